@@ -1,0 +1,53 @@
+"""One typed Settings object, filled from the command line and the environment."""
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from .domain.clock import Clock, FixedClock, SystemClock
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+ASSETS = PROJECT_ROOT / "assets"
+
+
+def default_data_dir() -> Path:
+    return Path(os.environ.get("KIOSK_DATA_DIR") or user_data_dir("kiosk12123", appauthor=False))
+
+
+def default_db_url() -> str:
+    return os.environ.get("KIOSK_DATABASE_URL") or f"sqlite:///{default_data_dir() / 'kiosk.db'}"
+
+
+def parse_now(text: str | None) -> datetime | None:
+    """'2026-12-01T09:00' -> datetime; raises ValueError with a readable message."""
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"KIOSK_NOW / --now must look like 2026-12-01T09:00, got {text!r}") from None
+
+
+@dataclass
+class Settings:
+    db_url: str = field(default_factory=default_db_url)
+    terminal_id: str = field(default_factory=lambda: os.environ.get("KIOSK_TERMINAL_ID") or f"kiosk-{socket.gethostname()}")
+    counter: bool = False
+    idle_seconds: int = 120
+    idle_warning_seconds: int = 20
+    now: datetime | None = None  # frozen clock (demos, tests)
+    demo: bool = True  # show SMS as a phone notification; demo face/camera/payment
+    data_dir: Path = field(default_factory=default_data_dir)
+    code_ttl_seconds: int = 300
+    code_resend_seconds: int = 60
+    code_max_attempts: int = 5
+    face_max_failures: int = 3
+    staff_exit_key: str = "f12"
+
+    def clock(self) -> Clock:
+        return FixedClock(self.now) if self.now else SystemClock()

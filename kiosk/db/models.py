@@ -1,0 +1,265 @@
+"""Typed SQLAlchemy 2.x models. Nothing here is SQLite-only: the same models run on PostgreSQL."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import Base
+
+
+class Account(Base):
+    """A person or unit known to the DMV; a 12123 user once ``registered_at`` is set."""
+
+    __tablename__ = "accounts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10), default="personal")
+    id_number: Mapped[str] = mapped_column(String(18), unique=True)  # ID no. or credit code
+    name: Mapped[str] = mapped_column(String(100))
+    phone: Mapped[str | None] = mapped_column(String(11))  # the phone bound to the 12123 account
+    address: Mapped[str] = mapped_column(String(200), default="")
+    # A person known to the DMV (licence, vehicle) may not have registered with 12123 yet.
+    registered_at: Mapped[datetime | None]
+    registered_via: Mapped[str | None] = mapped_column(String(20))  # face/online/counter/demo
+    agent_id_number: Mapped[str | None] = mapped_column(String(18))  # unit accounts
+    authorisation_ref: Mapped[str | None] = mapped_column(String(100))
+    id_photo: Mapped[str | None] = mapped_column(String(200))  # stored ID-card photo (asset name)
+    created_at: Mapped[datetime]
+    __table_args__ = (CheckConstraint("kind IN ('personal', 'unit')", name="kind"),)
+
+
+class DrivingLicence(Base):
+    __tablename__ = "driving_licences"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
+    archive_no: Mapped[str] = mapped_column(String(12), unique=True)
+    classes: Mapped[str] = mapped_column(String(40))  # e.g. "C1E"
+    status: Mapped[str] = mapped_column(String(20), default="A")  # status codes, e.g. "HI"
+    first_issued_on: Mapped[date]
+    valid_from: Mapped[date]
+    valid_to: Mapped[date]
+    issuing_authority: Mapped[str] = mapped_column(String(100))
+    points: Mapped[int] = mapped_column(default=0)  # in the current 12-month cycle
+    phone: Mapped[str] = mapped_column(String(11))  # reserved contact on the licence record
+    address: Mapped[str] = mapped_column(String(200), default="")
+    photo: Mapped[str | None] = mapped_column(String(200))
+    photo_source: Mapped[str | None] = mapped_column(String(20))  # id_card/upload/camera
+    photo_changed_at: Mapped[datetime | None]
+    account: Mapped[Account] = relationship()
+    __table_args__ = (CheckConstraint("points >= 0", name="points"),)
+
+
+class LearnerPermit(Base):
+    """学习驾驶证明: issued after 科目一 is passed; its acceptance time drives ranking."""
+
+    __tablename__ = "learner_permits"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    licence_class: Mapped[str] = mapped_column(String(4))
+    accepted_at: Mapped[datetime]  # first application accepted
+    issued_on: Mapped[date | None]  # None until 科目一 is passed
+    valid_to: Mapped[date | None]
+    holds_car_licence: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Vehicle(Base):
+    __tablename__ = "vehicles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    plate: Mapped[str] = mapped_column(String(10), unique=True)
+    vehicle_type: Mapped[str] = mapped_column(String(40))
+    brand: Mapped[str] = mapped_column(String(60), default="")
+    inspection_due: Mapped[date]
+    insurance_due: Mapped[date]
+    phone: Mapped[str] = mapped_column(String(11))
+    address: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Office(Base):
+    """车管所 (DMV office)."""
+
+    __tablename__ = "offices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    city: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(60))
+    address: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(30))
+    __table_args__ = (UniqueConstraint("city", "name"),)
+
+
+class ExamSite(Base):
+    __tablename__ = "exam_sites"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    address: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(30))
+    office: Mapped[Office] = relationship()
+
+
+class ExamPlan(Base):
+    __tablename__ = "exam_plans"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id"), index=True)
+    subject: Mapped[int]
+    exam_date: Mapped[date] = mapped_column(index=True)
+    booking_opens_at: Mapped[datetime]
+    publish_on: Mapped[date] = mapped_column(index=True)  # booking closes, allocation runs
+    allocated_at: Mapped[datetime | None]
+    sessions: Mapped[list[ExamSession]] = relationship(back_populates="plan")
+
+
+class ExamSession(Base):
+    __tablename__ = "exam_sessions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("exam_plans.id"), index=True)
+    site_id: Mapped[int] = mapped_column(ForeignKey("exam_sites.id"))
+    exam_date: Mapped[date]
+    start_time: Mapped[time]
+    subject: Mapped[int]
+    classes: Mapped[str] = mapped_column(String(40))  # e.g. "C1C2"
+    seats: Mapped[int]
+    priority_quota: Mapped[int] = mapped_column(default=0)
+    applicants: Mapped[int] = mapped_column(default=0)  # normal applications so far
+    priority_taken: Mapped[int] = mapped_column(default=0)
+    placed: Mapped[int] = mapped_column(default=0)  # seats filled (priority + allocated)
+    plan: Mapped[ExamPlan] = relationship(back_populates="sessions")
+    site: Mapped[ExamSite] = relationship()
+    __table_args__ = (
+        CheckConstraint("placed >= 0 AND placed <= seats", name="placed_within_seats"),
+        CheckConstraint("priority_taken >= 0 AND priority_taken <= priority_quota", name="priority_within_quota"),
+        CheckConstraint("priority_quota <= seats", name="quota_within_seats"),
+        Index("ix_exam_sessions_query", "subject", "exam_date", "site_id"),
+    )
+
+
+class Booking(Base):
+    __tablename__ = "bookings"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    permit_id: Mapped[int] = mapped_column(ForeignKey("learner_permits.id"))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    subject: Mapped[int]
+    licence_class: Mapped[str] = mapped_column(String(4))
+    priority: Mapped[bool] = mapped_column(default=False)
+    mode: Mapped[str] = mapped_column(String(10))  # self / system
+    choices: Mapped[list] = mapped_column(default=list)  # session ids in order (self mode)
+    range_from: Mapped[date | None]
+    range_to: Mapped[date | None]
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sites.id"))
+    ranking_time: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(12), index=True)  # pending/placed/unplaced/cancelled/done
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sessions.id"), index=True)
+    unplaced_reason: Mapped[str | None] = mapped_column(String(200))
+    fee_paid_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    cancelled_at: Mapped[datetime | None]
+
+
+class ExamResult(Base):
+    __tablename__ = "exam_results"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    booking_id: Mapped[int] = mapped_column(ForeignKey("bookings.id"), index=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    subject: Mapped[int]
+    taken_at: Mapped[datetime]
+    score: Mapped[int | None]
+    passed: Mapped[bool]
+    no_show: Mapped[bool] = mapped_column(default=False)
+
+
+class Application(Base):
+    """网办: one online application with a business serial number (业务流水号)."""
+
+    __tablename__ = "applications"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial_no: Mapped[str] = mapped_column(String(24), unique=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(60))
+    status: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[dict] = mapped_column(default=dict)
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    events: Mapped[list[ApplicationEvent]] = relationship(
+        back_populates="application", order_by="ApplicationEvent.id"
+    )
+
+
+class ApplicationEvent(Base):
+    __tablename__ = "application_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
+    at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(String(400), default="")
+    application: Mapped[Application] = relationship(back_populates="events")
+
+
+class Message(Base):
+    """The SMS outbox (channel 'sms') and the app inbox (channel 'inbox')."""
+
+    __tablename__ = "messages"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(10))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    phone: Mapped[str | None] = mapped_column(String(11), index=True)
+    title: Mapped[str] = mapped_column(String(100), default="")
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(index=True)
+    read_at: Mapped[datetime | None]
+    __table_args__ = (CheckConstraint("channel IN ('sms', 'inbox')", name="channel"),)
+
+
+class SmsCode(Base):
+    """A one-time code: only its hash is stored."""
+
+    __tablename__ = "sms_codes"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    phone: Mapped[str] = mapped_column(String(11))
+    purpose: Mapped[str] = mapped_column(String(40))
+    code_hash: Mapped[str] = mapped_column(String(128))
+    sent_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    attempts: Mapped[int] = mapped_column(default=0)
+    used_at: Mapped[datetime | None]
+    __table_args__ = (Index("ix_sms_codes_lookup", "phone", "purpose", "sent_at"),)
+
+
+class Terminal(Base):
+    __tablename__ = "terminals"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # kiosk / counter
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime]
+    notices_seen: Mapped[list] = mapped_column(default=list)  # notice keys read on this terminal
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    staff_no: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(40))
+    roles: Mapped[list] = mapped_column(default=list)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    failed_logins: Mapped[int] = mapped_column(default=0)
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class AuditEntry(Base):
+    """Append-only: the app never updates or deletes a row (guarded in kiosk.db.session)."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(index=True)
+    actor: Mapped[str] = mapped_column(String(40))  # 'citizen:<id>' / 'staff:<no>' / 'system'
+    role: Mapped[str] = mapped_column(String(20), default="")
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    detail: Mapped[str] = mapped_column(String(400), default="")

@@ -1,0 +1,23 @@
+"""Domain errors carry a message a citizen can read (Chinese) and an optional field name."""
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A rule was broken. ``message`` is shown to the user as is; ``field`` names the input."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotFound(DomainError):
+    pass
+
+
+class PermissionDenied(DomainError):
+    pass
+
+
+class Conflict(DomainError):
+    """Someone else changed the data first (e.g. the last seat was taken)."""

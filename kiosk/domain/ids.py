@@ -1,0 +1,142 @@
+"""Identity and format rules: GB 11643 ID numbers, GB 32100 credit codes, phones, plates."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .errors import DomainError
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_check_char(first17: str) -> str:
+    total = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS))
+    return _ID_CHECK[total % 11]
+
+
+def normalize_id_number(raw: str, field: str = "id_number") -> str:
+    """Return the canonical 18-char ID number or raise with a message naming what is wrong."""
+    text = "".join(str(raw).split()).upper()
+    if not text:
+        raise DomainError("请输入身份证号码", field)
+    if len(text) != 18:
+        raise DomainError(f"身份证号码应为18位，您输入了{len(text)}位", field)
+    if not text[:17].isdigit() or not text[:17].isascii():
+        raise DomainError("身份证号码前17位必须是数字", field)
+    if not (text[17].isdigit() or text[17] == "X") or not text[17].isascii():
+        raise DomainError("身份证号码最后一位应为数字或X", field)
+    try:
+        date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+    except ValueError:
+        raise DomainError("身份证号码中的出生日期不存在，请核对第7至14位", field) from None
+    if int(text[6:10]) < 1900:
+        raise DomainError("身份证号码中的出生年份不正确", field)
+    if id_check_char(text[:17]) != text[17]:
+        raise DomainError("身份证号码校验位不正确，请核对最后一位", field)
+    return text
+
+
+def birth_date(id_number: str) -> date:
+    return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+
+
+def sex_of(id_number: str) -> str:
+    return "男" if int(id_number[16]) % 2 else "女"
+
+
+def age_on(id_number: str, today: date) -> int:
+    b = birth_date(id_number)
+    return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
+
+
+_PHONE = re.compile(r"1[3-9]\d{9}")
+
+
+def normalize_phone(raw: str, field: str = "phone") -> str:
+    text = "".join(str(raw).split())
+    if not text:
+        raise DomainError("请输入手机号码", field)
+    if not (text.isascii() and _PHONE.fullmatch(text)):
+        raise DomainError("手机号码应为以1开头的11位数字", field)
+    return text
+
+
+def mask_id(id_number: str) -> str:
+    """3201**********0056: keep the first 4 and the last 4."""
+    if len(id_number) < 8:
+        return "*" * len(id_number)
+    return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:]
+
+
+def mask_phone(phone: str) -> str:
+    """138****5678."""
+    if len(phone) < 7:
+        return "*" * len(phone)
+    return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
+
+
+def mask_name(name: str) -> str:
+    if len(name) <= 1:
+        return name
+    return name[0] + "*" * (len(name) - 1)
+
+
+# Unified social credit code (GB 32100-2015)
+_USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def uscc_check_char(first17: str) -> str:
+    total = sum(_USCC_CHARS.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS))
+    return _USCC_CHARS[(31 - total % 31) % 31]
+
+
+def normalize_credit_code(raw: str, field: str = "credit_code") -> str:
+    text = "".join(str(raw).split()).upper()
+    if len(text) != 18:
+        raise DomainError(f"统一社会信用代码应为18位，您输入了{len(text)}位", field)
+    if any(c not in _USCC_CHARS for c in text):
+        raise DomainError("统一社会信用代码含有不允许的字符（不使用I、O、Z、S、V）", field)
+    if uscc_check_char(text[:17]) != text[17]:
+        raise DomainError("统一社会信用代码校验位不正确", field)
+    return text
+
+
+PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_SERIAL = "[A-HJ-NP-Z0-9]"
+_PLATE_ORDINARY = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z]{_SERIAL}{{5}}")
+_PLATE_NEV_SMALL = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z][DF]{_SERIAL}\d{{4}}")
+_PLATE_NEV_LARGE = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z]\d{{5}}[DF]")
+
+
+def normalize_plate(raw: str, field: str = "plate") -> str:
+    text = "".join(str(raw).split()).upper()
+    if not text:
+        raise DomainError("请输入号牌号码", field)
+    if text[0] not in PROVINCES:
+        raise DomainError("号牌号码应以省份简称开头，如渝、苏", field)
+    if len(text) == 7 and _PLATE_ORDINARY.fullmatch(text):
+        return text
+    if len(text) == 8 and (_PLATE_NEV_SMALL.fullmatch(text) or _PLATE_NEV_LARGE.fullmatch(text)):
+        return text
+    if "I" in text[1:] or "O" in text[1:]:
+        raise DomainError("号牌号码不使用字母I和O", field)
+    raise DomainError("号牌号码格式不正确：普通号牌7位，新能源号牌8位", field)
+
+
+def normalize_archive_no(raw: str, field: str = "archive_no") -> str:
+    text = "".join(str(raw).split())
+    if not (len(text) == 12 and text.isascii() and text.isdigit()):
+        raise DomainError("档案编号应为12位数字", field)
+    return text
+
+
+def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: bool = True) -> str:
+    """Free text from a citizen: strip control characters, limit length."""
+    text = "".join(ch for ch in str(raw) if ch.isprintable()).strip()
+    if required and not text:
+        raise DomainError(f"请输入{label}", field)
+    if len(text) > max_len:
+        raise DomainError(f"{label}不能超过{max_len}个字", field)
+    return text

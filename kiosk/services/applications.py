@@ -1,0 +1,175 @@
+"""网办: the generic online-application flow every service goes through.
+
+A service describes its form, its checks and its effect (``OnlineService``); this module runs it:
+prepare -> validate -> (SMS code to a phone to confirm) -> submit. Submitting creates the
+application with its serial number (业务流水号), the first timeline entry, an audit entry and a
+message, all in one transaction with the service's own effect.
+"""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..db.models import Account, Application, ApplicationEvent
+from ..domain.errors import DomainError, NotFound
+from . import audit, codes, messaging
+from .env import Env
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: str = "text"  # text / phone / choice
+    placeholder: str = ""
+    max_len: int = 100
+    required: bool = True
+
+
+@dataclass
+class Prepared:
+    """What the form shows: fields, their current values and the choices of choice fields."""
+
+    intro: str
+    fields: list[FieldSpec]
+    initial: dict[str, str] = field(default_factory=dict)
+    choices: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # name -> [(label, value)]
+    context: dict[str, object] = field(default_factory=dict)  # service-private facts
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str
+    note: str
+    message: str  # inbox / SMS text
+
+
+class OnlineService(Protocol):
+    kind: str
+    title: str
+    code_purpose: str
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared: ...
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]: ...
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None: ...
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]: ...
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome: ...
+
+
+@dataclass(frozen=True)
+class Checked:
+    clean: dict[str, str]
+    summary: list[tuple[str, str]]
+    phone_to_confirm: str | None
+
+
+@dataclass(frozen=True)
+class Submitted:
+    serial_no: str
+    title: str
+    status: str
+    note: str
+    summary: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class EventView:
+    at: datetime
+    status: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ApplicationView:
+    serial_no: str
+    title: str
+    status: str
+    created_at: datetime
+    updated_at: datetime
+    events: list[EventView]
+    payload: dict
+
+
+def _account(session: Session, account_id: int) -> Account:
+    account = session.get(Account, account_id)
+    if account is None or account.registered_at is None:
+        raise NotFound("账户不存在或未注册")
+    return account
+
+
+def prepare(env: Env, service: OnlineService, account_id: int) -> Prepared:
+    with env.db.read() as s:
+        return service.prepare(s, env, _account(s, account_id))
+
+
+def check(service: OnlineService, form: dict[str, str], prepared: Prepared) -> Checked:
+    clean = service.validate(form, prepared)
+    return Checked(clean, service.summary(clean, prepared), service.phone_to_confirm(clean, prepared))
+
+
+def send_confirm_code(env: Env, service: OnlineService, account_id: int, phone: str) -> codes.CodeSent:
+    with env.db.write() as s:
+        return codes.send_code(s, env, phone, service.code_purpose, account_id)
+
+
+def create(session: Session, env: Env, account: Account, *, kind: str, title: str, status: str,
+           note: str, payload: dict) -> Application:
+    """Create an application with its serial number and first timeline entry."""
+    now = env.clock.now()
+    app = Application(serial_no="tmp-" + secrets.token_hex(8), account_id=account.id, kind=kind,
+                      title=title, status=status, payload=payload, terminal_id=env.terminal_id,
+                      created_at=now, updated_at=now)
+    session.add(app)
+    session.flush()
+    app.serial_no = f"{now:%y%m%d}{app.id:010d}"
+    session.add(ApplicationEvent(application_id=app.id, at=now, status=status, note=note))
+    return app
+
+
+def transition(session: Session, env: Env, app: Application, status: str, note: str) -> None:
+    now = env.clock.now()
+    app.status, app.updated_at = status, now
+    session.add(ApplicationEvent(application_id=app.id, at=now, status=status, note=note))
+
+
+def submit(env: Env, service: OnlineService, account_id: int, form: dict[str, str], code: str = "") -> Submitted:
+    """Validate again (never trust the screen), check the code, apply, record: one transaction."""
+    with env.db.read() as s:
+        prepared = service.prepare(s, env, _account(s, account_id))
+    checked = check(service, form, prepared)
+    if checked.phone_to_confirm:
+        with env.db.write() as s:  # the failed attempt must be kept even when we refuse
+            problem = codes.consume_code(s, env, checked.phone_to_confirm, service.code_purpose, code)
+            if problem is None:
+                return _apply(s, env, service, account_id, checked, prepared)
+        raise DomainError(problem, "code")
+    with env.db.write() as s:
+        return _apply(s, env, service, account_id, checked, prepared)
+
+
+def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checked: Checked,
+           prepared: Prepared) -> Submitted:
+    account = _account(s, account_id)
+    outcome = service.apply(s, env, account, checked.clean, prepared)
+    app = create(s, env, account, kind=service.kind, title=service.title, status=outcome.status,
+                 note=outcome.note, payload=dict(checked.clean))
+    audit.record(s, env, actor=f"citizen:{account.id}", action=service.kind, account_id=account.id,
+                 detail=f"{app.serial_no} {outcome.status}")
+    messaging.notify(s, env, account, service.title, f"您的{service.title}申请（业务流水号{app.serial_no}）{outcome.message}")
+    return Submitted(app.serial_no, service.title, outcome.status, outcome.note, checked.summary)
+
+
+def list_for(env: Env, account_id: int) -> list[ApplicationView]:
+    with env.db.read() as s:
+        rows = s.scalars(select(Application).where(Application.account_id == account_id)
+                         .options(selectinload(Application.events))
+                         .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
+        return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
+                                [EventView(e.at, e.status, e.note) for e in a.events], dict(a.payload))
+                for a in rows]

@@ -1,0 +1,137 @@
+"""Citizen sign-in (ID number + SMS code) and registration (实人认证, online fallback)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, DrivingLicence, Vehicle
+from ..domain.errors import DomainError
+from ..domain.ids import mask_id, mask_phone, normalize_id_number, normalize_phone, normalize_text
+from . import audit, codes, messaging
+from .env import Env
+
+
+@dataclass(frozen=True)
+class CitizenSession:
+    account_id: int
+    name: str
+    id_number: str
+    phone: str
+    kind: str
+
+    @property
+    def id_masked(self) -> str:
+        return mask_id(self.id_number)
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone)
+
+
+def _registered(session: Session, id_number: str) -> Account:
+    account = session.scalar(select(Account).where(Account.id_number == id_number))
+    if account is None or account.registered_at is None or not account.phone:
+        raise DomainError("该身份证号码尚未注册交管12123，请先注册", "id_number")
+    return account
+
+
+def start_sign_in(env: Env, raw_id: str) -> codes.CodeSent:
+    id_number = normalize_id_number(raw_id)
+    with env.db.write() as s:
+        account = _registered(s, id_number)
+        return codes.send_code(s, env, account.phone or "", "login", account.id)
+
+
+def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
+    id_number = normalize_id_number(raw_id)
+    with env.db.write() as s:
+        account = _registered(s, id_number)
+        problem = codes.consume_code(s, env, account.phone or "", "login", code)
+        if problem is None:
+            audit.record(s, env, actor=f"citizen:{account.id}", action="sign_in", account_id=account.id)
+            return CitizenSession(account.id, account.name, account.id_number, account.phone or "", account.kind)
+    raise DomainError(problem, "code")
+
+
+# Registration -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Applicant:
+    name: str
+    id_number: str
+    phone: str
+
+
+def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
+    clean_name = normalize_text(name, field="name", label="姓名", max_len=30)
+    if any(ch.isdigit() for ch in clean_name):
+        raise DomainError("姓名不能包含数字", "name")
+    id_number = normalize_id_number(raw_id)
+    clean_phone = normalize_phone(phone)
+    with env.db.read() as s:
+        account = s.scalar(select(Account).where(Account.id_number == id_number))
+        if account is not None and account.registered_at is not None:
+            raise DomainError("该身份证号码已注册，请直接登录", "id_number")
+        if account is not None and account.name != clean_name:
+            raise DomainError("姓名与身份证号码不一致", "name")
+    return Applicant(clean_name, id_number, clean_phone)
+
+
+def face_check(env: Env, applicant: Applicant) -> tuple[bool, str]:
+    result = env.face.verify(applicant.id_number, applicant.name)
+    with env.db.write() as s:
+        audit.record(s, env, actor="citizen:unregistered", action="face_check",
+                     detail=f"{mask_id(applicant.id_number)} {'通过' if result.passed else '未通过'}")
+    return result.passed, result.message
+
+
+def send_register_code(env: Env, phone: str) -> codes.CodeSent:
+    with env.db.write() as s:
+        return codes.send_code(s, env, phone, "register")
+
+
+def reserved_phones(session: Session, id_number: str) -> set[str]:
+    """Phones reserved on the person's licence and vehicle records (for online registration)."""
+    account = session.scalar(select(Account).where(Account.id_number == id_number))
+    if account is None:
+        return set()
+    phones = set(session.scalars(select(DrivingLicence.phone).where(DrivingLicence.account_id == account.id)))
+    phones |= set(session.scalars(select(Vehicle.phone).where(Vehicle.owner_id == account.id)))
+    return phones
+
+
+def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
+    clean = normalize_phone(phone)
+    with env.db.read() as s:
+        phones = reserved_phones(s, id_number)
+    if not phones:
+        raise DomainError("未查询到您的驾驶证或机动车预留手机号，请携带身份证原件到车管所窗口办理面签注册", "phone")
+    if clean not in phones:
+        raise DomainError("该号码与驾驶证或机动车预留手机号不一致，请携带身份证原件到车管所窗口办理面签注册", "phone")
+    return clean
+
+
+def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -> CitizenSession:
+    """Register after the face check (via 'face') or the reserved-phone check (via 'online')."""
+    with env.db.write() as s:
+        problem = codes.consume_code(s, env, applicant.phone, "register", code)
+        if problem is None:
+            return _register(s, env, applicant, via)
+    raise DomainError(problem, "code")
+
+
+def _register(s: Session, env: Env, applicant: Applicant, via: str) -> CitizenSession:
+    now = env.clock.now()
+    account = s.scalar(select(Account).where(Account.id_number == applicant.id_number))
+    if account is not None and account.registered_at is not None:
+        raise DomainError("该身份证号码已注册，请直接登录", "id_number")
+    if account is None:
+        account = Account(kind="personal", id_number=applicant.id_number, name=applicant.name, created_at=now)
+        s.add(account)
+    account.phone, account.registered_at, account.registered_via = applicant.phone, now, via
+    s.flush()
+    audit.record(s, env, actor=f"citizen:{account.id}", action="register", account_id=account.id, detail=via)
+    messaging.notify(s, env, account, "注册成功", "您已成功注册交管12123账户，欢迎使用。")
+    return CitizenSession(account.id, account.name, account.id_number, applicant.phone, account.kind)

@@ -1,0 +1,101 @@
+"""变更驾驶证联系方式 and 变更机动车联系方式: two services on the generic application flow."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, DrivingLicence, Vehicle
+from ..domain.errors import DomainError
+from ..domain.ids import mask_phone, normalize_phone, normalize_text
+from .applications import FieldSpec, Outcome, Prepared
+from .env import Env
+
+PHONE = FieldSpec("phone", "新手机号码", "phone", "11位手机号码", max_len=11)
+ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
+INTRO = ("请填写新的联系方式。更换手机号码需向新号码发送验证码确认；"
+         "联系方式变更后，交管部门的通知将发送到新的手机号码和地址。")
+
+
+def _clean_contact(form: dict[str, str], current_phone: str, current_address: str) -> dict[str, str]:
+    phone = normalize_phone(form.get("phone", ""), "phone")
+    address = normalize_text(form.get("address", ""), field="address", label="联系地址", max_len=100)
+    if len(address) < 5:
+        raise DomainError("联系地址过短，请写明省市区街道门牌号", "address")
+    if phone == current_phone and address == current_address:
+        raise DomainError("新的联系方式与原登记信息相同，无需变更", "phone")
+    return {"phone": phone, "address": address}
+
+
+class LicenceContactChange:
+    kind = "licence_contact"
+    title = "变更驾驶证联系方式"
+    code_purpose = "contact_change"
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
+        if lic is None:
+            raise DomainError("您名下没有机动车驾驶证，无法办理此业务")
+        return Prepared(INTRO, [PHONE, ADDRESS], {"phone": lic.phone, "address": lic.address},
+                        context={"licence_id": lic.id, "phone": lic.phone, "address": lic.address})
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        return _clean_contact(form, str(prepared.context["phone"]), str(prepared.context["address"]))
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return clean["phone"] if clean["phone"] != prepared.context["phone"] else None
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        return [("原手机号码", mask_phone(str(prepared.context["phone"]))),
+                ("新手机号码", mask_phone(clean["phone"])), ("联系地址", clean["address"])]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        lic = session.get(DrivingLicence, prepared.context["licence_id"])
+        assert lic is not None and lic.account_id == account.id
+        lic.phone, lic.address = clean["phone"], clean["address"]
+        return Outcome("已办结", "驾驶证联系方式已变更", "已办结，驾驶证联系方式已变更。")
+
+
+class VehicleContactChange:
+    kind = "vehicle_contact"
+    title = "变更机动车联系方式"
+    code_purpose = "contact_change"
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
+        if not vehicles:
+            raise DomainError("您名下没有已备案的机动车，无法办理此业务")
+        choices = [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles]
+        first = vehicles[0]
+        facts = {v.plate: {"phone": v.phone, "address": v.address} for v in vehicles}
+        fields = [FieldSpec("plate", "号牌号码", "choice"), PHONE, ADDRESS]
+        return Prepared(INTRO, fields, {"plate": first.plate, "phone": first.phone, "address": first.address},
+                        {"plate": choices}, {"vehicles": facts})
+
+    def _facts(self, plate: str, prepared: Prepared) -> dict[str, str]:
+        facts = prepared.context["vehicles"]
+        assert isinstance(facts, dict)
+        if plate not in facts:
+            raise DomainError("请选择本人名下的机动车", "plate")
+        return facts[plate]
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        plate = form.get("plate", "")
+        facts = self._facts(plate, prepared)
+        return {"plate": plate, **_clean_contact(form, facts["phone"], facts["address"])}
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return clean["phone"] if clean["phone"] != self._facts(clean["plate"], prepared)["phone"] else None
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        facts = self._facts(clean["plate"], prepared)
+        return [("号牌号码", clean["plate"]), ("原手机号码", mask_phone(facts["phone"])),
+                ("新手机号码", mask_phone(clean["phone"])), ("联系地址", clean["address"])]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id))
+        if vehicle is None:
+            raise DomainError("该机动车不在您的名下", "plate")
+        vehicle.phone, vehicle.address = clean["phone"], clean["address"]
+        return Outcome("已办结", f"{vehicle.plate}联系方式已变更", f"已办结，{vehicle.plate}的联系方式已变更。")

@@ -1,0 +1,174 @@
+"""Demo data, generated relative to the clock. Loading is idempotent: what exists is kept."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..config import ASSETS
+from ..db.models import (Account, Booking, DrivingLicence, ExamPlan, ExamResult, ExamSession, ExamSite,
+                         LearnerPermit, Office, Staff, Vehicle)
+from .demo_people import PEOPLE, STAFF, Person
+from .env import Env
+from .staff import hash_secret
+
+PLAN_DAYS = 60
+TIMES = (time(8, 30), time(13, 30))
+SMALL, LARGE = "C1C2C5", "A1A2A3B1B2"
+
+
+@dataclass(frozen=True)
+class DemoIdentity:
+    id_number: str
+    name: str
+    phone: str
+    situation: str
+    registered: bool
+
+
+def identities() -> list[DemoIdentity]:
+    return [DemoIdentity(p.id_number, p.name, p.phone, p.situation, p.registered) for p in PEOPLE]
+
+
+def is_empty(env: Env) -> bool:
+    with env.db.read() as s:
+        return not s.scalar(select(func.count()).select_from(Account))
+
+
+def load(env: Env) -> dict[str, int]:
+    """Create whatever demo data is missing; return how many rows of each kind were added."""
+    added = {"offices": 0, "citizens": 0, "plans": 0, "staff": 0}
+    with env.db.write() as s:
+        added["offices"] = _offices(s)
+        added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
+        added["plans"] = _plans(s, env.clock.now().date())
+        added["staff"] = _staff(s)
+    return added
+
+
+def _offices(s: Session) -> int:
+    data = json.loads((ASSETS / "demo" / "offices.json").read_text(encoding="utf-8"))
+    added = 0
+    by_name: dict[str, Office] = {o.name: o for o in s.scalars(select(Office))}
+    for o in data["offices"]:
+        if o["name"] not in by_name:
+            by_name[o["name"]] = Office(city=o["city"], name=o["name"], address=o["address"], phone=o["phone"])
+            s.add(by_name[o["name"]])
+            added += 1
+    s.flush()
+    sites = set(s.scalars(select(ExamSite.name)))
+    for site in data["sites"]:
+        if site["name"] not in sites:
+            office = by_name[site["office"]]
+            s.add(ExamSite(office_id=office.id, name=site["name"], address=office.address, phone=office.phone))
+    return added
+
+
+def _person(s: Session, env: Env, p: Person) -> int:
+    if s.scalar(select(Account.id).where(Account.id_number == p.id_number)) is not None:
+        return 0
+    now = env.clock.now()
+    today = now.date()
+    account = Account(kind="unit" if p.unit else "personal", id_number=p.id_number, name=p.name,
+                      phone=p.phone if p.registered else None, address="重庆市渝中区解放碑街道民族路100号",
+                      registered_at=now - timedelta(days=30) if p.registered else None,
+                      registered_via="demo" if p.registered else None, created_at=now - timedelta(days=400),
+                      id_photo=None if (p.licence and not p.licence["photo"]) else "photos/id_card_demo.png")
+    if p.unit:
+        account.agent_id_number = next(x.id_number for x in PEOPLE if x.name == p.extra["agent"])
+        account.authorisation_ref = "委托书（2026）第001号"
+    s.add(account)
+    s.flush()
+    if p.licence:
+        _licence(s, account, p, today)
+    for v in p.vehicles:
+        s.add(Vehicle(owner_id=account.id, plate=v["plate"], vehicle_type=v["type"], brand=v["brand"],
+                      inspection_due=today + timedelta(days=200), insurance_due=today + timedelta(days=150),
+                      phone=p.phone, address=account.address))
+    if p.permit:
+        _permit(s, account, p.permit, now)
+    return 1
+
+
+def _licence(s: Session, account: Account, p: Person, today: date) -> None:
+    lic = p.licence or {}
+    first = today.replace(year=today.year - lic["years"]) - timedelta(days=40)
+    valid_to = today + timedelta(days=lic["expires_in_days"]) if lic["expires_in_days"] else first.replace(year=first.year + 16)
+    s.add(DrivingLicence(
+        account_id=account.id, archive_no=f"5001{p.seq:08d}", classes=lic["classes"], status=lic["status"],
+        first_issued_on=first, valid_from=valid_to.replace(year=valid_to.year - 10), valid_to=valid_to,
+        issuing_authority="重庆市公安局交通管理局" if p.region.startswith("50") else "连云港市公安局交通警察支队",
+        points=lic["points"], phone=p.phone, address=account.address,
+        photo="photos/id_card_demo.png" if lic["photo"] else None, photo_source="id_card" if lic["photo"] else None))
+
+
+def _permit(s: Session, account: Account, spec: dict, now: datetime) -> None:
+    accepted = now - timedelta(days=spec["accepted_days_ago"])
+    issued = (now - timedelta(days=spec["issued_days_ago"])).date() if spec["issued_days_ago"] is not None else None
+    permit = LearnerPermit(account_id=account.id, licence_class=spec["class"], accepted_at=accepted.replace(hour=10, minute=0),
+                           issued_on=issued, valid_to=issued.replace(year=issued.year + 3) if issued else None)
+    s.add(permit)
+    s.flush()
+    if issued is None:
+        return
+    # 科目一 was passed on the day the permit was issued.
+    _history(s, account, permit, 1, datetime.combine(issued, time(9, 0)), [(True, 95)])
+    day = lambda n: datetime.combine(now.date() - timedelta(days=n), time(8, 30))  # noqa: E731
+    if spec.get("k2_failed_yesterday"):
+        _history(s, account, permit, 2, day(1), [(False, 60), (False, 70)])
+    if spec.get("k2_passed"):
+        _history(s, account, permit, 2, day(30), [(True, 90)])
+    for n in range(spec.get("k2_failed_bookings", 0)):
+        _history(s, account, permit, 2, day(300 - 60 * n), [(False, 50), (False, 65)])
+
+
+def _history(s: Session, account: Account, permit: LearnerPermit, subject: int, when: datetime,
+             attempts: list[tuple[bool, int]]) -> None:
+    booking = Booking(account_id=account.id, permit_id=permit.id, subject=subject, licence_class=permit.licence_class,
+                      mode="self", choices=[], ranking_time=when - timedelta(days=20), status="done",
+                      created_at=when - timedelta(days=20), fee_paid_at=when - timedelta(days=15))
+    s.add(booking)
+    s.flush()
+    for i, (passed, score) in enumerate(attempts):
+        s.add(ExamResult(booking_id=booking.id, account_id=account.id, subject=subject,
+                         taken_at=when + timedelta(hours=2 * i), score=score, passed=passed))
+
+
+def _plans(s: Session, today: date) -> int:
+    sites = list(s.scalars(select(ExamSite).order_by(ExamSite.id)))
+    existing = set(s.execute(select(ExamPlan.office_id, ExamPlan.subject, ExamPlan.exam_date)).tuples())
+    added = 0
+    for offset in range(1, PLAN_DAYS + 1):
+        day = today + timedelta(days=offset)
+        if day.weekday() == 6:  # no exams on Sundays
+            continue
+        for site in sites:
+            for subject in (1, 2, 3):
+                if (site.office_id, subject, day) in existing:
+                    continue
+                existing.add((site.office_id, subject, day))
+                plan = ExamPlan(office_id=site.office_id, subject=subject, exam_date=day,
+                                booking_opens_at=datetime.combine(day - timedelta(days=20), time(9, 0)),
+                                publish_on=day - timedelta(days=2))
+                s.add(plan)
+                added += 1
+                for i, start in enumerate(TIMES):
+                    seats = 20 + (site.id * 7 + offset * 3 + subject + i) % 5 * 10
+                    s.add(ExamSession(plan=plan, site_id=site.id, exam_date=day, start_time=start, subject=subject,
+                                      classes=SMALL if i == 0 or subject == 1 else LARGE, seats=seats,
+                                      priority_quota=seats // 10))
+    return added
+
+
+def _staff(s: Session) -> int:
+    existing = set(s.scalars(select(Staff.staff_no)))
+    added = 0
+    for staff_no, name, roles, password, pin in STAFF:
+        if staff_no not in existing:
+            s.add(Staff(staff_no=staff_no, name=name, roles=roles, password_hash=hash_secret(password),
+                        pin_hash=hash_secret(pin)))
+            added += 1
+    return added

@@ -1,0 +1,96 @@
+"""The demo identities: each one is in a situation some service needs (issue list in README)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..domain.ids import id_check_char
+
+
+def make_id(region: str, birth: str, seq: int) -> str:
+    first17 = f"{region}{birth}{seq:03d}"
+    return first17 + id_check_char(first17)
+
+
+@dataclass(frozen=True)
+class Person:
+    key: str
+    name: str
+    region: str
+    birth: str  # YYYYMMDD
+    seq: int  # odd = male
+    situation: str
+    registered: bool = True
+    licence: dict | None = None  # classes, status, points, years (since first issue), photo
+    permit: dict | None = None  # class, accepted_days_ago, issued_days_ago|None, history
+    vehicles: tuple[dict, ...] = ()
+    unit: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def id_number(self) -> str:
+        return self.extra.get("credit_code") or make_id(self.region, self.birth, self.seq)
+
+    @property
+    def phone(self) -> str:
+        return f"1392300{self.seq % 10000:04d}"
+
+
+def _lic(classes: str = "C1", status: str = "A", points: int = 0, years: int = 6, photo: bool = True,
+         expires_in_days: int | None = None) -> dict:
+    return {"classes": classes, "status": status, "points": points, "years": years, "photo": photo,
+            "expires_in_days": expires_in_days}
+
+
+def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌") -> dict:
+    return {"plate": plate, "type": kind, "brand": brand}
+
+
+PEOPLE: tuple[Person, ...] = (
+    Person("learner_new", "张伟", "500103", "20000315", 11, "新学员，尚未参加科目一",
+           permit={"class": "C1", "accepted_days_ago": 12, "issued_days_ago": None}),
+    Person("failed_k2", "李娜", "500106", "19980722", 22, "昨天科目二两次考试均不合格",
+           permit={"class": "C1", "accepted_days_ago": 90, "issued_days_ago": 60, "k2_failed_yesterday": True}),
+    Person("permit_expiring", "王芳", "500107", "19950101", 42, "学习驾驶证明4个月后到期（可优先预约）",
+           permit={"class": "C1", "accepted_days_ago": 1000, "issued_days_ago": 975}),
+    Person("driver_normal", "刘洋", "500112", "19880824", 55, "驾驶证正常，有一辆车，有留存照片",
+           licence=_lic(), vehicles=(_car("渝A12345"),)),
+    Person("revoked", "陈静", "500108", "19900412", 62, "驾驶证吊销", licence=_lic(status="F")),
+    Person("locked", "杨帆", "500105", "19850630", 71, "驾驶证锁定", licence=_lic(status="L")),
+    Person("violation", "赵磊", "500103", "19921111", 83, "驾驶证违法未处理", licence=_lic(status="H", points=3),
+           vehicles=(_car("渝B5K821", "小型普通客车", "比亚迪牌"),)),
+    Person("points_nine", "黄敏", "500106", "19870209", 92, "本记分周期已记10分", licence=_lic(points=10)),
+    Person("two_cars", "周杰", "500112", "19790918", 105, "名下两辆机动车",
+           licence=_lic(classes="C1E", years=15),
+           vehicles=(_car("渝A8D2Q7", "小型轿车", "吉利牌"), _car("渝AD12345", "小型新能源汽车", "比亚迪牌"))),
+    Person("no_photo", "吴霞", "500107", "19930505", 112, "驾驶证正常，无留存照片", licence=_lic(photo=False)),
+    Person("full_score", "徐明", "500108", "19830303", 125, "驾驶证超分（满12分）", licence=_lic(status="B", points=12)),
+    Person("suspended", "孙丽", "500105", "19911225", 132, "驾驶证暂扣", licence=_lic(status="D", points=6)),
+    Person("truck_driver", "马超", "320703", "19760614", 145, "持A2驾驶证的货车司机",
+           licence=_lic(classes="A2D", years=20), vehicles=(_car("苏G52731", "重型半挂牵引车", "解放牌"),)),
+    Person("waiting_b2", "朱红", "320706", "19970808", 152, "B2学员，科目二等待期未满",
+           permit={"class": "B2", "accepted_days_ago": 60, "issued_days_ago": 5}),
+    Person("k3_ready", "胡斌", "500103", "19990130", 165, "C2学员，科目二已合格，可约科目三",
+           permit={"class": "C2", "accepted_days_ago": 150, "issued_days_ago": 120, "k2_passed": True}),
+    Person("four_fails", "郭涛", "500106", "19940419", 171, "C1学员，科目二已四次预约均不合格",
+           permit={"class": "C1", "accepted_days_ago": 400, "issued_days_ago": 380, "k2_failed_bookings": 4}),
+    Person("no_licence", "何琳", "500112", "20010914", 182, "已注册，无驾驶证无车辆"),
+    Person("face_fails", "高峰", "500107", "19860727", 195, "未注册；人脸比对总不通过，可用驾驶证预留手机号在线注册",
+           registered=False, licence=_lic()),
+    Person("new_user", "林晓", "320703", "20020228", 202, "未注册，可用实人认证注册", registered=False),
+    Person("cancelled", "罗军", "500108", "19890101", 215, "驾驶证注销", licence=_lic(status="G")),
+    Person("renew_soon", "梁雪", "500105", "19800808", 222, "驾驶证将于60天内到期", licence=_lic(expires_in_days=60)),
+    Person("teen", "谢雨", "500103", "20100320", 232, "16岁，未到C1申领年龄", ),
+    Person("unit", "重庆山城物流有限公司", "500000", "00000000", 300, "单位用户（统一社会信用代码）", unit=True,
+           vehicles=(_car("渝D72518", "重型厢式货车", "东风牌"),),
+           extra={"credit_code": "91500000MA5U000010", "agent": "刘洋"}),
+)
+
+FACE_ALWAYS_FAILS = frozenset(p.id_number for p in PEOPLE if p.key == "face_fails")
+
+STAFF = (
+    ("J1001", "王警官", ["counter"], "kiosk-1001", "100100"),
+    ("J1002", "李审核", ["review"], "kiosk-1002", "100200"),
+    ("J1003", "赵考务", ["exam_admin"], "kiosk-1003", "100300"),
+    ("H2001", "钱核验", ["verify"], "kiosk-2001", "200100"),
+    ("A0001", "孙管理", ["admin", "counter", "review", "exam_admin"], "kiosk-0001", "000100"),
+)

@@ -1,0 +1,70 @@
+"""The app inbox and the SMS outbox."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Message
+from ..domain.ids import mask_phone
+from .env import Env
+
+
+@dataclass(frozen=True)
+class MessageView:
+    id: int
+    channel: str
+    phone: str | None
+    title: str
+    body: str
+    created_at: datetime
+    read: bool
+
+
+def _view(m: Message) -> MessageView:
+    return MessageView(m.id, m.channel, m.phone, m.title, m.body, m.created_at, m.read_at is not None)
+
+
+def notify(session: Session, env: Env, account: Account, title: str, body: str, *, sms: bool = True) -> None:
+    """An inbox message and (by default) an SMS to the account's bound phone."""
+    now = env.clock.now()
+    session.add(Message(channel="inbox", account_id=account.id, title=title, body=body, created_at=now))
+    if sms and account.phone:
+        env.sms.send(session, account.phone, f"【交管12123】{body}", now, account.id)
+
+
+def inbox(env: Env, account_id: int) -> list[MessageView]:
+    with env.db.read() as s:
+        rows = s.scalars(select(Message).where(Message.channel == "inbox", Message.account_id == account_id)
+                         .order_by(Message.created_at.desc(), Message.id.desc()).limit(200))
+        return [_view(m) for m in rows]
+
+
+def unread_count(env: Env, account_id: int) -> int:
+    with env.db.read() as s:
+        return s.scalar(select(func.count()).select_from(Message).where(
+            Message.channel == "inbox", Message.account_id == account_id, Message.read_at.is_(None))) or 0
+
+
+def mark_read(env: Env, account_id: int, message_id: int) -> None:
+    with env.db.write() as s:
+        m = s.get(Message, message_id)
+        if m is not None and m.account_id == account_id and m.read_at is None:
+            m.read_at = env.clock.now()
+
+
+def outbox(env: Env, phone: str | None = None, limit: int = 50) -> list[MessageView]:
+    with env.db.read() as s:
+        q = select(Message).where(Message.channel == "sms")
+        if phone:
+            q = q.where(Message.phone == phone)
+        rows = s.scalars(q.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit))
+        return [_view(m) for m in rows]
+
+
+def latest_sms_notification(env: Env, phone: str) -> str | None:
+    """Demo mode: the text a phone would show for the newest SMS to ``phone``."""
+    rows = outbox(env, phone, limit=1)
+    return f"{mask_phone(phone)} 收到短信：{rows[0].body}" if rows else None

@@ -1,0 +1,57 @@
+"""Read-only views of what the DMV holds for a citizen: licence (我的驾驶证) and vehicles."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from ..db.models import DrivingLicence, Vehicle
+from ..domain.licence import status_text
+from .env import Env
+
+
+@dataclass(frozen=True)
+class LicenceView:
+    archive_no: str
+    classes: str
+    status: str
+    status_text: str
+    first_issued_on: date
+    valid_from: date
+    valid_to: date
+    issuing_authority: str
+    points: int
+    phone: str
+    address: str
+
+    @property
+    def normal(self) -> bool:
+        return self.status == "A"
+
+
+@dataclass(frozen=True)
+class VehicleView:
+    plate: str
+    vehicle_type: str
+    brand: str
+    inspection_due: date
+    insurance_due: date
+    phone: str
+    address: str
+
+
+def licence_of(env: Env, account_id: int) -> LicenceView | None:
+    with env.db.read() as s:
+        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
+        if lic is None:
+            return None
+        return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
+                           lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address)
+
+
+def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:
+    with env.db.read() as s:
+        rows = s.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
+        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address)
+                for v in rows]

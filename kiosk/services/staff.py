@@ -1,0 +1,88 @@
+"""Staff accounts at counter terminals: argon2id password hashes, lock-out, screen PIN."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+
+from ..db.models import Staff
+from ..domain.errors import DomainError
+from . import audit
+from .env import Env
+
+ROLE_NAMES = {
+    "counter": "窗口民警/辅警",
+    "review": "审核",
+    "exam_admin": "考试管理",
+    "verify": "核验",
+    "admin": "管理员",
+}
+MAX_FAILURES = 10
+LOCK_MINUTES = 15
+_hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+@dataclass(frozen=True)
+class StaffSession:
+    staff_no: str
+    name: str
+    roles: tuple[str, ...]
+
+    @property
+    def role_text(self) -> str:
+        return "、".join(ROLE_NAMES.get(r, r) for r in self.roles)
+
+
+def hash_secret(secret: str) -> str:
+    return _hasher.hash(secret)
+
+
+def _verify(stored: str, secret: str) -> bool:
+    try:
+        return _hasher.verify(stored, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
+    staff_no = "".join(str(staff_no).split()).upper()[:20]
+    if not staff_no:
+        raise DomainError("请输入警号/工号", "staff_no")
+    if not password:
+        raise DomainError("请输入密码", "password")
+    now = env.clock.now()
+    with env.db.write() as s:
+        staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        if staff is None or not staff.active:
+            audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_in_failed", detail="unknown")
+            failure = "工号或密码错误"
+        elif staff.locked_until is not None and now < staff.locked_until:
+            failure = f"连续输错次数过多，账户已锁定至{staff.locked_until:%H:%M}"
+        elif not _verify(staff.password_hash, password[:200]):
+            staff.failed_logins += 1
+            if staff.failed_logins >= MAX_FAILURES:
+                staff.locked_until, staff.failed_logins = now + timedelta(minutes=LOCK_MINUTES), 0
+                failure = f"连续输错{MAX_FAILURES}次，账户锁定{LOCK_MINUTES}分钟"
+            else:
+                failure = f"工号或密码错误，再错{MAX_FAILURES - staff.failed_logins}次将锁定{LOCK_MINUTES}分钟"
+            audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_in_failed")
+        else:
+            staff.failed_logins, staff.locked_until = 0, None
+            audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_in", role=",".join(staff.roles))
+            return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
+    raise DomainError(failure, "password")
+
+
+def check_pin(env: Env, staff_no: str, pin: str, action: str) -> StaffSession:
+    """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way."""
+    staff_no = "".join(str(staff_no).split()).upper()[:20]
+    with env.db.write() as s:
+        staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        ok = staff is not None and staff.active and _verify(staff.pin_hash, str(pin)[:20])
+        audit.record(s, env, actor=f"staff:{staff_no}", action=action if ok else f"{action}_failed")
+        if ok and staff is not None:
+            return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
+    raise DomainError("工号或PIN码错误", "pin")

@@ -49,6 +49,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         s.terminal_id = args.terminal_id
     s.counter = args.counter
     s.now = parse_now(args.now or os.environ.get("KIOSK_NOW"))
+    s.clock_runs = True  # the date is pinned; seconds still tick so countdowns and the live clock move
     if args.idle:
         s.idle_seconds = max(args.idle, s.idle_warning_seconds + 1)
     s.demo = not args.no_demo

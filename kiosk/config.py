@@ -9,7 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .domain.clock import Clock, FixedClock, SystemClock
+from .domain.clock import Clock, FixedClock, FrozenStartClock, SystemClock
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ASSETS = PROJECT_ROOT / "assets"
@@ -40,14 +40,16 @@ class Settings:
     counter: bool = False
     idle_seconds: int = 120
     idle_warning_seconds: int = 20
-    now: datetime | None = None  # frozen clock (demos, tests)
+    now: datetime | None = None  # the clock's instant (KIOSK_NOW, --now): demos and tests
+    clock_runs: bool = False  # with ``now``: start there and run (the CLI), or stay frozen (tests)
     demo: bool = True  # show SMS as a phone notification; demo face/camera/payment
     data_dir: Path = field(default_factory=default_data_dir)
     code_ttl_seconds: int = 300
     code_resend_seconds: int = 60
     code_max_attempts: int = 5
     face_max_failures: int = 3
-    staff_exit_key: str = "f12"
 
     def clock(self) -> Clock:
-        return FixedClock(self.now) if self.now else SystemClock()
+        if self.now is None:
+            return SystemClock()
+        return FrozenStartClock(self.now) if self.clock_runs else FixedClock(self.now)

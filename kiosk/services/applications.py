@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent
 from ..domain.errors import DomainError, NotFound
+from ..domain.ids import mask_phone  # noqa: F401  (re-exported for screens)
 from . import audit, codes, messaging
 from .env import Env
 

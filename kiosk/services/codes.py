@@ -26,6 +26,7 @@ PURPOSE_TEXT = {
 
 @dataclass(frozen=True)
 class CodeSent:
+    phone: str  # for the demo phone notification; screens show ``phone_masked`` only
     phone_masked: str
     resend_at: datetime
     expires_at: datetime
@@ -63,7 +64,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     body = (f"【交管12123】您正在办理{PURPOSE_TEXT.get(purpose, '业务')}，验证码{code}，"
             f"{minutes}分钟内有效。请勿将验证码告诉他人。")
     env.sms.send(session, phone, body, now, account_id)
-    return CodeSent(mask_phone(phone), now + wait, expires)
+    return CodeSent(phone, mask_phone(phone), now + wait, expires)
 
 
 def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str) -> str | None:

@@ -86,3 +86,25 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str) -> StaffSession:
         if ok and staff is not None:
             return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
     raise DomainError("工号或PIN码错误", "pin")
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    at: str
+    action: str
+    detail: str
+
+
+def recent_actions(env: Env, staff_no: str, limit: int = 10) -> list[AuditLine]:
+    """The staff member's own latest audit entries, for the staff home."""
+    from ..db.models import AuditEntry
+
+    with env.db.read() as s:
+        rows = s.scalars(select(AuditEntry).where(AuditEntry.actor == f"staff:{staff_no}")
+                         .order_by(AuditEntry.id.desc()).limit(limit))
+        return [AuditLine(f"{r.at:%Y-%m-%d %H:%M:%S}", r.action, f"{r.terminal_id} {r.detail}".strip()) for r in rows]
+
+
+def sign_out(env: Env, staff_no: str) -> None:
+    with env.db.write() as s:
+        audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_out")

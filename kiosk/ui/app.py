@@ -1,0 +1,137 @@
+"""The Textual application: kiosk mode, idle timeout, who is signed in. Screens do the rest."""
+from __future__ import annotations
+
+import time
+
+from textual import events, work
+from textual.app import App
+from textual.screen import Screen
+
+from ..config import PROJECT_ROOT, Settings
+from ..services.auth import CitizenSession
+from ..services.env import Env, make_env
+from ..services.staff import StaffSession
+from .bindings import APP_BINDINGS
+from .widgets.idle import IdleBanner
+
+ACTIVITY = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp, events.Paste)
+
+
+class KioskApp(App, inherit_bindings=False):
+    CSS_PATH = str(PROJECT_ROOT / "kiosk.tcss")
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "交管12123"
+    BINDINGS = APP_BINDINGS
+
+    def __init__(self, settings: Settings, env: Env) -> None:
+        super().__init__()
+        self.settings, self.env = settings, env
+        self.citizen: CitizenSession | None = None
+        self.staff: StaffSession | None = None
+        self.locked = False
+        self._last_activity = time.monotonic()
+
+    # -- screens -------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        if self.settings.counter:
+            from .screens.staff_sign_in import StaffSignInScreen
+
+            return StaffSignInScreen()
+        from .screens.welcome import WelcomeScreen
+
+        return WelcomeScreen()
+
+    def who_text(self) -> str:
+        if self.citizen:
+            return f"{self.citizen.name}  {self.citizen.id_masked}"
+        if self.staff:
+            return f"{self.staff.name}（{self.staff.staff_no}）"
+        return "终端 " + self.settings.terminal_id
+
+    def signed_in(self, citizen: CitizenSession) -> None:
+        from .screens.home import HomeScreen
+
+        self.citizen = citizen
+        self.switch_screen(HomeScreen())
+
+    @work(thread=True, group="demo-sms")
+    def show_demo_sms(self, phone: str) -> None:
+        """Demo mode: show the newest SMS to ``phone`` as the notification a phone would show."""
+        if not self.settings.demo:
+            return
+        from ..services.messaging import latest_sms_notification
+
+        text = latest_sms_notification(self.env, phone)
+        if text:
+            self.call_from_thread(self.notify, text, title="手机通知（演示）", timeout=30)
+
+    async def end_session(self) -> None:
+        """Wipe whoever is signed in and go back to the start screen."""
+        self.citizen = None
+        if not self.settings.counter:
+            self.staff = None
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
+        self.screen.post_message(events.ScreenResume())
+
+    # -- kiosk mode ----------------------------------------------------------------------
+    def action_swallow(self) -> None:
+        """Quit, suspend, palette and screenshot keys do nothing in kiosk mode."""
+
+    @work(exclusive=True, group="staff-exit")
+    async def action_staff_exit(self) -> None:
+        from .dialogs.staff_pin import StaffPinDialog
+
+        staff = await self.push_screen_wait(StaffPinDialog("退出自助模式：请工作人员输入工号和PIN码"))
+        if staff is not None:
+            self.exit(return_code=0)
+
+    # -- idle timeout ----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.set_interval(1, self._idle_tick)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Small terminals (80x24) drop the on-screen keypad; the keyboard does the same job."""
+        self.set_class(event.size.width < 100 or event.size.height < 30, "-narrow")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, ACTIVITY):
+            self.touch()
+        await super().on_event(event)
+
+    def touch(self) -> None:
+        self._last_activity = time.monotonic()
+        for banner in self.screen.query(IdleBanner):
+            banner.remove()
+
+    def _session_active(self) -> bool:
+        if self.settings.counter:
+            return self.staff is not None and not self.locked
+        return self.citizen is not None or len(self.screen_stack) > 1
+
+    async def _idle_tick(self) -> None:
+        if not self._session_active():
+            return
+        remaining = self.settings.idle_seconds - (time.monotonic() - self._last_activity)
+        if remaining <= 0:
+            self.touch()
+            if self.settings.counter:
+                from .screens.lock import LockScreen
+
+                self.locked = True
+                self.push_screen(LockScreen())
+            else:
+                await self.end_session()
+                self.notify("因长时间无操作，已退出登录", timeout=6)
+            return
+        if remaining <= self.settings.idle_warning_seconds and not self.settings.counter:
+            banners = list(self.screen.query(IdleBanner))
+            banner = banners[0] if banners else IdleBanner()
+            if not banners:
+                await self.screen.mount(banner)
+            banner.show_seconds(int(remaining + 0.999))
+
+
+def make_app(settings: Settings, env: Env | None = None) -> KioskApp:
+    """The factory the CLI and the tests use."""
+    return KioskApp(settings, env or make_env(settings))

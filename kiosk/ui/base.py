@@ -1,0 +1,77 @@
+"""What every kiosk screen shares: running a service call in a thread worker and showing its
+error next to the field it concerns. Screens never hold a database session."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..domain.errors import DomainError
+from .widgets.field import FormField
+
+if TYPE_CHECKING:
+    from .app import KioskApp
+
+T = TypeVar("T")
+log = logging.getLogger("kiosk.ui")
+GENERIC_ERROR = "系统繁忙，请稍后再试。您已保存的信息不会丢失。"
+
+
+class KioskScreen(Screen):
+    busy = False
+
+    @property
+    def kiosk(self) -> KioskApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def env(self):  # type: ignore[no-untyped-def]
+        return self.kiosk.env
+
+    def call(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None],
+             failed: Callable[[DomainError], None] | None = None) -> None:
+        """Run ``fn(*args)`` off the UI thread; then ``done(result)`` or show the error."""
+        if self.busy:
+            return
+        self.busy = True
+        self.clear_errors()
+
+        def work() -> None:
+            try:
+                result = fn(*args)
+            except DomainError as exc:
+                self.app.call_from_thread(self._finish, lambda: (failed or self.show_error)(exc))
+            except Exception:  # a citizen never sees a traceback
+                log.exception("service call failed: %s", getattr(fn, "__name__", fn))
+                self.app.call_from_thread(self._finish, lambda: self.show_error(DomainError(GENERIC_ERROR)))
+            else:
+                self.app.call_from_thread(self._finish, lambda: done(result))
+
+        self.run_worker(work, thread=True, group="service")
+
+    def _finish(self, then: Callable[[], None]) -> None:
+        self.busy = False
+        if self.is_attached:
+            then()
+
+    def clear_errors(self) -> None:
+        for f in self.query(FormField):
+            f.set_error("")
+        for s in self.query(".screen-error"):
+            s.update("")
+
+    def show_error(self, exc: DomainError) -> None:
+        if exc.field:
+            for f in self.query(FormField):
+                if f.field_name == exc.field and f.display:
+                    f.set_error(exc.message)
+                    f.focus_input()
+                    return
+        errors = list(self.query(".screen-error").results(Static))
+        if errors:
+            errors[-1].update(exc.message)
+        else:
+            self.notify(exc.message, severity="error", timeout=8)

@@ -1,0 +1,55 @@
+"""Staff number + PIN: to leave kiosk mode or unlock a counter screen."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from ...domain.errors import DomainError
+from ...services import staff as staff_service
+from ..widgets.field import FormField
+
+
+class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
+    DEFAULT_CSS = """
+    StaffPinDialog { align: center middle; }
+    StaffPinDialog > Vertical { width: 56; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
+    """
+
+    def __init__(self, prompt: str, action: str = "staff_exit") -> None:
+        super().__init__()
+        self.prompt, self.action = prompt, action
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.prompt)
+            yield FormField("staff_no", "工号", max_length=20)
+            yield FormField("pin", "PIN码", max_length=12, password=True)
+            with Horizontal(classes="buttons"):
+                yield Button("取消", id="cancel")
+                yield Button("确定", id="ok", variant="primary")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "cancel":
+            self.dismiss(None)
+        elif event.button.id == "ok":
+            self._check()
+
+    def on_input_submitted(self) -> None:
+        self._check()
+
+    def _check(self) -> None:
+        staff_no = self.query_one("#field-staff_no", FormField).value
+        pin = self.query_one("#field-pin", FormField).value
+        self.run_worker(lambda: self._work(staff_no, pin), thread=True, exclusive=True)
+
+    def _work(self, staff_no: str, pin: str) -> None:
+        try:
+            session = staff_service.check_pin(self.app.env, staff_no, pin, self.action)  # type: ignore[attr-defined]
+        except DomainError as exc:
+            self.app.call_from_thread(self.query_one("#field-pin", FormField).set_error, exc.message)
+        except Exception:
+            self.app.call_from_thread(self.query_one("#field-pin", FormField).set_error, "系统繁忙，请稍后再试")
+        else:
+            self.app.call_from_thread(self.dismiss, session)

@@ -1,0 +1,150 @@
+"""The generic application flow (填写信息 > 确认并提交 > 办理结果) that every online service uses."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, ContentSwitcher, Label, RadioButton, RadioSet, Static
+
+from ...domain.errors import DomainError
+from ...services import applications as apps
+from ..base import KioskScreen
+from ..widgets.code_button import CodeButton
+from ..widgets.field import FormField
+from ..widgets.header import KioskHeader
+from ..widgets.stepbar import StepBar
+
+STEPS = ["填写信息", "确认并提交", "办理结果"]
+
+
+class ApplicationFlowScreen(KioskScreen):
+    def __init__(self, service: apps.OnlineService) -> None:
+        super().__init__()
+        self.service = service
+        self.prepared: apps.Prepared | None = None
+        self.checked: apps.Checked | None = None
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader(self.service.title)
+        with VerticalScroll(classes="form wide"):
+            yield StepBar(STEPS)
+            with ContentSwitcher(initial="step-form"):
+                with Vertical(id="step-form"):
+                    yield Static("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
+                    yield Vertical(id="fields")
+                    with Horizontal(classes="buttons"):
+                        yield Button("返回", id="back")
+                        yield Button("下一步", id="next", variant="primary", disabled=True)
+                with Vertical(id="step-confirm"):
+                    yield Static("请核对以下信息：", classes="hint")
+                    yield Static("", id="summary")
+                    with Vertical(id="code-box"):
+                        yield Static("", id="code-hint", classes="hint")
+                        yield CodeButton(id="send-code")
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                    with Horizontal(classes="buttons"):
+                        yield Button("上一步", id="prev")
+                        yield Button("提交", id="submit", variant="primary")
+                with Vertical(id="step-done"):
+                    yield Static("", id="result")
+                    with Horizontal(classes="buttons"):
+                        yield Button("查看网办进度", id="to-progress")
+                        yield Button("返回业务中心", id="home", variant="primary")
+            yield Static("", classes="screen-error")
+
+    @property
+    def account_id(self) -> int:
+        assert self.kiosk.citizen is not None
+        return self.kiosk.citizen.account_id
+
+    def on_mount(self) -> None:
+        self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared)
+
+    def _prepared(self, prepared: apps.Prepared) -> None:
+        self.prepared = prepared
+        self.query_one("#intro", Static).update(prepared.intro)
+        box = self.query_one("#fields", Vertical)
+        for spec in prepared.fields:
+            if spec.kind == "choice":
+                options = prepared.choices.get(spec.name, [])
+                chosen = prepared.initial.get(spec.name)
+                box.mount(Label(spec.label, classes="choice-label"))
+                box.mount(RadioSet(*(RadioButton(label, value=value == chosen, name=value)
+                                     for label, value in options), id=f"choice-{spec.name}"))
+            else:
+                box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,
+                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len))
+        self.query_one("#next", Button).disabled = False
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        """Choosing another vehicle fills in that vehicle's registered contact details."""
+        if self.prepared is None or event.pressed.name is None:
+            return
+        facts = self.prepared.context.get("vehicles")
+        if isinstance(facts, dict) and event.pressed.name in facts:
+            for key, value in facts[event.pressed.name].items():
+                for f in self.query(FormField):
+                    if f.field_name == key:
+                        f.value = value
+
+    def _form(self) -> dict[str, str]:
+        form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
+        for radio in self.query(RadioSet):
+            pressed = radio.pressed_button
+            form[(radio.id or "").removeprefix("choice-")] = (pressed.name or "") if pressed else ""
+        return form
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id
+        if bid == "back":
+            self.app.pop_screen()
+        elif bid == "next":
+            self._next()
+        elif bid == "prev":
+            self._goto("step-form", 0)
+        elif bid == "send-code" and self.checked and self.checked.phone_to_confirm:
+            self.call(apps.send_confirm_code, self.env, self.service, self.account_id,
+                      self.checked.phone_to_confirm, done=self._code_sent)
+        elif bid == "submit":
+            code = self.query_one("#field-code", FormField).value
+            self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done)
+        elif bid == "home":
+            self.app.pop_screen()
+        elif bid == "to-progress":
+            from .records import ProgressScreen
+
+            self.app.switch_screen(ProgressScreen())
+
+    def _goto(self, step: str, bar: int) -> None:
+        self.clear_errors()
+        self.query_one(ContentSwitcher).current = step
+        self.query_one(StepBar).current = bar
+
+    def _next(self) -> None:
+        assert self.prepared is not None
+        self.clear_errors()
+        try:
+            self.checked = apps.check(self.service, self._form(), self.prepared)
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+        lines = "\n".join(f"{label}：{value}" for label, value in self.checked.summary)
+        self.query_one("#summary", Static).update(lines)
+        needs_code = self.checked.phone_to_confirm is not None
+        self.query_one("#code-box").display = needs_code
+        if needs_code:
+            masked = apps.mask_phone(self.checked.phone_to_confirm or "")
+            self.query_one("#code-hint", Static).update(
+                f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
+        self._goto("step-confirm", 1)
+
+    def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
+        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
+        self.query_one("#input-code").focus()
+        self.kiosk.show_demo_sms(sent.phone)
+
+    def _done(self, submitted: apps.Submitted) -> None:
+        self.query_one("#result", Static).update(
+            f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
+            f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"
+            "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。")
+        self._goto("step-done", 2)

@@ -1,0 +1,145 @@
+"""Read-only screens: 网办进度, 消息, 我的驾驶证, 我的机动车."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from ...domain.ids import mask_phone
+from ...services import applications as apps
+from ...services import messaging, profile
+from ..base import KioskScreen
+from ..widgets.header import KioskHeader
+
+
+class RecordScreen(KioskScreen):
+    TITLE_TEXT = ""
+    EMPTY_TEXT = ""
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader(self.TITLE_TEXT)
+        with VerticalScroll(classes="form wide"):
+            yield Static("正在查询，请稍候。", id="status", classes="hint")
+            yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="detail")
+            yield Static("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("返回业务中心", id="back", variant="primary")
+
+    @property
+    def account_id(self) -> int:
+        assert self.kiosk.citizen is not None
+        return self.kiosk.citizen.account_id
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "back":
+            self.app.pop_screen()
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(text)
+
+
+class ProgressScreen(RecordScreen):
+    TITLE_TEXT = "网办进度"
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("业务流水号", "业务名称", "状态", "申请时间")
+        self.call(apps.list_for, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, rows: list[apps.ApplicationView]) -> None:
+        self.rows = rows
+        table = self.query_one(DataTable)
+        for row in rows:
+            table.add_row(row.serial_no, row.title, row.status, f"{row.created_at:%Y-%m-%d %H:%M}")
+        self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程。" if rows else "您还没有网上办理的业务。")
+        if rows:
+            self._show(0)
+            table.focus()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        if not 0 <= index < len(getattr(self, "rows", [])):
+            return
+        row = self.rows[index]
+        lines = [f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}", "办理过程："]
+        lines += [f"  {e.at:%Y-%m-%d %H:%M:%S}  {e.status}  {e.note}" for e in row.events]
+        self.query_one("#detail", Static).update("\n".join(lines))
+
+
+class InboxScreen(RecordScreen):
+    TITLE_TEXT = "消息"
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("时间", "标题", "状态")
+        self.call(messaging.inbox, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, rows: list[messaging.MessageView]) -> None:
+        self.rows = rows
+        table = self.query_one(DataTable)
+        for m in rows:
+            table.add_row(f"{m.created_at:%Y-%m-%d %H:%M}", m.title, "已读" if m.read else "未读")
+        self.set_status(f"共{len(rows)}条消息。选中一条查看内容。" if rows else "暂无消息。")
+        if rows:
+            table.focus()
+            self._show(0)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        if not 0 <= index < len(getattr(self, "rows", [])):
+            return
+        m = self.rows[index]
+        self.query_one("#detail", Static).update(f"{m.title}\n{m.body}")
+        if not m.read:
+            self.call(messaging.mark_read, self.env, self.account_id, m.id, done=lambda _: self._mark(index))
+
+    def _mark(self, index: int) -> None:
+        table = self.query_one(DataTable)
+        table.update_cell_at((index, 2), "已读")
+
+
+class MyLicenceScreen(RecordScreen):
+    TITLE_TEXT = "我的驾驶证"
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).display = False
+        self.call(profile.licence_of, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, lic: profile.LicenceView | None) -> None:
+        if lic is None:
+            self.set_status("您名下没有机动车驾驶证。")
+            return
+        self.set_status("以下为您的机动车驾驶证信息：")
+        colour = "green" if lic.normal else "red"
+        self.query_one("#detail", Static).update(
+            f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n"
+            f"驾驶证状态：[{colour}]{lic.status_text}[/]\n"
+            f"初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
+            f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
+            f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
+            f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}")
+
+
+class MyVehiclesScreen(RecordScreen):
+    TITLE_TEXT = "我的机动车"
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "联系电话")
+        self.call(profile.vehicles_of, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, rows: list[profile.VehicleView]) -> None:
+        table = self.query_one(DataTable)
+        for v in rows:
+            table.add_row(v.plate, v.vehicle_type, v.brand, f"{v.inspection_due:%Y-%m-%d}",
+                          f"{v.insurance_due:%Y-%m-%d}", mask_phone(v.phone))
+        self.set_status(f"您名下共有{len(rows)}辆已备案机动车。" if rows else "您名下没有已备案的机动车。")
+
+
+SCREEN_FOR = {"progress": ProgressScreen, "inbox": InboxScreen, "my_licence": MyLicenceScreen,
+              "my_vehicles": MyVehiclesScreen}

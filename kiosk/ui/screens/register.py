@@ -1,0 +1,140 @@
+"""Registration: 实人认证 (name, ID, phone, liveness/face check), falling back after repeated face
+failures to online registration with the phone reserved on the licence or vehicle record."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, ContentSwitcher, Static
+
+from ...services import auth, codes
+from ..base import KioskScreen
+from ..widgets.code_button import CodeButton
+from ..widgets.field import FormField
+from ..widgets.header import KioskHeader
+from ..widgets.keypad import Keypad
+from ..widgets.stepbar import StepBar
+
+STEPS = ["填写信息", "人脸识别", "短信验证"]
+
+
+class RegisterScreen(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.applicant: auth.Applicant | None = None
+        self.face_failures = 0
+        self.via = "face"
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("注册")
+        with Horizontal(classes="with-keypad"):
+            with VerticalScroll(classes="form"):
+                yield StepBar(STEPS)
+                with ContentSwitcher(initial="step-info"):
+                    with Vertical(id="step-info"):
+                        yield Static("实人认证注册：请填写本人姓名、身份证号码和手机号码（仅限二代身份证持有人）。",
+                                     classes="hint")
+                        yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30)
+                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
+                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=11)
+                        with Horizontal(classes="buttons"):
+                            yield Button("返回", id="back")
+                            yield Button("下一步", id="to-face", variant="primary")
+                    with Vertical(id="step-face"):
+                        yield Static("请正对屏幕上方的摄像头，摘下帽子和眼镜，保持面部在框内，按提示缓慢眨眼。",
+                                     classes="hint")
+                        yield Static("", id="face-result")
+                        with Horizontal(classes="buttons"):
+                            yield Button("上一步", id="face-back")
+                            yield Button("开始人脸识别", id="face-start", variant="primary")
+                        yield Button("改用驾驶证/机动车预留手机号注册", id="to-online", classes="hidden")
+                    with Vertical(id="step-online"):
+                        yield Static("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
+                        yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=11)
+                        with Horizontal(classes="buttons"):
+                            yield Button("上一步", id="online-back")
+                            yield Button("下一步", id="online-check", variant="primary")
+                    with Vertical(id="step-code"):
+                        yield Static("", id="code-hint", classes="hint")
+                        yield CodeButton(id="send-code")
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                        with Horizontal(classes="buttons"):
+                            yield Button("上一步", id="code-back")
+                            yield Button("完成注册", id="finish", variant="primary")
+                yield Static("", classes="screen-error")
+            with Vertical(classes="keypad-box"):
+                yield Keypad()
+
+    def _show(self, step: str, bar: int) -> None:
+        self.clear_errors()
+        self.query_one(ContentSwitcher).current = step
+        self.query_one(StepBar).current = bar
+
+    def _value(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", FormField).value
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "back": lambda: self.app.pop_screen(),
+            "to-face": lambda: self.call(auth.check_applicant, self.env, self._value("name"),
+                                         self._value("id_number"), self._value("phone"), done=self._checked),
+            "face-back": lambda: self._show("step-info", 0),
+            "face-start": lambda: self.call(auth.face_check, self.env, self.applicant, done=self._faced),
+            "to-online": lambda: self._show("step-online", 1),
+            "online-back": lambda: self._show("step-face", 1),
+            "online-check": self._check_online,
+            "send-code": lambda: self.call(auth.send_register_code, self.env, self.applicant.phone,
+                                           done=self._code_sent),
+            "code-back": lambda: self._show("step-face" if self.via == "face" else "step-online", 1),
+            "finish": lambda: self.call(auth.complete_registration, self.env, self.applicant,
+                                        self._value("code"), self.via, done=self._registered),
+        }
+        action = actions.get(event.button.id or "")
+        if action:
+            action()
+
+    def _checked(self, applicant: auth.Applicant) -> None:
+        self.applicant = applicant
+        self.query_one("#face-result", Static).update("")
+        self._show("step-face", 1)
+
+    def _faced(self, result: tuple[bool, str]) -> None:
+        passed, message = result
+        if passed:
+            self.via = "face"
+            self._to_code()
+            return
+        self.face_failures += 1
+        limit = self.env.settings.face_max_failures
+        text = f"{message}（第{self.face_failures}次）"
+        if self.face_failures >= limit:
+            text += "\n多次人脸识别未通过，您可以改用驾驶证或机动车预留手机号在线注册。"
+            self.query_one("#to-online").remove_class("hidden")
+        self.query_one("#face-result", Static).update(text)
+
+    def _check_online(self) -> None:
+        assert self.applicant is not None
+        self.call(auth.check_reserved_phone, self.env, self.applicant.id_number, self._value("reserved_phone"),
+                  done=self._online_ok)
+
+    def _online_ok(self, phone: str) -> None:
+        assert self.applicant is not None
+        self.applicant = replace(self.applicant, phone=phone)
+        self.via = "online"
+        self._to_code()
+
+    def _to_code(self) -> None:
+        assert self.applicant is not None
+        masked = auth.mask_phone(self.applicant.phone)
+        self.query_one("#code-hint", Static).update(f"点击【发送验证码】，验证码将发送至 {masked}，输入后完成注册。")
+        self._show("step-code", 2)
+
+    def _code_sent(self, sent: codes.CodeSent) -> None:
+        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
+        self.query_one("#input-code").focus()
+        self.kiosk.show_demo_sms(sent.phone)
+
+    def _registered(self, citizen: auth.CitizenSession) -> None:
+        self.notify("注册成功，已为您登录", timeout=5)
+        self.kiosk.signed_in(citizen)

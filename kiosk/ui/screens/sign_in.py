@@ -1,0 +1,66 @@
+"""Sign-in: 18-digit ID number, then the 6-digit code sent to the bound phone."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from ...services import auth, codes
+from ..base import KioskScreen
+from ..widgets.code_button import CodeButton
+from ..widgets.field import FormField
+from ..widgets.header import KioskHeader
+from ..widgets.keypad import Keypad
+
+
+class SignInScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("登录")
+        with Horizontal(classes="with-keypad"):
+            with VerticalScroll(classes="form"):
+                yield Static("请输入本人身份证号码，点击【发送验证码】，短信验证码将发送到您注册时绑定的手机。",
+                             classes="hint")
+                yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
+                yield CodeButton(id="send-code")
+                yield Static("", id="code-sent", classes="hint")
+                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                yield Static("", classes="screen-error")
+                with Horizontal(classes="buttons"):
+                    yield Button("返回", id="back")
+                    yield Button("登录", id="submit", variant="primary")
+            with Vertical(classes="keypad-box"):
+                yield Keypad()
+
+    def on_mount(self) -> None:
+        self.query_one("#input-id_number", Input).focus()
+
+    def _id_number(self) -> str:
+        return self.query_one("#field-id_number", FormField).value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "input-id_number":
+            self.send_code()
+        elif event.input.id == "input-code":
+            self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "send-code":
+            self.send_code()
+        elif event.button.id == "submit":
+            self.submit()
+        elif event.button.id == "back":
+            self.app.pop_screen()
+
+    def send_code(self) -> None:
+        self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent)
+
+    def _code_sent(self, sent: codes.CodeSent) -> None:
+        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
+        self.query_one("#code-sent", Static).update(f"验证码已发送至 {sent.phone_masked}，5分钟内有效。")
+        self.query_one("#input-code", Input).focus()
+        self.kiosk.show_demo_sms(sent.phone)
+
+    def submit(self) -> None:
+        code = self.query_one("#field-code", FormField).value
+        self.call(auth.finish_sign_in, self.env, self._id_number(), code, done=self.kiosk.signed_in)
+

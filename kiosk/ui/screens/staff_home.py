@@ -1,0 +1,53 @@
+"""Counter terminal home: who is signed in, their roles, this terminal and their recent actions."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from ...services import staff as staff_service
+from ..base import KioskScreen
+from ..widgets.header import KioskHeader
+
+
+class StaffHomeScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("窗口工作台")
+        staff = self.kiosk.staff
+        with VerticalScroll(classes="form wide"):
+            if staff:
+                yield Static(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}\n"
+                             f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")
+            yield Static("最近操作记录（审计日志）：", classes="group-title")
+            yield DataTable(id="audit", cursor_type="row")
+            yield Static("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("锁定屏幕", id="lock")
+                yield Button("退出登录", id="sign-out", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).add_columns("时间", "操作", "终端与说明")
+        self.on_screen_resume()
+
+    def on_screen_resume(self) -> None:
+        if self.kiosk.staff:
+            self.call(staff_service.recent_actions, self.env, self.kiosk.staff.staff_no, done=self._loaded)
+
+    def _loaded(self, rows: list[staff_service.AuditLine]) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for r in rows:
+            table.add_row(r.at, r.action, r.detail)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "lock":
+            from .lock import LockScreen
+
+            self.kiosk.locked = True
+            self.app.push_screen(LockScreen())
+        elif event.button.id == "sign-out" and self.kiosk.staff:
+            self.call(staff_service.sign_out, self.env, self.kiosk.staff.staff_no, done=self._signed_out)
+
+    def _signed_out(self, _: None) -> None:
+        self.kiosk.staff = None
+        self.app.pop_screen()

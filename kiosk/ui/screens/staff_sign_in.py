@@ -1,0 +1,48 @@
+"""Counter terminal: staff sign-in with staff number and password."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from ...services import staff as staff_service
+from ..base import KioskScreen
+from ..widgets.field import FormField
+from ..widgets.header import KioskHeader
+
+
+class StaffSignInScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("窗口工作台 - 工作人员登录")
+        with VerticalScroll(classes="form"):
+            yield Static("请输入警号/工号和密码登录窗口工作台。连续输错10次将锁定15分钟。", classes="hint")
+            yield FormField("staff_no", "警号/工号", max_length=20)
+            yield FormField("password", "密码", max_length=64, password=True)
+            yield Static("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("登录", id="submit", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#input-staff_no", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "input-staff_no":
+            self.query_one("#input-password", Input).focus()
+        else:
+            self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self.submit()
+
+    def submit(self) -> None:
+        staff_no = self.query_one("#field-staff_no", FormField).value
+        password = self.query_one("#field-password", FormField).value
+        self.call(staff_service.sign_in, self.env, staff_no, password, done=self._signed_in)
+
+    def _signed_in(self, session: staff_service.StaffSession) -> None:
+        from .staff_home import StaffHomeScreen
+
+        self.query_one("#field-password", FormField).value = ""
+        self.kiosk.staff = session
+        self.app.push_screen(StaffHomeScreen())

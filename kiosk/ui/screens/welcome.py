@@ -1,0 +1,35 @@
+"""The start screen: sign in or register. Every citizen session ends back here."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Center, Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from ..base import KioskScreen
+from ..widgets.header import KioskHeader
+
+
+class WelcomeScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("自助服务终端")
+        with Vertical(id="welcome"):
+            yield Static("交管12123 自助服务终端", id="welcome-title")
+            yield Static("欢迎使用，请选择【登录】或【注册】", id="welcome-sub")
+            with Center():
+                with Horizontal(id="welcome-buttons"):
+                    yield Button("登录", id="sign-in", variant="primary")
+                    yield Button("注册", id="register")
+            yield Static("请点击【登录】，输入身份证号码并使用短信验证码登录。\n"
+                         "首次使用请点击【注册】。办理完毕请点击【退出登录】。", id="welcome-help")
+            if self.kiosk.settings.demo:
+                yield Static("演示模式：短信将在屏幕右下角以手机通知显示", id="demo-badge")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "sign-in":
+            from .sign_in import SignInScreen
+
+            self.app.push_screen(SignInScreen())
+        elif event.button.id == "register":
+            from .register import RegisterScreen
+
+            self.app.push_screen(RegisterScreen())

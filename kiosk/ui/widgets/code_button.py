@@ -1,0 +1,29 @@
+"""The 发送验证码 button: counts down the 60 s before a code may be sent again."""
+from __future__ import annotations
+
+import time
+
+from textual.widgets import Button
+
+
+class CodeButton(Button):
+    def __init__(self, label: str = "发送验证码", id: str | None = None) -> None:
+        super().__init__(label, id=id)
+        self.base_label = label
+        self._until = 0.0
+
+    def on_mount(self) -> None:
+        self.set_interval(1, self._tick)
+
+    def start_countdown(self, seconds: int) -> None:
+        self._until = time.monotonic() + seconds
+        self._tick()
+
+    def _tick(self) -> None:
+        left = int(self._until - time.monotonic() + 0.999)
+        if left > 0:
+            self.disabled = True
+            self.label = f"重新发送（{left}秒）"
+        elif self.disabled and self._until:
+            self.disabled, self._until = False, 0.0
+            self.label = "重新发送"

@@ -1,0 +1,46 @@
+"""A labelled input with its error message right beneath it."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+
+class FormField(Vertical):
+    DEFAULT_CSS = """
+    FormField { height: auto; margin: 0 0 1 0; }
+    FormField > Label { color: $text; text-style: bold; }
+    FormField > Input { width: 100%; max-width: 48; }
+    FormField > .field-error { color: $error; height: auto; }
+    """
+
+    def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
+                 max_length: int = 100, password: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id or f"field-{name}")
+        self.field_name = name
+        self._label, self._placeholder, self._value = label, placeholder, value
+        self._max_length, self._password = max_length, password
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._label)
+        yield Input(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
+                    password=self._password, id=f"input-{self.field_name}")
+        yield Static("", classes="field-error")
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def value(self) -> str:
+        return self.input.value
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self.input.value = text
+
+    def set_error(self, message: str) -> None:
+        self.query_one(".field-error", Static).update(message)
+
+    def focus_input(self) -> None:
+        self.input.focus()

@@ -1,0 +1,147 @@
+"""Publication-day allocation (预约结果公布日安排考试, seeds 000 and 001).
+
+Applicants are served one by one in rank order (``rank`` ascending, then ``booking_id``):
+- 'self' (自主选择场次): the first of their chosen sessions, in their order, that still has
+  a free seat and matches their subject and licence class;
+- 'system' (服从系统安排): the earliest session (date, start time, session id) of their
+  subject and class inside their date range (inclusive; None = open) at their site
+  (None = any site) that still has a free seat.
+Anyone not placed gets a Chinese reason. No session ever gets more than its free seats.
+
+``SessionSlot.seats`` is the number of normal seats still free when allocation runs
+(priority quota and seats already taken excluded by the caller); the caller also passes
+only sessions of the plan being published. Pure and fast: system mode uses one index per
+(subject, class) and per (subject, class, site), sorted by time, with bisect for the range
+start and a skip-pointer array (union-find with path compression) that jumps over full
+sessions, so each applicant costs about O(log n).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date, time
+from operator import attrgetter
+from typing import Any, Mapping, Sequence
+
+REASON_CHOICES_FULL = "所选场次名额已满"
+REASON_CHOICES_UNFIT = "所选场次与预约科目或准驾车型不符"
+REASON_NO_SESSION = "预约时间段内无可安排的考试场次"
+
+MODES = ("self", "system")
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSlot:
+    id: int
+    day: date
+    start: time
+    site_id: int
+    subject: int
+    classes: tuple[str, ...]
+    seats: int  # free normal seats
+
+
+@dataclass(frozen=True, slots=True)
+class Applicant:
+    booking_id: int
+    rank: Any  # a ranking.rank_key(...) tuple, or anything totally ordered
+    mode: str  # 'self' | 'system'
+    subject: int
+    licence_class: str
+    choices: tuple[int, ...] = ()  # session ids in the citizen's order ('self')
+    date_from: date | None = None  # 'system', inclusive
+    date_to: date | None = None  # 'system', inclusive
+    site_id: int | None = None  # 'system': only this exam site
+
+
+@dataclass(slots=True)
+class AllocationResult:
+    placements: dict[int, int] = field(default_factory=dict)  # booking_id -> session_id
+    unplaced: dict[int, str] = field(default_factory=dict)  # booking_id -> reason
+    placed_counts: dict[int, int] = field(default_factory=dict)  # session_id -> placed now (every session)
+
+
+class _Index:
+    """Sessions of one (subject, class[, site]) sorted by time, with full-session skipping."""
+
+    __slots__ = ("ids", "days", "skip")
+
+    def __init__(self, slots: list[SessionSlot]) -> None:
+        slots.sort(key=lambda s: (s.day, s.start, s.id))
+        self.ids = [s.id for s in slots]
+        self.days = [s.day for s in slots]
+        self.skip = list(range(len(slots) + 1))  # skip[i] == i: not known to be full
+
+    def first_free(self, start: int, free: dict[int, int]) -> int:
+        """Smallest position >= start whose session has a free seat (len(ids) if none)."""
+        ids, skip, n = self.ids, self.skip, len(self.ids)
+        i = start
+        path = []
+        while i < n and free[ids[i]] <= 0:
+            path.append(i)
+            j = skip[i]
+            i = j if j > i else i + 1
+        for p in path:  # full sessions stay full: compress the path
+            skip[p] = i
+        return i
+
+
+def _build_indexes(sessions: Mapping[int, SessionSlot]) -> dict[tuple, _Index]:
+    groups: dict[tuple, list[SessionSlot]] = {}
+    for s in sessions.values():
+        for cls in set(s.classes):
+            groups.setdefault((s.subject, cls, None), []).append(s)
+            groups.setdefault((s.subject, cls, s.site_id), []).append(s)
+    return {key: _Index(slots) for key, slots in groups.items()}
+
+
+def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot]) -> AllocationResult:
+    """Place ``applicants`` into ``sessions`` (keyed by session id) by rank."""
+    for sid, s in sessions.items():
+        if sid != s.id:
+            raise ValueError(f"session key {sid} does not match SessionSlot.id {s.id}")
+    if len({a.booking_id for a in applicants}) != len(applicants):
+        raise ValueError("a booking appears twice among the applicants")
+    free = {sid: max(0, s.seats) for sid, s in sessions.items()}
+    indexes = _build_indexes(sessions)
+    result = AllocationResult()
+    placements, unplaced = result.placements, result.unplaced
+    session_of, index_of = sessions.get, indexes.get
+
+    # Two stable sorts (booking id, then rank) equal one sort by (rank, booking_id) but
+    # avoid comparing nested tuples, which is several times slower.
+    order = sorted(applicants, key=attrgetter("booking_id"))
+    order.sort(key=attrgetter("rank"))
+    for a in order:
+        bid = a.booking_id
+        if a.mode == "self":
+            fitting = False
+            for sid in a.choices:
+                s = session_of(sid)
+                if s is None or s.subject != a.subject or a.licence_class not in s.classes:
+                    continue
+                fitting = True
+                if free[sid] > 0:
+                    free[sid] -= 1
+                    placements[bid] = sid
+                    break
+            else:
+                unplaced[bid] = REASON_CHOICES_FULL if fitting else REASON_CHOICES_UNFIT
+        elif a.mode == "system":
+            idx = index_of((a.subject, a.licence_class, a.site_id))
+            if idx is None:
+                unplaced[bid] = REASON_NO_SESSION
+                continue
+            start = 0 if a.date_from is None else bisect_left(idx.days, a.date_from)
+            i = idx.first_free(start, free)
+            if i < len(idx.ids) and (a.date_to is None or idx.days[i] <= a.date_to):
+                sid = idx.ids[i]
+                free[sid] -= 1
+                placements[bid] = sid
+            else:
+                unplaced[bid] = REASON_NO_SESSION
+        else:
+            raise ValueError(f"unknown booking mode {a.mode!r}")
+
+    result.placed_counts = {sid: max(0, s.seats) - free[sid] for sid, s in sessions.items()}
+    return result

@@ -1,0 +1,51 @@
+"""Priority booking (优先预约, seeds 000 and 001).
+
+Open only while the learner permit has *under 6 calendar months* left, once per subject.
+"Under 6 months" is measured in calendar months, not days: with a last valid day V, the
+window opens the day after the date 6 months before V (V = 8月31日 -> 3月1日; V = 6月15日
+-> 12月16日). On the exact 6-month day the permit still has 6 full months, so it is closed.
+
+A priority booking that is not cancelled (active, placed, done, even unplaced) uses up the
+subject's one chance; one cancelled at a counter does not. Only bookings of the current
+application (created on or after ``permit.accepted_at``) count.
+
+This checks the priority conditions only: the caller must also require
+``exam.eligibility(...)`` to allow the subject ("不存在其他法规规定的不符合考试预约情形").
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Sequence
+
+from .exam import SUBJECT_NAMES, SUBJECTS, BookingFact, Eligibility, PermitFacts, add_months, format_date
+
+PRIORITY_WINDOW_MONTHS = 6
+
+
+def priority_window_opens(valid_to: date) -> date:
+    """First day on which the permit has under 6 months left."""
+    return add_months(valid_to, -PRIORITY_WINDOW_MONTHS) + timedelta(days=1)
+
+
+def priority_eligibility(
+    permit: PermitFacts, bookings: Sequence[BookingFact], subject: int, today: date
+) -> Eligibility:
+    if subject not in SUBJECTS:
+        raise ValueError(f"unknown subject {subject!r}")
+    name = SUBJECT_NAMES[subject]
+    if today > permit.valid_to:
+        return Eligibility(False, f"您的学习驾驶证明已于{format_date(permit.valid_to)}过期，不能优先预约")
+    used = any(
+        b.subject == subject and b.priority and b.status != "cancelled" and b.created_at >= permit.accepted_at
+        for b in bookings
+    )
+    if used:
+        return Eligibility(False, f"{name}已使用过优先预约，每个科目只能优先预约1次")
+    opens = priority_window_opens(permit.valid_to)
+    if today < opens:
+        return Eligibility(
+            False,
+            f"学习驾驶证明有效期不足6个月时才能优先预约，{format_date(opens)}起可以优先预约",
+            opens,
+        )
+    return Eligibility(True, "", today)

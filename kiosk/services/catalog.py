@@ -5,8 +5,3 @@ from .applications import OnlineService
 from .contacts import LicenceContactChange, VehicleContactChange
 
 SERVICES: dict[str, OnlineService] = {s.kind: s for s in (LicenceContactChange(), VehicleContactChange())}
-
-GROUPS: dict[str, list[str]] = {
-    "驾驶证业务": ["licence_contact"],
-    "机动车业务": ["vehicle_contact"],
-}

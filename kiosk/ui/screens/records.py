@@ -140,6 +140,3 @@ class MyVehiclesScreen(RecordScreen):
                           f"{v.insurance_due:%Y-%m-%d}", mask_phone(v.phone))
         self.set_status(f"您名下共有{len(rows)}辆已备案机动车。" if rows else "您名下没有已备案的机动车。")
 
-
-SCREEN_FOR = {"progress": ProgressScreen, "inbox": InboxScreen, "my_licence": MyLicenceScreen,
-              "my_vehicles": MyVehiclesScreen}

@@ -1,0 +1,62 @@
+"""The 业务中心 menu: every entry a citizen can open, by 12123 group.
+
+Feature packages add their entries here (one ``Entry`` each). An entry either runs an online
+service through the generic application flow (``service``) or opens a screen of its own
+(``screen``). Only entries that work end to end belong here.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.screen import Screen
+
+from ..services.catalog import SERVICES
+
+GROUP_ORDER = ("驾驶证业务", "机动车业务", "学习教育业务", "我的驾驶证", "网办进度", "消息")
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str  # button id is f"menu-{key}"
+    group: str
+    label: str
+    service: str | None = None  # a kind in services.catalog.SERVICES
+    screen: Callable[[], Screen] | None = None
+
+
+def _records(name: str) -> Callable[[], Screen]:
+    def make() -> Screen:
+        from .screens import records
+
+        return getattr(records, name)()
+
+    return make
+
+
+ENTRIES: list[Entry] = [
+    Entry("licence_contact", "驾驶证业务", SERVICES["licence_contact"].title, service="licence_contact"),
+    Entry("vehicle_contact", "机动车业务", SERVICES["vehicle_contact"].title, service="vehicle_contact"),
+    Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen")),
+    Entry("my_licence", "我的驾驶证", "我的驾驶证", screen=_records("MyLicenceScreen")),
+    Entry("progress", "网办进度", "网办进度", screen=_records("ProgressScreen")),
+    Entry("inbox", "消息", "消息", screen=_records("InboxScreen")),
+]
+
+
+def grouped() -> list[tuple[str, list[Entry]]]:
+    groups: dict[str, list[Entry]] = {}
+    for entry in ENTRIES:
+        groups.setdefault(entry.group, []).append(entry)
+    rank = {g: i for i, g in enumerate(GROUP_ORDER)}
+    return sorted(groups.items(), key=lambda kv: rank.get(kv[0], len(rank)))
+
+
+def open_entry(key: str) -> Screen:
+    entry = next(e for e in ENTRIES if e.key == key)
+    if entry.service:
+        from .screens.flow import ApplicationFlowScreen
+
+        return ApplicationFlowScreen(SERVICES[entry.service])
+    assert entry.screen is not None
+    return entry.screen()

@@ -1,0 +1,2 @@
+"""Subcommands of ``kiosk``, one module per area. Each module has ``register(sub)`` that adds its
+parsers (setting ``handler`` with ``set_defaults``); a handler is ``handler(args, env) -> int``."""

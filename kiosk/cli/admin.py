@@ -1,0 +1,63 @@
+"""kiosk db upgrade | kiosk demo | kiosk outbox."""
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..services import bootstrap, demo, messaging
+from ..services.demo_people import STAFF
+from ..services.env import Env
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
+    db_sub.add_parser("upgrade", help="apply migrations up to the latest schema").set_defaults(handler=db_upgrade)
+    sub.add_parser("demo", help="(re)load demo data idempotently and print the demo identities"
+                   ).set_defaults(handler=load_demo)
+    out = sub.add_parser("outbox", help="list the SMS outbox, newest first")
+    out.add_argument("--phone", help="only messages to this phone number")
+    out.add_argument("--json", action="store_true", help="print JSON")
+    out.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
+    out.set_defaults(handler=outbox)
+
+
+def db_upgrade(args: argparse.Namespace, env: Env) -> int:
+    bootstrap.prepare(env, load_demo=False)
+    print("database is at the latest schema")
+    return 0
+
+
+def _cell(text: str, width: int) -> str:
+    """Pad to ``width`` terminal cells (CJK characters take two)."""
+    cells = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+    return text + " " * max(1, width - cells)
+
+
+def load_demo(args: argparse.Namespace, env: Env) -> int:
+    bootstrap.prepare(env, load_demo=False)
+    added = demo.load(env)
+    print("demo data loaded: " + ", ".join(f"{k} +{v}" for k, v in added.items()))
+    print(_cell("身份证号码", 20) + _cell("姓名", 22) + _cell("手机号码", 13) + "情形")
+    for ident in demo.identities():
+        situation = ident.situation + ("" if ident.registered else "（未注册）")
+        print(_cell(ident.id_number, 20) + _cell(ident.name, 22) + _cell(ident.phone, 13) + situation)
+    print()
+    print(_cell("工号", 8) + _cell("姓名", 10) + _cell("角色", 34) + _cell("密码", 12) + "PIN")
+    for staff_no, name, roles, password, pin in STAFF:
+        print(_cell(staff_no, 8) + _cell(name, 10) + _cell(",".join(roles), 34) + _cell(password, 12) + pin)
+    return 0
+
+
+def outbox(args: argparse.Namespace, env: Env) -> int:
+    bootstrap.prepare(env, load_demo=False)
+    rows = messaging.outbox(env, args.phone, args.limit)
+    if args.json:
+        print(json.dumps([{"id": m.id, "phone": m.phone, "body": m.body, "created_at": m.created_at.isoformat()}
+                          for m in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("outbox is empty")
+    for m in rows:
+        print(f"{m.created_at:%Y-%m-%d %H:%M:%S}  {m.phone}  {m.body}")
+    return 0

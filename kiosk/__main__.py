@@ -82,7 +82,10 @@ def _run_app(settings: Settings, env) -> int:  # type: ignore[no-untyped-def]
     from .services import bootstrap
     from .ui.app import make_app
 
+    from .services import terminals
+
     bootstrap.prepare(env, load_demo=settings.demo)
+    terminals.touch(env)
     make_app(settings, env).run()
     return 0
 

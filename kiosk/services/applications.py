@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent
 from ..domain.errors import DomainError, NotFound
-from ..domain.ids import mask_phone  # noqa: F401  (re-exported for screens)
+from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
 from .env import Env
 
@@ -115,6 +115,7 @@ def check(service: OnlineService, form: dict[str, str], prepared: Prepared) -> C
 
 
 def send_confirm_code(env: Env, service: OnlineService, account_id: int, phone: str) -> codes.CodeSent:
+    phone = normalize_phone(phone)
     with env.db.write() as s:
         return codes.send_code(s, env, phone, service.code_purpose, account_id)
 

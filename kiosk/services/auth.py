@@ -1,14 +1,17 @@
 """Citizen sign-in (ID number + SMS code) and registration (实人认证, online fallback)."""
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, DrivingLicence, Vehicle
+from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
 from ..domain.errors import DomainError
-from ..domain.ids import mask_id, mask_phone, normalize_id_number, normalize_phone, normalize_text
+from ..domain.ids import (mask_id, mask_phone, normalize_credit_code, normalize_id_number, normalize_phone,
+                          normalize_text)
 from . import audit, codes, messaging
 from .env import Env
 
@@ -37,15 +40,29 @@ def _registered(session: Session, id_number: str) -> Account:
     return account
 
 
+FACE_PASS_VALID = timedelta(minutes=15)
+
+
+def normalize_login_id(raw: str) -> str:
+    """A person signs in with the ID number, a unit with its unified social credit code."""
+    try:
+        return normalize_id_number(raw)
+    except DomainError as id_error:
+        try:
+            return normalize_credit_code(raw, "id_number")
+        except DomainError:
+            raise id_error from None
+
+
 def start_sign_in(env: Env, raw_id: str) -> codes.CodeSent:
-    id_number = normalize_id_number(raw_id)
+    id_number = normalize_login_id(raw_id)
     with env.db.write() as s:
         account = _registered(s, id_number)
         return codes.send_code(s, env, account.phone or "", "login", account.id)
 
 
 def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
-    id_number = normalize_id_number(raw_id)
+    id_number = normalize_login_id(raw_id)
     with env.db.write() as s:
         account = _registered(s, id_number)
         problem = codes.consume_code(s, env, account.phone or "", "login", code)
@@ -79,15 +96,31 @@ def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
     return Applicant(clean_name, id_number, clean_phone)
 
 
+def _face_token(id_number: str) -> str:
+    """What the audit log keeps of a face check: a digest, not the ID number itself."""
+    return hashlib.sha256(f"face:{id_number}".encode()).hexdigest()[:32]
+
+
 def face_check(env: Env, applicant: Applicant) -> tuple[bool, str]:
+    """Liveness + face comparison. A pass is recorded in the audit log; registration by the face
+    path later requires a recent pass for the same ID number."""
     result = env.face.verify(applicant.id_number, applicant.name)
     with env.db.write() as s:
-        audit.record(s, env, actor="citizen:unregistered", action="face_check",
-                     detail=f"{mask_id(applicant.id_number)} {'通过' if result.passed else '未通过'}")
+        audit.record(s, env, actor="citizen:unregistered",
+                     action="face_check_pass" if result.passed else "face_check_fail",
+                     detail=_face_token(applicant.id_number))
     return result.passed, result.message
 
 
+def _face_passed(s: Session, env: Env, id_number: str) -> bool:
+    since = env.clock.now() - FACE_PASS_VALID
+    return s.scalar(select(AuditEntry.id).where(
+        AuditEntry.action == "face_check_pass", AuditEntry.detail == _face_token(id_number),
+        AuditEntry.at >= since).limit(1)) is not None
+
+
 def send_register_code(env: Env, phone: str) -> codes.CodeSent:
+    phone = normalize_phone(phone)
     with env.db.write() as s:
         return codes.send_code(s, env, phone, "register")
 
@@ -104,6 +137,7 @@ def reserved_phones(session: Session, id_number: str) -> set[str]:
 
 def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
     clean = normalize_phone(phone)
+    id_number = normalize_id_number(id_number)
     with env.db.read() as s:
         phones = reserved_phones(s, id_number)
     if not phones:
@@ -123,6 +157,12 @@ def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -
 
 
 def _register(s: Session, env: Env, applicant: Applicant, via: str) -> CitizenSession:
+    if via == "face" and not _face_passed(s, env, applicant.id_number):
+        raise DomainError("请先完成人脸识别")
+    if via == "online" and applicant.phone not in reserved_phones(s, applicant.id_number):
+        raise DomainError("该号码与驾驶证或机动车预留手机号不一致", "phone")
+    if via not in ("face", "online"):
+        raise DomainError("自助终端仅支持实人认证注册和预留手机号在线注册")
     now = env.clock.now()
     account = s.scalar(select(Account).where(Account.id_number == applicant.id_number))
     if account is not None and account.registered_at is not None:

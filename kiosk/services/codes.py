@@ -3,6 +3,7 @@ dead after 5 wrong tries, a resend only after 60 s."""
 from __future__ import annotations
 
 import hashlib
+import math
 import hmac
 import secrets
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ PURPOSE_TEXT = {
     "login": "登录",
     "register": "注册",
     "contact_change": "变更联系方式",
+    "licence_contact": "变更驾驶证联系方式",
+    "vehicle_contact": "变更机动车联系方式",
     "exam_booking": "考试预约",
 }
 
@@ -54,7 +57,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     wait = timedelta(seconds=env.settings.code_resend_seconds)
     last = _latest(session, phone, purpose)
     if last is not None and last.used_at is None and now < last.sent_at + wait:
-        left = int((last.sent_at + wait - now).total_seconds()) + 1
+        left = math.ceil((last.sent_at + wait - now).total_seconds())
         raise DomainError(f"验证码已发送，请{left}秒后再重新获取", "code")
     code = f"{secrets.randbelow(10**6):06d}"
     expires = now + timedelta(seconds=env.settings.code_ttl_seconds)

@@ -29,7 +29,7 @@ def _clean_contact(form: dict[str, str], current_phone: str, current_address: st
 class LicenceContactChange:
     kind = "licence_contact"
     title = "变更驾驶证联系方式"
-    code_purpose = "contact_change"
+    code_purpose = "licence_contact"
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
@@ -59,7 +59,7 @@ class LicenceContactChange:
 class VehicleContactChange:
     kind = "vehicle_contact"
     title = "变更机动车联系方式"
-    code_purpose = "contact_change"
+    code_purpose = "vehicle_contact"
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))

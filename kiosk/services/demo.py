@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import (Account, Booking, DrivingLicence, ExamPlan, ExamResult, ExamSession, ExamSite,
                          LearnerPermit, Office, Staff, Vehicle)
+from ..domain.exam import anniversary, permit_valid_to
 from .demo_people import PEOPLE, STAFF, Person
 from .env import Env
 from .staff import hash_secret
@@ -95,11 +96,11 @@ def _person(s: Session, env: Env, p: Person) -> int:
 
 def _licence(s: Session, account: Account, p: Person, today: date) -> None:
     lic = p.licence or {}
-    first = today.replace(year=today.year - lic["years"]) - timedelta(days=40)
-    valid_to = today + timedelta(days=lic["expires_in_days"]) if lic["expires_in_days"] else first.replace(year=first.year + 16)
+    first = anniversary(today, -lic["years"]) - timedelta(days=40)
+    valid_to = today + timedelta(days=lic["expires_in_days"]) if lic["expires_in_days"] else anniversary(first, 16)
     s.add(DrivingLicence(
         account_id=account.id, archive_no=f"5001{p.seq:08d}", classes=lic["classes"], status=lic["status"],
-        first_issued_on=first, valid_from=valid_to.replace(year=valid_to.year - 10), valid_to=valid_to,
+        first_issued_on=first, valid_from=anniversary(valid_to, -10), valid_to=valid_to,
         issuing_authority="重庆市公安局交通管理局" if p.region.startswith("50") else "连云港市公安局交通警察支队",
         points=lic["points"], phone=p.phone, address=account.address,
         photo="photos/id_card_demo.png" if lic["photo"] else None, photo_source="id_card" if lic["photo"] else None))
@@ -109,7 +110,7 @@ def _permit(s: Session, account: Account, spec: dict, now: datetime) -> None:
     accepted = now - timedelta(days=spec["accepted_days_ago"])
     issued = (now - timedelta(days=spec["issued_days_ago"])).date() if spec["issued_days_ago"] is not None else None
     permit = LearnerPermit(account_id=account.id, licence_class=spec["class"], accepted_at=accepted.replace(hour=10, minute=0),
-                           issued_on=issued, valid_to=issued.replace(year=issued.year + 3) if issued else None)
+                           issued_on=issued, valid_to=permit_valid_to(issued) if issued else None)
     s.add(permit)
     s.flush()
     if issued is None:
@@ -139,7 +140,7 @@ def _history(s: Session, account: Account, permit: LearnerPermit, subject: int, 
 
 def _plans(s: Session, today: date) -> int:
     sites = list(s.scalars(select(ExamSite).order_by(ExamSite.id)))
-    existing = set(s.execute(select(ExamPlan.office_id, ExamPlan.subject, ExamPlan.exam_date)).tuples())
+    existing = set(s.execute(select(ExamPlan.office_id, ExamPlan.subject, ExamPlan.exam_date)).all())
     added = 0
     for offset in range(1, PLAN_DAYS + 1):
         day = today + timedelta(days=offset)

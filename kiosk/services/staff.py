@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -47,8 +47,27 @@ def _verify(stored: str, secret: str) -> bool:
         return False
 
 
+def _normalize_no(staff_no: str) -> str:
+    return "".join(str(staff_no).split()).upper()[:20]
+
+
+def _locked(staff: Staff, now: datetime) -> str | None:
+    if staff.locked_until is not None and now < staff.locked_until:
+        return f"连续输错次数过多，账户已锁定至{staff.locked_until:%H:%M}"
+    return None
+
+
+def _failed(staff: Staff, now: datetime, what: str) -> str:
+    """Count a wrong password or PIN; the 10th in a row locks the account for 15 minutes."""
+    staff.failed_logins += 1
+    if staff.failed_logins >= MAX_FAILURES:
+        staff.locked_until, staff.failed_logins = now + timedelta(minutes=LOCK_MINUTES), 0
+        return f"连续输错{MAX_FAILURES}次，账户锁定{LOCK_MINUTES}分钟"
+    return f"{what}错误，再错{MAX_FAILURES - staff.failed_logins}次将锁定{LOCK_MINUTES}分钟"
+
+
 def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
-    staff_no = "".join(str(staff_no).split()).upper()[:20]
+    staff_no = _normalize_no(staff_no)
     if not staff_no:
         raise DomainError("请输入警号/工号", "staff_no")
     if not password:
@@ -56,36 +75,43 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
     now = env.clock.now()
     with env.db.write() as s:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        actor = f"staff:{staff_no}"
         if staff is None or not staff.active:
-            audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_in_failed", detail="unknown")
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="unknown")
             failure = "工号或密码错误"
-        elif staff.locked_until is not None and now < staff.locked_until:
-            failure = f"连续输错次数过多，账户已锁定至{staff.locked_until:%H:%M}"
+        elif locked := _locked(staff, now):
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="locked")
+            failure = locked
         elif not _verify(staff.password_hash, password[:200]):
-            staff.failed_logins += 1
-            if staff.failed_logins >= MAX_FAILURES:
-                staff.locked_until, staff.failed_logins = now + timedelta(minutes=LOCK_MINUTES), 0
-                failure = f"连续输错{MAX_FAILURES}次，账户锁定{LOCK_MINUTES}分钟"
-            else:
-                failure = f"工号或密码错误，再错{MAX_FAILURES - staff.failed_logins}次将锁定{LOCK_MINUTES}分钟"
-            audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_in_failed")
+            failure = _failed(staff, now, "工号或密码")
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed")
         else:
             staff.failed_logins, staff.locked_until = 0, None
-            audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_in", role=",".join(staff.roles))
+            audit.record(s, env, actor=actor, action="staff_sign_in", role=",".join(staff.roles))
             return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
     raise DomainError(failure, "password")
 
 
 def check_pin(env: Env, staff_no: str, pin: str, action: str) -> StaffSession:
-    """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way."""
-    staff_no = "".join(str(staff_no).split()).upper()[:20]
+    """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way.
+    Wrong PINs count towards the same lock-out as wrong passwords."""
+    staff_no = _normalize_no(staff_no)
+    now = env.clock.now()
     with env.db.write() as s:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
-        ok = staff is not None and staff.active and _verify(staff.pin_hash, str(pin)[:20])
-        audit.record(s, env, actor=f"staff:{staff_no}", action=action if ok else f"{action}_failed")
-        if ok and staff is not None:
+        actor = f"staff:{staff_no}"
+        if staff is None or not staff.active:
+            failure = "工号或PIN码错误"
+        elif locked := _locked(staff, now):
+            failure = locked
+        elif not _verify(staff.pin_hash, str(pin)[:20]):
+            failure = _failed(staff, now, "工号或PIN码")
+        else:
+            staff.failed_logins = 0
+            audit.record(s, env, actor=actor, action=action, role=",".join(staff.roles))
             return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
-    raise DomainError("工号或PIN码错误", "pin")
+        audit.record(s, env, actor=actor, action=f"{action}_failed")
+    raise DomainError(failure, "pin")
 
 
 @dataclass(frozen=True)

@@ -78,13 +78,17 @@ class KioskApp(App, inherit_bindings=False):
     def action_swallow(self) -> None:
         """Quit, suspend, palette and screenshot keys do nothing in kiosk mode."""
 
-    @work(exclusive=True, group="staff-exit")
-    async def action_staff_exit(self) -> None:
+    def action_staff_exit(self) -> None:
         from .dialogs.staff_pin import StaffPinDialog
 
-        staff = await self.push_screen_wait(StaffPinDialog("退出自助模式：请工作人员输入工号和PIN码"))
-        if staff is not None:
-            self.exit(return_code=0)
+        if isinstance(self.screen, StaffPinDialog):
+            return
+
+        def done(staff: StaffSession | None) -> None:
+            if staff is not None:
+                self.exit(return_code=0)
+
+        self.push_screen(StaffPinDialog("退出自助模式：请工作人员输入工号和PIN码"), callback=done)
 
     # -- idle timeout ----------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -1,0 +1,267 @@
+"""The real ``kiosk`` command (subprocess) on temporary SQLite files, and what ``kiosk demo`` loads."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import distinct, func, inspect, select, text
+
+from kiosk.db.migrate import is_current
+from kiosk.db.models import (Account, DrivingLicence, ExamPlan, ExamResult, ExamSession, LearnerPermit, Staff,
+                             Vehicle)
+from kiosk.db.session import make_engine
+from kiosk.domain.ids import age_on, normalize_credit_code, normalize_id_number, normalize_phone, normalize_plate
+from kiosk.services import auth, bootstrap
+from kiosk.services.env import Env, make_env
+
+NOW = "2026-12-01T09:00"
+TODAY = date(2026, 12, 1)
+ID_ROW = re.compile(r"^(\d{17}[\dX]|[0-9A-Z]{18})\s", re.M)
+
+
+def run_kiosk(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    environ.update(KIOSK_NOW=NOW, PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
+                          env=environ, timeout=timeout)
+
+
+def ok(*args: str) -> str:
+    done = run_kiosk(*args)
+    assert done.returncode == 0, f"kiosk {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def added(output: str) -> dict[str, int]:
+    """{'citizens': 23, ...} from the first line of `kiosk demo` ("demo data loaded: citizens +23, ...")."""
+    line = next(x for x in output.splitlines() if x.startswith("demo data loaded"))
+    return {k: int(v) for k, v in re.findall(r"([a-z_]+)\W{1,4}(\d+)", line)}
+
+
+def row_counts(url: str) -> dict[str, int]:
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+            return {t: conn.scalar(text(f'SELECT count(*) FROM "{t}"')) for t in tables}
+    finally:
+        engine.dispose()
+
+
+def test_help_lists_the_commands_and_options() -> None:
+    out = ok("--help")
+    for word in ("db", "demo", "outbox", "--counter", "--db", "--terminal-id", "--now"):
+        assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", out), word
+
+
+def test_a_malformed_now_is_a_clear_error(tmp_path: Path) -> None:
+    done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "--now", "tomorrow", "db", "upgrade")
+    assert done.returncode == 2
+    assert "2026-12-01T09:00" in done.stderr and "tomorrow" in done.stderr
+    assert not (tmp_path / "k.db").exists()
+
+
+def test_db_upgrade_creates_the_schema_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "deeper" / "kiosk.db"
+    url = f"sqlite:///{path}"
+    assert "latest schema" in ok("--db", url, "db", "upgrade")
+    assert path.exists()
+    counts = row_counts(url)
+    assert {"accounts", "audit_log", "exam_sessions", "sms_codes"} <= set(counts)
+    assert sum(counts.values()) == 0  # schema only, no demo data
+    engine = make_engine(url)
+    try:
+        assert is_current(engine)
+    finally:
+        engine.dispose()
+    ok("--db", url, "db", "upgrade")  # again: nothing to do, no error
+
+
+@dataclass
+class DemoRun:
+    url: str
+    first: str
+    second: str
+    counts_first: dict[str, int]
+    counts_second: dict[str, int]
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'data' / 'kiosk.db'}"
+    first = ok("--db", url, "demo")
+    counts_first = row_counts(url)
+    second = ok("--db", url, "demo")
+    return DemoRun(url, first, second, counts_first, row_counts(url))
+
+
+@pytest.fixture(scope="module")
+def demo_env(demo_run: DemoRun, tmp_path_factory: pytest.TempPathFactory,
+             settings_factory) -> Iterator[Env]:  # type: ignore[no-untyped-def]
+    settings = settings_factory(tmp_path_factory.mktemp("demo_env"))
+    settings.db_url = demo_run.url
+    env = make_env(settings)
+    yield env
+    env.db.dispose()
+
+
+def test_demo_twice_is_idempotent(demo_run: DemoRun) -> None:
+    assert demo_run.counts_first["accounts"] >= 20
+    assert demo_run.counts_first["exam_plans"] > 0 and demo_run.counts_first["staff"] > 0
+    assert demo_run.counts_second == demo_run.counts_first
+    first, second = added(demo_run.first), added(demo_run.second)
+    assert first["citizens"] >= 20 and first["plans"] > 0 and first["staff"] > 0
+    assert set(second) == set(first) and set(second.values()) == {0}  # the second run adds nothing
+
+
+def test_demo_prints_a_table_of_at_least_20_identities(demo_run: DemoRun) -> None:
+    ids = ID_ROW.findall(demo_run.first)
+    assert len(ids) >= 20 and len(set(ids)) == len(ids)
+    assert "身份证号码" in demo_run.first and "手机号码" in demo_run.first
+    for line in demo_run.first.splitlines():
+        if ID_ROW.match(line):
+            assert re.search(r"\b1[3-9]\d{9}\b", line), line  # each identity shows its phone
+    assert "（未注册）" in demo_run.first
+    assert "J1001" in demo_run.first and "kiosk-1001" in demo_run.first  # staff table
+
+
+def test_outbox_json_newest_first_and_filtered_by_phone(demo_run: DemoRun, tmp_path: Path,
+                                                        settings_factory) -> None:  # type: ignore[no-untyped-def]
+    # A copy of the demo database, so the module's other tests see it unchanged.
+    path = tmp_path / "outbox.db"
+    with closing(sqlite3.connect(demo_run.url.removeprefix("sqlite:///"))) as src, \
+            closing(sqlite3.connect(path)) as dst:
+        src.backup(dst)
+    url = f"sqlite:///{path}"
+    settings = settings_factory(tmp_path)
+    settings.db_url = url
+    env = make_env(settings)
+    try:
+        bootstrap.prepare(env)
+        with env.db.read() as s:
+            accounts = list(s.scalars(select(Account).where(Account.registered_at.is_not(None),
+                                                            Account.kind == "personal").order_by(Account.id).limit(2)))
+        for account in (accounts[0], accounts[1], accounts[0]):
+            auth.start_sign_in(env, account.id_number)
+            env.clock.advance(seconds=61)  # type: ignore[attr-defined]
+    finally:
+        env.db.dispose()
+    every = json.loads(ok("--db", url, "outbox", "--json"))
+    assert isinstance(every, list) and len(every) == 3
+    assert set(every[0]) >= {"id", "phone", "body", "created_at"}
+    times = [m["created_at"] for m in every]
+    assert times == sorted(times, reverse=True) and len(set(times)) == 3
+    assert [m["phone"] for m in every] == [accounts[0].phone, accounts[1].phone, accounts[0].phone]
+    assert all(re.search(r"验证码\d{6}", m["body"]) for m in every)
+    mine = json.loads(ok("--db", url, "outbox", "--json", "--phone", accounts[0].phone))
+    assert [m["id"] for m in mine] == [every[0]["id"], every[2]["id"]]
+    plain = ok("--db", url, "outbox", "--phone", accounts[1].phone)
+    assert accounts[1].phone in plain and accounts[0].phone not in plain
+
+
+def test_outbox_of_an_empty_database(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert json.loads(ok("--db", url, "outbox", "--json")) == []
+    assert "outbox is empty" in ok("--db", url, "outbox")
+
+
+# What the demo data covers ------------------------------------------------------------------
+
+def test_demo_has_at_least_20_valid_citizens(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        people = list(s.scalars(select(Account).where(Account.kind == "personal")))
+        assert len(people) >= 20
+        for a in people:
+            assert normalize_id_number(a.id_number) == a.id_number
+            if a.phone:
+                normalize_phone(a.phone)
+        assert len({a.phone for a in people if a.phone}) == len([a for a in people if a.phone])
+        for plate in s.scalars(select(Vehicle.plate)):
+            assert normalize_plate(plate) == plate
+        assert any(a.registered_at is None for a in people)  # someone to register
+        assert any(age_on(a.id_number, TODAY) < 18 for a in people)  # someone too young for C1
+
+
+def test_demo_has_a_learner_before_kemu_one(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        assert s.scalar(select(func.count()).where(LearnerPermit.issued_on.is_(None),
+                                                   LearnerPermit.active.is_(True))) >= 1
+
+
+def test_demo_has_a_kemu_two_failed_yesterday(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        fails = [r for r in s.scalars(select(ExamResult).where(ExamResult.subject == 2, ExamResult.passed.is_(False)))
+                 if r.taken_at.date() == TODAY - timedelta(days=1)]
+        assert len(fails) >= 2 and len({r.booking_id for r in fails}) == 1  # exam and retake of one booking
+
+
+def test_demo_has_a_permit_expiring_in_about_four_months(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        ends = [d for d in s.scalars(select(LearnerPermit.valid_to)) if d is not None]
+    assert any(timedelta(days=100) <= d - TODAY <= timedelta(days=140) for d in ends)
+    assert any(d - TODAY < timedelta(days=183) for d in ends)  # under 6 months: priority booking
+
+
+def test_demo_licence_statuses_points_and_photos(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        licences = list(s.scalars(select(DrivingLicence)))
+    statuses = {code for lic in licences for code in lic.status}
+    assert {"A", "F", "L", "H"} <= statuses
+    assert any(lic.points >= 9 and lic.points < 12 for lic in licences)
+    assert any(lic.photo is None for lic in licences)
+    assert any(lic.photo is not None for lic in licences)
+
+
+def test_demo_has_a_holder_of_two_vehicles(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        most = s.execute(select(Vehicle.owner_id, func.count()).group_by(Vehicle.owner_id)
+                         .order_by(func.count().desc()).limit(1)).one()
+        owner = s.get(Account, most[0])
+        assert most[1] >= 2 and owner is not None and owner.kind == "personal"
+
+
+def test_demo_has_a_unit_account(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        unit = s.scalars(select(Account).where(Account.kind == "unit")).one()
+        assert normalize_credit_code(unit.id_number) == unit.id_number
+        assert unit.agent_id_number and s.scalar(select(Account).where(Account.id_number == unit.agent_id_number))
+        assert unit.authorisation_ref
+
+
+def test_demo_has_60_days_of_exam_plans_over_several_sites(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        first, last = s.execute(select(func.min(ExamPlan.exam_date), func.max(ExamPlan.exam_date))).one()
+        assert first > TODAY and (last - TODAY).days >= 59
+        days = set(s.scalars(select(distinct(ExamPlan.exam_date))))
+        assert len(days) >= 50
+        assert len(set(s.scalars(select(distinct(ExamSession.site_id))))) >= 3
+        assert set(s.scalars(select(distinct(ExamPlan.subject)))) == {1, 2, 3}
+        assert s.scalar(select(func.count()).where(ExamPlan.publish_on >= ExamPlan.exam_date)) == 0
+        assert s.scalar(select(func.count()).where(ExamSession.seats <= 0)) == 0
+
+
+def test_demo_has_staff_for_every_role(demo_env: Env) -> None:
+    with demo_env.db.read() as s:
+        roles = {r for staff in s.scalars(select(Staff)) for r in staff.roles}
+    assert {"counter", "review", "exam_admin", "verify", "admin"} <= roles
+
+
+@pytest.mark.parametrize("now", ["2028-02-29T09:00", "2027-12-31T09:00"])
+def test_demo_loads_on_any_day(now: str, tmp_path: Path, settings_factory) -> None:  # type: ignore[no-untyped-def]
+    settings = settings_factory(tmp_path)
+    settings.now = datetime.fromisoformat(now)
+    env = make_env(settings)
+    try:
+        assert bootstrap.prepare(env) is True
+    finally:
+        env.db.dispose()

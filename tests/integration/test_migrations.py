@@ -1,0 +1,293 @@
+"""The schema comes from the Alembic migrations and matches the models; the database enforces
+what must never be broken (append-only audit log, seats)."""
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, delete, func, inspect, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from kiosk.db.base import Base
+from kiosk.db.migrate import is_current, upgrade
+from kiosk.db.models import AuditEntry, ExamPlan, ExamSession
+from kiosk.db.session import SQLITE_BUSY_MS, Database, make_engine
+from kiosk.services import audit, bootstrap
+from kiosk.services.env import Env, make_env
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+EXPECTED_TABLES = {
+    "accounts", "driving_licences", "learner_permits", "vehicles", "offices", "exam_sites", "exam_plans",
+    "exam_sessions", "bookings", "exam_results", "applications", "application_events", "messages",
+    "sms_codes", "terminals", "staff", "audit_log", "alembic_version",
+    "electronic_licences", "photo_submissions",  # issue 4 (migration 0002)
+}
+
+
+def _schema_differences(engine: Engine) -> list:
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return compare_metadata(context, Base.metadata)
+
+
+@pytest.fixture
+def migrated(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'schema.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+def test_migrated_sqlite_schema_equals_the_models(migrated: Engine) -> None:
+    assert set(inspect(migrated).get_table_names()) == EXPECTED_TABLES
+    assert _schema_differences(migrated) == []
+    assert is_current(migrated)
+
+
+def test_check_constraints_and_triggers_exist_on_sqlite(migrated: Engine) -> None:
+    checks = {c["name"] for c in inspect(migrated).get_check_constraints("exam_sessions")}
+    assert {"ck_exam_sessions_placed_within_seats", "ck_exam_sessions_priority_within_quota",
+            "ck_exam_sessions_quota_within_seats"} <= checks
+    with migrated.connect() as conn:
+        triggers = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    assert triggers == {"audit_log_no_update", "audit_log_no_delete"}
+
+
+def test_a_fresh_file_is_not_current_until_upgraded(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'fresh.db'}")
+    try:
+        assert not is_current(engine)
+        upgrade(engine)
+        assert is_current(engine)
+        upgrade(engine)  # a second upgrade is a no-op
+        assert _schema_differences(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_prepare_migrates_and_loads_demo_data_once(tmp_path: Path, settings_factory) -> None:
+    settings = settings_factory(tmp_path / "not" / "yet", "first.db")
+    env = make_env(settings)
+    try:
+        assert bootstrap.prepare(env) is True
+        assert (tmp_path / "not" / "yet" / "first.db").exists()
+        assert bootstrap.prepare(env) is False  # already current, data present
+    finally:
+        env.db.dispose()
+
+
+def test_prepare_without_demo_leaves_the_database_empty(settings) -> None:
+    env = make_env(settings)
+    try:
+        assert bootstrap.prepare(env, load_demo=False) is False
+        assert is_current(env.db.engine)
+        with env.db.read() as s:
+            assert s.scalar(text("SELECT count(*) FROM accounts")) == 0
+    finally:
+        env.db.dispose()
+
+
+# SQLite connection set-up ------------------------------------------------------------------
+
+def test_sqlite_pragmas_are_in_effect(env: Env) -> None:
+    for db in (env.db,):
+        with db.read() as s:
+            assert s.scalar(text("PRAGMA journal_mode")) == "wal"
+            assert s.scalar(text("PRAGMA foreign_keys")) == 1
+            assert s.scalar(text("PRAGMA busy_timeout")) == SQLITE_BUSY_MS
+        with db.write() as s:
+            assert s.scalar(text("PRAGMA foreign_keys")) == 1
+    assert Path(env.db.url.removeprefix("sqlite:///")).with_name("kiosk.db-wal").exists()
+
+
+def test_foreign_keys_are_enforced(env: Env) -> None:
+    with pytest.raises(IntegrityError):
+        with env.db.write() as s:
+            s.add(AuditEntry(at=datetime(2026, 12, 1), actor="system", terminal_id="t", action="x",
+                             account_id=999_999))
+
+
+def test_write_transactions_start_immediately(tmp_path: Path) -> None:
+    """A write unit of work takes the write lock at BEGIN, so a second writer waits, never deadlocks."""
+    path = tmp_path / "lock.db"
+    db = Database(f"sqlite:///{path}")
+    upgrade(db.engine)
+    other = sqlite3.connect(path, timeout=0.05, isolation_level=None)  # plain driver, no hooks
+
+    def other_can_write() -> bool:
+        try:
+            other.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            assert "locked" in str(exc)
+            return False
+        other.execute("ROLLBACK")
+        return True
+
+    try:
+        with db.read() as s:
+            s.execute(text("SELECT count(*) FROM accounts"))
+            assert other_can_write()  # a read does not block writers
+        with db.write() as s:
+            s.execute(text("SELECT count(*) FROM accounts"))  # nothing written yet, but the lock is held
+            assert not other_can_write()
+        assert other_can_write()
+    finally:
+        other.close()
+        db.dispose()
+
+
+# Append-only audit log ---------------------------------------------------------------------
+
+def _one_audit_entry(env: Env) -> int:
+    with env.db.write() as s:
+        audit.record(s, env, actor="system", action="test_entry", detail="original")
+    with env.db.read() as s:
+        return s.scalars(select(AuditEntry.id).where(AuditEntry.action == "test_entry")).one()
+
+
+def test_audit_insert_works(env: Env) -> None:
+    entry_id = _one_audit_entry(env)
+    with env.db.read() as s:
+        entry = s.get(AuditEntry, entry_id)
+        assert entry is not None
+        assert (entry.actor, entry.detail, entry.terminal_id, entry.at) == (
+            "system", "original", "test-kiosk", datetime(2026, 12, 1, 9, 0))
+
+
+def test_audit_update_through_the_orm_is_refused(env: Env) -> None:
+    entry_id = _one_audit_entry(env)
+    with pytest.raises(PermissionError):
+        with env.db.write() as s:
+            entry = s.get(AuditEntry, entry_id)
+            assert entry is not None
+            entry.detail = "tampered"
+    with env.db.read() as s:
+        assert s.get(AuditEntry, entry_id).detail == "original"  # type: ignore[union-attr]
+
+
+def test_audit_delete_through_the_orm_is_refused(env: Env) -> None:
+    entry_id = _one_audit_entry(env)
+    with pytest.raises(PermissionError):
+        with env.db.write() as s:
+            s.delete(s.get(AuditEntry, entry_id))
+    with env.db.read() as s:
+        assert s.get(AuditEntry, entry_id) is not None
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE audit_log SET detail = 'tampered'",
+    "DELETE FROM audit_log",
+])
+def test_audit_raw_sql_update_and_delete_are_refused_by_the_trigger(env: Env, statement: str) -> None:
+    _one_audit_entry(env)
+    with env.db.read() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    with pytest.raises(DBAPIError, match="append-only"):
+        with env.db.write() as s:
+            s.execute(text(statement))
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == before
+        assert s.scalar(select(func.count()).where(AuditEntry.detail == "tampered")) == 0
+
+
+def test_audit_bulk_orm_update_and_delete_are_refused(env: Env) -> None:
+    _one_audit_entry(env)
+    with pytest.raises(DBAPIError, match="append-only"):
+        with env.db.write() as s:
+            s.execute(update(AuditEntry).values(detail="tampered"))
+    with pytest.raises(DBAPIError, match="append-only"):
+        with env.db.write() as s:
+            s.execute(delete(AuditEntry))
+
+
+# Exam session seats ------------------------------------------------------------------------
+
+def test_placed_cannot_exceed_seats(env: Env) -> None:
+    with env.db.read() as s:
+        session_id, seats = s.execute(select(ExamSession.id, ExamSession.seats).limit(1)).one()
+    with env.db.write() as s:  # filling to exactly the seats is fine
+        s.execute(update(ExamSession).where(ExamSession.id == session_id).values(placed=seats))
+    with pytest.raises(IntegrityError, match="placed_within_seats|CHECK"):
+        with env.db.write() as s:
+            s.execute(text("UPDATE exam_sessions SET placed = seats + 1 WHERE id = :id"), {"id": session_id})
+    with pytest.raises(IntegrityError):
+        with env.db.write() as s:
+            row = s.get(ExamSession, session_id)
+            assert row is not None
+            row.placed = row.seats + 1
+    with env.db.read() as s:
+        assert s.get(ExamSession, session_id).placed == seats  # type: ignore[union-attr]
+
+
+def test_new_session_over_capacity_is_refused(env: Env) -> None:
+    with env.db.read() as s:
+        plan = s.scalars(select(ExamPlan).limit(1)).one()
+        site_id = s.scalar(select(ExamSession.site_id).where(ExamSession.plan_id == plan.id))
+    with pytest.raises(IntegrityError):
+        with env.db.write() as s:
+            s.add(ExamSession(plan_id=plan.id, site_id=site_id, exam_date=date(2027, 1, 5), start_time=time(8, 30),
+                              subject=1, classes="C1", seats=10, priority_quota=11))
+
+
+# PostgreSQL --------------------------------------------------------------------------------
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A uniquely named, empty PostgreSQL database, dropped afterwards."""
+    try:
+        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+        with admin.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # noqa: BLE001 - no server, no driver, no role: skip
+        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
+    name = f"kiosk_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_migrated_postgresql_schema_equals_the_models(pg_url: str) -> None:
+    engine = make_engine(pg_url)
+    try:
+        assert not is_current(engine)
+        upgrade(engine)
+        assert is_current(engine)
+        assert set(inspect(engine).get_table_names()) == EXPECTED_TABLES
+        assert _schema_differences(engine) == []
+        checks = {c["name"] for c in inspect(engine).get_check_constraints("exam_sessions")}
+        assert "ck_exam_sessions_placed_within_seats" in checks
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.postgres
+def test_postgresql_demo_data_and_append_only_audit(pg_url: str, settings) -> None:
+    settings.db_url = pg_url
+    env = make_env(settings)
+    try:
+        assert bootstrap.prepare(env) is True
+        with env.db.write() as s:
+            audit.record(s, env, actor="system", action="pg_test")
+        for statement in ("UPDATE audit_log SET detail = 'x'", "DELETE FROM audit_log"):
+            with pytest.raises(DBAPIError, match="append-only"):
+                with env.db.write() as s:
+                    s.execute(text(statement))
+        with pytest.raises(IntegrityError):
+            with env.db.write() as s:
+                s.execute(text("UPDATE exam_sessions SET placed = seats + 1"))
+        with env.db.read() as s:
+            assert s.scalar(select(func.count()).where(AuditEntry.action == "pg_test")) == 1
+    finally:
+        env.db.dispose()

@@ -1,0 +1,331 @@
+"""Citizen sign-in (ID number + SMS code) and registration, on a real SQLite file."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.db.models import Account, AuditEntry, Message, SmsCode
+from kiosk.domain.errors import DomainError
+from kiosk.services import auth, messaging
+from kiosk.services.demo_people import Person
+from kiosk.services.env import Env
+
+LastCode = Callable[[Env, str], str]
+
+
+def _wrong(code: str) -> str:
+    return f"{(int(code) + 1) % 10**6:06d}"
+
+
+def _sms_count(env: Env, phone: str) -> int:
+    return len(messaging.outbox(env, phone, limit=1000))
+
+
+def _codes(env: Env, phone: str) -> list[SmsCode]:
+    with env.db.read() as s:
+        return list(s.scalars(select(SmsCode).where(SmsCode.phone == phone).order_by(SmsCode.id)))
+
+
+# Sign-in -----------------------------------------------------------------------------------
+
+def test_sign_in_happy_path(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    sent = auth.start_sign_in(env, p.id_number)
+    assert sent.phone_masked == p.phone[:3] + "****" + p.phone[-4:]
+    assert (sent.expires_at - env.clock.now()).total_seconds() == 300
+    assert (sent.resend_at - env.clock.now()).total_seconds() == 60
+    body = messaging.outbox(env, p.phone, limit=1)[0].body
+    assert "登录" in body and "5分钟" in body
+    session = auth.finish_sign_in(env, p.id_number, last_code(env, p.phone))
+    assert (session.name, session.id_number, session.phone, session.kind) == (p.name, p.id_number, p.phone, "personal")
+    assert session.id_masked == p.id_number[:4] + "*" * 10 + p.id_number[-4:]
+    with env.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "sign_in")).one()
+        assert entry.account_id == session.account_id
+        assert entry.actor == f"citizen:{session.account_id}"
+        assert entry.terminal_id == "test-kiosk"
+
+
+def test_sign_in_accepts_lower_case_x_and_spaces(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = next(x for x in people.values() if x.id_number.endswith("X") and x.registered and not x.unit)
+    auth.start_sign_in(env, " " + p.id_number.lower())
+    code = last_code(env, p.phone)
+    assert auth.finish_sign_in(env, p.id_number.lower(), f" {code[:3]} {code[3:]} ").name == p.name
+
+
+def test_the_code_is_stored_only_as_a_hash(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    code = last_code(env, p.phone)
+    (row,) = _codes(env, p.phone)
+    assert code not in row.code_hash
+    assert len(row.code_hash) > 32
+    with env.db.read() as s:  # not in any column of any sms_codes row
+        for values in s.execute(select(SmsCode.__table__)).all():
+            assert all(code not in str(v) for v in values)
+
+
+def test_wrong_code_counts_down_and_dies_after_five_tries(env: Env, people: dict[str, Person],
+                                                          last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    code = last_code(env, p.phone)
+    for left in (4, 3, 2, 1):
+        with pytest.raises(DomainError) as err:
+            auth.finish_sign_in(env, p.id_number, _wrong(code))
+        assert f"还可尝试{left}次" in err.value.message
+        assert err.value.field == "code"
+    with pytest.raises(DomainError, match="次数过多"):
+        auth.finish_sign_in(env, p.id_number, _wrong(code))
+    assert _codes(env, p.phone)[-1].attempts == 5
+    with pytest.raises(DomainError, match="次数过多"):  # even the right code now fails
+        auth.finish_sign_in(env, p.id_number, code)
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "sign_in")) == 0
+
+
+def test_a_badly_formed_code_is_refused_without_using_a_try(env: Env, people: dict[str, Person],
+                                                            last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    for bad in ("", "12345", "1234567", "abcdef", "１２３４５６"):
+        with pytest.raises(DomainError, match="6位数字"):
+            auth.finish_sign_in(env, p.id_number, bad)
+    assert _codes(env, p.phone)[-1].attempts == 0
+    assert auth.finish_sign_in(env, p.id_number, last_code(env, p.phone)).name == p.name
+
+
+def test_code_expires_after_five_minutes(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    code = last_code(env, p.phone)
+    env.clock.advance(seconds=301)  # type: ignore[attr-defined]
+    with pytest.raises(DomainError, match="已过期"):
+        auth.finish_sign_in(env, p.id_number, code)
+
+
+def test_code_still_valid_just_before_five_minutes(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    env.clock.advance(seconds=299)  # type: ignore[attr-defined]
+    assert auth.finish_sign_in(env, p.id_number, last_code(env, p.phone)).name == p.name
+
+
+def test_code_is_single_use(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    code = last_code(env, p.phone)
+    auth.finish_sign_in(env, p.id_number, code)
+    with pytest.raises(DomainError, match="请先点击"):
+        auth.finish_sign_in(env, p.id_number, code)
+
+
+def test_sign_in_without_asking_for_a_code_is_refused(env: Env, people: dict[str, Person]) -> None:
+    with pytest.raises(DomainError, match="请先点击"):
+        auth.finish_sign_in(env, people["driver_normal"].id_number, "123456")
+
+
+def test_resend_is_refused_within_60_seconds_and_allowed_after(env: Env, people: dict[str, Person],
+                                                               last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    first = last_code(env, p.phone)
+    env.clock.advance(seconds=20)  # type: ignore[attr-defined]
+    with pytest.raises(DomainError) as err:
+        auth.start_sign_in(env, p.id_number)
+    seconds = int(re.search(r"(\d+)秒", err.value.message).group(1))  # type: ignore[union-attr]
+    assert seconds == 40
+    assert _sms_count(env, p.phone) == 1
+    env.clock.advance(seconds=40)  # type: ignore[attr-defined]
+    auth.start_sign_in(env, p.id_number)
+    assert _sms_count(env, p.phone) == 2
+    second = last_code(env, p.phone)
+    if second != first:  # the new code replaces the old one
+        with pytest.raises(DomainError):
+            auth.finish_sign_in(env, p.id_number, first)
+    assert auth.finish_sign_in(env, p.id_number, second).name == p.name
+
+
+def test_resend_message_right_after_sending_says_60_seconds(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    with pytest.raises(DomainError) as err:
+        auth.start_sign_in(env, p.id_number)
+    assert "请60秒后" in err.value.message
+
+
+def test_resend_is_allowed_at_once_after_the_code_was_used(env: Env, people: dict[str, Person],
+                                                           last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    auth.finish_sign_in(env, p.id_number, last_code(env, p.phone))
+    auth.start_sign_in(env, p.id_number)
+    assert _sms_count(env, p.phone) == 2
+
+
+@pytest.mark.parametrize("key", ["new_user", "face_fails"])
+def test_unregistered_id_is_refused_with_a_clear_message(env: Env, people: dict[str, Person], key: str) -> None:
+    with pytest.raises(DomainError) as err:
+        auth.start_sign_in(env, people[key].id_number)
+    assert "尚未注册" in err.value.message and err.value.field == "id_number"
+    assert _sms_count(env, people[key].phone) == 0
+
+
+def test_unknown_id_is_refused_and_invalid_id_names_the_problem(env: Env) -> None:
+    with pytest.raises(DomainError, match="尚未注册"):
+        auth.start_sign_in(env, "320124198808240056")
+    with pytest.raises(DomainError, match="校验位"):
+        auth.start_sign_in(env, "110108196711301866")
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SmsCode)) == 0
+
+
+def test_unit_account_signs_in_with_its_credit_code(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["unit"]
+    auth.start_sign_in(env, p.id_number)
+    session = auth.finish_sign_in(env, p.id_number, last_code(env, p.phone))
+    assert (session.kind, session.name) == ("unit", p.name)
+
+
+# Registration ------------------------------------------------------------------------------
+
+def test_register_by_face(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    p = people["new_user"]
+    applicant = auth.check_applicant(env, p.name, p.id_number.lower(), p.phone)
+    assert applicant == auth.Applicant(p.name, p.id_number, p.phone)
+    passed, message = auth.face_check(env, applicant)
+    assert passed and "通过" in message
+    auth.send_register_code(env, p.phone)
+    session = auth.complete_registration(env, applicant, last_code(env, p.phone), "face")
+    assert (session.name, session.id_number, session.phone) == (p.name, p.id_number, p.phone)
+    with env.db.read() as s:
+        account = s.scalars(select(Account).where(Account.id_number == p.id_number)).one()
+        assert account.registered_via == "face" and account.registered_at == env.clock.now()
+        actions = set(s.scalars(select(AuditEntry.action)))
+        assert {"face_check_pass", "register"} <= actions
+        assert s.scalar(select(func.count()).where(Message.channel == "inbox",
+                                                   Message.account_id == account.id)) == 1
+    # now an ordinary sign-in works
+    env.clock.advance(seconds=61)  # type: ignore[attr-defined]
+    auth.start_sign_in(env, p.id_number)
+    assert auth.finish_sign_in(env, p.id_number, last_code(env, p.phone)).account_id == session.account_id
+
+
+def test_face_fails_person_fails_the_face_check(env: Env, people: dict[str, Person]) -> None:
+    p = people["face_fails"]
+    applicant = auth.check_applicant(env, p.name, p.id_number, p.phone)
+    passed, message = auth.face_check(env, applicant)
+    assert not passed and "未通过" in message
+    with env.db.read() as s:
+        detail = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "face_check_fail")).one()
+        assert detail and p.id_number not in detail  # a digest, not the ID number
+
+
+def test_online_registration_with_the_phone_reserved_on_the_licence(env: Env, people: dict[str, Person],
+                                                                    last_code: LastCode) -> None:
+    p = people["face_fails"]
+    applicant = auth.check_applicant(env, p.name, p.id_number, p.phone)
+    assert auth.check_reserved_phone(env, applicant.id_number, p.phone) == p.phone
+    auth.send_register_code(env, p.phone)
+    session = auth.complete_registration(env, applicant, last_code(env, p.phone), "online")
+    assert session.name == p.name
+    with env.db.read() as s:
+        account = s.scalars(select(Account).where(Account.id_number == p.id_number)).one()
+        assert (account.registered_via, account.phone) == ("online", p.phone)
+        assert s.scalar(select(func.count()).select_from(Account).where(Account.id_number == p.id_number)) == 1
+
+
+def test_online_registration_with_a_wrong_phone_is_refused(env: Env, people: dict[str, Person]) -> None:
+    p = people["face_fails"]
+    with pytest.raises(DomainError) as err:
+        auth.check_reserved_phone(env, p.id_number, "13800000000")
+    assert "不一致" in err.value.message and "窗口" in err.value.message
+    with pytest.raises(DomainError, match="11位"):
+        auth.check_reserved_phone(env, p.id_number, "1380000")
+
+
+def test_online_registration_without_any_record_sends_to_the_counter(env: Env, people: dict[str, Person]) -> None:
+    with pytest.raises(DomainError, match="未查询到"):
+        auth.check_reserved_phone(env, people["new_user"].id_number, people["new_user"].phone)
+
+
+def test_registration_with_a_wrong_code_registers_nobody(env: Env, people: dict[str, Person],
+                                                        last_code: LastCode) -> None:
+    p = people["new_user"]
+    applicant = auth.check_applicant(env, p.name, p.id_number, p.phone)
+    auth.send_register_code(env, p.phone)
+    with pytest.raises(DomainError, match="验证码错误"):
+        auth.complete_registration(env, applicant, _wrong(last_code(env, p.phone)), "face")
+    with env.db.read() as s:
+        account = s.scalars(select(Account).where(Account.id_number == p.id_number)).one_or_none()
+        assert account is None or (account.registered_at is None and account.phone is None)
+
+
+def test_send_register_code_refuses_a_malformed_phone(env: Env) -> None:
+    with pytest.raises(DomainError):
+        auth.send_register_code(env, "not-a-phone")
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SmsCode)) == 0
+
+
+@pytest.mark.parametrize("key", ["driver_normal", "no_licence"])
+def test_registering_an_already_registered_id_is_refused(env: Env, people: dict[str, Person], key: str) -> None:
+    p = people[key]
+    with pytest.raises(DomainError) as err:
+        auth.check_applicant(env, p.name, p.id_number, p.phone)
+    assert "已注册" in err.value.message
+
+
+def test_registering_an_already_registered_id_is_refused_at_completion(env: Env, people: dict[str, Person],
+                                                                        last_code: LastCode) -> None:
+    p = people["driver_normal"]
+    applicant = auth.Applicant(p.name, p.id_number, "13800001111")  # skipping check_applicant
+    assert auth.face_check(env, applicant)[0]
+    auth.send_register_code(env, "13800001111")
+    with pytest.raises(DomainError, match="已注册"):
+        auth.complete_registration(env, applicant, last_code(env, "13800001111"), "face")
+    with env.db.read() as s:
+        account = s.scalars(select(Account).where(Account.id_number == p.id_number)).one()
+        assert account.phone == p.phone and account.registered_via == "demo"
+
+
+@pytest.mark.parametrize("name, raw_id, phone, words", [
+    ("", "320124198808240056", "13800001111", "请输入姓名"),
+    ("张3", "320124198808240056", "13800001111", "数字"),
+    ("张三", "320124198808240057", "13800001111", "校验位"),
+    ("张三", "320124198808240056", "12345", "11位"),
+    ("张" * 31, "320124198808240056", "13800001111", "30"),
+])
+def test_check_applicant_names_what_is_wrong(env: Env, name: str, raw_id: str, phone: str, words: str) -> None:
+    with pytest.raises(DomainError) as err:
+        auth.check_applicant(env, name, raw_id, phone)
+    assert words in err.value.message
+
+
+def test_a_name_that_does_not_match_the_dmv_record_is_refused(env: Env, people: dict[str, Person]) -> None:
+    p = people["face_fails"]
+    with pytest.raises(DomainError, match="姓名与身份证号码不一致"):
+        auth.check_applicant(env, "李四", p.id_number, p.phone)
+
+
+def test_face_registration_requires_a_passed_face_check(env: Env, people: dict[str, Person],
+                                                       last_code: LastCode) -> None:
+    p = people["face_fails"]
+    applicant = auth.check_applicant(env, p.name, p.id_number, "13800002222")
+    passed, _ = auth.face_check(env, applicant)
+    assert not passed
+    auth.send_register_code(env, "13800002222")
+    with pytest.raises(DomainError):
+        auth.complete_registration(env, applicant, last_code(env, "13800002222"), "face")
+
+
+def test_online_registration_requires_the_reserved_phone_at_completion(env: Env, people: dict[str, Person],
+                                                                      last_code: LastCode) -> None:
+    p = people["face_fails"]
+    applicant = auth.check_applicant(env, p.name, p.id_number, "13800003333")
+    auth.send_register_code(env, "13800003333")
+    with pytest.raises(DomainError):
+        auth.complete_registration(env, applicant, last_code(env, "13800003333"), "online")

@@ -1,0 +1,62 @@
+"""Pilot helpers: an app on the test database, and waiting for thread workers to finish."""
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from kiosk.services.env import Env
+from kiosk.ui.app import KioskApp, make_app
+from kiosk.ui.widgets.field import FormField
+
+
+@pytest.fixture
+def kiosk_app(env: Env) -> KioskApp:
+    return make_app(env.settings, env)
+
+
+async def settle(pilot: Pilot, timeout: float = 15.0) -> None:
+    """Let service workers finish and the screen catch up with their results.
+
+    Waits until no worker runs and no screen is busy for three pauses in a row (a loaded CI
+    machine may take a while to start a worker after a click), bounded by ``timeout``."""
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while quiet < 3 and time.monotonic() < deadline:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.02)
+        busy = any(getattr(screen, "busy", False) for screen in pilot.app.screen_stack)
+        running = any(w.is_running for w in pilot.app.workers)
+        quiet = 0 if (busy or running) else quiet + 1
+
+
+def field_error(app: KioskApp, name: str) -> str:
+    return str(app.screen.query_one(f"#field-{name}", FormField).query_one(".field-error", Static).render())
+
+
+def screen_error(app: KioskApp) -> str:
+    return " ".join(str(s.render()) for s in app.screen.query(".screen-error"))
+
+
+def set_input(app: KioskApp, name: str, value: str) -> None:
+    app.screen.query_one(f"#input-{name}", Input).value = value
+
+
+def screen_text(app: KioskApp) -> str:
+    """Everything the current screen shows, as plain text (what a citizen would read)."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
+
+
+async def sign_in(pilot: Pilot, env: Env, id_number: str, phone: str) -> None:
+    from tests.conftest import last_sms_code
+
+    await pilot.click("#sign-in")
+    await settle(pilot)
+    set_input(pilot.app, "id_number", id_number)
+    await pilot.click("#send-code")
+    await settle(pilot)
+    set_input(pilot.app, "code", last_sms_code(env, phone))
+    await pilot.click("#submit")
+    await settle(pilot)

@@ -1,0 +1,179 @@
+"""Pilot: start screen, sign-in with the SMS code, masking, bad input, kiosk keys, idle timeout."""
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy.exc import OperationalError
+
+from kiosk.services import auth
+from kiosk.ui.base import GENERIC_ERROR
+from kiosk.ui.dialogs.staff_pin import StaffPinDialog
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.sign_in import SignInScreen
+from kiosk.ui.screens.welcome import WelcomeScreen
+from tests.conftest import last_sms_code
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+
+
+async def test_sign_in_with_code_from_outbox(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(kiosk_app.screen, WelcomeScreen)
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert isinstance(kiosk_app.screen, HomeScreen)
+        text = screen_text(kiosk_app)
+        assert "5001**********0556" in text and "139****0055" in text
+        assert p.id_number not in text and p.phone not in text
+        for group in ("驾驶证业务", "机动车业务", "我的驾驶证", "网办进度", "消息"):
+            assert group in text
+
+
+async def test_bad_id_numbers_are_explained_next_to_the_field(kiosk_app, env):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        for raw, expected in [("110108196711301866", "校验位"), ("1101081967113018", "18位"),
+                              ("110108199902300018", "出生日期"), ("", "请输入身份证号码")]:
+            set_input(kiosk_app, "id_number", raw)
+            await pilot.click("#send-code")
+            await settle(pilot)
+            assert expected in field_error(kiosk_app, "id_number"), raw
+        set_input(kiosk_app, "id_number", "110108196711301862")  # valid but not registered
+        await pilot.click("#send-code")
+        await settle(pilot)
+        assert "尚未注册" in field_error(kiosk_app, "id_number")
+
+
+async def test_wrong_code_counts_down_then_dies(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        good = last_sms_code(env, p.phone)
+        wrong = "000000" if good != "000000" else "111111"
+        set_input(kiosk_app, "code", wrong)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "还可尝试4次" in field_error(kiosk_app, "code")
+        assert isinstance(kiosk_app.screen, SignInScreen)
+        for _ in range(4):
+            await pilot.click("#submit")
+            await settle(pilot)
+        set_input(kiosk_app, "code", good)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "重新获取" in field_error(kiosk_app, "code")
+        assert isinstance(kiosk_app.screen, SignInScreen)
+
+
+async def test_resend_shows_countdown(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        button = kiosk_app.screen.query_one("#send-code")
+        assert button.disabled and "秒" in str(button.label)
+        assert "139****0055" in screen_text(kiosk_app)
+
+
+async def test_pasted_junk_never_crashes(kiosk_app, env):
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        inp = kiosk_app.screen.query_one("#input-id_number")
+        inp.focus()
+        for junk in ["9" * 10_000, "\x00\x1b[2J\x07" * 50, "😀🚗" * 500, "１２３４５６"]:
+            inp.value = ""
+            await pilot.press("ctrl+a")
+            kiosk_app.screen.query_one("#input-id_number").insert_text_at_cursor(junk)
+            await pilot.press("enter")
+            await settle(pilot)
+            assert len(kiosk_app.screen.query_one("#input-id_number").value) <= 18
+            assert field_error(kiosk_app, "id_number")
+        assert kiosk_app.is_running and isinstance(kiosk_app.screen, SignInScreen)
+
+
+async def test_database_error_shows_a_calm_message(kiosk_app, env, monkeypatch, people):
+    def broken(*_args):
+        raise OperationalError("SELECT 1", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(auth, "start_sign_in", broken)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", people["driver_normal"].id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        assert GENERIC_ERROR in screen_error(kiosk_app)
+        assert "Traceback" not in screen_text(kiosk_app)
+        assert kiosk_app.is_running
+
+
+async def test_quit_keys_do_nothing_in_kiosk_mode(kiosk_app, env):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        for key in ("ctrl+c", "ctrl+q", "ctrl+z", "ctrl+p", "ctrl+s", "escape"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert kiosk_app.is_running and kiosk_app.return_code is None
+        assert isinstance(kiosk_app.screen, WelcomeScreen)
+        assert len(kiosk_app.screen_stack) == 1
+
+
+async def test_staff_leave_kiosk_mode_with_hidden_key_and_pin(kiosk_app, env):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(kiosk_app.screen, StaffPinDialog)
+        set_input(kiosk_app, "staff_no", "J1001")
+        set_input(kiosk_app, "pin", "999999")
+        await pilot.click("#ok")
+        await settle(pilot)
+        assert kiosk_app.is_running and isinstance(kiosk_app.screen, StaffPinDialog)
+        assert "PIN" in field_error(kiosk_app, "pin")
+        set_input(kiosk_app, "pin", "100100")
+        await pilot.click("#ok")
+        await settle(pilot)
+    assert kiosk_app.return_code == 0
+
+
+async def test_idle_timeout_wipes_the_session(env, people):
+    from kiosk.ui.app import make_app
+
+    env.settings.idle_seconds, env.settings.idle_warning_seconds = 3, 2
+    app = make_app(env.settings, env)
+    p = people["driver_normal"]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert app.citizen is not None
+        await asyncio.sleep(1.6)
+        await pilot.pause()
+        assert "秒后将退出" in screen_text(app)
+        await asyncio.sleep(2.5)
+        await settle(pilot)
+        assert app.citizen is None
+        assert isinstance(app.screen, WelcomeScreen) and len(app.screen_stack) == 1
+        assert p.name not in screen_text(app)
+
+
+async def test_every_screen_reads_at_80x24(kiosk_app, env, people):
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        assert "登录" in screen_text(kiosk_app)
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert "业务中心" in screen_text(kiosk_app)
+        from kiosk.ui.menu import ENTRIES, open_entry
+
+        for entry in ENTRIES:
+            await kiosk_app.push_screen(open_entry(entry.key))
+            await settle(pilot)
+            text = screen_text(kiosk_app)
+            assert entry.label in text or kiosk_app.screen.query("KioskHeader"), entry.key
+            assert "Traceback" not in text
+            await kiosk_app.pop_screen()
+            await settle(pilot)

@@ -1,0 +1,304 @@
+"""Identity and format rules (RULES.md "Identity and formats")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from kiosk.domain.errors import DomainError
+from kiosk.domain.ids import (
+    age_on,
+    birth_date,
+    id_check_char,
+    mask_id,
+    mask_name,
+    mask_phone,
+    normalize_archive_no,
+    normalize_credit_code,
+    normalize_id_number,
+    normalize_phone,
+    normalize_plate,
+    normalize_text,
+    sex_of,
+    uscc_check_char,
+)
+
+# GB 11643 ----------------------------------------------------------------------------------
+
+VALID_IDS = ["320124198808240056", "110108196711301862", "11010519491231002X"]
+
+
+@pytest.mark.parametrize("number", VALID_IDS)
+def test_valid_id_numbers_are_accepted_unchanged(number: str) -> None:
+    assert normalize_id_number(number) == number
+
+
+def test_lower_case_x_is_accepted_and_upper_cased() -> None:
+    assert normalize_id_number("11010519491231002x") == "11010519491231002X"
+
+
+def test_surrounding_and_inner_spaces_are_ignored() -> None:
+    assert normalize_id_number(" 320124 19880824 0056 ") == "320124198808240056"
+
+
+def test_check_digit_is_iso_7064_mod_11_2() -> None:
+    assert id_check_char("32012419880824005") == "6"
+    assert id_check_char("11010819671130186") == "2"
+    assert id_check_char("11010519491231002") == "X"
+
+
+def test_wrong_check_digit_is_rejected_with_a_message_about_it() -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_id_number("110108196711301866")
+    assert "校验位" in err.value.message
+    assert err.value.field == "id_number"
+
+
+@pytest.mark.parametrize("raw, words", [
+    ("", "请输入"),
+    ("   ", "请输入"),
+    ("32012419880824005", "18位"),
+    ("3201241988082400561", "18位"),
+    ("3201241988082400", "您输入了16位"),
+])
+def test_wrong_length_is_rejected(raw: str, words: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_id_number(raw)
+    assert words in err.value.message
+
+
+@pytest.mark.parametrize("birth", ["19990230", "19991301", "19990001", "19990431", "20230229"])
+def test_impossible_birth_date_is_rejected(birth: str) -> None:
+    first17 = f"320124{birth}005"
+    with pytest.raises(DomainError) as err:
+        normalize_id_number(first17 + id_check_char(first17))
+    assert "出生日期" in err.value.message
+
+
+def test_leap_day_birth_is_accepted() -> None:
+    first17 = "32012420000229005"
+    assert normalize_id_number(first17 + id_check_char(first17)).startswith("32012420000229")
+
+
+def test_birth_year_before_1900_is_rejected() -> None:
+    first17 = "32012418991231005"
+    with pytest.raises(DomainError) as err:
+        normalize_id_number(first17 + id_check_char(first17))
+    assert "出生年份" in err.value.message
+
+
+@pytest.mark.parametrize("raw", ["32012A198808240056", "ABCDEFGHIJKLMNOPQR", "３２０１２４１９８８０８２４００５６"])
+def test_letters_and_non_ascii_digits_in_the_first_17_are_rejected(raw: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_id_number(raw)
+    assert "前17位" in err.value.message
+
+
+@pytest.mark.parametrize("last", ["A", "Y", "-", "٥"])
+def test_last_char_other_than_digit_or_x_is_rejected(last: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_id_number("32012419880824005" + last)
+    assert "最后一位" in err.value.message
+
+
+def test_birth_date_sex_and_age_come_from_the_number() -> None:
+    assert birth_date("320124198808240056") == date(1988, 8, 24)
+    assert sex_of("320124198808240056") == "男"  # sequence 005: odd
+    assert sex_of("110108196711301862") == "女"  # sequence 186: even
+    assert age_on("320124198808240056", date(2026, 8, 23)) == 37
+    assert age_on("320124198808240056", date(2026, 8, 24)) == 38
+
+
+@st.composite
+def first17(draw: st.DrawFn) -> str:
+    region = draw(st.integers(110000, 659999))
+    born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+    seq = draw(st.integers(0, 999))
+    return f"{region:06d}{born:%Y%m%d}{seq:03d}"
+
+
+@given(first17())
+def test_any_17_digits_with_a_real_date_and_the_computed_check_are_accepted(head: str) -> None:
+    number = head + id_check_char(head)
+    assert normalize_id_number(number) == number
+    assert normalize_id_number(number.lower()) == number
+
+
+@given(first17(), st.one_of(st.sampled_from("0123456789Xx"), st.characters()))
+def test_any_other_check_char_is_rejected(head: str, other: str) -> None:
+    assume(other.upper() != id_check_char(head))
+    with pytest.raises(DomainError):
+        normalize_id_number(head + other)
+
+
+@given(st.text())
+def test_arbitrary_text_raises_only_domain_errors(raw: str) -> None:
+    try:
+        result = normalize_id_number(raw)
+    except DomainError as err:
+        assert err.message
+    else:
+        assert len(result) == 18 and result[:17].isdigit() and result[17] == id_check_char(result[:17])
+
+
+@given(st.text(alphabet="0123456789Xx \t", min_size=0, max_size=24))
+def test_digit_like_text_raises_only_domain_errors(raw: str) -> None:
+    try:
+        normalize_id_number(raw)
+    except DomainError:
+        pass
+
+
+# Phone -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("13812345678", "13812345678"),
+    ("19900000000", "19900000000"),
+    (" 138 1234 5678 ", "13812345678"),
+])
+def test_mobile_numbers_are_accepted(raw: str, expected: str) -> None:
+    assert normalize_phone(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["12812345678", "1381234567", "138123456789", "23812345678", "1381234567a",
+                                 "１３８１２３４５６７８", "+8613812345678"])
+def test_bad_mobile_numbers_are_rejected(raw: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_phone(raw)
+    assert "11位" in err.value.message
+
+
+def test_empty_phone_asks_for_one() -> None:
+    with pytest.raises(DomainError, match="请输入手机号码"):
+        normalize_phone("")
+
+
+@given(st.text())
+def test_phone_arbitrary_text_raises_only_domain_errors(raw: str) -> None:
+    try:
+        assert len(normalize_phone(raw)) == 11
+    except DomainError:
+        pass
+
+
+# Plates (GA 36-2018) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, expected", [
+    ("渝A12345", "渝A12345"),
+    ("渝B5K821", "渝B5K821"),
+    ("苏g52731", "苏G52731"),  # lower case is upper-cased
+    ("京A D1234", "京AD1234"),  # spaces are ignored (len 7 ordinary: D + 4 serial)
+    ("渝AD12345", "渝AD12345"),  # new-energy small: D + serial + 4 digits
+    ("渝AFA1234", "渝AFA1234"),
+    ("渝A12345D", "渝A12345D"),  # new-energy large: 5 digits + D/F
+    ("粤B12345F", "粤B12345F"),
+])
+def test_valid_plates(raw: str, expected: str) -> None:
+    assert normalize_plate(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["渝AI2345", "渝A1234O", "渝IA2345", "渝AD1I345", "渝OD12345"])
+def test_plates_with_i_or_o_are_refused(raw: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_plate(raw)
+    assert "I和O" in err.value.message
+
+
+@pytest.mark.parametrize("raw, words", [
+    ("", "请输入"),
+    ("A12345", "省份简称"),
+    ("港A12345", "省份简称"),
+    ("渝A1234", "格式不正确"),
+    ("渝A123456", "格式不正确"),  # 8 chars but neither new-energy shape
+    ("渝AA12345", "格式不正确"),
+    ("渝A1234D5", "格式不正确"),
+    ("渝1A2345", "格式不正确"),  # office code must be a letter
+])
+def test_bad_plates(raw: str, words: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_plate(raw)
+    assert words in err.value.message
+
+
+@given(st.text())
+def test_plate_arbitrary_text_raises_only_domain_errors(raw: str) -> None:
+    try:
+        assert len(normalize_plate(raw)) in (7, 8)
+    except DomainError:
+        pass
+
+
+# Archive number ----------------------------------------------------------------------------
+
+def test_archive_number_is_12_digits() -> None:
+    assert normalize_archive_no("500100000055") == "500100000055"
+    assert normalize_archive_no(" 5001 0000 0055 ") == "500100000055"
+
+
+@pytest.mark.parametrize("raw", ["", "50010000005", "5001000000555", "50010000005A", "５００１００００００５５"])
+def test_bad_archive_numbers(raw: str) -> None:
+    with pytest.raises(DomainError, match="12位数字"):
+        normalize_archive_no(raw)
+
+
+# GB 32100 credit code ----------------------------------------------------------------------
+
+def test_valid_credit_code() -> None:
+    assert normalize_credit_code("91500000MA5U000010") == "91500000MA5U000010"
+    assert normalize_credit_code("91500000ma5u000010") == "91500000MA5U000010"
+    assert uscc_check_char("91500000MA5U00001") == "0"
+
+
+@pytest.mark.parametrize("position", range(18))
+def test_credit_code_with_one_changed_char_is_rejected(position: int) -> None:
+    good = "91500000MA5U000010"
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    for replacement in alphabet:
+        if replacement == good[position]:
+            continue
+        bad = good[:position] + replacement + good[position + 1:]
+        with pytest.raises(DomainError):
+            normalize_credit_code(bad)
+
+
+@pytest.mark.parametrize("raw, words", [
+    ("", "18位"),
+    ("91500000MA5U00001", "18位"),
+    ("91500000MI5U000010", "不允许的字符"),
+    ("91500000MO5U000010", "不允许的字符"),
+    ("91500000MA5U000011", "校验位"),
+])
+def test_bad_credit_codes(raw: str, words: str) -> None:
+    with pytest.raises(DomainError) as err:
+        normalize_credit_code(raw)
+    assert words in err.value.message
+
+
+@given(st.text())
+def test_credit_code_arbitrary_text_raises_only_domain_errors(raw: str) -> None:
+    try:
+        normalize_credit_code(raw)
+    except DomainError:
+        pass
+
+
+# Masking and free text ---------------------------------------------------------------------
+
+def test_masks() -> None:
+    assert mask_id("320124198808240056") == "3201**********0056"
+    assert mask_phone("13812345678") == "138****5678"
+    assert mask_name("张伟") == "张*"
+    assert mask_name("欧阳娜娜") == "欧***"
+    assert mask_id("123") == "***"
+    assert mask_phone("123") == "***"
+
+
+def test_normalize_text_strips_control_characters_and_limits_length() -> None:
+    assert normalize_text(" 重庆\x00市\x1b[31m渝中区\n ", field="a", label="地址", max_len=20) == "重庆市[31m渝中区"
+    with pytest.raises(DomainError, match="地址不能超过5个字"):
+        normalize_text("一二三四五六", field="a", label="地址", max_len=5)
+    with pytest.raises(DomainError, match="请输入地址"):
+        normalize_text("\x00\x07 ", field="a", label="地址", max_len=5)
+    assert normalize_text("", field="a", label="地址", max_len=5, required=False) == ""

@@ -10,14 +10,19 @@ from ..domain.ids import mask_phone, normalize_phone, normalize_text
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
 
-PHONE = FieldSpec("phone", "新手机号码", "phone", "11位手机号码", max_len=11)
+PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=11, required=False)
 ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
 INTRO = ("请填写新的联系方式。更换手机号码需向新号码发送验证码确认；"
          "联系方式变更后，交管部门的通知将发送到新的手机号码和地址。")
 
 
+def _intro(phone: str) -> str:
+    return f"{INTRO}\n当前登记的手机号码：{mask_phone(phone)}"
+
+
 def _clean_contact(form: dict[str, str], current_phone: str, current_address: str) -> dict[str, str]:
-    phone = normalize_phone(form.get("phone", ""), "phone")
+    raw_phone = form.get("phone", "").strip()
+    phone = normalize_phone(raw_phone, "phone") if raw_phone else current_phone
     address = normalize_text(form.get("address", ""), field="address", label="联系地址", max_len=100)
     if len(address) < 5:
         raise DomainError("联系地址过短，请写明省市区街道门牌号", "address")
@@ -35,7 +40,7 @@ class LicenceContactChange:
         lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
         if lic is None:
             raise DomainError("您名下没有机动车驾驶证，无法办理此业务")
-        return Prepared(INTRO, [PHONE, ADDRESS], {"phone": lic.phone, "address": lic.address},
+        return Prepared(_intro(lic.phone), [PHONE, ADDRESS], {"phone": "", "address": lic.address},
                         context={"licence_id": lic.id, "phone": lic.phone, "address": lic.address})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -68,9 +73,12 @@ class VehicleContactChange:
         choices = [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles]
         first = vehicles[0]
         facts = {v.plate: {"phone": v.phone, "address": v.address} for v in vehicles}
+        # What choosing a vehicle fills in: its address and a cleared phone field (never the full number).
+        prefill = {v.plate: {"phone": "", "address": v.address} for v in vehicles}
+        intros = {v.plate: _intro(v.phone) for v in vehicles}
         fields = [FieldSpec("plate", "号牌号码", "choice"), PHONE, ADDRESS]
-        return Prepared(INTRO, fields, {"plate": first.plate, "phone": first.phone, "address": first.address},
-                        {"plate": choices}, {"vehicles": facts})
+        return Prepared(intros[first.plate], fields, {"plate": first.plate, "phone": "", "address": first.address},
+                        {"plate": choices}, {"vehicles": facts, "prefill": prefill, "intros": intros})
 
     def _facts(self, plate: str, prepared: Prepared) -> dict[str, str]:
         facts = prepared.context["vehicles"]

@@ -63,16 +63,35 @@ class KioskApp(App, inherit_bindings=False):
 
         text = latest_sms_notification(self.env, phone)
         if text:
-            self.call_from_thread(self.notify, text, title="手机通知（演示）", timeout=30)
+            self.call_from_thread(self._show_phone_bar, text)
 
-    async def end_session(self) -> None:
-        """Wipe whoever is signed in and go back to the start screen."""
+    def _show_phone_bar(self, text: str) -> None:
+        from .widgets.phone import PhoneBar
+
+        bars = list(self.screen.query(PhoneBar))
+        bar = bars[0] if bars else PhoneBar()
+        if not bars:
+            self.screen.mount(bar)
+        bar.show(text)
+
+    def request_end_session(self, notice: str) -> None:
+        """For a screen's own handler: a screen cannot await its own removal, so schedule it."""
+        self.call_later(self.end_session, notice)
+
+    async def end_session(self, notice: str = "") -> None:
+        """Wipe whoever is signed in and everything they saw; go back to the start screen."""
+        from .widgets.phone import PhoneBar
+
         self.citizen = None
         if not self.settings.counter:
             self.staff = None
+        self.clear_notifications()
         while len(self.screen_stack) > 1:
             await self.pop_screen()
-        self.screen.post_message(events.ScreenResume())
+        for bar in self.screen.query(PhoneBar):
+            await bar.remove()
+        if notice:
+            self.notify(notice, timeout=6)
 
     # -- kiosk mode ----------------------------------------------------------------------
     def action_swallow(self) -> None:
@@ -125,8 +144,7 @@ class KioskApp(App, inherit_bindings=False):
                 self.locked = True
                 self.push_screen(LockScreen())
             else:
-                await self.end_session()
-                self.notify("因长时间无操作，已退出登录", timeout=6)
+                await self.end_session("因长时间无操作，已退出登录")
             return
         if remaining <= self.settings.idle_warning_seconds and not self.settings.counter:
             banners = list(self.screen.query(IdleBanner))

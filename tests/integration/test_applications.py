@@ -69,7 +69,9 @@ def test_licence_contact_change_with_a_new_phone(env: Env, people: dict[str, Per
     p = people["driver_normal"]
     aid = account_id(env, p)
     prepared = applications.prepare(env, LICENCE, aid)
-    assert prepared.initial == {"phone": p.phone, "address": "重庆市渝中区解放碑街道民族路100号"}
+    # the phone field starts empty (never the full number on screen); the intro shows it masked
+    assert prepared.initial == {"phone": "", "address": "重庆市渝中区解放碑街道民族路100号"}
+    assert "139****0055" in prepared.intro and p.phone not in prepared.intro
     assert [f.name for f in prepared.fields] == ["phone", "address"]
     form = {"phone": NEW_PHONE, "address": NEW_ADDRESS}
     checked = applications.check(LICENCE, form, prepared)
@@ -250,7 +252,7 @@ def test_the_vehicle_change_code_must_come_from_the_new_number(env: Env, people:
     ({"phone": NEW_PHONE, "address": "重庆"}, "address"),
     ({"phone": "138\x0012345678", "address": NEW_ADDRESS}, "phone"),
     ({"phone": "1" * 10_000, "address": NEW_ADDRESS}, "phone"),
-    ({"address": NEW_ADDRESS}, "phone"),
+    ({"phone": "一三八零零一三八零零零", "address": NEW_ADDRESS}, "phone"),  # an empty phone now means "keep it"
 ])
 def test_bad_input_gives_a_domain_error_and_saves_nothing(env: Env, people: dict[str, Person],
                                                           form: dict[str, str], field: str) -> None:
@@ -308,3 +310,12 @@ def test_any_form_is_either_clean_or_a_domain_error(licence_prepared: Prepared, 
             assert re.fullmatch(r"1[3-9]\d{9}", checked.clean["phone"])
             assert 5 <= len(checked.clean["address"]) <= 100
             assert all(ch.isprintable() for ch in checked.clean["address"])
+
+
+def test_an_empty_phone_keeps_the_current_one(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    done = applications.submit(env, LICENCE, account_id(env, p), {"phone": "", "address": NEW_ADDRESS})
+    assert done.status == "已办结"
+    with env.db.read() as s:
+        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.phone == p.phone))
+        assert lic is not None and lic.address == NEW_ADDRESS

@@ -76,15 +76,18 @@ class ApplicationFlowScreen(KioskScreen):
         self.query_one("#next", Button).disabled = False
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        """Choosing another vehicle fills in that vehicle's registered contact details."""
+        """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
         if self.prepared is None or event.pressed.name is None:
             return
-        facts = self.prepared.context.get("vehicles")
-        if isinstance(facts, dict) and event.pressed.name in facts:
-            for key, value in facts[event.pressed.name].items():
+        prefill = self.prepared.context.get("prefill")
+        if isinstance(prefill, dict) and event.pressed.name in prefill:
+            for key, value in prefill[event.pressed.name].items():
                 for f in self.query(FormField):
                     if f.field_name == key:
                         f.value = value
+        intros = self.prepared.context.get("intros")
+        if isinstance(intros, dict) and event.pressed.name in intros:
+            self.query_one("#intro", Static).update(intros[event.pressed.name])
 
     def _form(self) -> dict[str, str]:
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}

@@ -41,10 +41,9 @@ class HomeScreen(KioskScreen):
         button = self.query_one("#menu-inbox", Button)
         button.label = f"消息（{count}条未读）" if count else "消息"
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""
         if bid == "sign-out":
-            await self.kiosk.end_session()
-            self.notify("已退出登录，欢迎再次使用", timeout=4)
+            self.kiosk.request_end_session("已退出登录，欢迎再次使用")
         elif bid.startswith("menu-"):
             self.app.push_screen(open_entry(bid.removeprefix("menu-")))

@@ -1,0 +1,23 @@
+"""Demo mode: the SMS a citizen's phone would receive, shown in a bar docked at the bottom.
+
+It is a docked widget rather than a floating toast: a toast drawn over other widgets gets its
+double-width Chinese characters split where it crosses their edges."""
+from __future__ import annotations
+
+from textual.widgets import Static
+
+SHOW_SECONDS = 45
+
+
+class PhoneBar(Static):
+    DEFAULT_CSS = """
+    PhoneBar { dock: bottom; height: auto; max-height: 4; width: 100%; padding: 0 1;
+               background: $panel; color: $text; border-top: solid $accent; }
+    """
+
+    def show(self, text: str) -> None:
+        self.update(f"手机通知（演示）  {text}")
+        self.display = True
+        if getattr(self, "_hide_timer", None) is not None:
+            self._hide_timer.stop()
+        self._hide_timer = self.set_timer(SHOW_SECONDS, self.remove)

@@ -1,0 +1,131 @@
+"""Pilot: the two contact-change services through the generic flow, 网办进度 and 消息."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.db.models import DrivingLicence, Vehicle
+from kiosk.ui.screens.flow import ApplicationFlowScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.records import InboxScreen, ProgressScreen
+from tests.conftest import last_sms_code
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+
+NEW_PHONE = "13800138000"
+
+
+async def test_licence_contact_change_end_to_end(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-licence_contact")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
+        # a bad phone is explained next to the field
+        set_input(kiosk_app, "phone", "12345")
+        await pilot.click("#next")
+        await settle(pilot)
+        assert "11位" in field_error(kiosk_app, "phone")
+        set_input(kiosk_app, "phone", NEW_PHONE)
+        set_input(kiosk_app, "address", "重庆市渝北区新南路1号")
+        await pilot.click("#next")
+        await settle(pilot)
+        assert "138****8000" in screen_text(kiosk_app)
+        # Back keeps what was typed
+        await pilot.click("#prev")
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#input-phone").value == NEW_PHONE
+        await pilot.click("#next")
+        await settle(pilot)
+        # submitting without a code is refused and nothing changes
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "验证码" in field_error(kiosk_app, "code")
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", last_sms_code(env, NEW_PHONE))
+        await pilot.click("#submit")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "业务流水号" in text and "已办结" in text
+        with env.db.read() as s:
+            lic = s.scalar(select(DrivingLicence).where(DrivingLicence.archive_no == f"5001{p.seq:08d}"))
+            assert lic.phone == NEW_PHONE and lic.address == "重庆市渝北区新南路1号"
+        await pilot.click("#to-progress")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ProgressScreen)
+        text = screen_text(kiosk_app)
+        assert "变更驾驶证联系方式" in text and "已办结" in text and "办理过程" in text
+        await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)
+        assert "未读" in str(kiosk_app.screen.query_one("#menu-inbox").label)
+        await pilot.click("#menu-inbox")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, InboxScreen)
+        assert "变更驾驶证联系方式" in screen_text(kiosk_app)
+
+
+async def test_vehicle_address_change_needs_no_code(kiosk_app, env, people):
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-vehicle_contact")
+        await settle(pilot)
+        radios = list(kiosk_app.screen.query("RadioButton"))
+        assert len(radios) == 2
+        await pilot.click(radios[1])
+        await settle(pilot)
+        # nothing changed yet: refused with a reason
+        await pilot.click("#next")
+        await settle(pilot)
+        assert "相同" in field_error(kiosk_app, "phone")
+        set_input(kiosk_app, "address", "重庆市江北区观音桥步行街8号")
+        await pilot.click("#next")
+        await settle(pilot)
+        assert not kiosk_app.screen.query_one("#code-box").display
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "已办结" in screen_text(kiosk_app)
+        plate = radios[1].name
+        with env.db.read() as s:
+            v = s.scalar(select(Vehicle).where(Vehicle.plate == plate))
+            assert v.address == "重庆市江北区观音桥步行街8号"
+
+
+async def test_no_licence_gets_a_clear_message(kiosk_app, env, people):
+    p = people["no_licence"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-licence_contact")
+        await settle(pilot)
+        assert "没有机动车驾驶证" in screen_error(kiosk_app)
+        assert kiosk_app.screen.query_one("#next").disabled
+        await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_my_licence_and_vehicles(kiosk_app, env, people):
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-my_licence")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "C1E" in text and "正常" in text and f"5001{p.seq:08d}" in text
+        await pilot.click("#back")
+        await settle(pilot)
+        await pilot.click("#menu-my_vehicles")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "2辆" in text and "渝A8D2Q7" in text and "渝AD12345" in text
+
+
+async def test_sign_out_returns_to_start_and_forgets(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#sign-out")
+        await settle(pilot)
+        assert kiosk_app.citizen is None and len(kiosk_app.screen_stack) == 1
+        assert p.name not in screen_text(kiosk_app)

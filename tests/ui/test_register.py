@@ -1,0 +1,76 @@
+"""Pilot: registration by 实人认证, and the fall-back to the reserved phone after face failures."""
+from __future__ import annotations
+
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.register import RegisterScreen
+from tests.conftest import last_sms_code
+from tests.ui.conftest import field_error, screen_text, set_input, settle
+
+
+async def _open(pilot, kiosk_app, p, phone):
+    await pilot.click("#register")
+    await settle(pilot)
+    assert isinstance(kiosk_app.screen, RegisterScreen)
+    set_input(kiosk_app, "name", p.name)
+    set_input(kiosk_app, "id_number", p.id_number)
+    set_input(kiosk_app, "phone", phone)
+    await pilot.click("#to-face")
+    await settle(pilot)
+
+
+async def test_register_with_face_check(kiosk_app, env, people):
+    p = people["new_user"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#register")
+        await settle(pilot)
+        await pilot.click("#to-face")  # empty form
+        await settle(pilot)
+        assert "姓名" in field_error(kiosk_app, "name")
+        set_input(kiosk_app, "name", p.name)
+        set_input(kiosk_app, "id_number", p.id_number)
+        set_input(kiosk_app, "phone", "1380013800")
+        await pilot.click("#to-face")
+        await settle(pilot)
+        assert "11位" in field_error(kiosk_app, "phone")
+        set_input(kiosk_app, "phone", "13800138001")
+        await pilot.click("#to-face")
+        await settle(pilot)
+        await pilot.click("#face-start")
+        await settle(pilot)
+        assert "138****8001" in screen_text(kiosk_app)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", last_sms_code(env, "13800138001"))
+        await pilot.click("#finish")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)
+        assert kiosk_app.citizen is not None and kiosk_app.citizen.name == p.name
+
+
+async def test_face_failures_offer_the_reserved_phone(kiosk_app, env, people):
+    p = people["face_fails"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, kiosk_app, p, "13800138002")
+        link = kiosk_app.screen.query_one("#to-online")
+        for attempt in range(env.settings.face_max_failures):
+            assert link.has_class("hidden")
+            await pilot.click("#face-start")
+            await settle(pilot)
+            assert "未通过" in screen_text(kiosk_app)
+        assert not link.has_class("hidden")
+        await pilot.click("#to-online")
+        await settle(pilot)
+        set_input(kiosk_app, "reserved_phone", "13800138002")  # not the reserved one
+        await pilot.click("#online-check")
+        await settle(pilot)
+        assert "不一致" in field_error(kiosk_app, "reserved_phone".replace("reserved_", "")) or \
+            "不一致" in field_error(kiosk_app, "reserved_phone")
+        set_input(kiosk_app, "reserved_phone", p.phone)
+        await pilot.click("#online-check")
+        await settle(pilot)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", last_sms_code(env, p.phone))
+        await pilot.click("#finish")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)

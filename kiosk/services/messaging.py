@@ -38,7 +38,7 @@ def notify(session: Session, env: Env, account: Account, title: str, body: str, 
 def inbox(env: Env, account_id: int) -> list[MessageView]:
     with env.db.read() as s:
         rows = s.scalars(select(Message).where(Message.channel == "inbox", Message.account_id == account_id)
-                         .order_by(Message.created_at.desc(), Message.id.desc()).limit(200))
+                         .order_by(Message.id.desc()).limit(200))
         return [_view(m) for m in rows]
 
 
@@ -60,7 +60,7 @@ def outbox(env: Env, phone: str | None = None, limit: int = 50) -> list[MessageV
         q = select(Message).where(Message.channel == "sms")
         if phone:
             q = q.where(Message.phone == phone)
-        rows = s.scalars(q.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit))
+        rows = s.scalars(q.order_by(Message.id.desc()).limit(limit))  # newest first, by insertion
         return [_view(m) for m in rows]
 
 

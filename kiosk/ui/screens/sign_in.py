@@ -18,7 +18,7 @@ class SignInScreen(KioskScreen):
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
             with VerticalScroll(classes="form"):
-                yield Static("请输入本人身份证号码，点击【发送验证码】，短信验证码将发送到您注册时绑定的手机。",
+                yield Static("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
                              classes="hint")
                 yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
                 yield CodeButton(id="send-code")

@@ -22,7 +22,7 @@ class WelcomeScreen(KioskScreen):
             yield Static("请点击【登录】，输入身份证号码并使用短信验证码登录。\n"
                          "首次使用请点击【注册】。办理完毕请点击【退出登录】。", id="welcome-help")
             if self.kiosk.settings.demo:
-                yield Static("演示模式：短信将在屏幕右下角以手机通知显示", id="demo-badge")
+                yield Static("演示模式：短信将以手机通知显示在屏幕下方", id="demo-badge")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "sign-in":

@@ -16,10 +16,11 @@ HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
   kiosk --counter            staff counter terminal
   kiosk COMMAND ...          admin subcommands, listed below
 
-Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMINAL_ID, KIOSK_DATA_DIR
+Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMINAL_ID, KIOSK_DATA_DIR,
+KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60)
 """
 # Subcommand modules, each with register(sub); see kiosk/cli/__init__.py.
-COMMANDS = ("kiosk.cli.admin",)
+COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence")
 
 
 def build_parser() -> argparse.ArgumentParser:

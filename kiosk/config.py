@@ -48,6 +48,8 @@ class Settings:
     code_resend_seconds: int = 60
     code_max_attempts: int = 5
     face_max_failures: int = 3
+    # Lifetime of an e-licence QR code (seconds); the screen regenerates it before it expires.
+    elicence_ttl_seconds: int = field(default_factory=lambda: int(os.environ.get("KIOSK_ELICENCE_TTL") or 60))
 
     def clock(self) -> Clock:
         if self.now is None:

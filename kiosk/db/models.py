@@ -263,3 +263,6 @@ class AuditEntry(Base):
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     action: Mapped[str] = mapped_column(String(40), index=True)
     detail: Mapped[str] = mapped_column(String(400), default="")
+
+
+from . import models_elicence  # noqa: E402,F401  (issue 4 tables: e-licences, photo submissions)

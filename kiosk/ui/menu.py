@@ -34,11 +34,19 @@ def _records(name: str) -> Callable[[], Screen]:
     return make
 
 
+def _elicence() -> Screen:
+    from .screens.elicence import ElicenceScreen
+
+    return ElicenceScreen()
+
+
 ENTRIES: list[Entry] = [
     Entry("licence_contact", "驾驶证业务", SERVICES["licence_contact"].title, service="licence_contact"),
+    Entry("elicence", "驾驶证业务", "驾驶证电子版", screen=_elicence),
     Entry("vehicle_contact", "机动车业务", SERVICES["vehicle_contact"].title, service="vehicle_contact"),
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen")),
-    Entry("my_licence", "我的驾驶证", "我的驾驶证", screen=_records("MyLicenceScreen")),
+    Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),
+    Entry("elicence_mine", "我的驾驶证", "驾驶证电子版", screen=_elicence),
     Entry("progress", "网办进度", "网办进度", screen=_records("ProgressScreen")),
     Entry("inbox", "消息", "消息", screen=_records("InboxScreen")),
 ]

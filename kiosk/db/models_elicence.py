@@ -1,0 +1,58 @@
+"""Electronic driving licence tables (issue 4). Imported at the bottom of kiosk.db.models.
+
+``electronic_licences``: one row per account; ``state`` applied / issued / needs_reapply /
+rejected. The snapshot columns keep the class, validity and issuing authority at issue time
+(a change forces a re-application). ``photo_submissions``: every photo a citizen supplied
+(camera, album/file, or the stored ID-card photo), with the automatic check results and the
+staff review. Signing keys are not here: they live in files under data_dir/keys.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import Base
+
+
+class ElectronicLicence(Base):
+    __tablename__ = "electronic_licences"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), unique=True)
+    licence_id: Mapped[int] = mapped_column(ForeignKey("driving_licences.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20))
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"))
+    classes: Mapped[str | None] = mapped_column(String(40))  # snapshot at issue
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+    issuing_authority: Mapped[str | None] = mapped_column(String(100))
+    reapply_reason: Mapped[str | None] = mapped_column(String(200))
+    applied_at: Mapped[datetime]
+    issued_at: Mapped[datetime | None]
+    __table_args__ = (
+        CheckConstraint("state IN ('applied', 'issued', 'needs_reapply', 'rejected')", name="state"),
+    )
+
+
+class PhotoSubmission(Base):
+    __tablename__ = "photo_submissions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"), index=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(10))  # apply / change
+    source: Mapped[str] = mapped_column(String(10))  # id_card / upload / camera
+    file_path: Mapped[str] = mapped_column(String(300))
+    width: Mapped[int] = mapped_column(default=0)
+    height: Mapped[int] = mapped_column(default=0)
+    checks: Mapped[list] = mapped_column(default=list)  # check results shown to the reviewer
+    state: Mapped[str] = mapped_column(String(10), index=True)  # pending / approved / rejected
+    submitted_at: Mapped[datetime]
+    reviewed_at: Mapped[datetime | None]
+    reviewed_by: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str | None] = mapped_column(String(200))
+    __table_args__ = (
+        CheckConstraint("source IN ('id_card', 'upload', 'camera')", name="source"),
+        CheckConstraint("state IN ('pending', 'approved', 'rejected')", name="state"),
+        CheckConstraint("purpose IN ('apply', 'change')", name="purpose"),
+    )

@@ -1,0 +1,29 @@
+"""When an e-licence photo may be changed again (RULES.md: after an uploaded or camera photo,
+the next change only after 6 months; the stored ID-card photo may be replaced at once)."""
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime
+
+LOCK_MONTHS = 6
+LOCKING_SOURCES = ("upload", "camera")
+
+
+def add_months(day: date, months: int) -> date:
+    """2026-08-31 + 6 months -> 2027-02-28 (the day is clamped to the month's length)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def next_change_date(source: str | None, changed_at: datetime | None) -> date | None:
+    """The first day a new photo may be submitted, or None when it may be changed now
+    regardless of today (no photo yet, or the stored ID-card photo)."""
+    if source not in LOCKING_SOURCES or changed_at is None:
+        return None
+    return add_months(changed_at.date(), LOCK_MONTHS)
+
+
+def may_change(source: str | None, changed_at: datetime | None, today: date) -> bool:
+    first = next_change_date(source, changed_at)
+    return first is None or today >= first

@@ -1,0 +1,282 @@
+"""驾驶证电子版: what the citizen may do, applying, and changing the photo (RULES.md, seeds
+002-004). The card and its signed code are in elicence_card, staff review in elicence_review,
+verification in elicence_verify. Each public function is one unit of work.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..config import ASSETS
+from ..db.models import Account, Application, DrivingLicence
+from ..db.models_elicence import ElectronicLicence, PhotoSubmission
+from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision, reapply_reasons
+from ..domain.errors import DomainError, NotFound
+from ..domain.photo_rules import may_change, next_change_date
+from . import applications, audit, messaging, photos
+from .env import Env
+
+APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
+PHOTO_KIND, PHOTO_TITLE = "elicence_photo", "更换电子驾驶证照片"
+DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领"
+REAPPLY_QUESTION = "您的驾驶证信息已变更，需重新申领电子驾驶证。是否使用当前电子驾驶证照片继续申领"
+NO_PHOTO_HINT = "您没有留存照片，请通过拍照或相册选择提交本人照片，经公安交管部门审核后生成电子驾驶证。"
+PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"
+SUBMITTED_NOTE = "申请已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
+ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
+PHOTO_SOURCES = ("camera", "upload")
+
+
+@dataclass(frozen=True)
+class Overview:
+    kind: str  # may_apply / shown_red / hidden / locked / no_licence
+    message: str
+    state: str | None  # the e-licence: applied / issued / needs_reapply / rejected / None
+    can_apply: bool
+    direct: bool  # a stored photo: apply by answering the question
+    question: str
+    can_show: bool
+    reapply_reasons: tuple[str, ...]
+    pending_serial: str | None
+    photo_source: str | None
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    serial_no: str
+    status: str
+    message: str
+    issued: bool
+
+
+@dataclass(frozen=True)
+class PhotoChange:
+    allowed: bool
+    message: str
+    notice: str
+
+
+def photo_notice() -> str:
+    return (ASSETS / "notices" / "elicence_photo.txt").read_text(encoding="utf-8").strip()
+
+
+# ---------------------------------------------------------------- loading
+def _load(s: Session, account_id: int) -> tuple[Account, DrivingLicence | None, ElectronicLicence | None]:
+    account = s.get(Account, account_id)
+    if account is None or account.registered_at is None:
+        raise NotFound("账户不存在或未注册")
+    lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
+    el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account_id))
+    return account, lic, el
+
+
+def refresh_staleness(el: ElectronicLicence | None, lic: DrivingLicence | None) -> list[str]:
+    """An issued e-licence whose class, validity or authority changed becomes needs_reapply."""
+    if el is None or lic is None or el.state != "issued":
+        return []
+    reasons = reapply_reasons(el, lic)
+    if reasons:
+        el.state, el.reapply_reason = "needs_reapply", "、".join(reasons)
+    return reasons
+
+
+def _stored_photo(account: Account, lic: DrivingLicence, el: ElectronicLicence | None) -> str | None:
+    if el is not None and el.state == "needs_reapply" and lic.photo:
+        return lic.photo
+    return account.id_photo
+
+
+def _pending_serial(s: Session, el: ElectronicLicence | None) -> str | None:
+    if el is None or el.state != "applied" or el.application_id is None:
+        return None
+    app = s.get(Application, el.application_id)
+    return app.serial_no if app else None
+
+
+def overview(env: Env, account_id: int) -> Overview:
+    with env.db.write() as s:
+        account, lic, el = _load(s, account_id)
+        if lic is None:
+            return Overview("no_licence", "您名下没有机动车驾驶证，不能申领电子驾驶证。", None, False, False, "",
+                            False, (), None, None)
+        refresh_staleness(el, lic)
+        decision = apply_decision(lic.status)
+        state = el.state if el else None
+        can_show = state == "issued" and decision.shows_issued
+        can_apply = decision.may_apply and state in (None, "needs_reapply", "rejected")
+        reasons = tuple((el.reapply_reason or "").split("、")) if state == "needs_reapply" and el else ()
+        photo = _stored_photo(account, lic, el)
+        question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
+        pending = _pending_serial(s, el)
+        if decision.kind in ("locked", "hidden"):
+            message = decision.message
+        elif pending:
+            message = f"您的电子驾驶证申请已提交（业务流水号{pending}），正在审核。{SUBMITTED_NOTE}。"
+        elif can_show:
+            message = decision.message if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
+        elif state == "needs_reapply":
+            message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
+        elif decision.kind == "shown_red":
+            message = decision.message
+        else:
+            message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
+            if state == "rejected":
+                message = "您上次提交的照片未通过审核，请重新申领。" + message
+        return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
+                        can_show, reasons, pending, lic.photo_source)
+
+
+# ---------------------------------------------------------------- applying
+def _for_apply(s: Session, account_id: int) -> tuple[Account, DrivingLicence, ElectronicLicence | None]:
+    account, lic, el = _load(s, account_id)
+    if lic is None:
+        raise DomainError("您名下没有机动车驾驶证，不能申领电子驾驶证")
+    refresh_staleness(el, lic)
+    decision = apply_decision(lic.status)
+    if not decision.may_apply:
+        raise DomainError(decision.message)
+    if el is not None and el.state == "applied":
+        raise DomainError("您的电子驾驶证申请正在审核，请勿重复提交")
+    if el is not None and el.state == "issued":
+        raise DomainError("您已申领电子驾驶证，无需重复申领")
+    return account, lic, el
+
+
+def _start(s: Session, env: Env, account: Account, lic: DrivingLicence, el: ElectronicLicence | None,
+           payload: dict) -> tuple[ElectronicLicence, Application]:
+    app = applications.create(s, env, account, kind=APPLY_KIND, title=APPLY_TITLE, status=PENDING,
+                              note=SUBMITTED_NOTE, payload=payload)
+    if el is None:
+        el = ElectronicLicence(account_id=account.id, licence_id=lic.id, state="applied", applied_at=env.clock.now())
+        s.add(el)
+    el.state, el.application_id, el.applied_at, el.licence_id = "applied", app.id, env.clock.now(), lic.id
+    audit.record(s, env, actor=f"citizen:{account.id}", action=APPLY_KIND, account_id=account.id,
+                 detail=f"{app.serial_no} {payload.get('source', '')}")
+    return el, app
+
+
+def issue(s: Session, env: Env, account: Account, lic: DrivingLicence, el: ElectronicLicence,
+          app: Application, photo: str | None, source: str | None) -> None:
+    """Approve an application: snapshot the licence, set the photo, tell the citizen."""
+    now = env.clock.now()
+    if photo and photo != lic.photo:
+        lic.photo, lic.photo_source = photo, source
+        lic.photo_changed_at = now if source in PHOTO_SOURCES else None
+    el.state, el.issued_at, el.reapply_reason = "issued", now, None
+    el.classes, el.valid_from, el.valid_to = lic.classes, lic.valid_from, lic.valid_to
+    el.issuing_authority = lic.issuing_authority
+    applications.transition(s, env, app, DONE, ISSUED_NOTE)
+    messaging.notify(s, env, account, APPLY_TITLE,
+                     f"您的驾驶证电子版申领（业务流水号{app.serial_no}）已审核通过，电子驾驶证已生成，"
+                     "请在【驾驶证电子版】中查看。")
+
+
+def apply_direct(env: Env, account_id: int) -> ApplyResult:
+    """The citizen answered the seeds' question with 申领: use the stored photo."""
+    with env.db.write() as s:
+        account, lic, el = _for_apply(s, account_id)
+        photo = _stored_photo(account, lic, el)
+        if not photo:
+            raise DomainError(NO_PHOTO_HINT)
+        reuse = el is not None and el.state == "needs_reapply" and photo == lic.photo
+        source = lic.photo_source if reuse else "id_card"
+        el, app = _start(s, env, account, lic, el, {"source": source or "id_card"})
+        if env.settings.demo or reuse:  # a photo already on record needs no new review
+            issue(s, env, account, lic, el, app, photo, source)
+            return ApplyResult(app.serial_no, DONE, "申请已提交，审核通过，电子驾驶证已生成。", True)
+        s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose="apply", source="id_card",
+                              file_path=photo, checks=["系统留存的二代身份证照片"], state="pending",
+                              submitted_at=env.clock.now()))
+        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
+        return ApplyResult(app.serial_no, PENDING, SUBMITTED_NOTE + "。", False)
+
+
+def _submission(s: Session, env: Env, account: Account, app: Application, purpose: str, source: str,
+                path: Path | str) -> None:
+    if source not in PHOTO_SOURCES:
+        raise DomainError("请选择拍照或相册选择", "photo")
+    check = photos.require_ok(path)
+    stored = photos.store(env.settings.data_dir, path)
+    s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose=purpose, source=source,
+                          file_path=str(stored), width=check.width, height=check.height, checks=list(check.passed),
+                          state="pending", submitted_at=env.clock.now()))
+
+
+def apply_with_photo(env: Env, account_id: int, source: str, path: Path | str) -> ApplyResult:
+    """No stored photo (or the citizen chose a new one): check it and queue it for review."""
+    photos.require_ok(path)  # before anything is written
+    with env.db.write() as s:
+        account, lic, el = _for_apply(s, account_id)
+        el, app = _start(s, env, account, lic, el, {"source": source})
+        _submission(s, env, account, app, "apply", source, path)
+        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
+        return ApplyResult(app.serial_no, PENDING, SUBMITTED_NOTE + "。", False)
+
+
+# ---------------------------------------------------------------- changing the photo
+def _change_problem(s: Session, env: Env, lic: DrivingLicence | None, el: ElectronicLicence | None) -> str | None:
+    if lic is None or el is None or el.state != "issued" or not apply_decision(lic.status).shows_issued:
+        return "您还没有可使用的电子驾驶证，请先申领"
+    pending = s.scalar(select(PhotoSubmission.id).where(PhotoSubmission.account_id == lic.account_id,
+                                                        PhotoSubmission.state == "pending"))
+    if pending is not None:
+        return "您的照片正在审核，请等待审核结果后再更换"
+    today = env.clock.now().date()
+    if not may_change(lic.photo_source, lic.photo_changed_at, today):
+        first = next_change_date(lic.photo_source, lic.photo_changed_at)
+        assert first is not None and lic.photo_changed_at is not None
+        return (f"您的电子驾驶证照片于{lic.photo_changed_at:%Y年%m月%d日}通过拍照或相册选择更换，"
+                f"须满6个月后才能再次更换，请于{first:%Y年%m月%d日}后再申请")
+    return None
+
+
+def photo_change_status(env: Env, account_id: int) -> PhotoChange:
+    with env.db.write() as s:
+        _account, lic, el = _load(s, account_id)
+        refresh_staleness(el, lic)
+        problem = _change_problem(s, env, lic, el)
+        if problem:
+            return PhotoChange(False, problem, photo_notice())
+        now_source = "系统留存照片，可以马上更换" if (lic and lic.photo_source in (None, "id_card")) else "可以更换"
+        return PhotoChange(True, f"当前照片：{now_source}。请阅读证件照上传须知后上传照片。", photo_notice())
+
+
+def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> ApplyResult:
+    photos.require_ok(path)
+    with env.db.write() as s:
+        account, lic, el = _load(s, account_id)
+        refresh_staleness(el, lic)
+        problem = _change_problem(s, env, lic, el)
+        if problem:
+            raise DomainError(problem)
+        app = applications.create(s, env, account, kind=PHOTO_KIND, title=PHOTO_TITLE, status=PENDING,
+                                  note=SUBMITTED_NOTE, payload={"source": source})
+        _submission(s, env, account, app, "change", source, path)
+        audit.record(s, env, actor=f"citizen:{account.id}", action=PHOTO_KIND, account_id=account.id,
+                     detail=f"{app.serial_no} {source}")
+        messaging.notify(s, env, account, PHOTO_TITLE, f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
+        return ApplyResult(app.serial_no, PENDING, "照片已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。", False)
+
+
+def take_photo(env: Env) -> Path:
+    """The kiosk camera. Only the demo camera exists; production sites plug theirs in here."""
+    if not env.settings.demo:
+        raise DomainError("本终端未连接摄像头，请使用相册选择", "photo")
+    return _camera().capture()
+
+
+_CAMERA: photos.DemoCamera | None = None
+
+
+def _camera() -> photos.DemoCamera:
+    global _CAMERA
+    if _CAMERA is None:
+        _CAMERA = photos.DemoCamera()
+    return _CAMERA
+
+
+def check_photo(path: Path | str) -> photos.PhotoCheck:
+    return photos.check_photo(path)

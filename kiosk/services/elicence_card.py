@@ -1,0 +1,151 @@
+"""亮证/亮码: the e-licence card and a freshly signed code for it.
+
+Every code is signed twice at the same instant: the full profile ``DL1:`` (all the licence
+data, COSE_Sign1, needs 65x33 cells) and the compact profile ``DL2:`` (kiosk.services.
+elicence_compact, 45x23 cells, fits 80x24). The screen draws the full one when it fits and
+the compact one otherwise; ``kiosk verify`` accepts both. Keys: data_dir/keys, never the DB.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from ..db.models import Account, DrivingLicence
+from ..db.models_elicence import ElectronicLicence
+from ..domain.elicence import apply_decision, card_colour, normalize_codes
+from ..domain.errors import DomainError, NotFound
+from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
+from ..domain.licence import status_text
+from . import audit, photos
+from .elicence import refresh_staleness
+from .elicence_codec import KeyStore, LicenceClaims, encode, photo_digest
+from .elicence_compact import CompactClaims, encode_compact
+from .env import Env
+
+DEFAULT_TTL = 60
+NATIONALITY = "中国"
+
+
+def ttl_seconds(env: Env) -> int:
+    """Code lifetime from the settings ($KIOSK_ELICENCE_TTL, default 60 s), kept within 5 s..1 h."""
+    return max(5, min(int(env.settings.elicence_ttl_seconds or DEFAULT_TTL), 3600))
+
+
+def key_store(env: Env) -> KeyStore:
+    return KeyStore(env.settings.data_dir / "keys")
+
+
+@dataclass(frozen=True)
+class CardView:
+    name: str
+    fields: tuple[tuple[str, str], ...]  # (label, value) in card order
+    colour: str  # green / red
+    status_text: str
+    photo: tuple[tuple[tuple[str, str], ...], ...]  # half-block thumbnail colours, may be empty
+    account_id: int
+
+
+@dataclass(frozen=True)
+class Code:
+    full: str
+    compact: str
+    generated_at: datetime
+    expires_at: datetime
+    ttl: int
+    key_id: str
+
+    @property
+    def texts(self) -> tuple[str, str]:
+        """In order of preference: draw the first that fits."""
+        return self.full, self.compact
+
+
+def _issued(s, account_id: int) -> tuple[Account, DrivingLicence, ElectronicLicence]:  # type: ignore[no-untyped-def]
+    account = s.get(Account, account_id)
+    lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
+    el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account_id))
+    if account is None or lic is None:
+        raise NotFound("您名下没有机动车驾驶证")
+    decision = apply_decision(lic.status)
+    if not decision.shows_issued:
+        raise DomainError(decision.message)
+    if refresh_staleness(el, lic) or (el is not None and el.state == "needs_reapply"):
+        raise DomainError("驾驶证准驾车型、有效期或发证机关已变更，需重新申领电子驾驶证")
+    if el is None or el.state != "issued":
+        raise DomainError("您还没有电子驾驶证，请先申领")
+    return account, lic, el
+
+
+def _fields(account: Account, lic: DrivingLicence, masked: bool) -> tuple[tuple[str, str], ...]:
+    number = mask_id(account.id_number) if masked else account.id_number
+    valid_to = f"{lic.valid_to:%Y-%m-%d}" if lic.valid_to else "长期"
+    return (
+        ("证号", number), ("姓名", account.name), ("性别", sex_of(account.id_number)),
+        ("国籍", NATIONALITY), ("出生日期", f"{birth_date(account.id_number):%Y-%m-%d}"),
+        ("初次领证日期", f"{lic.first_issued_on:%Y-%m-%d}"), ("准驾车型", lic.classes),
+        ("有效期限", f"{lic.valid_from:%Y-%m-%d} 至 {valid_to}"), ("档案编号", lic.archive_no),
+        ("状态", status_text(normalize_codes(lic.status))), ("累积记分", f"{lic.points}分"),
+        ("发证机关", lic.issuing_authority),
+    )
+
+
+def _card(env: Env, account_id: int, masked: bool, write: bool) -> CardView:
+    with env.db.write() as s:
+        account, lic, _el = _issued(s, account_id)
+        if write:
+            audit.record(s, env, actor=f"citizen:{account.id}" if masked else "staff:cli",
+                         action="elicence_show", account_id=account.id)
+        thumb = tuple(tuple(row) for row in photos.thumbnail(lic.photo))
+        return CardView(account.name, _fields(account, lic, masked), card_colour(lic.status),
+                        status_text(normalize_codes(lic.status)), thumb, account.id)
+
+
+def card(env: Env, account_id: int) -> CardView:
+    """The card a citizen sees on the kiosk: licence no. / ID number masked."""
+    return _card(env, account_id, masked=True, write=True)
+
+
+def account_for(env: Env, raw_id: str) -> int:
+    id_number = normalize_id_number(raw_id)
+    with env.db.read() as s:
+        account_id = s.scalar(select(Account.id).where(Account.id_number == id_number))
+    if account_id is None:
+        raise NotFound("未找到该身份证号码对应的驾驶人", "id_number")
+    return account_id
+
+
+def staff_card(env: Env, raw_id: str) -> CardView:
+    """The card for staff and scripts (``kiosk elicence show``): not masked, audited."""
+    return _card(env, account_for(env, raw_id), masked=False, write=True)
+
+
+def claims_of(account: Account, lic: DrivingLicence) -> LicenceClaims:
+    photo_hash = None
+    if lic.photo:
+        try:
+            photo_hash = photo_digest(photos.resolve(lic.photo).read_bytes())
+        except OSError:
+            photo_hash = None
+    return LicenceClaims(
+        archive_no=lic.archive_no, licence_no=account.id_number, name=account.name,
+        sex=sex_of(account.id_number), nationality=NATIONALITY, birth_date=birth_date(account.id_number),
+        first_issue_date=lic.first_issued_on, classes=lic.classes, valid_from=lic.valid_from,
+        valid_to=lic.valid_to, issuing_authority=lic.issuing_authority, status=normalize_codes(lic.status),
+        points=min(max(lic.points, 0), 255), photo_hash=photo_hash)
+
+
+def fresh_code(env: Env, account_id: int) -> Code:
+    """Sign the licence as it is now; valid for ttl_seconds(env) from the clock's now."""
+    with env.db.read() as s:
+        account, lic, _el = _issued(s, account_id)
+        claims = claims_of(account, lic)
+    store = key_store(env)
+    key, kid = store.private_key(), store.key_id
+    now = env.clock.now()
+    ttl = ttl_seconds(env)
+    compact = CompactClaims(claims.archive_no, claims.classes, claims.status, claims.valid_to, claims.points,
+                            claims.name)
+    return Code(encode(claims, key, kid, now, ttl), encode_compact(compact, key, kid, now, ttl), now,
+                now + timedelta(seconds=ttl), ttl, kid)

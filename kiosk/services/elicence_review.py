@@ -1,0 +1,122 @@
+"""Staff review of e-licence photos queued by the kiosk (counter terminal and ``kiosk review``).
+
+Approving an application issues the e-licence; approving a photo change replaces the photo.
+Either way the citizen gets an SMS and an inbox message and 网办进度 moves on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Application, DrivingLicence
+from ..db.models_elicence import ElectronicLicence, PhotoSubmission
+from ..domain.errors import DomainError, NotFound
+from ..domain.ids import mask_id
+from . import applications, audit, messaging, photos
+from .elicence import APPLY_TITLE, DONE, PHOTO_TITLE, REJECTED, issue
+from .env import Env
+
+REJECT_REASONS = (
+    "照片背景不是白色",
+    "照片过度美颜或经过技术处理",
+    "眼镜反光或遮挡面部",
+    "照片模糊或光线不均匀",
+    "着装、发型或姿势不符合要求",
+    "非本人近期照片",
+)
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    serial_no: str
+    title: str
+    name: str
+    id_masked: str
+    source: str
+    photo: str
+    checks: tuple[str, ...]
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
+class ReviewDone:
+    serial_no: str
+    status: str
+    note: str
+
+
+def pending(env: Env) -> list[ReviewItem]:
+    with env.db.read() as s:
+        rows = s.execute(select(PhotoSubmission, Application, Account)
+                         .join(Application, Application.id == PhotoSubmission.application_id)
+                         .join(Account, Account.id == PhotoSubmission.account_id)
+                         .where(PhotoSubmission.state == "pending")
+                         .order_by(PhotoSubmission.submitted_at, PhotoSubmission.id)).all()
+        return [ReviewItem(app.serial_no, app.title, acc.name, mask_id(acc.id_number),
+                           photos.SOURCE_NAMES.get(sub.source, sub.source), str(photos.resolve(sub.file_path)),
+                           tuple(sub.checks or ()), sub.submitted_at) for sub, app, acc in rows]
+
+
+def _load(s: Session, serial_no: str) -> tuple[PhotoSubmission, Application, Account]:
+    serial_no = "".join(str(serial_no).split())
+    app = s.scalar(select(Application).where(Application.serial_no == serial_no))
+    sub = None if app is None else s.scalar(select(PhotoSubmission).where(
+        PhotoSubmission.application_id == app.id, PhotoSubmission.state == "pending"))
+    if app is None or sub is None:
+        raise NotFound(f"没有待审核的业务：{serial_no}", "serial_no")
+    account = s.get(Account, app.account_id)
+    assert account is not None
+    return sub, app, account
+
+
+def _finish(s: Session, env: Env, sub: PhotoSubmission, reviewer: str, state: str, reason: str | None) -> None:
+    sub.state, sub.reviewed_at, sub.reviewed_by, sub.reason = state, env.clock.now(), reviewer, reason
+    audit.record(s, env, actor=reviewer, role="review", action=f"photo_{state}", account_id=sub.account_id,
+                 detail=f"submission {sub.id} {reason or ''}".strip())
+
+
+def approve(env: Env, serial_no: str, reviewer: str = "staff:cli") -> ReviewDone:
+    with env.db.write() as s:
+        sub, app, account = _load(s, serial_no)
+        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
+        el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account.id))
+        if lic is None:
+            raise DomainError("该申请人名下没有驾驶证")
+        _finish(s, env, sub, reviewer, "approved", None)
+        if sub.purpose == "apply":
+            if el is None or el.state != "applied":
+                raise DomainError("该电子驾驶证申请已不在审核中")
+            issue(s, env, account, lic, el, app, sub.file_path, sub.source)
+            return ReviewDone(app.serial_no, DONE, "审核通过，电子驾驶证已生成")
+        lic.photo, lic.photo_source, lic.photo_changed_at = sub.file_path, sub.source, env.clock.now()
+        note = "审核通过，电子驾驶证照片已更换"
+        applications.transition(s, env, app, DONE, note)
+        messaging.notify(s, env, account, PHOTO_TITLE,
+                         f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）已审核通过，电子驾驶证照片已更换。")
+        return ReviewDone(app.serial_no, DONE, note)
+
+
+def reject(env: Env, serial_no: str, reason: str, reviewer: str = "staff:cli") -> ReviewDone:
+    reason = str(reason).strip()
+    if reason.isdigit() and 1 <= int(reason) <= len(REJECT_REASONS):
+        reason = REJECT_REASONS[int(reason) - 1]
+    if reason not in REJECT_REASONS:
+        raise DomainError("请从列表中选择不通过的原因", "reason")
+    with env.db.write() as s:
+        sub, app, account = _load(s, serial_no)
+        _finish(s, env, sub, reviewer, "rejected", reason)
+        note = f"审核不通过：{reason}"
+        applications.transition(s, env, app, REJECTED, note)
+        if sub.purpose == "apply":
+            el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account.id))
+            if el is not None and el.state == "applied":
+                el.state = "rejected"
+            title, tail = APPLY_TITLE, "请按要求重新拍摄或选择照片后再次申领。"
+        else:
+            title, tail = PHOTO_TITLE, "原电子驾驶证照片继续有效，可按要求重新提交。"
+        messaging.notify(s, env, account, title,
+                         f"您的{title}申请（业务流水号{app.serial_no}）审核不通过，原因：{reason}。{tail}")
+        return ReviewDone(app.serial_no, REJECTED, note)

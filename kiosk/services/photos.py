@@ -1,0 +1,131 @@
+"""Photos for the electronic licence: where they come from (camera, album/file) and the checks.
+
+The kiosk camera and the album are behind :class:`PhotoSource`. The demo camera "takes" the
+next image of assets/photos/camera_*.png (some of them fail a check on purpose); the album
+reads any image file by path. A supplied photo is checked (RULES.md: white background, 22x32
+mm, about 260x378 px) and copied under data_dir/photos before it is queued for review.
+"""
+from __future__ import annotations
+
+import itertools
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from PIL import Image, ImageStat, UnidentifiedImageError
+
+from ..config import ASSETS
+from ..domain.errors import DomainError
+
+MIN_WIDTH, MIN_HEIGHT = 180, 260  # smaller than this cannot be printed at 22x32 mm
+TARGET_RATIO = 22 / 32
+RATIO_TOLERANCE = 0.08  # width/height within 8 % of 22:32
+MIN_BACKGROUND = 215  # mean brightness of the top corners (0..255)
+MAX_BYTES = 10 * 1024 * 1024
+SOURCE_NAMES = {"id_card": "二代身份证照片", "upload": "相册选择", "camera": "拍照"}
+
+
+@dataclass(frozen=True)
+class PhotoCheck:
+    ok: bool
+    problems: tuple[str, ...]
+    passed: tuple[str, ...]
+    width: int = 0
+    height: int = 0
+
+
+class PhotoSource(Protocol):
+    def capture(self) -> Path: ...
+
+
+class DemoCamera:
+    """Stands in for the kiosk camera: every shot is the next demo image, in turn."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        folder = folder or ASSETS / "photos"
+        self._shots = itertools.cycle(sorted(folder.glob("camera_*.png")) or [folder / "id_card_demo.png"])
+
+    def capture(self) -> Path:
+        return next(self._shots)
+
+
+def resolve(stored: str) -> Path:
+    """A stored photo reference: absolute path (uploads) or a name under assets/."""
+    path = Path(stored)
+    return path if path.is_absolute() else ASSETS / path
+
+
+def check_photo(path: Path | str) -> PhotoCheck:
+    """Decodes, portrait about 22:32, minimum size, light background. Chinese reasons."""
+    path = Path(str(path).strip()).expanduser()
+    if not str(path).strip() or not path.is_file():
+        return PhotoCheck(False, ("未找到照片文件，请检查路径",), ())
+    if path.stat().st_size > MAX_BYTES:
+        return PhotoCheck(False, ("照片文件超过10MB",), ())
+    try:
+        with Image.open(path) as img:
+            img.load()
+            rgb = img.convert("RGB")
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return PhotoCheck(False, ("无法识别的图片文件，请选择JPG或PNG格式的照片",), ())
+    w, h = rgb.size
+    problems: list[str] = []
+    passed: list[str] = ["照片可以正常读取"]
+    ratio = w / h
+    if w >= h or abs(ratio - TARGET_RATIO) / TARGET_RATIO > RATIO_TOLERANCE:
+        problems.append(f"照片须为竖幅，宽高比约为22:32（当前{w}x{h}像素）")
+    else:
+        passed.append("竖幅，宽高比约22:32")
+    if w < MIN_WIDTH or h < MIN_HEIGHT:
+        problems.append(f"照片尺寸过小，至少需要{MIN_WIDTH}x{MIN_HEIGHT}像素（建议260x378像素）")
+    else:
+        passed.append("照片尺寸符合要求")
+    if _background(rgb) < MIN_BACKGROUND:
+        problems.append("照片背景须为白色，请在白色背景前、光线均匀处拍摄")
+    else:
+        passed.append("背景为白色")
+    return PhotoCheck(not problems, tuple(problems), tuple(passed), w, h)
+
+
+def _background(img: Image.Image) -> float:
+    """Mean brightness of the two top corners (a tenth of the width, a tenth of the height)."""
+    w, h = img.size
+    cw, ch = max(1, w // 10), max(1, h // 10)
+    grey = img.convert("L")
+    corners = [grey.crop((0, 0, cw, ch)), grey.crop((w - cw, 0, w, ch))]
+    return min(ImageStat.Stat(c).mean[0] for c in corners)
+
+
+def store(data_dir: Path, source_path: Path | str) -> Path:
+    """Copy an accepted photo under data_dir/photos; the copy is what staff review and the
+    e-licence shows, so a later change to the original file changes nothing."""
+    folder = Path(data_dir) / "photos"
+    folder.mkdir(parents=True, exist_ok=True)
+    src = Path(str(source_path).strip()).expanduser()
+    target = folder / f"{uuid.uuid4().hex}{src.suffix.lower() or '.png'}"
+    shutil.copyfile(src, target)
+    return target
+
+
+def require_ok(path: Path | str) -> PhotoCheck:
+    check = check_photo(path)
+    if not check.ok:
+        raise DomainError("照片不符合要求：" + "；".join(check.problems), "photo")
+    return check
+
+
+def thumbnail(stored: str | None, columns: int = 12, rows: int = 8) -> list[list[tuple[str, str]]]:
+    """The photo as ``rows`` lines of ``columns`` (top colour, bottom colour) pairs, for a
+    half-block preview on the card; empty when there is no readable photo."""
+    if not stored:
+        return []
+    try:
+        with Image.open(resolve(stored)) as img:
+            small = img.convert("RGB").resize((columns, rows * 2), Image.LANCZOS)
+    except (OSError, ValueError, UnidentifiedImageError):
+        return []
+    px = small.load()
+    hexa = lambda c: "#%02x%02x%02x" % c  # noqa: E731
+    return [[(hexa(px[x, 2 * y]), hexa(px[x, 2 * y + 1])) for x in range(columns)] for y in range(rows)]

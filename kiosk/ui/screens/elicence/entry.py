@@ -1,0 +1,93 @@
+"""驾驶证电子版: the licence status decides; a stored photo means answering the seeds' question."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from ....services import elicence
+from ...base import KioskScreen
+from ...widgets.header import KioskHeader
+
+
+class ElicenceScreen(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.overview: elicence.Overview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("驾驶证电子版")
+        with VerticalScroll(classes="form wide"):
+            yield Static("正在查询您的驾驶证状态，请稍候。", id="el-message")
+            with Vertical(id="el-question", classes="hidden"):
+                yield Static("", id="el-question-text", classes="el-question")
+                with Horizontal(classes="buttons"):
+                    yield Button("申领", id="el-confirm", variant="primary")
+                    yield Button("取消", id="el-cancel")
+            yield Static("", id="el-result")
+            with Horizontal(classes="buttons"):
+                yield Button("申领电子驾驶证", id="el-apply", variant="primary", classes="hidden")
+                yield Button("拍照或相册选择", id="el-photo-apply", classes="hidden")
+                yield Button("出示电子驾驶证", id="el-show", variant="success", classes="hidden")
+                yield Button("换照片", id="el-change-photo", classes="hidden")
+                yield Button("返回", id="back")
+            yield Static("", classes="screen-error")
+
+    @property
+    def account_id(self) -> int:
+        assert self.kiosk.citizen is not None
+        return self.kiosk.citizen.account_id
+
+    def on_mount(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.overview is not None:
+            self.reload()
+
+    def reload(self) -> None:
+        self.call(elicence.overview, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, o: elicence.Overview) -> None:
+        self.overview = o
+        self.query_one("#el-message", Static).update(o.message)
+        self._show("#el-apply", o.can_apply and o.direct)
+        self._show("#el-photo-apply", o.can_apply)
+        self._show("#el-show", o.can_show)
+        self._show("#el-change-photo", o.can_show)
+        self._show("#el-question", False)
+
+    def _show(self, selector: str, on: bool) -> None:
+        self.query_one(selector).set_class(not on, "hidden")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id
+        if bid == "back":
+            self.app.pop_screen()
+        elif bid == "el-apply" and self.overview:
+            self.query_one("#el-question-text", Static).update(self.overview.question)
+            self._show("#el-question", True)
+            self.query_one("#el-confirm", Button).focus()
+        elif bid == "el-cancel":
+            self._show("#el-question", False)
+        elif bid == "el-confirm":
+            self.call(elicence.apply_direct, self.env, self.account_id, done=self._applied)
+        elif bid == "el-photo-apply":
+            from .photo import PhotoScreen
+
+            self.app.push_screen(PhotoScreen("apply"))
+        elif bid == "el-show":
+            from .card import CardScreen
+
+            self.app.push_screen(CardScreen())
+        elif bid == "el-change-photo":
+            from .photo import PhotoScreen
+
+            self.app.push_screen(PhotoScreen("change"))
+
+    def _applied(self, result: elicence.ApplyResult) -> None:
+        self.query_one("#el-result", Static).update(
+            f"申请已提交。业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}\n"
+            "申领结果已通过短信和消息通知您，也可以在【网办进度】中查询。")
+        self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
+        self.reload()

@@ -1,0 +1,121 @@
+"""Photo for the e-licence: 证件照上传须知 first, then 拍照 (kiosk camera) or 相册选择 (a file),
+the automatic checks, and submission for review. Used to apply and to 换照片."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, ContentSwitcher, Static
+
+from ....services import elicence, photos
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+from ...widgets.stepbar import StepBar
+
+STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
+
+
+class PhotoScreen(KioskScreen):
+    def __init__(self, purpose: str) -> None:
+        super().__init__()
+        self.purpose = purpose  # apply / change
+        self.source: str | None = None
+        self.path: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
+        with VerticalScroll(classes="form wide"):
+            yield StepBar(STEPS)
+            with ContentSwitcher(initial="ph-notice"):
+                with Vertical(id="ph-notice"):
+                    yield Static("正在读取，请稍候。", id="ph-status", classes="hint")
+                    yield Static("", id="ph-notice-text")
+                    with Horizontal(classes="buttons"):
+                        yield Button("我已阅读，继续", id="ph-agree", variant="primary", disabled=True)
+                        yield Button("返回", id="back")
+                with Vertical(id="ph-take"):
+                    yield Static("请选择照片来源：拍照，或从相册选择照片文件。", classes="hint")
+                    with Horizontal(classes="buttons"):
+                        yield Button("拍照", id="ph-camera", variant="primary")
+                        yield Button("相册选择", id="ph-album")
+                    with Vertical(id="ph-album-box", classes="hidden"):
+                        yield FormField("photo", "照片文件路径", placeholder="例如 /media/usb/photo.png", max_length=300)
+                        yield Button("使用该照片", id="ph-use-file")
+                    yield Static("", id="ph-check")
+                    with Horizontal(classes="buttons"):
+                        yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
+                        yield Button("返回", id="back-2")
+                with Vertical(id="ph-done"):
+                    yield Static("", id="ph-result")
+                    with Horizontal(classes="buttons"):
+                        yield Button("查看网办进度", id="to-progress")
+                        yield Button("返回", id="done", variant="primary")
+            yield Static("", classes="screen-error")
+
+    @property
+    def account_id(self) -> int:
+        assert self.kiosk.citizen is not None
+        return self.kiosk.citizen.account_id
+
+    def on_mount(self) -> None:
+        if self.purpose == "change":
+            self.call(elicence.photo_change_status, self.env, self.account_id, done=self._status)
+        else:
+            self._status(elicence.PhotoChange(True, "没有留存照片的，请按须知要求拍照或从相册选择照片。",
+                                              elicence.photo_notice()))
+
+    def _status(self, status: elicence.PhotoChange) -> None:
+        self.query_one("#ph-status", Static).update(status.message)
+        if status.allowed:
+            self.query_one("#ph-notice-text", Static).update(status.notice)
+            self.query_one("#ph-agree", Button).disabled = False
+
+    def _goto(self, step: str, index: int) -> None:
+        self.clear_errors()
+        self.query_one(ContentSwitcher).current = step
+        self.query_one(StepBar).current = index
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id
+        if bid in ("back", "back-2", "done"):
+            self.app.pop_screen()
+        elif bid == "ph-agree":
+            self._goto("ph-take", 1)
+        elif bid == "ph-camera":
+            self.source = "camera"
+            self.call(elicence.take_photo, self.env, done=self._chosen)
+        elif bid == "ph-album":
+            self.query_one("#ph-album-box").remove_class("hidden")
+            self.query_one("#input-photo").focus()
+        elif bid == "ph-use-file":
+            self.source = "upload"
+            self._chosen(Path(self.query_one("#field-photo", FormField).value.strip()))
+        elif bid == "ph-submit" and self.path and self.source:
+            fn = elicence.change_photo if self.purpose == "change" else elicence.apply_with_photo
+            self.call(fn, self.env, self.account_id, self.source, self.path, done=self._submitted)
+        elif bid == "to-progress":
+            from ..records import ProgressScreen
+
+            self.app.switch_screen(ProgressScreen())
+
+    def _chosen(self, path: Path) -> None:
+        self.path = None
+        self.query_one("#ph-submit", Button).disabled = True
+        self.call(elicence.check_photo, path, done=lambda check: self._checked(path, check))
+
+    def _checked(self, path: Path, check: photos.PhotoCheck) -> None:
+        lines = [f"照片：{path.name}（{check.width}x{check.height}像素）" if check.width else f"照片：{path}"]
+        lines += [f"  [通过] {p}" for p in check.passed] + [f"  [不符合] {p}" for p in check.problems]
+        lines.append("照片符合要求，请点击【提交审核】。" if check.ok else "照片不符合要求，请重新拍照或选择照片。")
+        self.query_one("#ph-check", Static).update("\n".join(lines))
+        if check.ok:
+            self.path = path
+            self.query_one("#ph-submit", Button).disabled = False
+
+    def _submitted(self, result: elicence.ApplyResult) -> None:
+        self.query_one("#ph-result", Static).update(
+            f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}")
+        self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
+        self._goto("ph-done", 2)

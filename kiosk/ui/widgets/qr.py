@@ -1,0 +1,56 @@
+"""A QR code drawn with half blocks, always black modules on white whatever the theme.
+
+``QrView`` gets payloads in order of preference and draws the first whose code fits its own
+size (kiosk.domain.qr_text.fit_qr, quiet zone 4). Only the code's cells carry the explicit
+Style(color="#000000", bgcolor="#ffffff"); the rest of the widget keeps the theme. When no
+payload fits, it says so instead of drawing a clipped code.
+"""
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from ...domain.qr_text import QR_BG, QR_FG, QrText, fit_qr
+
+QR_STYLE = Style(color=QR_FG, bgcolor=QR_BG)
+TOO_SMALL = "窗口较小，请点击【放大二维码】查看"
+
+
+class QrView(Widget):
+    DEFAULT_CSS = """
+    QrView { width: 1fr; height: 1fr; }
+    """
+    texts: reactive[tuple[str, ...]] = reactive(tuple, layout=False)
+
+    def __init__(self, *texts: str, too_small: str = TOO_SMALL, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(QrView.texts, tuple(texts))
+        self.too_small = too_small
+        self.shown: QrText | None = None
+        self.shown_text: str | None = None
+
+    def pick(self, width: int, height: int) -> tuple[str | None, QrText | None]:
+        for text in self.texts:
+            qr = fit_qr(text, width, height, max_level="M")
+            if qr is not None:
+                return text, qr
+        return None, None
+
+    def render(self) -> Text:
+        width, height = self.content_size
+        text, qr = self.pick(width, height)
+        self.shown, self.shown_text = qr, text
+        if qr is None:
+            return Text(self.too_small if self.texts else "", style="bold")
+        left = " " * max(0, (width - qr.columns) // 2)
+        top = max(0, (height - qr.rows) // 2)
+        out = Text("\n" * top)
+        for i, (line, fg, bg) in enumerate(qr.styled_lines()):
+            if i:
+                out.append("\n")
+            out.append(left)
+            out.append(line, style=Style(color=fg, bgcolor=bg))
+        return out

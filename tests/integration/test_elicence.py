@@ -1,0 +1,166 @@
+"""驾驶证电子版 services on the demo database: apply, review, 6-month photo rule, re-application,
+online verification of revoked and stale licences."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from kiosk.config import ASSETS
+from kiosk.db.models import Application, DrivingLicence, Message
+from kiosk.db.models_elicence import ElectronicLicence, PhotoSubmission
+from kiosk.domain.errors import DomainError
+from kiosk.services import elicence, elicence_card, elicence_review, elicence_verify
+from kiosk.services.applications import list_for
+
+GOOD = ASSETS / "photos" / "camera_1.png"
+DARK = ASSETS / "photos" / "camera_dark.png"
+
+
+def acc(env, people, key):  # type: ignore[no-untyped-def]
+    return elicence_card.account_for(env, people[key].id_number)
+
+
+def messages(env, account_id):  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        return list(s.scalars(select(Message.body).where(Message.account_id == account_id).order_by(Message.id)))
+
+
+def set_licence(env, archive_no: str, **values) -> None:  # type: ignore[no-untyped-def]
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.archive_no == archive_no).values(**values))
+
+
+def test_stored_photo_asks_the_question_and_demo_mode_issues_at_once(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    o = elicence.overview(env, a)
+    assert o.can_apply and o.direct and o.question == "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领"
+    done = elicence.apply_direct(env, a)
+    assert done.issued and done.status == "已办结"
+    assert elicence.overview(env, a).can_show
+    [app] = list_for(env, a)
+    assert app.title == "驾驶证电子版申领" and [e.status for e in app.events] == ["待审核", "已办结"]
+    assert any("已审核通过" in m for m in messages(env, a))
+    with pytest.raises(DomainError, match="无需重复申领"):
+        elicence.apply_direct(env, a)
+
+
+def test_outside_demo_mode_the_stored_photo_is_reviewed_too(env, people) -> None:
+    env.settings.demo = False
+    a = acc(env, people, "violation")  # 违法未处理 may apply
+    done = elicence.apply_direct(env, a)
+    assert done.status == "待审核" and not done.issued
+    assert elicence.overview(env, a).pending_serial == done.serial_no
+    [item] = elicence_review.pending(env)
+    assert item.serial_no == done.serial_no and item.source == "二代身份证照片"
+    elicence_review.approve(env, done.serial_no, "staff:J1002")
+    assert elicence.overview(env, a).can_show
+    assert elicence_card.card(env, a).colour == "red"  # 违法未处理 is not 正常
+
+
+@pytest.mark.parametrize(("key", "kind", "text"), [
+    ("revoked", "hidden", "吊销"), ("cancelled", "hidden", "注销"),
+    ("locked", "locked", "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门"),
+    ("full_score", "shown_red", "超分"), ("suspended", "shown_red", "暂扣"),
+])
+def test_status_decides(env, people, key: str, kind: str, text: str) -> None:
+    a = acc(env, people, key)
+    o = elicence.overview(env, a)
+    assert o.kind == kind and not o.can_apply and text in o.message
+    with pytest.raises(DomainError, match=text):
+        elicence.apply_direct(env, a)
+
+
+def test_photo_path_checks_then_review_with_sms_inbox_and_progress(env, people) -> None:
+    a = acc(env, people, "no_photo")
+    o = elicence.overview(env, a)
+    assert o.can_apply and not o.direct and "没有留存照片" in o.message
+    with pytest.raises(DomainError, match="背景须为白色") as bad:
+        elicence.apply_with_photo(env, a, "camera", DARK)
+    assert bad.value.field == "photo" and list_for(env, a) == []  # nothing saved
+    first = elicence.apply_with_photo(env, a, "camera", GOOD)
+    assert first.status == "待审核"
+    with pytest.raises(DomainError, match="请从列表中选择"):
+        elicence_review.reject(env, first.serial_no, "不喜欢")
+    elicence_review.reject(env, first.serial_no, "3")
+    assert elicence.overview(env, a).state == "rejected"
+    assert "眼镜反光或遮挡面部" in messages(env, a)[-1]
+    second = elicence.apply_with_photo(env, a, "upload", GOOD)
+    elicence_review.approve(env, second.serial_no)
+    rows = {r.serial_no: r for r in list_for(env, a)}
+    assert rows[first.serial_no].status == "审核不通过" and rows[second.serial_no].status == "已办结"
+    with env.db.read() as s:
+        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == a))
+        sub = s.scalar(select(PhotoSubmission).where(PhotoSubmission.application_id == s.scalar(
+            select(Application.id).where(Application.serial_no == second.serial_no))))
+    assert lic.photo == sub.file_path and lic.photo_source == "upload" and sub.state == "approved"
+    assert str(env.settings.data_dir) in sub.file_path  # a copy outside the database
+    with pytest.raises(DomainError, match="没有待审核的业务"):
+        elicence_review.approve(env, second.serial_no)
+
+
+def test_six_month_rule_after_an_uploaded_photo(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    assert elicence.photo_change_status(env, a).allowed  # the stored ID photo: at once
+    change = elicence.change_photo(env, a, "camera", GOOD)
+    assert "照片正在审核" in elicence.photo_change_status(env, a).message
+    elicence_review.approve(env, change.serial_no)
+    status = elicence.photo_change_status(env, a)
+    assert not status.allowed and "2027年06月01日" in status.message and "证件照上传须知" in status.notice
+    with pytest.raises(DomainError, match="2027年06月01日"):
+        elicence.change_photo(env, a, "upload", GOOD)
+    env.clock.advance(days=181)  # 2027-05-31
+    assert not elicence.photo_change_status(env, a).allowed
+    env.clock.advance(days=1)
+    assert elicence.photo_change_status(env, a).allowed
+    assert elicence.change_photo(env, a, "upload", GOOD).status == "待审核"
+
+
+def test_class_change_forces_reapplication_and_old_codes_fail_online(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    old = elicence_card.fresh_code(env, a)
+    set_licence(env, "500100000055", classes="C1E")
+    for text in old.texts:
+        report = elicence_verify.verify(env, text, online=True)
+        assert not report.valid and "重新申领" in report.reason
+        assert elicence_verify.verify(env, text).valid  # offline the signature is still fine
+    o = elicence.overview(env, a)
+    assert o.state == "needs_reapply" and o.reapply_reasons == ("准驾车型已变更",) and o.can_apply
+    with pytest.raises(DomainError, match="重新申领"):
+        elicence_card.fresh_code(env, a)
+    env.clock.advance(seconds=5)
+    assert elicence.apply_direct(env, a).issued
+    new = elicence_card.fresh_code(env, a)
+    assert elicence_verify.verify(env, new.full, online=True).valid
+    assert elicence_verify.verify(env, new.compact, online=True).valid
+    assert not elicence_verify.verify(env, old.full, online=True).valid  # still inside its 60 s
+
+
+def test_a_licence_revoked_after_the_code_was_made_is_reported(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    code = elicence_card.fresh_code(env, a)
+    set_licence(env, "500100000055", status="F")
+    for text in code.texts:
+        assert elicence_verify.verify(env, text).valid
+        report = elicence_verify.verify(env, text, online=True)
+        assert not report.valid and "吊销" in report.reason
+    set_licence(env, "500100000055", status="D")  # 暂扣: genuine, shown in red
+    report = elicence_verify.verify(env, code.full, online=True)
+    assert report.valid and "暂扣" in report.reason and report.colour == "red"
+
+
+def test_card_masks_the_number_on_the_kiosk_and_keys_live_in_files(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    card = dict(elicence_card.card(env, a).fields)
+    assert card["证号"] == "5001**********0556" and card["准驾车型"] == "C1" and card["状态"] == "正常"
+    assert dict(elicence_card.staff_card(env, people["driver_normal"].id_number).fields)["证号"].endswith("0556")
+    code = elicence_card.fresh_code(env, a)
+    assert code.expires_at - code.generated_at == timedelta(seconds=60)
+    assert (env.settings.data_dir / "keys" / f"{code.key_id}.key.pem").exists()
+    with env.db.read() as s:
+        assert s.scalar(select(ElectronicLicence.state).where(ElectronicLicence.account_id == a)) == "issued"

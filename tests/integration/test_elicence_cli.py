@@ -1,0 +1,101 @@
+"""``kiosk verify`` / ``kiosk elicence`` / ``kiosk review`` through main(): exit 0 only when valid,
+every bad payload rejected with its reason and never a traceback."""
+from __future__ import annotations
+
+import json
+
+import base45
+import pytest
+
+from kiosk.__main__ import main
+from kiosk.config import ASSETS
+from kiosk.services import elicence, elicence_card
+from kiosk.services.elicence_codec import KeyStore
+
+NOW, LATER = "2026-12-01T09:00:10", "2026-12-01T09:01:01"
+
+
+@pytest.fixture
+def cli(env, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(env.settings.data_dir))
+
+    def run(*args: str, now: str = NOW) -> tuple[int, str, str]:
+        code = main(["--db", env.settings.db_url, "--now", now, *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+@pytest.fixture
+def code(env, people):  # type: ignore[no-untyped-def]
+    account_id = elicence_card.account_for(env, people["driver_normal"].id_number)
+    elicence.apply_direct(env, account_id)
+    return elicence_card.fresh_code(env, account_id)
+
+
+def _tamper(text: str) -> str:
+    prefix, body = text[:4], bytearray(base45.b45decode(text[4:]))
+    body[len(body) // 3] ^= 0x01
+    return prefix + base45.b45encode(bytes(body)).decode()
+
+
+def test_valid_codes_pass_offline_and_online(cli, code) -> None:  # type: ignore[no-untyped-def]
+    for text in code.texts:
+        rc, out, _ = cli("verify", text)
+        assert rc == 0 and out.startswith("有效：验证通过") and "500100000055" in out
+        rc, out, _ = cli("verify", text, "--online", "--json")
+        report = json.loads(out)
+        assert rc == 0 and report["valid"] and report["online"] and report["fields"]["姓名"] == "刘洋"
+
+
+@pytest.mark.parametrize("mangle, reason", [
+    (_tamper, "签名无效"),
+    (lambda t: t[: len(t) // 2], "格式错误"),
+    (lambda t: t[:-1], "格式错误"),
+    (lambda t: "hello world", "格式错误"),
+    (lambda t: "DL1:" + "\u4e2d" * 50, "格式错误"),
+    (lambda t: "", "格式错误"),
+])
+def test_tampered_truncated_and_garbage_are_rejected(cli, code, mangle, reason) -> None:  # type: ignore[no-untyped-def]
+    for text in code.texts:
+        rc, out, err = cli("verify", mangle(text), "--json")
+        assert rc == 1 and json.loads(out)["reason"] == reason and "Traceback" not in out + err
+
+
+def test_expired_and_wrong_key(cli, code, env, people, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    for text in code.texts:
+        rc, out, _ = cli("verify", text, now=LATER)
+        assert rc == 1 and "二维码已过期" in out
+    other = KeyStore(tmp_path / "other")
+    from kiosk.services.elicence_codec import encode
+
+    claims = elicence_card.claims_of  # forge a code with a key the kiosk does not know
+    with env.db.read() as s:
+        from kiosk.db.models import Account, DrivingLicence
+
+        lic = s.query(DrivingLicence).filter_by(archive_no="500100000055").one()
+        forged = encode(claims(s.get(Account, lic.account_id), lic), other.private_key(), other.key_id,
+                        code.generated_at)
+    rc, out, _ = cli("verify", forged)
+    assert rc == 1 and "未知的签发密钥" in out
+
+
+def test_show_export_key_and_review(cli, code, people, env) -> None:  # type: ignore[no-untyped-def]
+    rc, out, _ = cli("elicence", "show", people["driver_normal"].id_number, "--profile", "compact")
+    assert rc == 0 and "\x1b[38;2;0;0;0;48;2;255;255;255m" in out and "版本5-L" in out
+    rc, out, _ = cli("elicence", "show", people["driver_normal"].id_number, "--payload-only")
+    assert rc == 0 and cli("verify", out.strip())[0] == 0
+    rc, _, err = cli("elicence", "show", people["no_photo"].id_number)
+    assert rc == 1 and "请先申领" in err
+    rc, out, _ = cli("elicence", "export-key")
+    assert rc == 0 and out.startswith("-----BEGIN PUBLIC KEY-----")
+    no_photo = elicence_card.account_for(env, people["no_photo"].id_number)
+    pending = elicence.apply_with_photo(env, no_photo, "camera", ASSETS / "photos" / "camera_2.png")
+    rc, out, _ = cli("review", "list")
+    assert rc == 0 and pending.serial_no in out and "吴霞" in out
+    rc, _, err = cli("review", "reject", pending.serial_no, "--reason", "看不清")
+    assert rc == 1 and "请从列表中选择" in err
+    rc, out, _ = cli("review", "approve", pending.serial_no)
+    assert rc == 0 and "已办结" in out
+    assert cli("review", "list")[1].strip() == "没有待审核的照片"

@@ -1,0 +1,88 @@
+"""驾驶证电子版 in the running app: the question for a stored photo, the camera/album path with
+its checks, the status messages, and 换照片 with the 6-month rule."""
+from __future__ import annotations
+
+from kiosk.config import ASSETS
+from kiosk.services import elicence, elicence_card, elicence_review
+from kiosk.ui.screens.elicence import ElicenceScreen, PhotoScreen
+from tests.ui.conftest import screen_text, set_input, settle, sign_in
+
+
+async def _open(pilot, env, person, entry: str = "#menu-elicence") -> None:  # type: ignore[no-untyped-def]
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click(entry)
+    await settle(pilot)
+
+
+async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"], "#menu-elicence_mine")
+        assert isinstance(kiosk_app.screen, ElicenceScreen)
+        await pilot.click("#el-apply")
+        await settle(pilot)
+        assert "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领" in screen_text(kiosk_app)
+        await pilot.click("#el-confirm")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "业务流水号" in text and "已办结" in text
+        assert not kiosk_app.screen.query_one("#el-show").has_class("hidden")
+
+
+async def test_locked_licence_shows_the_fixed_message_and_no_buttons(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["locked"])
+        assert "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门" in screen_text(kiosk_app)
+        for bid in ("#el-apply", "#el-photo-apply", "#el-show", "#el-change-photo"):
+            assert kiosk_app.screen.query_one(bid).has_class("hidden")
+
+
+async def test_no_photo_camera_checks_then_queue_for_review(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["no_photo"])
+        assert "没有留存照片" in screen_text(kiosk_app)
+        assert kiosk_app.screen.query_one("#el-apply").has_class("hidden")
+        await pilot.click("#el-photo-apply")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, PhotoScreen) and "证件照上传须知" in screen_text(kiosk_app)
+        await pilot.click("#ph-agree")
+        await pilot.click("#ph-album")
+        set_input(kiosk_app, "photo", str(ASSETS / "photos" / "camera_landscape.png"))
+        await pilot.click("#ph-use-file")
+        await settle(pilot)
+        assert "宽高比约为22:32" in screen_text(kiosk_app) and kiosk_app.screen.query_one("#ph-submit").disabled
+        set_input(kiosk_app, "photo", str(ASSETS / "photos" / "camera_2.png"))
+        await pilot.click("#ph-use-file")
+        await settle(pilot)
+        assert "照片符合要求" in screen_text(kiosk_app)
+        await pilot.click("#ph-submit")
+        await settle(pilot)
+        assert "待审核" in screen_text(kiosk_app)
+    [item] = elicence_review.pending(env)
+    assert item.name == "吴霞" and item.source == "相册选择"
+
+
+async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people) -> None:
+    account_id = elicence_card.account_for(env, people["driver_normal"].id_number)
+    elicence.apply_direct(env, account_id)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"])
+        await pilot.click("#el-change-photo")
+        await settle(pilot)
+        assert "证件照上传须知" in screen_text(kiosk_app) and "可以马上更换" in screen_text(kiosk_app)
+        await pilot.click("#ph-agree")
+        await pilot.click("#ph-camera")
+        await settle(pilot)
+        while kiosk_app.screen.query_one("#ph-submit").disabled:  # the demo camera takes turns
+            await pilot.click("#ph-camera")
+            await settle(pilot)
+        await pilot.click("#ph-submit")
+        await settle(pilot)
+        assert "待审核" in screen_text(kiosk_app)
+        serial = elicence_review.pending(env)[0].serial_no
+        elicence_review.approve(env, serial)
+        await pilot.click("#done")
+        await settle(pilot)
+        await pilot.click("#el-change-photo")
+        await settle(pilot)
+        assert "2027年06月01日" in screen_text(kiosk_app)
+        assert kiosk_app.screen.query_one("#ph-agree").disabled

@@ -68,3 +68,43 @@ async def test_quit_keys_are_harmless_at_the_counter(env):
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running and isinstance(app.screen, StaffSignInScreen)
+
+
+async def test_verification_desk_checks_a_code_online(env, people):
+    from sqlalchemy import select
+
+    from kiosk.db.models import Account, DrivingLicence
+    from kiosk.services import elicence, elicence_card
+    from kiosk.ui.screens.verify import VerifyScreen
+
+    p = people["driver_normal"]
+    with env.db.read() as s:
+        account_id = s.scalar(select(Account.id).where(Account.id_number == p.id_number))
+    elicence.apply_direct(env, account_id)
+    code = elicence_card.fresh_code(env, account_id).full
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "H2001", "kiosk-2001")
+        await pilot.click("#verify")
+        await settle(pilot)
+        assert isinstance(app.screen, VerifyScreen)
+        await pilot.click("#online")
+        await settle(pilot)
+        assert "请扫描" in field_error(app, "payload")
+        set_input(app, "payload", code)
+        await pilot.click("#online")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "有效" in text and "在线核验" in text and "无效" not in text
+        set_input(app, "payload", code[:-3] + ("AAA" if not code.endswith("AAA") else "BBB"))
+        await pilot.click("#offline")
+        await settle(pilot)
+        assert "无效" in screen_text(app)
+        # revoked after the code was made: the online check says so
+        with env.db.write() as s:
+            s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id)).status = "F"
+        set_input(app, "payload", code)
+        await pilot.click("#online")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "无效" in text and "吊销" in text

@@ -22,6 +22,7 @@ class StaffHomeScreen(KioskScreen):
             yield DataTable(id="audit", cursor_type="row")
             yield Static("", classes="screen-error")
             with Horizontal(classes="buttons"):
+                yield Button("电子驾驶证核验", id="verify", variant="primary")
                 yield Button("锁定屏幕", id="lock")
                 yield Button("退出登录", id="sign-out", variant="error")
 
@@ -40,7 +41,11 @@ class StaffHomeScreen(KioskScreen):
             table.add_row(r.at, r.action, r.detail)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "lock":
+        if event.button.id == "verify":
+            from .verify import VerifyScreen
+
+            self.app.push_screen(VerifyScreen())
+        elif event.button.id == "lock":
             from .lock import LockScreen
 
             self.kiosk.locked = True

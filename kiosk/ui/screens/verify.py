@@ -1,0 +1,69 @@
+"""Counter: the e-licence verification desk (police, insurer, car-rental). Paste or scan a code."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from ...services import elicence_verify
+from ..base import KioskScreen
+from ..widgets.field import FormField
+from ..widgets.header import KioskHeader
+
+
+class VerifyScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("电子驾驶证核验")
+        with VerticalScroll(classes="form wide"):
+            yield Static("请扫描驾驶人出示的电子驾驶证二维码，或粘贴二维码内容（以DL1:或DL2:开头）。"
+                         "离线核验检查签名和有效期；在线核验同时查询驾驶证当前状态。", classes="hint")
+            yield FormField("payload", "二维码内容", placeholder="DL1:...", max_length=4096)
+            with Horizontal(classes="buttons"):
+                yield Button("离线核验", id="offline")
+                yield Button("在线核验", id="online", variant="primary")
+                yield Button("清除", id="clear")
+                yield Button("返回", id="back")
+            yield Static("", id="verdict")
+            yield Static("", id="fields")
+            yield Static("", classes="screen-error")
+
+    def on_mount(self) -> None:
+        self.query_one("#input-payload", Input).focus()
+
+    def on_input_submitted(self) -> None:
+        self._verify(online=True)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id
+        if bid in ("offline", "online"):
+            self._verify(online=bid == "online")
+        elif bid == "clear":
+            self.query_one("#field-payload", FormField).value = ""
+            self._show(None)
+        elif bid == "back":
+            self.app.pop_screen()
+
+    def _verify(self, *, online: bool) -> None:
+        text = self.query_one("#field-payload", FormField).value.strip()
+        if not text:
+            self.query_one("#field-payload", FormField).set_error("请扫描或粘贴二维码内容")
+            return
+        staff = self.kiosk.staff
+        verifier = f"staff:{staff.staff_no}" if staff else "verifier:counter"
+        self.call(lambda: elicence_verify.verify(self.env, text, online=online, verifier=verifier), done=self._show)
+
+    def _show(self, report: elicence_verify.Report | None) -> None:
+        verdict, fields = self.query_one("#verdict", Static), self.query_one("#fields", Static)
+        if report is None:
+            verdict.update("")
+            fields.update("")
+            return
+        colour = "green" if report.valid else "red"
+        mode = "在线核验" if report.online else "离线核验"
+        verdict.update(f"[b {colour}]{'有效' if report.valid else '无效'}[/]  {mode}：{report.reason}")
+        lines = [f"{label}：{value}" for label, value in report.fields]
+        if report.generated_at:
+            lines.append(f"生成时间：{report.generated_at:%Y-%m-%d %H:%M:%S}")
+        if report.expires_at:
+            lines.append(f"有效期至：{report.expires_at:%Y-%m-%d %H:%M:%S}")
+        fields.update("\n".join(lines))

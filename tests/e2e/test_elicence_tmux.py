@@ -27,6 +27,8 @@ NOW = "2026-12-01T09:00"
 ID_NUMBER = "500112198808240556"  # demo 刘洋, licence normal, stored ID photo
 SGR = re.compile(r"\x1b\[([0-9;:]*)m")
 HALF = set(" \u2580\u2584\u2588")
+# Black and white in the xterm 256-colour palette (what #000000 / #ffffff become on such a terminal).
+PALETTE_256 = {0: (0, 0, 0), 16: (0, 0, 0), 15: (255, 255, 255), 231: (255, 255, 255)}
 
 
 def qr_lines(captured: list[str]) -> list[str]:
@@ -60,6 +62,10 @@ def _apply_sgr(text: str, fg, bg):  # type: ignore[no-untyped-def]
             rgb = tuple(params[i + 2:i + 5])
             fg, bg = (rgb, bg) if p == 38 else (fg, rgb)
             i += 4
+        elif p in (38, 48) and i + 2 < len(params) and params[i + 1] == 5:  # 256-colour terminals
+            rgb = PALETTE_256.get(params[i + 2], ("palette", params[i + 2]))
+            fg, bg = (rgb, bg) if p == 38 else (fg, rgb)
+            i += 2
         elif p == 39:
             fg = None
         elif p == 49:

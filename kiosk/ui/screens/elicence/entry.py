@@ -56,6 +56,15 @@ class ElicenceScreen(KioskScreen):
         self._show("#el-show", o.can_show)
         self._show("#el-change-photo", o.can_show)
         self._show("#el-question", False)
+        self._focus_first_action()
+
+    def _focus_first_action(self) -> None:
+        """Keyboard users land on the next sensible step (a pressed button may have just been hidden)."""
+        for selector in ("#el-show", "#el-apply", "#el-photo-apply", "#back"):
+            button = self.query_one(selector, Button)
+            if not button.has_class("hidden"):
+                button.focus()
+                return
 
     def _show(self, selector: str, on: bool) -> None:
         self.query_one(selector).set_class(not on, "hidden")
@@ -70,6 +79,7 @@ class ElicenceScreen(KioskScreen):
             self.query_one("#el-confirm", Button).focus()
         elif bid == "el-cancel":
             self._show("#el-question", False)
+            self._focus_first_action()
         elif bid == "el-confirm":
             self.call(elicence.apply_direct, self.env, self.account_id, done=self._applied)
         elif bid == "el-photo-apply":

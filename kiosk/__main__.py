@@ -20,7 +20,7 @@ Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMIN
 KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60)
 """
 # Subcommand modules, each with register(sub); see kiosk/cli/__init__.py.
-COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence")
+COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
 
 
 def build_parser() -> argparse.ArgumentParser:

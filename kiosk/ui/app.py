@@ -30,6 +30,7 @@ class KioskApp(App, inherit_bindings=False):
         self.staff: StaffSession | None = None
         self.locked = False
         self._last_activity = time.monotonic()
+        self._generation = 0  # bumped when a session is wiped; late worker results are then dropped
 
     # -- screens -------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -54,20 +55,24 @@ class KioskApp(App, inherit_bindings=False):
         self.citizen = citizen
         self.switch_screen(HomeScreen())
 
-    @work(thread=True, group="demo-sms")
     def show_demo_sms(self, phone: str) -> None:
         """Demo mode: show the newest SMS to ``phone`` as the notification a phone would show."""
-        if not self.settings.demo:
-            return
+        if self.settings.demo:
+            self._fetch_demo_sms(phone, self._generation)
+
+    @work(thread=True, group="demo-sms")
+    def _fetch_demo_sms(self, phone: str, generation: int) -> None:
         from ..services.messaging import latest_sms_notification
 
         text = latest_sms_notification(self.env, phone)
         if text:
-            self.call_from_thread(self._show_phone_bar, text)
+            self.call_from_thread(self._show_phone_bar, text, generation)
 
-    def _show_phone_bar(self, text: str) -> None:
+    def _show_phone_bar(self, text: str, generation: int) -> None:
         from .widgets.phone import PhoneBar
 
+        if generation != self._generation:  # that citizen's session has been wiped meanwhile
+            return
         bars = list(self.screen.query(PhoneBar))
         bar = bars[0] if bars else PhoneBar()
         if not bars:
@@ -83,6 +88,7 @@ class KioskApp(App, inherit_bindings=False):
         from .widgets.phone import PhoneBar
 
         self.citizen = None
+        self._generation += 1
         if not self.settings.counter:
             self.staff = None
         self.clear_notifications()

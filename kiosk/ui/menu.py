@@ -40,9 +40,22 @@ def _elicence() -> Screen:
     return ElicenceScreen()
 
 
+def _booking(name: str) -> Callable[[], Screen]:
+    def make() -> Screen:
+        from .screens.booking import records, wizard
+
+        return getattr(wizard if name == "BookingWizardScreen" else records, name)()
+
+    return make
+
+
 ENTRIES: list[Entry] = [
     Entry("licence_contact", "驾驶证业务", SERVICES["licence_contact"].title, service="licence_contact"),
     Entry("elicence", "驾驶证业务", "驾驶证电子版", screen=_elicence),
+    Entry("exam_booking", "驾驶证业务", "考试预约", screen=_booking("BookingWizardScreen")),
+    Entry("exam_cancel", "驾驶证业务", "取消考试预约", screen=_booking("CancelBookingScreen")),
+    Entry("exam_fee", "驾驶证业务", "考试费缴纳", screen=_booking("FeeScreen")),
+    Entry("exam_certificate", "驾驶证业务", "考试预约凭证", screen=_booking("CertificateScreen")),
     Entry("vehicle_contact", "机动车业务", SERVICES["vehicle_contact"].title, service="vehicle_contact"),
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen")),
     Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),

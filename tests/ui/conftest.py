@@ -20,7 +20,8 @@ def kiosk_app(env: Env) -> KioskApp:
 async def settle(pilot: Pilot, timeout: float = 15.0) -> None:
     """Let service workers finish and the screen catch up with their results.
 
-    Waits until no worker runs and no screen is busy for three pauses in a row (a loaded CI
+    Waits until no worker runs, no screen is busy and no button shows its press effect for three
+    pauses in a row (a loaded CI
     machine may take a while to start a worker after a click), bounded by ``timeout``."""
     deadline = time.monotonic() + timeout
     quiet = 0
@@ -29,7 +30,9 @@ async def settle(pilot: Pilot, timeout: float = 15.0) -> None:
         await pilot.pause(0.02)
         busy = any(getattr(screen, "busy", False) for screen in pilot.app.screen_stack)
         running = any(w.is_running for w in pilot.app.workers)
-        quiet = 0 if (busy or running) else quiet + 1
+        # A button ignores clicks for 0.2 s after a press (its "-active" effect); wait that out too.
+        pressed = bool(pilot.app.screen.query(".-active"))
+        quiet = 0 if (busy or running or pressed) else quiet + 1
 
 
 def field_error(app: KioskApp, name: str) -> str:

@@ -1,0 +1,231 @@
+"""Exam-booking benchmark (issue 3, item 8). Figures go in the closing note; nothing here is a test.
+
+Rerun from the repository root:
+    python bench/booking_bench.py            # 100,000 allocation, 306,600-session query, 8-process booking
+    python bench/booking_bench.py --big      # also 1,000,000 applications over 20,000 sessions (slow setup)
+    python bench/booking_bench.py --procs 8 --per-proc 400
+
+Each part builds a fresh SQLite file in a temporary folder (migrated with the real Alembic
+scripts, filled with bulk inserts that are not timed) and then times the real services:
+allocation_service.run, booking_query.query_sessions and booking_submit.submit.
+"""
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import os
+import platform
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import sqlalchemy  # noqa: E402
+from sqlalchemy import func, insert, select  # noqa: E402
+
+from bench import bench_data  # noqa: E402
+from kiosk.config import Settings  # noqa: E402
+from kiosk.db.models import ExamSession, SmsCode  # noqa: E402
+from kiosk.services import allocation_service, booking_query, bootstrap  # noqa: E402
+from kiosk.services.env import Env, make_env  # noqa: E402
+
+NOW = datetime(2027, 1, 4, 9, 0)
+CODE = "246810"
+
+
+def machine() -> None:
+    model = platform.processor() or "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    print(f"machine: {os.cpu_count()} logical cores, {model}, {platform.system()} {platform.release()}")
+    print(f"python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, SQLAlchemy {sqlalchemy.__version__}")
+
+
+def fresh_env(folder: Path, name: str, now: datetime = NOW) -> Env:
+    settings = Settings(db_url=f"sqlite:///{folder / name}", now=now, terminal_id="bench", data_dir=folder)
+    settings.clock_runs = False
+    env = make_env(settings)
+    bootstrap.prepare(env, load_demo=False)
+    return env
+
+
+def checkpoint(env: Env) -> None:
+    """Move the freshly inserted rows from the WAL into the database file, as on a live system."""
+    with env.db.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def bench_allocation(folder: Path, applicants: int, sites: int, days: int) -> None:
+    publish = NOW.date()
+    env = fresh_env(folder, f"alloc_{applicants}.db")
+    t0 = time.perf_counter()
+    site_ids = bench_data.sites(env, sites)
+    rows = bench_data.plans(env, site_ids, publish + timedelta(days=2), days, (2, 3), publish_on=publish,
+                            opens_at=NOW - timedelta(days=20))
+    accounts = bench_data.learners(env, applicants, NOW)
+    bench_data.applications(env, accounts, rows, NOW)
+    checkpoint(env)
+    setup = time.perf_counter() - t0
+    seats = sum(r["seats"] for r in rows)
+    phases: dict[str, float] = {}
+    originals = {name: getattr(allocation_service, name) for name in ("allocate", "_publish")}
+    for name, real in originals.items():  # time two phases of the service with thin wrappers
+
+        def timed(*a, _real=real, _name=name):  # type: ignore[no-untyped-def]
+            start = time.perf_counter()
+            try:
+                return _real(*a)
+            finally:
+                phases[_name] = time.perf_counter() - start
+
+        setattr(allocation_service, name, timed)
+    t0 = time.perf_counter()
+    try:
+        report = allocation_service.run(env, publish)
+    finally:
+        for name, real in originals.items():
+            setattr(allocation_service, name, real)
+    took = time.perf_counter() - t0
+    with env.db.read() as s:
+        over = s.scalar(select(func.count()).select_from(ExamSession).where(ExamSession.placed > ExamSession.seats))
+    print(f"allocation: {applicants:,} applications over {len(rows):,} sessions ({seats:,} seats): "
+          f"{took:.2f} s (placed {report.placed:,}, unplaced {report.unplaced:,}, sessions over capacity {over}; "
+          f"setup {setup:.1f} s, not timed)")
+    print(f"  of which: pure domain allocate() {phases['allocate']:.2f} s; writing 网办进度 status/timeline, inbox and "
+          f"SMS rows {phases['_publish']:.2f} s; the rest = bulk reads, booking/session updates and the commit")
+    t0 = time.perf_counter()
+    again = allocation_service.run(env, publish)
+    print(f"  second run (idempotent): {time.perf_counter() - t0:.3f} s, placed {again.placed}, unplaced {again.unplaced}")
+    env.db.dispose()
+
+
+def bench_query(folder: Path, sites: int, days: int, repeats: int = 60) -> None:
+    env = fresh_env(folder, "query.db", now=datetime(2027, 1, 1, 9, 0))
+    t0 = time.perf_counter()
+    site_ids = bench_data.sites(env, sites)
+    rows = bench_data.plans(env, site_ids, date(2027, 1, 1), days, (1, 2, 3), opens_at=datetime(2026, 1, 1))
+    account = bench_data.learners(env, 1, env.clock.now())[0]
+    checkpoint(env)
+    setup = time.perf_counter() - t0
+    print(f"session query: {len(rows):,} sessions over {days} days x {sites} sites x 3 subjects "
+          f"(setup {setup:.1f} s, not timed)")
+    start = date(2027, 1, 10)
+    cases = [("14 days, one site", 17), ("14 days, all sites (first 400 rows)", None), ("3 days, all sites", None)]
+    for label, site in cases:
+        span = 2 if label.startswith("3") else 13
+        times = []
+        for i in range(repeats):
+            frm = start + timedelta(days=i % 30)
+            t0 = time.perf_counter()
+            result = booking_query.query_sessions(env, account, 2, frm, frm + timedelta(days=span), site)
+            times.append((time.perf_counter() - t0) * 1000)
+        print(f"  {label}: median {statistics.median(times):.1f} ms, p95 {sorted(times)[int(len(times) * .95)]:.1f} ms "
+              f"({len(result.rows)} rows, whole service call incl. facts and ranking)")
+    env.db.dispose()
+
+
+def _booker(db_url: str, accounts: list[int], sessions: list[int], barrier, out,  # type: ignore[no-untyped-def]
+            with_code: bool) -> None:
+    from kiosk.domain.errors import Conflict
+    from kiosk.services import booking_submit
+    from kiosk.services.booking_submit import BookingRequest
+
+    settings = Settings(db_url=db_url, now=NOW, terminal_id=f"bench-{os.getpid()}")
+    settings.clock_runs = False
+    env = make_env(settings)
+    ok = refused = 0
+    barrier.wait()
+    t0 = time.perf_counter()
+    for n, acc in enumerate(accounts):
+        sid = sessions[(acc * 7 + n) % len(sessions)]
+        priority = acc % 2 == 0
+        req = BookingRequest(2, "priority" if priority else "self", (sid,))
+        try:
+            if with_code:
+                booking_submit.submit(env, acc, req, CODE)
+            else:  # the same transaction minus the scrypt check of the SMS code (about 10 ms by design)
+                with env.db.write() as s:
+                    booking_submit._create(s, env, booking_submit._plan(s, env, acc, req), req)
+            ok += 1
+        except Conflict:
+            refused += 1
+    out.put((ok, refused, t0, time.perf_counter()))
+    env.db.dispose()
+
+
+def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) -> None:
+    env = fresh_env(folder, f"concurrent_{with_code}.db")
+    site_ids = bench_data.sites(env, 4)
+    rows = bench_data.plans(env, site_ids, NOW.date() + timedelta(days=3), 5, (2,), opens_at=NOW - timedelta(days=5),
+                            seats=40, quota=10)
+    total = procs * per_proc
+    accounts = bench_data.learners(env, total, NOW, permit_left_days=100)
+    from kiosk.services.codes import _hash  # one hash for every code row: setup only
+
+    code_hash = _hash(CODE, b"bench-salt-16byt")
+    with env.db.write() as s:
+        s.execute(insert(SmsCode.__table__), [
+            {"phone": str(13000000000 + a), "purpose": "exam_booking", "code_hash": code_hash, "sent_at": NOW,
+             "expires_at": NOW + timedelta(minutes=5), "attempts": 0} for a in accounts])
+    checkpoint(env)
+    session_ids = [r["id"] for r in rows]
+    quota = sum(r["priority_quota"] for r in rows)
+    ctx = mp.get_context("spawn")
+    barrier, out = ctx.Barrier(procs), ctx.Queue()
+    workers = [ctx.Process(target=_booker, args=(env.settings.db_url, accounts[i::procs], session_ids, barrier, out,
+                                                 with_code)) for i in range(procs)]
+    for w in workers:
+        w.start()
+    results = [out.get(timeout=600) for _ in workers]
+    for w in workers:
+        w.join()
+    ok = sum(r[0] for r in results)
+    refused = sum(r[1] for r in results)
+    wall = max(r[3] for r in results) - min(r[2] for r in results)
+    with env.db.read() as s:
+        over = s.scalar(select(func.count()).select_from(ExamSession).where(
+            (ExamSession.placed > ExamSession.seats) | (ExamSession.priority_taken > ExamSession.priority_quota)))
+        taken = s.scalar(select(func.sum(ExamSession.priority_taken)))
+    print(f"concurrent booking: {procs} processes, {total:,} submissions (half priority on {len(session_ids)} sessions "
+          f"with {quota} priority seats, half normal), "
+          + ("full service call booking_submit.submit incl. the SMS-code check:" if with_code else
+             "booking transaction only (validation, seat, application, messages; code check skipped):"))
+    print(f"  {ok:,} booked + {refused:,} refused (seat gone) in {wall:.2f} s = {(ok + refused) / wall:,.0f} "
+          f"submissions/s, {ok / wall:,.0f} bookings/s; priority seats taken {taken}/{quota}; "
+          f"sessions over capacity {over}")
+    env.db.dispose()
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--big", action="store_true", help="also allocate 1,000,000 applications")
+    p.add_argument("--procs", type=int, default=8)
+    p.add_argument("--per-proc", type=int, default=250)
+    p.add_argument("--skip", nargs="*", default=[], choices=["allocation", "query", "concurrency"])
+    args = p.parse_args()
+    machine()
+    with tempfile.TemporaryDirectory(prefix="booking_bench_") as tmp:
+        folder = Path(tmp)
+        if "allocation" not in args.skip:
+            bench_allocation(folder, 100_000, sites=25, days=20)
+            if args.big:
+                bench_allocation(folder, 1_000_000, sites=125, days=40)
+        if "query" not in args.skip:
+            bench_query(folder, sites=140, days=365)
+        if "concurrency" not in args.skip:
+            bench_concurrency(folder, args.procs, args.per_proc, with_code=True)
+            bench_concurrency(folder, args.procs, args.per_proc, with_code=False)
+
+
+if __name__ == "__main__":
+    main()

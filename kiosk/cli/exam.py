@@ -1,0 +1,83 @@
+"""kiosk allocate | kiosk exam-result: publication-day allocation and recording exam results."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date, datetime
+
+from ..domain.errors import DomainError
+from ..services import allocation_service, bootstrap, exam_results
+from ..services.env import Env
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    al = sub.add_parser("allocate", help="publication day: close booking and place applicants by ranking")
+    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the result-publication day to allocate")
+    al.add_argument("--json", action="store_true",
+                    help='print {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}')
+    al.set_defaults(handler=allocate)
+
+    er = sub.add_parser("exam-result", help="record an exam result (pass/fail by score, or a no-show)")
+    who = er.add_mutually_exclusive_group(required=True)
+    who.add_argument("--booking", type=int, metavar="ID", help="booking id")
+    who.add_argument("--id-number", metavar="ID_NO", help="the candidate's ID number (with --subject)")
+    er.add_argument("--subject", type=int, choices=(1, 2, 3, 4), help="subject 1-4 (with --id-number)")
+    what = er.add_mutually_exclusive_group(required=True)
+    what.add_argument("--score", type=int, metavar="N", help="score 0-100; the pass mark decides pass/fail")
+    what.add_argument("--no-show", action="store_true", help="the candidate did not come (counts as a fail)")
+    er.add_argument("--at", metavar="TIME", help="when the exam was taken, e.g. 2026-12-04T08:30 "
+                    "(default: the session start; the retake one hour later)")
+    er.add_argument("--json", action="store_true", help="print the result as JSON")
+    er.set_defaults(handler=exam_result)
+
+
+def _fail(message: str) -> int:
+    print(f"kiosk: {message}", file=sys.stderr)
+    return 1
+
+
+def allocate(args: argparse.Namespace, env: Env) -> int:
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        return _fail(f"--date must look like 2026-12-03, got {args.date!r}")
+    bootstrap.prepare(env, load_demo=False)
+    try:
+        report = allocation_service.run(env, day)
+    except DomainError as exc:
+        return _fail(exc.message)
+    if args.json:
+        print(json.dumps(report.as_json(), ensure_ascii=False))
+        return 0
+    print(f"{day.isoformat()}: plans allocated {report.plans}, placed {report.placed}, "
+          f"unplaced {report.unplaced}, still pending for later plans {report.deferred}")
+    for c in report.sessions:
+        print(f"  session {c.id}: {c.placed}/{c.seats}")
+    return 0
+
+
+def exam_result(args: argparse.Namespace, env: Env) -> int:
+    bootstrap.prepare(env, load_demo=False)
+    try:
+        taken_at = datetime.fromisoformat(args.at) if args.at else None
+    except ValueError:
+        return _fail(f"--at must look like 2026-12-04T08:30, got {args.at!r}")
+    try:
+        if args.booking is not None:
+            booking_id = args.booking
+        else:
+            if args.subject is None:
+                return _fail("--id-number needs --subject")
+            booking_id = exam_results.find_booking(env, args.id_number, args.subject)
+        r = exam_results.record(env, booking_id, score=args.score, no_show=args.no_show, taken_at=taken_at,
+                                actor="cli")
+    except DomainError as exc:
+        return _fail(exc.message)
+    if args.json:
+        print(json.dumps({"booking": r.booking_id, "attempt": r.attempt, "passed": r.passed, "score": r.score,
+                          "no_show": r.no_show, "booking_status": r.booking_status, "message": r.message},
+                         ensure_ascii=False))
+    else:
+        print(f"booking {r.booking_id} attempt {r.attempt}: {r.message}")
+    return 0

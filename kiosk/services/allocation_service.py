@@ -1,0 +1,222 @@
+"""Publication-day allocation (预约结果公布日安排考试): ``run(env, day)``.
+
+On ``day`` booking closes for every plan whose ``publish_on`` is that day; pending normal
+applications are placed by ranking (kiosk.domain.allocation.allocate) into the free seats of
+those plans' sessions (seats - placed: priority seats already taken stay taken, unused priority
+quota is released). Results go to 网办进度 (预约成功 / 未安排 with the reason), the inbox and SMS.
+
+- Atomic: one write transaction; any error leaves nothing changed.
+- Idempotent: plans with ``allocated_at`` set are skipped, so a second run changes nothing.
+- Never over seats: the pure allocation never exceeds free seats; the CHECK (placed <= seats)
+  guards the database as well.
+- An application whose choices or range also reach plans published later is not refused when
+  this day's sessions are full: it stays pending and takes part in those later allocations.
+- Fast: a few bulk SELECTs, the pure allocation, then executemany UPDATE/INSERTs.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..db.models import ExamPlan, ExamSession, ExamSite
+from ..domain.allocation import Applicant, SessionSlot, allocate
+from ..domain.errors import DomainError
+from ..domain.exam import SUBJECT_NAMES
+from ..domain.licence import parse_classes
+from ..domain.ranking import rank_key
+from . import audit, bulk
+from .booking import STATUS_PLACED, STATUS_UNPLACED
+from .env import Env
+from .gateways import OutboxSmsGateway
+
+_S = ExamSession.__table__
+
+
+@dataclass(frozen=True)
+class SessionCount:
+    id: int
+    seats: int
+    placed: int
+
+
+@dataclass
+class AllocationReport:
+    date: date
+    placed: int = 0
+    unplaced: int = 0
+    deferred: int = 0  # still pending for plans published later
+    plans: int = 0  # plans allocated by this run
+    sessions: list[SessionCount] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"date": self.date.isoformat(), "placed": self.placed, "unplaced": self.unplaced,
+                "sessions": [{"id": c.id, "seats": c.seats, "placed": c.placed} for c in self.sessions]}
+
+
+def run(env: Env, day: date) -> AllocationReport:
+    now = env.clock.now()
+    if day > now.date():
+        raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
+    report = AllocationReport(day)
+    with env.db.write() as s:
+        plan_ids = list(s.scalars(select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))))
+        if plan_ids:
+            with _big_cache(s):
+                _allocate(s, env, now, day, plan_ids, report)
+            audit.record(s, env, actor="system", action="exam_allocate", detail=(
+                f"{day.isoformat()} plans={len(plan_ids)} placed={report.placed} unplaced={report.unplaced} "
+                f"deferred={report.deferred}"))
+        q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed).join(ExamPlan)
+             .where(ExamPlan.publish_on == day).order_by(ExamSession.id))
+        report.sessions = [SessionCount(*r) for r in s.execute(q)]
+    return report
+
+
+def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int], report: AllocationReport) -> None:
+    report.plans = len(plan_ids)
+    classes_of: dict[str, tuple[str, ...]] = {}
+    slots: dict[int, SessionSlot] = {}
+    placed_before: dict[int, int] = {}
+    for sid, d, t, site, subj, cls, seats, placed in s.execute(
+            select(_S.c.id, _S.c.exam_date, _S.c.start_time, _S.c.site_id, _S.c.subject, _S.c.classes, _S.c.seats,
+                   _S.c.placed).where(_S.c.plan_id.in_(plan_ids))):
+        tup = classes_of.get(cls) or classes_of.setdefault(cls, parse_classes(cls))
+        slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed)
+        placed_before[sid] = placed
+    if not slots:
+        _close_plans(s, now, plan_ids)
+        return
+    first, last = min(x.day for x in slots.values()), max(x.day for x in slots.values())
+    subjects = sorted({x.subject for x in slots.values()})
+    conn = s.connection()
+    rows = bulk.fetch(conn, (
+        "SELECT b.id, b.account_id, b.subject, b.licence_class, b.mode, b.choices, b.range_from, b.range_to, "
+        "b.site_id, b.ranking_time, b.application_id, a.serial_no, c.phone FROM bookings b "
+        "JOIN accounts c ON c.id = b.account_id LEFT JOIN applications a ON a.id = b.application_id "
+        f"WHERE b.status = 'pending' AND b.priority = ? AND b.subject IN ({bulk.placeholders(len(subjects))}) "
+        "AND b.range_from <= ? AND b.range_to >= ?"), (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
+    applicants, info = [], {}
+    as_dt, as_day, as_ids = bulk.as_datetime, bulk.as_date, bulk.as_ids
+    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id, serial, phone in rows:
+        if mode == "self":
+            picks = as_ids(choices)
+            if not any(c in slots for c in picks):
+                continue
+            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks))
+        else:
+            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
+                                        as_day(rto), site))
+        info[bid] = (acc, app_id, serial, phone, subj)
+    result = allocate(applicants, slots)
+    later = _later(s, day, [a for a in applicants if a.booking_id in result.unplaced])
+    unplaced = {b: r for b, r in result.unplaced.items() if b not in later}
+    report.placed, report.unplaced, report.deferred = len(result.placements), len(unplaced), len(later)
+
+    bulk.run_many(conn, "UPDATE bookings SET status = 'placed', session_id = ? WHERE id = ?",
+                  [(result.placements[b], b) for b in sorted(result.placements)])
+    bulk.run_many(conn, "UPDATE bookings SET status = 'unplaced', unplaced_reason = ? WHERE id = ?",
+                  [(unplaced[b], b) for b in sorted(unplaced)])
+    bulk.run_many(conn, "UPDATE exam_sessions SET placed = ? WHERE id = ?",
+                  [(placed_before[sid] + n, sid) for sid, n in sorted(result.placed_counts.items()) if n])
+    _close_plans(s, now, plan_ids)
+    _publish(s, env, now, slots, result.placements, unplaced, info)
+
+
+@contextmanager
+def _big_cache(s: Session) -> Iterator[None]:
+    """SQLite: a 256 MB page cache while 100,000s of rows are rewritten, then the usual size again."""
+    conn = s.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql("PRAGMA cache_size=-262144")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+def _close_plans(s: Session, now: datetime, plan_ids: list[int]) -> None:
+    s.execute(update(ExamPlan).where(ExamPlan.id.in_(plan_ids)).values(allocated_at=now),
+              execution_options={"synchronize_session": False})
+
+
+def _later(s: Session, day: date, unplaced: list[Applicant]) -> set[int]:
+    """Unplaced applicants that still have a candidate session in a plan published after ``day``."""
+    if not unplaced:
+        return set()
+    open_later = select(ExamPlan.id).where(ExamPlan.publish_on > day, ExamPlan.allocated_at.is_(None))
+    leftovers = {c for a in unplaced if a.mode == "self" for c in a.choices}
+    ids: set[int] = set()
+    for i in range(0, len(leftovers), 20_000):
+        chunk = list(leftovers)[i:i + 20_000]
+        ids.update(s.scalars(select(_S.c.id).where(_S.c.id.in_(chunk), _S.c.plan_id.in_(open_later))))
+    deferred = {a.booking_id for a in unplaced if a.mode == "self" and any(c in ids for c in a.choices)}
+    systems = [a for a in unplaced if a.mode == "system"]
+    if systems:
+        until = max((a.date_to for a in systems if a.date_to), default=day)
+        index: dict[tuple, list[date]] = {}
+        for subj, site, d, cls in s.execute(select(_S.c.subject, _S.c.site_id, _S.c.exam_date, _S.c.classes).distinct()
+                                            .where(_S.c.plan_id.in_(open_later), _S.c.exam_date <= until)):
+            for c in parse_classes(cls):
+                index.setdefault((subj, c, site), []).append(d)
+                index.setdefault((subj, c, None), []).append(d)
+        for dates in index.values():
+            dates.sort()
+        for a in systems:
+            dates = index.get((a.subject, a.licence_class, a.site_id), [])
+            i = bisect_left(dates, a.date_from) if a.date_from else 0
+            if i < len(dates) and (a.date_to is None or dates[i] <= a.date_to):
+                deferred.add(a.booking_id)
+    return deferred
+
+
+def _publish(s: Session, env: Env, now: datetime, slots: dict[int, SessionSlot], placements: dict[int, int],
+             unplaced: dict[int, str], info: dict[int, tuple]) -> None:
+    """网办进度 (status + timeline), inbox and SMS for every decided application, in bulk."""
+    sites = {i: (n, a) for i, n, a in s.execute(select(ExamSite.id, ExamSite.name, ExamSite.address))}
+    notes: dict[object, str] = {}  # one text per session / reason, shared by its applicants
+    for sid in set(placements.values()):
+        slot = slots[sid]
+        name, address = sites.get(slot.site_id, ("", ""))
+        notes[sid] = (f"预约成功：{slot.day:%Y-%m-%d} {slot.start:%H:%M} {name}（{address}）。"
+                      "请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证")
+    for reason in set(unplaced.values()):
+        notes[reason] = f"未安排考试：{reason}。可重新预约其他考试场次"
+    apps, events, inbox, sms = [], [], [], []
+    decided = [(b, placements[b], STATUS_PLACED) for b in sorted(placements)]
+    decided += [(b, unplaced[b], STATUS_UNPLACED) for b in sorted(unplaced)]
+    for bid, key, status in decided:  # in booking-id order: sequential index updates
+        acc, app_id, serial, phone, subj = info[bid]
+        note = notes[key]
+        body = f"您的{SUBJECT_NAMES[subj]}考试预约（业务流水号{serial or bid}）{note}。"
+        if app_id is not None:
+            apps.append((app_id, status))
+            events.append((app_id, status, note))
+        inbox.append((acc, body))
+        if phone:
+            sms.append((acc, phone, "【交管12123】" + body))
+    apps.sort()
+    events.sort()
+    conn = s.connection()
+    at = bulk.when(conn, now)
+    bulk.run_many(conn, "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
+                  [(st, at, a) for a, st in apps])
+    bulk.run_many(conn, "INSERT INTO application_events (application_id, at, status, note) VALUES (?, ?, ?, ?)",
+                  [(a, at, st, note) for a, st, note in events])
+    insert_messages = ("INSERT INTO messages (channel, account_id, phone, title, body, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)")
+    bulk.run_many(conn, insert_messages, [("inbox", acc, None, "考试预约结果", body, at) for acc, body in inbox])
+    if isinstance(env.sms, OutboxSmsGateway):
+        bulk.run_many(conn, insert_messages, [("sms", acc, phone, "", body, at) for acc, phone, body in sms])
+    else:
+        for acc, phone, body in sms:
+            env.sms.send(s, phone, body, now, acc)
+

@@ -1,0 +1,134 @@
+"""Exam booking (考试预约): what the booking use cases share.
+
+The use cases live in several modules: booking_query (科目确认, sites, sessions, ranking),
+booking_submit (normal and priority booking), cancellation, allocation_service
+(publication day), exam_results, fees (考试费缴纳) and certificates (预约凭证).
+
+Mapping the database to the pure rules (kiosk.domain.exam / ranking / priority):
+- Booking.status 'pending' is the domain's 'active'.
+- A learner whose permit is not issued yet (before 科目一) is checked against a permit that
+  counts from the acceptance day (the 3-year validity of the application).
+- Online cancellation is only for a submitted normal application that is still waiting for
+  allocation (issue 3: "online before booking closes"). The issue asks that the cancellation
+  time becomes the new ranking time, so such a cancelled booking is passed to the ranking rule
+  as a cancelled *successful* booking (预约申请成功): its ``exam_at`` is the first day it applied
+  for (``range_from``, stored for both modes).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, LearnerPermit
+from ..domain.errors import DomainError, NotFound
+from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
+from ..domain.licence import CLASS_NAMES
+
+KIND = "exam_booking"
+TITLE = "考试预约"
+PRIORITY_TITLE = "优先考试预约"
+CODE_PURPOSE = "exam_booking"
+
+STATUS_PENDING = "受理中"
+STATUS_PLACED = "预约成功"
+STATUS_UNPLACED = "未安排"
+STATUS_CANCELLED = "已取消"
+STATUS_PAID = "已缴费"
+
+BOOKING_STATUS_TEXT = {
+    "pending": "受理中（等待安排考试）",
+    "placed": "预约成功",
+    "unplaced": "未安排",
+    "cancelled": "已取消",
+    "done": "考试已结束",
+}
+MODE_TEXT = {"self": "自主选择场次", "system": "服从系统安排", "priority": "优先预约"}
+NO_PERMIT = "您没有正在办理的机动车驾驶证申请，不能预约考试。请先到驾校或车管所办理驾驶证申领"
+
+
+@dataclass(frozen=True)
+class Facts:
+    account: Account
+    permit_row: LearnerPermit
+    permit: PermitFacts
+    attempts: list[ExamAttempt]
+    bookings: list[BookingFact]
+
+
+def class_label(cls: str) -> str:
+    return f"{cls}（{CLASS_NAMES.get(cls, cls)}）"
+
+
+def session_at(exam_date: date, start: time) -> datetime:
+    return datetime.combine(exam_date, start)
+
+
+def permit_facts(p: LearnerPermit) -> PermitFacts:
+    issued = p.issued_on or p.accepted_at.date()
+    valid_to = p.valid_to or permit_valid_to(issued)
+    return PermitFacts(p.licence_class, issued, valid_to, p.accepted_at, p.holds_car_licence)
+
+
+def booking_fact(b: Booking, placed_at: datetime | None) -> BookingFact:
+    status = "active" if b.status == "pending" else b.status
+    exam_at = placed_at
+    if b.status == "cancelled" and exam_at is None and not b.priority and b.range_from is not None:
+        exam_at = datetime.combine(b.range_from, time(0))
+    return BookingFact(b.subject, status, b.priority, b.created_at, b.cancelled_at, exam_at)
+
+
+def account_of(s: Session, account_id: int) -> Account:
+    account = s.get(Account, account_id)
+    if account is None or account.registered_at is None:
+        raise NotFound("账户不存在或未注册")
+    return account
+
+
+def active_permit(s: Session, account_id: int) -> LearnerPermit | None:
+    return s.scalars(select(LearnerPermit).where(LearnerPermit.account_id == account_id, LearnerPermit.active)
+                     .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1)).first()
+
+
+def load_facts(s: Session, account_id: int) -> Facts:
+    account = account_of(s, account_id)
+    row = active_permit(s, account_id)
+    if row is None:
+        raise DomainError(NO_PERMIT)
+    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show)
+                for r in s.scalars(select(ExamResult).where(ExamResult.account_id == account_id))]
+    rows = list(s.scalars(select(Booking).where(Booking.account_id == account_id)))
+    placed = {sid for sid in (b.session_id for b in rows) if sid is not None}
+    times = {}
+    if placed:
+        times = {i: session_at(d, t) for i, d, t in s.execute(
+            select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time).where(ExamSession.id.in_(placed)))}
+    facts = [booking_fact(b, times.get(b.session_id) if b.session_id else None) for b in rows]
+    return Facts(account, row, permit_facts(row), attempts, facts)
+
+
+def open_plan_filter(now: datetime):  # type: ignore[no-untyped-def]
+    """SQL condition: the plan takes bookings now (window open, not yet published or allocated)."""
+    return (ExamPlan.booking_opens_at <= now) & (ExamPlan.publish_on > now.date()) & ExamPlan.allocated_at.is_(None)
+
+
+def parse_day(text: str, field: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("请按 2026-12-05 的格式输入日期（年-月-日）", field) from None
+
+
+def check_range(date_from: date | None, date_to: date | None) -> tuple[date, date]:
+    if date_from is None:
+        raise DomainError("请输入开始日期", "date_from")
+    if date_to is None:
+        raise DomainError("请输入结束日期", "date_to")
+    if date_to < date_from:
+        raise DomainError("结束日期不能早于开始日期，请重新选择", "date_to")
+    if (date_to - date_from).days > 92:
+        raise DomainError("查询时间段不能超过3个月，请缩短时间段", "date_to")
+    return date_from, date_to
+

@@ -1,0 +1,160 @@
+"""Exam booking, reading: 科目确认 (who, which class, which subjects), exam sites, the session
+query of step 选择场次 and the applicant's current ranking (仅供参考)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import and_, or_, select
+
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
+from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, format_date
+from ..domain.ids import mask_id, mask_name, mask_phone
+from ..domain.priority import priority_eligibility
+from ..domain.ranking import rank_key, rank_position, ranking_time
+from .booking import check_range, class_label, load_facts, open_plan_filter
+from .env import Env
+
+MAX_ROWS = 400
+
+
+@dataclass(frozen=True)
+class SubjectOption:
+    subject: int
+    title: str
+    allowed: bool
+    reason: str
+    priority_allowed: bool
+    priority_reason: str
+
+
+@dataclass(frozen=True)
+class Overview:
+    name_masked: str
+    id_masked: str
+    phone_masked: str
+    licence_class: str
+    class_text: str
+    permit_text: str
+    subjects: list[SubjectOption]
+
+    @property
+    def bookable(self) -> list[SubjectOption]:
+        return [o for o in self.subjects if o.allowed]
+
+
+@dataclass(frozen=True)
+class SiteView:
+    id: int
+    name: str
+    address: str
+    phone: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}（{self.address}，电话{self.phone}）"
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    exam_date: date
+    start_time: time
+    site_id: int
+    site_name: str
+    seats: int
+    applicants: int
+    priority_free: int
+
+    @property
+    def when(self) -> str:
+        return f"{self.exam_date:%Y-%m-%d} {self.start_time:%H:%M}"
+
+
+@dataclass(frozen=True)
+class RankingView:
+    position: int
+    planned: int
+    at: datetime
+    rule_text: str
+
+    @property
+    def text(self) -> str:
+        return f"当前排名 {self.position} / 计划 {self.planned}，仅供参考"
+
+
+@dataclass(frozen=True)
+class SessionQuery:
+    rows: list[SessionRow]
+    ranking: RankingView | None
+    truncated: bool = False
+
+
+def overview(env: Env, account_id: int) -> Overview:
+    today = env.clock.now().date()
+    with env.db.read() as s:
+        f = load_facts(s, account_id)
+    options = []
+    for subject, elig in bookable_subjects(f.account.id_number, f.permit, f.attempts, f.bookings, today):
+        prio = priority_eligibility(f.permit, f.bookings, subject, today)
+        options.append(SubjectOption(subject, SUBJECT_TITLES[subject], elig.allowed, elig.reason,
+                                     elig.allowed and prio.allowed, elig.reason or prio.reason))
+    issued = f.permit_row.issued_on
+    permit_text = (f"学习驾驶证明有效期至{format_date(f.permit.valid_to)}" if issued
+                   else f"驾驶证申请受理时间{format_date(f.permit_row.accepted_at.date())}（科目一合格后核发学习驾驶证明）")
+    return Overview(mask_name(f.account.name), mask_id(f.account.id_number), mask_phone(f.account.phone or ""),
+                    f.permit.licence_class, class_label(f.permit.licence_class), permit_text, options)
+
+
+def sites(env: Env) -> list[SiteView]:
+    with env.db.read() as s:
+        return [SiteView(x.id, x.name, x.address, x.phone) for x in s.scalars(select(ExamSite).order_by(ExamSite.id))]
+
+
+def _session_rows(s, now: datetime, subject: int, cls: str, date_from: date, date_to: date,  # type: ignore[no-untyped-def]
+                  site_id: int | None, priority: bool):
+    q = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id, ExamSite.name,
+                ExamSession.seats, ExamSession.applicants, ExamSession.priority_quota - ExamSession.priority_taken)
+         .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
+         .where(ExamSession.subject == subject, ExamSession.exam_date.between(date_from, date_to),
+                ExamSession.classes.contains(cls), open_plan_filter(now)))
+    if site_id is not None:
+        q = q.where(ExamSession.site_id == site_id)
+    if priority:
+        q = q.where(ExamSession.priority_taken < ExamSession.priority_quota, ExamSession.placed < ExamSession.seats)
+    q = q.order_by(ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id).limit(MAX_ROWS + 1)
+    return [SessionRow(*r) for r in s.execute(q)]
+
+
+def query_sessions(env: Env, account_id: int, subject: int, date_from: date | None, date_to: date | None,
+                   site_id: int | None = None, priority: bool = False) -> SessionQuery:
+    """Sessions of open plans in the range (and site), with the ranking among those who applied."""
+    date_from, date_to = check_range(date_from, date_to)
+    now = env.clock.now()
+    with env.db.read() as s:
+        f = load_facts(s, account_id)
+        rows = _session_rows(s, now, subject, f.permit.licence_class, date_from, date_to, site_id, priority)
+        truncated = len(rows) > MAX_ROWS
+        rows = rows[:MAX_ROWS]
+        ranking = None
+        if not priority:
+            rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
+            ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id),
+                                  sum(r.seats for r in rows), rt.at, rt.rule_text)
+    return SessionQuery(rows, ranking, truncated)
+
+
+def _position(s, account_id: int, subject: int, at: datetime, date_from: date, date_to: date,  # type: ignore[no-untyped-def]
+              site_id: int | None) -> int:
+    """1 + pending normal applications for an overlapping period that rank before this applicant."""
+    ahead = (Booking.ranking_time < at) | and_(Booking.ranking_time == at, Booking.account_id < account_id)
+    q = (select(Booking.ranking_time, Booking.account_id)
+         .where(Booking.status == "pending", Booking.priority.is_(False), Booking.subject == subject,
+                Booking.account_id != account_id, Booking.range_from <= date_to, Booking.range_to >= date_from, ahead))
+    if site_id is not None:
+        q = q.where(or_(Booking.site_id.is_(None), Booking.site_id == site_id))
+    keys = [rank_key(t, a) for t, a in s.execute(q.limit(100_000))]
+    return rank_position(rank_key(at, account_id), keys)
+
+def subject_name(subject: int) -> str:
+    return SUBJECT_NAMES[subject]

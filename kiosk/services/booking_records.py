@@ -1,0 +1,86 @@
+"""The citizen's exam bookings, for 取消考试预约, 考试费缴纳 and 预约凭证."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Application, Booking, ExamSession, ExamSite
+from ..domain.errors import NotFound
+from ..domain.exam import SUBJECT_NAMES
+from .booking import BOOKING_STATUS_TEXT, MODE_TEXT, PRIORITY_TITLE, TITLE, session_at
+from .env import Env
+
+
+@dataclass(frozen=True)
+class BookingView:
+    id: int
+    serial_no: str
+    title: str
+    subject: int
+    licence_class: str
+    status: str  # pending / placed / unplaced / cancelled / done
+    priority: bool
+    mode_text: str
+    exam_at: datetime | None
+    site_name: str
+    site_address: str
+    site_phone: str
+    fee_paid_at: datetime | None
+    unplaced_reason: str
+    created_at: datetime
+
+    @property
+    def subject_name(self) -> str:
+        return SUBJECT_NAMES[self.subject]
+
+    @property
+    def status_text(self) -> str:
+        text = BOOKING_STATUS_TEXT.get(self.status, self.status)
+        if self.status == "placed":
+            text += "（已缴费）" if self.fee_paid_at else "（未缴费）"
+        return text
+
+    @property
+    def when(self) -> str:
+        return f"{self.exam_at:%Y-%m-%d %H:%M}" if self.exam_at else "待安排"
+
+
+def _view(b: Booking, serial: str, session: ExamSession | None, site: ExamSite | None) -> BookingView:
+    return BookingView(
+        b.id, serial, PRIORITY_TITLE if b.priority else TITLE, b.subject, b.licence_class, b.status, b.priority,
+        MODE_TEXT["priority" if b.priority else b.mode],
+        session_at(session.exam_date, session.start_time) if session else None,
+        site.name if site else "", site.address if site else "", site.phone if site else "",
+        b.fee_paid_at, b.unplaced_reason or "", b.created_at)
+
+
+def _query():  # type: ignore[no-untyped-def]
+    return (select(Booking, Application.serial_no, ExamSession, ExamSite)
+            .outerjoin(Application, Application.id == Booking.application_id)
+            .outerjoin(ExamSession, ExamSession.id == Booking.session_id)
+            .outerjoin(ExamSite, ExamSite.id == ExamSession.site_id))
+
+
+def view_in(s: Session, account_id: int, booking_id: int) -> BookingView:
+    row = s.execute(_query().where(Booking.id == booking_id, Booking.account_id == account_id)).first()
+    if row is None:
+        raise NotFound("未找到该考试预约")
+    return _view(row[0], row[1] or "", row[2], row[3])
+
+
+def my_bookings(env: Env, account_id: int, *, online_only: bool = True) -> list[BookingView]:
+    """Newest first; ``online_only`` leaves out bookings made before 12123 (no serial number)."""
+    with env.db.read() as s:
+        q = _query().where(Booking.account_id == account_id)
+        if online_only:
+            q = q.where(Booking.application_id.is_not(None))
+        rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100))
+        return [_view(b, serial or "", sess, site) for b, serial, sess, site in rows]
+
+
+def booking(env: Env, account_id: int, booking_id: int) -> BookingView:
+    with env.db.read() as s:
+        return view_in(s, account_id, booking_id)

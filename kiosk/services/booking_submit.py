@@ -1,0 +1,199 @@
+"""Exam booking, writing: step 确认并提交 of the normal and the priority wizard.
+
+Normal booking (self or system mode) creates a pending application (受理中) that waits for
+the publication day. Priority booking takes the seat at once with a conditional UPDATE, so
+two kiosks racing for the last priority seat cannot both win.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
+from ..domain.errors import Conflict, DomainError
+from ..domain.exam import SUBJECT_NAMES, eligibility, format_date
+from ..domain.ids import mask_phone
+from ..domain.priority import priority_eligibility
+from ..domain.ranking import ranking_time
+from . import applications, audit, codes, messaging
+from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
+                      check_range, class_label, load_facts, open_plan_filter)
+from .env import Env
+
+MAX_CHOICES = 20
+NO_SYNC = {"synchronize_session": False}
+SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请重新查询，选择其他场次后再提交（验证码仍然有效）"
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    subject: int
+    mode: str  # 'self' | 'system' | 'priority'
+    session_ids: tuple[int, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    site_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Checked:
+    summary: list[tuple[str, str]]
+    phone_masked: str
+
+
+@dataclass(frozen=True)
+class BookingDone:
+    booking_id: int
+    serial_no: str
+    title: str
+    status: str
+    note: str
+    summary: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Plan:
+    facts: Facts
+    sessions: list[tuple]  # (id, exam_date, start_time, site name, address)
+    summary: list[tuple[str, str]]
+
+
+def _sessions(s: Session, env: Env, req: BookingRequest, cls: str) -> list[tuple]:
+    ids = list(dict.fromkeys(req.session_ids))
+    if not ids:
+        raise DomainError("请至少选择一个考试场次", "sessions")
+    if req.mode == "priority" and len(ids) > 1:
+        raise DomainError("优先预约只能选择一个考试场次", "sessions")
+    if len(ids) > MAX_CHOICES:
+        raise DomainError(f"最多可选择{MAX_CHOICES}个考试场次", "sessions")
+    q = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
+                ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
+         .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
+         .where(ExamSession.id.in_(ids), ExamSession.subject == req.subject, ExamSession.classes.contains(cls),
+                open_plan_filter(env.clock.now())))
+    found = {r[0]: tuple(r) for r in s.execute(q)}
+    if len(found) != len(ids):
+        raise DomainError("所选场次已截止预约或不可预约，请重新查询后选择", "sessions")
+    if req.mode == "priority" and (found[ids[0]][5] <= 0 or found[ids[0]][6] <= 0):
+        raise Conflict(SEAT_TAKEN, "sessions")
+    return [found[i][:5] for i in ids]
+
+
+def _system_scope(req: BookingRequest, cls: str, now):  # type: ignore[no-untyped-def]
+    cond = [ExamSession.subject == req.subject, ExamSession.exam_date.between(req.date_from, req.date_to),
+            ExamSession.classes.contains(cls),
+            ExamSession.plan_id.in_(select(ExamPlan.id).where(open_plan_filter(now)))]
+    if req.site_id is not None:
+        cond.append(ExamSession.site_id == req.site_id)
+    return cond
+
+
+def _plan(s: Session, env: Env, account_id: int, req: BookingRequest) -> _Plan:
+    today = env.clock.now().date()
+    f = load_facts(s, account_id)
+    if req.mode not in MODE_TEXT:
+        raise DomainError("请选择预约模式")
+    elig = eligibility(f.account.id_number, f.permit, f.attempts, f.bookings, req.subject, today)
+    if not elig.allowed:
+        raise DomainError(elig.reason)
+    if req.mode == "priority":
+        prio = priority_eligibility(f.permit, f.bookings, req.subject, today)
+        if not prio.allowed:
+            raise DomainError(prio.reason)
+    cls = f.permit.licence_class
+    summary = [("姓名", f.account.name), ("准驾车型", class_label(cls)), ("考试科目", SUBJECT_NAMES[req.subject]),
+               ("预约模式", MODE_TEXT[req.mode])]
+    sessions: list[tuple] = []
+    if req.mode == "system":
+        check_range(req.date_from, req.date_to)
+        site = s.get(ExamSite, req.site_id) if req.site_id is not None else None
+        count = s.scalar(select(ExamSession.id).where(*_system_scope(req, cls, env.clock.now())).limit(1))
+        if count is None:
+            raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
+        summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(req.date_to)}"),  # type: ignore[arg-type]
+                    ("考试场地", site.name if site else "不限考场（服从系统安排）")]
+    else:
+        sessions = _sessions(s, env, req, cls)
+        for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
+            label = "考试场次" if len(sessions) == 1 else f"场次{n}"
+            summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
+    return _Plan(f, sessions, summary)
+
+
+def send_code(env: Env, account_id: int) -> codes.CodeSent:
+    with env.db.write() as s:
+        f = load_facts(s, account_id)
+        return codes.send_code(s, env, f.account.phone or "", CODE_PURPOSE, account_id)
+
+
+def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
+    """Validate the request for step 确认并提交 (nothing is saved)."""
+    with env.db.read() as s:
+        plan = _plan(s, env, account_id, req)
+        rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
+        summary = list(plan.summary)
+        if req.mode != "priority":
+            summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
+        return Checked(summary, mask_phone(plan.facts.account.phone or ""))
+
+
+def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:
+    """Check the SMS code and book: one transaction (a wrong code is still counted)."""
+    with env.db.write() as s:
+        plan = _plan(s, env, account_id, req)
+        problem = codes.consume_code(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
+        if problem is None:
+            return _create(s, env, plan, req)
+    raise DomainError(problem, "code")
+
+
+def _create(s: Session, env: Env, plan: _Plan, req: BookingRequest) -> BookingDone:
+    now, f = env.clock.now(), plan.facts
+    priority = req.mode == "priority"
+    rt = ranking_time(req.subject, f.permit.accepted_at, f.attempts, f.bookings)
+    ids = [x[0] for x in plan.sessions]
+    days = [x[1] for x in plan.sessions]
+    booking = Booking(account_id=f.account.id, permit_id=f.permit_row.id, subject=req.subject,
+                      licence_class=f.permit.licence_class, priority=priority,
+                      mode="system" if req.mode == "system" else "self", choices=ids,
+                      range_from=req.date_from if req.mode == "system" else min(days),
+                      range_to=req.date_to if req.mode == "system" else max(days),
+                      site_id=req.site_id if req.mode == "system" else None, ranking_time=rt.at,
+                      status="placed" if priority else "pending", session_id=ids[0] if priority else None,
+                      created_at=now)
+    if priority:
+        taken = s.execute(update(ExamSession).where(
+            ExamSession.id == ids[0], ExamSession.priority_taken < ExamSession.priority_quota,
+            ExamSession.placed < ExamSession.seats).values(
+            priority_taken=ExamSession.priority_taken + 1, placed=ExamSession.placed + 1),
+            execution_options=NO_SYNC)
+        if taken.rowcount != 1:
+            raise Conflict(SEAT_TAKEN, "sessions")  # rolls back: the code stays unused
+    elif req.mode == "self":
+        s.execute(update(ExamSession).where(ExamSession.id.in_(ids)).values(applicants=ExamSession.applicants + 1),
+                  execution_options=NO_SYNC)
+    else:
+        s.execute(update(ExamSession).where(*_system_scope(req, f.permit.licence_class, now))
+                  .values(applicants=ExamSession.applicants + 1), execution_options=NO_SYNC)
+    s.add(booking)
+    s.flush()
+    title = PRIORITY_TITLE if priority else TITLE
+    if priority:
+        _sid, day, start, name, address = plan.sessions[0]
+        status = STATUS_PLACED
+        note = f"优先预约成功：{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
+    else:
+        status = STATUS_PENDING
+        note = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
+    app = applications.create(s, env, f.account, kind=KIND, title=title, status=status, note=note,
+                              payload={"booking_id": booking.id, "subject": req.subject, "mode": req.mode,
+                                       "summary": [f"{k}：{v}" for k, v in plan.summary]})
+    booking.application_id = app.id
+    audit.record(s, env, actor=f"citizen:{f.account.id}", action="exam_priority" if priority else "exam_booking",
+                 account_id=f.account.id, detail=f"{app.serial_no} {SUBJECT_NAMES[req.subject]} {req.mode}")
+    messaging.notify(s, env, f.account, title,
+                     f"您的{SUBJECT_NAMES[req.subject]}{title}（业务流水号{app.serial_no}）：{note}。")
+    return BookingDone(booking.id, app.serial_no, title, status, note, plan.summary)

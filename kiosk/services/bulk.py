@@ -1,0 +1,86 @@
+"""Driver-level bulk statements for the publication-day allocation (100,000s of rows at once).
+
+SQLAlchemy compiles and type-processes every row of an executemany; at this scale that costs
+more than the database work. Here the SQL is written once with ``?`` placeholders (turned into
+``%s`` for drivers that use that style) and values are converted to what the dialect stores
+with the same bind/result processors SQLAlchemy uses, once per distinct value where possible.
+Works on SQLite and PostgreSQL.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Date, DateTime
+from sqlalchemy.types import TypeEngine
+
+
+def _sql(conn: Connection, sql: str) -> str:
+    style = conn.dialect.paramstyle
+    if style == "qmark":
+        return sql
+    if style in ("format", "pyformat"):
+        return sql.replace("%", "%%").replace("?", "%s")
+    raise NotImplementedError(f"paramstyle {style!r}")
+
+
+def stored(conn: Connection, type_: TypeEngine, value: Any) -> Any:
+    """``value`` as the driver should receive it for a column of ``type_``."""
+    impl = type_.dialect_impl(conn.dialect)
+    process = impl.bind_processor(conn.dialect)
+    return process(value) if process else value
+
+
+def run_many(conn: Connection, sql: str, rows: Sequence[tuple]) -> None:
+    if rows:
+        conn.exec_driver_sql(_sql(conn, sql), list(rows))
+
+
+def fetch(conn: Connection, sql: str, params: tuple = ()) -> list[tuple]:
+    """Plain driver tuples (no Row objects), in the connection's current transaction."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(_sql(conn, sql), params)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def placeholders(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def as_datetime(value: Any) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_date(value: Any) -> date | None:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def as_ids(value: Any) -> tuple[int, ...]:
+    """A JSON list of ints ("[3, 14]") as a tuple, without the general JSON parser when possible."""
+    if not isinstance(value, str):
+        return tuple(value or ())
+    inner = value.strip()[1:-1].strip()
+    if not inner:
+        return ()
+    try:
+        return tuple(map(int, inner.split(",")))
+    except ValueError:
+        return tuple(json.loads(value))
+
+
+def when(conn: Connection, value: datetime) -> Any:
+    return stored(conn, DateTime(), value)
+
+
+def day(conn: Connection, value: date) -> Any:
+    return stored(conn, Date(), value)
+
+
+def chunks(items: Sequence[Any], size: int = 900) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

@@ -1,0 +1,105 @@
+"""取消考试预约: a normal application may be cancelled online while it waits for allocation
+(before booking closes); the cancellation time becomes the new ranking time (seed rule 3).
+Priority bookings and bookings already placed are cancelled at a counter, a day ahead."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from ..db.models import Application, Booking, ExamPlan, ExamSession
+from ..domain.errors import DomainError, NotFound
+from ..domain.exam import SUBJECT_NAMES, cancellation_check
+from . import applications, audit, messaging
+from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter
+from .env import Env
+
+PLACED_REFUSAL = ("预约结果已公布，本预约已不能在网上取消。因故不能参加考试的，"
+                  "请至少提前一日携带身份证明到车管所窗口申请取消预约")
+
+
+@dataclass(frozen=True)
+class CancelPreview:
+    booking_id: int
+    serial_no: str
+    allowed: bool
+    message: str  # the refusal, or what cancelling will do to the ranking time
+
+
+@dataclass(frozen=True)
+class Cancelled:
+    serial_no: str
+    cancelled_at: datetime
+    message: str
+
+
+def _booking(s: Session, account_id: int, booking_id: int) -> Booking:
+    b = s.get(Booking, booking_id)
+    if b is None or b.account_id != account_id:
+        raise NotFound("未找到该考试预约")
+    return b
+
+
+def _refusal(b: Booking, now: datetime) -> str:
+    check = cancellation_check(booking_fact(b, None), now.date())
+    if not check.allowed:
+        return check.reason
+    if b.status != "pending":
+        return PLACED_REFUSAL
+    return ""
+
+
+def _ranking_note(b: Booking, now: datetime) -> str:
+    return (f"取消后，您{SUBJECT_NAMES[b.subject]}考试预约的排序时间将变为本次取消预约的时间"
+            f"（{now:%Y-%m-%d %H:%M}），重新预约时排名可能靠后。")
+
+
+def _serial(s: Session, b: Booking) -> str:
+    app = s.get(Application, b.application_id) if b.application_id else None
+    return app.serial_no if app else ""
+
+
+def preview(env: Env, account_id: int, booking_id: int) -> CancelPreview:
+    now = env.clock.now()
+    with env.db.read() as s:
+        b = _booking(s, account_id, booking_id)
+        refusal = _refusal(b, now)
+        return CancelPreview(b.id, _serial(s, b), not refusal, refusal or _ranking_note(b, now) + "确认取消吗？")
+
+
+def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
+    now = env.clock.now()
+    with env.db.write() as s:
+        account = account_of(s, account_id)
+        b = _booking(s, account_id, booking_id)
+        refusal = _refusal(b, now)
+        if refusal:
+            raise DomainError(refusal)
+        b.status, b.cancelled_at = "cancelled", now
+        _release_applicants(s, b, now)
+        note = _ranking_note(b, now).replace("将变为", "已变为").replace("重新预约时排名可能靠后。", "")
+        serial = _serial(s, b)
+        app = s.get(Application, b.application_id) if b.application_id else None
+        if app is not None:
+            applications.transition(s, env, app, STATUS_CANCELLED, f"申请人于{now:%Y-%m-%d %H:%M}取消预约。{note}")
+        audit.record(s, env, actor=f"citizen:{account_id}", action="exam_cancel", account_id=account_id,
+                     detail=f"{serial} booking {b.id}")
+        messaging.notify(s, env, account, "取消考试预约",
+                         f"您的{SUBJECT_NAMES[b.subject]}考试预约（业务流水号{serial}）已取消。{note}")
+        return Cancelled(serial, now, note)
+
+
+def _release_applicants(s: Session, b: Booking, now: datetime) -> None:
+    """The application no longer counts among the applicants of the sessions still open."""
+    open_plans = select(ExamPlan.id).where(open_plan_filter(now))
+    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(open_plans))
+    if b.mode == "self":
+        q = q.where(ExamSession.id.in_(list(b.choices or [])))
+    else:
+        q = q.where(ExamSession.subject == b.subject, ExamSession.exam_date.between(b.range_from, b.range_to),
+                    ExamSession.classes.contains(b.licence_class))
+        if b.site_id is not None:
+            q = q.where(ExamSession.site_id == b.site_id)
+    s.execute(q.values(applicants=ExamSession.applicants - 1), execution_options={"synchronize_session": False})

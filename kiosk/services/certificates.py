@@ -1,0 +1,62 @@
+"""预约凭证: the certificate of a successful exam booking, as text and as a file to print."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..db.models import Account
+from ..domain.errors import DomainError
+from ..domain.ids import mask_id
+from .booking import class_label
+from .booking_records import BookingView, view_in
+from .env import Env
+
+BRING = ("本人有效身份证明原件（居民身份证）", "学习驾驶证明（科目一考试无需携带）", "本预约凭证（打印件或手机截图）")
+NOTES = ("请在考试开始前30分钟到达考场，签到后参加考试，迟到者不得入场。",
+         "未按时参加考试的，判定该次考试不合格。",
+         "因故不能参加考试的，请至少提前一日到车管所申请取消预约。")
+
+
+@dataclass(frozen=True)
+class Certificate:
+    serial_no: str
+    text: str
+    path: Path
+
+
+def render(view: BookingView, name: str, id_number: str) -> str:
+    assert view.exam_at is not None
+    lines = ["机动车驾驶人考试预约凭证", "",
+             f"业务流水号：{view.serial_no}",
+             f"姓名：{name}",
+             f"身份证明号码：{mask_id(id_number)}",
+             f"准驾车型：{class_label(view.licence_class)}",
+             f"考试科目：{view.subject_name}",
+             f"预约方式：{view.mode_text}",
+             f"考试场地：{view.site_name}",
+             f"考场地址：{view.site_address}",
+             f"考场电话：{view.site_phone}",
+             f"考试日期：{view.exam_at:%Y年%m月%d日}",
+             f"考试时间：{view.exam_at:%H:%M}",
+             f"考试费：{'已缴纳' if view.fee_paid_at else '未缴纳（请在考试前缴纳）'}",
+             "", "考试时请携带："]
+    lines += [f"  {n}. {item}" for n, item in enumerate(BRING, 1)]
+    lines += ["", "注意事项："] + [f"  {n}. {item}" for n, item in enumerate(NOTES, 1)]
+    return "\n".join(lines)
+
+
+def certificate(env: Env, account_id: int, booking_id: int) -> Certificate:
+    """The text, also written to <data_dir>/certificates/exam_certificate_<serial>.txt."""
+    with env.db.read() as s:
+        view = view_in(s, account_id, booking_id)
+        account = s.get(Account, account_id)
+        assert account is not None
+        name, id_number = account.name, account.id_number
+    if view.status != "placed" or view.exam_at is None:
+        raise DomainError("只有预约成功、尚未考试的预约才能打印预约凭证")
+    text = render(view, name, id_number)
+    folder = Path(env.settings.data_dir) / "certificates"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"exam_certificate_{view.serial_no}.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return Certificate(view.serial_no, text, path)

@@ -1,0 +1,104 @@
+"""Recording exam results (考试成绩), so retakes, the 10-day interval and the 5-booking limit work.
+
+Each booking gives one exam and one retake (RULES.md): a fail on the first attempt keeps the
+booking placed for the retake; a pass, a second attempt or a no-show (缺考, counted as a fail)
+closes it ('done'). Passing 科目一 issues the learner permit (学习驾驶证明, valid 3 years).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+
+from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
+from ..domain.errors import DomainError, NotFound
+from ..domain.exam import SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
+from ..domain.ids import normalize_id_number
+from . import applications, audit, messaging
+from .booking import session_at
+from .env import Env
+
+ATTEMPTS_PER_BOOKING = 2
+RETAKE_GAP = timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    booking_id: int
+    attempt: int
+    passed: bool
+    score: int | None
+    no_show: bool
+    booking_status: str
+    message: str
+
+
+def find_booking(env: Env, id_number: str, subject: int) -> int:
+    """The placed booking of ``subject`` for the holder of ``id_number``."""
+    with env.db.read() as s:
+        account = s.scalar(select(Account).where(Account.id_number == normalize_id_number(id_number)))
+        if account is None:
+            raise NotFound("未找到该身份证明号码的考生")
+        bid = s.scalar(select(Booking.id).where(Booking.account_id == account.id, Booking.subject == subject,
+                                                Booking.status == "placed").order_by(Booking.id.desc()).limit(1))
+        if bid is None:
+            raise NotFound(f"该考生没有已安排的{SUBJECT_NAMES.get(subject, subject)}考试")
+        return bid
+
+
+def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
+           taken_at: datetime | None = None, actor: str = "system") -> Recorded:
+    if no_show == (score is not None):
+        raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
+    if score is not None and not 0 <= score <= 100:
+        raise DomainError("考试成绩应为0到100之间的整数", "score")
+    now = env.clock.now()
+    with env.db.write() as s:
+        b = s.get(Booking, booking_id)
+        if b is None:
+            raise NotFound("未找到该考试预约")
+        if b.status != "placed" or b.session_id is None:
+            raise DomainError("该预约不是待考状态（须为预约成功且尚未结束），不能录入成绩")
+        session = s.get(ExamSession, b.session_id)
+        assert session is not None
+        done = s.scalar(select(func.count()).select_from(ExamResult).where(ExamResult.booking_id == b.id)) or 0
+        if done >= ATTEMPTS_PER_BOOKING:
+            raise DomainError("本次预约的考试和补考均已录入成绩")
+        attempt = done + 1
+        starts = session_at(session.exam_date, session.start_time)
+        taken_at = taken_at or (starts if attempt == 1 else starts + RETAKE_GAP)
+        if taken_at > now:
+            raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}还未到，不能录入成绩")
+        passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
+        s.add(ExamResult(booking_id=b.id, account_id=b.account_id, subject=b.subject, taken_at=taken_at,
+                         score=None if no_show else score, passed=passed, no_show=no_show))
+        closes = passed or no_show or attempt >= ATTEMPTS_PER_BOOKING
+        if closes:
+            b.status = "done"
+        if passed and b.subject == SUBJECT_1:
+            permit = s.get(LearnerPermit, b.permit_id)
+            if permit is not None and permit.issued_on is None:
+                permit.issued_on = taken_at.date()
+                permit.valid_to = permit_valid_to(permit.issued_on)
+        name = SUBJECT_NAMES[b.subject]
+        mark = pass_mark(b.subject, b.licence_class)
+        if no_show:
+            status, text = "缺考", f"{name}考试缺考，按考试不合格处理"
+        elif passed:
+            status, text = "考试合格", f"{name}考试成绩{score}分，合格（合格标准{mark}分）"
+        else:
+            status = "考试不合格"
+            text = f"{name}{'补考' if attempt == 2 else '考试'}成绩{score}分，不合格（合格标准{mark}分）"
+            text += "，可参加本次预约的补考" if not closes else "，本次预约的考试和补考均不合格"
+        if passed and b.subject == SUBJECT_1:
+            text += "，已核发学习驾驶证明"
+        app = s.get(Application, b.application_id) if b.application_id else None
+        if app is not None:
+            applications.transition(s, env, app, status, text)
+        account = s.get(Account, b.account_id)
+        assert account is not None
+        audit.record(s, env, actor=actor, action="exam_result", account_id=account.id,
+                     detail=f"booking {b.id} attempt {attempt} {'no-show' if no_show else score}")
+        messaging.notify(s, env, account, "考试成绩", f"{text}。")
+        return Recorded(b.id, attempt, passed, score, no_show, b.status, text)

@@ -1,0 +1,117 @@
+"""考试费缴纳: pay the exam fee of a successful booking through a payment gateway.
+
+Amounts per subject and licence class come from assets/config/exam_fees.json (each province
+sets its own). The gateway is an interface; ``DemoPaymentGateway`` stands in for the bank.
+The receipt is kept in the application's payload and shown in 网办进度 as a timeline entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from ..config import ASSETS
+from ..db.models import Application, Booking
+from ..domain.errors import Conflict, DomainError
+from ..domain.exam import SUBJECT_NAMES
+from . import applications, audit, messaging
+from .booking import STATUS_PAID, account_of
+from .booking_records import BookingView, view_in
+from .env import Env
+
+FEES_FILE = ASSETS / "config" / "exam_fees.json"
+
+
+@dataclass(frozen=True)
+class Payment:
+    channel: str
+    transaction_no: str
+    paid_at: datetime
+
+
+class PaymentGateway(Protocol):
+    def charge(self, order_no: str, amount_yuan: int, description: str, at: datetime) -> Payment: ...
+
+
+class DemoPaymentGateway:
+    """Demo bank: every payment succeeds; the transaction number is derived from the order."""
+
+    channel = "演示支付"
+
+    def charge(self, order_no: str, amount_yuan: int, description: str, at: datetime) -> Payment:
+        digest = hashlib.sha256(f"{order_no}|{amount_yuan}|{at.isoformat()}".encode()).hexdigest()[:12].upper()
+        return Payment(self.channel, f"DEMO{at:%Y%m%d%H%M%S}{digest}", at)
+
+
+@dataclass(frozen=True)
+class FeeQuote:
+    booking: BookingView
+    amount: int  # yuan
+    paid: bool
+    receipt: dict | None
+
+
+@lru_cache(maxsize=4)
+def _table(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))["subjects"]
+
+
+def fee_for(subject: int, licence_class: str, path: Path = FEES_FILE) -> int:
+    subject_fees = _table(path).get(str(subject))
+    if not subject_fees:
+        raise DomainError(f"未配置{SUBJECT_NAMES.get(subject, subject)}的考试费标准，请到车管所窗口缴费")
+    return int(subject_fees.get(licence_class, subject_fees["default"]))
+
+
+def receipt_text(receipt: dict) -> str:
+    return (f"已缴纳考试费{receipt['amount']}元，支付方式：{receipt['channel']}，"
+            f"支付流水号：{receipt['transaction_no']}，缴费时间：{receipt['paid_at']}")
+
+
+def quote(env: Env, account_id: int, booking_id: int) -> FeeQuote:
+    with env.db.read() as s:
+        view = view_in(s, account_id, booking_id)
+        b = s.get(Booking, booking_id)
+        app = s.get(Application, b.application_id) if b is not None and b.application_id else None
+        receipt = (app.payload or {}).get("fee") if app else None
+        return FeeQuote(view, fee_for(view.subject, view.licence_class), view.fee_paid_at is not None, receipt)
+
+
+def _payable(view: BookingView) -> None:
+    if view.status != "placed":
+        raise DomainError("只有预约成功的考试才需要缴纳考试费")
+    if view.fee_paid_at is not None:
+        raise DomainError("该考试的考试费已缴纳，无需重复缴费")
+
+
+def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | None = None) -> FeeQuote:
+    if gateway is None:
+        if not env.settings.demo:
+            raise DomainError("本终端暂未开通网上缴费，请到车管所窗口缴纳考试费")
+        gateway = DemoPaymentGateway()
+    first = quote(env, account_id, booking_id)
+    _payable(first.booking)
+    description = f"机动车驾驶人考试费（{first.booking.subject_name}）"
+    payment = gateway.charge(first.booking.serial_no, first.amount, description, env.clock.now())
+    with env.db.write() as s:
+        b = s.get(Booking, booking_id)
+        assert b is not None
+        if b.fee_paid_at is not None:
+            raise Conflict("该考试的考试费已缴纳，无需重复缴费")
+        b.fee_paid_at = payment.paid_at
+        receipt = {"amount": first.amount, "channel": payment.channel, "transaction_no": payment.transaction_no,
+                   "paid_at": f"{payment.paid_at:%Y-%m-%d %H:%M:%S}", "description": description}
+        app = s.get(Application, b.application_id) if b.application_id else None
+        if app is not None:
+            app.payload = {**(app.payload or {}), "fee": receipt}  # reassign: JSON columns track assignment
+            applications.transition(s, env, app, STATUS_PAID, receipt_text(receipt))
+        account = account_of(s, account_id)
+        audit.record(s, env, actor=f"citizen:{account_id}", action="exam_fee", account_id=account_id,
+                     detail=f"{first.booking.serial_no} {first.amount} {payment.transaction_no}")
+        messaging.notify(s, env, account, "考试费缴纳",
+                         f"您的{first.booking.subject_name}考试（业务流水号{first.booking.serial_no}）{receipt_text(receipt)}。")
+        return FeeQuote(view_in(s, account_id, booking_id), first.amount, True, receipt)

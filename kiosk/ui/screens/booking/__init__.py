@@ -1,0 +1,1 @@
+"""Exam booking screens: the booking wizards, cancellation, fee payment and the certificate."""

@@ -1,0 +1,177 @@
+"""取消考试预约, 考试费缴纳 and 预约凭证: the citizen's bookings with one action each."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from ....domain.errors import DomainError
+from ....services import booking_records, cancellation, certificates, fees
+from ...base import KioskScreen
+from ...widgets.header import KioskHeader
+
+
+class BookingListScreen(KioskScreen):
+    TITLE_TEXT = ""
+    ACTION = ""
+    EMPTY = "您没有网上办理的考试预约。"
+    INTRO = ""
+    STATUSES: tuple[str, ...] = ("pending", "placed", "unplaced", "cancelled", "done")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[booking_records.BookingView] = []
+        self.pending_action: int | None = None
+        self.flash = ""  # the outcome of the last action, shown above the list
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader(self.TITLE_TEXT)
+        with VerticalScroll(classes="form wide"):
+            yield Static("正在查询，请稍候。", id="status", classes="hint")
+            yield DataTable(id="bookings", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="detail")
+            with Vertical(id="confirm-box"):
+                yield Static("", id="confirm-text")
+                with Horizontal(classes="buttons"):
+                    yield Button("确认", id="confirm-yes", variant="error")
+                    yield Button("暂不办理", id="confirm-no")
+            yield Static("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("返回业务中心", id="back")
+                yield Button(self.ACTION, id="action", variant="primary", disabled=True)
+
+    @property
+    def account_id(self) -> int:
+        assert self.kiosk.citizen is not None
+        return self.kiosk.citizen.account_id
+
+    def on_mount(self) -> None:
+        self.query_one("#confirm-box").display = False
+        table = self.query_one(DataTable)
+        table.add_columns("业务流水号", "科目", "预约方式", "考试时间", "考试场地", "状态")
+        self.reload()
+
+    def reload(self) -> None:
+        self.call(booking_records.my_bookings, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, rows: list[booking_records.BookingView]) -> None:
+        self.rows = [r for r in rows if r.status in self.STATUSES]
+        table = self.query_one(DataTable)
+        table.clear()
+        for r in self.rows:
+            table.add_row(r.serial_no, r.subject_name, r.mode_text, r.when, r.site_name or "-", r.status_text)
+        intro = self.INTRO if self.rows else self.EMPTY
+        self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
+        self.query_one("#action", Button).disabled = not self.rows
+        if self.rows:
+            table.focus()
+            self._show(0)
+
+    def selected(self) -> booking_records.BookingView | None:
+        index = self.query_one(DataTable).cursor_row
+        return self.rows[index] if 0 <= index < len(self.rows) else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        if not 0 <= index < len(self.rows):
+            return
+        r = self.rows[index]
+        lines = [f"{r.title}  业务流水号 {r.serial_no}", f"考试科目：{r.subject_name}    准驾车型：{r.licence_class}",
+                 f"预约方式：{r.mode_text}    状态：{r.status_text}"]
+        if r.exam_at:
+            lines.append(f"考试时间：{r.when}    考试场地：{r.site_name}（{r.site_address}，电话{r.site_phone}）")
+        if r.unplaced_reason:
+            lines.append(f"未安排原因：{r.unplaced_reason}")
+        self.query_one("#detail", Static).update("\n".join(lines))
+        self._ask(None, "")
+
+    def _ask(self, booking_id: int | None, text: str) -> None:
+        self.pending_action = booking_id
+        self.query_one("#confirm-text", Static).update(text)
+        self.query_one("#confirm-box").display = booking_id is not None
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id
+        row = self.selected()
+        if bid == "back":
+            self.app.pop_screen()
+        elif bid == "action" and row is not None:
+            self.act(row)
+        elif bid == "confirm-no":
+            self._ask(None, "")
+        elif bid == "confirm-yes" and self.pending_action is not None:
+            self.confirmed(self.pending_action)
+
+    def act(self, row: booking_records.BookingView) -> None:
+        raise NotImplementedError
+
+    def confirmed(self, booking_id: int) -> None:
+        raise NotImplementedError
+
+
+class CancelBookingScreen(BookingListScreen):
+    TITLE_TEXT = "取消考试预约"
+    ACTION = "取消预约"
+    INTRO = "选择要取消的考试预约，点击【取消预约】。在停止接受考试预约申请前，可以在网上取消普通预约。"
+    STATUSES = ("pending", "placed")
+    EMPTY = "您没有可以取消的考试预约。"
+
+    def act(self, row: booking_records.BookingView) -> None:
+        self.call(cancellation.preview, self.env, self.account_id, row.id, done=self._previewed)
+
+    def _previewed(self, p: cancellation.CancelPreview) -> None:
+        if not p.allowed:
+            self.show_error(DomainError(p.message))
+            return
+        self._ask(p.booking_id, p.message)
+        self.query_one("#confirm-yes", Button).label = "确认取消"
+
+    def confirmed(self, booking_id: int) -> None:
+        self.call(cancellation.cancel, self.env, self.account_id, booking_id, done=self._cancelled)
+
+    def _cancelled(self, c: cancellation.Cancelled) -> None:
+        self._ask(None, "")
+        self.flash = f"已取消业务流水号{c.serial_no}的考试预约。{c.message}"
+        self.reload()
+
+
+class FeeScreen(BookingListScreen):
+    TITLE_TEXT = "考试费缴纳"
+    ACTION = "缴纳考试费"
+    INTRO = "以下为预约成功的考试。选择一项，点击【缴纳考试费】。"
+    STATUSES = ("placed",)
+    EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
+
+    def act(self, row: booking_records.BookingView) -> None:
+        self.call(fees.quote, self.env, self.account_id, row.id, done=self._quoted)
+
+    def _quoted(self, q: fees.FeeQuote) -> None:
+        if q.paid and q.receipt:
+            self.query_one("#detail", Static).update("考试费已缴纳。" + fees.receipt_text(q.receipt))
+            return
+        self._ask(q.booking.id, f"{q.booking.subject_name}考试费：{q.amount}元。确认支付吗？")
+        self.query_one("#confirm-yes", Button).label = "确认支付"
+
+    def confirmed(self, booking_id: int) -> None:
+        self.call(fees.pay, self.env, self.account_id, booking_id, done=self._paid)
+
+    def _paid(self, q: fees.FeeQuote) -> None:
+        self._ask(None, "")
+        self.flash = "缴费成功。" + (fees.receipt_text(q.receipt) if q.receipt else "") + "。缴费凭证可在【网办进度】中查看。"
+        self.reload()
+
+
+class CertificateScreen(BookingListScreen):
+    TITLE_TEXT = "考试预约凭证"
+    ACTION = "查看预约凭证"
+    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存为文件供打印。"
+    STATUSES = ("placed",)
+    EMPTY = "您没有预约成功的考试，预约成功后才能打印预约凭证。"
+
+    def act(self, row: booking_records.BookingView) -> None:
+        self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)
+
+    def _shown(self, c: certificates.Certificate) -> None:
+        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证文件已保存：{c.path}")

@@ -1,0 +1,173 @@
+"""Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table.
+
+Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one.
+Everything typed or marked is kept when the citizen goes back and forth.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet, Select, Static
+
+from ....domain.errors import DomainError
+from ....services import booking_query as bq
+from ....services.booking import parse_day
+from ....services.booking_submit import BookingRequest
+from ...widgets.field import FormField
+
+MARK = "已选"
+
+
+class SessionStep(Vertical):
+    DEFAULT_CSS = """
+    SessionStep { height: auto; }
+    SessionStep #range { height: auto; }
+    SessionStep #range > FormField { width: 30; margin: 0 2 0 0; }
+    SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
+    SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
+    SessionStep #to-priority { margin: 1 0 0 0; }
+    """
+
+    def __init__(self, today: date, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.today = today
+        self.priority = False
+        self.subject = 0
+        self.rows: list[bq.SessionRow] = []
+        self.marked: list[int] = []
+        self.queried: tuple[date, date, int | None] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="ranking")
+        yield Static("请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。", id="ranking-rule", classes="hint")
+        with Horizontal(id="range"):
+            yield FormField("date_from", "开始日期", placeholder="2026-12-05",
+                            value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=10)
+            yield FormField("date_to", "结束日期", placeholder="2026-12-20",
+                            value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=10)
+        yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
+        yield Select([], prompt="全部考场", id="site")
+        yield Button("查询", id="query", variant="primary")
+        yield Label("预约模式", classes="choice-label", id="mode-label")
+        yield RadioSet(RadioButton("自主选择场次", value=True, name="self"), RadioButton("服从系统安排", name="system"),
+                       id="mode")
+        yield Static("", id="sessions-hint", classes="hint")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Button("切换至优先预约", id="to-priority", variant="warning")
+        with Horizontal(classes="buttons"):
+            yield Button("上一步", id="prev-sessions")
+            yield Button("下一步", id="next-sessions", variant="primary")
+
+    def set_sites(self, sites: list[bq.SiteView]) -> None:
+        self.query_one("#site", Select).set_options([(s.label, s.id) for s in sites])
+
+    def configure(self, subject: int, priority: bool, priority_link: bool) -> None:
+        """Entering the step: a new subject or another mode starts a new selection."""
+        if (subject, priority) != (self.subject, self.priority):
+            self.subject, self.priority = subject, priority
+            self.rows, self.marked, self.queried = [], [], None
+            self._fill_table()
+            self.query_one("#ranking", Static).update("")
+        self.query_one("#mode-label").display = not priority
+        self.query_one("#mode", RadioSet).display = not priority
+        self.query_one("#to-priority").display = priority_link and not priority
+        self._hint()
+
+    @property
+    def mode(self) -> str:
+        if self.priority:
+            return "priority"
+        pressed = self.query_one("#mode", RadioSet).pressed_button
+        return (pressed.name or "self") if pressed else "self"
+
+    def _site(self) -> int | None:
+        value = self.query_one("#site", Select).value
+        return value if isinstance(value, int) else None
+
+    def query_args(self) -> tuple:
+        """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field."""
+        fields = {f.field_name: f.value for f in self.query(FormField)}
+        date_from = parse_day(fields["date_from"], "date_from")
+        date_to = parse_day(fields["date_to"], "date_to")
+        return self.subject, date_from, date_to, self._site(), self.priority
+
+    def show_result(self, result: bq.SessionQuery, args: tuple) -> None:
+        self.queried = (args[1], args[2], args[3])
+        self.rows = result.rows
+        keep = {r.id for r in result.rows}
+        self.marked = [m for m in self.marked if m in keep]
+        if result.ranking is not None:
+            r = result.ranking
+            self.query_one("#ranking", Static).update(r.text)
+            self.query_one("#ranking-rule", Static).update(
+                f"排序时间：{r.at:%Y-%m-%d %H:%M}，依据：{r.rule_text}。该排名仅供参考，以最后的公示结果为准。")
+        else:
+            self.query_one("#ranking", Static).update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
+        self._fill_table()
+        self._hint(result)
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.clear(columns=True)
+        last = "优先名额剩余" if self.priority else "已申请人数"
+        table.add_columns("选择", "考试日期", "场次时间", "考试场地", "计划人数", last)
+        for r in self.rows:
+            table.add_row(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+                          r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
+                          key=str(r.id))
+
+    def _hint(self, result: bq.SessionQuery | None = None) -> None:
+        if self.queried is None:
+            text = "请先输入时间段并点击【查询】。"
+        elif not self.rows:
+            text = ("所选时间段内没有空余优先预约名额的考试场次，请更改时间段或考场后重新查询。" if self.priority
+                    else "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询。")
+        elif self.mode == "system":
+            text = f"服从系统安排：系统将在以上{len(self.rows)}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
+        else:
+            one = "选择1个场次" if self.priority else "选择一个或多个场次"
+            text = (f"共{len(self.rows)}个场次，已选{len(self.marked)}个。请用方向键移到场次上按回车键（或点击该行）"
+                    f"{one}，再按一次取消。")
+        if result is not None and result.truncated:
+            text += "（场次较多，仅显示前400个，请缩短时间段）"
+        self.query_one("#sessions-hint", Static).update(text)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.mode == "system" or event.row_key.value is None:
+            return
+        sid = int(event.row_key.value)
+        table = self.query_one("#sessions", DataTable)
+        if sid in self.marked:
+            self.marked.remove(sid)
+        else:
+            if self.priority:
+                for old in self.marked:
+                    table.update_cell(str(old), table.ordered_columns[0].key, "")
+                self.marked = []
+            self.marked.append(sid)
+        table.update_cell(str(sid), table.ordered_columns[0].key, MARK if sid in self.marked else "")
+        self._hint()
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._hint()
+
+    def request(self) -> BookingRequest:
+        """The request for step 确认并提交; raises when something is missing."""
+        if self.queried is None:
+            raise DomainError("请先输入时间段并点击【查询】")
+        if self.mode == "system":
+            if not self.rows:
+                raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
+            date_from, date_to, site = self.queried
+            return BookingRequest(self.subject, "system", (), date_from, date_to, site)
+        if not self.marked:
+            raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）")
+        return BookingRequest(self.subject, self.mode, tuple(self.marked))
+
+    def chosen_labels(self) -> list[str]:
+        by_id = {r.id: r for r in self.rows}
+        return [f"{by_id[m].when} {by_id[m].site_name}" for m in self.marked if m in by_id]

@@ -1,0 +1,254 @@
+"""考试预约 (seeds 000, 001): 科目确认 > 业务须知 > 选择场次 > 确认并提交, and the priority
+variant 科目确认 > 业务须知 > 切换优先预约 > 优先预约业务须知 > 选择场次 > 确认并提交.
+
+Back returns to the step shown before (a notice read earlier on this terminal is skipped both
+ways); every input is kept. The screen only calls services in thread workers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, ContentSwitcher, RadioButton, RadioSet, Static
+
+from ....config import ASSETS
+from ....domain.errors import Conflict, DomainError
+from ....services import booking_query as bq
+from ....services import booking_submit as submit
+from ....services import terminals
+from ...base import KioskScreen
+from ...widgets.code_button import CodeButton
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+from ...widgets.stepbar import StepBar
+from .session_step import SessionStep
+
+NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
+PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
+NORMAL_BAR = {"step-subject": 0, "step-notice": 1, "step-sessions": 2, "step-confirm": 3, "step-done": 3}
+PRIORITY_BAR = {"step-subject": 0, "step-notice": 1, "step-priority-notice": 3, "step-sessions": 4,
+                "step-confirm": 5, "step-done": 5}
+NOTICE, PRIORITY_NOTICE = "exam_booking", "exam_priority"
+
+
+def notice_text(key: str) -> str:
+    return (ASSETS / "notices" / f"{key}.txt").read_text(encoding="utf-8").strip()
+
+
+@dataclass(frozen=True)
+class Loaded:
+    overview: bq.Overview
+    sites: list[bq.SiteView]
+    seen: frozenset[str]
+
+
+def load(env, account_id: int) -> Loaded:  # type: ignore[no-untyped-def]
+    seen = frozenset(k for k in (NOTICE, PRIORITY_NOTICE) if terminals.notice_seen(env, k))
+    return Loaded(bq.overview(env, account_id), bq.sites(env), seen)
+
+
+class BookingWizardScreen(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.loaded: Loaded | None = None
+        self.step, self.priority = "step-subject", False
+        self.history: list[tuple[str, bool]] = []
+        self.request: submit.BookingRequest | None = None
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("考试预约")
+        with VerticalScroll(classes="form wide"):
+            yield StepBar(NORMAL_STEPS, id="steps")
+            with ContentSwitcher(initial="step-subject"):
+                with Vertical(id="step-subject"):
+                    yield Static("正在读取您的考试信息，请稍候。", id="applicant", classes="hint")
+                    yield Vertical(id="subject-box")
+                    yield Static("", id="not-bookable")
+                    with Horizontal(classes="buttons"):
+                        yield Button("返回", id="back")
+                        yield Button("下一步", id="next-subject", variant="primary", disabled=True)
+                with Vertical(id="step-notice"):
+                    yield Static(notice_text(NOTICE), id="notice-text")
+                    with Horizontal(classes="buttons"):
+                        yield Button("上一步", id="prev-notice")
+                        yield Button("阅读并同意", id="agree", variant="primary")
+                with Vertical(id="step-priority-notice"):
+                    yield Static(notice_text(PRIORITY_NOTICE), id="priority-notice-text")
+                    with Horizontal(classes="buttons"):
+                        yield Button("上一步", id="prev-priority-notice")
+                        yield Button("阅读并同意", id="agree-priority", variant="primary")
+                yield SessionStep(self.env.clock.now().date(), id="step-sessions")
+                with Vertical(id="step-confirm"):
+                    yield Static("请再次确认以下预约信息：", classes="hint")
+                    yield Static("", id="summary")
+                    yield Static("", id="code-hint", classes="hint")
+                    yield CodeButton(id="send-code")
+                    yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                    with Horizontal(classes="buttons"):
+                        yield Button("上一步", id="prev-confirm")
+                        yield Button("预约", id="submit", variant="primary")
+                with Vertical(id="step-done"):
+                    yield Static("", id="result")
+                    with Horizontal(classes="buttons"):
+                        yield Button("查看网办进度", id="to-progress")
+                        yield Button("返回业务中心", id="home", variant="primary")
+            yield Static("", classes="screen-error")
+
+    @property
+    def account_id(self) -> int:
+        assert self.kiosk.citizen is not None
+        return self.kiosk.citizen.account_id
+
+    @property
+    def sessions(self) -> SessionStep:
+        return self.query_one(SessionStep)
+
+    def on_mount(self) -> None:
+        self.call(load, self.env, self.account_id, done=self._loaded, failed=self._load_failed)
+
+    def _load_failed(self, exc: DomainError) -> None:
+        self.query_one("#applicant", Static).update(exc.message + "。请点击【返回】。")
+
+    def _loaded(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        ov = loaded.overview
+        self.query_one("#applicant", Static).update(
+            f"姓名：{ov.name_masked}    身份证明号码：{ov.id_masked}    手机号码：{ov.phone_masked}\n"
+            f"申请准驾车型：{ov.class_text}    {ov.permit_text}\n请选择预约科目，点击【下一步】。")
+        box = self.query_one("#subject-box", Vertical)
+        if ov.bookable:
+            box.mount(RadioSet(*(RadioButton(o.title, value=i == 0, name=str(o.subject))
+                                 for i, o in enumerate(ov.bookable)), id="subject"))
+        else:
+            box.mount(Static("您目前没有可以预约的考试科目，原因如下：", classes="hint"))
+        refused = [f"{o.title}：{o.reason}" for o in ov.subjects if not o.allowed]
+        self.query_one("#not-bookable", Static).update(
+            ("暂不能预约的科目：\n" + "\n".join(refused)) if refused else "")
+        self.query_one("#next-subject", Button).disabled = not ov.bookable
+        self.sessions.set_sites(loaded.sites)
+
+    # -- navigation --------------------------------------------------------------------------
+    def _show(self, step: str) -> None:
+        self.clear_errors()
+        self.step = step
+        bar = self.query_one(StepBar)
+        bar.steps = PRIORITY_STEPS if self.priority else NORMAL_STEPS
+        bar.current = (PRIORITY_BAR if self.priority else NORMAL_BAR)[step]
+        bar.refresh()
+        if step == "step-sessions":
+            option = self._option()
+            self.sessions.configure(option.subject, self.priority, option.priority_allowed)
+        self.query_one(ContentSwitcher).current = step
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def _forward(self, step: str, priority: bool | None = None) -> None:
+        self.history.append((self.step, self.priority))
+        if priority is not None:
+            self.priority = priority
+        self._show(step)
+
+    def _back(self) -> None:
+        if not self.history:
+            self.app.pop_screen()
+            return
+        self.step, self.priority = self.history.pop()
+        self._show(self.step)
+
+    def _option(self) -> bq.SubjectOption:
+        assert self.loaded is not None
+        pressed = self.query_one("#subject", RadioSet).pressed_button
+        subject = int(pressed.name) if pressed and pressed.name else self.loaded.overview.bookable[0].subject
+        return next(o for o in self.loaded.overview.subjects if o.subject == subject)
+
+    def _seen(self, key: str) -> bool:
+        return self.loaded is not None and key in self.loaded.seen
+
+    def _agreed(self, key: str) -> None:
+        assert self.loaded is not None
+        self.loaded = Loaded(self.loaded.overview, self.loaded.sites, self.loaded.seen | {key})
+        self.call(terminals.mark_notice_seen, self.env, key, done=lambda _: None)
+        self._forward("step-sessions", priority=True if key == PRIORITY_NOTICE else None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id or ""
+        if bid in ("back", "prev-notice", "prev-priority-notice", "prev-sessions", "prev-confirm"):
+            self._back()
+        elif bid == "next-subject":
+            self._forward("step-sessions" if self._seen(NOTICE) else "step-notice")
+        elif bid == "agree":
+            self._agreed(NOTICE)
+        elif bid == "agree-priority":
+            self._agreed(PRIORITY_NOTICE)
+        elif bid == "to-priority":
+            if self._seen(PRIORITY_NOTICE):
+                self._forward("step-sessions", priority=True)
+            else:
+                self._forward("step-priority-notice", priority=True)
+        elif bid == "query":
+            self._query()
+        elif bid == "next-sessions":
+            self._check()
+        elif bid == "send-code":
+            self.call(submit.send_code, self.env, self.account_id, done=self._code_sent)
+        elif bid == "submit" and self.request is not None:
+            code = self.query_one("#field-code", FormField).value
+            self.call(submit.submit, self.env, self.account_id, self.request, code, done=self._done,
+                      failed=self._submit_failed)
+        elif bid == "home":
+            self.app.pop_screen()
+        elif bid == "to-progress":
+            from ..records import ProgressScreen
+
+            self.app.switch_screen(ProgressScreen())
+
+    # -- steps ---------------------------------------------------------------------------------
+    def _query(self, then_error: DomainError | None = None) -> None:
+        try:
+            args = self.sessions.query_args()
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+
+        def done(result: bq.SessionQuery) -> None:
+            self.sessions.show_result(result, args)
+            if then_error is not None:
+                self.show_error(then_error)
+
+        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done)
+
+    def _check(self) -> None:
+        self.clear_errors()
+        try:
+            request = self.sessions.request()
+        except DomainError as exc:
+            self.show_error(exc)
+            return
+        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c))
+
+    def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
+        self.request = request
+        self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))
+        self.query_one("#code-hint", Static).update(
+            f"点击【发送验证码】，系统会发送6位验证码到您绑定的手机 {checked.phone_masked}，输入验证码后点击【预约】。")
+        self._forward("step-confirm")
+
+    def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
+        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
+        self.query_one("#input-code").focus()
+        self.kiosk.show_demo_sms(sent.phone)
+
+    def _submit_failed(self, exc: DomainError) -> None:
+        if isinstance(exc, Conflict):  # the seat went to someone else: pick another session
+            self._back()
+            self._query(then_error=exc)
+            return
+        self.show_error(exc)
+
+    def _done(self, done: submit.BookingDone) -> None:
+        lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
+        lines += [f"{k}：{v}" for k, v in done.summary]
+        lines += ["", done.note + "。", "可在【网办进度】中查询办理情况。"]
+        self.query_one("#result", Static).update("\n".join(lines))
+        self.history.clear()
+        self._show("step-done")

@@ -1,0 +1,136 @@
+"""Publication-day allocation on a real SQLite file: ranking order, seats, atomicity, idempotency."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from kiosk.db.models import Application, Booking, ExamPlan, ExamSession, Message
+from kiosk.domain.errors import DomainError
+from kiosk.services import allocation_service
+from kiosk.services.booking_submit import BookingRequest
+from tests.booking_helpers import add_learners, book, sessions
+from tests.conftest import db_path
+
+PUBLISH = date(2026, 12, 2)  # plans of 2026-12-04 publish their results on 12-02
+
+
+def shrink(env, session_id: int, seats: int) -> None:
+    with env.db.write() as s:
+        s.execute(update(ExamSession).where(ExamSession.id == session_id).values(seats=seats, priority_quota=0))
+
+
+def snapshot(env) -> tuple:
+    with env.db.read() as s:
+        return (tuple(s.execute(select(Booking.id, Booking.status, Booking.session_id).order_by(Booking.id))),
+                tuple(s.execute(select(ExamSession.id, ExamSession.placed).order_by(ExamSession.id))),
+                tuple(s.scalars(select(ExamPlan.allocated_at).order_by(ExamPlan.id))),
+                s.scalar(select(func.count()).select_from(Message)),
+                tuple(s.scalars(select(Application.status).order_by(Application.id))))
+
+
+@pytest.fixture
+def crowd(env):
+    """Five learners for one 2-seat session (index 4 ranks first), a sixth by system mode."""
+    learners = add_learners(env, 6)
+    target = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    shrink(env, target.id, 2)
+    done = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners[:5]]
+    done.append(book(env, learners[5], BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 4),
+                                                      target.site_id)))
+    env.clock.advance(days=1)
+    return learners, target, done
+
+
+def test_places_by_ranking_within_seats_and_tells_everyone(env, crowd):
+    learners, target, done = crowd
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.unplaced) == (2, 4)
+    assert {"id": target.id, "seats": 2, "placed": 2} in report.as_json()["sessions"]
+    with env.db.read() as s:
+        status = {b.id: b for b in s.scalars(select(Booking).where(Booking.id.in_([d.booking_id for d in done])))}
+        # the system-mode applicant (learners[5]) was accepted earliest, then learners[4]
+        assert [status[d.booking_id].status for d in done] == ["unplaced"] * 4 + ["placed", "placed"]
+        assert status[done[0].booking_id].unplaced_reason == "所选场次名额已满"
+        apps = {k: v for k, v in s.execute(select(Application.serial_no, Application.status))}
+        assert apps[done[5].serial_no] == "预约成功" and apps[done[0].serial_no] == "未安排"
+        inbox = s.scalars(select(Message.body).where(Message.channel == "inbox", Message.title == "考试预约结果")).all()
+        sms = s.scalars(select(Message.body).where(Message.phone == learners[5].phone)).all()
+        assert len(inbox) == 6 and any("预约成功" in b and done[5].serial_no in b for b in sms)
+        assert s.get(ExamSession, target.id).placed == 2
+
+
+def test_a_second_run_changes_nothing(env, crowd):
+    first = allocation_service.run(env, PUBLISH)
+    before = snapshot(env)
+    again = allocation_service.run(env, PUBLISH)
+    assert (again.placed, again.unplaced) == (0, 0) and again.sessions == first.sessions
+    assert snapshot(env) == before
+
+
+def test_a_crash_midway_leaves_nothing_changed(env, crowd, monkeypatch):
+    before = snapshot(env)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("power cut while publishing")
+
+    monkeypatch.setattr(allocation_service, "_publish", boom)  # after bookings and sessions were written
+    with pytest.raises(RuntimeError):
+        allocation_service.run(env, PUBLISH)
+    assert snapshot(env) == before
+    monkeypatch.undo()
+    assert allocation_service.run(env, PUBLISH).placed == 2
+
+
+def test_later_plans_keep_an_application_pending(env):
+    learners = add_learners(env, 2)
+    first = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    later = sessions(env, learners[0], 2, "2026-12-05", "2026-12-05")[0]
+    shrink(env, first.id, 1)
+    done = [book(env, p, BookingRequest(2, "self", (first.id, later.id))) for p in learners]
+    env.clock.advance(days=1)
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.unplaced, report.deferred) == (1, 0, 1)
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, date(2026, 12, 3)).placed == 1
+    with env.db.read() as s:
+        placed = {k: v for k, v in s.execute(select(Booking.id, Booking.session_id).where(
+            Booking.id.in_([d.booking_id for d in done])))}
+    assert sorted(placed.values()) == sorted([first.id, later.id])
+
+
+def test_the_database_refuses_more_than_the_seats(env):
+    with env.db.write() as s:
+        sid = s.scalars(select(ExamSession.id).limit(1)).one()
+    con = sqlite3.connect(db_path(env.settings))
+    with pytest.raises(sqlite3.IntegrityError):
+        con.execute("UPDATE exam_sessions SET placed = seats + 1 WHERE id = ?", (sid,))
+    con.close()
+    with pytest.raises(IntegrityError):
+        with env.db.write() as s:
+            s.execute(update(ExamSession).where(ExamSession.id == sid).values(placed=ExamSession.seats + 1))
+
+
+def test_allocation_waits_for_the_publication_day(env):
+    with pytest.raises(DomainError, match="还未到预约结果公布日"):
+        allocation_service.run(env, date(2026, 12, 5))
+
+
+def test_cli_allocate_json(env, crowd):
+    from kiosk.__main__ import main
+
+    url = env.settings.db_url
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", url, "--now", "2026-12-02T09:00", "allocate", "--date", "2026-12-02", "--json"]) == 0
+    data = json.loads(out.getvalue())
+    assert set(data) == {"date", "placed", "unplaced", "sessions"}
+    assert (data["date"], data["placed"], data["unplaced"]) == ("2026-12-02", 2, 4)
+    assert all(set(x) == {"id", "seats", "placed"} and x["placed"] <= x["seats"] for x in data["sessions"])

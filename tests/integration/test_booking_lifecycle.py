@@ -1,0 +1,148 @@
+"""After booking: cancellation and ranking time, exam results (retake, no-show, five fails), fees, certificate."""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import Application, Booking, LearnerPermit
+from kiosk.domain.errors import DomainError
+from kiosk.services import allocation_service, booking_query, cancellation, certificates, exam_results, fees
+from kiosk.services.booking_submit import BookingRequest
+from tests.booking_helpers import account_id, book, sessions
+
+
+def placed_booking(env, p, subject: int = 2, day: str = "2026-12-04") -> int:
+    rows = sessions(env, p, subject, day, day)
+    done = book(env, p, BookingRequest(subject, "self", (rows[0].id,)))
+    env.clock.advance(days=1)
+    allocation_service.run(env, date.fromisoformat(day).replace(day=int(day[-2:]) - 2))
+    return done.booking_id
+
+
+def test_cancelling_makes_the_cancel_time_the_ranking_time(env, people):
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    preview = cancellation.preview(env, aid, done.booking_id)
+    assert preview.allowed and "排序时间将变为本次取消预约的时间" in preview.message
+    env.clock.advance(hours=2)
+    cancelled = cancellation.cancel(env, aid, done.booking_id)
+    assert cancelled.cancelled_at == env.clock.now()
+    ranking = booking_query.query_sessions(env, aid, 2, date(2026, 12, 4), date(2026, 12, 6)).ranking
+    assert ranking.at == cancelled.cancelled_at and "取消预约时间" in ranking.rule_text
+    with env.db.read() as s:
+        assert s.get(Application, s.get(Booking, done.booking_id).application_id).status == "已取消"
+        assert sessions(env, p, 2, "2026-12-04", "2026-12-04")[0].applicants == 0
+    assert booking_query.overview(env, aid).subjects[1].allowed  # may book again
+    with pytest.raises(DomainError, match="已结束"):
+        cancellation.cancel(env, aid, done.booking_id)
+
+
+def test_placed_and_priority_bookings_are_not_cancelled_online(env, people):
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    bid = placed_booking(env, p)
+    assert "窗口" in cancellation.preview(env, aid, bid).message
+    rows = sessions(env, p, 3, "2026-12-05", "2026-12-05", priority=True)
+    prio = book(env, p, BookingRequest(3, "priority", (rows[0].id,)))
+    refused = cancellation.preview(env, aid, prio.booking_id)
+    assert not refused.allowed and "提前一日到车管所" in refused.message
+    with pytest.raises(DomainError):
+        cancellation.cancel(env, aid, prio.booking_id)
+
+
+def test_fail_then_retake_then_ten_days(env, people):
+    p = people["permit_expiring"]
+    bid = placed_booking(env, p)
+    with pytest.raises(DomainError, match="还未到"):
+        exam_results.record(env, bid, score=90)
+    env.clock.advance(days=3)
+    first = exam_results.record(env, bid, score=70)
+    assert not first.passed and first.booking_status == "placed" and "补考" in first.message
+    second = exam_results.record(env, bid, score=75)
+    assert second.attempt == 2 and second.booking_status == "done"
+    option = booking_query.overview(env, account_id(env, p)).subjects[1]
+    assert not option.allowed and "10日后" in option.reason
+    with pytest.raises(DomainError):
+        exam_results.record(env, bid, score=99)
+
+
+def test_no_show_counts_as_a_fail_and_closes_the_booking(env, people):
+    p = people["permit_expiring"]
+    bid = placed_booking(env, p)
+    env.clock.advance(days=3)
+    r = exam_results.record(env, bid, no_show=True)
+    assert not r.passed and r.booking_status == "done" and "缺考" in r.message
+    with pytest.raises(DomainError):
+        exam_results.record(env, bid, score=10, no_show=True)
+
+
+def test_passing_subject_one_issues_the_permit(env, people):
+    p = people["learner_new"]
+    bid = placed_booking(env, p, subject=1)
+    env.clock.advance(days=3)
+    assert exam_results.record(env, bid, score=92).passed
+    with env.db.read() as s:
+        permit = s.scalars(select(LearnerPermit).where(LearnerPermit.account_id == account_id(env, p))).one()
+        assert permit.issued_on == date(2026, 12, 4) and permit.valid_to == date(2029, 12, 3)
+    subjects = booking_query.overview(env, account_id(env, p)).subjects
+    assert not subjects[0].allowed and "满10日" in subjects[1].reason
+
+
+def test_the_fifth_failed_booking_uses_up_the_permit(env, people):
+    p = people["four_fails"]
+    bid = placed_booking(env, p)
+    env.clock.advance(days=3)
+    exam_results.record(env, bid, score=50)
+    exam_results.record(env, bid, score=60)
+    option = booking_query.overview(env, account_id(env, p)).subjects[2]
+    assert not option.allowed and "5次均不合格" in option.reason
+
+
+def test_fee_from_configuration_and_receipt_in_progress(env, people):
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    with pytest.raises(DomainError, match="预约成功"):
+        fees.pay(env, aid, book(env, p, BookingRequest(3, "self", (sessions(env, p, 3, "2026-12-09", "2026-12-09")[0].id,))).booking_id)
+    bid = placed_booking(env, p)
+    assert fees.quote(env, aid, bid).amount == fees.fee_for(2, "C1") == 150
+    assert fees.fee_for(2, "B2") == 280
+    paid = fees.pay(env, aid, bid)
+    assert paid.paid and paid.receipt["transaction_no"].startswith("DEMO")
+    with pytest.raises(DomainError, match="无需重复缴费"):
+        fees.pay(env, aid, bid)
+    with env.db.read() as s:
+        app = s.get(Application, s.get(Booking, bid).application_id)
+        assert app.status == "已缴费" and app.payload["fee"]["amount"] == 150
+        assert "支付流水号" in app.events[-1].note
+
+
+def test_certificate_only_for_a_placed_booking(env, people):
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    bid = placed_booking(env, p)
+    cert = certificates.certificate(env, aid, bid)
+    for part in (cert.serial_no, "科目二", "渝中考场", "经纬大道555号", "2026年12月04日", "08:30", "居民身份证"):
+        assert part in cert.text
+    assert cert.path.read_text(encoding="utf-8").strip() == cert.text
+    env.clock.advance(days=3)
+    exam_results.record(env, bid, score=95, taken_at=datetime(2026, 12, 4, 8, 30))
+    with pytest.raises(DomainError, match="预约成功"):
+        certificates.certificate(env, aid, bid)
+
+
+def test_cli_exam_result_by_id_number(env, people, capsys):
+    from kiosk.__main__ import main
+
+    p = people["permit_expiring"]
+    placed_booking(env, p)
+    base = ["--db", env.settings.db_url, "--now", "2026-12-05T09:00", "exam-result"]
+    assert main([*base, "--id-number", p.id_number, "--subject", "2", "--score", "85", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["passed"] and out["booking_status"] == "done" and out["attempt"] == 1
+    assert main([*base, "--id-number", p.id_number, "--subject", "2", "--no-show"]) == 1
+    assert "没有已安排" in capsys.readouterr().err

@@ -1,0 +1,146 @@
+"""Exam booking services on a real SQLite file: overview, session query, normal and priority booking."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select, update
+
+from kiosk.db.models import Application, Booking, ExamPlan, ExamSession, Message, SmsCode
+from kiosk.domain.errors import Conflict, DomainError
+from kiosk.services import booking_query, booking_submit
+from kiosk.services.booking_submit import BookingRequest
+from tests.booking_helpers import account_id, add_learners, book, sessions
+from tests.conftest import last_sms_code
+
+
+def test_overview_lists_every_subject_with_its_reason(env, people):
+    ov = booking_query.overview(env, account_id(env, people["failed_k2"]))
+    by = {o.subject: o for o in ov.subjects}
+    assert ov.class_text == "C1（小型汽车）" and ov.name_masked == "李*" and "*" in ov.id_masked
+    assert not by[1].allowed and "已考试合格" in by[1].reason
+    assert not by[2].allowed and "10日后" in by[2].reason and "2026年12月10日" in by[2].reason
+    assert by[3].allowed and not by[3].priority_allowed
+    assert booking_query.overview(env, account_id(env, people["permit_expiring"])).subjects[1].priority_allowed
+
+
+def test_no_permit_gets_a_clear_message(env, people):
+    with pytest.raises(DomainError, match="没有正在办理"):
+        booking_query.overview(env, account_id(env, people["driver_normal"]))
+
+
+def test_query_shows_only_open_plans_of_the_class(env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-01", "2026-12-31")
+    days = {r.exam_date for r in rows}
+    # plans open 20 days ahead and close on the publication day (2 days before the exam)
+    assert min(days) == date(2026, 12, 4) and max(days) <= date(2026, 12, 21)
+    with env.db.read() as s:
+        classes = set(s.scalars(select(ExamSession.classes).where(ExamSession.id.in_([r.id for r in rows]))))
+    assert classes == {"C1C2C5"}
+    site_rows = sessions(env, p, 2, "2026-12-01", "2026-12-31", site=rows[0].site_id)
+    assert site_rows and {r.site_id for r in site_rows} == {rows[0].site_id}
+
+
+def test_query_range_is_checked(env, people):
+    aid = account_id(env, people["permit_expiring"])
+    with pytest.raises(DomainError) as err:
+        booking_query.query_sessions(env, aid, 2, date(2026, 12, 9), date(2026, 12, 5))
+    assert err.value.field == "date_to" and "不能早于" in err.value.message
+
+
+def test_normal_booking_is_pending_with_a_serial_and_counts_applicants(env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id, rows[1].id)))
+    assert done.status == "受理中" and len(done.serial_no) == 16
+    with env.db.read() as s:
+        app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
+        b = s.get(Booking, done.booking_id)
+        assert app.status == "受理中" and b.application_id == app.id and b.status == "pending"
+        assert [s.get(ExamSession, r.id).applicants for r in rows[:3]] == [1, 1, 0]
+        sms = s.scalars(select(Message.body).where(Message.phone == p.phone).order_by(Message.id.desc())).first()
+        assert done.serial_no in sms
+    again = booking_query.overview(env, account_id(env, p)).subjects[1]
+    assert not again.allowed and "不能重复预约" in again.reason
+
+
+def test_ranking_counts_earlier_applicants_for_an_overlapping_period(env, people):
+    early, late = add_learners(env, 2)[::-1]  # the later index was accepted earlier
+    rows = sessions(env, early, 2, "2026-12-04", "2026-12-05")
+    book(env, early, BookingRequest(2, "self", (rows[0].id,)))
+    ranking = booking_query.query_sessions(env, account_id(env, late), 2, date(2026, 12, 4), date(2026, 12, 5)).ranking
+    assert ranking.position == 2 and ranking.planned == sum(r.seats for r in rows)
+    assert ranking.text == f"当前排名 2 / 计划 {ranking.planned}，仅供参考"
+    other = booking_query.query_sessions(env, account_id(env, late), 2, date(2026, 12, 8), date(2026, 12, 9)).ranking
+    assert other.position == 1
+
+
+def test_system_mode_counts_every_fitting_session(env, people):
+    p = people["k3_ready"]
+    rows = sessions(env, p, 3, "2026-12-05", "2026-12-07", site=1)
+    book(env, p, BookingRequest(3, "system", (), date(2026, 12, 5), date(2026, 12, 7), 1))
+    with env.db.read() as s:
+        assert [s.get(ExamSession, r.id).applicants for r in rows] == [1] * len(rows)
+
+
+@pytest.mark.parametrize(("req", "message"), [
+    (BookingRequest(2, "self", ()), "请至少选择一个考试场次"),
+    (BookingRequest(2, "system", (), date(2026, 12, 9), date(2026, 12, 4)), "不能早于"),
+    (BookingRequest(2, "system", (), date(2027, 6, 1), date(2027, 6, 9)), "没有可预约的考试场次"),
+    (BookingRequest(1, "self", (1,)), "已考试合格"),
+])
+def test_bad_requests_are_refused_before_the_code(env, people, req, message):
+    with pytest.raises(DomainError, match=message):
+        booking_submit.check(env, account_id(env, people["permit_expiring"]), req)
+
+
+def test_a_session_of_a_closed_plan_is_refused(env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    with env.db.write() as s:
+        plan_id = s.get(ExamSession, rows[0].id).plan_id
+        s.execute(update(ExamPlan).where(ExamPlan.id == plan_id).values(publish_on=date(2026, 12, 1)))
+    with pytest.raises(DomainError, match="已截止预约"):
+        booking_submit.check(env, account_id(env, p), BookingRequest(2, "self", (rows[0].id,)))
+
+
+def test_a_wrong_code_is_counted_and_nothing_is_booked(env, people):
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    booking_submit.send_code(env, aid)
+    wrong = "000000" if last_sms_code(env, p.phone) != "000000" else "111111"
+    with pytest.raises(DomainError) as err:
+        booking_submit.submit(env, aid, BookingRequest(2, "self", (rows[0].id,)), wrong)
+    assert err.value.field == "code"
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Booking).where(Booking.status == "pending")) == 0
+        assert s.scalars(select(SmsCode.attempts).order_by(SmsCode.id.desc())).first() == 1
+
+
+def test_priority_booking_places_at_once_and_only_once_per_subject(env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06", priority=True)
+    assert all(r.priority_free > 0 for r in rows)
+    done = book(env, p, BookingRequest(2, "priority", (rows[0].id,)))
+    assert done.status == "预约成功"
+    with env.db.read() as s:
+        session = s.get(ExamSession, rows[0].id)
+        assert (session.priority_taken, session.placed) == (1, 1)
+    option = booking_query.overview(env, account_id(env, p)).subjects[1]
+    assert not option.priority_allowed
+
+
+def test_priority_needs_the_window_and_a_free_quota(env, people):
+    hu = people["k3_ready"]
+    rows = sessions(env, hu, 3, "2026-12-04", "2026-12-06", priority=True)
+    with pytest.raises(DomainError, match="不足6个月"):
+        booking_submit.check(env, account_id(env, hu), BookingRequest(3, "priority", (rows[0].id,)))
+    p = people["permit_expiring"]
+    with env.db.write() as s:
+        s.execute(update(ExamSession).where(ExamSession.id == rows[0].id)
+                  .values(priority_taken=ExamSession.priority_quota, placed=ExamSession.priority_quota))
+    assert rows[0].id not in [r.id for r in sessions(env, p, 3, "2026-12-04", "2026-12-06", priority=True)]
+    with pytest.raises(Conflict, match="已被约满"):
+        booking_submit.check(env, account_id(env, p), BookingRequest(3, "priority", (rows[0].id,)))

@@ -1,0 +1,93 @@
+"""Pilot: the priority wizard (切换至优先预约), including losing the last seat to another kiosk."""
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from kiosk.db.models import Booking, ExamSession
+from kiosk.ui.widgets.stepbar import StepBar
+from tests.conftest import last_sms_code
+from tests.ui.conftest import screen_error, screen_text, settle
+from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, query, step
+
+
+async def to_priority_sessions(pilot, env, p) -> None:
+    await open_wizard(pilot, env, p)
+    await choose_subject(pilot, 2)
+    await pilot.click("#next-subject")
+    await settle(pilot)
+    await pilot.click("#agree")
+    await settle(pilot)
+    assert pilot.app.screen.query_one("#to-priority").display
+    await pilot.click("#to-priority")
+    await settle(pilot)
+    assert step(pilot.app) == ("step-priority-notice", 3)
+    assert pilot.app.screen.query_one(StepBar).steps[2] == "切换优先预约"
+    assert "优先预约业务须知" in screen_text(pilot.app)
+    await pilot.click("#prev-priority-notice")  # Back leaves priority mode
+    await settle(pilot)
+    assert step(pilot.app) == ("step-sessions", 2) and not pilot.app.screen.priority
+    await pilot.click("#to-priority")
+    await settle(pilot)
+    await pilot.click("#agree-priority")
+    await settle(pilot)
+    assert step(pilot.app) == ("step-sessions", 4) and pilot.app.screen.priority
+    assert not pilot.app.screen.query_one("#mode").display  # self-select only
+
+
+async def test_priority_booking_takes_the_seat_at_once(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_priority_sessions(pilot, env, p)
+        await query(pilot, "2026-12-04", "2026-12-06")
+        assert "优先名额剩余" in screen_text(kiosk_app)
+        await mark_rows(pilot, 2)  # only one may be chosen: the second replaces the first
+        chosen = kiosk_app.screen.query_one("#step-sessions").marked
+        assert len(chosen) == 1
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-confirm", 5) and "优先预约" in screen_text(kiosk_app)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        kiosk_app.screen.query_one("#input-code").value = last_sms_code(env, p.phone)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "预约成功" in screen_text(kiosk_app)
+    with env.db.read() as s:
+        b = s.scalars(select(Booking).where(Booking.priority.is_(True))).one()
+        session = s.get(ExamSession, chosen[0])
+        assert b.status == "placed" and b.session_id == chosen[0]
+        assert session.priority_taken == 1 and session.placed == 1
+
+
+async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_priority_sessions(pilot, env, p)
+        await query(pilot, "2026-12-04", "2026-12-06")
+        await mark_rows(pilot, 1)
+        lost = kiosk_app.screen.query_one("#step-sessions").marked[0]
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        code = last_sms_code(env, p.phone)
+        kiosk_app.screen.query_one("#input-code").value = code
+        with env.db.write() as s:  # another kiosk takes the last priority seat meanwhile
+            s.execute(update(ExamSession).where(ExamSession.id == lost)
+                      .values(priority_taken=ExamSession.priority_quota, placed=ExamSession.priority_quota))
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-sessions"
+        assert "已被约满" in screen_error(kiosk_app)
+        rows = kiosk_app.screen.query_one("#step-sessions").rows
+        assert rows and lost not in [r.id for r in rows]
+        await mark_rows(pilot, 1)
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        kiosk_app.screen.query_one("#input-code").value = code  # the code was not used up
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "预约成功" in screen_text(kiosk_app)
+    with env.db.read() as s:
+        b = s.scalars(select(Booking).where(Booking.priority.is_(True))).one()
+        assert b.session_id != lost

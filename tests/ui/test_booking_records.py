@@ -1,0 +1,93 @@
+"""Pilot: 取消考试预约, 考试费缴纳 and 考试预约凭证 for demo citizens."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+
+from kiosk.db.models import Booking
+from kiosk.services import allocation_service
+from kiosk.services.booking_submit import BookingRequest
+from kiosk.ui.screens.records import ProgressScreen
+from tests.booking_helpers import book, sessions
+from tests.ui.conftest import screen_error, screen_text, settle, sign_in
+
+
+async def open_entry(pilot, env, p, key: str) -> None:
+    await sign_in(pilot, env, p.id_number, p.phone)
+    await pilot.click(f"#menu-{key}")
+    await settle(pilot)
+
+
+async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_cancel")
+        assert done.serial_no in screen_text(kiosk_app)
+        await pilot.click("#action")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "排序时间将变为本次取消预约的时间" in text
+        await pilot.click("#confirm-no")  # changed their mind: nothing happens
+        await settle(pilot)
+        with env.db.read() as s:
+            assert s.get(Booking, done.booking_id).status == "pending"
+        await pilot.click("#action")
+        await settle(pilot)
+        await pilot.click("#confirm-yes")
+        await settle(pilot)
+        assert "已取消" in screen_text(kiosk_app)
+    with env.db.read() as s:
+        b = s.get(Booking, done.booking_id)
+        assert b.status == "cancelled" and b.cancelled_at is not None
+
+
+async def test_priority_booking_is_cancelled_at_a_counter(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06", priority=True)
+    book(env, p, BookingRequest(2, "priority", (rows[0].id,)))
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_cancel")
+        await pilot.click("#action")
+        await settle(pilot)
+        assert "车管所" in screen_error(kiosk_app) and "提前一日" in screen_error(kiosk_app)
+        assert not kiosk_app.screen.query_one("#confirm-box").display
+
+
+async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_fee")
+        assert "未缴费" in screen_text(kiosk_app)
+        await pilot.click("#action")
+        await settle(pilot)
+        assert "150元" in screen_text(kiosk_app)
+        await pilot.click("#confirm-yes")
+        await settle(pilot)
+        assert "缴费成功" in screen_text(kiosk_app) and "支付流水号" in screen_text(kiosk_app)
+        await pilot.click("#back")
+        await settle(pilot)
+        await pilot.click("#menu-exam_certificate")
+        await settle(pilot)
+        await pilot.click("#action")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "机动车驾驶人考试预约凭证" in text and done.serial_no in text and "已缴纳" in text
+        path = Path(env.settings.data_dir) / "certificates" / f"exam_certificate_{done.serial_no}.txt"
+        assert "居民身份证" in path.read_text(encoding="utf-8")
+        await pilot.click("#back")
+        await settle(pilot)
+        await pilot.click("#menu-progress")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ProgressScreen)
+        text = screen_text(kiosk_app)
+        assert "已缴费" in text and "预约成功" in text and "支付流水号" in text
+    with env.db.read() as s:
+        assert s.scalars(select(Booking.fee_paid_at).where(Booking.id == done.booking_id)).one() is not None

@@ -1,0 +1,193 @@
+"""Pilot: the normal exam-booking wizard (科目确认 > 业务须知 > 选择场次 > 确认并提交)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from textual.widgets import DataTable, RadioSet
+
+from kiosk.db.models import Booking, ExamSession
+from kiosk.ui.screens.booking.wizard import BookingWizardScreen
+from kiosk.ui.widgets.stepbar import StepBar
+from tests.conftest import last_sms_code
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+
+
+async def open_wizard(pilot, env, person) -> BookingWizardScreen:
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click("#menu-exam_booking")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, BookingWizardScreen)
+    return pilot.app.screen
+
+
+def step(app) -> tuple[str, int]:
+    from textual.widgets import ContentSwitcher
+
+    return app.screen.query_one(ContentSwitcher).current, app.screen.query_one(StepBar).current
+
+
+async def choose_subject(pilot, subject: int) -> None:
+    radio = pilot.app.screen.query_one("#subject", RadioSet)
+    for button in radio.query("RadioButton"):
+        if button.name == str(subject):
+            button.value = True
+    await settle(pilot)
+
+
+async def query(pilot, date_from: str, date_to: str) -> None:
+    set_input(pilot.app, "date_from", date_from)
+    set_input(pilot.app, "date_to", date_to)
+    await pilot.click("#query")
+    await settle(pilot)
+
+
+async def mark_rows(pilot, count: int) -> None:
+    table = pilot.app.screen.query_one("#sessions", DataTable)
+    table.focus()
+    for i in range(count):
+        table.move_cursor(row=i)
+        await pilot.press("enter")
+        await settle(pilot)
+
+
+async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_wizard(pilot, env, p)
+        text = screen_text(kiosk_app)
+        assert "王*" in text and "C1（小型汽车）" in text and "5001**********0426" in text
+        assert "科目一" in text and "已考试合格" in text  # the reason a subject cannot be booked
+        await choose_subject(pilot, 2)
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-notice", 1) and "考试预约业务须知" in screen_text(kiosk_app)
+        await pilot.click("#prev-notice")  # Back keeps the chosen subject
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-subject"
+        assert kiosk_app.screen.query_one("#subject", RadioSet).pressed_button.name == "2"
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        await pilot.click("#agree")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 2)
+        # a reversed range is explained next to the end date, nothing is queried
+        await query(pilot, "2026-12-10", "2026-12-05")
+        assert "不能早于" in field_error(kiosk_app, "date_to")
+        await query(pilot, "2026-12-xx", "2026-12-05")
+        assert "格式" in field_error(kiosk_app, "date_from")
+        await query(pilot, "2026-12-04", "2026-12-10")
+        text = screen_text(kiosk_app)
+        assert "当前排名 1 / 计划" in text and "仅供参考" in text and "以受理用户初次申领" in text
+        # no session chosen
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        assert "请至少选择一个考试场次" in screen_error(kiosk_app)
+        await mark_rows(pilot, 2)
+        chosen = list(kiosk_app.screen.query_one("#step-sessions").marked)
+        assert len(chosen) == 2
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-confirm", 3)
+        assert "场次1" in screen_text(kiosk_app) and "排序时间" in screen_text(kiosk_app)
+        await pilot.click("#prev-confirm")  # Back keeps the range and the marks
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#input-date_to").value == "2026-12-10"
+        assert kiosk_app.screen.query_one("#step-sessions").marked == chosen
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        await pilot.click("#submit")  # no code yet
+        await settle(pilot)
+        assert "验证码" in field_error(kiosk_app, "code")
+        await pilot.click("#send-code")
+        await settle(pilot)
+        real = last_sms_code(env, p.phone)
+        set_input(kiosk_app, "code", "000000" if real != "000000" else "111111")
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "验证码错误" in field_error(kiosk_app, "code")
+        set_input(kiosk_app, "code", real)
+        await pilot.click("#submit")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert step(kiosk_app)[0] == "step-done" and "业务流水号" in text and "受理中" in text
+    with env.db.read() as s:
+        b = s.scalars(select(Booking).where(Booking.status == "pending")).one()
+        assert b.mode == "self" and b.choices == chosen and b.subject == 2
+        assert [s.get(ExamSession, i).applicants for i in chosen] == [1, 1]
+
+
+async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, people):
+    p = people["k3_ready"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_wizard(pilot, env, p)
+        await pilot.click("#next-subject")  # 科目三 is the only bookable subject
+        await settle(pilot)
+        await pilot.click("#agree")
+        await settle(pilot)
+        for back in ("#prev-sessions", "#prev-notice", "#back"):  # leave; the notice was read here
+            await pilot.click(back)
+            await settle(pilot)
+        await pilot.click("#menu-exam_booking")
+        await settle(pilot)
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 2)
+        kiosk_app.screen.query_one("#mode", RadioSet).query("RadioButton").last().value = True
+        await settle(pilot)
+        await pilot.click("#next-sessions")  # not queried yet
+        await settle(pilot)
+        assert "查询" in screen_error(kiosk_app)
+        await query(pilot, "2026-12-05", "2026-12-12")
+        assert "服从系统安排" in screen_text(kiosk_app)
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        assert "预约时间段" in screen_text(kiosk_app)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        env.clock.advance(minutes=6)  # the code expires
+        set_input(kiosk_app, "code", last_sms_code(env, p.phone))
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "过期" in field_error(kiosk_app, "code")
+        kiosk_app.screen.query_one("#send-code").start_countdown(0)  # the 60 s countdown runs in real time
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", last_sms_code(env, p.phone))
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "受理中" in screen_text(kiosk_app)
+    with env.db.read() as s:
+        b = s.scalars(select(Booking).where(Booking.status == "pending")).one()
+        assert (b.mode, b.subject, str(b.range_from), str(b.range_to)) == ("system", 3, "2026-12-05", "2026-12-12")
+
+
+async def test_not_eligible_reasons_are_shown(kiosk_app, env, people):
+    p = people["waiting_b2"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_wizard(pilot, env, p)
+        text = screen_text(kiosk_app)
+        assert "没有可以预约的考试科目" in text
+        assert "满20日后预约" in text and "2026年12月16日起可以预约" in text
+        assert kiosk_app.screen.query_one("#next-subject").disabled
+
+
+async def test_new_learner_books_subject_one_without_priority_link(kiosk_app, env, people):
+    p = people["learner_new"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_wizard(pilot, env, p)
+        assert "须先通过科目一考试" in screen_text(kiosk_app)
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        await pilot.click("#agree")
+        await settle(pilot)
+        assert not kiosk_app.screen.query_one("#to-priority").display
+
+
+async def test_someone_without_a_licence_application_is_told_why(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_wizard(pilot, env, p)
+        assert "没有正在办理的机动车驾驶证申请" in screen_text(kiosk_app)
+        assert kiosk_app.screen.query_one("#next-subject").disabled
+        await pilot.click("#back")
+        await settle(pilot)
+        assert not isinstance(kiosk_app.screen, BookingWizardScreen)

@@ -1,0 +1,86 @@
+"""Small pieces of the exam-booking services: the fee table, bulk value helpers, the
+mapping to the domain's facts, and what a citizen reads (no ambiguous-width characters)."""
+from __future__ import annotations
+
+import json
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from kiosk.config import ASSETS, PROJECT_ROOT
+from kiosk.db.models import Booking, LearnerPermit
+from kiosk.domain.errors import DomainError
+from kiosk.services import bulk, fees
+from kiosk.services.booking import booking_fact, check_range, parse_day, permit_facts
+
+READ_BY_CITIZENS = [
+    *sorted((PROJECT_ROOT / "kiosk" / "ui" / "screens" / "booking").glob("*.py")),
+    *[PROJECT_ROOT / "kiosk" / "services" / f"{m}.py" for m in (
+        "booking", "booking_query", "booking_submit", "booking_records", "cancellation", "allocation_service",
+        "fees", "certificates", "exam_results")],
+    ASSETS / "notices" / "exam_booking.txt", ASSETS / "notices" / "exam_priority.txt",
+]
+
+
+@pytest.mark.parametrize("path", READ_BY_CITIZENS, ids=lambda p: p.name)
+def test_no_east_asian_ambiguous_characters(path: Path):
+    bad = {c for c in path.read_text(encoding="utf-8") if unicodedata.east_asian_width(c) == "A"}
+    assert not bad, f"{path.name}: {sorted(bad)}"
+
+
+def test_fees_come_from_the_configuration_file(tmp_path):
+    table = {"subjects": {"2": {"default": 120, "B2": 260}}}
+    path = tmp_path / "fees.json"
+    path.write_text(json.dumps(table), encoding="utf-8")
+    assert fees.fee_for(2, "C1", path) == 120 and fees.fee_for(2, "B2", path) == 260
+    with pytest.raises(DomainError, match="未配置科目三"):
+        fees.fee_for(3, "C1", path)
+    shipped = json.loads(fees.FEES_FILE.read_text(encoding="utf-8"))["subjects"]
+    assert set(shipped) == {"1", "2", "3", "4"} and all("default" in v for v in shipped.values())
+
+
+def test_demo_gateway_receipts_are_distinct_per_order():
+    gw = fees.DemoPaymentGateway()
+    at = datetime(2026, 12, 2, 10, 0)
+    a, b = gw.charge("A1", 150, "x", at), gw.charge("A2", 150, "x", at)
+    assert a.transaction_no != b.transaction_no and a.transaction_no.startswith("DEMO20261202100000")
+
+
+@pytest.mark.parametrize(("stored", "ids"), [("[]", ()), ("[3, 14]", (3, 14)), ("[7]", (7,)), ([5, 6], (5, 6)),
+                                             (None, ()), ('[ 1 ,2 ]', (1, 2))])
+def test_as_ids(stored, ids):
+    assert bulk.as_ids(stored) == ids
+
+
+def test_as_datetime_and_date_accept_driver_strings_and_objects():
+    assert bulk.as_datetime("2026-12-01 09:00:00.000000") == datetime(2026, 12, 1, 9)
+    assert bulk.as_date("2026-12-04") == date(2026, 12, 4) and bulk.as_date(None) is None
+    assert bulk.placeholders(3) == "?, ?, ?"
+
+
+def test_permit_before_subject_one_counts_from_acceptance():
+    p = permit_facts(LearnerPermit(licence_class="C1", accepted_at=datetime(2026, 11, 19, 10), issued_on=None,
+                                   valid_to=None, holds_car_licence=False))
+    assert p.issued_on == date(2026, 11, 19) and p.valid_to == date(2029, 11, 18)
+
+
+def test_a_cancelled_application_counts_for_the_ranking_rule():
+    b = Booking(subject=2, status="cancelled", priority=False, created_at=datetime(2026, 12, 1, 9),
+                cancelled_at=datetime(2026, 12, 1, 11), range_from=date(2026, 12, 4))
+    fact = booking_fact(b, None)
+    assert fact.status == "cancelled" and fact.exam_at == datetime(2026, 12, 4)
+    pending = booking_fact(Booking(subject=2, status="pending", priority=False, created_at=datetime(2026, 12, 1)), None)
+    assert pending.status == "active" and pending.exam_at is None
+
+
+def test_range_and_day_checks():
+    assert parse_day(" 2026-12-05 ", "date_from") == date(2026, 12, 5)
+    with pytest.raises(DomainError) as err:
+        parse_day("12/05", "date_to")
+    assert err.value.field == "date_to"
+    with pytest.raises(DomainError, match="3个月"):
+        check_range(date(2026, 12, 1), date(2027, 6, 1))
+    with pytest.raises(DomainError, match="开始日期"):
+        check_range(None, date(2026, 12, 1))

@@ -149,6 +149,8 @@ def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
 
 def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -> CitizenSession:
     """Register after the face check (via 'face') or the reserved-phone check (via 'online')."""
+    if via not in ("face", "online"):  # 面签注册 is counter_accounts.register_in_person
+        raise DomainError("自助终端仅支持实人认证注册和预留手机号在线注册")
     with env.db.write() as s:
         problem = codes.consume_code(s, env, applicant.phone, "register", code)
         if problem is None:
@@ -156,12 +158,16 @@ def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -
     raise DomainError(problem, "code")
 
 
-def _register(s: Session, env: Env, applicant: Applicant, via: str) -> CitizenSession:
+def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_actor: str = "") -> CitizenSession:
+    """``via`` 'counter' (面签注册: the ID original was checked at a counter) only with the
+    signed-in staff member as ``staff_actor``; the caller has checked that member's role."""
     if via == "face" and not _face_passed(s, env, applicant.id_number):
         raise DomainError("请先完成人脸识别")
     if via == "online" and applicant.phone not in reserved_phones(s, applicant.id_number):
         raise DomainError("该号码与驾驶证或机动车预留手机号不一致", "phone")
-    if via not in ("face", "online"):
+    if via == "counter" and not staff_actor.startswith("staff:"):
+        raise DomainError("面签注册须由窗口工作人员核验身份证明原件后办理")
+    if via not in ("face", "online", "counter"):
         raise DomainError("自助终端仅支持实人认证注册和预留手机号在线注册")
     now = env.clock.now()
     account = s.scalar(select(Account).where(Account.id_number == applicant.id_number))
@@ -172,6 +178,7 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str) -> CitizenSe
         s.add(account)
     account.phone, account.registered_at, account.registered_via = applicant.phone, now, via
     s.flush()
-    audit.record(s, env, actor=f"citizen:{account.id}", action="register", account_id=account.id, detail=via)
+    audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",
+                 action="register", account_id=account.id, detail=via)
     messaging.notify(s, env, account, "注册成功", "您已成功注册交管12123账户，欢迎使用。")
     return CitizenSession(account.id, account.name, account.id_number, applicant.phone, account.kind)

@@ -291,3 +291,15 @@ def test_postgresql_demo_data_and_append_only_audit(pg_url: str, settings) -> No
             assert s.scalar(select(func.count()).where(AuditEntry.action == "pg_test")) == 1
     finally:
         env.db.dispose()
+
+
+def test_no_code_path_in_the_app_edits_or_deletes_the_audit_log() -> None:
+    """Issue 5: the audit screen only reads. No module of the app updates or deletes an
+    AuditEntry (the ORM hook and the triggers above would refuse it anyway)."""
+    import re
+
+    root = Path(__file__).resolve().parents[2] / "kiosk"
+    pattern = re.compile(r"(update|delete)\(\s*AuditEntry|(UPDATE|DELETE FROM)\s+audit_log", re.IGNORECASE)
+    offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
+                 if "migrations" not in p.parts and pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []

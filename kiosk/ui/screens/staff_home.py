@@ -1,28 +1,33 @@
-"""Counter terminal home: who is signed in, their roles, this terminal and their recent actions."""
+"""Counter terminal home: who is signed in, the menu their roles allow, their recent actions."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
+from .counter.menu import items_for
 
 
 class StaffHomeScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台")
         staff = self.kiosk.staff
+        self._menu = {m.id: m for m in items_for(staff)}
         with VerticalScroll(classes="form wide"):
             if staff:
-                yield Static(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}\n"
+                yield Static(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}  "
                              f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")
+            yield Static("请选择要办理的业务：", classes="group-title")
+            with Grid(classes="group", id="staff-menu"):
+                for item in self._menu.values():
+                    yield Button(item.label, id=item.id, variant="primary")
             yield Static("最近操作记录（审计日志）：", classes="group-title")
             yield DataTable(id="audit", cursor_type="row")
             yield Static("", classes="screen-error")
             with Horizontal(classes="buttons"):
-                yield Button("电子驾驶证核验", id="verify", variant="primary")
                 yield Button("锁定屏幕", id="lock")
                 yield Button("退出登录", id="sign-out", variant="error")
 
@@ -41,16 +46,15 @@ class StaffHomeScreen(KioskScreen):
             table.add_row(r.at, r.action, r.detail)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "verify":
-            from .verify import VerifyScreen
-
-            self.app.push_screen(VerifyScreen())
-        elif event.button.id == "lock":
+        bid = event.button.id or ""
+        if bid in self._menu:
+            self.app.push_screen(self._menu[bid].make())
+        elif bid == "lock":
             from .lock import LockScreen
 
             self.kiosk.locked = True
             self.app.push_screen(LockScreen())
-        elif event.button.id == "sign-out" and self.kiosk.staff:
+        elif bid == "sign-out" and self.kiosk.staff:
             self.call(staff_service.sign_out, self.env, self.kiosk.staff.staff_no, done=self._signed_out)
 
     def _signed_out(self, _: None) -> None:

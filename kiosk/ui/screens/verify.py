@@ -5,7 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
-from ...services import elicence_verify
+from ...services import counter_verify, elicence_verify
 from ..base import KioskScreen
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -48,9 +48,7 @@ class VerifyScreen(KioskScreen):
         if not text:
             self.query_one("#field-payload", FormField).set_error("请扫描或粘贴二维码内容")
             return
-        staff = self.kiosk.staff
-        verifier = f"staff:{staff.staff_no}" if staff else "verifier:counter"
-        self.call(lambda: elicence_verify.verify(self.env, text, online=online, verifier=verifier), done=self._show)
+        self.call(counter_verify.verify, self.env, self.kiosk.staff, text, online, done=self._show)
 
     def _show(self, report: elicence_verify.Report | None) -> None:
         verdict, fields = self.query_one("#verdict", Static), self.query_one("#fields", Static)

@@ -1,0 +1,98 @@
+"""Counter: account work that only a counter may do (seed 003).
+
+- 面签注册: a person registers with the ID original checked by the clerk; no SMS code.
+- 单位用户注册: a unit registers with its unified social credit code (GB 32100), a letter of
+  authorisation and the agent's ID.
+- 重置绑定手机号: the citizen lost the bound phone; the new phone gets an SMS, the inbox a message.
+Each is one transaction with its audit entry (staff, role, terminal, citizen, what was done).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db.models import Account
+from ..domain.errors import DomainError, NotFound
+from ..domain.ids import (mask_phone, normalize_credit_code, normalize_id_number, normalize_phone,
+                          normalize_text)
+from . import audit, auth, messaging
+from .env import Env
+from .permissions import SERVE, actor, authorise, require
+from .staff import StaffSession
+
+
+@dataclass(frozen=True)
+class Registered:
+    account_id: int
+    name: str
+    id_number: str
+    phone: str
+    kind: str
+
+
+def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:
+    require(staff, *SERVE)
+    applicant = auth.check_applicant(env, name, raw_id, phone)
+    with env.db.write() as s:
+        authorise(s, env, staff, *SERVE)
+        done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff))  # type: ignore[arg-type]
+        return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
+
+
+def _unit_name(raw: str) -> str:
+    name = normalize_text(raw, field="unit_name", label="单位名称", max_len=100)
+    if len(name) < 4:
+        raise DomainError("请填写营业执照上的单位全称", "unit_name")
+    return name
+
+
+def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_code: str, phone: str,
+                  authorisation_ref: str, agent_id: str) -> Registered:
+    """单位用户注册 at the counter: business licence, letter of authorisation, agent's ID."""
+    require(staff, *SERVE)
+    name = _unit_name(unit_name)
+    code = normalize_credit_code(credit_code, "credit_code")
+    clean_phone = normalize_phone(phone)
+    letter = normalize_text(authorisation_ref, field="authorisation_ref", label="委托书编号", max_len=100)
+    agent = normalize_id_number(agent_id, "agent_id")
+    now = env.clock.now()
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE)
+        account = s.scalar(select(Account).where(Account.id_number == code))
+        if account is not None and account.registered_at is not None:
+            raise DomainError("该统一社会信用代码已注册单位用户", "credit_code")
+        if account is not None and account.kind != "unit":
+            raise DomainError("该号码不是单位的统一社会信用代码", "credit_code")
+        if account is None:
+            account = Account(kind="unit", id_number=code, name=name, created_at=now)
+            s.add(account)
+        account.name, account.phone, account.registered_at, account.registered_via = name, clean_phone, now, "unit"
+        account.agent_id_number, account.authorisation_ref = agent, letter
+        s.flush()
+        audit.record(s, env, actor=actor(staff), role=role, action="unit_register", account_id=account.id,  # type: ignore[arg-type]
+                     detail=f"委托书 {letter}；代理人 {agent[:6]}********{agent[-4:]}")
+        messaging.notify(s, env, account, "注册成功",
+                         f"{name}已在车管所窗口注册交管12123单位用户，登录账号为统一社会信用代码。")
+        return Registered(account.id, name, code, clean_phone, "unit")
+
+
+def reset_phone(env: Env, staff: StaffSession | None, account_id: int, new_phone: str) -> Registered:
+    """The bound phone was lost: bind ``new_phone`` (the citizen is present with the ID original)."""
+    require(staff, *SERVE)
+    phone = normalize_phone(new_phone, "new_phone")
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE)
+        account = s.get(Account, account_id)
+        if account is None or account.registered_at is None:
+            raise NotFound("该账户尚未注册交管12123，请先办理注册")
+        if account.phone == phone:
+            raise DomainError("新手机号与当前绑定的手机号相同", "new_phone")
+        old = account.phone
+        account.phone = phone
+        audit.record(s, env, actor=actor(staff), role=role, action="phone_reset", account_id=account.id,  # type: ignore[arg-type]
+                     detail=f"{mask_phone(old) if old else '无'} -> {mask_phone(phone)}")
+        messaging.notify(s, env, account, "绑定手机号已变更",
+                         f"您的交管12123账户绑定手机号已于{env.clock.now():%Y-%m-%d %H:%M}在车管所窗口变更为"
+                         f"{mask_phone(phone)}。如非本人操作，请立即联系车管所。")
+        return Registered(account.id, account.name, account.id_number, phone, account.kind)

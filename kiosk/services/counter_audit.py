@@ -1,0 +1,80 @@
+"""The audit screen: search the append-only log. 管理员 sees every entry; every other staff
+member sees only their own. There is no service that edits or deletes an entry (the ORM hook in
+kiosk.db.session and the database triggers refuse it as well)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+
+from ..db.models import Account, AuditEntry
+from ..domain.errors import DomainError, PermissionDenied
+from ..domain.ids import mask_id
+from . import audit
+from .env import Env
+from .permissions import ADMIN, actor, may, require
+from .staff import StaffSession
+
+LIMIT = 500
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    staff_no: str = ""
+    citizen_id: str = ""
+    action: str = ""
+    date_from: str = ""
+    date_to: str = ""
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: datetime
+    actor: str
+    role: str
+    terminal_id: str
+    citizen: str
+    action: str
+    detail: str
+
+
+def _day(text: str, field: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise DomainError("请按 2026-12-01 的格式输入日期", field) from None
+
+
+def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:
+    """Newest first, at most LIMIT rows. A non-admin's staff filter is forced to themselves."""
+    require(staff, "counter", "review", "exam_admin", "verify", "admin")
+    assert staff is not None
+    own = not may(staff, ADMIN)
+    staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()
+    if own and f.staff_no.strip() and f.staff_no.strip().upper() != staff.staff_no:
+        raise PermissionDenied("您只能查看本人的操作记录，没有权限查看其他工作人员的记录（需要管理员角色）", "staff_no")
+    start, end = _day(f.date_from, "date_from"), _day(f.date_to, "date_to")
+    if start and end and end < start:
+        raise DomainError("结束日期不能早于开始日期", "date_to")
+    q = select(AuditEntry, Account.id_number).outerjoin(Account, Account.id == AuditEntry.account_id)
+    if staff_no:
+        q = q.where(AuditEntry.actor == f"staff:{staff_no}")
+    if f.citizen_id.strip():
+        q = q.where(Account.id_number == "".join(f.citizen_id.split()).upper())
+    if f.action.strip():
+        q = q.where(AuditEntry.action.contains(f.action.strip()))
+    if start:
+        q = q.where(AuditEntry.at >= datetime.combine(start, datetime.min.time()))
+    if end:
+        q = q.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
+    with env.db.write() as s:
+        rows = s.execute(q.order_by(AuditEntry.id.desc()).limit(LIMIT)).all()
+        audit.record(s, env, actor=actor(staff), role="" if own else "admin", action="audit_search",
+                     detail=f"staff={staff_no or '*'} citizen={'yes' if f.citizen_id.strip() else '*'} "
+                            f"action={f.action.strip() or '*'} {start or ''}..{end or ''}")
+        return [AuditRow(e.at, e.actor, e.role, e.terminal_id, mask_id(idn) if idn and len(idn) == 18 else "",
+                         e.action, e.detail) for e, idn in rows]

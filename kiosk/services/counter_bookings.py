@@ -1,0 +1,87 @@
+"""Counter: cancel an exam booking for the citizen in front of the clerk.
+
+Online cancellation (kiosk.services.cancellation) only withdraws a normal application that is
+still waiting for allocation. At a counter the clerk may also cancel a priority booking and a
+normal booking after online cancellation has closed (placed, or booking closed on publication
+day), but never later than one day before the exam (RULES.md). The seat or the application
+count is released; the cancellation time becomes the ranking time (seed rule 3, applied by
+kiosk.services.booking.booking_fact through ``cancelled_at``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+
+from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
+from ..domain.errors import DomainError, NotFound
+from ..domain.exam import SUBJECT_NAMES
+from . import applications, audit, messaging
+from .booking import STATUS_CANCELLED
+from .counter_citizen import check_reason
+from .env import Env
+from .permissions import SERVE, actor, authorise, require
+from .staff import StaffSession
+
+NO_SYNC = {"synchronize_session": False}
+TOO_LATE = "取消预约须在考试前一日及以前办理，今日已不能取消"
+TOO_LATE_PRIORITY = "优先预约须至少在考试前一日到窗口申请取消，今日已不能取消"
+
+
+@dataclass(frozen=True)
+class CounterCancelled:
+    booking_id: int
+    serial_no: str
+    message: str
+
+
+def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: int, reason: str) -> CounterCancelled:
+    require(staff, *SERVE)
+    reason = check_reason(reason)
+    now = env.clock.now()
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE)
+        b = s.get(Booking, booking_id)
+        account = s.get(Account, account_id)
+        if b is None or account is None or b.account_id != account_id:
+            raise NotFound("未找到该考试预约")
+        if b.status not in ("pending", "placed"):
+            raise DomainError("该预约已结束或已取消，无需取消")
+        session = s.get(ExamSession, b.session_id) if b.session_id else None
+        if session is not None and session.exam_date <= now.date():
+            raise DomainError(TOO_LATE_PRIORITY if b.priority else TOO_LATE)
+        if session is not None:
+            values = {"placed": ExamSession.placed - 1}
+            if b.priority:
+                values["priority_taken"] = ExamSession.priority_taken - 1
+            s.execute(update(ExamSession).where(ExamSession.id == session.id, ExamSession.placed > 0)
+                      .values(**values), execution_options=NO_SYNC)
+        else:
+            _release_applicants(s, b)
+        was = "优先预约" if b.priority else "考试预约"
+        b.status, b.cancelled_at = "cancelled", now
+        app = s.get(Application, b.application_id) if b.application_id else None
+        serial = app.serial_no if app else ""
+        note = (f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。{SUBJECT_NAMES[b.subject]}考试预约的排序时间"
+                f"已变为本次取消的时间。")
+        if app is not None:
+            applications.transition(s, env, app, STATUS_CANCELLED, note)
+        audit.record(s, env, actor=actor(staff), role=role, action="exam_cancel_counter",  # type: ignore[arg-type]
+                     account_id=account.id, detail=f"{serial or '-'} booking {b.id} {was} 事由：{reason}")
+        messaging.notify(s, env, account, "取消考试预约",
+                         f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
+        return CounterCancelled(b.id, serial, note)
+
+
+def _release_applicants(s, b: Booking) -> None:  # type: ignore[no-untyped-def]
+    """A pending application stops counting among the applicants of sessions not yet allocated."""
+    not_allocated = select(ExamPlan.id).where(ExamPlan.allocated_at.is_(None))
+    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(not_allocated))
+    if b.mode == "self":
+        q = q.where(ExamSession.id.in_(list(b.choices or [])))
+    else:
+        q = q.where(ExamSession.subject == b.subject, ExamSession.exam_date.between(b.range_from, b.range_to),
+                    ExamSession.classes.contains(b.licence_class))
+        if b.site_id is not None:
+            q = q.where(ExamSession.site_id == b.site_id)
+    s.execute(q.values(applicants=ExamSession.applicants - 1), execution_options=NO_SYNC)

@@ -1,0 +1,112 @@
+"""Counter: look up the citizen in front of the clerk (the reason for access is audited) and
+show everything the DMV holds for them: account, licence, learner permit, e-licence, vehicles,
+exam bookings and 网办 applications. Read-only; the actions are in counter_accounts and
+counter_bookings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from ..db.models import Account
+from ..db.models_elicence import ElectronicLicence
+from ..domain.errors import DomainError
+from ..domain.ids import mask_phone, normalize_credit_code, normalize_id_number, normalize_text
+from . import applications, audit, booking_records, profile
+from .booking import active_permit
+from .env import Env
+from .permissions import SERVE, actor, authorise, require
+from .staff import StaffSession
+
+ELICENCE_STATES = {"applied": "审核中", "issued": "已签发", "needs_reapply": "需重新申领", "rejected": "审核不通过"}
+REGISTERED_VIA = {"face": "实人认证注册", "online": "预留手机号在线注册", "counter": "窗口面签注册",
+                  "unit": "单位用户窗口注册", "demo": "已注册"}
+REASON_EXAMPLES = ("本人到窗口办理业务", "面签注册", "重置绑定手机号", "取消考试预约", "业务咨询")
+
+
+@dataclass(frozen=True)
+class PermitView:
+    licence_class: str
+    accepted_on: date
+    issued_on: date | None
+    valid_to: date | None
+
+
+@dataclass
+class CitizenFile:
+    id_number: str
+    found: bool
+    account_id: int | None = None
+    name: str = ""
+    kind: str = "personal"
+    registered: bool = False
+    registered_via: str = ""
+    phone: str = ""
+    agent_id_number: str = ""
+    authorisation_ref: str = ""
+    licence: profile.LicenceView | None = None
+    permit: PermitView | None = None
+    elicence: str = "未申领"
+    vehicles: list[profile.VehicleView] = field(default_factory=list)
+    bookings: list[booking_records.BookingView] = field(default_factory=list)
+    applications: list[applications.ApplicationView] = field(default_factory=list)
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self.phone) if self.phone else "未绑定"
+
+
+def normalize_any_id(raw: str) -> str:
+    """A person's ID number, or a unit's unified social credit code."""
+    try:
+        return normalize_id_number(raw)
+    except DomainError as id_error:
+        try:
+            return normalize_credit_code(raw, "id_number")
+        except DomainError:
+            raise id_error from None
+
+
+def check_reason(reason: str) -> str:
+    clean = normalize_text(reason, field="reason", label="查询事由", max_len=100)
+    if len(clean) < 2:
+        raise DomainError("请填写查询事由（如：本人到窗口办理面签注册）", "reason")
+    return clean
+
+
+def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> CitizenFile:
+    """Every lookup is audited with its reason, also when nobody is found."""
+    id_number = normalize_any_id(raw_id)
+    reason = check_reason(reason)
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE)
+        account = s.scalar(select(Account).where(Account.id_number == id_number))
+        audit.record(s, env, actor=actor(staff), role=role, action="citizen_lookup",  # type: ignore[arg-type]
+                     account_id=account.id if account else None,
+                     detail=f"事由：{reason}" + ("" if account else f"（未找到 {id_number[:6]}）"))
+    if account is None:
+        return CitizenFile(id_number, False)
+    return load(env, staff, account.id)
+
+
+def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
+    """The file of an account already looked up (after an action, to refresh the screen)."""
+    require(staff, *SERVE)
+    with env.db.read() as s:
+        a = s.get(Account, account_id)
+        if a is None:
+            raise DomainError("未找到该账户")
+        permit = active_permit(s, a.id)
+        el = s.scalar(select(ElectronicLicence.state).where(ElectronicLicence.account_id == a.id))
+        file = CitizenFile(a.id_number, True, a.id, a.name, a.kind, a.registered_at is not None,
+                           REGISTERED_VIA.get(a.registered_via or "", a.registered_via or ""), a.phone or "",
+                           a.agent_id_number or "", a.authorisation_ref or "")
+        if permit is not None:
+            file.permit = PermitView(permit.licence_class, permit.accepted_at.date(), permit.issued_on, permit.valid_to)
+        file.elicence = ELICENCE_STATES.get(el or "", "未申领")
+    file.licence = profile.licence_of(env, a.id)
+    file.vehicles = profile.vehicles_of(env, a.id)
+    file.bookings = booking_records.my_bookings(env, a.id, online_only=False)
+    file.applications = applications.list_for(env, a.id)
+    return file

@@ -1,0 +1,84 @@
+"""Dashboard: exam sessions today and in the coming week, per site and day (seats, applicants,
+placed, fill rate), and the bookings per exam day for the chart. Read-only, live figures."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+
+from ..db.models import Booking, ExamSession, ExamSite
+from .env import Env
+from .permissions import DASHBOARD, require
+from .staff import StaffSession
+
+DAYS = 8  # today and the next seven days
+
+
+@dataclass(frozen=True)
+class SiteDay:
+    day: date
+    site: str
+    sessions: int
+    seats: int
+    applicants: int
+    placed: int
+
+    @property
+    def fill_rate(self) -> float:
+        return self.placed / self.seats if self.seats else 0.0
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    applicants: int
+    placed: int
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    rows: list[SiteDay]
+    per_day: list[DayCount]
+    bookings_made_today: int
+
+    @property
+    def totals(self) -> tuple[int, int, int]:
+        return (sum(r.seats for r in self.rows), sum(r.applicants for r in self.rows),
+                sum(r.placed for r in self.rows))
+
+
+def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
+    require(staff, *DASHBOARD)
+    now = env.clock.now()
+    today, last = now.date(), now.date() + timedelta(days=DAYS - 1)
+    with env.db.read() as s:
+        q = (select(ExamSession.exam_date, ExamSite.name, func.count(), func.sum(ExamSession.seats),
+                    func.sum(ExamSession.applicants), func.sum(ExamSession.placed))
+             .join(ExamSite, ExamSite.id == ExamSession.site_id)
+             .where(ExamSession.exam_date.between(today, last))
+             .group_by(ExamSession.exam_date, ExamSite.id, ExamSite.name)
+             .order_by(ExamSession.exam_date, ExamSite.id))
+        rows = [SiteDay(d, n, c, int(seats or 0), int(app or 0), int(placed or 0)) for d, n, c, seats, app, placed in s.execute(q)]
+        made = s.scalar(select(func.count()).select_from(Booking).where(
+            Booking.created_at >= now.replace(hour=0, minute=0, second=0, microsecond=0))) or 0
+    per_day = []
+    for i in range(DAYS):
+        d = today + timedelta(days=i)
+        day_rows = [r for r in rows if r.day == d]
+        per_day.append(DayCount(d, sum(r.applicants for r in day_rows), sum(r.placed for r in day_rows)))
+    return Dashboard(today, rows, per_day, made)
+
+
+def bar_chart(per_day: list[DayCount], width: int = 40) -> list[tuple[str, int, int]]:
+    """(label, bar length in cells, total) per day. The screen draws the bars as coloured
+    blank cells, so no block characters (East Asian ambiguous width) are needed."""
+    peak = max((d.applicants + d.placed for d in per_day), default=0) or 1
+    weekdays = "一二三四五六日"
+    out = []
+    for d in per_day:
+        total = d.applicants + d.placed
+        cells = round(total * width / peak)
+        out.append((f"{d.day:%m-%d} 周{weekdays[d.day.weekday()]}", max(cells, 1 if total else 0), total))
+    return out

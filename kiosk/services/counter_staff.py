@@ -1,0 +1,118 @@
+"""管理员: staff accounts. Create with roles, reset a password (and PIN), deactivate.
+Secrets are stored only as argon2id hashes (staff.hash_secret); every change is audited."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db.models import Staff
+from ..domain.errors import DomainError, NotFound
+from ..domain.ids import normalize_text
+from . import audit
+from .env import Env
+from .permissions import ADMIN, actor, authorise, require
+from .staff import ROLE_NAMES, StaffSession, hash_secret
+
+_STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
+_PIN = re.compile(r"\d{6}")
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    staff_no: str
+    name: str
+    roles: tuple[str, ...]
+    active: bool
+    locked: bool
+
+    @property
+    def role_text(self) -> str:
+        return "、".join(ROLE_NAMES.get(r, r) for r in self.roles)
+
+
+def check_password(password: str, field: str = "password") -> str:
+    if len(password) < 8 or not re.search(r"[A-Za-z]", password) or not re.search(r"\d", password):
+        raise DomainError("密码至少8位，须同时包含字母和数字", field)
+    if len(password) > 64:
+        raise DomainError("密码不能超过64位", field)
+    return password
+
+
+def check_pin(pin: str) -> str:
+    pin = pin.strip()
+    if not _PIN.fullmatch(pin):
+        raise DomainError("PIN码须为6位数字", "pin")
+    return pin
+
+
+def check_roles(roles: list[str] | tuple[str, ...]) -> list[str]:
+    chosen = [r for r in ROLE_NAMES if r in set(roles)]
+    if not chosen or len(chosen) != len(set(roles)):
+        raise DomainError("请至少选择一个角色", "roles")
+    return chosen
+
+
+def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
+    require(staff, *ADMIN)
+    now = env.clock.now()
+    with env.db.read() as s:
+        authorise(s, env, staff, *ADMIN)
+        return [StaffRow(r.staff_no, r.name, tuple(r.roles or ()), r.active,
+                         r.locked_until is not None and r.locked_until > now)
+                for r in s.scalars(select(Staff).order_by(Staff.staff_no))]
+
+
+def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles: list[str], password: str,
+           pin: str) -> StaffRow:
+    require(staff, *ADMIN)
+    number = "".join(staff_no.split()).upper()
+    if not _STAFF_NO.fullmatch(number):
+        raise DomainError("工号须为4到20位字母或数字", "new_staff_no")
+    clean_name = normalize_text(name, field="new_name", label="姓名", max_len=40)
+    chosen = check_roles(roles)
+    check_password(password, "new_password")
+    pin = check_pin(pin)
+    with env.db.write() as s:
+        authorise(s, env, staff, *ADMIN)
+        if s.scalar(select(Staff.id).where(Staff.staff_no == number)) is not None:
+            raise DomainError("该工号已存在", "new_staff_no")
+        s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
+                    pin_hash=hash_secret(pin)))
+        audit.record(s, env, actor=actor(staff), role="admin", action="staff_create",  # type: ignore[arg-type]
+                     detail=f"{number} {clean_name} {','.join(chosen)}")
+        return StaffRow(number, clean_name, tuple(chosen), True, False)
+
+
+def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
+    row = s.scalar(select(Staff).where(Staff.staff_no == "".join(staff_no.split()).upper()))
+    if row is None:
+        raise NotFound("未找到该工号", "target")
+    return row
+
+
+def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password: str) -> None:
+    """A new password; the failure count and any lock-out are cleared."""
+    require(staff, *ADMIN)
+    check_password(password, "reset_password")
+    with env.db.write() as s:
+        authorise(s, env, staff, *ADMIN)
+        row = _target(s, staff_no)
+        row.password_hash, row.failed_logins, row.locked_until = hash_secret(password), 0, None
+        audit.record(s, env, actor=actor(staff), role="admin", action="staff_password_reset",  # type: ignore[arg-type]
+                     detail=row.staff_no)
+
+
+def deactivate(env: Env, staff: StaffSession | None, staff_no: str) -> None:
+    require(staff, *ADMIN)
+    with env.db.write() as s:
+        authorise(s, env, staff, *ADMIN)
+        row = _target(s, staff_no)
+        if row.staff_no == staff.staff_no:  # type: ignore[union-attr]
+            raise DomainError("不能停用本人正在使用的账户", "target")
+        if not row.active:
+            raise DomainError("该账户已停用", "target")
+        row.active = False
+        audit.record(s, env, actor=actor(staff), role="admin", action="staff_deactivate",  # type: ignore[arg-type]
+                     detail=row.staff_no)

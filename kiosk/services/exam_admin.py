@@ -1,0 +1,211 @@
+"""考试管理: exam plans and their sessions, with the rules a plan must keep.
+
+A plan is one office's exams of one subject on one day (ExamPlan); its sessions (ExamSession)
+are at the office's sites. The form is one session with its plan's booking window:
+- the plan is published (booking opens) at least 10 days before the exam (RULES.md);
+  booking opens < result-publication day (allocation) < exam day;
+- seats never below those already placed, the priority quota never below the priority seats
+  taken, and the quota within the seats;
+- no two sessions of one subject at one site overlap (a session lasts SESSION_MINUTES);
+- a session keeps its site, day and subject; its time and classes change only while nobody
+  has applied for it; an allocated plan keeps its dates.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import ExamPlan, ExamSession, ExamSite
+from ..domain.errors import DomainError, NotFound
+from ..domain.exam import SUBJECT_NAMES
+from ..domain.licence import parse_classes
+from . import audit
+from .env import Env
+from .permissions import EXAM, actor, authorise, require
+from .staff import StaffSession
+
+MIN_PUBLISH_DAYS = 10
+SESSION_MINUTES = 180
+OPENS_AT = time(9, 0)
+
+
+@dataclass(frozen=True)
+class SessionForm:
+    site_id: int | None
+    exam_date: str
+    start_time: str
+    subject: str
+    classes: str
+    seats: str
+    priority_quota: str
+    opens_on: str
+    publish_on: str
+    session_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: int
+    plan_id: int
+    site_id: int
+    site: str
+    exam_date: date
+    start_time: time
+    subject: int
+    classes: str
+    seats: int
+    priority_quota: int
+    applicants: int
+    priority_taken: int
+    placed: int
+    opens_on: date
+    publish_on: date
+    allocated: bool
+
+    @property
+    def subject_name(self) -> str:
+        return SUBJECT_NAMES.get(self.subject, str(self.subject))
+
+
+def _day(text: str, field: str, label: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError(f"请按 2027-01-15 的格式输入{label}", field) from None
+
+
+def _int(text: str, field: str, label: str, low: int, high: int) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise DomainError(f"{label}须为整数", field) from None
+    if not low <= value <= high:
+        raise DomainError(f"{label}须在{low}到{high}之间", field)
+    return value
+
+
+def _time(text: str) -> time:
+    try:
+        return time.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("请按 08:30 的格式输入开考时间", "start_time") from None
+
+
+def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:
+    require(staff, *EXAM)
+    with env.db.read() as s:
+        return [(n, i) for i, n in s.execute(select(ExamSite.id, ExamSite.name).order_by(ExamSite.id))]
+
+
+def list_sessions(env: Env, staff: StaffSession | None, date_from: str, date_to: str) -> list[SessionRow]:
+    """Live counts of the sessions between the two days (at most 31 days)."""
+    require(staff, *EXAM)
+    start, end = _day(date_from, "date_from", "开始日期"), _day(date_to, "date_to", "结束日期")
+    if end < start or (end - start).days > 31:
+        raise DomainError("结束日期须在开始日期之后，且查询范围不超过31天", "date_to")
+    with env.db.read() as s:
+        q = (select(ExamSession, ExamPlan, ExamSite.name).join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
+             .join(ExamSite, ExamSite.id == ExamSession.site_id)
+             .where(ExamSession.exam_date.between(start, end))
+             .order_by(ExamSession.exam_date, ExamSession.site_id, ExamSession.subject, ExamSession.start_time))
+        return [_row(x, p, n) for x, p, n in s.execute(q)]
+
+
+def _row(x: ExamSession, p: ExamPlan, site: str) -> SessionRow:
+    return SessionRow(x.id, p.id, x.site_id, site, x.exam_date, x.start_time, x.subject, x.classes, x.seats,
+                      x.priority_quota, x.applicants, x.priority_taken, x.placed, p.booking_opens_at.date(),
+                      p.publish_on, p.allocated_at is not None)
+
+
+def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> SessionRow:
+    """Create (``session_id`` None) or edit a session and its plan's window; one transaction."""
+    require(staff, *EXAM)
+    if f.site_id is None:
+        raise DomainError("请选择考场", "site")
+    exam_day = _day(f.exam_date, "exam_date", "考试日期")
+    start = _time(f.start_time)
+    subject = _int(f.subject, "subject", "科目", 1, 4)
+    classes = "".join(parse_classes(f.classes))
+    if not classes:
+        raise DomainError("请输入准考车型，如 C1C2", "classes")
+    seats = _int(f.seats, "seats", "考位数", 1, 999)
+    quota = _int(f.priority_quota, "priority_quota", "优先预约名额", 0, 999)
+    if quota > seats:
+        raise DomainError("优先预约名额不能超过考位数", "priority_quota")
+    opens, publish = _day(f.opens_on, "opens_on", "开放预约日期"), _day(f.publish_on, "publish_on", "结果公布日期")
+    now = env.clock.now()
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *EXAM)
+        site = s.get(ExamSite, f.site_id)
+        if site is None:
+            raise NotFound("未找到该考场", "site")
+        x = _existing(s, f.session_id, site.id, exam_day, subject, start, classes)
+        if x is not None and (seats < x.placed):
+            raise DomainError(f"考位数不能少于已安排的{x.placed}人", "seats")
+        if x is not None and quota < x.priority_taken:
+            raise DomainError(f"优先预约名额不能少于已占用的{x.priority_taken}个", "priority_quota")
+        plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
+            ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
+        _check_window(plan, opens, publish, exam_day, now)
+        _check_overlap(s, site.id, exam_day, subject, start, x.id if x is not None else None)
+        if plan is None:
+            plan = ExamPlan(office_id=site.office_id, subject=subject, exam_date=exam_day,
+                            booking_opens_at=datetime.combine(opens, OPENS_AT), publish_on=publish)
+            s.add(plan)
+        elif plan.allocated_at is None:
+            plan.booking_opens_at, plan.publish_on = datetime.combine(opens, OPENS_AT), publish
+        if x is None:
+            x = ExamSession(plan=plan, site_id=site.id, exam_date=exam_day, start_time=start, subject=subject,
+                            classes=classes, seats=seats, priority_quota=quota)
+            s.add(x)
+        else:
+            x.start_time, x.classes, x.seats, x.priority_quota = start, classes, seats, quota
+        s.flush()
+        audit.record(s, env, actor=actor(staff), role=role, action="exam_session_save" if f.session_id else "exam_session_create",  # type: ignore[arg-type]
+                     detail=f"session {x.id} plan {plan.id} {site.name} {exam_day} {start:%H:%M} "
+                            f"{SUBJECT_NAMES[subject]} {classes} seats {seats} quota {quota} 公布 {publish}")
+        return _row(x, plan, site.name)
+
+
+def _existing(s: Session, session_id: int | None, site_id: int, day: date, subject: int, start: time,
+              classes: str) -> ExamSession | None:
+    if session_id is None:
+        return None
+    x = s.get(ExamSession, session_id)
+    if x is None:
+        raise NotFound("未找到该考试场次")
+    if (x.site_id, x.exam_date, x.subject) != (site_id, day, subject):
+        raise DomainError("已建场次不能更改考场、考试日期和科目；如需调整，请新建场次", "exam_date")
+    if (x.start_time, x.classes) != (start, classes) and (x.applicants or x.placed):
+        raise DomainError("该场次已有人预约，不能再更改开考时间和准考车型", "start_time")
+    return x
+
+
+def _check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: date, now: datetime) -> None:
+    if plan is not None and plan.allocated_at is not None:
+        if (plan.booking_opens_at.date(), plan.publish_on) != (opens, publish):
+            raise DomainError("该考试计划已公布预约结果，不能再更改预约时间", "opens_on")
+        return
+    unchanged = plan is not None and (plan.booking_opens_at.date(), plan.publish_on) == (opens, publish)
+    if not opens < publish < exam_day:
+        raise DomainError("须满足：开放预约日期 < 预约结果公布日期 < 考试日期", "publish_on")
+    if unchanged:
+        return
+    published = max(opens, now.date())  # a plan opened in the past is published today
+    if (exam_day - published).days < MIN_PUBLISH_DAYS:
+        raise DomainError(f"考试计划须至少在考试前{MIN_PUBLISH_DAYS}日公布（开放预约），"
+                          f"最晚应于{exam_day - timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}开放预约", "opens_on")
+    if publish < now.date():
+        raise DomainError("预约结果公布日期不能早于今天", "publish_on")
+
+
+def _check_overlap(s: Session, site_id: int, day: date, subject: int, start: time, own_id: int | None) -> None:
+    begin = datetime.combine(day, start)
+    for other_id, other in s.execute(select(ExamSession.id, ExamSession.start_time).where(
+            ExamSession.site_id == site_id, ExamSession.exam_date == day, ExamSession.subject == subject)):
+        if other_id != own_id and abs((datetime.combine(day, other) - begin).total_seconds()) < SESSION_MINUTES * 60:
+            raise DomainError(f"与本考场{other:%H:%M}开考的{SUBJECT_NAMES[subject]}场次时间重叠"
+                              f"（每场{SESSION_MINUTES // 60}小时）", "start_time")

@@ -1,0 +1,143 @@
+"""考试管理: run the publication-day allocation (the service behind ``kiosk allocate``) and
+record exam results one by one or from a CSV file (kiosk.services.exam_results does each one).
+
+CSV: one candidate per line, ``身份证号码,科目,成绩`` where 科目 is 1-4 (or 科目一..科目四) and
+成绩 is 0-100 or 缺考; a header line and blank lines are skipped. Every good line is saved in
+its own transaction; a bad line is reported with its number and reason and changes nothing.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ..domain.errors import DomainError
+from . import allocation_service, audit, exam_results
+from .env import Env
+from .permissions import EXAM, actor, authorise, require
+from .staff import StaffSession
+
+log = logging.getLogger("kiosk.services")
+MAX_BYTES = 5 * 1024 * 1024
+NO_SHOW = ("缺考", "no-show", "noshow")
+SUBJECTS = {"1": 1, "2": 2, "3": 3, "4": 4, "科目一": 1, "科目二": 2, "科目三": 3, "科目四": 4}
+
+
+@dataclass(frozen=True)
+class LineError:
+    line: int
+    text: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    total: int = 0
+    saved: int = 0
+    errors: list[LineError] = field(default_factory=list)
+
+
+def _check(env: Env, staff: StaffSession | None) -> str:
+    require(staff, *EXAM)
+    with env.db.read() as s:
+        return authorise(s, env, staff, *EXAM)
+
+
+def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.AllocationReport:
+    role = _check(env, staff)
+    try:
+        day = date.fromisoformat(day_text.strip())
+    except ValueError:
+        raise DomainError("请按 2026-12-03 的格式输入预约结果公布日期", "alloc_date") from None
+    report = allocation_service.run(env, day)
+    with env.db.write() as s:
+        audit.record(s, env, actor=actor(staff), role=role, action="exam_allocate",  # type: ignore[arg-type]
+                     detail=f"{day} plans={report.plans} placed={report.placed} unplaced={report.unplaced} "
+                            f"deferred={report.deferred}")
+    return report
+
+
+def parse_score(text: str) -> tuple[int | None, bool]:
+    """'85' -> (85, False); '缺考' -> (None, True)."""
+    text = text.strip()
+    if text.lower() in NO_SHOW:
+        return None, True
+    try:
+        return int(text), False
+    except ValueError:
+        raise DomainError("成绩须为0到100的整数，缺考请填写：缺考", "score") from None
+
+
+def parse_subject(text: str) -> int:
+    subject = SUBJECTS.get(text.strip())
+    if subject is None:
+        raise DomainError("科目须为1到4（或科目一到科目四）", "subject")
+    return subject
+
+
+def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
+               score_text: str) -> exam_results.Recorded:
+    _check(env, staff)
+    return _record(env, staff, id_number, subject_text, score_text)
+
+
+def _record(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
+            score_text: str) -> exam_results.Recorded:
+    subject = parse_subject(subject_text)
+    score, no_show = parse_score(score_text)
+    booking_id = exam_results.find_booking(env, id_number, subject)
+    return exam_results.record(env, booking_id, score=score, no_show=no_show, actor=actor(staff))  # type: ignore[arg-type]
+
+
+def read_csv(path_text: str) -> list[tuple[int, list[str]]]:
+    path = Path(path_text.strip()).expanduser()
+    if not path_text.strip() or not path.is_file():
+        raise DomainError("未找到该文件，请检查路径", "csv_path")
+    if path.stat().st_size > MAX_BYTES:
+        raise DomainError("文件超过5MB，请分批导入", "csv_path")
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DomainError("无法识别文件编码，请另存为UTF-8编码的CSV文件", "csv_path")
+    rows = []
+    for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = [c.strip() for c in cells]
+        if not any(cells) or (number == 1 and cells and not cells[0][:1].isdigit()):
+            continue  # blank line or header
+        rows.append((number, cells))
+    return rows
+
+
+def import_csv(env: Env, staff: StaffSession | None, path_text: str,
+               progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
+    role = _check(env, staff)
+    rows = read_csv(path_text)
+    report = ImportReport(total=len(rows))
+    for done, (number, cells) in enumerate(rows, start=1):
+        try:
+            if len(cells) < 3:
+                raise DomainError("每行须有3列：身份证号码,科目,成绩")
+            _record(env, staff, cells[0], cells[1], cells[2])
+            report.saved += 1
+        except DomainError as exc:
+            report.errors.append(LineError(number, ",".join(cells)[:80], exc.message))
+        except Exception:  # noqa: BLE001 - one broken line never stops the others
+            log.exception("exam result import: line %s", number)
+            report.errors.append(LineError(number, ",".join(cells)[:80], "系统错误，该行未保存，请稍后单独录入"))
+        if progress:
+            progress(done, report.total)
+    with env.db.write() as s:
+        audit.record(s, env, actor=actor(staff), role=role, action="exam_results_import",  # type: ignore[arg-type]
+                     detail=f"{Path(path_text.strip()).name} lines={report.total} saved={report.saved} "
+                            f"errors={len(report.errors)}")
+    return report

@@ -1,0 +1,71 @@
+"""审计日志: filter by staff, citizen ID, action and date range. 管理员 sees everyone's entries,
+other staff only their own. Read-only: nothing here (or anywhere in the app) edits the log."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
+
+from ....services import counter_audit, permissions
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+
+
+class AuditScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("审计日志")
+        staff = self.kiosk.staff
+        admin = permissions.may(staff, permissions.ADMIN)
+        with VerticalScroll(classes="form wide"):
+            yield Static("审计日志只能追加，不能修改或删除。" + ("可查询全部工作人员的记录。" if admin else
+                         "您只能查询本人的操作记录。"), classes="hint")
+            with Horizontal(classes="row"):
+                yield FormField("staff_no", "工号", value="" if admin or not staff else staff.staff_no, max_length=20)
+                yield FormField("citizen_id", "群众身份证号码", max_length=18)
+                yield FormField("action", "操作", placeholder="如 citizen_lookup", max_length=40)
+            with Horizontal(classes="row"):
+                yield FormField("date_from", "开始日期", placeholder="2026-12-01", max_length=10)
+                yield FormField("date_to", "结束日期", placeholder="2026-12-31", max_length=10)
+            with Horizontal(classes="buttons"):
+                yield Button("查询", id="search", variant="primary")
+                yield Button("清除条件", id="clear")
+                yield Button("返回", id="back")
+            yield Static("", classes="screen-error")
+            yield Static("", id="audit-count")
+            yield DataTable(id="audit-rows", cursor_type="row")
+
+    def on_mount(self) -> None:
+        self.query_one("#audit-rows", DataTable).add_columns("时间", "操作人", "角色", "终端", "群众", "操作", "说明")
+        self.search()
+
+    def on_input_submitted(self) -> None:
+        self.search()
+
+    def _v(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", FormField).value
+
+    def search(self) -> None:
+        f = counter_audit.AuditFilter(self._v("staff_no"), self._v("citizen_id"), self._v("action"),
+                                      self._v("date_from"), self._v("date_to"))
+        self.call(counter_audit.search, self.env, self.kiosk.staff, f, done=self._loaded)
+
+    def _loaded(self, rows: list[counter_audit.AuditRow]) -> None:
+        table = self.query_one("#audit-rows", DataTable)
+        table.clear()
+        for r in rows:
+            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, r.role, r.terminal_id, r.citizen or "-", r.action,
+                          r.detail[:60])
+        more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
+        self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "search":
+            self.search()
+        elif event.button.id == "clear":
+            admin = permissions.may(self.kiosk.staff, permissions.ADMIN)
+            for name in ("citizen_id", "action", "date_from", "date_to") + (("staff_no",) if admin else ()):
+                self.query_one(f"#field-{name}", FormField).value = ""
+            self.search()
+        elif event.button.id == "back":
+            self.app.pop_screen()

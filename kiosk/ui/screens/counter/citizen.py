@@ -1,0 +1,155 @@
+"""为群众办理: look up the citizen in front of the clerk (with the reason for access), see their
+record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking)."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Input, Static
+
+from ....services import counter_bookings, counter_citizen
+from ....services.counter_citizen import CitizenFile
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+
+
+def _date(d) -> str:  # type: ignore[no-untyped-def]
+    return f"{d:%Y-%m-%d}" if d else "-"
+
+
+def summary_text(f: CitizenFile) -> str:
+    if not f.found:
+        return (f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
+                "（单位持营业执照办理单位用户注册）。")
+    kind = "单位用户" if f.kind == "unit" else "个人用户"
+    lines = [f"[b]{f.name}[/b]  {f.id_number}  {kind}  "
+             f"12123账户：{f.registered_via or '已注册' if f.registered else '未注册'}  绑定手机：{f.phone_masked}"]
+    if not f.registered:
+        lines.append("[b]该群众尚未注册交管12123[/b]，核验身份证明原件后可办理面签注册。")
+    if f.kind == "unit":
+        lines.append(f"代理人：{f.agent_id_number or '-'}  委托书：{f.authorisation_ref or '-'}")
+    if f.licence:
+        lic = f.licence
+        lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_text}  "
+                     f"记分 {lic.points}  有效期至 {_date(lic.valid_to)}")
+    else:
+        lines.append("驾驶证：无")
+    if f.permit:
+        p = f.permit
+        lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
+                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}")
+    lines.append(f"电子驾驶证：{f.elicence}")
+    cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
+    lines.append(f"机动车：{cars or '无'}")
+    return "\n".join(lines)
+
+
+class CitizenScreen(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.file: CitizenFile | None = None
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("为群众办理")
+        with VerticalScroll(classes="form wide"):
+            yield Static("群众本人在场时，输入身份证号码（单位为统一社会信用代码）并填写查询事由，查询记录写入审计日志。",
+                         classes="hint")
+            with Horizontal(classes="row"):
+                yield FormField("id_number", "身份证号码/统一社会信用代码", max_length=18)
+                yield FormField("reason", "查询事由", placeholder="如：本人到窗口办理业务", max_length=100)
+            with Horizontal(classes="buttons"):
+                yield Button("查询", id="lookup", variant="primary")
+                yield Button("面签注册", id="register")
+                yield Button("单位用户注册", id="unit")
+                yield Button("返回", id="back")
+            yield Static("", classes="screen-error")
+            yield Static("", id="citizen-summary")
+            with Horizontal(classes="buttons hidden", id="file-actions"):
+                yield Button("重置绑定手机号", id="reset-phone")
+                yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
+            yield Static("考试预约：", classes="group-title hidden", id="bookings-title")
+            yield DataTable(id="bookings", cursor_type="row", classes="hidden")
+            yield Static("网办进度：", classes="group-title hidden", id="apps-title")
+            yield DataTable(id="apps", cursor_type="row", classes="hidden")
+
+    def on_mount(self) -> None:
+        self.query_one("#bookings", DataTable).add_columns("编号", "业务", "科目", "车型", "状态", "考试时间", "考场")
+        self.query_one("#apps", DataTable).add_columns("业务流水号", "业务", "状态", "更新时间")
+        self.query_one("#input-id_number", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "input-id_number":
+            self.query_one("#input-reason", Input).focus()
+        else:
+            self.lookup()
+
+    def _typed_id(self) -> str:
+        return self.query_one("#field-id_number", FormField).value
+
+    def lookup(self) -> None:
+        reason = self.query_one("#field-reason", FormField).value
+        self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason, done=self.show_file)
+
+    def refresh_file(self, _result: object = None) -> None:
+        if _result is not None and self.file is not None and self.file.account_id:
+            self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=self.show_file)
+
+    def show_file(self, f: CitizenFile) -> None:
+        self.file = f
+        self.query_one("#citizen-summary", Static).update(summary_text(f))
+        found = f.found
+        for wid in ("#file-actions", "#bookings-title", "#bookings", "#apps-title", "#apps"):
+            self.query_one(wid).set_class(not found, "hidden")
+        self.query_one("#reset-phone").display = found and f.registered
+        self.query_one("#cancel-booking").display = any(b.status in ("pending", "placed") for b in f.bookings)
+        bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)
+        bookings.clear()
+        apps.clear()
+        for b in f.bookings:
+            bookings.add_row(str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
+                             b.site_name or "-", key=str(b.id))
+        for a in f.applications[:20]:
+            apps.add_row(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen
+
+        bid = event.button.id
+        if bid == "lookup":
+            self.lookup()
+        elif bid == "register":
+            self.app.push_screen(InPersonRegisterScreen(self._typed_id().strip()), callback=self._registered)
+        elif bid == "unit":
+            self.app.push_screen(UnitRegisterScreen(self._typed_id().strip()), callback=self._registered)
+        elif bid == "reset-phone" and self.file and self.file.account_id:
+            self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name), callback=self._phone_reset)
+        elif bid == "cancel-booking":
+            self.cancel_selected()
+        elif bid == "back":
+            self.app.pop_screen()
+
+    def _registered(self, result) -> None:  # type: ignore[no-untyped-def]
+        if result is None:
+            return
+        self.notify(f"{result.name} 注册成功，已发送注册成功通知", timeout=6)
+        self.query_one("#field-id_number", FormField).value = result.id_number
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)
+
+    def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
+        if result is not None:
+            self.notify("绑定手机号已重置，已向新手机号发送通知短信", timeout=6)
+            self.refresh_file(result)
+
+    def cancel_selected(self) -> None:
+        table = self.query_one("#bookings", DataTable)
+        if self.file is None or not self.file.account_id or table.row_count == 0:
+            self.query_one(".screen-error", Static).update("请先在考试预约列表中选择要取消的预约")
+            return
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        reason = self.query_one("#field-reason", FormField).value or "本人到窗口申请取消考试预约"
+        self.call(counter_bookings.cancel, self.env, self.kiosk.staff, self.file.account_id, int(key or 0),
+                  reason, done=self._cancelled)
+
+    def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
+        self.notify(f"预约 {result.booking_id} 已取消。{result.message}", timeout=8)
+        self.refresh_file(result)

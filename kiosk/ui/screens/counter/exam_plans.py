@@ -1,0 +1,152 @@
+"""考试计划与安排 (考试管理): sessions with live counts, create or edit a session and its plan's
+booking window, and run the publication-day allocation for a date."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Select, Static
+
+from ....services import exam_admin, exam_admin_results
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+
+FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
+
+
+class ExamPlansScreen(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, exam_admin.SessionRow] = {}
+        self.editing: int | None = None
+
+    def compose(self) -> ComposeResult:
+        today = self.env.clock.now().date()
+        yield KioskHeader("考试计划与安排")
+        with VerticalScroll(classes="form wide"):
+            with Horizontal(classes="row"):
+                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=10)
+                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=10)
+            with Horizontal(classes="buttons"):
+                yield Button("查询场次", id="query", variant="primary")
+                yield Button("返回", id="back")
+            yield DataTable(id="sessions", cursor_type="row")
+            yield Static("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
+            yield Select([], prompt="选择考场", id="site")
+            with Horizontal(classes="row"):
+                yield FormField("exam_date", "考试日期", placeholder="2027-01-15", max_length=10)
+                yield FormField("start_time", "开考时间", placeholder="08:30", max_length=5)
+                yield FormField("subject", "科目(1-4)", max_length=3)
+                yield FormField("classes", "准考车型", placeholder="C1C2C5", max_length=40)
+            with Horizontal(classes="row"):
+                yield FormField("seats", "考位数", max_length=3)
+                yield FormField("priority_quota", "优先预约名额", value="0", max_length=3)
+                yield FormField("opens_on", "开放预约日期", max_length=10)
+                yield FormField("publish_on", "结果公布日期", max_length=10)
+            with Horizontal(classes="buttons"):
+                yield Button("保存场次", id="save", variant="primary")
+                yield Button("新建（清空表单）", id="new")
+            yield Static("预约结果公布日安排考试（与 kiosk allocate 相同）：", classes="group-title")
+            with Horizontal(classes="row"):
+                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=10)
+            with Horizontal(classes="buttons"):
+                yield Button("安排考试并公布结果", id="allocate", variant="warning")
+            yield Static("", classes="screen-error")
+            yield Static("", id="plan-message")
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions", DataTable).add_columns(
+            "编号", "日期", "时间", "考场", "科目", "车型", "考位", "优先名额/已用", "报名", "已安排", "公布日", "状态")
+        self.call(exam_admin.sites, self.env, self.kiosk.staff, done=self._sites)
+        self.set_interval(10, self._live)  # live counts
+
+    def _sites(self, options: list[tuple[str, int]]) -> None:
+        self.query_one("#site", Select).set_options(options)
+        self.query_sessions()
+
+    def _v(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", FormField).value
+
+    def query_sessions(self) -> None:
+        self.call(exam_admin.list_sessions, self.env, self.kiosk.staff, self._v("date_from"), self._v("date_to"),
+                  done=self._loaded)
+
+    def _live(self) -> None:
+        """Refresh the counts without touching the form or its error messages."""
+        if self.busy:
+            return
+        args = (self.env, self.kiosk.staff, self._v("date_from"), self._v("date_to"))
+
+        def work() -> None:
+            try:
+                rows = exam_admin.list_sessions(*args)
+            except Exception:  # noqa: BLE001 - the next tick tries again; the clerk's query shows errors
+                return
+            self.app.call_from_thread(self._loaded, rows)
+
+        self.run_worker(work, thread=True, group="live")
+
+    def _loaded(self, rows: list[exam_admin.SessionRow]) -> None:
+        table = self.query_one("#sessions", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        self.rows = {str(r.id): r for r in rows}
+        for r in rows:
+            table.add_row(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name,
+                          r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants),
+                          str(r.placed), f"{r.publish_on:%m-%d}", "已安排" if r.allocated else "预约中",
+                          key=str(r.id))
+        if rows and cursor < len(rows):
+            table.move_cursor(row=cursor)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        r = self.rows.get(str(event.row_key.value))
+        if r is None:
+            return
+        self.editing = r.id
+        self.query_one("#site", Select).value = r.site_id
+        values = (f"{r.exam_date}", f"{r.start_time:%H:%M}", str(r.subject), r.classes, str(r.seats),
+                  str(r.priority_quota), f"{r.opens_on}", f"{r.publish_on}")
+        for name, value in zip(FORM_FIELDS, values):
+            self.query_one(f"#field-{name}", FormField).value = value
+        self.query_one("#form-title", Static).update(f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：")
+
+    def _clear_form(self) -> None:
+        self.editing = None
+        for name in FORM_FIELDS:
+            self.query_one(f"#field-{name}", FormField).value = "0" if name == "priority_quota" else ""
+        self.query_one("#form-title", Static).update("新建场次（选中列表中的场次后可修改）：")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id
+        if bid == "query":
+            self.query_sessions()
+        elif bid == "new":
+            self._clear_form()
+        elif bid == "save":
+            site = self.query_one("#site", Select).value
+            form = exam_admin.SessionForm(site if isinstance(site, int) else None,
+                                          *(self._v(n) for n in FORM_FIELDS), session_id=self.editing)
+            self.call(exam_admin.save_session, self.env, self.kiosk.staff, form, done=self._saved)
+        elif bid == "allocate":
+            self.call(exam_admin_results.run_allocation, self.env, self.kiosk.staff, self._v("alloc_date"),
+                      done=self._allocated)
+        elif bid == "back":
+            self.app.pop_screen()
+
+    def _saved(self, row: exam_admin.SessionRow) -> None:
+        self.query_one("#plan-message", Static).update(
+            f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
+            f"{row.classes} 考位{row.seats}")
+        self._clear_form()
+        self.query_sessions()
+
+    def _allocated(self, report) -> None:  # type: ignore[no-untyped-def]
+        text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
+                f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。结果已通过网办进度、短信和消息通知。")
+        if report.plans == 0:
+            text = f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
+        self.query_one("#plan-message", Static).update(text)
+        self.query_sessions()

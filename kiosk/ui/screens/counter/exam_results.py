@@ -1,0 +1,86 @@
+"""考试成绩录入 (考试管理): one candidate at a time, or a whole CSV file with a progress bar and
+a per-line error report (the good lines are saved)."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, ProgressBar, Static
+
+from ....services import exam_admin_results
+from ....services.exam_admin_results import ImportReport
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+
+
+class ExamResultsScreen(KioskScreen):
+    def compose(self) -> ComposeResult:
+        yield KioskHeader("考试成绩录入")
+        with VerticalScroll(classes="form wide"):
+            yield Static("逐个录入：输入考生身份证号码、科目（1-4）和成绩（0-100，缺考填写：缺考）。"
+                         "首次不合格可参加本次预约的补考，再次录入即为补考成绩。", classes="hint")
+            with Horizontal(classes="row"):
+                yield FormField("id_number", "考生身份证号码", max_length=18)
+                yield FormField("subject", "科目", max_length=3)
+                yield FormField("score", "成绩", max_length=3)
+            with Horizontal(classes="buttons"):
+                yield Button("录入成绩", id="record", variant="primary")
+            yield Static("", id="record-result")
+            yield Static("批量导入：CSV文件每行为 身份证号码,科目,成绩（可有标题行）。正确的行会保存，错误的行逐行列出原因。",
+                         classes="hint")
+            yield FormField("csv_path", "CSV文件路径", placeholder="/path/to/results.csv", max_length=300)
+            with Horizontal(classes="buttons"):
+                yield Button("导入文件", id="import", variant="primary")
+                yield Button("返回", id="back")
+            yield ProgressBar(id="import-progress", show_eta=False)
+            yield Static("", classes="screen-error")
+            yield Static("", id="import-report")
+
+    def _v(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", FormField).value
+
+    def on_input_submitted(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.input.id == "input-csv_path":
+            self.start_import()
+        else:
+            self.record()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "record":
+            self.record()
+        elif event.button.id == "import":
+            self.start_import()
+        elif event.button.id == "back":
+            self.app.pop_screen()
+
+    def record(self) -> None:
+        self.call(exam_admin_results.record_one, self.env, self.kiosk.staff, self._v("id_number"),
+                  self._v("subject"), self._v("score"), done=self._recorded)
+
+    def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
+        colour = "green" if r.passed else "red"
+        self.query_one("#record-result", Static).update(
+            f"[{colour}]已录入（第{r.attempt}次）：{r.message}[/{colour}]")
+        self.query_one("#field-score", FormField).value = ""
+
+    def start_import(self) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=None, progress=0)
+        self.query_one("#import-report", Static).update("正在导入，请稍候")
+
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(bar.update, total=total, progress=done)
+
+        self.call(exam_admin_results.import_csv, self.env, self.kiosk.staff, self._v("csv_path"), progress,
+                  done=self._imported, failed=self._import_failed)
+
+    def _import_failed(self, exc) -> None:  # type: ignore[no-untyped-def]
+        self.query_one("#import-report", Static).update("")
+        self.show_error(exc)
+
+    def _imported(self, report: ImportReport) -> None:
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.update(total=max(report.total, 1), progress=max(report.total, 1))
+        lines = [f"共 {report.total} 行：已保存 {report.saved} 行，错误 {len(report.errors)} 行。"]
+        lines += [f"[red]第{e.line}行[/red] {e.text}：{e.message}" for e in report.errors]
+        self.query_one("#import-report", Static).update("\n".join(lines))

@@ -1,0 +1,109 @@
+"""Counter forms for the citizen in front of the clerk: 面签注册, 单位用户注册, 重置绑定手机号.
+Each dismisses with the service's result (or None when the clerk goes back)."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Static
+
+from ....services import counter_accounts
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+
+
+class _CounterForm(KioskScreen):
+    TITLE_TEXT = ""
+    HINT = ""
+
+    def fields(self) -> list[FormField]:
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield KioskHeader(self.TITLE_TEXT)
+        with VerticalScroll(classes="form wide"):
+            yield Static(self.HINT, classes="hint")
+            yield from self.fields()
+            yield Static("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("提交", id="submit", variant="primary")
+                yield Button("返回", id="back")
+
+    def on_mount(self) -> None:
+        self.query(Input).first().focus()
+
+    def value(self, name: str) -> str:
+        return self.query_one(f"#field-{name}", FormField).value
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        i = inputs.index(event.input)
+        if i + 1 < len(inputs):
+            inputs[i + 1].focus()
+        else:
+            self.submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "submit":
+            self.submit()
+        elif event.button.id == "back":
+            self.dismiss(None)
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+
+class InPersonRegisterScreen(_CounterForm):
+    TITLE_TEXT = "面签注册"
+    HINT = ("请核验申请人本人有效身份证明原件，核对姓名和身份证号码后录入。面签注册无需短信验证码，"
+            "注册成功后将向所填手机号发送通知。")
+
+    def __init__(self, id_number: str = "") -> None:
+        super().__init__()
+        self._id_number = id_number
+
+    def fields(self) -> list[FormField]:
+        return [FormField("name", "姓名", max_length=30), FormField("id_number", "身份证号码", value=self._id_number, max_length=18),
+                FormField("phone", "手机号码", max_length=11)]
+
+    def submit(self) -> None:
+        self.call(counter_accounts.register_in_person, self.env, self.kiosk.staff, self.value("name"),
+                  self.value("id_number"), self.value("phone"), done=self.dismiss)
+
+
+class UnitRegisterScreen(_CounterForm):
+    TITLE_TEXT = "单位用户注册"
+    HINT = ("请核验营业执照（统一社会信用代码）、单位委托书和代理人身份证明原件。"
+            "统一社会信用代码按GB 32100校验。")
+
+    def __init__(self, credit_code: str = "") -> None:
+        super().__init__()
+        self._credit_code = credit_code
+
+    def fields(self) -> list[FormField]:
+        return [FormField("unit_name", "单位名称", max_length=100),
+                FormField("credit_code", "统一社会信用代码", value=self._credit_code, max_length=18),
+                FormField("authorisation_ref", "委托书编号", placeholder="如：委托书（2026）第001号", max_length=100),
+                FormField("agent_id", "代理人身份证号码", max_length=18),
+                FormField("phone", "联系手机号码", max_length=11)]
+
+    def submit(self) -> None:
+        self.call(counter_accounts.register_unit, self.env, self.kiosk.staff, self.value("unit_name"),
+                  self.value("credit_code"), self.value("phone"), self.value("authorisation_ref"),
+                  self.value("agent_id"), done=self.dismiss)
+
+
+class PhoneResetScreen(_CounterForm):
+    TITLE_TEXT = "重置绑定手机号"
+    HINT = "申请人原绑定手机号遗失：核验身份证明原件后录入新手机号。新手机号将收到变更通知短信。"
+
+    def __init__(self, account_id: int, name: str) -> None:
+        super().__init__()
+        self._account_id, self._citizen_name = account_id, name
+
+    def fields(self) -> list[FormField]:
+        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=11)]
+
+    def submit(self) -> None:
+        self.call(counter_accounts.reset_phone, self.env, self.kiosk.staff, self._account_id,
+                  self.value("new_phone"), done=self.dismiss)

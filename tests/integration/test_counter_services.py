@@ -1,0 +1,209 @@
+"""Counter services end to end on the demo database: 面签注册, unit accounts, phone reset, the
+review queue, counter cancellation of a priority booking, exam plans, allocation and results
+(one by one and from a CSV file with bad lines), and that each lands in the audit log."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.config import ASSETS
+from kiosk.db.models import Account, AuditEntry, ExamSession
+from kiosk.domain.errors import DomainError
+from kiosk.services import (applications, counter_accounts, counter_audit, counter_bookings, counter_citizen,
+                            counter_dashboard, counter_review, elicence, exam_admin, exam_admin_results, messaging)
+from kiosk.services.booking_submit import BookingRequest
+from kiosk.services.staff import StaffSession
+from tests.booking_helpers import account_id, add_learners, book, sessions
+
+CLERK = StaffSession("J1001", "王警官", ("counter",))
+REVIEWER = StaffSession("J1002", "李审核", ("review",))
+EXAMS = StaffSession("J1003", "赵考务", ("exam_admin",))
+
+
+def _actions(env, actor: str) -> list[str]:
+    with env.db.read() as s:
+        return list(s.scalars(select(AuditEntry.action).where(AuditEntry.actor == actor).order_by(AuditEntry.id)))
+
+
+def test_lookup_records_the_reason_and_shows_the_file(env, people) -> None:
+    with pytest.raises(DomainError) as missing:
+        counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, " ")
+    assert missing.value.field == "reason"
+    f = counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
+    assert f.found and f.name == "刘洋" and f.licence and f.vehicles[0].plate == "渝A12345"
+    assert f.elicence == "未申领"
+    with env.db.read() as s:
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "citizen_lookup")).one()
+    assert (entry.actor, entry.role, entry.account_id) == ("staff:J1001", "counter", f.account_id)
+    assert "本人到窗口办理业务" in entry.detail and entry.terminal_id == "test-kiosk"
+    unknown = counter_citizen.lookup(env, CLERK, "11010519491231002X", "面签注册")
+    assert not unknown.found
+
+
+def test_in_person_registration_needs_no_sms_code(env, people) -> None:
+    p = people["new_user"]
+    done = counter_accounts.register_in_person(env, CLERK, p.name, p.id_number, "13800001111")
+    assert done.phone == "13800001111"
+    with pytest.raises(DomainError, match="已注册"):
+        counter_accounts.register_in_person(env, CLERK, p.name, p.id_number, "13800001111")
+    with env.db.read() as s:
+        acc = s.scalar(select(Account).where(Account.id_number == p.id_number))
+        assert acc.registered_via == "counter"
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "register")).one()
+    assert entry.actor == "staff:J1001" and entry.detail == "counter"
+    with pytest.raises(DomainError):  # the kiosk path cannot claim a counter registration
+        from kiosk.services import auth
+        auth.complete_registration(env, auth.Applicant("林晓", "11010519491231002X", "13800001112"), "000000", "counter")
+
+
+def test_unit_registration_checks_the_credit_code(env, people) -> None:
+    agent = people["driver_normal"].id_number
+    with pytest.raises(DomainError) as bad:
+        counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", "91500000MA5U000011", "13800002222",
+                                       "委托书001", agent)
+    assert bad.value.field == "credit_code"
+    with pytest.raises(DomainError) as bad_agent:
+        counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", "91500000MA5U0000X0"[:17] + "0",
+                                       "13800002222", "委托书001", "110108196711301866")
+    assert bad_agent.value.field in ("credit_code", "agent_id")
+    from kiosk.domain.ids import uscc_check_char
+    code = "91500000MA5U00002" + uscc_check_char("91500000MA5U00002")
+    done = counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", code, "13800002222", "委托书001", agent)
+    assert done.kind == "unit"
+    assert "unit_register" in _actions(env, "staff:J1001")
+
+
+def test_phone_reset_notifies_the_new_phone(env, people) -> None:
+    aid = account_id(env, people["driver_normal"])
+    counter_accounts.reset_phone(env, CLERK, aid, "13800003333")
+    assert "绑定手机号" in messaging.outbox(env, "13800003333")[0].body
+    assert messaging.inbox(env, aid)[0].title == "绑定手机号已变更"
+    with pytest.raises(DomainError, match="相同"):
+        counter_accounts.reset_phone(env, CLERK, aid, "13800003333")
+    assert "phone_reset" in _actions(env, "staff:J1001")
+
+
+def test_review_queue_approve_and_reject(env, people) -> None:
+    a, b = account_id(env, people["no_photo"]), account_id(env, people["violation"])
+    first = elicence.apply_with_photo(env, a, "camera", ASSETS / "photos" / "camera_1.png")
+    env.clock.advance(minutes=5)
+    second = elicence.apply_with_photo(env, b, "upload", ASSETS / "photos" / "camera_2.png")
+    queue = counter_review.queue(env, REVIEWER)
+    assert [i.serial_no for i in queue] == [first.serial_no, second.serial_no]  # oldest first
+    assert queue[0].pixels and len(queue[0].pixels) == counter_review.THUMB_ROWS
+    counter_review.approve(env, REVIEWER, first.serial_no)
+    counter_review.reject(env, REVIEWER, second.serial_no, counter_review.REJECT_REASONS[2])
+    assert applications.list_for(env, a)[0].status == elicence.DONE
+    assert "眼镜反光" in applications.list_for(env, b)[0].events[-1].note
+    assert counter_review.queue(env, REVIEWER) == []
+    assert {"photo_approved", "photo_rejected"} <= set(_actions(env, "staff:J1002"))
+
+
+def _priority_booking(env, people):
+    p = people["permit_expiring"]
+    today = env.clock.now().date()
+    rows = sessions(env, p, 2, f"{today + timedelta(days=3)}", f"{today + timedelta(days=20)}", priority=True)
+    row = rows[0]
+    done = book(env, p, BookingRequest(2, "priority", (row.id,)))
+    return p, row, done
+
+
+def test_counter_cancels_a_priority_booking_until_the_day_before(env, people) -> None:
+    p, row, done = _priority_booking(env, people)
+    aid = account_id(env, p)
+    booking_id = next(b.id for b in counter_citizen.load(env, CLERK, aid).bookings if b.priority)
+    with env.db.read() as s:
+        taken_before = s.get(ExamSession, row.id).priority_taken
+    env.clock.advance(days=(row.exam_date - env.clock.now().date()).days)  # exam day: too late
+    with pytest.raises(DomainError, match="前一日"):
+        counter_bookings.cancel(env, CLERK, aid, booking_id, "本人申请")
+    env.clock.advance(days=-1)
+    result = counter_bookings.cancel(env, CLERK, aid, booking_id, "本人申请")
+    assert result.serial_no == done.serial_no
+    with env.db.read() as s:
+        assert s.get(ExamSession, row.id).priority_taken == taken_before - 1
+    assert applications.list_for(env, aid)[0].status == "已取消"
+    assert "exam_cancel_counter" in _actions(env, "staff:J1001")
+
+
+def _form(**kw) -> exam_admin.SessionForm:
+    base = dict(site_id=1, exam_date="2027-02-10", start_time="10:00", subject="1", classes="C1C2", seats="40",
+                priority_quota="4", opens_on="2026-12-05", publish_on="2027-02-08")
+    base.update(kw)
+    return exam_admin.SessionForm(**base)
+
+
+def test_exam_plan_rules(env) -> None:
+    row = exam_admin.save_session(env, EXAMS, _form())
+    assert row.seats == 40 and not row.allocated
+    with pytest.raises(DomainError, match="10日") as late:
+        exam_admin.save_session(env, EXAMS, _form(exam_date="2026-12-08", opens_on="2026-12-01",
+                                                  publish_on="2026-12-06", site_id=2))
+    assert late.value.field == "opens_on"
+    with pytest.raises(DomainError, match="重叠"):
+        exam_admin.save_session(env, EXAMS, _form(start_time="11:00"))
+    assert exam_admin.save_session(env, EXAMS, _form(start_time="14:00")).start_time.hour == 14
+    with env.db.write() as s:
+        s.get(ExamSession, row.id).placed = 30
+    with pytest.raises(DomainError, match="已安排"):
+        exam_admin.save_session(env, EXAMS, _form(seats="20", session_id=row.id))
+    assert exam_admin.save_session(env, EXAMS, _form(seats="50", session_id=row.id)).seats == 50
+    with pytest.raises(DomainError) as quota:
+        exam_admin.save_session(env, EXAMS, _form(seats="5", priority_quota="6", start_time="17:30"))
+    assert quota.value.field == "priority_quota"
+    assert {"exam_session_create", "exam_session_save"} <= set(_actions(env, "staff:J1003"))
+
+
+def test_allocation_results_and_csv_import_with_bad_lines(env, tmp_path) -> None:
+    p, p2 = add_learners(env, 2)
+    today = env.clock.now().date()
+    row = sessions(env, p, 2, f"{today + timedelta(days=11)}", f"{today + timedelta(days=20)}")[0]
+    for person in (p, p2):
+        book(env, person, BookingRequest(2, "self", (row.id,)))
+    publish = row.exam_date - timedelta(days=2)
+    env.clock.advance(days=(publish - env.clock.now().date()).days)
+    report = exam_admin_results.run_allocation(env, EXAMS, f"{publish}")
+    assert report.placed >= 2
+    env.clock.advance(days=3)
+    r = exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "95")
+    assert r.passed
+    csv_file = tmp_path / "results.csv"
+    csv_file.write_text("身份证号码,科目,成绩\n"
+                        f"{p2.id_number},科目二,缺考\n"
+                        "110108196711301866,2,90\n"
+                        f"{p2.id_number},9,90\n"
+                        f"{p.id_number},2,abc\n"
+                        "\n"
+                        f"{p.id_number},2\n", encoding="utf-8")
+    seen = []
+    report = exam_admin_results.import_csv(env, EXAMS, str(csv_file), lambda d, t: seen.append((d, t)))
+    assert (report.total, report.saved) == (5, 1)
+    assert [e.line for e in report.errors] == [3, 4, 5, 7]
+    assert seen[-1] == (5, 5)
+    with pytest.raises(DomainError) as missing:
+        exam_admin_results.import_csv(env, EXAMS, str(tmp_path / "none.csv"))
+    assert missing.value.field == "csv_path"
+    actions = _actions(env, "staff:J1003")
+    assert {"exam_allocate", "exam_result", "exam_results_import"} <= set(actions)
+
+
+def test_dashboard_counts_the_week(env) -> None:
+    board = counter_dashboard.dashboard(env, CLERK)
+    assert len(board.per_day) == counter_dashboard.DAYS
+    assert board.rows and board.totals[0] > 0
+    chart = counter_dashboard.bar_chart(board.per_day)
+    assert len(chart) == counter_dashboard.DAYS
+
+
+def test_admin_audit_search_filters(env, people) -> None:
+    counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
+    admin = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
+    rows = counter_audit.search(env, admin, counter_audit.AuditFilter(
+        staff_no="J1001", citizen_id=people["driver_normal"].id_number, action="lookup",
+        date_from="2026-12-01", date_to="2026-12-01"))
+    assert len(rows) == 1 and rows[0].action == "citizen_lookup"
+    assert counter_audit.search(env, admin, counter_audit.AuditFilter(date_from="2026-12-02")) == []
+    with pytest.raises(DomainError):
+        counter_audit.search(env, admin, counter_audit.AuditFilter(date_from="2026-13-01"))

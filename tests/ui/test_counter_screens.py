@@ -1,0 +1,205 @@
+"""Pilot: each counter screen, reached from the staff home menu its role allows."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.widgets import Button, Checkbox, DataTable, Select
+
+from kiosk.config import ASSETS
+from kiosk.services import applications, elicence, messaging
+from kiosk.services.booking_submit import BookingRequest
+from kiosk.ui.screens.counter.audit import AuditScreen
+from kiosk.ui.screens.counter.citizen import CitizenScreen
+from kiosk.ui.screens.counter.dashboard import DashboardScreen
+from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen
+from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
+from kiosk.ui.screens.counter.review import ReviewScreen
+from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
+from kiosk.ui.screens.staff_home import StaffHomeScreen
+from kiosk.ui.screens.verify import VerifyScreen
+from tests.booking_helpers import account_id, add_learners, book, sessions
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+
+SIZE = (150, 60)
+
+
+async def press(pilot, button_id: str) -> None:
+    pilot.app.screen.query_one(f"#{button_id}", Button).press()
+    await settle(pilot)
+
+
+def menu_ids(app) -> set[str]:
+    return {b.id for b in app.screen.query("#staff-menu Button")}
+
+
+async def test_each_role_sees_only_its_menu(env):
+    expected = {
+        ("H2001", "kiosk-2001"): {"verify"},
+        ("J1002", "kiosk-1002"): {"m-review", "m-dashboard", "m-audit"},
+        ("J1003", "kiosk-1003"): {"m-plans", "m-results", "m-dashboard", "m-audit"},
+        ("J1001", "kiosk-1001"): {"m-citizen", "verify", "m-dashboard", "m-audit"},
+    }
+    for (no, password), ids in expected.items():
+        app = counter_app(env)
+        async with app.run_test(size=SIZE) as pilot:
+            await _sign_in(pilot, app, no, password)
+            assert isinstance(app.screen, StaffHomeScreen)
+            assert menu_ids(app) == ids, no
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        assert {"m-staff", "m-audit", "m-citizen", "m-review", "m-plans"} <= menu_ids(app)
+        await press(pilot, "verify")
+        assert isinstance(app.screen, VerifyScreen)
+
+
+async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
+    p = people["new_user"]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await press(pilot, "m-citizen")
+        assert isinstance(app.screen, CitizenScreen)
+        set_input(app, "id_number", p.id_number)
+        await press(pilot, "lookup")
+        assert "查询事由" in field_error(app, "reason")
+        set_input(app, "reason", "面签注册")
+        await press(pilot, "lookup")
+        assert "尚未注册" in screen_text(app)
+        await press(pilot, "register")
+        assert app.screen.query_one("#input-id_number").value == p.id_number
+        set_input(app, "name", p.name)
+        set_input(app, "phone", "1380000")
+        await press(pilot, "submit")
+        assert "手机" in field_error(app, "phone")
+        set_input(app, "phone", "13800001111")
+        await press(pilot, "submit")
+        assert isinstance(app.screen, CitizenScreen)
+        await settle(pilot)
+        assert p.name in screen_text(app) and "窗口面签注册" in screen_text(app)
+        await press(pilot, "reset-phone")
+        set_input(app, "new_phone", "13800009999")
+        await press(pilot, "submit")
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen)
+        assert "变更" in messaging.outbox(env, "13800009999")[0].body
+        await press(pilot, "unit")
+        set_input(app, "unit_name", "重庆测试运输有限公司")
+        set_input(app, "credit_code", "91500000MA5U000011")
+        await press(pilot, "submit")
+        assert "信用代码" in field_error(app, "credit_code")
+
+
+async def test_clerk_cancels_a_priority_booking(env, people):
+    p = people["permit_expiring"]
+    today = env.clock.now().date()
+    row = sessions(env, p, 2, f"{today + timedelta(days=3)}", f"{today + timedelta(days=20)}", priority=True)[0]
+    book(env, p, BookingRequest(2, "priority", (row.id,)))
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await press(pilot, "m-citizen")
+        set_input(app, "id_number", p.id_number)
+        set_input(app, "reason", "取消考试预约")
+        await press(pilot, "lookup")
+        assert "优先考试预约" in screen_text(app)
+        await press(pilot, "cancel-booking")
+        await settle(pilot)
+        assert "已取消" in screen_text(app)
+    assert applications.list_for(env, account_id(env, p))[0].status == "已取消"
+
+
+async def test_reviewer_sees_the_photo_and_approves(env, people):
+    aid = account_id(env, people["no_photo"])
+    serial = elicence.apply_with_photo(env, aid, "camera", ASSETS / "photos" / "camera_1.png").serial_no
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1002", "kiosk-1002")
+        await press(pilot, "m-review")
+        assert isinstance(app.screen, ReviewScreen)
+        text = screen_text(app)
+        assert serial in text and "通过：" in text
+        assert "\u2580" in text  # the photo, in half blocks
+        await press(pilot, "reject")
+        assert "原因" in screen_error(app)
+        await press(pilot, "approve")
+        assert "暂无待审核" in screen_text(app)
+    assert applications.list_for(env, aid)[0].status == elicence.DONE
+
+
+async def test_admin_audit_and_staff_accounts(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        assert isinstance(app.screen, StaffAdminScreen)
+        set_input(app, "new_staff_no", "H2002")
+        set_input(app, "new_name", "保险核验员")
+        set_input(app, "new_password", "short")
+        set_input(app, "pin", "123456")
+        await press(pilot, "create")
+        assert "角色" in screen_error(app) or "密码" in field_error(app, "new_password")
+        app.screen.query_one("#role-verify", Checkbox).value = True
+        set_input(app, "new_password", "insure2026")
+        await press(pilot, "create")
+        assert "H2002" in screen_text(app)
+        app.pop_screen()
+        await settle(pilot)
+        await press(pilot, "m-audit")
+        assert isinstance(app.screen, AuditScreen)
+        set_input(app, "action", "staff_create")
+        await press(pilot, "search")
+        assert "共 1 条" in screen_text(app) and "staff_create" in screen_text(app)
+        set_input(app, "date_from", "2026-99-01")
+        await press(pilot, "search")
+        assert "格式" in field_error(app, "date_from")
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "H2002", "insure2026")
+        assert menu_ids(app) == {"verify"}
+
+
+async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
+    learner = add_learners(env, 1)[0]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-plans")
+        assert isinstance(app.screen, ExamPlansScreen)
+        assert app.screen.query_one("#sessions", DataTable).row_count > 0
+        app.screen.query_one("#site", Select).value = 1
+        for name, value in (("exam_date", "2026-12-08"), ("start_time", "10:00"), ("subject", "1"),
+                            ("classes", "C1"), ("seats", "30"), ("opens_on", "2026-12-01"),
+                            ("publish_on", "2026-12-06")):
+            set_input(app, name, value)
+        await press(pilot, "save")
+        assert "10日" in field_error(app, "opens_on")
+        set_input(app, "exam_date", "2027-02-10")
+        set_input(app, "publish_on", "2027-02-08")
+        await press(pilot, "save")
+        assert "已保存场次" in screen_text(app)
+        set_input(app, "alloc_date", "2026-12-01")
+        await press(pilot, "allocate")
+        assert "没有待安排" in screen_text(app) or "安排计划" in screen_text(app)
+        app.pop_screen()
+        await settle(pilot)
+        await press(pilot, "m-results")
+        assert isinstance(app.screen, ExamResultsScreen)
+        csv_file = tmp_path / "r.csv"
+        csv_file.write_text(f"{learner.id_number},2,90\nnot-an-id,2,90\n", encoding="utf-8")
+        set_input(app, "csv_path", str(csv_file))
+        await press(pilot, "import")
+        text = screen_text(app)
+        assert "共 2 行" in text and "第1行" in text and "第2行" in text
+
+
+async def test_dashboard_draws_the_week(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await press(pilot, "m-dashboard")
+        assert isinstance(app.screen, DashboardScreen)
+        text = screen_text(app)
+        assert "今日及未来7天" in text and "满员率" in text and "周" in text
+        assert app.screen.query_one("#dash-rows", DataTable).row_count > 0

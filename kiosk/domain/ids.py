@@ -82,6 +82,18 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 1)
 
 
+def normalize_person_or_unit_id(raw: str, field: str = "id_number") -> str:
+    """A person's ID number (GB 11643) or a unit's unified social credit code (GB 32100).
+    On neither, the ID-number message is the one shown (most users are people)."""
+    try:
+        return normalize_id_number(raw, field)
+    except DomainError as id_error:
+        try:
+            return normalize_credit_code(raw, field)
+        except DomainError:
+            raise id_error from None
+
+
 # Unified social credit code (GB 32100-2015)
 _USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)

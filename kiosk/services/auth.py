@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
 from ..domain.errors import DomainError
-from ..domain.ids import (mask_id, mask_phone, normalize_credit_code, normalize_id_number, normalize_phone,
+from ..domain.ids import (mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id, normalize_phone,
                           normalize_text)
 from . import audit, codes, messaging
 from .env import Env
@@ -43,26 +43,15 @@ def _registered(session: Session, id_number: str) -> Account:
 FACE_PASS_VALID = timedelta(minutes=15)
 
 
-def normalize_login_id(raw: str) -> str:
-    """A person signs in with the ID number, a unit with its unified social credit code."""
-    try:
-        return normalize_id_number(raw)
-    except DomainError as id_error:
-        try:
-            return normalize_credit_code(raw, "id_number")
-        except DomainError:
-            raise id_error from None
-
-
 def start_sign_in(env: Env, raw_id: str) -> codes.CodeSent:
-    id_number = normalize_login_id(raw_id)
+    id_number = normalize_person_or_unit_id(raw_id)
     with env.db.write() as s:
         account = _registered(s, id_number)
         return codes.send_code(s, env, account.phone or "", "login", account.id)
 
 
 def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
-    id_number = normalize_login_id(raw_id)
+    id_number = normalize_person_or_unit_id(raw_id)
     with env.db.write() as s:
         account = _registered(s, id_number)
         problem = codes.consume_code(s, env, account.phone or "", "login", code)

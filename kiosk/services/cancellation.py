@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, Booking, ExamPlan, ExamSession
@@ -78,7 +78,7 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
         if refusal:
             raise DomainError(refusal)
         b.status, b.cancelled_at = "cancelled", now
-        _release_applicants(s, b, now)
+        release_applicants(s, b, open_plan_filter(now))
         note = _ranking_note(b, now).replace("将变为", "已变为").replace("重新预约时排名可能靠后。", "")
         serial = _serial(s, b)
         app = s.get(Application, b.application_id) if b.application_id else None
@@ -91,10 +91,10 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
         return Cancelled(serial, now, note)
 
 
-def _release_applicants(s: Session, b: Booking, now: datetime) -> None:
-    """The application no longer counts among the applicants of the sessions still open."""
-    open_plans = select(ExamPlan.id).where(open_plan_filter(now))
-    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(open_plans))
+def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> None:
+    """The application no longer counts among the applicants of its sessions in the plans that
+    ``plans`` selects (online: plans still open; at a counter: plans not yet allocated)."""
+    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(select(ExamPlan.id).where(plans)))
     if b.mode == "self":
         q = q.where(ExamSession.id.in_(list(b.choices or [])))
     else:

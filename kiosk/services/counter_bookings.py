@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
 from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, messaging
 from .booking import STATUS_CANCELLED
+from .cancellation import release_applicants
 from .counter_citizen import check_reason
 from .env import Env
 from .permissions import SERVE, actor, authorise, require
@@ -57,7 +58,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
             s.execute(update(ExamSession).where(ExamSession.id == session.id, ExamSession.placed > 0)
                       .values(**values), execution_options=NO_SYNC)
         else:
-            _release_applicants(s, b)
+            release_applicants(s, b, ExamPlan.allocated_at.is_(None))  # pending: not yet allocated
         was = "优先预约" if b.priority else "考试预约"
         b.status, b.cancelled_at = "cancelled", now
         app = s.get(Application, b.application_id) if b.application_id else None
@@ -72,16 +73,3 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
                          f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
         return CounterCancelled(b.id, serial, note)
 
-
-def _release_applicants(s, b: Booking) -> None:  # type: ignore[no-untyped-def]
-    """A pending application stops counting among the applicants of sessions not yet allocated."""
-    not_allocated = select(ExamPlan.id).where(ExamPlan.allocated_at.is_(None))
-    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(not_allocated))
-    if b.mode == "self":
-        q = q.where(ExamSession.id.in_(list(b.choices or [])))
-    else:
-        q = q.where(ExamSession.subject == b.subject, ExamSession.exam_date.between(b.range_from, b.range_to),
-                    ExamSession.classes.contains(b.licence_class))
-        if b.site_id is not None:
-            q = q.where(ExamSession.site_id == b.site_id)
-    s.execute(q.values(applicants=ExamSession.applicants - 1), execution_options=NO_SYNC)

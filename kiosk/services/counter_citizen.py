@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ..db.models import Account
 from ..db.models_elicence import ElectronicLicence
 from ..domain.errors import DomainError
-from ..domain.ids import mask_phone, normalize_credit_code, normalize_id_number, normalize_text
+from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
 from . import applications, audit, booking_records, profile
 from .booking import active_permit
 from .env import Env
@@ -57,17 +57,6 @@ class CitizenFile:
         return mask_phone(self.phone) if self.phone else "未绑定"
 
 
-def normalize_any_id(raw: str) -> str:
-    """A person's ID number, or a unit's unified social credit code."""
-    try:
-        return normalize_id_number(raw)
-    except DomainError as id_error:
-        try:
-            return normalize_credit_code(raw, "id_number")
-        except DomainError:
-            raise id_error from None
-
-
 def check_reason(reason: str) -> str:
     clean = normalize_text(reason, field="reason", label="查询事由", max_len=100)
     if len(clean) < 2:
@@ -77,7 +66,7 @@ def check_reason(reason: str) -> str:
 
 def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> CitizenFile:
     """Every lookup is audited with its reason, also when nobody is found."""
-    id_number = normalize_any_id(raw_id)
+    id_number = normalize_person_or_unit_id(raw_id)
     reason = check_reason(reason)
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE)

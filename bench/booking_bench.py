@@ -30,7 +30,7 @@ from sqlalchemy import func, insert, select  # noqa: E402
 
 from bench import bench_data  # noqa: E402
 from kiosk.config import Settings  # noqa: E402
-from kiosk.db.models import ExamSession, SmsCode  # noqa: E402
+from kiosk.db.models import Booking, ExamSession, SmsCode  # noqa: E402
 from kiosk.services import allocation_service, booking_query, bootstrap  # noqa: E402
 from kiosk.services.env import Env, make_env  # noqa: E402
 
@@ -98,6 +98,10 @@ def bench_allocation(folder: Path, applicants: int, sites: int, days: int) -> No
     took = time.perf_counter() - t0
     with env.db.read() as s:
         over = s.scalar(select(func.count()).select_from(ExamSession).where(ExamSession.placed > ExamSession.seats))
+        booked = s.scalar(select(func.count()).select_from(Booking).where(Booking.status == "placed"))
+        filled = s.scalar(select(func.sum(ExamSession.placed)))
+    if over or booked != report.placed or filled != report.placed:
+        raise SystemExit(f"allocation benchmark: counts do not match ({booked}, {filled}, {report.placed}, {over})")
     print(f"allocation: {applicants:,} applications over {len(rows):,} sessions ({seats:,} seats): "
           f"{took:.2f} s (placed {report.placed:,}, unplaced {report.unplaced:,}, sessions over capacity {over}; "
           f"setup {setup:.1f} s, not timed)")
@@ -153,9 +157,11 @@ def _booker(db_url: str, accounts: list[int], sessions: list[int], barrier, out,
         try:
             if with_code:
                 booking_submit.submit(env, acc, req, CODE)
-            else:  # the same transaction minus the scrypt check of the SMS code (about 10 ms by design)
+            else:  # the same validation and write transaction, minus the SMS code (its scrypt hash ~10 ms by design)
+                with env.db.read() as s:
+                    plan, stamp = booking_submit._plan(s, env, acc, req), booking_submit._stamp(s, acc)
                 with env.db.write() as s:
-                    booking_submit._create(s, env, booking_submit._plan(s, env, acc, req), req)
+                    booking_submit.book(s, env, acc, req, plan, stamp)
             ok += 1
         except Conflict:
             refused += 1
@@ -196,6 +202,11 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) 
         over = s.scalar(select(func.count()).select_from(ExamSession).where(
             (ExamSession.placed > ExamSession.seats) | (ExamSession.priority_taken > ExamSession.priority_quota)))
         taken = s.scalar(select(func.sum(ExamSession.priority_taken)))
+        per_session = select(func.count()).where(Booking.priority, Booking.session_id == ExamSession.id)
+        mismatched = s.scalar(select(func.count()).select_from(ExamSession).where(
+            (ExamSession.priority_taken != per_session.scalar_subquery())
+            | (ExamSession.placed != ExamSession.priority_taken)))
+        new_bookings = s.scalar(select(func.count()).select_from(Booking).where(Booking.subject == 2))
     print(f"concurrent booking: {procs} processes, {total:,} submissions (half priority on {len(session_ids)} sessions "
           f"with {quota} priority seats, half normal), "
           + ("full service call booking_submit.submit incl. the SMS-code check:" if with_code else
@@ -203,6 +214,10 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) 
     print(f"  {ok:,} booked + {refused:,} refused (seat gone) in {wall:.2f} s = {(ok + refused) / wall:,.0f} "
           f"submissions/s, {ok / wall:,.0f} bookings/s; priority seats taken {taken}/{quota}; "
           f"sessions over capacity {over}")
+    print(f"  check: {new_bookings:,} bookings stored for {ok:,} successes; sessions whose priority/placed counts "
+          f"differ from their bookings: {mismatched}")
+    if over or mismatched or new_bookings != ok:
+        raise SystemExit("booking benchmark: counts do not match")
     env.db.dispose()
 
 

@@ -11,7 +11,9 @@ quota is released). Results go to 网办进度 (预约成功 / 未安排 with th
   guards the database as well.
 - An application whose choices or range also reach plans published later is not refused when
   this day's sessions are full: it stays pending and takes part in those later allocations.
-- Fast: a few bulk SELECTs, the pure allocation, then executemany UPDATE/INSERTs.
+- Fast: a few bulk SELECTs, the pure allocation, then set-based SQL inside the database
+  (kiosk.services.allocation_sql): one executemany into a temporary table, then UPDATE ... FROM
+  and INSERT ... SELECT over all rows at once.
 """
 from __future__ import annotations
 
@@ -27,11 +29,9 @@ from sqlalchemy.orm import Session
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.allocation import Applicant, SessionSlot, allocate
 from ..domain.errors import DomainError
-from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import parse_classes
 from ..domain.ranking import rank_key
-from . import audit, bulk
-from .booking import STATUS_PLACED, STATUS_UNPLACED
+from . import allocation_sql, audit, bulk
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -82,13 +82,11 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     report.plans = len(plan_ids)
     classes_of: dict[str, tuple[str, ...]] = {}
     slots: dict[int, SessionSlot] = {}
-    placed_before: dict[int, int] = {}
     for sid, d, t, site, subj, cls, seats, placed in s.execute(
             select(_S.c.id, _S.c.exam_date, _S.c.start_time, _S.c.site_id, _S.c.subject, _S.c.classes, _S.c.seats,
                    _S.c.placed).where(_S.c.plan_id.in_(plan_ids))):
         tup = classes_of.get(cls) or classes_of.setdefault(cls, parse_classes(cls))
         slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed)
-        placed_before[sid] = placed
     if not slots:
         _close_plans(s, now, plan_ids)
         return
@@ -96,14 +94,13 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     subjects = sorted({x.subject for x in slots.values()})
     conn = s.connection()
     rows = bulk.fetch(conn, (
-        "SELECT b.id, b.account_id, b.subject, b.licence_class, b.mode, b.choices, b.range_from, b.range_to, "
-        "b.site_id, b.ranking_time, b.application_id, a.serial_no, c.phone FROM bookings b "
-        "JOIN accounts c ON c.id = b.account_id LEFT JOIN applications a ON a.id = b.application_id "
-        f"WHERE b.status = 'pending' AND b.priority = ? AND b.subject IN ({bulk.placeholders(len(subjects))}) "
-        "AND b.range_from <= ? AND b.range_to >= ?"), (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
-    applicants, info = [], {}
+        "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
+        "application_id "
+        f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
+        "AND range_from <= ? AND range_to >= ?"), (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
+    applicants, owners = [], {}
     as_dt, as_day, as_ids = bulk.as_datetime, bulk.as_date, bulk.as_ids
-    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id, serial, phone in rows:
+    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id in rows:
         if mode == "self":
             picks = as_ids(choices)
             if not any(c in slots for c in picks):
@@ -112,20 +109,27 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
         else:
             applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
                                         as_day(rto), site))
-        info[bid] = (acc, app_id, serial, phone, subj)
+        owners[bid] = (app_id, acc)
     result = allocate(applicants, slots)
-    later = _later(s, day, [a for a in applicants if a.booking_id in result.unplaced])
-    unplaced = {b: r for b, r in result.unplaced.items() if b not in later}
+    unplaced_apps = [a for a in applicants if a.booking_id in result.unplaced]
+    later = _later(s, day, unplaced_apps)
+    unplaced = {a.booking_id: (result.unplaced[a.booking_id], a.subject) for a in unplaced_apps
+                if a.booking_id not in later}
     report.placed, report.unplaced, report.deferred = len(result.placements), len(unplaced), len(later)
 
-    bulk.run_many(conn, "UPDATE bookings SET status = 'placed', session_id = ? WHERE id = ?",
-                  [(result.placements[b], b) for b in sorted(result.placements)])
-    bulk.run_many(conn, "UPDATE bookings SET status = 'unplaced', unplaced_reason = ? WHERE id = ?",
-                  [(unplaced[b], b) for b in sorted(unplaced)])
-    bulk.run_many(conn, "UPDATE exam_sessions SET placed = ? WHERE id = ?",
-                  [(placed_before[sid] + n, sid) for sid, n in sorted(result.placed_counts.items()) if n])
+    sites = {i: (n, a) for i, n, a in s.execute(select(ExamSite.id, ExamSite.name, ExamSite.address))}
+    allocation_sql.load(conn, slots, sites, result.placements, unplaced, owners)
+    allocation_sql.write_bookings(conn)  # bookings placed/unplaced, sessions' placed += new places
     _close_plans(s, now, plan_ids)
-    _publish(s, env, now, slots, result.placements, unplaced, info)
+    _publish(s, env, now)
+    allocation_sql.drop(conn)
+
+
+def _publish(s: Session, env: Env, now: datetime) -> None:
+    """网办进度 (status + timeline), inbox and SMS for every decided application, in bulk SQL."""
+    outbox = isinstance(env.sms, OutboxSmsGateway)
+    for acc, phone, body in allocation_sql.publish(s.connection(), now, outbox):
+        env.sms.send(s, phone, body, now, acc)
 
 
 @contextmanager
@@ -176,47 +180,3 @@ def _later(s: Session, day: date, unplaced: list[Applicant]) -> set[int]:
             if i < len(dates) and (a.date_to is None or dates[i] <= a.date_to):
                 deferred.add(a.booking_id)
     return deferred
-
-
-def _publish(s: Session, env: Env, now: datetime, slots: dict[int, SessionSlot], placements: dict[int, int],
-             unplaced: dict[int, str], info: dict[int, tuple]) -> None:
-    """网办进度 (status + timeline), inbox and SMS for every decided application, in bulk."""
-    sites = {i: (n, a) for i, n, a in s.execute(select(ExamSite.id, ExamSite.name, ExamSite.address))}
-    notes: dict[object, str] = {}  # one text per session / reason, shared by its applicants
-    for sid in set(placements.values()):
-        slot = slots[sid]
-        name, address = sites.get(slot.site_id, ("", ""))
-        notes[sid] = (f"预约成功：{slot.day:%Y-%m-%d} {slot.start:%H:%M} {name}（{address}）。"
-                      "请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证")
-    for reason in set(unplaced.values()):
-        notes[reason] = f"未安排考试：{reason}。可重新预约其他考试场次"
-    apps, events, inbox, sms = [], [], [], []
-    decided = [(b, placements[b], STATUS_PLACED) for b in sorted(placements)]
-    decided += [(b, unplaced[b], STATUS_UNPLACED) for b in sorted(unplaced)]
-    for bid, key, status in decided:  # in booking-id order: sequential index updates
-        acc, app_id, serial, phone, subj = info[bid]
-        note = notes[key]
-        body = f"您的{SUBJECT_NAMES[subj]}考试预约（业务流水号{serial or bid}）{note}。"
-        if app_id is not None:
-            apps.append((app_id, status))
-            events.append((app_id, status, note))
-        inbox.append((acc, body))
-        if phone:
-            sms.append((acc, phone, "【交管12123】" + body))
-    apps.sort()
-    events.sort()
-    conn = s.connection()
-    at = bulk.when(conn, now)
-    bulk.run_many(conn, "UPDATE applications SET status = ?, updated_at = ? WHERE id = ?",
-                  [(st, at, a) for a, st in apps])
-    bulk.run_many(conn, "INSERT INTO application_events (application_id, at, status, note) VALUES (?, ?, ?, ?)",
-                  [(a, at, st, note) for a, st, note in events])
-    insert_messages = ("INSERT INTO messages (channel, account_id, phone, title, body, created_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?)")
-    bulk.run_many(conn, insert_messages, [("inbox", acc, None, "考试预约结果", body, at) for acc, body in inbox])
-    if isinstance(env.sms, OutboxSmsGateway):
-        bulk.run_many(conn, insert_messages, [("sms", acc, phone, "", body, at) for acc, phone, body in sms])
-    else:
-        for acc, phone, body in sms:
-            env.sms.send(s, phone, body, now, acc)
-

@@ -9,22 +9,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
+from ..db.models import Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit
 from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date
 from ..domain.ids import mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
-from . import applications, audit, codes, messaging
+from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       check_range, class_label, load_facts, open_plan_filter)
 from .env import Env
 
 MAX_CHOICES = 20
-NO_SYNC = {"synchronize_session": False}
 SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请重新查询，选择其他场次后再提交（验证码仍然有效）"
 
 
@@ -140,14 +139,43 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         return Checked(summary, mask_phone(plan.facts.account.phone or ""))
 
 
+def _stamp(s: Session, account_id: int) -> tuple:
+    """What eligibility was decided from: the account's bookings (with their status), exam
+    results and active permit. Equal stamps in the read and the write transaction mean the
+    decision still holds."""
+    bookings = tuple(tuple(r) for r in s.execute(select(Booking.id, Booking.status, Booking.session_id)
+                                                 .where(Booking.account_id == account_id).order_by(Booking.id)))
+    results = select(func.count(ExamResult.id), func.max(ExamResult.id)).where(ExamResult.account_id == account_id)
+    permit = (select(LearnerPermit.id).where(LearnerPermit.account_id == account_id, LearnerPermit.active)
+              .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1).scalar_subquery())
+    return bookings, tuple(s.execute(results.add_columns(permit)).one())
+
+
 def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:
-    """Check the SMS code and book: one transaction (a wrong code is still counted)."""
-    with env.db.write() as s:
+    """Check the SMS code and book (a wrong code is still counted).
+
+    Validation and the code's slow scrypt hash run in a read transaction, in parallel on every
+    kiosk; the write transaction then only settles the code with a conditional UPDATE, checks
+    that the facts behind the validation did not change meanwhile (otherwise validates again)
+    and books with a few Core statements."""
+    with env.db.read() as s:
         plan = _plan(s, env, account_id, req)
-        problem = codes.consume_code(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
+        stamp = _stamp(s, account_id)
+        pre = codes.precheck(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
+    if pre.problem is not None:
+        raise DomainError(pre.problem, "code")
+    with env.db.write() as s:
+        problem = codes.settle(s, env, pre)
         if problem is None:
-            return _create(s, env, plan, req)
+            return book(s, env, account_id, req, plan, stamp)
     raise DomainError(problem, "code")
+
+
+def book(s: Session, env: Env, account_id: int, req: BookingRequest, plan: _Plan, stamp: tuple) -> BookingDone:
+    """The booking transaction: ``plan`` and ``stamp`` were read before; validate again if stale."""
+    if _stamp(s, account_id) != stamp:
+        plan = _plan(s, env, account_id, req)
+    return _create(s, env, plan, req)
 
 
 def _create(s: Session, env: Env, plan: _Plan, req: BookingRequest) -> BookingDone:
@@ -156,30 +184,13 @@ def _create(s: Session, env: Env, plan: _Plan, req: BookingRequest) -> BookingDo
     rt = ranking_time(req.subject, f.permit.accepted_at, f.attempts, f.bookings)
     ids = [x[0] for x in plan.sessions]
     days = [x[1] for x in plan.sessions]
-    booking = Booking(account_id=f.account.id, permit_id=f.permit_row.id, subject=req.subject,
-                      licence_class=f.permit.licence_class, priority=priority,
-                      mode="system" if req.mode == "system" else "self", choices=ids,
-                      range_from=req.date_from if req.mode == "system" else min(days),
-                      range_to=req.date_to if req.mode == "system" else max(days),
-                      site_id=req.site_id if req.mode == "system" else None, ranking_time=rt.at,
-                      status="placed" if priority else "pending", session_id=ids[0] if priority else None,
-                      created_at=now)
-    if priority:
-        taken = s.execute(update(ExamSession).where(
-            ExamSession.id == ids[0], ExamSession.priority_taken < ExamSession.priority_quota,
-            ExamSession.placed < ExamSession.seats).values(
-            priority_taken=ExamSession.priority_taken + 1, placed=ExamSession.placed + 1),
-            execution_options=NO_SYNC)
-        if taken.rowcount != 1:
-            raise Conflict(SEAT_TAKEN, "sessions")  # rolls back: the code stays unused
-    elif req.mode == "self":
-        s.execute(update(ExamSession).where(ExamSession.id.in_(ids)).values(applicants=ExamSession.applicants + 1),
-                  execution_options=NO_SYNC)
-    else:
-        s.execute(update(ExamSession).where(*_system_scope(req, f.permit.licence_class, now))
-                  .values(applicants=ExamSession.applicants + 1), execution_options=NO_SYNC)
-    s.add(booking)
-    s.flush()
+    system = req.mode == "system"
+    new = booking_create.NewBooking(
+        f.account.id, f.account.phone, f.permit_row.id, req.subject, f.permit.licence_class, priority,
+        "system" if system else "self", ids, req.date_from if system else min(days),
+        req.date_to if system else max(days), req.site_id if system else None, rt.at,
+        and_(*_system_scope(req, f.permit.licence_class, now)) if system else None)
+    booking_create.take_seats(s, new, now, SEAT_TAKEN, "所选场次已截止预约或不可预约，请重新查询后选择")
     title = PRIORITY_TITLE if priority else TITLE
     if priority:
         _sid, day, start, name, address = plan.sessions[0]
@@ -188,12 +199,11 @@ def _create(s: Session, env: Env, plan: _Plan, req: BookingRequest) -> BookingDo
     else:
         status = STATUS_PENDING
         note = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
-    app = applications.create(s, env, f.account, kind=KIND, title=title, status=status, note=note,
-                              payload={"booking_id": booking.id, "subject": req.subject, "mode": req.mode,
-                                       "summary": [f"{k}：{v}" for k, v in plan.summary]})
-    booking.application_id = app.id
-    audit.record(s, env, actor=f"citizen:{f.account.id}", action="exam_priority" if priority else "exam_booking",
-                 account_id=f.account.id, detail=f"{app.serial_no} {SUBJECT_NAMES[req.subject]} {req.mode}")
-    messaging.notify(s, env, f.account, title,
-                     f"您的{SUBJECT_NAMES[req.subject]}{title}（业务流水号{app.serial_no}）：{note}。")
-    return BookingDone(booking.id, app.serial_no, title, status, note, plan.summary)
+    subject = SUBJECT_NAMES[req.subject]
+    booking_id, serial = booking_create.create(
+        s, env, new, kind=KIND, title=title, status=status, note=note,
+        payload={"subject": req.subject, "mode": req.mode, "summary": [f"{k}：{v}" for k, v in plan.summary]},
+        audit_action="exam_priority" if priority else "exam_booking",
+        audit_detail=lambda serial: f"{serial} {subject} {req.mode}",
+        message=lambda serial: f"您的{subject}{title}（业务流水号{serial}）：{note}。")
+    return BookingDone(booking_id, serial, title, status, note, plan.summary)

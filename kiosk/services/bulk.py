@@ -38,6 +38,11 @@ def run_many(conn: Connection, sql: str, rows: Sequence[tuple]) -> None:
         conn.exec_driver_sql(_sql(conn, sql), list(rows))
 
 
+def run(conn: Connection, sql: str, params: tuple = ()) -> None:
+    """One statement (e.g. an INSERT ... SELECT) with positional ``?`` parameters."""
+    conn.exec_driver_sql(_sql(conn, sql), params)
+
+
 def fetch(conn: Connection, sql: str, params: tuple = ()) -> list[tuple]:
     """Plain driver tuples (no Row objects), in the connection's current transaction."""
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]

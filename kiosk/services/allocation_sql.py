@@ -1,0 +1,120 @@
+"""The write side of publication-day allocation, as set-based SQL run inside the database.
+
+The pure allocation (kiosk.domain.allocation) decides in Python; its result is loaded with one
+executemany into a temporary table ``alloc_result`` (booking, session or NULL, note key), next
+to a small ``alloc_note`` table holding the texts (one per session with new places and one per
+(reason, subject): a few thousand rows, formatted in Python so dates and times look the same on
+every database). Everything else is a handful of statements the database runs over all rows at
+once: UPDATE ... FROM for bookings, sessions and applications, INSERT ... SELECT for the
+timeline and the inbox and SMS messages, whose text is joined with ``||`` (serial number +
+note). Plain SQL that SQLite (>= 3.33, UPDATE ... FROM) and PostgreSQL both run.
+
+Everything happens in the caller's transaction, so a failure anywhere leaves nothing behind
+(the temporary tables too: their CREATE is rolled back with the rest).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from sqlalchemy import Connection
+
+from ..domain.allocation import SessionSlot
+from ..domain.exam import SUBJECT_NAMES
+from . import bulk
+from .booking import STATUS_PLACED, STATUS_UNPLACED
+
+RESULT, NOTE = "alloc_result", "alloc_note"
+INBOX_TITLE = "考试预约结果"
+SMS_SIGN = "【交管12123】"
+
+
+def placed_note(day: str, start: str, site: str, address: str) -> str:
+    return f"预约成功：{day} {start} {site}（{address}）。请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证"
+
+
+def unplaced_note(reason: str) -> str:
+    return f"未安排考试：{reason}。可重新预约其他考试场次"
+
+
+def body_prefix(subject: int) -> str:
+    """Inbox text = prefix + serial number + '）' + note + '。' (the SMS adds the signature)."""
+    return f"您的{SUBJECT_NAMES[subject]}考试预约（业务流水号"
+
+
+def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int, tuple[str, str]],
+         placements: Mapping[int, int], unplaced: Mapping[int, tuple[str, int]],
+         owners: Mapping[int, tuple[int | None, int]]) -> None:
+    """Create and fill the temporary tables. ``unplaced``: booking id -> (reason, subject);
+    ``owners``: booking id -> (application id, account id)."""
+    drop(conn)
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {NOTE} (id INTEGER PRIMARY KEY, status VARCHAR(20) NOT NULL, "
+                         "reason VARCHAR(200), note VARCHAR(400) NOT NULL, prefix VARCHAR(100) NOT NULL)")
+    conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {RESULT} (booking_id INTEGER PRIMARY KEY, session_id INTEGER, "
+                         "note_id INTEGER NOT NULL, application_id INTEGER, account_id INTEGER NOT NULL)")
+    notes = []
+    for sid in sorted(set(placements.values())):  # note id = session id (> 0)
+        slot = slots[sid]
+        name, address = sites.get(slot.site_id, ("", ""))
+        notes.append((sid, STATUS_PLACED, None, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name,
+                                                            address), body_prefix(slot.subject)))
+    keys: dict[tuple[str, int], int] = {}
+    for key in sorted(set(unplaced.values())):  # note id < 0: one per (reason, subject)
+        keys[key] = -1 - len(keys)
+        notes.append((keys[key], STATUS_UNPLACED, key[0], unplaced_note(key[0]), body_prefix(key[1])))
+    bulk.run_many(conn, f"INSERT INTO {NOTE} (id, status, reason, note, prefix) VALUES (?, ?, ?, ?, ?)", notes)
+    rows = [(b, s, s, *owners[b]) for b, s in placements.items()]
+    rows += [(b, None, keys[k], *owners[b]) for b, k in unplaced.items()]
+    rows.sort()  # booking-id order: the statements below walk the tables' keys in (about) that order
+    bulk.run_many(conn, f"INSERT INTO {RESULT} (booking_id, session_id, note_id, application_id, account_id) "
+                  "VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def write_bookings(conn: Connection) -> None:
+    """Bookings -> placed (with the session) / unplaced (with the reason); sessions' placed counts.
+
+    ``placed`` only grows by the number of new places, so the CHECK (placed <= seats) refuses
+    the whole transaction should anything ever try to overfill a session."""
+    conn.exec_driver_sql(
+        "UPDATE bookings SET status = CASE WHEN r.session_id IS NULL THEN 'unplaced' ELSE 'placed' END, "
+        "session_id = COALESCE(r.session_id, bookings.session_id), "
+        "unplaced_reason = COALESCE(n.reason, bookings.unplaced_reason) "
+        f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id WHERE bookings.id = r.booking_id")
+    conn.exec_driver_sql(
+        "UPDATE exam_sessions SET placed = placed + c.n "
+        f"FROM (SELECT session_id, COUNT(*) AS n FROM {RESULT} WHERE session_id IS NOT NULL GROUP BY session_id) c "
+        "WHERE exam_sessions.id = c.session_id")
+
+
+_FROM = f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id "
+_MSG_FROM = f"{_FROM}LEFT JOIN applications a ON a.id = r.application_id "
+_BODY = "n.prefix || COALESCE(NULLIF(a.serial_no, ''), CAST(r.booking_id AS VARCHAR(20))) || '）' || n.note || '。'"
+
+
+def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int, str, str]]:
+    """网办进度 (status + timeline entry), inbox message and SMS for every decided application.
+
+    With the outbox SMS gateway the SMS rows are inserted here too; otherwise the
+    (account id, phone, text) of each SMS is returned for the caller to send."""
+    at = bulk.when(conn, now)
+    bulk.run(conn, f"UPDATE applications SET status = n.status, updated_at = ? {_FROM}"
+             "WHERE applications.id = r.application_id", (at,))
+    bulk.run(conn, "INSERT INTO application_events (application_id, at, status, note) "
+             f"SELECT r.application_id, ?, n.status, n.note {_FROM}WHERE r.application_id IS NOT NULL "
+             "ORDER BY r.booking_id", (at,))
+    bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at) "
+             f"SELECT 'inbox', r.account_id, NULL, CAST(? AS VARCHAR(100)), {_BODY}, ? {_MSG_FROM}"
+             "ORDER BY r.booking_id", (INBOX_TITLE, at))
+    sms = f"{_MSG_FROM}JOIN accounts c ON c.id = r.account_id WHERE c.phone IS NOT NULL AND c.phone <> '' "
+    if sms_outbox:
+        bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at) "
+                 f"SELECT 'sms', r.account_id, c.phone, '', CAST(? AS VARCHAR(20)) || {_BODY}, ? {sms}"
+                 "ORDER BY r.booking_id", (SMS_SIGN, at))
+        return []
+    return [(acc, phone, SMS_SIGN + body) for acc, phone, body in
+            bulk.fetch(conn, f"SELECT r.account_id, c.phone, {_BODY} {sms}ORDER BY r.booking_id")]
+
+
+def drop(conn: Connection) -> None:
+    for table in (RESULT, NOTE):
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")

@@ -20,6 +20,10 @@ def _intro(phone: str) -> str:
     return f"{INTRO}\n当前登记的手机号码：{mask_phone(phone)}"
 
 
+def _new_phone_text(new: str, current: str) -> str:
+    return "不变更" if new == current else mask_phone(new)
+
+
 def _clean_contact(form: dict[str, str], current_phone: str, current_address: str) -> dict[str, str]:
     raw_phone = form.get("phone", "").strip()
     phone = normalize_phone(raw_phone, "phone") if raw_phone else current_phone
@@ -51,7 +55,8 @@ class LicenceContactChange:
 
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
         return [("原手机号码", mask_phone(str(prepared.context["phone"]))),
-                ("新手机号码", mask_phone(clean["phone"])), ("联系地址", clean["address"])]
+                ("新手机号码", _new_phone_text(clean["phone"], str(prepared.context["phone"]))),
+                ("联系地址", clean["address"])]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
@@ -98,7 +103,7 @@ class VehicleContactChange:
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
         facts = self._facts(clean["plate"], prepared)
         return [("号牌号码", clean["plate"]), ("原手机号码", mask_phone(facts["phone"])),
-                ("新手机号码", mask_phone(clean["phone"])), ("联系地址", clean["address"])]
+                ("新手机号码", _new_phone_text(clean["phone"], facts["phone"])), ("联系地址", clean["address"])]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:

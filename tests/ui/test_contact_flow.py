@@ -129,3 +129,15 @@ async def test_sign_out_returns_to_start_and_forgets(kiosk_app, env, people):
         await settle(pilot)
         assert kiosk_app.citizen is None and len(kiosk_app.screen_stack) == 1
         assert p.name not in screen_text(kiosk_app)
+
+
+async def test_form_starts_on_its_first_field(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-licence_contact")
+        await settle(pilot)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-phone")
+        await pilot.press(*"13800138000")
+        await pilot.press("tab")
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-address")

@@ -74,6 +74,13 @@ class ApplicationFlowScreen(KioskScreen):
                 box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,
                                     value=prepared.initial.get(spec.name, ""), max_length=spec.max_len))
         self.query_one("#next", Button).disabled = False
+        self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
+
+    def _focus_first_field(self) -> None:
+        """Keyboard users start in the form, on its first field."""
+        first = next(iter(self.query_one("#fields").query("RadioSet, Input")), None)
+        if first is not None:
+            first.focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""

@@ -148,9 +148,7 @@ class ApplicationFlowScreen(KioskScreen):
         self._goto("step-confirm", 1)
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
-        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
-        self.query_one("#input-code").focus()
-        self.kiosk.show_demo_sms(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
 
     def _done(self, submitted: apps.Submitted) -> None:
         self.query_one("#result", Static).update(

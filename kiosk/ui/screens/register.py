@@ -131,9 +131,7 @@ class RegisterScreen(KioskScreen):
         self._show("step-code", 2)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
-        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
-        self.query_one("#input-code").focus()
-        self.kiosk.show_demo_sms(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
 
     def _registered(self, citizen: auth.CitizenSession) -> None:
         self.notify("注册成功，已为您登录", timeout=5)

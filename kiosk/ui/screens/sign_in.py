@@ -55,10 +55,8 @@ class SignInScreen(KioskScreen):
         self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
-        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
         self.query_one("#code-sent", Static).update(f"验证码已发送至 {sent.phone_masked}，5分钟内有效。")
-        self.query_one("#input-code", Input).focus()
-        self.kiosk.show_demo_sms(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
 
     def submit(self) -> None:
         code = self.query_one("#field-code", FormField).value

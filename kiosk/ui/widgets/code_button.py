@@ -15,6 +15,15 @@ class CodeButton(Button):
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
 
+    def code_sent(self, phone: str) -> None:
+        """After a code went out: count down to the next resend, put the cursor in the code field
+        (``#input-code`` on the same screen) and, in demo mode, show the SMS as a phone would."""
+        app = self.app
+        self.start_countdown(app.env.settings.code_resend_seconds)  # type: ignore[attr-defined]
+        for field in self.screen.query("#input-code"):
+            field.focus()
+        app.show_demo_sms(phone)  # type: ignore[attr-defined]
+
     def start_countdown(self, seconds: int) -> None:
         self._until = time.monotonic() + seconds
         self._tick()

@@ -234,9 +234,7 @@ class BookingWizardScreen(KioskScreen):
         self._forward("step-confirm")
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
-        self.query_one("#send-code", CodeButton).start_countdown(self.env.settings.code_resend_seconds)
-        self.query_one("#input-code").focus()
-        self.kiosk.show_demo_sms(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
 
     def _submit_failed(self, exc: DomainError) -> None:
         if isinstance(exc, Conflict):  # the seat went to someone else: pick another session

@@ -216,6 +216,23 @@ def _parse_envelope(text: object) -> tuple[bytes, str, bytes, bytes]:
     return protected, kid.hex(), payload, signature
 
 
+def signature_problem(keyring: Mapping[str, Ed25519PublicKey], kid: str, signature: bytes,
+                      message: bytes) -> str | None:
+    """UNKNOWN_KEY or BAD_SIGNATURE, or None when ``signature`` over ``message`` checks out with
+    the key ``kid``. Shared by both QR profiles; never raises."""
+    try:
+        public_key = keyring.get(kid)
+    except Exception:  # noqa: BLE001
+        public_key = None
+    if public_key is None:
+        return UNKNOWN_KEY
+    try:
+        public_key.verify(signature, message)
+    except Exception:  # noqa: BLE001 - InvalidSignature, or a wrong object in the keyring
+        return BAD_SIGNATURE
+    return None
+
+
 def decode_and_verify(text: str, keyring: Mapping[str, Ed25519PublicKey], now: datetime, *,
                       skew_seconds: int = CLOCK_SKEW_SECONDS) -> VerifyResult:
     """Check a scanned QR text. Never raises: every failure is a VerifyResult with a reason.
@@ -226,16 +243,9 @@ def decode_and_verify(text: str, keyring: Mapping[str, Ed25519PublicKey], now: d
         protected, kid, payload, signature = _parse_envelope(text)
     except Exception:  # noqa: BLE001 - hostile input of any shape
         return VerifyResult(False, BAD_FORMAT)
-    try:
-        public_key = keyring.get(kid)
-    except Exception:  # noqa: BLE001
-        public_key = None
-    if public_key is None:
-        return VerifyResult(False, UNKNOWN_KEY, key_id=kid)
-    try:
-        public_key.verify(signature, _sig_structure(protected, payload))
-    except Exception:  # noqa: BLE001 - InvalidSignature, or a wrong object in the keyring
-        return VerifyResult(False, BAD_SIGNATURE, key_id=kid)
+    problem = signature_problem(keyring, kid, signature, _sig_structure(protected, payload))
+    if problem:
+        return VerifyResult(False, problem, key_id=kid)
     try:
         claims, iat, exp = _claims_from_map(cbor2.loads(payload))
         issued_at, expires_at, now_ts = _to_datetime(iat, now), _to_datetime(exp, now), now.timestamp()

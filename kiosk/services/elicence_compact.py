@@ -29,8 +29,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from kiosk.domain.licence import CLASSES, STATUS_NAMES, parse_classes
 
-from .elicence_codec import (BAD_FORMAT, BAD_SIGNATURE, CLOCK_SKEW_SECONDS, EXPIRED, NOT_YET_VALID, OK,
-                             UNKNOWN_KEY)
+from .elicence_codec import BAD_FORMAT, CLOCK_SKEW_SECONDS, EXPIRED, NOT_YET_VALID, OK, signature_problem
 
 PREFIX = "DL2:"
 MAX_NAME_BYTES = 10
@@ -139,16 +138,9 @@ def decode_compact(text: str, keyring: Mapping[str, Ed25519PublicKey], now: date
         kid, iat, ttl, claims, signed, signature = _parse(raw)
     except Exception:  # noqa: BLE001 - hostile input of any shape
         return CompactResult(False, BAD_FORMAT)
-    try:
-        public_key = keyring.get(kid)
-    except Exception:  # noqa: BLE001
-        public_key = None
-    if public_key is None:
-        return CompactResult(False, UNKNOWN_KEY, key_id=kid)
-    try:
-        public_key.verify(signature, _CONTEXT + signed)
-    except Exception:  # noqa: BLE001
-        return CompactResult(False, BAD_SIGNATURE, key_id=kid)
+    problem = signature_problem(keyring, kid, signature, _CONTEXT + signed)
+    if problem:
+        return CompactResult(False, problem, key_id=kid)
     issued_at = datetime.fromtimestamp(iat, tz=now.tzinfo)
     expires_at = datetime.fromtimestamp(iat + ttl, tz=now.tzinfo)
     now_ts = now.timestamp()

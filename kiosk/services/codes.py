@@ -1,15 +1,26 @@
-"""One-time SMS codes: from ``secrets``, stored as a salted scrypt hash, 5 minutes, single use,
-dead after 5 wrong tries, a resend only after 60 s."""
+"""One-time SMS codes: from ``secrets``, 5 minutes, single use, dead after 5 wrong tries, a
+resend only after 60 s.
+
+Only a keyed hash is stored: HMAC-SHA256 under a secret key kept in a file of the terminal's
+data folder (``keys/sms-code.key``), never in the database, with a per-code salt. A six-digit
+code has only a million values, so any unkeyed hash, even a slow one such as scrypt, can be
+searched through by whoever reads the table within the code's five minutes; without the key
+nothing can. The check costs microseconds, which keeps booking fast on a busy hall. A code is
+checked by the terminal that sent it (same data folder).
+"""
 from __future__ import annotations
 
 import hashlib
-import math
 import hmac
+import math
+import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from ..db.models import SmsCode
@@ -35,14 +46,36 @@ class CodeSent:
     expires_at: datetime
 
 
-def _hash(code: str, salt: bytes) -> str:
-    digest = hashlib.scrypt(code.encode(), salt=salt, n=2**12, r=8, p=1, dklen=32)
-    return salt.hex() + "$" + digest.hex()
+@lru_cache(maxsize=8)
+def _key(data_dir: Path) -> bytes:
+    """The terminal's code key: 32 random bytes, created on first use (mode 0600)."""
+    path = Path(data_dir) / "keys" / "sms-code.key"
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it meanwhile
+        return path.read_bytes()
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(secrets.token_bytes(32))
+    return path.read_bytes()
 
 
-def _matches(code: str, stored: str) -> bool:
+def code_hash(env: Env, code: str, salt: bytes) -> str:
+    """``salt$HMAC-SHA256(key, salt + code)``, both in hex."""
+    digest = hmac.new(_key(env.settings.data_dir), salt + code.encode(), hashlib.sha256).hexdigest()
+    return salt.hex() + "$" + digest
+
+
+def _matches(env: Env, code: str, stored: str) -> bool:
     salt_hex, _, _digest = stored.partition("$")
-    return hmac.compare_digest(_hash(code, bytes.fromhex(salt_hex)), stored)
+    try:
+        salt = bytes.fromhex(salt_hex)
+    except ValueError:
+        return False
+    return hmac.compare_digest(code_hash(env, code, salt), stored)
 
 
 def _latest(session: Session, phone: str, purpose: str) -> SmsCode | None:
@@ -61,7 +94,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
         raise DomainError(f"验证码已发送，请{left}秒后再重新获取", "code")
     code = f"{secrets.randbelow(10**6):06d}"
     expires = now + timedelta(seconds=env.settings.code_ttl_seconds)
-    session.add(SmsCode(phone=phone, purpose=purpose, code_hash=_hash(code, secrets.token_bytes(16)),
+    session.add(SmsCode(phone=phone, purpose=purpose, code_hash=code_hash(env, code, secrets.token_bytes(16)),
                         sent_at=now, expires_at=expires))
     minutes = env.settings.code_ttl_seconds // 60
     body = (f"【交管12123】您正在办理{PURPOSE_TEXT.get(purpose, '业务')}，验证码{code}，"
@@ -97,8 +130,8 @@ def _wrong(env: Env, attempts_after: int) -> str:
 
 @dataclass(frozen=True)
 class Precheck:
-    """A code checked against a snapshot of its row, outside any write transaction (the slow
-    scrypt hash runs there, in parallel on every kiosk); ``settle`` makes it count."""
+    """A code checked against a snapshot of its row, outside any write transaction (in
+    parallel on every kiosk); ``settle`` makes it count."""
 
     phone: str
     purpose: str
@@ -109,17 +142,30 @@ class Precheck:
     matched: bool = False
 
 
+_C = SmsCode.__table__
+# Built once (the booking path runs them on every submission): see booking_create.
+_LATEST_ROW = (select(_C.c.id, _C.c.attempts, _C.c.used_at, _C.c.expires_at, _C.c.code_hash)
+               .where(_C.c.phone == bindparam("phone"), _C.c.purpose == bindparam("purpose"))
+               .order_by(_C.c.id.desc()).limit(1))
+_LATEST_ID = (select(_C.c.id).where(_C.c.phone == bindparam("of_phone"), _C.c.purpose == bindparam("of_purpose"))
+              .order_by(_C.c.id.desc()).limit(1).scalar_subquery())
+_STILL_SAME = update(_C).where(_C.c.id == bindparam("row_id"), _C.c.used_at.is_(None),
+                               _C.c.attempts == bindparam("attempts_before"), _C.c.expires_at >= bindparam("at"),
+                               _C.c.id == _LATEST_ID)
+_SETTLE_USED = _STILL_SAME.values(used_at=bindparam("at"))
+_SETTLE_WRONG = _STILL_SAME.values(attempts=bindparam("attempts_after"))
+
+
 def precheck(session: Session, env: Env, phone: str, purpose: str, code: str) -> Precheck:
     code = "".join(str(code).split())
     problem = _format_problem(code)
     if problem:
         return Precheck(phone, purpose, code, problem)
-    row = _latest(session, phone, purpose)
-    problem = _row_problem(row, env.clock.now(), env)
+    row = session.connection().execute(_LATEST_ROW, {"phone": phone, "purpose": purpose}).first()
+    problem = _row_problem(row, env.clock.now(), env)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)
-    session.expunge(row)
-    return Precheck(phone, purpose, code, None, row.id, row.attempts, _matches(code, row.code_hash))
+    return Precheck(phone, purpose, code, None, row.id, row.attempts, _matches(env, code, row.code_hash))
 
 
 def settle(session: Session, env: Env, pre: Precheck) -> str | None:
@@ -128,13 +174,9 @@ def settle(session: Session, env: Env, pre: Precheck) -> str | None:
     decide again with ``consume_code``. Same answers as ``consume_code``."""
     if pre.problem is not None:
         return pre.problem
-    latest = (select(SmsCode.id).where(SmsCode.phone == pre.phone, SmsCode.purpose == pre.purpose)
-              .order_by(SmsCode.id.desc()).limit(1).scalar_subquery())
-    now = env.clock.now()
-    q = update(SmsCode).where(SmsCode.id == pre.row_id, SmsCode.used_at.is_(None), SmsCode.attempts == pre.attempts,
-                              SmsCode.expires_at >= now, SmsCode.id == latest)
-    values = {"used_at": now} if pre.matched else {"attempts": pre.attempts + 1}
-    if session.execute(q.values(**values), execution_options={"synchronize_session": False}).rowcount != 1:
+    params = {"row_id": pre.row_id, "attempts_before": pre.attempts, "at": env.clock.now(), "of_phone": pre.phone,
+              "of_purpose": pre.purpose, "attempts_after": pre.attempts + 1}
+    if session.connection().execute(_SETTLE_USED if pre.matched else _SETTLE_WRONG, params).rowcount != 1:
         return consume_code(session, env, pre.phone, pre.purpose, pre.code)  # it changed meanwhile
     return None if pre.matched else _wrong(env, pre.attempts + 1)
 
@@ -151,7 +193,7 @@ def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str
     problem = _row_problem(row, now, env)
     if problem or row is None:
         return problem
-    if not _matches(code, row.code_hash):
+    if not _matches(env, code, row.code_hash):
         row.attempts += 1
         return _wrong(env, row.attempts)
     row.used_at = now

@@ -138,13 +138,13 @@ def bench_query(folder: Path, sites: int, days: int, repeats: int = 60) -> None:
     env.db.dispose()
 
 
-def _booker(db_url: str, accounts: list[int], sessions: list[int], barrier, out,  # type: ignore[no-untyped-def]
+def _booker(db_url: str, data_dir: Path, accounts: list[int], sessions: list[int], barrier, out,  # type: ignore[no-untyped-def]
             with_code: bool) -> None:
     from kiosk.domain.errors import Conflict
     from kiosk.services import booking_submit
     from kiosk.services.booking_submit import BookingRequest
 
-    settings = Settings(db_url=db_url, now=NOW, terminal_id=f"bench-{os.getpid()}")
+    settings = Settings(db_url=db_url, now=NOW, terminal_id=f"bench-{os.getpid()}", data_dir=data_dir)
     settings.clock_runs = False
     env = make_env(settings)
     ok = refused = 0
@@ -157,11 +157,11 @@ def _booker(db_url: str, accounts: list[int], sessions: list[int], barrier, out,
         try:
             if with_code:
                 booking_submit.submit(env, acc, req, CODE)
-            else:  # the same validation and write transaction, minus the SMS code (its scrypt hash ~10 ms by design)
+            else:  # the same validation and write transaction, minus the SMS code
                 with env.db.read() as s:
-                    plan, stamp = booking_submit._plan(s, env, acc, req), booking_submit._stamp(s, acc)
+                    plan = booking_submit._plan(s, env, acc, req)
                 with env.db.write() as s:
-                    booking_submit.book(s, env, acc, req, plan, stamp)
+                    booking_submit.book(s, env, acc, req, plan)
             ok += 1
         except Conflict:
             refused += 1
@@ -176,9 +176,9 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) 
                             seats=40, quota=10)
     total = procs * per_proc
     accounts = bench_data.learners(env, total, NOW, permit_left_days=100)
-    from kiosk.services.codes import _hash  # one hash for every code row: setup only
+    from kiosk.services.codes import code_hash as keyed_hash  # one hash for every code row: setup only
 
-    code_hash = _hash(CODE, b"bench-salt-16byt")
+    code_hash = keyed_hash(env, CODE, b"bench-salt-16byt")
     with env.db.write() as s:
         s.execute(insert(SmsCode.__table__), [
             {"phone": str(13000000000 + a), "purpose": "exam_booking", "code_hash": code_hash, "sent_at": NOW,
@@ -188,7 +188,7 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) 
     quota = sum(r["priority_quota"] for r in rows)
     ctx = mp.get_context("spawn")
     barrier, out = ctx.Barrier(procs), ctx.Queue()
-    workers = [ctx.Process(target=_booker, args=(env.settings.db_url, accounts[i::procs], session_ids, barrier, out,
+    workers = [ctx.Process(target=_booker, args=(env.settings.db_url, folder, accounts[i::procs], session_ids, barrier, out,
                                                  with_code)) for i in range(procs)]
     for w in workers:
         w.start()

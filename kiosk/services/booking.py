@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, LearnerPermit
@@ -51,11 +52,14 @@ NO_PERMIT = "您没有正在办理的机动车驾驶证申请，不能预约考�
 
 @dataclass(frozen=True)
 class Facts:
-    account: Account
-    permit_row: LearnerPermit
+    """Read by ``load_facts``; ``account`` and ``permit_row`` are plain rows (attribute access)."""
+
+    account: Any  # id, id_number, name, phone, registered_at
+    permit_row: Any  # id, licence_class, accepted_at, issued_on, valid_to, holds_car_licence
     permit: PermitFacts
     attempts: list[ExamAttempt]
     bookings: list[BookingFact]
+    stamp: tuple = ()  # see facts_stamp
 
 
 def class_label(cls: str) -> str:
@@ -66,13 +70,13 @@ def session_at(exam_date: date, start: time) -> datetime:
     return datetime.combine(exam_date, start)
 
 
-def permit_facts(p: LearnerPermit) -> PermitFacts:
+def permit_facts(p: Any) -> PermitFacts:
     issued = p.issued_on or p.accepted_at.date()
     valid_to = p.valid_to or permit_valid_to(issued)
     return PermitFacts(p.licence_class, issued, valid_to, p.accepted_at, p.holds_car_licence)
 
 
-def booking_fact(b: Booking, placed_at: datetime | None) -> BookingFact:
+def booking_fact(b: Any, placed_at: datetime | None) -> BookingFact:
     status = "active" if b.status == "pending" else b.status
     exam_at = placed_at
     if b.status == "cancelled" and exam_at is None and not b.priority and b.range_from is not None:
@@ -92,26 +96,63 @@ def active_permit(s: Session, account_id: int) -> LearnerPermit | None:
                      .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1)).first()
 
 
+# The facts every booking step reads, as statements built once (run with new parameters they skip
+# SQLAlchemy's construction work: the booking path reads them on every submission).
+_AID = bindparam("aid")
+_FACT_ACCOUNT = select(Account.id, Account.id_number, Account.name, Account.phone, Account.registered_at).where(
+    Account.id == _AID)
+_ACTIVE_PERMIT = (select(LearnerPermit.id).where(LearnerPermit.account_id == _AID, LearnerPermit.active)
+                  .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1))
+_FACT_PERMIT = select(LearnerPermit.id, LearnerPermit.licence_class, LearnerPermit.accepted_at, LearnerPermit.issued_on,
+                      LearnerPermit.valid_to, LearnerPermit.holds_car_licence).where(
+    LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery())
+_FACT_RESULTS = select(ExamResult.id, ExamResult.subject, ExamResult.taken_at, ExamResult.passed, ExamResult.score,
+                       ExamResult.no_show).where(ExamResult.account_id == _AID)
+_FACT_BOOKINGS = (select(Booking.id, Booking.status, Booking.session_id, Booking.subject, Booking.priority,
+                         Booking.created_at, Booking.cancelled_at, Booking.range_from, ExamSession.exam_date,
+                         ExamSession.start_time)
+                  .outerjoin(ExamSession, ExamSession.id == Booking.session_id)
+                  .where(Booking.account_id == _AID).order_by(Booking.id))
+_STAMP_REST = (select(func.count(ExamResult.id).label("results"), func.max(ExamResult.id).label("last_result"),
+                      _ACTIVE_PERMIT.scalar_subquery().label("permit"))
+               .where(ExamResult.account_id == _AID).subquery())
+# One row per booking (or one row with NULL booking columns), each carrying the other facts.
+_STAMP = (select(_STAMP_REST, Booking.id, Booking.status, Booking.session_id)
+          .outerjoin(Booking, Booking.account_id == _AID).order_by(Booking.id))
+
+
 def load_facts(s: Session, account_id: int) -> Facts:
-    account = account_of(s, account_id)
-    row = active_permit(s, account_id)
+    conn, aid = s.connection(), {"aid": account_id}
+    account = conn.execute(_FACT_ACCOUNT, aid).first()
+    if account is None or account.registered_at is None:
+        raise NotFound("账户不存在或未注册")
+    row = conn.execute(_FACT_PERMIT, aid).first()
     if row is None:
         raise DomainError(NO_PERMIT)
-    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show)
-                for r in s.scalars(select(ExamResult).where(ExamResult.account_id == account_id))]
-    rows = list(s.scalars(select(Booking).where(Booking.account_id == account_id)))
-    placed = {sid for sid in (b.session_id for b in rows) if sid is not None}
-    times = {}
-    if placed:
-        times = {i: session_at(d, t) for i, d, t in s.execute(
-            select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time).where(ExamSession.id.in_(placed)))}
-    facts = [booking_fact(b, times.get(b.session_id) if b.session_id else None) for b in rows]
-    return Facts(account, row, permit_facts(row), attempts, facts)
+    results = conn.execute(_FACT_RESULTS, aid).all()
+    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show) for r in results]
+    rows = conn.execute(_FACT_BOOKINGS, aid).all()
+    facts = [booking_fact(b, session_at(b.exam_date, b.start_time) if b.session_id else None) for b in rows]
+    stamp = (tuple((b.id, b.status, b.session_id) for b in rows),
+             (len(results), max((r.id for r in results), default=None), row.id))
+    return Facts(account, row, permit_facts(row), attempts, facts, stamp)
+
+
+def facts_stamp(s: Session, account_id: int) -> tuple:
+    """What ``load_facts`` decided from, read again in one statement: the account's bookings (with
+    status and session), exam results and active permit. An unchanged stamp means the facts hold."""
+    rows = s.connection().execute(_STAMP, {"aid": account_id}).all()
+    return (tuple((r[3], r[4], r[5]) for r in rows if r[3] is not None), tuple(rows[0][:3]))
 
 
 def open_plan_filter(now: datetime):  # type: ignore[no-untyped-def]
     """SQL condition: the plan takes bookings now (window open, not yet published or allocated)."""
     return (ExamPlan.booking_opens_at <= now) & (ExamPlan.publish_on > now.date()) & ExamPlan.allocated_at.is_(None)
+
+
+# The same condition for statements built once: parameters ``now`` and ``today``.
+OPEN_PLAN = ((ExamPlan.booking_opens_at <= bindparam("now")) & (ExamPlan.publish_on > bindparam("today"))
+             & ExamPlan.allocated_at.is_(None))
 
 
 def parse_day(text: str, field: str) -> date:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, Message
 from ..domain.errors import Conflict, DomainError
+from .booking import OPEN_PLAN
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -43,9 +44,7 @@ class NewBooking:
 
 _B, _A, _E, _M, _AU = (m.__table__ for m in (Booking, Application, ApplicationEvent, Message, AuditEntry))
 # Built once: executing a ready statement with new parameters skips SQLAlchemy's construction work.
-_OPEN = _S.c.plan_id.in_(select(ExamPlan.id).where(
-    (ExamPlan.booking_opens_at <= bindparam("now")) & (ExamPlan.publish_on > bindparam("today"))
-    & ExamPlan.allocated_at.is_(None)))
+_OPEN = _S.c.plan_id.in_(select(ExamPlan.id).where(OPEN_PLAN))
 _TAKE_PRIORITY = update(_S).where(_S.c.id == bindparam("sid"), _S.c.priority_taken < _S.c.priority_quota,
                                   _S.c.placed < _S.c.seats, _OPEN).values(
     priority_taken=_S.c.priority_taken + 1, placed=_S.c.placed + 1)
@@ -54,7 +53,7 @@ _COUNT_APPLICANT = update(_S).where(_S.c.id.in_(bindparam("ids", expanding=True)
 _INSERT_BOOKING = insert(_B).returning(_B.c.id)
 _INSERT_APP = insert(_A).returning(_A.c.id)
 _SET_SERIAL = update(_A).where(_A.c.id == bindparam("app_id")).values(serial_no=bindparam("serial"))
-_SET_APP = update(_B).where(_B.c.id == bindparam("bid")).values(application_id=bindparam("app_id"))
+_INSERT_EVENT, _INSERT_AUDIT, _INSERT_MESSAGE = insert(_E), insert(_AU), insert(_M)
 
 
 def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed: str) -> None:
@@ -78,26 +77,25 @@ def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status
 
     ``audit_detail`` and ``message`` are given the serial number."""
     now, conn = env.clock.now(), s.connection()
-    booking_id = conn.execute(_INSERT_BOOKING, {
-        "account_id": b.account_id, "permit_id": b.permit_id, "subject": b.subject, "licence_class": b.licence_class,
-        "priority": b.priority, "mode": b.mode, "choices": list(b.choices), "range_from": b.range_from,
-        "range_to": b.range_to, "site_id": b.site_id, "ranking_time": b.ranking_time,
-        "status": "placed" if b.priority else "pending", "session_id": b.choices[0] if b.priority else None,
-        "created_at": now}).scalar_one()
     app_id = conn.execute(_INSERT_APP, {
         "serial_no": "tmp-" + secrets.token_hex(8), "account_id": b.account_id, "kind": kind, "title": title,
-        "status": status, "payload": {"booking_id": booking_id, **payload}, "terminal_id": env.terminal_id,
+        "status": status, "payload": payload, "terminal_id": env.terminal_id,
         "created_at": now, "updated_at": now}).scalar_one()
     serial = f"{now:%y%m%d}{app_id:010d}"  # as applications.create
     conn.execute(_SET_SERIAL, {"app_id": app_id, "serial": serial})
-    conn.execute(_SET_APP, {"bid": booking_id, "app_id": app_id})
-    conn.execute(insert(_E), {"application_id": app_id, "at": now, "status": status, "note": note})
-    conn.execute(insert(_AU), {"at": now, "actor": f"citizen:{b.account_id}", "role": "",
+    booking_id = conn.execute(_INSERT_BOOKING, {  # the booking points to its application (no payload copy)
+        "account_id": b.account_id, "permit_id": b.permit_id, "application_id": app_id, "subject": b.subject,
+        "licence_class": b.licence_class, "priority": b.priority, "mode": b.mode, "choices": list(b.choices),
+        "range_from": b.range_from, "range_to": b.range_to, "site_id": b.site_id, "ranking_time": b.ranking_time,
+        "status": "placed" if b.priority else "pending", "session_id": b.choices[0] if b.priority else None,
+        "created_at": now}).scalar_one()
+    conn.execute(_INSERT_EVENT, {"application_id": app_id, "at": now, "status": status, "note": note})
+    conn.execute(_INSERT_AUDIT, {"at": now, "actor": f"citizen:{b.account_id}", "role": "",
                                "terminal_id": env.terminal_id, "account_id": b.account_id, "action": audit_action,
                                "detail": audit_detail(serial)[:400]})
     body = message(serial)
     outbox = isinstance(env.sms, OutboxSmsGateway)
-    conn.execute(insert(_M), [{"channel": "inbox", "account_id": b.account_id, "phone": None, "title": title,
+    conn.execute(_INSERT_MESSAGE, [{"channel": "inbox", "account_id": b.account_id, "phone": None, "title": title,
                                "body": body, "created_at": now, "read_at": None}]
                  + ([{"channel": "sms", "account_id": b.account_id, "phone": b.phone, "title": "",
                       "body": f"【交管12123】{body}", "created_at": now, "read_at": None}] if b.phone and outbox else []))

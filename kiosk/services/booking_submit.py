@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit
+from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date
 from ..domain.ids import mask_phone
@@ -20,7 +20,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      check_range, class_label, load_facts, open_plan_filter)
+                      OPEN_PLAN, check_range, class_label, facts_stamp, load_facts, open_plan_filter)
 from .env import Env
 
 MAX_CHOICES = 20
@@ -60,6 +60,13 @@ class _Plan:
     summary: list[tuple[str, str]]
 
 
+_SESSIONS = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
+                   ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
+             .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
+             .where(ExamSession.id.in_(bindparam("ids", expanding=True)), ExamSession.subject == bindparam("subject"),
+                    ExamSession.classes.contains(bindparam("cls")), OPEN_PLAN))  # built once, as in booking_create
+
+
 def _sessions(s: Session, env: Env, req: BookingRequest, cls: str) -> list[tuple]:
     ids = list(dict.fromkeys(req.session_ids))
     if not ids:
@@ -68,12 +75,9 @@ def _sessions(s: Session, env: Env, req: BookingRequest, cls: str) -> list[tuple
         raise DomainError("优先预约只能选择一个考试场次", "sessions")
     if len(ids) > MAX_CHOICES:
         raise DomainError(f"最多可选择{MAX_CHOICES}个考试场次", "sessions")
-    q = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
-                ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
-         .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
-         .where(ExamSession.id.in_(ids), ExamSession.subject == req.subject, ExamSession.classes.contains(cls),
-                open_plan_filter(env.clock.now())))
-    found = {r[0]: tuple(r) for r in s.execute(q)}
+    now = env.clock.now()
+    found = {r[0]: tuple(r) for r in s.connection().execute(_SESSIONS, {
+        "ids": ids, "subject": req.subject, "cls": cls, "now": now, "today": now.date()})}
     if len(found) != len(ids):
         raise DomainError("所选场次已截止预约或不可预约，请重新查询后选择", "sessions")
     if req.mode == "priority" and (found[ids[0]][5] <= 0 or found[ids[0]][6] <= 0):
@@ -139,41 +143,28 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         return Checked(summary, mask_phone(plan.facts.account.phone or ""))
 
 
-def _stamp(s: Session, account_id: int) -> tuple:
-    """What eligibility was decided from: the account's bookings (with their status), exam
-    results and active permit. Equal stamps in the read and the write transaction mean the
-    decision still holds."""
-    bookings = tuple(tuple(r) for r in s.execute(select(Booking.id, Booking.status, Booking.session_id)
-                                                 .where(Booking.account_id == account_id).order_by(Booking.id)))
-    results = select(func.count(ExamResult.id), func.max(ExamResult.id)).where(ExamResult.account_id == account_id)
-    permit = (select(LearnerPermit.id).where(LearnerPermit.account_id == account_id, LearnerPermit.active)
-              .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1).scalar_subquery())
-    return bookings, tuple(s.execute(results.add_columns(permit)).one())
-
-
 def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:
     """Check the SMS code and book (a wrong code is still counted).
 
-    Validation and the code's slow scrypt hash run in a read transaction, in parallel on every
-    kiosk; the write transaction then only settles the code with a conditional UPDATE, checks
-    that the facts behind the validation did not change meanwhile (otherwise validates again)
-    and books with a few Core statements."""
+    Validation and the code check run in a read transaction, in parallel on every kiosk; the
+    write transaction (one kiosk at a time on SQLite) then only settles the code with a
+    conditional UPDATE, checks in one statement that the facts behind the validation did not
+    change meanwhile (otherwise validates again) and books with a few Core statements."""
     with env.db.read() as s:
         plan = _plan(s, env, account_id, req)
-        stamp = _stamp(s, account_id)
         pre = codes.precheck(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
     if pre.problem is not None:
         raise DomainError(pre.problem, "code")
     with env.db.write() as s:
         problem = codes.settle(s, env, pre)
         if problem is None:
-            return book(s, env, account_id, req, plan, stamp)
+            return book(s, env, account_id, req, plan)
     raise DomainError(problem, "code")
 
 
-def book(s: Session, env: Env, account_id: int, req: BookingRequest, plan: _Plan, stamp: tuple) -> BookingDone:
-    """The booking transaction: ``plan`` and ``stamp`` were read before; validate again if stale."""
-    if _stamp(s, account_id) != stamp:
+def book(s: Session, env: Env, account_id: int, req: BookingRequest, plan: _Plan) -> BookingDone:
+    """The booking transaction: ``plan`` was read before; validate again if its facts changed."""
+    if facts_stamp(s, account_id) != plan.facts.stamp:
         plan = _plan(s, env, account_id, req)
     return _create(s, env, plan, req)
 

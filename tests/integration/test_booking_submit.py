@@ -144,3 +144,25 @@ def test_priority_needs_the_window_and_a_free_quota(env, people):
     assert rows[0].id not in [r.id for r in sessions(env, p, 3, "2026-12-04", "2026-12-06", priority=True)]
     with pytest.raises(Conflict, match="已被约满"):
         booking_submit.check(env, account_id(env, p), BookingRequest(3, "priority", (rows[0].id,)))
+
+
+def test_the_write_transaction_rechecks_facts_that_changed_after_validation(env, people):
+    """The request is validated in a read transaction; a second kiosk books the same subject
+    before this one writes: the write transaction sees the changed facts and refuses."""
+    from kiosk.services.booking import facts_stamp, load_facts
+
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
+    req = BookingRequest(2, "self", (rows[0].id,))
+    with env.db.read() as s:
+        plan = booking_submit._plan(s, env, aid, req)
+        assert facts_stamp(s, aid) == load_facts(s, aid).stamp == plan.facts.stamp  # unchanged: no second check
+    book(env, p, BookingRequest(2, "self", (rows[1].id,)))  # the other kiosk
+    with env.db.read() as s:
+        assert facts_stamp(s, aid) != plan.facts.stamp
+    with pytest.raises(DomainError, match="不能重复预约"), env.db.write() as s:
+        booking_submit.book(s, env, aid, req, plan)
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Booking).where(
+            Booking.account_id == aid, Booking.subject == 2, Booking.status == "pending")) == 1

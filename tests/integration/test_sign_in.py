@@ -68,6 +68,31 @@ def test_the_code_is_stored_only_as_a_hash(env: Env, people: dict[str, Person], 
             assert all(code not in str(v) for v in values)
 
 
+
+def test_the_hash_is_keyed_by_a_file_outside_the_database(env: Env, people: dict[str, Person],
+                                                          last_code: LastCode, tmp_path) -> None:
+    """Whoever reads the table cannot try the million codes: the hash needs the terminal's key."""
+    import dataclasses
+    import hashlib
+    import hmac
+    import os
+
+    from kiosk.services import codes
+
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    code = last_code(env, p.phone)
+    (row,) = _codes(env, p.phone)
+    salt_hex, _, digest = row.code_hash.partition("$")
+    key_file = env.settings.data_dir / "keys" / "sms-code.key"
+    assert os.stat(key_file).st_mode & 0o777 == 0o600 and len(key_file.read_bytes()) == 32
+    unkeyed = [hashlib.sha256(bytes.fromhex(salt_hex) + code.encode()).hexdigest(),
+               hmac.new(b"", bytes.fromhex(salt_hex) + code.encode(), hashlib.sha256).hexdigest()]
+    assert digest not in unkeyed
+    other = dataclasses.replace(env, settings=dataclasses.replace(env.settings, data_dir=tmp_path / "other"))
+    assert codes.code_hash(other, code, bytes.fromhex(salt_hex)) != row.code_hash  # another key: no match
+    assert codes.code_hash(env, code, bytes.fromhex(salt_hex)) == row.code_hash
+
 def test_wrong_code_counts_down_and_dies_after_five_tries(env: Env, people: dict[str, Person],
                                                           last_code: LastCode) -> None:
     p = people["driver_normal"]

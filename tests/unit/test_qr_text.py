@@ -4,10 +4,7 @@ import re
 from datetime import date, datetime
 
 import pytest
-import zxingcpp
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from PIL import Image
-from pyzbar import pyzbar
 
 from kiosk.domain.qr_text import (
     QR_BG,
@@ -19,6 +16,7 @@ from kiosk.domain.qr_text import (
 )
 from kiosk.services.elicence_codec import LicenceClaims, decode_and_verify, encode, key_id_of, photo_digest
 from tests.qr_raster import lines_to_matrix, raster_lines
+from tests.ui.elicence_helpers import zbar_read, zxing_read
 
 T0 = datetime(2025, 3, 1, 9, 30)
 
@@ -36,15 +34,6 @@ def realistic_token(authority: str = "重庆市公安局交通管理局", name: 
 
 
 LONG_AUTHORITY = "广西壮族自治区南宁市公安局交通警察支队"
-
-
-def zxing_read(img: Image.Image) -> list[str]:
-    found = zxingcpp.read_barcodes(img, formats=zxingcpp.BarcodeFormat.QRCode, try_invert=False)
-    return [b.text for b in found]
-
-
-def zbar_read(img: Image.Image) -> list[str]:
-    return [s.data.decode("ascii") for s in pyzbar.decode(img, symbols=[pyzbar.ZBarSymbol.QRCODE])]
 
 
 def test_lines_use_half_blocks_only() -> None:

@@ -200,7 +200,10 @@ class ApplicationEvent(Base):
 
 
 class Message(Base):
-    """The SMS outbox (channel 'sms') and the app inbox (channel 'inbox')."""
+    """The SMS outbox (channel 'sms') and the app inbox (channel 'inbox').
+
+    Indexed only by what is looked up (inbox: account_id, outbox: phone); every index is paid for
+    twice per applicant on publication day (migration 0003 dropped the unused created_at one)."""
 
     __tablename__ = "messages"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -209,7 +212,7 @@ class Message(Base):
     phone: Mapped[str | None] = mapped_column(String(11), index=True)
     title: Mapped[str] = mapped_column(String(100), default="")
     body: Mapped[str] = mapped_column(Text)
-    created_at: Mapped[datetime] = mapped_column(index=True)
+    created_at: Mapped[datetime]
     read_at: Mapped[datetime | None]
     __table_args__ = (CheckConstraint("channel IN ('sms', 'inbox')", name="channel"),)
 

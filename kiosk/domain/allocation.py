@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, time
 from operator import attrgetter
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 REASON_CHOICES_FULL = "所选场次名额已满"
 REASON_CHOICES_UNFIT = "所选场次与预约科目或准驾车型不符"
@@ -41,8 +41,10 @@ class SessionSlot:
     seats: int  # free normal seats
 
 
-@dataclass(frozen=True, slots=True)
-class Applicant:
+class Applicant(NamedTuple):
+    """Immutable like a frozen dataclass, but built 4-5x faster (a frozen dataclass sets each field
+    through object.__setattr__): publication day builds one per pending application, 1,000,000s."""
+
     booking_id: int
     rank: Any  # a ranking.rank_key(...) tuple, or anything totally ordered
     mode: str  # 'self' | 'system'

@@ -13,10 +13,11 @@ quota is released). Results go to 网办进度 (预约成功 / 未安排 with th
   this day's sessions are full: it stays pending and takes part in those later allocations.
 - Fast: a few bulk SELECTs, the pure allocation, then set-based SQL inside the database
   (kiosk.services.allocation_sql): one executemany into a temporary table, then UPDATE ... FROM
-  and INSERT ... SELECT over all rows at once.
+  and INSERT ... SELECT over all rows at once. Measure with bench/booking_bench.py.
 """
 from __future__ import annotations
 
+import gc
 from bisect import bisect_left
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,7 +68,7 @@ def run(env: Env, day: date) -> AllocationReport:
     with env.db.write() as s:
         plan_ids = list(s.scalars(select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))))
         if plan_ids:
-            with _big_cache(s):
+            with _big_cache(s), _no_cycle_collection():
                 _allocate(s, env, now, day, plan_ids, report)
             audit.record(s, env, actor="system", action="exam_allocate", detail=(
                 f"{day.isoformat()} plans={len(plan_ids)} placed={report.placed} unplaced={report.unplaced} "
@@ -97,19 +98,10 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
         "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
         "application_id "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
-        "AND range_from <= ? AND range_to >= ?"), (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
-    applicants, owners = [], {}
-    as_dt, as_day, as_ids = bulk.as_datetime, bulk.as_date, bulk.as_ids
-    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id in rows:
-        if mode == "self":
-            picks = as_ids(choices)
-            if not any(c in slots for c in picks):
-                continue
-            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks))
-        else:
-            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
-                                        as_day(rto), site))
-        owners[bid] = (app_id, acc)
+        "AND range_from <= ? AND range_to >= ? "
+        "ORDER BY id"),  # free on SQLite (the status index yields ids in order); alloc_result is filled in that order
+        (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
+    applicants, owners = _applicants(rows, slots)
     result = allocate(applicants, slots)
     unplaced_apps = [a for a in applicants if a.booking_id in result.unplaced]
     later = _later(s, day, unplaced_apps)
@@ -125,6 +117,25 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     allocation_sql.drop(conn)
 
 
+def _applicants(rows: list[tuple], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
+    """Applicants from the fetched bookings, and booking id -> (application id, account id).
+
+    A 'self' application none of whose choices is among ``slots`` belongs to another day's plans."""
+    applicants, owners = [], {}
+    as_dt, as_day, as_ids, here = bulk.as_datetime, bulk.as_date, bulk.as_ids, slots.keys()
+    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id in rows:
+        if mode == "self":
+            picks = as_ids(choices)
+            if here.isdisjoint(picks):
+                continue
+            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks))
+        else:
+            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
+                                        as_day(rto), site))
+        owners[bid] = (app_id, acc)
+    return applicants, owners
+
+
 def _publish(s: Session, env: Env, now: datetime) -> None:
     """网办进度 (status + timeline), inbox and SMS for every decided application, in bulk SQL."""
     outbox = isinstance(env.sms, OutboxSmsGateway)
@@ -134,7 +145,11 @@ def _publish(s: Session, env: Env, now: datetime) -> None:
 
 @contextmanager
 def _big_cache(s: Session) -> Iterator[None]:
-    """SQLite: a 256 MB page cache while 100,000s of rows are rewritten, then the usual size again."""
+    """SQLite: a 256 MB page cache while 100,000s of rows are rewritten, then the usual size again.
+
+    It matters at 1,000,000 applicants: the bookings' session_id index then takes entries all over
+    its 23 MB, which thrash the 2 MB default (that UPDATE: 5.7 s instead of 8.5-9.3 s). At 100,000
+    it makes no difference, and more than 256 MB only moves the writing into the commit."""
     conn = s.connection()
     if conn.dialect.name != "sqlite":
         yield
@@ -145,6 +160,21 @@ def _big_cache(s: Session) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while 100,000s of tuples are built and kept: each collection
+    walks every live one again (at 100,000 applicants that was 0.25 s of the run). These objects
+    form no cycles; reference counting frees them. Process-wide, so other threads skip cycle
+    collection for these seconds too; it resumes afterwards (unless it was off before)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _close_plans(s: Session, now: datetime, plan_ids: list[int]) -> None:

@@ -2,18 +2,20 @@
 
 The pure allocation (kiosk.domain.allocation) decides in Python; its result is loaded with one
 executemany into a temporary table ``alloc_result`` (booking, session or NULL, note key), next
-to a small ``alloc_note`` table holding the texts (one per session with new places and one per
-(reason, subject): a few thousand rows, formatted in Python so dates and times look the same on
-every database). Everything else is a handful of statements the database runs over all rows at
-once: UPDATE ... FROM for bookings, sessions and applications, INSERT ... SELECT for the
-timeline and the inbox and SMS messages, whose text is joined with ``||`` (serial number +
-note). Plain SQL that SQLite (>= 3.33, UPDATE ... FROM) and PostgreSQL both run.
+to a small ``alloc_note`` table holding the texts (one per session with new places, with their
+number, and one per (reason, subject): a few thousand rows, formatted in Python so dates and
+times look the same on every database). Everything else is a handful of statements the
+database runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications,
+INSERT ... SELECT for the timeline and the inbox and SMS messages, whose text is joined with
+``||`` (serial number + note). Plain SQL that SQLite (>= 3.33, UPDATE ... FROM) and
+PostgreSQL both run.
 
 Everything happens in the caller's transaction, so a failure anywhere leaves nothing behind
 (the temporary tables too: their CREATE is rolled back with the rest).
 """
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime
 
@@ -46,44 +48,50 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
          placements: Mapping[int, int], unplaced: Mapping[int, tuple[str, int]],
          owners: Mapping[int, tuple[int | None, int]]) -> None:
     """Create and fill the temporary tables. ``unplaced``: booking id -> (reason, subject);
-    ``owners``: booking id -> (application id, account id)."""
+    ``owners``: booking id -> (application id, account id) of every applicant, decided or not."""
     drop(conn)
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {NOTE} (id INTEGER PRIMARY KEY, status VARCHAR(20) NOT NULL, "
-                         "reason VARCHAR(200), note VARCHAR(400) NOT NULL, prefix VARCHAR(100) NOT NULL)")
+                         "reason VARCHAR(200), note VARCHAR(400) NOT NULL, prefix VARCHAR(100) NOT NULL, "
+                         "places INTEGER NOT NULL)")
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {RESULT} (booking_id INTEGER PRIMARY KEY, session_id INTEGER, "
                          "note_id INTEGER NOT NULL, application_id INTEGER, account_id INTEGER NOT NULL)")
     notes = []
-    for sid in sorted(set(placements.values())):  # note id = session id (> 0)
+    places = Counter(placements.values())
+    for sid in sorted(places):  # note id = session id (> 0), with its number of new places
         slot = slots[sid]
         name, address = sites.get(slot.site_id, ("", ""))
         notes.append((sid, STATUS_PLACED, None, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name,
-                                                            address), body_prefix(slot.subject)))
+                                                            address), body_prefix(slot.subject), places[sid]))
     keys: dict[tuple[str, int], int] = {}
     for key in sorted(set(unplaced.values())):  # note id < 0: one per (reason, subject)
         keys[key] = -1 - len(keys)
-        notes.append((keys[key], STATUS_UNPLACED, key[0], unplaced_note(key[0]), body_prefix(key[1])))
-    bulk.run_many(conn, f"INSERT INTO {NOTE} (id, status, reason, note, prefix) VALUES (?, ?, ?, ?, ?)", notes)
-    rows = [(b, s, s, *owners[b]) for b, s in placements.items()]
-    rows += [(b, None, keys[k], *owners[b]) for b, k in unplaced.items()]
-    rows.sort()  # booking-id order: the statements below walk the tables' keys in (about) that order
+        notes.append((keys[key], STATUS_UNPLACED, key[0], unplaced_note(key[0]), body_prefix(key[1]), 0))
+    bulk.run_many(conn, f"INSERT INTO {NOTE} (id, status, reason, note, prefix, places) VALUES (?, ?, ?, ?, ?, ?)",
+                  notes)
+    note_of = {b: keys[k] for b, k in unplaced.items()}
+    note_of.update(placements)
+    rows = [(b, placements.get(b), note_of[b], app, acc) for b, (app, acc) in owners.items() if b in note_of]
+    rows.sort()  # booking-id order (one pass when owners is already in that order, as the caller fetches it)
     bulk.run_many(conn, f"INSERT INTO {RESULT} (booking_id, session_id, note_id, application_id, account_id) "
                   "VALUES (?, ?, ?, ?, ?)", rows)
+    if conn.dialect.name == "sqlite":  # without statistics it would walk every booking, not just these rows
+        conn.exec_driver_sql(f"ANALYZE {RESULT}")
 
 
 def write_bookings(conn: Connection) -> None:
     """Bookings -> placed (with the session) / unplaced (with the reason); sessions' placed counts.
 
-    ``placed`` only grows by the number of new places, so the CHECK (placed <= seats) refuses
-    the whole transaction should anything ever try to overfill a session."""
+    ``placed`` only grows by the number of new places (counted once per session in ``load``,
+    from the same placements as the bookings' rows: no GROUP BY over 100,000s of rows), so the
+    CHECK (placed <= seats) refuses the whole transaction should anything ever try to overfill
+    a session."""
     conn.exec_driver_sql(
         "UPDATE bookings SET status = CASE WHEN r.session_id IS NULL THEN 'unplaced' ELSE 'placed' END, "
         "session_id = COALESCE(r.session_id, bookings.session_id), "
         "unplaced_reason = COALESCE(n.reason, bookings.unplaced_reason) "
         f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id WHERE bookings.id = r.booking_id")
-    conn.exec_driver_sql(
-        "UPDATE exam_sessions SET placed = placed + c.n "
-        f"FROM (SELECT session_id, COUNT(*) AS n FROM {RESULT} WHERE session_id IS NOT NULL GROUP BY session_id) c "
-        "WHERE exam_sessions.id = c.session_id")
+    conn.exec_driver_sql(f"UPDATE exam_sessions SET placed = placed + n.places FROM {NOTE} n "
+                         "WHERE exam_sessions.id = n.id AND n.places > 0")
 
 
 _FROM = f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id "

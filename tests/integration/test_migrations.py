@@ -3,7 +3,6 @@ what must never be broken (append-only audit log, seats)."""
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, delete, func, inspect, select, text, update
+from sqlalchemy import Engine, delete, func, inspect, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kiosk.db.base import Base
@@ -21,7 +20,6 @@ from kiosk.db.session import SQLITE_BUSY_MS, Database, make_engine
 from kiosk.services import audit, bootstrap
 from kiosk.services.env import Env, make_env
 
-PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 EXPECTED_TABLES = {
     "accounts", "driving_licences", "learner_permits", "vehicles", "offices", "exam_sites", "exam_plans",
     "exam_sessions", "bookings", "exam_results", "applications", "application_events", "messages",
@@ -236,26 +234,6 @@ def test_new_session_over_capacity_is_refused(env: Env) -> None:
 
 
 # PostgreSQL --------------------------------------------------------------------------------
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    """A uniquely named, empty PostgreSQL database, dropped afterwards."""
-    try:
-        admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
-        with admin.connect() as conn:
-            conn.execute(text("SELECT 1"))
-    except Exception as exc:  # noqa: BLE001 - no server, no driver, no role: skip
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL}: {exc}")
-    name = f"kiosk_test_{uuid.uuid4().hex[:12]}"
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
 
 @pytest.mark.postgres
 def test_migrated_postgresql_schema_equals_the_models(pg_url: str) -> None:

@@ -1,0 +1,65 @@
+"""Exam booking and publication-day allocation on PostgreSQL (the shared database of many
+kiosks): the same services as on SQLite, with their statements built once and the set-based
+allocation SQL."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.db.models import Application, Booking, ExamSession, Message
+from kiosk.domain.errors import Conflict
+from kiosk.services import allocation_service, bootstrap, booking_submit
+from kiosk.services.booking import facts_stamp, load_facts
+from kiosk.services.booking_submit import BookingRequest
+from kiosk.services.env import Env, make_env
+from tests.booking_helpers import account_id, add_learners, book, sessions
+from tests.integration.test_booking_allocation import PUBLISH, shrink
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def pg_env(pg_url: str, settings) -> Iterator[Env]:  # type: ignore[no-untyped-def]
+    settings.db_url = pg_url
+    env = make_env(settings)
+    bootstrap.prepare(env)
+    yield env
+    env.db.dispose()
+
+
+def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:
+    env = pg_env
+    learners = add_learners(env, 4, permit_left_days=100)
+    target = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    shrink(env, target.id, 1)
+    aid = account_id(env, learners[0])
+    with env.db.read() as s:
+        assert facts_stamp(s, aid) == load_facts(s, aid).stamp
+    normal = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners[:2]]
+    other = sessions(env, learners[2], 2, "2026-12-04", "2026-12-06", priority=True)[0]
+    prio = book(env, learners[2], BookingRequest(2, "priority", (other.id,)))
+    assert prio.status == "预约成功" and all(d.status == "受理中" for d in normal)
+    with pytest.raises(Conflict):  # the quota is used up between validation and the write transaction
+        with env.db.read() as s:
+            plan = booking_submit._plan(s, env, account_id(env, learners[3]), BookingRequest(2, "priority", (other.id,)))
+        with env.db.write() as s:
+            s.execute(ExamSession.__table__.update().where(ExamSession.id == other.id)
+                      .values(priority_taken=ExamSession.priority_quota, placed=ExamSession.priority_quota))
+        with env.db.write() as s:
+            booking_submit.book(s, env, account_id(env, learners[3]), BookingRequest(2, "priority", (other.id,)),
+                                plan)
+    env.clock.advance(days=1)
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.unplaced) == (1, 1)
+    assert allocation_service.run(env, PUBLISH).placed == 0  # idempotent
+    with env.db.read() as s:
+        statuses = sorted(s.scalars(select(Booking.status).where(Booking.id.in_([d.booking_id for d in normal]))))
+        assert statuses == ["placed", "unplaced"]
+        assert s.get(ExamSession, target.id).placed == 1
+        apps = dict(s.execute(select(Application.serial_no, Application.status).where(
+            Application.serial_no.in_([d.serial_no for d in normal]))).all())
+        assert sorted(apps.values()) == ["未安排", "预约成功"]
+        assert s.scalar(select(func.count()).select_from(Message).where(
+            Message.channel == "inbox", Message.title == "考试预约结果")) == 2

@@ -4,12 +4,21 @@ from __future__ import annotations
 import time
 
 import pytest
+import textual._wait
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from kiosk.services.env import Env
 from kiosk.ui.app import KioskApp, make_app
 from kiosk.ui.widgets.field import FormField
+
+
+# Pilot waits after each click and pause until the process looks idle: under 1 ms of CPU in a
+# 20 ms sleep, else up to 1 s. On some virtual machines an idle Textual app (even a minimal
+# one) shows 5-10 % CPU, so that never holds and every click waits the full second (a click
+# took 2.4 s instead of 0.1 s). 5 ms still tells idle from a working event loop (about 20 ms);
+# settle() below waits for the kiosk's own workers explicitly. Textual is pinned (8.2.8).
+textual._wait.SLEEP_IDLE = 0.005
 
 
 @pytest.fixture

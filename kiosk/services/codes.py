@@ -48,18 +48,24 @@ class CodeSent:
 
 @lru_cache(maxsize=8)
 def _key(data_dir: Path) -> bytes:
-    """The terminal's code key: 32 random bytes, created on first use (mode 0600)."""
+    """The terminal's code key: 32 random bytes, created on first use (mode 0600). It is written
+    to a temporary file first and then linked into place, so a process starting at the same
+    moment reads either no key file or the whole key, never a half-written one."""
     path = Path(data_dir) / "keys" / "sms-code.key"
     try:
         return path.read_bytes()
     except FileNotFoundError:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another process made it meanwhile
-        return path.read_bytes()
+    tmp = path.with_name(f".sms-code.key.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:
         fh.write(secrets.token_bytes(32))
+    try:
+        os.link(tmp, path)  # fails if another process published its key first: use that one
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
     return path.read_bytes()
 
 

@@ -354,3 +354,26 @@ def test_online_registration_requires_the_reserved_phone_at_completion(env: Env,
     auth.send_register_code(env, "13800003333")
     with pytest.raises(DomainError):
         auth.complete_registration(env, applicant, last_code(env, "13800003333"), "online")
+
+
+def _read_key(folder: str, out) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from kiosk.services import codes
+
+    out.put(codes._key(Path(folder)))
+
+
+def test_kiosks_starting_together_share_one_whole_key(tmp_path) -> None:
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork")
+    out = ctx.Queue()
+    procs = [ctx.Process(target=_read_key, args=(str(tmp_path), out)) for _ in range(6)]
+    for p in procs:
+        p.start()
+    keys = {out.get(timeout=30) for _ in procs}
+    for p in procs:
+        p.join(timeout=30)
+    assert len(keys) == 1 and len(keys.pop()) == 32
+    assert [f.name for f in (tmp_path / "keys").iterdir()] == ["sms-code.key"]  # no temporary file left

@@ -91,18 +91,19 @@ def account_of(s: Session, account_id: int) -> Account:
     return account
 
 
-def active_permit(s: Session, account_id: int) -> LearnerPermit | None:
-    return s.scalars(select(LearnerPermit).where(LearnerPermit.account_id == account_id, LearnerPermit.active)
-                     .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1)).first()
-
-
 # The facts every booking step reads, as statements built once (run with new parameters they skip
 # SQLAlchemy's construction work: the booking path reads them on every submission).
 _AID = bindparam("aid")
 _FACT_ACCOUNT = select(Account.id, Account.id_number, Account.name, Account.phone, Account.registered_at).where(
     Account.id == _AID)
+# The account's active permit: the latest accepted one.
 _ACTIVE_PERMIT = (select(LearnerPermit.id).where(LearnerPermit.account_id == _AID, LearnerPermit.active)
                   .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1))
+
+
+def active_permit(s: Session, account_id: int) -> LearnerPermit | None:
+    return s.scalars(select(LearnerPermit).where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()),
+                     {"aid": account_id}).first()
 _FACT_PERMIT = select(LearnerPermit.id, LearnerPermit.licence_class, LearnerPermit.accepted_at, LearnerPermit.issued_on,
                       LearnerPermit.valid_to, LearnerPermit.holds_car_licence).where(
     LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery())

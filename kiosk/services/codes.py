@@ -84,11 +84,16 @@ def _matches(env: Env, code: str, stored: str) -> bool:
     return hmac.compare_digest(code_hash(env, code, salt), stored)
 
 
+_C = SmsCode.__table__
+# The newest code row of a phone and purpose (insertion order: robust to a clock set back). Built
+# once, like the statements below (the booking path runs them on every submission).
+_LATEST_ID = (select(_C.c.id).where(_C.c.phone == bindparam("of_phone"), _C.c.purpose == bindparam("of_purpose"))
+              .order_by(_C.c.id.desc()).limit(1).scalar_subquery())
+
+
 def _latest(session: Session, phone: str, purpose: str) -> SmsCode | None:
-    return session.scalars(
-        select(SmsCode).where(SmsCode.phone == phone, SmsCode.purpose == purpose)
-        .order_by(SmsCode.id.desc()).limit(1)  # insertion order: robust to a clock set back
-    ).first()
+    return session.scalars(select(SmsCode).where(SmsCode.id == _LATEST_ID),
+                           {"of_phone": phone, "of_purpose": purpose}).first()
 
 
 def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: int | None = None) -> CodeSent:
@@ -148,13 +153,8 @@ class Precheck:
     matched: bool = False
 
 
-_C = SmsCode.__table__
-# Built once (the booking path runs them on every submission): see booking_create.
-_LATEST_ROW = (select(_C.c.id, _C.c.attempts, _C.c.used_at, _C.c.expires_at, _C.c.code_hash)
-               .where(_C.c.phone == bindparam("phone"), _C.c.purpose == bindparam("purpose"))
-               .order_by(_C.c.id.desc()).limit(1))
-_LATEST_ID = (select(_C.c.id).where(_C.c.phone == bindparam("of_phone"), _C.c.purpose == bindparam("of_purpose"))
-              .order_by(_C.c.id.desc()).limit(1).scalar_subquery())
+_LATEST_ROW = select(_C.c.id, _C.c.attempts, _C.c.used_at, _C.c.expires_at, _C.c.code_hash).where(
+    _C.c.id == _LATEST_ID)
 _STILL_SAME = update(_C).where(_C.c.id == bindparam("row_id"), _C.c.used_at.is_(None),
                                _C.c.attempts == bindparam("attempts_before"), _C.c.expires_at >= bindparam("at"),
                                _C.c.id == _LATEST_ID)
@@ -167,7 +167,7 @@ def precheck(session: Session, env: Env, phone: str, purpose: str, code: str) ->
     problem = _format_problem(code)
     if problem:
         return Precheck(phone, purpose, code, problem)
-    row = session.connection().execute(_LATEST_ROW, {"phone": phone, "purpose": purpose}).first()
+    row = session.connection().execute(_LATEST_ROW, {"of_phone": phone, "of_purpose": purpose}).first()
     problem = _row_problem(row, env.clock.now(), env)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)

@@ -149,7 +149,7 @@ def _booker(db_url: str, data_dir: Path, accounts: list[int], sessions: list[int
     env = make_env(settings)
     ok = refused = 0
     barrier.wait()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     for n, acc in enumerate(accounts):
         sid = sessions[(acc * 7 + n) % len(sessions)]
         priority = acc % 2 == 0
@@ -165,7 +165,7 @@ def _booker(db_url: str, data_dir: Path, accounts: list[int], sessions: list[int
             ok += 1
         except Conflict:
             refused += 1
-    out.put((ok, refused, t0, time.perf_counter()))
+    out.put((ok, refused, t0, time.perf_counter(), time.process_time() - cpu0))
     env.db.dispose()
 
 
@@ -198,6 +198,7 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) 
     ok = sum(r[0] for r in results)
     refused = sum(r[1] for r in results)
     wall = max(r[3] for r in results) - min(r[2] for r in results)
+    cpu = sum(r[4] for r in results)
     with env.db.read() as s:
         over = s.scalar(select(func.count()).select_from(ExamSession).where(
             (ExamSession.placed > ExamSession.seats) | (ExamSession.priority_taken > ExamSession.priority_quota)))
@@ -214,6 +215,8 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool) 
     print(f"  {ok:,} booked + {refused:,} refused (seat gone) in {wall:.2f} s = {(ok + refused) / wall:,.0f} "
           f"submissions/s, {ok / wall:,.0f} bookings/s; priority seats taken {taken}/{quota}; "
           f"sessions over capacity {over}")
+    print(f"  CPU of the {procs} processes: {cpu:.2f} s = {cpu / (ok + refused) * 1000:.2f} ms per submission "
+          f"({cpu / wall / (os.cpu_count() or 1):.0%} of the machine's cores during the run)")
     print(f"  check: {new_bookings:,} bookings stored for {ok:,} successes; sessions whose priority/placed counts "
           f"differ from their bookings: {mismatched}")
     if over or mismatched or new_bookings != ok:

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
+from ..db.driver import Driver, Prepared
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
@@ -91,48 +92,48 @@ def account_of(s: Session, account_id: int) -> Account:
     return account
 
 
-# The facts every booking step reads, as statements built once (run with new parameters they skip
-# SQLAlchemy's construction work: the booking path reads them on every submission).
+# The facts every booking step reads, as statements built once and run on the driver's cursor
+# (kiosk.db.driver): the booking path reads them on every submission.
 _AID = bindparam("aid")
-_FACT_ACCOUNT = select(Account.id, Account.id_number, Account.name, Account.phone, Account.registered_at).where(
-    Account.id == _AID)
+_FACT_ACCOUNT = Prepared(select(Account.id, Account.id_number, Account.name, Account.phone, Account.registered_at).where(
+    Account.id == _AID))
 # The account's active permit: the latest accepted one.
 _ACTIVE_PERMIT = (select(LearnerPermit.id).where(LearnerPermit.account_id == _AID, LearnerPermit.active)
                   .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1))
+_FACT_PERMIT = Prepared(select(
+    LearnerPermit.id, LearnerPermit.licence_class, LearnerPermit.accepted_at, LearnerPermit.issued_on,
+    LearnerPermit.valid_to, LearnerPermit.holds_car_licence).where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()))
+_FACT_RESULTS = Prepared(select(ExamResult.id, ExamResult.subject, ExamResult.taken_at, ExamResult.passed,
+                                ExamResult.score, ExamResult.no_show).where(ExamResult.account_id == _AID))
+_FACT_BOOKINGS = Prepared(select(Booking.id, Booking.status, Booking.session_id, Booking.subject, Booking.priority,
+                                  Booking.created_at, Booking.cancelled_at, Booking.range_from, ExamSession.exam_date,
+                                  ExamSession.start_time)
+                           .outerjoin(ExamSession, ExamSession.id == Booking.session_id)
+                           .where(Booking.account_id == _AID).order_by(Booking.id))
+_STAMP_REST = (select(func.count(ExamResult.id).label("results"), func.max(ExamResult.id).label("last_result"),
+                      _ACTIVE_PERMIT.scalar_subquery().label("permit"))
+               .where(ExamResult.account_id == _AID).subquery())
+# One row per booking (or one row with NULL booking columns), each carrying the other facts.
+_STAMP = Prepared(select(_STAMP_REST, Booking.id, Booking.status, Booking.session_id)
+                  .outerjoin(Booking, Booking.account_id == _AID).order_by(Booking.id))
 
 
 def active_permit(s: Session, account_id: int) -> LearnerPermit | None:
     return s.scalars(select(LearnerPermit).where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()),
                      {"aid": account_id}).first()
-_FACT_PERMIT = select(LearnerPermit.id, LearnerPermit.licence_class, LearnerPermit.accepted_at, LearnerPermit.issued_on,
-                      LearnerPermit.valid_to, LearnerPermit.holds_car_licence).where(
-    LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery())
-_FACT_RESULTS = select(ExamResult.id, ExamResult.subject, ExamResult.taken_at, ExamResult.passed, ExamResult.score,
-                       ExamResult.no_show).where(ExamResult.account_id == _AID)
-_FACT_BOOKINGS = (select(Booking.id, Booking.status, Booking.session_id, Booking.subject, Booking.priority,
-                         Booking.created_at, Booking.cancelled_at, Booking.range_from, ExamSession.exam_date,
-                         ExamSession.start_time)
-                  .outerjoin(ExamSession, ExamSession.id == Booking.session_id)
-                  .where(Booking.account_id == _AID).order_by(Booking.id))
-_STAMP_REST = (select(func.count(ExamResult.id).label("results"), func.max(ExamResult.id).label("last_result"),
-                      _ACTIVE_PERMIT.scalar_subquery().label("permit"))
-               .where(ExamResult.account_id == _AID).subquery())
-# One row per booking (or one row with NULL booking columns), each carrying the other facts.
-_STAMP = (select(_STAMP_REST, Booking.id, Booking.status, Booking.session_id)
-          .outerjoin(Booking, Booking.account_id == _AID).order_by(Booking.id))
 
 
 def load_facts(s: Session, account_id: int) -> Facts:
-    conn, aid = s.connection(), {"aid": account_id}
-    account = conn.execute(_FACT_ACCOUNT, aid).first()
+    d = Driver(s)
+    account = d.first(_FACT_ACCOUNT, aid=account_id)
     if account is None or account.registered_at is None:
         raise NotFound("账户不存在或未注册")
-    row = conn.execute(_FACT_PERMIT, aid).first()
+    row = d.first(_FACT_PERMIT, aid=account_id)
     if row is None:
         raise DomainError(NO_PERMIT)
-    results = conn.execute(_FACT_RESULTS, aid).all()
+    results = d.all(_FACT_RESULTS, aid=account_id)
     attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show) for r in results]
-    rows = conn.execute(_FACT_BOOKINGS, aid).all()
+    rows = d.all(_FACT_BOOKINGS, aid=account_id)
     facts = [booking_fact(b, session_at(b.exam_date, b.start_time) if b.session_id else None) for b in rows]
     stamp = (tuple((b.id, b.status, b.session_id) for b in rows),
              (len(results), max((r.id for r in results), default=None), row.id))
@@ -142,7 +143,7 @@ def load_facts(s: Session, account_id: int) -> Facts:
 def facts_stamp(s: Session, account_id: int) -> tuple:
     """What ``load_facts`` decided from, read again in one statement: the account's bookings (with
     status and session), exam results and active permit. An unchanged stamp means the facts hold."""
-    rows = s.connection().execute(_STAMP, {"aid": account_id}).all()
+    rows = Driver(s).all(_STAMP, aid=account_id)
     return (tuple((r[3], r[4], r[5]) for r in rows if r[3] is not None), tuple(rows[0][:3]))
 
 

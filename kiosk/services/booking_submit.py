@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import and_, bindparam, select
 from sqlalchemy.orm import Session
 
+from ..db.driver import Driver, Prepared
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date
@@ -60,11 +61,12 @@ class _Plan:
     summary: list[tuple[str, str]]
 
 
-_SESSIONS = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
-                   ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
-             .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
-             .where(ExamSession.id.in_(bindparam("ids", expanding=True)), ExamSession.subject == bindparam("subject"),
-                    ExamSession.classes.contains(bindparam("cls")), OPEN_PLAN))  # built once, as in booking_create
+_SESSION = Prepared(  # built once, as in booking_create
+    select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
+           ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
+    .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
+    .where(ExamSession.id == bindparam("sid"), ExamSession.subject == bindparam("subject"),
+           ExamSession.classes.contains(bindparam("cls")), OPEN_PLAN))
 
 
 def _sessions(s: Session, env: Env, req: BookingRequest, cls: str) -> list[tuple]:
@@ -75,14 +77,13 @@ def _sessions(s: Session, env: Env, req: BookingRequest, cls: str) -> list[tuple
         raise DomainError("优先预约只能选择一个考试场次", "sessions")
     if len(ids) > MAX_CHOICES:
         raise DomainError(f"最多可选择{MAX_CHOICES}个考试场次", "sessions")
-    now = env.clock.now()
-    found = {r[0]: tuple(r) for r in s.connection().execute(_SESSIONS, {
-        "ids": ids, "subject": req.subject, "cls": cls, "now": now, "today": now.date()})}
-    if len(found) != len(ids):
+    now, d = env.clock.now(), Driver(s)
+    found = [d.first(_SESSION, sid=i, subject=req.subject, cls=cls, now=now, today=now.date()) for i in ids]
+    if None in found:
         raise DomainError("所选场次已截止预约或不可预约，请重新查询后选择", "sessions")
-    if req.mode == "priority" and (found[ids[0]][5] <= 0 or found[ids[0]][6] <= 0):
+    if req.mode == "priority" and (found[0][5] <= 0 or found[0][6] <= 0):
         raise Conflict(SEAT_TAKEN, "sessions")
-    return [found[i][:5] for i in ids]
+    return [tuple(r[:5]) for r in found]
 
 
 def _system_scope(req: BookingRequest, cls: str, now):  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
+from ..db.driver import Driver, Prepared
 from ..db.models import SmsCode
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone
@@ -153,13 +154,14 @@ class Precheck:
     matched: bool = False
 
 
-_LATEST_ROW = select(_C.c.id, _C.c.attempts, _C.c.used_at, _C.c.expires_at, _C.c.code_hash).where(
-    _C.c.id == _LATEST_ID)
+# Run on the driver's cursor (kiosk.db.driver): every booking submission checks its code.
+_LATEST_ROW = Prepared(select(_C.c.id, _C.c.attempts, _C.c.used_at, _C.c.expires_at, _C.c.code_hash).where(
+    _C.c.id == _LATEST_ID))
 _STILL_SAME = update(_C).where(_C.c.id == bindparam("row_id"), _C.c.used_at.is_(None),
                                _C.c.attempts == bindparam("attempts_before"), _C.c.expires_at >= bindparam("at"),
                                _C.c.id == _LATEST_ID)
-_SETTLE_USED = _STILL_SAME.values(used_at=bindparam("at"))
-_SETTLE_WRONG = _STILL_SAME.values(attempts=bindparam("attempts_after"))
+_SETTLE_USED = Prepared(_STILL_SAME.values(used_at=bindparam("at")))
+_SETTLE_WRONG = Prepared(_STILL_SAME.values(attempts=bindparam("attempts_after")))
 
 
 def precheck(session: Session, env: Env, phone: str, purpose: str, code: str) -> Precheck:
@@ -167,7 +169,7 @@ def precheck(session: Session, env: Env, phone: str, purpose: str, code: str) ->
     problem = _format_problem(code)
     if problem:
         return Precheck(phone, purpose, code, problem)
-    row = session.connection().execute(_LATEST_ROW, {"of_phone": phone, "of_purpose": purpose}).first()
+    row = Driver(session).first(_LATEST_ROW, of_phone=phone, of_purpose=purpose)
     problem = _row_problem(row, env.clock.now(), env)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)
@@ -180,9 +182,10 @@ def settle(session: Session, env: Env, pre: Precheck) -> str | None:
     decide again with ``consume_code``. Same answers as ``consume_code``."""
     if pre.problem is not None:
         return pre.problem
-    params = {"row_id": pre.row_id, "attempts_before": pre.attempts, "at": env.clock.now(), "of_phone": pre.phone,
-              "of_purpose": pre.purpose, "attempts_after": pre.attempts + 1}
-    if session.connection().execute(_SETTLE_USED if pre.matched else _SETTLE_WRONG, params).rowcount != 1:
+    changed = Driver(session).run(_SETTLE_USED if pre.matched else _SETTLE_WRONG, row_id=pre.row_id,
+                                  attempts_before=pre.attempts, at=env.clock.now(), of_phone=pre.phone,
+                                  of_purpose=pre.purpose, attempts_after=pre.attempts + 1)
+    if changed != 1:
         return consume_code(session, env, pre.phone, pre.purpose, pre.code)  # it changed meanwhile
     return None if pre.matched else _wrong(env, pre.attempts + 1)
 

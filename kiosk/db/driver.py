@@ -36,12 +36,13 @@ class Prepared:
 
     def __init__(self, stmt: Executable) -> None:
         self.stmt = stmt
-        self._by_dialect: dict[str, _Compiled] = {}
+        self._by_dialect: dict[tuple[str, str, str], _Compiled] = {}
 
     def _compiled(self, dialect: Dialect) -> _Compiled:
-        found = self._by_dialect.get(dialect.name)
+        key = (dialect.name, dialect.driver, dialect.paramstyle)
+        found = self._by_dialect.get(key)
         if found is None:
-            found = self._by_dialect[dialect.name] = self._compile(dialect)
+            found = self._by_dialect[key] = self._compile(dialect)
         return found
 
     def _compile(self, dialect: Dialect) -> _Compiled:

@@ -25,10 +25,10 @@ from ..domain.allocation import SessionSlot
 from ..domain.exam import SUBJECT_NAMES
 from . import bulk
 from .booking import STATUS_PLACED, STATUS_UNPLACED
+from .messaging import SMS_SIGN
 
 RESULT, NOTE = "alloc_result", "alloc_note"
 INBOX_TITLE = "考试预约结果"
-SMS_SIGN = "【交管12123】"
 
 
 def placed_note(day: str, start: str, site: str, address: str) -> str:

@@ -120,16 +120,26 @@ def send_confirm_code(env: Env, service: OnlineService, account_id: int, phone: 
         return codes.send_code(s, env, phone, service.code_purpose, account_id)
 
 
+def placeholder_serial() -> str:
+    """A unique serial number to insert with, until the row's id gives the real one."""
+    return "tmp-" + secrets.token_hex(8)
+
+
+def serial_for(created: datetime, app_id: int) -> str:
+    """业务流水号: the day the application was made and its id."""
+    return f"{created:%y%m%d}{app_id:010d}"
+
+
 def create(session: Session, env: Env, account: Account, *, kind: str, title: str, status: str,
            note: str, payload: dict) -> Application:
     """Create an application with its serial number and first timeline entry."""
     now = env.clock.now()
-    app = Application(serial_no="tmp-" + secrets.token_hex(8), account_id=account.id, kind=kind,
+    app = Application(serial_no=placeholder_serial(), account_id=account.id, kind=kind,
                       title=title, status=status, payload=payload, terminal_id=env.terminal_id,
                       created_at=now, updated_at=now)
     session.add(app)
     session.flush()
-    app.serial_no = f"{now:%y%m%d}{app.id:010d}"
+    app.serial_no = serial_for(now, app.id)
     session.add(ApplicationEvent(application_id=app.id, at=now, status=status, note=note))
     return app
 

@@ -9,7 +9,6 @@ already validated the request (booking_submit) and passes what it read.
 """
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,8 +20,10 @@ from ..db.driver import Driver, Prepared
 from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, Message
 from ..domain.errors import Conflict, DomainError
 from .booking import OPEN_PLAN
+from .applications import placeholder_serial, serial_for
 from .env import Env
 from .gateways import OutboxSmsGateway
+from .messaging import SMS_SIGN
 
 _S = ExamSession.__table__
 
@@ -90,10 +91,10 @@ def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status
 
     ``audit_detail`` and ``message`` are given the serial number."""
     now, d = env.clock.now(), Driver(s)
-    app_id = d.first(_INSERT_APP, serial_no="tmp-" + secrets.token_hex(8), account_id=b.account_id, kind=kind,
+    app_id = d.first(_INSERT_APP, serial_no=placeholder_serial(), account_id=b.account_id, kind=kind,
                      title=title, status=status, payload=payload, terminal_id=env.terminal_id, created_at=now,
                      updated_at=now)[0]
-    serial = f"{now:%y%m%d}{app_id:010d}"  # as applications.create
+    serial = serial_for(now, app_id)
     d.run(_SET_SERIAL, app_id=app_id, serial=serial)
     booking_id = d.first(  # the booking points to its application (no payload copy)
         _INSERT_BOOKING, account_id=b.account_id, permit_id=b.permit_id, application_id=app_id, subject=b.subject,
@@ -105,12 +106,12 @@ def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status
     d.run(_INSERT_AUDIT, at=now, actor=f"citizen:{b.account_id}", role="", terminal_id=env.terminal_id,
           account_id=b.account_id, action=audit_action, detail=audit_detail(serial)[:400])
     body = message(serial)
-    outbox = isinstance(env.sms, OutboxSmsGateway)
     d.run(_INSERT_MESSAGE, channel="inbox", account_id=b.account_id, phone=None, title=title, body=body,
           created_at=now)
-    if b.phone and outbox:
-        d.run(_INSERT_MESSAGE, channel="sms", account_id=b.account_id, phone=b.phone, title="",
-              body=f"【交管12123】{body}", created_at=now)
-    if b.phone and not outbox:
-        env.sms.send(s, b.phone, f"【交管12123】{body}", now, b.account_id)
+    if b.phone:  # as messaging.notify, with the outbox row written here on the driver
+        if isinstance(env.sms, OutboxSmsGateway):
+            d.run(_INSERT_MESSAGE, channel="sms", account_id=b.account_id, phone=b.phone, title="",
+                  body=SMS_SIGN + body, created_at=now)
+        else:
+            env.sms.send(s, b.phone, SMS_SIGN + body, now, b.account_id)
     return booking_id, serial

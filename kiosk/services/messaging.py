@@ -11,6 +11,8 @@ from ..db.models import Account, Message
 from ..domain.ids import mask_phone
 from .env import Env
 
+SMS_SIGN = "【交管12123】"  # every SMS the kiosk sends starts with it
+
 
 @dataclass(frozen=True)
 class MessageView:
@@ -32,7 +34,7 @@ def notify(session: Session, env: Env, account: Account, title: str, body: str, 
     now = env.clock.now()
     session.add(Message(channel="inbox", account_id=account.id, title=title, body=body, created_at=now))
     if sms and account.phone:
-        env.sms.send(session, account.phone, f"【交管12123】{body}", now, account.id)
+        env.sms.send(session, account.phone, SMS_SIGN + body, now, account.id)
 
 
 def inbox(env: Env, account_id: int) -> list[MessageView]:

@@ -13,12 +13,17 @@ from tests.ui.conftest import field_error, screen_error, screen_text, set_input,
 NEW_PHONE = "13800138000"
 
 
+async def _open(pilot, env, person, service: str) -> None:
+    """Sign ``person`` in and open a service from the home menu."""
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click(f"#menu-{service}")
+    await settle(pilot)
+
+
 async def test_licence_contact_change_end_to_end(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, env, p.id_number, p.phone)
-        await pilot.click("#menu-licence_contact")
-        await settle(pilot)
+        await _open(pilot, env, p, "licence_contact")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         # a bad phone is explained next to the field
         set_input(kiosk_app, "phone", "12345")
@@ -68,9 +73,7 @@ async def test_licence_contact_change_end_to_end(kiosk_app, env, people):
 async def test_vehicle_address_change_needs_no_code(kiosk_app, env, people):
     p = people["two_cars"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, env, p.id_number, p.phone)
-        await pilot.click("#menu-vehicle_contact")
-        await settle(pilot)
+        await _open(pilot, env, p, "vehicle_contact")
         radios = list(kiosk_app.screen.query("RadioButton"))
         assert len(radios) == 2
         await pilot.click(radios[1])
@@ -95,9 +98,7 @@ async def test_vehicle_address_change_needs_no_code(kiosk_app, env, people):
 async def test_no_licence_gets_a_clear_message(kiosk_app, env, people):
     p = people["no_licence"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, env, p.id_number, p.phone)
-        await pilot.click("#menu-licence_contact")
-        await settle(pilot)
+        await _open(pilot, env, p, "licence_contact")
         assert "没有机动车驾驶证" in screen_error(kiosk_app)
         assert kiosk_app.screen.query_one("#next").disabled
         await pilot.click("#back")
@@ -134,9 +135,7 @@ async def test_sign_out_returns_to_start_and_forgets(kiosk_app, env, people):
 async def test_form_starts_on_its_first_field(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, env, p.id_number, p.phone)
-        await pilot.click("#menu-licence_contact")
-        await settle(pilot)
+        await _open(pilot, env, p, "licence_contact")
         assert kiosk_app.focused is kiosk_app.screen.query_one("#input-phone")
         await pilot.press(*"13800138000")
         await pilot.press("tab")

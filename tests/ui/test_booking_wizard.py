@@ -1,8 +1,10 @@
 """Pilot: the normal exam-booking wizard (科目确认 > 业务须知 > 选择场次 > 确认并提交)."""
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
-from textual.widgets import DataTable, RadioSet
+from textual.widgets import DataTable, RadioSet, Static
 
 from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.screens.booking.wizard import BookingWizardScreen
@@ -77,6 +79,9 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await query(pilot, "2026-12-04", "2026-12-10")
         text = screen_text(kiosk_app)
         assert "当前排名 1 / 计划" in text and "仅供参考" in text and "以受理用户初次申领" in text
+        # the ranking time on a line of its own: a wrap never splits its date from its hour
+        rule = str(kiosk_app.screen.query_one("#ranking-rule", Static).render()).splitlines()
+        assert re.fullmatch(r"排序时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}", rule[0]) and rule[1].startswith("依据：")
         # no session chosen
         await pilot.click("#next-sessions")
         await settle(pilot)

@@ -43,7 +43,7 @@ class KioskScreen(Screen):
             try:
                 result = fn(*args)
             except DomainError as exc:
-                self.app.call_from_thread(self._finish, lambda: (failed or self.show_error)(exc))
+                self.app.call_from_thread(self._finish, lambda exc=exc: (failed or self.show_error)(exc))
             except Exception:  # a citizen never sees a traceback
                 log.exception("service call failed: %s", getattr(fn, "__name__", fn))
                 self.app.call_from_thread(self._finish, lambda: self.show_error(DomainError(GENERIC_ERROR)))

@@ -56,6 +56,12 @@ def set_input(app: KioskApp, name: str, value: str) -> None:
     app.screen.query_one(f"#input-{name}", Input).value = value
 
 
+async def press_enter_in(pilot: Pilot, name: str) -> None:
+    """Enter in a field, as a citizen ends typing the SMS code."""
+    pilot.app.screen.query_one(f"#input-{name}", Input).focus()
+    await pilot.press("enter")
+
+
 def screen_text(app: KioskApp) -> str:
     """Everything the current screen shows, as plain text (what a citizen would read)."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001

@@ -10,7 +10,8 @@ from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.screens.booking.wizard import BookingWizardScreen
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen_text, set_input, settle,
+                               sign_in)
 
 
 async def open_wizard(pilot, env, person) -> BookingWizardScreen:
@@ -110,7 +111,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await settle(pilot)
         assert "验证码错误" in field_error(kiosk_app, "code")
         set_input(kiosk_app, "code", real)
-        await pilot.click("#submit")
+        await press_enter_in(pilot, "code")  # Enter after the code books, as Enter signs in
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert step(kiosk_app)[0] == "step-done" and "业务流水号" in text and "受理中" in text

@@ -8,7 +8,7 @@ from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.records import InboxScreen, ProgressScreen
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import field_error, press_enter_in, screen_error, screen_text, set_input, settle, sign_in
 
 NEW_PHONE = "13800138000"
 
@@ -48,7 +48,7 @@ async def test_licence_contact_change_end_to_end(kiosk_app, env, people):
         await pilot.click("#send-code")
         await settle(pilot)
         set_input(kiosk_app, "code", last_sms_code(env, NEW_PHONE))
-        await pilot.click("#submit")
+        await press_enter_in(pilot, "code")
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "业务流水号" in text and "已办结" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.register import RegisterScreen
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, screen_text, set_input, settle
+from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle
 
 
 async def _open(pilot, kiosk_app, p, phone):
@@ -41,7 +41,7 @@ async def test_register_with_face_check(kiosk_app, env, people):
         await pilot.click("#send-code")
         await settle(pilot)
         set_input(kiosk_app, "code", last_sms_code(env, "13800138001"))
-        await pilot.click("#finish")
+        await press_enter_in(pilot, "code")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, HomeScreen)
         assert kiosk_app.citizen is not None and kiosk_app.citizen.name == p.name

@@ -40,7 +40,8 @@ class ApplicationFlowScreen(KioskScreen):
                     with Vertical(id="code-box"):
                         yield Static("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
+                                        enter_presses="submit")
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev")
                         yield Button("提交", id="submit", variant="primary")

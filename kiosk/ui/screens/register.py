@@ -58,7 +58,8 @@ class RegisterScreen(KioskScreen):
                     with Vertical(id="step-code"):
                         yield Static("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
+                                        enter_presses="finish")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="code-back")
                             yield Button("完成注册", id="finish", variant="primary")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 
 class FormField(Vertical):
@@ -15,17 +15,26 @@ class FormField(Vertical):
     """
 
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
-                 max_length: int = 100, password: bool = False, id: str | None = None) -> None:
+                 max_length: int = 100, password: bool = False, id: str | None = None,
+                 enter_presses: str | None = None) -> None:
+        """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
+        sign-in, where Enter after the code signs in)."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
+        self._enter_presses = enter_presses
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
         yield Input(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
                     password=self._password, id=f"input-{self.field_name}")
         yield Static("", classes="field-error")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self._enter_presses is not None:
+            event.stop()
+            self.screen.query_one(f"#{self._enter_presses}", Button).press()  # not when disabled
 
     @property
     def input(self) -> Input:

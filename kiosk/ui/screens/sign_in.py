@@ -23,7 +23,7 @@ class SignInScreen(KioskScreen):
                 yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
                 yield CodeButton(id="send-code")
                 yield Static("", id="code-sent", classes="hint")
-                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6)
+                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, enter_presses="submit")
                 yield Static("", classes="screen-error")
                 with Horizontal(classes="buttons"):
                     yield Button("返回", id="back")
@@ -40,8 +40,6 @@ class SignInScreen(KioskScreen):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-id_number":
             self.send_code()
-        elif event.input.id == "input-code":
-            self.submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "send-code":

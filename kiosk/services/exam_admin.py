@@ -64,10 +64,21 @@ class SessionRow:
     opens_on: date
     publish_on: date
     allocated: bool
+    state: str  # 未开放 / 预约中 / 待安排 / 已安排 (plan_state)
 
     @property
     def subject_name(self) -> str:
         return SUBJECT_NAMES.get(self.subject, str(self.subject))
+
+
+def plan_state(p: ExamPlan, now: datetime) -> str:
+    """Where the plan stands now: booking not open yet, open, closed on its publication day and
+    waiting for allocation (`kiosk allocate`), or allocated."""
+    if p.allocated_at is not None:
+        return "已安排"
+    if p.publish_on <= now.date():
+        return "待安排"
+    return "未开放" if p.booking_opens_at > now else "预约中"
 
 
 def _day(text: str, field: str, label: str) -> date:
@@ -111,13 +122,14 @@ def list_sessions(env: Env, staff: StaffSession | None, date_from: str, date_to:
              .join(ExamSite, ExamSite.id == ExamSession.site_id)
              .where(ExamSession.exam_date.between(start, end))
              .order_by(ExamSession.exam_date, ExamSession.site_id, ExamSession.subject, ExamSession.start_time))
-        return [_row(x, p, n) for x, p, n in s.execute(q)]
+        now = env.clock.now()
+        return [_row(x, p, n, now) for x, p, n in s.execute(q)]
 
 
-def _row(x: ExamSession, p: ExamPlan, site: str) -> SessionRow:
+def _row(x: ExamSession, p: ExamPlan, site: str, now: datetime) -> SessionRow:
     return SessionRow(x.id, p.id, x.site_id, site, x.exam_date, x.start_time, x.subject, x.classes, x.seats,
                       x.priority_quota, x.applicants, x.priority_taken, x.placed, p.booking_opens_at.date(),
-                      p.publish_on, p.allocated_at is not None)
+                      p.publish_on, p.allocated_at is not None, plan_state(p, now))
 
 
 def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> SessionRow:
@@ -167,7 +179,7 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
         audit.record(s, env, actor=actor(staff), role=role, action="exam_session_save" if f.session_id else "exam_session_create",  # type: ignore[arg-type]
                      detail=f"session {x.id} plan {plan.id} {site.name} {exam_day} {start:%H:%M} "
                             f"{SUBJECT_NAMES[subject]} {classes} seats {seats} quota {quota} 公布 {publish}")
-        return _row(x, plan, site.name)
+        return _row(x, plan, site.name, now)
 
 
 def _existing(s: Session, session_id: int | None, site_id: int, day: date, subject: int, start: time,

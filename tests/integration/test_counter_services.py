@@ -156,6 +156,21 @@ def test_exam_plan_rules(env) -> None:
     assert {"exam_session_create", "exam_session_save"} <= set(_actions(env, "staff:J1003"))
 
 
+def test_session_list_shows_where_the_plan_stands(env) -> None:
+    row = exam_admin.save_session(env, EXAMS, _form())  # booking opens 2026-12-05, results 2027-02-08
+
+    def state() -> str:
+        return {r.id: r.state for r in exam_admin.list_sessions(env, EXAMS, "2027-02-10", "2027-02-10")}[row.id]
+
+    assert (env.clock.now().date().isoformat(), state()) == ("2026-12-01", "未开放")
+    env.clock.advance(days=4)  # 2026-12-05 09:00: the window opens at 09:00
+    assert state() == "预约中"
+    env.clock.advance(days=65)  # 2027-02-08: publication day, booking closed, not yet allocated
+    assert state() == "待安排"
+    exam_admin_results.run_allocation(env, EXAMS, "2027-02-08")
+    assert state() == "已安排"
+
+
 def test_allocation_results_and_csv_import_with_bad_lines(env, tmp_path) -> None:
     p, p2 = add_learners(env, 2)
     today = env.clock.now().date()

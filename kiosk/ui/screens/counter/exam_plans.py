@@ -96,7 +96,7 @@ class ExamPlansScreen(KioskScreen):
         for r in rows:
             table.add_row(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name,
                           r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants),
-                          str(r.placed), f"{r.publish_on:%m-%d}", "已安排" if r.allocated else "预约中",
+                          str(r.placed), f"{r.publish_on:%m-%d}", r.state,
                           key=str(r.id))
         if rows and cursor < len(rows):
             table.move_cursor(row=cursor)

@@ -1,10 +1,61 @@
-"""Append-only audit log of every staff action and every access to a citizen's record."""
+"""Append-only audit log of every staff action and every access to a citizen's record.
+
+Entries keep a short code (``action``); screens show its Chinese name (``action_name``)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from ..db.models import AuditEntry
 from .env import Env
+
+ACTION_NAMES = {
+    "sign_in": "群众登录",
+    "register": "群众注册",
+    "unit_register": "单位用户注册",
+    "face_check_pass": "人脸识别通过",
+    "face_check_fail": "人脸识别未通过",
+    "licence_contact": "变更驾驶证联系方式",
+    "vehicle_contact": "变更机动车联系方式",
+    "elicence_apply": "申领驾驶证电子版",
+    "elicence_photo": "更换电子驾驶证照片",
+    "elicence_show": "出示电子驾驶证",
+    "elicence_verify": "核验电子驾驶证",
+    "photo_approved": "照片审核通过",
+    "photo_rejected": "照片审核退回",
+    "exam_booking": "考试预约",
+    "exam_priority": "优先预约",
+    "exam_cancel": "取消考试预约",
+    "exam_cancel_counter": "窗口取消考试预约",
+    "exam_fee": "考试费缴纳",
+    "exam_allocate": "考试预约安排",
+    "exam_result": "录入考试成绩",
+    "exam_results_import": "导入考试成绩",
+    "exam_session_create": "新建考试场次",
+    "exam_session_save": "修改考试场次",
+    "citizen_lookup": "查询群众档案",
+    "phone_reset": "重置群众手机号码",
+    "audit_search": "查询审计日志",
+    "staff_sign_in": "工作人员登录",
+    "staff_sign_in_failed": "工作人员登录失败",
+    "staff_sign_out": "工作人员退出登录",
+    "staff_exit": "退出自助模式",
+    "staff_exit_failed": "退出自助模式失败",
+    "unlock": "解锁屏幕",
+    "unlock_failed": "解锁屏幕失败",
+    "staff_create": "新建工作人员账户",
+    "staff_password_reset": "重置工作人员密码",
+    "staff_deactivate": "停用工作人员账户",
+}
+
+
+def action_name(action: str) -> str:
+    """The Chinese name of an action code (the code itself when it has none)."""
+    return ACTION_NAMES.get(action, action)
+
+
+def actions_matching(text: str) -> list[str]:
+    """Codes whose Chinese name contains ``text`` (the audit search accepts either)."""
+    return [code for code, name in ACTION_NAMES.items() if text and text in name]
 
 
 def record(session: Session, env: Env, *, actor: str, action: str, account_id: int | None = None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from ..db.models import Account, AuditEntry
 from ..domain.errors import DomainError, PermissionDenied
@@ -65,8 +65,8 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
         q = q.where(AuditEntry.actor == f"staff:{staff_no}")
     if f.citizen_id.strip():
         q = q.where(Account.id_number == "".join(f.citizen_id.split()).upper())
-    if f.action.strip():
-        q = q.where(AuditEntry.action.contains(f.action.strip()))
+    if text := f.action.strip():  # a code ("citizen_lookup") or part of its Chinese name ("登录")
+        q = q.where(or_(AuditEntry.action.contains(text), AuditEntry.action.in_(audit.actions_matching(text))))
     if start:
         q = q.where(AuditEntry.at >= datetime.combine(start, datetime.min.time()))
     if end:

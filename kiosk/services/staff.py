@@ -1,6 +1,7 @@
 """Staff accounts at counter terminals: argon2id password hashes, lock-out, screen PIN."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -33,7 +34,12 @@ class StaffSession:
 
     @property
     def role_text(self) -> str:
-        return "、".join(ROLE_NAMES.get(r, r) for r in self.roles)
+        return roles_text(self.roles)
+
+
+def roles_text(roles: Iterable[str]) -> str:
+    """Role codes as their Chinese names, e.g. 管理员、审核."""
+    return "、".join(ROLE_NAMES.get(r, r) for r in roles)
 
 
 def hash_secret(secret: str) -> str:

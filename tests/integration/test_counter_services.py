@@ -219,6 +219,8 @@ def test_admin_audit_search_filters(env, people) -> None:
         staff_no="J1001", citizen_id=people["driver_normal"].id_number, action="lookup",
         date_from="2026-12-01", date_to="2026-12-01"))
     assert len(rows) == 1 and rows[0].action == "citizen_lookup"
+    by_name = counter_audit.search(env, admin, counter_audit.AuditFilter(staff_no="J1001", action="群众档案"))
+    assert [r.action for r in by_name] == ["citizen_lookup"]
     assert counter_audit.search(env, admin, counter_audit.AuditFilter(date_from="2026-12-02")) == []
     with pytest.raises(DomainError):
         counter_audit.search(env, admin, counter_audit.AuditFilter(date_from="2026-13-01"))

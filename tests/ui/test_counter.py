@@ -31,7 +31,7 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
         await _sign_in(pilot, app)
         assert isinstance(app.screen, StaffHomeScreen)
         text = screen_text(app)
-        assert "王警官" in text and "窗口民警/辅警" in text and "staff_sign_in" in text
+        assert "王警官" in text and "窗口民警/辅警" in text and "工作人员登录" in text
         await pilot.click("#lock")
         await settle(pilot)
         assert isinstance(app.screen, LockScreen)
@@ -43,6 +43,7 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
         await pilot.click("#unlock")
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen)
+        assert "解锁屏幕失败" in screen_text(app) and "unlock" not in screen_text(app)
         await pilot.click("#sign-out")
         await settle(pilot)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None

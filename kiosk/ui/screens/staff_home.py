@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
@@ -43,7 +44,7 @@ class StaffHomeScreen(KioskScreen):
         table = self.query_one(DataTable)
         table.clear()
         for r in rows:
-            table.add_row(r.at, r.action, r.detail)
+            table.add_row(r.at, audit.action_name(r.action), r.detail)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

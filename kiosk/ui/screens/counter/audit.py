@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
-from ....services import counter_audit, permissions
+from ....services import audit, counter_audit, permissions
+from ....services.staff import roles_text
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -23,7 +24,7 @@ class AuditScreen(KioskScreen):
             with Horizontal(classes="row"):
                 yield FormField("staff_no", "工号", value="" if admin or not staff else staff.staff_no, max_length=20)
                 yield FormField("citizen_id", "群众身份证号码", max_length=18)
-                yield FormField("action", "操作", placeholder="如 citizen_lookup", max_length=40)
+                yield FormField("action", "操作", placeholder="如 登录、考试预约", max_length=40)
             with Horizontal(classes="row"):
                 yield FormField("date_from", "开始日期", placeholder="2026-12-01", max_length=10)
                 yield FormField("date_to", "结束日期", placeholder="2026-12-31", max_length=10)
@@ -54,8 +55,9 @@ class AuditScreen(KioskScreen):
         table = self.query_one("#audit-rows", DataTable)
         table.clear()
         for r in rows:
-            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, r.role, r.terminal_id, r.citizen or "-", r.action,
-                          r.detail[:60])
+            role = roles_text(r.role.split(",")) if r.role else ""
+            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, role, r.terminal_id, r.citizen or "-",
+                          audit.action_name(r.action), r.detail[:60])
         more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
         self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
 

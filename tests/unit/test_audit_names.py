@@ -1,0 +1,32 @@
+"""Every audit action the code records has a Chinese name for the counter screens."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kiosk.services import audit, elicence
+
+KIOSK = Path(audit.__file__).resolve().parent.parent
+
+
+def _recorded_codes() -> set[str]:
+    codes = {elicence.APPLY_KIND, elicence.PHOTO_KIND, "licence_contact", "vehicle_contact",
+             "photo_approved", "photo_rejected", "unlock", "unlock_failed", "staff_exit", "staff_exit_failed"}
+    for path in KIOSK.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        codes.update(re.findall(r'(?:action|audit_action)="([a-z_]+)"', text))
+        codes.update(re.findall(r'(?:action|audit_action)="[a-z_]+" if [^"]+ else "([a-z_]+)"', text))
+    return codes - {"store_true", "store_false"}  # argparse's action=, not the audit log's
+
+
+def test_every_recorded_action_has_a_chinese_name() -> None:
+    codes = _recorded_codes()
+    assert {"staff_sign_in", "exam_priority", "exam_booking", "exam_session_create", "face_check_fail"} <= codes
+    assert sorted(codes - audit.ACTION_NAMES.keys()) == []
+
+
+def test_names_and_search_by_name() -> None:
+    assert audit.action_name("staff_sign_in") == "工作人员登录"
+    assert audit.action_name("something_new") == "something_new"
+    assert set(audit.actions_matching("预约")) >= {"exam_booking", "exam_priority", "exam_cancel"}
+    assert audit.actions_matching("") == []

@@ -45,7 +45,10 @@ class BookingView:
 
     @property
     def when(self) -> str:
-        return f"{self.exam_at:%Y-%m-%d %H:%M}" if self.exam_at else "待安排"
+        """The exam time; 待安排 while the booking waits for allocation, '-' when it never got one."""
+        if self.exam_at:
+            return f"{self.exam_at:%Y-%m-%d %H:%M}"
+        return "待安排" if self.status == "pending" else "-"
 
 
 def _view(b: Booking, serial: str, session: ExamSession | None, site: ExamSite | None) -> BookingView:

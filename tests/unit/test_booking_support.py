@@ -2,6 +2,7 @@
 mapping to the domain's facts, and what a citizen reads (no ambiguous-width characters)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import unicodedata
 from datetime import date, datetime
@@ -84,3 +85,15 @@ def test_range_and_day_checks():
         check_range(date(2026, 12, 1), date(2027, 6, 1))
     with pytest.raises(DomainError, match="开始日期"):
         check_range(None, date(2026, 12, 1))
+
+
+def test_booking_time_says_pending_only_while_waiting_for_allocation():
+    from kiosk.services.booking_records import BookingView
+
+    base = BookingView(1, "2611210000000001", "考试预约", 1, "C1", "pending", False, "自主选择场次", None, "", "", "",
+                       None, "", datetime(2026, 11, 1, 9, 0))
+    assert base.when == "待安排"
+    assert dataclasses.replace(base, status="done").when == "-"  # a past exam recorded without a session
+    assert dataclasses.replace(base, status="unplaced").when == "-"
+    placed = dataclasses.replace(base, status="placed", exam_at=datetime(2026, 12, 3, 8, 30))
+    assert placed.when == "2026-12-03 08:30"

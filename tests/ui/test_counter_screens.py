@@ -186,12 +186,17 @@ async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
         await settle(pilot)
         await press(pilot, "m-results")
         assert isinstance(app.screen, ExamResultsScreen)
+        bar = app.screen.query_one("#import-progress")
+        assert not bar.display  # no busy animation before an import
+        set_input(app, "csv_path", str(tmp_path / "missing.csv"))
+        await press(pilot, "import")
+        assert field_error(app, "csv_path") and not bar.display
         csv_file = tmp_path / "r.csv"
         csv_file.write_text(f"{learner.id_number},2,90\nnot-an-id,2,90\n", encoding="utf-8")
         set_input(app, "csv_path", str(csv_file))
         await press(pilot, "import")
         text = screen_text(app)
-        assert "共 2 行" in text and "第1行" in text and "第2行" in text
+        assert "共 2 行" in text and "第1行" in text and "第2行" in text and bar.display
 
 
 async def test_dashboard_draws_the_week(env):

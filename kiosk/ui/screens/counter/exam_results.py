@@ -32,7 +32,9 @@ class ExamResultsScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("导入文件", id="import", variant="primary")
                 yield Button("返回", id="back")
-            yield ProgressBar(id="import-progress", show_eta=False)
+            bar = ProgressBar(id="import-progress", show_eta=False)
+            bar.display = False  # shown once an import starts: idle, it would animate as if busy
+            yield bar
             yield Static("", classes="screen-error")
             yield Static("", id="import-report")
 
@@ -66,6 +68,7 @@ class ExamResultsScreen(KioskScreen):
     def start_import(self) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=None, progress=0)
+        bar.display = True
         self.query_one("#import-report", Static).update("正在导入，请稍候")
 
         def progress(done: int, total: int) -> None:
@@ -75,6 +78,7 @@ class ExamResultsScreen(KioskScreen):
                   done=self._imported, failed=self._import_failed)
 
     def _import_failed(self, exc) -> None:  # type: ignore[no-untyped-def]
+        self.query_one("#import-progress", ProgressBar).display = False
         self.query_one("#import-report", Static).update("")
         self.show_error(exc)
 

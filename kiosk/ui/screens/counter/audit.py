@@ -37,7 +37,7 @@ class AuditScreen(KioskScreen):
             yield DataTable(id="audit-rows", cursor_type="row")
 
     def on_mount(self) -> None:
-        self.query_one("#audit-rows", DataTable).add_columns("时间", "操作人", "角色", "终端", "群众", "操作", "说明")
+        self.query_one("#audit-rows", DataTable).add_columns("时间", "操作人", "操作", "群众", "角色", "终端", "说明")
         self.search()
 
     def on_input_submitted(self) -> None:
@@ -56,8 +56,8 @@ class AuditScreen(KioskScreen):
         table.clear()
         for r in rows:
             role = roles_text(r.role.split(",")) if r.role else ""
-            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, role, r.terminal_id, r.citizen or "-",
-                          audit.action_name(r.action), r.detail[:60])
+            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, audit.action_name(r.action), r.citizen or "-", role,
+                          r.terminal_id, r.detail[:60])
         more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
         self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
 

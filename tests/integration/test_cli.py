@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import distinct, func, inspect, select, text
+from sqlalchemy import func, inspect, select, text
 
 from kiosk.db.migrate import is_current
 from kiosk.db.models import (Account, DrivingLicence, ExamPlan, ExamResult, ExamSession, LearnerPermit, Staff,
@@ -242,10 +242,10 @@ def test_demo_has_60_days_of_exam_plans_over_several_sites(demo_env: Env) -> Non
     with demo_env.db.read() as s:
         first, last = s.execute(select(func.min(ExamPlan.exam_date), func.max(ExamPlan.exam_date))).one()
         assert first > TODAY and (last - TODAY).days >= 59
-        days = set(s.scalars(select(distinct(ExamPlan.exam_date))))
+        days = set(s.scalars(select(ExamPlan.exam_date).distinct()))
         assert len(days) >= 50
-        assert len(set(s.scalars(select(distinct(ExamSession.site_id))))) >= 3
-        assert set(s.scalars(select(distinct(ExamPlan.subject)))) == {1, 2, 3}
+        assert len(set(s.scalars(select(ExamSession.site_id).distinct()))) >= 3
+        assert set(s.scalars(select(ExamPlan.subject).distinct())) == {1, 2, 3}
         assert s.scalar(select(func.count()).where(ExamPlan.publish_on >= ExamPlan.exam_date)) == 0
         assert s.scalar(select(func.count()).where(ExamSession.seats <= 0)) == 0
 

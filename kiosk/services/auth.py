@@ -125,14 +125,16 @@ def reserved_phones(session: Session, id_number: str) -> set[str]:
 
 
 def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
-    clean = normalize_phone(phone)
+    """The phone reserved on the licence or vehicle record; errors name the field 'reserved_phone'."""
+    clean = normalize_phone(phone, "reserved_phone")
     id_number = normalize_id_number(id_number)
     with env.db.read() as s:
         phones = reserved_phones(s, id_number)
     if not phones:
-        raise DomainError("未查询到您的驾驶证或机动车预留手机号，请携带身份证原件到车管所窗口办理面签注册", "phone")
+        raise DomainError("未查询到您的驾驶证或机动车预留手机号，请携带身份证原件到车管所窗口办理面签注册", "reserved_phone")
     if clean not in phones:
-        raise DomainError("该号码与驾驶证或机动车预留手机号不一致，请携带身份证原件到车管所窗口办理面签注册", "phone")
+        raise DomainError("该号码与驾驶证或机动车预留手机号不一致，请携带身份证原件到车管所窗口办理面签注册",
+                          "reserved_phone")
     return clean
 
 

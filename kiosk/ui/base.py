@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..domain.errors import DomainError
@@ -64,14 +65,21 @@ class KioskScreen(Screen):
             s.update("")
 
     def show_error(self, exc: DomainError) -> None:
+        """Next to the named field when it is on screen (not in a hidden wizard step), else in the
+        screen's error line, else as a notification."""
         if exc.field:
             for f in self.query(FormField):
-                if f.field_name == exc.field and f.display:
+                if f.field_name == exc.field and _shown(f):
                     f.set_error(exc.message)
                     f.focus_input()
                     return
-        errors = list(self.query(".screen-error").results(Static))
+        errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
         if errors:
             errors[-1].update(exc.message)
         else:
             self.notify(exc.message, severity="error", timeout=8)
+
+
+def _shown(widget: Widget) -> bool:
+    """Displayed, and so are all its containers."""
+    return all(getattr(node, "display", True) for node in widget.ancestors_with_self)

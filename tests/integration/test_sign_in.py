@@ -267,7 +267,7 @@ def test_online_registration_with_a_wrong_phone_is_refused(env: Env, people: dic
     p = people["face_fails"]
     with pytest.raises(DomainError) as err:
         auth.check_reserved_phone(env, p.id_number, "13800000000")
-    assert "不一致" in err.value.message and "窗口" in err.value.message
+    assert "不一致" in err.value.message and "窗口" in err.value.message and err.value.field == "reserved_phone"
     with pytest.raises(DomainError, match="11位"):
         auth.check_reserved_phone(env, p.id_number, "1380000")
 

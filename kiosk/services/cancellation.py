@@ -51,9 +51,12 @@ def _refusal(b: Booking, now: datetime) -> str:
     return ""
 
 
-def _ranking_note(b: Booking, now: datetime) -> str:
-    return (f"取消后，您{SUBJECT_NAMES[b.subject]}考试预约的排序时间将变为本次取消预约的时间"
-            f"（{now:%Y-%m-%d %H:%M}），重新预约时排名可能靠后。")
+def _ranking_note(b: Booking, now: datetime, *, done: bool = False) -> str:
+    """Before the citizen confirms (``done`` False) and after the cancellation."""
+    when = f"本次取消预约的时间（{now:%Y-%m-%d %H:%M}）"
+    if done:
+        return f"您{SUBJECT_NAMES[b.subject]}考试预约的排序时间已变为{when}，重新预约时按此时间排序。"
+    return f"取消后，您{SUBJECT_NAMES[b.subject]}考试预约的排序时间将变为{when}，重新预约时排名可能靠后。"
 
 
 def _serial(s: Session, b: Booking) -> str:
@@ -79,7 +82,7 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
             raise DomainError(refusal)
         b.status, b.cancelled_at = "cancelled", now
         release_applicants(s, b, open_plan_filter(now))
-        note = _ranking_note(b, now).replace("将变为", "已变为").replace("重新预约时排名可能靠后。", "")
+        note = _ranking_note(b, now, done=True)
         serial = _serial(s, b)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:

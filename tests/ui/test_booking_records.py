@@ -1,6 +1,7 @@
 """Pilot: 取消考试预约, 考试费缴纳 and 考试预约凭证 for demo citizens."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -31,6 +32,7 @@ async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "排序时间将变为本次取消预约的时间" in text
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#confirm-no")  # the safe choice
         await pilot.click("#confirm-no")  # changed their mind: nothing happens
         await settle(pilot)
         with env.db.read() as s:
@@ -39,7 +41,11 @@ async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env
         await settle(pilot)
         await pilot.click("#confirm-yes")
         await settle(pilot)
-        assert "已取消" in screen_text(kiosk_app)
+        text = screen_text(kiosk_app)
+        flat = "".join(text.split())
+        assert "已取消" in flat and re.search(r"排序时间已变为本次取消预约的时间（2026-12-0109:0\d），重新预约时按此时间排序。", flat)
+        assert "受理中" not in text  # the cancelled booking's detail is gone with it
+        assert not kiosk_app.screen.query_one("#action").display
     with env.db.read() as s:
         b = s.get(Booking, done.booking_id)
         assert b.status == "cancelled" and b.cancelled_at is not None

@@ -62,10 +62,17 @@ class BookingListScreen(KioskScreen):
             table.add_row(r.serial_no, r.subject_name, r.mode_text, r.when, r.site_name or "-", r.status_text)
         intro = self.INTRO if self.rows else self.EMPTY
         self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
-        self.query_one("#action", Button).disabled = not self.rows
+        action = self.query_one("#action", Button)
+        action.disabled = not self.rows
+        action.display = bool(self.rows)
+        table.display = bool(self.rows)
         if self.rows:
             table.focus()
             self._show(0)
+        else:  # nothing left (e.g. the last booking was just cancelled): no stale detail
+            self.query_one("#detail", Static).update("")
+            self._ask(None, "")
+            self.query_one("#back", Button).focus()
 
     def selected(self) -> booking_records.BookingView | None:
         index = self.query_one(DataTable).cursor_row
@@ -91,6 +98,8 @@ class BookingListScreen(KioskScreen):
         self.pending_action = booking_id
         self.query_one("#confirm-text", Static).update(text)
         self.query_one("#confirm-box").display = booking_id is not None
+        if booking_id is not None:  # the keyboard lands on the safe choice; one Tab back to confirm
+            self.query_one("#confirm-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

@@ -100,7 +100,9 @@ async def test_no_licence_gets_a_clear_message(kiosk_app, env, people):
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_contact")
         assert "没有机动车驾驶证" in screen_error(kiosk_app)
-        assert kiosk_app.screen.query_one("#next").disabled
+        assert "请稍候" not in screen_text(kiosk_app)  # the loading line gave way to the reason
+        assert not kiosk_app.screen.query_one("#next").display
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#back")
         await pilot.click("#back")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, HomeScreen)

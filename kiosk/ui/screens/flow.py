@@ -58,7 +58,15 @@ class ApplicationFlowScreen(KioskScreen):
         return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
-        self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared)
+        self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回 stays."""
+        intro = self.query_one("#intro", Static)
+        intro.update(exc.message)
+        intro.add_class("screen-error")
+        self.query_one("#next", Button).display = False
+        self.query_one("#back", Button).focus()
 
     def _prepared(self, prepared: apps.Prepared) -> None:
         self.prepared = prepared

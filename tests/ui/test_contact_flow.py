@@ -70,6 +70,33 @@ async def test_licence_contact_change_end_to_end(kiosk_app, env, people):
         assert "变更驾驶证联系方式" in screen_text(kiosk_app)
 
 
+async def test_a_new_phone_typed_after_a_code_was_sent_gets_its_own_code(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_contact")
+        set_input(kiosk_app, "phone", "13800138111")  # a typo, noticed after the code went out
+        await pilot.click("#next")
+        await settle(pilot)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        button = kiosk_app.screen.query_one("#send-code")
+        assert button.disabled and "重新发送" in str(button.label)
+        set_input(kiosk_app, "code", "123456")
+        await pilot.click("#prev")
+        await settle(pilot)
+        set_input(kiosk_app, "phone", NEW_PHONE)
+        await pilot.click("#next")
+        await settle(pilot)
+        assert not button.disabled and str(button.label) == "发送验证码"
+        assert kiosk_app.screen.query_one("#input-code").value == ""
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", last_sms_code(env, NEW_PHONE))
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "已办结" in screen_text(kiosk_app)
+
+
 async def test_vehicle_address_change_needs_no_code(kiosk_app, env, people):
     p = people["two_cars"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:

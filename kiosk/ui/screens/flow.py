@@ -151,6 +151,8 @@ class ApplicationFlowScreen(KioskScreen):
         needs_code = self.checked.phone_to_confirm is not None
         self.query_one("#code-box").display = needs_code
         if needs_code:
+            if self.query_one("#send-code", CodeButton).retarget(self.checked.phone_to_confirm or ""):
+                self.query_one("#field-code", FormField).value = ""  # that code was for the other number
             masked = apps.mask_phone(self.checked.phone_to_confirm or "")
             self.query_one("#code-hint", Static).update(
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")

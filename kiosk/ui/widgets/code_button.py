@@ -11,6 +11,7 @@ class CodeButton(Button):
         super().__init__(label, id=id)
         self.base_label = label
         self._until = 0.0
+        self._phone = ""  # the number the countdown is for
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -19,10 +20,20 @@ class CodeButton(Button):
         """After a code went out: count down to the next resend, put the cursor in the code field
         (``#input-code`` on the same screen) and, in demo mode, show the SMS as a phone would."""
         app = self.app
+        self._phone = phone
         self.start_countdown(app.env.settings.code_resend_seconds)  # type: ignore[attr-defined]
         for field in self.screen.query("#input-code"):
             field.focus()
         app.show_demo_sms(phone)  # type: ignore[attr-defined]
+
+    def retarget(self, phone: str) -> bool:
+        """The code will go to ``phone``. True when the last code went to another number: the new
+        one is not held up by that number's countdown (the server limits each number on its own)."""
+        changed = bool(self._phone) and phone != self._phone
+        if changed:
+            self._until, self.disabled, self.label = 0.0, False, self.base_label
+        self._phone = phone
+        return changed
 
     def start_countdown(self, seconds: int) -> None:
         self._until = time.monotonic() + seconds

@@ -19,10 +19,15 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 log = logging.getLogger("kiosk.ui")
 GENERIC_ERROR = "系统繁忙，请稍后再试。您已保存的信息不会丢失。"
+# What a screen or a wizard step focuses first: a field to fill in or a table to pick from, else
+# its main (primary) button, else any button. Never a bare scroll container, which shows no focus.
+CONTROLS = "Input, RadioSet, DataTable, Select, Checkbox, CodeButton"
+FOCUS_ORDER = (CONTROLS, "Button.-primary", "Button")
 
 
 class KioskScreen(Screen):
     busy = False
+    AUTO_FOCUS = ", ".join((CONTROLS, "Button"))  # the first of these in the screen, top to bottom
 
     @property
     def kiosk(self) -> KioskApp:
@@ -78,6 +83,21 @@ class KioskScreen(Screen):
             errors[-1].update(exc.message)
         else:
             self.notify(exc.message, severity="error", timeout=8)
+
+
+def focus_first(container: Widget) -> None:
+    """Focus what the user acts on first in ``container`` (FOCUS_ORDER), once it is laid out.
+    A wizard calls this after switching steps: the focus must not stay on a button of the step
+    just hidden, where Enter would still press it. The page is not scrolled to it."""
+
+    def go() -> None:
+        for selector in FOCUS_ORDER:
+            for widget in container.query(selector):
+                if widget.focusable and _shown(widget):
+                    widget.focus(scroll_visible=False)
+                    return
+
+    container.call_after_refresh(go)
 
 
 def _shown(widget: Widget) -> bool:

@@ -59,10 +59,13 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         text = screen_text(kiosk_app)
         assert "王*" in text and "C1（小型汽车）" in text and "5001**********0426" in text
         assert "科目一" in text and "已考试合格" in text  # the reason a subject cannot be booked
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#subject", RadioSet)
         await choose_subject(pilot, 2)
         await pilot.click("#next-subject")
         await settle(pilot)
         assert step(kiosk_app) == ("step-notice", 1) and "考试预约业务须知" in screen_text(kiosk_app)
+        # the keyboard is on this step's main button, not on the hidden 下一步 of the last one
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#agree")
         await pilot.click("#prev-notice")  # Back keeps the chosen subject
         await settle(pilot)
         assert step(kiosk_app)[0] == "step-subject"
@@ -72,6 +75,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await pilot.click("#agree")
         await settle(pilot)
         assert step(kiosk_app) == ("step-sessions", 2)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-date_from")
         # a reversed range is explained next to the end date, nothing is queried
         await query(pilot, "2026-12-10", "2026-12-05")
         assert "不能早于" in field_error(kiosk_app, "date_to")

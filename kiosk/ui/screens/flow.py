@@ -7,7 +7,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioButton, RadioSe
 
 from ...domain.errors import DomainError
 from ...services import applications as apps
-from ..base import KioskScreen
+from ..base import KioskScreen, focus_first
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -137,6 +137,7 @@ class ApplicationFlowScreen(KioskScreen):
         self.clear_errors()
         self.query_one(ContentSwitcher).current = step
         self.query_one(StepBar).current = bar
+        focus_first(self.query_one(f"#{step}"))
 
     def _next(self) -> None:
         assert self.prepared is not None

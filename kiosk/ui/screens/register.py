@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ...services import auth, codes
-from ..base import KioskScreen
+from ..base import KioskScreen, focus_first
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -71,6 +71,7 @@ class RegisterScreen(KioskScreen):
         self.clear_errors()
         self.query_one(ContentSwitcher).current = step
         self.query_one(StepBar).current = bar
+        focus_first(self.query_one(f"#{step}"))
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value

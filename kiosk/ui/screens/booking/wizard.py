@@ -17,7 +17,7 @@ from ....domain.errors import Conflict, DomainError
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
-from ...base import KioskScreen
+from ...base import KioskScreen, focus_first
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -128,6 +128,7 @@ class BookingWizardScreen(KioskScreen):
             ("暂不能预约的科目：\n" + "\n".join(refused)) if refused else "")
         self.query_one("#next-subject", Button).disabled = not ov.bookable
         self.sessions.set_sites(loaded.sites)
+        focus_first(self.query_one("#step-subject"))  # the subjects, or 返回 when none can be booked
 
     # -- navigation --------------------------------------------------------------------------
     def _show(self, step: str) -> None:
@@ -142,6 +143,7 @@ class BookingWizardScreen(KioskScreen):
             self.sessions.configure(option.subject, self.priority, option.priority_allowed)
         self.query_one(ContentSwitcher).current = step
         self.query_one(VerticalScroll).scroll_home(animate=False)
+        focus_first(self.query_one(f"#{step}"))
 
     def _forward(self, step: str, priority: bool | None = None) -> None:
         self.history.append((self.step, self.priority))

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ....services import elicence, photos
-from ...base import KioskScreen
+from ...base import KioskScreen, focus_first
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
@@ -76,6 +76,7 @@ class PhotoScreen(KioskScreen):
         self.clear_errors()
         self.query_one(ContentSwitcher).current = step
         self.query_one(StepBar).current = index
+        focus_first(self.query_one(f"#{step}"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

@@ -1,0 +1,74 @@
+"""Keep Chinese characters whole where one widget is drawn over another (Textual issue #6357).
+
+Textual's compositor cuts every screen line at the left and right edge of every widget on it,
+also where a widget lies under an overlay (the 考试场地 list of a Select, a notification). A
+double-width character that straddles such a cut is replaced by two spaces, so an open list
+showed 「渝中考场（重  市…」. Here a widget's line is only cut where it meets another widget
+that is actually visible; the pieces it owns side by side stay one piece (the buckets it
+spans after the first hold an empty strip, so nothing beneath claims them), and partial
+updates learn where each piece really ends.
+
+Only for the Textual version pinned in pyproject.toml: the two methods replaced here are
+private, so any other version is left untouched (and tests/ui/test_cjk_overlay.py fails).
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping, Sequence
+
+import textual
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+from textual.strip import Strip
+
+PINNED = "8.2.8"
+log = logging.getLogger("kiosk.ui")
+_EMPTY = Strip([], 0)
+
+
+def _render_chops(self: Compositor, crop: Region,
+                  is_rendered_line: Callable[[int], bool]) -> Sequence[Mapping[int, Strip | None]]:
+    cuts = self.cuts
+    chops: list[dict[int, Strip | None]] = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    for region, clip, strips in self._get_renders(crop):  # front to back: the first to fill a bucket wins
+        render_region = region.intersection(clip)
+        render_x = render_region.x
+        first_cut, last_cut = render_region.column_span
+        for y, strip in zip(render_region.line_range, strips):
+            if not is_rendered_line(y):
+                continue
+            line = chops[y]
+            line_cuts = [cut for cut in cuts[y] if last_cut >= cut >= first_cut]
+            starts = line_cuts[:-1]  # one bucket per start, up to the next cut
+            free = [line.get(cut) is None for cut in starts]
+            # cut only where this widget's ownership changes, and at its right edge
+            edges = [cut for i, cut in enumerate(line_cuts[1:-1], 1) if free[i] != free[i - 1]] + line_cuts[-1:]
+            pieces = dict(zip(starts[:1] + edges[:-1], strip.divide([cut - render_x for cut in edges])))
+            for i, cut in enumerate(starts):
+                if free[i]:
+                    line[cut] = pieces[cut] if cut in pieces else _EMPTY
+    return chops
+
+
+def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
+    screen_region = self.size.region
+    update_regions = self._dirty_regions.copy()
+    self._dirty_regions.clear()
+    if not update_regions:
+        return None
+    crop = Region.from_union(update_regions).intersection(screen_region)
+    spans = list(self._regions_to_spans(update_regions))
+    chops = self._render_chops(crop, {y for y, _, _ in spans}.__contains__)
+    chop_ends = [[end if strip is None else x + strip.cell_length for (x, strip), end in zip(line.items(), cut_set[1:])]
+                 for line, cut_set in zip(chops, self.cuts)]  # a piece may now span several buckets
+    return ChopsUpdate(chops, spans, chop_ends)
+
+
+def apply() -> bool:
+    """Install the two methods; False (and a log line) on a Textual version they were not written for."""
+    if textual.__version__ != PINNED:
+        log.warning("Textual %s is not %s: CJK overlay fix not applied", textual.__version__, PINNED)
+        return False
+    Compositor._render_chops = _render_chops  # type: ignore[method-assign,assignment]
+    Compositor.render_partial_update = _render_partial_update  # type: ignore[method-assign]
+    return True

@@ -277,8 +277,7 @@ def test_application_flow_buttons_visible_at_120x40(start_kiosk: Callable[..., K
     kiosk = start_kiosk()
     kiosk.wait_start_screen()
     kiosk.sign_in()
-    kiosk.pane.send_keys("Tab")  # the first service button on the home screen
-    kiosk.pane.send_keys("Enter")
+    kiosk.pane.send_keys("Enter")  # the home screen opens with its first service button focused
     kiosk.pane.wait_for_text("1.填写信息", "2.确认并提交", absent=("业务中心",), timeout=STEP_TIMEOUT)
     time.sleep(1.5)  # the form fields load in a worker
     screen = kiosk.pane.screen()

@@ -15,7 +15,7 @@ class HomeScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("业务中心")
         citizen = self.kiosk.citizen
-        with VerticalScroll(id="home"):
+        with VerticalScroll(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
                 yield Static(f"您好，{citizen.name}。身份证号码 {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
                              "请选择要办理的业务：", classes="hint")

@@ -21,7 +21,7 @@ from .env import Env
 
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
 PHOTO_KIND, PHOTO_TITLE = "elicence_photo", "更换电子驾驶证照片"
-DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领"
+DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
 REAPPLY_QUESTION = "您的驾驶证信息已变更，需重新申领电子驾驶证。是否使用当前电子驾驶证照片继续申领"
 NO_PHOTO_HINT = "您没有留存照片，请通过拍照或相册选择提交本人照片，经公安交管部门审核后生成电子驾驶证。"
 PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"

@@ -35,7 +35,7 @@ def set_licence(env, archive_no: str, **values) -> None:  # type: ignore[no-unty
 def test_stored_photo_asks_the_question_and_demo_mode_issues_at_once(env, people) -> None:
     a = acc(env, people, "driver_normal")
     o = elicence.overview(env, a)
-    assert o.can_apply and o.direct and o.question == "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领"
+    assert o.can_apply and o.direct and o.question == "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
     done = elicence.apply_direct(env, a)
     assert done.issued and done.status == "已办结"
     assert elicence.overview(env, a).can_show

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 from textual.widgets import DataTable, RadioSet, Static
@@ -91,6 +92,11 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await pilot.click("#next-sessions")
         await settle(pilot)
         assert "请至少选择一个考试场次" in screen_error(kiosk_app)
+        await mark_rows(pilot, 2)
+        first_day = kiosk_app.screen.query_one("#step-sessions").rows[0].exam_date
+        await query(pilot, f"{first_day + timedelta(days=1)}", "2026-12-10")  # a later range drops them: said
+        assert "之前选择的2个场次不在本次查询结果中，已取消选择" in screen_text(kiosk_app)
+        await query(pilot, "2026-12-04", "2026-12-10")
         await mark_rows(pilot, 2)
         chosen = list(kiosk_app.screen.query_one("#step-sessions").marked)
         assert len(chosen) == 2

@@ -20,7 +20,7 @@ async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
         assert isinstance(kiosk_app.screen, ElicenceScreen)
         await pilot.click("#el-apply")
         await settle(pilot)
-        assert "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领" in screen_text(kiosk_app)
+        assert "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？" in screen_text(kiosk_app)
         await pilot.click("#el-confirm")
         await settle(pilot)
         text = screen_text(kiosk_app)

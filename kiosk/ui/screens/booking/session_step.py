@@ -97,6 +97,7 @@ class SessionStep(Vertical):
         self.queried = (args[1], args[2], args[3])
         self.rows = result.rows
         keep = {r.id for r in result.rows}
+        dropped = len([m for m in self.marked if m not in keep])
         self.marked = [m for m in self.marked if m in keep]
         if result.ranking is not None:
             r = result.ranking
@@ -106,7 +107,7 @@ class SessionStep(Vertical):
         else:
             self.query_one("#ranking", Static).update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
         self._fill_table()
-        self._hint(result)
+        self._hint(result, dropped)
 
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -118,20 +119,23 @@ class SessionStep(Vertical):
                           r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
                           key=str(r.id))
 
-    def _hint(self, result: bq.SessionQuery | None = None) -> None:
+    def _hint(self, result: bq.SessionQuery | None = None, dropped: int = 0) -> None:
+        """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
         if self.queried is None:
             text = "请先输入时间段并点击【查询】。"
         elif not self.rows:
             text = ("所选时间段内没有空余优先预约名额的考试场次，请更改时间段或考场后重新查询。" if self.priority
                     else "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询。")
         elif self.mode == "system":
-            text = f"服从系统安排：系统将在以上{len(self.rows)}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
+            text = f"服从系统安排：系统将在下列{len(self.rows)}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
         else:
             one = "选择1个场次" if self.priority else "选择一个或多个场次"
             text = (f"共{len(self.rows)}个场次，已选{len(self.marked)}个。请用方向键移到场次上按回车键（或点击该行）"
                     f"{one}，再按一次取消。")
         if result is not None and result.truncated:
             text += "（场次较多，仅显示前400个，请缩短时间段）"
+        if dropped:
+            text += f"\n之前选择的{dropped}个场次不在本次查询结果中，已取消选择。"
         self.query_one("#sessions-hint", Static).update(text)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:

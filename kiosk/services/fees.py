@@ -67,9 +67,15 @@ def fee_for(subject: int, licence_class: str, path: Path = FEES_FILE) -> int:
     return int(subject_fees.get(licence_class, subject_fees["default"]))
 
 
+def receipt_lines(receipt: dict) -> list[str]:
+    """The receipt one item a line, for screens: a wrap never splits a number or the time."""
+    return [f"已缴纳考试费{receipt['amount']}元", f"支付方式：{receipt['channel']}",
+            f"支付流水号：{receipt['transaction_no']}", f"缴费时间：{receipt['paid_at']}"]
+
+
 def receipt_text(receipt: dict) -> str:
-    return (f"已缴纳考试费{receipt['amount']}元，支付方式：{receipt['channel']}，"
-            f"支付流水号：{receipt['transaction_no']}，缴费时间：{receipt['paid_at']}")
+    """The receipt as one sentence, for 网办进度 notes and messages."""
+    return "，".join(receipt_lines(receipt))
 
 
 def quote(env: Env, account_id: int, booking_id: int) -> FeeQuote:

@@ -158,7 +158,7 @@ class FeeScreen(BookingListScreen):
 
     def _quoted(self, q: fees.FeeQuote) -> None:
         if q.paid and q.receipt:
-            self.query_one("#detail", Static).update("考试费已缴纳。" + fees.receipt_text(q.receipt))
+            self.query_one("#detail", Static).update("\n".join(["考试费已缴纳。", *fees.receipt_lines(q.receipt)]))
             return
         self._ask(q.booking.id, f"{q.booking.subject_name}考试费：{q.amount}元。确认支付吗？")
         self.query_one("#confirm-yes", Button).label = "确认支付"
@@ -168,7 +168,8 @@ class FeeScreen(BookingListScreen):
 
     def _paid(self, q: fees.FeeQuote) -> None:
         self._ask(None, "")
-        self.flash = "缴费成功。" + (fees.receipt_text(q.receipt) if q.receipt else "") + "。缴费凭证可在【网办进度】中查看。"
+        self.flash = "\n".join(["缴费成功。", *(fees.receipt_lines(q.receipt) if q.receipt else []),
+                                "缴费凭证可在【网办进度】中查看。"])
         self.reload()
 
 

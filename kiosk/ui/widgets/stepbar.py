@@ -17,10 +17,20 @@ class StepBar(Static):
         self.steps = steps
 
     def render(self) -> Text:
+        """All steps on one line: with less room the separators shrink, then the other steps show
+        only their number (the 6-step 优先预约 bar at 80 columns), the current one always its name."""
+        width = self.size.width or 10_000
+        for sep, names in (("  >  ", True), (">", True), (">", False)):
+            text = self._line(sep, names)
+            if text.cell_len <= width:
+                break
+        return text
+
+    def _line(self, sep: str, names: bool) -> Text:
         text = Text()
         for i, step in enumerate(self.steps):
             if i:
-                text.append("  >  ", style="dim")
+                text.append(sep, style="dim")
             style = "bold reverse" if i == self.current else ("" if i < self.current else "dim")
-            text.append(f" {i + 1}.{step} ", style=style)
+            text.append(f" {i + 1}.{step} " if names or i == self.current else f" {i + 1} ", style=style)
         return text

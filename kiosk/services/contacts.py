@@ -13,7 +13,8 @@ from .env import Env
 PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=11, required=False)
 ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
 INTRO = ("请填写新的联系方式。更换手机号码需向新号码发送验证码确认；"
-         "联系方式变更后，交管部门的通知将发送到新的手机号码和地址。")
+         "变更后，交管部门寄送的文书和驾驶证、机动车业务的通知以新的联系方式为准；"
+         "12123账户的绑定手机号码不变，本平台的短信仍发送至绑定手机。")
 
 
 def _intro(phone: str) -> str:

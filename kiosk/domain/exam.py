@@ -258,8 +258,10 @@ def eligibility(
     for pre in PREREQUISITES[subject]:
         if not histories[pre].passed:
             return _deny(f"须先通过{SUBJECT_NAMES[pre]}考试，才能预约{name}")
-    if any(b.subject == subject and b.status in OPEN_STATUSES for b in bookings):
-        return _deny(f"您已有一个未完成的{name}预约，不能重复预约；如需更改，请先取消原预约")
+    if open_ := [b for b in bookings if b.subject == subject and b.status in OPEN_STATUSES]:
+        how = ("请至少提前一日到车管所窗口取消原优先预约" if any(b.priority for b in open_)
+               else "请先取消原预约")  # priority bookings are cancelled at a counter only
+        return _deny(f"您已有一个未完成的{name}预约，不能重复预约；如需更改，{how}")
     days = wait_days(subject, cls, permit.holds_car_licence)
     if days:
         denied = _wait_until(

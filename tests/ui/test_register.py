@@ -61,7 +61,7 @@ async def test_face_failures_offer_the_reserved_phone(kiosk_app, env, people):
         await pilot.click("#to-online")
         await settle(pilot)
         set_input(kiosk_app, "reserved_phone", "13800138002")  # not the reserved one
-        await pilot.click("#online-check")
+        await press_enter_in(pilot, "reserved_phone")  # Enter checks it, as 下一步 does
         await settle(pilot)
         assert "不一致" in field_error(kiosk_app, "reserved_phone")
         assert kiosk_app.focused is kiosk_app.screen.query_one("#input-reserved_phone")

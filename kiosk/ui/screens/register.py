@@ -51,7 +51,8 @@ class RegisterScreen(KioskScreen):
                         yield Button("改用驾驶证/机动车预留手机号注册", id="to-online", classes="hidden")
                     with Vertical(id="step-online"):
                         yield Static("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
-                        yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=11)
+                        yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=11,
+                                        enter_presses="online-check")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="online-back")
                             yield Button("下一步", id="online-check", variant="primary")

@@ -46,6 +46,16 @@ async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env
         assert "已取消" in flat and re.search(r"排序时间已变为本次取消预约的时间（2026-12-0109:0\d），重新预约时按此时间排序。", flat)
         assert "受理中" not in text  # the cancelled booking's detail is gone with it
         assert not kiosk_app.screen.query_one("#action").display
+        await pilot.click("#back")
+        await settle(pilot)
+        await pilot.click("#menu-progress")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ProgressScreen)
+        lines = screen_text(kiosk_app).splitlines()
+        cancelled = next(i for i, line in enumerate(lines) if "已取消  申请人于" in line)
+        column = lines[cancelled].index("申请人于")
+        assert lines[cancelled + 1][:column].strip() == ""  # the note wraps under itself, not under the time
+        assert "…" not in screen_text(kiosk_app)
     with env.db.read() as s:
         b = s.get(Booking, done.booking_id)
         assert b.status == "cancelled" and b.cancelled_at is not None

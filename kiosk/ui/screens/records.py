@@ -1,6 +1,9 @@
 """Read-only screens: 网办进度, 消息, 我的驾驶证, 我的机动车."""
 from __future__ import annotations
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -64,9 +67,14 @@ class ProgressScreen(RecordScreen):
         if not 0 <= index < len(getattr(self, "rows", [])):
             return
         row = self.rows[index]
-        lines = [f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}", "办理过程："]
-        lines += [f"  {e.at:%Y-%m-%d %H:%M:%S}  {e.status}  {e.note}" for e in row.events]
-        self.query_one("#detail", Static).update("\n".join(lines))
+        steps = Table.grid(padding=(0, 2))  # a long note wraps inside its own column, under itself
+        steps.add_column(no_wrap=True)
+        steps.add_column(no_wrap=True)
+        steps.add_column(ratio=1, overflow="fold")
+        for e in row.events:
+            steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", e.status, e.note)
+        self.query_one("#detail", Static).update(Group(
+            f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}", "办理过程：", Padding(steps, (0, 0, 0, 2))))
 
 
 class InboxScreen(RecordScreen):

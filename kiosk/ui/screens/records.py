@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -72,9 +73,10 @@ class ProgressScreen(RecordScreen):
         steps.add_column(no_wrap=True)
         steps.add_column(ratio=1, overflow="fold")
         for e in row.events:
-            steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", e.status, e.note)
+            steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.status), Text(e.note))  # Text: no markup in notes
         self.query_one("#detail", Static).update(Group(
-            f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}", "办理过程：", Padding(steps, (0, 0, 0, 2))))
+            Text(f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}"), "办理过程：",
+            Padding(steps, (0, 0, 0, 2))))
 
 
 class InboxScreen(RecordScreen):

@@ -25,6 +25,7 @@ class WelcomeScreen(KioskScreen):
                 yield Static("演示模式：短信将以手机通知显示在屏幕下方", id="demo-badge")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.app.clear_notifications()  # the last citizen's goodbye is not for the next one
         if event.button.id == "sign-in":
             from .sign_in import SignInScreen
 

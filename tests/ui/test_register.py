@@ -33,11 +33,14 @@ async def test_register_with_face_check(kiosk_app, env, people):
         await settle(pilot)
         assert "11位" in field_error(kiosk_app, "phone")
         set_input(kiosk_app, "phone", "13800138001")
+        keypad = kiosk_app.screen.query_one(".keypad-box")
+        assert keypad.display  # typing the form at 120x40: the number pad is there
         await pilot.click("#to-face")
         await settle(pilot)
+        assert not keypad.display  # nothing to type on the face-check step
         await pilot.click("#face-start")
         await settle(pilot)
-        assert "138****8001" in screen_text(kiosk_app)
+        assert "138****8001" in screen_text(kiosk_app) and keypad.display  # back for the code
         await pilot.click("#send-code")
         await settle(pilot)
         set_input(kiosk_app, "code", last_sms_code(env, "13800138001"))

@@ -72,6 +72,8 @@ class RegisterScreen(KioskScreen):
         self.clear_errors()
         self.query_one(ContentSwitcher).current = step
         self.query_one(StepBar).current = bar
+        # the number pad only where there is something to type (not on the face-check step)
+        self.query_one(".with-keypad").set_class(not self.query_one(f"#{step}").query("Input"), "no-input")
         focus_first(self.query_one(f"#{step}"))
 
     def _value(self, name: str) -> str:

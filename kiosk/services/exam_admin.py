@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
-from ..domain.licence import parse_classes
+from ..domain.licence import CLASSES, parse_classes
 from . import audit
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
@@ -140,7 +140,10 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
     exam_day = _day(f.exam_date, "exam_date", "考试日期")
     start = _time(f.start_time)
     subject = _int(f.subject, "subject", "科目", 1, 4)
-    classes = "".join(parse_classes(f.classes))
+    try:
+        classes = "".join(parse_classes(f.classes))
+    except ValueError:
+        raise DomainError(f"准考车型有误，应为 {'、'.join(CLASSES)} 中的一个或几个，如 C1C2", "classes") from None
     if not classes:
         raise DomainError("请输入准考车型，如 C1C2", "classes")
     seats = _int(f.seats, "seats", "考位数", 1, 999)
@@ -207,6 +210,9 @@ def _check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: d
     if unchanged:
         return
     published = max(opens, now.date())  # a plan opened in the past is published today
+    if opens < now.date() and (exam_day - published).days < MIN_PUBLISH_DAYS:
+        raise DomainError(f"考试日期过近：今天公布的考试计划，考试日期最早为"
+                          f"{now.date() + timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}", "exam_date")
     if (exam_day - published).days < MIN_PUBLISH_DAYS:
         raise DomainError(f"考试计划须至少在考试前{MIN_PUBLISH_DAYS}日公布（开放预约），"
                           f"最晚应于{exam_day - timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}开放预约", "opens_on")

@@ -142,6 +142,10 @@ def test_exam_plan_rules(env) -> None:
         exam_admin.save_session(env, EXAMS, _form(exam_date="2026-12-08", opens_on="2026-12-01",
                                                   publish_on="2026-12-06", site_id=2))
     assert late.value.field == "opens_on"
+    with pytest.raises(DomainError, match="最早为2026-12-11") as past:  # today is 2026-12-01
+        exam_admin.save_session(env, EXAMS, _form(exam_date="2026-11-20", opens_on="2026-11-10",
+                                                  publish_on="2026-11-15"))
+    assert past.value.field == "exam_date"
     with pytest.raises(DomainError, match="重叠"):
         exam_admin.save_session(env, EXAMS, _form(start_time="11:00"))
     assert exam_admin.save_session(env, EXAMS, _form(start_time="14:00")).start_time.hour == 14
@@ -150,6 +154,9 @@ def test_exam_plan_rules(env) -> None:
     with pytest.raises(DomainError, match="已安排"):
         exam_admin.save_session(env, EXAMS, _form(seats="20", session_id=row.id))
     assert exam_admin.save_session(env, EXAMS, _form(seats="50", session_id=row.id)).seats == 50
+    with pytest.raises(DomainError) as bad_class:
+        exam_admin.save_session(env, EXAMS, _form(classes="C9", start_time="17:30"))
+    assert bad_class.value.field == "classes" and "C1C2" in bad_class.value.message
     with pytest.raises(DomainError) as quota:
         exam_admin.save_session(env, EXAMS, _form(seats="5", priority_quota="6", start_time="17:30"))
     assert quota.value.field == "priority_quota"

@@ -144,6 +144,18 @@ async def test_admin_audit_and_staff_accounts(env):
         set_input(app, "new_password", "insure2026")
         await press(pilot, "create")
         assert "H2002" in screen_text(app)
+        # nothing is chosen by default (the cursor starts on A0001, the admin's own account)
+        assert app.screen.query_one("#reset").disabled and app.screen.query_one("#deactivate").disabled
+        table = app.screen.query_one("#staff-rows", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("H2002"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "所选账户：H2002 保险核验员（核验，正常）" in screen_text(app)
+        set_input(app, "reset_password", "insure2027")
+        await press(pilot, "reset")
+        assert app.screen.chosen == "H2002" and "所选账户：H2002" in screen_text(app)  # kept after the reload
+        assert not app.screen.query_one("#deactivate").disabled
         app.pop_screen()
         await settle(pilot)
         await press(pilot, "m-audit")
@@ -156,7 +168,7 @@ async def test_admin_audit_and_staff_accounts(env):
         assert "格式" in field_error(app, "date_from")
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
-        await _sign_in(pilot, app, "H2002", "insure2026")
+        await _sign_in(pilot, app, "H2002", "insure2027")  # the password the admin reset
         assert menu_ids(app) == {"verify"}
 
 

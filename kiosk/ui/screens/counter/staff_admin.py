@@ -12,7 +12,18 @@ from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 
 
+NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
+
+
 class StaffAdminScreen(KioskScreen):
+    """重置密码 and 停用账户 act only on the account the admin picked, named on screen; nothing
+    is picked by default (the list's cursor starts on the first row, often the admin's own)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: dict[str, counter_staff.StaffRow] = {}
+        self.chosen = ""
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
         with VerticalScroll(classes="form wide"):
@@ -29,12 +40,12 @@ class StaffAdminScreen(KioskScreen):
                     yield Checkbox(name, id=f"role-{role}")
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
-            yield Static("所选账户（在上方列表中选择）：", classes="group-title")
+            yield Static(NOT_CHOSEN, id="chosen", classes="group-title")
             yield FormField("reset_password", "新密码", max_length=64, password=True)
             yield Static("", classes="screen-error")
             with Horizontal(classes="buttons"):
-                yield Button("重置密码", id="reset")
-                yield Button("停用账户", id="deactivate", variant="error")
+                yield Button("重置密码", id="reset", disabled=True)
+                yield Button("停用账户", id="deactivate", variant="error", disabled=True)
                 yield Button("返回", id="back")
 
     def on_mount(self) -> None:
@@ -47,18 +58,26 @@ class StaffAdminScreen(KioskScreen):
     def _loaded(self, rows: list[counter_staff.StaffRow]) -> None:
         table = self.query_one("#staff-rows", DataTable)
         table.clear()
+        self.rows = {r.staff_no: r for r in rows}
         for r in rows:
-            state = "已停用" if not r.active else ("锁定中" if r.locked else "正常")
-            table.add_row(r.staff_no, r.name, r.role_text, state, key=r.staff_no)
+            table.add_row(r.staff_no, r.name, r.role_text, _state(r), key=r.staff_no)
+        if self.chosen in self.rows:  # after an action the list is reloaded: the choice stays
+            table.move_cursor(row=table.get_row_index(self.chosen))
+        self._choose(self.chosen)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self._choose(str(event.row_key.value or ""))
+
+    def _choose(self, staff_no: str) -> None:
+        r = self.rows.get(staff_no)
+        self.chosen = staff_no if r else ""
+        self.query_one("#chosen", Static).update(
+            f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{_state(r)}）" if r else NOT_CHOSEN)
+        self.query_one("#reset", Button).disabled = r is None
+        self.query_one("#deactivate", Button).disabled = r is None or not r.active
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
-
-    def _selected(self) -> str:
-        table = self.query_one("#staff-rows", DataTable)
-        if table.row_count == 0:
-            return ""
-        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid, staff = event.button.id, self.kiosk.staff
@@ -67,10 +86,10 @@ class StaffAdminScreen(KioskScreen):
             self.call(counter_staff.create, self.env, staff, self._v("new_staff_no"), self._v("new_name"), roles,
                       self._v("new_password"), self._v("pin"), done=self._created)
         elif bid == "reset":
-            self.call(counter_staff.reset_password, self.env, staff, self._selected(), self._v("reset_password"),
+            self.call(counter_staff.reset_password, self.env, staff, self.chosen, self._v("reset_password"),
                       done=self._reset)
         elif bid == "deactivate":
-            self.call(counter_staff.deactivate, self.env, staff, self._selected(), done=self._done("账户已停用"))
+            self.call(counter_staff.deactivate, self.env, staff, self.chosen, done=self._done(f"账户 {self.chosen} 已停用"))
         elif bid == "back":
             self.app.pop_screen()
 
@@ -89,4 +108,8 @@ class StaffAdminScreen(KioskScreen):
 
     def _reset(self, _: None) -> None:
         self.query_one("#field-reset_password", FormField).value = ""
-        self._done("密码已重置，失败次数和锁定已清除")(None)
+        self._done(f"{self.chosen} 的密码已重置，失败次数和锁定已清除")(None)
+
+
+def _state(r: counter_staff.StaffRow) -> str:
+    return "已停用" if not r.active else ("锁定中" if r.locked else "正常")

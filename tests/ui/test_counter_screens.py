@@ -8,6 +8,7 @@ from textual.widgets import Button, Checkbox, DataTable, Select
 from kiosk.config import ASSETS
 from kiosk.services import applications, elicence, messaging
 from kiosk.services.booking_submit import BookingRequest
+from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.audit import AuditScreen
 from kiosk.ui.screens.counter.citizen import CitizenScreen
 from kiosk.ui.screens.counter.dashboard import DashboardScreen
@@ -105,6 +106,16 @@ async def test_clerk_cancels_a_priority_booking(env, people):
         await press(pilot, "lookup")
         assert "优先考试预约" in screen_text(app)
         await press(pilot, "cancel-booking")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # nothing happens before the clerk confirms
+        assert "优先考试预约" in screen_text(app) and "取消事由：取消考试预约" in screen_text(app)
+        assert app.focused is app.screen.query_one("#no")
+        await pilot.click("#no")
+        await settle(pilot)
+        assert applications.list_for(env, account_id(env, p))[0].status != "已取消"
+        await press(pilot, "cancel-booking")
+        await settle(pilot)
+        await pilot.click("#yes")
         await settle(pilot)
         assert "已取消" in screen_text(app)
     assert applications.list_for(env, account_id(env, p))[0].status == "已取消"

@@ -145,11 +145,25 @@ class CitizenScreen(KioskScreen):
         if self.file is None or not self.file.account_id or table.row_count == 0:
             self.query_one(".screen-error", Static).update("请先在考试预约列表中选择要取消的预约")
             return
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        from ...dialogs.confirm import ConfirmDialog
+
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+        b = next((b for b in self.file.bookings if str(b.id) == key), None)
+        if b is None or b.status not in ("pending", "placed"):
+            self.query_one(".screen-error", Static).update("所选预约不能取消，请在考试预约列表中选择受理中或已安排的预约")
+            return
         reason = self.query_one("#field-reason", FormField).value or "本人到窗口申请取消考试预约"
-        self.call(counter_bookings.cancel, self.env, self.kiosk.staff, self.file.account_id, int(key or 0),
-                  reason, done=self._cancelled)
+        question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
+                    f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
+                    f"取消事由：{reason}\n取消后将以短信和消息通知本人。")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.file is not None:
+                self.call(counter_bookings.cancel, self.env, self.kiosk.staff, self.file.account_id, b.id, reason,
+                          done=self._cancelled)
+
+        self.app.push_screen(ConfirmDialog(question, "确认取消"), callback=answered)
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
-        self.notify(f"预约 {result.booking_id} 已取消。{result.message}", timeout=8)
+        self.notify(f"考试预约已取消。{result.message}", timeout=8)
         self.refresh_file(result)

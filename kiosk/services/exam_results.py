@@ -42,8 +42,13 @@ def find_booking(env: Env, id_number: str, subject: int) -> int:
             raise NotFound("未找到该身份证明号码的考生")
         bid = s.scalar(select(Booking.id).where(Booking.account_id == account.id, Booking.subject == subject,
                                                 Booking.status == "placed").order_by(Booking.id.desc()).limit(1))
+        name = SUBJECT_NAMES.get(subject, subject)
         if bid is None:
-            raise NotFound(f"该考生没有已安排的{SUBJECT_NAMES.get(subject, subject)}考试")
+            latest = s.scalar(select(Booking.status).where(Booking.account_id == account.id, Booking.subject == subject,
+                                                           Booking.status != "cancelled").order_by(Booking.id.desc()).limit(1))
+            if latest == "done":  # its results are in (passed, or both attempts used): more needs a new booking
+                raise DomainError(f"该考生最近一次{name}预约的考试已结束，成绩均已录入；再次考试须重新预约")
+            raise NotFound(f"该考生没有已安排的{name}考试")
         return bid
 
 

@@ -191,6 +191,8 @@ def test_allocation_results_and_csv_import_with_bad_lines(env, tmp_path) -> None
     env.clock.advance(days=3)
     r = exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "95")
     assert r.passed
+    with pytest.raises(DomainError, match="最近一次科目二预约的考试已结束"):  # not "没有已安排的科目二考试"
+        exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "80")
     csv_file = tmp_path / "results.csv"
     csv_file.write_text("身份证号码,科目,成绩\n"
                         f"{p2.id_number},科目二,缺考\n"

@@ -2,10 +2,12 @@
 a per-line error report (the good lines are saved)."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, ProgressBar, Static
 
+from ....domain.errors import DomainError
 from ....services import exam_admin_results
 from ....services.exam_admin_results import ImportReport
 from ...base import KioskScreen
@@ -56,8 +58,16 @@ class ExamResultsScreen(KioskScreen):
             self.app.pop_screen()
 
     def record(self) -> None:
+        self.query_one("#record-result", Static).update("")  # no earlier result beside a new error
         self.call(exam_admin_results.record_one, self.env, self.kiosk.staff, self._v("id_number"),
-                  self._v("subject"), self._v("score"), done=self._recorded)
+                  self._v("subject"), self._v("score"), done=self._recorded, failed=self._record_failed)
+
+    def _record_failed(self, exc: DomainError) -> None:
+        """Next to its field, or next to 录入成绩 (not under the CSV part further down)."""
+        if exc.field:
+            self.show_error(exc)
+        else:
+            self.query_one("#record-result", Static).update(Text(exc.message, style="red"))
 
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"

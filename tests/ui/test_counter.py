@@ -39,6 +39,7 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
         await pilot.click("#unlock")
         await settle(pilot)
         assert isinstance(app.screen, LockScreen) and "PIN" in field_error(app, "pin")
+        assert app.screen.query_one("#input-pin").value == ""  # the next try is not appended to it
         set_input(app, "pin", "100100")
         await pilot.click("#unlock")
         await settle(pilot)

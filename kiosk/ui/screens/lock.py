@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
+from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.field import FormField
@@ -37,7 +38,12 @@ class LockScreen(KioskScreen):
         if staff is None:
             return
         pin = self.query_one("#field-pin", FormField).value
-        self.call(staff_service.check_pin, self.env, staff.staff_no, pin, "unlock", done=self._unlocked)
+        self.call(staff_service.check_pin, self.env, staff.staff_no, pin, "unlock", done=self._unlocked,
+                  failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.query_one("#field-pin", FormField).value = ""  # the next try starts empty, not appended
+        self.show_error(exc)
 
     def _unlocked(self, _: staff_service.StaffSession) -> None:
         self.kiosk.locked = False

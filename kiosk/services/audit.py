@@ -58,6 +58,14 @@ def actions_matching(text: str) -> list[str]:
     return [code for code, name in ACTION_NAMES.items() if text and text in name]
 
 
+def actor_name(actor: str) -> str:
+    """Who acted, for screens: 'staff:J1001' -> 'J1001', 'citizen:3' -> '群众', 'system' -> '系统'."""
+    kind, _, who = actor.partition(":")
+    if kind == "staff":
+        return "命令行" if who == "cli" else who
+    return {"citizen": "群众", "system": "系统"}.get(kind, actor)
+
+
 def record(session: Session, env: Env, *, actor: str, action: str, account_id: int | None = None,
            detail: str = "", role: str = "") -> None:
     session.add(AuditEntry(at=env.clock.now(), actor=actor, role=role, terminal_id=env.terminal_id,

@@ -53,6 +53,11 @@ async def test_each_role_sees_only_its_menu(env):
         assert {"m-staff", "m-audit", "m-citizen", "m-review", "m-plans"} <= menu_ids(app)
         await press(pilot, "verify")
         assert isinstance(app.screen, VerifyScreen)
+        set_input(app, "payload", "DL1:not-a-code")
+        await pilot.click("#clear")  # a click focuses the button
+        await settle(pilot)
+        assert app.screen.query_one("#input-payload").value == ""
+        assert app.focused is app.screen.query_one("#input-payload")  # ready for the next scan
 
 
 async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
@@ -173,7 +178,8 @@ async def test_admin_audit_and_staff_accounts(env):
         assert isinstance(app.screen, AuditScreen)
         set_input(app, "action", "staff_create")
         await press(pilot, "search")
-        assert "共 1 条" in screen_text(app) and "staff_create" in screen_text(app)
+        assert "共 1 条" in screen_text(app) and "新建工作人员账户" in screen_text(app)
+        assert "staff:A0001" not in screen_text(app)  # 操作人 without the internal prefix
         set_input(app, "date_from", "2026-99-01")
         await press(pilot, "search")
         assert "格式" in field_error(app, "date_from")

@@ -30,3 +30,5 @@ def test_names_and_search_by_name() -> None:
     assert audit.action_name("something_new") == "something_new"
     assert set(audit.actions_matching("预约")) >= {"exam_booking", "exam_priority", "exam_cancel"}
     assert audit.actions_matching("") == []
+    assert [audit.actor_name(a) for a in ("staff:J1001", "citizen:3", "citizen:unregistered", "system", "staff:cli")] \
+        == ["J1001", "群众", "群众", "系统", "命令行"]

@@ -40,6 +40,7 @@ class VerifyScreen(KioskScreen):
         elif bid == "clear":
             self.query_one("#field-payload", FormField).value = ""
             self._show(None)
+            self.query_one("#input-payload", Input).focus()  # ready for the next scan or paste
         elif bid == "back":
             self.app.pop_screen()
 

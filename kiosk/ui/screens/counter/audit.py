@@ -56,8 +56,8 @@ class AuditScreen(KioskScreen):
         table.clear()
         for r in rows:
             role = roles_text(r.role.split(",")) if r.role else ""
-            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", r.actor, audit.action_name(r.action), r.citizen or "-", role,
-                          r.terminal_id, r.detail[:60])
+            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor), audit.action_name(r.action),
+                          r.citizen or "-", role, r.terminal_id, r.detail[:60])
         more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
         self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
 

@@ -9,6 +9,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from ....services import counter_bookings, counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
+from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 
@@ -145,8 +146,6 @@ class CitizenScreen(KioskScreen):
         if self.file is None or not self.file.account_id or table.row_count == 0:
             self.query_one(".screen-error", Static).update("请先在考试预约列表中选择要取消的预约")
             return
-        from ...dialogs.confirm import ConfirmDialog
-
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
         b = next((b for b in self.file.bookings if str(b.id) == key), None)
         if b is None or b.status not in ("pending", "placed"):

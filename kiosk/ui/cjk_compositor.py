@@ -3,7 +3,7 @@
 Textual's compositor cuts every screen line at the left and right edge of every widget on it,
 also where a widget lies under an overlay (the 考试场地 list of a Select, a notification). A
 double-width character that straddles such a cut is replaced by two spaces, so an open list
-showed 「渝中考场（重  市…」. Here a widget's line is only cut where it meets another widget
+showed 「渝中考场（重  市」. Here a widget's line is only cut where it meets another widget
 that is actually visible; the pieces it owns side by side stay one piece (the buckets it
 spans after the first hold an empty strip, so nothing beneath claims them), and partial
 updates learn where each piece really ends.
@@ -24,6 +24,7 @@ from textual.strip import Strip
 PINNED = "8.2.8"
 log = logging.getLogger("kiosk.ui")
 _EMPTY = Strip([], 0)
+_TEXTUAL_PARTIAL_UPDATE = Compositor.render_partial_update  # taken once, so apply() may run again
 
 
 def _render_chops(self: Compositor, crop: Region,
@@ -51,17 +52,14 @@ def _render_chops(self: Compositor, crop: Region,
 
 
 def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
-    screen_region = self.size.region
-    update_regions = self._dirty_regions.copy()
-    self._dirty_regions.clear()
-    if not update_regions:
-        return None
-    crop = Region.from_union(update_regions).intersection(screen_region)
-    spans = list(self._regions_to_spans(update_regions))
-    chops = self._render_chops(crop, {y for y, _, _ in spans}.__contains__)
-    chop_ends = [[end if strip is None else x + strip.cell_length for (x, strip), end in zip(line.items(), cut_set[1:])]
-                 for line, cut_set in zip(chops, self.cuts)]  # a piece may now span several buckets
-    return ChopsUpdate(chops, spans, chop_ends)
+    """Textual's own partial update, with each chop's end taken from its piece (a piece may now
+    span several buckets) instead of from the cuts."""
+    update = _TEXTUAL_PARTIAL_UPDATE(self)
+    if update is not None:
+        update.chop_ends = [[end if strip is None else x + strip.cell_length
+                             for (x, strip), end in zip(line.items(), ends)]
+                            for line, ends in zip(update.chops, update.chop_ends)]
+    return update
 
 
 def apply() -> bool:

@@ -13,7 +13,7 @@ from ..domain.ids import normalize_text
 from . import audit
 from .env import Env
 from .permissions import ADMIN, actor, authorise, require
-from .staff import ROLE_NAMES, StaffSession, hash_secret
+from .staff import ROLE_NAMES, StaffSession, hash_secret, roles_text
 
 _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
 _PIN = re.compile(r"\d{6}")
@@ -29,7 +29,11 @@ class StaffRow:
 
     @property
     def role_text(self) -> str:
-        return "、".join(ROLE_NAMES.get(r, r) for r in self.roles)
+        return roles_text(self.roles)
+
+    @property
+    def state_text(self) -> str:
+        return "已停用" if not self.active else ("锁定中" if self.locked else "正常")
 
 
 def check_password(password: str, field: str = "password") -> str:

@@ -60,7 +60,7 @@ class StaffAdminScreen(KioskScreen):
         table.clear()
         self.rows = {r.staff_no: r for r in rows}
         for r in rows:
-            table.add_row(r.staff_no, r.name, r.role_text, _state(r), key=r.staff_no)
+            table.add_row(r.staff_no, r.name, r.role_text, r.state_text, key=r.staff_no)
         if self.chosen in self.rows:  # after an action the list is reloaded: the choice stays
             table.move_cursor(row=table.get_row_index(self.chosen))
         self._choose(self.chosen)
@@ -72,7 +72,7 @@ class StaffAdminScreen(KioskScreen):
         r = self.rows.get(staff_no)
         self.chosen = staff_no if r else ""
         self.query_one("#chosen", Static).update(
-            f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{_state(r)}）" if r else NOT_CHOSEN)
+            f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{r.state_text}）" if r else NOT_CHOSEN)
         self.query_one("#reset", Button).disabled = r is None
         self.query_one("#deactivate", Button).disabled = r is None or not r.active
 
@@ -109,7 +109,3 @@ class StaffAdminScreen(KioskScreen):
     def _reset(self, _: None) -> None:
         self.query_one("#field-reset_password", FormField).value = ""
         self._done(f"{self.chosen} 的密码已重置，失败次数和锁定已清除")(None)
-
-
-def _state(r: counter_staff.StaffRow) -> str:
-    return "已停用" if not r.active else ("锁定中" if r.locked else "正常")

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import ContentSwitcher, Static
 
 from ..domain.errors import DomainError
 from .widgets.field import FormField
+from .widgets.stepbar import StepBar
 
 if TYPE_CHECKING:
     from .app import KioskApp
@@ -68,6 +69,14 @@ class KioskScreen(Screen):
             f.set_error("")
         for s in self.query(".screen-error"):
             s.update("")
+
+    def show_step(self, step: str, bar: int) -> None:
+        """A wizard's step ``step`` (a ContentSwitcher child) with the step bar on ``bar``; errors of
+        the last step cleared and the focus moved into the new one."""
+        self.clear_errors()
+        self.query_one(ContentSwitcher).current = step
+        self.query_one(StepBar).current = bar
+        focus_first(self.query_one(f"#{step}"))
 
     def show_error(self, exc: DomainError) -> None:
         """Next to the named field when it is on screen (not in a hidden wizard step), else in the

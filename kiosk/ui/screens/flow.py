@@ -7,7 +7,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioButton, RadioSe
 
 from ...domain.errors import DomainError
 from ...services import applications as apps
-from ..base import KioskScreen, focus_first
+from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -119,7 +119,7 @@ class ApplicationFlowScreen(KioskScreen):
         elif bid == "next":
             self._next()
         elif bid == "prev":
-            self._goto("step-form", 0)
+            self.show_step("step-form", 0)
         elif bid == "send-code" and self.checked and self.checked.phone_to_confirm:
             self.call(apps.send_confirm_code, self.env, self.service, self.account_id,
                       self.checked.phone_to_confirm, done=self._code_sent)
@@ -132,12 +132,6 @@ class ApplicationFlowScreen(KioskScreen):
             from .records import ProgressScreen
 
             self.app.switch_screen(ProgressScreen())
-
-    def _goto(self, step: str, bar: int) -> None:
-        self.clear_errors()
-        self.query_one(ContentSwitcher).current = step
-        self.query_one(StepBar).current = bar
-        focus_first(self.query_one(f"#{step}"))
 
     def _next(self) -> None:
         assert self.prepared is not None
@@ -157,7 +151,7 @@ class ApplicationFlowScreen(KioskScreen):
             masked = apps.mask_phone(self.checked.phone_to_confirm or "")
             self.query_one("#code-hint", Static).update(
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
-        self._goto("step-confirm", 1)
+        self.show_step("step-confirm", 1)
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent.phone)
@@ -167,4 +161,4 @@ class ApplicationFlowScreen(KioskScreen):
             f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
             f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"
             "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。")
-        self._goto("step-done", 2)
+        self.show_step("step-done", 2)

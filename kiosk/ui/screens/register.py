@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ...services import auth, codes
-from ..base import KioskScreen, focus_first
+from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -68,13 +68,10 @@ class RegisterScreen(KioskScreen):
             with Vertical(classes="keypad-box"):
                 yield Keypad()
 
-    def _show(self, step: str, bar: int) -> None:
-        self.clear_errors()
-        self.query_one(ContentSwitcher).current = step
-        self.query_one(StepBar).current = bar
+    def show_step(self, step: str, bar: int) -> None:
         # the number pad only where there is something to type (not on the face-check step)
         self.query_one(".with-keypad").set_class(not self.query_one(f"#{step}").query("Input"), "no-input")
-        focus_first(self.query_one(f"#{step}"))
+        super().show_step(step, bar)
 
     def _value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
@@ -84,14 +81,14 @@ class RegisterScreen(KioskScreen):
             "back": lambda: self.app.pop_screen(),
             "to-face": lambda: self.call(auth.check_applicant, self.env, self._value("name"),
                                          self._value("id_number"), self._value("phone"), done=self._checked),
-            "face-back": lambda: self._show("step-info", 0),
+            "face-back": lambda: self.show_step("step-info", 0),
             "face-start": lambda: self.call(auth.face_check, self.env, self.applicant, done=self._faced),
-            "to-online": lambda: self._show("step-online", 1),
-            "online-back": lambda: self._show("step-face", 1),
+            "to-online": lambda: self.show_step("step-online", 1),
+            "online-back": lambda: self.show_step("step-face", 1),
             "online-check": self._check_online,
             "send-code": lambda: self.call(auth.send_register_code, self.env, self.applicant.phone,
                                            done=self._code_sent),
-            "code-back": lambda: self._show("step-face" if self.via == "face" else "step-online", 1),
+            "code-back": lambda: self.show_step("step-face" if self.via == "face" else "step-online", 1),
             "finish": lambda: self.call(auth.complete_registration, self.env, self.applicant,
                                         self._value("code"), self.via, done=self._registered),
         }
@@ -102,7 +99,7 @@ class RegisterScreen(KioskScreen):
     def _checked(self, applicant: auth.Applicant) -> None:
         self.applicant = applicant
         self.query_one("#face-result", Static).update("")
-        self._show("step-face", 1)
+        self.show_step("step-face", 1)
 
     def _faced(self, result: tuple[bool, str]) -> None:
         passed, message = result
@@ -133,7 +130,7 @@ class RegisterScreen(KioskScreen):
         assert self.applicant is not None
         masked = auth.mask_phone(self.applicant.phone)
         self.query_one("#code-hint", Static).update(f"点击【发送验证码】，验证码将发送至 {masked}，输入后完成注册。")
-        self._show("step-code", 2)
+        self.show_step("step-code", 2)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
         self.query_one("#send-code", CodeButton).code_sent(sent.phone)

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ....services import elicence, photos
-from ...base import KioskScreen, focus_first
+from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
@@ -72,18 +72,12 @@ class PhotoScreen(KioskScreen):
             self.query_one("#ph-notice-text", Static).update(status.notice)
             self.query_one("#ph-agree", Button).disabled = False
 
-    def _goto(self, step: str, index: int) -> None:
-        self.clear_errors()
-        self.query_one(ContentSwitcher).current = step
-        self.query_one(StepBar).current = index
-        focus_first(self.query_one(f"#{step}"))
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid in ("back", "back-2", "done"):
             self.app.pop_screen()
         elif bid == "ph-agree":
-            self._goto("ph-take", 1)
+            self.show_step("ph-take", 1)
         elif bid == "ph-camera":
             self.source = "camera"
             self.call(elicence.take_photo, self.env, done=self._chosen)
@@ -119,4 +113,4 @@ class PhotoScreen(KioskScreen):
         self.query_one("#ph-result", Static).update(
             f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}")
         self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
-        self._goto("ph-done", 2)
+        self.show_step("ph-done", 2)

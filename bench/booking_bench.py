@@ -152,11 +152,11 @@ def _warm_up(env: Env, account: int, session: int) -> None:
 
     for mode in ("priority", "self"):
         req = BookingRequest(2, mode, (session,))
-        with env.db.read() as s:
+        with env.db.fast(write=False) as s:
             plan = booking_submit._plan(s, env, account, req)
             pre = codes.precheck(s, env, plan.facts.account.phone or "", booking_submit.CODE_PURPOSE, CODE)
         try:
-            with env.db.write() as s:
+            with env.db.fast(write=True) as s:
                 codes.settle(s, env, pre)
                 booking_submit.book(s, env, account, req, plan)
                 raise _Undo
@@ -185,9 +185,9 @@ def _booker(db_url: str, data_dir: Path, accounts: list[int], sessions: list[int
             if with_code:
                 booking_submit.submit(env, acc, req, CODE)
             else:  # the same validation and write transaction, minus the SMS code
-                with env.db.read() as s:
+                with env.db.fast(write=False) as s:
                     plan = booking_submit._plan(s, env, acc, req)
-                with env.db.write() as s:
+                with env.db.fast(write=True) as s:
                     booking_submit.book(s, env, acc, req, plan)
             ok += 1
         except Conflict:

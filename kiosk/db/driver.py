@@ -8,6 +8,11 @@ would send), their parameters passed through the same bind processors and their 
 the same result processors. They run in the caller's Session transaction, on its connection.
 
 Not for statements with expanding ``IN`` parameters (their SQL depends on the list's length).
+
+A ``Driver`` runs them in a Session's transaction, or in a ``Tx``: a transaction straight on a
+pooled driver connection (``Database.fast``), without the Session and Connection machinery
+(about 120 microseconds per transaction). The booking submission uses it: every statement it
+runs is ``Prepared``.
 """
 from __future__ import annotations
 
@@ -65,13 +70,26 @@ class Prepared:
         return _Compiled(compiled.string, order, tuple(binds), fixed, results, row)
 
 
+class Tx:
+    """A transaction on a pooled driver connection (see ``Database.fast``)."""
+
+    __slots__ = ("dialect", "cursor")
+
+    def __init__(self, dialect: Dialect, cursor: Any) -> None:
+        self.dialect = dialect
+        self.cursor = cursor
+
+
 class Driver:
-    """The driver cursor of a Session's connection, running ``Prepared`` statements."""
+    """The driver cursor of a Session's connection (or of a ``Tx``), running ``Prepared`` statements."""
 
     __slots__ = ("_cursor", "_dialect")
 
-    def __init__(self, session: Session) -> None:
-        conn = session.connection()
+    def __init__(self, source: Session | Tx) -> None:
+        if isinstance(source, Tx):
+            self._dialect, self._cursor = source.dialect, source.cursor
+            return
+        conn = source.connection()
         self._dialect = conn.dialect
         self._cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
 

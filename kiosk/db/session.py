@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from .driver import Tx
 from .models import AuditEntry
 
 SQLITE_BUSY_MS = 30_000
@@ -57,6 +58,7 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self._sqlite = self.engine.dialect.name == "sqlite"
         self._read = sessionmaker(self.engine, expire_on_commit=False)
         self._write = sessionmaker(self.engine.execution_options(write=True), expire_on_commit=False)
 
@@ -70,6 +72,27 @@ class Database:
     def read(self) -> Iterator[Session]:
         with self._read() as session, session.begin():
             yield session
+
+    @contextmanager
+    def fast(self, write: bool) -> Iterator[Tx]:
+        """A transaction straight on a pooled driver connection, for code that runs only
+        ``Prepared`` statements (kiosk.db.driver): commits on success, rolls back on any
+        exception. ``write`` on SQLite: BEGIN IMMEDIATE, as ``write()``."""
+        pooled = self.engine.raw_connection()
+        try:
+            dbapi = pooled.driver_connection
+            cursor = dbapi.cursor()  # type: ignore[union-attr]
+            if self._sqlite:  # autocommit mode (see make_engine): the transaction is ours to begin
+                cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield Tx(self.engine.dialect, cursor)
+            except BaseException:
+                dbapi.rollback()  # type: ignore[union-attr]
+                raise
+            dbapi.commit()  # type: ignore[union-attr]
+            cursor.close()
+        finally:
+            pooled.close()  # back to the pool (rolled back there if still open)
 
     def dispose(self) -> None:
         self.engine.dispose()

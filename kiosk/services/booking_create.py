@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared
@@ -42,7 +42,6 @@ class NewBooking:
     range_to: date | None
     site_id: int | None
     ranking_time: datetime
-    scope: object = None  # system mode: the SQL condition of the fitting sessions
 
 
 _B, _A, _E, _M, _AU = (m.__table__ for m in (Booking, Application, ApplicationEvent, Message, AuditEntry))
@@ -58,6 +57,28 @@ _TAKE_PRIORITY = Prepared(update(_S).where(
     _S.c.id == bindparam("sid"), _S.c.priority_taken < _S.c.priority_quota, _S.c.placed < _S.c.seats, _OPEN).values(
     priority_taken=_S.c.priority_taken + 1, placed=_S.c.placed + 1))
 _COUNT_APPLICANT = Prepared(update(_S).where(_S.c.id == bindparam("sid"), _OPEN).values(applicants=_S.c.applicants + 1))
+
+
+def _fitting(at_site: bool):  # type: ignore[no-untyped-def]
+    """服从系统安排: the open sessions of the subject and class in the range (at the site)."""
+    cond = [_S.c.subject == bindparam("subject"), _S.c.exam_date.between(bindparam("date_from"), bindparam("date_to")),
+            _S.c.classes.contains(bindparam("cls")), _OPEN]
+    if at_site:
+        cond.append(_S.c.site_id == bindparam("site"))
+    return and_(*cond)
+
+
+# Keyed by "a site was chosen"; parameters: subject, date_from, date_to, cls, [site,] now, today.
+FIRST_FITTING = {at: Prepared(select(_S.c.id).where(_fitting(at)).limit(1)) for at in (False, True)}
+_COUNT_FITTING = {at: Prepared(update(_S).where(_fitting(at)).values(applicants=_S.c.applicants + 1))
+                  for at in (False, True)}
+
+
+def fitting_params(subject: int, date_from: date, date_to: date, cls: str, site: int | None, now: datetime) -> dict:
+    params = {"subject": subject, "date_from": date_from, "date_to": date_to, "cls": cls, "now": now, "today": now.date()}
+    if site is not None:
+        params["site"] = site
+    return params
 _INSERT_APP = Prepared(_insert(_A, "serial_no", "account_id", "kind", "title", "status", "payload", "terminal_id",
                                "created_at", "updated_at").returning(_A.c.id))
 _SET_SERIAL = Prepared(update(_A).where(_A.c.id == bindparam("app_id")).values(serial_no=bindparam("serial")))
@@ -79,8 +100,8 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed
     elif b.mode == "self":
         if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in b.choices) != len(b.choices):
             raise DomainError(closed, "sessions")
-    elif s.connection().execute(update(_S).where(b.scope).values(  # type: ignore[arg-type]
-            applicants=_S.c.applicants + 1)).rowcount == 0:
+    elif d.run(_COUNT_FITTING[b.site_id is not None], **fitting_params(
+            b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, now)) == 0:  # type: ignore[arg-type]
         raise DomainError(closed)
 
 

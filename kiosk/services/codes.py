@@ -23,7 +23,7 @@ from pathlib import Path
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
-from ..db.driver import Driver, Prepared
+from ..db.driver import Driver, Prepared, Tx
 from ..db.models import SmsCode
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone
@@ -164,7 +164,7 @@ _SETTLE_USED = Prepared(_STILL_SAME.values(used_at=bindparam("at")))
 _SETTLE_WRONG = Prepared(_STILL_SAME.values(attempts=bindparam("attempts_after")))
 
 
-def precheck(session: Session, env: Env, phone: str, purpose: str, code: str) -> Precheck:
+def precheck(session: Session | Tx, env: Env, phone: str, purpose: str, code: str) -> Precheck:
     code = "".join(str(code).split())
     problem = _format_problem(code)
     if problem:
@@ -176,18 +176,22 @@ def precheck(session: Session, env: Env, phone: str, purpose: str, code: str) ->
     return Precheck(phone, purpose, code, None, row.id, row.attempts, _matches(env, code, row.code_hash))
 
 
-def settle(session: Session, env: Env, pre: Precheck) -> str | None:
+def settle(session: Session | Tx, env: Env, pre: Precheck) -> str | None:
     """In the write transaction: use up the code (or count the wrong try) only if its row is
     still the latest one and unchanged since ``precheck`` (one conditional UPDATE); otherwise
-    decide again with ``consume_code``. Same answers as ``consume_code``."""
-    if pre.problem is not None:
-        return pre.problem
-    changed = Driver(session).run(_SETTLE_USED if pre.matched else _SETTLE_WRONG, row_id=pre.row_id,
-                                  attempts_before=pre.attempts, at=env.clock.now(), of_phone=pre.phone,
-                                  of_purpose=pre.purpose, attempts_after=pre.attempts + 1)
-    if changed != 1:
-        return consume_code(session, env, pre.phone, pre.purpose, pre.code)  # it changed meanwhile
-    return None if pre.matched else _wrong(env, pre.attempts + 1)
+    check again against the row as it is now. Same answers as ``consume_code``; only ``Prepared``
+    statements, so it runs in a ``Tx`` too."""
+    d = Driver(session)
+    while pre.problem is None:
+        changed = d.run(_SETTLE_USED if pre.matched else _SETTLE_WRONG, row_id=pre.row_id,
+                        attempts_before=pre.attempts, at=env.clock.now(), of_phone=pre.phone,
+                        of_purpose=pre.purpose, attempts_after=pre.attempts + 1)
+        if changed == 1:
+            return None if pre.matched else _wrong(env, pre.attempts + 1)
+        # It changed meanwhile (another try, a new code). With SQLite's write lock held the next
+        # round settles; on PostgreSQL each further round means another kiosk changed the row.
+        pre = precheck(session, env, pre.phone, pre.purpose, pre.code)
+    return pre.problem
 
 
 def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str) -> str | None:

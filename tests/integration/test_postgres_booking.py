@@ -4,6 +4,7 @@ allocation SQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -41,6 +42,9 @@ def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:
     other = sessions(env, learners[2], 2, "2026-12-04", "2026-12-06", priority=True)[0]
     prio = book(env, learners[2], BookingRequest(2, "priority", (other.id,)))
     assert prio.status == "预约成功" and all(d.status == "受理中" for d in normal)
+    system = booking_submit.check(env, account_id(env, learners[3]),
+                                  BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 6)))
+    assert ("考试场地", "不限考场（服从系统安排）") in system.summary
     with pytest.raises(Conflict):  # the quota is used up between validation and the write transaction
         with env.db.read() as s:
             plan = booking_submit._plan(s, env, account_id(env, learners[3]), BookingRequest(2, "priority", (other.id,)))

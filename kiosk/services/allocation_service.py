@@ -24,10 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..db.models import ExamPlan, ExamSession, ExamSite
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.allocation import Applicant, SessionSlot, allocate
 from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
@@ -77,6 +77,33 @@ def run(env: Env, day: date) -> AllocationReport:
              .where(ExamPlan.publish_on == day).order_by(ExamSession.id))
         report.sessions = [SessionCount(*r) for r in s.execute(q)]
     return report
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What ``run(env, day)`` would take up, for the clerk's confirmation."""
+
+    date: date
+    plans: int
+    sessions: int
+    applications: int  # pending normal applications of those subjects whose range reaches those days (at most)
+
+
+def preview(env: Env, day: date) -> Preview:
+    if day > env.clock.now().date():
+        raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
+    with env.db.read() as s:
+        plans = select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))
+        n_plans = s.scalar(select(func.count()).select_from(plans.subquery()))
+        sessions, first, last = s.execute(select(func.count(), func.min(_S.c.exam_date), func.max(_S.c.exam_date))
+                                          .where(_S.c.plan_id.in_(plans))).one()
+        subjects = list(s.scalars(select(_S.c.subject).distinct().where(_S.c.plan_id.in_(plans))))
+        pending = 0
+        if sessions:
+            pending = s.scalar(select(func.count()).select_from(Booking).where(
+                Booking.status == "pending", Booking.priority.is_(False), Booking.subject.in_(subjects),
+                Booking.range_from <= last, Booking.range_to >= first))
+    return Preview(day, n_plans, sessions, pending)
 
 
 def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int], report: AllocationReport) -> None:

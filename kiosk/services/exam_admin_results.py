@@ -47,12 +47,25 @@ def _check(env: Env, staff: StaffSession | None) -> str:
         return authorise(s, env, staff, *EXAM)
 
 
-def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.AllocationReport:
-    role = _check(env, staff)
+def _alloc_day(day_text: str) -> date:
     try:
-        day = date.fromisoformat(day_text.strip())
+        return date.fromisoformat(day_text.strip())
     except ValueError:
         raise DomainError("请按 2026-12-03 的格式输入预约结果公布日期", "alloc_date") from None
+
+
+def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.Preview:
+    """What 安排考试并公布结果 would take up on that day, asked before it runs."""
+    _check(env, staff)
+    try:
+        return allocation_service.preview(env, _alloc_day(day_text))
+    except DomainError as e:
+        raise DomainError(e.message, "alloc_date") from None
+
+
+def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.AllocationReport:
+    role = _check(env, staff)
+    day = _alloc_day(day_text)
     report = allocation_service.run(env, day)
     with env.db.write() as s:
         audit.record(s, env, actor=actor(staff), role=role, action="exam_allocate",  # type: ignore[arg-type]

@@ -64,6 +64,22 @@ def test_places_by_ranking_within_seats_and_tells_everyone(env, crowd):
         assert s.get(ExamSession, target.id).placed == 2
 
 
+def test_preview_counts_what_the_run_takes_up(env, crowd):
+    before = snapshot(env)
+    p = allocation_service.preview(env, PUBLISH)
+    assert snapshot(env) == before  # only reads
+    with env.db.read() as s:
+        plans = s.scalar(select(func.count()).select_from(ExamPlan).where(ExamPlan.publish_on == PUBLISH))
+        in_plans = s.scalar(select(func.count()).select_from(ExamSession).join(ExamPlan)
+                            .where(ExamPlan.publish_on == PUBLISH))
+    assert (p.plans, p.sessions, p.applications) == (plans, in_plans, 6) and plans >= 1
+    report = allocation_service.run(env, PUBLISH)
+    assert report.plans == p.plans and report.placed + report.unplaced + report.deferred == p.applications
+    assert allocation_service.preview(env, PUBLISH).plans == 0  # done: nothing left to confirm
+    with pytest.raises(DomainError, match="还未到"):
+        allocation_service.preview(env, date(2026, 12, 9))
+
+
 def test_a_second_run_changes_nothing(env, crowd):
     first = allocation_service.run(env, PUBLISH)
     before = snapshot(env)

@@ -1,6 +1,7 @@
 """Pilot: each counter screen, reached from the staff home menu its role allows."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 
 from textual.widgets import Button, Checkbox, DataTable, Select
@@ -208,9 +209,12 @@ async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
         set_input(app, "publish_on", "2027-02-08")
         await press(pilot, "save")
         assert "已保存场次" in screen_text(app)
-        set_input(app, "alloc_date", "2026-12-01")
+        set_input(app, "alloc_date", "2026-12-09")
         await press(pilot, "allocate")
-        assert "没有待安排" in screen_text(app) or "安排计划" in screen_text(app)
+        assert "还未到预约结果公布日" in field_error(app, "alloc_date")
+        set_input(app, "alloc_date", "2026-11-20")
+        await press(pilot, "allocate")
+        assert "没有待安排的考试计划" in screen_text(app) and not isinstance(app.screen, ConfirmDialog)
         app.pop_screen()
         await settle(pilot)
         await press(pilot, "m-results")
@@ -226,6 +230,42 @@ async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
         await press(pilot, "import")
         text = screen_text(app)
         assert "共 2 行" in text and "第1行" in text and "第2行" in text and bar.display
+
+
+async def test_allocation_at_the_counter_is_confirmed_first(env):
+    """安排考试并公布结果 closes booking and notifies everyone: the clerk sees what it takes up and
+    can still say no; only 确认 runs it."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import Booking
+
+    learner = add_learners(env, 1)[0]
+    row = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]
+    done = book(env, learner, BookingRequest(2, "self", (row.id,)))
+    env.clock.advance(days=1)  # 2026-12-02: the publication day of the 12-04 sessions
+
+    def status() -> str:
+        with env.db.read() as s:
+            return s.scalar(select(Booking.status).where(Booking.id == done.booking_id))
+
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-plans")
+        set_input(app, "alloc_date", "2026-12-02")
+        await press(pilot, "allocate")
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("#question").render())
+        assert "2026-12-02" in question and "不能撤销" in question
+        assert int(re.search(r"申请至多 (\d+) 份", question).group(1)) >= 1
+        assert app.focused.id == "no"
+        await pilot.press("enter")  # 暂不办理
+        await settle(pilot)
+        assert isinstance(app.screen, ExamPlansScreen) and status() == "pending"
+        await press(pilot, "allocate")
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert "安排计划" in screen_text(app) and status() in ("placed", "unplaced")
 
 
 async def test_dashboard_draws_the_week(env):

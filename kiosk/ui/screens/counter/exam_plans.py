@@ -10,6 +10,7 @@ from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import exam_admin, exam_admin_results
 from ...base import KioskScreen
+from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 
@@ -131,8 +132,8 @@ class ExamPlansScreen(KioskScreen):
                                           *(self._v(n) for n in FORM_FIELDS), session_id=self.editing)
             self.call(exam_admin.save_session, self.env, self.kiosk.staff, form, done=self._saved)
         elif bid == "allocate":
-            self.call(exam_admin_results.run_allocation, self.env, self.kiosk.staff, self._v("alloc_date"),
-                      done=self._allocated)
+            self.call(exam_admin_results.allocation_preview, self.env, self.kiosk.staff, self._v("alloc_date"),
+                      done=self._confirm_allocation)
         elif bid == "back":
             self.app.pop_screen()
 
@@ -142,6 +143,23 @@ class ExamPlansScreen(KioskScreen):
             f"{row.classes} 考位{row.seats}")
         self._clear_form()
         self.query_sessions()
+
+    def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]
+        """Allocation closes booking and notifies every applicant at once: asked first."""
+        if p.plans == 0:
+            self.query_one("#plan-message", Static).update(
+                f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。")
+            return
+        question = (f"确认安排 {p.date:%Y-%m-%d} 公布结果的考试？\n\n"
+                    f"考试计划 {p.plans} 个，场次 {p.sessions} 个；涉及待安排的考试预约申请至多 {p.applications} 份。\n"
+                    "安排后这些计划停止预约，结果立即通过网办进度、短信和消息通知群众，不能撤销。")
+        day = f"{p.date:%Y-%m-%d}"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(exam_admin_results.run_allocation, self.env, self.kiosk.staff, day, done=self._allocated)
+
+        self.app.push_screen(ConfirmDialog(question, "确认安排并公布"), callback=answered)
 
     def _allocated(self, report) -> None:  # type: ignore[no-untyped-def]
         text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"

@@ -24,6 +24,7 @@ class FormField(Vertical):
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses = enter_presses
+        self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
@@ -36,6 +37,15 @@ class FormField(Vertical):
             event.stop()
             self.screen.query_one(f"#{self._enter_presses}", Button).press()  # not when disabled
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The user is correcting the value: the message about the old one goes. A value the
+        screen sets itself (``value = ...``, e.g. emptying a wrong PIN) keeps its message."""
+        if event.value == self._set_here:
+            self._set_here = None
+            return
+        self._set_here = None
+        self.set_error("")
+
     @property
     def input(self) -> Input:
         return self.query_one(Input)
@@ -46,6 +56,8 @@ class FormField(Vertical):
 
     @value.setter
     def value(self, text: str) -> None:
+        if text != self.input.value:
+            self._set_here = text
         self.input.value = text
 
     def set_error(self, message: str) -> None:

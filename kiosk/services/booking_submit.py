@@ -16,7 +16,7 @@ from ..db.driver import Driver, Prepared, Tx
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date
-from ..domain.ids import mask_phone
+from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
@@ -103,7 +103,7 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
         if not prio.allowed:
             raise DomainError(prio.reason)
     cls = f.permit.licence_class
-    summary = [("姓名", f.account.name), ("准驾车型", class_label(cls)), ("考试科目", SUBJECT_NAMES[req.subject]),
+    summary = [("姓名", mask_name(f.account.name)), ("准驾车型", class_label(cls)), ("考试科目", SUBJECT_NAMES[req.subject]),
                ("预约模式", MODE_TEXT[req.mode])]
     sessions: list[tuple] = []
     if req.mode == "system":

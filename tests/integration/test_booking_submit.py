@@ -54,6 +54,7 @@ def test_normal_booking_is_pending_with_a_serial_and_counts_applicants(env, peop
     rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
     done = book(env, p, BookingRequest(2, "self", (rows[0].id, rows[1].id)))
     assert done.status == "受理中" and len(done.serial_no) == 16
+    assert dict(done.summary)["姓名"] == p.name[0] + "*" * (len(p.name) - 1)  # masked, as on 科目确认
     with env.db.read() as s:
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         b = s.get(Booking, done.booking_id)

@@ -1,6 +1,8 @@
 """Pilot: registration by 实人认证, and the fall-back to the reserved phone after face failures."""
 from __future__ import annotations
 
+from textual.widgets import ContentSwitcher
+
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.register import RegisterScreen
 from tests.conftest import last_sms_code
@@ -60,7 +62,9 @@ async def test_face_failures_offer_the_reserved_phone(kiosk_app, env, people):
             await pilot.click("#face-start")
             await settle(pilot)
             assert "未通过" in screen_text(kiosk_app)
-        assert not link.has_class("hidden")
+        assert not link.has_class("hidden") and "不能再试" in screen_text(kiosk_app)
+        assert kiosk_app.screen.query_one("#face-start").disabled  # no fourth try
+        assert kiosk_app.focused is link
         await pilot.click("#to-online")
         await settle(pilot)
         set_input(kiosk_app, "reserved_phone", "13800138002")  # not the reserved one
@@ -77,3 +81,24 @@ async def test_face_failures_offer_the_reserved_phone(kiosk_app, env, people):
         await pilot.click("#finish")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_another_person_after_the_failures_gets_the_face_check_again(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, kiosk_app, people["face_fails"], "13800138002")
+        for _ in range(env.settings.face_max_failures):
+            await pilot.click("#face-start")
+            await settle(pilot)
+        assert kiosk_app.screen.query_one("#face-start").disabled
+        await pilot.click("#face-back")
+        await settle(pilot)
+        p = people["new_user"]
+        set_input(kiosk_app, "name", p.name)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await pilot.click("#to-face")
+        await settle(pilot)
+        assert not kiosk_app.screen.query_one("#face-start").disabled
+        assert kiosk_app.screen.query_one("#to-online").has_class("hidden")
+        await pilot.click("#face-start")
+        await settle(pilot)
+        assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-code"  # passed: on to the code

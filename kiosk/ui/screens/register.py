@@ -97,6 +97,10 @@ class RegisterScreen(KioskScreen):
             action()
 
     def _checked(self, applicant: auth.Applicant) -> None:
+        if self.applicant is not None and self.applicant.id_number != applicant.id_number:
+            self.face_failures = 0  # another person's tries start again
+            self.query_one("#face-start", Button).disabled = False
+            self.query_one("#to-online").add_class("hidden")
         self.applicant = applicant
         self.query_one("#face-result", Static).update("")
         self.show_step("step-face", 1)
@@ -110,9 +114,12 @@ class RegisterScreen(KioskScreen):
         self.face_failures += 1
         limit = self.env.settings.face_max_failures
         text = f"{message}（第{self.face_failures}次）"
-        if self.face_failures >= limit:
-            text += "\n多次人脸识别未通过，您可以改用驾驶证或机动车预留手机号在线注册。"
+        if self.face_failures >= limit:  # no further tries here: the other ways are offered instead
+            text += ("\n多次人脸识别未通过，本次不能再试。您可以改用驾驶证或机动车预留手机号在线注册，"
+                     "或携带身份证明到车管所窗口面签注册。")
+            self.query_one("#face-start", Button).disabled = True
             self.query_one("#to-online").remove_class("hidden")
+            self.query_one("#to-online", Button).focus()
         self.query_one("#face-result", Static).update(text)
 
     def _check_online(self) -> None:

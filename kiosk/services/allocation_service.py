@@ -60,6 +60,11 @@ class AllocationReport:
                 "sessions": [{"id": c.id, "seats": c.seats, "placed": c.placed} for c in self.sessions]}
 
 
+def audit_text(r: AllocationReport) -> str:
+    return (f"{r.date:%Y-%m-%d} 计划{r.plans}个，预约成功{r.placed}人，未安排{r.unplaced}人，"
+            f"转入后续计划{r.deferred}人")
+
+
 def run(env: Env, day: date) -> AllocationReport:
     now = env.clock.now()
     if day > now.date():
@@ -70,9 +75,7 @@ def run(env: Env, day: date) -> AllocationReport:
         if plan_ids:
             with _big_cache(s), _no_cycle_collection():
                 _allocate(s, env, now, day, plan_ids, report)
-            audit.record(s, env, actor="system", action="exam_allocate", detail=(
-                f"{day.isoformat()} plans={len(plan_ids)} placed={report.placed} unplaced={report.unplaced} "
-                f"deferred={report.deferred}"))
+            audit.record(s, env, actor="system", action="exam_allocate", detail=audit_text(report))
         q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed).join(ExamPlan)
              .where(ExamPlan.publish_on == day).order_by(ExamSession.id))
         report.sessions = [SessionCount(*r) for r in s.execute(q)]

@@ -15,6 +15,8 @@ from ..domain.ids import (mask_id, mask_phone, normalize_id_number, normalize_pe
 from . import audit, codes, messaging
 from .env import Env
 
+REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
+
 
 @dataclass(frozen=True)
 class CitizenSession:
@@ -170,6 +172,7 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     account.phone, account.registered_at, account.registered_via = applicant.phone, now, via
     s.flush()
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",
-                 action="register", account_id=account.id, detail=via)
+                 action="register", account_id=account.id,
+                 detail=REGISTERED_VIA.get(via, via))
     messaging.notify(s, env, account, "注册成功", "您已成功注册交管12123账户，欢迎使用。")
     return CitizenSession(account.id, account.name, account.id_number, applicant.phone, account.kind)

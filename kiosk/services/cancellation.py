@@ -88,7 +88,7 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
         if app is not None:
             applications.transition(s, env, app, STATUS_CANCELLED, f"申请人于{now:%Y-%m-%d %H:%M}取消预约。{note}")
         audit.record(s, env, actor=f"citizen:{account_id}", action="exam_cancel", account_id=account_id,
-                     detail=f"{serial} booking {b.id}")
+                     detail=f"{serial} 预约编号{b.id}")
         messaging.notify(s, env, account, "取消考试预约",
                          f"您的{SUBJECT_NAMES[b.subject]}考试预约（业务流水号{serial}）已取消。{note}")
         return Cancelled(serial, now, note)

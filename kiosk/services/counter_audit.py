@@ -74,7 +74,7 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     with env.db.write() as s:
         rows = s.execute(q.order_by(AuditEntry.id.desc()).limit(LIMIT)).all()
         audit.record(s, env, actor=actor(staff), role="" if own else "admin", action="audit_search",
-                     detail=f"staff={staff_no or '*'} citizen={'yes' if f.citizen_id.strip() else '*'} "
-                            f"action={f.action.strip() or '*'} {start or ''}..{end or ''}")
+                     detail=f"工号：{staff_no or '全部'}；群众：{'指定' if f.citizen_id.strip() else '全部'}；"
+                            f"操作：{f.action.strip() or '全部'}；日期：{start or ''}至{end or ''}")
         return [AuditRow(e.at, e.actor, e.role, e.terminal_id, mask_id(idn) if idn and len(idn) == 18 else "",
                          e.action, e.detail) for e, idn in rows]

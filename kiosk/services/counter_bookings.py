@@ -68,7 +68,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         if app is not None:
             applications.transition(s, env, app, STATUS_CANCELLED, note)
         audit.record(s, env, actor=actor(staff), role=role, action="exam_cancel_counter",  # type: ignore[arg-type]
-                     account_id=account.id, detail=f"{serial or '-'} booking {b.id} {was} 事由：{reason}")
+                     account_id=account.id, detail=f"{serial or '-'} 预约编号{b.id} {was} 事由：{reason}")
         messaging.notify(s, env, account, "取消考试预约",
                          f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
         return CounterCancelled(b.id, serial, note)

@@ -75,7 +75,7 @@ def _load(s: Session, serial_no: str) -> tuple[PhotoSubmission, Application, Acc
 def _finish(s: Session, env: Env, sub: PhotoSubmission, reviewer: str, state: str, reason: str | None) -> None:
     sub.state, sub.reviewed_at, sub.reviewed_by, sub.reason = state, env.clock.now(), reviewer, reason
     audit.record(s, env, actor=reviewer, role="review", action=f"photo_{state}", account_id=sub.account_id,
-                 detail=f"submission {sub.id} {reason or ''}".strip())
+                 detail=f"照片提交{sub.id} {reason or ''}".strip())
 
 
 def approve(env: Env, serial_no: str, reviewer: str = "staff:cli") -> ReviewDone:

@@ -106,7 +106,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
             report.valid, report.reason = False, NOT_FOUND
             return report
         audit.record(s, env, actor=verifier, role="verify", action="elicence_verify", account_id=account.id,
-                     detail=f"archive {lic.archive_no}")
+                     detail=f"档案编号{lic.archive_no}")
         el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account.id))
         refresh_staleness(el, lic)
         decision = apply_decision(lic.status)

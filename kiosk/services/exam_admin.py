@@ -180,8 +180,8 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             x.start_time, x.classes, x.seats, x.priority_quota = start, classes, seats, quota
         s.flush()
         audit.record(s, env, actor=actor(staff), role=role, action="exam_session_save" if f.session_id else "exam_session_create",  # type: ignore[arg-type]
-                     detail=f"session {x.id} plan {plan.id} {site.name} {exam_day} {start:%H:%M} "
-                            f"{SUBJECT_NAMES[subject]} {classes} seats {seats} quota {quota} 公布 {publish}")
+                     detail=f"场次{x.id} 计划{plan.id} {site.name} {exam_day} {start:%H:%M} "
+                            f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}")
         return _row(x, plan, site.name, now)
 
 

@@ -69,8 +69,7 @@ def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> alloc
     report = allocation_service.run(env, day)
     with env.db.write() as s:
         audit.record(s, env, actor=actor(staff), role=role, action="exam_allocate",  # type: ignore[arg-type]
-                     detail=f"{day} plans={report.plans} placed={report.placed} unplaced={report.unplaced} "
-                            f"deferred={report.deferred}")
+                     detail=allocation_service.audit_text(report))
     return report
 
 
@@ -151,6 +150,6 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
             progress(done, report.total)
     with env.db.write() as s:
         audit.record(s, env, actor=actor(staff), role=role, action="exam_results_import",  # type: ignore[arg-type]
-                     detail=f"{Path(path_text.strip()).name} lines={report.total} saved={report.saved} "
-                            f"errors={len(report.errors)}")
+                     detail=f"{Path(path_text.strip()).name} 共{report.total}行，保存{report.saved}行，"
+                            f"有误{len(report.errors)}行")
     return report

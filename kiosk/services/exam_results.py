@@ -104,6 +104,6 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         account = s.get(Account, b.account_id)
         assert account is not None
         audit.record(s, env, actor=actor, action="exam_result", account_id=account.id,
-                     detail=f"booking {b.id} attempt {attempt} {'no-show' if no_show else score}")
+                     detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, "考试成绩", f"{text}。")
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text)

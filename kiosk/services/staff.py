@@ -83,10 +83,10 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         actor = f"staff:{staff_no}"
         if staff is None or not staff.active:
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="unknown")
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="工号不存在或已停用")
             failure = "工号或密码错误"
         elif locked := _locked(staff, now):
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="locked")
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已锁定")
             failure = locked
         elif not _verify(staff.password_hash, password[:200]):
             failure = _failed(staff, now, "工号或密码")

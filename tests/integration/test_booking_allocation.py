@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.db.models import Application, Booking, ExamPlan, ExamSession, Message
+from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSession, Message
 from kiosk.domain.errors import DomainError
 from kiosk.services import allocation_service
 from kiosk.services.booking_submit import BookingRequest
@@ -62,6 +62,8 @@ def test_places_by_ranking_within_seats_and_tells_everyone(env, crowd):
         sms = s.scalars(select(Message.body).where(Message.phone == learners[5].phone)).all()
         assert len(inbox) == 6 and any("预约成功" in b and done[5].serial_no in b for b in sms)
         assert s.get(ExamSession, target.id).placed == 2
+        logged = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_allocate")).one()
+        assert logged.startswith("2026-12-02 计划") and "预约成功2人，未安排4人" in logged  # read by clerks
 
 
 def test_preview_counts_what_the_run_takes_up(env, crowd):

@@ -52,7 +52,7 @@ def test_in_person_registration_needs_no_sms_code(env, people) -> None:
         acc = s.scalar(select(Account).where(Account.id_number == p.id_number))
         assert acc.registered_via == "counter"
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "register")).one()
-    assert entry.actor == "staff:J1001" and entry.detail == "counter"
+    assert entry.actor == "staff:J1001" and entry.detail == "窗口面签"
     with pytest.raises(DomainError):  # the kiosk path cannot claim a counter registration
         from kiosk.services import auth
         auth.complete_registration(env, auth.Applicant("林晓", "11010519491231002X", "13800001112"), "000000", "counter")

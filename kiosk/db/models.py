@@ -62,6 +62,7 @@ class LearnerPermit(Base):
     valid_to: Mapped[date | None]
     holds_car_licence: Mapped[bool] = mapped_column(default=False)
     active: Mapped[bool] = mapped_column(default=True)
+    city: Mapped[str | None] = mapped_column(String(20))  # of the 发证机关: its exam sites only (None: any)
 
 
 class Vehicle(Base):
@@ -150,6 +151,7 @@ class Booking(Base):
     range_to: Mapped[date | None]
     site_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sites.id"))
     ranking_time: Mapped[datetime]
+    city: Mapped[str | None] = mapped_column(String(20))  # the permit's city when booked (None: any)
     status: Mapped[str] = mapped_column(String(12), index=True)  # pending/placed/unplaced/cancelled/done
     session_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sessions.id"), index=True)
     unplaced_reason: Mapped[str | None] = mapped_column(String(200))

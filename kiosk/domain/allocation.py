@@ -5,7 +5,8 @@ Applicants are served one by one in rank order (``rank`` ascending, then ``booki
   a free seat and matches their subject and licence class;
 - 'system' (服从系统安排): the earliest session (date, start time, session id) of their
   subject and class inside their date range (inclusive; None = open) at their site
-  (None = any site) that still has a free seat.
+  (None = any site of their city, or any site at all when no city is known) that still has
+  a free seat.
 Anyone not placed gets a Chinese reason. No session ever gets more than its free seats.
 
 ``SessionSlot.seats`` is the number of normal seats still free when allocation runs
@@ -39,6 +40,7 @@ class SessionSlot:
     subject: int
     classes: tuple[str, ...]
     seats: int  # free normal seats
+    city: str | None = None  # of the site's DMV office
 
 
 class Applicant(NamedTuple):
@@ -54,6 +56,7 @@ class Applicant(NamedTuple):
     date_from: date | None = None  # 'system', inclusive
     date_to: date | None = None  # 'system', inclusive
     site_id: int | None = None  # 'system': only this exam site
+    city: str | None = None  # 'system' without a site: only sites of this city (None: any)
 
 
 @dataclass(slots=True)
@@ -94,7 +97,16 @@ def _build_indexes(sessions: Mapping[int, SessionSlot]) -> dict[tuple, _Index]:
         for cls in set(s.classes):
             groups.setdefault((s.subject, cls, None), []).append(s)
             groups.setdefault((s.subject, cls, s.site_id), []).append(s)
+            if s.city is not None:
+                groups.setdefault((s.subject, cls, None, s.city), []).append(s)
     return {key: _Index(slots) for key, slots in groups.items()}
+
+
+def system_key(a: Applicant) -> tuple:
+    """The session index a 'system' applicant draws from: the site's, else the city's, else all."""
+    if a.site_id is not None or a.city is None:
+        return (a.subject, a.licence_class, a.site_id)
+    return (a.subject, a.licence_class, None, a.city)
 
 
 def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot]) -> AllocationResult:
@@ -130,7 +142,7 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
             else:
                 unplaced[bid] = REASON_CHOICES_FULL if fitting else REASON_CHOICES_UNFIT
         elif a.mode == "system":
-            idx = index_of((a.subject, a.licence_class, a.site_id))
+            idx = index_of(system_key(a))
             if idx is None:
                 unplaced[bid] = REASON_NO_SESSION
                 continue

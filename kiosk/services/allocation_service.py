@@ -27,8 +27,8 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
-from ..domain.allocation import Applicant, SessionSlot, allocate
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite, Office
+from ..domain.allocation import Applicant, SessionSlot, allocate, system_key
 from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
 from ..domain.ranking import rank_key
@@ -113,11 +113,12 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     report.plans = len(plan_ids)
     classes_of: dict[str, tuple[str, ...]] = {}
     slots: dict[int, SessionSlot] = {}
-    for sid, d, t, site, subj, cls, seats, placed in s.execute(
+    for sid, d, t, site, subj, cls, seats, placed, city in s.execute(
             select(_S.c.id, _S.c.exam_date, _S.c.start_time, _S.c.site_id, _S.c.subject, _S.c.classes, _S.c.seats,
-                   _S.c.placed).where(_S.c.plan_id.in_(plan_ids))):
+                   _S.c.placed, Office.city).join(ExamSite, ExamSite.id == _S.c.site_id)
+            .join(Office, Office.id == ExamSite.office_id).where(_S.c.plan_id.in_(plan_ids))):
         tup = classes_of.get(cls) or classes_of.setdefault(cls, parse_classes(cls))
-        slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed)
+        slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed, city)
     if not slots:
         _close_plans(s, now, plan_ids)
         return
@@ -126,7 +127,7 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     conn = s.connection()
     rows = bulk.fetch(conn, (
         "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
-        "application_id "
+        "application_id, city "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
         "AND range_from <= ? AND range_to >= ? "
         "ORDER BY id"),  # free on SQLite (the status index yields ids in order); alloc_result is filled in that order
@@ -153,7 +154,7 @@ def _applicants(rows: list[tuple], slots: dict[int, SessionSlot]) -> tuple[list[
     A 'self' application none of whose choices is among ``slots`` belongs to another day's plans."""
     applicants, owners = [], {}
     as_dt, as_day, as_ids, here = bulk.as_datetime, bulk.as_date, bulk.as_ids, slots.keys()
-    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id in rows:
+    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id, city in rows:
         if mode == "self":
             picks = as_ids(choices)
             if here.isdisjoint(picks):
@@ -161,7 +162,7 @@ def _applicants(rows: list[tuple], slots: dict[int, SessionSlot]) -> tuple[list[
             applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks))
         else:
             applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
-                                        as_day(rto), site))
+                                        as_day(rto), site, city))
         owners[bid] = (app_id, acc)
     return applicants, owners
 
@@ -227,15 +228,18 @@ def _later(s: Session, day: date, unplaced: list[Applicant]) -> set[int]:
     if systems:
         until = max((a.date_to for a in systems if a.date_to), default=day)
         index: dict[tuple, list[date]] = {}
-        for subj, site, d, cls in s.execute(select(_S.c.subject, _S.c.site_id, _S.c.exam_date, _S.c.classes).distinct()
-                                            .where(_S.c.plan_id.in_(open_later), _S.c.exam_date <= until)):
+        for subj, site, d, cls, city in s.execute(
+                select(_S.c.subject, _S.c.site_id, _S.c.exam_date, _S.c.classes, Office.city).distinct()
+                .join(ExamSite, ExamSite.id == _S.c.site_id).join(Office, Office.id == ExamSite.office_id)
+                .where(_S.c.plan_id.in_(open_later), _S.c.exam_date <= until)):
             for c in parse_classes(cls):
                 index.setdefault((subj, c, site), []).append(d)
                 index.setdefault((subj, c, None), []).append(d)
+                index.setdefault((subj, c, None, city), []).append(d)
         for dates in index.values():
             dates.sort()
         for a in systems:
-            dates = index.get((a.subject, a.licence_class, a.site_id), [])
+            dates = index.get(system_key(a), [])
             i = bisect_left(dates, a.date_from) if a.date_from else 0
             if i < len(dates) and (a.date_to is None or dates[i] <= a.date_to):
                 deferred.add(a.booking_id)

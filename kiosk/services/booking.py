@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, func, select, true
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared
-from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, LearnerPermit
+from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
 from ..domain.licence import CLASS_NAMES
@@ -56,7 +56,7 @@ class Facts:
     """Read by ``load_facts``; ``account`` and ``permit_row`` are plain rows (attribute access)."""
 
     account: Any  # id, id_number, name, phone, registered_at
-    permit_row: Any  # id, licence_class, accepted_at, issued_on, valid_to, holds_car_licence
+    permit_row: Any  # id, licence_class, accepted_at, issued_on, valid_to, holds_car_licence, city
     permit: PermitFacts
     attempts: list[ExamAttempt]
     bookings: list[BookingFact]
@@ -102,7 +102,7 @@ _ACTIVE_PERMIT = (select(LearnerPermit.id).where(LearnerPermit.account_id == _AI
                   .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1))
 _FACT_PERMIT = Prepared(select(
     LearnerPermit.id, LearnerPermit.licence_class, LearnerPermit.accepted_at, LearnerPermit.issued_on,
-    LearnerPermit.valid_to, LearnerPermit.holds_car_licence).where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()))
+    LearnerPermit.valid_to, LearnerPermit.holds_car_licence, LearnerPermit.city).where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()))
 _FACT_RESULTS = Prepared(select(ExamResult.id, ExamResult.subject, ExamResult.taken_at, ExamResult.passed,
                                 ExamResult.score, ExamResult.no_show).where(ExamResult.account_id == _AID))
 _FACT_BOOKINGS = Prepared(select(Booking.id, Booking.status, Booking.session_id, Booking.subject, Booking.priority,
@@ -155,6 +155,17 @@ def open_plan_filter(now: datetime):  # type: ignore[no-untyped-def]
 # The same condition for statements built once: parameters ``now`` and ``today``.
 OPEN_PLAN = ((ExamPlan.booking_opens_at <= bindparam("now")) & (ExamPlan.publish_on > bindparam("today"))
              & ExamPlan.allocated_at.is_(None))
+
+
+def site_city_filter(city: str | None):  # type: ignore[no-untyped-def]
+    """SQL condition on ExamSite: a site of the permit's city (None: every site)."""
+    if city is None:
+        return true()
+    return ExamSite.office_id.in_(select(Office.id).where(Office.city == city))
+
+
+# The same for statements built once: parameter ``city``.
+SITE_IN_CITY = ExamSite.office_id.in_(select(Office.id).where(Office.city == bindparam("city")))
 
 
 def parse_day(text: str, field: str) -> date:

@@ -17,9 +17,9 @@ from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared
-from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, Message
+from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, ExamSite, Message
 from ..domain.errors import Conflict, DomainError
-from .booking import OPEN_PLAN
+from .booking import OPEN_PLAN, SITE_IN_CITY
 from .applications import placeholder_serial, serial_for
 from .env import Env
 from .gateways import OutboxSmsGateway
@@ -42,6 +42,7 @@ class NewBooking:
     range_to: date | None
     site_id: int | None
     ranking_time: datetime
+    city: str | None = None  # the permit's: sessions at that city's sites only
 
 
 _B, _A, _E, _M, _AU = (m.__table__ for m in (Booking, Application, ApplicationEvent, Message, AuditEntry))
@@ -59,32 +60,39 @@ _TAKE_PRIORITY = Prepared(update(_S).where(
 _COUNT_APPLICANT = Prepared(update(_S).where(_S.c.id == bindparam("sid"), _OPEN).values(applicants=_S.c.applicants + 1))
 
 
-def _fitting(at_site: bool):  # type: ignore[no-untyped-def]
-    """服从系统安排: the open sessions of the subject and class in the range (at the site)."""
+def _fitting(at_site: bool, in_city: bool):  # type: ignore[no-untyped-def]
+    """服从系统安排: the open sessions of the subject and class in the range (at the site, in the city)."""
     cond = [_S.c.subject == bindparam("subject"), _S.c.exam_date.between(bindparam("date_from"), bindparam("date_to")),
             _S.c.classes.contains(bindparam("cls")), _OPEN]
     if at_site:
         cond.append(_S.c.site_id == bindparam("site"))
+    if in_city:
+        cond.append(_S.c.site_id.in_(select(ExamSite.id).where(SITE_IN_CITY)))
     return and_(*cond)
 
 
-# Keyed by "a site was chosen"; parameters: subject, date_from, date_to, cls, [site,] now, today.
-FIRST_FITTING = {at: Prepared(select(_S.c.id).where(_fitting(at)).limit(1)) for at in (False, True)}
-_COUNT_FITTING = {at: Prepared(update(_S).where(_fitting(at)).values(applicants=_S.c.applicants + 1))
-                  for at in (False, True)}
+# Keyed by (a site was chosen, the permit names a city); parameters: see fitting_params.
+_KEYS = [(at, city) for at in (False, True) for city in (False, True)]
+FIRST_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).limit(1)) for k in _KEYS}
+_COUNT_FITTING = {k: Prepared(update(_S).where(_fitting(*k)).values(applicants=_S.c.applicants + 1)) for k in _KEYS}
 
 
-def fitting_params(subject: int, date_from: date, date_to: date, cls: str, site: int | None, now: datetime) -> dict:
-    params = {"subject": subject, "date_from": date_from, "date_to": date_to, "cls": cls, "now": now, "today": now.date()}
+def fitting_params(subject: int, date_from: date, date_to: date, cls: str, site: int | None, city: str | None,
+                   now: datetime) -> dict:
+    params = {"subject": subject, "date_from": date_from, "date_to": date_to, "cls": cls, "now": now,
+              "today": now.date()}
     if site is not None:
         params["site"] = site
+    if city is not None:
+        params["city"] = city
     return params
 _INSERT_APP = Prepared(_insert(_A, "serial_no", "account_id", "kind", "title", "status", "payload", "terminal_id",
                                "created_at", "updated_at").returning(_A.c.id))
 _SET_SERIAL = Prepared(update(_A).where(_A.c.id == bindparam("app_id")).values(serial_no=bindparam("serial")))
 _INSERT_BOOKING = Prepared(_insert(
     _B, "account_id", "permit_id", "application_id", "subject", "licence_class", "priority", "mode", "choices",
-    "range_from", "range_to", "site_id", "ranking_time", "status", "session_id", "created_at").returning(_B.c.id))
+    "range_from", "range_to", "site_id", "ranking_time", "status", "session_id", "created_at", "city")
+    .returning(_B.c.id))
 _INSERT_EVENT = Prepared(_insert(_E, "application_id", "at", "status", "note"))
 _INSERT_AUDIT = Prepared(_insert(_AU, "at", "actor", "role", "terminal_id", "account_id", "action", "detail"))
 _INSERT_MESSAGE = Prepared(_insert(_M, "channel", "account_id", "phone", "title", "body", "created_at"))
@@ -100,8 +108,9 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed
     elif b.mode == "self":
         if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in b.choices) != len(b.choices):
             raise DomainError(closed, "sessions")
-    elif d.run(_COUNT_FITTING[b.site_id is not None], **fitting_params(
-            b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, now)) == 0:  # type: ignore[arg-type]
+    elif d.run(_COUNT_FITTING[b.site_id is not None, b.city is not None], **fitting_params(
+            b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, b.city,  # type: ignore[arg-type]
+            now)) == 0:
         raise DomainError(closed)
 
 
@@ -122,7 +131,7 @@ def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status
         licence_class=b.licence_class, priority=b.priority, mode=b.mode, choices=list(b.choices),
         range_from=b.range_from, range_to=b.range_to, site_id=b.site_id, ranking_time=b.ranking_time,
         status="placed" if b.priority else "pending", session_id=b.choices[0] if b.priority else None,
-        created_at=now)[0]
+        created_at=now, city=b.city)[0]
     d.run(_INSERT_EVENT, application_id=app_id, at=now, status=status, note=note)
     d.run(_INSERT_AUDIT, at=now, actor=f"citizen:{b.account_id}", role="", terminal_id=env.terminal_id,
           account_id=b.account_id, action=audit_action, detail=audit_detail(serial)[:400])

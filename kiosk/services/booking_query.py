@@ -12,7 +12,7 @@ from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, form
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import rank_key, rank_position, ranking_time
-from .booking import check_range, class_label, load_facts, open_plan_filter
+from .booking import check_range, class_label, load_facts, open_plan_filter, site_city_filter
 from .env import Env
 
 MAX_ROWS = 400
@@ -106,18 +106,21 @@ def overview(env: Env, account_id: int) -> Overview:
                     f.permit.licence_class, class_label(f.permit.licence_class), permit_text, options)
 
 
-def sites(env: Env) -> list[SiteView]:
+def sites(env: Env, account_id: int) -> list[SiteView]:
+    """The exam sites of the city whose DMV accepted the learner's application."""
     with env.db.read() as s:
-        return [SiteView(x.id, x.name, x.address, x.phone) for x in s.scalars(select(ExamSite).order_by(ExamSite.id))]
+        city = load_facts(s, account_id).permit_row.city
+        return [SiteView(x.id, x.name, x.address, x.phone)
+                for x in s.scalars(select(ExamSite).where(site_city_filter(city)).order_by(ExamSite.id))]
 
 
 def _session_rows(s, now: datetime, subject: int, cls: str, date_from: date, date_to: date,  # type: ignore[no-untyped-def]
-                  site_id: int | None, priority: bool):
+                  site_id: int | None, priority: bool, city: str | None):
     q = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id, ExamSite.name,
                 ExamSession.seats, ExamSession.applicants, ExamSession.priority_quota - ExamSession.priority_taken)
          .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
          .where(ExamSession.subject == subject, ExamSession.exam_date.between(date_from, date_to),
-                ExamSession.classes.contains(cls), open_plan_filter(now)))
+                ExamSession.classes.contains(cls), open_plan_filter(now), site_city_filter(city)))
     if site_id is not None:
         q = q.where(ExamSession.site_id == site_id)
     if priority:
@@ -133,19 +136,20 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
     now = env.clock.now()
     with env.db.read() as s:
         f = load_facts(s, account_id)
-        rows = _session_rows(s, now, subject, f.permit.licence_class, date_from, date_to, site_id, priority)
+        city = f.permit_row.city
+        rows = _session_rows(s, now, subject, f.permit.licence_class, date_from, date_to, site_id, priority, city)
         truncated = len(rows) > MAX_ROWS
         rows = rows[:MAX_ROWS]
         ranking = None
         if not priority:
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
-            ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id),
+            ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
                                   sum(r.seats for r in rows), rt.at, rt.rule_text)
     return SessionQuery(rows, ranking, truncated)
 
 
 def _position(s, account_id: int, subject: int, at: datetime, date_from: date, date_to: date,  # type: ignore[no-untyped-def]
-              site_id: int | None) -> int:
+              site_id: int | None, city: str | None) -> int:
     """1 + pending normal applications for an overlapping period that rank before this applicant."""
     ahead = (Booking.ranking_time < at) | and_(Booking.ranking_time == at, Booking.account_id < account_id)
     q = (select(Booking.ranking_time, Booking.account_id)
@@ -153,6 +157,8 @@ def _position(s, account_id: int, subject: int, at: datetime, date_from: date, d
                 Booking.account_id != account_id, Booking.range_from <= date_to, Booking.range_to >= date_from, ahead))
     if site_id is not None:
         q = q.where(or_(Booking.site_id.is_(None), Booking.site_id == site_id))
+    if city is not None:  # learners of another city take other sites
+        q = q.where(or_(Booking.city.is_(None), Booking.city == city))
     keys = [rank_key(t, a) for t, a in s.execute(q.limit(100_000))]
     return rank_position(rank_key(at, account_id), keys)
 

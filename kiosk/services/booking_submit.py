@@ -21,7 +21,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, check_range, class_label, facts_stamp, load_facts)
+                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts)
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -62,15 +62,17 @@ class _Plan:
     summary: list[tuple[str, str]]
 
 
-_SESSION = Prepared(  # built once, as in booking_create
+_SESSION_ROW = (  # built once, as in booking_create
     select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
            ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
     .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
     .where(ExamSession.id == bindparam("sid"), ExamSession.subject == bindparam("subject"),
            ExamSession.classes.contains(bindparam("cls")), OPEN_PLAN))
+# Keyed by "the permit names a city": then only sessions at that city's sites.
+_SESSION = {False: Prepared(_SESSION_ROW), True: Prepared(_SESSION_ROW.where(SITE_IN_CITY))}
 
 
-def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str) -> list[tuple]:
+def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: str | None) -> list[tuple]:
     ids = list(dict.fromkeys(req.session_ids))
     if not ids:
         raise DomainError("请至少选择一个考试场次", "sessions")
@@ -79,7 +81,9 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str) -> list[
     if len(ids) > MAX_CHOICES:
         raise DomainError(f"最多可选择{MAX_CHOICES}个考试场次", "sessions")
     now, d = env.clock.now(), Driver(s)
-    found = [d.first(_SESSION, sid=i, subject=req.subject, cls=cls, now=now, today=now.date()) for i in ids]
+    where = {"city": city} if city is not None else {}
+    found = [d.first(_SESSION[city is not None], sid=i, subject=req.subject, cls=cls, now=now, today=now.date(),
+                     **where) for i in ids]
     if None in found:
         raise DomainError("所选场次已截止预约或不可预约，请重新查询后选择", "sessions")
     if req.mode == "priority" and (found[0][5] <= 0 or found[0][6] <= 0):
@@ -111,13 +115,13 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
         d = Driver(s)
         site = d.first(_SITE_NAME, site=req.site_id) if req.site_id is not None else None
         fitting = booking_create.fitting_params(req.subject, req.date_from, req.date_to, cls,  # type: ignore[arg-type]
-                                                req.site_id, env.clock.now())
-        if d.first(booking_create.FIRST_FITTING[req.site_id is not None], **fitting) is None:
+                                                req.site_id, f.permit_row.city, env.clock.now())
+        if d.first(booking_create.FIRST_FITTING[req.site_id is not None, "city" in fitting], **fitting) is None:
             raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
         summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(req.date_to)}"),  # type: ignore[arg-type]
                     ("考试场地", site.name if site else "不限考场（服从系统安排）")]
     else:
-        sessions = _sessions(s, env, req, cls)
+        sessions = _sessions(s, env, req, cls, f.permit_row.city)
         for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
@@ -182,7 +186,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
     new = booking_create.NewBooking(
         f.account.id, f.account.phone, f.permit_row.id, req.subject, f.permit.licence_class, priority,
         "system" if system else "self", ids, req.date_from if system else min(days),
-        req.date_to if system else max(days), req.site_id if system else None, rt.at)
+        req.date_to if system else max(days), req.site_id if system else None, rt.at, f.permit_row.city)
     booking_create.take_seats(s, new, now, SEAT_TAKEN, "所选场次已截止预约或不可预约，请重新查询后选择")
     title = PRIORITY_TITLE if priority else TITLE
     if priority:

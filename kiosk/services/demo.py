@@ -110,7 +110,8 @@ def _permit(s: Session, account: Account, spec: dict, now: datetime) -> None:
     accepted = now - timedelta(days=spec["accepted_days_ago"])
     issued = (now - timedelta(days=spec["issued_days_ago"])).date() if spec["issued_days_ago"] is not None else None
     permit = LearnerPermit(account_id=account.id, licence_class=spec["class"], accepted_at=accepted.replace(hour=10, minute=0),
-                           issued_on=issued, valid_to=permit_valid_to(issued) if issued else None)
+                           issued_on=issued, valid_to=permit_valid_to(issued) if issued else None,
+                           city="重庆" if account.id_number.startswith("50") else "连云港")
     s.add(permit)
     s.flush()
     if issued is None:

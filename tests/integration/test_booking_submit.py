@@ -167,3 +167,41 @@ def test_the_write_transaction_rechecks_facts_that_changed_after_validation(env,
     with env.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Booking).where(
             Booking.account_id == aid, Booking.subject == 2, Booking.status == "pending")) == 1
+
+
+def test_a_learner_books_only_sites_of_the_city_that_accepted_the_application(env, people):
+    """王芳's permit is from Chongqing: the 连云港 sites are neither listed nor bookable."""
+    from kiosk.db.models import ExamSite, Office
+
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    listed = {s.name for s in booking_query.sites(env, aid)}
+    assert "渝中考场" in listed and not any("连云港" in n for n in listed)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-20")
+    with env.db.read() as s:
+        lyg = set(s.scalars(select(ExamSite.id).join(Office).where(Office.city == "连云港")))
+        other = s.scalars(select(ExamSession.id).where(ExamSession.site_id.in_(lyg), ExamSession.subject == 2,
+                                                       ExamSession.exam_date == date(2026, 12, 4))).first()
+    assert lyg and other is not None and rows and not {r.site_id for r in rows} & lyg
+    with pytest.raises(DomainError, match="不可预约"):
+        booking_submit.check(env, aid, BookingRequest(2, "self", (other,)))
+    with pytest.raises(DomainError, match="没有可预约"):  # a 连云港 site by its id, system mode
+        booking_submit.check(env, aid, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 6),
+                                                      min(lyg)))
+    done = book(env, p, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 6)))
+    with env.db.read() as s:
+        assert s.get(Booking, done.booking_id).city == "重庆"
+        counted = set(s.scalars(select(ExamSession.site_id).where(ExamSession.applicants > 0)))
+    assert counted and not counted & lyg
+    from kiosk.services import allocation_service
+
+    with env.db.write() as s:  # Chongqing's sessions of that day are full: 连云港's are no way out
+        s.execute(update(ExamSession).where(ExamSession.exam_date == date(2026, 12, 4), ExamSession.site_id.not_in(lyg))
+                  .values(placed=ExamSession.seats))
+    env.clock.advance(days=1)
+    allocation_service.run(env, date(2026, 12, 2))
+    with env.db.read() as s:
+        b = s.get(Booking, done.booking_id)
+        assert b.status == "pending" and b.session_id is None  # waits for the plans of 12-05 and 12-06
+        assert s.scalar(select(func.count()).select_from(ExamSession).where(
+            ExamSession.site_id.in_(lyg), ExamSession.placed > 0)) == 0

@@ -197,3 +197,14 @@ def test_rank_order_is_respected(case):
             assert all(position[b] < position[a.booking_id] for b in holders)
         if got is None and a.mode == "system":  # nothing fitting was left free
             assert all(r.placed_counts[s.id] >= max(0, s.seats) for s in wanted)
+
+
+def test_system_mode_without_a_site_stays_in_the_applicants_city():
+    D = D0
+    cq = SessionSlot(1, D, time(8), 1, 2, ("C1",), 1, "重庆")
+    lyg = SessionSlot(2, D, time(8), 7, 2, ("C1",), 5, "连云港")
+    applicants = [Applicant(i, (i,), "system", 2, "C1", (), D, D, None, "重庆") for i in (1, 2)]
+    anywhere = Applicant(3, (3,), "system", 2, "C1", (), D, D)  # no city known: any site, as before
+    r = allocate([*applicants, anywhere], {1: cq, 2: lyg})
+    assert r.placements == {1: 1, 3: 2}  # the second Chongqing learner is not sent to 连云港
+    assert r.unplaced == {2: REASON_NO_SESSION}

@@ -45,7 +45,7 @@ class Loaded:
 
 def load(env, account_id: int) -> Loaded:  # type: ignore[no-untyped-def]
     seen = frozenset(k for k in (NOTICE, PRIORITY_NOTICE) if terminals.notice_seen(env, k))
-    return Loaded(bq.overview(env, account_id), bq.sites(env), seen)
+    return Loaded(bq.overview(env, account_id), bq.sites(env, account_id), seen)
 
 
 class BookingWizardScreen(KioskScreen):

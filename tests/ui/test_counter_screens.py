@@ -263,6 +263,10 @@ async def test_allocation_at_the_counter_is_confirmed_first(env):
         await settle(pilot)
         assert isinstance(app.screen, ExamPlansScreen) and status() == "pending"
         await press(pilot, "allocate")
+        await pilot.press("escape")  # Escape is 暂不办理 too
+        await settle(pilot)
+        assert isinstance(app.screen, ExamPlansScreen) and status() == "pending"
+        await press(pilot, "allocate")
         await pilot.click("#yes")
         await settle(pilot)
         assert "安排计划" in screen_text(app) and status() in ("placed", "unplaced")

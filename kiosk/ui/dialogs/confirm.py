@@ -8,6 +8,7 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    BINDINGS = [("escape", "dismiss(False)", "暂不办理")]
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }
     ConfirmDialog > Vertical { width: 72; max-width: 95%; height: auto; border: thick $warning;

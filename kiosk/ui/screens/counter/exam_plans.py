@@ -150,8 +150,10 @@ class ExamPlansScreen(KioskScreen):
             self.query_one("#plan-message", Static).update(
                 f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。")
             return
+        waiting = (f"涉及待安排的考试预约申请至多 {p.applications} 份" if p.applications
+                   else "目前没有待安排的考试预约申请")
         question = (f"确认安排 {p.date:%Y-%m-%d} 公布结果的考试？\n\n"
-                    f"考试计划 {p.plans} 个，场次 {p.sessions} 个；涉及待安排的考试预约申请至多 {p.applications} 份。\n"
+                    f"考试计划 {p.plans} 个，场次 {p.sessions} 个；{waiting}。\n"
                     "安排后这些计划停止预约，结果立即通过网办进度、短信和消息通知群众，不能撤销。")
         day = f"{p.date:%Y-%m-%d}"
 

@@ -278,5 +278,13 @@ def _camera() -> photos.DemoCamera:
     return _CAMERA
 
 
+def album(env: Env) -> list[photos.AlbumPhoto]:
+    """相册选择: the pictures in ``<data dir>/album`` (and, in the demo, the demo camera's)."""
+    folders = [Path(env.settings.data_dir) / "album"]
+    if env.settings.demo:
+        folders.append(ASSETS / "photos")
+    return photos.album(folders)
+
+
 def check_photo(path: Path | str) -> photos.PhotoCheck:
     return photos.check_photo(path)

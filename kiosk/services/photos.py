@@ -11,6 +11,7 @@ import itertools
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -49,6 +50,35 @@ class DemoCamera:
 
     def capture(self) -> Path:
         return next(self._shots)
+
+
+ALBUM_SUFFIXES = (".png", ".jpg", ".jpeg")
+ALBUM_LIMIT = 30
+
+
+@dataclass(frozen=True)
+class AlbumPhoto:
+    path: Path
+    label: str  # what the citizen reads: file name and when it arrived
+
+
+def album(folders: list[Path]) -> list[AlbumPhoto]:
+    """The pictures in the album folders (newest first, at most ALBUM_LIMIT): where the hall's
+    upload station or a USB stick puts a citizen's photos, so nobody has to type a file path."""
+    found: list[tuple[float, Path]] = []
+    for folder in folders:
+        try:
+            entries = list(folder.iterdir())
+        except OSError:  # missing or unreadable: nothing from there
+            continue
+        for f in entries:
+            try:
+                if f.suffix.lower() in ALBUM_SUFFIXES and f.is_file():
+                    found.append((f.stat().st_mtime, f))
+            except OSError:
+                continue
+    found.sort(key=lambda x: (-x[0], x[1].name))
+    return [AlbumPhoto(f, f"{f.name}（{datetime.fromtimestamp(m):%Y-%m-%d %H:%M}）") for m, f in found[:ALBUM_LIMIT]]
 
 
 def resolve(stored: str) -> Path:

@@ -46,14 +46,22 @@ async def test_no_photo_camera_checks_then_queue_for_review(kiosk_app, env, peop
         assert isinstance(kiosk_app.screen, PhotoScreen) and "证件照上传须知" in screen_text(kiosk_app)
         await pilot.click("#ph-agree")
         await pilot.click("#ph-album")
+        await settle(pilot)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#ph-album-list")
+        assert kiosk_app.focused.highlighted == 0  # Enter picks the newest at once
         set_input(kiosk_app, "photo", str(ASSETS / "photos" / "camera_landscape.png"))
         await pilot.click("#ph-use-file")
         await settle(pilot)
         assert "宽高比约为22:32" in screen_text(kiosk_app) and kiosk_app.screen.query_one("#ph-submit").disabled
-        set_input(kiosk_app, "photo", str(ASSETS / "photos" / "camera_2.png"))
-        await pilot.click("#ph-use-file")
+        album = kiosk_app.screen.query_one("#ph-album-list")  # 相册选择: pick from a list, no path to type
+        labels = [str(album.get_option_at_index(i).prompt) for i in range(album.option_count)]
+        assert any(x.startswith("camera_2.png（") for x in labels)
+        album.focus()
+        album.highlighted = next(i for i, x in enumerate(labels) if x.startswith("camera_2.png"))
+        await pilot.press("enter")
         await settle(pilot)
-        assert "照片符合要求" in screen_text(kiosk_app)
+        assert "照片：camera_2.png" in screen_text(kiosk_app) and "照片符合要求" in screen_text(kiosk_app)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#ph-submit")
         await pilot.click("#ph-submit")
         await settle(pilot)
         assert "待审核" in screen_text(kiosk_app)

@@ -1,4 +1,5 @@
-"""Photo for the e-licence: 证件照上传须知 first, then 拍照 (kiosk camera) or 相册选择 (a file),
+"""Photo for the e-licence: 证件照上传须知 first, then 拍照 (kiosk camera) or 相册选择 (a list of
+the pictures in the album folder, or a file path),
 the automatic checks, and submission for review. Used to apply and to 换照片."""
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, OptionList, Static
+from textual.widgets.option_list import Option
 
 from ....services import elicence, photos
 from ...base import KioskScreen
@@ -23,6 +25,7 @@ class PhotoScreen(KioskScreen):
         self.purpose = purpose  # apply / change
         self.source: str | None = None
         self.path: Path | None = None
+        self.album: dict[str, Path] = {}  # option id -> picture (相册选择)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
@@ -41,7 +44,10 @@ class PhotoScreen(KioskScreen):
                         yield Button("拍照", id="ph-camera", variant="primary")
                         yield Button("相册选择", id="ph-album")
                     with Vertical(id="ph-album-box", classes="hidden"):
-                        yield FormField("photo", "照片文件路径", placeholder="例如 /media/usb/photo.png", max_length=300)
+                        yield Static("", id="ph-album-hint", classes="hint")
+                        yield OptionList(id="ph-album-list")
+                        yield FormField("photo", "其他位置的照片（文件路径）", placeholder="例如 /media/usb/photo.png",
+                                        max_length=300)
                         yield Button("使用该照片", id="ph-use-file")
                     yield Static("", id="ph-check")
                     with Horizontal(classes="buttons"):
@@ -82,8 +88,7 @@ class PhotoScreen(KioskScreen):
             self.source = "camera"
             self.call(elicence.take_photo, self.env, done=self._chosen)
         elif bid == "ph-album":
-            self.query_one("#ph-album-box").remove_class("hidden")
-            self.query_one("#input-photo").focus()
+            self.call(elicence.album, self.env, done=self._album)
         elif bid == "ph-use-file":
             self.source = "upload"
             self._chosen(Path(self.query_one("#field-photo", FormField).value.strip()))
@@ -94,6 +99,25 @@ class PhotoScreen(KioskScreen):
             from ..records import ProgressScreen
 
             self.app.switch_screen(ProgressScreen())
+
+    def _album(self, pictures: list[photos.AlbumPhoto]) -> None:
+        self.album = {str(i): p.path for i, p in enumerate(pictures)}
+        listed = self.query_one("#ph-album-list", OptionList)
+        listed.clear_options()
+        listed.add_options([Option(p.label, id=str(i)) for i, p in enumerate(pictures)])
+        listed.display = bool(pictures)
+        if pictures:
+            listed.highlighted = 0  # Enter takes the newest at once
+        self.query_one("#ph-album-hint", Static).update(
+            "请选择一张照片（上下键选择，回车确认）：" if pictures else "相册中没有照片。可以拍照，或输入照片文件的位置。")
+        self.query_one("#ph-album-box").remove_class("hidden")
+        (listed if pictures else self.query_one("#input-photo")).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        path = self.album.get(event.option.id or "")
+        if path is not None:
+            self.source = "upload"
+            self._chosen(path)
 
     def _chosen(self, path: Path) -> None:
         self.path = None
@@ -107,7 +131,9 @@ class PhotoScreen(KioskScreen):
         self.query_one("#ph-check", Static).update("\n".join(lines))
         if check.ok:
             self.path = path
-            self.query_one("#ph-submit", Button).disabled = False
+            submit = self.query_one("#ph-submit", Button)
+            submit.disabled = False
+            submit.focus()  # the next Enter submits it
 
     def _submitted(self, result: elicence.ApplyResult) -> None:
         self.query_one("#ph-result", Static).update(

@@ -16,9 +16,12 @@ def ensure_sqlite_dir(url: str) -> None:
 def prepare(env: Env, *, load_demo: bool = True) -> bool:
     """Bring the schema to head; load demo data if the database is empty. True if demo data was loaded."""
     ensure_sqlite_dir(env.db.url)
-    if not is_current(env.db.engine):
+    upgraded = not is_current(env.db.engine)
+    if upgraded:
         upgrade(env.db.engine)
     if load_demo and demo.is_empty(env):
         demo.load(env)
         return True
+    if load_demo and upgraded:  # demo rows made by an older version get what the new one adds
+        demo.after_upgrade(env)
     return False

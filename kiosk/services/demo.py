@@ -45,6 +45,7 @@ def load(env: Env) -> dict[str, int]:
     with env.db.write() as s:
         added["offices"] = _offices(s)
         added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
+        _permit_cities(s)
         added["plans"] = _plans(s, env.clock.now().date())
         added["staff"] = _staff(s)
     return added
@@ -94,6 +95,23 @@ def _person(s: Session, env: Env, p: Person) -> int:
     return 1
 
 
+def after_upgrade(env: Env) -> None:
+    with env.db.write() as s:
+        _permit_cities(s)
+
+
+def _city_of(id_number: str) -> str:
+    return "重庆" if id_number.startswith("50") else "连云港"
+
+
+def _permit_cities(s: Session) -> None:
+    """Demo permits made before permits had a city (migration 0004) get theirs."""
+    ids = [p.id_number for p in PEOPLE if p.permit]
+    for permit, id_number in s.execute(select(LearnerPermit, Account.id_number).join(Account).where(
+            Account.id_number.in_(ids), LearnerPermit.city.is_(None))):
+        permit.city = _city_of(id_number)
+
+
 def _licence(s: Session, account: Account, p: Person, today: date) -> None:
     lic = p.licence or {}
     first = anniversary(today, -lic["years"]) - timedelta(days=40)
@@ -111,7 +129,7 @@ def _permit(s: Session, account: Account, spec: dict, now: datetime) -> None:
     issued = (now - timedelta(days=spec["issued_days_ago"])).date() if spec["issued_days_ago"] is not None else None
     permit = LearnerPermit(account_id=account.id, licence_class=spec["class"], accepted_at=accepted.replace(hour=10, minute=0),
                            issued_on=issued, valid_to=permit_valid_to(issued) if issued else None,
-                           city="重庆" if account.id_number.startswith("50") else "连云港")
+                           city=_city_of(account.id_number))
     s.add(permit)
     s.flush()
     if issued is None:

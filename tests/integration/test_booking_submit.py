@@ -205,3 +205,15 @@ def test_a_learner_books_only_sites_of_the_city_that_accepted_the_application(en
         assert b.status == "pending" and b.session_id is None  # waits for the plans of 12-05 and 12-06
         assert s.scalar(select(func.count()).select_from(ExamSession).where(
             ExamSession.site_id.in_(lyg), ExamSession.placed > 0)) == 0
+
+
+def test_demo_permits_from_before_the_city_column_get_their_city(env, people):
+    from kiosk.db.models import LearnerPermit
+    from kiosk.services import demo
+
+    aid = account_id(env, people["permit_expiring"])
+    with env.db.write() as s:
+        s.execute(update(LearnerPermit).where(LearnerPermit.account_id == aid).values(city=None))
+    demo.after_upgrade(env)  # what a demo kiosk runs after migrating an older database
+    with env.db.read() as s:
+        assert set(s.scalars(select(LearnerPermit.city).where(LearnerPermit.account_id == aid))) == {"重庆"}

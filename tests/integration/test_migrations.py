@@ -80,6 +80,25 @@ def test_prepare_migrates_and_loads_demo_data_once(tmp_path: Path, settings_fact
         env.db.dispose()
 
 
+def test_prepare_after_an_upgrade_gives_older_demo_permits_their_city(tmp_path: Path, settings_factory) -> None:
+    from alembic import command
+
+    from kiosk.db.migrate import alembic_config
+
+    settings = settings_factory(tmp_path, "older.db")
+    env = make_env(settings)
+    try:
+        bootstrap.prepare(env)
+        command.downgrade(alembic_config(settings.db_url), "0003")  # as a kiosk of the version before
+        assert not is_current(env.db.engine)
+        assert bootstrap.prepare(env) is False
+        with env.db.read() as s:
+            cities = s.execute(text("SELECT city, count(*) FROM learner_permits GROUP BY city")).all()
+        assert cities and None not in dict(cities) and "重庆" in dict(cities)  # every demo permit has its city
+    finally:
+        env.db.dispose()
+
+
 def test_prepare_without_demo_leaves_the_database_empty(settings) -> None:
     env = make_env(settings)
     try:

@@ -65,7 +65,7 @@ def learners(env, count: int, now: datetime, *, first_id: int = 1, permit_left_d
                          "phone": str(phone_base + i), "address": "", "registered_at": now, "created_at": now})
         accepted = datetime.combine(issued, time(9)) - timedelta(days=30, minutes=rng.randrange(500_000))
         permits.append({"id": i, "account_id": i, "licence_class": "C1", "accepted_at": accepted,
-                        "issued_on": issued, "valid_to": valid_to})
+                        "issued_on": issued, "valid_to": valid_to, "city": "重庆"})  # the sites' city
         done.append({"id": i, "account_id": i, "permit_id": i, "subject": 1, "licence_class": "C1", "mode": "self",
                      "choices": [], "ranking_time": accepted, "status": "done", "created_at": accepted})
         results.append({"booking_id": i, "account_id": i, "subject": 1, "taken_at": datetime.combine(issued, time(9)),
@@ -109,7 +109,7 @@ def applications(env, account_ids: list[int], sessions: list[dict], now: datetim
         bookings.append({"id": bid, "account_id": acc, "permit_id": acc, "application_id": bid, "subject": subject,
                          "licence_class": "C1", "mode": mode, "choices": choices, "range_from": lo, "range_to": hi,
                          "site_id": site, "ranking_time": now - timedelta(minutes=rng.randrange(1_000_000)),
-                         "status": "pending", "created_at": now})
+                         "status": "pending", "created_at": now, "city": "重庆"})
     with env.db.write() as s:
         _bulk(s.connection(), Application, apps)
         _bulk(s.connection(), Booking, bookings)

@@ -102,7 +102,8 @@ _ACTIVE_PERMIT = (select(LearnerPermit.id).where(LearnerPermit.account_id == _AI
                   .order_by(LearnerPermit.accepted_at.desc(), LearnerPermit.id.desc()).limit(1))
 _FACT_PERMIT = Prepared(select(
     LearnerPermit.id, LearnerPermit.licence_class, LearnerPermit.accepted_at, LearnerPermit.issued_on,
-    LearnerPermit.valid_to, LearnerPermit.holds_car_licence, LearnerPermit.city).where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()))
+    LearnerPermit.valid_to, LearnerPermit.holds_car_licence, LearnerPermit.city)
+    .where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()))
 _FACT_RESULTS = Prepared(select(ExamResult.id, ExamResult.subject, ExamResult.taken_at, ExamResult.passed,
                                 ExamResult.score, ExamResult.no_show).where(ExamResult.account_id == _AID))
 _FACT_BOOKINGS = Prepared(select(Booking.id, Booking.status, Booking.session_id, Booking.subject, Booking.priority,

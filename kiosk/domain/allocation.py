@@ -95,11 +95,15 @@ def _build_indexes(sessions: Mapping[int, SessionSlot]) -> dict[tuple, _Index]:
     groups: dict[tuple, list[SessionSlot]] = {}
     for s in sessions.values():
         for cls in set(s.classes):
-            groups.setdefault((s.subject, cls, None), []).append(s)
-            groups.setdefault((s.subject, cls, s.site_id), []).append(s)
-            if s.city is not None:
-                groups.setdefault((s.subject, cls, None, s.city), []).append(s)
+            for key in index_keys(s.subject, cls, s.site_id, s.city):
+                groups.setdefault(key, []).append(s)
     return {key: _Index(slots) for key, slots in groups.items()}
+
+
+def index_keys(subject: int, cls: str, site_id: int, city: str | None) -> tuple[tuple, ...]:
+    """The 'system' indexes a session of that class belongs to: all sites, its site, its city."""
+    keys = ((subject, cls, None), (subject, cls, site_id))
+    return keys if city is None else (*keys, (subject, cls, None, city))
 
 
 def system_key(a: Applicant) -> tuple:

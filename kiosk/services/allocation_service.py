@@ -28,7 +28,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite, Office
-from ..domain.allocation import Applicant, SessionSlot, allocate, system_key
+from ..domain.allocation import Applicant, SessionSlot, allocate, index_keys, system_key
 from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
 from ..domain.ranking import rank_key
@@ -113,10 +113,9 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     report.plans = len(plan_ids)
     classes_of: dict[str, tuple[str, ...]] = {}
     slots: dict[int, SessionSlot] = {}
-    for sid, d, t, site, subj, cls, seats, placed, city in s.execute(
+    for sid, d, t, site, subj, cls, seats, placed, city in s.execute(_with_city(
             select(_S.c.id, _S.c.exam_date, _S.c.start_time, _S.c.site_id, _S.c.subject, _S.c.classes, _S.c.seats,
-                   _S.c.placed, Office.city).join(ExamSite, ExamSite.id == _S.c.site_id)
-            .join(Office, Office.id == ExamSite.office_id).where(_S.c.plan_id.in_(plan_ids))):
+                   _S.c.placed, Office.city)).where(_S.c.plan_id.in_(plan_ids))):
         tup = classes_of.get(cls) or classes_of.setdefault(cls, parse_classes(cls))
         slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed, city)
     if not slots:
@@ -146,6 +145,11 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     _close_plans(s, now, plan_ids)
     _publish(s, env, now)
     allocation_sql.drop(conn)
+
+
+def _with_city(q):  # type: ignore[no-untyped-def]
+    """``q`` over exam sessions, joined to their site's DMV office (for ``Office.city``)."""
+    return q.join(ExamSite, ExamSite.id == _S.c.site_id).join(Office, Office.id == ExamSite.office_id)
 
 
 def _applicants(rows: list[tuple], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
@@ -228,14 +232,12 @@ def _later(s: Session, day: date, unplaced: list[Applicant]) -> set[int]:
     if systems:
         until = max((a.date_to for a in systems if a.date_to), default=day)
         index: dict[tuple, list[date]] = {}
-        for subj, site, d, cls, city in s.execute(
-                select(_S.c.subject, _S.c.site_id, _S.c.exam_date, _S.c.classes, Office.city).distinct()
-                .join(ExamSite, ExamSite.id == _S.c.site_id).join(Office, Office.id == ExamSite.office_id)
+        for subj, site, d, cls, city in s.execute(_with_city(
+                select(_S.c.subject, _S.c.site_id, _S.c.exam_date, _S.c.classes, Office.city).distinct())
                 .where(_S.c.plan_id.in_(open_later), _S.c.exam_date <= until)):
             for c in parse_classes(cls):
-                index.setdefault((subj, c, site), []).append(d)
-                index.setdefault((subj, c, None), []).append(d)
-                index.setdefault((subj, c, None, city), []).append(d)
+                for key in index_keys(subj, c, site, city):
+                    index.setdefault(key, []).append(d)
         for dates in index.values():
             dates.sort()
         for a in systems:

@@ -158,15 +158,17 @@ OPEN_PLAN = ((ExamPlan.booking_opens_at <= bindparam("now")) & (ExamPlan.publish
              & ExamPlan.allocated_at.is_(None))
 
 
-def site_city_filter(city: str | None):  # type: ignore[no-untyped-def]
-    """SQL condition on ExamSite: a site of the permit's city (None: every site)."""
-    if city is None:
-        return true()
+def _site_in(city):  # type: ignore[no-untyped-def]
     return ExamSite.office_id.in_(select(Office.id).where(Office.city == city))
 
 
+def site_city_filter(city: str | None):  # type: ignore[no-untyped-def]
+    """SQL condition on ExamSite: a site of the permit's city (None: every site)."""
+    return true() if city is None else _site_in(city)
+
+
 # The same for statements built once: parameter ``city``.
-SITE_IN_CITY = ExamSite.office_id.in_(select(Office.id).where(Office.city == bindparam("city")))
+SITE_IN_CITY = _site_in(bindparam("city"))
 
 
 def parse_day(text: str, field: str) -> date:

@@ -25,7 +25,6 @@ class PhotoScreen(KioskScreen):
         self.purpose = purpose  # apply / change
         self.source: str | None = None
         self.path: Path | None = None
-        self.album: dict[str, Path] = {}  # option id -> picture (相册选择)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
@@ -101,10 +100,9 @@ class PhotoScreen(KioskScreen):
             self.app.switch_screen(ProgressScreen())
 
     def _album(self, pictures: list[photos.AlbumPhoto]) -> None:
-        self.album = {str(i): p.path for i, p in enumerate(pictures)}
         listed = self.query_one("#ph-album-list", OptionList)
         listed.clear_options()
-        listed.add_options([Option(p.label, id=str(i)) for i, p in enumerate(pictures)])
+        listed.add_options([Option(p.label, id=str(p.path)) for p in pictures])  # the id is the picture's path
         listed.display = bool(pictures)
         if pictures:
             listed.highlighted = 0  # Enter takes the newest at once
@@ -114,10 +112,9 @@ class PhotoScreen(KioskScreen):
         (listed if pictures else self.query_one("#input-photo")).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        path = self.album.get(event.option.id or "")
-        if path is not None:
+        if event.option.id:
             self.source = "upload"
-            self._chosen(path)
+            self._chosen(Path(event.option.id))
 
     def _chosen(self, path: Path) -> None:
         self.path = None

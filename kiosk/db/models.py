@@ -198,7 +198,13 @@ class ApplicationEvent(Base):
     at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(String(400), default="")
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id"))  # then the note is the notice's
     application: Mapped[Application] = relationship(back_populates="events")
+    notice: Mapped[Notice | None] = relationship(lazy="joined")
+
+    @property
+    def text(self) -> str:
+        return self.note if self.notice is None else self.notice.note
 
 
 class Message(Base):
@@ -216,7 +222,32 @@ class Message(Base):
     body: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
     read_at: Mapped[datetime | None]
+    notice_id: Mapped[int | None] = mapped_column(ForeignKey("notices.id"))  # then title and body are the notice's
+    ref: Mapped[str | None] = mapped_column(String(24))  # with a notice: the part of the body that is this row's
+    notice: Mapped[Notice | None] = relationship(lazy="joined")
     __table_args__ = (CheckConstraint("channel IN ('sms', 'inbox')", name="channel"),)
+
+    @property
+    def heading(self) -> str:
+        return self.title if self.notice is None else self.notice.title
+
+    @property
+    def text(self) -> str:
+        return self.body if self.notice is None else self.notice.head + (self.ref or "") + self.notice.tail
+
+
+class Notice(Base):
+    """A text many rows share, stored once: publication day tells 100,000s of applicants their
+    result with one notice per session and per reason, and each inbox message, SMS and 网办进度
+    entry keeps only a reference (a message: its own ``ref``, the serial number, goes between
+    ``head`` and ``tail``; a timeline entry: ``note``). Only ever inserted."""
+
+    __tablename__ = "notices"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(100), default="")
+    head: Mapped[str] = mapped_column(String(200), default="")
+    tail: Mapped[str] = mapped_column(String(400), default="")
+    note: Mapped[str] = mapped_column(String(400), default="")
 
 
 class SmsCode(Base):

@@ -2,16 +2,17 @@
 
 The pure allocation (kiosk.domain.allocation) decides in Python; its result is loaded with one
 executemany into a temporary table ``alloc_result`` (booking, session or NULL, note key), next
-to a small ``alloc_note`` table holding the texts (one per session with new places, with their
-number, and one per (reason, subject): a few thousand rows, formatted in Python so dates and
-times look the same on every database). Everything else is a handful of statements the
-database runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications,
-INSERT ... SELECT for the timeline and the inbox and SMS messages, whose text is joined with
-``||`` (serial number + note). Plain SQL that SQLite (>= 3.33, UPDATE ... FROM) and
+to a small ``alloc_note`` table: one row per session with new places (with their number) and one
+per (reason, subject), a few thousand rows. Each of those has its text stored once in
+``notices`` (one for the inbox and 网办进度, one for the SMS), formatted in Python so dates and
+times look the same on every database. Everything else is a handful of statements the database
+runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications, INSERT ...
+SELECT for the timeline and the inbox and SMS messages, which keep only the notice and the serial
+number that goes inside its text. Plain SQL that SQLite (>= 3.33, UPDATE ... FROM) and
 PostgreSQL both run.
 
 Everything happens in the caller's transaction, so a failure anywhere leaves nothing behind
-(the temporary tables too: their CREATE is rolled back with the rest).
+(the temporary tables and the notices too: their CREATE and INSERT are rolled back with the rest).
 """
 from __future__ import annotations
 
@@ -19,8 +20,9 @@ from collections import Counter
 from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert
 
+from ..db.models import Notice
 from ..domain.allocation import SessionSlot
 from ..domain.exam import SUBJECT_NAMES
 from . import bulk
@@ -44,6 +46,19 @@ def body_prefix(subject: int) -> str:
     return f"您的{SUBJECT_NAMES[subject]}考试预约（业务流水号"
 
 
+def _notices(conn: Connection, notes: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Store each (prefix, note) as two notices, inbox and SMS; their ids, in the same order."""
+    rows = []
+    for prefix, note in notes:
+        tail = f"）{note}。"
+        rows += [{"title": INBOX_TITLE, "head": prefix, "tail": tail, "note": note},
+                 {"title": "", "head": SMS_SIGN + prefix, "tail": tail, "note": note}]
+    if not rows:
+        return []
+    ids = list(conn.scalars(insert(Notice).returning(Notice.id, sort_by_parameter_order=True), rows))
+    return list(zip(ids[::2], ids[1::2]))
+
+
 def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int, tuple[str, str]],
          placements: Mapping[int, int], unplaced: Mapping[int, tuple[str, int]],
          owners: Mapping[int, tuple[int | None, int]]) -> None:
@@ -51,23 +66,24 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
     ``owners``: booking id -> (application id, account id) of every applicant, decided or not."""
     drop(conn)
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {NOTE} (id INTEGER PRIMARY KEY, status VARCHAR(20) NOT NULL, "
-                         "reason VARCHAR(200), note VARCHAR(400) NOT NULL, prefix VARCHAR(100) NOT NULL, "
-                         "places INTEGER NOT NULL)")
+                         "reason VARCHAR(200), places INTEGER NOT NULL, inbox INTEGER NOT NULL, sms INTEGER NOT NULL)")
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {RESULT} (booking_id INTEGER PRIMARY KEY, session_id INTEGER, "
                          "note_id INTEGER NOT NULL, application_id INTEGER, account_id INTEGER NOT NULL)")
-    notes = []
+    notes, texts = [], []
     places = Counter(placements.values())
     for sid in sorted(places):  # note id = session id (> 0), with its number of new places
         slot = slots[sid]
         name, address = sites.get(slot.site_id, ("", ""))
-        notes.append((sid, STATUS_PLACED, None, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name,
-                                                            address), body_prefix(slot.subject), places[sid]))
+        notes.append((sid, STATUS_PLACED, None, places[sid]))
+        texts.append((body_prefix(slot.subject),
+                      placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address)))
     keys: dict[tuple[str, int], int] = {}
     for key in sorted(set(unplaced.values())):  # note id < 0: one per (reason, subject)
         keys[key] = -1 - len(keys)
-        notes.append((keys[key], STATUS_UNPLACED, key[0], unplaced_note(key[0]), body_prefix(key[1]), 0))
-    bulk.run_many(conn, f"INSERT INTO {NOTE} (id, status, reason, note, prefix, places) VALUES (?, ?, ?, ?, ?, ?)",
-                  notes)
+        notes.append((keys[key], STATUS_UNPLACED, key[0], 0))
+        texts.append((body_prefix(key[1]), unplaced_note(key[0])))
+    bulk.run_many(conn, f"INSERT INTO {NOTE} (id, status, reason, places, inbox, sms) VALUES (?, ?, ?, ?, ?, ?)",
+                  [(*n, *ids) for n, ids in zip(notes, _notices(conn, texts))])
     note_of = {b: keys[k] for b, k in unplaced.items()}
     note_of.update(placements)
     rows = [(b, placements.get(b), note_of[b], app, acc) for b, (app, acc) in owners.items() if b in note_of]
@@ -96,7 +112,8 @@ def write_bookings(conn: Connection) -> None:
 
 _FROM = f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id "
 _MSG_FROM = f"{_FROM}LEFT JOIN applications a ON a.id = r.application_id "
-_BODY = "n.prefix || COALESCE(NULLIF(a.serial_no, ''), CAST(r.booking_id AS VARCHAR(20))) || '）' || n.note || '。'"
+_REF = "COALESCE(NULLIF(a.serial_no, ''), CAST(r.booking_id AS VARCHAR(20)))"  # goes inside the notice's text
+_PHONE = "JOIN accounts c ON c.id = r.account_id WHERE c.phone IS NOT NULL AND c.phone <> '' "  # SMS: owners with a phone
 
 
 def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int, str, str]]:
@@ -107,20 +124,20 @@ def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int
     at = bulk.when(conn, now)
     bulk.run(conn, f"UPDATE applications SET status = n.status, updated_at = ? {_FROM}"
              "WHERE applications.id = r.application_id", (at,))
-    bulk.run(conn, "INSERT INTO application_events (application_id, at, status, note) "
-             f"SELECT r.application_id, ?, n.status, n.note {_FROM}WHERE r.application_id IS NOT NULL "
+    bulk.run(conn, "INSERT INTO application_events (application_id, at, status, note, notice_id) "
+             f"SELECT r.application_id, ?, n.status, '', n.inbox {_FROM}WHERE r.application_id IS NOT NULL "
              "ORDER BY r.booking_id", (at,))
-    bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at) "
-             f"SELECT 'inbox', r.account_id, NULL, CAST(? AS VARCHAR(100)), {_BODY}, ? {_MSG_FROM}"
-             "ORDER BY r.booking_id", (INBOX_TITLE, at))
-    sms = f"{_MSG_FROM}JOIN accounts c ON c.id = r.account_id WHERE c.phone IS NOT NULL AND c.phone <> '' "
+    bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at, notice_id, ref) "
+             f"SELECT 'inbox', r.account_id, NULL, '', '', ?, n.inbox, {_REF} {_MSG_FROM}"
+             "ORDER BY r.booking_id", (at,))
     if sms_outbox:
-        bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at) "
-                 f"SELECT 'sms', r.account_id, c.phone, '', CAST(? AS VARCHAR(20)) || {_BODY}, ? {sms}"
-                 "ORDER BY r.booking_id", (SMS_SIGN, at))
+        bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at, notice_id, ref) "
+                 f"SELECT 'sms', r.account_id, c.phone, '', '', ?, n.sms, {_REF} {_MSG_FROM}{_PHONE}ORDER BY r.booking_id",
+                 (at,))
         return []
-    return [(acc, phone, SMS_SIGN + body) for acc, phone, body in
-            bulk.fetch(conn, f"SELECT r.account_id, c.phone, {_BODY} {sms}ORDER BY r.booking_id")]
+    texts = (f"SELECT r.account_id, c.phone, t.head, {_REF}, t.tail {_MSG_FROM}JOIN notices t ON t.id = n.sms "
+             f"{_PHONE}ORDER BY r.booking_id")
+    return [(acc, phone, head + ref + tail) for acc, phone, head, ref, tail in bulk.fetch(conn, texts)]
 
 
 def drop(conn: Connection) -> None:

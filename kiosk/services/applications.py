@@ -183,5 +183,5 @@ def list_for(env: Env, account_id: int) -> list[ApplicationView]:
                          .options(selectinload(Application.events))
                          .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
         return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
-                                [EventView(e.at, e.status, e.note) for e in a.events], dict(a.payload))
+                                [EventView(e.at, e.status, e.text) for e in a.events], dict(a.payload))
                 for a in rows]

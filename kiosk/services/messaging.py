@@ -26,7 +26,7 @@ class MessageView:
 
 
 def _view(m: Message) -> MessageView:
-    return MessageView(m.id, m.channel, m.phone, m.title, m.body, m.created_at, m.read_at is not None)
+    return MessageView(m.id, m.channel, m.phone, m.heading, m.text, m.created_at, m.read_at is not None)
 
 
 def notify(session: Session, env: Env, account: Account, title: str, body: str, *, sms: bool = True) -> None:

@@ -1,6 +1,7 @@
 """Publication-day allocation on a real SQLite file: ranking order, seats, atomicity, idempotency."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from datetime import date
@@ -11,9 +12,9 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSession, Message
 from kiosk.domain.errors import DomainError
-from kiosk.services import allocation_service
+from kiosk.services import allocation_service, applications, messaging
 from kiosk.services.booking_submit import BookingRequest
-from tests.booking_helpers import add_learners, book, sessions
+from tests.booking_helpers import account_id, add_learners, book, sessions
 from tests.conftest import db_path
 
 PUBLISH = date(2026, 12, 2)  # plans of 2026-12-04 publish their results on 12-02
@@ -58,12 +59,40 @@ def test_places_by_ranking_within_seats_and_tells_everyone(env, crowd):
         assert status[done[0].booking_id].unplaced_reason == "所选场次名额已满"
         apps = {k: v for k, v in s.execute(select(Application.serial_no, Application.status))}
         assert apps[done[5].serial_no] == "预约成功" and apps[done[0].serial_no] == "未安排"
-        inbox = s.scalars(select(Message.body).where(Message.channel == "inbox", Message.title == "考试预约结果")).all()
-        sms = s.scalars(select(Message.body).where(Message.phone == learners[5].phone)).all()
-        assert len(inbox) == 6 and any("预约成功" in b and done[5].serial_no in b for b in sms)
         assert s.get(ExamSession, target.id).placed == 2
         logged = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_allocate")).one()
         assert logged.startswith("2026-12-02 计划") and "预约成功2人，未安排4人" in logged  # read by clerks
+    results = [[m for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果"] for p in learners]
+    assert [len(r) for r in results] == [1] * 6
+    first = results[5][0].body  # the text is the notice's, with this applicant's serial number inside
+    assert first.startswith(f"您的科目二考试预约（业务流水号{done[5].serial_no}）预约成功：2026-12-04 ") and first.endswith("。")
+    assert results[0][0].body == (f"您的科目二考试预约（业务流水号{done[0].serial_no}）未安排考试：所选场次名额已满。"
+                                  "可重新预约其他考试场次。")
+    assert messaging.outbox(env, learners[5].phone, limit=1)[0].body == "【交管12123】" + first
+    timeline = {a.serial_no: a.events[-1] for a in applications.list_for(env, account_id(env, learners[0]))}
+    assert (timeline[done[0].serial_no].status, timeline[done[0].serial_no].note) == (
+        "未安排", "未安排考试：所选场次名额已满。可重新预约其他考试场次")
+
+
+class _Recorder:
+    """An SMS gateway other than the outbox: allocation hands it every text to send."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    def send(self, session, phone, body, at, account_id=None):  # type: ignore[no-untyped-def]
+        self.sent.append((phone, body))
+
+
+def test_another_sms_gateway_gets_each_whole_text(env, crowd):
+    learners, target, done = crowd
+    gateway = _Recorder()
+    allocation_service.run(dataclasses.replace(env, sms=gateway), PUBLISH)
+    assert sorted(phone for phone, _ in gateway.sent) == sorted(p.phone for p in learners)
+    texts = dict(gateway.sent)
+    inbox = [m.body for m in messaging.inbox(env, account_id(env, learners[5])) if m.title == "考试预约结果"]
+    assert texts[learners[5].phone] == "【交管12123】" + inbox[0] and done[5].serial_no in inbox[0]
+    assert texts[learners[0].phone].endswith(f"{done[0].serial_no}）未安排考试：所选场次名额已满。可重新预约其他考试场次。")
 
 
 def test_preview_counts_what_the_run_takes_up(env, crowd):

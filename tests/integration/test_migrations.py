@@ -25,6 +25,7 @@ EXPECTED_TABLES = {
     "exam_sessions", "bookings", "exam_results", "applications", "application_events", "messages",
     "sms_codes", "terminals", "staff", "audit_log", "alembic_version",
     "electronic_licences", "photo_submissions",  # issue 4 (migration 0002)
+    "notices",  # shared texts of bulk notifications (migration 0005)
 }
 
 
@@ -95,6 +96,49 @@ def test_prepare_after_an_upgrade_gives_older_demo_permits_their_city(tmp_path: 
         with env.db.read() as s:
             cities = s.execute(text("SELECT city, count(*) FROM learner_permits GROUP BY city")).all()
         assert cities and None not in dict(cities) and "重庆" in dict(cities)  # every demo permit has its city
+    finally:
+        env.db.dispose()
+
+
+def test_notice_texts_read_the_same_before_and_after_a_downgrade(tmp_path: Path, settings_factory) -> None:
+    from alembic import command
+
+    from kiosk.db.migrate import alembic_config
+    from kiosk.db.models import Account, Application, ApplicationEvent, Message, Notice
+    from kiosk.services import applications, messaging
+
+    settings = settings_factory(tmp_path, "notices.db")
+    env = make_env(settings)
+    try:
+        bootstrap.prepare(env)
+        with env.db.write() as s:
+            account = s.scalars(select(Account).where(Account.registered_at.is_not(None))).first()
+            at = datetime(2026, 12, 2)
+            app = Application(serial_no="B1", account_id=account.id, kind="exam_booking", title="考试预约",
+                              status="预约成功", payload={}, terminal_id="t", created_at=at, updated_at=at)
+            s.add(app)
+            notice = Notice(title="考试预约结果", head="您的考试预约（业务流水号", tail="）预约成功。", note="预约成功")
+            s.add(notice)
+            s.flush()
+            s.add(Message(channel="inbox", account_id=account.id, title="", body="", created_at=at,
+                          notice_id=notice.id, ref="B1"))
+            s.add(ApplicationEvent(application_id=app.id, at=at, status="预约成功", note="",
+                                   notice_id=notice.id))
+            aid, serial = account.id, app.serial_no
+
+        def seen() -> tuple:
+            inbox = messaging.inbox(env, aid)[0]
+            events = next(a for a in applications.list_for(env, aid) if a.serial_no == serial).events
+            return inbox.title, inbox.body, events[-1].note
+
+        assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
+        command.downgrade(alembic_config(settings.db_url), "0004")
+        with env.db.read() as s:
+            old = s.execute(text("SELECT title, body FROM messages ORDER BY id DESC LIMIT 1")).one()
+            note = s.scalar(text("SELECT note FROM application_events ORDER BY id DESC LIMIT 1"))
+        assert (*old, note) == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
+        command.upgrade(alembic_config(settings.db_url), "head")
+        assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")  # now from its own text
     finally:
         env.db.dispose()
 

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from kiosk.db.models import Application, Booking, ExamSession, Message
+from kiosk.db.models import Application, Booking, ExamSession
 from kiosk.domain.errors import Conflict
-from kiosk.services import allocation_service, bootstrap, booking_submit
+from kiosk.services import allocation_service, bootstrap, booking_submit, messaging
 from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
@@ -65,5 +65,7 @@ def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:
         apps = dict(s.execute(select(Application.serial_no, Application.status).where(
             Application.serial_no.in_([d.serial_no for d in normal]))).all())
         assert sorted(apps.values()) == ["未安排", "预约成功"]
-        assert s.scalar(select(func.count()).select_from(Message).where(
-            Message.channel == "inbox", Message.title == "考试预约结果")) == 2
+    results = [m.body for p in learners[:2] for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果"]
+    assert len(results) == 2 and all(d.serial_no in " ".join(results) for d in normal)  # notice text + serial
+    assert any("未安排考试：所选场次名额已满" in b for b in results)
+    assert messaging.outbox(env, learners[0].phone, limit=1)[0].body.startswith("【交管12123】您的科目二考试预约")

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -124,7 +124,7 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     first, last = min(x.day for x in slots.values()), max(x.day for x in slots.values())
     subjects = sorted({x.subject for x in slots.values()})
     conn = s.connection()
-    rows = bulk.fetch(conn, (
+    rows = bulk.stream(conn, (
         "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
         "application_id, city "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
@@ -152,7 +152,7 @@ def _with_city(q):  # type: ignore[no-untyped-def]
     return q.join(ExamSite, ExamSite.id == _S.c.site_id).join(Office, Office.id == ExamSite.office_id)
 
 
-def _applicants(rows: list[tuple], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
+def _applicants(rows: Iterable[tuple], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
     """Applicants from the fetched bookings, and booking id -> (application id, account id).
 
     A 'self' application none of whose choices is among ``slots`` belongs to another day's plans."""

@@ -11,7 +11,7 @@ from ..config import PROJECT_ROOT, Settings
 from ..services.auth import CitizenSession
 from ..services.env import Env, make_env
 from ..services.staff import StaffSession
-from . import cjk_compositor
+from . import cjk_compositor, cjk_wrap
 from .bindings import APP_BINDINGS
 from .widgets.idle import IdleBanner
 
@@ -26,6 +26,7 @@ class KioskApp(App, inherit_bindings=False):
 
     def __init__(self, settings: Settings, env: Env) -> None:
         cjk_compositor.apply()  # Chinese text stays whole under open lists and notifications
+        cjk_wrap.apply()  # Chinese paragraphs fill their lines; no line starts with 「）」 or 「，」
         super().__init__()
         self.settings, self.env = settings, env
         self.citizen: CitizenSession | None = None

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from textual.widgets import DataTable, RadioSet, Static
 
 from kiosk.db.models import Booking, ExamSession
+from kiosk.ui.cjk_wrap import NO_LINE_START
 from kiosk.ui.screens.booking.wizard import BookingWizardScreen
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
@@ -65,6 +66,8 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await pilot.click("#next-subject")
         await settle(pilot)
         assert step(kiosk_app) == ("step-notice", 1) and "考试预约业务须知" in screen_text(kiosk_app)
+        rows = [row.strip() for row in screen_text(kiosk_app).splitlines()]
+        assert "（B2）、" in "".join(rows) and not any(row[:1] in NO_LINE_START for row in rows)  # was 「）、小型…」
         # the keyboard is on this step's main button, not on the hidden 下一步 of the last one
         assert kiosk_app.focused is kiosk_app.screen.query_one("#agree")
         await pilot.click("#prev-notice")  # Back keeps the chosen subject

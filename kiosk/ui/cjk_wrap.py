@@ -1,0 +1,97 @@
+"""Line breaking for Chinese text (中文断行): fill each line, and keep punctuation where it belongs.
+
+Textual wraps text the way Rich does, at spaces: a Chinese sentence has none, so it is one long
+"word". If it fits on the next line, the current line is left short (「预约成功：2026-11-24 08:30」
+and then 「渝中考场（重庆市…」 below); otherwise it is cut wherever the width runs out, also
+before a closing bracket or a comma, so lines began with 「）」 or 「，」.
+
+Here a line may break between any two Chinese characters, as Chinese typesetting does, except:
+- never before closing punctuation (）。，、：；？！」』】》 and their ASCII forms) (行首禁则);
+- never after opening punctuation (（「『【《 and their ASCII forms) (行尾禁则);
+- never inside a run of Latin letters or digits (C1, 2026-11-24), nor between a date and its time
+  (2026-11-24 08:30), so a date is always read with its hour.
+A unit still too wide for a whole line is cut by cells, as before.
+
+``divide_line`` has the contract of Rich's (codepoint offsets to break at); ``apply`` makes
+Textual's Content and Rich's Text (tables' cells) use it. Only for the pinned Textual version,
+as kiosk.ui.cjk_compositor.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+
+import textual
+import rich.text
+import textual.content
+from rich._wrap import divide_line as _rich_divide_line
+from rich.cells import cell_len, chop_cells
+
+PINNED = "8.2.8"
+log = logging.getLogger("kiosk.ui")
+
+NO_LINE_START = set("）〕］｝〉》」』】〙〗〟’”、。，．・：；？！…‥～%)]}.,:;?!")
+NO_LINE_END = set("（〔［｛〈《「『【〘〖〝‘“([{")
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}( )\d{1,2}:\d{2}")
+
+
+def _wide(ch: str) -> bool:
+    return cell_len(ch) == 2
+
+
+def units(text: str) -> Iterator[tuple[int, str]]:
+    """(start offset, unit): the pieces a line may break between, each with its trailing spaces."""
+    glued = {m.start(1) for m in _DATE_TIME.finditer(text)}  # the space between a date and its time
+    start, i, n = 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if i > start:
+            prev = text[i - 1]
+            if ch.isspace() or i - 1 in glued or ch in NO_LINE_START or prev in NO_LINE_END:
+                i += 1  # stays in this unit
+                continue
+            if not prev.isspace() and not _wide(prev) and not _wide(ch):
+                i += 1  # a Latin word or a number goes on
+                continue
+            yield start, text[start:i]
+            start = i
+        i += 1
+    if start < n:
+        yield start, text[start:]
+
+
+def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
+    """Offsets (codepoints) at which to break ``text`` into lines of at most ``width`` cells."""
+    if width <= 0:
+        return _rich_divide_line(text, width, fold)
+    breaks: list[int] = []
+    used = 0
+    for start, unit in units(text):
+        length = cell_len(unit.rstrip())
+        if used and used + length > width:
+            breaks.append(start)
+            used = 0
+        if length > width:
+            if not fold:  # cropped by the caller
+                used = cell_len(unit)
+                continue
+            pieces = chop_cells(unit, width)
+            for piece in pieces[:-1]:
+                start += len(piece)
+                breaks.append(start)
+            used = cell_len(pieces[-1])
+            continue
+        used += cell_len(unit)
+    return [b for b in breaks if b > 0]
+
+
+def apply() -> bool:
+    """Make Textual's and Rich's text wrapping use ``divide_line``; False (and a log line) on another
+    Textual version."""
+    if textual.__version__ != PINNED:
+        log.warning("Textual %s is not %s: Chinese line breaking not applied", textual.__version__, PINNED)
+        return False
+    textual.content.divide_line = divide_line  # type: ignore[attr-defined]
+    rich.text.divide_line = divide_line  # type: ignore[attr-defined]
+    return True

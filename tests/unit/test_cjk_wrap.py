@@ -1,0 +1,63 @@
+"""Chinese line breaking (kiosk.ui.cjk_wrap): full lines, punctuation kept in place, dates with their time."""
+from __future__ import annotations
+
+import pytest
+import rich.console
+from rich._wrap import divide_line as rich_divide_line
+from rich.cells import cell_len
+
+from kiosk.ui.cjk_wrap import NO_LINE_END, NO_LINE_START, divide_line, units
+
+NOTICE = ("一、用户初次申领机动车驾驶证或者申请增加大型客车（A1）、牵引车（A2）、城市公交车（A3）、中型客车（B1）、"
+          "大型货车（B2）、小型汽车（C1）、小型自动挡汽车（C2）、残疾人专用小型自动挡载客汽车（C5）准驾车型，"
+          "参加机动车驾驶人考试的，可以通过互联网平台办理考试预约。")
+RESULT = "预约成功：2026-11-24 08:30 渝中考场（重庆市渝中区经纬大道555号）。请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证"
+
+
+def lines(text: str, width: int) -> list[str]:
+    offsets = [0, *divide_line(text, width), len(text)]
+    return [text[a:b] for a, b in zip(offsets, offsets[1:])]
+
+
+@pytest.mark.parametrize("width", range(12, 121, 7))
+@pytest.mark.parametrize("text", [NOTICE, RESULT])
+def test_lines_fit_and_keep_punctuation_in_place(text: str, width: int) -> None:
+    got = lines(text, width)
+    assert "".join(got) == text
+    assert all(cell_len(line.rstrip()) <= width for line in got)
+    assert not any(line[0] in NO_LINE_START for line in got[1:])  # no line starts with 「）」 「，」 「。」
+    assert not any(line.rstrip()[-1] in NO_LINE_END for line in got[:-1])  # none ends with 「（」
+    # full: each line ends only where the next line's first piece would not have fitted
+    assert all(cell_len(line) + cell_len(next(units(after))[1].rstrip()) > width for line, after in zip(got, got[1:]))
+
+
+def test_a_date_stays_with_its_time_and_the_line_is_filled_after_it() -> None:
+    assert lines(RESULT, 40)[0] == "预约成功：2026-11-24 08:30 渝中考场（重"  # 39 cells; 「庆」 makes 41
+    assert lines(RESULT, 18)[:2] == ["预约成功：", "2026-11-24 08:30 "]  # not 「…2026-11-24」 / 「08:30…」
+
+
+def test_the_old_wrapping_started_lines_with_a_closing_bracket() -> None:
+    offsets = [0, *rich_divide_line(NOTICE, 116), len(NOTICE)]
+    old = [NOTICE[a:b] for a, b in zip(offsets, offsets[1:])]
+    assert any(line[0] == "）" for line in old[1:])  # what the kiosk showed in the 考试预约 notice
+
+
+def test_latin_text_wraps_at_spaces_as_before() -> None:
+    text = "Hello world this is a long english sentence, wrapped at spaces only: C1 C2 2026-11-24"
+    for width in (10, 20, 33):
+        assert divide_line(text, width) == rich_divide_line(text, width)
+    assert lines("abcdefghijklmnopqrstuvwxyz", 10) == ["abcdefghij", "klmnopqrst", "uvwxyz"]  # cut by cells
+    assert divide_line("", 10) == [] and divide_line("一二三", 0) == rich_divide_line("一二三", 0)
+
+
+def test_installed_for_the_pinned_textual() -> None:
+    import rich.text
+    import textual.content
+
+    from kiosk.ui import cjk_wrap
+
+    assert cjk_wrap.apply(), "written for the pinned Textual; check divide_line's use in textual.content and rich.text"
+    assert textual.content.divide_line is divide_line and rich.text.divide_line is divide_line
+    note = rich.text.Text(RESULT).wrap(rich.console.Console(), 50)  # as a table cell wraps its text
+    assert [line.plain.rstrip() for line in note] == [line.rstrip() for line in lines(RESULT, 50)]
+    assert note[0].plain == "预约成功：2026-11-24 08:30 渝中考场（重庆市渝中区"  # 49 cells

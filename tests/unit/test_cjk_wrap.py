@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-import rich.console
+from rich.console import Console
 from rich._wrap import divide_line as rich_divide_line
 from rich.cells import cell_len
 
@@ -58,6 +58,6 @@ def test_installed_for_the_pinned_textual() -> None:
 
     assert cjk_wrap.apply(), "written for the pinned Textual; check divide_line's use in textual.content and rich.text"
     assert textual.content.divide_line is divide_line and rich.text.divide_line is divide_line
-    note = rich.text.Text(RESULT).wrap(rich.console.Console(), 50)  # as a table cell wraps its text
+    note = rich.text.Text(RESULT).wrap(Console(), 50)  # as a table cell wraps its text
     assert [line.plain.rstrip() for line in note] == [line.rstrip() for line in lines(RESULT, 50)]
     assert note[0].plain == "预约成功：2026-11-24 08:30 渝中考场（重庆市渝中区"  # 49 cells

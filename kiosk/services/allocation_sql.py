@@ -8,7 +8,7 @@ per (reason, subject), a few thousand rows. Each of those has its text stored on
 times look the same on every database. Everything else is a handful of statements the database
 runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications, INSERT ...
 SELECT for the timeline and the inbox and SMS messages, which keep only the notice and the serial
-number that goes inside its text. Plain SQL that SQLite (>= 3.33, UPDATE ... FROM) and
+number that goes inside its text. Plain SQL that SQLite (>= 3.35: UPDATE ... FROM, RETURNING) and
 PostgreSQL both run.
 
 Everything happens in the caller's transaction, so a failure anywhere leaves nothing behind

@@ -113,7 +113,7 @@ def write_bookings(conn: Connection) -> None:
 _FROM = f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id "
 _MSG_FROM = f"{_FROM}LEFT JOIN applications a ON a.id = r.application_id "
 _REF = "COALESCE(NULLIF(a.serial_no, ''), CAST(r.booking_id AS VARCHAR(20)))"  # goes inside the notice's text
-_PHONE = "JOIN accounts c ON c.id = r.account_id WHERE c.phone IS NOT NULL AND c.phone <> '' "  # SMS: owners with a phone
+_PHONE = "JOIN accounts c ON c.id = r.account_id WHERE c.phone IS NOT NULL AND c.phone <> '' "  # SMS: with a phone
 
 
 def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int, str, str]]:
@@ -132,8 +132,8 @@ def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int
              "ORDER BY r.booking_id", (at,))
     if sms_outbox:
         bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at, notice_id, ref) "
-                 f"SELECT 'sms', r.account_id, c.phone, '', '', ?, n.sms, {_REF} {_MSG_FROM}{_PHONE}ORDER BY r.booking_id",
-                 (at,))
+                 f"SELECT 'sms', r.account_id, c.phone, '', '', ?, n.sms, {_REF} {_MSG_FROM}{_PHONE}"
+                 "ORDER BY r.booking_id", (at,))
         return []
     texts = (f"SELECT r.account_id, c.phone, t.head, {_REF}, t.tail {_MSG_FROM}JOIN notices t ON t.id = n.sms "
              f"{_PHONE}ORDER BY r.booking_id")

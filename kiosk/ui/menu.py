@@ -42,9 +42,9 @@ def _elicence() -> Screen:
 
 def _booking(name: str) -> Callable[[], Screen]:
     def make() -> Screen:
-        from .screens.booking import records, wizard
+        from .screens.booking import records, results, wizard
 
-        return getattr(wizard if name == "BookingWizardScreen" else records, name)()
+        return getattr({"BookingWizardScreen": wizard, "ResultsScreen": results}.get(name, records), name)()
 
     return make
 
@@ -56,6 +56,7 @@ ENTRIES: list[Entry] = [
     Entry("exam_cancel", "驾驶证业务", "取消考试预约", screen=_booking("CancelBookingScreen")),
     Entry("exam_fee", "驾驶证业务", "考试费缴纳", screen=_booking("FeeScreen")),
     Entry("exam_certificate", "驾驶证业务", "考试预约凭证", screen=_booking("CertificateScreen")),
+    Entry("exam_results", "驾驶证业务", "考试预约结果公布", screen=_booking("ResultsScreen")),
     Entry("vehicle_contact", "机动车业务", SERVICES["vehicle_contact"].title, service="vehicle_contact"),
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen")),
     Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),

@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 
 from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSession, Message
 from kiosk.domain.errors import DomainError
-from kiosk.services import allocation_service, applications, messaging
+from kiosk.domain.ids import mask_id
+from kiosk.services import allocation_service, applications, booking_results, messaging
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, add_learners, book, sessions
 from tests.conftest import db_path
@@ -181,3 +182,35 @@ def test_cli_allocate_json(env, crowd):
     assert set(data) == {"date", "placed", "unplaced", "sessions"}
     assert (data["date"], data["placed"], data["unplaced"]) == ("2026-12-02", 2, 4)
     assert all(set(x) == {"id", "seats", "placed"} and x["placed"] <= x["seats"] for x in data["sessions"])
+
+
+# 驾驶人考试预约结果公布 (kiosk.services.booking_results): only published sessions, everyone with a seat, masked
+
+def test_results_appear_once_published_in_ranking_order_and_masked(env, crowd):
+    learners, target, done = crowd
+    assert booking_results.published(env, "2026-12-04").total == 0  # booked, but not yet allocated
+    allocation_service.run(env, PUBLISH)
+    page = booking_results.published(env, " 2026-12-04 ")
+    # the two seats went to learners[5] (system mode, accepted earliest) and learners[4], in that order
+    assert [r.id_number for r in page.rows] == [mask_id(learners[5].id_number), mask_id(learners[4].id_number)]
+    assert page.rows[0].name == learners[5].name[0] + "*" * (len(learners[5].name) - 1)
+    assert (page.rows[0].exam_date, page.rows[0].start) == (target.exam_date, target.start_time)
+    assert all(r.subject_name == "科目二" and "*" in r.id_number for r in page.rows)
+    assert page.total == len(page.rows) == 2 and "考试预约成功共2人" in page.text
+    assert booking_results.published(env, "2026-12-04", target.site_id).total == 2
+    others = [s.id for s in booking_results.sites(env, account_id(env, learners[0])) if s.id != target.site_id]
+    assert others and booking_results.published(env, "2026-12-04", others[0]).total == 0
+    assert "暂无已公布的考试预约结果" in booking_results.published(env, "2026-12-05").text
+
+
+def test_a_bad_date_is_explained_at_the_date_field(env):
+    with pytest.raises(DomainError) as e:
+        booking_results.published(env, "12/04")
+    assert e.value.field == "exam_date" and "2026-12-05" in e.value.message
+
+
+def test_a_long_day_is_cut_at_max_rows_and_says_so(env, crowd, monkeypatch):
+    allocation_service.run(env, PUBLISH)
+    monkeypatch.setattr(booking_results, "MAX_ROWS", 1)
+    page = booking_results.published(env, "2026-12-04")
+    assert (len(page.rows), page.total) == (1, 2) and "下表显示前1人" in page.text

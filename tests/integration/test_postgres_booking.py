@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from kiosk.db.models import Application, Booking, ExamSession
 from kiosk.domain.errors import Conflict
-from kiosk.services import allocation_service, bootstrap, booking_submit, messaging
+from kiosk.domain.ids import mask_id
+from kiosk.services import allocation_service, booking_results, bootstrap, booking_submit, messaging
 from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
@@ -69,3 +70,6 @@ def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:
     assert len(results) == 2 and all(d.serial_no in " ".join(results) for d in normal)  # notice text + serial
     assert any("未安排考试：所选场次名额已满" in b for b in results)
     assert messaging.outbox(env, learners[0].phone, limit=1)[0].body.startswith("【交管12123】您的科目二考试预约")
+    announced = booking_results.published(env, f"{target.exam_date}", target.site_id)  # 考试预约结果公布
+    placed = [p for p, d in zip(learners, normal) if any(d.serial_no in b and "预约成功" in b for b in results)]
+    assert [r.id_number for r in announced.rows if r.start == target.start_time] == [mask_id(placed[0].id_number)]

@@ -6,13 +6,16 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from textual.widgets import DataTable, Select
 
 from kiosk.db.models import Booking
+from kiosk.domain.ids import mask_id
 from kiosk.services import allocation_service
 from kiosk.services.booking_submit import BookingRequest
+from kiosk.ui.screens.booking.results import ResultsScreen
 from kiosk.ui.screens.records import ProgressScreen
 from tests.booking_helpers import book, sessions
-from tests.ui.conftest import screen_error, screen_text, settle, sign_in
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
 
 
 async def open_entry(pilot, env, p, key: str) -> None:
@@ -107,3 +110,31 @@ async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):
         assert "已缴费" in text and "预约成功" in text and "支付流水号" in text
     with env.db.read() as s:
         assert s.scalars(select(Booking.fee_paid_at).where(Booking.id == done.booking_id)).one() is not None
+
+
+async def test_published_results_by_date_and_site(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_results")
+        assert isinstance(kiosk_app.screen, ResultsScreen)
+        set_input(kiosk_app, "exam_date", "12月4日")
+        await pilot.click("#query")
+        await settle(pilot)
+        assert "2026-12-05" in field_error(kiosk_app, "exam_date")  # the format, next to the field
+        set_input(kiosk_app, "exam_date", "2026-12-03")
+        await pilot.click("#query")
+        await settle(pilot)
+        assert "暂无已公布的考试预约结果" in screen_text(kiosk_app)
+        assert not kiosk_app.screen.query_one(DataTable).display
+        set_input(kiosk_app, "exam_date", "2026-12-04")
+        kiosk_app.screen.query_one(Select).value = rows[0].site_id
+        await pilot.click("#query")
+        await settle(pilot)
+        assert "考试预约成功共1人" in screen_text(kiosk_app)
+        table = kiosk_app.screen.query_one(DataTable)
+        assert [str(c) for c in table.get_row_at(0)] == ["2026-12-04", f"{rows[0].start_time:%H:%M}", rows[0].site_name,
+                                                         "科目二", "王*", mask_id(p.id_number)]  # masked

@@ -1,0 +1,90 @@
+"""驾驶人考试预约结果公布: who has a seat in each session of an exam day whose results are published.
+
+Seeds 000 and 001: after publication-day allocation the results are announced (公示), besides
+网办进度 and the SMS. Only sessions of plans already allocated are listed; a session's list is
+everyone holding a seat in it (placed by allocation, or by 优先预约), in ranking order. Names and
+ID numbers are masked as everywhere on the kiosk (王*, 5001**********0426).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import func, select
+
+from ..db.models import Account, Booking, ExamPlan, ExamSession, ExamSite, LearnerPermit
+from ..domain.exam import SUBJECT_NAMES
+from ..domain.ids import mask_id, mask_name
+from .booking import parse_day, site_city_filter
+from .env import Env
+
+MAX_ROWS = 500
+HOLDS_SEAT = ("placed", "done")  # a seat in the session: before and after the exam result
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    exam_date: date
+    start: time
+    site_name: str
+    subject: int
+    name: str  # masked
+    id_number: str  # masked
+
+    @property
+    def subject_name(self) -> str:
+        return SUBJECT_NAMES[self.subject]
+
+
+@dataclass(frozen=True)
+class ResultPage:
+    day: date
+    rows: list[ResultRow]
+    total: int  # everyone listed for that day (and site); ``rows`` stops at MAX_ROWS
+
+    @property
+    def text(self) -> str:
+        if not self.total:
+            return f"{self.day:%Y-%m-%d} 暂无已公布的考试预约结果。预约结果在预约结果公布日安排考试后公布。"
+        more = f"，下表显示前{len(self.rows)}人，请选择考试场地查看" if self.total > len(self.rows) else ""
+        return f"{self.day:%Y-%m-%d} 考试预约成功共{self.total}人{more}。姓名和身份证明号码已部分隐藏。"
+
+
+@dataclass(frozen=True)
+class Site:
+    id: int
+    name: str
+
+
+def sites(env: Env, account_id: int) -> list[Site]:
+    """Exam sites to choose from: those of the city of the citizen's learner permit, else all."""
+    with env.db.read() as s:
+        city = s.scalar(select(LearnerPermit.city).where(LearnerPermit.account_id == account_id,
+                                                         LearnerPermit.active.is_(True)).limit(1))
+        return [Site(i, n) for i, n in s.execute(select(ExamSite.id, ExamSite.name)
+                                                  .where(site_city_filter(city)).order_by(ExamSite.id))]
+
+
+def published(env: Env, day_text: str, site_id: int | None = None) -> ResultPage:
+    day = parse_day(day_text, "exam_date")
+    # the day's published sessions first (index on subject, date), then their bookings (index on session)
+    sessions = (select(ExamSession.id).join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
+                .where(ExamSession.subject.in_(tuple(SUBJECT_NAMES)), ExamSession.exam_date == day,
+                       ExamPlan.allocated_at.is_not(None)))
+    if site_id is not None:
+        sessions = sessions.where(ExamSession.site_id == site_id)
+    # status || '': SQLite would otherwise walk the status index, every seat of the year, not the day's
+    where = (Booking.session_id.in_(sessions), Booking.status.concat("").in_(HOLDS_SEAT))
+    q = (select(ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSession.subject, Account.name,
+                Account.id_number)
+         .select_from(Booking).join(ExamSession, ExamSession.id == Booking.session_id)
+         .join(ExamSite, ExamSite.id == ExamSession.site_id).join(Account, Account.id == Booking.account_id)
+         .where(*where)
+         .order_by(ExamSession.start_time, ExamSite.id, ExamSession.subject, ExamSession.id,
+                   Booking.ranking_time, Booking.account_id)  # ranking order (kiosk.domain.ranking.rank_key)
+         .limit(MAX_ROWS))
+    with env.db.read() as s:
+        total = s.scalar(select(func.count()).select_from(Booking).where(*where)) or 0
+        rows = [ResultRow(d, t, site, subj, mask_name(name), mask_id(ident)) for d, t, site, subj, name, ident
+                in s.execute(q)]
+    return ResultPage(day, rows, total)

@@ -1,0 +1,63 @@
+"""考试预约结果公布: the published allocation results of an exam day, by site (kiosk.services.booking_results)."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Label, Select, Static
+
+from ....services import booking_results
+from ...base import KioskScreen
+from ...widgets.field import FormField
+from ...widgets.header import KioskHeader
+
+
+class ResultsScreen(KioskScreen):
+    DEFAULT_CSS = """
+    ResultsScreen #results-site { width: 100%; max-width: 60; margin: 0 0 1 0; }
+    """
+
+    def compose(self) -> ComposeResult:
+        tomorrow = self.env.clock.now().date() + timedelta(days=1)
+        yield KioskHeader("考试预约结果公布")
+        with VerticalScroll(classes="form wide"):
+            yield Static("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
+            yield FormField("exam_date", "考试日期", placeholder="2026-12-05", value=f"{tomorrow:%Y-%m-%d}",
+                            max_length=10, enter_presses="query")
+            yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
+            yield Select([], prompt="全部考场", id="results-site")
+            yield Button("查询", id="query", variant="primary")
+            yield Static("", id="status", classes="hint")
+            yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
+            yield Static("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("返回业务中心", id="back")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("考试日期", "场次时间", "考试场地", "考试科目", "姓名", "身份证明号码")
+        table.display = False
+        if self.kiosk.citizen:
+            self.call(booking_results.sites, self.env, self.kiosk.citizen.account_id, done=self._sites)
+
+    def _sites(self, sites: list[booking_results.Site]) -> None:
+        self.query_one(Select).set_options([(s.name, s.id) for s in sites])
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "back":
+            self.app.pop_screen()
+        elif event.button.id == "query":
+            site = self.query_one(Select).value
+            day = self.query_one(FormField).value
+            self.call(booking_results.published, self.env, day, site if isinstance(site, int) else None,
+                      done=self._show)
+
+    def _show(self, page: booking_results.ResultPage) -> None:
+        self.query_one("#status", Static).update(page.text)
+        table = self.query_one(DataTable)
+        table.clear()
+        for r in page.rows:
+            table.add_row(f"{r.exam_date:%Y-%m-%d}", f"{r.start:%H:%M}", r.site_name, r.subject_name, r.name,
+                          r.id_number)
+        table.display = bool(page.rows)

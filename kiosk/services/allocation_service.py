@@ -6,6 +6,7 @@ those plans' sessions (seats - placed: priority seats already taken stay taken, 
 quota is released). Results go to 网办进度 (预约成功 / 未安排 with the reason), the inbox and SMS.
 
 - Atomic: one write transaction; any error leaves nothing changed.
+- One run at a time per day: the day's plans are locked (PostgreSQL) or the database is (SQLite).
 - Idempotent: plans with ``allocated_at`` set are skipped, so a second run changes nothing.
 - Never over seats: the pure allocation never exceeds free seats; the CHECK (placed <= seats)
   guards the database as well.
@@ -71,7 +72,11 @@ def run(env: Env, day: date) -> AllocationReport:
         raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
     report = AllocationReport(day)
     with env.db.write() as s:
-        plan_ids = list(s.scalars(select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))))
+        # FOR UPDATE: on PostgreSQL a second run of the same day (another counter) waits here until this
+        # one commits, and then finds the plans allocated. SQLite needs no lock: BEGIN IMMEDIATE already
+        # lets only one writer in (and the clause compiles to nothing there).
+        plan_ids = list(s.scalars(select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))
+                                  .order_by(ExamPlan.id).with_for_update()))
         if plan_ids:
             with _big_cache(s), _no_cycle_collection():
                 _allocate(s, env, now, day, plan_ids, report)

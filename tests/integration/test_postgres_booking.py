@@ -3,6 +3,8 @@ kiosks): the same services as on SQLite, with their statements built once and th
 allocation SQL."""
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import date
 
@@ -73,3 +75,33 @@ def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:
     announced = booking_results.published(env, f"{target.exam_date}", target.site_id)  # 考试预约结果公布
     placed = [p for p, d in zip(learners, normal) if any(d.serial_no in b and "预约成功" in b for b in results)]
     assert [r.id_number for r in announced.rows if r.start == target.start_time] == [mask_id(placed[0].id_number)]
+
+
+def test_two_counters_allocating_the_same_day_place_everyone_once(pg_env: Env, monkeypatch) -> None:
+    """The second run waits for the first (the day's plans are locked) and then finds nothing left."""
+    env = pg_env
+    learners = add_learners(env, 3, permit_left_days=100)
+    target = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    shrink(env, target.id, 1)
+    done = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners]
+    env.clock.advance(days=1)
+    real, inside = allocation_service.allocate, threading.Event()
+
+    def first_one_slow(*args):  # type: ignore[no-untyped-def]
+        if not inside.is_set():  # the first run has read the pending applications
+            inside.set()
+            time.sleep(0.5)  # the other counter presses its button meanwhile
+        return real(*args)
+
+    monkeypatch.setattr(allocation_service, "allocate", first_one_slow)
+    reports: list[allocation_service.AllocationReport] = []
+    first = threading.Thread(target=lambda: reports.append(allocation_service.run(env, PUBLISH)))
+    first.start()
+    assert inside.wait(10)
+    reports.append(allocation_service.run(env, PUBLISH))
+    first.join(10)
+    assert sorted((r.placed, r.unplaced) for r in reports) == [(0, 0), (1, 2)]
+    with env.db.read() as s:
+        assert s.get(ExamSession, target.id).placed == 1
+    told = [m for p in learners for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果"]
+    assert len(told) == 3 and {d.serial_no for d in done} == {m.body.split("业务流水号")[1][:16] for m in told}

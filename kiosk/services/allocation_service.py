@@ -129,12 +129,14 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     first, last = min(x.day for x in slots.values()), max(x.day for x in slots.values())
     subjects = sorted({x.subject for x in slots.values()})
     conn = s.connection()
+    # ORDER BY id: free on SQLite (the status index yields ids in order); alloc_result is filled in that order.
+    # FOR UPDATE (PostgreSQL): a clerk's cancellation in progress is waited for, and then its booking is no
+    # longer pending; one that comes later waits for this run and finds the booking decided.
     rows = bulk.stream(conn, (
         "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
         "application_id, city "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
-        "AND range_from <= ? AND range_to >= ? "
-        "ORDER BY id"),  # free on SQLite (the status index yields ids in order); alloc_result is filled in that order
+        f"AND range_from <= ? AND range_to >= ? ORDER BY id{bulk.for_update(conn)}"),
         (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
     applicants, owners = _applicants(rows, slots)
     result = allocate(applicants, slots)

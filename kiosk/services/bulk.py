@@ -66,6 +66,11 @@ def stream(conn: Connection, sql: str, params: tuple = (), size: int = 10_000) -
         cursor.close()
 
 
+def for_update(conn: Connection) -> str:
+    """`` FOR UPDATE`` where the database takes row locks (PostgreSQL); SQLite has one writer at a time."""
+    return "" if conn.dialect.name == "sqlite" else " FOR UPDATE"
+
+
 def placeholders(n: int) -> str:
     return ", ".join("?" * n)
 

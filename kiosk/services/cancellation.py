@@ -35,8 +35,9 @@ class Cancelled:
     message: str
 
 
-def _booking(s: Session, account_id: int, booking_id: int) -> Booking:
-    b = s.get(Booking, booking_id)
+def _booking(s: Session, account_id: int, booking_id: int, *, lock: bool = False) -> Booking:
+    """``lock``: to change it (PostgreSQL: a cancellation on another kiosk waits its turn)."""
+    b = s.get(Booking, booking_id, with_for_update=lock)
     if b is None or b.account_id != account_id:
         raise NotFound("未找到该考试预约")
     return b
@@ -76,7 +77,7 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
     now = env.clock.now()
     with env.db.write() as s:
         account = account_of(s, account_id)
-        b = _booking(s, account_id, booking_id)
+        b = _booking(s, account_id, booking_id, lock=True)
         refusal = _refusal(b, now)
         if refusal:
             raise DomainError(refusal)

@@ -42,7 +42,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
     now = env.clock.now()
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE)
-        b = s.get(Booking, booking_id)
+        b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: waits for allocation
         account = s.get(Account, account_id)
         if b is None or account is None or b.account_id != account_id:
             raise NotFound("未找到该考试预约")

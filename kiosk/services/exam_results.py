@@ -60,7 +60,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         raise DomainError("考试成绩应为0到100之间的整数", "score")
     now = env.clock.now()
     with env.db.write() as s:
-        b = s.get(Booking, booking_id)
+        b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: one result per booking
         if b is None:
             raise NotFound("未找到该考试预约")
         if b.status != "placed" or b.session_id is None:

@@ -104,7 +104,7 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
     description = f"机动车驾驶人考试费（{first.booking.subject_name}）"
     payment = gateway.charge(first.booking.serial_no, first.amount, description, env.clock.now())
     with env.db.write() as s:
-        b = s.get(Booking, booking_id)
+        b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: two payments wait in turn
         assert b is not None
         if b.fee_paid_at is not None:
             raise Conflict("该考试的考试费已缴纳，无需重复缴费")

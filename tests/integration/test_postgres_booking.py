@@ -12,12 +12,14 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import Application, Booking, ExamSession
-from kiosk.domain.errors import Conflict
+from kiosk.domain.errors import Conflict, DomainError
 from kiosk.domain.ids import mask_id
-from kiosk.services import allocation_service, booking_results, bootstrap, booking_submit, messaging
+from kiosk.services import (allocation_service, applications, booking_results, bootstrap, booking_submit,
+                            cancellation, counter_bookings, messaging)
 from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
+from kiosk.services.staff import StaffSession
 from tests.booking_helpers import account_id, add_learners, book, sessions
 from tests.integration.test_booking_allocation import PUBLISH, shrink
 
@@ -105,3 +107,61 @@ def test_two_counters_allocating_the_same_day_place_everyone_once(pg_env: Env, m
         assert s.get(ExamSession, target.id).placed == 1
     told = [m for p in learners for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果"]
     assert len(told) == 3 and {d.serial_no for d in done} == {m.body.split("业务流水号")[1][:16] for m in told}
+
+
+def test_a_counter_cancellation_during_allocation_stays_cancelled(pg_env: Env, monkeypatch) -> None:
+    """Allocation waits for the clerk's cancellation to commit, then leaves that application out."""
+    env = pg_env
+    learners = add_learners(env, 2, permit_left_days=100)
+    target = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    done = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners]
+    env.clock.advance(days=1)  # publication day: online cancellation has closed, the counter's has not
+    aid = account_id(env, learners[0])
+    real, inside = applications.transition, threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)  # the booking is cancelled, not yet committed
+        inside.set()
+        time.sleep(0.5)  # allocation starts meanwhile
+        return result
+
+    monkeypatch.setattr(applications, "transition", slow)
+    clerk = threading.Thread(target=counter_bookings.cancel,
+                             args=(env, StaffSession("J1001", "王警官", ("counter",)), aid, done[0].booking_id, "本人申请"))
+    clerk.start()
+    assert inside.wait(10)
+    report = allocation_service.run(env, PUBLISH)
+    clerk.join(10)
+    assert (report.placed, report.unplaced) == (1, 0)
+    with env.db.read() as s:
+        assert [s.get(Booking, d.booking_id).status for d in done] == ["cancelled", "placed"]
+        assert s.get(ExamSession, target.id).placed == 1
+
+
+def test_cancelling_one_booking_on_two_kiosks_at_once_cancels_it_once(pg_env: Env, monkeypatch) -> None:
+    env = pg_env
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    target = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]
+    done = book(env, learner, BookingRequest(2, "self", (target.id,)))
+    aid = account_id(env, learner)
+    with env.db.read() as s:
+        applied = s.get(ExamSession, target.id).applicants
+    real, inside = applications.transition, threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)
+        if not inside.is_set():
+            inside.set()
+            time.sleep(0.5)  # the second kiosk confirms meanwhile
+        return result
+
+    monkeypatch.setattr(applications, "transition", slow)
+    first = threading.Thread(target=cancellation.cancel, args=(env, aid, done.booking_id))
+    first.start()
+    assert inside.wait(10)
+    with pytest.raises(DomainError):  # it waited for the first, then found the booking cancelled
+        cancellation.cancel(env, aid, done.booking_id)
+    first.join(10)
+    with env.db.read() as s:
+        assert s.get(ExamSession, target.id).applicants == applied - 1  # released once
+    assert [a.status for a in applications.list_for(env, aid)].count("已取消") == 1

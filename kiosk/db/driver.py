@@ -93,6 +93,10 @@ class Driver:
         self._dialect = conn.dialect
         self._cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
 
+    @property
+    def dialect_name(self) -> str:
+        return self._dialect.name
+
     def _execute(self, p: Prepared, params: dict[str, Any]) -> _Compiled:
         c = p._compiled(self._dialect)
         values = dict(c.fixed)

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import bindparam, func, select, true
 from sqlalchemy.orm import Session
 
-from ..db.driver import Driver, Prepared
+from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
@@ -139,6 +139,18 @@ def load_facts(s: Session, account_id: int) -> Facts:
     stamp = (tuple((b.id, b.status, b.session_id) for b in rows),
              (len(results), max((r.id for r in results), default=None), row.id))
     return Facts(account, row, permit_facts(row), attempts, facts, stamp)
+
+
+_LOCK_ACCOUNT = Prepared(select(Account.id).where(Account.id == _AID).with_for_update())
+
+
+def lock_account(s: Session | Tx, account_id: int) -> None:
+    """PostgreSQL: one booking write per citizen at a time, so two kiosks booking for the same person
+    cannot both pass the checks; the second waits, then sees the first booking. SQLite already lets
+    one writer in at a time (BEGIN IMMEDIATE), so nothing runs there."""
+    d = Driver(s)
+    if d.dialect_name != "sqlite":
+        d.first(_LOCK_ACCOUNT, aid=account_id)
 
 
 def facts_stamp(s: Session, account_id: int) -> tuple:

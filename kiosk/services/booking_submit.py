@@ -21,7 +21,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts)
+                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts, lock_account)
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -171,6 +171,7 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
 
 def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: _Plan) -> BookingDone:
     """The booking transaction: ``plan`` was read before; validate again if its facts changed."""
+    lock_account(s, account_id)
     if facts_stamp(s, account_id) != plan.facts.stamp:
         plan = _plan(s, env, account_id, req)
     return _create(s, env, plan, req)

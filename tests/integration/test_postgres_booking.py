@@ -14,8 +14,8 @@ from sqlalchemy import select
 from kiosk.db.models import Application, Booking, ExamSession
 from kiosk.domain.errors import Conflict, DomainError
 from kiosk.domain.ids import mask_id
-from kiosk.services import (allocation_service, applications, booking_results, bootstrap, booking_submit,
-                            cancellation, counter_bookings, messaging)
+from kiosk.services import (allocation_service, applications, booking_create, booking_results, bootstrap,
+                            booking_submit, cancellation, counter_bookings, messaging)
 from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
@@ -165,3 +165,36 @@ def test_cancelling_one_booking_on_two_kiosks_at_once_cancels_it_once(pg_env: En
     with env.db.read() as s:
         assert s.get(ExamSession, target.id).applicants == applied - 1  # released once
     assert [a.status for a in applications.list_for(env, aid)].count("已取消") == 1
+
+
+def test_one_person_booking_on_two_kiosks_at_once_gets_one_booking(pg_env: Env, monkeypatch) -> None:
+    env = pg_env
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    rows = sessions(env, learner, 2, "2026-12-04", "2026-12-06")
+    aid = account_id(env, learner)
+    real, inside = booking_create.create, threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)  # booked, not yet committed
+        if not inside.is_set():
+            inside.set()
+            time.sleep(0.5)  # the other kiosk submits meanwhile
+        return result
+
+    monkeypatch.setattr(booking_create, "create", slow)
+
+    def submit(session_id: int) -> None:  # booking_submit.submit after its code check, as on a kiosk
+        req = BookingRequest(2, "self", (session_id,))
+        with env.db.read() as s:
+            plan = booking_submit._plan(s, env, aid, req)
+        with env.db.write() as s:
+            booking_submit.book(s, env, aid, req, plan)
+
+    first = threading.Thread(target=submit, args=(rows[0].id,))
+    first.start()
+    assert inside.wait(10)
+    with pytest.raises(DomainError, match="不能重复预约"):  # it waited for the first and then saw it
+        submit(rows[1].id)
+    first.join(10)
+    with env.db.read() as s:
+        assert len(s.scalars(select(Booking.id).where(Booking.account_id == aid, Booking.subject == 2)).all()) == 1

@@ -12,10 +12,10 @@ from datetime import date, time
 
 from sqlalchemy import func, select
 
-from ..db.models import Account, Booking, ExamPlan, ExamSession, ExamSite, LearnerPermit
+from ..db.models import Account, Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_id, mask_name
-from .booking import parse_day, site_city_filter
+from .booking import active_permit, parse_day, site_city_filter
 from .env import Env
 
 MAX_ROWS = 500
@@ -59,8 +59,8 @@ class Site:
 def sites(env: Env, account_id: int) -> list[Site]:
     """Exam sites to choose from: those of the city of the citizen's learner permit, else all."""
     with env.db.read() as s:
-        city = s.scalar(select(LearnerPermit.city).where(LearnerPermit.account_id == account_id,
-                                                         LearnerPermit.active.is_(True)).limit(1))
+        permit = active_permit(s, account_id)
+        city = permit.city if permit is not None else None
         return [Site(i, n) for i, n in s.execute(select(ExamSite.id, ExamSite.name)
                                                   .where(site_city_filter(city)).order_by(ExamSite.id))]
 

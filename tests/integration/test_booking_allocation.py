@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSession, Message
+from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSession, ExamSite, Message, Office
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import mask_id
 from kiosk.services import allocation_service, applications, booking_results, messaging
@@ -214,3 +214,12 @@ def test_a_long_day_is_cut_at_max_rows_and_says_so(env, crowd, monkeypatch):
     monkeypatch.setattr(booking_results, "MAX_ROWS", 1)
     page = booking_results.published(env, "2026-12-04")
     assert (len(page.rows), page.total) == (1, 2) and "下表显示前1人" in page.text
+
+
+def test_results_sites_are_those_of_the_learners_city(env, people):
+    with env.db.read() as s:
+        city_of = dict(s.execute(select(ExamSite.id, Office.city).join(Office, Office.id == ExamSite.office_id)).all())
+    learner = [x.id for x in booking_results.sites(env, account_id(env, people["permit_expiring"]))]  # 王芳, 重庆
+    everyone = [x.id for x in booking_results.sites(env, account_id(env, people["no_licence"]))]  # no permit
+    assert learner and {city_of[i] for i in learner} == {"重庆"}
+    assert sorted(everyone) == sorted(city_of) and len(everyone) > len(learner)

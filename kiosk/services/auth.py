@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
@@ -16,6 +17,7 @@ from . import audit, codes, messaging
 from .env import Env
 
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
+ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
     with env.db.read() as s:
         account = s.scalar(select(Account).where(Account.id_number == id_number))
         if account is not None and account.registered_at is not None:
-            raise DomainError("该身份证号码已注册，请直接登录", "id_number")
+            raise DomainError(ALREADY_REGISTERED, "id_number")
         if account is not None and account.name != clean_name:
             raise DomainError("姓名与身份证号码不一致", "name")
     return Applicant(clean_name, id_number, clean_phone)
@@ -151,6 +153,18 @@ def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -
     raise DomainError(problem, "code")
 
 
+def add_account(s: Session, account: Account, already: str, field: str) -> None:
+    """Insert a new account. Registration reads the account FOR UPDATE first, but a number with no
+    row yet locks nothing: on PostgreSQL another kiosk or counter may be inserting the same number
+    at this moment. The unique number then decides, and this one is refused with ``already``."""
+    try:
+        with s.begin_nested():
+            s.add(account)
+            s.flush()
+    except IntegrityError:
+        raise DomainError(already, field) from None
+
+
 def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_actor: str = "") -> CitizenSession:
     """``via`` 'counter' (面签注册: the ID original was checked at a counter) only with the
     signed-in staff member as ``staff_actor``; the caller has checked that member's role."""
@@ -163,12 +177,12 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     if via not in ("face", "online", "counter"):
         raise DomainError("自助终端仅支持实人认证注册和预留手机号在线注册")
     now = env.clock.now()
-    account = s.scalar(select(Account).where(Account.id_number == applicant.id_number))
+    account = s.scalar(select(Account).where(Account.id_number == applicant.id_number).with_for_update())
     if account is not None and account.registered_at is not None:
-        raise DomainError("该身份证号码已注册，请直接登录", "id_number")
+        raise DomainError(ALREADY_REGISTERED, "id_number")
     if account is None:
         account = Account(kind="personal", id_number=applicant.id_number, name=applicant.name, created_at=now)
-        s.add(account)
+        add_account(s, account, ALREADY_REGISTERED, "id_number")
     account.phone, account.registered_at, account.registered_via = applicant.phone, now, via
     s.flush()
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",

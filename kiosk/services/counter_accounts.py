@@ -47,6 +47,9 @@ def _unit_name(raw: str) -> str:
     return name
 
 
+UNIT_REGISTERED = "该统一社会信用代码已注册单位用户"
+
+
 def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_code: str, phone: str,
                   authorisation_ref: str, agent_id: str) -> Registered:
     """单位用户注册 at the counter: business licence, letter of authorisation, agent's ID."""
@@ -59,14 +62,14 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
     now = env.clock.now()
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE)
-        account = s.scalar(select(Account).where(Account.id_number == code))
+        account = s.scalar(select(Account).where(Account.id_number == code).with_for_update())
         if account is not None and account.registered_at is not None:
-            raise DomainError("该统一社会信用代码已注册单位用户", "credit_code")
+            raise DomainError(UNIT_REGISTERED, "credit_code")
         if account is not None and account.kind != "unit":
             raise DomainError("该号码不是单位的统一社会信用代码", "credit_code")
         if account is None:
             account = Account(kind="unit", id_number=code, name=name, created_at=now)
-            s.add(account)
+            auth.add_account(s, account, UNIT_REGISTERED, "credit_code")
         account.name, account.phone, account.registered_at, account.registered_via = name, clean_phone, now, "unit"
         account.agent_id_number, account.authorisation_ref = agent, letter
         s.flush()

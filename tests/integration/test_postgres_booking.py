@@ -11,11 +11,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from kiosk.db.models import Application, Booking, ExamSession
+from kiosk.db.models import Account, Application, Booking, ExamSession
 from kiosk.domain.errors import Conflict, DomainError
 from kiosk.domain.ids import mask_id
-from kiosk.services import (allocation_service, applications, booking_create, booking_results, bootstrap,
-                            booking_submit, cancellation, counter_bookings, messaging)
+from kiosk.services import (allocation_service, applications, audit, booking_create, booking_results, bootstrap,
+                            booking_submit, cancellation, counter_accounts, counter_bookings, messaging)
 from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
@@ -198,3 +198,29 @@ def test_one_person_booking_on_two_kiosks_at_once_gets_one_booking(pg_env: Env, 
     first.join(10)
     with env.db.read() as s:
         assert len(s.scalars(select(Booking.id).where(Booking.account_id == aid, Booking.subject == 2)).all()) == 1
+
+
+def test_one_person_registered_at_two_counters_at_once_is_told_so(pg_env: Env, monkeypatch) -> None:
+    """Two clerks register the same walk-in at once: one account, and the second clerk reads why."""
+    env = pg_env
+    clerk = StaffSession("J1001", "王警官", ("counter",))
+    ident, name = "500103200305050017", "钱多多"
+    real, inside = audit.record, threading.Event()
+
+    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
+        result = real(*args, **kwargs)  # the account is inserted, not yet committed
+        if kwargs.get("action") == "register" and not inside.is_set():
+            inside.set()
+            time.sleep(0.5)  # the other counter submits meanwhile
+        return result
+
+    monkeypatch.setattr(audit, "record", slow)
+    first = threading.Thread(target=counter_accounts.register_in_person, args=(env, clerk, name, ident, "13800001234"))
+    first.start()
+    assert inside.wait(10)
+    with pytest.raises(DomainError, match="已注册") as refused:
+        counter_accounts.register_in_person(env, clerk, name, ident, "13800005678")
+    first.join(10)
+    assert refused.value.field == "id_number"
+    with env.db.read() as s:
+        assert s.scalars(select(Account.phone).where(Account.id_number == ident)).all() == ["13800001234"]

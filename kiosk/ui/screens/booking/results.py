@@ -48,6 +48,8 @@ class ResultsScreen(KioskScreen):
         if event.button.id == "back":
             self.app.pop_screen()
         elif event.button.id == "query":
+            self.query_one("#status", Static).update("")  # no answer for another day stays beside a new question
+            self.query_one(DataTable).display = False
             site = self.query_one(Select).value
             day = self.query_one(FormField).value
             self.call(booking_results.published, self.env, day, site if isinstance(site, int) else None,

@@ -82,14 +82,13 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
         keys[key] = -1 - len(keys)
         notes.append((keys[key], STATUS_UNPLACED, key[0], 0))
         texts.append((body_prefix(key[1]), unplaced_note(key[0])))
-    bulk.run_many(conn, f"INSERT INTO {NOTE} (id, status, reason, places, inbox, sms) VALUES (?, ?, ?, ?, ?, ?)",
-                  [(*n, *ids) for n, ids in zip(notes, _notices(conn, texts))])
+    bulk.insert_rows(conn, NOTE, ("id", "status", "reason", "places", "inbox", "sms"),
+                     [(*n, *ids) for n, ids in zip(notes, _notices(conn, texts))])
     note_of = {b: keys[k] for b, k in unplaced.items()}
     note_of.update(placements)
     rows = [(b, placements.get(b), note_of[b], app, acc) for b, (app, acc) in owners.items() if b in note_of]
     rows.sort()  # booking-id order (one pass when owners is already in that order, as the caller fetches it)
-    bulk.run_many(conn, f"INSERT INTO {RESULT} (booking_id, session_id, note_id, application_id, account_id) "
-                  "VALUES (?, ?, ?, ?, ?)", rows)
+    bulk.insert_rows(conn, RESULT, ("booking_id", "session_id", "note_id", "application_id", "account_id"), rows)
     if conn.dialect.name == "sqlite":  # without statistics it would walk every booking, not just these rows
         conn.exec_driver_sql(f"ANALYZE {RESULT}")
 

@@ -38,6 +38,21 @@ def run_many(conn: Connection, sql: str, rows: Sequence[tuple]) -> None:
         conn.exec_driver_sql(_sql(conn, sql), list(rows))
 
 
+def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
+    """Many rows into ``table``: COPY on PostgreSQL (psycopg), where an executemany of 100,000 rows
+    took 0.8 s of a 7 s allocation; one executemany elsewhere."""
+    if not rows:
+        return
+    names = ", ".join(columns)
+    if conn.dialect.driver == "psycopg":
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    run_many(conn, f"INSERT INTO {table} ({names}) VALUES ({placeholders(len(columns))})", rows)
+
+
 def run(conn: Connection, sql: str, params: tuple = ()) -> None:
     """One statement (e.g. an INSERT ... SELECT) with positional ``?`` parameters."""
     conn.exec_driver_sql(_sql(conn, sql), params)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import and_, or_, select
+from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, format_date
@@ -109,9 +110,13 @@ def overview(env: Env, account_id: int) -> Overview:
 def sites(env: Env, account_id: int) -> list[SiteView]:
     """The exam sites of the city whose DMV accepted the learner's application."""
     with env.db.read() as s:
-        city = load_facts(s, account_id).permit_row.city
-        return [SiteView(x.id, x.name, x.address, x.phone)
-                for x in s.scalars(select(ExamSite).where(site_city_filter(city)).order_by(ExamSite.id))]
+        return city_sites(s, load_facts(s, account_id).permit_row.city)
+
+
+def city_sites(s: Session, city: str | None) -> list[SiteView]:
+    """The exam sites of ``city`` (None: every site)."""
+    return [SiteView(x.id, x.name, x.address, x.phone)
+            for x in s.scalars(select(ExamSite).where(site_city_filter(city)).order_by(ExamSite.id))]
 
 
 def _session_rows(s, now: datetime, subject: int, cls: str, date_from: date, date_to: date,  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from ..db.models import Account, Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_id, mask_name
-from .booking import active_permit, parse_day, site_city_filter
+from .booking import active_permit, parse_day
+from .booking_query import SiteView, city_sites
 from .env import Env
 
 MAX_ROWS = 500
@@ -50,19 +51,11 @@ class ResultPage:
         return f"{self.day:%Y-%m-%d} 考试预约成功共{self.total}人{more}。姓名和身份证明号码已部分隐藏。"
 
 
-@dataclass(frozen=True)
-class Site:
-    id: int
-    name: str
-
-
-def sites(env: Env, account_id: int) -> list[Site]:
+def sites(env: Env, account_id: int) -> list[SiteView]:
     """Exam sites to choose from: those of the city of the citizen's learner permit, else all."""
     with env.db.read() as s:
         permit = active_permit(s, account_id)
-        city = permit.city if permit is not None else None
-        return [Site(i, n) for i, n in s.execute(select(ExamSite.id, ExamSite.name)
-                                                  .where(site_city_filter(city)).order_by(ExamSite.id))]
+        return city_sites(s, permit.city if permit is not None else None)
 
 
 def published(env: Env, day_text: str, site_id: int | None = None) -> ResultPage:

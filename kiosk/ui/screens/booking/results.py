@@ -41,7 +41,7 @@ class ResultsScreen(KioskScreen):
         if self.kiosk.citizen:
             self.call(booking_results.sites, self.env, self.kiosk.citizen.account_id, done=self._sites)
 
-    def _sites(self, sites: list[booking_results.Site]) -> None:
+    def _sites(self, sites: list[booking_results.SiteView]) -> None:
         self.query_one(Select).set_options([(s.name, s.id) for s in sites])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

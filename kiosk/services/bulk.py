@@ -9,6 +9,7 @@ Works on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,6 +25,16 @@ def _sql(conn: Connection, sql: str) -> str:
     if style in ("format", "pyformat"):
         return sql.replace("%", "%%").replace("?", "%s")
     raise NotImplementedError(f"paramstyle {style!r}")
+
+
+@contextmanager
+def _cursor(conn: Connection) -> Iterator[Any]:
+    """A cursor of the driver connection, in the connection's current transaction; closed after."""
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        yield cursor
+    finally:
+        cursor.close()
 
 
 def stored(conn: Connection, type_: TypeEngine, value: Any) -> Any:
@@ -45,8 +56,7 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Sequ
         return
     names = ", ".join(columns)
     if conn.dialect.driver == "psycopg":
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        with _cursor(conn) as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         return
@@ -60,25 +70,19 @@ def run(conn: Connection, sql: str, params: tuple = ()) -> None:
 
 def fetch(conn: Connection, sql: str, params: tuple = ()) -> list[tuple]:
     """Plain driver tuples (no Row objects), in the connection's current transaction."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
+    with _cursor(conn) as cursor:
         cursor.execute(_sql(conn, sql), params)
         return cursor.fetchall()
-    finally:
-        cursor.close()
 
 
 def stream(conn: Connection, sql: str, params: tuple = (), size: int = 10_000) -> Iterator[tuple]:
     """As ``fetch``, but row by row from batches of ``size``, for a caller that consumes the rows
     at once. At 1,000,000 allocation applicants, reading and converting them took 3.3 s this way
     against 4.9 s from one list of them all (memory, not work: the rows are the same)."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
+    with _cursor(conn) as cursor:
         cursor.execute(_sql(conn, sql), params)
         while batch := cursor.fetchmany(size):
             yield from batch
-    finally:
-        cursor.close()
 
 
 def for_update(conn: Connection) -> str:

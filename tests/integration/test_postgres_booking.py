@@ -26,6 +26,28 @@ from tests.integration.test_booking_allocation import PUBLISH, shrink
 pytestmark = pytest.mark.postgres
 
 
+def pause_once(monkeypatch, owner, name: str, *, before: bool = False,  # type: ignore[no-untyped-def]
+               when=lambda **kwargs: True) -> threading.Event:
+    """``owner.name`` pauses 0.5 s on its first call that ``when`` accepts: after its work, or before it
+    with ``before``, its transaction still open. Once the returned event is set the test acts as the
+    other kiosk or counter."""
+    real, inside = getattr(owner, name), threading.Event()
+
+    def paused(*args, **kwargs):  # type: ignore[no-untyped-def]
+        first = not inside.is_set() and when(**kwargs)
+        if first and before:
+            inside.set()
+            time.sleep(0.5)
+        result = real(*args, **kwargs)
+        if first and not before:
+            inside.set()
+            time.sleep(0.5)
+        return result
+
+    monkeypatch.setattr(owner, name, paused)
+    return inside
+
+
 @pytest.fixture
 def pg_env(pg_url: str, settings) -> Iterator[Env]:  # type: ignore[no-untyped-def]
     settings.db_url = pg_url
@@ -87,15 +109,8 @@ def test_two_counters_allocating_the_same_day_place_everyone_once(pg_env: Env, m
     shrink(env, target.id, 1)
     done = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners]
     env.clock.advance(days=1)
-    real, inside = allocation_service.allocate, threading.Event()
-
-    def first_one_slow(*args):  # type: ignore[no-untyped-def]
-        if not inside.is_set():  # the first run has read the pending applications
-            inside.set()
-            time.sleep(0.5)  # the other counter presses its button meanwhile
-        return real(*args)
-
-    monkeypatch.setattr(allocation_service, "allocate", first_one_slow)
+    # the first run has read the pending applications; the other counter presses its button meanwhile
+    inside = pause_once(monkeypatch, allocation_service, "allocate", before=True)
     reports: list[allocation_service.AllocationReport] = []
     first = threading.Thread(target=lambda: reports.append(allocation_service.run(env, PUBLISH)))
     first.start()
@@ -117,15 +132,7 @@ def test_a_counter_cancellation_during_allocation_stays_cancelled(pg_env: Env, m
     done = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners]
     env.clock.advance(days=1)  # publication day: online cancellation has closed, the counter's has not
     aid = account_id(env, learners[0])
-    real, inside = applications.transition, threading.Event()
-
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-        result = real(*args, **kwargs)  # the booking is cancelled, not yet committed
-        inside.set()
-        time.sleep(0.5)  # allocation starts meanwhile
-        return result
-
-    monkeypatch.setattr(applications, "transition", slow)
+    inside = pause_once(monkeypatch, applications, "transition")  # cancelled, not committed: allocation starts
     clerk = threading.Thread(target=counter_bookings.cancel,
                              args=(env, StaffSession("J1001", "王警官", ("counter",)), aid, done[0].booking_id, "本人申请"))
     clerk.start()
@@ -146,16 +153,7 @@ def test_cancelling_one_booking_on_two_kiosks_at_once_cancels_it_once(pg_env: En
     aid = account_id(env, learner)
     with env.db.read() as s:
         applied = s.get(ExamSession, target.id).applicants
-    real, inside = applications.transition, threading.Event()
-
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-        result = real(*args, **kwargs)
-        if not inside.is_set():
-            inside.set()
-            time.sleep(0.5)  # the second kiosk confirms meanwhile
-        return result
-
-    monkeypatch.setattr(applications, "transition", slow)
+    inside = pause_once(monkeypatch, applications, "transition")  # the second kiosk confirms meanwhile
     first = threading.Thread(target=cancellation.cancel, args=(env, aid, done.booking_id))
     first.start()
     assert inside.wait(10)
@@ -172,16 +170,7 @@ def test_one_person_booking_on_two_kiosks_at_once_gets_one_booking(pg_env: Env, 
     learner = add_learners(env, 1, permit_left_days=100)[0]
     rows = sessions(env, learner, 2, "2026-12-04", "2026-12-06")
     aid = account_id(env, learner)
-    real, inside = booking_create.create, threading.Event()
-
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-        result = real(*args, **kwargs)  # booked, not yet committed
-        if not inside.is_set():
-            inside.set()
-            time.sleep(0.5)  # the other kiosk submits meanwhile
-        return result
-
-    monkeypatch.setattr(booking_create, "create", slow)
+    inside = pause_once(monkeypatch, booking_create, "create")  # booked, not committed: the other kiosk submits
 
     def submit(session_id: int) -> None:  # booking_submit.submit after its code check, as on a kiosk
         req = BookingRequest(2, "self", (session_id,))
@@ -205,16 +194,8 @@ def test_one_person_registered_at_two_counters_at_once_is_told_so(pg_env: Env, m
     env = pg_env
     clerk = StaffSession("J1001", "王警官", ("counter",))
     ident, name = "500103200305050017", "钱多多"
-    real, inside = audit.record, threading.Event()
-
-    def slow(*args, **kwargs):  # type: ignore[no-untyped-def]
-        result = real(*args, **kwargs)  # the account is inserted, not yet committed
-        if kwargs.get("action") == "register" and not inside.is_set():
-            inside.set()
-            time.sleep(0.5)  # the other counter submits meanwhile
-        return result
-
-    monkeypatch.setattr(audit, "record", slow)
+    # the account is inserted, not yet committed; the other counter submits meanwhile
+    inside = pause_once(monkeypatch, audit, "record", when=lambda **kwargs: kwargs.get("action") == "register")
     first = threading.Thread(target=counter_accounts.register_in_person, args=(env, clerk, name, ident, "13800001234"))
     first.start()
     assert inside.wait(10)

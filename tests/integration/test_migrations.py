@@ -81,66 +81,66 @@ def test_prepare_migrates_and_loads_demo_data_once(tmp_path: Path, settings_fact
         env.db.dispose()
 
 
-def test_prepare_after_an_upgrade_gives_older_demo_permits_their_city(tmp_path: Path, settings_factory) -> None:
+@pytest.fixture
+def demo_env(tmp_path: Path, settings_factory) -> Iterator[Env]:  # type: ignore[no-untyped-def]
+    """A migrated SQLite file with the demo data, for tests that go back to an older revision."""
+    env = make_env(settings_factory(tmp_path, "demo.db"))
+    bootstrap.prepare(env)
+    yield env
+    env.db.dispose()
+
+
+def _downgrade(env: Env, revision: str) -> None:
+    """As a kiosk of the version before: the schema of ``revision``."""
     from alembic import command
 
     from kiosk.db.migrate import alembic_config
 
-    settings = settings_factory(tmp_path, "older.db")
-    env = make_env(settings)
-    try:
-        bootstrap.prepare(env)
-        command.downgrade(alembic_config(settings.db_url), "0003")  # as a kiosk of the version before
-        assert not is_current(env.db.engine)
-        assert bootstrap.prepare(env) is False
-        with env.db.read() as s:
-            cities = s.execute(text("SELECT city, count(*) FROM learner_permits GROUP BY city")).all()
-        assert cities and None not in dict(cities) and "重庆" in dict(cities)  # every demo permit has its city
-    finally:
-        env.db.dispose()
+    command.downgrade(alembic_config(env.settings.db_url), revision)
 
 
-def test_notice_texts_read_the_same_before_and_after_a_downgrade(tmp_path: Path, settings_factory) -> None:
-    from alembic import command
+def test_prepare_after_an_upgrade_gives_older_demo_permits_their_city(demo_env: Env) -> None:
+    env = demo_env
+    _downgrade(env, "0003")
+    assert not is_current(env.db.engine)
+    assert bootstrap.prepare(env) is False
+    with env.db.read() as s:
+        cities = s.execute(text("SELECT city, count(*) FROM learner_permits GROUP BY city")).all()
+    assert cities and None not in dict(cities) and "重庆" in dict(cities)  # every demo permit has its city
 
-    from kiosk.db.migrate import alembic_config
+
+def test_notice_texts_read_the_same_before_and_after_a_downgrade(demo_env: Env) -> None:
     from kiosk.db.models import Account, Application, ApplicationEvent, Message, Notice
     from kiosk.services import applications, messaging
 
-    settings = settings_factory(tmp_path, "notices.db")
-    env = make_env(settings)
-    try:
-        bootstrap.prepare(env)
-        with env.db.write() as s:
-            account = s.scalars(select(Account).where(Account.registered_at.is_not(None))).first()
-            at = datetime(2026, 12, 2)
-            app = Application(serial_no="B1", account_id=account.id, kind="exam_booking", title="考试预约",
-                              status="预约成功", payload={}, terminal_id="t", created_at=at, updated_at=at)
-            s.add(app)
-            notice = Notice(title="考试预约结果", head="您的考试预约（业务流水号", tail="）预约成功。", note="预约成功")
-            s.add(notice)
-            s.flush()
-            s.add(Message(channel="inbox", account_id=account.id, title="", body="", created_at=at,
-                          notice_id=notice.id, ref="B1"))
-            s.add(ApplicationEvent(application_id=app.id, at=at, status="预约成功", note="",
-                                   notice_id=notice.id))
-            aid, serial = account.id, app.serial_no
+    env = demo_env
+    with env.db.write() as s:
+        account = s.scalars(select(Account).where(Account.registered_at.is_not(None))).first()
+        at = datetime(2026, 12, 2)
+        app = Application(serial_no="B1", account_id=account.id, kind="exam_booking", title="考试预约",
+                          status="预约成功", payload={}, terminal_id="t", created_at=at, updated_at=at)
+        s.add(app)
+        notice = Notice(title="考试预约结果", head="您的考试预约（业务流水号", tail="）预约成功。", note="预约成功")
+        s.add(notice)
+        s.flush()
+        s.add(Message(channel="inbox", account_id=account.id, title="", body="", created_at=at,
+                      notice_id=notice.id, ref="B1"))
+        s.add(ApplicationEvent(application_id=app.id, at=at, status="预约成功", note="", notice_id=notice.id))
+        aid, serial = account.id, app.serial_no
 
-        def seen() -> tuple:
-            inbox = messaging.inbox(env, aid)[0]
-            events = next(a for a in applications.list_for(env, aid) if a.serial_no == serial).events
-            return inbox.title, inbox.body, events[-1].note
+    def seen() -> tuple:
+        inbox = messaging.inbox(env, aid)[0]
+        events = next(a for a in applications.list_for(env, aid) if a.serial_no == serial).events
+        return inbox.title, inbox.body, events[-1].note
 
-        assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
-        command.downgrade(alembic_config(settings.db_url), "0004")
-        with env.db.read() as s:
-            old = s.execute(text("SELECT title, body FROM messages ORDER BY id DESC LIMIT 1")).one()
-            note = s.scalar(text("SELECT note FROM application_events ORDER BY id DESC LIMIT 1"))
-        assert (*old, note) == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
-        command.upgrade(alembic_config(settings.db_url), "head")
-        assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")  # now from its own text
-    finally:
-        env.db.dispose()
+    assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
+    _downgrade(env, "0004")
+    with env.db.read() as s:
+        old = s.execute(text("SELECT title, body FROM messages ORDER BY id DESC LIMIT 1")).one()
+        note = s.scalar(text("SELECT note FROM application_events ORDER BY id DESC LIMIT 1"))
+    assert (*old, note) == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
+    upgrade(env.db.engine)
+    assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")  # now from its own text
 
 
 def test_prepare_without_demo_leaves_the_database_empty(settings) -> None:

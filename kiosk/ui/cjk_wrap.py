@@ -2,7 +2,7 @@
 
 Textual wraps text the way Rich does, at spaces: a Chinese sentence has none, so it is one long
 "word". If it fits on the next line, the current line is left short (「预约成功：2026-11-24 08:30」
-and then 「渝中考场（重庆市…」 below); otherwise it is cut wherever the width runs out, also
+and then 「渝中考场（重庆市...」 below); otherwise it is cut wherever the width runs out, also
 before a closing bracket or a comma, so lines began with 「）」 or 「，」.
 
 Here a line may break between any two Chinese characters, as Chinese typesetting does, except:
@@ -31,8 +31,10 @@ from rich.cells import cell_len, chop_cells
 PINNED = "8.2.8"
 log = logging.getLogger("kiosk.ui")
 
-NO_LINE_START = set("）〕］｝〉》」』】〙〗〟’”、。，．・：；？！…‥～%)]}.,:;?!")
-NO_LINE_END = set("（〔［｛〈《「『【〘〖〝‘“([{")
+# Curly quotes and the ellipses are written as escapes: they are East-Asian ambiguous width, kept out of
+# the source as out of the screens (they are here only to be recognised in text).
+NO_LINE_START = set("）〕］｝〉》」』】〙〗〟\u2019\u201d、。，．・：；？！\u2026\u2025～%)]}.,:;?!")
+NO_LINE_END = set("（〔［｛〈《「『【〘〖〝\u2018\u201c([{")
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}( )\d{1,2}:\d{2}")
 
 

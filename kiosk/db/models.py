@@ -233,7 +233,7 @@ class Message(Base):
 
     @property
     def text(self) -> str:
-        return self.body if self.notice is None else self.notice.head + (self.ref or "") + self.notice.tail
+        return self.body if self.notice is None else Notice.compose(self.notice.head, self.ref or "", self.notice.tail)
 
 
 class Notice(Base):
@@ -248,6 +248,11 @@ class Notice(Base):
     head: Mapped[str] = mapped_column(String(200), default="")
     tail: Mapped[str] = mapped_column(String(400), default="")
     note: Mapped[str] = mapped_column(String(400), default="")
+
+    @staticmethod
+    def compose(head: str, ref: str, tail: str) -> str:
+        """A message's text: its own part (the serial number) inside the notice's."""
+        return head + ref + tail
 
 
 class SmsCode(Base):

@@ -136,7 +136,7 @@ def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int
         return []
     texts = (f"SELECT r.account_id, c.phone, t.head, {_REF}, t.tail {_MSG_FROM}JOIN notices t ON t.id = n.sms "
              f"{_PHONE}ORDER BY r.booking_id")
-    return [(acc, phone, head + ref + tail) for acc, phone, head, ref, tail in bulk.fetch(conn, texts)]
+    return [(acc, phone, Notice.compose(head, ref, tail)) for acc, phone, head, ref, tail in bulk.fetch(conn, texts)]
 
 
 def drop(conn: Connection) -> None:

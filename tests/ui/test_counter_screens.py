@@ -281,3 +281,17 @@ async def test_dashboard_draws_the_week(env):
         text = screen_text(app)
         assert "今日及未来7天" in text and "满员率" in text and "周" in text
         assert app.screen.query_one("#dash-rows", DataTable).row_count > 0
+
+
+async def test_staff_roles_fit_an_80_column_terminal(env):
+    """At 80x24 the five role checkboxes are one line each, side by side, all inside the screen."""
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        boxes = list(app.screen.query("#staff-roles Checkbox"))
+        assert len(boxes) == 5
+        assert all(b.region.height == 1 and b.region.right <= 80 for b in boxes), [b.region for b in boxes]
+        boxes[-1].focus()
+        await pilot.press("space")
+        assert boxes[-1].value  # the last one (管理员) can be reached and ticked

@@ -23,7 +23,7 @@ class ResultsScreen(KioskScreen):
         yield KioskHeader("考试预约结果公布")
         with VerticalScroll(classes="form wide"):
             yield Static("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
-            yield FormField("exam_date", "考试日期", placeholder="2026-12-05", value=f"{tomorrow:%Y-%m-%d}",
+            yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05", value=f"{tomorrow:%Y-%m-%d}",
                             max_length=10, enter_presses="query")
             yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
             yield Select([], prompt="全部考场", id="results-site")

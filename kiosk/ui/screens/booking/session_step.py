@@ -43,9 +43,9 @@ class SessionStep(Vertical):
         yield Static("", id="ranking")
         yield Static("请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。", id="ranking-rule", classes="hint")
         with Horizontal(id="range"):
-            yield FormField("date_from", "开始日期", placeholder="2026-12-05",
+            yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=10)
-            yield FormField("date_to", "结束日期", placeholder="2026-12-20",
+            yield FormField("date_to", "结束日期", placeholder="如 2026-12-20",
                             value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=10)
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
         yield Select([], prompt="全部考场", id="site")

@@ -26,8 +26,8 @@ class AuditScreen(KioskScreen):
                 yield FormField("citizen_id", "群众身份证号码", max_length=18)
                 yield FormField("action", "操作", placeholder="如 登录、考试预约", max_length=40)
             with Horizontal(classes="row"):
-                yield FormField("date_from", "开始日期", placeholder="2026-12-01", max_length=10)
-                yield FormField("date_to", "结束日期", placeholder="2026-12-31", max_length=10)
+                yield FormField("date_from", "开始日期", placeholder="如 2026-12-01", max_length=10)
+                yield FormField("date_to", "结束日期", placeholder="如 2026-12-31", max_length=10)
             with Horizontal(classes="buttons"):
                 yield Button("查询", id="search", variant="primary")
                 yield Button("清除条件", id="clear")

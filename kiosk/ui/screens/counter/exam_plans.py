@@ -37,10 +37,10 @@ class ExamPlansScreen(KioskScreen):
             yield Static("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             with Horizontal(classes="row"):
-                yield FormField("exam_date", "考试日期", placeholder="2027-01-15", max_length=10)
-                yield FormField("start_time", "开考时间", placeholder="08:30", max_length=5)
+                yield FormField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=10)
+                yield FormField("start_time", "开考时间", placeholder="如 08:30", max_length=5)
                 yield FormField("subject", "科目(1-4)", max_length=3)
-                yield FormField("classes", "准考车型", placeholder="C1C2C5", max_length=40)
+                yield FormField("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
             with Horizontal(classes="row"):
                 yield FormField("seats", "考位数", max_length=3)
                 yield FormField("priority_quota", "优先预约名额", value="0", max_length=3)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
 
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 log = logging.getLogger("kiosk.ui")
 GENERIC_ERROR = "系统繁忙，请稍后再试。您已保存的信息不会丢失。"
+WAIT_TEXT = "正在办理，请稍候。"
+WAIT_AFTER = 0.4  # seconds a service call may take before the screen says it is working on it
 # What a screen or a wizard step focuses first: a field to fill in or a table to pick from, else
 # its main (primary) button, else any button. Never a bare scroll container, which shows no focus.
 CONTROLS = "Input, RadioSet, DataTable, Select, Checkbox, CodeButton"
@@ -28,6 +31,7 @@ FOCUS_ORDER = (CONTROLS, "Button.-primary", "Button")
 
 class KioskScreen(Screen):
     busy = False
+    _wait_timer: Timer | None = None
     AUTO_FOCUS = ", ".join((CONTROLS, "Button"))  # the first of these in the screen, top to bottom
 
     @property
@@ -40,11 +44,17 @@ class KioskScreen(Screen):
 
     def call(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None],
              failed: Callable[[DomainError], None] | None = None) -> None:
-        """Run ``fn(*args)`` off the UI thread; then ``done(result)`` or show the error."""
+        """Run ``fn(*args)`` off the UI thread; then ``done(result)`` or show the error.
+
+        While it runs, further calls are ignored (a second press of the same button does nothing);
+        if it takes longer than WAIT_AFTER (the database busy with another kiosk's long write, say),
+        a bar at the bottom says so until it ends, so a waiting citizen does not think the kiosk
+        froze."""
         if self.busy:
             return
         self.busy = True
         self.clear_errors()
+        self._wait_timer = self.set_timer(WAIT_AFTER, self._show_wait)
 
         def work() -> None:
             try:
@@ -61,8 +71,22 @@ class KioskScreen(Screen):
 
     def _finish(self, then: Callable[[], None]) -> None:
         self.busy = False
+        if self._wait_timer is not None:
+            self._wait_timer.stop()
+            self._wait_timer = None
+        for note in self.query("#wait-note"):
+            note.display = False
         if self.is_attached:
             then()
+
+    def _show_wait(self) -> None:
+        if not self.busy:
+            return
+        notes = self.query("#wait-note")
+        if notes:
+            notes.first().display = True
+        else:
+            self.mount(Static(WAIT_TEXT, id="wait-note"))
 
     def clear_errors(self) -> None:
         for f in self.query(FormField):

@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 from sqlalchemy.exc import OperationalError
 
 from kiosk.services import auth
-from kiosk.ui.base import GENERIC_ERROR
+from kiosk.ui.base import GENERIC_ERROR, WAIT_AFTER, WAIT_TEXT
 from kiosk.ui.dialogs.staff_pin import StaffPinDialog
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
-from tests.conftest import last_sms_code
+from tests.conftest import db_path, last_sms_code
 from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
 
 
@@ -118,6 +119,31 @@ async def test_database_error_shows_a_calm_message(kiosk_app, env, monkeypatch, 
         assert GENERIC_ERROR in screen_error(kiosk_app)
         assert "Traceback" not in screen_text(kiosk_app)
         assert kiosk_app.is_running
+
+
+async def test_a_wait_for_the_database_is_shown_and_then_goes(kiosk_app, env, people):
+    """Another kiosk holds the SQLite write lock (a long write, such as a publication-day
+    allocation): sending the code waits, the screen says so, and once the lock is free the code
+    is sent and the note goes away."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        other = sqlite3.connect(db_path(env.settings), isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.click("#send-code")
+            await pilot.pause(WAIT_AFTER + 0.6)
+            assert kiosk_app.screen.busy
+            assert kiosk_app.screen.query_one("#wait-note").display and WAIT_TEXT in screen_text(kiosk_app)
+        finally:
+            other.rollback()
+            other.close()
+        await settle(pilot)
+        assert not kiosk_app.screen.query_one("#wait-note").display and WAIT_TEXT not in screen_text(kiosk_app)
+        assert last_sms_code(env, p.phone)  # the code was sent after the wait
+        assert screen_error(kiosk_app).strip() == ""
 
 
 async def test_quit_keys_do_nothing_in_kiosk_mode(kiosk_app, env):

@@ -65,6 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    from sqlalchemy.exc import DBAPIError
+
     from .services.env import make_env
 
     env = make_env(settings)
@@ -75,8 +77,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app(settings, env)
     except BrokenPipeError:  # `kiosk demo | head`
         return 0
+    except (DBAPIError, OSError) as exc:  # no database, or a folder it cannot use: a message, not a traceback
+        if isinstance(exc, DBAPIError) and not _unavailable(exc):
+            raise  # a constraint or a statement that failed is a bug to see in full, not a set-up problem
+        if logging.getLogger().handlers:  # the kiosk's log file; a subcommand only prints the message
+            logging.getLogger("kiosk").exception("cannot start")
+        print(f"kiosk: {cannot_start(exc, settings)}", file=sys.stderr)
+        return 1
     finally:
         env.db.dispose()
+
+
+def _unavailable(exc: BaseException) -> bool:
+    """The database cannot be reached or opened (refused, missing, locked, not a database file)."""
+    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
+
+    return isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
+
+
+def cannot_start(exc: BaseException, settings: Settings) -> str:
+    """What an operator needs to read when the database or the data folder cannot be used."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(exc, DBAPIError):
+        url = make_url(settings.db_url).render_as_string(hide_password=True)
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        return (f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
+                f" / database unavailable: {reason}")
+    where = getattr(exc, "filename", None) or settings.data_dir
+    return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"
+            f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。 / {exc}")
 
 
 def _run_app(settings: Settings, env) -> int:  # type: ignore[no-untyped-def]

@@ -71,6 +71,32 @@ def test_a_malformed_now_is_a_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "k.db").exists()
 
 
+def test_a_database_that_cannot_be_used_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    """A file that is not a database, a PostgreSQL server that is not there: one line saying what
+    and where (password hidden), exit code 1, for the kiosk itself and for a subcommand."""
+    bad = tmp_path / "k.db"
+    bad.write_text("not a database")
+    refused = "postgresql+psycopg://kiosk:secret@127.0.0.1:1/kiosk"
+    for args, expected in [(("--db", f"sqlite:///{bad}", "demo"), "file is not a database"),
+                           (("--db", f"sqlite:///{bad}", "--counter"), "file is not a database"),
+                           (("--db", refused, "allocate", "--date", "2026-12-01"), "kiosk:***@127.0.0.1:1/kiosk")]:
+        done = run_kiosk(*args, timeout=60)
+        assert done.returncode == 1, (args, done.stderr)
+        assert "Traceback" not in done.stderr and "secret" not in done.stderr, done.stderr
+        assert "无法使用" in done.stderr and expected in done.stderr, done.stderr
+    assert bad.read_text() == "not a database"  # left as it was
+
+
+def test_a_data_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
+    environ.update(KIOSK_NOW=NOW, PYTHONIOENCODING="utf-8", KIOSK_DATA_DIR=str(blocker / "data"))
+    done = subprocess.run([sys.executable, "-m", "kiosk"], capture_output=True, text=True, env=environ, timeout=60)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"无法读写 {blocker / 'data'}" in done.stderr, done.stderr
+
+
 def test_db_upgrade_creates_the_schema_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
     path = tmp_path / "new" / "deeper" / "kiosk.db"
     url = f"sqlite:///{path}"

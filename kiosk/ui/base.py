@@ -6,10 +6,11 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, Static
 
 from ..domain.errors import DomainError
 from .widgets.field import FormField
@@ -33,6 +34,17 @@ class KioskScreen(Screen):
     busy = False
     _wait_timer: Timer | None = None
     AUTO_FOCUS = ", ".join((CONTROLS, "Button"))  # the first of these in the screen, top to bottom
+    # At the counter, Escape presses the screen's 返回 button (a clerk need not Tab down to it).
+    # On a citizen kiosk Escape does nothing (kiosk mode: no key leaves what the citizen is doing).
+    BINDINGS = [Binding("escape", "back", show=False)]
+
+    def action_back(self) -> None:
+        if not self.kiosk.settings.counter:
+            return
+        for button in self.query("#back").results(Button):
+            if _shown(button) and not button.disabled:
+                button.press()
+                return
 
     @property
     def kiosk(self) -> KioskApp:

@@ -295,3 +295,27 @@ async def test_staff_roles_fit_an_80_column_terminal(env):
         boxes[-1].focus()
         await pilot.press("space")
         assert boxes[-1].value  # the last one (管理员) can be reached and ticked
+
+
+async def test_escape_goes_back_at_the_counter(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        for menu, screen in (("m-audit", AuditScreen), ("m-dashboard", DashboardScreen), ("m-plans", ExamPlansScreen)):
+            await press(pilot, menu)
+            assert isinstance(app.screen, screen)
+            if menu == "m-plans":  # an open list closes first; the screen stays
+                site = app.screen.query_one("#site", Select)
+                site.focus()
+                await pilot.press("enter")
+                await settle(pilot)
+                assert site.expanded
+                await pilot.press("escape")
+                await settle(pilot)
+                assert not site.expanded and isinstance(app.screen, ExamPlansScreen)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, StaffHomeScreen), menu
+        await pilot.press("escape")  # the home screen has no 返回: nothing happens (no sign-out)
+        await settle(pilot)
+        assert isinstance(app.screen, StaffHomeScreen) and app.staff is not None

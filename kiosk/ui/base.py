@@ -55,18 +55,20 @@ class KioskScreen(Screen):
         return self.kiosk.env
 
     def call(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None],
-             failed: Callable[[DomainError], None] | None = None) -> None:
+             failed: Callable[[DomainError], None] | None = None, quiet: bool = False) -> None:
         """Run ``fn(*args)`` off the UI thread; then ``done(result)`` or show the error.
 
         While it runs, further calls are ignored (a second press of the same button does nothing);
         if it takes longer than WAIT_AFTER (the database busy with another kiosk's long write, say),
         a bar at the bottom says so until it ends, so a waiting citizen does not think the kiosk
-        froze."""
+        froze. ``quiet``: no bar, for a refresh the user did not ask for (the bar would take rows
+        from what is refreshed, such as a QR code that just fits)."""
         if self.busy:
             return
         self.busy = True
         self.clear_errors()
-        self._wait_timer = self.set_timer(WAIT_AFTER, self._show_wait)
+        if not quiet:
+            self._wait_timer = self.set_timer(WAIT_AFTER, self._show_wait)
 
         def work() -> None:
             try:

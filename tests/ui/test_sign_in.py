@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 
 from sqlalchemy.exc import OperationalError
 
@@ -144,6 +145,17 @@ async def test_a_wait_for_the_database_is_shown_and_then_goes(kiosk_app, env, pe
         assert not kiosk_app.screen.query_one("#wait-note").display and WAIT_TEXT not in screen_text(kiosk_app)
         assert last_sms_code(env, p.phone)  # the code was sent after the wait
         assert screen_error(kiosk_app).strip() == ""
+
+
+async def test_a_quiet_call_shows_no_wait_note(kiosk_app, env):
+    """A refresh the citizen did not ask for (the e-licence code) waits without the bar."""
+    done = []
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        kiosk_app.screen.call(time.sleep, WAIT_AFTER + 0.5, done=done.append, quiet=True)
+        await pilot.pause(WAIT_AFTER + 0.3)
+        assert kiosk_app.screen.busy and not kiosk_app.screen.query("#wait-note")
+        await settle(pilot)
+        assert done == [None] and not kiosk_app.screen.query("#wait-note")
 
 
 async def test_quit_keys_do_nothing_in_kiosk_mode(kiosk_app, env):

@@ -39,7 +39,8 @@ class CodeScreen(KioskScreen):
         self.set_interval(1, self.tick)
 
     def refresh_code(self) -> None:
-        self.call(elicence_card.fresh_code, self.env, self.account_id, done=self.show_code, failed=self.code_failed)
+        self.call(elicence_card.fresh_code, self.env, self.account_id, done=self.show_code, failed=self.code_failed,
+                  quiet=True)  # a background refresh (the first load says 正在生成): no bar taking rows from the code
 
     def show_code(self, code: elicence_card.Code) -> None:
         self.code = code

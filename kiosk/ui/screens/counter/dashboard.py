@@ -36,10 +36,10 @@ class DashboardScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#dash-rows", DataTable).add_columns("日期", "考场", "场次", "考位", "报名", "已安排", "满员率")
         self.reload()
-        self.set_interval(10, self.reload)
+        self.set_interval(10, lambda: self.reload(quiet=True))  # live: no 正在办理 bar every 10 s
 
-    def reload(self) -> None:
-        self.call(counter_dashboard.dashboard, self.env, self.kiosk.staff, done=self._loaded)
+    def reload(self, quiet: bool = False) -> None:
+        self.call(counter_dashboard.dashboard, self.env, self.kiosk.staff, done=self._loaded, quiet=quiet)
 
     def _loaded(self, board: counter_dashboard.Dashboard) -> None:
         seats, applicants, placed = board.totals

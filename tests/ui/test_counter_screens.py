@@ -319,3 +319,17 @@ async def test_escape_goes_back_at_the_counter(env):
         await pilot.press("escape")  # the home screen has no 返回: nothing happens (no sign-out)
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen) and app.staff is not None
+
+
+async def test_plan_state_is_in_view_at_80_columns(env):
+    """At 80x24 the 考试计划与安排 table cannot show all 12 columns; 状态 is among those in view."""
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-plans")
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count > 0
+        widths = [(str(c.label), c.get_render_width(table)) for c in table.ordered_columns]
+        names = [name for name, _ in widths]
+        right_edge = sum(w for _, w in widths[:names.index("状态") + 1])
+        assert right_edge <= table.scrollable_content_region.width, (widths, table.scrollable_content_region)

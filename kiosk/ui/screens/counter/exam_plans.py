@@ -59,7 +59,7 @@ class ExamPlansScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns(
-            "编号", "日期", "时间", "考场", "科目", "车型", "考位", "优先名额/已用", "报名", "已安排", "公布日", "状态")
+            "编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "报名", "已安排", "公布日")
         self.call(exam_admin.sites, self.env, self.kiosk.staff, done=self._sites)
         self.set_interval(10, self._live)  # live counts
 
@@ -95,10 +95,10 @@ class ExamPlansScreen(KioskScreen):
         table.clear()
         self.rows = {str(r.id): r for r in rows}
         for r in rows:
-            table.add_row(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name,
+            # 状态 right after 科目, so it is in view on an 80-column terminal with the session it belongs to
+            table.add_row(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state,
                           r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants),
-                          str(r.placed), f"{r.publish_on:%m-%d}", r.state,
-                          key=str(r.id))
+                          str(r.placed), f"{r.publish_on:%m-%d}", key=str(r.id))
         if rows and cursor < len(rows):
             table.move_cursor(row=cursor)
 

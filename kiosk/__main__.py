@@ -8,6 +8,9 @@ import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
+
 from .config import Settings, default_db_url, parse_now
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
@@ -65,8 +68,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
-    from sqlalchemy.exc import DBAPIError
-
     from .services.env import make_env
 
     env = make_env(settings)
@@ -90,16 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _unavailable(exc: BaseException) -> bool:
     """The database cannot be reached or opened (refused, missing, locked, not a database file)."""
-    from sqlalchemy.exc import DatabaseError, InterfaceError, OperationalError
-
     return isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
 
 
 def cannot_start(exc: BaseException, settings: Settings) -> str:
     """What an operator needs to read when the database or the data folder cannot be used."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import DBAPIError
-
     if isinstance(exc, DBAPIError):
         url = make_url(settings.db_url).render_as_string(hide_password=True)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__

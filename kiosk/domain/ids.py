@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 from .errors import DomainError
+from .typed import compact
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
@@ -17,7 +18,7 @@ def id_check_char(first17: str) -> str:
 
 def normalize_id_number(raw: str, field: str = "id_number") -> str:
     """Return the canonical 18-char ID number or raise with a message naming what is wrong."""
-    text = "".join(str(raw).split()).upper()
+    text = compact(raw).upper()
     if not text:
         raise DomainError("请输入身份证号码", field)
     if len(text) != 18:
@@ -54,7 +55,7 @@ _PHONE = re.compile(r"1[3-9]\d{9}")
 
 
 def normalize_phone(raw: str, field: str = "phone") -> str:
-    text = "".join(str(raw).split())
+    text = compact(raw)
     if not text:
         raise DomainError("请输入手机号码", field)
     if not (text.isascii() and _PHONE.fullmatch(text)):
@@ -105,7 +106,7 @@ def uscc_check_char(first17: str) -> str:
 
 
 def normalize_credit_code(raw: str, field: str = "credit_code") -> str:
-    text = "".join(str(raw).split()).upper()
+    text = compact(raw).upper()
     if len(text) != 18:
         raise DomainError(f"统一社会信用代码应为18位，您输入了{len(text)}位", field)
     if any(c not in _USCC_CHARS for c in text):
@@ -123,7 +124,7 @@ _PLATE_NEV_LARGE = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z]\d{{5}}[DF]")
 
 
 def normalize_plate(raw: str, field: str = "plate") -> str:
-    text = "".join(str(raw).split()).upper()
+    text = compact(raw).upper()
     if not text:
         raise DomainError("请输入号牌号码", field)
     if text[0] not in PROVINCES:
@@ -138,7 +139,7 @@ def normalize_plate(raw: str, field: str = "plate") -> str:
 
 
 def normalize_archive_no(raw: str, field: str = "archive_no") -> str:
-    text = "".join(str(raw).split())
+    text = compact(raw)
     if not (len(text) == 12 and text.isascii() and text.isdigit()):
         raise DomainError("档案编号应为12位数字", field)
     return text

@@ -28,6 +28,7 @@ from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, Exa
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
 from ..domain.licence import CLASS_NAMES
+from ..domain.typed import parse_date
 
 KIND = "exam_booking"
 TITLE = "考试预约"
@@ -184,10 +185,10 @@ SITE_IN_CITY = _site_in(bindparam("city"))
 
 
 def parse_day(text: str, field: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError("请按 2026-12-05 的格式输入日期（年-月-日）", field) from None
+    day = parse_date(text)
+    if day is None:
+        raise DomainError("请按 2026-12-05 的格式输入日期（年-月-日）", field)
+    return day
 
 
 def check_range(date_from: date | None, date_to: date | None) -> tuple[date, date]:

@@ -27,6 +27,7 @@ from ..db.driver import Driver, Prepared, Tx
 from ..db.models import SmsCode
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone
+from ..domain.typed import compact
 from .env import Env
 
 PURPOSE_TEXT = {
@@ -165,7 +166,7 @@ _SETTLE_WRONG = Prepared(_STILL_SAME.values(attempts=bindparam("attempts_after")
 
 
 def precheck(session: Session | Tx, env: Env, phone: str, purpose: str, code: str) -> Precheck:
-    code = "".join(str(code).split())
+    code = compact(code)
     problem = _format_problem(code)
     if problem:
         return Precheck(phone, purpose, code, problem)
@@ -197,7 +198,7 @@ def settle(session: Session | Tx, env: Env, pre: Precheck) -> str | None:
 def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str) -> str | None:
     """Use up a code. Returns None when it matched, otherwise the reason (the failed attempt is
     recorded in this session, so the caller must commit before raising)."""
-    code = "".join(str(code).split())
+    code = compact(code)
     problem = _format_problem(code)
     if problem:
         return problem

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 from ..db.models import Account, AuditEntry
 from ..domain.errors import DomainError, PermissionDenied
 from ..domain.ids import mask_id
+from ..domain.typed import parse_date
 from . import audit
 from .env import Env
 from .permissions import ADMIN, actor, may, require
@@ -43,10 +44,10 @@ def _day(text: str, field: str) -> date | None:
     text = text.strip()
     if not text:
         return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise DomainError("请按 2026-12-01 的格式输入日期", field) from None
+    day = parse_date(text)
+    if day is None:
+        raise DomainError("请按 2026-12-01 的格式输入日期", field)
+    return day
 
 
 def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:

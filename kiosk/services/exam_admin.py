@@ -22,6 +22,7 @@ from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
+from ..domain.typed import parse_date, parse_time
 from . import audit
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
@@ -82,10 +83,10 @@ def plan_state(p: ExamPlan, now: datetime) -> str:
 
 
 def _day(text: str, field: str, label: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError(f"请按 2027-01-15 的格式输入{label}", field) from None
+    day = parse_date(text)
+    if day is None:
+        raise DomainError(f"请按 2027-01-15 的格式输入{label}", field)
+    return day
 
 
 def _int(text: str, field: str, label: str, low: int, high: int) -> int:
@@ -99,10 +100,10 @@ def _int(text: str, field: str, label: str, low: int, high: int) -> int:
 
 
 def _time(text: str) -> time:
-    try:
-        return time.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError("请按 08:30 的格式输入开考时间", "start_time") from None
+    start = parse_time(text)
+    if start is None:
+        raise DomainError("请按 08:30 的格式输入开考时间", "start_time")
+    return start
 
 
 def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.errors import DomainError
+from ..domain.typed import half_width, parse_date
 from . import allocation_service, audit, exam_results
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
@@ -48,10 +49,10 @@ def _check(env: Env, staff: StaffSession | None) -> str:
 
 
 def _alloc_day(day_text: str) -> date:
-    try:
-        return date.fromisoformat(day_text.strip())
-    except ValueError:
-        raise DomainError("请按 2026-12-03 的格式输入预约结果公布日期", "alloc_date") from None
+    day = parse_date(day_text)
+    if day is None:
+        raise DomainError("请按 2026-12-03 的格式输入预约结果公布日期", "alloc_date")
+    return day
 
 
 def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.Preview:
@@ -85,7 +86,7 @@ def parse_score(text: str) -> tuple[int | None, bool]:
 
 
 def parse_subject(text: str) -> int:
-    subject = SUBJECTS.get(text.strip())
+    subject = SUBJECTS.get(half_width(text).strip())
     if subject is None:
         raise DomainError("科目须为1到4（或科目一到科目四）", "subject")
     return subject

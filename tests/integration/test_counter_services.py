@@ -149,6 +149,9 @@ def test_exam_plan_rules(env) -> None:
     with pytest.raises(DomainError, match="重叠"):
         exam_admin.save_session(env, EXAMS, _form(start_time="11:00"))
     assert exam_admin.save_session(env, EXAMS, _form(start_time="14:00")).start_time.hour == 14
+    typed = exam_admin.save_session(env, EXAMS, _form(exam_date="２０２７／２／１０", start_time="１８：００",
+                                                      opens_on="2026年12月5日", publish_on="2027.2.8"))
+    assert (str(typed.exam_date), str(typed.start_time)) == ("2027-02-10", "18:00:00")  # full-width, as written
     with env.db.write() as s:
         s.get(ExamSession, row.id).placed = 30
     with pytest.raises(DomainError, match="已安排"):

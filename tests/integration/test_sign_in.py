@@ -56,6 +56,15 @@ def test_sign_in_accepts_lower_case_x_and_spaces(env: Env, people: dict[str, Per
     assert auth.finish_sign_in(env, p.id_number.lower(), f" {code[:3]} {code[3:]} ").name == p.name
 
 
+def test_sign_in_typed_in_full_width(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
+    """A Chinese input method in full-width mode types １２３: the same digits, other characters."""
+    p = people["driver_normal"]
+    full = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+    auth.start_sign_in(env, p.id_number.translate(full))
+    code = last_code(env, p.phone)
+    assert auth.finish_sign_in(env, p.id_number.translate(full), code.translate(full)).name == p.name
+
+
 def test_the_code_is_stored_only_as_a_hash(env: Env, people: dict[str, Person], last_code: LastCode) -> None:
     p = people["driver_normal"]
     auth.start_sign_in(env, p.id_number)
@@ -116,7 +125,7 @@ def test_a_badly_formed_code_is_refused_without_using_a_try(env: Env, people: di
                                                             last_code: LastCode) -> None:
     p = people["driver_normal"]
     auth.start_sign_in(env, p.id_number)
-    for bad in ("", "12345", "1234567", "abcdef", "１２３４５６"):
+    for bad in ("", "12345", "1234567", "abcdef", "١٢٣٤٥٦"):  # full-width １２３４５６ is read as digits
         with pytest.raises(DomainError, match="6位数字"):
             auth.finish_sign_in(env, p.id_number, bad)
     assert _codes(env, p.phone)[-1].attempts == 0

@@ -155,7 +155,12 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         await pilot.click("#next-sessions")  # not queried yet
         await settle(pilot)
         assert "查询" in screen_error(kiosk_app)
-        await query(pilot, "2026-12-05", "2026-12-12")
+        set_input(kiosk_app, "date_to", "")
+        kiosk_app.screen.query_one("#input-date_to").focus()
+        await pilot.press(*"２０２６年１２月１２日")  # typed: 11 characters fit the field
+        await query(pilot, "２０２６／１２／５", kiosk_app.screen.query_one("#input-date_to").value)
+        assert [kiosk_app.screen.query_one(f"#input-{n}").value for n in ("date_from", "date_to")] == [
+            "2026-12-05", "2026-12-12"]  # shown back in the form the kiosk uses
         assert "服从系统安排" in screen_text(kiosk_app)
         await pilot.click("#next-sessions")
         await settle(pilot)

@@ -89,8 +89,9 @@ def test_birth_year_before_1900_is_rejected() -> None:
     assert "出生年份" in err.value.message
 
 
-@pytest.mark.parametrize("raw", ["32012A198808240056", "ABCDEFGHIJKLMNOPQR", "３２０１２４１９８８０８２４００５６"])
+@pytest.mark.parametrize("raw", ["32012A198808240056", "ABCDEFGHIJKLMNOPQR", "٣٢٠١٢٤١٩٨٨٠٨٢٤٠٠٥٦"])
 def test_letters_and_non_ascii_digits_in_the_first_17_are_rejected(raw: str) -> None:
+    """Full-width digits (３２０…) are read as digits (tests/unit/test_typed.py); other scripts' are not."""
     with pytest.raises(DomainError) as err:
         normalize_id_number(raw)
     assert "前17位" in err.value.message
@@ -157,13 +158,14 @@ def test_digit_like_text_raises_only_domain_errors(raw: str) -> None:
     ("13812345678", "13812345678"),
     ("19900000000", "19900000000"),
     (" 138 1234 5678 ", "13812345678"),
+    ("１３８１２３４５６７８", "13812345678"),  # typed in full-width mode
 ])
 def test_mobile_numbers_are_accepted(raw: str, expected: str) -> None:
     assert normalize_phone(raw) == expected
 
 
 @pytest.mark.parametrize("raw", ["12812345678", "1381234567", "138123456789", "23812345678", "1381234567a",
-                                 "１３８１２３４５６７８", "+8613812345678"])
+                                 "١٣٨١٢٣٤٥٦٧٨", "+8613812345678"])
 def test_bad_mobile_numbers_are_rejected(raw: str) -> None:
     with pytest.raises(DomainError) as err:
         normalize_phone(raw)
@@ -235,9 +237,10 @@ def test_plate_arbitrary_text_raises_only_domain_errors(raw: str) -> None:
 def test_archive_number_is_12_digits() -> None:
     assert normalize_archive_no("500100000055") == "500100000055"
     assert normalize_archive_no(" 5001 0000 0055 ") == "500100000055"
+    assert normalize_archive_no("５００１　００００　００５５") == "500100000055"
 
 
-@pytest.mark.parametrize("raw", ["", "50010000005", "5001000000555", "50010000005A", "５００１００００００５５"])
+@pytest.mark.parametrize("raw", ["", "50010000005", "5001000000555", "50010000005A", "٥٠٠١٠٠٠٠٠٠٥٥"])
 def test_bad_archive_numbers(raw: str) -> None:
     with pytest.raises(DomainError, match="12位数字"):
         normalize_archive_no(raw)

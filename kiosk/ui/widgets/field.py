@@ -6,6 +6,10 @@ from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
 
 
+DATE_LEN = 12  # 2026年12月05日 (kiosk.domain.typed.parse_date reads it, and 2026-12-05)
+TIME_LEN = 8  # 08:30:00, 8点30分
+
+
 class FormField(Vertical):
     DEFAULT_CSS = """
     FormField { height: auto; margin: 0 0 1 0; }

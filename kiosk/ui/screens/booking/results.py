@@ -9,7 +9,7 @@ from textual.widgets import Button, DataTable, Label, Select, Static
 
 from ....services import booking_results
 from ...base import KioskScreen
-from ...widgets.field import FormField
+from ...widgets.field import DATE_LEN, FormField
 from ...widgets.header import KioskHeader
 
 
@@ -24,7 +24,7 @@ class ResultsScreen(KioskScreen):
         with VerticalScroll(classes="form wide"):
             yield Static("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
             yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05", value=f"{tomorrow:%Y-%m-%d}",
-                            max_length=10, enter_presses="query")
+                            max_length=DATE_LEN, enter_presses="query")
             yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
             yield Select([], prompt="全部考场", id="results-site")
             yield Button("查询", id="query", variant="primary")

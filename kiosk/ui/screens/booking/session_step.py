@@ -15,7 +15,7 @@ from ....domain.errors import DomainError
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
-from ...widgets.field import FormField
+from ...widgets.field import DATE_LEN, FormField
 
 MARK = "已选"
 
@@ -44,9 +44,9 @@ class SessionStep(Vertical):
         yield Static("请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。", id="ranking-rule", classes="hint")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
-                            value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=10)
+                            value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN)
             yield FormField("date_to", "结束日期", placeholder="如 2026-12-20",
-                            value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=10)
+                            value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN)
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
         yield Select([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")
@@ -88,9 +88,11 @@ class SessionStep(Vertical):
 
     def query_args(self) -> tuple:
         """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field."""
-        fields = {f.field_name: f.value for f in self.query(FormField)}
-        date_from = parse_day(fields["date_from"], "date_from")
-        date_to = parse_day(fields["date_to"], "date_to")
+        fields = {f.field_name: f for f in self.query(FormField)}
+        date_from = parse_day(fields["date_from"].value, "date_from")
+        date_to = parse_day(fields["date_to"].value, "date_to")
+        for name, day in (("date_from", date_from), ("date_to", date_to)):  # 2026/12/5 -> 2026-12-05
+            fields[name].value = f"{day:%Y-%m-%d}"
         return self.subject, date_from, date_to, self._site(), self.priority
 
     def show_result(self, result: bq.SessionQuery, args: tuple) -> None:

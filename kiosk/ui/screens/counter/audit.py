@@ -9,7 +9,7 @@ from textual.widgets import Button, DataTable, Static
 from ....services import audit, counter_audit, permissions
 from ....services.staff import roles_text
 from ...base import KioskScreen
-from ...widgets.field import FormField
+from ...widgets.field import DATE_LEN, FormField
 from ...widgets.header import KioskHeader
 
 
@@ -26,8 +26,8 @@ class AuditScreen(KioskScreen):
                 yield FormField("citizen_id", "群众身份证号码", max_length=18)
                 yield FormField("action", "操作", placeholder="如 登录、考试预约", max_length=40)
             with Horizontal(classes="row"):
-                yield FormField("date_from", "开始日期", placeholder="如 2026-12-01", max_length=10)
-                yield FormField("date_to", "结束日期", placeholder="如 2026-12-31", max_length=10)
+                yield FormField("date_from", "开始日期", placeholder="如 2026-12-01", max_length=DATE_LEN)
+                yield FormField("date_to", "结束日期", placeholder="如 2026-12-31", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("查询", id="search", variant="primary")
                 yield Button("清除条件", id="clear")

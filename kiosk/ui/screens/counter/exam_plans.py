@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Select, Static
 from ....services import exam_admin, exam_admin_results
 from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
-from ...widgets.field import FormField
+from ...widgets.field import DATE_LEN, TIME_LEN, FormField
 from ...widgets.header import KioskHeader
 
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
@@ -28,8 +28,8 @@ class ExamPlansScreen(KioskScreen):
         yield KioskHeader("考试计划与安排")
         with VerticalScroll(classes="form wide"):
             with Horizontal(classes="row"):
-                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=10)
-                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=10)
+                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
+                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
@@ -37,21 +37,21 @@ class ExamPlansScreen(KioskScreen):
             yield Static("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             with Horizontal(classes="row"):
-                yield FormField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=10)
-                yield FormField("start_time", "开考时间", placeholder="如 08:30", max_length=5)
+                yield FormField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
+                yield FormField("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
                 yield FormField("subject", "科目(1-4)", max_length=3)
                 yield FormField("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
             with Horizontal(classes="row"):
                 yield FormField("seats", "考位数", max_length=3)
                 yield FormField("priority_quota", "优先预约名额", value="0", max_length=3)
-                yield FormField("opens_on", "开放预约日期", max_length=10)
-                yield FormField("publish_on", "结果公布日期", max_length=10)
+                yield FormField("opens_on", "开放预约日期", max_length=DATE_LEN)
+                yield FormField("publish_on", "结果公布日期", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
             yield Static("预约结果公布日安排考试（与 kiosk allocate 相同）：", classes="group-title")
             with Horizontal(classes="row"):
-                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=10)
+                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("安排考试并公布结果", id="allocate", variant="warning")
             yield Static("", classes="screen-error")

@@ -1,0 +1,52 @@
+"""What people type, as the rules read it.
+
+A Chinese input method in full-width mode (全角) types １２３, Ａ and －: the same keys, other
+characters. Numbers, codes, plates and dates are read with those folded to ASCII, so a citizen
+who typed the right digits is never told to type digits. Dates are read as people write them:
+2026-12-05, 2026/12/5, 2026.12.05, 20261205 or 2026年12月5日; times as 08:30, 8:30, 08:30:00 or 8点30.
+Free text (names, addresses, reasons) is not folded: its full-width punctuation is meant.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+# U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E; U+3000 is the ideographic space.
+_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+
+_DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
+_DATE_DIGITS = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
+_TIME = re.compile(r"([0-9]{1,2})\s*[:点时]\s*([0-9]{2})(?:\s*分|:([0-9]{2}))?")
+
+
+def half_width(text: str) -> str:
+    """``text`` with full-width ASCII forms and the ideographic space turned into ASCII."""
+    return str(text).translate(_HALF)
+
+
+def compact(text: str) -> str:
+    """``half_width(text)`` without any whitespace: for numbers, codes and plates."""
+    return "".join(half_width(text).split())
+
+
+def parse_date(text: str) -> date | None:
+    """The date in ``text``, or None when it is not one (a wrong form or no such day)."""
+    clean = half_width(text).strip()
+    match = _DATE.fullmatch(clean) or _DATE_DIGITS.fullmatch(clean)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        return None
+
+
+def parse_time(text: str) -> time | None:
+    """The time of day in ``text`` (hours and minutes), or None when it is not one."""
+    match = _TIME.fullmatch(half_width(text).strip())
+    if not match:
+        return None
+    hour, minute, second = (int(g or 0) for g in match.groups())
+    if hour > 23 or minute > 59 or second > 59:
+        return None
+    return time(hour, minute, second)

@@ -1,0 +1,51 @@
+"""What people type (kiosk.domain.typed): full-width forms and the usual ways of writing a date."""
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from kiosk.domain.errors import DomainError
+from kiosk.domain.ids import normalize_id_number, normalize_phone, normalize_plate
+from kiosk.domain.typed import compact, half_width, parse_date, parse_time
+
+FULL = str.maketrans("0123456789-:/ABCX", "０１２３４５６７８９－：／ＡＢＣＸ")
+
+
+def test_full_width_forms_become_ascii() -> None:
+    assert half_width("５００１０７　Ａｂ－：／") == "500107 Ab-:/"
+    assert compact(" １３９ ０００　０００４２ ") == "13900000042"
+    assert half_width("渝中考场（经纬大道）") == "渝中考场(经纬大道)"  # folded only where callers ask for it
+
+
+@pytest.mark.parametrize("text", ["2026-12-05", "2026/12/5", "2026.12.05", "20261205", "2026年12月5日",
+                                  " 2026 - 12 - 05 ", "2026-12-05".translate(FULL), "２０２６年１２月５日"])
+def test_dates_as_people_write_them(text: str) -> None:
+    assert parse_date(text) == date(2026, 12, 5)
+
+
+@pytest.mark.parametrize("text", ["", "2026-02-30", "2026-13-01", "26-12-05", "2026-1205", "2026-12-05x",
+                                  "十二月五日", "٢٠٢٦-١٢-٠٥"])
+def test_what_is_not_a_date(text: str) -> None:
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [("08:30", time(8, 30)), ("8:30", time(8, 30)),
+                                            ("08:30".translate(FULL), time(8, 30)), ("8点30分", time(8, 30)),
+                                            ("13时05", time(13, 5)), ("08:30:15", time(8, 30, 15))])
+def test_times(text: str, expected: time) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "24:00", "8:3", "0830", "08:60", "08:30:61", "八点半"])
+def test_what_is_not_a_time(text: str) -> None:
+    assert parse_time(text) is None
+
+
+def test_numbers_typed_full_width_pass_the_identity_rules() -> None:
+    assert normalize_id_number("11010519491231002x".translate(FULL)) == "11010519491231002X"
+    assert normalize_id_number("１１０１０５１９４９１２３１００２ｘ") == "11010519491231002X"
+    assert normalize_phone("13900000042".translate(FULL)) == "13900000042"
+    assert normalize_plate("渝ＡＢ１２３４") == "渝AB1234"
+    with pytest.raises(DomainError, match="前17位必须是数字"):
+        normalize_id_number("一一0105194912310020")

@@ -13,6 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ..domain.errors import DomainError
+from .dialogs.confirm import ConfirmDialog
 from .widgets.field import FormField
 from .widgets.stepbar import StepBar
 
@@ -28,6 +29,7 @@ WAIT_AFTER = 0.4  # seconds a service call may take before the screen says it is
 # its main (primary) button, else any button. Never a bare scroll container, which shows no focus.
 CONTROLS = "Input, RadioSet, DataTable, Select, Checkbox, CodeButton"
 FOCUS_ORDER = (CONTROLS, "Button.-primary", "Button")
+LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确定放弃并返回吗？"
 
 
 class KioskScreen(Screen):
@@ -37,6 +39,24 @@ class KioskScreen(Screen):
     # At the counter, Escape presses the screen's 返回 button (a clerk need not Tab down to it).
     # On a citizen kiosk Escape does nothing (kiosk mode: no key leaves what the citizen is doing).
     BINDINGS = [Binding("escape", "back", show=False)]
+    # Fields of a form whose typed, unsaved content leaving the screen would drop: ``leave`` asks first.
+    DRAFT_FIELDS: tuple[str, ...] = ()
+
+    def draft_fields(self) -> list[FormField]:
+        return [f for f in self.query(FormField) if f.field_name in self.DRAFT_FIELDS]
+
+    def leave(self, go: Callable[[], object]) -> None:
+        """Leave the screen with ``go()`` (返回, or Escape at the counter). When a draft field on
+        view holds something typed and not yet saved, ask first; the safe answer keeps the form."""
+        if not any(f.edited for f in self.draft_fields() if _shown(f)):
+            go()
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                go()
+
+        self.app.push_screen(ConfirmDialog(LEAVE_QUESTION, "放弃并返回", "继续填写"), callback=answered)
 
     def action_back(self) -> None:
         if not self.kiosk.settings.counter:

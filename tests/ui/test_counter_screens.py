@@ -76,7 +76,17 @@ async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
         assert "尚未注册" in screen_text(app)
         await press(pilot, "register")
         assert app.screen.query_one("#input-id_number").value == p.id_number
+        await pilot.press("escape")  # only the number the clerk already looked up: nothing to lose
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen)
+        await press(pilot, "register")
         set_input(app, "name", p.name)
+        await pilot.press("escape")  # a name typed in: asked first; 继续填写 keeps it
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#no")
+        await settle(pilot)
+        assert app.screen.query_one("#input-name").value == p.name
         set_input(app, "phone", "1380000")
         await press(pilot, "submit")
         assert "手机" in field_error(app, "phone")
@@ -319,6 +329,57 @@ async def test_escape_goes_back_at_the_counter(env):
         await pilot.press("escape")  # the home screen has no 返回: nothing happens (no sign-out)
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen) and app.staff is not None
+
+
+async def test_leaving_a_typed_form_asks_first(env):
+    """Escape or 返回 with a session half typed in asks before the draft is dropped; 继续填写 (or
+    Escape) keeps it. Once saved, or with nothing typed, they leave at once."""
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    today = env.clock.now().date()
+    row = sessions(env, learner, 2, f"{today + timedelta(days=3)}", f"{today + timedelta(days=20)}", priority=True)[0]
+    book(env, learner, BookingRequest(2, "priority", (row.id,)))  # placed at once: a result can be recorded
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-plans")
+        set_input(app, "exam_date", "2027-02-10")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog) and "尚未保存" in screen_text(app)
+        assert app.focused is app.screen.query_one("#no")  # the safe answer: 继续填写
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ExamPlansScreen) and app.screen.query_one("#input-exam_date").value == "2027-02-10"
+        await press(pilot, "back")
+        await settle(pilot)
+        await pilot.click("#yes")  # 放弃并返回
+        await settle(pilot)
+        assert isinstance(app.screen, StaffHomeScreen)
+        await press(pilot, "m-plans")  # a saved session is no draft
+        app.screen.query_one("#site", Select).value = 1
+        for name, value in (("exam_date", "2027-02-10"), ("start_time", "10:00"), ("subject", "1"),
+                            ("classes", "C1"), ("seats", "30"), ("opens_on", "2026-12-01"),
+                            ("publish_on", "2027-02-08")):
+            set_input(app, name, value)
+        await press(pilot, "save")
+        assert "已保存场次" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffHomeScreen)
+        env.clock.advance(days=(row.exam_date - today).days + 1)  # after the learner's exam
+        await press(pilot, "m-results")
+        for name, value in (("id_number", learner.id_number), ("subject", "2"), ("score", "90")):
+            set_input(app, name, value)
+        await press(pilot, "back")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#no")
+        await settle(pilot)
+        await press(pilot, "record")
+        assert "已录入" in screen_text(app)
+        await pilot.press("escape")  # recorded: the candidate and subject that stay are saved
+        await settle(pilot)
+        assert isinstance(app.screen, StaffHomeScreen)
 
 
 async def test_plan_state_is_in_view_at_80_columns(env):

@@ -29,6 +29,7 @@ class FormField(Vertical):
         self._max_length, self._password = max_length, password
         self._enter_presses = enter_presses
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
+        self._baseline = value  # the value the screen last gave the field: anything else was typed
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
@@ -62,7 +63,17 @@ class FormField(Vertical):
     def value(self, text: str) -> None:
         if text != self.input.value:
             self._set_here = text
+        self._baseline = text
         self.input.value = text
+
+    @property
+    def edited(self) -> bool:
+        """The user typed something the screen has not taken (saved) yet; see ``settle``."""
+        return self.input.value != self._baseline
+
+    def settle(self) -> None:
+        """What is in the field now has been saved: leaving no longer drops anything typed."""
+        self._baseline = self.input.value
 
     def set_error(self, message: str) -> None:
         self.query_one(".field-error", Static).update(message)

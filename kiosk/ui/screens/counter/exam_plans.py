@@ -18,6 +18,8 @@ FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priori
 
 
 class ExamPlansScreen(KioskScreen):
+    DRAFT_FIELDS = FORM_FIELDS  # a session being created or changed
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, exam_admin.SessionRow] = {}
@@ -135,7 +137,7 @@ class ExamPlansScreen(KioskScreen):
             self.call(exam_admin_results.allocation_preview, self.env, self.kiosk.staff, self._v("alloc_date"),
                       done=self._confirm_allocation)
         elif bid == "back":
-            self.app.pop_screen()
+            self.leave(self.app.pop_screen)
 
     def _saved(self, row: exam_admin.SessionRow) -> None:
         self.query_one("#plan-message", Static).update(

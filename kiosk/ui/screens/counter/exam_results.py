@@ -16,6 +16,8 @@ from ...widgets.header import KioskHeader
 
 
 class ExamResultsScreen(KioskScreen):
+    DRAFT_FIELDS = ("id_number", "subject", "score")  # one result being typed in
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
         with VerticalScroll(classes="form wide"):
@@ -55,7 +57,7 @@ class ExamResultsScreen(KioskScreen):
         elif event.button.id == "import":
             self.start_import()
         elif event.button.id == "back":
-            self.app.pop_screen()
+            self.leave(self.app.pop_screen)
 
     def record(self) -> None:
         self.query_one("#record-result", Static).update("")  # no earlier result beside a new error
@@ -74,6 +76,8 @@ class ExamResultsScreen(KioskScreen):
         self.query_one("#record-result", Static).update(
             f"[{colour}]已录入（第{r.attempt}次）：{r.message}[/{colour}]")
         self.query_one("#field-score", FormField).value = ""
+        for f in self.draft_fields():  # recorded: the candidate and subject stay for the next one, saved
+            f.settle()
 
     def start_import(self) -> None:
         bar = self.query_one("#import-progress", ProgressBar)

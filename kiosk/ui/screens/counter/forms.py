@@ -32,6 +32,9 @@ class _CounterForm(KioskScreen):
     def on_mount(self) -> None:
         self.query(Input).first().focus()
 
+    def draft_fields(self) -> list[FormField]:
+        return list(self.query(FormField))  # the whole form is the draft until 提交 succeeds
+
     def value(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
 
@@ -47,7 +50,7 @@ class _CounterForm(KioskScreen):
         if event.button.id == "submit":
             self.submit()
         elif event.button.id == "back":
-            self.dismiss(None)
+            self.leave(lambda: self.dismiss(None))
 
     def submit(self) -> None:
         raise NotImplementedError

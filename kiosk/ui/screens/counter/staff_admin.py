@@ -19,6 +19,8 @@ class StaffAdminScreen(KioskScreen):
     """重置密码 and 停用账户 act only on the account the admin picked, named on screen; nothing
     is picked by default (the list's cursor starts on the first row, often the admin's own)."""
 
+    DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password")
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, counter_staff.StaffRow] = {}
@@ -91,7 +93,7 @@ class StaffAdminScreen(KioskScreen):
         elif bid == "deactivate":
             self.call(counter_staff.deactivate, self.env, staff, self.chosen, done=self._done(f"账户 {self.chosen} 已停用"))
         elif bid == "back":
-            self.app.pop_screen()
+            self.leave(self.app.pop_screen)
 
     def _done(self, message: str):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:

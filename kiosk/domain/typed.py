@@ -42,7 +42,7 @@ def parse_date(text: str) -> date | None:
 
 
 def parse_time(text: str) -> time | None:
-    """The time of day in ``text`` (hours and minutes), or None when it is not one."""
+    """The time of day in ``text`` (hours and minutes, seconds optional), or None when it is not one."""
     match = _TIME.fullmatch(half_width(text).strip())
     if not match:
         return None

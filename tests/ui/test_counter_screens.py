@@ -349,7 +349,8 @@ async def test_leaving_a_typed_form_asks_first(env):
         assert app.focused is app.screen.query_one("#no")  # the safe answer: 继续填写
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, ExamPlansScreen) and app.screen.query_one("#input-exam_date").value == "2027-02-10"
+        assert isinstance(app.screen, ExamPlansScreen)
+        assert app.screen.query_one("#input-exam_date").value == "2027-02-10"
         await press(pilot, "back")
         await settle(pilot)
         await pilot.click("#yes")  # 放弃并返回

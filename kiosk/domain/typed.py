@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
+from .errors import DomainError
+
 # U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E; U+3000 is the ideographic space.
 _HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
@@ -39,6 +41,14 @@ def parse_date(text: str) -> date | None:
         return date(*map(int, match.groups()))
     except ValueError:
         return None
+
+
+def date_or_error(text: str, field: str, message: str) -> date:
+    """``parse_date(text)``, or a DomainError with ``message`` next to ``field``."""
+    day = parse_date(text)
+    if day is None:
+        raise DomainError(message, field)
+    return day
 
 
 def parse_time(text: str) -> time | None:

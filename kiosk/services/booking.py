@@ -28,7 +28,7 @@ from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, Exa
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
 from ..domain.licence import CLASS_NAMES
-from ..domain.typed import parse_date
+from ..domain.typed import date_or_error
 
 KIND = "exam_booking"
 TITLE = "考试预约"
@@ -185,10 +185,7 @@ SITE_IN_CITY = _site_in(bindparam("city"))
 
 
 def parse_day(text: str, field: str) -> date:
-    day = parse_date(text)
-    if day is None:
-        raise DomainError("请按 2026-12-05 的格式输入日期（年-月-日）", field)
-    return day
+    return date_or_error(text, field, "请按 2026-12-05 的格式输入日期（年-月-日）")
 
 
 def check_range(date_from: date | None, date_to: date | None) -> tuple[date, date]:

@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from ..db.models import Account, AuditEntry
 from ..domain.errors import DomainError, PermissionDenied
 from ..domain.ids import mask_id
-from ..domain.typed import parse_date
+from ..domain.typed import date_or_error
 from . import audit
 from .env import Env
 from .permissions import ADMIN, actor, may, require
@@ -44,10 +44,7 @@ def _day(text: str, field: str) -> date | None:
     text = text.strip()
     if not text:
         return None
-    day = parse_date(text)
-    if day is None:
-        raise DomainError("请按 2026-12-01 的格式输入日期", field)
-    return day
+    return date_or_error(text, field, "请按 2026-12-01 的格式输入日期")
 
 
 def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:

@@ -22,7 +22,7 @@ from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
-from ..domain.typed import parse_date, parse_time
+from ..domain.typed import date_or_error, parse_time
 from . import audit
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
@@ -83,10 +83,7 @@ def plan_state(p: ExamPlan, now: datetime) -> str:
 
 
 def _day(text: str, field: str, label: str) -> date:
-    day = parse_date(text)
-    if day is None:
-        raise DomainError(f"请按 2027-01-15 的格式输入{label}", field)
-    return day
+    return date_or_error(text, field, f"请按 2027-01-15 的格式输入{label}")
 
 
 def _int(text: str, field: str, label: str, low: int, high: int) -> int:

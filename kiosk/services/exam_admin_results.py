@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..domain.errors import DomainError
-from ..domain.typed import half_width, parse_date
+from ..domain.typed import date_or_error, half_width
 from . import allocation_service, audit, exam_results
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
@@ -49,10 +49,7 @@ def _check(env: Env, staff: StaffSession | None) -> str:
 
 
 def _alloc_day(day_text: str) -> date:
-    day = parse_date(day_text)
-    if day is None:
-        raise DomainError("请按 2026-12-03 的格式输入预约结果公布日期", "alloc_date")
-    return day
+    return date_or_error(day_text, "alloc_date", "请按 2026-12-03 的格式输入预约结果公布日期")
 
 
 def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.Preview:

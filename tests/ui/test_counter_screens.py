@@ -200,6 +200,14 @@ async def test_admin_audit_and_staff_accounts(env):
         assert menu_ids(app) == {"verify"}
 
 
+def fill_session(app, exam_date: str, *, opens_on: str, publish_on: str) -> None:
+    """考试计划与安排's 新建场次 form: site 1, 10:00, 科目一, C1, 30 seats, on the days given."""
+    app.screen.query_one("#site", Select).value = 1
+    for name, value in (("exam_date", exam_date), ("start_time", "10:00"), ("subject", "1"), ("classes", "C1"),
+                        ("seats", "30"), ("opens_on", opens_on), ("publish_on", publish_on)):
+        set_input(app, name, value)
+
+
 async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
     learner = add_learners(env, 1)[0]
     app = counter_app(env)
@@ -208,11 +216,7 @@ async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
         await press(pilot, "m-plans")
         assert isinstance(app.screen, ExamPlansScreen)
         assert app.screen.query_one("#sessions", DataTable).row_count > 0
-        app.screen.query_one("#site", Select).value = 1
-        for name, value in (("exam_date", "2026-12-08"), ("start_time", "10:00"), ("subject", "1"),
-                            ("classes", "C1"), ("seats", "30"), ("opens_on", "2026-12-01"),
-                            ("publish_on", "2026-12-06")):
-            set_input(app, name, value)
+        fill_session(app, "2026-12-08", opens_on="2026-12-01", publish_on="2026-12-06")
         await press(pilot, "save")
         assert "10日" in field_error(app, "opens_on")
         set_input(app, "exam_date", "2027-02-10")
@@ -357,11 +361,7 @@ async def test_leaving_a_typed_form_asks_first(env):
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen)
         await press(pilot, "m-plans")  # a saved session is no draft
-        app.screen.query_one("#site", Select).value = 1
-        for name, value in (("exam_date", "2027-02-10"), ("start_time", "10:00"), ("subject", "1"),
-                            ("classes", "C1"), ("seats", "30"), ("opens_on", "2026-12-01"),
-                            ("publish_on", "2027-02-08")):
-            set_input(app, name, value)
+        fill_session(app, "2027-02-10", opens_on="2026-12-01", publish_on="2027-02-08")
         await press(pilot, "save")
         assert "已保存场次" in screen_text(app)
         await pilot.press("escape")

@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import normalize_id_number, normalize_phone, normalize_plate
-from kiosk.domain.typed import compact, half_width, parse_date, parse_time
+from kiosk.domain.typed import compact, date_or_error, half_width, parse_date, parse_time
 
 FULL = str.maketrans("0123456789-:/ABCX", "０１２３４５６７８９－：／ＡＢＣＸ")
 
@@ -28,6 +28,13 @@ def test_dates_as_people_write_them(text: str) -> None:
                                   "十二月五日", "٢٠٢٦-١٢-٠٥"])
 def test_what_is_not_a_date(text: str) -> None:
     assert parse_date(text) is None
+
+
+def test_date_or_error_names_the_field() -> None:
+    assert date_or_error("2026/12/5", "date_from", "格式") == date(2026, 12, 5)
+    with pytest.raises(DomainError) as err:
+        date_or_error("2026-02-30", "date_from", "请按 2026-12-05 的格式输入日期")
+    assert (err.value.field, err.value.message) == ("date_from", "请按 2026-12-05 的格式输入日期")
 
 
 @pytest.mark.parametrize("text, expected", [("08:30", time(8, 30)), ("8:30", time(8, 30)),

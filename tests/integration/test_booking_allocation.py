@@ -149,6 +149,12 @@ def test_later_plans_keep_an_application_pending(env):
         placed = {k: v for k, v in s.execute(select(Booking.id, Booking.session_id).where(
             Booking.id.in_([d.booking_id for d in done])))}
     assert sorted(placed.values()) == sorted([first.id, later.id])
+    # the second day's run stores its notices after the first day's: each text names its own session's day
+    day_of = {first.id: "2026-12-04", later.id: "2026-12-05"}
+    for person, d in zip(learners, done):
+        texts = [m.body for m in messaging.inbox(env, account_id(env, person)) if m.title == "考试预约结果"]
+        assert len(texts) == 1 and texts[0].startswith(
+            f"您的科目二考试预约（业务流水号{d.serial_no}）预约成功：{day_of[placed[d.booking_id]]} ")
 
 
 def test_the_database_refuses_more_than_the_seats(env):

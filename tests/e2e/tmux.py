@@ -91,8 +91,11 @@ class Tmux:
               height: int = HEIGHT) -> None:
         """Start ``argv`` in a new detached session; the pane stays (dead) after the command exits."""
         # ``env VAR=... cmd`` rather than ``new-session -e``: the variables then reach the command
-        # itself whatever the server's global environment says, TERM included.
-        command = "exec " + shlex.join(["env", f"TERM={pane_term()}", *(f"{k}={v}" for k, v in env.items()), *argv])
+        # itself whatever the server's global environment says, TERM included. COLUMNS and LINES
+        # go: the server inherits them from pytest (pytest-xdist workers set 80 and 24), and they
+        # would override the pane's real size for the program inside.
+        command = "exec " + shlex.join(["env", "-u", "COLUMNS", "-u", "LINES", f"TERM={pane_term()}",
+                                        *(f"{k}={v}" for k, v in env.items()), *argv])
         # One command sequence: remain-on-exit is set before the server can reap a kiosk that dies
         # at once, so even an immediate crash leaves a dead pane (and its output) to look at.
         self.tmux("new-session", "-d", "-s", self.session, "-x", str(width), "-y", str(height), command,

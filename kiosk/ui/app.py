@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from textual import events, work
 from textual.app import App
@@ -57,6 +58,11 @@ class KioskApp(App, inherit_bindings=False):
 
         self.citizen = citizen
         self.switch_screen(HomeScreen())
+
+    def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:  # type: ignore[override]
+        """Notifications show their text as it is: it may hold a name or a reason someone typed
+        (see kiosk.ui.widgets.plain), so square brackets are never read as markup."""
+        super().notify(message, markup=False, **kwargs)
 
     def show_demo_sms(self, phone: str) -> None:
         """Demo mode: show the newest SMS to ``phone`` as the notification a phone would show."""

@@ -16,6 +16,7 @@ from ..domain.errors import DomainError
 from .dialogs.confirm import ConfirmDialog
 from .widgets.field import FormField
 from .widgets.stepbar import StepBar
+from .widgets.plain import Plain
 
 if TYPE_CHECKING:
     from .app import KioskApp
@@ -120,7 +121,7 @@ class KioskScreen(Screen):
         if notes:
             notes.first().display = True
         else:
-            self.mount(Static(WAIT_TEXT, id="wait-note"))
+            self.mount(Plain(WAIT_TEXT, id="wait-note"))
 
     def clear_errors(self) -> None:
         for f in self.query(FormField):

@@ -4,11 +4,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..widgets.field import FormField
+from ..widgets.plain import Plain
 
 
 class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
@@ -23,7 +24,7 @@ class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.prompt)
+            yield Plain(self.prompt)
             yield FormField("staff_no", "工号", max_length=20)
             yield FormField("pin", "PIN码", max_length=12, password=True)
             with Horizontal(classes="buttons"):

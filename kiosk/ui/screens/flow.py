@@ -12,6 +12,7 @@ from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
+from ..widgets.plain import Plain, plain
 
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
@@ -29,16 +30,16 @@ class ApplicationFlowScreen(KioskScreen):
             yield StepBar(STEPS)
             with ContentSwitcher(initial="step-form"):
                 with Vertical(id="step-form"):
-                    yield Static("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
+                    yield Plain("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
                     yield Vertical(id="fields")
                     with Horizontal(classes="buttons"):
                         yield Button("返回", id="back")
                         yield Button("下一步", id="next", variant="primary", disabled=True)
                 with Vertical(id="step-confirm"):
-                    yield Static("请核对以下信息：", classes="hint")
-                    yield Static("", id="summary")
+                    yield Plain("请核对以下信息：", classes="hint")
+                    yield Plain("", id="summary")
                     with Vertical(id="code-box"):
-                        yield Static("", id="code-hint", classes="hint")
+                        yield Plain("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
                         yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
                                         enter_presses="submit")
@@ -46,11 +47,11 @@ class ApplicationFlowScreen(KioskScreen):
                         yield Button("上一步", id="prev")
                         yield Button("提交", id="submit", variant="primary")
                 with Vertical(id="step-done"):
-                    yield Static("", id="result")
+                    yield Plain("", id="result")
                     with Horizontal(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回业务中心", id="home", variant="primary")
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
 
     @property
     def account_id(self) -> int:
@@ -77,7 +78,7 @@ class ApplicationFlowScreen(KioskScreen):
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
                 box.mount(Label(spec.label, classes="choice-label"))
-                box.mount(RadioSet(*(RadioButton(label, value=value == chosen, name=value)
+                box.mount(RadioSet(*(RadioButton(plain(label), value=value == chosen, name=value)
                                      for label, value in options), id=f"choice-{spec.name}"))
             else:
                 box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,

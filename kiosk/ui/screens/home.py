@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from ...services import messaging
 from ..base import KioskScreen
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
+from ..widgets.plain import Plain
 
 
 class HomeScreen(KioskScreen):
@@ -17,10 +18,10 @@ class HomeScreen(KioskScreen):
         citizen = self.kiosk.citizen
         with VerticalScroll(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
-                yield Static(f"您好，{citizen.name}。身份证号码 {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
-                             "请选择要办理的业务：", classes="hint")
+                yield Plain(f"您好，{citizen.name}。身份证号码 {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
+                            "请选择要办理的业务：", classes="hint")
             for group, entries in grouped():
-                yield Static(group, classes="group-title")
+                yield Plain(group, classes="group-title")
                 with Grid(classes="group"):
                     for entry in entries:
                         yield Button(entry.label, id=f"menu-{entry.key}")

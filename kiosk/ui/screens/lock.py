@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
+from ..widgets.plain import Plain
 
 
 class LockScreen(KioskScreen):
@@ -17,9 +18,9 @@ class LockScreen(KioskScreen):
         yield KioskHeader("屏幕已锁定")
         staff = self.kiosk.staff
         with VerticalScroll(classes="form"):
-            yield Static(f"屏幕已锁定。{staff.name if staff else ''}请输入PIN码解锁。", classes="hint")
+            yield Plain(f"屏幕已锁定。{staff.name if staff else ''}请输入PIN码解锁。", classes="hint")
             yield FormField("pin", "PIN码", max_length=12, password=True)
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("解锁", id="unlock", variant="primary")
 

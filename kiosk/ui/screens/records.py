@@ -14,6 +14,7 @@ from ...services import applications as apps
 from ...services import messaging, profile
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
+from ..widgets.plain import Plain, PlainTable
 
 
 class RecordScreen(KioskScreen):
@@ -23,10 +24,10 @@ class RecordScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
         with VerticalScroll(classes="form wide"):
-            yield Static("正在查询，请稍候。", id="status", classes="hint")
-            yield DataTable(id="table", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="detail")
-            yield Static("", classes="screen-error")
+            yield Plain("正在查询，请稍候。", id="status", classes="hint")
+            yield PlainTable(id="table", cursor_type="row", zebra_stripes=True)
+            yield Plain("", id="detail")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("返回业务中心", id="back", variant="primary")
 
@@ -126,13 +127,12 @@ class MyLicenceScreen(RecordScreen):
             return
         self.set_status("以下为您的机动车驾驶证信息：")
         colour = "green" if lic.normal else "red"
-        self.query_one("#detail", Static).update(
-            f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n"
-            f"驾驶证状态：[{colour}]{lic.status_text}[/]\n"
-            f"初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
+        self.query_one("#detail", Static).update(Text.assemble(
+            f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n驾驶证状态：", (lic.status_text, colour),
+            f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
             f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
             f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
-            f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}")
+            f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"))
 
 
 class MyVehiclesScreen(RecordScreen):

@@ -15,6 +15,7 @@ from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
 from ..widgets.stepbar import StepBar
+from ..widgets.plain import Plain
 
 STEPS = ["填写信息", "人脸识别", "短信验证"]
 
@@ -33,8 +34,8 @@ class RegisterScreen(KioskScreen):
                 yield StepBar(STEPS)
                 with ContentSwitcher(initial="step-info"):
                     with Vertical(id="step-info"):
-                        yield Static("实人认证注册：请填写本人姓名、身份证号码和手机号码（仅限二代身份证持有人）。",
-                                     classes="hint")
+                        yield Plain("实人认证注册：请填写本人姓名、身份证号码和手机号码（仅限二代身份证持有人）。",
+                                    classes="hint")
                         yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30)
                         yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
                         yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=11)
@@ -42,29 +43,29 @@ class RegisterScreen(KioskScreen):
                             yield Button("返回", id="back")
                             yield Button("下一步", id="to-face", variant="primary")
                     with Vertical(id="step-face"):
-                        yield Static("请正对屏幕上方的摄像头，摘下帽子和眼镜，保持面部在框内，按提示缓慢眨眼。",
-                                     classes="hint")
-                        yield Static("", id="face-result")
+                        yield Plain("请正对屏幕上方的摄像头，摘下帽子和眼镜，保持面部在框内，按提示缓慢眨眼。",
+                                    classes="hint")
+                        yield Plain("", id="face-result")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="face-back")
                             yield Button("开始人脸识别", id="face-start", variant="primary")
                         yield Button("改用驾驶证/机动车预留手机号注册", id="to-online", classes="hidden")
                     with Vertical(id="step-online"):
-                        yield Static("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
+                        yield Plain("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
                         yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=11,
                                         enter_presses="online-check")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="online-back")
                             yield Button("下一步", id="online-check", variant="primary")
                     with Vertical(id="step-code"):
-                        yield Static("", id="code-hint", classes="hint")
+                        yield Plain("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
                         yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
                                         enter_presses="finish")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="code-back")
                             yield Button("完成注册", id="finish", variant="primary")
-                yield Static("", classes="screen-error")
+                yield Plain("", classes="screen-error")
             with Vertical(classes="keypad-box"):
                 yield Keypad()
 

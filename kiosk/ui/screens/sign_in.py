@@ -11,6 +11,7 @@ from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
+from ..widgets.plain import Plain
 
 
 class SignInScreen(KioskScreen):
@@ -18,13 +19,13 @@ class SignInScreen(KioskScreen):
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
             with VerticalScroll(classes="form"):
-                yield Static("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
-                             classes="hint")
+                yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
+                            classes="hint")
                 yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
                 yield CodeButton(id="send-code")
-                yield Static("", id="code-sent", classes="hint")
+                yield Plain("", id="code-sent", classes="hint")
                 yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, enter_presses="submit")
-                yield Static("", classes="screen-error")
+                yield Plain("", classes="screen-error")
                 with Horizontal(classes="buttons"):
                     yield Button("返回", id="back")
                     yield Button("登录", id="submit", variant="primary")

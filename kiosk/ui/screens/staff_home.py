@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, DataTable
 
 from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
 from .counter.menu import items_for
+from ..widgets.plain import Plain, PlainTable
 
 
 class StaffHomeScreen(KioskScreen):
@@ -19,15 +20,15 @@ class StaffHomeScreen(KioskScreen):
         self._menu = {m.id: m for m in items_for(staff)}
         with VerticalScroll(classes="form wide"):
             if staff:
-                yield Static(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}  "
-                             f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")
-            yield Static("请选择要办理的业务：", classes="group-title")
+                yield Plain(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}  "
+                            f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")
+            yield Plain("请选择要办理的业务：", classes="group-title")
             with Grid(classes="group", id="staff-menu"):
                 for item in self._menu.values():
                     yield Button(item.label, id=item.id, variant="primary")
-            yield Static("最近操作记录（审计日志）：", classes="group-title")
-            yield DataTable(id="audit", cursor_type="row")
-            yield Static("", classes="screen-error")
+            yield Plain("最近操作记录（审计日志）：", classes="group-title")
+            yield PlainTable(id="audit", cursor_type="row")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("锁定屏幕", id="lock")
                 yield Button("退出登录", id="sign-out", variant="error")

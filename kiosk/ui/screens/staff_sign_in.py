@@ -3,22 +3,23 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
+from ..widgets.plain import Plain
 
 
 class StaffSignInScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台 - 工作人员登录")
         with VerticalScroll(classes="form"):
-            yield Static("请输入警号/工号和密码登录窗口工作台。连续输错10次将锁定15分钟。", classes="hint")
+            yield Plain("请输入警号/工号和密码登录窗口工作台。连续输错10次将锁定15分钟。", classes="hint")
             yield FormField("staff_no", "警号/工号", max_length=20)
             yield FormField("password", "密码", max_length=64, password=True)
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("登录", id="submit", variant="primary")
 

@@ -1,6 +1,7 @@
 """Counter: the e-licence verification desk (police, insurer, car-rental). Paste or scan a code."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
@@ -9,23 +10,24 @@ from ...services import counter_verify, elicence_verify
 from ..base import KioskScreen
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
+from ..widgets.plain import Plain
 
 
 class VerifyScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("电子驾驶证核验")
         with VerticalScroll(classes="form wide"):
-            yield Static("请扫描驾驶人出示的电子驾驶证二维码，或粘贴二维码内容（以DL1:或DL2:开头）。"
-                         "离线核验检查签名和有效期；在线核验同时查询驾驶证当前状态。", classes="hint")
+            yield Plain("请扫描驾驶人出示的电子驾驶证二维码，或粘贴二维码内容（以DL1:或DL2:开头）。"
+                        "离线核验检查签名和有效期；在线核验同时查询驾驶证当前状态。", classes="hint")
             yield FormField("payload", "二维码内容", placeholder="DL1:...", max_length=4096)
             with Horizontal(classes="buttons"):
                 yield Button("离线核验", id="offline")
                 yield Button("在线核验", id="online", variant="primary")
                 yield Button("清除", id="clear")
                 yield Button("返回", id="back")
-            yield Static("", id="verdict")
-            yield Static("", id="fields")
-            yield Static("", classes="screen-error")
+            yield Plain("", id="verdict")
+            yield Plain("", id="fields")
+            yield Plain("", classes="screen-error")
 
     def on_mount(self) -> None:
         self.query_one("#input-payload", Input).focus()
@@ -59,7 +61,7 @@ class VerifyScreen(KioskScreen):
             return
         colour = "green" if report.valid else "red"
         mode = "在线核验" if report.online else "离线核验"
-        verdict.update(f"[b {colour}]{'有效' if report.valid else '无效'}[/]  {mode}：{report.reason}")
+        verdict.update(Text.assemble(("有效" if report.valid else "无效", f"bold {colour}"), f"  {mode}：{report.reason}"))
         lines = [f"{label}：{value}" for label, value in report.fields]
         if report.generated_at:
             lines.append(f"生成时间：{report.generated_at:%Y-%m-%d %H:%M:%S}")

@@ -3,26 +3,27 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
+from ..widgets.plain import Plain
 
 
 class WelcomeScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("自助服务终端")
         with Vertical(id="welcome"):
-            yield Static("交管12123 自助服务终端", id="welcome-title")
-            yield Static("欢迎使用，请选择【登录】或【注册】", id="welcome-sub")
+            yield Plain("交管12123 自助服务终端", id="welcome-title")
+            yield Plain("欢迎使用，请选择【登录】或【注册】", id="welcome-sub")
             with Center():
                 with Horizontal(id="welcome-buttons"):
                     yield Button("登录", id="sign-in", variant="primary")
                     yield Button("注册", id="register")
-            yield Static("请点击【登录】，输入身份证号码并使用短信验证码登录。\n"
-                         "首次使用请点击【注册】。办理完毕请点击【退出登录】。", id="welcome-help")
+            yield Plain("请点击【登录】，输入身份证号码并使用短信验证码登录。\n"
+                        "首次使用请点击【注册】。办理完毕请点击【退出登录】。", id="welcome-help")
             if self.kiosk.settings.demo:
-                yield Static("演示模式：短信将以手机通知显示在屏幕下方", id="demo-badge")
+                yield Plain("演示模式：短信将以手机通知显示在屏幕下方", id="demo-badge")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.app.clear_notifications()  # the last citizen's goodbye is not for the next one

@@ -4,6 +4,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
+from .plain import Plain
 
 
 DATE_LEN = 12  # 2026年12月05日 (kiosk.domain.typed.parse_date reads it, and 2026-12-05)
@@ -35,7 +36,7 @@ class FormField(Vertical):
         yield Label(self._label)
         yield Input(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
                     password=self._password, id=f"input-{self.field_name}")
-        yield Static("", classes="field-error")
+        yield Plain("", classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self._enter_presses is not None:

@@ -1,15 +1,16 @@
 """Demo mode: the SMS a citizen's phone would receive, shown in a bar docked at the bottom.
 
 It is a docked widget rather than a floating toast: a toast drawn over other widgets gets its
-double-width Chinese characters split where it crosses their edges."""
+double-width Chinese characters split where it crosses their edges. Plain: the text is shown as
+it is, square brackets included."""
 from __future__ import annotations
 
-from textual.widgets import Static
+from .plain import Plain
 
 SHOW_SECONDS = 45
 
 
-class PhoneBar(Static):
+class PhoneBar(Plain):
     DEFAULT_CSS = """
     PhoneBar { dock: bottom; height: auto; max-height: 4; width: 100%; padding: 0 1;
                background: $panel; color: $text; border-top: solid $accent; }

@@ -9,6 +9,7 @@ from ....domain.errors import DomainError
 from ....services import booking_records, cancellation, certificates, fees
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 
 class BookingListScreen(KioskScreen):
@@ -27,15 +28,15 @@ class BookingListScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
         with VerticalScroll(classes="form wide"):
-            yield Static("正在查询，请稍候。", id="status", classes="hint")
-            yield DataTable(id="bookings", cursor_type="row", zebra_stripes=True)
-            yield Static("", id="detail")
+            yield Plain("正在查询，请稍候。", id="status", classes="hint")
+            yield PlainTable(id="bookings", cursor_type="row", zebra_stripes=True)
+            yield Plain("", id="detail")
             with Vertical(id="confirm-box"):
-                yield Static("", id="confirm-text")
+                yield Plain("", id="confirm-text")
                 with Horizontal(classes="buttons"):
                     yield Button("确认", id="confirm-yes", variant="error")
                     yield Button("暂不办理", id="confirm-no")
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("返回业务中心", id="back")
                 yield Button(self.ACTION, id="action", variant="primary", disabled=True)

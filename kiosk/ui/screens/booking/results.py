@@ -11,6 +11,7 @@ from ....services import booking_results
 from ...base import KioskScreen
 from ...widgets.field import DATE_LEN, FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 
 class ResultsScreen(KioskScreen):
@@ -22,15 +23,15 @@ class ResultsScreen(KioskScreen):
         tomorrow = self.env.clock.now().date() + timedelta(days=1)
         yield KioskHeader("考试预约结果公布")
         with VerticalScroll(classes="form wide"):
-            yield Static("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
+            yield Plain("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
             yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05", value=f"{tomorrow:%Y-%m-%d}",
                             max_length=DATE_LEN, enter_presses="query")
             yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
             yield Select([], prompt="全部考场", id="results-site")
             yield Button("查询", id="query", variant="primary")
-            yield Static("", id="status", classes="hint")
-            yield DataTable(id="results", cursor_type="row", zebra_stripes=True)
-            yield Static("", classes="screen-error")
+            yield Plain("", id="status", classes="hint")
+            yield PlainTable(id="results", cursor_type="row", zebra_stripes=True)
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("返回业务中心", id="back")
 

@@ -16,6 +16,7 @@ from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
 from ...widgets.field import DATE_LEN, FormField
+from ...widgets.plain import Plain, PlainTable
 
 MARK = "已选"
 
@@ -40,8 +41,8 @@ class SessionStep(Vertical):
         self.queried: tuple[date, date, int | None] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="ranking")
-        yield Static("请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。", id="ranking-rule", classes="hint")
+        yield Plain("", id="ranking")
+        yield Plain("请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。", id="ranking-rule", classes="hint")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN)
@@ -53,8 +54,8 @@ class SessionStep(Vertical):
         yield Label("预约模式", classes="choice-label", id="mode-label")
         yield RadioSet(RadioButton("自主选择场次", value=True, name="self"), RadioButton("服从系统安排", name="system"),
                        id="mode")
-        yield Static("", id="sessions-hint", classes="hint")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Plain("", id="sessions-hint", classes="hint")
+        yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Button("切换至优先预约", id="to-priority", variant="warning")
         with Horizontal(classes="buttons"):
             yield Button("上一步", id="prev-sessions")

@@ -23,6 +23,7 @@ from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
 from .session_step import SessionStep
+from ...widgets.plain import Plain
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
@@ -62,27 +63,27 @@ class BookingWizardScreen(KioskScreen):
             yield StepBar(NORMAL_STEPS, id="steps")
             with ContentSwitcher(initial="step-subject"):
                 with Vertical(id="step-subject"):
-                    yield Static("正在读取您的考试信息，请稍候。", id="applicant", classes="hint")
+                    yield Plain("正在读取您的考试信息，请稍候。", id="applicant", classes="hint")
                     yield Vertical(id="subject-box")
-                    yield Static("", id="not-bookable")
+                    yield Plain("", id="not-bookable")
                     with Horizontal(classes="buttons"):
                         yield Button("返回", id="back")
                         yield Button("下一步", id="next-subject", variant="primary", disabled=True)
                 with Vertical(id="step-notice"):
-                    yield Static(notice_text(NOTICE), id="notice-text")
+                    yield Plain(notice_text(NOTICE), id="notice-text")
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev-notice")
                         yield Button("阅读并同意", id="agree", variant="primary")
                 with Vertical(id="step-priority-notice"):
-                    yield Static(notice_text(PRIORITY_NOTICE), id="priority-notice-text")
+                    yield Plain(notice_text(PRIORITY_NOTICE), id="priority-notice-text")
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev-priority-notice")
                         yield Button("阅读并同意", id="agree-priority", variant="primary")
                 yield SessionStep(self.env.clock.now().date(), id="step-sessions")
                 with Vertical(id="step-confirm"):
-                    yield Static("请再次确认以下预约信息：", classes="hint")
-                    yield Static("", id="summary")
-                    yield Static("", id="code-hint", classes="hint")
+                    yield Plain("请再次确认以下预约信息：", classes="hint")
+                    yield Plain("", id="summary")
+                    yield Plain("", id="code-hint", classes="hint")
                     yield CodeButton(id="send-code")
                     yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
                                     enter_presses="submit")
@@ -90,11 +91,11 @@ class BookingWizardScreen(KioskScreen):
                         yield Button("上一步", id="prev-confirm")
                         yield Button("预约", id="submit", variant="primary")
                 with Vertical(id="step-done"):
-                    yield Static("", id="result")
+                    yield Plain("", id="result")
                     with Horizontal(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回业务中心", id="home", variant="primary")
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
 
     @property
     def account_id(self) -> int:
@@ -122,7 +123,7 @@ class BookingWizardScreen(KioskScreen):
             box.mount(RadioSet(*(RadioButton(o.title, value=i == 0, name=str(o.subject))
                                  for i, o in enumerate(ov.bookable)), id="subject"))
         else:
-            box.mount(Static("您目前没有可以预约的考试科目，原因如下：", classes="hint"))
+            box.mount(Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint"))
         refused = [f"{o.title}：{o.reason}" for o in ov.subjects if not o.allowed]
         self.query_one("#not-bookable", Static).update(
             ("暂不能预约的科目：\n" + "\n".join(refused)) if refused else "")

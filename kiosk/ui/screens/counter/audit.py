@@ -11,6 +11,7 @@ from ....services.staff import roles_text
 from ...base import KioskScreen
 from ...widgets.field import DATE_LEN, FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 
 class AuditScreen(KioskScreen):
@@ -19,8 +20,8 @@ class AuditScreen(KioskScreen):
         staff = self.kiosk.staff
         admin = permissions.may(staff, permissions.ADMIN)
         with VerticalScroll(classes="form wide"):
-            yield Static("审计日志只能追加，不能修改或删除。" + ("可查询全部工作人员的记录。" if admin else
-                         "您只能查询本人的操作记录。"), classes="hint")
+            yield Plain("审计日志只能追加，不能修改或删除。" + ("可查询全部工作人员的记录。" if admin else
+                        "您只能查询本人的操作记录。"), classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("staff_no", "工号", value="" if admin or not staff else staff.staff_no, max_length=20)
                 yield FormField("citizen_id", "群众身份证号码", max_length=18)
@@ -32,9 +33,9 @@ class AuditScreen(KioskScreen):
                 yield Button("查询", id="search", variant="primary")
                 yield Button("清除条件", id="clear")
                 yield Button("返回", id="back")
-            yield Static("", classes="screen-error")
-            yield Static("", id="audit-count")
-            yield DataTable(id="audit-rows", cursor_type="row")
+            yield Plain("", classes="screen-error")
+            yield Plain("", id="audit-count")
+            yield PlainTable(id="audit-rows", cursor_type="row")
 
     def on_mount(self) -> None:
         self.query_one("#audit-rows", DataTable).add_columns("时间", "操作人", "操作", "群众", "角色", "终端", "说明")

@@ -2,6 +2,7 @@
 record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking)."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
@@ -12,21 +13,23 @@ from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 
 def _date(d) -> str:  # type: ignore[no-untyped-def]
     return f"{d:%Y-%m-%d}" if d else "-"
 
 
-def summary_text(f: CitizenFile) -> str:
+def summary_text(f: CitizenFile) -> Text:
     if not f.found:
-        return (f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
-                "（单位持营业执照办理单位用户注册）。")
+        return Text(f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
+                    "（单位持营业执照办理单位用户注册）。")
     kind = "单位用户" if f.kind == "unit" else "个人用户"
-    lines = [f"[b]{f.name}[/b]  {f.id_number}  {kind}  "
-             f"12123账户：{f.registered_via or '已注册' if f.registered else '未注册'}  绑定手机：{f.phone_masked}"]
+    lines: list[str | Text] = [Text.assemble(
+        (f.name, "bold"), f"  {f.id_number}  {kind}  "
+        f"12123账户：{f.registered_via or '已注册' if f.registered else '未注册'}  绑定手机：{f.phone_masked}")]
     if not f.registered:
-        lines.append("[b]该群众尚未注册交管12123[/b]，核验身份证明原件后可办理面签注册。")
+        lines.append(Text.assemble(("该群众尚未注册交管12123", "bold"), "，核验身份证明原件后可办理面签注册。"))
     if f.kind == "unit":
         lines.append(f"代理人：{f.agent_id_number or '-'}  委托书：{f.authorisation_ref or '-'}")
     if f.licence:
@@ -42,7 +45,7 @@ def summary_text(f: CitizenFile) -> str:
     lines.append(f"电子驾驶证：{f.elicence}")
     cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
     lines.append(f"机动车：{cars or '无'}")
-    return "\n".join(lines)
+    return Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines)
 
 
 class CitizenScreen(KioskScreen):
@@ -53,8 +56,8 @@ class CitizenScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
         with VerticalScroll(classes="form wide"):
-            yield Static("群众本人在场时，输入身份证号码（单位为统一社会信用代码）并填写查询事由，查询记录写入审计日志。",
-                         classes="hint")
+            yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码）并填写查询事由，查询记录写入审计日志。",
+                        classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("id_number", "身份证号码/统一社会信用代码", max_length=18)
                 yield FormField("reason", "查询事由", placeholder="如：本人到窗口办理业务", max_length=100)
@@ -63,15 +66,15 @@ class CitizenScreen(KioskScreen):
                 yield Button("面签注册", id="register")
                 yield Button("单位用户注册", id="unit")
                 yield Button("返回", id="back")
-            yield Static("", classes="screen-error")
-            yield Static("", id="citizen-summary")
+            yield Plain("", classes="screen-error")
+            yield Plain("", id="citizen-summary")
             with Horizontal(classes="buttons hidden", id="file-actions"):
                 yield Button("重置绑定手机号", id="reset-phone")
                 yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
-            yield Static("考试预约：", classes="group-title hidden", id="bookings-title")
-            yield DataTable(id="bookings", cursor_type="row", classes="hidden")
-            yield Static("网办进度：", classes="group-title hidden", id="apps-title")
-            yield DataTable(id="apps", cursor_type="row", classes="hidden")
+            yield Plain("考试预约：", classes="group-title hidden", id="bookings-title")
+            yield PlainTable(id="bookings", cursor_type="row", classes="hidden")
+            yield Plain("网办进度：", classes="group-title hidden", id="apps-title")
+            yield PlainTable(id="apps", cursor_type="row", classes="hidden")
 
     def on_mount(self) -> None:
         self.query_one("#bookings", DataTable).add_columns("编号", "业务", "科目", "车型", "状态", "考试时间", "考场")

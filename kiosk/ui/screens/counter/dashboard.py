@@ -10,6 +10,7 @@ from textual.widgets import Button, DataTable, Static
 from ....services import counter_dashboard
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 
 def chart_text(board: counter_dashboard.Dashboard, width: int = 40) -> Text:
@@ -25,10 +26,10 @@ class DashboardScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试数据看板")
         with VerticalScroll(classes="form wide"):
-            yield Static("", id="dash-summary")
-            yield Static("", id="dash-chart")
-            yield DataTable(id="dash-rows", cursor_type="row")
-            yield Static("", classes="screen-error")
+            yield Plain("", id="dash-summary")
+            yield Plain("", id="dash-chart")
+            yield PlainTable(id="dash-rows", cursor_type="row")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("刷新", id="reload")
                 yield Button("返回", id="back")
@@ -44,9 +45,9 @@ class DashboardScreen(KioskScreen):
     def _loaded(self, board: counter_dashboard.Dashboard) -> None:
         seats, applicants, placed = board.totals
         rate = f"{placed / seats:.0%}" if seats else "-"
-        self.query_one("#dash-summary", Static).update(
-            f"[b]今日及未来7天[/b]（{board.today:%Y-%m-%d} 起）：考位 {seats}，报名待安排 {applicants}，"
-            f"已安排 {placed}，满员率 {rate}；今日新增预约 {board.bookings_made_today}")
+        self.query_one("#dash-summary", Static).update(Text.assemble(
+            ("今日及未来7天", "bold"), f"（{board.today:%Y-%m-%d} 起）：考位 {seats}，报名待安排 {applicants}，"
+            f"已安排 {placed}，满员率 {rate}；今日新增预约 {board.bookings_made_today}"))
         self.query_one("#dash-chart", Static).update(chart_text(board))
         table = self.query_one("#dash-rows", DataTable)
         table.clear()

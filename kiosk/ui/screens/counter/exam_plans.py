@@ -13,6 +13,7 @@ from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import DATE_LEN, TIME_LEN, FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 
@@ -35,8 +36,8 @@ class ExamPlansScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
-            yield DataTable(id="sessions", cursor_type="row")
-            yield Static("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
+            yield PlainTable(id="sessions", cursor_type="row")
+            yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             with Horizontal(classes="row"):
                 yield FormField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
@@ -51,13 +52,13 @@ class ExamPlansScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
-            yield Static("预约结果公布日安排考试（与 kiosk allocate 相同）：", classes="group-title")
+            yield Plain("预约结果公布日安排考试（与 kiosk allocate 相同）：", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("安排考试并公布结果", id="allocate", variant="warning")
-            yield Static("", classes="screen-error")
-            yield Static("", id="plan-message")
+            yield Plain("", classes="screen-error")
+            yield Plain("", id="plan-message")
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns(

@@ -13,6 +13,7 @@ from ....services.exam_admin_results import ImportReport
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain
 
 
 class ExamResultsScreen(KioskScreen):
@@ -21,17 +22,17 @@ class ExamResultsScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
         with VerticalScroll(classes="form wide"):
-            yield Static("逐个录入：输入考生身份证号码、科目（1-4）和成绩（0-100，缺考填写：缺考）。"
-                         "首次不合格可参加本次预约的补考，再次录入即为补考成绩。", classes="hint")
+            yield Plain("逐个录入：输入考生身份证号码、科目（1-4）和成绩（0-100，缺考填写：缺考）。"
+                        "首次不合格可参加本次预约的补考，再次录入即为补考成绩。", classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("id_number", "考生身份证号码", max_length=18)
                 yield FormField("subject", "科目", max_length=3)
                 yield FormField("score", "成绩", max_length=3)
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
-            yield Static("", id="record-result")
-            yield Static("批量导入：CSV文件每行为 身份证号码,科目,成绩（可有标题行）。正确的行会保存，错误的行逐行列出原因。",
-                         classes="hint")
+            yield Plain("", id="record-result")
+            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩（可有标题行）。正确的行会保存，错误的行逐行列出原因。",
+                        classes="hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="/path/to/results.csv", max_length=300)
             with Horizontal(classes="buttons"):
                 yield Button("导入文件", id="import", variant="primary")
@@ -39,8 +40,8 @@ class ExamResultsScreen(KioskScreen):
             bar = ProgressBar(id="import-progress", show_eta=False)
             bar.display = False  # shown once an import starts: idle, it would animate as if busy
             yield bar
-            yield Static("", classes="screen-error")
-            yield Static("", id="import-report")
+            yield Plain("", classes="screen-error")
+            yield Plain("", id="import-report")
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
@@ -99,6 +100,6 @@ class ExamResultsScreen(KioskScreen):
     def _imported(self, report: ImportReport) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(report.total, 1), progress=max(report.total, 1))
-        lines = [f"共 {report.total} 行：已保存 {report.saved} 行，错误 {len(report.errors)} 行。"]
-        lines += [f"[red]第{e.line}行[/red] {e.text}：{e.message}" for e in report.errors]
-        self.query_one("#import-report", Static).update("\n".join(lines))
+        lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，错误 {len(report.errors)} 行。")]
+        lines += [Text.assemble((f"第{e.line}行", "red"), f" {e.text}：{e.message}") for e in report.errors]
+        self.query_one("#import-report", Static).update(Text("\n").join(lines))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input
 
 from ....services import counter_accounts
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain
 
 
 class _CounterForm(KioskScreen):
@@ -22,9 +23,9 @@ class _CounterForm(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
         with VerticalScroll(classes="form wide"):
-            yield Static(self.HINT, classes="hint")
+            yield Plain(self.HINT, classes="hint")
             yield from self.fields()
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("提交", id="submit", variant="primary")
                 yield Button("返回", id="back")

@@ -12,6 +12,7 @@ from ....services import counter_review
 from ....services.counter_review import QueueItem
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 UPPER_HALF = "\u2580"  # ambiguous width, like the QR code: drawn one cell wide by the kiosk's terminal
 
@@ -33,15 +34,15 @@ class ReviewScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("审核队列")
         with VerticalScroll(classes="form wide"):
-            yield Static("按提交时间先后排列。核对照片和自动检查结果后，审核通过或选择不通过原因。"
-                         "结果将通过短信和消息通知申请人，并更新网办进度。", classes="hint")
-            yield DataTable(id="queue", cursor_type="row")
+            yield Plain("按提交时间先后排列。核对照片和自动检查结果后，审核通过或选择不通过原因。"
+                        "结果将通过短信和消息通知申请人，并更新网办进度。", classes="hint")
+            yield PlainTable(id="queue", cursor_type="row")
             with Horizontal(id="review-body"):
-                yield Static("", id="review-photo")
-                yield Static("", id="review-checks")
+                yield Plain("", id="review-photo")
+                yield Plain("", id="review-checks")
             yield Select([(r, r) for r in counter_review.REJECT_REASONS], prompt="不通过原因（不通过时必选）",
                          id="reason")
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("审核通过", id="approve", variant="success")
                 yield Button("审核不通过", id="reject", variant="error")
@@ -83,11 +84,11 @@ class ReviewScreen(KioskScreen):
             checks.update("")
             return
         photo.update(photo_text(item.pixels))
-        lines = [f"[b]{item.title}[/b]  {item.serial_no}", f"申请人：{item.name}  {item.id_masked}",
-                 f"照片来源：{item.source}  提交时间：{item.submitted_at:%Y-%m-%d %H:%M}", "", "自动检查："]
-        lines += [f"[red]未通过：{p}[/red]" for p in item.failed]
-        lines += [f"[green]通过：{p}[/green]" for p in item.passed]
-        checks.update("\n".join(lines))
+        lines = [Text.assemble((item.title, "bold"), f"  {item.serial_no}"), Text(f"申请人：{item.name}  {item.id_masked}"),
+                 Text(f"照片来源：{item.source}  提交时间：{item.submitted_at:%Y-%m-%d %H:%M}"), Text(), Text("自动检查：")]
+        lines += [Text(f"未通过：{p}", "red") for p in item.failed]
+        lines += [Text(f"通过：{p}", "green") for p in item.passed]
+        checks.update(Text("\n").join(lines))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

@@ -10,6 +10,7 @@ from ....services.staff import ROLE_NAMES
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, PlainTable
 
 
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
@@ -29,8 +30,8 @@ class StaffAdminScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
         with VerticalScroll(classes="form wide"):
-            yield DataTable(id="staff-rows", cursor_type="row")
-            yield Static("新建账户：", classes="group-title")
+            yield PlainTable(id="staff-rows", cursor_type="row")
+            yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("new_staff_no", "工号", max_length=20)
                 yield FormField("new_name", "姓名", max_length=40)
@@ -42,9 +43,9 @@ class StaffAdminScreen(KioskScreen):
                     yield Checkbox(name, id=f"role-{role}")
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
-            yield Static(NOT_CHOSEN, id="chosen", classes="group-title")
+            yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
             yield FormField("reset_password", "新密码", max_length=64, password=True)
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("重置密码", id="reset", disabled=True)
                 yield Button("停用账户", id="deactivate", variant="error", disabled=True)

@@ -18,6 +18,7 @@ from ....services import elicence_card
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
 from ...widgets.qr import QrView
+from ...widgets.plain import Plain
 
 
 def refresh_margin(ttl: int) -> int:
@@ -74,15 +75,15 @@ class CardScreen(CodeScreen):
         yield KioskHeader("机动车驾驶证（电子版）")
         with Horizontal(id="card-body"):
             with VerticalScroll(id="card-left"):
-                yield Static("机动车驾驶证（电子版）", id="card-title")
+                yield Plain("机动车驾驶证（电子版）", id="card-title")
                 with Horizontal(id="card-top"):
-                    yield Static("", id="card-photo")
-                    yield Static("正在生成，请稍候。", id="card-fields")
-                yield Static("", id="card-times")
+                    yield Plain("", id="card-photo")
+                    yield Plain("正在生成，请稍候。", id="card-fields")
+                yield Plain("", id="card-times")
                 with Horizontal(classes="buttons"):
                     yield Button("放大二维码", id="card-zoom", variant="primary")
                     yield Button("返回", id="back")
-                yield Static("", classes="screen-error")
+                yield Plain("", classes="screen-error")
             yield QrView(id="card-qr")
 
     def on_mount(self) -> None:
@@ -124,7 +125,7 @@ class FullCodeScreen(CodeScreen):
 
     def compose(self) -> ComposeResult:
         yield QrView(id="full-qr", too_small="窗口太小，无法显示二维码，请放大窗口")
-        yield Static("", id="full-caption")
+        yield Plain("", id="full-caption")
 
     def on_mount(self) -> None:
         self.start_codes()

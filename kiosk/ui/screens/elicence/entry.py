@@ -8,6 +8,7 @@ from textual.widgets import Button, Static
 from ....services import elicence
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain
 
 
 class ElicenceScreen(KioskScreen):
@@ -18,20 +19,20 @@ class ElicenceScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("驾驶证电子版")
         with VerticalScroll(classes="form wide"):
-            yield Static("正在查询您的驾驶证状态，请稍候。", id="el-message")
+            yield Plain("正在查询您的驾驶证状态，请稍候。", id="el-message")
             with Vertical(id="el-question", classes="hidden"):
-                yield Static("", id="el-question-text", classes="el-question")
+                yield Plain("", id="el-question-text", classes="el-question")
                 with Horizontal(classes="buttons"):
                     yield Button("申领", id="el-confirm", variant="primary")
                     yield Button("取消", id="el-cancel")
-            yield Static("", id="el-result")
+            yield Plain("", id="el-result")
             with Horizontal(classes="buttons"):
                 yield Button("申领电子驾驶证", id="el-apply", variant="primary", classes="hidden")
                 yield Button("拍照或相册选择", id="el-photo-apply", classes="hidden")
                 yield Button("出示电子驾驶证", id="el-show", variant="success", classes="hidden")
                 yield Button("换照片", id="el-change-photo", classes="hidden")
                 yield Button("返回", id="back")
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
 
     @property
     def account_id(self) -> int:

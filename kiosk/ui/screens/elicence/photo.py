@@ -15,6 +15,7 @@ from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
+from ...widgets.plain import Plain
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 
@@ -32,32 +33,32 @@ class PhotoScreen(KioskScreen):
             yield StepBar(STEPS)
             with ContentSwitcher(initial="ph-notice"):
                 with Vertical(id="ph-notice"):
-                    yield Static("正在读取，请稍候。", id="ph-status", classes="hint")
-                    yield Static("", id="ph-notice-text")
+                    yield Plain("正在读取，请稍候。", id="ph-status", classes="hint")
+                    yield Plain("", id="ph-notice-text")
                     with Horizontal(classes="buttons"):
                         yield Button("我已阅读，继续", id="ph-agree", variant="primary", disabled=True)
                         yield Button("返回", id="back")
                 with Vertical(id="ph-take"):
-                    yield Static("请选择照片来源：拍照，或从相册选择照片文件。", classes="hint")
+                    yield Plain("请选择照片来源：拍照，或从相册选择照片文件。", classes="hint")
                     with Horizontal(classes="buttons"):
                         yield Button("拍照", id="ph-camera", variant="primary")
                         yield Button("相册选择", id="ph-album")
                     with Vertical(id="ph-album-box", classes="hidden"):
-                        yield Static("", id="ph-album-hint", classes="hint")
+                        yield Plain("", id="ph-album-hint", classes="hint")
                         yield OptionList(id="ph-album-list")
                         yield FormField("photo", "其他位置的照片（文件路径）", placeholder="例如 /media/usb/photo.png",
                                         max_length=300)
                         yield Button("使用该照片", id="ph-use-file")
-                    yield Static("", id="ph-check")
+                    yield Plain("", id="ph-check")
                     with Horizontal(classes="buttons"):
                         yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
                         yield Button("返回", id="back-2")
                 with Vertical(id="ph-done"):
-                    yield Static("", id="ph-result")
+                    yield Plain("", id="ph-result")
                     with Horizontal(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回", id="done", variant="primary")
-            yield Static("", classes="screen-error")
+            yield Plain("", classes="screen-error")
 
     @property
     def account_id(self) -> int:

@@ -1,0 +1,101 @@
+"""Square brackets that people type are shown as typed, never read as Textual markup.
+
+Before kiosk.ui.widgets.plain, 「[/b]」 in an address stopped the kiosk with a MarkupError at the
+confirmation step, and a stored name with one would have stopped every later screen showing it."""
+from __future__ import annotations
+
+from sqlalchemy import select, update
+
+from kiosk.db.models import Account, DrivingLicence
+from kiosk.ui.screens.counter.citizen import CitizenScreen
+from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
+from kiosk.ui.screens.records import MyLicenceScreen
+from tests.ui.conftest import screen_text, set_input, settle, sign_in
+from tests.ui.test_contact_flow import _open
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import SIZE, press
+
+ADDRESS = "重庆市江北区[/b]观音桥[red]步行街8号"
+NAME = "刘[/]洋"
+STORED_ADDRESS = "重庆市渝中区[b]解放碑[/i]1号"
+
+
+def _store_brackets(env, person) -> None:  # type: ignore[no-untyped-def]
+    with env.db.write() as s:
+        account = s.scalars(select(Account.id).where(Account.id_number == person.id_number)).one()
+        s.execute(update(Account).where(Account.id == account).values(name=NAME))
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account).values(address=STORED_ADDRESS))
+
+
+async def test_an_address_typed_with_brackets_is_confirmed_saved_and_shown_as_typed(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["two_cars"], "vehicle_contact")
+        await pilot.click(list(kiosk_app.screen.query("RadioButton"))[1])
+        await settle(pilot)
+        set_input(kiosk_app, "address", ADDRESS)
+        await pilot.click("#next")
+        await settle(pilot)
+        assert ADDRESS in screen_text(kiosk_app).replace("\n", "")  # 请核对以下信息
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "已办结" in screen_text(kiosk_app)
+        assert kiosk_app.is_running
+
+
+async def test_a_stored_name_and_address_with_brackets_show_as_stored(kiosk_app, env, people):
+    person = people["driver_normal"]
+    _store_brackets(env, person)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, person.id_number, person.phone)
+        assert f"您好，{NAME}。" in screen_text(kiosk_app)
+        await pilot.click("#menu-my_licence")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, MyLicenceScreen)
+        text = screen_text(kiosk_app)
+        assert f"联系地址：{STORED_ADDRESS}" in text and "驾驶证状态：正常" in text
+        kiosk_app.notify(f"通知 {NAME}")  # notifications: plain text too
+        await settle(pilot)
+        assert kiosk_app.is_running
+
+
+async def test_the_counter_shows_stored_and_imported_brackets_as_they_are(env, people, tmp_path):
+    person = people["driver_normal"]
+    _store_brackets(env, person)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await press(pilot, "m-citizen")
+        assert isinstance(app.screen, CitizenScreen)
+        set_input(app, "id_number", person.id_number)
+        set_input(app, "reason", "本人到窗口[/]办理")
+        await press(pilot, "lookup")
+        assert f"{NAME}  {person.id_number}" in screen_text(app)
+        app.pop_screen()
+        await settle(pilot)
+        await press(pilot, "m-audit")  # the reason, in the audit log's table
+        assert "本人到窗口[/]办理" in screen_text(app)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-results")
+        assert isinstance(app.screen, ExamResultsScreen)
+        csv_file = tmp_path / "r.csv"
+        csv_file.write_text("身份证号码,科目,成绩\n[/red]x,2,90\n", encoding="utf-8")
+        set_input(app, "csv_path", str(csv_file))
+        await press(pilot, "import")
+        assert "第2行 [/red]x,2,90：" in screen_text(app)
+
+
+def test_screens_build_text_widgets_from_plain() -> None:
+    """The rule behind the tests above, for screens yet to come: text widgets come from
+    kiosk.ui.widgets.plain, not straight from Textual (whose Static and DataTable read markup)."""
+    import re
+    from pathlib import Path
+
+    import kiosk.ui
+
+    root = Path(kiosk.ui.__file__).parent
+    direct = re.compile(r"(?<![\w.])(Static|DataTable)\(")
+    found = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "plain.py"
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if direct.search(line)]
+    assert found == []

@@ -4,6 +4,8 @@ Before kiosk.ui.widgets.plain, 「[/b]」 in an address stopped the kiosk with a
 confirmation step, and a stored name with one would have stopped every later screen showing it."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select, update
 
 from kiosk.db.models import Account, DrivingLicence
@@ -86,16 +88,42 @@ async def test_the_counter_shows_stored_and_imported_brackets_as_they_are(env, p
         assert "第2行 [/red]x,2,90：" in screen_text(app)
 
 
+async def test_an_album_picture_named_with_brackets_is_listed_as_named(kiosk_app, env, people):
+    import shutil
+
+    from kiosk.config import ASSETS
+    from kiosk.ui.screens.elicence.photo import PhotoScreen
+
+    album = Path(env.settings.data_dir) / "album"
+    album.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ASSETS / "photos" / "camera_2.png", album / "IMG[b]1.png")
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        person = people["no_photo"]
+        await sign_in(pilot, env, person.id_number, person.phone)
+        await pilot.click("#menu-elicence")
+        await settle(pilot)
+        await pilot.click("#el-photo-apply")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, PhotoScreen)
+        await pilot.click("#ph-agree")
+        await pilot.click("#ph-album")
+        await settle(pilot)
+        listed = kiosk_app.screen.query_one("#ph-album-list")
+        assert any(str(listed.get_option_at_index(i).prompt).startswith("IMG[b]1.png（")
+                   for i in range(listed.option_count))
+        assert "IMG[b]1.png" in screen_text(kiosk_app)
+
+
 def test_screens_build_text_widgets_from_plain() -> None:
     """The rule behind the tests above, for screens yet to come: text widgets come from
-    kiosk.ui.widgets.plain, not straight from Textual (whose Static and DataTable read markup)."""
+    kiosk.ui.widgets.plain, not straight from Textual (whose Static and DataTable read markup), and
+    an option or radio button shows either a literal label or one passed through plain()."""
     import re
-    from pathlib import Path
 
     import kiosk.ui
 
     root = Path(kiosk.ui.__file__).parent
-    direct = re.compile(r"(?<![\w.])(Static|DataTable)\(")
+    direct = re.compile(r"(?<![\w.])(Static|DataTable)\(|(?<![\w.])(Option|RadioButton)\((?!plain\(|\")")
     found = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "plain.py"
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if direct.search(line)]
     assert found == []

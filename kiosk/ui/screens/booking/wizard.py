@@ -23,7 +23,7 @@ from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
 from .session_step import SessionStep
-from ...widgets.plain import Plain
+from ...widgets.plain import Plain, plain
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
@@ -120,7 +120,7 @@ class BookingWizardScreen(KioskScreen):
             f"申请准驾车型：{ov.class_text}    {ov.permit_text}\n请选择预约科目，点击【下一步】。")
         box = self.query_one("#subject-box", Vertical)
         if ov.bookable:
-            box.mount(RadioSet(*(RadioButton(o.title, value=i == 0, name=str(o.subject))
+            box.mount(RadioSet(*(RadioButton(plain(o.title), value=i == 0, name=str(o.subject))
                                  for i, o in enumerate(ov.bookable)), id="subject"))
         else:
             box.mount(Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint"))

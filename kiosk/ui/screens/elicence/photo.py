@@ -15,7 +15,7 @@ from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
-from ...widgets.plain import Plain
+from ...widgets.plain import Plain, plain
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 
@@ -103,7 +103,7 @@ class PhotoScreen(KioskScreen):
     def _album(self, pictures: list[photos.AlbumPhoto]) -> None:
         listed = self.query_one("#ph-album-list", OptionList)
         listed.clear_options()
-        listed.add_options([Option(p.label, id=str(p.path)) for p in pictures])  # the id is the picture's path
+        listed.add_options([Option(plain(p.label), id=str(p.path)) for p in pictures])  # the id is the picture's path
         listed.display = bool(pictures)
         if pictures:
             listed.highlighted = 0  # Enter takes the newest at once

@@ -6,6 +6,7 @@ import importlib
 import logging
 import os
 import sys
+import time
 from collections.abc import Sequence
 
 from sqlalchemy.engine import make_url
@@ -106,6 +107,10 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
             f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。 / {exc}")
 
 
+RESTART_NOTICE = "系统刚才出现异常，已自动重新启动，请重新登录办理。您已提交的业务不受影响。"
+CRASH_LIMIT, CRASH_WINDOW = 5, 600  # this many unexpected errors within this many seconds: stop
+
+
 def _run_app(settings: Settings, env) -> int:  # type: ignore[no-untyped-def]
     from .services import bootstrap
     from .ui.app import make_app
@@ -114,8 +119,21 @@ def _run_app(settings: Settings, env) -> int:  # type: ignore[no-untyped-def]
 
     bootstrap.prepare(env, load_demo=settings.demo)
     terminals.touch(env)
-    make_app(settings, env).run()
-    return 0
+    crashes: list[float] = []
+    notice = ""
+    while True:  # a run ended by a bug starts again on the start screen (the hall's kiosk stays up)
+        app = make_app(settings, env)
+        app.start_notice = notice
+        app.run()
+        if not app.crashed:
+            return app.return_code or 0
+        now = time.monotonic()
+        crashes = [t for t in crashes if now - t < CRASH_WINDOW] + [now]
+        if len(crashes) >= CRASH_LIMIT:
+            print(f"kiosk: 终端在{CRASH_WINDOW // 60}分钟内{CRASH_LIMIT}次出现异常，已停止运行，请联系技术人员。"
+                  f"详情见 {settings.data_dir / 'kiosk.log'}", file=sys.stderr)
+            return 1
+        notice = RESTART_NOTICE
 
 
 if __name__ == "__main__":

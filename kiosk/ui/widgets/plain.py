@@ -5,7 +5,8 @@ notification as markup: a citizen's address typed as 「渝中区[/b]路1号」 
 MarkupError, and 「[red]」 would have coloured the rest. Names, addresses, reasons, imported result
 lines and audit details are typed by people, so every kiosk screen builds its text widgets from
 here: ``Plain`` (a Static without markup) and ``PlainTable`` (a DataTable whose string cells are
-plain text); a label built from stored data goes through ``plain``. Lines in bold or colour are
+plain text); an option or radio-button label built from stored data goes through ``plain`` (a
+Label or a Button only ever shows a caption written in the code). Lines in bold or colour are
 Rich ``Text`` with styles (``Text.assemble``), so nothing on screen is parsed as markup, and
 ``KioskApp.notify`` turns markup off as well. tests/ui/test_plain_text.py keeps screens to this.
 """

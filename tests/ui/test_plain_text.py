@@ -4,13 +4,18 @@ Before kiosk.ui.widgets.plain, 「[/b]」 in an address stopped the kiosk with a
 confirmation step, and a stored name with one would have stopped every later screen showing it."""
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
 from sqlalchemy import select, update
 
+import kiosk.ui
+from kiosk.config import ASSETS
 from kiosk.db.models import Account, DrivingLicence
 from kiosk.ui.screens.counter.citizen import CitizenScreen
 from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
+from kiosk.ui.screens.elicence.photo import PhotoScreen
 from kiosk.ui.screens.records import MyLicenceScreen
 from tests.ui.conftest import screen_text, set_input, settle, sign_in
 from tests.ui.test_contact_flow import _open
@@ -89,11 +94,6 @@ async def test_the_counter_shows_stored_and_imported_brackets_as_they_are(env, p
 
 
 async def test_an_album_picture_named_with_brackets_is_listed_as_named(kiosk_app, env, people):
-    import shutil
-
-    from kiosk.config import ASSETS
-    from kiosk.ui.screens.elicence.photo import PhotoScreen
-
     album = Path(env.settings.data_dir) / "album"
     album.mkdir(parents=True, exist_ok=True)
     shutil.copy(ASSETS / "photos" / "camera_2.png", album / "IMG[b]1.png")
@@ -118,10 +118,6 @@ def test_screens_build_text_widgets_from_plain() -> None:
     """The rule behind the tests above, for screens yet to come: text widgets come from
     kiosk.ui.widgets.plain, not straight from Textual (whose Static and DataTable read markup), and
     an option or radio button shows either a literal label or one passed through plain()."""
-    import re
-
-    import kiosk.ui
-
     root = Path(kiosk.ui.__file__).parent
     direct = re.compile(r"(?<![\w.])(Static|DataTable)\(|(?<![\w.])(Option|RadioButton)\((?!plain\(|\")")
     found = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "plain.py"

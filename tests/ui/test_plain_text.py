@@ -123,3 +123,8 @@ def test_screens_build_text_widgets_from_plain() -> None:
     found = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if path.name != "plain.py"
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if direct.search(line)]
     assert found == []
+    # and no line writes markup for a screen to parse (bold and colour are Rich Text styles)
+    markup = re.compile(r"\[/?(\{|b\]|bold|italic|i\]|u\]|dim|reverse|red|green|yellow|blue|on )")
+    written = [f"{path.relative_to(root)}:{n}" for path in root.rglob("*.py") if not path.name.startswith(("plain", "cjk"))
+               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if markup.search(line)]
+    assert written == []

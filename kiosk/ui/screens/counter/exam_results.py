@@ -74,8 +74,7 @@ class ExamResultsScreen(KioskScreen):
 
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"
-        self.query_one("#record-result", Static).update(
-            f"[{colour}]已录入（第{r.attempt}次）：{r.message}[/{colour}]")
+        self.query_one("#record-result", Static).update(Text(f"已录入（第{r.attempt}次）：{r.message}", style=colour))
         self.query_one("#field-score", FormField).value = ""
         for f in self.draft_fields():  # recorded: the candidate and subject stay for the next one, saved
             f.settle()

@@ -31,6 +31,15 @@ async def press(pilot, button_id: str) -> None:
     await settle(pilot)
 
 
+async def look_up(pilot, citizen_id: str, reason: str) -> None:
+    """From the staff home: 为群众办理, the citizen's ID number and the reason, 查询."""
+    await press(pilot, "m-citizen")
+    assert isinstance(pilot.app.screen, CitizenScreen)
+    set_input(pilot.app, "id_number", citizen_id)
+    set_input(pilot.app, "reason", reason)
+    await press(pilot, "lookup")
+
+
 def menu_ids(app) -> set[str]:
     return {b.id for b in app.screen.query("#staff-menu Button")}
 
@@ -116,10 +125,7 @@ async def test_clerk_cancels_a_priority_booking(env, people):
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app)
-        await press(pilot, "m-citizen")
-        set_input(app, "id_number", p.id_number)
-        set_input(app, "reason", "取消考试预约")
-        await press(pilot, "lookup")
+        await look_up(pilot, p.id_number, "取消考试预约")
         assert "优先考试预约" in screen_text(app)
         await press(pilot, "cancel-booking")
         await settle(pilot)

@@ -13,14 +13,13 @@ from sqlalchemy import select, update
 import kiosk.ui
 from kiosk.config import ASSETS
 from kiosk.db.models import Account, DrivingLicence
-from kiosk.ui.screens.counter.citizen import CitizenScreen
 from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
 from kiosk.ui.screens.elicence.photo import PhotoScreen
 from kiosk.ui.screens.records import MyLicenceScreen
 from tests.ui.conftest import screen_text, set_input, settle, sign_in
 from tests.ui.test_contact_flow import _open
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, press
+from tests.ui.test_counter_screens import SIZE, look_up, press
 
 ADDRESS = "重庆市江北区[/b]观音桥[red]步行街8号"
 NAME = "刘[/]洋"
@@ -71,11 +70,7 @@ async def test_the_counter_shows_stored_and_imported_brackets_as_they_are(env, p
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app)
-        await press(pilot, "m-citizen")
-        assert isinstance(app.screen, CitizenScreen)
-        set_input(app, "id_number", person.id_number)
-        set_input(app, "reason", "本人到窗口[/]办理")
-        await press(pilot, "lookup")
+        await look_up(pilot, person.id_number, "本人到窗口[/]办理")
         assert f"{NAME}  {person.id_number}" in screen_text(app)
         app.pop_screen()
         await settle(pilot)

@@ -15,8 +15,8 @@ from textual.widgets import Button, ContentSwitcher, Static
 from ..domain.errors import DomainError
 from .dialogs.confirm import ConfirmDialog
 from .widgets.field import FormField
-from .widgets.stepbar import StepBar
 from .widgets.plain import Plain
+from .widgets.stepbar import StepBar
 
 if TYPE_CHECKING:
     from .app import KioskApp

@@ -1,5 +1,6 @@
 """取消考试预约: a normal application may be cancelled online while it waits for allocation
-(before booking closes); the cancellation time becomes the new ranking time (seed rule 3).
+(before booking closes: not on the publication day of a plan it may be placed in, even before the
+allocation has run); the cancellation time becomes the new ranking time (seed rule 3).
 Priority bookings and bookings already placed are cancelled at a counter, a day ahead."""
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from .env import Env
 
 PLACED_REFUSAL = ("预约结果已公布，本预约已不能在网上取消。因故不能参加考试的，"
                   "请至少提前一日携带身份证明到车管所窗口申请取消预约")
+CLOSED_REFUSAL = ("今日为预约结果公布日，该考试计划已截止预约，正在按排名安排考试，本预约已不能在网上取消。"
+                  "预约结果公布后，因故不能参加考试的，请至少提前一日携带身份证明到车管所窗口申请取消预约")
 
 
 @dataclass(frozen=True)
@@ -43,13 +46,24 @@ def _booking(s: Session, account_id: int, booking_id: int, *, lock: bool = False
     return b
 
 
-def _refusal(b: Booking, now: datetime) -> str:
+def _refusal(s: Session, b: Booking, now: datetime) -> str:
     check = cancellation_check(booking_fact(b, None), now.date())
     if not check.allowed:
         return check.reason
     if b.status != "pending":
         return PLACED_REFUSAL
+    if _awaits_allocation(s, b, now):
+        return CLOSED_REFUSAL
     return ""
+
+
+def _awaits_allocation(s: Session, b: Booking, now: datetime) -> bool:
+    """Does ``b`` reach a plan whose publication day has come but whose allocation has not run yet?
+    That plan stopped taking bookings on the internet that day (seed 000), so the application is
+    about to be placed or not: it can no longer be withdrawn online."""
+    closed = select(ExamPlan.id).where(ExamPlan.publish_on <= now.date(), ExamPlan.allocated_at.is_(None))
+    q = select(ExamSession.id).where(candidates(b), ExamSession.plan_id.in_(closed)).limit(1)
+    return s.scalar(q) is not None
 
 
 def _ranking_note(b: Booking, now: datetime, *, done: bool = False) -> str:
@@ -69,7 +83,7 @@ def preview(env: Env, account_id: int, booking_id: int) -> CancelPreview:
     now = env.clock.now()
     with env.db.read() as s:
         b = _booking(s, account_id, booking_id)
-        refusal = _refusal(b, now)
+        refusal = _refusal(s, b, now)
         return CancelPreview(b.id, _serial(s, b), not refusal, refusal or _ranking_note(b, now) + "确认取消吗？")
 
 
@@ -78,7 +92,7 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
     with env.db.write() as s:
         account = account_of(s, account_id)
         b = _booking(s, account_id, booking_id, lock=True)
-        refusal = _refusal(b, now)
+        refusal = _refusal(s, b, now)
         if refusal:
             raise DomainError(refusal)
         b.status, b.cancelled_at = "cancelled", now
@@ -98,12 +112,15 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
 def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> None:
     """The application no longer counts among the applicants of its sessions in the plans that
     ``plans`` selects (online: plans still open; at a counter: plans not yet allocated)."""
-    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(select(ExamPlan.id).where(plans)))
-    if b.mode == "self":
-        q = q.where(ExamSession.id.in_(list(b.choices or [])))
-    else:
-        q = q.where(ExamSession.subject == b.subject, ExamSession.exam_date.between(b.range_from, b.range_to),
-                    ExamSession.classes.contains(b.licence_class))
-        if b.site_id is not None:
-            q = q.where(ExamSession.site_id == b.site_id)
+    q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(select(ExamPlan.id).where(plans)),
+                                  candidates(b))
     s.execute(q.values(applicants=ExamSession.applicants - 1), execution_options={"synchronize_session": False})
+
+
+def candidates(b: Booking) -> ColumnElement[bool]:
+    """SQL condition on ExamSession: the sessions the application of ``b`` may be placed in."""
+    if b.mode == "self":
+        return ExamSession.id.in_(list(b.choices or []))
+    cond = ((ExamSession.subject == b.subject) & ExamSession.exam_date.between(b.range_from, b.range_to)
+            & ExamSession.classes.contains(b.licence_class))
+    return cond if b.site_id is None else cond & (ExamSession.site_id == b.site_id)

@@ -42,6 +42,24 @@ def test_cancelling_makes_the_cancel_time_the_ranking_time(env, people):
         cancellation.cancel(env, aid, done.booking_id)
 
 
+def test_not_cancelled_online_on_the_publication_day_before_allocation(env, people):
+    """Seed 000: on the publication day the plan stops taking bookings on the internet, so an
+    application about to be allocated can no longer be withdrawn there, even before the run."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    env.clock.advance(days=1)  # 2026-12-02: the publication day of the 12-04 plan, not yet allocated
+    refused = cancellation.preview(env, aid, done.booking_id)
+    assert not refused.allowed and "今日为预约结果公布日" in refused.message
+    with pytest.raises(DomainError, match="截止预约"):
+        cancellation.cancel(env, aid, done.booking_id)
+    with env.db.read() as s:
+        assert s.get(Booking, done.booking_id).status == "pending"
+    report = allocation_service.run(env, date(2026, 12, 2))
+    assert report.placed >= 1
+
+
 def test_placed_and_priority_bookings_are_not_cancelled_online(env, people):
     p = people["permit_expiring"]
     aid = account_id(env, p)

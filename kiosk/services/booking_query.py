@@ -81,6 +81,8 @@ class RankingView:
 
     @property
     def text(self) -> str:
+        if self.planned == 0:  # "rank 1 of 0" would make no sense
+            return "所选时间段和考场暂无考试计划名额，暂无排名"
         return f"当前排名 {self.position} / 计划 {self.planned}，仅供参考"
 
 

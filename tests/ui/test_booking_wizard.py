@@ -215,3 +215,31 @@ async def test_someone_without_a_licence_application_is_told_why(kiosk_app, env,
         await pilot.click("#back")
         await settle(pilot)
         assert not isinstance(kiosk_app.screen, BookingWizardScreen)
+
+
+async def test_a_new_subject_drops_the_last_ranking_and_an_empty_range_has_none(kiosk_app, env, people):
+    """Back to 科目确认 and another subject: the last subject's ranking time and rule are not shown
+    under the new one before 查询; a range without sessions gives no 「当前排名 1 / 计划 0」."""
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_wizard(pilot, env, people["permit_expiring"])
+        await choose_subject(pilot, 2)
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        await pilot.click("#agree")
+        await settle(pilot)
+        await query(pilot, "2026-12-04", "2026-12-10")
+        assert "科目二" in screen_text(kiosk_app) and "当前排名 1 / 计划" in screen_text(kiosk_app)
+        await pilot.click("#prev-sessions")
+        await settle(pilot)
+        if step(kiosk_app)[0] == "step-notice":
+            await pilot.click("#prev-notice")
+            await settle(pilot)
+        await choose_subject(pilot, 3)
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-sessions"
+        text = screen_text(kiosk_app)
+        assert "排序时间" not in text and "当前排名" not in text and "点击【查询】" in text
+        await query(pilot, "2027-06-01", "2027-06-02")  # no plans that far ahead
+        text = screen_text(kiosk_app)
+        assert "计划 0" not in text and "暂无排名" in text and "没有可预约的考试场次" in text

@@ -19,6 +19,7 @@ from ...widgets.field import DATE_LEN, FormField
 from ...widgets.plain import Plain, PlainTable
 
 MARK = "已选"
+QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
 
 
 class SessionStep(Vertical):
@@ -42,7 +43,7 @@ class SessionStep(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="ranking")
-        yield Plain("请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。", id="ranking-rule", classes="hint")
+        yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN)
@@ -70,7 +71,8 @@ class SessionStep(Vertical):
             self.subject, self.priority = subject, priority
             self.rows, self.marked, self.queried = [], [], None
             self._fill_table()
-            self.query_one("#ranking", Static).update("")
+            self.query_one("#ranking", Static).update("")  # the last subject's ranking and its rule go too
+            self.query_one("#ranking-rule", Static).update(QUERY_HINT)
         self.query_one("#mode-label").display = not priority
         self.query_one("#mode", RadioSet).display = not priority
         self.query_one("#to-priority").display = priority_link and not priority

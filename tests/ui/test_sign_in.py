@@ -7,7 +7,7 @@ import time
 
 from sqlalchemy.exc import OperationalError
 
-from kiosk.services import auth
+from kiosk.services import auth, elicence, elicence_card
 from kiosk.ui.base import GENERIC_ERROR, WAIT_AFTER, WAIT_TEXT
 from kiosk.ui.dialogs.staff_pin import StaffPinDialog
 from kiosk.ui.screens.home import HomeScreen
@@ -237,3 +237,28 @@ async def test_every_screen_reads_at_80x24(kiosk_app, env, people):
             assert "Traceback" not in text
             await kiosk_app.pop_screen()
             await settle(pilot)
+
+
+async def test_session_wipe_with_a_screen_on_top_of_any_service(kiosk_app, env, people):
+    """The idle wipe pops every screen; each one uncovered on the way (a service under a card, a
+    notice, a dialog) must not act for the citizen who is gone. It once did: 驾驶证电子版 reloaded
+    itself when the e-licence card was popped, found nobody signed in and stopped the kiosk."""
+    from textual.screen import Screen
+
+    from kiosk.ui.menu import ENTRIES, open_entry
+
+    elicence.apply_direct(env, elicence_card.account_for(env, people["driver_normal"].id_number))
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, people["driver_normal"].id_number, people["driver_normal"].phone)
+        citizen = kiosk_app.citizen
+        for entry in ENTRIES:
+            kiosk_app.citizen = citizen  # signed in again (the same session object, to keep this test quick)
+            await kiosk_app.push_screen(HomeScreen())
+            await kiosk_app.push_screen(open_entry(entry.key))
+            await settle(pilot)
+            await kiosk_app.push_screen(Screen())
+            await settle(pilot)
+            await kiosk_app.end_session("因长时间无操作，已退出登录")
+            await settle(pilot)
+            assert isinstance(kiosk_app.screen, WelcomeScreen), entry.key
+            assert not kiosk_app.crashed, entry.key

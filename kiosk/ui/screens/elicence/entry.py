@@ -43,7 +43,9 @@ class ElicenceScreen(KioskScreen):
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.overview is not None:
+        # Not while a session wipe (idle timeout) pops the card or 换照片 off this screen: nobody is
+        # signed in any more, and this screen goes next.
+        if self.overview is not None and self.kiosk.citizen is not None:
             self.reload()
 
     def reload(self) -> None:

@@ -11,6 +11,14 @@ class DomainError(Exception):
         self.field = field
 
 
+class TooSoon(DomainError):
+    """A new SMS code was asked for before the resend wait ended; ``seconds`` are left of it."""
+
+    def __init__(self, message: str, field: str | None, seconds: int) -> None:
+        super().__init__(message, field)
+        self.seconds = seconds
+
+
 class NotFound(DomainError):
     pass
 

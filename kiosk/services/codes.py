@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import SmsCode
-from ..domain.errors import DomainError
+from ..domain.errors import TooSoon
 from ..domain.ids import mask_phone
 from ..domain.typed import compact
 from .env import Env
@@ -104,7 +104,8 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     last = _latest(session, phone, purpose)
     if last is not None and last.used_at is None and now < last.sent_at + wait:
         left = math.ceil((last.sent_at + wait - now).total_seconds())
-        raise DomainError(f"验证码已发送，请{left}秒后再重新获取", "code")
+        raise TooSoon(f"验证码已发送至{mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
+                      "code", left)
     code = f"{secrets.randbelow(10**6):06d}"
     expires = now + timedelta(seconds=env.settings.code_ttl_seconds)
     session.add(SmsCode(phone=phone, purpose=purpose, code_hash=code_hash(env, code, secrets.token_bytes(16)),

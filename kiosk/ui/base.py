@@ -12,8 +12,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, TooSoon
 from .dialogs.confirm import ConfirmDialog
+from .widgets.code_button import CodeButton
 from .widgets.field import FormField
 from .widgets.plain import Plain
 from .widgets.stepbar import StepBar
@@ -139,7 +140,11 @@ class KioskScreen(Screen):
 
     def show_error(self, exc: DomainError) -> None:
         """Next to the named field when it is on screen (not in a hidden wizard step), else in the
-        screen's error line, else as a notification."""
+        screen's error line, else as a notification. A code asked for too soon also counts the
+        发送验证码 button down (a button that looks ready but sends nothing would seem dead)."""
+        if isinstance(exc, TooSoon):
+            for button in self.query(CodeButton):
+                button.start_countdown(exc.seconds)
         if exc.field:
             for f in self.query(FormField):
                 if f.field_name == exc.field and _shown(f):

@@ -14,7 +14,8 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from tests.conftest import db_path, last_sms_code
-from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen_text, set_input, settle,
+                               sign_in)
 
 
 async def test_sign_in_with_code_from_outbox(kiosk_app, env, people):
@@ -87,6 +88,34 @@ async def test_resend_shows_countdown(kiosk_app, env, people):
         button = kiosk_app.screen.query_one("#send-code")
         assert button.disabled and "秒" in str(button.label)
         assert "139****0055" in screen_text(kiosk_app)
+
+
+async def test_back_and_again_within_the_wait_counts_down_and_says_to_use_the_code(kiosk_app, env, people):
+    """返回 and 登录 again within 60 s: the new screen's 发送验证码 must not look ready and do
+    nothing; it counts down the wait left and says the code already sent still works."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        code = last_sms_code(env, p.phone)
+        await pilot.click("#back")
+        await settle(pilot)
+        env.clock.advance(seconds=20)
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await press_enter_in(pilot, "id_number")
+        await settle(pilot)
+        button = kiosk_app.screen.query_one("#send-code")
+        assert button.disabled and "40秒" in str(button.label)
+        assert "请输入已收到的验证码" in field_error(kiosk_app, "code") and "139****0055" in field_error(kiosk_app, "code")
+        set_input(kiosk_app, "code", code)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)
 
 
 async def test_pasted_junk_never_crashes(kiosk_app, env):

@@ -198,6 +198,8 @@ def _submission(s: Session, env: Env, account: Account, app: Application, purpos
                 path: Path | str) -> None:
     if source not in PHOTO_SOURCES:
         raise DomainError("请选择拍照或相册选择", "photo")
+    if source == "upload" and not _may_upload(env, path):
+        raise DomainError(OUTSIDE_UPLOADS, "photo")
     check = photos.require_ok(path)
     stored = photos.store(env.settings.data_dir, path)
     s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose=purpose, source=source,
@@ -278,13 +280,39 @@ def _camera() -> photos.DemoCamera:
     return _CAMERA
 
 
-def album(env: Env) -> list[photos.AlbumPhoto]:
-    """相册选择: the pictures in ``<data dir>/album`` (and, in the demo, the demo camera's)."""
+def _album_folders(env: Env) -> list[Path]:
     folders = [Path(env.settings.data_dir) / "album"]
     if env.settings.demo:
         folders.append(ASSETS / "photos")
-    return photos.album(folders)
+    return folders
+
+
+def album(env: Env) -> list[photos.AlbumPhoto]:
+    """相册选择: the pictures in ``<data dir>/album`` (and, in the demo, the demo camera's)."""
+    return photos.album(_album_folders(env))
+
+
+# A typed path may only point into the album or onto removable media: the kiosk's own files stay
+# out of reach, and the replies do not tell which of them exist.
+REMOVABLE_ROOTS = (Path("/media"), Path("/mnt"), Path("/run/media"))
+OUTSIDE_UPLOADS = "只能使用相册中的照片，或U盘（/media、/mnt）中的照片"
+
+
+def _may_upload(env: Env, path: Path | str) -> bool:
+    try:
+        real = Path(str(path).strip()).expanduser().resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+    return any(real.is_relative_to(root.resolve()) for root in (*_album_folders(env), *REMOVABLE_ROOTS))
 
 
 def check_photo(path: Path | str) -> photos.PhotoCheck:
+    """A photo the kiosk camera took."""
+    return photos.check_photo(path)
+
+
+def check_upload(env: Env, path: Path | str) -> photos.PhotoCheck:
+    """A photo from the album or a typed path (source 'upload')."""
+    if not _may_upload(env, path):
+        return photos.PhotoCheck(False, (OUTSIDE_UPLOADS,), ())
     return photos.check_photo(path)

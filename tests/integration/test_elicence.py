@@ -2,7 +2,9 @@
 online verification of revoked and stale licences."""
 from __future__ import annotations
 
+import shutil
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
@@ -164,3 +166,17 @@ def test_card_masks_the_number_on_the_kiosk_and_keys_live_in_files(env, people) 
     assert (env.settings.data_dir / "keys" / f"{code.key_id}.key.pem").exists()
     with env.db.read() as s:
         assert s.scalar(select(ElectronicLicence.state).where(ElectronicLicence.account_id == a)) == "issued"
+
+
+def test_an_upload_from_outside_the_album_and_usb_media_is_refused(env, people, tmp_path) -> None:
+    """The service refuses it too, not only the screen: nothing is copied from the kiosk's own files."""
+    a = elicence_card.account_for(env, people["no_photo"].id_number)
+    good = tmp_path / "photo.png"
+    shutil.copy(ASSETS / "photos" / "camera_2.png", good)
+    with pytest.raises(DomainError, match="只能使用相册中的照片") as bad:
+        elicence.apply_with_photo(env, a, "upload", good)
+    assert bad.value.field == "photo"
+    album = Path(env.settings.data_dir) / "album"
+    album.mkdir(parents=True, exist_ok=True)
+    shutil.copy(good, album / "mine.png")
+    assert elicence.apply_with_photo(env, a, "upload", album / "mine.png").serial_no

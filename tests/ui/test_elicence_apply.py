@@ -44,11 +44,19 @@ async def test_no_photo_camera_checks_then_queue_for_review(kiosk_app, env, peop
         await pilot.click("#el-photo-apply")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, PhotoScreen) and "证件照上传须知" in screen_text(kiosk_app)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#ph-agree")  # Enter after reading goes on
         await pilot.click("#ph-agree")
         await pilot.click("#ph-album")
         await settle(pilot)
         assert kiosk_app.focused is kiosk_app.screen.query_one("#ph-album-list")
         assert kiosk_app.focused.highlighted == 0  # Enter picks the newest at once
+        # a typed path outside the album and USB media: one answer, whether the file exists or not
+        for outside in ("/etc/passwd", "/etc/no-such-photo.png", str(env.settings.data_dir)):
+            set_input(kiosk_app, "photo", outside)
+            await pilot.click("#ph-use-file")
+            await settle(pilot)
+            assert "只能使用相册中的照片" in screen_text(kiosk_app) and "未找到" not in screen_text(kiosk_app)
+            assert "无法识别" not in screen_text(kiosk_app)
         set_input(kiosk_app, "photo", str(ASSETS / "photos" / "camera_landscape.png"))
         await pilot.click("#ph-use-file")
         await settle(pilot)
@@ -83,6 +91,7 @@ async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people
         while kiosk_app.screen.query_one("#ph-submit").disabled:  # the demo camera takes turns
             await pilot.click("#ph-camera")
             await settle(pilot)
+        assert "照片：刚拍摄的照片" in screen_text(kiosk_app) and "camera_" not in screen_text(kiosk_app)
         await pilot.click("#ph-submit")
         await settle(pilot)
         assert "待审核" in screen_text(kiosk_app)

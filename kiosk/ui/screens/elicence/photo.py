@@ -76,7 +76,9 @@ class PhotoScreen(KioskScreen):
         self.query_one("#ph-status", Static).update(status.message)
         if status.allowed:
             self.query_one("#ph-notice-text", Static).update(status.notice)
-            self.query_one("#ph-agree", Button).disabled = False
+            agree = self.query_one("#ph-agree", Button)
+            agree.disabled = False
+            agree.focus()  # Enter after reading goes on (the screen opened on 返回 while this was disabled)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
@@ -120,10 +122,14 @@ class PhotoScreen(KioskScreen):
     def _chosen(self, path: Path) -> None:
         self.path = None
         self.query_one("#ph-submit", Button).disabled = True
-        self.call(elicence.check_photo, path, done=lambda check: self._checked(path, check))
+        if self.source == "camera":
+            self.call(elicence.check_photo, path, done=lambda check: self._checked(path, check))
+        else:
+            self.call(elicence.check_upload, self.env, path, done=lambda check: self._checked(path, check))
 
     def _checked(self, path: Path, check: photos.PhotoCheck) -> None:
-        lines = [f"照片：{path.name}（{check.width}x{check.height}像素）" if check.width else f"照片：{path}"]
+        name = "刚拍摄的照片" if self.source == "camera" else path.name  # the album lists pictures by file name
+        lines = [f"照片：{name}（{check.width}x{check.height}像素）" if check.width else f"照片：{name}"]
         lines += [f"  [通过] {p}" for p in check.passed] + [f"  [不符合] {p}" for p in check.problems]
         lines.append("照片符合要求，请点击【提交审核】。" if check.ok else "照片不符合要求，请重新拍照或选择照片。")
         self.query_one("#ph-check", Static).update("\n".join(lines))

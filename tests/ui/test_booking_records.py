@@ -68,12 +68,22 @@ async def test_priority_booking_is_cancelled_at_a_counter(kiosk_app, env, people
     p = people["permit_expiring"]
     rows = sessions(env, p, 2, "2026-12-04", "2026-12-06", priority=True)
     book(env, p, BookingRequest(2, "priority", (rows[0].id,)))
+    normal = sessions(env, p, 3, "2026-12-04", "2026-12-06")
+    book(env, p, BookingRequest(3, "self", (normal[0].id,)))
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
         await open_entry(pilot, env, p, "exam_cancel")
+        screen = kiosk_app.screen
+        priority_row = next(i for i, r in enumerate(screen.rows) if r.mode_text == "优先预约")
+        table = screen.query_one("#bookings")
+        table.move_cursor(row=priority_row)
+        await settle(pilot)
         await pilot.click("#action")
         await settle(pilot)
         assert "车管所" in screen_error(kiosk_app) and "提前一日" in screen_error(kiosk_app)
-        assert not kiosk_app.screen.query_one("#confirm-box").display
+        assert not screen.query_one("#confirm-box").display
+        table.move_cursor(row=1 - priority_row)  # the normal booking, which may be cancelled online
+        await settle(pilot)
+        assert screen_error(kiosk_app) == ""
 
 
 async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):

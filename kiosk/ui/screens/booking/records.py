@@ -94,6 +94,7 @@ class BookingListScreen(KioskScreen):
             lines.append(f"未安排原因：{r.unplaced_reason}")
         self.query_one("#detail", Static).update("\n".join(lines))
         self._ask(None, "")
+        self.clear_errors()  # a refusal was about the row selected before
 
     def _ask(self, booking_id: int | None, text: str) -> None:
         self.pending_action = booking_id

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
@@ -21,7 +21,8 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts, lock_account)
+                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts, lock_account,
+                      open_plan_filter, site_city_filter)
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -43,6 +44,7 @@ class BookingRequest:
 class Checked:
     summary: list[tuple[str, str]]
     phone_masked: str
+    publish_on: date | None = None  # a normal application: the first result-publication day it takes part in
 
 
 @dataclass(frozen=True)
@@ -140,9 +142,33 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         plan = _plan(s, env, account_id, req)
         rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
         summary = list(plan.summary)
-        if req.mode != "priority":
+        publish = None
+        if req.mode == "priority":
+            summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
+        else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
-        return Checked(summary, mask_phone(plan.facts.account.phone or ""))
+            publish = _publish_day(s, env, req, plan)
+            if publish is not None:
+                summary.append(("预约结果公布日", f"{format_date(publish)}（当天截止网上预约，按排名安排考试）"))
+        return Checked(summary, mask_phone(plan.facts.account.phone or ""), publish)
+
+
+PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消"
+
+
+def _publish_day(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> date | None:
+    """The earliest publication day among the open plans the application may be placed in."""
+    q = select(func.min(ExamPlan.publish_on)).join(ExamSession, ExamSession.plan_id == ExamPlan.id)
+    if req.mode == "system":
+        q = q.join(ExamSite, ExamSite.id == ExamSession.site_id).where(
+            ExamSession.subject == req.subject, ExamSession.exam_date.between(req.date_from, req.date_to),
+            ExamSession.classes.contains(plan.facts.permit.licence_class), open_plan_filter(env.clock.now()),
+            site_city_filter(plan.facts.permit_row.city))
+        if req.site_id is not None:
+            q = q.where(ExamSession.site_id == req.site_id)
+    else:
+        q = q.where(ExamSession.id.in_([x[0] for x in plan.sessions]))
+    return s.scalar(q)
 
 
 def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:

@@ -217,3 +217,23 @@ def test_demo_permits_from_before_the_city_column_get_their_city(env, people):
     demo.after_upgrade(env)  # what a demo kiosk runs after migrating an older database
     with env.db.read() as s:
         assert set(s.scalars(select(LearnerPermit.city).where(LearnerPermit.account_id == aid))) == {"重庆"}
+
+
+def test_the_confirm_step_names_the_first_publication_day(env, people):
+    """Step 确认并提交 says when the results come: the earliest publication day among the plans
+    the application may be placed in (自主选择场次: the chosen sessions; 服从系统安排: the range)."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-05", "2026-12-09")
+    with env.db.read() as s:
+        publish = dict(s.execute(select(ExamSession.id, ExamPlan.publish_on).join(ExamPlan)
+                                 .where(ExamSession.id.in_([r.id for r in rows]))).all())
+    later = [r for r in rows if r.exam_date == date(2026, 12, 9)]
+    checked = booking_submit.check(env, aid, BookingRequest(2, "self", (later[0].id, rows[0].id)))
+    assert checked.publish_on == min(publish[later[0].id], publish[rows[0].id]) == publish[rows[0].id]
+    assert ("预约结果公布日", f"{checked.publish_on.year}年{checked.publish_on.month}月{checked.publish_on.day}日"
+            "（当天截止网上预约，按排名安排考试）") in checked.summary
+    system = booking_submit.check(env, aid, BookingRequest(2, "system", (), date(2026, 12, 5), date(2026, 12, 9)))
+    assert system.publish_on == min(publish.values())
+    priority = booking_submit.check(env, aid, BookingRequest(2, "priority", (rows[0].id,)))
+    assert priority.publish_on is None and any("不能在网上取消" in v for _k, v in priority.summary)

@@ -46,6 +46,7 @@ async def test_priority_booking_takes_the_seat_at_once(kiosk_app, env, people):
         await pilot.click("#next-sessions")
         await settle(pilot)
         assert step(kiosk_app) == ("step-confirm", 5) and "优先预约" in screen_text(kiosk_app)
+        assert "不能在网上取消" in screen_text(kiosk_app) and "预约结果公布日" not in screen_text(kiosk_app)
         await pilot.click("#send-code")
         await settle(pilot)
         kiosk_app.screen.query_one("#input-code").value = last_sms_code(env, p.phone)

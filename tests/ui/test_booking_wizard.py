@@ -107,6 +107,11 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await settle(pilot)
         assert step(kiosk_app) == ("step-confirm", 3)
         assert "场次1" in screen_text(kiosk_app) and "排序时间" in screen_text(kiosk_app)
+        # the earliest publication day of the chosen sessions' plans (demo plans: two days before the exam)
+        publish = min(r.exam_date for r in kiosk_app.screen.query_one("#step-sessions").rows
+                      if r.id in chosen) - timedelta(days=2)
+        said = f"{publish.year}年{publish.month}月{publish.day}日"
+        assert f"预约结果公布日：{said}" in screen_text(kiosk_app)
         await pilot.click("#prev-confirm")  # Back keeps the range and the marks
         await settle(pilot)
         assert kiosk_app.screen.query_one("#input-date_to").value == "2026-12-10"
@@ -128,6 +133,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert step(kiosk_app)[0] == "step-done" and "业务流水号" in text and "受理中" in text
+        assert f"预约结果将于{said}公布" in text
     with env.db.read() as s:
         b = s.scalars(select(Booking).where(Booking.status == "pending")).one()
         assert b.mode == "self" and b.choices == chosen and b.subject == 2

@@ -7,6 +7,7 @@ ways); every input is kept. The screen only calls services in thread workers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -14,6 +15,7 @@ from textual.widgets import Button, ContentSwitcher, RadioButton, RadioSet, Stat
 
 from ....config import ASSETS
 from ....domain.errors import Conflict, DomainError
+from ....domain.exam import format_date
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
@@ -21,9 +23,9 @@ from ...base import KioskScreen, focus_first
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.plain import Plain, plain
 from ...widgets.stepbar import StepBar
 from .session_step import SessionStep
-from ...widgets.plain import Plain, plain
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
@@ -56,6 +58,7 @@ class BookingWizardScreen(KioskScreen):
         self.step, self.priority = "step-subject", False
         self.history: list[tuple[str, bool]] = []
         self.request: submit.BookingRequest | None = None
+        self.publish_on: date | None = None  # of the request on step 确认并提交
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -231,7 +234,7 @@ class BookingWizardScreen(KioskScreen):
         self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c))
 
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
-        self.request = request
+        self.request, self.publish_on = request, checked.publish_on
         self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))
         self.query_one("#code-hint", Static).update(
             f"点击【发送验证码】，系统会发送6位验证码到您绑定的手机 {checked.phone_masked}，输入验证码后点击【预约】。")
@@ -250,7 +253,10 @@ class BookingWizardScreen(KioskScreen):
     def _done(self, done: submit.BookingDone) -> None:
         lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
         lines += [f"{k}：{v}" for k, v in done.summary]
-        lines += ["", done.note + "。", "可在【网办进度】中查询办理情况。"]
+        lines += ["", done.note + "。"]
+        if done.status == submit.STATUS_PENDING and self.publish_on is not None:
+            lines.append(f"预约结果将于{format_date(self.publish_on)}公布，届时请留意短信，或在【网办进度】中查看。")
+        lines.append("可在【网办进度】中查询办理情况。")
         self.query_one("#result", Static).update("\n".join(lines))
         self.history.clear()
         self._show("step-done")

@@ -118,6 +118,32 @@ async def test_back_and_again_within_the_wait_counts_down_and_says_to_use_the_co
         assert isinstance(kiosk_app.screen, HomeScreen)
 
 
+async def test_another_id_number_after_the_code_clears_what_belonged_to_the_first(kiosk_app, env, people):
+    first, second = people["driver_normal"], people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", first.id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", "000000")
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "验证码错误" in field_error(kiosk_app, "code")
+        set_input(kiosk_app, "id_number", second.id_number)
+        await settle(pilot)
+        button = kiosk_app.screen.query_one("#send-code")
+        assert str(kiosk_app.screen.query_one("#code-sent").render()) == "" and field_error(kiosk_app, "code") == ""
+        assert kiosk_app.screen.query_one("#input-code").value == "" and not button.disabled
+        await pilot.click("#send-code")  # at once: 周杰's number has no code waiting
+        await settle(pilot)
+        assert "验证码已发送至 139****0105" in screen_text(kiosk_app) and button.disabled
+        set_input(kiosk_app, "code", last_sms_code(env, second.phone))
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen) and kiosk_app.citizen.name == second.name
+
+
 async def test_pasted_junk_never_crashes(kiosk_app, env):
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await pilot.click("#sign-in")

@@ -15,6 +15,8 @@ from ..widgets.plain import Plain
 
 
 class SignInScreen(KioskScreen):
+    _sent_for = ""  # the ID number the last code was sent for
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
@@ -38,6 +40,18 @@ class SignInScreen(KioskScreen):
     def _id_number(self) -> str:
         return self.query_one("#field-id_number", FormField).value
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Another ID number after a code was sent: that code, its line and its errors belonged to
+        someone else, and the new number's code need not wait for the old one's countdown."""
+        if event.input.id != "input-id_number" or not self._sent_for:
+            return
+        if "".join(event.value.split()).upper() != self._sent_for:
+            self._sent_for = ""
+            self.query_one("#code-sent", Static).update("")
+            self.query_one("#field-code", FormField).value = ""
+            self.clear_errors()
+            self.query_one("#send-code", CodeButton).reset()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-id_number":
             self.send_code()
@@ -54,6 +68,7 @@ class SignInScreen(KioskScreen):
         self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
+        self._sent_for = "".join(self._id_number().split()).upper()
         self.query_one("#code-sent", Static).update(f"验证码已发送至 {sent.phone_masked}，5分钟内有效。")
         self.query_one("#send-code", CodeButton).code_sent(sent.phone)
 

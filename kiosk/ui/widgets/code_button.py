@@ -31,9 +31,13 @@ class CodeButton(Button):
         one is not held up by that number's countdown (the server limits each number on its own)."""
         changed = bool(self._phone) and phone != self._phone
         if changed:
-            self._until, self.disabled, self.label = 0.0, False, self.base_label
+            self.reset()
         self._phone = phone
         return changed
+
+    def reset(self) -> None:
+        """Ready to send again (the code is for someone else now; the server still limits each number)."""
+        self._until, self.disabled, self.label = 0.0, False, self.base_label
 
     def start_countdown(self, seconds: int) -> None:
         self._until = time.monotonic() + seconds

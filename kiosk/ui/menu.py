@@ -23,6 +23,7 @@ class Entry:
     label: str
     service: str | None = None  # a kind in services.catalog.SERVICES
     screen: Callable[[], Screen] | None = None
+    units: bool = False  # also for a unit account (单位用户: vehicles, 网办进度, 消息; no licence or exam)
 
 
 def _records(name: str) -> Callable[[], Screen]:
@@ -57,19 +58,22 @@ ENTRIES: list[Entry] = [
     Entry("exam_fee", "驾驶证业务", "考试费缴纳", screen=_booking("FeeScreen")),
     Entry("exam_certificate", "驾驶证业务", "考试预约凭证", screen=_booking("CertificateScreen")),
     Entry("exam_results", "驾驶证业务", "考试预约结果公布", screen=_booking("ResultsScreen")),
-    Entry("vehicle_contact", "机动车业务", SERVICES["vehicle_contact"].title, service="vehicle_contact"),
-    Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen")),
+    Entry("vehicle_contact", "机动车业务", SERVICES["vehicle_contact"].title, service="vehicle_contact",
+          units=True),
+    Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen"), units=True),
     Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),
     Entry("elicence_mine", "我的驾驶证", "驾驶证电子版", screen=_elicence),
-    Entry("progress", "网办进度", "网办进度", screen=_records("ProgressScreen")),
-    Entry("inbox", "消息", "消息", screen=_records("InboxScreen")),
+    Entry("progress", "网办进度", "网办进度", screen=_records("ProgressScreen"), units=True),
+    Entry("inbox", "消息", "消息", screen=_records("InboxScreen"), units=True),
 ]
 
 
-def grouped() -> list[tuple[str, list[Entry]]]:
+def grouped(unit: bool = False) -> list[tuple[str, list[Entry]]]:
+    """The menu by group; for a unit account only the entries a unit can use."""
     groups: dict[str, list[Entry]] = {}
     for entry in ENTRIES:
-        groups.setdefault(entry.group, []).append(entry)
+        if entry.units or not unit:
+            groups.setdefault(entry.group, []).append(entry)
     rank = {g: i for i, g in enumerate(GROUP_ORDER)}
     return sorted(groups.items(), key=lambda kv: rank.get(kv[0], len(rank)))
 

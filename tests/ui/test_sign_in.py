@@ -317,3 +317,16 @@ async def test_session_wipe_with_a_screen_on_top_of_any_service(kiosk_app, env, 
             await settle(pilot)
             assert isinstance(kiosk_app.screen, WelcomeScreen), entry.key
             assert not kiosk_app.crashed, entry.key
+
+
+async def test_a_unit_account_sees_its_code_named_and_only_the_services_for_units(kiosk_app, env, people):
+    """单位用户: the greeting names the 统一社会信用代码, and the menu leaves out the driving-licence
+    and exam services, which each refused a company with wording meant for a person."""
+    unit = next(p for p in people.values() if p.unit)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, unit.id_number, unit.phone)
+        text = screen_text(kiosk_app)
+        assert "统一社会信用代码 9150" in text and "身份证号码" not in text
+        shown = {b.id for b in kiosk_app.screen.query("Button") if (b.id or "").startswith("menu-")}
+        assert shown == {"menu-vehicle_contact", "menu-my_vehicles", "menu-progress", "menu-inbox"}
+        assert "驾驶证业务" not in text and "我的驾驶证" not in text

@@ -16,11 +16,13 @@ class HomeScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("业务中心")
         citizen = self.kiosk.citizen
+        unit = citizen is not None and citizen.kind == "unit"
         with VerticalScroll(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
-                yield Plain(f"您好，{citizen.name}。身份证号码 {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
+                id_label = "统一社会信用代码" if unit else "身份证号码"
+                yield Plain(f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
                             "请选择要办理的业务：", classes="hint")
-            for group, entries in grouped():
+            for group, entries in grouped(unit):
                 yield Plain(group, classes="group-title")
                 with Grid(classes="group"):
                     for entry in entries:

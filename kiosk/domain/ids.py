@@ -54,12 +54,20 @@ def age_on(id_number: str, today: date) -> int:
 _PHONE = re.compile(r"1[3-9]\d{9}")
 
 
+PHONE_INPUT_LEN = 13  # 11 digits, or written 139 2300 0109 (the spaces are dropped)
+
+
 def normalize_phone(raw: str, field: str = "phone") -> str:
+    """An 11-digit mainland mobile number (1, then 3-9, then 9 digits); the message names what is wrong."""
     text = compact(raw)
     if not text:
         raise DomainError("请输入手机号码", field)
-    if not (text.isascii() and _PHONE.fullmatch(text)):
-        raise DomainError("手机号码应为以1开头的11位数字", field)
+    if not (text.isascii() and text.isdigit()):
+        raise DomainError("手机号码只能包含数字", field)
+    if len(text) != 11:
+        raise DomainError(f"手机号码应为11位数字，您输入了{len(text)}位", field)
+    if not _PHONE.fullmatch(text):
+        raise DomainError("手机号码应以13至19开头，请检查前两位", field)
     return text
 
 

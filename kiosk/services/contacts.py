@@ -6,11 +6,11 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, DrivingLicence, Vehicle
 from ..domain.errors import DomainError
-from ..domain.ids import mask_phone, normalize_phone, normalize_text
+from ..domain.ids import PHONE_INPUT_LEN, mask_phone, normalize_phone, normalize_text
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
 
-PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=11, required=False)
+PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=PHONE_INPUT_LEN, required=False)
 ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
 INTRO = ("请填写新的联系方式。更换手机号码需向新号码发送验证码确认；"
          "变更后，交管部门寄送的文书和驾驶证、机动车业务的通知以新的联系方式为准；"

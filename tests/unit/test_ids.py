@@ -164,12 +164,16 @@ def test_mobile_numbers_are_accepted(raw: str, expected: str) -> None:
     assert normalize_phone(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["12812345678", "1381234567", "138123456789", "23812345678", "1381234567a",
-                                 "١٣٨١٢٣٤٥٦٧٨", "+8613812345678"])
-def test_bad_mobile_numbers_are_rejected(raw: str) -> None:
+@pytest.mark.parametrize("raw, says", [
+    ("12812345678", "应以13至19开头"), ("12345678901", "应以13至19开头"), ("23812345678", "应以13至19开头"),
+    ("1381234567", "应为11位数字，您输入了10位"), ("138123456789", "您输入了12位"),
+    ("1381234567a", "只能包含数字"), ("١٣٨١٢٣٤٥٦٧٨", "只能包含数字"), ("+8613812345678", "只能包含数字"),
+])
+def test_bad_mobile_numbers_are_rejected_saying_what_is_wrong(raw: str, says: str) -> None:
+    """「应为以1开头的11位数字」 for 12345678901 (which is both) told the citizen nothing."""
     with pytest.raises(DomainError) as err:
         normalize_phone(raw)
-    assert "11位" in err.value.message
+    assert says in err.value.message
 
 
 def test_empty_phone_asks_for_one() -> None:

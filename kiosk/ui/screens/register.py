@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, Static
 
+from ...domain.ids import PHONE_INPUT_LEN
 from ...services import auth, codes
 from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
@@ -38,7 +39,7 @@ class RegisterScreen(KioskScreen):
                                     classes="hint")
                         yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30)
                         yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
-                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=11)
+                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN)
                         with Horizontal(classes="buttons"):
                             yield Button("返回", id="back")
                             yield Button("下一步", id="to-face", variant="primary")
@@ -52,7 +53,7 @@ class RegisterScreen(KioskScreen):
                         yield Button("改用驾驶证/机动车预留手机号注册", id="to-online", classes="hidden")
                     with Vertical(id="step-online"):
                         yield Plain("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
-                        yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=11,
+                        yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
                                         enter_presses="online-check")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="online-back")

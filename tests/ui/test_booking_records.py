@@ -149,3 +149,16 @@ async def test_published_results_by_date_and_site(kiosk_app, env, people):
         await settle(pilot)
         assert "2026-12-05" in field_error(kiosk_app, "exam_date")  # the format, next to the field
         assert "共1人" not in screen_text(kiosk_app) and not table.display  # nothing left from 12-04
+
+
+async def test_the_fee_status_fits_in_the_table_at_80x24(kiosk_app, env, people):
+    """At 80 columns the table's last column is cut; 状态 (未缴费) comes before it."""
+    p = people["permit_expiring"]
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await open_entry(pilot, env, p, "exam_fee")
+        row = next(line for line in screen_text(kiosk_app).splitlines() if "科目二" in line and "2612" in line)
+        assert "预约成功（未缴费）" in row

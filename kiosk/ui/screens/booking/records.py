@@ -49,7 +49,9 @@ class BookingListScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#confirm-box").display = False
         table = self.query_one(DataTable)
-        table.add_columns("业务流水号", "科目", "预约方式", "考试时间", "考试场地", "状态")
+        # 状态 before the time and site: at 80 columns the last column is cut, and 状态 (未缴费/已缴费)
+        # is what these screens are about; 预约方式 also shows in the detail below the table
+        table.add_columns("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
         self.reload()
 
     def reload(self) -> None:
@@ -60,7 +62,7 @@ class BookingListScreen(KioskScreen):
         table = self.query_one(DataTable)
         table.clear()
         for r in self.rows:
-            table.add_row(r.serial_no, r.subject_name, r.mode_text, r.when, r.site_name or "-", r.status_text)
+            table.add_row(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
         intro = self.INTRO if self.rows else self.EMPTY
         self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
         action = self.query_one("#action", Button)

@@ -124,6 +124,9 @@ def review_reject(args: argparse.Namespace, env: Env) -> int:
     try:
         done = elicence_review.reject(env, args.serial, args.reason)
     except DomainError as exc:
+        if exc.field == "reason":  # the counter shows a list; here the numbers are the list
+            reasons = "；".join(f"{i} {r}" for i, r in enumerate(elicence_review.REJECT_REASONS, 1))
+            return _fail(DomainError(f"--reason 须为1-{len(elicence_review.REJECT_REASONS)}或原因全文：{reasons}"))
         return _fail(exc)
-    print(f"{done.serial_no} {done.status}：{done.note}")
+    print(f"{done.serial_no} {done.note}")  # the note already starts with 审核不通过
     return 0

@@ -95,7 +95,10 @@ def test_show_export_key_and_review(cli, code, people, env) -> None:  # type: ig
     rc, out, _ = cli("review", "list")
     assert rc == 0 and pending.serial_no in out and "吴霞" in out
     rc, _, err = cli("review", "reject", pending.serial_no, "--reason", "看不清")
-    assert rc == 1 and "请从列表中选择" in err
+    assert rc == 1 and "--reason 须为1-6" in err and "1 照片背景不是白色" in err and "列表" not in err
+    rc, out, _ = cli("review", "reject", pending.serial_no, "--reason", "1")
+    assert rc == 0 and out.strip() == f"{pending.serial_no} 审核不通过：照片背景不是白色"
+    pending = elicence.apply_with_photo(env, no_photo, "camera", ASSETS / "photos" / "camera_2.png")
     rc, out, _ = cli("review", "approve", pending.serial_no)
     assert rc == 0 and "已办结" in out
     assert cli("review", "list")[1].strip() == "没有待审核的照片"

@@ -330,3 +330,19 @@ async def test_a_unit_account_sees_its_code_named_and_only_the_services_for_unit
         shown = {b.id for b in kiosk_app.screen.query("Button") if (b.id or "").startswith("menu-")}
         assert shown == {"menu-vehicle_contact", "menu-my_vehicles", "menu-progress", "menu-inbox"}
         assert "驾驶证业务" not in text and "我的驾驶证" not in text
+
+
+async def test_back_on_the_start_screen_the_keyboard_is_on_sign_in(kiosk_app, env, people):
+    """After 注册 (or anything the last citizen pressed) the next citizen's Enter means 登录."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#register")
+        await settle(pilot)
+        await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, WelcomeScreen)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#sign-in")
+        await sign_in(pilot, env, people["driver_normal"].id_number, people["driver_normal"].phone)
+        await pilot.click("#sign-out")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, WelcomeScreen)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#sign-in")

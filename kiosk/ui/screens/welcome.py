@@ -25,6 +25,11 @@ class WelcomeScreen(KioskScreen):
             if self.kiosk.settings.demo:
                 yield Plain("演示模式：短信将以手机通知显示在屏幕下方", id="demo-badge")
 
+    def on_screen_resume(self) -> None:
+        # Back here after a session (sign-out, idle wipe, or a registration): the next citizen's
+        # Enter is for 登录, not the button the last one pressed.
+        self.query_one("#sign-in", Button).focus()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.app.clear_notifications()  # the last citizen's goodbye is not for the next one
         if event.button.id == "sign-in":

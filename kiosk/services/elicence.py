@@ -114,7 +114,8 @@ def overview(env: Env, account_id: int) -> Overview:
         if decision.kind in ("locked", "hidden"):
             message = decision.message
         elif pending:
-            message = f"您的电子驾驶证申请已提交（业务流水号{pending}），正在审核。{SUBMITTED_NOTE}。"
+            message = (f"您的电子驾驶证申请（业务流水号{pending}）正在审核，"
+                       "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
         elif can_show:
             message = decision.message if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
         elif state == "needs_reapply":
@@ -186,7 +187,7 @@ def apply_direct(env: Env, account_id: int) -> ApplyResult:
         el, app = _start(s, env, account, lic, el, {"source": source or "id_card"})
         if env.settings.demo or reuse:  # a photo already on record needs no new review
             issue(s, env, account, lic, el, app, photo, source)
-            return ApplyResult(app.serial_no, DONE, "申请已提交，审核通过，电子驾驶证已生成。", True)
+            return ApplyResult(app.serial_no, DONE, "审核通过，电子驾驶证已生成。", True)
         s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose="apply", source="id_card",
                               file_path=photo, checks=["系统留存的二代身份证照片"], state="pending",
                               submitted_at=env.clock.now()))
@@ -230,8 +231,8 @@ def _change_problem(s: Session, env: Env, lic: DrivingLicence | None, el: Electr
     if not may_change(lic.photo_source, lic.photo_changed_at, today):
         first = next_change_date(lic.photo_source, lic.photo_changed_at)
         assert first is not None and lic.photo_changed_at is not None
-        return (f"您的电子驾驶证照片于{lic.photo_changed_at:%Y年%m月%d日}通过拍照或相册选择更换，"
-                f"须满6个月后才能再次更换，请于{first:%Y年%m月%d日}后再申请")
+        return (f"您的电子驾驶证照片于{lic.photo_changed_at:%Y年%m月%d日}通过拍照或相册选择提交，"
+                f"须满6个月后才能更换，请于{first:%Y年%m月%d日}后再申请。")
     return None
 
 

@@ -24,7 +24,7 @@ async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
         await pilot.click("#el-confirm")
         await settle(pilot)
         text = screen_text(kiosk_app)
-        assert "业务流水号" in text and "已办结" in text
+        assert "业务流水号" in text and "已办结" in text and "申请已提交" not in text  # it said so twice
         assert not kiosk_app.screen.query_one("#el-show").has_class("hidden")
 
 
@@ -101,5 +101,5 @@ async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people
         await settle(pilot)
         await pilot.click("#el-change-photo")
         await settle(pilot)
-        assert "2027年06月01日" in screen_text(kiosk_app)
+        assert "2027年06月01日后再申请。" in screen_text(kiosk_app)
         assert kiosk_app.screen.query_one("#ph-agree").disabled

@@ -100,7 +100,7 @@ class ElicenceScreen(KioskScreen):
 
     def _applied(self, result: elicence.ApplyResult) -> None:
         self.query_one("#el-result", Static).update(
-            f"申请已提交。业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}\n"
+            f"业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}\n"
             "申领结果已通过短信和消息通知您，也可以在【网办进度】中查询。")
         self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
         self.reload()

@@ -197,6 +197,7 @@ async def test_not_eligible_reasons_are_shown(kiosk_app, env, people):
         await open_wizard(pilot, env, p)
         text = screen_text(kiosk_app)
         assert "没有可以预约的考试科目" in text
+        assert "点击【下一步】" not in text and not kiosk_app.screen.query_one("#next-subject").display
         assert "满20日后预约" in text and "2026年12月16日起可以预约" in text
         assert kiosk_app.screen.query_one("#next-subject").disabled
 

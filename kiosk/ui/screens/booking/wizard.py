@@ -120,7 +120,7 @@ class BookingWizardScreen(KioskScreen):
         ov = loaded.overview
         self.query_one("#applicant", Static).update(
             f"姓名：{ov.name_masked}    身份证明号码：{ov.id_masked}    手机号码：{ov.phone_masked}\n"
-            f"申请准驾车型：{ov.class_text}    {ov.permit_text}\n请选择预约科目，点击【下一步】。")
+            f"申请准驾车型：{ov.class_text}    {ov.permit_text}" + ("\n请选择预约科目，点击【下一步】。" if ov.bookable else ""))
         box = self.query_one("#subject-box", Vertical)
         if ov.bookable:
             box.mount(RadioSet(*(RadioButton(plain(o.title), value=i == 0, name=str(o.subject))
@@ -131,6 +131,7 @@ class BookingWizardScreen(KioskScreen):
         self.query_one("#not-bookable", Static).update(
             ("暂不能预约的科目：\n" + "\n".join(refused)) if refused else "")
         self.query_one("#next-subject", Button).disabled = not ov.bookable
+        self.query_one("#next-subject", Button).display = bool(ov.bookable)  # no 下一步 that does nothing
         self.sessions.set_sites(loaded.sites)
         focus_first(self.query_one("#step-subject"))  # the subjects, or 返回 when none can be booked
 

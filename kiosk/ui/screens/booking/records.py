@@ -188,4 +188,5 @@ class CertificateScreen(BookingListScreen):
         self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)
 
     def _shown(self, c: certificates.Certificate) -> None:
-        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证文件已保存：{c.path}")
+        # the file name only: where the kiosk keeps its files is nothing a citizen can use
+        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证已保存为文件（{c.path.name}），如需纸质凭证，请到服务窗口打印。")

@@ -189,4 +189,4 @@ class CertificateScreen(BookingListScreen):
 
     def _shown(self, c: certificates.Certificate) -> None:
         # the file name only: where the kiosk keeps its files is nothing a citizen can use
-        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证已保存为文件（{c.path.name}），如需纸质凭证，请到服务窗口打印。")
+        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证已保存为文件：{c.path.name}")

@@ -63,7 +63,7 @@ def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None
 
 
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
-           taken_at: datetime | None = None, actor: str = "system") -> Recorded:
+           taken_at: datetime | None = None, actor: str = "system", role: str = "") -> Recorded:
     if no_show == (score is not None):
         raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
     if score is not None and not 0 <= score <= 100:
@@ -115,7 +115,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             applications.transition(s, env, app, status, text)
         account = s.get(Account, b.account_id)
         assert account is not None
-        audit.record(s, env, actor=actor, action="exam_result", account_id=account.id,
+        audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
                      detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, "考试成绩", f"{text}。")
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text)

@@ -228,6 +228,13 @@ def test_outbox_json_newest_first_and_filtered_by_phone(demo_run: DemoRun, tmp_p
     assert accounts[1].phone in plain and accounts[0].phone not in plain
 
 
+def test_outbox_limit_below_one_is_refused(tmp_path: Path) -> None:
+    for limit in ("0", "-5"):
+        done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox", "--limit", limit, timeout=60)
+        assert done.returncode == 1 and done.stdout == "", done
+        assert done.stderr.strip() == f"kiosk: --limit 须为不小于1的整数，收到 {limit}", done.stderr
+
+
 def test_outbox_of_an_empty_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     assert json.loads(ok("--db", url, "outbox", "--json")) == []

@@ -5,12 +5,14 @@ import argparse
 import importlib
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
 
 from .config import Settings, default_db_url, parse_now
 
@@ -69,9 +71,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    from .db.session import Database
     from .services.env import make_env
 
-    env = make_env(settings)
+    try:
+        missing = _missing_sqlite_folder(args)
+        if missing is not None:
+            print(f"kiosk: 数据库文件所在的文件夹 {missing} 不存在，未新建数据库。请检查 --db 或 KIOSK_DATABASE_URL"
+                  f"（新数据库请先建好该文件夹，或用 kiosk --db URL db upgrade 连同文件夹一起建）。"
+                  f" / folder {missing} does not exist", file=sys.stderr)
+            return 1
+        db = Database(settings.db_url)
+    except (ArgumentError, ImportError) as exc:  # an unknown scheme, no URL at all, a driver not installed
+        print(f"kiosk: {cannot_start(exc, settings)}", file=sys.stderr)
+        return 1
+    env = make_env(settings, db)
     try:
         if args.command:
             return int(args.handler(args, env))
@@ -90,6 +104,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         env.db.dispose()
 
 
+def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
+    """The folder of a SQLite file named by --db or KIOSK_DATABASE_URL, when it does not exist: a
+    typo there must not quietly give a new, empty database. The default data folder is made on
+    first run, and ``db upgrade`` is the explicit way to create a database with its folders."""
+    url = args.db or os.environ.get("KIOSK_DATABASE_URL")
+    if not url or args.command == "db":
+        return None
+    parsed = make_url(url)
+    if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
+        return None
+    folder = Path(parsed.database).expanduser().parent
+    return None if folder.is_dir() else folder
+
+
 def _unavailable(exc: BaseException) -> bool:
     """The database cannot be reached or opened (refused, missing, locked, not a database file)."""
     return isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
@@ -97,14 +125,25 @@ def _unavailable(exc: BaseException) -> bool:
 
 def cannot_start(exc: BaseException, settings: Settings) -> str:
     """What an operator needs to read when the database or the data folder cannot be used."""
-    if isinstance(exc, DBAPIError):
-        url = make_url(settings.db_url).render_as_string(hide_password=True)
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    if isinstance(exc, (DBAPIError, ArgumentError, ImportError)):
+        url = _shown_url(settings.db_url)
+        if isinstance(exc, DBAPIError):
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+        else:  # a URL SQLAlchemy cannot parse, a dialect it does not know, a driver that is not installed
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         return (f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
                 f" / database unavailable: {reason}")
     where = getattr(exc, "filename", None) or settings.data_dir
     return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"
             f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。 / {exc}")
+
+
+def _shown_url(url: str) -> str:
+    """The URL without its password; one that is no URL at all is shown as typed, a password in it masked."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return re.sub(r"(://[^:/@\s]*):[^@\s]*@", r"\1:***@", url)
 
 
 RESTART_NOTICE = "系统刚才出现异常，已自动重新启动，请重新登录办理。您已提交的业务不受影响。"

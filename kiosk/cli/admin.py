@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..services import bootstrap, demo, messaging
 from ..services.demo_people import STAFF
@@ -50,6 +51,9 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
 
 
 def outbox(args: argparse.Namespace, env: Env) -> int:
+    if args.limit < 1:  # -5 listed everything and 0 said "outbox is empty"
+        print(f"kiosk: --limit 须为不小于1的整数，收到 {args.limit}", file=sys.stderr)
+        return 1
     bootstrap.prepare(env, load_demo=False)
     rows = messaging.outbox(env, args.phone, args.limit)
     if args.json:

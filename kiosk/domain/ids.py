@@ -93,7 +93,11 @@ def mask_name(name: str) -> str:
 
 def normalize_person_or_unit_id(raw: str, field: str = "id_number") -> str:
     """A person's ID number (GB 11643) or a unit's unified social credit code (GB 32100).
-    On neither, the ID-number message is the one shown (most users are people)."""
+    18 characters with a letter among the first 17 can only be a credit code: its message, the one
+    单位用户注册 gives. Otherwise, on neither, the ID-number message (most users are people)."""
+    text = compact(raw).upper()
+    if len(text) == 18 and not text[:17].isdigit():
+        return normalize_credit_code(raw, field)
     try:
         return normalize_id_number(raw, field)
     except DomainError as id_error:

@@ -66,7 +66,9 @@ def audit_text(r: AllocationReport) -> str:
             f"转入后续计划{r.deferred}人")
 
 
-def run(env: Env, day: date) -> AllocationReport:
+def run(env: Env, day: date, *, actor: str = "system", role: str = "") -> AllocationReport:
+    """Allocate the plans publishing on ``day``; one audit entry by ``actor`` (the CLI: system;
+    the counter: the staff member and role), in the same transaction."""
     now = env.clock.now()
     if day > now.date():
         raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
@@ -80,7 +82,7 @@ def run(env: Env, day: date) -> AllocationReport:
         if plan_ids:
             with _big_cache(s), _no_cycle_collection():
                 _allocate(s, env, now, day, plan_ids, report)
-            audit.record(s, env, actor="system", action="exam_allocate", detail=audit_text(report))
+            audit.record(s, env, actor=actor, role=role, action="exam_allocate", detail=audit_text(report))
         q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed).join(ExamPlan)
              .where(ExamPlan.publish_on == day).order_by(ExamSession.id))
         report.sessions = [SessionCount(*r) for r in s.execute(q)]

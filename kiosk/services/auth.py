@@ -18,6 +18,7 @@ from .env import Env
 
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
 ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"
+PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,17 @@ class Applicant:
     phone: str
 
 
+def check_phone_free(s: Session, phone: str, account_id: int | None = None, field: str = "phone") -> None:
+    """One phone number is bound to one account (its sign-in codes go there): every way of binding
+    a phone (registration, 面签注册, 单位用户注册, the counter's phone reset) refuses a number bound
+    to another registered account."""
+    q = select(Account.id).where(Account.phone == phone, Account.registered_at.is_not(None))
+    if account_id is not None:
+        q = q.where(Account.id != account_id)
+    if s.scalar(q.limit(1)) is not None:
+        raise DomainError(PHONE_TAKEN, field)
+
+
 def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
     clean_name = normalize_text(name, field="name", label="姓名", max_len=30)
     if any(ch.isdigit() for ch in clean_name):
@@ -86,6 +98,7 @@ def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
             raise DomainError(ALREADY_REGISTERED, "id_number")
         if account is not None and account.name != clean_name:
             raise DomainError("姓名与身份证号码不一致", "name")
+        check_phone_free(s, clean_phone, account.id if account is not None else None)
     return Applicant(clean_name, id_number, clean_phone)
 
 
@@ -183,6 +196,7 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     if account is None:
         account = Account(kind="personal", id_number=applicant.id_number, name=applicant.name, created_at=now)
         add_account(s, account, ALREADY_REGISTERED, "id_number")
+    check_phone_free(s, applicant.phone, account.id)
     account.phone, account.registered_at, account.registered_via = applicant.phone, now, via
     s.flush()
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",

@@ -7,6 +7,9 @@ are at the office's sites. The form is one session with its plan's booking windo
 - seats never below those already placed, the priority quota never below the priority seats
   taken, and the quota within the seats;
 - no two sessions of one subject at one site overlap (a session lasts SESSION_MINUTES);
+- a new session in an existing plan takes the plan's booking window as it is (editing a session
+  changes its plan's window);
+- a session starts within exam hours (FIRST_START to LAST_START);
 - a session keeps its site, day and subject; its time and classes change only while nobody
   has applied for it; an allocated plan keeps its dates.
 """
@@ -31,6 +34,7 @@ from .staff import StaffSession
 MIN_PUBLISH_DAYS = 10
 SESSION_MINUTES = 180
 OPENS_AT = time(9, 0)
+FIRST_START, LAST_START = time(7, 0), time(18, 0)  # exam hours: a 3-hour session ends by 21:00
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,10 @@ def _time(text: str) -> time:
     start = parse_time(text)
     if start is None:
         raise DomainError("请按 08:30 的格式输入开考时间", "start_time")
+    if not FIRST_START <= start <= LAST_START:
+        end = (datetime.combine(date.min, LAST_START) + timedelta(minutes=SESSION_MINUTES)).time()
+        raise DomainError(f"开考时间须在{FIRST_START:%H:%M}到{LAST_START:%H:%M}之间"
+                          f"（每场考试{SESSION_MINUTES // 60}小时，最晚{end:%H:%M}结束）", "start_time")
     return start
 
 
@@ -163,6 +171,8 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
         plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
             ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
         _check_window(plan, opens, publish, exam_day, now)
+        if x is None and plan is not None:
+            _same_window(plan, opens, publish)
         _check_overlap(s, site.id, exam_day, subject, start, x.id if x is not None else None)
         if plan is None:
             plan = ExamPlan(office_id=site.office_id, subject=subject, exam_date=exam_day,
@@ -195,6 +205,16 @@ def _existing(s: Session, session_id: int | None, site_id: int, day: date, subje
     if (x.start_time, x.classes) != (start, classes) and (x.applicants or x.placed):
         raise DomainError("该场次已有人预约，不能再更改开考时间和准考车型", "start_time")
     return x
+
+
+def _same_window(plan: ExamPlan, opens: date, publish: date) -> None:
+    """A new session joins the plan of its office, day and subject: it cannot move the booking
+    window of the sessions already in it (change that by editing one of them)."""
+    if (plan.booking_opens_at.date(), plan.publish_on) == (opens, publish):
+        return
+    raise DomainError(f"该考场当日{SUBJECT_NAMES[plan.subject]}已有考试计划，开放预约日期为"
+                      f"{plan.booking_opens_at:%Y-%m-%d %H:%M}，结果公布日期为{plan.publish_on:%Y-%m-%d}；"
+                      "新场次须与之相同", "opens_on" if plan.booking_opens_at.date() != opens else "publish_on")
 
 
 def _check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: date, now: datetime) -> None:

@@ -64,10 +64,11 @@ def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> a
 def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.AllocationReport:
     role = _check(env, staff)
     day = _alloc_day(day_text)
-    report = allocation_service.run(env, day)
-    with env.db.write() as s:
-        audit.record(s, env, actor=actor(staff), role=role, action="exam_allocate",  # type: ignore[arg-type]
-                     detail=allocation_service.audit_text(report))
+    report = allocation_service.run(env, day, actor=actor(staff), role=role)  # type: ignore[arg-type]
+    if report.plans == 0:  # nothing allocated, so run() wrote nothing: the clerk's attempt is still logged
+        with env.db.write() as s:
+            audit.record(s, env, actor=actor(staff), role=role, action="exam_allocate",  # type: ignore[arg-type]
+                         detail=allocation_service.audit_text(report))
     return report
 
 
@@ -91,16 +92,17 @@ def parse_subject(text: str) -> int:
 
 def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
                score_text: str) -> exam_results.Recorded:
-    _check(env, staff)
-    return _record(env, staff, id_number, subject_text, score_text)
+    role = _check(env, staff)
+    return _record(env, staff, role, id_number, subject_text, score_text)
 
 
-def _record(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
+def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
             score_text: str) -> exam_results.Recorded:
     subject = parse_subject(subject_text)
     score, no_show = parse_score(score_text)
     booking_id = exam_results.find_booking(env, id_number, subject)
-    return exam_results.record(env, booking_id, score=score, no_show=no_show, actor=actor(staff))  # type: ignore[arg-type]
+    return exam_results.record(env, booking_id, score=score, no_show=no_show, actor=actor(staff),  # type: ignore[arg-type]
+                                role=role)
 
 
 def read_csv(path_text: str) -> list[tuple[int, list[str]]]:
@@ -135,9 +137,9 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
     report = ImportReport(total=len(rows))
     for done, (number, cells) in enumerate(rows, start=1):
         try:
-            if len(cells) < 3:
-                raise DomainError("每行须有3列：身份证号码,科目,成绩")
-            _record(env, staff, cells[0], cells[1], cells[2])
+            if len(cells) != 3:  # an extra column may mean a shifted one: the wrong number saved as the score
+                raise DomainError(f"每行须有3列：身份证号码,科目,成绩（该行有{len(cells)}列）")
+            _record(env, staff, role, cells[0], cells[1], cells[2])
             report.saved += 1
         except DomainError as exc:
             report.errors.append(LineError(number, ",".join(cells)[:80], exc.message))

@@ -52,8 +52,18 @@ def find_booking(env: Env, id_number: str, subject: int) -> int:
         return bid
 
 
+def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None) -> None:
+    """An exam is taken on its session's day, not before the session starts; a retake after the first attempt."""
+    if taken_at < starts:
+        raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}早于该场次开考时间{starts:%Y-%m-%d %H:%M}，不能录入成绩")
+    if taken_at.date() != starts.date():
+        raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}须在该场次的考试日{starts:%Y-%m-%d}")
+    if first is not None and taken_at <= first:
+        raise DomainError(f"补考时间{taken_at:%Y-%m-%d %H:%M}须晚于第1次考试时间{first:%Y-%m-%d %H:%M}")
+
+
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
-           taken_at: datetime | None = None, actor: str = "system") -> Recorded:
+           taken_at: datetime | None = None, actor: str = "system", role: str = "") -> Recorded:
     if no_show == (score is not None):
         raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
     if score is not None and not 0 <= score <= 100:
@@ -72,9 +82,11 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             raise DomainError("本次预约的考试和补考均已录入成绩")
         attempt = done + 1
         starts = session_at(session.exam_date, session.start_time)
-        taken_at = taken_at or (starts if attempt == 1 else starts + RETAKE_GAP)
+        first = s.scalar(select(func.max(ExamResult.taken_at)).where(ExamResult.booking_id == b.id))
+        taken_at = taken_at or (starts if first is None else max(starts, first) + RETAKE_GAP)
         if taken_at > now:
             raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}还未到，不能录入成绩")
+        _check_taken_at(taken_at, starts, first)
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
         s.add(ExamResult(booking_id=b.id, account_id=b.account_id, subject=b.subject, taken_at=taken_at,
                          score=None if no_show else score, passed=passed, no_show=no_show))
@@ -103,7 +115,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             applications.transition(s, env, app, status, text)
         account = s.get(Account, b.account_id)
         assert account is not None
-        audit.record(s, env, actor=actor, action="exam_result", account_id=account.id,
+        audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
                      detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, "考试成绩", f"{text}。")
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text)

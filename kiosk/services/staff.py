@@ -98,20 +98,22 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
     raise DomainError(failure, "password")
 
 
-def check_pin(env: Env, staff_no: str, pin: str, action: str) -> StaffSession:
+def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed: bool = True) -> StaffSession:
     """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way.
-    Wrong PINs count towards the same lock-out as wrong passwords."""
+    Wrong PINs count towards the same lock-out as wrong passwords. ``staff_no_typed`` False (the
+    lock screen knows who is signed in and asks for the PIN only): the message speaks of the PIN only."""
+    asked = "工号或PIN码" if staff_no_typed else "PIN码"
     staff_no = _normalize_no(staff_no)
     now = env.clock.now()
     with env.db.write() as s:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         actor = f"staff:{staff_no}"
         if staff is None or not staff.active:
-            failure = "工号或PIN码错误"
+            failure = f"{asked}错误"
         elif locked := _locked(staff, now):
             failure = locked
         elif not _verify(staff.pin_hash, str(pin)[:20]):
-            failure = _failed(staff, now, "工号或PIN码")
+            failure = _failed(staff, now, asked)
         else:
             staff.failed_logins = 0
             audit.record(s, env, actor=actor, action=action, role=",".join(staff.roles))

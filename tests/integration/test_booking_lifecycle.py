@@ -164,3 +164,24 @@ def test_cli_exam_result_by_id_number(env, people, capsys):
     assert out["passed"] and out["booking_status"] == "done" and out["attempt"] == 1
     assert main([*base, "--id-number", p.id_number, "--subject", "2", "--no-show"]) == 1
     assert "考试已结束" in capsys.readouterr().err  # passed: its booking is done
+
+
+def test_cli_exam_result_refuses_a_time_before_the_session(env, people, capsys):
+    """--at may not date the exam before its session (nor on another day); the future is refused too."""
+    from kiosk.__main__ import main
+
+    p = people["permit_expiring"]
+    bid = placed_booking(env, p)  # 2026-12-04 08:30
+    base = ["--db", env.settings.db_url, "--now", "2026-12-05T09:00", "exam-result", "--booking", str(bid)]
+    for at, words in (("2026-11-01T08:00", "早于该场次开考时间2026-12-04 08:30"),
+                      ("2026-12-04T08:29", "早于该场次开考时间2026-12-04 08:30"),
+                      ("2026-12-05T08:30", "须在该场次的考试日2026-12-04"),
+                      ("2026-12-06T08:30", "还未到")):
+        assert main([*base, "--score", "70", "--at", at]) == 1, at
+        err = capsys.readouterr().err
+        assert words in err and len(err.strip().splitlines()) == 1, err
+    assert main([*base, "--score", "70", "--at", "2026-12-04T10:00"]) == 0  # first attempt, failed
+    capsys.readouterr()
+    assert main([*base, "--score", "70", "--at", "2026-12-04T09:30"]) == 1  # the retake before the first
+    assert "须晚于第1次考试时间2026-12-04 10:00" in capsys.readouterr().err
+    assert main([*base, "--score", "95", "--at", "2026-12-04T11:00"]) == 0

@@ -29,9 +29,9 @@ TODAY = date(2026, 12, 1)
 ID_ROW = re.compile(r"^(\d{17}[\dX]|[0-9A-Z]{18})\s", re.M)
 
 
-def run_kiosk(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_kiosk(*args: str, timeout: float = 120, **kiosk_env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environ.update(KIOSK_NOW=NOW, PYTHONIOENCODING="utf-8")
+    environ.update(KIOSK_NOW=NOW, PYTHONIOENCODING="utf-8", **kiosk_env)
     return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
                           env=environ, timeout=timeout)
 
@@ -87,6 +87,39 @@ def test_a_database_that_cannot_be_used_is_a_message_not_a_traceback(tmp_path: P
     assert bad.read_text() == "not a database"  # left as it was
 
 
+def test_a_database_url_that_cannot_be_used_is_the_same_message_not_a_traceback(tmp_path: Path) -> None:
+    """An unknown scheme, a string that is no URL, a driver that is not installed: from --db or from
+    KIOSK_DATABASE_URL, for a subcommand and for the counter, the one line an unreachable server gets."""
+    for url, reason in [("foo://bar", "foo"), ("not a url", "URL"), ("mysql://u@localhost/x", "MySQLdb")]:
+        for args, environ in [(("--db", url, "outbox"), {}), (("--db", url, "--counter"), {}),
+                              (("outbox",), {"KIOSK_DATABASE_URL": url}),
+                              (("--counter",), {"KIOSK_DATABASE_URL": url})]:
+            done = run_kiosk(*args, timeout=60, **environ)
+            assert done.returncode == 1, (url, args, done.stderr)
+            assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+            assert "无法使用" in done.stderr and "--db 或 KIOSK_DATABASE_URL" in done.stderr, done.stderr
+            assert reason in done.stderr, done.stderr
+
+
+def test_a_sqlite_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path) -> None:
+    """A typo in --db must not quietly give a new, empty database (and folders) somewhere else."""
+    missing = tmp_path / "nonexistent" / "dir"
+    for args, environ in [(("--db", f"sqlite:///{missing / 'x.db'}", "outbox"), {}),
+                          (("outbox",), {"KIOSK_DATABASE_URL": f"sqlite:///{missing / 'x.db'}"}),
+                          (("--db", f"sqlite:///{missing / 'x.db'}", "--counter"), {})]:
+        done = run_kiosk(*args, timeout=60, **environ)
+        assert done.returncode == 1, (args, done.stderr)
+        assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
+        assert f"文件夹 {missing} 不存在" in done.stderr, done.stderr
+    assert not (tmp_path / "nonexistent").exists()
+    # a new database file in a folder that exists is fine (a first run with --db), and so is the
+    # default data folder, made on first run
+    assert ok("--db", f"sqlite:///{tmp_path / 'new.db'}", "outbox").strip() == "outbox is empty"
+    data = tmp_path / "data" / "deeper"
+    done = run_kiosk("outbox", timeout=60, KIOSK_DATA_DIR=str(data))
+    assert done.returncode == 0 and (data / "kiosk.db").exists(), done.stderr
+
+
 def test_a_data_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
@@ -124,7 +157,7 @@ class DemoRun:
 
 @pytest.fixture(scope="module")
 def demo_run(tmp_path_factory: pytest.TempPathFactory) -> DemoRun:
-    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'data' / 'kiosk.db'}"
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'kiosk.db'}"
     first = ok("--db", url, "demo")
     counts_first = row_counts(url)
     second = ok("--db", url, "demo")
@@ -193,6 +226,13 @@ def test_outbox_json_newest_first_and_filtered_by_phone(demo_run: DemoRun, tmp_p
     assert [m["id"] for m in mine] == [every[0]["id"], every[2]["id"]]
     plain = ok("--db", url, "outbox", "--phone", accounts[1].phone)
     assert accounts[1].phone in plain and accounts[0].phone not in plain
+
+
+def test_outbox_limit_below_one_is_refused(tmp_path: Path) -> None:
+    for limit in ("0", "-5"):
+        done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox", "--limit", limit, timeout=60)
+        assert done.returncode == 1 and done.stdout == "", done
+        assert done.stderr.strip() == f"kiosk: --limit 须为不小于1的整数，收到 {limit}", done.stderr
 
 
 def test_outbox_of_an_empty_database(tmp_path: Path) -> None:

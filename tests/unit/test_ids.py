@@ -309,3 +309,22 @@ def test_normalize_text_strips_control_characters_and_limits_length() -> None:
     with pytest.raises(DomainError, match="请输入地址"):
         normalize_text("\x00\x07 ", field="a", label="地址", max_len=5)
     assert normalize_text("", field="a", label="地址", max_len=5, required=False) == ""
+
+
+# A person's ID number or a unit's credit code (the counter's lookup, sign-in) --------------------
+
+def test_person_or_unit_id_names_what_is_wrong_with_a_credit_code() -> None:
+    """Letters among the first 17 characters: a credit code, checked as one (as 单位用户注册 does)."""
+    from kiosk.domain.ids import normalize_person_or_unit_id
+
+    assert normalize_person_or_unit_id("91500000MA5U000010") == "91500000MA5U000010"
+    for raw in ("91500000MA5U000011", "91500000ma5u000011", "91500000MI5U000010"):
+        with pytest.raises(DomainError) as unit:
+            normalize_person_or_unit_id(raw, "id_number")
+        with pytest.raises(DomainError) as register:
+            normalize_credit_code(raw, "id_number")
+        assert (unit.value.message, unit.value.field) == (register.value.message, "id_number")
+    with pytest.raises(DomainError, match="身份证号码校验位不正确"):  # 18 digits: an ID number
+        normalize_person_or_unit_id("500112198808240557")
+    with pytest.raises(DomainError, match="身份证号码应为18位"):
+        normalize_person_or_unit_id("5001121988")

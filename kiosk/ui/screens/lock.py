@@ -1,6 +1,8 @@
 """The locked counter screen: the signed-in staff member's PIN unlocks it."""
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
@@ -39,8 +41,8 @@ class LockScreen(KioskScreen):
         if staff is None:
             return
         pin = self.query_one("#field-pin", FormField).value
-        self.call(staff_service.check_pin, self.env, staff.staff_no, pin, "unlock", done=self._unlocked,
-                  failed=self._refused)
+        check = partial(staff_service.check_pin, staff_no_typed=False)  # only the PIN is asked here
+        self.call(check, self.env, staff.staff_no, pin, "unlock", done=self._unlocked, failed=self._refused)
 
     def _refused(self, exc: DomainError) -> None:
         self.query_one("#field-pin", FormField).value = ""  # the next try starts empty, not appended

@@ -125,6 +125,8 @@ class ExamPlansScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
+        if bid in ("query", "new", "save", "allocate") and not self.busy:
+            self._status("")  # the line of the last action would contradict this one's result or error
         if bid == "query":
             self.query_sessions()
         elif bid == "new":
@@ -140,8 +142,11 @@ class ExamPlansScreen(KioskScreen):
         elif bid == "back":
             self.leave(self.app.pop_screen)
 
+    def _status(self, text: str) -> None:
+        self.query_one("#plan-message", Static).update(text)
+
     def _saved(self, row: exam_admin.SessionRow) -> None:
-        self.query_one("#plan-message", Static).update(
+        self._status(
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
             f"{row.classes} 考位{row.seats}")
         self._clear_form()
@@ -150,8 +155,7 @@ class ExamPlansScreen(KioskScreen):
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]
         """Allocation closes booking and notifies every applicant at once: asked first."""
         if p.plans == 0:
-            self.query_one("#plan-message", Static).update(
-                f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。")
+            self._status(f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。")
             return
         waiting = (f"涉及待安排的考试预约申请至多 {p.applications} 份" if p.applications
                    else "目前没有待安排的考试预约申请")
@@ -171,5 +175,5 @@ class ExamPlansScreen(KioskScreen):
                 f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。结果已通过网办进度、短信和消息通知。")
         if report.plans == 0:
             text = f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
-        self.query_one("#plan-message", Static).update(text)
+        self._status(text)
         self.query_sessions()

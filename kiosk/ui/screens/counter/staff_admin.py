@@ -1,4 +1,4 @@
-"""工作人员账户 (管理员): list, create with roles, reset a password, deactivate."""
+"""工作人员账户 (管理员): list, create with roles, reset a password, deactivate (after a confirmation)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -8,6 +8,7 @@ from textual.widgets import Button, Checkbox, DataTable, Static
 from ....services import counter_staff
 from ....services.staff import ROLE_NAMES
 from ...base import KioskScreen
+from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
@@ -92,9 +93,24 @@ class StaffAdminScreen(KioskScreen):
             self.call(counter_staff.reset_password, self.env, staff, self.chosen, self._v("reset_password"),
                       done=self._reset)
         elif bid == "deactivate":
-            self.call(counter_staff.deactivate, self.env, staff, self.chosen, done=self._done(f"账户 {self.chosen} 已停用"))
+            self._confirm_deactivate()
         elif bid == "back":
             self.leave(self.app.pop_screen)
+
+    def _confirm_deactivate(self) -> None:
+        """Deactivation is final (there is no 启用, and the staff number cannot be created again): asked first."""
+        r, chosen = self.rows.get(self.chosen), self.chosen
+        if r is None:
+            return
+        question = (f"确认停用账户 {r.staff_no} {r.name}（{r.role_text}）？\n\n"
+                    "停用后该工作人员不能再登录窗口终端，此操作不能撤销，该工号也不能再次创建。")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(counter_staff.deactivate, self.env, self.kiosk.staff, chosen,
+                          done=self._done(f"账户 {chosen} 已停用"))
+
+        self.app.push_screen(ConfirmDialog(question, "确认停用"), callback=answered)
 
     def _done(self, message: str):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:

@@ -1,0 +1,54 @@
+"""Counter exam administration in the audit log: one allocation entry, by the clerk (the CLI's by
+system), and per-result entries with the staff role; CSV lines with other than 3 columns refused."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from kiosk.db.models import AuditEntry
+from kiosk.services import allocation_service, exam_admin_results
+from kiosk.services.booking_submit import BookingRequest
+from kiosk.services.staff import StaffSession
+from tests.booking_helpers import add_learners, book, sessions
+
+EXAMS = StaffSession("J1003", "赵考务", ("exam_admin",))
+
+
+def _entries(env, action: str) -> list[tuple[str, str]]:
+    with env.db.read() as s:
+        return [(a, r) for a, r in s.execute(select(AuditEntry.actor, AuditEntry.role)
+                                             .where(AuditEntry.action == action).order_by(AuditEntry.id))]
+
+
+def _placed(env, n: int):
+    people = add_learners(env, n)
+    today = env.clock.now().date()
+    row = sessions(env, people[0], 2, f"{today + timedelta(days=11)}", f"{today + timedelta(days=20)}")[0]
+    for person in people:
+        book(env, person, BookingRequest(2, "self", (row.id,)))
+    publish = row.exam_date - timedelta(days=2)
+    env.clock.advance(days=(publish - today).days)
+    return people, row, publish
+
+
+def test_counter_allocation_and_results_are_logged_once_by_the_clerk_with_the_role(env, tmp_path) -> None:
+    (p, p2, p3), row, publish = _placed(env, 3)
+    before = len(_entries(env, "exam_allocate"))
+    assert exam_admin_results.run_allocation(env, EXAMS, f"{publish}").placed >= 3
+    assert _entries(env, "exam_allocate")[before:] == [("staff:J1003", "exam_admin")]
+    env.clock.advance(days=3)
+    exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "95")
+    csv_file = tmp_path / "r.csv"
+    csv_file.write_text(f"{p2.id_number},2,95,extra\n{p3.id_number},2,95\n{p2.id_number},2\n", encoding="utf-8")
+    report = exam_admin_results.import_csv(env, EXAMS, str(csv_file))
+    assert report.saved == 1 and [e.line for e in report.errors] == [1, 3]
+    assert report.errors[0].message == "每行须有3列：身份证号码,科目,成绩（该行有4列）"
+    assert _entries(env, "exam_result") == [("staff:J1003", "exam_admin")] * 2
+
+
+def test_cli_allocation_is_logged_once_by_system(env) -> None:
+    _, _, publish = _placed(env, 1)
+    before = len(_entries(env, "exam_allocate"))
+    allocation_service.run(env, publish)
+    assert _entries(env, "exam_allocate")[before:] == [("system", "")]

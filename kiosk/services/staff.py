@@ -114,6 +114,10 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
             failure = locked
         elif not _verify(staff.pin_hash, str(pin)[:20]):
             failure = _failed(staff, now, asked)
+            if staff_no_typed and staff.locked_until is None:
+                # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
+                # which staff numbers exist (an unknown one has none to count), so both read the same.
+                failure = f"{asked}错误"
         else:
             staff.failed_logins = 0
             audit.record(s, env, actor=actor, action=action, role=",".join(staff.roles))

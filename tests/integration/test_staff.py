@@ -150,3 +150,15 @@ def test_pin_check(env: Env) -> None:
         ("staff:X9999", "staff_exit_failed"),
         (f"staff:{STAFF_NO}", "staff_exit_failed"),
     ]
+
+
+def test_the_staff_exit_reads_the_same_for_a_real_and_an_unknown_staff_number(env: Env) -> None:
+    """F12 on a citizen kiosk: the reply to a wrong PIN must not tell a passer-by which staff
+    numbers exist (the tries left were counted for a real one only)."""
+    replies = []
+    for number in (STAFF_NO, "X9999"):
+        with pytest.raises(DomainError) as err:
+            staff.check_pin(env, number, "999999", "kiosk_exit")
+        replies.append(err.value.message)
+    assert replies[0] == replies[1] == "工号或PIN码错误"
+    assert staff_row(env).failed_logins == 1  # still counted towards the lock-out

@@ -41,7 +41,7 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        return _fail(f"--date must look like 2026-12-03, got {args.date!r}")
+        return _fail(f"--date 须为 2026-12-03 这样的日期，收到 {args.date!r}")
     bootstrap.prepare(env, load_demo=False)
     try:
         report = allocation_service.run(env, day)
@@ -50,10 +50,13 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return 0
-    print(f"{day.isoformat()}: plans allocated {report.plans}, placed {report.placed}, "
-          f"unplaced {report.unplaced}, still pending for later plans {report.deferred}")
+    if report.plans == 0:
+        already = "（已安排过，本次未作更改）" if report.sessions else ""
+        print(f"{day.isoformat()} 没有待安排的考试计划{already}")
+    else:
+        print(allocation_service.audit_text(report))
     for c in report.sessions:
-        print(f"  session {c.id}: {c.placed}/{c.seats}")
+        print(f"  场次{c.id}：已安排{c.placed}人 / 考位{c.seats}个")
     return 0
 
 
@@ -62,7 +65,7 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
     try:
         taken_at = datetime.fromisoformat(args.at) if args.at else None
     except ValueError:
-        return _fail(f"--at must look like 2026-12-04T08:30, got {args.at!r}")
+        return _fail(f"--at 须为 2026-12-04T08:30 这样的时间，收到 {args.at!r}")
     try:
         if args.booking is not None:
             booking_id = args.booking

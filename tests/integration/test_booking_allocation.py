@@ -229,3 +229,24 @@ def test_results_sites_are_those_of_the_learners_city(env, people):
     everyone = [x.id for x in booking_results.sites(env, account_id(env, people["no_licence"]))]  # no permit
     assert learner and {city_of[i] for i in learner} == {"重庆"}
     assert sorted(everyone) == sorted(city_of) and len(everyone) > len(learner)
+
+
+def test_cli_allocate_says_in_chinese_what_it_did(env, crowd):
+    """The clerk's words: the day's figures, each session's places, and a second run or a day
+    without plans said as such."""
+    import contextlib
+    import io
+
+    from kiosk.__main__ import main
+
+    def run(day: str) -> str:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["--db", env.settings.db_url, "--now", "2026-12-02T09:00", "allocate", "--date", day]) == 0
+        return out.getvalue()
+
+    first = run("2026-12-02").splitlines()
+    assert first[0].startswith("2026-12-02 计划") and "预约成功2人，未安排4人" in first[0]
+    assert all(line.startswith("  场次") and "已安排" in line for line in first[1:]) and len(first) > 1
+    assert run("2026-12-02").splitlines()[0] == "2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）"
+    assert run("2026-11-01").strip() == "2026-11-01 没有待安排的考试计划"

@@ -52,7 +52,7 @@ class ExamPlansScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
-            yield Plain("预约结果公布日安排考试（与 kiosk allocate 相同）：", classes="group-title")
+            yield Plain("预约结果公布日安排考试：", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):

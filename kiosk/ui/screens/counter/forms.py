@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
+from ....domain.ids import PHONE_INPUT_LEN
 from ....services import counter_accounts
 from ...base import KioskScreen
 from ...widgets.field import FormField
@@ -68,7 +69,7 @@ class InPersonRegisterScreen(_CounterForm):
 
     def fields(self) -> list[FormField]:
         return [FormField("name", "姓名", max_length=30), FormField("id_number", "身份证号码", value=self._id_number, max_length=18),
-                FormField("phone", "手机号码", max_length=11)]
+                FormField("phone", "手机号码", max_length=PHONE_INPUT_LEN)]
 
     def submit(self) -> None:
         self.call(counter_accounts.register_in_person, self.env, self.kiosk.staff, self.value("name"),
@@ -89,7 +90,7 @@ class UnitRegisterScreen(_CounterForm):
                 FormField("credit_code", "统一社会信用代码", value=self._credit_code, max_length=18),
                 FormField("authorisation_ref", "委托书编号", placeholder="如：委托书（2026）第001号", max_length=100),
                 FormField("agent_id", "代理人身份证号码", max_length=18),
-                FormField("phone", "联系手机号码", max_length=11)]
+                FormField("phone", "联系手机号码", max_length=PHONE_INPUT_LEN)]
 
     def submit(self) -> None:
         self.call(counter_accounts.register_unit, self.env, self.kiosk.staff, self.value("unit_name"),
@@ -106,7 +107,7 @@ class PhoneResetScreen(_CounterForm):
         self._account_id, self._citizen_name = account_id, name
 
     def fields(self) -> list[FormField]:
-        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=11)]
+        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN)]
 
     def submit(self) -> None:
         self.call(counter_accounts.reset_phone, self.env, self.kiosk.staff, self._account_id,

@@ -71,7 +71,7 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
             booking_id = args.booking
         else:
             if args.subject is None:
-                return _fail("--id-number needs --subject")
+                return _fail("按身份证号码录入时须同时给出 --subject（考试科目1-4）")
             booking_id = exam_results.find_booking(env, args.id_number, args.subject)
         r = exam_results.record(env, booking_id, score=args.score, no_show=args.no_show, taken_at=taken_at,
                                 actor="cli")
@@ -82,5 +82,5 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
                           "no_show": r.no_show, "booking_status": r.booking_status, "message": r.message},
                          ensure_ascii=False))
     else:
-        print(f"booking {r.booking_id} attempt {r.attempt}: {r.message}")
+        print(f"预约编号{r.booking_id} 第{r.attempt}次：{r.message}")
     return 0

@@ -166,6 +166,18 @@ def test_cli_exam_result_by_id_number(env, people, capsys):
     assert "考试已结束" in capsys.readouterr().err  # passed: its booking is done
 
 
+def test_cli_exam_result_prints_the_result_in_chinese(env, people, capsys):
+    from kiosk.__main__ import main
+
+    p = people["permit_expiring"]
+    bid = placed_booking(env, p)
+    base = ["--db", env.settings.db_url, "--now", "2026-12-05T09:00", "exam-result"]
+    assert main([*base, "--booking", str(bid), "--score", "70"]) == 0
+    assert capsys.readouterr().out.startswith(f"预约编号{bid} 第1次：科目二考试成绩70分，不合格")
+    assert main([*base, "--id-number", p.id_number, "--score", "85"]) == 1
+    assert "须同时给出 --subject" in capsys.readouterr().err
+
+
 def test_cli_exam_result_refuses_a_time_before_the_session(env, people, capsys):
     """--at may not date the exam before its session (nor on another day); the future is refused too."""
     from kiosk.__main__ import main

@@ -49,6 +49,8 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
         await settle(pilot)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
         assert app.screen.query_one("#input-password").value == ""
+        assert app.screen.query_one("#input-staff_no").value == ""  # nothing of the last clerk stays
+        assert app.focused is app.screen.query_one("#input-staff_no")
 
 
 async def test_counter_locks_itself_when_idle(env):

@@ -26,6 +26,9 @@ class StaffSignInScreen(KioskScreen):
     def on_mount(self) -> None:
         self.query_one("#input-staff_no", Input).focus()
 
+    def on_screen_resume(self) -> None:  # back after 退出登录 (or an idle sign-out): the next clerk starts here
+        self.query_one("#input-staff_no", Input).focus()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-staff_no":
             self.query_one("#input-password", Input).focus()
@@ -44,6 +47,8 @@ class StaffSignInScreen(KioskScreen):
     def _signed_in(self, session: staff_service.StaffSession) -> None:
         from .staff_home import StaffHomeScreen
 
+        # Nothing of this clerk stays for the next one at the counter (the staff number neither).
         self.query_one("#field-password", FormField).value = ""
+        self.query_one("#field-staff_no", FormField).value = ""
         self.kiosk.staff = session
         self.app.push_screen(StaffHomeScreen())

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError
-from ..domain.exam import SUBJECT_NAMES, eligibility, format_date
+from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
@@ -142,6 +142,8 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         plan = _plan(s, env, account_id, req)
         rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
         summary = list(plan.summary)
+        if warning := last_booking_warning(plan.facts.permit, plan.facts.attempts, req.subject):
+            summary.append(("特别提示", warning))
         publish = None
         if req.mode == "priority":
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))

@@ -21,6 +21,7 @@ from kiosk.domain.exam import (
     eligibility,
     format_date,
     is_pass,
+    last_booking_warning,
     pass_mark,
     permit_valid_to,
     subject_history,
@@ -195,6 +196,15 @@ def test_fifth_failed_booking_uses_up_the_permit():
     for subject in SUBJECTS:
         r = check(subject, today, five)
         assert not r.allowed and "科目二已预约考试5次均不合格" in r.reason and r.earliest is None
+
+
+def test_the_fifth_booking_is_announced_as_the_last():
+    """After four failed bookings of a skill subject the citizen is told before the fifth."""
+    three, four = PASSED_1 + _failed_bookings(2, 3), PASSED_1 + _failed_bookings(2, 4)
+    assert last_booking_warning(permit(), three, 2) == ""
+    assert "科目二第5次预约考试" in last_booking_warning(permit(), four, 2)
+    assert last_booking_warning(permit(), four, 3) == ""  # the other subject has its own count
+    assert last_booking_warning(permit(), PASSED_1, 1) == ""
 
 
 def test_expired_permit():

@@ -284,7 +284,7 @@ def eligibility(
 
 def last_booking_warning(permit: PermitFacts, attempts: Sequence[ExamAttempt], subject: int) -> str:
     """The warning before the 5th booking of 科目二/科目三 after four failed ones ("" otherwise)."""
-    current = [a for a in attempts if a.taken_at >= permit.accepted_at]
+    current, _ = _current(permit, attempts, ())
     if subject not in SKILL_SUBJECTS or subject_history(current, subject).failed_bookings != MAX_FAILED_BOOKINGS - 1:
         return ""
     return (f"这是您{SUBJECT_NAMES[subject]}第{MAX_FAILED_BOOKINGS}次预约考试，如考试和补考仍不合格，"

@@ -21,8 +21,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts, lock_account,
-                      open_plan_filter, site_city_filter)
+                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts, lock_account)
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -160,17 +159,14 @@ PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上
 
 def _publish_day(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> date | None:
     """The earliest publication day among the open plans the application may be placed in."""
-    q = select(func.min(ExamPlan.publish_on)).join(ExamSession, ExamSession.plan_id == ExamPlan.id)
     if req.mode == "system":
-        q = q.join(ExamSite, ExamSite.id == ExamSession.site_id).where(
-            ExamSession.subject == req.subject, ExamSession.exam_date.between(req.date_from, req.date_to),
-            ExamSession.classes.contains(plan.facts.permit.licence_class), open_plan_filter(env.clock.now()),
-            site_city_filter(plan.facts.permit_row.city))
-        if req.site_id is not None:
-            q = q.where(ExamSession.site_id == req.site_id)
-    else:
-        q = q.where(ExamSession.id.in_([x[0] for x in plan.sessions]))
-    return s.scalar(q)
+        fitting = booking_create.fitting_params(req.subject, req.date_from, req.date_to,  # type: ignore[arg-type]
+                                                plan.facts.permit.licence_class, req.site_id,
+                                                plan.facts.permit_row.city, env.clock.now())
+        row = Driver(s).first(booking_create.FIRST_PUBLISH[req.site_id is not None, "city" in fitting], **fitting)
+        return row[0] if row else None
+    q = select(func.min(ExamPlan.publish_on)).join(ExamSession, ExamSession.plan_id == ExamPlan.id)
+    return s.scalar(q.where(ExamSession.id.in_([x[0] for x in plan.sessions])))
 
 
 def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:

@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Static
 
+from ...domain.typed import compact
 from ...services import auth, codes
 from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
@@ -45,7 +46,7 @@ class SignInScreen(KioskScreen):
         someone else, and the new number's code need not wait for the old one's countdown."""
         if event.input.id != "input-id_number" or not self._sent_for:
             return
-        if "".join(event.value.split()).upper() != self._sent_for:
+        if compact(event.value).upper() != self._sent_for:
             self._sent_for = ""
             self.query_one("#code-sent", Static).update("")
             self.query_one("#field-code", FormField).value = ""
@@ -68,7 +69,7 @@ class SignInScreen(KioskScreen):
         self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
-        self._sent_for = "".join(self._id_number().split()).upper()
+        self._sent_for = compact(self._id_number()).upper()
         self.query_one("#code-sent", Static).update(f"验证码已发送至 {sent.phone_masked}，5分钟内有效。")
         self.query_one("#send-code", CodeButton).code_sent(sent.phone)
 

@@ -18,6 +18,15 @@ from tests.booking_helpers import book, sessions
 from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
 
 
+def placed_on_12_04(env, p):  # type: ignore[no-untyped-def]
+    """A 科目二 booking of ``p`` for the first 2026-12-04 session, placed by the 12-02 allocation."""
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    return rows, done
+
+
 async def open_entry(pilot, env, p, key: str) -> None:
     await sign_in(pilot, env, p.id_number, p.phone)
     await pilot.click(f"#menu-{key}")
@@ -88,10 +97,7 @@ async def test_priority_booking_is_cancelled_at_a_counter(kiosk_app, env, people
 
 async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):
     p = people["permit_expiring"]
-    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
-    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
-    env.clock.advance(days=1)
-    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    rows, done = placed_on_12_04(env, p)
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
         await open_entry(pilot, env, p, "exam_fee")
         assert "未缴费" in screen_text(kiosk_app)
@@ -125,10 +131,7 @@ async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):
 
 async def test_published_results_by_date_and_site(kiosk_app, env, people):
     p = people["permit_expiring"]
-    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
-    book(env, p, BookingRequest(2, "self", (rows[0].id,)))
-    env.clock.advance(days=1)
-    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    rows, _ = placed_on_12_04(env, p)
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
         await open_entry(pilot, env, p, "exam_results")
         assert isinstance(kiosk_app.screen, ResultsScreen)
@@ -155,10 +158,7 @@ async def test_published_results_by_date_and_site(kiosk_app, env, people):
 async def test_the_fee_status_fits_in_the_table_at_80x24(kiosk_app, env, people):
     """At 80 columns the table's last column is cut; 状态 (未缴费) comes before it."""
     p = people["permit_expiring"]
-    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04")
-    book(env, p, BookingRequest(2, "self", (rows[0].id,)))
-    env.clock.advance(days=1)
-    assert allocation_service.run(env, date(2026, 12, 2)).placed == 1
+    placed_on_12_04(env, p)
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await open_entry(pilot, env, p, "exam_fee")
         row = next(line for line in screen_text(kiosk_app).splitlines() if "科目二" in line and "2612" in line)

@@ -18,6 +18,15 @@ from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen
                                sign_in)
 
 
+async def ask_for_a_code(pilot, id_number: str) -> None:
+    """From the start screen: 登录, the ID number, 发送验证码."""
+    await pilot.click("#sign-in")
+    await settle(pilot)
+    set_input(pilot.app, "id_number", id_number)
+    await pilot.click("#send-code")
+    await settle(pilot)
+
+
 async def test_sign_in_with_code_from_outbox(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
@@ -55,11 +64,7 @@ async def test_bad_id_numbers_are_explained_next_to_the_field(kiosk_app, env):
 async def test_wrong_code_counts_down_then_dies(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         good = last_sms_code(env, p.phone)
         wrong = "000000" if good != "000000" else "111111"
         set_input(kiosk_app, "code", wrong)
@@ -80,11 +85,7 @@ async def test_wrong_code_counts_down_then_dies(kiosk_app, env, people):
 async def test_resend_shows_countdown(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         button = kiosk_app.screen.query_one("#send-code")
         assert button.disabled and "秒" in str(button.label)
         assert "139****0055" in screen_text(kiosk_app)
@@ -95,11 +96,7 @@ async def test_back_and_again_within_the_wait_counts_down_and_says_to_use_the_co
     nothing; it counts down the wait left and says the code already sent still works."""
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         code = last_sms_code(env, p.phone)
         await pilot.click("#back")
         await settle(pilot)
@@ -121,11 +118,7 @@ async def test_back_and_again_within_the_wait_counts_down_and_says_to_use_the_co
 async def test_another_id_number_after_the_code_clears_what_belonged_to_the_first(kiosk_app, env, people):
     first, second = people["driver_normal"], people["two_cars"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", first.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, first.id_number)
         set_input(kiosk_app, "code", "000000")
         await pilot.click("#submit")
         await settle(pilot)
@@ -167,11 +160,7 @@ async def test_database_error_shows_a_calm_message(kiosk_app, env, monkeypatch, 
 
     monkeypatch.setattr(auth, "start_sign_in", broken)
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", people["driver_normal"].id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, people["driver_normal"].id_number)
         assert GENERIC_ERROR in screen_error(kiosk_app)
         assert "Traceback" not in screen_text(kiosk_app)
         assert kiosk_app.is_running

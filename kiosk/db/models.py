@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
@@ -26,7 +27,13 @@ class Account(Base):
     authorisation_ref: Mapped[str | None] = mapped_column(String(100))
     id_photo: Mapped[str | None] = mapped_column(String(200))  # stored ID-card photo (asset name)
     created_at: Mapped[datetime]
-    __table_args__ = (CheckConstraint("kind IN ('personal', 'unit')", name="kind"),)
+    __table_args__ = (
+        CheckConstraint("kind IN ('personal', 'unit')", name="kind"),
+        # One phone per registered account (sign-in codes go there): the database decides a race
+        # between two kiosks or counters binding the same number (kiosk.services.auth.bind_phone).
+        Index("uq_accounts_registered_phone", "phone", unique=True,
+              sqlite_where=sql("registered_at IS NOT NULL"), postgresql_where=sql("registered_at IS NOT NULL")),
+    )
 
 
 class DrivingLicence(Base):

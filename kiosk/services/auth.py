@@ -19,6 +19,7 @@ from .env import Env
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
 ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"
 PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"
+NO_PHONE = "该账户未绑定手机号，无法发送验证码。请携带身份证明原件到车管所窗口办理绑定手机号变更"
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,10 @@ class CitizenSession:
 
 def _registered(session: Session, id_number: str) -> Account:
     account = session.scalar(select(Account).where(Account.id_number == id_number))
-    if account is None or account.registered_at is None or not account.phone:
+    if account is None or account.registered_at is None:
         raise DomainError("该身份证号码尚未注册交管12123，请先注册", "id_number")
+    if not account.phone:
+        raise DomainError(NO_PHONE, "id_number")
     return account
 
 
@@ -84,6 +87,23 @@ def check_phone_free(s: Session, phone: str, account_id: int | None = None, fiel
         q = q.where(Account.id != account_id)
     if s.scalar(q.limit(1)) is not None:
         raise DomainError(PHONE_TAKEN, field)
+
+
+def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", **also: object) -> None:
+    """Bind ``phone`` to ``account`` (and set ``also``, e.g. registered_at), flushed at once.
+
+    check_phone_free gives the clear message in the usual case; when another kiosk or counter binds
+    the same number at the same moment, the unique index on registered accounts' phones refuses
+    the second one, and it gets the same message (the savepoint keeps the rest of its transaction)."""
+    check_phone_free(s, phone, account.id, field)
+    try:
+        with s.begin_nested():
+            account.phone = phone
+            for name, value in also.items():
+                setattr(account, name, value)
+            s.flush()
+    except IntegrityError:
+        raise DomainError(PHONE_TAKEN, field) from None
 
 
 def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
@@ -196,9 +216,7 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     if account is None:
         account = Account(kind="personal", id_number=applicant.id_number, name=applicant.name, created_at=now)
         add_account(s, account, ALREADY_REGISTERED, "id_number")
-    check_phone_free(s, applicant.phone, account.id)
-    account.phone, account.registered_at, account.registered_via = applicant.phone, now, via
-    s.flush()
+    bind_phone(s, account, applicant.phone, registered_at=now, registered_via=via)
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",
                  action="register", account_id=account.id,
                  detail=REGISTERED_VIA.get(via, via))

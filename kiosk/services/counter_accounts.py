@@ -4,7 +4,7 @@
 - 单位用户注册: a unit registers with its unified social credit code (GB 32100), a letter of
   authorisation and the agent's ID.
 - 重置绑定手机号: the citizen lost the bound phone; the new phone gets an SMS, the inbox a message.
-A phone number bound to another account is refused (auth.check_phone_free).
+A phone number bound to another account is refused (auth.bind_phone; a unique index decides races).
 Each is one transaction with its audit entry (staff, role, terminal, citizen, what was done).
 """
 from __future__ import annotations
@@ -71,10 +71,8 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
         if account is None:
             account = Account(kind="unit", id_number=code, name=name, created_at=now)
             auth.add_account(s, account, UNIT_REGISTERED, "credit_code")
-        auth.check_phone_free(s, clean_phone, account.id)
-        account.name, account.phone, account.registered_at, account.registered_via = name, clean_phone, now, "unit"
-        account.agent_id_number, account.authorisation_ref = agent, letter
-        s.flush()
+        auth.bind_phone(s, account, clean_phone, name=name, registered_at=now, registered_via="unit",
+                        agent_id_number=agent, authorisation_ref=letter)
         audit.record(s, env, actor=actor(staff), role=role, action="unit_register", account_id=account.id,  # type: ignore[arg-type]
                      detail=f"委托书 {letter}；代理人 {agent[:6]}********{agent[-4:]}")
         messaging.notify(s, env, account, "注册成功",
@@ -93,9 +91,8 @@ def reset_phone(env: Env, staff: StaffSession | None, account_id: int, new_phone
             raise NotFound("该账户尚未注册交管12123，请先办理注册")
         if account.phone == phone:
             raise DomainError("新手机号与当前绑定的手机号相同", "new_phone")
-        auth.check_phone_free(s, phone, account.id, "new_phone")
         old = account.phone
-        account.phone = phone
+        auth.bind_phone(s, account, phone, "new_phone")
         audit.record(s, env, actor=actor(staff), role=role, action="phone_reset", account_id=account.id,  # type: ignore[arg-type]
                      detail=f"{mask_phone(old) if old else '无'} -> {mask_phone(phone)}")
         messaging.notify(s, env, account, "绑定手机号已变更",

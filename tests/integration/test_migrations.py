@@ -344,3 +344,23 @@ def test_no_code_path_in_the_app_edits_or_deletes_the_audit_log() -> None:
     offenders = [str(p.relative_to(root)) for p in root.rglob("*.py")
                  if "migrations" not in p.parts and pattern.search(p.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+def test_upgrade_unbinds_a_phone_shared_by_registered_accounts_from_the_later_one(demo_env: Env) -> None:
+    env = demo_env
+    _downgrade(env, "0005")
+    with env.db.engine.begin() as conn:  # two accounts bound to one number before the check existed
+        first, second = conn.execute(text("SELECT id, phone FROM accounts WHERE registered_at IS NOT NULL "
+                                          "ORDER BY registered_at, id LIMIT 2")).all()
+        conn.execute(text("UPDATE accounts SET phone = :p WHERE id = :id"), {"p": first.phone, "id": second.id})
+    upgrade(env.db.engine)
+    assert is_current(env.db.engine)
+    with env.db.read() as s:
+        phones = dict(s.execute(text("SELECT id, phone FROM accounts WHERE id IN (:a, :b)"),
+                                {"a": first.id, "b": second.id}).all())
+        entry = s.execute(select(AuditEntry.actor, AuditEntry.action, AuditEntry.detail)
+                          .where(AuditEntry.account_id == second.id, AuditEntry.action == "phone_unbound")).one()
+    assert phones == {first.id: first.phone, second.id: None}
+    assert entry.actor == "system" and f"{first.phone[:3]}****{first.phone[-4:]}" in entry.detail
+    with env.db.engine.begin() as conn, pytest.raises(IntegrityError):  # and the index keeps it so
+        conn.execute(text("UPDATE accounts SET phone = :p WHERE id = :id"), {"p": first.phone, "id": second.id})

@@ -43,3 +43,16 @@ def test_registration_refuses_a_number_bound_to_another_account(env, people, las
     assert (unit.value.message, unit.value.field) == (TAKEN, "phone")
     done = counter_accounts.register_in_person(env, CLERK, new.name, new.id_number, new.phone)  # a free number
     assert done.phone == new.phone
+
+
+def test_the_database_refuses_a_second_binding_that_slipped_past_the_check(env, people, monkeypatch) -> None:
+    """Two counters binding one number at the same moment: both pass check_phone_free; the unique
+    index on registered accounts' phones refuses the second, with the same message, and leaves the
+    account as it was."""
+    liu, zhou = people["driver_normal"], people["two_cars"]
+    aid = account_id(env, liu)
+    monkeypatch.setattr(auth, "check_phone_free", lambda *a, **k: None)  # as if the other binding came just after
+    with pytest.raises(DomainError) as refused:
+        counter_accounts.reset_phone(env, CLERK, aid, zhou.phone)
+    assert (refused.value.message, refused.value.field) == (TAKEN, "new_phone")
+    assert counter_accounts.reset_phone(env, CLERK, aid, "13900001111").phone == "13900001111"

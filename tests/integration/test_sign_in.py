@@ -208,6 +208,20 @@ def test_unregistered_id_is_refused_with_a_clear_message(env: Env, people: dict[
     assert _sms_count(env, people[key].phone) == 0
 
 
+def test_a_registered_account_without_a_phone_is_sent_to_a_counter(env: Env, people: dict[str, Person]) -> None:
+    """Unbound by migration 0006 (its number was bound to an account registered earlier): no code
+    can reach it, and the kiosk says where to bind a new one, not that it is unregistered."""
+    p = people["driver_normal"]
+    with env.db.write() as s:
+        s.scalars(select(Account).where(Account.id_number == p.id_number)).one().phone = None
+    with pytest.raises(DomainError) as err:
+        auth.start_sign_in(env, p.id_number)
+    assert (err.value.message, err.value.field) == (auth.NO_PHONE, "id_number")
+    assert "窗口" in auth.NO_PHONE and "绑定手机号变更" in auth.NO_PHONE
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(SmsCode)) == 0
+
+
 def test_unknown_id_is_refused_and_invalid_id_names_the_problem(env: Env) -> None:
     with pytest.raises(DomainError, match="尚未注册"):
         auth.start_sign_in(env, "320124198808240056")

@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -161,18 +161,36 @@ def reserved_phones(session: Session, id_number: str) -> set[str]:
     return phones
 
 
+RESERVED_TRIES, RESERVED_WINDOW = 5, timedelta(hours=24)
+RESERVED_LOCKED = ("核对预留手机号错误次数过多，请24小时后再试，或携带身份证原件到车管所窗口办理面签注册")
+
+
 def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
-    """The phone reserved on the licence or vehicle record; errors name the field 'reserved_phone'."""
+    """The phone reserved on the licence or vehicle record; errors name the field 'reserved_phone'.
+
+    Each wrong number is recorded (audit, by a digest of the ID number); after RESERVED_TRIES within
+    RESERVED_WINDOW no more numbers are compared for that ID number, so the kiosk cannot be used to
+    find out, number by number, which phone is on somebody's record."""
     clean = normalize_phone(phone, "reserved_phone")
     id_number = normalize_id_number(id_number)
-    with env.db.read() as s:
+    token = _face_token(id_number)
+    with env.db.write() as s:
+        since = env.clock.now() - RESERVED_WINDOW
+        wrong = s.scalar(select(func.count()).select_from(AuditEntry).where(
+            AuditEntry.action == "reserved_phone_fail", AuditEntry.detail == token, AuditEntry.at >= since)) or 0
+        if wrong >= RESERVED_TRIES:
+            raise DomainError(RESERVED_LOCKED, "reserved_phone")
         phones = reserved_phones(s, id_number)
-    if not phones:
-        raise DomainError("未查询到您的驾驶证或机动车预留手机号，请携带身份证原件到车管所窗口办理面签注册", "reserved_phone")
-    if clean not in phones:
-        raise DomainError("该号码与驾驶证或机动车预留手机号不一致，请携带身份证原件到车管所窗口办理面签注册",
-                          "reserved_phone")
-    return clean
+        if not phones:
+            raise DomainError("未查询到您的驾驶证或机动车预留手机号，请携带身份证原件到车管所窗口办理面签注册",
+                              "reserved_phone")
+        if clean in phones:
+            return clean
+        audit.record(s, env, actor="citizen:unregistered", action="reserved_phone_fail", detail=token)
+    left = RESERVED_TRIES - wrong - 1  # the wrong try is committed above; only then refused
+    more = f"，还可尝试{left}次" if left else "，24小时内不能再核对"
+    raise DomainError(f"该号码与驾驶证或机动车预留手机号不一致{more}，请核对或携带身份证原件到车管所窗口办理面签注册",
+                      "reserved_phone")
 
 
 def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -> CitizenSession:

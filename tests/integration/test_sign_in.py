@@ -295,6 +295,23 @@ def test_online_registration_with_a_wrong_phone_is_refused(env: Env, people: dic
         auth.check_reserved_phone(env, p.id_number, "1380000")
 
 
+def test_wrong_reserved_phones_stop_after_five_tries_for_24_hours(env: Env, people: dict[str, Person]) -> None:
+    """The kiosk must not find out, number by number, which phone is on somebody's record."""
+    p = people["face_fails"]
+    for left in (4, 3, 2, 1):
+        with pytest.raises(DomainError, match=f"不一致，还可尝试{left}次"):
+            auth.check_reserved_phone(env, p.id_number, f"1380000000{left}")
+    with pytest.raises(DomainError, match="不一致，24小时内不能再核对"):
+        auth.check_reserved_phone(env, p.id_number, "13800000009")
+    with pytest.raises(DomainError) as locked:  # now even the right number is not compared
+        auth.check_reserved_phone(env, p.id_number, p.phone)
+    assert (locked.value.message, locked.value.field) == (auth.RESERVED_LOCKED, "reserved_phone")
+    with pytest.raises(DomainError, match="11位"):  # a malformed number is no try
+        auth.check_reserved_phone(env, p.id_number, "1380000")
+    env.clock.advance(hours=24, seconds=1)
+    assert auth.check_reserved_phone(env, p.id_number, p.phone) == p.phone
+
+
 def test_online_registration_without_any_record_sends_to_the_counter(env: Env, people: dict[str, Person]) -> None:
     with pytest.raises(DomainError, match="未查询到"):
         auth.check_reserved_phone(env, people["new_user"].id_number, people["new_user"].phone)

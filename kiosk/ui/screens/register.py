@@ -39,7 +39,8 @@ class RegisterScreen(KioskScreen):
                                     classes="hint")
                         yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30)
                         yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
-                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN)
+                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
+                                        enter_presses="to-face")
                         with Horizontal(classes="buttons"):
                             yield Button("返回", id="back")
                             yield Button("下一步", id="to-face", variant="primary")

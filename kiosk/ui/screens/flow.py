@@ -82,7 +82,8 @@ class ApplicationFlowScreen(KioskScreen):
                                      for label, value in options), id=f"choice-{spec.name}"))
             else:
                 box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,
-                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len))
+                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                                    enter_presses="next"))  # as a form on the web: Enter goes on
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 

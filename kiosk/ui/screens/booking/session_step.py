@@ -46,9 +46,11 @@ class SessionStep(Vertical):
         yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
-                            value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN)
+                            value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
+                            enter_presses="query")
             yield FormField("date_to", "结束日期", placeholder="如 2026-12-20",
-                            value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN)
+                            value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN,
+                            enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
         yield Select([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")

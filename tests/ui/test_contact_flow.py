@@ -173,3 +173,23 @@ async def test_form_starts_on_its_first_field(kiosk_app, env, people):
         await pilot.press(*"13800138000")
         await pilot.press("tab")
         assert kiosk_app.focused is kiosk_app.screen.query_one("#input-address")
+
+
+async def test_typing_past_a_fields_limit_is_explained_next_to_it(kiosk_app, env, people):
+    """Textual refuses a character (or a whole paste) that would go over max_length with only a bell."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_contact")
+        field = kiosk_app.screen.query_one("#input-address")
+        set_input(kiosk_app, "address", "重庆市渝中区" + "解" * 94)  # 100, the limit
+        field.focus()
+        await pilot.press("end", "x")
+        await settle(pilot)
+        assert field.value.endswith("解") and len(field.value) == 100
+        assert field_error(kiosk_app, "address") == "最多可输入100个字，超出部分未输入"
+        await pilot.press("backspace")  # correcting it: the message goes
+        await settle(pilot)
+        assert field_error(kiosk_app, "address") == ""
+        field.insert_text_at_cursor("很长的一段地址" * 5)  # a paste that would go over: refused whole
+        await settle(pilot)
+        assert len(field.value) == 99 and "最多可输入100个字" in field_error(kiosk_app, "address")

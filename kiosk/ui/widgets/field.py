@@ -12,6 +12,16 @@ DATE_LEN = 12  # 2026年12月05日 (kiosk.domain.typed.parse_date reads it, and 
 TIME_LEN = 8  # 08:30:00, 8点30分
 
 
+class _LimitedInput(Input):
+    """An Input that says so next to the field when its length limit refuses what was typed or
+    pasted (Textual refuses a paste that would go over it whole, and only rings the bell)."""
+
+    def restricted(self) -> None:
+        field = self.parent
+        if isinstance(field, FormField) and self.max_length:
+            field.set_error(f"最多可输入{self.max_length}个字，超出部分未输入")
+
+
 class FormField(Vertical):
     DEFAULT_CSS = """
     FormField { height: auto; margin: 0 0 1 0; }
@@ -35,8 +45,8 @@ class FormField(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
-        yield Input(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
-                    password=self._password, id=f"input-{self.field_name}")
+        yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
+                            password=self._password, id=f"input-{self.field_name}")
         yield Plain("", classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
@@ -112,7 +112,7 @@ def preview(env: Env, day: date) -> Preview:
         if sessions:
             pending = s.scalar(select(func.count()).select_from(Booking).where(
                 Booking.status == "pending", Booking.priority.is_(False), Booking.subject.in_(subjects),
-                Booking.range_from <= last, Booking.range_to >= first))
+                Booking.range_from <= last, Booking.range_to >= first, Booking.created_at < closed_at(day)))
     return Preview(day, n_plans, sessions, pending)
 
 
@@ -138,8 +138,8 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
         "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
         "application_id, city "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
-        f"AND range_from <= ? AND range_to >= ? ORDER BY id{bulk.for_update(conn)}"),
-        (False, *subjects, bulk.day(conn, last), bulk.day(conn, first)))
+        f"AND range_from <= ? AND range_to >= ? AND created_at < ? ORDER BY id{bulk.for_update(conn)}"),
+        (False, *subjects, bulk.day(conn, last), bulk.day(conn, first), bulk.when(conn, closed_at(day))))
     applicants, owners = _applicants(rows, slots)
     result = allocate(applicants, slots)
     unplaced_apps = [a for a in applicants if a.booking_id in result.unplaced]
@@ -154,6 +154,14 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     _close_plans(s, now, plan_ids)
     _publish(s, env, now)
     allocation_sql.drop(conn)
+
+
+def closed_at(day: date) -> datetime:
+    """When the plans publishing on ``day`` stopped taking bookings: that day's first moment. Only
+    applications submitted before it take part in their allocation; one submitted later (on the
+    publication day itself, or before a late run for an earlier day) never saw those sessions
+    offered and waits for the plans that were open when it was made."""
+    return datetime.combine(day, time.min)
 
 
 def _with_city(q):  # type: ignore[no-untyped-def]

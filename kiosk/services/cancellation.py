@@ -118,9 +118,13 @@ def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> No
 
 
 def candidates(b: Booking) -> ColumnElement[bool]:
-    """SQL condition on ExamSession: the sessions the application of ``b`` may be placed in."""
+    """SQL condition on ExamSession: the sessions the application of ``b`` may be placed in.
+
+    服从系统安排: sessions of its subject and class in its range, of plans that had not closed yet
+    when it was submitted (allocation_service.closed_at: a plan closing that day never offered it)."""
     if b.mode == "self":
         return ExamSession.id.in_(list(b.choices or []))
+    still_open = select(ExamPlan.id).where(ExamPlan.publish_on > b.created_at.date())
     cond = ((ExamSession.subject == b.subject) & ExamSession.exam_date.between(b.range_from, b.range_to)
-            & ExamSession.classes.contains(b.licence_class))
+            & ExamSession.classes.contains(b.licence_class) & ExamSession.plan_id.in_(still_open))
     return cond if b.site_id is None else cond & (ExamSession.site_id == b.site_id)

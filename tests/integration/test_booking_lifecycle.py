@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import select
 
-from kiosk.db.models import Application, Booking, LearnerPermit
+from kiosk.db.models import Application, Booking, ExamSession, LearnerPermit
 from kiosk.domain.errors import DomainError
 from kiosk.services import allocation_service, booking_query, cancellation, certificates, exam_results, fees
 from kiosk.services.booking_submit import BookingRequest
@@ -58,6 +58,28 @@ def test_not_cancelled_online_on_the_publication_day_before_allocation(env, peop
         assert s.get(Booking, done.booking_id).status == "pending"
     report = allocation_service.run(env, date(2026, 12, 2))
     assert report.placed >= 1
+
+
+def test_a_system_range_made_on_a_publication_day_waits_for_the_plans_open_when_it_was_made(env, people):
+    """Booked 服从系统安排 on 12-02, when the 12-04 plan had already closed: its range reaches 12-04,
+    but that plan never offered it. It neither blocks its own cancellation on 12-02 nor takes part in
+    that day's allocation (nor in a late run for it); the 12-05 plan, open when it was made, places it."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    env.clock.advance(days=1)  # 2026-12-02: the 12-04 plan closed at 00:00
+    assert [r.exam_date for r in sessions(env, p, 2, "2026-12-04", "2026-12-05")][0] == date(2026, 12, 5)
+    done = book(env, p, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 5)))
+    assert cancellation.preview(env, aid, done.booking_id).allowed
+    assert allocation_service.preview(env, date(2026, 12, 2)).applications == 0
+    report = allocation_service.run(env, date(2026, 12, 2))
+    with env.db.read() as s:
+        assert s.get(Booking, done.booking_id).status == "pending"
+    assert (report.placed, report.unplaced, report.deferred) == (0, 0, 0)
+    env.clock.advance(days=1)
+    allocation_service.run(env, date(2026, 12, 3))
+    with env.db.read() as s:
+        b = s.get(Booking, done.booking_id)
+        assert b.status == "placed" and s.get(ExamSession, b.session_id).exam_date == date(2026, 12, 5)
 
 
 def test_placed_and_priority_bookings_are_not_cancelled_online(env, people):

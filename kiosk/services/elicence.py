@@ -16,7 +16,7 @@ from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision, reapply_reasons
 from ..domain.errors import DomainError, NotFound
 from ..domain.photo_rules import may_change, next_change_date
-from . import applications, audit, messaging, photos
+from . import applications, audit, files, messaging, photos
 from .env import Env
 
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
@@ -293,18 +293,12 @@ def album(env: Env) -> list[photos.AlbumPhoto]:
     return photos.album(_album_folders(env))
 
 
-# A typed path may only point into the album or onto removable media: the kiosk's own files stay
-# out of reach, and the replies do not tell which of them exist.
-REMOVABLE_ROOTS = (Path("/media"), Path("/mnt"), Path("/run/media"))
 OUTSIDE_UPLOADS = "只能使用相册中的照片，或U盘（/media、/mnt）中的照片"
 
 
 def _may_upload(env: Env, path: Path | str) -> bool:
-    try:
-        real = Path(str(path).strip()).expanduser().resolve()
-    except (OSError, RuntimeError, ValueError):
-        return False
-    return any(real.is_relative_to(root.resolve()) for root in (*_album_folders(env), *REMOVABLE_ROOTS))
+    """A typed path only into the album or onto removable media (kiosk.services.files)."""
+    return files.within(path, _album_folders(env)) is not None
 
 
 def check_photo(path: Path | str) -> photos.PhotoCheck:

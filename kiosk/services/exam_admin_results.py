@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.typed import date_or_error, half_width
-from . import allocation_service, audit, exam_results
+from . import allocation_service, audit, exam_results, files
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
 from .staff import StaffSession
@@ -105,9 +105,35 @@ def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, sub
                                 role=role)
 
 
-def read_csv(path_text: str) -> list[tuple[int, list[str]]]:
-    path = Path(path_text.strip()).expanduser()
-    if not path_text.strip() or not path.is_file():
+def import_folder(env: Env) -> Path:
+    """Where CSV files are put for import (besides a USB stick): ``<data dir>/imports``, made if missing."""
+    folder = Path(env.settings.data_dir) / "imports"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:  # a read-only data folder: the import then takes files from a USB stick only
+        pass
+    return folder
+
+
+def outside_imports(env: Env) -> str:
+    return f"只能导入 {import_folder(env)} 文件夹或U盘（/media、/mnt）中的CSV文件"
+
+
+def read_csv(env: Env, path_text: str) -> list[tuple[int, list[str]]]:
+    """The lines of a CSV file in the import folder or on removable media (kiosk.services.files):
+    a typed path never reaches the kiosk's own files (its signing keys) or the rest of the system."""
+    if not path_text.strip():
+        raise DomainError("请输入CSV文件路径", "csv_path")
+    typed = Path(path_text.strip()).expanduser()
+    folder = import_folder(env)
+    path = files.within(typed if typed.is_absolute() else folder / typed, [folder])  # a bare name: in the folder
+    if path is None:
+        raise DomainError(outside_imports(env), "csv_path")
+    if path.is_dir():
+        raise DomainError("这是一个文件夹，请输入其中CSV文件的完整路径", "csv_path")
+    if path.suffix.lower() not in (".csv", ".txt"):
+        raise DomainError("只能导入CSV文件（文件名以.csv结尾）", "csv_path")
+    if not path.is_file():
         raise DomainError("未找到该文件，请检查路径", "csv_path")
     if path.stat().st_size > MAX_BYTES:
         raise DomainError("文件超过5MB，请分批导入", "csv_path")
@@ -133,7 +159,7 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
                progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
     role = _check(env, staff)
-    rows = read_csv(path_text)
+    rows = read_csv(env, path_text)
     report = ImportReport(total=len(rows))
     for done, (number, cells) in enumerate(rows, start=1):
         try:

@@ -196,7 +196,7 @@ def test_allocation_results_and_csv_import_with_bad_lines(env, tmp_path) -> None
     assert r.passed
     with pytest.raises(DomainError, match="最近一次科目二预约的考试已结束"):  # not "没有已安排的科目二考试"
         exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "80")
-    csv_file = tmp_path / "results.csv"
+    csv_file = exam_admin_results.import_folder(env) / "results.csv"
     csv_file.write_text("身份证号码,科目,成绩\n"
                         f"{p2.id_number},科目二,缺考\n"
                         "110108196711301866,2,90\n"
@@ -214,6 +214,30 @@ def test_allocation_results_and_csv_import_with_bad_lines(env, tmp_path) -> None
     assert missing.value.field == "csv_path"
     actions = _actions(env, "staff:J1003")
     assert {"exam_allocate", "exam_result", "exam_results_import"} <= set(actions)
+
+
+def test_csv_import_reads_only_the_import_folder_and_usb_media(env, tmp_path) -> None:
+    """A typed path never reaches the kiosk's own files (the e-licence signing key) or the system's:
+    the refusal is the same whether the file exists or not, and nothing of it is shown."""
+    outside = exam_admin_results.outside_imports(env)
+    key = tmp_path / "keys" / "signing.key.pem"
+    key.parent.mkdir(exist_ok=True)
+    key.write_text("-----BEGIN PRIVATE KEY-----\nMC4CAQAwBQYDK2VwBCIEIA\n-----END PRIVATE KEY-----\n")
+    folder = exam_admin_results.import_folder(env)
+    (folder / "via-link.csv").symlink_to(key)  # a link out of the folder is followed, then refused
+    for typed in (str(key), "/etc/passwd", "/etc/no-such-file", str(folder / ".." / "keys" / "signing.key.pem"),
+                  "via-link.csv"):
+        with pytest.raises(DomainError) as refused:
+            exam_admin_results.import_csv(env, EXAMS, typed)
+        assert (refused.value.message, refused.value.field) == (outside, "csv_path"), typed
+    (folder / "notes.pem").write_text("x,2,90\n")
+    with pytest.raises(DomainError, match="只能导入CSV文件"):
+        exam_admin_results.import_csv(env, EXAMS, str(folder / "notes.pem"))
+    with pytest.raises(DomainError, match="这是一个文件夹"):
+        exam_admin_results.import_csv(env, EXAMS, str(folder))
+    (folder / "r.csv").write_text("110108196711301866,2,90\n", encoding="utf-8")
+    report = exam_admin_results.import_csv(env, EXAMS, "r.csv")  # a bare name: in the import folder
+    assert report.total == 1 and report.errors[0].line == 1
 
 
 def test_dashboard_counts_the_week(env) -> None:

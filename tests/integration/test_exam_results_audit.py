@@ -39,7 +39,7 @@ def test_counter_allocation_and_results_are_logged_once_by_the_clerk_with_the_ro
     assert _entries(env, "exam_allocate")[before:] == [("staff:J1003", "exam_admin")]
     env.clock.advance(days=3)
     exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "95")
-    csv_file = tmp_path / "r.csv"
+    csv_file = exam_admin_results.import_folder(env) / "r.csv"
     csv_file.write_text(f"{p2.id_number},2,95,extra\n{p3.id_number},2,95\n{p2.id_number},2\n", encoding="utf-8")
     report = exam_admin_results.import_csv(env, EXAMS, str(csv_file))
     assert report.saved == 1 and [e.line for e in report.errors] == [1, 3]

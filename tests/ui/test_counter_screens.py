@@ -7,7 +7,7 @@ from datetime import timedelta
 from textual.widgets import Button, Checkbox, DataTable, Select
 
 from kiosk.config import ASSETS
-from kiosk.services import applications, elicence, messaging
+from kiosk.services import applications, elicence, exam_admin_results, messaging
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.audit import AuditScreen
@@ -244,7 +244,7 @@ async def test_exam_admin_creates_a_session_and_imports_results(env, tmp_path):
         set_input(app, "csv_path", str(tmp_path / "missing.csv"))
         await press(pilot, "import")
         assert field_error(app, "csv_path") and not bar.display
-        csv_file = tmp_path / "r.csv"
+        csv_file = exam_admin_results.import_folder(env) / "r.csv"
         csv_file.write_text(f"{learner.id_number},2,90\nnot-an-id,2,90\n", encoding="utf-8")
         set_input(app, "csv_path", str(csv_file))
         await press(pilot, "import")

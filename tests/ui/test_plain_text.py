@@ -13,6 +13,7 @@ from sqlalchemy import select, update
 import kiosk.ui
 from kiosk.config import ASSETS
 from kiosk.db.models import Account, DrivingLicence
+from kiosk.services import exam_admin_results
 from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
 from kiosk.ui.screens.elicence.photo import PhotoScreen
 from kiosk.ui.screens.records import MyLicenceScreen
@@ -81,7 +82,7 @@ async def test_the_counter_shows_stored_and_imported_brackets_as_they_are(env, p
         await _sign_in(pilot, app, "J1003", "kiosk-1003")
         await press(pilot, "m-results")
         assert isinstance(app.screen, ExamResultsScreen)
-        csv_file = tmp_path / "r.csv"
+        csv_file = exam_admin_results.import_folder(env) / "r.csv"
         csv_file.write_text("身份证号码,科目,成绩\n[/red]x,2,90\n", encoding="utf-8")
         set_input(app, "csv_path", str(csv_file))
         await press(pilot, "import")

@@ -31,9 +31,11 @@ class ExamResultsScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
             yield Plain("", id="record-result")
-            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩（可有标题行）。正确的行会保存，错误的行逐行列出原因。",
+            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩（可有标题行）。正确的行会保存，错误的行逐行列出原因。"
+                        f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
                         classes="hint")
-            yield FormField("csv_path", "CSV文件路径", placeholder="/path/to/results.csv", max_length=300)
+            yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
+                            max_length=300)
             with Horizontal(classes="buttons"):
                 yield Button("导入文件", id="import", variant="primary")
                 yield Button("返回", id="back")

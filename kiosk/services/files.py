@@ -1,0 +1,24 @@
+"""Files named by typing a path at a kiosk or counter: only inside the folders meant for them.
+
+A typed path may point into the folder the service reads from (the photo album, the import
+folder) or onto removable media (a USB stick mounted under /media, /mnt or /run/media). The
+kiosk's own files (its database, its signing keys) and the rest of the system stay out of reach,
+and a refused path gets the same answer whether it exists or not.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+REMOVABLE_ROOTS = (Path("/media"), Path("/mnt"), Path("/run/media"))
+
+
+def within(path_text: str | Path, folders: Iterable[Path]) -> Path | None:
+    """The path, resolved (links followed), when it lies inside one of ``folders`` or on removable
+    media; otherwise None."""
+    try:
+        real = Path(str(path_text).strip()).expanduser().resolve()
+        roots = [Path(f).expanduser().resolve() for f in (*folders, *REMOVABLE_ROOTS)]
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return real if any(real.is_relative_to(root) for root in roots) else None

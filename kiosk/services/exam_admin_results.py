@@ -78,9 +78,12 @@ def parse_score(text: str) -> tuple[int | None, bool]:
     if text.lower() in NO_SHOW:
         return None, True
     try:
-        return int(text), False
+        score = int(half_width(text))
     except ValueError:
-        raise DomainError("成绩须为0到100的整数，缺考请填写：缺考", "score") from None
+        score = -1
+    if not 0 <= score <= 100:  # before the candidate is looked up: the form's own mistake first
+        raise DomainError("成绩须为0到100的整数，缺考请填写：缺考", "score")
+    return score, False
 
 
 def parse_subject(text: str) -> int:

@@ -216,6 +216,20 @@ def test_allocation_results_and_csv_import_with_bad_lines(env, tmp_path) -> None
     assert {"exam_allocate", "exam_result", "exam_results_import"} <= set(actions)
 
 
+@pytest.mark.parametrize("score", ["101", "-1", "abc", "9０"])
+def test_a_score_out_of_range_is_named_before_the_candidate_is_looked_up(env, people, score) -> None:
+    """No booking to record for, and a wrong score: the form's own mistake is named, next to 成绩."""
+    p = people["new_user"]
+    if score == "9０":  # full-width digits are the same number (kiosk.domain.typed)
+        with pytest.raises(DomainError) as no_booking:
+            exam_admin_results.record_one(env, EXAMS, p.id_number, "1", score)
+        assert no_booking.value.field != "score"
+        return
+    with pytest.raises(DomainError) as refused:
+        exam_admin_results.record_one(env, EXAMS, p.id_number, "1", score)
+    assert (refused.value.message, refused.value.field) == ("成绩须为0到100的整数，缺考请填写：缺考", "score")
+
+
 def test_csv_import_reads_only_the_import_folder_and_usb_media(env, tmp_path) -> None:
     """A typed path never reaches the kiosk's own files (the e-licence signing key) or the system's:
     the refusal is the same whether the file exists or not, and nothing of it is shown."""

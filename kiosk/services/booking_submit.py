@@ -26,7 +26,7 @@ from .env import Env
 from .gateways import OutboxSmsGateway
 
 MAX_CHOICES = 20
-SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请重新查询，选择其他场次后再提交（验证码仍然有效）"
+SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请选择其他场次后再提交（验证码仍然有效）"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select, update
+from textual.containers import VerticalScroll
 
 from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.widgets.stepbar import StepBar
@@ -62,7 +63,7 @@ async def test_priority_booking_takes_the_seat_at_once(kiosk_app, env, people):
 
 async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk_app, env, people):
     p = people["permit_expiring"]
-    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:  # the tester's size: the alert must be in view
         await to_priority_sessions(pilot, env, p)
         await query(pilot, "2026-12-04", "2026-12-06")
         await mark_rows(pilot, 1)
@@ -79,7 +80,11 @@ async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk
         await pilot.click("#submit")
         await settle(pilot)
         assert step(kiosk_app)[0] == "step-sessions"
-        assert "已被约满" in screen_error(kiosk_app)
+        alert = kiosk_app.screen.query_one("#sessions-alert")
+        assert "已被约满" in str(alert.render()) and "已为您重新查询" in str(alert.render())
+        scroller = kiosk_app.screen.query_one(VerticalScroll)
+        assert scroller.region.contains_region(alert.region)  # said where the citizen looks, not below the buttons
+        assert "请重新查询" not in str(alert.render())  # the kiosk already did
         rows = kiosk_app.screen.query_one("#step-sessions").rows
         assert rows and lost not in [r.id for r in rows]
         await mark_rows(pilot, 1)

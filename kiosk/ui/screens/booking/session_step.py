@@ -29,6 +29,7 @@ class SessionStep(Vertical):
     SessionStep #range > FormField { width: 30; margin: 0 2 0 0; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
+    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }
     SessionStep #to-priority { margin: 1 0 0 0; }
     """
 
@@ -58,6 +59,7 @@ class SessionStep(Vertical):
         yield RadioSet(RadioButton("自主选择场次", value=True, name="self"), RadioButton("服从系统安排", name="system"),
                        id="mode")
         yield Plain("", id="sessions-hint", classes="hint")
+        yield Plain("", id="sessions-alert")
         yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Button("切换至优先预约", id="to-priority", variant="warning")
         with Horizontal(classes="buttons"):
@@ -102,6 +104,7 @@ class SessionStep(Vertical):
 
     def show_result(self, result: bq.SessionQuery, args: tuple) -> None:
         self.queried = (args[1], args[2], args[3])
+        self.query_one("#sessions-alert", Static).update("")
         self.rows = result.rows
         keep = {r.id for r in result.rows}
         dropped = len([m for m in self.marked if m not in keep])
@@ -115,6 +118,13 @@ class SessionStep(Vertical):
             self.query_one("#ranking", Static).update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
         self._fill_table()
         self._hint(result, dropped)
+
+    def show_alert(self, message: str) -> None:
+        """A submission refused for the chosen sessions (the seat went to another kiosk): said right
+        above the table the kiosk has just queried again, and scrolled into view."""
+        alert = self.query_one("#sessions-alert", Static)
+        alert.update(f"{message}\n已为您重新查询，下表为最新的可预约场次。")
+        alert.scroll_visible(animate=False, top=True)
 
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)

@@ -221,7 +221,7 @@ class BookingWizardScreen(KioskScreen):
         def done(result: bq.SessionQuery) -> None:
             self.sessions.show_result(result, args)
             if then_error is not None:
-                self.show_error(then_error)
+                self.sessions.show_alert(then_error.message)
 
         self.call(bq.query_sessions, self.env, self.account_id, *args, done=done)
 

@@ -172,6 +172,20 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         assert [kiosk_app.screen.query_one(f"#input-{n}").value for n in ("date_from", "date_to")] == [
             "2026-12-05", "2026-12-12"]  # shown back in the form the kiosk uses
         assert "服从系统安排" in screen_text(kiosk_app)
+        radios = kiosk_app.screen.query_one("#mode", RadioSet).query("RadioButton")
+        radios.first().value = True  # 自主选择场次: one session marked
+        await settle(pilot)
+        await mark_rows(pilot, 1)
+        table = kiosk_app.screen.query_one("#sessions", DataTable)
+        assert str(table.get_row_at(0)[0]) == "已选"
+        radios.last().value = True  # back to 服从系统安排: no 已选 under 无需选择场次, kept for later
+        await settle(pilot)
+        assert str(table.get_row_at(0)[0]) == "" and kiosk_app.screen.query_one("#step-sessions").marked
+        set_input(kiosk_app, "date_to", "2026-12-20")  # changed, not queried again
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-sessions" and "已更改" in screen_error(kiosk_app)
+        set_input(kiosk_app, "date_to", "2026年12月12日")  # the queried range again, however written
         await pilot.click("#next-sessions")
         await settle(pilot)
         assert "预约时间段" in screen_text(kiosk_app)
@@ -222,7 +236,7 @@ async def test_someone_without_a_licence_application_is_told_why(kiosk_app, env,
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
         await open_wizard(pilot, env, p)
         assert "没有正在办理的机动车驾驶证申请" in screen_text(kiosk_app)
-        assert kiosk_app.screen.query_one("#next-subject").disabled
+        assert not kiosk_app.screen.query_one("#next-subject").display  # no 下一步 that does nothing
         await pilot.click("#back")
         await settle(pilot)
         assert not isinstance(kiosk_app.screen, BookingWizardScreen)

@@ -20,6 +20,7 @@ from ...widgets.plain import Plain, PlainTable
 
 MARK = "已选"
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
+CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 
 
 class SessionStep(Vertical):
@@ -29,7 +30,7 @@ class SessionStep(Vertical):
     SessionStep #range > FormField { width: 30; margin: 0 2 0 0; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
-    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }
+    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
     SessionStep #to-priority { margin: 1 0 0 0; }
     """
 
@@ -104,7 +105,7 @@ class SessionStep(Vertical):
 
     def show_result(self, result: bq.SessionQuery, args: tuple) -> None:
         self.queried = (args[1], args[2], args[3])
-        self.query_one("#sessions-alert", Static).update("")
+        self.query_one("#sessions-alert", Static).display = False  # takes no line until there is something to say
         self.rows = result.rows
         keep = {r.id for r in result.rows}
         dropped = len([m for m in self.marked if m not in keep])
@@ -124,6 +125,7 @@ class SessionStep(Vertical):
         above the table the kiosk has just queried again, and scrolled into view."""
         alert = self.query_one("#sessions-alert", Static)
         alert.update(f"{message}\n已为您重新查询，下表为最新的可预约场次。")
+        alert.display = True
         alert.scroll_visible(animate=False, top=True)
 
     def _fill_table(self) -> None:
@@ -131,8 +133,9 @@ class SessionStep(Vertical):
         table.clear(columns=True)
         last = "优先名额剩余" if self.priority else "已申请人数"
         table.add_columns("选择", "考试日期", "场次时间", "考试场地", "计划人数", last)
+        marks = self.mode != "system"  # kept for a return to 自主选择场次, not shown under 服从系统安排
         for r in self.rows:
-            table.add_row(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+            table.add_row(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
                           r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
                           key=str(r.id))
 
@@ -176,12 +179,24 @@ class SessionStep(Vertical):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
+        self._fill_table()
         self._hint()
+
+    def _typed(self) -> tuple[date, date, int | None] | None:
+        """The range and site as they stand in the fields now (None: a date that does not parse)."""
+        fields = {f.field_name: f for f in self.query(FormField)}
+        try:
+            return (parse_day(fields["date_from"].value, "date_from"), parse_day(fields["date_to"].value, "date_to"),
+                    self._site())
+        except DomainError:
+            return None
 
     def request(self) -> BookingRequest:
         """The request for step 确认并提交; raises when something is missing."""
         if self.queried is None:
             raise DomainError("请先输入时间段并点击【查询】")
+        if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
+            raise DomainError(CHANGED)
         if self.mode == "system":
             if not self.rows:
                 raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")

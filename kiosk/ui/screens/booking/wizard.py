@@ -114,6 +114,7 @@ class BookingWizardScreen(KioskScreen):
 
     def _load_failed(self, exc: DomainError) -> None:
         self.query_one("#applicant", Static).update(exc.message + "。请点击【返回】。")
+        self.query_one("#next-subject", Button).display = False  # no 下一步 that does nothing
 
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded

@@ -43,11 +43,17 @@ def parse_date(text: str) -> date | None:
         return None
 
 
+NO_SUCH_DAY = "没有这一天，请检查月份（1-12）和日期"
+
+
 def date_or_error(text: str, field: str, message: str) -> date:
-    """``parse_date(text)``, or a DomainError with ``message`` next to ``field``."""
+    """``parse_date(text)``, or a DomainError next to ``field``: ``message`` (about the form) for
+    text that is not written as a date, NO_SUCH_DAY for one that is but names no day (2026-13-45)."""
     day = parse_date(text)
     if day is None:
-        raise DomainError(message, field)
+        clean = half_width(text).strip()
+        shaped = _DATE.fullmatch(clean) or _DATE_DIGITS.fullmatch(clean)
+        raise DomainError(NO_SUCH_DAY if shaped else message, field)
     return day
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import normalize_id_number, normalize_phone, normalize_plate
-from kiosk.domain.typed import compact, date_or_error, half_width, parse_date, parse_time
+from kiosk.domain.typed import NO_SUCH_DAY, compact, date_or_error, half_width, parse_date, parse_time
 
 FULL = str.maketrans("0123456789-:/ABCX", "０１２３４５６７８９－：／ＡＢＣＸ")
 
@@ -33,8 +33,16 @@ def test_what_is_not_a_date(text: str) -> None:
 def test_date_or_error_names_the_field() -> None:
     assert date_or_error("2026/12/5", "date_from", "格式") == date(2026, 12, 5)
     with pytest.raises(DomainError) as err:
-        date_or_error("2026-02-30", "date_from", "请按 2026-12-05 的格式输入日期")
+        date_or_error("12/05", "date_from", "请按 2026-12-05 的格式输入日期")
     assert (err.value.field, err.value.message) == ("date_from", "请按 2026-12-05 的格式输入日期")
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-45", "20261345", "２０２６年２月３０日"])
+def test_a_date_written_right_that_names_no_day_says_so(text: str) -> None:
+    """Not 「请按 2026-12-05 的格式输入」 for text already in that form."""
+    with pytest.raises(DomainError) as err:
+        date_or_error(text, "date_to", "请按 2026-12-05 的格式输入日期")
+    assert (err.value.field, err.value.message) == ("date_to", NO_SUCH_DAY)
 
 
 @pytest.mark.parametrize("text, expected", [("08:30", time(8, 30)), ("8:30", time(8, 30)),

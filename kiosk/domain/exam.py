@@ -259,8 +259,10 @@ def eligibility(
         if not histories[pre].passed:
             return _deny(f"须先通过{SUBJECT_NAMES[pre]}考试，才能预约{name}")
     if open_ := [b for b in bookings if b.subject == subject and b.status in OPEN_STATUSES]:
-        how = ("请至少提前一日到车管所窗口取消原优先预约" if any(b.priority for b in open_)
-               else "请先取消原预约")  # priority bookings are cancelled at a counter only
+        # online only an application still waiting for allocation is cancelled; a seat already given
+        # (优先预约, or placed by allocation) is given back at a counter, a day ahead at least
+        how = ("请至少提前一日到车管所窗口取消原预约" if any(b.priority or b.status == "placed" for b in open_)
+               else "请先取消原预约")
         return _deny(f"您已有一个未完成的{name}预约，不能重复预约；如需更改，{how}")
     days = wait_days(subject, cls, permit.holds_car_licence)
     if days:

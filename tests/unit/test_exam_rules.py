@@ -140,9 +140,12 @@ def test_open_booking_blocks_same_subject(status, blocks):
         assert "未完成的科目二预约" in r.reason
 
 
-def test_an_open_priority_booking_is_changed_at_a_counter():
-    r = check(2, date(2025, 6, 1), PASSED_1, [booking(2, "placed", priority=True, exam_day=date(2025, 6, 9))])
-    assert not r.allowed and "车管所窗口" in r.reason and "请先取消原预约" not in r.reason
+@pytest.mark.parametrize("priority", [True, False])
+def test_a_seat_already_given_is_changed_at_a_counter(priority):
+    """优先预约, or a normal booking placed by allocation: online cancellation refuses both, so the
+    reason must not send the citizen there."""
+    r = check(2, date(2025, 6, 1), PASSED_1, [booking(2, "placed", priority=priority, exam_day=date(2025, 6, 9))])
+    assert not r.allowed and "提前一日到车管所窗口" in r.reason and "请先取消原预约" not in r.reason
     assert "请先取消原预约" in check(2, date(2025, 6, 1), PASSED_1, [booking(2, "active")]).reason
 
 

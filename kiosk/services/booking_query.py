@@ -146,12 +146,13 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
         city = f.permit_row.city
         rows = _session_rows(s, now, subject, f.permit.licence_class, date_from, date_to, site_id, priority, city)
         truncated = len(rows) > MAX_ROWS
+        planned = sum(r.seats for r in rows)  # every session of the range, also those not listed
         rows = rows[:MAX_ROWS]
         ranking = None
         if not priority:
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
-                                  sum(r.seats for r in rows), rt.at, rt.rule_text)
+                                  planned, rt.at, rt.rule_text)
     return SessionQuery(rows, ranking, truncated)
 
 

@@ -14,12 +14,16 @@ from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet, Sel
 from ....domain.errors import DomainError
 from ....services import booking_query as bq
 from ....services.booking import parse_day
+from ....domain.ranking import RULE_BOTH
 from ....services.booking_submit import BookingRequest
 from ...widgets.field import DATE_LEN, FormField
 from ...widgets.plain import Plain, PlainTable
 
 MARK = "已选"
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
+# the seed's fourth rule names the second and the third: said here, as the screen lists no rules
+RULE_ITEMS = {RULE_BOTH: "（第二项：非首次预约的，以上次考试时间为排序时间；第三项：考试预约成功后取消预约的，"
+                         "以取消预约时间为排序时间）"}
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 
 
@@ -114,7 +118,8 @@ class SessionStep(Vertical):
             r = result.ranking
             self.query_one("#ranking", Static).update(r.text)
             self.query_one("#ranking-rule", Static).update(
-                f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。该排名仅供参考，以最后的公示结果为准。")
+                f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{RULE_ITEMS.get(r.rule_text, '')}"
+                f"\n计划为所查询时间段和考场内各考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
         else:
             self.query_one("#ranking", Static).update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
         self._fill_table()

@@ -192,6 +192,7 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         assert "预约时间段" in screen_text(kiosk_app)
         await pilot.click("#send-code")
         await settle(pilot)
+        assert f"验证码已发送至 {p.phone[:3]}****{p.phone[-4:]}，5分钟内有效" in screen_text(kiosk_app)  # as at 登录
         env.clock.advance(minutes=6)  # the code expires
         set_input(kiosk_app, "code", last_sms_code(env, p.phone))
         await pilot.click("#submit")

@@ -47,6 +47,7 @@ async def test_licence_contact_change_end_to_end(kiosk_app, env, people):
         assert "验证码" in field_error(kiosk_app, "code")
         await pilot.click("#send-code")
         await settle(pilot)
+        assert "验证码已发送至 138****8000" in screen_text(kiosk_app)
         set_input(kiosk_app, "code", last_sms_code(env, NEW_PHONE))
         await press_enter_in(pilot, "code")
         await settle(pilot)

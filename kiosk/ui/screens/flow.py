@@ -41,6 +41,7 @@ class ApplicationFlowScreen(KioskScreen):
                     with Vertical(id="code-box"):
                         yield Plain("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
+                        yield Plain("", id="code-sent", classes="hint")
                         yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
                                         enter_presses="submit")
                     with Horizontal(classes="buttons"):
@@ -156,7 +157,7 @@ class ApplicationFlowScreen(KioskScreen):
         self.show_step("step-confirm", 1)
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
-        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def _done(self, submitted: apps.Submitted) -> None:
         self.query_one("#result", Static).update(

@@ -62,6 +62,7 @@ class RegisterScreen(KioskScreen):
                     with Vertical(id="step-code"):
                         yield Plain("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
+                        yield Plain("", id="code-sent", classes="hint")
                         yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
                                         enter_presses="finish")
                         with Horizontal(classes="buttons"):
@@ -143,7 +144,7 @@ class RegisterScreen(KioskScreen):
         self.show_step("step-code", 2)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
-        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def _registered(self, citizen: auth.CitizenSession) -> None:
         self.notify("注册成功，已为您登录", timeout=5)

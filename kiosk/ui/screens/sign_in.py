@@ -70,8 +70,7 @@ class SignInScreen(KioskScreen):
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
         self._sent_for = compact(self._id_number()).upper()
-        self.query_one("#code-sent", Static).update(f"验证码已发送至 {sent.phone_masked}，5分钟内有效。")
-        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def submit(self) -> None:
         code = self.query_one("#field-code", FormField).value

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import time
 
-from textual.widgets import Button
+from textual.widgets import Button, Static
+
+from ...services.codes import CodeSent
 
 
 class CodeButton(Button):
@@ -16,11 +18,15 @@ class CodeButton(Button):
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
 
-    def code_sent(self, phone: str) -> None:
-        """After a code went out: count down to the next resend, put the cursor in the code field
-        (``#input-code`` on the same screen) and, in demo mode, show the SMS as a phone would."""
+    def code_sent(self, sent: CodeSent) -> None:
+        """After a code went out: say where to (``#code-sent`` on the same screen), count down to the
+        next resend, put the cursor in the code field (``#input-code``) and, in demo mode, show the
+        SMS as a phone would."""
         app = self.app
-        self._phone = phone
+        phone, self._phone = sent.phone, sent.phone
+        minutes = app.env.settings.code_ttl_seconds // 60  # type: ignore[attr-defined]
+        for line in self.screen.query("#code-sent").results(Static):
+            line.update(f"验证码已发送至 {sent.phone_masked}，{minutes}分钟内有效。")
         self.start_countdown(app.env.settings.code_resend_seconds)  # type: ignore[attr-defined]
         for field in self.screen.query("#input-code"):
             field.focus()
@@ -38,6 +44,9 @@ class CodeButton(Button):
     def reset(self) -> None:
         """Ready to send again (the code is for someone else now; the server still limits each number)."""
         self._until, self.disabled, self.label = 0.0, False, self.base_label
+        if self.is_attached:
+            for line in self.screen.query("#code-sent").results(Static):
+                line.update("")  # it named the other number
 
     def start_countdown(self, seconds: int) -> None:
         self._until = time.monotonic() + seconds

@@ -88,6 +88,7 @@ class BookingWizardScreen(KioskScreen):
                     yield Plain("", id="summary")
                     yield Plain("", id="code-hint", classes="hint")
                     yield CodeButton(id="send-code")
+                    yield Plain("", id="code-sent", classes="hint")
                     yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
                                     enter_presses="submit")
                     with Horizontal(classes="buttons"):
@@ -243,7 +244,7 @@ class BookingWizardScreen(KioskScreen):
         self._forward("step-confirm")
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
-        self.query_one("#send-code", CodeButton).code_sent(sent.phone)
+        self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def _submit_failed(self, exc: DomainError) -> None:
         if isinstance(exc, Conflict):  # the seat went to someone else: pick another session

@@ -222,8 +222,8 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         status = STATUS_PENDING
         note = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
     subject = SUBJECT_NAMES[req.subject]
-    booking_id, serial = booking_create.create(
-        s, env, new, kind=KIND, title=title, status=status, note=note,
+    booking_id, serial = booking_create.create(  # 网办进度 lists it with its subject: two bookings told apart
+        s, env, new, kind=KIND, title=f"{title}（{subject}）", status=status, note=note,
         payload={"subject": req.subject, "mode": req.mode, "summary": [f"{k}：{v}" for k, v in plan.summary]},
         audit_action="exam_priority" if priority else "exam_booking",
         audit_detail=lambda serial: f"{serial} {subject} {MODE_TEXT[req.mode]}",

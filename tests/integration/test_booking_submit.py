@@ -59,6 +59,7 @@ def test_normal_booking_is_pending_with_a_serial_and_counts_applicants(env, peop
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         b = s.get(Booking, done.booking_id)
         assert app.status == "受理中" and b.application_id == app.id and b.status == "pending"
+        assert app.title == "考试预约（科目二）"  # 网办进度 tells two bookings apart
         assert [s.get(ExamSession, r.id).applicants for r in rows[:3]] == [1, 1, 0]
         sms = s.scalars(select(Message.body).where(Message.phone == p.phone).order_by(Message.id.desc())).first()
         assert done.serial_no in sms

@@ -31,6 +31,7 @@ class BookingView:
     fee_paid_at: datetime | None
     unplaced_reason: str
     created_at: datetime
+    asked: tuple[str, ...] = ()  # what was applied for: the range and site, or the chosen sessions
 
     @property
     def subject_name(self) -> str:
@@ -51,17 +52,27 @@ class BookingView:
         return "待安排" if self.status == "pending" else "-"
 
 
-def _view(b: Booking, serial: str, session: ExamSession | None, site: ExamSite | None) -> BookingView:
+_WHO = ("姓名：", "准驾车型：", "考试科目：", "预约模式：")  # in the summary, but not what was asked for
+
+
+def _asked(payload: dict | None) -> tuple[str, ...]:
+    """The lines of the confirmation summary (kept in the application) that say what was asked for."""
+    lines = (payload or {}).get("summary") or []
+    return tuple(str(line) for line in lines if not str(line).startswith(_WHO))
+
+
+def _view(b: Booking, serial: str, payload: dict | None, session: ExamSession | None,
+          site: ExamSite | None) -> BookingView:
     return BookingView(
         b.id, serial, PRIORITY_TITLE if b.priority else TITLE, b.subject, b.licence_class, b.status, b.priority,
         MODE_TEXT["priority" if b.priority else b.mode],
         session_at(session.exam_date, session.start_time) if session else None,
         site.name if site else "", site.address if site else "", site.phone if site else "",
-        b.fee_paid_at, b.unplaced_reason or "", b.created_at)
+        b.fee_paid_at, b.unplaced_reason or "", b.created_at, _asked(payload))
 
 
 def _query():  # type: ignore[no-untyped-def]
-    return (select(Booking, Application.serial_no, ExamSession, ExamSite)
+    return (select(Booking, Application.serial_no, Application.payload, ExamSession, ExamSite)
             .outerjoin(Application, Application.id == Booking.application_id)
             .outerjoin(ExamSession, ExamSession.id == Booking.session_id)
             .outerjoin(ExamSite, ExamSite.id == ExamSession.site_id))
@@ -71,7 +82,7 @@ def view_in(s: Session, account_id: int, booking_id: int) -> BookingView:
     row = s.execute(_query().where(Booking.id == booking_id, Booking.account_id == account_id)).first()
     if row is None:
         raise NotFound("未找到该考试预约")
-    return _view(row[0], row[1] or "", row[2], row[3])
+    return _view(row[0], row[1] or "", row[2], row[3], row[4])
 
 
 def my_bookings(env: Env, account_id: int, *, online_only: bool = True) -> list[BookingView]:
@@ -81,7 +92,7 @@ def my_bookings(env: Env, account_id: int, *, online_only: bool = True) -> list[
         if online_only:
             q = q.where(Booking.application_id.is_not(None))
         rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100))
-        return [_view(b, serial or "", sess, site) for b, serial, sess, site in rows]
+        return [_view(b, serial or "", payload, sess, site) for b, serial, payload, sess, site in rows]
 
 
 def booking(env: Env, account_id: int, booking_id: int) -> BookingView:

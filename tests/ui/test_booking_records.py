@@ -40,6 +40,8 @@ async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
         await open_entry(pilot, env, p, "exam_cancel")
         assert done.serial_no in screen_text(kiosk_app)
+        detail = str(kiosk_app.screen.query_one("#detail").render())  # what was applied for, not just 待安排
+        assert f"申请内容：考试场次：{rows[0].exam_date:%Y-%m-%d} {rows[0].start_time:%H:%M} {rows[0].site_name}" in detail
         await pilot.click("#action")
         await settle(pilot)
         text = screen_text(kiosk_app)

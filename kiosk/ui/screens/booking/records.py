@@ -92,6 +92,8 @@ class BookingListScreen(KioskScreen):
                  f"预约方式：{r.mode_text}    状态：{r.status_text}"]
         if r.exam_at:
             lines.append(f"考试时间：{r.when}    考试场地：{r.site_name}（{r.site_address}，电话{r.site_phone}）")
+        elif r.asked:  # not placed (yet): what was applied for
+            lines.append("申请内容：" + "；".join(r.asked))
         if r.unplaced_reason:
             lines.append(f"未安排原因：{r.unplaced_reason}")
         self.query_one("#detail", Static).update("\n".join(lines))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..db.models import Account
 from ..domain.errors import DomainError
+from ..domain.exam import format_date
 from ..domain.ids import mask_id
 from .booking import class_label
 from .booking_records import BookingView, view_in
@@ -36,7 +37,7 @@ def render(view: BookingView, name: str, id_number: str) -> str:
              f"考试场地：{view.site_name}",
              f"考场地址：{view.site_address}",
              f"考场电话：{view.site_phone}",
-             f"考试日期：{view.exam_at:%Y年%m月%d日}",
+             f"考试日期：{format_date(view.exam_at.date())}",
              f"考试时间：{view.exam_at:%H:%M}",
              f"考试费：{'已缴纳' if view.fee_paid_at else '未缴纳（请在考试前缴纳）'}",
              "", "考试时请携带："]

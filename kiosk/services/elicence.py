@@ -15,6 +15,7 @@ from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision, reapply_reasons
 from ..domain.errors import DomainError, NotFound
+from ..domain.exam import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, files, messaging, photos
 from .env import Env
@@ -231,8 +232,8 @@ def _change_problem(s: Session, env: Env, lic: DrivingLicence | None, el: Electr
     if not may_change(lic.photo_source, lic.photo_changed_at, today):
         first = next_change_date(lic.photo_source, lic.photo_changed_at)
         assert first is not None and lic.photo_changed_at is not None
-        return (f"您的电子驾驶证照片于{lic.photo_changed_at:%Y年%m月%d日}通过拍照或相册选择提交，"
-                f"须满6个月后才能更换，请于{first:%Y年%m月%d日}后再申请。")
+        return (f"您的电子驾驶证照片于{format_date(lic.photo_changed_at.date())}通过拍照或相册选择提交，"
+                f"须满6个月后才能更换，请于{format_date(first)}后再申请。")
     return None
 
 

@@ -166,7 +166,7 @@ def test_certificate_only_for_a_placed_booking(env, people):
     aid = account_id(env, p)
     bid = placed_booking(env, p)
     cert = certificates.certificate(env, aid, bid)
-    for part in (cert.serial_no, "科目二", "渝中考场", "经纬大道555号", "2026年12月04日", "08:30", "居民身份证"):
+    for part in (cert.serial_no, "科目二", "渝中考场", "经纬大道555号", "2026年12月4日", "08:30", "居民身份证"):
         assert part in cert.text
     assert cert.path.read_text(encoding="utf-8").strip() == cert.text
     env.clock.advance(days=3)

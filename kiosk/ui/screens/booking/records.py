@@ -87,7 +87,12 @@ class BookingListScreen(KioskScreen):
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
             return
-        r = self.rows[index]
+        self.query_one("#detail", Static).update("\n".join(self.detail_lines(self.rows[index])))
+        self._ask(None, "")
+        self.clear_errors()  # a refusal was about the row selected before
+
+    @staticmethod
+    def detail_lines(r: booking_records.BookingView) -> list[str]:
         lines = [f"{r.title}  业务流水号 {r.serial_no}", f"考试科目：{r.subject_name}    准驾车型：{r.licence_class}",
                  f"预约方式：{r.mode_text}    状态：{r.status_text}"]
         if r.exam_at:
@@ -96,9 +101,7 @@ class BookingListScreen(KioskScreen):
             lines.append("申请内容：" + "；".join(r.asked))
         if r.unplaced_reason:
             lines.append(f"未安排原因：{r.unplaced_reason}")
-        self.query_one("#detail", Static).update("\n".join(lines))
-        self._ask(None, "")
-        self.clear_errors()  # a refusal was about the row selected before
+        return lines
 
     def _ask(self, booking_id: int | None, text: str) -> None:
         self.pending_action = booking_id
@@ -163,8 +166,9 @@ class FeeScreen(BookingListScreen):
         self.call(fees.quote, self.env, self.account_id, row.id, done=self._quoted)
 
     def _quoted(self, q: fees.FeeQuote) -> None:
-        if q.paid and q.receipt:
-            self.query_one("#detail", Static).update("\n".join(["考试费已缴纳。", *fees.receipt_lines(q.receipt)]))
+        if q.paid and q.receipt:  # below the exam's own detail, which stays
+            self.query_one("#detail", Static).update("\n".join(
+                [*self.detail_lines(q.booking), "", "考试费已缴纳。", *fees.receipt_lines(q.receipt)]))
             return
         self._ask(q.booking.id, f"{q.booking.subject_name}考试费：{q.amount}元。确认支付吗？")
         self.query_one("#confirm-yes", Button).label = "确认支付"

@@ -257,9 +257,11 @@ class BookingWizardScreen(KioskScreen):
         lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
         lines += [f"{k}：{v}" for k, v in done.summary]
         lines += ["", done.note + "。"]
-        if done.status == submit.STATUS_PENDING and self.publish_on is not None:
-            lines.append(f"预约结果将于{format_date(self.publish_on)}公布，届时请留意短信，或在【网办进度】中查看。")
-        lines.append("可在【网办进度】中查询办理情况。")
+        if done.status == submit.STATUS_PENDING:  # the note already says where the result will be told
+            if self.publish_on is not None:
+                lines.append(f"预约结果将于{format_date(self.publish_on)}公布。")
+        else:
+            lines.append("可在【网办进度】中查询办理情况。")
         self.query_one("#result", Static).update("\n".join(lines))
         self.history.clear()
         self._show("step-done")

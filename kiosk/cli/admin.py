@@ -5,8 +5,11 @@ import argparse
 import json
 import sys
 
+from ..domain.errors import DomainError
+from ..domain.ids import normalize_phone
 from ..services import bootstrap, demo, messaging
 from ..services.demo_people import STAFF
+from ..services.staff import ROLE_NAMES
 from ..services.env import Env
 
 
@@ -44,9 +47,10 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
         situation = ident.situation + ("" if ident.registered else "（未注册）")
         print(_cell(ident.id_number, 20) + _cell(ident.name, 22) + _cell(ident.phone, 13) + situation)
     print()
-    print(_cell("工号", 8) + _cell("姓名", 10) + _cell("角色", 34) + _cell("密码", 12) + "PIN")
+    print(_cell("工号", 8) + _cell("姓名", 10) + _cell("角色", 40) + _cell("密码", 12) + "PIN")
     for staff_no, name, roles, password, pin in STAFF:
-        print(_cell(staff_no, 8) + _cell(name, 10) + _cell(",".join(roles), 34) + _cell(password, 12) + pin)
+        shown = "、".join(ROLE_NAMES.get(r, r) for r in roles)  # as the counter names them
+        print(_cell(staff_no, 8) + _cell(name, 10) + _cell(shown, 40) + _cell(password, 12) + pin)
     return 0
 
 
@@ -54,8 +58,15 @@ def outbox(args: argparse.Namespace, env: Env) -> int:
     if args.limit < 1:  # -5 listed everything and 0 said "outbox is empty"
         print(f"kiosk: --limit 须为不小于1的整数，收到 {args.limit}", file=sys.stderr)
         return 1
+    phone = None
+    if args.phone is not None:
+        try:
+            phone = normalize_phone(args.phone)  # `--phone abc` said "outbox is empty", as if it were a number
+        except DomainError as exc:
+            print(f"kiosk: --phone {exc.message}，收到 {args.phone}", file=sys.stderr)
+            return 1
     bootstrap.prepare(env, load_demo=False)
-    rows = messaging.outbox(env, args.phone, args.limit)
+    rows = messaging.outbox(env, phone, args.limit)
     if args.json:
         print(json.dumps([{"id": m.id, "phone": m.phone, "body": m.body, "created_at": m.created_at.isoformat()}
                           for m in rows], ensure_ascii=False, indent=2))

@@ -192,6 +192,7 @@ def test_demo_prints_a_table_of_at_least_20_identities(demo_run: DemoRun) -> Non
             assert re.search(r"\b1[3-9]\d{9}\b", line), line  # each identity shows its phone
     assert "（未注册）" in demo_run.first
     assert "J1001" in demo_run.first and "kiosk-1001" in demo_run.first  # staff table
+    assert "考试管理" in demo_run.first and "exam_admin" not in demo_run.first  # roles as the counter names them
 
 
 def test_outbox_json_newest_first_and_filtered_by_phone(demo_run: DemoRun, tmp_path: Path,
@@ -233,6 +234,12 @@ def test_outbox_limit_below_one_is_refused(tmp_path: Path) -> None:
         done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox", "--limit", limit, timeout=60)
         assert done.returncode == 1 and done.stdout == "", done
         assert done.stderr.strip() == f"kiosk: --limit 须为不小于1的整数，收到 {limit}", done.stderr
+
+
+def test_outbox_phone_that_is_no_phone_number_is_refused(tmp_path: Path) -> None:
+    done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox", "--phone", "abc", timeout=60)
+    assert done.returncode == 1 and done.stdout == "", done  # not "outbox is empty", as if it were a number
+    assert done.stderr.startswith("kiosk: --phone 手机号码") and done.stderr.strip().endswith("收到 abc"), done.stderr
 
 
 def test_outbox_of_an_empty_database(tmp_path: Path) -> None:

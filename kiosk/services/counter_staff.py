@@ -85,7 +85,7 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
         s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
                     pin_hash=hash_secret(pin)))
         audit.record(s, env, actor=actor(staff), role="admin", action="staff_create",  # type: ignore[arg-type]
-                     detail=f"{number} {clean_name} {','.join(chosen)}")
+                     detail=f"{number} {clean_name} {roles_text(chosen)}")  # as the counter names roles
         return StaffRow(number, clean_name, tuple(chosen), True, False)
 
 

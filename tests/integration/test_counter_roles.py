@@ -97,3 +97,14 @@ def test_a_forged_role_is_refused_against_the_staff_table(env, people) -> None:
     forged = StaffSession("H2001", "钱核验", ("verify", "counter"))  # the table says verify only
     with pytest.raises(PermissionDenied, match="角色"):
         counter_citizen.lookup(env, forged, people["driver_normal"].id_number, "本人到窗口办理业务")
+
+
+def test_a_new_staff_account_is_audited_with_its_roles_in_chinese(env) -> None:
+    from sqlalchemy import select
+
+    from kiosk.db.models import AuditEntry
+
+    counter_staff.create(env, ADMIN, "T9002", "新警官", ["counter", "exam_admin"], "abcd1234", "123456")
+    with env.db.read() as s:
+        detail = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "staff_create")).one()
+    assert detail == "T9002 新警官 窗口民警/辅警、考试管理"

@@ -14,6 +14,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import DATE_LEN, TIME_LEN, FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+from .dashboard import APPLIED_HINT
 
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 
@@ -37,6 +38,7 @@ class ExamPlansScreen(KioskScreen):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
             yield PlainTable(id="sessions", cursor_type="row")
+            yield Plain(APPLIED_HINT, classes="hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             with Horizontal(classes="row"):
@@ -62,7 +64,7 @@ class ExamPlansScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns(
-            "编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "报名", "已安排", "公布日")
+            "编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日")
         self.call(exam_admin.sites, self.env, self.kiosk.staff, done=self._sites)
         self.set_interval(10, self._live)  # live counts
 

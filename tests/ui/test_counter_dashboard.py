@@ -9,7 +9,7 @@ from textual.widgets import DataTable
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.ui.screens.counter.dashboard import DashboardScreen
 from tests.booking_helpers import add_learners, book
-from tests.ui.conftest import screen_text
+from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import press
 
@@ -36,3 +36,29 @@ async def test_a_waiting_application_counts_once_and_per_session_counts_are_labe
         await press(pilot, "m-plans")
         assert "已申请" in _labels(app, "sessions") and "报名" not in _labels(app, "sessions")
         assert "一份申请可计入多个场次" in screen_text(app) and "已安排含优先预约" in screen_text(app)
+
+
+async def test_the_automatic_refresh_keeps_the_row_being_read(env):
+    """The board refreshes itself every 10 s; a clerk reading row 30 stays there, whether the
+    figures changed meanwhile or not."""
+    learner = add_learners(env, 1)[0]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1001", "kiosk-1001")
+        await press(pilot, "m-dashboard")
+        table = app.screen.query_one("#dash-rows", DataTable)
+        assert table.row_count > 30
+        table.focus()
+        for _ in range(30):
+            await pilot.press("down")
+        await settle(pilot)
+        where = (table.cursor_row, table.scroll_y)
+        assert where[0] == 30 and where[1] > 0
+        app.screen.reload(quiet=True)  # what the timer does, with nothing changed
+        await settle(pilot)
+        assert (table.cursor_row, table.scroll_y) == where
+        book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
+        app.screen.reload(quiet=True)  # now the 已申请 figures differ
+        await settle(pilot)
+        assert "待安排申请 1 份" in screen_text(app)
+        assert (table.cursor_row, table.scroll_y) == where

@@ -57,11 +57,10 @@ class DashboardScreen(KioskScreen):
             f"今日新增预约 {board.bookings_made_today}\n",
             ("待安排申请", "bold"), f" {board.pending} 份（尚未安排的普通预约申请，不分考试日期，每份计一次）"))
         self.query_one("#dash-chart", Static).update(chart_text(board))
-        table = self.query_one("#dash-rows", DataTable)
-        table.clear()
-        for r in board.rows:
-            table.add_row(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), str(r.applicants), str(r.placed),
-                          f"{r.fill_rate:.0%}")
+        # refilled in place: the 10-second refresh keeps the row and the scroll the clerk is reading
+        self.query_one("#dash-rows", PlainTable).refill(
+            [(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), str(r.applicants), str(r.placed),
+              f"{r.fill_rate:.0%}") for r in board.rows], [f"{r.day} {r.site}" for r in board.rows])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "reload":

@@ -62,3 +62,23 @@ async def test_the_automatic_refresh_keeps_the_row_being_read(env):
         await settle(pilot)
         assert "待安排申请 1 份" in screen_text(app)
         assert (table.cursor_row, table.scroll_y) == where
+
+
+async def test_the_session_list_refresh_keeps_the_row_being_read(env):
+    """考试计划与安排 refreshes its counts every 10 s too: the row and the view stay."""
+    learner = add_learners(env, 1)[0]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-plans")
+        table = app.screen.query_one("#sessions", DataTable)
+        table.focus()
+        for key in ["down"] * 30 + ["up"] * 5:  # row 25, in the middle of the view
+            await pilot.press(key)
+        await settle(pilot)
+        where = (table.cursor_row, table.scroll_y)
+        assert where[0] == 25 and where[1] > 0
+        book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
+        app.screen._live()  # what the timer does; the 已申请 figures differ now
+        await settle(pilot)
+        assert (table.cursor_row, table.scroll_y) == where

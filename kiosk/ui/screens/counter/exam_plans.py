@@ -95,17 +95,13 @@ class ExamPlansScreen(KioskScreen):
         self.run_worker(work, thread=True, group="live")
 
     def _loaded(self, rows: list[exam_admin.SessionRow]) -> None:
-        table = self.query_one("#sessions", DataTable)
-        cursor = table.cursor_row
-        table.clear()
         self.rows = {str(r.id): r for r in rows}
-        for r in rows:
-            # 状态 right after 科目, so it is in view on an 80-column terminal with the session it belongs to
-            table.add_row(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state,
-                          r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants),
-                          str(r.placed), f"{r.publish_on:%m-%d}", key=str(r.id))
-        if rows and cursor < len(rows):
-            table.move_cursor(row=cursor)
+        # 状态 right after 科目, so it is in view on an 80-column terminal with the session it belongs to.
+        # Refilled in place: the live refresh keeps the row and the scroll the clerk is reading.
+        self.query_one("#sessions", PlainTable).refill(
+            [(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
+              str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
+              f"{r.publish_on:%m-%d}") for r in rows], list(self.rows))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         r = self.rows.get(str(event.row_key.value))

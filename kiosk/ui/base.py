@@ -127,7 +127,7 @@ class KioskScreen(Screen):
     def clear_errors(self) -> None:
         for f in self.query(FormField):
             f.set_error("")
-        for s in self.query(".screen-error"):
+        for s in self.query(".screen-error, .field-error"):
             s.update("")
 
     def show_step(self, step: str, bar: int) -> None:
@@ -139,8 +139,9 @@ class KioskScreen(Screen):
         focus_first(self.query_one(f"#{step}"))
 
     def show_error(self, exc: DomainError) -> None:
-        """Next to the named field when it is on screen (not in a hidden wizard step), else in the
-        screen's error line, else as a notification. A code asked for too soon also counts the
+        """Next to the named field when it is on screen (not in a hidden wizard step), or in the
+        line ``#error-<field>`` put next to a field that is no FormField (a group of checkboxes),
+        else in the screen's error line, else as a notification. A code asked for too soon also counts the
         发送验证码 button down (a button that looks ready but sends nothing would seem dead)."""
         if isinstance(exc, TooSoon):
             for button in self.query(CodeButton):
@@ -150,6 +151,10 @@ class KioskScreen(Screen):
                 if f.field_name == exc.field and _shown(f):
                     f.set_error(exc.message)
                     f.focus_input()
+                    return
+            for note in self.query(f"#error-{exc.field}").results(Static):
+                if _shown(note):
+                    note.update(exc.message)
                     return
         errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
         if errors:

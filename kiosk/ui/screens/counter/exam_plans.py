@@ -3,13 +3,14 @@ booking window, and run the publication-day allocation for a date."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import exam_admin, exam_admin_results
-from ...base import KioskScreen
+from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import DATE_LEN, TIME_LEN, FormField
 from ...widgets.header import KioskHeader
@@ -17,6 +18,11 @@ from ...widgets.plain import Plain, PlainTable
 from .dashboard import APPLIED_HINT
 
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
+
+
+def _session_field(name: str, label: str, **kw: Any) -> FormField:
+    """A field of the session form: Enter in it saves, as 保存场次 does (as a web form submits)."""
+    return FormField(name, label, enter_presses="save", **kw)
 
 
 class ExamPlansScreen(KioskScreen):
@@ -32,8 +38,10 @@ class ExamPlansScreen(KioskScreen):
         yield KioskHeader("考试计划与安排")
         with VerticalScroll(classes="form wide"):
             with Horizontal(classes="row"):
-                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
-                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=DATE_LEN)
+                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
+                                enter_presses="query")
+                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=DATE_LEN,
+                                enter_presses="query")
             with Horizontal(classes="buttons"):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
@@ -42,15 +50,15 @@ class ExamPlansScreen(KioskScreen):
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             with Horizontal(classes="row"):
-                yield FormField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
-                yield FormField("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
-                yield FormField("subject", "科目(1-4)", max_length=3)
-                yield FormField("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
+                yield _session_field("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
+                yield _session_field("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
+                yield _session_field("subject", "科目(1-4)", max_length=3)
+                yield _session_field("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
             with Horizontal(classes="row"):
-                yield FormField("seats", "考位数", max_length=3)
-                yield FormField("priority_quota", "优先预约名额", value="0", max_length=3)
-                yield FormField("opens_on", "开放预约日期", max_length=DATE_LEN)
-                yield FormField("publish_on", "结果公布日期", max_length=DATE_LEN)
+                yield _session_field("seats", "考位数", max_length=3)
+                yield _session_field("priority_quota", "优先预约名额", value="0", max_length=3)
+                yield _session_field("opens_on", "开放预约日期", max_length=DATE_LEN)
+                yield _session_field("publish_on", "结果公布日期", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
@@ -128,7 +136,7 @@ class ExamPlansScreen(KioskScreen):
         if bid == "query":
             self.query_sessions()
         elif bid == "new":
-            self._clear_form()
+            self.leave(self._clear_form, CLEAR_QUESTION, "放弃并清空")  # asks first when something is typed
         elif bid == "save":
             site = self.query_one("#site", Select).value
             form = exam_admin.SessionForm(site if isinstance(site, int) else None,

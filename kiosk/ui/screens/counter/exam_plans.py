@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import exam_admin, exam_admin_results
+from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import DATE_LEN, TIME_LEN, FormField
@@ -176,10 +177,18 @@ class ExamPlansScreen(KioskScreen):
 
         self.app.push_screen(ConfirmDialog(question, "确认安排并公布"), callback=answered)
 
-    def _allocated(self, report) -> None:  # type: ignore[no-untyped-def]
-        text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
-                f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。结果已通过网办进度、短信和消息通知。")
-        if report.plans == 0:
-            text = f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
-        self._status(text)
+    def _allocated(self, report: AllocationReport) -> None:
+        self._status(allocation_text(report))
         self.query_sessions()
+
+
+def allocation_text(report: AllocationReport) -> str:
+    """What a run did. Only those placed or not placed are told (转入后续计划 stay 受理中, untold)."""
+    if report.plans == 0:
+        return f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
+    text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
+            f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。")
+    told = report.placed + report.unplaced
+    if told:
+        return text + f"预约成功和未安排的 {told} 人已通过网办进度、短信和消息收到结果通知。"
+    return text + "本次没有预约成功或未安排的申请，未发送任何通知；这些计划已停止预约。"

@@ -57,7 +57,7 @@ class CitizenScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码）并填写查询事由，查询记录写入审计日志。",
                         classes="hint")
             with Horizontal(classes="row"):

@@ -31,7 +31,7 @@ class StaffAdminScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield PlainTable(id="staff-rows", cursor_type="row")
             yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):

@@ -1,5 +1,11 @@
-"""Dashboard: exam sessions today and in the coming week, per site and day (seats, applicants,
-placed, fill rate), and the bookings per exam day for the chart. Read-only, live figures."""
+"""Dashboard: exam sessions today and in the coming week, per site and day (seats, applications
+naming each session, placed, fill rate), the seats placed per exam day for the chart, and the
+normal applications still waiting for their publication day. Read-only, live figures.
+
+``applicants`` is ExamSession.applicants: every normal application that may be placed in the
+session, so one 服从系统安排 application counts at each session its range covers, and it stays
+counted after allocation. It is a figure of interest per session, never a number of people;
+``pending`` counts each waiting application once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -21,7 +27,7 @@ class SiteDay:
     site: str
     sessions: int
     seats: int
-    applicants: int
+    applicants: int  # applications naming or covering these sessions (see the module's note)
     placed: int
 
     @property
@@ -32,7 +38,7 @@ class SiteDay:
 @dataclass(frozen=True)
 class DayCount:
     day: date
-    applicants: int
+    seats: int
     placed: int
 
 
@@ -42,11 +48,12 @@ class Dashboard:
     rows: list[SiteDay]
     per_day: list[DayCount]
     bookings_made_today: int
+    pending: int  # normal applications waiting for allocation, each once, whatever their dates
 
     @property
-    def totals(self) -> tuple[int, int, int]:
-        return (sum(r.seats for r in self.rows), sum(r.applicants for r in self.rows),
-                sum(r.placed for r in self.rows))
+    def totals(self) -> tuple[int, int]:
+        """Seats and placed of the week."""
+        return sum(r.seats for r in self.rows), sum(r.placed for r in self.rows)
 
 
 def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
@@ -63,22 +70,24 @@ def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
         rows = [SiteDay(d, n, c, int(seats or 0), int(app or 0), int(placed or 0)) for d, n, c, seats, app, placed in s.execute(q)]
         made = s.scalar(select(func.count()).select_from(Booking).where(
             Booking.created_at >= now.replace(hour=0, minute=0, second=0, microsecond=0))) or 0
+        pending = s.scalar(select(func.count()).select_from(Booking).where(
+            Booking.status == "pending", Booking.priority.is_(False))) or 0
     per_day = []
     for i in range(DAYS):
         d = today + timedelta(days=i)
         day_rows = [r for r in rows if r.day == d]
-        per_day.append(DayCount(d, sum(r.applicants for r in day_rows), sum(r.placed for r in day_rows)))
-    return Dashboard(today, rows, per_day, made)
+        per_day.append(DayCount(d, sum(r.seats for r in day_rows), sum(r.placed for r in day_rows)))
+    return Dashboard(today, rows, per_day, made, pending)
 
 
-def bar_chart(per_day: list[DayCount], width: int = 40) -> list[tuple[str, int, int]]:
-    """(label, bar length in cells, total) per day. The screen draws the bars as coloured
-    blank cells, so no block characters (East Asian ambiguous width) are needed."""
-    peak = max((d.applicants + d.placed for d in per_day), default=0) or 1
+def bar_chart(per_day: list[DayCount], width: int = 40) -> list[tuple[str, int, int, int]]:
+    """(label, bar length in cells, placed, seats) per day: the bar is the day's placed seats, on
+    the scale of the busiest day's seats. The screen draws the bars as coloured blank cells, so no
+    block characters (East Asian ambiguous width) are needed."""
+    peak = max((d.seats for d in per_day), default=0) or 1
     weekdays = "一二三四五六日"
     out = []
     for d in per_day:
-        total = d.applicants + d.placed
-        cells = round(total * width / peak)
-        out.append((f"{d.day:%m-%d} 周{weekdays[d.day.weekday()]}", max(cells, 1 if total else 0), total))
+        cells = round(d.placed * width / peak)
+        out.append((f"{d.day:%m-%d} 周{weekdays[d.day.weekday()]}", max(cells, 1 if d.placed else 0), d.placed, d.seats))
     return out

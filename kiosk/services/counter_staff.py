@@ -17,6 +17,7 @@ from .staff import ROLE_NAMES, StaffSession, hash_secret, roles_text
 
 _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
 _PIN = re.compile(r"\d{6}")
+OWN_ACCOUNT = "不能停用本人正在使用的账户"  # also refused by the screen before it asks
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ def deactivate(env: Env, staff: StaffSession | None, staff_no: str) -> None:
         authorise(s, env, staff, *ADMIN)
         row = _target(s, staff_no)
         if row.staff_no == staff.staff_no:  # type: ignore[union-attr]
-            raise DomainError("不能停用本人正在使用的账户", "target")
+            raise DomainError(OWN_ACCOUNT, "target")
         if not row.active:
             raise DomainError("该账户已停用", "target")
         row.active = False

@@ -63,7 +63,7 @@ class SessionRow:
     classes: str
     seats: int
     priority_quota: int
-    applicants: int
+    applicants: int  # ExamSession.applicants: includes 服从系统安排 applications covering it
     priority_taken: int
     placed: int
     opens_on: date

@@ -32,6 +32,7 @@ WAIT_AFTER = 0.4  # seconds a service call may take before the screen says it is
 CONTROLS = "Input, RadioSet, DataTable, Select, Checkbox, CodeButton"
 FOCUS_ORDER = (CONTROLS, "Button.-primary", "Button")
 LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确定放弃并返回吗？"
+CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确定放弃并清空表单吗？"
 
 
 class KioskScreen(Screen):
@@ -47,9 +48,10 @@ class KioskScreen(Screen):
     def draft_fields(self) -> list[FormField]:
         return [f for f in self.query(FormField) if f.field_name in self.DRAFT_FIELDS]
 
-    def leave(self, go: Callable[[], object]) -> None:
-        """Leave the screen with ``go()`` (返回, or Escape at the counter). When a draft field on
-        view holds something typed and not yet saved, ask first; the safe answer keeps the form."""
+    def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回") -> None:
+        """Leave the screen with ``go()`` (返回, or Escape at the counter), or drop the form some
+        other way (``question`` and ``yes`` then say which). When a draft field on view holds
+        something typed and not yet saved, ask first; the safe answer keeps the form."""
         if not any(f.edited for f in self.draft_fields() if _shown(f)):
             go()
             return
@@ -58,7 +60,7 @@ class KioskScreen(Screen):
             if yes:
                 go()
 
-        self.app.push_screen(ConfirmDialog(LEAVE_QUESTION, "放弃并返回", "继续填写"), callback=answered)
+        self.app.push_screen(ConfirmDialog(question, yes, "继续填写"), callback=answered)
 
     def action_back(self) -> None:
         if not self.kiosk.settings.counter:
@@ -127,7 +129,7 @@ class KioskScreen(Screen):
     def clear_errors(self) -> None:
         for f in self.query(FormField):
             f.set_error("")
-        for s in self.query(".screen-error"):
+        for s in self.query(".screen-error, .field-error"):
             s.update("")
 
     def show_step(self, step: str, bar: int) -> None:
@@ -139,8 +141,9 @@ class KioskScreen(Screen):
         focus_first(self.query_one(f"#{step}"))
 
     def show_error(self, exc: DomainError) -> None:
-        """Next to the named field when it is on screen (not in a hidden wizard step), else in the
-        screen's error line, else as a notification. A code asked for too soon also counts the
+        """Next to the named field when it is on screen (not in a hidden wizard step), or in the
+        line ``#error-<field>`` put next to a field that is no FormField (a group of checkboxes),
+        else in the screen's error line, else as a notification. A code asked for too soon also counts the
         发送验证码 button down (a button that looks ready but sends nothing would seem dead)."""
         if isinstance(exc, TooSoon):
             for button in self.query(CodeButton):
@@ -150,6 +153,10 @@ class KioskScreen(Screen):
                 if f.field_name == exc.field and _shown(f):
                     f.set_error(exc.message)
                     f.focus_input()
+                    return
+            for note in self.query(f"#error-{exc.field}").results(Static):
+                if _shown(note):
+                    note.update(exc.message)
                     return
         errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
         if errors:

@@ -172,7 +172,8 @@ async def test_admin_audit_and_staff_accounts(env):
         set_input(app, "new_password", "short")
         set_input(app, "pin", "123456")
         await press(pilot, "create")
-        assert "角色" in screen_error(app) or "密码" in field_error(app, "new_password")
+        roles_error = str(app.screen.query_one("#error-roles").render())  # by the role boxes, not the bottom line
+        assert "角色" in roles_error or "密码" in field_error(app, "new_password")
         app.screen.query_one("#role-verify", Checkbox).value = True
         set_input(app, "new_password", "insure2026")
         await press(pilot, "create")

@@ -19,7 +19,7 @@ class LockScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("屏幕已锁定")
         staff = self.kiosk.staff
-        with VerticalScroll(classes="form"):
+        with VerticalScroll(classes="form", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain(f"屏幕已锁定。{staff.name if staff else ''}请输入PIN码解锁。", classes="hint")
             yield FormField("pin", "PIN码", max_length=12, password=True)
             yield Plain("", classes="screen-error")

@@ -18,7 +18,7 @@ class StaffHomeScreen(KioskScreen):
         yield KioskHeader("窗口工作台")
         staff = self.kiosk.staff
         self._menu = {m.id: m for m in items_for(staff)}
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             if staff:
                 yield Plain(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}  "
                             f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")

@@ -15,7 +15,7 @@ from ..widgets.plain import Plain
 class StaffSignInScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台 - 工作人员登录")
-        with VerticalScroll(classes="form"):
+        with VerticalScroll(classes="form", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain("请输入警号/工号和密码登录窗口工作台。连续输错10次将锁定15分钟。", classes="hint")
             yield FormField("staff_no", "警号/工号", max_length=20)
             yield FormField("password", "密码", max_length=64, password=True)

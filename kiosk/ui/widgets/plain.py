@@ -34,6 +34,32 @@ class Plain(Static):
 class PlainTable(DataTable):
     """A DataTable whose string cells are shown as they are."""
 
+    _filled: tuple = ()  # the rows (and keys) that ``refill`` last put in
+
+    def refill(self, rows: list[tuple], keys: list[str] | None = None) -> None:
+        """Show ``rows`` (with their ``keys``) in place of the rows shown, for a list refreshed by
+        itself every few seconds: the cursor stays on its row (by key, else by position) and the
+        view where the reader scrolled it; the same rows as before change nothing at all."""
+        if (rows, keys) == self._filled:
+            return
+        old_key = self._cursor_key()
+        cursor, x, y = self.cursor_row, self.scroll_x, self.scroll_y
+        self.clear()
+        for i, row in enumerate(rows):
+            self.add_row(*row, key=keys[i] if keys else None)
+        self._filled = (rows, keys)
+        if not rows:
+            return
+        if keys and old_key in keys:
+            cursor = keys.index(old_key)
+        self.move_cursor(row=min(cursor, len(rows) - 1), scroll=False)
+        self.call_after_refresh(self.scroll_to, x, y, animate=False)  # once the new rows are measured
+
+    def _cursor_key(self) -> str | None:
+        if not self.row_count or not self.is_valid_row_index(self.cursor_row):
+            return None
+        return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         return super().add_row(*map(plain, cells), **kwargs)
 

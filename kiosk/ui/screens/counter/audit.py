@@ -19,7 +19,7 @@ class AuditScreen(KioskScreen):
         yield KioskHeader("审计日志")
         staff = self.kiosk.staff
         admin = permissions.may(staff, permissions.ADMIN)
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain("审计日志只能追加，不能修改或删除。" + ("可查询全部工作人员的记录。" if admin else
                         "您只能查询本人的操作记录。"), classes="hint")
             with Horizontal(classes="row"):

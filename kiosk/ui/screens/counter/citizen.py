@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
+from ....domain.errors import DomainError
 from ....services import counter_bookings, counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
@@ -52,10 +53,11 @@ class CitizenScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
+        self._shown_for = ""  # the ID field's text when the file on screen was shown
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码）并填写查询事由，查询记录写入审计日志。",
                         classes="hint")
             with Horizontal(classes="row"):
@@ -81,6 +83,11 @@ class CitizenScreen(KioskScreen):
         self.query_one("#apps", DataTable).add_columns("业务流水号", "业务", "状态", "更新时间")
         self.query_one("#input-id_number", Input).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Another ID typed: the file shown (and its actions) belongs to someone else now."""
+        if event.input.id == "input-id_number" and self.file is not None and event.value != self._shown_for:
+            self.clear_file()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-id_number":
             self.query_one("#input-reason", Input).focus()
@@ -92,14 +99,28 @@ class CitizenScreen(KioskScreen):
 
     def lookup(self) -> None:
         reason = self.query_one("#field-reason", FormField).value
-        self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason, done=self.show_file)
+        self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason, done=self.show_file,
+                  failed=self._lookup_failed)
+
+    def _lookup_failed(self, exc: DomainError) -> None:
+        self.clear_file()  # the file of an earlier lookup would pass for this one's
+        self.show_error(exc)
 
     def refresh_file(self, _result: object = None) -> None:
         if _result is not None and self.file is not None and self.file.account_id:
             self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=self.show_file)
 
+    def clear_file(self) -> None:
+        """No file on screen: its summary, tables and the buttons that act on it go."""
+        self.file = None
+        self.query_one("#citizen-summary", Static).update("")
+        for wid in ("#file-actions", "#bookings-title", "#bookings", "#apps-title", "#apps"):
+            self.query_one(wid).add_class("hidden")
+        self.query_one("#bookings", DataTable).clear()
+        self.query_one("#apps", DataTable).clear()
+
     def show_file(self, f: CitizenFile) -> None:
-        self.file = f
+        self.file, self._shown_for = f, self._typed_id()
         self.query_one("#citizen-summary", Static).update(summary_text(f))
         found = f.found
         for wid in ("#file-actions", "#bookings-title", "#bookings", "#apps-title", "#apps"):

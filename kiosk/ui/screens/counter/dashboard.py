@@ -1,5 +1,6 @@
-"""考试数据看板: today's and the coming week's sessions per site, and bookings per exam day as a
-bar chart drawn with coloured cells. Refreshes itself every 10 seconds."""
+"""考试数据看板: today's and the coming week's sessions per site, the seats placed per exam day
+as a bar chart drawn with coloured cells, and the applications still waiting to be placed.
+Refreshes itself every 10 seconds."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -13,12 +14,17 @@ from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 
 
+# ExamSession.applicants counts an application at every session it may be placed in: said next
+# to each list that shows it (here and in 考试计划与安排), so it is not read as a number of people.
+APPLIED_HINT = "已申请人数含时间段覆盖该场次的服从系统安排申请，一份申请可计入多个场次，仅供参考；已安排含优先预约。"
+
+
 def chart_text(board: counter_dashboard.Dashboard, width: int = 40) -> Text:
-    text = Text("每日考试预约人数（报名待安排 + 已安排）\n", style="bold")
-    for label, cells, total in counter_dashboard.bar_chart(board.per_day, width):
+    text = Text("每日已安排人数（含优先预约）/ 考位\n", style="bold")
+    for label, cells, placed, seats in counter_dashboard.bar_chart(board.per_day, width):
         text.append(f"{label} ")
         text.append(" " * cells, style="on green")
-        text.append(f" {total}\n")
+        text.append(f" {placed}/{seats}\n")
     return text
 
 
@@ -29,13 +35,14 @@ class DashboardScreen(KioskScreen):
             yield Plain("", id="dash-summary")
             yield Plain("", id="dash-chart")
             yield PlainTable(id="dash-rows", cursor_type="row")
+            yield Plain(APPLIED_HINT, classes="hint")
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("刷新", id="reload")
                 yield Button("返回", id="back")
 
     def on_mount(self) -> None:
-        self.query_one("#dash-rows", DataTable).add_columns("日期", "考场", "场次", "考位", "报名", "已安排", "满员率")
+        self.query_one("#dash-rows", DataTable).add_columns("日期", "考场", "场次", "考位", "已申请", "已安排", "满员率")
         self.reload()
         self.set_interval(10, lambda: self.reload(quiet=True))  # live: no 正在办理 bar every 10 s
 
@@ -43,17 +50,17 @@ class DashboardScreen(KioskScreen):
         self.call(counter_dashboard.dashboard, self.env, self.kiosk.staff, done=self._loaded, quiet=quiet)
 
     def _loaded(self, board: counter_dashboard.Dashboard) -> None:
-        seats, applicants, placed = board.totals
+        seats, placed = board.totals
         rate = f"{placed / seats:.0%}" if seats else "-"
         self.query_one("#dash-summary", Static).update(Text.assemble(
-            ("今日及未来7天", "bold"), f"（{board.today:%Y-%m-%d} 起）：考位 {seats}，报名待安排 {applicants}，"
-            f"已安排 {placed}，满员率 {rate}；今日新增预约 {board.bookings_made_today}"))
+            ("今日及未来7天", "bold"), f"（{board.today:%Y-%m-%d} 起）：考位 {seats}，已安排 {placed}，满员率 {rate}；"
+            f"今日新增预约 {board.bookings_made_today}\n",
+            ("待安排申请", "bold"), f" {board.pending} 份（尚未安排的普通预约申请，不分考试日期，每份计一次）"))
         self.query_one("#dash-chart", Static).update(chart_text(board))
-        table = self.query_one("#dash-rows", DataTable)
-        table.clear()
-        for r in board.rows:
-            table.add_row(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), str(r.applicants), str(r.placed),
-                          f"{r.fill_rate:.0%}")
+        # refilled in place: the 10-second refresh keeps the row and the scroll the clerk is reading
+        self.query_one("#dash-rows", PlainTable).refill(
+            [(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), str(r.applicants), str(r.placed),
+              f"{r.fill_rate:.0%}") for r in board.rows], [f"{r.day} {r.site}" for r in board.rows])
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "reload":

@@ -3,19 +3,27 @@ booking window, and run the publication-day allocation for a date."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import exam_admin, exam_admin_results
-from ...base import KioskScreen
+from ....services.allocation_service import AllocationReport
+from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import DATE_LEN, TIME_LEN, FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+from .dashboard import APPLIED_HINT
 
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
+
+
+def _session_field(name: str, label: str, **kw: Any) -> FormField:
+    """A field of the session form: Enter in it saves, as 保存场次 does (as a web form submits)."""
+    return FormField(name, label, enter_presses="save", **kw)
 
 
 class ExamPlansScreen(KioskScreen):
@@ -31,24 +39,27 @@ class ExamPlansScreen(KioskScreen):
         yield KioskHeader("考试计划与安排")
         with VerticalScroll(classes="form wide"):
             with Horizontal(classes="row"):
-                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
-                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=DATE_LEN)
+                yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
+                                enter_presses="query")
+                yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=DATE_LEN,
+                                enter_presses="query")
             with Horizontal(classes="buttons"):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
             yield PlainTable(id="sessions", cursor_type="row")
+            yield Plain(APPLIED_HINT, classes="hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             with Horizontal(classes="row"):
-                yield FormField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
-                yield FormField("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
-                yield FormField("subject", "科目(1-4)", max_length=3)
-                yield FormField("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
+                yield _session_field("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
+                yield _session_field("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
+                yield _session_field("subject", "科目(1-4)", max_length=3)
+                yield _session_field("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
             with Horizontal(classes="row"):
-                yield FormField("seats", "考位数", max_length=3)
-                yield FormField("priority_quota", "优先预约名额", value="0", max_length=3)
-                yield FormField("opens_on", "开放预约日期", max_length=DATE_LEN)
-                yield FormField("publish_on", "结果公布日期", max_length=DATE_LEN)
+                yield _session_field("seats", "考位数", max_length=3)
+                yield _session_field("priority_quota", "优先预约名额", value="0", max_length=3)
+                yield _session_field("opens_on", "开放预约日期", max_length=DATE_LEN)
+                yield _session_field("publish_on", "结果公布日期", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
@@ -62,7 +73,7 @@ class ExamPlansScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns(
-            "编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "报名", "已安排", "公布日")
+            "编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日")
         self.call(exam_admin.sites, self.env, self.kiosk.staff, done=self._sites)
         self.set_interval(10, self._live)  # live counts
 
@@ -93,17 +104,13 @@ class ExamPlansScreen(KioskScreen):
         self.run_worker(work, thread=True, group="live")
 
     def _loaded(self, rows: list[exam_admin.SessionRow]) -> None:
-        table = self.query_one("#sessions", DataTable)
-        cursor = table.cursor_row
-        table.clear()
         self.rows = {str(r.id): r for r in rows}
-        for r in rows:
-            # 状态 right after 科目, so it is in view on an 80-column terminal with the session it belongs to
-            table.add_row(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state,
-                          r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants),
-                          str(r.placed), f"{r.publish_on:%m-%d}", key=str(r.id))
-        if rows and cursor < len(rows):
-            table.move_cursor(row=cursor)
+        # 状态 right after 科目, so it is in view on an 80-column terminal with the session it belongs to.
+        # Refilled in place: the live refresh keeps the row and the scroll the clerk is reading.
+        self.query_one("#sessions", PlainTable).refill(
+            [(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
+              str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
+              f"{r.publish_on:%m-%d}") for r in rows], list(self.rows))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         r = self.rows.get(str(event.row_key.value))
@@ -130,7 +137,7 @@ class ExamPlansScreen(KioskScreen):
         if bid == "query":
             self.query_sessions()
         elif bid == "new":
-            self._clear_form()
+            self.leave(self._clear_form, CLEAR_QUESTION, "放弃并清空")  # asks first when something is typed
         elif bid == "save":
             site = self.query_one("#site", Select).value
             form = exam_admin.SessionForm(site if isinstance(site, int) else None,
@@ -170,10 +177,18 @@ class ExamPlansScreen(KioskScreen):
 
         self.app.push_screen(ConfirmDialog(question, "确认安排并公布"), callback=answered)
 
-    def _allocated(self, report) -> None:  # type: ignore[no-untyped-def]
-        text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
-                f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。结果已通过网办进度、短信和消息通知。")
-        if report.plans == 0:
-            text = f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
-        self._status(text)
+    def _allocated(self, report: AllocationReport) -> None:
+        self._status(allocation_text(report))
         self.query_sessions()
+
+
+def allocation_text(report: AllocationReport) -> str:
+    """What a run did. Only those placed or not placed are told (转入后续计划 stay 受理中, untold)."""
+    if report.plans == 0:
+        return f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
+    text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
+            f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。")
+    told = report.placed + report.unplaced
+    if told:
+        return text + f"预约成功和未安排的 {told} 人已通过网办进度、短信和消息收到结果通知。"
+    return text + "本次没有预约成功或未安排的申请，未发送任何通知；这些计划已停止预约。"

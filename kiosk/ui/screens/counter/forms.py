@@ -23,7 +23,7 @@ class _CounterForm(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain(self.HINT, classes="hint")
             yield from self.fields()
             yield Plain("", classes="screen-error")

@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Checkbox, DataTable, Static
 
+from ....domain.errors import DomainError
 from ....services import counter_staff
 from ....services.staff import ROLE_NAMES
 from ...base import KioskScreen
@@ -30,7 +31,7 @@ class StaffAdminScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
-        with VerticalScroll(classes="form wide"):
+        with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield PlainTable(id="staff-rows", cursor_type="row")
             yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):
@@ -42,6 +43,7 @@ class StaffAdminScreen(KioskScreen):
             with Horizontal(id="staff-roles"):
                 for role, name in ROLE_NAMES.items():
                     yield Checkbox(name, id=f"role-{role}")
+            yield Plain("", classes="field-error", id="error-roles")  # 请至少选择一个角色, by the boxes
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
             yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
@@ -99,8 +101,12 @@ class StaffAdminScreen(KioskScreen):
 
     def _confirm_deactivate(self) -> None:
         """Deactivation is final (there is no 启用, and the staff number cannot be created again): asked first."""
-        r, chosen = self.rows.get(self.chosen), self.chosen
+        r, chosen, staff = self.rows.get(self.chosen), self.chosen, self.kiosk.staff
         if r is None:
+            return
+        if staff is not None and chosen == staff.staff_no:  # refused before it is asked, not after
+            self.clear_errors()
+            self.show_error(DomainError(counter_staff.OWN_ACCOUNT, "target"))
             return
         question = (f"确认停用账户 {r.staff_no} {r.name}（{r.role_text}）？\n\n"
                     "停用后该工作人员不能再登录窗口终端，此操作不能撤销，该工号也不能再次创建。")

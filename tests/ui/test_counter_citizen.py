@@ -1,0 +1,32 @@
+"""Pilot: 为群众办理 never shows one citizen's file (and its action buttons) under another ID."""
+from __future__ import annotations
+
+from tests.ui.conftest import field_error, screen_text, set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import look_up, press
+
+SIZE = (120, 40)
+
+
+async def test_the_file_goes_when_the_id_changes_or_a_lookup_fails(env, people):
+    a, b = people["driver_normal"], people["permit_expiring"]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, a.id_number, "本人到窗口办理业务")
+        assert a.name in screen_text(app) and "重置绑定手机号" in screen_text(app)
+        set_input(app, "id_number", b.id_number)  # another citizen's number, not looked up yet
+        await settle(pilot)
+        assert a.name not in screen_text(app) and "重置绑定手机号" not in screen_text(app)
+        assert app.screen.file is None
+        set_input(app, "reason", "")
+        await press(pilot, "lookup")
+        assert "查询事由" in field_error(app, "reason") and a.name not in screen_text(app)
+        set_input(app, "id_number", a.id_number)
+        set_input(app, "reason", "本人到窗口办理业务")
+        await press(pilot, "lookup")
+        assert a.name in screen_text(app)
+        set_input(app, "reason", " ")  # same number, the lookup itself fails
+        await press(pilot, "lookup")
+        assert "查询事由" in field_error(app, "reason")
+        assert a.name not in screen_text(app) and "重置绑定手机号" not in screen_text(app)

@@ -1,0 +1,84 @@
+"""Pilot: 考试数据看板 says what each figure counts, and its automatic refresh leaves the clerk's
+place in the table alone; 考试计划与安排 labels its per-session count the same way."""
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable
+
+from kiosk.services.booking_submit import BookingRequest
+from kiosk.ui.screens.counter.dashboard import DashboardScreen
+from tests.booking_helpers import add_learners, book
+from tests.ui.conftest import screen_text, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import press
+
+SIZE = (120, 40)
+
+
+def _labels(app, table_id: str) -> list[str]:
+    return [str(c.label) for c in app.screen.query_one(f"#{table_id}", DataTable).ordered_columns]
+
+
+async def test_a_waiting_application_counts_once_and_per_session_counts_are_labelled(env):
+    learner = add_learners(env, 1)[0]
+    book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-dashboard")
+        assert isinstance(app.screen, DashboardScreen)
+        text = screen_text(app)
+        assert "待安排申请 1 份" in text and "报名待安排" not in text
+        assert "已申请" in _labels(app, "dash-rows") and "报名" not in _labels(app, "dash-rows")
+        assert "服从系统安排申请" in text and "一份申请可计入多个场次" in text
+        await pilot.press("escape")
+        await press(pilot, "m-plans")
+        assert "已申请" in _labels(app, "sessions") and "报名" not in _labels(app, "sessions")
+        assert "一份申请可计入多个场次" in screen_text(app) and "已安排含优先预约" in screen_text(app)
+
+
+async def test_the_automatic_refresh_keeps_the_row_being_read(env):
+    """The board refreshes itself every 10 s; a clerk reading row 30 stays there, whether the
+    figures changed meanwhile or not."""
+    learner = add_learners(env, 1)[0]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1001", "kiosk-1001")
+        await press(pilot, "m-dashboard")
+        table = app.screen.query_one("#dash-rows", DataTable)
+        assert table.row_count > 30
+        table.focus()
+        for _ in range(30):
+            await pilot.press("down")
+        await settle(pilot)
+        where = (table.cursor_row, table.scroll_y)
+        assert where[0] == 30 and where[1] > 0
+        app.screen.reload(quiet=True)  # what the timer does, with nothing changed
+        await settle(pilot)
+        assert (table.cursor_row, table.scroll_y) == where
+        book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
+        app.screen.reload(quiet=True)  # now the 已申请 figures differ
+        await settle(pilot)
+        assert "待安排申请 1 份" in screen_text(app)
+        assert (table.cursor_row, table.scroll_y) == where
+
+
+async def test_the_session_list_refresh_keeps_the_row_being_read(env):
+    """考试计划与安排 refreshes its counts every 10 s too: the row and the view stay."""
+    learner = add_learners(env, 1)[0]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-plans")
+        table = app.screen.query_one("#sessions", DataTable)
+        table.focus()
+        for key in ["down"] * 30 + ["up"] * 5:  # row 25, in the middle of the view
+            await pilot.press(key)
+        await settle(pilot)
+        where = (table.cursor_row, table.scroll_y)
+        assert where[0] == 25 and where[1] > 0
+        book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
+        app.screen._live()  # what the timer does; the 已申请 figures differ now
+        await settle(pilot)
+        assert (table.cursor_row, table.scroll_y) == where

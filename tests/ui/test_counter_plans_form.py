@@ -1,0 +1,83 @@
+"""Pilot: 考试计划与安排 as a keyboard form: Enter in the dates queries, Enter in the session form
+saves, and 新建（清空表单） asks before it drops what was typed; the line after an allocation
+says who was told."""
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable
+
+from kiosk.services.allocation_service import AllocationReport
+
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen, allocation_text
+from tests.ui.conftest import press_enter_in, screen_text, set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import fill_session, press
+
+SIZE = (120, 40)
+
+
+async def _open(pilot, app) -> None:
+    await _sign_in(pilot, app, "J1003", "kiosk-1003")
+    await press(pilot, "m-plans")
+    assert isinstance(app.screen, ExamPlansScreen)
+
+
+async def test_enter_queries_in_the_dates_and_saves_in_the_session_form(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        set_input(app, "date_from", "2026-12-03")
+        set_input(app, "date_to", "2026-12-03")
+        await press_enter_in(pilot, "date_to")
+        await settle(pilot)
+        table = app.screen.query_one("#sessions", DataTable)
+        days = {str(table.get_row_at(i)[1]) for i in range(table.row_count)}
+        assert days == {"12-03"}
+        fill_session(app, "2027-02-10", opens_on="2026-12-05", publish_on="2027-02-08")
+        await press_enter_in(pilot, "seats")
+        await settle(pilot)
+        assert "已保存场次" in str(app.screen.query_one("#plan-message").render())
+
+
+async def test_new_asks_before_dropping_a_typed_session(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        await press(pilot, "new")  # nothing typed: nothing to ask
+        assert isinstance(app.screen, ExamPlansScreen)
+        set_input(app, "exam_date", "2027-02-10")
+        await press(pilot, "new")
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "尚未保存" in screen_text(app) and "清空" in screen_text(app)
+        assert app.focused is app.screen.query_one("#no")  # the safe answer: 继续填写
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one("#input-exam_date").value == "2027-02-10"
+        await press(pilot, "new")
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(app.screen, ExamPlansScreen)
+        assert app.screen.query_one("#input-exam_date").value == ""
+
+
+async def test_an_allocation_that_places_no_one_says_no_one_was_told(env):
+    env.clock.advance(days=1)  # 2026-12-02: the 12-04 plans publish today, and nobody applied
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        set_input(app, "alloc_date", "2026-12-02")
+        await press(pilot, "allocate")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+        line = str(app.screen.query_one("#plan-message").render())
+        assert "预约成功 0 人，未安排 0 人" in line
+        assert "未发送任何通知" in line and "已通过网办进度" not in line
+
+
+def test_the_allocation_line_says_who_was_told():
+    told = allocation_text(AllocationReport(date(2026, 12, 2), placed=3, unplaced=1, deferred=2, plans=4))
+    assert "预约成功 3 人，未安排 1 人，转入后续计划 2 人" in told
+    assert "4 人已通过网办进度、短信和消息收到结果通知" in told

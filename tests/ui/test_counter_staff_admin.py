@@ -1,0 +1,51 @@
+"""Pilot: 工作人员账户 says what is wrong where it is wrong: a missing role by the role boxes,
+and 停用 of one's own account at once, before any question."""
+from __future__ import annotations
+
+from textual.widgets import Button, DataTable, Static
+
+from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
+from tests.ui.conftest import screen_error, set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import press
+
+SIZE = (120, 40)
+
+
+async def test_no_role_ticked_is_said_by_the_role_boxes(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        for name, value in (("new_staff_no", "J2001"), ("new_name", "钱窗口"), ("new_password", "abcd1234"),
+                            ("pin", "123456")):
+            set_input(app, name, value)
+        await press(pilot, "create")
+        assert "角色" not in screen_error(app)  # not in the line by 重置密码 and 停用账户
+        note = app.screen.query_one("#error-roles", Static)
+        assert str(note.render()) == "请至少选择一个角色"
+        boxes, create = app.screen.query_one("#staff-roles"), app.screen.query_one("#create", Button)
+        assert boxes.region.bottom <= note.region.y < create.region.y
+        app.screen.query_one("#role-counter").value = True
+        await press(pilot, "create")
+        assert str(note.render()) == "" and "J2001" in [str(r[0]) for r in _rows(app)]
+
+
+async def test_deactivating_ones_own_account_is_refused_before_asking(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        table = app.screen.query_one("#staff-rows", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index("A0001"))
+        await pilot.press("enter")
+        await settle(pilot)
+        await press(pilot, "deactivate")
+        assert isinstance(app.screen, StaffAdminScreen)  # no question first
+        assert "不能停用本人正在使用的账户" in screen_error(app)
+
+
+def _rows(app) -> list[list]:
+    table = app.screen.query_one("#staff-rows", DataTable)
+    return [table.get_row_at(i) for i in range(table.row_count)]

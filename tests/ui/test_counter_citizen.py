@@ -30,3 +30,15 @@ async def test_the_file_goes_when_the_id_changes_or_a_lookup_fails(env, people):
         await press(pilot, "lookup")
         assert "查询事由" in field_error(app, "reason")
         assert a.name not in screen_text(app) and "重置绑定手机号" not in screen_text(app)
+
+
+async def test_a_unit_file_shows_its_vehicles_and_no_licence_or_exam_lines(env, people):
+    unit = next(p for p in people.values() if p.unit)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, unit.id_number, "单位代理人到窗口办理业务")
+        text = screen_text(app)
+        assert unit.name in text and "单位用户" in text and "机动车：" in text and "代理人：" in text
+        for line in ("驾驶证：", "电子驾驶证：", "学习驾驶证明：", "考试预约："):  # a unit holds none of these
+            assert line not in text, line

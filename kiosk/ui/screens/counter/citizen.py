@@ -31,8 +31,9 @@ def summary_text(f: CitizenFile) -> Text:
         f"12123账户：{f.registered_via or '已注册' if f.registered else '未注册'}  绑定手机：{f.phone_masked}")]
     if not f.registered:
         lines.append(Text.assemble(("该群众尚未注册交管12123", "bold"), "，核验身份证明原件后可办理面签注册。"))
-    if f.kind == "unit":
+    if f.kind == "unit":  # a unit holds vehicles only: no licence, permit, e-licence or exam lines
         lines.append(f"代理人：{f.agent_id_number or '-'}  委托书：{f.authorisation_ref or '-'}")
+        return _joined([*lines, _vehicles_line(f)])
     if f.licence:
         lic = f.licence
         lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_text}  "
@@ -44,8 +45,15 @@ def summary_text(f: CitizenFile) -> Text:
         lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
                      f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}")
     lines.append(f"电子驾驶证：{f.elicence}")
+    return _joined([*lines, _vehicles_line(f)])
+
+
+def _vehicles_line(f: CitizenFile) -> str:
     cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
-    lines.append(f"机动车：{cars or '无'}")
+    return f"机动车：{cars or '无'}"
+
+
+def _joined(lines: list[str | Text]) -> Text:
     return Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines)
 
 
@@ -125,6 +133,8 @@ class CitizenScreen(KioskScreen):
         found = f.found
         for wid in ("#file-actions", "#bookings-title", "#bookings", "#apps-title", "#apps"):
             self.query_one(wid).set_class(not found, "hidden")
+        for wid in ("#bookings-title", "#bookings"):  # a unit books no exams
+            self.query_one(wid).set_class(not found or f.kind == "unit", "hidden")
         self.query_one("#reset-phone").display = found and f.registered
         self.query_one("#cancel-booking").display = any(b.status in ("pending", "placed") for b in f.bookings)
         bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)

@@ -85,7 +85,8 @@ def _id_number(i: int) -> str:
 
 def applications(env, account_ids: list[int], sessions: list[dict], now: datetime, seed: int = 7,  # type: ignore[no-untyped-def]
                  first_booking: int = 10_000_000) -> int:
-    """One pending normal application per account: 80 % choose 1-3 sessions, 20 % a system range."""
+    """One pending normal application per account: 80 % choose 1-3 sessions, 20 % a system range,
+    each submitted before the publication day ``now`` (allocation takes no application made on it)."""
     rng = random.Random(seed)
     by_subject: dict[int, list[dict]] = {}
     for row in sessions:
@@ -103,13 +104,15 @@ def applications(env, account_ids: list[int], sessions: list[dict], now: datetim
             start = rng.randrange(len(days))
             lo, hi = days[start], days[min(len(days) - 1, start + rng.randint(2, 6))]
             mode, choices, site = "system", [], rng.choice([None, rng.choice(sessions)["site_id"]])
+        # submitted while the plans were open: before the publication day (``now``), in the 18 days before
+        made = now - timedelta(days=1, minutes=rng.randrange(18 * 24 * 60))
         apps.append({"id": bid, "serial_no": f"B{bid:015d}", "account_id": acc, "kind": "exam_booking",
                      "title": "考试预约", "status": "受理中", "payload": {"booking_id": bid}, "terminal_id": "bench",
-                     "created_at": now, "updated_at": now})
+                     "created_at": made, "updated_at": made})
         bookings.append({"id": bid, "account_id": acc, "permit_id": acc, "application_id": bid, "subject": subject,
                          "licence_class": "C1", "mode": mode, "choices": choices, "range_from": lo, "range_to": hi,
                          "site_id": site, "ranking_time": now - timedelta(minutes=rng.randrange(1_000_000)),
-                         "status": "pending", "created_at": now, "city": "重庆"})
+                         "status": "pending", "created_at": made, "city": "重庆"})
     with env.db.write() as s:
         _bulk(s.connection(), Application, apps)
         _bulk(s.connection(), Booking, bookings)

@@ -108,6 +108,8 @@ def bench_allocation(folder: Path, applicants: int, sites: int, days: int, url: 
         over = s.scalar(select(func.count()).select_from(ExamSession).where(ExamSession.placed > ExamSession.seats))
         booked = s.scalar(select(func.count()).select_from(Booking).where(Booking.status == "placed"))
         filled = s.scalar(select(func.sum(ExamSession.placed)))
+    if not report.placed:
+        raise SystemExit("allocation benchmark: nobody was placed; the generated applications do not take part")
     if over or booked != report.placed or filled != report.placed:
         raise SystemExit(f"allocation benchmark: counts do not match ({booked}, {filled}, {report.placed}, {over})")
     dialect = env.db.engine.dialect

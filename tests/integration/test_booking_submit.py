@@ -245,3 +245,17 @@ def test_the_fifth_booking_is_announced_on_the_confirm_step(env, people):
     rows = sessions(env, p, 2, "2026-12-05", "2026-12-09")
     checked = booking_submit.check(env, account_id(env, p), BookingRequest(2, "self", (rows[0].id,)))
     assert ("特别提示", "这是您科目二第5次预约考试，如考试和补考仍不合格，已考合格的科目成绩作废，须重新申请机动车驾驶证") in checked.summary
+
+
+
+def test_the_ranking_plan_is_the_planned_seats_of_the_sessions_listed(env, people, monkeypatch):
+    """「当前排名 N / 计划 M」: M is what the table below it adds up to, as the screen says, also when
+    the list stops at MAX_ROWS (a sum over the whole range cost 5 ms more at 300,000 sessions)."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    whole = booking_query.query_sessions(env, aid, 2, date(2026, 12, 4), date(2026, 12, 10))
+    assert not whole.truncated and whole.ranking.planned == sum(r.seats for r in whole.rows)
+    monkeypatch.setattr(booking_query, "MAX_ROWS", 3)
+    listed = booking_query.query_sessions(env, aid, 2, date(2026, 12, 4), date(2026, 12, 10))
+    assert listed.truncated and len(listed.rows) == 3
+    assert listed.ranking.planned == sum(r.seats for r in listed.rows)

@@ -91,7 +91,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "当前排名 1 / 计划" in text and "仅供参考" in text and "以受理用户初次申领" in text
-        assert "计划为所查询时间段和考场内各考试场次的计划人数之和" in text  # what the second number is
+        assert "计划为下列考试场次的计划人数之和" in text  # what the second number is
         assert "已申请人数含时间段覆盖该场次的服从系统安排申请" in text  # why the counts add up to more
         # the ranking time on a line of its own: a wrap never splits its date from its hour
         rule = str(kiosk_app.screen.query_one("#ranking-rule", Static).render()).splitlines()

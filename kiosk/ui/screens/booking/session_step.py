@@ -119,7 +119,7 @@ class SessionStep(Vertical):
             self.query_one("#ranking", Static).update(r.text)
             self.query_one("#ranking-rule", Static).update(
                 f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{RULE_ITEMS.get(r.rule_text, '')}"
-                f"\n计划为所查询时间段和考场内各考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
+                f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
         else:
             self.query_one("#ranking", Static).update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
         self._fill_table()

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
-from tests.ui.conftest import screen_error, screen_text, settle
+from tests.ui.conftest import screen_text, settle
 from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, query, step
 
 

@@ -12,9 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
+from ....domain.ranking import RULE_BOTH
 from ....services import booking_query as bq
 from ....services.booking import parse_day
-from ....domain.ranking import RULE_BOTH
 from ....services.booking_submit import BookingRequest
 from ...widgets.field import DATE_LEN, FormField
 from ...widgets.plain import Plain, PlainTable
@@ -140,8 +140,8 @@ class SessionStep(Vertical):
         table.add_columns("选择", "考试日期", "场次时间", "考试场地", "计划人数", last)
         marks = self.mode != "system"  # kept for a return to 自主选择场次, not shown under 服从系统安排
         for r in self.rows:
-            table.add_row(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
-                          r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
+            table.add_row(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}",
+                          f"{r.start_time:%H:%M}", r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
                           key=str(r.id))
 
     def _hint(self, result: bq.SessionQuery | None = None, dropped: int = 0) -> None:

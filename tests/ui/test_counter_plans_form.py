@@ -72,9 +72,13 @@ async def test_an_allocation_that_places_no_one_says_no_one_was_told(env):
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.click("#yes")
         await settle(pilot)
-        line = str(app.screen.query_one("#plan-message").render())
+        message = app.screen.query_one("#plan-message")
+        line = str(message.render())
         assert "预约成功 0 人，未安排 0 人" in line
         assert "未发送任何通知" in line and "已通过网办进度" not in line
+        await settle(pilot)
+        page = app.screen.query_one(".form")
+        assert page.region.contains_region(message.region)  # in view, not under the bottom edge at 120x40
 
 
 def test_the_allocation_line_says_who_was_told():

@@ -150,7 +150,10 @@ class ExamPlansScreen(KioskScreen):
             self.leave(self.app.pop_screen)
 
     def _status(self, text: str) -> None:
-        self.query_one("#plan-message", Static).update(text)
+        line = self.query_one("#plan-message", Static)
+        line.update(text)
+        if text:  # below the last button: brought into view, at 120x40 it was under the bottom edge
+            self.call_after_refresh(line.scroll_visible, animate=False)
 
     def _saved(self, row: exam_admin.SessionRow) -> None:
         self._status(

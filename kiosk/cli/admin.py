@@ -9,7 +9,7 @@ from ..domain.errors import DomainError
 from ..domain.ids import normalize_phone
 from ..services import bootstrap, demo, messaging
 from ..services.demo_people import STAFF
-from ..services.staff import ROLE_NAMES
+from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
 
 
@@ -49,8 +49,7 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
     print()
     print(_cell("工号", 8) + _cell("姓名", 10) + _cell("角色", 40) + _cell("密码", 12) + "PIN")
     for staff_no, name, roles, password, pin in STAFF:
-        shown = "、".join(ROLE_NAMES.get(r, r) for r in roles)  # as the counter names them
-        print(_cell(staff_no, 8) + _cell(name, 10) + _cell(shown, 40) + _cell(password, 12) + pin)
+        print(_cell(staff_no, 8) + _cell(name, 10) + _cell(roles_text(roles), 40) + _cell(password, 12) + pin)
     return 0
 
 

@@ -31,10 +31,15 @@ def compact(text: str) -> str:
     return "".join(half_width(text).split())
 
 
+def _date_shape(text: str) -> re.Match[str] | None:
+    """``text`` written as a date (year, month and day in one of the accepted forms), or None."""
+    clean = half_width(text).strip()
+    return _DATE.fullmatch(clean) or _DATE_DIGITS.fullmatch(clean)
+
+
 def parse_date(text: str) -> date | None:
     """The date in ``text``, or None when it is not one (a wrong form or no such day)."""
-    clean = half_width(text).strip()
-    match = _DATE.fullmatch(clean) or _DATE_DIGITS.fullmatch(clean)
+    match = _date_shape(text)
     if not match:
         return None
     try:
@@ -51,9 +56,7 @@ def date_or_error(text: str, field: str, message: str) -> date:
     text that is not written as a date, NO_SUCH_DAY for one that is but names no day (2026-13-45)."""
     day = parse_date(text)
     if day is None:
-        clean = half_width(text).strip()
-        shaped = _DATE.fullmatch(clean) or _DATE_DIGITS.fullmatch(clean)
-        raise DomainError(NO_SUCH_DAY if shaped else message, field)
+        raise DomainError(NO_SUCH_DAY if _date_shape(text) else message, field)
     return day
 
 

@@ -162,7 +162,7 @@ def reserved_phones(session: Session, id_number: str) -> set[str]:
 
 
 RESERVED_TRIES, RESERVED_WINDOW = 5, timedelta(hours=24)
-RESERVED_LOCKED = ("核对预留手机号错误次数过多，请24小时后再试，或携带身份证原件到车管所窗口办理面签注册")
+RESERVED_LOCKED = "核对预留手机号错误次数过多，请24小时后再试，或携带身份证原件到车管所窗口办理面签注册"
 
 
 def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:

@@ -122,19 +122,23 @@ class CitizenScreen(KioskScreen):
         """No file on screen: its summary, tables and the buttons that act on it go."""
         self.file = None
         self.query_one("#citizen-summary", Static).update("")
-        for wid in ("#file-actions", "#bookings-title", "#bookings", "#apps-title", "#apps"):
-            self.query_one(wid).add_class("hidden")
+        self._show_parts(found=False, unit=False)
         self.query_one("#bookings", DataTable).clear()
         self.query_one("#apps", DataTable).clear()
+
+    def _show_parts(self, found: bool, unit: bool) -> None:
+        """The file's actions and its applications when a file was found; its bookings too, except
+        for a unit (it books no exams)."""
+        for wid in ("#file-actions", "#apps-title", "#apps"):
+            self.query_one(wid).set_class(not found, "hidden")
+        for wid in ("#bookings-title", "#bookings"):
+            self.query_one(wid).set_class(not found or unit, "hidden")
 
     def show_file(self, f: CitizenFile) -> None:
         self.file, self._shown_for = f, self._typed_id()
         self.query_one("#citizen-summary", Static).update(summary_text(f))
         found = f.found
-        for wid in ("#file-actions", "#bookings-title", "#bookings", "#apps-title", "#apps"):
-            self.query_one(wid).set_class(not found, "hidden")
-        for wid in ("#bookings-title", "#bookings"):  # a unit books no exams
-            self.query_one(wid).set_class(not found or f.kind == "unit", "hidden")
+        self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
         self.query_one("#cancel-booking").display = any(b.status in ("pending", "placed") for b in f.bookings)
         bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)

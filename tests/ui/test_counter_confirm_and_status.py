@@ -2,14 +2,12 @@
 wrong-PIN message, which speaks of the PIN only, is checked in test_counter.)"""
 from __future__ import annotations
 
-from textual.widgets import DataTable
-
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, fill_session, press
+from tests.ui.test_counter_screens import SIZE, choose_staff, fill_session, press
 
 
 async def test_deactivating_a_staff_account_asks_first(env):
@@ -18,11 +16,7 @@ async def test_deactivating_a_staff_account_asks_first(env):
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
         await press(pilot, "m-staff")
         assert isinstance(app.screen, StaffAdminScreen)
-        table = app.screen.query_one("#staff-rows", DataTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("J1002"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose_staff(pilot, "J1002")
         await press(pilot, "deactivate")
         assert isinstance(app.screen, ConfirmDialog)  # nothing done yet
         question = str(app.screen.query_one("#question").render())

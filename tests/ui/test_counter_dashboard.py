@@ -20,6 +20,15 @@ def _labels(app, table_id: str) -> list[str]:
     return [str(c.label) for c in app.screen.query_one(f"#{table_id}", DataTable).ordered_columns]
 
 
+async def _read_at(pilot, table: DataTable, keys: list[str]) -> tuple[int, float]:
+    """A clerk moving through ``table`` with ``keys``: where the cursor and the view are then."""
+    table.focus()
+    for key in keys:
+        await pilot.press(key)
+    await settle(pilot)
+    return table.cursor_row, table.scroll_y
+
+
 async def test_a_waiting_application_counts_once_and_per_session_counts_are_labelled(env):
     learner = add_learners(env, 1)[0]
     book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
@@ -48,11 +57,7 @@ async def test_the_automatic_refresh_keeps_the_row_being_read(env):
         await press(pilot, "m-dashboard")
         table = app.screen.query_one("#dash-rows", DataTable)
         assert table.row_count > 30
-        table.focus()
-        for _ in range(30):
-            await pilot.press("down")
-        await settle(pilot)
-        where = (table.cursor_row, table.scroll_y)
+        where = await _read_at(pilot, table, ["down"] * 30)
         assert where[0] == 30 and where[1] > 0
         app.screen.reload(quiet=True)  # what the timer does, with nothing changed
         await settle(pilot)
@@ -72,11 +77,7 @@ async def test_the_session_list_refresh_keeps_the_row_being_read(env):
         await _sign_in(pilot, app, "J1003", "kiosk-1003")
         await press(pilot, "m-plans")
         table = app.screen.query_one("#sessions", DataTable)
-        table.focus()
-        for key in ["down"] * 30 + ["up"] * 5:  # row 25, in the middle of the view
-            await pilot.press(key)
-        await settle(pilot)
-        where = (table.cursor_row, table.scroll_y)
+        where = await _read_at(pilot, table, ["down"] * 30 + ["up"] * 5)  # row 25, in the middle of the view
         assert where[0] == 25 and where[1] > 0
         book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
         app.screen._live()  # what the timer does; the 已申请 figures differ now

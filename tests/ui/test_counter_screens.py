@@ -40,6 +40,15 @@ async def look_up(pilot, citizen_id: str, reason: str) -> None:
     await press(pilot, "lookup")
 
 
+async def choose_staff(pilot, staff_no: str) -> None:
+    """工作人员账户: select ``staff_no``'s row with the keyboard (Enter on it)."""
+    table = pilot.app.screen.query_one("#staff-rows", DataTable)
+    table.focus()
+    table.move_cursor(row=table.get_row_index(staff_no))
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 def menu_ids(app) -> set[str]:
     return {b.id for b in app.screen.query("#staff-menu Button")}
 
@@ -180,11 +189,7 @@ async def test_admin_audit_and_staff_accounts(env):
         assert "H2002" in screen_text(app)
         # nothing is chosen by default (the cursor starts on A0001, the admin's own account)
         assert app.screen.query_one("#reset").disabled and app.screen.query_one("#deactivate").disabled
-        table = app.screen.query_one("#staff-rows", DataTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("H2002"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose_staff(pilot, "H2002")
         assert "所选账户：H2002 保险核验员（核验，正常）" in screen_text(app)
         set_input(app, "reset_password", "insure2027")
         await press(pilot, "reset")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import Button, DataTable, Static
 
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
-from tests.ui.conftest import screen_error, set_input, settle
+from tests.ui.conftest import screen_error, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.test_counter_screens import choose_staff, press
 
 SIZE = (120, 40)
 
@@ -36,11 +36,7 @@ async def test_deactivating_ones_own_account_is_refused_before_asking(env):
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
         await press(pilot, "m-staff")
-        table = app.screen.query_one("#staff-rows", DataTable)
-        table.focus()
-        table.move_cursor(row=table.get_row_index("A0001"))
-        await pilot.press("enter")
-        await settle(pilot)
+        await choose_staff(pilot, "A0001")
         await press(pilot, "deactivate")
         assert isinstance(app.screen, StaffAdminScreen)  # no question first
         assert "不能停用本人正在使用的账户" in screen_error(app)

@@ -122,8 +122,10 @@ def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
     return Applicant(clean_name, id_number, clean_phone)
 
 
-def _face_token(id_number: str) -> str:
-    """What the audit log keeps of a face check: a digest, not the ID number itself."""
+def _id_digest(id_number: str) -> str:
+    """What the audit log keeps of the ID number behind a face check or a wrong reserved phone: a
+    digest, not the number itself. (Its "face:" salt predates the second use; changing it would
+    lose the face passes and wrong numbers already recorded.)"""
     return hashlib.sha256(f"face:{id_number}".encode()).hexdigest()[:32]
 
 
@@ -134,14 +136,14 @@ def face_check(env: Env, applicant: Applicant) -> tuple[bool, str]:
     with env.db.write() as s:
         audit.record(s, env, actor="citizen:unregistered",
                      action="face_check_pass" if result.passed else "face_check_fail",
-                     detail=_face_token(applicant.id_number))
+                     detail=_id_digest(applicant.id_number))
     return result.passed, result.message
 
 
 def _face_passed(s: Session, env: Env, id_number: str) -> bool:
     since = env.clock.now() - FACE_PASS_VALID
     return s.scalar(select(AuditEntry.id).where(
-        AuditEntry.action == "face_check_pass", AuditEntry.detail == _face_token(id_number),
+        AuditEntry.action == "face_check_pass", AuditEntry.detail == _id_digest(id_number),
         AuditEntry.at >= since).limit(1)) is not None
 
 
@@ -173,7 +175,7 @@ def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
     find out, number by number, which phone is on somebody's record."""
     clean = normalize_phone(phone, "reserved_phone")
     id_number = normalize_id_number(id_number)
-    token = _face_token(id_number)
+    token = _id_digest(id_number)
     with env.db.write() as s:
         since = env.clock.now() - RESERVED_WINDOW
         wrong = s.scalar(select(func.count()).select_from(AuditEntry).where(

@@ -135,7 +135,7 @@ def read_csv(env: Env, path_text: str) -> list[tuple[int, list[str]]]:
     if path.is_dir():
         raise DomainError("这是一个文件夹，请输入其中CSV文件的完整路径", "csv_path")
     if path.suffix.lower() not in (".csv", ".txt"):
-        raise DomainError("只能导入CSV文件（文件名以.csv结尾）", "csv_path")
+        raise DomainError("只能导入CSV文件（文件名以.csv或.txt结尾）", "csv_path")
     if not path.is_file():
         raise DomainError("未找到该文件，请检查路径", "csv_path")
     if path.stat().st_size > MAX_BYTES:

@@ -86,6 +86,7 @@ class ExamAttempt:
     passed: bool
     score: int | None = None
     no_show: bool = False
+    booking_id: int | None = None  # the booking the attempt belongs to (None: not known)
 
     @property
     def failed(self) -> bool:
@@ -166,28 +167,34 @@ def wait_days(subject: int, licence_class: str, holds_car_licence: bool = False)
     return 0
 
 
+ATTEMPTS_PER_BOOKING = 2  # the exam and one 补考 (令172)
+
+
 @dataclass(frozen=True, slots=True)
 class SubjectHistory:
     passed: bool
-    failed_bookings: int  # bookings closed by two consecutive fails
+    failed_bookings: int  # bookings closed by two fails or a no-show
     last_failed_close: datetime | None  # the fail that closed the latest failed booking
 
 
 def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHistory:
+    """A booking ends failed with its second failed attempt, or at once with a no-show (缺考: the
+    booking's exam ends, 令172). Attempts are counted per booking; those whose booking is not known
+    count as one run of consecutive attempts."""
     passed = False
     failed_bookings = 0
-    fails_in_row = 0
+    fails: dict[int | None, int] = {}
     last_close: datetime | None = None
     for a in sorted((a for a in attempts if a.subject == subject), key=lambda a: a.taken_at):
         if not a.failed:
             passed = True
-            fails_in_row = 0
+            fails[a.booking_id] = 0
             continue
-        fails_in_row += 1
-        if fails_in_row == 2:
+        fails[a.booking_id] = fails.get(a.booking_id, 0) + 1
+        if a.no_show or fails[a.booking_id] == ATTEMPTS_PER_BOOKING:
             failed_bookings += 1
             last_close = a.taken_at
-            fails_in_row = 0
+            fails[a.booking_id] = 0
     return SubjectHistory(passed, failed_bookings, last_close)
 
 

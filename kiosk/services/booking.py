@@ -106,7 +106,7 @@ _FACT_PERMIT = Prepared(select(
     LearnerPermit.valid_to, LearnerPermit.holds_car_licence, LearnerPermit.city)
     .where(LearnerPermit.id == _ACTIVE_PERMIT.scalar_subquery()))
 _FACT_RESULTS = Prepared(select(ExamResult.id, ExamResult.subject, ExamResult.taken_at, ExamResult.passed,
-                                ExamResult.score, ExamResult.no_show).where(ExamResult.account_id == _AID))
+                                ExamResult.score, ExamResult.no_show, ExamResult.booking_id).where(ExamResult.account_id == _AID))
 _FACT_BOOKINGS = Prepared(select(Booking.id, Booking.status, Booking.session_id, Booking.subject, Booking.priority,
                                   Booking.created_at, Booking.cancelled_at, Booking.range_from, ExamSession.exam_date,
                                   ExamSession.start_time)
@@ -134,7 +134,7 @@ def load_facts(s: Session, account_id: int) -> Facts:
     if row is None:
         raise DomainError(NO_PERMIT)
     results = d.all(_FACT_RESULTS, aid=account_id)
-    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show) for r in results]
+    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show, r.booking_id) for r in results]
     rows = d.all(_FACT_BOOKINGS, aid=account_id)
     facts = [booking_fact(b, session_at(b.exam_date, b.start_time) if b.session_id else None) for b in rows]
     stamp = (tuple((b.id, b.status, b.session_id) for b in rows),

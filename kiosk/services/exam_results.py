@@ -13,13 +13,12 @@ from sqlalchemy import func, select
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
+from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
 from ..domain.ids import normalize_id_number
 from . import applications, audit, messaging
 from .booking import session_at
 from .env import Env
 
-ATTEMPTS_PER_BOOKING = 2
 RETAKE_GAP = timedelta(hours=1)
 
 

@@ -172,10 +172,23 @@ def test_single_fail_does_not_start_the_interval():
 
 
 def test_no_show_counts_as_fail():
-    no_shows = [attempt(2, date(2025, 3, 1), True, no_show=True)] * 2
-    history = subject_history(no_shows, 2)
+    no_show = [attempt(2, date(2025, 3, 1), True, no_show=True)]
+    history = subject_history(no_show, 2)
     assert not history.passed and history.failed_bookings == 1
-    assert not check(2, date(2025, 3, 5), PASSED_1 + no_shows).allowed
+    assert not check(2, date(2025, 3, 5), PASSED_1 + no_show).allowed  # the 10-day interval, from the no-show
+
+
+def test_attempts_are_counted_per_booking():
+    """A fail that ends one booking (then a no-show closes it) and a fail in the next are not paired up."""
+    def at(day: int, booking: int, passed: bool = False, no_show: bool = False) -> ExamAttempt:
+        return ExamAttempt(2, datetime(2025, 3, day, 9), passed, None, no_show, booking)
+
+    history = subject_history([at(1, 10), at(1, 10, no_show=True), at(20, 11)], 2)
+    assert history.failed_bookings == 1 and history.last_failed_close == datetime(2025, 3, 1, 9)
+    history = subject_history([at(1, 10, no_show=True), at(20, 11), at(20, 11)], 2)
+    assert history.failed_bookings == 2 and history.last_failed_close == datetime(2025, 3, 20, 9)
+    five = [at(1 + 5 * k, k, no_show=True) for k in range(5)]
+    assert subject_history(five, 2).failed_bookings == 5
 
 
 def test_subject_one_rebooks_without_interval():

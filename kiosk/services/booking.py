@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
+from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, format_date, permit_valid_to
 from ..domain.licence import CLASS_NAMES
 from ..domain.typed import date_or_error
 
@@ -186,6 +186,17 @@ SITE_IN_CITY = _site_in(bindparam("city"))
 
 def parse_day(text: str, field: str) -> date:
     return date_or_error(text, field, "请按 2026-12-05 的格式输入日期（年-月-日）")
+
+
+def after_permit(valid_to: date) -> str:
+    return f"学习驾驶证明有效期至{format_date(valid_to)}，只能预约此前（含当日）的考试场次"
+
+
+def within_permit(date_from: date, date_to: date, valid_to: date) -> date:
+    """The end of a range cut at the permit's last valid day; a range that starts after it is refused."""
+    if date_from > valid_to:
+        raise DomainError(after_permit(valid_to), "date_from")
+    return min(date_to, valid_to)
 
 
 def check_range(date_from: date | None, date_to: date | None) -> tuple[date, date]:

@@ -13,7 +13,7 @@ from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, form
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import rank_key, rank_position, ranking_time
-from .booking import check_range, class_label, load_facts, open_plan_filter, site_city_filter
+from .booking import check_range, class_label, load_facts, open_plan_filter, site_city_filter, within_permit
 from .env import Env
 
 MAX_ROWS = 400
@@ -91,6 +91,7 @@ class SessionQuery:
     rows: list[SessionRow]
     ranking: RankingView | None
     truncated: bool = False
+    permit_until: date | None = None  # the range was cut at the learner permit's last valid day
 
 
 def overview(env: Env, account_id: int) -> Overview:
@@ -143,6 +144,7 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
     now = env.clock.now()
     with env.db.read() as s:
         f = load_facts(s, account_id)
+        asked_to, date_to = date_to, within_permit(date_from, date_to, f.permit.valid_to)
         city = f.permit_row.city
         rows = _session_rows(s, now, subject, f.permit.licence_class, date_from, date_to, site_id, priority, city)
         truncated = len(rows) > MAX_ROWS
@@ -153,7 +155,7 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
                                   planned, rt.at, rt.rule_text)
-    return SessionQuery(rows, ranking, truncated)
+    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None)
 
 
 def _position(s, account_id: int, subject: int, at: datetime, date_from: date, date_to: date,  # type: ignore[no-untyped-def]

@@ -21,7 +21,8 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, check_range, class_label, facts_stamp, load_facts, lock_account)
+                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, facts_stamp, load_facts,
+                      lock_account, within_permit)
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -61,6 +62,7 @@ class _Plan:
     facts: Facts
     sessions: list[tuple]  # (id, exam_date, start_time, site name, address)
     summary: list[tuple[str, str]]
+    range_to: date | None = None  # 服从系统安排: the range's end, cut at the permit's last valid day
 
 
 _SESSION_ROW = (  # built once, as in booking_create
@@ -111,22 +113,25 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
     summary = [("姓名", mask_name(f.account.name)), ("准驾车型", class_label(cls)), ("考试科目", SUBJECT_NAMES[req.subject]),
                ("预约模式", MODE_TEXT[req.mode])]
     sessions: list[tuple] = []
+    range_to = None
     if req.mode == "system":
-        check_range(req.date_from, req.date_to)
+        range_to = within_permit(*check_range(req.date_from, req.date_to), f.permit.valid_to)
         d = Driver(s)
         site = d.first(_SITE_NAME, site=req.site_id) if req.site_id is not None else None
-        fitting = booking_create.fitting_params(req.subject, req.date_from, req.date_to, cls,  # type: ignore[arg-type]
+        fitting = booking_create.fitting_params(req.subject, req.date_from, range_to, cls,  # type: ignore[arg-type]
                                                 req.site_id, f.permit_row.city, env.clock.now())
         if d.first(booking_create.FIRST_FITTING[req.site_id is not None, "city" in fitting], **fitting) is None:
             raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
-        summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(req.date_to)}"),  # type: ignore[arg-type]
+        summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(range_to)}"),  # type: ignore[arg-type]
                     ("考试场地", site.name if site else "不限考场（服从系统安排）")]
     else:
         sessions = _sessions(s, env, req, cls, f.permit_row.city)
+        if any(day > f.permit.valid_to for _sid, day, *_rest in sessions):
+            raise DomainError(after_permit(f.permit.valid_to), "sessions")
         for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
-    return _Plan(f, sessions, summary)
+    return _Plan(f, sessions, summary, range_to)
 
 
 def send_code(env: Env, account_id: int) -> codes.CodeSent:
@@ -160,7 +165,7 @@ PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上
 def _publish_day(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> date | None:
     """The earliest publication day among the open plans the application may be placed in."""
     if req.mode == "system":
-        fitting = booking_create.fitting_params(req.subject, req.date_from, req.date_to,  # type: ignore[arg-type]
+        fitting = booking_create.fitting_params(req.subject, req.date_from, plan.range_to,  # type: ignore[arg-type]
                                                 plan.facts.permit.licence_class, req.site_id,
                                                 plan.facts.permit_row.city, env.clock.now())
         row = Driver(s).first(booking_create.FIRST_PUBLISH[req.site_id is not None, "city" in fitting], **fitting)
@@ -211,7 +216,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
     new = booking_create.NewBooking(
         f.account.id, f.account.phone, f.permit_row.id, req.subject, f.permit.licence_class, priority,
         "system" if system else "self", ids, req.date_from if system else min(days),
-        req.date_to if system else max(days), req.site_id if system else None, rt.at, f.permit_row.city)
+        plan.range_to if system else max(days), req.site_id if system else None, rt.at, f.permit_row.city)
     booking_create.take_seats(s, new, now, SEAT_TAKEN, "所选场次已截止预约或不可预约，请重新查询后选择")
     title = PRIORITY_TITLE if priority else TITLE
     if priority:

@@ -89,7 +89,7 @@ def test_system_mode_counts_every_fitting_session(env, people):
 @pytest.mark.parametrize(("req", "message"), [
     (BookingRequest(2, "self", ()), "请至少选择一个考试场次"),
     (BookingRequest(2, "system", (), date(2026, 12, 9), date(2026, 12, 4)), "不能早于"),
-    (BookingRequest(2, "system", (), date(2027, 6, 1), date(2027, 6, 9)), "没有可预约的考试场次"),
+    (BookingRequest(2, "system", (), date(2027, 1, 20), date(2027, 1, 28)), "没有可预约的考试场次"),
     (BookingRequest(1, "self", (1,)), "已考试合格"),
 ])
 def test_bad_requests_are_refused_before_the_code(env, people, req, message):
@@ -259,3 +259,23 @@ def test_the_ranking_plan_is_the_planned_seats_of_the_sessions_listed(env, peopl
     listed = booking_query.query_sessions(env, aid, 2, date(2026, 12, 4), date(2026, 12, 10))
     assert listed.truncated and len(listed.rows) == 3
     assert listed.ranking.planned == sum(r.seats for r in listed.rows)
+
+
+def test_no_session_after_the_learner_permit_ends(env, people):
+    """学习驾驶证明 valid to 2026-12-06: later sessions are neither listed nor booked, in any mode."""
+    p = add_learners(env, 1, permit_left_days=5)[0]
+    aid = account_id(env, p)
+    found = booking_query.query_sessions(env, aid, 2, date(2026, 12, 4), date(2026, 12, 12))
+    assert found.rows and max(r.exam_date for r in found.rows) == date(2026, 12, 5)  # 12-06: a Sunday
+    assert found.permit_until == date(2026, 12, 6)
+    with pytest.raises(DomainError, match="有效期至2026年12月6日"):
+        booking_query.query_sessions(env, aid, 2, date(2026, 12, 7), date(2026, 12, 12))
+    later = sessions(env, people["permit_expiring"], 2, "2026-12-08", "2026-12-08", priority=True)[0]
+    for mode in ("priority", "self"):
+        with pytest.raises(DomainError, match="只能预约此前"):
+            booking_submit.check(env, aid, BookingRequest(2, mode, (later.id,)))
+    done = book(env, p, BookingRequest(2, "system", date_from=date(2026, 12, 4), date_to=date(2026, 12, 12)))
+    assert ("预约时间段", "2026年12月4日至2026年12月6日") in done.summary
+    with env.db.read() as s:
+        assert s.scalars(select(Booking.range_to).where(Booking.account_id == aid, Booking.subject == 2)).one() \
+            == date(2026, 12, 6)

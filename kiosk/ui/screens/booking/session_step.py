@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
+from ....domain.exam import format_date
 from ....domain.ranking import RULE_BOTH
 from ....services import booking_query as bq
 from ....services.booking import parse_day
@@ -161,6 +162,8 @@ class SessionStep(Vertical):
             text += "\n已申请人数含时间段覆盖该场次的服从系统安排申请，仅供参考。"
         if result is not None and result.truncated:
             text += "（场次较多，仅显示前400个，请缩短时间段）"
+        if result is not None and result.permit_until is not None:
+            text += f"\n学习驾驶证明有效期至{format_date(result.permit_until)}，只列出此前（含当日）的考试场次。"
         if dropped:
             text += f"\n之前选择的{dropped}个场次不在本次查询结果中，已取消选择。"
         self.query_one("#sessions-hint", Static).update(text)

@@ -7,7 +7,9 @@ Applicants are served one by one in rank order (``rank`` ascending, then ``booki
   subject and class inside their date range (inclusive; None = open) at their site
   (None = any site of their city, or any site at all when no city is known) that still has
   a free seat.
-Anyone not placed gets a Chinese reason. No session ever gets more than its free seats.
+Anyone not placed gets a Chinese reason. No session ever gets more than its free seats. A
+person is never placed on a day they already have an exam (``busy``: days taken before the run;
+places given in the run are added), so two subjects never meet on one day.
 
 ``SessionSlot.seats`` is the number of normal seats still free when allocation runs
 (priority quota and seats already taken excluded by the caller); the caller also passes
@@ -27,6 +29,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 REASON_CHOICES_FULL = "所选场次名额已满"
 REASON_CHOICES_UNFIT = "所选场次与预约科目或准驾车型不符"
 REASON_NO_SESSION = "预约时间段内无可安排的考试场次"
+REASON_SAME_DAY = "所选场次当天已安排您的其他科目考试（同一天只安排一个科目的考试）"
 
 MODES = ("self", "system")
 
@@ -57,6 +60,7 @@ class Applicant(NamedTuple):
     date_to: date | None = None  # 'system', inclusive
     site_id: int | None = None  # 'system': only this exam site
     city: str | None = None  # 'system' without a site: only sites of this city (None: any)
+    person: Any = None  # the account: one exam a day per person (None: not tracked)
 
 
 @dataclass(slots=True)
@@ -113,18 +117,22 @@ def system_key(a: Applicant) -> tuple:
     return (a.subject, a.licence_class, None, a.city)
 
 
-def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot]) -> AllocationResult:
-    """Place ``applicants`` into ``sessions`` (keyed by session id) by rank."""
+def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot],
+             busy: Mapping[Any, set[date]] | None = None) -> AllocationResult:
+    """Place ``applicants`` into ``sessions`` (keyed by session id) by rank; ``busy``: person ->
+    days on which they already have an exam."""
     for sid, s in sessions.items():
         if sid != s.id:
             raise ValueError(f"session key {sid} does not match SessionSlot.id {s.id}")
     if len({a.booking_id for a in applicants}) != len(applicants):
         raise ValueError("a booking appears twice among the applicants")
     free = {sid: max(0, s.seats) for sid, s in sessions.items()}
+    taken: dict[Any, set[date]] = {k: set(v) for k, v in (busy or {}).items()}
     indexes = _build_indexes(sessions)
     result = AllocationResult()
     placements, unplaced = result.placements, result.unplaced
     session_of, index_of = sessions.get, indexes.get
+    no_days: set[date] = set()
 
     # Two stable sorts (booking id, then rank) equal one sort by (rank, booking_id) but
     # avoid comparing nested tuples, which is several times slower.
@@ -132,11 +140,15 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
     order.sort(key=attrgetter("rank"))
     for a in order:
         bid = a.booking_id
+        days = taken.get(a.person, no_days) if a.person is not None else no_days
         if a.mode == "self":
-            fitting = False
+            fitting = same_day = False
             for sid in a.choices:
                 s = session_of(sid)
                 if s is None or s.subject != a.subject or a.licence_class not in s.classes:
+                    continue
+                if s.day in days:
+                    same_day = True
                     continue
                 fitting = True
                 if free[sid] > 0:
@@ -144,22 +156,28 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
                     placements[bid] = sid
                     break
             else:
-                unplaced[bid] = REASON_CHOICES_FULL if fitting else REASON_CHOICES_UNFIT
+                unplaced[bid] = (REASON_CHOICES_FULL if fitting else REASON_SAME_DAY if same_day
+                                 else REASON_CHOICES_UNFIT)
+                continue
         elif a.mode == "system":
             idx = index_of(system_key(a))
             if idx is None:
                 unplaced[bid] = REASON_NO_SESSION
                 continue
-            start = 0 if a.date_from is None else bisect_left(idx.days, a.date_from)
-            i = idx.first_free(start, free)
+            i = idx.first_free(0 if a.date_from is None else bisect_left(idx.days, a.date_from), free)
+            while i < len(idx.ids) and idx.days[i] in days:
+                i = idx.first_free(i + 1, free)
             if i < len(idx.ids) and (a.date_to is None or idx.days[i] <= a.date_to):
                 sid = idx.ids[i]
                 free[sid] -= 1
                 placements[bid] = sid
             else:
                 unplaced[bid] = REASON_NO_SESSION
+                continue
         else:
             raise ValueError(f"unknown booking mode {a.mode!r}")
+        if a.person is not None:
+            taken.setdefault(a.person, set()).add(sessions[placements[bid]].day)
 
     result.placed_counts = {sid: max(0, s.seats) - free[sid] for sid, s in sessions.items()}
     return result

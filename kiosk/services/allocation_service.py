@@ -141,7 +141,7 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
         f"AND range_from <= ? AND range_to >= ? AND created_at < ? ORDER BY id{bulk.for_update(conn)}"),
         (False, *subjects, bulk.day(conn, last), bulk.day(conn, first), bulk.when(conn, closed_at(day))))
     applicants, owners = _applicants(rows, slots)
-    result = allocate(applicants, slots)
+    result = allocate(applicants, slots, _busy_days(conn, first, last))
     unplaced_apps = [a for a in applicants if a.booking_id in result.unplaced]
     later = _later(s, day, unplaced_apps)
     unplaced = {a.booking_id: (result.unplaced[a.booking_id], a.subject) for a in unplaced_apps
@@ -154,6 +154,16 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     _close_plans(s, now, plan_ids)
     _publish(s, env, now)
     allocation_sql.drop(conn)
+
+
+def _busy_days(conn, first: date, last: date) -> dict[int, set[date]]:  # type: ignore[no-untyped-def]
+    """Account -> the days in [first, last] on which it already has an exam (a placed booking)."""
+    busy: dict[int, set[date]] = {}
+    for acc, d in bulk.fetch(conn, "SELECT b.account_id, s.exam_date FROM exam_sessions s JOIN bookings b "
+                                   "ON b.session_id = s.id WHERE s.exam_date BETWEEN ? AND ? AND b.status = 'placed'",
+                             (bulk.day(conn, first), bulk.day(conn, last))):
+        busy.setdefault(acc, set()).add(bulk.as_date(d))
+    return busy
 
 
 def closed_at(day: date) -> datetime:
@@ -180,10 +190,11 @@ def _applicants(rows: Iterable[tuple], slots: dict[int, SessionSlot]) -> tuple[l
             picks = as_ids(choices)
             if here.isdisjoint(picks):
                 continue
-            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks))
+            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks, None, None, None,
+                                        None, acc))
         else:
             applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
-                                        as_day(rto), site, city))
+                                        as_day(rto), site, city, acc))
         owners[bid] = (app_id, acc)
     return applicants, owners
 

@@ -128,6 +128,10 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
         sessions = _sessions(s, env, req, cls, f.permit_row.city)
         if any(day > f.permit.valid_to for _sid, day, *_rest in sessions):
             raise DomainError(after_permit(f.permit.valid_to), "sessions")
+        busy = {b.exam_at.date() for b in f.bookings if b.status == "placed" and b.exam_at is not None}
+        if clash := sorted(day for _sid, day, *_rest in sessions if day in busy):
+            raise DomainError(f"您{format_date(clash[0])}已有其他科目的考试，同一天只能安排一个科目的考试，"
+                              "请选择其他日期的场次", "sessions")
         for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))

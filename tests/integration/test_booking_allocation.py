@@ -14,6 +14,7 @@ from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSess
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import mask_id
 from kiosk.services import allocation_service, applications, booking_results, messaging
+from kiosk.services import booking_submit
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, add_learners, book, sessions
 from tests.conftest import db_path
@@ -250,3 +251,24 @@ def test_cli_allocate_says_in_chinese_what_it_did(env, crowd):
     assert all(line.startswith("  场次") and "已安排" in line for line in first[1:]) and len(first) > 1
     assert run("2026-12-02").splitlines()[0] == "2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）"
     assert run("2026-11-01").strip() == "2026-11-01 没有待安排的考试计划"
+
+
+def test_one_exam_a_day_for_a_person(env, people):
+    """王芳 has a 科目二 priority seat on 12-04: a 科目三 session that day is refused at submission, and
+    her 服从系统安排 科目三 application over 12-04..12-05 is placed on 12-05, not beside the other exam."""
+    p = people["permit_expiring"]
+    k2 = sessions(env, p, 2, "2026-12-04", "2026-12-04", priority=True)[0]
+    book(env, p, BookingRequest(2, "priority", (k2.id,)))
+    same_day = [r for r in sessions(env, p, 3, "2026-12-04", "2026-12-04") if r.site_id == k2.site_id][0]
+    with pytest.raises(DomainError, match="同一天只能安排一个科目"):
+        booking_submit.check(env, account_id(env, p), BookingRequest(3, "self", (same_day.id,)))
+    book(env, p, BookingRequest(3, "system", (), date(2026, 12, 4), date(2026, 12, 5), k2.site_id))
+    env.clock.advance(days=1)
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.deferred) == (0, 1)  # 12-04 was the only session of this day's plans
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, date(2026, 12, 3)).placed == 1
+    with env.db.read() as s:
+        day = s.scalar(select(ExamSession.exam_date).join(Booking, Booking.session_id == ExamSession.id)
+                       .where(Booking.account_id == account_id(env, p), Booking.subject == 3))
+    assert day == date(2026, 12, 5)

@@ -11,6 +11,7 @@ from kiosk.domain.allocation import (
     REASON_CHOICES_FULL,
     REASON_CHOICES_UNFIT,
     REASON_NO_SESSION,
+    REASON_SAME_DAY,
     Applicant,
     SessionSlot,
     allocate,
@@ -208,3 +209,20 @@ def test_system_mode_without_a_site_stays_in_the_applicants_city():
     r = allocate([*applicants, anywhere], {1: cq, 2: lyg})
     assert r.placements == {1: 1, 3: 2}  # the second Chongqing learner is not sent to 连云港
     assert r.unplaced == {2: REASON_NO_SESSION}
+
+
+def test_one_exam_a_day_per_person():
+    """A person's 科目二 and 科目三 never land on one day: not beside an exam held before the run
+    (``busy``), nor beside one given earlier in the same run; other days and other people are free."""
+    sessions = by_id(slot(1, seats=5), slot(2, day=0, hour=13, subject=3, seats=5),
+                     slot(3, day=1, subject=3, seats=5), slot(4, day=2, seats=5))
+    k2 = Applicant(1, 1, "self", 2, "C1", (1,), person="p")
+    k3 = Applicant(2, 2, "self", 3, "C1", (2, 3), person="p")
+    other = Applicant(3, 3, "self", 3, "C1", (2,), person="q")
+    r = allocate([k2, k3, other], sessions)
+    assert r.placements == {1: 1, 2: 3, 3: 2}
+    only_that_day = Applicant(4, 4, "self", 3, "C1", (2,), person="p")
+    assert allocate([k2, only_that_day], sessions).unplaced == {4: REASON_SAME_DAY}
+    system = Applicant(5, 1, "system", 3, "C1", (), D0, D0 + timedelta(days=5), person="p")
+    assert allocate([system], sessions, {"p": {D0}}).placements == {5: 3}
+    assert allocate([system], sessions, {"p": {D0, D0 + timedelta(days=1)}}).unplaced == {5: REASON_NO_SESSION}

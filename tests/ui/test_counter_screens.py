@@ -410,3 +410,35 @@ async def test_plan_state_is_in_view_at_80_columns(env):
         names = [name for name, _ in widths]
         right_edge = sum(w for _, w in widths[:names.index("状态") + 1])
         assert right_edge <= table.scrollable_content_region.width, (widths, table.scrollable_content_region)
+
+
+async def test_escape_during_a_csv_import_waits_for_its_report(env, monkeypatch):
+    """Escape (or 返回) while an import runs leaves nothing half done: the screen stays, says it is
+    working, and shows the per-line report when the import ends."""
+    import threading
+
+    real, release = exam_admin_results.import_csv, threading.Event()
+
+    def slow(env_, staff, path, progress):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real(env_, staff, path, progress)
+
+    monkeypatch.setattr(exam_admin_results, "import_csv", slow)
+    learner = add_learners(env, 1)[0]
+    (exam_admin_results.import_folder(env) / "r.csv").write_text(f"{learner.id_number},2,90\n", encoding="utf-8")
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-results")
+        set_input(app, "csv_path", "r.csv")
+        app.screen.query_one("#import", Button).press()
+        await pilot.pause(0.1)  # the import runs (held back by ``release``)
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, ExamResultsScreen) and "正在办理" in screen_text(app)
+        release.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if "共 1 行" in screen_text(app):
+                break
+        assert "共 1 行" in screen_text(app)  # the report (the line itself fails: no exam was booked)

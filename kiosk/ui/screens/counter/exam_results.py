@@ -2,6 +2,8 @@
 a per-line error report (the good lines are saved)."""
 from __future__ import annotations
 
+import logging
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -14,6 +16,8 @@ from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
+
+log = logging.getLogger("kiosk.ui")
 
 
 class ExamResultsScreen(KioskScreen):
@@ -88,7 +92,10 @@ class ExamResultsScreen(KioskScreen):
         self.query_one("#import-report", Static).update("正在导入，请稍候")
 
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(bar.update, total=total, progress=done)
+            try:
+                self.app.call_from_thread(bar.update, total=total, progress=done)
+            except Exception:  # the screen or the app is gone (closing): the import itself goes on
+                log.debug("import progress not shown", exc_info=True)
 
         self.call(exam_admin_results.import_csv, self.env, self.kiosk.staff, self._v("csv_path"), progress,
                   done=self._imported, failed=self._import_failed)

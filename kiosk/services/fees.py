@@ -36,6 +36,9 @@ class Payment:
 class PaymentGateway(Protocol):
     def charge(self, order_no: str, amount_yuan: int, description: str, at: datetime) -> Payment: ...
 
+    def refund(self, payment: Payment, amount_yuan: int) -> None:
+        """Give a charge back (the fee could not be recorded: the booking changed meanwhile)."""
+
 
 class DemoPaymentGateway:
     """Demo bank: every payment succeeds; the transaction number is derived from the order."""
@@ -45,6 +48,9 @@ class DemoPaymentGateway:
     def charge(self, order_no: str, amount_yuan: int, description: str, at: datetime) -> Payment:
         digest = hashlib.sha256(f"{order_no}|{amount_yuan}|{at.isoformat()}".encode()).hexdigest()[:12].upper()
         return Payment(self.channel, f"DEMO{at:%Y%m%d%H%M%S}{digest}", at)
+
+    def refund(self, payment: Payment, amount_yuan: int) -> None:
+        return None  # nothing was taken
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,9 @@ def quote(env: Env, account_id: int, booking_id: int) -> FeeQuote:
         return FeeQuote(view, fee_for(view.subject, view.licence_class), view.fee_paid_at is not None, receipt)
 
 
+REFUNDED = "本次扣款将原路退回"
+
+
 def _payable(view: BookingView) -> None:
     if view.status != "placed":
         raise DomainError("只有预约成功的考试才需要缴纳考试费")
@@ -103,11 +112,22 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
     _payable(first.booking)
     description = f"机动车驾驶人考试费（{first.booking.subject_name}）"
     payment = gateway.charge(first.booking.serial_no, first.amount, description, env.clock.now())
+    try:
+        return _record_payment(env, account_id, booking_id, first, description, payment)
+    except Exception:  # the booking was cancelled or paid meanwhile, or the write failed: give the money back
+        gateway.refund(payment, first.amount)
+        raise
+
+
+def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote, description: str,
+                    payment: Payment) -> FeeQuote:
     with env.db.write() as s:
         b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: two payments wait in turn
         assert b is not None
         if b.fee_paid_at is not None:
-            raise Conflict("该考试的考试费已缴纳，无需重复缴费")
+            raise Conflict(f"该考试的考试费已缴纳，无需重复缴费；{REFUNDED}")
+        if b.status != "placed":
+            raise Conflict(f"该考试预约已取消或已结束，不能缴费；{REFUNDED}")
         b.fee_paid_at = payment.paid_at
         receipt = {"amount": first.amount, "channel": payment.channel, "transaction_no": payment.transaction_no,
                    "paid_at": f"{payment.paid_at:%Y-%m-%d %H:%M:%S}", "description": description}

@@ -161,6 +161,34 @@ def test_fee_from_configuration_and_receipt_in_progress(env, people):
         assert "支付流水号" in app.events[-1].note
 
 
+def test_a_booking_cancelled_while_the_bank_charges_is_not_paid_and_is_refunded(env, people):
+    """A clerk cancels the booking while the citizen's payment is on its way: the fee is not recorded on
+    the cancelled booking (its 网办进度 stays 已取消) and the charge is given back."""
+    p = people["permit_expiring"]
+    aid, bid = account_id(env, p), placed_booking(env, p)
+
+    class CancelledMeanwhile(fees.DemoPaymentGateway):
+        refunded: list = []
+
+        def charge(self, order_no, amount_yuan, description, at):  # type: ignore[no-untyped-def]
+            with env.db.write() as s:
+                b = s.get(Booking, bid)
+                b.status = "cancelled"
+                s.get(Application, b.application_id).status = "已取消"
+            return super().charge(order_no, amount_yuan, description, at)
+
+        def refund(self, payment, amount_yuan):  # type: ignore[no-untyped-def]
+            self.refunded.append((payment.transaction_no, amount_yuan))
+
+    gateway = CancelledMeanwhile()
+    with pytest.raises(DomainError, match="原路退回"):
+        fees.pay(env, aid, bid, gateway)
+    assert [amount for _no, amount in gateway.refunded] == [150]
+    with env.db.read() as s:
+        b = s.get(Booking, bid)
+        assert b.fee_paid_at is None and s.get(Application, b.application_id).status == "已取消"
+
+
 def test_certificate_only_for_a_placed_booking(env, people):
     p = people["permit_expiring"]
     aid = account_id(env, p)

@@ -10,11 +10,11 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
-from ..db.models import Application, Booking, ExamPlan, ExamSession
+from ..db.models import Application, Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES, cancellation_check
 from . import applications, audit, messaging
-from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter
+from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter, site_city_filter
 from .env import Env
 
 PLACED_REFUSAL = ("预约结果已公布，本预约已不能在网上取消。因故不能参加考试的，"
@@ -113,18 +113,26 @@ def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> No
     """The application no longer counts among the applicants of its sessions in the plans that
     ``plans`` selects (online: plans still open; at a counter: plans not yet allocated)."""
     q = update(ExamSession).where(ExamSession.applicants > 0, ExamSession.plan_id.in_(select(ExamPlan.id).where(plans)),
-                                  candidates(b))
+                                  candidates(b, counted=True))
     s.execute(q.values(applicants=ExamSession.applicants - 1), execution_options={"synchronize_session": False})
 
 
-def candidates(b: Booking) -> ColumnElement[bool]:
+def candidates(b: Booking, counted: bool = False) -> ColumnElement[bool]:
     """SQL condition on ExamSession: the sessions the application of ``b`` may be placed in.
 
-    服从系统安排: sessions of its subject and class in its range, of plans that had not closed yet
-    when it was submitted (allocation_service.closed_at: a plan closing that day never offered it)."""
+    服从系统安排: sessions of its subject and class in its range (at its site, else in its permit's
+    city), of plans that had not closed yet when it was submitted (allocation_service.closed_at: a
+    plan closing that day never offered it). ``counted``: only those it was counted in when it was
+    submitted (booking_create: plans already open then), not those of a plan opened later."""
     if b.mode == "self":
         return ExamSession.id.in_(list(b.choices or []))
     still_open = select(ExamPlan.id).where(ExamPlan.publish_on > b.created_at.date())
+    if counted:
+        still_open = still_open.where(ExamPlan.booking_opens_at <= b.created_at)
     cond = ((ExamSession.subject == b.subject) & ExamSession.exam_date.between(b.range_from, b.range_to)
             & ExamSession.classes.contains(b.licence_class) & ExamSession.plan_id.in_(still_open))
-    return cond if b.site_id is None else cond & (ExamSession.site_id == b.site_id)
+    if b.site_id is not None:
+        return cond & (ExamSession.site_id == b.site_id)
+    if b.city is not None:
+        cond = cond & ExamSession.site_id.in_(select(ExamSite.id).where(site_city_filter(b.city)))
+    return cond

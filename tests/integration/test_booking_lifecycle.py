@@ -247,3 +247,41 @@ def test_cli_exam_result_refuses_a_time_before_the_session(env, people, capsys):
     assert main([*base, "--score", "70", "--at", "2026-12-04T09:30"]) == 1  # the retake before the first
     assert "须晚于第1次考试时间2026-12-04 10:00" in capsys.readouterr().err
     assert main([*base, "--score", "95", "--at", "2026-12-04T11:00"]) == 0
+
+
+def test_cancelling_a_system_application_releases_only_the_sessions_it_was_counted_in(env, people):
+    """服从系统安排 counts in its permit's city's sessions of the plans open when it is made; cancelling
+    it takes it off those, not off another city's sessions nor a plan opened later."""
+    from datetime import timedelta
+
+    from sqlalchemy import func, update
+
+    from kiosk.db.models import ExamPlan, ExamSite, Office
+    from tests.booking_helpers import add_learners
+
+    [other] = add_learners(env, 1)
+    with env.db.write() as s:
+        s.scalars(select(LearnerPermit).where(LearnerPermit.account_id == account_id(env, other))).one().city = "连云港"
+
+    def lianyungang() -> int:
+        with env.db.read() as s:
+            return s.scalar(select(func.sum(ExamSession.applicants)).join(ExamSite, ExamSite.id == ExamSession.site_id)
+                            .join(Office, Office.id == ExamSite.office_id)
+                            .where(ExamSession.subject == 2, Office.city == "连云港"))
+
+    book(env, other, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 10)))
+    counted = lianyungang()
+    assert counted > 0
+    p = people["permit_expiring"]  # 重庆
+    done = book(env, p, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 10)))
+    with env.db.write() as s:  # a plan in its range and city that opens only after it was made
+        later = s.scalars(select(ExamPlan).join(Office, Office.id == ExamPlan.office_id).where(
+            ExamPlan.subject == 2, ExamPlan.exam_date == date(2026, 12, 10), Office.city == "重庆")).first()
+        later.booking_opens_at = env.clock.now() + timedelta(minutes=1)
+        s.execute(update(ExamSession).where(ExamSession.plan_id == later.id).values(applicants=7))
+        later_id = later.id
+    env.clock.advance(minutes=2)
+    cancellation.cancel(env, account_id(env, p), done.booking_id)
+    assert lianyungang() == counted
+    with env.db.read() as s:
+        assert set(s.scalars(select(ExamSession.applicants).where(ExamSession.plan_id == later_id))) == {7}

@@ -222,6 +222,18 @@ def test_a_registered_account_without_a_phone_is_sent_to_a_counter(env: Env, peo
         assert s.scalar(select(func.count()).select_from(SmsCode)) == 0
 
 
+def test_an_id_number_mistyped_into_a_credit_code_names_the_check_digit(env: Env, people: dict[str, Person]) -> None:
+    """胡斌's number with X for its last digit is also a valid unit credit code: no unit has it, and it
+    reads as his ID number, so the message is the check digit's, not 「尚未注册，请先注册」."""
+    from kiosk.domain.ids import normalize_person_or_unit_id
+
+    typo = people["k3_ready"].id_number[:17] + "X"
+    assert normalize_person_or_unit_id(typo) == typo  # accepted as a credit code
+    with pytest.raises(DomainError, match="校验位") as err:
+        auth.start_sign_in(env, typo)
+    assert err.value.field == "id_number"
+
+
 def test_unknown_id_is_refused_and_invalid_id_names_the_problem(env: Env) -> None:
     with pytest.raises(DomainError, match="尚未注册"):
         auth.start_sign_in(env, "320124198808240056")

@@ -97,3 +97,19 @@ async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk
     with env.db.read() as s:
         b = s.scalars(select(Booking).where(Booking.priority.is_(True))).one()
         assert b.session_id != lost
+
+
+async def test_the_priority_link_stays_in_sight_after_a_long_query(kiosk_app, env, people):
+    """At 120x40 the link sits above the session table, not below two weeks of sessions."""
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_wizard(pilot, env, p)
+        await choose_subject(pilot, 2)
+        await pilot.click("#next-subject")
+        await settle(pilot)
+        await pilot.click("#agree")
+        await settle(pilot)
+        await query(pilot, "2026-12-04", "2026-12-17")
+        link = pilot.app.screen.query_one("#to-priority")
+        assert link.display and 0 <= link.region.y and link.region.bottom <= 40 and link.region.height > 0
+        assert "切换至优先预约" in screen_text(pilot.app)

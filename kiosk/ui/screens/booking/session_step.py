@@ -36,7 +36,7 @@ class SessionStep(Vertical):
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
-    SessionStep #to-priority { margin: 1 0 0 0; }
+    SessionStep #to-priority { margin: 0 0 1 0; }
     """
 
     def __init__(self, today: date, id: str | None = None) -> None:
@@ -51,6 +51,8 @@ class SessionStep(Vertical):
     def compose(self) -> ComposeResult:
         yield Plain("", id="ranking")
         yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
+        # at the top (seed 001 step 3: a link for those who may): under a long table it went unseen
+        yield Button("切换至优先预约", id="to-priority", variant="warning")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
@@ -67,7 +69,6 @@ class SessionStep(Vertical):
         yield Plain("", id="sessions-hint", classes="hint")
         yield Plain("", id="sessions-alert")
         yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Button("切换至优先预约", id="to-priority", variant="warning")
         with Horizontal(classes="buttons"):
             yield Button("上一步", id="prev-sessions")
             yield Button("下一步", id="next-sessions", variant="primary")

@@ -205,7 +205,7 @@ def check_range(date_from: date | None, date_to: date | None) -> tuple[date, dat
     if date_to is None:
         raise DomainError("请输入结束日期", "date_to")
     if date_to < date_from:
-        raise DomainError("结束日期不能早于开始日期，请重新选择", "date_to")
+        raise DomainError("结束日期不能早于开始日期", "date_to")
     if (date_to - date_from).days > 92:
         raise DomainError("查询时间段不能超过3个月，请缩短时间段", "date_to")
     return date_from, date_to

@@ -168,11 +168,9 @@ _SETTLE_WRONG = Prepared(_STILL_SAME.values(attempts=bindparam("attempts_after")
 
 def precheck(session: Session | Tx, env: Env, phone: str, purpose: str, code: str) -> Precheck:
     code = compact(code)
-    problem = _format_problem(code)
-    if problem:
-        return Precheck(phone, purpose, code, problem)
     row = Driver(session).first(_LATEST_ROW, of_phone=phone, of_purpose=purpose)
-    problem = _row_problem(row, env.clock.now(), env)  # type: ignore[arg-type]
+    # no usable code first (none sent, expired, dead): that is what to do next, whatever was typed
+    problem = _row_problem(row, env.clock.now(), env) or _format_problem(code)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)
     return Precheck(phone, purpose, code, None, row.id, row.attempts, _matches(env, code, row.code_hash))
@@ -200,12 +198,9 @@ def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str
     """Use up a code. Returns None when it matched, otherwise the reason (the failed attempt is
     recorded in this session, so the caller must commit before raising)."""
     code = compact(code)
-    problem = _format_problem(code)
-    if problem:
-        return problem
     now = env.clock.now()
     row = _latest(session, phone, purpose)
-    problem = _row_problem(row, now, env)
+    problem = _row_problem(row, now, env) or _format_problem(code)  # as precheck: no usable code first
     if problem or row is None:
         return problem
     if not _matches(env, code, row.code_hash):

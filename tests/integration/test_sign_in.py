@@ -160,6 +160,20 @@ def test_code_is_single_use(env: Env, people: dict[str, Person], last_code: Last
 def test_sign_in_without_asking_for_a_code_is_refused(env: Env, people: dict[str, Person]) -> None:
     with pytest.raises(DomainError, match="请先点击"):
         auth.finish_sign_in(env, people["driver_normal"].id_number, "123456")
+    with pytest.raises(DomainError, match="请先点击"):  # nothing typed, nothing sent: what to do first
+        auth.finish_sign_in(env, people["driver_normal"].id_number, "")
+
+
+def test_booking_with_an_empty_code_before_any_was_sent_says_to_send_one(env, people) -> None:
+    from kiosk.services import booking_submit
+    from kiosk.services.booking_submit import BookingRequest
+    from tests.booking_helpers import account_id, sessions
+
+    p = people["permit_expiring"]
+    row = sessions(env, p, 2, "2026-12-04", "2026-12-04")[0]
+    with pytest.raises(DomainError, match="请先点击【发送验证码】") as err:
+        booking_submit.submit(env, account_id(env, p), BookingRequest(2, "self", (row.id,)), "")
+    assert err.value.field == "code"
 
 
 def test_resend_is_refused_within_60_seconds_and_allowed_after(env: Env, people: dict[str, Person],

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
@@ -45,6 +45,7 @@ class Checked:
     summary: list[tuple[str, str]]
     phone_masked: str
     publish_on: date | None = None  # a normal application: the first result-publication day it takes part in
+    publish_text: str = ""  # that day, or the days of the several plans its sessions belong to
 
 
 @dataclass(frozen=True)
@@ -152,30 +153,35 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         summary = list(plan.summary)
         if warning := last_booking_warning(plan.facts.permit, plan.facts.attempts, req.subject):
             summary.append(("特别提示", warning))
-        publish = None
+        days: list[date] = []
         if req.mode == "priority":
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
-            publish = _publish_day(s, env, req, plan)
-            if publish is not None:
-                summary.append(("预约结果公布日", f"{format_date(publish)}（当天截止网上预约，按排名安排考试）"))
-        return Checked(summary, mask_phone(plan.facts.account.phone or ""), publish)
+            days = _publish_days(s, env, req, plan)
+            if len(days) == 1:
+                summary.append(("预约结果公布日", f"{format_date(days[0])}（当天截止网上预约，按排名安排考试）"))
+            elif days:
+                summary.append(("预约结果公布日", f"{'、'.join(map(format_date, days))}（所选场次分属{len(days)}个考试计划，"
+                                "在各自的公布日依次按排名安排，已安排成功的不再参加之后的安排）"))
+        text = "、".join(map(format_date, days))
+        return Checked(summary, mask_phone(plan.facts.account.phone or ""), days[0] if days else None, text)
 
 
 PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消"
 
 
-def _publish_day(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> date | None:
-    """The earliest publication day among the open plans the application may be placed in."""
+def _publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list[date]:
+    """服从系统安排: the earliest publication day among the open plans the application may be placed
+    in; 自主选择: the publication day of each chosen session's plan, in order."""
     if req.mode == "system":
         fitting = booking_create.fitting_params(req.subject, req.date_from, plan.range_to,  # type: ignore[arg-type]
                                                 plan.facts.permit.licence_class, req.site_id,
                                                 plan.facts.permit_row.city, env.clock.now())
         row = Driver(s).first(booking_create.FIRST_PUBLISH[req.site_id is not None, "city" in fitting], **fitting)
-        return row[0] if row else None
-    q = select(func.min(ExamPlan.publish_on)).join(ExamSession, ExamSession.plan_id == ExamPlan.id)
-    return s.scalar(q.where(ExamSession.id.in_([x[0] for x in plan.sessions])))
+        return [row[0]] if row and row[0] else []
+    q = select(ExamPlan.publish_on).distinct().join(ExamSession, ExamSession.plan_id == ExamPlan.id)
+    return sorted(s.scalars(q.where(ExamSession.id.in_([x[0] for x in plan.sessions]))))
 
 
 def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:

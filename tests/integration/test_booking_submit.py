@@ -220,9 +220,9 @@ def test_demo_permits_from_before_the_city_column_get_their_city(env, people):
         assert set(s.scalars(select(LearnerPermit.city).where(LearnerPermit.account_id == aid))) == {"重庆"}
 
 
-def test_the_confirm_step_names_the_first_publication_day(env, people):
-    """Step 确认并提交 says when the results come: the earliest publication day among the plans
-    the application may be placed in (自主选择场次: the chosen sessions; 服从系统安排: the range)."""
+def test_the_confirm_step_names_the_publication_days(env, people):
+    """Step 确认并提交 says when the results come: 自主选择场次, the publication day of each chosen
+    session's plan; 服从系统安排, the earliest among the plans its range may be placed in."""
     p = people["permit_expiring"]
     aid = account_id(env, p)
     rows = sessions(env, p, 2, "2026-12-05", "2026-12-09")
@@ -232,8 +232,13 @@ def test_the_confirm_step_names_the_first_publication_day(env, people):
     later = [r for r in rows if r.exam_date == date(2026, 12, 9)]
     checked = booking_submit.check(env, aid, BookingRequest(2, "self", (later[0].id, rows[0].id)))
     assert checked.publish_on == min(publish[later[0].id], publish[rows[0].id]) == publish[rows[0].id]
-    assert ("预约结果公布日", f"{checked.publish_on.year}年{checked.publish_on.month}月{checked.publish_on.day}日"
-            "（当天截止网上预约，按排名安排考试）") in checked.summary
+    both = sorted({publish[later[0].id], publish[rows[0].id]})
+    assert len(both) == 2 and checked.publish_text == "、".join(f"{d.year}年{d.month}月{d.day}日" for d in both)
+    assert ("预约结果公布日", f"{checked.publish_text}（所选场次分属2个考试计划，在各自的公布日依次按排名安排，"
+            "已安排成功的不再参加之后的安排）") in checked.summary
+    one = booking_submit.check(env, aid, BookingRequest(2, "self", (rows[0].id,)))
+    first = publish[rows[0].id]
+    assert ("预约结果公布日", f"{first.year}年{first.month}月{first.day}日（当天截止网上预约，按排名安排考试）") in one.summary
     system = booking_submit.check(env, aid, BookingRequest(2, "system", (), date(2026, 12, 5), date(2026, 12, 9)))
     assert system.publish_on == min(publish.values())
     priority = booking_submit.check(env, aid, BookingRequest(2, "priority", (rows[0].id,)))

@@ -7,7 +7,6 @@ ways); every input is kept. The screen only calls services in thread workers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -15,7 +14,6 @@ from textual.widgets import Button, ContentSwitcher, RadioButton, RadioSet, Stat
 
 from ....config import ASSETS
 from ....domain.errors import Conflict, DomainError
-from ....domain.exam import format_date
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
@@ -58,7 +56,7 @@ class BookingWizardScreen(KioskScreen):
         self.step, self.priority = "step-subject", False
         self.history: list[tuple[str, bool]] = []
         self.request: submit.BookingRequest | None = None
-        self.publish_on: date | None = None  # of the request on step 确认并提交
+        self.publish_text = ""  # of the request on step 确认并提交: its result-publication day(s)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -237,7 +235,7 @@ class BookingWizardScreen(KioskScreen):
         self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c))
 
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
-        self.request, self.publish_on = request, checked.publish_on
+        self.request, self.publish_text = request, checked.publish_text
         self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))
         self.query_one("#code-hint", Static).update(
             f"点击【发送验证码】，系统会发送6位验证码到您绑定的手机 {checked.phone_masked}，输入验证码后点击【预约】。")
@@ -258,8 +256,8 @@ class BookingWizardScreen(KioskScreen):
         lines += [f"{k}：{v}" for k, v in done.summary]
         lines += ["", done.note + "。"]
         if done.status == submit.STATUS_PENDING:  # the note already says where the result will be told
-            if self.publish_on is not None:
-                lines.append(f"预约结果将于{format_date(self.publish_on)}公布。")
+            if self.publish_text:
+                lines.append(f"预约结果将于{self.publish_text}公布。")
         else:
             lines.append("可在【网办进度】中查询办理情况。")
         self.query_one("#result", Static).update("\n".join(lines))

@@ -128,12 +128,13 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         actor = f"staff:{staff_no}"
         if staff is None or not staff.active:
+            _verify_unknown(str(pin)[:20])
             failure = f"{asked}错误"
         elif locked := _locked(staff, now):
             failure = locked
         elif not _verify(staff.pin_hash, str(pin)[:20]):
             failure = _failed(staff, now, asked)
-            if staff_no_typed and staff.locked_until is None:
+            if staff_no_typed and _locked(staff, now) is None:
                 # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
                 # which staff numbers exist (an unknown one has none to count), so both read the same.
                 failure = f"{asked}错误"

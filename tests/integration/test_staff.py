@@ -191,3 +191,23 @@ def test_the_staff_exit_reads_the_same_for_a_real_and_an_unknown_staff_number(en
         replies.append(err.value.message)
     assert replies[0] == replies[1] == "工号或PIN码错误"
     assert staff_row(env).failed_logins == 1  # still counted towards the lock-out
+
+
+def test_the_staff_exit_reads_the_same_after_a_lock_has_run_out(env: Env) -> None:
+    with env.db.write() as s:  # an expired lock stays in the row until the next success
+        s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().locked_until = env.clock.now()
+    with pytest.raises(DomainError) as err:
+        staff.check_pin(env, STAFF_NO, "999999", "kiosk_exit")
+    assert err.value.message == "工号或PIN码错误"
+
+
+def test_an_unknown_staff_number_costs_a_hash_check_too(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Else the quicker reply would tell which staff numbers exist."""
+    checked: list[str] = []
+    real = staff._verify
+    monkeypatch.setattr(staff, "_verify", lambda stored, secret: checked.append(secret) or real(stored, secret))
+    with pytest.raises(DomainError):
+        staff.sign_in(env, "X9999", "wrong")
+    with pytest.raises(DomainError):
+        staff.check_pin(env, "X9999", "999999", "kiosk_exit")
+    assert checked == ["wrong", "999999"]

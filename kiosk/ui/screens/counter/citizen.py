@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
+from ....domain.ids import normalize_credit_code, normalize_id_number
 from ....services import counter_bookings, counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
@@ -51,6 +52,18 @@ def summary_text(f: CitizenFile) -> Text:
 def _vehicles_line(f: CitizenFile) -> str:
     cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
     return f"机动车：{cars or '无'}"
+
+
+def credit_code_in(typed: str) -> str:
+    """The typed number as a unit's credit code, or "" when it is not one (a person's ID number is
+    never put into 统一社会信用代码; a number valid as both is read as an ID number, as the lookup does)."""
+    for check, is_code in ((normalize_id_number, False), (normalize_credit_code, True)):
+        try:
+            number = check(typed)
+        except DomainError:
+            continue
+        return number if is_code else ""
+    return ""
 
 
 def _joined(lines: list[str | Text]) -> Text:
@@ -156,10 +169,11 @@ class CitizenScreen(KioskScreen):
         bid = event.button.id
         if bid == "lookup":
             self.lookup()
-        elif bid == "register":
-            self.app.push_screen(InPersonRegisterScreen(self._typed_id().strip()), callback=self._registered)
+        elif bid == "register":  # what was typed, unless it is a unit's credit code
+            typed = "" if credit_code_in(self._typed_id()) else self._typed_id().strip()
+            self.app.push_screen(InPersonRegisterScreen(typed), callback=self._registered)
         elif bid == "unit":
-            self.app.push_screen(UnitRegisterScreen(self._typed_id().strip()), callback=self._registered)
+            self.app.push_screen(UnitRegisterScreen(credit_code_in(self._typed_id())), callback=self._registered)
         elif bid == "reset-phone" and self.file and self.file.account_id:
             self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name), callback=self._phone_reset)
         elif bid == "cancel-booking":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
@@ -93,9 +93,13 @@ class CitizenScreen(KioskScreen):
             yield Plain("", id="citizen-summary")
             with Horizontal(classes="buttons hidden", id="file-actions"):
                 yield Button("重置绑定手机号", id="reset-phone")
-                yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
             yield Plain("考试预约：", classes="group-title hidden", id="bookings-title")
             yield PlainTable(id="bookings", cursor_type="row", classes="hidden")
+            with Vertical(id="cancel-part", classes="hidden"):  # its own reason, recorded in the audit log
+                yield FormField("cancel_reason", "取消事由（窗口取消所选预约时填写）", placeholder="如：考生本人申请取消考试预约",
+                                max_length=100, enter_presses="cancel-booking")
+                with Horizontal(classes="buttons"):
+                    yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
             yield Plain("网办进度：", classes="group-title hidden", id="apps-title")
             yield PlainTable(id="apps", cursor_type="row", classes="hidden")
 
@@ -138,13 +142,14 @@ class CitizenScreen(KioskScreen):
         self._show_parts(found=False, unit=False)
         self.query_one("#bookings", DataTable).clear()
         self.query_one("#apps", DataTable).clear()
+        self.query_one("#field-cancel_reason", FormField).value = ""  # it was this citizen's
 
     def _show_parts(self, found: bool, unit: bool) -> None:
         """The file's actions and its applications when a file was found; its bookings too, except
         for a unit (it books no exams)."""
         for wid in ("#file-actions", "#apps-title", "#apps"):
             self.query_one(wid).set_class(not found, "hidden")
-        for wid in ("#bookings-title", "#bookings"):
+        for wid in ("#bookings-title", "#bookings", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
     def show_file(self, f: CitizenFile) -> None:
@@ -153,7 +158,7 @@ class CitizenScreen(KioskScreen):
         found = f.found
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
-        self.query_one("#cancel-booking").display = any(b.status in ("pending", "placed") for b in f.bookings)
+        self.query_one("#cancel-part").display = any(b.status in ("pending", "placed") for b in f.bookings)
         bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)
         bookings.clear()
         apps.clear()
@@ -203,7 +208,13 @@ class CitizenScreen(KioskScreen):
         if b is None or b.status not in ("pending", "placed"):
             self.query_one(".screen-error", Static).update("所选预约不能取消，请在考试预约列表中选择受理中或已安排的预约")
             return
-        reason = self.query_one("#field-reason", FormField).value or "本人到窗口申请取消考试预约"
+        field = self.query_one("#field-cancel_reason", FormField)
+        try:  # asked before the question, not after it (the service checks it again)
+            reason = counter_citizen.check_cancel_reason(field.value)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)  # by the field, which gets the focus
+            return
         question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n取消后将以短信和消息通知本人。")
@@ -217,4 +228,5 @@ class CitizenScreen(KioskScreen):
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.notify(f"考试预约已取消。{result.message}", timeout=8)
+        self.query_one("#field-cancel_reason", FormField).value = ""
         self.refresh_file(result)

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 from tests.ui.conftest import field_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import SIZE, _open
-from tests.ui.test_counter_screens import press
+from tests.ui.test_counter_screens import fill_session, press
 
 
 def _days(app) -> set[str]:
@@ -60,3 +60,16 @@ async def test_the_live_refresh_reloads_the_dates_last_queried(env):
         await press(pilot, "query")
         assert field_error(app, "date_to") and _days(app) == set()
 
+
+
+async def test_the_list_after_a_save_is_of_the_dates_last_queried(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        await _query(pilot, app, "2026-12-03", "2026-12-03")
+        set_input(app, "date_from", "2026-12-04")  # typed, 查询 not pressed
+        set_input(app, "date_to", "2026-12-04")
+        fill_session(app, "2027-02-10", opens_on="2026-12-05", publish_on="2027-02-08")
+        await press(pilot, "save")
+        assert "已保存场次" in str(app.screen.query_one("#plan-message").render())
+        assert _days(app) == {"12-03"}

@@ -19,7 +19,7 @@ from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, messaging
 from .booking import STATUS_CANCELLED
 from .cancellation import release_applicants
-from .counter_citizen import check_reason
+from .counter_citizen import check_cancel_reason
 from .env import Env
 from .permissions import SERVE, actor, authorise, require
 from .staff import StaffSession
@@ -38,7 +38,7 @@ class CounterCancelled:
 
 def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: int, reason: str) -> CounterCancelled:
     require(staff, *SERVE)
-    reason = check_reason(reason)
+    reason = check_cancel_reason(reason)
     now = env.clock.now()
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE)

@@ -64,6 +64,14 @@ def check_reason(reason: str) -> str:
     return clean
 
 
+def check_cancel_reason(reason: str) -> str:
+    """窗口取消预约's own reason, recorded in the audit entry (the look-up's 查询事由 is another)."""
+    clean = normalize_text(reason, field="cancel_reason", label="取消事由", max_len=100, required=False)
+    if len(clean) < 2:
+        raise DomainError("请填写取消事由（如：考生本人申请取消考试预约）", "cancel_reason")
+    return clean
+
+
 def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> CitizenFile:
     """Every lookup is audited with its reason, also when nobody is found."""
     id_number = normalize_person_or_unit_id(raw_id)

@@ -98,12 +98,15 @@ def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
 
 
 def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password: str) -> None:
-    """A new password; the failure count and any lock-out are cleared."""
+    """A new password; the failure count and any lock-out are cleared. Not for a deactivated
+    account: it cannot sign in with it, and there is no 启用."""
     require(staff, *ADMIN)
-    check_password(password, "reset_password")
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN)
         row = _target(s, staff_no)
+        if not row.active:
+            raise DomainError("该账户已停用，不能重置密码", "target")
+        check_password(password, "reset_password")
         row.password_hash, row.failed_logins, row.locked_until = hash_secret(password), 0, None
         audit.record(s, env, actor=actor(staff), role="admin", action="staff_password_reset",  # type: ignore[arg-type]
                      detail=row.staff_no)

@@ -23,7 +23,11 @@ ROLE_NAMES = {
 }
 MAX_FAILURES = 10
 LOCK_MINUTES = 15
+# One reply for a wrong password and an unknown staff number: a count of tries left would be
+# given for a real account only and tell anyone which staff numbers exist.
+WRONG_PASSWORD = f"工号或密码错误（连续错误{MAX_FAILURES}次将锁定{LOCK_MINUTES}分钟）"
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+_dummy_hash: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,13 @@ def _verify(stored: str, secret: str) -> bool:
         return _hasher.verify(stored, secret)
     except (VerificationError, InvalidHashError):
         return False
+
+
+def _verify_unknown(secret: str) -> None:
+    """Spend the time of a real check on an unknown staff number, so the reply time tells nothing."""
+    if not _dummy_hash:
+        _dummy_hash.append(hash_secret("kiosk-no-such-staff"))
+    _verify(_dummy_hash[0], secret)
 
 
 def _normalize_no(staff_no: str) -> str:
@@ -82,14 +93,22 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
     with env.db.write() as s:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         actor = f"staff:{staff_no}"
-        if staff is None or not staff.active:
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="工号不存在或已停用")
-            failure = "工号或密码错误"
+        if staff is None:
+            _verify_unknown(password[:200])
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="工号不存在")
+            failure = WRONG_PASSWORD
+        elif not staff.active:
+            # Only the right password learns that the account is deactivated (its holder knows it).
+            right = _verify(staff.password_hash, password[:200])
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已停用")
+            failure = "该工号已停用，请联系管理员" if right else WRONG_PASSWORD
         elif locked := _locked(staff, now):
             audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已锁定")
             failure = locked
         elif not _verify(staff.password_hash, password[:200]):
             failure = _failed(staff, now, "工号或密码")
+            if _locked(staff, now) is None:  # not the try that locked it: the same reply as for anyone
+                failure = WRONG_PASSWORD
             audit.record(s, env, actor=actor, action="staff_sign_in_failed")
         else:
             staff.failed_logins, staff.locked_until = 0, None
@@ -109,12 +128,13 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         actor = f"staff:{staff_no}"
         if staff is None or not staff.active:
+            _verify_unknown(str(pin)[:20])
             failure = f"{asked}错误"
         elif locked := _locked(staff, now):
             failure = locked
         elif not _verify(staff.pin_hash, str(pin)[:20]):
             failure = _failed(staff, now, asked)
-            if staff_no_typed and staff.locked_until is None:
+            if staff_no_typed and _locked(staff, now) is None:
                 # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
                 # which staff numbers exist (an unknown one has none to count), so both read the same.
                 failure = f"{asked}错误"

@@ -52,12 +52,14 @@ def test_passwords_and_pins_are_stored_as_argon2_hashes(env: Env) -> None:
     assert row.pin_hash.startswith("$argon2id$") and PIN not in row.pin_hash
 
 
+GENERIC = "工号或密码错误（连续错误10次将锁定15分钟）"
+
+
 def test_wrong_password_counts_and_is_audited(env: Env) -> None:
-    with pytest.raises(DomainError) as err:
-        staff.sign_in(env, STAFF_NO, "wrong")
-    assert "再错9次" in err.value.message and "15分钟" in err.value.message
-    with pytest.raises(DomainError, match="再错8次"):
-        staff.sign_in(env, STAFF_NO, PASSWORD.upper())
+    for password in ("wrong", PASSWORD.upper()):
+        with pytest.raises(DomainError) as err:
+            staff.sign_in(env, STAFF_NO, password)
+        assert err.value.message == GENERIC
     assert staff_row(env).failed_logins == 2
     assert audit_actions(env) == [(f"staff:{STAFF_NO}", "staff_sign_in_failed")] * 2
 
@@ -65,8 +67,19 @@ def test_wrong_password_counts_and_is_audited(env: Env) -> None:
 def test_unknown_staff_is_refused_without_saying_which_part_is_wrong(env: Env) -> None:
     with pytest.raises(DomainError) as err:
         staff.sign_in(env, "X9999", PASSWORD)
-    assert err.value.message == "工号或密码错误"
+    assert err.value.message == GENERIC
     assert audit_actions(env) == [("staff:X9999", "staff_sign_in_failed")]
+
+
+def test_a_wrong_password_reads_the_same_for_a_real_and_an_unknown_staff_number(env: Env) -> None:
+    """No count of tries left for a real account: it would tell anyone which staff numbers exist."""
+    replies = []
+    for number in (STAFF_NO, "X9999", STAFF_NO):
+        with pytest.raises(DomainError) as err:
+            staff.sign_in(env, number, "wrong")
+        replies.append((err.value.message, err.value.field))
+    assert replies == [(GENERIC, "password")] * 3
+    assert staff_row(env).failed_logins == 2  # still counted towards the lock-out
 
 
 @pytest.mark.parametrize("staff_no, password, field", [("", PASSWORD, "staff_no"), (STAFF_NO, "", "password")])
@@ -83,13 +96,14 @@ def test_success_resets_the_count(env: Env) -> None:
             staff.sign_in(env, STAFF_NO, "wrong")
     staff.sign_in(env, STAFF_NO, PASSWORD)
     assert staff_row(env).failed_logins == 0
-    with pytest.raises(DomainError, match="再错9次"):
+    with pytest.raises(DomainError):
         staff.sign_in(env, STAFF_NO, "wrong")
+    assert staff_row(env).failed_logins == 1
 
 
 def test_ten_failures_lock_for_fifteen_minutes(env: Env) -> None:
     for _ in range(9):
-        with pytest.raises(DomainError, match="工号或密码错误"):
+        with pytest.raises(DomainError, match="^工号或密码错误（"):
             staff.sign_in(env, STAFF_NO, "wrong")
     with pytest.raises(DomainError, match="连续输错10次，账户锁定15分钟"):
         staff.sign_in(env, STAFF_NO, "wrong")
@@ -106,6 +120,14 @@ def test_ten_failures_lock_for_fifteen_minutes(env: Env) -> None:
     assert (row.failed_logins, row.locked_until) == (0, None)
     actions = [a for _, a in audit_actions(env)]
     assert actions.count("staff_sign_in_failed") >= 10 and actions[-1] == "staff_sign_in"
+
+
+def test_after_a_lock_has_run_out_a_wrong_password_reads_as_for_anyone(env: Env) -> None:
+    with env.db.write() as s:  # an expired lock stays in the row until the next successful sign-in
+        s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().locked_until = env.clock.now()
+    with pytest.raises(DomainError) as err:
+        staff.sign_in(env, STAFF_NO, "wrong")
+    assert err.value.message == GENERIC
 
 
 def test_a_lock_on_one_account_does_not_touch_another(env: Env) -> None:
@@ -126,10 +148,17 @@ def test_attempts_on_a_locked_account_are_audited(env: Env) -> None:
 
 
 def test_inactive_staff_cannot_sign_in(env: Env) -> None:
+    """The right password is told the account is deactivated (it leaks nothing: only its holder
+    knows it); a wrong one gets the same reply as for any other number."""
     with env.db.write() as s:
         s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().active = False
-    with pytest.raises(DomainError, match="工号或密码错误"):
+    with pytest.raises(DomainError) as err:
         staff.sign_in(env, STAFF_NO, PASSWORD)
+    assert err.value.message == "该工号已停用，请联系管理员"
+    with pytest.raises(DomainError) as err:
+        staff.sign_in(env, STAFF_NO, "wrong")
+    assert err.value.message == GENERIC
+    assert [a for _, a in audit_actions(env)] == ["staff_sign_in_failed"] * 2
     with pytest.raises(DomainError, match="PIN"):
         staff.check_pin(env, STAFF_NO, PIN, "staff_exit")
 
@@ -162,3 +191,23 @@ def test_the_staff_exit_reads_the_same_for_a_real_and_an_unknown_staff_number(en
         replies.append(err.value.message)
     assert replies[0] == replies[1] == "工号或PIN码错误"
     assert staff_row(env).failed_logins == 1  # still counted towards the lock-out
+
+
+def test_the_staff_exit_reads_the_same_after_a_lock_has_run_out(env: Env) -> None:
+    with env.db.write() as s:  # an expired lock stays in the row until the next success
+        s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().locked_until = env.clock.now()
+    with pytest.raises(DomainError) as err:
+        staff.check_pin(env, STAFF_NO, "999999", "kiosk_exit")
+    assert err.value.message == "工号或PIN码错误"
+
+
+def test_an_unknown_staff_number_costs_a_hash_check_too(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Else the quicker reply would tell which staff numbers exist."""
+    checked: list[str] = []
+    real = staff._verify
+    monkeypatch.setattr(staff, "_verify", lambda stored, secret: checked.append(secret) or real(stored, secret))
+    with pytest.raises(DomainError):
+        staff.sign_in(env, "X9999", "wrong")
+    with pytest.raises(DomainError):
+        staff.check_pin(env, "X9999", "999999", "kiosk_exit")
+    assert checked == ["wrong", "999999"]

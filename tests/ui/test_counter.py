@@ -27,7 +27,7 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
     async with app.run_test(size=(120, 40)) as pilot:
         assert isinstance(app.screen, StaffSignInScreen)
         await _sign_in(pilot, app, password="wrong")
-        assert "再错9次" in field_error(app, "password")
+        assert field_error(app, "password") == "工号或密码错误（连续错误10次将锁定15分钟）"
         await _sign_in(pilot, app)
         assert isinstance(app.screen, StaffHomeScreen)
         text = screen_text(app)

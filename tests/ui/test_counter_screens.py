@@ -136,10 +136,11 @@ async def test_clerk_cancels_a_priority_booking(env, people):
         await _sign_in(pilot, app)
         await look_up(pilot, p.id_number, "取消考试预约")
         assert "优先考试预约" in screen_text(app)
+        set_input(app, "cancel_reason", "考生本人申请取消")
         await press(pilot, "cancel-booking")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)  # nothing happens before the clerk confirms
-        assert "优先考试预约" in screen_text(app) and "取消事由：取消考试预约" in screen_text(app)
+        assert "优先考试预约" in screen_text(app) and "取消事由：考生本人申请取消" in screen_text(app)
         assert app.focused is app.screen.query_one("#no")
         await pilot.click("#no")
         await settle(pilot)

@@ -45,3 +45,19 @@ async def test_deactivating_ones_own_account_is_refused_before_asking(env):
 def _rows(app) -> list[list]:
     table = app.screen.query_one("#staff-rows", DataTable)
     return [table.get_row_at(i) for i in range(table.row_count)]
+
+
+async def test_resetting_a_deactivated_accounts_password_is_refused_on_screen(env):
+    from kiosk.services import counter_staff
+    from kiosk.services.staff import StaffSession
+
+    counter_staff.deactivate(env, StaffSession("A0001", "孙管理", ("admin",)), "J1002")
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        await choose_staff(pilot, "J1002")
+        set_input(app, "reset_password", "newpass123")
+        await press(pilot, "reset")
+        assert "该账户已停用，不能重置密码" in screen_error(app)
+        assert not any("已重置" in str(n.message) for n in app._notifications)

@@ -47,6 +47,10 @@ class VerifyScreen(KioskScreen):
             self.app.pop_screen()
 
     def _verify(self, *, online: bool) -> None:
+        """Any new check, refused or not, first takes the last one's result off the screen."""
+        if self.busy:  # a check still running: this press is ignored, its result is not cleared
+            return
+        self._show(None)
         text = self.query_one("#field-payload", FormField).value.strip()
         if not text:
             self.query_one("#field-payload", FormField).set_error("请扫描或粘贴二维码内容")

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
+from ....domain.ids import normalize_credit_code, normalize_id_number
 from ....services import counter_bookings, counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
@@ -53,6 +54,18 @@ def _vehicles_line(f: CitizenFile) -> str:
     return f"机动车：{cars or '无'}"
 
 
+def credit_code_in(typed: str) -> str:
+    """The typed number as a unit's credit code, or "" when it is not one (a person's ID number is
+    never put into 统一社会信用代码; a number valid as both is read as an ID number, as the lookup does)."""
+    for check, is_code in ((normalize_id_number, False), (normalize_credit_code, True)):
+        try:
+            number = check(typed)
+        except DomainError:
+            continue
+        return number if is_code else ""
+    return ""
+
+
 def _joined(lines: list[str | Text]) -> Text:
     return Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines)
 
@@ -80,9 +93,13 @@ class CitizenScreen(KioskScreen):
             yield Plain("", id="citizen-summary")
             with Horizontal(classes="buttons hidden", id="file-actions"):
                 yield Button("重置绑定手机号", id="reset-phone")
-                yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
             yield Plain("考试预约：", classes="group-title hidden", id="bookings-title")
             yield PlainTable(id="bookings", cursor_type="row", classes="hidden")
+            with Vertical(id="cancel-part", classes="hidden"):  # its own reason, recorded in the audit log
+                yield FormField("cancel_reason", "取消事由（窗口取消所选预约时填写）", placeholder="如：考生本人申请取消考试预约",
+                                max_length=100, enter_presses="cancel-booking")
+                with Horizontal(classes="buttons"):
+                    yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
             yield Plain("网办进度：", classes="group-title hidden", id="apps-title")
             yield PlainTable(id="apps", cursor_type="row", classes="hidden")
 
@@ -125,13 +142,14 @@ class CitizenScreen(KioskScreen):
         self._show_parts(found=False, unit=False)
         self.query_one("#bookings", DataTable).clear()
         self.query_one("#apps", DataTable).clear()
+        self.query_one("#field-cancel_reason", FormField).value = ""  # it was this citizen's
 
     def _show_parts(self, found: bool, unit: bool) -> None:
         """The file's actions and its applications when a file was found; its bookings too, except
         for a unit (it books no exams)."""
         for wid in ("#file-actions", "#apps-title", "#apps"):
             self.query_one(wid).set_class(not found, "hidden")
-        for wid in ("#bookings-title", "#bookings"):
+        for wid in ("#bookings-title", "#bookings", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
     def show_file(self, f: CitizenFile) -> None:
@@ -140,7 +158,7 @@ class CitizenScreen(KioskScreen):
         found = f.found
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
-        self.query_one("#cancel-booking").display = any(b.status in ("pending", "placed") for b in f.bookings)
+        self.query_one("#cancel-part").display = any(b.status in ("pending", "placed") for b in f.bookings)
         bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)
         bookings.clear()
         apps.clear()
@@ -156,10 +174,11 @@ class CitizenScreen(KioskScreen):
         bid = event.button.id
         if bid == "lookup":
             self.lookup()
-        elif bid == "register":
-            self.app.push_screen(InPersonRegisterScreen(self._typed_id().strip()), callback=self._registered)
+        elif bid == "register":  # what was typed, unless it is a unit's credit code
+            typed = "" if credit_code_in(self._typed_id()) else self._typed_id().strip()
+            self.app.push_screen(InPersonRegisterScreen(typed), callback=self._registered)
         elif bid == "unit":
-            self.app.push_screen(UnitRegisterScreen(self._typed_id().strip()), callback=self._registered)
+            self.app.push_screen(UnitRegisterScreen(credit_code_in(self._typed_id())), callback=self._registered)
         elif bid == "reset-phone" and self.file and self.file.account_id:
             self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name), callback=self._phone_reset)
         elif bid == "cancel-booking":
@@ -189,7 +208,13 @@ class CitizenScreen(KioskScreen):
         if b is None or b.status not in ("pending", "placed"):
             self.query_one(".screen-error", Static).update("所选预约不能取消，请在考试预约列表中选择受理中或已安排的预约")
             return
-        reason = self.query_one("#field-reason", FormField).value or "本人到窗口申请取消考试预约"
+        field = self.query_one("#field-cancel_reason", FormField)
+        try:  # asked before the question, not after it (the service checks it again)
+            reason = counter_citizen.check_cancel_reason(field.value)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)  # by the field, which gets the focus
+            return
         question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n取消后将以短信和消息通知本人。")
@@ -203,4 +228,5 @@ class CitizenScreen(KioskScreen):
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.notify(f"考试预约已取消。{result.message}", timeout=8)
+        self.query_one("#field-cancel_reason", FormField).value = ""
         self.refresh_file(result)

@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Select, Static
 
+from ....domain.errors import DomainError
 from ....services import exam_admin, exam_admin_results
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
@@ -33,6 +34,7 @@ class ExamPlansScreen(KioskScreen):
         super().__init__()
         self.rows: dict[str, exam_admin.SessionRow] = {}
         self.editing: int | None = None
+        self.queried: tuple[str, str] | None = None  # the dates of the list shown (None: no list)
 
     def compose(self) -> ComposeResult:
         today = self.env.clock.now().date()
@@ -85,23 +87,47 @@ class ExamPlansScreen(KioskScreen):
         return self.query_one(f"#field-{name}", FormField).value
 
     def query_sessions(self) -> None:
-        self.call(exam_admin.list_sessions, self.env, self.kiosk.staff, self._v("date_from"), self._v("date_to"),
-                  done=self._loaded)
+        """查询场次 with the dates typed; refused, the list goes (its rows would pass for those dates')."""
+        dates = (self._v("date_from"), self._v("date_to"))
+
+        def loaded(rows: list[exam_admin.SessionRow]) -> None:
+            self.queried = dates
+            self._loaded(rows)
+
+        def refused(exc: DomainError) -> None:
+            self.queried = None
+            self._loaded([])
+            self.show_error(exc)
+
+        self.call(exam_admin.list_sessions, self.env, self.kiosk.staff, *dates, done=loaded, failed=refused)
+
+    def reload(self) -> None:
+        """After a save or an allocation: the list of the dates last queried (as the live refresh)."""
+        if self.queried is None:
+            self.query_sessions()
+        else:
+            self.call(exam_admin.list_sessions, self.env, self.kiosk.staff, *self.queried, done=self._loaded)
 
     def _live(self) -> None:
-        """Refresh the counts without touching the form or its error messages."""
-        if self.busy:
+        """Refresh the counts of the dates last queried (not dates typed since, without 查询),
+        without touching the form or its error messages."""
+        dates = self.queried
+        if self.busy or dates is None:
             return
-        args = (self.env, self.kiosk.staff, self._v("date_from"), self._v("date_to"))
+        args = (self.env, self.kiosk.staff, *dates)
 
         def work() -> None:
             try:
                 rows = exam_admin.list_sessions(*args)
             except Exception:  # noqa: BLE001 - the next tick tries again; the clerk's query shows errors
                 return
-            self.app.call_from_thread(self._loaded, rows)
+            self.app.call_from_thread(self._live_loaded, dates, rows)
 
         self.run_worker(work, thread=True, group="live")
+
+    def _live_loaded(self, dates: tuple[str, str], rows: list[exam_admin.SessionRow]) -> None:
+        if dates == self.queried:  # not when another query (or a refused one) came in meanwhile
+            self._loaded(rows)
 
     def _loaded(self, rows: list[exam_admin.SessionRow]) -> None:
         self.rows = {str(r.id): r for r in rows}
@@ -160,7 +186,7 @@ class ExamPlansScreen(KioskScreen):
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
             f"{row.classes} 考位{row.seats}")
         self._clear_form()
-        self.query_sessions()
+        self.reload()
 
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]
         """Allocation closes booking and notifies every applicant at once: asked first."""
@@ -182,7 +208,7 @@ class ExamPlansScreen(KioskScreen):
 
     def _allocated(self, report: AllocationReport) -> None:
         self._status(allocation_text(report))
-        self.query_sessions()
+        self.reload()
 
 
 def allocation_text(report: AllocationReport) -> str:

@@ -21,6 +21,7 @@ sessions, so each applicant costs about O(log n).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, time
 from operator import attrgetter
@@ -128,6 +129,8 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
         raise ValueError("a booking appears twice among the applicants")
     free = {sid: max(0, s.seats) for sid, s in sessions.items()}
     taken: dict[Any, set[date]] = {k: set(v) for k, v in (busy or {}).items()}
+    applications = Counter(a.person for a in applicants if a.person is not None)
+    again = {person for person, n in applications.items() if n > 1}  # people with two applications here
     indexes = _build_indexes(sessions)
     result = AllocationResult()
     placements, unplaced = result.placements, result.unplaced
@@ -140,7 +143,7 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
     order.sort(key=attrgetter("rank"))
     for a in order:
         bid = a.booking_id
-        days = taken.get(a.person, no_days) if a.person is not None else no_days
+        days = taken.get(a.person, no_days)
         if a.mode == "self":
             fitting = same_day = False
             for sid in a.choices:
@@ -176,7 +179,7 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
                 continue
         else:
             raise ValueError(f"unknown booking mode {a.mode!r}")
-        if a.person is not None:
+        if a.person in again:  # only someone with another application in this run needs the day kept
             taken.setdefault(a.person, set()).add(sessions[placements[bid]].day)
 
     result.placed_counts = {sid: max(0, s.seats) - free[sid] for sid, s in sessions.items()}

@@ -8,16 +8,11 @@ from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
 from tests.ui.conftest import screen_text, settle
-from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, query, step
+from tests.ui.test_booking_wizard import mark_rows, query, step, to_sessions
 
 
 async def to_priority_sessions(pilot, env, p) -> None:
-    await open_wizard(pilot, env, p)
-    await choose_subject(pilot, 2)
-    await pilot.click("#next-subject")
-    await settle(pilot)
-    await pilot.click("#agree")
-    await settle(pilot)
+    await to_sessions(pilot, env, p, 2)
     assert pilot.app.screen.query_one("#to-priority").display
     await pilot.click("#to-priority")
     await settle(pilot)
@@ -103,12 +98,7 @@ async def test_the_priority_link_stays_in_sight_after_a_long_query(kiosk_app, en
     """At 120x40 the link sits above the session table, not below two weeks of sessions."""
     p = people["permit_expiring"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await open_wizard(pilot, env, p)
-        await choose_subject(pilot, 2)
-        await pilot.click("#next-subject")
-        await settle(pilot)
-        await pilot.click("#agree")
-        await settle(pilot)
+        await to_sessions(pilot, env, p, 2)
         await query(pilot, "2026-12-04", "2026-12-17")
         link = pilot.app.screen.query_one("#to-priority")
         assert link.display and 0 <= link.region.y and link.region.bottom <= 40 and link.region.height > 0

@@ -38,6 +38,16 @@ async def choose_subject(pilot, subject: int) -> None:
     await settle(pilot)
 
 
+async def to_sessions(pilot, env, person, subject: int) -> None:
+    """Signed in as ``person``, the wizard at 选择场次 for ``subject`` (the notice agreed to)."""
+    await open_wizard(pilot, env, person)
+    await choose_subject(pilot, subject)
+    await pilot.click("#next-subject")
+    await settle(pilot)
+    await pilot.click("#agree")
+    await settle(pilot)
+
+
 async def query(pilot, date_from: str, date_to: str) -> None:
     set_input(pilot.app, "date_from", date_from)
     set_input(pilot.app, "date_to", date_to)
@@ -248,12 +258,7 @@ async def test_a_new_subject_drops_the_last_ranking_and_an_empty_range_has_none(
     """Back to 科目确认 and another subject: the last subject's ranking time and rule are not shown
     under the new one before 查询; a range without sessions gives no 「当前排名 1 / 计划 0」."""
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
-        await open_wizard(pilot, env, people["permit_expiring"])
-        await choose_subject(pilot, 2)
-        await pilot.click("#next-subject")
-        await settle(pilot)
-        await pilot.click("#agree")
-        await settle(pilot)
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
         await query(pilot, "2026-12-04", "2026-12-10")
         assert "科目二" in screen_text(kiosk_app) and "当前排名 1 / 计划" in screen_text(kiosk_app)
         await pilot.click("#prev-sessions")

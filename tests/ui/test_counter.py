@@ -74,24 +74,38 @@ async def test_quit_keys_are_harmless_at_the_counter(env):
         assert app.is_running and isinstance(app.screen, StaffSignInScreen)
 
 
+def issued_code(env, person) -> tuple[int, str]:  # type: ignore[no-untyped-def]
+    """(account id, a fresh e-licence code) of ``person``, whose e-licence is issued here."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import Account
+    from kiosk.services import elicence, elicence_card
+
+    with env.db.read() as s:
+        account_id = s.scalar(select(Account.id).where(Account.id_number == person.id_number))
+    elicence.apply_direct(env, account_id)
+    return account_id, elicence_card.fresh_code(env, account_id).full
+
+
+async def open_verify(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    """Signed in as the verification desk (H2001), on 电子驾驶证核验."""
+    from kiosk.ui.screens.verify import VerifyScreen
+
+    await _sign_in(pilot, app, "H2001", "kiosk-2001")
+    await pilot.click("#verify")
+    await settle(pilot)
+    assert isinstance(app.screen, VerifyScreen)
+
+
 async def test_verification_desk_checks_a_code_online(env, people):
     from sqlalchemy import select
 
-    from kiosk.db.models import Account, DrivingLicence
-    from kiosk.services import elicence, elicence_card
-    from kiosk.ui.screens.verify import VerifyScreen
+    from kiosk.db.models import DrivingLicence
 
-    p = people["driver_normal"]
-    with env.db.read() as s:
-        account_id = s.scalar(select(Account.id).where(Account.id_number == p.id_number))
-    elicence.apply_direct(env, account_id)
-    code = elicence_card.fresh_code(env, account_id).full
+    account_id, code = issued_code(env, people["driver_normal"])
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, app, "H2001", "kiosk-2001")
-        await pilot.click("#verify")
-        await settle(pilot)
-        assert isinstance(app.screen, VerifyScreen)
+        await open_verify(pilot, app)
         await pilot.click("#online")
         await settle(pilot)
         assert "请扫描" in field_error(app, "payload")

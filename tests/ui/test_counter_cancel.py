@@ -2,25 +2,19 @@
 when it is missing, and records it."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry
-from kiosk.services.booking_submit import BookingRequest
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.citizen import CitizenScreen
-from tests.booking_helpers import book, sessions
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press
+from tests.ui.test_counter_screens import SIZE, look_up, press, priority_booked
 
 
 async def test_the_cancellation_asks_for_its_own_reason(env, people):
     p = people["permit_expiring"]
-    today = env.clock.now().date()
-    row = sessions(env, p, 2, f"{today + timedelta(days=3)}", f"{today + timedelta(days=20)}", priority=True)[0]
-    book(env, p, BookingRequest(2, "priority", (row.id,)))
+    priority_booked(env, p)
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app)

@@ -126,11 +126,17 @@ async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
         assert "信用代码" in field_error(app, "credit_code")
 
 
-async def test_clerk_cancels_a_priority_booking(env, people):
-    p = people["permit_expiring"]
+def priority_booked(env, p):  # type: ignore[no-untyped-def]
+    """``p`` holds a 科目二 priority seat a few days ahead (cancelled only at a counter); its session."""
     today = env.clock.now().date()
     row = sessions(env, p, 2, f"{today + timedelta(days=3)}", f"{today + timedelta(days=20)}", priority=True)[0]
     book(env, p, BookingRequest(2, "priority", (row.id,)))
+    return row
+
+
+async def test_clerk_cancels_a_priority_booking(env, people):
+    p = people["permit_expiring"]
+    priority_booked(env, p)
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app)
@@ -356,8 +362,7 @@ async def test_leaving_a_typed_form_asks_first(env):
     Escape) keeps it. Once saved, or with nothing typed, they leave at once."""
     learner = add_learners(env, 1, permit_left_days=100)[0]
     today = env.clock.now().date()
-    row = sessions(env, learner, 2, f"{today + timedelta(days=3)}", f"{today + timedelta(days=20)}", priority=True)[0]
-    book(env, learner, BookingRequest(2, "priority", (row.id,)))  # placed at once: a result can be recorded
+    row = priority_booked(env, learner)  # placed at once: a result can be recorded
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app, "J1003", "kiosk-1003")

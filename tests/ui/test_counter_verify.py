@@ -1,14 +1,10 @@
 """Pilot: 电子驾驶证核验 never leaves an earlier result beside a new check's answer."""
 from __future__ import annotations
 
-from sqlalchemy import select
-
-from kiosk.db.models import Account
 from kiosk.domain.errors import DomainError
-from kiosk.services import counter_verify, elicence, elicence_card
-from kiosk.ui.screens.verify import VerifyScreen
+from kiosk.services import counter_verify
 from tests.ui.conftest import field_error, screen_error, set_input, settle
-from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter import counter_app, issued_code, open_verify
 
 
 def _result(app) -> str:
@@ -17,16 +13,10 @@ def _result(app) -> str:
 
 async def test_a_new_check_first_clears_the_last_result(env, people, monkeypatch):
     p = people["driver_normal"]
-    with env.db.read() as s:
-        account_id = s.scalar(select(Account.id).where(Account.id_number == p.id_number))
-    elicence.apply_direct(env, account_id)
-    code = elicence_card.fresh_code(env, account_id).full
+    _account_id, code = issued_code(env, p)
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, app, "H2001", "kiosk-2001")
-        await pilot.click("#verify")
-        await settle(pilot)
-        assert isinstance(app.screen, VerifyScreen)
+        await open_verify(pilot, app)
         set_input(app, "payload", code)
         await pilot.click("#online")
         await settle(pilot)

@@ -40,6 +40,7 @@ import cbor2
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from kiosk.domain.clock import epoch, from_epoch
 from kiosk.domain.licence import STATUS_NAMES
 
 PREFIX = "DL1:"
@@ -181,7 +182,7 @@ def encode(claims: LicenceClaims, key: Ed25519PrivateKey, key_id: str, issued_at
     """Sign ``claims`` and return the QR text, e.g. 'DL1:6BFOXN*TS0BI$ZD...'."""
     _check(type(ttl_seconds) is int and ttl_seconds > 0, "ttl_seconds must be a positive int")
     kid = bytes.fromhex(key_id)
-    iat = int(issued_at.timestamp())
+    iat = int(epoch(issued_at))
     payload = cbor2.dumps(_claims_map(claims, iat, iat + ttl_seconds))
     protected = cbor2.dumps({1: ALG_EDDSA, 4: kid})
     signature = key.sign(_sig_structure(protected, payload))
@@ -191,7 +192,7 @@ def encode(claims: LicenceClaims, key: Ed25519PrivateKey, key_id: str, issued_at
 
 # ---------------------------------------------------------------- decoding
 def _to_datetime(ts: int, now: datetime) -> datetime:
-    return datetime.fromtimestamp(ts, tz=now.tzinfo)  # naive local time when ``now`` is naive
+    return from_epoch(ts, now)  # naive 北京时间 when ``now`` is naive
 
 
 def _parse_envelope(text: object) -> tuple[bytes, str, bytes, bytes]:
@@ -248,7 +249,7 @@ def decode_and_verify(text: str, keyring: Mapping[str, Ed25519PublicKey], now: d
         return VerifyResult(False, problem, key_id=kid)
     try:
         claims, iat, exp = _claims_from_map(cbor2.loads(payload))
-        issued_at, expires_at, now_ts = _to_datetime(iat, now), _to_datetime(exp, now), now.timestamp()
+        issued_at, expires_at, now_ts = _to_datetime(iat, now), _to_datetime(exp, now), epoch(now)
     except Exception:  # noqa: BLE001 - signed but unreadable (should not happen)
         return VerifyResult(False, BAD_FORMAT, key_id=kid)
     if iat > now_ts + skew_seconds:

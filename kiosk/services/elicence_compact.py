@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 import base45
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from kiosk.domain.clock import epoch, from_epoch
 from kiosk.domain.licence import CLASSES, STATUS_NAMES, parse_classes
 
 from .elicence_codec import BAD_FORMAT, CLOCK_SKEW_SECONDS, EXPIRED, NOT_YET_VALID, OK, signature_problem
@@ -96,7 +97,7 @@ def _body(claims: CompactClaims, key_id: str, iat: int, ttl: int) -> bytes:
 
 def encode_compact(claims: CompactClaims, key: Ed25519PrivateKey, key_id: str, issued_at: datetime,
                    ttl_seconds: int = 60) -> str:
-    body = _body(claims, key_id, int(issued_at.timestamp()), ttl_seconds)
+    body = _body(claims, key_id, int(epoch(issued_at)), ttl_seconds)
     return PREFIX + base45.b45encode(body + key.sign(_CONTEXT + body)).decode("ascii")
 
 
@@ -141,9 +142,7 @@ def decode_compact(text: str, keyring: Mapping[str, Ed25519PublicKey], now: date
     problem = signature_problem(keyring, kid, signature, _CONTEXT + signed)
     if problem:
         return CompactResult(False, problem, key_id=kid)
-    issued_at = datetime.fromtimestamp(iat, tz=now.tzinfo)
-    expires_at = datetime.fromtimestamp(iat + ttl, tz=now.tzinfo)
-    now_ts = now.timestamp()
+    issued_at, expires_at, now_ts = from_epoch(iat, now), from_epoch(iat + ttl, now), epoch(now)
     if iat > now_ts + skew_seconds:
         return CompactResult(False, NOT_YET_VALID, None, issued_at, expires_at, kid)
     if now_ts >= iat + ttl:

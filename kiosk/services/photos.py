@@ -11,13 +11,13 @@ import itertools
 import shutil
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from PIL import Image, ImageStat, UnidentifiedImageError
 
 from ..config import ASSETS
+from ..domain.clock import from_epoch
 from ..domain.errors import DomainError
 
 MIN_WIDTH, MIN_HEIGHT = 180, 260  # smaller than this cannot be printed at 22x32 mm
@@ -78,7 +78,7 @@ def album(folders: list[Path]) -> list[AlbumPhoto]:
             except OSError:
                 continue
     found.sort(key=lambda x: (-x[0], x[1].name))
-    return [AlbumPhoto(f, f"{f.name}（{datetime.fromtimestamp(m):%Y-%m-%d %H:%M}）") for m, f in found[:ALBUM_LIMIT]]
+    return [AlbumPhoto(f, f"{f.name}（{from_epoch(m):%Y-%m-%d %H:%M}）") for m, f in found[:ALBUM_LIMIT]]
 
 
 def resolve(stored: str) -> Path:

@@ -7,6 +7,7 @@ quota is released). Results go to 网办进度 (预约成功 / 未安排 with th
 
 - Atomic: one write transaction; any error leaves nothing changed.
 - One run at a time per day: the day's plans are locked (PostgreSQL) or the database is (SQLite).
+- Placed applications stop counting in 已申请人数 of later plans' sessions (allocation_release).
 - Idempotent: plans with ``allocated_at`` set are skipped, so a second run changes nothing.
 - Never over seats: the pure allocation never exceeds free seats; the CHECK (placed <= seats)
   guards the database as well.
@@ -33,7 +34,7 @@ from ..domain.allocation import Applicant, SessionSlot, allocate, index_keys, sy
 from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
 from ..domain.ranking import rank_key
-from . import allocation_sql, audit, bulk
+from . import allocation_release, allocation_sql, audit, bulk
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -151,6 +152,7 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     sites = {i: (n, a) for i, n, a in s.execute(select(ExamSite.id, ExamSite.name, ExamSite.address))}
     allocation_sql.load(conn, slots, sites, result.placements, unplaced, owners)
     allocation_sql.write_bookings(conn)  # bookings placed/unplaced, sessions' placed += new places
+    allocation_release.release_placed(conn, day, (a for a in applicants if a.booking_id in result.placements), slots)
     _close_plans(s, now, plan_ids)
     _publish(s, env, now)
     allocation_sql.drop(conn)

@@ -272,3 +272,36 @@ def test_one_exam_a_day_for_a_person(env, people):
         day = s.scalar(select(ExamSession.exam_date).join(Booking, Booking.session_id == ExamSession.id)
                        .where(Booking.account_id == account_id(env, p), Booking.subject == 3))
     assert day == date(2026, 12, 5)
+
+
+def test_placed_applications_leave_the_applicant_counts_of_later_plans(env):
+    """已申请人数 of a later plan's session counts only applications still waiting: one placed today
+    (自主选择 or 服从系统安排) leaves it, one deferred to that plan stays."""
+    learners = add_learners(env, 3)[::-1]  # the later-made extra learner ranks first (add_learners)
+    first = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    later = [r for r in sessions(env, learners[0], 2, "2026-12-05", "2026-12-05") if r.site_id == first.site_id]
+    shrink(env, first.id, 2)  # the first two take both seats; the third waits for 12-05
+    placed = book(env, learners[0], BookingRequest(2, "self", (first.id, later[0].id)))
+    system = book(env, learners[1], BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 5),
+                                                   first.site_id))
+    waiting = book(env, learners[2], BookingRequest(2, "self", (first.id, later[0].id)))
+
+    def counts() -> dict[int, int]:
+        with env.db.read() as s:
+            return dict(s.execute(select(ExamSession.id, ExamSession.applicants)
+                                  .where(ExamSession.id.in_([r.id for r in later]))).all())
+
+    before = counts()
+    assert before[later[0].id] >= 3
+    env.clock.advance(days=1)
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.deferred) == (2, 1)
+    with env.db.read() as s:
+        status = dict(s.execute(select(Booking.id, Booking.status).where(
+            Booking.id.in_([placed.booking_id, system.booking_id, waiting.booking_id]))).all())
+    assert status == {placed.booking_id: "placed", system.booking_id: "placed", waiting.booking_id: "pending"}
+    after = counts()
+    assert after[later[0].id] == before[later[0].id] - 2  # the two placed ones; the waiting one still counts
+    assert all(after[r.id] == before[r.id] - 1 for r in later[1:])  # the system-mode one counted there too
+    assert later[1:] or after[later[0].id] == before[later[0].id] - 2
+    assert allocation_service.run(env, PUBLISH).placed == 0 and counts() == after  # a second run: nothing

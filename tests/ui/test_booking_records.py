@@ -174,6 +174,19 @@ async def test_published_results_by_date_and_site(kiosk_app, env, people):
         assert "共1人" not in screen_text(kiosk_app) and not table.display  # nothing left from 12-04
 
 
+async def test_results_open_on_the_day_of_the_citizen_s_exam(kiosk_app, env, people):
+    """Not tomorrow (12-03, a day the citizen has no exam): the day of their placed exam, so 查询
+    at once shows their published result."""
+    p = people["permit_expiring"]
+    placed_on_12_04(env, p)  # today is 12-02
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_results")
+        assert kiosk_app.screen.query_one("#input-exam_date").value == "2026-12-04"
+        await pilot.click("#query")
+        await settle(pilot)
+        assert "2026-12-04 考试预约成功共1人" in screen_text(kiosk_app)
+
+
 async def test_the_fee_status_fits_in_the_table_at_80x24(kiosk_app, env, people):
     """At 80 columns the table's last column is cut; 状态 (未缴费) comes before it."""
     p = people["permit_expiring"]

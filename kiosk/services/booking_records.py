@@ -85,14 +85,19 @@ def view_in(s: Session, account_id: int, booking_id: int) -> BookingView:
     return _view(row[0], row[1] or "", row[2], row[3], row[4])
 
 
+def bookings_in(s: Session, account_id: int, *, online_only: bool = True) -> list[tuple[Booking, BookingView]]:
+    """Newest first; ``online_only`` leaves out bookings made before 12123 (no serial number)."""
+    q = _query().where(Booking.account_id == account_id)
+    if online_only:
+        q = q.where(Booking.application_id.is_not(None))
+    rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100))
+    return [(b, _view(b, serial or "", payload, sess, site)) for b, serial, payload, sess, site in rows]
+
+
 def my_bookings(env: Env, account_id: int, *, online_only: bool = True) -> list[BookingView]:
     """Newest first; ``online_only`` leaves out bookings made before 12123 (no serial number)."""
     with env.db.read() as s:
-        q = _query().where(Booking.account_id == account_id)
-        if online_only:
-            q = q.where(Booking.application_id.is_not(None))
-        rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100))
-        return [_view(b, serial or "", payload, sess, site) for b, serial, payload, sess, site in rows]
+        return [view for _, view in bookings_in(s, account_id, online_only=online_only)]
 
 
 def booking(env: Env, account_id: int, booking_id: int) -> BookingView:

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import Any
 
 from sqlalchemy import func, select
 
 from ..db.models import Account, Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_id, mask_name
-from .booking import active_permit, parse_day
+from .booking import active_permit, parse_day, site_city_filter
 from .booking_query import SiteView, city_sites
+from .cancellation import candidates
 from .env import Env
 
 MAX_ROWS = 500
@@ -56,6 +58,41 @@ def sites(env: Env, account_id: int) -> list[SiteView]:
     with env.db.read() as s:
         permit = active_permit(s, account_id)
         return city_sites(s, permit.city if permit is not None else None)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """What the screen opens with: the sites to choose from and the exam date to show (default_day)."""
+    sites: list[SiteView]
+    day: date
+
+
+def opening(env: Env, account_id: int) -> Opening:
+    return Opening(sites(env, account_id), default_day(env, account_id))
+
+
+def default_day(env: Env, account_id: int) -> date:
+    """The exam date worth looking at first, from today on: the citizen's own next exam day (a seat
+    they hold, or the first session a pending application may be placed in, published on its plan's
+    publication day); else the first day with results published at the sites of their city; else today."""
+    today = env.clock.now().date()
+    first = select(func.min(ExamSession.exam_date)).where(ExamSession.exam_date >= today)
+    with env.db.read() as s:
+        own = s.scalars(select(Booking).where(Booking.account_id == account_id,
+                                              Booking.status.in_(("pending", "placed"))))
+        days = [s.scalar(first.where(_sessions_of(b))) for b in own]
+        if mine := [d for d in days if d is not None]:
+            return min(mine)
+        permit = active_permit(s, account_id)
+        city = (first.join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
+                .join(ExamSite, ExamSite.id == ExamSession.site_id)
+                .where(ExamPlan.allocated_at.is_not(None), site_city_filter(permit.city if permit else None)))
+        return s.scalar(city) or today
+
+
+def _sessions_of(b: Booking) -> Any:
+    """SQL condition: the session ``b`` holds a seat in, or those its pending application may get."""
+    return ExamSession.id == b.session_id if b.status == "placed" else candidates(b)
 
 
 def published(env: Env, day_text: str, site_id: int | None = None) -> ResultPage:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Application, Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES, cancellation_check
-from . import applications, audit, messaging
+from . import applications, audit, booking_records, messaging
 from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter, site_city_filter
 from .env import Env
 
@@ -29,6 +29,12 @@ class CancelPreview:
     serial_no: str
     allowed: bool
     message: str  # the refusal, or what cancelling will do to the ranking time
+
+
+@dataclass(frozen=True)
+class Choice:
+    booking: booking_records.BookingView
+    refusal: str  # why it cannot be cancelled online (the reason cancel() would give); "" when it can
 
 
 @dataclass(frozen=True)
@@ -77,6 +83,15 @@ def _ranking_note(b: Booking, now: datetime, *, done: bool = False) -> str:
 def _serial(s: Session, b: Booking) -> str:
     app = s.get(Application, b.application_id) if b.application_id else None
     return app.serial_no if app else ""
+
+
+def choices(env: Env, account_id: int) -> list[Choice]:
+    """The citizen's open bookings (waiting for allocation, or placed), newest first, each with the
+    reason it cannot be cancelled online, so a screen offers cancelling only where it works."""
+    now = env.clock.now()
+    with env.db.read() as s:
+        return [Choice(view, _refusal(s, b, now)) for b, view in booking_records.bookings_in(s, account_id)
+                if b.status in ("pending", "placed")]
 
 
 def preview(env: Env, account_id: int, booking_id: int) -> CancelPreview:

@@ -41,9 +41,17 @@ class StaffSession:
         return roles_text(self.roles)
 
 
+ROLE_SHORT = {"counter": "窗口", "review": "审核", "exam_admin": "考试", "verify": "核验", "admin": "管理"}
+
+
 def roles_text(roles: Iterable[str]) -> str:
     """Role codes as their Chinese names, e.g. 管理员、审核."""
     return "、".join(ROLE_NAMES.get(r, r) for r in roles)
+
+
+def roles_short(roles: Iterable[str]) -> str:
+    """Role codes as two-character names for a narrow column, e.g. 管理 审核 (wraps at the spaces)."""
+    return " ".join(ROLE_SHORT.get(r, r) for r in roles)
 
 
 def hash_secret(secret: str) -> str:

@@ -210,6 +210,24 @@ def test_results_appear_once_published_in_ranking_order_and_masked(env, crowd):
     assert "暂无已公布的考试预约结果" in booking_results.published(env, "2026-12-05").text
 
 
+def test_results_open_on_the_citizen_s_next_exam_day_else_the_city_s_next_published_day(env):
+    """考试预约结果公布's date: the citizen's own next exam day (a seat held, or the first session a
+    pending application may be placed in), else the first day from today with results published
+    in their city, else today (never simply tomorrow, which may be a Sunday without exams)."""
+    placed, waiting, idle = add_learners(env, 3)
+    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 1)  # nothing published
+    book(env, placed, BookingRequest(2, "self", (sessions(env, placed, 2, "2026-12-04", "2026-12-04")[0].id,)))
+    book(env, waiting, BookingRequest(2, "system", (), date(2026, 12, 7), date(2026, 12, 10)))
+    assert booking_results.default_day(env, account_id(env, placed)) == date(2026, 12, 4)  # its chosen session
+    env.clock.advance(days=1)  # 12-02: the 12-04 plans publish
+    allocation_service.run(env, PUBLISH)
+    assert booking_results.default_day(env, account_id(env, placed)) == date(2026, 12, 4)  # its seat
+    assert booking_results.default_day(env, account_id(env, waiting)) == date(2026, 12, 7)  # its own, later
+    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 4)  # the city's published day
+    env.clock.advance(days=3)  # 12-05: the 12-04 results are past, nothing later is published
+    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 5)
+
+
 def test_a_bad_date_is_explained_at_the_date_field(env):
     with pytest.raises(DomainError) as e:
         booking_results.published(env, "12/04")

@@ -95,6 +95,24 @@ def test_placed_and_priority_bookings_are_not_cancelled_online(env, people):
         cancellation.cancel(env, aid, prio.booking_id)
 
 
+def test_choices_give_each_open_booking_the_reason_cancel_would_refuse_it_with(env, people):
+    """What 取消考试预约 lists: the same reason preview() and cancel() give, before anything is pressed."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-04", priority=True)
+    prio = book(env, p, BookingRequest(2, "priority", (rows[0].id,))).booking_id
+    normal = book(env, p, BookingRequest(3, "self", (sessions(env, p, 3, "2026-12-05", "2026-12-05")[0].id,)))
+    refusals = {c.booking.id: c.refusal for c in cancellation.choices(env, aid)}
+    assert set(refusals) == {prio, normal.booking_id}
+    assert refusals[prio] and refusals[prio] == cancellation.preview(env, aid, prio).message
+    assert refusals[normal.booking_id] == "" and cancellation.preview(env, aid, normal.booking_id).allowed
+    env.clock.advance(days=2)  # 12-03: the 12-05 plan is allocated, the booking placed
+    allocation_service.run(env, date(2026, 12, 3))
+    refusals = {c.booking.id: c.refusal for c in cancellation.choices(env, aid)}
+    assert refusals[normal.booking_id] == cancellation.preview(env, aid, normal.booking_id).message
+    assert "预约结果已公布" in refusals[normal.booking_id]
+
+
 def test_fail_then_retake_then_ten_days(env, people):
     p = people["permit_expiring"]
     bid = placed_booking(env, p)

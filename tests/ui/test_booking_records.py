@@ -10,11 +10,11 @@ from textual.widgets import DataTable, Select
 
 from kiosk.db.models import Booking
 from kiosk.domain.ids import mask_id
-from kiosk.services import allocation_service
+from kiosk.services import allocation_service, cancellation
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.ui.screens.booking.results import ResultsScreen
 from kiosk.ui.screens.records import ProgressScreen
-from tests.booking_helpers import book, sessions
+from tests.booking_helpers import account_id, book, sessions
 from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
 
 
@@ -76,6 +76,8 @@ async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env
 
 
 async def test_priority_booking_is_cancelled_at_a_counter(kiosk_app, env, people):
+    """Before pressing anything the citizen reads why a booking cannot be cancelled online (the
+    cancellation service's own reason) and is offered no cancel button for it."""
     p = people["permit_expiring"]
     rows = sessions(env, p, 2, "2026-12-04", "2026-12-06", priority=True)
     book(env, p, BookingRequest(2, "priority", (rows[0].id,)))
@@ -88,13 +90,28 @@ async def test_priority_booking_is_cancelled_at_a_counter(kiosk_app, env, people
         table = screen.query_one("#bookings")
         table.move_cursor(row=priority_row)
         await settle(pilot)
-        await pilot.click("#action")
-        await settle(pilot)
-        assert "车管所" in screen_error(kiosk_app) and "提前一日" in screen_error(kiosk_app)
-        assert not screen.query_one("#confirm-box").display
+        reason = cancellation.preview(env, account_id(env, p), screen.rows[priority_row].id).message
+        assert "优先预约不能在网上取消" in reason
+        detail = "".join(str(screen.query_one("#detail").render()).split())
+        assert f"不能在网上取消：{reason}" in detail
+        assert not screen.query_one("#action").display  # no button that the service would refuse
         table.move_cursor(row=1 - priority_row)  # the normal booking, which may be cancelled online
         await settle(pilot)
+        assert screen.query_one("#action").display and not screen.query_one("#action").disabled
+        assert "不能在网上取消" not in str(screen.query_one("#detail").render())
         assert screen_error(kiosk_app) == ""
+
+
+async def test_a_placed_booking_says_why_before_any_press(kiosk_app, env, people):
+    p = people["permit_expiring"]
+    placed_on_12_04(env, p)
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_cancel")
+        screen = kiosk_app.screen
+        assert [r.status for r in screen.rows] == ["placed"]
+        detail = "".join(str(screen.query_one("#detail").render()).split())
+        assert "不能在网上取消：预约结果已公布，本预约已不能在网上取消" in detail
+        assert not screen.query_one("#action").display
 
 
 async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):
@@ -155,6 +172,19 @@ async def test_published_results_by_date_and_site(kiosk_app, env, people):
         await settle(pilot)
         assert "2026-12-05" in field_error(kiosk_app, "exam_date")  # the format, next to the field
         assert "共1人" not in screen_text(kiosk_app) and not table.display  # nothing left from 12-04
+
+
+async def test_results_open_on_the_day_of_the_citizen_s_exam(kiosk_app, env, people):
+    """Not tomorrow (12-03, a day the citizen has no exam): the day of their placed exam, so 查询
+    at once shows their published result."""
+    p = people["permit_expiring"]
+    placed_on_12_04(env, p)  # today is 12-02
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await open_entry(pilot, env, p, "exam_results")
+        assert kiosk_app.screen.query_one("#input-exam_date").value == "2026-12-04"
+        await pilot.click("#query")
+        await settle(pilot)
+        assert "2026-12-04 考试预约成功共1人" in screen_text(kiosk_app)
 
 
 async def test_the_fee_status_fits_in_the_table_at_80x24(kiosk_app, env, people):

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, ContentSwitcher, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
+from ..widgets.choice import Choice
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -79,7 +80,7 @@ class ApplicationFlowScreen(KioskScreen):
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
                 box.mount(Label(spec.label, classes="choice-label"))
-                box.mount(RadioSet(*(RadioButton(plain(label), value=value == chosen, name=value)
+                box.mount(RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
                                      for label, value in options), id=f"choice-{spec.name}"))
             else:
                 box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,

@@ -18,6 +18,7 @@ class BookingListScreen(KioskScreen):
     EMPTY = "您没有网上办理的考试预约。"
     INTRO = ""
     STATUSES: tuple[str, ...] = ("pending", "placed", "unplaced", "cancelled", "done")
+    REFUSED = ""  # heads the reason a row's action cannot be done
 
     def __init__(self) -> None:
         super().__init__()
@@ -87,7 +88,12 @@ class BookingListScreen(KioskScreen):
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
             return
-        self.query_one("#detail", Static).update("\n".join(self.detail_lines(self.rows[index])))
+        lines = self.detail_lines(self.rows[index])
+        refusal = self.refusal(self.rows[index])
+        if refusal:  # said before anything is pressed, and no button the service would refuse
+            lines += ["", f"{self.REFUSED}：{refusal}"]
+        self.query_one("#detail", Static).update("\n".join(lines))
+        self.query_one("#action", Button).display = not refusal
         self._ask(None, "")
         self.clear_errors()  # a refusal was about the row selected before
 
@@ -122,6 +128,10 @@ class BookingListScreen(KioskScreen):
         elif bid == "confirm-yes" and self.pending_action is not None:
             self.confirmed(self.pending_action)
 
+    def refusal(self, row: booking_records.BookingView) -> str:
+        """Why this screen's action cannot be done for ``row`` ("" when it can)."""
+        return ""
+
     def act(self, row: booking_records.BookingView) -> None:
         raise NotImplementedError
 
@@ -135,6 +145,21 @@ class CancelBookingScreen(BookingListScreen):
     INTRO = "选择要取消的考试预约，点击【取消预约】。在停止接受考试预约申请前，可以在网上取消普通预约。"
     STATUSES = ("pending", "placed")
     EMPTY = "您没有可以取消的考试预约。"
+    REFUSED = "不能在网上取消"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refusals: dict[int, str] = {}  # booking id -> kiosk.services.cancellation's reason
+
+    def reload(self) -> None:
+        self.call(cancellation.choices, self.env, self.account_id, done=self._chosen)
+
+    def _chosen(self, choices: list[cancellation.Choice]) -> None:
+        self.refusals = {c.booking.id: c.refusal for c in choices}
+        self._loaded([c.booking for c in choices])
+
+    def refusal(self, row: booking_records.BookingView) -> str:
+        return self.refusals.get(row.id, "")
 
     def act(self, row: booking_records.BookingView) -> None:
         self.call(cancellation.preview, self.env, self.account_id, row.id, done=self._previewed)

@@ -1,8 +1,6 @@
 """考试预约结果公布: the published allocation results of an exam day, by site (kiosk.services.booking_results)."""
 from __future__ import annotations
 
-from datetime import timedelta
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Label, Select, Static
@@ -20,11 +18,10 @@ class ResultsScreen(KioskScreen):
     """
 
     def compose(self) -> ComposeResult:
-        tomorrow = self.env.clock.now().date() + timedelta(days=1)
         yield KioskHeader("考试预约结果公布")
         with VerticalScroll(classes="form wide"):
             yield Plain("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
-            yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05", value=f"{tomorrow:%Y-%m-%d}",
+            yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05",
                             max_length=DATE_LEN, enter_presses="query")
             yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
             yield Select([], prompt="全部考场", id="results-site")
@@ -40,10 +37,13 @@ class ResultsScreen(KioskScreen):
         table.add_columns("考试日期", "场次时间", "考试场地", "考试科目", "姓名", "身份证明号码")
         table.display = False
         if self.kiosk.citizen:
-            self.call(booking_results.sites, self.env, self.kiosk.citizen.account_id, done=self._sites)
+            self.call(booking_results.opening, self.env, self.kiosk.citizen.account_id, done=self._opened)
 
-    def _sites(self, sites: list[booking_results.SiteView]) -> None:
-        self.query_one(Select).set_options([(s.name, s.id) for s in sites])
+    def _opened(self, opening: booking_results.Opening) -> None:
+        self.query_one(Select).set_options([(s.name, s.id) for s in opening.sites])
+        date_field = self.query_one(FormField)
+        if not date_field.value:  # the citizen has not typed a date meanwhile
+            date_field.value = f"{opening.day:%Y-%m-%d}"
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Label, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, DataTable, Label, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
 from ....domain.exam import format_date
@@ -17,6 +17,7 @@ from ....domain.ranking import RULE_BOTH
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
+from ...widgets.choice import Choice
 from ...widgets.field import DATE_LEN, FormField
 from ...widgets.plain import Plain, PlainTable
 
@@ -64,7 +65,7 @@ class SessionStep(Vertical):
         yield Select([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")
         yield Label("预约模式", classes="choice-label", id="mode-label")
-        yield RadioSet(RadioButton("自主选择场次", value=True, name="self"), RadioButton("服从系统安排", name="system"),
+        yield RadioSet(Choice("自主选择场次", value=True, name="self"), Choice("服从系统安排", name="system"),
                        id="mode")
         yield Plain("", id="sessions-hint", classes="hint")
         yield Plain("", id="sessions-alert")

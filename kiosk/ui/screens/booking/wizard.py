@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, ContentSwitcher, RadioButton, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
 from ....config import ASSETS
 from ....domain.errors import Conflict, DomainError
@@ -18,6 +18,7 @@ from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import KioskScreen, focus_first
+from ...widgets.choice import Choice
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -123,7 +124,7 @@ class BookingWizardScreen(KioskScreen):
             f"申请准驾车型：{ov.class_text}    {ov.permit_text}" + ("\n请选择预约科目，点击【下一步】。" if ov.bookable else ""))
         box = self.query_one("#subject-box", Vertical)
         if ov.bookable:
-            box.mount(RadioSet(*(RadioButton(plain(o.title), value=i == 0, name=str(o.subject))
+            box.mount(RadioSet(*(Choice(plain(o.title), value=i == 0, name=str(o.subject))
                                  for i, o in enumerate(ov.bookable)), id="subject"))
         else:
             box.mount(Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint"))

@@ -7,11 +7,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from ....services import audit, counter_audit, permissions
-from ....services.staff import roles_text
+from ....services.staff import roles_short, roles_text
 from ...base import KioskScreen
 from ...widgets.field import DATE_LEN, FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+
+
+ROLE_WIDTH = 9  # two short role names a line (管理 窗口), so 说明 stays on screen at 120 columns
 
 
 class AuditScreen(KioskScreen):
@@ -36,9 +39,14 @@ class AuditScreen(KioskScreen):
             yield Plain("", classes="screen-error")
             yield Plain("", id="audit-count")
             yield PlainTable(id="audit-rows", cursor_type="row")
+            yield Plain("", id="audit-detail")  # the highlighted entry in full: roles, 说明
 
     def on_mount(self) -> None:
-        self.query_one("#audit-rows", DataTable).add_columns("时间", "操作人", "操作", "群众", "角色", "终端", "说明")
+        self.rows: list[counter_audit.AuditRow] = []
+        table = self.query_one("#audit-rows", DataTable)
+        table.add_columns("时间", "操作人", "操作", "群众")
+        table.add_column("角色", width=ROLE_WIDTH)
+        table.add_columns("终端", "说明")
         self.search()
 
     def on_input_submitted(self) -> None:
@@ -55,12 +63,26 @@ class AuditScreen(KioskScreen):
     def _loaded(self, rows: list[counter_audit.AuditRow]) -> None:
         table = self.query_one("#audit-rows", DataTable)
         table.clear()
-        for r in rows:
-            role = roles_text(r.role.split(",")) if r.role else ""
+        self.rows = rows
+        for r in rows:  # height None: a row grows when its roles wrap
             table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor), audit.action_name(r.action),
-                          r.citizen or "-", role, r.terminal_id, r.detail[:60])
+                          r.citizen or "-", roles_short(r.role.split(",")) if r.role else "", r.terminal_id,
+                          r.detail, height=None)
+        self._show(0)
         more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
         self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        text = ""
+        if 0 <= index < len(self.rows):
+            r = self.rows[index]
+            text = (f"{r.at:%Y-%m-%d %H:%M:%S}  {audit.actor_name(r.actor)}  {audit.action_name(r.action)}  "
+                    f"角色：{roles_text(r.role.split(',')) if r.role else '-'}  终端：{r.terminal_id}\n"
+                    f"说明：{r.detail or '-'}")
+        self.query_one("#audit-detail", Static).update(text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "search":

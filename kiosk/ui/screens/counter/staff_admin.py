@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, DataTable, Static
+from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
 from ....services import counter_staff
 from ....services.staff import ROLE_NAMES
 from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
+from ...widgets.choice import Tick
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
@@ -42,7 +43,7 @@ class StaffAdminScreen(KioskScreen):
                 yield FormField("pin", "PIN码（6位数字）", max_length=6, password=True)
             with Horizontal(id="staff-roles"):
                 for role, name in ROLE_NAMES.items():
-                    yield Checkbox(name, id=f"role-{role}")
+                    yield Tick(name, id=f"role-{role}")
             yield Plain("", classes="field-error", id="error-roles")  # 请至少选择一个角色, by the boxes
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
@@ -88,7 +89,7 @@ class StaffAdminScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid, staff = event.button.id, self.kiosk.staff
         if bid == "create":
-            roles = [r for r in ROLE_NAMES if self.query_one(f"#role-{r}", Checkbox).value]
+            roles = [r for r in ROLE_NAMES if self.query_one(f"#role-{r}", Tick).value]
             self.call(counter_staff.create, self.env, staff, self._v("new_staff_no"), self._v("new_name"), roles,
                       self._v("new_password"), self._v("pin"), done=self._created)
         elif bid == "reset":
@@ -128,7 +129,7 @@ class StaffAdminScreen(KioskScreen):
         for name in ("new_staff_no", "new_name", "new_password", "pin"):
             self.query_one(f"#field-{name}", FormField).value = ""
         for r in ROLE_NAMES:
-            self.query_one(f"#role-{r}", Checkbox).value = False
+            self.query_one(f"#role-{r}", Tick).value = False
         self._done(f"已创建账户 {row.staff_no}（{row.role_text}）")(row)
 
     def _reset(self, _: None) -> None:

@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     what.add_argument("--no-show", action="store_true", help="the candidate did not come (counts as a fail)")
     er.add_argument("--at", metavar="TIME", help="when the exam was taken, e.g. 2026-12-04T08:30 "
                     "(default: the session start; the retake one hour later)")
+    er.add_argument("--retake", action="store_true",
+                    help="this is the booking's retake (补考, the 2nd attempt); without it the 1st attempt, so a "
+                         "command run twice does not record the same exam as the retake")
     er.add_argument("--json", action="store_true", help="print the result as JSON")
     er.set_defaults(handler=exam_result)
 
@@ -74,7 +77,7 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
                 return _fail("按身份证号码录入时须同时给出 --subject（考试科目1-4）")
             booking_id = exam_results.find_booking(env, args.id_number, args.subject)
         r = exam_results.record(env, booking_id, score=args.score, no_show=args.no_show, taken_at=taken_at,
-                                actor="cli")
+                                attempt=2 if args.retake else 1, actor="cli")
     except DomainError as exc:
         return _fail(exc.message)
     if args.json:

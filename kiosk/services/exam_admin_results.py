@@ -1,9 +1,11 @@
 """考试管理: run the publication-day allocation (the service behind ``kiosk allocate``) and
 record exam results one by one or from a CSV file (kiosk.services.exam_results does each one).
 
-CSV: one candidate per line, ``身份证号码,科目,成绩`` where 科目 is 1-4 (or 科目一..科目四) and
-成绩 is 0-100 or 缺考; a header line and blank lines are skipped. Every good line is saved in
-its own transaction; a bad line is reported with its number and reason and changes nothing.
+CSV: one candidate per line, ``身份证号码,科目,成绩[,考试次数]`` where 科目 is 1-4 (or 科目一..科目四),
+成绩 is 0-100 or 缺考, and 考试次数 is 1 (初考, also when the column is missing) or 2 (补考); a
+header line and blank lines are skipped. Every good line is saved in its own transaction; a bad
+line is reported with its number and reason and changes nothing. Because the attempt is said,
+a file imported twice saves nothing the second time (each line: 第1次考试成绩已录入).
 """
 from __future__ import annotations
 
@@ -94,18 +96,19 @@ def parse_subject(text: str) -> int:
 
 
 def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
-               score_text: str) -> exam_results.Recorded:
+               score_text: str, attempt_text: str = "") -> exam_results.Recorded:
     role = _check(env, staff)
-    return _record(env, staff, role, id_number, subject_text, score_text)
+    return _record(env, staff, role, id_number, subject_text, score_text, attempt_text)
 
 
 def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
-            score_text: str) -> exam_results.Recorded:
+            score_text: str, attempt_text: str) -> exam_results.Recorded:
     subject = parse_subject(subject_text)
     score, no_show = parse_score(score_text)
+    attempt = exam_results.parse_attempt(attempt_text)
     booking_id = exam_results.find_booking(env, id_number, subject)
-    return exam_results.record(env, booking_id, score=score, no_show=no_show, actor=actor(staff),  # type: ignore[arg-type]
-                                role=role)
+    return exam_results.record(env, booking_id, score=score, no_show=no_show, attempt=attempt,
+                               actor=actor(staff), role=role)  # type: ignore[arg-type]
 
 
 def import_folder(env: Env) -> Path:
@@ -166,9 +169,9 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
     report = ImportReport(total=len(rows))
     for done, (number, cells) in enumerate(rows, start=1):
         try:
-            if len(cells) != 3:  # an extra column may mean a shifted one: the wrong number saved as the score
-                raise DomainError(f"每行须有3列：身份证号码,科目,成绩（该行有{len(cells)}列）")
-            _record(env, staff, role, cells[0], cells[1], cells[2])
+            if len(cells) not in (3, 4):  # another count may mean a shifted column: the wrong number as the score
+                raise DomainError(f"每行须有3列或4列：身份证号码,科目,成绩[,考试次数]（该行有{len(cells)}列）")
+            _record(env, staff, role, *cells[:3], cells[3] if len(cells) == 4 else "")
             report.saved += 1
         except DomainError as exc:
             report.errors.append(LineError(number, ",".join(cells)[:80], exc.message))

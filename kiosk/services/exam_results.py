@@ -9,17 +9,40 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
 from ..domain.ids import normalize_id_number
+from ..domain.typed import half_width
 from . import applications, audit, messaging
 from .booking import session_at
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
+RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
+
+
+def parse_attempt(text: str) -> int:
+    """考试次数 as typed: empty or 1 (初考) -> 1; 2 or 补考 -> 2."""
+    text = half_width(text).strip()
+    if text in ("", "1", "初考"):
+        return 1
+    if text in RETAKE_WORDS:
+        return 2
+    raise DomainError("考试次数须为1（初考）或2（补考）", "attempt")
+
+
+def _check_attempt(asked: int | None, attempt: int, first: ExamResult | None) -> None:
+    """The clerk says which attempt this is, so a line imported twice is not taken for the retake."""
+    if asked is None or asked == attempt:
+        return
+    if first is not None:
+        score = "缺考" if first.no_show else f"{first.score}分"
+        raise DomainError(f"该考生本次预约的第1次考试成绩已录入（{score}，{first.taken_at:%Y-%m-%d %H:%M}），"
+                          "未重复录入；如为补考成绩，考试次数请填2（补考）", "attempt")
+    raise DomainError("该考生本次预约还没有第1次考试成绩，请先录入第1次成绩（考试次数填1）", "attempt")
 
 
 @dataclass(frozen=True)
@@ -62,7 +85,9 @@ def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None
 
 
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
-           taken_at: datetime | None = None, actor: str = "system", role: str = "") -> Recorded:
+           taken_at: datetime | None = None, attempt: int | None = None, actor: str = "system",
+           role: str = "") -> Recorded:
+    """``attempt``: 1 or 2 as the clerk says (refused when it is not the next one); None: the next."""
     if no_show == (score is not None):
         raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
     if score is not None and not 0 <= score <= 100:
@@ -76,12 +101,13 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             raise DomainError("该预约不是待考状态（须为预约成功且尚未结束），不能录入成绩")
         session = s.get(ExamSession, b.session_id)
         assert session is not None
-        done = s.scalar(select(func.count()).select_from(ExamResult).where(ExamResult.booking_id == b.id)) or 0
-        if done >= ATTEMPTS_PER_BOOKING:
+        done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == b.id).order_by(ExamResult.taken_at)))
+        if len(done) >= ATTEMPTS_PER_BOOKING:
             raise DomainError("本次预约的考试和补考均已录入成绩")
-        attempt = done + 1
+        asked, attempt = attempt, len(done) + 1
+        _check_attempt(asked, attempt, done[0] if done else None)
         starts = session_at(session.exam_date, session.start_time)
-        first = s.scalar(select(func.max(ExamResult.taken_at)).where(ExamResult.booking_id == b.id))
+        first = done[-1].taken_at if done else None
         taken_at = taken_at or (starts if first is None else max(starts, first) + RETAKE_GAP)
         if taken_at > now:
             raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}还未到，不能录入成绩")

@@ -262,9 +262,11 @@ def test_cli_exam_result_refuses_a_time_before_the_session(env, people, capsys):
         assert words in err and len(err.strip().splitlines()) == 1, err
     assert main([*base, "--score", "70", "--at", "2026-12-04T10:00"]) == 0  # first attempt, failed
     capsys.readouterr()
-    assert main([*base, "--score", "70", "--at", "2026-12-04T09:30"]) == 1  # the retake before the first
+    assert main([*base, "--score", "70", "--at", "2026-12-04T09:30", "--retake"]) == 1  # before the first
     assert "须晚于第1次考试时间2026-12-04 10:00" in capsys.readouterr().err
-    assert main([*base, "--score", "95", "--at", "2026-12-04T11:00"]) == 0
+    assert main([*base, "--score", "95", "--at", "2026-12-04T11:00"]) == 1  # the same command again: not a retake
+    assert "第1次考试成绩已录入（70分，2026-12-04 10:00），未重复录入" in capsys.readouterr().err
+    assert main([*base, "--score", "95", "--at", "2026-12-04T11:00", "--retake"]) == 0
 
 
 def test_cancelling_a_system_application_releases_only_the_sessions_it_was_counted_in(env, people):

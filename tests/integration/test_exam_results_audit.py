@@ -1,5 +1,6 @@
 """Counter exam administration in the audit log: one allocation entry, by the clerk (the CLI's by
-system), and per-result entries with the staff role; CSV lines with other than 3 columns refused."""
+system), and per-result entries with the staff role; CSV lines with other than 3 or 4 columns refused; a file
+imported twice records nothing the second time (the attempt is said, 考试次数)."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -40,10 +41,10 @@ def test_counter_allocation_and_results_are_logged_once_by_the_clerk_with_the_ro
     env.clock.advance(days=3)
     exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "95")
     csv_file = exam_admin_results.import_folder(env) / "r.csv"
-    csv_file.write_text(f"{p2.id_number},2,95,extra\n{p3.id_number},2,95\n{p2.id_number},2\n", encoding="utf-8")
+    csv_file.write_text(f"{p2.id_number},2,95,1,extra\n{p3.id_number},2,95\n{p2.id_number},2\n", encoding="utf-8")
     report = exam_admin_results.import_csv(env, EXAMS, str(csv_file))
     assert report.saved == 1 and [e.line for e in report.errors] == [1, 3]
-    assert report.errors[0].message == "每行须有3列：身份证号码,科目,成绩（该行有4列）"
+    assert report.errors[0].message == "每行须有3列或4列：身份证号码,科目,成绩[,考试次数]（该行有5列）"
     assert _entries(env, "exam_result") == [("staff:J1003", "exam_admin")] * 2
 
 
@@ -52,3 +53,26 @@ def test_cli_allocation_is_logged_once_by_system(env) -> None:
     before = len(_entries(env, "exam_allocate"))
     allocation_service.run(env, publish)
     assert _entries(env, "exam_allocate")[before:] == [("system", "")]
+
+
+def test_a_file_imported_twice_is_not_taken_for_the_retakes(env) -> None:
+    """The tester's case: the same results file imported twice used to record every score again as
+    the retake, closing the bookings. Now the second import saves nothing and says why; a retake
+    is saved only with 考试次数 2 (or 补考), and never before the first attempt."""
+    (p, p2, p3), row, publish = _placed(env, 3)
+    exam_admin_results.run_allocation(env, EXAMS, f"{publish}")
+    env.clock.advance(days=3)
+    first = exam_admin_results.import_folder(env) / "first.csv"
+    first.write_text(f"身份证号码,科目,成绩\n{p.id_number},2,70\n{p2.id_number},科目二,70,1\n", encoding="utf-8")
+    assert exam_admin_results.import_csv(env, EXAMS, "first.csv").saved == 2
+    again = exam_admin_results.import_csv(env, EXAMS, "first.csv")
+    assert again.saved == 0 and [e.line for e in again.errors] == [2, 3]
+    assert all(e.message.startswith("该考生本次预约的第1次考试成绩已录入（70分，") and "考试次数请填2" in e.message
+               for e in again.errors)
+    retakes = exam_admin_results.import_folder(env) / "retakes.csv"
+    retakes.write_text(f"{p.id_number},2,95,2\n{p2.id_number},2,60,补考\n{p3.id_number},2,90,2\n", encoding="utf-8")
+    report = exam_admin_results.import_csv(env, EXAMS, "retakes.csv")
+    assert report.saved == 2 and [e.line for e in report.errors] == [3]
+    assert report.errors[0].message == "该考生本次预约还没有第1次考试成绩，请先录入第1次成绩（考试次数填1）"
+    r = exam_admin_results.record_one(env, EXAMS, p3.id_number, "2", "90", "")
+    assert (r.attempt, r.passed) == (1, True)

@@ -21,21 +21,23 @@ log = logging.getLogger("kiosk.ui")
 
 
 class ExamResultsScreen(KioskScreen):
-    DRAFT_FIELDS = ("id_number", "subject", "score")  # one result being typed in
+    DRAFT_FIELDS = ("id_number", "subject", "score", "attempt")  # one result being typed in
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
         with VerticalScroll(classes="form wide"):
-            yield Plain("逐个录入：输入考生身份证号码、科目（1-4）和成绩（0-100，缺考填写：缺考）。"
-                        "首次不合格可参加本次预约的补考，再次录入即为补考成绩。", classes="hint")
+            yield Plain("逐个录入：输入考生身份证号码、科目（1-4）、成绩（0-100，缺考填写：缺考）和考试次数"
+                        "（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。", classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("id_number", "考生身份证号码", max_length=18)
                 yield FormField("subject", "科目", max_length=3)
                 yield FormField("score", "成绩", max_length=3)
+                yield FormField("attempt", "考试次数", max_length=2, value="1")
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
             yield Plain("", id="record-result")
-            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩（可有标题行）。正确的行会保存，错误的行逐行列出原因。"
+            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数（可有标题行；考试次数1为初考、2为补考，"
+                        "不填即为初考）。正确的行会保存，错误的行逐行列出原因；同一文件重复导入不会重复录入。"
                         f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
                         classes="hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
@@ -69,7 +71,8 @@ class ExamResultsScreen(KioskScreen):
     def record(self) -> None:
         self.query_one("#record-result", Static).update("")  # no earlier result beside a new error
         self.call(exam_admin_results.record_one, self.env, self.kiosk.staff, self._v("id_number"),
-                  self._v("subject"), self._v("score"), done=self._recorded, failed=self._record_failed)
+                  self._v("subject"), self._v("score"), self._v("attempt"), done=self._recorded,
+                  failed=self._record_failed)
 
     def _record_failed(self, exc: DomainError) -> None:
         """Next to its field, or next to 录入成绩 (not under the CSV part further down)."""
@@ -82,6 +85,8 @@ class ExamResultsScreen(KioskScreen):
         colour = "green" if r.passed else "red"
         self.query_one("#record-result", Static).update(Text(f"已录入（第{r.attempt}次）：{r.message}", style=colour))
         self.query_one("#field-score", FormField).value = ""
+        # the same candidate's retake comes next only after a failed first attempt
+        self.query_one("#field-attempt", FormField).value = "2" if r.booking_status == "placed" else "1"
         for f in self.draft_fields():  # recorded: the candidate and subject stay for the next one, saved
             f.settle()
 

@@ -28,6 +28,7 @@ ACTION_NAMES = {
     "exam_cancel": "取消考试预约",
     "exam_cancel_counter": "窗口取消考试预约",
     "exam_fee": "考试费缴纳",
+    "exam_fee_refund_failed": "考试费退回失败（须人工退费）",
     "exam_allocate": "考试预约安排",
     "exam_result": "录入考试成绩",
     "exam_results_import": "导入考试成绩",

@@ -75,8 +75,11 @@ def fee_for(subject: int, licence_class: str, path: Path = FEES_FILE) -> int:
 
 def receipt_lines(receipt: dict) -> list[str]:
     """The receipt one item a line, for screens: a wrap never splits a number or the time."""
-    return [f"已缴纳考试费{receipt['amount']}元", f"支付方式：{receipt['channel']}",
-            f"支付流水号：{receipt['transaction_no']}", f"缴费时间：{receipt['paid_at']}"]
+    lines = [f"已缴纳考试费{receipt['amount']}元", f"支付方式：{receipt['channel']}",
+             f"支付流水号：{receipt['transaction_no']}", f"缴费时间：{receipt['paid_at']}"]
+    if receipt.get("refunded_at"):  # the booking was cancelled at a counter (counter_bookings.cancel)
+        lines.append(f"已原路退回：{receipt['refunded_at']}")
+    return lines
 
 
 def receipt_text(receipt: dict) -> str:
@@ -103,11 +106,15 @@ def _payable(view: BookingView) -> None:
         raise DomainError("该考试的考试费已缴纳，无需重复缴费")
 
 
+def terminal_gateway(env: Env) -> PaymentGateway | None:
+    """The bank this terminal pays and refunds through: the demo bank in demo mode; none otherwise."""
+    return DemoPaymentGateway() if env.settings.demo else None
+
+
 def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | None = None) -> FeeQuote:
+    gateway = gateway or terminal_gateway(env)
     if gateway is None:
-        if not env.settings.demo:
-            raise DomainError("本终端暂未开通网上缴费，请到车管所窗口缴纳考试费")
-        gateway = DemoPaymentGateway()
+        raise DomainError("本终端暂未开通网上缴费，请到车管所窗口缴纳考试费")
     first = quote(env, account_id, booking_id)
     _payable(first.booking)
     description = f"机动车驾驶人考试费（{first.booking.subject_name}）"
@@ -117,6 +124,17 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
     except Exception:  # the booking was cancelled or paid meanwhile, or the write failed: give the money back
         gateway.refund(payment, first.amount)
         raise
+
+
+def refund_on_cancel(app: Application | None, when: datetime) -> tuple[Payment, int] | None:
+    """A booking whose fee was paid is being cancelled (at a counter): mark the receipt refunded (in
+    the caller's transaction) and return what to give back once that transaction has committed."""
+    receipt = (app.payload or {}).get("fee") if app is not None else None
+    if not receipt or receipt.get("refunded_at"):
+        return None
+    app.payload = {**(app.payload or {}), "fee": {**receipt, "refunded_at": f"{when:%Y-%m-%d %H:%M:%S}"}}  # type: ignore[union-attr]
+    paid_at = datetime.strptime(receipt["paid_at"], "%Y-%m-%d %H:%M:%S")
+    return Payment(receipt["channel"], receipt["transaction_no"], paid_at), int(receipt["amount"])
 
 
 def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote, description: str,

@@ -1,10 +1,14 @@
-"""窗口取消预约 records its own reason (取消事由), not the look-up's 查询事由."""
+"""窗口取消预约 records its own reason (取消事由), not the look-up's 查询事由, and gives a paid fee back."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import Application, AuditEntry, Booking
 from kiosk.domain.errors import DomainError
-from kiosk.services import counter_bookings, counter_citizen
+from kiosk.services import counter_bookings, counter_citizen, fees, messaging
 from tests.booking_helpers import account_id
+from tests.integration.test_booking_lifecycle import placed_booking
 from tests.integration.test_counter_services import CLERK, _priority_booking
 
 
@@ -18,3 +22,48 @@ def test_a_counter_cancellation_needs_its_own_reason(env, people, reason) -> Non
     assert err.value.field == "cancel_reason" and "取消事由" in err.value.message
     assert counter_citizen.load(env, CLERK, aid).bookings[0].status in ("pending", "placed")
 
+
+
+class _Bank(fees.DemoPaymentGateway):
+    def __init__(self, fails: bool = False) -> None:
+        self.fails, self.refunded = fails, []
+
+    def refund(self, payment, amount_yuan):  # type: ignore[no-untyped-def]
+        if self.fails:
+            raise ConnectionError("bank unreachable")
+        self.refunded.append((payment.transaction_no, amount_yuan))
+
+
+def _paid(env, people):  # type: ignore[no-untyped-def]
+    p = people["permit_expiring"]
+    aid, bid = account_id(env, p), placed_booking(env, p)
+    paid = fees.pay(env, aid, bid)
+    return aid, bid, paid.receipt
+
+
+def test_a_paid_booking_cancelled_at_the_counter_gets_its_fee_back(env, people) -> None:
+    """The tester's case: the counter is the only place a paid (placed) booking is cancelled, and the
+    fee was kept without a word. Now the bank gives it back, and the citizen and the log say so."""
+    aid, bid, receipt = _paid(env, people)
+    bank = _Bank()
+    done = counter_bookings.cancel(env, CLERK, aid, bid, "考生本人申请", bank)
+    assert bank.refunded == [(receipt["transaction_no"], 150)]
+    assert "已缴纳的考试费150元将原路退回" in done.message and "人工退费" not in done.message
+    with env.db.read() as s:
+        b = s.get(Booking, bid)
+        app = s.get(Application, b.application_id)
+        assert b.status == "cancelled" and app.payload["fee"]["refunded_at"] == f"{env.clock.now():%Y-%m-%d %H:%M:%S}"
+        detail = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_cancel_counter")).one()
+    assert detail.endswith("退考试费150元")
+    assert fees.receipt_lines(app.payload["fee"])[-1] == f"已原路退回：{env.clock.now():%Y-%m-%d %H:%M:%S}"
+    assert "已缴纳的考试费150元将原路退回" in messaging.inbox(env, aid)[0].body
+
+
+def test_a_refund_the_bank_refuses_is_left_to_the_clerk(env, people) -> None:
+    aid, bid, _receipt = _paid(env, people)
+    done = counter_bookings.cancel(env, CLERK, aid, bid, "考生本人申请", _Bank(fails=True))
+    assert "考试费150元未能自动退回，请按财务规定为其人工退费" in done.message
+    with env.db.read() as s:
+        assert s.get(Booking, bid).status == "cancelled"  # the cancellation stands
+        failed = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_fee_refund_failed")).one()
+    assert "150元" in failed and "须人工退费" in failed

@@ -6,13 +6,10 @@ normal booking after online cancellation has closed (placed, or booking closed o
 day), but never later than one day before the exam (RULES.md). The seat or the application
 count is released; the cancellation time becomes the ranking time (seed rule 3, applied by
 kiosk.services.booking.booking_fact through ``cancelled_at``). A fee already paid is given back
-through the bank it was paid with, once the cancellation is saved (no bank call while the
-database is locked); should the bank refuse, the clerk is told to refund it by hand, and the
-audit log says so.
+through the bank it was paid with, once the cancellation is saved (kiosk.services.fee_refunds).
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 from sqlalchemy import update
@@ -20,7 +17,7 @@ from sqlalchemy import update
 from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
-from . import applications, audit, fees, messaging
+from . import applications, audit, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
 from .cancellation import release_applicants
 from .counter_citizen import check_cancel_reason
@@ -28,7 +25,6 @@ from .env import Env
 from .permissions import SERVE, actor, authorise, require
 from .staff import StaffSession
 
-log = logging.getLogger("kiosk.services")
 NO_SYNC = {"synchronize_session": False}
 TOO_LATE = "取消预约须在考试前一日及以前办理，今日已不能取消"
 TOO_LATE_PRIORITY = "优先预约须至少在考试前一日到窗口申请取消，今日已不能取消"
@@ -70,36 +66,20 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         b.status, b.cancelled_at = "cancelled", now
         app = s.get(Application, b.application_id) if b.application_id else None
         serial = app.serial_no if app else ""
-        refund = fees.refund_on_cancel(app, now) if b.fee_paid_at is not None else None
-        fee_note = f"已缴纳的考试费{refund[1]}元将原路退回。" if refund else ""
-        note = (f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。{fee_note}{SUBJECT_NAMES[b.subject]}考试预约的"
-                f"排序时间已变为本次取消的时间。")
+        refund = fee_refunds.due(app) if b.fee_paid_at is not None else None
+        note = (f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。{refund.promise if refund else ''}"
+                f"{SUBJECT_NAMES[b.subject]}考试预约的排序时间已变为本次取消的时间。")
         if app is not None:
             applications.transition(s, env, app, STATUS_CANCELLED, note)
         audit.record(s, env, actor=actor(staff), role=role, action="exam_cancel_counter",  # type: ignore[arg-type]
                      account_id=account.id, detail=f"{serial or '-'} 预约编号{b.id} {was} 事由：{reason}"
-                                                   + (f" 退考试费{refund[1]}元" if refund else ""))
+                                                   + (f" 退考试费{refund.amount}元" if refund else ""))
         messaging.notify(s, env, account, "取消考试预约",
                          f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
-    if refund and not _give_back(env, staff, role, account_id, serial or str(b.id), refund, gateway):
-        note += f"考试费{refund[1]}元未能自动退回，请按财务规定为其人工退费。"
+    if refund is not None:
+        if fee_refunds.give_back(env, refund, actor=actor(staff), role=role, subject_name=SUBJECT_NAMES[b.subject],  # type: ignore[arg-type]
+                                 gateway=gateway):
+            note += f"考试费{refund.amount}元已原路退回。"
+        else:
+            note += f"考试费{refund.amount}元未能自动退回，请按财务规定为其人工退费。"
     return CounterCancelled(b.id, serial, note)
-
-
-def _give_back(env: Env, staff: StaffSession | None, role: str, account_id: int, ref: str,
-               refund: tuple[fees.Payment, int], gateway: fees.PaymentGateway | None) -> bool:
-    """The bank call, after the cancellation is saved; a refusal is logged for a refund by hand."""
-    payment, amount = refund
-    gateway = gateway or fees.terminal_gateway(env)
-    try:
-        if gateway is None:
-            raise RuntimeError("this terminal has no payment gateway")
-        gateway.refund(payment, amount)
-        return True
-    except Exception:  # noqa: BLE001 - the bank's failure must not undo a cancellation already saved
-        log.exception("refund of %s failed", payment.transaction_no)
-        with env.db.write() as s:
-            audit.record(s, env, actor=actor(staff), role=role, action="exam_fee_refund_failed",  # type: ignore[arg-type]
-                         account_id=account_id, detail=f"{ref} {amount}元 {payment.transaction_no} 须人工退费")
-        return False
-

@@ -77,8 +77,10 @@ def receipt_lines(receipt: dict) -> list[str]:
     """The receipt one item a line, for screens: a wrap never splits a number or the time."""
     lines = [f"已缴纳考试费{receipt['amount']}元", f"支付方式：{receipt['channel']}",
              f"支付流水号：{receipt['transaction_no']}", f"缴费时间：{receipt['paid_at']}"]
-    if receipt.get("refunded_at"):  # the booking was cancelled at a counter (counter_bookings.cancel)
+    if receipt.get("refunded_at"):  # the booking was cancelled at a counter (kiosk.services.fee_refunds)
         lines.append(f"已原路退回：{receipt['refunded_at']}")
+    elif receipt.get("refund_failed_at"):
+        lines.append("未能原路退回，车管所将人工退费")
     return lines
 
 
@@ -124,17 +126,6 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
     except Exception:  # the booking was cancelled or paid meanwhile, or the write failed: give the money back
         gateway.refund(payment, first.amount)
         raise
-
-
-def refund_on_cancel(app: Application | None, when: datetime) -> tuple[Payment, int] | None:
-    """A booking whose fee was paid is being cancelled (at a counter): mark the receipt refunded (in
-    the caller's transaction) and return what to give back once that transaction has committed."""
-    receipt = (app.payload or {}).get("fee") if app is not None else None
-    if not receipt or receipt.get("refunded_at"):
-        return None
-    app.payload = {**(app.payload or {}), "fee": {**receipt, "refunded_at": f"{when:%Y-%m-%d %H:%M:%S}"}}  # type: ignore[union-attr]
-    paid_at = datetime.strptime(receipt["paid_at"], "%Y-%m-%d %H:%M:%S")
-    return Payment(receipt["channel"], receipt["transaction_no"], paid_at), int(receipt["amount"])
 
 
 def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote, description: str,

@@ -217,7 +217,7 @@ class CitizenScreen(KioskScreen):
             return
         question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
-                    f"取消事由：{reason}\n" + ("已缴纳的考试费将原路退回。" if b.fee_paid_at else "")
+                    f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
                     + "取消后将以短信和消息通知本人。")
 
         def answered(yes: bool | None) -> None:

@@ -1,0 +1,73 @@
+"""Giving a paid exam fee back when a placed booking is cancelled at a counter.
+
+The cancellation is saved first, saying the fee 将予退还 (true either way). Only then is the bank
+called (never while the database is locked for every kiosk), and a second short transaction
+records what it did: 已原路退回 on the receipt, in 网办进度 and in the inbox; or, when the bank
+refuses or this terminal has no bank, 未能原路退回 with an audit entry (考试费退回失败) so the
+DMV refunds it by hand, and the clerk is told to.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from ..db.models import Account, Application
+from . import applications, audit, messaging
+from .booking import STATUS_CANCELLED
+from .env import Env
+from .fees import Payment, PaymentGateway, terminal_gateway
+
+log = logging.getLogger("kiosk.services")
+
+
+@dataclass(frozen=True)
+class Due:
+    """A fee to give back: the payment and its amount, for the application ``app_id``."""
+
+    app_id: int
+    payment: Payment
+    amount: int
+
+    @property
+    def promise(self) -> str:  # said with the cancellation, before the bank answers
+        return f"已缴纳的考试费{self.amount}元将予退还。"
+
+
+def due(app: Application | None) -> Due | None:
+    receipt = (app.payload or {}).get("fee") if app is not None else None
+    if not receipt or receipt.get("refunded_at"):
+        return None
+    paid_at = datetime.strptime(receipt["paid_at"], "%Y-%m-%d %H:%M:%S")
+    return Due(app.id, Payment(receipt["channel"], receipt["transaction_no"], paid_at), int(receipt["amount"]))  # type: ignore[union-attr]
+
+
+def give_back(env: Env, d: Due, *, actor: str, role: str, subject_name: str,
+              gateway: PaymentGateway | None = None) -> bool:
+    """Ask the bank (``gateway``, else this terminal's) for the refund and record the answer."""
+    gateway = gateway or terminal_gateway(env)
+    try:
+        if gateway is None:
+            raise RuntimeError("this terminal has no payment gateway")
+        gateway.refund(d.payment, d.amount)
+        ok = True
+    except Exception:  # noqa: BLE001 - the bank's failure must not undo a cancellation already saved
+        log.exception("refund of %s failed", d.payment.transaction_no)
+        ok = False
+    now = env.clock.now()
+    with env.db.write() as s:
+        app = s.get(Application, d.app_id)
+        assert app is not None
+        account = s.get(Account, app.account_id)
+        assert account is not None
+        key = "refunded_at" if ok else "refund_failed_at"
+        app.payload = {**(app.payload or {}), "fee": {**app.payload["fee"], key: f"{now:%Y-%m-%d %H:%M:%S}"}}
+        if ok:
+            text = f"考试费{d.amount}元已原路退回（原支付流水号{d.payment.transaction_no}）"
+        else:
+            text = f"考试费{d.amount}元未能原路退回，车管所将按规定为您人工退费，如有疑问请到车管所窗口咨询"
+            audit.record(s, env, actor=actor, role=role, action="exam_fee_refund_failed", account_id=account.id,
+                         detail=f"{app.serial_no} {d.amount}元 {d.payment.transaction_no} 须人工退费")
+        applications.transition(s, env, app, STATUS_CANCELLED, text)
+        messaging.notify(s, env, account, "考试费退还", f"您的{subject_name}考试预约（业务流水号{app.serial_no}）{text}。")
+    return ok

@@ -8,13 +8,12 @@ counts drop by one each, as they do when a pending application is cancelled
 (cancellation.release_applicants). Without this, 选择场次 went on counting people who already had
 their exam.
 
-Set-based, for 100,000s of placed applicants: the sessions of later plans are read once, and
-for each (session group, plan) the placed 服从系统安排 applicants whose range covers a session's
-day are counted with two sorted lists and bisect, not one by one.
+Set-based, for 100,000s of placed applicants: the sessions of later plans are read once, and the
+placed 服从系统安排 applicants of each session group are counted in one sweep (_count_group), not
+one by one, however many later plans are open.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
@@ -85,17 +84,51 @@ def _later_fitting(conn: Connection, day: date, systems: list[Applicant]) -> Cou
             by_key[system_key(a)].append(a)
     created = _created(conn, [a.booking_id for group in by_key.values() for a in group])
     for key, group in by_key.items():
-        group.sort(key=lambda a: created[a.booking_id])
-        times = [created[a.booking_id] for a in group]
-        for (opens, closes), sessions in groups[key].items():
-            counted = group[bisect_left(times, opens):bisect_left(times, closes)]  # opens <= created < closes
-            starts = sorted(a.date_from for a in counted)  # type: ignore[type-var]
-            ends = sorted(a.date_to for a in counted)  # type: ignore[type-var]
-            for d, sid in sessions:  # ranges with start <= d, less those that ended before d
-                n = bisect_right(starts, d) - bisect_left(ends, d)
-                if n:
-                    found[sid] += n
+        _count_group(group, created, groups[key], found)
     return found
+
+
+def _count_group(group: list[Applicant], created: Mapping[int, datetime],
+                 plans: Mapping[tuple[datetime, datetime], list[tuple[date, int]]], found: Counter[int]) -> None:
+    """For each plan window [opens, closes) and each of its sessions (day, id): how many of ``group``
+    were created inside the window with a range covering that day, added to ``found``.
+
+    One sweep over the applicants in creation order, each range added to a Fenwick tree over days
+    (range add, point query); a window's count is the count at ``closes`` less the count at
+    ``opens``. O((applicants + sessions) log days), however many plans are open."""
+    group.sort(key=lambda a: created[a.booking_id])
+    first = min(a.date_from for a in group)  # type: ignore[type-var]
+    size = max((a.date_to - first).days for a in group) + 2  # type: ignore[operator]
+    tree = [0] * (size + 1)
+
+    def add(i: int, v: int) -> None:
+        i += 1
+        while i <= size:
+            tree[i] += v
+            i += i & -i
+
+    def covering(day: date) -> int:  # ranges added so far that contain ``day``
+        i = min((day - first).days, size - 1) + 1
+        if i <= 0:
+            return 0
+        total = 0
+        while i > 0:
+            total += tree[i]
+            i -= i & -i
+        return total
+
+    marks = sorted([(opens, -1, sessions) for (opens, _c), sessions in plans.items()]
+                   + [(closes, 1, sessions) for (_o, closes), sessions in plans.items()], key=lambda m: m[0])
+    k, counts = 0, Counter()  # type: ignore[var-annotated]
+    for at, sign, sessions in marks:
+        while k < len(group) and created[group[k].booking_id] < at:
+            a = group[k]
+            add((a.date_from - first).days, 1)  # type: ignore[operator]
+            add((a.date_to - first).days + 1, -1)  # type: ignore[operator]
+            k += 1
+        for day, sid in sessions:
+            counts[sid] += sign * covering(day)
+    found.update({sid: n for sid, n in counts.items() if n > 0})
 
 
 def _created(conn: Connection, booking_ids: list[int]) -> dict[int, datetime]:

@@ -91,8 +91,11 @@ def default_day(env: Env, account_id: int) -> date:
 
 
 def _sessions_of(b: Booking) -> Any:
-    """SQL condition: the session ``b`` holds a seat in, or those its pending application may get."""
-    return ExamSession.id == b.session_id if b.status == "placed" else candidates(b)
+    """SQL condition: the session ``b`` holds a seat in, or those its pending application may still
+    get (not those of a plan already allocated without it)."""
+    if b.status == "placed":
+        return ExamSession.id == b.session_id
+    return candidates(b) & ExamSession.plan_id.in_(select(ExamPlan.id).where(ExamPlan.allocated_at.is_(None)))
 
 
 def published(env: Env, day_text: str, site_id: int | None = None) -> ResultPage:

@@ -323,3 +323,18 @@ def test_placed_applications_leave_the_applicant_counts_of_later_plans(env):
     assert all(after[r.id] == before[r.id] - 1 for r in later[1:])  # the system-mode one counted there too
     assert later[1:] or after[later[0].id] == before[later[0].id] - 2
     assert allocation_service.run(env, PUBLISH).placed == 0 and counts() == after  # a second run: nothing
+
+
+def test_results_open_on_the_day_a_deferred_application_can_still_get(env):
+    """An application left out on 12-04 and moved on to its 12-10 choice: 考试预约结果公布 opens on
+    12-10, not on 12-04, whose results were published without it (the reviewer's case)."""
+    left_out, placed = add_learners(env, 2)  # the second ranks first (add_learners)
+    first = sessions(env, left_out, 2, "2026-12-04", "2026-12-04")[0]
+    later = [r for r in sessions(env, left_out, 2, "2026-12-10", "2026-12-10") if r.site_id == first.site_id][0]
+    shrink(env, first.id, 1)
+    book(env, placed, BookingRequest(2, "self", (first.id,)))
+    book(env, left_out, BookingRequest(2, "self", (first.id, later.id)))
+    env.clock.advance(days=1)
+    assert allocation_service.run(env, PUBLISH).deferred == 1
+    assert booking_results.default_day(env, account_id(env, left_out)) == date(2026, 12, 10)
+    assert booking_results.default_day(env, account_id(env, placed)) == date(2026, 12, 4)

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
 
+from .domain.clock import beijing_struct_time
 from .config import Settings, default_db_url, parse_now
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
@@ -62,6 +63,9 @@ def _log_to_file(settings: Settings) -> None:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(filename=settings.data_dir / "kiosk.log", level=logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for handler in logging.getLogger().handlers:  # times in 北京时间, as everything the kiosk keeps
+        if handler.formatter is not None:
+            handler.formatter.converter = beijing_struct_time
 
 
 def main(argv: Sequence[str] | None = None) -> int:

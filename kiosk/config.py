@@ -9,7 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .domain.clock import Clock, FixedClock, FrozenStartClock, SystemClock
+from .domain.clock import BEIJING, Clock, FixedClock, FrozenStartClock, SystemClock
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ASSETS = PROJECT_ROOT / "assets"
@@ -24,13 +24,15 @@ def default_db_url() -> str:
 
 
 def parse_now(text: str | None) -> datetime | None:
-    """'2026-12-01T09:00' -> datetime; raises ValueError with a readable message."""
+    """'2026-12-01T09:00' -> datetime (北京时间; a value with a zone, such as ...T01:00Z, is turned
+    into 北京时间); raises ValueError with a readable message."""
     if not text:
         return None
     try:
-        return datetime.fromisoformat(text)
+        at = datetime.fromisoformat(text)
     except ValueError:
         raise ValueError(f"KIOSK_NOW / --now must look like 2026-12-01T09:00, got {text!r}") from None
+    return at.astimezone(BEIJING).replace(tzinfo=None) if at.tzinfo else at
 
 
 @dataclass

@@ -7,6 +7,7 @@ host whatever its own time zone (a server set to UTC must not move an exam's 08:
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Protocol
@@ -56,10 +57,16 @@ class FixedClock:
 
 @dataclass
 class FrozenStartClock:
-    """Starts at a given instant and then runs with real time (for demos with ``--now``)."""
+    """Starts at a given instant and then runs with real time (for demos with ``--now``); the time
+    elapsed is measured by the monotonic clock, which no change of the host's clock moves."""
 
     at: datetime
-    _started: datetime = field(default_factory=datetime.now)
+    _started: float = field(default_factory=lambda: time.monotonic())
 
     def now(self) -> datetime:
-        return (self.at + (datetime.now() - self._started)).replace(microsecond=0)
+        return (self.at + timedelta(seconds=time.monotonic() - self._started)).replace(microsecond=0)
+
+
+def beijing_struct_time(seconds: float | None = None) -> time.struct_time:
+    """``seconds`` (default: now) as 北京时间 fields, for logging.Formatter.converter."""
+    return time.gmtime((time.time() if seconds is None else seconds) + 8 * 3600)

@@ -48,3 +48,26 @@ def test_epoch_reads_naive_times_as_beijing_time(host_in_new_york):
     aware = datetime(2027, 1, 4, 0, 30, tzinfo=timezone.utc)
     assert epoch(aware) == aware.timestamp() and from_epoch(aware.timestamp(), aware) == aware
     assert os.environ["TZ"] == "America/New_York"
+
+
+def test_a_now_with_a_zone_is_taken_as_beijing_time():
+    from kiosk.config import parse_now
+
+    assert parse_now("2026-12-02T01:00Z") == datetime(2026, 12, 2, 9, 0)
+    assert parse_now("2026-12-02T09:00") == datetime(2026, 12, 2, 9, 0)
+
+
+def test_log_times_are_beijing_time(host_in_new_york):
+    from kiosk.domain.clock import beijing_struct_time
+
+    at = datetime(2027, 1, 4, 0, 30, tzinfo=timezone.utc).timestamp()
+    assert time.strftime("%Y-%m-%d %H:%M", beijing_struct_time(at)) == "2027-01-04 08:30"
+
+
+def test_a_clock_started_at_a_given_instant_runs_on(monkeypatch):
+    from kiosk.domain import clock
+
+    ticks = iter([100.0, 165.4])
+    monkeypatch.setattr(clock.time, "monotonic", lambda: next(ticks))
+    c = clock.FrozenStartClock(datetime(2026, 12, 1, 9, 0))
+    assert c.now() == datetime(2026, 12, 1, 9, 1, 5)

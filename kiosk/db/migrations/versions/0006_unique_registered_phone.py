@@ -13,10 +13,11 @@ Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-03 02:50:00.000000
 """
-from datetime import datetime
 
 import sqlalchemy as sa
 from alembic import op
+
+from kiosk.domain.clock import beijing_now
 
 
 revision = '0006'
@@ -34,7 +35,7 @@ def upgrade() -> None:
         "AND EXISTS (SELECT 1 FROM accounts b WHERE b.phone = a.phone AND b.registered_at IS NOT NULL "
         "AND (b.registered_at < a.registered_at OR (b.registered_at = a.registered_at AND b.id < a.id))) "
         "ORDER BY a.id")).all()
-    now = datetime.now().replace(microsecond=0)
+    now = beijing_now()  # the kiosk keeps 北京时间 whatever the host's zone
     for account_id, phone in later:
         conn.execute(sa.text("UPDATE accounts SET phone = NULL WHERE id = :id"), {"id": account_id})
         conn.execute(sa.text(

@@ -108,8 +108,8 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed
     if b.priority:
         if d.run(_TAKE_PRIORITY, sid=b.choices[0], now=now, today=today) != 1:
             raise Conflict(seat_taken, "sessions")  # rolls back: the code stays unused
-    elif b.mode == "self":
-        if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in b.choices) != len(b.choices):
+    elif b.mode == "self":  # in id order, as allocation and other bookings do: no deadlock on PostgreSQL
+        if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in sorted(b.choices)) != len(b.choices):
             raise DomainError(closed, "sessions")
     elif d.run(_COUNT_FITTING[b.site_id is not None, b.city is not None], **fitting_params(
             b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, b.city,  # type: ignore[arg-type]
@@ -119,11 +119,13 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed
 
 def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status: str, note: str,
            payload: dict, audit_action: str, audit_detail: Callable[[str], str],
-           message: Callable[[str], str]) -> tuple[int, str]:
+           message: Callable[[str], str], now: datetime) -> tuple[int, str]:
     """Insert booking, application (+ serial), timeline, audit and messages; (booking id, serial).
 
-    ``audit_detail`` and ``message`` are given the serial number."""
-    now, d = env.clock.now(), Driver(s)
+    ``audit_detail`` and ``message`` are given the serial number. ``now``: the instant take_seats
+    used, so the booking's created_at says which plans were open when it was counted (a running
+    clock read twice may cross a plan's opening second in between)."""
+    d = Driver(s)
     app_id = d.first(_INSERT_APP, serial_no=placeholder_serial(), account_id=b.account_id, kind=kind,
                      title=title, status=status, payload=payload, terminal_id=env.terminal_id, created_at=now,
                      updated_at=now)[0]

@@ -242,5 +242,5 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         payload={"subject": req.subject, "mode": req.mode, "summary": [f"{k}：{v}" for k, v in plan.summary]},
         audit_action="exam_priority" if priority else "exam_booking",
         audit_detail=lambda serial: f"{serial} {subject} {MODE_TEXT[req.mode]}",
-        message=lambda serial: f"您的{subject}{title}（业务流水号{serial}）：{note}。")
+        message=lambda serial: f"您的{subject}{title}（业务流水号{serial}）：{note}。", now=now)
     return BookingDone(booking_id, serial, title, status, note, plan.summary)

@@ -1,15 +1,19 @@
 """考试管理: run the publication-day allocation (the service behind ``kiosk allocate``) and
 record exam results one by one or from a CSV file (kiosk.services.exam_results does each one).
 
-CSV: one candidate per line, ``身份证号码,科目,成绩[,考试次数]`` where 科目 is 1-4 (or 科目一..科目四),
-成绩 is 0-100 or 缺考, and 考试次数 is 1 (初考, also when the column is missing) or 2 (补考); a
-header line and blank lines are skipped. Every good line is saved in its own transaction; a bad
-line is reported with its number and reason and changes nothing. Because the attempt is said,
-a file imported twice saves nothing the second time (each line: 第1次考试成绩已录入).
+CSV: one candidate per line, ``身份证号码,科目,成绩[,考试次数[,考试日期]]`` where 科目 is 1-4 (or
+科目一..科目四), 成绩 is 0-100 or 缺考, 考试次数 is 1 (初考, also when empty or missing) or 2 (补考),
+and 考试日期 (optional) the exam's day, checked against the booking's; a header line and blank
+lines are skipped. Every good line is saved in its own transaction; a bad line is reported with
+its number and reason and changes nothing. A file imported twice saves nothing the second time:
+a file whose every line was saved before is refused whole (its SHA-256 is in the audit entry),
+and otherwise each line already saved is refused (第1次考试成绩已录入). With 考试日期, an old file
+can never be recorded against a citizen's newer booking.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import logging
 from collections.abc import Callable
@@ -17,6 +21,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+
+from ..db.models import AuditEntry
 from ..domain.errors import DomainError
 from ..domain.typed import date_or_error, half_width
 from . import allocation_service, audit, exam_results, files
@@ -102,12 +109,13 @@ def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_tex
 
 
 def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
-            score_text: str, attempt_text: str) -> exam_results.Recorded:
+            score_text: str, attempt_text: str, date_text: str = "") -> exam_results.Recorded:
     subject = parse_subject(subject_text)
     score, no_show = parse_score(score_text)
     attempt = exam_results.parse_attempt(attempt_text)
+    day = date_or_error(date_text, "exam_date", "考试日期须为 2026-12-04 这样的日期") if date_text.strip() else None
     booking_id = exam_results.find_booking(env, id_number, subject)
-    return exam_results.record(env, booking_id, score=score, no_show=no_show, attempt=attempt,
+    return exam_results.record(env, booking_id, score=score, no_show=no_show, attempt=attempt, exam_date=day,
                                actor=actor(staff), role=role)  # type: ignore[arg-type]
 
 
@@ -125,9 +133,10 @@ def outside_imports(env: Env) -> str:
     return f"只能导入 {import_folder(env)} 文件夹或U盘（/media、/mnt）中的CSV文件"
 
 
-def read_csv(env: Env, path_text: str) -> list[tuple[int, list[str]]]:
-    """The lines of a CSV file in the import folder or on removable media (kiosk.services.files):
-    a typed path never reaches the kiosk's own files (its signing keys) or the rest of the system."""
+def read_csv(env: Env, path_text: str) -> tuple[list[tuple[int, list[str]]], str]:
+    """The lines of a CSV file in the import folder or on removable media (kiosk.services.files),
+    and the SHA-256 of its bytes: a typed path never reaches the kiosk's own files (its signing
+    keys) or the rest of the system."""
     if not path_text.strip():
         raise DomainError("请输入CSV文件路径", "csv_path")
     typed = Path(path_text.strip()).expanduser()
@@ -158,20 +167,33 @@ def read_csv(env: Env, path_text: str) -> list[tuple[int, list[str]]]:
         if not any(cells) or (number == 1 and cells and not cells[0][:1].isdigit()):
             continue  # blank line or header
         rows.append((number, cells))
-    return rows
+    return rows, hashlib.sha256(raw).hexdigest()
+
+
+def _imported_before(env: Env, digest: str) -> None:
+    """Refuse a file whose every line an earlier import saved (the same bytes)."""
+    mark = f"SHA256:{digest[:16]}"
+    with env.db.read() as s:
+        for at, detail in s.execute(select(AuditEntry.at, AuditEntry.detail).where(
+                AuditEntry.action == "exam_results_import", AuditEntry.detail.contains(mark))
+                .order_by(AuditEntry.id.desc())):
+            if "有误0行" in detail and "共0行" not in detail:
+                raise DomainError(f"该文件已于{at:%Y-%m-%d %H:%M}导入，各行均已保存，未重复导入；"
+                                  "如有新的成绩，请放在新的文件中导入", "csv_path")
 
 
 def import_csv(env: Env, staff: StaffSession | None, path_text: str,
                progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
     role = _check(env, staff)
-    rows = read_csv(env, path_text)
+    rows, digest = read_csv(env, path_text)
+    _imported_before(env, digest)
     report = ImportReport(total=len(rows))
     for done, (number, cells) in enumerate(rows, start=1):
         try:
-            if len(cells) not in (3, 4):  # another count may mean a shifted column: the wrong number as the score
-                raise DomainError(f"每行须有3列或4列：身份证号码,科目,成绩[,考试次数]（该行有{len(cells)}列）")
-            _record(env, staff, role, *cells[:3], cells[3] if len(cells) == 4 else "")
+            if not 3 <= len(cells) <= 5:  # another count may mean a shifted column: the wrong number as the score
+                raise DomainError(f"每行须有3到5列：身份证号码,科目,成绩[,考试次数[,考试日期]]（该行有{len(cells)}列）")
+            _record(env, staff, role, *cells[:3], *(cells[3:] + ["", ""])[:2])
             report.saved += 1
         except DomainError as exc:
             report.errors.append(LineError(number, ",".join(cells)[:80], exc.message))
@@ -183,5 +205,5 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
     with env.db.write() as s:
         audit.record(s, env, actor=actor(staff), role=role, action="exam_results_import",  # type: ignore[arg-type]
                      detail=f"{Path(path_text.strip()).name} 共{report.total}行，保存{report.saved}行，"
-                            f"有误{len(report.errors)}行")
+                            f"有误{len(report.errors)}行 SHA256:{digest[:16]}")
     return report

@@ -7,7 +7,7 @@ closes it ('done'). Passing 科目一 issues the learner permit (学习驾驶证
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -85,9 +85,10 @@ def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None
 
 
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
-           taken_at: datetime | None = None, attempt: int | None = None, actor: str = "system",
-           role: str = "") -> Recorded:
-    """``attempt``: 1 or 2 as the clerk says (refused when it is not the next one); None: the next."""
+           taken_at: datetime | None = None, attempt: int | None = None, exam_date: date | None = None,
+           actor: str = "system", role: str = "") -> Recorded:
+    """``attempt``: 1 or 2 as the clerk says (refused when it is not the next one); None: the next.
+    ``exam_date``: the day of the exam as a results file says (refused when the booking's is another)."""
     if no_show == (score is not None):
         raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
     if score is not None and not 0 <= score <= 100:
@@ -101,6 +102,9 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             raise DomainError("该预约不是待考状态（须为预约成功且尚未结束），不能录入成绩")
         session = s.get(ExamSession, b.session_id)
         assert session is not None
+        if exam_date is not None and session.exam_date != exam_date:
+            raise DomainError(f"该考生的{SUBJECT_NAMES[b.subject]}考试安排在{session.exam_date:%Y-%m-%d}，"
+                              f"与考试日期{exam_date:%Y-%m-%d}不符，未录入", "exam_date")
         done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == b.id).order_by(ExamResult.taken_at)))
         if len(done) >= ATTEMPTS_PER_BOOKING:
             raise DomainError("本次预约的考试和补考均已录入成绩")

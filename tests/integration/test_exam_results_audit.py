@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry
+from kiosk.domain.errors import DomainError
 from kiosk.services import allocation_service, exam_admin_results
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.staff import StaffSession
@@ -41,10 +43,10 @@ def test_counter_allocation_and_results_are_logged_once_by_the_clerk_with_the_ro
     env.clock.advance(days=3)
     exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "95")
     csv_file = exam_admin_results.import_folder(env) / "r.csv"
-    csv_file.write_text(f"{p2.id_number},2,95,1,extra\n{p3.id_number},2,95\n{p2.id_number},2\n", encoding="utf-8")
+    csv_file.write_text(f"{p2.id_number},2,95,1,2026-12-04,extra\n{p3.id_number},2,95\n{p2.id_number},2\n", encoding="utf-8")
     report = exam_admin_results.import_csv(env, EXAMS, str(csv_file))
     assert report.saved == 1 and [e.line for e in report.errors] == [1, 3]
-    assert report.errors[0].message == "每行须有3列或4列：身份证号码,科目,成绩[,考试次数]（该行有5列）"
+    assert report.errors[0].message == "每行须有3到5列：身份证号码,科目,成绩[,考试次数[,考试日期]]（该行有6列）"
     assert _entries(env, "exam_result") == [("staff:J1003", "exam_admin")] * 2
 
 
@@ -65,7 +67,12 @@ def test_a_file_imported_twice_is_not_taken_for_the_retakes(env) -> None:
     first = exam_admin_results.import_folder(env) / "first.csv"
     first.write_text(f"身份证号码,科目,成绩\n{p.id_number},2,70\n{p2.id_number},科目二,70,1\n", encoding="utf-8")
     assert exam_admin_results.import_csv(env, EXAMS, "first.csv").saved == 2
-    again = exam_admin_results.import_csv(env, EXAMS, "first.csv")
+    with pytest.raises(DomainError, match="各行均已保存，未重复导入") as err:  # the same file: refused whole
+        exam_admin_results.import_csv(env, EXAMS, "first.csv")
+    assert err.value.field == "csv_path"
+    copy = exam_admin_results.import_folder(env) / "copy.csv"  # the same lines in another file: line by line
+    copy.write_text(first.read_text(encoding="utf-8").replace("身份证号码", "证件号码"), encoding="utf-8")
+    again = exam_admin_results.import_csv(env, EXAMS, "copy.csv")
     assert again.saved == 0 and [e.line for e in again.errors] == [2, 3]
     assert all(e.message.startswith("该考生本次预约的第1次考试成绩已录入（70分，") and "考试次数请填2" in e.message
                for e in again.errors)
@@ -76,3 +83,20 @@ def test_a_file_imported_twice_is_not_taken_for_the_retakes(env) -> None:
     assert report.errors[0].message == "该考生本次预约还没有第1次考试成绩，请先录入第1次成绩（考试次数填1）"
     r = exam_admin_results.record_one(env, EXAMS, p3.id_number, "2", "90", "")
     assert (r.attempt, r.passed) == (1, True)
+    # a file with a refused line may be imported again (once fixed elsewhere); its saved lines are not saved twice
+    assert exam_admin_results.import_csv(env, EXAMS, "retakes.csv").saved == 0
+
+
+def test_an_exam_date_in_the_file_keeps_an_old_line_off_a_newer_booking(env) -> None:
+    """考试日期 (5th column) must be the booking's exam day: a line of an earlier exam is refused."""
+    (p, p2), row, publish = _placed(env, 2)
+    exam_admin_results.run_allocation(env, EXAMS, f"{publish}")
+    env.clock.advance(days=3)
+    day = f"{row.exam_date:%Y-%m-%d}"
+    (exam_admin_results.import_folder(env) / "dated.csv").write_text(
+        f"{p.id_number},2,95,1,{day}\n{p2.id_number},2,95,1,2026-11-20\n{p2.id_number},2,95,,{day[:4]}年{day[5:7]}月\n",
+        encoding="utf-8")
+    report = exam_admin_results.import_csv(env, EXAMS, "dated.csv")
+    assert report.saved == 1 and [e.line for e in report.errors] == [2, 3]
+    assert report.errors[0].message == f"该考生的科目二考试安排在{day}，与考试日期2026-11-20不符，未录入"
+    assert report.errors[1].message == "考试日期须为 2026-12-04 这样的日期"

@@ -36,3 +36,7 @@ async def test_a_result_entered_twice_is_not_taken_for_the_retake(env, people):
         await record("95")
         assert "已录入（第2次）" in screen_text(app) and "合格" in screen_text(app)
         assert app.screen.query_one("#input-attempt").value == "1"  # done: the next candidate's first attempt
+        set_input(app, "attempt", "2")
+        app.screen.query_one("#input-id_number").focus()
+        await pilot.press("backspace")  # the clerk starts typing the next candidate
+        assert app.screen.query_one("#input-attempt").value == "1"

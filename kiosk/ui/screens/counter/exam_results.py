@@ -36,8 +36,9 @@ class ExamResultsScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
             yield Plain("", id="record-result")
-            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数（可有标题行；考试次数1为初考、2为补考，"
-                        "不填即为初考）。正确的行会保存，错误的行逐行列出原因；同一文件重复导入不会重复录入。"
+            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数,考试日期（可有标题行；考试次数1为初考、"
+                        "2为补考，不填即为初考；考试日期如 2026-12-04，填写后须与考生的考试日期一致）。正确的行会保存，"
+                        "错误的行逐行列出原因；同一文件重复导入不会重复录入。"
                         f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
                         classes="hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
@@ -53,6 +54,11 @@ class ExamResultsScreen(KioskScreen):
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
+
+    def on_input_changed(self, event) -> None:  # type: ignore[no-untyped-def]
+        """Another candidate or subject typed: their first attempt, not the last one's retake."""
+        if event.input.id in ("input-id_number", "input-subject") and event.input.has_focus:
+            self.query_one("#field-attempt", FormField).value = "1"
 
     def on_input_submitted(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.input.id == "input-csv_path":

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared
@@ -75,9 +75,9 @@ def _fitting(at_site: bool, in_city: bool):  # type: ignore[no-untyped-def]
 _KEYS = [(at, city) for at in (False, True) for city in (False, True)]
 FIRST_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).limit(1)) for k in _KEYS}
 _COUNT_FITTING = {k: Prepared(update(_S).where(_fitting(*k)).values(applicants=_S.c.applicants + 1)) for k in _KEYS}
-# The first result-publication day among those sessions' plans (step 确认并提交 names it).
-FIRST_PUBLISH = {k: Prepared(select(func.min(ExamPlan.publish_on)).where(
-    ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k))))) for k in _KEYS}
+# The result-publication days of those sessions' plans, earliest first (step 确认并提交 names them).
+PUBLISH_DAYS = {k: Prepared(select(ExamPlan.publish_on).distinct().where(
+    ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k)))).order_by(ExamPlan.publish_on)) for k in _KEYS}
 
 
 def fitting_params(subject: int, date_from: date, date_to: date, cls: str, site: int | None, city: str | None,

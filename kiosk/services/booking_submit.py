@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
-from ..db.models import ExamPlan, ExamSession, ExamSite
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
@@ -155,6 +155,10 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
             summary.append(("特别提示", warning))
         days: list[date] = []
         if req.mode == "priority":
+            day = plan.sessions[0][1]
+            for subject in _waiting_on(s, account_id, day):
+                summary.append(("特别提示", f"您的{subject}考试预约申请（受理中）包含{format_date(day)}的场次。优先预约成功后，"
+                                "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排"))
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
@@ -162,24 +166,40 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
             if len(days) == 1:
                 summary.append(("预约结果公布日", f"{format_date(days[0])}（当天截止网上预约，按排名安排考试）"))
             elif days:
-                summary.append(("预约结果公布日", f"{'、'.join(map(format_date, days))}（所选场次分属{len(days)}个考试计划，"
+                which = "时间段内的场次" if req.mode == "system" else "所选场次"
+                summary.append(("预约结果公布日", f"{'、'.join(map(format_date, days))}（{which}分属{len(days)}个考试计划，"
                                 "在各自的公布日依次按排名安排，已安排成功的不再参加之后的安排）"))
         text = "、".join(map(format_date, days))
         return Checked(summary, mask_phone(plan.facts.account.phone or ""), days[0] if days else None, text)
+
+
+def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
+    """The subjects of the citizen's pending normal applications that could be placed on ``day``."""
+    found = []
+    for b in s.scalars(select(Booking).where(Booking.account_id == account_id, Booking.status == "pending",
+                                             Booking.priority.is_(False)).order_by(Booking.id)):
+        if b.mode == "self":
+            on_day = s.scalar(select(ExamSession.id).where(ExamSession.id.in_(list(b.choices or [])),
+                                                           ExamSession.exam_date == day).limit(1)) is not None
+        else:
+            on_day = b.range_from is not None and b.range_to is not None and b.range_from <= day <= b.range_to
+        if on_day:
+            found.append(SUBJECT_NAMES[b.subject])
+    return found
 
 
 PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消"
 
 
 def _publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list[date]:
-    """服从系统安排: the earliest publication day among the open plans the application may be placed
-    in; 自主选择: the publication day of each chosen session's plan, in order."""
+    """The publication days of the open plans the application may be placed in, earliest first:
+    服从系统安排: every plan with a fitting session in the range; 自主选择: each chosen session's."""
     if req.mode == "system":
         fitting = booking_create.fitting_params(req.subject, req.date_from, plan.range_to,  # type: ignore[arg-type]
                                                 plan.facts.permit.licence_class, req.site_id,
                                                 plan.facts.permit_row.city, env.clock.now())
-        row = Driver(s).first(booking_create.FIRST_PUBLISH[req.site_id is not None, "city" in fitting], **fitting)
-        return [row[0]] if row and row[0] else []
+        key = req.site_id is not None, "city" in fitting
+        return [r[0] for r in Driver(s).all(booking_create.PUBLISH_DAYS[key], **fitting) if r[0]]
     q = select(ExamPlan.publish_on).distinct().join(ExamSession, ExamSession.plan_id == ExamPlan.id)
     return sorted(s.scalars(q.where(ExamSession.id.in_([x[0] for x in plan.sessions]))))
 

@@ -222,7 +222,7 @@ def test_demo_permits_from_before_the_city_column_get_their_city(env, people):
 
 def test_the_confirm_step_names_the_publication_days(env, people):
     """Step 确认并提交 says when the results come: 自主选择场次, the publication day of each chosen
-    session's plan; 服从系统安排, the earliest among the plans its range may be placed in."""
+    session's plan; 服从系统安排, every plan its range may be placed in (the tester saw only the first)."""
     p = people["permit_expiring"]
     aid = account_id(env, p)
     rows = sessions(env, p, 2, "2026-12-05", "2026-12-09")
@@ -241,6 +241,10 @@ def test_the_confirm_step_names_the_publication_days(env, people):
     assert ("预约结果公布日", f"{first.year}年{first.month}月{first.day}日（当天截止网上预约，按排名安排考试）") in one.summary
     system = booking_submit.check(env, aid, BookingRequest(2, "system", (), date(2026, 12, 5), date(2026, 12, 9)))
     assert system.publish_on == min(publish.values())
+    days = sorted(set(publish.values()))
+    assert len(days) > 1 and system.publish_text == "、".join(f"{d.year}年{d.month}月{d.day}日" for d in days)
+    assert ("预约结果公布日", f"{system.publish_text}（时间段内的场次分属{len(days)}个考试计划，在各自的公布日依次"
+            "按排名安排，已安排成功的不再参加之后的安排）") in system.summary
     priority = booking_submit.check(env, aid, BookingRequest(2, "priority", (rows[0].id,)))
     assert priority.publish_on is None and any("不能在网上取消" in v for _k, v in priority.summary)
 
@@ -284,3 +288,21 @@ def test_no_session_after_the_learner_permit_ends(env, people):
     with env.db.read() as s:
         assert s.scalars(select(Booking.range_to).where(Booking.account_id == aid, Booking.subject == 2)).one() \
             == date(2026, 12, 6)
+
+
+def test_a_priority_seat_on_a_day_a_waiting_application_lists_is_said_first(env, people):
+    """The tester's case: 王芳's 科目二 application (受理中) lists 12-07; a 科目三 priority seat on 12-07
+    was taken with no word, and allocation then left the application out of that day. Now step
+    确认并提交 says so before she books."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    k2 = sessions(env, p, 2, "2026-12-07", "2026-12-07")[0]
+    book(env, p, BookingRequest(2, "self", (k2.id,)))
+    k3 = sessions(env, p, 3, "2026-12-07", "2026-12-08", priority=True)
+    same = [r for r in k3 if r.exam_date == date(2026, 12, 7)][0]
+    other = [r for r in k3 if r.exam_date == date(2026, 12, 8)][0]
+    warned = booking_submit.check(env, aid, BookingRequest(3, "priority", (same.id,)))
+    assert ("特别提示", "您的科目二考试预约申请（受理中）包含2026年12月7日的场次。优先预约成功后，该申请不会再安排在这一天"
+            "（同一天只安排一个科目的考试），只在其他场次中安排") in warned.summary
+    quiet = booking_submit.check(env, aid, BookingRequest(3, "priority", (other.id,)))
+    assert not any(k == "特别提示" and "受理中" in v for k, v in quiet.summary)

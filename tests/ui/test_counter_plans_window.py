@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.ui.conftest import field_error, set_input, settle
+from tests.ui.conftest import field_error, press_enter_in, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import SIZE, _open
 from tests.ui.test_counter_screens import fill_session, press
@@ -30,3 +30,20 @@ async def test_a_new_session_is_told_the_existing_plans_window_first(env):
         await settle(pilot)
         status = str(app.screen.query_one("#plan-message").render())
         assert status.startswith("已保存场次") and f"{exam_day}" in status
+
+
+async def test_the_long_message_under_a_low_field_is_in_view(env):
+    """At 120x40 the window fields are near the bottom: the six lines under 开放预约日期 ran off
+    the screen (only 「该考场当日科目二已有考试计」 showed) until the clerk scrolled."""
+    today = env.clock.now().date()
+    exam_day = today + timedelta(days=8)
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, app)
+        fill_session(app, f"{exam_day}", opens_on=f"{today}", publish_on=f"{exam_day - timedelta(days=1)}")
+        set_input(app, "start_time", "17:00")
+        await press_enter_in(pilot, "publish_on")  # Enter in a field saves
+        await settle(pilot)
+        error = app.screen.query_one("#field-opens_on .field-error")
+        assert "已有考试计划" in str(error.render())
+        assert app.screen.region.contains_region(error.region)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from . import elicence_review, photos
+from .elicence_review import AlreadyReviewed
 from .env import Env
 from .permissions import REVIEW, actor, require
 from .staff import StaffSession
@@ -47,13 +48,25 @@ def queue(env: Env, staff: StaffSession | None) -> list[QueueItem]:
 def approve(env: Env, staff: StaffSession | None, serial_no: str) -> elicence_review.ReviewDone:
     require(staff, *REVIEW)
     _still_active(env, staff)
-    return elicence_review.approve(env, serial_no, reviewer=actor(staff))  # type: ignore[arg-type]
+    try:
+        return elicence_review.approve(env, serial_no, reviewer=actor(staff))  # type: ignore[arg-type]
+    except AlreadyReviewed as exc:
+        raise _decided_elsewhere(exc, staff) from None
 
 
 def reject(env: Env, staff: StaffSession | None, serial_no: str, reason: str) -> elicence_review.ReviewDone:
     require(staff, *REVIEW)
     _still_active(env, staff)
-    return elicence_review.reject(env, serial_no, reason, reviewer=actor(staff))  # type: ignore[arg-type]
+    try:
+        return elicence_review.reject(env, serial_no, reason, reviewer=actor(staff))  # type: ignore[arg-type]
+    except AlreadyReviewed as exc:
+        raise _decided_elsewhere(exc, staff) from None
+
+
+def _decided_elsewhere(exc: AlreadyReviewed, staff: StaffSession | None) -> AlreadyReviewed:
+    """The queue on screen was older than the decision: say what was decided (the screen reloads)."""
+    who = "您已在其他终端审核" if exc.reviewer == actor(staff) else "该业务已由其他工作人员审核"  # type: ignore[arg-type]
+    return AlreadyReviewed(exc.serial_no, exc.decision, exc.reviewer, f"{who}（{exc.decision}），已从队列中移除")
 
 
 def _still_active(env: Env, staff: StaffSession | None) -> None:

@@ -48,6 +48,15 @@ class ReviewDone:
     note: str
 
 
+class AlreadyReviewed(NotFound):
+    """The photo was decided before (by ``reviewer``, e.g. at another counter or with ``kiosk review``):
+    ``decision`` names the decision, e.g. 审核不通过：照片背景不是白色."""
+
+    def __init__(self, serial_no: str, decision: str, reviewer: str, message: str = "") -> None:
+        super().__init__(message or f"没有待审核的业务：{serial_no}（已{decision}）", "serial_no")
+        self.serial_no, self.decision, self.reviewer = serial_no, decision, reviewer
+
+
 def pending(env: Env) -> list[ReviewItem]:
     with env.db.read() as s:
         rows = s.execute(select(PhotoSubmission, Application, Account)
@@ -65,11 +74,23 @@ def _load(s: Session, serial_no: str) -> tuple[PhotoSubmission, Application, Acc
     app = s.scalar(select(Application).where(Application.serial_no == serial_no))
     sub = None if app is None else s.scalar(select(PhotoSubmission).where(
         PhotoSubmission.application_id == app.id, PhotoSubmission.state == "pending"))
+    if app is not None and sub is None:
+        _decided(s, app)
     if app is None or sub is None:
         raise NotFound(f"没有待审核的业务：{serial_no}", "serial_no")
     account = s.get(Account, app.account_id)
     assert account is not None
     return sub, app, account
+
+
+def _decided(s: Session, app: Application) -> None:
+    """Raise AlreadyReviewed when the application's (latest) photo was decided already."""
+    done = s.scalar(select(PhotoSubmission).where(PhotoSubmission.application_id == app.id,
+                                                  PhotoSubmission.state != "pending")
+                    .order_by(PhotoSubmission.id.desc()).limit(1))
+    if done is not None:
+        decision = "审核通过" if done.state == "approved" else f"审核不通过：{done.reason}"
+        raise AlreadyReviewed(app.serial_no, decision, done.reviewed_by or "")
 
 
 def _finish(s: Session, env: Env, sub: PhotoSubmission, reviewer: str, state: str, reason: str | None) -> None:

@@ -7,8 +7,9 @@ are at the office's sites. The form is one session with its plan's booking windo
 - seats never below those already placed, the priority quota never below the priority seats
   taken, and the quota within the seats;
 - no two sessions of one subject at one site overlap (a session lasts SESSION_MINUTES);
-- a new session in an existing plan takes the plan's booking window as it is (editing a session
-  changes its plan's window);
+- a new session in an existing plan takes the plan's booking window as it is (both dates left
+  empty take it; other dates are refused before any other window rule); editing a session
+  changes its plan's window;
 - a session starts within exam hours (FIRST_START to LAST_START);
 - a session keeps its site, day and subject; its time and classes change only while nobody
   has applied for it; an allocated plan keeps its dates.
@@ -156,7 +157,6 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
     quota = _int(f.priority_quota, "priority_quota", "优先预约名额", 0, 999)
     if quota > seats:
         raise DomainError("优先预约名额不能超过考位数", "priority_quota")
-    opens, publish = _day(f.opens_on, "opens_on", "开放预约日期"), _day(f.publish_on, "publish_on", "结果公布日期")
     now = env.clock.now()
     with env.db.write() as s:
         role = authorise(s, env, staff, *EXAM)
@@ -170,9 +170,10 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             raise DomainError(f"优先预约名额不能少于已占用的{x.priority_taken}个", "priority_quota")
         plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
             ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
-        _check_window(plan, opens, publish, exam_day, now)
-        if x is None and plan is not None:
+        opens, publish = _window(f, plan)
+        if x is None and plan is not None:  # first: only the plan's own window is possible
             _same_window(plan, opens, publish)
+        _check_window(plan, opens, publish, exam_day, now)
         _check_overlap(s, site.id, exam_day, subject, start, x.id if x is not None else None)
         if plan is None:
             plan = ExamPlan(office_id=site.office_id, subject=subject, exam_date=exam_day,
@@ -207,6 +208,13 @@ def _existing(s: Session, session_id: int | None, site_id: int, day: date, subje
     return x
 
 
+def _window(f: SessionForm, plan: ExamPlan | None) -> tuple[date, date]:
+    """The typed booking window; both dates left empty: the existing plan's (a new session joins it)."""
+    if plan is not None and not f.opens_on.strip() and not f.publish_on.strip():
+        return plan.booking_opens_at.date(), plan.publish_on
+    return _day(f.opens_on, "opens_on", "开放预约日期"), _day(f.publish_on, "publish_on", "结果公布日期")
+
+
 def _same_window(plan: ExamPlan, opens: date, publish: date) -> None:
     """A new session joins the plan of its office, day and subject: it cannot move the booking
     window of the sessions already in it (change that by editing one of them)."""
@@ -214,7 +222,7 @@ def _same_window(plan: ExamPlan, opens: date, publish: date) -> None:
         return
     raise DomainError(f"该考场当日{SUBJECT_NAMES[plan.subject]}已有考试计划，开放预约日期为"
                       f"{plan.booking_opens_at:%Y-%m-%d %H:%M}，结果公布日期为{plan.publish_on:%Y-%m-%d}；"
-                      "新场次须与之相同", "opens_on" if plan.booking_opens_at.date() != opens else "publish_on")
+                      "新场次须与之相同（两项均留空即沿用）", "opens_on" if plan.booking_opens_at.date() != opens else "publish_on")
 
 
 def _check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: date, now: datetime) -> None:
@@ -228,12 +236,14 @@ def _check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: d
     if unchanged:
         return
     published = max(opens, now.date())  # a plan opened in the past is published today
-    if opens < now.date() and (exam_day - published).days < MIN_PUBLISH_DAYS:
+    latest = exam_day - timedelta(days=MIN_PUBLISH_DAYS)
+    if (opens < now.date() or latest < now.date()) and (exam_day - published).days < MIN_PUBLISH_DAYS:
+        # no opening day left to suggest (the latest one is past): the exam day itself is too close
         raise DomainError(f"考试日期过近：今天公布的考试计划，考试日期最早为"
                           f"{now.date() + timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}", "exam_date")
     if (exam_day - published).days < MIN_PUBLISH_DAYS:
         raise DomainError(f"考试计划须至少在考试前{MIN_PUBLISH_DAYS}日公布（开放预约），"
-                          f"最晚应于{exam_day - timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}开放预约", "opens_on")
+                          f"最晚应于{latest:%Y-%m-%d}开放预约", "opens_on")
     if publish < now.date():
         raise DomainError("预约结果公布日期不能早于今天", "publish_on")
 

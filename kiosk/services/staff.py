@@ -26,6 +26,8 @@ LOCK_MINUTES = 15
 # One reply for a wrong password and an unknown staff number: a count of tries left would be
 # given for a real account only and tell anyone which staff numbers exist.
 WRONG_PASSWORD = f"工号或密码错误（连续错误{MAX_FAILURES}次将锁定{LOCK_MINUTES}分钟）"
+# The lock screen's reply to a deactivated account's right PIN: the way out is 退出登录 there.
+DEACTIVATED_LOCKED = "该工号已停用，请退出登录后由其他工作人员登录"
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 _dummy_hash: list[str] = []
 
@@ -135,22 +137,27 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
     with env.db.write() as s:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         actor = f"staff:{staff_no}"
-        if staff is None or not staff.active:
+        detail = ""
+        if staff is None:
             _verify_unknown(str(pin)[:20])
             failure = f"{asked}错误"
         elif locked := _locked(staff, now):
             failure = locked
         elif not _verify(staff.pin_hash, str(pin)[:20]):
+            # A deactivated account too: its wrong PIN reads (and counts) as an active one's.
             failure = _failed(staff, now, asked)
             if staff_no_typed and _locked(staff, now) is None:
                 # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
                 # which staff numbers exist (an unknown one has none to count), so both read the same.
                 failure = f"{asked}错误"
+        elif not staff.active:  # only the right PIN learns it (its holder knows the account was theirs)
+            staff.failed_logins, detail = 0, "账户已停用"
+            failure = "该工号已停用，请联系管理员" if staff_no_typed else DEACTIVATED_LOCKED
         else:
             staff.failed_logins = 0
             audit.record(s, env, actor=actor, action=action, role=",".join(staff.roles))
             return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
-        audit.record(s, env, actor=actor, action=f"{action}_failed")
+        audit.record(s, env, actor=actor, action=f"{action}_failed", detail=detail)
     raise DomainError(failure, "pin")
 
 
@@ -171,6 +178,15 @@ def recent_actions(env: Env, staff_no: str, limit: int = 10) -> list[AuditLine]:
         return [AuditLine(f"{r.at:%Y-%m-%d %H:%M:%S}", r.action, f"{r.terminal_id} {r.detail}".strip()) for r in rows]
 
 
-def sign_out(env: Env, staff_no: str) -> None:
+def lock_screen(env: Env, staff: StaffSession, *, idle: bool = False) -> None:
+    """锁定屏幕 pressed, or the counter locked itself after idle time: audited."""
     with env.db.write() as s:
-        audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_out")
+        audit.record(s, env, actor=f"staff:{staff.staff_no}", action="lock", role=",".join(staff.roles),
+                     detail="长时间无操作，自动锁定" if idle else "")
+
+
+def sign_out(env: Env, staff: StaffSession, *, from_lock: bool = False) -> None:
+    """退出登录, from the staff home or from the lock screen (the locked session is given up)."""
+    with env.db.write() as s:
+        audit.record(s, env, actor=f"staff:{staff.staff_no}", action="staff_sign_out", role=",".join(staff.roles),
+                     detail="在锁定屏幕退出登录" if from_lock else "")

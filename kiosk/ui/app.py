@@ -113,6 +113,13 @@ class KioskApp(App, inherit_bindings=False):
         if notice:
             self.notify(notice, timeout=6)
 
+    def lock_counter(self, idle: bool = False) -> None:
+        """锁定屏幕, or the counter's idle time ran out: the lock screen until the PIN (or 退出登录)."""
+        from .screens.lock import LockScreen
+
+        self.locked = True
+        self.push_screen(LockScreen(idle=idle))
+
     # -- kiosk mode ----------------------------------------------------------------------
     def action_swallow(self) -> None:
         """Quit, suspend, palette and screenshot keys do nothing in kiosk mode."""
@@ -176,10 +183,7 @@ class KioskApp(App, inherit_bindings=False):
         if remaining <= 0:
             self.touch()
             if self.settings.counter:
-                from .screens.lock import LockScreen
-
-                self.locked = True
-                self.push_screen(LockScreen())
+                self.lock_counter(idle=True)
             else:
                 await self.end_session("因长时间无操作，已退出登录")
             return

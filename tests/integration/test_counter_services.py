@@ -139,8 +139,8 @@ def test_exam_plan_rules(env) -> None:
     row = exam_admin.save_session(env, EXAMS, _form())
     assert row.seats == 40 and not row.allocated
     with pytest.raises(DomainError, match="10日") as late:
-        exam_admin.save_session(env, EXAMS, _form(exam_date="2026-12-08", opens_on="2026-12-01",
-                                                  publish_on="2026-12-06", site_id=2))
+        exam_admin.save_session(env, EXAMS, _form(exam_date="2027-02-10", opens_on="2027-02-05",  # no plan that day
+                                                  publish_on="2027-02-08", site_id=2))
     assert late.value.field == "opens_on"
     with pytest.raises(DomainError, match="最早为2026-12-11") as past:  # today is 2026-12-01
         exam_admin.save_session(env, EXAMS, _form(exam_date="2026-11-20", opens_on="2026-11-10",

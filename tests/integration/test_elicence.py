@@ -180,3 +180,16 @@ def test_an_upload_from_outside_the_album_and_usb_media_is_refused(env, people, 
     album.mkdir(parents=True, exist_ok=True)
     shutil.copy(good, album / "mine.png")
     assert elicence.apply_with_photo(env, a, "upload", album / "mine.png").serial_no
+
+
+def test_a_decided_photo_is_named_as_such_when_decided_again(env, people) -> None:
+    """`kiosk review` on a serial already decided: not just 没有待审核的业务, but what was decided."""
+    from kiosk.services.elicence_review import AlreadyReviewed
+
+    a = acc(env, people, "no_photo")
+    serial = elicence.apply_with_photo(env, a, "upload", GOOD).serial_no
+    elicence_review.reject(env, serial, "2")
+    with pytest.raises(AlreadyReviewed) as err:
+        elicence_review.approve(env, serial, reviewer="staff:J1002")
+    assert err.value.message == f"没有待审核的业务：{serial}（已审核不通过：照片过度美颜或经过技术处理）"
+    assert (err.value.decision, err.value.reviewer) == ("审核不通过：照片过度美颜或经过技术处理", "staff:cli")

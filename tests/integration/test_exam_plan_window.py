@@ -44,7 +44,7 @@ def test_a_new_session_with_other_dates_does_not_change_the_existing_plan(env) -
     plan, site = _demo_plan(env)
     before = _window(env, plan.id)
     expected = (f"该考场当日科目二已有考试计划，开放预约日期为{plan.booking_opens_at:%Y-%m-%d %H:%M}，"
-                f"结果公布日期为{plan.publish_on:%Y-%m-%d}；新场次须与之相同")
+                f"结果公布日期为{plan.publish_on:%Y-%m-%d}；新场次须与之相同（两项均留空即沿用）")
     for changed, field in ((dict(opens_on="2026-12-05"), "opens_on"),
                            (dict(publish_on=f"{plan.publish_on - timedelta(days=1)}"), "publish_on")):
         with pytest.raises(DomainError) as refused:

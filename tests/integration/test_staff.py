@@ -159,7 +159,7 @@ def test_inactive_staff_cannot_sign_in(env: Env) -> None:
         staff.sign_in(env, STAFF_NO, "wrong")
     assert err.value.message == GENERIC
     assert [a for _, a in audit_actions(env)] == ["staff_sign_in_failed"] * 2
-    with pytest.raises(DomainError, match="PIN"):
+    with pytest.raises(DomainError, match="该工号已停用"):  # the right PIN, as the right password
         staff.check_pin(env, STAFF_NO, PIN, "staff_exit")
 
 

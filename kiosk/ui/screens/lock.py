@@ -1,4 +1,6 @@
-"""The locked counter screen: the signed-in staff member's PIN unlocks it."""
+"""The locked counter screen: the signed-in staff member's PIN unlocks it; 退出登录 gives the locked
+session up (its unsaved work too), so another clerk can sign in, e.g. when the account was
+deactivated meanwhile. Locking, unlocking and signing out here are audited."""
 from __future__ import annotations
 
 from functools import partial
@@ -10,12 +12,17 @@ from textual.widgets import Button, Input
 from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..base import KioskScreen
+from ..dialogs.confirm import ConfirmDialog
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.plain import Plain
 
 
 class LockScreen(KioskScreen):
+    def __init__(self, idle: bool = False) -> None:
+        super().__init__()
+        self.idle = idle  # locked by the idle timer, not by 锁定屏幕
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("屏幕已锁定")
         staff = self.kiosk.staff
@@ -25,9 +32,15 @@ class LockScreen(KioskScreen):
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("解锁", id="unlock", variant="primary")
+                yield Button("退出登录", id="sign-out", variant="error")
+            yield Plain("其他工作人员使用本窗口：按「退出登录」结束当前登录后重新登录（未保存的内容不会保留）。",
+                        classes="hint")
 
     def on_mount(self) -> None:
         self.query_one("#input-pin", Input).focus()
+        if self.kiosk.staff:
+            self.call(partial(staff_service.lock_screen, idle=self.idle), self.env, self.kiosk.staff,
+                      done=lambda _: None, quiet=True)
 
     def on_input_submitted(self) -> None:
         self.unlock()
@@ -35,6 +48,8 @@ class LockScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "unlock":
             self.unlock()
+        elif event.button.id == "sign-out":
+            self.ask_sign_out()
 
     def unlock(self) -> None:
         staff = self.kiosk.staff
@@ -52,3 +67,21 @@ class LockScreen(KioskScreen):
         self.kiosk.locked = False
         self.kiosk.touch()
         self.app.pop_screen()
+
+    def ask_sign_out(self) -> None:
+        staff = self.kiosk.staff
+        if staff is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(partial(staff_service.sign_out, from_lock=True), self.env, staff, done=self._signed_out)
+
+        self.app.push_screen(ConfirmDialog(f"退出登录将结束{staff.name}（工号 {staff.staff_no}）的登录，"
+                                           "未保存的内容不会保留。\n\n确定退出登录吗？", "退出登录", "暂不退出"),
+                             callback=answered)
+
+    def _signed_out(self, _: None) -> None:
+        """Back to the staff sign-in, every screen of the locked session closed."""
+        self.kiosk.staff, self.kiosk.locked = None, False
+        self.kiosk.request_end_session("已退出登录，请工作人员登录")

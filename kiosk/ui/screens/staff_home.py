@@ -52,12 +52,9 @@ class StaffHomeScreen(KioskScreen):
         if bid in self._menu:
             self.app.push_screen(self._menu[bid].make())
         elif bid == "lock":
-            from .lock import LockScreen
-
-            self.kiosk.locked = True
-            self.app.push_screen(LockScreen())
+            self.kiosk.lock_counter()
         elif bid == "sign-out" and self.kiosk.staff:
-            self.call(staff_service.sign_out, self.env, self.kiosk.staff.staff_no, done=self._signed_out)
+            self.call(staff_service.sign_out, self.env, self.kiosk.staff, done=self._signed_out)
 
     def _signed_out(self, _: None) -> None:
         self.kiosk.staff = None

@@ -89,6 +89,8 @@ class FormField(Vertical):
 
     def set_error(self, message: str) -> None:
         self.query_one(".field-error", Static).update(message)
+        if message:  # the whole field with its message in view: a long one under a low field ran off the screen
+            self.call_after_refresh(self.scroll_visible, animate=False)
 
     def focus_input(self) -> None:
         self.input.focus()

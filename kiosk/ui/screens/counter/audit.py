@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
+from ....domain.errors import DomainError
 from ....services import audit, counter_audit, permissions
 from ....services.staff import roles_short, roles_text
 from ...base import KioskScreen
@@ -58,7 +59,13 @@ class AuditScreen(KioskScreen):
     def search(self) -> None:
         f = counter_audit.AuditFilter(self._v("staff_no"), self._v("citizen_id"), self._v("action"),
                                       self._v("date_from"), self._v("date_to"))
-        self.call(counter_audit.search, self.env, self.kiosk.staff, f, done=self._loaded)
+        self.call(counter_audit.search, self.env, self.kiosk.staff, f, done=self._loaded, failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        """Refused (as 考试计划与安排's 查询): the list and count go, they would pass for the criteria typed."""
+        self._loaded([])
+        self.query_one("#audit-count", Static).update("")
+        self.show_error(exc)
 
     def _loaded(self, rows: list[counter_audit.AuditRow]) -> None:
         table = self.query_one("#audit-rows", DataTable)

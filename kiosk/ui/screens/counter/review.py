@@ -3,13 +3,16 @@ pixel as the foreground colour, bottom pixel as the background) beside the autom
 approve, or reject with a reason from the list."""
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import counter_review
-from ....services.counter_review import QueueItem
+from ....domain.errors import DomainError
+from ....services.counter_review import AlreadyReviewed, QueueItem
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
@@ -53,10 +56,12 @@ class ReviewScreen(KioskScreen):
         self.query_one("#queue", DataTable).add_columns("提交时间", "业务流水号", "审核内容", "申请人", "身份证号", "照片来源")
         self.reload()
 
-    def reload(self) -> None:
-        self.call(counter_review.queue, self.env, self.kiosk.staff, done=self._loaded)
+    def reload(self, notice: str = "") -> None:
+        """The queue again; ``notice`` then shows in the error line (why an item left it)."""
+        self.call(counter_review.queue, self.env, self.kiosk.staff, done=partial(self._loaded, notice=notice))
 
-    def _loaded(self, items: list[QueueItem]) -> None:
+    def _loaded(self, items: list[QueueItem], notice: str = "") -> None:
+        self.query_one(".screen-error", Static).update(notice)
         self.items = items
         table = self.query_one("#queue", DataTable)
         table.clear()
@@ -102,13 +107,22 @@ class ReviewScreen(KioskScreen):
                 self.query_one(".screen-error", Static).update("没有待审核的业务")
                 return
             if bid == "approve":
-                self.call(counter_review.approve, self.env, self.kiosk.staff, item.serial_no, done=self._decided)
+                self.call(counter_review.approve, self.env, self.kiosk.staff, item.serial_no, done=self._decided,
+                          failed=self._refused)
                 return
             reason = self.query_one("#reason", Select).value
             if not isinstance(reason, str):
                 self.query_one(".screen-error", Static).update("请选择不通过的原因")
                 return
-            self.call(counter_review.reject, self.env, self.kiosk.staff, item.serial_no, reason, done=self._decided)
+            self.call(counter_review.reject, self.env, self.kiosk.staff, item.serial_no, reason, done=self._decided,
+                      failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        if isinstance(exc, AlreadyReviewed):  # decided elsewhere meanwhile: the stale row and photo go
+            self.query_one("#reason", Select).clear()
+            self.reload(notice=exc.message)
+        else:
+            self.show_error(exc)
 
     def _decided(self, done) -> None:  # type: ignore[no-untyped-def]
         self.notify(f"{done.serial_no}：{done.note}，已通知申请人", timeout=6)

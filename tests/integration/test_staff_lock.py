@@ -1,0 +1,63 @@
+"""The counter's lock screen at the service layer: a deactivated account's right PIN is told the
+truth (a wrong one reads as for anyone), and locking and signing out are audited with the roles."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import AuditEntry, Staff
+from kiosk.domain.errors import DomainError
+from kiosk.services import staff
+from kiosk.services.demo_people import STAFF
+
+STAFF_NO, NAME, ROLES, PASSWORD, PIN = STAFF[0]
+SESSION = staff.StaffSession(STAFF_NO, NAME, tuple(ROLES))
+
+
+def _deactivate(env) -> None:
+    with env.db.write() as s:
+        s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().active = False
+
+
+def _entries(env) -> list[tuple[str, str, str]]:
+    with env.db.read() as s:
+        return [(e.action, e.role, e.detail) for e in s.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+
+
+def _unlock(env, pin: str) -> str:
+    with pytest.raises(DomainError) as err:
+        staff.check_pin(env, STAFF_NO, pin, "unlock", staff_no_typed=False)
+    return err.value.message
+
+
+def test_a_deactivated_accounts_right_pin_is_told_so_on_the_lock_screen(env) -> None:
+    _deactivate(env)
+    assert _unlock(env, PIN) == "该工号已停用，请退出登录后由其他工作人员登录"
+    assert _entries(env)[-1][0] == "unlock_failed" and "停用" in _entries(env)[-1][2]
+
+
+def test_a_wrong_pin_reads_the_same_for_a_deactivated_and_an_active_account(env) -> None:
+    active = _unlock(env, "999999")
+    with env.db.write() as s:
+        s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().failed_logins = 0
+    _deactivate(env)
+    assert _unlock(env, "999999") == active == "PIN码错误，再错9次将锁定15分钟"
+
+
+def test_the_staff_exit_tells_a_deactivated_accounts_right_pin_too(env) -> None:
+    _deactivate(env)
+    with pytest.raises(DomainError) as err:
+        staff.check_pin(env, STAFF_NO, PIN, "staff_exit")
+    assert err.value.message == "该工号已停用，请联系管理员"
+    with pytest.raises(DomainError) as err:
+        staff.check_pin(env, STAFF_NO, "999999", "staff_exit")
+    assert err.value.message == "工号或PIN码错误"  # as for an unknown staff number
+
+
+def test_locking_and_signing_out_are_audited_with_the_roles(env) -> None:
+    staff.lock_screen(env, SESSION)
+    staff.lock_screen(env, SESSION, idle=True)
+    staff.sign_out(env, SESSION)
+    role = ",".join(ROLES)
+    assert [(a, r) for a, r, _ in _entries(env)] == [("lock", role), ("lock", role), ("staff_sign_out", role)]
+    assert "无操作" in _entries(env)[1][2]

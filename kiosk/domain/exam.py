@@ -291,6 +291,24 @@ def eligibility(
     return Eligibility(True, "", today)
 
 
+def after_failed_booking(permit: PermitFacts, attempts: Sequence[ExamAttempt], subject: int) -> str:
+    """What a booking that has just ended failed (``attempts`` include its last one) means for the
+    next: the rule 科目确认 will apply, said in the result notice."""
+    current, _ = _current(permit, attempts, ())
+    history = subject_history(current, subject)
+    name = SUBJECT_NAMES[subject]
+    if subject in SKILL_SUBJECTS and history.failed_bookings >= MAX_FAILED_BOOKINGS:
+        return (f"{name}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，其他已考合格的科目成绩作废，"
+                "请重新申请机动车驾驶证")
+    if subject in SKILL_SUBJECTS and history.last_failed_close is not None:
+        opens = history.last_failed_close.date() + timedelta(days=RETAKE_INTERVAL_DAYS)
+        if opens > permit.valid_to:
+            return (f"须{RETAKE_INTERVAL_DAYS}日后重新预约，已超出学习驾驶证明有效期（至{format_date(permit.valid_to)}），"
+                    "请重新申请")
+        return f"须{RETAKE_INTERVAL_DAYS}日后重新预约，{format_date(opens)}起可以预约"
+    return "可重新预约考试"
+
+
 def last_booking_warning(permit: PermitFacts, attempts: Sequence[ExamAttempt], subject: int) -> str:
     """The warning before the 5th booking of 科目二/科目三 after four failed ones ("" otherwise)."""
     current, _ = _current(permit, attempts, ())

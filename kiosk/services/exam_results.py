@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
+from ..domain.exam import (ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, ExamAttempt, after_failed_booking, is_pass,
+                           pass_mark, permit_valid_to)
 from ..domain.ids import normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
-from .booking import session_at
+from .booking import permit_facts, session_at
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
@@ -84,6 +86,16 @@ def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None
         raise DomainError(f"补考时间{taken_at:%Y-%m-%d %H:%M}须晚于第1次考试时间{first:%Y-%m-%d %H:%M}")
 
 
+def _next_booking(s: Session, b: Booking) -> str:
+    s.flush()  # the result just added counts
+    permit = s.get(LearnerPermit, b.permit_id)
+    if permit is None:
+        return "可重新预约考试"
+    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show, r.booking_id)
+                for r in s.scalars(select(ExamResult).where(ExamResult.account_id == b.account_id))]
+    return after_failed_booking(permit_facts(permit), attempts, b.subject)
+
+
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
            taken_at: datetime | None = None, attempt: int | None = None, exam_date: date | None = None,
            actor: str = "system", role: str = "") -> Recorded:
@@ -130,13 +142,15 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         name = SUBJECT_NAMES[b.subject]
         mark = pass_mark(b.subject, b.licence_class)
         if no_show:
-            status, text = "缺考", f"{name}考试缺考，按考试不合格处理"
+            status, text = "缺考", f"{name}考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）"
         elif passed:
             status, text = "考试合格", f"{name}考试成绩{score}分，合格（合格标准{mark}分）"
         else:
             status = "考试不合格"
             text = f"{name}{'补考' if attempt == 2 else '考试'}成绩{score}分，不合格（合格标准{mark}分）"
             text += "，可参加本次预约的补考" if not closes else "，本次预约的考试和补考均不合格"
+        if closes and not passed:  # what it means for the next booking: the 10-day wait, or the fifth failure
+            text += "；" + _next_booking(s, b)
         if passed and b.subject == SUBJECT_1:
             text += "，已核发学习驾驶证明"
         app = s.get(Application, b.application_id) if b.application_id else None

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Application, Booking, ExamSession, LearnerPermit
 from kiosk.domain.errors import DomainError
-from kiosk.services import allocation_service, booking_query, cancellation, certificates, exam_results, fees
+from kiosk.services import allocation_service, booking_query, cancellation, certificates, exam_results, fees, messaging
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, book, sessions
 
@@ -134,7 +134,13 @@ def test_no_show_counts_as_a_fail_and_closes_the_booking(env, people):
     bid = placed_booking(env, p)
     env.clock.advance(days=3)
     r = exam_results.record(env, bid, no_show=True)
-    assert not r.passed and r.booking_status == "done" and "缺考" in r.message
+    assert not r.passed and r.booking_status == "done"
+    # the notice says the booking has ended and when the next may be made, as 科目确认 will (tester's finding)
+    assert r.message == ("科目二考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）；"
+                         "须10日后重新预约，2026年12月14日起可以预约")
+    assert messaging.inbox(env, account_id(env, p))[0].body == r.message + "。"
+    reason = booking_query.overview(env, account_id(env, p)).subjects[1].reason
+    assert reason.endswith("须10日后重新预约，2026年12月14日起可以预约")
     with pytest.raises(DomainError):
         exam_results.record(env, bid, score=10, no_show=True)
 
@@ -156,7 +162,9 @@ def test_the_fifth_failed_booking_uses_up_the_permit(env, people):
     bid = placed_booking(env, p)
     env.clock.advance(days=3)
     exam_results.record(env, bid, score=50)
-    exam_results.record(env, bid, score=60)
+    last = exam_results.record(env, bid, score=60)
+    assert last.message.endswith("本次预约的考试和补考均不合格；科目二已预约考试5次均不合格，"
+                                 "其他已考合格的科目成绩作废，请重新申请机动车驾驶证")
     option = booking_query.overview(env, account_id(env, p)).subjects[2]
     assert not option.allowed and "5次均不合格" in option.reason
 

@@ -308,3 +308,16 @@ def test_reasons_have_no_ambiguous_width_characters():
     assert len(reasons) > 8
     bad = {c for r in reasons for c in r if unicodedata.east_asian_width(c) == "A"}
     assert not bad
+
+
+def test_after_a_failed_booking_the_notice_says_what_comes_next():
+    from kiosk.domain.exam import after_failed_booking
+
+    p = permit()
+    fail = [attempt(2, date(2025, 3, 1), False), attempt(2, date(2025, 3, 1), False)]
+    assert after_failed_booking(p, PASSED_1 + fail, 2) == "须10日后重新预约，2025年3月11日起可以预约"
+    five = PASSED_1 + [attempt(2, date(2025, 2, 1) + timedelta(days=20 * i), False, no_show=True) for i in range(5)]
+    assert after_failed_booking(p, five, 2).startswith("科目二已预约考试5次均不合格，其他已考合格的科目成绩作废")
+    late = PASSED_1 + [attempt(2, p.valid_to - timedelta(days=3), False, no_show=True)]
+    assert "已超出学习驾驶证明有效期" in after_failed_booking(p, late, 2)
+    assert after_failed_booking(p, [attempt(1, date(2025, 1, 9), False, no_show=True)], 1) == "可重新预约考试"

@@ -112,13 +112,29 @@ def _permit_cities(s: Session) -> None:
         permit.city = _city_of(id_number)
 
 
+def _validity(first: date, today: date, expires_in_days: int | None) -> tuple[date, date, date]:
+    """(first issue, valid from, valid to) of the period in force today: 6 years from the first
+    issue, then 10 years at a time (GA令162). ``expires_in_days``: the period ends that many days
+    from today (the first one, should a 10-year period reach back before the first issue)."""
+    if expires_in_days:
+        valid_to = today + timedelta(days=expires_in_days)
+        valid_from = anniversary(valid_to, -10)
+        if valid_from < first:
+            first = valid_from = anniversary(valid_to, -6)
+        return first, valid_from, valid_to
+    start, end = first, anniversary(first, 6)
+    while end <= today:
+        start, end = end, anniversary(end, 10)
+    return first, start, end
+
+
 def _licence(s: Session, account: Account, p: Person, today: date) -> None:
     lic = p.licence or {}
-    first = anniversary(today, -lic["years"]) - timedelta(days=40)
-    valid_to = today + timedelta(days=lic["expires_in_days"]) if lic["expires_in_days"] else anniversary(first, 16)
+    first, valid_from, valid_to = _validity(anniversary(today, -lic["years"]) - timedelta(days=40), today,
+                                            lic["expires_in_days"])
     s.add(DrivingLicence(
         account_id=account.id, archive_no=f"5001{p.seq:08d}", classes=lic["classes"], status=lic["status"],
-        first_issued_on=first, valid_from=anniversary(valid_to, -10), valid_to=valid_to,
+        first_issued_on=first, valid_from=valid_from, valid_to=valid_to,
         issuing_authority="重庆市公安局交通管理局" if p.region.startswith("50") else "连云港市公安局交通警察支队",
         points=lic["points"], phone=p.phone, address=account.address,
         photo="photos/id_card_demo.png" if lic["photo"] else None, photo_source="id_card" if lic["photo"] else None))

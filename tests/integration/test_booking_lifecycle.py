@@ -273,7 +273,8 @@ def test_cli_exam_result_refuses_a_time_before_the_session(env, people, capsys):
     assert main([*base, "--score", "70", "--at", "2026-12-04T09:30", "--retake"]) == 1  # before the first
     assert "须晚于第1次考试时间2026-12-04 10:00" in capsys.readouterr().err
     assert main([*base, "--score", "95", "--at", "2026-12-04T11:00"]) == 1  # the same command again: not a retake
-    assert "第1次考试成绩已录入（70分，2026-12-04 10:00），未重复录入" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "第1次考试成绩已录入（70分，2026-12-04 10:00），未重复录入；如为补考成绩，请加 --retake" in err
     assert main([*base, "--score", "95", "--at", "2026-12-04T11:00", "--retake"]) == 0
 
 

@@ -12,7 +12,9 @@ are at the office's sites. The form is one session with its plan's booking windo
   changes its plan's window;
 - a session starts within exam hours (FIRST_START to LAST_START);
 - a session keeps its site, day and subject; its time and classes change only while nobody
-  has applied for it; an allocated plan keeps its dates.
+  has applied for it; an allocated plan keeps its dates, and so does a plan anyone has applied
+  in; a session added to an open plan counts the applications already waiting that it fits
+  (kiosk.services.plan_counts).
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
 from ..domain.typed import date_or_error, parse_time
-from . import audit
+from . import audit, plan_counts
 from .env import Env
 from .permissions import EXAM, actor, authorise, require
 from .staff import StaffSession
@@ -180,11 +182,16 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
                             booking_opens_at=datetime.combine(opens, OPENS_AT), publish_on=publish)
             s.add(plan)
         elif plan.allocated_at is None:
-            plan.booking_opens_at, plan.publish_on = datetime.combine(opens, OPENS_AT), publish
+            window = datetime.combine(opens, OPENS_AT), publish
+            if (plan.booking_opens_at, plan.publish_on) != window and plan_counts.has_applicants(s, plan):
+                raise DomainError(plan_counts.WINDOW_LOCKED, "opens_on")
+            plan.booking_opens_at, plan.publish_on = window
         if x is None:
             x = ExamSession(plan=plan, site_id=site.id, exam_date=exam_day, start_time=start, subject=subject,
                             classes=classes, seats=seats, priority_quota=quota)
             s.add(x)
+            s.flush()
+            x.applicants = plan_counts.waiting_for(s, x, plan, site)  # those already waiting that it fits
         else:
             x.start_time, x.classes, x.seats, x.priority_quota = start, classes, seats, quota
         s.flush()

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from datetime import date, datetime, time
 
 from sqlalchemy import Connection
@@ -32,13 +33,11 @@ def release_placed(conn: Connection, day: date, placed: Iterable[Applicant], her
     """Lower the applicant counts of later plans' sessions for the ``placed`` applicants of the
     allocation of ``day`` (``here``: that allocation's sessions). Returns the number of
     (application, session) counts released."""
-    picks: Counter[int] = Counter()
-    systems: list[Applicant] = []
-    for a in placed:
-        if a.mode == "self":
-            picks.update(c for c in a.choices if c not in here)
-        else:
-            systems.append(a)
+    if bulk.fetch(conn, f"SELECT 1 FROM exam_sessions s {_LATER} LIMIT 1", (bulk.day(conn, day),)) == []:
+        return 0  # no later plan to release from (one query, not a pass over 100,000s of applicants)
+    placed = list(placed)
+    picks = Counter(c for c in chain.from_iterable(a.choices for a in placed if a.mode == "self") if c not in here)
+    systems = [a for a in placed if a.mode != "self"]
     counts = _later_choices(conn, day, picks)
     counts.update(_later_fitting(conn, day, systems))
     bulk.run_many(conn, "UPDATE exam_sessions SET applicants = CASE WHEN applicants > ? THEN applicants - ? ELSE 0 END "

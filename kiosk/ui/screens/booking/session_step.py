@@ -152,7 +152,8 @@ class SessionStep(Vertical):
         if self.queried is None:
             text = "请先输入时间段并点击【查询】。"
         elif not self.rows:
-            text = ("所选时间段内没有空余优先预约名额的考试场次，请更改时间段或考场后重新查询。" if self.priority
+            text = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
+                    "请更改时间段或考场后重新查询。" if self.priority
                     else "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询。")
         elif self.mode == "system":
             text = f"服从系统安排：系统将在下列{len(self.rows)}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"

@@ -103,3 +103,13 @@ async def test_the_priority_link_stays_in_sight_after_a_long_query(kiosk_app, en
         link = pilot.app.screen.query_one("#to-priority")
         assert link.display and 0 <= link.region.y and link.region.bottom <= 40 and link.region.height > 0
         assert "切换至优先预约" in screen_text(pilot.app)
+
+
+async def test_a_day_without_priority_sessions_names_both_reasons(kiosk_app, env, people):
+    """The 12-02 plans publish today: booking has closed for 12-04, quota or not (tester's finding)."""
+    p = people["permit_expiring"]
+    env.clock.advance(days=1)  # 2026-12-02
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_priority_sessions(pilot, env, p)
+        await query(pilot, "2026-12-04", "2026-12-04")
+        assert "没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约）" in screen_text(kiosk_app)

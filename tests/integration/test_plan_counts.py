@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import select
 
 from kiosk.db.models import ExamPlan, ExamSession
 from kiosk.domain.errors import DomainError

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from itertools import chain
 from datetime import date, datetime, time
+from itertools import chain
 
 from sqlalchemy import Connection
 

@@ -1,8 +1,9 @@
 """The verification desk at a counter: kiosk.services.elicence_verify, for the roles allowed
-to verify (核验, 窗口民警/辅警), audited as the signed-in staff member."""
+to verify (核验, 窗口民警/辅警), audited as the signed-in staff member: every check, failed ones
+too (an unreadable, forged or expired code is worth a line in the log as much as a good one)."""
 from __future__ import annotations
 
-from . import elicence_verify
+from . import audit, elicence_verify
 from .env import Env
 from .permissions import VERIFY, actor, authorise, require
 from .staff import StaffSession
@@ -11,5 +12,10 @@ from .staff import StaffSession
 def verify(env: Env, staff: StaffSession | None, text: str, online: bool) -> elicence_verify.Report:
     require(staff, *VERIFY)
     with env.db.read() as s:
-        authorise(s, env, staff, *VERIFY)
-    return elicence_verify.verify(env, text, online=online, verifier=actor(staff))  # type: ignore[arg-type]
+        role = authorise(s, env, staff, *VERIFY)
+    report = elicence_verify.verify(env, text, online=online, verifier=actor(staff))  # type: ignore[arg-type]
+    if not report.logged:  # an online check of a known licence logged itself, with the citizen
+        with env.db.write() as s:
+            audit.record(s, env, actor=actor(staff), role=role, action="elicence_verify",  # type: ignore[arg-type]
+                         detail=f"{'在线' if online else '离线'}核验：{report.reason}")
+    return report

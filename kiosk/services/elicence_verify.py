@@ -38,6 +38,7 @@ class Report:
     key_id: str | None = None
     online: bool = False
     colour: str = ""
+    logged: bool = False  # an online check of a known licence wrote its audit entry (with the citizen)
 
     def as_dict(self) -> dict:
         return {"valid": self.valid, "reason": self.reason, "profile": self.profile, "online": self.online,
@@ -105,8 +106,6 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         if lic is None or account is None:
             report.valid, report.reason = False, NOT_FOUND
             return report
-        audit.record(s, env, actor=verifier, role="verify", action="elicence_verify", account_id=account.id,
-                     detail=f"档案编号{lic.archive_no}")
         el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account.id))
         refresh_staleness(el, lic)
         decision = apply_decision(lic.status)
@@ -129,6 +128,9 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
             report.reason = f"验证通过（在线核验：驾驶证状态为{now_status}）"
         else:
             report.reason = "验证通过（在线核验：驾驶证状态正常）"
+        audit.record(s, env, actor=verifier, role="verify", action="elicence_verify", account_id=account.id,
+                     detail=f"档案编号{lic.archive_no} {report.reason}")
+        report.logged = True
         return report
 
 

@@ -1,0 +1,30 @@
+"""The verification desk logs every check, failed ones too, once each (kiosk.services.counter_verify)."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.db.models import AuditEntry
+from kiosk.services import counter_verify
+from kiosk.services.staff import StaffSession
+from tests.ui.test_counter import issued_code
+
+CHECKER = StaffSession("H2001", "钱核验", ("verify",))
+
+
+def _log(env) -> list[tuple]:
+    with env.db.read() as s:
+        return list(s.execute(select(AuditEntry.actor, AuditEntry.account_id, AuditEntry.detail)
+                              .where(AuditEntry.action == "elicence_verify").order_by(AuditEntry.id)))
+
+
+def test_every_check_at_the_desk_is_logged_once(env, people):
+    account_id, code = issued_code(env, people["driver_normal"])
+    assert counter_verify.verify(env, CHECKER, code, online=True).valid
+    assert counter_verify.verify(env, CHECKER, code, online=False).valid
+    forged = code[:-4] + ("AAAA" if not code.endswith("AAAA") else "BBBB")
+    assert not counter_verify.verify(env, CHECKER, forged, online=True).valid
+    assert not counter_verify.verify(env, CHECKER, "not a code", online=False).valid
+    log = _log(env)
+    assert len(log) == 4 and {a for a, _i, _d in log} == {"staff:H2001"}
+    assert log[0][1] == account_id and log[0][2].endswith("验证通过（在线核验：驾驶证状态正常）")
+    assert log[1][2].startswith("离线核验：") and log[2][2].startswith("在线核验：") and log[3][2].startswith("离线核验：")

@@ -177,24 +177,30 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             _same_window(plan, opens, publish)
         _check_window(plan, opens, publish, exam_day, now)
         _check_overlap(s, site.id, exam_day, subject, start, x.id if x is not None else None)
-        if plan is None:
+        recount: list[ExamSession] = []  # sessions whose waiting applications may have changed
+        if plan is not None and plan.allocated_at is None:
+            window = datetime.combine(opens, OPENS_AT), publish
+            if (plan.booking_opens_at, plan.publish_on) != window:
+                if plan_counts.has_applicants(s, plan):
+                    raise DomainError(plan_counts.WINDOW_LOCKED, "opens_on")
+                recount += plan.sessions  # nobody counted yet; who is, depends on the window
+            plan.booking_opens_at, plan.publish_on = window
+        elif plan is None:
             plan = ExamPlan(office_id=site.office_id, subject=subject, exam_date=exam_day,
                             booking_opens_at=datetime.combine(opens, OPENS_AT), publish_on=publish)
             s.add(plan)
-        elif plan.allocated_at is None:
-            window = datetime.combine(opens, OPENS_AT), publish
-            if (plan.booking_opens_at, plan.publish_on) != window and plan_counts.has_applicants(s, plan):
-                raise DomainError(plan_counts.WINDOW_LOCKED, "opens_on")
-            plan.booking_opens_at, plan.publish_on = window
         if x is None:
             x = ExamSession(plan=plan, site_id=site.id, exam_date=exam_day, start_time=start, subject=subject,
                             classes=classes, seats=seats, priority_quota=quota)
             s.add(x)
-            s.flush()
-            x.applicants = plan_counts.waiting_for(s, x, plan, site)  # those already waiting that it fits
+            recount.append(x)
         else:
+            if x.classes != classes:  # allowed while nobody has applied (_existing)
+                recount.append(x)
             x.start_time, x.classes, x.seats, x.priority_quota = start, classes, seats, quota
         s.flush()
+        for session in {id(r): r for r in recount}.values():  # those already waiting that it fits
+            session.applicants = plan_counts.waiting_for(s, session, plan)
         audit.record(s, env, actor=actor(staff), role=role, action="exam_session_save" if f.session_id else "exam_session_create",  # type: ignore[arg-type]
                      detail=f"场次{x.id} 计划{plan.id} {site.name} {exam_day} {start:%H:%M} "
                             f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}")

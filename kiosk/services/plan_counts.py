@@ -5,7 +5,9 @@ was submitted (booking_create.take_seats); placing or cancelling it releases exa
 (allocation_release, cancellation.release_applicants), worked out again from the plan's window
 and sessions. So a clerk's change may not move that ground under the counts:
 - a session added to an open plan starts with the 服从系统安排 applications already waiting
-  that it fits (those a release will count it among; 自主选择 ones cannot have chosen it);
+  that it fits (those a release will count it among; 自主选择 ones cannot have chosen it), and
+  so does a session whose classes change, or every session of a plan whose window changes (both
+  only allowed while nobody is counted there);
 - a plan's booking window no longer changes once anyone has applied in it (they were told its
   result-publication day at 确认并提交, too).
 """
@@ -26,10 +28,14 @@ def has_applicants(s: Session, plan: ExamPlan) -> bool:
                     .limit(1)) is not None
 
 
-def waiting_for(s: Session, x: ExamSession, plan: ExamPlan, site: ExamSite) -> int:
+def waiting_for(s: Session, x: ExamSession, plan: ExamPlan) -> int:
     """The pending 服从系统安排 applications counted in ``x`` by cancellation.candidates(counted=True):
     its subject and class, a range over its day, its site (or its city, or any site), made while
-    its plan was open."""
+    its plan was open. None for a plan already allocated: nobody waits for it any more."""
+    if plan.allocated_at is not None:
+        return 0
+    site = s.get(ExamSite, x.site_id)
+    assert site is not None
     city = s.scalar(select(Office.city).where(Office.id == site.office_id))
     return s.scalar(select(func.count()).select_from(Booking).where(
         Booking.status == "pending", Booking.priority.is_(False), Booking.mode == "system",

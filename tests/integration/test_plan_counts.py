@@ -63,3 +63,40 @@ def test_a_plan_someone_applied_in_keeps_its_window(env):
     # the rest of the session may still change; the window as it is
     same = dict(opens_on=f"{plan.booking_opens_at:%Y-%m-%d}", publish_on=f"{plan.publish_on}")
     assert exam_admin.save_session(env, EXAMS, exam_admin.SessionForm(**{**form, "seats": "45"}, **same)).seats == 45
+
+
+def _edit(env, session_id: int, **changes) -> exam_admin.SessionRow:
+    with env.db.read() as s:
+        x = s.get(ExamSession, session_id)
+        p = s.get(ExamPlan, x.plan_id)
+        form = dict(session_id=x.id, site_id=x.site_id, exam_date=f"{x.exam_date}", start_time=f"{x.start_time:%H:%M}",
+                    subject=f"{x.subject}", classes=x.classes, seats=f"{x.seats}", priority_quota=f"{x.priority_quota}",
+                    opens_on=f"{p.booking_opens_at:%Y-%m-%d}", publish_on=f"{p.publish_on}")
+    return exam_admin.save_session(env, EXAMS, exam_admin.SessionForm(**{**form, **changes}))
+
+
+def _first_session(env, site: int, *where) -> ExamSession:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    with env.db.read() as s:
+        return s.scalars(select(ExamSession).join(ExamPlan).where(
+            ExamSession.site_id == site, ExamSession.subject == 2, *where).order_by(ExamSession.exam_date)).first()
+
+
+def test_a_plan_opened_earlier_or_a_class_added_counts_those_already_waiting(env):
+    """The reviewer's second round: moving a plan nobody is counted in to open earlier, or adding
+    a class to a session nobody applied for, lets applications already waiting fit it; they are
+    counted at once, so a later cancellation does not take someone else's count."""
+    learner = add_learners(env, 1)[0]
+    site = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0].site_id
+    now = env.clock.now()
+    not_open = _first_session(env, site, ExamPlan.booking_opens_at > now, ExamSession.classes.contains("C1"))
+    other_class = _first_session(env, site, ExamPlan.booking_opens_at <= now, ExamPlan.publish_on > now.date(),
+                                 ~ExamSession.classes.contains("C1"))
+    last = max(not_open.exam_date, other_class.exam_date)
+    book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), last, site))
+    assert _applicants(env, not_open.id) == 0 and _applicants(env, other_class.id) == 0
+    _edit(env, not_open.id, opens_on="2026-11-30")
+    assert _applicants(env, not_open.id) == 1  # open now, and the waiting application fits it
+    _edit(env, other_class.id, classes=other_class.classes + "C1")
+    assert _applicants(env, other_class.id) == 1

@@ -66,7 +66,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         b.status, b.cancelled_at = "cancelled", now
         app = s.get(Application, b.application_id) if b.application_id else None
         serial = app.serial_no if app else ""
-        refund = fee_refunds.due(app) if b.fee_paid_at is not None else None
+        refund = fee_refunds.owe(app, now) if b.fee_paid_at is not None else None
         note = (f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。{refund.promise if refund else ''}"
                 f"{SUBJECT_NAMES[b.subject]}考试预约的排序时间已变为本次取消的时间。")
         if app is not None:
@@ -77,9 +77,6 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         messaging.notify(s, env, account, "取消考试预约",
                          f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
     if refund is not None:
-        if fee_refunds.give_back(env, refund, actor=actor(staff), role=role, subject_name=SUBJECT_NAMES[b.subject],  # type: ignore[arg-type]
-                                 gateway=gateway):
-            note += f"考试费{refund.amount}元已原路退回。"
-        else:
-            note += f"考试费{refund.amount}元未能自动退回，请按财务规定为其人工退费。"
+        note += fee_refunds.clerk_note(refund, *fee_refunds.give_back(
+            env, refund, actor=actor(staff), role=role, subject_name=SUBJECT_NAMES[b.subject], gateway=gateway))  # type: ignore[arg-type]
     return CounterCancelled(b.id, serial, note)

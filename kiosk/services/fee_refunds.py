@@ -1,8 +1,8 @@
 """Giving a paid exam fee back when a placed booking is cancelled at a counter.
 
-The cancellation is saved first, saying the fee 将予退还 (true either way). Only then is the bank
-called (never while the database is locked for every kiosk), and a second short transaction
-records what it did: 已原路退回 on the receipt, in 网办进度 and in the inbox; or, when the bank
+The cancellation is saved first, saying the fee 将予退还 (true either way) and marking the receipt
+退还处理中. Only then is the bank called (never while the database is locked for every kiosk),
+and a second short transaction records what it did: 已原路退回 on the receipt, in 网办进度 and in the inbox; or, when the bank
 refuses or this terminal has no bank, 未能原路退回 with an audit entry (考试费退回失败) so the
 DMV refunds it by hand, and the clerk is told to.
 """
@@ -34,17 +34,29 @@ class Due:
         return f"已缴纳的考试费{self.amount}元将予退还。"
 
 
-def due(app: Application | None) -> Due | None:
+def owe(app: Application | None, now: datetime) -> Due | None:
+    """In the cancellation's transaction: mark the receipt 退还处理中 (durable, whatever happens
+    next) and return what to give back; None when nothing was paid."""
     receipt = (app.payload or {}).get("fee") if app is not None else None
     if not receipt or receipt.get("refunded_at"):
         return None
+    app.payload = {**(app.payload or {}), "fee": {**receipt, "refund_pending_at": f"{now:%Y-%m-%d %H:%M:%S}"}}  # type: ignore[union-attr]
     paid_at = datetime.strptime(receipt["paid_at"], "%Y-%m-%d %H:%M:%S")
     return Due(app.id, Payment(receipt["channel"], receipt["transaction_no"], paid_at), int(receipt["amount"]))  # type: ignore[union-attr]
 
 
+def clerk_note(d: Due, refunded: bool, recorded: bool) -> str:
+    """What the clerk is told once the bank has answered."""
+    if refunded:
+        return f"考试费{d.amount}元已原路退回。" + ("" if recorded else "（退回结果未能记入系统，请通知管理员核对）")
+    return f"考试费{d.amount}元未能自动退回，请按财务规定为其人工退费。" + ("" if recorded else "（该结果未能记入系统）")
+
+
 def give_back(env: Env, d: Due, *, actor: str, role: str, subject_name: str,
-              gateway: PaymentGateway | None = None) -> bool:
-    """Ask the bank (``gateway``, else this terminal's) for the refund and record the answer."""
+              gateway: PaymentGateway | None = None) -> tuple[bool, bool]:
+    """Ask the bank (``gateway``, else this terminal's) for the refund and record the answer:
+    (refunded, recorded). Recording may fail (the database busy for too long); the receipt then
+    keeps saying 退还处理中 and the clerk is told, never left with a bare error."""
     gateway = gateway or terminal_gateway(env)
     try:
         if gateway is None:
@@ -54,6 +66,15 @@ def give_back(env: Env, d: Due, *, actor: str, role: str, subject_name: str,
     except Exception:  # noqa: BLE001 - the bank's failure must not undo a cancellation already saved
         log.exception("refund of %s failed", d.payment.transaction_no)
         ok = False
+    try:
+        _record(env, d, ok, actor=actor, role=role, subject_name=subject_name)
+        return ok, True
+    except Exception:  # noqa: BLE001 - the cancellation stands; the receipt still says 退还处理中
+        log.exception("refund of %s (%s) not recorded", d.payment.transaction_no, "made" if ok else "refused")
+        return ok, False
+
+
+def _record(env: Env, d: Due, ok: bool, *, actor: str, role: str, subject_name: str) -> None:
     now = env.clock.now()
     with env.db.write() as s:
         app = s.get(Application, d.app_id)
@@ -70,4 +91,3 @@ def give_back(env: Env, d: Due, *, actor: str, role: str, subject_name: str,
                          detail=f"{app.serial_no} {d.amount}元 {d.payment.transaction_no} 须人工退费")
         applications.transition(s, env, app, STATUS_CANCELLED, text)
         messaging.notify(s, env, account, "考试费退还", f"您的{subject_name}考试预约（业务流水号{app.serial_no}）{text}。")
-    return ok

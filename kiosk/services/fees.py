@@ -81,6 +81,8 @@ def receipt_lines(receipt: dict) -> list[str]:
         lines.append(f"已原路退回：{receipt['refunded_at']}")
     elif receipt.get("refund_failed_at"):
         lines.append("未能原路退回，车管所将人工退费")
+    elif receipt.get("refund_pending_at"):
+        lines.append("退还处理中（如长时间未到账，请到车管所窗口咨询）")
     return lines
 
 

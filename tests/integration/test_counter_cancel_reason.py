@@ -78,3 +78,26 @@ def test_a_refund_the_bank_does_not_make_is_left_to_the_clerk(env, people, bank)
     assert "150元" in failed and "须人工退费" in failed
     inbox = [m.body for m in messaging.inbox(env, aid)]
     assert "考试费150元未能原路退回，车管所将按规定为您人工退费" in inbox[0] and "已原路退回" not in " ".join(inbox)
+
+
+def test_a_refund_that_cannot_be_recorded_leaves_the_receipt_pending_and_tells_the_clerk(env, people, monkeypatch) -> None:
+    """The reviewer's case: the bank pays, then the database is too busy to record it. The clerk
+    used to get 系统繁忙 for a cancellation already saved, with no trace of the refund. Now the
+    receipt says 退还处理中 from the cancellation on, and the clerk is told what happened."""
+    from kiosk.services import fee_refunds
+
+    aid, bid, _receipt = _paid(env, people)
+
+    def busy(*_a, **_k):  # type: ignore[no-untyped-def]
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(fee_refunds, "_record", busy)
+    bank = _Bank()
+    done = counter_bookings.cancel(env, CLERK, aid, bid, "考生本人申请", bank)
+    assert len(bank.refunded) == 1
+    assert done.message.endswith("考试费150元已原路退回。（退回结果未能记入系统，请通知管理员核对）")
+    with env.db.read() as s:
+        b = s.get(Booking, bid)
+        fee = s.get(Application, b.application_id).payload["fee"]
+    assert b.status == "cancelled" and "refund_pending_at" in fee and "refunded_at" not in fee
+    assert fees.receipt_lines(fee)[-1] == "退还处理中（如长时间未到账，请到车管所窗口咨询）"

@@ -72,8 +72,10 @@ def pending(env: Env) -> list[ReviewItem]:
 def _load(s: Session, serial_no: str) -> tuple[PhotoSubmission, Application, Account]:
     serial_no = "".join(str(serial_no).split())
     app = s.scalar(select(Application).where(Application.serial_no == serial_no))
+    # FOR UPDATE (PostgreSQL): a second counter deciding the same photo waits here, then finds it
+    # no longer pending (AlreadyReviewed); SQLite's BEGIN IMMEDIATE already lets one writer in.
     sub = None if app is None else s.scalar(select(PhotoSubmission).where(
-        PhotoSubmission.application_id == app.id, PhotoSubmission.state == "pending"))
+        PhotoSubmission.application_id == app.id, PhotoSubmission.state == "pending").with_for_update())
     if app is not None and sub is None:
         _decided(s, app)
     if app is None or sub is None:

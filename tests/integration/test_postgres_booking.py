@@ -205,3 +205,32 @@ def test_one_person_registered_at_two_counters_at_once_is_told_so(pg_env: Env, m
     assert refused.value.field == "id_number"
     with env.db.read() as s:
         assert s.scalars(select(Account.phone).where(Account.id_number == ident)).all() == ["13800001234"]
+
+
+def test_two_counters_deciding_one_photo_at_once_decide_it_once(pg_env: Env, monkeypatch) -> None:
+    """The reviewer's race: one counter approves while another rejects the same photo. The second
+    waits for the first (FOR UPDATE), then is told it was decided (AlreadyReviewed): the citizen
+    never gets both an approval and a rejection."""
+    from kiosk.services import elicence, elicence_review
+    from kiosk.services.demo_people import PEOPLE
+    from kiosk.services.elicence_card import account_for
+
+    env = pg_env
+    env.settings.demo = False  # photos go to the review queue
+    person = next(p for p in PEOPLE if p.key == "violation")
+    elicence.apply_direct(env, account_for(env, person.id_number))
+    serial = elicence_review.pending(env)[0].serial_no
+    inside = pause_once(monkeypatch, elicence_review, "_load")  # the first counter holds the photo
+    results: dict = {}
+    first = threading.Thread(target=lambda: results.update(a=elicence_review.approve(env, serial, reviewer="staff:A")))
+    first.start()
+    assert inside.wait(10)
+    with pytest.raises(elicence_review.AlreadyReviewed, match="审核通过"):
+        elicence_review.reject(env, serial, "1", reviewer="staff:B")
+    first.join(10)
+    assert results["a"].status == "已办结"
+    from kiosk.db.models import AuditEntry
+
+    with env.db.read() as s:
+        decided = list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("photo_%"))))
+    assert decided == ["photo_approved"]

@@ -306,3 +306,23 @@ def test_a_priority_seat_on_a_day_a_waiting_application_lists_is_said_first(env,
             "（同一天只安排一个科目的考试），只在其他场次中安排") in warned.summary
     quiet = booking_submit.check(env, aid, BookingRequest(3, "priority", (other.id,)))
     assert not any(k == "特别提示" and "受理中" in v for k, v in quiet.summary)
+
+
+def test_no_warning_for_a_day_the_waiting_application_has_no_session(env, people):
+    """服从系统安排 at one site: a 优先预约 on a day its range covers but where that site has no
+    session of its subject is not warned about (the reviewer's over-warning)."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    k2 = sessions(env, p, 2, "2026-12-07", "2026-12-07")
+    site = k2[0].site_id
+    book(env, p, BookingRequest(2, "system", (), date(2026, 12, 7), date(2026, 12, 8), site))
+    k3 = sessions(env, p, 3, "2026-12-07", "2026-12-07", priority=True)
+    here = [r for r in k3 if r.site_id == site][0]
+    warned = booking_submit.check(env, aid, BookingRequest(3, "priority", (here.id,)))
+    assert any(k == "特别提示" and "科目二考试预约申请（受理中）包含2026年12月7日" in v for k, v in warned.summary)
+    with env.db.write() as s:  # that site's 科目二 sessions of 12-07 gone: nothing to place her in that day
+        from sqlalchemy import delete
+        s.execute(delete(ExamSession).where(ExamSession.site_id == site, ExamSession.subject == 2,
+                                            ExamSession.exam_date == date(2026, 12, 7)))
+    quiet = booking_submit.check(env, aid, BookingRequest(3, "priority", (here.id,)))
+    assert not any(k == "特别提示" and "受理中" in v for k, v in quiet.summary)

@@ -170,16 +170,20 @@ def read_csv(env: Env, path_text: str) -> tuple[list[tuple[int, list[str]]], str
     return rows, hashlib.sha256(raw).hexdigest()
 
 
+def _outcome(errors: int, digest: str) -> str:
+    """The end of an import's audit entry: how many lines were refused, and which file it was."""
+    return f"有误{errors}行 SHA256:{digest[:16]}"
+
+
 def _imported_before(env: Env, digest: str) -> None:
-    """Refuse a file whose every line an earlier import saved (the same bytes)."""
-    mark = f"SHA256:{digest[:16]}"
+    """Refuse a file (with lines) whose every line an earlier import saved (the same bytes)."""
     with env.db.read() as s:
-        for at, detail in s.execute(select(AuditEntry.at, AuditEntry.detail).where(
-                AuditEntry.action == "exam_results_import", AuditEntry.detail.contains(mark))
-                .order_by(AuditEntry.id.desc())):
-            if "有误0行" in detail and "共0行" not in detail:
-                raise DomainError(f"该文件已于{at:%Y-%m-%d %H:%M}导入，各行均已保存，未重复导入；"
-                                  "如有新的成绩，请放在新的文件中导入", "csv_path")
+        at = s.scalar(select(AuditEntry.at).where(AuditEntry.action == "exam_results_import",
+                                                  AuditEntry.detail.contains(_outcome(0, digest)))
+                      .order_by(AuditEntry.id.desc()).limit(1))
+    if at is not None:
+        raise DomainError(f"该文件已于{at:%Y-%m-%d %H:%M}导入，各行均已保存，未重复导入；"
+                          "如有新的成绩，请放在新的文件中导入", "csv_path")
 
 
 def import_csv(env: Env, staff: StaffSession | None, path_text: str,
@@ -187,7 +191,8 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
     """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
     role = _check(env, staff)
     rows, digest = read_csv(env, path_text)
-    _imported_before(env, digest)
+    if rows:  # an empty file saves nothing, whenever it is imported
+        _imported_before(env, digest)
     report = ImportReport(total=len(rows))
     for done, (number, cells) in enumerate(rows, start=1):
         try:
@@ -205,5 +210,5 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
     with env.db.write() as s:
         audit.record(s, env, actor=actor(staff), role=role, action="exam_results_import",  # type: ignore[arg-type]
                      detail=f"{Path(path_text.strip()).name} 共{report.total}行，保存{report.saved}行，"
-                            f"有误{len(report.errors)}行 SHA256:{digest[:16]}")
+                            + _outcome(len(report.errors), digest))
     return report

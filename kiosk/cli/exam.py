@@ -80,7 +80,8 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
                                 attempt=2 if args.retake else 1, actor="cli")
     except DomainError as exc:
         if exc.field == "attempt":  # the counter's words (考试次数) are --retake here
-            return _fail(exc.message.replace("考试次数请填2（补考）", "请加 --retake").replace("（考试次数填1）", "（不加 --retake）"))
+            return _fail(exc.message.replace(exam_results.SAY_RETAKE, "请加 --retake")
+                         .replace(exam_results.SAY_FIRST, "（不加 --retake）"))
         return _fail(exc.message)
     if args.json:
         print(json.dumps({"booking": r.booking_id, "attempt": r.attempt, "passed": r.passed, "score": r.score,

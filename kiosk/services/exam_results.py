@@ -24,6 +24,8 @@ from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
 RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
+# How the counter form and CSV say which attempt; the command line says it its own way (--retake).
+SAY_RETAKE, SAY_FIRST = "考试次数请填2（补考）", "（考试次数填1）"
 
 
 def parse_attempt(text: str) -> int:
@@ -43,8 +45,8 @@ def _check_attempt(asked: int | None, attempt: int, first: ExamResult | None) ->
     if first is not None:
         score = "缺考" if first.no_show else f"{first.score}分"
         raise DomainError(f"该考生本次预约的第1次考试成绩已录入（{score}，{first.taken_at:%Y-%m-%d %H:%M}），"
-                          "未重复录入；如为补考成绩，考试次数请填2（补考）", "attempt")
-    raise DomainError("该考生本次预约还没有第1次考试成绩，请先录入第1次成绩（考试次数填1）", "attempt")
+                          f"未重复录入；如为补考成绩，{SAY_RETAKE}", "attempt")
+    raise DomainError(f"该考生本次预约还没有第1次考试成绩，请先录入第1次成绩{SAY_FIRST}", "attempt")
 
 
 @dataclass(frozen=True)

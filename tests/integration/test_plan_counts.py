@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from kiosk.db.models import ExamPlan, ExamSession
 from kiosk.domain.errors import DomainError
@@ -76,8 +77,6 @@ def _edit(env, session_id: int, **changes) -> exam_admin.SessionRow:
 
 
 def _first_session(env, site: int, *where) -> ExamSession:  # type: ignore[no-untyped-def]
-    from sqlalchemy import select
-
     with env.db.read() as s:
         return s.scalars(select(ExamSession).join(ExamPlan).where(
             ExamSession.site_id == site, ExamSession.subject == 2, *where).order_by(ExamSession.exam_date)).first()

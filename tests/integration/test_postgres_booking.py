@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from kiosk.db.models import Account, Application, Booking, ExamSession
+from kiosk.db.models import Account, Application, AuditEntry, Booking, ExamSession
 from kiosk.domain.errors import Conflict, DomainError
 from kiosk.domain.ids import mask_id
 from kiosk.services import (allocation_service, applications, audit, booking_create, booking_results, bootstrap,
@@ -229,8 +229,6 @@ def test_two_counters_deciding_one_photo_at_once_decide_it_once(pg_env: Env, mon
         elicence_review.reject(env, serial, "1", reviewer="staff:B")
     first.join(10)
     assert results["a"].status == "已办结"
-    from kiosk.db.models import AuditEntry
-
     with env.db.read() as s:
         decided = list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("photo_%"))))
     assert decided == ["photo_approved"]

@@ -5,25 +5,20 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Select
 
-from kiosk.config import ASSETS
-from kiosk.services import elicence, elicence_review
-from kiosk.ui.screens.counter.review import ReviewScreen
-from tests.booking_helpers import account_id
+from kiosk.services import elicence_review
 from tests.ui.conftest import screen_error, screen_text
-from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, press
+from tests.ui.test_counter import counter_app
+from tests.ui.test_counter_screens import SIZE, open_review, press, queued_photo
 
 
 @pytest.mark.parametrize("elsewhere, decision", [("reject", "审核不通过：照片背景不是白色"), ("approve", "审核通过")])
 @pytest.mark.parametrize("button", ["approve", "reject"])
 async def test_an_item_decided_elsewhere_is_named_and_leaves_the_queue(env, people, elsewhere, decision, button):
-    aid = account_id(env, people["no_photo"])
-    serial = elicence.apply_with_photo(env, aid, "camera", ASSETS / "photos" / "camera_1.png").serial_no
+    _aid, serial = queued_photo(env, people)
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
-        await _sign_in(pilot, app, "J1002", "kiosk-1002")
-        await press(pilot, "m-review")
-        assert isinstance(app.screen, ReviewScreen) and serial in screen_text(app)
+        await open_review(pilot, app)
+        assert serial in screen_text(app)
         if elsewhere == "reject":  # as `kiosk review reject SERIAL --reason 1` does
             elicence_review.reject(env, serial, "1")
         else:

@@ -72,6 +72,11 @@ def session_at(exam_date: date, start: time) -> datetime:
     return datetime.combine(exam_date, start)
 
 
+def attempt_of(r: Any) -> ExamAttempt:
+    """An exam result (ORM row or driver row) as the rules see it."""
+    return ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show, r.booking_id)
+
+
 def permit_facts(p: Any) -> PermitFacts:
     issued = p.issued_on or p.accepted_at.date()
     valid_to = p.valid_to or permit_valid_to(issued)
@@ -134,7 +139,7 @@ def load_facts(s: Session, account_id: int) -> Facts:
     if row is None:
         raise DomainError(NO_PERMIT)
     results = d.all(_FACT_RESULTS, aid=account_id)
-    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show, r.booking_id) for r in results]
+    attempts = [attempt_of(r) for r in results]
     rows = d.all(_FACT_BOOKINGS, aid=account_id)
     facts = [booking_fact(b, session_at(b.exam_date, b.start_time) if b.session_id else None) for b in rows]
     stamp = (tuple((b.id, b.status, b.session_id) for b in rows),

@@ -18,7 +18,7 @@ from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_id, mask_name
 from .booking import active_permit, parse_day, site_city_filter
 from .booking_query import SiteView, city_sites
-from .cancellation import candidates
+from .cancellation import still_open_candidates
 from .env import Env
 
 MAX_ROWS = 500
@@ -93,9 +93,7 @@ def default_day(env: Env, account_id: int) -> date:
 def _sessions_of(b: Booking) -> Any:
     """SQL condition: the session ``b`` holds a seat in, or those its pending application may still
     get (not those of a plan already allocated without it)."""
-    if b.status == "placed":
-        return ExamSession.id == b.session_id
-    return candidates(b) & ExamSession.plan_id.in_(select(ExamPlan.id).where(ExamPlan.allocated_at.is_(None)))
+    return ExamSession.id == b.session_id if b.status == "placed" else still_open_candidates(b)
 
 
 def published(env: Env, day_text: str, site_id: int | None = None) -> ResultPage:

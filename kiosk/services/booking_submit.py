@@ -23,7 +23,7 @@ from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, facts_stamp, load_facts,
                       lock_account, within_permit)
-from .cancellation import candidates
+from .cancellation import still_open_candidates
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -177,12 +177,11 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
 def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
     """The subjects of the citizen's pending normal applications that could be placed on ``day``:
     a session of that day among those it may get, in a plan not yet allocated."""
-    open_plans = select(ExamPlan.id).where(ExamPlan.allocated_at.is_(None))
     found = []
     for b in s.scalars(select(Booking).where(Booking.account_id == account_id, Booking.status == "pending",
                                              Booking.priority.is_(False)).order_by(Booking.id)):
-        if s.scalar(select(ExamSession.id).where(candidates(b), ExamSession.exam_date == day,
-                                                 ExamSession.plan_id.in_(open_plans)).limit(1)) is not None:
+        if s.scalar(select(ExamSession.id).where(still_open_candidates(b), ExamSession.exam_date == day)
+                    .limit(1)) is not None:
             found.append(SUBJECT_NAMES[b.subject])
     return found
 

@@ -132,6 +132,12 @@ def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> No
     s.execute(q.values(applicants=ExamSession.applicants - 1), execution_options={"synchronize_session": False})
 
 
+def still_open_candidates(b: Booking) -> ColumnElement[bool]:
+    """SQL condition on ExamSession: the sessions the pending application ``b`` may still be placed
+    in (its candidates, in plans not allocated yet)."""
+    return candidates(b) & ExamSession.plan_id.in_(select(ExamPlan.id).where(ExamPlan.allocated_at.is_(None)))
+
+
 def candidates(b: Booking, counted: bool = False) -> ColumnElement[bool]:
     """SQL condition on ExamSession: the sessions the application of ``b`` may be placed in.
 

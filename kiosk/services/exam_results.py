@@ -14,12 +14,12 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import (ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, ExamAttempt, after_failed_booking, is_pass,
+from ..domain.exam import (ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, after_failed_booking, is_pass,
                            pass_mark, permit_valid_to)
 from ..domain.ids import normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
-from .booking import permit_facts, session_at
+from .booking import attempt_of, permit_facts, session_at
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
@@ -93,8 +93,7 @@ def _next_booking(s: Session, b: Booking) -> str:
     permit = s.get(LearnerPermit, b.permit_id)
     if permit is None:
         return "可重新预约考试"
-    attempts = [ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show, r.booking_id)
-                for r in s.scalars(select(ExamResult).where(ExamResult.account_id == b.account_id))]
+    attempts = [attempt_of(r) for r in s.scalars(select(ExamResult).where(ExamResult.account_id == b.account_id))]
     return after_failed_booking(permit_facts(permit), attempts, b.subject)
 
 

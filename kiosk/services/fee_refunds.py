@@ -16,7 +16,7 @@ from ..db.models import Account, Application
 from . import applications, audit, messaging
 from .booking import STATUS_CANCELLED
 from .env import Env
-from .fees import Payment, PaymentGateway, terminal_gateway
+from .fees import RECEIPT_TIME, Payment, PaymentGateway, terminal_gateway
 
 log = logging.getLogger("kiosk.services")
 
@@ -40,9 +40,14 @@ def owe(app: Application | None, now: datetime) -> Due | None:
     receipt = (app.payload or {}).get("fee") if app is not None else None
     if not receipt or receipt.get("refunded_at"):
         return None
-    app.payload = {**(app.payload or {}), "fee": {**receipt, "refund_pending_at": f"{now:%Y-%m-%d %H:%M:%S}"}}  # type: ignore[union-attr]
-    paid_at = datetime.strptime(receipt["paid_at"], "%Y-%m-%d %H:%M:%S")
+    _stamp(app, "refund_pending_at", now)  # type: ignore[arg-type]
+    paid_at = datetime.strptime(receipt["paid_at"], RECEIPT_TIME)
     return Due(app.id, Payment(receipt["channel"], receipt["transaction_no"], paid_at), int(receipt["amount"]))  # type: ignore[union-attr]
+
+
+def _stamp(app: Application, key: str, when: datetime) -> None:
+    """Note a step of the refund on the receipt (reassigned: JSON columns track assignment)."""
+    app.payload = {**(app.payload or {}), "fee": {**app.payload["fee"], key: when.strftime(RECEIPT_TIME)}}
 
 
 def clerk_note(d: Due, refunded: bool, recorded: bool) -> str:
@@ -82,7 +87,7 @@ def _record(env: Env, d: Due, ok: bool, *, actor: str, role: str, subject_name: 
         account = s.get(Account, app.account_id)
         assert account is not None
         key = "refunded_at" if ok else "refund_failed_at"
-        app.payload = {**(app.payload or {}), "fee": {**app.payload["fee"], key: f"{now:%Y-%m-%d %H:%M:%S}"}}
+        _stamp(app, key, now)
         if ok:
             text = f"考试费{d.amount}元已原路退回（原支付流水号{d.payment.transaction_no}）"
         else:

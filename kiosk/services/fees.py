@@ -24,6 +24,7 @@ from .booking_records import BookingView, view_in
 from .env import Env
 
 FEES_FILE = ASSETS / "config" / "exam_fees.json"
+RECEIPT_TIME = "%Y-%m-%d %H:%M:%S"  # how the receipt (Application.payload["fee"]) writes its times
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote,
             raise Conflict(f"该考试预约已取消或已结束，不能缴费；{REFUNDED}")
         b.fee_paid_at = payment.paid_at
         receipt = {"amount": first.amount, "channel": payment.channel, "transaction_no": payment.transaction_no,
-                   "paid_at": f"{payment.paid_at:%Y-%m-%d %H:%M:%S}", "description": description}
+                   "paid_at": payment.paid_at.strftime(RECEIPT_TIME), "description": description}
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:
             app.payload = {**(app.payload or {}), "fee": receipt}  # reassign: JSON columns track assignment

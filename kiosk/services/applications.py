@@ -95,6 +95,7 @@ class ApplicationView:
     updated_at: datetime
     events: list[EventView]
     payload: dict
+    kind: str = ""
 
 
 def _account(session: Session, account_id: int) -> Account:
@@ -183,5 +184,5 @@ def list_for(env: Env, account_id: int) -> list[ApplicationView]:
                          .options(selectinload(Application.events))
                          .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
         return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
-                                [EventView(e.at, e.status, e.text) for e in a.events], dict(a.payload))
+                                [EventView(e.at, e.status, e.text) for e in a.events], dict(a.payload), a.kind)
                 for a in rows]

@@ -35,6 +35,8 @@ ACTION_NAMES = {
     "exam_session_create": "新建考试场次",
     "exam_session_save": "修改考试场次",
     "citizen_lookup": "查询群众档案",
+    "application_finish": "窗口办结网办业务",
+    "application_refuse": "窗口退办网办业务",
     "phone_reset": "重置群众手机号码",
     "phone_unbound": "解除重复绑定的手机号",
     "audit_search": "查询审计日志",

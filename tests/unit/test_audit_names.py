@@ -5,12 +5,13 @@ import re
 from pathlib import Path
 
 from kiosk.services import audit, elicence
+from kiosk.services.catalog import SERVICES
 
 KIOSK = Path(audit.__file__).resolve().parent.parent
 
 
 def _recorded_codes() -> set[str]:
-    codes = {elicence.APPLY_KIND, elicence.PHOTO_KIND, "licence_contact", "vehicle_contact",
+    codes = {elicence.APPLY_KIND, elicence.PHOTO_KIND, *SERVICES,  # a 网办 service records its kind
              "photo_approved", "photo_rejected", "unlock", "unlock_failed", "staff_exit", "staff_exit_failed"}
     for path in KIOSK.rglob("*.py"):
         text = path.read_text(encoding="utf-8")

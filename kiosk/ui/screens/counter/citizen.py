@@ -1,5 +1,6 @@
 """为群众办理: look up the citizen in front of the clerk (with the reason for access), see their
-record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking)."""
+record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking, finish or
+turn back a 网办 application waiting for the DMV)."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -9,9 +10,10 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
 from ....domain.ids import normalize_credit_code, normalize_id_number
-from ....services import counter_bookings, counter_citizen
+from ....services import counter_applications, counter_bookings, counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
+from ...dialogs.choose import ChooseDialog
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -102,6 +104,13 @@ class CitizenScreen(KioskScreen):
                     yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
             yield Plain("网办进度：", classes="group-title hidden", id="apps-title")
             yield PlainTable(id="apps", cursor_type="row", classes="hidden")
+            with Vertical(id="app-part", classes="hidden"):  # for an application 受理中 that the counter finishes
+                yield FormField("refuse_reason", "退办理由（退办所选业务时填写）", placeholder="如：申请人要求撤回",
+                                max_length=100, enter_presses="refuse-app")
+                with Horizontal(classes="buttons"):
+                    yield Button("办结所选业务", id="finish-app", variant="primary")
+                    yield Button("退办所选业务", id="refuse-app", variant="warning")
+            yield Plain("", id="app-error", classes="field-error")  # outside: still seen when the part goes
 
     def on_mount(self) -> None:
         self.query_one("#bookings", DataTable).add_columns("编号", "业务", "科目", "车型", "状态", "考试时间", "考场")
@@ -143,11 +152,13 @@ class CitizenScreen(KioskScreen):
         self.query_one("#bookings", DataTable).clear()
         self.query_one("#apps", DataTable).clear()
         self.query_one("#field-cancel_reason", FormField).value = ""  # it was this citizen's
+        self.query_one("#field-refuse_reason", FormField).value = ""
+        self.query_one("#app-error", Static).update("")
 
     def _show_parts(self, found: bool, unit: bool) -> None:
         """The file's actions and its applications when a file was found; its bookings too, except
         for a unit (it books no exams)."""
-        for wid in ("#file-actions", "#apps-title", "#apps"):
+        for wid in ("#file-actions", "#apps-title", "#apps", "#app-part"):
             self.query_one(wid).set_class(not found, "hidden")
         for wid in ("#bookings-title", "#bookings", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
@@ -159,6 +170,7 @@ class CitizenScreen(KioskScreen):
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
         self.query_one("#cancel-part").display = any(b.status in ("pending", "placed") for b in f.bookings)
+        self.query_one("#app-part").display = any(self._choices(a) for a in f.applications[:20])
         bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)
         bookings.clear()
         apps.clear()
@@ -166,7 +178,7 @@ class CitizenScreen(KioskScreen):
             bookings.add_row(str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
                              b.site_name or "-", key=str(b.id))
         for a in f.applications[:20]:
-            apps.add_row(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}")
+            apps.add_row(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}", key=a.serial_no)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen
@@ -183,6 +195,10 @@ class CitizenScreen(KioskScreen):
             self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name), callback=self._phone_reset)
         elif bid == "cancel-booking":
             self.cancel_selected()
+        elif bid == "finish-app":
+            self.finish_selected()
+        elif bid == "refuse-app":
+            self.refuse_selected()
         elif bid == "back":
             self.app.pop_screen()
 
@@ -230,4 +246,74 @@ class CitizenScreen(KioskScreen):
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.notify(f"考试预约已取消。{result.message}", timeout=8)
         self.query_one("#field-cancel_reason", FormField).value = ""
+        self.refresh_file(result)
+
+    @staticmethod
+    def _choices(a) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+        return counter_applications.finish_choices(a.kind, a.status)
+
+    def _selected_app(self):  # type: ignore[no-untyped-def]
+        """The highlighted application if the counter may finish it; else an error on screen."""
+        table = self.query_one("#apps", DataTable)
+        a = None
+        if self.file is not None and table.row_count:
+            key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+            a = next((a for a in self.file.applications if a.serial_no == key), None)
+        if a is None or not self._choices(a):
+            self.query_one("#app-error", Static).update("请在网办进度列表中选择受理中、待窗口办结的业务")
+            return None
+        return a
+
+    def finish_selected(self) -> None:
+        self.query_one("#app-error", Static).update("")
+        a = self._selected_app()
+        if a is None or self.file is None:
+            return
+        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n\n"
+                    "请选择办结方式，办结后将以短信和消息通知本人。")
+
+        def chosen(how: str | None) -> None:
+            if how and self.file is not None:
+                self.call(counter_applications.finish, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
+                          how, done=self._handled, failed=self._not_handled)
+
+        self.app.push_screen(ChooseDialog(question, self._choices(a)), callback=chosen)
+
+    def refuse_selected(self) -> None:
+        self.query_one("#app-error", Static).update("")
+        a = self._selected_app()
+        if a is None or self.file is None:
+            return
+        try:
+            reason = counter_applications.check_refuse_reason(self.query_one("#field-refuse_reason", FormField).value)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)
+            return
+        question = (f"确认为{self.file.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
+                    f"退办理由：{reason}\n\n退办后将以短信和消息通知本人。")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.file is not None:
+                self.call(counter_applications.refuse, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
+                          reason, done=self._handled, failed=self._not_handled)
+
+        self.app.push_screen(ConfirmDialog(question, "确认退办"), callback=answered)
+
+    def _not_handled(self, exc: DomainError) -> None:
+        """Refused: the file is read again (another counter may have decided it), then the reason shown."""
+        if self.file is None or not self.file.account_id:
+            self.query_one("#app-error", Static).update(exc.message)
+            return
+
+        def reloaded(f: CitizenFile) -> None:
+            self.show_file(f)
+            self.query_one("#app-error", Static).update(exc.message)
+
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
+
+    def _handled(self, result: counter_applications.Handled) -> None:
+        self.query_one("#app-error", Static).update("")
+        self.notify(f"业务流水号{result.serial_no}{result.status}：{result.note}", timeout=8)
+        self.query_one("#field-refuse_reason", FormField).value = ""
         self.refresh_file(result)

@@ -1,0 +1,97 @@
+"""Counter: finish (办结) or turn back (退办) a 网办 application that waits for the DMV.
+
+A service on the generic flow (kiosk.services.catalog) whose application ends 受理中 waits for
+the DMV to make a document (a new card, a plate, a label); the clerk finishes it when it is
+handed over or posted. The service says how it may be finished (``finish_choices``, default
+办结) and may apply its effect then (``finish(session, env, app, how) -> note``, raising
+DomainError to refuse). 退办 turns an application back with the clerk's reason; nothing the
+service would do at completion has happened yet. Either way the citizen gets an SMS and an
+inbox message, 网办进度 a timeline entry, and the audit log an entry.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db.models import Account, Application
+from ..domain.errors import DomainError, NotFound
+from ..domain.ids import normalize_text
+from . import applications, audit, messaging
+from .catalog import SERVICES
+from .env import Env
+from .permissions import SERVE, actor, authorise, require
+from .staff import StaffSession
+
+WAITING = "受理中"
+FINISHED, TURNED_BACK = "已办结", "已退办"
+DEFAULT_CHOICES = ("已办结",)
+DONE_ELSEWHERE = "该业务已{status}，无需再办理（可能已由其他窗口办理），列表已更新"
+
+
+@dataclass(frozen=True)
+class Handled:
+    serial_no: str
+    status: str
+    note: str
+
+
+def finish_choices(kind: str, status: str) -> tuple[str, ...]:
+    """How a clerk may finish an application of ``kind`` in ``status``; () when it is not the
+    counter's to finish (another kind of application, or not 受理中)."""
+    service = SERVICES.get(kind)
+    if service is None or status != WAITING:
+        return ()
+    return tuple(getattr(service, "finish_choices", DEFAULT_CHOICES))
+
+
+def check_refuse_reason(reason: str) -> str:
+    clean = normalize_text(reason, field="refuse_reason", label="退办理由", max_len=100, required=False)
+    if len(clean) < 2:
+        raise DomainError("请填写退办理由（如：申请人要求撤回）", "refuse_reason")
+    return clean
+
+
+def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str, how: str) -> Handled:
+    require(staff, *SERVE)
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE)
+        app, account = _waiting(s, account_id, serial_no)
+        service = SERVICES[app.kind]
+        if how not in finish_choices(app.kind, app.status):
+            raise DomainError("请选择办结方式", "how")
+        hook = getattr(service, "finish", None)
+        note = hook(s, env, app, how) if hook is not None else how
+        return _decide(s, env, staff, role, app, account, FINISHED, note, f"办结：{how}",
+                       action="application_finish")
+
+
+def refuse(env: Env, staff: StaffSession | None, account_id: int, serial_no: str, reason: str) -> Handled:
+    require(staff, *SERVE)
+    reason = check_refuse_reason(reason)
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE)
+        app, account = _waiting(s, account_id, serial_no)
+        note = f"车管所窗口退办，理由：{reason}。如有需要可重新申请"
+        return _decide(s, env, staff, role, app, account, TURNED_BACK, note, f"退办 理由：{reason}",
+                       action="application_refuse")
+
+
+def _waiting(s, account_id: int, serial_no: str) -> tuple[Application, Account]:  # type: ignore[no-untyped-def]
+    """The citizen's application, locked (PostgreSQL: two counters cannot both decide it)."""
+    app = s.scalar(select(Application).where(Application.serial_no == serial_no).with_for_update())
+    account = s.get(Account, account_id)
+    if app is None or account is None or app.account_id != account_id or app.kind not in SERVICES:
+        raise NotFound("未找到该群众的这项网办业务")
+    if app.status != WAITING:
+        raise DomainError(DONE_ELSEWHERE.format(status=app.status))
+    return app, account
+
+
+def _decide(s, env: Env, staff: StaffSession | None, role: str, app: Application, account: Account,  # type: ignore[no-untyped-def]
+            status: str, note: str, detail: str, action: str) -> Handled:
+    applications.transition(s, env, app, status, note)
+    audit.record(s, env, actor=actor(staff), role=role, action=action,  # type: ignore[arg-type]
+                 account_id=account.id, detail=f"{app.serial_no} {app.title} {detail}")
+    messaging.notify(s, env, account, app.title, f"您的{app.title}申请（业务流水号{app.serial_no}）{status}：{note}。")
+    return Handled(app.serial_no, status, note)

@@ -1,0 +1,37 @@
+"""A question with several answers (one button each) and 暂不办理, which has the focus."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button
+
+from ..widgets.plain import Plain
+
+
+class ChooseDialog(ModalScreen[str | None]):
+    BINDINGS = [("escape", "dismiss(None)", "暂不办理")]
+    DEFAULT_CSS = """
+    ChooseDialog { align: center middle; }
+    ChooseDialog > Vertical { width: 72; max-width: 95%; height: auto; border: thick $primary;
+                              background: $surface; padding: 1 2; }
+    """
+
+    def __init__(self, question: str, answers: tuple[str, ...], no: str = "暂不办理") -> None:
+        super().__init__()
+        self.question, self.answers, self.no = question, answers, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Plain(self.question, id="question")
+            with Horizontal(classes="buttons"):
+                for i, answer in enumerate(self.answers):
+                    yield Button(answer, id=f"answer-{i}", variant="primary")
+                yield Button(self.no, id="no")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        bid = event.button.id or ""
+        self.dismiss(self.answers[int(bid.split("-")[1])] if bid.startswith("answer-") else None)

@@ -1,0 +1,77 @@
+"""Pilot: 为群众办理 finishes (办结, choosing how) and turns back (退办, with a reason) a 网办
+application waiting for the DMV; the table and the citizen's SMS follow."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.db.models import Application, Message
+from kiosk.services import counter_applications
+from kiosk.ui.dialogs.choose import ChooseDialog
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.counter.citizen import CitizenScreen
+from tests.app_helpers import apply_for, document_service  # noqa: F401  (fixture)
+from tests.booking_helpers import account_id
+from tests.ui.conftest import field_error, screen_text, set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import SIZE, look_up, press
+
+
+def _select_app(app, serial: str) -> None:  # type: ignore[no-untyped-def]
+    table = app.screen.query_one("#apps")
+    table.move_cursor(row=table.get_row_index(serial))
+
+
+def _status(env, serial: str) -> str:  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        return s.scalar(select(Application.status).where(Application.serial_no == serial))
+
+
+async def test_finish_by_post_and_turn_back_with_a_reason(env, people, document_service):  # noqa: F811
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    posted, withdrawn = apply_for(env, document_service, acc, "邮寄"), apply_for(env, document_service, acc)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        assert "办结所选业务" in screen_text(app)
+        _select_app(app, posted)
+        await press(pilot, "finish-app")
+        assert isinstance(app.screen, ChooseDialog) and posted in screen_text(app)
+        await pilot.click("#answer-0")  # 已邮寄
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen)
+        assert _status(env, posted) == "已办结"
+        _select_app(app, posted)  # finished now: nothing more to do with it
+        await press(pilot, "finish-app")
+        assert isinstance(app.screen, CitizenScreen) and "请在网办进度列表中选择受理中" in screen_text(app)
+        _select_app(app, withdrawn)
+        await press(pilot, "refuse-app")
+        assert "请填写退办理由" in field_error(app, "refuse_reason")
+        set_input(app, "refuse_reason", "申请人要求撤回")
+        await press(pilot, "refuse-app")
+        assert isinstance(app.screen, ConfirmDialog) and "退办理由：申请人要求撤回" in screen_text(app)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert _status(env, withdrawn) == "已退办"
+        assert "办结所选业务" not in screen_text(app)  # nothing left waiting for the counter
+    with env.db.read() as s:
+        sms = list(s.scalars(select(Message.body).where(Message.account_id == acc, Message.channel == "sms")))
+    assert any(posted in b and "证件已邮寄" in b for b in sms) and any(withdrawn in b and "已退办" in b for b in sms)
+
+
+async def test_an_application_decided_elsewhere_is_explained_and_the_list_reloaded(env, people, document_service):  # noqa: F811
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    serial = apply_for(env, document_service, acc)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        counter_applications.finish(env, app.staff, acc, serial, "已在窗口领取")  # another counter, meanwhile
+        _select_app(app, serial)
+        await press(pilot, "finish-app")
+        await pilot.click("#answer-1")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "已办结，无需再办理" in text and "办结所选业务" not in text

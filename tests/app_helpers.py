@@ -1,8 +1,6 @@
 """A 网办 service for tests of the counter's 办结 / 退办: it ends 受理中, as a document service does."""
 from __future__ import annotations
 
-import pytest
-
 from kiosk.domain.errors import DomainError
 from kiosk.services import applications
 from kiosk.services.applications import FieldSpec, Outcome, Prepared
@@ -36,8 +34,7 @@ class DocumentForTest:
         return f"证件{how}"
 
 
-@pytest.fixture
-def document_service(monkeypatch: pytest.MonkeyPatch) -> DocumentForTest:
+def register_document_service(monkeypatch) -> DocumentForTest:  # type: ignore[no-untyped-def]
     service = DocumentForTest()
     monkeypatch.setitem(SERVICES, service.kind, service)
     return service

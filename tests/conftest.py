@@ -108,3 +108,11 @@ def people() -> dict[str, Person]:
 @pytest.fixture
 def last_code() -> Callable[[Env, str], str]:
     return last_sms_code
+
+
+@pytest.fixture
+def document_service(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """A 网办 service that ends 受理中, registered in the catalog for this test (tests.app_helpers)."""
+    from tests.app_helpers import register_document_service
+
+    return register_document_service(monkeypatch)

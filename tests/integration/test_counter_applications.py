@@ -8,7 +8,7 @@ from kiosk.db.models import Application, AuditEntry, Message
 from kiosk.domain.errors import DomainError, NotFound, PermissionDenied
 from kiosk.services import applications, counter_applications
 from kiosk.services.staff import StaffSession
-from tests.app_helpers import apply_for, document_service  # noqa: F401  (fixture)
+from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 
 CLERK = StaffSession("J1001", "王警官", ("counter",))
@@ -22,14 +22,14 @@ def _app(env, serial: str) -> Application:  # type: ignore[no-untyped-def]
         return app
 
 
-def test_finish_choices_only_for_a_waiting_catalog_service(document_service) -> None:  # noqa: F811
+def test_finish_choices_only_for_a_waiting_catalog_service(document_service) -> None:
     assert counter_applications.finish_choices("test_document", "受理中") == ("已邮寄", "已在窗口领取")
     assert counter_applications.finish_choices("test_document", "已办结") == ()
     assert counter_applications.finish_choices("licence_contact", "受理中") == ("已办结",)  # default
     assert counter_applications.finish_choices("exam_booking", "受理中") == ()  # not a 网办 service
 
 
-def test_finish_records_the_way_and_tells_the_citizen(env, people, document_service) -> None:  # noqa: F811
+def test_finish_records_the_way_and_tells_the_citizen(env, people, document_service) -> None:
     acc = account_id(env, people["driver_normal"])
     serial = apply_for(env, document_service, acc, where="邮寄")
     done = counter_applications.finish(env, CLERK, acc, serial, "已邮寄")
@@ -47,7 +47,7 @@ def test_finish_records_the_way_and_tells_the_citizen(env, people, document_serv
         counter_applications.finish(env, CLERK, acc, serial, "已邮寄")
 
 
-def test_the_services_own_check_and_a_wrong_way_refuse_and_change_nothing(env, people, document_service) -> None:  # noqa: F811
+def test_the_services_own_check_and_a_wrong_way_refuse_and_change_nothing(env, people, document_service) -> None:
     acc = account_id(env, people["driver_normal"])
     serial = apply_for(env, document_service, acc, where="窗口")
     with pytest.raises(DomainError, match="不能办结为已邮寄"):
@@ -58,7 +58,7 @@ def test_the_services_own_check_and_a_wrong_way_refuse_and_change_nothing(env, p
     assert counter_applications.finish(env, CLERK, acc, serial, "已在窗口领取").status == "已办结"
 
 
-def test_refuse_needs_a_reason_and_tells_the_citizen(env, people, document_service) -> None:  # noqa: F811
+def test_refuse_needs_a_reason_and_tells_the_citizen(env, people, document_service) -> None:
     acc = account_id(env, people["driver_normal"])
     serial = apply_for(env, document_service, acc)
     with pytest.raises(DomainError) as empty:
@@ -74,7 +74,7 @@ def test_refuse_needs_a_reason_and_tells_the_citizen(env, people, document_servi
         counter_applications.finish(env, CLERK, acc, serial, "已在窗口领取")
 
 
-def test_only_the_citizens_own_application_and_only_the_counter_role(env, people, document_service) -> None:  # noqa: F811
+def test_only_the_citizens_own_application_and_only_the_counter_role(env, people, document_service) -> None:
     acc = account_id(env, people["driver_normal"])
     other = account_id(env, people["permit_expiring"])
     serial = apply_for(env, document_service, acc)

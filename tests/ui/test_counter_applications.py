@@ -9,7 +9,7 @@ from kiosk.services import counter_applications
 from kiosk.ui.dialogs.choose import ChooseDialog
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.citizen import CitizenScreen
-from tests.app_helpers import apply_for, document_service  # noqa: F401  (fixture)
+from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
@@ -26,7 +26,7 @@ def _status(env, serial: str) -> str:  # type: ignore[no-untyped-def]
         return s.scalar(select(Application.status).where(Application.serial_no == serial))
 
 
-async def test_finish_by_post_and_turn_back_with_a_reason(env, people, document_service):  # noqa: F811
+async def test_finish_by_post_and_turn_back_with_a_reason(env, people, document_service):
     p = people["driver_normal"]
     acc = account_id(env, p)
     posted, withdrawn = apply_for(env, document_service, acc, "邮寄"), apply_for(env, document_service, acc)
@@ -60,7 +60,7 @@ async def test_finish_by_post_and_turn_back_with_a_reason(env, people, document_
     assert any(posted in b and "证件已邮寄" in b for b in sms) and any(withdrawn in b and "已退办" in b for b in sms)
 
 
-async def test_an_application_decided_elsewhere_is_explained_and_the_list_reloaded(env, people, document_service):  # noqa: F811
+async def test_an_application_decided_elsewhere_is_explained_and_the_list_reloaded(env, people, document_service):
     p = people["driver_normal"]
     acc = account_id(env, p)
     serial = apply_for(env, document_service, acc)

@@ -64,14 +64,32 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One write transaction: commits on success, rolls back on any exception."""
-        with self._write() as session, session.begin():
-            yield session
+        """One write transaction: commits on success, rolls back on any exception (see ``_follow_up``)."""
+        try:
+            with self._write() as session, session.begin():
+                yield session
+        except Exception as exc:
+            self._follow_up(exc)
+            raise
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with self._read() as session, session.begin():
-            yield session
+        try:
+            with self._read() as session, session.begin():
+                yield session
+        except Exception as exc:
+            self._follow_up(exc)
+            raise
+
+    def _follow_up(self, exc: Exception) -> None:
+        """An exception may carry ``after_rollback(session)``: what must be recorded although the
+        transaction it ended was rolled back (a refusal for the audit log). It runs once, in a
+        write transaction of its own, after the failed one has let go of the database."""
+        follow_up = getattr(exc, "after_rollback", None)
+        if follow_up is not None:
+            exc.after_rollback = None  # type: ignore[attr-defined]
+            with self._write() as session, session.begin():
+                follow_up(session)
 
     @contextmanager
     def fast(self, write: bool) -> Iterator[Tx]:

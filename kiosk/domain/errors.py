@@ -27,5 +27,10 @@ class PermissionDenied(DomainError):
     pass
 
 
+class StaffRevoked(PermissionDenied):
+    """The staff account was deactivated, or the role taken away, since the clerk signed in:
+    the counter signs the clerk out."""
+
+
 class Conflict(DomainError):
     """Someone else changed the data first (e.g. the last seat was taken)."""

@@ -42,6 +42,7 @@ ACTION_NAMES = {
     "audit_search": "查询审计日志",
     "staff_sign_in": "工作人员登录",
     "staff_sign_in_failed": "工作人员登录失败",
+    "staff_refused": "工作人员已停用或角色已变更，拒绝办理",
     "staff_sign_out": "工作人员退出登录",
     "staff_exit": "退出自助模式",
     "staff_exit_failed": "退出自助模式失败",

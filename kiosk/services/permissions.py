@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Staff
-from ..domain.errors import PermissionDenied
+from ..domain.errors import PermissionDenied, StaffRevoked
+from . import audit
 from .env import Env
 from .staff import ROLE_NAMES, StaffSession
 
@@ -37,14 +38,19 @@ def require(staff: StaffSession | None, *roles: str) -> str:
 
 
 def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str) -> str:
-    """:func:`require`, checked again against the staff table; a refusal is audited."""
+    """:func:`require`, checked again against the staff table. A refusal there (StaffRevoked: the
+    counter signs the clerk out) is audited, in a transaction of its own after the caller's
+    has been rolled back (kiosk.db.session's ``after_rollback``)."""
     role = require(staff, *roles)
     assert staff is not None
     row = s.scalar(select(Staff).where(Staff.staff_no == staff.staff_no))
-    if row is None or not row.active:
-        raise PermissionDenied("该工作人员账户已停用，请重新登录")
-    if role not in (row.roles or []):
-        raise PermissionDenied("您的角色已变更，请重新登录")
+    why = ("该工作人员账户已停用，请重新登录" if row is None or not row.active
+           else "您的角色已变更，请重新登录" if role not in (row.roles or []) else "")
+    if why:
+        refused = StaffRevoked(why)
+        refused.after_rollback = lambda s2: audit.record(  # type: ignore[attr-defined]
+            s2, env, actor=actor(staff), role=role, action="staff_refused", detail=why.split("，")[0])
+        raise refused
     return role
 
 

@@ -113,6 +113,13 @@ class KioskApp(App, inherit_bindings=False):
         if notice:
             self.notify(notice, timeout=6)
 
+    def staff_signed_out(self, why: str) -> None:
+        """The clerk signed out at the lock screen, or a service refused the clerk (account deactivated
+        or role taken away since sign-in): back to the staff sign-in, every screen of the session
+        closed, with ``why``."""
+        self.staff, self.locked = None, False
+        self.request_end_session(why)
+
     def lock_counter(self, idle: bool = False) -> None:
         """锁定屏幕, or the counter's idle time ran out: the lock screen until the PIN (or 退出登录)."""
         from .screens.lock import LockScreen

@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
-from ..domain.errors import DomainError, TooSoon
+from ..domain.errors import DomainError, StaffRevoked, TooSoon
 from .dialogs.confirm import ConfirmDialog
 from .widgets.code_button import CodeButton
 from .widgets.field import FormField
@@ -102,6 +102,8 @@ class KioskScreen(Screen):
         def work() -> None:
             try:
                 result = fn(*args)
+            except StaffRevoked as exc:  # deactivated, or the role taken away: signed out, whatever the screen
+                self.app.call_from_thread(self._finish, lambda exc=exc: self.kiosk.staff_signed_out(exc.message))
             except DomainError as exc:
                 self.app.call_from_thread(self._finish, lambda exc=exc: (failed or self.show_error)(exc))
             except Exception:  # a citizen never sees a traceback

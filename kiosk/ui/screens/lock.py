@@ -83,5 +83,4 @@ class LockScreen(KioskScreen):
 
     def _signed_out(self, _: None) -> None:
         """Back to the staff sign-in, every screen of the locked session closed."""
-        self.kiosk.staff, self.kiosk.locked = None, False
-        self.kiosk.request_end_session("已退出登录，请工作人员登录")
+        self.kiosk.staff_signed_out("已退出登录，请工作人员登录")

@@ -1,0 +1,55 @@
+"""A clerk deactivated (or whose role was taken away) while signed in: the next action is refused,
+the refusal is in the audit log although its own transaction was rolled back, and the counter
+returns to the staff sign-in with the reason."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import AuditEntry, Staff
+from kiosk.domain.errors import StaffRevoked
+from kiosk.services import counter_citizen, counter_staff
+from kiosk.services.staff import StaffSession
+from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
+from tests.ui.conftest import set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import press
+
+ADMIN = StaffSession("A0001", "孙管理", ("admin",))
+CLERK = StaffSession("J1001", "王警官", ("counter",))
+
+
+def _actions(env, staff_no: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        return [(e.action, e.detail) for e in s.scalars(
+            select(AuditEntry).where(AuditEntry.actor == f"staff:{staff_no}").order_by(AuditEntry.id))]
+
+
+def test_a_refused_lookup_is_audited_and_nothing_else_is_kept(env, people) -> None:
+    counter_staff.deactivate(env, ADMIN, "J1001")
+    with pytest.raises(StaffRevoked, match="已停用"):
+        counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
+    assert _actions(env, "J1001") == [("staff_refused", "该工作人员账户已停用")]
+
+
+def test_a_role_taken_away_is_refused_and_audited(env, people) -> None:
+    with env.db.write() as s:
+        s.scalars(select(Staff).where(Staff.staff_no == "J1001")).one().roles = ["review"]
+    with pytest.raises(StaffRevoked, match="角色已变更"):
+        counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
+    assert _actions(env, "J1001") == [("staff_refused", "您的角色已变更")]
+
+
+async def test_the_counter_signs_the_deactivated_clerk_out(env, people):
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app)
+        await press(pilot, "m-citizen")
+        counter_staff.deactivate(env, ADMIN, "J1001")  # meanwhile, at the admin's counter
+        set_input(app, "id_number", people["driver_normal"].id_number)
+        set_input(app, "reason", "本人到窗口办理业务")
+        await press(pilot, "lookup")
+        await settle(pilot)
+        assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
+        assert any("该工作人员账户已停用" in str(n.message) for n in app._notifications)
+    assert [a for a, _ in _actions(env, "J1001")][-1] == "staff_refused"

@@ -40,6 +40,7 @@ ACTION_NAMES = {
     "phone_reset": "重置群众手机号码",
     "phone_unbound": "解除重复绑定的手机号",
     "audit_search": "查询审计日志",
+    "audit_search_refused": "查询他人审计日志被拒绝",
     "staff_sign_in": "工作人员登录",
     "staff_sign_in_failed": "工作人员登录失败",
     "staff_refused": "工作人员已停用或角色已变更，拒绝办理",

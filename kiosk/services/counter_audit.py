@@ -14,10 +14,11 @@ from ..domain.ids import mask_id
 from ..domain.typed import date_or_error
 from . import audit
 from .env import Env
-from .permissions import ADMIN, actor, may, require
+from .permissions import ADMIN, actor, authorise, may, require
 from .staff import StaffSession
 
 LIMIT = 500
+ANY_ROLE = ("counter", "review", "exam_admin", "verify", "admin")  # each sees its own entries
 
 
 @dataclass(frozen=True)
@@ -49,11 +50,15 @@ def _day(text: str, field: str) -> date | None:
 
 def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:
     """Newest first, at most LIMIT rows. A non-admin's staff filter is forced to themselves."""
-    require(staff, "counter", "review", "exam_admin", "verify", "admin")
+    require(staff, *ANY_ROLE)
     assert staff is not None
     own = not may(staff, ADMIN)
     staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()
-    if own and f.staff_no.strip() and f.staff_no.strip().upper() != staff.staff_no:
+    asked = "".join(f.staff_no.split()).upper()
+    if own and asked and asked != staff.staff_no:  # refused, and the attempt kept in the log
+        with env.db.write() as s:
+            audit.record(s, env, actor=actor(staff), role="", action="audit_search_refused",
+                         detail=f"查看工号{asked[:12]}的操作记录（无管理员角色）")
         raise PermissionDenied("您只能查看本人的操作记录，没有权限查看其他工作人员的记录（需要管理员角色）", "staff_no")
     start, end = _day(f.date_from, "date_from"), _day(f.date_to, "date_to")
     if start and end and end < start:
@@ -70,6 +75,7 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     if end:
         q = q.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
     with env.db.write() as s:
+        authorise(s, env, staff, *ANY_ROLE)  # a clerk deactivated since sign-in reads no more
         rows = s.execute(q.order_by(AuditEntry.id.desc()).limit(LIMIT)).all()
         audit.record(s, env, actor=actor(staff), role="" if own else "admin", action="audit_search",
                      detail=f"工号：{staff_no or '全部'}；群众：{'指定' if f.citizen_id.strip() else '全部'}；"

@@ -81,7 +81,16 @@ def test_every_staff_member_may_search_only_their_own_audit_entries(env) -> None
     rows = counter_audit.search(env, verifier, counter_audit.AuditFilter())
     assert all(r.actor == "staff:H2001" for r in rows)
     with pytest.raises(DomainError, match="本人"):
-        counter_audit.search(env, verifier, counter_audit.AuditFilter(staff_no="J1001"))
+        counter_audit.search(env, verifier, counter_audit.AuditFilter(staff_no="j1001 "))
+    own = counter_audit.search(env, verifier, counter_audit.AuditFilter(action="他人审计日志"))
+    assert [r.detail for r in own] == ["查看工号J1001的操作记录（无管理员角色）"]  # the attempt is kept
+
+
+def test_a_deactivated_clerk_reads_no_more_of_the_audit_log(env) -> None:
+    verifier = StaffSession("H2001", "钱核验", ("verify",))
+    counter_staff.deactivate(env, ADMIN, "H2001")
+    with pytest.raises(PermissionDenied, match="停用"):
+        counter_audit.search(env, verifier, counter_audit.AuditFilter())
 
 
 def test_a_signed_out_or_deactivated_session_is_refused(env, people) -> None:

@@ -75,6 +75,9 @@ def _fitting(at_site: bool, in_city: bool):  # type: ignore[no-untyped-def]
 _KEYS = [(at, city) for at in (False, True) for city in (False, True)]
 FIRST_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).limit(1)) for k in _KEYS}
 _COUNT_FITTING = {k: Prepared(update(_S).where(_fitting(*k)).values(applicants=_S.c.applicants + 1)) for k in _KEYS}
+# PostgreSQL: an UPDATE locks its rows in scan order (heap or index, not id); these lock them in id
+# order first, as allocation and the other bookings do, so two transactions never wait on each other.
+_LOCK_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).order_by(_S.c.id).with_for_update()) for k in _KEYS}
 # The result-publication days of those sessions' plans, earliest first (step 确认并提交 names them).
 PUBLISH_DAYS = {k: Prepared(select(ExamPlan.publish_on).distinct().where(
     ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k)))).order_by(ExamPlan.publish_on)) for k in _KEYS}
@@ -111,10 +114,14 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed
     elif b.mode == "self":  # in id order, as allocation and other bookings do: no deadlock on PostgreSQL
         if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in sorted(b.choices)) != len(b.choices):
             raise DomainError(closed, "sessions")
-    elif d.run(_COUNT_FITTING[b.site_id is not None, b.city is not None], **fitting_params(
-            b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, b.city,  # type: ignore[arg-type]
-            now)) == 0:
-        raise DomainError(closed)
+    else:
+        key = b.site_id is not None, b.city is not None
+        params = fitting_params(b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, b.city,  # type: ignore[arg-type]
+                                now)
+        if d.dialect_name == "postgresql":  # SQLite: BEGIN IMMEDIATE already lets one writer in
+            d.all(_LOCK_FITTING[key], **params)
+        if d.run(_COUNT_FITTING[key], **params) == 0:
+            raise DomainError(closed)
 
 
 def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status: str, note: str,

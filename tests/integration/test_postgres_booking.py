@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from kiosk.db.models import Account, Application, AuditEntry, Booking, ExamSession
 from kiosk.domain.errors import Conflict, DomainError
@@ -232,3 +232,51 @@ def test_two_counters_deciding_one_photo_at_once_decide_it_once(pg_env: Env, mon
     with env.db.read() as s:
         decided = list(s.scalars(select(AuditEntry.action).where(AuditEntry.action.like("photo_%"))))
     assert decided == ["photo_approved"]
+
+
+def test_a_system_arranged_booking_locks_sessions_in_id_order(pg_env: Env, monkeypatch) -> None:
+    """服从系统安排 counts the applicant in every fitting session with one UPDATE, which locks rows in
+    scan order. A session added later for an earlier day (a higher id, scanned first) once made a
+    lock cycle with a transaction locking in id order (allocation releasing later plans' counts):
+    PostgreSQL then aborted one of them as a deadlock."""
+    env = pg_env
+    learner = add_learners(env, 1)[0]
+    aid = account_id(env, learner)
+    low = sessions(env, learner, 2, "2026-12-05", "2026-12-05")[0]
+    with env.db.write() as s:  # the clerk's later session: same plan, one day earlier, scanned before `low`
+        base = s.get(ExamSession, low.id)
+        extra = ExamSession(plan_id=base.plan_id, site_id=base.site_id, exam_date=date(2026, 12, 4),
+                            start_time=base.start_time, subject=base.subject, classes=base.classes, seats=base.seats,
+                            priority_quota=base.priority_quota)
+        s.add(extra)
+        s.flush()
+        high = extra.id
+    with env.db.write() as s:  # and `low` rewritten: in the heap too it now comes after `high`
+        s.execute(update(ExamSession).where(ExamSession.id == low.id).values(seats=ExamSession.seats))
+    holding = threading.Event()
+    errors: list[BaseException] = []
+
+    def in_id_order() -> None:  # as allocation_release does: low, then (a moment later) high
+        try:
+            with env.db.write() as s:
+                s.execute(update(ExamSession).where(ExamSession.id == low.id).values(applicants=ExamSession.applicants))
+                holding.set()
+                time.sleep(0.5)
+                s.execute(update(ExamSession).where(ExamSession.id == high).values(applicants=ExamSession.applicants))
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    other = threading.Thread(target=in_id_order)
+    other.start()
+    assert holding.wait(10)
+    req = BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 5), base.site_id)
+    with env.db.read() as s:
+        plan = booking_submit._plan(s, env, aid, req)
+    with env.db.write() as s:
+        booking_submit.book(s, env, aid, req, plan)
+    other.join(10)
+    assert errors == []
+    with env.db.read() as s:
+        counted = dict(s.execute(select(ExamSession.id, ExamSession.applicants)
+                                 .where(ExamSession.id.in_([low.id, high]))).all())
+    assert counted[high] == 1 and counted[low.id] >= 1

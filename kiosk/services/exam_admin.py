@@ -177,6 +177,7 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             _same_window(plan, opens, publish)
         _check_window(plan, opens, publish, exam_day, now)
         _check_overlap(s, site.id, exam_day, subject, start, x.id if x is not None else None)
+        before = _audited(x, plan) if x is not None else {}
         recount: list[ExamSession] = []  # sessions whose waiting applications may have changed
         if plan is not None and plan.allocated_at is None:
             window = datetime.combine(opens, OPENS_AT), publish
@@ -203,8 +204,21 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             session.applicants = plan_counts.waiting_for(s, session, plan)
         audit.record(s, env, actor=actor(staff), role=role, action="exam_session_save" if f.session_id else "exam_session_create",  # type: ignore[arg-type]
                      detail=f"场次{x.id} 计划{plan.id} {site.name} {exam_day} {start:%H:%M} "
-                            f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}")
+                            f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}"
+                            + _changes(before, _audited(x, plan)))
         return _row(x, plan, site.name, now)
+
+
+def _audited(x: ExamSession, plan: ExamPlan) -> dict[str, str]:
+    """What an edit may change, as the audit entry writes it."""
+    return {"开考": f"{x.start_time:%H:%M}", "车型": x.classes, "考位": str(x.seats), "优先名额": str(x.priority_quota),
+            "开放预约": f"{plan.booking_opens_at:%Y-%m-%d}", "公布": f"{plan.publish_on}"}
+
+
+def _changes(before: dict[str, str], after: dict[str, str]) -> str:
+    """An edit's old and new values (" 变更：考位30→40，…"); "" for a new session or no change."""
+    changed = [f"{k}{v}→{after[k]}" for k, v in before.items() if after[k] != v]
+    return f" 变更：{'，'.join(changed)}" if changed else (" 未变更" if before else "")
 
 
 def _existing(s: Session, session_id: int | None, site_id: int, day: date, subject: int, start: time,

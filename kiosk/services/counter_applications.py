@@ -93,5 +93,6 @@ def _decide(s, env: Env, staff: StaffSession | None, role: str, app: Application
     applications.transition(s, env, app, status, note)
     audit.record(s, env, actor=actor(staff), role=role, action=action,  # type: ignore[arg-type]
                  account_id=account.id, detail=f"{app.serial_no} {app.title} {detail}")
-    messaging.notify(s, env, account, app.title, f"您的{app.title}申请（业务流水号{app.serial_no}）{status}：{note}。")
+    messaging.notify(s, env, account, app.title,
+                     f"您的{app.title}申请（业务流水号{app.serial_no}）{status}：{note.rstrip('。')}。")
     return Handled(app.serial_no, status, note)

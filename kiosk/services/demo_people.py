@@ -79,6 +79,8 @@ PEOPLE: tuple[Person, ...] = (
     Person("new_user", "林晓", "320703", "20020228", 202, "未注册，可用实人认证注册", registered=False),
     Person("cancelled", "罗军", "500108", "19890101", 215, "驾驶证注销", licence=_lic(status="G")),
     Person("renew_soon", "梁雪", "500105", "19800808", 222, "驾驶证将于60天内到期", licence=_lic(expires_in_days=60)),
+    Person("expired_long", "韩冬", "500106", "19750606", 241, "驾驶证逾期未换证，有效期满已超过一年",
+           licence=_lic(status="M", years=20, expires_in_days=-400)),
     Person("teen", "谢雨", "500103", "20100320", 232, "16岁，未到C1申领年龄", ),
     Person("unit", "重庆山城物流有限公司", "500000", "00000000", 300, "单位用户（统一社会信用代码）", unit=True,
            vehicles=(_car("渝D72518", "重型厢式货车", "东风牌"),),

@@ -25,10 +25,14 @@ def own_licence(session: Session, account: Account) -> DrivingLicence:
     return lic
 
 
+def open_applications(session: Session, account: Account, kind: str) -> list[Application]:
+    return list(session.scalars(select(Application).where(
+        Application.account_id == account.id, Application.kind == kind, Application.status == OPEN)))
+
+
 def refuse_if_open(session: Session, account: Account, kind: str, title: str) -> None:
     """One application of a kind at a time: the DMV is still making the last card."""
-    serial = session.scalar(select(Application.serial_no).where(
-        Application.account_id == account.id, Application.kind == kind, Application.status == OPEN))
+    serial = next((a.serial_no for a in open_applications(session, account, kind)), None)
     if serial:
         raise DomainError(f"您已有一笔{title}申请正在办理（业务流水号{serial}），办结后方可再次申请。"
                           "可在【网办进度】中查询办理情况")

@@ -42,6 +42,11 @@ class LicenceDelay:
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请")
+        if self.spec.status == "N":
+            renewing = [a for a in common.open_applications(session, account, "licence_replace")
+                        if a.payload.get("kind") == "renew"]
+            if renewing:
+                raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证")
         refusal = window_refusal(today, lic.valid_to)
         if refusal:
             raise DomainError(refusal)

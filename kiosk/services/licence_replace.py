@@ -56,7 +56,7 @@ class LicenceReplacement:
         offices = common.offices(session)
         choices = {"kind": KINDS, "delivery": DELIVERY,
                    "city": [(c, c) for c in known if c != home],
-                   "office": [(f"{o.city}  {o.name}  {o.address}", str(o.id)) for o in offices]}
+                   "office": [(f"{o.city}  {o.name}", str(o.id)) for o in offices]}
         intro = (f"{INTRO}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
                  f"发证机关：{lic.issuing_authority}")
         context = {"today": env.clock.now().date(), "status": lic.status, "valid_from": lic.valid_from,

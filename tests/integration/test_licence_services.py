@@ -84,11 +84,14 @@ def test_renewal_ends_accepted_and_finishing_gives_ten_years(env: Env, people: d
         finish(env, done.serial_no, "已邮寄")
 
 
-def test_one_open_application_at_a_time(env: Env, people: dict[str, Person]) -> None:
+def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, people: dict[str, Person]) -> None:
     p = people["renew_soon"]
     done = applications.submit(env, REPLACE, account_id(env, p), renewal())
     with pytest.raises(DomainError, match=done.serial_no):
         applications.prepare(env, REPLACE, account_id(env, p))
+    with pytest.raises(DomainError, match=f"期满换证申请（业务流水号{done.serial_no}）正在办理"):
+        applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
+    applications.prepare(env, DELAY_REVIEW, account_id(env, p))  # the other delays stay open
 
 
 def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people: dict[str, Person]) -> None:

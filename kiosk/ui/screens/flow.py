@@ -122,6 +122,15 @@ class ApplicationFlowScreen(KioskScreen):
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
 
+    def show_error(self, exc: DomainError) -> None:
+        """A choice field's message is under its list, which may be scrolled away: bring it into
+        view and put the focus on the list, as a text field with a message gets it."""
+        super().show_error(exc)
+        for radio in self.query(f"#choice-{exc.field}").results(RadioSet) if exc.field else ():
+            if radio.parent is not None and radio.parent.display:
+                radio.focus(scroll_visible=False)
+                radio.parent.scroll_visible()
+
     def _form(self) -> dict[str, str]:
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
         for radio in self.query(RadioSet):

@@ -121,9 +121,9 @@ class LicenceReplacement:
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
-        what = KIND_NAMES[clean["kind"]]
-        note = f"{what}申请已受理，新驾驶证制作完成后{_how(clean)}"
-        return Outcome(common.OPEN, note, f"已受理。{note}。{NOTICE}")
+        what, how = KIND_NAMES[clean["kind"]], _how(clean)
+        return Outcome(common.OPEN, f"{what}申请已受理，新驾驶证制作完成后{how}",
+                       f"已受理（{what}），新驾驶证制作完成后{how}。{NOTICE}")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """The new card was posted or collected: the renewal's period or the transfer takes effect."""

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Account, Application, DrivingLicence, Office
 from kiosk.domain.errors import DomainError
-from kiosk.services import applications
+from kiosk.services import applications, messaging
 from kiosk.services.catalog import SERVICES
 from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
@@ -200,3 +200,13 @@ def test_delay_refusals(env: Env, people: dict[str, Person]) -> None:
     assert err.field == "reason"
     with pytest.raises(DomainError, match="有效期满一年后"):
         applications.prepare(env, DELAY_RENEWAL, account_id(env, people["expired_long"]))
+
+
+def test_the_citizen_is_told_by_inbox_and_sms(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    aid = account_id(env, p)
+    done = applications.submit(env, REPLACE, aid, renewal())
+    (inbox,) = messaging.inbox(env, aid)
+    assert inbox.body == (f"您的驾驶证补换领申请（业务流水号{done.serial_no}）已受理（期满换证），"
+                          f"新驾驶证制作完成后邮寄至{ADDRESS}。{NOTICE}")
+    assert done.serial_no in messaging.outbox(env, p.phone, limit=1)[0].body

@@ -36,13 +36,14 @@ def reissue_refusal(status: str) -> str | None:
     return f"驾驶证处于{found}期间，不能申请补领"
 
 
-def renewal_refusal(today: date, valid_to: date) -> str | None:
-    """期满换证 opens 90 days before the expiry date; more than a year after it, only at a counter."""
+def renewal_refusal(today: date, valid_to: date, delayed: bool = False) -> str | None:
+    """期满换证 opens 90 days before the expiry date; more than a year after it, only at a counter,
+    unless the renewal was delayed (延期换证: the delay, at most 3 years, covers that time)."""
     opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
     if today < opens:
         return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满前90日内方可申请期满换证，"
                 f"请于{opens:%Y-%m-%d}起申请")
-    if today > anniversary(valid_to, OVERDUE_YEARS):
+    if not delayed and today > anniversary(valid_to, OVERDUE_YEARS):
         return "驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理"
     return None
 

@@ -89,7 +89,7 @@ class LicenceReplacement:
         ctx = prepared.context
         today, valid_from, valid_to = ctx["today"], ctx["valid_from"], ctx["valid_to"]
         assert isinstance(today, date) and isinstance(valid_from, date) and isinstance(valid_to, date)
-        refusal = renewal_refusal(today, valid_to)
+        refusal = renewal_refusal(today, valid_to, delayed="N" in str(ctx["status"]))
         if refusal:
             raise DomainError(refusal, "kind")
         if next_validity(valid_from, valid_to, "B" in str(ctx["status"]))[1] is None:

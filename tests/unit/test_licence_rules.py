@@ -45,6 +45,7 @@ def test_renewal_after_expiry_only_within_a_year():
     valid_to = date(2025, 12, 1)
     assert renewal_refusal(date(2026, 12, 1), valid_to) is None
     assert "超过一年" in (renewal_refusal(date(2026, 12, 2), valid_to) or "")
+    assert renewal_refusal(date(2028, 6, 1), valid_to, delayed=True) is None  # 延期换证 granted
 
 
 def test_add_months_keeps_the_day_or_takes_the_months_last():

@@ -25,7 +25,7 @@ class DelayKind:
 KINDS = (
     DelayKind("licence_delay_renewal", "延期换领驾驶证", "N", "换领驾驶证"),
     DelayKind("licence_delay_medical", "延期提交身体证明", "P", "提交身体条件证明"),
-    DelayKind("licence_delay_review", "延期驾驶证审验", "T", "驾驶证审验"),
+    DelayKind("licence_delay_review", "延期驾驶证审验", "T", "参加驾驶证审验"),
 )
 
 

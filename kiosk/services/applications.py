@@ -30,6 +30,9 @@ class FieldSpec:
     placeholder: str = ""
     max_len: int = 100
     required: bool = True
+    # Shown only while the choice field named first holds one of the values (e.g. the address
+    # only for 邮寄); a hidden field keeps what was typed, and the service ignores it.
+    shown_when: tuple[str, tuple[str, ...]] | None = None
 
 
 @dataclass

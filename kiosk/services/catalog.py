@@ -3,5 +3,8 @@ from __future__ import annotations
 
 from .applications import OnlineService
 from .contacts import LicenceContactChange, VehicleContactChange
+from .licence_delay import DELAYS
+from .licence_replace import LicenceReplacement
 
-SERVICES: dict[str, OnlineService] = {s.kind: s for s in (LicenceContactChange(), VehicleContactChange())}
+SERVICES: dict[str, OnlineService] = {s.kind: s for s in (LicenceReplacement(), *DELAYS, LicenceContactChange(),
+                                                          VehicleContactChange())}

@@ -50,7 +50,15 @@ def _booking(name: str) -> Callable[[], Screen]:
     return make
 
 
+def _service(kind: str, group: str = "驾驶证业务") -> Entry:
+    return Entry(kind, group, SERVICES[kind].title, service=kind)
+
+
 ENTRIES: list[Entry] = [
+    _service("licence_replace"),
+    _service("licence_delay_renewal"),
+    _service("licence_delay_medical"),
+    _service("licence_delay_review"),
     Entry("licence_contact", "驾驶证业务", SERVICES["licence_contact"].title, service="licence_contact"),
     Entry("elicence", "驾驶证业务", "驾驶证电子版", screen=_elicence),
     Entry("exam_booking", "驾驶证业务", "考试预约", screen=_booking("BookingWizardScreen")),

@@ -35,7 +35,7 @@ async def test_sign_in_with_code_from_outbox(kiosk_app, env, people):
         assert isinstance(kiosk_app.screen, HomeScreen)
         text = screen_text(kiosk_app)
         assert "5001**********0556" in text and "139****0055" in text
-        assert kiosk_app.focused is kiosk_app.screen.query_one("#menu-licence_contact")  # Enter opens it
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#menu-licence_replace")  # the first entry: Enter opens it
         assert p.id_number not in text and p.phone not in text
         for group in ("驾驶证业务", "机动车业务", "我的驾驶证", "网办进度", "消息"):
             assert group in text

@@ -79,13 +79,16 @@ class ApplicationFlowScreen(KioskScreen):
             if spec.kind == "choice":
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
-                box.mount(Label(spec.label, classes="choice-label"))
-                box.mount(RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
-                                     for label, value in options), id=f"choice-{spec.name}"))
+                parts = [Label(spec.label, classes="choice-label"),
+                         RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
+                                    for label, value in options), id=f"choice-{spec.name}"),
+                         Plain("", id=f"error-{spec.name}", classes="field-error")]
             else:
-                box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,
-                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                                    enter_presses="next"))  # as a form on the web: Enter goes on
+                parts = [FormField(spec.name, spec.label, placeholder=spec.placeholder,
+                                   value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                                   enter_presses="next")]  # as a form on the web: Enter goes on
+            box.mount(Vertical(*parts, id=f"wrap-{spec.name}"))
+        self._show_fields(prepared.initial)
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 
@@ -95,10 +98,20 @@ class ApplicationFlowScreen(KioskScreen):
         if first is not None:
             first.focus()
 
+    def _show_fields(self, form: dict[str, str]) -> None:
+        """Only the fields the choices made so far call for (FieldSpec.shown_when)."""
+        assert self.prepared is not None
+        for spec in self.prepared.fields:
+            if spec.shown_when is not None:
+                choice, values = spec.shown_when
+                self.query_one(f"#wrap-{spec.name}").display = form.get(choice) in values
+
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
         if self.prepared is None or event.pressed.name is None:
             return
+        self.query_one(f"#error-{(event.radio_set.id or '').removeprefix('choice-')}", Static).update("")
+        self._show_fields(self._form())
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
             for key, value in prefill[event.pressed.name].items():
@@ -108,6 +121,15 @@ class ApplicationFlowScreen(KioskScreen):
         intros = self.prepared.context.get("intros")
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
+
+    def show_error(self, exc: DomainError) -> None:
+        """A choice field's message is under its list, which may be scrolled away: bring it into
+        view and put the focus on the list, as a text field with a message gets it."""
+        super().show_error(exc)
+        for radio in self.query(f"#choice-{exc.field}").results(RadioSet) if exc.field else ():
+            if radio.parent is not None and radio.parent.display:
+                radio.focus(scroll_visible=False)
+                radio.parent.scroll_visible()
 
     def _form(self) -> dict[str, str]:
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}

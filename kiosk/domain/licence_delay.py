@@ -1,0 +1,65 @@
+"""延期换证 / 延期提交身体证明 / 延期审验 (seed 002 sections 十八-二十; RULES.md; L162):
+a reason is required; applied for within the licence's validity or up to a year after it ended;
+at most 3 years of delay; no driving during the delay. Granting sets a status code."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .exam import anniversary
+
+MAX_YEARS = 3
+AFTER_EXPIRY_YEARS = 1
+NO_DRIVING = "延期期间不得驾驶机动车"
+REASONS = ("服兵役", "出国（境）", "因病（伤）住院治疗", "其他正当理由")
+
+
+@dataclass(frozen=True)
+class DelayKind:
+    kind: str
+    title: str  # as the seed's menu says it
+    status: str  # the licence status code while delayed
+    what: str  # what is put off, in a sentence
+
+
+KINDS = (
+    DelayKind("licence_delay_renewal", "延期换领驾驶证", "N", "换领驾驶证"),
+    DelayKind("licence_delay_medical", "延期提交身体证明", "P", "提交身体条件证明"),
+    DelayKind("licence_delay_review", "延期驾驶证审验", "T", "参加驾驶证审验"),
+)
+
+
+def window_refusal(today: date, valid_to: date) -> str | None:
+    """A delay is applied for within the validity or up to a year after the expiry date."""
+    last = anniversary(valid_to, AFTER_EXPIRY_YEARS)
+    if today > last:
+        return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满一年后（{last:%Y-%m-%d}以后）不能申请延期，"
+                "请到车管所窗口办理")
+    return None
+
+
+def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
+    """The last day a delay may reach: 3 years after the expiry date for 延期换证 (the renewal
+    is what is put off), 3 years after today for the other two."""
+    start = valid_to if kind.status == "N" else today
+    return anniversary(start, MAX_YEARS)
+
+
+def until_refusal(until: date, today: date, valid_to: date, kind: DelayKind) -> str | None:
+    if until <= today:
+        return "延期截止日期须晚于今天"
+    latest = latest_until(today, valid_to, kind)
+    if until > latest:
+        return f"延期最长不超过3年，截止日期最晚为{latest:%Y-%m-%d}"
+    return None
+
+
+def with_status(status: str, code: str) -> str:
+    """``status`` with ``code`` added ('A' 正常 gives way to it)."""
+    codes = status.replace("A", "")
+    return codes if code in codes else codes + code
+
+
+def without_status(status: str, drop: str) -> str:
+    """``status`` without the codes in ``drop``; 'A' 正常 when nothing is left."""
+    return "".join(c for c in status if c not in drop) or "A"

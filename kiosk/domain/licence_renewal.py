@@ -1,0 +1,95 @@
+"""驾驶证补换领 rules (seed 002 section 二; RULES.md; L162): who may apply for which kind, the
+期满换证 window, the 身体条件证明's age and the validity period of the new licence."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .exam import anniversary
+from .licence import STATUS_NAMES
+
+RENEWAL_DAYS_BEFORE = 90  # 期满换证: within 90 days before the licence expires
+OVERDUE_YEARS = 1  # more than a year past its expiry the licence is cancelled (注销): counter only
+CERT_MONTHS = 6  # a 身体条件证明 is valid 6 months from the medical examination
+# A licence with one of these is no licence one can replace, renew or delay online.
+CLOSED = "CEFGJL"  # 转出 撤销 吊销 注销 停止使用 锁定
+HELD = "DKU"  # 暂扣 扣押 扣留: the card is with the police
+FIRST_YEARS, SECOND_YEARS = 6, 10  # then 长期 (None)
+
+
+def names(status: str, codes: str) -> str:
+    return "、".join(STATUS_NAMES[c] for c in codes if c in status)
+
+
+def closed_refusal(status: str) -> str | None:
+    """Why a licence with ``status`` can have no online licence service at all, or None."""
+    found = names(status, CLOSED)
+    if not found:
+        return None
+    return f"您的驾驶证状态为{found}，不能办理此业务，请联系驾驶证发证地公安交管部门"
+
+
+def reissue_refusal(status: str) -> str | None:
+    """补领 (a lost card) is refused while the licence is 扣押/扣留/暂扣 (RULES.md)."""
+    found = names(status, HELD)
+    if not found:
+        return None
+    return f"驾驶证处于{found}期间，不能申请补领"
+
+
+def renewal_refusal(today: date, valid_to: date, delayed: bool = False) -> str | None:
+    """期满换证 opens 90 days before the expiry date; more than a year after it, only at a counter,
+    unless the renewal was delayed (延期换证: the delay, at most 3 years, covers that time)."""
+    opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
+    if today < opens:
+        return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满前90日内方可申请期满换证，"
+                f"请于{opens:%Y-%m-%d}起申请")
+    if not delayed and today > anniversary(valid_to, OVERDUE_YEARS):
+        return "驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理"
+    return None
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later (or earlier); the month's last day when it has no such day."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for d in (day.day, 30, 29, 28):
+        try:
+            return date(year, month + 1, d)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def certificate_refusal(examined_on: date, today: date) -> str | None:
+    """A 身体条件证明 from a medical examination on ``examined_on`` is valid 6 months."""
+    if examined_on > today:
+        return "体检日期不能晚于今天"
+    last_day = add_months(examined_on, CERT_MONTHS)
+    if today > last_day:
+        return (f"身体条件证明自体检之日起6个月内有效，该证明已于{last_day:%Y-%m-%d}过期，"
+                "请到医疗机构体检网点重新体检")
+    return None
+
+
+def years_between(start: date, end: date) -> int:
+    """Whole years from ``start`` to ``end`` (a 6-year period ends on the 6th anniversary)."""
+    years = end.year - start.year
+    return years - 1 if anniversary(start, years) > end else years
+
+
+def next_validity(valid_from: date, valid_to: date, full_score: bool = False) -> tuple[date, date | None]:
+    """The period of the licence a 期满换证 issues (L162 Art 9, 68): the first licence is valid
+    6 years, the next 10, then 长期 (None); a holder who had a full score (满分) in the period gets
+    one as long as the old one again. It starts on the old expiry date."""
+    old = years_between(valid_from, valid_to)
+    if full_score:
+        years = old
+    elif old < SECOND_YEARS:
+        years = SECOND_YEARS
+    else:
+        return valid_to, None
+    return valid_to, anniversary(valid_to, years)
+
+
+def validity_text(valid_to: date | None) -> str:
+    return "长期" if valid_to is None else f"{valid_to:%Y-%m-%d}"

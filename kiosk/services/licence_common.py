@@ -1,0 +1,67 @@
+"""What the licence services (补换领, 延期) share: the citizen's licence, its city, an application
+of the same kind still open, and free text checked as an address."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Application, DrivingLicence, Office
+from ..domain.errors import DomainError
+from ..domain.ids import normalize_text
+from ..domain.licence_renewal import closed_refusal
+
+OPEN = "受理中"
+DATE_LEN = 12  # as kiosk.ui.widgets.field.DATE_LEN: 2026年12月05日
+
+
+def own_licence(session: Session, account: Account) -> DrivingLicence:
+    """The citizen's licence, when it is one an online licence service can concern."""
+    lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
+    if lic is None:
+        raise DomainError("您名下没有机动车驾驶证，无法办理此业务")
+    refusal = closed_refusal(lic.status)
+    if refusal:
+        raise DomainError(refusal)
+    return lic
+
+
+def open_applications(session: Session, account: Account, kind: str) -> list[Application]:
+    return list(session.scalars(select(Application).where(
+        Application.account_id == account.id, Application.kind == kind, Application.status == OPEN)))
+
+
+def refuse_if_open(session: Session, account: Account, kind: str, title: str) -> None:
+    """One application of a kind at a time: the DMV is still making the last card."""
+    serial = next((a.serial_no for a in open_applications(session, account, kind)), None)
+    if serial:
+        raise DomainError(f"您已有一笔{title}申请正在办理（业务流水号{serial}），办结后方可再次申请。"
+                          "可在【网办进度】中查询办理情况")
+
+
+def cities(session: Session) -> list[str]:
+    """The cities with a DMV office, in the order the offices were loaded."""
+    seen: dict[str, None] = {}
+    for city in session.scalars(select(Office.city).order_by(Office.id)):
+        seen.setdefault(city, None)
+    return list(seen)
+
+
+def city_of(authority: str, known: list[str]) -> str | None:
+    """The city whose DMV issued a licence, read from its 发证机关 ('重庆市公安局交通管理局' -> '重庆')."""
+    return next((c for c in known if c in authority), None)
+
+
+def authority_for(city: str) -> str:
+    """The 发证机关 a licence moved to ``city`` shows (the demo licences' wording)."""
+    return "重庆市公安局交通管理局" if city == "重庆" else f"{city}市公安局交通警察支队"
+
+
+def offices(session: Session) -> list[Office]:
+    return list(session.scalars(select(Office).order_by(Office.id)))
+
+
+def clean_address(raw: str, field: str = "address") -> str:
+    address = normalize_text(raw, field=field, label="邮寄地址", max_len=100)
+    if len(address) < 5:
+        raise DomainError("邮寄地址过短，请写明省市区街道门牌号", field)
+    return address

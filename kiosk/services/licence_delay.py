@@ -1,0 +1,101 @@
+"""延期换领驾驶证 / 延期提交身体证明 / 延期驾驶证审验 (seed 002 sections 十八-二十): three menu
+entries, one service each, on the generic flow. The rules decide a delay at once (已办结): the
+licence gets its status (N 延期换证, P 延期体检, T 延期审验) and the application's payload keeps
+the date the delay runs to (``until``)."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Application, DrivingLicence
+from ..domain.errors import DomainError
+from ..domain.ids import normalize_text
+from ..domain.licence import STATUS_NAMES, status_text
+from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, latest_until, until_refusal,
+                                    window_refusal, with_status)
+from ..domain.typed import date_or_error
+from . import licence_common as common
+from .applications import FieldSpec, Outcome, Prepared
+from .env import Env
+
+OTHER = REASONS[-1]
+FIELDS = [
+    FieldSpec("reason", "延期原因", "choice"),
+    FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 2027年3月起出国工作", max_len=60,
+              required=False),
+    FieldSpec("until", "延期至", placeholder="例如 2028-06-30", max_len=common.DATE_LEN),
+]
+
+
+class LicenceDelay:
+    code_purpose = "licence_delay"
+
+    def __init__(self, spec: DelayKind) -> None:
+        self.spec = spec
+        self.kind, self.title = spec.kind, spec.title
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        lic = common.own_licence(session, account)
+        today = env.clock.now().date()
+        if self.spec.status in lic.status:
+            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
+                              f"{self._until_text(session, account)}，无需重复申请")
+        if self.spec.status == "N":
+            renewing = [a for a in common.open_applications(session, account, "licence_replace")
+                        if a.payload.get("kind") == "renew"]
+            if renewing:
+                raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证")
+        refusal = window_refusal(today, lic.valid_to)
+        if refusal:
+            raise DomainError(refusal)
+        latest = latest_until(today, lic.valid_to, self.spec)
+        intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
+                 f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
+                 f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"
+                 f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
+        return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
+                        {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id})
+
+    def _until_text(self, session: Session, account: Account) -> str:
+        payload = session.scalar(select(Application.payload).where(
+            Application.account_id == account.id, Application.kind == self.kind, Application.status == "已办结")
+            .order_by(Application.id.desc()).limit(1))
+        return f"（延期至{payload['until']}）" if payload and "until" in payload else ""
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        reason = form.get("reason", "")
+        if reason not in REASONS:
+            raise DomainError("请选择延期原因", "reason")
+        detail = normalize_text(form.get("detail", ""), field="detail", label="具体说明", max_len=60,
+                                required=reason == OTHER)
+        if reason == OTHER and len(detail) < 4:
+            raise DomainError("请具体说明延期原因（至少4个字）", "detail")
+        today, valid_to = prepared.context["today"], prepared.context["valid_to"]
+        assert isinstance(today, date) and isinstance(valid_to, date)
+        until = date_or_error(form.get("until", ""), "until", "请输入延期截止日期，例如 2028-06-30")
+        refusal = until_refusal(until, today, valid_to, self.spec)
+        if refusal:
+            raise DomainError(refusal, "until")
+        return {"reason": reason, "detail": detail, "until": until.isoformat()}
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None  # the citizen is signed in
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        rows = [("业务类型", self.title), ("延期原因", clean["reason"])]
+        if clean["detail"]:
+            rows.append(("具体说明", clean["detail"]))
+        return rows + [("延期至", clean["until"]), ("注意", NO_DRIVING)]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        lic = session.get(DrivingLicence, prepared.context["licence_id"])
+        assert lic is not None and lic.account_id == account.id
+        lic.status = with_status(lic.status, self.spec.status)
+        note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}"
+        return Outcome("已办结", note, f"已办结：{note}。")
+
+
+DELAYS = [LicenceDelay(spec) for spec in KINDS]

@@ -1,0 +1,181 @@
+"""驾驶证补换领 (seed 002 section 二): 补领, 换领, 期满换证 and 驾驶证转入 on the generic flow.
+
+The application ends 受理中: the DMV makes the new card, and a clerk finishes it (``finish``)
+when it was posted or collected; only then does a renewal's new validity period or a transfer's
+new 发证机关 take effect.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Application, DrivingLicence
+from ..domain.errors import DomainError
+from ..domain.licence_delay import without_status
+from ..domain.licence_renewal import (certificate_refusal, next_validity, reissue_refusal, renewal_refusal,
+                                      validity_text)
+from ..domain.typed import compact, date_or_error
+from . import licence_common as common
+from .applications import FieldSpec, Outcome, Prepared
+from .env import Env
+
+NOTICE = "温馨提示：原机动车驾驶证未收回，业务办理完成后，原驾驶证将作废，请自行销毁。"
+INTRO = ("驾驶证遗失或损毁的，选择补领或换领直接办理即可；如到期换证，请先到就近医疗机构体检网点进行"
+         "驾驶人体检，再选择【期满换证】；如需将驾驶证转入到其他城市，请选择【驾驶证转入】及相应的转入地。\n"
+         + NOTICE)
+KINDS = [("补领（驾驶证遗失）", "lost"), ("换领（驾驶证损毁）", "damaged"),
+         ("换领（登记信息发生变化）", "changed"), ("期满换证", "renew"), ("驾驶证转入（转入其他城市）", "transfer")]
+KIND_NAMES = {"lost": "补领", "damaged": "换领", "changed": "换领", "renew": "期满换证", "transfer": "驾驶证转入"}
+DELIVERY = [("邮寄（寄往下面填写的地址）", "mail"), ("到车管所窗口领取", "counter")]
+FINISH = {"mail": "已邮寄", "counter": "已在窗口领取"}
+RENEW, TRANSFER, MAIL, COUNTER = ("kind", ("renew",)), ("kind", ("transfer",)), ("delivery", ("mail",)), \
+    ("delivery", ("counter",))
+FIELDS = [
+    FieldSpec("kind", "业务类型", "choice"),
+    FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, shown_when=RENEW),
+    FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=common.DATE_LEN, shown_when=RENEW),
+    FieldSpec("city", "转入地", "choice", shown_when=TRANSFER),
+    FieldSpec("delivery", "新驾驶证领取方式", "choice"),
+    FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, shown_when=MAIL),
+    FieldSpec("office", "领取网点（新驾驶证制作地的车管所）", "choice", shown_when=COUNTER),
+]
+
+
+class LicenceReplacement:
+    kind = "licence_replace"
+    title = "驾驶证补换领"
+    code_purpose = "licence_replace"
+    finish_choices = ("已邮寄", "已在窗口领取")
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        lic = common.own_licence(session, account)
+        common.refuse_if_open(session, account, self.kind, self.title)
+        known = common.cities(session)
+        home = common.city_of(lic.issuing_authority, known)
+        offices = common.offices(session)
+        choices = {"kind": KINDS, "delivery": DELIVERY,
+                   "city": [(c, c) for c in known if c != home],
+                   "office": [(f"{o.city}  {o.name}", str(o.id)) for o in offices]}
+        intro = (f"{INTRO}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
+                 f"发证机关：{lic.issuing_authority}")
+        context = {"today": env.clock.now().date(), "status": lic.status, "valid_from": lic.valid_from,
+                   "valid_to": lic.valid_to, "home": home or "",
+                   "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
+        return Prepared(intro, FIELDS, {"delivery": "mail", "address": lic.address}, choices, context)
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        ctx = prepared.context
+        kind = form.get("kind", "")
+        if kind not in KIND_NAMES:
+            raise DomainError("请选择业务类型", "kind")
+        clean = {"kind": kind}
+        city = str(ctx["home"])
+        if kind == "lost":
+            refusal = reissue_refusal(str(ctx["status"]))
+            if refusal:
+                raise DomainError(refusal, "kind")
+        elif kind == "renew":
+            clean.update(self._renewal(form, prepared))
+        elif kind == "transfer":
+            city = form.get("city", "")
+            if city not in [v for _, v in prepared.choices["city"]]:
+                raise DomainError("请选择转入地", "city")
+            clean["city"] = city
+        clean.update(_delivery(form, ctx, city))
+        return clean
+
+    def _renewal(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        ctx = prepared.context
+        today, valid_from, valid_to = ctx["today"], ctx["valid_from"], ctx["valid_to"]
+        assert isinstance(today, date) and isinstance(valid_from, date) and isinstance(valid_to, date)
+        refusal = renewal_refusal(today, valid_to, delayed="N" in str(ctx["status"]))
+        if refusal:
+            raise DomainError(refusal, "kind")
+        if next_validity(valid_from, valid_to, "B" in str(ctx["status"]))[1] is None:
+            raise DomainError("您的驾驶证期满换证将换发长期有效的驾驶证，本终端暂不能办理，请到车管所窗口办理", "kind")
+        number = compact(form.get("cert_no", "")).upper()
+        if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
+            raise DomainError("请输入身体条件证明上的编号（6-30位字母或数字）", "cert_no")
+        examined = date_or_error(form.get("cert_date", ""), "cert_date", "请输入体检日期，例如 2026-11-20")
+        refusal = certificate_refusal(examined, today)
+        if refusal:
+            raise DomainError(refusal, "cert_date")
+        return {"cert_no": number, "cert_date": examined.isoformat(), "valid_to": valid_to.isoformat()}
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None  # the citizen is signed in; nothing changes the phone
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        label = dict((v, k) for k, v in KINDS)[clean["kind"]]
+        rows = [("业务类型", label)]
+        if clean["kind"] == "renew":
+            ctx = prepared.context
+            start, end = next_validity(ctx["valid_from"], ctx["valid_to"], "B" in str(ctx["status"]))  # type: ignore[arg-type]
+            rows += [("身体条件证明编号", clean["cert_no"]), ("体检日期", clean["cert_date"]),
+                     ("新驾驶证有效期限", f"{start:%Y-%m-%d} 至 {validity_text(end)}（办结后生效）")]
+        if clean["kind"] == "transfer":
+            rows.append(("转入地", clean["city"]))
+        rows.append(("领取方式", _how(clean)))
+        return rows + [("温馨提示", NOTICE.removeprefix("温馨提示："))]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        what, how = KIND_NAMES[clean["kind"]], _how(clean)
+        return Outcome(common.OPEN, f"{what}申请已受理，新驾驶证制作完成后{how}",
+                       f"已受理（{what}），新驾驶证制作完成后{how}。{NOTICE}")
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        """The new card was posted or collected: the renewal's period or the transfer takes effect."""
+        clean = app.payload
+        expected = FINISH[clean["delivery"]]
+        if how != expected:
+            raise DomainError(f"该申请的领取方式为{_how(clean)}，请以【{expected}】办结")
+        lic = common.own_licence(session, _account(session, app))
+        what = KIND_NAMES[clean["kind"]]
+        if clean["kind"] == "renew":
+            return f"{self._renew(lic, clean)}；新驾驶证{how}，原驾驶证作废"
+        if clean["kind"] == "transfer":
+            lic.issuing_authority = common.authority_for(clean["city"])
+            return f"驾驶证已转入{clean['city']}，发证机关：{lic.issuing_authority}；新驾驶证{how}，原驾驶证作废"
+        return f"{what}的驾驶证{how}，原驾驶证作废"
+
+    def _renew(self, lic: DrivingLicence, clean: dict) -> str:
+        if lic.valid_to.isoformat() != clean["valid_to"]:
+            raise DomainError(f"驾驶证有效期已不是申请时的有效期（至{clean['valid_to']}），请核对后办理")
+        start, end = next_validity(lic.valid_from, lic.valid_to, "B" in lic.status)
+        if end is None:
+            raise DomainError("换发长期有效驾驶证须在车管所业务系统中办理")
+        lic.valid_from, lic.valid_to = start, end
+        lic.status = without_status(lic.status, "MN")  # no longer 逾期未换证 / 延期换证
+        return f"期满换证：新驾驶证有效期限{start:%Y-%m-%d}至{validity_text(end)}"
+
+
+def _delivery(form: dict[str, str], ctx: dict[str, object], city: str) -> dict[str, str]:
+    """How the new card reaches the citizen: posted to a checked address, or collected at an
+    office of the city that makes it (the licence's own, or the one it moves to)."""
+    delivery = form.get("delivery", "")
+    if delivery == "mail":
+        return {"delivery": delivery, "address": common.clean_address(form.get("address", ""))}
+    if delivery != "counter":
+        raise DomainError("请选择新驾驶证领取方式", "delivery")
+    offices = ctx["offices"]
+    assert isinstance(offices, dict)
+    office = offices.get(form.get("office", ""))
+    if office is None:
+        raise DomainError("请选择领取新驾驶证的车管所", "office")
+    if city and office[0] != city:
+        raise DomainError(f"新驾驶证由{city}制作，请选择{city}的车管所", "office")
+    return {"delivery": delivery, "office": form["office"], "office_name": office[1], "office_address": office[2]}
+
+
+def _account(session: Session, app: Application) -> Account:
+    account = session.get(Account, app.account_id)
+    assert account is not None
+    return account
+
+
+def _how(clean: dict) -> str:
+    if clean["delivery"] == "mail":
+        return f"邮寄至{clean['address']}"
+    return f"到{clean['office_name']}（{clean['office_address']}）窗口领取"

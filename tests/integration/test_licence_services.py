@@ -1,0 +1,212 @@
+"""驾驶证补换领 (补领, 换领, 期满换证, 驾驶证转入) and the three 延期 services on the generic flow,
+and ``finish``, which applies a 受理中 application's effect when the counter finishes it."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import Account, Application, DrivingLicence, Office
+from kiosk.domain.errors import DomainError
+from kiosk.services import applications, messaging
+from kiosk.services.catalog import SERVICES
+from kiosk.services.demo_people import Person
+from kiosk.services.env import Env
+from kiosk.services.licence_replace import NOTICE
+
+REPLACE = SERVICES["licence_replace"]
+DELAY_RENEWAL, DELAY_MEDICAL, DELAY_REVIEW = (SERVICES[k] for k in (
+    "licence_delay_renewal", "licence_delay_medical", "licence_delay_review"))
+ADDRESS = "重庆市渝北区新南路1号"
+
+
+def account_id(env: Env, p: Person) -> int:
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
+
+
+def licence(env: Env, p: Person) -> DrivingLicence:
+    with env.db.read() as s:
+        lic = s.scalars(select(DrivingLicence).where(DrivingLicence.account_id == account_id(env, p))).one()
+        s.expunge(lic)
+        return lic
+
+
+def office_id(env: Env, name: str) -> str:
+    with env.db.read() as s:
+        return str(s.scalars(select(Office.id).where(Office.name == name)).one())
+
+
+def refused(service, env: Env, p: Person, form: dict[str, str]) -> DomainError:  # type: ignore[no-untyped-def]
+    prepared = applications.prepare(env, service, account_id(env, p))
+    with pytest.raises(DomainError) as err:
+        applications.check(service, form, prepared)
+    return err.value
+
+
+def finish(env: Env, serial_no: str, how: str) -> str:
+    with env.db.write() as s:
+        app = s.scalars(select(Application).where(Application.serial_no == serial_no)).one()
+        return SERVICES[app.kind].finish(s, env, app, how)  # type: ignore[attr-defined]
+
+
+def renewal(cert_date: str = "2026-11-20") -> dict[str, str]:
+    return {"kind": "renew", "cert_no": "CQ20261120001", "cert_date": cert_date, "delivery": "mail",
+            "address": ADDRESS}
+
+
+# 驾驶证补换领 -----------------------------------------------------------------------------
+
+def test_renewal_ends_accepted_and_finishing_gives_ten_years(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]  # 梁雪: her first licence ends in 60 days
+    old = licence(env, p)
+    aid = account_id(env, p)
+    prepared = applications.prepare(env, REPLACE, aid)
+    assert NOTICE in prepared.intro and prepared.initial["address"] == old.address
+    checked = applications.check(REPLACE, renewal(), prepared)
+    assert checked.phone_to_confirm is None
+    assert ("新驾驶证有效期限", f"{old.valid_to:%Y-%m-%d} 至 {old.valid_to.year + 10}{old.valid_to:-%m-%d}（办结后生效）") \
+        in checked.summary
+    done = applications.submit(env, REPLACE, aid, renewal())
+    assert done.status == "受理中" and ADDRESS in done.note
+    assert licence(env, p).valid_to == old.valid_to  # nothing changes before the card is made
+    (view,) = applications.list_for(env, aid)
+    assert view.payload["cert_date"] == "2026-11-20" and view.payload["valid_to"] == old.valid_to.isoformat()
+    with pytest.raises(DomainError, match="已邮寄"):
+        finish(env, done.serial_no, "已在窗口领取")
+    note = finish(env, done.serial_no, "已邮寄")
+    new = licence(env, p)
+    assert (new.valid_from, new.valid_to) == (old.valid_to, date(old.valid_to.year + 10, old.valid_to.month,
+                                                                 old.valid_to.day))
+    assert "期满换证" in note and f"{new.valid_to:%Y-%m-%d}" in note and "已邮寄" in note
+    with pytest.raises(DomainError, match="有效期已不是申请时"):  # finishing twice does not add 10 more years
+        finish(env, done.serial_no, "已邮寄")
+
+
+def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    done = applications.submit(env, REPLACE, account_id(env, p), renewal())
+    with pytest.raises(DomainError, match=done.serial_no):
+        applications.prepare(env, REPLACE, account_id(env, p))
+    with pytest.raises(DomainError, match=f"期满换证申请（业务流水号{done.serial_no}）正在办理"):
+        applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
+    applications.prepare(env, DELAY_REVIEW, account_id(env, p))  # the other delays stay open
+
+
+def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people: dict[str, Person]) -> None:
+    err = refused(REPLACE, env, people["driver_normal"], renewal())
+    assert err.field == "kind" and "有效期满前90日内" in err.message
+    err = refused(REPLACE, env, people["expired_long"], renewal())
+    assert err.field == "kind" and "超过一年" in err.message
+
+
+@pytest.mark.parametrize("cert_date, message", [("2026-05-20", "6个月内有效"), ("2026-12-02", "不能晚于今天"),
+                                                ("2026-13-01", "没有这一天"), ("", "请输入体检日期")])
+def test_an_old_or_bad_certificate_is_refused_next_to_its_date(env: Env, people: dict[str, Person], cert_date: str,
+                                                               message: str) -> None:
+    err = refused(REPLACE, env, people["renew_soon"], renewal(cert_date))
+    assert err.field == "cert_date" and message in err.message
+
+
+def test_a_certificate_needs_its_number(env: Env, people: dict[str, Person]) -> None:
+    err = refused(REPLACE, env, people["renew_soon"], renewal() | {"cert_no": "12"})
+    assert err.field == "cert_no"
+
+
+def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, people: dict[str, Person]) -> None:
+    p = people["suspended"]  # 孙丽: 暂扣
+    err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": ADDRESS})
+    assert (err.field, err.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领")
+    form = {"kind": "damaged", "delivery": "counter", "office": office_id(env, "渝中车管所")}
+    done = applications.submit(env, REPLACE, account_id(env, p), form)
+    assert done.status == "受理中" and "渝中车管所" in done.note
+    note = finish(env, done.serial_no, "已在窗口领取")
+    assert note == "换领的驾驶证已在窗口领取，原驾驶证作废"
+
+
+def test_the_office_must_be_in_the_city_that_makes_the_card(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    form = {"kind": "lost", "delivery": "counter", "office": office_id(env, "连云港市车管所")}
+    err = refused(REPLACE, env, p, form)
+    assert err.field == "office" and "重庆" in err.message
+    err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": "重庆"})
+    assert err.field == "address"
+    err = refused(REPLACE, env, p, {"delivery": "mail", "address": ADDRESS})
+    assert err.field == "kind"
+
+
+def test_transfer_to_another_city(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    aid = account_id(env, p)
+    prepared = applications.prepare(env, REPLACE, aid)
+    assert prepared.choices["city"] == [("连云港", "连云港")]  # not the city it is in
+    office = office_id(env, "连云港市车管所")
+    err = refused(REPLACE, env, p, {"kind": "transfer", "delivery": "mail", "address": ADDRESS})
+    assert err.field == "city"
+    form = {"kind": "transfer", "city": "连云港", "delivery": "counter", "office": office}
+    checked = applications.check(REPLACE, form, prepared)
+    assert ("转入地", "连云港") in checked.summary
+    done = applications.submit(env, REPLACE, aid, form)
+    assert licence(env, p).issuing_authority == "重庆市公安局交通管理局"
+    note = finish(env, done.serial_no, "已在窗口领取")
+    assert licence(env, p).issuing_authority == "连云港市公安局交通警察支队"
+    assert "转入连云港" in note
+
+
+@pytest.mark.parametrize("key, message", [("no_licence", "没有机动车驾驶证"), ("revoked", "吊销"),
+                                          ("cancelled", "注销"), ("locked", "锁定")])
+def test_no_service_without_a_usable_licence(env: Env, people: dict[str, Person], key: str, message: str) -> None:
+    for service in (REPLACE, DELAY_RENEWAL):
+        with pytest.raises(DomainError, match=message):
+            applications.prepare(env, service, account_id(env, people[key]))
+
+
+# 延期 ----------------------------------------------------------------------------------------
+
+def test_delayed_renewal_is_decided_at_once_and_sets_the_status(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    aid = account_id(env, p)
+    prepared = applications.prepare(env, DELAY_RENEWAL, aid)
+    assert "延期期间不得驾驶机动车" in prepared.intro
+    form = {"reason": "出国（境）", "detail": "", "until": "2028-06-30"}
+    checked = applications.check(DELAY_RENEWAL, form, prepared)
+    assert ("注意", "延期期间不得驾驶机动车") in checked.summary
+    done = applications.submit(env, DELAY_RENEWAL, aid, form)
+    assert done.status == "已办结" and "2028-06-30" in done.note
+    assert licence(env, p).status == "N"
+    (view,) = applications.list_for(env, aid)
+    assert view.payload["until"] == "2028-06-30"
+    with pytest.raises(DomainError, match="2028-06-30"):
+        applications.prepare(env, DELAY_RENEWAL, aid)
+
+
+def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
+    p = people["violation"]  # 赵磊: 违法未处理 stays
+    aid = account_id(env, p)
+    form = {"reason": "服兵役", "detail": "", "until": "2028-01-01"}
+    applications.submit(env, DELAY_MEDICAL, aid, form)
+    applications.submit(env, DELAY_REVIEW, aid, form)
+    assert licence(env, p).status == "HPT"
+
+
+def test_delay_refusals(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    err = refused(DELAY_REVIEW, env, p, {"reason": "服兵役", "until": "2030-12-02"})
+    assert err.field == "until" and "2029-12-01" in err.message
+    err = refused(DELAY_REVIEW, env, p, {"reason": "其他正当理由", "detail": "", "until": "2027-12-01"})
+    assert err.field == "detail"
+    err = refused(DELAY_REVIEW, env, p, {"until": "2027-12-01"})
+    assert err.field == "reason"
+    with pytest.raises(DomainError, match="有效期满一年后"):
+        applications.prepare(env, DELAY_RENEWAL, account_id(env, people["expired_long"]))
+
+
+def test_the_citizen_is_told_by_inbox_and_sms(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    aid = account_id(env, p)
+    done = applications.submit(env, REPLACE, aid, renewal())
+    (inbox,) = messaging.inbox(env, aid)
+    assert inbox.body == (f"您的驾驶证补换领申请（业务流水号{done.serial_no}）已受理（期满换证），"
+                          f"新驾驶证制作完成后邮寄至{ADDRESS}。{NOTICE}")
+    assert done.serial_no in messaging.outbox(env, p.phone, limit=1)[0].body

@@ -1,0 +1,148 @@
+"""Pilot: 驾驶证补换领 and the 延期 services through the generic flow, each with a refusal shown
+next to its field."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from textual.widgets import Button, RadioButton, Static
+
+from kiosk.db.models import DrivingLicence
+from kiosk.ui.screens.flow import ApplicationFlowScreen
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+
+
+async def _open(pilot, env, person, service: str) -> None:  # type: ignore[no-untyped-def]
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click(f"#menu-{service}")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ApplicationFlowScreen)
+
+
+async def _choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    button = next(b for b in pilot.app.screen.query(f"#choice-{field} RadioButton").results(RadioButton)
+                  if b.name == value)
+    button.value = True
+    await settle(pilot)
+
+
+async def _next(pilot) -> None:  # type: ignore[no-untyped-def]
+    """下一步, below a long form (a click would need it scrolled into view)."""
+    pilot.app.screen.query_one("#next", Button).press()
+    await settle(pilot)
+
+
+def _choice_error(app, field: str) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(f"#error-{field}", Static).render())
+
+
+def _shown(app, field: str) -> bool:  # type: ignore[no-untyped-def]
+    return bool(app.screen.query_one(f"#wrap-{field}").display)
+
+
+def _licence(env, p) -> DrivingLicence:  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        lic = s.scalars(select(DrivingLicence).where(DrivingLicence.archive_no == f"5001{p.seq:08d}")).one()
+        s.expunge(lic)
+        return lic
+
+
+async def test_renewal_with_an_old_certificate_then_a_good_one(kiosk_app, env, people):
+    p = people["renew_soon"]
+    before = _licence(env, p).valid_to
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_replace")
+        assert "原驾驶证将作废，请自行销毁" in screen_text(kiosk_app)
+        assert not _shown(kiosk_app, "cert_no") and _shown(kiosk_app, "address")
+        await _choose(pilot, "kind", "renew")
+        assert _shown(kiosk_app, "cert_no") and _shown(kiosk_app, "cert_date") and not _shown(kiosk_app, "city")
+        set_input(kiosk_app, "cert_no", "CQ2026050101")
+        set_input(kiosk_app, "cert_date", "2026-05-01")
+        await _next(pilot)
+        assert "6个月内有效" in field_error(kiosk_app, "cert_date")
+        set_input(kiosk_app, "cert_date", "2026-11-20")
+        await _next(pilot)
+        text = screen_text(kiosk_app)
+        assert "新驾驶证有效期限" in text and "办结后生效" in text and "邮寄至重庆市渝中区" in text
+        await pilot.click("#prev")  # back: nothing typed is lost
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#input-cert_no").value == "CQ2026050101"
+        await _choose(pilot, "kind", "lost")  # hidden, not forgotten
+        await _choose(pilot, "kind", "renew")
+        assert kiosk_app.screen.query_one("#input-cert_date").value == "2026-11-20"
+        await _next(pilot)
+        await pilot.click("#submit")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "业务流水号" in text and "受理中" in text
+        assert _licence(env, p).valid_to == before  # the new period starts when the counter finishes
+
+
+async def test_no_reissue_while_suspended_but_an_exchange_at_a_counter(kiosk_app, env, people):
+    p = people["suspended"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, p, "licence_replace")
+        await _choose(pilot, "kind", "lost")
+        await _next(pilot)
+        assert _choice_error(kiosk_app, "kind") == "驾驶证处于暂扣期间，不能申请补领"
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#choice-kind")  # brought into view
+        await _choose(pilot, "kind", "damaged")
+        assert _choice_error(kiosk_app, "kind") == ""  # a new choice clears the message
+        await _choose(pilot, "delivery", "counter")
+        assert _shown(kiosk_app, "office") and not _shown(kiosk_app, "address")
+        await _next(pilot)
+        assert _choice_error(kiosk_app, "office") == "请选择领取新驾驶证的车管所"
+        await _choose(pilot, "office", "1")
+        await _next(pilot)
+        assert "渝中车管所" in screen_text(kiosk_app)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "受理中" in screen_text(kiosk_app)
+
+
+async def test_transfer_needs_an_office_in_the_new_city(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_replace")
+        await _choose(pilot, "kind", "transfer")
+        assert _shown(kiosk_app, "city")
+        await _choose(pilot, "city", "连云港")
+        await _choose(pilot, "delivery", "counter")
+        await _choose(pilot, "office", "1")  # 渝中车管所, in 重庆
+        await _next(pilot)
+        assert _choice_error(kiosk_app, "office") == "新驾驶证由连云港制作，请选择连云港的车管所"
+        office = next(b.name for b in kiosk_app.screen.query("#choice-office RadioButton").results(RadioButton)
+                      if "连云港市车管所" in str(b.label))
+        await _choose(pilot, "office", office or "")
+        await _next(pilot)
+        assert "转入地：连云港" in screen_text(kiosk_app)
+        await pilot.click("#submit")
+        await settle(pilot)
+        assert "受理中" in screen_text(kiosk_app)
+
+
+async def test_delayed_review_too_long_then_granted(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_delay_review")
+        assert "延期期间不得驾驶机动车" in screen_text(kiosk_app)
+        set_input(kiosk_app, "until", "2030-06-30")
+        await _next(pilot)
+        assert _choice_error(kiosk_app, "reason") == "请选择延期原因"
+        await _choose(pilot, "reason", "服兵役")
+        await _next(pilot)
+        assert field_error(kiosk_app, "until") == "延期最长不超过3年，截止日期最晚为2029-12-01"
+        set_input(kiosk_app, "until", "2028-12-01")
+        await _next(pilot)
+        assert "延期期间不得驾驶机动车" in screen_text(kiosk_app)
+        await pilot.click("#submit")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "已办结" in text and "延期至2028-12-01" in text
+        assert _licence(env, p).status == "T"
+
+
+async def test_a_licence_expired_over_a_year_cannot_be_delayed(kiosk_app, env, people):
+    p = people["expired_long"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_delay_renewal")
+        assert "有效期满一年后" in screen_error(kiosk_app)
+        assert not kiosk_app.screen.query_one("#next").display

@@ -1,0 +1,101 @@
+"""驾驶证补换领 and 延期 rules (kiosk.domain.licence_renewal, kiosk.domain.licence_delay)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain.licence_delay import KINDS, latest_until, until_refusal, window_refusal, with_status, without_status
+from kiosk.domain.licence_renewal import (add_months, certificate_refusal, closed_refusal, next_validity,
+                                          reissue_refusal, renewal_refusal, validity_text, years_between)
+
+TODAY = date(2026, 12, 1)
+RENEWAL, MEDICAL, REVIEW = KINDS
+
+
+@pytest.mark.parametrize("status", ["E", "F", "G", "C", "L", "J", "HF"])
+def test_a_closed_licence_gets_no_service(status):
+    assert "不能办理此业务" in (closed_refusal(status) or "")
+
+
+@pytest.mark.parametrize("status", ["A", "H", "HI", "B", "M", "N", "D", "U"])
+def test_other_statuses_are_open(status):
+    assert closed_refusal(status) is None
+
+
+@pytest.mark.parametrize("status, name", [("D", "暂扣"), ("K", "扣押"), ("U", "扣留"), ("HU", "扣留")])
+def test_no_reissue_while_the_card_is_held(status, name):
+    assert reissue_refusal(status) == f"驾驶证处于{name}期间，不能申请补领"
+
+
+@pytest.mark.parametrize("status", ["A", "H", "B", "M"])
+def test_reissue_otherwise(status):
+    assert reissue_refusal(status) is None
+
+
+def test_renewal_window_opens_90_days_before_expiry():
+    valid_to = date(2027, 3, 1)
+    assert renewal_refusal(date(2026, 12, 1), valid_to) is None  # 90 days before
+    refusal = renewal_refusal(date(2026, 11, 30), valid_to)
+    assert refusal is not None and "2026-12-01起" in refusal and "90日" in refusal
+    assert renewal_refusal(valid_to, valid_to) is None
+
+
+def test_renewal_after_expiry_only_within_a_year():
+    valid_to = date(2025, 12, 1)
+    assert renewal_refusal(date(2026, 12, 1), valid_to) is None
+    assert "超过一年" in (renewal_refusal(date(2026, 12, 2), valid_to) or "")
+    assert renewal_refusal(date(2028, 6, 1), valid_to, delayed=True) is None  # 延期换证 granted
+
+
+def test_add_months_keeps_the_day_or_takes_the_months_last():
+    assert add_months(date(2026, 6, 15), 6) == date(2026, 12, 15)
+    assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
+    assert add_months(date(2026, 12, 1), -6) == date(2026, 6, 1)
+
+
+def test_certificate_valid_six_months():
+    assert certificate_refusal(date(2026, 6, 1), TODAY) is None  # the last valid day
+    old = certificate_refusal(date(2026, 5, 31), TODAY)
+    assert old is not None and "6个月" in old and "2026-11-30" in old
+    assert certificate_refusal(date(2026, 12, 2), TODAY) == "体检日期不能晚于今天"
+    assert certificate_refusal(TODAY, TODAY) is None
+
+
+def test_validity_6_then_10_then_long_term():
+    assert years_between(date(2020, 2, 29), date(2026, 3, 1)) == 6
+    assert next_validity(date(2021, 1, 31), date(2027, 1, 31)) == (date(2027, 1, 31), date(2037, 1, 31))
+    assert next_validity(date(2017, 1, 31), date(2027, 1, 31)) == (date(2027, 1, 31), None)
+    assert validity_text(None) == "长期" and validity_text(date(2037, 1, 31)) == "2037-01-31"
+
+
+def test_a_full_score_in_the_period_repeats_its_length():
+    assert next_validity(date(2021, 1, 31), date(2027, 1, 31), True) == (date(2027, 1, 31), date(2033, 1, 31))
+    assert next_validity(date(2017, 1, 31), date(2027, 1, 31), True) == (date(2027, 1, 31), date(2037, 1, 31))
+
+
+def test_delay_within_validity_or_a_year_after():
+    assert window_refusal(TODAY, date(2030, 1, 1)) is None
+    assert window_refusal(TODAY, date(2025, 12, 1)) is None
+    refusal = window_refusal(TODAY, date(2025, 11, 30))
+    assert refusal is not None and "2026-11-30以后" in refusal
+
+
+def test_delay_at_most_three_years():
+    # 延期换证 counts from the expiry date, the other two from today
+    assert latest_until(TODAY, date(2027, 1, 10), RENEWAL) == date(2030, 1, 10)
+    assert latest_until(TODAY, date(2026, 10, 1), RENEWAL) == date(2029, 10, 1)
+    assert latest_until(TODAY, date(2030, 1, 10), MEDICAL) == date(2029, 12, 1)
+    assert until_refusal(date(2029, 12, 1), TODAY, date(2030, 1, 10), REVIEW) is None
+    refusal = until_refusal(date(2029, 12, 2), TODAY, date(2030, 1, 10), REVIEW)
+    assert refusal == "延期最长不超过3年，截止日期最晚为2029-12-01"
+    assert until_refusal(TODAY, TODAY, date(2030, 1, 10), REVIEW) == "延期截止日期须晚于今天"
+
+
+def test_status_codes_added_and_removed():
+    assert with_status("A", "N") == "N"
+    assert with_status("H", "P") == "HP"
+    assert with_status("HP", "P") == "HP"
+    assert without_status("MN", "MN") == "A"
+    assert without_status("HN", "MN") == "H"
+    assert [k.status for k in KINDS] == ["N", "P", "T"]

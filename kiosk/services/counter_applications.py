@@ -36,12 +36,16 @@ class Handled:
     note: str
 
 
-def finish_choices(kind: str, status: str) -> tuple[str, ...]:
+def finish_choices(kind: str, status: str, payload: dict | None = None) -> tuple[str, ...]:
     """How a clerk may finish an application of ``kind`` in ``status``; () when it is not the
-    counter's to finish (another kind of application, or not 受理中)."""
+    counter's to finish (another kind of application, or not 受理中). A service whose way depends
+    on what was asked (posted or collected) narrows them with ``finish_choices_for(payload)``."""
     service = SERVICES.get(kind)
     if service is None or status != WAITING:
         return ()
+    narrow = getattr(service, "finish_choices_for", None)
+    if narrow is not None and payload is not None:
+        return tuple(narrow(payload))
     return tuple(getattr(service, "finish_choices", DEFAULT_CHOICES))
 
 
@@ -58,7 +62,7 @@ def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str
         role = authorise(s, env, staff, *SERVE)
         app, account = _waiting(s, account_id, serial_no)
         service = SERVICES[app.kind]
-        if how not in finish_choices(app.kind, app.status):
+        if how not in finish_choices(app.kind, app.status, app.payload):
             raise DomainError("请选择办结方式", "how")
         hook = getattr(service, "finish", None)
         note = hook(s, env, app, how) if hook is not None else how

@@ -125,6 +125,10 @@ class LicenceReplacement:
         return Outcome(common.OPEN, f"{what}申请已受理，新驾驶证制作完成后{how}",
                        f"已受理（{what}），新驾驶证制作完成后{how}。{NOTICE}")
 
+    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
+        """The one way that matches the delivery asked for."""
+        return (FINISH[payload["delivery"]],) if payload.get("delivery") in FINISH else self.finish_choices
+
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """The new card was posted or collected: the renewal's period or the transfer takes effect."""
         clean = app.payload

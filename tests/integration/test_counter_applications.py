@@ -85,3 +85,17 @@ def test_only_the_citizens_own_application_and_only_the_counter_role(env, people
     with pytest.raises(PermissionDenied):
         counter_applications.refuse(env, REVIEWER, acc, serial, "申请人要求撤回")
     assert _app(env, serial).status == "受理中"
+
+
+def test_a_reissued_licence_is_finished_only_the_way_it_was_asked_for(env, people) -> None:
+    from kiosk.services.catalog import SERVICES
+
+    acc = account_id(env, people["driver_normal"])
+    form = {"kind": "damaged", "delivery": "mail", "address": "重庆市渝北区新南路1号"}
+    serial = applications.submit(env, SERVICES["licence_replace"], acc, form).serial_no
+    view = next(v for v in applications.list_for(env, acc) if v.serial_no == serial)
+    assert counter_applications.finish_choices(view.kind, view.status, view.payload) == ("已邮寄",)
+    with pytest.raises(DomainError, match="办结方式"):
+        counter_applications.finish(env, CLERK, acc, serial, "已在窗口领取")
+    done = counter_applications.finish(env, CLERK, acc, serial, "已邮寄")
+    assert done.status == "已办结" and "换领的驾驶证已邮寄" in done.note

@@ -250,7 +250,7 @@ class CitizenScreen(KioskScreen):
 
     @staticmethod
     def _choices(a) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-        return counter_applications.finish_choices(a.kind, a.status)
+        return counter_applications.finish_choices(a.kind, a.status, a.payload)
 
     def _selected_app(self):  # type: ignore[no-untyped-def]
         """The highlighted application if the counter may finish it; else an error on screen."""

@@ -30,6 +30,7 @@ class FieldSpec:
     placeholder: str = ""
     max_len: int = 100
     required: bool = True
+    when: tuple[str, str] | None = None  # shown only while choice field [0] has value [1]
 
 
 @dataclass

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
@@ -79,26 +80,41 @@ class ApplicationFlowScreen(KioskScreen):
             if spec.kind == "choice":
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
-                box.mount(Label(spec.label, classes="choice-label"))
-                box.mount(RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
-                                     for label, value in options), id=f"choice-{spec.name}"))
+                parts: list[Widget] = [
+                    Label(spec.label, classes="choice-label"),
+                    RadioSet(*(Choice(plain(label), value=value == chosen, name=value) for label, value in options),
+                             id=f"choice-{spec.name}"),
+                    Plain("", id=f"error-{spec.name}", classes="field-error")]  # a refusal of this choice
             else:
-                box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,
-                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                                    enter_presses="next"))  # as a form on the web: Enter goes on
+                parts = [FormField(spec.name, spec.label, placeholder=spec.placeholder,
+                                   value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                                   enter_presses="next")]  # as a form on the web: Enter goes on
+            box.mount(Vertical(*parts, id=f"fieldbox-{spec.name}"))
+        self._show_when(prepared.initial)
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 
     def _focus_first_field(self) -> None:
         """Keyboard users start in the form, on its first field."""
-        first = next(iter(self.query_one("#fields").query("RadioSet, Input")), None)
+        fields = self.query_one("#fields").query("RadioSet, Input")
+        first = next((w for w in fields if all(n.display for n in w.ancestors_with_self)), None)
         if first is not None:
             first.focus()
+
+    def _show_when(self, values: dict[str, str]) -> None:
+        """Show a field only while the choice it depends on has its value (an address for 邮寄);
+        a hidden field keeps what was typed in it."""
+        assert self.prepared is not None
+        for spec in self.prepared.fields:
+            if spec.when is not None:
+                box = self.query_one(f"#fieldbox-{spec.name}")
+                box.display = values.get(spec.when[0]) == spec.when[1]
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
         if self.prepared is None or event.pressed.name is None:
             return
+        self._show_when(self._form())
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
             for key, value in prefill[event.pressed.name].items():

@@ -3,5 +3,9 @@ from __future__ import annotations
 
 from .applications import OnlineService
 from .contacts import LicenceContactChange, VehicleContactChange
+from .vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
 
-SERVICES: dict[str, OnlineService] = {s.kind: s for s in (LicenceContactChange(), VehicleContactChange())}
+SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
+    LicenceContactChange(), VehicleContactChange(),
+    VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue(),  # 机动车业务: documents the DMV makes
+)}

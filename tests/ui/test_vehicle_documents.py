@@ -126,3 +126,13 @@ async def test_inspection_mark_refused_for_unhandled_violations(kiosk_app, env, 
         assert "2起交通违法未处理" in choice_error(kiosk_app, "plate")
     with env.db.read() as s:
         assert s.scalars(select(Application)).first() is None
+
+
+async def test_my_vehicles_shows_unhandled_violations(kiosk_app, env, people):
+    p = people["violation"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-my_vehicles")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "未处理违法" in text and "2起" in text and "渝B5K821" in text

@@ -111,6 +111,7 @@ async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_ap
         assert "不能补领" in error and "交强险已于2026-11-21到期" in error and "续保" in error
         assert kiosk_app.screen.query_one("#step-form").display  # still on the form
         await _choose(pilot, "plate", "渝A8D2Q7")
+        assert choice_error(kiosk_app, "plate") == ""  # that refusal was of the other vehicle
         await _press(pilot, "next")
         assert "号牌号码：渝A8D2Q7" in screen_text(kiosk_app)
         await _press(pilot, "submit")

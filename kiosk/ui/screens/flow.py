@@ -115,6 +115,9 @@ class ApplicationFlowScreen(KioskScreen):
         if self.prepared is None or event.pressed.name is None:
             return
         self._show_when(self._form())
+        name = (event.radio_set.id or "").removeprefix("choice-")
+        for note in self.query(f"#error-{name}").results(Static):
+            note.update("")  # a refusal of the last choice no longer applies
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
             for key, value in prefill[event.pressed.name].items():

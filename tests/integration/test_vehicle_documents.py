@@ -156,3 +156,23 @@ def test_the_counter_finishes_as_the_citizen_chose(env: Env, people, service) ->
         assert service.finish(s, env, app, "已邮寄") == f"{service.document}已邮寄，请注意查收"
         with pytest.raises(DomainError):
             service.finish(s, env, app, "已办结")
+
+
+def test_an_upgraded_demo_database_gets_the_demo_violations(tmp_path, settings_factory) -> None:
+    from alembic import command
+
+    from kiosk.db.migrate import alembic_config
+    from kiosk.services import bootstrap
+    from kiosk.services.env import make_env
+
+    env = make_env(settings_factory(tmp_path, "old.db"))
+    try:
+        bootstrap.prepare(env)
+        command.downgrade(alembic_config(env.settings.db_url), "0006")  # as made by the version before
+        assert bootstrap.prepare(env) is False
+        bootstrap.prepare(env)  # and again: nothing doubles
+        with env.db.read() as s:
+            plates = s.scalars(select(Vehicle.plate).join(Violation, Violation.vehicle_id == Vehicle.id)).all()
+        assert plates == ["渝B5K821", "渝B5K821"]
+    finally:
+        env.db.dispose()

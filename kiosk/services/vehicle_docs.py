@@ -132,7 +132,8 @@ class VehicleDocument:
         if clean["delivery"] == MAIL:
             how = f"邮寄至{clean['address']}"
         else:
-            how = f"请持本人身份证件到{clean['office']}（{clean['office_address']}）领取"
+            who = "请经办人持身份证件和单位授权委托书" if account.kind == "unit" else "请持本人身份证件"
+            how = f"{who}到{clean['office']}（{clean['office_address']}）领取"
         note = f"已受理，{vehicle.plate}的{self.document}{when}，{how}"
         return Outcome("受理中", note, f"{note}。")
 

@@ -176,3 +176,11 @@ def test_an_upgraded_demo_database_gets_the_demo_violations(tmp_path, settings_f
         assert plates == ["渝B5K821", "渝B5K821"]
     finally:
         env.db.dispose()
+
+
+def test_a_unit_collects_through_its_agent(env: Env, people) -> None:
+    unit = next(p for p in people.values() if p.unit)
+    form = {"plate": "渝D72518", "plates": "前后号牌", "reason": "遗失", "delivery": "窗口领取",
+            "office": office_id(env, "两江新区车管所")}
+    done = applications.submit(env, PLATES, account_id(env, unit), form)
+    assert "请经办人持身份证件和单位授权委托书到两江新区车管所" in done.note

@@ -85,6 +85,21 @@ class Vehicle(Base):
     address: Mapped[str] = mapped_column(String(200), default="")
 
 
+class Violation(Base):
+    """A traffic violation (交通违法) recorded against a vehicle: unhandled until ``handled_at``."""
+
+    __tablename__ = "violations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicles.id"), index=True)
+    occurred_at: Mapped[datetime]
+    place: Mapped[str] = mapped_column(String(100))
+    behaviour: Mapped[str] = mapped_column(String(100))  # 违法行为
+    points: Mapped[int] = mapped_column(default=0)
+    fine: Mapped[int] = mapped_column(default=0)  # yuan
+    handled_at: Mapped[datetime | None]
+    __table_args__ = (CheckConstraint("points >= 0 AND fine >= 0", name="points_and_fine"),)
+
+
 class Office(Base):
     """车管所 (DMV office)."""
 

@@ -5,6 +5,9 @@ from .applications import OnlineService
 from .contacts import LicenceContactChange, VehicleContactChange
 from .licence_delay import DELAYS
 from .licence_replace import LicenceReplacement
+from .vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
 
-SERVICES: dict[str, OnlineService] = {s.kind: s for s in (LicenceReplacement(), *DELAYS, LicenceContactChange(),
-                                                          VehicleContactChange())}
+SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
+    LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
+    VehicleContactChange(), VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue(),  # 机动车业务
+)}

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..config import ASSETS
 from ..db.models import (Account, Booking, DrivingLicence, ExamPlan, ExamResult, ExamSession, ExamSite,
-                         LearnerPermit, Office, Staff, Vehicle)
+                         LearnerPermit, Office, Staff, Vehicle, Violation)
 from ..domain.exam import anniversary, permit_valid_to
 from .demo_people import PEOPLE, STAFF, Person
 from .env import Env
@@ -46,6 +46,7 @@ def load(env: Env) -> dict[str, int]:
         added["offices"] = _offices(s)
         added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
         _permit_cities(s)
+        _violations(s, env.clock.now())
         added["plans"] = _plans(s, env.clock.now().date())
         added["staff"] = _staff(s)
     return added
@@ -88,7 +89,8 @@ def _person(s: Session, env: Env, p: Person) -> int:
         _licence(s, account, p, today)
     for v in p.vehicles:
         s.add(Vehicle(owner_id=account.id, plate=v["plate"], vehicle_type=v["type"], brand=v["brand"],
-                      inspection_due=today + timedelta(days=200), insurance_due=today + timedelta(days=150),
+                      inspection_due=today + timedelta(days=v["inspection_days"]),
+                      insurance_due=today + timedelta(days=v["insurance_days"]),
                       phone=p.phone, address=account.address))
     if p.permit:
         _permit(s, account, p.permit, now)
@@ -98,6 +100,26 @@ def _person(s: Session, env: Env, p: Person) -> int:
 def after_upgrade(env: Env) -> None:
     with env.db.write() as s:
         _permit_cities(s)
+        _violations(s, env.clock.now())
+
+
+# Unhandled traffic violations of demo vehicles: (days ago, place, behaviour, points, fine in yuan).
+VIOLATIONS = (
+    (12, "重庆市渝北区金开大道与星光大道交叉口", "驾驶机动车违反道路交通信号灯通行的", 6, 200),
+    (40, "重庆市江北区北滨一路", "机动车违反规定停放、临时停车且驾驶人不在现场的", 0, 150),
+)
+
+
+def _violations(s: Session, now: datetime) -> None:
+    """Demo vehicles that should have unhandled violations get them, unless they have some already
+    (a database made before migration 0007 gets them on upgrade)."""
+    counts = {v["plate"]: v["violations"] for p in PEOPLE for v in p.vehicles if v["violations"]}
+    for vehicle in s.scalars(select(Vehicle).where(Vehicle.plate.in_(counts))):
+        if s.scalar(select(func.count()).where(Violation.vehicle_id == vehicle.id)):
+            continue
+        for days, place, behaviour, points, fine in VIOLATIONS[:counts[vehicle.plate]]:
+            s.add(Violation(vehicle_id=vehicle.id, occurred_at=(now - timedelta(days=days)).replace(hour=8, minute=12),
+                            place=place, behaviour=behaviour, points=points, fine=fine))
 
 
 def _city_of(id_number: str) -> str:

@@ -41,8 +41,12 @@ def _lic(classes: str = "C1", status: str = "A", points: int = 0, years: int = 6
             "expires_in_days": expires_in_days}
 
 
-def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌") -> dict:
-    return {"plate": plate, "type": kind, "brand": brand}
+def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌", inspection_days: int = 200,
+         insurance_days: int = 150, violations: int = 0) -> dict:
+    """A vehicle: inspection and 交强险 valid for that many days from today (negative: expired that
+    many days ago), and that many unhandled traffic violations (kiosk.services.demo.VIOLATIONS)."""
+    return {"plate": plate, "type": kind, "brand": brand, "inspection_days": inspection_days,
+            "insurance_days": insurance_days, "violations": violations}
 
 
 PEOPLE: tuple[Person, ...] = (
@@ -56,17 +60,19 @@ PEOPLE: tuple[Person, ...] = (
            licence=_lic(), vehicles=(_car("渝A12345"),)),
     Person("revoked", "陈静", "500108", "19900412", 62, "驾驶证吊销", licence=_lic(status="F")),
     Person("locked", "杨帆", "500105", "19850630", 71, "驾驶证锁定", licence=_lic(status="L")),
-    Person("violation", "赵磊", "500103", "19921111", 83, "驾驶证违法未处理", licence=_lic(status="H", points=3),
-           vehicles=(_car("渝B5K821", "小型普通客车", "比亚迪牌"),)),
+    Person("violation", "赵磊", "500103", "19921111", 83, "驾驶证违法未处理；渝B5K821有2起交通违法未处理",
+           licence=_lic(status="H", points=3), vehicles=(_car("渝B5K821", "小型普通客车", "比亚迪牌", violations=2),)),
     Person("points_nine", "黄敏", "500106", "19870209", 92, "本记分周期已记10分", licence=_lic(points=10)),
-    Person("two_cars", "周杰", "500112", "19790918", 105, "名下两辆机动车",
+    Person("two_cars", "周杰", "500112", "19790918", 105, "名下两辆机动车；渝AD12345交强险已过期",
            licence=_lic(classes="C1E", years=15),
-           vehicles=(_car("渝A8D2Q7", "小型轿车", "吉利牌"), _car("渝AD12345", "小型新能源汽车", "比亚迪牌"))),
+           vehicles=(_car("渝A8D2Q7", "小型轿车", "吉利牌"),
+                     _car("渝AD12345", "小型新能源汽车", "比亚迪牌", insurance_days=-10))),
     Person("no_photo", "吴霞", "500107", "19930505", 112, "驾驶证正常，无留存照片", licence=_lic(photo=False)),
     Person("full_score", "徐明", "500108", "19830303", 125, "驾驶证超分（满12分）", licence=_lic(status="B", points=12)),
     Person("suspended", "孙丽", "500105", "19911225", 132, "驾驶证暂扣（不能补领，可换领）", licence=_lic(status="D", points=6)),
-    Person("truck_driver", "马超", "320703", "19760614", 145, "持A2驾驶证的货车司机",
-           licence=_lic(classes="A2D", years=20), vehicles=(_car("苏G52731", "重型半挂牵引车", "解放牌"),)),
+    Person("truck_driver", "马超", "320703", "19760614", 145, "持A2驾驶证的货车司机；苏G52731逾期未检验",
+           licence=_lic(classes="A2D", years=20),
+           vehicles=(_car("苏G52731", "重型半挂牵引车", "解放牌", inspection_days=-20),)),
     Person("waiting_b2", "朱红", "320706", "19970808", 152, "B2学员，科目二等待期未满",
            permit={"class": "B2", "accepted_days_ago": 60, "issued_days_ago": 5}),
     Person("k3_ready", "胡斌", "500103", "19990130", 165, "C2学员，科目二已合格，可约科目三",

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ..db.models import DrivingLicence, Vehicle
+from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.licence import status_text
 from .env import Env
 
@@ -39,6 +39,7 @@ class VehicleView:
     insurance_due: date
     phone: str
     address: str
+    unhandled_violations: int = 0
 
 
 def licence_of(env: Env, account_id: int) -> LicenceView | None:
@@ -52,6 +53,8 @@ def licence_of(env: Env, account_id: int) -> LicenceView | None:
 
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:
     with env.db.read() as s:
-        rows = s.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
-        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address)
-                for v in rows]
+        unhandled = (select(func.count()).where(Violation.vehicle_id == Vehicle.id, Violation.handled_at.is_(None))
+                     .correlate(Vehicle).scalar_subquery())
+        rows = s.execute(select(Vehicle, unhandled).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
+        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address, n)
+                for v, n in rows]

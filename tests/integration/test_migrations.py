@@ -26,6 +26,7 @@ EXPECTED_TABLES = {
     "sms_codes", "terminals", "staff", "audit_log", "alembic_version",
     "electronic_licences", "photo_submissions",  # issue 4 (migration 0002)
     "notices",  # shared texts of bulk notifications (migration 0005)
+    "violations",  # traffic violations of a vehicle (migration 0007)
 }
 
 

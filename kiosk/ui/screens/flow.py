@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
@@ -79,10 +80,11 @@ class ApplicationFlowScreen(KioskScreen):
             if spec.kind == "choice":
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
-                parts = [Label(spec.label, classes="choice-label"),
-                         RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
-                                    for label, value in options), id=f"choice-{spec.name}"),
-                         Plain("", id=f"error-{spec.name}", classes="field-error")]
+                parts: list[Widget] = [
+                    Label(spec.label, classes="choice-label"),
+                    RadioSet(*(Choice(plain(label), value=value == chosen, name=value) for label, value in options),
+                             id=f"choice-{spec.name}"),
+                    Plain("", id=f"error-{spec.name}", classes="field-error")]  # a refusal of this choice
             else:
                 parts = [FormField(spec.name, spec.label, placeholder=spec.placeholder,
                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
@@ -94,7 +96,8 @@ class ApplicationFlowScreen(KioskScreen):
 
     def _focus_first_field(self) -> None:
         """Keyboard users start in the form, on its first field."""
-        first = next(iter(self.query_one("#fields").query("RadioSet, Input")), None)
+        fields = self.query_one("#fields").query("RadioSet, Input")
+        first = next((w for w in fields if all(n.display for n in w.ancestors_with_self)), None)
         if first is not None:
             first.focus()
 
@@ -110,8 +113,10 @@ class ApplicationFlowScreen(KioskScreen):
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
         if self.prepared is None or event.pressed.name is None:
             return
-        self.query_one(f"#error-{(event.radio_set.id or '').removeprefix('choice-')}", Static).update("")
         self._show_fields(self._form())
+        name = (event.radio_set.id or "").removeprefix("choice-")
+        for note in self.query(f"#error-{name}").results(Static):
+            note.update("")  # a refusal of the last choice no longer applies
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
             for key, value in prefill[event.pressed.name].items():

@@ -27,8 +27,8 @@ class HomeScreen(KioskScreen):
                 with Grid(classes="group"):
                     for entry in entries:
                         yield Button(entry.label, id=f"menu-{entry.key}")
-            with Horizontal(classes="buttons"):
-                yield Button("退出登录", id="sign-out", variant="error")
+        with Horizontal(classes="buttons", id="home-bar"):  # outside the scroll: always in view
+            yield Button("退出登录", id="sign-out", variant="error")
 
     def on_mount(self) -> None:
         self.refresh_unread()

@@ -140,13 +140,13 @@ class MyVehiclesScreen(RecordScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "联系电话")
+        table.add_columns("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
         self.call(profile.vehicles_of, self.env, self.account_id, done=self._loaded)
 
     def _loaded(self, rows: list[profile.VehicleView]) -> None:
         table = self.query_one(DataTable)
         for v in rows:
             table.add_row(v.plate, v.vehicle_type, v.brand, f"{v.inspection_due:%Y-%m-%d}",
-                          f"{v.insurance_due:%Y-%m-%d}", mask_phone(v.phone))
+                          f"{v.insurance_due:%Y-%m-%d}", f"{v.unhandled_violations}起", mask_phone(v.phone))
         self.set_status(f"您名下共有{len(rows)}辆已备案机动车。" if rows else "您名下没有已备案的机动车。")
 

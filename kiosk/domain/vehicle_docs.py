@@ -1,0 +1,71 @@
+"""Rules of the vehicle document services (补换领行驶证, 补换领机动车号牌, 补领检验合格标志):
+the choices a citizen has, how a choice is checked, and when an inspection mark is refused."""
+from __future__ import annotations
+
+from datetime import date
+
+from .errors import DomainError
+from .ids import normalize_text
+
+LICENCE_WORKING_DAYS = 1  # 行驶证 made within 1 working day
+PLATE_WORKING_DAYS = 15  # plates made within 15 working days, with the same number
+REASONS = ("遗失", "损毁", "其他")
+OTHER = "其他"
+PLATE_SETS = ("前后号牌", "前号牌", "后号牌")
+MAIL, COUNTER = "邮寄", "窗口领取"
+DELIVERIES = (MAIL, COUNTER)
+MAILED, COLLECTED = "已邮寄", "已在窗口领取"  # how a clerk finishes a document application
+FINISHED_BY = {MAIL: MAILED, COUNTER: COLLECTED}
+# The registration area of a plate prefix (the DMV offices of its city issue its documents).
+PLATE_AREAS = {"渝": "重庆", "苏G": "连云港"}
+
+
+def area_of_plate(plate: str) -> str | None:
+    for prefix in sorted(PLATE_AREAS, key=len, reverse=True):
+        if plate.startswith(prefix):
+            return PLATE_AREAS[prefix]
+    return None
+
+
+def clean_choice(value: str, options: tuple[str, ...], field: str, label: str) -> str:
+    if value not in options:
+        raise DomainError(f"请选择{label}", field)
+    return value
+
+
+def clean_reason(reason: str, note: str) -> dict[str, str]:
+    """遗失 / 损毁, or 其他 with a few words of what happened."""
+    reason = clean_choice(reason, REASONS, "reason", "申请原因")
+    if reason != OTHER:
+        return {"reason": reason}
+    text = normalize_text(note, field="reason_note", label="具体原因", max_len=50)
+    if len(text) < 2:
+        raise DomainError("请写明具体原因（至少2个字）", "reason_note")
+    return {"reason": reason, "reason_note": text}
+
+
+def clean_address(raw: str) -> str:
+    address = normalize_text(raw, field="address", label="邮寄地址", max_len=100)
+    if len(address) < 5:
+        raise DomainError("邮寄地址过短，请写明省市区街道门牌号", "address")
+    return address
+
+
+def check_finish(delivery: str, how: str) -> None:
+    """A document chosen to be mailed is finished as mailed, one to collect as collected."""
+    expected = FINISHED_BY.get(delivery)
+    if how != expected:
+        raise DomainError(f"该申请的领取方式为{delivery}，请选择【{expected}】")
+
+
+def inspection_mark_refusals(today: date, inspection_due: date, insurance_due: date,
+                             unhandled_violations: int) -> list[str]:
+    """Why an inspection mark (检验合格标志) cannot be reissued today; empty when it can."""
+    reasons = []
+    if inspection_due < today:
+        reasons.append(f"该车检验有效期已于{inspection_due:%Y-%m-%d}届满，请先办理机动车检验")
+    if insurance_due < today:
+        reasons.append(f"该车交强险已于{insurance_due:%Y-%m-%d}到期，请先续保交强险")
+    if unhandled_violations > 0:
+        reasons.append(f"该车有{unhandled_violations}起交通违法未处理，请先处理")
+    return reasons

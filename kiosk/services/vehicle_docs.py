@@ -1,0 +1,151 @@
+"""What the vehicle document services share (补换领行驶证, 补换领机动车号牌, 补领检验合格标志):
+choose one of the citizen's own vehicles, say how to receive the document (邮寄 to an address or
+窗口领取 at a DMV office of the vehicle's city), and by which working day it is made. Each ends
+受理中: the DMV makes the document and the counter finishes the application (``finish``)."""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..config import ASSETS
+from ..db.models import Account, Application, Office, Vehicle, Violation
+from ..domain.errors import DomainError
+from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
+                                   clean_address, clean_choice)
+from ..domain.workdays import WorkCalendar, add_working_days, parse_calendar
+from .applications import FieldSpec, Outcome, Prepared
+from .env import Env
+
+HOLIDAYS_FILE = ASSETS / "config" / "holidays_cn.json"
+DELIVERY_FIELDS = [
+    FieldSpec("delivery", "领取方式", "choice"),
+    FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, shown_when=("delivery", (MAIL,))),
+    FieldSpec("office", "领取地点", "choice", shown_when=("delivery", (COUNTER,))),
+]
+
+
+@lru_cache(maxsize=1)
+def work_calendar() -> WorkCalendar:
+    return parse_calendar(HOLIDAYS_FILE.read_text(encoding="utf-8"))
+
+
+class VehicleDocument:
+    """A document of one of the citizen's vehicles, made by the DMV and mailed or collected."""
+
+    kind = title = code_purpose = document = intro = ""
+    working_days: int | None = None  # made within this many working days (None: no promise)
+    finish_choices: tuple[str, ...] = (MAILED, COLLECTED)
+
+    # What a service adds between the vehicle and the delivery (overridden by each service).
+    def extra_fields(self) -> list[FieldSpec]:
+        return []
+
+    def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {}
+
+    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
+        return {}
+
+    def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
+        return []
+
+    def vehicle_intro(self, facts: dict) -> str:
+        return self.intro
+
+    # The OnlineService protocol.
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
+        if not vehicles:
+            raise DomainError("您名下没有已备案的机动车，无法办理此业务")
+        unhandled = dict(session.execute(
+            select(Violation.vehicle_id, func.count()).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
+                                                             Violation.handled_at.is_(None))
+            .group_by(Violation.vehicle_id)).all())
+        facts = {v.plate: {"address": v.address, "area": area_of_plate(v.plate), "vehicle_type": v.vehicle_type,
+                           "inspection_due": v.inspection_due, "insurance_due": v.insurance_due,
+                           "unhandled": unhandled.get(v.id, 0)} for v in vehicles}
+        areas = {f["area"] for f in facts.values()}
+        query = select(Office).order_by(Office.id)
+        offices = list(session.scalars(query if None in areas else query.where(Office.city.in_(areas))))
+        office_facts = {str(o.id): {"name": o.name, "city": o.city, "address": o.address} for o in offices}
+        first = vehicles[0]
+        fields = [FieldSpec("plate", "号牌号码", "choice"), *self.extra_fields(), *DELIVERY_FIELDS]
+        choices = {"plate": [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles],
+                   "delivery": [(d, d) for d in DELIVERIES],
+                   "office": [(f"{o.name}（{o.address}）", str(o.id)) for o in offices], **self.extra_choices()}
+        initial = {"plate": first.plate, "delivery": MAIL, "address": first.address,
+                   "office": str(offices[0].id) if offices else ""}
+        intros = {plate: self.vehicle_intro(f) for plate, f in facts.items()}
+        context = {"vehicles": facts, "offices": office_facts, "today": env.clock.now().date(), "intros": intros,
+                   "prefill": {v.plate: {"address": v.address} for v in vehicles}}
+        return Prepared(intros[first.plate], fields, initial, choices, context)
+
+    def _facts(self, plate: str, prepared: Prepared) -> dict:
+        facts = prepared.context["vehicles"]
+        assert isinstance(facts, dict)
+        if plate not in facts:
+            raise DomainError("请选择本人名下的机动车", "plate")
+        return facts[plate]
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        plate = form.get("plate", "")
+        facts = self._facts(plate, prepared)
+        clean = {"plate": plate, **self.clean_extra(form, facts, prepared)}
+        clean["delivery"] = clean_choice(form.get("delivery", ""), DELIVERIES, "delivery", "领取方式")
+        if clean["delivery"] == MAIL:
+            clean["address"] = clean_address(form.get("address", ""))
+        else:
+            offices = prepared.context["offices"]
+            assert isinstance(offices, dict)
+            office = offices.get(form.get("office", ""))
+            if office is None or (facts["area"] and office["city"] != facts["area"]):
+                raise DomainError(f"请选择该车登记地（{facts['area'] or '本地'}）的车管所", "office")
+            clean["office"], clean["office_address"] = office["name"], office["address"]
+        if self.working_days:
+            today = prepared.context["today"]
+            assert isinstance(today, date)
+            clean["ready_by"] = add_working_days(today, self.working_days, work_calendar()).isoformat()
+        return clean
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None  # the citizen is signed in; nothing changes on record
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        rows = [("号牌号码", clean["plate"]), *self.extra_summary(clean), ("领取方式", clean["delivery"])]
+        if clean["delivery"] == MAIL:
+            rows.append(("邮寄地址", clean["address"]))
+        else:
+            rows.append(("领取地点", f"{clean['office']}（{clean['office_address']}）"))
+        if "ready_by" in clean:
+            rows.append(("制作时限", f"{self.working_days}个工作日内，预计{clean['ready_by']}前制作完成"))
+        return rows
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id))
+        if vehicle is None:
+            raise DomainError("该机动车不在您的名下", "plate")
+        when = f"将于{clean['ready_by']}前制作完成" if "ready_by" in clean else "制作完成后"
+        if clean["delivery"] == MAIL:
+            how = f"邮寄至{clean['address']}"
+        else:
+            who = "请经办人持身份证件和单位授权委托书" if account.kind == "unit" else "请持本人身份证件"
+            how = f"{who}到{clean['office']}（{clean['office_address']}）领取"
+        note = f"已受理，{vehicle.plate}的{self.document}{when}，{how}"
+        return Outcome("受理中", note, f"{note}。")
+
+    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
+        """The counter offers the one way the citizen chose."""
+        return {MAIL: (MAILED,), COUNTER: (COLLECTED,)}.get(str(payload.get("delivery", "")), self.finish_choices)
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        """The counter's completion: mailed or collected, as the citizen chose."""
+        if how not in self.finish_choices:
+            raise DomainError("请选择办结方式")
+        check_finish(str(app.payload.get("delivery", "")), how)
+        if how == MAILED:
+            return f"{self.document}已邮寄，请注意查收"
+        return f"{self.document}已在{app.payload.get('office', '车管所')}领取"

@@ -1,0 +1,81 @@
+"""补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 (seed 002, sections 七, 三, 八)."""
+from __future__ import annotations
+
+from ..domain.errors import DomainError
+from ..domain.vehicle_docs import (LICENCE_WORKING_DAYS, OTHER, PLATE_SETS, PLATE_WORKING_DAYS, REASONS,
+                                   clean_choice, clean_reason, inspection_mark_refusals)
+from .applications import FieldSpec, Prepared
+from .vehicle_docs import VehicleDocument
+
+REASON_FIELDS = [
+    FieldSpec("reason", "申请原因", "choice"),
+    FieldSpec("reason_note", "具体原因", "text", "如：号牌被盗", max_len=50, shown_when=("reason", (OTHER,))),
+]
+
+
+def _reason_text(clean: dict[str, str]) -> str:
+    return f"{OTHER}（{clean['reason_note']}）" if clean["reason"] == OTHER else clean["reason"]
+
+
+class _WithReason(VehicleDocument):
+    def extra_fields(self) -> list[FieldSpec]:
+        return list(REASON_FIELDS)
+
+    def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {"reason": [(r, r) for r in REASONS]}
+
+    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
+        return clean_reason(form.get("reason", ""), form.get("reason_note", ""))
+
+    def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
+        return [("申请原因", _reason_text(clean))]
+
+
+class VehicleLicenceReissue(_WithReason):
+    kind = code_purpose = "vehicle_licence_reissue"
+    title = "补换领行驶证"
+    document = "行驶证"
+    working_days = LICENCE_WORKING_DAYS
+    intro = ("补换领已备案本人机动车的行驶证：请选择机动车、申请原因和领取方式。"
+             f"行驶证自受理之日起{LICENCE_WORKING_DAYS}个工作日内制作完成。")
+
+
+class PlateReissue(_WithReason):
+    kind = code_purpose = "plate_reissue"
+    title = "补换领机动车号牌"
+    document = "号牌"
+    working_days = PLATE_WORKING_DAYS
+    intro = ("补换领已备案本人机动车的号牌：请选择机动车、需补换领的号牌、申请原因和领取方式。"
+             f"号牌号码不变，自受理之日起{PLATE_WORKING_DAYS}个工作日内制作完成。")
+
+    def extra_fields(self) -> list[FieldSpec]:
+        return [FieldSpec("plates", "补换领的号牌", "choice"), *super().extra_fields()]
+
+    def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
+        return {"plates": [(p, p) for p in PLATE_SETS], **super().extra_choices()}
+
+    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
+        plates = clean_choice(form.get("plates", ""), PLATE_SETS, "plates", "需补换领的号牌")
+        return {"plates": plates, **super().clean_extra(form, facts, prepared)}
+
+    def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
+        return [("补换领的号牌", f"{clean['plates']}（号牌号码不变）"), *super().extra_summary(clean)]
+
+
+class InspectionMarkReissue(VehicleDocument):
+    kind = code_purpose = "inspection_mark_reissue"
+    title = "补领检验合格标志"
+    document = "检验合格标志"
+    intro = ("补领已备案本人机动车的检验合格标志：机动车须在检验有效期内、交强险有效，"
+             "且交通违法已处理完毕。")
+
+    def vehicle_intro(self, facts: dict) -> str:
+        return (f"{self.intro}\n该车检验有效期至{facts['inspection_due']:%Y-%m-%d}，"
+                f"交强险有效期至{facts['insurance_due']:%Y-%m-%d}，未处理的交通违法{facts['unhandled']}起。")
+
+    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
+        refusals = inspection_mark_refusals(prepared.context["today"], facts["inspection_due"],  # type: ignore[arg-type]
+                                            facts["insurance_due"], facts["unhandled"])
+        if refusals:
+            raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
+        return {}

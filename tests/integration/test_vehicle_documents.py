@@ -1,0 +1,186 @@
+"""补换领行驶证, 补换领机动车号牌, 补领检验合格标志 through the generic application flow (网办)."""
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.db.models import Account, Application, ApplicationEvent, AuditEntry, Message, Office, Vehicle, Violation
+from kiosk.domain.errors import DomainError
+from kiosk.services import applications
+from kiosk.services.demo_people import Person
+from kiosk.services.env import Env
+from kiosk.services.vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
+
+LICENCE, PLATES, MARK = VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue()
+HOME = "重庆市渝中区解放碑街道民族路100号"
+
+
+def account_id(env: Env, p: Person) -> int:
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
+
+
+def office_id(env: Env, name: str) -> str:
+    with env.db.read() as s:
+        return str(s.scalars(select(Office.id).where(Office.name == name)).one())
+
+
+def test_licence_reissue_by_mail_is_accepted_and_made_in_one_working_day(env: Env, people) -> None:
+    p = people["driver_normal"]
+    aid = account_id(env, p)
+    prepared = applications.prepare(env, LICENCE, aid)
+    assert [f.name for f in prepared.fields] == ["plate", "reason", "reason_note", "delivery", "address", "office"]
+    assert prepared.initial["address"] == HOME and prepared.initial["delivery"] == "邮寄"
+    assert {city for city in (o["city"] for o in prepared.context["offices"].values())} == {"重庆"}
+    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": "重庆市渝北区新南路1号",
+            "office": prepared.initial["office"]}
+    checked = applications.check(LICENCE, form, prepared)
+    assert checked.phone_to_confirm is None
+    assert checked.clean == {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄",
+                             "address": "重庆市渝北区新南路1号", "ready_by": "2026-12-02"}
+    assert ("制作时限", "1个工作日内，预计2026-12-02前制作完成") in checked.summary
+    done = applications.submit(env, LICENCE, aid, form)
+    assert done.status == "受理中" and "2026-12-02前制作完成" in done.note and "邮寄至重庆市渝北区新南路1号" in done.note
+    with env.db.read() as s:
+        app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
+        assert app.kind == "vehicle_licence_reissue" and app.payload == checked.clean
+        assert s.scalar(select(func.count()).where(ApplicationEvent.application_id == app.id)) == 1
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "vehicle_licence_reissue")) == 1
+        sms = s.scalars(select(Message).where(Message.channel == "sms", Message.phone == p.phone)
+                        .order_by(Message.id.desc())).first()
+        assert done.serial_no in sms.body and "行驶证" in sms.body
+
+
+def test_working_days_skip_the_weekend(env: Env, people) -> None:
+    env.clock.advance(days=3, hours=7)  # Friday 2026-12-04 16:00
+    prepared = applications.prepare(env, LICENCE, account_id(env, people["driver_normal"]))
+    form = {"plate": "渝A12345", "reason": "损毁", "delivery": "邮寄", "address": HOME}
+    assert applications.check(LICENCE, form, prepared).clean["ready_by"] == "2026-12-07"
+
+
+def test_plate_reissue_at_a_counter_keeps_the_number_and_takes_15_working_days(env: Env, people) -> None:
+    p = people["two_cars"]
+    aid = account_id(env, p)
+    prepared = applications.prepare(env, PLATES, aid)
+    assert [label for label, _ in prepared.choices["plates"]] == ["前后号牌", "前号牌", "后号牌"]
+    form = {"plate": "渝AD12345", "plates": "后号牌", "reason": "其他", "reason_note": "号牌被盗",
+            "delivery": "窗口领取", "office": office_id(env, "渝北车管所"), "address": ""}
+    checked = applications.check(PLATES, form, prepared)
+    assert checked.clean["ready_by"] == "2026-12-22" and checked.clean["office"] == "渝北车管所"
+    assert ("补换领的号牌", "后号牌（号牌号码不变）") in checked.summary
+    assert ("申请原因", "其他（号牌被盗）") in checked.summary
+    done = applications.submit(env, PLATES, aid, form)
+    assert "2026-12-22前制作完成" in done.note and "到渝北车管所" in done.note
+    with env.db.read() as s:
+        assert s.scalars(select(Vehicle.plate).where(Vehicle.plate == "渝AD12345")).one()  # same number
+
+
+@pytest.mark.parametrize("change, field, words", [
+    ({"reason": ""}, "reason", "请选择申请原因"),
+    ({"reason": "其他", "reason_note": " "}, "reason_note", "具体原因"),
+    ({"plates": ""}, "plates", "请选择需补换领的号牌"),
+    ({"address": "重庆"}, "address", "邮寄地址过短"),
+    ({"delivery": ""}, "delivery", "请选择领取方式"),
+    ({"plate": "渝B5K821"}, "plate", "本人名下"),
+])
+def test_bad_input_is_refused_next_to_its_field(env: Env, people, change, field, words) -> None:
+    prepared = applications.prepare(env, PLATES, account_id(env, people["driver_normal"]))
+    form = {"plate": "渝A12345", "plates": "前后号牌", "reason": "遗失", "delivery": "邮寄", "address": HOME,
+            **change}
+    with pytest.raises(DomainError) as e:
+        applications.check(PLATES, form, prepared)
+    assert e.value.field == field and words in e.value.message
+
+
+def test_an_office_of_another_city_is_refused(env: Env, people) -> None:
+    prepared = applications.prepare(env, LICENCE, account_id(env, people["driver_normal"]))
+    prepared.context["offices"]["999"] = {"name": "连云港市车管所", "city": "连云港", "address": "x"}
+    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "窗口领取", "office": "999"}
+    with pytest.raises(DomainError) as e:
+        applications.check(LICENCE, form, prepared)
+    assert e.value.field == "office" and "重庆" in e.value.message
+
+
+def test_no_vehicle_no_service(env: Env, people) -> None:
+    with pytest.raises(DomainError, match="没有已备案的机动车"):
+        applications.prepare(env, MARK, account_id(env, people["no_licence"]))
+
+
+def test_inspection_mark_for_a_vehicle_in_order(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"])
+    prepared = applications.prepare(env, MARK, aid)
+    assert "未处理的交通违法0起" in prepared.intro
+    done = applications.submit(env, MARK, aid, {"plate": "渝A12345", "delivery": "邮寄", "address": HOME})
+    assert done.status == "受理中" and "检验合格标志制作完成后" in done.note
+
+
+@pytest.mark.parametrize("person, plate, words", [
+    ("truck_driver", "苏G52731", "请先办理机动车检验"),
+    ("two_cars", "渝AD12345", "交强险已于2026-11-21到期"),
+    ("violation", "渝B5K821", "2起交通违法未处理"),
+])
+def test_inspection_mark_is_refused_for_each_demo_case(env: Env, people, person, plate, words) -> None:
+    aid = account_id(env, people[person])
+    form = {"plate": plate, "delivery": "邮寄", "address": HOME}
+    with pytest.raises(DomainError) as e:
+        applications.submit(env, MARK, aid, form)
+    assert e.value.field == "plate" and words in e.value.message
+    with env.db.read() as s:
+        assert not s.scalar(select(func.count()).select_from(Application))
+
+
+def test_handled_violations_no_longer_refuse(env: Env, people) -> None:
+    with env.db.write() as s:
+        for v in s.scalars(select(Violation)):
+            v.handled_at = datetime(2026, 12, 1, 8, 0)
+    aid = account_id(env, people["violation"])
+    done = applications.submit(env, MARK, aid, {"plate": "渝B5K821", "delivery": "邮寄", "address": HOME})
+    assert done.status == "受理中"
+
+
+@pytest.mark.parametrize("service", [LICENCE, PLATES, MARK])
+def test_the_counter_finishes_as_the_citizen_chose(env: Env, people, service) -> None:
+    aid = account_id(env, people["driver_normal"])
+    form = {"plate": "渝A12345", "plates": "前号牌", "reason": "损毁", "delivery": "窗口领取",
+            "office": office_id(env, "渝中车管所")}
+    done = applications.submit(env, service, aid, form)
+    assert service.finish_choices == ("已邮寄", "已在窗口领取")
+    with env.db.write() as s:
+        app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
+        with pytest.raises(DomainError, match="已在窗口领取"):
+            service.finish(s, env, app, "已邮寄")
+        assert service.finish(s, env, app, "已在窗口领取") == f"{service.document}已在渝中车管所领取"
+        app.payload = {**app.payload, "delivery": "邮寄"}
+        assert service.finish(s, env, app, "已邮寄") == f"{service.document}已邮寄，请注意查收"
+        with pytest.raises(DomainError):
+            service.finish(s, env, app, "已办结")
+
+
+def test_an_upgraded_demo_database_gets_the_demo_violations(tmp_path, settings_factory) -> None:
+    from alembic import command
+
+    from kiosk.db.migrate import alembic_config
+    from kiosk.services import bootstrap
+    from kiosk.services.env import make_env
+
+    env = make_env(settings_factory(tmp_path, "old.db"))
+    try:
+        bootstrap.prepare(env)
+        command.downgrade(alembic_config(env.settings.db_url), "0006")  # as made by the version before
+        assert bootstrap.prepare(env) is False
+        bootstrap.prepare(env)  # and again: nothing doubles
+        with env.db.read() as s:
+            plates = s.scalars(select(Vehicle.plate).join(Violation, Violation.vehicle_id == Vehicle.id)).all()
+        assert plates == ["渝B5K821", "渝B5K821"]
+    finally:
+        env.db.dispose()
+
+
+def test_a_unit_collects_through_its_agent(env: Env, people) -> None:
+    unit = next(p for p in people.values() if p.unit)
+    form = {"plate": "渝D72518", "plates": "前后号牌", "reason": "遗失", "delivery": "窗口领取",
+            "office": office_id(env, "两江新区车管所")}
+    done = applications.submit(env, PLATES, account_id(env, unit), form)
+    assert "请经办人持身份证件和单位授权委托书到两江新区车管所" in done.note

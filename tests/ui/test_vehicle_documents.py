@@ -1,0 +1,139 @@
+"""Pilot: 补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 through the generic flow."""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from kiosk.db.models import Application
+from kiosk.ui.screens.flow import ApplicationFlowScreen
+from tests.ui.conftest import field_error, screen_text, set_input, settle, sign_in
+
+
+async def _open(pilot, env, person, service: str) -> None:
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click(f"#menu-{service}")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ApplicationFlowScreen)
+
+
+async def _choose(pilot, field: str, value: str) -> None:
+    """Press the radio button of ``value`` in the choice ``field``, as a citizen would."""
+    radio_set = pilot.app.screen.query_one(f"#choice-{field}")
+    button = next(b for b in radio_set.query("RadioButton") if b.name == value)
+    button.scroll_visible(animate=False)
+    await settle(pilot)
+    await pilot.click(button)
+    await settle(pilot)
+
+
+async def _press(pilot, button_id: str) -> None:
+    button = pilot.app.screen.query_one(f"#{button_id}")
+    button.scroll_visible(animate=False)
+    await settle(pilot)
+    await pilot.click(button)
+    await settle(pilot)
+
+
+def choice_error(app, field: str) -> str:
+    return str(app.screen.query_one(f"#error-{field}").render())
+
+
+def shown(app, field: str) -> bool:
+    return bool(app.screen.query_one(f"#wrap-{field}").display)
+
+
+def _chosen(app, field: str) -> str:
+    pressed = app.screen.query_one(f"#choice-{field}").pressed_button
+    return pressed.name if pressed else ""
+
+
+async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "vehicle_licence_reissue")
+        text = screen_text(kiosk_app)
+        assert "渝A12345" in text and "1个工作日内制作完成" in text
+        assert shown(kiosk_app, "address") and not shown(kiosk_app, "office") and not shown(kiosk_app, "reason_note")
+        set_input(kiosk_app, "address", "重庆市渝北区新南路1号")
+        await _press(pilot, "next")  # no reason chosen: said next to the reasons
+        assert "请选择申请原因" in choice_error(kiosk_app, "reason")
+        await _choose(pilot, "reason", "损毁")
+        await _choose(pilot, "delivery", "窗口领取")
+        assert shown(kiosk_app, "office") and not shown(kiosk_app, "address")
+        office = next(b for b in kiosk_app.screen.query("#choice-office RadioButton") if "渝北车管所" in str(b.label))
+        await _choose(pilot, "office", office.name)
+        await _press(pilot, "next")
+        text = screen_text(kiosk_app)
+        assert "领取地点：渝北车管所" in text and "预计2026-12-02前制作完成" in text and "申请原因：损毁" in text
+        await _press(pilot, "prev")  # back: everything chosen and typed is still there
+        assert _chosen(kiosk_app, "reason") == "损毁" and _chosen(kiosk_app, "office") == office.name
+        assert kiosk_app.screen.query_one("#input-address").value == "重庆市渝北区新南路1号"
+        await _press(pilot, "next")
+        await _press(pilot, "submit")
+        text = screen_text(kiosk_app)
+        assert "业务流水号" in text and "受理中" in text and "2026-12-02前制作完成" in text
+    with env.db.read() as s:
+        app = s.scalars(select(Application).where(Application.kind == "vehicle_licence_reissue")).one()
+        assert app.payload["office"] == "渝北车管所" and app.status == "受理中"
+
+
+async def test_plate_reissue_by_mail_for_the_second_vehicle(kiosk_app, env, people):
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "plate_reissue")
+        assert "号牌号码不变" in screen_text(kiosk_app)
+        await _choose(pilot, "plate", "渝AD12345")
+        await _choose(pilot, "plates", "后号牌")
+        await _choose(pilot, "reason", "其他")
+        assert shown(kiosk_app, "reason_note")
+        await _press(pilot, "next")  # 其他 without saying what happened
+        assert "请输入具体原因" in field_error(kiosk_app, "reason_note")
+        set_input(kiosk_app, "reason_note", "号牌被盗")
+        set_input(kiosk_app, "address", "重庆")
+        await _press(pilot, "next")
+        assert "邮寄地址过短" in field_error(kiosk_app, "address")
+        set_input(kiosk_app, "address", "重庆市江北区观音桥步行街8号")
+        await _press(pilot, "next")
+        text = screen_text(kiosk_app)
+        assert "后号牌（号牌号码不变）" in text and "其他（号牌被盗）" in text and "15个工作日内" in text
+        await _press(pilot, "submit")
+        text = screen_text(kiosk_app)
+        assert "受理中" in text and "2026-12-22前制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
+
+
+async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_app, env, people):
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "inspection_mark_reissue")
+        await _choose(pilot, "plate", "渝AD12345")
+        assert "交强险有效期至2026-11-21" in screen_text(kiosk_app)  # the intro tells about the chosen vehicle
+        await _press(pilot, "next")
+        error = choice_error(kiosk_app, "plate")
+        assert "不能补领" in error and "交强险已于2026-11-21到期" in error and "续保" in error
+        assert kiosk_app.screen.query_one("#step-form").display  # still on the form
+        await _choose(pilot, "plate", "渝A8D2Q7")
+        assert choice_error(kiosk_app, "plate") == ""  # that refusal was of the other vehicle
+        await _press(pilot, "next")
+        assert "号牌号码：渝A8D2Q7" in screen_text(kiosk_app)
+        await _press(pilot, "submit")
+        assert "受理中" in screen_text(kiosk_app)
+
+
+async def test_inspection_mark_refused_for_unhandled_violations(kiosk_app, env, people):
+    p = people["violation"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "inspection_mark_reissue")
+        assert "未处理的交通违法2起" in screen_text(kiosk_app)
+        await _press(pilot, "next")
+        assert "2起交通违法未处理" in choice_error(kiosk_app, "plate")
+    with env.db.read() as s:
+        assert s.scalars(select(Application)).first() is None
+
+
+async def test_my_vehicles_shows_unhandled_violations(kiosk_app, env, people):
+    p = people["violation"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-my_vehicles")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "未处理违法" in text and "2起" in text and "渝B5K821" in text

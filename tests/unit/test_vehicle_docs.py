@@ -1,0 +1,72 @@
+"""Rules of the vehicle document services."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain.errors import DomainError
+from kiosk.domain.vehicle_docs import (area_of_plate, check_finish, clean_address, clean_choice, clean_reason,
+                                       inspection_mark_refusals)
+
+TODAY = date(2026, 12, 1)
+LATER = date(2027, 6, 1)
+
+
+def test_a_valid_vehicle_may_have_its_mark_reissued() -> None:
+    assert inspection_mark_refusals(TODAY, LATER, LATER, 0) == []
+    assert inspection_mark_refusals(TODAY, TODAY, TODAY, 0) == []  # the last valid day still counts
+
+
+def test_each_refusal_says_what_to_do_first() -> None:
+    [overdue] = inspection_mark_refusals(TODAY, date(2026, 11, 30), LATER, 0)
+    assert "2026-11-30" in overdue and "先办理机动车检验" in overdue
+    [uninsured] = inspection_mark_refusals(TODAY, LATER, date(2026, 11, 20), 0)
+    assert "交强险" in uninsured and "2026-11-20" in uninsured and "续保" in uninsured
+    [violations] = inspection_mark_refusals(TODAY, LATER, LATER, 2)
+    assert "2起交通违法未处理" in violations
+
+
+def test_all_refusals_are_given_together() -> None:
+    assert len(inspection_mark_refusals(TODAY, date(2026, 1, 1), date(2026, 1, 1), 1)) == 3
+
+
+def test_reason() -> None:
+    assert clean_reason("遗失", "ignored") == {"reason": "遗失"}
+    assert clean_reason("其他", " 号牌被盗 ") == {"reason": "其他", "reason_note": "号牌被盗"}
+    with pytest.raises(DomainError) as e:
+        clean_reason("", "")
+    assert e.value.field == "reason"
+    with pytest.raises(DomainError) as e:
+        clean_reason("其他", " ")
+    assert e.value.field == "reason_note"
+    with pytest.raises(DomainError) as e:
+        clean_reason("其他", "x" * 51)
+    assert e.value.field == "reason_note" and "50" in e.value.message
+
+
+def test_address() -> None:
+    assert clean_address("  重庆市渝北区新南路1号\x07 ") == "重庆市渝北区新南路1号"
+    for bad in ("", "重庆", "x" * 101):
+        with pytest.raises(DomainError) as e:
+            clean_address(bad)
+        assert e.value.field == "address"
+
+
+def test_choice() -> None:
+    assert clean_choice("后号牌", ("前号牌", "后号牌"), "plates", "号牌") == "后号牌"
+    with pytest.raises(DomainError, match="请选择号牌"):
+        clean_choice("侧号牌", ("前号牌", "后号牌"), "plates", "号牌")
+
+
+def test_area_of_plate() -> None:
+    assert area_of_plate("渝A12345") == "重庆"
+    assert area_of_plate("苏G52731") == "连云港"
+    assert area_of_plate("京A12345") is None
+
+
+def test_finish_matches_delivery() -> None:
+    check_finish("邮寄", "已邮寄")
+    check_finish("窗口领取", "已在窗口领取")
+    with pytest.raises(DomainError, match="已在窗口领取"):
+        check_finish("窗口领取", "已邮寄")

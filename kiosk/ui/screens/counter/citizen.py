@@ -269,7 +269,8 @@ class CitizenScreen(KioskScreen):
         a = self._selected_app()
         if a is None or self.file is None:
             return
-        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n\n"
+        accepted = f"{a.events[0].note}\n" if a.events and a.events[0].note else ""  # what and how it was asked for
+        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
                     "请选择办结方式，办结后将以短信和消息通知本人。")
 
         def chosen(how: str | None) -> None:

@@ -71,6 +71,7 @@ async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
         await _press(pilot, "submit")
         text = screen_text(kiosk_app)
         assert "业务流水号" in text and "受理中" in text and "2026-12-02前制作完成" in text
+        assert "办结后将再次通知您" in text and "办理结果已发送" not in text  # not finished yet
     with env.db.read() as s:
         app = s.scalars(select(Application).where(Application.kind == "vehicle_licence_reissue")).one()
         assert app.payload["office"] == "渝北车管所" and app.status == "受理中"

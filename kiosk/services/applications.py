@@ -26,10 +26,13 @@ from .env import Env
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text / phone / choice
+    kind: str = "text"  # text / phone / choice / agree (a box to tick: the value is "1" when ticked)
     placeholder: str = ""
     max_len: int = 100
     required: bool = True
+    note: str = ""  # a text to read shown above the field (e.g. the declaration an agree box is about)
+    # Shown (and sent) only while each named choice field has the given value, e.g. (("way", "现场教育"),).
+    show_if: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -17,6 +17,8 @@ ACTION_NAMES = {
     "reserved_phone_fail": "预留手机号核对不一致",
     "licence_contact": "变更驾驶证联系方式",
     "vehicle_contact": "变更机动车联系方式",
+    "points_study": "学法减分",
+    "review_education": "驾驶人审验教育",
     "elicence_apply": "申领驾驶证电子版",
     "elicence_photo": "更换电子驾驶证照片",
     "elicence_show": "出示电子驾驶证",

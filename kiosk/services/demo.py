@@ -88,7 +88,8 @@ def _person(s: Session, env: Env, p: Person) -> int:
         _licence(s, account, p, today)
     for v in p.vehicles:
         s.add(Vehicle(owner_id=account.id, plate=v["plate"], vehicle_type=v["type"], brand=v["brand"],
-                      inspection_due=today + timedelta(days=200), insurance_due=today + timedelta(days=150),
+                      inspection_due=today + timedelta(days=-v["inspection_overdue_days"] or 200),
+                      insurance_due=today + timedelta(days=150),
                       phone=p.phone, address=account.address))
     if p.permit:
         _permit(s, account, p.permit, now)

@@ -41,8 +41,9 @@ def _lic(classes: str = "C1", status: str = "A", points: int = 0, years: int = 6
             "expires_in_days": expires_in_days}
 
 
-def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌") -> dict:
-    return {"plate": plate, "type": kind, "brand": brand}
+def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌", inspection_overdue_days: int = 0) -> dict:
+    """``inspection_overdue_days``: the inspection was due that many days ago (0: due in 200 days)."""
+    return {"plate": plate, "type": kind, "brand": brand, "inspection_overdue_days": inspection_overdue_days}
 
 
 PEOPLE: tuple[Person, ...] = (
@@ -80,6 +81,17 @@ PEOPLE: tuple[Person, ...] = (
     Person("cancelled", "罗军", "500108", "19890101", 215, "驾驶证注销", licence=_lic(status="G")),
     Person("renew_soon", "梁雪", "500105", "19800808", 222, "驾驶证将于60天内到期", licence=_lic(expires_in_days=60)),
     Person("teen", "谢雨", "500103", "20100320", 232, "16岁，未到C1申领年龄", ),
+    # 学习教育业务 (学法减分, 驾驶人审验教育)
+    Person("points_study", "宋佳", "500103", "19900615", 242, "本记分周期已记4分，可申请学法减分",
+           licence=_lic(points=4), vehicles=(_car("渝A6P318", "小型轿车", "大众牌"),)),
+    Person("probation", "唐宁", "500106", "20010210", 252, "实习期内（领证不足1年），已记2分，不能学法减分",
+           licence=_lic(points=2, years=0)),
+    Person("car_overdue", "邓凯", "500107", "19840912", 265, "已记3分，名下机动车逾期未检验，不能学法减分",
+           licence=_lic(points=3), vehicles=(_car("渝A9K006", inspection_overdue_days=20),)),
+    Person("coach_driver", "韩刚", "500112", "19780520", 275, "A1大型客车驾驶人，本记分周期已记9分（审验教育只能现场教育）",
+           licence=_lic(classes="A1", points=9, years=18)),
+    Person("lorry_driver", "冯莉", "320703", "19820417", 282, "B2大型货车驾驶人，本记分周期已记3分（审验教育可网络教育）",
+           licence=_lic(classes="B2", points=3, years=12)),
     Person("unit", "重庆山城物流有限公司", "500000", "00000000", 300, "单位用户（统一社会信用代码）", unit=True,
            vehicles=(_car("渝D72518", "重型厢式货车", "东风牌"),),
            extra={"credit_code": "91500000MA5U000010", "agent": "刘洋"}),

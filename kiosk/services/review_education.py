@@ -68,7 +68,7 @@ class ReviewEducation:
         all_cities = sorted({o.city for o in offices.values()})
         home = rules.city_of_authority(d.licence.issuing_authority, all_cities) or d.licence.issuing_authority
         cities = sorted(by_city, key=lambda c: (c != home, c))
-        on_site = ((rules.ON_SITE, rules.ON_SITE),)
+        on_site = (("way", rules.ON_SITE),)
         fields = [FieldSpec("way", "教育方式", "choice"),
                   FieldSpec("city", "现场教育城市", "choice", show_if=on_site)]
         choices: dict[str, list[tuple[str, str]]] = {"way": [(w, w) for w in ways],

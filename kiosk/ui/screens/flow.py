@@ -8,7 +8,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
-from ..widgets.choice import Choice
+from ..widgets.choice import Choice, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -79,13 +79,19 @@ class ApplicationFlowScreen(KioskScreen):
             if spec.kind == "choice":
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
-                box.mount(Label(spec.label, classes="choice-label"))
-                box.mount(RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
-                                     for label, value in options), id=f"choice-{spec.name}"))
+                field = Vertical(Label(spec.label, classes="choice-label"),
+                                 RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
+                                            for label, value in options), id=f"choice-{spec.name}"),
+                                 Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
+            elif spec.kind == "agree":  # a text to read, then a box to tick
+                field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}"),
+                                 Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             else:
-                box.mount(FormField(spec.name, spec.label, placeholder=spec.placeholder,
-                                    value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                                    enter_presses="next"))  # as a form on the web: Enter goes on
+                field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
+                                  value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                                  enter_presses="next")  # as a form on the web: Enter goes on
+            field.display = _wanted(spec, prepared.initial)
+            box.mount(field)
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 
@@ -99,6 +105,9 @@ class ApplicationFlowScreen(KioskScreen):
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
         if self.prepared is None or event.pressed.name is None:
             return
+        for note in self.query(f"#error-{(event.radio_set.id or '').removeprefix('choice-')}").results(Static):
+            note.update("")
+        self.call_after_refresh(self._show_wanted)  # once every radio set knows its choice
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
             for key, value in prefill[event.pressed.name].items():
@@ -109,12 +118,32 @@ class ApplicationFlowScreen(KioskScreen):
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
 
-    def _form(self) -> dict[str, str]:
+    def on_checkbox_changed(self, event: Tick.Changed) -> None:
+        for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
+            note.update("")
+
+    def _show_wanted(self) -> None:
+        """A field shown only for some choices (``FieldSpec.show_if``) follows what is chosen now;
+        what it holds is kept while it is hidden."""
+        assert self.prepared is not None
+        # A radio set just mounted may not know its chosen button yet: that is the initial value.
+        form = {k: v or self.prepared.initial.get(k, "") for k, v in self._form(everything=True).items()}
+        for spec in self.prepared.fields:
+            if spec.show_if:
+                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = _wanted(spec, form)
+
+    def _form(self, everything: bool = False) -> dict[str, str]:
+        """What the form holds; only the fields on view unless ``everything``."""
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
         for radio in self.query(RadioSet):
             pressed = radio.pressed_button
             form[(radio.id or "").removeprefix("choice-")] = (pressed.name or "") if pressed else ""
-        return form
+        for tick in self.query_one("#fields").query(Tick):
+            form[(tick.id or "").removeprefix("agree-")] = "1" if tick.value else ""
+        if everything or self.prepared is None:
+            return form
+        hidden = [spec.name for spec in self.prepared.fields if not _wanted(spec, form)]
+        return {name: value for name, value in form.items() if name not in hidden}
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
@@ -144,6 +173,9 @@ class ApplicationFlowScreen(KioskScreen):
             self.checked = apps.check(self.service, self._form(), self.prepared)
         except DomainError as exc:
             self.show_error(exc)
+            for control in self.query(f"#box-{exc.field} RadioSet, #box-{exc.field} Checkbox") if exc.field else ():
+                control.focus()  # a choice or a box to tick: the citizen lands where the message is
+                break
             return
         lines = "\n".join(f"{label}：{value}" for label, value in self.checked.summary)
         self.query_one("#summary", Static).update(lines)
@@ -166,3 +198,8 @@ class ApplicationFlowScreen(KioskScreen):
             f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"
             "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。")
         self.show_step("step-done", 2)
+
+
+def _wanted(spec: apps.FieldSpec, values: dict[str, str]) -> bool:
+    """Whether ``spec`` is shown (and sent) while the choice fields hold ``values``."""
+    return all(values.get(name) == value for name, value in spec.show_if)

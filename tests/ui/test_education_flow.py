@@ -4,9 +4,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from kiosk.db.models import Application, DrivingLicence
+from kiosk.services import applications
+from kiosk.services.points_study import PointsStudy
+from kiosk.ui.dialogs.choose import ChooseDialog
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.records import ProgressScreen
+from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_text, settle, sign_in
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import SIZE, look_up, press
 
 
 async def _open(pilot, env, person, service: str) -> None:  # type: ignore[no-untyped-def]
@@ -133,3 +139,24 @@ async def test_review_education_online_hides_the_on_site_fields(kiosk_app, env, 
     with env.db.read() as s:
         payload = s.scalar(select(Application.payload).where(Application.kind == "review_education"))
     assert payload == {"way": "网络教育", "city": "连云港", "declaration": "已阅读并同意"}
+
+
+async def test_the_counter_finishes_points_study_and_the_licence_loses_a_point(env, people):
+    p = people["points_study"]
+    serial = applications.submit(env, PointsStudy(), account_id(env, p), {"way": "公益网点"}).serial_no
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理学法减分")
+        assert "学法减分" in screen_text(app) and "记分 4" in screen_text(app)
+        await press(pilot, "finish-app")
+        assert isinstance(app.screen, ChooseDialog) and "公益活动公示期满" in screen_text(app)
+        await pilot.click("#answer-0")  # 学习考试合格: not the way this application was made
+        await settle(pilot)
+        assert "办结方式应为：公益活动公示期满" in screen_text(app)
+        await press(pilot, "finish-app")
+        await pilot.click("#answer-1")
+        await settle(pilot)
+        assert "记分 3" in screen_text(app)
+    with env.db.read() as s:
+        assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "已办结"

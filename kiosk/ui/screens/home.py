@@ -27,8 +27,9 @@ class HomeScreen(KioskScreen):
                 with Grid(classes="group"):
                     for entry in entries:
                         yield Button(entry.label, id=f"menu-{entry.key}")
-            with Horizontal(classes="buttons"):
-                yield Button("退出登录", id="sign-out", variant="error")
+        # Outside the scrolling menu: 退出登录 stays in view however many services the menu lists.
+        with Horizontal(classes="buttons", id="home-actions"):
+            yield Button("退出登录", id="sign-out", variant="error")
 
     def on_mount(self) -> None:
         self.refresh_unread()

@@ -26,13 +26,13 @@ from .env import Env
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text / phone / choice
+    kind: str = "text"  # text / phone / choice / agree (a box to tick: the value is "1" when ticked)
     placeholder: str = ""
     max_len: int = 100
     required: bool = True
-    # Shown only while the choice field named first holds one of the values (e.g. the address
-    # only for 邮寄); a hidden field keeps what was typed, and the service ignores it.
-    shown_when: tuple[str, tuple[str, ...]] | None = None
+    note: str = ""  # a text to read shown above the field (e.g. the declaration an agree box is about)
+    # Shown (and sent) only while each named choice field has the given value, e.g. (("way", "现场教育"),).
+    show_if: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass

@@ -24,6 +24,8 @@ ACTION_NAMES = {
     "vehicle_licence_reissue": "补换领行驶证",
     "plate_reissue": "补换领机动车号牌",
     "inspection_mark_reissue": "补领检验合格标志",
+    "points_study": "学法减分",
+    "review_education": "驾驶人审验教育",
     "elicence_apply": "申领驾驶证电子版",
     "elicence_photo": "更换电子驾驶证照片",
     "elicence_show": "出示电子驾驶证",

@@ -29,16 +29,16 @@ KINDS = [("补领（驾驶证遗失）", "lost"), ("换领（驾驶证损毁）"
 KIND_NAMES = {"lost": "补领", "damaged": "换领", "changed": "换领", "renew": "期满换证", "transfer": "驾驶证转入"}
 DELIVERY = [("邮寄（寄往下面填写的地址）", "mail"), ("到车管所窗口领取", "counter")]
 FINISH = {"mail": "已邮寄", "counter": "已在窗口领取"}
-RENEW, TRANSFER, MAIL, COUNTER = ("kind", ("renew",)), ("kind", ("transfer",)), ("delivery", ("mail",)), \
-    ("delivery", ("counter",))
+RENEW, TRANSFER, MAIL, COUNTER = (("kind", "renew"),), (("kind", "transfer"),), (("delivery", "mail"),), \
+    (("delivery", "counter"),)
 FIELDS = [
     FieldSpec("kind", "业务类型", "choice"),
-    FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, shown_when=RENEW),
-    FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=common.DATE_LEN, shown_when=RENEW),
-    FieldSpec("city", "转入地", "choice", shown_when=TRANSFER),
+    FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, show_if=RENEW),
+    FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=common.DATE_LEN, show_if=RENEW),
+    FieldSpec("city", "转入地", "choice", show_if=TRANSFER),
     FieldSpec("delivery", "新驾驶证领取方式", "choice"),
-    FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, shown_when=MAIL),
-    FieldSpec("office", "领取网点（新驾驶证制作地的车管所）", "choice", shown_when=COUNTER),
+    FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, show_if=MAIL),
+    FieldSpec("office", "领取网点（新驾驶证制作地的车管所）", "choice", show_if=COUNTER),
 ]
 
 

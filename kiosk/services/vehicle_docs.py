@@ -22,8 +22,8 @@ from .env import Env
 HOLIDAYS_FILE = ASSETS / "config" / "holidays_cn.json"
 DELIVERY_FIELDS = [
     FieldSpec("delivery", "领取方式", "choice"),
-    FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, shown_when=("delivery", (MAIL,))),
-    FieldSpec("office", "领取地点", "choice", shown_when=("delivery", (COUNTER,))),
+    FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, show_if=(("delivery", MAIL),)),
+    FieldSpec("office", "领取地点", "choice", show_if=(("delivery", COUNTER),)),
 ]
 
 

@@ -9,7 +9,7 @@ from .vehicle_docs import VehicleDocument
 
 REASON_FIELDS = [
     FieldSpec("reason", "申请原因", "choice"),
-    FieldSpec("reason_note", "具体原因", "text", "如：号牌被盗", max_len=50, shown_when=("reason", (OTHER,))),
+    FieldSpec("reason_note", "具体原因", "text", "如：号牌被盗", max_len=50, show_if=(("reason", OTHER),)),
 ]
 
 

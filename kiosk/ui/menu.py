@@ -74,6 +74,8 @@ ENTRIES: list[Entry] = [
     Entry("inspection_mark_reissue", "机动车业务", SERVICES["inspection_mark_reissue"].title,
           service="inspection_mark_reissue", units=True),
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen"), units=True),
+    Entry("points_study", "学习教育业务", SERVICES["points_study"].title, service="points_study"),
+    Entry("review_education", "学习教育业务", SERVICES["review_education"].title, service="review_education"),
     Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),
     Entry("elicence_mine", "我的驾驶证", "驾驶证电子版", screen=_elicence),
     Entry("progress", "网办进度", "网办进度", screen=_records("ProgressScreen"), units=True),

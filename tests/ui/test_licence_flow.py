@@ -35,7 +35,7 @@ def _choice_error(app, field: str) -> str:  # type: ignore[no-untyped-def]
 
 
 def _shown(app, field: str) -> bool:  # type: ignore[no-untyped-def]
-    return bool(app.screen.query_one(f"#wrap-{field}").display)
+    return bool(app.screen.query_one(f"#box-{field}, #field-{field}").display)
 
 
 def _licence(env, p) -> DrivingLicence:  # type: ignore[no-untyped-def]

@@ -38,7 +38,7 @@ def choice_error(app, field: str) -> str:
 
 
 def shown(app, field: str) -> bool:
-    return bool(app.screen.query_one(f"#wrap-{field}").display)
+    return bool(app.screen.query_one(f"#box-{field}, #field-{field}").display)
 
 
 def _chosen(app, field: str) -> str:

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
-from ..widgets.choice import Choice
+from ..widgets.choice import Choice, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -80,43 +79,36 @@ class ApplicationFlowScreen(KioskScreen):
             if spec.kind == "choice":
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
-                parts: list[Widget] = [
-                    Label(spec.label, classes="choice-label"),
-                    RadioSet(*(Choice(plain(label), value=value == chosen, name=value) for label, value in options),
-                             id=f"choice-{spec.name}"),
-                    Plain("", id=f"error-{spec.name}", classes="field-error")]  # a refusal of this choice
+                field = Vertical(Label(spec.label, classes="choice-label"),
+                                 RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
+                                            for label, value in options), id=f"choice-{spec.name}"),
+                                 Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
+            elif spec.kind == "agree":  # a text to read, then a box to tick
+                field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}"),
+                                 Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             else:
-                parts = [FormField(spec.name, spec.label, placeholder=spec.placeholder,
-                                   value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                                   enter_presses="next")]  # as a form on the web: Enter goes on
-            box.mount(Vertical(*parts, id=f"wrap-{spec.name}"))
-        self._show_fields(prepared.initial)
+                field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
+                                  value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                                  enter_presses="next")  # as a form on the web: Enter goes on
+            field.display = _wanted(spec, prepared.initial)
+            box.mount(field)
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 
     def _focus_first_field(self) -> None:
-        """Keyboard users start in the form, on its first field."""
+        """Keyboard users start in the form, on its first field on view."""
         fields = self.query_one("#fields").query("RadioSet, Input")
         first = next((w for w in fields if all(n.display for n in w.ancestors_with_self)), None)
         if first is not None:
             first.focus()
 
-    def _show_fields(self, form: dict[str, str]) -> None:
-        """Only the fields the choices made so far call for (FieldSpec.shown_when)."""
-        assert self.prepared is not None
-        for spec in self.prepared.fields:
-            if spec.shown_when is not None:
-                choice, values = spec.shown_when
-                self.query_one(f"#wrap-{spec.name}").display = form.get(choice) in values
-
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
         if self.prepared is None or event.pressed.name is None:
             return
-        self._show_fields(self._form())
-        name = (event.radio_set.id or "").removeprefix("choice-")
-        for note in self.query(f"#error-{name}").results(Static):
-            note.update("")  # a refusal of the last choice no longer applies
+        for note in self.query(f"#error-{(event.radio_set.id or '').removeprefix('choice-')}").results(Static):
+            note.update("")
+        self.call_after_refresh(self._show_wanted)  # once every radio set knows its choice
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
             for key, value in prefill[event.pressed.name].items():
@@ -127,21 +119,32 @@ class ApplicationFlowScreen(KioskScreen):
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
 
-    def show_error(self, exc: DomainError) -> None:
-        """A choice field's message is under its list, which may be scrolled away: bring it into
-        view and put the focus on the list, as a text field with a message gets it."""
-        super().show_error(exc)
-        for radio in self.query(f"#choice-{exc.field}").results(RadioSet) if exc.field else ():
-            if radio.parent is not None and radio.parent.display:
-                radio.focus(scroll_visible=False)
-                radio.parent.scroll_visible()
+    def on_checkbox_changed(self, event: Tick.Changed) -> None:
+        for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
+            note.update("")
 
-    def _form(self) -> dict[str, str]:
+    def _show_wanted(self) -> None:
+        """A field shown only for some choices (``FieldSpec.show_if``) follows what is chosen now;
+        what it holds is kept while it is hidden."""
+        assert self.prepared is not None
+        # A radio set just mounted may not know its chosen button yet: that is the initial value.
+        form = {k: v or self.prepared.initial.get(k, "") for k, v in self._form(everything=True).items()}
+        for spec in self.prepared.fields:
+            if spec.show_if:
+                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = _wanted(spec, form)
+
+    def _form(self, everything: bool = False) -> dict[str, str]:
+        """What the form holds; only the fields on view unless ``everything``."""
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
         for radio in self.query(RadioSet):
             pressed = radio.pressed_button
             form[(radio.id or "").removeprefix("choice-")] = (pressed.name or "") if pressed else ""
-        return form
+        for tick in self.query_one("#fields").query(Tick):
+            form[(tick.id or "").removeprefix("agree-")] = "1" if tick.value else ""
+        if everything or self.prepared is None:
+            return form
+        hidden = [spec.name for spec in self.prepared.fields if not _wanted(spec, form)]
+        return {name: value for name, value in form.items() if name not in hidden}
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
@@ -184,6 +187,16 @@ class ApplicationFlowScreen(KioskScreen):
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
 
+    def show_error(self, exc: DomainError) -> None:
+        """A choice's or a box's message is under it, which may be scrolled away: the focus goes to
+        the choice (or box) and the whole of it, message included, is brought into view."""
+        super().show_error(exc)
+        for control in self.query(f"#box-{exc.field} RadioSet, #box-{exc.field} Checkbox") if exc.field else ():
+            if control.parent is not None and control.parent.display:
+                control.focus(scroll_visible=False)
+                control.parent.scroll_visible()
+            break
+
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent)
 
@@ -194,3 +207,8 @@ class ApplicationFlowScreen(KioskScreen):
             + ("受理情况已发送到您的消息和手机短信，办结后将再次通知您，可在【网办进度】中查询办理进度。"
                if submitted.status == "受理中" else "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。"))
         self.show_step("step-done", 2)
+
+
+def _wanted(spec: apps.FieldSpec, values: dict[str, str]) -> bool:
+    """Whether ``spec`` is shown (and sent) while the choice fields hold ``values``."""
+    return all(values.get(name) == value for name, value in spec.show_if)

@@ -1,0 +1,64 @@
+"""学法减分 (L163 Art 25-27; seed 002 section 四): who may reduce points by study, and how much.
+
+Checked here from the data the kiosk holds: points above 0 and below 12, at most 6 points reduced
+per cycle, probation period, overdue review, licence held, own vehicle past inspection, licence not
+in force, unhandled violations or accidents (Art 25: points are reduced once violations are
+handled). Not checked (the database holds no such facts; see README): two or more full scores in
+this or the last cycle, hit-and-run / drunk driving / forged plates or licences / buying and
+selling points in the last three cycles.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .points import FULL_SCORE, HELD, DriverFacts, day_text, probation_ends, status_problem
+from .licence import STATUS_NAMES
+
+SERVICE = "学法减分"
+CYCLE_LIMIT = 6  # points that study may reduce in one cycle (Art 25)
+WAYS = ("网上学习", "公益网点")
+# How the counter finishes an application of each way, once the study is done.
+FINISH_BY_WAY = {"网上学习": "学习考试合格", "公益网点": "公益活动公示期满"}
+UNHANDLED = "HI"  # 违法未处理, 事故未处理
+
+
+def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> str | None:
+    """Why ``facts``' driver may not apply (or, at the counter, have a point reduced) today; None if
+    they may. ``reduced``: points already reduced by study this cycle; ``pending``: applications
+    of theirs still 受理中 (at the counter's re-check: the others than the one being finished)."""
+    problem = status_problem(facts.status, SERVICE)
+    if problem:
+        return problem
+    for code in facts.status:
+        if code in HELD:
+            return f"驾驶证处于{STATUS_NAMES[code]}期间，不能申请学法减分"
+    if "S" in facts.status:
+        return "驾驶证逾期未审验，不能申请学法减分。请先办理驾驶证审验"
+    for code in facts.status:
+        if code in UNHANDLED:
+            return f"驾驶证有{STATUS_NAMES[code]}记录，请处理完毕后再申请学法减分"
+    if facts.points >= FULL_SCORE or "B" in facts.status:
+        return "本记分周期累积记分已满12分，不能申请学法减分，请参加满分教育"
+    if facts.points <= 0:
+        return "本记分周期没有记分，无需申请学法减分"
+    ends = probation_ends(facts.first_issued_on)
+    if today < ends:
+        return f"驾驶证在实习期内（至{day_text(ends)}），不能申请学法减分"
+    if facts.overdue_plates:
+        plates = "、".join(facts.overdue_plates)
+        return f"您名下的机动车{plates}超过检验有效期未检验，不能申请学法减分。请先办理机动车检验"
+    if reduced >= CYCLE_LIMIT:
+        return f"本记分周期已通过学法减分扣减{reduced}分，已达每个记分周期{CYCLE_LIMIT}分的上限"
+    if pending:
+        return "您已有一项学法减分申请正在受理中，完成学习考试或公示并办结后才能再次申请"
+    return None
+
+
+def finish_way_problem(way: str, how: str) -> str | None:
+    """The counter finishes an application by the way it was made."""
+    expected = FINISH_BY_WAY.get(way)
+    if expected is None:
+        return "申请中的学习方式无法识别"
+    if how != expected:
+        return f"该申请选择的是{way}，办结方式应为：{expected}"
+    return None

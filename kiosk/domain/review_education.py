@@ -1,0 +1,99 @@
+"""驾驶人审验教育 (L162 审验; seed 002 section 六): who takes it, which ways, which sessions.
+
+Who: a holder of a 大型客车、重型牵引挂车、城市公交车、中型客车、大型货车 licence (A1 A2 A3 B1 B2)
+with points in the current cycle; the review is due within 30 days after the cycle ends, and the
+education may be taken during the cycle. Below 9 points 现场教育 or 网络教育; 9 to 11 points
+现场教育 only. Not decided from data (the database holds no such facts): school-bus drivers (现场
+only) and drivers of other classes responsible for a fatal accident (they must take it, 现场 only):
+the screen sends them to the counter.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, day_text, status_problem
+
+SERVICE = "驾驶人审验教育"
+ON_SITE, ONLINE = "现场教育", "网络教育"
+ON_SITE_FROM = 9  # points from which only 现场教育 may be chosen
+REVIEW_DAYS_AFTER_CYCLE = 30
+FINISH_BY_WAY = {ON_SITE: "已完成现场教育", ONLINE: "已完成网络学习"}
+WEEKDAYS = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class EducationSession:
+    office: str
+    day: date
+    start: str  # "09:00"
+    end: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.day.isoformat()} {self.start}-{self.end} {self.office}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.day.month:02d}月{self.day.day:02d}日 周{WEEKDAYS[self.day.weekday()]} {self.start}-{self.end} {self.office}"
+
+
+def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool) -> str | None:
+    """Why ``facts``' driver has no 审验教育 to apply for; None if they have."""
+    problem = status_problem(facts.status, SERVICE)
+    if problem:
+        return problem
+    if facts.points >= FULL_SCORE or "B" in facts.status:
+        return "本记分周期累积记分已满12分，请参加满分教育"
+    if not set(facts.classes) & set(LARGE_CLASSES):
+        return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
+                "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"
+                "请到车管所窗口办理审验教育")
+    if facts.points <= 0:
+        return "本记分周期没有记分记录，免予本记分周期审验，无需参加审验教育"
+    if done_this_cycle:
+        return "本记分周期的审验教育已完成，无需再次申请"
+    if pending:
+        return "您已有一项审验教育申请正在受理中，完成教育并办结后才能再次申请"
+    return None
+
+
+def ways(points: int) -> tuple[str, ...]:
+    """9 points or more: 现场教育 only."""
+    return (ON_SITE,) if points >= ON_SITE_FROM else (ON_SITE, ONLINE)
+
+
+def review_due(first_issued_on: date, today: date) -> date:
+    """The last day of the review for the current cycle: 30 days after the cycle ends."""
+    _, next_start = cycle_of(first_issued_on, today)
+    return next_start - timedelta(days=1) + timedelta(days=REVIEW_DAYS_AFTER_CYCLE)
+
+
+def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int) -> list[EducationSession]:
+    """The sessions of the next ``days_ahead`` days (from tomorrow) by a weekly schedule:
+    office -> [{"weekdays": [1..7, Monday = 1], "start": "09:00", "end": "12:00"}], by day then office."""
+    found: list[EducationSession] = []
+    for offset in range(1, days_ahead + 1):
+        day = today + timedelta(days=offset)
+        for office, slots in schedule.items():
+            for slot in slots:
+                if day.isoweekday() in slot["weekdays"]:
+                    found.append(EducationSession(office, day, slot["start"], slot["end"]))
+    return found
+
+
+def city_of_authority(authority: str, cities: list[str]) -> str | None:
+    """The city of the 发证机关 (e.g. 重庆市公安局交通管理局 -> 重庆), among ``cities``."""
+    return next((c for c in cities if c in authority), None)
+
+
+def finish_problem(way: str, how: str, session_day: date | None, today: date) -> str | None:
+    """The counter finishes an application by its way; 现场教育 not before its session's day."""
+    expected = FINISH_BY_WAY.get(way)
+    if expected is None:
+        return "申请中的教育方式无法识别"
+    if how != expected:
+        return f"该申请选择的是{way}，办结方式应为：{expected}"
+    if way == ON_SITE and session_day is not None and today < session_day:
+        return f"现场教育场次为{day_text(session_day)}，尚未到期，不能办结"
+    return None

@@ -1,0 +1,49 @@
+"""What the 学习教育业务 services read about a driver: the licence, overdue vehicles, and their
+earlier applications of a kind in the current 记分周期 (the applications table keeps them)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Application, DrivingLicence, Vehicle
+from ..domain.errors import DomainError
+from ..domain.licence import parse_classes
+from ..domain.points import DriverFacts, cycle_of
+
+WAITING, FINISHED = "受理中", "已办结"
+NO_LICENCE = "您名下没有机动车驾驶证，无法办理此业务"
+
+
+@dataclass(frozen=True)
+class Driver:
+    licence: DrivingLicence
+    facts: DriverFacts
+    cycle: tuple[date, date]
+
+
+def driver(session: Session, account_id: int, today: date, *, lock: bool = False) -> Driver:
+    query = select(DrivingLicence).where(DrivingLicence.account_id == account_id)
+    lic = session.scalar(query.with_for_update() if lock else query)
+    if lic is None:
+        raise DomainError(NO_LICENCE)
+    overdue = tuple(session.scalars(select(Vehicle.plate).where(
+        Vehicle.owner_id == account_id, Vehicle.inspection_due < today).order_by(Vehicle.plate)))
+    facts = DriverFacts(parse_classes(lic.classes), lic.status, lic.points, lic.first_issued_on, overdue)
+    return Driver(lic, facts, cycle_of(lic.first_issued_on, today))
+
+
+def count(session: Session, account_id: int, kind: str, status: str, cycle: tuple[date, date] | None = None,
+          *, but: int | None = None) -> int:
+    """How many of the account's applications of ``kind`` are in ``status`` (those last changed
+    within ``cycle`` when given; ``but``: leave out the application with that id)."""
+    query = select(func.count()).select_from(Application).where(
+        Application.account_id == account_id, Application.kind == kind, Application.status == status)
+    if cycle is not None:
+        start, end = (datetime.combine(d, time.min) for d in cycle)
+        query = query.where(Application.updated_at >= start, Application.updated_at < end)
+    if but is not None:
+        query = query.where(Application.id != but)
+    return session.scalar(query) or 0

@@ -1,0 +1,103 @@
+"""学法减分 (seed 002 section 四) on the generic application flow.
+
+The kiosk takes the application (互联网申请信息预核验 > 提交申请 > 受理); the study, the exam or
+the public-service activity happen afterwards, so the application stays 受理中 until the counter
+finishes it (学习考试合格 / 公益活动公示期满), which re-checks the rules and reduces the points by 1.
+"""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Application
+from ..domain import points_study as rules
+from ..domain.errors import DomainError
+from ..domain.points import day_text
+from .applications import FieldSpec, Outcome, Prepared
+from .education_facts import FINISHED, WAITING, count, driver
+from .env import Env
+
+KIND = "points_study"
+STEPS = {
+    "网上学习": (
+        "网上学习考试流程：\n"
+        "1. 网上学习考试申请：互联网申请信息预核验 > 提交申请 > 公安网自动受理成功（在本机办理）\n"
+        "2. 网上学习：实人认证比对通过 > 课件学习 > 学习过程人脸比对通过 > 学满30分钟（3日内累计）\n"
+        "3. 网上考试：参加考试 > 考试过程人脸比对通过 > 考试成绩合格 > 实人认证比对通过\n"
+        "4. 驾驶证减分：提交驾驶证减分申请 > 再次复核符合减分条件 > 驾驶证减1分"),
+    "公益网点": (
+        "公益网点学习流程：\n"
+        "1. 参加考试申请：互联网申请信息预核验 > 提交申请 > 公安网自动受理成功（在本机办理）\n"
+        "2. 参加公益活动：签到时人脸比对通过 > 现场签到成功 > 签退时人脸比对通过 > 现场签退成功\n"
+        "3. 公益活动结果公示：为期2天活动结果公示 > 公示期内无异议\n"
+        "4. 驾驶证减分：提交驾驶证减分申请 > 再次复核符合减分条件 > 驾驶证减1分"),
+}
+AFTER = {"网上学习": "请在3日内完成网上学习（累计满30分钟）并参加网上考试，考试合格后驾驶证减1分",
+         "公益网点": "请到公益网点参加公益活动（签到、签退均须人脸比对），活动结果公示2天无异议后驾驶证减1分"}
+
+
+class PointsStudy:
+    kind = KIND
+    title = "学法减分"
+    code_purpose = KIND
+    finish_choices = tuple(rules.FINISH_BY_WAY.values())
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        """互联网申请信息预核验: a driver who may not apply is told why before filling anything in."""
+        today = env.clock.now().date()
+        d = driver(session, account.id, today)
+        reduced = count(session, account.id, KIND, FINISHED, d.cycle)
+        reason = rules.refusal(d.facts, today, reduced, count(session, account.id, KIND, WAITING))
+        if reason:
+            raise DomainError(reason)
+        start, end = d.cycle
+        head = (f"信息预核验通过。当前记分：{d.facts.points}分（记分周期{day_text(start)}至"
+                f"{day_text(end - timedelta(days=1))}），本周期已学法减分{reduced}分，"
+                f"每个记分周期最多减{rules.CYCLE_LIMIT}分，每次减1分。\n"
+                "本机只受理申请；学习、考试或公益活动在受理后进行，完成后由车管所再次复核，符合条件的驾驶证减1分。\n")
+        intros = {way: head + "\n" + STEPS[way] for way in rules.WAYS}
+        fields = [FieldSpec("way", "请选择学习方式", "choice")]
+        return Prepared(head + "\n请选择网上学习或公益网点，选择后显示办理步骤。", fields, {},
+                        {"way": [(w, w) for w in rules.WAYS]},
+                        {"intros": intros, "points": d.facts.points, "reduced": reduced})
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        way = form.get("way", "")
+        if way not in rules.WAYS:
+            raise DomainError("请选择学习方式：网上学习或公益网点", "way")
+        return {"way": way}
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        points = int(str(prepared.context["points"]))
+        return [("学习方式", clean["way"]), ("当前记分", f"{points}分"),
+                ("本周期已学法减分", f"{prepared.context['reduced']}分"),
+                ("减分后记分", f"{points - 1}分（{rules.FINISH_BY_WAY[clean['way']]}后）")]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
+        d = driver(session, account.id, today, lock=True)
+        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle),
+                               count(session, account.id, KIND, WAITING))
+        if reason:
+            raise DomainError(reason)
+        after = AFTER[clean["way"]]
+        return Outcome("受理中", f"公安网已受理（{clean['way']}）。{after}",
+                       f"已受理（{clean['way']}）。{after}。")
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        """再次复核符合减分条件 > 驾驶证减1分."""
+        problem = rules.finish_way_problem(str(app.payload.get("way", "")), how)
+        if problem:
+            raise DomainError(problem, "how")
+        today = env.clock.now().date()
+        d = driver(session, app.account_id, today, lock=True)
+        reason = rules.refusal(d.facts, today, count(session, app.account_id, KIND, FINISHED, d.cycle))
+        if reason:
+            raise DomainError(f"再次复核不符合减分条件：{reason}。可退办并说明理由")
+        d.licence.points -= 1
+        return f"{how}，驾驶证记分减1分，当前记分{d.licence.points}分"

@@ -1,0 +1,157 @@
+"""驾驶人审验教育 (seed 002 section 六) on the generic application flow.
+
+现场教育: choose the city, read 《机动车驾驶人身体情况申报》, choose one day's session (sessions come
+from the weekly schedule in assets/config/review_education.json for the offices of the ``offices``
+table). 网络教育: the city is the licence's issuing place. Either way the application stays 受理中
+until the counter finishes it once the education is done.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..config import ASSETS
+from ..db.models import Account, Application, Office
+from ..domain import review_education as rules
+from ..domain.errors import DomainError
+from ..domain.points import day_text
+from .applications import FieldSpec, Outcome, Prepared
+from .education_facts import FINISHED, WAITING, count, driver
+from .env import Env
+
+KIND = "review_education"
+SCHEDULE_FILE = ASSETS / "config" / "review_education.json"
+DECLARATION_FILE = ASSETS / "notices" / "driver_health_declaration.txt"
+AGREED = "已阅读并同意"
+ONLINE_HOURS = "网络教育学时不少于3小时，最多可连续累计3天学时，每天至少1小时；通过审核后视为学习完成"
+
+
+def _declaration() -> str:
+    return DECLARATION_FILE.read_text(encoding="utf-8").strip()
+
+
+def _schedule() -> tuple[dict[str, list[dict]], int]:
+    data = json.loads(SCHEDULE_FILE.read_text(encoding="utf-8"))
+    return data["offices"], int(data["days_ahead"])
+
+
+def _intro(points: int, due: date, ways: tuple[str, ...]) -> str:
+    text = (f"您持有大中型客货车驾驶证，本记分周期已记{points}分，须参加审验教育，"
+            f"并在{day_text(due)}前完成审验。\n9分及9分以上需现场教育；9分以下可选择现场教育或网络教育（{ONLINE_HOURS}）。\n")
+    if ways == (rules.ON_SITE,):
+        text += f"您的记分已达{rules.ON_SITE_FROM}分，只能选择现场教育。\n"
+    return text + "现场教育：选择教育城市和一天的教育场次；网络教育：教育城市默认为驾驶证核发地。提交前请阅读并同意《机动车驾驶人身体情况申报》。"
+
+
+class ReviewEducation:
+    kind = KIND
+    title = "驾驶人审验教育"
+    code_purpose = KIND
+    finish_choices = tuple(rules.FINISH_BY_WAY.values())
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        today = env.clock.now().date()
+        d = driver(session, account.id, today)
+        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, d.cycle) > 0,
+                               count(session, account.id, KIND, WAITING) > 0)
+        if reason:
+            raise DomainError(reason)
+        ways = rules.ways(d.facts.points)
+        offices = {o.name: o for o in session.scalars(select(Office).order_by(Office.id))}
+        schedule, days_ahead = _schedule()
+        by_city: dict[str, list[rules.EducationSession]] = {}
+        for s in rules.sessions({k: v for k, v in schedule.items() if k in offices}, today, days_ahead):
+            by_city.setdefault(offices[s.office].city, []).append(s)
+        all_cities = sorted({o.city for o in offices.values()})
+        home = rules.city_of_authority(d.licence.issuing_authority, all_cities) or d.licence.issuing_authority
+        cities = sorted(by_city, key=lambda c: (c != home, c))
+        on_site = (("way", rules.ON_SITE),)
+        fields = [FieldSpec("way", "教育方式", "choice"),
+                  FieldSpec("city", "现场教育城市", "choice", show_if=on_site)]
+        choices: dict[str, list[tuple[str, str]]] = {"way": [(w, w) for w in ways],
+                                                     "city": [(c, c) for c in cities]}
+        for i, city in enumerate(cities):
+            fields.append(FieldSpec(f"session_{i}", f"{city}的教育场次（选择一天）", "choice",
+                                    show_if=(*on_site, ("city", city))))
+            choices[f"session_{i}"] = [(s.label, s.key) for s in by_city[city]]
+        fields.append(FieldSpec("declaration", "我已阅读并同意《机动车驾驶人身体情况申报》", "agree",
+                                note=_declaration()))
+        initial = {"way": ways[0] if len(ways) == 1 else "", "city": cities[0] if cities else ""}
+        places = {s.key: (s, offices[s.office].address) for ss in by_city.values() for s in ss}
+        return Prepared(_intro(d.facts.points, rules.review_due(d.licence.first_issued_on, today), ways),
+                        fields, initial, choices,
+                        {"ways": ways, "cities": cities, "home": home, "places": places})
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        ways = prepared.context["ways"]
+        assert isinstance(ways, tuple)
+        way = form.get("way", "")
+        if way == rules.ONLINE and way not in ways:
+            raise DomainError(f"记分达到{rules.ON_SITE_FROM}分及以上只能选择现场教育", "way")
+        if way not in ways:
+            raise DomainError("请选择教育方式", "way")
+        clean = {"way": way}
+        if way == rules.ON_SITE:
+            cities = prepared.context["cities"]
+            assert isinstance(cities, list)
+            city = form.get("city", "")
+            if city not in cities:
+                raise DomainError("请选择现场教育城市", "city")
+            field = f"session_{cities.index(city)}"
+            key = form.get(field, "")
+            if key not in {value for _, value in prepared.choices.get(field, [])}:
+                raise DomainError("请选择一天的教育场次", field)
+            places = prepared.context["places"]
+            assert isinstance(places, dict)
+            chosen = places[key][0]
+            clean.update(city=city, session=key, session_day=chosen.day.isoformat(), office=chosen.office)
+        else:
+            clean["city"] = str(prepared.context["home"])
+        if form.get("declaration") != "1":
+            raise DomainError("请阅读《机动车驾驶人身体情况申报》，并勾选【我已阅读并同意】", "declaration")
+        clean["declaration"] = AGREED
+        return clean
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        rows = [("教育方式", clean["way"]), ("教育城市", clean["city"])]
+        if clean["way"] == rules.ON_SITE:
+            places = prepared.context["places"]
+            assert isinstance(places, dict)
+            chosen, address = places[clean["session"]]
+            rows += [("教育场次", chosen.label), ("地点", address)]
+        else:
+            rows.append(("学时要求", ONLINE_HOURS))
+        return rows + [("《机动车驾驶人身体情况申报》", AGREED)]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
+        d = driver(session, account.id, today, lock=True)
+        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, d.cycle) > 0,
+                               count(session, account.id, KIND, WAITING) > 0)
+        if reason:
+            raise DomainError(reason)
+        if clean["way"] == rules.ON_SITE:
+            places = prepared.context["places"]
+            assert isinstance(places, dict)
+            chosen, address = places[clean["session"]]
+            after = (f"请于{day_text(chosen.day)} {chosen.start}到{chosen.office}（{address}）参加现场教育，"
+                     "携带居民身份证和驾驶证")
+        else:
+            after = f"请完成网络教育学习（{ONLINE_HOURS}）"
+        return Outcome("受理中", f"已受理（{clean['way']}）。{after}", f"已受理（{clean['way']}）。{after}。")
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        way = str(app.payload.get("way", ""))
+        day = app.payload.get("session_day")
+        problem = rules.finish_problem(way, how, date.fromisoformat(day) if day else None, env.clock.now().date())
+        if problem:
+            raise DomainError(problem, "how")
+        where = f"，{app.payload.get('office', '')}" if way == rules.ON_SITE else ""
+        return f"审验教育已完成（{way}{where}）"

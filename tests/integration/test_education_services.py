@@ -1,0 +1,164 @@
+"""学法减分 and 驾驶人审验教育 on the generic flow, and the counter finishing them (real SQLite file)."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+
+from kiosk.db.models import Application, AuditEntry, DrivingLicence, Message
+from kiosk.domain.errors import DomainError
+from kiosk.services import applications, counter_applications
+from kiosk.services.points_study import PointsStudy
+from kiosk.services.review_education import ReviewEducation
+from kiosk.services.staff import StaffSession
+from tests.booking_helpers import account_id
+
+CLERK = StaffSession("J1001", "王警官", ("counter",))
+STUDY, REVIEW = PointsStudy(), ReviewEducation()
+
+
+def points(env, acc: int) -> int:  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        return s.scalar(select(DrivingLicence.points).where(DrivingLicence.account_id == acc))
+
+
+def refusal(env, service, acc: int) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(DomainError) as err:
+        applications.prepare(env, service, acc)
+    return err.value.message
+
+
+# 学法减分 -----------------------------------------------------------------------------------
+
+def test_points_study_is_taken_and_the_counter_reduces_one_point(env, people) -> None:
+    acc = account_id(env, people["points_study"])
+    prepared = applications.prepare(env, STUDY, acc)
+    assert "当前记分：4分" in prepared.intro and "本周期已学法减分0分" in prepared.intro
+    assert "学满30分钟" in prepared.context["intros"]["网上学习"]  # type: ignore[index]
+    assert "为期2天活动结果公示" in prepared.context["intros"]["公益网点"]  # type: ignore[index]
+    with pytest.raises(DomainError) as err:
+        applications.check(STUDY, {"way": ""}, prepared)
+    assert err.value.field == "way"
+    done = applications.submit(env, STUDY, acc, {"way": "网上学习"})
+    assert (done.title, done.status) == ("学法减分", "受理中")
+    assert points(env, acc) == 4  # nothing is reduced before the study and the exam
+    # a second application while this one is open is refused before anything is filled in
+    assert "正在受理中" in refusal(env, STUDY, acc)
+    assert counter_applications.finish_choices("points_study", "受理中") == ("学习考试合格", "公益活动公示期满")
+    with pytest.raises(DomainError, match="办结方式应为：学习考试合格"):
+        counter_applications.finish(env, CLERK, acc, done.serial_no, "公益活动公示期满")
+    handled = counter_applications.finish(env, CLERK, acc, done.serial_no, "学习考试合格")
+    assert handled.note == "学习考试合格，驾驶证记分减1分，当前记分3分"
+    assert points(env, acc) == 3
+    (view,) = applications.list_for(env, acc)
+    assert [e.status for e in view.events] == ["受理中", "已办结"] and view.payload == {"way": "网上学习"}
+    with env.db.read() as s:
+        assert s.scalar(select(AuditEntry.detail).where(AuditEntry.action == "points_study")).startswith(done.serial_no)
+        sms = list(s.scalars(select(Message.body).where(Message.account_id == acc, Message.channel == "sms")))
+    assert any("当前记分3分" in b for b in sms)
+    # the next application is open again, with the reduction counted
+    assert "本周期已学法减分1分" in applications.prepare(env, STUDY, acc).intro
+
+
+def test_at_most_six_points_a_cycle(env, people) -> None:
+    acc = account_id(env, people["points_study"])
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == acc).values(points=11))
+    for n in range(6):
+        serial = applications.submit(env, STUDY, acc, {"way": "公益网点"}).serial_no
+        counter_applications.finish(env, CLERK, acc, serial, "公益活动公示期满")
+    assert points(env, acc) == 5
+    assert "已达每个记分周期6分的上限" in refusal(env, STUDY, acc)
+
+
+def test_the_counter_re_checks_at_completion(env, people) -> None:
+    acc = account_id(env, people["points_study"])
+    serial = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no
+    with env.db.write() as s:  # the licence was suspended meanwhile
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == acc).values(status="D"))
+    with pytest.raises(DomainError, match="再次复核不符合减分条件：驾驶证处于暂扣期间"):
+        counter_applications.finish(env, CLERK, acc, serial, "学习考试合格")
+    assert points(env, acc) == 4
+    with env.db.read() as s:
+        assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "受理中"
+
+
+@pytest.mark.parametrize(("key", "words"), [
+    ("probation", "实习期内"),
+    ("car_overdue", "渝A9K006超过检验有效期"),
+    ("violation", "违法未处理"),
+    ("suspended", "暂扣期间"),
+    ("full_score", "已满12分"),
+    ("driver_normal", "没有记分"),
+    ("no_licence", "没有机动车驾驶证"),
+])
+def test_points_study_refusals_come_before_the_form(env, people, key, words) -> None:
+    assert words in refusal(env, STUDY, account_id(env, people[key]))
+
+
+# 驾驶人审验教育 -----------------------------------------------------------------------------
+
+def test_nine_points_on_site_only_with_a_session_and_the_declaration(env, people) -> None:
+    acc = account_id(env, people["coach_driver"])
+    prepared = applications.prepare(env, REVIEW, acc)
+    assert prepared.choices["way"] == [("现场教育", "现场教育")] and prepared.initial["way"] == "现场教育"
+    assert "只能选择现场教育" in prepared.intro and "2027年11月" in prepared.intro
+    assert prepared.choices["city"][0] == ("重庆", "重庆")  # the issuing city first
+    declaration = next(f for f in prepared.fields if f.kind == "agree")
+    assert "《机动车驾驶人身体情况申报》" in declaration.note
+    sessions = prepared.choices["session_0"]
+    # 2026-12-01 is a Tuesday: 渝中 Mon/Wed/Fri, 沙坪坝 Tue/Thu, 四分所 Wed, from tomorrow
+    assert sessions[0] == ("12月02日 周三 09:00-12:00 渝中车管所", "2026-12-02 09:00-12:00 渝中车管所")
+    form = {"way": "网络教育", "city": "重庆", "session_0": "", "declaration": "1"}
+    with pytest.raises(DomainError) as err:
+        applications.check(REVIEW, form, prepared)
+    assert err.value.field == "way" and "只能选择现场教育" in err.value.message
+    form["way"] = "现场教育"
+    with pytest.raises(DomainError) as err:
+        applications.check(REVIEW, form, prepared)
+    assert err.value.field == "session_0"
+    form["session_0"] = sessions[1][1]
+    form["declaration"] = ""
+    with pytest.raises(DomainError) as err:
+        applications.check(REVIEW, form, prepared)
+    assert err.value.field == "declaration"
+    form["declaration"] = "1"
+    checked = applications.check(REVIEW, form, prepared)
+    assert ("教育场次", "12月02日 周三 09:00-12:00 车管所四分所") in checked.summary
+    assert ("地点", "重庆市万州区外贸路75号") in checked.summary
+    done = applications.submit(env, REVIEW, acc, form)
+    assert done.status == "受理中" and "参加现场教育" in done.note
+    (view,) = applications.list_for(env, acc)
+    assert view.payload["session"] == sessions[1][1] and view.payload["declaration"] == "已阅读并同意"
+    assert "正在受理中" in refusal(env, REVIEW, acc)
+    # not before the session's day; then finished, and this cycle's education is done
+    with pytest.raises(DomainError, match="尚未到期"):
+        counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成现场教育")
+    env.clock.advance(days=3)
+    with pytest.raises(DomainError, match="办结方式应为：已完成现场教育"):
+        counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成网络学习")
+    handled = counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成现场教育")
+    assert handled.note.startswith("审验教育已完成（现场教育，")
+    assert "已完成" in refusal(env, REVIEW, acc)
+
+
+def test_below_nine_points_online_in_the_issuing_city(env, people) -> None:
+    acc = account_id(env, people["lorry_driver"])
+    prepared = applications.prepare(env, REVIEW, acc)
+    assert [v for _, v in prepared.choices["way"]] == ["现场教育", "网络教育"] and prepared.initial["way"] == ""
+    assert prepared.choices["city"][0] == ("连云港", "连云港")
+    done = applications.submit(env, REVIEW, acc, {"way": "网络教育", "declaration": "1"})
+    (view,) = applications.list_for(env, acc)
+    assert view.payload == {"way": "网络教育", "city": "连云港", "declaration": "已阅读并同意"}
+    assert "不少于3小时" in done.note
+    handled = counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成网络学习")
+    assert handled.note == "审验教育已完成（网络教育）"
+
+
+@pytest.mark.parametrize(("key", "words"), [
+    ("points_study", "无需参加审验教育"),  # C1
+    ("truck_driver", "没有记分记录"),  # A2 without points
+    ("full_score", "满分教育"),
+    ("revoked", "吊销"),
+])
+def test_review_education_refusals(env, people, key, words) -> None:
+    assert words in refusal(env, REVIEW, account_id(env, people[key]))

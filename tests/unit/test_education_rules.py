@@ -1,0 +1,129 @@
+"""学法减分 and 驾驶人审验教育 rules (kiosk.domain.points, points_study, review_education)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain import points_study as study
+from kiosk.domain import review_education as review
+from kiosk.domain.points import DriverFacts, cycle_of, probation_ends
+
+TODAY = date(2026, 12, 3)
+FIRST = date(2020, 10, 24)
+
+
+def facts(**kw) -> DriverFacts:  # type: ignore[no-untyped-def]
+    base = {"classes": ("C1",), "status": "A", "points": 4, "first_issued_on": FIRST}
+    return DriverFacts(**{**base, **kw})
+
+
+# 记分周期 and 实习期 ------------------------------------------------------------------------
+
+def test_the_cycle_runs_from_the_first_licence_date() -> None:
+    assert cycle_of(FIRST, TODAY) == (date(2026, 10, 24), date(2027, 10, 24))
+    assert cycle_of(FIRST, date(2026, 10, 23)) == (date(2025, 10, 24), date(2026, 10, 24))
+    assert cycle_of(FIRST, date(2026, 10, 24))[0] == date(2026, 10, 24)
+    # 2月29日: the cycle starts on 3月1日 in a common year
+    assert cycle_of(date(2024, 2, 29), date(2026, 3, 5)) == (date(2026, 3, 1), date(2027, 3, 1))
+    assert cycle_of(date(2024, 2, 29), date(2026, 2, 28)) == (date(2025, 3, 1), date(2026, 3, 1))
+
+
+def test_probation_is_the_first_twelve_months() -> None:
+    assert probation_ends(date(2026, 10, 24)) == date(2027, 10, 24)
+
+
+# 学法减分 -----------------------------------------------------------------------------------
+
+def test_a_driver_with_a_few_points_may_apply() -> None:
+    assert study.refusal(facts(), TODAY, reduced=0) is None
+    assert study.refusal(facts(points=1), TODAY, reduced=5) is None
+    assert study.refusal(facts(points=11), TODAY, reduced=0) is None
+
+
+@pytest.mark.parametrize(("kw", "reduced", "pending", "words"), [
+    ({"points": 0}, 0, 0, "没有记分"),
+    ({"points": 12}, 0, 0, "已满12分"),
+    ({"status": "B", "points": 12}, 0, 0, "满分教育"),
+    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年03月01日）"),
+    ({"status": "S"}, 0, 0, "逾期未审验"),
+    ({"status": "D"}, 0, 0, "暂扣期间"),
+    ({"status": "K"}, 0, 0, "扣押期间"),
+    ({"status": "U"}, 0, 0, "扣留期间"),
+    ({"status": "F"}, 0, 0, "吊销"),
+    ({"status": "G"}, 0, 0, "注销"),
+    ({"status": "H"}, 0, 0, "违法未处理"),
+    ({"status": "I"}, 0, 0, "事故未处理"),
+    ({"overdue_plates": ("渝A9K006",)}, 0, 0, "渝A9K006超过检验有效期"),
+    ({}, 6, 0, "已达每个记分周期6分的上限"),
+    ({}, 2, 1, "正在受理中"),
+])
+def test_refusals_say_why(kw, reduced, pending, words) -> None:  # type: ignore[no-untyped-def]
+    reason = study.refusal(facts(**kw), TODAY, reduced=reduced, pending=pending)
+    assert reason is not None and words in reason
+
+
+def test_probation_ends_on_its_anniversary() -> None:
+    first = date(2025, 12, 3)
+    assert study.refusal(facts(first_issued_on=first), date(2026, 12, 2), 0) is not None
+    assert study.refusal(facts(first_issued_on=first), date(2026, 12, 3), 0) is None
+
+
+def test_the_counter_finishes_by_the_way_chosen() -> None:
+    assert study.finish_way_problem("网上学习", "学习考试合格") is None
+    assert study.finish_way_problem("公益网点", "公益活动公示期满") is None
+    assert "网上学习" in (study.finish_way_problem("网上学习", "公益活动公示期满") or "")
+
+
+# 驾驶人审验教育 -----------------------------------------------------------------------------
+
+def test_large_vehicle_drivers_with_points_take_review_education() -> None:
+    assert review.refusal(facts(classes=("B2",), points=3), False, False) is None
+    assert review.refusal(facts(classes=("A2", "D"), points=10), False, False) is None
+
+
+@pytest.mark.parametrize(("kw", "done", "pending", "words"), [
+    ({"classes": ("C1",)}, False, False, "无需参加审验教育"),
+    ({"classes": ("B2",), "points": 0}, False, False, "免予本记分周期审验"),
+    ({"classes": ("B2",), "points": 12, "status": "B"}, False, False, "满分教育"),
+    ({"classes": ("B2",), "status": "F"}, False, False, "吊销"),
+    ({"classes": ("B2",)}, True, False, "已完成"),
+    ({"classes": ("B2",)}, False, True, "正在受理中"),
+])
+def test_review_refusals_say_why(kw, done, pending, words) -> None:  # type: ignore[no-untyped-def]
+    reason = review.refusal(facts(**kw), done, pending)
+    assert reason is not None and words in reason
+
+
+def test_nine_points_or_more_only_on_site() -> None:
+    assert review.ways(8) == ("现场教育", "网络教育")
+    assert review.ways(9) == ("现场教育",)
+    assert review.ways(11) == ("现场教育",)
+
+
+def test_review_is_due_30_days_after_the_cycle() -> None:
+    assert review.review_due(FIRST, TODAY) == date(2027, 11, 22)
+
+
+def test_sessions_follow_the_weekly_schedule() -> None:
+    schedule = {"渝中车管所": [{"weekdays": [1, 3], "start": "09:00", "end": "12:00"}],
+                "沙坪坝车管所": [{"weekdays": [3], "start": "14:00", "end": "17:00"}]}
+    found = review.sessions(schedule, TODAY, 7)  # 2026-12-03 is a Thursday
+    assert [(s.office, s.day) for s in found] == [
+        ("渝中车管所", date(2026, 12, 7)), ("渝中车管所", date(2026, 12, 9)), ("沙坪坝车管所", date(2026, 12, 9))]
+    assert found[0].label == "12月07日 周一 09:00-12:00 渝中车管所"
+    assert found[0].key == "2026-12-07 09:00-12:00 渝中车管所"
+    assert review.sessions(schedule, TODAY, 0) == []
+
+
+def test_the_city_of_the_issuing_authority() -> None:
+    assert review.city_of_authority("重庆市公安局交通管理局", ["连云港", "重庆"]) == "重庆"
+    assert review.city_of_authority("某市公安局", ["重庆"]) is None
+
+
+def test_the_counter_finishes_review_education_by_way_and_not_before_the_session() -> None:
+    day = date(2026, 12, 7)
+    assert review.finish_problem("现场教育", "已完成现场教育", day, day) is None
+    assert "尚未到期" in (review.finish_problem("现场教育", "已完成现场教育", day, TODAY) or "")
+    assert "办结方式应为：已完成网络学习" in (review.finish_problem("网络教育", "已完成现场教育", None, TODAY) or "")
+    assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY) is None

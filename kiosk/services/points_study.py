@@ -89,6 +89,11 @@ class PointsStudy:
         return Outcome("受理中", f"公安网已受理（{clean['way']}）。{after}",
                        f"已受理（{clean['way']}）。{after}。")
 
+    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
+        """The counter offers the one way that matches the way chosen."""
+        how = rules.FINISH_BY_WAY.get(str(payload.get("way", "")))
+        return (how,) if how else self.finish_choices
+
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """再次复核符合减分条件 > 驾驶证减1分."""
         problem = rules.finish_way_problem(str(app.payload.get("way", "")), how)

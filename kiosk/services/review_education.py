@@ -147,6 +147,11 @@ class ReviewEducation:
             after = f"请完成网络教育学习（{ONLINE_HOURS}）"
         return Outcome("受理中", f"已受理（{clean['way']}）。{after}", f"已受理（{clean['way']}）。{after}。")
 
+    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
+        """The counter offers the one way that matches the way chosen."""
+        how = rules.FINISH_BY_WAY.get(str(payload.get("way", "")))
+        return (how,) if how else self.finish_choices
+
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         way = str(app.payload.get("way", ""))
         day = app.payload.get("session_day")

@@ -62,8 +62,9 @@ def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str
         role = authorise(s, env, staff, *SERVE)
         app, account = _waiting(s, account_id, serial_no)
         service = SERVICES[app.kind]
-        if how not in finish_choices(app.kind, app.status, app.payload):
-            raise DomainError("请选择办结方式", "how")
+        allowed = finish_choices(app.kind, app.status, app.payload)
+        if how not in allowed:
+            raise DomainError(f"办结方式应为：{'或'.join(allowed)}", "how")
         hook = getattr(service, "finish", None)
         note = hook(s, env, app, how) if hook is not None else how
         return _decide(s, env, staff, role, app, account, FINISHED, note, f"办结：{how}",

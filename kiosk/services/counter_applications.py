@@ -26,7 +26,7 @@ from .staff import StaffSession
 WAITING = "受理中"
 FINISHED, TURNED_BACK = "已办结", "已退办"
 DEFAULT_CHOICES = ("已办结",)
-DONE_ELSEWHERE = "该业务已{status}，无需再办理（可能已由其他窗口办理），列表已更新"
+DONE_ELSEWHERE = "该业务当前状态为{status}，无需再办理（可能已由其他窗口办理），列表已更新"
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str
             raise DomainError(f"办结方式应为：{'或'.join(allowed)}", "how")
         hook = getattr(service, "finish", None)
         note = hook(s, env, app, how) if hook is not None else how
-        return _decide(s, env, staff, role, app, account, FINISHED, note, f"办结：{how}",
+        return _decide(s, env, staff, role, app, account, FINISHED, note, f"办结：{how}；{note}",
                        action="application_finish")
 
 

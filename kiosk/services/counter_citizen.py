@@ -16,7 +16,7 @@ from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
 from . import applications, audit, booking_records, profile
 from .booking import active_permit
 from .env import Env
-from .permissions import SERVE, actor, authorise, require
+from .permissions import SERVE, active, actor, authorise
 from .staff import StaffSession
 
 ELICENCE_STATES = {"applied": "审核中", "issued": "已签发", "needs_reapply": "需重新申领", "rejected": "审核不通过"}
@@ -89,7 +89,7 @@ def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> Ci
 
 def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
     """The file of an account already looked up (after an action, to refresh the screen)."""
-    require(staff, *SERVE)
+    active(env, staff, *SERVE)
     with env.db.read() as s:
         a = s.get(Account, account_id)
         if a is None:

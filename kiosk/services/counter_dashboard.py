@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from ..db.models import Booking, ExamSession, ExamSite
 from .env import Env
-from .permissions import DASHBOARD, require
+from .permissions import DASHBOARD, active
 from .staff import StaffSession
 
 DAYS = 8  # today and the next seven days
@@ -57,7 +57,7 @@ class Dashboard:
 
 
 def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
-    require(staff, *DASHBOARD)
+    active(env, staff, *DASHBOARD)
     now = env.clock.now()
     today, last = now.date(), now.date() + timedelta(days=DAYS - 1)
     with env.db.read() as s:

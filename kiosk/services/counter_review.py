@@ -12,7 +12,7 @@ from datetime import datetime
 from . import elicence_review, photos
 from .elicence_review import AlreadyReviewed
 from .env import Env
-from .permissions import REVIEW, actor, require
+from .permissions import REVIEW, active, actor, require
 from .staff import StaffSession
 
 REJECT_REASONS = elicence_review.REJECT_REASONS
@@ -34,7 +34,7 @@ class QueueItem:
 
 
 def queue(env: Env, staff: StaffSession | None) -> list[QueueItem]:
-    require(staff, *REVIEW)
+    active(env, staff, *REVIEW)
     items = []
     for r in elicence_review.pending(env):
         check = photos.check_photo(r.photo)

@@ -127,6 +127,7 @@ def list_sessions(env: Env, staff: StaffSession | None, date_from: str, date_to:
     if end < start or (end - start).days > 31:
         raise DomainError("结束日期须在开始日期之后，且查询范围不超过31天", "date_to")
     with env.db.read() as s:
+        authorise(s, env, staff, *EXAM)
         q = (select(ExamSession, ExamPlan, ExamSite.name).join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
              .join(ExamSite, ExamSite.id == ExamSession.site_id)
              .where(ExamSession.exam_date.between(start, end))

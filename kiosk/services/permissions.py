@@ -54,6 +54,14 @@ def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str) -> 
     return role
 
 
+def active(env: Env, staff: StaffSession | None, *roles: str) -> str:
+    """:func:`authorise` in a read transaction of its own, for a service that only reads (a file,
+    a queue, a list): a clerk deactivated since sign-in reads no more and is signed out."""
+    require(staff, *roles)
+    with env.db.read() as s:
+        return authorise(s, env, staff, *roles)
+
+
 def roles_of(staff: StaffSession | None) -> set[str]:
     return set(staff.roles) if staff else set()
 

@@ -74,4 +74,26 @@ async def test_an_application_decided_elsewhere_is_explained_and_the_list_reload
         await pilot.click("#answer-1")
         await settle(pilot)
         text = screen_text(app)
-        assert "已办结，无需再办理" in text and "办结所选业务" not in text
+        assert "当前状态为已办结，无需再办理" in text and "办结所选业务" not in text
+
+
+async def test_at_80x24_the_refusal_is_scrolled_into_view(env, people, document_service):
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    serials = [apply_for(env, document_service, acc) for _ in range(6)]
+    counter_applications.finish(env, _clerk(), acc, serials[0], "已在窗口领取")
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        _select_app(app, serials[0])  # finished already: nothing to do with it
+        await press(pilot, "finish-app")
+        note = app.screen.query_one("#app-error")
+        assert "请在网办进度列表中选择受理中" in str(note.render())
+        assert 0 <= note.region.y and note.region.bottom <= 24 and note.region.height > 0  # on screen
+
+
+def _clerk():  # type: ignore[no-untyped-def]
+    from kiosk.services.staff import StaffSession
+
+    return StaffSession("J1001", "王警官", ("counter",))

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry, Staff
 from kiosk.domain.errors import StaffRevoked
-from kiosk.services import counter_citizen, counter_staff
+from kiosk.services import counter_audit, counter_citizen, counter_dashboard, counter_review, counter_staff
 from kiosk.services.staff import StaffSession
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import set_input, settle
@@ -53,3 +53,31 @@ async def test_the_counter_signs_the_deactivated_clerk_out(env, people):
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
         assert any("该工作人员账户已停用" in str(n.message) for n in app._notifications)
     assert [a for a, _ in _actions(env, "J1001")][-1] == "staff_refused"
+
+
+def test_a_clerk_no_longer_admin_reads_only_their_own_entries_and_is_signed_out(env) -> None:
+    admin = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
+    with env.db.write() as s:
+        s.scalars(select(Staff).where(Staff.staff_no == "A0001")).one().roles = ["counter", "review", "exam_admin"]
+    with pytest.raises(StaffRevoked, match="角色已变更"):
+        counter_audit.search(env, admin, counter_audit.AuditFilter(staff_no="J1001"))
+    assert _actions(env, "A0001")[-1][0] == "staff_refused"
+
+
+def test_a_deactivated_clerk_asking_for_others_entries_is_signed_out_not_just_refused(env) -> None:
+    counter_staff.deactivate(env, ADMIN, "J1001")
+    with pytest.raises(StaffRevoked):
+        counter_audit.search(env, CLERK, counter_audit.AuditFilter(staff_no="J1002"))
+    assert [a for a, _ in _actions(env, "J1001")] == ["staff_refused"]
+
+
+def test_reading_a_file_a_queue_or_the_dashboard_needs_an_active_account(env, people) -> None:
+    f = counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
+    counter_staff.deactivate(env, ADMIN, "J1001")
+    with pytest.raises(StaffRevoked):
+        counter_citizen.load(env, CLERK, f.account_id)
+    with pytest.raises(StaffRevoked):
+        counter_dashboard.dashboard(env, CLERK)
+    counter_staff.deactivate(env, ADMIN, "J1002")
+    with pytest.raises(StaffRevoked):
+        counter_review.queue(env, StaffSession("J1002", "李审核", ("review",)))

@@ -260,7 +260,7 @@ class CitizenScreen(KioskScreen):
             key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
             a = next((a for a in self.file.applications if a.serial_no == key), None)
         if a is None or not self._choices(a):
-            self.query_one("#app-error", Static).update("请在网办进度列表中选择受理中、待窗口办结的业务")
+            self._app_error("请在网办进度列表中选择受理中、待窗口办结的业务")
             return None
         return a
 
@@ -301,15 +301,21 @@ class CitizenScreen(KioskScreen):
 
         self.app.push_screen(ConfirmDialog(question, "确认退办"), callback=answered)
 
+    def _app_error(self, message: str) -> None:
+        """The message under the applications' buttons, scrolled into view (at 80x24 it is below the screen)."""
+        note = self.query_one("#app-error", Static)
+        note.update(message)
+        self.call_after_refresh(note.scroll_visible)
+
     def _not_handled(self, exc: DomainError) -> None:
         """Refused: the file is read again (another counter may have decided it), then the reason shown."""
         if self.file is None or not self.file.account_id:
-            self.query_one("#app-error", Static).update(exc.message)
+            self._app_error(exc.message)
             return
 
         def reloaded(f: CitizenFile) -> None:
             self.show_file(f)
-            self.query_one("#app-error", Static).update(exc.message)
+            self._app_error(exc.message)
 
         self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
 

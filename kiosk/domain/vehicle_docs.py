@@ -51,6 +51,12 @@ def clean_address(raw: str) -> str:
     return address
 
 
+def open_refusal(plate: str, title: str, serial_no: str) -> str:
+    """A vehicle's document application still open (受理中): no second one for the same document."""
+    return (f"{plate}已有一笔{title}申请正在办理（业务流水号{serial_no}），办结后方可再次申请。"
+            "可在【网办进度】中查询办理情况")
+
+
 def check_finish(delivery: str, how: str) -> None:
     """A document chosen to be mailed is finished as mailed, one to collect as collected."""
     expected = FINISHED_BY.get(delivery)

@@ -63,14 +63,14 @@ async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
         await _choose(pilot, "office", office.name)
         await _press(pilot, "next")
         text = screen_text(kiosk_app)
-        assert "领取地点：渝北车管所" in text and "预计2026-12-02前制作完成" in text and "申请原因：损毁" in text
+        assert "领取地点：渝北车管所" in text and "最迟2026-12-02制作完成" in text and "申请原因：损毁" in text
         await _press(pilot, "prev")  # back: everything chosen and typed is still there
         assert _chosen(kiosk_app, "reason") == "损毁" and _chosen(kiosk_app, "office") == office.name
         assert kiosk_app.screen.query_one("#input-address").value == "重庆市渝北区新南路1号"
         await _press(pilot, "next")
         await _press(pilot, "submit")
         text = screen_text(kiosk_app)
-        assert "业务流水号" in text and "受理中" in text and "2026-12-02前制作完成" in text
+        assert "业务流水号" in text and "受理中" in text and "最迟于2026-12-02制作完成" in text
         assert "办结后将再次通知您" in text and "办理结果已发送" not in text  # not finished yet
     with env.db.read() as s:
         app = s.scalars(select(Application).where(Application.kind == "vehicle_licence_reissue")).one()
@@ -98,7 +98,7 @@ async def test_plate_reissue_by_mail_for_the_second_vehicle(kiosk_app, env, peop
         assert "后号牌（号牌号码不变）" in text and "其他（号牌被盗）" in text and "15个工作日内" in text
         await _press(pilot, "submit")
         text = screen_text(kiosk_app)
-        assert "受理中" in text and "2026-12-22前制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
+        assert "受理中" in text and "最迟于2026-12-22制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
 
 
 async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_app, env, people):

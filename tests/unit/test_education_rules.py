@@ -7,7 +7,7 @@ import pytest
 
 from kiosk.domain import points_study as study
 from kiosk.domain import review_education as review
-from kiosk.domain.points import DriverFacts, cycle_of, probation_ends
+from kiosk.domain.points import DriverFacts, cycle_of, probation_ends, probation_last_day
 
 TODAY = date(2026, 12, 3)
 FIRST = date(2020, 10, 24)
@@ -31,6 +31,8 @@ def test_the_cycle_runs_from_the_first_licence_date() -> None:
 
 def test_probation_is_the_first_twelve_months() -> None:
     assert probation_ends(date(2026, 10, 24)) == date(2027, 10, 24)
+    assert probation_last_day(date(2026, 10, 24)) == date(2027, 10, 23)  # 唐宁: said as its last day
+    assert probation_last_day(date(2024, 2, 29)) == date(2025, 2, 28)
 
 
 # 学法减分 -----------------------------------------------------------------------------------
@@ -45,7 +47,8 @@ def test_a_driver_with_a_few_points_may_apply() -> None:
     ({"points": 0}, 0, 0, "没有记分"),
     ({"points": 12}, 0, 0, "已满12分"),
     ({"status": "B", "points": 12}, 0, 0, "满分教育"),
-    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年03月01日）"),
+    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年02月28日）"),
+    ({"first_issued_on": date(2026, 10, 24)}, 0, 0, "实习期内（至2027年10月23日），不能申请学法减分；2027年10月24日起可申请"),
     ({"status": "S"}, 0, 0, "逾期未审验"),
     ({"status": "D"}, 0, 0, "暂扣期间"),
     ({"status": "K"}, 0, 0, "扣押期间"),

@@ -1,7 +1,7 @@
 """学法减分 and 驾驶人审验教育 rules (kiosk.domain.points, points_study, review_education)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -130,3 +130,15 @@ def test_the_counter_finishes_review_education_by_way_and_not_before_the_session
     assert "尚未到期" in (review.finish_problem("现场教育", "已完成现场教育", day, TODAY) or "")
     assert "办结方式应为：已完成网络学习" in (review.finish_problem("网络教育", "已完成现场教育", None, TODAY) or "")
     assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY) is None
+
+
+def test_study_is_finished_no_earlier_than_its_least_time() -> None:
+    applied = datetime(2026, 12, 3, 10, 0)
+    assert study.earliest_finish("网上学习", applied) == datetime(2026, 12, 3, 10, 30)
+    assert study.earliest_finish("公益网点", applied) == datetime(2026, 12, 5, 10, 0)
+    early = study.too_early("网上学习", applied, datetime(2026, 12, 3, 10, 1))
+    assert early is not None and "学满30分钟" in early and "最早可于2026-12-03 10:30办结" in early
+    assert study.too_early("网上学习", applied, datetime(2026, 12, 3, 10, 30)) is None
+    early = study.too_early("公益网点", applied, datetime(2026, 12, 5, 9, 59))
+    assert early is not None and "公示2天" in early and "最早可于2026-12-05 10:00办结" in early
+    assert study.too_early("公益网点", applied, datetime(2026, 12, 5, 10, 0)) is None

@@ -5,32 +5,25 @@ choose one of the citizen's own vehicles, say how to receive the document (邮�
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..config import ASSETS
 from ..db.models import Account, Application, Office, Vehicle, Violation
 from ..domain.errors import DomainError
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
                                    clean_address, clean_choice, open_refusal)
-from ..domain.workdays import WorkCalendar, add_working_days, parse_calendar
+from ..domain.workdays import add_working_days
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
+from .workdays import work_calendar
 
 OPEN = "受理中"
-HOLIDAYS_FILE = ASSETS / "config" / "holidays_cn.json"
 DELIVERY_FIELDS = [
     FieldSpec("delivery", "领取方式", "choice"),
     FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, show_if=(("delivery", MAIL),)),
     FieldSpec("office", "领取地点", "choice", show_if=(("delivery", COUNTER),)),
 ]
-
-
-@lru_cache(maxsize=1)
-def work_calendar() -> WorkCalendar:
-    return parse_calendar(HOLIDAYS_FILE.read_text(encoding="utf-8"))
 
 
 class VehicleDocument:

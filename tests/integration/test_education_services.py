@@ -181,3 +181,19 @@ def test_below_nine_points_online_in_the_issuing_city(env, people) -> None:
 ])
 def test_review_education_refusals(env, people, key, words) -> None:
     assert words in refusal(env, REVIEW, account_id(env, people[key]))
+
+
+def test_review_education_offers_no_session_on_a_public_holiday(env, people) -> None:
+    from datetime import datetime
+
+    acc = account_id(env, people["coach_driver"])
+    env.clock.at = datetime(2026, 9, 24, 9, 0)  # the day before 中秋, a week before 国庆
+    prepared = applications.prepare(env, REVIEW, acc)
+    days = {value[:10] for field, options in prepared.choices.items() if field.startswith("session_")
+            for _, value in options}
+    assert days and not days & {"2026-09-25", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"}
+    env.clock.at = datetime(2026, 12, 25, 9, 0)
+    prepared = applications.prepare(env, REVIEW, acc)
+    days = {value[:10] for field, options in prepared.choices.items() if field.startswith("session_")
+            for _, value in options}
+    assert "2027-01-04" in days and "2027-01-01" not in days

@@ -8,6 +8,7 @@ import pytest
 from kiosk.domain import points_study as study
 from kiosk.domain import review_education as review
 from kiosk.domain.points import DriverFacts, cycle_of, probation_ends, probation_last_day
+from kiosk.services.workdays import work_calendar
 
 TODAY = date(2026, 12, 3)
 FIRST = date(2020, 10, 24)
@@ -111,12 +112,25 @@ def test_review_is_due_30_days_after_the_cycle() -> None:
 def test_sessions_follow_the_weekly_schedule() -> None:
     schedule = {"渝中车管所": [{"weekdays": [1, 3], "start": "09:00", "end": "12:00"}],
                 "沙坪坝车管所": [{"weekdays": [3], "start": "14:00", "end": "17:00"}]}
-    found = review.sessions(schedule, TODAY, 7)  # 2026-12-03 is a Thursday
+    found = review.sessions(schedule, TODAY, 7, work_calendar())  # 2026-12-03 is a Thursday
     assert [(s.office, s.day) for s in found] == [
         ("渝中车管所", date(2026, 12, 7)), ("渝中车管所", date(2026, 12, 9)), ("沙坪坝车管所", date(2026, 12, 9))]
     assert found[0].label == "12月07日 周一 09:00-12:00 渝中车管所"
     assert found[0].key == "2026-12-07 09:00-12:00 渝中车管所"
-    assert review.sessions(schedule, TODAY, 0) == []
+    assert review.sessions(schedule, TODAY, 0, work_calendar()) == []
+
+
+WEEKDAYS = {"渝中车管所": [{"weekdays": [1, 2, 3, 4, 5], "start": "09:00", "end": "12:00"}]}
+
+
+def test_no_sessions_on_public_holidays() -> None:
+    days = [s.day for s in review.sessions(WEEKDAYS, date(2026, 9, 24), 14, work_calendar())]
+    # 中秋 2026-09-25 and 国庆 10-01..10-07 are holidays; 09-28..09-30 and 10-08 are working days
+    assert days == [date(2026, 9, 28), date(2026, 9, 29), date(2026, 9, 30), date(2026, 10, 8)]
+    days = [s.day for s in review.sessions(WEEKDAYS, date(2026, 12, 25), 10, work_calendar())]
+    assert date(2027, 1, 1) not in days  # 元旦
+    assert days == [date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30), date(2026, 12, 31),
+                    date(2027, 1, 4)]
 
 
 def test_the_city_of_the_issuing_authority() -> None:

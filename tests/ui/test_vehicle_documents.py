@@ -138,3 +138,29 @@ async def test_my_vehicles_shows_unhandled_violations(kiosk_app, env, people):
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "未处理违法" in text and "2起" in text and "渝B5K821" in text
+
+
+async def test_switching_vehicle_keeps_a_typed_address(kiosk_app, env, people):
+    from kiosk.db.models import Vehicle
+
+    jiangbei = "重庆市江北区观音桥步行街8号"
+    with env.db.write() as s:  # 周杰's second car is registered at another address
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().address = jiangbei
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "vehicle_licence_reissue")
+        address = kiosk_app.screen.query_one("#input-address")
+        home = address.value
+        assert _chosen(kiosk_app, "plate") == "渝A8D2Q7" and home != jiangbei
+        await _choose(pilot, "plate", "渝AD12345")  # untouched: it follows the vehicle
+        assert address.value == jiangbei
+        await _choose(pilot, "plate", "渝A8D2Q7")
+        assert address.value == home
+        set_input(kiosk_app, "address", "重庆市沙坪坝区三峡广场1号")  # typed by the citizen
+        await _choose(pilot, "plate", "渝AD12345")
+        assert address.value == "重庆市沙坪坝区三峡广场1号"  # kept, not overwritten
+        await _choose(pilot, "plate", "渝A8D2Q7")
+        assert address.value == "重庆市沙坪坝区三峡广场1号"
+        set_input(kiosk_app, "address", home)  # typed back to the vehicle's own: follows again
+        await _choose(pilot, "plate", "渝AD12345")
+        assert address.value == jiangbei

@@ -77,3 +77,12 @@ def inspection_mark_refusals(today: date, inspection_due: date, insurance_due: d
     if unhandled_violations > 0:
         reasons.append(f"该车有{unhandled_violations}起交通违法未处理，请先处理")
     return reasons
+
+
+EXPIRED = "已过期"
+
+
+def due_text(due: date, today: date) -> str:
+    """A validity date as 我的机动车 shows it: flagged when it is past (an overdue inspection, an
+    expired 交强险), so it does not look like a valid one: 2026-11-23（已过期）."""
+    return f"{due:%Y-%m-%d}（{EXPIRED}）" if due < today else f"{due:%Y-%m-%d}"

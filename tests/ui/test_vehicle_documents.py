@@ -1,6 +1,7 @@
 """Pilot: 补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 through the generic flow."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import Application
@@ -164,3 +165,34 @@ async def test_switching_vehicle_keeps_a_typed_address(kiosk_app, env, people):
         set_input(kiosk_app, "address", home)  # typed back to the vehicle's own: follows again
         await _choose(pilot, "plate", "渝AD12345")
         assert address.value == jiangbei
+
+
+def test_vehicles_of_flags_past_dates(env, people) -> None:
+    from kiosk.services import profile
+
+    cars = {v.plate: v for v in profile.vehicles_of(env, _account(env, people["two_cars"]))}
+    assert cars["渝AD12345"].insurance_text == "2026-11-21（已过期）" and cars["渝AD12345"].insurance_expired
+    assert not cars["渝AD12345"].inspection_overdue and "已过期" not in cars["渝AD12345"].inspection_text
+    assert "已过期" not in cars["渝A8D2Q7"].insurance_text + cars["渝A8D2Q7"].inspection_text
+
+
+@pytest.mark.parametrize("person, plate, words", [("two_cars", "渝AD12345", "交强险已过期"),
+                                                  ("truck_driver", "苏G52731", "检验有效期已过")])
+async def test_my_vehicles_flags_an_expired_insurance_and_an_overdue_inspection(kiosk_app, env, people, person,
+                                                                                 plate, words):
+    p = people[person]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-my_vehicles")
+        await settle(pilot)
+        assert f"{plate}{words}" in screen_text(kiosk_app)
+        table = kiosk_app.screen.query_one("DataTable")
+        cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
+        assert sum("（已过期）" in c for c in cells) == 1
+
+
+def _account(env, person) -> int:  # type: ignore[no-untyped-def]
+    from kiosk.db.models import Account
+
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == person.id_number)).one()

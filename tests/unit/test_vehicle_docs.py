@@ -99,3 +99,11 @@ def test_short_but_real_text_is_accepted() -> None:
     assert clean_reason("其他", "被盗")["reason_note"] == "被盗"
     assert clean_address("渝中区1号") == "渝中区1号"
     assert clean_address("重庆市，渝中区。") == "重庆市，渝中区。"
+
+
+def test_a_past_validity_date_is_flagged() -> None:
+    from kiosk.domain.vehicle_docs import due_text
+
+    assert due_text(date(2026, 11, 23), TODAY) == "2026-11-23（已过期）"
+    assert due_text(TODAY, TODAY) == "2026-12-01"  # the last valid day is still valid
+    assert due_text(LATER, TODAY) == "2027-06-01"

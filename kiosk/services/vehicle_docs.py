@@ -75,10 +75,11 @@ class VehicleDocument:
                    "office": [(f"{o.name}（{o.address}）", str(o.id)) for o in offices], **self.extra_choices()}
         initial = {"plate": first.plate, "delivery": MAIL, "address": first.address,
                    "office": str(offices[0].id) if offices else ""}
-        intros = {plate: self.vehicle_intro(f) for plate, f in facts.items()}
+        open_serials = self.open_serials(session, account.id)
+        intros = {plate: self.vehicle_intro(f) + (f"\n{open_refusal(plate, self.title, open_serials[plate])}"
+                                                  if plate in open_serials else "") for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": env.clock.now().date(), "intros": intros,
-                   "prefill": {v.plate: {"address": v.address} for v in vehicles},
-                   "open": self.open_serials(session, account.id)}
+                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials}
         return Prepared(intros[first.plate], fields, initial, choices, context)
 
     def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:

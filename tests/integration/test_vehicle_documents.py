@@ -193,8 +193,11 @@ def test_one_open_application_per_vehicle_and_document(env: Env, people, service
     form = {"plate": "渝A8D2Q7", "plates": "前后号牌", "reason": "遗失", "delivery": "邮寄", "address": HOME}
     stale = applications.prepare(env, service, aid)  # a second kiosk opened the form before the first submitted
     first = applications.submit(env, service, aid, form)
-    with pytest.raises(DomainError) as e:  # told next to the vehicle, with the open one's serial number
-        applications.check(service, form, applications.prepare(env, service, aid))
+    again = applications.prepare(env, service, aid)
+    assert first.serial_no in again.context["intros"]["渝A8D2Q7"]  # said as soon as the vehicle is chosen
+    assert first.serial_no not in again.context["intros"]["渝AD12345"]
+    with pytest.raises(DomainError) as e:  # and next to the vehicle, with the open one's serial number
+        applications.check(service, form, again)
     assert e.value.field == "plate" and first.serial_no in e.value.message and "正在办理" in e.value.message
     clean = applications.check(service, form, stale).clean  # the stale form passes its own check ...
     with env.db.write() as s, pytest.raises(DomainError) as e:  # ... but not the one inside the write

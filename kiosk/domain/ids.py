@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from .errors import DomainError
@@ -155,6 +156,12 @@ def normalize_archive_no(raw: str, field: str = "archive_no") -> str:
     if not (len(text) == 12 and text.isascii() and text.isdigit()):
         raise DomainError("档案编号应为12位数字", field)
     return text
+
+
+def meaningful_chars(text: str) -> int:
+    """How many letters, digits and CJK characters ``text`` holds (punctuation, symbols and spaces
+    do not count): "。。" has none, "重庆市1号" five."""
+    return sum(1 for ch in str(text) if unicodedata.category(ch)[0] in "LN")
 
 
 def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: bool = True) -> str:

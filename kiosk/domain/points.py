@@ -5,7 +5,7 @@ Plain values only: the services read them from the database (kiosk.services.educ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .exam import anniversary
 from .licence import STATUS_NAMES
@@ -37,8 +37,14 @@ def cycle_of(first_issued_on: date, today: date) -> tuple[date, date]:
 
 
 def probation_ends(first_issued_on: date) -> date:
-    """实习期: the 12 months after the licence was first issued (L162); the day it is over."""
+    """实习期: the 12 months after the licence was first issued (L162); the day it is over
+    (the first day out of it: first issued 2026-10-24, over on 2027-10-24)."""
     return anniversary(first_issued_on, 1)
+
+
+def probation_last_day(first_issued_on: date) -> date:
+    """The last day of the 实习期 (first issued 2026-10-24: 2027-10-23)."""
+    return probation_ends(first_issued_on) - timedelta(days=1)
 
 
 def day_text(d: date) -> str:

@@ -9,9 +9,10 @@ selling points in the last three cycles.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 
-from .points import FULL_SCORE, HELD, DriverFacts, day_text, probation_ends, status_problem
+from .points import (FULL_SCORE, HELD, DriverFacts, day_text, probation_ends, probation_last_day,
+                     status_problem)
 from .licence import STATUS_NAMES
 
 SERVICE = "学法减分"
@@ -19,6 +20,10 @@ CYCLE_LIMIT = 6  # points that study may reduce in one cycle (Art 25)
 WAYS = ("网上学习", "公益网点")
 # How the counter finishes an application of each way, once the study is done.
 FINISH_BY_WAY = {"网上学习": "学习考试合格", "公益网点": "公益活动公示期满"}
+# The least time between the application and its finish: 网上学习 is 30 minutes of study (then the
+# exam); 公益网点 is the activity and then a 2-day publicity (seed 002 section 四).
+LEAST_TIME = {"网上学习": timedelta(minutes=30), "公益网点": timedelta(days=2)}
+WHY_WAIT = {"网上学习": "网上学习须累计学满30分钟并考试合格", "公益网点": "公益活动结果须公示2天无异议"}
 UNHANDLED = "HI"  # 违法未处理, 事故未处理
 
 
@@ -43,7 +48,8 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> 
         return "本记分周期没有记分，无需申请学法减分"
     ends = probation_ends(facts.first_issued_on)
     if today < ends:
-        return f"驾驶证在实习期内（至{day_text(ends)}），不能申请学法减分"
+        return (f"驾驶证在实习期内（至{day_text(probation_last_day(facts.first_issued_on))}），不能申请学法减分；"
+                f"{day_text(ends)}起可申请")
     if facts.overdue_plates:
         plates = "、".join(facts.overdue_plates)
         return f"您名下的机动车{plates}超过检验有效期未检验，不能申请学法减分。请先办理机动车检验"
@@ -62,3 +68,19 @@ def finish_way_problem(way: str, how: str) -> str | None:
     if how != expected:
         return f"该申请选择的是{way}，办结方式应为：{expected}"
     return None
+
+
+def earliest_finish(way: str, applied_at: datetime) -> datetime:
+    """The earliest moment the counter may finish an application of ``way`` made at ``applied_at``."""
+    return applied_at + LEAST_TIME[way]
+
+
+def too_early(way: str, applied_at: datetime, now: datetime) -> str | None:
+    """Why the study cannot be done yet at ``now`` (the counter may not finish it); None when it may be."""
+    if way not in LEAST_TIME:
+        return None
+    earliest = earliest_finish(way, applied_at)
+    if now >= earliest:
+        return None
+    return (f"{WHY_WAIT[way]}，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
+            f"最早可于{earliest:%Y-%m-%d %H:%M}办结")

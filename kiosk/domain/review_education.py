@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, day_text, status_problem
+from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
 ON_SITE, ONLINE = "现场教育", "网络教育"
@@ -69,12 +70,16 @@ def review_due(first_issued_on: date, today: date) -> date:
     return next_start - timedelta(days=1) + timedelta(days=REVIEW_DAYS_AFTER_CYCLE)
 
 
-def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int) -> list[EducationSession]:
+def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,
+             cal: WorkCalendar) -> list[EducationSession]:
     """The sessions of the next ``days_ahead`` days (from tomorrow) by a weekly schedule:
-    office -> [{"weekdays": [1..7, Monday = 1], "start": "09:00", "end": "12:00"}], by day then office."""
+    office -> [{"weekdays": [1..7, Monday = 1], "start": "09:00", "end": "12:00"}], by day then office.
+    Only working days by ``cal`` have sessions: none on a public holiday (中秋, 国庆, 元旦 ...)."""
     found: list[EducationSession] = []
     for offset in range(1, days_ahead + 1):
         day = today + timedelta(days=offset)
+        if not is_working_day(day, cal):
+            continue
         for office, slots in schedule.items():
             for slot in slots:
                 if day.isoweekday() in slot["weekdays"]:

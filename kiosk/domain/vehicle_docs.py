@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from .errors import DomainError
-from .ids import normalize_text
+from .ids import meaningful_chars, normalize_text
 
 LICENCE_WORKING_DAYS = 1  # 行驶证 made within 1 working day
 PLATE_WORKING_DAYS = 15  # plates made within 15 working days, with the same number
+REASON_MIN, ADDRESS_MIN = 2, 5  # letters, digits or CJK characters a reason note / an address needs
 REASONS = ("遗失", "损毁", "其他")
 OTHER = "其他"
 PLATE_SETS = ("前后号牌", "前号牌", "后号牌")
@@ -39,16 +40,23 @@ def clean_reason(reason: str, note: str) -> dict[str, str]:
     if reason != OTHER:
         return {"reason": reason}
     text = normalize_text(note, field="reason_note", label="具体原因", max_len=50)
-    if len(text) < 2:
-        raise DomainError("请写明具体原因（至少2个字）", "reason_note")
+    if meaningful_chars(text) < REASON_MIN:
+        raise DomainError(f"请写明具体原因（至少{REASON_MIN}个汉字、字母或数字，标点和空格不计）", "reason_note")
     return {"reason": reason, "reason_note": text}
 
 
 def clean_address(raw: str) -> str:
     address = normalize_text(raw, field="address", label="邮寄地址", max_len=100)
-    if len(address) < 5:
-        raise DomainError("邮寄地址过短，请写明省市区街道门牌号", "address")
+    if meaningful_chars(address) < ADDRESS_MIN:
+        raise DomainError(f"邮寄地址过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
+                          "address")
     return address
+
+
+def open_refusal(plate: str, title: str, serial_no: str) -> str:
+    """A vehicle's document application still open (受理中): no second one for the same document."""
+    return (f"{plate}已有一笔{title}申请正在办理（业务流水号{serial_no}），办结后方可再次申请。"
+            "可在【网办进度】中查询办理情况")
 
 
 def check_finish(delivery: str, how: str) -> None:
@@ -69,3 +77,12 @@ def inspection_mark_refusals(today: date, inspection_due: date, insurance_due: d
     if unhandled_violations > 0:
         reasons.append(f"该车有{unhandled_violations}起交通违法未处理，请先处理")
     return reasons
+
+
+EXPIRED = "已过期"
+
+
+def due_text(due: date, today: date) -> str:
+    """A validity date as 我的机动车 shows it: flagged when it is past (an overdue inspection, an
+    expired 交强险), so it does not look like a valid one: 2026-11-23（已过期）."""
+    return f"{due:%Y-%m-%d}（{EXPIRED}）" if due < today else f"{due:%Y-%m-%d}"

@@ -96,7 +96,8 @@ class PointsStudy:
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """再次复核符合减分条件 > 驾驶证减1分."""
-        problem = rules.finish_way_problem(str(app.payload.get("way", "")), how)
+        way = str(app.payload.get("way", ""))
+        problem = rules.finish_way_problem(way, how) or rules.too_early(way, app.created_at, env.clock.now())
         if problem:
             raise DomainError(problem, "how")
         today = env.clock.now().date()

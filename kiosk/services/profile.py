@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.licence import status_text
+from ..domain.vehicle_docs import due_text
 from .env import Env
 
 
@@ -40,6 +41,23 @@ class VehicleView:
     phone: str
     address: str
     unhandled_violations: int = 0
+    today: date | None = None  # the day the view was read (for 已过期)
+
+    @property
+    def inspection_overdue(self) -> bool:
+        return self.today is not None and self.inspection_due < self.today
+
+    @property
+    def insurance_expired(self) -> bool:
+        return self.today is not None and self.insurance_due < self.today
+
+    @property
+    def inspection_text(self) -> str:
+        return due_text(self.inspection_due, self.today or self.inspection_due)
+
+    @property
+    def insurance_text(self) -> str:
+        return due_text(self.insurance_due, self.today or self.insurance_due)
 
 
 def licence_of(env: Env, account_id: int) -> LicenceView | None:
@@ -52,9 +70,10 @@ def licence_of(env: Env, account_id: int) -> LicenceView | None:
 
 
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:
+    today = env.clock.now().date()
     with env.db.read() as s:
         unhandled = (select(func.count()).where(Violation.vehicle_id == Vehicle.id, Violation.handled_at.is_(None))
                      .correlate(Vehicle).scalar_subquery())
         rows = s.execute(select(Vehicle, unhandled).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
-        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address, n)
-                for v, n in rows]
+        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address, n,
+                            today) for v, n in rows]

@@ -21,6 +21,7 @@ from ..domain.points import day_text
 from .applications import FieldSpec, Outcome, Prepared
 from .education_facts import FINISHED, WAITING, count, driver
 from .env import Env
+from .workdays import work_calendar
 
 KIND = "review_education"
 SCHEDULE_FILE = ASSETS / "config" / "review_education.json"
@@ -63,7 +64,7 @@ class ReviewEducation:
         offices = {o.name: o for o in session.scalars(select(Office).order_by(Office.id))}
         schedule, days_ahead = _schedule()
         by_city: dict[str, list[rules.EducationSession]] = {}
-        for s in rules.sessions({k: v for k, v in schedule.items() if k in offices}, today, days_ahead):
+        for s in rules.sessions({k: v for k, v in schedule.items() if k in offices}, today, days_ahead, work_calendar()):
             by_city.setdefault(offices[s.office].city, []).append(s)
         all_cities = sorted({o.city for o in offices.values()})
         home = rules.city_of_authority(d.licence.issuing_authority, all_cities) or d.licence.issuing_authority

@@ -5,31 +5,25 @@ choose one of the citizen's own vehicles, say how to receive the document (邮�
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..config import ASSETS
 from ..db.models import Account, Application, Office, Vehicle, Violation
 from ..domain.errors import DomainError
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
-                                   clean_address, clean_choice)
-from ..domain.workdays import WorkCalendar, add_working_days, parse_calendar
+                                   clean_address, clean_choice, open_refusal)
+from ..domain.workdays import add_working_days
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
+from .workdays import work_calendar
 
-HOLIDAYS_FILE = ASSETS / "config" / "holidays_cn.json"
+OPEN = "受理中"
 DELIVERY_FIELDS = [
     FieldSpec("delivery", "领取方式", "choice"),
     FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, show_if=(("delivery", MAIL),)),
     FieldSpec("office", "领取地点", "choice", show_if=(("delivery", COUNTER),)),
 ]
-
-
-@lru_cache(maxsize=1)
-def work_calendar() -> WorkCalendar:
-    return parse_calendar(HOLIDAYS_FILE.read_text(encoding="utf-8"))
 
 
 class VehicleDocument:
@@ -55,6 +49,9 @@ class VehicleDocument:
     def vehicle_intro(self, facts: dict) -> str:
         return self.intro
 
+    def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
+        """A service's own re-check inside the write, on the locked vehicle (none by default)."""
+
     # The OnlineService protocol.
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
@@ -78,10 +75,28 @@ class VehicleDocument:
                    "office": [(f"{o.name}（{o.address}）", str(o.id)) for o in offices], **self.extra_choices()}
         initial = {"plate": first.plate, "delivery": MAIL, "address": first.address,
                    "office": str(offices[0].id) if offices else ""}
-        intros = {plate: self.vehicle_intro(f) for plate, f in facts.items()}
+        open_serials = self.open_serials(session, account.id)
+        intros = {plate: self.vehicle_intro(f) + (f"\n{open_refusal(plate, self.title, open_serials[plate])}"
+                                                  if plate in open_serials else "") for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": env.clock.now().date(), "intros": intros,
-                   "prefill": {v.plate: {"address": v.address} for v in vehicles}}
+                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials}
         return Prepared(intros[first.plate], fields, initial, choices, context)
+
+    def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:
+        """The citizen's applications of this kind still 受理中: plate -> 业务流水号."""
+        rows = session.execute(select(Application.serial_no, Application.payload).where(
+            Application.account_id == account_id, Application.kind == self.kind, Application.status == OPEN)
+            .order_by(Application.id))
+        found: dict[str, str] = {}
+        for serial, payload in rows:
+            found.setdefault(str((payload or {}).get("plate", "")), serial)
+        return found if plate is None else {plate: found[plate]} if plate in found else {}
+
+    def refuse_if_open(self, plate: str, open_serials: dict) -> None:
+        """One open application per vehicle and document: the DMV is still making the last one."""
+        serial = open_serials.get(plate)
+        if serial:
+            raise DomainError(open_refusal(plate, self.title, serial), "plate")
 
     def _facts(self, plate: str, prepared: Prepared) -> dict:
         facts = prepared.context["vehicles"]
@@ -93,6 +108,7 @@ class VehicleDocument:
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         plate = form.get("plate", "")
         facts = self._facts(plate, prepared)
+        self.refuse_if_open(plate, prepared.context.get("open") or {})
         clean = {"plate": plate, **self.clean_extra(form, facts, prepared)}
         clean["delivery"] = clean_choice(form.get("delivery", ""), DELIVERIES, "delivery", "领取方式")
         if clean["delivery"] == MAIL:
@@ -120,15 +136,19 @@ class VehicleDocument:
         else:
             rows.append(("领取地点", f"{clean['office']}（{clean['office_address']}）"))
         if "ready_by" in clean:
-            rows.append(("制作时限", f"{self.working_days}个工作日内，预计{clean['ready_by']}前制作完成"))
+            rows.append(("制作时限", f"{self.working_days}个工作日内，最迟{clean['ready_by']}制作完成"))
         return rows
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
-        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id))
+        # Locked first (PostgreSQL: FOR UPDATE), then checked again: another kiosk may have just applied.
+        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id)
+                                 .with_for_update())
         if vehicle is None:
             raise DomainError("该机动车不在您的名下", "plate")
-        when = f"将于{clean['ready_by']}前制作完成" if "ready_by" in clean else "制作完成后"
+        self.refuse_if_open(vehicle.plate, self.open_serials(session, account.id, vehicle.plate))
+        self.check_at_apply(session, env, vehicle)
+        when = f"最迟于{clean['ready_by']}制作完成" if "ready_by" in clean else "制作完成后"
         if clean["delivery"] == MAIL:
             how = f"邮寄至{clean['address']}"
         else:

@@ -1,10 +1,15 @@
 """补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 (seed 002, sections 七, 三, 八)."""
 from __future__ import annotations
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Application, Vehicle, Violation
 from ..domain.errors import DomainError
 from ..domain.vehicle_docs import (LICENCE_WORKING_DAYS, OTHER, PLATE_SETS, PLATE_WORKING_DAYS, REASONS,
                                    clean_choice, clean_reason, inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
+from .env import Env
 from .vehicle_docs import VehicleDocument
 
 REASON_FIELDS = [
@@ -79,3 +84,25 @@ class InspectionMarkReissue(VehicleDocument):
         if refusals:
             raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
         return {}
+
+    def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
+        refusals = _mark_refusals(session, env, vehicle)
+        if refusals:
+            raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        """再次复核: the mark is handed over only while the vehicle still qualifies (the rule at apply)."""
+        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == str(app.payload.get("plate", "")),
+                                                       Vehicle.owner_id == app.account_id).with_for_update())
+        if vehicle is None:
+            raise DomainError("再次复核不符合补领条件：该机动车已不在申请人名下。可退办并说明理由")
+        refusals = _mark_refusals(session, env, vehicle)
+        if refusals:
+            raise DomainError("再次复核不符合补领条件：" + "；".join(refusals) + "。可退办并说明理由")
+        return super().finish(session, env, app, how)
+
+
+def _mark_refusals(session: Session, env: Env, vehicle: Vehicle) -> list[str]:
+    unhandled = session.scalar(select(func.count()).select_from(Violation).where(
+        Violation.vehicle_id == vehicle.id, Violation.handled_at.is_(None))) or 0
+    return inspection_mark_refusals(env.clock.now().date(), vehicle.inspection_due, vehicle.insurance_due, unhandled)

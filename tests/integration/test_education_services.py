@@ -46,6 +46,11 @@ def test_points_study_is_taken_and_the_counter_reduces_one_point(env, people) ->
     assert counter_applications.finish_choices("points_study", "受理中") == ("学习考试合格", "公益活动公示期满")
     with pytest.raises(DomainError, match="办结方式应为：学习考试合格"):
         counter_applications.finish(env, CLERK, acc, done.serial_no, "公益活动公示期满")
+    env.clock.advance(minutes=29)  # 30 minutes of study, then the exam: not finished the minute it was filed
+    with pytest.raises(DomainError, match="累计学满30分钟.*最早可于2026-12-01 09:30办结"):
+        counter_applications.finish(env, CLERK, acc, done.serial_no, "学习考试合格")
+    assert points(env, acc) == 4
+    env.clock.advance(minutes=1)
     handled = counter_applications.finish(env, CLERK, acc, done.serial_no, "学习考试合格")
     assert handled.note == "学习考试合格，驾驶证记分减1分，当前记分3分"
     assert points(env, acc) == 3
@@ -65,14 +70,28 @@ def test_at_most_six_points_a_cycle(env, people) -> None:
         s.execute(update(DrivingLicence).where(DrivingLicence.account_id == acc).values(points=11))
     for n in range(6):
         serial = applications.submit(env, STUDY, acc, {"way": "公益网点"}).serial_no
+        env.clock.advance(days=2)
         counter_applications.finish(env, CLERK, acc, serial, "公益活动公示期满")
     assert points(env, acc) == 5
     assert "已达每个记分周期6分的上限" in refusal(env, STUDY, acc)
 
 
+def test_public_service_study_is_finished_after_its_two_day_publicity(env, people) -> None:
+    acc = account_id(env, people["points_study"])
+    serial = applications.submit(env, STUDY, acc, {"way": "公益网点"}).serial_no
+    env.clock.advance(days=1, hours=23, minutes=59)
+    with pytest.raises(DomainError, match="公示2天无异议，申请时间为2026-12-01 09:00，最早可于2026-12-03 09:00办结"):
+        counter_applications.finish(env, CLERK, acc, serial, "公益活动公示期满")
+    assert points(env, acc) == 4
+    env.clock.advance(minutes=1)
+    assert counter_applications.finish(env, CLERK, acc, serial, "公益活动公示期满").status == "已办结"
+    assert points(env, acc) == 3
+
+
 def test_the_counter_re_checks_at_completion(env, people) -> None:
     acc = account_id(env, people["points_study"])
     serial = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no
+    env.clock.advance(hours=1)
     with env.db.write() as s:  # the licence was suspended meanwhile
         s.execute(update(DrivingLicence).where(DrivingLicence.account_id == acc).values(status="D"))
     with pytest.raises(DomainError, match="再次复核不符合减分条件：驾驶证处于暂扣期间"):
@@ -162,3 +181,19 @@ def test_below_nine_points_online_in_the_issuing_city(env, people) -> None:
 ])
 def test_review_education_refusals(env, people, key, words) -> None:
     assert words in refusal(env, REVIEW, account_id(env, people[key]))
+
+
+def test_review_education_offers_no_session_on_a_public_holiday(env, people) -> None:
+    from datetime import datetime
+
+    acc = account_id(env, people["coach_driver"])
+    env.clock.at = datetime(2026, 9, 24, 9, 0)  # the day before 中秋, a week before 国庆
+    prepared = applications.prepare(env, REVIEW, acc)
+    days = {value[:10] for field, options in prepared.choices.items() if field.startswith("session_")
+            for _, value in options}
+    assert days and not days & {"2026-09-25", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07"}
+    env.clock.at = datetime(2026, 12, 25, 9, 0)
+    prepared = applications.prepare(env, REVIEW, acc)
+    days = {value[:10] for field, options in prepared.choices.items() if field.startswith("session_")
+            for _, value in options}
+    assert "2027-01-04" in days and "2027-01-01" not in days

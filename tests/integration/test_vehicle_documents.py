@@ -40,9 +40,9 @@ def test_licence_reissue_by_mail_is_accepted_and_made_in_one_working_day(env: En
     assert checked.phone_to_confirm is None
     assert checked.clean == {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄",
                              "address": "重庆市渝北区新南路1号", "ready_by": "2026-12-02"}
-    assert ("制作时限", "1个工作日内，预计2026-12-02前制作完成") in checked.summary
+    assert ("制作时限", "1个工作日内，最迟2026-12-02制作完成") in checked.summary
     done = applications.submit(env, LICENCE, aid, form)
-    assert done.status == "受理中" and "2026-12-02前制作完成" in done.note and "邮寄至重庆市渝北区新南路1号" in done.note
+    assert done.status == "受理中" and "最迟于2026-12-02制作完成" in done.note and "邮寄至重庆市渝北区新南路1号" in done.note
     with env.db.read() as s:
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         assert app.kind == "vehicle_licence_reissue" and app.payload == checked.clean
@@ -72,7 +72,7 @@ def test_plate_reissue_at_a_counter_keeps_the_number_and_takes_15_working_days(e
     assert ("补换领的号牌", "后号牌（号牌号码不变）") in checked.summary
     assert ("申请原因", "其他（号牌被盗）") in checked.summary
     done = applications.submit(env, PLATES, aid, form)
-    assert "2026-12-22前制作完成" in done.note and "到渝北车管所" in done.note
+    assert "最迟于2026-12-22制作完成" in done.note and "到渝北车管所" in done.note
     with env.db.read() as s:
         assert s.scalars(select(Vehicle.plate).where(Vehicle.plate == "渝AD12345")).one()  # same number
 
@@ -184,3 +184,58 @@ def test_a_unit_collects_through_its_agent(env: Env, people) -> None:
             "office": office_id(env, "两江新区车管所")}
     done = applications.submit(env, PLATES, account_id(env, unit), form)
     assert "请经办人持身份证件和单位授权委托书到两江新区车管所" in done.note
+
+
+@pytest.mark.parametrize("service", [LICENCE, PLATES, MARK])
+def test_one_open_application_per_vehicle_and_document(env: Env, people, service) -> None:
+    p = people["two_cars"]
+    aid = account_id(env, p)
+    form = {"plate": "渝A8D2Q7", "plates": "前后号牌", "reason": "遗失", "delivery": "邮寄", "address": HOME}
+    stale = applications.prepare(env, service, aid)  # a second kiosk opened the form before the first submitted
+    first = applications.submit(env, service, aid, form)
+    again = applications.prepare(env, service, aid)
+    assert first.serial_no in again.context["intros"]["渝A8D2Q7"]  # said as soon as the vehicle is chosen
+    assert first.serial_no not in again.context["intros"]["渝AD12345"]
+    with pytest.raises(DomainError) as e:  # and next to the vehicle, with the open one's serial number
+        applications.check(service, form, again)
+    assert e.value.field == "plate" and first.serial_no in e.value.message and "正在办理" in e.value.message
+    clean = applications.check(service, form, stale).clean  # the stale form passes its own check ...
+    with env.db.write() as s, pytest.raises(DomainError) as e:  # ... but not the one inside the write
+        service.apply(s, env, s.get(Account, aid), clean, stale)
+    assert e.value.field == "plate" and first.serial_no in e.value.message
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).where(Application.kind == service.kind)) == 1
+    other = LICENCE if service is not LICENCE else PLATES  # another document of the same vehicle is fine
+    assert applications.submit(env, other, aid, form).status == "受理中"
+
+
+def test_a_finished_or_turned_back_application_allows_a_new_one(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"])
+    form = {"plate": "渝A12345", "plates": "前后号牌", "reason": "遗失", "delivery": "邮寄", "address": HOME}
+    first = applications.submit(env, PLATES, aid, form)
+    with env.db.write() as s:
+        s.scalars(select(Application).where(Application.serial_no == first.serial_no)).one().status = "已办结"
+    assert applications.submit(env, PLATES, aid, form).status == "受理中"
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"inspection_due": datetime(2026, 12, 2).date()}, "请先办理机动车检验"),
+    ({"insurance_due": datetime(2026, 12, 1).date()}, "交强险已于2026-12-01到期"),
+    (None, "2起交通违法未处理"),
+])
+def test_the_inspection_mark_is_checked_again_when_the_counter_finishes(env: Env, people, change, words) -> None:
+    aid = account_id(env, people["driver_normal"])
+    done = applications.submit(env, MARK, aid, {"plate": "渝A12345", "delivery": "邮寄", "address": HOME})
+    env.clock.advance(days=2)  # 2026-12-03: the inspection due on 12-02 is overdue now
+    with env.db.write() as s:
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝A12345")).one()
+        if change is None:  # new violations of this car, recorded since
+            for v in s.scalars(select(Violation)):
+                v.vehicle_id = car.id
+        else:
+            for name, value in change.items():
+                setattr(car, name, value)
+    with env.db.write() as s, pytest.raises(DomainError) as e:
+        app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
+        MARK.finish(s, env, app, "已邮寄")
+    assert "再次复核不符合补领条件" in e.value.message and words in e.value.message

@@ -144,6 +144,7 @@ async def test_review_education_online_hides_the_on_site_fields(kiosk_app, env, 
 async def test_the_counter_finishes_points_study_and_the_licence_loses_a_point(env, people):
     p = people["points_study"]
     serial = applications.submit(env, PointsStudy(), account_id(env, p), {"way": "公益网点"}).serial_no
+    env.clock.advance(days=2)  # the activity and its 2-day publicity are over
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app)

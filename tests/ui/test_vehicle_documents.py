@@ -1,6 +1,7 @@
 """Pilot: 补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 through the generic flow."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import Application
@@ -63,14 +64,14 @@ async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
         await _choose(pilot, "office", office.name)
         await _press(pilot, "next")
         text = screen_text(kiosk_app)
-        assert "领取地点：渝北车管所" in text and "预计2026-12-02前制作完成" in text and "申请原因：损毁" in text
+        assert "领取地点：渝北车管所" in text and "最迟2026-12-02制作完成" in text and "申请原因：损毁" in text
         await _press(pilot, "prev")  # back: everything chosen and typed is still there
         assert _chosen(kiosk_app, "reason") == "损毁" and _chosen(kiosk_app, "office") == office.name
         assert kiosk_app.screen.query_one("#input-address").value == "重庆市渝北区新南路1号"
         await _press(pilot, "next")
         await _press(pilot, "submit")
         text = screen_text(kiosk_app)
-        assert "业务流水号" in text and "受理中" in text and "2026-12-02前制作完成" in text
+        assert "业务流水号" in text and "受理中" in text and "最迟于2026-12-02制作完成" in text
         assert "办结后将再次通知您" in text and "办理结果已发送" not in text  # not finished yet
     with env.db.read() as s:
         app = s.scalars(select(Application).where(Application.kind == "vehicle_licence_reissue")).one()
@@ -98,7 +99,7 @@ async def test_plate_reissue_by_mail_for_the_second_vehicle(kiosk_app, env, peop
         assert "后号牌（号牌号码不变）" in text and "其他（号牌被盗）" in text and "15个工作日内" in text
         await _press(pilot, "submit")
         text = screen_text(kiosk_app)
-        assert "受理中" in text and "2026-12-22前制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
+        assert "受理中" in text and "最迟于2026-12-22制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
 
 
 async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_app, env, people):
@@ -138,3 +139,60 @@ async def test_my_vehicles_shows_unhandled_violations(kiosk_app, env, people):
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "未处理违法" in text and "2起" in text and "渝B5K821" in text
+
+
+async def test_switching_vehicle_keeps_a_typed_address(kiosk_app, env, people):
+    from kiosk.db.models import Vehicle
+
+    jiangbei = "重庆市江北区观音桥步行街8号"
+    with env.db.write() as s:  # 周杰's second car is registered at another address
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().address = jiangbei
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "vehicle_licence_reissue")
+        address = kiosk_app.screen.query_one("#input-address")
+        home = address.value
+        assert _chosen(kiosk_app, "plate") == "渝A8D2Q7" and home != jiangbei
+        await _choose(pilot, "plate", "渝AD12345")  # untouched: it follows the vehicle
+        assert address.value == jiangbei
+        await _choose(pilot, "plate", "渝A8D2Q7")
+        assert address.value == home
+        set_input(kiosk_app, "address", "重庆市沙坪坝区三峡广场1号")  # typed by the citizen
+        await _choose(pilot, "plate", "渝AD12345")
+        assert address.value == "重庆市沙坪坝区三峡广场1号"  # kept, not overwritten
+        await _choose(pilot, "plate", "渝A8D2Q7")
+        assert address.value == "重庆市沙坪坝区三峡广场1号"
+        set_input(kiosk_app, "address", home)  # typed back to the vehicle's own: follows again
+        await _choose(pilot, "plate", "渝AD12345")
+        assert address.value == jiangbei
+
+
+def test_vehicles_of_flags_past_dates(env, people) -> None:
+    from kiosk.services import profile
+
+    cars = {v.plate: v for v in profile.vehicles_of(env, _account(env, people["two_cars"]))}
+    assert cars["渝AD12345"].insurance_text == "2026-11-21（已过期）" and cars["渝AD12345"].insurance_expired
+    assert not cars["渝AD12345"].inspection_overdue and "已过期" not in cars["渝AD12345"].inspection_text
+    assert "已过期" not in cars["渝A8D2Q7"].insurance_text + cars["渝A8D2Q7"].inspection_text
+
+
+@pytest.mark.parametrize("person, plate, words", [("two_cars", "渝AD12345", "交强险已过期"),
+                                                  ("truck_driver", "苏G52731", "检验有效期已过")])
+async def test_my_vehicles_flags_an_expired_insurance_and_an_overdue_inspection(kiosk_app, env, people, person,
+                                                                                 plate, words):
+    p = people[person]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-my_vehicles")
+        await settle(pilot)
+        assert f"{plate}{words}" in screen_text(kiosk_app)
+        table = kiosk_app.screen.query_one("DataTable")
+        cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
+        assert sum("（已过期）" in c for c in cells) == 1
+
+
+def _account(env, person) -> int:  # type: ignore[no-untyped-def]
+    from kiosk.db.models import Account
+
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == person.id_number)).one()

@@ -1,13 +1,14 @@
 """学法减分 and 驾驶人审验教育 rules (kiosk.domain.points, points_study, review_education)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from kiosk.domain import points_study as study
 from kiosk.domain import review_education as review
-from kiosk.domain.points import DriverFacts, cycle_of, probation_ends
+from kiosk.domain.points import DriverFacts, cycle_of, probation_ends, probation_last_day
+from kiosk.services.workdays import work_calendar
 
 TODAY = date(2026, 12, 3)
 FIRST = date(2020, 10, 24)
@@ -31,6 +32,8 @@ def test_the_cycle_runs_from_the_first_licence_date() -> None:
 
 def test_probation_is_the_first_twelve_months() -> None:
     assert probation_ends(date(2026, 10, 24)) == date(2027, 10, 24)
+    assert probation_last_day(date(2026, 10, 24)) == date(2027, 10, 23)  # 唐宁: said as its last day
+    assert probation_last_day(date(2024, 2, 29)) == date(2025, 2, 28)
 
 
 # 学法减分 -----------------------------------------------------------------------------------
@@ -45,7 +48,8 @@ def test_a_driver_with_a_few_points_may_apply() -> None:
     ({"points": 0}, 0, 0, "没有记分"),
     ({"points": 12}, 0, 0, "已满12分"),
     ({"status": "B", "points": 12}, 0, 0, "满分教育"),
-    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年03月01日）"),
+    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年02月28日）"),
+    ({"first_issued_on": date(2026, 10, 24)}, 0, 0, "实习期内（至2027年10月23日），不能申请学法减分；2027年10月24日起可申请"),
     ({"status": "S"}, 0, 0, "逾期未审验"),
     ({"status": "D"}, 0, 0, "暂扣期间"),
     ({"status": "K"}, 0, 0, "扣押期间"),
@@ -108,12 +112,25 @@ def test_review_is_due_30_days_after_the_cycle() -> None:
 def test_sessions_follow_the_weekly_schedule() -> None:
     schedule = {"渝中车管所": [{"weekdays": [1, 3], "start": "09:00", "end": "12:00"}],
                 "沙坪坝车管所": [{"weekdays": [3], "start": "14:00", "end": "17:00"}]}
-    found = review.sessions(schedule, TODAY, 7)  # 2026-12-03 is a Thursday
+    found = review.sessions(schedule, TODAY, 7, work_calendar())  # 2026-12-03 is a Thursday
     assert [(s.office, s.day) for s in found] == [
         ("渝中车管所", date(2026, 12, 7)), ("渝中车管所", date(2026, 12, 9)), ("沙坪坝车管所", date(2026, 12, 9))]
     assert found[0].label == "12月07日 周一 09:00-12:00 渝中车管所"
     assert found[0].key == "2026-12-07 09:00-12:00 渝中车管所"
-    assert review.sessions(schedule, TODAY, 0) == []
+    assert review.sessions(schedule, TODAY, 0, work_calendar()) == []
+
+
+WEEKDAYS = {"渝中车管所": [{"weekdays": [1, 2, 3, 4, 5], "start": "09:00", "end": "12:00"}]}
+
+
+def test_no_sessions_on_public_holidays() -> None:
+    days = [s.day for s in review.sessions(WEEKDAYS, date(2026, 9, 24), 14, work_calendar())]
+    # 中秋 2026-09-25 and 国庆 10-01..10-07 are holidays; 09-28..09-30 and 10-08 are working days
+    assert days == [date(2026, 9, 28), date(2026, 9, 29), date(2026, 9, 30), date(2026, 10, 8)]
+    days = [s.day for s in review.sessions(WEEKDAYS, date(2026, 12, 25), 10, work_calendar())]
+    assert date(2027, 1, 1) not in days  # 元旦
+    assert days == [date(2026, 12, 28), date(2026, 12, 29), date(2026, 12, 30), date(2026, 12, 31),
+                    date(2027, 1, 4)]
 
 
 def test_the_city_of_the_issuing_authority() -> None:
@@ -127,3 +144,15 @@ def test_the_counter_finishes_review_education_by_way_and_not_before_the_session
     assert "尚未到期" in (review.finish_problem("现场教育", "已完成现场教育", day, TODAY) or "")
     assert "办结方式应为：已完成网络学习" in (review.finish_problem("网络教育", "已完成现场教育", None, TODAY) or "")
     assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY) is None
+
+
+def test_study_is_finished_no_earlier_than_its_least_time() -> None:
+    applied = datetime(2026, 12, 3, 10, 0)
+    assert study.earliest_finish("网上学习", applied) == datetime(2026, 12, 3, 10, 30)
+    assert study.earliest_finish("公益网点", applied) == datetime(2026, 12, 5, 10, 0)
+    early = study.too_early("网上学习", applied, datetime(2026, 12, 3, 10, 1))
+    assert early is not None and "学满30分钟" in early and "最早可于2026-12-03 10:30办结" in early
+    assert study.too_early("网上学习", applied, datetime(2026, 12, 3, 10, 30)) is None
+    early = study.too_early("公益网点", applied, datetime(2026, 12, 5, 9, 59))
+    assert early is not None and "公示2天" in early and "最早可于2026-12-05 10:00办结" in early
+    assert study.too_early("公益网点", applied, datetime(2026, 12, 5, 10, 0)) is None

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from kiosk.domain.errors import DomainError
+from kiosk.domain.ids import meaningful_chars
 from kiosk.domain.vehicle_docs import (area_of_plate, check_finish, clean_address, clean_choice, clean_reason,
                                        inspection_mark_refusals)
 
@@ -70,3 +71,39 @@ def test_finish_matches_delivery() -> None:
     check_finish("窗口领取", "已在窗口领取")
     with pytest.raises(DomainError, match="已在窗口领取"):
         check_finish("窗口领取", "已邮寄")
+
+
+def test_meaningful_chars_count_letters_digits_and_cjk_only() -> None:
+    assert meaningful_chars("") == 0
+    assert meaningful_chars("。。") == meaningful_chars("！！！！！！") == meaningful_chars(" ，、-（）…") == 0
+    assert meaningful_chars("重庆市1号") == 5
+    assert meaningful_chars("Ａｂ１２ 3") == 5  # full-width letters and digits count too
+    assert meaningful_chars("号牌被盗。") == 4
+
+
+@pytest.mark.parametrize("note", ["。。", "！！", " 、 ", "--", "x。"])
+def test_a_reason_note_without_content_is_refused(note: str) -> None:
+    with pytest.raises(DomainError) as e:
+        clean_reason("其他", note)
+    assert e.value.field == "reason_note" and "标点和空格不计" in e.value.message
+
+
+@pytest.mark.parametrize("address", ["。。。。。", "！！！！！！", "重庆 。。。。。", "a-b-c-d", "1 2 3 4 。"])
+def test_an_address_without_content_is_refused(address: str) -> None:
+    with pytest.raises(DomainError) as e:
+        clean_address(address)
+    assert e.value.field == "address" and "邮寄地址过短" in e.value.message
+
+
+def test_short_but_real_text_is_accepted() -> None:
+    assert clean_reason("其他", "被盗")["reason_note"] == "被盗"
+    assert clean_address("渝中区1号") == "渝中区1号"
+    assert clean_address("重庆市，渝中区。") == "重庆市，渝中区。"
+
+
+def test_a_past_validity_date_is_flagged() -> None:
+    from kiosk.domain.vehicle_docs import due_text
+
+    assert due_text(date(2026, 11, 23), TODAY) == "2026-11-23（已过期）"
+    assert due_text(TODAY, TODAY) == "2026-12-01"  # the last valid day is still valid
+    assert due_text(LATER, TODAY) == "2027-06-01"

@@ -24,6 +24,7 @@ class ApplicationFlowScreen(KioskScreen):
         self.service = service
         self.prepared: apps.Prepared | None = None
         self.checked: apps.Checked | None = None
+        self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -73,6 +74,8 @@ class ApplicationFlowScreen(KioskScreen):
 
     def _prepared(self, prepared: apps.Prepared) -> None:
         self.prepared = prepared
+        self._prefilled = {spec.name: prepared.initial.get(spec.name, "") for spec in prepared.fields
+                           if spec.kind not in ("choice", "agree")}
         self.query_one("#intro", Static).update(prepared.intro)
         box = self.query_one("#fields", Vertical)
         for spec in prepared.fields:
@@ -111,13 +114,19 @@ class ApplicationFlowScreen(KioskScreen):
         self.call_after_refresh(self._show_wanted)  # once every radio set knows its choice
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
-            for key, value in prefill[event.pressed.name].items():
-                for f in self.query(FormField):
-                    if f.field_name == key:
-                        f.value = value
+            self._refill(prefill[event.pressed.name])
         intros = self.prepared.context.get("intros")
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
+
+    def _refill(self, values: dict[str, str]) -> None:
+        """Fill in what the new choice gives, but only in a field the citizen has not changed (it
+        still holds what the previous choice filled in): what was typed is kept."""
+        for f in self.query_one("#fields").query(FormField):
+            if f.field_name in values:
+                if f.value == self._prefilled.get(f.field_name, ""):
+                    f.value = values[f.field_name]
+                self._prefilled[f.field_name] = values[f.field_name]
 
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
         for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):

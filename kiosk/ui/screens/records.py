@@ -146,7 +146,18 @@ class MyVehiclesScreen(RecordScreen):
     def _loaded(self, rows: list[profile.VehicleView]) -> None:
         table = self.query_one(DataTable)
         for v in rows:
-            table.add_row(v.plate, v.vehicle_type, v.brand, f"{v.inspection_due:%Y-%m-%d}",
-                          f"{v.insurance_due:%Y-%m-%d}", f"{v.unhandled_violations}起", mask_phone(v.phone))
-        self.set_status(f"您名下共有{len(rows)}辆已备案机动车。" if rows else "您名下没有已备案的机动车。")
+            table.add_row(v.plate, v.vehicle_type, v.brand, _due(v.inspection_text, v.inspection_overdue),
+                          _due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", mask_phone(v.phone))
+        if not rows:
+            self.set_status("您名下没有已备案的机动车。")
+            return
+        warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
+        warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
+        self.set_status(f"您名下共有{len(rows)}辆已备案机动车。")
+        self.query_one("#detail", Static).update(Text("\n".join(warnings), style="bold red"))
+
+
+def _due(text: str, past: bool) -> Text:
+    """A validity date; one that is past (it says （已过期）) in red, so it does not look like a valid one."""
+    return Text(text, style="bold red" if past else "")
 

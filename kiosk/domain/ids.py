@@ -157,6 +157,12 @@ def normalize_archive_no(raw: str, field: str = "archive_no") -> str:
     return text
 
 
+def meaningful_chars(text: str) -> int:
+    """How many letters, digits or CJK characters ``text`` has: punctuation, symbols and spaces
+    (。，！ ... typed to fill a field) do not count."""
+    return sum(1 for ch in str(text) if ch.isalnum())
+
+
 def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: bool = True) -> str:
     """Free text from a citizen: strip control characters, limit length."""
     text = "".join(ch for ch in str(raw) if ch.isprintable()).strip()

@@ -56,7 +56,8 @@ class LicenceDelay:
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
                  f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"
-                 f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
+                 + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
+                 + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id})
 

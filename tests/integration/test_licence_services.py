@@ -290,6 +290,8 @@ def test_no_renewal_delay_long_before_the_expiry(env: Env, people: dict[str, Per
 def test_a_renewal_delay_runs_beyond_the_expiry(env: Env, people: dict[str, Person]) -> None:
     p = people["renew_soon"]  # 梁雪: expires in 60 days
     valid_to = licence(env, p).valid_to
+    prepared = applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
+    assert f"须晚于有效期满日期{valid_to:%Y-%m-%d}" in prepared.intro
     err = refused(DELAY_RENEWAL, env, p, {"reason": "出国（境）", "until": f"{valid_to:%Y-%m-%d}"})
     assert err.field == "until" and f"晚于驾驶证有效期满日期{valid_to:%Y-%m-%d}" in err.message
 

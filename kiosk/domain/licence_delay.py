@@ -4,14 +4,19 @@ at most 3 years of delay; no driving during the delay. Granting sets a status co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .exam import anniversary
+from .review_education import takes_review
 
 MAX_YEARS = 3
 AFTER_EXPIRY_YEARS = 1
 NO_DRIVING = "延期期间不得驾驶机动车"
 REASONS = ("服兵役", "出国（境）", "因病（伤）住院治疗", "其他正当理由")
+RENEWAL_DAYS_BEFORE = 90  # as 期满换证 (licence_renewal): the renewal is due from then
+# 身体条件证明 every year: holders of 大中型客货车 classes and drivers aged 70 or over (L162 Art 75).
+MEDICAL_CLASSES = ("A1", "A2", "A3", "B1", "B2", "N", "P")
+MEDICAL_AGE = 70
 
 
 @dataclass(frozen=True)
@@ -38,6 +43,25 @@ def window_refusal(today: date, valid_to: date) -> str | None:
     return None
 
 
+def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int) -> str | None:
+    """Whether the driver has what ``kind`` puts off: 换证 only once it is due (from 90 days before
+    the expiry date), 身体证明 only for 大中型客货车 classes or from 70, 审验 only for the classes
+    that take it (review_education.takes_review)."""
+    if kind.status == "N":
+        opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
+        if today < opens:
+            return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，尚未到换证时间，无需延期换证。"
+                    f"有效期满前90日内（{opens:%Y-%m-%d}起）方可申请")
+    elif kind.status == "P":
+        if not set(classes) & set(MEDICAL_CLASSES) and age < MEDICAL_AGE:
+            return ("您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2、N、P），且未满70周岁，"
+                    "无需每年提交身体条件证明，无需申请延期")
+    elif kind.status == "T" and not takes_review(classes):
+        return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
+                "无需参加驾驶证审验，无需申请延期")
+    return None
+
+
 def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
     """The last day a delay may reach: 3 years after the expiry date for 延期换证 (the renewal
     is what is put off), 3 years after today for the other two."""
@@ -48,6 +72,8 @@ def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
 def until_refusal(until: date, today: date, valid_to: date, kind: DelayKind) -> str | None:
     if until <= today:
         return "延期截止日期须晚于今天"
+    if kind.status == "N" and until <= valid_to:
+        return f"延期换证的截止日期须晚于驾驶证有效期满日期{valid_to:%Y-%m-%d}"
     latest = latest_until(today, valid_to, kind)
     if until > latest:
         return f"延期最长不超过3年，截止日期最晚为{latest:%Y-%m-%d}"

@@ -48,6 +48,14 @@ def renewal_refusal(today: date, valid_to: date, delayed: bool = False) -> str |
     return None
 
 
+def overdue_refusal(today: date, valid_to: date, delayed: bool = False) -> str | None:
+    """补领 / 换领 / 转入 of a licence more than a year past its expiry: counter only, as 期满换证
+    (unless 延期换证 was granted)."""
+    if delayed or today <= anniversary(valid_to, OVERDUE_YEARS):
+        return None
+    return "驾驶证有效期满已超过一年，不能在线补领、换领或转入，请到车管所窗口办理"
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later (or earlier); the month's last day when it has no such day."""
     index = day.year * 12 + day.month - 1 + months
@@ -64,9 +72,9 @@ def certificate_refusal(examined_on: date, today: date) -> str | None:
     """A 身体条件证明 from a medical examination on ``examined_on`` is valid 6 months."""
     if examined_on > today:
         return "体检日期不能晚于今天"
-    last_day = add_months(examined_on, CERT_MONTHS)
+    last_day = add_months(examined_on, CERT_MONTHS)  # counted from the next day: 06-02 -> 12-02 inclusive
     if today > last_day:
-        return (f"身体条件证明自体检之日起6个月内有效，该证明已于{last_day:%Y-%m-%d}过期，"
+        return (f"身体条件证明自体检之日起6个月内有效，该证明有效期至{last_day:%Y-%m-%d}，已过期，"
                 "请到医疗机构体检网点重新体检")
     return None
 

@@ -39,6 +39,11 @@ class EducationSession:
         return f"{self.day.month:02d}月{self.day.day:02d}日 周{WEEKDAYS[self.day.weekday()]} {self.start}-{self.end} {self.office}"
 
 
+def takes_review(classes: tuple[str, ...]) -> bool:
+    """Whether a holder of ``classes`` must take the 审验 (L162 Art 70): A1 A2 A3 B1 B2."""
+    return bool(set(classes) & set(LARGE_CLASSES))
+
+
 def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool) -> str | None:
     """Why ``facts``' driver has no 审验教育 to apply for; None if they have."""
     problem = status_problem(facts.status, SERVICE)
@@ -46,7 +51,7 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool) -> str | N
         return problem
     if facts.points >= FULL_SCORE or "B" in facts.status:
         return "本记分周期累积记分已满12分，请参加满分教育"
-    if not set(facts.classes) & set(LARGE_CLASSES):
+    if not takes_review(facts.classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"
                 "请到车管所窗口办理审验教育")

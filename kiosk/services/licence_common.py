@@ -7,16 +7,18 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence, Office
 from ..domain.errors import DomainError
-from ..domain.ids import normalize_text
+from ..domain.ids import meaningful_chars, normalize_text
 from ..domain.licence_renewal import closed_refusal
 
 OPEN = "受理中"
 DATE_LEN = 12  # as kiosk.ui.widgets.field.DATE_LEN: 2026年12月05日
 
 
-def own_licence(session: Session, account: Account) -> DrivingLicence:
-    """The citizen's licence, when it is one an online licence service can concern."""
-    lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
+def own_licence(session: Session, account: Account, *, lock: bool = False) -> DrivingLicence:
+    """The citizen's licence, when it is one an online licence service can concern; with ``lock``
+    read FOR UPDATE (PostgreSQL: a second submission waits; SQLite's write transaction is exclusive)."""
+    query = select(DrivingLicence).where(DrivingLicence.account_id == account.id)
+    lic = session.scalar(query.with_for_update() if lock else query)
     if lic is None:
         raise DomainError("您名下没有机动车驾驶证，无法办理此业务")
     refusal = closed_refusal(lic.status)
@@ -60,8 +62,11 @@ def offices(session: Session) -> list[Office]:
     return list(session.scalars(select(Office).order_by(Office.id)))
 
 
+ADDRESS_MIN = 5  # letters, digits or CJK characters: punctuation does not make an address
+
+
 def clean_address(raw: str, field: str = "address") -> str:
     address = normalize_text(raw, field=field, label="邮寄地址", max_len=100)
-    if len(address) < 5:
-        raise DomainError("邮寄地址过短，请写明省市区街道门牌号", field)
+    if meaningful_chars(address) < ADDRESS_MIN:
+        raise DomainError("邮寄地址过短，请写明省市区街道门牌号（标点符号不计）", field)
     return address

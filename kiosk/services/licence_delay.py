@@ -9,18 +9,19 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application, DrivingLicence
+from ..db.models import Account, Application
 from ..domain.errors import DomainError
-from ..domain.ids import normalize_text
-from ..domain.licence import STATUS_NAMES, status_text
-from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, latest_until, until_refusal,
-                                    window_refusal, with_status)
+from ..domain.ids import age_on, meaningful_chars, normalize_text
+from ..domain.licence import STATUS_NAMES, parse_classes, status_text
+from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, due_refusal, latest_until,
+                                    until_refusal, window_refusal, with_status)
 from ..domain.typed import date_or_error
 from . import licence_common as common
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
 
 OTHER = REASONS[-1]
+DETAIL_MIN = 4  # letters, digits or CJK characters: punctuation says nothing
 FIELDS = [
     FieldSpec("reason", "延期原因", "choice"),
     FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 2027年3月起出国工作", max_len=60,
@@ -47,14 +48,16 @@ class LicenceDelay:
                         if a.payload.get("kind") == "renew"]
             if renewing:
                 raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证")
-        refusal = window_refusal(today, lic.valid_to)
+        refusal = window_refusal(today, lic.valid_to) or due_refusal(
+            self.spec, today, lic.valid_to, parse_classes(lic.classes), age_on(account.id_number, today))
         if refusal:
             raise DomainError(refusal)
         latest = latest_until(today, lic.valid_to, self.spec)
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
                  f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"
-                 f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
+                 + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
+                 + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id})
 
@@ -70,8 +73,8 @@ class LicenceDelay:
             raise DomainError("请选择延期原因", "reason")
         detail = normalize_text(form.get("detail", ""), field="detail", label="具体说明", max_len=60,
                                 required=reason == OTHER)
-        if reason == OTHER and len(detail) < 4:
-            raise DomainError("请具体说明延期原因（至少4个字）", "detail")
+        if (reason == OTHER or detail) and meaningful_chars(detail) < DETAIL_MIN:
+            raise DomainError(f"请具体说明延期原因（至少{DETAIL_MIN}个汉字、字母或数字，标点符号不计）", "detail")
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         until = date_or_error(form.get("until", ""), "until", "请输入延期截止日期，例如 2028-06-30")
@@ -91,8 +94,10 @@ class LicenceDelay:
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
-        lic = session.get(DrivingLicence, prepared.context["licence_id"])
-        assert lic is not None and lic.account_id == account.id
+        lic = common.own_licence(session, account, lock=True)  # the write transaction: check again
+        assert lic.id == prepared.context["licence_id"]
+        if self.spec.status in lic.status:
+            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请")
         lic.status = with_status(lic.status, self.spec.status)
         note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}"
         return Outcome("已办结", note, f"已办结：{note}。")

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError
 from ..domain.licence_delay import without_status
-from ..domain.licence_renewal import (certificate_refusal, next_validity, reissue_refusal, renewal_refusal,
-                                      validity_text)
+from ..domain.licence_renewal import (certificate_refusal, next_validity, overdue_refusal, reissue_refusal,
+                                      renewal_refusal, validity_text)
 from ..domain.typed import compact, date_or_error
 from . import licence_common as common
 from .applications import FieldSpec, Outcome, Prepared
@@ -31,6 +31,7 @@ DELIVERY = [("邮寄（寄往下面填写的地址）", "mail"), ("到车管所�
 FINISH = {"mail": "已邮寄", "counter": "已在窗口领取"}
 RENEW, TRANSFER, MAIL, COUNTER = (("kind", "renew"),), (("kind", "transfer"),), (("delivery", "mail"),), \
     (("delivery", "counter"),)
+HOME_KINDS = ("lost", "damaged", "changed", "renew")  # the card is made in the licence's own city
 FIELDS = [
     FieldSpec("kind", "业务类型", "choice"),
     FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, show_if=RENEW),
@@ -38,8 +39,23 @@ FIELDS = [
     FieldSpec("city", "转入地", "choice", show_if=TRANSFER),
     FieldSpec("delivery", "新驾驶证领取方式", "choice"),
     FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, show_if=MAIL),
-    FieldSpec("office", "领取网点（新驾驶证制作地的车管所）", "choice", show_if=COUNTER),
 ]
+
+
+def office_fields(home: str, targets: list[str]) -> list[FieldSpec]:
+    """One office choice per case, so that only the offices of the city making the card are listed:
+    the licence's own city for each kind but 转入, the chosen 转入地 for 转入 (show_if is an AND of
+    equalities, hence one field per kind and per city)."""
+    label = "领取网点（新驾驶证制作地{}的车管所）"
+    return ([FieldSpec(f"office_{k}", label.format(home), "choice", show_if=(*COUNTER, ("kind", k)))
+             for k in HOME_KINDS]
+            + [FieldSpec(f"office_to{i}", label.format(c), "choice", show_if=(*COUNTER, *TRANSFER, ("city", c)))
+               for i, c in enumerate(targets)])
+
+
+def office_field(kind: str, city: str, targets: list[str]) -> str:
+    """The name of the office field on view for ``kind`` (and the 转入地 ``city``)."""
+    return f"office_to{targets.index(city)}" if kind == "transfer" else f"office_{kind}"
 
 
 class LicenceReplacement:
@@ -54,15 +70,21 @@ class LicenceReplacement:
         known = common.cities(session)
         home = common.city_of(lic.issuing_authority, known)
         offices = common.offices(session)
-        choices = {"kind": KINDS, "delivery": DELIVERY,
-                   "city": [(c, c) for c in known if c != home],
-                   "office": [(f"{o.city}  {o.name}", str(o.id)) for o in offices]}
+        targets = [c for c in known if c != home]
+
+        def listed(city: str | None) -> list[tuple[str, str]]:
+            return [(f"{o.city}  {o.name}", str(o.id)) for o in offices if city is None or o.city == city]
+
+        choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(c, c) for c in targets]}
+        choices |= {f"office_{k}": listed(home) for k in HOME_KINDS}
+        choices |= {f"office_to{i}": listed(c) for i, c in enumerate(targets)}
         intro = (f"{INTRO}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
                  f"发证机关：{lic.issuing_authority}")
         context = {"today": env.clock.now().date(), "status": lic.status, "valid_from": lic.valid_from,
-                   "valid_to": lic.valid_to, "home": home or "",
+                   "valid_to": lic.valid_to, "home": home or "", "targets": targets,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
-        return Prepared(intro, FIELDS, {"delivery": "mail", "address": lic.address}, choices, context)
+        return Prepared(intro, FIELDS + office_fields(home or "", targets),
+                        {"delivery": "mail", "address": lic.address}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         ctx = prepared.context
@@ -71,6 +93,12 @@ class LicenceReplacement:
             raise DomainError("请选择业务类型", "kind")
         clean = {"kind": kind}
         city = str(ctx["home"])
+        if kind != "renew":  # 期满换证 has its own window (renewal_refusal)
+            today, valid_to = ctx["today"], ctx["valid_to"]
+            assert isinstance(today, date) and isinstance(valid_to, date)
+            refusal = overdue_refusal(today, valid_to, delayed="N" in str(ctx["status"]))
+            if refusal:
+                raise DomainError(refusal, "kind")
         if kind == "lost":
             refusal = reissue_refusal(str(ctx["status"]))
             if refusal:
@@ -82,7 +110,9 @@ class LicenceReplacement:
             if city not in [v for _, v in prepared.choices["city"]]:
                 raise DomainError("请选择转入地", "city")
             clean["city"] = city
-        clean.update(_delivery(form, ctx, city))
+        targets = ctx["targets"]
+        assert isinstance(targets, list)
+        clean.update(_delivery(form, ctx, city, office_field(kind, city, targets)))
         return clean
 
     def _renewal(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -121,6 +151,13 @@ class LicenceReplacement:
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
+        """In the write transaction: what prepare() saw may have changed since (another kiosk)."""
+        lic = common.own_licence(session, account, lock=True)
+        common.refuse_if_open(session, account, self.kind, self.title)
+        if clean["kind"] == "lost":
+            refusal = reissue_refusal(lic.status)
+            if refusal:
+                raise DomainError(refusal, "kind")
         what, how = KIND_NAMES[clean["kind"]], _how(clean)
         return Outcome(common.OPEN, f"{what}申请已受理，新驾驶证制作完成后{how}",
                        f"已受理（{what}），新驾驶证制作完成后{how}。{NOTICE}")
@@ -135,8 +172,12 @@ class LicenceReplacement:
         expected = FINISH[clean["delivery"]]
         if how != expected:
             raise DomainError(f"该申请的领取方式为{_how(clean)}，请以【{expected}】办结")
-        lic = common.own_licence(session, _account(session, app))
+        lic = common.own_licence(session, _account(session, app), lock=True)
         what = KIND_NAMES[clean["kind"]]
+        if clean["kind"] == "lost":  # the licence may have been held since the application
+            refusal = reissue_refusal(lic.status)
+            if refusal:
+                raise DomainError(f"{refusal}，请退办")
         if clean["kind"] == "renew":
             return f"{self._renew(lic, clean)}；新驾驶证{how}，原驾驶证作废"
         if clean["kind"] == "transfer":
@@ -151,11 +192,12 @@ class LicenceReplacement:
         if end is None:
             raise DomainError("换发长期有效驾驶证须在车管所业务系统中办理")
         lic.valid_from, lic.valid_to = start, end
-        lic.status = without_status(lic.status, "MN")  # no longer 逾期未换证 / 延期换证
+        # no longer 逾期未换证 / 延期换证 / 延期体检: the 身体条件证明 was just supplied
+        lic.status = without_status(lic.status, "MNP")
         return f"期满换证：新驾驶证有效期限{start:%Y-%m-%d}至{validity_text(end)}"
 
 
-def _delivery(form: dict[str, str], ctx: dict[str, object], city: str) -> dict[str, str]:
+def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: str) -> dict[str, str]:
     """How the new card reaches the citizen: posted to a checked address, or collected at an
     office of the city that makes it (the licence's own, or the one it moves to)."""
     delivery = form.get("delivery", "")
@@ -165,12 +207,12 @@ def _delivery(form: dict[str, str], ctx: dict[str, object], city: str) -> dict[s
         raise DomainError("请选择新驾驶证领取方式", "delivery")
     offices = ctx["offices"]
     assert isinstance(offices, dict)
-    office = offices.get(form.get("office", ""))
+    office = offices.get(form.get(field, ""))
     if office is None:
-        raise DomainError("请选择领取新驾驶证的车管所", "office")
-    if city and office[0] != city:
-        raise DomainError(f"新驾驶证由{city}制作，请选择{city}的车管所", "office")
-    return {"delivery": delivery, "office": form["office"], "office_name": office[1], "office_address": office[2]}
+        raise DomainError("请选择领取新驾驶证的车管所", field)
+    if city and office[0] != city:  # a guard: the list shows only that city's offices
+        raise DomainError(f"新驾驶证由{city}制作，请选择{city}的车管所", field)
+    return {"delivery": delivery, "office": form[field], "office_name": office[1], "office_address": office[2]}
 
 
 def _account(session: Session, app: Application) -> Account:

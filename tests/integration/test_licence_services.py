@@ -91,7 +91,7 @@ def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, pe
         applications.prepare(env, REPLACE, account_id(env, p))
     with pytest.raises(DomainError, match=f"期满换证申请（业务流水号{done.serial_no}）正在办理"):
         applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
-    applications.prepare(env, DELAY_REVIEW, account_id(env, p))  # the other delays stay open
+    applications.prepare(env, DELAY_REVIEW, account_id(env, people["truck_driver"]))  # others' delays stay open
 
 
 def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people: dict[str, Person]) -> None:
@@ -118,7 +118,7 @@ def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, p
     p = people["suspended"]  # 孙丽: 暂扣
     err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": ADDRESS})
     assert (err.field, err.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领")
-    form = {"kind": "damaged", "delivery": "counter", "office": office_id(env, "渝中车管所")}
+    form = {"kind": "damaged", "delivery": "counter", "office_damaged": office_id(env, "渝中车管所")}
     done = applications.submit(env, REPLACE, account_id(env, p), form)
     assert done.status == "受理中" and "渝中车管所" in done.note
     note = finish(env, done.serial_no, "已在窗口领取")
@@ -127,9 +127,14 @@ def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, p
 
 def test_the_office_must_be_in_the_city_that_makes_the_card(env: Env, people: dict[str, Person]) -> None:
     p = people["driver_normal"]
-    form = {"kind": "lost", "delivery": "counter", "office": office_id(env, "连云港市车管所")}
-    err = refused(REPLACE, env, p, form)
-    assert err.field == "office" and "重庆" in err.message
+    prepared = applications.prepare(env, REPLACE, account_id(env, p))
+    for kind in ("lost", "damaged", "changed", "renew"):  # only the offices of 重庆, the licence's city
+        listed = prepared.choices[f"office_{kind}"]
+        assert listed and all(label.startswith("重庆") for label, _ in listed)
+    assert all(label.startswith("连云港") for label, _ in prepared.choices["office_to0"])
+    form = {"kind": "lost", "delivery": "counter", "office_lost": office_id(env, "连云港市车管所")}
+    err = refused(REPLACE, env, p, form)  # the server still refuses a forged choice
+    assert err.field == "office_lost" and "重庆" in err.message
     err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": "重庆"})
     assert err.field == "address"
     err = refused(REPLACE, env, p, {"delivery": "mail", "address": ADDRESS})
@@ -144,7 +149,7 @@ def test_transfer_to_another_city(env: Env, people: dict[str, Person]) -> None:
     office = office_id(env, "连云港市车管所")
     err = refused(REPLACE, env, p, {"kind": "transfer", "delivery": "mail", "address": ADDRESS})
     assert err.field == "city"
-    form = {"kind": "transfer", "city": "连云港", "delivery": "counter", "office": office}
+    form = {"kind": "transfer", "city": "连云港", "delivery": "counter", "office_to0": office}
     checked = applications.check(REPLACE, form, prepared)
     assert ("转入地", "连云港") in checked.summary
     done = applications.submit(env, REPLACE, aid, form)
@@ -182,16 +187,16 @@ def test_delayed_renewal_is_decided_at_once_and_sets_the_status(env: Env, people
 
 
 def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
-    p = people["violation"]  # 赵磊: 违法未处理 stays
+    p = people["truck_driver"]  # 马超: A2, takes the 审验 and gives a 身体条件证明 every year
     aid = account_id(env, p)
     form = {"reason": "服兵役", "detail": "", "until": "2028-01-01"}
     applications.submit(env, DELAY_MEDICAL, aid, form)
     applications.submit(env, DELAY_REVIEW, aid, form)
-    assert licence(env, p).status == "HPT"
+    assert licence(env, p).status == "PT"
 
 
 def test_delay_refusals(env: Env, people: dict[str, Person]) -> None:
-    p = people["driver_normal"]
+    p = people["truck_driver"]
     err = refused(DELAY_REVIEW, env, p, {"reason": "服兵役", "until": "2030-12-02"})
     assert err.field == "until" and "2029-12-01" in err.message
     err = refused(DELAY_REVIEW, env, p, {"reason": "其他正当理由", "detail": "", "until": "2027-12-01"})
@@ -210,3 +215,131 @@ def test_the_citizen_is_told_by_inbox_and_sms(env: Env, people: dict[str, Person
     assert inbox.body == (f"您的驾驶证补换领申请（业务流水号{done.serial_no}）已受理（期满换证），"
                           f"新驾驶证制作完成后邮寄至{ADDRESS}。{NOTICE}")
     assert done.serial_no in messaging.outbox(env, p.phone, limit=1)[0].body
+
+
+# Tester reports (fix-licence) ----------------------------------------------------------------
+
+def _set_licence(env: Env, p: Person, **values: object) -> None:
+    with env.db.write() as s:
+        lic = s.scalars(select(DrivingLicence).where(DrivingLicence.account_id == account_id(env, p))).one()
+        for key, value in values.items():
+            setattr(lic, key, value)
+
+
+def _apply_late(env: Env, service, aid: int, form: dict[str, str], prepared) -> applications.Submitted:  # type: ignore[no-untyped-def]
+    """The second kiosk's submission: checked against what it prepared earlier, applied now."""
+    checked = applications.check(service, form, prepared)
+    with env.db.write() as s:
+        return applications._apply(s, env, service, aid, checked, prepared)
+
+
+def test_two_replacements_prepared_together_give_one_application(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    aid = account_id(env, p)
+    second = applications.prepare(env, REPLACE, aid)  # kiosk 2 is paused after its check
+    first = applications.submit(env, REPLACE, aid, renewal())
+    with pytest.raises(DomainError, match=f"业务流水号{first.serial_no}"):
+        _apply_late(env, REPLACE, aid, {"kind": "lost", "delivery": "mail", "address": ADDRESS}, second)
+    assert [v.serial_no for v in applications.list_for(env, aid)] == [first.serial_no]
+
+
+def test_two_delays_prepared_together_give_one(env: Env, people: dict[str, Person]) -> None:
+    p = people["truck_driver"]
+    aid = account_id(env, p)
+    form = {"reason": "服兵役", "detail": "", "until": "2028-01-01"}
+    second = applications.prepare(env, DELAY_REVIEW, aid)
+    applications.submit(env, DELAY_REVIEW, aid, form)
+    with pytest.raises(DomainError, match="无需重复申请"):
+        _apply_late(env, DELAY_REVIEW, aid, form, second)
+    assert len(applications.list_for(env, aid)) == 1
+
+
+def test_a_lost_card_is_not_reissued_when_held_since_the_application(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    done = applications.submit(env, REPLACE, account_id(env, p), {"kind": "lost", "delivery": "mail",
+                                                                  "address": ADDRESS})
+    _set_licence(env, p, status="K")  # 扣押 after the application
+    with pytest.raises(DomainError, match="扣押期间，不能申请补领"):
+        finish(env, done.serial_no, "已邮寄")
+
+
+def test_a_held_licence_found_at_apply_is_refused(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    aid = account_id(env, p)
+    prepared = applications.prepare(env, REPLACE, aid)
+    _set_licence(env, p, status="D")
+    with pytest.raises(DomainError, match="暂扣期间"):
+        _apply_late(env, REPLACE, aid, {"kind": "lost", "delivery": "mail", "address": ADDRESS}, prepared)
+
+
+def test_renewal_finish_clears_the_medical_delay_too(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    done = applications.submit(env, REPLACE, account_id(env, p), renewal())
+    _set_licence(env, p, status="HNP")
+    finish(env, done.serial_no, "已邮寄")
+    assert licence(env, p).status == "H"
+
+
+def test_no_renewal_delay_long_before_the_expiry(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]  # 刘洋: valid for years yet
+    with pytest.raises(DomainError, match="尚未到换证时间，无需延期换证"):
+        applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
+    assert licence(env, p).status == "A"
+
+
+def test_a_renewal_delay_runs_beyond_the_expiry(env: Env, people: dict[str, Person]) -> None:
+    p = people["renew_soon"]  # 梁雪: expires in 60 days
+    valid_to = licence(env, p).valid_to
+    prepared = applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
+    assert f"须晚于有效期满日期{valid_to:%Y-%m-%d}" in prepared.intro
+    err = refused(DELAY_RENEWAL, env, p, {"reason": "出国（境）", "until": f"{valid_to:%Y-%m-%d}"})
+    assert err.field == "until" and f"晚于驾驶证有效期满日期{valid_to:%Y-%m-%d}" in err.message
+
+
+def test_medical_and_review_delays_only_for_those_who_must(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]  # C1, 38 years old
+    with pytest.raises(DomainError, match="无需每年提交身体条件证明"):
+        applications.prepare(env, DELAY_MEDICAL, account_id(env, p))
+    with pytest.raises(DomainError, match="无需参加驾驶证审验"):
+        applications.prepare(env, DELAY_REVIEW, account_id(env, p))
+    applications.prepare(env, DELAY_MEDICAL, account_id(env, people["coach_driver"]))  # A1
+    applications.prepare(env, DELAY_REVIEW, account_id(env, people["coach_driver"]))
+
+
+def test_a_driver_of_seventy_may_delay_the_certificate(env: Env, people: dict[str, Person]) -> None:
+    from kiosk.domain.ids import id_check_char
+
+    p = people["driver_normal"]
+    first17 = "50011219560824055"  # born 1956-08-24: 70 on 2026-12-01
+    with env.db.write() as s:
+        s.get(Account, account_id(env, p)).id_number = first17 + id_check_char(first17)  # type: ignore[union-attr]
+    with env.db.read() as s:
+        aid = s.scalars(select(Account.id).where(Account.id_number.startswith(first17))).one()
+    applications.prepare(env, DELAY_MEDICAL, aid)
+    with pytest.raises(DomainError, match="无需参加驾驶证审验"):  # C1: no 审验 at any age
+        applications.prepare(env, DELAY_REVIEW, aid)
+
+
+@pytest.mark.parametrize("kind", ["lost", "damaged", "changed", "transfer"])
+def test_a_licence_expired_over_a_year_is_sent_to_the_counter(env: Env, people: dict[str, Person], kind: str) -> None:
+    form = {"kind": kind, "city": "连云港", "delivery": "mail", "address": ADDRESS}
+    err = refused(REPLACE, env, people["expired_long"], form)  # 韩冬
+    assert err.field == "kind" and "超过一年" in err.message and "车管所窗口" in err.message
+
+
+@pytest.mark.parametrize("address", ["。。。。。", "！！！！！！", "重庆。。。。", "  ，，  "])
+def test_an_address_of_punctuation_is_refused(env: Env, people: dict[str, Person], address: str) -> None:
+    err = refused(REPLACE, env, people["driver_normal"], {"kind": "damaged", "delivery": "mail", "address": address})
+    assert err.field == "address" and "邮寄地址" in err.message
+
+
+@pytest.mark.parametrize("reason", ["其他正当理由", "服兵役"])
+def test_a_detail_of_punctuation_is_refused(env: Env, people: dict[str, Person], reason: str) -> None:
+    form = {"reason": reason, "detail": "。。，，！", "until": "2028-01-01"}
+    err = refused(DELAY_REVIEW, env, people["truck_driver"], form)
+    assert err.field == "detail" and "标点符号不计" in err.message
+
+
+def test_an_old_certificate_names_its_last_valid_day(env: Env, people: dict[str, Person]) -> None:
+    err = refused(REPLACE, env, people["renew_soon"], renewal("2026-05-31"))  # today 2026-12-01
+    assert err.field == "cert_date" and "有效期至2026-11-30，已过期" in err.message

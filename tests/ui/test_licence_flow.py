@@ -87,10 +87,10 @@ async def test_no_reissue_while_suspended_but_an_exchange_at_a_counter(kiosk_app
         await _choose(pilot, "kind", "damaged")
         assert _choice_error(kiosk_app, "kind") == ""  # a new choice clears the message
         await _choose(pilot, "delivery", "counter")
-        assert _shown(kiosk_app, "office") and not _shown(kiosk_app, "address")
+        assert _shown(kiosk_app, "office_damaged") and not _shown(kiosk_app, "address")
         await _next(pilot)
-        assert _choice_error(kiosk_app, "office") == "请选择领取新驾驶证的车管所"
-        await _choose(pilot, "office", "1")
+        assert _choice_error(kiosk_app, "office_damaged") == "请选择领取新驾驶证的车管所"
+        await _choose(pilot, "office_damaged", "1")
         await _next(pilot)
         assert "渝中车管所" in screen_text(kiosk_app)
         await pilot.click("#submit")
@@ -98,29 +98,38 @@ async def test_no_reissue_while_suspended_but_an_exchange_at_a_counter(kiosk_app
         assert "受理中" in screen_text(kiosk_app)
 
 
-async def test_transfer_needs_an_office_in_the_new_city(kiosk_app, env, people):
+async def test_the_offices_follow_the_city_that_makes_the_card(kiosk_app, env, people):
     p = people["driver_normal"]
+
+    def offices(field: str) -> list[str]:
+        return [str(b.label) for b in kiosk_app.screen.query(f"#choice-{field} RadioButton").results(RadioButton)]
+
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_replace")
-        await _choose(pilot, "kind", "transfer")
-        assert _shown(kiosk_app, "city")
-        await _choose(pilot, "city", "连云港")
+        await _choose(pilot, "kind", "lost")
         await _choose(pilot, "delivery", "counter")
-        await _choose(pilot, "office", "1")  # 渝中车管所, in 重庆
+        assert _shown(kiosk_app, "office_lost") and not _shown(kiosk_app, "office_to0")
+        assert offices("office_lost") and all(o.startswith("重庆") for o in offices("office_lost"))
+        await _choose(pilot, "kind", "transfer")
+        assert _shown(kiosk_app, "city") and not _shown(kiosk_app, "office_lost")
+        await _choose(pilot, "city", "连云港")
+        assert _shown(kiosk_app, "office_to0")
+        assert offices("office_to0") and all(o.startswith("连云港") for o in offices("office_to0"))
         await _next(pilot)
-        assert _choice_error(kiosk_app, "office") == "新驾驶证由连云港制作，请选择连云港的车管所"
-        office = next(b.name for b in kiosk_app.screen.query("#choice-office RadioButton").results(RadioButton)
+        assert _choice_error(kiosk_app, "office_to0") == "请选择领取新驾驶证的车管所"
+        office = next(b.name for b in kiosk_app.screen.query("#choice-office_to0 RadioButton").results(RadioButton)
                       if "连云港市车管所" in str(b.label))
-        await _choose(pilot, "office", office or "")
+        await _choose(pilot, "office_to0", office or "")
         await _next(pilot)
-        assert "转入地：连云港" in screen_text(kiosk_app)
+        text = screen_text(kiosk_app)
+        assert "转入地：连云港" in text and "连云港市车管所" in text
         await pilot.click("#submit")
         await settle(pilot)
         assert "受理中" in screen_text(kiosk_app)
 
 
 async def test_delayed_review_too_long_then_granted(kiosk_app, env, people):
-    p = people["driver_normal"]
+    p = people["truck_driver"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_delay_review")
         assert "延期期间不得驾驶机动车" in screen_text(kiosk_app)
@@ -146,3 +155,22 @@ async def test_a_licence_expired_over_a_year_cannot_be_delayed(kiosk_app, env, p
         await _open(pilot, env, p, "licence_delay_renewal")
         assert "有效期满一年后" in screen_error(kiosk_app)
         assert not kiosk_app.screen.query_one("#next").display
+
+
+async def test_no_renewal_delay_for_a_licence_valid_for_years(kiosk_app, env, people):
+    p = people["driver_normal"]  # 刘洋: told before the form, and his licence stays usable
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_delay_renewal")
+        assert "无需延期换证" in screen_error(kiosk_app)
+        assert not kiosk_app.screen.query_one("#next").display
+    assert _licence(env, p).status == "A"
+
+
+async def test_an_address_of_punctuation_is_refused_next_to_it(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_replace")
+        await _choose(pilot, "kind", "damaged")
+        set_input(kiosk_app, "address", "！！！！！！")
+        await _next(pilot)
+        assert "邮寄地址过短" in field_error(kiosk_app, "address")

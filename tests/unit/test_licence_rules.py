@@ -99,3 +99,65 @@ def test_status_codes_added_and_removed():
     assert without_status("MN", "MN") == "A"
     assert without_status("HN", "MN") == "H"
     assert [k.status for k in KINDS] == ["N", "P", "T"]
+
+
+# Tester reports (fix-licence) ------------------------------------------------------------------
+
+def test_meaningful_chars_counts_letters_digits_and_cjk_only():
+    from kiosk.domain.ids import meaningful_chars
+
+    assert meaningful_chars("。。，，！") == 0
+    assert meaningful_chars("！！！！！！") == 0
+    assert meaningful_chars("。。。。。") == 0
+    assert meaningful_chars(" - ,.!?（）【】") == 0
+    assert meaningful_chars("重庆市渝北区新南路1号") == 11
+    assert meaningful_chars("出国 work，２年") == 8
+
+
+def test_an_expired_certificate_names_its_true_last_day():
+    assert certificate_refusal(date(2026, 6, 2), date(2026, 12, 2)) is None  # 12-02 is still valid
+    refusal = certificate_refusal(date(2026, 6, 2), date(2026, 12, 3))
+    assert refusal is not None and "有效期至2026-12-02，已过期" in refusal and "已于" not in refusal
+
+
+def test_reissue_of_a_licence_expired_over_a_year_goes_to_the_counter():
+    from kiosk.domain.licence_renewal import overdue_refusal
+
+    assert overdue_refusal(TODAY, date(2025, 12, 1)) is None
+    assert "车管所窗口" in (overdue_refusal(TODAY, date(2025, 11, 30)) or "")
+    assert overdue_refusal(TODAY, date(2025, 11, 30), delayed=True) is None
+
+
+def test_a_renewal_delay_only_once_the_renewal_is_due_and_beyond_the_expiry():
+    from kiosk.domain.licence_delay import due_refusal
+
+    assert "无需延期换证" in (due_refusal(RENEWAL, TODAY, date(2036, 10, 24), ("C1",), 38) or "")
+    assert due_refusal(RENEWAL, TODAY, date(2027, 3, 1), ("C1",), 38) is None  # 90 days before
+    assert "2026-12-02起" in (due_refusal(RENEWAL, TODAY, date(2027, 3, 2), ("C1",), 38) or "")
+    assert due_refusal(RENEWAL, TODAY, date(2025, 12, 5), ("C1",), 38) is None  # expired, within the year
+    valid_to = date(2027, 1, 30)
+    assert "2027-01-30" in (until_refusal(valid_to, TODAY, valid_to, RENEWAL) or "")
+    assert until_refusal(date(2026, 12, 20), TODAY, valid_to, RENEWAL) is not None
+    assert until_refusal(date(2027, 1, 31), TODAY, valid_to, RENEWAL) is None
+    assert until_refusal(date(2026, 12, 20), TODAY, valid_to, REVIEW) is None  # the others: from today
+
+
+@pytest.mark.parametrize("classes, age, needed", [
+    (("C1",), 46, False), (("C1", "E"), 69, False), (("C1",), 70, True), (("A2", "D"), 50, True),
+    (("B2",), 30, True), (("N",), 40, True), (("P",), 40, True), (("A3",), 40, True)])
+def test_a_medical_delay_only_for_those_who_must_give_the_certificate(classes, age, needed):
+    from kiosk.domain.licence_delay import due_refusal
+
+    refusal = due_refusal(MEDICAL, TODAY, date(2030, 1, 1), classes, age)
+    assert (refusal is None) == needed
+    if refusal:
+        assert "无需" in refusal
+
+
+@pytest.mark.parametrize("classes, needed", [(("C1",), False), (("N",), False), (("A1",), True),
+                                             (("A2", "D"), True), (("B1",), True), (("B2",), True)])
+def test_a_review_delay_only_for_the_classes_that_take_the_review(classes, needed):
+    from kiosk.domain.licence_delay import due_refusal
+
+    refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), classes, 75)  # age does not matter here
+    assert (refusal is None) == needed

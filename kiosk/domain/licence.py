@@ -42,3 +42,8 @@ def parse_classes(text: str) -> tuple[str, ...]:
         else:
             raise ValueError(f"unknown licence class in {text!r}")
     return tuple(c for c in CLASSES if c in found)
+
+
+def city_of_authority(authority: str, cities: list[str]) -> str | None:
+    """The city of the 发证机关 (e.g. 重庆市公安局交通管理局 -> 重庆), among ``cities``."""
+    return next((c for c in cities if c in authority), None)

@@ -92,11 +92,6 @@ def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,
     return found
 
 
-def city_of_authority(authority: str, cities: list[str]) -> str | None:
-    """The city of the 发证机关 (e.g. 重庆市公安局交通管理局 -> 重庆), among ``cities``."""
-    return next((c for c in cities if c in authority), None)
-
-
 def finish_problem(way: str, how: str, session_day: date | None, today: date) -> str | None:
     """The counter finishes an application by its way; 现场教育 not before its session's day."""
     expected = FINISH_BY_WAY.get(way)

@@ -9,7 +9,7 @@ from .ids import meaningful_chars, normalize_text
 
 LICENCE_WORKING_DAYS = 1  # 行驶证 made within 1 working day
 PLATE_WORKING_DAYS = 15  # plates made within 15 working days, with the same number
-REASON_MIN, ADDRESS_MIN = 2, 5  # letters, digits or CJK characters a reason note / an address needs
+REASON_MIN = 2  # letters, digits or CJK characters a reason note needs
 REASONS = ("遗失", "损毁", "其他")
 OTHER = "其他"
 PLATE_SETS = ("前后号牌", "前号牌", "后号牌")
@@ -43,14 +43,6 @@ def clean_reason(reason: str, note: str) -> dict[str, str]:
     if meaningful_chars(text) < REASON_MIN:
         raise DomainError(f"请写明具体原因（至少{REASON_MIN}个汉字、字母或数字，标点和空格不计）", "reason_note")
     return {"reason": reason, "reason_note": text}
-
-
-def clean_address(raw: str) -> str:
-    address = normalize_text(raw, field="address", label="邮寄地址", max_len=100)
-    if meaningful_chars(address) < ADDRESS_MIN:
-        raise DomainError(f"邮寄地址过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
-                          "address")
-    return address
 
 
 def open_refusal(plate: str, title: str, serial_no: str) -> str:

@@ -1,5 +1,5 @@
 """What the licence services (补换领, 延期) share: the citizen's licence, its city, an application
-of the same kind still open, and free text checked as an address."""
+of the same kind still open."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -7,7 +7,6 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence, Office
 from ..domain.errors import DomainError
-from ..domain.ids import meaningful_chars, normalize_text
 from ..domain.licence_renewal import closed_refusal
 
 OPEN = "受理中"
@@ -48,11 +47,6 @@ def cities(session: Session) -> list[str]:
     return list(seen)
 
 
-def city_of(authority: str, known: list[str]) -> str | None:
-    """The city whose DMV issued a licence, read from its 发证机关 ('重庆市公安局交通管理局' -> '重庆')."""
-    return next((c for c in known if c in authority), None)
-
-
 def authority_for(city: str) -> str:
     """The 发证机关 a licence moved to ``city`` shows (the demo licences' wording)."""
     return "重庆市公安局交通管理局" if city == "重庆" else f"{city}市公安局交通警察支队"
@@ -60,13 +54,3 @@ def authority_for(city: str) -> str:
 
 def offices(session: Session) -> list[Office]:
     return list(session.scalars(select(Office).order_by(Office.id)))
-
-
-ADDRESS_MIN = 5  # letters, digits or CJK characters: punctuation does not make an address
-
-
-def clean_address(raw: str, field: str = "address") -> str:
-    address = normalize_text(raw, field=field, label="邮寄地址", max_len=100)
-    if meaningful_chars(address) < ADDRESS_MIN:
-        raise DomainError("邮寄地址过短，请写明省市区街道门牌号（标点符号不计）", field)
-    return address

@@ -12,6 +12,8 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError
+from ..domain.ids import clean_address
+from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
 from ..domain.licence_renewal import (certificate_refusal, next_validity, overdue_refusal, reissue_refusal,
                                       renewal_refusal, validity_text)
@@ -68,7 +70,7 @@ class LicenceReplacement:
         lic = common.own_licence(session, account)
         common.refuse_if_open(session, account, self.kind, self.title)
         known = common.cities(session)
-        home = common.city_of(lic.issuing_authority, known)
+        home = city_of_authority(lic.issuing_authority, known)
         offices = common.offices(session)
         targets = [c for c in known if c != home]
 
@@ -202,7 +204,7 @@ def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: st
     office of the city that makes it (the licence's own, or the one it moves to)."""
     delivery = form.get("delivery", "")
     if delivery == "mail":
-        return {"delivery": delivery, "address": common.clean_address(form.get("address", ""))}
+        return {"delivery": delivery, "address": clean_address(form.get("address", ""))}
     if delivery != "counter":
         raise DomainError("请选择新驾驶证领取方式", "delivery")
     offices = ctx["offices"]

@@ -17,6 +17,7 @@ from ..config import ASSETS
 from ..db.models import Account, Application, Office
 from ..domain import review_education as rules
 from ..domain.errors import DomainError
+from ..domain.licence import city_of_authority
 from ..domain.points import day_text
 from .applications import FieldSpec, Outcome, Prepared
 from .education_facts import FINISHED, WAITING, count, driver
@@ -67,7 +68,7 @@ class ReviewEducation:
         for s in rules.sessions({k: v for k, v in schedule.items() if k in offices}, today, days_ahead, work_calendar()):
             by_city.setdefault(offices[s.office].city, []).append(s)
         all_cities = sorted({o.city for o in offices.values()})
-        home = rules.city_of_authority(d.licence.issuing_authority, all_cities) or d.licence.issuing_authority
+        home = city_of_authority(d.licence.issuing_authority, all_cities) or d.licence.issuing_authority
         cities = sorted(by_city, key=lambda c: (c != home, c))
         on_site = (("way", rules.ON_SITE),)
         fields = [FieldSpec("way", "教育方式", "choice"),

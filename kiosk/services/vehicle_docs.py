@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Office, Vehicle, Violation
 from ..domain.errors import DomainError
+from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
-                                   clean_address, clean_choice, open_refusal)
+                                   clean_choice, open_refusal)
 from ..domain.workdays import add_working_days
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env

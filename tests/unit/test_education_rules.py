@@ -7,6 +7,7 @@ import pytest
 
 from kiosk.domain import points_study as study
 from kiosk.domain import review_education as review
+from kiosk.domain.licence import city_of_authority
 from kiosk.domain.points import DriverFacts, cycle_of, probation_ends, probation_last_day
 from kiosk.services.workdays import work_calendar
 
@@ -134,8 +135,8 @@ def test_no_sessions_on_public_holidays() -> None:
 
 
 def test_the_city_of_the_issuing_authority() -> None:
-    assert review.city_of_authority("重庆市公安局交通管理局", ["连云港", "重庆"]) == "重庆"
-    assert review.city_of_authority("某市公安局", ["重庆"]) is None
+    assert city_of_authority("重庆市公安局交通管理局", ["连云港", "重庆"]) == "重庆"
+    assert city_of_authority("某市公安局", ["重庆"]) is None
 
 
 def test_the_counter_finishes_review_education_by_way_and_not_before_the_session() -> None:

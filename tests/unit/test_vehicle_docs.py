@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from kiosk.domain.errors import DomainError
-from kiosk.domain.ids import meaningful_chars
-from kiosk.domain.vehicle_docs import (area_of_plate, check_finish, clean_address, clean_choice, clean_reason,
+from kiosk.domain.ids import clean_address, meaningful_chars
+from kiosk.domain.vehicle_docs import (area_of_plate, check_finish, clean_choice, clean_reason,
                                        inspection_mark_refusals)
 
 TODAY = date(2026, 12, 1)

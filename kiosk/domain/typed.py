@@ -16,6 +16,8 @@ from .errors import DomainError
 # U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E; U+3000 is the ideographic space.
 _HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
+DATE_LEN = 12  # the longest date parse_date reads: 2026年12月05日 (and 2026-12-05)
+TIME_LEN = 8  # 08:30:00, 8点30分
 _DATE = re.compile(r"([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})\s*日?")
 _DATE_DIGITS = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 _TIME = re.compile(r"([0-9]{1,2})\s*[:点时]\s*([0-9]{2})(?:\s*分|:([0-9]{2}))?")

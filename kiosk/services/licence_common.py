@@ -10,7 +10,6 @@ from ..domain.errors import DomainError
 from ..domain.licence_renewal import closed_refusal
 
 OPEN = "受理中"
-DATE_LEN = 12  # as kiosk.ui.widgets.field.DATE_LEN: 2026年12月05日
 
 
 def own_licence(session: Session, account: Account, *, lock: bool = False) -> DrivingLicence:

@@ -15,7 +15,7 @@ from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, due_refusal, latest_until,
                                     until_refusal, window_refusal, with_status)
-from ..domain.typed import date_or_error
+from ..domain.typed import DATE_LEN, date_or_error
 from . import licence_common as common
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
@@ -26,7 +26,7 @@ FIELDS = [
     FieldSpec("reason", "延期原因", "choice"),
     FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 2027年3月起出国工作", max_len=60,
               required=False),
-    FieldSpec("until", "延期至", placeholder="例如 2028-06-30", max_len=common.DATE_LEN),
+    FieldSpec("until", "延期至", placeholder="例如 2028-06-30", max_len=DATE_LEN),
 ]
 
 

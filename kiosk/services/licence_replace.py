@@ -17,7 +17,7 @@ from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
 from ..domain.licence_renewal import (certificate_refusal, next_validity, overdue_refusal, reissue_refusal,
                                       renewal_refusal, validity_text)
-from ..domain.typed import compact, date_or_error
+from ..domain.typed import DATE_LEN, compact, date_or_error
 from . import licence_common as common
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
@@ -37,7 +37,7 @@ HOME_KINDS = ("lost", "damaged", "changed", "renew")  # the card is made in the 
 FIELDS = [
     FieldSpec("kind", "业务类型", "choice"),
     FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, show_if=RENEW),
-    FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=common.DATE_LEN, show_if=RENEW),
+    FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=DATE_LEN, show_if=RENEW),
     FieldSpec("city", "转入地", "choice", show_if=TRANSFER),
     FieldSpec("delivery", "新驾驶证领取方式", "choice"),
     FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, show_if=MAIL),

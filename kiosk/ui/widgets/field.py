@@ -8,10 +8,6 @@ from textual.widgets import Button, Input, Label, Static
 from .plain import Plain
 
 
-DATE_LEN = 12  # 2026年12月05日 (kiosk.domain.typed.parse_date reads it, and 2026-12-05)
-TIME_LEN = 8  # 08:30:00, 8点30分
-
-
 class _LimitedInput(Input):
     """An Input that says so next to the field when its length limit refuses what was typed or
     pasted (Textual refuses a paste that would go over it whole, and only rings the bell)."""

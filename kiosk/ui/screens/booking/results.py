@@ -5,9 +5,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Label, Select, Static
 
+from ....domain.typed import DATE_LEN
 from ....services import booking_results
 from ...base import KioskScreen
-from ...widgets.field import DATE_LEN, FormField
+from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 

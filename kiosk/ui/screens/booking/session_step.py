@@ -14,11 +14,12 @@ from textual.widgets import Button, DataTable, Label, RadioSet, Select, Static
 from ....domain.errors import DomainError
 from ....domain.exam import format_date
 from ....domain.ranking import RULE_BOTH
+from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice
-from ...widgets.field import DATE_LEN, FormField
+from ...widgets.field import FormField
 from ...widgets.plain import Plain, PlainTable
 
 MARK = "已选"

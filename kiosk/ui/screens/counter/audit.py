@@ -7,10 +7,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
+from ....domain.typed import DATE_LEN
 from ....services import audit, counter_audit, permissions
 from ....services.staff import roles_short, roles_text
 from ...base import KioskScreen
-from ...widgets.field import DATE_LEN, FormField
+from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 

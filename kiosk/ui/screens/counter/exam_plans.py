@@ -10,11 +10,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....domain.errors import DomainError
+from ....domain.typed import DATE_LEN, TIME_LEN
 from ....services import exam_admin, exam_admin_results
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
-from ...widgets.field import DATE_LEN, TIME_LEN, FormField
+from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from .dashboard import APPLIED_HINT

@@ -217,8 +217,9 @@ def _audited(x: ExamSession, plan: ExamPlan) -> dict[str, str]:
 
 
 def _changes(before: dict[str, str], after: dict[str, str]) -> str:
-    """An edit's old and new values (" 变更：考位30→40，…"); "" for a new session or no change."""
-    changed = [f"{k}{v}→{after[k]}" for k, v in before.items() if after[k] != v]
+    """An edit's old and new values (" 变更：考位由30改为40，优先名额由3改为5"); "" for a new session
+    or no change. No arrow: it is an ambiguous-width character in CJK terminals."""
+    changed = [f"{k}由{v}改为{after[k]}" for k, v in before.items() if after[k] != v]
     return f" 变更：{'，'.join(changed)}" if changed else (" 未变更" if before else "")
 
 

@@ -22,6 +22,9 @@ from . import audit, codes, messaging
 from .env import Env
 
 
+WAITING = "受理中"  # an application the DMV is still working on (the counter finishes it)
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
@@ -179,6 +182,13 @@ def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checke
                  detail=f"{app.serial_no} {outcome.status}")
     messaging.notify(s, env, account, service.title, f"您的{service.title}申请（业务流水号{app.serial_no}）{outcome.message}")
     return Submitted(app.serial_no, service.title, outcome.status, outcome.note, checked.summary)
+
+
+def waiting(session: Session, account_id: int, kind: str) -> list[Application]:
+    """The account's applications of ``kind`` still 受理中, oldest first (one-at-a-time checks)."""
+    return list(session.scalars(select(Application).where(
+        Application.account_id == account_id, Application.kind == kind, Application.status == WAITING)
+        .order_by(Application.id)))
 
 
 def list_for(env: Env, account_id: int) -> list[ApplicationView]:

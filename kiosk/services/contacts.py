@@ -36,6 +36,16 @@ def _clean_contact(form: dict[str, str], current_phone: str, current_address: st
     return {"phone": phone, "address": address}
 
 
+def chosen_vehicle(plate: str, prepared: Prepared) -> dict:
+    """What ``prepare`` noted about the vehicle chosen (``context["vehicles"]``, by plate); a plate
+    that is not one of the citizen's own is refused next to the choice."""
+    facts = prepared.context["vehicles"]
+    assert isinstance(facts, dict)
+    if plate not in facts:
+        raise DomainError("请选择本人名下的机动车", "plate")
+    return facts[plate]
+
+
 class LicenceContactChange:
     kind = "licence_contact"
     title = "变更驾驶证联系方式"
@@ -86,23 +96,16 @@ class VehicleContactChange:
         return Prepared(intros[first.plate], fields, {"plate": first.plate, "phone": "", "address": first.address},
                         {"plate": choices}, {"vehicles": facts, "prefill": prefill, "intros": intros})
 
-    def _facts(self, plate: str, prepared: Prepared) -> dict[str, str]:
-        facts = prepared.context["vehicles"]
-        assert isinstance(facts, dict)
-        if plate not in facts:
-            raise DomainError("请选择本人名下的机动车", "plate")
-        return facts[plate]
-
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         plate = form.get("plate", "")
-        facts = self._facts(plate, prepared)
+        facts = chosen_vehicle(plate, prepared)
         return {"plate": plate, **_clean_contact(form, facts["phone"], facts["address"])}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
-        return clean["phone"] if clean["phone"] != self._facts(clean["plate"], prepared)["phone"] else None
+        return clean["phone"] if clean["phone"] != chosen_vehicle(clean["plate"], prepared)["phone"] else None
 
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
-        facts = self._facts(clean["plate"], prepared)
+        facts = chosen_vehicle(clean["plate"], prepared)
         return [("号牌号码", clean["plate"]), ("原手机号码", mask_phone(facts["phone"])),
                 ("新手机号码", _new_phone_text(clean["phone"], facts["phone"])), ("联系地址", clean["address"])]
 

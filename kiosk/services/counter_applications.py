@@ -18,12 +18,12 @@ from ..db.models import Account, Application
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import normalize_text
 from . import applications, audit, messaging
+from .applications import WAITING
 from .catalog import SERVICES
 from .env import Env
 from .permissions import SERVE, actor, authorise, require
 from .staff import StaffSession
 
-WAITING = "受理中"
 FINISHED, TURNED_BACK = "已办结", "已退办"
 DEFAULT_CHOICES = ("已办结",)
 DONE_ELSEWHERE = "该业务当前状态为{status}，无需再办理（可能已由其他窗口办理），列表已更新"
@@ -38,14 +38,17 @@ class Handled:
 
 def finish_choices(kind: str, status: str, payload: dict | None = None) -> tuple[str, ...]:
     """How a clerk may finish an application of ``kind`` in ``status``; () when it is not the
-    counter's to finish (another kind of application, or not 受理中). A service whose way depends
-    on what was asked (posted or collected) narrows them with ``finish_choices_for(payload)``."""
+    counter's to finish (another kind of application, or not 受理中). A service whose way follows
+    from what was asked (posted or collected, studied online or on site) says so with
+    ``finish_by = (payload key, {value asked: way to finish})``: only that one way is offered."""
     service = SERVICES.get(kind)
     if service is None or status != WAITING:
         return ()
-    narrow = getattr(service, "finish_choices_for", None)
-    if narrow is not None and payload is not None:
-        return tuple(narrow(payload))
+    by = getattr(service, "finish_by", None)
+    if by is not None and payload is not None:
+        key, ways = by
+        if str(payload.get(key, "")) in ways:
+            return (ways[str(payload[key])],)
     return tuple(getattr(service, "finish_choices", DEFAULT_CHOICES))
 
 

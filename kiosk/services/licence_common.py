@@ -5,12 +5,10 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application, DrivingLicence, Office
+from ..db.models import Account, DrivingLicence, Office
 from ..domain.errors import DomainError
 from ..domain.licence_renewal import closed_refusal
-
-OPEN = "受理中"
-
+from . import applications
 
 def own_licence(session: Session, account: Account, *, lock: bool = False) -> DrivingLicence:
     """The citizen's licence, when it is one an online licence service can concern; with ``lock``
@@ -25,14 +23,9 @@ def own_licence(session: Session, account: Account, *, lock: bool = False) -> Dr
     return lic
 
 
-def open_applications(session: Session, account: Account, kind: str) -> list[Application]:
-    return list(session.scalars(select(Application).where(
-        Application.account_id == account.id, Application.kind == kind, Application.status == OPEN)))
-
-
 def refuse_if_open(session: Session, account: Account, kind: str, title: str) -> None:
     """One application of a kind at a time: the DMV is still making the last card."""
-    serial = next((a.serial_no for a in open_applications(session, account, kind)), None)
+    serial = next((a.serial_no for a in applications.waiting(session, account.id, kind)), None)
     if serial:
         raise DomainError(f"您已有一笔{title}申请正在办理（业务流水号{serial}），办结后方可再次申请。"
                           "可在【网办进度】中查询办理情况")

@@ -16,7 +16,7 @@ from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, due_refusal, latest_until,
                                     until_refusal, window_refusal, with_status)
 from ..domain.typed import DATE_LEN, date_or_error
-from . import licence_common as common
+from . import applications, licence_common as common
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
 
@@ -44,7 +44,7 @@ class LicenceDelay:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请")
         if self.spec.status == "N":
-            renewing = [a for a in common.open_applications(session, account, "licence_replace")
+            renewing = [a for a in applications.waiting(session, account.id, "licence_replace")
                         if a.payload.get("kind") == "renew"]
             if renewing:
                 raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证")

@@ -19,7 +19,7 @@ from ..domain.licence_renewal import (certificate_refusal, next_validity, overdu
                                       renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, compact, date_or_error
 from . import licence_common as common
-from .applications import FieldSpec, Outcome, Prepared
+from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
 
 NOTICE = "温馨提示：原机动车驾驶证未收回，业务办理完成后，原驾驶证将作废，请自行销毁。"
@@ -65,6 +65,7 @@ class LicenceReplacement:
     title = "驾驶证补换领"
     code_purpose = "licence_replace"
     finish_choices = ("已邮寄", "已在窗口领取")
+    finish_by = ("delivery", FINISH)  # the way that matches the delivery asked for
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         lic = common.own_licence(session, account)
@@ -161,12 +162,8 @@ class LicenceReplacement:
             if refusal:
                 raise DomainError(refusal, "kind")
         what, how = KIND_NAMES[clean["kind"]], _how(clean)
-        return Outcome(common.OPEN, f"{what}申请已受理，新驾驶证制作完成后{how}",
+        return Outcome(WAITING, f"{what}申请已受理，新驾驶证制作完成后{how}",
                        f"已受理（{what}），新驾驶证制作完成后{how}。{NOTICE}")
-
-    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
-        """The one way that matches the delivery asked for."""
-        return (FINISH[payload["delivery"]],) if payload.get("delivery") in FINISH else self.finish_choices
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """The new card was posted or collected: the renewal's period or the transfer takes effect."""

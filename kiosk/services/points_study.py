@@ -14,8 +14,8 @@ from ..db.models import Account, Application
 from ..domain import points_study as rules
 from ..domain.errors import DomainError
 from ..domain.points import day_text
-from .applications import FieldSpec, Outcome, Prepared
-from .education_facts import FINISHED, WAITING, count, driver
+from .applications import WAITING, FieldSpec, Outcome, Prepared
+from .education_facts import FINISHED, count, driver
 from .env import Env
 
 KIND = "points_study"
@@ -42,6 +42,7 @@ class PointsStudy:
     title = "学法减分"
     code_purpose = KIND
     finish_choices = tuple(rules.FINISH_BY_WAY.values())
+    finish_by = ("way", rules.FINISH_BY_WAY)  # the way the citizen chose
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         """互联网申请信息预核验: a driver who may not apply is told why before filling anything in."""
@@ -86,13 +87,8 @@ class PointsStudy:
         if reason:
             raise DomainError(reason)
         after = AFTER[clean["way"]]
-        return Outcome("受理中", f"公安网已受理（{clean['way']}）。{after}",
+        return Outcome(WAITING, f"公安网已受理（{clean['way']}）。{after}",
                        f"已受理（{clean['way']}）。{after}。")
-
-    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
-        """The counter offers the one way that matches the way chosen."""
-        how = rules.FINISH_BY_WAY.get(str(payload.get("way", "")))
-        return (how,) if how else self.finish_choices
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """再次复核符合减分条件 > 驾驶证减1分."""

@@ -19,8 +19,8 @@ from ..domain import review_education as rules
 from ..domain.errors import DomainError
 from ..domain.licence import city_of_authority
 from ..domain.points import day_text
-from .applications import FieldSpec, Outcome, Prepared
-from .education_facts import FINISHED, WAITING, count, driver
+from .applications import WAITING, FieldSpec, Outcome, Prepared
+from .education_facts import FINISHED, count, driver
 from .env import Env
 from .workdays import work_calendar
 
@@ -53,6 +53,7 @@ class ReviewEducation:
     title = "驾驶人审验教育"
     code_purpose = KIND
     finish_choices = tuple(rules.FINISH_BY_WAY.values())
+    finish_by = ("way", rules.FINISH_BY_WAY)  # the way the citizen chose
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         today = env.clock.now().date()
@@ -147,12 +148,7 @@ class ReviewEducation:
                      "携带居民身份证和驾驶证")
         else:
             after = f"请完成网络教育学习（{ONLINE_HOURS}）"
-        return Outcome("受理中", f"已受理（{clean['way']}）。{after}", f"已受理（{clean['way']}）。{after}。")
-
-    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
-        """The counter offers the one way that matches the way chosen."""
-        how = rules.FINISH_BY_WAY.get(str(payload.get("way", "")))
-        return (how,) if how else self.finish_choices
+        return Outcome(WAITING, f"已受理（{clean['way']}）。{after}", f"已受理（{clean['way']}）。{after}。")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         way = str(app.payload.get("way", ""))

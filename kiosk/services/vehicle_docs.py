@@ -15,11 +15,12 @@ from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
                                    clean_choice, open_refusal)
 from ..domain.workdays import add_working_days
-from .applications import FieldSpec, Outcome, Prepared
+from . import applications
+from .applications import WAITING, FieldSpec, Outcome, Prepared
+from .contacts import chosen_vehicle
 from .env import Env
 from .workdays import work_calendar
 
-OPEN = "受理中"
 DELIVERY_FIELDS = [
     FieldSpec("delivery", "领取方式", "choice"),
     FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, show_if=(("delivery", MAIL),)),
@@ -33,6 +34,7 @@ class VehicleDocument:
     kind = title = code_purpose = document = intro = ""
     working_days: int | None = None  # made within this many working days (None: no promise)
     finish_choices: tuple[str, ...] = (MAILED, COLLECTED)
+    finish_by = ("delivery", {MAIL: MAILED, COUNTER: COLLECTED})  # as the citizen chose
 
     # What a service adds between the vehicle and the delivery (overridden by each service).
     def extra_fields(self) -> list[FieldSpec]:
@@ -85,12 +87,9 @@ class VehicleDocument:
 
     def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:
         """The citizen's applications of this kind still 受理中: plate -> 业务流水号."""
-        rows = session.execute(select(Application.serial_no, Application.payload).where(
-            Application.account_id == account_id, Application.kind == self.kind, Application.status == OPEN)
-            .order_by(Application.id))
         found: dict[str, str] = {}
-        for serial, payload in rows:
-            found.setdefault(str((payload or {}).get("plate", "")), serial)
+        for app in applications.waiting(session, account_id, self.kind):
+            found.setdefault(str((app.payload or {}).get("plate", "")), app.serial_no)
         return found if plate is None else {plate: found[plate]} if plate in found else {}
 
     def refuse_if_open(self, plate: str, open_serials: dict) -> None:
@@ -99,16 +98,9 @@ class VehicleDocument:
         if serial:
             raise DomainError(open_refusal(plate, self.title, serial), "plate")
 
-    def _facts(self, plate: str, prepared: Prepared) -> dict:
-        facts = prepared.context["vehicles"]
-        assert isinstance(facts, dict)
-        if plate not in facts:
-            raise DomainError("请选择本人名下的机动车", "plate")
-        return facts[plate]
-
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         plate = form.get("plate", "")
-        facts = self._facts(plate, prepared)
+        facts = chosen_vehicle(plate, prepared)
         self.refuse_if_open(plate, prepared.context.get("open") or {})
         clean = {"plate": plate, **self.clean_extra(form, facts, prepared)}
         clean["delivery"] = clean_choice(form.get("delivery", ""), DELIVERIES, "delivery", "领取方式")
@@ -156,11 +148,7 @@ class VehicleDocument:
             who = "请经办人持身份证件和单位授权委托书" if account.kind == "unit" else "请持本人身份证件"
             how = f"{who}到{clean['office']}（{clean['office_address']}）领取"
         note = f"已受理，{vehicle.plate}的{self.document}{when}，{how}"
-        return Outcome("受理中", note, f"{note}。")
-
-    def finish_choices_for(self, payload: dict) -> tuple[str, ...]:
-        """The counter offers the one way the citizen chose."""
-        return {MAIL: (MAILED,), COUNTER: (COLLECTED,)}.get(str(payload.get("delivery", "")), self.finish_choices)
+        return Outcome(WAITING, note, f"{note}。")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """The counter's completion: mailed or collected, as the citizen chose."""

@@ -14,7 +14,7 @@ from ..domain.ids import mask_id
 from ..domain.typed import date_or_error
 from . import audit
 from .env import Env
-from .permissions import ADMIN, actor, authorise, may, require
+from .permissions import ADMIN, active, actor, may, require
 from .staff import StaffSession
 
 LIMIT = 500
@@ -55,8 +55,7 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     own = not may(staff, ADMIN)
     staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()
     asked = "".join(f.staff_no.split()).upper()
-    with env.db.read() as s:  # the staff table first: a clerk deactivated, or no longer admin, is signed out
-        authorise(s, env, staff, *(ADMIN if not own else ANY_ROLE))
+    active(env, staff, *(ADMIN if not own else ANY_ROLE))  # a clerk deactivated, or no longer admin, is signed out
     if own and asked and asked != staff.staff_no:  # refused, and the attempt kept in the log
         with env.db.write() as s:
             audit.record(s, env, actor=actor(staff), role="", action="audit_search_refused",
@@ -77,7 +76,6 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     if end:
         q = q.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
     with env.db.write() as s:
-        authorise(s, env, staff, *(ADMIN if not own else ANY_ROLE))  # again, in the transaction that reads
         rows = s.execute(q.order_by(AuditEntry.id.desc()).limit(LIMIT)).all()
         audit.record(s, env, actor=actor(staff), role="" if own else "admin", action="audit_search",
                      detail=f"工号：{staff_no or '全部'}；群众：{'指定' if f.citizen_id.strip() else '全部'}；"

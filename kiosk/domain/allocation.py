@@ -125,22 +125,22 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
     for sid, s in sessions.items():
         if sid != s.id:
             raise ValueError(f"session key {sid} does not match SessionSlot.id {s.id}")
-    if len({a.booking_id for a in applicants}) != len(applicants):
+    if len(set(map(attrgetter("booking_id"), applicants))) != len(applicants):
         raise ValueError("a booking appears twice among the applicants")
     free = {sid: max(0, s.seats) for sid, s in sessions.items()}
     taken: dict[Any, set[date]] = {k: set(v) for k, v in (busy or {}).items()}
-    applications = Counter(a.person for a in applicants if a.person is not None)
-    again = {person for person, n in applications.items() if n > 1}  # people with two applications here
+    applications = Counter(map(attrgetter("person"), applicants))
+    again = {person for person, n in applications.items() if n > 1 and person is not None}  # two applications here
     indexes = _build_indexes(sessions)
     result = AllocationResult()
     placements, unplaced = result.placements, result.unplaced
     session_of, index_of = sessions.get, indexes.get
     no_days: set[date] = set()
 
-    # Two stable sorts (booking id, then rank) equal one sort by (rank, booking_id) but
-    # avoid comparing nested tuples, which is several times slower.
-    order = sorted(applicants, key=attrgetter("booking_id"))
-    order.sort(key=attrgetter("rank"))
+    # One sort by (rank, booking_id). The caller may give ranks already in order (the service
+    # gives each applicant its position in the database's ranking order): then the sort only
+    # checks that order, n - 1 comparisons, instead of n log n comparisons of scattered objects.
+    order = sorted(applicants, key=attrgetter("rank", "booking_id"))
     for a in order:
         bid = a.booking_id
         days = taken.get(a.person, no_days)

@@ -33,7 +33,6 @@ from ..db.models import Booking, ExamPlan, ExamSession, ExamSite, Office
 from ..domain.allocation import Applicant, SessionSlot, allocate, index_keys, system_key
 from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
-from ..domain.ranking import rank_key
 from . import allocation_release, allocation_sql, audit, bulk
 from .env import Env
 from .gateways import OutboxSmsGateway
@@ -132,14 +131,16 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     first, last = min(x.day for x in slots.values()), max(x.day for x in slots.values())
     subjects = sorted({x.subject for x in slots.values()})
     conn = s.connection()
-    # ORDER BY id: free on SQLite (the status index yields ids in order); alloc_result is filled in that order.
+    # Ranking order (kiosk.domain.ranking.rank_key, then the booking id), sorted by the database: each
+    # applicant's rank is its position, so allocate() sorts nothing and needs no ranking times.
     # FOR UPDATE (PostgreSQL): a clerk's cancellation in progress is waited for, and then its booking is no
     # longer pending; one that comes later waits for this run and finds the booking decided.
     rows = bulk.stream(conn, (
-        "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, ranking_time, "
+        "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, "
         "application_id, city "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
-        f"AND range_from <= ? AND range_to >= ? AND created_at < ? ORDER BY id{bulk.for_update(conn)}"),
+        f"AND range_from <= ? AND range_to >= ? AND created_at < ? ORDER BY ranking_time, account_id, id"
+        f"{bulk.for_update(conn)}"),
         (False, *subjects, bulk.day(conn, last), bulk.day(conn, first), bulk.when(conn, closed_at(day))))
     applicants, owners = _applicants(rows, slots)
     result = allocate(applicants, slots, _busy_days(conn, first, last))
@@ -182,20 +183,21 @@ def _with_city(q):  # type: ignore[no-untyped-def]
 
 
 def _applicants(rows: Iterable[tuple], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
-    """Applicants from the fetched bookings, and booking id -> (application id, account id).
+    """Applicants from the bookings fetched in ranking order (rank = position), and booking id ->
+    (application id, account id).
 
     A 'self' application none of whose choices is among ``slots`` belongs to another day's plans."""
     applicants, owners = [], {}
-    as_dt, as_day, as_ids, here = bulk.as_datetime, bulk.as_date, bulk.as_ids, slots.keys()
-    for bid, acc, subj, cls, mode, choices, rfrom, rto, site, rtime, app_id, city in rows:
+    as_day, as_ids, here = bulk.as_date, bulk.as_ids, slots.keys()
+    for rank, (bid, acc, subj, cls, mode, choices, rfrom, rto, site, app_id, city) in enumerate(rows):
         if mode == "self":
             picks = as_ids(choices)
             if here.isdisjoint(picks):
                 continue
-            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "self", subj, cls, picks, None, None, None,
+            applicants.append(Applicant(bid, rank, "self", subj, cls, picks, None, None, None,
                                         None, acc))
         else:
-            applicants.append(Applicant(bid, rank_key(as_dt(rtime), acc), "system", subj, cls, (), as_day(rfrom),
+            applicants.append(Applicant(bid, rank, "system", subj, cls, (), as_day(rfrom),
                                         as_day(rto), site, city, acc))
         owners[bid] = (app_id, acc)
     return applicants, owners

@@ -95,7 +95,7 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
     note_of = {b: keys[k] for b, k in unplaced.items()}
     note_of.update(placements)
     rows = [(b, placements.get(b), note_of[b], app, acc) for b, (app, acc) in owners.items() if b in note_of]
-    rows.sort()  # booking-id order (one pass when owners is already in that order, as the caller fetches it)
+    rows.sort()  # booking-id order: the primary key's, so the temporary table is filled in key order
     bulk.insert_rows(conn, RESULT, ("booking_id", "session_id", "note_id", "application_id", "account_id"), rows)
     if conn.dialect.name == "sqlite":  # without statistics it would walk every booking, not just these rows
         conn.exec_driver_sql(f"ANALYZE {RESULT}")

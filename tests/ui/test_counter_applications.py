@@ -97,3 +97,22 @@ def _clerk():  # type: ignore[no-untyped-def]
     from kiosk.services.staff import StaffSession
 
     return StaffSession("J1001", "王警官", ("counter",))
+
+
+async def test_after_finishing_the_cursor_stays_on_that_application(env, people, document_service):
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    serials = [apply_for(env, document_service, acc) for _ in range(4)]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#apps")
+        _select_app(app, serials[1])
+        row = table.cursor_row
+        assert row > 0  # not the first row, or the test proves nothing
+        await press(pilot, "finish-app")
+        assert isinstance(app.screen, ChooseDialog), str(app.screen.query_one("#app-error").render())
+        await press(pilot, "answer-1")  # 已在窗口领取
+        assert _status(env, serials[1]) == "已办结"
+        assert table.cursor_row == table.get_row_index(serials[1]) == row  # the clerk is still on it

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from ....domain.errors import DomainError
 from ....domain.ids import normalize_credit_code, normalize_id_number
@@ -77,6 +78,7 @@ class CitizenScreen(KioskScreen):
         super().__init__()
         self.file: CitizenFile | None = None
         self._shown_for = ""  # the ID field's text when the file on screen was shown
+        self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
@@ -172,6 +174,7 @@ class CitizenScreen(KioskScreen):
         self.query_one("#cancel-part").display = any(b.status in ("pending", "placed") for b in f.bookings)
         self.query_one("#app-part").display = any(self._choices(a) for a in f.applications[:20])
         bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)
+        kept = [_cursor_of(t) for t in (bookings, apps)]  # the clerk's place, after an action reloads the file
         bookings.clear()
         apps.clear()
         for b in f.bookings:
@@ -179,6 +182,10 @@ class CitizenScreen(KioskScreen):
                              b.site_name or "-", key=str(b.id))
         for a in f.applications[:20]:
             apps.add_row(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}", key=a.serial_no)
+        if f.account_id == self._shown_account:
+            for table, place in zip((bookings, apps), kept):
+                _restore_cursor(table, *place)
+        self._shown_account = f.account_id
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen
@@ -324,3 +331,21 @@ class CitizenScreen(KioskScreen):
         self.notify(f"业务流水号{result.serial_no}{result.status}：{result.note}", timeout=8)
         self.query_one("#field-refuse_reason", FormField).value = ""
         self.refresh_file(result)
+
+
+def _cursor_of(table: DataTable) -> tuple[str, int]:
+    """The highlighted row's key and index ('' and 0 when the table is empty)."""
+    if not table.row_count:
+        return "", 0
+    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""), table.cursor_row
+
+
+def _restore_cursor(table: DataTable, key: str, row: int) -> None:
+    """Back on the row with ``key``; if it is gone, on the row now at its place (or the last one)."""
+    if not table.row_count:
+        return
+    try:
+        index = table.get_row_index(key)
+    except RowDoesNotExist:  # the row left the list
+        index = min(row, table.row_count - 1)
+    table.move_cursor(row=index)

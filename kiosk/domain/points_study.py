@@ -24,6 +24,8 @@ FINISH_BY_WAY = {"网上学习": "学习考试合格", "公益网点": "公益�
 # exam); 公益网点 is the activity and then a 2-day publicity (seed 002 section 四).
 LEAST_TIME = {"网上学习": timedelta(minutes=30), "公益网点": timedelta(days=2)}
 WHY_WAIT = {"网上学习": "网上学习须累计学满30分钟并考试合格", "公益网点": "公益活动结果须公示2天无异议"}
+# The most: the 30 minutes of 网上学习 are studied within 3 days of the application (RULES.md, L163).
+MOST_TIME = {"网上学习": timedelta(days=3)}
 UNHANDLED = "HI"  # 违法未处理, 事故未处理
 
 
@@ -84,3 +86,15 @@ def too_early(way: str, applied_at: datetime, now: datetime) -> str | None:
         return None
     return (f"{WHY_WAIT[way]}，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
             f"最早可于{earliest:%Y-%m-%d %H:%M}办结")
+
+
+def too_late(way: str, applied_at: datetime, now: datetime) -> str | None:
+    """Why the counter can no longer finish it at ``now``: 网上学习 not done within its 3 days. The
+    application is then turned back (退办) and the citizen may apply again."""
+    if way not in MOST_TIME:
+        return None
+    last = applied_at + MOST_TIME[way]
+    if now <= last:
+        return None
+    return (f"网上学习须在申请后3日内完成，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
+            f"已于{last:%Y-%m-%d %H:%M}超过期限，不能办结。请退办，本人可重新申请")

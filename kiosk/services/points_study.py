@@ -6,7 +6,7 @@ finishes it (学习考试合格 / 公益活动公示期满), which re-checks the
 """
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -14,6 +14,7 @@ from ..db.models import Account, Application
 from ..domain import points_study as rules
 from ..domain.errors import DomainError
 from ..domain.points import day_text
+from . import applications
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .education_facts import FINISHED, count, driver
 from .env import Env
@@ -36,6 +37,19 @@ STEPS = {
 AFTER = {"网上学习": "请在3日内完成网上学习（累计满30分钟）并参加网上考试，考试合格后驾驶证减1分",
          "公益网点": "请到公益网点参加公益活动（签到、签退均须人脸比对），活动结果公示2天无异议后驾驶证减1分"}
 
+LAPSED = "已退办"  # as the counter's 退办 (counter_applications.TURNED_BACK)
+LAPSED_NOTE = "网上学习未在申请后3日内完成，本申请已失效，已重新申请学法减分"
+
+
+def _open(session: Session, account_id: int, now: datetime) -> tuple[list[Application], list[Application]]:
+    """The account's 学法减分 applications still 受理中: those that are live, and the 网上学习 ones
+    whose 3 days are over (the counter can no longer finish them; they don't hold up a new one)."""
+    live, lapsed = [], []
+    for a in applications.waiting(session, account_id, KIND):
+        late = rules.too_late(str(a.payload.get("way", "")), a.created_at, now)
+        (lapsed if late else live).append(a)
+    return live, lapsed
+
 
 class PointsStudy:
     kind = KIND
@@ -49,7 +63,8 @@ class PointsStudy:
         today = env.clock.now().date()
         d = driver(session, account.id, today)
         reduced = count(session, account.id, KIND, FINISHED, d.cycle)
-        reason = rules.refusal(d.facts, today, reduced, count(session, account.id, KIND, WAITING))
+        live, _lapsed = _open(session, account.id, env.clock.now())
+        reason = rules.refusal(d.facts, today, reduced, len(live))
         if reason:
             raise DomainError(reason)
         start, end = d.cycle
@@ -82,10 +97,12 @@ class PointsStudy:
               prepared: Prepared) -> Outcome:
         today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
         d = driver(session, account.id, today, lock=True)
-        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle),
-                               count(session, account.id, KIND, WAITING))
+        live, lapsed = _open(session, account.id, env.clock.now())
+        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle), len(live))
         if reason:
             raise DomainError(reason)
+        for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
+            applications.transition(session, env, old, LAPSED, LAPSED_NOTE)
         after = AFTER[clean["way"]]
         return Outcome(WAITING, f"公安网已受理（{clean['way']}）。{after}",
                        f"已受理（{clean['way']}）。{after}。")
@@ -93,7 +110,9 @@ class PointsStudy:
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """再次复核符合减分条件 > 驾驶证减1分."""
         way = str(app.payload.get("way", ""))
-        problem = rules.finish_way_problem(way, how) or rules.too_early(way, app.created_at, env.clock.now())
+        now = env.clock.now()
+        problem = (rules.finish_way_problem(way, how) or rules.too_early(way, app.created_at, now)
+                   or rules.too_late(way, app.created_at, now))
         if problem:
             raise DomainError(problem, "how")
         today = env.clock.now().date()

@@ -88,6 +88,26 @@ def test_public_service_study_is_finished_after_its_two_day_publicity(env, peopl
     assert points(env, acc) == 3
 
 
+def test_online_study_not_done_within_3_days_lapses(env, people) -> None:
+    acc = account_id(env, people["points_study"])
+    old = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no
+    env.clock.advance(days=3, minutes=1)
+    with pytest.raises(DomainError, match="网上学习须在申请后3日内完成.*不能办结。请退办"):
+        counter_applications.finish(env, CLERK, acc, old, "学习考试合格")
+    assert points(env, acc) == 4
+    # the lapsed application does not hold the citizen up: a new one is taken and the old one ends
+    new = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no
+    with env.db.read() as s:
+        statuses = dict(s.execute(select(Application.serial_no, Application.status)
+                                  .where(Application.serial_no.in_((old, new)))).all())
+    assert statuses == {old: "已退办", new: "受理中"}
+    (_, lapsed) = applications.list_for(env, acc)
+    assert lapsed.serial_no == old and "3日内完成" in lapsed.events[-1].note
+    env.clock.advance(minutes=30)
+    assert counter_applications.finish(env, CLERK, acc, new, "学习考试合格").status == "已办结"
+    assert points(env, acc) == 3
+
+
 def test_the_counter_re_checks_at_completion(env, people) -> None:
     acc = account_id(env, people["points_study"])
     serial = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no

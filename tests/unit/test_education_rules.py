@@ -157,3 +157,11 @@ def test_study_is_finished_no_earlier_than_its_least_time() -> None:
     early = study.too_early("公益网点", applied, datetime(2026, 12, 5, 9, 59))
     assert early is not None and "公示2天" in early and "最早可于2026-12-05 10:00办结" in early
     assert study.too_early("公益网点", applied, datetime(2026, 12, 5, 10, 0)) is None
+
+
+def test_online_study_is_finished_within_its_3_days() -> None:
+    applied = datetime(2026, 12, 3, 10, 0)
+    assert study.too_late("网上学习", applied, datetime(2026, 12, 6, 10, 0)) is None  # the last moment
+    late = study.too_late("网上学习", applied, datetime(2026, 12, 6, 10, 1))
+    assert late is not None and "3日内" in late and "2026-12-06 10:00" in late and "退办" in late
+    assert study.too_late("公益网点", applied, datetime(2027, 1, 3, 10, 0)) is None  # no such limit there

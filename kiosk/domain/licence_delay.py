@@ -89,3 +89,19 @@ def with_status(status: str, code: str) -> str:
 def without_status(status: str, drop: str) -> str:
     """``status`` without the codes in ``drop``; 'A' 正常 when nothing is left."""
     return "".join(c for c in status if c not in drop) or "A"
+
+
+def delay_notes(status: str, delays: dict[str, date], today: date) -> list[str]:
+    """What the licence's delays say today, for 我的驾驶证: one line per delay status it holds
+    (``delays``: status code -> the date the delay was granted to). A delay whose date has
+    passed says so: the status stays until the renewal, the certificate or the review is done."""
+    notes = []
+    for spec in KINDS:
+        until = delays.get(spec.status)
+        if spec.status not in status or until is None:
+            continue
+        if today > until:
+            notes.append(f"{spec.title}已于{until:%Y-%m-%d}到期，请及时{spec.what}")
+        else:
+            notes.append(f"{spec.title}至{until:%Y-%m-%d}，{NO_DRIVING}")
+    return notes

@@ -62,10 +62,8 @@ class LicenceDelay:
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id})
 
     def _until_text(self, session: Session, account: Account) -> str:
-        payload = session.scalar(select(Application.payload).where(
-            Application.account_id == account.id, Application.kind == self.kind, Application.status == "已办结")
-            .order_by(Application.id.desc()).limit(1))
-        return f"（延期至{payload['until']}）" if payload and "until" in payload else ""
+        until = granted(session, account.id).get(self.spec.status)
+        return f"（延期至{until:%Y-%m-%d}）" if until else ""
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         reason = form.get("reason", "")
@@ -104,3 +102,16 @@ class LicenceDelay:
 
 
 DELAYS = [LicenceDelay(spec) for spec in KINDS]
+
+
+def granted(session: Session, account_id: int) -> dict[str, date]:
+    """Status code -> the date of the account's latest granted delay of that kind."""
+    kinds = {spec.kind: spec.status for spec in KINDS}
+    found: dict[str, date] = {}
+    for kind, payload in session.execute(select(Application.kind, Application.payload).where(
+            Application.account_id == account_id, Application.kind.in_(kinds), Application.status == "已办结")
+            .order_by(Application.id.desc())):
+        until = payload.get("until") if isinstance(payload, dict) else None
+        if until and kinds[kind] not in found:
+            found[kinds[kind]] = date.fromisoformat(until)
+    return found

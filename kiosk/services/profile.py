@@ -8,8 +8,10 @@ from sqlalchemy import func, select
 
 from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.licence import status_text
+from ..domain.licence_delay import delay_notes
 from ..domain.vehicle_docs import due_text
 from .env import Env
+from .licence_delay import granted
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class LicenceView:
     points: int
     phone: str
     address: str
+    delays: tuple[str, ...] = ()  # what its delays say today (licence_delay.delay_notes)
 
     @property
     def normal(self) -> bool:
@@ -65,8 +68,10 @@ def licence_of(env: Env, account_id: int) -> LicenceView | None:
         lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
         if lic is None:
             return None
+        delays = delay_notes(lic.status, granted(s, account_id), env.clock.now().date())
         return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
-                           lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address)
+                           lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address,
+                           tuple(delays))
 
 
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Account, Application, DrivingLicence, Office
 from kiosk.domain.errors import DomainError
-from kiosk.services import applications, messaging
+from kiosk.services import applications, messaging, profile
 from kiosk.services.catalog import SERVICES
 from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
@@ -184,6 +184,10 @@ def test_delayed_renewal_is_decided_at_once_and_sets_the_status(env: Env, people
     assert view.payload["until"] == "2028-06-30"
     with pytest.raises(DomainError, match="2028-06-30"):
         applications.prepare(env, DELAY_RENEWAL, aid)
+    # 我的驾驶证 says how long, and once the date has passed, that it has
+    assert profile.licence_of(env, aid).delays == ("延期换领驾驶证至2028-06-30，延期期间不得驾驶机动车",)
+    env.clock.advance(days=(date(2028, 7, 1) - env.clock.now().date()).days)
+    assert profile.licence_of(env, aid).delays == ("延期换领驾驶证已于2028-06-30到期，请及时换领驾驶证",)
 
 
 def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
@@ -193,6 +197,8 @@ def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
     applications.submit(env, DELAY_MEDICAL, aid, form)
     applications.submit(env, DELAY_REVIEW, aid, form)
     assert licence(env, p).status == "PT"
+    assert profile.licence_of(env, aid).delays == ("延期提交身体证明至2028-01-01，延期期间不得驾驶机动车",
+                                                  "延期驾驶证审验至2028-01-01，延期期间不得驾驶机动车")
 
 
 def test_delay_refusals(env: Env, people: dict[str, Person]) -> None:

@@ -116,3 +116,54 @@ async def test_after_finishing_the_cursor_stays_on_that_application(env, people,
         await press(pilot, "answer-1")  # 已在窗口领取
         assert _status(env, serials[1]) == "已办结"
         assert table.cursor_row == table.get_row_index(serials[1]) == row  # the clerk is still on it
+
+
+async def test_the_keyboard_goes_from_the_lookup_to_the_finish_in_few_keys(env, people, document_service):
+    """A clerk's tester: 7 Tabs from the lookup to the applications, and the focus lost after the last one."""
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    serial = apply_for(env, document_service, acc)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#apps")
+        assert app.focused is table and table.get_row_index(serial) == table.cursor_row  # the waiting one
+        await pilot.press("enter")  # Enter on the row: 办结
+        await settle(pilot)
+        assert isinstance(app.screen, ChooseDialog) and app.focused.id == "no"  # two ways: nothing chosen for the clerk
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen) and _status(env, serial) == "受理中"
+        assert any("未办结" in n.message for n in app._notifications)  # noqa: SLF001 - not a silent close
+        await pilot.press("enter")
+        await settle(pilot)
+        await press(pilot, "answer-1")  # 已在窗口领取
+        assert _status(env, serial) == "已办结" and app.focused is table
+
+
+async def test_after_the_last_refusal_the_id_field_has_the_focus(env, people, document_service):
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    serial = apply_for(env, document_service, acc)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        set_input(app, "refuse_reason", "申请人要求撤回")
+        app.screen.query_one("#input-refuse_reason").focus()
+        await pilot.press("enter")  # the reason field's Enter: 退办所选业务
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert _status(env, serial) == "已退办"
+        assert not app.screen.query_one("#app-part").display  # the part that had the focus is gone
+        assert app.focused is not None and app.focused.id == "input-id_number"  # ready for the next citizen
+
+
+async def test_with_one_way_to_finish_the_dialog_has_it_in_focus(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ChooseDialog("办结？", ("已邮寄",)))
+        await settle(pilot)
+        assert app.focused is not None and app.focused.id == "answer-0"

@@ -55,6 +55,11 @@ class PlainTable(DataTable):
         self.move_cursor(row=min(cursor, len(rows) - 1), scroll=False)
         self.call_after_refresh(self.scroll_to, x, y, animate=False)  # once the new rows are measured
 
+    def clear(self, columns: bool = False) -> "PlainTable":
+        self._filled = ()  # what refill put in is gone: the same rows must go in again
+        super().clear(columns)
+        return self
+
     def _cursor_key(self) -> str | None:
         if not self.row_count or not self.is_valid_row_index(self.cursor_row):
             return None

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from ....domain.errors import DomainError
 from ....domain.ids import normalize_credit_code, normalize_id_number
@@ -115,7 +114,7 @@ class CitizenScreen(KioskScreen):
             yield Plain("", id="app-error", classes="field-error")  # outside: still seen when the part goes
 
     def on_mount(self) -> None:
-        self.query_one("#bookings", DataTable).add_columns("编号", "业务", "科目", "车型", "状态", "考试时间", "考场")
+        self.query_one("#bookings", DataTable).add_columns("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
         self.query_one("#apps", DataTable).add_columns("业务流水号", "业务", "状态", "更新时间")
         self.query_one("#input-id_number", Input).focus()
 
@@ -148,7 +147,7 @@ class CitizenScreen(KioskScreen):
 
     def clear_file(self) -> None:
         """No file on screen: its summary, tables and the buttons that act on it go."""
-        self.file = None
+        self.file, self._shown_account = None, None
         self.query_one("#citizen-summary", Static).update("")
         self._show_parts(found=False, unit=False)
         self.query_one("#bookings", DataTable).clear()
@@ -173,19 +172,50 @@ class CitizenScreen(KioskScreen):
         self.query_one("#reset-phone").display = found and f.registered
         self.query_one("#cancel-part").display = any(b.status in ("pending", "placed") for b in f.bookings)
         self.query_one("#app-part").display = any(self._choices(a) for a in f.applications[:20])
-        bookings, apps = self.query_one("#bookings", DataTable), self.query_one("#apps", DataTable)
-        kept = [_cursor_of(t) for t in (bookings, apps)]  # the clerk's place, after an action reloads the file
-        bookings.clear()
-        apps.clear()
-        for b in f.bookings:
-            bookings.add_row(str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
-                             b.site_name or "-", key=str(b.id))
-        for a in f.applications[:20]:
-            apps.add_row(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}", key=a.serial_no)
-        if f.account_id == self._shown_account:
-            for table, place in zip((bookings, apps), kept):
-                _restore_cursor(table, *place)
+        bookings, apps = self.query_one("#bookings", PlainTable), self.query_one("#apps", PlainTable)
+        new = f.account_id != self._shown_account
+        if new:  # another citizen: from the top (refill keeps the clerk's row in the same citizen's lists)
+            bookings.clear()
+            apps.clear()
         self._shown_account = f.account_id
+        bookings.refill([(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
+                          b.site_name or "-") for b in f.bookings], [str(b.id) for b in f.bookings])
+        shown = f.applications[:20]
+        apps.refill([(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown],
+                    [a.serial_no for a in shown])
+        for table in (bookings, apps):
+            table.can_focus = table.row_count > 0  # an empty list is no Tab stop
+        if new:
+            self._focus_work(f)
+        else:
+            self.call_after_refresh(self._keep_focus)
+
+    def _focus_work(self, f: CitizenFile) -> None:
+        """A citizen just looked up: the first thing the counter can do for them has the focus,
+        an application to finish, else a booking to cancel (Enter on its row acts on it)."""
+        shown = f.applications[:20]
+        waiting = next((i for i, a in enumerate(shown) if self._choices(a)), None)
+        open_ = next((i for i, b in enumerate(f.bookings) if b.status in ("pending", "placed")), None)
+        for table_id, row in (("#apps", waiting), ("#bookings", open_)):
+            if row is not None:
+                table = self.query_one(table_id, PlainTable)
+                table.move_cursor(row=row)
+                table.focus()
+                return
+
+    def _keep_focus(self) -> None:
+        """After an action the part that had the focus may be gone (the last application finished,
+        the last booking cancelled): the ID field then takes it, its text selected for the next citizen."""
+        focused = self.app.focused
+        if focused is None or not focused.display or not focused.is_on_screen or not focused.can_focus:
+            self.query_one("#input-id_number", Input).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: 办结 for an application; a booking asks for the cancellation reason first."""
+        if event.data_table.id == "apps":
+            self.finish_selected()
+        elif event.data_table.id == "bookings" and self.query_one("#cancel-part").display:
+            self.query_one("#input-cancel_reason", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen
@@ -284,6 +314,8 @@ class CitizenScreen(KioskScreen):
             if how and self.file is not None:
                 self.call(counter_applications.finish, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
                           how, done=self._handled, failed=self._not_handled)
+            elif not how:
+                self.notify(f"未办结，业务流水号{a.serial_no}仍为受理中", timeout=4)
 
         self.app.push_screen(ChooseDialog(question, self._choices(a)), callback=chosen)
 
@@ -328,24 +360,8 @@ class CitizenScreen(KioskScreen):
 
     def _handled(self, result: counter_applications.Handled) -> None:
         self.query_one("#app-error", Static).update("")
-        self.notify(f"业务流水号{result.serial_no}{result.status}：{result.note}", timeout=8)
+        self.notify(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}",
+                    timeout=8)
         self.query_one("#field-refuse_reason", FormField).value = ""
         self.refresh_file(result)
 
-
-def _cursor_of(table: DataTable) -> tuple[str, int]:
-    """The highlighted row's key and index ('' and 0 when the table is empty)."""
-    if not table.row_count:
-        return "", 0
-    return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or ""), table.cursor_row
-
-
-def _restore_cursor(table: DataTable, key: str, row: int) -> None:
-    """Back on the row with ``key``; if it is gone, on the row now at its place (or the last one)."""
-    if not table.row_count:
-        return
-    try:
-        index = table.get_row_index(key)
-    except RowDoesNotExist:  # the row left the list
-        index = min(row, table.row_count - 1)
-    table.move_cursor(row=index)

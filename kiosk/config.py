@@ -49,6 +49,7 @@ class Settings:
     code_ttl_seconds: int = 300
     code_resend_seconds: int = 60
     code_max_attempts: int = 5
+    code_daily_limit: int = 10  # codes one phone number may be sent in a calendar day, all purposes
     face_max_failures: int = 3
     # Lifetime of an e-licence QR code (seconds); the screen regenerates it before it expires.
     elicence_ttl_seconds: int = field(default_factory=lambda: int(os.environ.get("KIOSK_ELICENCE_TTL") or 60))

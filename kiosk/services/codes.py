@@ -1,5 +1,7 @@
 """One-time SMS codes: from ``secrets``, 5 minutes, single use, dead after 5 wrong tries, a
-resend only after 60 s.
+resend only after 60 s, and at most 10 codes a day to one phone number (whatever they are for):
+otherwise anyone at a kiosk could type another person's ID number and have a code sent to their
+phone every minute, with 5 new guesses each time.
 
 Only a keyed hash is stored: HMAC-SHA256 under a secret key kept in a file of the terminal's
 data folder (``keys/sms-code.key``), never in the database, with a per-code salt. A six-digit
@@ -16,16 +18,16 @@ import math
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import SmsCode
-from ..domain.errors import TooSoon
+from ..domain.errors import DomainError, TooSoon
 from ..domain.ids import mask_phone
 from ..domain.typed import compact
 from .env import Env
@@ -106,6 +108,11 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
         left = math.ceil((last.sent_at + wait - now).total_seconds())
         raise TooSoon(f"验证码已发送至{mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
                       "code", left)
+    limit = env.settings.code_daily_limit
+    today = datetime.combine(now.date(), time.min)
+    if session.scalar(select(func.count()).where(_C.c.phone == phone, _C.c.sent_at >= today)) >= limit:
+        raise DomainError(f"该手机号码今日获取验证码已达{limit}次，请明日再试。"
+                          "如需立即办理，请到车管所窗口", "code")
     code = f"{secrets.randbelow(10**6):06d}"
     expires = now + timedelta(seconds=env.settings.code_ttl_seconds)
     session.add(SmsCode(phone=phone, purpose=purpose, code_hash=code_hash(env, code, secrets.token_bytes(16)),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, timedelta
 from collections.abc import Callable
 
 import pytest
@@ -212,6 +213,23 @@ def test_resend_is_allowed_at_once_after_the_code_was_used(env: Env, people: dic
     auth.finish_sign_in(env, p.id_number, last_code(env, p.phone))
     auth.start_sign_in(env, p.id_number)
     assert _sms_count(env, p.phone) == 2
+
+
+def test_at_most_ten_codes_a_day_to_one_phone(env: Env, people: dict[str, Person]) -> None:
+    """A tester: anyone could type another person's ID number and have a code sent to their phone every
+    minute, for ever, with 5 new guesses each time. Now 10 a day (all purposes), then again tomorrow."""
+    p = people["driver_normal"]
+    for _ in range(10):
+        auth.start_sign_in(env, p.id_number)
+        env.clock.advance(seconds=61)  # type: ignore[attr-defined]
+    with pytest.raises(DomainError) as err:
+        auth.start_sign_in(env, p.id_number)
+    assert "今日获取验证码已达10次，请明日再试" in err.value.message and err.value.field == "code"
+    assert _sms_count(env, p.phone) == 10
+    now = env.clock.now()
+    env.clock.advance(seconds=(datetime.combine(now.date() + timedelta(days=1), time.min) - now).total_seconds())  # type: ignore[attr-defined]
+    auth.start_sign_in(env, p.id_number)  # a new day
+    assert _sms_count(env, p.phone) == 11
 
 
 @pytest.mark.parametrize("key", ["new_user", "face_fails"])

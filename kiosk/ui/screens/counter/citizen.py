@@ -207,7 +207,7 @@ class CitizenScreen(KioskScreen):
         """After an action the part that had the focus may be gone (the last application finished,
         the last booking cancelled): the ID field then takes it, its text selected for the next citizen."""
         focused = self.app.focused
-        if focused is None or not focused.display or not focused.is_on_screen or not focused.can_focus:
+        if focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self):
             self.query_one("#input-id_number", Input).focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -364,4 +364,3 @@ class CitizenScreen(KioskScreen):
                     timeout=8)
         self.query_one("#field-refuse_reason", FormField).value = ""
         self.refresh_file(result)
-

@@ -5,9 +5,9 @@ Open only while the learner permit has *under 6 calendar months* left, once per 
 window opens the day after the date 6 months before V (V = 8月31日 -> 3月1日; V = 6月15日
 -> 12月16日). On the exact 6-month day the permit still has 6 full months, so it is closed.
 
-A priority booking that is not cancelled (active, placed, done, even unplaced) uses up the
-subject's one chance; one cancelled at a counter does not. Only bookings of the current
-application (created on or after ``permit.accepted_at``) count.
+Any priority booking of the subject uses up its one chance (seed: 每个科目可以在互联网优先预约1次
+考试), one cancelled at a counter too: cancelling gives back the seat, not the chance. Only
+bookings of the current application (created on or after ``permit.accepted_at``) count.
 
 This checks the priority conditions only: the caller must also require
 ``exam.eligibility(...)`` to allow the subject ("不存在其他法规规定的不符合考试预约情形").
@@ -35,12 +35,10 @@ def priority_eligibility(
     name = SUBJECT_NAMES[subject]
     if today > permit.valid_to:
         return Eligibility(False, f"您的学习驾驶证明已于{format_date(permit.valid_to)}过期，不能优先预约")
-    used = any(
-        b.subject == subject and b.priority and b.status != "cancelled" and b.created_at >= permit.accepted_at
-        for b in bookings
-    )
+    used = [b for b in bookings if b.subject == subject and b.priority and b.created_at >= permit.accepted_at]
     if used:
-        return Eligibility(False, f"{name}已使用过优先预约，每个科目只能优先预约1次")
+        cancelled = all(b.status == "cancelled" for b in used)
+        return Eligibility(False, f"{name}已使用过优先预约{'（已取消）' if cancelled else ''}，每个科目只能优先预约1次")
     opens = priority_window_opens(permit.valid_to)
     if today < opens:
         return Eligibility(

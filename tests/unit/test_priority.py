@@ -41,7 +41,7 @@ def test_expired_permit_cannot_priority_book():
     assert not r.allowed and "过期" in r.reason and r.earliest is None
 
 
-@pytest.mark.parametrize("status", ["active", "placed", "done", "unplaced"])
+@pytest.mark.parametrize("status", ["active", "placed", "done", "unplaced", "cancelled"])
 def test_once_per_subject(status):
     p = permit(date(2025, 8, 31))
     today = date(2025, 6, 1)
@@ -50,12 +50,18 @@ def test_once_per_subject(status):
     assert priority_eligibility(p, [prio(3, status)], 2, today).allowed  # other subject
 
 
-def test_cancelled_normal_and_old_bookings_do_not_count():
+def test_normal_and_old_bookings_do_not_count():
     p = permit(date(2025, 8, 31))
     today = date(2025, 6, 1)
-    bookings = [prio(2, "cancelled"), prio(2, "placed", priority=False),
+    bookings = [prio(2, "cancelled", priority=False), prio(2, "placed", priority=False),
                 prio(2, "done", created=ACCEPTED - timedelta(days=500))]
     assert priority_eligibility(p, bookings, 2, today).allowed
+
+
+def test_a_priority_booking_cancelled_at_a_counter_used_the_chance():
+    """Cancelling gives back the seat, not the chance (seed: 每个科目可以在互联网优先预约1次考试)."""
+    r = priority_eligibility(permit(date(2025, 8, 31)), [prio(2, "cancelled")], 2, date(2025, 6, 1))
+    assert not r.allowed and r.reason == "科目二已使用过优先预约（已取消），每个科目只能优先预约1次"
 
 
 @given(st.dates(date(2024, 1, 1), date(2030, 12, 31)), st.integers(-10, 400))

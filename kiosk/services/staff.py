@@ -52,8 +52,11 @@ def roles_text(roles: Iterable[str]) -> str:
 
 
 def roles_short(roles: Iterable[str]) -> str:
-    """Role codes as two-character names for a narrow column, e.g. 管理 审核 (wraps at the spaces)."""
-    return " ".join(ROLE_SHORT.get(r, r) for r in roles)
+    """Role codes as two-character names for a narrow column, one line of at most 9 cells: 管理 审核,
+    or for more than two roles the first and how many (管理等4项; the audit screen shows them all
+    under its table)."""
+    names = [ROLE_SHORT.get(r, r) for r in roles]
+    return " ".join(names) if len(names) <= 2 else f"{names[0]}等{len(names)}项"
 
 
 def hash_secret(secret: str) -> str:

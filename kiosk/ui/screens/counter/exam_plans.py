@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN
@@ -187,6 +187,9 @@ class ExamPlansScreen(KioskScreen):
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
             f"{row.classes} 考位{row.seats}")
         self._clear_form()
+        # The next session is typed from the top of the form (the site stays chosen), not from the
+        # field Enter was pressed in (结果公布日期 was 6 BTabs away from 考试日期).
+        self.query_one("#input-exam_date", Input).focus()
         self.reload()
 
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]

@@ -68,7 +68,9 @@ class ExamPlansScreen(KioskScreen):
                 yield Button("新建（清空表单）", id="new")
             yield Plain("预约结果公布日安排考试：", classes="group-title")
             with Horizontal(classes="row"):
-                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
+                # Enter presses 安排考试并公布结果, which asks before it allocates
+                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
+                                enter_presses="allocate")
             with Horizontal(classes="buttons"):
                 yield Button("安排考试并公布结果", id="allocate", variant="warning")
             yield Plain("", classes="screen-error")

@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--terminal-id", metavar="ID", help="name of this terminal (default: kiosk-<hostname>)")
     p.add_argument("--counter", action="store_true", help="run the staff counter terminal")
     p.add_argument("--now", metavar="TIME", help="set the clock at start-up, e.g. 2026-12-01T09:00 (also $KIOSK_NOW)")
-    p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped (default 120)")
+    p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped "
+                   "(default 120), or at the counter before the screen locks (default 300)")
     p.add_argument("--no-demo", action="store_true", help="production mode: no demo data, no SMS shown on screen")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -52,8 +53,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     s.counter = args.counter
     s.now = parse_now(args.now or os.environ.get("KIOSK_NOW"))
     s.clock_runs = True  # the start instant is pinned; seconds still tick so countdowns move
-    if args.idle:
-        s.idle_seconds = max(args.idle, s.idle_warning_seconds + 1)
+    if args.idle:  # for either mode
+        s.idle_seconds = s.counter_idle_seconds = max(args.idle, s.idle_warning_seconds + 1)
     s.demo = not args.no_demo
     return s
 

@@ -40,7 +40,10 @@ class Settings:
     db_url: str = field(default_factory=default_db_url)
     terminal_id: str = field(default_factory=lambda: os.environ.get("KIOSK_TERMINAL_ID") or f"kiosk-{socket.gethostname()}")
     counter: bool = False
-    idle_seconds: int = 120
+    idle_seconds: int = 120  # citizen kiosk: the session is wiped after this long without input
+    # The counter locks its screen after this long: a clerk talking a citizen through a form (with no
+    # key pressed meanwhile) met the lock screen every 2 minutes with the kiosk's time.
+    counter_idle_seconds: int = 300
     idle_warning_seconds: int = 20
     now: datetime | None = None  # the clock's instant (KIOSK_NOW, --now): demos and tests
     clock_runs: bool = False  # with ``now``: start there and run (the CLI), or stay frozen (tests)
@@ -53,6 +56,11 @@ class Settings:
     face_max_failures: int = 3
     # Lifetime of an e-licence QR code (seconds); the screen regenerates it before it expires.
     elicence_ttl_seconds: int = field(default_factory=lambda: int(os.environ.get("KIOSK_ELICENCE_TTL") or 60))
+
+    @property
+    def idle_limit(self) -> int:
+        """Seconds without input before the counter locks or the kiosk ends the session."""
+        return self.counter_idle_seconds if self.counter else self.idle_seconds
 
     def clock(self) -> Clock:
         if self.now is None:

@@ -1,6 +1,8 @@
 """Append-only audit log of every staff action and every access to a citizen's record.
 
-Entries keep a short code (``action``); screens show its Chinese name (``action_name``)."""
+Entries keep a short code (``action``); screens show its Chinese name (``action_name``), at most
+NAME_MAX characters: the 操作 column of 审计日志 is that wide, so 说明 stays on screen beside it
+(the entry's detail says the rest, e.g. 须人工退费 or which of 停用 and 角色变更 refused a clerk)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
@@ -8,13 +10,14 @@ from sqlalchemy.orm import Session
 from ..db.models import AuditEntry
 from .env import Env
 
+NAME_MAX = 9
 ACTION_NAMES = {
     "sign_in": "群众登录",
     "register": "群众注册",
     "unit_register": "单位用户注册",
     "face_check_pass": "人脸识别通过",
     "face_check_fail": "人脸识别未通过",
-    "reserved_phone_fail": "预留手机号核对不一致",
+    "reserved_phone_fail": "预留手机号不一致",
     "licence_contact": "变更驾驶证联系方式",
     "vehicle_contact": "变更机动车联系方式",
     "licence_replace": "驾驶证补换领",
@@ -37,7 +40,7 @@ ACTION_NAMES = {
     "exam_cancel": "取消考试预约",
     "exam_cancel_counter": "窗口取消考试预约",
     "exam_fee": "考试费缴纳",
-    "exam_fee_refund_failed": "考试费退回失败（须人工退费）",
+    "exam_fee_refund_failed": "考试费退回失败",
     "exam_allocate": "考试预约安排",
     "exam_result": "录入考试成绩",
     "exam_results_import": "导入考试成绩",
@@ -47,12 +50,12 @@ ACTION_NAMES = {
     "application_finish": "窗口办结网办业务",
     "application_refuse": "窗口退办网办业务",
     "phone_reset": "重置群众手机号码",
-    "phone_unbound": "解除重复绑定的手机号",
+    "phone_unbound": "解除重复绑定手机号",
     "audit_search": "查询审计日志",
-    "audit_search_refused": "查询他人审计日志被拒绝",
+    "audit_search_refused": "查他人审计日志被拒",
     "staff_sign_in": "工作人员登录",
     "staff_sign_in_failed": "工作人员登录失败",
-    "staff_refused": "工作人员已停用或角色已变更，拒绝办理",
+    "staff_refused": "权限失效，拒绝办理",
     "staff_sign_out": "工作人员退出登录",
     "staff_exit": "退出自助模式",
     "staff_exit_failed": "退出自助模式失败",

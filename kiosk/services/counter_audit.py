@@ -48,6 +48,16 @@ def _day(text: str, field: str) -> date | None:
     return date_or_error(text, field, "请按 2026-12-01 的格式输入日期")
 
 
+def _dates(start: date | None, end: date | None) -> str:
+    """The date range a search asked for, as its audit entry says it: 全部, 2026-12-01起,
+    截至2026-12-31, 2026-12-01至2026-12-31, or the one day."""
+    if start and end:
+        return f"{start}" if start == end else f"{start}至{end}"
+    if start:
+        return f"{start}起"
+    return f"截至{end}" if end else "全部"
+
+
 def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:
     """Newest first, at most LIMIT rows. A non-admin's staff filter is forced to themselves."""
     require(staff, *ANY_ROLE)
@@ -79,6 +89,6 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
         rows = s.execute(q.order_by(AuditEntry.id.desc()).limit(LIMIT)).all()
         audit.record(s, env, actor=actor(staff), role="" if own else "admin", action="audit_search",
                      detail=f"工号：{staff_no or '全部'}；群众：{'指定' if f.citizen_id.strip() else '全部'}；"
-                            f"操作：{f.action.strip() or '全部'}；日期：{start or ''}至{end or ''}")
+                            f"操作：{f.action.strip() or '全部'}；日期：{_dates(start, end)}")
         return [AuditRow(e.at, e.actor, e.role, e.terminal_id, mask_id(idn) if idn and len(idn) == 18 else "",
                          e.action, e.detail) for e, idn in rows]

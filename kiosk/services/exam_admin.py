@@ -90,6 +90,8 @@ def plan_state(p: ExamPlan, now: datetime) -> str:
 
 
 def _day(text: str, field: str, label: str) -> date:
+    if not text.strip():  # nothing typed is no format error
+        raise DomainError(f"请输入{label}", field)
     return date_or_error(text, field, f"请按 2027-01-15 的格式输入{label}")
 
 
@@ -173,7 +175,7 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             raise DomainError(f"优先预约名额不能少于已占用的{x.priority_taken}个", "priority_quota")
         plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
             ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
-        opens, publish = _window(f, plan)
+        opens, publish = _window(f, plan, subject)
         if x is None and plan is not None:  # first: only the plan's own window is possible
             _same_window(plan, opens, publish)
         _check_window(plan, opens, publish, exam_day, now)
@@ -237,11 +239,20 @@ def _existing(s: Session, session_id: int | None, site_id: int, day: date, subje
     return x
 
 
-def _window(f: SessionForm, plan: ExamPlan | None) -> tuple[date, date]:
-    """The typed booking window; both dates left empty: the existing plan's (a new session joins it)."""
+def _window(f: SessionForm, plan: ExamPlan | None, subject: int) -> tuple[date, date]:
+    """The typed booking window; both dates left empty: the existing plan's (a new session joins it).
+    A date left empty is asked for with the reason: no plan gives it, or only both empty take the plan's."""
     if plan is not None and not f.opens_on.strip() and not f.publish_on.strip():
         return plan.booking_opens_at.date(), plan.publish_on
-    return _day(f.opens_on, "opens_on", "开放预约日期"), _day(f.publish_on, "publish_on", "结果公布日期")
+
+    def typed(text: str, field: str, label: str) -> date:
+        if text.strip():
+            return _day(text, field, label)
+        if plan is None:
+            raise DomainError(f"该考场当日{SUBJECT_NAMES[subject]}还没有考试计划，请填写{label}", field)
+        raise DomainError(f"请填写{label}（两项均留空即沿用该考试计划的日期）", field)
+
+    return typed(f.opens_on, "opens_on", "开放预约日期"), typed(f.publish_on, "publish_on", "结果公布日期")
 
 
 def _same_window(plan: ExamPlan, opens: date, publish: date) -> None:

@@ -52,8 +52,11 @@ def roles_text(roles: Iterable[str]) -> str:
 
 
 def roles_short(roles: Iterable[str]) -> str:
-    """Role codes as two-character names for a narrow column, e.g. 管理 审核 (wraps at the spaces)."""
-    return " ".join(ROLE_SHORT.get(r, r) for r in roles)
+    """Role codes as two-character names for a narrow column, one line of at most 9 cells: 管理 审核,
+    or for more than two roles the first and how many (管理等4项; the audit screen shows them all
+    under its table)."""
+    names = [ROLE_SHORT.get(r, r) for r in roles]
+    return " ".join(names) if len(names) <= 2 else f"{names[0]}等{len(names)}项"
 
 
 def hash_secret(secret: str) -> str:
@@ -130,8 +133,11 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
 def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed: bool = True) -> StaffSession:
     """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way.
     Wrong PINs count towards the same lock-out as wrong passwords. ``staff_no_typed`` False (the
-    lock screen knows who is signed in and asks for the PIN only): the message speaks of the PIN only."""
+    lock screen knows who is signed in and asks for the PIN only): the message speaks of the PIN only.
+    An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in)."""
     asked = "工号或PIN码" if staff_no_typed else "PIN码"
+    if not str(pin).strip():  # Enter on an empty field (as one wakes a screen): no try, nothing counted
+        raise DomainError("请输入PIN码", "pin")
     staff_no = _normalize_no(staff_no)
     now = env.clock.now()
     with env.db.write() as s:

@@ -186,7 +186,7 @@ class KioskApp(App, inherit_bindings=False):
     async def _idle_tick(self) -> None:
         if not self._session_active():
             return
-        remaining = self.settings.idle_seconds - (time.monotonic() - self._last_activity)
+        remaining = self.settings.idle_limit - (time.monotonic() - self._last_activity)
         if remaining <= 0:
             self.touch()
             if self.settings.counter:

@@ -280,3 +280,17 @@ def test_admin_audit_search_filters(env, people) -> None:
     assert counter_audit.search(env, admin, counter_audit.AuditFilter(date_from="2026-12-02")) == []
     with pytest.raises(DomainError):
         counter_audit.search(env, admin, counter_audit.AuditFilter(date_from="2026-13-01"))
+
+
+def test_the_audit_searchs_own_entry_names_the_dates_asked(env) -> None:
+    """No date given reads 日期：全部 (it read 日期：至); one given, from or up to it."""
+    admin = StaffSession("A0001", "孙管理", ("admin",))
+    asked = [("", ""), ("2026-12-01", ""), ("", "2026-12-31"), ("2026-11-01", "2026-12-31"), ("2026-12-01", "2026-12-01")]
+    for start, end in asked:
+        counter_audit.search(env, admin, counter_audit.AuditFilter(date_from=start, date_to=end))
+    with env.db.read() as s:
+        details = list(s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "audit_search")
+                                 .order_by(AuditEntry.id)))
+    assert [d.split("；")[-1] for d in details] == [
+        "日期：全部", "日期：2026-12-01起", "日期：截至2026-12-31", "日期：2026-11-01至2026-12-31", "日期：2026-12-01"]
+    assert details[0] == "工号：全部；群众：全部；操作：全部；日期：全部"

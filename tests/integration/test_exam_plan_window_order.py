@@ -48,8 +48,23 @@ def test_empty_window_dates_take_the_existing_plans(env) -> None:
 
 
 def test_empty_window_dates_without_a_plan_are_asked_for(env) -> None:
+    """Not 请按 2027-01-15 的格式输入开放预约日期: nothing was typed, and no plan gives the dates."""
     form = exam_admin.SessionForm(1, "2027-03-10", "08:30", "2", "C1", "30", "3", "", "")
-    assert _refused(env, form).field == "opens_on"
+    err = _refused(env, form)
+    assert (err.field, err.message) == ("opens_on", "该考场当日科目二还没有考试计划，请填写开放预约日期")
+    form = exam_admin.SessionForm(1, "2027-03-10", "08:30", "2", "C1", "30", "3", "2026-12-05", " ")
+    err = _refused(env, form)
+    assert (err.field, err.message) == ("publish_on", "该考场当日科目二还没有考试计划，请填写结果公布日期")
+    form = exam_admin.SessionForm(1, "2027-03-10", "08:30", "2", "C1", "30", "3", "2026-12", "2027-03-08")
+    assert _refused(env, form).message == "请按 2027-01-15 的格式输入开放预约日期"  # typed, but no date
+    form = exam_admin.SessionForm(1, "", "08:30", "2", "C1", "30", "3", "2026-12-05", "2027-03-08")
+    assert (_refused(env, form).field, _refused(env, form).message) == ("exam_date", "请输入考试日期")
+
+
+def test_one_window_date_left_empty_beside_a_plan_says_both_may_be(env) -> None:
+    plan, site = _demo_plan(env)
+    err = _refused(env, _form(plan, site, publish_on=""))
+    assert (err.field, err.message) == ("publish_on", "请填写结果公布日期（两项均留空即沿用该考试计划的日期）")
 
 
 def test_the_ten_day_rule_never_suggests_a_past_opening_day(env) -> None:

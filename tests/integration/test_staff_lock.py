@@ -61,3 +61,16 @@ def test_locking_and_signing_out_are_audited_with_the_roles(env) -> None:
     role = ",".join(ROLES)
     assert [(a, r) for a, r, _ in _entries(env)] == [("lock", role), ("lock", role), ("staff_sign_out", role)]
     assert "无操作" in _entries(env)[1][2]
+
+
+def test_an_empty_pin_is_asked_for_neither_counted_nor_audited(env) -> None:
+    before = _entries(env)
+    assert _unlock(env, "") == "请输入PIN码"
+    assert _unlock(env, "  ") == "请输入PIN码"
+    with pytest.raises(DomainError) as err:
+        staff.check_pin(env, STAFF_NO, "", "staff_exit")  # the F12 staff exit too
+    assert (err.value.message, err.value.field) == ("请输入PIN码", "pin")
+    assert _entries(env) == before
+    with env.db.read() as s:
+        assert s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().failed_logins == 0
+    assert _unlock(env, "999999") == "PIN码错误，再错9次将锁定15分钟"

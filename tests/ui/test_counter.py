@@ -55,7 +55,7 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
 
 async def test_counter_locks_itself_when_idle(env):
     app = counter_app(env)
-    env.settings.idle_seconds = 2
+    env.settings.counter_idle_seconds = 2
     async with app.run_test(size=(80, 24)) as pilot:
         await _sign_in(pilot, app)
         assert isinstance(app.screen, StaffHomeScreen)
@@ -126,3 +126,18 @@ async def test_verification_desk_checks_a_code_online(env, people):
         await settle(pilot)
         text = screen_text(app)
         assert "无效" in text and "吊销" in text
+
+
+async def test_the_counter_waits_300_seconds_before_it_locks(env):
+    """Not the citizen kiosk's 120 s: a clerk talking a citizen through a form met the lock screen often."""
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app)
+        app._last_activity -= 290  # nearly 5 minutes without a key
+        await app._idle_tick()
+        await settle(pilot)
+        assert isinstance(app.screen, StaffHomeScreen)
+        app._last_activity -= 11
+        await app._idle_tick()
+        await settle(pilot)
+        assert isinstance(app.screen, LockScreen)

@@ -1,9 +1,13 @@
-"""Pilot: 审计日志 at 120 columns: 说明 on screen beside a short role column, in full below the table."""
+"""Pilot: 审计日志 at 120 columns: 说明 on screen beside short action and role columns (one long
+action name or many roles widen no column), in full below the table."""
 from __future__ import annotations
 
 from textual.widgets import DataTable
 
+from rich.cells import cell_len
+
 from kiosk.services import audit
+from kiosk.ui.screens.counter.audit import ACTION_WIDTH
 from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
@@ -30,10 +34,37 @@ async def test_the_note_is_on_screen_at_120_columns_and_whole_below(env, people)
         assert "说明" in header
         row = next(i for i, line in enumerate(lines) if "窗口取消考试预约" in line)
         assert "窗口取消所选预约" in lines[row]  # the start of 说明, beside the citizen's masked ID
-        assert "管理 窗口" in lines[row] and "审核 考试" in lines[row + 1]  # short names, wrapped
+        assert "管理等4项" in lines[row] and "审核" not in lines[row + 1]  # short, on one line: no wrapped row
         table = app.screen.query_one("#audit-rows", DataTable)
         table.focus()
         await settle(pilot)
         detail = "".join(str(app.screen.query_one("#audit-detail").render()).split())
         assert f"说明：{LONG}".replace(" ", "") in detail  # whole, not cut at 60 characters
         assert "管理员、窗口民警/辅警、审核、考试管理" in detail  # the roles in full
+
+
+async def test_long_action_names_and_many_roles_leave_the_note_readable(env):
+    """The tester's screen: 工作人员已停用或角色已变更，拒绝办理 widened 操作 to 38 cells for every row,
+    说明 showed 2 to 5 characters, and the admin's roles took two lines."""
+    with env.db.write() as s:
+        audit.record(s, env, actor="staff:J1004", role="counter", action="staff_refused", detail="该工作人员账户已停用")
+        audit.record(s, env, actor="staff:J1004", action="staff_sign_in_failed", detail="账户已停用")
+        audit.record(s, env, actor="staff:J1001", role="counter", action="exam_fee_refund_failed",
+                     detail="2612030000000003 150元 T0001 须人工退费")
+        audit.record(s, env, actor="staff:A0001", role="admin,counter,review,exam_admin", action="staff_sign_in")
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-audit")
+        lines = screen_text(app).splitlines()
+        header = next(i for i, line in enumerate(lines) if "时间" in line and "说明" in line)
+        rows = lines[header + 1:header + 6]  # newest first, one line each
+        assert all("工作人员登录" in row and "管理等4项" in row for row in rows[:2])  # the admin's roles: one line
+        assert "考试费退回失败" in rows[2] and "2612030000000003 150元" in rows[2]
+        assert "工作人员登录失败" in rows[3] and "账户已停用" in rows[3]
+        assert "权限失效，拒绝办理" in rows[4] and "该工作人员账户已停用" in rows[4]  # the whole note
+        assert 120 - cell_len(lines[header][:lines[header].index("说明")]) >= 24  # 12 characters of 说明 at least
+
+
+def test_every_action_name_fits_the_action_column():
+    assert {name: cell_len(name) for name in audit.ACTION_NAMES.values() if cell_len(name) > ACTION_WIDTH} == {}

@@ -33,7 +33,7 @@ async def test_a_deactivated_clerks_locked_counter_can_be_handed_over(env):
         await press(pilot, "m-citizen")
         assert isinstance(app.screen, CitizenScreen)
         set_input(app, "id_number", "5001")  # unsaved work of the locked session
-        app._last_activity -= env.settings.idle_seconds + 1  # the clerk walked away: the idle lock
+        app._last_activity -= env.settings.idle_limit + 1  # the clerk walked away: the idle lock
         await app._idle_tick()
         await settle(pilot)
         assert isinstance(app.screen, LockScreen)

@@ -1,6 +1,6 @@
 """Pilot: 考试计划与安排 as a keyboard form: Enter in the dates queries, Enter in the session form
-saves, and 新建（清空表单） asks before it drops what was typed; the line after an allocation
-says who was told."""
+saves (and the next session starts at 考试日期), Enter in the publication day asks to allocate, and
+新建（清空表单） asks before it drops what was typed; the line after an allocation says who was told."""
 from __future__ import annotations
 
 from datetime import date
@@ -85,3 +85,33 @@ def test_the_allocation_line_says_who_was_told():
     told = allocation_text(AllocationReport(date(2026, 12, 2), placed=3, unplaced=1, deferred=2, plans=4))
     assert "预约成功 3 人，未安排 1 人，转入后续计划 2 人" in told
     assert "4 人已通过网办进度、短信和消息收到结果通知" in told
+
+
+async def test_after_a_save_the_next_session_starts_at_the_exam_date(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        fill_session(app, "2027-02-10", opens_on="2026-12-05", publish_on="2027-02-08")
+        await press_enter_in(pilot, "publish_on")  # the last field of the form
+        await settle(pilot)
+        assert "已保存场次" in str(app.screen.query_one("#plan-message").render())
+        exam_date = app.screen.query_one("#input-exam_date")
+        assert exam_date.value == "" and app.focused is exam_date
+        await pilot.press(*"2027-02-11")
+        assert exam_date.value == "2027-02-11"
+
+
+async def test_enter_in_the_publication_day_asks_to_allocate_as_its_button(env):
+    env.clock.advance(days=1)  # 2026-12-02: the 12-04 plans publish today
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        set_input(app, "alloc_date", "2026-12-02")
+        await press_enter_in(pilot, "alloc_date")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # asked first, as 安排考试并公布结果 does
+        assert "确认安排 2026-12-02 公布结果的考试" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ExamPlansScreen)
+        assert str(app.screen.query_one("#plan-message").render()) == ""  # nothing allocated

@@ -1,11 +1,12 @@
 """Pilot: 工作人员账户 says what is wrong where it is wrong: a missing role by the role boxes,
-and 停用 of one's own account at once, before any question."""
+and 停用 of one's own account at once, before any question; Enter in 初始密码 or PIN码 creates the
+account as 创建账户 does."""
 from __future__ import annotations
 
 from textual.widgets import Button, DataTable, Static
 
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
-from tests.ui.conftest import screen_error, set_input
+from tests.ui.conftest import field_error, press_enter_in, screen_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import choose_staff, press
 
@@ -61,3 +62,41 @@ async def test_resetting_a_deactivated_accounts_password_is_refused_on_screen(en
         await press(pilot, "reset")
         assert "该账户已停用，不能重置密码" in screen_error(app)
         assert not any("已重置" in str(n.message) for n in app._notifications)
+
+
+async def test_enter_in_the_initial_password_creates_the_account(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        for name, value in (("new_staff_no", "J2001"), ("new_name", "钱窗口"), ("new_password", "abcdefgh"),
+                            ("pin", "123456")):
+            set_input(app, name, value)
+        app.screen.query_one("#role-counter").value = True
+        await press_enter_in(pilot, "new_password")
+        await settle(pilot)
+        assert field_error(app, "new_password") == "密码至少8位，须同时包含字母和数字"  # checked, not cleared
+        await press_enter_in(pilot, "new_password")  # Enter again, nothing changed: checked again
+        await settle(pilot)
+        assert field_error(app, "new_password") == "密码至少8位，须同时包含字母和数字"
+        assert "J2001" not in [str(r[0]) for r in _rows(app)]
+        set_input(app, "new_password", "abcd1234")
+        await press_enter_in(pilot, "new_password")
+        await settle(pilot)
+        assert field_error(app, "new_password") == ""
+        assert "J2001" in [str(r[0]) for r in _rows(app)]
+        assert app.screen.query_one("#input-new_password").value == ""  # the form is emptied for the next one
+
+
+async def test_enter_in_the_pin_creates_the_account_too(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        for name, value in (("new_staff_no", "J2002"), ("new_name", "孙窗口"), ("new_password", "abcd1234"),
+                            ("pin", "123456")):
+            set_input(app, name, value)
+        app.screen.query_one("#role-review").value = True
+        await press_enter_in(pilot, "pin")
+        await settle(pilot)
+        assert "J2002" in [str(r[0]) for r in _rows(app)]

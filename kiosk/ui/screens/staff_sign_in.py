@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
+from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.field import FormField
@@ -42,7 +43,15 @@ class StaffSignInScreen(KioskScreen):
     def submit(self) -> None:
         staff_no = self.query_one("#field-staff_no", FormField).value
         password = self.query_one("#field-password", FormField).value
-        self.call(staff_service.sign_in, self.env, staff_no, password, done=self._signed_in)
+        self.call(staff_service.sign_in, self.env, staff_no, password, done=self._signed_in, failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        """A refused password goes (as a wrong PIN on the lock screen): the next one is typed into an
+        empty field, not appended to the wrong one, which would fail again and cost another attempt.
+        The message stays beside the field, and the focus goes into it."""
+        if exc.field == "password":
+            self.query_one("#field-password", FormField).value = ""
+        self.show_error(exc)
 
     def _signed_in(self, session: staff_service.StaffSession) -> None:
         from .staff_home import StaffHomeScreen

@@ -16,7 +16,10 @@ from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 
 
-ROLE_WIDTH = 9  # two short role names a line (管理 窗口), so 说明 stays on screen at 120 columns
+# Fixed widths, so 说明 stays on screen at 120 columns whatever the rows: 操作 fits the longest action
+# name (audit.NAME_MAX characters), 角色 two short role names (管理 窗口) or 管理等4项, on one line.
+ACTION_WIDTH = 2 * audit.NAME_MAX
+ROLE_WIDTH = 9
 
 
 class AuditScreen(KioskScreen):
@@ -46,7 +49,9 @@ class AuditScreen(KioskScreen):
     def on_mount(self) -> None:
         self.rows: list[counter_audit.AuditRow] = []
         table = self.query_one("#audit-rows", DataTable)
-        table.add_columns("时间", "操作人", "操作", "群众")
+        table.add_columns("时间", "操作人")
+        table.add_column("操作", width=ACTION_WIDTH)
+        table.add_column("群众")
         table.add_column("角色", width=ROLE_WIDTH)
         table.add_columns("终端", "说明")
         self.search()
@@ -72,7 +77,7 @@ class AuditScreen(KioskScreen):
         table = self.query_one("#audit-rows", DataTable)
         table.clear()
         self.rows = rows
-        for r in rows:  # height None: a row grows when its roles wrap
+        for r in rows:  # height None: a row grows when an unnamed action code is wider than its column
             table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor), audit.action_name(r.action),
                           r.citizen or "-", roles_short(r.role.split(",")) if r.role else "", r.terminal_id,
                           r.detail, height=None)

@@ -7,7 +7,7 @@ from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Select, Static
+from textual.widgets import Button, DataTable, Input, Select, Static
 
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN
@@ -68,7 +68,9 @@ class ExamPlansScreen(KioskScreen):
                 yield Button("新建（清空表单）", id="new")
             yield Plain("预约结果公布日安排考试：", classes="group-title")
             with Horizontal(classes="row"):
-                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN)
+                # Enter presses 安排考试并公布结果, which asks before it allocates
+                yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
+                                enter_presses="allocate")
             with Horizontal(classes="buttons"):
                 yield Button("安排考试并公布结果", id="allocate", variant="warning")
             yield Plain("", classes="screen-error")
@@ -187,6 +189,9 @@ class ExamPlansScreen(KioskScreen):
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
             f"{row.classes} 考位{row.seats}")
         self._clear_form()
+        # The next session is typed from the top of the form (the site stays chosen), not from the
+        # field Enter was pressed in (结果公布日期 was 6 BTabs away from 考试日期).
+        self.query_one("#input-exam_date", Input).focus()
         self.reload()
 
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]

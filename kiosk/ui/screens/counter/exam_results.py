@@ -7,7 +7,7 @@ import logging
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, ProgressBar, Static
+from textual.widgets import Button, Input, ProgressBar, Static
 
 from ....domain.errors import DomainError
 from ....services import exam_admin_results
@@ -20,8 +20,14 @@ from ...widgets.plain import Plain
 log = logging.getLogger("kiosk.ui")
 
 
+def _candidate(id_number: str, subject: str) -> tuple[str, str]:
+    return "".join(id_number.split()).upper(), subject.strip()
+
+
 class ExamResultsScreen(KioskScreen):
     DRAFT_FIELDS = ("id_number", "subject", "score", "attempt")  # one result being typed in
+    # (ID number, subject) whose first attempt failed and whose retake may be entered next, if any
+    retake_for: tuple[str, str] | None = None
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
@@ -56,9 +62,11 @@ class ExamResultsScreen(KioskScreen):
         return self.query_one(f"#field-{name}", FormField).value
 
     def on_input_changed(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Another candidate or subject typed: their first attempt, not the last one's retake."""
+        """Another candidate or subject typed: their first attempt, not the last one's retake (2
+        again only when the clerk comes back to the candidate and subject whose retake is due)."""
         if event.input.id in ("input-id_number", "input-subject") and event.input.has_focus:
-            self.query_one("#field-attempt", FormField).value = "1"
+            same = _candidate(self._v("id_number"), self._v("subject")) == self.retake_for
+            self.query_one("#field-attempt", FormField).value = "2" if same else "1"
 
     def on_input_submitted(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.input.id == "input-csv_path":
@@ -92,9 +100,16 @@ class ExamResultsScreen(KioskScreen):
         self.query_one("#record-result", Static).update(Text(f"已录入（第{r.attempt}次）：{r.message}", style=colour))
         self.query_one("#field-score", FormField).value = ""
         # the same candidate's retake comes next only after a failed first attempt
-        self.query_one("#field-attempt", FormField).value = "2" if r.booking_status == "placed" else "1"
+        retake = r.booking_status == "placed"
+        self.retake_for = _candidate(self._v("id_number"), self._v("subject")) if retake else None
+        self.query_one("#field-attempt", FormField).value = "2" if retake else "1"
         for f in self.draft_fields():  # recorded: the candidate and subject stay for the next one, saved
             f.settle()
+        # The next result is most often the next candidate's: the ID number is selected, so typing
+        # replaces it (and sets 考试次数 back to 1); for this one's retake, Tab twice to 成绩.
+        id_field = self.query_one("#input-id_number", Input)
+        id_field.focus()
+        id_field.select_all()
 
     def start_import(self) -> None:
         bar = self.query_one("#import-progress", ProgressBar)

@@ -39,8 +39,10 @@ class StaffAdminScreen(KioskScreen):
                 yield FormField("new_staff_no", "工号", max_length=20)
                 yield FormField("new_name", "姓名", max_length=40)
             with Horizontal(classes="row"):
-                yield FormField("new_password", "初始密码（至少8位，含字母和数字）", max_length=64, password=True)
-                yield FormField("pin", "PIN码（6位数字）", max_length=6, password=True)
+                # Enter in either presses 创建账户 (it checked nothing: the error shown just went)
+                yield FormField("new_password", "初始密码（至少8位，含字母和数字）", max_length=64, password=True,
+                                enter_presses="create")
+                yield FormField("pin", "PIN码（6位数字）", max_length=6, password=True, enter_presses="create")
             with Horizontal(id="staff-roles"):
                 for role, name in ROLE_NAMES.items():
                     yield Tick(name, id=f"role-{role}")

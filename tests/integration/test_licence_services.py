@@ -339,11 +339,22 @@ def test_an_address_of_punctuation_is_refused(env: Env, people: dict[str, Person
     assert err.field == "address" and "邮寄地址" in err.message
 
 
-@pytest.mark.parametrize("reason", ["其他正当理由", "服兵役"])
-def test_a_detail_of_punctuation_is_refused(env: Env, people: dict[str, Person], reason: str) -> None:
-    form = {"reason": reason, "detail": "。。，，！", "until": "2028-01-01"}
+def test_a_detail_of_punctuation_is_refused_for_another_good_reason(env: Env, people: dict[str, Person]) -> None:
+    form = {"reason": "其他正当理由", "detail": "。。，，！", "until": "2028-01-01"}
     err = refused(DELAY_REVIEW, env, people["truck_driver"], form)
     assert err.field == "detail" and "标点符号不计" in err.message
+
+
+@pytest.mark.parametrize("typed, kept", [(" ab! ", "ab!"), ("。。，，！", "。。，，！"), ("", "")])
+def test_with_a_listed_reason_the_detail_is_an_optional_note(env: Env, people: dict[str, Person], typed: str,
+                                                             kept: str) -> None:
+    """选择其他正当理由时必填: with 服兵役 a short note is kept as typed, not refused (a tester's
+    ``ab!`` was refused with 至少4个...)."""
+    prepared = applications.prepare(env, DELAY_MEDICAL, account_id(env, people["truck_driver"]))
+    checked = applications.check(DELAY_MEDICAL, {"reason": "服兵役", "detail": typed, "until": "2028-01-01"},
+                                 prepared)
+    assert checked.clean["detail"] == kept
+    assert (("具体说明", kept) in checked.summary) == bool(kept)
 
 
 def test_an_old_certificate_names_its_last_valid_day(env: Env, people: dict[str, Person]) -> None:

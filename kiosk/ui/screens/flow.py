@@ -169,7 +169,8 @@ class ApplicationFlowScreen(KioskScreen):
                       self.checked.phone_to_confirm, done=self._code_sent)
         elif bid == "submit":
             code = self.query_one("#field-code", FormField).value
-            self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done)
+            self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done,
+                      failed=self._not_submitted)
         elif bid == "home":
             self.app.pop_screen()
         elif bid == "to-progress":
@@ -206,6 +207,13 @@ class ApplicationFlowScreen(KioskScreen):
                 control.focus(scroll_visible=False)
                 control.parent.scroll_visible()
             break
+
+    def _not_submitted(self, exc: DomainError) -> None:
+        """A refusal; one that says the code sent is no longer good (验证码已过期，请重新获取, or
+        used up by wrong tries) also clears the line that said it was sent and valid for 5 minutes."""
+        if exc.field == "code" and exc.message.endswith("请重新获取"):
+            self.query_one("#code-sent", Static).update("")
+        self.show_error(exc)
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent)

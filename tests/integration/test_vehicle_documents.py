@@ -239,3 +239,11 @@ def test_the_inspection_mark_is_checked_again_when_the_counter_finishes(env: Env
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         MARK.finish(s, env, app, "已邮寄")
     assert "再次复核不符合补领条件" in e.value.message and words in e.value.message
+
+
+@pytest.mark.parametrize("service, example", [(LICENCE, "如：行驶证被盗"), (PLATES, "如：号牌被盗")])
+def test_the_other_reason_has_an_example_of_its_own_document(env: Env, people, service, example) -> None:
+    """补换领行驶证's 其他 showed 如：号牌被盗, about plates."""
+    prepared = applications.prepare(env, service, account_id(env, people["driver_normal"]))
+    note = next(f for f in prepared.fields if f.name == "reason_note")
+    assert note.placeholder == example

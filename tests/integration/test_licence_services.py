@@ -97,8 +97,11 @@ def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, pe
 def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people: dict[str, Person]) -> None:
     err = refused(REPLACE, env, people["driver_normal"], renewal())
     assert err.field == "kind" and "有效期满前90日内" in err.message
-    err = refused(REPLACE, env, people["expired_long"], renewal())
-    assert err.field == "kind" and "超过一年" in err.message
+    prepared = applications.prepare(env, REPLACE, account_id(env, people["driver_normal"]))
+    prepared.context["valid_to"] = date(2025, 11, 30)  # the form was opened before: checked again at 下一步
+    with pytest.raises(DomainError) as err:
+        applications.check(REPLACE, renewal(), prepared)
+    assert err.value.field == "kind" and "超过一年" in err.value.message
 
 
 @pytest.mark.parametrize("cert_date, message", [("2026-05-20", "6个月内有效"), ("2026-12-02", "不能晚于今天"),
@@ -326,11 +329,34 @@ def test_a_driver_of_seventy_may_delay_the_certificate(env: Env, people: dict[st
         applications.prepare(env, DELAY_REVIEW, aid)
 
 
+def test_a_licence_expired_over_a_year_is_sent_to_the_counter_before_the_form(env: Env,
+                                                                              people: dict[str, Person]) -> None:
+    """韩冬: every 业务类型 would be refused, so he is told at once (a tester filled in 期满换证 first)."""
+    p = people["expired_long"]
+    with pytest.raises(DomainError) as err:
+        applications.prepare(env, REPLACE, account_id(env, p))
+    valid_to = licence(env, p).valid_to
+    assert err.value.field is None and err.value.message == (
+        f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满一年后（{valid_to.year + 1}{valid_to:-%m-%d}以后）"
+        "不能在线补领、换领、期满换证或转入，请到车管所窗口办理")
+
+
 @pytest.mark.parametrize("kind", ["lost", "damaged", "changed", "transfer"])
-def test_a_licence_expired_over_a_year_is_sent_to_the_counter(env: Env, people: dict[str, Person], kind: str) -> None:
+def test_a_licence_expired_over_a_year_is_refused_next_to_the_kind(env: Env, people: dict[str, Person],
+                                                                   kind: str) -> None:
+    """The form was opened before the licence was a year past its expiry: checked again at 下一步."""
+    prepared = applications.prepare(env, REPLACE, account_id(env, people["driver_normal"]))
+    prepared.context["valid_to"] = date(2025, 11, 30)
     form = {"kind": kind, "city": "连云港", "delivery": "mail", "address": ADDRESS}
-    err = refused(REPLACE, env, people["expired_long"], form)  # 韩冬
-    assert err.field == "kind" and "超过一年" in err.message and "车管所窗口" in err.message
+    with pytest.raises(DomainError) as err:
+        applications.check(REPLACE, form, prepared)
+    assert err.value.field == "kind" and "超过一年" in err.value.message and "车管所窗口" in err.value.message
+
+
+def test_a_licence_with_some_kinds_refused_still_gets_the_form(env: Env, people: dict[str, Person]) -> None:
+    """孙丽 (暂扣: no 补领) and 刘洋 (no 期满换证 yet) may still 换领: the form opens."""
+    for key in ("suspended", "driver_normal"):
+        assert applications.prepare(env, REPLACE, account_id(env, people[key])).fields
 
 
 @pytest.mark.parametrize("address", ["。。。。。", "！！！！！！", "重庆。。。。", "  ，，  "])

@@ -157,6 +157,16 @@ async def test_a_licence_expired_over_a_year_cannot_be_delayed(kiosk_app, env, p
         assert not kiosk_app.screen.query_one("#next").display
 
 
+async def test_a_licence_expired_over_a_year_is_sent_to_the_counter_before_the_form(kiosk_app, env, people):
+    p = people["expired_long"]  # 韩冬: every 业务类型 would be refused
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, p, "licence_replace")
+        assert "不能在线补领、换领、期满换证或转入，请到车管所窗口办理" in screen_error(kiosk_app).replace("\n", "")
+        assert not kiosk_app.screen.query_one("#next").display
+        assert not kiosk_app.screen.query("#fields RadioSet, #fields Input")
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#back")
+
+
 async def test_no_renewal_delay_for_a_licence_valid_for_years(kiosk_app, env, people):
     p = people["driver_normal"]  # 刘洋: told before the form, and his licence stays usable
     async with kiosk_app.run_test(size=(120, 40)) as pilot:

@@ -52,6 +52,10 @@ class VehicleDocument:
     def vehicle_intro(self, facts: dict) -> str:
         return self.intro
 
+    def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
+        """Why a vehicle (its ``facts``) cannot have this document today, whatever is typed (none by default)."""
+        return []
+
     def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
         """A service's own re-check inside the write, on the locked vehicle (none by default)."""
 
@@ -71,19 +75,30 @@ class VehicleDocument:
         query = select(Office).order_by(Office.id)
         offices = list(session.scalars(query if None in areas else query.where(Office.city.in_(areas))))
         office_facts = {str(o.id): {"name": o.name, "city": o.city, "address": o.address} for o in offices}
-        first = vehicles[0]
+        today = env.clock.now().date()
+        open_serials = self.open_serials(session, account.id)
+        blocked = {plate: self._blocked(plate, f, today, open_serials) for plate, f in facts.items()}
+        if all(blocked.values()):  # no vehicle could have it: told before the form, with each one's reason
+            raise DomainError("\n".join(blocked.values()))
+        first = next(v for v in vehicles if not blocked[v.plate])  # the form opens on one that may
         fields = [FieldSpec("plate", "号牌号码", "choice"), *self.extra_fields(), *DELIVERY_FIELDS]
         choices = {"plate": [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles],
                    "delivery": [(d, d) for d in DELIVERIES],
                    "office": [(f"{o.name}（{o.address}）", str(o.id)) for o in offices], **self.extra_choices()}
         initial = {"plate": first.plate, "delivery": MAIL, "address": first.address,
                    "office": str(offices[0].id) if offices else ""}
-        open_serials = self.open_serials(session, account.id)
-        intros = {plate: self.vehicle_intro(f) + (f"\n{open_refusal(plate, self.title, open_serials[plate])}"
-                                                  if plate in open_serials else "") for plate, f in facts.items()}
-        context = {"vehicles": facts, "offices": office_facts, "today": env.clock.now().date(), "intros": intros,
+        intros = {plate: self.vehicle_intro(f) + (f"\n{blocked[plate]}" if blocked[plate] else "")
+                  for plate, f in facts.items()}
+        context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
                    "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials}
         return Prepared(intros[first.plate], fields, initial, choices, context)
+
+    def _blocked(self, plate: str, facts: dict, today: date, open_serials: dict[str, str]) -> str:
+        """Why ``plate`` cannot have this document today, in a line naming it ('' when it can)."""
+        if plate in open_serials:
+            return open_refusal(plate, self.title, open_serials[plate])
+        refusals = self.vehicle_refusals(facts, today)
+        return f"{plate}不能{self.title}：{'；'.join(refusals)}。" if refusals else ""
 
     def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:
         """The citizen's applications of this kind still 受理中: plate -> 业务流水号."""

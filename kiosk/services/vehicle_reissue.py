@@ -1,6 +1,8 @@
 """补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 (seed 002, sections 七, 三, 八)."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -80,9 +82,11 @@ class InspectionMarkReissue(VehicleDocument):
         return (f"{self.intro}\n该车检验有效期至{facts['inspection_due']:%Y-%m-%d}，"
                 f"交强险有效期至{facts['insurance_due']:%Y-%m-%d}，未处理的交通违法{facts['unhandled']}起。")
 
+    def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
+        return inspection_mark_refusals(today, facts["inspection_due"], facts["insurance_due"], facts["unhandled"])
+
     def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
-        refusals = inspection_mark_refusals(prepared.context["today"], facts["inspection_due"],  # type: ignore[arg-type]
-                                            facts["insurance_due"], facts["unhandled"])
+        refusals = self.vehicle_refusals(facts, prepared.context["today"])  # type: ignore[arg-type]
         if refusals:
             raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
         return {}

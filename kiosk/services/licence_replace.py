@@ -19,6 +19,7 @@ from ..domain.licence_renewal import (certificate_refusal, next_validity, overdu
                                       reissue_refusal, renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, compact, date_or_error
 from . import licence_common as common
+from .offices import cities_of, label, listed
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
 
@@ -71,17 +72,17 @@ class LicenceReplacement:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         lic = common.own_licence(session, account)
         common.refuse_if_open(session, account, self.kind, self.title)
-        known = common.cities(session)
+        offices = listed(session)
+        known = cities_of(offices)
         home = city_of_authority(lic.issuing_authority, known)
-        offices = common.offices(session)
         targets = [c for c in known if c != home]
 
-        def listed(city: str | None) -> list[tuple[str, str]]:
-            return [(f"{o.city}  {o.name}", str(o.id)) for o in offices if city is None or o.city == city]
+        def of(city: str | None) -> list[tuple[str, str]]:
+            return [(label(o), str(o.id)) for o in offices if city is None or o.city == city]
 
         choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(c, c) for c in targets]}
-        choices |= {f"office_{k}": listed(home) for k in HOME_KINDS}
-        choices |= {f"office_to{i}": listed(c) for i, c in enumerate(targets)}
+        choices |= {f"office_{k}": of(home) for k in HOME_KINDS}
+        choices |= {f"office_to{i}": of(c) for i, c in enumerate(targets)}
         intro = (f"{INTRO}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
                  f"发证机关：{lic.issuing_authority}")
         today = env.clock.now().date()

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application, Office, Vehicle, Violation
+from ..db.models import Account, Application, Vehicle, Violation
 from ..domain.errors import DomainError
 from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
@@ -19,6 +19,7 @@ from . import applications
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
+from .offices import label, listed
 from .workdays import work_calendar
 
 DELIVERY_FIELDS = [
@@ -72,8 +73,7 @@ class VehicleDocument:
                            "inspection_due": v.inspection_due, "insurance_due": v.insurance_due,
                            "unhandled": unhandled.get(v.id, 0)} for v in vehicles}
         areas = {f["area"] for f in facts.values()}
-        query = select(Office).order_by(Office.id)
-        offices = list(session.scalars(query if None in areas else query.where(Office.city.in_(areas))))
+        offices = listed(session, None if None in areas else areas)
         office_facts = {str(o.id): {"name": o.name, "city": o.city, "address": o.address} for o in offices}
         today = env.clock.now().date()
         open_serials = self.open_serials(session, account.id)
@@ -84,9 +84,9 @@ class VehicleDocument:
         fields = [FieldSpec("plate", "号牌号码", "choice"), *self.extra_fields(), *DELIVERY_FIELDS]
         choices = {"plate": [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles],
                    "delivery": [(d, d) for d in DELIVERIES],
-                   "office": [(f"{o.name}（{o.address}）", str(o.id)) for o in offices], **self.extra_choices()}
-        initial = {"plate": first.plate, "delivery": MAIL, "address": first.address,
-                   "office": str(offices[0].id) if offices else ""}
+                   "office": [(label(o), str(o.id)) for o in offices], **self.extra_choices()}
+        # No office chosen in advance (nor in 驾驶证补换领): where to go is the citizen's choice.
+        initial = {"plate": first.plate, "delivery": MAIL, "address": first.address}
         intros = {plate: self.vehicle_intro(f) + (f"\n{blocked[plate]}" if blocked[plate] else "")
                   for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,

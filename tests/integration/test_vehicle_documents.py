@@ -34,8 +34,7 @@ def test_licence_reissue_by_mail_is_accepted_and_made_in_one_working_day(env: En
     assert [f.name for f in prepared.fields] == ["plate", "reason", "reason_note", "delivery", "address", "office"]
     assert prepared.initial["address"] == HOME and prepared.initial["delivery"] == "邮寄"
     assert {city for city in (o["city"] for o in prepared.context["offices"].values())} == {"重庆"}
-    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": "重庆市渝北区新南路1号",
-            "office": prepared.initial["office"]}
+    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": "重庆市渝北区新南路1号"}
     checked = applications.check(LICENCE, form, prepared)
     assert checked.phone_to_confirm is None
     assert checked.clean == {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄",

@@ -56,6 +56,16 @@ def overdue_refusal(today: date, valid_to: date, delayed: bool = False) -> str |
     return "驾驶证有效期满已超过一年，不能在线补领、换领或转入，请到车管所窗口办理"
 
 
+def overdue_all_refusal(today: date, valid_to: date, delayed: bool = False) -> str | None:
+    """More than a year past the expiry date (no 延期换证): none of 补领, 换领, 期满换证 or 转入 online,
+    said before the form (the 延期 services' wording)."""
+    last = anniversary(valid_to, OVERDUE_YEARS)
+    if delayed or today <= last:
+        return None
+    return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满一年后（{last:%Y-%m-%d}以后）不能在线补领、换领、"
+            "期满换证或转入，请到车管所窗口办理")
+
+
 def add_months(day: date, months: int) -> date:
     """The same day ``months`` later (or earlier); the month's last day when it has no such day."""
     index = day.year * 12 + day.month - 1 + months

@@ -1,11 +1,11 @@
-"""What the licence services (补换领, 延期) share: the citizen's licence, its city, an application
-of the same kind still open."""
+"""What the licence services (补换领, 延期) share: the citizen's licence, an application of the
+same kind still open, the 发证机关 of a city."""
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, DrivingLicence, Office
+from ..db.models import Account, DrivingLicence
 from ..domain.errors import DomainError
 from ..domain.licence_renewal import closed_refusal
 from . import applications
@@ -31,18 +31,6 @@ def refuse_if_open(session: Session, account: Account, kind: str, title: str) ->
                           "可在【网办进度】中查询办理情况")
 
 
-def cities(session: Session) -> list[str]:
-    """The cities with a DMV office, in the order the offices were loaded."""
-    seen: dict[str, None] = {}
-    for city in session.scalars(select(Office.city).order_by(Office.id)):
-        seen.setdefault(city, None)
-    return list(seen)
-
-
 def authority_for(city: str) -> str:
     """The 发证机关 a licence moved to ``city`` shows (the demo licences' wording)."""
     return "重庆市公安局交通管理局" if city == "重庆" else f"{city}市公安局交通警察支队"
-
-
-def offices(session: Session) -> list[Office]:
-    return list(session.scalars(select(Office).order_by(Office.id)))

@@ -69,9 +69,11 @@ class LicenceDelay:
         reason = form.get("reason", "")
         if reason not in REASONS:
             raise DomainError("请选择延期原因", "reason")
+        # Required (and checked) only for 其他正当理由; with another reason it is an optional note,
+        # kept as typed (the label says so: a citizen's few extra words are not refused).
         detail = normalize_text(form.get("detail", ""), field="detail", label="具体说明", max_len=60,
                                 required=reason == OTHER)
-        if (reason == OTHER or detail) and meaningful_chars(detail) < DETAIL_MIN:
+        if reason == OTHER and meaningful_chars(detail) < DETAIL_MIN:
             raise DomainError(f"请具体说明延期原因（至少{DETAIL_MIN}个汉字、字母或数字，标点符号不计）", "detail")
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)

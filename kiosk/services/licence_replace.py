@@ -15,10 +15,11 @@ from ..domain.errors import DomainError
 from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
-from ..domain.licence_renewal import (certificate_refusal, next_validity, overdue_refusal, reissue_refusal,
-                                      renewal_refusal, validity_text)
+from ..domain.licence_renewal import (certificate_refusal, next_validity, overdue_all_refusal, overdue_refusal,
+                                      reissue_refusal, renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, compact, date_or_error
 from . import licence_common as common
+from .offices import cities_of, label, listed
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
 
@@ -34,6 +35,7 @@ FINISH = {"mail": "已邮寄", "counter": "已在窗口领取"}
 RENEW, TRANSFER, MAIL, COUNTER = (("kind", "renew"),), (("kind", "transfer"),), (("delivery", "mail"),), \
     (("delivery", "counter"),)
 HOME_KINDS = ("lost", "damaged", "changed", "renew")  # the card is made in the licence's own city
+LONG_TERM = "您的驾驶证期满换证将换发长期有效的驾驶证，本终端暂不能办理，请到车管所窗口办理"
 FIELDS = [
     FieldSpec("kind", "业务类型", "choice"),
     FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, show_if=RENEW),
@@ -70,22 +72,27 @@ class LicenceReplacement:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         lic = common.own_licence(session, account)
         common.refuse_if_open(session, account, self.kind, self.title)
-        known = common.cities(session)
+        offices = listed(session)
+        known = cities_of(offices)
         home = city_of_authority(lic.issuing_authority, known)
-        offices = common.offices(session)
         targets = [c for c in known if c != home]
 
-        def listed(city: str | None) -> list[tuple[str, str]]:
-            return [(f"{o.city}  {o.name}", str(o.id)) for o in offices if city is None or o.city == city]
+        def of(city: str | None) -> list[tuple[str, str]]:
+            return [(label(o), str(o.id)) for o in offices if city is None or o.city == city]
 
         choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(c, c) for c in targets]}
-        choices |= {f"office_{k}": listed(home) for k in HOME_KINDS}
-        choices |= {f"office_to{i}": listed(c) for i, c in enumerate(targets)}
+        choices |= {f"office_{k}": of(home) for k in HOME_KINDS}
+        choices |= {f"office_to{i}": of(c) for i, c in enumerate(targets)}
         intro = (f"{INTRO}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
                  f"发证机关：{lic.issuing_authority}")
-        context = {"today": env.clock.now().date(), "status": lic.status, "valid_from": lic.valid_from,
+        today = env.clock.now().date()
+        context = {"today": today, "status": lic.status, "valid_from": lic.valid_from,
                    "valid_to": lic.valid_to, "home": home or "", "targets": targets,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
+        refusals = {label: kind_refusal(kind, context) for label, kind in KINDS}
+        if all(refusals.values()):  # told before the form, as the 延期 services do
+            raise DomainError(overdue_all_refusal(today, lic.valid_to, "N" in lic.status)
+                              or "不能在线办理驾驶证补换领：\n" + "\n".join(f"{k}：{r}" for k, r in refusals.items()))
         return Prepared(intro, FIELDS + office_fields(home or "", targets),
                         {"delivery": "mail", "address": lic.address}, choices, context)
 
@@ -94,19 +101,12 @@ class LicenceReplacement:
         kind = form.get("kind", "")
         if kind not in KIND_NAMES:
             raise DomainError("请选择业务类型", "kind")
+        refusal = kind_refusal(kind, ctx)
+        if refusal:
+            raise DomainError(refusal, "kind")
         clean = {"kind": kind}
         city = str(ctx["home"])
-        if kind != "renew":  # 期满换证 has its own window (renewal_refusal)
-            today, valid_to = ctx["today"], ctx["valid_to"]
-            assert isinstance(today, date) and isinstance(valid_to, date)
-            refusal = overdue_refusal(today, valid_to, delayed="N" in str(ctx["status"]))
-            if refusal:
-                raise DomainError(refusal, "kind")
-        if kind == "lost":
-            refusal = reissue_refusal(str(ctx["status"]))
-            if refusal:
-                raise DomainError(refusal, "kind")
-        elif kind == "renew":
+        if kind == "renew":
             clean.update(self._renewal(form, prepared))
         elif kind == "transfer":
             city = form.get("city", "")
@@ -120,13 +120,8 @@ class LicenceReplacement:
 
     def _renewal(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         ctx = prepared.context
-        today, valid_from, valid_to = ctx["today"], ctx["valid_from"], ctx["valid_to"]
-        assert isinstance(today, date) and isinstance(valid_from, date) and isinstance(valid_to, date)
-        refusal = renewal_refusal(today, valid_to, delayed="N" in str(ctx["status"]))
-        if refusal:
-            raise DomainError(refusal, "kind")
-        if next_validity(valid_from, valid_to, "B" in str(ctx["status"]))[1] is None:
-            raise DomainError("您的驾驶证期满换证将换发长期有效的驾驶证，本终端暂不能办理，请到车管所窗口办理", "kind")
+        today, valid_to = ctx["today"], ctx["valid_to"]
+        assert isinstance(today, date) and isinstance(valid_to, date)
         number = compact(form.get("cert_no", "")).upper()
         if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
             raise DomainError("请输入身体条件证明上的编号（6-30位字母或数字）", "cert_no")
@@ -194,6 +189,19 @@ class LicenceReplacement:
         # no longer 逾期未换证 / 延期换证 / 延期体检: the 身体条件证明 was just supplied
         lic.status = without_status(lic.status, "MNP")
         return f"期满换证：新驾驶证有效期限{start:%Y-%m-%d}至{validity_text(end)}"
+
+
+def kind_refusal(kind: str, ctx: dict[str, object]) -> str | None:
+    """Why a 业务类型 is refused for this licence whatever else is typed (``ctx``: prepare's context)."""
+    today, valid_from, valid_to, status = ctx["today"], ctx["valid_from"], ctx["valid_to"], str(ctx["status"])
+    assert isinstance(today, date) and isinstance(valid_from, date) and isinstance(valid_to, date)
+    if kind == "renew":  # 期满换证 has its own window
+        if refusal := renewal_refusal(today, valid_to, delayed="N" in status):
+            return refusal
+        return LONG_TERM if next_validity(valid_from, valid_to, "B" in status)[1] is None else None
+    if refusal := overdue_refusal(today, valid_to, delayed="N" in status):
+        return refusal
+    return reissue_refusal(status) if kind == "lost" else None
 
 
 def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: str) -> dict[str, str]:

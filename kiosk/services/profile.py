@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.licence import status_text
@@ -35,6 +35,17 @@ class LicenceView:
 
 
 @dataclass(frozen=True)
+class ViolationView:
+    """An unhandled traffic violation: when, where, what, and what it costs."""
+
+    occurred_at: datetime
+    place: str
+    behaviour: str
+    points: int
+    fine: int  # yuan
+
+
+@dataclass(frozen=True)
 class VehicleView:
     plate: str
     vehicle_type: str
@@ -45,6 +56,7 @@ class VehicleView:
     address: str
     unhandled_violations: int = 0
     today: date | None = None  # the day the view was read (for 已过期)
+    violations: tuple[ViolationView, ...] = ()  # the unhandled ones, oldest first
 
     @property
     def inspection_overdue(self) -> bool:
@@ -77,8 +89,12 @@ def licence_of(env: Env, account_id: int) -> LicenceView | None:
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:
     today = env.clock.now().date()
     with env.db.read() as s:
-        unhandled = (select(func.count()).where(Violation.vehicle_id == Vehicle.id, Violation.handled_at.is_(None))
-                     .correlate(Vehicle).scalar_subquery())
-        rows = s.execute(select(Vehicle, unhandled).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
-        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address, n,
-                            today) for v, n in rows]
+        vehicles = list(s.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate)))
+        found: dict[int, list[ViolationView]] = {}
+        for x in s.scalars(select(Violation).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
+                                                   Violation.handled_at.is_(None))
+                           .order_by(Violation.occurred_at, Violation.id)):
+            found.setdefault(x.vehicle_id, []).append(ViolationView(x.occurred_at, x.place, x.behaviour, x.points,
+                                                                    x.fine))
+        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address,
+                            len(found.get(v.id, ())), today, tuple(found.get(v.id, ()))) for v in vehicles]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import ASSETS
-from ..db.models import Account, Application, Office
+from ..db.models import Account, Application
 from ..domain import review_education as rules
 from ..domain.errors import DomainError
 from ..domain.licence import city_of_authority
@@ -22,6 +21,7 @@ from ..domain.points import day_text
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .education_facts import FINISHED, count, driver
 from .env import Env
+from .offices import cities_of, listed
 from .workdays import work_calendar
 
 KIND = "review_education"
@@ -63,12 +63,12 @@ class ReviewEducation:
         if reason:
             raise DomainError(reason)
         ways = rules.ways(d.facts.points)
-        offices = {o.name: o for o in session.scalars(select(Office).order_by(Office.id))}
+        offices = {o.name: o for o in listed(session)}
         schedule, days_ahead = _schedule()
         by_city: dict[str, list[rules.EducationSession]] = {}
         for s in rules.sessions({k: v for k, v in schedule.items() if k in offices}, today, days_ahead, work_calendar()):
             by_city.setdefault(offices[s.office].city, []).append(s)
-        all_cities = sorted({o.city for o in offices.values()})
+        all_cities = sorted(cities_of(offices.values()))
         home = city_of_authority(d.licence.issuing_authority, all_cities) or d.licence.issuing_authority
         cities = sorted(by_city, key=lambda c: (c != home, c))
         on_site = (("way", rules.ON_SITE),)

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application, Office, Vehicle, Violation
+from ..db.models import Account, Application, Vehicle, Violation
 from ..domain.errors import DomainError
 from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
@@ -19,6 +19,7 @@ from . import applications
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
+from .offices import label, listed
 from .workdays import work_calendar
 
 DELIVERY_FIELDS = [
@@ -52,6 +53,10 @@ class VehicleDocument:
     def vehicle_intro(self, facts: dict) -> str:
         return self.intro
 
+    def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
+        """Why a vehicle (its ``facts``) cannot have this document today, whatever is typed (none by default)."""
+        return []
+
     def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
         """A service's own re-check inside the write, on the locked vehicle (none by default)."""
 
@@ -68,22 +73,32 @@ class VehicleDocument:
                            "inspection_due": v.inspection_due, "insurance_due": v.insurance_due,
                            "unhandled": unhandled.get(v.id, 0)} for v in vehicles}
         areas = {f["area"] for f in facts.values()}
-        query = select(Office).order_by(Office.id)
-        offices = list(session.scalars(query if None in areas else query.where(Office.city.in_(areas))))
+        offices = listed(session, None if None in areas else areas)
         office_facts = {str(o.id): {"name": o.name, "city": o.city, "address": o.address} for o in offices}
-        first = vehicles[0]
+        today = env.clock.now().date()
+        open_serials = self.open_serials(session, account.id)
+        blocked = {plate: self._blocked(plate, f, today, open_serials) for plate, f in facts.items()}
+        if all(blocked.values()):  # no vehicle could have it: told before the form, with each one's reason
+            raise DomainError("\n".join(blocked.values()))
+        first = next(v for v in vehicles if not blocked[v.plate])  # the form opens on one that may
         fields = [FieldSpec("plate", "号牌号码", "choice"), *self.extra_fields(), *DELIVERY_FIELDS]
         choices = {"plate": [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles],
                    "delivery": [(d, d) for d in DELIVERIES],
-                   "office": [(f"{o.name}（{o.address}）", str(o.id)) for o in offices], **self.extra_choices()}
-        initial = {"plate": first.plate, "delivery": MAIL, "address": first.address,
-                   "office": str(offices[0].id) if offices else ""}
-        open_serials = self.open_serials(session, account.id)
-        intros = {plate: self.vehicle_intro(f) + (f"\n{open_refusal(plate, self.title, open_serials[plate])}"
-                                                  if plate in open_serials else "") for plate, f in facts.items()}
-        context = {"vehicles": facts, "offices": office_facts, "today": env.clock.now().date(), "intros": intros,
+                   "office": [(label(o), str(o.id)) for o in offices], **self.extra_choices()}
+        # No office chosen in advance (nor in 驾驶证补换领): where to go is the citizen's choice.
+        initial = {"plate": first.plate, "delivery": MAIL, "address": first.address}
+        intros = {plate: self.vehicle_intro(f) + (f"\n{blocked[plate]}" if blocked[plate] else "")
+                  for plate, f in facts.items()}
+        context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
                    "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials}
         return Prepared(intros[first.plate], fields, initial, choices, context)
+
+    def _blocked(self, plate: str, facts: dict, today: date, open_serials: dict[str, str]) -> str:
+        """Why ``plate`` cannot have this document today, in a line naming it ('' when it can)."""
+        if plate in open_serials:
+            return open_refusal(plate, self.title, open_serials[plate])
+        refusals = self.vehicle_refusals(facts, today)
+        return f"{plate}不能{self.title}：{'；'.join(refusals)}。" if refusals else ""
 
     def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:
         """The citizen's applications of this kind still 受理中: plate -> 业务流水号."""

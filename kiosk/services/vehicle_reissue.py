@@ -1,6 +1,8 @@
 """补换领行驶证, 补换领机动车号牌 and 补领检验合格标志 (seed 002, sections 七, 三, 八)."""
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -12,10 +14,6 @@ from .applications import FieldSpec, Prepared
 from .env import Env
 from .vehicle_docs import VehicleDocument
 
-REASON_FIELDS = [
-    FieldSpec("reason", "申请原因", "choice"),
-    FieldSpec("reason_note", "具体原因", "text", "如：号牌被盗", max_len=50, show_if=(("reason", OTHER),)),
-]
 
 
 def _reason_text(clean: dict[str, str]) -> str:
@@ -23,8 +21,12 @@ def _reason_text(clean: dict[str, str]) -> str:
 
 
 class _WithReason(VehicleDocument):
+    reason_example = ""  # what 其他 might be, for this document
+
     def extra_fields(self) -> list[FieldSpec]:
-        return list(REASON_FIELDS)
+        return [FieldSpec("reason", "申请原因", "choice"),
+                FieldSpec("reason_note", "具体原因", "text", f"如：{self.reason_example}", max_len=50,
+                          show_if=(("reason", OTHER),))]
 
     def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
         return {"reason": [(r, r) for r in REASONS]}
@@ -40,6 +42,7 @@ class VehicleLicenceReissue(_WithReason):
     kind = code_purpose = "vehicle_licence_reissue"
     title = "补换领行驶证"
     document = "行驶证"
+    reason_example = "行驶证被盗"
     working_days = LICENCE_WORKING_DAYS
     intro = ("补换领已备案本人机动车的行驶证：请选择机动车、申请原因和领取方式。"
              f"行驶证自受理之日起{LICENCE_WORKING_DAYS}个工作日内制作完成。")
@@ -49,6 +52,7 @@ class PlateReissue(_WithReason):
     kind = code_purpose = "plate_reissue"
     title = "补换领机动车号牌"
     document = "号牌"
+    reason_example = "号牌被盗"
     working_days = PLATE_WORKING_DAYS
     intro = ("补换领已备案本人机动车的号牌：请选择机动车、需补换领的号牌、申请原因和领取方式。"
              f"号牌号码不变，自受理之日起{PLATE_WORKING_DAYS}个工作日内制作完成。")
@@ -78,9 +82,11 @@ class InspectionMarkReissue(VehicleDocument):
         return (f"{self.intro}\n该车检验有效期至{facts['inspection_due']:%Y-%m-%d}，"
                 f"交强险有效期至{facts['insurance_due']:%Y-%m-%d}，未处理的交通违法{facts['unhandled']}起。")
 
+    def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
+        return inspection_mark_refusals(today, facts["inspection_due"], facts["insurance_due"], facts["unhandled"])
+
     def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
-        refusals = inspection_mark_refusals(prepared.context["today"], facts["inspection_due"],  # type: ignore[arg-type]
-                                            facts["insurance_due"], facts["unhandled"])
+        refusals = self.vehicle_refusals(facts, prepared.context["today"])  # type: ignore[arg-type]
         if refusals:
             raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
         return {}

@@ -48,16 +48,21 @@ class KioskScreen(Screen):
     def draft_fields(self) -> list[FormField]:
         return [f for f in self.query(FormField) if f.field_name in self.DRAFT_FIELDS]
 
+    def unsaved(self) -> bool:
+        """Whether leaving now would drop something typed and not yet saved: by default a draft
+        field on view that was edited (a screen with other inputs says what counts itself)."""
+        return any(f.edited for f in self.draft_fields() if _shown(f))
+
     def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回") -> None:
         """Leave the screen with ``go()`` (返回, or Escape at the counter), or drop the form some
-        other way (``question`` and ``yes`` then say which). When a draft field on view holds
-        something typed and not yet saved, ask first; the safe answer keeps the form. Not while a
+        other way (``question`` and ``yes`` then say which). When something typed is not yet
+        saved (``unsaved``), ask first; the safe answer keeps the form. Not while a
         service call runs (a CSV import, an allocation): the screen says it is working and stays, so
         the call's result (a per-line report, say) is not lost."""
         if self.busy:
             self._show_wait()
             return
-        if not any(f.edited for f in self.draft_fields() if _shown(f)):
+        if not self.unsaved():
             go()
             return
 

@@ -35,6 +35,12 @@ def _records(name: str) -> Callable[[], Screen]:
     return make
 
 
+def _my_vehicles() -> Screen:
+    from .screens.my_vehicles import MyVehiclesScreen
+
+    return MyVehiclesScreen()
+
+
 def _elicence() -> Screen:
     from .screens.elicence import ElicenceScreen
 
@@ -73,7 +79,7 @@ ENTRIES: list[Entry] = [
           service="vehicle_licence_reissue", units=True),
     Entry("inspection_mark_reissue", "机动车业务", SERVICES["inspection_mark_reissue"].title,
           service="inspection_mark_reissue", units=True),
-    Entry("my_vehicles", "机动车业务", "我的机动车", screen=_records("MyVehiclesScreen"), units=True),
+    Entry("my_vehicles", "机动车业务", "我的机动车", screen=_my_vehicles, units=True),
     Entry("points_study", "学习教育业务", SERVICES["points_study"].title, service="points_study"),
     Entry("review_education", "学习教育业务", SERVICES["review_education"].title, service="review_education"),
     Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),

@@ -34,8 +34,7 @@ def test_licence_reissue_by_mail_is_accepted_and_made_in_one_working_day(env: En
     assert [f.name for f in prepared.fields] == ["plate", "reason", "reason_note", "delivery", "address", "office"]
     assert prepared.initial["address"] == HOME and prepared.initial["delivery"] == "邮寄"
     assert {city for city in (o["city"] for o in prepared.context["offices"].values())} == {"重庆"}
-    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": "重庆市渝北区新南路1号",
-            "office": prepared.initial["office"]}
+    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": "重庆市渝北区新南路1号"}
     checked = applications.check(LICENCE, form, prepared)
     assert checked.phone_to_confirm is None
     assert checked.clean == {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄",
@@ -116,19 +115,54 @@ def test_inspection_mark_for_a_vehicle_in_order(env: Env, people) -> None:
     assert done.status == "受理中" and "检验合格标志制作完成后" in done.note
 
 
-@pytest.mark.parametrize("person, plate, words", [
-    ("truck_driver", "苏G52731", "请先办理机动车检验"),
-    ("two_cars", "渝AD12345", "交强险已于2026-11-21到期"),
-    ("violation", "渝B5K821", "2起交通违法未处理"),
-])
-def test_inspection_mark_is_refused_for_each_demo_case(env: Env, people, person, plate, words) -> None:
-    aid = account_id(env, people[person])
-    form = {"plate": plate, "delivery": "邮寄", "address": HOME}
+def test_inspection_mark_is_refused_next_to_a_vehicle_that_may_not_have_one(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"])  # 周杰: his other car may
+    prepared = applications.prepare(env, MARK, aid)
+    assert prepared.initial["plate"] == "渝A8D2Q7"
+    assert "渝AD12345不能补领检验合格标志：该车交强险已于2026-11-21到期" in prepared.context["intros"]["渝AD12345"]
+    form = {"plate": "渝AD12345", "delivery": "邮寄", "address": HOME}
     with pytest.raises(DomainError) as e:
         applications.submit(env, MARK, aid, form)
-    assert e.value.field == "plate" and words in e.value.message
+    assert e.value.field == "plate" and "交强险已于2026-11-21到期" in e.value.message
     with env.db.read() as s:
         assert not s.scalar(select(func.count()).select_from(Application))
+
+
+@pytest.mark.parametrize("person, line", [
+    ("truck_driver", "苏G52731不能补领检验合格标志：该车检验有效期已于2026-11-11届满，请先办理机动车检验。"),
+    ("violation", "渝B5K821不能补领检验合格标志：该车有2起交通违法未处理，请先处理。"),
+])
+def test_inspection_mark_is_refused_before_the_form_when_no_vehicle_may_have_one(env: Env, people, person,
+                                                                                 line) -> None:
+    """马超 and 赵磊 have one car each, which may not have one: told before the form, with the reason."""
+    with pytest.raises(DomainError) as e:
+        applications.prepare(env, MARK, account_id(env, people[person]))
+    assert e.value.field is None and e.value.message == line
+
+
+def test_every_vehicle_refused_says_each_reason(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"])
+    done = applications.submit(env, MARK, aid, {"plate": "渝A8D2Q7", "delivery": "邮寄", "address": HOME})
+    with pytest.raises(DomainError) as e:  # the other car's 交强险 has expired
+        applications.prepare(env, MARK, aid)
+    assert e.value.message.split("\n") == [
+        f"渝A8D2Q7已有一笔补领检验合格标志申请正在办理（业务流水号{done.serial_no}），办结后方可再次申请。"
+        "可在【网办进度】中查询办理情况",
+        "渝AD12345不能补领检验合格标志：该车交强险已于2026-11-21到期，请先续保交强险。"]
+
+
+def test_a_vehicle_in_order_when_the_form_opened_is_checked_again_inside_the_write(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"])
+    form = {"plate": "渝A12345", "delivery": "邮寄", "address": HOME}
+    stale = applications.prepare(env, MARK, aid)
+    clean = applications.check(MARK, form, stale).clean
+    with env.db.write() as s:  # violations recorded against it since
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝A12345")).one()
+        for v in s.scalars(select(Violation)):
+            v.vehicle_id = car.id
+    with env.db.write() as s, pytest.raises(DomainError) as e:
+        MARK.apply(s, env, s.get(Account, aid), clean, stale)
+    assert e.value.field == "plate" and "2起交通违法未处理" in e.value.message
 
 
 def test_handled_violations_no_longer_refuse(env: Env, people) -> None:
@@ -190,6 +224,8 @@ def test_a_unit_collects_through_its_agent(env: Env, people) -> None:
 def test_one_open_application_per_vehicle_and_document(env: Env, people, service) -> None:
     p = people["two_cars"]
     aid = account_id(env, p)
+    with env.db.write() as s:  # the other car may have each document (its 交强险 renewed)
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().insurance_due = datetime(2027, 11, 21).date()
     form = {"plate": "渝A8D2Q7", "plates": "前后号牌", "reason": "遗失", "delivery": "邮寄", "address": HOME}
     stale = applications.prepare(env, service, aid)  # a second kiosk opened the form before the first submitted
     first = applications.submit(env, service, aid, form)
@@ -207,6 +243,15 @@ def test_one_open_application_per_vehicle_and_document(env: Env, people, service
         assert s.scalar(select(func.count()).where(Application.kind == service.kind)) == 1
     other = LICENCE if service is not LICENCE else PLATES  # another document of the same vehicle is fine
     assert applications.submit(env, other, aid, form).status == "受理中"
+
+
+def test_a_single_vehicle_with_an_open_application_is_told_before_the_form(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"])
+    form = {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": HOME}
+    done = applications.submit(env, LICENCE, aid, form)
+    with pytest.raises(DomainError) as e:
+        applications.prepare(env, LICENCE, aid)
+    assert e.value.field is None and done.serial_no in e.value.message and "正在办理" in e.value.message
 
 
 def test_a_finished_or_turned_back_application_allows_a_new_one(env: Env, people) -> None:
@@ -239,3 +284,11 @@ def test_the_inspection_mark_is_checked_again_when_the_counter_finishes(env: Env
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         MARK.finish(s, env, app, "已邮寄")
     assert "再次复核不符合补领条件" in e.value.message and words in e.value.message
+
+
+@pytest.mark.parametrize("service, example", [(LICENCE, "如：行驶证被盗"), (PLATES, "如：号牌被盗")])
+def test_the_other_reason_has_an_example_of_its_own_document(env: Env, people, service, example) -> None:
+    """补换领行驶证's 其他 showed 如：号牌被盗, about plates."""
+    prepared = applications.prepare(env, service, account_id(env, people["driver_normal"]))
+    note = next(f for f in prepared.fields if f.name == "reason_note")
+    assert note.placeholder == example

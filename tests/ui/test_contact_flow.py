@@ -194,3 +194,28 @@ async def test_typing_past_a_fields_limit_is_explained_next_to_it(kiosk_app, env
         field.insert_text_at_cursor("很长的一段地址" * 5)  # a paste that would go over: refused whole
         await settle(pilot)
         assert len(field.value) == 99 and "最多可输入100个字" in field_error(kiosk_app, "address")
+
+
+async def test_an_expired_code_no_longer_says_it_was_sent_and_valid(kiosk_app, env, people):
+    """After 5 minutes the code is refused as expired: the line 验证码已发送至 ...，5分钟内有效。
+    went with it (a tester saw both side by side)."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_contact")
+        set_input(kiosk_app, "phone", NEW_PHONE)
+        await pilot.click("#next")
+        await settle(pilot)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        assert "验证码已发送至 138****8000，5分钟内有效" in _code_sent_line(kiosk_app)
+        code = last_sms_code(env, NEW_PHONE)
+        env.clock.advance(minutes=6)
+        set_input(kiosk_app, "code", code)
+        await press_enter_in(pilot, "code")
+        await settle(pilot)
+        assert "验证码已过期，请重新获取" in field_error(kiosk_app, "code")
+        assert _code_sent_line(kiosk_app) == ""
+
+
+def _code_sent_line(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#code-sent").render()).strip()

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Application
 from kiosk.ui.screens.flow import ApplicationFlowScreen
-from tests.ui.conftest import field_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
 
 
 async def _open(pilot, env, person, service: str) -> None:
@@ -107,7 +107,8 @@ async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_ap
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "inspection_mark_reissue")
         await _choose(pilot, "plate", "渝AD12345")
-        assert "交强险有效期至2026-11-21" in screen_text(kiosk_app)  # the intro tells about the chosen vehicle
+        text = screen_text(kiosk_app)  # the intro tells about the chosen vehicle, and that it may not
+        assert "交强险有效期至2026-11-21" in text and "渝AD12345不能补领检验合格标志" in text
         await _press(pilot, "next")
         error = choice_error(kiosk_app, "plate")
         assert "不能补领" in error and "交强险已于2026-11-21到期" in error and "续保" in error
@@ -120,13 +121,16 @@ async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_ap
         assert "受理中" in screen_text(kiosk_app)
 
 
-async def test_inspection_mark_refused_for_unhandled_violations(kiosk_app, env, people):
-    p = people["violation"]
-    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize("person, words", [("violation", "渝B5K821不能补领检验合格标志：该车有2起交通违法未处理"),
+                                           ("truck_driver", "苏G52731不能补领检验合格标志：该车检验有效期已于")])
+async def test_inspection_mark_refused_before_the_form(kiosk_app, env, people, person, words):
+    """赵磊 (violations) and 马超 (inspection overdue): their only car may not have one, so no form."""
+    p = people[person]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await _open(pilot, env, p, "inspection_mark_reissue")
-        assert "未处理的交通违法2起" in screen_text(kiosk_app)
-        await _press(pilot, "next")
-        assert "2起交通违法未处理" in choice_error(kiosk_app, "plate")
+        assert words in screen_error(kiosk_app).replace("\n", "")
+        assert not kiosk_app.screen.query_one("#next").display
+        assert not kiosk_app.screen.query("#fields RadioSet")
     with env.db.read() as s:
         assert s.scalars(select(Application)).first() is None
 

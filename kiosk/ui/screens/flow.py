@@ -25,6 +25,7 @@ class ApplicationFlowScreen(KioskScreen):
         self.prepared: apps.Prepared | None = None
         self.checked: apps.Checked | None = None
         self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
+        self._submitted = False  # the application was made: leaving drops nothing
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -158,7 +159,7 @@ class ApplicationFlowScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
-            self.app.pop_screen()
+            self.leave(self.app.pop_screen)  # asks first when something typed or chosen would be dropped
         elif bid == "next":
             self._next()
         elif bid == "prev":
@@ -168,7 +169,8 @@ class ApplicationFlowScreen(KioskScreen):
                       self.checked.phone_to_confirm, done=self._code_sent)
         elif bid == "submit":
             code = self.query_one("#field-code", FormField).value
-            self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done)
+            self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done,
+                      failed=self._not_submitted)
         elif bid == "home":
             self.app.pop_screen()
         elif bid == "to-progress":
@@ -206,10 +208,35 @@ class ApplicationFlowScreen(KioskScreen):
                 control.parent.scroll_visible()
             break
 
+    def _not_submitted(self, exc: DomainError) -> None:
+        """A refusal; one that says the code sent is no longer good (验证码已过期，请重新获取, or
+        used up by wrong tries) also clears the line that said it was sent and valid for 5 minutes."""
+        if exc.field == "code" and exc.message.endswith("请重新获取"):
+            self.query_one("#code-sent", Static).update("")
+        self.show_error(exc)
+
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent)
 
+    def unsaved(self) -> bool:
+        """Anything typed or chosen in the form (on view or hidden by another choice) that differs
+        from what the form opened with, until the application is submitted."""
+        if self.prepared is None or self._submitted:
+            return False
+        fields = self.query_one("#fields")
+        if any(f.edited for f in fields.query(FormField)) or any(t.value for t in fields.query(Tick)):
+            return True
+        for radio in fields.query(RadioSet):
+            name = (radio.id or "").removeprefix("choice-")
+            values = [value for _, value in self.prepared.choices.get(name, [])]
+            opened_with = self.prepared.initial.get(name, "")
+            pressed = radio.pressed_button
+            if ((pressed.name or "") if pressed else "") != (opened_with if opened_with in values else ""):
+                return True
+        return False
+
     def _done(self, submitted: apps.Submitted) -> None:
+        self._submitted = True
         self.query_one("#result", Static).update(
             f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
             f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"

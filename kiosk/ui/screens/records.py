@@ -1,4 +1,4 @@
-"""Read-only screens: 网办进度, 消息, 我的驾驶证, 我的机动车."""
+"""Read-only screens: 网办进度, 消息, 我的驾驶证 (我的机动车: my_vehicles.py)."""
 from __future__ import annotations
 
 from rich.console import Group
@@ -40,7 +40,7 @@ class RecordScreen(KioskScreen):
         if event.button.id == "back":
             self.app.pop_screen()
 
-    def set_status(self, text: str) -> None:
+    def set_status(self, text: str | Text) -> None:
         self.query_one("#status", Static).update(text)
 
 
@@ -134,31 +134,3 @@ class MyLicenceScreen(RecordScreen):
             f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
             f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
             f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"))
-
-
-class MyVehiclesScreen(RecordScreen):
-    TITLE_TEXT = "我的机动车"
-
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
-        self.call(profile.vehicles_of, self.env, self.account_id, done=self._loaded)
-
-    def _loaded(self, rows: list[profile.VehicleView]) -> None:
-        table = self.query_one(DataTable)
-        for v in rows:
-            table.add_row(v.plate, v.vehicle_type, v.brand, _due(v.inspection_text, v.inspection_overdue),
-                          _due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", mask_phone(v.phone))
-        if not rows:
-            self.set_status("您名下没有已备案的机动车。")
-            return
-        warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
-        warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
-        self.set_status(f"您名下共有{len(rows)}辆已备案机动车。")
-        self.query_one("#detail", Static).update(Text("\n".join(warnings), style="bold red"))
-
-
-def _due(text: str, past: bool) -> Text:
-    """A validity date; one that is past (it says （已过期）) in red, so it does not look like a valid one."""
-    return Text(text, style="bold red" if past else "")
-

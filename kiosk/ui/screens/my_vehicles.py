@@ -1,0 +1,124 @@
+"""我的机动车: the citizen's vehicles in a table, and under it all about the highlighted one,
+its unhandled traffic violations included (time, place, what)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.console import Group
+from rich.padding import Padding
+from rich.style import Style
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from ...domain.ids import mask_phone
+from ...services import profile
+from .records import RecordScreen
+
+COLUMNS = ("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
+# On a narrow terminal these are left out, in this order, rather than cut in half: the text under
+# the table repeats them for the highlighted vehicle.
+DROP_WHEN_NARROW = (6, 2, 1)
+SCROLLBAR = 2  # the page's vertical scrollbar
+
+
+class MyVehiclesScreen(RecordScreen):
+    TITLE_TEXT = "我的机动车"
+
+    def on_mount(self) -> None:
+        self.rows: list[profile.VehicleView] = []
+        self._columns: list[int] = []
+        theme = self.app.get_css_variables()
+        # An overdue inspection or an expired 交强险 says （已过期） on the theme's red, also in the
+        # highlighted row: the table's cursor keeps a cell's own colours (red text alone on the
+        # cursor's blue was hard to read, and the cursor's style used to replace it).
+        self.past = Style(bold=True, color=theme["foreground"], bgcolor=theme["error"])
+        table = self.query_one(DataTable)
+        table.cursor_foreground_priority = table.cursor_background_priority = "renderable"
+        self.call(profile.vehicles_of, self.env, self.account_id, done=self._loaded)
+
+    def _loaded(self, rows: list[profile.VehicleView]) -> None:
+        self.rows = rows
+        table = self.query_one(DataTable)
+        if not rows:
+            table.display = False
+            self.set_status("您名下没有已备案的机动车。")
+            return
+        warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
+        warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
+        warnings += [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"
+                     for v in rows if v.unhandled_violations]
+        self.set_status(Text.assemble(f"您名下共有{len(rows)}辆已备案机动车。" + ("选中一辆查看详情。" if len(rows) > 1 else ""),
+                                      *((f"\n{w}", "bold red") for w in warnings)))
+        self._fill()
+        self._show(0)
+        table.focus()
+
+    def _fill(self) -> None:
+        """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
+        cells = [self._cells(v) for v in self.rows]
+        page = self.query_one(VerticalScroll)
+        width = (page.scrollable_content_region.width or self.app.size.width - 4) - SCROLLBAR
+        shown = fit_columns(COLUMNS, cells, width, DROP_WHEN_NARROW)
+        if shown == self._columns:
+            return
+        table = self.query_one(DataTable)
+        self._columns, cursor = shown, table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*(COLUMNS[c] for c in shown))
+        for row in cells:
+            table.add_row(*(row[c] for c in shown))
+        if 0 <= cursor < len(cells):
+            table.move_cursor(row=cursor)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows:
+            self.call_after_refresh(self._fill)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show(event.cursor_row)
+
+    def _show(self, index: int) -> None:
+        if not 0 <= index < len(self.rows):
+            return
+        v = self.rows[index]
+        about = Text.assemble(
+            f"{v.plate}  {v.vehicle_type}  {v.brand}\n检验有效期至：", self._due(v.inspection_text, v.inspection_overdue),
+            "\n交强险有效期至：", self._due(v.insurance_text, v.insurance_expired), f"\n联系电话：{mask_phone(v.phone)}\n",
+            f"未处理的交通违法{v.unhandled_violations}起：" if v.violations else "未处理的交通违法：无")
+        if not v.violations:
+            self.query_one("#detail", Static).update(about)
+            return
+        listed = Table.grid(padding=(0, 2))  # a long place wraps inside its own column, under itself
+        listed.add_column(no_wrap=True)
+        listed.add_column(ratio=1, overflow="fold")
+        for x in v.violations:  # Text: what was recorded is shown as it is, never as markup
+            listed.add_row(f"{x.occurred_at:%Y-%m-%d %H:%M}",
+                           Text(f"{x.place}\n{x.behaviour}（记{x.points}分，罚款{x.fine}元）"))
+        self.query_one("#detail", Static).update(Group(about, Padding(listed, (0, 0, 0, 2))))
+
+
+    def _cells(self, v: profile.VehicleView) -> tuple:
+        return (v.plate, v.vehicle_type, v.brand, self._due(v.inspection_text, v.inspection_overdue),
+                self._due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", mask_phone(v.phone))
+
+    def _due(self, text: str, past: bool) -> Text:
+        """A validity date; one that is past (it says （已过期）) on red, so it does not look like a valid one."""
+        return Text(text, style=self.past if past else "")
+
+
+def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[object]], width: int,
+                drop_order: Sequence[int], padding: int = 1) -> list[int]:
+    """The indexes of the columns to show in ``width`` cells: all when they fit, each as wide as its
+    widest cell plus ``padding`` on each side (as a DataTable draws it); else without the columns of
+    ``drop_order``, first to last, until they do."""
+    widths = [max([cell_len(h), *(cell_len(str(r[c])) for r in rows)]) + 2 * padding for c, h in enumerate(headers)]
+    shown = list(range(len(headers)))
+    for index in drop_order:
+        if sum(widths[c] for c in shown) <= width:
+            break
+        shown.remove(index)
+    return shown

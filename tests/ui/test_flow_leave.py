@@ -1,0 +1,91 @@
+"""Pilot: the generic flow's 返回 asks before it drops a form the citizen has typed in or chosen
+in (a tester pressed 返回 by mistake and found the 补换领 form empty again); nothing typed, or the
+application submitted: it leaves at once."""
+from __future__ import annotations
+
+from textual.widgets import Button, RadioButton
+
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.flow import ApplicationFlowScreen
+from kiosk.ui.screens.home import HomeScreen
+from tests.ui.conftest import screen_text, settle, sign_in
+
+
+async def _open(pilot, env, person, service: str) -> None:  # type: ignore[no-untyped-def]
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click(f"#menu-{service}")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ApplicationFlowScreen)
+
+
+async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
+    button = pilot.app.screen.query_one(f"#{button_id}", Button)
+    button.scroll_visible(animate=False)
+    await settle(pilot)
+    await pilot.click(button)
+    await settle(pilot)
+
+
+async def _choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
+    button = next(b for b in pilot.app.screen.query(f"#choice-{field} RadioButton").results(RadioButton)
+                  if b.name == value)
+    button.scroll_visible(animate=False)
+    await settle(pilot)
+    await pilot.click(button)
+    await settle(pilot)
+
+
+async def test_back_with_nothing_typed_leaves_at_once(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["renew_soon"], "licence_replace")
+        await _press(pilot, "back")
+        assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_back_after_typing_asks_and_the_safe_answer_keeps_the_form(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["renew_soon"], "licence_replace")
+        await _choose(pilot, "kind", "renew")
+        kiosk_app.screen.query_one("#input-cert_no").focus()
+        await pilot.press(*"TJ99")
+        await _press(pilot, "back")
+        dialog = kiosk_app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert "填写的内容尚未保存" in screen_text(kiosk_app) and "确定放弃并返回吗" in screen_text(kiosk_app)
+        assert dialog.focused is not None and dialog.focused.id == "no"
+        assert str(dialog.query_one("#no", Button).label) == "继续填写"
+        await pilot.press("enter")  # the safe answer has the focus
+        await settle(pilot)
+        flow = kiosk_app.screen
+        assert isinstance(flow, ApplicationFlowScreen)
+        assert flow.query_one("#input-cert_no").value == "TJ99"
+        assert flow.query_one("#choice-kind").pressed_button.name == "renew"
+        await _press(pilot, "back")
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_a_choice_alone_counts_as_filled_in(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["two_cars"], "vehicle_licence_reissue")
+        await _choose(pilot, "plate", "渝AD12345")  # the address follows the vehicle: nothing typed
+        await _press(pilot, "back")
+        assert isinstance(kiosk_app.screen, ConfirmDialog)
+        await pilot.click("#no")
+        await settle(pilot)
+        await _choose(pilot, "plate", "渝A8D2Q7")  # back to what the form opened with
+        await _press(pilot, "back")
+        assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_after_submitting_the_citizen_leaves_at_once(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"], "vehicle_licence_reissue")
+        await _choose(pilot, "reason", "遗失")
+        await _press(pilot, "next")
+        await _press(pilot, "submit")
+        assert "业务流水号" in screen_text(kiosk_app)
+        assert not kiosk_app.screen.unsaved()
+        await _press(pilot, "home")
+        assert isinstance(kiosk_app.screen, HomeScreen)

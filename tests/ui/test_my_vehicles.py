@@ -1,0 +1,77 @@
+"""Pilot: 我的机动车 keeps （已过期） marked on the highlighted row, fits 80x24 without cutting a
+column in half, and shows each unhandled violation (time, place, what) under the table."""
+from __future__ import annotations
+
+import pytest
+from rich.color import Color
+from textual.widgets import DataTable
+
+from kiosk.ui.screens.my_vehicles import COLUMNS, MyVehiclesScreen, fit_columns
+from tests.ui.conftest import screen_text, settle, sign_in
+
+
+async def _open(pilot, env, person) -> MyVehiclesScreen:  # type: ignore[no-untyped-def]
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click("#menu-my_vehicles")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, MyVehiclesScreen)
+    return pilot.app.screen
+
+
+def _styles_of(app, words: str) -> list:  # type: ignore[no-untyped-def]
+    """The styles of the segments on screen that show ``words``, top to bottom."""
+    return [seg.style for strip in app.screen._compositor.render_strips()  # noqa: SLF001
+            for seg in strip if words in seg.text]
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_expired_stays_marked_on_the_highlighted_row(kiosk_app, env, people, size):
+    """马超's only car is always the cursor row: its overdue inspection was grey on the cursor's blue."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        screen = await _open(pilot, env, people["truck_driver"])
+        table = screen.query_one(DataTable)
+        assert table.cursor_row == 0
+        error = Color.parse(kiosk_app.get_css_variables()["error"])
+        styles = _styles_of(kiosk_app, "（已过期）")
+        assert len(styles) == 2  # in the table's (highlighted) row and in the detail under it
+        assert all(s.bgcolor is not None and s.bgcolor.triplet == error.triplet for s in styles)
+
+
+async def test_at_80x24_no_column_is_cut(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot, env, people["two_cars"])  # 周杰: the widest rows of the demo
+        table = screen.query_one(DataTable)
+        assert table.max_scroll_x == 0 and table.region.right <= 80
+        headers = [str(c.label) for c in table.columns.values()]
+        assert headers[0] == "号牌号码" and "交强险至" in headers and "联系电话" not in headers
+        assert all(h in screen_text(kiosk_app) for h in headers)
+        await pilot.press("down")  # 渝AD12345: its brand and phone, left out above, are said below
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "渝AD12345  小型新能源汽车  比亚迪牌" in text and "联系电话：139****0105" in text
+        await pilot.resize_terminal(120, 40)  # room again: every column
+        await settle(pilot)
+        assert [str(c.label) for c in table.columns.values()] == list(COLUMNS)
+
+
+async def test_the_unhandled_violations_are_listed(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["violation"])  # 赵磊: 2 on 渝B5K821
+        text = screen_text(kiosk_app)
+        assert "渝B5K821有2起交通违法未处理" in text and "未处理的交通违法2起：" in text
+        assert "重庆市江北区北滨一路" in text and "机动车违反规定停放、临时停车且驾驶人不在现场的（记0分，罚款150元）" in text
+        assert "重庆市渝北区金开大道与星光大道交叉口" in text and "（记6分，罚款200元）" in text
+        assert " 08:12" in text
+
+
+async def test_a_vehicle_without_violations_says_so(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"])
+        assert "未处理的交通违法：无" in screen_text(kiosk_app)
+
+
+def test_columns_are_left_out_in_order_until_they_fit() -> None:
+    rows = [("渝AD12345", "小型新能源汽车", "比亚迪牌", "2026-11-23（已过期）", "2027-05-02", "0起", "139****0105")]
+    assert fit_columns(COLUMNS, rows, 200, (6, 2, 1)) == [0, 1, 2, 3, 4, 5, 6]
+    assert fit_columns(COLUMNS, rows, 90, (6, 2, 1)) == [0, 1, 2, 3, 4, 5]
+    assert fit_columns(COLUMNS, rows, 76, (6, 2, 1)) == [0, 1, 3, 4, 5]

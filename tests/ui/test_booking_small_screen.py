@@ -1,0 +1,60 @@
+"""Pilot at 80x24, the tester's size: the booking wizard keeps what has the focus in view.
+
+Clicks need a widget on screen, so buttons are pressed by id here (as Enter on them would)."""
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Button
+
+from kiosk.ui.widgets.phone import PhoneBar
+from tests.ui.conftest import field_error, set_input, settle
+from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, step
+
+SMALL = (80, 24)
+
+
+async def press(pilot, button_id: str) -> None:
+    pilot.app.screen.query_one(f"#{button_id}", Button).press()
+    await settle(pilot)
+
+
+async def small_query(pilot, date_from: str, date_to: str) -> None:
+    set_input(pilot.app, "date_from", date_from)
+    set_input(pilot.app, "date_to", date_to)
+    await press(pilot, "query")
+
+
+def in_view(app, widget_id: str) -> bool:
+    """Wholly inside the page's visible part, and not under the phone notification."""
+    region = app.screen.query_one(widget_id).region
+    page = app.screen.query_one(VerticalScroll).region
+    bars = [b.region for b in app.screen.query(PhoneBar)]
+    return region.height > 0 and page.contains_region(region) and not any(region.overlaps(b) for b in bars)
+
+
+async def to_confirm(pilot, env, person) -> None:
+    await open_wizard(pilot, env, person)
+    await choose_subject(pilot, 2)
+    await press(pilot, "next-subject")
+    await press(pilot, "agree")
+    await small_query(pilot, "2026-12-04", "2026-12-10")
+    await mark_rows(pilot, 2)
+    await press(pilot, "next-sessions")
+    assert step(pilot.app)[0] == "step-confirm"
+
+
+async def test_the_sms_code_field_stays_in_view_under_the_phone_notification(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await to_confirm(pilot, env, people["four_fails"])
+        await press(pilot, "send-code")
+        await pilot.pause(0.2)
+        assert kiosk_app.screen.query(PhoneBar)  # the demo SMS is shown ...
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-code")
+        assert in_view(kiosk_app, "#input-code") and in_view(kiosk_app, "#submit")  # ... and takes nothing from view
+        await pilot.press(*"123")  # what is typed is seen
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#input-code").value == "123" and in_view(kiosk_app, "#input-code")
+        set_input(kiosk_app, "code", "")
+        await press(pilot, "submit")  # the empty code: its message, and 预约 still in view
+        assert "请输入" in field_error(kiosk_app, "code")
+        assert in_view(kiosk_app, "#field-code") and in_view(kiosk_app, "#submit")

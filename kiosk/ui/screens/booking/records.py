@@ -1,6 +1,7 @@
 """取消考试预约, 考试费缴纳 and 预约凭证: the citizen's bookings with one action each."""
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -8,8 +9,16 @@ from textual.widgets import Button, DataTable, Static
 from ....domain.errors import DomainError
 from ....services import booking_records, cancellation, certificates, fees
 from ...base import KioskScreen
+from ...widgets.fit import SCROLLBAR, fit_columns
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+
+
+# 状态 before the time and site: 状态 (未缴费/已缴费) is what these screens are about. The detail under
+# the table repeats every column; on a narrow terminal 预约方式, then 业务流水号, then 考试场地 are left
+# out rather than cut in half.
+COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
+DROP_WHEN_NARROW = (5, 0, 4)
 
 
 class BookingListScreen(KioskScreen):
@@ -25,6 +34,7 @@ class BookingListScreen(KioskScreen):
         self.rows: list[booking_records.BookingView] = []
         self.pending_action: int | None = None
         self.flash = ""  # the outcome of the last action, shown above the list
+        self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
@@ -49,10 +59,9 @@ class BookingListScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#confirm-box").display = False
-        table = self.query_one(DataTable)
-        # 状态 before the time and site: at 80 columns the last column is cut, and 状态 (未缴费/已缴费)
-        # is what these screens are about; 预约方式 also shows in the detail below the table
-        table.add_columns("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
+        # the header from the start: a table without columns has no height, and then (1 run in 20 or so)
+        # was not laid out again when its rows came, so it stayed invisible
+        self._fill(keep_cursor=False)
         self.reload()
 
     def reload(self) -> None:
@@ -61,9 +70,7 @@ class BookingListScreen(KioskScreen):
     def _loaded(self, rows: list[booking_records.BookingView]) -> None:
         self.rows = [r for r in rows if r.status in self.STATUSES]
         table = self.query_one(DataTable)
-        table.clear()
-        for r in self.rows:
-            table.add_row(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
+        self._fill(keep_cursor=False)
         intro = self.INTRO if self.rows else self.EMPTY
         self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
         action = self.query_one("#action", Button)
@@ -77,6 +84,28 @@ class BookingListScreen(KioskScreen):
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
             self.query_one("#back", Button).focus()
+
+    def _fill(self, keep_cursor: bool = True) -> None:
+        """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
+        table = self.query_one(DataTable)
+        cells = [(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
+                 for r in self.rows]
+        page = self.query_one(VerticalScroll)
+        width = (page.scrollable_content_region.width or self.app.size.width - 4) - SCROLLBAR
+        shown = fit_columns(COLUMNS, cells, width, DROP_WHEN_NARROW)
+        if keep_cursor and shown == self._columns:
+            return
+        self._columns, cursor = shown, table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*(COLUMNS[column] for column in shown))
+        for row in cells:
+            table.add_row(*(row[column] for column in shown))
+        if keep_cursor and 0 <= cursor < len(cells):
+            table.move_cursor(row=cursor)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows:
+            self.call_after_refresh(self._fill)
 
     def selected(self) -> booking_records.BookingView | None:
         index = self.query_one(DataTable).cursor_row

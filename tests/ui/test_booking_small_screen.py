@@ -58,3 +58,29 @@ async def test_the_sms_code_field_stays_in_view_under_the_phone_notification(kio
         await press(pilot, "submit")  # the empty code: its message, and 预约 still in view
         assert "请输入" in field_error(kiosk_app, "code")
         assert in_view(kiosk_app, "#field-code") and in_view(kiosk_app, "#submit")
+
+
+async def test_a_new_query_keeps_the_chosen_sessions_it_still_lists(kiosk_app, env, people):
+    """The tester's finding 3b (张伟, 科目一, 80x24): two sessions of 12-09 chosen, 下一步, 上一步, other
+    dates, the same again. Choices the new result still lists stay chosen and the hint counts them;
+    only those it no longer lists are dropped, and that is said."""
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await open_wizard(pilot, env, people["learner_new"])
+        await press(pilot, "next-subject")
+        await press(pilot, "agree")
+        await small_query(pilot, "2026-12-09", "2026-12-09")
+        await mark_rows(pilot, 2)
+        steps = pilot.app.screen.query_one("#step-sessions")
+        chosen = list(steps.marked)
+        await press(pilot, "next-sessions")
+        await press(pilot, "prev-confirm")
+        for date_from, date_to in (("2026-12-05", "2026-12-12"), ("2026-12-09", "2026-12-09")):
+            await small_query(pilot, date_from, date_to)
+            assert steps.marked == chosen
+            assert f"共{len(steps.rows)}个场次，已选2个" in hint(pilot.app)
+        await small_query(pilot, "2026-12-10", "2026-12-12")
+        assert steps.marked == [] and "之前选择的2个场次不在本次查询结果中，已取消选择" in hint(pilot.app)
+
+
+def hint(app) -> str:
+    return "".join(str(app.screen.query_one("#sessions-hint").render()).split())

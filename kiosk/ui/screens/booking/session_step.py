@@ -173,6 +173,15 @@ class SessionStep(Vertical):
             ranking.update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
             rule.update(QUERY_HINT)
 
+    def forget_result(self) -> None:
+        """The last query's list and ranking go (a new one was refused); the sessions chosen are kept
+        for a query that lists them again."""
+        self.rows, self.queried, self.last_query = [], None, None
+        self.query_one("#sessions-alert", Static).display = False
+        self._show_ranking()
+        self._fill_table()
+        self._hint()
+
     def show_alert(self, message: str) -> None:
         """A submission refused for the chosen sessions (the seat went to another kiosk): said right
         above the table the kiosk has just queried again, and scrolled into view."""

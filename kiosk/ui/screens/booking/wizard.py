@@ -216,7 +216,7 @@ class BookingWizardScreen(KioskScreen):
         try:
             args = self.sessions.query_args()
         except DomainError as exc:
-            self.show_error(exc)
+            self._refused(exc)
             return
 
         def done(result: bq.SessionQuery) -> None:
@@ -224,7 +224,13 @@ class BookingWizardScreen(KioskScreen):
             if then_error is not None:
                 self.sessions.show_alert(then_error.message)
 
-        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done)
+        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        """A 查询 refused (a date that does not parse, a reversed range): the last result goes with its
+        ranking, so nothing listed for other dates stays on screen to be chosen."""
+        self.sessions.forget_result()
+        self.show_error(exc)
 
     def _check(self) -> None:
         self.clear_errors()

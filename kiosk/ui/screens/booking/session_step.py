@@ -51,7 +51,9 @@ class SessionStep(Vertical):
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
-    SessionStep #to-priority { margin: 0 0 1 0; }
+    SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
+    SessionStep #to-priority { margin: 0 2 0 0; }
+    SessionStep #priority-why { width: 1fr; margin: 0; }
     """
 
     def __init__(self, today: date, id: str | None = None) -> None:
@@ -69,7 +71,9 @@ class SessionStep(Vertical):
         yield Plain("", id="ranking")
         yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
         # at the top (seed 001 step 3: a link for those who may): under a long table it went unseen
-        yield Button("切换至优先预约", id="to-priority", variant="warning")
+        with Horizontal(id="priority-row"):  # why it is offered beside it: no row taken from the sessions
+            yield Button("切换至优先预约", id="to-priority", variant="warning")
+            yield Plain("", id="priority-why", classes="hint")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
@@ -93,7 +97,7 @@ class SessionStep(Vertical):
     def set_sites(self, sites: list[bq.SiteView]) -> None:
         self.query_one("#site", Select).set_options([(s.label, s.id) for s in sites])
 
-    def configure(self, subject: int, priority: bool, priority_link: bool) -> None:
+    def configure(self, subject: int, priority: bool, priority_link: bool, why: str = "") -> None:
         """Entering the step: a new subject starts a new selection; the other mode of the same subject
         finds its own as it was left (or a new one), and the mode left keeps its own for a return."""
         if (subject, priority) != (self.subject, self.priority):
@@ -105,7 +109,9 @@ class SessionStep(Vertical):
             self._restore(self.kept.pop(priority, None))
         self.query_one("#mode-label").display = not priority
         self.query_one("#mode", RadioSet).display = not priority
-        self.query_one("#to-priority").display = priority_link and not priority
+        for part in ("#priority-row", "#to-priority"):
+            self.query_one(part).display = priority_link and not priority
+        self.query_one("#priority-why", Static).update(f"{why}。" if why else "")
         self._hint()
 
     def _selection(self) -> Selection:

@@ -146,7 +146,7 @@ class BookingWizardScreen(KioskScreen):
         bar.refresh()
         if step == "step-sessions":
             option = self._option()
-            self.sessions.configure(option.subject, self.priority, option.priority_allowed)
+            self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
         self.query_one(ContentSwitcher).current = step
         self.query_one(VerticalScroll).scroll_home(animate=False)
         focus_first(self.query_one(f"#{step}"))

@@ -34,6 +34,7 @@ class BookingListScreen(KioskScreen):
         self.rows: list[booking_records.BookingView] = []
         self.pending_action: int | None = None
         self.flash = ""  # the outcome of the last action, shown above the list
+        self.keep_row: int | None = None  # the booking the cursor goes back to when the list reloads
         self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
 
     def compose(self) -> ComposeResult:
@@ -48,7 +49,7 @@ class BookingListScreen(KioskScreen):
                     yield Button("确认", id="confirm-yes", variant="error")
                     yield Button("暂不办理", id="confirm-no")
             yield Plain("", classes="screen-error")
-            with Horizontal(classes="buttons"):
+            with Horizontal(classes="buttons", id="actions"):  # hidden while a question is open
                 yield Button("返回业务中心", id="back")
                 yield Button(self.ACTION, id="action", variant="primary", disabled=True)
 
@@ -79,7 +80,10 @@ class BookingListScreen(KioskScreen):
         table.display = bool(self.rows)
         if self.rows:
             table.focus()
-            self._show(0)
+            index = next((i for i, r in enumerate(self.rows) if r.id == self.keep_row), 0)
+            if index:
+                table.move_cursor(row=index)
+            self._show(index)
         else:  # nothing left (e.g. the last booking was just cancelled): no stale detail
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
@@ -117,12 +121,13 @@ class BookingListScreen(KioskScreen):
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
             return
-        lines = self.detail_lines(self.rows[index])
-        refusal = self.refusal(self.rows[index])
+        row = self.rows[index]
+        lines = self.detail_lines(row) + self.more_lines(row)
+        refusal = self.refusal(row)
         if refusal:  # said before anything is pressed, and no button the service would refuse
             lines += ["", f"{self.REFUSED}：{refusal}"]
         self.query_one("#detail", Static).update("\n".join(lines))
-        self.query_one("#action", Button).display = not refusal
+        self.query_one("#action", Button).display = not refusal and not self.done(row)
         self._ask(None, "")
         self.clear_errors()  # a refusal was about the row selected before
 
@@ -139,11 +144,18 @@ class BookingListScreen(KioskScreen):
         return lines
 
     def _ask(self, booking_id: int | None, text: str) -> None:
+        """Open the question about ``booking_id`` (None: close it). While it is open, its two buttons
+        are the only ones: 返回业务中心 and the action (取消预约 beside 确认取消) wait under it."""
+        asked = self.pending_action is not None
         self.pending_action = booking_id
         self.query_one("#confirm-text", Static).update(text)
         self.query_one("#confirm-box").display = booking_id is not None
+        self.query_one("#actions").display = booking_id is None
         if booking_id is not None:  # the keyboard lands on the safe choice; one Tab back to confirm
             self.query_one("#confirm-no", Button).focus()
+        elif asked:  # answered 暂不办理 (or done): back to the action, or the list
+            action = self.query_one("#action", Button)
+            (action if action.display and self.rows else self.query_one("#back", Button)).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
@@ -160,6 +172,14 @@ class BookingListScreen(KioskScreen):
     def refusal(self, row: booking_records.BookingView) -> str:
         """Why this screen's action cannot be done for ``row`` ("" when it can)."""
         return ""
+
+    def done(self, row: booking_records.BookingView) -> bool:
+        """This screen's action has been done for ``row`` (the detail says so): no button for it."""
+        return False
+
+    def more_lines(self, row: booking_records.BookingView) -> list[str]:
+        """What this screen adds to the detail of ``row``."""
+        return []
 
     def act(self, row: booking_records.BookingView) -> None:
         raise NotImplementedError
@@ -216,13 +236,35 @@ class FeeScreen(BookingListScreen):
     STATUSES = ("placed",)
     EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.quotes: dict[int, fees.FeeQuote] = {}  # booking id -> its fee, and the receipt once paid
+
+    def reload(self) -> None:
+        self.call(fees.quotes, self.env, self.account_id, done=self._quoted_all)
+
+    def _quoted_all(self, quotes: list[fees.FeeQuote]) -> None:
+        self.quotes = {q.booking.id: q for q in quotes}
+        self._loaded([q.booking for q in quotes])
+
+    def done(self, row: booking_records.BookingView) -> bool:
+        return row.fee_paid_at is not None
+
+    def more_lines(self, row: booking_records.BookingView) -> list[str]:
+        q = self.quotes.get(row.id)
+        if q is None:
+            return []
+        if q.paid:  # the receipt, in place of a second 缴纳考试费
+            return ["", "考试费已缴纳。", *(fees.receipt_lines(q.receipt) if q.receipt else [])]
+        return [f"考试费：{q.amount}元（未缴纳）"]
+
     def act(self, row: booking_records.BookingView) -> None:
         self.call(fees.quote, self.env, self.account_id, row.id, done=self._quoted)
 
     def _quoted(self, q: fees.FeeQuote) -> None:
-        if q.paid and q.receipt:  # below the exam's own detail, which stays
-            self.query_one("#detail", Static).update("\n".join(
-                [*self.detail_lines(q.booking), "", "考试费已缴纳。", *fees.receipt_lines(q.receipt)]))
+        if q.paid:  # paid meanwhile (at another kiosk): the list says so now
+            self.keep_row = q.booking.id
+            self.reload()
             return
         self._ask(q.booking.id, f"{q.booking.subject_name}考试费：{q.amount}元。确认支付吗？")
         self.query_one("#confirm-yes", Button).label = "确认支付"
@@ -232,8 +274,8 @@ class FeeScreen(BookingListScreen):
 
     def _paid(self, q: fees.FeeQuote) -> None:
         self._ask(None, "")
-        self.flash = "\n".join(["缴费成功。", *(fees.receipt_lines(q.receipt) if q.receipt else []),
-                                "缴费凭证可在【网办进度】中查看。"])
+        self.flash = "缴费成功，缴费凭证见下方，也可在【网办进度】中查看。"
+        self.keep_row = q.booking.id  # its detail, now with the receipt, stays in view
         self.reload()
 
 

@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button
 
 from kiosk.ui.widgets.phone import PhoneBar
-from tests.ui.conftest import field_error, set_input, settle
+from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, step
 
 SMALL = (80, 24)
@@ -84,3 +84,46 @@ async def test_a_new_query_keeps_the_chosen_sessions_it_still_lists(kiosk_app, e
 
 def hint(app) -> str:
     return "".join(str(app.screen.query_one("#sessions-hint").render()).split())
+
+
+async def test_the_notice_is_read_in_its_box_with_the_buttons_in_view(kiosk_app, env, people):
+    """业务须知 at 80x24 (tester's finding 4): the buttons are on screen; the focus starts on the notice
+    (it scrolls, and the line above says how), not on an unseen 阅读并同意; Tab then reaches them."""
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await open_wizard(pilot, env, people["four_fails"])
+        await choose_subject(pilot, 2)
+        await press(pilot, "next-subject")
+        await pilot.pause(0.1)
+        box = kiosk_app.screen.query_one(".notice-box")
+        assert kiosk_app.focused is box and box.max_scroll_y > 0
+        assert in_view(kiosk_app, "#agree") and in_view(kiosk_app, "#prev-notice") and in_view(kiosk_app, ".notice-box")
+        assert "请阅读全文后点击【阅读并同意】（可按方向键、翻页键或滚动鼠标查看下文）" in read_line(kiosk_app)
+        await pilot.press("pagedown")
+        assert box.scroll_y > 0 and in_view(kiosk_app, "#agree")  # the notice moves, the buttons stay
+        await pilot.press("end")
+        assert "六、申请人需携带身份证明" in "".join(screen_text(kiosk_app).split())
+        await pilot.press("tab")
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#prev-notice")
+        await pilot.press("tab")
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#agree")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-sessions"
+
+
+async def test_a_notice_that_fits_has_its_button_focused_and_follows_a_resize(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_wizard(pilot, env, people["four_fails"])
+        await choose_subject(pilot, 2)
+        await press(pilot, "next-subject")
+        await pilot.pause(0.1)
+        box = kiosk_app.screen.query_one(".notice-box")
+        assert box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree")
+        assert read_line(kiosk_app) == "请阅读全文后点击【阅读并同意】。" and not box.can_focus  # no empty Tab stop
+        await pilot.resize_terminal(*SMALL)
+        await pilot.pause(0.2)
+        assert in_view(kiosk_app, "#agree") and box.max_scroll_y > 0 and box.can_focus
+
+
+def read_line(app) -> str:
+    return "".join(str(app.screen.query_one("#step-notice .notice-read").render()).split())

@@ -3,6 +3,8 @@
 Clicks need a widget on screen, so buttons are pressed by id here (as Enter on them would)."""
 from __future__ import annotations
 
+import re
+
 from textual.containers import VerticalScroll
 from textual.widgets import Button
 
@@ -127,3 +129,20 @@ async def test_a_notice_that_fits_has_its_button_focused_and_follows_a_resize(ki
 
 def read_line(app) -> str:
     return "".join(str(app.screen.query_one("#step-notice .notice-read").render()).split())
+
+
+async def test_many_publication_days_read_as_ranges_with_no_date_split(kiosk_app, env, people):
+    """胡斌, 服从系统安排 over two weeks at 80x24 (tester's finding 13): 12 publication days were a list
+    of full dates, one cut across two lines (2026年12月12 / 日)."""
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await open_wizard(pilot, env, people["k3_ready"])
+        await press(pilot, "next-subject")
+        await press(pilot, "agree")
+        kiosk_app.screen.query_one("#mode").query("RadioButton").last().value = True
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await press(pilot, "next-sessions")
+        summary = [line.strip() for line in str(kiosk_app.screen.query_one("#summary").render()).splitlines()]
+        said = "".join(summary)
+        assert "预约结果公布日：2026年12月2日、12月3日、12月5日至12月10日、12月12日至12月15日（共12个公布日。" in said
+        for day in re.findall(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", said):
+            assert any(day in line for line in summary), day

@@ -98,6 +98,7 @@ async def test_the_notice_is_read_in_its_box_with_the_buttons_in_view(kiosk_app,
         await pilot.pause(0.1)
         box = kiosk_app.screen.query_one(".notice-box")
         assert kiosk_app.focused is box and box.max_scroll_y > 0
+        assert screen_text(kiosk_app).splitlines()[box.region.y][box.region.x] == "█"  # its focus bar is seen
         assert in_view(kiosk_app, "#agree") and in_view(kiosk_app, "#prev-notice") and in_view(kiosk_app, ".notice-box")
         assert "请阅读全文后点击【阅读并同意】（可按方向键、翻页键或滚动鼠标查看下文）" in read_line(kiosk_app)
         await pilot.press("pagedown")

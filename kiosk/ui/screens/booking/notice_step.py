@@ -29,7 +29,7 @@ class NoticeStep(Vertical):
     DEFAULT_CSS = """
     NoticeStep { height: auto; }
     NoticeStep .notice-read { text-style: bold; color: $accent; margin: 0 0 1 0; height: auto; }
-    NoticeStep .notice-box { height: auto; }
+    NoticeStep .notice-box { height: auto; padding: 0 0 0 1; }  /* the focus bar is drawn in that column */
     NoticeStep .notice-box > Plain { height: auto; }
     """
 

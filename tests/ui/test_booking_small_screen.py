@@ -147,3 +147,23 @@ async def test_many_publication_days_read_as_ranges_with_no_date_split(kiosk_app
         assert "预约结果公布日：2026年12月2日、12月3日、12月5日至12月10日、12月12日至12月15日（共12个公布日。" in said
         for day in re.findall(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", said):
             assert any(day in line for line in summary), day
+
+
+async def test_a_notice_shown_again_is_fitted_again(kiosk_app, env, people):
+    """王芳 at 80x24: 优先预约业务须知 fits the screen; after its sessions step and 上一步 it is shown
+    again whole, not squeezed to the size the longer step before it left."""
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await open_wizard(pilot, env, people["permit_expiring"])
+        await choose_subject(pilot, 2)
+        for button in ("next-subject", "agree", "to-priority"):
+            await press(pilot, button)
+        await pilot.pause(0.1)
+        box = kiosk_app.screen.query_one("#step-priority-notice .notice-box")
+        assert box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree-priority")
+        await press(pilot, "agree-priority")
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await press(pilot, "prev-sessions")
+        await pilot.pause(0.1)
+        assert step(kiosk_app)[0] == "step-priority-notice"
+        assert box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree-priority")
+        assert in_view(kiosk_app, "#agree-priority")

@@ -54,7 +54,7 @@ class NoticeStep(Vertical):
         then, with ``focus``, focus the box when it scrolls, else 阅读并同意. Waits (a few refreshes
         at most) until the step just shown is laid out."""
         box = self.box
-        if not box.outer_size.height:
+        if not box.region.height:  # not laid out yet as shown now (its size may be from an earlier visit)
             if tries and self.display:
                 self.call_after_refresh(self.fit, page, focus, tries - 1)
             return

@@ -53,14 +53,27 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return 0
+    print("\n".join(allocate_lines(day, report)))
+    return 0
+
+
+def allocate_lines(day: date, report: allocation_service.AllocationReport) -> list[str]:
+    """The day's figures (with the priority seats, which the run did not place, said apart), then only
+    the sessions where anyone has a seat, and how many sessions have no one."""
+    priority = sum(c.priority for c in report.sessions)
     if report.plans == 0:
         already = "（已安排过，本次未作更改）" if report.sessions else ""
-        print(f"{day.isoformat()} 没有待安排的考试计划{already}")
+        lines = [f"{day.isoformat()} 没有待安排的考试计划{already}"]
     else:
-        print(allocation_service.audit_text(report))
-    for c in report.sessions:
-        print(f"  场次{c.id}：已安排{c.placed}人 / 考位{c.seats}个")
-    return 0
+        also = f"；另有优先预约{priority}人（预约时已安排）" if priority else ""
+        lines = [allocation_service.audit_text(report) + also]
+    busy = [c for c in report.sessions if c.placed]
+    for c in busy:
+        of_which = f"（含优先预约{c.priority}人）" if c.priority else ""
+        lines.append(f"  场次{c.id}：已安排{c.placed}人{of_which} / 考位{c.seats}个")
+    if len(busy) < len(report.sessions):
+        lines.append(f"  其余{len(report.sessions) - len(busy)}个场次无人安排")
+    return lines
 
 
 def exam_result(args: argparse.Namespace, env: Env) -> int:

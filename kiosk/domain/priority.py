@@ -27,6 +27,12 @@ def priority_window_opens(valid_to: date) -> date:
     return add_months(valid_to, -PRIORITY_WINDOW_MONTHS) + timedelta(days=1)
 
 
+def priority_why(valid_to: date) -> str:
+    """Why 切换至优先预约 is offered, said beside it (the seed's conditions, for one who meets them)."""
+    return (f"您的学习驾驶证明将于{format_date(valid_to)}到期（不足{PRIORITY_WINDOW_MONTHS}个月），每个科目可优先预约1次，"
+            "预约成功即安排考试，不能在网上取消")
+
+
 def priority_eligibility(
     permit: PermitFacts, bookings: Sequence[BookingFact], subject: int, today: date
 ) -> Eligibility:

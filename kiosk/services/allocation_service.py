@@ -44,7 +44,8 @@ _S = ExamSession.__table__
 class SessionCount:
     id: int
     seats: int
-    placed: int
+    placed: int  # everyone with a seat: this allocation's and earlier ones', and priority bookings
+    priority: int = 0  # of ``placed``: priority bookings (placed when booked, not by an allocation)
 
 
 @dataclass
@@ -83,7 +84,7 @@ def run(env: Env, day: date, *, actor: str = "system", role: str = "") -> Alloca
             with _big_cache(s), _no_cycle_collection():
                 _allocate(s, env, now, day, plan_ids, report)
             audit.record(s, env, actor=actor, role=role, action="exam_allocate", detail=audit_text(report))
-        q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed).join(ExamPlan)
+        q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed, ExamSession.priority_taken).join(ExamPlan)
              .where(ExamPlan.publish_on == day).order_by(ExamSession.id))
         report.sessions = [SessionCount(*r) for r in s.execute(q)]
     return report

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, format_date
 from ..domain.ids import mask_id, mask_name, mask_phone
-from ..domain.priority import priority_eligibility
+from ..domain.priority import priority_eligibility, priority_why
 from ..domain.ranking import rank_key, rank_position, ranking_time
 from .booking import check_range, class_label, load_facts, open_plan_filter, site_city_filter, within_permit
 from .env import Env
@@ -27,6 +27,7 @@ class SubjectOption:
     reason: str
     priority_allowed: bool
     priority_reason: str
+    priority_note: str = ""  # why 切换至优先预约 is offered (when it is)
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,9 @@ def overview(env: Env, account_id: int) -> Overview:
     options = []
     for subject, elig in bookable_subjects(f.account.id_number, f.permit, f.attempts, f.bookings, today):
         prio = priority_eligibility(f.permit, f.bookings, subject, today)
-        options.append(SubjectOption(subject, SUBJECT_TITLES[subject], elig.allowed, elig.reason,
-                                     elig.allowed and prio.allowed, elig.reason or prio.reason))
+        allowed = elig.allowed and prio.allowed
+        options.append(SubjectOption(subject, SUBJECT_TITLES[subject], elig.allowed, elig.reason, allowed,
+                                     elig.reason or prio.reason, priority_why(f.permit.valid_to) if allowed else ""))
     issued = f.permit_row.issued_on
     permit_text = (f"学习驾驶证明有效期至{format_date(f.permit.valid_to)}" if issued
                    else f"驾驶证申请受理时间{format_date(f.permit_row.accepted_at.date())}（科目一合格后核发学习驾驶证明）")

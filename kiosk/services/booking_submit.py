@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError
-from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, last_booking_warning
+from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, format_days, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
@@ -168,10 +168,17 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
                 summary.append(("预约结果公布日", f"{format_date(days[0])}（当天截止网上预约，按排名安排考试）"))
             elif days:
                 which = "时间段内的场次" if req.mode == "system" else "所选场次"
-                summary.append(("预约结果公布日", f"{'、'.join(map(format_date, days))}（{which}分属{len(days)}个考试计划，"
+                summary.append(("预约结果公布日", f"{format_days(days)}（共{len(days)}个公布日。{which}分属不同的考试计划，"
                                 "在各自的公布日依次按排名安排，已安排成功的不再参加之后的安排）"))
-        text = "、".join(map(format_date, days))
+        text = publish_text(days)
         return Checked(summary, mask_phone(plan.facts.account.phone or ""), days[0] if days else None, text)
+
+
+def publish_text(days: list[date]) -> str:
+    """The publication day(s) in one phrase: 2026年12月5日, or 2026年12月5日至12月9日、12月11日（共6个公布日）."""
+    if len(days) <= 1:
+        return "".join(map(format_date, days))
+    return f"{format_days(days)}（共{len(days)}个公布日）"
 
 
 def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:

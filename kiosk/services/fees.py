@@ -20,7 +20,7 @@ from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, messaging
 from .booking import STATUS_PAID, account_of
-from .booking_records import BookingView, view_in
+from .booking_records import BookingView, bookings_in, view_in
 from .env import Env
 
 FEES_FILE = ASSETS / "config" / "exam_fees.json"
@@ -99,6 +99,21 @@ def quote(env: Env, account_id: int, booking_id: int) -> FeeQuote:
         app = s.get(Application, b.application_id) if b is not None and b.application_id else None
         receipt = (app.payload or {}).get("fee") if app else None
         return FeeQuote(view, fee_for(view.subject, view.licence_class), view.fee_paid_at is not None, receipt)
+
+
+def quotes(env: Env, account_id: int) -> list[FeeQuote]:
+    """The citizen's successful (placed) bookings, newest first, each with its fee and, once paid,
+    the receipt: 考试费缴纳 shows the amount before anything is pressed."""
+    with env.db.read() as s:
+        found = []
+        for b, view in bookings_in(s, account_id):
+            if view.status != "placed":
+                continue
+            app = s.get(Application, b.application_id) if b.application_id else None
+            receipt = (app.payload or {}).get("fee") if app else None
+            found.append(FeeQuote(view, fee_for(view.subject, view.licence_class), view.fee_paid_at is not None,
+                                  receipt))
+        return found
 
 
 REFUNDED = "本次扣款将原路退回"

@@ -49,9 +49,11 @@ def _elicence() -> Screen:
 
 def _booking(name: str) -> Callable[[], Screen]:
     def make() -> Screen:
-        from .screens.booking import records, results, wizard
+        from .screens.booking import placed, records, results, wizard
 
-        return getattr({"BookingWizardScreen": wizard, "ResultsScreen": results}.get(name, records), name)()
+        module = {"BookingWizardScreen": wizard, "ResultsScreen": results, "FeeScreen": placed,
+                  "CertificateScreen": placed}.get(name, records)
+        return getattr(module, name)()
 
     return make
 

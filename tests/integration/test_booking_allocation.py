@@ -266,7 +266,8 @@ def test_cli_allocate_says_in_chinese_what_it_did(env, crowd):
 
     first = run("2026-12-02").splitlines()
     assert first[0].startswith("2026-12-02 计划") and "预约成功2人，未安排4人" in first[0]
-    assert all(line.startswith("  场次") and "已安排" in line for line in first[1:]) and len(first) > 1
+    assert all(line.startswith("  场次") and "已安排" in line for line in first[1:-1]) and len(first) > 2
+    assert first[-1].startswith("  其余") and first[-1].endswith("个场次无人安排")  # not one line each
     assert run("2026-12-02").splitlines()[0] == "2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）"
     assert run("2026-11-01").strip() == "2026-11-01 没有待安排的考试计划"
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from kiosk.db.models import Application, Booking, ExamPlan, ExamSession, Message, SmsCode
 from kiosk.domain.errors import Conflict, DomainError
+from kiosk.domain.exam import format_days
 from kiosk.services import booking_query, booking_submit
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, add_learners, book, sessions
@@ -233,8 +234,9 @@ def test_the_confirm_step_names_the_publication_days(env, people):
     checked = booking_submit.check(env, aid, BookingRequest(2, "self", (later[0].id, rows[0].id)))
     assert checked.publish_on == min(publish[later[0].id], publish[rows[0].id]) == publish[rows[0].id]
     both = sorted({publish[later[0].id], publish[rows[0].id]})
-    assert len(both) == 2 and checked.publish_text == "、".join(f"{d.year}年{d.month}月{d.day}日" for d in both)
-    assert ("预约结果公布日", f"{checked.publish_text}（所选场次分属2个考试计划，在各自的公布日依次按排名安排，"
+    listed = format_days(both)  # 2026年12月3日、12月7日
+    assert len(both) == 2 and checked.publish_text == f"{listed}（共2个公布日）"
+    assert ("预约结果公布日", f"{listed}（共2个公布日。所选场次分属不同的考试计划，在各自的公布日依次按排名安排，"
             "已安排成功的不再参加之后的安排）") in checked.summary
     one = booking_submit.check(env, aid, BookingRequest(2, "self", (rows[0].id,)))
     first = publish[rows[0].id]
@@ -242,9 +244,9 @@ def test_the_confirm_step_names_the_publication_days(env, people):
     system = booking_submit.check(env, aid, BookingRequest(2, "system", (), date(2026, 12, 5), date(2026, 12, 9)))
     assert system.publish_on == min(publish.values())
     days = sorted(set(publish.values()))
-    assert len(days) > 1 and system.publish_text == "、".join(f"{d.year}年{d.month}月{d.day}日" for d in days)
-    assert ("预约结果公布日", f"{system.publish_text}（时间段内的场次分属{len(days)}个考试计划，在各自的公布日依次"
-            "按排名安排，已安排成功的不再参加之后的安排）") in system.summary
+    assert len(days) > 1 and system.publish_text == f"{format_days(days)}（共{len(days)}个公布日）"
+    assert ("预约结果公布日", f"{format_days(days)}（共{len(days)}个公布日。时间段内的场次分属不同的考试计划，在各自的"
+            "公布日依次按排名安排，已安排成功的不再参加之后的安排）") in system.summary
     priority = booking_submit.check(env, aid, BookingRequest(2, "priority", (rows[0].id,)))
     assert priority.publish_on is None and any("不能在网上取消" in v for _k, v in priority.summary)
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from textual.containers import VerticalScroll
 
-from kiosk.db.models import Booking, ExamSession
+from kiosk.db.models import Account, Booking, ExamSession, LearnerPermit
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
 from tests.ui.conftest import screen_text, settle
-from tests.ui.test_booking_wizard import mark_rows, query, step, to_sessions
+from tests.ui.test_booking_small_screen import press
+from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, query, step, to_sessions
 
 
 async def to_priority_sessions(pilot, env, p) -> None:
@@ -113,3 +114,72 @@ async def test_a_day_without_priority_sessions_names_both_reasons(kiosk_app, env
         await to_priority_sessions(pilot, env, p)
         await query(pilot, "2026-12-04", "2026-12-04")
         assert "没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约）" in screen_text(kiosk_app)
+
+
+async def test_each_mode_keeps_its_search_and_choice_across_a_switch(kiosk_app, env, people):
+    """Out of priority mode to the normal 选择场次 and back by 切换至优先预约: the priority search and
+    the session chosen are still there (tester's finding 3a), and so are the normal mode's."""
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_sessions(pilot, env, p, 2)
+        await query(pilot, "2026-12-04", "2026-12-10")  # normal mode: one session chosen
+        await mark_rows(pilot, 1)
+        steps = kiosk_app.screen.query_one("#step-sessions")
+        normal_rows, normal_marked = list(steps.rows), list(steps.marked)
+        await pilot.click("#to-priority")
+        await settle(pilot)
+        await pilot.click("#agree-priority")
+        await settle(pilot)
+        assert steps.rows == [] and steps.marked == []  # priority mode starts its own search
+        await query(pilot, "2026-12-05", "2026-12-06")
+        await mark_rows(pilot, 1)
+        chosen, rows = list(steps.marked), list(steps.rows)
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        for back in ("#prev-confirm", "#prev-sessions", "#prev-priority-notice"):
+            await pilot.click(back)
+            await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 2) and not kiosk_app.screen.priority
+        assert steps.rows == normal_rows and steps.marked == normal_marked  # the normal search is back
+        assert kiosk_app.screen.query_one("#input-date_to").value == "2026-12-10"
+        assert "当前排名 1 / 计划" in screen_text(kiosk_app)
+        await pilot.click("#to-priority")  # the notice was read: straight to the priority sessions
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 4)
+        assert steps.rows == rows and steps.marked == chosen
+        assert "排序时间" not in str(kiosk_app.screen.query_one("#ranking-rule").render())  # not the normal one's
+        assert [kiosk_app.screen.query_one(f"#input-{n}").value for n in ("date_from", "date_to")] == [
+            "2026-12-05", "2026-12-06"]
+        assert "共" in screen_text(kiosk_app) and "已选1个" in screen_text(kiosk_app)
+        await pilot.click("#next-sessions")  # the search is the one shown: no 请点击【查询】
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-confirm", 5)
+
+
+async def test_the_priority_link_says_why_it_is_offered(kiosk_app, env, people):
+    """One line above 切换至优先预约 (tester's finding 9): the permit's last day, under 6 months, once
+    per subject, placed at once, no online cancellation. Not in priority mode, nor for others."""
+    p = people["permit_expiring"]
+    with env.db.read() as s:
+        valid_to = s.scalars(select(LearnerPermit.valid_to).join(Account).where(Account.id_number == p.id_number)).one()
+    said = (f"您的学习驾驶证明将于{valid_to.year}年{valid_to.month}月{valid_to.day}日到期（不足6个月），"
+            "每个科目可优先预约1次，预约成功即安排考试，不能在网上取消。")
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await open_wizard(pilot, env, p)
+        await choose_subject(pilot, 2)
+        for button in ("next-subject", "agree"):
+            await press(pilot, button)
+        why = kiosk_app.screen.query_one("#priority-why")
+        link = kiosk_app.screen.query_one("#to-priority").region
+        assert why.region.height and "".join(str(why.render()).split()) == said
+        assert why.region.y == link.y and why.region.x > link.right  # beside it
+        await press(pilot, "to-priority")
+        await press(pilot, "agree-priority")
+        assert step(kiosk_app) == ("step-sessions", 4) and not why.region.height
+
+
+async def test_no_priority_line_for_a_learner_who_may_not(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        assert not kiosk_app.screen.query_one("#priority-why").region.height
+        assert "优先预约1次" not in screen_text(kiosk_app)

@@ -275,3 +275,34 @@ async def test_a_new_subject_drops_the_last_ranking_and_an_empty_range_has_none(
         await query(pilot, "2027-01-20", "2027-01-21")  # no plans that far ahead (the permit runs to 2027-03-30)
         text = screen_text(kiosk_app)
         assert "计划 0" not in text and "暂无排名" in text and "没有可预约的考试场次" in text
+
+
+async def test_a_refused_query_takes_the_old_list_and_ranking_away(kiosk_app, env, people):
+    """A reversed range after a search (tester's finding 7): the date's message, and neither the old
+    ranking nor the old sessions stay on screen to be chosen; a good query lists the choices again."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await query(pilot, "2026-12-04", "2026-12-10")
+        await mark_rows(pilot, 1)
+        steps = kiosk_app.screen.query_one("#step-sessions")
+        chosen, count = list(steps.marked), len(steps.rows)
+        assert "当前排名1/计划" in shown(kiosk_app, "#ranking")
+        await query(pilot, "2026-12-20", "2026-12-10")
+        assert "结束日期不能早于开始日期" in field_error(kiosk_app, "date_to")
+        assert shown(kiosk_app, "#ranking") == "" and "排序时间" not in shown(kiosk_app, "#ranking-rule")
+        assert f"共{count}个场次" not in shown(kiosk_app, "#sessions-hint")
+        assert kiosk_app.screen.query_one("#sessions", DataTable).row_count == 0
+        kiosk_app.screen.query_one("#mode", RadioSet).query("RadioButton").last().value = True  # 服从系统安排
+        await settle(pilot)
+        await pilot.click("#next-sessions")
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-sessions" and "请先输入时间段并点击【查询】" in screen_error(kiosk_app)
+        kiosk_app.screen.query_one("#mode", RadioSet).query("RadioButton").first().value = True
+        await query(pilot, "2026-12-xx", "2026-12-10")  # a date that does not parse: the same
+        assert "格式" in field_error(kiosk_app, "date_from") and not steps.rows
+        await query(pilot, "2026-12-04", "2026-12-10")
+        assert steps.marked == chosen and "已选1个" in shown(kiosk_app, "#sessions-hint")
+
+
+def shown(app, selector: str) -> str:
+    return "".join(str(app.screen.query_one(selector).render()).split())

@@ -1,6 +1,8 @@
 """Chinese line breaking (kiosk.ui.cjk_wrap): full lines, punctuation kept in place, dates with their time."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.console import Console
 from rich._wrap import divide_line as rich_divide_line
@@ -61,3 +63,16 @@ def test_installed_for_the_pinned_textual() -> None:
     note = rich.text.Text(RESULT).wrap(Console(), 50)  # as a table cell wraps its text
     assert [line.plain.rstrip() for line in note] == [line.rstrip() for line in lines(RESULT, 50)]
     assert note[0].plain == "预约成功：2026-11-24 08:30 渝中考场（重庆市渝中区"  # 49 cells
+
+
+PUBLISH = ("预约结果公布日：2026年12月2日、2026年12月3日、2026年12月5日、2026年12月6日、2026年12月7日、2026年12月8日、"
+           "2026年12月9日、2026年12月10日、2026年12月12日、2026年12月13日（时间段内的场次分属12个考试计划）")
+
+
+@pytest.mark.parametrize("width", range(20, 121, 3))
+def test_a_chinese_date_is_never_split(width: int) -> None:
+    """Was 「…2026年12」 / 「月12日…」 at 80 columns (tester's finding 13)."""
+    got = lines(PUBLISH, width)
+    assert "".join(got) == PUBLISH and all(cell_len(line.rstrip()) <= width for line in got)
+    for day in re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", PUBLISH):
+        assert any(day in line for line in got), day

@@ -1,15 +1,25 @@
-"""取消考试预约, 考试费缴纳 and 预约凭证: the citizen's bookings with one action each."""
+"""The citizen's bookings with one action each (BookingListScreen), and 取消考试预约. 考试费缴纳 and
+预约凭证, for successful bookings, are in kiosk.ui.screens.booking.placed."""
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
-from ....services import booking_records, cancellation, certificates, fees
+from ....services import booking_records, cancellation
 from ...base import KioskScreen
+from ...widgets.fit import SCROLLBAR, fit_columns
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+
+
+# 状态 before the time and site: 状态 (未缴费/已缴费) is what these screens are about. The detail under
+# the table repeats every column; on a narrow terminal 预约方式, then 业务流水号, then 考试场地 are left
+# out rather than cut in half.
+COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
+DROP_WHEN_NARROW = (5, 0, 4)
 
 
 class BookingListScreen(KioskScreen):
@@ -25,6 +35,8 @@ class BookingListScreen(KioskScreen):
         self.rows: list[booking_records.BookingView] = []
         self.pending_action: int | None = None
         self.flash = ""  # the outcome of the last action, shown above the list
+        self.keep_row: int | None = None  # the booking the cursor goes back to when the list reloads
+        self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
@@ -38,7 +50,7 @@ class BookingListScreen(KioskScreen):
                     yield Button("确认", id="confirm-yes", variant="error")
                     yield Button("暂不办理", id="confirm-no")
             yield Plain("", classes="screen-error")
-            with Horizontal(classes="buttons"):
+            with Horizontal(classes="buttons", id="actions"):  # hidden while a question is open
                 yield Button("返回业务中心", id="back")
                 yield Button(self.ACTION, id="action", variant="primary", disabled=True)
 
@@ -49,10 +61,9 @@ class BookingListScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#confirm-box").display = False
-        table = self.query_one(DataTable)
-        # 状态 before the time and site: at 80 columns the last column is cut, and 状态 (未缴费/已缴费)
-        # is what these screens are about; 预约方式 also shows in the detail below the table
-        table.add_columns("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
+        # the header from the start: a table without columns has no height, and then (1 run in 20 or so)
+        # was not laid out again when its rows came, so it stayed invisible
+        self._fill(keep_cursor=False)
         self.reload()
 
     def reload(self) -> None:
@@ -61,9 +72,7 @@ class BookingListScreen(KioskScreen):
     def _loaded(self, rows: list[booking_records.BookingView]) -> None:
         self.rows = [r for r in rows if r.status in self.STATUSES]
         table = self.query_one(DataTable)
-        table.clear()
-        for r in self.rows:
-            table.add_row(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
+        self._fill(keep_cursor=False)
         intro = self.INTRO if self.rows else self.EMPTY
         self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
         action = self.query_one("#action", Button)
@@ -72,11 +81,36 @@ class BookingListScreen(KioskScreen):
         table.display = bool(self.rows)
         if self.rows:
             table.focus()
-            self._show(0)
+            index = next((i for i, r in enumerate(self.rows) if r.id == self.keep_row), 0)
+            if index:
+                table.move_cursor(row=index)
+            self._show(index)
         else:  # nothing left (e.g. the last booking was just cancelled): no stale detail
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
             self.query_one("#back", Button).focus()
+
+    def _fill(self, keep_cursor: bool = True) -> None:
+        """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
+        table = self.query_one(DataTable)
+        cells = [(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
+                 for r in self.rows]
+        page = self.query_one(VerticalScroll)
+        width = (page.scrollable_content_region.width or self.app.size.width - 4) - SCROLLBAR
+        shown = fit_columns(COLUMNS, cells, width, DROP_WHEN_NARROW)
+        if keep_cursor and shown == self._columns:
+            return
+        self._columns, cursor = shown, table.cursor_row
+        table.clear(columns=True)
+        table.add_columns(*(COLUMNS[column] for column in shown))
+        for row in cells:
+            table.add_row(*(row[column] for column in shown))
+        if keep_cursor and 0 <= cursor < len(cells):
+            table.move_cursor(row=cursor)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows:
+            self.call_after_refresh(self._fill)
 
     def selected(self) -> booking_records.BookingView | None:
         index = self.query_one(DataTable).cursor_row
@@ -88,12 +122,13 @@ class BookingListScreen(KioskScreen):
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
             return
-        lines = self.detail_lines(self.rows[index])
-        refusal = self.refusal(self.rows[index])
+        row = self.rows[index]
+        lines = self.detail_lines(row) + self.more_lines(row)
+        refusal = self.refusal(row)
         if refusal:  # said before anything is pressed, and no button the service would refuse
             lines += ["", f"{self.REFUSED}：{refusal}"]
         self.query_one("#detail", Static).update("\n".join(lines))
-        self.query_one("#action", Button).display = not refusal
+        self.query_one("#action", Button).display = not refusal and not self.done(row)
         self._ask(None, "")
         self.clear_errors()  # a refusal was about the row selected before
 
@@ -110,11 +145,18 @@ class BookingListScreen(KioskScreen):
         return lines
 
     def _ask(self, booking_id: int | None, text: str) -> None:
+        """Open the question about ``booking_id`` (None: close it). While it is open, its two buttons
+        are the only ones: 返回业务中心 and the action (取消预约 beside 确认取消) wait under it."""
+        asked = self.pending_action is not None
         self.pending_action = booking_id
         self.query_one("#confirm-text", Static).update(text)
         self.query_one("#confirm-box").display = booking_id is not None
+        self.query_one("#actions").display = booking_id is None
         if booking_id is not None:  # the keyboard lands on the safe choice; one Tab back to confirm
             self.query_one("#confirm-no", Button).focus()
+        elif asked:  # answered 暂不办理 (or done): back to the action, or the list
+            action = self.query_one("#action", Button)
+            (action if action.display and self.rows else self.query_one("#back", Button)).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
@@ -131,6 +173,14 @@ class BookingListScreen(KioskScreen):
     def refusal(self, row: booking_records.BookingView) -> str:
         """Why this screen's action cannot be done for ``row`` ("" when it can)."""
         return ""
+
+    def done(self, row: booking_records.BookingView) -> bool:
+        """This screen's action has been done for ``row`` (the detail says so): no button for it."""
+        return False
+
+    def more_lines(self, row: booking_records.BookingView) -> list[str]:
+        """What this screen adds to the detail of ``row``."""
+        return []
 
     def act(self, row: booking_records.BookingView) -> None:
         raise NotImplementedError
@@ -178,46 +228,3 @@ class CancelBookingScreen(BookingListScreen):
         self._ask(None, "")
         self.flash = f"已取消业务流水号{c.serial_no}的考试预约。{c.message}"
         self.reload()
-
-
-class FeeScreen(BookingListScreen):
-    TITLE_TEXT = "考试费缴纳"
-    ACTION = "缴纳考试费"
-    INTRO = "以下为预约成功的考试。选择一项，点击【缴纳考试费】。"
-    STATUSES = ("placed",)
-    EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
-
-    def act(self, row: booking_records.BookingView) -> None:
-        self.call(fees.quote, self.env, self.account_id, row.id, done=self._quoted)
-
-    def _quoted(self, q: fees.FeeQuote) -> None:
-        if q.paid and q.receipt:  # below the exam's own detail, which stays
-            self.query_one("#detail", Static).update("\n".join(
-                [*self.detail_lines(q.booking), "", "考试费已缴纳。", *fees.receipt_lines(q.receipt)]))
-            return
-        self._ask(q.booking.id, f"{q.booking.subject_name}考试费：{q.amount}元。确认支付吗？")
-        self.query_one("#confirm-yes", Button).label = "确认支付"
-
-    def confirmed(self, booking_id: int) -> None:
-        self.call(fees.pay, self.env, self.account_id, booking_id, done=self._paid)
-
-    def _paid(self, q: fees.FeeQuote) -> None:
-        self._ask(None, "")
-        self.flash = "\n".join(["缴费成功。", *(fees.receipt_lines(q.receipt) if q.receipt else []),
-                                "缴费凭证可在【网办进度】中查看。"])
-        self.reload()
-
-
-class CertificateScreen(BookingListScreen):
-    TITLE_TEXT = "考试预约凭证"
-    ACTION = "查看预约凭证"
-    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存为文件供打印。"
-    STATUSES = ("placed",)
-    EMPTY = "您没有预约成功的考试，预约成功后才能打印预约凭证。"
-
-    def act(self, row: booking_records.BookingView) -> None:
-        self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)
-
-    def _shown(self, c: certificates.Certificate) -> None:
-        # the file name only: where the kiosk keeps its files is nothing a citizen can use
-        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证已保存为文件：{c.path.name}")

@@ -1,10 +1,12 @@
 """Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table.
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one.
-Everything typed or marked is kept when the citizen goes back and forth.
+Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
+priority mode each: switching from one to the other and back finds the last search and choices.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from textual.app import ComposeResult
@@ -30,6 +32,17 @@ RULE_ITEMS = {RULE_BOTH: "（第二项：非首次预约的，以上次考试时
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 
 
+@dataclass
+class Selection:
+    """One mode's search and choices, kept while the other mode is shown."""
+
+    rows: list[bq.SessionRow]
+    marked: list[int]
+    queried: tuple[date, date, int | None] | None
+    result: bq.SessionQuery | None
+    fields: tuple[str, str, object]  # 开始日期, 结束日期 as typed, and the site chosen
+
+
 class SessionStep(Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
@@ -38,7 +51,9 @@ class SessionStep(Vertical):
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
-    SessionStep #to-priority { margin: 0 0 1 0; }
+    SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
+    SessionStep #to-priority { margin: 0 2 0 0; }
+    SessionStep #priority-why { width: 1fr; margin: 0; }
     """
 
     def __init__(self, today: date, id: str | None = None) -> None:
@@ -49,12 +64,16 @@ class SessionStep(Vertical):
         self.rows: list[bq.SessionRow] = []
         self.marked: list[int] = []
         self.queried: tuple[date, date, int | None] | None = None
+        self.last_query: bq.SessionQuery | None = None  # the last query's, for the ranking and the hint
+        self.kept: dict[bool, Selection] = {}  # by priority: the other mode's selection, of this subject
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="ranking")
         yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
         # at the top (seed 001 step 3: a link for those who may): under a long table it went unseen
-        yield Button("切换至优先预约", id="to-priority", variant="warning")
+        with Horizontal(id="priority-row"):  # why it is offered beside it: no row taken from the sessions
+            yield Button("切换至优先预约", id="to-priority", variant="warning")
+            yield Plain("", id="priority-why", classes="hint")
         with Horizontal(id="range"):
             yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
@@ -78,18 +97,40 @@ class SessionStep(Vertical):
     def set_sites(self, sites: list[bq.SiteView]) -> None:
         self.query_one("#site", Select).set_options([(s.label, s.id) for s in sites])
 
-    def configure(self, subject: int, priority: bool, priority_link: bool) -> None:
-        """Entering the step: a new subject or another mode starts a new selection."""
+    def configure(self, subject: int, priority: bool, priority_link: bool, why: str = "") -> None:
+        """Entering the step: a new subject starts a new selection; the other mode of the same subject
+        finds its own as it was left (or a new one), and the mode left keeps its own for a return."""
         if (subject, priority) != (self.subject, self.priority):
+            if subject != self.subject:
+                self.kept = {}
+            else:
+                self.kept[self.priority] = self._selection()
             self.subject, self.priority = subject, priority
-            self.rows, self.marked, self.queried = [], [], None
-            self._fill_table()
-            self.query_one("#ranking", Static).update("")  # the last subject's ranking and its rule go too
-            self.query_one("#ranking-rule", Static).update(QUERY_HINT)
+            self._restore(self.kept.pop(priority, None))
         self.query_one("#mode-label").display = not priority
         self.query_one("#mode", RadioSet).display = not priority
-        self.query_one("#to-priority").display = priority_link and not priority
+        for part in ("#priority-row", "#to-priority"):
+            self.query_one(part).display = priority_link and not priority
+        self.query_one("#priority-why", Static).update(f"{why}。" if why else "")
         self._hint()
+
+    def _selection(self) -> Selection:
+        fields = {f.field_name: f for f in self.query(FormField)}
+        return Selection(self.rows, self.marked, self.queried, self.last_query,
+                         (fields["date_from"].value, fields["date_to"].value, self.query_one("#site", Select).value))
+
+    def _restore(self, kept: Selection | None) -> None:
+        """Show ``kept`` (None: nothing searched yet, the dates as they stand)."""
+        self.query_one("#sessions-alert", Static).display = False
+        if kept is None:
+            self.rows, self.marked, self.queried, self.last_query = [], [], None, None
+        else:
+            self.rows, self.marked, self.queried, self.last_query = kept.rows, kept.marked, kept.queried, kept.result
+            fields = {f.field_name: f for f in self.query(FormField)}
+            fields["date_from"].value, fields["date_to"].value = kept.fields[0], kept.fields[1]
+            self.query_one("#site", Select).value = kept.fields[2]
+        self._show_ranking()
+        self._fill_table()
 
     @property
     def mode(self) -> str:
@@ -118,16 +159,34 @@ class SessionStep(Vertical):
         keep = {r.id for r in result.rows}
         dropped = len([m for m in self.marked if m not in keep])
         self.marked = [m for m in self.marked if m in keep]
-        if result.ranking is not None:
-            r = result.ranking
-            self.query_one("#ranking", Static).update(r.text)
-            self.query_one("#ranking-rule", Static).update(
-                f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{RULE_ITEMS.get(r.rule_text, '')}"
-                f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
-        else:
-            self.query_one("#ranking", Static).update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
+        self.last_query = result
+        self._show_ranking()
         self._fill_table()
-        self._hint(result, dropped)
+        self._hint(dropped)
+
+    def _show_ranking(self) -> None:
+        """The ranking of the last query with its rule; before any query (of this subject), what to do."""
+        ranking, rule = self.query_one("#ranking", Static), self.query_one("#ranking-rule", Static)
+        if self.last_query is None:
+            ranking.update("")
+            rule.update(QUERY_HINT)
+        elif self.last_query.ranking is not None:
+            r = self.last_query.ranking
+            ranking.update(r.text)
+            rule.update(f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{RULE_ITEMS.get(r.rule_text, '')}"
+                        f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
+        else:  # 优先预约: no ranking, so no ranking time under it either
+            ranking.update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
+            rule.update(QUERY_HINT)
+
+    def forget_result(self) -> None:
+        """The last query's list and ranking go (a new one was refused); the sessions chosen are kept
+        for a query that lists them again."""
+        self.rows, self.queried, self.last_query = [], None, None
+        self.query_one("#sessions-alert", Static).display = False
+        self._show_ranking()
+        self._fill_table()
+        self._hint()
 
     def show_alert(self, message: str) -> None:
         """A submission refused for the chosen sessions (the seat went to another kiosk): said right
@@ -148,8 +207,9 @@ class SessionStep(Vertical):
                           f"{r.start_time:%H:%M}", r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
                           key=str(r.id))
 
-    def _hint(self, result: bq.SessionQuery | None = None, dropped: int = 0) -> None:
+    def _hint(self, dropped: int = 0) -> None:
         """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
+        result = self.last_query
         if self.queried is None:
             text = "请先输入时间段并点击【查询】。"
         elif not self.rows:

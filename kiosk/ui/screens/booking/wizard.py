@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
-from ....config import ASSETS
 from ....domain.errors import Conflict, DomainError
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
@@ -24,6 +24,7 @@ from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, plain
 from ...widgets.stepbar import StepBar
+from .notice_step import NoticeStep
 from .session_step import SessionStep
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
@@ -32,10 +33,6 @@ NORMAL_BAR = {"step-subject": 0, "step-notice": 1, "step-sessions": 2, "step-con
 PRIORITY_BAR = {"step-subject": 0, "step-notice": 1, "step-priority-notice": 3, "step-sessions": 4,
                 "step-confirm": 5, "step-done": 5}
 NOTICE, PRIORITY_NOTICE = "exam_booking", "exam_priority"
-
-
-def notice_text(key: str) -> str:
-    return (ASSETS / "notices" / f"{key}.txt").read_text(encoding="utf-8").strip()
 
 
 @dataclass(frozen=True)
@@ -71,16 +68,9 @@ class BookingWizardScreen(KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("返回", id="back")
                         yield Button("下一步", id="next-subject", variant="primary", disabled=True)
-                with Vertical(id="step-notice"):
-                    yield Plain(notice_text(NOTICE), id="notice-text")
-                    with Horizontal(classes="buttons"):
-                        yield Button("上一步", id="prev-notice")
-                        yield Button("阅读并同意", id="agree", variant="primary")
-                with Vertical(id="step-priority-notice"):
-                    yield Plain(notice_text(PRIORITY_NOTICE), id="priority-notice-text")
-                    with Horizontal(classes="buttons"):
-                        yield Button("上一步", id="prev-priority-notice")
-                        yield Button("阅读并同意", id="agree-priority", variant="primary")
+                yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
+                yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
+                                 id="step-priority-notice")
                 yield SessionStep(self.env.clock.now().date(), id="step-sessions")
                 with Vertical(id="step-confirm"):
                     yield Plain("请再次确认以下预约信息：", classes="hint")
@@ -146,10 +136,20 @@ class BookingWizardScreen(KioskScreen):
         bar.refresh()
         if step == "step-sessions":
             option = self._option()
-            self.sessions.configure(option.subject, self.priority, option.priority_allowed)
+            self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
         self.query_one(ContentSwitcher).current = step
         self.query_one(VerticalScroll).scroll_home(animate=False)
-        focus_first(self.query_one(f"#{step}"))
+        shown = self.query_one(f"#{step}")
+        if isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
+            self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)
+        else:
+            focus_first(shown)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """A notice's box follows the terminal's size (the buttons stay in view)."""
+        shown = self.query_one(f"#{self.step}")
+        if isinstance(shown, NoticeStep):
+            self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), False)
 
     def _forward(self, step: str, priority: bool | None = None) -> None:
         self.history.append((self.step, self.priority))
@@ -216,7 +216,7 @@ class BookingWizardScreen(KioskScreen):
         try:
             args = self.sessions.query_args()
         except DomainError as exc:
-            self.show_error(exc)
+            self._refused(exc)
             return
 
         def done(result: bq.SessionQuery) -> None:
@@ -224,7 +224,13 @@ class BookingWizardScreen(KioskScreen):
             if then_error is not None:
                 self.sessions.show_alert(then_error.message)
 
-        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done)
+        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        """A 查询 refused (a date that does not parse, a reversed range): the last result goes with its
+        ranking, so nothing listed for other dates stays on screen to be chosen."""
+        self.sessions.forget_result()
+        self.show_error(exc)
 
     def _check(self) -> None:
         self.clear_errors()

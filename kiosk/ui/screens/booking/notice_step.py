@@ -1,0 +1,75 @@
+"""Steps 业务须知 and 优先预约业务须知: the notice in a box of its own under one line that asks for
+it to be read, with 上一步 and 阅读并同意 always in view beneath it.
+
+The box is as tall as the page leaves room for. When the notice is longer (80x24), the box has the
+focus first (a bar down its left side; the arrow and page keys scroll it) and the line says how to
+read on; Tab reaches the buttons. When it fits, 阅读并同意 has the focus, as everything is in view.
+Before, at 80x24 the buttons were below the screen's edge with 阅读并同意 focused: Enter agreed to
+a notice the citizen could not see the end of, with a button that was not on screen.
+"""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Static
+
+from ....config import ASSETS
+from ...widgets.plain import Plain
+
+READ = "请阅读全文后点击【阅读并同意】。"
+READ_ON = "请阅读全文后点击【阅读并同意】（可按方向键、翻页键或滚动鼠标查看下文）"
+MIN_ROWS = 5  # the box is never squeezed below this; the page scrolls instead
+
+
+def notice_text(key: str) -> str:
+    return (ASSETS / "notices" / f"{key}.txt").read_text(encoding="utf-8").strip()
+
+
+class NoticeStep(Vertical):
+    DEFAULT_CSS = """
+    NoticeStep { height: auto; }
+    NoticeStep .notice-read { text-style: bold; color: $accent; margin: 0 0 1 0; height: auto; }
+    NoticeStep .notice-box { height: auto; padding: 0 0 0 1; }  /* the focus bar is drawn in that column */
+    NoticeStep .notice-box > Plain { height: auto; }
+    """
+
+    def __init__(self, key: str, text_id: str, prev_id: str, agree_id: str, id: str) -> None:
+        super().__init__(id=id)
+        self.key, self.text_id, self.prev_id, self.agree_id = key, text_id, prev_id, agree_id
+
+    def compose(self) -> ComposeResult:
+        yield Plain(READ, classes="notice-read")
+        with VerticalScroll(classes="notice-box"):
+            yield Plain(notice_text(self.key), id=self.text_id)
+        with Horizontal(classes="buttons"):
+            yield Button("上一步", id=self.prev_id)
+            yield Button("阅读并同意", id=self.agree_id, variant="primary")
+
+    @property
+    def box(self) -> VerticalScroll:
+        return self.query_one(".notice-box", VerticalScroll)
+
+    def fit(self, page: VerticalScroll, focus: bool, tries: int = 10) -> None:
+        """Size the box to the room ``page`` leaves it (all of it shown, or scrolled within the box);
+        then, with ``focus``, focus the box when it scrolls, else 阅读并同意. Waits (a few refreshes
+        at most) until the step just shown is laid out."""
+        box = self.box
+        if not box.region.height:  # not laid out yet as shown now (its size may be from an earlier visit)
+            if tries and self.display:
+                self.call_after_refresh(self.fit, page, focus, tries - 1)
+            return
+        rest = page.virtual_size.height - box.outer_size.height  # the step bar, the line, the buttons
+        box.styles.max_height = max(MIN_ROWS, page.scrollable_content_region.height - rest)
+        self.call_after_refresh(self._settled, page, focus)
+
+    def _settled(self, page: VerticalScroll, focus: bool) -> None:
+        box = self.box
+        longer = box.max_scroll_y > 0
+        line = self.query_one(".notice-read", Static)
+        if str(line.render()) != (READ_ON if longer else READ):  # the line may take another row: fit again
+            line.update(READ_ON if longer else READ)
+            self.call_after_refresh(self.fit, page, focus)
+            return
+        box.can_focus = longer  # no Tab stop that shows nothing more
+        if focus:
+            (box if longer else self.query_one(f"#{self.agree_id}", Button)).focus(scroll_visible=False)

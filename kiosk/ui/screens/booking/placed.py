@@ -1,0 +1,72 @@
+"""考试费缴纳 and 考试预约凭证: the citizen's successful bookings (BookingListScreen, in records)."""
+from __future__ import annotations
+
+from textual.widgets import Button, Static
+
+from ....services import booking_records, certificates, fees
+from .records import BookingListScreen
+
+
+class FeeScreen(BookingListScreen):
+    TITLE_TEXT = "考试费缴纳"
+    ACTION = "缴纳考试费"
+    INTRO = "以下为预约成功的考试。选择一项，点击【缴纳考试费】。"
+    STATUSES = ("placed",)
+    EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.quotes: dict[int, fees.FeeQuote] = {}  # booking id -> its fee, and the receipt once paid
+
+    def reload(self) -> None:
+        self.call(fees.quotes, self.env, self.account_id, done=self._quoted_all)
+
+    def _quoted_all(self, quotes: list[fees.FeeQuote]) -> None:
+        self.quotes = {q.booking.id: q for q in quotes}
+        self._loaded([q.booking for q in quotes])
+
+    def done(self, row: booking_records.BookingView) -> bool:
+        return row.fee_paid_at is not None
+
+    def more_lines(self, row: booking_records.BookingView) -> list[str]:
+        q = self.quotes.get(row.id)
+        if q is None:
+            return []
+        if q.paid:  # the receipt, in place of a second 缴纳考试费
+            return ["", "考试费已缴纳。", *(fees.receipt_lines(q.receipt) if q.receipt else [])]
+        return [f"考试费：{q.amount}元（未缴纳）"]
+
+    def act(self, row: booking_records.BookingView) -> None:
+        self.call(fees.quote, self.env, self.account_id, row.id, done=self._quoted)
+
+    def _quoted(self, q: fees.FeeQuote) -> None:
+        if q.paid:  # paid meanwhile (at another kiosk): the list says so now
+            self.keep_row = q.booking.id
+            self.reload()
+            return
+        self._ask(q.booking.id, f"{q.booking.subject_name}考试费：{q.amount}元。确认支付吗？")
+        self.query_one("#confirm-yes", Button).label = "确认支付"
+
+    def confirmed(self, booking_id: int) -> None:
+        self.call(fees.pay, self.env, self.account_id, booking_id, done=self._paid)
+
+    def _paid(self, q: fees.FeeQuote) -> None:
+        self._ask(None, "")
+        self.flash = "缴费成功，缴费凭证见下方，也可在【网办进度】中查看。"
+        self.keep_row = q.booking.id  # its detail, now with the receipt, stays in view
+        self.reload()
+
+
+class CertificateScreen(BookingListScreen):
+    TITLE_TEXT = "考试预约凭证"
+    ACTION = "查看预约凭证"
+    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存为文件供打印。"
+    STATUSES = ("placed",)
+    EMPTY = "您没有预约成功的考试，预约成功后才能打印预约凭证。"
+
+    def act(self, row: booking_records.BookingView) -> None:
+        self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)
+
+    def _shown(self, c: certificates.Certificate) -> None:
+        # the file name only: where the kiosk keeps its files is nothing a citizen can use
+        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证已保存为文件：{c.path.name}")

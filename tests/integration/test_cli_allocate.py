@@ -1,0 +1,37 @@
+"""``kiosk allocate``'s text: priority seats said apart from the run's placements, only sessions where
+anyone has a seat (tester's finding 14); ``--json`` keeps its format."""
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+from kiosk.__main__ import main
+from kiosk.services.booking_submit import BookingRequest
+from tests.booking_helpers import add_learners, book, sessions
+
+
+def allocate(env, *extra: str) -> str:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", env.settings.db_url, "--now", "2026-12-02T09:00", "allocate", "--date", "2026-12-02",
+                     *extra]) == 0
+    return out.getvalue()
+
+
+def test_priority_seats_are_said_apart_and_empty_sessions_counted(env, people):
+    p = people["permit_expiring"]
+    target = sessions(env, p, 2, "2026-12-04", "2026-12-04", priority=True)[0]
+    book(env, p, BookingRequest(2, "priority", (target.id,)))  # placed at once
+    learner = add_learners(env, 1)[0]
+    book(env, learner, BookingRequest(2, "self", (target.id,)))
+    env.clock.advance(days=1)
+    lines = allocate(env).splitlines()
+    assert "预约成功1人" in lines[0] and lines[0].endswith("；另有优先预约1人（预约时已安排）")
+    assert lines[1] == f"  场次{target.id}：已安排2人（含优先预约1人） / 考位{target.seats}个"
+    data = json.loads(allocate(env, "--json"))  # a second run changes nothing; the format is the issue's
+    assert set(data) == {"date", "placed", "unplaced", "sessions"}
+    assert all(set(x) == {"id", "seats", "placed"} for x in data["sessions"])
+    assert {"id": target.id, "seats": target.seats, "placed": 2} in data["sessions"]
+    others = len(data["sessions"]) - 1
+    assert others > 0 and lines[2:] == [f"  其余{others}个场次无人安排"]  # not one line each

@@ -2,9 +2,7 @@
 its unhandled traffic violations included (time, place, what)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
 
-from rich.cells import cell_len
 from rich.console import Group
 from rich.padding import Padding
 from rich.style import Style
@@ -16,13 +14,13 @@ from textual.widgets import DataTable, Static
 
 from ...domain.ids import mask_phone
 from ...services import profile
+from ..widgets.fit import SCROLLBAR, fit_columns
 from .records import RecordScreen
 
 COLUMNS = ("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
 # On a narrow terminal these are left out, in this order, rather than cut in half: the text under
 # the table repeats them for the highlighted vehicle.
 DROP_WHEN_NARROW = (6, 2, 1)
-SCROLLBAR = 2  # the page's vertical scrollbar
 
 
 class MyVehiclesScreen(RecordScreen):
@@ -109,16 +107,3 @@ class MyVehiclesScreen(RecordScreen):
         """A validity date; one that is past (it says （已过期）) on red, so it does not look like a valid one."""
         return Text(text, style=self.past if past else "")
 
-
-def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[object]], width: int,
-                drop_order: Sequence[int], padding: int = 1) -> list[int]:
-    """The indexes of the columns to show in ``width`` cells: all when they fit, each as wide as its
-    widest cell plus ``padding`` on each side (as a DataTable draws it); else without the columns of
-    ``drop_order``, first to last, until they do."""
-    widths = [max([cell_len(h), *(cell_len(str(r[c])) for r in rows)]) + 2 * padding for c, h in enumerate(headers)]
-    shown = list(range(len(headers)))
-    for index in drop_order:
-        if sum(widths[c] for c in shown) <= width:
-            break
-        shown.remove(index)
-    return shown

@@ -6,7 +6,8 @@ import pytest
 from rich.color import Color
 from textual.widgets import DataTable
 
-from kiosk.ui.screens.my_vehicles import COLUMNS, MyVehiclesScreen, fit_columns
+from kiosk.ui.screens.my_vehicles import COLUMNS, MyVehiclesScreen
+from kiosk.ui.widgets.fit import fit_columns
 from tests.ui.conftest import screen_text, settle, sign_in
 
 

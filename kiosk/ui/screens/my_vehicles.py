@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Static
 
 from ...domain.ids import mask_phone
 from ...services import profile
-from ..widgets.fit import SCROLLBAR, fit_columns
+from ..widgets.fit import fill_to_fit
 from .records import RecordScreen
 
 COLUMNS = ("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
@@ -57,20 +57,8 @@ class MyVehiclesScreen(RecordScreen):
 
     def _fill(self) -> None:
         """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
-        cells = [self._cells(v) for v in self.rows]
-        page = self.query_one(VerticalScroll)
-        width = (page.scrollable_content_region.width or self.app.size.width - 4) - SCROLLBAR
-        shown = fit_columns(COLUMNS, cells, width, DROP_WHEN_NARROW)
-        if shown == self._columns:
-            return
-        table = self.query_one(DataTable)
-        self._columns, cursor = shown, table.cursor_row
-        table.clear(columns=True)
-        table.add_columns(*(COLUMNS[c] for c in shown))
-        for row in cells:
-            table.add_row(*(row[c] for c in shown))
-        if 0 <= cursor < len(cells):
-            table.move_cursor(row=cursor)
+        self._columns = fill_to_fit(self.query_one(DataTable), self.query_one(VerticalScroll), COLUMNS,
+                                    [self._cells(v) for v in self.rows], DROP_WHEN_NARROW, self._columns)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.rows:

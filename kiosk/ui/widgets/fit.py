@@ -3,8 +3,11 @@ table repeats are left out rather than cut in half (「预约方」, 「自主�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from rich.cells import cell_len
+from textual.widget import Widget
+from textual.widgets import DataTable
 
 SCROLLBAR = 2  # a vertical scrollbar's width (the page's, or the table's own when it scrolls)
 
@@ -21,4 +24,24 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], width: in
         if sum(widths[index] for index in shown) <= width:
             break
         shown.remove(column)
+    return shown
+
+
+def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: Sequence[Sequence[Any]],
+                drop_order: Sequence[int], shown_before: Sequence[int], keep_cursor: bool = True) -> list[int]:
+    """Fill ``table`` with ``cells`` in the columns of ``headers`` that fit the width of ``page`` (the
+    scrolling page the table is in), and return their indexes. When they are ``shown_before`` and
+    ``keep_cursor``, the table is left as it is (a resize that changes nothing); otherwise it is
+    refilled, the cursor kept on its row when ``keep_cursor``."""
+    width = (page.scrollable_content_region.width or page.app.size.width - 4) - SCROLLBAR
+    shown = fit_columns(headers, cells, width, drop_order)
+    if keep_cursor and list(shown) == list(shown_before):
+        return shown
+    cursor = table.cursor_row
+    table.clear(columns=True)
+    table.add_columns(*(headers[column] for column in shown))
+    for row in cells:
+        table.add_row(*(row[column] for column in shown))
+    if keep_cursor and 0 <= cursor < len(cells):
+        table.move_cursor(row=cursor)
     return shown

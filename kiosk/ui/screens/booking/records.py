@@ -10,7 +10,7 @@ from textual.widgets import Button, DataTable, Static
 from ....domain.errors import DomainError
 from ....services import booking_records, cancellation
 from ...base import KioskScreen
-from ...widgets.fit import SCROLLBAR, fit_columns
+from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 
@@ -92,21 +92,10 @@ class BookingListScreen(KioskScreen):
 
     def _fill(self, keep_cursor: bool = True) -> None:
         """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
-        table = self.query_one(DataTable)
         cells = [(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
                  for r in self.rows]
-        page = self.query_one(VerticalScroll)
-        width = (page.scrollable_content_region.width or self.app.size.width - 4) - SCROLLBAR
-        shown = fit_columns(COLUMNS, cells, width, DROP_WHEN_NARROW)
-        if keep_cursor and shown == self._columns:
-            return
-        self._columns, cursor = shown, table.cursor_row
-        table.clear(columns=True)
-        table.add_columns(*(COLUMNS[column] for column in shown))
-        for row in cells:
-            table.add_row(*(row[column] for column in shown))
-        if keep_cursor and 0 <= cursor < len(cells):
-            table.move_cursor(row=cursor)
+        self._columns = fill_to_fit(self.query_one(DataTable), self.query_one(VerticalScroll), COLUMNS, cells,
+                                    DROP_WHEN_NARROW, self._columns, keep_cursor)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.rows:

@@ -23,6 +23,7 @@ from .env import Env
 
 
 WAITING = "受理中"  # an application the DMV is still working on (the counter finishes it)
+FINISHED, TURNED_BACK = "已办结", "已退办"  # how it ends: done, or turned back (退办, with the reason)
 
 
 @dataclass(frozen=True)

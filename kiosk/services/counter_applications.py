@@ -18,13 +18,12 @@ from ..db.models import Account, Application
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import normalize_text
 from . import applications, audit, messaging
-from .applications import WAITING
+from .applications import FINISHED, TURNED_BACK, WAITING
 from .catalog import SERVICES
 from .env import Env
 from .permissions import SERVE, actor, authorise, require
 from .staff import StaffSession
 
-FINISHED, TURNED_BACK = "已办结", "已退办"
 DEFAULT_CHOICES = ("已办结",)
 DONE_ELSEWHERE = "该业务当前状态为{status}，无需再办理（可能已由其他窗口办理），列表已更新"
 

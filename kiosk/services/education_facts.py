@@ -13,7 +13,6 @@ from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
 from ..domain.points import DriverFacts, cycle_of
 
-FINISHED = "已办结"
 NO_LICENCE = "您名下没有机动车驾驶证，无法办理此业务"
 
 

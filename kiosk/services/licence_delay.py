@@ -17,7 +17,7 @@ from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, due_r
                                     until_refusal, window_refusal, with_status)
 from ..domain.typed import DATE_LEN, date_or_error
 from . import applications, licence_common as common
-from .applications import FieldSpec, Outcome, Prepared
+from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
 
 OTHER = REASONS[-1]
@@ -100,7 +100,7 @@ class LicenceDelay:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请")
         lic.status = with_status(lic.status, self.spec.status)
         note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}"
-        return Outcome("已办结", note, f"已办结：{note}。")
+        return Outcome(FINISHED, note, f"{FINISHED}：{note}。")
 
 
 DELAYS = [LicenceDelay(spec) for spec in KINDS]
@@ -111,7 +111,7 @@ def granted(session: Session, account_id: int) -> dict[str, date]:
     kinds = {spec.kind: spec.status for spec in KINDS}
     found: dict[str, date] = {}
     for kind, payload in session.execute(select(Application.kind, Application.payload).where(
-            Application.account_id == account_id, Application.kind.in_(kinds), Application.status == "已办结")
+            Application.account_id == account_id, Application.kind.in_(kinds), Application.status == FINISHED)
             .order_by(Application.id.desc())):
         until = payload.get("until") if isinstance(payload, dict) else None
         if until and kinds[kind] not in found:

@@ -15,8 +15,8 @@ from ..domain import points_study as rules
 from ..domain.errors import DomainError
 from ..domain.points import day_text
 from . import applications
-from .applications import WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import FINISHED, count, driver
+from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
+from .education_facts import count, driver
 from .env import Env
 
 KIND = "points_study"
@@ -37,7 +37,6 @@ STEPS = {
 AFTER = {"网上学习": "请在3日内完成网上学习（累计满30分钟）并参加网上考试，考试合格后驾驶证减1分",
          "公益网点": "请到公益网点参加公益活动（签到、签退均须人脸比对），活动结果公示2天无异议后驾驶证减1分"}
 
-LAPSED = "已退办"  # as the counter's 退办 (counter_applications.TURNED_BACK)
 LAPSED_NOTE = "网上学习未在申请后3日内完成，本申请已失效，已重新申请学法减分"
 
 
@@ -102,7 +101,7 @@ class PointsStudy:
         if reason:
             raise DomainError(reason)
         for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
-            applications.transition(session, env, old, LAPSED, LAPSED_NOTE)
+            applications.transition(session, env, old, TURNED_BACK, LAPSED_NOTE)
         after = AFTER[clean["way"]]
         return Outcome(WAITING, f"公安网已受理（{clean['way']}）。{after}",
                        f"已受理（{clean['way']}）。{after}。")

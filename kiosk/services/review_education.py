@@ -18,8 +18,8 @@ from ..domain import review_education as rules
 from ..domain.errors import DomainError
 from ..domain.licence import city_of_authority
 from ..domain.points import day_text
-from .applications import WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import FINISHED, count, driver
+from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
+from .education_facts import count, driver
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar

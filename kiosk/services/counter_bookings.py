@@ -67,8 +67,9 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         app = s.get(Application, b.application_id) if b.application_id else None
         serial = app.serial_no if app else ""
         refund = fee_refunds.owe(app, now) if b.fee_paid_at is not None else None
+        done = f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。"
         ranking = f"{SUBJECT_NAMES[b.subject]}考试预约的排序时间已变为本次取消的时间。"
-        note = f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。{refund.promise if refund else ''}{ranking}"
+        note = f"{done}{refund.promise if refund else ''}{ranking}"
         if app is not None:
             applications.transition(s, env, app, STATUS_CANCELLED, note)
         audit.record(s, env, actor=actor(staff), role=role, action="exam_cancel_counter",  # type: ignore[arg-type]
@@ -77,7 +78,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         messaging.notify(s, env, account, "取消考试预约",
                          f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
     if refund is not None:  # the clerk hears what the bank did, not the promise made before it answered
-        note = f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。{ranking}" + fee_refunds.clerk_note(
+        note = done + ranking + fee_refunds.clerk_note(
             refund, *fee_refunds.give_back(env, refund, actor=actor(staff), role=role,  # type: ignore[arg-type]
                                            subject_name=SUBJECT_NAMES[b.subject], gateway=gateway))
     return CounterCancelled(b.id, serial, note)

@@ -6,6 +6,7 @@ import time
 import pytest
 import textual._wait
 from textual.pilot import Pilot
+from textual.worker import WorkerCancelled
 from textual.widgets import Input, Static
 
 from kiosk.services.env import Env
@@ -35,7 +36,13 @@ async def settle(pilot: Pilot, timeout: float = 15.0) -> None:
     deadline = time.monotonic() + timeout
     quiet = 0
     while quiet < 3 and time.monotonic() < deadline:
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            # A screen's workers are cancelled when it is removed: the clerk signed out by the
+            # worker's own result (an account deactivated meanwhile) ends it that way when the
+            # screen goes before the thread returns. The screen is gone; nothing is left to wait for.
+            pass
         await pilot.pause(0.02)
         busy = any(getattr(screen, "busy", False) for screen in pilot.app.screen_stack)
         running = any(w.is_running for w in pilot.app.workers)

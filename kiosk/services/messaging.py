@@ -66,7 +66,7 @@ def outbox(env: Env, phone: str | None = None, limit: int = 50) -> list[MessageV
         return [_view(m) for m in rows]
 
 
-def latest_sms_notification(env: Env, phone: str) -> str | None:
-    """Demo mode: the text a phone would show for the newest SMS to ``phone``."""
+def latest_sms_notification(env: Env, phone: str) -> tuple[int, str] | None:
+    """Demo mode: the newest SMS to ``phone``: its id and the text a phone would show for it."""
     rows = outbox(env, phone, limit=1)
-    return f"{mask_phone(phone)} 收到短信：{rows[0].body}" if rows else None
+    return (rows[0].id, f"{mask_phone(phone)} 收到短信：{rows[0].body}") if rows else None

@@ -40,6 +40,7 @@ class KioskApp(App, inherit_bindings=False):
         self._generation = 0  # bumped when a session is wiped; late worker results are then dropped
         self.start_notice = ""  # shown once on the start screen (kiosk.__main__: after a restart)
         self.crashed = False  # an error no screen handled ended this run (see _handle_exception)
+        self._sms_seen: dict[str, int] = {}  # phone -> id of the newest SMS shown or noted (demo phone bar)
 
     # -- screens -------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -62,6 +63,7 @@ class KioskApp(App, inherit_bindings=False):
         from .screens.home import HomeScreen
 
         self.citizen = citizen
+        self.show_demo_sms(citizen.phone, only_new=True)  # notes the SMS so far (the sign-in code)
         self.switch_screen(HomeScreen())
 
     def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:  # type: ignore[override]
@@ -69,18 +71,28 @@ class KioskApp(App, inherit_bindings=False):
         (see kiosk.ui.widgets.plain), so square brackets are never read as markup."""
         super().notify(message, markup=False, **kwargs)
 
-    def show_demo_sms(self, phone: str) -> None:
-        """Demo mode: show the newest SMS to ``phone`` as the notification a phone would show."""
-        if self.settings.demo:
-            self._fetch_demo_sms(phone, self._generation)
+    def show_demo_sms(self, phone: str, *, only_new: bool = False) -> None:
+        """Demo mode: show the newest SMS to ``phone`` as the notification a phone would show.
+
+        ``only_new``: only if it came after the last one shown for that phone (after a service call:
+        the 受理 or payment SMS it sent, not the sign-in code again); the first look at a phone
+        only notes where its SMS stand."""
+        if self.settings.demo and phone:
+            self._fetch_demo_sms(phone, self._generation, only_new)
 
     @work(thread=True, group="demo-sms")
-    def _fetch_demo_sms(self, phone: str, generation: int) -> None:
+    def _fetch_demo_sms(self, phone: str, generation: int, only_new: bool) -> None:
         from ..services.messaging import latest_sms_notification
 
-        text = latest_sms_notification(self.env, phone)
-        if text:
-            self.call_from_thread(self._show_phone_bar, text, generation)
+        latest = latest_sms_notification(self.env, phone)
+        if latest is None:
+            return
+        sms_id, text = latest
+        seen = self._sms_seen.get(phone)
+        self._sms_seen[phone] = max(sms_id, seen or 0)
+        if only_new and (seen is None or sms_id <= seen):
+            return
+        self.call_from_thread(self._show_phone_bar, text, generation)
 
     def _show_phone_bar(self, text: str, generation: int) -> None:
         from .widgets.phone import PhoneBar

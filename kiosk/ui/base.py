@@ -128,6 +128,9 @@ class KioskScreen(Screen):
             note.display = False
         if self.is_attached:
             then()
+            citizen = self.kiosk.citizen
+            if citizen is not None:  # demo: the SMS this call sent (受理, payment...) on the phone bar
+                self.kiosk.show_demo_sms(citizen.phone, only_new=True)
 
     def _show_wait(self) -> None:
         if not self.busy:

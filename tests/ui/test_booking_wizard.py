@@ -10,6 +10,7 @@ from textual.widgets import DataTable, RadioSet, Static
 from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.cjk_wrap import NO_LINE_START
 from kiosk.ui.screens.booking.wizard import BookingWizardScreen
+from kiosk.ui.widgets.phone import PhoneBar
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
 from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen_text, set_input, settle,
@@ -149,6 +150,9 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         text = screen_text(kiosk_app)
         assert step(kiosk_app)[0] == "step-done" and "业务流水号" in text and "受理中" in text
         assert f"预约结果将于{said}公布" in text
+        # demo: the 受理 SMS the booking sent shows on the phone bar, as the code did before it
+        bar = str(kiosk_app.screen.query_one(PhoneBar).render())
+        assert "收到短信" in bar and "业务流水号" in bar and real not in bar
     with env.db.read() as s:
         b = s.scalars(select(Booking).where(Booking.status == "pending")).one()
         assert b.mode == "self" and b.choices == chosen and b.subject == 2

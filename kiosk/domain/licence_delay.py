@@ -91,17 +91,32 @@ def without_status(status: str, drop: str) -> str:
     return "".join(c for c in status if c not in drop) or "A"
 
 
+# A delay that has run out turns into the overdue status it put off (RULES.md: the 延期 statuses
+# hold only inside their period): 延期换证 -> 逾期未换证, 延期体检 -> 逾期未体检, 延期审验 -> 逾期未审验.
+LAPSES_TO = {"N": "M", "P": "R", "T": "S"}
+
+
+def lapsed_status(status: str, delays: dict[str, date], today: date) -> str:
+    """``status`` with every delay whose date has passed (``delays``: status code -> the date the
+    delay was granted to) replaced by its overdue code; unchanged when none has."""
+    for code, overdue in LAPSES_TO.items():
+        until = delays.get(code)
+        if code in status and until is not None and today > until:
+            status = with_status(without_status(status, code), overdue)
+    return status
+
+
 def delay_notes(status: str, delays: dict[str, date], today: date) -> list[str]:
-    """What the licence's delays say today, for 我的驾驶证: one line per delay status it holds
-    (``delays``: status code -> the date the delay was granted to). A delay whose date has
-    passed says so: the status stays until the renewal, the certificate or the review is done."""
+    """What the licence's delays say today, for 我的驾驶证: one line per delay (``delays``: status
+    code -> the date the delay was granted to) that the status still shows, running or run out
+    (its overdue code then: the status stays so until the renewal, the certificate or the review is done)."""
     notes = []
     for spec in KINDS:
         until = delays.get(spec.status)
-        if spec.status not in status or until is None:
+        if until is None:
             continue
-        if today > until:
-            notes.append(f"{spec.title}已于{until:%Y-%m-%d}到期，请及时{spec.what}")
-        else:
+        if spec.status in status and today <= until:
             notes.append(f"{spec.title}至{until:%Y-%m-%d}，{NO_DRIVING}")
+        elif today > until and (spec.status in status or LAPSES_TO[spec.status] in status):
+            notes.append(f"{spec.title}已于{until:%Y-%m-%d}到期，请及时{spec.what}")
     return notes

@@ -13,7 +13,7 @@ from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
 from ..domain.errors import DomainError
 from ..domain.ids import (birth_date, mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id,
                           normalize_phone, normalize_text)
-from . import audit, codes, messaging
+from . import audit, codes, licence_delay, messaging
 from .env import Env
 
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
@@ -79,6 +79,7 @@ def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
         problem = codes.consume_code(s, env, account.phone or "", "login", code)
         if problem is None:
             audit.record(s, env, actor=f"citizen:{account.id}", action="sign_in", account_id=account.id)
+            licence_delay.lapse_due(s, env, account.id)
             return CitizenSession(account.id, account.name, account.id_number, account.phone or "", account.kind)
     raise DomainError(problem, "code")
 

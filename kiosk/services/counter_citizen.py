@@ -13,7 +13,7 @@ from ..db.models import Account
 from ..db.models_elicence import ElectronicLicence
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
-from . import applications, audit, booking_records, profile
+from . import applications, audit, booking_records, licence_delay, profile
 from .booking import active_permit
 from .env import Env
 from .permissions import SERVE, active, actor, authorise
@@ -82,6 +82,8 @@ def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> Ci
         audit.record(s, env, actor=actor(staff), role=role, action="citizen_lookup",  # type: ignore[arg-type]
                      account_id=account.id if account else None,
                      detail=f"事由：{reason}" + ("" if account else f"（未找到 {id_number[:6]}）"))
+        if account is not None:
+            licence_delay.lapse_due(s, env, account.id)
     if account is None:
         return CitizenFile(id_number, False)
     return load(env, staff, account.id)

@@ -9,14 +9,14 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application
+from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
-from ..domain.licence_delay import (KINDS, NO_DRIVING, REASONS, DelayKind, due_refusal, latest_until,
-                                    until_refusal, window_refusal, with_status)
+from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, DelayKind, due_refusal, lapsed_status,
+                                    latest_until, until_refusal, window_refusal, with_status)
 from ..domain.typed import DATE_LEN, date_or_error
-from . import applications, licence_common as common
+from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
 
@@ -104,6 +104,21 @@ class LicenceDelay:
 
 
 DELAYS = [LicenceDelay(spec) for spec in KINDS]
+
+
+def lapse_due(session: Session, env: Env, account_id: int) -> None:
+    """The account's licence with every delay that has run out turned into its overdue status
+    (domain.licence_delay.lapsed_status); audited when it changes. There is no scheduler: this
+    runs in the write transaction of a citizen's sign-in and of a clerk's lookup, before anyone
+    looks at the record."""
+    lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
+    if lic is None or not any(code in lic.status for code in LAPSES_TO):
+        return
+    status = lapsed_status(lic.status, granted(session, account_id), env.clock.now().date())
+    if status != lic.status:
+        audit.record(session, env, actor="system", action="licence_delay_lapsed", account_id=account_id,
+                     detail=f"驾驶证状态由{status_text(lic.status)}转为{status_text(status)}")
+        lic.status = status
 
 
 def granted(session: Session, account_id: int) -> dict[str, date]:

@@ -195,6 +195,39 @@ def test_delayed_renewal_is_decided_at_once_and_sets_the_status(env: Env, people
     assert profile.licence_of(env, aid).delays == ("延期换领驾驶证已于2028-06-30到期，请及时换领驾驶证",)
 
 
+
+def test_a_delay_run_out_turns_overdue_when_the_holder_signs_in(env: Env, people: dict[str, Person]) -> None:
+    """RULES.md: the 延期 statuses hold only inside their period. The day after the delay, the next
+    sign-in finds 逾期未换证 instead of 延期换证 (audited once); a clerk's lookup does the same."""
+    from kiosk.db.models import AuditEntry
+    from kiosk.services import auth, counter_citizen
+    from kiosk.services.staff import StaffSession
+    from tests.conftest import last_sms_code
+
+    p, q = people["renew_soon"], people["truck_driver"]
+    applications.submit(env, DELAY_RENEWAL, account_id(env, p), {"reason": "出国（境）", "detail": "", "until": "2028-06-30"})
+    applications.submit(env, DELAY_MEDICAL, account_id(env, q), {"reason": "服兵役", "detail": "", "until": "2028-01-01"})
+
+    def sign_in() -> None:
+        auth.start_sign_in(env, p.id_number)
+        auth.finish_sign_in(env, p.id_number, last_sms_code(env, p.phone))
+
+    env.clock.advance(days=(date(2028, 6, 30) - env.clock.now().date()).days)
+    sign_in()  # the last day of the delay: still 延期换证
+    assert licence(env, p).status == "N"
+    env.clock.advance(days=1)
+    sign_in()
+    assert licence(env, p).status == "M"
+    assert profile.licence_of(env, account_id(env, p)).delays == ("延期换领驾驶证已于2028-06-30到期，请及时换领驾驶证",)
+    env.clock.advance(minutes=2)
+    sign_in()  # nothing more to change: one entry
+    with env.db.read() as s:
+        details = list(s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "licence_delay_lapsed")))
+    assert details == ["驾驶证状态由延期换证转为逾期未换证"]
+    counter_citizen.lookup(env, StaffSession("J1001", "王警官", ("counter",)), q.id_number, "本人到窗口办理业务")
+    assert licence(env, q).status == "R"  # 延期体检 -> 逾期未体检
+
+
 def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
     p = people["truck_driver"]  # 马超: A2, takes the 审验 and gives a 身体条件证明 every year
     aid = account_id(env, p)

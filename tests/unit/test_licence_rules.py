@@ -5,7 +5,8 @@ from datetime import date
 
 import pytest
 
-from kiosk.domain.licence_delay import KINDS, latest_until, until_refusal, window_refusal, with_status, without_status
+from kiosk.domain.licence_delay import (KINDS, delay_notes, lapsed_status, latest_until, until_refusal, window_refusal,
+                                       with_status, without_status)
 from kiosk.domain.licence_renewal import (add_months, certificate_refusal, closed_refusal, next_validity,
                                           reissue_refusal, renewal_refusal, validity_text, years_between)
 
@@ -161,3 +162,17 @@ def test_a_review_delay_only_for_the_classes_that_take_the_review(classes, neede
 
     refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), classes, 75)  # age does not matter here
     assert (refusal is None) == needed
+
+
+def test_a_delay_lapses_into_its_overdue_status_the_day_after_it_ends() -> None:
+    delays = {"N": date(2028, 6, 30), "P": date(2028, 1, 1)}
+    assert lapsed_status("NP", delays, date(2027, 12, 31)) == "NP"
+    assert lapsed_status("NP", delays, date(2028, 1, 2)) == "NR"
+    assert lapsed_status("HNP", delays, date(2028, 7, 1)) == "HMR"
+    assert lapsed_status("N", {}, date(2030, 1, 1)) == "N"  # no granted date known: left as it is
+    assert lapsed_status("T", {"T": date(2028, 1, 1)}, date(2028, 1, 2)) == "S"
+    # 我的驾驶证: running, then run out (also once the status has turned overdue), and nothing for a
+    # delay the status no longer shows (the renewal done)
+    assert delay_notes("N", delays, date(2028, 6, 30)) == ["延期换领驾驶证至2028-06-30，延期期间不得驾驶机动车"]
+    assert delay_notes("M", delays, date(2028, 7, 1)) == ["延期换领驾驶证已于2028-06-30到期，请及时换领驾驶证"]
+    assert delay_notes("A", delays, date(2028, 7, 1)) == []

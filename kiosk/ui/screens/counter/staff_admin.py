@@ -1,5 +1,5 @@
-"""工作人员账户 (管理员): list, create with roles, reset a password or a PIN, deactivate and reactivate
-(each after a confirmation)."""
+"""工作人员账户 (管理员): list, create with roles, reset a password or a PIN; deactivate and reactivate,
+each after a confirmation."""
 from __future__ import annotations
 
 from textual.app import ComposeResult

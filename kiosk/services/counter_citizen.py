@@ -4,11 +4,15 @@ exam bookings and 网办 applications. Read-only; the actions are in counter_acc
 counter_bookings."""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 
 from sqlalchemy import select
 
+from ..config import ASSETS
 from ..db.models import Account
 from ..db.models_elicence import ElectronicLicence
 from ..domain.errors import DomainError
@@ -22,7 +26,8 @@ from .staff import StaffSession
 ELICENCE_STATES = {"applied": "审核中", "issued": "已签发", "needs_reapply": "需重新申领", "rejected": "审核不通过"}
 REGISTERED_VIA = {"face": "实人认证注册", "online": "预留手机号在线注册", "counter": "窗口面签注册",
                   "unit": "单位用户窗口注册", "demo": "已注册"}
-REASON_EXAMPLES = ("本人到窗口办理业务", "面签注册", "重置绑定手机号", "取消考试预约", "业务咨询")
+REASONS_FILE = ASSETS / "config" / "lookup_reasons.json"
+REASONS_MAX = 8  # offered under the field: more would push the citizen's file off a small screen
 
 
 @dataclass(frozen=True)
@@ -58,9 +63,27 @@ class CitizenFile:
 
 
 def check_reason(reason: str) -> str:
-    clean = normalize_text(reason, field="reason", label="查询事由", max_len=100)
+    clean = normalize_text(reason, field="reason", label="查询事由", max_len=100, required=False)
     if len(clean) < 2:
-        raise DomainError("请填写查询事由（如：本人到窗口办理面签注册）", "reason")
+        raise DomainError("请选择或填写查询事由（至少2个字）", "reason")
+    return clean
+
+
+@lru_cache(maxsize=4)
+def lookup_reasons(path: Path = REASONS_FILE) -> tuple[str, ...]:
+    """The common 查询事由 the counter offers to pick (assets/config/lookup_reasons.json, each DMV
+    office its own); any other reason may still be typed. Each one is a reason ``lookup`` takes: a
+    file that breaks the rules is refused whole, naming itself (in the log), rather than offering a
+    reason the look-up would then refuse."""
+    reasons = json.loads(path.read_text(encoding="utf-8"))["reasons"]
+    if not isinstance(reasons, list) or not 1 <= len(reasons) <= REASONS_MAX:
+        raise ValueError(f"{path}: reasons must list 1 to {REASONS_MAX} reasons")
+    try:
+        clean = tuple(check_reason(r) for r in reasons if isinstance(r, str))
+    except DomainError as exc:
+        raise ValueError(f"{path}: {exc.message}") from exc
+    if len(clean) != len(reasons) or len(set(clean)) != len(clean):
+        raise ValueError(f"{path}: every reason must be a string, listed once")
     return clean
 
 

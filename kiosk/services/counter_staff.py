@@ -1,5 +1,6 @@
-"""管理员: staff accounts. Create with roles, reset a password (and PIN), deactivate.
-Secrets are stored only as argon2id hashes (staff.hash_secret); every change is audited."""
+"""管理员: staff accounts. Create with roles, reset a password or a PIN, deactivate and reactivate.
+Secrets are stored only as argon2id hashes (staff.hash_secret), never written to the audit log;
+every change is audited."""
 from __future__ import annotations
 
 import re
@@ -10,14 +11,17 @@ from sqlalchemy import select
 from ..db.models import Staff
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import normalize_text
+from ..domain.typed import compact
 from . import audit
 from .env import Env
 from .permissions import ADMIN, actor, authorise, require
 from .staff import ROLE_NAMES, StaffSession, hash_secret, roles_text
 
 _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
-_PIN = re.compile(r"\d{6}")
+_PIN = re.compile(r"[0-9]{6}")  # ASCII: \d would take any script's digits, which no keyboard types back
 OWN_ACCOUNT = "不能停用本人正在使用的账户"  # also refused by the screen before it asks
+ALREADY_ACTIVE = "该账户未停用，无需启用"  # also said by the screen before it asks (one's own account too)
+ALREADY_DEACTIVATED = "该账户已停用"
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,11 @@ def check_password(password: str, field: str = "password") -> str:
     return password
 
 
-def check_pin(pin: str) -> str:
-    pin = pin.strip()
+def check_pin(pin: str, field: str = "pin") -> str:
+    """Six digits, stored as ASCII: full-width ones (a Chinese input method) are read as such."""
+    pin = compact(pin)
     if not _PIN.fullmatch(pin):
-        raise DomainError("PIN码须为6位数字", "pin")
+        raise DomainError("PIN码须为6位数字", field)
     return pin
 
 
@@ -99,16 +104,32 @@ def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
 
 def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password: str) -> None:
     """A new password; the failure count and any lock-out are cleared. Not for a deactivated
-    account: it cannot sign in with it, and there is no 启用."""
+    account: it could not sign in with it (启用 first)."""
     require(staff, *ADMIN)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN)
         row = _target(s, staff_no)
         if not row.active:
-            raise DomainError("该账户已停用，不能重置密码", "target")
+            raise DomainError("该账户已停用，请先启用账户再重置密码", "target")
         check_password(password, "reset_password")
         row.password_hash, row.failed_logins, row.locked_until = hash_secret(password), 0, None
         audit.record(s, env, actor=actor(staff), role="admin", action="staff_password_reset",  # type: ignore[arg-type]
+                     detail=row.staff_no)
+
+
+def reset_pin(env: Env, staff: StaffSession | None, staff_no: str, pin: str) -> None:
+    """A new 6-digit PIN (the clerk forgot theirs) under the rules of a new account's; wrong PINs
+    count towards the lock-out, so the failure count and any lock-out are cleared as for a new
+    password. Not for a deactivated account (启用 first). The audit entry names the account only."""
+    require(staff, *ADMIN)
+    with env.db.write() as s:
+        authorise(s, env, staff, *ADMIN)
+        row = _target(s, staff_no)
+        if not row.active:
+            raise DomainError("该账户已停用，请先启用账户再重置PIN码", "target")
+        pin = check_pin(pin, "reset_pin")
+        row.pin_hash, row.failed_logins, row.locked_until = hash_secret(pin), 0, None
+        audit.record(s, env, actor=actor(staff), role="admin", action="staff_pin_reset",  # type: ignore[arg-type]
                      detail=row.staff_no)
 
 
@@ -120,7 +141,22 @@ def deactivate(env: Env, staff: StaffSession | None, staff_no: str) -> None:
         if row.staff_no == staff.staff_no:  # type: ignore[union-attr]
             raise DomainError(OWN_ACCOUNT, "target")
         if not row.active:
-            raise DomainError("该账户已停用", "target")
+            raise DomainError(ALREADY_DEACTIVATED, "target")
         row.active = False
         audit.record(s, env, actor=actor(staff), role="admin", action="staff_deactivate",  # type: ignore[arg-type]
+                     detail=row.staff_no)
+
+
+def reactivate(env: Env, staff: StaffSession | None, staff_no: str) -> None:
+    """启用: a deactivated account signs in again with its password and PIN as they were, its roles
+    unchanged; the failure count and any lock-out are cleared. (One's own account is active: the
+    admin signed in with it.)"""
+    require(staff, *ADMIN)
+    with env.db.write() as s:
+        authorise(s, env, staff, *ADMIN)
+        row = _target(s, staff_no)
+        if row.active:
+            raise DomainError(ALREADY_ACTIVE, "target")
+        row.active, row.failed_logins, row.locked_until = True, 0, None
+        audit.record(s, env, actor=actor(staff), role="admin", action="staff_reactivate",  # type: ignore[arg-type]
                      detail=row.staff_no)

@@ -13,13 +13,13 @@ ADMIN = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_
 
 
 def test_a_deactivated_accounts_password_is_not_reset(env) -> None:
-    """It could not sign in with it anyway; saying 已重置 would mislead the admin."""
+    """It could not sign in with it anyway; saying 已重置 would mislead the admin (启用 comes first)."""
     counter_staff.deactivate(env, ADMIN, "J1002")
     with env.db.read() as s:
         before = s.scalars(select(Staff).where(Staff.staff_no == "J1002")).one().password_hash
     with pytest.raises(DomainError) as err:
         counter_staff.reset_password(env, ADMIN, "J1002", "newpass123")
-    assert err.value.message == "该账户已停用，不能重置密码" and err.value.field == "target"
+    assert err.value.message == "该账户已停用，请先启用账户再重置密码" and err.value.field == "target"
     with env.db.read() as s:
         assert s.scalars(select(Staff).where(Staff.staff_no == "J1002")).one().password_hash == before
         assert "staff_password_reset" not in [e.action for e in s.scalars(select(AuditEntry))]

@@ -20,7 +20,7 @@ async def test_deactivating_a_staff_account_asks_first(env):
         await press(pilot, "deactivate")
         assert isinstance(app.screen, ConfirmDialog)  # nothing done yet
         question = str(app.screen.query_one("#question").render())
-        assert "J1002" in question and "不能再登录" in question and "不能撤销" in question
+        assert "J1002" in question and "不能再登录" in question and "重新启用" in question  # it can be undone
         assert app.focused.id == "no"
         await pilot.press("enter")  # the safe choice
         await settle(pilot)

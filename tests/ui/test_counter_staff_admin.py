@@ -60,7 +60,7 @@ async def test_resetting_a_deactivated_accounts_password_is_refused_on_screen(en
         await choose_staff(pilot, "J1002")
         set_input(app, "reset_password", "newpass123")
         await press(pilot, "reset")
-        assert "该账户已停用，不能重置密码" in screen_error(app)
+        assert "该账户已停用，请先启用账户再重置密码" in screen_error(app)
         assert not any("已重置" in str(n.message) for n in app._notifications)
 
 

@@ -18,6 +18,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+from ...widgets.reasons import ReasonField, ReasonList
 
 
 def _date(d) -> str:  # type: ignore[no-untyped-def]
@@ -82,11 +83,12 @@ class CitizenScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
-            yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码）并填写查询事由，查询记录写入审计日志。",
+            yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码），选择或填写查询事由，查询记录写入审计日志。",
                         classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("id_number", "身份证号码/统一社会信用代码", max_length=18)
-                yield FormField("reason", "查询事由", placeholder="如：本人到窗口办理业务", max_length=100)
+                yield ReasonField("reason", "查询事由", counter_citizen.lookup_reasons(), placeholder="在下方选择，或直接输入",
+                                  hint="常用事由（上下键选择，回车即查询）：")
             with Horizontal(classes="buttons"):
                 yield Button("查询", id="lookup", variant="primary")
                 yield Button("面签注册", id="register")
@@ -117,6 +119,11 @@ class CitizenScreen(KioskScreen):
         self.query_one("#bookings", DataTable).add_columns("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
         self.query_one("#apps", DataTable).add_columns("业务流水号", "业务", "状态", "更新时间")
         self.query_one("#input-id_number", Input).focus()
+
+    def on_reason_list_taken(self, event: ReasonList.Taken) -> None:
+        """Enter on a common reason (now in 查询事由) looks the citizen up with it."""
+        if event.submit:
+            self.lookup()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Another ID typed: the file shown (and its actions) belongs to someone else now."""

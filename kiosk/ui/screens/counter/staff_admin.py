@@ -1,4 +1,5 @@
-"""工作人员账户 (管理员): list, create with roles, reset a password, deactivate (after a confirmation)."""
+"""工作人员账户 (管理员): list, create with roles, reset a password or a PIN; deactivate and reactivate,
+each after a confirmation."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -20,10 +21,13 @@ NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移
 
 
 class StaffAdminScreen(KioskScreen):
-    """重置密码 and 停用账户 act only on the account the admin picked, named on screen; nothing
-    is picked by default (the list's cursor starts on the first row, often the admin's own)."""
+    """重置密码, 重置PIN码, 停用账户 and 启用账户 act only on the account the admin picked, named on
+    screen; nothing is picked by default (the list's cursor starts on the first row, often the
+    admin's own). Once one is picked each of them can be pressed: what the account's state does not
+    allow (启用 of an active one, say) is said under the fields, not by a button gone grey."""
 
-    DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password")
+    DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password", "reset_pin")
+    ACTIONS = ("reset", "reset-pin", "deactivate", "reactivate")  # on the chosen account
 
     def __init__(self) -> None:
         super().__init__()
@@ -50,11 +54,17 @@ class StaffAdminScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
             yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
-            yield FormField("reset_password", "新密码", max_length=64, password=True)
+            with Horizontal(classes="row"):
+                yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,
+                                enter_presses="reset")
+                yield FormField("reset_pin", "新PIN码（重置PIN码时填写，6位数字）", max_length=6, password=True,
+                                enter_presses="reset-pin")
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("重置密码", id="reset", disabled=True)
+                yield Button("重置PIN码", id="reset-pin", disabled=True)
                 yield Button("停用账户", id="deactivate", variant="error", disabled=True)
+                yield Button("启用账户", id="reactivate", disabled=True)
                 yield Button("返回", id="back")
 
     def on_mount(self) -> None:
@@ -82,8 +92,8 @@ class StaffAdminScreen(KioskScreen):
         self.chosen = staff_no if r else ""
         self.query_one("#chosen", Static).update(
             f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{r.state_text}）" if r else NOT_CHOSEN)
-        self.query_one("#reset", Button).disabled = r is None
-        self.query_one("#deactivate", Button).disabled = r is None or not r.active
+        for bid in self.ACTIONS:
+            self.query_one(f"#{bid}", Button).disabled = r is None
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
@@ -97,22 +107,34 @@ class StaffAdminScreen(KioskScreen):
         elif bid == "reset":
             self.call(counter_staff.reset_password, self.env, staff, self.chosen, self._v("reset_password"),
                       done=self._reset)
+        elif bid == "reset-pin":
+            self.call(counter_staff.reset_pin, self.env, staff, self.chosen, self._v("reset_pin"), done=self._pin_reset)
         elif bid == "deactivate":
             self._confirm_deactivate()
+        elif bid == "reactivate":
+            self._confirm_reactivate()
         elif bid == "back":
             self.leave(self.app.pop_screen)
 
+    def _refuse(self, message: str) -> None:
+        """What the service would refuse, said before the question is asked, not after it."""
+        self.clear_errors()
+        self.show_error(DomainError(message, "target"))
+
     def _confirm_deactivate(self) -> None:
-        """Deactivation is final (there is no 启用, and the staff number cannot be created again): asked first."""
+        """Asked first: the clerk is signed out at their next action, whatever they were doing."""
         r, chosen, staff = self.rows.get(self.chosen), self.chosen, self.kiosk.staff
         if r is None:
             return
-        if staff is not None and chosen == staff.staff_no:  # refused before it is asked, not after
-            self.clear_errors()
-            self.show_error(DomainError(counter_staff.OWN_ACCOUNT, "target"))
+        if staff is not None and chosen == staff.staff_no:
+            self._refuse(counter_staff.OWN_ACCOUNT)
+            return
+        if not r.active:
+            self._refuse(counter_staff.ALREADY_DEACTIVATED)
             return
         question = (f"确认停用账户 {r.staff_no} {r.name}（{r.role_text}）？\n\n"
-                    "停用后该工作人员不能再登录窗口终端，此操作不能撤销，该工号也不能再次创建。")
+                    "停用后该工作人员不能再登录窗口终端，正在使用的终端将在其下一步操作时退出登录。"
+                    "需要时可由管理员重新启用。")
 
         def answered(yes: bool | None) -> None:
             if yes:
@@ -120,6 +142,25 @@ class StaffAdminScreen(KioskScreen):
                           done=self._done(f"账户 {chosen} 已停用"))
 
         self.app.push_screen(ConfirmDialog(question, "确认停用"), callback=answered)
+
+    def _confirm_reactivate(self) -> None:
+        """Asked first, as 停用 is: the account can sign in again."""
+        r, chosen = self.rows.get(self.chosen), self.chosen
+        if r is None:
+            return
+        if r.active:  # one's own account too: the admin signed in with it
+            self._refuse(counter_staff.ALREADY_ACTIVE)
+            return
+        question = (f"确认启用账户 {r.staff_no} {r.name}（{r.role_text}）？\n\n"
+                    "启用后该工作人员可用原密码和PIN码登录窗口终端，角色不变，连续输错次数和锁定将清除。"
+                    "如已忘记密码或PIN码，启用后可重置。")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(counter_staff.reactivate, self.env, self.kiosk.staff, chosen,
+                          done=self._done(f"账户 {chosen} 已启用，可用原密码登录"))
+
+        self.app.push_screen(ConfirmDialog(question, "确认启用"), callback=answered)
 
     def _done(self, message: str):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:
@@ -137,3 +178,7 @@ class StaffAdminScreen(KioskScreen):
     def _reset(self, _: None) -> None:
         self.query_one("#field-reset_password", FormField).value = ""
         self._done(f"{self.chosen} 的密码已重置，失败次数和锁定已清除")(None)
+
+    def _pin_reset(self, _: None) -> None:
+        self.query_one("#field-reset_pin", FormField).value = ""
+        self._done(f"{self.chosen} 的PIN码已重置，失败次数和锁定已清除")(None)

@@ -1,0 +1,124 @@
+"""A reason field with its common reasons listed under it (常用事由; 查询事由 at 为群众办理). A reason
+picked fills the field, which stays what is sent: it can be added to, and a typed reason needs
+no pick.
+
+Keys: Down in the field goes to the list; Up and Down move in it (Up on the first reason goes
+back to the field); Enter takes the highlighted reason and asks for the action at once (the
+screen handles ``ReasonList.Taken`` with ``submit``); Space or a click takes it only. The
+reasons come from a configuration file, so they are shown as plain text.
+"""
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList
+from textual.widgets.option_list import Option
+
+from .field import FormField
+from .plain import Plain, plain
+
+
+class ReasonList(OptionList):
+    DEFAULT_CSS = """
+    ReasonList { height: auto; max-height: 10; width: 100%; max-width: 48; }
+    """
+    BINDINGS = [Binding("space", "take", "选用", show=False)]
+
+    class Taken(Message):
+        """A reason was taken; ``submit``: by Enter, the screen acts on it at once."""
+
+        def __init__(self, reason_list: ReasonList, reason: str, submit: bool) -> None:
+            super().__init__()
+            self.reason_list, self.reason, self.submit = reason_list, reason, submit
+
+        @property
+        def control(self) -> ReasonList:
+            return self.reason_list
+
+    def __init__(self, reasons: tuple[str, ...] | list[str], *, id: str | None = None) -> None:
+        super().__init__(*[Option(plain(r), id=r) for r in reasons], id=id)
+        self.highlighted = None  # (OptionList starts on its first) none looks chosen until the clerk gets here
+        self.reasons = tuple(reasons)
+        self._field: Input | None = None
+
+    def follow(self, field: Input) -> None:
+        """The field the list fills: Up on the first reason goes back to it, and the list starts
+        on the reason it holds."""
+        self._field = field
+
+    def _take(self, submit: bool) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Taken(self, self.reasons[self.highlighted], submit))
+
+    def action_select(self) -> None:  # Enter (OptionList's own select would post OptionSelected)
+        self._take(submit=True)
+
+    def action_take(self) -> None:
+        self._take(submit=False)
+
+    async def _on_click(self, event: events.Click) -> None:
+        clicked = event.style.meta.get("option")
+        event.prevent_default()  # not OptionList's click, which selects (as Enter)
+        if clicked is not None:
+            self.highlighted = clicked
+            self._take(submit=False)
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:  # no wrap to the top
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if self._field is not None and not self.highlighted:
+            self._field.focus()
+        else:
+            super().action_cursor_up()
+
+    def on_focus(self) -> None:
+        """The reason the field holds, if it is one of the list's, else the first."""
+        typed = self._field.value.strip() if self._field is not None else ""
+        self.highlighted = self.reasons.index(typed) if typed in self.reasons else 0
+
+    def on_blur(self) -> None:
+        self.highlighted = None  # an unfocused highlight would read as the reason chosen
+
+
+class ReasonField(Vertical):
+    """A FormField ``name`` (its input ``#input-<name>``, its errors under it as any field's) and the
+    reasons under it, introduced by ``hint``."""
+
+    DEFAULT_CSS = """
+    ReasonField { height: auto; }
+    ReasonField > FormField { margin: 0; }
+    ReasonField > .reasons-hint { text-style: bold; }
+    """
+
+    def __init__(self, name: str, label: str, reasons: tuple[str, ...], *, hint: str, placeholder: str = "",
+                 max_length: int = 100) -> None:
+        super().__init__(id=f"reason-box-{name}")
+        self.field_name, self.reasons = name, reasons
+        self._label, self._hint, self._placeholder, self._max_length = label, hint, placeholder, max_length
+
+    def compose(self) -> ComposeResult:
+        yield FormField(self.field_name, self._label, placeholder=self._placeholder, max_length=self._max_length)
+        yield Plain(self._hint, classes="reasons-hint")
+        yield ReasonList(self.reasons, id=f"reasons-{self.field_name}")
+
+    @property
+    def field(self) -> FormField:
+        return self.query_one(FormField)
+
+    def on_mount(self) -> None:
+        self.query_one(ReasonList).follow(self.field.input)
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "down" and self.app.focused is self.field.input:
+            event.stop()
+            self.query_one(ReasonList).focus()
+
+    def on_reason_list_taken(self, event: ReasonList.Taken) -> None:
+        """Into the field, its message about an earlier value gone; the message goes on to the screen."""
+        self.field.value = event.reason
+        self.field.set_error("")

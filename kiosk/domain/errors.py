@@ -1,6 +1,11 @@
 """Domain errors carry a message a citizen can read (Chinese) and an optional field name."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
 
 class DomainError(Exception):
     """A rule was broken. ``message`` is shown to the user as is; ``field`` names the input."""
@@ -34,3 +39,50 @@ class StaffRevoked(PermissionDenied):
 
 class Conflict(DomainError):
     """Someone else changed the data first (e.g. the last seat was taken)."""
+
+
+class FieldErrors(DomainError):
+    """Several fields of one form are wrong: ``problems`` holds each one's (field, message), in the
+    order of the form, so a citizen is told of all of them at once instead of one per submission.
+    ``message`` and ``field`` are the first one's, for code that shows a single error."""
+
+    def __init__(self, problems: list[tuple[str | None, str]]) -> None:
+        field, message = problems[0]
+        super().__init__(message, field)
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        return "；".join(message for _, message in self.problems)
+
+
+class FormProblems:
+    """Checks a form field by field without stopping at the first problem. ``check`` runs one
+    check and keeps its DomainError (the first per field: the next ones on it are about the same
+    input); ``raise_found`` then raises them together. Checks that depend on another field's value
+    are run only when that value passed (a check's result is None when it did not)."""
+
+    def __init__(self) -> None:
+        self.problems: list[tuple[str | None, str]] = []
+
+    def add(self, message: str, field: str | None) -> None:
+        if field is None or field not in (f for f, _ in self.problems):
+            self.problems.append((field, message))
+
+    def check(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """``fn(*args, **kwargs)``, or None with its problem(s) kept."""
+        try:
+            return fn(*args, **kwargs)
+        except FieldErrors as exc:
+            for field, message in exc.problems:
+                self.add(message, field)
+        except DomainError as exc:
+            self.add(exc.message, exc.field)
+        return None
+
+    def raise_found(self) -> None:
+        """Nothing when every check passed; one problem as a DomainError, several as FieldErrors."""
+        if len(self.problems) == 1:
+            field, message = self.problems[0]
+            raise DomainError(message, field)
+        if self.problems:
+            raise FieldErrors(self.problems)

@@ -5,7 +5,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, DrivingLicence, Vehicle
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import PHONE_INPUT_LEN, mask_phone, normalize_phone, normalize_text
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
@@ -25,15 +25,22 @@ def _new_phone_text(new: str, current: str) -> str:
     return "不变更" if new == current else mask_phone(new)
 
 
-def _clean_contact(form: dict[str, str], current_phone: str, current_address: str) -> dict[str, str]:
+def _clean_contact(form: dict[str, str], current: dict | None, problems: FormProblems) -> dict[str, str]:
+    """The new phone (the ``current`` one when left empty) and address, each checked on its own;
+    ``current`` (the phone and address on record) is None when the vehicle chosen is not known."""
     raw_phone = form.get("phone", "").strip()
-    phone = normalize_phone(raw_phone, "phone") if raw_phone else current_phone
-    address = normalize_text(form.get("address", ""), field="address", label="联系地址", max_len=100)
+    phone = problems.check(normalize_phone, raw_phone, "phone") if raw_phone else (current or {}).get("phone")
+    address = problems.check(_clean_address, form.get("address", ""))
+    if current and phone == current["phone"] and address == current["address"]:
+        problems.add("新的联系方式与原登记信息相同，无需变更", "phone")
+    return {"phone": phone or "", "address": address or ""}
+
+
+def _clean_address(raw: str) -> str:
+    address = normalize_text(raw, field="address", label="联系地址", max_len=100)
     if len(address) < 5:
         raise DomainError("联系地址过短，请写明省市区街道门牌号", "address")
-    if phone == current_phone and address == current_address:
-        raise DomainError("新的联系方式与原登记信息相同，无需变更", "phone")
-    return {"phone": phone, "address": address}
+    return address
 
 
 def chosen_vehicle(plate: str, prepared: Prepared) -> dict:
@@ -59,7 +66,11 @@ class LicenceContactChange:
                         context={"licence_id": lic.id, "phone": lic.phone, "address": lic.address})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
-        return _clean_contact(form, str(prepared.context["phone"]), str(prepared.context["address"]))
+        problems = FormProblems()
+        current = {"phone": str(prepared.context["phone"]), "address": str(prepared.context["address"])}
+        clean = _clean_contact(form, current, problems)
+        problems.raise_found()
+        return clean
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
         return clean["phone"] if clean["phone"] != prepared.context["phone"] else None
@@ -97,9 +108,12 @@ class VehicleContactChange:
                         {"plate": choices}, {"vehicles": facts, "prefill": prefill, "intros": intros})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        problems = FormProblems()
         plate = form.get("plate", "")
-        facts = chosen_vehicle(plate, prepared)
-        return {"plate": plate, **_clean_contact(form, facts["phone"], facts["address"])}
+        facts = problems.check(chosen_vehicle, plate, prepared)
+        clean = {"plate": plate, **_clean_contact(form, facts, problems)}
+        problems.raise_found()
+        return clean
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
         return clean["phone"] if clean["phone"] != chosen_vehicle(clean["plate"], prepared)["phone"] else None

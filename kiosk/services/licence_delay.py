@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, DelayKind, due_refusal, lapsed_status,
@@ -66,21 +66,24 @@ class LicenceDelay:
         return f"（延期至{until:%Y-%m-%d}）" if until else ""
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        """Every field checked, each problem next to its field (all told at once)."""
+        problems = FormProblems()
         reason = form.get("reason", "")
         if reason not in REASONS:
-            raise DomainError("请选择延期原因", "reason")
+            problems.add("请选择延期原因", "reason")
         # Required (and checked) only for 其他正当理由; with another reason it is an optional note,
         # kept as typed (the label says so: a citizen's few extra words are not refused).
-        detail = normalize_text(form.get("detail", ""), field="detail", label="具体说明", max_len=60,
-                                required=reason == OTHER)
-        if reason == OTHER and meaningful_chars(detail) < DETAIL_MIN:
-            raise DomainError(f"请具体说明延期原因（至少{DETAIL_MIN}个汉字、字母或数字，标点符号不计）", "detail")
+        detail = problems.check(normalize_text, form.get("detail", ""), field="detail", label="具体说明",
+                                max_len=60, required=reason == OTHER)
+        if detail is not None and reason == OTHER and meaningful_chars(detail) < DETAIL_MIN:
+            problems.add(f"请具体说明延期原因（至少{DETAIL_MIN}个汉字、字母或数字，标点符号不计）", "detail")
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
-        until = date_or_error(form.get("until", ""), "until", "请输入延期截止日期，例如 2028-06-30")
-        refusal = until_refusal(until, today, valid_to, self.spec)
-        if refusal:
-            raise DomainError(refusal, "until")
+        until = problems.check(date_or_error, form.get("until", ""), "until", "请输入延期截止日期，例如 2028-06-30")
+        if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec)):
+            problems.add(refusal, "until")
+        problems.raise_found()
+        assert detail is not None and until is not None
         return {"reason": reason, "detail": detail, "until": until.isoformat()}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
@@ -97,39 +97,44 @@ class LicenceReplacement:
                         {"delivery": "mail", "address": lic.address}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
-        ctx = prepared.context
+        """Every field on view checked, each problem next to its field (all told at once)."""
+        ctx, problems = prepared.context, FormProblems()
         kind = form.get("kind", "")
         if kind not in KIND_NAMES:
-            raise DomainError("请选择业务类型", "kind")
-        refusal = kind_refusal(kind, ctx)
-        if refusal:
-            raise DomainError(refusal, "kind")
+            problems.add("请选择业务类型", "kind")
+        elif refusal := kind_refusal(kind, ctx):
+            problems.add(refusal, "kind")
         clean = {"kind": kind}
-        city = str(ctx["home"])
+        city: str | None = str(ctx["home"])
         if kind == "renew":
-            clean.update(self._renewal(form, prepared))
+            clean.update(self._renewal(form, prepared, problems))
         elif kind == "transfer":
             city = form.get("city", "")
             if city not in [v for _, v in prepared.choices["city"]]:
-                raise DomainError("请选择转入地", "city")
-            clean["city"] = city
+                problems.add("请选择转入地", "city")
+                city = None
+            clean["city"] = city or ""
         targets = ctx["targets"]
         assert isinstance(targets, list)
-        clean.update(_delivery(form, ctx, city, office_field(kind, city, targets)))
+        # The office choice on view follows the kind (and the 转入地): none while either is missing.
+        office = office_field(kind, city, targets) if kind in KIND_NAMES and city is not None else None
+        clean.update(_delivery(form, ctx, city or "", office, problems))
+        problems.raise_found()
         return clean
 
-    def _renewal(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+    def _renewal(self, form: dict[str, str], prepared: Prepared, problems: FormProblems) -> dict[str, str]:
         ctx = prepared.context
         today, valid_to = ctx["today"], ctx["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         number = compact(form.get("cert_no", "")).upper()
         if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
-            raise DomainError("请输入身体条件证明上的编号（6-30位字母或数字）", "cert_no")
-        examined = date_or_error(form.get("cert_date", ""), "cert_date", "请输入体检日期，例如 2026-11-20")
-        refusal = certificate_refusal(examined, today)
-        if refusal:
-            raise DomainError(refusal, "cert_date")
-        return {"cert_no": number, "cert_date": examined.isoformat(), "valid_to": valid_to.isoformat()}
+            problems.add("请输入身体条件证明上的编号（6-30位字母或数字）", "cert_no")
+        examined = problems.check(date_or_error, form.get("cert_date", ""), "cert_date",
+                                  "请输入体检日期，例如 2026-11-20")
+        if examined is not None and (refusal := certificate_refusal(examined, today)):
+            problems.add(refusal, "cert_date")
+        return {"cert_no": number, "cert_date": examined.isoformat() if examined else "",
+                "valid_to": valid_to.isoformat()}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
         return None  # the citizen is signed in; nothing changes the phone
@@ -204,21 +209,28 @@ def kind_refusal(kind: str, ctx: dict[str, object]) -> str | None:
     return reissue_refusal(status) if kind == "lost" else None
 
 
-def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: str) -> dict[str, str]:
+def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: str | None,
+              problems: FormProblems) -> dict[str, str]:
     """How the new card reaches the citizen: posted to a checked address, or collected at an
-    office of the city that makes it (the licence's own, or the one it moves to)."""
+    office of the city that makes it (the licence's own, or the one it moves to), chosen in the
+    office choice ``field`` (None: not on view yet, as the kind or 转入地 is still to be chosen)."""
     delivery = form.get("delivery", "")
     if delivery == "mail":
-        return {"delivery": delivery, "address": clean_address(form.get("address", ""))}
+        return {"delivery": delivery, "address": problems.check(clean_address, form.get("address", "")) or ""}
     if delivery != "counter":
-        raise DomainError("请选择新驾驶证领取方式", "delivery")
+        problems.add("请选择新驾驶证领取方式", "delivery")
+        return {}
+    if field is None:
+        return {"delivery": delivery}
     offices = ctx["offices"]
     assert isinstance(offices, dict)
     office = offices.get(form.get(field, ""))
     if office is None:
-        raise DomainError("请选择领取新驾驶证的车管所", field)
+        problems.add("请选择领取新驾驶证的车管所", field)
+        return {}
     if city and office[0] != city:  # a guard: the list shows only that city's offices
-        raise DomainError(f"新驾驶证由{city}制作，请选择{city}的车管所", field)
+        problems.add(f"新驾驶证由{city}制作，请选择{city}的车管所", field)
+        return {}
     return {"delivery": delivery, "office": form[field], "office_name": office[1], "office_address": office[2]}
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import Account, Application
 from ..domain import review_education as rules
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
 from ..domain.licence import city_of_authority
 from ..domain.points import day_text
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
@@ -89,34 +89,43 @@ class ReviewEducation:
                         {"ways": ways, "cities": cities, "home": home, "places": places})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        """Every field on view checked, each problem next to its field (all told at once)."""
+        problems = FormProblems()
         ways = prepared.context["ways"]
         assert isinstance(ways, tuple)
         way = form.get("way", "")
         if way == rules.ONLINE and way not in ways:
-            raise DomainError(f"记分达到{rules.ON_SITE_FROM}分及以上只能选择现场教育", "way")
-        if way not in ways:
-            raise DomainError("请选择教育方式", "way")
+            problems.add(f"记分达到{rules.ON_SITE_FROM}分及以上只能选择现场教育", "way")
+        elif way not in ways:
+            problems.add("请选择教育方式", "way")
         clean = {"way": way}
         if way == rules.ON_SITE:
-            cities = prepared.context["cities"]
-            assert isinstance(cities, list)
-            city = form.get("city", "")
-            if city not in cities:
-                raise DomainError("请选择现场教育城市", "city")
-            field = f"session_{cities.index(city)}"
-            key = form.get(field, "")
-            if key not in {value for _, value in prepared.choices.get(field, [])}:
-                raise DomainError("请选择一天的教育场次", field)
-            places = prepared.context["places"]
-            assert isinstance(places, dict)
-            chosen = places[key][0]
-            clean.update(city=city, session=key, session_day=chosen.day.isoformat(), office=chosen.office)
+            clean.update(self._session(form, prepared, problems))
         else:
             clean["city"] = str(prepared.context["home"])
         if form.get("declaration") != "1":
-            raise DomainError("请阅读《机动车驾驶人身体情况申报》，并勾选【我已阅读并同意】", "declaration")
+            problems.add("请阅读《机动车驾驶人身体情况申报》，并勾选【我已阅读并同意】", "declaration")
+        problems.raise_found()
         clean["declaration"] = AGREED
         return clean
+
+    def _session(self, form: dict[str, str], prepared: Prepared, problems: FormProblems) -> dict[str, str]:
+        """现场教育: the city, then one day's session of that city."""
+        cities = prepared.context["cities"]
+        assert isinstance(cities, list)
+        city = form.get("city", "")
+        if city not in cities:
+            problems.add("请选择现场教育城市", "city")
+            return {}
+        field = f"session_{cities.index(city)}"
+        key = form.get(field, "")
+        if key not in {value for _, value in prepared.choices.get(field, [])}:
+            problems.add("请选择一天的教育场次", field)
+            return {}
+        places = prepared.context["places"]
+        assert isinstance(places, dict)
+        chosen = places[key][0]
+        return {"city": city, "session": key, "session_day": chosen.day.isoformat(), "office": chosen.office}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
         return None

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Vehicle, Violation
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
                                    clean_choice, open_refusal)
@@ -44,7 +44,9 @@ class VehicleDocument:
     def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
         return {}
 
-    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
+    def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
+        """The service's own fields, checked (``facts``: the vehicle chosen, None when it is not the
+        citizen's); several problems are raised together (FieldErrors)."""
         return {}
 
     def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
@@ -114,20 +116,27 @@ class VehicleDocument:
             raise DomainError(open_refusal(plate, self.title, serial), "plate")
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        """Every field on view checked, each problem next to its field (all told at once)."""
+        problems = FormProblems()
         plate = form.get("plate", "")
-        facts = chosen_vehicle(plate, prepared)
-        self.refuse_if_open(plate, prepared.context.get("open") or {})
-        clean = {"plate": plate, **self.clean_extra(form, facts, prepared)}
-        clean["delivery"] = clean_choice(form.get("delivery", ""), DELIVERIES, "delivery", "领取方式")
-        if clean["delivery"] == MAIL:
-            clean["address"] = clean_address(form.get("address", ""))
-        else:
+        facts = problems.check(chosen_vehicle, plate, prepared)
+        if facts is not None:
+            problems.check(self.refuse_if_open, plate, prepared.context.get("open") or {})
+        clean = {"plate": plate, **(problems.check(self.clean_extra, form, facts, prepared) or {})}
+        delivery = problems.check(clean_choice, form.get("delivery", ""), DELIVERIES, "delivery", "领取方式")
+        clean["delivery"] = delivery or ""
+        if delivery == MAIL:
+            clean["address"] = problems.check(clean_address, form.get("address", "")) or ""
+        elif delivery == COUNTER:
             offices = prepared.context["offices"]
             assert isinstance(offices, dict)
             office = offices.get(form.get("office", ""))
-            if office is None or (facts["area"] and office["city"] != facts["area"]):
-                raise DomainError(f"请选择该车登记地（{facts['area'] or '本地'}）的车管所", "office")
-            clean["office"], clean["office_address"] = office["name"], office["address"]
+            area = facts["area"] if facts else None
+            if office is None or (area and office["city"] != area):
+                problems.add(f"请选择该车登记地（{area or '本地'}）的车管所", "office")
+            else:
+                clean["office"], clean["office_address"] = office["name"], office["address"]
+        problems.raise_found()
         if self.working_days:
             today = prepared.context["today"]
             assert isinstance(today, date)

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, Vehicle, Violation
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
 from ..domain.vehicle_docs import (LICENCE_WORKING_DAYS, OTHER, PLATE_SETS, PLATE_WORKING_DAYS, REASONS,
                                    clean_choice, clean_reason, inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
@@ -31,7 +31,7 @@ class _WithReason(VehicleDocument):
     def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
         return {"reason": [(r, r) for r in REASONS]}
 
-    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
+    def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
         return clean_reason(form.get("reason", ""), form.get("reason_note", ""))
 
     def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
@@ -63,9 +63,12 @@ class PlateReissue(_WithReason):
     def extra_choices(self) -> dict[str, list[tuple[str, str]]]:
         return {"plates": [(p, p) for p in PLATE_SETS], **super().extra_choices()}
 
-    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
-        plates = clean_choice(form.get("plates", ""), PLATE_SETS, "plates", "需补换领的号牌")
-        return {"plates": plates, **super().clean_extra(form, facts, prepared)}
+    def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
+        problems = FormProblems()  # the plates and the reason, both told when both are missing
+        plates = problems.check(clean_choice, form.get("plates", ""), PLATE_SETS, "plates", "需补换领的号牌")
+        reason = problems.check(super().clean_extra, form, facts, prepared)
+        problems.raise_found()
+        return {"plates": plates or "", **(reason or {})}
 
     def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
         return [("补换领的号牌", f"{clean['plates']}（号牌号码不变）"), *super().extra_summary(clean)]
@@ -85,8 +88,8 @@ class InspectionMarkReissue(VehicleDocument):
     def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
         return inspection_mark_refusals(today, facts["inspection_due"], facts["insurance_due"], facts["unhandled"])
 
-    def clean_extra(self, form: dict[str, str], facts: dict, prepared: Prepared) -> dict[str, str]:
-        refusals = self.vehicle_refusals(facts, prepared.context["today"])  # type: ignore[arg-type]
+    def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
+        refusals = self.vehicle_refusals(facts, prepared.context["today"]) if facts else []  # type: ignore[arg-type]
         if refusals:
             raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
         return {}

@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
-from ..domain.errors import DomainError, StaffRevoked, TooSoon
+from ..domain.errors import DomainError, FieldErrors, StaffRevoked, TooSoon
 from .dialogs.confirm import ConfirmDialog
 from .widgets.code_button import CodeButton
 from .widgets.field import FormField
@@ -158,26 +158,49 @@ class KioskScreen(Screen):
     def show_error(self, exc: DomainError) -> None:
         """Next to the named field when it is on screen (not in a hidden wizard step), or in the
         line ``#error-<field>`` put next to a field that is no FormField (a group of checkboxes),
-        else in the screen's error line, else as a notification. A code asked for too soon also counts the
-        发送验证码 button down (a button that looks ready but sends nothing would seem dead)."""
+        else in the screen's error line, else as a notification. A form with several wrong fields
+        (FieldErrors) has each message next to its field, at once; the first field with a message
+        gets the focus and is brought into view (``focus_field``). A code asked for too soon also
+        counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead)."""
         if isinstance(exc, TooSoon):
             for button in self.query(CodeButton):
                 button.start_countdown(exc.seconds)
-        if exc.field:
-            for f in self.query(FormField):
-                if f.field_name == exc.field and _shown(f):
-                    f.set_error(exc.message)
-                    f.focus_input()
-                    return
-            for note in self.query(f"#error-{exc.field}").results(Static):
-                if _shown(note):
-                    note.update(exc.message)
-                    return
-        errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
-        if errors:
-            errors[-1].update(exc.message)
-        else:
-            self.notify(exc.message, severity="error", timeout=8)
+        problems = exc.problems if isinstance(exc, FieldErrors) else [(exc.field, exc.message)]
+        first: str | None = None
+        elsewhere: list[str] = []
+        for field, message in problems:
+            if field and self._show_by(field, message, scroll=first is None):
+                first = first or field
+            else:
+                elsewhere.append(message)
+        if elsewhere:
+            errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
+            if errors:
+                errors[-1].update("\n".join(elsewhere))
+            else:
+                self.notify("\n".join(elsewhere), severity="error", timeout=8)
+        if first:
+            self.focus_field(first)
+
+    def _show_by(self, field: str, message: str, scroll: bool) -> bool:
+        """``message`` next to ``field`` when it is on view (``scroll``: and brought into view)."""
+        for f in self.query(FormField):
+            if f.field_name == field and _shown(f):
+                f.set_error(message, scroll=scroll)
+                return True
+        for note in self.query(f"#error-{field}").results(Static):
+            if _shown(note):
+                note.update(message)
+                return True
+        return False
+
+    def focus_field(self, field: str) -> None:
+        """Focus the field ``field`` that has just been given a message, when it is a FormField (a
+        screen whose other controls show messages too says how they take the focus)."""
+        for f in self.query(FormField):
+            if f.field_name == field and _shown(f):
+                f.focus_input()
+                return
 
 
 def focus_first(container: Widget) -> None:

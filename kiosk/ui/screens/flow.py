@@ -198,15 +198,15 @@ class ApplicationFlowScreen(KioskScreen):
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
 
-    def show_error(self, exc: DomainError) -> None:
+    def focus_field(self, field: str) -> None:
         """A choice's or a box's message is under it, which may be scrolled away: the focus goes to
         the choice (or box) and the whole of it, message included, is brought into view."""
-        super().show_error(exc)
-        for control in self.query(f"#box-{exc.field} RadioSet, #box-{exc.field} Checkbox") if exc.field else ():
+        for control in self.query(f"#box-{field} RadioSet, #box-{field} Checkbox"):
             if control.parent is not None and control.parent.display:
                 control.focus(scroll_visible=False)
                 control.parent.scroll_visible()
-            break
+                return
+        super().focus_field(field)
 
     def _not_submitted(self, exc: DomainError) -> None:
         """A refusal; one that says the code sent is no longer good (验证码已过期，请重新获取, or

@@ -83,9 +83,11 @@ class FormField(Vertical):
         """What is in the field now has been saved: leaving no longer drops anything typed."""
         self._baseline = self.input.value
 
-    def set_error(self, message: str) -> None:
+    def set_error(self, message: str, scroll: bool = True) -> None:
+        """``scroll``: bring the whole field with its message into view (a long one under a low
+        field ran off the screen); not for the second and later of a form's several messages."""
         self.query_one(".field-error", Static).update(message)
-        if message:  # the whole field with its message in view: a long one under a low field ran off the screen
+        if message and scroll:
             self.call_after_refresh(self.scroll_visible, animate=False)
 
     def focus_input(self) -> None:

@@ -1,0 +1,93 @@
+"""Each service on the generic flow tells every wrong field of a form at once (FieldErrors, in the
+order of the form), not one per 下一步; a form with one problem still gets a plain DomainError."""
+from __future__ import annotations
+
+import pytest
+
+from kiosk.domain.errors import DomainError, FieldErrors
+from kiosk.services import applications
+from kiosk.services.catalog import SERVICES
+from kiosk.services.env import Env
+from tests.booking_helpers import account_id
+
+
+def problems(env: Env, person, kind: str, form: dict[str, str]) -> list[tuple[str | None, str]]:  # type: ignore[no-untyped-def]
+    service = SERVICES[kind]
+    prepared = applications.prepare(env, service, account_id(env, person))
+    with pytest.raises(FieldErrors) as err:
+        applications.check(service, form, prepared)
+    return err.value.problems
+
+
+def test_licence_contact_phone_and_address(env, people) -> None:
+    found = problems(env, people["driver_normal"], "licence_contact", {"phone": "12345", "address": ""})
+    assert found == [("phone", "手机号码应为11位数字，您输入了5位"), ("address", "请输入联系地址")]
+
+
+def test_vehicle_contact_phone_and_address(env, people) -> None:
+    found = problems(env, people["driver_normal"], "vehicle_contact",
+                     {"plate": "渝A12345", "phone": "2380013800", "address": "渝中"})
+    assert [f for f, _ in found] == ["phone", "address"] and "过短" in found[1][1]
+
+
+def test_renewal_number_date_and_address(env, people) -> None:
+    form = {"kind": "renew", "cert_no": "12", "cert_date": "2026-13-01", "delivery": "mail", "address": "！！"}
+    found = problems(env, people["renew_soon"], "licence_replace", form)
+    assert [f for f, _ in found] == ["cert_no", "cert_date", "address"]
+    assert "没有这一天" in found[1][1] and "邮寄地址过短" in found[2][1]
+
+
+def test_replacement_kind_refused_and_office_missing(env, people) -> None:
+    found = problems(env, people["suspended"], "licence_replace", {"kind": "lost", "delivery": "counter"})
+    assert found == [("kind", "驾驶证处于暂扣期间，不能申请补领"), ("office_lost", "请选择领取新驾驶证的车管所")]
+
+
+def test_replacement_with_nothing_chosen(env, people) -> None:
+    found = problems(env, people["driver_normal"], "licence_replace", {"kind": "", "delivery": ""})
+    assert found == [("kind", "请选择业务类型"), ("delivery", "请选择新驾驶证领取方式")]
+
+
+def test_delay_reason_and_date(env, people) -> None:
+    found = problems(env, people["truck_driver"], "licence_delay_review", {"reason": "", "until": "2030-06-30"})
+    assert found == [("reason", "请选择延期原因"), ("until", "延期最长不超过3年，截止日期最晚为2029-12-01")]
+
+
+def test_delay_other_reason_needs_its_detail_and_a_date(env, people) -> None:
+    found = problems(env, people["truck_driver"], "licence_delay_review", {"reason": "其他正当理由", "until": ""})
+    assert [f for f, _ in found] == ["detail", "until"]
+
+
+def test_plate_reissue_plates_reason_and_address(env, people) -> None:
+    form = {"plate": "渝A12345", "plates": "", "reason": "", "delivery": "邮寄", "address": ""}
+    found = problems(env, people["driver_normal"], "plate_reissue", form)
+    assert found == [("plates", "请选择需补换领的号牌"), ("reason", "请选择申请原因"), ("address", "请输入邮寄地址")]
+
+
+def test_vehicle_document_reason_note_and_office(env, people) -> None:
+    form = {"plate": "渝A12345", "reason": "其他", "reason_note": "", "delivery": "窗口领取", "office": ""}
+    found = problems(env, people["driver_normal"], "vehicle_licence_reissue", form)
+    assert [f for f, _ in found] == ["reason_note", "office"]
+
+
+def test_review_education_session_and_declaration(env, people) -> None:
+    form = {"way": "现场教育", "city": "重庆", "session_0": "", "declaration": ""}
+    found = problems(env, people["coach_driver"], "review_education", form)
+    assert [f for f, _ in found] == ["session_0", "declaration"]
+
+
+def test_one_wrong_field_is_a_plain_domain_error(env, people) -> None:
+    service = SERVICES["licence_contact"]
+    prepared = applications.prepare(env, service, account_id(env, people["driver_normal"]))
+    with pytest.raises(DomainError) as err:
+        applications.check(service, {"phone": "12345", "address": "重庆市渝北区新南路1号"}, prepared)
+    assert type(err.value) is DomainError and err.value.field == "phone"
+
+
+def test_submit_checks_again_and_refuses_with_every_problem(env, people) -> None:
+    """Never trusting the screen: a form sent as it is is refused with all its problems, nothing saved."""
+    service = SERVICES["licence_contact"]
+    aid = account_id(env, people["driver_normal"])
+    with pytest.raises(FieldErrors) as err:
+        applications.submit(env, service, aid, {"phone": "12345", "address": ""})
+    assert [f for f, _ in err.value.problems] == ["phone", "address"]
+    assert applications.list_for(env, aid) == []

@@ -21,8 +21,8 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, facts_stamp, load_facts,
-                      lock_account, within_permit)
+                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp, load_facts,
+                      lock_account, same_day, within_permit)
 from .cancellation import still_open_candidates
 from .env import Env
 from .gateways import OutboxSmsGateway
@@ -130,10 +130,9 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
         sessions = _sessions(s, env, req, cls, f.permit_row.city)
         if any(day > f.permit.valid_to for _sid, day, *_rest in sessions):
             raise DomainError(after_permit(f.permit.valid_to), "sessions")
-        busy = {b.exam_at.date() for b in f.bookings if b.status == "placed" and b.exam_at is not None}
+        busy = exam_days(f.bookings)
         if clash := sorted(day for _sid, day, *_rest in sessions if day in busy):
-            raise DomainError(f"您{format_date(clash[0])}已有其他科目的考试，同一天只能安排一个科目的考试，"
-                              "请选择其他日期的场次", "sessions")
+            raise DomainError(f"{same_day(clash[:1])}，请选择其他日期的场次", "sessions")
         for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))

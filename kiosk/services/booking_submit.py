@@ -28,6 +28,7 @@ from .env import Env
 from .gateways import OutboxSmsGateway
 
 MAX_CHOICES = 20
+ACCEPTED = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
 SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请选择其他场次后再提交（验证码仍然有效）"
 
 
@@ -259,7 +260,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         note = f"优先预约成功：{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
     else:
         status = STATUS_PENDING
-        note = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
+        note = ACCEPTED
     subject = SUBJECT_NAMES[req.subject]
     booking_id, serial = booking_create.create(  # 网办进度 lists it with its subject: two bookings told apart
         s, env, new, kind=KIND, title=f"{title}（{subject}）", status=status, note=note,

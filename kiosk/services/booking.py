@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, true
@@ -26,7 +27,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, format_date, permit_valid_to
+from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, format_date, format_days, permit_valid_to
 from ..domain.licence import CLASS_NAMES
 from ..domain.typed import date_or_error
 
@@ -195,6 +196,17 @@ def parse_day(text: str, field: str) -> date:
 
 def after_permit(valid_to: date) -> str:
     return f"学习驾驶证明有效期至{format_date(valid_to)}，只能预约此前（含当日）的考试场次"
+
+
+def exam_days(bookings: Iterable[BookingFact]) -> set[date]:
+    """The days on which the citizen already has an exam (a booking placed in a session): no session
+    of another subject on those days is offered or accepted (one subject's exam a day, as allocation)."""
+    return {b.exam_at.date() for b in bookings if b.status == "placed" and b.exam_at is not None}
+
+
+def same_day(days: Iterable[date]) -> str:
+    """Why sessions on ``days`` are not for this citizen; the step's list and its refusal both say it."""
+    return f"您{format_days(days)}已有其他科目的考试，同一天只能安排一个科目的考试"
 
 
 def within_permit(date_from: date, date_to: date, valid_to: date) -> date:

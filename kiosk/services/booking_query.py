@@ -13,7 +13,8 @@ from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, form
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility, priority_why
 from ..domain.ranking import rank_key, rank_position, ranking_time
-from .booking import check_range, class_label, load_facts, open_plan_filter, site_city_filter, within_permit
+from .booking import (check_range, class_label, exam_days, load_facts, open_plan_filter, same_day, site_city_filter,
+                      within_permit)
 from .env import Env
 
 MAX_ROWS = 400
@@ -93,6 +94,12 @@ class SessionQuery:
     ranking: RankingView | None
     truncated: bool = False
     permit_until: date | None = None  # the range was cut at the learner permit's last valid day
+    hidden_days: tuple[date, ...] = ()  # days with sessions left out: the citizen has an exam then
+
+    @property
+    def hidden_text(self) -> str:
+        """Why sessions of ``hidden_days`` are not listed ("" when none are left out)."""
+        return f"{same_day(self.hidden_days)}，当天的场次未列出。" if self.hidden_days else ""
 
 
 def overview(env: Env, account_id: int) -> Overview:
@@ -124,31 +131,55 @@ def city_sites(s: Session, city: str | None) -> list[SiteView]:
             for x in s.scalars(select(ExamSite).where(site_city_filter(city)).order_by(ExamSite.id))]
 
 
-def _session_rows(s, now: datetime, subject: int, cls: str, date_from: date, date_to: date,  # type: ignore[no-untyped-def]
-                  site_id: int | None, priority: bool, city: str | None):
-    q = (select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id, ExamSite.name,
-                ExamSession.seats, ExamSession.applicants, ExamSession.priority_quota - ExamSession.priority_taken)
-         .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
-         .where(ExamSession.subject == subject, ExamSession.exam_date.between(date_from, date_to),
-                ExamSession.classes.contains(cls), open_plan_filter(now), site_city_filter(city)))
+def _conditions(now: datetime, subject: int, cls: str, site_id: int | None, priority: bool, city: str | None) -> list:
+    """What makes a session one of the step's (its date aside): subject, class, open plan, the city's
+    site (the one chosen), and for 优先预约 a free priority seat."""
+    cond = [ExamSession.subject == subject, ExamSession.classes.contains(cls), open_plan_filter(now),
+            site_city_filter(city)]
     if site_id is not None:
-        q = q.where(ExamSession.site_id == site_id)
+        cond.append(ExamSession.site_id == site_id)
     if priority:
-        q = q.where(ExamSession.priority_taken < ExamSession.priority_quota, ExamSession.placed < ExamSession.seats)
+        cond += [ExamSession.priority_taken < ExamSession.priority_quota, ExamSession.placed < ExamSession.seats]
+    return cond
+
+
+def _joined(*columns):  # type: ignore[no-untyped-def]
+    return (select(*columns).join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
+            .join(ExamSite, ExamSite.id == ExamSession.site_id))
+
+
+def _session_rows(s, cond: list, date_from: date, date_to: date, busy: list[date]):  # type: ignore[no-untyped-def]
+    q = _joined(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id, ExamSite.name,
+                ExamSession.seats, ExamSession.applicants, ExamSession.priority_quota - ExamSession.priority_taken)
+    q = q.where(*cond, ExamSession.exam_date.between(date_from, date_to))
+    if busy:
+        q = q.where(ExamSession.exam_date.not_in(busy))
     q = q.order_by(ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id).limit(MAX_ROWS + 1)
     return [SessionRow(*r) for r in s.execute(q)]
 
 
+def _days_with_sessions(s, cond: list, days: list[date]) -> tuple[date, ...]:  # type: ignore[no-untyped-def]
+    """Those of ``days`` on which the step would have listed a session."""
+    q = _joined(ExamSession.exam_date).where(*cond, ExamSession.exam_date.in_(days)).distinct()
+    return tuple(sorted(s.scalars(q)))
+
+
 def query_sessions(env: Env, account_id: int, subject: int, date_from: date | None, date_to: date | None,
                    site_id: int | None = None, priority: bool = False) -> SessionQuery:
-    """Sessions of open plans in the range (and site), with the ranking among those who applied."""
+    """Sessions of open plans in the range (and site), with the ranking among those who applied.
+    Sessions on a day the citizen already has an exam are left out (booking_submit would refuse
+    them, allocation would not place there) and those days are named in ``hidden_days``."""
     date_from, date_to = check_range(date_from, date_to)
     now = env.clock.now()
     with env.db.read() as s:
         f = load_facts(s, account_id)
         asked_to, date_to = date_to, within_permit(date_from, date_to, f.permit.valid_to)
         city = f.permit_row.city
-        rows = _session_rows(s, now, subject, f.permit.licence_class, date_from, date_to, site_id, priority, city)
+        cond = _conditions(now, subject, f.permit.licence_class, site_id, priority, city)
+        # days of an exam already placed: their sessions are left out, and the days that had some said
+        busy = sorted(d for d in exam_days(f.bookings) if date_from <= d <= date_to)
+        rows = _session_rows(s, cond, date_from, date_to, busy)
+        hidden = _days_with_sessions(s, cond, busy) if busy else ()
         truncated = len(rows) > MAX_ROWS
         rows = rows[:MAX_ROWS]
         planned = sum(r.seats for r in rows)  # of the sessions listed (a sum over the whole range: +5 ms)
@@ -157,7 +188,7 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
                                   planned, rt.at, rt.rule_text)
-    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None)
+    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden)
 
 
 def _position(s, account_id: int, subject: int, at: datetime, date_from: date, date_to: date,  # type: ignore[no-untyped-def]

@@ -21,13 +21,14 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, facts_stamp, load_facts,
-                      lock_account, within_permit)
+                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp, load_facts,
+                      lock_account, same_day, within_permit)
 from .cancellation import still_open_candidates
 from .env import Env
 from .gateways import OutboxSmsGateway
 
 MAX_CHOICES = 20
+ACCEPTED = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
 SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请选择其他场次后再提交（验证码仍然有效）"
 
 
@@ -130,10 +131,9 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
         sessions = _sessions(s, env, req, cls, f.permit_row.city)
         if any(day > f.permit.valid_to for _sid, day, *_rest in sessions):
             raise DomainError(after_permit(f.permit.valid_to), "sessions")
-        busy = {b.exam_at.date() for b in f.bookings if b.status == "placed" and b.exam_at is not None}
+        busy = exam_days(f.bookings)
         if clash := sorted(day for _sid, day, *_rest in sessions if day in busy):
-            raise DomainError(f"您{format_date(clash[0])}已有其他科目的考试，同一天只能安排一个科目的考试，"
-                              "请选择其他日期的场次", "sessions")
+            raise DomainError(f"{same_day(clash[:1])}，请选择其他日期的场次", "sessions")
         for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
@@ -260,7 +260,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         note = f"优先预约成功：{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
     else:
         status = STATUS_PENDING
-        note = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
+        note = ACCEPTED
     subject = SUBJECT_NAMES[req.subject]
     booking_id, serial = booking_create.create(  # 网办进度 lists it with its subject: two bookings told apart
         s, env, new, kind=KIND, title=f"{title}（{subject}）", status=status, note=note,

@@ -9,16 +9,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..config import ASSETS
-from ..db.models import (Account, Booking, DrivingLicence, ExamPlan, ExamResult, ExamSession, ExamSite,
-                         LearnerPermit, Office, Staff, Vehicle, Violation)
+from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSite, LearnerPermit, Office, Staff,
+                         Vehicle, Violation)
 from ..domain.exam import anniversary, permit_valid_to
+from . import demo_history
+from .demo_history import LARGE, SMALL
 from .demo_people import PEOPLE, STAFF, Person
 from .env import Env
 from .staff import hash_secret
 
 PLAN_DAYS = 60
 TIMES = (time(8, 30), time(13, 30))
-SMALL, LARGE = "C1C2C5", "A1A2A3B1B2"
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def _person(s: Session, env: Env, p: Person) -> int:
                       insurance_due=today + timedelta(days=v["insurance_days"]),
                       phone=p.phone, address=account.address))
     if p.permit:
-        _permit(s, account, p.permit, now)
+        _permit(s, env, account, p.permit)
     return 1
 
 
@@ -162,7 +163,8 @@ def _licence(s: Session, account: Account, p: Person, today: date) -> None:
         photo="photos/id_card_demo.png" if lic["photo"] else None, photo_source="id_card" if lic["photo"] else None))
 
 
-def _permit(s: Session, account: Account, spec: dict, now: datetime) -> None:
+def _permit(s: Session, env: Env, account: Account, spec: dict) -> None:
+    now = env.clock.now()
     accepted = now - timedelta(days=spec["accepted_days_ago"])
     issued = (now - timedelta(days=spec["issued_days_ago"])).date() if spec["issued_days_ago"] is not None else None
     permit = LearnerPermit(account_id=account.id, licence_class=spec["class"], accepted_at=accepted.replace(hour=10, minute=0),
@@ -172,27 +174,19 @@ def _permit(s: Session, account: Account, spec: dict, now: datetime) -> None:
     s.flush()
     if issued is None:
         return
+
+    def history(subject: int, when: datetime, attempts: list[tuple[bool, int]]) -> None:
+        demo_history.finished_booking(s, env, account, permit, subject, when, attempts)
+
     # 科目一 was passed on the day the permit was issued.
-    _history(s, account, permit, 1, datetime.combine(issued, time(9, 0)), [(True, 95)])
+    history(1, datetime.combine(issued, time(9, 0)), [(True, 95)])
     day = lambda n: datetime.combine(now.date() - timedelta(days=n), time(8, 30))  # noqa: E731
     if spec.get("k2_failed_yesterday"):
-        _history(s, account, permit, 2, day(1), [(False, 60), (False, 70)])
+        history(2, day(1), [(False, 60), (False, 70)])
     if spec.get("k2_passed"):
-        _history(s, account, permit, 2, day(30), [(True, 90)])
+        history(2, day(30), [(True, 90)])
     for n in range(spec.get("k2_failed_bookings", 0)):
-        _history(s, account, permit, 2, day(300 - 60 * n), [(False, 50), (False, 65)])
-
-
-def _history(s: Session, account: Account, permit: LearnerPermit, subject: int, when: datetime,
-             attempts: list[tuple[bool, int]]) -> None:
-    booking = Booking(account_id=account.id, permit_id=permit.id, subject=subject, licence_class=permit.licence_class,
-                      mode="self", choices=[], ranking_time=when - timedelta(days=20), status="done",
-                      created_at=when - timedelta(days=20), fee_paid_at=when - timedelta(days=15))
-    s.add(booking)
-    s.flush()
-    for i, (passed, score) in enumerate(attempts):
-        s.add(ExamResult(booking_id=booking.id, account_id=account.id, subject=subject,
-                         taken_at=when + timedelta(hours=2 * i), score=score, passed=passed))
+        history(2, day(300 - 60 * n), [(False, 50), (False, 65)])
 
 
 def _plans(s: Session, today: date) -> int:

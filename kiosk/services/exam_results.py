@@ -97,6 +97,27 @@ def _next_booking(s: Session, b: Booking) -> str:
     return after_failed_booking(permit_facts(permit), attempts, b.subject)
 
 
+def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show: bool) -> tuple[str, str]:
+    """(status, note) of 网办进度 for the result of ``attempt`` of booking ``b``, just added to ``s``
+    (``b.status`` already says whether it closed the booking)."""
+    name = SUBJECT_NAMES[b.subject]
+    mark = pass_mark(b.subject, b.licence_class)
+    passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
+    if no_show:
+        status, text = "缺考", f"{name}考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）"
+    elif passed:
+        status, text = "考试合格", f"{name}考试成绩{score}分，合格（合格标准{mark}分）"
+    else:
+        status = "考试不合格"
+        text = f"{name}{'补考' if attempt == 2 else '考试'}成绩{score}分，不合格（合格标准{mark}分）"
+        text += "，本次预约的考试和补考均不合格" if b.status == "done" else "，可参加本次预约的补考"
+    if b.status == "done" and not passed:  # what it means for the next booking: the 10-day wait, or the fifth failure
+        text += "；" + _next_booking(s, b)
+    if passed and b.subject == SUBJECT_1:
+        text += "，已核发学习驾驶证明"
+    return status, text
+
+
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
            taken_at: datetime | None = None, attempt: int | None = None, exam_date: date | None = None,
            actor: str = "system", role: str = "") -> Recorded:
@@ -140,20 +161,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             if permit is not None and permit.issued_on is None:
                 permit.issued_on = taken_at.date()
                 permit.valid_to = permit_valid_to(permit.issued_on)
-        name = SUBJECT_NAMES[b.subject]
-        mark = pass_mark(b.subject, b.licence_class)
-        if no_show:
-            status, text = "缺考", f"{name}考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）"
-        elif passed:
-            status, text = "考试合格", f"{name}考试成绩{score}分，合格（合格标准{mark}分）"
-        else:
-            status = "考试不合格"
-            text = f"{name}{'补考' if attempt == 2 else '考试'}成绩{score}分，不合格（合格标准{mark}分）"
-            text += "，可参加本次预约的补考" if not closes else "，本次预约的考试和补考均不合格"
-        if closes and not passed:  # what it means for the next booking: the 10-day wait, or the fifth failure
-            text += "；" + _next_booking(s, b)
-        if passed and b.subject == SUBJECT_1:
-            text += "，已核发学习驾驶证明"
+        status, text = result_note(s, b, attempt, score, no_show)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:
             applications.transition(s, env, app, status, text)

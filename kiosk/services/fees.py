@@ -74,6 +74,17 @@ def fee_for(subject: int, licence_class: str, path: Path = FEES_FILE) -> int:
     return int(subject_fees.get(licence_class, subject_fees["default"]))
 
 
+def fee_description(subject: int) -> str:
+    """What the citizen pays for, as the bank and the receipt name it."""
+    return f"机动车驾驶人考试费（{SUBJECT_NAMES[subject]}）"
+
+
+def receipt_of(amount: int, description: str, payment: Payment) -> dict:
+    """The receipt kept in the application's payload (``fee``)."""
+    return {"amount": amount, "channel": payment.channel, "transaction_no": payment.transaction_no,
+            "paid_at": payment.paid_at.strftime(RECEIPT_TIME), "description": description}
+
+
 def receipt_lines(receipt: dict) -> list[str]:
     """The receipt one item a line, for screens: a wrap never splits a number or the time."""
     lines = [f"已缴纳考试费{receipt['amount']}元", f"支付方式：{receipt['channel']}",
@@ -137,7 +148,7 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
         raise DomainError("本终端暂未开通网上缴费，请到车管所窗口缴纳考试费")
     first = quote(env, account_id, booking_id)
     _payable(first.booking)
-    description = f"机动车驾驶人考试费（{first.booking.subject_name}）"
+    description = fee_description(first.booking.subject)
     payment = gateway.charge(first.booking.serial_no, first.amount, description, env.clock.now())
     try:
         return _record_payment(env, account_id, booking_id, first, description, payment)
@@ -156,8 +167,7 @@ def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote,
         if b.status != "placed":
             raise Conflict(f"该考试预约已取消或已结束，不能缴费；{REFUNDED}")
         b.fee_paid_at = payment.paid_at
-        receipt = {"amount": first.amount, "channel": payment.channel, "transaction_no": payment.transaction_no,
-                   "paid_at": payment.paid_at.strftime(RECEIPT_TIME), "description": description}
+        receipt = receipt_of(first.amount, description, payment)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:
             app.payload = {**(app.payload or {}), "fee": receipt}  # reassign: JSON columns track assignment

@@ -98,7 +98,7 @@ def test_licence_contact_change_with_a_new_phone(env: Env, people: dict[str, Per
     with env.db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "licence_contact")).one()
         assert entry.account_id == aid and done.serial_no in entry.detail
-        application = s.scalars(select(Application)).one()
+        application = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         assert application.terminal_id == "test-kiosk" and application.kind == "licence_contact"
     (inbox,) = messaging.inbox(env, aid)
     assert done.serial_no in inbox.body and inbox.title == "变更驾驶证联系方式"

@@ -125,7 +125,7 @@ def test_inspection_mark_is_refused_next_to_a_vehicle_that_may_not_have_one(env:
         applications.submit(env, MARK, aid, form)
     assert e.value.field == "plate" and "交强险已于2026-11-21到期" in e.value.message
     with env.db.read() as s:
-        assert not s.scalar(select(func.count()).select_from(Application))
+        assert not s.scalar(select(func.count()).select_from(Application).where(Application.account_id == aid))
 
 
 @pytest.mark.parametrize("person, line", [

@@ -9,6 +9,8 @@ from rich.cells import cell_len
 from textual.widget import Widget
 from textual.widgets import DataTable
 
+from .plain import PlainTable
+
 SCROLLBAR = 2  # a vertical scrollbar's width (the page's, or the table's own when it scrolls)
 
 
@@ -27,14 +29,18 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], width: in
     return shown
 
 
+def room(page: Widget) -> int:
+    """The cells a table has across ``page`` (the scrolling page it is in), its scrollbar left out."""
+    return (page.scrollable_content_region.width or page.app.size.width - 4) - SCROLLBAR
+
+
 def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: Sequence[Sequence[Any]],
                 drop_order: Sequence[int], shown_before: Sequence[int], keep_cursor: bool = True) -> list[int]:
     """Fill ``table`` with ``cells`` in the columns of ``headers`` that fit the width of ``page`` (the
     scrolling page the table is in), and return their indexes. When they are ``shown_before`` and
     ``keep_cursor``, the table is left as it is (a resize that changes nothing); otherwise it is
     refilled, the cursor kept on its row when ``keep_cursor``."""
-    width = (page.scrollable_content_region.width or page.app.size.width - 4) - SCROLLBAR
-    shown = fit_columns(headers, cells, width, drop_order)
+    shown = fit_columns(headers, cells, room(page), drop_order)
     if keep_cursor and list(shown) == list(shown_before):
         return shown
     cursor = table.cursor_row
@@ -44,4 +50,15 @@ def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: S
         table.add_row(*(row[column] for column in shown))
     if keep_cursor and 0 <= cursor < len(cells):
         table.move_cursor(row=cursor)
+    return shown
+
+
+def refill_to_fit(table: PlainTable, page: Widget, headers: Sequence[str], cells: Sequence[Sequence[Any]],
+                  keys: list[str], drop_order: Sequence[int]) -> list[int]:
+    """As ``fill_to_fit``, for a list that refreshes itself (``PlainTable.refill``): the rows keep
+    their ``keys``, the cursor its row and the view its scroll; the columns are built again only
+    when those that fit change. Returns the indexes of the columns shown."""
+    shown = fit_columns(headers, cells, room(page), drop_order)
+    table.refill([tuple(row[column] for column in shown) for row in cells], keys,
+                 [headers[column] for column in shown])
     return shown

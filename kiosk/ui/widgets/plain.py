@@ -12,6 +12,7 @@ Rich ``Text`` with styles (``Text.assemble``), so nothing on screen is parsed as
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
@@ -36,15 +37,20 @@ class PlainTable(DataTable):
 
     _filled: tuple = ()  # the rows (and keys) that ``refill`` last put in
 
-    def refill(self, rows: list[tuple], keys: list[str] | None = None) -> None:
+    def refill(self, rows: list[tuple], keys: list[str] | None = None, columns: Sequence[str] | None = None) -> None:
         """Show ``rows`` (with their ``keys``) in place of the rows shown, for a list refreshed by
         itself every few seconds: the cursor stays on its row (by key, else by position) and the
-        view where the reader scrolled it; the same rows as before change nothing at all."""
-        if (rows, keys) == self._filled:
+        view where the reader scrolled it; the same rows as before change nothing at all.
+        ``columns``: the headers the rows are in, when they may change (kiosk.ui.widgets.fit)."""
+        new_columns = columns is not None and list(columns) != [c.label.plain for c in self.ordered_columns]
+        if not new_columns and (rows, keys) == self._filled:
             return
         old_key = self._cursor_key()
         cursor, x, y = self.cursor_row, self.scroll_x, self.scroll_y
-        self.clear()
+        self.clear(columns=new_columns)
+        if new_columns:
+            self.add_columns(*(columns or ()))
+            x = 0  # other columns: the old horizontal place means nothing
         for i, row in enumerate(rows):
             self.add_row(*row, key=keys[i] if keys else None)
         self._filled = (rows, keys)

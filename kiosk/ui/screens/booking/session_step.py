@@ -222,6 +222,8 @@ class SessionStep(Vertical):
             one = "选择1个场次" if self.priority else "选择一个或多个场次"
             text = (f"共{len(self.rows)}个场次，已选{len(self.marked)}个。请用方向键移到场次上按回车键（或点击该行）"
                     f"{one}，再按一次取消。")
+        if result is not None and result.hidden_days:  # said before anything is chosen, not refused at 下一步
+            text += f"\n{result.hidden_text}"
         if self.rows and not self.priority:  # one 服从系统安排 application counts in every session it may get
             text += "\n已申请人数含时间段覆盖该场次的服从系统安排申请，仅供参考。"
         if result is not None and result.truncated:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Select, Static
@@ -16,10 +17,17 @@ from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
+from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from .dashboard import APPLIED_HINT
 
+# 状态 right after 科目, so it is in view with the session it belongs to. On a narrow terminal the
+# columns the clerk reads least are left out, first to last: 优先名额/已用, 车型, 编号, 公布日, then 时间
+# and 考位 (the form below shows all but 已用 for the session selected), so that 已申请 and 已安排
+# stay in view instead of being cut off at the right edge.
+COLUMNS = ("编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日")
+DROP_WHEN_NARROW = (8, 6, 0, 11, 2, 7)
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 
 
@@ -77,8 +85,7 @@ class ExamPlansScreen(KioskScreen):
             yield Plain("", id="plan-message")
 
     def on_mount(self) -> None:
-        self.query_one("#sessions", DataTable).add_columns(
-            "编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日")
+        self._fill()  # the header from the start
         self.call(exam_admin.sites, self.env, self.kiosk.staff, done=self._sites)
         self.set_interval(10, self._live)  # live counts
 
@@ -134,12 +141,19 @@ class ExamPlansScreen(KioskScreen):
 
     def _loaded(self, rows: list[exam_admin.SessionRow]) -> None:
         self.rows = {str(r.id): r for r in rows}
-        # 状态 right after 科目, so it is in view on an 80-column terminal with the session it belongs to.
-        # Refilled in place: the live refresh keeps the row and the scroll the clerk is reading.
-        self.query_one("#sessions", PlainTable).refill(
-            [(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
-              str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
-              f"{r.publish_on:%m-%d}") for r in rows], list(self.rows))
+        self._fill()
+
+    def _fill(self) -> None:
+        """The rows in the columns that fit the page (again after a resize). Refilled in place: the
+        live refresh keeps the row and the scroll the clerk is reading."""
+        cells = [(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state,
+                  r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
+                  f"{r.publish_on:%m-%d}") for r in self.rows.values()]
+        refill_to_fit(self.query_one("#sessions", PlainTable), self.query_one(VerticalScroll), COLUMNS, cells,
+                      list(self.rows), DROP_WHEN_NARROW)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fill)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         r = self.rows.get(str(event.row_key.value))

@@ -1,0 +1,58 @@
+"""The demo learners' finished exam bookings are complete as real ones: a session of a past plan
+(date, time, exam site of the learner's city), a 网办 application whose timeline says when and
+where, the fee paid after the seat was given and before the exam, and the results in that session."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+
+from kiosk.db.models import Application, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
+from kiosk.services import applications, booking_query, booking_records
+from tests.booking_helpers import account_id
+from tests.conftest import NOW
+
+def test_every_finished_demo_booking_has_a_past_session_in_its_city(env, people):
+    with env.db.read() as s:
+        rows = s.execute(select(Booking, ExamSession, ExamPlan, LearnerPermit, Office.city)
+                         .join(ExamSession, ExamSession.id == Booking.session_id, isouter=True)
+                         .join(ExamPlan, ExamPlan.id == ExamSession.plan_id, isouter=True)
+                         .join(LearnerPermit, LearnerPermit.id == Booking.permit_id)
+                         .join(ExamSite, ExamSite.id == ExamSession.site_id, isouter=True)
+                         .join(Office, Office.id == ExamSite.office_id, isouter=True)).all()
+        assert len(rows) == 5 + 1 + 1 + 4  # 科目一 of the 5 permits issued, 李娜's and 胡斌's 科目二, 郭涛's four
+        for b, session, plan, permit, city in rows:
+            assert session is not None and b.status == "done" and b.application_id is not None
+            assert city == permit.city and permit.licence_class in session.classes and session.subject == b.subject
+            exam = datetime.combine(session.exam_date, session.start_time)
+            assert plan.booking_opens_at <= b.created_at and b.created_at >= permit.accepted_at
+            assert plan.allocated_at is not None and b.created_at < plan.allocated_at < b.fee_paid_at < exam < NOW
+            assert session.placed >= 1 and session.applicants >= 1
+            results = s.scalars(select(ExamResult.taken_at).where(ExamResult.booking_id == b.id)).all()
+            assert results and min(results) == exam
+
+
+def test_the_records_say_when_and_where(env, people):
+    """李娜 failed 科目二 twice yesterday: her booking and 网办进度 say at what time and where."""
+    aid = account_id(env, people["failed_k2"])
+    k2 = next(b for b in booking_records.my_bookings(env, aid) if b.subject == 2)
+    yesterday = (NOW - timedelta(days=1)).date()
+    assert k2.when == f"{yesterday:%Y-%m-%d} 08:30" and k2.site_name and k2.site_address and k2.serial_no
+    assert k2.status_text == "考试已结束"
+    (app,) = [a for a in applications.list_for(env, aid) if a.serial_no == k2.serial_no]
+    assert app.title == "考试预约（科目二）" and app.status == "考试不合格"
+    assert [e.status for e in app.events] == ["受理中", "预约成功", "已缴费", "考试不合格", "考试不合格"]
+    assert app.events[1].note.startswith(f"预约成功：{yesterday:%Y-%m-%d} 08:30 {k2.site_name}（{k2.site_address}）")
+    assert "本次预约的考试和补考均不合格" in app.events[-1].note
+    with env.db.read() as s:
+        payload = s.scalar(select(Application.payload).where(Application.serial_no == k2.serial_no))
+    assert f"考试场次：{k2.when} {k2.site_name}（{k2.site_address}）" in payload["summary"]
+    assert payload["fee"]["amount"] > 0  # the receipt 网办进度 shows under 已缴费
+
+
+def test_the_history_still_decides_what_may_be_booked(env, people):
+    """The same rules as before the bookings had sessions: 李娜 waits 10 days, 郭涛's next is his fifth."""
+    by = {o.subject: o for o in booking_query.overview(env, account_id(env, people["failed_k2"])).subjects}
+    assert not by[2].allowed and "2026年12月10日" in by[2].reason and by[3].allowed
+    by = {o.subject: o for o in booking_query.overview(env, account_id(env, people["four_fails"])).subjects}
+    assert by[2].allowed and not by[1].allowed

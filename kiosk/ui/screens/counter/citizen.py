@@ -4,6 +4,7 @@ turn back a 网办 application waiting for the DMV)."""
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
@@ -16,9 +17,14 @@ from ...base import KioskScreen
 from ...dialogs.choose import ChooseDialog
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
+from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from ...widgets.reasons import ReasonField, ReasonList
+
+
+BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
+BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
 
 
 def _date(d) -> str:  # type: ignore[no-untyped-def]
@@ -116,7 +122,7 @@ class CitizenScreen(KioskScreen):
             yield Plain("", id="app-error", classes="field-error")  # outside: still seen when the part goes
 
     def on_mount(self) -> None:
-        self.query_one("#bookings", DataTable).add_columns("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
+        self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)
         self.query_one("#apps", DataTable).add_columns("业务流水号", "业务", "状态", "更新时间")
         self.query_one("#input-id_number", Input).focus()
 
@@ -185,8 +191,7 @@ class CitizenScreen(KioskScreen):
             bookings.clear()
             apps.clear()
         self._shown_account = f.account_id
-        bookings.refill([(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
-                          b.site_name or "-") for b in f.bookings], [str(b.id) for b in f.bookings])
+        self._fit_bookings()
         shown = f.applications[:20]
         apps.refill([(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown],
                     [a.serial_no for a in shown])
@@ -196,6 +201,19 @@ class CitizenScreen(KioskScreen):
             self._focus_work(f)
         else:
             self.call_after_refresh(self._keep_focus)
+
+    def _fit_bookings(self) -> None:
+        """The file's bookings in the columns that fit (80x24: the time and the site stay whole)."""
+        f = self.file
+        if f is None:
+            return
+        cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
+                  b.site_name or "-") for b in f.bookings]
+        refill_to_fit(self.query_one("#bookings", PlainTable), self.query_one(VerticalScroll), BOOKING_COLUMNS, cells,
+                      [str(b.id) for b in f.bookings], BOOKING_DROP)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_bookings)
 
     def _focus_work(self, f: CitizenFile) -> None:
         """A citizen just looked up: the first thing the counter can do for them has the focus,

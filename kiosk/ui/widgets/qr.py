@@ -32,6 +32,10 @@ class QrView(Widget):
         self.shown: QrText | None = None
         self.shown_text: str | None = None
 
+    def watch_texts(self, texts: tuple[str, ...]) -> None:
+        if not texts:  # nothing to draw: nothing is shown, also while the widget is hidden (not rendered)
+            self.shown, self.shown_text = None, None
+
     def pick(self, width: int, height: int) -> tuple[str | None, QrText | None]:
         for text in self.texts:
             qr = fit_qr(text, width, height, max_level="M")

@@ -71,6 +71,16 @@ async def test_80x24_full_screen_view_shows_the_compact_code(kiosk_app, env, peo
         assert isinstance(kiosk_app.screen, CardScreen)
 
 
+async def test_80x24_card_names_the_zoom_button_whole_on_one_line(kiosk_app, env, people) -> None:
+    _issue(env, people)
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open_card(pilot, env, people["driver_normal"])
+        lines = qr_text_lines(kiosk_app)  # the code area beside the card, too small for a code
+        said = "".join(line.strip() for line in lines)
+        assert said == "窗口较小，请选择【放大二维码】查看"  # a keyboard user selects it: not 点击
+        assert any("【放大二维码】" in line for line in lines)  # not 「【放大二维」 / 「码】查看」
+
+
 async def test_the_countdown_regenerates_the_code_before_it_expires(kiosk_app, env, people) -> None:
     env.settings.elicence_ttl_seconds = 6
     _issue(env, people)

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from ...domain.qr_text import QR_BG, QR_FG, QrText, fit_qr
 
 QR_STYLE = Style(color=QR_FG, bgcolor=QR_BG)
-TOO_SMALL = "窗口较小，请点击【放大二维码】查看"
+TOO_SMALL = "窗口较小，请选择【放大二维码】查看"
 
 
 class QrView(Widget):

@@ -198,6 +198,18 @@ def show_entries(env, account_id):  # type: ignore[no-untyped-def]
                                                           AuditEntry.action == "elicence_show")))
 
 
+def test_apply_photo_status_says_whether_a_stored_photo_exists_and_refuses_who_cannot_apply(env, people) -> None:
+    stored = elicence.apply_photo_status(env, acc(env, people, "violation"))
+    assert stored.allowed and stored.message.startswith("您有系统留存照片，可以直接申领") and "证件照上传须知" in stored.notice
+    none = elicence.apply_photo_status(env, acc(env, people, "no_photo"))
+    assert none.allowed and none.message.startswith("您没有留存照片")
+    locked = elicence.apply_photo_status(env, acc(env, people, "locked"))
+    assert not locked.allowed and locked.message == "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门"
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    assert elicence.apply_photo_status(env, a).message == "您已申领电子驾驶证，无需重复申领"
+
+
 def test_an_upload_from_outside_the_album_and_usb_media_is_refused(env, people, tmp_path) -> None:
     """The service refuses it too, not only the screen: nothing is copied from the kiosk's own files."""
     a = elicence_card.account_for(env, people["no_photo"].id_number)

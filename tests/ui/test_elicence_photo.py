@@ -12,7 +12,8 @@ from kiosk.ui.screens.records import ProgressScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle, sign_in
 
 
-async def _photo_screen(pilot, env, person, button: str = "#el-photo-apply") -> PhotoScreen:  # type: ignore[no-untyped-def]
+async def _photo_screen(pilot, env, person,  # type: ignore[no-untyped-def]
+                        button: str = "#el-photo-apply") -> PhotoScreen:
     await sign_in(pilot, env, person.id_number, person.phone)
     await pilot.click("#menu-elicence")
     await settle(pilot)

@@ -11,7 +11,7 @@ from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ....services import elicence, elicence_photos, photos
-from ...base import LEAVE_QUESTION, KioskScreen
+from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar

@@ -12,8 +12,24 @@ from ..services import bootstrap, elicence_card, elicence_review, elicence_verif
 from ..services.env import Env
 
 
+VERIFY_OK, VERIFY_INVALID, VERIFY_ABNORMAL = 0, 1, 2
+VERIFY_HELP = """Check a scanned e-licence code: signature, key and validity window (offline), and with
+--online also the licence as it is on record now. The first line says what to do with it:
+  有效：...                              authentic, licence 正常
+  证件真实，但驾驶证状态异常：暂扣       authentic, but the licence is not normal (red on the card)
+  无效：...                              not valid (forged, expired, revoked, re-issued, unreadable)
+
+exit codes:
+  0 authentic and the licence is normal (正常)
+  1 not valid
+  2 authentic, but the licence is not normal (暂扣, 超分, 违法未处理 ...)
+--json prints valid (authentic), normal, status and headline as well."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
-    v = sub.add_parser("verify", help="check an e-licence QR payload (DL1:/DL2:); exit 0 only when valid")
+    v = sub.add_parser("verify", help="check an e-licence QR payload (DL1:/DL2:); exit 0 only when authentic "
+                       "and the licence is normal", description=VERIFY_HELP,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     v.add_argument("payload", help="the scanned text, or - to read it from standard input")
     v.add_argument("--online", action="store_true", help="also check the current record in the database")
     v.add_argument("--json", action="store_true", help="print JSON")
@@ -51,13 +67,15 @@ def verify(args: argparse.Namespace, env: Env) -> int:
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(("有效：" if report.valid else "无效：") + report.reason)
+        print(report.headline)
+        if report.valid and not report.normal:
+            print(f"核验结果：{report.reason}")
         if report.generated_at and report.expires_at:
             print(f"生成时间：{report.generated_at:%Y-%m-%d %H:%M:%S}  有效至：{report.expires_at:%Y-%m-%d %H:%M:%S}"
                   f"  密钥：{report.key_id}")
         for label, value in report.fields:
             print(f"{label}：{value}")
-    return 0 if report.valid else 1
+    return VERIFY_OK if report.normal else VERIFY_ABNORMAL if report.valid else VERIFY_INVALID
 
 
 def _fail(exc: DomainError) -> int:

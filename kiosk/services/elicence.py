@@ -17,7 +17,8 @@ from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision, reapply_reasons
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import format_date
 from ..domain.photo_rules import may_change, next_change_date
-from . import applications, audit, files, messaging, photos
+from . import applications, audit, messaging, photos
+from .elicence_photos import OUTSIDE_UPLOADS, may_upload
 from .env import Env
 
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
@@ -25,6 +26,9 @@ PHOTO_KIND, PHOTO_TITLE = "elicence_photo", "更换电子驾驶证照片"
 DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
 REAPPLY_QUESTION = "您的驾驶证信息已变更，需重新申领电子驾驶证。是否使用当前电子驾驶证照片继续申领"
 NO_PHOTO_HINT = "您没有留存照片，请通过拍照或相册选择提交本人照片，经公安交管部门审核后生成电子驾驶证。"
+UPLOAD_NO_PHOTO = "您没有留存照片，请按须知要求拍照或从相册选择本人照片，经公安交管部门审核后生成电子驾驶证。"
+UPLOAD_OVER_STORED = ("您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片，"
+                      "经公安交管部门审核后生成电子驾驶证。")
 PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"
 SUBMITTED_NOTE = "申请已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
 ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
@@ -200,13 +204,25 @@ def _submission(s: Session, env: Env, account: Account, app: Application, purpos
                 path: Path | str) -> None:
     if source not in PHOTO_SOURCES:
         raise DomainError("请选择拍照或相册选择", "photo")
-    if source == "upload" and not _may_upload(env, path):
+    if source == "upload" and not may_upload(env, path):
         raise DomainError(OUTSIDE_UPLOADS, "photo")
     check = photos.require_ok(path)
     stored = photos.store(env.settings.data_dir, path)
     s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose=purpose, source=source,
                           file_path=str(stored), width=check.width, height=check.height, checks=list(check.passed),
                           state="pending", submitted_at=env.clock.now()))
+
+
+def apply_photo_status(env: Env, account_id: int) -> PhotoChange:
+    """拍照或相册选择 to apply: whether the citizen may, and what to say before the notice (with a
+    stored photo the citizen is choosing not to use it; without one it is the only way)."""
+    with env.db.write() as s:
+        try:
+            account, lic, el = _for_apply(s, account_id)
+        except DomainError as exc:
+            return PhotoChange(False, exc.message, photo_notice())
+        stored = _stored_photo(account, lic, el)
+    return PhotoChange(True, UPLOAD_OVER_STORED if stored else UPLOAD_NO_PHOTO, photo_notice())
 
 
 def apply_with_photo(env: Env, account_id: int, source: str, path: Path | str) -> ApplyResult:
@@ -263,52 +279,3 @@ def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> Ap
                      detail=f"{app.serial_no} {source}")
         messaging.notify(s, env, account, PHOTO_TITLE, f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
         return ApplyResult(app.serial_no, PENDING, "照片已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。", False)
-
-
-def take_photo(env: Env) -> Path:
-    """The kiosk camera. Only the demo camera exists; production sites plug theirs in here."""
-    if not env.settings.demo:
-        raise DomainError("本终端未连接摄像头，请使用相册选择", "photo")
-    return _camera().capture()
-
-
-_CAMERA: photos.DemoCamera | None = None
-
-
-def _camera() -> photos.DemoCamera:
-    global _CAMERA
-    if _CAMERA is None:
-        _CAMERA = photos.DemoCamera()
-    return _CAMERA
-
-
-def _album_folders(env: Env) -> list[Path]:
-    folders = [Path(env.settings.data_dir) / "album"]
-    if env.settings.demo:
-        folders.append(ASSETS / "photos")
-    return folders
-
-
-def album(env: Env) -> list[photos.AlbumPhoto]:
-    """相册选择: the pictures in ``<data dir>/album`` (and, in the demo, the demo camera's)."""
-    return photos.album(_album_folders(env))
-
-
-OUTSIDE_UPLOADS = "只能使用相册中的照片，或U盘（/media、/mnt）中的照片"
-
-
-def _may_upload(env: Env, path: Path | str) -> bool:
-    """A typed path only into the album or onto removable media (kiosk.services.files)."""
-    return files.within(path, _album_folders(env)) is not None
-
-
-def check_photo(path: Path | str) -> photos.PhotoCheck:
-    """A photo the kiosk camera took."""
-    return photos.check_photo(path)
-
-
-def check_upload(env: Env, path: Path | str) -> photos.PhotoCheck:
-    """A photo from the album or a typed path (source 'upload')."""
-    if not _may_upload(env, path):
-        return photos.PhotoCheck(False, (OUTSIDE_UPLOADS,), ())
-    return photos.check_photo(path)

@@ -91,15 +91,19 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool) -> tuple[tuple[
     )
 
 
+def _view(account: Account, lic: DrivingLicence, masked: bool) -> CardView:
+    thumb = tuple(tuple(row) for row in photos.thumbnail(lic.photo))
+    return CardView(account.name, _fields(account, lic, masked), card_colour(lic.status),
+                    status_text(normalize_codes(lic.status)), thumb, account.id)
+
+
 def _card(env: Env, account_id: int, masked: bool, write: bool) -> CardView:
     with env.db.write() as s:
         account, lic, _el = _issued(s, account_id)
         if write:
             audit.record(s, env, actor=f"citizen:{account.id}" if masked else "staff:cli",
                          action="elicence_show", account_id=account.id)
-        thumb = tuple(tuple(row) for row in photos.thumbnail(lic.photo))
-        return CardView(account.name, _fields(account, lic, masked), card_colour(lic.status),
-                        status_text(normalize_codes(lic.status)), thumb, account.id)
+        return _view(account, lic, masked)
 
 
 def card(env: Env, account_id: int) -> CardView:
@@ -141,6 +145,34 @@ def fresh_code(env: Env, account_id: int) -> Code:
     with env.db.read() as s:
         account, lic, _el = _issued(s, account_id)
         claims = claims_of(account, lic)
+    return _sign(env, claims)
+
+
+@dataclass(frozen=True)
+class Display:
+    """Everything the kiosk's card screen shows, read at one instant: the card and the code signed
+    from the same licence record, or, when the licence is no longer displayed (吊销, 锁定, needs
+    re-applying...), neither and only ``message`` saying why."""
+    card: CardView | None
+    code: Code | None
+    message: str = ""
+
+
+def display(env: Env, account_id: int, opening: bool = False) -> Display:
+    """The citizen's card (number masked) and a fresh code for it, from one read of the licence.
+    ``opening``: the citizen just asked for it (audited once; the screen's refreshes are not)."""
+    try:
+        with (env.db.write() if opening else env.db.read()) as s:
+            account, lic, _el = _issued(s, account_id)
+            if opening:
+                audit.record(s, env, actor=f"citizen:{account.id}", action="elicence_show", account_id=account.id)
+            view, claims = _view(account, lic, masked=True), claims_of(account, lic)
+    except DomainError as exc:
+        return Display(None, None, exc.message)
+    return Display(view, _sign(env, claims))
+
+
+def _sign(env: Env, claims: LicenceClaims) -> Code:
     store = key_store(env)
     key, kid = store.private_key(), store.key_id
     now = env.clock.now()

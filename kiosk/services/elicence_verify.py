@@ -25,6 +25,7 @@ STALE = "驾驶证信息已变更，电子驾驶证需重新申领，此二维�
 NOT_ISSUED = "该驾驶人没有有效的电子驾驶证"
 CHANGED = "二维码中的驾驶证信息与当前登记信息不一致，此二维码已失效"
 REISSUED = "电子驾驶证已重新签发，此二维码已失效"
+NORMAL = status_text("A")  # 正常
 
 
 @dataclass
@@ -39,9 +40,26 @@ class Report:
     online: bool = False
     colour: str = ""
     logged: bool = False  # an online check of a known licence wrote its audit entry (with the citizen)
+    status: str = ""  # the licence status: in the code (offline) or on record now (online), e.g. 正常, 暂扣
+
+    @property
+    def normal(self) -> bool:
+        """Authentic and the licence 正常: the one result a verifier may accept as it is. An
+        authentic code of a licence 暂扣, 超分, 违法未处理... is shown in red and says so."""
+        return self.valid and self.status == NORMAL
+
+    @property
+    def headline(self) -> str:
+        """The first thing a verifier reads: 有效, 无效, or authentic but not normal."""
+        if not self.valid:
+            return f"无效：{self.reason}"
+        if not self.normal:
+            return f"证件真实，但驾驶证状态异常：{self.status}"
+        return f"有效：{self.reason}"
 
     def as_dict(self) -> dict:
-        return {"valid": self.valid, "reason": self.reason, "profile": self.profile, "online": self.online,
+        return {"valid": self.valid, "normal": self.normal, "status": self.status, "headline": self.headline,
+                "reason": self.reason, "profile": self.profile, "online": self.online,
                 "key_id": self.key_id, "colour": self.colour,
                 "generated_at": self.generated_at.isoformat() if self.generated_at else None,
                 "expires_at": self.expires_at.isoformat() if self.expires_at else None,
@@ -63,7 +81,7 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
         if c is not None:
             report.fields = [("档案编号", c.archive_no), ("姓名", c.name or "（请在线核验）"), ("准驾车型", c.classes),
                              ("有效期至", _date(c.valid_to)), ("状态", status_text(c.status)), ("累积记分", f"{c.points}分")]
-            report.colour = card_colour(c.status)
+            report.colour, report.status = card_colour(c.status), status_text(c.status)
         return report, c
     if not text.startswith(FULL_PREFIX):
         return Report(False, BAD_FORMAT), None
@@ -76,7 +94,7 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
                          ("准驾车型", c.classes), ("有效期限", f"{_date(c.valid_from)} 至 {_date(c.valid_to)}"),
                          ("档案编号", c.archive_no), ("状态", status_text(c.status)), ("累积记分", f"{c.points}分"),
                          ("发证机关", c.issuing_authority)]
-        report.colour = card_colour(c.status)
+        report.colour, report.status = card_colour(c.status), status_text(c.status)
     return report, c
 
 
@@ -111,7 +129,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         decision = apply_decision(lic.status)
         now_status = status_text(normalize_codes(lic.status))
         report.fields = [(label, value) for label, value in _online_fields(account, lic)]
-        report.colour = card_colour(lic.status)
+        report.colour, report.status = card_colour(lic.status), now_status
         if not decision.shows_issued:
             report.valid = False
             report.reason = f"驾驶证当前状态为{now_status}，电子驾驶证已失效" if decision.kind == "hidden" \
@@ -124,7 +142,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
             report.valid, report.reason = False, CHANGED
         elif el.issued_at and report.generated_at and report.generated_at < el.issued_at.replace(microsecond=0):
             report.valid, report.reason = False, REISSUED
-        elif decision.kind == "shown_red":
+        elif now_status != NORMAL:  # 暂扣, 超分... and also 违法未处理: not 正常, red on the card
             report.reason = f"验证通过（在线核验：驾驶证状态为{now_status}）"
         else:
             report.reason = "验证通过（在线核验：驾驶证状态正常）"

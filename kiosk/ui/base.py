@@ -53,10 +53,11 @@ class KioskScreen(Screen):
         field on view that was edited (a screen with other inputs says what counts itself)."""
         return any(f.edited for f in self.draft_fields() if _shown(f))
 
-    def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回") -> None:
+    def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回",
+              no: str = "继续填写") -> None:
         """Leave the screen with ``go()`` (返回, or Escape at the counter), or drop the form some
-        other way (``question`` and ``yes`` then say which). When something typed is not yet
-        saved (``unsaved``), ask first; the safe answer keeps the form. Not while a
+        other way (``question`` and ``yes`` then say which, ``no`` the answer that stays). When
+        something typed is not yet saved (``unsaved``), ask first; the safe answer keeps the form. Not while a
         service call runs (a CSV import, an allocation): the screen says it is working and stays, so
         the call's result (a per-line report, say) is not lost."""
         if self.busy:
@@ -70,7 +71,7 @@ class KioskScreen(Screen):
             if yes:
                 go()
 
-        self.app.push_screen(ConfirmDialog(question, yes, "继续填写"), callback=answered)
+        self.app.push_screen(ConfirmDialog(question, yes, no), callback=answered)
 
     def action_back(self) -> None:
         if not self.kiosk.settings.counter:

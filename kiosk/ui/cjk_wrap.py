@@ -10,7 +10,8 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
 - never after opening punctuation (（「『【《 and their ASCII forms) (行尾禁则);
 - never inside a run of Latin letters or digits (C1, 2026-11-24), nor between a date and its time
   (2026-11-24 08:30), so a date is always read with its hour;
-- never inside a date written in Chinese (2026年12月12日, 12月13日): not 「2026年12」 / 「月12日」.
+- never inside a date written in Chinese (2026年12月12日, 12月13日): not 「2026年12」 / 「月12日」;
+- never inside a name in 【】 (a button or a menu entry: 【放大二维码】, not 「【放大二维」 / 「码】」).
 A unit still too wide for a whole line is cut by cells, as before.
 
 ``divide_line`` has the contract of Rich's (codepoint offsets to break at); ``apply`` makes
@@ -38,6 +39,7 @@ NO_LINE_START = set("）〕］｝〉》」』】〙〗〟\u2019\u201d、。，�
 NO_LINE_END = set("（〔［｛〈《「『【〘〖〝\u2018\u201c([{")
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}( )\d{1,2}:\d{2}")
 _CN_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
+_NAMED = re.compile(r"【[^【】\n]{1,16}】")  # a longer bracketed text is not a name and wraps as usual
 
 
 def _wide(ch: str) -> bool:
@@ -48,6 +50,7 @@ def units(text: str) -> Iterator[tuple[int, str]]:
     """(start offset, unit): the pieces a line may break between, each with its trailing spaces."""
     glued = {m.start(1) for m in _DATE_TIME.finditer(text)}  # the space between a date and its time
     inside = {i for m in _CN_DATE.finditer(text) for i in range(m.start() + 1, m.end())}  # 年12月12日
+    inside |= {i for m in _NAMED.finditer(text) for i in range(m.start() + 1, m.end())}  # 【放大二维码】
     start, i, n = 0, 0, len(text)
     while i < n:
         ch = text[i]

@@ -168,6 +168,48 @@ def test_card_masks_the_number_on_the_kiosk_and_keys_live_in_files(env, people) 
         assert s.scalar(select(ElectronicLicence.state).where(ElectronicLicence.account_id == a)) == "issued"
 
 
+def test_display_reads_card_and_code_from_one_record_and_audits_only_the_opening(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    shows = lambda: len(show_entries(env, a))  # noqa: E731
+    opened = elicence_card.display(env, a, opening=True)
+    assert opened.card is not None and opened.card.status_text == "正常" and opened.card.colour == "green"
+    assert shows() == 1
+    set_licence(env, "500100000055", status="D")
+    again = elicence_card.display(env, a)  # the screen's refresh: not audited again
+    assert shows() == 1
+    assert again.card is not None and (again.card.status_text, again.card.colour) == ("暂扣", "red")
+    assert dict(elicence_verify.verify(env, again.code.compact).fields)["状态"] == "暂扣"
+    for status, said in (("F", "已申领的电子驾驶证不再显示"), ("L", "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门"),
+                         ("A", None)):
+        set_licence(env, "500100000055", status=status)
+        shown = elicence_card.display(env, a)
+        if said is None:
+            assert shown.card is not None and shown.code is not None and shown.message == ""
+        else:
+            assert shown.card is None and shown.code is None and said in shown.message
+
+
+def show_entries(env, account_id):  # type: ignore[no-untyped-def]
+    from kiosk.db.models import AuditEntry
+
+    with env.db.read() as s:
+        return list(s.scalars(select(AuditEntry.id).where(AuditEntry.account_id == account_id,
+                                                          AuditEntry.action == "elicence_show")))
+
+
+def test_apply_photo_status_says_whether_a_stored_photo_exists_and_refuses_who_cannot_apply(env, people) -> None:
+    stored = elicence.apply_photo_status(env, acc(env, people, "violation"))
+    assert stored.allowed and stored.message.startswith("您有系统留存照片，可以直接申领") and "证件照上传须知" in stored.notice
+    none = elicence.apply_photo_status(env, acc(env, people, "no_photo"))
+    assert none.allowed and none.message.startswith("您没有留存照片")
+    locked = elicence.apply_photo_status(env, acc(env, people, "locked"))
+    assert not locked.allowed and locked.message == "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门"
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    assert elicence.apply_photo_status(env, a).message == "您已申领电子驾驶证，无需重复申领"
+
+
 def test_an_upload_from_outside_the_album_and_usb_media_is_refused(env, people, tmp_path) -> None:
     """The service refuses it too, not only the screen: nothing is copied from the kiosk's own files."""
     a = elicence_card.account_for(env, people["no_photo"].id_number)

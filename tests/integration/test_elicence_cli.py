@@ -47,6 +47,38 @@ def test_valid_codes_pass_offline_and_online(cli, code) -> None:  # type: ignore
         rc, out, _ = cli("verify", text, "--online", "--json")
         report = json.loads(out)
         assert rc == 0 and report["valid"] and report["online"] and report["fields"]["姓名"] == "刘洋"
+        assert report["normal"] and report["status"] == "正常"
+
+
+@pytest.mark.parametrize("status, said", [("D", "暂扣"), ("H", "违法未处理"), ("B", "超分")])
+def test_an_authentic_code_of_a_licence_not_normal_says_so_first_and_does_not_exit_0(
+        cli, env, people, status, said) -> None:  # type: ignore[no-untyped-def]
+    account_id = elicence_card.account_for(env, people["driver_normal"].id_number)
+    elicence.apply_direct(env, account_id)
+    with env.db.write() as s:
+        from sqlalchemy import update
+
+        from kiosk.db.models import DrivingLicence
+
+        s.execute(update(DrivingLicence).where(DrivingLicence.archive_no == "500100000055").values(status=status))
+    code = elicence_card.fresh_code(env, account_id)  # signed while the licence is not normal
+    for text in code.texts:
+        for online in ((), ("--online",)):
+            rc, out, _ = cli("verify", text, *online)
+            assert rc == 2, out
+            assert out.splitlines()[0] == f"证件真实，但驾驶证状态异常：{said}"
+            assert "驾驶证状态正常" not in out
+            rc, out, _ = cli("verify", text, *online, "--json")
+            report = json.loads(out)
+            assert rc == 2 and report["valid"] and not report["normal"] and report["status"] == said
+
+
+def test_verify_help_documents_the_exit_codes(cli, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit):
+        cli("verify", "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    assert "0 authentic and the licence is normal (正常)" in text
+    assert "1 not valid" in text and "2 authentic, but the licence is not normal" in text
 
 
 @pytest.mark.parametrize("mangle, reason", [

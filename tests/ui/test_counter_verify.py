@@ -39,3 +39,26 @@ async def test_a_new_check_first_clears_the_last_result(env, people, monkeypatch
         await pilot.click("#online")
         await settle(pilot)
         assert "核验服务暂不可用" in screen_error(app) and _result(app) == ""
+
+
+async def test_the_desk_says_authentic_but_not_normal_for_a_suspended_licence(env, people):
+    from sqlalchemy import select
+
+    from kiosk.db.models import DrivingLicence
+
+    account_id, code = issued_code(env, people["driver_normal"])
+    with env.db.write() as s:
+        s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id)).status = "D"
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_verify(pilot, app)
+        set_input(app, "payload", code)
+        for mode in ("#online", "#offline"):  # online: the record now; offline: the code was signed as 正常
+            await pilot.click(mode)
+            await settle(pilot)
+            verdict = str(app.screen.query_one("#verdict").render())
+            if mode == "#online":
+                assert verdict.startswith("证件真实，但驾驶证状态异常：暂扣") and "有效" not in verdict
+                assert "状态：暂扣" in _result(app)
+            else:
+                assert verdict.startswith("有效")

@@ -2,6 +2,8 @@
 its checks, the status messages, and 换照片 with the 6-month rule."""
 from __future__ import annotations
 
+from textual.widgets import Button
+
 from kiosk.config import ASSETS
 from kiosk.services import elicence, elicence_card, elicence_review
 from kiosk.ui.screens.elicence import ElicenceScreen, PhotoScreen
@@ -26,6 +28,28 @@ async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
         text = screen_text(kiosk_app)
         assert "业务流水号" in text and "已办结" in text and "申请已提交" not in text  # it said so twice
         assert not kiosk_app.screen.query_one("#el-show").has_class("hidden")
+
+
+def _buttons_on_screen(app) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(b.label) for b in app.screen.query(Button)
+            if all(node.display for node in b.ancestors_with_self)]
+
+
+async def test_the_question_hides_the_other_buttons_until_answered(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, people["driver_normal"])
+        await pilot.click("#el-apply")
+        await settle(pilot)
+        assert "是否继续申领？" in screen_text(kiosk_app)
+        assert _buttons_on_screen(kiosk_app) == ["申领", "取消"]  # only the question's own two
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-confirm")
+        tab_stops = [w.id for w in kiosk_app.screen.focus_chain if isinstance(w, Button)]
+        assert tab_stops == ["el-confirm", "el-cancel"]  # Tab reaches no hidden button either
+        await pilot.click("#el-cancel")
+        await settle(pilot)
+        assert "是否继续申领？" not in screen_text(kiosk_app)
+        assert _buttons_on_screen(kiosk_app) == ["申领电子驾驶证", "拍照或相册选择", "返回"]
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-apply")
 
 
 async def test_locked_licence_shows_the_fixed_message_and_no_buttons(kiosk_app, env, people) -> None:

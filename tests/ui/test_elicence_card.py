@@ -9,7 +9,7 @@ import pytest
 from kiosk.services import elicence, elicence_card, elicence_verify
 from kiosk.ui.screens.elicence import CardScreen, FullCodeScreen
 from kiosk.ui.widgets.qr import QrView
-from tests.ui.conftest import screen_error, screen_text, settle, sign_in
+from tests.ui.conftest import screen_text, settle, sign_in
 from tests.ui.elicence_helpers import black_on_white, decode_both, qr_text_lines
 
 
@@ -71,6 +71,16 @@ async def test_80x24_full_screen_view_shows_the_compact_code(kiosk_app, env, peo
         assert isinstance(kiosk_app.screen, CardScreen)
 
 
+async def test_80x24_card_names_the_zoom_button_whole_on_one_line(kiosk_app, env, people) -> None:
+    _issue(env, people)
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open_card(pilot, env, people["driver_normal"])
+        lines = qr_text_lines(kiosk_app)  # the code area beside the card, too small for a code
+        said = "".join(line.strip() for line in lines)
+        assert said == "窗口较小，请选择【放大二维码】查看"  # a keyboard user selects it: not 点击
+        assert any("【放大二维码】" in line for line in lines)  # not 「【放大二维」 / 「码】查看」
+
+
 async def test_the_countdown_regenerates_the_code_before_it_expires(kiosk_app, env, people) -> None:
     env.settings.elicence_ttl_seconds = 6
     _issue(env, people)
@@ -110,7 +120,7 @@ async def test_a_revoked_licence_takes_the_code_off_the_screen(kiosk_app, env, p
         kiosk_app.screen.refresh_code()
         await settle(pilot)
         assert kiosk_app.screen.query_one(QrView).shown is None
-        assert "吊销" in screen_error(kiosk_app)
+        assert "吊销" in screen_text(kiosk_app) and "证号" not in screen_text(kiosk_app)  # the card goes, its reason stays
 
 
 @pytest.mark.parametrize("key", ["no_photo", "revoked"])

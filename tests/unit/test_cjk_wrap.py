@@ -38,6 +38,16 @@ def test_a_date_stays_with_its_time_and_the_line_is_filled_after_it() -> None:
     assert lines(RESULT, 18)[:2] == ["预约成功：", "2026-11-24 08:30 "]  # not 「…2026-11-24」 / 「08:30…」
 
 
+@pytest.mark.parametrize("width", range(14, 40))  # 【放大二维码】 is 14 cells
+def test_a_name_in_square_brackets_stays_on_one_line(width: int) -> None:
+    text = "窗口较小，请选择【放大二维码】查看。照片符合要求，请选择【提交审核】。"
+    got = lines(text, width)
+    for name in ("【放大二维码】", "【提交审核】"):
+        assert sum(name in line for line in got) == 1, got  # whole on one line, never 「【放大二维」 / 「码】」
+    long = "【" + "很长的说明文字" * 4 + "】"  # not a name: wraps as any text
+    assert len(lines(long, 20)) == 3
+
+
 def test_the_old_wrapping_started_lines_with_a_closing_bracket() -> None:
     offsets = [0, *rich_divide_line(NOTICE, 116), len(NOTICE)]
     old = [NOTICE[a:b] for a, b in zip(offsets, offsets[1:])]

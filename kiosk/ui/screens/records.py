@@ -38,6 +38,16 @@ class RecordScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":
+            self.back_to_menu()
+
+    def back_to_menu(self) -> None:
+        """返回业务中心 goes to 业务中心, however this screen was reached: 网办进度 opened from a
+        result (驾驶证电子版 > 换照片 > 查看网办进度) has the screens it came through under it."""
+        from .home import HomeScreen
+
+        stack = self.app.screen_stack
+        menus = [i for i, screen in enumerate(stack) if isinstance(screen, HomeScreen)]
+        for _ in range(len(stack) - 1 - menus[-1] if menus else 1):
             self.app.pop_screen()
 
     def set_status(self, text: str | Text) -> None:

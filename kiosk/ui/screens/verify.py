@@ -63,9 +63,14 @@ class VerifyScreen(KioskScreen):
             verdict.update("")
             fields.update("")
             return
-        colour = "green" if report.valid else "red"
         mode = "在线核验" if report.online else "离线核验"
-        verdict.update(Text.assemble(("有效" if report.valid else "无效", f"bold {colour}"), f"  {mode}：{report.reason}"))
+        if report.normal:
+            said = ("有效", "bold green")
+        elif report.valid:  # authentic, but 暂扣, 超分, 违法未处理...: not to be taken as 有效
+            said = (f"证件真实，但驾驶证状态异常：{report.status}", "bold red")
+        else:
+            said = ("无效", "bold red")
+        verdict.update(Text.assemble(said, f"  {mode}：{report.reason}"))
         lines = [f"{label}：{value}" for label, value in report.fields]
         if report.generated_at:
             lines.append(f"生成时间：{report.generated_at:%Y-%m-%d %H:%M:%S}")

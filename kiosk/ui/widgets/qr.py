@@ -15,7 +15,7 @@ from textual.widget import Widget
 from ...domain.qr_text import QR_BG, QR_FG, QrText, fit_qr
 
 QR_STYLE = Style(color=QR_FG, bgcolor=QR_BG)
-TOO_SMALL = "窗口较小，请点击【放大二维码】查看"
+TOO_SMALL = "窗口较小，请选择【放大二维码】查看"
 
 
 class QrView(Widget):
@@ -31,6 +31,10 @@ class QrView(Widget):
         self.too_small = too_small
         self.shown: QrText | None = None
         self.shown_text: str | None = None
+
+    def watch_texts(self, texts: tuple[str, ...]) -> None:
+        if not texts:  # nothing to draw: nothing is shown, also while the widget is hidden (not rendered)
+            self.shown, self.shown_text = None, None
 
     def pick(self, width: int, height: int) -> tuple[str | None, QrText | None]:
         for text in self.texts:

@@ -3,6 +3,11 @@
 The code area draws the full payload when it fits (120x40) and the compact one otherwise; when
 neither fits (80x24) the citizen presses 放大二维码 for the full-screen code view, which needs
 45x24 cells. Both screens count down and fetch a new code ``refresh_margin`` seconds early.
+
+Each fetch is one ``elicence_card.display``: the card and the code read from the same licence
+record, and the card screen redraws all of it (details, status, green/red) from that result. A
+licence that is no longer displayed (吊销, 撤销, 注销, 锁定, 停止使用, or to be re-applied for)
+takes the card, the code, the clocks and 放大二维码 off the screen; its message stays, with 返回.
 """
 from __future__ import annotations
 
@@ -11,14 +16,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Button, Static
 
-from ....domain.errors import DomainError
 from ....services import elicence_card
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
 from ...widgets.qr import QrView
 from ...widgets.plain import Plain
+
+CARD_PARTS = ("#card-title", "#card-top", "#card-times", "#card-zoom")
 
 
 def refresh_margin(ttl: int) -> int:
@@ -26,32 +33,35 @@ def refresh_margin(ttl: int) -> int:
 
 
 class CodeScreen(KioskScreen):
-    """Shared by the card and the full-screen view: holds the current code and refreshes it."""
+    """Shared by the card and the full-screen view: fetches the card and its code, counts down."""
 
     code: elicence_card.Code | None = None
+    _ticker: Timer | None = None
 
     @property
     def account_id(self) -> int:
         assert self.kiosk.citizen is not None
         return self.kiosk.citizen.account_id
 
-    def start_codes(self) -> None:
-        self.refresh_code()
-        self.set_interval(1, self.tick)
+    def start_codes(self, opening: bool = False) -> None:
+        self.refresh_code(opening)
+        self._ticker = self.set_interval(1, self.tick)
 
-    def refresh_code(self) -> None:
-        self.call(elicence_card.fresh_code, self.env, self.account_id, done=self.show_code, failed=self.code_failed,
-                  quiet=True)  # a background refresh (the first load says 正在生成): no bar taking rows from the code
+    def refresh_code(self, opening: bool = False) -> None:
+        # A background refresh (the first load says 正在生成): quiet, no bar taking rows from the code.
+        self.call(elicence_card.display, self.env, self.account_id, opening, done=self._fetched, quiet=True)
 
-    def show_code(self, code: elicence_card.Code) -> None:
-        self.code = code
-        self.query_one(QrView).texts = code.texts
+    def _fetched(self, shown: elicence_card.Display) -> None:
+        self.code = shown.code
+        if shown.code is None:
+            self.stop_codes()
+        self.show(shown)
         self.tick()
 
-    def code_failed(self, exc: DomainError) -> None:
-        self.code = None
-        self.query_one(QrView).texts = ()  # never leave a stale code on screen
-        self.show_error(exc)
+    def stop_codes(self) -> None:
+        if self._ticker is not None:
+            self._ticker.stop()
+            self._ticker = None
 
     def seconds_left(self) -> int:
         if self.code is None:
@@ -64,7 +74,12 @@ class CodeScreen(KioskScreen):
         left = self.seconds_left()
         if left <= refresh_margin(self.code.ttl) and not self.busy:
             self.refresh_code()
+        if left == 0:  # the refresh failed (a busy database): never leave an expired code on screen
+            self.query_one(QrView).texts = ()
         self.update_countdown(left)
+
+    def show(self, shown: elicence_card.Display) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
 
     def update_countdown(self, left: int) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -80,6 +95,7 @@ class CardScreen(CodeScreen):
                     yield Plain("", id="card-photo")
                     yield Plain("正在生成，请稍候。", id="card-fields")
                 yield Plain("", id="card-times")
+                yield Plain("", id="card-message", classes="hidden")
                 with Horizontal(classes="buttons"):
                     yield Button("放大二维码", id="card-zoom", variant="primary")
                     yield Button("返回", id="back")
@@ -87,22 +103,29 @@ class CardScreen(CodeScreen):
             yield QrView(id="card-qr")
 
     def on_mount(self) -> None:
-        self.call(elicence_card.card, self.env, self.account_id, done=self._card)
+        self.start_codes(opening=True)
 
-    def _card(self, card: elicence_card.CardView) -> None:
+    def show(self, shown: elicence_card.Display) -> None:
+        """The whole card from one result: every part is redrawn, or taken away."""
+        card, code = shown.card, shown.code
+        for selector in CARD_PARTS:
+            self.query_one(selector).set_class(card is None, "hidden")
+        self.query_one("#card-qr", QrView).display = card is not None
+        self.set_class(card is None, "-gone")  # the message takes the card's width and the code's
+        message = self.query_one("#card-message", Static)
+        message.update(shown.message)
+        message.set_class(card is not None, "hidden")
+        if card is None or code is None:
+            self.query_one("#card-qr", QrView).texts = ()
+            self.query_one("#back", Button).focus()
+            return
         title = self.query_one("#card-title", Static)
         title.update(f"机动车驾驶证（电子版）  {card.status_text}")
         title.set_class(card.colour == "green", "-green")
         title.set_class(card.colour == "red", "-red")
         self.query_one("#card-fields", Static).update("\n".join(f"{k}：{v}" for k, v in card.fields))
-        photo = Text()
-        for i, row in enumerate(card.photo):
-            if i:
-                photo.append("\n")
-            for top, _bottom in row:
-                photo.append(" ", style=Style(bgcolor=top))
-        self.query_one("#card-photo", Static).update(photo if card.photo else "（无照片）")
-        self.start_codes()
+        self.query_one("#card-photo", Static).update(_photo(card) if card.photo else "（无照片）")
+        self.query_one("#card-qr", QrView).texts = code.texts
 
     def update_countdown(self, left: int) -> None:
         assert self.code is not None
@@ -114,12 +137,27 @@ class CardScreen(CodeScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":
             self.app.pop_screen()
-        elif event.button.id == "card-zoom":
-            self.app.push_screen(FullCodeScreen())
+        elif event.button.id == "card-zoom" and self.code is not None:
+            self.app.push_screen(FullCodeScreen(), callback=self._zoom_closed)
+
+    def _zoom_closed(self, gone: bool | None) -> None:
+        if gone:  # the full-screen view found the licence no longer displayed: the card reads it again
+            self.refresh_code()
+
+
+def _photo(card: elicence_card.CardView) -> Text:
+    photo = Text()
+    for i, row in enumerate(card.photo):
+        if i:
+            photo.append("\n")
+        for top, _bottom in row:
+            photo.append(" ", style=Style(bgcolor=top))
+    return photo
 
 
 class FullCodeScreen(CodeScreen):
-    """Only the code and one line: fits an 80x24 terminal (45x23 cells + 1)."""
+    """Only the code and one line: fits an 80x24 terminal (45x23 cells + 1). Closes itself, back to
+    the card, when the licence is no longer displayed."""
 
     BINDINGS = [Binding("escape", "close", "返回", show=False), Binding("enter", "close", show=False)]
 
@@ -130,16 +168,18 @@ class FullCodeScreen(CodeScreen):
     def on_mount(self) -> None:
         self.start_codes()
 
+    def show(self, shown: elicence_card.Display) -> None:
+        if shown.code is None:
+            self.query_one(QrView).texts = ()
+            self.dismiss(True)
+            return
+        self.query_one(QrView).texts = shown.code.texts
+
     def update_countdown(self, left: int) -> None:
         self.query_one("#full-caption", Static).update(f"剩余{left}秒自动刷新  按Esc或点击屏幕返回")
-
-    def code_failed(self, exc: DomainError) -> None:
-        self.code = None
-        self.query_one(QrView).texts = ()
-        self.query_one("#full-caption", Static).update(exc.message)
 
     def on_click(self) -> None:
         self.action_close()
 
     def action_close(self) -> None:
-        self.app.pop_screen()
+        self.dismiss(False)

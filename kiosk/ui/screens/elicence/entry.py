@@ -26,7 +26,7 @@ class ElicenceScreen(KioskScreen):
                     yield Button("申领", id="el-confirm", variant="primary")
                     yield Button("取消", id="el-cancel")
             yield Plain("", id="el-result")
-            with Horizontal(classes="buttons"):
+            with Horizontal(id="el-actions", classes="buttons"):
                 yield Button("申领电子驾驶证", id="el-apply", variant="primary", classes="hidden")
                 yield Button("拍照或相册选择", id="el-photo-apply", classes="hidden")
                 yield Button("出示电子驾驶证", id="el-show", variant="success", classes="hidden")
@@ -58,8 +58,7 @@ class ElicenceScreen(KioskScreen):
         self._show("#el-photo-apply", o.can_apply)
         self._show("#el-show", o.can_show)
         self._show("#el-change-photo", o.can_show)
-        self._show("#el-question", False)
-        self._focus_first_action()
+        self._ask(False)
 
     def _focus_first_action(self) -> None:
         """Keyboard users land on the next sensible step (a pressed button may have just been hidden)."""
@@ -72,17 +71,24 @@ class ElicenceScreen(KioskScreen):
     def _show(self, selector: str, on: bool) -> None:
         self.query_one(selector).set_class(not on, "hidden")
 
+    def _ask(self, on: bool) -> None:
+        """The seeds' question with its own 申领 / 取消, and nothing else to press while it is open."""
+        self._show("#el-question", on)
+        self._show("#el-actions", not on)
+        if on:
+            self.query_one("#el-confirm", Button).focus()
+        else:
+            self._focus_first_action()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
             self.app.pop_screen()
         elif bid == "el-apply" and self.overview:
             self.query_one("#el-question-text", Static).update(self.overview.question)
-            self._show("#el-question", True)
-            self.query_one("#el-confirm", Button).focus()
+            self._ask(True)
         elif bid == "el-cancel":
-            self._show("#el-question", False)
-            self._focus_first_action()
+            self._ask(False)
         elif bid == "el-confirm":
             self.call(elicence.apply_direct, self.env, self.account_id, done=self._applied)
         elif bid == "el-photo-apply":

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, ContentSwitcher, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ....services import elicence, photos
+from ....services import elicence, elicence_photos, photos
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -18,9 +18,12 @@ from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
+LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"
 
 
 class PhotoScreen(KioskScreen):
+    DRAFT_FIELDS = ("photo",)  # a typed path not yet used
+
     def __init__(self, purpose: str) -> None:
         super().__init__()
         self.purpose = purpose  # apply / change
@@ -66,11 +69,8 @@ class PhotoScreen(KioskScreen):
         return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
-        if self.purpose == "change":
-            self.call(elicence.photo_change_status, self.env, self.account_id, done=self._status)
-        else:
-            self._status(elicence.PhotoChange(True, "没有留存照片的，请按须知要求拍照或从相册选择照片。",
-                                              elicence.photo_notice()))
+        status = elicence.photo_change_status if self.purpose == "change" else elicence.apply_photo_status
+        self.call(status, self.env, self.account_id, done=self._status)
 
     def _status(self, status: elicence.PhotoChange) -> None:
         self.query_one("#ph-status", Static).update(status.message)
@@ -82,18 +82,22 @@ class PhotoScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
-        if bid in ("back", "back-2", "done"):
+        if bid in ("back", "back-2"):
+            if self.path:  # a checked photo, not yet submitted
+                self.leave(self.app.pop_screen, LEAVE_PHOTO, no="继续办理")
+            else:
+                self.leave(self.app.pop_screen)
+        elif bid == "done":
             self.app.pop_screen()
         elif bid == "ph-agree":
             self.show_step("ph-take", 1)
         elif bid == "ph-camera":
             self.source = "camera"
-            self.call(elicence.take_photo, self.env, done=self._chosen)
+            self.call(elicence_photos.take_photo, self.env, done=self._chosen)
         elif bid == "ph-album":
-            self.call(elicence.album, self.env, done=self._album)
+            self.call(elicence_photos.album, self.env, done=self._album)
         elif bid == "ph-use-file":
-            self.source = "upload"
-            self._chosen(Path(self.query_one("#field-photo", FormField).value.strip()))
+            self._use_file()
         elif bid == "ph-submit" and self.path and self.source:
             fn = elicence.change_photo if self.purpose == "change" else elicence.apply_with_photo
             self.call(fn, self.env, self.account_id, self.source, self.path, done=self._submitted)
@@ -101,6 +105,20 @@ class PhotoScreen(KioskScreen):
             from ..records import ProgressScreen
 
             self.app.switch_screen(ProgressScreen())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "input-photo":  # Enter in the path field does what 使用该照片 does
+            self._use_file()
+
+    def _use_file(self) -> None:
+        field = self.query_one("#field-photo", FormField)
+        field.settle()  # taken: what it leads to is now the chosen photo (or the reason it is not)
+        self.source = "upload"
+        self._chosen(Path(field.value.strip()))
+
+    def unsaved(self) -> bool:
+        """A checked photo ready for 提交审核, or a path typed and not yet used, until submitted."""
+        return self.query_one(ContentSwitcher).current == "ph-take" and (self.path is not None or super().unsaved())
 
     def _album(self, pictures: list[photos.AlbumPhoto]) -> None:
         listed = self.query_one("#ph-album-list", OptionList)
@@ -123,9 +141,9 @@ class PhotoScreen(KioskScreen):
         self.path = None
         self.query_one("#ph-submit", Button).disabled = True
         if self.source == "camera":
-            self.call(elicence.check_photo, path, done=lambda check: self._checked(path, check))
+            self.call(elicence_photos.check_photo, path, done=lambda check: self._checked(path, check))
         else:
-            self.call(elicence.check_upload, self.env, path, done=lambda check: self._checked(path, check))
+            self.call(elicence_photos.check_upload, self.env, path, done=lambda check: self._checked(path, check))
 
     def _checked(self, path: Path, check: photos.PhotoCheck) -> None:
         name = "刚拍摄的照片" if self.source == "camera" else path.name  # the album lists pictures by file name
@@ -142,5 +160,6 @@ class PhotoScreen(KioskScreen):
     def _submitted(self, result: elicence.ApplyResult) -> None:
         self.query_one("#ph-result", Static).update(
             f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}")
+        self.path = None  # submitted: nothing left to lose
         self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
         self.show_step("ph-done", 2)

@@ -1,0 +1,115 @@
+"""The e-licence photo screen: what a citizen with or without a stored photo is told, Enter in the
+path field, 返回 with a chosen photo not yet submitted, and 返回业务中心 after 查看网办进度."""
+from __future__ import annotations
+
+import pytest
+
+from kiosk.services import elicence, elicence_card
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.elicence import ElicenceScreen, PhotoScreen
+from kiosk.ui.screens.home import HomeScreen
+from kiosk.ui.screens.records import ProgressScreen
+from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle, sign_in
+
+
+async def _photo_screen(pilot, env, person,  # type: ignore[no-untyped-def]
+                        button: str = "#el-photo-apply") -> PhotoScreen:
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click("#menu-elicence")
+    await settle(pilot)
+    await pilot.click(button)
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, PhotoScreen)
+    return screen
+
+
+async def _camera_photo(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.click("#ph-agree")
+    await pilot.click("#ph-camera")
+    await settle(pilot)
+    while pilot.app.screen.query_one("#ph-submit").disabled:  # the demo camera takes turns
+        await pilot.click("#ph-camera")
+        await settle(pilot)
+
+
+@pytest.mark.parametrize("key, said, not_said", [
+    ("violation", "您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片", "没有留存照片"),  # 赵磊
+    ("no_photo", "您没有留存照片，请按须知要求拍照或从相册选择本人照片", "您有系统留存照片"),  # 吴霞
+])
+async def test_what_the_photo_screen_says_depends_on_a_stored_photo(kiosk_app, env, people, key, said,
+                                                                     not_said) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _photo_screen(pilot, env, people[key])
+        text = screen_text(kiosk_app).replace("\n", "").replace(" ", "")
+        assert said in text and not_said not in text
+        assert not kiosk_app.screen.query_one("#ph-agree").disabled
+
+
+async def test_enter_in_the_path_field_uses_the_photo(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await pilot.click("#ph-agree")
+        await pilot.click("#ph-album")
+        await settle(pilot)
+        set_input(kiosk_app, "photo", "/etc/passwd")
+        await press_enter_in(pilot, "photo")
+        await settle(pilot)
+        assert "只能使用相册中的照片，或U盘（/media、/mnt）中的照片" in screen_text(kiosk_app)
+        assert kiosk_app.screen.query_one("#ph-submit").disabled and field_error(kiosk_app, "photo") == ""
+
+
+async def test_back_with_a_checked_photo_asks_first(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        screen = await _photo_screen(pilot, env, people["no_photo"])
+        await _camera_photo(pilot)
+        await pilot.click("#back-2")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ConfirmDialog)
+        assert "选择的照片尚未提交审核，返回后不会保留。" in screen_text(kiosk_app)
+        await pilot.press("enter")  # the safe answer has the focus: 继续办理
+        await settle(pilot)
+        assert kiosk_app.screen is screen and not screen.query_one("#ph-submit").disabled  # the photo is kept
+        await pilot.click("#back-2")
+        await settle(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ElicenceScreen)
+
+
+async def test_back_with_a_typed_path_not_yet_used_asks_first(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await pilot.click("#ph-agree")
+        await pilot.click("#ph-album")
+        await settle(pilot)
+        set_input(kiosk_app, "photo", "/media/usb/photo.png")
+        await pilot.click("#back-2")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ConfirmDialog) and "填写的内容尚未保存" in screen_text(kiosk_app)
+
+
+async def test_back_without_a_photo_leaves_at_once(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await pilot.click("#ph-agree")
+        await pilot.click("#back-2")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ElicenceScreen)
+
+
+async def test_back_to_the_menu_from_progress_after_a_photo_change(kiosk_app, env, people) -> None:
+    person = people["violation"]  # 赵磊
+    elicence.apply_direct(env, elicence_card.account_for(env, person.id_number))
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _photo_screen(pilot, env, person, "#el-change-photo")
+        await _camera_photo(pilot)
+        await pilot.click("#ph-submit")
+        await settle(pilot)
+        await pilot.click("#to-progress")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ProgressScreen) and "更换电子驾驶证照片" in screen_text(kiosk_app)
+        await pilot.click("#back")  # 返回业务中心
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)
+        assert [type(s) for s in kiosk_app.screen_stack if isinstance(s, (ElicenceScreen, PhotoScreen))] == []

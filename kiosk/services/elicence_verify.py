@@ -143,11 +143,11 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         elif el.issued_at and report.generated_at and report.generated_at < el.issued_at.replace(microsecond=0):
             report.valid, report.reason = False, REISSUED
         elif now_status != NORMAL:  # 暂扣, 超分... and also 违法未处理: not 正常, red on the card
-            report.reason = f"验证通过（在线核验：驾驶证状态为{now_status}）"
+            report.reason = f"验证通过，驾驶证状态为{now_status}"
         else:
-            report.reason = "验证通过（在线核验：驾驶证状态正常）"
+            report.reason = "验证通过，驾驶证状态正常"
         audit.record(s, env, actor=verifier, role="verify", action="elicence_verify", account_id=account.id,
-                     detail=f"档案编号{lic.archive_no} {report.reason}")
+                     detail=f"档案编号{lic.archive_no} 在线核验：{report.reason}")
         report.logged = True
         return report
 

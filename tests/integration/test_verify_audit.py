@@ -26,5 +26,5 @@ def test_every_check_at_the_desk_is_logged_once(env, people):
     assert not counter_verify.verify(env, CHECKER, "not a code", online=False).valid
     log = _log(env)
     assert len(log) == 4 and {a for a, _i, _d in log} == {"staff:H2001"}
-    assert log[0][1] == account_id and log[0][2].endswith("验证通过（在线核验：驾驶证状态正常）")
+    assert log[0][1] == account_id and log[0][2].endswith("在线核验：验证通过，驾驶证状态正常")
     assert log[1][2].startswith("离线核验：") and log[2][2].startswith("在线核验：") and log[3][2].startswith("离线核验：")

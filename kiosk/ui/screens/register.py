@@ -37,8 +37,10 @@ class RegisterScreen(KioskScreen):
                     with Vertical(id="step-info"):
                         yield Plain("实人认证注册：请填写本人姓名、身份证号码和手机号码（仅限二代身份证持有人）。",
                                     classes="hint")
-                        yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30)
-                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
+                        yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30,
+                                        enter_focuses="id_number")
+                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18,
+                                        enter_focuses="phone")
                         yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
                                         enter_presses="to-face")
                         with Horizontal(classes="buttons"):

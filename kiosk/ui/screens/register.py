@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ...domain.ids import PHONE_INPUT_LEN
@@ -17,6 +17,7 @@ from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import Plain
+from ..widgets.page import Page
 
 STEPS = ["填写信息", "人脸识别", "短信验证"]
 
@@ -31,7 +32,7 @@ class RegisterScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("注册")
         with Horizontal(classes="with-keypad"):
-            with VerticalScroll(classes="form"):
+            with Page(classes="form"):
                 yield StepBar(STEPS)
                 with ContentSwitcher(initial="step-info"):
                     with Vertical(id="step-info"):

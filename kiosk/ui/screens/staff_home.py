@@ -15,6 +15,7 @@ from ..widgets.plain import Plain, PlainTable
 
 
 class StaffHomeScreen(KioskScreen):
+    MAIN_CONTROL = "#staff-menu Button"  # the menu, not the audit log under it
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台")
         staff = self.kiosk.staff

@@ -17,6 +17,7 @@ from .dialogs.confirm import ConfirmDialog
 from .widgets.code_button import CodeButton
 from .widgets.field import FormField
 from .widgets.page import Page
+from .widgets.phone import make_room
 from .widgets.plain import Plain
 from .widgets.stepbar import StepBar
 
@@ -178,6 +179,7 @@ class KioskScreen(Screen):
             notes.first().display = True
         else:
             self.mount(Plain(WAIT_TEXT, id="wait-note"))
+            self.call_after_refresh(make_room, self)  # above the demo phone bar, when one shows
 
     def clear_errors(self) -> None:
         for f in self.query(FormField):

@@ -177,8 +177,18 @@ class KioskApp(App, inherit_bindings=False):
             self.notify(self.start_notice, severity="warning", timeout=20)
 
     def on_resize(self, event: events.Resize) -> None:
-        """Small terminals (80x24) drop the on-screen keypad; the keyboard does the same job."""
-        self.set_class(event.size.width < 100 or event.size.height < 30, "-narrow")
+        """Small terminals (80x24) drop the on-screen keypad; the keyboard does the same job.
+
+        Textual restyles only the screen on top when the App's class changes (and a screen that
+        comes back is not restyled): the screens under it, the 业务中心 say, would come back with
+        the other size's layout (3 columns of 1-row buttons on a wide terminal). So every screen
+        of the stack takes the new class's styles at once."""
+        narrow = event.size.width < 100 or event.size.height < 30
+        if narrow == self.has_class("-narrow"):
+            return
+        self.set_class(narrow, "-narrow")
+        for screen in self.screen_stack[:-1]:
+            screen.update_node_styles(animate=False)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, ACTIVITY):

@@ -10,12 +10,14 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, Static
 
 from ..domain.errors import DomainError, FieldErrors, StaffRevoked, TooSoon
 from .dialogs.confirm import ConfirmDialog
 from .widgets.code_button import CodeButton
 from .widgets.field import FormField
+from .widgets.page import Page
+from .widgets.phone import make_room
 from .widgets.plain import Plain
 from .widgets.stepbar import StepBar
 
@@ -27,8 +29,8 @@ log = logging.getLogger("kiosk.ui")
 GENERIC_ERROR = "系统繁忙，请稍后再试。您已保存的信息不会丢失。"
 WAIT_TEXT = "正在办理，请稍候。"
 WAIT_AFTER = 0.4  # seconds a service call may take before the screen says it is working on it
-# What a screen or a wizard step focuses first: a field to fill in or a table to pick from, else
-# its main (primary) button, else any button. Never a bare scroll container, which shows no focus.
+# What a screen or a wizard step focuses first: a field to fill in or a table to pick from (not
+# one still empty), else its main (primary) button, else any button: see main_control.
 CONTROLS = "Input, RadioSet, DataTable, Select, Checkbox, CodeButton"
 FOCUS_ORDER = (CONTROLS, "Button.-primary", "Button")
 LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确定放弃并返回吗？"
@@ -38,7 +40,11 @@ CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确�
 class KioskScreen(Screen):
     busy = False
     _wait_timer: Timer | None = None
-    AUTO_FOCUS = ", ".join((CONTROLS, "Button"))  # the first of these in the screen, top to bottom
+    # Not Textual's auto focus (the first match top to bottom, hidden or empty or not): the screen
+    # opens on its main control (``focus_main``).
+    AUTO_FOCUS = ""
+    MAIN_CONTROL = ""  # a selector for the main control when FOCUS_ORDER would not find it
+    _main_focus: Widget | None = None  # what focus_main last chose
     # At the counter, Escape presses the screen's 返回 button (a clerk need not Tab down to it).
     # On a citizen kiosk Escape does nothing (kiosk mode: no key leaves what the citizen is doing).
     BINDINGS = [Binding("escape", "back", show=False)]
@@ -72,6 +78,39 @@ class KioskScreen(Screen):
                 go()
 
         self.app.push_screen(ConfirmDialog(question, yes, no), callback=answered)
+
+    def on_screen_resume(self) -> None:
+        """Opened, or back on top: the focus on the main control when nothing has it (a screen
+        that focuses something itself on mount keeps that)."""
+        self.call_after_refresh(self._focus_main_if_none)
+
+    def _focus_main_if_none(self) -> None:
+        if self.is_attached and self.focused is None:
+            self.focus_main()
+
+    def focus_main(self) -> None:
+        """The focus on what the user acts on first (``main_control``). A screen with nothing to
+        do but read and go back (a record, a service that cannot be done now) opens on its 返回
+        button, or on its page when the text does not fit (its bar shows, the arrow keys scroll it
+        and Tab reaches 返回): focusing 返回 at the bottom would scroll the top of the text away."""
+        named = [w for w in self.query(self.MAIN_CONTROL) if w.focusable and _shown(w)] if self.MAIN_CONTROL else []
+        target = named[0] if named else main_control(self)
+        if target is None or isinstance(target, Button):
+            pages = [p for p in self.query(Page) if p.focusable and _shown(p)]
+            target = pages[0] if pages else target
+        if target is not None:
+            self._main_focus = target
+            target.focus()
+
+    def refocus_main(self) -> None:
+        """After the screen has loaded what it shows: the main control again (a table now filled,
+        a text that now needs scrolling), unless the user has moved the focus meanwhile."""
+
+        def go() -> None:
+            if self.is_attached and self.focused in (None, self._main_focus):
+                self.focus_main()
+
+        self.call_after_refresh(go)
 
     def action_back(self) -> None:
         if not self.kiosk.settings.counter:
@@ -141,6 +180,7 @@ class KioskScreen(Screen):
             notes.first().display = True
         else:
             self.mount(Plain(WAIT_TEXT, id="wait-note"))
+            self.call_after_refresh(make_room, self)  # above the demo phone bar, when one shows
 
     def clear_errors(self) -> None:
         for f in self.query(FormField):
@@ -204,17 +244,26 @@ class KioskScreen(Screen):
                 return
 
 
+def main_control(container: Widget) -> Widget | None:
+    """What the user acts on first in ``container``, by FOCUS_ORDER, among what is shown and can
+    take the focus. A table with no rows (still loading, or nothing to list) is passed over: it
+    would hold an invisible focus on which Enter does nothing."""
+    for selector in FOCUS_ORDER:
+        for widget in container.query(selector):
+            if widget.focusable and _shown(widget) and not (isinstance(widget, DataTable) and not widget.row_count):
+                return widget
+    return None
+
+
 def focus_first(container: Widget) -> None:
-    """Focus what the user acts on first in ``container`` (FOCUS_ORDER), once it is laid out.
+    """Focus what the user acts on first in ``container`` (``main_control``), once it is laid out.
     A wizard calls this after switching steps: the focus must not stay on a button of the step
     just hidden, where Enter would still press it. The page is not scrolled to it."""
 
     def go() -> None:
-        for selector in FOCUS_ORDER:
-            for widget in container.query(selector):
-                if widget.focusable and _shown(widget):
-                    widget.focus(scroll_visible=False)
-                    return
+        widget = main_control(container)
+        if widget is not None:
+            widget.focus(scroll_visible=False)
 
     container.call_after_refresh(go)
 

@@ -8,6 +8,12 @@ that is actually visible; the pieces it owns side by side stay one piece (the bu
 spans after the first hold an empty strip, so nothing beneath claims them), and partial
 updates learn where each piece really ends.
 
+A partial update also used to cut a line at the edge of the region asked for. That region is
+not always a widget's: the screen under the current one (its header clock ticking) passes its
+own dirty regions up, measured at the size it was last laid out at. After a resize from 80 to
+120 columns with a service screen open, the 业务中心 then lost, every second, the character
+across column 80: 「请选择要办理  业务」. So a partial update redraws whole lines.
+
 Only for the Textual version pinned in pyproject.toml: the two methods replaced here are
 private, so any other version is left untouched (and tests/ui/test_cjk_overlay.py fails).
 """
@@ -52,8 +58,11 @@ def _render_chops(self: Compositor, crop: Region,
 
 
 def _render_partial_update(self: Compositor) -> ChopsUpdate | None:
-    """Textual's own partial update, with each chop's end taken from its piece (a piece may now
-    span several buckets) instead of from the cuts."""
+    """Textual's own partial update of the dirty lines, each whole (see above), with each chop's end
+    taken from its piece (a piece may now span several buckets) instead of from the cuts."""
+    screen = self.size.region
+    lines = (Region(0, region.y, screen.width, region.height).intersection(screen) for region in self._dirty_regions)
+    self._dirty_regions = {region for region in lines if region}
     update = _TEXTUAL_PARTIAL_UPDATE(self)
     if update is not None:
         update.chop_ends = [[end if strip is None else x + strip.cell_length

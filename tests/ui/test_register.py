@@ -102,3 +102,21 @@ async def test_another_person_after_the_failures_gets_the_face_check_again(kiosk
         await pilot.click("#face-start")
         await settle(pilot)
         assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-code"  # passed: on to the code
+
+
+async def test_enter_in_each_field_moves_on_and_after_the_last_goes_on(kiosk_app, env, people):
+    """As on the 登录 screen: Enter after 姓名 goes to 身份证号码, after it to 手机号码, after that to
+    the face check (the tester's finding 12a: Enter did nothing in the first two)."""
+    p = people["new_user"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#register")
+        await settle(pilot)
+        screen = kiosk_app.screen
+        assert kiosk_app.focused is screen.query_one("#input-name")
+        for name, value in (("name", p.name), ("id_number", p.id_number), ("phone", "13800138003")):
+            assert kiosk_app.focused is screen.query_one(f"#input-{name}")
+            await pilot.press(*value)
+            await pilot.press("enter")
+            await settle(pilot)
+        assert screen.query_one(ContentSwitcher).current == "step-face"
+        assert screen.applicant is not None and screen.applicant.name == p.name

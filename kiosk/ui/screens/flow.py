@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
@@ -14,6 +14,7 @@ from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import Plain, plain
+from ..widgets.page import Page
 
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
@@ -29,7 +30,7 @@ class ApplicationFlowScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield StepBar(STEPS)
             with ContentSwitcher(initial="step-form"):
                 with Vertical(id="step-form"):

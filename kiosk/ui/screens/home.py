@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button
 
 from ...services import messaging
 from ..base import KioskScreen
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
+from ..widgets.menu_grid import MenuGrid
 from ..widgets.plain import Plain
 
 
@@ -24,7 +25,7 @@ class HomeScreen(KioskScreen):
                             "请选择要办理的业务：", classes="hint")
             for group, entries in grouped(unit):
                 yield Plain(group, classes="group-title")
-                with Grid(classes="group"):
+                with MenuGrid(classes="group"):  # the arrow keys move about the menu
                     for entry in entries:
                         yield Button(entry.label, id=f"menu-{entry.key}")
         with Horizontal(classes="buttons", id="home-bar"):  # outside the scroll: always in view

@@ -6,7 +6,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
 
 from ...domain.ids import mask_phone
@@ -15,6 +15,7 @@ from ...services import messaging, profile
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
 from ..widgets.plain import Plain, PlainTable
+from ..widgets.page import Page
 
 
 class RecordScreen(KioskScreen):
@@ -23,7 +24,7 @@ class RecordScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield Plain("正在查询，请稍候。", id="status", classes="hint")
             yield PlainTable(id="table", cursor_type="row", zebra_stripes=True)
             yield Plain("", id="detail")
@@ -144,3 +145,4 @@ class MyLicenceScreen(RecordScreen):
             f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
             f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
             f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"))
+        self.refocus_main()  # 返回业务中心, or the page when the licence does not fit on it

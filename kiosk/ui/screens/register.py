@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ...domain.ids import PHONE_INPUT_LEN
@@ -17,6 +17,7 @@ from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import Plain
+from ..widgets.page import Page
 
 STEPS = ["填写信息", "人脸识别", "短信验证"]
 
@@ -31,14 +32,16 @@ class RegisterScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("注册")
         with Horizontal(classes="with-keypad"):
-            with VerticalScroll(classes="form"):
+            with Page(classes="form"):
                 yield StepBar(STEPS)
                 with ContentSwitcher(initial="step-info"):
                     with Vertical(id="step-info"):
                         yield Plain("实人认证注册：请填写本人姓名、身份证号码和手机号码（仅限二代身份证持有人）。",
                                     classes="hint")
-                        yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30)
-                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
+                        yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30,
+                                        enter_focuses="id_number")
+                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18,
+                                        enter_focuses="phone")
                         yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
                                         enter_presses="to-face")
                         with Horizontal(classes="buttons"):

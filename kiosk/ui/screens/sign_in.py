@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from ...domain.typed import compact
@@ -13,6 +13,7 @@ from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
 from ..widgets.plain import Plain
+from ..widgets.page import Page
 
 
 class SignInScreen(KioskScreen):
@@ -21,7 +22,7 @@ class SignInScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
-            with VerticalScroll(classes="form"):
+            with Page(classes="form"):
                 yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
                             classes="hint")
                 yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)

@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable
 
 from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
+from ..widgets.menu_grid import MenuGrid
 from .counter.menu import items_for
 from ..widgets.plain import Plain, PlainTable
 
 
 class StaffHomeScreen(KioskScreen):
+    MAIN_CONTROL = "#staff-menu Button"  # the menu, not the audit log under it
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台")
         staff = self.kiosk.staff
@@ -23,7 +25,7 @@ class StaffHomeScreen(KioskScreen):
                 yield Plain(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}  "
                             f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")
             yield Plain("请选择要办理的业务：", classes="group-title")
-            with Grid(classes="group", id="staff-menu"):
+            with MenuGrid(classes="group", id="staff-menu"):  # the same menu as the 业务中心's
                 for item in self._menu.values():
                     yield Button(item.label, id=item.id, variant="primary")
             yield Plain("最近操作记录（审计日志）：", classes="group-title")

@@ -28,14 +28,15 @@ class FormField(Vertical):
 
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
                  max_length: int = 100, password: bool = False, id: str | None = None,
-                 enter_presses: str | None = None) -> None:
+                 enter_presses: str | None = None, enter_focuses: str | None = None) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
-        sign-in, where Enter after the code signs in)."""
+        sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
+        Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码)."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
-        self._enter_presses = enter_presses
+        self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 
@@ -49,6 +50,9 @@ class FormField(Vertical):
         if self._enter_presses is not None:
             event.stop()
             self.screen.query_one(f"#{self._enter_presses}", Button).press()  # not when disabled
+        elif self._enter_focuses is not None:
+            event.stop()
+            self.screen.query_one(f"#input-{self._enter_focuses}", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The user is correcting the value: the message about the old one goes. A value the

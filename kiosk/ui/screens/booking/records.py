@@ -13,6 +13,7 @@ from ...base import KioskScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+from ...widgets.page import Page
 
 
 # 状态 before the time and site: 状态 (未缴费/已缴费) is what these screens are about. The detail under
@@ -40,7 +41,7 @@ class BookingListScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield Plain("正在查询，请稍候。", id="status", classes="hint")
             yield PlainTable(id="bookings", cursor_type="row", zebra_stripes=True)
             yield Plain("", id="detail")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Label, Select, Static
 
 from ....domain.typed import DATE_LEN
@@ -11,6 +11,7 @@ from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
+from ...widgets.page import Page
 
 
 class ResultsScreen(KioskScreen):
@@ -20,7 +21,7 @@ class ResultsScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约结果公布")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield Plain("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
             yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05",
                             max_length=DATE_LEN, enter_presses="query")

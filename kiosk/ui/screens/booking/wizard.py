@@ -24,6 +24,7 @@ from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, plain
 from ...widgets.stepbar import StepBar
+from ...widgets.page import Page
 from .notice_step import NoticeStep
 from .session_step import SessionStep
 
@@ -58,7 +59,7 @@ class BookingWizardScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield StepBar(NORMAL_STEPS, id="steps")
             with ContentSwitcher(initial="step-subject"):
                 with Vertical(id="step-subject"):

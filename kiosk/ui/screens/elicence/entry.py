@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from ....services import elicence
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
+from ...widgets.page import Page
 
 
 class ElicenceScreen(KioskScreen):
@@ -18,7 +19,7 @@ class ElicenceScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("驾驶证电子版")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield Plain("正在查询您的驾驶证状态，请稍候。", id="el-message")
             with Vertical(id="el-question", classes="hidden"):
                 yield Plain("", id="el-question-text", classes="el-question")

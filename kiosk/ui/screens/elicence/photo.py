@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +16,7 @@ from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
+from ...widgets.page import Page
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"
@@ -32,7 +33,7 @@ class PhotoScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):
             yield StepBar(STEPS)
             with ContentSwitcher(initial="ph-notice"):
                 with Vertical(id="ph-notice"):

@@ -1,0 +1,74 @@
+"""Pilot: the arrow keys move about the 业务中心 menu as about a grid (tester's finding 6), at both
+sizes, and the counter's 窗口工作台 menu is the same widget and moves the same way. Tab keeps its order."""
+from __future__ import annotations
+
+from kiosk.ui.widgets.menu_grid import MenuGrid, menu_rows
+from tests.ui.conftest import settle, sign_in
+from tests.ui.test_counter import _sign_in, counter_app
+
+SMALL, LARGE = (80, 24), (120, 40)
+
+
+def focused_id(app) -> str:
+    return app.focused.id if app.focused is not None else ""
+
+
+async def keys(pilot, *names: str) -> str:
+    await pilot.press(*names)
+    await pilot.pause()
+    return focused_id(pilot.app)
+
+
+async def test_arrows_move_about_the_menu_at_120x40(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=LARGE) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert focused_id(kiosk_app) == "menu-licence_replace"
+        assert await keys(pilot, "right") == "menu-licence_delay_renewal"
+        assert await keys(pilot, "left") == "menu-licence_replace"
+        assert await keys(pilot, "left") == "menu-licence_replace"  # the first stays the first
+        assert await keys(pilot, "up") == "menu-licence_replace"
+        assert await keys(pilot, "down") == "menu-licence_contact"  # 4 to a row: the 5th is under the 1st
+        assert await keys(pilot, "up") == "menu-licence_replace"
+        # the end of a row: Right goes on to the next row's first
+        assert await keys(pilot, "right", "right", "right") == "menu-licence_delay_review"
+        assert await keys(pilot, "right") == "menu-licence_contact"
+        assert await keys(pilot, "left") == "menu-licence_delay_review"
+        # Down in the last column: the shorter last row's last button, then the next group
+        assert await keys(pilot, "down") == "menu-exam_cancel"
+        assert await keys(pilot, "down") == "menu-exam_results"
+        assert await keys(pilot, "down") == "menu-vehicle_licence_reissue"
+        assert await keys(pilot, "up") == "menu-exam_results"
+        await pilot.press("enter")  # Enter opens what the arrows reached
+        await settle(pilot)
+        assert type(kiosk_app.screen).__name__ == "ResultsScreen"
+
+
+async def test_arrows_follow_the_three_columns_at_80x24_and_tab_keeps_its_order(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert [len(row) for row in menu_rows(kiosk_app.screen)][:4] == [3, 3, 3, 2]
+        assert await keys(pilot, "down") == "menu-licence_delay_review"  # 3 to a row at 80x24
+        assert await keys(pilot, "right", "down", "down") == "menu-exam_results"
+        assert await keys(pilot, "down") == "menu-plate_reissue"  # on to the next group, same column
+        assert await keys(pilot, "tab") == "menu-vehicle_licence_reissue"  # Tab: the next button, as before
+        assert await keys(pilot, "shift+tab", "shift+tab", "shift+tab") == "menu-exam_results"
+        # the last rows: Down stays in the menu (退出登录 is reached with Tab)
+        assert await keys(pilot, *["down"] * 8) == "menu-inbox"
+        assert await keys(pilot, "tab") == "sign-out"
+
+
+async def test_the_counter_menu_moves_the_same_way(env):
+    app = counter_app(env)
+    async with app.run_test(size=LARGE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        assert len(app.screen.query(MenuGrid)) == 1
+        assert focused_id(app) == "m-citizen"
+        assert await keys(pilot, "right") == "m-review"
+        assert await keys(pilot, "down") == "m-dashboard"  # 4 to a row: 5 under 1, 6 under 2
+        assert await keys(pilot, "left") == "verify"
+        assert await keys(pilot, "up") == "m-citizen"
+        await pilot.resize_terminal(*SMALL)
+        await settle(pilot)
+        assert await keys(pilot, "down") == "m-results"  # 3 to a row at 80x24

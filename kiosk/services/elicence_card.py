@@ -97,20 +97,6 @@ def _view(account: Account, lic: DrivingLicence, masked: bool) -> CardView:
                     status_text(normalize_codes(lic.status)), thumb, account.id)
 
 
-def _card(env: Env, account_id: int, masked: bool, write: bool) -> CardView:
-    with env.db.write() as s:
-        account, lic, _el = _issued(s, account_id)
-        if write:
-            audit.record(s, env, actor=f"citizen:{account.id}" if masked else "staff:cli",
-                         action="elicence_show", account_id=account.id)
-        return _view(account, lic, masked)
-
-
-def card(env: Env, account_id: int) -> CardView:
-    """The card a citizen sees on the kiosk: licence no. / ID number masked."""
-    return _card(env, account_id, masked=True, write=True)
-
-
 def account_for(env: Env, raw_id: str) -> int:
     id_number = normalize_id_number(raw_id)
     with env.db.read() as s:
@@ -121,8 +107,13 @@ def account_for(env: Env, raw_id: str) -> int:
 
 
 def staff_card(env: Env, raw_id: str) -> CardView:
-    """The card for staff and scripts (``kiosk elicence show``): not masked, audited."""
-    return _card(env, account_for(env, raw_id), masked=False, write=True)
+    """The card for staff and scripts (``kiosk elicence show``): not masked, audited. (The kiosk's
+    card, masked, comes with its code from ``display``.)"""
+    account_id = account_for(env, raw_id)
+    with env.db.write() as s:
+        account, lic, _el = _issued(s, account_id)
+        audit.record(s, env, actor="staff:cli", action="elicence_show", account_id=account.id)
+        return _view(account, lic, masked=False)
 
 
 def claims_of(account: Account, lic: DrivingLicence) -> LicenceClaims:

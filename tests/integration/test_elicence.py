@@ -58,7 +58,7 @@ def test_outside_demo_mode_the_stored_photo_is_reviewed_too(env, people) -> None
     assert item.serial_no == done.serial_no and item.source == "二代身份证照片"
     elicence_review.approve(env, done.serial_no, "staff:J1002")
     assert elicence.overview(env, a).can_show
-    assert elicence_card.card(env, a).colour == "red"  # 违法未处理 is not 正常
+    assert elicence_card.display(env, a).card.colour == "red"  # 违法未处理 is not 正常
 
 
 @pytest.mark.parametrize(("key", "kind", "text"), [
@@ -158,7 +158,7 @@ def test_a_licence_revoked_after_the_code_was_made_is_reported(env, people) -> N
 def test_card_masks_the_number_on_the_kiosk_and_keys_live_in_files(env, people) -> None:
     a = acc(env, people, "driver_normal")
     elicence.apply_direct(env, a)
-    card = dict(elicence_card.card(env, a).fields)
+    card = dict(elicence_card.display(env, a).card.fields)
     assert card["证号"] == "5001**********0556" and card["准驾车型"] == "C1" and card["状态"] == "正常"
     assert dict(elicence_card.staff_card(env, people["driver_normal"].id_number).fields)["证号"].endswith("0556")
     code = elicence_card.fresh_code(env, a)

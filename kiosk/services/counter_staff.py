@@ -4,6 +4,8 @@ every change is audited."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -102,61 +104,54 @@ def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
     return row
 
 
-def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password: str) -> None:
-    """A new password; the failure count and any lock-out are cleared. Not for a deactivated
-    account: it could not sign in with it (启用 first)."""
+@contextmanager
+def _account_change(env: Env, staff: StaffSession | None, staff_no: str, action: str) -> Iterator[Staff]:
+    """The account ``staff_no`` to change, in an admin's write transaction; the change is audited as
+    ``action`` (the staff number as its detail, never a secret) when the block ends without refusal."""
     require(staff, *ADMIN)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN)
         row = _target(s, staff_no)
+        yield row
+        audit.record(s, env, actor=actor(staff), role="admin", action=action,  # type: ignore[arg-type]
+                     detail=row.staff_no)
+
+
+def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password: str) -> None:
+    """A new password; the failure count and any lock-out are cleared. Not for a deactivated
+    account: it could not sign in with it (启用 first)."""
+    with _account_change(env, staff, staff_no, "staff_password_reset") as row:
         if not row.active:
             raise DomainError("该账户已停用，请先启用账户再重置密码", "target")
         check_password(password, "reset_password")
         row.password_hash, row.failed_logins, row.locked_until = hash_secret(password), 0, None
-        audit.record(s, env, actor=actor(staff), role="admin", action="staff_password_reset",  # type: ignore[arg-type]
-                     detail=row.staff_no)
 
 
 def reset_pin(env: Env, staff: StaffSession | None, staff_no: str, pin: str) -> None:
     """A new 6-digit PIN (the clerk forgot theirs) under the rules of a new account's; wrong PINs
     count towards the lock-out, so the failure count and any lock-out are cleared as for a new
     password. Not for a deactivated account (启用 first). The audit entry names the account only."""
-    require(staff, *ADMIN)
-    with env.db.write() as s:
-        authorise(s, env, staff, *ADMIN)
-        row = _target(s, staff_no)
+    with _account_change(env, staff, staff_no, "staff_pin_reset") as row:
         if not row.active:
             raise DomainError("该账户已停用，请先启用账户再重置PIN码", "target")
         pin = check_pin(pin, "reset_pin")
         row.pin_hash, row.failed_logins, row.locked_until = hash_secret(pin), 0, None
-        audit.record(s, env, actor=actor(staff), role="admin", action="staff_pin_reset",  # type: ignore[arg-type]
-                     detail=row.staff_no)
 
 
 def deactivate(env: Env, staff: StaffSession | None, staff_no: str) -> None:
-    require(staff, *ADMIN)
-    with env.db.write() as s:
-        authorise(s, env, staff, *ADMIN)
-        row = _target(s, staff_no)
+    with _account_change(env, staff, staff_no, "staff_deactivate") as row:
         if row.staff_no == staff.staff_no:  # type: ignore[union-attr]
             raise DomainError(OWN_ACCOUNT, "target")
         if not row.active:
             raise DomainError(ALREADY_DEACTIVATED, "target")
         row.active = False
-        audit.record(s, env, actor=actor(staff), role="admin", action="staff_deactivate",  # type: ignore[arg-type]
-                     detail=row.staff_no)
 
 
 def reactivate(env: Env, staff: StaffSession | None, staff_no: str) -> None:
     """启用: a deactivated account signs in again with its password and PIN as they were, its roles
     unchanged; the failure count and any lock-out are cleared. (One's own account is active: the
     admin signed in with it.)"""
-    require(staff, *ADMIN)
-    with env.db.write() as s:
-        authorise(s, env, staff, *ADMIN)
-        row = _target(s, staff_no)
+    with _account_change(env, staff, staff_no, "staff_reactivate") as row:
         if row.active:
             raise DomainError(ALREADY_ACTIVE, "target")
         row.active, row.failed_logins, row.locked_until = True, 0, None
-        audit.record(s, env, actor=actor(staff), role="admin", action="staff_reactivate",  # type: ignore[arg-type]
-                     detail=row.staff_no)

@@ -135,13 +135,7 @@ class StaffAdminScreen(KioskScreen):
         question = (f"确认停用账户 {r.staff_no} {r.name}（{r.role_text}）？\n\n"
                     "停用后该工作人员不能再登录窗口终端，正在使用的终端将在其下一步操作时退出登录。"
                     "需要时可由管理员重新启用。")
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.call(counter_staff.deactivate, self.env, self.kiosk.staff, chosen,
-                          done=self._done(f"账户 {chosen} 已停用"))
-
-        self.app.push_screen(ConfirmDialog(question, "确认停用"), callback=answered)
+        self._ask_then(question, "确认停用", counter_staff.deactivate, chosen, f"账户 {chosen} 已停用")
 
     def _confirm_reactivate(self) -> None:
         """Asked first, as 停用 is: the account can sign in again."""
@@ -154,13 +148,16 @@ class StaffAdminScreen(KioskScreen):
         question = (f"确认启用账户 {r.staff_no} {r.name}（{r.role_text}）？\n\n"
                     "启用后该工作人员可用原密码和PIN码登录窗口终端，角色不变，连续输错次数和锁定将清除。"
                     "如已忘记密码或PIN码，启用后可重置。")
+        self._ask_then(question, "确认启用", counter_staff.reactivate, chosen, f"账户 {chosen} 已启用，可用原密码登录")
+
+    def _ask_then(self, question: str, yes_label: str, action, chosen: str, said: str) -> None:  # type: ignore[no-untyped-def]
+        """``question`` first; on yes, ``action`` on the ``chosen`` account, then ``said`` and the list again."""
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.call(counter_staff.reactivate, self.env, self.kiosk.staff, chosen,
-                          done=self._done(f"账户 {chosen} 已启用，可用原密码登录"))
+                self.call(action, self.env, self.kiosk.staff, chosen, done=self._done(said))
 
-        self.app.push_screen(ConfirmDialog(question, "确认启用"), callback=answered)
+        self.app.push_screen(ConfirmDialog(question, yes_label), callback=answered)
 
     def _done(self, message: str):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:

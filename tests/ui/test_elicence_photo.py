@@ -33,6 +33,13 @@ async def _camera_photo(pilot) -> None:  # type: ignore[no-untyped-def]
         await settle(pilot)
 
 
+async def _album(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The notice agreed to, 相册选择: the path field open."""
+    await pilot.click("#ph-agree")
+    await pilot.click("#ph-album")
+    await settle(pilot)
+
+
 @pytest.mark.parametrize("key, said, not_said", [
     ("violation", "您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片", "没有留存照片"),  # 赵磊
     ("no_photo", "您没有留存照片，请按须知要求拍照或从相册选择本人照片", "您有系统留存照片"),  # 吴霞
@@ -49,9 +56,7 @@ async def test_what_the_photo_screen_says_depends_on_a_stored_photo(kiosk_app, e
 async def test_enter_in_the_path_field_uses_the_photo(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _photo_screen(pilot, env, people["no_photo"])
-        await pilot.click("#ph-agree")
-        await pilot.click("#ph-album")
-        await settle(pilot)
+        await _album(pilot)
         set_input(kiosk_app, "photo", "/etc/passwd")
         await press_enter_in(pilot, "photo")
         await settle(pilot)
@@ -80,9 +85,7 @@ async def test_back_with_a_checked_photo_asks_first(kiosk_app, env, people) -> N
 async def test_back_with_a_typed_path_not_yet_used_asks_first(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _photo_screen(pilot, env, people["no_photo"])
-        await pilot.click("#ph-agree")
-        await pilot.click("#ph-album")
-        await settle(pilot)
+        await _album(pilot)
         set_input(kiosk_app, "photo", "/media/usb/photo.png")
         await pilot.click("#back-2")
         await settle(pilot)

@@ -2,7 +2,8 @@
 
 Entries keep a short code (``action``); screens show its Chinese name (``action_name``), at most
 NAME_MAX characters: the 操作 column of 审计日志 is that wide, so 说明 stays on screen beside it
-(the entry's detail says the rest, e.g. 须人工退费 or which of 停用 and 角色变更 refused a clerk)."""
+(the entry's detail says the rest, e.g. 须人工退费, or what a clerk tried and which of 停用 and
+角色变更 refused it: 查询群众档案（该工作人员账户已停用）)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session

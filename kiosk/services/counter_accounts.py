@@ -36,7 +36,7 @@ def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: 
     require(staff, *SERVE)
     applicant = auth.check_applicant(env, name, raw_id, phone)
     with env.db.write() as s:
-        authorise(s, env, staff, *SERVE)
+        authorise(s, env, staff, *SERVE, doing="窗口面签注册")
         done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff))  # type: ignore[arg-type]
         return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
 
@@ -62,7 +62,7 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
     agent = normalize_id_number(agent_id, "agent_id")
     now = env.clock.now()
     with env.db.write() as s:
-        role = authorise(s, env, staff, *SERVE)
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("unit_register"))
         account = s.scalar(select(Account).where(Account.id_number == code).with_for_update())
         if account is not None and account.registered_at is not None:
             raise DomainError(UNIT_REGISTERED, "credit_code")
@@ -85,7 +85,7 @@ def reset_phone(env: Env, staff: StaffSession | None, account_id: int, new_phone
     require(staff, *SERVE)
     phone = normalize_phone(new_phone, "new_phone")
     with env.db.write() as s:
-        role = authorise(s, env, staff, *SERVE)
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("phone_reset"))
         account = s.get(Account, account_id)
         if account is None or account.registered_at is None:
             raise NotFound("该账户尚未注册交管12123，请先办理注册")

@@ -61,7 +61,7 @@ def check_refuse_reason(reason: str) -> str:
 def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str, how: str) -> Handled:
     require(staff, *SERVE)
     with env.db.write() as s:
-        role = authorise(s, env, staff, *SERVE)
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("application_finish"))
         app, account = _waiting(s, account_id, serial_no)
         service = SERVICES[app.kind]
         allowed = finish_choices(app.kind, app.status, app.payload)
@@ -77,7 +77,7 @@ def refuse(env: Env, staff: StaffSession | None, account_id: int, serial_no: str
     require(staff, *SERVE)
     reason = check_refuse_reason(reason)
     with env.db.write() as s:
-        role = authorise(s, env, staff, *SERVE)
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("application_refuse"))
         app, account = _waiting(s, account_id, serial_no)
         note = f"车管所窗口退办，理由：{reason}。如有需要可重新申请"
         return _decide(s, env, staff, role, app, account, TURNED_BACK, note, f"退办 理由：{reason}",

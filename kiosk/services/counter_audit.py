@@ -65,7 +65,7 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     own = not may(staff, ADMIN)
     staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()
     asked = "".join(f.staff_no.split()).upper()
-    active(env, staff, *(ADMIN if not own else ANY_ROLE))  # a clerk deactivated, or no longer admin, is signed out
+    active(env, staff, *(ADMIN if not own else ANY_ROLE), doing=audit.action_name("audit_search"))  # a clerk deactivated, or no longer admin, is signed out
     if own and asked and asked != staff.staff_no:  # refused, and the attempt kept in the log
         with env.db.write() as s:
             audit.record(s, env, actor=actor(staff), role="", action="audit_search_refused",

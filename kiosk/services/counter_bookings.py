@@ -44,7 +44,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
     reason = check_cancel_reason(reason)
     now = env.clock.now()
     with env.db.write() as s:
-        role = authorise(s, env, staff, *SERVE)
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("exam_cancel_counter"))
         b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: waits for allocation
         account = s.get(Account, account_id)
         if b is None or account is None or b.account_id != account_id:

@@ -100,7 +100,7 @@ def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> Ci
     id_number = normalize_person_or_unit_id(raw_id)
     reason = check_reason(reason)
     with env.db.write() as s:
-        role = authorise(s, env, staff, *SERVE)
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("citizen_lookup"))
         account = s.scalar(select(Account).where(Account.id_number == id_number))
         audit.record(s, env, actor=actor(staff), role=role, action="citizen_lookup",  # type: ignore[arg-type]
                      account_id=account.id if account else None,
@@ -114,7 +114,7 @@ def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> Ci
 
 def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
     """The file of an account already looked up (after an action, to refresh the screen)."""
-    active(env, staff, *SERVE)
+    active(env, staff, *SERVE, doing="查看群众档案")
     with env.db.read() as s:
         a = s.get(Account, account_id)
         if a is None:

@@ -57,7 +57,7 @@ class Dashboard:
 
 
 def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
-    active(env, staff, *DASHBOARD)
+    active(env, staff, *DASHBOARD, doing="查看考试数据看板")
     now = env.clock.now()
     today, last = now.date(), now.date() + timedelta(days=DAYS - 1)
     with env.db.read() as s:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import elicence_review, photos
+from . import audit, elicence_review, photos
 from .elicence_review import AlreadyReviewed
 from .env import Env
 from .permissions import REVIEW, active, actor, require
@@ -34,7 +34,7 @@ class QueueItem:
 
 
 def queue(env: Env, staff: StaffSession | None) -> list[QueueItem]:
-    active(env, staff, *REVIEW)
+    active(env, staff, *REVIEW, doing="查看审核队列")
     items = []
     for r in elicence_review.pending(env):
         check = photos.check_photo(r.photo)
@@ -47,7 +47,7 @@ def queue(env: Env, staff: StaffSession | None) -> list[QueueItem]:
 
 def approve(env: Env, staff: StaffSession | None, serial_no: str) -> elicence_review.ReviewDone:
     require(staff, *REVIEW)
-    _still_active(env, staff)
+    _still_active(env, staff, audit.action_name("photo_approved"))
     try:
         return elicence_review.approve(env, serial_no, reviewer=actor(staff))  # type: ignore[arg-type]
     except AlreadyReviewed as exc:
@@ -56,7 +56,7 @@ def approve(env: Env, staff: StaffSession | None, serial_no: str) -> elicence_re
 
 def reject(env: Env, staff: StaffSession | None, serial_no: str, reason: str) -> elicence_review.ReviewDone:
     require(staff, *REVIEW)
-    _still_active(env, staff)
+    _still_active(env, staff, audit.action_name("photo_rejected"))
     try:
         return elicence_review.reject(env, serial_no, reason, reviewer=actor(staff))  # type: ignore[arg-type]
     except AlreadyReviewed as exc:
@@ -69,8 +69,8 @@ def _decided_elsewhere(exc: AlreadyReviewed, staff: StaffSession | None) -> Alre
     return AlreadyReviewed(exc.serial_no, exc.decision, exc.reviewer, f"{who}（{exc.decision}），已从队列中移除")
 
 
-def _still_active(env: Env, staff: StaffSession | None) -> None:
+def _still_active(env: Env, staff: StaffSession | None, doing: str) -> None:
     from .permissions import authorise
 
     with env.db.read() as s:
-        authorise(s, env, staff, *REVIEW)
+        authorise(s, env, staff, *REVIEW, doing=doing)

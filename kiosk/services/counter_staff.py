@@ -70,7 +70,7 @@ def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
     require(staff, *ADMIN)
     now = env.clock.now()
     with env.db.read() as s:
-        authorise(s, env, staff, *ADMIN)
+        authorise(s, env, staff, *ADMIN, doing="查看工作人员账户")
         return [StaffRow(r.staff_no, r.name, tuple(r.roles or ()), r.active,
                          r.locked_until is not None and r.locked_until > now)
                 for r in s.scalars(select(Staff).order_by(Staff.staff_no))]
@@ -87,7 +87,7 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
     check_password(password, "new_password")
     pin = check_pin(pin)
     with env.db.write() as s:
-        authorise(s, env, staff, *ADMIN)
+        authorise(s, env, staff, *ADMIN, doing=audit.action_name("staff_create"))
         if s.scalar(select(Staff.id).where(Staff.staff_no == number)) is not None:
             raise DomainError("该工号已存在", "new_staff_no")
         s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
@@ -110,7 +110,7 @@ def _account_change(env: Env, staff: StaffSession | None, staff_no: str, action:
     ``action`` (the staff number as its detail, never a secret) when the block ends without refusal."""
     require(staff, *ADMIN)
     with env.db.write() as s:
-        authorise(s, env, staff, *ADMIN)
+        authorise(s, env, staff, *ADMIN, doing=audit.action_name(action))
         row = _target(s, staff_no)
         yield row
         audit.record(s, env, actor=actor(staff), role="admin", action=action,  # type: ignore[arg-type]

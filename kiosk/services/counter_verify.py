@@ -12,7 +12,7 @@ from .staff import StaffSession
 def verify(env: Env, staff: StaffSession | None, text: str, online: bool) -> elicence_verify.Report:
     require(staff, *VERIFY)
     with env.db.read() as s:
-        role = authorise(s, env, staff, *VERIFY)
+        role = authorise(s, env, staff, *VERIFY, doing=audit.action_name("elicence_verify"))
     report = elicence_verify.verify(env, text, online=online, verifier=actor(staff))  # type: ignore[arg-type]
     if not report.logged:  # an online check of a known licence logged itself, with the citizen
         with env.db.write() as s:

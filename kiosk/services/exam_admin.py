@@ -129,7 +129,7 @@ def list_sessions(env: Env, staff: StaffSession | None, date_from: str, date_to:
     if end < start or (end - start).days > 31:
         raise DomainError("结束日期须在开始日期之后，且查询范围不超过31天", "date_to")
     with env.db.read() as s:
-        authorise(s, env, staff, *EXAM)
+        authorise(s, env, staff, *EXAM, doing="查询考试场次")
         q = (select(ExamSession, ExamPlan, ExamSite.name).join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
              .join(ExamSite, ExamSite.id == ExamSession.site_id)
              .where(ExamSession.exam_date.between(start, end))
@@ -163,8 +163,9 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
     if quota > seats:
         raise DomainError("优先预约名额不能超过考位数", "priority_quota")
     now = env.clock.now()
+    action = "exam_session_save" if f.session_id else "exam_session_create"
     with env.db.write() as s:
-        role = authorise(s, env, staff, *EXAM)
+        role = authorise(s, env, staff, *EXAM, doing=audit.action_name(action))
         site = s.get(ExamSite, f.site_id)
         if site is None:
             raise NotFound("未找到该考场", "site")
@@ -205,7 +206,7 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
         s.flush()
         for session in {id(r): r for r in recount}.values():  # those already waiting that it fits
             session.applicants = plan_counts.waiting_for(s, session, plan)
-        audit.record(s, env, actor=actor(staff), role=role, action="exam_session_save" if f.session_id else "exam_session_create",  # type: ignore[arg-type]
+        audit.record(s, env, actor=actor(staff), role=role, action=action,  # type: ignore[arg-type]
                      detail=f"场次{x.id} 计划{plan.id} {site.name} {exam_day} {start:%H:%M} "
                             f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}"
                             + _changes(before, _audited(x, plan)))

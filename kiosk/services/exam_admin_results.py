@@ -51,10 +51,10 @@ class ImportReport:
     errors: list[LineError] = field(default_factory=list)
 
 
-def _check(env: Env, staff: StaffSession | None) -> str:
+def _check(env: Env, staff: StaffSession | None, doing: str) -> str:
     require(staff, *EXAM)
     with env.db.read() as s:
-        return authorise(s, env, staff, *EXAM)
+        return authorise(s, env, staff, *EXAM, doing=doing)
 
 
 def _alloc_day(day_text: str) -> date:
@@ -63,7 +63,7 @@ def _alloc_day(day_text: str) -> date:
 
 def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.Preview:
     """What 安排考试并公布结果 would take up on that day, asked before it runs."""
-    _check(env, staff)
+    _check(env, staff, "查看待安排的考试预约")
     try:
         return allocation_service.preview(env, _alloc_day(day_text))
     except DomainError as e:
@@ -71,7 +71,7 @@ def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> a
 
 
 def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.AllocationReport:
-    role = _check(env, staff)
+    role = _check(env, staff, audit.action_name("exam_allocate"))
     day = _alloc_day(day_text)
     report = allocation_service.run(env, day, actor=actor(staff), role=role)  # type: ignore[arg-type]
     if report.plans == 0:  # nothing allocated, so run() wrote nothing: the clerk's attempt is still logged
@@ -104,7 +104,7 @@ def parse_subject(text: str) -> int:
 
 def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
                score_text: str, attempt_text: str = "") -> exam_results.Recorded:
-    role = _check(env, staff)
+    role = _check(env, staff, audit.action_name("exam_result"))
     return _record(env, staff, role, id_number, subject_text, score_text, attempt_text)
 
 
@@ -189,7 +189,7 @@ def _imported_before(env: Env, digest: str) -> None:
 def import_csv(env: Env, staff: StaffSession | None, path_text: str,
                progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
-    role = _check(env, staff)
+    role = _check(env, staff, audit.action_name("exam_results_import"))
     rows, digest = read_csv(env, path_text)
     if rows:  # an empty file saves nothing, whenever it is imported
         _imported_before(env, digest)

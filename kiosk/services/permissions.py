@@ -37,29 +37,41 @@ def require(staff: StaffSession | None, *roles: str) -> str:
     raise PermissionDenied(f"您没有办理此项业务的权限（需要{names}角色）")
 
 
-def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str) -> str:
+def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str, doing: str) -> str:
     """:func:`require`, checked again against the staff table. A refusal there (StaffRevoked: the
     counter signs the clerk out) is audited, in a transaction of its own after the caller's
-    has been rolled back (kiosk.db.session's ``after_rollback``)."""
+    has been rolled back (kiosk.db.session's ``after_rollback``), naming what was refused:
+    ``doing`` is the attempted action in Chinese (an audited action's name, audit.action_name),
+    so the entry reads 查询群众档案（该工作人员账户已停用）."""
     role = require(staff, *roles)
     assert staff is not None
     row = s.scalar(select(Staff).where(Staff.staff_no == staff.staff_no))
-    why = ("该工作人员账户已停用，请重新登录" if row is None or not row.active
-           else "您的角色已变更，请重新登录" if role not in (row.roles or []) else "")
+    told, why = (REVOKED if row is None or not row.active else ROLE_CHANGED if role not in (row.roles or [])
+                 else ("", ""))
     if why:
-        refused = StaffRevoked(why)
+        refused = StaffRevoked(told)
         refused.after_rollback = lambda s2: audit.record(  # type: ignore[attr-defined]
-            s2, env, actor=actor(staff), role=role, action="staff_refused", detail=why.split("，")[0])
+            s2, env, actor=actor(staff), role=role, action="staff_refused", detail=refused_detail(doing, why))
         raise refused
     return role
 
 
-def active(env: Env, staff: StaffSession | None, *roles: str) -> str:
+# (what the clerk is told, why the audit entry says it was refused)
+REVOKED = ("该工作人员账户已停用，请重新登录", "该工作人员账户已停用")
+ROLE_CHANGED = ("您的角色已变更，请重新登录", "该工作人员角色已变更")
+
+
+def refused_detail(doing: str, why: str) -> str:
+    """The staff_refused entry's 说明: the action first (the 说明 column may cut the rest), then why."""
+    return f"{doing}（{why}）"
+
+
+def active(env: Env, staff: StaffSession | None, *roles: str, doing: str) -> str:
     """:func:`authorise` in a read transaction of its own, for a service that only reads (a file,
     a queue, a list): a clerk deactivated since sign-in reads no more and is signed out."""
     require(staff, *roles)
     with env.db.read() as s:
-        return authorise(s, env, staff, *roles)
+        return authorise(s, env, staff, *roles, doing=doing)
 
 
 def roles_of(staff: StaffSession | None) -> set[str]:

@@ -68,3 +68,33 @@ async def test_long_action_names_and_many_roles_leave_the_note_readable(env):
 
 def test_every_action_name_fits_the_action_column():
     assert {name: cell_len(name) for name in audit.ACTION_NAMES.values() if cell_len(name) > ACTION_WIDTH} == {}
+
+
+async def test_a_refusal_says_what_was_attempted_in_the_row_and_below(env, people):
+    """staff_refused names the refused action: at the start of 说明 in the row at 120 columns (the
+    column may cut the rest; at 80 it is off to the right, as every entry's 说明) and whole below the
+    table at both sizes."""
+    import pytest
+
+    from kiosk.domain.errors import StaffRevoked
+    from kiosk.services import counter_citizen, counter_staff
+    from kiosk.services.staff import StaffSession
+
+    counter_staff.deactivate(env, StaffSession("A0001", "孙管理", ("admin",)), "J1001")
+    with pytest.raises(StaffRevoked):
+        counter_citizen.lookup(env, StaffSession("J1001", "王警官", ("counter",)), people["driver_normal"].id_number,
+                               "本人到窗口办理业务")
+    for size in ((120, 40), (80, 24)):
+        app = counter_app(env)
+        async with app.run_test(size=size) as pilot:
+            await _sign_in(pilot, app, "A0001", "kiosk-0001")
+            await press(pilot, "m-audit")
+            app.screen.query_one("#input-staff_no").value = "J1001"
+            await press(pilot, "search")
+            row = next(line for line in screen_text(app).splitlines() if "权限失效" in line)
+            assert size[0] == 80 or "查询群众档案（" in row, row
+            table = app.screen.query_one("#audit-rows", DataTable)
+            table.focus()
+            await settle(pilot)
+            detail = "".join(str(app.screen.query_one("#audit-detail").render()).split())
+            assert "说明：查询群众档案（该工作人员账户已停用）" in detail, size

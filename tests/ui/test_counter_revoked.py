@@ -29,7 +29,7 @@ def test_a_refused_lookup_is_audited_and_nothing_else_is_kept(env, people) -> No
     counter_staff.deactivate(env, ADMIN, "J1001")
     with pytest.raises(StaffRevoked, match="已停用"):
         counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
-    assert _actions(env, "J1001") == [("staff_refused", "该工作人员账户已停用")]
+    assert _actions(env, "J1001") == [("staff_refused", "查询群众档案（该工作人员账户已停用）")]
 
 
 def test_a_role_taken_away_is_refused_and_audited(env, people) -> None:
@@ -37,7 +37,7 @@ def test_a_role_taken_away_is_refused_and_audited(env, people) -> None:
         s.scalars(select(Staff).where(Staff.staff_no == "J1001")).one().roles = ["review"]
     with pytest.raises(StaffRevoked, match="角色已变更"):
         counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, "本人到窗口办理业务")
-    assert _actions(env, "J1001") == [("staff_refused", "您的角色已变更")]
+    assert _actions(env, "J1001") == [("staff_refused", "查询群众档案（该工作人员角色已变更）")]
 
 
 async def test_the_counter_signs_the_deactivated_clerk_out(env, people):

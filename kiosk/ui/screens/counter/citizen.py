@@ -1,85 +1,32 @@
 """为群众办理: look up the citizen in front of the clerk (with the reason for access), see their
 record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking, finish or
-turn back a 网办 application waiting for the DMV)."""
+turn back a 网办 application waiting for the DMV). This module is the look-up and the file on
+screen; the actions on the file are in citizen_actions, the summary's text in citizen_summary."""
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
-from ....domain.ids import normalize_credit_code, normalize_id_number
-from ....services import counter_applications, counter_bookings, counter_citizen
+from ....services import counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
-from ...dialogs.choose import ChooseDialog
-from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from ...widgets.reasons import ReasonField, ReasonList
+from .citizen_actions import CitizenActions
+from .citizen_summary import credit_code_in, summary_text
 
 
 BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
 BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
 
 
-def _date(d) -> str:  # type: ignore[no-untyped-def]
-    return f"{d:%Y-%m-%d}" if d else "-"
-
-
-def summary_text(f: CitizenFile) -> Text:
-    if not f.found:
-        return Text(f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
-                    "（单位持营业执照办理单位用户注册）。")
-    kind = "单位用户" if f.kind == "unit" else "个人用户"
-    lines: list[str | Text] = [Text.assemble(
-        (f.name, "bold"), f"  {f.id_number}  {kind}  "
-        f"12123账户：{f.registered_via or '已注册' if f.registered else '未注册'}  绑定手机：{f.phone_masked}")]
-    if not f.registered:
-        lines.append(Text.assemble(("该群众尚未注册交管12123", "bold"), "，核验身份证明原件后可办理面签注册。"))
-    if f.kind == "unit":  # a unit holds vehicles only: no licence, permit, e-licence or exam lines
-        lines.append(f"代理人：{f.agent_id_number or '-'}  委托书：{f.authorisation_ref or '-'}")
-        return _joined([*lines, _vehicles_line(f)])
-    if f.licence:
-        lic = f.licence
-        lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_text}  "
-                     f"记分 {lic.points}  有效期至 {_date(lic.valid_to)}")
-    else:
-        lines.append("驾驶证：无")
-    if f.permit:
-        p = f.permit
-        lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
-                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}")
-    lines.append(f"电子驾驶证：{f.elicence}")
-    return _joined([*lines, _vehicles_line(f)])
-
-
-def _vehicles_line(f: CitizenFile) -> str:
-    cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
-    return f"机动车：{cars or '无'}"
-
-
-def credit_code_in(typed: str) -> str:
-    """The typed number as a unit's credit code, or "" when it is not one (a person's ID number is
-    never put into 统一社会信用代码; a number valid as both is read as an ID number, as the lookup does)."""
-    for check, is_code in ((normalize_id_number, False), (normalize_credit_code, True)):
-        try:
-            number = check(typed)
-        except DomainError:
-            continue
-        return number if is_code else ""
-    return ""
-
-
-def _joined(lines: list[str | Text]) -> Text:
-    return Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines)
-
-
-class CitizenScreen(KioskScreen):
+class CitizenScreen(CitizenActions, KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
@@ -270,122 +217,3 @@ class CitizenScreen(KioskScreen):
         self.notify(f"{result.name} 注册成功，已发送注册成功通知", timeout=6)
         self.query_one("#field-id_number", FormField).value = result.id_number
         self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)
-
-    def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
-        if result is not None:
-            self.notify("绑定手机号已重置，已向新手机号发送通知短信", timeout=6)
-            self.refresh_file(result)
-
-    def cancel_selected(self) -> None:
-        table = self.query_one("#bookings", DataTable)
-        if self.file is None or not self.file.account_id or table.row_count == 0:
-            self.query_one(".screen-error", Static).update("请先在考试预约列表中选择要取消的预约")
-            return
-        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
-        b = next((b for b in self.file.bookings if str(b.id) == key), None)
-        if b is None or b.status not in ("pending", "placed"):
-            self.query_one(".screen-error", Static).update("所选预约不能取消，请在考试预约列表中选择受理中或已安排的预约")
-            return
-        field = self.query_one("#field-cancel_reason", FormField)
-        try:  # asked before the question, not after it (the service checks it again)
-            reason = counter_citizen.check_cancel_reason(field.value)
-        except DomainError as exc:
-            self.clear_errors()
-            self.show_error(exc)  # by the field, which gets the focus
-            return
-        question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
-                    f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
-                    f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
-                    + "取消后将以短信和消息通知本人。")
-
-        def answered(yes: bool | None) -> None:
-            if yes and self.file is not None:
-                self.call(counter_bookings.cancel, self.env, self.kiosk.staff, self.file.account_id, b.id, reason,
-                          done=self._cancelled)
-
-        self.app.push_screen(ConfirmDialog(question, "确认取消"), callback=answered)
-
-    def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
-        self.notify(f"考试预约已取消。{result.message}", timeout=8)
-        self.query_one("#field-cancel_reason", FormField).value = ""
-        self.refresh_file(result)
-
-    @staticmethod
-    def _choices(a) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
-        return counter_applications.finish_choices(a.kind, a.status, a.payload)
-
-    def _selected_app(self):  # type: ignore[no-untyped-def]
-        """The highlighted application if the counter may finish it; else an error on screen."""
-        table = self.query_one("#apps", DataTable)
-        a = None
-        if self.file is not None and table.row_count:
-            key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
-            a = next((a for a in self.file.applications if a.serial_no == key), None)
-        if a is None or not self._choices(a):
-            self._app_error("请在网办进度列表中选择受理中、待窗口办结的业务")
-            return None
-        return a
-
-    def finish_selected(self) -> None:
-        self.query_one("#app-error", Static).update("")
-        a = self._selected_app()
-        if a is None or self.file is None:
-            return
-        accepted = f"{a.events[0].note}\n" if a.events and a.events[0].note else ""  # what and how it was asked for
-        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
-                    "请选择办结方式，办结后将以短信和消息通知本人。")
-
-        def chosen(how: str | None) -> None:
-            if how and self.file is not None:
-                self.call(counter_applications.finish, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
-                          how, done=self._handled, failed=self._not_handled)
-            elif not how:
-                self.notify(f"未办结，业务流水号{a.serial_no}仍为受理中", timeout=4)
-
-        self.app.push_screen(ChooseDialog(question, self._choices(a)), callback=chosen)
-
-    def refuse_selected(self) -> None:
-        self.query_one("#app-error", Static).update("")
-        a = self._selected_app()
-        if a is None or self.file is None:
-            return
-        try:
-            reason = counter_applications.check_refuse_reason(self.query_one("#field-refuse_reason", FormField).value)
-        except DomainError as exc:
-            self.clear_errors()
-            self.show_error(exc)
-            return
-        question = (f"确认为{self.file.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
-                    f"退办理由：{reason}\n\n退办后将以短信和消息通知本人。")
-
-        def answered(yes: bool | None) -> None:
-            if yes and self.file is not None:
-                self.call(counter_applications.refuse, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
-                          reason, done=self._handled, failed=self._not_handled)
-
-        self.app.push_screen(ConfirmDialog(question, "确认退办"), callback=answered)
-
-    def _app_error(self, message: str) -> None:
-        """The message under the applications' buttons, scrolled into view (at 80x24 it is below the screen)."""
-        note = self.query_one("#app-error", Static)
-        note.update(message)
-        self.call_after_refresh(note.scroll_visible)
-
-    def _not_handled(self, exc: DomainError) -> None:
-        """Refused: the file is read again (another counter may have decided it), then the reason shown."""
-        if self.file is None or not self.file.account_id:
-            self._app_error(exc.message)
-            return
-
-        def reloaded(f: CitizenFile) -> None:
-            self.show_file(f)
-            self._app_error(exc.message)
-
-        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
-
-    def _handled(self, result: counter_applications.Handled) -> None:
-        self.query_one("#app-error", Static).update("")
-        self.notify(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}",
-                    timeout=8)
-        self.query_one("#field-refuse_reason", FormField).value = ""
-        self.refresh_file(result)

@@ -37,7 +37,21 @@ class StaffAdminScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
+            # the picked account's part next after the list (Tab order too), the 新建账户 form after it
             yield PlainTable(id="staff-rows", cursor_type="row")
+            yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
+            with Horizontal(classes="row"):
+                yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,
+                                enter_presses="reset")
+                yield FormField("reset_pin", "新PIN码（重置PIN码时填写，6位数字）", max_length=6, password=True,
+                                enter_presses="reset-pin")
+            yield Plain("", classes="screen-error")
+            with Horizontal(classes="buttons"):
+                yield Button("重置密码", id="reset", disabled=True)
+                yield Button("重置PIN码", id="reset-pin", disabled=True)
+                yield Button("停用账户", id="deactivate", variant="error", disabled=True)
+                yield Button("启用账户", id="reactivate", disabled=True)
+                yield Button("返回", id="back")
             yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("new_staff_no", "工号", max_length=20)
@@ -53,19 +67,6 @@ class StaffAdminScreen(KioskScreen):
             yield Plain("", classes="field-error", id="error-roles")  # 请至少选择一个角色, by the boxes
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
-            yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
-            with Horizontal(classes="row"):
-                yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,
-                                enter_presses="reset")
-                yield FormField("reset_pin", "新PIN码（重置PIN码时填写，6位数字）", max_length=6, password=True,
-                                enter_presses="reset-pin")
-            yield Plain("", classes="screen-error")
-            with Horizontal(classes="buttons"):
-                yield Button("重置密码", id="reset", disabled=True)
-                yield Button("重置PIN码", id="reset-pin", disabled=True)
-                yield Button("停用账户", id="deactivate", variant="error", disabled=True)
-                yield Button("启用账户", id="reactivate", disabled=True)
-                yield Button("返回", id="back")
 
     def on_mount(self) -> None:
         self.query_one("#staff-rows", DataTable).add_columns("工号", "姓名", "角色", "状态")
@@ -85,7 +86,12 @@ class StaffAdminScreen(KioskScreen):
         self._choose(self.chosen)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter (or a click) on an account picks it and goes to its buttons: 启用账户 for a
+        deactivated one, else 重置密码 (pressed with no new password, it sends the focus to 新密码)."""
         self._choose(str(event.row_key.value or ""))
+        r = self.rows.get(self.chosen)
+        if r is not None:
+            self.query_one("#reactivate" if not r.active else "#reset", Button).focus()
 
     def _choose(self, staff_no: str) -> None:
         r = self.rows.get(staff_no)

@@ -1,0 +1,139 @@
+"""为群众办理: what the clerk does for the citizen on screen (the file looked up): reset the bound
+phone, cancel an exam booking, finish or turn back a 网办 application waiting for the DMV. Each asks
+first and, once done, reads the file again. A part of CitizenScreen (kiosk.ui.screens.counter.citizen),
+which holds the file (``file``), its lists and fields, and ``refresh_file`` / ``show_file``."""
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from ....domain.errors import DomainError
+from ....services import counter_applications, counter_bookings, counter_citizen
+from ....services.counter_citizen import CitizenFile
+from ...dialogs.choose import ChooseDialog
+from ...dialogs.confirm import ConfirmDialog
+from ...widgets.field import FormField
+
+
+class CitizenActions:
+    """The per-citizen actions of CitizenScreen (mixed into it: the same screen, the same widgets)."""
+
+    file: CitizenFile | None
+
+    def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
+        if result is not None:
+            self.notify("绑定手机号已重置，已向新手机号发送通知短信", timeout=6)
+            self.refresh_file(result)
+
+    def cancel_selected(self) -> None:
+        table = self.query_one("#bookings", DataTable)
+        if self.file is None or not self.file.account_id or table.row_count == 0:
+            self.query_one(".screen-error", Static).update("请先在考试预约列表中选择要取消的预约")
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+        b = next((b for b in self.file.bookings if str(b.id) == key), None)
+        if b is None or b.status not in ("pending", "placed"):
+            self.query_one(".screen-error", Static).update("所选预约不能取消，请在考试预约列表中选择受理中或已安排的预约")
+            return
+        field = self.query_one("#field-cancel_reason", FormField)
+        try:  # asked before the question, not after it (the service checks it again)
+            reason = counter_citizen.check_cancel_reason(field.value)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)  # by the field, which gets the focus
+            return
+        question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
+                    f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
+                    f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
+                    + "取消后将以短信和消息通知本人。")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.file is not None:
+                self.call(counter_bookings.cancel, self.env, self.kiosk.staff, self.file.account_id, b.id, reason,
+                          done=self._cancelled)
+
+        self.app.push_screen(ConfirmDialog(question, "确认取消"), callback=answered)
+
+    def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
+        self.notify(f"考试预约已取消。{result.message}", timeout=8)
+        self.query_one("#field-cancel_reason", FormField).value = ""
+        self.refresh_file(result)
+
+    @staticmethod
+    def _choices(a) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+        return counter_applications.finish_choices(a.kind, a.status, a.payload)
+
+    def _selected_app(self):  # type: ignore[no-untyped-def]
+        """The highlighted application if the counter may finish it; else an error on screen."""
+        table = self.query_one("#apps", DataTable)
+        a = None
+        if self.file is not None and table.row_count:
+            key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+            a = next((a for a in self.file.applications if a.serial_no == key), None)
+        if a is None or not self._choices(a):
+            self._app_error("请在网办进度列表中选择受理中、待窗口办结的业务")
+            return None
+        return a
+
+    def finish_selected(self) -> None:
+        self.query_one("#app-error", Static).update("")
+        a = self._selected_app()
+        if a is None or self.file is None:
+            return
+        accepted = f"{a.events[0].note}\n" if a.events and a.events[0].note else ""  # what and how it was asked for
+        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
+                    "请选择办结方式，办结后将以短信和消息通知本人。")
+
+        def chosen(how: str | None) -> None:
+            if how and self.file is not None:
+                self.call(counter_applications.finish, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
+                          how, done=self._handled, failed=self._not_handled)
+            elif not how:
+                self.notify(f"未办结，业务流水号{a.serial_no}仍为受理中", timeout=4)
+
+        self.app.push_screen(ChooseDialog(question, self._choices(a)), callback=chosen)
+
+    def refuse_selected(self) -> None:
+        self.query_one("#app-error", Static).update("")
+        a = self._selected_app()
+        if a is None or self.file is None:
+            return
+        try:
+            reason = counter_applications.check_refuse_reason(self.query_one("#field-refuse_reason", FormField).value)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)
+            return
+        question = (f"确认为{self.file.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
+                    f"退办理由：{reason}\n\n退办后将以短信和消息通知本人。")
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.file is not None:
+                self.call(counter_applications.refuse, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
+                          reason, done=self._handled, failed=self._not_handled)
+
+        self.app.push_screen(ConfirmDialog(question, "确认退办"), callback=answered)
+
+    def _app_error(self, message: str) -> None:
+        """The message under the applications' buttons, scrolled into view (at 80x24 it is below the screen)."""
+        note = self.query_one("#app-error", Static)
+        note.update(message)
+        self.call_after_refresh(note.scroll_visible)
+
+    def _not_handled(self, exc: DomainError) -> None:
+        """Refused: the file is read again (another counter may have decided it), then the reason shown."""
+        if self.file is None or not self.file.account_id:
+            self._app_error(exc.message)
+            return
+
+        def reloaded(f: CitizenFile) -> None:
+            self.show_file(f)
+            self._app_error(exc.message)
+
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
+
+    def _handled(self, result: counter_applications.Handled) -> None:
+        self.query_one("#app-error", Static).update("")
+        self.notify(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}",
+                    timeout=8)
+        self.query_one("#field-refuse_reason", FormField).value = ""
+        self.refresh_file(result)

@@ -1,0 +1,61 @@
+"""为群众办理: what the screen says about the citizen looked up (the summary above the lists) and
+which number typed is a unit's credit code (面签注册 and 单位用户注册 start from it)."""
+from __future__ import annotations
+
+from rich.text import Text
+
+from ....domain.errors import DomainError
+from ....domain.ids import normalize_credit_code, normalize_id_number
+from ....services.counter_citizen import CitizenFile
+
+
+def _date(d) -> str:  # type: ignore[no-untyped-def]
+    return f"{d:%Y-%m-%d}" if d else "-"
+
+
+def summary_text(f: CitizenFile) -> Text:
+    if not f.found:
+        return Text(f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
+                    "（单位持营业执照办理单位用户注册）。")
+    kind = "单位用户" if f.kind == "unit" else "个人用户"
+    lines: list[str | Text] = [Text.assemble(
+        (f.name, "bold"), f"  {f.id_number}  {kind}  "
+        f"12123账户：{f.registered_via or '已注册' if f.registered else '未注册'}  绑定手机：{f.phone_masked}")]
+    if not f.registered:
+        lines.append(Text.assemble(("该群众尚未注册交管12123", "bold"), "，核验身份证明原件后可办理面签注册。"))
+    if f.kind == "unit":  # a unit holds vehicles only: no licence, permit, e-licence or exam lines
+        lines.append(f"代理人：{f.agent_id_number or '-'}  委托书：{f.authorisation_ref or '-'}")
+        return _joined([*lines, _vehicles_line(f)])
+    if f.licence:
+        lic = f.licence
+        lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_text}  "
+                     f"记分 {lic.points}  有效期至 {_date(lic.valid_to)}")
+    else:
+        lines.append("驾驶证：无")
+    if f.permit:
+        p = f.permit
+        lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
+                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}")
+    lines.append(f"电子驾驶证：{f.elicence}")
+    return _joined([*lines, _vehicles_line(f)])
+
+
+def _vehicles_line(f: CitizenFile) -> str:
+    cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
+    return f"机动车：{cars or '无'}"
+
+
+def credit_code_in(typed: str) -> str:
+    """The typed number as a unit's credit code, or "" when it is not one (a person's ID number is
+    never put into 统一社会信用代码; a number valid as both is read as an ID number, as the lookup does)."""
+    for check, is_code in ((normalize_id_number, False), (normalize_credit_code, True)):
+        try:
+            number = check(typed)
+        except DomainError:
+            continue
+        return number if is_code else ""
+    return ""
+
+
+def _joined(lines: list[str | Text]) -> Text:
+    return Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines)

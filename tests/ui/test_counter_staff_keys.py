@@ -1,0 +1,84 @@
+"""Pilot: 工作人员账户 from the keyboard. Enter on an account in the list picks it and puts the focus
+on its buttons (重置密码 for an active account, 启用账户 for a deactivated one); the account's
+fields and buttons come next after the list in the Tab order, before the 新建账户 form."""
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from kiosk.services import counter_staff
+from kiosk.services.staff import StaffSession
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
+from tests.ui.conftest import field_error, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import press
+
+ADMIN = StaffSession("A0001", "孙管理", ("admin",))
+
+
+async def _on_row(pilot, staff_no: str) -> DataTable:
+    """The list has the focus, its cursor on ``staff_no`` (moved with the arrow keys)."""
+    table = pilot.app.screen.query_one("#staff-rows", DataTable)
+    table.focus()
+    await settle(pilot)
+    while str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value) != staff_no:
+        await pilot.press("down")
+    return table
+
+
+async def test_enter_on_an_account_goes_to_its_buttons_and_a_password_is_reset_by_keys(env):
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        assert isinstance(app.screen, StaffAdminScreen)
+        await _on_row(pilot, "J1001")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.chosen == "J1001"
+        assert app.focused is app.screen.query_one("#reset")
+        await pilot.press("enter")  # 重置密码 with no new password: told by the field, which takes the focus
+        await settle(pilot)
+        assert field_error(app, "reset_password") == "密码至少8位，须同时包含字母和数字"
+        assert app.focused is app.screen.query_one("#input-reset_password")
+        for key in "newpass123":
+            await pilot.press(key)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any("J1001 的密码已重置" in str(n.message) for n in app._notifications)  # noqa: SLF001
+
+
+async def test_enter_on_a_deactivated_account_goes_to_reactivate(env):
+    counter_staff.deactivate(env, ADMIN, "J1002")
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        await _on_row(pilot, "J1002")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#reactivate")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+
+
+async def test_the_accounts_controls_follow_the_list_in_the_tab_order(env):
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        await _on_row(pilot, "J1003")
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # 新PIN码, 新密码, the list
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#staff-rows")
+        seen = []
+        for _ in range(7):
+            await pilot.press("tab")
+            seen.append(app.focused.id)
+        assert seen == ["input-reset_password", "input-reset_pin", "reset", "reset-pin", "deactivate", "reactivate",
+                        "back"]
+        await pilot.press("tab")
+        assert app.focused.id == "input-new_staff_no"  # then the 新建账户 form

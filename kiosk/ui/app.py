@@ -95,15 +95,11 @@ class KioskApp(App, inherit_bindings=False):
         self.call_from_thread(self._show_phone_bar, text, generation)
 
     def _show_phone_bar(self, text: str, generation: int) -> None:
-        from .widgets.phone import PhoneBar
+        from .widgets.phone import show_sms
 
         if generation != self._generation:  # that citizen's session has been wiped meanwhile
             return
-        bars = list(self.screen.query(PhoneBar))
-        bar = bars[0] if bars else PhoneBar()
-        if not bars:
-            self.screen.mount(bar)
-        bar.show(text)
+        show_sms(self, text)
 
     def request_end_session(self, notice: str) -> None:
         """For a screen's own handler: a screen cannot await its own removal, so schedule it."""
@@ -172,7 +168,11 @@ class KioskApp(App, inherit_bindings=False):
 
     # -- idle timeout ----------------------------------------------------------------------
     def on_mount(self) -> None:
+        from .widgets.phone import follow_dialogs
+
         self.set_interval(1, self._idle_tick)
+        # a dialog opened or closed: the demo SMS shown under it shows on it too
+        self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(follow_dialogs, self))
         if self.start_notice:
             self.notify(self.start_notice, severity="warning", timeout=20)
 

@@ -14,10 +14,20 @@ over a shortened text with the rest in 消息 (a sign-in or registration code is
 
 Nothing is left under the bar (``make_room``): the page above gets shorter by the bar's rows,
 anything else docked at the bottom of the screen (the 业务中心's 退出登录 row, the 正在办理 note)
-is lifted above it, and what has the focus is then scrolled back into view."""
+is lifted above it (Textual's toasts too: they stand above the bar, not on it), and what has
+the focus is then scrolled back into view.
+
+The bar is on the screen the citizen is on, not only on the screen on top: an SMS that comes
+while a dialog is open (the 放弃并返回？ question asked right after 发送验证码) shows on the dialog
+and on the screen under it, so it is still there when the dialog closes; a dialog that opens
+while an SMS shows shows it too, where nothing of the dialog is under it (``show_sms``,
+``follow_dialogs``)."""
 from __future__ import annotations
 
+import time
+
 import textual.content
+from textual.app import App
 from textual import events
 from textual.screen import Screen
 from textual.timer import Timer
@@ -45,6 +55,8 @@ class PhoneBar(Plain):
                background: $panel; color: $text; border-top: solid $accent;
                border-title-align: right; border-title-color: $text; }
     """
+    sms = ""  # the SMS shown, as it came
+    until = 0.0  # when it goes (time.monotonic())
     _text = ""
     _pages: list[str] = []
     _page = 0
@@ -52,16 +64,25 @@ class PhoneBar(Plain):
     _hide_timer: Timer | None = None
     _page_timer: Timer | None = None
 
-    def show(self, text: str) -> None:
+    def show(self, text: str, until: float | None = None, page: int = 0) -> float:
+        """Show ``text`` from ``page`` on until ``until`` (a new SMS: long enough to read every page
+        twice); returns when it goes."""
+        self.sms = text
         self._text = TITLE + " ".join(text.splitlines())
         self._layout = (0, 0)
         self.display = True
-        self._paginate()
+        self._paginate(page)
         if self._hide_timer is not None:
             self._hide_timer.stop()
-        # every page seen twice at its pace, and never less than SHOW_SECONDS
-        stay = max(SHOW_SECONDS, 2 * sum(page_seconds(p) for p in self._pages))
-        self._hide_timer = self.set_timer(stay, self._expire)
+        if until is None:  # every page seen twice at its pace, and never less than SHOW_SECONDS
+            until = time.monotonic() + max(SHOW_SECONDS, 2 * sum(page_seconds(p) for p in self._pages))
+        self.until = until
+        self._hide_timer = self.set_timer(max(0.0, until - time.monotonic()), self._expire)
+        return until
+
+    @property
+    def live(self) -> bool:
+        return self.display and self.until > time.monotonic()
 
     @property
     def pages(self) -> list[str]:
@@ -71,7 +92,7 @@ class PhoneBar(Plain):
     def page(self) -> int:
         return self._page
 
-    def _paginate(self) -> None:
+    def _paginate(self, page: int = 0) -> None:
         """Cut the text into pages of whole lines at the bar's width (the screen's, before it is laid out)."""
         width = self.content_region.width if self.is_mounted else 0
         width = width or self.app.size.width - 2  # not laid out yet: the screen's, less the padding
@@ -85,7 +106,7 @@ class PhoneBar(Plain):
         breaks = [0, *textual.content.divide_line(self._text, width), len(self._text)]
         wrapped = [self._text[a:b] for a, b in zip(breaks, breaks[1:])]
         self._pages = ["".join(wrapped[i:i + lines]) for i in range(0, len(wrapped), lines)] or [""]
-        self._turn_to(0)
+        self._turn_to(page)
 
     def _turn_to(self, page: int) -> None:
         self._page = page % len(self._pages)
@@ -130,3 +151,35 @@ def make_room(screen: Screen) -> None:
             widget.styles.clear_rule("margin")
         widget.refresh(layout=True)
     screen.call_after_refresh(keep_focus_in_view, screen)
+
+
+def page_screen(app: App) -> Screen:
+    """The screen the citizen is on: the one on top, or the one the open dialogs are over."""
+    return next((s for s in reversed(app.screen_stack) if not s.is_modal), app.screen)
+
+
+def show_sms(app: App, text: str) -> None:
+    """A new SMS: on the screen the citizen is on and, when a dialog is open over it, on the dialog too."""
+    page = page_screen(app)
+    until = _put(page, text)
+    if app.screen is not page:
+        _put(app.screen, text, until)
+
+
+def follow_dialogs(app: App) -> None:
+    """After the screen on top changed: a dialog on top shows the SMS the screen under it shows."""
+    top, page = app.screen, page_screen(app)
+    if top is page or not top.is_attached:
+        return
+    shown = [bar for bar in page.query_children(PhoneBar) if bar.live]
+    mine = [bar for bar in top.query_children(PhoneBar) if bar.live]
+    if shown and not (mine and mine[0].sms == shown[0].sms):
+        _put(top, shown[0].sms, shown[0].until, shown[0].page)
+
+
+def _put(screen: Screen, text: str, until: float | None = None, page: int = 0) -> float:
+    bars = list(screen.query_children(PhoneBar))
+    bar = bars[0] if bars else PhoneBar()
+    if not bars:
+        screen.mount(bar)
+    return bar.show(text, until, page)

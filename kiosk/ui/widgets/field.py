@@ -1,6 +1,7 @@
 """A labelled input with its error message right beneath it."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Button, Input, Label, Static
@@ -10,12 +11,34 @@ from .plain import Plain
 
 class _LimitedInput(Input):
     """An Input that says so next to the field when its length limit refuses what was typed or
-    pasted (Textual refuses a paste that would go over it whole, and only rings the bell)."""
+    pasted (Textual refuses a paste that would go over it whole, and only rings the bell).
+
+    A password (or PIN) is masked with ASCII ``*``, one column per character: Textual's mask •
+    is East-Asian ambiguous width, drawn two columns wide by terminals set up for Chinese, so it
+    ran past the field and the cursor stood inside it. Textual 8.2.8 draws the mask in ``_value``
+    and places the cursor (and a click) by the width of the characters typed, which the mask
+    does not have for a full-width １２３ typed by an input method: all three follow the mask."""
+
+    MASK = "*"
 
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:
             field.set_error(f"最多可输入{self.max_length}个字，超出部分未输入")
+
+    @property
+    def _value(self) -> Text:
+        if self.password:
+            return Text(self.MASK * len(self.value), no_wrap=True, overflow="ignore", end="")
+        return super()._value
+
+    def _position_to_cell(self, position: int) -> int:
+        return position if self.password else super()._position_to_cell(position)
+
+    def _cell_offset_to_index(self, offset: int) -> int:
+        if self.password:
+            return max(0, min(offset + self.scroll_offset.x, len(self.value)))
+        return super()._cell_offset_to_index(offset)
 
 
 class FormField(Vertical):

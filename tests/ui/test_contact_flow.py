@@ -219,3 +219,21 @@ async def test_an_expired_code_no_longer_says_it_was_sent_and_valid(kiosk_app, e
 
 def _code_sent_line(app) -> str:  # type: ignore[no-untyped-def]
     return str(app.screen.query_one("#code-sent").render()).strip()
+
+
+async def test_enter_in_a_field_moves_on_to_the_next_and_only_the_last_goes_on(kiosk_app, env, people):
+    """Enter after the new phone number goes to 联系地址, not past it to 确认并提交 (where the next
+    Enter pressed 发送验证码 before the citizen had checked anything); Enter there is 下一步."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p, "licence_contact")
+        kiosk_app.screen.query_one("#input-phone").focus()
+        await pilot.pause()
+        await pilot.press(*NEW_PHONE, "enter")
+        await settle(pilot)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-address")
+        assert "验证码将发送至新号码" not in screen_text(kiosk_app)
+        await pilot.press("end", *"1", "enter")
+        await settle(pilot)
+        assert "138****8000" in screen_text(kiosk_app)
+        assert "验证码已发送" not in screen_text(kiosk_app)

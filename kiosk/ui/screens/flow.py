@@ -94,7 +94,7 @@ class ApplicationFlowScreen(KioskScreen):
             else:
                 field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                                   value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                                  enter_presses="next")  # as a form on the web: Enter goes on
+                                  enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
             field.display = _wanted(spec, prepared.initial)
             box.mount(field)
         self.query_one("#next", Button).disabled = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
 from .plain import Plain
@@ -51,15 +52,20 @@ class FormField(Vertical):
 
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
                  max_length: int = 100, password: bool = False, id: str | None = None,
-                 enter_presses: str | None = None, enter_focuses: str | None = None) -> None:
+                 enter_presses: str | None = None, enter_focuses: str | None = None,
+                 enter_moves_on: bool = False) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
-        Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码)."""
+        Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
+        ``enter_moves_on``: Enter moves on to the next field, choice or box shown in the same form
+        (this field's container), and presses ``enter_presses`` only in the last one: a citizen who
+        types the phone number and presses Enter goes on to the address, not past it."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
+        self._enter_moves_on = enter_moves_on
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 
@@ -70,12 +76,24 @@ class FormField(Vertical):
         yield Plain("", classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if self._enter_presses is not None:
+        following = self._next_control() if self._enter_moves_on else None
+        if following is not None:
+            event.stop()
+            following.focus()
+        elif self._enter_presses is not None:
             event.stop()
             self.screen.query_one(f"#{self._enter_presses}", Button).press()  # not when disabled
         elif self._enter_focuses is not None:
             event.stop()
             self.screen.query_one(f"#input-{self._enter_focuses}", Input).focus()
+
+    def _next_control(self) -> Widget | None:
+        """The first field, choice or box after this one in its form that is shown, if any."""
+        if self.parent is None:
+            return None
+        controls = list(self.parent.query("Input, RadioSet, Checkbox"))
+        mine = controls.index(self.input) if self.input in controls else len(controls)
+        return next((c for c in controls[mine + 1:] if all(n.display for n in c.ancestors_with_self)), None)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The user is correcting the value: the message about the old one goes. A value the

@@ -254,6 +254,11 @@ def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: 
     return _create(s, env, plan, req)
 
 
+def booking_message(subject_name: str, title: str, serial: str, note: str) -> str:
+    """The inbox message (and SMS, after the signature) a booking sends when it is made."""
+    return f"您的{subject_name}{title}（业务流水号{serial}）：{note}。"
+
+
 def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> BookingDone:
     now, f = env.clock.now(), plan.facts
     priority = req.mode == "priority"
@@ -280,5 +285,5 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         payload={"subject": req.subject, "mode": req.mode, "summary": [f"{k}：{v}" for k, v in plan.summary]},
         audit_action="exam_priority" if priority else "exam_booking",
         audit_detail=lambda serial: f"{serial} {subject} {MODE_TEXT[req.mode]}",
-        message=lambda serial: f"您的{subject}{title}（业务流水号{serial}）：{note}。", now=now)
+        message=lambda serial: booking_message(subject, title, serial, note), now=now)
     return BookingDone(booking_id, serial, title, status, note, plan.summary)

@@ -46,11 +46,20 @@ def body_prefix(subject: int) -> str:
     return f"您的{SUBJECT_NAMES[subject]}考试预约（业务流水号"
 
 
+def body_tail(note: str) -> str:
+    return f"）{note}。"
+
+
+def message_text(subject: int, serial: str, note: str) -> str:
+    """The inbox text of an allocation result for one application (the SMS adds the signature)."""
+    return Notice.compose(body_prefix(subject), serial, body_tail(note))
+
+
 def _notices(conn: Connection, notes: list[tuple[str, str]]) -> list[tuple[int, int]]:
     """Store each (prefix, note) as two notices, inbox and SMS; their ids, in the same order."""
     rows = []
     for prefix, note in notes:
-        tail = f"）{note}。"
+        tail = body_tail(note)
         rows += [{"title": INBOX_TITLE, "head": prefix, "tail": tail, "note": note},
                  {"title": "", "head": SMS_SIGN + prefix, "tail": tail, "note": note}]
     if not rows:

@@ -75,6 +75,8 @@ def _fitting(at_site: bool, in_city: bool):  # type: ignore[no-untyped-def]
 _KEYS = [(at, city) for at in (False, True) for city in (False, True)]
 FIRST_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).limit(1)) for k in _KEYS}
 _COUNT_FITTING = {k: Prepared(update(_S).where(_fitting(*k)).values(applicants=_S.c.applicants + 1)) for k in _KEYS}
+# The days of those sessions (run only when the citizen already has an exam in the range).
+FITTING_DAYS = {k: Prepared(select(_S.c.exam_date).distinct().where(_fitting(*k))) for k in _KEYS}
 # PostgreSQL: an UPDATE locks its rows in scan order (heap or index, not id); these lock them in id
 # order first, as allocation and the other bookings do, so two transactions never wait on each other.
 _LOCK_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).order_by(_S.c.id).with_for_update()) for k in _KEYS}

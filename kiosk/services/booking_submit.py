@@ -123,8 +123,10 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
         site = d.first(_SITE_NAME, site=req.site_id) if req.site_id is not None else None
         fitting = booking_create.fitting_params(req.subject, req.date_from, range_to, cls,  # type: ignore[arg-type]
                                                 req.site_id, f.permit_row.city, env.clock.now())
-        if d.first(booking_create.FIRST_FITTING[req.site_id is not None, "city" in fitting], **fitting) is None:
+        key = req.site_id is not None, "city" in fitting
+        if d.first(booking_create.FIRST_FITTING[key], **fitting) is None:
             raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
+        _refuse_only_busy_days(d, key, fitting, exam_days(f.bookings))
         summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(range_to)}"),  # type: ignore[arg-type]
                     ("考试场地", site.name if site else "不限考场（服从系统安排）")]
     else:
@@ -138,6 +140,17 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
     return _Plan(f, sessions, summary, range_to)
+
+
+def _refuse_only_busy_days(d: Driver, key: tuple[bool, bool], fitting: dict, busy: set[date]) -> None:
+    """服从系统安排: refused when every fitting session falls on a day the citizen already has an exam
+    (the step lists none of them, and allocation would never place the application there)."""
+    if not any(fitting["date_from"] <= day <= fitting["date_to"] for day in busy):
+        return  # the usual case: no second query
+    days = {r[0] for r in d.all(booking_create.FITTING_DAYS[key], **fitting)}
+    if days and days <= busy:
+        raise DomainError(f"{same_day(sorted(days))}，所选时间段内没有其他日期可预约的考试场次，"
+                          "请更改时间段或考场后重新查询")
 
 
 def send_code(env: Env, account_id: int) -> codes.CodeSent:
@@ -241,6 +254,11 @@ def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: 
     return _create(s, env, plan, req)
 
 
+def booking_message(subject_name: str, title: str, serial: str, note: str) -> str:
+    """The inbox message (and SMS, after the signature) a booking sends when it is made."""
+    return f"您的{subject_name}{title}（业务流水号{serial}）：{note}。"
+
+
 def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> BookingDone:
     now, f = env.clock.now(), plan.facts
     priority = req.mode == "priority"
@@ -267,5 +285,5 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         payload={"subject": req.subject, "mode": req.mode, "summary": [f"{k}：{v}" for k, v in plan.summary]},
         audit_action="exam_priority" if priority else "exam_booking",
         audit_detail=lambda serial: f"{serial} {subject} {MODE_TEXT[req.mode]}",
-        message=lambda serial: f"您的{subject}{title}（业务流水号{serial}）：{note}。", now=now)
+        message=lambda serial: booking_message(subject, title, serial, note), now=now)
     return BookingDone(booking_id, serial, title, status, note, plan.summary)

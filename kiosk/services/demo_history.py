@@ -5,7 +5,10 @@ that was published and allocated, paid for, and closed by its result. So each de
 session of a past plan at an exam site of the learner's city (the seat counted in it), and its
 application the timeline a real one gets, with the services' own words: 受理中, 预约成功 (the
 time and site), 已缴费 (the demo bank's receipt), then each result. 网办进度 and the counter's
-为群众办理 then show when and where the exam was. No inbox message or SMS is written for the past.
+为群众办理 then show when and where the exam was. Each of those steps also left what the service
+tells the citizen: an inbox message (already read: it is the past) and, with the outbox as the SMS
+gateway, the SMS, at the step's time, in the texts the services write (no SMS goes out through a
+real gateway for the past).
 """
 from __future__ import annotations
 
@@ -15,17 +18,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import (Account, Application, ApplicationEvent, Booking, ExamPlan, ExamResult, ExamSession, ExamSite,
-                         LearnerPermit, Office)
+                         LearnerPermit, Message, Office)
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_name
 from ..domain.ranking import ranking_time
-from .allocation_sql import placed_note
+from .allocation_sql import INBOX_TITLE, message_text, placed_note
 from .applications import placeholder_serial, serial_for
 from .booking import KIND, MODE_TEXT, STATUS_PAID, STATUS_PENDING, STATUS_PLACED, TITLE, attempt_of, class_label
-from .booking_submit import ACCEPTED
+from .booking_submit import ACCEPTED, booking_message
 from .env import Env
-from .exam_results import result_note
-from .fees import DemoPaymentGateway, fee_description, fee_for, receipt_of, receipt_text
+from .exam_results import RESULT_TITLE, result_message, result_note
+from .fees import FEE_TITLE, DemoPaymentGateway, fee_description, fee_for, fee_message, receipt_of, receipt_text
+from .gateways import OutboxSmsGateway
+from .messaging import SMS_SIGN
 
 SMALL, LARGE = "C1C2C5", "A1A2A3B1B2"  # the classes of the demo sessions, small and large vehicles
 OPENS = ALLOCATED = time(9, 0)  # a plan's booking window opens, its allocation runs
@@ -70,6 +75,13 @@ def _event(s: Session, app: Application, at: datetime, status: str, note: str) -
     s.add(ApplicationEvent(application_id=app.id, at=at, status=status, note=note))
 
 
+def _told(s: Session, env: Env, account: Account, at: datetime, title: str, body: str) -> None:
+    """What messaging.notify wrote at ``at``: the inbox message (read then) and the outbox SMS."""
+    s.add(Message(channel="inbox", account_id=account.id, title=title, body=body, created_at=at, read_at=at))
+    if account.phone and isinstance(env.sms, OutboxSmsGateway):
+        s.add(Message(channel="sms", account_id=account.id, phone=account.phone, body=SMS_SIGN + body, created_at=at))
+
+
 def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPermit, subject: int, at: datetime,
                      attempts: list[tuple[bool, int]]) -> Booking:
     """A booking of ``subject`` sat at ``at`` (the retake two hours later), booked and paid as on the
@@ -96,9 +108,12 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
                       status="placed", session_id=session.id, created_at=made, city=permit.city)
     s.add(booking)
     s.flush()
+    subject_name = SUBJECT_NAMES[subject]
     _event(s, app, made, STATUS_PENDING, ACCEPTED)
-    _event(s, app, plan.allocated_at, STATUS_PLACED,
-           placed_note(f"{at:%Y-%m-%d}", f"{at:%H:%M}", site.name, site.address))
+    _told(s, env, account, made, app.title, booking_message(subject_name, TITLE, app.serial_no, ACCEPTED))
+    placed = placed_note(f"{at:%Y-%m-%d}", f"{at:%H:%M}", site.name, site.address)
+    _event(s, app, plan.allocated_at, STATUS_PLACED, placed)
+    _told(s, env, account, plan.allocated_at, INBOX_TITLE, message_text(subject, app.serial_no, placed))
     paid_at = datetime.combine(plan.allocated_at.date(), PAID)
     description = fee_description(subject)
     amount = fee_for(subject, permit.licence_class)
@@ -106,6 +121,7 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
     booking.fee_paid_at = paid_at
     app.payload = {**app.payload, "fee": receipt}
     _event(s, app, paid_at, STATUS_PAID, receipt_text(receipt))
+    _told(s, env, account, paid_at, FEE_TITLE, fee_message(subject_name, app.serial_no, receipt))
     for n, (passed, score) in enumerate(attempts, 1):
         taken = at + timedelta(hours=2 * (n - 1))
         s.add(ExamResult(booking_id=booking.id, account_id=account.id, subject=subject, taken_at=taken, score=score,
@@ -114,4 +130,5 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
             booking.status = "done"
         status, note = result_note(s, booking, n, score, False)
         _event(s, app, taken, status, note)
+        _told(s, env, account, taken, RESULT_TITLE, result_message(note))
     return booking

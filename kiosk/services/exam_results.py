@@ -23,6 +23,7 @@ from .booking import attempt_of, permit_facts, session_at
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
+RESULT_TITLE = "考试成绩"  # the inbox title of a result
 RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
 # How the counter form and CSV say which attempt; the command line says it its own way (--retake).
 SAY_RETAKE, SAY_FIRST = "考试次数请填2（补考）", "（考试次数填1）"
@@ -97,6 +98,11 @@ def _next_booking(s: Session, b: Booking) -> str:
     return after_failed_booking(permit_facts(permit), attempts, b.subject)
 
 
+def result_message(note: str) -> str:
+    """The inbox message (and SMS, after the signature) of an exam result: its 网办进度 note."""
+    return f"{note}。"
+
+
 def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show: bool) -> tuple[str, str]:
     """(status, note) of 网办进度 for the result of ``attempt`` of booking ``b``, just added to ``s``
     (``b.status`` already says whether it closed the booking)."""
@@ -169,5 +175,5 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         assert account is not None
         audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
                      detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
-        messaging.notify(s, env, account, "考试成绩", f"{text}。")
+        messaging.notify(s, env, account, RESULT_TITLE, result_message(text))
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text)

@@ -24,6 +24,7 @@ from .booking_records import BookingView, bookings_in, view_in
 from .env import Env
 
 FEES_FILE = ASSETS / "config" / "exam_fees.json"
+FEE_TITLE = "考试费缴纳"  # the inbox title of a paid fee
 RECEIPT_TIME = "%Y-%m-%d %H:%M:%S"  # how the receipt (Application.payload["fee"]) writes its times
 
 
@@ -96,6 +97,11 @@ def receipt_lines(receipt: dict) -> list[str]:
     elif receipt.get("refund_pending_at"):
         lines.append("退还处理中（如长时间未到账，请到车管所窗口咨询）")
     return lines
+
+
+def fee_message(subject_name: str, serial: str, receipt: dict) -> str:
+    """The inbox message (and SMS, after the signature) of a paid exam fee."""
+    return f"您的{subject_name}考试（业务流水号{serial}）{receipt_text(receipt)}。"
 
 
 def receipt_text(receipt: dict) -> str:
@@ -175,6 +181,6 @@ def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote,
         account = account_of(s, account_id)
         audit.record(s, env, actor=f"citizen:{account_id}", action="exam_fee", account_id=account_id,
                      detail=f"{first.booking.serial_no} {first.amount} {payment.transaction_no}")
-        messaging.notify(s, env, account, "考试费缴纳",
-                         f"您的{first.booking.subject_name}考试（业务流水号{first.booking.serial_no}）{receipt_text(receipt)}。")
+        messaging.notify(s, env, account, FEE_TITLE,
+                         fee_message(first.booking.subject_name, first.booking.serial_no, receipt))
         return FeeQuote(view_in(s, account_id, booking_id), first.amount, True, receipt)

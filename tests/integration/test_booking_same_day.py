@@ -6,13 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 
-from kiosk.db.models import ExamSession
+from kiosk.db.models import Booking, ExamSession
 from kiosk.domain.errors import DomainError
 from kiosk.services import booking_query, booking_submit
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, book, sessions
+from tests.conftest import last_sms_code
 
 DAY = date(2026, 12, 4)
 SAID = "您2026年12月4日已有其他科目的考试，同一天只能安排一个科目的考试"
@@ -76,3 +77,33 @@ def test_a_waiting_application_leaves_no_day_out(env, people):
     book(env, p, BookingRequest(2, "self", (k2.id,)))
     result = query(env, p, 3, DAY, DAY)
     assert result.rows and result.hidden_days == ()
+
+
+REFUSED_SYSTEM = f"^{SAID}，所选时间段内没有其他日期可预约的考试场次，请更改时间段或考场后重新查询$"
+
+
+def test_system_mode_refuses_a_range_whose_only_sessions_are_on_that_day(env, placed):
+    """服从系统安排 for 12-04 alone: the only fitting sessions are on her 科目二 day, where allocation
+    would never place her; the service refuses at 确认并提交 and at 预约 (a code already sent), and
+    nothing is booked."""
+    p, _ = placed
+    aid = account_id(env, p)
+    req = BookingRequest(3, "system", (), DAY, DAY)
+    with pytest.raises(DomainError, match=REFUSED_SYSTEM):
+        booking_submit.check(env, aid, req)
+    booking_submit.send_code(env, aid)
+    with pytest.raises(DomainError, match=REFUSED_SYSTEM):
+        booking_submit.submit(env, aid, req, last_sms_code(env, p.phone))
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Booking).where(
+            Booking.account_id == aid, Booking.subject == 3)) == 0
+
+
+def test_system_mode_accepts_a_range_with_another_day(env, placed):
+    """The same day inside a longer range is no reason to refuse: allocation places her on 12-05."""
+    p, _ = placed
+    aid = account_id(env, p)
+    checked = booking_submit.check(env, aid, BookingRequest(3, "system", (), DAY, date(2026, 12, 5)))
+    assert dict(checked.summary)["预约时间段"] == "2026年12月4日至2026年12月5日"
+    done = book(env, p, BookingRequest(3, "system", (), DAY, date(2026, 12, 5)))
+    assert done.status == "受理中"

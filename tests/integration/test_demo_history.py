@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 
 from kiosk.db.models import Application, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
-from kiosk.services import applications, booking_query, booking_records
+from kiosk.services import applications, booking_query, booking_records, messaging
 from tests.booking_helpers import account_id
 from tests.conftest import NOW
 
@@ -56,3 +56,41 @@ def test_the_history_still_decides_what_may_be_booked(env, people):
     assert not by[2].allowed and "2026年12月10日" in by[2].reason and by[3].allowed
     by = {o.subject: o for o in booking_query.overview(env, account_id(env, people["four_fails"])).subjects}
     assert by[2].allowed and not by[1].allowed
+
+
+def test_the_history_has_the_past_inbox_messages_and_sms_the_services_sent(env, people):
+    """李娜's 科目二 booking: 受理中, 预约成功, 已缴费 and the two results each told her in the inbox
+    and by SMS, at the timeline's times, in the words the booking, allocation, payment and result
+    services use (already read: it is the past); her 科目一 booking likewise."""
+    person = people["failed_k2"]
+    aid = account_id(env, person)
+    k2 = next(b for b in booking_records.my_bookings(env, aid) if b.subject == 2)
+    (app,) = [a for a in applications.list_for(env, aid) if a.serial_no == k2.serial_no]
+    serial, (accepted, placed, paid, first, second) = app.serial_no, app.events
+    expected = [
+        (accepted.at, "考试预约（科目二）", f"您的科目二考试预约（业务流水号{serial}）：{accepted.note}。"),
+        (placed.at, "考试预约结果", f"您的科目二考试预约（业务流水号{serial}）{placed.note}。"),
+        (paid.at, "考试费缴纳", f"您的科目二考试（业务流水号{serial}）{paid.note}。"),
+        (first.at, "考试成绩", f"{first.note}。"),
+        (second.at, "考试成绩", f"{second.note}。"),
+    ]
+    assert accepted.note.startswith("考试预约申请已受理") and placed.note.startswith("预约成功：")
+    assert first.note.startswith("科目二考试成绩60分，不合格") and second.note.startswith("科目二补考成绩70分，不合格")
+    inbox = messaging.inbox(env, aid)
+    mine = [(m.created_at, m.title, m.body) for m in inbox if serial in m.body or m.title == "考试成绩"
+            and "科目二" in m.body]
+    assert sorted(mine) == expected
+    assert len(inbox) == 5 + 4  # and the four of 科目一 (no second result: passed at once)
+    assert all(m.read for m in inbox) and messaging.unread_count(env, aid) == 0
+    sms = sorted((m.created_at, m.body) for m in messaging.outbox(env, person.phone) if m.created_at < NOW)
+    assert sms == sorted((m.created_at, "【交管12123】" + m.body) for m in inbox)
+
+
+def test_the_inbox_history_matches_every_timeline(env, people):
+    """Every finished demo booking: one inbox message and one SMS per timeline entry, at its time."""
+    with env.db.read() as s:
+        apps = s.scalars(select(Application).join(Booking, Booking.application_id == Application.id)).all()
+        ids = {a.account_id for a in apps}
+    events = sorted((aid, e.at) for aid in ids for a in applications.list_for(env, aid) for e in a.events)
+    told = sorted((aid, m.created_at) for aid in ids for m in messaging.inbox(env, aid) if m.created_at < NOW)
+    assert events == told and len(events) > 40

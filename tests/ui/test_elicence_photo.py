@@ -116,3 +116,20 @@ async def test_back_to_the_menu_from_progress_after_a_photo_change(kiosk_app, en
         await settle(pilot)
         assert isinstance(kiosk_app.screen, HomeScreen)
         assert [type(s) for s in kiosk_app.screen_stack if isinstance(s, (ElicenceScreen, PhotoScreen))] == []
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_checked_photo_line_names_the_button_that_submits_it(kiosk_app, env, people, size) -> None:
+    """照片符合要求，请点击【...】 names the label of the button under it, which has the focus, and that
+    button sends the photo to review (待审核), as the line says."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        screen = await _photo_screen(pilot, env, people["no_photo"])
+        await _camera_photo(pilot)
+        submit = screen.query_one("#ph-submit")
+        label = str(submit.label)
+        said = str(screen.query_one("#ph-check").render()).replace("\n", "")
+        assert f"照片符合要求，请点击【{label}】。" in said and label == "提交审核"
+        assert kiosk_app.focused is submit and submit.region.bottom <= size[1]  # in view, Enter presses it
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "办理状态：待审核" in screen_text(kiosk_app)

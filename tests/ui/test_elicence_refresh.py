@@ -7,7 +7,7 @@ from sqlalchemy import update
 
 from kiosk.db.models import DrivingLicence
 from kiosk.services import elicence, elicence_card, elicence_verify
-from kiosk.ui.screens.elicence import CardScreen, FullCodeScreen
+from kiosk.ui.screens.elicence import CardScreen, ElicenceScreen, FullCodeScreen
 from kiosk.ui.widgets.qr import QrView
 from tests.ui.conftest import screen_text, settle, sign_in
 
@@ -100,3 +100,50 @@ async def test_the_full_screen_code_goes_back_to_the_card_when_it_is_no_longer_s
         assert kiosk_app.screen is card
         text = screen_text(kiosk_app)
         assert "不再显示" in text and "证号" not in text and "放大二维码" not in text
+
+
+@pytest.mark.parametrize("status", ["L", "F"])
+async def test_a_card_withdrawn_takes_the_earlier_apply_result_away_too(kiosk_app, env, people, status) -> None:
+    """申领 on the screen shows its result; the licence then becomes 锁定 (or 吊销) while the card is
+    open: back on 驾驶证电子版 the fixed message stands alone, not above the old 已办结 result."""
+    person = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, person.id_number, person.phone)
+        await pilot.click("#menu-elicence_mine")
+        await settle(pilot)
+        await pilot.click("#el-apply")
+        await settle(pilot)
+        await pilot.click("#el-confirm")
+        await settle(pilot)
+        assert "业务流水号" in screen_text(kiosk_app) and "已办结" in screen_text(kiosk_app)
+        await pilot.click("#el-show")
+        await settle(pilot)
+        card = kiosk_app.screen
+        assert isinstance(card, CardScreen)
+        _set_status(env, status)
+        await _timer_refresh(pilot, env, card)
+        await pilot.click("#back")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ElicenceScreen)
+        text = screen_text(kiosk_app)
+        assert ("状态异常" if status == "L" else "不再显示") in text.replace("\n", "")
+        for stale in ("办理状态", "已办结", "申领结果已通过短信"):  # (the demo SMS bar may still name the serial)
+            assert stale not in text, stale
+        assert str(kiosk_app.screen.query_one("#el-result").render()).strip() == ""
+
+
+async def test_the_apply_result_stays_while_the_card_is_still_shown(kiosk_app, env, people) -> None:
+    """暂扣 still shows the card (in red): the result of the 申领 is still true and stays."""
+    person = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, person.id_number, person.phone)
+        await pilot.click("#menu-elicence_mine")
+        await settle(pilot)
+        await pilot.click("#el-apply")
+        await settle(pilot)
+        await pilot.click("#el-confirm")
+        await settle(pilot)
+        _set_status(env, "D")
+        kiosk_app.screen.reload()
+        await settle(pilot)
+        assert "业务流水号" in screen_text(kiosk_app) and "已办结" in screen_text(kiosk_app)

@@ -16,6 +16,7 @@ class ElicenceScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.overview: elicence.Overview | None = None
+        self.result: elicence.ApplyResult | None = None  # the 申领 answered on this screen, while still true
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("驾驶证电子版")
@@ -59,7 +60,15 @@ class ElicenceScreen(KioskScreen):
         self._show("#el-photo-apply", o.can_apply)
         self._show("#el-show", o.can_show)
         self._show("#el-change-photo", o.can_show)
+        if self.result is not None and not self._still_true(self.result, o):
+            self.result = None  # the card withdrawn (锁定, 吊销...), or a review decided: the old result goes
+            self.query_one("#el-result", Static).update("")
         self._ask(False)
+
+    @staticmethod
+    def _still_true(result: elicence.ApplyResult, o: elicence.Overview) -> bool:
+        """An issued result while the card is still shown; a pending one while it is still in review."""
+        return o.can_show if result.issued else o.pending_serial == result.serial_no
 
     def _focus_first_action(self) -> None:
         """Keyboard users land on the next sensible step (a pressed button may have just been hidden)."""
@@ -106,6 +115,7 @@ class ElicenceScreen(KioskScreen):
             self.app.push_screen(PhotoScreen("change"))
 
     def _applied(self, result: elicence.ApplyResult) -> None:
+        self.result = result
         self.query_one("#el-result", Static).update(
             f"业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}\n"
             "申领结果已通过短信和消息通知您，也可以在【网办进度】中查询。")

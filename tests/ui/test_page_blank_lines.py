@@ -62,6 +62,7 @@ async def test_a_form_with_more_to_read_is_a_tab_stop_that_scrolls(kiosk_app, en
         assert page in await tab_stops(pilot)
         page.focus()
         await pilot.press("end")
-        await pilot.pause(0.1)
+        await pilot.wait_for_scheduled_animations()  # the scroll is animated: a loaded machine takes longer
+        await pilot.pause()
         assert page.scroll_y == page.max_scroll_y > 0
         assert page.region.contains_region(kiosk_app.screen.query_one("#next").region)

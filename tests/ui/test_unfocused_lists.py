@@ -6,7 +6,7 @@ Unfocused, every option of a list is drawn alike but for its own mark; focused, 
 from __future__ import annotations
 
 from textual.widget import Widget
-from textual.widgets import Button, OptionList, RadioSet
+from textual.widgets import Button, DataTable, OptionList, RadioSet
 
 from tests.ui.conftest import settle, sign_in
 from tests.ui.test_booking_wizard import open_wizard
@@ -76,3 +76,31 @@ async def test_an_unfocused_album_list_shows_no_cursor(kiosk_app, env, people):
         assert album.highlighted == 0  # still where it was for the way back ...
         rows = option_backgrounds(kiosk_app, album)
         assert all(row == rows[0] for row in rows), rows  # ... but not drawn as if chosen
+
+
+async def test_the_unfocused_session_table_shows_only_what_is_chosen(kiosk_app, env, people):
+    """考试预约 选择场次: the sessions marked 已选 are what is chosen; the cursor row is drawn only while
+    the table has the focus (Tab on to 下一步 and the row last moved to looks like the others)."""
+    from tests.ui.test_booking_wizard import query, to_sessions
+
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        await query(pilot, "2026-12-04", "2026-12-17")
+        table = kiosk_app.screen.query_one("#sessions", DataTable)
+        table.focus()
+        await pilot.press("down", "down")  # the cursor on the third row, nothing chosen
+        await pilot.pause(0.1)
+        focused = table_row_backgrounds(kiosk_app, table)
+        assert focused[2] != focused[0] and focused[2] != focused[1]  # the cursor, seen
+        kiosk_app.screen.query_one("#next-sessions", Button).focus()
+        await pilot.pause(0.1)
+        rows = table_row_backgrounds(kiosk_app, table)
+        assert rows[2] in (rows[0], rows[1]), rows  # like a row of its own stripe: no cursor
+
+
+def table_row_backgrounds(app, table) -> list[set]:
+    """The background colours of the table's data rows on screen (the header left out)."""
+    strips = app.screen._compositor.render_strips()  # noqa: SLF001
+    region = table.content_region
+    return [{seg.style.bgcolor for seg in strips[y].crop(region.x, region.right - 2) if seg.text.strip()}
+            for y in range(region.y + 1, min(region.bottom, region.y + 6))]

@@ -8,7 +8,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
-from ..widgets.choice import Choice, Tick
+from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -85,7 +85,7 @@ class ApplicationFlowScreen(KioskScreen):
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
                 field = Vertical(Label(spec.label, classes="choice-label"),
-                                 RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
+                                 Choices(*(Choice(plain(label), value=value == chosen, name=value)
                                             for label, value in options), id=f"choice-{spec.name}"),
                                  Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             elif spec.kind == "agree":  # a text to read, then a box to tick

@@ -67,7 +67,9 @@ class ApplicationFlowScreen(KioskScreen):
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)
 
     def _refused(self, exc: DomainError) -> None:
-        """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回 stays."""
+        """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回
+        stays, and no step bar (there are no steps to take)."""
+        self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
         intro.update(exc.message)
         intro.add_class("screen-error")

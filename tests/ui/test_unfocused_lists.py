@@ -28,19 +28,19 @@ def option_backgrounds(app, widget: Widget) -> list[set]:
 
 async def test_an_unfocused_radio_set_shows_only_its_mark(kiosk_app, env, people):
     """考试预约 科目确认: the subjects with the focus show the cursor; after Tab to 返回 the cursor
-    option (科目三 here, moved to without choosing it) looks like 科目二 beside it."""
+    option (科目三 here, chosen by moving to it) is drawn on the same background as 科目二 beside it."""
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await open_wizard(pilot, env, people["four_fails"])
         radio = kiosk_app.screen.query_one("#subject", RadioSet)
         assert kiosk_app.focused is radio and len(radio.query("RadioButton")) >= 2
-        await pilot.press("down")  # the cursor to the second subject; the first stays chosen
+        await pilot.press("down")  # the cursor to the second subject, which it chooses
         await pilot.pause(0.1)
         focused_rows = option_backgrounds(kiosk_app, radio)
         assert len(focused_rows) >= 2 and focused_rows[1] != focused_rows[0]  # the cursor, seen
         await pilot.press("tab")
         await pilot.pause(0.1)
         assert kiosk_app.focused is not radio
-        assert radio.pressed_button is not None and radio.pressed_button.name != radio.query("RadioButton")[1].name
+        assert radio.pressed_button is not None and radio.pressed_button.name == radio.query("RadioButton")[1].name
         rows = option_backgrounds(kiosk_app, radio)
         assert len(rows) == len(focused_rows) and all(row == rows[0] for row in rows), rows
 

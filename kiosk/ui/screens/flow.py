@@ -8,7 +8,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
-from ..widgets.choice import Choice, Tick
+from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -67,7 +67,9 @@ class ApplicationFlowScreen(KioskScreen):
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)
 
     def _refused(self, exc: DomainError) -> None:
-        """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回 stays."""
+        """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回
+        stays, and no step bar (there are no steps to take)."""
+        self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
         intro.update(exc.message)
         intro.add_class("screen-error")
@@ -85,7 +87,7 @@ class ApplicationFlowScreen(KioskScreen):
                 options = prepared.choices.get(spec.name, [])
                 chosen = prepared.initial.get(spec.name)
                 field = Vertical(Label(spec.label, classes="choice-label"),
-                                 RadioSet(*(Choice(plain(label), value=value == chosen, name=value)
+                                 Choices(*(Choice(plain(label), value=value == chosen, name=value)
                                             for label, value in options), id=f"choice-{spec.name}"),
                                  Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             elif spec.kind == "agree":  # a text to read, then a box to tick

@@ -6,11 +6,17 @@ East-Asian ambiguous width (drawn two columns wide by many terminals set up for 
 shifts the line). Here the mark itself says it, in ASCII: (*) chosen, ( ) not; [X] ticked, [ ] not,
 and the chosen option's label is bold. Every radio set and check box of the app is built from
 these (tests/ui/test_choice_marks.py keeps it so).
+
+Textual's RadioSet moves a bright bar with the arrow keys but leaves (*) where it was until Enter
+or Space: a citizen who moved to 科目三 and pressed 下一步 booked 科目二. A ``Choices`` list chooses
+the option the arrow keys move to, as a browser's radio group does (RadioSet.Changed is posted as
+for Enter/Space, so whatever follows a change still does).
 """
 from __future__ import annotations
 
+from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Checkbox, RadioButton
+from textual.widgets import Checkbox, RadioButton, RadioSet
 
 _CSS = """
 {name} > .toggle--button {{ color: $foreground !important; background: $panel; text-style: bold; }}
@@ -40,3 +46,30 @@ class Tick(_Marked, Checkbox):
 
     MARKS = ("[ ]", "[X]")
     DEFAULT_CSS = _CSS.format(name="Tick")
+
+
+class Choices(RadioSet):
+    """A radio list of ``Choice`` options: Up/Down (Left/Right) choose the option moved to."""
+
+    BINDINGS: list[BindingType] = [
+        Binding("down,right", "choose_next", "Next option", show=False),
+        Binding("up,left", "choose_previous", "Previous option", show=False),
+    ]
+
+    def _on_mount(self, _event) -> None:  # type: ignore[no-untyped-def]
+        """Textual puts the cursor on the first option; here it starts on the chosen one, so the
+        first arrow key moves from what is chosen, not from the top (RadioSet's own mount handler,
+        run after this one, finds the chosen option)."""
+        self.call_after_refresh(self._cursor_to_chosen)
+
+    def _cursor_to_chosen(self) -> None:
+        if self.pressed_button is not None and self.pressed_button in self._nodes:
+            self._selected = self._nodes.index(self.pressed_button)
+
+    def action_choose_next(self) -> None:
+        self.action_next_button()
+        self.action_toggle_button()  # turns it on (one already on stays on): Changed, as for Enter
+
+    def action_choose_previous(self) -> None:
+        self.action_previous_button()
+        self.action_toggle_button()

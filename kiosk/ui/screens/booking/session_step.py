@@ -20,7 +20,7 @@ from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
-from ...widgets.choice import Choice
+from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import Plain, PlainTable
 
@@ -85,7 +85,7 @@ class SessionStep(Vertical):
         yield Select([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")
         yield Label("预约模式", classes="choice-label", id="mode-label")
-        yield RadioSet(Choice("自主选择场次", value=True, name="self"), Choice("服从系统安排", name="system"),
+        yield Choices(Choice("自主选择场次", value=True, name="self"), Choice("服从系统安排", name="system"),
                        id="mode")
         yield Plain("", id="sessions-hint", classes="hint")
         yield Plain("", id="sessions-alert")

@@ -18,7 +18,7 @@ from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import KioskScreen, focus_first
-from ...widgets.choice import Choice
+from ...widgets.choice import Choice, Choices
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -115,7 +115,7 @@ class BookingWizardScreen(KioskScreen):
             f"申请准驾车型：{ov.class_text}    {ov.permit_text}" + ("\n请选择预约科目，点击【下一步】。" if ov.bookable else ""))
         box = self.query_one("#subject-box", Vertical)
         if ov.bookable:
-            box.mount(RadioSet(*(Choice(plain(o.title), value=i == 0, name=str(o.subject))
+            box.mount(Choices(*(Choice(plain(o.title), value=i == 0, name=str(o.subject))
                                  for i, o in enumerate(ov.bookable)), id="subject"))
         else:
             box.mount(Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint"))

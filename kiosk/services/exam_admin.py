@@ -96,6 +96,8 @@ def _day(text: str, field: str, label: str) -> date:
 
 
 def _int(text: str, field: str, label: str, low: int, high: int) -> int:
+    if not text.strip():  # nothing typed: asked for, as a date is
+        raise DomainError(f"请输入{label}", field)
     try:
         value = int(text.strip())
     except ValueError:

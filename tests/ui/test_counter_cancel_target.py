@@ -88,3 +88,22 @@ async def test_no_bookings_and_no_applications_read_none(env, people):
         if not app.screen.file.applications:
             assert _text(app, "#apps-title") == "网办进度：无"
             assert not app.screen.query_one("#apps").display
+
+
+async def test_at_80x24_why_a_booking_cannot_be_cancelled_is_in_view(env):
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    priority_booked(env, learner)
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, learner.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#bookings", DataTable)
+        table.focus()
+        await settle(pilot)
+        table.move_cursor(row=_row_of(app, "考试已结束"))
+        await pilot.press("enter")
+        await settle(pilot)
+        note = app.screen.query_one("#booking-error", Static)
+        assert "不能取消" in str(note.render())
+        page = app.screen.query_one(".form")
+        assert page.region.contains_region(note.region)  # not under the bottom edge

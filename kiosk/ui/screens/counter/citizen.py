@@ -200,6 +200,14 @@ class CitizenScreen(CitizenActions, KioskScreen):
         if event.data_table.id == "bookings":
             self.query_one("#booking-error", Static).update("")
             self.show_cancel_target()
+            if event.data_table.has_focus:  # 80x24: the row and what is said of it kept in view
+                self.call_after_refresh(self._show_below_bookings)
+
+    def _show_below_bookings(self) -> None:
+        """The lines under the bookings list in view (so is the list's bottom row, above them)."""
+        target = self.query_one("#cancel-target", Static)
+        below = target if target.display and self.query_one("#cancel-part").display else self.query_one("#booking-error")
+        below.scroll_visible(animate=False)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter on a row: 办结 for an application; a booking asks for the cancellation reason
@@ -210,6 +218,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
             why = self.why_not_cancellable(self.selected_booking())
             if why:
                 self.query_one("#booking-error", Static).update(why)
+                self.call_after_refresh(self._show_below_bookings)
             else:
                 self.query_one("#input-cancel_reason", Input).focus()
 

@@ -108,6 +108,8 @@ def _int(text: str, field: str, label: str, low: int, high: int) -> int:
 
 
 def _time(text: str) -> time:
+    if not text.strip():
+        raise DomainError("请输入开考时间", "start_time")
     start = parse_time(text)
     if start is None:
         raise DomainError("请按 08:30 的格式输入开考时间", "start_time")

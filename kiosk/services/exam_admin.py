@@ -25,7 +25,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import ExamPlan, ExamSession, ExamSite
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import DomainError, FormProblems, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
 from ..domain.typed import date_or_error, parse_time
@@ -96,6 +96,8 @@ def _day(text: str, field: str, label: str) -> date:
 
 
 def _int(text: str, field: str, label: str, low: int, high: int) -> int:
+    if not text.strip():  # nothing typed: asked for, as a date is
+        raise DomainError(f"请输入{label}", field)
     try:
         value = int(text.strip())
     except ValueError:
@@ -106,6 +108,8 @@ def _int(text: str, field: str, label: str, low: int, high: int) -> int:
 
 
 def _time(text: str) -> time:
+    if not text.strip():
+        raise DomainError("请输入开考时间", "start_time")
     start = parse_time(text)
     if start is None:
         raise DomainError("请按 08:30 的格式输入开考时间", "start_time")
@@ -147,22 +151,8 @@ def _row(x: ExamSession, p: ExamPlan, site: str, now: datetime) -> SessionRow:
 def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> SessionRow:
     """Create (``session_id`` None) or edit a session and its plan's window; one transaction."""
     require(staff, *EXAM)
-    if f.site_id is None:
-        raise DomainError("请选择考场", "site")
-    exam_day = _day(f.exam_date, "exam_date", "考试日期")
-    start = _time(f.start_time)
-    subject = _int(f.subject, "subject", "科目", 1, 4)
-    try:
-        classes = "".join(parse_classes(f.classes))
-    except ValueError:
-        raise DomainError(f"准考车型有误，应为 {'、'.join(CLASSES)} 中的一个或几个，如 C1C2", "classes") from None
-    if not classes:
-        raise DomainError("请输入准考车型，如 C1C2", "classes")
-    seats = _int(f.seats, "seats", "考位数", 1, 999)
-    quota = _int(f.priority_quota, "priority_quota", "优先预约名额", 0, 999)
-    if quota > seats:
-        raise DomainError("优先预约名额不能超过考位数", "priority_quota")
     now = env.clock.now()
+    exam_day, start, subject, classes, seats, quota = _checked(f, now.date())
     action = "exam_session_save" if f.session_id else "exam_session_create"
     with env.db.write() as s:
         role = authorise(s, env, staff, *EXAM, doing=audit.action_name(action))
@@ -211,6 +201,39 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
                             f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}"
                             + _changes(before, _audited(x, plan)))
         return _row(x, plan, site.name, now)
+
+
+def _checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int]:
+    """The fields checked without the database, every wrong one told at once (FieldErrors)."""
+    problems = FormProblems()
+    if f.site_id is None:
+        problems.add("请选择考场", "site")
+    exam_day = problems.check(_day, f.exam_date, "exam_date", "考试日期")
+    if exam_day is not None and exam_day < today and f.session_id is None:
+        problems.add(f"考试日期已过（今天是{today:%Y-%m-%d}），请输入今天以后的日期", "exam_date")
+    start = problems.check(_time, f.start_time)
+    subject = problems.check(_int, f.subject, "subject", "科目", 1, 4)
+    classes = problems.check(_classes, f.classes)
+    seats = problems.check(_int, f.seats, "seats", "考位数", 1, 999)
+    quota = problems.check(_int, f.priority_quota, "priority_quota", "优先预约名额", 0, 999)
+    if seats is not None and quota is not None and quota > seats:
+        problems.add("优先预约名额不能超过考位数", "priority_quota")
+    for text, field, label in ((f.opens_on, "opens_on", "开放预约日期"), (f.publish_on, "publish_on", "结果公布日期")):
+        if text.strip():  # left empty: asked for (or the plan's taken) once the plan is known
+            problems.check(_day, text, field, label)
+    problems.raise_found()
+    assert None not in (exam_day, start, subject, classes, seats, quota)
+    return exam_day, start, subject, classes, seats, quota  # type: ignore[return-value]
+
+
+def _classes(text: str) -> str:
+    try:
+        classes = "".join(parse_classes(text))
+    except ValueError:
+        raise DomainError(f"准考车型有误，应为 {'、'.join(CLASSES)} 中的一个或几个，如 C1C2", "classes") from None
+    if not classes:
+        raise DomainError("请输入准考车型，如 C1C2", "classes")
+    return classes
 
 
 def _audited(x: ExamSession, plan: ExamPlan) -> dict[str, str]:
@@ -280,6 +303,8 @@ def _check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: d
     latest = exam_day - timedelta(days=MIN_PUBLISH_DAYS)
     if (opens < now.date() or latest < now.date()) and (exam_day - published).days < MIN_PUBLISH_DAYS:
         # no opening day left to suggest (the latest one is past): the exam day itself is too close
+        if exam_day < now.date():
+            raise DomainError(f"考试日期已过（今天是{now.date():%Y-%m-%d}）", "exam_date")
         raise DomainError(f"考试日期过近：今天公布的考试计划，考试日期最早为"
                           f"{now.date() + timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}", "exam_date")
     if (exam_day - published).days < MIN_PUBLISH_DAYS:

@@ -16,7 +16,7 @@ from ..db.models import Account, Application, Booking, ExamResult, ExamSession, 
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import (ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, after_failed_booking, is_pass,
                            pass_mark, permit_valid_to)
-from ..domain.ids import normalize_id_number
+from ..domain.ids import mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
 from .booking import attempt_of, permit_facts, session_at
@@ -59,6 +59,7 @@ class Recorded:
     no_show: bool
     booking_status: str
     message: str
+    candidate: str = ""  # whose result: the name and ID number masked, for the clerk to check
 
 
 def find_booking(env: Env, id_number: str, subject: int) -> int:
@@ -176,4 +177,5 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
                      detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, RESULT_TITLE, result_message(text))
-        return Recorded(b.id, attempt, passed, score, no_show, b.status, text)
+        return Recorded(b.id, attempt, passed, score, no_show, b.status, text,
+                        f"{mask_name(account.name)}（{mask_id(account.id_number)}）")

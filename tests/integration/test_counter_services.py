@@ -142,7 +142,7 @@ def test_exam_plan_rules(env) -> None:
         exam_admin.save_session(env, EXAMS, _form(exam_date="2027-02-10", opens_on="2027-02-05",  # no plan that day
                                                   publish_on="2027-02-08", site_id=2))
     assert late.value.field == "opens_on"
-    with pytest.raises(DomainError, match="最早为2026-12-11") as past:  # today is 2026-12-01
+    with pytest.raises(DomainError, match="考试日期已过") as past:  # today is 2026-12-01: not 过近
         exam_admin.save_session(env, EXAMS, _form(exam_date="2026-11-20", opens_on="2026-11-10",
                                                   publish_on="2026-11-15"))
     assert past.value.field == "exam_date"

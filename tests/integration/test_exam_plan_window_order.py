@@ -75,3 +75,11 @@ def test_the_ten_day_rule_never_suggests_a_past_opening_day(env) -> None:
     err = _refused(env, form)
     assert (err.field, err.message) == (
         "exam_date", f"考试日期过近：今天公布的考试计划，考试日期最早为{today + timedelta(days=10)}")
+
+
+def test_a_past_exam_date_is_past_not_too_close(env) -> None:
+    today = env.clock.now().date()
+    form = exam_admin.SessionForm(1, f"{today - timedelta(days=1)}", "08:30", "4", "C1", "30", "0",
+                                  f"{today - timedelta(days=20)}", f"{today - timedelta(days=5)}")
+    err = _refused(env, form)
+    assert err.field == "exam_date" and err.message.startswith("考试日期已过")

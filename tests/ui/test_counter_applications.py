@@ -161,9 +161,32 @@ async def test_after_the_last_refusal_the_id_field_has_the_focus(env, people, do
         assert app.focused is not None and app.focused.id == "input-id_number"  # ready for the next citizen
 
 
-async def test_with_one_way_to_finish_the_dialog_has_it_in_focus(env):
+async def test_with_one_way_to_finish_the_dialog_opens_on_the_safe_choice(env):
+    """办结 cannot be undone: Enter, Enter on the row must not do it, as no other confirmation does."""
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
-        app.push_screen(ChooseDialog("办结？", ("已邮寄",)))
+        app.push_screen(ChooseDialog("办结？", ("已在窗口领取",)))
         await settle(pilot)
-        assert app.focused is not None and app.focused.id == "answer-0"
+        assert app.focused is not None and app.focused.id == "no"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, ChooseDialog)
+
+
+async def test_enter_enter_on_a_row_with_one_way_does_not_finish_it(env, people, document_service, monkeypatch):
+    """The tester's case: one way offered (collected at the window, as asked); Enter on the row
+    opens 办结 on 暂不办理, so a second Enter leaves the application 受理中."""
+    monkeypatch.setattr(document_service, "finish_by", ("where", {"窗口": "已在窗口领取"}), raising=False)
+    p = people["driver_normal"]
+    serial = apply_for(env, document_service, account_id(env, p))
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ChooseDialog) and "已在窗口领取" in screen_text(app)
+        assert app.focused is not None and app.focused.id == "no"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen) and _status(env, serial) == "受理中"

@@ -1,5 +1,5 @@
-"""A question with several answers (one button each) and 暂不办理, which has the focus, unless
-there is only one answer: the clerk has already chosen what to do, and that answer has it."""
+"""A question with one or more answers (one button each) and 暂不办理, which has the focus: each
+answer does what cannot be undone (办结), so Enter, Enter never does it by itself."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -31,7 +31,7 @@ class ChooseDialog(ModalScreen[str | None]):
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#answer-0" if len(self.answers) == 1 else "#no", Button).focus()
+        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

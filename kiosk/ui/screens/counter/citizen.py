@@ -18,7 +18,7 @@ from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from ...widgets.reasons import ReasonField, ReasonList
-from .citizen_actions import CitizenActions
+from .citizen_actions import CANCELLABLE, CitizenActions
 from .citizen_summary import credit_code_in, summary_text
 
 
@@ -32,6 +32,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
         self.file: CitizenFile | None = None
         self._shown_for = ""  # the ID field's text when the file on screen was shown
         self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
+        self.back_to_bookings = False  # a booking was just cancelled: the list takes the focus back
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
@@ -53,7 +54,9 @@ class CitizenScreen(CitizenActions, KioskScreen):
                 yield Button("重置绑定手机号", id="reset-phone")
             yield Plain("考试预约：", classes="group-title hidden", id="bookings-title")
             yield PlainTable(id="bookings", cursor_type="row", classes="hidden")
+            yield Plain("", id="booking-error", classes="field-error")  # why the row under Enter cannot be cancelled
             with Vertical(id="cancel-part", classes="hidden"):  # its own reason, recorded in the audit log
+                yield Plain("", id="cancel-target")  # which booking 窗口取消所选预约 would cancel
                 yield FormField("cancel_reason", "取消事由（窗口取消所选预约时填写）", placeholder="如：考生本人申请取消考试预约",
                                 max_length=100, enter_presses="cancel-booking")
                 with Horizontal(classes="buttons"):
@@ -115,6 +118,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
         self.query_one("#field-cancel_reason", FormField).value = ""  # it was this citizen's
         self.query_one("#field-refuse_reason", FormField).value = ""
         self.query_one("#app-error", Static).update("")
+        self.query_one("#booking-error", Static).update("")
 
     def _show_parts(self, found: bool, unit: bool) -> None:
         """The file's actions and its applications when a file was found; its bookings too, except
@@ -130,7 +134,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
         found = f.found
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
-        self.query_one("#cancel-part").display = any(b.status in ("pending", "placed") for b in f.bookings)
+        self.query_one("#cancel-part").display = any(b.status in CANCELLABLE for b in f.bookings)
         self.query_one("#app-part").display = any(self._choices(a) for a in f.applications[:20])
         bookings, apps = self.query_one("#bookings", PlainTable), self.query_one("#apps", PlainTable)
         new = f.account_id != self._shown_account
@@ -142,8 +146,11 @@ class CitizenScreen(CitizenActions, KioskScreen):
         shown = f.applications[:20]
         apps.refill([(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown],
                     [a.serial_no for a in shown])
-        for table in (bookings, apps):
+        for table, title, name in ((bookings, "#bookings-title", "考试预约"), (apps, "#apps-title", "网办进度")):
             table.can_focus = table.row_count > 0  # an empty list is no Tab stop
+            table.display = table.row_count > 0  # no header over nothing: the title says 无
+            self.query_one(title, Static).update(f"{name}：" if table.row_count else f"{name}：无")
+        self.show_cancel_target()
         if new:
             self._focus_work(f)
         else:
@@ -167,7 +174,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
         an application to finish, else a booking to cancel (Enter on its row acts on it)."""
         shown = f.applications[:20]
         waiting = next((i for i, a in enumerate(shown) if self._choices(a)), None)
-        open_ = next((i for i, b in enumerate(f.bookings) if b.status in ("pending", "placed")), None)
+        open_ = next((i for i, b in enumerate(f.bookings) if b.status in CANCELLABLE), None)
         for table_id, row in (("#apps", waiting), ("#bookings", open_)):
             if row is not None:
                 table = self.query_one(table_id, PlainTable)
@@ -176,18 +183,44 @@ class CitizenScreen(CitizenActions, KioskScreen):
                 return
 
     def _keep_focus(self) -> None:
-        """After an action the part that had the focus may be gone (the last application finished,
-        the last booking cancelled): the ID field then takes it, its text selected for the next citizen."""
+        """After an action the part that had the focus may be gone (the last application finished):
+        the ID field then takes it, its text selected for the next citizen. After a cancellation
+        the bookings list has it, on the same row (``back_to_bookings``)."""
+        bookings = self.query_one("#bookings", PlainTable)
+        if self.back_to_bookings and bookings.row_count and bookings.display:
+            self.back_to_bookings = False
+            bookings.focus()
+            return
+        self.back_to_bookings = False
         focused = self.app.focused
         if focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self):
             self.query_one("#input-id_number", Input).focus()
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "bookings":
+            self.query_one("#booking-error", Static).update("")
+            self.show_cancel_target()
+            if event.data_table.has_focus:  # 80x24: the row and what is said of it kept in view
+                self.call_after_refresh(self._show_below_bookings)
+
+    def _show_below_bookings(self) -> None:
+        """The lines under the bookings list in view (so is the list's bottom row, above them)."""
+        target = self.query_one("#cancel-target", Static)
+        below = target if target.display and self.query_one("#cancel-part").display else self.query_one("#booking-error")
+        below.scroll_visible(animate=False)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter on a row: 办结 for an application; a booking asks for the cancellation reason first."""
+        """Enter on a row: 办结 for an application; a booking asks for the cancellation reason
+        first, or says at once why it cannot be cancelled (the focus stays on the row)."""
         if event.data_table.id == "apps":
             self.finish_selected()
-        elif event.data_table.id == "bookings" and self.query_one("#cancel-part").display:
-            self.query_one("#input-cancel_reason", Input).focus()
+        elif event.data_table.id == "bookings":
+            why = self.why_not_cancellable(self.selected_booking())
+            if why:
+                self.query_one("#booking-error", Static).update(why)
+                self.call_after_refresh(self._show_below_bookings)
+            else:
+                self.query_one("#input-cancel_reason", Input).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen

@@ -8,31 +8,61 @@ from textual.widgets import DataTable, Static
 
 from ....domain.errors import DomainError
 from ....services import counter_applications, counter_bookings, counter_citizen
+from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 from ...dialogs.choose import ChooseDialog
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 
 
+CANCELLABLE = ("pending", "placed")
+
+
 class CitizenActions:
     """The per-citizen actions of CitizenScreen (mixed into it: the same screen, the same widgets)."""
 
     file: CitizenFile | None
+    back_to_bookings: bool
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
             self.notify("绑定手机号已重置，已向新手机号发送通知短信", timeout=6)
             self.refresh_file(result)
 
-    def cancel_selected(self) -> None:
+    def selected_booking(self) -> BookingView | None:
+        """The booking under the cursor of the bookings list, if any."""
         table = self.query_one("#bookings", DataTable)
-        if self.file is None or not self.file.account_id or table.row_count == 0:
-            self.query_one(".screen-error", Static).update("请先在考试预约列表中选择要取消的预约")
-            return
+        if self.file is None or not table.row_count or not table.is_valid_row_index(table.cursor_row):
+            return None
         key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
-        b = next((b for b in self.file.bookings if str(b.id) == key), None)
-        if b is None or b.status not in ("pending", "placed"):
-            self.query_one(".screen-error", Static).update("所选预约不能取消，请在考试预约列表中选择受理中或已安排的预约")
+        return next((b for b in self.file.bookings if str(b.id) == key), None)
+
+    @staticmethod
+    def why_not_cancellable(b: BookingView | None) -> str:
+        """"" when the counter can cancel ``b``; else why not, to show at once."""
+        if b is None:
+            return "请先在考试预约列表中选择要取消的预约"
+        if b.status not in CANCELLABLE:
+            return f"所选预约（{b.subject_name}，{b.status_text}）不能取消；只能取消受理中或预约成功的预约"
+        return ""
+
+    def show_cancel_target(self) -> None:
+        """The 取消事由 part names the booking it would cancel: the one the list's cursor is on."""
+        b = self.selected_booking()
+        text = ""
+        if b is not None:
+            text = (f"所选预约：{b.subject_name}  考试时间 {b.when}  {b.status_text}  "
+                    f"业务流水号 {b.serial_no or b.id}")
+            if b.status not in CANCELLABLE:
+                text += "（不能取消）"
+        self.query_one("#cancel-target", Static).update(text)
+
+    def cancel_selected(self) -> None:
+        b = self.selected_booking()
+        why = self.why_not_cancellable(b)
+        if why or b is None or self.file is None or not self.file.account_id:
+            self.query_one("#booking-error", Static).update(why)
+            self.call_after_refresh(self.query_one("#booking-error", Static).scroll_visible)
             return
         field = self.query_one("#field-cancel_reason", FormField)
         try:  # asked before the question, not after it (the service checks it again)
@@ -56,6 +86,7 @@ class CitizenActions:
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.notify(f"考试预约已取消。{result.message}", timeout=8)
         self.query_one("#field-cancel_reason", FormField).value = ""
+        self.back_to_bookings = True  # the clerk's place: the row of the booking just cancelled
         self.refresh_file(result)
 
     @staticmethod

@@ -61,6 +61,7 @@ class ExamPlansScreen(KioskScreen):
             yield Plain(APPLIED_HINT, classes="hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
+            yield Plain("", id="error-site", classes="field-error")  # 请选择考场, by the choice
             with Horizontal(classes="row"):
                 yield _session_field("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
                 yield _session_field("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
@@ -191,6 +192,13 @@ class ExamPlansScreen(KioskScreen):
                       done=self._confirm_allocation)
         elif bid == "back":
             self.leave(self.app.pop_screen)
+
+    def focus_field(self, field: str) -> None:
+        """The site is a choice, not a FormField: it takes the focus itself when it is wrong."""
+        if field == "site":
+            self.query_one("#site", Select).focus()
+        else:
+            super().focus_field(field)
 
     def _status(self, text: str) -> None:
         line = self.query_one("#plan-message", Static)

@@ -97,7 +97,7 @@ class ExamResultsScreen(KioskScreen):
 
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"
-        self.query_one("#record-result", Static).update(Text(f"已录入（第{r.attempt}次）：{r.message}", style=colour))
+        self.query_one("#record-result", Static).update(Text(f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", style=colour))
         self.query_one("#field-score", FormField).value = ""
         # the same candidate's retake comes next only after a failed first attempt
         retake = r.booking_status == "placed"

@@ -1,0 +1,109 @@
+"""Pilot: 为群众办理, cancelling a booking at the counter. The 取消事由 part names the booking the
+list's cursor is on; Enter on a booking that cannot be cancelled (考试已结束) says why at once and
+leaves the focus on the row; after a cancellation the focus is back in the list, on that row. A
+citizen with no bookings (or no 网办 applications) reads 无, not an empty table's header."""
+from __future__ import annotations
+
+from textual.widgets import DataTable, Static
+
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.counter.citizen import CitizenScreen
+from tests.booking_helpers import add_learners
+from tests.ui.conftest import set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import SIZE, look_up, priority_booked
+
+
+def _text(app, wid: str) -> str:
+    return str(app.screen.query_one(wid, Static).render())
+
+
+def _row_of(app, status_word: str) -> int:
+    table = app.screen.query_one("#bookings", DataTable)
+    file = app.screen.file
+    b = next(b for b in file.bookings if status_word in b.status_text)
+    return table.get_row_index(str(b.id))
+
+
+async def test_the_cancel_part_names_the_booking_and_enter_on_a_finished_one_says_why(env):
+    learner = add_learners(env, 1, permit_left_days=100)[0]  # 科目一 done, 科目二 to book
+    priority_booked(env, learner)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, learner.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#bookings", DataTable)
+        assert app.focused is table and table.row_count == 2
+        placed = next(b for b in app.screen.file.bookings if b.status == "placed")
+        target = _text(app, "#cancel-target")
+        assert "科目二" in target and placed.serial_no in target and placed.when in target
+        done_row = _row_of(app, "考试已结束")
+        table.move_cursor(row=done_row)
+        await settle(pilot)
+        target = _text(app, "#cancel-target")
+        assert "科目一" in target and "考试已结束" in target and "不能取消" in target
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is table and table.cursor_row == done_row  # no jump to 取消事由
+        assert "考试已结束" in _text(app, "#booking-error") and "不能取消" in _text(app, "#booking-error")
+        table.move_cursor(row=_row_of(app, "预约成功"))
+        await settle(pilot)
+        assert _text(app, "#booking-error") == ""  # about the row that was left
+        await pilot.press("enter")  # a booking that can be cancelled: its reason next
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#input-cancel_reason")
+
+
+async def test_after_a_cancellation_the_focus_is_back_on_its_row(env):
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    priority_booked(env, learner)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, learner.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#bookings", DataTable)
+        placed = next(b for b in app.screen.file.bookings if b.status == "placed")
+        await pilot.press("enter")
+        await settle(pilot)
+        set_input(app, "cancel_reason", "考生本人申请取消")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen)
+        assert app.focused is table and table.cursor_row == table.get_row_index(str(placed.id))
+        assert "已取消" in _text(app, "#cancel-target") or not app.screen.query_one("#cancel-part").display
+
+
+async def test_no_bookings_and_no_applications_read_none(env, people):
+    p = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        assert not app.screen.file.bookings
+        assert _text(app, "#bookings-title") == "考试预约：无"
+        assert not app.screen.query_one("#bookings").display  # no header over nothing
+        if not app.screen.file.applications:
+            assert _text(app, "#apps-title") == "网办进度：无"
+            assert not app.screen.query_one("#apps").display
+
+
+async def test_at_80x24_why_a_booking_cannot_be_cancelled_is_in_view(env):
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    priority_booked(env, learner)
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, learner.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#bookings", DataTable)
+        table.focus()
+        await settle(pilot)
+        table.move_cursor(row=_row_of(app, "考试已结束"))
+        await pilot.press("enter")
+        await settle(pilot)
+        note = app.screen.query_one("#booking-error", Static)
+        assert "不能取消" in str(note.render())
+        page = app.screen.query_one(".form")
+        assert page.region.contains_region(note.region)  # not under the bottom edge

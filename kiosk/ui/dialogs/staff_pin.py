@@ -26,7 +26,7 @@ class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
         with Vertical():
             yield Plain(self.prompt)
             yield FormField("staff_no", "工号", max_length=20)
-            yield FormField("pin", "PIN码", max_length=12, password=True)
+            yield FormField("pin", "PIN码", max_length=12, digits=True, password=True)
             with Horizontal(classes="buttons"):
                 yield Button("取消", id="cancel")
                 yield Button("确定", id="ok", variant="primary")

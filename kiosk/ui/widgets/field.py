@@ -25,7 +25,8 @@ class _LimitedInput(Input):
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:
-            field.set_error(f"最多可输入{self.max_length}个字，超出部分未输入")
+            unit = "位" if field.digits else "个字"
+            field.set_error(f"最多可输入{self.max_length}{unit}，超出部分未输入")
 
     @property
     def _value(self) -> Text:
@@ -53,19 +54,22 @@ class FormField(Vertical):
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
-                 enter_moves_on: bool = False) -> None:
+                 enter_moves_on: bool = False, digits: bool = False) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
         Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
         ``enter_moves_on``: Enter moves on to the next field, choice or box shown in the same form
         (this field's container), and presses ``enter_presses`` only in the last one: a citizen who
-        types the phone number and presses Enter goes on to the address, not past it."""
+        types the phone number and presses Enter goes on to the address, not past it.
+        ``digits``: the field holds a number counted in 位 (a code, PIN, phone or ID number), so its
+        length limit says 最多可输入6位 rather than 6个字."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
+        self.digits = digits
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 

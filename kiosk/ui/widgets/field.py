@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.input import Selection
 
 from .plain import Plain
 
@@ -21,6 +23,18 @@ class _LimitedInput(Input):
     does not have for a full-width １２３ typed by an input method: all three follow the mask."""
 
     MASK = "*"
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+
+    def _on_focus(self, event: events.Focus) -> None:
+        """The cursor at the end, nothing selected, when the focus comes in (Tab, or a message
+        sending it back to a wrong field): Textual selected the whole value, and one Backspace
+        then erased an 18-digit ID number to correct its last digit. (Input's own handler runs
+        after this one and, with select_on_focus off, leaves the selection be; a click then puts
+        the cursor where it clicked.)"""
+        if not event.from_app_focus:
+            self.selection = Selection.cursor(len(self.value))
 
     def restricted(self) -> None:
         field = self.parent

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, DataTable, Static
 
 from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked, TooSoon
 from .dialogs.confirm import ConfirmDialog
+from .widgets.button_row import ButtonRowKeys
 from .widgets.code_button import CodeButton
 from .widgets.field import FormField
 from .widgets.page import Page
@@ -37,7 +37,7 @@ LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确�
 CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确定放弃并清空表单吗？"
 
 
-class KioskScreen(Screen):
+class KioskScreen(ButtonRowKeys):
     busy = False
     _wait_timer: Timer | None = None
     # Not Textual's auto focus (the first match top to bottom, hidden or empty or not): the screen

@@ -9,10 +9,11 @@ from textual.widgets import Button
 from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..widgets.field import FormField
+from ..widgets.button_row import ButtonRowKeys
 from ..widgets.plain import Plain
 
 
-class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
+class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | None]):
     DEFAULT_CSS = """
     StaffPinDialog { align: center middle; }
     StaffPinDialog > Vertical { width: 56; height: auto; border: thick $primary; background: $surface; padding: 1 2; }

@@ -32,8 +32,9 @@ class _LimitedInput(Input):
         sending it back to a wrong field): Textual selected the whole value, and one Backspace
         then erased an 18-digit ID number to correct its last digit. (Input's own handler runs
         after this one and, with select_on_focus off, leaves the selection be; a click then puts
-        the cursor where it clicked.)"""
-        if not event.from_app_focus:
+        the cursor where it clicked.) A selection the screen made as it moved the focus here stays:
+        the counter's 成绩录入 selects the last candidate's ID number, for the next one to replace."""
+        if not event.from_app_focus and self.selection.is_empty:
             self.selection = Selection.cursor(len(self.value))
 
     def restricted(self) -> None:

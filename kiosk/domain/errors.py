@@ -24,6 +24,11 @@ class TooSoon(DomainError):
         self.seconds = seconds
 
 
+class CodeRefused(DomainError):
+    """The SMS code typed was not taken (wrong, expired, used up by wrong tries, not 6 digits, none
+    sent): a screen empties the code field, so the next code can be typed in full."""
+
+
 class NotFound(DomainError):
     pass
 

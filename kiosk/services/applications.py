@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import CodeRefused, DomainError, NotFound
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
 from .env import Env
@@ -168,7 +168,7 @@ def submit(env: Env, service: OnlineService, account_id: int, form: dict[str, st
             problem = codes.consume_code(s, env, checked.phone_to_confirm, service.code_purpose, code)
             if problem is None:
                 return _apply(s, env, service, account_id, checked, prepared)
-        raise DomainError(problem, "code")
+        raise CodeRefused(problem, "code")
     with env.db.write() as s:
         return _apply(s, env, service, account_id, checked, prepared)
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
-from ..domain.errors import Conflict, DomainError
+from ..domain.errors import CodeRefused, Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, format_days, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
@@ -238,12 +238,12 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
         plan = _plan(s, env, account_id, req)
         pre = codes.precheck(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
     if pre.problem is not None:
-        raise DomainError(pre.problem, "code")
+        raise CodeRefused(pre.problem, "code")
     with env.db.fast(write=True) if fast else env.db.write() as s:
         problem = codes.settle(s, env, pre)
         if problem is None:
             return book(s, env, account_id, req, plan)
-    raise DomainError(problem, "code")
+    raise CodeRefused(problem, "code")
 
 
 def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: _Plan) -> BookingDone:

@@ -37,6 +37,7 @@ class KioskApp(App, inherit_bindings=False):
         self.staff: StaffSession | None = None
         self.locked = False
         self._last_activity = time.monotonic()
+        self._dismissing_click = False  # a click took the idle countdown away: its release does nothing
         self._generation = 0  # bumped when a session is wiped; late worker results are then dropped
         self.start_notice = ""  # shown once on the start screen (kiosk.__main__: after a restart)
         self.crashed = False  # an error no screen handled ended this run (see _handle_exception)
@@ -191,14 +192,28 @@ class KioskApp(App, inherit_bindings=False):
             screen.update_node_styles(animate=False)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, ACTIVITY):
+        """Every key, click, scroll or paste restarts the idle time. While the countdown before the
+        wipe shows, the first one only takes it away: it does nothing else (a Down that dismissed
+        it moved the focus in the 业务中心, and the next Enter opened a service nobody chose). A
+        click's release is held back with its press, so no button is pressed by it."""
+        if not event.is_forwarded:
+            if isinstance(event, events.MouseUp) and self._dismissing_click:
+                self._dismissing_click = False
+                return
+            if isinstance(event, ACTIVITY) and self.touch():
+                self._dismissing_click = isinstance(event, events.MouseDown)
+                return
+        elif isinstance(event, ACTIVITY):
             self.touch()
         await super().on_event(event)
 
-    def touch(self) -> None:
+    def touch(self) -> bool:
+        """Restart the idle time; True when that took the countdown away."""
         self._last_activity = time.monotonic()
-        for banner in self.screen.query(IdleBanner):
+        banners = list(self.screen.query(IdleBanner))
+        for banner in banners:
             banner.remove()
+        return bool(banners)
 
     def _session_active(self) -> bool:
         if self.settings.counter:

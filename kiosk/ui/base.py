@@ -7,13 +7,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, DataTable, Static
 
-from ..domain.errors import DomainError, FieldErrors, StaffRevoked, TooSoon
+from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked, TooSoon
 from .dialogs.confirm import ConfirmDialog
+from .widgets.button_row import ButtonRowKeys
 from .widgets.code_button import CodeButton
 from .widgets.field import FormField
 from .widgets.page import Page
@@ -37,7 +37,7 @@ LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确�
 CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确定放弃并清空表单吗？"
 
 
-class KioskScreen(Screen):
+class KioskScreen(ButtonRowKeys):
     busy = False
     _wait_timer: Timer | None = None
     # Not Textual's auto focus (the first match top to bottom, hidden or empty or not): the screen
@@ -202,7 +202,13 @@ class KioskScreen(Screen):
         else in the screen's error line, else as a notification. A form with several wrong fields
         (FieldErrors) has each message next to its field, at once; the first field with a message
         gets the focus and is brought into view (``focus_field``). A code asked for too soon also
-        counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead)."""
+        counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead).
+        A refused SMS code is taken out of its field, which keeps the message: the six digits of the
+        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位)."""
+        if isinstance(exc, CodeRefused):
+            for f in self.query(FormField):
+                if f.field_name == exc.field and _shown(f):
+                    f.value = ""
         if isinstance(exc, TooSoon):
             for button in self.query(CodeButton):
                 button.start_countdown(exc.seconds)

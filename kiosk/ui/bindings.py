@@ -16,3 +16,7 @@ STAFF_EXIT_KEY = "f12"
 APP_BINDINGS = [Binding(key, "swallow", show=False, priority=True, system=True) for key in SWALLOWED] + [
     Binding(STAFF_EXIT_KEY, "staff_exit", show=False, priority=True, system=True)
 ]
+
+# Along a row of buttons (kiosk.ui.widgets.button_row), on every screen and dialog. Not priority:
+# whatever has the focus (an input, a table, a choice, the menu grid) uses the arrows first.
+BUTTON_ROW_BINDINGS = [Binding("left", "button_row(-1)", show=False), Binding("right", "button_row(1)", show=False)]

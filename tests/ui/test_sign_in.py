@@ -72,7 +72,8 @@ async def test_wrong_code_counts_down_then_dies(kiosk_app, env, people):
         await settle(pilot)
         assert "还可尝试4次" in field_error(kiosk_app, "code")
         assert isinstance(kiosk_app.screen, SignInScreen)
-        for _ in range(4):
+        for _ in range(4):  # the refused code is taken out of the field: typed again each time
+            set_input(kiosk_app, "code", wrong)
             await pilot.click("#submit")
             await settle(pilot)
         set_input(kiosk_app, "code", good)

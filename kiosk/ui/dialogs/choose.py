@@ -7,10 +7,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from ..widgets.button_row import ButtonRowKeys
 from ..widgets.plain import Plain
 
 
-class ChooseDialog(ModalScreen[str | None]):
+class ChooseDialog(ButtonRowKeys, ModalScreen[str | None]):
     BINDINGS = [("escape", "dismiss(None)", "暂不办理")]
     DEFAULT_CSS = """
     ChooseDialog { align: center middle; }

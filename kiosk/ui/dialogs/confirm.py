@@ -6,10 +6,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button
 
+from ..widgets.button_row import ButtonRowKeys
 from ..widgets.plain import Plain
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ButtonRowKeys, ModalScreen[bool]):
     BINDINGS = [("escape", "dismiss(False)", "暂不办理")]
     DEFAULT_CSS = """
     ConfirmDialog { align: center middle; }

@@ -9,10 +9,11 @@ from textual.widgets import Button
 from ...domain.errors import DomainError
 from ...services import staff as staff_service
 from ..widgets.field import FormField
+from ..widgets.button_row import ButtonRowKeys
 from ..widgets.plain import Plain
 
 
-class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
+class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | None]):
     DEFAULT_CSS = """
     StaffPinDialog { align: center middle; }
     StaffPinDialog > Vertical { width: 56; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
@@ -26,7 +27,7 @@ class StaffPinDialog(ModalScreen[staff_service.StaffSession | None]):
         with Vertical():
             yield Plain(self.prompt)
             yield FormField("staff_no", "工号", max_length=20)
-            yield FormField("pin", "PIN码", max_length=12, password=True)
+            yield FormField("pin", "PIN码", max_length=12, digits=True, password=True)
             with Horizontal(classes="buttons"):
                 yield Button("取消", id="cancel")
                 yield Button("确定", id="ok", variant="primary")

@@ -46,7 +46,7 @@ class ApplicationFlowScreen(KioskScreen):
                         yield Plain("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
                         yield Plain("", id="code-sent", classes="hint")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
                                         enter_presses="submit")
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev")
@@ -96,6 +96,7 @@ class ApplicationFlowScreen(KioskScreen):
             else:
                 field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                                   value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                                  digits=spec.kind == "phone",  # a phone number's limit counts 位
                                   enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
             field.display = _wanted(spec, prepared.initial)
             box.mount(field)

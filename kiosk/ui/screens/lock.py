@@ -28,7 +28,7 @@ class LockScreen(KioskScreen):
         staff = self.kiosk.staff
         with VerticalScroll(classes="form", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain(f"屏幕已锁定。{staff.name if staff else ''}请输入PIN码解锁。", classes="hint")
-            yield FormField("pin", "PIN码", max_length=12, password=True)
+            yield FormField("pin", "PIN码", max_length=12, digits=True, password=True)
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("解锁", id="unlock", variant="primary")

@@ -40,9 +40,9 @@ class RegisterScreen(KioskScreen):
                                     classes="hint")
                         yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30,
                                         enter_focuses="id_number")
-                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18,
+                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
                                         enter_focuses="phone")
-                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
+                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN, digits=True,
                                         enter_presses="to-face")
                         with Horizontal(classes="buttons"):
                             yield Button("返回", id="back")
@@ -58,7 +58,7 @@ class RegisterScreen(KioskScreen):
                     with Vertical(id="step-online"):
                         yield Plain("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
                         yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
-                                        enter_presses="online-check")
+                                        digits=True, enter_presses="online-check")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="online-back")
                             yield Button("下一步", id="online-check", variant="primary")
@@ -66,7 +66,7 @@ class RegisterScreen(KioskScreen):
                         yield Plain("", id="code-hint", classes="hint")
                         yield CodeButton(id="send-code")
                         yield Plain("", id="code-sent", classes="hint")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6,
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
                                         enter_presses="finish")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="code-back")

@@ -25,10 +25,10 @@ class SignInScreen(KioskScreen):
             with Page(classes="form"):
                 yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
                             classes="hint")
-                yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18)
+                yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True)
                 yield CodeButton(id="send-code")
                 yield Plain("", id="code-sent", classes="hint")
-                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, enter_presses="submit")
+                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True, enter_presses="submit")
                 yield Plain("", classes="screen-error")
                 with Horizontal(classes="buttons"):
                     yield Button("返回", id="back")

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.input import Selection
 
 from .plain import Plain
 
@@ -22,10 +24,24 @@ class _LimitedInput(Input):
 
     MASK = "*"
 
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+
+    def _on_focus(self, event: events.Focus) -> None:
+        """The cursor at the end, nothing selected, when the focus comes in (Tab, or a message
+        sending it back to a wrong field): Textual selected the whole value, and one Backspace
+        then erased an 18-digit ID number to correct its last digit. (Input's own handler runs
+        after this one and, with select_on_focus off, leaves the selection be; a click then puts
+        the cursor where it clicked.) A selection the screen made as it moved the focus here stays:
+        the counter's 成绩录入 selects the last candidate's ID number, for the next one to replace."""
+        if not event.from_app_focus and self.selection.is_empty:
+            self.selection = Selection.cursor(len(self.value))
+
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:
-            field.set_error(f"最多可输入{self.max_length}个字，超出部分未输入")
+            unit = "位" if field.digits else "个字"
+            field.set_error(f"最多可输入{self.max_length}{unit}，超出部分未输入")
 
     @property
     def _value(self) -> Text:
@@ -53,19 +69,22 @@ class FormField(Vertical):
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
-                 enter_moves_on: bool = False) -> None:
+                 enter_moves_on: bool = False, digits: bool = False) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
         Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
         ``enter_moves_on``: Enter moves on to the next field, choice or box shown in the same form
         (this field's container), and presses ``enter_presses`` only in the last one: a citizen who
-        types the phone number and presses Enter goes on to the address, not past it."""
+        types the phone number and presses Enter goes on to the address, not past it.
+        ``digits``: the field holds a number counted in 位 (a code, PIN, phone or ID number), so its
+        length limit says 最多可输入6位 rather than 6个字."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
+        self.digits = digits
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 

@@ -32,7 +32,7 @@ class AuditScreen(KioskScreen):
                         "您只能查询本人的操作记录。"), classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("staff_no", "工号", value="" if admin or not staff else staff.staff_no, max_length=20)
-                yield FormField("citizen_id", "群众身份证号码", max_length=18)
+                yield FormField("citizen_id", "群众身份证号码", max_length=18, digits=True)
                 yield FormField("action", "操作", placeholder="如 登录、考试预约", max_length=40)
             with Horizontal(classes="row"):
                 yield FormField("date_from", "开始日期", placeholder="如 2026-12-01", max_length=DATE_LEN)

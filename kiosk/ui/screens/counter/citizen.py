@@ -40,7 +40,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
             yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码），选择或填写查询事由，查询记录写入审计日志。",
                         classes="hint")
             with Horizontal(classes="row"):
-                yield FormField("id_number", "身份证号码/统一社会信用代码", max_length=18)
+                yield FormField("id_number", "身份证号码/统一社会信用代码", max_length=18, digits=True)
                 yield ReasonField("reason", "查询事由", counter_citizen.lookup_reasons(), placeholder="在下方选择，或直接输入",
                                   hint="常用事由（上下键选择，回车即查询）：")
             with Horizontal(classes="buttons"):

@@ -35,10 +35,10 @@ class ExamResultsScreen(KioskScreen):
             yield Plain("逐个录入：输入考生身份证号码、科目（1-4）、成绩（0-100，缺考填写：缺考）和考试次数"
                         "（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。", classes="hint")
             with Horizontal(classes="row"):
-                yield FormField("id_number", "考生身份证号码", max_length=18)
+                yield FormField("id_number", "考生身份证号码", max_length=18, digits=True)
                 yield FormField("subject", "科目", max_length=3)
-                yield FormField("score", "成绩", max_length=3)
-                yield FormField("attempt", "考试次数", max_length=2, value="1")
+                yield FormField("score", "成绩", max_length=3, digits=True)
+                yield FormField("attempt", "考试次数", max_length=2, digits=True, value="1")
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
             yield Plain("", id="record-result")

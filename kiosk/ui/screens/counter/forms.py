@@ -68,8 +68,9 @@ class InPersonRegisterScreen(_CounterForm):
         self._id_number = id_number
 
     def fields(self) -> list[FormField]:
-        return [FormField("name", "姓名", max_length=30), FormField("id_number", "身份证号码", value=self._id_number, max_length=18),
-                FormField("phone", "手机号码", max_length=PHONE_INPUT_LEN)]
+        return [FormField("name", "姓名", max_length=30),
+                FormField("id_number", "身份证号码", value=self._id_number, max_length=18, digits=True),
+                FormField("phone", "手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
 
     def submit(self) -> None:
         self.call(counter_accounts.register_in_person, self.env, self.kiosk.staff, self.value("name"),
@@ -87,10 +88,10 @@ class UnitRegisterScreen(_CounterForm):
 
     def fields(self) -> list[FormField]:
         return [FormField("unit_name", "单位名称", max_length=100),
-                FormField("credit_code", "统一社会信用代码", value=self._credit_code, max_length=18),
+                FormField("credit_code", "统一社会信用代码", value=self._credit_code, max_length=18, digits=True),
                 FormField("authorisation_ref", "委托书编号", placeholder="如：委托书（2026）第001号", max_length=100),
-                FormField("agent_id", "代理人身份证号码", max_length=18),
-                FormField("phone", "联系手机号码", max_length=PHONE_INPUT_LEN)]
+                FormField("agent_id", "代理人身份证号码", max_length=18, digits=True),
+                FormField("phone", "联系手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
 
     def submit(self) -> None:
         self.call(counter_accounts.register_unit, self.env, self.kiosk.staff, self.value("unit_name"),
@@ -107,7 +108,7 @@ class PhoneResetScreen(_CounterForm):
         self._account_id, self._citizen_name = account_id, name
 
     def fields(self) -> list[FormField]:
-        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN)]
+        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
 
     def submit(self) -> None:
         self.call(counter_accounts.reset_phone, self.env, self.kiosk.staff, self._account_id,

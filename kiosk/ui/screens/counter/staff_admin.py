@@ -43,7 +43,7 @@ class StaffAdminScreen(KioskScreen):
             with Horizontal(classes="row"):
                 yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,
                                 enter_presses="reset")
-                yield FormField("reset_pin", "新PIN码（重置PIN码时填写，6位数字）", max_length=6, password=True,
+                yield FormField("reset_pin", "新PIN码（重置PIN码时填写，6位数字）", max_length=6, digits=True, password=True,
                                 enter_presses="reset-pin")
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
@@ -60,7 +60,7 @@ class StaffAdminScreen(KioskScreen):
                 # Enter in either presses 创建账户 (it checked nothing: the error shown just went)
                 yield FormField("new_password", "初始密码（至少8位，含字母和数字）", max_length=64, password=True,
                                 enter_presses="create")
-                yield FormField("pin", "PIN码（6位数字）", max_length=6, password=True, enter_presses="create")
+                yield FormField("pin", "PIN码（6位数字）", max_length=6, digits=True, password=True, enter_presses="create")
             with Horizontal(id="staff-roles"):
                 for role, name in ROLE_NAMES.items():
                     yield Tick(name, id=f"role-{role}")

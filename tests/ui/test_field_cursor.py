@@ -1,0 +1,36 @@
+"""Pilot: when the focus comes into a field (a message sends it back there, or Tab), the cursor is
+at the end of what it holds and nothing is selected: Textual selected the whole value, so one
+Backspace, meant to correct the last digit, erased an 18-digit ID number."""
+from __future__ import annotations
+
+from tests.ui.conftest import field_error, settle
+
+WRONG_CHECK_DIGIT = "110108196711301866"
+
+
+async def test_a_wrong_id_number_gets_the_cursor_at_its_end(kiosk_app, env):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#register")
+        await settle(pilot)
+        id_input = kiosk_app.screen.query_one("#input-id_number")
+        await pilot.press(*"abc", "enter", *WRONG_CHECK_DIGIT, "enter", *"13800138001", "enter")
+        await settle(pilot)
+        assert "校验位" in field_error(kiosk_app, "id_number")
+        assert kiosk_app.focused is id_input  # sent back to the wrong field
+        assert id_input.selection.is_empty and id_input.cursor_position == 18
+        await pilot.press("backspace", "2")
+        await pilot.pause()
+        assert id_input.value == WRONG_CHECK_DIGIT[:-1] + "2"
+
+
+async def test_tab_into_a_filled_field_selects_nothing(kiosk_app, env):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#register")
+        await settle(pilot)
+        await pilot.press(*"abc", "enter", *WRONG_CHECK_DIGIT)
+        await pilot.press("shift+tab")  # back to 姓名
+        name = kiosk_app.screen.query_one("#input-name")
+        assert kiosk_app.focused is name and name.selection.is_empty and name.cursor_position == 3
+        await pilot.press("tab", "backspace")
+        await pilot.pause()
+        assert kiosk_app.screen.query_one("#input-id_number").value == WRONG_CHECK_DIGIT[:-1]

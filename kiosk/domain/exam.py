@@ -104,6 +104,7 @@ class BookingFact:
     created_at: datetime
     cancelled_at: datetime | None = None
     exam_at: datetime | None = None
+    withdrawn: bool = False  # cancelled while waiting for allocation (never given a seat)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,11 @@ own history, so the subject name in the rule text is the booked subject:
 
 Choices where the seeds are silent:
 - "A successful booking" (考试预约成功) is one that had been given a session: a cancelled
-  booking counts when it has ``exam_at`` set. Withdrawing an application that was still
-  waiting for allocation does not change the ranking time. Priority bookings cancelled
-  at a counter count the same way.
+  booking counts when it has ``exam_at`` set. Priority bookings cancelled at a counter count
+  the same way. The services also pass an application withdrawn online while it waited for
+  allocation (issue 3: any online cancellation sets the ranking time), marked ``withdrawn``:
+  the rule is the third one, but its wording must not claim a 预约成功 that never happened,
+  so the explanation then reads RULE_WITHDRAWN (the 业务须知 keeps the seeds' text).
 - A no-show is an exam held at its scheduled time (``taken_at``).
 - History from before ``accepted_at`` (an earlier, lapsed application) is ignored.
 - Ties (same ranking time) go to the smaller applicant id, i.e. the earlier registered
@@ -28,12 +30,17 @@ from .exam import SUBJECT_NAMES, BookingFact, ExamAttempt
 RULE_FIRST = "首次预约{subject}考试的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间"
 RULE_LAST_EXAM = "非首次预约{subject}考试的，以上次考试时间为排序时间"
 RULE_CANCELLED = "考试预约成功的用户因自身原因取消预约的，以取消预约时间为排序时间"
+RULE_WITHDRAWN = "取消考试预约的，以取消预约时间为排序时间"
 RULE_BOTH = "同时符合第二项、第三项情形的，以最近时间为排序时间"
+# the fourth rule names the second and the third: said with it, as 选择场次 lists no rules
+BOTH_ITEMS = "（第二项：非首次预约的，以上次考试时间为排序时间；第三项：{cancelled}）"
+CANCELLED_ITEM = "考试预约成功后取消预约的，以取消预约时间为排序时间"
 
 
 class RankingTime(NamedTuple):
     at: datetime
     rule_text: str
+    items: str = ""  # with RULE_BOTH: what its second and third item say, fitting what happened
 
 
 def ranking_time(
@@ -45,8 +52,8 @@ def ranking_time(
     """(ranking time, the seed's wording of the rule that applied) for a new booking."""
     name = SUBJECT_NAMES[subject]
     exam_times = [a.taken_at for a in attempts if a.subject == subject and a.taken_at >= accepted_at]
-    cancel_times = [
-        b.cancelled_at
+    cancels = [
+        (b.cancelled_at, b.withdrawn)
         for b in bookings
         if b.subject == subject
         and b.status == "cancelled"
@@ -54,10 +61,14 @@ def ranking_time(
         and b.cancelled_at is not None
         and b.cancelled_at >= accepted_at
     ]
+    cancel_times = [at for at, _withdrawn in cancels]
+    # the wording of the latest cancellation: a placed booking's (the seed's) or a withdrawn application's
+    withdrawn = bool(cancels) and max(cancels)[1]
     if exam_times and cancel_times:
-        return RankingTime(max(max(exam_times), max(cancel_times)), RULE_BOTH)
+        items = BOTH_ITEMS.format(cancelled=RULE_WITHDRAWN if withdrawn else CANCELLED_ITEM)
+        return RankingTime(max(max(exam_times), max(cancel_times)), RULE_BOTH, items)
     if cancel_times:
-        return RankingTime(max(cancel_times), RULE_CANCELLED)
+        return RankingTime(max(cancel_times), RULE_WITHDRAWN if withdrawn else RULE_CANCELLED)
     if exam_times:
         return RankingTime(max(exam_times), RULE_LAST_EXAM.format(subject=name))
     return RankingTime(accepted_at, RULE_FIRST.format(subject=name))

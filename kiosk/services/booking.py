@@ -12,12 +12,13 @@ Mapping the database to the pure rules (kiosk.domain.exam / ranking / priority):
   allocation (issue 3: "online before booking closes"). The issue asks that the cancellation
   time becomes the new ranking time, so such a cancelled booking is passed to the ranking rule
   as a cancelled *successful* booking (预约申请成功): its ``exam_at`` is the first day it applied
-  for (``range_from``, stored for both modes).
+  for (``range_from``, stored for both modes), and ``withdrawn`` says it was never placed, so
+  the rule's wording on screen does not claim a 预约成功 that never happened.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from collections.abc import Iterable
 from typing import Any
 
@@ -86,10 +87,10 @@ def permit_facts(p: Any) -> PermitFacts:
 
 def booking_fact(b: Any, placed_at: datetime | None) -> BookingFact:
     status = "active" if b.status == "pending" else b.status
-    exam_at = placed_at
+    exam_at, withdrawn = placed_at, False
     if b.status == "cancelled" and exam_at is None and not b.priority and b.range_from is not None:
-        exam_at = datetime.combine(b.range_from, time(0))
-    return BookingFact(b.subject, status, b.priority, b.created_at, b.cancelled_at, exam_at)
+        exam_at, withdrawn = datetime.combine(b.range_from, time(0)), True
+    return BookingFact(b.subject, status, b.priority, b.created_at, b.cancelled_at, exam_at, withdrawn)
 
 
 def account_of(s: Session, account_id: int) -> Account:
@@ -190,7 +191,13 @@ def site_city_filter(city: str | None):  # type: ignore[no-untyped-def]
 SITE_IN_CITY = _site_in(bindparam("city"))
 
 
+EMPTY_DAY = {"date_from": "请输入开始日期", "date_to": "请输入结束日期", "exam_date": "请输入考试日期"}
+
+
 def parse_day(text: str, field: str) -> date:
+    """The day typed in ``field``; an empty field is asked for by its name, not with the format."""
+    if not text.strip():
+        raise DomainError(EMPTY_DAY.get(field, "请输入日期"), field)
     return date_or_error(text, field, "请按 2026-12-05 的格式输入日期（年-月-日）")
 
 
@@ -216,11 +223,21 @@ def within_permit(date_from: date, date_to: date, valid_to: date) -> date:
     return min(date_to, valid_to)
 
 
-def check_range(date_from: date | None, date_to: date | None) -> tuple[date, date]:
+def first_bookable_day(today: date) -> date:
+    """The earliest exam day a booking may ask for: tomorrow (today's plans closed days ago)."""
+    return today + timedelta(days=1)
+
+
+def check_range(date_from: date | None, date_to: date | None, today: date) -> tuple[date, date]:
+    """The range typed at 选择场次 (and stored by 服从系统安排): it starts no earlier than the first
+    bookable day, so no summary or record shows days already past."""
     if date_from is None:
-        raise DomainError("请输入开始日期", "date_from")
+        raise DomainError(EMPTY_DAY["date_from"], "date_from")
     if date_to is None:
-        raise DomainError("请输入结束日期", "date_to")
+        raise DomainError(EMPTY_DAY["date_to"], "date_to")
+    first = first_bookable_day(today)
+    if date_from < first:
+        raise DomainError(f"开始日期最早为{format_date(first)}", "date_from")
     if date_to < date_from:
         raise DomainError("结束日期不能早于开始日期", "date_to")
     if (date_to - date_from).days > 92:

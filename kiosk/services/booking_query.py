@@ -28,7 +28,7 @@ class SubjectOption:
     reason: str
     priority_allowed: bool
     priority_reason: str
-    priority_note: str = ""  # why 切换至优先预约 is offered (when it is)
+    priority_note: str = ""  # why 切换至优先预约 is offered, or why not when only the subject's one chance is used
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,7 @@ class RankingView:
     planned: int
     at: datetime
     rule_text: str
+    rule_items: str = ""  # with the fourth rule: what its second and third item say (domain.ranking)
 
     @property
     def text(self) -> str:
@@ -110,8 +111,11 @@ def overview(env: Env, account_id: int) -> Overview:
     for subject, elig in bookable_subjects(f.account.id_number, f.permit, f.attempts, f.bookings, today):
         prio = priority_eligibility(f.permit, f.bookings, subject, today)
         allowed = elig.allowed and prio.allowed
+        note = priority_why(f.permit.valid_to) if allowed else ""
+        if elig.allowed and not prio.allowed and priority_eligibility(f.permit, [], subject, today).allowed:
+            note = prio.reason  # one who would qualify but for this subject's chance used: why there is no link
         options.append(SubjectOption(subject, SUBJECT_TITLES[subject], elig.allowed, elig.reason, allowed,
-                                     elig.reason or prio.reason, priority_why(f.permit.valid_to) if allowed else ""))
+                                     elig.reason or prio.reason, note))
     issued = f.permit_row.issued_on
     permit_text = (f"学习驾驶证明有效期至{format_date(f.permit.valid_to)}" if issued
                    else f"驾驶证申请受理时间{format_date(f.permit_row.accepted_at.date())}（科目一合格后核发学习驾驶证明）")
@@ -169,8 +173,8 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
     """Sessions of open plans in the range (and site), with the ranking among those who applied.
     Sessions on a day the citizen already has an exam are left out (booking_submit would refuse
     them, allocation would not place there) and those days are named in ``hidden_days``."""
-    date_from, date_to = check_range(date_from, date_to)
     now = env.clock.now()
+    date_from, date_to = check_range(date_from, date_to, now.date())
     with env.db.read() as s:
         f = load_facts(s, account_id)
         asked_to, date_to = date_to, within_permit(date_from, date_to, f.permit.valid_to)
@@ -187,7 +191,7 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
         if not priority:
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
-                                  planned, rt.at, rt.rule_text)
+                                  planned, rt.at, rt.rule_text, rt.items)
     return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden)
 
 

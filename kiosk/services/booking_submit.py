@@ -118,7 +118,7 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
     sessions: list[tuple] = []
     range_to = None
     if req.mode == "system":
-        range_to = within_permit(*check_range(req.date_from, req.date_to), f.permit.valid_to)
+        range_to = within_permit(*check_range(req.date_from, req.date_to, today), f.permit.valid_to)
         d = Driver(s)
         site = d.first(_SITE_NAME, site=req.site_id) if req.site_id is not None else None
         fitting = booking_create.fitting_params(req.subject, req.date_from, range_to, cls,  # type: ignore[arg-type]

@@ -128,7 +128,7 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
                          passed=passed))
         if n == len(attempts):
             booking.status = "done"
-        status, note = result_note(s, booking, n, score, False)
+        status, note = result_note(s, booking, n, score, False, taken)
         _event(s, app, taken, status, note)
         _told(s, env, account, taken, RESULT_TITLE, result_message(note))
     return booking

@@ -104,9 +104,11 @@ def result_message(note: str) -> str:
     return f"{note}。"
 
 
-def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show: bool) -> tuple[str, str]:
+def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show: bool,
+                taken_at: datetime) -> tuple[str, str]:
     """(status, note) of 网办进度 for the result of ``attempt`` of booking ``b``, just added to ``s``
-    (``b.status`` already says whether it closed the booking)."""
+    (``b.status`` already says whether it closed the booking). The note starts with the exam's time:
+    网办进度 dates the entry when the result was recorded, which a citizen would read as the exam's."""
     name = SUBJECT_NAMES[b.subject]
     mark = pass_mark(b.subject, b.licence_class)
     passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
@@ -122,7 +124,7 @@ def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show
         text += "；" + _next_booking(s, b)
     if passed and b.subject == SUBJECT_1:
         text += "，已核发学习驾驶证明"
-    return status, text
+    return status, f"考试时间{taken_at:%Y-%m-%d %H:%M}，{text}"
 
 
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
@@ -168,7 +170,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             if permit is not None and permit.issued_on is None:
                 permit.issued_on = taken_at.date()
                 permit.valid_to = permit_valid_to(permit.issued_on)
-        status, text = result_note(s, b, attempt, score, no_show)
+        status, text = result_note(s, b, attempt, score, no_show, taken_at)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:
             applications.transition(s, env, app, status, text)

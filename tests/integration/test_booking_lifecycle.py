@@ -136,7 +136,7 @@ def test_no_show_counts_as_a_fail_and_closes_the_booking(env, people):
     r = exam_results.record(env, bid, no_show=True)
     assert not r.passed and r.booking_status == "done"
     # the notice says the booking has ended and when the next may be made, as 科目确认 will (tester's finding)
-    assert r.message == ("科目二考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）；"
+    assert r.message == ("考试时间2026-12-04 08:30，科目二考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）；"
                          "须10日后重新预约，2026年12月14日起可以预约")
     assert messaging.inbox(env, account_id(env, p))[0].body == r.message + "。"
     reason = booking_query.overview(env, account_id(env, p)).subjects[1].reason
@@ -249,7 +249,7 @@ def test_cli_exam_result_prints_the_result_in_chinese(env, people, capsys):
     bid = placed_booking(env, p)
     base = ["--db", env.settings.db_url, "--now", "2026-12-05T09:00", "exam-result"]
     assert main([*base, "--booking", str(bid), "--score", "70"]) == 0
-    assert capsys.readouterr().out.startswith(f"预约编号{bid} 第1次：科目二考试成绩70分，不合格")
+    assert capsys.readouterr().out.startswith(f"预约编号{bid} 第1次：考试时间2026-12-04 08:30，科目二考试成绩70分，不合格")
     assert main([*base, "--id-number", p.id_number, "--score", "85"]) == 1
     assert "须同时给出 --subject" in capsys.readouterr().err
 

@@ -32,14 +32,14 @@ def test_no_permit_gets_a_clear_message(env, people):
 
 def test_query_shows_only_open_plans_of_the_class(env, people):
     p = people["permit_expiring"]
-    rows = sessions(env, p, 2, "2026-12-01", "2026-12-31")
+    rows = sessions(env, p, 2, "2026-12-02", "2026-12-31")  # from tomorrow, the first day a range may start
     days = {r.exam_date for r in rows}
     # plans open 20 days ahead and close on the publication day (2 days before the exam)
     assert min(days) == date(2026, 12, 4) and max(days) <= date(2026, 12, 21)
     with env.db.read() as s:
         classes = set(s.scalars(select(ExamSession.classes).where(ExamSession.id.in_([r.id for r in rows]))))
     assert classes == {"C1C2C5"}
-    site_rows = sessions(env, p, 2, "2026-12-01", "2026-12-31", site=rows[0].site_id)
+    site_rows = sessions(env, p, 2, "2026-12-02", "2026-12-31", site=rows[0].site_id)
     assert site_rows and {r.site_id for r in site_rows} == {rows[0].site_id}
 
 

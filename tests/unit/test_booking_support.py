@@ -81,10 +81,25 @@ def test_range_and_day_checks():
     with pytest.raises(DomainError) as err:
         parse_day("12/05", "date_to")
     assert err.value.field == "date_to"
+    today = date(2026, 11, 30)
     with pytest.raises(DomainError, match="3个月"):
-        check_range(date(2026, 12, 1), date(2027, 6, 1))
+        check_range(date(2026, 12, 1), date(2027, 6, 1), today)
     with pytest.raises(DomainError, match="开始日期"):
-        check_range(None, date(2026, 12, 1))
+        check_range(None, date(2026, 12, 1), today)
+    assert check_range(date(2026, 12, 1), date(2026, 12, 1), today) == (date(2026, 12, 1), date(2026, 12, 1))
+
+
+def test_a_range_may_not_start_before_tomorrow_and_an_empty_date_is_asked_for():
+    """Tester: 服从系统安排 from 2026-11-01 on 2026-12-03 was accepted and the summary showed past days;
+    an empty date field got the format hint."""
+    for start in (date(2026, 11, 1), date(2026, 12, 3)):
+        with pytest.raises(DomainError) as err:
+            check_range(start, date(2026, 12, 20), date(2026, 12, 3))
+        assert (err.value.field, err.value.message) == ("date_from", "开始日期最早为2026年12月4日")
+    for field, said in (("date_from", "请输入开始日期"), ("date_to", "请输入结束日期")):
+        with pytest.raises(DomainError) as err:
+            parse_day("  ", field)
+        assert (err.value.field, err.value.message) == (field, said)
 
 
 def test_booking_time_says_pending_only_while_waiting_for_allocation():

@@ -31,38 +31,50 @@ def cancelled(subject: int, when: datetime, placed: bool = True) -> BookingFact:
 
 
 def test_first_booking_uses_acceptance_time():
-    assert ranking_time(1, ACCEPTED, [], []) == (ACCEPTED, SEED_RULE_1)
-    t, text = ranking_time(2, ACCEPTED, [exam(1, at(0), True)], [])
+    assert ranking_time(1, ACCEPTED, [], [])[:2] == (ACCEPTED, SEED_RULE_1)
+    t, text = ranking_time(2, ACCEPTED, [exam(1, at(0), True)], [])[:2]
     assert t == ACCEPTED and text == SEED_RULE_1.replace("科目一", "科目二")
 
 
 def test_later_booking_uses_last_exam_of_that_subject():
     attempts = [exam(1, at(0)), exam(1, at(0, 11)), exam(1, at(20)), exam(2, at(40))]
-    assert ranking_time(1, ACCEPTED, attempts, []) == (at(20), SEED_RULE_2)
-    t, text = ranking_time(2, ACCEPTED, attempts, [])
+    assert ranking_time(1, ACCEPTED, attempts, [])[:2] == (at(20), SEED_RULE_2)
+    t, text = ranking_time(2, ACCEPTED, attempts, [])[:2]
     assert t == at(40) and "非首次预约科目二考试" in text
 
 
 def test_cancelled_successful_booking_uses_cancellation_time():
     bookings = [cancelled(1, at(5)), cancelled(1, at(9))]
-    assert ranking_time(1, ACCEPTED, [], bookings) == (at(9), SEED_RULE_3)
+    assert ranking_time(1, ACCEPTED, [], bookings)[:2] == (at(9), SEED_RULE_3)
+
+
+def test_a_withdrawn_application_counts_in_words_that_claim_no_successful_booking():
+    """Tester: after cancelling an application never placed (受理中), 依据 said 「考试预约成功后取消预约的」."""
+    withdrawn = BookingFact(1, "cancelled", False, at(2), at(9), at(12), withdrawn=True)
+    assert ranking_time(1, ACCEPTED, [], [withdrawn]) == (at(9), "取消考试预约的，以取消预约时间为排序时间", "")
+    both = ranking_time(1, ACCEPTED, [exam(1, at(5))], [withdrawn])
+    assert both[:2] == (at(9), SEED_RULE_4)
+    assert both.items == "（第二项：非首次预约的，以上次考试时间为排序时间；第三项：取消考试预约的，以取消预约时间为排序时间）"
+    assert "预约成功" not in both.items
+    placed = ranking_time(1, ACCEPTED, [exam(1, at(5))], [cancelled(1, at(9))])
+    assert "第三项：考试预约成功后取消预约的，以取消预约时间为排序时间" in placed.items
 
 
 def test_withdrawn_pending_application_and_other_subjects_do_not_count():
     bookings = [cancelled(1, at(5), placed=False), cancelled(2, at(8))]
     bookings.append(BookingFact(1, "done", False, at(1), None, at(6)))
-    assert ranking_time(1, ACCEPTED, [], bookings) == (ACCEPTED, SEED_RULE_1)
+    assert ranking_time(1, ACCEPTED, [], bookings)[:2] == (ACCEPTED, SEED_RULE_1)
 
 
 def test_both_rules_take_the_later_time():
     attempts = [exam(1, at(10))]
-    assert ranking_time(1, ACCEPTED, attempts, [cancelled(1, at(15))]) == (at(15), SEED_RULE_4)
-    assert ranking_time(1, ACCEPTED, attempts, [cancelled(1, at(3))]) == (at(10), SEED_RULE_4)
+    assert ranking_time(1, ACCEPTED, attempts, [cancelled(1, at(15))])[:2] == (at(15), SEED_RULE_4)
+    assert ranking_time(1, ACCEPTED, attempts, [cancelled(1, at(3))])[:2] == (at(10), SEED_RULE_4)
 
 
 def test_history_of_an_earlier_application_is_ignored():
     old = ACCEPTED - timedelta(days=400)
-    assert ranking_time(1, ACCEPTED, [exam(1, old)], [cancelled(1, old)]) == (ACCEPTED, SEED_RULE_1)
+    assert ranking_time(1, ACCEPTED, [exam(1, old)], [cancelled(1, old)])[:2] == (ACCEPTED, SEED_RULE_1)
 
 
 times = st.datetimes(datetime(2025, 1, 3), datetime(2027, 12, 31))
@@ -74,7 +86,7 @@ def test_ranking_time_is_the_latest_relevant_event(exams, cancels):
     attempts = [exam(s, t) for s, t in exams]
     bookings = [cancelled(s, t, placed) for s, t, placed in cancels]
     relevant = [t for s, t in exams if s == 1] + [t for s, t, placed in cancels if s == 1 and placed]
-    t, text = ranking_time(1, ACCEPTED, attempts, bookings)
+    t, text = ranking_time(1, ACCEPTED, attempts, bookings)[:2]
     if relevant:
         assert t == max(relevant) and text != SEED_RULE_1
     else:

@@ -1,6 +1,7 @@
 """考试费缴纳 and 考试预约凭证: the citizen's successful bookings (BookingListScreen, in records)."""
 from __future__ import annotations
 
+from rich.text import Text
 from textual.widgets import Button, Static
 
 from ....services import booking_records, certificates, fees
@@ -27,6 +28,15 @@ class FeeScreen(BookingListScreen):
 
     def done(self, row: booking_records.BookingView) -> bool:
         return row.fee_paid_at is not None
+
+    def intro(self) -> str:
+        """The hint fits what is left: no 【缴纳考试费】 to press once every fee is paid."""
+        unpaid = [r for r in self.rows if not self.done(r)]
+        if not unpaid:
+            return "以下为预约成功的考试，考试费均已缴纳，无需再缴费。缴费凭证见所选考试的详情。"
+        if len(unpaid) < len(self.rows):
+            return "以下为预约成功的考试。选择一项未缴费的考试，点击【缴纳考试费】。"
+        return self.INTRO
 
     def more_lines(self, row: booking_records.BookingView) -> list[str]:
         q = self.quotes.get(row.id)
@@ -60,7 +70,7 @@ class FeeScreen(BookingListScreen):
 class CertificateScreen(BookingListScreen):
     TITLE_TEXT = "考试预约凭证"
     ACTION = "查看预约凭证"
-    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存为文件供打印。"
+    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存，可到服务窗口打印。"
     STATUSES = ("placed",)
     EMPTY = "您没有预约成功的考试，预约成功后才能打印预约凭证。"
 
@@ -68,5 +78,7 @@ class CertificateScreen(BookingListScreen):
         self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)
 
     def _shown(self, c: certificates.Certificate) -> None:
-        # the file name only: where the kiosk keeps its files is nothing a citizen can use
-        self.query_one("#detail", Static).update(f"{c.text}\n\n凭证已保存为文件：{c.path.name}")
+        # said in a citizen's terms; the file's name, for the clerk who prints it, in small print
+        saved = f"预约凭证已保存，可凭业务流水号{c.serial_no}到服务窗口打印，也可拍照留存本页。"
+        self.query_one("#detail", Static).update(
+            Text.assemble(c.text, "\n\n", (saved, "bold"), "\n", (f"（窗口打印用文件：{c.path.name}）", "dim")))

@@ -74,7 +74,7 @@ class BookingListScreen(KioskScreen):
         self.rows = [r for r in rows if r.status in self.STATUSES]
         table = self.query_one(DataTable)
         self._fill(keep_cursor=False)
-        intro = self.INTRO if self.rows else self.EMPTY
+        intro = self.intro() if self.rows else self.EMPTY
         self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
         action = self.query_one("#action", Button)
         action.disabled = not self.rows
@@ -90,6 +90,10 @@ class BookingListScreen(KioskScreen):
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
             self.query_one("#back", Button).focus()
+
+    def intro(self) -> str:
+        """What to do with the rows listed (there are some)."""
+        return self.INTRO
 
     def _fill(self, keep_cursor: bool = True) -> None:
         """The rows, in the columns that fit the page's width (again after a resize, when they change)."""

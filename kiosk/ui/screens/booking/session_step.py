@@ -14,8 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
-from ....domain.exam import format_date
-from ....domain.ranking import RULE_BOTH
+from ....domain.exam import SUBJECT_TITLES, format_date
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import parse_day
@@ -26,9 +25,6 @@ from ...widgets.plain import Plain, PlainTable
 
 MARK = "已选"
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
-# the seed's fourth rule names the second and the third: said here, as the screen lists no rules
-RULE_ITEMS = {RULE_BOTH: "（第二项：非首次预约的，以上次考试时间为排序时间；第三项：考试预约成功后取消预约的，"
-                         "以取消预约时间为排序时间）"}
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 
 
@@ -49,6 +45,7 @@ class SessionStep(Vertical):
     SessionStep #range { height: auto; }
     SessionStep #range > FormField { width: 30; margin: 0 2 0 0; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
+    SessionStep #booked-subject { text-style: bold; height: auto; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
     SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
@@ -68,6 +65,7 @@ class SessionStep(Vertical):
         self.kept: dict[bool, Selection] = {}  # by priority: the other mode's selection, of this subject
 
     def compose(self) -> ComposeResult:
+        yield Plain("", id="booked-subject")  # which subject the sessions are for (else said only at 确认并提交)
         yield Plain("", id="ranking")
         yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
         # at the top (seed 001 step 3: a link for those who may): under a long table it went unseen
@@ -107,10 +105,13 @@ class SessionStep(Vertical):
                 self.kept[self.priority] = self._selection()
             self.subject, self.priority = subject, priority
             self._restore(self.kept.pop(priority, None))
+        self.query_one("#booked-subject", Static).update(
+            f"预约科目：{SUBJECT_TITLES[subject]}" + ("    优先预约" if priority else ""))
         self.query_one("#mode-label").display = not priority
         self.query_one("#mode", RadioSet).display = not priority
-        for part in ("#priority-row", "#to-priority"):
-            self.query_one(part).display = priority_link and not priority
+        # the link for one who may; for one who would but has used the subject's chance, the line why not
+        self.query_one("#priority-row").display = bool(priority_link or why) and not priority
+        self.query_one("#to-priority").display = priority_link and not priority
         self.query_one("#priority-why", Static).update(f"{why}。" if why else "")
         self._hint()
 
@@ -173,7 +174,7 @@ class SessionStep(Vertical):
         elif self.last_query.ranking is not None:
             r = self.last_query.ranking
             ranking.update(r.text)
-            rule.update(f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{RULE_ITEMS.get(r.rule_text, '')}"
+            rule.update(f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
                         f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
         else:  # 优先预约: no ranking, so no ranking time under it either
             ranking.update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
@@ -202,6 +203,7 @@ class SessionStep(Vertical):
         last = "优先名额剩余" if self.priority else "已申请人数"
         table.add_columns("选择", "考试日期", "场次时间", "考试场地", "计划人数", last)
         marks = self.mode != "system"  # kept for a return to 自主选择场次, not shown under 服从系统安排
+        table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
         for r in self.rows:
             table.add_row(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}",
                           f"{r.start_time:%H:%M}", r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),

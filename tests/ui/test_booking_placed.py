@@ -1,0 +1,41 @@
+"""Pilot: 考试费缴纳 and 考试预约凭证 say what fits: no 【缴纳考试费】 to press once paid, and the saved
+certificate in a citizen's words (the file's name only in small print, for the clerk)."""
+from __future__ import annotations
+
+from tests.ui.conftest import screen_text, settle
+from tests.ui.test_booking_records import open_entry, placed_on_12_04
+from tests.ui.test_booking_small_screen import press
+from tests.ui.test_booking_wizard import shown
+
+
+async def test_after_paying_the_hint_no_longer_asks_to_press_a_button_that_is_gone(kiosk_app, env, people):
+    """Tester 7: 「选择一项，点击【缴纳考试费】」 stayed after paying though the button had gone."""
+    p = people["permit_expiring"]
+    placed_on_12_04(env, p)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_entry(pilot, env, p, "exam_fee")
+        assert "点击【缴纳考试费】" in shown(kiosk_app, "#status")
+        await press(pilot, "action")
+        await press(pilot, "confirm-yes")
+        status = shown(kiosk_app, "#status")
+        assert not kiosk_app.screen.query_one("#action").display
+        assert "缴纳考试费】" not in status and "考试费均已缴纳，无需再缴费" in status
+        await press(pilot, "back")
+        await pilot.click("#menu-exam_fee")  # opened again later: the same
+        await settle(pilot)
+        assert "考试费均已缴纳，无需再缴费" in shown(kiosk_app, "#status")
+
+
+async def test_the_saved_certificate_is_said_in_a_citizen_s_words(kiosk_app, env, people):
+    """Tester 8: 「凭证已保存为文件：exam_certificate_....txt」 meant nothing to a citizen."""
+    p = people["permit_expiring"]
+    _rows, done = placed_on_12_04(env, p)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_entry(pilot, env, p, "exam_certificate")
+        await press(pilot, "action")
+        text = "".join(screen_text(kiosk_app).split())
+        assert f"预约凭证已保存，可凭业务流水号{done.serial_no}到服务窗口打印" in text
+        assert "凭证已保存为文件" not in text
+        detail = kiosk_app.screen.query_one("#detail").render()
+        small = [span for span in detail.spans if "exam_certificate_" in detail.plain[span.start:span.end]]
+        assert small and all("dim" in str(span.style) for span in small)  # for the clerk, in small print

@@ -15,8 +15,8 @@ def _recorded_codes() -> set[str]:
              "photo_approved", "photo_rejected", "unlock", "unlock_failed", "staff_exit", "staff_exit_failed"}
     for path in KIOSK.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        codes.update(re.findall(r'(?:action|audit_action)="([a-z_]+)"', text))
-        codes.update(re.findall(r'(?:action|audit_action)="[a-z_]+" if [^"]+ else "([a-z_]+)"', text))
+        codes.update(re.findall(r'(?:action|audit_action) ?= ?"([a-z_]+)"', text))
+        codes.update(re.findall(r'(?:action|audit_action) ?= ?"[a-z_]+" if [^"]+ else "([a-z_]+)"', text))
     return codes - {"store_true", "store_false"}  # argparse's action=, not the audit log's
 
 

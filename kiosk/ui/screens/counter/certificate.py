@@ -92,7 +92,7 @@ class CertificateDialog(ButtonRowKeys, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Plain(f"预约凭证已保存为 {self.file_name}，交打印机打印。", id="cert-file")
+            yield Plain(f"预约凭证已保存，交打印机打印的文件：\n{self.file_name}", id="cert-file")
             with VerticalScroll(id="cert-text"):
                 yield Plain(self.text)
             with Horizontal(classes="buttons"):

@@ -1,8 +1,11 @@
-"""预约凭证: the certificate of a successful exam booking, as text and as a file to print."""
+"""预约凭证: the certificate of a successful exam booking, as text and as a file to print. The citizen
+sees it at the kiosk (``certificate``); the counter prints the same one (counter_bookings.print_certificate)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy.orm import Session
 
 from ..db.models import Account
 from ..domain.errors import DomainError
@@ -46,18 +49,35 @@ def render(view: BookingView, name: str, id_number: str) -> str:
     return "\n".join(lines)
 
 
+NO_CERTIFICATE = "只有预约成功、尚未考试的预约才能打印预约凭证"
+
+
+def has_certificate(view: BookingView) -> bool:
+    """预约成功 (placed) with its exam time set, the fee paid or not: what has a certificate."""
+    return view.status == "placed" and view.exam_at is not None
+
+
+def text_in(s: Session, account_id: int, booking_id: int) -> tuple[str, str]:
+    """(serial number, certificate text) of the account's booking; DomainError if it has none."""
+    view = view_in(s, account_id, booking_id)
+    account = s.get(Account, account_id)
+    assert account is not None
+    if not has_certificate(view):
+        raise DomainError(NO_CERTIFICATE)
+    return view.serial_no, render(view, account.name, account.id_number)
+
+
+def save(env: Env, serial_no: str, text: str) -> Path:
+    """<data_dir>/certificates/exam_certificate_<serial>.txt, where the counter's printer takes it."""
+    folder = Path(env.settings.data_dir) / "certificates"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"exam_certificate_{serial_no}.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return path
+
+
 def certificate(env: Env, account_id: int, booking_id: int) -> Certificate:
     """The text, also written to <data_dir>/certificates/exam_certificate_<serial>.txt."""
     with env.db.read() as s:
-        view = view_in(s, account_id, booking_id)
-        account = s.get(Account, account_id)
-        assert account is not None
-        name, id_number = account.name, account.id_number
-    if view.status != "placed" or view.exam_at is None:
-        raise DomainError("只有预约成功、尚未考试的预约才能打印预约凭证")
-    text = render(view, name, id_number)
-    folder = Path(env.settings.data_dir) / "certificates"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"exam_certificate_{view.serial_no}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    return Certificate(view.serial_no, text, path)
+        serial_no, text = text_in(s, account_id, booking_id)
+    return Certificate(serial_no, text, save(env, serial_no, text))

@@ -1,4 +1,4 @@
-"""Counter: cancel an exam booking for the citizen in front of the clerk.
+"""Counter: cancel an exam booking for the citizen in front of the clerk, or print its 预约凭证.
 
 Online cancellation (kiosk.services.cancellation) only withdraws a normal application that is
 still waiting for allocation. At a counter the clerk may also cancel a priority booking and a
@@ -17,7 +17,7 @@ from sqlalchemy import update
 from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
-from . import applications, audit, fee_refunds, fees, messaging
+from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
 from .cancellation import release_applicants
 from .counter_citizen import check_cancel_reason
@@ -82,3 +82,18 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
             refund, *fee_refunds.give_back(env, refund, actor=actor(staff), role=role,  # type: ignore[arg-type]
                                            subject_name=SUBJECT_NAMES[b.subject], gateway=gateway))
     return CounterCancelled(b.id, serial, note)
+
+
+def print_certificate(env: Env, staff: StaffSession | None, account_id: int,
+                      booking_id: int) -> certificates.Certificate:
+    """打印预约凭证: the kiosk's certificate (the same rule and text, kiosk.services.certificates), written
+    where the kiosk writes it (<data_dir>/certificates/) for the clerk's printer, and audited. A booking
+    without one (not 预约成功) is refused, nothing written or recorded."""
+    require(staff, *SERVE)
+    with env.db.write() as s:
+        role = authorise(s, env, staff, *SERVE, doing=audit.action_name("exam_certificate_print"))
+        serial_no, text = certificates.text_in(s, account_id, booking_id)
+        path = certificates.save(env, serial_no, text)
+        audit.record(s, env, actor=actor(staff), role=role, action="exam_certificate_print", account_id=account_id,
+                     detail=f"{serial_no or '-'} 预约编号{booking_id} 文件{path.name}")
+    return certificates.Certificate(serial_no, text, path)

@@ -30,6 +30,7 @@ CASES = {
         "单位用户注册"),
     "phone": ("counter", lambda env, st, p: counter_accounts.reset_phone(env, st, 1, "13800003333"), "重置群众手机号码"),
     "cancel": ("counter", lambda env, st, p: counter_bookings.cancel(env, st, 1, 1, "本人申请"), "窗口取消考试预约"),
+    "certificate": ("counter", lambda env, st, p: counter_bookings.print_certificate(env, st, 1, 1), "打印预约凭证"),
     "finish": ("counter", lambda env, st, p: counter_applications.finish(env, st, 1, "000", "已办结"), "窗口办结网办业务"),
     "refuse": ("counter", lambda env, st, p: counter_applications.refuse(env, st, 1, "000", "申请人要求撤回"),
                "窗口退办网办业务"),

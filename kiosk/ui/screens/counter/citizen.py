@@ -1,7 +1,8 @@
 """为群众办理: look up the citizen in front of the clerk (with the reason for access), see their
-record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking, finish or
-turn back a 网办 application waiting for the DMV). This module is the look-up and the file on
-screen; the actions on the file are in citizen_actions, the summary's text in citizen_summary."""
+record, and act for them (面签注册, 单位用户注册, 重置绑定手机号, cancel an exam booking or print its
+预约凭证, finish or turn back a 网办 application waiting for the DMV). This module is the look-up and
+the file on screen; the actions on the file are in citizen_actions (打印预约凭证 in certificate), the
+summary's text in citizen_summary."""
 from __future__ import annotations
 
 from textual import events
@@ -10,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
-from ....services import counter_citizen
+from ....services import certificates, counter_citizen
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
 from ...widgets.field import FormField
@@ -18,6 +19,7 @@ from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from ...widgets.reasons import ReasonField, ReasonList
+from .certificate import CertificatePrinting
 from .citizen_actions import CANCELLABLE, CitizenActions
 from .citizen_summary import credit_code_in, summary_text
 
@@ -26,7 +28,7 @@ BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "�
 BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
 
 
-class CitizenScreen(CitizenActions, KioskScreen):
+class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
@@ -54,6 +56,8 @@ class CitizenScreen(CitizenActions, KioskScreen):
                 yield Button("重置绑定手机号", id="reset-phone")
             yield Plain("考试预约：", classes="group-title hidden", id="bookings-title")
             yield PlainTable(id="bookings", cursor_type="row", classes="hidden")
+            with Horizontal(classes="buttons hidden", id="booking-actions"):  # for the booking under the cursor
+                yield Button("打印预约凭证", id="print-certificate")
             yield Plain("", id="booking-error", classes="field-error")  # why the row under Enter cannot be cancelled
             with Vertical(id="cancel-part", classes="hidden"):  # its own reason, recorded in the audit log
                 yield Plain("", id="cancel-target")  # which booking 窗口取消所选预约 would cancel
@@ -125,7 +129,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
         for a unit (it books no exams)."""
         for wid in ("#file-actions", "#apps-title", "#apps", "#app-part"):
             self.query_one(wid).set_class(not found, "hidden")
-        for wid in ("#bookings-title", "#bookings", "#cancel-part"):
+        for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
     def show_file(self, f: CitizenFile) -> None:
@@ -135,6 +139,7 @@ class CitizenScreen(CitizenActions, KioskScreen):
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
         self.query_one("#cancel-part").display = any(b.status in CANCELLABLE for b in f.bookings)
+        self.query_one("#booking-actions").display = any(certificates.has_certificate(b) for b in f.bookings)
         self.query_one("#app-part").display = any(self._choices(a) for a in f.applications[:20])
         bookings, apps = self.query_one("#bookings", PlainTable), self.query_one("#apps", PlainTable)
         new = f.account_id != self._shown_account
@@ -235,6 +240,8 @@ class CitizenScreen(CitizenActions, KioskScreen):
             self.app.push_screen(UnitRegisterScreen(credit_code_in(self._typed_id())), callback=self._registered)
         elif bid == "reset-phone" and self.file and self.file.account_id:
             self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name), callback=self._phone_reset)
+        elif bid == "print-certificate":
+            self.print_selected()
         elif bid == "cancel-booking":
             self.cancel_selected()
         elif bid == "finish-app":

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import Select
 
 from kiosk.services import elicence_review
-from tests.ui.conftest import screen_error, screen_text
+from tests.ui.conftest import screen_error, screen_text, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_screens import SIZE, open_review, press, queued_photo
 
@@ -26,5 +26,7 @@ async def test_an_item_decided_elsewhere_is_named_and_leaves_the_queue(env, peop
         if button == "reject":
             app.screen.query_one("#reason", Select).value = elicence_review.REJECT_REASONS[2]
         await press(pilot, button)
+        await pilot.click("#yes")  # the question first (tests/ui/test_counter_review_confirm.py)
+        await settle(pilot)
         assert screen_error(app).strip() == f"该业务已由其他工作人员审核（{decision}），已从队列中移除"
         assert serial not in screen_text(app) and "暂无待审核" in screen_text(app)

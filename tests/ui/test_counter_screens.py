@@ -183,6 +183,9 @@ async def test_reviewer_sees_the_photo_and_approves(env, people):
         await press(pilot, "reject")
         assert "原因" in screen_error(app)
         await press(pilot, "approve")
+        assert isinstance(app.screen, ConfirmDialog)  # asked first
+        await pilot.click("#yes")
+        await settle(pilot)
         assert "暂无待审核" in screen_text(app)
     assert applications.list_for(env, aid)[0].status == elicence.DONE
 

@@ -1,6 +1,7 @@
 """审核队列: what the kiosk queued, oldest first; the photo drawn with half blocks (U+2580, top
 pixel as the foreground colour, bottom pixel as the background) beside the automatic checks;
-approve, or reject with a reason from the list."""
+approve, or reject with a reason from the list. Either is asked first (ConfirmDialog, naming the
+citizen and the business); a line above the list then says what was done."""
 from __future__ import annotations
 
 from functools import partial
@@ -8,15 +9,20 @@ from functools import partial
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual import events
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import counter_review
 from ....domain.errors import DomainError
 from ....services.counter_review import AlreadyReviewed, QueueItem
 from ...base import KioskScreen
+from ...dialogs.confirm import ConfirmDialog
+from ...widgets.fit import SCROLLBAR, fit_columns, room
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 
+COLUMNS = ("提交时间", "业务流水号", "审核内容", "申请人", "身份证号", "照片来源")
+DROP_WHEN_NARROW = (5, 2)  # 照片来源 (the text beside the photo says it), then 审核内容
 UPPER_HALF = "\u2580"  # ambiguous width, like the QR code: drawn one cell wide by the kiosk's terminal
 
 
@@ -39,6 +45,7 @@ class ReviewScreen(KioskScreen):
         with VerticalScroll(classes="form wide"):
             yield Plain("按提交时间先后排列。核对照片和自动检查结果后，审核通过或选择不通过原因。"
                         "结果将通过短信和消息通知申请人，并更新网办进度。", classes="hint")
+            yield Plain("", id="review-done")
             yield PlainTable(id="queue", cursor_type="row")
             with Horizontal(id="review-body"):
                 yield Plain("", id="review-photo")
@@ -53,24 +60,49 @@ class ReviewScreen(KioskScreen):
                 yield Button("返回", id="back")
 
     def on_mount(self) -> None:
-        self.query_one("#queue", DataTable).add_columns("提交时间", "业务流水号", "审核内容", "申请人", "身份证号", "照片来源")
+        self._said("")
         self.reload()
 
-    def reload(self, notice: str = "") -> None:
-        """The queue again; ``notice`` then shows in the error line (why an item left it)."""
-        self.call(counter_review.queue, self.env, self.kiosk.staff, done=partial(self._loaded, notice=notice))
+    def reload(self, notice: str = "", done: str = "") -> None:
+        """The queue again; ``notice`` then shows in the error line (why an item left it), ``done``
+        above the list (what this clerk just decided)."""
+        self.call(counter_review.queue, self.env, self.kiosk.staff,
+                  done=partial(self._loaded, notice=notice, done=done))
 
-    def _loaded(self, items: list[QueueItem], notice: str = "") -> None:
+    def _loaded(self, items: list[QueueItem], notice: str = "", done: str = "") -> None:
         self.query_one(".screen-error", Static).update(notice)
+        self._said(done)
         self.items = items
-        table = self.query_one("#queue", DataTable)
-        table.clear()
-        for i in items:
-            table.add_row(f"{i.submitted_at:%m-%d %H:%M}", i.serial_no, i.kind, i.name, i.id_masked, i.source,
-                          key=i.serial_no)
-        self._show(items[0] if items else None)
+        self._fill()
+        self._show(self.selected())
         if not items:
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
+        elif done:  # the next item, and above it what was just done (at 80x24 the buttons were in view)
+            self.query_one("#queue", DataTable).focus()
+            self.query_one(VerticalScroll).scroll_home(animate=False)
+
+    def _fill(self) -> None:
+        """The queue in the columns that fit the page (80x24: no header cut at the right edge)."""
+        table = self.query_one("#queue", PlainTable)
+        cells = [(f"{i.submitted_at:%m-%d %H:%M}", i.serial_no, i.kind, i.name, i.id_masked, i.source)
+                 for i in self.items]
+        # More rows than the table shows (its max-height, less the header): its own scrollbar too.
+        width = room(self.query_one(VerticalScroll)) - (SCROLLBAR if len(cells) >= 12 else 0)
+        shown = fit_columns(COLUMNS, cells, width, DROP_WHEN_NARROW)
+        table.refill([tuple(row[c] for c in shown) for row in cells], [i.serial_no for i in self.items],
+                     [COLUMNS[c] for c in shown])
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self.call_after_refresh(self._fill)
+
+    def _said(self, text: str) -> None:
+        line = self.query_one("#review-done", Static)
+        line.update(text)
+        line.display = bool(text)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "reason" and isinstance(event.value, str):  # a reason chosen: 请选择 no longer holds
+            self.query_one(".screen-error", Static).update("")
 
     def selected(self) -> QueueItem | None:
         table = self.query_one("#queue", DataTable)
@@ -106,16 +138,50 @@ class ReviewScreen(KioskScreen):
             if item is None:
                 self.query_one(".screen-error", Static).update("没有待审核的业务")
                 return
-            if bid == "approve":
-                self.call(counter_review.approve, self.env, self.kiosk.staff, item.serial_no, done=self._decided,
-                          failed=self._refused)
-                return
             reason = self.query_one("#reason", Select).value
-            if not isinstance(reason, str):
-                self.query_one(".screen-error", Static).update("请选择不通过的原因")
-                return
-            self.call(counter_review.reject, self.env, self.kiosk.staff, item.serial_no, reason, done=self._decided,
-                      failed=self._refused)
+            reason = reason if isinstance(reason, str) else None
+            if bid == "approve":
+                self._ask_approve(item, reason)
+            elif reason is None:
+                self._no_reason()
+            else:
+                self._ask_reject(item, reason)
+
+    @staticmethod
+    def _business(item: QueueItem) -> str:
+        return f"{item.title}  业务流水号 {item.serial_no}\n申请人：{item.name}  {item.id_masked}"
+
+    def _ask_approve(self, item: QueueItem, reason: str | None) -> None:
+        head = f"已选择不通过原因「{reason}」，确定审核通过吗？" if reason else "确定审核通过以下业务吗？"
+        question = f"{head}\n\n{self._business(item)}\n\n审核通过后将以短信和消息通知申请人。"
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                said = f"已审核通过：{item.name}  {item.id_masked}  {item.title}  业务流水号 {item.serial_no}，已通知申请人"
+                self.call(counter_review.approve, self.env, self.kiosk.staff, item.serial_no,
+                          done=partial(self._decided, said), failed=self._refused)
+
+        self.app.push_screen(ConfirmDialog(question, "确认通过"), callback=answered)
+
+    def _ask_reject(self, item: QueueItem, reason: str) -> None:
+        question = (f"确定审核不通过并退回以下业务吗？\n\n{self._business(item)}\n不通过原因：{reason}\n\n"
+                    "退回后将以短信和消息通知申请人按要求重新提交照片。")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                said = (f"已退回：{item.name}  {item.id_masked}  {item.title}  业务流水号 {item.serial_no}，"
+                        f"原因：{reason}，已通知申请人")
+                self.call(counter_review.reject, self.env, self.kiosk.staff, item.serial_no, reason,
+                          done=partial(self._decided, said), failed=self._refused)
+
+        self.app.push_screen(ConfirmDialog(question, "确认退回"), callback=answered)
+
+    def _no_reason(self) -> None:
+        """审核不通过 with no reason chosen: said under the list, which gets the focus."""
+        self.query_one(".screen-error", Static).update("请选择不通过的原因")
+        reason = self.query_one("#reason", Select)
+        reason.focus()
+        self.call_after_refresh(self.query_one(".screen-error", Static).scroll_visible)
 
     def _refused(self, exc: DomainError) -> None:
         if isinstance(exc, AlreadyReviewed):  # decided elsewhere meanwhile: the stale row and photo go
@@ -124,7 +190,6 @@ class ReviewScreen(KioskScreen):
         else:
             self.show_error(exc)
 
-    def _decided(self, done) -> None:  # type: ignore[no-untyped-def]
-        self.notify(f"{done.serial_no}：{done.note}，已通知申请人", timeout=6)
+    def _decided(self, said: str, _done: object) -> None:
         self.query_one("#reason", Select).clear()
-        self.reload()
+        self.reload(done=said)

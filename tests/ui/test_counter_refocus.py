@@ -24,14 +24,17 @@ def _summary(app) -> str:  # type: ignore[no-untyped-def]
 
 
 def _on_screen(app, widget) -> bool:  # type: ignore[no-untyped-def]
-    """``widget`` (for a table: its cursor row) is inside the screen's visible part."""
+    """``widget`` (for a table: its row under the cursor) is what the screen shows at its place."""
     region = widget.region
-    if not region.height or region.y < 0 or region.bottom > app.size.height:
+    if not region.height:
         return False
+    y = region.y
     if hasattr(widget, "cursor_row"):
-        y = region.y + widget._get_row_region(widget.cursor_row).y - int(widget.scroll_y)  # noqa: SLF001
-        return region.y <= y < region.bottom
-    return True
+        y += widget._get_row_region(widget.cursor_row).y - int(widget.scroll_y)  # noqa: SLF001
+    if not 0 <= y < app.size.height:
+        return False
+    shown, _ = app.screen.get_widget_at(region.x, y)
+    return shown is widget or widget in shown.ancestors
 
 
 async def test_after_a_transfer_is_finished_the_e_licence_is_to_reapply(env, people):

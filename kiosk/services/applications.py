@@ -194,9 +194,14 @@ def waiting(session: Session, account_id: int, kind: str) -> list[Application]:
 
 def list_for(env: Env, account_id: int) -> list[ApplicationView]:
     with env.db.read() as s:
-        rows = s.scalars(select(Application).where(Application.account_id == account_id)
-                         .options(selectinload(Application.events))
-                         .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
-        return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
-                                [EventView(e.at, e.status, e.text) for e in a.events], dict(a.payload), a.kind)
-                for a in rows]
+        return list_in(s, account_id)
+
+
+def list_in(s: Session, account_id: int) -> list[ApplicationView]:
+    """list_for within a read the caller holds."""
+    rows = s.scalars(select(Application).where(Application.account_id == account_id)
+                     .options(selectinload(Application.events))
+                     .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
+    return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
+                            [EventView(e.at, e.status, e.text) for e in a.events], dict(a.payload), a.kind)
+            for a in rows]

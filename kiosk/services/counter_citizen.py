@@ -13,11 +13,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..config import ASSETS
-from ..db.models import Account
+from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
-from . import applications, audit, booking_records, licence_delay, profile
+from . import applications, audit, booking_records, elicence, licence_delay, profile
 from .booking import active_permit
 from .env import Env
 from .permissions import SERVE, active, actor, authorise
@@ -113,22 +113,25 @@ def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> Ci
 
 
 def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
-    """The file of an account already looked up (after an action, to refresh the screen)."""
+    """The file of an account already looked up (after an action, to refresh the screen): all of
+    it from one read, so no line of it is older than another (the e-licence as the licence now
+    stands: one whose licence changed is to be re-applied for, as the citizen's own screens say)."""
     active(env, staff, *SERVE, doing="查看群众档案")
     with env.db.read() as s:
         a = s.get(Account, account_id)
         if a is None:
             raise DomainError("未找到该账户")
         permit = active_permit(s, a.id)
-        el = s.scalar(select(ElectronicLicence.state).where(ElectronicLicence.account_id == a.id))
+        el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == a.id))
+        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == a.id))
         file = CitizenFile(a.id_number, True, a.id, a.name, a.kind, a.registered_at is not None,
                            REGISTERED_VIA.get(a.registered_via or "", a.registered_via or ""), a.phone or "",
                            a.agent_id_number or "", a.authorisation_ref or "")
         if permit is not None:
             file.permit = PermitView(permit.licence_class, permit.accepted_at.date(), permit.issued_on, permit.valid_to)
-        file.elicence = ELICENCE_STATES.get(el or "", "未申领")
-    file.licence = profile.licence_of(env, a.id)
-    file.vehicles = profile.vehicles_of(env, a.id)
-    file.bookings = booking_records.my_bookings(env, a.id, online_only=False)
-    file.applications = applications.list_for(env, a.id)
+        file.elicence = ELICENCE_STATES.get(elicence.state_now(el, lic) or "", "未申领")
+        file.licence = profile.licence_in(s, env, a.id)
+        file.vehicles = profile.vehicles_in(s, env, a.id)
+        file.bookings = [view for _, view in booking_records.bookings_in(s, a.id, online_only=False)]
+        file.applications = applications.list_in(s, a.id)
     return file

@@ -88,6 +88,16 @@ def refresh_staleness(el: ElectronicLicence | None, lic: DrivingLicence | None) 
     return reasons
 
 
+def state_now(el: ElectronicLicence | None, lic: DrivingLicence | None) -> str | None:
+    """The e-licence's state as refresh_staleness would leave it, without writing it (for a read):
+    an issued one whose licence changed since is needs_reapply."""
+    if el is None:
+        return None
+    if el.state == "issued" and lic is not None and reapply_reasons(el, lic):
+        return "needs_reapply"
+    return el.state
+
+
 def _stored_photo(account: Account, lic: DrivingLicence, el: ElectronicLicence | None) -> str | None:
     if el is not None and el.state == "needs_reapply" and lic.photo:
         return lic.photo

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.licence import status_text
@@ -77,24 +78,34 @@ class VehicleView:
 
 def licence_of(env: Env, account_id: int) -> LicenceView | None:
     with env.db.read() as s:
-        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
-        if lic is None:
-            return None
-        delays = delay_notes(lic.status, granted(s, account_id), env.clock.now().date())
-        return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
-                           lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address,
-                           tuple(delays))
+        return licence_in(s, env, account_id)
+
+
+def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
+    """licence_of within a read the caller holds (one read for a whole file on screen)."""
+    lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
+    if lic is None:
+        return None
+    delays = delay_notes(lic.status, granted(s, account_id), env.clock.now().date())
+    return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
+                       lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address,
+                       tuple(delays))
 
 
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:
-    today = env.clock.now().date()
     with env.db.read() as s:
-        vehicles = list(s.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate)))
-        found: dict[int, list[ViolationView]] = {}
-        for x in s.scalars(select(Violation).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
-                                                   Violation.handled_at.is_(None))
-                           .order_by(Violation.occurred_at, Violation.id)):
-            found.setdefault(x.vehicle_id, []).append(ViolationView(x.occurred_at, x.place, x.behaviour, x.points,
-                                                                    x.fine))
-        return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address,
-                            len(found.get(v.id, ())), today, tuple(found.get(v.id, ()))) for v in vehicles]
+        return vehicles_in(s, env, account_id)
+
+
+def vehicles_in(s: Session, env: Env, account_id: int) -> list[VehicleView]:
+    """vehicles_of within a read the caller holds."""
+    today = env.clock.now().date()
+    vehicles = list(s.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate)))
+    found: dict[int, list[ViolationView]] = {}
+    for x in s.scalars(select(Violation).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
+                                               Violation.handled_at.is_(None))
+                       .order_by(Violation.occurred_at, Violation.id)):
+        found.setdefault(x.vehicle_id, []).append(ViolationView(x.occurred_at, x.place, x.behaviour, x.points,
+                                                                x.fine))
+    return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address,
+                        len(found.get(v.id, ())), today, tuple(found.get(v.id, ()))) for v in vehicles]

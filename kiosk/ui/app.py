@@ -131,10 +131,12 @@ class KioskApp(App, inherit_bindings=False):
 
     def lock_counter(self, idle: bool = False) -> None:
         """锁定屏幕, or the counter's idle time ran out: the lock screen until the PIN (or 退出登录)."""
-        from .screens.lock import LockScreen
+        from .screens.lock import LockScreen, refocus_after_lock
 
+        screen = self.screen  # once unlocked, its focus goes back where it was (never on 锁定屏幕)
+        before = screen.focus_before_lock() if hasattr(screen, "focus_before_lock") else screen.focused
         self.locked = True
-        self.push_screen(LockScreen(idle=idle))
+        self.push_screen(LockScreen(idle=idle), callback=lambda _: refocus_after_lock(screen, before))
 
     # -- kiosk mode ----------------------------------------------------------------------
     def action_swallow(self) -> None:

@@ -102,6 +102,10 @@ class KioskScreen(ButtonRowKeys):
             self._main_focus = target
             target.focus()
 
+    def focus_before_lock(self) -> Widget | None:
+        """What has the focus when the counter locks (it has it again once unlocked)."""
+        return self.focused
+
     def refocus_main(self) -> None:
         """After the screen has loaded what it shows: the main control again (a table now filled,
         a text that now needs scrolling), unless the user has moved the focus meanwhile."""

@@ -7,6 +7,8 @@ from functools import partial
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from ...domain.errors import DomainError
@@ -66,7 +68,7 @@ class LockScreen(KioskScreen):
     def _unlocked(self, _: staff_service.StaffSession) -> None:
         self.kiosk.locked = False
         self.kiosk.touch()
-        self.app.pop_screen()
+        self.dismiss(None)  # the screen under it takes its focus back (KioskApp.lock_counter)
 
     def ask_sign_out(self) -> None:
         staff = self.kiosk.staff
@@ -84,3 +86,19 @@ class LockScreen(KioskScreen):
     def _signed_out(self, _: None) -> None:
         """Back to the staff sign-in, every screen of the locked session closed."""
         self.kiosk.staff_signed_out("已退出登录，请工作人员登录")
+
+
+def refocus_after_lock(screen: Screen, widget: Widget | None) -> None:
+    """Unlocked: ``widget`` (what had the focus on ``screen`` before the lock) has it again, once
+    the screen is back; if it is gone or hidden meanwhile, the screen's main control."""
+
+    def go() -> None:
+        if not screen.is_attached or screen.app.screen is not screen:
+            return
+        if widget is not None and widget.is_attached and widget.screen is screen and widget.focusable \
+                and all(node.display for node in widget.ancestors_with_self):
+            widget.focus()
+        elif isinstance(screen, KioskScreen):
+            screen.focus_main()
+
+    screen.call_after_refresh(go)

@@ -1,8 +1,10 @@
 """Counter terminal home: who is signed in, the menu their roles allow, their recent actions."""
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, DataTable
 
 from ...services import audit
@@ -16,6 +18,7 @@ from ..widgets.plain import Plain, PlainTable
 
 class StaffHomeScreen(KioskScreen):
     MAIN_CONTROL = "#staff-menu Button"  # the menu, not the audit log under it
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台")
         staff = self.kiosk.staff
@@ -34,6 +37,18 @@ class StaffHomeScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("锁定屏幕", id="lock")
                 yield Button("退出登录", id="sign-out", variant="error")
+
+    _before_lock: Widget | None = None  # the last focus but on 锁定屏幕 / 退出登录
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id not in ("lock", "sign-out"):
+            self._before_lock = event.widget
+
+    def focus_before_lock(self) -> Widget | None:
+        """Where the clerk was before going to 锁定屏幕 (a click focuses it on the way): unlocked,
+        the focus goes back there, not to 锁定屏幕, where the next Enter would lock again (nor to
+        退出登录 beside it: that would sign out). Nothing before: the menu (focus_main)."""
+        return self._before_lock
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("时间", "操作", "终端与说明")

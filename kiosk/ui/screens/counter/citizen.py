@@ -6,6 +6,7 @@ summary's text in citizen_summary."""
 from __future__ import annotations
 
 from textual import events
+from textual.geometry import Region
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
@@ -158,6 +159,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         self.show_cancel_target()
         if new:
             self._focus_work(f)
+            self.call_after_refresh(self._show_focus)
         else:
             self.call_after_refresh(self._keep_focus)
 
@@ -200,8 +202,28 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         focused = self.app.focused
         if focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self):
             self.query_one("#input-id_number", Input).focus()
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        """What has the focus in view, once the file is laid out (80x24: the first application's
+        row is below the screen otherwise, and Enter would act on a row the clerk never saw). For a
+        list, its row under the cursor, with the list's title and header above it when they fit."""
+        focused, page = self.focused, self.query_one(VerticalScroll)
+        if focused is None:
+            return
+        if not (isinstance(focused, DataTable) and focused.row_count and focused.parent is page):
+            focused.scroll_visible(animate=False, immediate=True)
+            return
+        box = focused.virtual_region
+        row = focused._get_row_region(focused.cursor_row)  # noqa: SLF001 - the row's place in the list
+        top, bottom = box.y - 1, box.y + row.y - round(focused.scroll_y) + row.height  # from the title line
+        if bottom - top > page.scrollable_content_region.height:
+            top = bottom - row.height
+        page.scroll_to_region(Region(box.x, top, box.width, bottom - top), animate=False, immediate=True)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "apps" and event.data_table.has_focus:  # 80x24: the row moved to in view
+            self.call_after_refresh(self._show_focus)
         if event.data_table.id == "bookings":
             self.query_one("#booking-error", Static).update("")
             self.show_cancel_target()

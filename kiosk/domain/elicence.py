@@ -66,6 +66,12 @@ class Decision:
     codes: str
     blocking: str
     message: str
+    without_card: str = ""  # the message for someone with no e-licence issued, when it differs
+
+    def message_for(self, has_card: bool) -> str:
+        """``message``, less what it says about an issued e-licence (以红色显示 / 不再显示) when
+        the citizen has none."""
+        return self.message if has_card or not self.without_card else self.without_card
 
     @property
     def may_apply(self) -> bool:
@@ -116,10 +122,10 @@ def apply_decision(status_codes: str | None) -> Decision:
     if kind == "hidden":
         if blocking == "C":
             return Decision(kind, codes, blocking, TRANSFER_MESSAGE)
-        message = f"您的驾驶证状态为{names}，不能申领电子驾驶证，已申领的电子驾驶证不再显示"
-        return Decision(kind, codes, blocking, message)
-    message = f"您的驾驶证状态为{names}，暂不能申领电子驾驶证，已申领的电子驾驶证以红色显示"
-    return Decision(kind, codes, blocking, message)
+        refusal = f"您的驾驶证状态为{names}，不能申领电子驾驶证"
+        return Decision(kind, codes, blocking, f"{refusal}，已申领的电子驾驶证不再显示", refusal)
+    refusal = f"您的驾驶证状态为{names}，暂不能申领电子驾驶证"
+    return Decision(kind, codes, blocking, f"{refusal}，已申领的电子驾驶证以红色显示", refusal)
 
 
 def card_colour(status_codes: str | None) -> Colour:

@@ -177,10 +177,11 @@ def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: 
 ADDRESS_MIN = 5  # letters, digits or CJK characters an address needs: punctuation does not make one
 
 
-def clean_address(raw: str, field: str = "address") -> str:
-    """A mailing address (邮寄地址): trimmed text with at least ADDRESS_MIN real characters."""
-    address = normalize_text(raw, field=field, label="邮寄地址", max_len=100)
+def clean_address(raw: str, field: str = "address", label: str = "邮寄地址") -> str:
+    """An address (邮寄地址 by default, 联系地址 on the contact forms): trimmed text with at least
+    ADDRESS_MIN real characters, so "。。。。。" is refused the same way wherever an address is typed."""
+    address = normalize_text(raw, field=field, label=label, max_len=100)
     if meaningful_chars(address) < ADDRESS_MIN:
-        raise DomainError(f"邮寄地址过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
+        raise DomainError(f"{label}过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
                           field)
     return address

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
 from ..domain.errors import CodeRefused, DomainError
 from ..domain.ids import (birth_date, mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id,
-                          normalize_phone, normalize_text)
+                          normalize_phone)
+from ..domain.names import clean_person_name
 from . import audit, codes, licence_delay, messaging
 from .env import Env
 
@@ -122,9 +123,7 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
 
 
 def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
-    clean_name = normalize_text(name, field="name", label="姓名", max_len=30)
-    if any(ch.isdigit() for ch in clean_name):
-        raise DomainError("姓名不能包含数字", "name")
+    clean_name = clean_person_name(name, "name")
     id_number = normalize_id_number(raw_id)
     clean_phone = normalize_phone(phone)
     with env.db.read() as s:

@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, DrivingLicence, Vehicle
 from ..domain.errors import DomainError, FormProblems
-from ..domain.ids import PHONE_INPUT_LEN, mask_phone, normalize_phone, normalize_text
+from ..domain.ids import PHONE_INPUT_LEN, clean_address, mask_phone, normalize_phone
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
 
@@ -37,10 +37,7 @@ def _clean_contact(form: dict[str, str], current: dict | None, problems: FormPro
 
 
 def _clean_address(raw: str) -> str:
-    address = normalize_text(raw, field="address", label="联系地址", max_len=100)
-    if len(address) < 5:
-        raise DomainError("联系地址过短，请写明省市区街道门牌号", "address")
-    return address
+    return clean_address(raw, "address", label="联系地址")
 
 
 def chosen_vehicle(plate: str, prepared: Prepared) -> dict:

@@ -24,8 +24,9 @@ from .permissions import SERVE, active, actor, authorise
 from .staff import StaffSession
 
 ELICENCE_STATES = {"applied": "审核中", "issued": "已签发", "needs_reapply": "需重新申领", "rejected": "审核不通过"}
-REGISTERED_VIA = {"face": "实人认证注册", "online": "预留手机号在线注册", "counter": "窗口面签注册",
-                  "unit": "单位用户窗口注册", "demo": "已注册"}
+# 12123账户： on the counter's file: 已注册 first, as for every registered account, then how
+REGISTERED_VIA = {"face": "已注册（实人认证）", "online": "已注册（预留手机号）", "counter": "已注册（窗口面签）",
+                  "unit": "已注册（窗口办理）", "demo": "已注册"}
 REASONS_FILE = ASSETS / "config" / "lookup_reasons.json"
 REASONS_MAX = 8  # offered under the field: more would push the citizen's file off a small screen
 

@@ -24,13 +24,15 @@ from .env import Env
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
 PHOTO_KIND, PHOTO_TITLE = "elicence_photo", "更换电子驾驶证照片"
 DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
-REAPPLY_QUESTION = "您的驾驶证信息已变更，需重新申领电子驾驶证。是否使用当前电子驾驶证照片继续申领"
+REAPPLY_QUESTION = "是否使用当前电子驾驶证照片继续申领？"  # the line above says why (准驾车型已变更...，需重新申领)
+BOTH_WAYS_HINT = "按【申领电子驾驶证】使用系统留存照片申领；如需使用新照片，请按【拍照或相册选择】。"
 NO_PHOTO_HINT = "您没有留存照片，请通过拍照或相册选择提交本人照片，经公安交管部门审核后生成电子驾驶证。"
 UPLOAD_NO_PHOTO = "您没有留存照片，请按须知要求拍照或从相册选择本人照片，经公安交管部门审核后生成电子驾驶证。"
 UPLOAD_OVER_STORED = ("您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片，"
                       "经公安交管部门审核后生成电子驾驶证。")
 PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"
-SUBMITTED_NOTE = "申请已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
+SUBMITTED_TAIL = "已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
+SUBMITTED_NOTE = "申请" + SUBMITTED_TAIL  # the seeds' 申请已提交; a message naming the application says 已提交 once
 ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
 PHOTO_SOURCES = ("camera", "upload")
 
@@ -126,8 +128,9 @@ def overview(env: Env, account_id: int) -> Overview:
         photo = _stored_photo(account, lic, el)
         question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
         pending = _pending_serial(s, el)
+        has_card = state == "issued"  # only a citizen with one is told how it is shown now
         if decision.kind in ("locked", "hidden"):
-            message = decision.message
+            message = decision.message_for(has_card)
         elif pending:
             message = (f"您的电子驾驶证申请（业务流水号{pending}）正在审核，"
                        "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
@@ -136,11 +139,13 @@ def overview(env: Env, account_id: int) -> Overview:
         elif state == "needs_reapply":
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":
-            message = decision.message
+            message = decision.message_for(has_card)
         else:
             message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
             if state == "rejected":
                 message = "您上次提交的照片未通过审核，请重新申领。" + message
+        if can_apply and photo:  # both buttons side by side: which one does what
+            message += "\n" + BOTH_WAYS_HINT
         return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
                         can_show, reasons, pending, lic.photo_source)
 
@@ -153,7 +158,7 @@ def _for_apply(s: Session, account_id: int) -> tuple[Account, DrivingLicence, El
     refresh_staleness(el, lic)
     decision = apply_decision(lic.status)
     if not decision.may_apply:
-        raise DomainError(decision.message)
+        raise DomainError(decision.message_for(el is not None and el.state == "issued"))
     if el is not None and el.state == "applied":
         raise DomainError("您的电子驾驶证申请正在审核，请勿重复提交")
     if el is not None and el.state == "issued":
@@ -206,7 +211,7 @@ def apply_direct(env: Env, account_id: int) -> ApplyResult:
         s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose="apply", source="id_card",
                               file_path=photo, checks=["系统留存的二代身份证照片"], state="pending",
                               submitted_at=env.clock.now()))
-        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
+        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
         return ApplyResult(app.serial_no, PENDING, SUBMITTED_NOTE + "。", False)
 
 
@@ -242,7 +247,7 @@ def apply_with_photo(env: Env, account_id: int, source: str, path: Path | str) -
         account, lic, el = _for_apply(s, account_id)
         el, app = _start(s, env, account, lic, el, {"source": source})
         _submission(s, env, account, app, "apply", source, path)
-        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
+        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
         return ApplyResult(app.serial_no, PENDING, SUBMITTED_NOTE + "。", False)
 
 
@@ -287,5 +292,5 @@ def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> Ap
         _submission(s, env, account, app, "change", source, path)
         audit.record(s, env, actor=f"citizen:{account.id}", action=PHOTO_KIND, account_id=account.id,
                      detail=f"{app.serial_no} {source}")
-        messaging.notify(s, env, account, PHOTO_TITLE, f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_NOTE}。")
+        messaging.notify(s, env, account, PHOTO_TITLE, f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
         return ApplyResult(app.serial_no, PENDING, "照片已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。", False)

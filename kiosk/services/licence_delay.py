@@ -47,7 +47,7 @@ class LicenceDelay:
             renewing = [a for a in applications.waiting(session, account.id, "licence_replace")
                         if a.payload.get("kind") == "renew"]
             if renewing:
-                raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证")
+                raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证。")
         refusal = window_refusal(today, lic.valid_to) or due_refusal(
             self.spec, today, lic.valid_to, parse_classes(lic.classes), age_on(account.id_number, today))
         if refusal:

@@ -57,7 +57,7 @@ def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str, doi
 
 
 # (what the clerk is told, why the audit entry says it was refused)
-REVOKED = ("该工作人员账户已停用，请重新登录", "该工作人员账户已停用")
+REVOKED = ("该工作人员账户已停用，请联系管理员", "该工作人员账户已停用")  # signing in again would not help
 ROLE_CHANGED = ("您的角色已变更，请重新登录", "该工作人员角色已变更")
 
 

@@ -269,6 +269,27 @@ def test_bad_input_gives_a_domain_error_and_saves_nothing(env: Env, people: dict
     assert counts(env) == before
 
 
+@pytest.mark.parametrize("address", ["。。。。。", "，，、、！！ ……", "重庆。。。。"])
+def test_a_contact_address_of_punctuation_is_refused_on_both_forms(env: Env, people: dict[str, Person],
+                                                                   address: str) -> None:
+    """Punctuation is not an address: the contact forms hold 联系地址 to the rule 驾驶证补换领 holds
+    邮寄地址 to, so what one saves the other later accepts when it prefills it."""
+    for service, p, form in ((LICENCE, people["driver_normal"], {"phone": "", "address": address}),
+                             (VEHICLE, people["two_cars"], {"plate": "渝AD12345", "phone": "", "address": address})):
+        aid = account_id(env, p)
+        prepared = applications.prepare(env, service, aid)
+        with pytest.raises(DomainError) as err:
+            applications.check(service, form, prepared)
+        assert err.value.field == "address"
+        assert err.value.message.startswith("联系地址过短，请写明省市区街道门牌号（至少5个汉字、字母或数字")
+        before = counts(env)
+        with pytest.raises(DomainError):
+            applications.submit(env, service, aid, form)
+        assert counts(env) == before
+    assert licence_contact(env, people["driver_normal"])[1] != address
+    assert vehicle_contact(env, "渝AD12345")[1] != address
+
+
 def test_send_confirm_code_refuses_a_malformed_phone(env: Env, people: dict[str, Person]) -> None:
     aid = account_id(env, people["driver_normal"])
     for bad in ("not-a-phone", "138000012345678"):

@@ -80,7 +80,7 @@ def test_a_deactivated_accounts_refusal_names_the_action(env, people, name: str)
     role, call, doing = CASES[name]
     staff = _signed_in(env, role)
     counter_staff.deactivate(env, ADMIN, "T8001")
-    with pytest.raises(StaffRevoked, match="该工作人员账户已停用，请重新登录"):  # the clerk is told as before
+    with pytest.raises(StaffRevoked, match="该工作人员账户已停用，请联系管理员"):  # signing in again would not help
         call(env, staff, people)
     assert _entries(env, "T8001") == [("staff_refused", f"{doing}（该工作人员账户已停用）")]
 

@@ -42,6 +42,19 @@ def test_lookup_records_the_reason_and_shows_the_file(env, people) -> None:
     assert not unknown.found
 
 
+def test_in_person_registration_holds_the_name_to_the_kiosks_rule(env, people) -> None:
+    """面签注册 checks the name as 注册 does: an emoji or a letter is refused next to the field and
+    nobody is registered; a minority name typed with ・ is kept with the ID card's ·."""
+    for bad in ("王😀芳", "Wang芳"):
+        with pytest.raises(DomainError) as err:
+            counter_accounts.register_in_person(env, CLERK, bad, "11010519491231002X", "13800001111")
+        assert (err.value.field, err.value.message) == ("name", "姓名只能包含汉字（少数民族姓名可含间隔号・）")
+    with env.db.read() as s:
+        assert s.scalar(select(Account).where(Account.id_number == "11010519491231002X")) is None
+    done = counter_accounts.register_in_person(env, CLERK, "阿依古丽・买买提", "11010519491231002X", "13800001111")
+    assert done.name == "阿依古丽·买买提"
+
+
 def test_in_person_registration_needs_no_sms_code(env, people) -> None:
     p = people["new_user"]
     done = counter_accounts.register_in_person(env, CLERK, p.name, p.id_number, "13800001111")

@@ -235,3 +235,50 @@ def test_a_decided_photo_is_named_as_such_when_decided_again(env, people) -> Non
         elicence_review.approve(env, serial, reviewer="staff:J1002")
     assert err.value.message == f"没有待审核的业务：{serial}（已审核不通过：照片过度美颜或经过技术处理）"
     assert (err.value.decision, err.value.reviewer) == ("审核不通过：照片过度美颜或经过技术处理", "staff:cli")
+
+
+def test_the_submitted_messages_say_application_once(env, people) -> None:
+    """「…申请（业务流水号…）申请已提交」 said 申请 twice: the inbox and SMS now say 已提交 after the
+    serial number, for 申领 (outside demo mode) and for 更换照片 alike."""
+    env.settings.demo = False
+    a = acc(env, people, "violation")
+    done = elicence.apply_direct(env, a)
+    assert done.message.startswith("申请已提交")  # the seeds' words on the screen stay
+    said = [m for m in messages(env, a) if done.serial_no in m]  # the inbox and the SMS
+    assert said and all(m.endswith(f"您的驾驶证电子版申领（业务流水号{done.serial_no}）已提交，"
+                                   "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。") for m in said)
+    elicence_review.approve(env, done.serial_no, "staff:J1002")
+    change = elicence.change_photo(env, a, "camera", GOOD)
+    said = [m for m in messages(env, a) if change.serial_no in m]
+    assert said and all(m.endswith(f"您的更换电子驾驶证照片申请（业务流水号{change.serial_no}）已提交，"
+                                   "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。") for m in said)
+    assert not any("申请已提交" in m and "申请（" in m for m in messages(env, a))
+
+
+def test_red_display_is_mentioned_only_to_someone_with_an_e_licence(env, people) -> None:
+    """韩冬 (逾期未换证) has no e-licence: being told how his 已申领 one is shown made no sense."""
+    a = acc(env, people, "expired_long")
+    o = elicence.overview(env, a)
+    assert o.kind == "shown_red" and o.state is None
+    assert o.message == "您的驾驶证状态为逾期未换证，暂不能申领电子驾驶证"
+    with pytest.raises(DomainError) as refused:
+        elicence.apply_direct(env, a)
+    assert "已申领" not in refused.value.message
+    b = acc(env, people, "driver_normal")  # one who has one still reads it
+    elicence.apply_direct(env, b)
+    set_licence(env, "500100000055", status="B")
+    assert elicence.overview(env, b).message.endswith("已申领的电子驾驶证以红色显示")
+
+
+def test_both_ways_to_apply_are_explained_and_the_reapply_question_is_a_question(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    o = elicence.overview(env, a)
+    assert o.message == ("您的驾驶证状态符合申领电子驾驶证的条件。\n"
+                         "按【申领电子驾驶证】使用系统留存照片申领；如需使用新照片，请按【拍照或相册选择】。")
+    assert "【申领电子驾驶证】" not in elicence.overview(env, acc(env, people, "no_photo")).message  # one way only
+    elicence.apply_direct(env, a)
+    set_licence(env, "500100000055", classes="C1E")
+    o = elicence.overview(env, a)
+    assert o.message.startswith("准驾车型已变更，需重新申领电子驾驶证。")
+    assert o.question == "是否使用当前电子驾驶证照片继续申领？"
+    assert "需重新申领" not in o.question  # the line above says so already

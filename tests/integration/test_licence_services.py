@@ -89,8 +89,9 @@ def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, pe
     done = applications.submit(env, REPLACE, account_id(env, p), renewal())
     with pytest.raises(DomainError, match=done.serial_no):
         applications.prepare(env, REPLACE, account_id(env, p))
-    with pytest.raises(DomainError, match=f"期满换证申请（业务流水号{done.serial_no}）正在办理"):
+    with pytest.raises(DomainError) as renewing:
         applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
+    assert renewing.value.message == f"您的期满换证申请（业务流水号{done.serial_no}）正在办理，无需延期换证。"
     applications.prepare(env, DELAY_REVIEW, account_id(env, people["truck_driver"]))  # others' delays stay open
 
 

@@ -51,7 +51,9 @@ async def test_the_counter_signs_the_deactivated_clerk_out(env, people):
         await press(pilot, "lookup")
         await settle(pilot)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
-        assert any("该工作人员账户已停用" in str(n.message) for n in app._notifications)
+        told = [str(n.message) for n in app._notifications]
+        assert any("该工作人员账户已停用，请联系管理员" in m for m in told)  # signing in again would not help
+        assert not any("已停用，请重新登录" in m for m in told)
     assert [a for a, _ in _actions(env, "J1001")][-1] == "staff_refused"
 
 

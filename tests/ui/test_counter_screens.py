@@ -112,7 +112,7 @@ async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
         await press(pilot, "submit")
         assert isinstance(app.screen, CitizenScreen)
         await settle(pilot)
-        assert p.name in screen_text(app) and "窗口面签注册" in screen_text(app)
+        assert p.name in screen_text(app) and "12123账户：已注册（窗口面签）" in screen_text(app)  # 已注册, as others
         await press(pilot, "reset-phone")
         set_input(app, "new_phone", "13800009999")
         await press(pilot, "submit")

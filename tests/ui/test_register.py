@@ -120,3 +120,25 @@ async def test_enter_in_each_field_moves_on_and_after_the_last_goes_on(kiosk_app
             await settle(pilot)
         assert screen.query_one(ContentSwitcher).current == "step-face"
         assert screen.applicant is not None and screen.applicant.name == p.name
+
+
+async def test_a_name_that_is_not_chinese_characters_is_refused_next_to_the_field(kiosk_app, env, people):
+    """王😀芳 once became an account name (and the emoji shifted the header): the form now stays on
+    its first step with the rule next to 姓名, keeping what was typed, and nobody is registered."""
+    p = people["new_user"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#register")
+        await settle(pilot)
+        set_input(kiosk_app, "name", "王😀芳")
+        set_input(kiosk_app, "id_number", p.id_number)
+        set_input(kiosk_app, "phone", "13800138009")
+        await pilot.click("#to-face")
+        await settle(pilot)
+        assert field_error(kiosk_app, "name") == "姓名只能包含汉字（少数民族姓名可含间隔号・）"
+        assert kiosk_app.screen.query_one("#step-info").display
+        assert kiosk_app.screen.query_one("#input-id_number").value == p.id_number
+        assert kiosk_app.screen.applicant is None
+        set_input(kiosk_app, "name", p.name)
+        await pilot.click("#to-face")
+        await settle(pilot)
+        assert field_error(kiosk_app, "name") == "" and kiosk_app.screen.applicant.name == p.name

@@ -1,7 +1,9 @@
 """业务中心: the services grouped as 12123 groups them (see kiosk.ui.menu)."""
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button
 
@@ -9,11 +11,14 @@ from ...services import messaging
 from ..base import KioskScreen
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
-from ..widgets.menu_grid import MenuGrid
+from ..widgets.menu_grid import MenuGrid, menu_up_from_below
 from ..widgets.plain import Plain
 
 
 class HomeScreen(KioskScreen):
+    BELOW_MENU = "#sign-out"  # Down from the menu's last row reaches 退出登录, Up comes back (see MenuGrid)
+    BINDINGS = [Binding("up", "up_to_menu", show=False)]
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("业务中心")
         citizen = self.kiosk.citizen
@@ -44,6 +49,10 @@ class HomeScreen(KioskScreen):
     def _unread(self, count: int) -> None:
         button = self.query_one("#menu-inbox", Button)
         button.label = f"消息（{count}条未读）" if count else "消息"
+
+    def action_up_to_menu(self) -> None:
+        if not menu_up_from_below(self):
+            raise SkipAction()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button
 
-from ...services import messaging
+from ...services import auth, messaging
 from ..base import KioskScreen
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
@@ -25,9 +25,7 @@ class HomeScreen(KioskScreen):
         unit = citizen is not None and citizen.kind == "unit"
         with VerticalScroll(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
-                id_label = "统一社会信用代码" if unit else "身份证号码"
-                yield Plain(f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
-                            "请选择要办理的业务：", classes="hint")
+                yield Plain(self._hello(), id="home-hello", classes="hint")
             for group, entries in grouped(unit):
                 yield Plain(group, classes="group-title")
                 with MenuGrid(classes="group"):  # the arrow keys move about the menu
@@ -36,6 +34,14 @@ class HomeScreen(KioskScreen):
         with Horizontal(classes="buttons", id="home-bar"):  # outside the scroll: always in view
             yield Button("退出登录", id="sign-out", variant="error")
 
+    def _hello(self) -> str:
+        citizen = self.kiosk.citizen
+        if citizen is None:
+            return ""
+        id_label = "统一社会信用代码" if citizen.kind == "unit" else "身份证号码"
+        return (f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
+                "请选择要办理的业务：")
+
     def on_mount(self) -> None:
         self.refresh_unread()
 
@@ -43,6 +49,16 @@ class HomeScreen(KioskScreen):
         self.refresh_unread()
 
     def refresh_unread(self) -> None:
+        """Shown again (back from a service): the account read again (the counter may have reset
+        the bound phone meanwhile: the greeting and the demo phone bar follow the new one), then
+        the unread count."""
+        if self.kiosk.citizen:
+            self.call(auth.current_session, self.env, self.kiosk.citizen.account_id, done=self._reread, quiet=True)
+
+    def _reread(self, citizen: auth.CitizenSession | None) -> None:
+        self.kiosk.citizen_reread(citizen)
+        for hello in self.query("#home-hello").results(Plain):
+            hello.update(self._hello())
         if self.kiosk.citizen:
             self.call(messaging.unread_count, self.env, self.kiosk.citizen.account_id, done=self._unread)
 

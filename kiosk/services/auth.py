@@ -85,6 +85,16 @@ def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
     raise CodeRefused(problem, "code")
 
 
+def current_session(env: Env, account_id: int) -> CitizenSession | None:
+    """The signed-in citizen's account as it stands now (None if it is no longer registered): the
+    counter may have reset the bound phone since sign-in, and her SMS now go to the new number."""
+    with env.db.read() as s:
+        account = s.get(Account, account_id)
+        if account is None or account.registered_at is None:
+            return None
+        return CitizenSession(account.id, account.name, account.id_number, account.phone or "", account.kind)
+
+
 # Registration -----------------------------------------------------------------------------
 
 @dataclass(frozen=True)

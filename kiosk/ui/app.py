@@ -67,6 +67,12 @@ class KioskApp(App, inherit_bindings=False):
         self.show_demo_sms(citizen.phone, only_new=True)  # notes the SMS so far (the sign-in code)
         self.switch_screen(HomeScreen())
 
+    def citizen_reread(self, citizen: CitizenSession | None) -> None:
+        """The signed-in citizen's account read again (auth.current_session): a phone the counter
+        reset meanwhile is the one the 业务中心 names and the demo phone bar follows."""
+        if citizen is not None and self.citizen is not None and citizen.account_id == self.citizen.account_id:
+            self.citizen = citizen
+
     def notify(self, message: str, *, markup: bool = False, **kwargs: Any) -> None:  # type: ignore[override]
         """Notifications show their text as it is: it may hold a name or a reason someone typed
         (see kiosk.ui.widgets.plain), so square brackets are never read as markup."""

@@ -133,3 +133,58 @@ async def test_the_checked_photo_line_names_the_button_that_submits_it(kiosk_app
         await pilot.press("enter")
         await settle(pilot)
         assert "办理状态：待审核" in screen_text(kiosk_app)
+
+
+def wholly_in_view(app, widget) -> bool:  # type: ignore[no-untyped-def]
+    """Drawn on screen and not clipped by a scrolling container (a widget scrolled away is not
+    among the compositor's visible widgets, or only partly in its container's region)."""
+    if widget not in app.screen._compositor.visible_widgets:  # noqa: SLF001
+        return False
+    visible = widget.region.intersection(app.screen.region)
+    for node in widget.ancestors:
+        if hasattr(node, "scrollable_content_region") and node is not app.screen:
+            visible = visible.intersection(node.scrollable_content_region)
+    return bool(widget.region) and visible == widget.region
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_after_the_camera_the_album_goes_and_submit_is_in_view(kiosk_app, env, people, size) -> None:
+    """Tester's finding at 80x24: 相册选择 opened, a path typed, then 拍照: the focus went to 提交审核
+    below the last row (nothing on screen marked), and the album list and the path field stayed
+    above a result that came from the camera."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        screen = await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        set_input(kiosk_app, "photo", "/media/usb/photo.png")
+        assert screen.query_one("#ph-album-box").display
+        await pilot.click("#ph-camera")
+        await settle(pilot)
+        while screen.query_one("#ph-submit").disabled:  # the demo camera takes turns
+            assert not screen.query_one("#ph-album-box").display
+            screen.query_one("#ph-camera").focus()
+            await pilot.press("enter")
+            await settle(pilot)
+        await pilot.pause(0.1)
+        submit = screen.query_one("#ph-submit")
+        assert not screen.query_one("#ph-album-box").display  # nothing of the album above the camera's photo
+        assert "刚拍摄的照片" in screen_text(kiosk_app) and "其他位置的照片" not in screen_text(kiosk_app)
+        assert kiosk_app.focused is submit and wholly_in_view(kiosk_app, submit)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "办理状态：待审核" in screen_text(kiosk_app)
+        assert not screen.unsaved()  # the hidden path was never used: nothing is asked on leaving
+
+
+async def test_a_photo_from_the_album_at_80x24_has_submit_in_view(kiosk_app, env, people) -> None:
+    """The album list stays (it applies), and the check's result under it pushed 提交审核, which got
+    the focus, below the last row: it is scrolled into view once the result is laid out."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        screen = await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        assert kiosk_app.focused is screen.query_one("#ph-album-list")
+        await pilot.press("enter")  # the newest picture, which passes the checks
+        await settle(pilot)
+        await pilot.pause(0.1)
+        submit = screen.query_one("#ph-submit")
+        assert screen.query_one("#ph-album-box").display and not submit.disabled
+        assert kiosk_app.focused is submit and wholly_in_view(kiosk_app, submit)

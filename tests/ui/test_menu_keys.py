@@ -54,9 +54,30 @@ async def test_arrows_follow_the_three_columns_at_80x24_and_tab_keeps_its_order(
         assert await keys(pilot, "down") == "menu-plate_reissue"  # on to the next group, same column
         assert await keys(pilot, "tab") == "menu-vehicle_licence_reissue"  # Tab: the next button, as before
         assert await keys(pilot, "shift+tab", "shift+tab", "shift+tab") == "menu-exam_results"
-        # the last rows: Down stays in the menu (退出登录 is reached with Tab)
-        assert await keys(pilot, *["down"] * 8) == "menu-inbox"
-        assert await keys(pilot, "tab") == "sign-out"
+        # the last rows: Down goes on to 退出登录, docked under the menu, and stays there
+        rows = menu_rows(kiosk_app.screen)
+        now = next(r for r, row in enumerate(rows) if kiosk_app.focused in row)
+        assert await keys(pilot, *["down"] * (len(rows) - 1 - now)) == "menu-inbox"  # the last row
+        assert await keys(pilot, "down") == "sign-out"
+        assert await keys(pilot, "down") == "sign-out"
+        assert await keys(pilot, "up") == "menu-inbox"  # back where Down left the menu
+        assert await keys(pilot, "shift+tab", "tab", "tab") == "sign-out"  # Tab reaches it as before
+
+
+async def test_down_from_the_last_row_reaches_sign_out_and_up_comes_back_at_120x40(kiosk_app, env, people):
+    """Tester's finding: Down stopped at 消息（6条未读）, the last menu item; only Tab reached 退出登录."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=LARGE) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        last_row = menu_rows(kiosk_app.screen)[-1]
+        assert await keys(pilot, *["down"] * (len(menu_rows(kiosk_app.screen)) - 1)) == last_row[0].id
+        assert await keys(pilot, "down") == "sign-out"
+        assert await keys(pilot, "up") == last_row[0].id
+        assert await keys(pilot, "up") == menu_rows(kiosk_app.screen)[-2][0].id  # on up the menu
+        assert await keys(pilot, "down", "down", "left") == "sign-out"  # Left/Right there: its own row
+        await pilot.press("down", "enter")  # Enter on 退出登录 signs out, as a click does
+        await settle(pilot)
+        assert kiosk_app.citizen is None
 
 
 async def test_the_counter_menu_moves_the_same_way(env):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
@@ -10,7 +11,7 @@ from ...services import applications as apps
 from ..base import KioskScreen
 from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.code_button import CodeButton
-from ..widgets.field import FormField
+from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import Plain, plain
@@ -91,7 +92,7 @@ class ApplicationFlowScreen(KioskScreen):
                                             for label, value in options), id=f"choice-{spec.name}"),
                                  Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             elif spec.kind == "agree":  # a text to read, then a box to tick
-                field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}"),
+                field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}", enter_moves_on=True),
                                  Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             else:
                 field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
@@ -136,6 +137,27 @@ class ApplicationFlowScreen(KioskScreen):
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
         for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
             note.update("")
+
+    def on_choices_entered(self, event: Choices.Entered) -> None:
+        self._move_on_later(event.control)
+
+    def on_tick_entered(self, event: Tick.Entered) -> None:
+        self._move_on_later(event.control)
+
+    def _move_on_later(self, control: Choices | Tick) -> None:
+        """Enter on a choice list (it chose the option) or a box (it ticked it) moves on as Enter
+        in a text field does: to the next field, choice or box shown, or 下一步 after the last.
+        After the refresh, once a field the choice shows or hides (show_if) has followed it."""
+        self.call_after_refresh(self._move_on, control)
+
+    def _move_on(self, control: Widget) -> None:
+        if not self.is_attached or self.focused is not control:
+            return
+        following = next_control(self.query_one("#fields"), control)
+        if following is not None:
+            following.focus()
+        else:
+            self.query_one("#next", Button).press()
 
     def _show_wanted(self) -> None:
         """A field shown only for some choices (``FieldSpec.show_if``) follows what is chosen now;

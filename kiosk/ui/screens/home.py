@@ -1,28 +1,31 @@
 """业务中心: the services grouped as 12123 groups them (see kiosk.ui.menu)."""
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button
 
-from ...services import messaging
+from ...services import auth, messaging
 from ..base import KioskScreen
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
-from ..widgets.menu_grid import MenuGrid
+from ..widgets.menu_grid import MenuGrid, menu_up_from_below
 from ..widgets.plain import Plain
 
 
 class HomeScreen(KioskScreen):
+    BELOW_MENU = "#sign-out"  # Down from the menu's last row reaches 退出登录, Up comes back (see MenuGrid)
+    BINDINGS = [Binding("up", "up_to_menu", show=False)]
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("业务中心")
         citizen = self.kiosk.citizen
         unit = citizen is not None and citizen.kind == "unit"
         with VerticalScroll(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
-                id_label = "统一社会信用代码" if unit else "身份证号码"
-                yield Plain(f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
-                            "请选择要办理的业务：", classes="hint")
+                yield Plain(self._hello(), id="home-hello", classes="hint")
             for group, entries in grouped(unit):
                 yield Plain(group, classes="group-title")
                 with MenuGrid(classes="group"):  # the arrow keys move about the menu
@@ -31,6 +34,14 @@ class HomeScreen(KioskScreen):
         with Horizontal(classes="buttons", id="home-bar"):  # outside the scroll: always in view
             yield Button("退出登录", id="sign-out", variant="error")
 
+    def _hello(self) -> str:
+        citizen = self.kiosk.citizen
+        if citizen is None:
+            return ""
+        id_label = "统一社会信用代码" if citizen.kind == "unit" else "身份证号码"
+        return (f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
+                "请选择要办理的业务：")
+
     def on_mount(self) -> None:
         self.refresh_unread()
 
@@ -38,12 +49,26 @@ class HomeScreen(KioskScreen):
         self.refresh_unread()
 
     def refresh_unread(self) -> None:
+        """Shown again (back from a service): the account read again (the counter may have reset
+        the bound phone meanwhile: the greeting and the demo phone bar follow the new one), then
+        the unread count."""
+        if self.kiosk.citizen:
+            self.call(auth.current_session, self.env, self.kiosk.citizen.account_id, done=self._reread, quiet=True)
+
+    def _reread(self, citizen: auth.CitizenSession | None) -> None:
+        self.kiosk.citizen_reread(citizen)
+        for hello in self.query("#home-hello").results(Plain):
+            hello.update(self._hello())
         if self.kiosk.citizen:
             self.call(messaging.unread_count, self.env, self.kiosk.citizen.account_id, done=self._unread)
 
     def _unread(self, count: int) -> None:
         button = self.query_one("#menu-inbox", Button)
         button.label = f"消息（{count}条未读）" if count else "消息"
+
+    def action_up_to_menu(self) -> None:
+        if not menu_up_from_below(self):
+            raise SkipAction()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

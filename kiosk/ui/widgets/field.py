@@ -108,11 +108,7 @@ class FormField(Vertical):
 
     def _next_control(self) -> Widget | None:
         """The first field, choice or box after this one in its form that is shown, if any."""
-        if self.parent is None:
-            return None
-        controls = list(self.parent.query("Input, RadioSet, Checkbox"))
-        mine = controls.index(self.input) if self.input in controls else len(controls)
-        return next((c for c in controls[mine + 1:] if all(n.display for n in c.ancestors_with_self)), None)
+        return next_control(self.parent, self.input) if isinstance(self.parent, Widget) else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The user is correcting the value: the message about the old one goes. A value the
@@ -156,3 +152,11 @@ class FormField(Vertical):
 
     def focus_input(self) -> None:
         self.input.focus()
+
+
+def next_control(form: Widget, control: Widget) -> Widget | None:
+    """The first field, choice or box after ``control`` in ``form`` that is shown, if any (Enter
+    moving on through a form: a text field's, a choice list's, a box's)."""
+    controls = list(form.query("Input, RadioSet, Checkbox"))
+    mine = controls.index(control) if control in controls else len(controls)
+    return next((c for c in controls[mine + 1:] if all(n.display for n in c.ancestors_with_self)), None)

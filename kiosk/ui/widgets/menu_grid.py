@@ -3,8 +3,10 @@
 Up and Down go to the row above or below, in the same column (or the last button of a shorter
 row); Left and Right go to the button before or after, on to the next or previous row at a row's
 end. Every MenuGrid of a screen is one menu: Down from a group's last row goes on to the next
-group's first row (the 业务中心 has a grid per group). Tab and Shift+Tab go through the buttons in
-the same order as before. Used by the 业务中心 and by the counter's 窗口工作台."""
+group's first row (the 业务中心 has a grid per group). A screen whose ``BELOW_MENU`` names a button
+(the 业务中心's 退出登录, docked under the menu) has Down from the last row go on to it, and Up from it
+come back to the button Down left (``menu_up_from_below``). Tab and Shift+Tab go through the
+buttons in the same order as before. Used by the 业务中心 and by the counter's 窗口工作台."""
 from __future__ import annotations
 
 from textual.binding import Binding
@@ -36,8 +38,34 @@ class MenuGrid(Grid):
         else:
             r += rows
             target = menu[r][min(c, len(menu[r]) - 1)] if 0 <= r < len(menu) else None
+        if target is None and rows > 0:
+            target = _below_menu(self.screen)
+            if target is not None:
+                self.screen._menu_left_from = focused  # type: ignore[attr-defined]  # Up comes back to it
         if target is not None:
             target.focus()
+
+
+def _below_menu(screen: Screen) -> Widget | None:
+    selector = getattr(screen, "BELOW_MENU", "")
+    found = [w for w in screen.query(selector) if w.display and w.focusable] if selector else []
+    return found[0] if found else None
+
+
+def menu_up_from_below(screen: Screen) -> bool:
+    """Up on the screen's ``BELOW_MENU`` button: back to the menu button Down left (the last
+    row's first when that is gone); False when the focus is elsewhere or there is no menu."""
+    below = _below_menu(screen)
+    if below is None or screen.focused is not below:
+        return False
+    rows = menu_rows(screen)
+    buttons = [button for row in rows for button in row]
+    left = getattr(screen, "_menu_left_from", None)
+    target = left if left in buttons else (rows[-1][0] if rows else None)
+    if target is None:
+        return False
+    target.focus()
+    return True
 
 
 def menu_rows(screen: Screen) -> list[list[Widget]]:

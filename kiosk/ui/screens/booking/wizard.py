@@ -146,6 +146,16 @@ class BookingWizardScreen(KioskScreen):
         else:
             focus_first(shown)
 
+    def on_choices_entered(self, event: Choices.Entered) -> None:
+        """Enter on the subject list: the subject it is on is chosen and the wizard goes on, as
+        with 下一步 (the step's only other control). Enter on 预约模式 (选择场次) only chooses."""
+        if event.control.id == "subject":
+            self.call_after_refresh(self._subject_entered)
+
+    def _subject_entered(self) -> None:
+        if self.is_attached and self.step == "step-subject":
+            self.query_one("#next-subject", Button).press()
+
     def on_resize(self, event: events.Resize) -> None:
         """A notice's box follows the terminal's size (the buttons stay in view)."""
         shown = self.query_one(f"#{self.step}")

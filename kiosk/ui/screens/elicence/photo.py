@@ -94,6 +94,7 @@ class PhotoScreen(KioskScreen):
             self.show_step("ph-take", 1)
         elif bid == "ph-camera":
             self.source = "camera"
+            self.query_one("#ph-album-box").add_class("hidden")  # the album and a typed path no longer apply
             self.call(elicence_photos.take_photo, self.env, done=self._chosen)
         elif bid == "ph-album":
             self.call(elicence_photos.album, self.env, done=self._album)
@@ -156,7 +157,9 @@ class PhotoScreen(KioskScreen):
             self.path = path
             submit = self.query_one("#ph-submit", Button)
             submit.disabled = False
-            submit.focus()  # the next Enter submits it
+            submit.focus(scroll_visible=False)  # the next Enter submits it
+            # in view once the result above it is laid out (at 80x24 it pushes 提交审核 below the last row)
+            self.call_after_refresh(submit.scroll_visible, animate=False)
 
     def _submitted(self, result: elicence.ApplyResult) -> None:
         self.query_one("#ph-result", Static).update(

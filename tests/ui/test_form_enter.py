@@ -1,0 +1,82 @@
+"""Pilot: Enter on a choice list or a check box of a service form chooses (ticks) and moves on, as
+Enter in a text field does: to the next field, choice or box shown, and 下一步 after the last
+(tester's finding: Enter chose but stayed, and a second Enter on 我已阅读并同意 unticked it).
+Space and a click keep their own behaviour; Enter on the booking wizard's subject list goes on to
+下一步 (the step's only other control), with the subject it is on."""
+from __future__ import annotations
+
+from textual.widgets import ContentSwitcher, RadioSet
+
+from kiosk.ui.screens.flow import ApplicationFlowScreen
+from tests.ui.conftest import settle
+from tests.ui.test_booking_wizard import open_wizard, step
+from tests.ui.test_education_flow import _open
+
+
+def focused_id(app) -> str:  # type: ignore[no-untyped-def]
+    return app.focused.id if app.focused is not None else ""
+
+
+def chosen(app, name: str) -> str:  # type: ignore[no-untyped-def]
+    pressed = app.screen.query_one(f"#choice-{name}", RadioSet).pressed_button
+    return (pressed.name or "") if pressed else ""
+
+
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def test_enter_chooses_and_moves_on_through_the_form_to_next(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["lorry_driver"], "review_education")
+        screen = kiosk_app.screen
+        assert isinstance(screen, ApplicationFlowScreen)
+        assert focused_id(kiosk_app) == "choice-way" and chosen(kiosk_app, "way") == ""
+        await press(pilot, "enter")  # chooses the option it is on (现场教育), which shows 现场教育城市
+        assert chosen(kiosk_app, "way") == "现场教育"
+        assert focused_id(kiosk_app) == "choice-city"  # on to the field the choice just showed
+        city = chosen(kiosk_app, "city")
+        await press(pilot, "enter")  # the city stays as chosen; on to that city's sessions
+        assert chosen(kiosk_app, "city") == city and focused_id(kiosk_app) == "choice-session_0"
+        await press(pilot, "enter")
+        assert chosen(kiosk_app, "session_0") != "" and focused_id(kiosk_app) == "agree-declaration"
+        tick = screen.query_one("#agree-declaration")
+        await press(pilot, "enter")  # ticks it; the last control: Enter is 下一步
+        assert tick.value
+        assert screen.query_one(ContentSwitcher).current == "step-confirm"
+        await pilot.click("#prev")
+        await settle(pilot)
+        tick.focus()
+        await press(pilot, "enter")  # a second Enter does not untick it: it goes on again
+        assert tick.value and screen.query_one(ContentSwitcher).current == "step-confirm"
+
+
+async def test_space_still_toggles_and_enter_in_the_middle_does_not_submit(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["lorry_driver"], "review_education")
+        screen = kiosk_app.screen
+        await press(pilot, "down")  # the arrows choose, as before: 网络教育 hides the on-site fields
+        assert chosen(kiosk_app, "way") == "网络教育" and focused_id(kiosk_app) == "choice-way"
+        await press(pilot, "enter")
+        assert chosen(kiosk_app, "way") == "网络教育" and focused_id(kiosk_app) == "agree-declaration"
+        tick = screen.query_one("#agree-declaration")
+        await press(pilot, "space")
+        assert tick.value and focused_id(kiosk_app) == "agree-declaration"  # Space ticks and stays
+        await press(pilot, "space")
+        assert not tick.value  # and unticks
+        assert screen.query_one(ContentSwitcher).current == "step-form"
+
+
+async def test_enter_on_the_booking_subject_list_goes_on_with_that_subject(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_wizard(pilot, env, people["four_fails"])
+        radio = kiosk_app.screen.query_one("#subject", RadioSet)
+        buttons = list(radio.query("RadioButton"))
+        assert kiosk_app.focused is radio and len(buttons) >= 2
+        await press(pilot, "down", "enter")
+        assert step(kiosk_app)[0] == "step-notice"  # as 下一步 does
+        await pilot.click("#agree")
+        await settle(pilot)
+        assert kiosk_app.screen.sessions.subject == int(buttons[1].name)

@@ -13,7 +13,7 @@ async def test_a_wrong_id_number_gets_the_cursor_at_its_end(kiosk_app, env):
         await pilot.click("#register")
         await settle(pilot)
         id_input = kiosk_app.screen.query_one("#input-id_number")
-        await pilot.press(*"abc", "enter", *WRONG_CHECK_DIGIT, "enter", *"13800138001", "enter")
+        await pilot.press(*"林晓", "enter", *WRONG_CHECK_DIGIT, "enter", *"13800138001", "enter")
         await settle(pilot)
         assert "校验位" in field_error(kiosk_app, "id_number")
         assert kiosk_app.focused is id_input  # sent back to the wrong field

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent
-from ..domain.errors import CodeRefused, DomainError, NotFound
+from ..domain.errors import CodeRefused, NotFound
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
 from .env import Env

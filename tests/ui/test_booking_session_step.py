@@ -8,7 +8,7 @@ from kiosk.services import cancellation, counter_bookings
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.staff import StaffSession
 from tests.booking_helpers import account_id, book, sessions
-from tests.ui.conftest import field_error, screen_text, set_input, settle
+from tests.ui.conftest import field_error, screen_text
 from tests.ui.test_booking_priority import to_priority_sessions
 from tests.ui.test_booking_small_screen import press
 from tests.ui.test_booking_wizard import query, shown, to_sessions

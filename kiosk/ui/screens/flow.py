@@ -9,7 +9,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
-from ..widgets.choice import Choice, Choices, Tick
+from ..widgets.choice import Choice, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
@@ -138,17 +138,11 @@ class ApplicationFlowScreen(KioskScreen):
         for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
             note.update("")
 
-    def on_choices_entered(self, event: Choices.Entered) -> None:
-        self._move_on_later(event.control)
-
-    def on_tick_entered(self, event: Tick.Entered) -> None:
-        self._move_on_later(event.control)
-
-    def _move_on_later(self, control: Choices | Tick) -> None:
+    def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on a choice list (it chose the option) or a box (it ticked it) moves on as Enter
         in a text field does: to the next field, choice or box shown, or 下一步 after the last.
         After the refresh, once a field the choice shows or hides (show_if) has followed it."""
-        self.call_after_refresh(self._move_on, control)
+        self.call_after_refresh(self._move_on, event.control)
 
     def _move_on(self, control: Widget) -> None:
         if not self.is_attached or self.focused is not control:

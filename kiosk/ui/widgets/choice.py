@@ -12,17 +12,18 @@ or Space: a citizen who moved to 科目三 and pressed 下一步 booked 科目�
 the option the arrow keys move to, as a browser's radio group does (RadioSet.Changed is posted as
 for Enter/Space, so whatever follows a change still does).
 
-Enter on a ``Choices`` list chooses the option it is on and then posts ``Choices.Entered`` (after
+Enter on a ``Choices`` list chooses the option it is on and then posts ``ChoiceEntered`` (after
 the ``Changed`` it may cause), so the screen can move on, as Enter in a text field does: the
 service form goes to the next field, choice or box (or 下一步 on the last), the booking wizard
 to 下一步. Enter on a ``Tick`` made with ``enter_moves_on`` ticks it (a second Enter does not
-untick it) and posts ``Tick.Entered``; Space and a click still toggle either way.
+untick it) and posts ``ChoiceEntered`` too; Space and a click still toggle either way.
 """
 from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Checkbox, RadioButton, RadioSet
 
 _CSS = """
@@ -41,6 +42,19 @@ class _Marked:
                               self.get_visual_style("toggle--button"))  # type: ignore[attr-defined]
 
 
+class ChoiceEntered(Message):
+    """Enter on a ``Choices`` list (the option it is on is chosen) or on a ``Tick`` made with
+    ``enter_moves_on`` (it is ticked): the screen may move on."""
+
+    def __init__(self, widget: Widget) -> None:
+        super().__init__()
+        self.widget = widget
+
+    @property
+    def control(self) -> Widget:
+        return self.widget
+
+
 class Choice(_Marked, RadioButton):
     """A radio button: (*) chosen, ( ) not."""
 
@@ -55,17 +69,6 @@ class Tick(_Marked, Checkbox):
     DEFAULT_CSS = _CSS.format(name="Tick")
     BINDINGS: list[BindingType] = [Binding("enter", "enter", show=False)]  # Space: Checkbox's toggle
 
-    class Entered(Message):
-        """Enter ticked the box (``enter_moves_on``): the screen may move on."""
-
-        def __init__(self, tick: Tick) -> None:
-            super().__init__()
-            self.tick = tick
-
-        @property
-        def control(self) -> Tick:
-            return self.tick
-
     def __init__(self, *args, enter_moves_on: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.enter_moves_on = enter_moves_on
@@ -74,8 +77,8 @@ class Tick(_Marked, Checkbox):
         if not self.enter_moves_on:
             self.toggle()
             return
-        self.value = True  # Changed (when it was not ticked) is posted before Entered
-        self.post_message(self.Entered(self))
+        self.value = True  # Changed (when it was not ticked) is posted before ChoiceEntered
+        self.post_message(ChoiceEntered(self))
 
 
 class Choices(RadioSet):
@@ -86,18 +89,7 @@ class Choices(RadioSet):
         Binding("up,left", "choose_previous", "Previous option", show=False),
         Binding("enter", "enter", show=False),  # Space: RadioSet's toggle (chooses)
     ]
-    _entering = False  # Enter chose an option: Entered follows its Changed
-
-    class Entered(Message):
-        """Enter on the list: the option it is on is chosen; the screen may move on."""
-
-        def __init__(self, choices: Choices) -> None:
-            super().__init__()
-            self.choices = choices
-
-        @property
-        def control(self) -> Choices:
-            return self.choices
+    _entering = False  # Enter chose an option: ChoiceEntered follows its Changed
 
     def _on_mount(self, _event) -> None:  # type: ignore[no-untyped-def]
         """Textual puts the cursor on the first option; here it starts on the chosen one, so the
@@ -112,17 +104,17 @@ class Choices(RadioSet):
     def action_enter(self) -> None:
         button = self._nodes[self._selected] if self._selected is not None else None
         if isinstance(button, RadioButton) and not button.value:
-            self._entering = True  # Entered is posted once the set has taken the choice in
+            self._entering = True  # ChoiceEntered is posted once the set has taken the choice in
             button.toggle()
         else:
-            self.post_message(self.Entered(self))
+            self.post_message(ChoiceEntered(self))
 
     def _on_radio_set_changed(self, _event: RadioSet.Changed) -> None:
         """Runs as the set's own Changed is handled here, before it bubbles on: Entered, posted now,
         reaches the screen after it (RadioSet's handler for it runs too)."""
         if self._entering:
             self._entering = False
-            self.post_message(self.Entered(self))
+            self.post_message(ChoiceEntered(self))
 
     def action_choose_next(self) -> None:
         self.action_next_button()

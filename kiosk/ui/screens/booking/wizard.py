@@ -18,7 +18,7 @@ from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import KioskScreen, focus_first
-from ...widgets.choice import Choice, Choices
+from ...widgets.choice import Choice, ChoiceEntered, Choices
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -146,7 +146,7 @@ class BookingWizardScreen(KioskScreen):
         else:
             focus_first(shown)
 
-    def on_choices_entered(self, event: Choices.Entered) -> None:
+    def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on the subject list: the subject it is on is chosen and the wizard goes on, as
         with 下一步 (the step's only other control). Enter on 预约模式 (选择场次) only chooses."""
         if event.control.id == "subject":

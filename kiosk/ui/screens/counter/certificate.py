@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ....domain.errors import DomainError
-from ....services import certificates, counter_bookings, counter_citizen
+from ....services import certificates, counter_bookings
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 from ...widgets.button_row import ButtonRowKeys
@@ -56,15 +56,7 @@ class CertificatePrinting:
 
     def _not_printed(self, exc: DomainError) -> None:
         """Refused (the booking changed meanwhile): the file is read again, then the reason shown."""
-        if self.file is None or not self.file.account_id:
-            self._booking_note(exc.message)
-            return
-
-        def reloaded(f: CitizenFile) -> None:
-            self.show_file(f)
-            self._booking_note(exc.message)
-
-        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
+        self.reload_then_say(self._booking_note, exc.message)
 
 
 class CertificateDialog(ButtonRowKeys, ModalScreen[None]):

@@ -5,6 +5,8 @@ the file on screen; the actions on the file are in citizen_actions (打印预约
 summary's text in citizen_summary."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.geometry import Region
 from textual.app import ComposeResult
@@ -112,6 +114,19 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def refresh_file(self, _result: object = None) -> None:
         if _result is not None and self.file is not None and self.file.account_id:
             self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=self.show_file)
+
+    def reload_then_say(self, say: Callable[[str], None], message: str) -> None:
+        """A refused action on the file: the file read again (another counter may have changed
+        it meanwhile), then ``say(message)`` in the line under the list it concerns."""
+        if self.file is None or not self.file.account_id:
+            say(message)
+            return
+
+        def reloaded(f: CitizenFile) -> None:
+            self.show_file(f)
+            say(message)
+
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
 
     def clear_file(self) -> None:
         """No file on screen: its summary, tables and the buttons that act on it go."""

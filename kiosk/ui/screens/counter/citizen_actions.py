@@ -152,15 +152,7 @@ class CitizenActions:
 
     def _not_handled(self, exc: DomainError) -> None:
         """Refused: the file is read again (another counter may have decided it), then the reason shown."""
-        if self.file is None or not self.file.account_id:
-            self._app_error(exc.message)
-            return
-
-        def reloaded(f: CitizenFile) -> None:
-            self.show_file(f)
-            self._app_error(exc.message)
-
-        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
+        self.reload_then_say(self._app_error, exc.message)
 
     def _handled(self, result: counter_applications.Handled) -> None:
         self.query_one("#app-error", Static).update("")

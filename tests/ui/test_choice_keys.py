@@ -6,13 +6,12 @@ the arrow keys choose, and RadioSet.Changed follows as for Enter, so what a chan
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 from textual.widgets import RadioSet
 
-import kiosk.ui
 from kiosk.ui.widgets.choice import Choice, Choices
 from tests.ui.conftest import screen_text, settle
+from tests.ui.test_choice_marks import ui_nodes_outside_choice
 from tests.ui.test_booking_wizard import open_wizard, step, to_sessions
 from tests.ui.test_flow_errors import _open
 
@@ -103,12 +102,6 @@ async def test_the_arrow_keys_move_from_the_option_chosen_when_the_list_opened()
 
 def test_no_screen_builds_textual_s_own_radio_set():
     """Only kiosk/ui/widgets/choice.py builds a RadioSet; the screens build Choices."""
-    root = Path(kiosk.ui.__file__).parent
-    offenders = []
-    for path in root.rglob("*.py"):
-        if path.name == "choice.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RadioSet":
-                offenders.append(f"{path.name}:{node.lineno}")
+    offenders = [f"{path.name}:{node.lineno}" for path, node in ui_nodes_outside_choice()
+                 if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "RadioSet"]
     assert offenders == [] and issubclass(Choices, RadioSet)

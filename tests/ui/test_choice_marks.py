@@ -56,16 +56,20 @@ def test_marks_are_never_ambiguous_width():
         assert all(unicodedata.east_asian_width(c) not in "AW" for c in mark), mark
 
 
+def ui_nodes_outside_choice():
+    """(file, syntax node) of every module of kiosk/ui but kiosk/ui/widgets/choice.py."""
+    for path in Path(kiosk.ui.__file__).parent.rglob("*.py"):
+        if path.name != "choice.py":
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                yield path, node
+
+
 def test_no_screen_builds_textual_s_own_radio_button_or_checkbox():
     """Only kiosk/ui/widgets/choice.py imports them from Textual; screens use Choice and Tick."""
-    root = Path(kiosk.ui.__file__).parent
     offenders = []
-    for path in root.rglob("*.py"):
-        if path.name == "choice.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual"):
-                offenders += [f"{path.name}: {a.name}" for a in node.names if a.name in ("RadioButton", "Checkbox")]
+    for path, node in ui_nodes_outside_choice():
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("textual"):
+            offenders += [f"{path.name}: {a.name}" for a in node.names if a.name in ("RadioButton", "Checkbox")]
     assert offenders == []
 
 

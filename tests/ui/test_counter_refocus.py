@@ -85,6 +85,16 @@ async def test_at_80x24_the_row_a_lookup_focuses_is_on_screen(env, people, docum
         assert focused is not None and _on_screen(app, focused)  # after the action too
 
 
+async def _unlock(pilot, app) -> None:
+    """The lock screen is up: the PIN typed and Enter, back on 窗口工作台."""
+    assert isinstance(app.screen, LockScreen)
+    set_input(app, "pin", "100100")
+    app.screen.query_one("#input-pin").focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, StaffHomeScreen)
+
+
 async def test_unlocking_puts_the_focus_back_not_on_the_lock_button(env):
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -94,12 +104,7 @@ async def test_unlocking_puts_the_focus_back_not_on_the_lock_button(env):
         menu.focus()
         await pilot.click("#lock")  # the click focuses 锁定屏幕 on its way
         await settle(pilot)
-        assert isinstance(app.screen, LockScreen)
-        set_input(app, "pin", "100100")
-        app.screen.query_one("#input-pin").focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, StaffHomeScreen)
+        await _unlock(pilot, app)
         assert app.focused is menu  # where the clerk was
         await pilot.press("enter")  # so Enter opens 为群众办理, it does not lock again
         await settle(pilot)
@@ -110,10 +115,5 @@ async def test_unlocking_puts_the_focus_back_not_on_the_lock_button(env):
         lock.focus()  # Tabbed to it: the place before the lock is the lock button itself
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, LockScreen)
-        set_input(app, "pin", "100100")
-        app.screen.query_one("#input-pin").focus()
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, StaffHomeScreen)
+        await _unlock(pilot, app)
         assert app.focused is not None and app.focused is not lock

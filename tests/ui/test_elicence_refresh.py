@@ -103,19 +103,24 @@ async def test_the_full_screen_code_goes_back_to_the_card_when_it_is_no_longer_s
         assert "不再显示" in text and "证号" not in text and "放大二维码" not in text
 
 
+async def _apply_on_screen(pilot, env, person) -> None:
+    """``person`` signed in, on 驾驶证电子版, has applied there (its result on the screen)."""
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click("#menu-elicence_mine")
+    await settle(pilot)
+    await pilot.click("#el-apply")
+    await settle(pilot)
+    await pilot.click("#el-confirm")
+    await settle(pilot)
+
+
 @pytest.mark.parametrize("status", ["L", "F"])
 async def test_a_card_withdrawn_takes_the_earlier_apply_result_away_too(kiosk_app, env, people, status) -> None:
     """申领 on the screen shows its result; the licence then becomes 锁定 (or 吊销) while the card is
     open: back on 驾驶证电子版 the fixed message stands alone, not above the old 已办结 result."""
     person = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, env, person.id_number, person.phone)
-        await pilot.click("#menu-elicence_mine")
-        await settle(pilot)
-        await pilot.click("#el-apply")
-        await settle(pilot)
-        await pilot.click("#el-confirm")
-        await settle(pilot)
+        await _apply_on_screen(pilot, env, person)
         assert "业务流水号" in screen_text(kiosk_app) and "已办结" in screen_text(kiosk_app)
         await pilot.click("#el-show")
         await settle(pilot)
@@ -137,13 +142,7 @@ async def test_the_apply_result_stays_while_the_card_is_still_shown(kiosk_app, e
     """暂扣 still shows the card (in red): the result of the 申领 is still true and stays."""
     person = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await sign_in(pilot, env, person.id_number, person.phone)
-        await pilot.click("#menu-elicence_mine")
-        await settle(pilot)
-        await pilot.click("#el-apply")
-        await settle(pilot)
-        await pilot.click("#el-confirm")
-        await settle(pilot)
+        await _apply_on_screen(pilot, env, person)
         _set_status(env, "D")
         kiosk_app.screen.reload()
         await settle(pilot)

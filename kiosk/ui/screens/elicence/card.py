@@ -15,8 +15,6 @@ takes the card, the code, the clocks and 放大二维码 off the screen; its mes
 """
 from __future__ import annotations
 
-from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -28,6 +26,7 @@ from ....domain.qr_text import pick_qr
 from ....services import elicence_card
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.photo import photo_text
 from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
 from ...widgets.plain import Plain
 
@@ -133,7 +132,7 @@ class CardScreen(CodeScreen):
         title.set_class(card.colour == "green", "-green")
         title.set_class(card.colour == "red", "-red")
         self.query_one("#card-fields", Static).update("\n".join(f"{k}：{v}" for k, v in card.fields))
-        self.query_one("#card-photo", Static).update(_photo(card) if card.photo else "（无照片）")
+        self.query_one("#card-photo", Static).update(photo_text(card.photo) if card.photo else "（无照片）")
         self.query_one("#card-qr", QrView).texts = code.texts
         self._offer_zoom()
 
@@ -176,16 +175,6 @@ class CardScreen(CodeScreen):
     def _zoom_closed(self, gone: bool | None) -> None:
         if gone:  # the full-screen view found the licence no longer displayed: the card reads it again
             self.refresh_code()
-
-
-def _photo(card: elicence_card.CardView) -> Text:
-    photo = Text()
-    for i, row in enumerate(card.photo):
-        if i:
-            photo.append("\n")
-        for top, _bottom in row:
-            photo.append(" ", style=Style(bgcolor=top))
-    return photo
 
 
 class FullCodeScreen(CodeScreen):

@@ -170,13 +170,13 @@ def half_blocks(img: Image.Image, columns: int, rows: int) -> Pixels:
     return tuple(tuple((hexa(px[x, 2 * y]), hexa(px[x, 2 * y + 1])) for x in range(columns)) for y in range(rows))
 
 
-def thumbnail(stored: str | None, columns: int = 12, rows: int = 8) -> Pixels:
+def thumbnail(stored: str | None, columns: int = 12, rows: int = 8) -> list[list[tuple[str, str]]]:
     """The photo as ``rows`` lines of ``columns`` (top colour, bottom colour) pairs, for a
-    half-block preview on the card; empty when there is no readable photo."""
+    half-block picture on the card and in the review queue; empty when there is no readable photo."""
     if not stored:
-        return ()
+        return []
     try:
         with Image.open(resolve(stored)) as img:
-            return half_blocks(img, columns, rows)
+            return [list(row) for row in half_blocks(img, columns, rows)]
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
-        return ()
+        return []

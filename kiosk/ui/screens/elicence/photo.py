@@ -23,7 +23,7 @@ from ...widgets.photo import PhotoPreview
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"
 # The preview's largest size in text cells (columns, rows): beside the check's 6 lines, 2 more
-# at 80x24 (a 22:32 photo takes 11x8 cells there, 16x12 on a larger terminal).
+# at 80x24 (a 22:32 photo takes 11x8 cells there, 17x12 on a larger terminal).
 PREVIEW_NARROW, PREVIEW_WIDE = (11, 8), (17, 12)
 
 

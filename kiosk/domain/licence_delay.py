@@ -1,6 +1,8 @@
 """延期换证 / 延期提交身体证明 / 延期审验 (seed 002 sections 十八-二十; RULES.md; L162):
 a reason is required; applied for within the licence's validity or up to a year after it ended;
-at most 3 years of delay; no driving during the delay. Granting sets a status code."""
+at most 3 years of delay; no driving during the delay. Granting sets a status code. A delay puts
+off something the driver cannot do in time: while an application doing that very thing is being
+handled (a 期满换证, a 审验教育), there is nothing to put off (under_way_refusal)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,6 +34,37 @@ KINDS = (
     DelayKind("licence_delay_medical", "延期提交身体证明", "P", "提交身体条件证明"),
     DelayKind("licence_delay_review", "延期驾驶证审验", "T", "参加驾驶证审验"),
 )
+
+
+@dataclass(frozen=True)
+class UnderWay:
+    """An application that does what a delay puts off: of ``kind`` (and of ``sub_kind`` in its
+    payload's "kind", when given), named ``name`` to the citizen; ``delay`` names the delay."""
+
+    kind: str
+    sub_kind: str | None
+    name: str
+    delay: str
+    hint: str = ""  # what to do if the delay is needed all the same
+
+
+# Status code of the delay -> the application that makes it pointless while it is 受理中.
+# 延期审验: the 审验教育 is the driver's part of the 审验 (seed 002 section 六, review_education);
+# one applied for and not yet finished means the driver is taking the 审验, not putting it off.
+UNDER_WAY = {
+    "N": UnderWay("licence_replace", "renew", "期满换证", "延期换证"),
+    "T": UnderWay("review_education", None, "驾驶人审验教育", "延期审验",
+                  "如因故不能按期参加审验教育，请到车管所窗口撤回该申请后再申请延期。"),
+}
+
+
+def under_way_refusal(kind: DelayKind, serial_no: str | None) -> str | None:
+    """Why ``kind`` is refused while the application ``serial_no`` (the UNDER_WAY one of its
+    kind, 受理中; None when there is none) is being handled."""
+    what = UNDER_WAY.get(kind.status)
+    if what is None or serial_no is None:
+        return None
+    return f"您的{what.name}申请（业务流水号{serial_no}）正在办理，无需{what.delay}。{what.hint}"
 
 
 def window_refusal(today: date, valid_to: date) -> str | None:

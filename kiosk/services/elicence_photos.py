@@ -46,13 +46,13 @@ def may_upload(env: Env, path: Path | str) -> bool:
     return files.within(path, _album_folders(env)) is not None
 
 
-def check_photo(path: Path | str) -> photos.PhotoCheck:
-    """A photo the kiosk camera took."""
-    return photos.check_photo(path)
+def check_photo(path: Path | str, preview: tuple[int, int] | None = None) -> photos.PhotoCheck:
+    """A photo the kiosk camera took (``preview``: photos.check_photo)."""
+    return photos.check_photo(path, preview)
 
 
-def check_upload(env: Env, path: Path | str) -> photos.PhotoCheck:
-    """A photo from the album or a typed path (source 'upload')."""
+def check_upload(env: Env, path: Path | str, preview: tuple[int, int] | None = None) -> photos.PhotoCheck:
+    """A photo from the album or a typed path (source 'upload'); a path it may not use is not read."""
     if not may_upload(env, path):
         return photos.PhotoCheck(False, (OUTSIDE_UPLOADS,), ())
-    return photos.check_photo(path)
+    return photos.check_photo(path, preview)

@@ -13,8 +13,9 @@ from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
-from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, DelayKind, due_refusal, lapsed_status,
-                                    latest_until, until_refusal, window_refusal, with_status)
+from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, UNDER_WAY, DelayKind, due_refusal,
+                                    lapsed_status, latest_until, under_way_refusal, until_refusal, window_refusal,
+                                    with_status)
 from ..domain.typed import DATE_LEN, date_or_error
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
@@ -43,11 +44,7 @@ class LicenceDelay:
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请")
-        if self.spec.status == "N":
-            renewing = [a for a in applications.waiting(session, account.id, "licence_replace")
-                        if a.payload.get("kind") == "renew"]
-            if renewing:
-                raise DomainError(f"您的期满换证申请（业务流水号{renewing[0].serial_no}）正在办理，无需延期换证。")
+        self._refuse_under_way(session, account)
         refusal = window_refusal(today, lic.valid_to) or due_refusal(
             self.spec, today, lic.valid_to, parse_classes(lic.classes), age_on(account.id_number, today))
         if refusal:
@@ -60,6 +57,17 @@ class LicenceDelay:
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id})
+
+    def _refuse_under_way(self, session: Session, account: Account) -> None:
+        """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY)."""
+        what = UNDER_WAY.get(self.spec.status)
+        if what is None:
+            return
+        doing = [a for a in applications.waiting(session, account.id, what.kind)
+                 if what.sub_kind is None or a.payload.get("kind") == what.sub_kind]
+        refusal = under_way_refusal(self.spec, doing[0].serial_no if doing else None)
+        if refusal:
+            raise DomainError(refusal)
 
     def _until_text(self, session: Session, account: Account) -> str:
         until = granted(session, account.id).get(self.spec.status)
@@ -101,6 +109,7 @@ class LicenceDelay:
         assert lic.id == prepared.context["licence_id"]
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请")
+        self._refuse_under_way(session, account)  # applied for meanwhile, at another kiosk or the counter
         lic.status = with_status(lic.status, self.spec.status)
         note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}"
         return Outcome(FINISHED, note, f"{FINISHED}：{note}。")

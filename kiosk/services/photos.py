@@ -28,6 +28,10 @@ MAX_BYTES = 10 * 1024 * 1024
 SOURCE_NAMES = {"id_card": "二代身份证照片", "upload": "相册选择", "camera": "拍照"}
 
 
+# A picture for half-block characters: rows of (top colour, bottom colour) pairs, "#rrggbb".
+Pixels = tuple[tuple[tuple[str, str], ...], ...]
+
+
 @dataclass(frozen=True)
 class PhotoCheck:
     ok: bool
@@ -35,6 +39,7 @@ class PhotoCheck:
     passed: tuple[str, ...]
     width: int = 0
     height: int = 0
+    preview: Pixels = ()  # the photo as the citizen is to see it before submitting; () if unreadable
 
 
 class PhotoSource(Protocol):
@@ -87,8 +92,10 @@ def resolve(stored: str) -> Path:
     return path if path.is_absolute() else ASSETS / path
 
 
-def check_photo(path: Path | str) -> PhotoCheck:
-    """Decodes, portrait about 22:32, minimum size, light background. Chinese reasons."""
+def check_photo(path: Path | str, preview: tuple[int, int] | None = None) -> PhotoCheck:
+    """Decodes, portrait about 22:32, minimum size, light background. Chinese reasons. With
+    ``preview`` (columns, rows), a readable photo also comes as a picture that fits that many
+    text cells, its proportions kept (fit_cells), passing the checks or not."""
     path = Path(str(path).strip()).expanduser()
     if not str(path).strip() or not path.is_file():
         return PhotoCheck(False, ("未找到照片文件，请检查路径",), ())
@@ -101,6 +108,7 @@ def check_photo(path: Path | str) -> PhotoCheck:
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return PhotoCheck(False, ("无法识别的图片文件，请选择JPG或PNG格式的照片",), ())
     w, h = rgb.size
+    pixels = half_blocks(rgb, *fit_cells(w, h, *preview)) if preview else ()
     problems: list[str] = []
     passed: list[str] = ["照片可以正常读取"]
     ratio = w / h
@@ -116,7 +124,7 @@ def check_photo(path: Path | str) -> PhotoCheck:
         problems.append("照片背景须为白色，请在白色背景前、光线均匀处拍摄")
     else:
         passed.append("背景为白色")
-    return PhotoCheck(not problems, tuple(problems), tuple(passed), w, h)
+    return PhotoCheck(not problems, tuple(problems), tuple(passed), w, h, pixels)
 
 
 def _background(img: Image.Image) -> float:
@@ -146,16 +154,29 @@ def require_ok(path: Path | str) -> PhotoCheck:
     return check
 
 
+def fit_cells(width: int, height: int, columns: int, rows: int) -> tuple[int, int]:
+    """The (columns, rows) of text cells a ``width`` x ``height`` image takes as half blocks (a
+    cell: one pixel wide, two tall, so a pixel stays about square) when shrunk or enlarged to
+    fit ``columns`` x ``rows`` with its proportions kept; at least one cell each way."""
+    scale = min(columns / width, 2 * rows / height)
+    return max(1, min(columns, round(width * scale))), max(1, min(rows, round(height * scale / 2)))
+
+
+def half_blocks(img: Image.Image, columns: int, rows: int) -> Pixels:
+    """``img`` resized to ``columns`` x ``2 * rows`` pixels, as rows of (top, bottom) colours."""
+    small = img.convert("RGB").resize((columns, rows * 2), Image.LANCZOS)
+    px = small.load()
+    hexa = lambda c: "#%02x%02x%02x" % c  # noqa: E731
+    return tuple(tuple((hexa(px[x, 2 * y]), hexa(px[x, 2 * y + 1])) for x in range(columns)) for y in range(rows))
+
+
 def thumbnail(stored: str | None, columns: int = 12, rows: int = 8) -> list[list[tuple[str, str]]]:
     """The photo as ``rows`` lines of ``columns`` (top colour, bottom colour) pairs, for a
-    half-block preview on the card; empty when there is no readable photo."""
+    half-block picture on the card and in the review queue; empty when there is no readable photo."""
     if not stored:
         return []
     try:
         with Image.open(resolve(stored)) as img:
-            small = img.convert("RGB").resize((columns, rows * 2), Image.LANCZOS)
-    except (OSError, ValueError, UnidentifiedImageError):
+            return [list(row) for row in half_blocks(img, columns, rows)]
+    except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return []
-    px = small.load()
-    hexa = lambda c: "#%02x%02x%02x" % c  # noqa: E731
-    return [[(hexa(px[x, 2 * y]), hexa(px[x, 2 * y + 1])) for x in range(columns)] for y in range(rows)]

@@ -299,6 +299,34 @@ def test_two_delays_prepared_together_give_one(env: Env, people: dict[str, Perso
     assert len(applications.list_for(env, aid)) == 1
 
 
+@pytest.mark.parametrize("ends", ["finished", "withdrawn"])
+def test_no_review_delay_while_a_review_education_is_being_handled(env: Env, people: dict[str, Person],
+                                                                   ends: str) -> None:
+    """A 审验教育 applied for is the driver taking the 审验: no 延期审验 while it is 受理中, also when it
+    came between 下一步 and 提交; once finished, or withdrawn at the counter, the delay may be asked for."""
+    from kiosk.services import counter_applications
+    from kiosk.services.staff import StaffSession
+
+    education = SERVICES["review_education"]
+    aid = account_id(env, people["lorry_driver"])  # 冯莉, B2 with 3 points: 网络教育 possible
+    late = applications.prepare(env, DELAY_REVIEW, aid)  # the delay's form opened first
+    done = applications.submit(env, education, aid, {"way": "网络教育", "declaration": "1"})
+    with pytest.raises(DomainError) as refused_now:
+        applications.prepare(env, DELAY_REVIEW, aid)
+    assert refused_now.value.message.startswith(
+        f"您的驾驶人审验教育申请（业务流水号{done.serial_no}）正在办理，无需延期审验。")
+    with pytest.raises(DomainError, match=f"业务流水号{done.serial_no}"):
+        _apply_late(env, DELAY_REVIEW, aid, {"reason": "服兵役", "detail": "", "until": "2028-01-01"}, late)
+    assert licence(env, people["lorry_driver"]).status == "A"
+    applications.prepare(env, DELAY_MEDICAL, aid)  # the other delays are not affected
+    clerk = StaffSession("J1001", "王警官", ("counter",))
+    if ends == "finished":
+        counter_applications.finish(env, clerk, aid, done.serial_no, "已完成网络学习")
+    else:
+        counter_applications.refuse(env, clerk, aid, done.serial_no, "申请人要求撤回")
+    applications.prepare(env, DELAY_REVIEW, aid)  # nothing under way any more
+
+
 def test_a_lost_card_is_not_reissued_when_held_since_the_application(env: Env, people: dict[str, Person]) -> None:
     p = people["driver_normal"]
     done = applications.submit(env, REPLACE, account_id(env, p), {"kind": "lost", "delivery": "mail",

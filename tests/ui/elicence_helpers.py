@@ -59,3 +59,20 @@ def black_on_white(app, selector: str = "QrView") -> bool:  # type: ignore[no-un
 def decode_both(lines: list[str]) -> tuple[list[str], list[str]]:
     img = raster_lines(lines, scale=4, margin=0, strict=False)
     return zxing_read(img), zbar_read(img)
+
+
+def black_on_white_runs(app, selector: str = "QrView") -> list[str]:  # type: ignore[no-untyped-def]
+    """Per line of the QR widget, the characters painted #000000 on #ffffff (the code with its
+    quiet zone, nothing of the theme around it); lines without any are left out."""
+    runs = []
+    for strip in qr_strips(app, selector):
+        cells = ""
+        for seg in strip:
+            style = seg.style
+            if (style is not None and style.color is not None and style.bgcolor is not None
+                    and style.color.get_truecolor() == (0, 0, 0)
+                    and style.bgcolor.get_truecolor() == (255, 255, 255)):
+                cells += seg.text
+        if cells:
+            runs.append(cells)
+    return runs

@@ -191,3 +191,66 @@ async def test_a_photo_from_the_album_at_80x24_has_submit_in_view(kiosk_app, env
         submit = screen.query_one("#ph-submit")
         assert screen.query_one("#ph-album-box").display and not submit.disabled
         assert kiosk_app.focused is submit and wholly_in_view(kiosk_app, submit)
+
+
+def drawn_pixels(app, widget) -> list[list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    """What the terminal shows of ``widget``: per cell, the upper half block's (foreground,
+    background) colours as #rrggbb."""
+    region = widget.content_region
+    app.screen._compositor.render_update(full=True)  # noqa: SLF001
+    strips = app.screen._compositor.render_strips()[region.y:region.bottom]  # noqa: SLF001
+    rows = []
+    for strip in strips:
+        cells = []
+        for seg in strip.crop(region.x, region.right):
+            assert set(seg.text) == {"\u2580"}, seg.text
+            assert seg.style is not None and seg.style.color is not None and seg.style.bgcolor is not None
+            colours = (seg.style.color.get_truecolor().hex, seg.style.bgcolor.get_truecolor().hex)
+            cells += [colours] * len(seg.text)
+        rows.append(cells)
+    return rows
+
+
+@pytest.mark.parametrize("size, box", [((80, 24), (11, 8)), ((120, 40), (17, 12))])
+async def test_the_photo_is_shown_before_it_is_submitted(kiosk_app, env, people, size, box) -> None:
+    """The album open (the tallest the step gets) and its newest picture taken: the picture is
+    drawn beside the check's result, scaled to fit with its proportions, in its own colours, and
+    it and 提交审核 (with the focus) are both in view."""
+    from PIL import Image
+
+    from kiosk.services import photos
+
+    async with kiosk_app.run_test(size=size) as pilot:
+        screen = await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        chosen = screen.query_one("#ph-album-list").get_option_at_index(0).id
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        with Image.open(chosen) as img:
+            expected = photos.half_blocks(img, *photos.fit_cells(*img.size, *box))
+        preview = screen.query_one("#ph-preview")
+        assert preview.display and len(expected) == box[1]
+        assert drawn_pixels(kiosk_app, preview) == [list(row) for row in expected]
+        submit = screen.query_one("#ph-submit")
+        assert kiosk_app.focused is submit and wholly_in_view(kiosk_app, submit)
+        assert wholly_in_view(kiosk_app, preview) and wholly_in_view(kiosk_app, screen.query_one("#ph-check"))
+
+
+async def test_a_photo_that_cannot_be_read_has_no_preview_and_a_new_one_replaces_it(kiosk_app, env, people,
+                                                                                    tmp_path) -> None:
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        screen = await _photo_screen(pilot, env, people["no_photo"])
+        await _camera_photo(pilot)
+        preview = screen.query_one("#ph-preview")
+        assert preview.display and preview.pixels
+        album = env.settings.data_dir / "album"
+        album.mkdir(parents=True, exist_ok=True)
+        (album / "broken.png").write_bytes(b"not a picture")
+        await pilot.click("#ph-album")
+        await settle(pilot)
+        set_input(kiosk_app, "photo", str(album / "broken.png"))
+        await press_enter_in(pilot, "photo")
+        await settle(pilot)
+        assert "无法识别的图片文件" in screen_text(kiosk_app)
+        assert not preview.display and preview.pixels == ()  # not the camera's photo any more

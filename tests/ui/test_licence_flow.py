@@ -193,3 +193,21 @@ async def test_an_address_of_punctuation_is_refused_next_to_it(kiosk_app, env, p
         set_input(kiosk_app, "address", "！！！！！！")
         await _next(pilot)
         assert "邮寄地址过短" in field_error(kiosk_app, "address")
+
+
+async def test_no_review_delay_while_a_review_education_is_under_way(kiosk_app, env, people):
+    """冯莉 applied for 审验教育 (网络教育): 延期驾驶证审验 says why not before any form."""
+    from kiosk.services import applications
+    from kiosk.services.catalog import SERVICES
+    from tests.booking_helpers import account_id
+
+    p = people["lorry_driver"]
+    done = applications.submit(env, SERVICES["review_education"], account_id(env, p),
+                               {"way": "网络教育", "declaration": "1"})
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, p, "licence_delay_review")
+        said = screen_error(kiosk_app).replace("\n", "").replace(" ", "")
+        assert f"您的驾驶人审验教育申请（业务流水号{done.serial_no}）正在办理，无需延期审验。" in said
+        assert "请到车管所窗口撤回该申请后再申请延期" in said
+        assert not kiosk_app.screen.query_one("#next").display and not kiosk_app.screen.query("#fields Input")
+    assert _licence(env, p).status == "A"

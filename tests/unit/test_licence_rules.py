@@ -176,3 +176,17 @@ def test_a_delay_lapses_into_its_overdue_status_the_day_after_it_ends() -> None:
     assert delay_notes("N", delays, date(2028, 6, 30)) == ["延期换领驾驶证至2028-06-30，延期期间不得驾驶机动车"]
     assert delay_notes("M", delays, date(2028, 7, 1)) == ["延期换领驾驶证已于2028-06-30到期，请及时换领驾驶证"]
     assert delay_notes("A", delays, date(2028, 7, 1)) == []
+
+
+def test_no_delay_of_what_an_application_under_way_is_doing() -> None:
+    """延期审验 while a 审验教育 is 受理中 (the driver is taking the 审验), 延期换证 while a 期满换证 is."""
+    from kiosk.domain.licence_delay import UNDER_WAY, under_way_refusal
+
+    said = under_way_refusal(REVIEW, "2612010000000007")
+    assert said is not None and said.startswith("您的驾驶人审验教育申请（业务流水号2612010000000007）正在办理，无需延期审验。")
+    assert "车管所窗口撤回该申请" in said  # and what to do if the delay is needed all the same
+    assert under_way_refusal(RENEWAL, "2612010000000008") == "您的期满换证申请（业务流水号2612010000000008）正在办理，无需延期换证。"
+    assert under_way_refusal(REVIEW, None) is None and under_way_refusal(RENEWAL, None) is None
+    assert under_way_refusal(MEDICAL, "2612010000000009") is None  # nothing under way puts off the certificate
+    assert (UNDER_WAY["T"].kind, UNDER_WAY["T"].sub_kind) == ("review_education", None)
+    assert (UNDER_WAY["N"].kind, UNDER_WAY["N"].sub_kind) == ("licence_replace", "renew")

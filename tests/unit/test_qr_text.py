@@ -10,6 +10,8 @@ from kiosk.domain.qr_text import (
     QR_BG,
     QR_FG,
     fit_qr,
+    largest_qr,
+    pick_qr,
     qr_size,
     render_ansi,
     render_qr,
@@ -118,3 +120,55 @@ def test_short_text_fits_80x22_and_decodes() -> None:
     assert qr is not None and qr.rows <= 22
     img = raster_lines(qr.lines())
     assert zbar_read(img) == [data] and zxing_read(img) == [data]
+
+
+@pytest.mark.parametrize("scale", [2, 3])
+def test_a_scaled_code_has_square_larger_modules_and_still_decodes(scale: int) -> None:
+    token, ring = realistic_token()
+    qr = render_qr(token, level="L")
+    big = qr.scaled(scale)
+    lines = big.lines()
+    assert big.columns == qr.modules * scale and len(lines) == big.rows == (qr.modules * scale + 1) // 2
+    matrix = lines_to_matrix(lines)
+    for y, row in enumerate(qr.matrix):  # each module: scale columns by scale half-lines, same colour
+        for x, dark in enumerate(row):
+            assert all(matrix[y * scale + dy][x * scale + dx] == dark for dy in range(scale) for dx in range(scale))
+    zone = 4 * scale  # the quiet zone is still 4 modules
+    assert not any(any(r) for r in matrix[:zone]) and not any(any(r[:zone]) or any(r[-zone:]) for r in matrix)
+    if scale == 2:
+        assert set("".join(lines)) <= {" ", "\u2588"}  # full blocks two columns wide
+    img = raster_lines(lines, scale=2)
+    assert zxing_read(img) == [token] and zbar_read(img) == [token]
+    assert decode_and_verify(token, ring, T0).valid
+    with pytest.raises(ValueError):
+        qr.scaled(0)
+
+
+def test_the_largest_whole_scale_that_fits() -> None:
+    qr = render_qr("HELLO")  # 29 modules
+    assert qr.max_scale(29, 15) == 1 and qr.max_scale(58, 29) == 2 and qr.max_scale(200, 29) == 2
+    assert qr.max_scale(28, 40) == 0 and qr.max_scale(100, 14) == 0
+    big = largest_qr("HELLO", 200, 60, max_level="M")
+    assert big is not None and big.scale == 4 and big.rows <= 60 and big.columns <= 200
+    assert largest_qr("HELLO", 29, 15, max_level="L").scale == 1  # type: ignore[union-attr]
+    assert largest_qr("HELLO", 20, 10) is None
+
+
+def test_a_larger_scale_beats_stronger_correction_and_ties_keep_the_stronger() -> None:
+    data = "DL2:" + "A" * 100
+    m, l_ = render_qr(data, level="M").modules, render_qr(data, level="L").modules
+    assert l_ < m
+    qr = largest_qr(data, 2 * l_, l_, max_level="M")  # scale 2 only at L
+    assert qr is not None and (qr.scale, qr.level) == (2, "L")
+    qr = largest_qr(data, 2 * m, m, max_level="M")  # scale 2 at both: M
+    assert qr is not None and (qr.scale, qr.level) == (2, "M")
+
+
+def test_pick_the_first_that_fits_or_the_one_drawn_largest() -> None:
+    long, short = "DL1:" + "B" * 300, "DL2:" + "C" * 40
+    first = pick_qr((long, short), 200, 60)
+    assert first is not None and first[0] == long and first[1].scale == 1
+    text, qr = pick_qr((long, short), 200, 60, largest=True)  # type: ignore[misc]
+    assert text == short and qr.scale > 1
+    assert pick_qr((long, short), 30, 15) is None
+    assert pick_qr((short, short.replace("C", "D")), 200, 60, largest=True)[0] == short  # type: ignore[index]

@@ -1,21 +1,25 @@
 """A QR code drawn with half blocks, always black modules on white whatever the theme.
 
 ``QrView`` gets payloads in order of preference and draws the first whose code fits its own
-size (kiosk.domain.qr_text.fit_qr, quiet zone 4). Only the code's cells carry the explicit
-Style(color="#000000", bgcolor="#ffffff"); the rest of the widget keeps the theme. When no
-payload fits, it says so instead of drawing a clipped code.
+size, as large as it fits (kiosk.domain.qr_text.pick_qr, quiet zone 4, whole scales); with
+``largest`` it draws the payload that can have the largest modules (the full-screen view). Only
+the code's cells carry the explicit Style(color="#000000", bgcolor="#ffffff"); the rest of the
+widget keeps the theme. When no payload fits, it says so instead of drawing a clipped code.
 """
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from ...domain.qr_text import QR_BG, QR_FG, QrText, fit_qr
+from ...domain.qr_text import QR_BG, QR_FG, QrText, pick_qr
 
 QR_STYLE = Style(color=QR_FG, bgcolor=QR_BG)
 TOO_SMALL = "窗口较小，请选择【放大二维码】查看"
+NO_ROOM = "窗口太小，无法显示二维码，请放大窗口"
 
 
 class QrView(Widget):
@@ -23,12 +27,17 @@ class QrView(Widget):
     QrView { width: 1fr; height: 1fr; }
     """
     texts: reactive[tuple[str, ...]] = reactive(tuple, layout=False)
+    too_small: reactive[str] = reactive(TOO_SMALL, layout=False)
 
-    def __init__(self, *texts: str, too_small: str = TOO_SMALL, id: str | None = None,
+    class Resized(Message):
+        """The view's size changed: what it can draw may have changed with it."""
+
+    def __init__(self, *texts: str, too_small: str = TOO_SMALL, largest: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.set_reactive(QrView.texts, tuple(texts))
-        self.too_small = too_small
+        self.set_reactive(QrView.too_small, too_small)
+        self.largest = largest
         self.shown: QrText | None = None
         self.shown_text: str | None = None
 
@@ -36,12 +45,17 @@ class QrView(Widget):
         if not texts:  # nothing to draw: nothing is shown, also while the widget is hidden (not rendered)
             self.shown, self.shown_text = None, None
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized())
+
     def pick(self, width: int, height: int) -> tuple[str | None, QrText | None]:
-        for text in self.texts:
-            qr = fit_qr(text, width, height, max_level="M")
-            if qr is not None:
-                return text, qr
-        return None, None
+        found = pick_qr(self.texts, width, height, largest=self.largest)
+        return found if found is not None else (None, None)
+
+    def scale_for(self, width: int, height: int) -> int:
+        """How large this view would draw its code in ``width`` x ``height`` cells (0: not at all)."""
+        _, qr = self.pick(width, height)
+        return qr.scale if qr is not None else 0
 
     def render(self) -> Text:
         width, height = self.content_size

@@ -1,8 +1,12 @@
 """亮证/亮码: the e-licence card with a signed code that regenerates before it expires.
 
-The code area draws the full payload when it fits (120x40) and the compact one otherwise; when
-neither fits (80x24) the citizen presses 放大二维码 for the full-screen code view, which needs
-45x24 cells. Both screens count down and fetch a new code ``refresh_margin`` seconds early.
+The code area draws the full payload when it fits (120x40) and the compact one otherwise, each as
+large as it fits. 放大二维码 opens the full-screen code view, which draws whichever payload gets
+the largest modules (the compact one at scale 2 from about 200x60); it is offered only where that
+view draws the code larger than the card does: at 80x24 (no code beside the card; the view needs
+45x24 cells) and on big terminals, not at 120x40, where the card's code is already as large as
+the whole screen allows. Both screens count down and fetch a new code ``refresh_margin`` seconds
+early.
 
 Each fetch is one ``elicence_card.display``: the card and the code read from the same licence
 record, and the card screen redraws all of it (details, status, green/red) from that result. A
@@ -11,21 +15,22 @@ takes the card, the code, the clocks and 放大二维码 off the screen; its mes
 """
 from __future__ import annotations
 
-from rich.style import Style
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Button, Static
 
+from ....domain.qr_text import pick_qr
 from ....services import elicence_card
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
-from ...widgets.qr import QrView
+from ...widgets.photo import photo_text
+from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
 from ...widgets.plain import Plain
 
-CARD_PARTS = ("#card-title", "#card-top", "#card-times", "#card-zoom")
+CARD_PARTS = ("#card-title", "#card-top", "#card-times")  # 放大二维码: _offer_zoom
 
 
 def refresh_margin(ttl: int) -> int:
@@ -86,6 +91,8 @@ class CodeScreen(KioskScreen):
 
 
 class CardScreen(CodeScreen):
+    _zoom_seen = False  # 放大二维码 has been decided for a code once (it takes the focus only then)
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("机动车驾驶证（电子版）")
         with Horizontal(id="card-body"):
@@ -97,7 +104,7 @@ class CardScreen(CodeScreen):
                 yield Plain("", id="card-times")
                 yield Plain("", id="card-message", classes="hidden")
                 with Horizontal(classes="buttons"):
-                    yield Button("放大二维码", id="card-zoom", variant="primary")
+                    yield Button("放大二维码", id="card-zoom", variant="primary", classes="hidden")
                     yield Button("返回", id="back")
                 yield Plain("", classes="screen-error")
             yield QrView(id="card-qr")
@@ -117,6 +124,7 @@ class CardScreen(CodeScreen):
         message.set_class(card is not None, "hidden")
         if card is None or code is None:
             self.query_one("#card-qr", QrView).texts = ()
+            self._offer_zoom()
             self.query_one("#back", Button).focus()
             return
         title = self.query_one("#card-title", Static)
@@ -124,8 +132,32 @@ class CardScreen(CodeScreen):
         title.set_class(card.colour == "green", "-green")
         title.set_class(card.colour == "red", "-red")
         self.query_one("#card-fields", Static).update("\n".join(f"{k}：{v}" for k, v in card.fields))
-        self.query_one("#card-photo", Static).update(_photo(card) if card.photo else "（无照片）")
+        self.query_one("#card-photo", Static).update(photo_text(card.photo) if card.photo else "（无照片）")
         self.query_one("#card-qr", QrView).texts = code.texts
+        self._offer_zoom()
+
+    def on_qr_view_resized(self) -> None:
+        self._offer_zoom()
+
+    def on_screen_resume(self) -> None:
+        self._offer_zoom()  # the terminal may have been resized while the full-screen view was open
+
+    def _offer_zoom(self) -> None:
+        """放大二维码 only where the full-screen view draws the code larger than the card does; where
+        neither can draw it, the code area says to enlarge the window instead."""
+        view = self.query_one("#card-qr", QrView)
+        zoom = self.query_one("#card-zoom", Button)
+        here = view.scale_for(*view.content_size) if view.display else 0
+        there = FullCodeScreen.scale_in(view.texts, self.app.size) if view.display else 0
+        offered = there > here
+        view.too_small = TOO_SMALL if offered else NO_ROOM
+        if zoom.has_class("hidden") == offered:
+            zoom.set_class(not offered, "hidden")
+            if not offered and zoom.has_focus:
+                self.query_one("#back", Button).focus()
+            elif offered and not self._zoom_seen:  # the card's first code: Enter zooms, as the hint says
+                zoom.focus()
+        self._zoom_seen |= view.display and bool(view.texts)
 
     def update_countdown(self, left: int) -> None:
         assert self.code is not None
@@ -145,25 +177,22 @@ class CardScreen(CodeScreen):
             self.refresh_code()
 
 
-def _photo(card: elicence_card.CardView) -> Text:
-    photo = Text()
-    for i, row in enumerate(card.photo):
-        if i:
-            photo.append("\n")
-        for top, _bottom in row:
-            photo.append(" ", style=Style(bgcolor=top))
-    return photo
-
-
 class FullCodeScreen(CodeScreen):
-    """Only the code and one line: fits an 80x24 terminal (45x23 cells + 1). Closes itself, back to
-    the card, when the licence is no longer displayed."""
+    """Only the code, as large as the screen allows, and one line: fits an 80x24 terminal (45x23
+    cells + 1). Closes itself, back to the card, when the licence is no longer displayed."""
 
     BINDINGS = [Binding("escape", "close", "返回", show=False), Binding("enter", "close", show=False)]
 
     def compose(self) -> ComposeResult:
-        yield QrView(id="full-qr", too_small="窗口太小，无法显示二维码，请放大窗口")
+        yield QrView(id="full-qr", too_small=NO_ROOM, largest=True)
         yield Plain("", id="full-caption")
+
+    @staticmethod
+    def scale_in(texts: tuple[str, ...], size: Size) -> int:
+        """How large this view draws ``texts`` on a ``size`` terminal (0: not at all): the whole
+        screen but the caption line (kiosk.tcss #full-qr, #full-caption)."""
+        found = pick_qr(texts, size.width, size.height - 1, largest=True)
+        return found[1].scale if found else 0
 
     def on_mount(self) -> None:
         self.start_codes()

@@ -1,6 +1,7 @@
 """Photo for the e-licence: 证件照上传须知 first, then 拍照 (kiosk camera) or 相册选择 (a list of
 the pictures in the album folder, or a file path),
-the automatic checks, and submission for review. Used to apply and to 换照片."""
+the automatic checks with a small preview of the photo (what is about to be submitted, or why it
+is refused: dark, landscape...), and submission for review. Used to apply and to 换照片."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,9 +18,13 @@ from ...widgets.header import KioskHeader
 from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
 from ...widgets.page import Page
+from ...widgets.photo import PhotoPreview
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"
+# The preview's largest size in text cells (columns, rows): beside the check's 6 lines, 2 more
+# at 80x24 (a 22:32 photo takes 11x8 cells there, 17x12 on a larger terminal).
+PREVIEW_NARROW, PREVIEW_WIDE = (11, 8), (17, 12)
 
 
 class PhotoScreen(KioskScreen):
@@ -53,7 +58,9 @@ class PhotoScreen(KioskScreen):
                         yield FormField("photo", "其他位置的照片（文件路径）", placeholder="例如 /media/usb/photo.png",
                                         max_length=300)
                         yield Button("使用该照片", id="ph-use-file")
-                    yield Plain("", id="ph-check")
+                    with Horizontal(id="ph-checked"):
+                        yield PhotoPreview(id="ph-preview")
+                        yield Plain("", id="ph-check")
                     with Horizontal(classes="buttons"):
                         yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
                         yield Button("返回", id="back-2")
@@ -142,10 +149,12 @@ class PhotoScreen(KioskScreen):
     def _chosen(self, path: Path) -> None:
         self.path = None
         self.query_one("#ph-submit", Button).disabled = True
+        box = PREVIEW_NARROW if self.app.has_class("-narrow") else PREVIEW_WIDE
         if self.source == "camera":
-            self.call(elicence_photos.check_photo, path, done=lambda check: self._checked(path, check))
+            self.call(elicence_photos.check_photo, path, box, done=lambda check: self._checked(path, check))
         else:
-            self.call(elicence_photos.check_upload, self.env, path, done=lambda check: self._checked(path, check))
+            self.call(elicence_photos.check_upload, self.env, path, box,
+                      done=lambda check: self._checked(path, check))
 
     def _checked(self, path: Path, check: photos.PhotoCheck) -> None:
         name = "刚拍摄的照片" if self.source == "camera" else path.name  # the album lists pictures by file name
@@ -153,6 +162,7 @@ class PhotoScreen(KioskScreen):
         lines += [f"  [通过] {p}" for p in check.passed] + [f"  [不符合] {p}" for p in check.problems]
         lines.append("照片符合要求，请点击【提交审核】。" if check.ok else "照片不符合要求，请重新拍照或选择照片。")
         self.query_one("#ph-check", Static).update("\n".join(lines))
+        self.query_one("#ph-preview", PhotoPreview).show(check.preview)
         if check.ok:
             self.path = path
             submit = self.query_one("#ph-submit", Button)

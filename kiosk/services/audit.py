@@ -2,8 +2,8 @@
 
 Entries keep a short code (``action``); screens show its Chinese name (``action_name``), at most
 NAME_MAX characters: the 操作 column of 审计日志 is that wide, so 说明 stays on screen beside it
-(the entry's detail says the rest, e.g. 须人工退费, or what a clerk tried and which of 停用 and
-角色变更 refused it: 查询群众档案（该工作人员账户已停用）)."""
+(the entry's detail says the rest, e.g. 须人工退费, or what a clerk tried and what refused it:
+停用, 角色变更, or a role never held: 查询群众档案（该工作人员账户已停用）, 查询群众档案（无窗口民警/辅警角色）)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
@@ -59,6 +59,7 @@ ACTION_NAMES = {
     "staff_sign_in": "工作人员登录",
     "staff_sign_in_failed": "工作人员登录失败",
     "staff_refused": "权限失效，拒绝办理",
+    "staff_denied": "无权限，拒绝办理",
     "staff_sign_out": "工作人员退出登录",
     "staff_exit": "退出自助模式",
     "staff_exit_failed": "退出自助模式失败",

@@ -14,7 +14,7 @@ from ..domain.ids import mask_id
 from ..domain.typed import date_or_error
 from . import audit
 from .env import Env
-from .permissions import ADMIN, active, actor, may, require
+from .permissions import ADMIN, active, actor, may, permitted
 from .staff import StaffSession
 
 LIMIT = 500
@@ -60,7 +60,7 @@ def _dates(start: date | None, end: date | None) -> str:
 
 def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:
     """Newest first, at most LIMIT rows. A non-admin's staff filter is forced to themselves."""
-    require(staff, *ANY_ROLE)
+    permitted(env, staff, *ANY_ROLE, doing=audit.action_name("audit_search"))
     assert staff is not None
     own = not may(staff, ADMIN)
     staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()

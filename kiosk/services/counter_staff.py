@@ -16,7 +16,7 @@ from ..domain.ids import normalize_text
 from ..domain.typed import compact
 from . import audit
 from .env import Env
-from .permissions import ADMIN, actor, authorise, require
+from .permissions import ADMIN, actor, authorise, permitted
 from .staff import ROLE_NAMES, StaffSession, hash_secret, roles_text
 
 _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
@@ -67,7 +67,6 @@ def check_roles(roles: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
-    require(staff, *ADMIN)
     now = env.clock.now()
     with env.db.read() as s:
         authorise(s, env, staff, *ADMIN, doing="查看工作人员账户")
@@ -78,7 +77,7 @@ def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
 
 def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles: list[str], password: str,
            pin: str) -> StaffRow:
-    require(staff, *ADMIN)
+    permitted(env, staff, *ADMIN, doing=audit.action_name("staff_create"))
     number = "".join(staff_no.split()).upper()
     if not _STAFF_NO.fullmatch(number):
         raise DomainError("工号须为4到20位字母或数字", "new_staff_no")
@@ -108,7 +107,6 @@ def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
 def _account_change(env: Env, staff: StaffSession | None, staff_no: str, action: str) -> Iterator[Staff]:
     """The account ``staff_no`` to change, in an admin's write transaction; the change is audited as
     ``action`` (the staff number as its detail, never a secret) when the block ends without refusal."""
-    require(staff, *ADMIN)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN, doing=audit.action_name(action))
         row = _target(s, staff_no)

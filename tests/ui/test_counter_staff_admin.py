@@ -124,6 +124,8 @@ async def test_every_wrong_field_of_a_new_account_is_told_at_once_by_its_field(e
                             ("pin", "123456")):
             set_input(app, name, value)
         app.screen.query_one("#role-verify").value = True
-        await press(pilot, "create")
+        await settle(pilot)
         assert all(field_error(app, n) == "" for n in ("new_staff_no", "new_name", "new_password", "pin"))
+        assert str(app.screen.query_one("#error-roles", Static).render()) == ""  # answered by the tick
+        await press(pilot, "create")
         assert ["J2003", "李四"] == [str(c) for c in next(r for r in _rows(app) if str(r[0]) == "J2003")[:2]]

@@ -2,8 +2,8 @@
 
 Entries keep a short code (``action``); screens show its Chinese name (``action_name``), at most
 NAME_MAX characters: the 操作 column of 审计日志 is that wide, so 说明 stays on screen beside it
-(the entry's detail says the rest, e.g. 须人工退费, or what a clerk tried and which of 停用 and
-角色变更 refused it: 查询群众档案（该工作人员账户已停用）)."""
+(the entry's detail says the rest, e.g. 须人工退费, or what a clerk tried and what refused it:
+停用, 角色变更, or a role never held: 查询群众档案（该工作人员账户已停用）, 查询群众档案（无窗口民警/辅警角色）)."""
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
@@ -59,6 +59,7 @@ ACTION_NAMES = {
     "staff_sign_in": "工作人员登录",
     "staff_sign_in_failed": "工作人员登录失败",
     "staff_refused": "权限失效，拒绝办理",
+    "staff_denied": "无权限，拒绝办理",
     "staff_sign_out": "工作人员退出登录",
     "staff_exit": "退出自助模式",
     "staff_exit_failed": "退出自助模式失败",
@@ -83,12 +84,46 @@ def actions_matching(text: str) -> list[str]:
     return [code for code, name in ACTION_NAMES.items() if text and text in name]
 
 
-def actor_name(actor: str) -> str:
-    """Who acted, for screens: 'staff:J1001' -> 'J1001', 'citizen:3' -> '群众', 'system' -> '系统'."""
+# Entries made by an admin command on the server (kiosk/cli), not by a clerk at a counter: the
+# command named as README names it, so a supervisor can tell which one it was. Keyed by the actor
+# the command records and the action ("" for any): ``kiosk review`` and ``kiosk elicence show``
+# both record staff:cli; ``kiosk allocate`` records system.
+COMMAND = "命令行"
+COMMANDS = {
+    ("verifier:cli", ""): "核验命令（kiosk verify）",
+    ("staff:cli", "photo_approved"): "审核命令（kiosk review）",
+    ("staff:cli", "photo_rejected"): "审核命令（kiosk review）",
+    ("staff:cli", "elicence_show"): "出示命令（kiosk elicence show）",
+    ("staff:cli", ""): "命令行（kiosk）",
+    ("cli", ""): "成绩录入命令（kiosk exam-result）",
+    ("system", "exam_allocate"): "安排命令（kiosk allocate）",
+}
+
+
+def _command(actor: str, action: str) -> str:
+    return COMMANDS.get((actor, action)) or COMMANDS.get((actor, ""), "")
+
+
+def actor_name(actor: str, action: str = "") -> str:
+    """Who acted, short for the 操作人 column: 'staff:J1001' -> 'J1001', 'citizen:3' -> '群众',
+    'system' -> '系统', an admin command (verifier:cli, staff:cli, cli) -> '命令行'; never the raw
+    actor string of a known kind (``actor_label`` says which command)."""
+    if _command(actor, action):
+        return COMMAND
     kind, _, who = actor.partition(":")
     if kind == "staff":
-        return "命令行" if who == "cli" else who
+        return who
     return {"citizen": "群众", "system": "系统"}.get(kind, actor)
+
+
+def actor_label(actor: str, action: str = "") -> str:
+    """Who acted, in full for the line under the table: the command with its name, e.g.
+    核验命令（kiosk verify）; 群众（未注册） for a registration that failed; else ``actor_name``."""
+    if command := _command(actor, action):
+        return command
+    if actor == "citizen:unregistered":
+        return "群众（未注册）"
+    return actor_name(actor, action)
 
 
 def record(session: Session, env: Env, *, actor: str, action: str, account_id: int | None = None,

@@ -19,8 +19,11 @@ from ..domain.ids import (mask_phone, normalize_credit_code, normalize_id_number
                           normalize_text)
 from . import audit, auth, messaging
 from .env import Env
-from .permissions import SERVE, actor, authorise, require
+from .permissions import SERVE, actor, authorise, permitted
 from .staff import StaffSession
+
+
+REGISTER_IN_PERSON = "窗口面签注册"  # audited as 群众注册 by auth._register
 
 
 @dataclass(frozen=True)
@@ -33,10 +36,10 @@ class Registered:
 
 
 def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:
-    require(staff, *SERVE)
+    permitted(env, staff, *SERVE, doing=REGISTER_IN_PERSON)
     applicant = auth.check_applicant(env, name, raw_id, phone)
     with env.db.write() as s:
-        authorise(s, env, staff, *SERVE, doing="窗口面签注册")
+        authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
         done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff))  # type: ignore[arg-type]
         return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
 
@@ -54,7 +57,7 @@ UNIT_REGISTERED = "该统一社会信用代码已注册单位用户"
 def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_code: str, phone: str,
                   authorisation_ref: str, agent_id: str) -> Registered:
     """单位用户注册 at the counter: business licence, letter of authorisation, agent's ID."""
-    require(staff, *SERVE)
+    permitted(env, staff, *SERVE, doing=audit.action_name("unit_register"))
     name = _unit_name(unit_name)
     code = normalize_credit_code(credit_code, "credit_code")
     clean_phone = normalize_phone(phone)
@@ -82,7 +85,7 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
 
 def reset_phone(env: Env, staff: StaffSession | None, account_id: int, new_phone: str) -> Registered:
     """The bound phone was lost: bind ``new_phone`` (the citizen is present with the ID original)."""
-    require(staff, *SERVE)
+    permitted(env, staff, *SERVE, doing=audit.action_name("phone_reset"))
     phone = normalize_phone(new_phone, "new_phone")
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("phone_reset"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from ..db.models import Account, AuditEntry
 from ..domain.errors import DomainError, PermissionDenied
@@ -14,7 +14,7 @@ from ..domain.ids import mask_id
 from ..domain.typed import date_or_error
 from . import audit
 from .env import Env
-from .permissions import ADMIN, active, actor, may, require
+from .permissions import ADMIN, active, actor, may, permitted
 from .staff import StaffSession
 
 LIMIT = 500
@@ -58,9 +58,34 @@ def _dates(start: date | None, end: date | None) -> str:
     return f"截至{end}" if end else "全部"
 
 
+# Refusals whose 说明 names the action attempted first, as permissions.refused_detail writes it:
+# 查询群众档案（该工作人员账户已停用）; and those of one action only.
+NAMING_REFUSALS = ("staff_refused", "staff_denied")
+REFUSAL_OF = {"audit_search_refused": "audit_search"}
+
+
+def _like(text: str) -> str:
+    """``text`` for a LIKE pattern with ``\\`` as its escape character."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def action_matches(text: str) -> ColumnElement[bool]:
+    """Entries of the actions ``text`` names (part of a code or of a Chinese name), and the
+    refusals of those actions: a search for 查询群众档案 (or citizen_lookup) finds the lookups and
+    also the lookups refused, whose 说明 reads 查询群众档案（无窗口民警/辅警角色）. The text is looked
+    for in the 说明 before its last （, so 停用 finds 停用工作人员账户（...）, not every refusal of
+    a deactivated account."""
+    codes = {c for c in audit.ACTION_NAMES if text in c} | set(audit.actions_matching(text))
+    names = {text} | {audit.action_name(c) for c in codes}
+    named = or_(*(AuditEntry.detail.like(f"%{_like(n)}%（%", escape="\\") for n in sorted(names)))
+    return or_(AuditEntry.action.contains(text, autoescape=True), AuditEntry.action.in_(sorted(codes)),
+               and_(AuditEntry.action.in_(NAMING_REFUSALS), named),
+               AuditEntry.action.in_([r for r, of in REFUSAL_OF.items() if of in codes]))
+
+
 def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRow]:
     """Newest first, at most LIMIT rows. A non-admin's staff filter is forced to themselves."""
-    require(staff, *ANY_ROLE)
+    permitted(env, staff, *ANY_ROLE, doing=audit.action_name("audit_search"))
     assert staff is not None
     own = not may(staff, ADMIN)
     staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()
@@ -80,7 +105,7 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     if f.citizen_id.strip():
         q = q.where(Account.id_number == "".join(f.citizen_id.split()).upper())
     if text := f.action.strip():  # a code ("citizen_lookup") or part of its Chinese name ("登录")
-        q = q.where(or_(AuditEntry.action.contains(text), AuditEntry.action.in_(audit.actions_matching(text))))
+        q = q.where(action_matches(text))
     if start:
         q = q.where(AuditEntry.at >= datetime.combine(start, datetime.min.time()))
     if end:

@@ -22,7 +22,7 @@ from .booking import STATUS_CANCELLED
 from .cancellation import release_applicants
 from .counter_citizen import check_cancel_reason
 from .env import Env
-from .permissions import SERVE, actor, authorise, require
+from .permissions import SERVE, actor, authorise, permitted
 from .staff import StaffSession
 
 NO_SYNC = {"synchronize_session": False}
@@ -40,7 +40,7 @@ class CounterCancelled:
 def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: int, reason: str,
            gateway: fees.PaymentGateway | None = None) -> CounterCancelled:
     """``gateway``: the bank that gives a paid fee back (default: this terminal's, fees.terminal_gateway)."""
-    require(staff, *SERVE)
+    permitted(env, staff, *SERVE, doing=audit.action_name("exam_cancel_counter"))
     reason = check_cancel_reason(reason)
     now = env.clock.now()
     with env.db.write() as s:
@@ -89,7 +89,6 @@ def print_certificate(env: Env, staff: StaffSession | None, account_id: int,
     """打印预约凭证: the kiosk's certificate (the same rule and text, kiosk.services.certificates), written
     where the kiosk writes it (<data_dir>/certificates/) for the clerk's printer, and audited. A booking
     without one (not 预约成功) is refused, nothing written or recorded."""
-    require(staff, *SERVE)
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("exam_certificate_print"))
         serial_no, text = certificates.text_in(s, account_id, booking_id)

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..db.models import Staff
-from ..domain.errors import DomainError, NotFound
-from ..domain.ids import normalize_text
+from ..domain.errors import DomainError, FormProblems, NotFound
+from ..domain.names import clean_person_name
 from ..domain.typed import compact
 from . import audit
 from .env import Env
-from .permissions import ADMIN, actor, authorise, require
+from .permissions import ADMIN, actor, authorise, permitted
 from .staff import ROLE_NAMES, StaffSession, hash_secret, roles_text
 
 _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
@@ -67,7 +67,6 @@ def check_roles(roles: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
-    require(staff, *ADMIN)
     now = env.clock.now()
     with env.db.read() as s:
         authorise(s, env, staff, *ADMIN, doing="查看工作人员账户")
@@ -76,22 +75,36 @@ def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
                 for r in s.scalars(select(Staff).order_by(Staff.staff_no))]
 
 
-def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles: list[str], password: str,
-           pin: str) -> StaffRow:
-    require(staff, *ADMIN)
+def check_staff_no(staff_no: str, field: str = "new_staff_no") -> str:
     number = "".join(staff_no.split()).upper()
     if not _STAFF_NO.fullmatch(number):
-        raise DomainError("工号须为4到20位字母或数字", "new_staff_no")
-    clean_name = normalize_text(name, field="new_name", label="姓名", max_len=40)
-    chosen = check_roles(roles)
-    check_password(password, "new_password")
-    pin = check_pin(pin)
+        raise DomainError("工号须为4到20位字母或数字", field)
+    return number
+
+
+CREATE_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "roles")  # 新建账户, in order
+
+
+def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles: list[str], password: str,
+           pin: str) -> StaffRow:
+    """新建账户: every wrong field is told at once (FieldErrors), a staff number already taken
+    with them; the name as a citizen's is checked at 注册 (kiosk.domain.names)."""
+    permitted(env, staff, *ADMIN, doing=audit.action_name("staff_create"))
+    problems = FormProblems()
+    number = problems.check(check_staff_no, staff_no)
+    clean_name = problems.check(clean_person_name, name, "new_name")
+    problems.check(check_password, password, "new_password")
+    pin_ok = problems.check(check_pin, pin)
+    chosen = problems.check(check_roles, roles)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN, doing=audit.action_name("staff_create"))
-        if s.scalar(select(Staff.id).where(Staff.staff_no == number)) is not None:
-            raise DomainError("该工号已存在", "new_staff_no")
+        if number is not None and s.scalar(select(Staff.id).where(Staff.staff_no == number)) is not None:
+            problems.add("该工号已存在", "new_staff_no")
+            problems.problems.sort(key=lambda p: CREATE_FIELDS.index(p[0]))  # told in the form's order
+        problems.raise_found()
+        assert number is not None and clean_name is not None and pin_ok is not None and chosen is not None
         s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
-                    pin_hash=hash_secret(pin)))
+                    pin_hash=hash_secret(pin_ok)))
         audit.record(s, env, actor=actor(staff), role="admin", action="staff_create",  # type: ignore[arg-type]
                      detail=f"{number} {clean_name} {roles_text(chosen)}")  # as the counter names roles
         return StaffRow(number, clean_name, tuple(chosen), True, False)
@@ -108,7 +121,6 @@ def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
 def _account_change(env: Env, staff: StaffSession | None, staff_no: str, action: str) -> Iterator[Staff]:
     """The account ``staff_no`` to change, in an admin's write transaction; the change is audited as
     ``action`` (the staff number as its detail, never a secret) when the block ends without refusal."""
-    require(staff, *ADMIN)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN, doing=audit.action_name(action))
         row = _target(s, staff_no)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.errors import DomainError, NotFound
-from ..domain.ids import mask_id
+from ..domain.ids import mask_id, mask_name
 from . import applications, audit, messaging, photos
 from .elicence import APPLY_TITLE, DONE, PHOTO_TITLE, REJECTED, issue
 from .env import Env
@@ -95,10 +95,15 @@ def _decided(s: Session, app: Application) -> None:
         raise AlreadyReviewed(app.serial_no, decision, done.reviewed_by or "")
 
 
-def _finish(s: Session, env: Env, sub: PhotoSubmission, reviewer: str, state: str, reason: str | None) -> None:
+def _finish(s: Session, env: Env, sub: PhotoSubmission, app: Application, account: Account, reviewer: str,
+            state: str, reason: str | None) -> None:
+    """The decision, audited as a supervisor reads it (the 业务流水号 the citizen and 网办进度 know,
+    the masked name, what was applied for, a refusal's reason), not by the submission's row id:
+    业务流水号2612030000000012 刘* 驾驶证电子版申领；原因：照片背景不是白色."""
     sub.state, sub.reviewed_at, sub.reviewed_by, sub.reason = state, env.clock.now(), reviewer, reason
     audit.record(s, env, actor=reviewer, role="review", action=f"photo_{state}", account_id=sub.account_id,
-                 detail=f"照片提交{sub.id} {reason or ''}".strip())
+                 detail=f"业务流水号{app.serial_no} {mask_name(account.name)} {app.title}"
+                        + (f"；原因：{reason}" if reason else ""))
 
 
 def approve(env: Env, serial_no: str, reviewer: str = "staff:cli") -> ReviewDone:
@@ -108,7 +113,7 @@ def approve(env: Env, serial_no: str, reviewer: str = "staff:cli") -> ReviewDone
         el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account.id))
         if lic is None:
             raise DomainError("该申请人名下没有驾驶证")
-        _finish(s, env, sub, reviewer, "approved", None)
+        _finish(s, env, sub, app, account, reviewer, "approved", None)
         if sub.purpose == "apply":
             if el is None or el.state != "applied":
                 raise DomainError("该电子驾驶证申请已不在审核中")
@@ -130,7 +135,7 @@ def reject(env: Env, serial_no: str, reason: str, reviewer: str = "staff:cli") -
         raise DomainError("请从列表中选择不通过的原因", "reason")
     with env.db.write() as s:
         sub, app, account = _load(s, serial_no)
-        _finish(s, env, sub, reviewer, "rejected", reason)
+        _finish(s, env, sub, app, account, reviewer, "rejected", reason)
         note = f"审核不通过：{reason}"
         applications.transition(s, env, app, REJECTED, note)
         if sub.purpose == "apply":

@@ -1,7 +1,13 @@
 """Who may do what at a counter terminal. Every counter service calls :func:`authorise` (inside
 its own transaction) before it touches a citizen's record, so a role that the screen forgot to
 hide is still refused here. The staff row is re-read: a deactivated account or a role taken
-away stops working at once, whatever the signed-in session still says."""
+away stops working at once, whatever the signed-in session still says.
+
+Every refusal of a signed-in staff member is audited, naming the attempted action: one for a
+role the member never had (staff_denied: 查询群众档案（无窗口民警/辅警角色）), whether it comes
+from :func:`permitted` (a service's first check, before it reads its fields) or from
+:func:`authorise`; one for an account deactivated or a role taken away since sign-in
+(staff_refused: 查询群众档案（该工作人员账户已停用）)."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -37,13 +43,34 @@ def require(staff: StaffSession | None, *roles: str) -> str:
     raise PermissionDenied(f"您没有办理此项业务的权限（需要{names}角色）")
 
 
+def permitted(env: Env, staff: StaffSession | None, *roles: str, doing: str) -> str:
+    """:func:`require` as a service's first check, outside any transaction (before it reads its
+    fields, so someone without the role is told that and not what is wrong with the form). A
+    signed-in member refused is audited at once, in a write transaction of its own, naming
+    ``doing`` (as :func:`authorise` names it)."""
+    try:
+        return require(staff, *roles)
+    except PermissionDenied:
+        if staff is not None:
+            with env.db.write() as s:
+                _record_denied(s, env, staff, roles, doing)
+        raise
+
+
 def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str, doing: str) -> str:
-    """:func:`require`, checked again against the staff table. A refusal there (StaffRevoked: the
-    counter signs the clerk out) is audited, in a transaction of its own after the caller's
-    has been rolled back (kiosk.db.session's ``after_rollback``), naming what was refused:
-    ``doing`` is the attempted action in Chinese (an audited action's name, audit.action_name),
-    so the entry reads 查询群众档案（该工作人员账户已停用）."""
-    role = require(staff, *roles)
+    """:func:`require`, checked again against the staff table. A refusal (a role the session never
+    held, or StaffRevoked: the counter signs the clerk out) is audited, in a transaction of its own
+    after the caller's has been rolled back (kiosk.db.session's ``after_rollback``), naming what
+    was refused: ``doing`` is the attempted action in Chinese (an audited action's name,
+    audit.action_name), so the entry reads 查询群众档案（该工作人员账户已停用）."""
+    try:
+        role = require(staff, *roles)
+    except PermissionDenied as denied:
+        if staff is not None:
+            signed_in = staff
+            denied.after_rollback = lambda s2: _record_denied(  # type: ignore[attr-defined]
+                s2, env, signed_in, roles, doing)
+        raise
     assert staff is not None
     row = s.scalar(select(Staff).where(Staff.staff_no == staff.staff_no))
     told, why = (REVOKED if row is None or not row.active else ROLE_CHANGED if role not in (row.roles or [])
@@ -62,14 +89,21 @@ ROLE_CHANGED = ("您的角色已变更，请重新登录", "该工作人员角�
 
 
 def refused_detail(doing: str, why: str) -> str:
-    """The staff_refused entry's 说明: the action first (the 说明 column may cut the rest), then why."""
+    """A refusal's 说明: the action first (the 说明 column may cut the rest), then why."""
     return f"{doing}（{why}）"
+
+
+def _record_denied(s: Session, env: Env, staff: StaffSession, roles: tuple[str, ...], doing: str) -> None:
+    """A role the session never held: the entry names the action and the roles it needs; its
+    role is what the member holds."""
+    needed = "、".join(ROLE_NAMES.get(r, r) for r in roles)
+    audit.record(s, env, actor=actor(staff), role=",".join(staff.roles), action="staff_denied",
+                 detail=refused_detail(doing, f"无{needed}角色"))
 
 
 def active(env: Env, staff: StaffSession | None, *roles: str, doing: str) -> str:
     """:func:`authorise` in a read transaction of its own, for a service that only reads (a file,
     a queue, a list): a clerk deactivated since sign-in reads no more and is signed out."""
-    require(staff, *roles)
     with env.db.read() as s:
         return authorise(s, env, staff, *roles, doing=doing)
 

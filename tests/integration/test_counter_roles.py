@@ -7,7 +7,7 @@ import pytest
 from kiosk.domain.errors import DomainError, PermissionDenied
 from kiosk.services import (counter_accounts, counter_audit, counter_bookings, counter_citizen, counter_dashboard,
                             counter_review, counter_staff, counter_verify, exam_admin, exam_admin_results)
-from kiosk.services.staff import StaffSession
+from kiosk.services.staff import ROLE_NAMES, StaffSession
 
 ROLES = ("counter", "review", "exam_admin", "verify", "admin")
 ADMIN = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
@@ -55,8 +55,9 @@ SERVICES = {
 def _one_role_staff(env, role: str) -> StaffSession:
     """A staff account holding exactly ``role`` (created by the demo administrator)."""
     no = f"R{ROLES.index(role)}001"
-    counter_staff.create(env, ADMIN, no, f"测试{role}", [role], "abcd1234", "123456")
-    return StaffSession(no, f"测试{role}", (role,))
+    name = "测试" + ROLE_NAMES[role].split("/")[0]  # a name as a person's (汉字 only): 测试窗口民警
+    counter_staff.create(env, ADMIN, no, name, [role], "abcd1234", "123456")
+    return StaffSession(no, name, (role,))
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -98,3 +98,35 @@ async def test_a_refusal_says_what_was_attempted_in_the_row_and_below(env, peopl
             await settle(pilot)
             detail = "".join(str(app.screen.query_one("#audit-detail").render()).split())
             assert "说明：查询群众档案（该工作人员账户已停用）" in detail, size
+
+
+async def test_an_admin_commands_entries_name_the_command_not_its_actor_string(env):
+    """verifier:cli was shown as it is recorded: the row says 命令行 (the 说明 keeps its room), the
+    line under the table which command: 核验命令（kiosk verify）, at both sizes."""
+    with env.db.write() as s:
+        audit.record(s, env, actor="verifier:cli", role="verify", action="elicence_verify", detail="离线核验：签名无效")
+        audit.record(s, env, actor="cli", action="exam_result", detail="预约编号3 第1次 85分")
+    for size in ((120, 40), (80, 24)):
+        app = counter_app(env)
+        async with app.run_test(size=size) as pilot:
+            await _sign_in(pilot, app, "A0001", "kiosk-0001")
+            await press(pilot, "m-audit")
+            app.screen.query_one("#input-action").value = "核验电子驾驶证"
+            await press(pilot, "search")
+            text = screen_text(app)
+            assert "verifier:cli" not in text and "cli " not in text
+            lines = text.splitlines()
+            row = next(line for line in lines if "核验电子驾驶证" in line and "命令行" in line)
+            if size[0] == 120:
+                header = next(line for line in lines if "时间" in line and "说明" in line)
+                assert "离线核验" in row and 120 - cell_len(header[:header.index("说明")]) >= 24
+            table = app.screen.query_one("#audit-rows", DataTable)
+            table.focus()
+            await settle(pilot)
+            detail = "".join(str(app.screen.query_one("#audit-detail").render()).split())
+            assert "核验命令（kioskverify）" in detail, size
+            app.screen.query_one("#input-action").value = "exam_result"
+            await press(pilot, "search")
+            await settle(pilot)
+            detail = "".join(str(app.screen.query_one("#audit-detail").render()).split())
+            assert "成绩录入命令（kioskexam-result）" in detail and "命令行" in screen_text(app), size

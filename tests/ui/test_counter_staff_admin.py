@@ -100,3 +100,32 @@ async def test_enter_in_the_pin_creates_the_account_too(env):
         await press_enter_in(pilot, "pin")
         await settle(pilot)
         assert "J2002" in [str(r[0]) for r in _rows(app)]
+
+
+async def test_every_wrong_field_of_a_new_account_is_told_at_once_by_its_field(env):
+    """新建账户 said one error per press (工号 first; the name was not checked at all): now each
+    wrong field has its message next to it at once, the roles' by the boxes, the focus on the first."""
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        for name, value in (("new_staff_no", "J1001"), ("new_name", "Li Si"), ("new_password", "abcdefgh"),
+                            ("pin", "123")):
+            set_input(app, name, value)
+        await press(pilot, "create")
+        assert field_error(app, "new_staff_no") == "该工号已存在"
+        assert field_error(app, "new_name") == "姓名只能包含汉字（少数民族姓名可含间隔号・）"
+        assert field_error(app, "new_password") == "密码至少8位，须同时包含字母和数字"
+        assert field_error(app, "pin") == "PIN码须为6位数字"
+        assert str(app.screen.query_one("#error-roles", Static).render()) == "请至少选择一个角色"
+        assert screen_error(app) == ""  # none of them in the line by 重置密码
+        assert app.focused is app.screen.query_one("#input-new_staff_no")
+        for name, value in (("new_staff_no", "J2003"), ("new_name", "李四"), ("new_password", "abcd1234"),
+                            ("pin", "123456")):
+            set_input(app, name, value)
+        app.screen.query_one("#role-verify").value = True
+        await settle(pilot)
+        assert all(field_error(app, n) == "" for n in ("new_staff_no", "new_name", "new_password", "pin"))
+        assert str(app.screen.query_one("#error-roles", Static).render()) == ""  # answered by the tick
+        await press(pilot, "create")
+        assert ["J2003", "李四"] == [str(c) for c in next(r for r in _rows(app) if str(r[0]) == "J2003")[:2]]

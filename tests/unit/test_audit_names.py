@@ -33,3 +33,15 @@ def test_names_and_search_by_name() -> None:
     assert audit.actions_matching("") == []
     assert [audit.actor_name(a) for a in ("staff:J1001", "citizen:3", "citizen:unregistered", "system", "staff:cli")] \
         == ["J1001", "群众", "群众", "系统", "命令行"]
+
+
+def test_no_actor_the_code_records_is_shown_raw() -> None:
+    """Every actor string written in the code (an ``actor=``, ``reviewer=`` or ``verifier=`` literal,
+    or such a parameter's default) is named on screen, not shown as recorded (verifier:cli was)."""
+    recorded: set[str] = set()
+    for path in KIOSK.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        recorded.update(re.findall(r'\b(?:actor|reviewer|verifier)(?:: str)? ?= ?"([a-z_]+(?::[a-z_]+)?)"', text))
+    assert {"verifier:cli", "staff:cli", "cli", "system", "citizen:unregistered"} <= recorded
+    assert {a: audit.actor_name(a) for a in recorded if audit.actor_name(a) == a} == {}
+    assert {a: audit.actor_label(a) for a in recorded if a in audit.actor_label(a)} == {}

@@ -78,7 +78,7 @@ class AuditScreen(KioskScreen):
         table.clear()
         self.rows = rows
         for r in rows:  # height None: a row grows when an unnamed action code is wider than its column
-            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor), audit.action_name(r.action),
+            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor, r.action), audit.action_name(r.action),
                           r.citizen or "-", roles_short(r.role.split(",")) if r.role else "", r.terminal_id,
                           r.detail, height=None)
         self._show(0)
@@ -92,7 +92,7 @@ class AuditScreen(KioskScreen):
         text = ""
         if 0 <= index < len(self.rows):
             r = self.rows[index]
-            text = (f"{r.at:%Y-%m-%d %H:%M:%S}  {audit.actor_name(r.actor)}  {audit.action_name(r.action)}  "
+            text = (f"{r.at:%Y-%m-%d %H:%M:%S}  {audit.actor_label(r.actor, r.action)}  {audit.action_name(r.action)}  "
                     f"角色：{roles_text(r.role.split(',')) if r.role else '-'}  终端：{r.terminal_id}\n"
                     f"说明：{r.detail or '-'}")
         self.query_one("#audit-detail", Static).update(text)

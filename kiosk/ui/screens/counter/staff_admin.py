@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, Checkbox, DataTable, Static
 
 from ....domain.errors import DomainError
+from ....domain.names import NAME_MAX
 from ....services import counter_staff
 from ....services.staff import ROLE_NAMES
 from ...base import KioskScreen
@@ -55,7 +56,7 @@ class StaffAdminScreen(KioskScreen):
             yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("new_staff_no", "工号", max_length=20)
-                yield FormField("new_name", "姓名", max_length=40)
+                yield FormField("new_name", "姓名", max_length=NAME_MAX)
             with Horizontal(classes="row"):
                 # Enter in either presses 创建账户 (it checked nothing: the error shown just went)
                 yield FormField("new_password", "初始密码（至少8位，含字母和数字）", max_length=64, password=True,
@@ -92,6 +93,11 @@ class StaffAdminScreen(KioskScreen):
         r = self.rows.get(self.chosen)
         if r is not None:
             self.query_one("#reactivate" if not r.active else "#reset", Button).focus()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        """A role ticked answers 请至少选择一个角色 (as typing in a field takes its message away)."""
+        if event.value:
+            self.query_one("#error-roles", Static).update("")
 
     def _choose(self, staff_no: str) -> None:
         r = self.rows.get(staff_no)

@@ -121,8 +121,11 @@ def _time(text: str) -> time:
 
 
 def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:
+    """The sites the session form offers. The staff row is checked again, as by every counter
+    service: a clerk deactivated (or no longer 考试管理) since sign-in reads no more."""
     require(staff, *EXAM)
     with env.db.read() as s:
+        authorise(s, env, staff, *EXAM, doing="查看考场列表")
         return [(n, i) for i, n in s.execute(select(ExamSite.id, ExamSite.name).order_by(ExamSite.id))]
 
 

@@ -14,7 +14,9 @@ are at the office's sites. The form is one session with its plan's booking windo
 - a session keeps its site, day and subject; its time and classes change only while nobody
   has applied for it; an allocated plan keeps its dates, and so does a plan anyone has applied
   in; a session added to an open plan counts the applications already waiting that it fits
-  (kiosk.services.plan_counts).
+  (kiosk.services.plan_counts);
+- a session whose exam day has gone by changes no more (nor, through it, its plan's window),
+  and a plan whose results are published (allocated) takes no new session: nobody could book it.
 """
 from __future__ import annotations
 
@@ -121,8 +123,11 @@ def _time(text: str) -> time:
 
 
 def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:
+    """The sites the session form offers. The staff row is checked again, as by every counter
+    service: a clerk deactivated (or no longer 考试管理) since sign-in reads no more."""
     require(staff, *EXAM)
     with env.db.read() as s:
+        authorise(s, env, staff, *EXAM, doing="查看考场列表")
         return [(n, i) for i, n in s.execute(select(ExamSite.id, ExamSite.name).order_by(ExamSite.id))]
 
 
@@ -152,10 +157,12 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
     """Create (``session_id`` None) or edit a session and its plan's window; one transaction."""
     require(staff, *EXAM)
     now = env.clock.now()
-    exam_day, start, subject, classes, seats, quota = _checked(f, now.date())
     action = "exam_session_save" if f.session_id else "exam_session_create"
     with env.db.write() as s:
         role = authorise(s, env, staff, *EXAM, doing=audit.action_name(action))
+        if f.session_id is not None:  # a past session first: no field of it may change, however typed
+            _not_past(s.get(ExamSession, f.session_id), now.date())
+        exam_day, start, subject, classes, seats, quota = _checked(f, now.date())
         site = s.get(ExamSite, f.site_id)
         if site is None:
             raise NotFound("未找到该考场", "site")
@@ -166,6 +173,9 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             raise DomainError(f"优先预约名额不能少于已占用的{x.priority_taken}个", "priority_quota")
         plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
             ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
+        if x is None and plan is not None and plan.allocated_at is not None:
+            raise DomainError(f"该考场当日{SUBJECT_NAMES[subject]}的考试计划已公布预约结果，不能再新增场次"
+                              "（新场次无法再被预约）", "exam_date")
         opens, publish = _window(f, plan, subject)
         if x is None and plan is not None:  # first: only the plan's own window is possible
             _same_window(plan, opens, publish)
@@ -201,6 +211,16 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
                             f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}"
                             + _changes(before, _audited(x, plan)))
         return _row(x, plan, site.name, now)
+
+
+PAST_SESSION = "该场次考试日期已过，不能修改"
+
+
+def _not_past(x: ExamSession | None, today: date) -> None:
+    """A session whose exam day has gone by is kept as it was held: its seats, quota, time and
+    classes, and its plan's booking window, no longer change (the day itself still may)."""
+    if x is not None and x.exam_date < today:
+        raise DomainError(f"{PAST_SESSION}（考试日期{x.exam_date:%Y-%m-%d}，今天是{today:%Y-%m-%d}）", "session")
 
 
 def _checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int]:

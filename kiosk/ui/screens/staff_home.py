@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, DataTable
@@ -11,13 +13,27 @@ from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
-from ..widgets.menu_grid import MenuGrid
+from ..widgets.menu_grid import MenuGrid, menu_up_from_below
 from .counter.menu import items_for
 from ..widgets.plain import Plain, PlainTable
 
 
+class BelowMenuRow(Horizontal):
+    """锁定屏幕 and 退出登录: Up on either goes back to the menu. Bound here, under the page: the
+    page's own Up (scrolling, when the audit log makes it taller than the screen) comes after."""
+
+    BINDINGS = [Binding("up", "up_to_menu", show=False)]
+
+    def action_up_to_menu(self) -> None:
+        if not menu_up_from_below(self.screen):
+            raise SkipAction()
+
+
 class StaffHomeScreen(KioskScreen):
     MAIN_CONTROL = "#staff-menu Button"  # the menu, not the audit log under it
+    # Down from the menu's last row reaches 锁定屏幕 (past the audit log, a Tab stop whose arrow
+    # keys are its own), Right 退出登录 beside it; Up from either comes back (see MenuGrid)
+    BELOW_MENU = "#lock, #sign-out"
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台")
@@ -34,7 +50,7 @@ class StaffHomeScreen(KioskScreen):
             yield Plain("最近操作记录（审计日志）：", classes="group-title")
             yield PlainTable(id="audit", cursor_type="row")
             yield Plain("", classes="screen-error")
-            with Horizontal(classes="buttons"):
+            with BelowMenuRow(classes="buttons"):
                 yield Button("锁定屏幕", id="lock")
                 yield Button("退出登录", id="sign-out", variant="error")
 

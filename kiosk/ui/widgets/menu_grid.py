@@ -5,7 +5,9 @@ row); Left and Right go to the button before or after, on to the next or previou
 end. Every MenuGrid of a screen is one menu: Down from a group's last row goes on to the next
 group's first row (the 业务中心 has a grid per group). A screen whose ``BELOW_MENU`` names a button
 (the 业务中心's 退出登录, docked under the menu) has Down from the last row go on to it, and Up from it
-come back to the button Down left (``menu_up_from_below``). Tab and Shift+Tab go through the
+come back to the button Down left (``menu_up_from_below``); it may name a row of buttons (the
+窗口工作台's 锁定屏幕 and 退出登录): Down goes to the first, Left and Right along the row
+(ButtonRowKeys), Up from any of them back to the menu. Tab and Shift+Tab go through the
 buttons in the same order as before. Used by the 业务中心 and by the counter's 窗口工作台."""
 from __future__ import annotations
 
@@ -46,17 +48,21 @@ class MenuGrid(Grid):
             target.focus()
 
 
-def _below_menu(screen: Screen) -> Widget | None:
+def _below_menu_all(screen: Screen) -> list[Widget]:
     selector = getattr(screen, "BELOW_MENU", "")
-    found = [w for w in screen.query(selector) if w.display and w.focusable] if selector else []
+    return [w for w in screen.query(selector) if w.display and w.focusable] if selector else []
+
+
+def _below_menu(screen: Screen) -> Widget | None:
+    found = _below_menu_all(screen)
     return found[0] if found else None
 
 
 def menu_up_from_below(screen: Screen) -> bool:
-    """Up on the screen's ``BELOW_MENU`` button: back to the menu button Down left (the last
+    """Up on a ``BELOW_MENU`` button (the selector may name a row of them, as the 窗口工作台's
+    锁定屏幕 and 退出登录: Down reaches the first): back to the menu button Down left (the last
     row's first when that is gone); False when the focus is elsewhere or there is no menu."""
-    below = _below_menu(screen)
-    if below is None or screen.focused is not below:
+    if screen.focused is None or screen.focused not in _below_menu_all(screen):
         return False
     rows = menu_rows(screen)
     buttons = [button for row in rows for button in row]

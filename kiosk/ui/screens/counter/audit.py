@@ -2,6 +2,7 @@
 other staff only their own. Read-only: nothing here (or anywhere in the app) edits the log."""
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -87,6 +88,18 @@ class AuditScreen(KioskScreen):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
+        self._detail_in_view()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if event.widget.id == "audit-rows":
+            self._detail_in_view()
+
+    def _detail_in_view(self) -> None:
+        """While the list has the focus, the highlighted entry's line under it (roles, terminal,
+        说明) is scrolled into view: at 80x24 it is below the screen's edge, and nothing else
+        would reach it (the page is no Tab stop, the list keeps the arrow keys)."""
+        if self.query_one("#audit-rows", DataTable).has_focus:
+            self.call_after_refresh(self.query_one("#audit-detail", Static).scroll_visible, animate=False)
 
     def _show(self, index: int) -> None:
         text = ""

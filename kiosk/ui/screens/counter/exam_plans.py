@@ -75,6 +75,7 @@ class ExamPlansScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
+            yield Plain("", id="error-session", classes="field-error")  # about the session itself (已过)
             yield Plain("预约结果公布日安排考试：", classes="group-title")
             with Horizontal(classes="row"):
                 # Enter presses 安排考试并公布结果, which asks before it allocates
@@ -166,7 +167,10 @@ class ExamPlansScreen(KioskScreen):
                   str(r.priority_quota), f"{r.opens_on}", f"{r.publish_on}")
         for name, value in zip(FORM_FIELDS, values):
             self.query_one(f"#field-{name}", FormField).value = value
-        self.query_one("#form-title", Static).update(f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：")
+        title = f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）："
+        if r.exam_date < self.env.clock.now().date():  # the service refuses to save it (kiosk.services.exam_admin)
+            title = f"查看场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：考试日期已过，不能修改"
+        self.query_one("#form-title", Static).update(title)
 
     def _clear_form(self) -> None:
         self.editing = None
@@ -194,9 +198,14 @@ class ExamPlansScreen(KioskScreen):
             self.leave(self.app.pop_screen)
 
     def focus_field(self, field: str) -> None:
-        """The site is a choice, not a FormField: it takes the focus itself when it is wrong."""
+        """The site is a choice, not a FormField: it takes the focus itself when it is wrong. What
+        concerns the session itself (its exam day has passed) is said under 保存场次 and brought
+        into view; the focus stays where it was."""
         if field == "site":
             self.query_one("#site", Select).focus()
+        elif field == "session":
+            note = self.query_one("#error-session", Static)
+            self.call_after_refresh(note.scroll_visible, animate=False)
         else:
             super().focus_field(field)
 

@@ -33,7 +33,7 @@ from ..domain.licence import CLASSES, parse_classes
 from ..domain.typed import date_or_error, parse_time
 from . import audit, plan_counts
 from .env import Env
-from .permissions import EXAM, actor, authorise, require
+from .permissions import EXAM, actor, authorise, permitted
 from .staff import StaffSession
 
 MIN_PUBLISH_DAYS = 10
@@ -125,7 +125,6 @@ def _time(text: str) -> time:
 def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:
     """The sites the session form offers. The staff row is checked again, as by every counter
     service: a clerk deactivated (or no longer 考试管理) since sign-in reads no more."""
-    require(staff, *EXAM)
     with env.db.read() as s:
         authorise(s, env, staff, *EXAM, doing="查看考场列表")
         return [(n, i) for i, n in s.execute(select(ExamSite.id, ExamSite.name).order_by(ExamSite.id))]
@@ -133,7 +132,7 @@ def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:
 
 def list_sessions(env: Env, staff: StaffSession | None, date_from: str, date_to: str) -> list[SessionRow]:
     """Live counts of the sessions between the two days (at most 31 days)."""
-    require(staff, *EXAM)
+    permitted(env, staff, *EXAM, doing="查询考试场次")  # a refusal before the dates' messages
     start, end = _day(date_from, "date_from", "开始日期"), _day(date_to, "date_to", "结束日期")
     if end < start or (end - start).days > 31:
         raise DomainError("结束日期须在开始日期之后，且查询范围不超过31天", "date_to")
@@ -155,7 +154,6 @@ def _row(x: ExamSession, p: ExamPlan, site: str, now: datetime) -> SessionRow:
 
 def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> SessionRow:
     """Create (``session_id`` None) or edit a session and its plan's window; one transaction."""
-    require(staff, *EXAM)
     now = env.clock.now()
     action = "exam_session_save" if f.session_id else "exam_session_create"
     with env.db.write() as s:

@@ -9,7 +9,8 @@ Applicants are served one by one in rank order (``rank`` ascending, then ``booki
   a free seat.
 Anyone not placed gets a Chinese reason. No session ever gets more than its free seats. A
 person is never placed on a day they already have an exam (``busy``: days taken before the run;
-places given in the run are added), so two subjects never meet on one day.
+places given in the run are added), so two subjects never meet on one day. Nobody is placed in
+a session whose exam has begun (``SessionSlot.started``: a run made late).
 
 ``SessionSlot.seats`` is the number of normal seats still free when allocation runs
 (priority quota and seats already taken excluded by the caller); the caller also passes
@@ -31,6 +32,7 @@ REASON_CHOICES_FULL = "所选场次名额已满"
 REASON_CHOICES_UNFIT = "所选场次与预约科目或准驾车型不符"
 REASON_NO_SESSION = "预约时间段内无可安排的考试场次"
 REASON_SAME_DAY = "所选场次当天已安排您的其他科目考试（同一天只安排一个科目的考试）"
+REASON_CHOICES_PAST = "所选场次考试时间已过"
 
 MODES = ("self", "system")
 
@@ -45,6 +47,7 @@ class SessionSlot:
     classes: tuple[str, ...]
     seats: int  # free normal seats
     city: str | None = None  # of the site's DMV office
+    started: bool = False  # its exam has begun (an allocation run late): nobody is placed in it
 
 
 class Applicant(NamedTuple):
@@ -99,6 +102,8 @@ class _Index:
 def _build_indexes(sessions: Mapping[int, SessionSlot]) -> dict[tuple, _Index]:
     groups: dict[tuple, list[SessionSlot]] = {}
     for s in sessions.values():
+        if s.started:
+            continue
         for cls in set(s.classes):
             for key in index_keys(s.subject, cls, s.site_id, s.city):
                 groups.setdefault(key, []).append(s)
@@ -145,10 +150,13 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
         bid = a.booking_id
         days = taken.get(a.person, no_days)
         if a.mode == "self":
-            fitting = same_day = False
+            fitting = same_day = past = False
             for sid in a.choices:
                 s = session_of(sid)
                 if s is None or s.subject != a.subject or a.licence_class not in s.classes:
+                    continue
+                if s.started:
+                    past = True
                     continue
                 if s.day in days:
                     same_day = True
@@ -160,7 +168,7 @@ def allocate(applicants: Sequence[Applicant], sessions: Mapping[int, SessionSlot
                     break
             else:
                 unplaced[bid] = (REASON_CHOICES_FULL if fitting else REASON_SAME_DAY if same_day
-                                 else REASON_CHOICES_UNFIT)
+                                 else REASON_CHOICES_PAST if past else REASON_CHOICES_UNFIT)
                 continue
         elif a.mode == "system":
             idx = index_of(system_key(a))

@@ -125,7 +125,8 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
             select(_S.c.id, _S.c.exam_date, _S.c.start_time, _S.c.site_id, _S.c.subject, _S.c.classes, _S.c.seats,
                    _S.c.placed, Office.city)).where(_S.c.plan_id.in_(plan_ids))):
         tup = classes_of.get(cls) or classes_of.setdefault(cls, parse_classes(cls))
-        slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed, city)
+        # A run made late (the clerk forgot the publication day) places nobody in an exam already begun.
+        slots[sid] = SessionSlot(sid, d, t, site, subj, tup, seats - placed, city, datetime.combine(d, t) <= now)
     if not slots:
         _close_plans(s, now, plan_ids)
         return

@@ -342,3 +342,17 @@ def test_results_open_on_the_day_a_deferred_application_can_still_get(env):
     assert allocation_service.run(env, PUBLISH).deferred == 1
     assert booking_results.default_day(env, account_id(env, left_out)) == date(2026, 12, 10)
     assert booking_results.default_day(env, account_id(env, placed)) == date(2026, 12, 4)
+
+
+def test_a_late_run_places_nobody_in_an_exam_already_begun(env, crowd):
+    """The clerk forgot the publication day and allocates after the exam day: nobody is placed in
+    (and texted about) an exam that is over; each is told why."""
+    learners, target, done = crowd
+    env.clock.advance(days=3)  # 2026-12-05: the 12-04 exams are over
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.unplaced) == (0, 6)
+    with env.db.read() as s:
+        assert s.get(ExamSession, target.id).placed == 0
+        reasons = dict(s.execute(select(Booking.id, Booking.unplaced_reason)
+                                 .where(Booking.id.in_([d.booking_id for d in done]))).all())
+    assert [reasons[d.booking_id] for d in done] == ["所选场次考试时间已过"] * 5 + ["预约时间段内无可安排的考试场次"]

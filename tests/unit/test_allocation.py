@@ -226,3 +226,13 @@ def test_one_exam_a_day_per_person():
     system = Applicant(5, 1, "system", 3, "C1", (), D0, D0 + timedelta(days=5), person="p")
     assert allocate([system], sessions, {"p": {D0}}).placements == {5: 3}
     assert allocate([system], sessions, {"p": {D0, D0 + timedelta(days=1)}}).unplaced == {5: REASON_NO_SESSION}
+
+
+def test_nobody_is_placed_in_an_exam_already_begun():
+    begun = SessionSlot(1, D0, time(8), 1, 2, ("C1",), 5, started=True)
+    later = slot(2, day=1)
+    r = allocate([me(10, 0, 1), me(11, 1, 1, 2), sysm(12, 2, 0, 1), sysm(13, 3, 0, 0)], by_id(begun, later))
+    assert r.placements == {11: 2}
+    assert r.unplaced == {10: "所选场次考试时间已过", 12: "预约时间段内无可安排的考试场次",
+                          13: "预约时间段内无可安排的考试场次"}
+    assert r.placed_counts == {1: 0, 2: 1}

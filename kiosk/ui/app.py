@@ -55,6 +55,7 @@ class KioskApp(App, inherit_bindings=False):
         return looks.HIGH_CONTRAST if self.theme == looks.HIGH_CONTRAST_THEME else looks.STANDARD
 
     def use_look(self, look: str) -> None:
+        """Show ``look`` (a kiosk.config theme name) on every screen from now on."""
         high = look == looks.HIGH_CONTRAST
         self.ansi_theme_dark = looks.HIGH_CONTRAST_ANSI if high else looks.STANDARD_ANSI  # Rich's "red", "green"
         self.theme = looks.TEXTUAL_THEMES[look]

@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
 
 from .domain.clock import beijing_struct_time
-from .config import Settings, default_db_url, parse_now
+from .config import THEMES, Settings, default_db_url, parse_now, parse_theme
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
 
@@ -24,7 +24,8 @@ HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
   kiosk COMMAND ...          admin subcommands, listed below
 
 Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMINAL_ID, KIOSK_DATA_DIR,
-KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60)
+KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60),
+KIOSK_THEME (standard or high-contrast, as --theme)
 """
 # Subcommand modules, each with register(sub); see kiosk/cli/__init__.py.
 COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
@@ -39,6 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", metavar="TIME", help="set the clock at start-up, e.g. 2026-12-01T09:00 (also $KIOSK_NOW)")
     p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped "
                    "(default 120), or at the counter before the screen locks (default 300)")
+    p.add_argument("--theme", metavar="NAME", help=f"the terminal's look: {' or '.join(THEMES)} (高对比度: white "
+                   "on black, yellow focus); default $KIOSK_THEME or standard. A citizen can still switch it on the "
+                   "start screen for their own visit")
     p.add_argument("--no-demo", action="store_true", help="production mode: no demo data, no SMS shown on screen")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
@@ -55,6 +59,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     s.clock_runs = True  # the start instant is pinned; seconds still tick so countdowns move
     if args.idle:  # for either mode
         s.idle_seconds = s.counter_idle_seconds = max(args.idle, s.idle_warning_seconds + 1)
+    s.theme = parse_theme(args.theme or os.environ.get("KIOSK_THEME"))
     s.demo = not args.no_demo
     return s
 

@@ -35,6 +35,21 @@ def parse_now(text: str | None) -> datetime | None:
     return at.astimezone(BEIJING).replace(tzinfo=None) if at.tzinfo else at
 
 
+# The terminal's look (kiosk --theme, KIOSK_THEME); a citizen may switch it for their own visit.
+STANDARD, HIGH_CONTRAST = "standard", "high-contrast"
+THEMES = (STANDARD, HIGH_CONTRAST)
+
+
+def parse_theme(text: str | None) -> str:
+    """'high-contrast' -> 'high-contrast', nothing -> 'standard'; raises ValueError with a readable message."""
+    if not text:
+        return STANDARD
+    name = text.strip().lower()
+    if name not in THEMES:
+        raise ValueError(f"KIOSK_THEME / --theme must be one of {', '.join(THEMES)}, got {text!r}")
+    return name
+
+
 @dataclass
 class Settings:
     db_url: str = field(default_factory=default_db_url)
@@ -47,6 +62,7 @@ class Settings:
     idle_warning_seconds: int = 20
     now: datetime | None = None  # the clock's instant (KIOSK_NOW, --now): demos and tests
     clock_runs: bool = False  # with ``now``: start there and run (the CLI), or stay frozen (tests)
+    theme: str = STANDARD  # the terminal's look: standard or high-contrast (高对比度)
     demo: bool = True  # show SMS as a phone notification; demo face/camera/payment
     data_dir: Path = field(default_factory=default_data_dir)
     code_ttl_seconds: int = 300

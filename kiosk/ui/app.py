@@ -7,6 +7,7 @@ from typing import Any
 
 from textual import events, work
 from textual.app import App
+from textual.filter import LineFilter
 from textual.screen import Screen
 
 from ..config import PROJECT_ROOT, Settings
@@ -14,6 +15,7 @@ from ..services.auth import CitizenSession
 from ..services.env import Env, make_env
 from ..services.staff import StaffSession
 from . import cjk_compositor, cjk_wrap
+from . import theme as looks
 from .bindings import APP_BINDINGS
 from .widgets.idle import IdleBanner
 
@@ -42,6 +44,26 @@ class KioskApp(App, inherit_bindings=False):
         self.start_notice = ""  # shown once on the start screen (kiosk.__main__: after a restart)
         self.crashed = False  # an error no screen handled ended this run (see _handle_exception)
         self._sms_seen: dict[str, int] = {}  # phone -> id of the newest SMS shown or noted (demo phone bar)
+        self.register_theme(looks.HIGH_CONTRAST_LOOK)
+        self._no_dim = looks.NoDim()
+        self.use_look(settings.theme)
+
+    # -- the look: the terminal's (settings.theme), or the one a citizen chose for their visit ---
+    @property
+    def look(self) -> str:
+        """The look on screen now: kiosk.config.STANDARD or HIGH_CONTRAST."""
+        return looks.HIGH_CONTRAST if self.theme == looks.HIGH_CONTRAST_THEME else looks.STANDARD
+
+    def use_look(self, look: str) -> None:
+        """Show ``look`` (a kiosk.config theme name) on every screen from now on."""
+        high = look == looks.HIGH_CONTRAST
+        self.ansi_theme_dark = looks.HIGH_CONTRAST_ANSI if high else looks.STANDARD_ANSI  # Rich's "red", "green"
+        self.theme = looks.TEXTUAL_THEMES[look]
+
+    def get_line_filters(self) -> list[LineFilter]:
+        """Under the high-contrast look, "dim" text goes first: Textual's own filter would draw it grey."""
+        filters = list(super().get_line_filters())
+        return [self._no_dim, *filters] if self.look == looks.HIGH_CONTRAST else filters
 
     # -- screens -------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -118,6 +140,7 @@ class KioskApp(App, inherit_bindings=False):
 
         self.citizen = None
         self._generation += 1
+        self.use_look(self.settings.theme)  # the next citizen meets the terminal's own look
         if not self.settings.counter:
             self.staff = None
         self.clear_notifications()
@@ -230,6 +253,10 @@ class KioskApp(App, inherit_bindings=False):
 
     async def _idle_tick(self) -> None:
         if not self._session_active():
+            # A citizen switched the look on the start screen and walked away: the next one meets
+            # the terminal's own look (as after a session).
+            if self.look != self.settings.theme and time.monotonic() - self._last_activity >= self.settings.idle_limit:
+                self.use_look(self.settings.theme)
             return
         remaining = self.settings.idle_limit - (time.monotonic() - self._last_activity)
         if remaining <= 0:

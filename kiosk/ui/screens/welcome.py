@@ -5,9 +5,14 @@ from textual.app import ComposeResult
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button
 
+from ...config import HIGH_CONTRAST, STANDARD
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
 from ..widgets.plain import Plain
+
+
+# The look button says what pressing it gives: 高对比度 (white on black, large yellow focus) or back.
+LOOK_LABELS = {STANDARD: "高对比度显示", HIGH_CONTRAST: "标准显示"}
 
 
 class WelcomeScreen(KioskScreen):
@@ -22,8 +27,18 @@ class WelcomeScreen(KioskScreen):
                     yield Button("注册", id="register")
             yield Plain("请点击【登录】，输入身份证号码并使用短信验证码登录。\n"
                         "首次使用请点击【注册】。办理完毕请点击【退出登录】。", id="welcome-help")
+            with Center(id="look-row"):
+                yield Button(LOOK_LABELS[STANDARD], id="look")
             if self.kiosk.settings.demo:
                 yield Plain("演示模式：短信将以手机通知显示在屏幕下方", id="demo-badge")
+
+    def on_mount(self) -> None:
+        self._show_look()
+        # the look changes back when a visit ends (kiosk.ui.app.end_session, or idle here)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._show_look())
+
+    def _show_look(self) -> None:
+        self.query_one("#look", Button).label = LOOK_LABELS[self.kiosk.look]
 
     def on_screen_resume(self) -> None:
         # Back here after a session (sign-out, idle wipe, or a registration): the next citizen's
@@ -32,7 +47,9 @@ class WelcomeScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.app.clear_notifications()  # the last citizen's goodbye is not for the next one
-        if event.button.id == "sign-in":
+        if event.button.id == "look":  # for this citizen's visit; the terminal's own look comes back after
+            self.kiosk.use_look(HIGH_CONTRAST if self.kiosk.look == STANDARD else STANDARD)
+        elif event.button.id == "sign-in":
             from .sign_in import SignInScreen
 
             self.app.push_screen(SignInScreen())

@@ -40,8 +40,7 @@ class _LimitedInput(Input):
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:
-            unit = "位" if field.digits else "个字"
-            field.set_error(f"最多可输入{self.max_length}{unit}，超出部分未输入")
+            field.limit_reached(self.value)
 
     @property
     def _value(self) -> Text:
@@ -86,6 +85,7 @@ class FormField(Vertical):
         self._enter_moves_on = enter_moves_on
         self.digits = digits
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
+        self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 
     def compose(self) -> ComposeResult:
@@ -112,12 +112,25 @@ class FormField(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The user is correcting the value: the message about the old one goes. A value the
-        screen sets itself (``value = ...``, e.g. emptying a wrong PIN) keeps its message."""
+        screen sets itself (``value = ...``, e.g. emptying a wrong PIN) keeps its message, and so
+        does the value the length limit was reached at. Only the Changed of the value the field
+        holds now counts: typed fast (8 digits into the 6-digit code field), the Changed of the
+        first six digits are handled after the seventh and eighth were refused, and they took
+        最多可输入6位 away the moment it was said."""
         if event.value == self._set_here:
             self._set_here = None
             return
         self._set_here = None
+        if event.value != self.input.value or event.value == self._limit_at:
+            return
+        self._limit_at = None
         self.set_error("")
+
+    def limit_reached(self, value: str) -> None:
+        """The length limit refused what was typed or pasted after ``value``: say so until the next edit."""
+        self._limit_at = value
+        unit = "位" if self.digits else "个字"
+        self.set_error(f"最多可输入{self._max_length}{unit}，超出部分未输入")
 
     @property
     def input(self) -> Input:

@@ -225,7 +225,7 @@ class KioskScreen(ButtonRowKeys):
             else:
                 elsewhere.append(message)
         if elsewhere:
-            errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
+            errors = [e for e in self.query(".screen-error").results(Static) if _in_view(e)]
             if errors:
                 errors[-1].update("\n".join(elsewhere))
             else:
@@ -240,7 +240,7 @@ class KioskScreen(ButtonRowKeys):
                 f.set_error(message, scroll=scroll)
                 return True
         for note in self.query(f"#error-{field}").results(Static):
-            if _shown(note):
+            if _in_view(note):
                 note.update(message)
                 return True
         return False
@@ -281,3 +281,9 @@ def focus_first(container: Widget) -> None:
 def _shown(widget: Widget) -> bool:
     """Displayed, and so are all its containers."""
     return all(getattr(node, "display", True) for node in widget.ancestors_with_self)
+
+
+def _in_view(line: Widget) -> bool:
+    """A line for a message is where the screen shows it: its containers are displayed (the line
+    itself, an ErrorLine, takes no row while empty: it is hidden until it has something to say)."""
+    return all(getattr(node, "display", True) for node in line.ancestors)

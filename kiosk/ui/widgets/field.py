@@ -1,4 +1,4 @@
-"""A labelled input with its error message right beneath it."""
+"""A labelled input with its error message right beneath it (a row only while there is one)."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.input import Selection
 
-from .plain import Plain
+from .plain import ErrorLine
 
 
 class _LimitedInput(Input):
@@ -92,7 +92,7 @@ class FormField(Vertical):
         yield Label(self._label)
         yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
                             password=self._password, id=f"input-{self.field_name}")
-        yield Plain("", classes="field-error")
+        yield ErrorLine(classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         following = self._next_control() if self._enter_moves_on else None

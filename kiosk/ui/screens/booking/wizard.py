@@ -22,7 +22,7 @@ from ...widgets.choice import Choice, ChoiceEntered, Choices
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, plain
+from ...widgets.plain import ErrorLine, Plain, plain
 from ...widgets.stepbar import StepBar
 from ...widgets.page import Page
 from .notice_step import NoticeStep
@@ -89,7 +89,7 @@ class BookingWizardScreen(KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回业务中心", id="home", variant="primary")
-            yield Plain("", classes="screen-error")
+            yield ErrorLine(classes="screen-error")
 
     @property
     def account_id(self) -> int:

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.input import Selection
 
+from .in_view import bring_into_view
 from .plain import ErrorLine
 
 
@@ -158,10 +159,12 @@ class FormField(Vertical):
 
     def set_error(self, message: str, scroll: bool = True) -> None:
         """``scroll``: bring the whole field with its message into view (a long one under a low
-        field ran off the screen); not for the second and later of a form's several messages."""
+        field ran off the screen), and the row of buttons right under it when both fit (the message
+        takes a row of its own only now: it pushed 预约 under the SMS code field off the page at
+        80x24); not for the second and later of a form's several messages."""
         self.query_one(".field-error", Static).update(message)
         if message and scroll:
-            self.call_after_refresh(self.scroll_visible, animate=False)
+            self.call_after_refresh(bring_into_view, self)
 
     def focus_input(self) -> None:
         self.input.focus()

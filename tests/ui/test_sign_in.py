@@ -15,7 +15,7 @@ from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from tests.conftest import db_path, last_sms_code
 from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen_text, set_input, settle,
-                               sign_in)
+                               sign_in, sign_out)
 
 
 async def ask_for_a_code(pilot, id_number: str) -> None:
@@ -333,7 +333,6 @@ async def test_back_on_the_start_screen_the_keyboard_is_on_sign_in(kiosk_app, en
         assert isinstance(kiosk_app.screen, WelcomeScreen)
         assert kiosk_app.focused is kiosk_app.screen.query_one("#sign-in")
         await sign_in(pilot, env, people["driver_normal"].id_number, people["driver_normal"].phone)
-        await pilot.click("#sign-out")
-        await settle(pilot)
+        await sign_out(pilot)
         assert isinstance(kiosk_app.screen, WelcomeScreen)
         assert kiosk_app.focused is kiosk_app.screen.query_one("#sign-in")

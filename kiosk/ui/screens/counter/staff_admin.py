@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Checkbox, DataTable, Static
+from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
 from ....domain.names import NAME_MAX
@@ -94,7 +94,7 @@ class StaffAdminScreen(KioskScreen):
         if r is not None:
             self.query_one("#reactivate" if not r.active else "#reset", Button).focus()
 
-    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+    def on_checkbox_changed(self, event: Tick.Changed) -> None:
         """A role ticked answers 请至少选择一个角色 (as typing in a field takes its message away)."""
         if event.value:
             self.query_one("#error-roles", Static).update("")

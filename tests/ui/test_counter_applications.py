@@ -135,7 +135,7 @@ async def test_the_keyboard_goes_from_the_lookup_to_the_finish_in_few_keys(env, 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, CitizenScreen) and _status(env, serial) == "受理中"
-        assert any("未办结" in n.message for n in app._notifications)  # noqa: SLF001 - not a silent close
+        assert "未办结" in str(app.screen.query_one("#citizen-message").render())  # not a silent close
         await pilot.press("enter")
         await settle(pilot)
         await press(pilot, "answer-1")  # 已在窗口领取

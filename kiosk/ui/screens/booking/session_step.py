@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, DataTable, Label, RadioSet, Select, Static
@@ -200,14 +201,19 @@ class SessionStep(Vertical):
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
-        last = "优先名额剩余" if self.priority else "已申请人数"
-        table.add_columns("选择", "考试日期", "场次时间", "考试场地", "计划人数", last)
+        headers = ("选择", "考试日期", "场次时间", "考试场地", "计划人数", "优先名额剩余" if self.priority else "已申请人数")
         marks = self.mode != "system"  # kept for a return to 自主选择场次, not shown under 服从系统安排
+        cells = [(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+                  r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
+        # Each column as wide as its widest cell from the start: left to the table, the widths were measured
+        # only when it next fell idle, and a screen painted before that kept its cells cut to the headers'
+        # width (「2026-12-  08:30  沙坪坝土」), as the table caches a cell's drawing whatever the width.
+        for column, header in enumerate(headers):
+            widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
+            table.add_column(header, width=max(widest, cell_len(MARK)) if column == 0 else widest)
         table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
-        for r in self.rows:
-            table.add_row(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}",
-                          f"{r.start_time:%H:%M}", r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants),
-                          key=str(r.id))
+        for r, row in zip(self.rows, cells):
+            table.add_row(*row, key=str(r.id))
 
     def _hint(self, dropped: int = 0) -> None:
         """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""

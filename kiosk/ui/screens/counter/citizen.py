@@ -32,6 +32,11 @@ BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水�
 
 
 class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
+    DEFAULT_CSS = """
+    CitizenScreen #citizen-message { dock: bottom; height: auto; padding: 0 2; display: none;
+                                     background: $panel; color: $text-success; text-style: bold; }
+    """
+
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
@@ -41,6 +46,9 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
+        # What the last action did (取消, 办结, 退办, 注册): a line of its own under the page, always in view;
+        # a notification over the page's bottom right hid the 网办进度 rows that action had just changed
+        yield Plain("", id="citizen-message")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码），选择或填写查询事由，查询记录写入审计日志。",
                         classes="hint")
@@ -102,7 +110,14 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def _typed_id(self) -> str:
         return self.query_one("#field-id_number", FormField).value
 
+    def say(self, text: str) -> None:
+        """``text`` in the line under the page ("": the line goes)."""
+        line = self.query_one("#citizen-message", Static)
+        line.update(text)
+        line.display = bool(text)
+
     def lookup(self) -> None:
+        self.say("")  # about the citizen looked up before, or an action before this look-up
         reason = self.query_one("#field-reason", FormField).value
         self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason, done=self.show_file,
                   failed=self._lookup_failed)
@@ -131,6 +146,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def clear_file(self) -> None:
         """No file on screen: its summary, tables and the buttons that act on it go."""
         self.file, self._shown_account = None, None
+        self.say("")  # what was done for that citizen
         self.query_one("#citizen-summary", Static).update("")
         self._show_parts(found=False, unit=False)
         self.query_one("#bookings", DataTable).clear()
@@ -268,6 +284,8 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen
 
         bid = event.button.id
+        if bid not in ("back", "lookup"):
+            self.say("")  # the line of the last action would pass for this one's
         if bid == "lookup":
             self.lookup()
         elif bid == "register":  # what was typed, unless it is a unit's credit code
@@ -291,6 +309,6 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def _registered(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is None:
             return
-        self.notify(f"{result.name} 注册成功，已发送注册成功通知", timeout=6)
-        self.query_one("#field-id_number", FormField).value = result.id_number
+        self.query_one("#field-id_number", FormField).value = result.id_number  # the file shown before goes
+        self.say(f"{result.name} 注册成功，已发送注册成功通知")
         self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)

@@ -4,6 +4,8 @@ first and, once done, reads the file again. A part of CitizenScreen (kiosk.ui.sc
 which holds the file (``file``), its lists and fields, and ``refresh_file`` / ``show_file``."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widgets import DataTable, Static
 
 from ....domain.errors import DomainError
@@ -23,10 +25,11 @@ class CitizenActions:
 
     file: CitizenFile | None
     back_to_bookings: bool
+    say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
-            self.notify("绑定手机号已重置，已向新手机号发送通知短信", timeout=6)
+            self.say("绑定手机号已重置，已向新手机号发送通知短信")
             self.refresh_file(result)
 
     def selected_booking(self) -> BookingView | None:
@@ -84,7 +87,7 @@ class CitizenActions:
         self.app.push_screen(ConfirmDialog(question, "确认取消"), callback=answered)
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
-        self.notify(f"考试预约已取消。{result.message}", timeout=8)
+        self.say(f"考试预约已取消。{result.message}")
         self.query_one("#field-cancel_reason", FormField).value = ""
         self.back_to_bookings = True  # the clerk's place: the row of the booking just cancelled
         self.refresh_file(result)
@@ -105,7 +108,8 @@ class CitizenActions:
             return None
         return a
 
-    def finish_selected(self) -> None:
+    def finish_selected(self) -> None:  # by its button, or by Enter on the application's row
+        self.say("")
         self.query_one("#app-error", Static).update("")
         a = self._selected_app()
         if a is None or self.file is None:
@@ -119,7 +123,7 @@ class CitizenActions:
                 self.call(counter_applications.finish, self.env, self.kiosk.staff, self.file.account_id, a.serial_no,
                           how, done=self._handled, failed=self._not_handled)
             elif not how:
-                self.notify(f"未办结，业务流水号{a.serial_no}仍为受理中", timeout=4)
+                self.say(f"未办结，业务流水号{a.serial_no}仍为受理中")
 
         self.app.push_screen(ChooseDialog(question, self._choices(a)), callback=chosen)
 
@@ -156,7 +160,6 @@ class CitizenActions:
 
     def _handled(self, result: counter_applications.Handled) -> None:
         self.query_one("#app-error", Static).update("")
-        self.notify(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}",
-                    timeout=8)
+        self.say(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}")
         self.query_one("#field-refuse_reason", FormField).value = ""
         self.refresh_file(result)

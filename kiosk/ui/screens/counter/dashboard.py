@@ -6,10 +6,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Region
 from textual.widgets import Button, DataTable, Static
 
 from ....services import counter_dashboard
-from ...base import KioskScreen
+from ...base import KioskScreen, main_control
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 
@@ -58,9 +59,34 @@ class DashboardScreen(KioskScreen):
             ("待安排申请", "bold"), f" {board.pending} 份（尚未安排的普通预约申请，不分考试日期，每份计一次）"))
         self.query_one("#dash-chart", Static).update(chart_text(board))
         # refilled in place: the 10-second refresh keeps the row and the scroll the clerk is reading
-        self.query_one("#dash-rows", PlainTable).refill(
+        table = self.query_one("#dash-rows", PlainTable)
+        first = not table.row_count
+        table.refill(
             [(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), str(r.applicants), str(r.placed),
               f"{r.fill_rate:.0%}") for r in board.rows], [f"{r.day} {r.site}" for r in board.rows])
+        if first:  # the table filled: it takes the focus from 刷新 (unless the clerk has moved it)
+            self.refocus_main()
+
+    def focus_main(self) -> None:
+        """The table (once filled, else 刷新) has the focus and the page stays at its top: at 80x24,
+        scrolling the table into view hid the summary above it (reached only by Shift+Tab, Up)."""
+        target = main_control(self)
+        if target is not None:
+            self._main_focus = target
+            target.focus(scroll_visible=False)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.has_focus:  # the row moved to, brought into view (the page scrolls only if it is not)
+            self.call_after_refresh(self._show_cursor_row)
+
+    def _show_cursor_row(self) -> None:
+        table, page = self.query_one("#dash-rows", PlainTable), self.query_one(VerticalScroll)
+        if not table.row_count:
+            return
+        box = table.virtual_region
+        row = table._get_row_region(table.cursor_row)  # noqa: SLF001 - the row's place in the list
+        y = box.y + row.y - round(table.scroll_y)
+        page.scroll_to_region(Region(box.x, y, box.width, row.height), animate=False, immediate=True)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "reload":

@@ -15,6 +15,7 @@ from ....services import elicence, elicence_photos, photos
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.in_view import bring_into_view
 from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
 from ...widgets.page import Page
@@ -121,6 +122,11 @@ class PhotoScreen(KioskScreen):
 
     def _use_file(self) -> None:
         field = self.query_one("#field-photo", FormField)
+        if not field.value.strip():  # said by the field, not checked as a photo (「照片：」 and a refusal of no path)
+            listed = self.query_one("#ph-album-list", OptionList).option_count
+            field.set_error("请输入照片文件路径，或从上方相册中选择照片" if listed else "请输入照片文件路径，或点击【拍照】")
+            field.focus_input()
+            return
         field.settle()  # taken: what it leads to is now the chosen photo (or the reason it is not)
         self.source = "upload"
         self._chosen(Path(field.value.strip()))
@@ -147,6 +153,7 @@ class PhotoScreen(KioskScreen):
             self._chosen(Path(event.option.id))
 
     def _chosen(self, path: Path) -> None:
+        self.query_one("#field-photo", FormField).set_error("")  # a photo chosen: no path is asked for now
         self.path = None
         self.query_one("#ph-submit", Button).disabled = True
         box = PREVIEW_NARROW if self.app.has_class("-narrow") else PREVIEW_WIDE
@@ -170,6 +177,8 @@ class PhotoScreen(KioskScreen):
             submit.focus(scroll_visible=False)  # the next Enter submits it
             # in view once the result above it is laid out (at 80x24 it pushes 提交审核 below the last row)
             self.call_after_refresh(submit.scroll_visible, animate=False)
+        else:  # why not, in view (at 80x24 the preview pushed the result's last lines below the screen)
+            self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
 
     def _submitted(self, result: elicence.ApplyResult) -> None:
         self.query_one("#ph-result", Static).update(

@@ -1,0 +1,59 @@
+"""Pilot: 拍照或相册选择 with an empty path says so by the path field (not 「照片：」 and the refusal of
+a path outside the album), and a photo that fails its check has its whole result brought into view
+(at 80x24 the preview pushed the result's last lines below the screen)."""
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from kiosk.config import ASSETS
+from tests.ui.conftest import field_error, screen_text, set_input, settle
+from tests.ui.test_booking_small_screen import press
+from tests.ui.test_elicence_photo import _album, _photo_screen
+
+SIZES = [(120, 40), (80, 24)]
+
+
+def on_screen(app, widget) -> bool:  # type: ignore[no-untyped-def]
+    """All of ``widget`` lies inside the screen, under the header."""
+    region = widget.region
+    return region.height > 0 and region.y >= 1 and region.bottom <= app.size.height
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_an_empty_path_is_asked_for_by_the_field(kiosk_app, env, people, size) -> None:
+    async with kiosk_app.run_test(size=size) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        set_input(kiosk_app, "photo", "  ")
+        await press(pilot, "ph-use-file")
+        assert field_error(kiosk_app, "photo") == "请输入照片文件路径，或从上方相册中选择照片"
+        assert on_screen(kiosk_app, kiosk_app.screen.query_one("#field-photo"))
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-photo")
+        text = screen_text(kiosk_app)
+        assert "照片：" not in text and "只能使用相册中的照片" not in text
+        assert kiosk_app.screen.query_one("#ph-submit").disabled
+        set_input(kiosk_app, "photo", str(ASSETS / "photos" / "camera_1.png"))  # typing: the message goes
+        await settle(pilot)
+        assert field_error(kiosk_app, "photo") == ""
+        set_input(kiosk_app, "photo", "")
+        await press(pilot, "ph-use-file")
+        album = kiosk_app.screen.query_one("#ph-album-list")
+        album.focus()
+        await pilot.press("enter")  # a photo from the album instead: no path is asked for any more
+        await settle(pilot)
+        assert field_error(kiosk_app, "photo") == ""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", ["camera_dark.png", "camera_landscape.png", "camera_small.png"])
+async def test_a_failed_check_is_brought_into_view(kiosk_app, env, people, size, name) -> None:
+    async with kiosk_app.run_test(size=size) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        set_input(kiosk_app, "photo", str(ASSETS / "photos" / name))
+        await press(pilot, "ph-use-file")
+        check = kiosk_app.screen.query_one("#ph-check", Static)
+        assert "照片不符合要求" in str(check.render())
+        assert on_screen(kiosk_app, kiosk_app.screen.query_one("#ph-checked"))  # the preview and every line
+        assert "照片不符合要求，请重新拍照或选择照片。" in screen_text(kiosk_app)

@@ -148,7 +148,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
 
 DEAD = "验证码错误次数过多，已失效，请重新获取"
 STALE = "该验证码已失效，请使用最新收到的验证码"
-STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请在该终端输入，或在本机重新获取验证码"
+STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请到该终端输入，或在本机重新获取"
 ELSEWHERE = "您最新收到的验证码是在其他终端获取的，只能在该终端使用；在本机办理请重新获取验证码"
 
 

@@ -2,10 +2,10 @@
 预约凭证, for successful bookings, are in kiosk.ui.screens.booking.placed."""
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
@@ -77,8 +77,8 @@ class BookingListScreen(KioskScreen):
         table = self.query_one(DataTable)
         self._fill(keep_cursor=False)
         intro = self.intro() if self.rows else self.EMPTY
-        flash = Text(self.flash, style="bold" if self.flash_alert else "")
-        self.query_one("#status", Static).update(Text.assemble(flash, "\n", intro) if self.flash else intro)
+        flash = Content.styled(self.flash, "bold $text-error" if self.flash_alert else "")  # a refusal in red
+        self.query_one("#status", Static).update(Content.assemble(flash, "\n", intro) if self.flash else intro)
         action = self.query_one("#action", Button)
         action.disabled = not self.rows
         action.display = bool(self.rows)

@@ -48,9 +48,14 @@ class KioskScreen(ButtonRowKeys):
     AUTO_FOCUS = ""
     MAIN_CONTROL = ""  # a selector for the main control when FOCUS_ORDER would not find it
     _main_focus: Widget | None = None  # what focus_main last chose
-    # At the counter, Escape presses the screen's 返回 button (a clerk need not Tab down to it).
-    # On a citizen kiosk Escape does nothing (kiosk mode: no key leaves what the citizen is doing).
+    # Escape presses the screen's own way back, as a click on it would (the same handler: a form
+    # with something typed asks first, a wizard goes back one step and keeps what was filled in).
+    # At the counter that is the 返回 button (#back). On a citizen's screen it is the first button
+    # shown and enabled whose caption is one of BACK_LABELS, in that order: 暂不办理 of a question
+    # asked in the page, else the step's 上一步, else 返回 / 返回业务中心. The start screen and the
+    # 业务中心 have none: Escape does nothing there (退出登录 is not a way back).
     BINDINGS = [Binding("escape", "back", show=False)]
+    BACK_LABELS = ("暂不办理", "上一步", "返回", "返回业务中心")
     # Fields of a form whose typed, unsaved content leaving the screen would drop: ``leave`` asks first.
     DRAFT_FIELDS: tuple[str, ...] = ()
 
@@ -64,7 +69,7 @@ class KioskScreen(ButtonRowKeys):
 
     def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回",
               no: str = "继续填写") -> None:
-        """Leave the screen with ``go()`` (返回, or Escape at the counter), or drop the form some
+        """Leave the screen with ``go()`` (返回, or Escape), or drop the form some
         other way (``question`` and ``yes`` then say which, ``no`` the answer that stays). When
         something typed is not yet saved (``unsaved``), ask first; the safe answer keeps the form. Not while a
         service call runs (a CSV import, an allocation): the screen says it is working and stays, so
@@ -120,12 +125,20 @@ class KioskScreen(ButtonRowKeys):
         self.call_after_refresh(go)
 
     def action_back(self) -> None:
-        if not self.kiosk.settings.counter:
-            return
-        for button in self.query("#back").results(Button):
-            if _shown(button) and not button.disabled:
-                button.press()
-                return
+        button = self.back_button()
+        if button is not None:
+            button.press()
+
+    def back_button(self) -> Button | None:
+        """The button Escape presses (see BACK_LABELS), if the screen shows one."""
+        ready = [b for b in self.query(Button) if _shown(b) and not b.disabled]
+        if self.kiosk.settings.counter:
+            return next((b for b in ready if b.id == "back"), None)
+        for label in self.BACK_LABELS:
+            for button in ready:
+                if str(button.label) == label:
+                    return button
+        return None
 
     @property
     def kiosk(self) -> KioskApp:
@@ -228,7 +241,7 @@ class KioskScreen(ButtonRowKeys):
             else:
                 elsewhere.append(message)
         if elsewhere:
-            errors = [e for e in self.query(".screen-error").results(Static) if _shown(e)]
+            errors = [e for e in self.query(".screen-error").results(Static) if _in_view(e)]
             if errors:
                 errors[-1].update("\n".join(elsewhere))
             else:
@@ -243,7 +256,7 @@ class KioskScreen(ButtonRowKeys):
                 f.set_error(message, scroll=scroll)
                 return True
         for note in self.query(f"#error-{field}").results(Static):
-            if _shown(note):
+            if _in_view(note):
                 note.update(message)
                 return True
         return False
@@ -284,3 +297,9 @@ def focus_first(container: Widget) -> None:
 def _shown(widget: Widget) -> bool:
     """Displayed, and so are all its containers."""
     return all(getattr(node, "display", True) for node in widget.ancestors_with_self)
+
+
+def _in_view(line: Widget) -> bool:
+    """A line for a message is where the screen shows it: its containers are displayed (the line
+    itself, an ErrorLine, takes no row while empty: it is hidden until it has something to say)."""
+    return all(getattr(node, "display", True) for node in line.ancestors)

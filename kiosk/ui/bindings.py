@@ -1,8 +1,9 @@
 """Every key binding of the app, in one table.
 
-Citizen kiosk mode: no key quits or escapes. The usual quit/suspend/palette/screenshot keys are
-bound to nothing at the highest priority so they are harmless. Staff press the hidden exit key
-and then enter their number and PIN.
+Citizen kiosk mode: no key quits. The usual quit/suspend/palette/screenshot keys are bound to
+nothing at the highest priority so they are harmless. Escape is each screen's way back (its 返回 or
+上一步, kiosk.ui.base.KioskScreen) and a dialog's safe answer; it never leaves the kiosk or signs
+out. Staff press the hidden exit key and then enter their number and PIN.
 """
 from __future__ import annotations
 

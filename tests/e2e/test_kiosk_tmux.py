@@ -253,6 +253,8 @@ def test_sign_out_button_says_goodbye(start_kiosk: Callable[..., Kiosk]) -> None
     kiosk.sign_in()
     kiosk.pane.send_keys("BTab")  # shift+tab: focus wraps to the last button, 退出登录
     kiosk.pane.send_keys("Enter")
+    kiosk.pane.wait_for_text("确定退出登录吗？", timeout=STEP_TIMEOUT)
+    kiosk.pane.send_keys("Enter")  # the question opens on 退出登录
     kiosk.wait_start_screen(timeout=STEP_TIMEOUT)
     try:
         kiosk.pane.wait_for_text("已退出登录", timeout=5)

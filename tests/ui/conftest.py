@@ -85,3 +85,11 @@ async def sign_in(pilot: Pilot, env: Env, id_number: str, phone: str) -> None:
     set_input(pilot.app, "code", last_sms_code(env, phone))
     await pilot.click("#submit")
     await settle(pilot)
+
+
+async def sign_out(pilot: Pilot) -> None:
+    """退出登录 in the 业务中心, and 退出登录 again on its question (确定退出登录吗？)."""
+    await pilot.click("#sign-out")
+    await settle(pilot)
+    await pilot.click("#yes")
+    await settle(pilot)

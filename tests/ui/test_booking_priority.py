@@ -73,13 +73,17 @@ async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk
         with env.db.write() as s:  # another kiosk takes the last priority seat meanwhile
             s.execute(update(ExamSession).where(ExamSession.id == lost)
                       .values(priority_taken=ExamSession.priority_quota, placed=ExamSession.priority_quota))
-        await pilot.click("#submit")
+        kiosk_app.screen.query_one("#submit").focus()
+        await pilot.press("enter")  # 预约
         await settle(pilot)
+        await pilot.pause(0.1)
         assert step(kiosk_app)[0] == "step-sessions"
         alert = kiosk_app.screen.query_one("#sessions-alert")
         assert "已被约满" in str(alert.render()) and "已为您重新查询" in str(alert.render())
         scroller = kiosk_app.screen.query_one(VerticalScroll)
         assert scroller.region.contains_region(alert.region)  # said where the citizen looks, not below the buttons
+        # the focus where the citizen acts next: on the sessions listed again, not left on 预约 or a date
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#sessions")
         assert "请重新查询" not in str(alert.render())  # the kiosk already did
         rows = kiosk_app.screen.query_one("#step-sessions").rows
         assert rows and lost not in [r.id for r in rows]
@@ -183,3 +187,32 @@ async def test_no_priority_line_for_a_learner_who_may_not(kiosk_app, env, people
         await to_sessions(pilot, env, people["four_fails"], 2)
         assert not kiosk_app.screen.query_one("#priority-why").region.height
         assert "优先预约1次" not in screen_text(kiosk_app)
+
+
+async def test_losing_the_last_priority_seat_at_80x24_moves_the_focus_to_the_sessions(kiosk_app, env, people):
+    """At the tester's small size too: the alert in view, the focus on the sessions listed again
+    (it stayed on 预约, on a step no longer shown)."""
+    from tests.ui.test_booking_small_screen import in_view, press, small_query
+
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, p, 2)
+        await press(pilot, "to-priority")
+        await press(pilot, "agree-priority")
+        await small_query(pilot, "2026-12-04", "2026-12-06")
+        await mark_rows(pilot, 1)
+        lost = kiosk_app.screen.query_one("#step-sessions").marked[0]
+        await press(pilot, "next-sessions")
+        await press(pilot, "send-code")
+        kiosk_app.screen.query_one("#input-code").value = last_sms_code(env, p.phone)
+        with env.db.write() as s:
+            s.execute(update(ExamSession).where(ExamSession.id == lost)
+                      .values(priority_taken=ExamSession.priority_quota, placed=ExamSession.priority_quota))
+        kiosk_app.screen.query_one("#submit").focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert step(kiosk_app)[0] == "step-sessions"
+        assert in_view(kiosk_app, "#sessions-alert")
+        table = kiosk_app.screen.query_one("#sessions")
+        assert kiosk_app.focused is table and table.row_count

@@ -8,7 +8,7 @@ from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.records import InboxScreen, ProgressScreen
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, press_enter_in, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import field_error, press_enter_in, screen_error, screen_text, set_input, settle, sign_in, sign_out
 
 NEW_PHONE = "13800138000"
 
@@ -156,8 +156,7 @@ async def test_sign_out_returns_to_start_and_forgets(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await pilot.click("#sign-out")
-        await settle(pilot)
+        await sign_out(pilot)
         assert kiosk_app.citizen is None and len(kiosk_app.screen_stack) == 1
         assert p.name not in screen_text(kiosk_app)
         assert [n.message for n in kiosk_app._notifications] == ["已退出登录，欢迎再次使用"]

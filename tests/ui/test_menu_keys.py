@@ -75,7 +75,10 @@ async def test_down_from_the_last_row_reaches_sign_out_and_up_comes_back_at_120x
         assert await keys(pilot, "up") == last_row[0].id
         assert await keys(pilot, "up") == menu_rows(kiosk_app.screen)[-2][0].id  # on up the menu
         assert await keys(pilot, "down", "down", "left") == "sign-out"  # Left/Right there: its own row
-        await pilot.press("down", "enter")  # Enter on 退出登录 signs out, as a click does
+        await pilot.press("down", "enter")  # Enter on 退出登录 asks, as a click does; Enter again signs out
+        await settle(pilot)
+        assert kiosk_app.citizen is not None
+        await pilot.press("enter")
         await settle(pilot)
         assert kiosk_app.citizen is None
 

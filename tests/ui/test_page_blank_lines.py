@@ -3,8 +3,9 @@ is out of view, not for the blank lines under its buttons.
 
 The empty line kept for a message (``.screen-error``) made 驾驶证补换领 at 80x24, and 考试预约's
 确认并提交 with the SMS shown, one line taller than the page: Tab stopped on the page (the accent
-bar down its left side) and scrolled one blank line. A page with more to read is still a Tab stop
-and scrolls with the keys."""
+bar down its left side) and scrolled one blank line. Lines for messages now take no row while empty
+(kiosk.ui.widgets.plain.ErrorLine): both fit whole, and are no Tab stop. A page with more to read is
+still a Tab stop and scrolls with the keys."""
 from __future__ import annotations
 
 from textual.widgets import Button
@@ -33,30 +34,30 @@ async def tab_stops(pilot) -> list:
     return stops
 
 
-async def test_a_service_form_that_fits_but_for_a_blank_line_is_no_tab_stop(kiosk_app, env, people):
+async def test_a_service_form_that_fits_is_no_tab_stop(kiosk_app, env, people):
     async with kiosk_app.run_test(size=SMALL) as pilot:
         page = await open_service(pilot, env, people["driver_normal"], "licence_replace")
-        assert page.max_scroll_y > 0, "the case: the form is taller than the page by its blank lines"
+        assert page.max_scroll_y == 0, "no blank line makes the form taller than the page"
         assert page not in kiosk_app.screen.focus_chain
         assert page not in await tab_stops(pilot)
 
 
-async def test_the_booking_confirmation_under_the_sms_is_no_tab_stop(kiosk_app, env, people):
+async def test_the_booking_confirmation_under_the_sms_fits_and_is_no_tab_stop(kiosk_app, env, people):
     async with kiosk_app.run_test(size=SMALL) as pilot:
         await to_confirm(pilot, env, people["learner_new"])
         kiosk_app.screen.query_one("#send-code", Button).press()
         await settle(pilot)
         await pilot.pause(0.1)
         page = kiosk_app.screen.query_one(Page)
-        assert page.max_scroll_y > 0, "the case: the step is taller than the page by its blank lines"
+        assert page.max_scroll_y == 0, "no blank line makes the step taller than the page"
         assert kiosk_app.focused is kiosk_app.screen.query_one("#input-code")
         assert page not in kiosk_app.screen.focus_chain
         assert page not in await tab_stops(pilot)
 
 
 async def test_a_form_with_more_to_read_is_a_tab_stop_that_scrolls(kiosk_app, env, people):
-    """补换领机动车号牌 at 80x24: its 返回 and 下一步 are below the page's edge."""
-    async with kiosk_app.run_test(size=SMALL) as pilot:
+    """补换领机动车号牌 at 80x18: its 返回 and 下一步 are below the page's edge (at 80x24 it fits)."""
+    async with kiosk_app.run_test(size=(80, 18)) as pilot:
         page = await open_service(pilot, env, people["driver_normal"], "plate_reissue")
         assert not page.region.contains_region(kiosk_app.screen.query_one("#next").region)
         assert page in await tab_stops(pilot)

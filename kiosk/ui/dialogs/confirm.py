@@ -1,4 +1,5 @@
-"""A yes/no question before an action that can't be undone; the safe answer has the focus."""
+"""A yes/no question before an action that can't be undone; the safe answer has the focus (the
+answer that changes nothing, unless the question says otherwise: ``focus_yes``)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -18,9 +19,12 @@ class ConfirmDialog(ButtonRowKeys, ModalScreen[bool]):
                                background: $surface; padding: 1 2; }
     """
 
-    def __init__(self, question: str, yes: str, no: str = "暂不办理") -> None:
+    def __init__(self, question: str, yes: str, no: str = "暂不办理", focus_yes: bool = False) -> None:
+        """``focus_yes``: the focus starts on ``yes``, for a question whose yes is the safe outcome
+        (退出登录 at a kiosk in a public hall: Enter, Enter signs out). Escape is ``no`` all the same."""
         super().__init__()
         self.question, self.yes, self.no = question, yes, no
+        self.focus_yes = focus_yes
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -30,7 +34,7 @@ class ConfirmDialog(ButtonRowKeys, ModalScreen[bool]):
                 yield Button(self.no, id="no")
 
     def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
+        self.query_one("#yes" if self.focus_yes else "#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

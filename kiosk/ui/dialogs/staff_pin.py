@@ -14,6 +14,7 @@ from ..widgets.plain import Plain
 
 
 class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | None]):
+    BINDINGS = [("escape", "dismiss(None)", "取消")]  # as 取消, like every dialog's Escape
     DEFAULT_CSS = """
     StaffPinDialog { align: center middle; }
     StaffPinDialog > Vertical { width: 56; height: auto; border: thick $primary; background: $surface; padding: 1 2; }

@@ -14,7 +14,7 @@ from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
-from ..widgets.plain import Plain, plain
+from ..widgets.plain import ErrorLine, Plain, plain
 from ..widgets.page import Page
 
 STEPS = ["填写信息", "确认并提交", "办理结果"]
@@ -57,7 +57,7 @@ class ApplicationFlowScreen(KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回业务中心", id="home", variant="primary")
-            yield Plain("", classes="screen-error")
+            yield ErrorLine(classes="screen-error")
 
     @property
     def account_id(self) -> int:
@@ -90,10 +90,10 @@ class ApplicationFlowScreen(KioskScreen):
                 field = Vertical(Label(spec.label, classes="choice-label"),
                                  Choices(*(Choice(plain(label), value=value == chosen, name=value)
                                             for label, value in options), id=f"choice-{spec.name}"),
-                                 Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
+                                 ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             elif spec.kind == "agree":  # a text to read, then a box to tick
                 field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}", enter_moves_on=True),
-                                 Plain("", id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
+                                 ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
             else:
                 field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                                   value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,

@@ -9,6 +9,7 @@ from textual.widgets import Button
 
 from ...services import auth, messaging
 from ..base import KioskScreen
+from ..dialogs.confirm import ConfirmDialog
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
 from ..widgets.menu_grid import MenuGrid, menu_up_from_below
@@ -73,6 +74,17 @@ class HomeScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""
         if bid == "sign-out":
-            self.kiosk.request_end_session("已退出登录，欢迎再次使用")
+            self.ask_sign_out()
         elif bid.startswith("menu-"):
             self.app.push_screen(open_entry(bid.removeprefix("menu-")))
+
+    def ask_sign_out(self) -> None:
+        """确定退出登录吗？ first: a stray press does not end what the citizen is doing. Signing out is
+        the safe outcome in a public hall, so the question opens on 退出登录; Escape or 暂不退出 stays.
+        The idle countdown signs out with the question open as well (it closes every screen)."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.kiosk.request_end_session("已退出登录，欢迎再次使用")
+
+        self.app.push_screen(ConfirmDialog("确定退出登录吗？", "退出登录", "暂不退出", focus_yes=True), callback=answered)

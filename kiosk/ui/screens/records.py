@@ -14,7 +14,7 @@ from ...services import applications as apps
 from ...services import messaging, profile
 from ..base import KioskScreen
 from ..widgets.header import KioskHeader
-from ..widgets.plain import Plain, PlainTable
+from ..widgets.plain import ErrorLine, Plain, PlainTable
 from ..widgets.page import Page
 
 
@@ -28,7 +28,7 @@ class RecordScreen(KioskScreen):
             yield Plain("正在查询，请稍候。", id="status", classes="hint")
             yield PlainTable(id="table", cursor_type="row", zebra_stripes=True)
             yield Plain("", id="detail")
-            yield Plain("", classes="screen-error")
+            yield ErrorLine(classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("返回业务中心", id="back", variant="primary")
 

@@ -16,7 +16,7 @@ from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
 from ..widgets.stepbar import StepBar
-from ..widgets.plain import Plain
+from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
 STEPS = ["填写信息", "人脸识别", "短信验证"]
@@ -71,7 +71,7 @@ class RegisterScreen(KioskScreen):
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="code-back")
                             yield Button("完成注册", id="finish", variant="primary")
-                yield Plain("", classes="screen-error")
+                yield ErrorLine(classes="screen-error")
             with Vertical(classes="keypad-box"):
                 yield Keypad()
 

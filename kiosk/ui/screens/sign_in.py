@@ -12,7 +12,7 @@ from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad import Keypad
-from ..widgets.plain import Plain
+from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
 
@@ -29,7 +29,7 @@ class SignInScreen(KioskScreen):
                 yield CodeButton(id="send-code")
                 yield Plain("", id="code-sent", classes="hint")
                 yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True, enter_presses="submit")
-                yield Plain("", classes="screen-error")
+                yield ErrorLine(classes="screen-error")
                 with Horizontal(classes="buttons"):
                     yield Button("返回", id="back")
                     yield Button("登录", id="submit", variant="primary")

@@ -1,4 +1,4 @@
-"""A labelled input with its error message right beneath it."""
+"""A labelled input with its error message right beneath it (a row only while there is one)."""
 from __future__ import annotations
 
 from rich.text import Text
@@ -9,7 +9,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.input import Selection
 
-from .plain import Plain
+from .in_view import bring_into_view
+from .plain import ErrorLine
 
 
 class _LimitedInput(Input):
@@ -40,8 +41,7 @@ class _LimitedInput(Input):
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:
-            unit = "位" if field.digits else "个字"
-            field.set_error(f"最多可输入{self.max_length}{unit}，超出部分未输入")
+            field.limit_reached(self.value)
 
     @property
     def _value(self) -> Text:
@@ -86,13 +86,14 @@ class FormField(Vertical):
         self._enter_moves_on = enter_moves_on
         self.digits = digits
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
+        self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
         yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
                             password=self._password, id=f"input-{self.field_name}")
-        yield Plain("", classes="field-error")
+        yield ErrorLine(classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         following = self._next_control() if self._enter_moves_on else None
@@ -112,12 +113,25 @@ class FormField(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The user is correcting the value: the message about the old one goes. A value the
-        screen sets itself (``value = ...``, e.g. emptying a wrong PIN) keeps its message."""
+        screen sets itself (``value = ...``, e.g. emptying a wrong PIN) keeps its message, and so
+        does the value the length limit was reached at. Only the Changed of the value the field
+        holds now counts: typed fast (8 digits into the 6-digit code field), the Changed of the
+        first six digits are handled after the seventh and eighth were refused, and they took
+        最多可输入6位 away the moment it was said."""
         if event.value == self._set_here:
             self._set_here = None
             return
         self._set_here = None
+        if event.value != self.input.value or event.value == self._limit_at:
+            return
+        self._limit_at = None
         self.set_error("")
+
+    def limit_reached(self, value: str) -> None:
+        """The length limit refused what was typed or pasted after ``value``: say so until the next edit."""
+        self._limit_at = value
+        unit = "位" if self.digits else "个字"
+        self.set_error(f"最多可输入{self._max_length}{unit}，超出部分未输入")
 
     @property
     def input(self) -> Input:
@@ -145,10 +159,12 @@ class FormField(Vertical):
 
     def set_error(self, message: str, scroll: bool = True) -> None:
         """``scroll``: bring the whole field with its message into view (a long one under a low
-        field ran off the screen); not for the second and later of a form's several messages."""
+        field ran off the screen), and the row of buttons right under it when both fit (the message
+        takes a row of its own only now: it pushed 预约 under the SMS code field off the page at
+        80x24); not for the second and later of a form's several messages."""
         self.query_one(".field-error", Static).update(message)
         if message and scroll:
-            self.call_after_refresh(self.scroll_visible, animate=False)
+            self.call_after_refresh(bring_into_view, self)
 
     def focus_input(self) -> None:
         self.input.focus()

@@ -32,6 +32,20 @@ class Plain(Static):
         super().__init__(content, **kwargs)
 
 
+class ErrorLine(Plain):
+    """The line kept for a message (under a field or a choice, at the bottom of a form): it takes no
+    row while it has nothing to say. Empty, it cost a row under every field, and a form at 80x24
+    its fit; a message makes room for itself where it is, right under what it is about."""
+
+    def __init__(self, content: Any = "", **kwargs: Any) -> None:
+        super().__init__(content, **kwargs)
+        self.display = bool(str(content).strip())
+
+    def update(self, content: Any = "", *, layout: bool = True) -> None:
+        super().update(content, layout=layout)
+        self.display = bool(str(content).strip())
+
+
 class PlainTable(DataTable):
     """A DataTable whose string cells are shown as they are."""
 

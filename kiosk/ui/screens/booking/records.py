@@ -13,7 +13,7 @@ from ....services import booking_records, cancellation
 from ...base import KioskScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.plain import ErrorLine, Plain, PlainTable
 from ...widgets.page import Page
 
 
@@ -52,7 +52,7 @@ class BookingListScreen(KioskScreen):
                 with Horizontal(classes="buttons"):
                     yield Button("确认", id="confirm-yes", variant="error")
                     yield Button("暂不办理", id="confirm-no")
-            yield Plain("", classes="screen-error")
+            yield ErrorLine(classes="screen-error")
             with Horizontal(classes="buttons", id="actions"):  # hidden while a question is open
                 yield Button("返回业务中心", id="back")
                 yield Button(self.ACTION, id="action", variant="primary", disabled=True)

@@ -10,7 +10,7 @@ from ....services import booking_results
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.plain import ErrorLine, Plain, PlainTable
 from ...widgets.page import Page
 
 
@@ -30,7 +30,7 @@ class ResultsScreen(KioskScreen):
             yield Button("查询", id="query", variant="primary")
             yield Plain("", id="status", classes="hint")
             yield PlainTable(id="results", cursor_type="row", zebra_stripes=True)
-            yield Plain("", classes="screen-error")
+            yield ErrorLine(classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("返回业务中心", id="back")
 

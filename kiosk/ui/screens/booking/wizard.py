@@ -12,7 +12,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, RadioSet, Static
 
 from ....domain.errors import Conflict, DomainError
 from ....services import booking_query as bq
@@ -23,7 +23,7 @@ from ...widgets.choice import Choice, ChoiceEntered, Choices
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, plain
+from ...widgets.plain import ErrorLine, Plain, plain
 from ...widgets.stepbar import StepBar
 from ...widgets.page import Page
 from .notice_step import NoticeStep
@@ -91,7 +91,7 @@ class BookingWizardScreen(KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回业务中心", id="home", variant="primary")
-            yield Plain("", classes="screen-error")
+            yield ErrorLine(classes="screen-error")
 
     @property
     def account_id(self) -> int:
@@ -287,8 +287,19 @@ class BookingWizardScreen(KioskScreen):
             self.sessions.show_result(result, args)
             if then_error is not None:
                 self.sessions.show_alert(then_error.message)
+                self.call_after_refresh(self._choose_again)
 
         self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=self._refused)
+
+    def _choose_again(self) -> None:
+        """The seat went to someone else: the focus where the citizen acts next, on the sessions just
+        listed again (or, when none is left, on the first date, to search other days); the page is
+        not scrolled to it, so the alert above the table stays in view. It stayed on 预约 before."""
+        if not self.is_attached or self.step != "step-sessions":
+            return
+        table = self.sessions.query_one("#sessions", DataTable)
+        target = table if table.row_count and table.can_focus else self.sessions.query_one("#input-date_from")
+        target.focus(scroll_visible=False)
 
     def _refused(self, exc: DomainError) -> None:
         """A 查询 refused (a date that does not parse, a reversed range): the last result goes with its

@@ -11,9 +11,10 @@ from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, Booking, ExamPlan, ExamSession, ExamSite
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES, cancellation_check
 from . import applications, audit, booking_records, messaging
+from .booking_cancelled import cancelled_text
 from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter, site_city_filter
 from .env import Env
 
@@ -44,11 +45,15 @@ class Cancelled:
     message: str
 
 
-def _booking(s: Session, account_id: int, booking_id: int, *, lock: bool = False) -> Booking:
-    """``lock``: to change it (PostgreSQL: a cancellation on another kiosk waits its turn)."""
+def _booking(s: Session, env: Env, account_id: int, booking_id: int, *, lock: bool = False) -> Booking:
+    """``lock``: to change it (PostgreSQL: a cancellation on another kiosk waits its turn). One
+    cancelled meanwhile (on another kiosk, at a counter) is refused as such: the screen that still
+    offered it reads the list again."""
     b = s.get(Booking, booking_id, with_for_update=lock)
     if b is None or b.account_id != account_id:
         raise NotFound("未找到该考试预约")
+    if b.status == "cancelled":
+        raise Conflict(cancelled_text(s, env, b) + "，无需再次取消。")
     return b
 
 
@@ -97,7 +102,7 @@ def choices(env: Env, account_id: int) -> list[Choice]:
 def preview(env: Env, account_id: int, booking_id: int) -> CancelPreview:
     now = env.clock.now()
     with env.db.read() as s:
-        b = _booking(s, account_id, booking_id)
+        b = _booking(s, env, account_id, booking_id)
         refusal = _refusal(s, b, now)
         return CancelPreview(b.id, _serial(s, b), not refusal, refusal or _ranking_note(b, now) + "确认取消吗？")
 
@@ -106,7 +111,7 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
     now = env.clock.now()
     with env.db.write() as s:
         account = account_of(s, account_id)
-        b = _booking(s, account_id, booking_id, lock=True)
+        b = _booking(s, env, account_id, booking_id, lock=True)
         refusal = _refusal(s, b, now)
         if refusal:
             raise DomainError(refusal)

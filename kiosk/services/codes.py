@@ -8,7 +8,14 @@ data folder (``keys/sms-code.key``), never in the database, with a per-code salt
 code has only a million values, so any unkeyed hash, even a slow one such as scrypt, can be
 searched through by whoever reads the table within the code's five minutes; without the key
 nothing can. The check costs microseconds, which keeps booking fast on a busy hall. A code is
-checked by the terminal that sent it (same data folder).
+checked by the terminal that sent it (same data folder): each salt starts with 4 bytes derived from
+that terminal's key (``_key_id``), so another terminal can tell a code it cannot check from a wrong one.
+
+Only the newest code of a phone and purpose is valid. A citizen who asked for a code on two kiosks
+and types the first one is told it was replaced (``STALE``), not that it is wrong: it was sent to
+their phone, so it is no guess, and it does not use up one of the newest code's tries. A code typed
+here while the newest one came from another terminal is refused with where to use it (``ELSEWHERE``),
+and is not counted either: this terminal could never accept that code.
 """
 from __future__ import annotations
 
@@ -79,6 +86,21 @@ def code_hash(env: Env, code: str, salt: bytes) -> str:
     return salt.hex() + "$" + digest
 
 
+def _key_id(env: Env) -> bytes:
+    """4 bytes that name this terminal's key (not the key: an HMAC of a constant under it)."""
+    return hmac.new(_key(env.settings.data_dir), b"sms-code key id", hashlib.sha256).digest()[:4]
+
+
+def new_salt(env: Env) -> bytes:
+    """16 bytes: this terminal's key id, then 12 random ones."""
+    return _key_id(env) + secrets.token_bytes(12)
+
+
+def _hashed_here(env: Env, stored: str) -> bool:
+    """Was ``stored`` made with this terminal's key (its salt starts with the key id)?"""
+    return stored[:8] == _key_id(env).hex()
+
+
 def _matches(env: Env, code: str, stored: str) -> bool:
     salt_hex, _, _digest = stored.partition("$")
     try:
@@ -115,7 +137,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
                           "如需立即办理，请到车管所窗口", "code")
     code = f"{secrets.randbelow(10**6):06d}"
     expires = now + timedelta(seconds=env.settings.code_ttl_seconds)
-    session.add(SmsCode(phone=phone, purpose=purpose, code_hash=code_hash(env, code, secrets.token_bytes(16)),
+    session.add(SmsCode(phone=phone, purpose=purpose, code_hash=code_hash(env, code, new_salt(env)),
                         sent_at=now, expires_at=expires))
     minutes = env.settings.code_ttl_seconds // 60
     body = (f"【交管12123】您正在办理{PURPOSE_TEXT.get(purpose, '业务')}，验证码{code}，"
@@ -125,6 +147,9 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
 
 
 DEAD = "验证码错误次数过多，已失效，请重新获取"
+STALE = "该验证码已失效，请使用最新收到的验证码"
+STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请到该终端输入，或在本机重新获取"
+ELSEWHERE = "您最新收到的验证码是在其他终端获取的，只能在该终端使用；在本机办理请重新获取验证码"
 
 
 def _format_problem(code: str) -> str | None:
@@ -173,14 +198,37 @@ _SETTLE_USED = Prepared(_STILL_SAME.values(used_at=bindparam("at")))
 _SETTLE_WRONG = Prepared(_STILL_SAME.values(attempts=bindparam("attempts_after")))
 
 
+# The codes of a phone and purpose sent before the newest one today, not used: a replaced one.
+_OLDER = Prepared(select(_C.c.code_hash).where(
+    _C.c.phone == bindparam("of_phone"), _C.c.purpose == bindparam("of_purpose"), _C.c.id < bindparam("newest"),
+    _C.c.used_at.is_(None), _C.c.sent_at >= bindparam("since")).order_by(_C.c.id.desc()).limit(20))
+
+
+def _not_newest(d: Driver, env: Env, phone: str, purpose: str, code: str, newest_id: int,
+                newest_hash: str) -> str | None:
+    """Why ``code``, which does not match the newest code, is no wrong guess (None: it is one).
+    It matches a code the newest one replaced; or the newest came from another terminal."""
+    here = _hashed_here(env, newest_hash)
+    since = datetime.combine(env.clock.now().date(), time.min)
+    for row in d.all(_OLDER, of_phone=phone, of_purpose=purpose, newest=newest_id, since=since):
+        if _matches(env, code, row.code_hash):
+            return STALE if here else STALE_ELSEWHERE
+    return None if here else ELSEWHERE
+
+
 def precheck(session: Session | Tx, env: Env, phone: str, purpose: str, code: str) -> Precheck:
     code = compact(code)
-    row = Driver(session).first(_LATEST_ROW, of_phone=phone, of_purpose=purpose)
+    d = Driver(session)
+    row = d.first(_LATEST_ROW, of_phone=phone, of_purpose=purpose)
     # no usable code first (none sent, expired, dead): that is what to do next, whatever was typed
     problem = _row_problem(row, env.clock.now(), env) or _format_problem(code)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)
-    return Precheck(phone, purpose, code, None, row.id, row.attempts, _matches(env, code, row.code_hash))
+    if _matches(env, code, row.code_hash):
+        return Precheck(phone, purpose, code, None, row.id, row.attempts, True)
+    # a replaced code or one only another terminal can check: said as such, no try counted
+    problem = _not_newest(d, env, phone, purpose, code, row.id, row.code_hash)
+    return Precheck(phone, purpose, code, problem, row.id, row.attempts, False)
 
 
 def settle(session: Session | Tx, env: Env, pre: Precheck) -> str | None:
@@ -211,6 +259,9 @@ def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str
     if problem or row is None:
         return problem
     if not _matches(env, code, row.code_hash):
+        problem = _not_newest(Driver(session), env, phone, purpose, code, row.id, row.code_hash)
+        if problem:
+            return problem
         row.attempts += 1
         return _wrong(env, row.attempts)
     row.used_at = now

@@ -20,6 +20,7 @@ from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, messaging
 from .booking import STATUS_PAID, account_of
+from .booking_cancelled import cancelled_text
 from .booking_records import BookingView, bookings_in, view_in
 from .env import Env
 
@@ -133,14 +134,30 @@ def quotes(env: Env, account_id: int) -> list[FeeQuote]:
         return found
 
 
+def to_pay(env: Env, account_id: int, booking_id: int) -> FeeQuote:
+    """The quote 缴纳考试费 asks 确认支付吗？ with: refused (Conflict) when the booking was cancelled
+    or ended since the list was read; one paid meanwhile is returned as it is (the list shows it)."""
+    q = quote(env, account_id, booking_id)
+    if not q.paid:
+        _payable(env, q.booking)
+    return q
+
+
 REFUNDED = "本次扣款将原路退回"
 
 
-def _payable(view: BookingView) -> None:
+def _payable(env: Env, view: BookingView) -> None:
+    """Before the bank is asked. A booking cancelled meanwhile (at a counter, say, while the kiosk
+    asked 确认支付吗？) is said as the cancellation SMS says it, not as 「只有预约成功的考试才需要缴纳考试费」."""
+    if view.status == "cancelled":
+        with env.db.read() as s:
+            b = s.get(Booking, view.id)
+            assert b is not None
+            raise Conflict(cancelled_text(s, env, b) + "，无需缴纳考试费。")
     if view.status != "placed":
-        raise DomainError("只有预约成功的考试才需要缴纳考试费")
+        raise Conflict("只有预约成功的考试才需要缴纳考试费")
     if view.fee_paid_at is not None:
-        raise DomainError("该考试的考试费已缴纳，无需重复缴费")
+        raise Conflict("该考试的考试费已缴纳，无需重复缴费")
 
 
 def terminal_gateway(env: Env) -> PaymentGateway | None:
@@ -153,7 +170,7 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
     if gateway is None:
         raise DomainError("本终端暂未开通网上缴费，请到车管所窗口缴纳考试费")
     first = quote(env, account_id, booking_id)
-    _payable(first.booking)
+    _payable(env, first.booking)
     description = fee_description(first.booking.subject)
     payment = gateway.charge(first.booking.serial_no, first.amount, description, env.clock.now())
     try:
@@ -170,8 +187,10 @@ def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote,
         assert b is not None
         if b.fee_paid_at is not None:
             raise Conflict(f"该考试的考试费已缴纳，无需重复缴费；{REFUNDED}")
+        if b.status == "cancelled":
+            raise Conflict(f"{cancelled_text(s, env, b)}，不能缴费；{REFUNDED}")
         if b.status != "placed":
-            raise Conflict(f"该考试预约已取消或已结束，不能缴费；{REFUNDED}")
+            raise Conflict(f"该考试预约已结束，不能缴费；{REFUNDED}")
         b.fee_paid_at = payment.paid_at
         receipt = receipt_of(first.amount, description, payment)
         app = s.get(Application, b.application_id) if b.application_id else None

@@ -251,12 +251,23 @@ class KioskApp(App, inherit_bindings=False):
             return self.staff is not None and not self.locked
         return self.citizen is not None or len(self.screen_stack) > 1
 
+    def _working(self) -> bool:
+        """A service call the user asked for is running on some screen (KioskScreen.working)."""
+        return any(getattr(screen, "working", False) for screen in self.screen_stack)
+
     async def _idle_tick(self) -> None:
         if not self._session_active():
             # A citizen switched the look on the start screen and walked away: the next one meets
             # the terminal's own look (as after a session).
             if self.look != self.settings.theme and time.monotonic() - self._last_activity >= self.settings.idle_limit:
                 self.use_look(self.settings.theme)
+            return
+        if self._working():
+            # Not while a call runs (a submission waiting for the database): the citizen is waiting
+            # for its result (the 业务流水号), not gone. The idle time starts again when it ends; a
+            # countdown already showing goes. A quiet refresh (网办进度, the e-licence code) does
+            # not count: it would keep an abandoned session open.
+            self.touch()
             return
         remaining = self.settings.idle_limit - (time.monotonic() - self._last_activity)
         if remaining <= 0:

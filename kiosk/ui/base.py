@@ -39,6 +39,9 @@ CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确�
 
 class KioskScreen(ButtonRowKeys):
     busy = False
+    # A call the user asked for is running (not a quiet refresh): the idle time does not count
+    # meanwhile (KioskApp._idle_tick), so nobody is signed out while 正在办理，请稍候。 shows.
+    working = False
     _wait_timer: Timer | None = None
     # Not Textual's auto focus (the first match top to bottom, hidden or empty or not): the screen
     # opens on its main control (``focus_main``).
@@ -156,7 +159,7 @@ class KioskScreen(ButtonRowKeys):
         from what is refreshed, such as a QR code that just fits)."""
         if self.busy:
             return
-        self.busy = True
+        self.busy, self.working = True, not quiet
         self.clear_errors()
         if not quiet:
             self._wait_timer = self.set_timer(WAIT_AFTER, self._show_wait)
@@ -177,7 +180,7 @@ class KioskScreen(ButtonRowKeys):
         self.run_worker(work, thread=True, group="service")
 
     def _finish(self, then: Callable[[], None]) -> None:
-        self.busy = False
+        self.busy = self.working = False
         if self._wait_timer is not None:
             self._wait_timer.stop()
             self._wait_timer = None

@@ -129,3 +129,25 @@ async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people
         await settle(pilot)
         assert "2027年6月1日后再申请。" in screen_text(kiosk_app)
         assert kiosk_app.screen.query_one("#ph-agree").disabled
+
+
+async def test_applied_on_another_kiosk_while_the_question_was_open(kiosk_app, env, people) -> None:
+    """Tester: 您已申领电子驾驶证，无需重复申领 (another kiosk applied first), and the screen kept the
+    申领 question, with no 出示 button. Now it reads the licence again and offers the card."""
+    from tests.booking_helpers import account_id
+
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, p)
+        await pilot.click("#el-apply")
+        await settle(pilot)
+        assert "是否继续申领？" in screen_text(kiosk_app)
+        elicence.apply_direct(env, account_id(env, p))  # the other kiosk
+        await pilot.click("#el-confirm")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "是否继续申领？" not in text and kiosk_app.screen.query_one("#el-question").has_class("hidden")
+        assert "您已申领电子驾驶证，无需重复申领" in text  # why, under what is offered now
+        assert "您已申领电子驾驶证，可以出示使用。" in text
+        assert _buttons_on_screen(kiosk_app) == ["出示电子驾驶证", "换照片", "返回"]
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-show")

@@ -20,7 +20,7 @@ READ_BY_CITIZENS = [
     *sorted((PROJECT_ROOT / "kiosk" / "ui" / "screens" / "booking").glob("*.py")),
     *[PROJECT_ROOT / "kiosk" / "services" / f"{m}.py" for m in (
         "booking", "booking_query", "booking_submit", "booking_records", "cancellation", "allocation_service",
-        "fees", "certificates", "exam_results")],
+        "fees", "certificates", "exam_results", "booking_cancelled")],
     ASSETS / "notices" / "exam_booking.txt", ASSETS / "notices" / "exam_priority.txt",
 ]
 

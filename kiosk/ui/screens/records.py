@@ -56,22 +56,54 @@ class RecordScreen(KioskScreen):
 
 
 class ProgressScreen(RecordScreen):
+    """Kept up to date while it is shown: a citizen often waits at the kiosk while a clerk finishes
+    the application at the counter (办结), so the list is read again every REFRESH_SECONDS (one
+    read of the citizen's own applications, quiet: no 正在办理 bar, no error for a busy database;
+    the counter's 考试数据看板 does the same) and when the screen comes back on top. The cursor
+    stays on its application and the focus where it is; the same list changes nothing on screen."""
+
     TITLE_TEXT = "网办进度"
+    REFRESH_SECONDS = 10.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[apps.ApplicationView] = []
+        self._first = True  # not loaded yet: the first load focuses the list
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("业务流水号", "业务名称", "状态", "申请时间")
-        self.call(apps.list_for, self.env, self.account_id, done=self._loaded)
+        self.reload()
+        self.set_interval(self.REFRESH_SECONDS, self._refresh)
+
+    def reload(self, quiet: bool = False) -> None:
+        self.call(apps.list_for, self.env, self.account_id, done=self._loaded, quiet=quiet,
+                  failed=(lambda _exc: None) if quiet else None)
+
+    def _refresh(self) -> None:
+        """Not under a dialog, nor while a call runs, nor once the session is wiped."""
+        if self.app.screen is self and not self.busy and self.kiosk.citizen is not None:
+            self.reload(quiet=True)
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        if not self._first:
+            self._refresh()
 
     def _loaded(self, rows: list[apps.ApplicationView]) -> None:
+        if not self._first and rows == self.rows:
+            return
         self.rows = rows
-        table = self.query_one(DataTable)
-        for row in rows:
-            table.add_row(row.serial_no, row.title, row.status, f"{row.created_at:%Y-%m-%d %H:%M}")
-        self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程。" if rows else "您还没有网上办理的业务。")
+        table = self.query_one(PlainTable)
+        table.refill([(row.serial_no, row.title, row.status, f"{row.created_at:%Y-%m-%d %H:%M}") for row in rows],
+                     [row.serial_no for row in rows])
+        self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程（状态自动更新）。" if rows
+                        else "您还没有网上办理的业务。")
         if rows:
-            self._show(0)
-            table.focus()
+            self._show(table.cursor_row)
+            if self._first:
+                table.focus()
+        self._first = False
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)

@@ -47,7 +47,8 @@ class FeeScreen(BookingListScreen):
         return [f"考试费：{q.amount}元（未缴纳）"]
 
     def act(self, row: booking_records.BookingView) -> None:
-        self.call(fees.quote, self.env, self.account_id, row.id, done=self._quoted)
+        self.call(fees.to_pay, self.env, self.account_id, row.id, done=self._quoted,
+                  failed=lambda exc: self.changed_meanwhile(exc, row.id))
 
     def _quoted(self, q: fees.FeeQuote) -> None:
         if q.paid:  # paid meanwhile (at another kiosk): the list says so now
@@ -58,11 +59,12 @@ class FeeScreen(BookingListScreen):
         self.query_one("#confirm-yes", Button).label = "确认支付"
 
     def confirmed(self, booking_id: int) -> None:
-        self.call(fees.pay, self.env, self.account_id, booking_id, done=self._paid)
+        self.call(fees.pay, self.env, self.account_id, booking_id, done=self._paid,
+                  failed=lambda exc: self.changed_meanwhile(exc, booking_id))
 
     def _paid(self, q: fees.FeeQuote) -> None:
         self._ask(None, "")
-        self.flash = "缴费成功，缴费凭证见下方，也可在【网办进度】中查看。"
+        self.said("缴费成功，缴费凭证见下方，也可在【网办进度】中查看。")
         self.keep_row = q.booking.id  # its detail, now with the receipt, stays in view
         self.reload()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
@@ -36,6 +37,7 @@ class BookingListScreen(KioskScreen):
         self.rows: list[booking_records.BookingView] = []
         self.pending_action: int | None = None
         self.flash = ""  # the outcome of the last action, shown above the list
+        self.flash_alert = False  # the flash says why the action was refused: in bold
         self.keep_row: int | None = None  # the booking the cursor goes back to when the list reloads
         self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
 
@@ -75,7 +77,8 @@ class BookingListScreen(KioskScreen):
         table = self.query_one(DataTable)
         self._fill(keep_cursor=False)
         intro = self.intro() if self.rows else self.EMPTY
-        self.query_one("#status", Static).update(f"{self.flash}\n{intro}" if self.flash else intro)
+        flash = Content.styled(self.flash, "bold $text-error" if self.flash_alert else "")  # a refusal in red
+        self.query_one("#status", Static).update(Content.assemble(flash, "\n", intro) if self.flash else intro)
         action = self.query_one("#action", Button)
         action.disabled = not self.rows
         action.display = bool(self.rows)
@@ -152,6 +155,19 @@ class BookingListScreen(KioskScreen):
             action = self.query_one("#action", Button)
             (action if action.display and self.rows else self.query_one("#back", Button)).focus()
 
+    def said(self, flash: str, alert: bool = False) -> None:
+        """The outcome of an action, above the list from its next reload on."""
+        self.flash, self.flash_alert = flash, alert
+
+    def changed_meanwhile(self, exc: DomainError, booking_id: int) -> None:
+        """The action was refused because the booking changed since the list was read (cancelled
+        on another kiosk or at a counter, placed, paid): the reason above the list, read again, so
+        that what it shows and offers is the booking as it is now."""
+        self._ask(None, "")
+        self.said(exc.message, alert=True)
+        self.keep_row = booking_id
+        self.reload()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         row = self.selected()
@@ -206,19 +222,21 @@ class CancelBookingScreen(BookingListScreen):
         return self.refusals.get(row.id, "")
 
     def act(self, row: booking_records.BookingView) -> None:
-        self.call(cancellation.preview, self.env, self.account_id, row.id, done=self._previewed)
+        self.call(cancellation.preview, self.env, self.account_id, row.id, done=self._previewed,
+                  failed=lambda exc: self.changed_meanwhile(exc, row.id))
 
     def _previewed(self, p: cancellation.CancelPreview) -> None:
-        if not p.allowed:
-            self.show_error(DomainError(p.message))
+        if not p.allowed:  # the list offered it: it changed since (placed, booking closed)
+            self.changed_meanwhile(DomainError(p.message), p.booking_id)
             return
         self._ask(p.booking_id, p.message)
         self.query_one("#confirm-yes", Button).label = "确认取消"
 
     def confirmed(self, booking_id: int) -> None:
-        self.call(cancellation.cancel, self.env, self.account_id, booking_id, done=self._cancelled)
+        self.call(cancellation.cancel, self.env, self.account_id, booking_id, done=self._cancelled,
+                  failed=lambda exc: self.changed_meanwhile(exc, booking_id))
 
     def _cancelled(self, c: cancellation.Cancelled) -> None:
         self._ask(None, "")
-        self.flash = f"已取消业务流水号{c.serial_no}的考试预约。{c.message}"
+        self.said(f"已取消业务流水号{c.serial_no}的考试预约。{c.message}")
         self.reload()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, DataTable, RadioSet, Static
 
 from ....domain.errors import Conflict, DomainError
@@ -56,6 +57,7 @@ class BookingWizardScreen(KioskScreen):
         self.history: list[tuple[str, bool]] = []
         self.request: submit.BookingRequest | None = None
         self.publish_text = ""  # of the request on step 确认并提交: its result-publication day(s)
+        self._rereading = False  # the subjects are being read again (back on 科目确认 or 选择场次)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -109,23 +111,68 @@ class BookingWizardScreen(KioskScreen):
 
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded
-        ov = loaded.overview
+        self.query_one("#subject-box", Vertical).mount_all(self._subject_widgets(loaded.overview, None))
+        self._subjects_said(loaded.overview)
+        self.sessions.set_sites(loaded.sites)
+        focus_first(self.query_one("#step-subject"))  # the subjects, or 返回 when none can be booked
+
+    def _subject_widgets(self, ov: bq.Overview, chosen: int | None) -> list[Widget]:
+        """The bookable subjects, ``chosen`` (else the first) chosen; or why there are none."""
+        if not ov.bookable:
+            return [Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint")]
+        keep = chosen if any(o.subject == chosen for o in ov.bookable) else ov.bookable[0].subject
+        return [Choices(*(Choice(plain(o.title), value=o.subject == keep, name=str(o.subject)) for o in ov.bookable),
+                        id="subject")]
+
+    def _subjects_said(self, ov: bq.Overview) -> None:
+        """Who applies, the subjects that cannot be booked and why, and 下一步 only when one can."""
         self.query_one("#applicant", Static).update(
             f"姓名：{ov.name_masked}    身份证明号码：{ov.id_masked}    手机号码：{ov.phone_masked}\n"
             f"申请准驾车型：{ov.class_text}    {ov.permit_text}" + ("\n请选择预约科目，点击【下一步】。" if ov.bookable else ""))
-        box = self.query_one("#subject-box", Vertical)
-        if ov.bookable:
-            box.mount(Choices(*(Choice(plain(o.title), value=i == 0, name=str(o.subject))
-                                 for i, o in enumerate(ov.bookable)), id="subject"))
-        else:
-            box.mount(Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint"))
         refused = [f"{o.title}：{o.reason}" for o in ov.subjects if not o.allowed]
         self.query_one("#not-bookable", Static).update(
             ("暂不能预约的科目：\n" + "\n".join(refused)) if refused else "")
         self.query_one("#next-subject", Button).disabled = not ov.bookable
         self.query_one("#next-subject", Button).display = bool(ov.bookable)  # no 下一步 that does nothing
-        self.sessions.set_sites(loaded.sites)
-        focus_first(self.query_one("#step-subject"))  # the subjects, or 返回 when none can be booked
+
+    # -- read again on the way back -------------------------------------------------------------
+    def _reread(self) -> None:
+        """Back on 科目确认 or 选择场次: what may be booked is read again. Another kiosk (or the
+        counter) may have booked or cancelled meanwhile; a subject booked there is no longer offered,
+        nor 切换至优先预约 for it (they were refused only at 预约)."""
+        def done(loaded: Loaded) -> None:
+            self._rereading = True  # until the subjects are in place (下一步 waits; while the read runs, busy)
+            self.call_later(self._reread_done, loaded)
+
+        self.call(load, self.env, self.account_id, done=done)
+
+    async def _reread_done(self, loaded: Loaded) -> None:
+        assert self.loaded is not None
+        before = self._option() if self.loaded.overview.bookable else None
+        subject = self.sessions.subject if self.step == "step-sessions" else (before.subject if before else None)
+        self.loaded = Loaded(loaded.overview, self.loaded.sites, self.loaded.seen | loaded.seen)
+        ov = loaded.overview
+        box = self.query_one("#subject-box", Vertical)
+        await box.remove_children()
+        await box.mount_all(self._subject_widgets(ov, subject))
+        self._subjects_said(ov)
+        self._rereading = False
+        option = next((o for o in ov.subjects if o.subject == subject), None)
+        gone = option is not None and (not option.allowed or (self.priority and not option.priority_allowed))
+        what = "优先预约" if self.priority and option is not None and option.allowed else "预约"
+        if self.step == "step-sessions":
+            if option is not None and not gone:  # still bookable: 切换至优先预约 as it stands now
+                self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
+                return
+            self.history.clear()  # that subject (or its priority booking) went meanwhile: choose again
+            self.priority = False
+            self._show("step-subject")
+        elif self.step == "step-subject":
+            focus_first(self.query_one("#step-subject"))  # the new list (or 返回)
+        else:  # gone on meanwhile (上一步 again): that step shows the new list when it gets there
+            return
+        if gone and option is not None:
+            self.show_error(DomainError(f"{option.title}已不能{what}：{option.reason or option.priority_reason}"))
 
     # -- navigation --------------------------------------------------------------------------
     def _show(self, step: str) -> None:
@@ -168,12 +215,16 @@ class BookingWizardScreen(KioskScreen):
             self.priority = priority
         self._show(step)
 
-    def _back(self) -> None:
+    def _back(self, reread: bool = True) -> None:
+        """To the step shown before; on 科目确认 and 选择场次, what may be booked is read again
+        (``reread``: not when the sessions are queried again at once, after a seat was lost)."""
         if not self.history:
             self.app.pop_screen()
             return
         self.step, self.priority = self.history.pop()
         self._show(self.step)
+        if reread and self.step in ("step-subject", "step-sessions") and self.loaded is not None:
+            self._reread()
 
     def _option(self) -> bq.SubjectOption:
         assert self.loaded is not None
@@ -192,6 +243,8 @@ class BookingWizardScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""
+        if (self.busy or self._rereading) and bid in ("next-subject", "to-priority", "next-sessions"):
+            return  # what they go on with is being read again (a moment)
         if bid in ("back", "prev-notice", "prev-priority-notice", "prev-sessions", "prev-confirm"):
             self._back()
         elif bid == "next-subject":
@@ -275,7 +328,7 @@ class BookingWizardScreen(KioskScreen):
 
     def _submit_failed(self, exc: DomainError) -> None:
         if isinstance(exc, Conflict):  # the seat went to someone else: pick another session
-            self._back()
+            self._back(reread=False)
             self._query(then_error=exc)
             return
         self.show_error(exc)

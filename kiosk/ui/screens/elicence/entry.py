@@ -5,6 +5,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from ....domain.errors import DomainError
 from ....services import elicence
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
@@ -17,6 +18,7 @@ class ElicenceScreen(KioskScreen):
         super().__init__()
         self.overview: elicence.Overview | None = None
         self.result: elicence.ApplyResult | None = None  # the 申领 answered on this screen, while still true
+        self.refused: DomainError | None = None  # why 申领 was refused: said once the screen is read again
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("驾驶证电子版")
@@ -64,6 +66,9 @@ class ElicenceScreen(KioskScreen):
             self.result = None  # the card withdrawn (锁定, 吊销...), or a review decided: the old result goes
             self.query_one("#el-result", Static).update("")
         self._ask(False)
+        if self.refused is not None:  # under what the screen offers now (出示电子驾驶证, say)
+            self.show_error(self.refused)
+            self.refused = None
 
     @staticmethod
     def _still_true(result: elicence.ApplyResult, o: elicence.Overview) -> bool:
@@ -100,7 +105,7 @@ class ElicenceScreen(KioskScreen):
         elif bid == "el-cancel":
             self._ask(False)
         elif bid == "el-confirm":
-            self.call(elicence.apply_direct, self.env, self.account_id, done=self._applied)
+            self.call(elicence.apply_direct, self.env, self.account_id, done=self._applied, failed=self._refused)
         elif bid == "el-photo-apply":
             from .photo import PhotoScreen
 
@@ -113,6 +118,13 @@ class ElicenceScreen(KioskScreen):
             from .photo import PhotoScreen
 
             self.app.push_screen(PhotoScreen("change"))
+
+    def _refused(self, exc: DomainError) -> None:
+        """申领 refused: the licence changed since the screen read it (another kiosk applied first,
+        the card was issued, the licence was locked). Read it again, so the question goes and what
+        can be done now is offered (出示电子驾驶证), with the reason under it."""
+        self.refused = exc
+        self.reload()
 
     def _applied(self, result: elicence.ApplyResult) -> None:
         self.result = result

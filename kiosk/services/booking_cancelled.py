@@ -1,0 +1,39 @@
+"""A booking cancelled meanwhile, said as the cancellation SMS says it: a kiosk that still showed
+it (取消考试预约's 确认取消, 考试费缴纳's 确认支付) tells the citizen it was cancelled, when, and where
+(at a counter, or on another kiosk: from the audit entry of the cancellation), not that it "ended"
+or "needs no fee"."""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Application, AuditEntry, Booking
+from ..domain.exam import SUBJECT_NAMES
+from .env import Env
+
+COUNTER = "在车管所窗口"
+ELSEWHERE = "在其他终端"
+ACTIONS = {"exam_cancel": "", "exam_cancel_counter": COUNTER}  # audit action -> where it was done
+
+
+def where_cancelled(s: Session, env: Env, b: Booking) -> str:
+    """在车管所窗口, 在其他终端, or "" (this terminal, or no record of it: a booking from before 12123)."""
+    token = f"预约编号{b.id}"  # both cancellations write it into the entry's detail, between spaces
+    entries = s.execute(select(AuditEntry.action, AuditEntry.terminal_id, AuditEntry.detail)
+                        .where(AuditEntry.account_id == b.account_id, AuditEntry.action.in_(list(ACTIONS)))
+                        .order_by(AuditEntry.id.desc()).limit(50))
+    for action, terminal_id, detail in entries:
+        if token in (detail or "").split():
+            if ACTIONS[action]:
+                return ACTIONS[action]
+            return ELSEWHERE if terminal_id != env.terminal_id else ""
+    return ""
+
+
+def cancelled_text(s: Session, env: Env, b: Booking) -> str:
+    """您的科目三优先预约（业务流水号2612030000000012）已于2026-12-03 09:31在车管所窗口取消 (no final punctuation)."""
+    app = s.get(Application, b.application_id) if b.application_id else None
+    serial = app.serial_no if app else str(b.id)
+    was = "优先预约" if b.priority else "考试预约"
+    when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
+    return f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial}）已{when}{where_cancelled(s, env, b)}取消"

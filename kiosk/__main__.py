@@ -51,9 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
+    from .services.terminals import check_terminal_id
+
     s = Settings(db_url=args.db or default_db_url())
     if args.terminal_id:
         s.terminal_id = args.terminal_id
+    check_terminal_id(s.terminal_id)  # the default kiosk-<hostname> too: the database keeps it
     s.counter = args.counter
     s.now = parse_now(args.now or os.environ.get("KIOSK_NOW"))
     s.clock_runs = True  # the start instant is pinned; seconds still tick so countdowns move
@@ -103,9 +106,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run_app(settings, env)
     except BrokenPipeError:  # `kiosk demo | head`
         return 0
-    except (DBAPIError, OSError) as exc:  # no database, or a folder it cannot use: a message, not a traceback
+    except (DBAPIError, OSError) as exc:  # no database, a folder it cannot use, a statement that failed
         if isinstance(exc, DBAPIError) and not _unavailable(exc):
-            raise  # a constraint or a statement that failed is a bug to see in full, not a set-up problem
+            # A statement that failed (a value the schema refuses, say) is a bug: its traceback goes to
+            # the log file, and the operator reads one line saying where.
+            print(f"kiosk: {statement_failed(exc, settings)}", file=sys.stderr)
+            return 1
         if logging.getLogger().handlers:  # the kiosk's log file; a subcommand only prints the message
             logging.getLogger("kiosk").exception("cannot start")
         print(f"kiosk: {cannot_start(exc, settings)}", file=sys.stderr)
@@ -146,6 +152,21 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
     where = getattr(exc, "filename", None) or settings.data_dir
     return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"
             f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。 / {exc}")
+
+
+def statement_failed(exc: DBAPIError, settings: Settings) -> str:
+    """One line for a database statement that failed (not the database being unreachable), with the
+    traceback written to kiosk.log in the data folder when that can be written."""
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
+    log = settings.data_dir / "kiosk.log"
+    try:
+        if not logging.getLogger().handlers:  # a subcommand: no log file yet
+            _log_to_file(settings)
+        logging.getLogger("kiosk").error("database statement failed", exc_info=exc)
+        where = f"详情见 {log}"
+    except OSError:
+        where = "数据目录无法写入，未能记录详情"
+    return f"数据库操作失败（{reason}）。{where}，请联系技术人员。 / database error: {reason}"
 
 
 def _shown_url(url: str) -> str:

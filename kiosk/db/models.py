@@ -9,6 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base
 
+# A terminal's name (kiosk --terminal-id, KIOSK_TERMINAL_ID, default kiosk-<hostname>): a host name
+# alone may be 64 characters, a hall's naming scheme longer (kiosk-dmv-yuzhong-hall-...). Checked
+# at start-up (kiosk.services.terminals.check_terminal_id), so a longer one is refused there.
+TERMINAL_ID_MAX = 100
+# audit_log.role: the roles of a staff member, comma-separated (every role together is 38 characters).
+ROLES_MAX = 100
+
 
 class Account(Base):
     """A person or unit known to the DMV; a 12123 user once ``registered_at`` is set."""
@@ -50,7 +57,7 @@ class DrivingLicence(Base):
     points: Mapped[int] = mapped_column(default=0)  # in the current 12-month cycle
     phone: Mapped[str] = mapped_column(String(11))  # reserved contact on the licence record
     address: Mapped[str] = mapped_column(String(200), default="")
-    photo: Mapped[str | None] = mapped_column(String(200))
+    photo: Mapped[str | None] = mapped_column(Text)  # an asset name, or a path under the data folder (any length)
     photo_source: Mapped[str | None] = mapped_column(String(20))  # id_card/upload/camera
     photo_changed_at: Mapped[datetime | None]
     account: Mapped[Account] = relationship()
@@ -205,7 +212,7 @@ class Application(Base):
     title: Mapped[str] = mapped_column(String(60))
     status: Mapped[str] = mapped_column(String(20))
     payload: Mapped[dict] = mapped_column(default=dict)
-    terminal_id: Mapped[str] = mapped_column(String(40))
+    terminal_id: Mapped[str] = mapped_column(String(TERMINAL_ID_MAX))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     events: Mapped[list[ApplicationEvent]] = relationship(
@@ -294,7 +301,7 @@ class SmsCode(Base):
 
 class Terminal(Base):
     __tablename__ = "terminals"
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    id: Mapped[str] = mapped_column(String(TERMINAL_ID_MAX), primary_key=True)
     kind: Mapped[str] = mapped_column(String(10))  # kiosk / counter
     first_seen_at: Mapped[datetime]
     last_seen_at: Mapped[datetime]
@@ -321,8 +328,8 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(index=True)
     actor: Mapped[str] = mapped_column(String(40))  # 'citizen:<id>' / 'staff:<no>' / 'system'
-    role: Mapped[str] = mapped_column(String(20), default="")
-    terminal_id: Mapped[str] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(ROLES_MAX), default="")  # e.g. 'admin,counter,review,exam_admin'
+    terminal_id: Mapped[str] = mapped_column(String(TERMINAL_ID_MAX))
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     action: Mapped[str] = mapped_column(String(40), index=True)
     detail: Mapped[str] = mapped_column(String(400), default="")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -42,7 +42,7 @@ class PhotoSubmission(Base):
     application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
     purpose: Mapped[str] = mapped_column(String(10))  # apply / change
     source: Mapped[str] = mapped_column(String(10))  # id_card / upload / camera
-    file_path: Mapped[str] = mapped_column(String(300))
+    file_path: Mapped[str] = mapped_column(Text)  # under data_dir/photos: as long as the data folder's path
     width: Mapped[int] = mapped_column(default=0)
     height: Mapped[int] = mapped_column(default=0)
     checks: Mapped[list] = mapped_column(default=list)  # check results shown to the reviewer

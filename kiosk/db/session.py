@@ -1,4 +1,5 @@
-"""Engine and unit-of-work set-up: SQLite (WAL, foreign keys, busy timeout) or PostgreSQL.
+"""Engine and unit-of-work set-up: SQLite (WAL, foreign keys, busy timeout) or PostgreSQL (lock
+timeout).
 
 SQLite connections also keep temporary tables in memory: publication-day allocation loads
 its result into one (100,000s of rows) and joins it into every write; in memory that is
@@ -13,12 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from .driver import Tx
 from .models import AuditEntry
 
 SQLITE_BUSY_MS = 30_000
+PG_LOCK_TIMEOUT_MS = SQLITE_BUSY_MS  # how long a PostgreSQL statement waits for a lock
 
 
 def make_engine(url: str) -> Engine:
@@ -42,7 +45,21 @@ def make_engine(url: str) -> Engine:
             conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    postgres = make_url(url).get_backend_name() == "postgresql"
+    return create_engine(url, pool_pre_ping=True, connect_args=_postgres_options(url) if postgres else {})
+
+
+def _postgres_options(url: str) -> dict[str, str]:
+    """PostgreSQL waits for a row lock as long as it takes; a kiosk waiting behind a transaction
+    that never ends would hang. ``lock_timeout`` gives up after PG_LOCK_TIMEOUT_MS (SQLite's busy
+    timeout): the statement fails, its transaction is rolled back, and the screen says 系统繁忙，
+    请稍后再试 (kiosk.ui.base). Options given in the URL (``?options=...``) are kept, and come after
+ours: a lock_timeout there wins."""
+    given = make_url(url).query.get("options")
+    if isinstance(given, tuple):
+        given = " ".join(given)
+    ours = f"-c lock_timeout={PG_LOCK_TIMEOUT_MS}"
+    return {"options": f"{ours} {given}" if given else ours}
 
 
 @event.listens_for(Session, "before_flush")

@@ -117,8 +117,10 @@ _LATEST_ID = (select(_C.c.id).where(_C.c.phone == bindparam("of_phone"), _C.c.pu
               .order_by(_C.c.id.desc()).limit(1).scalar_subquery())
 
 
-def _latest(session: Session, phone: str, purpose: str) -> SmsCode | None:
-    return session.scalars(select(SmsCode).where(SmsCode.id == _LATEST_ID),
+def _latest(session: Session, phone: str, purpose: str, *, lock: bool = False) -> SmsCode | None:
+    """The newest code row; with ``lock`` held until the transaction ends (PostgreSQL ``FOR UPDATE``)."""
+    query = select(SmsCode).where(SmsCode.id == _LATEST_ID)
+    return session.scalars(query.with_for_update() if lock else query,
                            {"of_phone": phone, "of_purpose": purpose}).first()
 
 
@@ -251,10 +253,12 @@ def settle(session: Session | Tx, env: Env, pre: Precheck) -> str | None:
 
 def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str) -> str | None:
     """Use up a code. Returns None when it matched, otherwise the reason (the failed attempt is
-    recorded in this session, so the caller must commit before raising)."""
+    recorded in this session, so the caller must commit before raising). The row is locked first:
+    two kiosks trying codes for one phone at once (PostgreSQL) each count their try, and a right
+    code is used once."""
     code = compact(code)
     now = env.clock.now()
-    row = _latest(session, phone, purpose)
+    row = _latest(session, phone, purpose, lock=True)
     problem = _row_problem(row, now, env) or _format_problem(code)  # as precheck: no usable code first
     if problem or row is None:
         return problem

@@ -111,7 +111,8 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
 
 
 def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
-    row = s.scalar(select(Staff).where(Staff.staff_no == "".join(staff_no.split()).upper()))
+    """The account to change, locked (PostgreSQL): a reset is not undone by a wrong try counted meanwhile."""
+    row = s.scalar(select(Staff).where(Staff.staff_no == "".join(staff_no.split()).upper()).with_for_update())
     if row is None:
         raise NotFound("未找到该工号", "target")
     return row

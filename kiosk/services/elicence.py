@@ -71,8 +71,14 @@ def photo_notice() -> str:
 
 
 # ---------------------------------------------------------------- loading
-def _load(s: Session, account_id: int) -> tuple[Account, DrivingLicence | None, ElectronicLicence | None]:
-    account = s.get(Account, account_id)
+def _load(s: Session, account_id: int, *, lock: bool = False
+          ) -> tuple[Account, DrivingLicence | None, ElectronicLicence | None]:
+    """The account, its licence and e-licence. ``lock`` (to apply, or to change the photo): the
+    account row first, FOR UPDATE (PostgreSQL; SQLite's write transaction is exclusive already), so
+    a second kiosk doing the same for this citizen waits, then reads what the first one did and
+    gets its message (您已申领电子驾驶证，无需重复申领), not a unique-constraint error or a
+    second application."""
+    account = s.get(Account, account_id, with_for_update=True) if lock else s.get(Account, account_id)
     if account is None or account.registered_at is None:
         raise NotFound("账户不存在或未注册")
     lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
@@ -151,8 +157,9 @@ def overview(env: Env, account_id: int) -> Overview:
 
 
 # ---------------------------------------------------------------- applying
-def _for_apply(s: Session, account_id: int) -> tuple[Account, DrivingLicence, ElectronicLicence | None]:
-    account, lic, el = _load(s, account_id)
+def _for_apply(s: Session, account_id: int, *, lock: bool = True
+               ) -> tuple[Account, DrivingLicence, ElectronicLicence | None]:
+    account, lic, el = _load(s, account_id, lock=lock)
     if lic is None:
         raise DomainError("您名下没有机动车驾驶证，不能申领电子驾驶证")
     refresh_staleness(el, lic)
@@ -233,7 +240,7 @@ def apply_photo_status(env: Env, account_id: int) -> PhotoChange:
     stored photo the citizen is choosing not to use it; without one it is the only way)."""
     with env.db.write() as s:
         try:
-            account, lic, el = _for_apply(s, account_id)
+            account, lic, el = _for_apply(s, account_id, lock=False)  # only what the screen says
         except DomainError as exc:
             return PhotoChange(False, exc.message, photo_notice())
         stored = _stored_photo(account, lic, el)
@@ -282,7 +289,7 @@ def photo_change_status(env: Env, account_id: int) -> PhotoChange:
 def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> ApplyResult:
     photos.require_ok(path)
     with env.db.write() as s:
-        account, lic, el = _load(s, account_id)
+        account, lic, el = _load(s, account_id, lock=True)  # one pending photo at a time
         refresh_staleness(el, lic)
         problem = _change_problem(s, env, lic, el)
         if problem:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.models import Staff
 from ..domain.errors import DomainError
@@ -96,6 +97,14 @@ def _failed(staff: Staff, now: datetime, what: str) -> str:
     return f"{what}错误，再错{MAX_FAILURES - staff.failed_logins}次将锁定{LOCK_MINUTES}分钟"
 
 
+def _staff_row(s: Session, staff_no: str) -> Staff | None:
+    """The account, locked until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's write
+    transaction is exclusive already): tries at the same moment on several terminals are counted
+    one after the other, each from the count the one before left, so none is lost and the
+    lock-out comes at the 10th wrong try whatever the number of terminals."""
+    return s.scalar(select(Staff).where(Staff.staff_no == staff_no).with_for_update())
+
+
 def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
     staff_no = _normalize_no(staff_no)
     if not staff_no:
@@ -104,7 +113,7 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
         raise DomainError("请输入密码", "password")
     now = env.clock.now()
     with env.db.write() as s:
-        staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        staff = _staff_row(s, staff_no)
         actor = f"staff:{staff_no}"
         if staff is None:
             _verify_unknown(password[:200])
@@ -141,7 +150,7 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
     staff_no = _normalize_no(staff_no)
     now = env.clock.now()
     with env.db.write() as s:
-        staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        staff = _staff_row(s, staff_no)
         actor = f"staff:{staff_no}"
         detail = ""
         if staff is None:

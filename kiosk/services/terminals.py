@@ -3,8 +3,22 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ..db.models import Terminal
+from ..db.models import TERMINAL_ID_MAX, Terminal
 from .env import Env
+
+
+def check_terminal_id(terminal_id: str) -> str:
+    """The terminal's name as given (--terminal-id, KIOSK_TERMINAL_ID, or kiosk-<hostname>), when
+    the database can keep it: at most TERMINAL_ID_MAX printable characters. Otherwise a ValueError
+    whose message is one line for the operator starting the kiosk."""
+    if not terminal_id.isprintable() or not terminal_id.strip():
+        raise ValueError(f"终端编号 {terminal_id!r} 不能为空或含控制字符，请用 --terminal-id 或 KIOSK_TERMINAL_ID 指定"
+                         f" / invalid terminal id {terminal_id!r}")
+    if len(terminal_id) > TERMINAL_ID_MAX:
+        raise ValueError(f"终端编号过长（{len(terminal_id)}个字符，最多{TERMINAL_ID_MAX}个），请用 --terminal-id 或 "
+                         f"KIOSK_TERMINAL_ID 指定较短的编号 / terminal id longer than {TERMINAL_ID_MAX} characters: "
+                         f"{terminal_id}")
+    return terminal_id
 
 
 def _terminal(s: Session, env: Env) -> Terminal:

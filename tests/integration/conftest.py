@@ -1,4 +1,5 @@
-"""Fixtures of the integration tests: a scratch PostgreSQL database."""
+"""Fixtures of the integration tests: a scratch PostgreSQL database (``pg_url``), and one migrated
+and loaded with the demo data (``pg_env``)."""
 from __future__ import annotations
 
 import uuid
@@ -6,6 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
+
+from kiosk.services import bootstrap
+from kiosk.services.env import Env, make_env
 
 PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
@@ -28,3 +32,13 @@ def pg_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture
+def pg_env(pg_url: str, settings) -> Iterator[Env]:  # type: ignore[no-untyped-def]
+    """The ``env`` of a test on PostgreSQL: ``settings`` with ``pg_url``, migrated, demo data loaded."""
+    settings.db_url = pg_url
+    env = make_env(settings)
+    bootstrap.prepare(env)
+    yield env
+    env.db.dispose()

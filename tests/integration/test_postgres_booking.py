@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -14,11 +13,11 @@ from sqlalchemy import select, update
 from kiosk.db.models import Account, Application, AuditEntry, Booking, ExamSession
 from kiosk.domain.errors import Conflict, DomainError
 from kiosk.domain.ids import mask_id
-from kiosk.services import (allocation_service, applications, audit, booking_create, booking_results, bootstrap,
+from kiosk.services import (allocation_service, applications, audit, booking_create, booking_results,
                             booking_submit, cancellation, counter_accounts, counter_bookings, messaging)
 from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
-from kiosk.services.env import Env, make_env
+from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
 from tests.booking_helpers import account_id, add_learners, book, sessions
 from tests.integration.test_booking_allocation import PUBLISH, shrink
@@ -46,15 +45,6 @@ def pause_once(monkeypatch, owner, name: str, *, before: bool = False,  # type: 
 
     monkeypatch.setattr(owner, name, paused)
     return inside
-
-
-@pytest.fixture
-def pg_env(pg_url: str, settings) -> Iterator[Env]:  # type: ignore[no-untyped-def]
-    settings.db_url = pg_url
-    env = make_env(settings)
-    bootstrap.prepare(env)
-    yield env
-    env.db.dispose()
 
 
 def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:

@@ -8,7 +8,7 @@ import sys
 
 from ..domain.errors import DomainError
 from ..domain.qr_text import fit_qr, render_qr
-from ..services import bootstrap, elicence_card, elicence_review, elicence_verify
+from ..services import bootstrap, elicence_card, elicence_keys, elicence_review, elicence_verify
 from ..services.env import Env
 
 
@@ -111,7 +111,7 @@ def show_card(args: argparse.Namespace, env: Env) -> int:
 
 
 def export_key(args: argparse.Namespace, env: Env) -> int:
-    print(elicence_card.key_store(env).export_public_pem(), end="")
+    print(elicence_keys.key_store(env).export_public_pem(), end="")
     return 0
 
 

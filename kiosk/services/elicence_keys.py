@@ -106,21 +106,42 @@ def _raw(pem: str) -> bytes | None:
 
 def registered_keys(env: Env) -> dict[str, Ed25519PublicKey]:
     """The keys of ``terminal_keys`` whose id matches their public key; {} without a database."""
+    return {kid: key for kid, key, _terminal in _registered_rows(env)}
+
+
+def _registered_rows(env: Env) -> list[tuple[str, Ed25519PublicKey, str]]:
     if not _database_exists(env.db.url):
-        return {}
+        return []
     try:
         with env.db.read() as s:
-            rows = s.execute(select(TerminalKey.key_id, TerminalKey.public_key)).all()
+            rows = s.execute(select(TerminalKey.key_id, TerminalKey.public_key, TerminalKey.terminal_id)
+                             .order_by(TerminalKey.created_at, TerminalKey.key_id)).all()
     except SQLAlchemyError as exc:
         log.warning("e-licence keys of the database not read (%s); only %s/keys is trusted",
                     type(exc).__name__, env.settings.data_dir)
-        return {}
-    ring: dict[str, Ed25519PublicKey] = {}
-    for kid, pem in rows:
+        return []
+    found = []
+    for kid, pem, terminal in rows:
         key = _public_key(pem)
         if key is not None and key_id_of(key) == kid:  # a row cannot lend its key another id
-            ring[kid] = key
-    return ring
+            found.append((kid, key, terminal))
+    return found
+
+
+def export_all(env: Env, folder: Path) -> list[tuple[str, str, Path]]:
+    """Write every key this terminal trusts (its folder's and the database's) as
+    ``folder/<key id>.pub.pem``, for a verifier without the database (its ``<data dir>/keys``).
+    -> (key id, where it came from: a terminal id, or 本终端, path) per file, in that order."""
+    folder.mkdir(parents=True, exist_ok=True)
+    own = key_store(env).keyring()
+    keys = [(kid, key, "本终端") for kid, key in own.items()]
+    keys += [row for row in _registered_rows(env) if row[0] not in own]
+    written = []
+    for kid, key, source in keys:
+        path = folder / f"{kid}.pub.pem"
+        path.write_text(public_pem(key), encoding="ascii")
+        written.append((kid, source, path))
+    return written
 
 
 def trusted_keyring(env: Env) -> dict[str, Ed25519PublicKey]:

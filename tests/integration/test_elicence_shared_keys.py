@@ -176,3 +176,18 @@ def test_kiosk_verify_offline_with_an_exported_key_file_and_no_database(env, kio
     rc, out = kiosk_cli(police, "verify", kiosk_code.full, db=None)
     assert rc == 0 and out.startswith("有效：验证通过")
     assert not (police / "kiosk.db").exists()
+
+
+def test_export_key_all_gives_a_verifier_without_the_database_every_terminals_key(
+        env, counter, kiosk_cli, kiosk_code, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    counter_kid = elicence_keys.key_store(counter).key_id  # the counter's own key, not yet used
+    police = tmp_path / "police"
+    police.mkdir()
+    rc, out = kiosk_cli(counter.settings.data_dir, "elicence", "export-key", "--all", str(police / "keys"))
+    assert rc == 0
+    assert out.splitlines() == [f"{counter_kid}  本终端  {police / 'keys' / counter_kid}.pub.pem",
+                                f"{kiosk_code.key_id}  test-kiosk  {police / 'keys' / kiosk_code.key_id}.pub.pem"]
+    assert "PRIVATE" not in "".join(p.read_text() for p in (police / "keys").iterdir())
+    for code in kiosk_code.texts:
+        rc, out = kiosk_cli(police, "verify", code, db=None)
+        assert rc == 0 and out.startswith("有效：验证通过"), out

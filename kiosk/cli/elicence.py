@@ -5,10 +5,11 @@ import argparse
 import json
 import shutil
 import sys
+from pathlib import Path
 
 from ..domain.errors import DomainError
 from ..domain.qr_text import fit_qr, render_qr
-from ..services import bootstrap, elicence_card, elicence_review, elicence_verify
+from ..services import bootstrap, elicence_card, elicence_keys, elicence_review, elicence_verify
 from ..services.env import Env
 
 
@@ -43,8 +44,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                       help="QR payload: full (65x33 cells), compact (45x23) or the largest that fits (default)")
     show.add_argument("--payload-only", action="store_true", help="print only the payload text (for scripts)")
     show.set_defaults(handler=show_card)
-    e_sub.add_parser("export-key", help="print the public key (PEM) verifiers need"
-                     ).set_defaults(handler=export_key)
+    export = e_sub.add_parser("export-key", help="print this terminal's public key (PEM) for verifiers "
+                              "without the database; --all DIR writes every key it trusts")
+    export.add_argument("--all", metavar="DIR", dest="all_to",
+                        help="write every key this terminal trusts (its own and those registered in the "
+                        "database) as DIR/<key id>.pub.pem, for a verifier's <data dir>/keys")
+    export.set_defaults(handler=export_key)
 
     r = sub.add_parser("review", help="review photos queued by the kiosk (e-licence)")
     r_sub = r.add_subparsers(dest="review_command", required=True, metavar="ACTION")
@@ -111,7 +116,11 @@ def show_card(args: argparse.Namespace, env: Env) -> int:
 
 
 def export_key(args: argparse.Namespace, env: Env) -> int:
-    print(elicence_card.key_store(env).export_public_pem(), end="")
+    if args.all_to is None:
+        print(elicence_keys.key_store(env).export_public_pem(), end="")
+        return 0
+    for kid, source, path in elicence_keys.export_all(env, Path(args.all_to).expanduser()):
+        print(f"{kid}  {source}  {path}")
     return 0
 
 

@@ -4,7 +4,9 @@
 rejected. The snapshot columns keep the class, validity and issuing authority at issue time
 (a change forces a re-application). ``photo_submissions``: every photo a citizen supplied
 (camera, album/file, or the stored ID-card photo), with the automatic check results and the
-staff review. Signing keys are not here: they live in files under data_dir/keys.
+staff review. ``terminal_keys``: the PUBLIC half of every terminal's e-licence signing key, so
+that terminals sharing the database verify each other's codes (kiosk.services.elicence_keys);
+private keys never leave the files under data_dir/keys.
 """
 from __future__ import annotations
 
@@ -56,3 +58,14 @@ class PhotoSubmission(Base):
         CheckConstraint("state IN ('pending', 'approved', 'rejected')", name="state"),
         CheckConstraint("purpose IN ('apply', 'change')", name="purpose"),
     )
+
+
+class TerminalKey(Base):
+    """A terminal's e-licence verification key: ``key_id`` (8 hex, as in the codes) and the Ed25519
+    public key as PEM (SubjectPublicKeyInfo, what ``kiosk elicence export-key`` prints). Written by
+    the terminal itself when it first signs with the key; read by every verifier on the database."""
+    __tablename__ = "terminal_keys"
+    key_id: Mapped[str] = mapped_column(String(8), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(200))
+    terminal_id: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime]

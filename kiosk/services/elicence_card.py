@@ -3,7 +3,8 @@
 Every code is signed twice at the same instant: the full profile ``DL1:`` (all the licence
 data, COSE_Sign1, needs 65x33 cells) and the compact profile ``DL2:`` (kiosk.services.
 elicence_compact, 45x23 cells, fits 80x24). The screen draws the full one when it fits and
-the compact one otherwise; ``kiosk verify`` accepts both. Keys: data_dir/keys, never the DB.
+the compact one otherwise; ``kiosk verify`` accepts both. Signing keys: data_dir/keys; the
+public half is registered in the database for the other terminals (kiosk.services.elicence_keys).
 """
 from __future__ import annotations
 
@@ -20,8 +21,9 @@ from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
 from ..domain.licence import status_text
 from . import audit, photos
 from .elicence import refresh_staleness
-from .elicence_codec import KeyStore, LicenceClaims, encode, photo_digest
+from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
+from .elicence_keys import signing_key
 from .env import Env
 
 DEFAULT_TTL = 60
@@ -31,10 +33,6 @@ NATIONALITY = "中国"
 def ttl_seconds(env: Env) -> int:
     """Code lifetime from the settings ($KIOSK_ELICENCE_TTL, default 60 s), kept within 5 s..1 h."""
     return max(5, min(int(env.settings.elicence_ttl_seconds or DEFAULT_TTL), 3600))
-
-
-def key_store(env: Env) -> KeyStore:
-    return KeyStore(env.settings.data_dir / "keys")
 
 
 @dataclass(frozen=True)
@@ -164,8 +162,7 @@ def display(env: Env, account_id: int, opening: bool = False) -> Display:
 
 
 def _sign(env: Env, claims: LicenceClaims) -> Code:
-    store = key_store(env)
-    key, kid = store.private_key(), store.key_id
+    key, kid = signing_key(env)  # its public key registered before the code leaves the terminal
     now = env.clock.now()
     ttl = ttl_seconds(env)
     compact = CompactClaims(claims.archive_no, claims.classes, claims.status, claims.valid_to, claims.points,

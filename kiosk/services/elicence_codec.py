@@ -261,7 +261,8 @@ def decode_and_verify(text: str, keyring: Mapping[str, Ed25519PublicKey], now: d
 
 # ---------------------------------------------------------------- key store
 class KeyStore:
-    """Ed25519 signing keys as PEM files in ``directory`` (never in a database).
+    """Ed25519 signing keys as PEM files in ``directory`` (a private key never goes into a database;
+    kiosk.services.elicence_keys registers the public one there for the other terminals).
 
     Files: ``<kid>.key.pem`` (PKCS#8 private key, mode 0600), ``<kid>.pub.pem`` (public key)
     and ``current`` (the kid used for signing). A key pair is created on first use;

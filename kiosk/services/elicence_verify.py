@@ -1,5 +1,9 @@
 """核验: check a scanned e-licence code offline (signature, key, validity window) and, online,
-against the database (current status, re-application, photo). Never raises on bad input."""
+against the database (current status, re-application, photo). Never raises on bad input.
+
+The keys trusted are those of the verifier's own key folder and those the terminals on its
+database registered (kiosk.services.elicence_keys.trusted_keyring): a counter accepts the codes
+of every kiosk on its database, a verifier without one those of the key files it was given."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -13,11 +17,12 @@ from ..domain.elicence import apply_decision, card_colour, normalize_codes, reap
 from ..domain.licence import status_text
 from . import audit
 from .elicence import refresh_staleness
-from .elicence_card import claims_of, key_store
+from .elicence_card import claims_of
 from .elicence_codec import BAD_FORMAT, LicenceClaims, decode_and_verify
 from .elicence_codec import PREFIX as FULL_PREFIX
 from .elicence_compact import PREFIX as COMPACT_PREFIX
 from .elicence_compact import CompactClaims, decode_compact
+from .elicence_keys import trusted_keyring
 from .env import Env
 
 NOT_FOUND = "未找到该驾驶证"
@@ -73,7 +78,9 @@ def _date(d) -> str:  # type: ignore[no-untyped-def]
 def offline(env: Env, text: str) -> tuple[Report, object]:
     """-> (report, claims or None)."""
     text = text.strip() if isinstance(text, str) else ""
-    now, ring = env.clock.now(), key_store(env).keyring()
+    if not text.startswith((COMPACT_PREFIX, FULL_PREFIX)):
+        return Report(False, BAD_FORMAT), None
+    now, ring = env.clock.now(), trusted_keyring(env)
     if text.startswith(COMPACT_PREFIX):
         r = decode_compact(text, ring, now)
         report = Report(r.valid, r.reason, "compact", [], r.issued_at, r.expires_at, r.key_id)
@@ -83,8 +90,6 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
                              ("有效期至", _date(c.valid_to)), ("状态", status_text(c.status)), ("累积记分", f"{c.points}分")]
             report.colour, report.status = card_colour(c.status), status_text(c.status)
         return report, c
-    if not text.startswith(FULL_PREFIX):
-        return Report(False, BAD_FORMAT), None
     v = decode_and_verify(text, ring, now)
     report = Report(v.valid, v.reason, "full", [], v.issued_at, v.expires_at, v.key_id)
     c = v.claims

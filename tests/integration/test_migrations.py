@@ -27,7 +27,7 @@ EXPECTED_TABLES = {
     "electronic_licences", "photo_submissions",  # issue 4 (migration 0002)
     "notices",  # shared texts of bulk notifications (migration 0005)
     "violations",  # traffic violations of a vehicle (migration 0007)
-    "terminal_keys",  # public e-licence signing keys of the terminals (migration 0008)
+    "terminal_keys",  # public e-licence signing keys of the terminals (migration 0009)
 }
 
 

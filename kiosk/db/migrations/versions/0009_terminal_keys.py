@@ -6,16 +6,16 @@ codes a citizen kiosk showed (未知的签发密钥). Terminals now register the
 key here when they first sign with it, and verify against their folder and this table
 (kiosk.services.elicence_keys). Private keys are never stored in the database.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-03 09:30:00.000000
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0008'
-down_revision = '0007'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

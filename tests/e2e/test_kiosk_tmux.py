@@ -71,6 +71,9 @@ class Kiosk:
         """From the start screen to 业务中心 with keys only; returns the home screen."""
         self.send_code(id_number)
         code = self.code_for(phone)
+        # F9, a key no screen uses: takes away an idle countdown that came up while the code was
+        # read (at --idle 21 it comes after 1 s; its first key only takes it away, which ate a digit)
+        self.pane.send_keys("F9")
         self.pane.type(code)  # the code input has the focus now
         self.pane.wait_for_text(code, timeout=STEP_TIMEOUT)
         self.pane.send_keys("Enter")  # Enter in the code input = 登录

@@ -33,13 +33,14 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from ..db.models import TERMINAL_ID_MAX
 from ..db.models_elicence import TerminalKey
 from .elicence_codec import KeyStore, key_id_of
 from .env import Env
 
 log = logging.getLogger(__name__)
 
-TERMINAL_ID_MAX = 100  # terminal_keys.terminal_id
+
 _ATTEMPTS = 3
 # (database url, key id) registered by this process: one check per key and process, not per code
 _registered: set[tuple[str, str]] = set()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import select
 
 from kiosk.db.models import Booking
 from kiosk.services import cancellation, counter_bookings

@@ -53,7 +53,7 @@ def _postgres_options(url: str) -> dict[str, str]:
     """PostgreSQL waits for a row lock as long as it takes; a kiosk waiting behind a transaction
     that never ends would hang. ``lock_timeout`` gives up after PG_LOCK_TIMEOUT_MS (SQLite's busy
     timeout): the statement fails, its transaction is rolled back, and the screen says 系统繁忙，
-    请稍后再试 (kiosk.ui.base). Options given in the URL (``?options=...``) are kept, and come after
+    请稍后再试, as for any database error. Options given in the URL (``?options=...``) are kept, and come after
 ours: a lock_timeout there wins."""
     given = make_url(url).query.get("options")
     if isinstance(given, tuple):

@@ -1,6 +1,7 @@
 """One-line header: service name, page title, who is signed in (masked), and the clock."""
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widgets import Static
 
@@ -22,6 +23,16 @@ class KioskHeader(Static):
         who = getattr(app, "who_text", lambda: "")()
         now = app.env.clock.now()  # type: ignore[attr-defined]
         left = Text.assemble(("交管12123 ", "bold"), (self.page_title, ""))
-        right = Text(f"{who}  {now:%Y-%m-%d %H:%M:%S}")
+        clock = f"{now:%Y-%m-%d %H:%M:%S}"
+        room = self.size.width - left.cell_len - len(clock) - 3  # a gap of at least 1, 2 before the clock
+        right = Text(f"{fit(who, room)}  {clock}" if who and room >= 4 else clock)
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return Text.assemble(left, " " * gap, right)
+
+
+def fit(text: str, cells: int) -> str:
+    """``text`` cut to ``cells`` terminal cells, ending in ASCII ... when cut (a long terminal id
+    must not push the clock off the line; the one-cell ellipsis is ambiguous-width)."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 3).rstrip() + "..."

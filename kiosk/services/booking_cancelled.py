@@ -37,3 +37,17 @@ def cancelled_text(s: Session, env: Env, b: Booking) -> str:
     was = "优先预约" if b.priority else "考试预约"
     when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
     return f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial}）已{when}{where_cancelled(s, env, b)}取消"
+
+
+def counter_refusal(s: Session, env: Env, b: Booking) -> str:
+    """Why the counter cannot cancel ``b`` (not pending or placed), told to the clerk: when and by whom
+    it was cancelled, that it was not placed, or that its exam is over."""
+    was = f"{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}"
+    if b.status == "cancelled":
+        where = {COUNTER: COUNTER, ELSEWHERE: "由申请人在自助终端"}.get(where_cancelled(s, env, b), "")
+        when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
+        return f"该{was}已{when}{where}取消，无需再次取消"
+    if b.status == "unplaced":
+        reason = f"（{b.unplaced_reason}）" if b.unplaced_reason else ""
+        return f"该{was}未安排考试{reason}，没有占用考位，无需取消"
+    return f"该{was}的考试已结束，不能取消"

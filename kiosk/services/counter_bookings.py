@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from sqlalchemy import update
 
 from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
+from .booking_cancelled import counter_refusal
 from .cancellation import release_applicants
 from .counter_citizen import check_cancel_reason
 from .env import Env
@@ -50,7 +51,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         if b is None or account is None or b.account_id != account_id:
             raise NotFound("未找到该考试预约")
         if b.status not in ("pending", "placed"):
-            raise DomainError("该预约已结束或已取消，无需取消")
+            raise Conflict(counter_refusal(s, env, b))
         session = s.get(ExamSession, b.session_id) if b.session_id else None
         if session is not None and session.exam_date <= now.date():
             raise DomainError(TOO_LATE_PRIORITY if b.priority else TOO_LATE)

@@ -82,9 +82,20 @@ class CitizenActions:
         def answered(yes: bool | None) -> None:
             if yes and self.file is not None:
                 self.call(counter_bookings.cancel, self.env, self.kiosk.staff, self.file.account_id, b.id, reason,
-                          done=self._cancelled)
+                          done=self._cancelled, failed=self._cancel_refused)
 
         self.app.push_screen(ConfirmDialog(question, "确认取消"), callback=answered)
+
+    def _cancel_refused(self, exc: DomainError) -> None:
+        """Refused (cancelled meanwhile at another counter or by the citizen at a kiosk...): the file
+        is read again, then the reason shown under the bookings."""
+        def say(message: str) -> None:
+            note = self.query_one("#booking-error", Static)
+            note.update(message)
+            self.call_after_refresh(note.scroll_visible)
+
+        # after the refilled list has highlighted its row (a new row under the cursor clears this line)
+        self.reload_then_say(lambda message: self.call_after_refresh(say, message), exc.message)
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.say(f"考试预约已取消。{result.message}")

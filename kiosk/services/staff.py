@@ -122,7 +122,9 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
         elif not staff.active:
             # Only the right password learns that the account is deactivated (its holder knows it).
             right = _verify(staff.password_hash, password[:200])
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已停用")
+            # The log tells the two apart (its holder trying, or someone guessing); the screen does not.
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed",
+                         detail="账户已停用，密码正确" if right else "账户已停用，密码错误")
             failure = "该工号已停用，请联系管理员" if right else WRONG_PASSWORD
         elif locked := _locked(staff, now):
             audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已锁定")
@@ -169,14 +171,16 @@ def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, sta
     elif locked := _locked(staff, now):
         failure = locked
     elif not _verify(staff.pin_hash, pin[:20]):
-        # A deactivated account too: its wrong PIN reads (and counts) as an active one's.
+        # A deactivated account too: its wrong PIN reads (and counts) as an active one's; the log
+        # says it was deactivated, as for a password (sign_in).
         failure = _failed(staff, now, asked)
+        detail = "" if staff.active else "账户已停用，PIN码错误"
         if staff_no_typed and _locked(staff, now) is None:
             # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
             # which staff numbers exist (an unknown one has none to count), so both read the same.
             failure = f"{asked}错误"
     elif not staff.active:  # only the right PIN learns it (its holder knows the account was theirs)
-        staff.failed_logins, detail = 0, "账户已停用"
+        staff.failed_logins, detail = 0, "账户已停用，PIN码正确"
         failure = "该工号已停用，请联系管理员" if staff_no_typed else deactivated
     else:
         staff.failed_logins = 0

@@ -63,6 +63,8 @@ ACTION_NAMES = {
     "staff_sign_out": "工作人员退出登录",
     "staff_exit": "退出自助模式",
     "staff_exit_failed": "退出自助模式失败",
+    "counter_exit": "退出窗口程序",
+    "counter_exit_failed": "退出窗口程序失败",
     "lock": "锁定屏幕",
     "unlock": "解锁屏幕",
     "unlock_failed": "解锁屏幕失败",

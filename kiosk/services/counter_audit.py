@@ -90,10 +90,12 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     own = not may(staff, ADMIN)
     staff_no = staff.staff_no if own else "".join(f.staff_no.split()).upper()
     asked = "".join(f.staff_no.split()).upper()
-    active(env, staff, *(ADMIN if not own else ANY_ROLE), doing=audit.action_name("audit_search"))  # a clerk deactivated, or no longer admin, is signed out
+    # a clerk deactivated, or no longer admin, is signed out; else the role searched with (an
+    # admin's 管理员, a clerk's own first role as every other service records it: 窗口, 审核...)
+    role = active(env, staff, *(ADMIN if not own else ANY_ROLE), doing=audit.action_name("audit_search"))
     if own and asked and asked != staff.staff_no:  # refused, and the attempt kept in the log
         with env.db.write() as s:
-            audit.record(s, env, actor=actor(staff), role="", action="audit_search_refused",
+            audit.record(s, env, actor=actor(staff), role=role, action="audit_search_refused",
                          detail=f"查看工号{asked[:12]}的操作记录（无管理员角色）")
         raise PermissionDenied("您只能查看本人的操作记录，没有权限查看其他工作人员的记录（需要管理员角色）", "staff_no")
     start, end = _day(f.date_from, "date_from"), _day(f.date_to, "date_to")
@@ -112,7 +114,7 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
         q = q.where(AuditEntry.at < datetime.combine(end + timedelta(days=1), datetime.min.time()))
     with env.db.write() as s:
         rows = s.execute(q.order_by(AuditEntry.id.desc()).limit(LIMIT)).all()
-        audit.record(s, env, actor=actor(staff), role="" if own else "admin", action="audit_search",
+        audit.record(s, env, actor=actor(staff), role=role, action="audit_search",
                      detail=f"工号：{staff_no or '全部'}；群众：{'指定' if f.citizen_id.strip() else '全部'}；"
                             f"操作：{f.action.strip() or '全部'}；日期：{_dates(start, end)}")
         return [AuditRow(e.at, e.actor, e.role, e.terminal_id, mask_id(idn) if idn and len(idn) == 18 else "",

@@ -12,8 +12,8 @@ from .staff import StaffSession
 def verify(env: Env, staff: StaffSession | None, text: str, online: bool) -> elicence_verify.Report:
     with env.db.read() as s:
         role = authorise(s, env, staff, *VERIFY, doing=audit.action_name("elicence_verify"))
-    report = elicence_verify.verify(env, text, online=online, verifier=actor(staff))  # type: ignore[arg-type]
-    if not report.logged:  # an online check of a known licence logged itself, with the citizen
+    report = elicence_verify.verify(env, text, online=online, verifier=actor(staff), role=role)  # type: ignore[arg-type]
+    if not report.logged:  # an online check of a known licence logged itself, with the citizen (and the role)
         with env.db.write() as s:
             audit.record(s, env, actor=actor(staff), role=role, action="elicence_verify",  # type: ignore[arg-type]
                          detail=f"{'在线' if online else '离线'}核验：{report.reason}")

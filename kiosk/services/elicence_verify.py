@@ -115,7 +115,12 @@ def _stale_against(claims: object, account: Account, lic: DrivingLicence) -> boo
         current.licence_no, current.name, current.photo_hash)
 
 
-def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifier:cli") -> Report:
+def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifier:cli",
+           role: str = "verify") -> Report:
+    """Check an e-licence code (offline: its signature and age; ``online``: also against the record
+    now). An online check of a known licence is audited here, with the citizen, as ``verifier``
+    acting in ``role``: the counter's verification desk passes the role the clerk used (核验, or
+    窗口民警/辅警); ``kiosk verify`` has no staff and records verifier:cli as verify."""
     try:
         report, claims = offline(env, text)
     except Exception:  # noqa: BLE001 - a verifier never sees a traceback
@@ -151,7 +156,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
             report.reason = f"验证通过，驾驶证状态为{now_status}"
         else:
             report.reason = "验证通过，驾驶证状态正常"
-        audit.record(s, env, actor=verifier, role="verify", action="elicence_verify", account_id=account.id,
+        audit.record(s, env, actor=verifier, role=role, action="elicence_verify", account_id=account.id,
                      detail=f"档案编号{lic.archive_no} 在线核验：{report.reason}")
         report.logged = True
         return report

@@ -122,7 +122,9 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
         elif not staff.active:
             # Only the right password learns that the account is deactivated (its holder knows it).
             right = _verify(staff.password_hash, password[:200])
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已停用")
+            # The log tells the two apart (its holder trying, or someone guessing); the screen does not.
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed",
+                         detail="账户已停用，密码正确" if right else "账户已停用，密码错误")
             failure = "该工号已停用，请联系管理员" if right else WRONG_PASSWORD
         elif locked := _locked(staff, now):
             audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已锁定")
@@ -144,35 +146,88 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
     Wrong PINs count towards the same lock-out as wrong passwords. ``staff_no_typed`` False (the
     lock screen knows who is signed in and asks for the PIN only): the message speaks of the PIN only.
     An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in)."""
-    asked = "工号或PIN码" if staff_no_typed else "PIN码"
     if not str(pin).strip():  # Enter on an empty field (as one wakes a screen): no try, nothing counted
         raise DomainError("请输入PIN码", "pin")
-    staff_no = _normalize_no(staff_no)
-    now = env.clock.now()
     with env.db.write() as s:
-        staff = _staff_row(s, staff_no)
-        actor = f"staff:{staff_no}"
-        detail = ""
-        if staff is None:
-            _verify_unknown(str(pin)[:20])
+        session, failure = _pin_checked(s, env, _normalize_no(staff_no), str(pin), action, staff_no_typed)
+        if session is not None:
+            return session
+    raise DomainError(failure, "pin")
+
+
+def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, staff_no_typed: bool,
+                 deactivated: str = DEACTIVATED_LOCKED) -> tuple[StaffSession | None, str]:
+    """check_pin's check inside the caller's transaction: (the session, "") for the right PIN of an
+    active account, else (None, what to tell); audited and counted either way. ``deactivated``:
+    the reply to a deactivated account's right PIN where the staff number was not typed."""
+    asked = "工号或PIN码" if staff_no_typed else "PIN码"
+    now = env.clock.now()
+    staff = _staff_row(s, staff_no)
+    actor = f"staff:{staff_no}"
+    detail = ""
+    if staff is None:
+        _verify_unknown(pin[:20])
+        failure = f"{asked}错误"
+    elif locked := _locked(staff, now):
+        failure = locked
+    elif not _verify(staff.pin_hash, pin[:20]):
+        # A deactivated account too: its wrong PIN reads (and counts) as an active one's; the log
+        # says it was deactivated, as for a password (sign_in).
+        failure = _failed(staff, now, asked)
+        detail = "" if staff.active else "账户已停用，PIN码错误"
+        if staff_no_typed and _locked(staff, now) is None:
+            # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
+            # which staff numbers exist (an unknown one has none to count), so both read the same.
             failure = f"{asked}错误"
-        elif locked := _locked(staff, now):
-            failure = locked
-        elif not _verify(staff.pin_hash, str(pin)[:20]):
-            # A deactivated account too: its wrong PIN reads (and counts) as an active one's.
-            failure = _failed(staff, now, asked)
-            if staff_no_typed and _locked(staff, now) is None:
-                # The staff-exit dialog is on the citizens' screen: the tries left would tell a passer-by
-                # which staff numbers exist (an unknown one has none to count), so both read the same.
-                failure = f"{asked}错误"
-        elif not staff.active:  # only the right PIN learns it (its holder knows the account was theirs)
-            staff.failed_logins, detail = 0, "账户已停用"
-            failure = "该工号已停用，请联系管理员" if staff_no_typed else DEACTIVATED_LOCKED
-        else:
-            staff.failed_logins = 0
-            audit.record(s, env, actor=actor, action=action, role=",".join(staff.roles))
-            return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
-        audit.record(s, env, actor=actor, action=f"{action}_failed", detail=detail)
+    elif not staff.active:  # only the right PIN learns it (its holder knows the account was theirs)
+        staff.failed_logins, detail = 0, "账户已停用，PIN码正确"
+        failure = "该工号已停用，请联系管理员" if staff_no_typed else deactivated
+    else:
+        staff.failed_logins = 0
+        audit.record(s, env, actor=actor, action=action, role=",".join(staff.roles))
+        return StaffSession(staff.staff_no, staff.name, tuple(staff.roles)), ""
+    audit.record(s, env, actor=actor, action=f"{action}_failed", detail=detail)
+    return None, failure
+
+
+def other_clerk(signed_in: StaffSession, locked: bool) -> str:
+    """The counter's F12 dialog to anyone but the signed-in clerk (exit_counter)."""
+    way = "在锁定屏幕按「退出登录」" if locked else "按「退出登录」结束其登录"
+    return (f"本窗口由{signed_in.name}（工号 {signed_in.staff_no}）登录中，只能由其本人输入工号和PIN码"
+            f"退出程序；其他工作人员请先{way}")
+
+
+# A signed-in clerk's right PIN at F12 after the account was deactivated: after 退出登录 (the lock
+# screen's, or the staff home's) any active staff member may close the program.
+DEACTIVATED_EXIT = "该工号已停用，请先退出登录，再由其他工作人员退出程序"
+
+
+def exit_counter(env: Env, signed_in: StaffSession | None, staff_no: str, pin: str, *,
+                 locked: bool = False) -> StaffSession:
+    """F12 at a counter terminal closes the program. With nobody signed in, any active staff
+    member's number and PIN (as at a citizen kiosk). With a clerk signed in, the screen locked or
+    not, only that clerk's own number and PIN: anyone else is refused before a PIN is looked at
+    (the attempt audited), as the clerk's session and unsaved work would end with the program.
+    The clerk's PIN is checked, counted and audited as at the lock screen (check_pin), and the
+    session is recorded as signed out in the same transaction, as 退出登录 records it."""
+    typed = _normalize_no(staff_no)
+    if signed_in is not None and typed != signed_in.staff_no:
+        if typed:
+            with env.db.write() as s:
+                audit.record(s, env, actor=f"staff:{typed}", action="counter_exit_failed",
+                             detail=f"非当前登录工作人员（当前登录：{signed_in.staff_no}）")
+        raise DomainError(other_clerk(signed_in, locked), "staff_no")
+    if not str(pin).strip():  # as check_pin: no try, nothing counted
+        raise DomainError("请输入PIN码", "pin")
+    with env.db.write() as s:
+        session, failure = _pin_checked(s, env, typed, str(pin), "counter_exit", staff_no_typed=signed_in is None,
+                                        deactivated=DEACTIVATED_EXIT)
+        if session is not None:
+            if signed_in is not None:
+                audit.record(s, env, actor=f"staff:{signed_in.staff_no}", action="staff_sign_out",
+                             role=",".join(signed_in.roles),
+                             detail="在锁定屏幕退出窗口终端程序" if locked else "退出窗口终端程序")
+            return session
     raise DomainError(failure, "pin")
 
 

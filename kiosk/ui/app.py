@@ -172,6 +172,11 @@ class KioskApp(App, inherit_bindings=False):
         """Quit, suspend, palette and screenshot keys do nothing in kiosk mode."""
 
     def action_staff_exit(self) -> None:
+        """F12. A citizen kiosk: any active staff member's number and PIN leave kiosk mode. A counter
+        terminal: with a clerk signed in (locked or not), only that clerk's number and PIN close the
+        program, and the clerk is signed out (staff.exit_counter); with nobody signed in, any
+        active staff member's."""
+        from ..services import staff as staff_service
         from .dialogs.staff_pin import StaffPinDialog
 
         if isinstance(self.screen, StaffPinDialog):
@@ -179,9 +184,21 @@ class KioskApp(App, inherit_bindings=False):
 
         def done(staff: StaffSession | None) -> None:
             if staff is not None:
+                if self.settings.counter:
+                    self.staff, self.locked = None, False  # signed out with the exit (exit_counter)
                 self.exit(return_code=0)
 
-        self.push_screen(StaffPinDialog("退出自助模式：请工作人员输入工号和PIN码"), callback=done)
+        if not self.settings.counter:
+            self.push_screen(StaffPinDialog("退出自助模式：请工作人员输入工号和PIN码"), callback=done)
+            return
+        clerk = self.staff
+        prompt = "退出窗口终端程序：请工作人员输入工号和PIN码" if clerk is None else \
+            f"退出窗口终端程序（将同时退出登录）：\n请{clerk.name}（工号 {clerk.staff_no}）输入工号和PIN码"
+
+        def check(staff_no: str, pin: str) -> StaffSession:  # whoever is signed in when 确定 is pressed
+            return staff_service.exit_counter(self.env, self.staff, staff_no, pin, locked=self.locked)
+
+        self.push_screen(StaffPinDialog(prompt, action="counter_exit", check=check), callback=done)
 
     # -- an error no screen handled --------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:

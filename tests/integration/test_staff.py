@@ -163,6 +163,19 @@ def test_inactive_staff_cannot_sign_in(env: Env) -> None:
         staff.check_pin(env, STAFF_NO, PIN, "staff_exit")
 
 
+def test_the_log_tells_a_deactivated_accounts_right_and_wrong_password_apart(env: Env) -> None:
+    """Both were 账户已停用; the screen still tells only the right password that it is deactivated."""
+    with env.db.write() as s:
+        s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().active = False
+    for password in ("wrong", PASSWORD):
+        with pytest.raises(DomainError):
+            staff.sign_in(env, STAFF_NO, password)
+    with env.db.read() as s:
+        details = list(s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "staff_sign_in_failed")
+                                 .order_by(AuditEntry.id)))
+    assert details == ["账户已停用，密码错误", "账户已停用，密码正确"]
+
+
 def test_pin_check(env: Env) -> None:
     session = staff.check_pin(env, STAFF_NO.lower(), PIN, "staff_exit")
     assert session.staff_no == STAFF_NO

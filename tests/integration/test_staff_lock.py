@@ -42,6 +42,10 @@ def test_a_wrong_pin_reads_the_same_for_a_deactivated_and_an_active_account(env)
         s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().failed_logins = 0
     _deactivate(env)
     assert _unlock(env, "999999") == active == "PIN码错误，再错9次将锁定15分钟"
+    # the log tells a deactivated account's wrong PIN from its right one (the screen does not)
+    assert _unlock(env, PIN) == staff.DEACTIVATED_LOCKED
+    assert [d for a, _r, d in _entries(env) if a == "unlock_failed"] == ["", "账户已停用，PIN码错误",
+                                                                        "账户已停用，PIN码正确"]
 
 
 def test_the_staff_exit_tells_a_deactivated_accounts_right_pin_too(env) -> None:

@@ -28,3 +28,27 @@ def test_every_check_at_the_desk_is_logged_once(env, people):
     assert len(log) == 4 and {a for a, _i, _d in log} == {"staff:H2001"}
     assert log[0][1] == account_id and log[0][2].endswith("在线核验：验证通过，驾驶证状态正常")
     assert log[1][2].startswith("离线核验：") and log[2][2].startswith("在线核验：") and log[3][2].startswith("离线核验：")
+
+
+def _roles(env) -> list[tuple[str, str, bool]]:
+    with env.db.read() as s:
+        return [(a, r, i is not None) for a, r, i in s.execute(
+            select(AuditEntry.actor, AuditEntry.role, AuditEntry.account_id)
+            .where(AuditEntry.action == "elicence_verify").order_by(AuditEntry.id))]
+
+
+def test_each_check_carries_the_role_the_clerk_used(env, people):
+    """A 窗口 clerk's online check of a valid code was logged as 核验 (a role the clerk does not
+    have) while the same clerk's other checks said 窗口; the command line has no staff: verify."""
+    from kiosk.services import elicence_verify
+
+    clerk = StaffSession("J1001", "王警官", ("counter",))
+    _account_id, code = issued_code(env, people["driver_normal"])
+    assert counter_verify.verify(env, clerk, code, online=True).valid  # logged by elicence_verify itself
+    assert counter_verify.verify(env, clerk, code, online=False).valid
+    assert not counter_verify.verify(env, clerk, "not a code", online=True).valid
+    assert counter_verify.verify(env, CHECKER, code, online=True).valid
+    assert elicence_verify.verify(env, code, online=True).valid  # kiosk verify --online
+    assert _roles(env) == [("staff:J1001", "counter", True), ("staff:J1001", "counter", False),
+                           ("staff:J1001", "counter", False), ("staff:H2001", "verify", True),
+                           ("verifier:cli", "verify", True)]

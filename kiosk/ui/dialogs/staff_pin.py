@@ -1,5 +1,7 @@
-"""Staff number + PIN: to leave kiosk mode or unlock a counter screen."""
+"""Staff number + PIN: to leave kiosk mode (F12) or close a counter terminal's program."""
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -20,9 +22,12 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
     StaffPinDialog > Vertical { width: 56; height: auto; border: thick $primary; background: $surface; padding: 1 2; }
     """
 
-    def __init__(self, prompt: str, action: str = "staff_exit") -> None:
+    def __init__(self, prompt: str, action: str = "staff_exit",
+                 check: Callable[[str, str], staff_service.StaffSession] | None = None) -> None:
+        """``check``: (staff number, PIN) -> the session, or DomainError naming the field it is
+        about; by default staff.check_pin for ``action``."""
         super().__init__()
-        self.prompt, self.action = prompt, action
+        self.prompt, self.action, self.check = prompt, action, check
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -49,10 +54,18 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
 
     def _work(self, staff_no: str, pin: str) -> None:
         try:
-            session = staff_service.check_pin(self.app.env, staff_no, pin, self.action)  # type: ignore[attr-defined]
+            if self.check is not None:
+                session = self.check(staff_no, pin)
+            else:
+                session = staff_service.check_pin(self.app.env, staff_no, pin, self.action)  # type: ignore[attr-defined]
         except DomainError as exc:
-            self.app.call_from_thread(self.query_one("#field-pin", FormField).set_error, exc.message)
+            self.app.call_from_thread(self._refused, exc.message, "staff_no" if exc.field == "staff_no" else "pin")
         except Exception:
-            self.app.call_from_thread(self.query_one("#field-pin", FormField).set_error, "系统繁忙，请稍后再试")
+            self.app.call_from_thread(self._refused, "系统繁忙，请稍后再试", "pin")
         else:
             self.app.call_from_thread(self.dismiss, session)
+
+    def _refused(self, message: str, field: str) -> None:
+        """The message under the field it is about; the other field's goes."""
+        for name in ("staff_no", "pin"):
+            self.query_one(f"#field-{name}", FormField).set_error(message if name == field else "")

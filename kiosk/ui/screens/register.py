@@ -23,6 +23,10 @@ STEPS = ["填写信息", "人脸识别", "短信验证"]
 
 
 class RegisterScreen(KioskScreen):
+    # 返回 (and Escape) on the first step asks before it drops a name, ID number or phone typed,
+    # as a service form does (KioskScreen.leave); nothing typed: it leaves at once.
+    DRAFT_FIELDS = ("name", "id_number", "phone")
+
     def __init__(self) -> None:
         super().__init__()
         self.applicant: auth.Applicant | None = None
@@ -85,7 +89,7 @@ class RegisterScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
-            "back": lambda: self.app.pop_screen(),
+            "back": lambda: self.leave(self.app.pop_screen),
             "to-face": lambda: self.call(auth.check_applicant, self.env, self._value("name"),
                                          self._value("id_number"), self._value("phone"), done=self._checked),
             "face-back": lambda: self.show_step("step-info", 0),

@@ -17,8 +17,18 @@ def id_check_char(first17: str) -> str:
     return _ID_CHECK[total % 11]
 
 
-def normalize_id_number(raw: str, field: str = "id_number") -> str:
-    """Return the canonical 18-char ID number or raise with a message naming what is wrong."""
+# The first two digits of the region code (GB/T 2260): the provinces, autonomous regions and
+# municipalities, 台湾 (71), 香港 (81) and 澳门 (82). A number starting otherwise (000000...) is no
+# one's ID number.
+PROVINCE_CODES = frozenset({*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
+                            *range(61, 66), 71, 81, 82})
+
+
+def normalize_id_number(raw: str, field: str = "id_number", *, today: date | None = None) -> str:
+    """Return the canonical 18-char ID number or raise with a message naming what is wrong.
+
+    ``today`` (the injected clock's date) refuses a birth date after it; every service passes it.
+    Only a caller that merely tells an ID number from a credit code may leave it out."""
     text = compact(raw).upper()
     if not text:
         raise DomainError("请输入身份证号码", field)
@@ -28,12 +38,16 @@ def normalize_id_number(raw: str, field: str = "id_number") -> str:
         raise DomainError("身份证号码前17位必须是数字", field)
     if not (text[17].isdigit() or text[17] == "X") or not text[17].isascii():
         raise DomainError("身份证号码最后一位应为数字或X", field)
+    if int(text[:2]) not in PROVINCE_CODES:
+        raise DomainError("身份证号码中的省份代码不存在，请核对第1至2位", field)
     try:
-        date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
+        born = date(int(text[6:10]), int(text[10:12]), int(text[12:14]))
     except ValueError:
         raise DomainError("身份证号码中的出生日期不存在，请核对第7至14位", field) from None
-    if int(text[6:10]) < 1900:
+    if born.year < 1900:
         raise DomainError("身份证号码中的出生年份不正确", field)
+    if today is not None and born > today:
+        raise DomainError("身份证号码中的出生日期晚于今天，请核对第7至14位", field)
     if id_check_char(text[:17]) != text[17]:
         raise DomainError("身份证号码校验位不正确，请核对最后一位", field)
     return text
@@ -92,15 +106,16 @@ def mask_name(name: str) -> str:
     return name[0] + "*" * (len(name) - 1)
 
 
-def normalize_person_or_unit_id(raw: str, field: str = "id_number") -> str:
+def normalize_person_or_unit_id(raw: str, field: str = "id_number", *, today: date | None = None) -> str:
     """A person's ID number (GB 11643) or a unit's unified social credit code (GB 32100).
     18 characters with a letter among the first 17 can only be a credit code: its message, the one
-    单位用户注册 gives. Otherwise, on neither, the ID-number message (most users are people)."""
+    单位用户注册 gives. Otherwise, on neither, the ID-number message (most users are people).
+    ``today`` as for normalize_id_number."""
     text = compact(raw).upper()
     if len(text) == 18 and not text[:17].isdigit():
         return normalize_credit_code(raw, field)
     try:
-        return normalize_id_number(raw, field)
+        return normalize_id_number(raw, field, today=today)
     except DomainError as id_error:
         try:
             return normalize_credit_code(raw, field)

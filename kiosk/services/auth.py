@@ -48,11 +48,11 @@ def _person_shaped(text: str) -> bool:
         return False
 
 
-def _registered(session: Session, id_number: str) -> Account:
+def _registered(session: Session, env: Env, id_number: str) -> Account:
     account = session.scalar(select(Account).where(Account.id_number == id_number))
     if account is None or account.registered_at is None:
         try:
-            normalize_id_number(id_number)
+            normalize_id_number(id_number, today=env.clock.now().date())
         except DomainError as not_a_person:  # taken as a unit's credit code
             if _person_shaped(id_number):  # more likely an ID number with a mistyped last character
                 raise DomainError(not_a_person.message, "id_number") from None
@@ -67,16 +67,16 @@ FACE_PASS_VALID = timedelta(minutes=15)
 
 
 def start_sign_in(env: Env, raw_id: str) -> codes.CodeSent:
-    id_number = normalize_person_or_unit_id(raw_id)
+    id_number = normalize_person_or_unit_id(raw_id, today=env.clock.now().date())
     with env.db.write() as s:
-        account = _registered(s, id_number)
+        account = _registered(s, env, id_number)
         return codes.send_code(s, env, account.phone or "", "login", account.id)
 
 
 def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
-    id_number = normalize_person_or_unit_id(raw_id)
+    id_number = normalize_person_or_unit_id(raw_id, today=env.clock.now().date())
     with env.db.write() as s:
-        account = _registered(s, id_number)
+        account = _registered(s, env, id_number)
         problem = codes.consume_code(s, env, account.phone or "", "login", code)
         if problem is None:
             audit.record(s, env, actor=f"citizen:{account.id}", action="sign_in", account_id=account.id)
@@ -134,7 +134,7 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
 
 def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
     clean_name = clean_person_name(name, "name")
-    id_number = normalize_id_number(raw_id)
+    id_number = normalize_id_number(raw_id, today=env.clock.now().date())
     clean_phone = normalize_phone(phone)
     with env.db.read() as s:
         account = s.scalar(select(Account).where(Account.id_number == id_number))
@@ -198,7 +198,7 @@ def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
     RESERVED_WINDOW no more numbers are compared for that ID number, so the kiosk cannot be used to
     find out, number by number, which phone is on somebody's record."""
     clean = normalize_phone(phone, "reserved_phone")
-    id_number = normalize_id_number(id_number)
+    id_number = normalize_id_number(id_number, today=env.clock.now().date())
     token = _id_digest(id_number)
     with env.db.write() as s:
         since = env.clock.now() - RESERVED_WINDOW

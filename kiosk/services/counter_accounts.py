@@ -62,7 +62,7 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
     code = normalize_credit_code(credit_code, "credit_code")
     clean_phone = normalize_phone(phone)
     letter = normalize_text(authorisation_ref, field="authorisation_ref", label="委托书编号", max_len=100)
-    agent = normalize_id_number(agent_id, "agent_id")
+    agent = normalize_id_number(agent_id, "agent_id", today=env.clock.now().date())
     now = env.clock.now()
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("unit_register"))

@@ -98,7 +98,7 @@ def check_cancel_reason(reason: str) -> str:
 
 def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> CitizenFile:
     """Every lookup is audited with its reason, also when nobody is found."""
-    id_number = normalize_person_or_unit_id(raw_id)
+    id_number = normalize_person_or_unit_id(raw_id, today=env.clock.now().date())
     reason = check_reason(reason)
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("citizen_lookup"))

@@ -77,7 +77,7 @@ def _person(s: Session, env: Env, p: Person) -> int:
     now = env.clock.now()
     today = now.date()
     account = Account(kind="unit" if p.unit else "personal", id_number=p.id_number, name=p.name,
-                      phone=p.phone if p.registered else None, address="重庆市渝中区解放碑街道民族路100号",
+                      phone=p.phone if p.registered else None, address=HOME_ADDRESS[_city_of(p.region)],
                       registered_at=now - timedelta(days=30) if p.registered else None,
                       registered_via="demo" if p.registered else None, created_at=now - timedelta(days=400),
                       id_photo=None if (p.licence and not p.licence["photo"]) else "photos/id_card_demo.png")
@@ -124,7 +124,14 @@ def _violations(s: Session, now: datetime) -> None:
 
 
 def _city_of(id_number: str) -> str:
+    """The demo city of an ID number or a region code (a unit's: its Person.region)."""
     return "重庆" if id_number.startswith("50") else "连云港"
+
+
+# Where a demo person lives: the city of the ID number, as the licence's 发证机关 and the permit
+# (马超's 连云港 licence had a 重庆市渝中区 address).
+HOME_ADDRESS = {"重庆": "重庆市渝中区解放碑街道民族路100号", "连云港": "江苏省连云港市海州区朝阳东路66号"}
+ISSUING_AUTHORITY = {"重庆": "重庆市公安局交通管理局", "连云港": "连云港市公安局交通警察支队"}
 
 
 def _permit_cities(s: Session) -> None:
@@ -156,9 +163,10 @@ def _licence(s: Session, account: Account, p: Person, today: date) -> None:
     first, valid_from, valid_to = _validity(anniversary(today, -lic["years"]) - timedelta(days=40), today,
                                             lic["expires_in_days"])
     s.add(DrivingLicence(
-        account_id=account.id, archive_no=f"5001{p.seq:08d}", classes=lic["classes"], status=lic["status"],
+        # 档案编号 starts with the issuing city's code (5001 重庆, 3207 连云港), as the region of the ID number
+        account_id=account.id, archive_no=f"{p.region[:4]}{p.seq:08d}", classes=lic["classes"], status=lic["status"],
         first_issued_on=first, valid_from=valid_from, valid_to=valid_to,
-        issuing_authority="重庆市公安局交通管理局" if p.region.startswith("50") else "连云港市公安局交通警察支队",
+        issuing_authority=ISSUING_AUTHORITY[_city_of(p.region)],
         points=lic["points"], phone=p.phone, address=account.address,
         photo="photos/id_card_demo.png" if lic["photo"] else None, photo_source="id_card" if lic["photo"] else None))
 

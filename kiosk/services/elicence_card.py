@@ -96,7 +96,7 @@ def _view(account: Account, lic: DrivingLicence, masked: bool) -> CardView:
 
 
 def account_for(env: Env, raw_id: str) -> int:
-    id_number = normalize_id_number(raw_id)
+    id_number = normalize_id_number(raw_id, today=env.clock.now().date())
     with env.db.read() as s:
         account_id = s.scalar(select(Account.id).where(Account.id_number == id_number))
     if account_id is None:

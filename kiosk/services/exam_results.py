@@ -65,7 +65,7 @@ class Recorded:
 def find_booking(env: Env, id_number: str, subject: int) -> int:
     """The placed booking of ``subject`` for the holder of ``id_number``."""
     with env.db.read() as s:
-        account = s.scalar(select(Account).where(Account.id_number == normalize_id_number(id_number)))
+        account = s.scalar(select(Account).where(Account.id_number == normalize_id_number(id_number, today=env.clock.now().date())))
         if account is None:
             raise NotFound("未找到该身份证明号码的考生")
         bid = s.scalar(select(Booking.id).where(Booking.account_id == account.id, Booking.subject == subject,

@@ -111,8 +111,8 @@ class LicenceDelay:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请")
         self._refuse_under_way(session, account)  # applied for meanwhile, at another kiosk or the counter
         lic.status = with_status(lic.status, self.spec.status)
-        note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}"
-        return Outcome(FINISHED, note, f"{FINISHED}：{note}。")
+        note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}。"  # two sentences: each ends with 。
+        return Outcome(FINISHED, note, f"{FINISHED}：{note}")
 
 
 DELAYS = [LicenceDelay(spec) for spec in KINDS]

@@ -157,7 +157,8 @@ class ReviewEducation:
                      "携带居民身份证和驾驶证")
         else:
             after = f"请完成网络教育学习（{ONLINE_HOURS}）"
-        return Outcome(WAITING, f"已受理（{clean['way']}）。{after}", f"已受理（{clean['way']}）。{after}。")
+        note = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。, as in the SMS
+        return Outcome(WAITING, note, note)
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         way = str(app.payload.get("way", ""))

@@ -105,7 +105,13 @@ async def test_escape_in_registration_goes_back_a_step(kiosk_app, env, people):
         await escape(pilot)
         assert screen.query_one(ContentSwitcher).current == "step-info"
         assert screen.query_one("#input-name").value == p.name
+        await escape(pilot)  # 返回 with the form filled in: it asks first (tests/ui/test_register_leave.py)
+        assert isinstance(kiosk_app.screen, ConfirmDialog)
+        await escape(pilot)  # the dialog's Escape is its safe answer: the form stays
+        assert kiosk_app.screen is screen and screen.query_one("#input-name").value == p.name
         await escape(pilot)
+        await pilot.click("#yes")
+        await settle(pilot)
         assert isinstance(kiosk_app.screen, WelcomeScreen)
 
 

@@ -1,6 +1,7 @@
-"""Pilot: Enter on a choice list or a check box of a service form chooses (ticks) and moves on, as
-Enter in a text field does: to the next field, choice or box shown, and 下一步 after the last
-(tester's finding: Enter chose but stayed, and a second Enter on 我已阅读并同意 unticked it).
+"""Pilot: Enter on a choice list with a choice, or on a check box (it ticks it), of a service form
+moves on, as Enter in a text field does: to the next field, choice or box shown, and 下一步 after
+the last (tester's finding: Enter chose but stayed, and a second Enter on 我已阅读并同意 unticked
+it). On a list with nothing chosen Enter chooses nothing (tests/ui/test_choice_enter_unchosen.py).
 Space and a click keep their own behaviour; Enter on the booking wizard's subject list goes on to
 下一步 (the step's only other control), with the subject it is on."""
 from __future__ import annotations
@@ -34,13 +35,19 @@ async def test_enter_chooses_and_moves_on_through_the_form_to_next(kiosk_app, en
         screen = kiosk_app.screen
         assert isinstance(screen, ApplicationFlowScreen)
         assert focused_id(kiosk_app) == "choice-way" and chosen(kiosk_app, "way") == ""
-        await press(pilot, "enter")  # chooses the option it is on (现场教育), which shows 现场教育城市
+        await press(pilot, "enter")  # nothing chosen: Enter chooses nothing and says how to choose
+        assert chosen(kiosk_app, "way") == "" and focused_id(kiosk_app) == "choice-way"
+        assert "方向键" in str(screen.query_one("#error-way").render())
+        await press(pilot, "down", "up")  # the arrows choose: 现场教育, which shows 现场教育城市
         assert chosen(kiosk_app, "way") == "现场教育"
+        await press(pilot, "enter")  # a choice made: Enter moves on
         assert focused_id(kiosk_app) == "choice-city"  # on to the field the choice just showed
         city = chosen(kiosk_app, "city")
         await press(pilot, "enter")  # the city stays as chosen; on to that city's sessions
         assert chosen(kiosk_app, "city") == city and focused_id(kiosk_app) == "choice-session_0"
-        await press(pilot, "enter")
+        await press(pilot, "enter")  # no session chosen yet: it stays
+        assert chosen(kiosk_app, "session_0") == "" and focused_id(kiosk_app) == "choice-session_0"
+        await press(pilot, "down", "enter")  # Down chooses one, Enter moves on
         assert chosen(kiosk_app, "session_0") != "" and focused_id(kiosk_app) == "agree-declaration"
         tick = screen.query_one("#agree-declaration")
         await press(pilot, "enter")  # ticks it; the last control: Enter is 下一步

@@ -45,7 +45,7 @@ def _chosen(app, field: str) -> str:  # type: ignore[no-untyped-def]
 
 def _licence(env, p) -> DrivingLicence:  # type: ignore[no-untyped-def]
     with env.db.read() as s:
-        lic = s.scalars(select(DrivingLicence).where(DrivingLicence.archive_no == f"5001{p.seq:08d}")).one()
+        lic = s.scalars(select(DrivingLicence).where(DrivingLicence.archive_no == f"{p.region[:4]}{p.seq:08d}")).one()
         s.expunge(lic)
         return lic
 

@@ -63,7 +63,9 @@ async def test_face_failures_offer_the_reserved_phone(kiosk_app, env, people):
             await settle(pilot)
             assert "未通过" in screen_text(kiosk_app)
         assert not link.has_class("hidden") and "不能再试" in screen_text(kiosk_app)
-        assert kiosk_app.screen.query_one("#face-start").disabled  # no fourth try
+        start = kiosk_app.screen.query_one("#face-start")
+        assert start.disabled and not start.display  # no fourth try, and no button that looks like one
+        assert "开始人脸识别" not in screen_text(kiosk_app)
         assert kiosk_app.focused is link
         await pilot.click("#to-online")
         await settle(pilot)
@@ -90,6 +92,7 @@ async def test_another_person_after_the_failures_gets_the_face_check_again(kiosk
             await pilot.click("#face-start")
             await settle(pilot)
         assert kiosk_app.screen.query_one("#face-start").disabled
+        assert not kiosk_app.screen.query_one("#face-start").display
         await pilot.click("#face-back")
         await settle(pilot)
         p = people["new_user"]
@@ -98,6 +101,7 @@ async def test_another_person_after_the_failures_gets_the_face_check_again(kiosk
         await pilot.click("#to-face")
         await settle(pilot)
         assert not kiosk_app.screen.query_one("#face-start").disabled
+        assert kiosk_app.screen.query_one("#face-start").display and "开始人脸识别" in screen_text(kiosk_app)
         assert kiosk_app.screen.query_one("#to-online").has_class("hidden")
         await pilot.click("#face-start")
         await settle(pilot)

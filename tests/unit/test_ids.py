@@ -18,6 +18,7 @@ from kiosk.domain.ids import (
     normalize_archive_no,
     normalize_credit_code,
     normalize_id_number,
+    normalize_person_or_unit_id,
     normalize_phone,
     normalize_plate,
     normalize_text,
@@ -89,6 +90,55 @@ def test_birth_year_before_1900_is_rejected() -> None:
     assert "出生年份" in err.value.message
 
 
+def _with_check(first17: str) -> str:
+    return first17 + id_check_char(first17)
+
+
+def test_a_birth_date_after_today_is_rejected_naming_the_digits() -> None:
+    """110108203001010019 has a right check digit but its holder is born on 2030-01-01."""
+    today = date(2026, 12, 3)
+    with pytest.raises(DomainError) as err:
+        normalize_id_number("110108203001010019", today=today)
+    assert err.value.message == "身份证号码中的出生日期晚于今天，请核对第7至14位"
+    assert err.value.field == "id_number"
+    with pytest.raises(DomainError, match="晚于今天"):
+        normalize_id_number(_with_check("32012420261204005"), today=today)  # tomorrow
+    born_today = _with_check("32012420261203005")
+    assert normalize_id_number(born_today, today=today) == born_today  # a new-born's number
+
+
+def test_the_future_check_reaches_the_person_or_unit_reading() -> None:
+    with pytest.raises(DomainError, match="晚于今天"):
+        normalize_person_or_unit_id("110108203001010019", today=date(2026, 12, 3))
+
+
+@pytest.mark.parametrize("head", ["00", "10", "16", "20", "24", "30", "38", "40", "47", "49", "55", "60", "66",
+                                  "70", "72", "80", "83", "90", "99"])
+def test_a_province_code_that_does_not_exist_is_rejected(head: str) -> None:
+    number = _with_check(f"{head}010819900101001")
+    with pytest.raises(DomainError) as err:
+        normalize_id_number(number)
+    assert err.value.message == "身份证号码中的省份代码不存在，请核对第1至2位"
+    assert err.value.field == "id_number"
+
+
+def test_region_000000_is_rejected() -> None:
+    with pytest.raises(DomainError, match="省份代码不存在"):
+        normalize_id_number("000000199001010018", today=date(2026, 12, 3))
+    with pytest.raises(DomainError, match="省份代码不存在"):
+        normalize_person_or_unit_id("000000199001010018", today=date(2026, 12, 3))
+
+
+PROVINCES_GB2260 = ([*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55),
+                     *range(61, 66), 71, 81, 82])
+
+
+@pytest.mark.parametrize("head", PROVINCES_GB2260)
+def test_every_province_code_is_accepted(head: int) -> None:
+    number = _with_check(f"{head}010819900101001")
+    assert normalize_id_number(number, today=date(2026, 12, 3)) == number
+
+
 @pytest.mark.parametrize("raw", ["32012A198808240056", "ABCDEFGHIJKLMNOPQR", "٣٢٠١٢٤١٩٨٨٠٨٢٤٠٠٥٦"])
 def test_letters_and_non_ascii_digits_in_the_first_17_are_rejected(raw: str) -> None:
     """Full-width digits (３２０…) are read as digits (tests/unit/test_typed.py); other scripts' are not."""
@@ -114,7 +164,7 @@ def test_birth_date_sex_and_age_come_from_the_number() -> None:
 
 @st.composite
 def first17(draw: st.DrawFn) -> str:
-    region = draw(st.integers(110000, 659999))
+    region = draw(st.sampled_from(PROVINCES_GB2260)) * 10000 + draw(st.integers(0, 9999))
     born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
     seq = draw(st.integers(0, 999))
     return f"{region:06d}{born:%Y%m%d}{seq:03d}"

@@ -9,7 +9,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 from ...domain.errors import DomainError
 from ...services import applications as apps
 from ..base import KioskScreen
-from ..widgets.choice import Choice, ChoiceEntered, Choices, Tick
+from ..widgets.choice import NOTHING_CHOSEN, Choice, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
@@ -137,6 +137,16 @@ class ApplicationFlowScreen(KioskScreen):
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
         for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
             note.update("")
+
+    def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
+        """Enter on a list with nothing chosen: it stays focused, and the line under it says how to
+        choose (the line is cleared when an option is chosen, as after a refusal)."""
+        name = (event.control.id or "").removeprefix("choice-")
+        for note in self.query(f"#error-{name}").results(Static):
+            note.update(NOTHING_CHOSEN)
+        box = event.control.parent  # the list with its line under it
+        if box is not None:
+            self.call_after_refresh(box.scroll_visible)
 
     def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on a choice list (it chose the option) or a box (it ticked it) moves on as Enter

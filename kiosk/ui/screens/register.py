@@ -23,6 +23,10 @@ STEPS = ["填写信息", "人脸识别", "短信验证"]
 
 
 class RegisterScreen(KioskScreen):
+    # 返回 (and Escape) on the first step asks before it drops a name, ID number or phone typed,
+    # as a service form does (KioskScreen.leave); nothing typed: it leaves at once.
+    DRAFT_FIELDS = ("name", "id_number", "phone")
+
     def __init__(self) -> None:
         super().__init__()
         self.applicant: auth.Applicant | None = None
@@ -85,7 +89,7 @@ class RegisterScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
-            "back": lambda: self.app.pop_screen(),
+            "back": lambda: self.leave(self.app.pop_screen),
             "to-face": lambda: self.call(auth.check_applicant, self.env, self._value("name"),
                                          self._value("id_number"), self._value("phone"), done=self._checked),
             "face-back": lambda: self.show_step("step-info", 0),
@@ -106,7 +110,8 @@ class RegisterScreen(KioskScreen):
     def _checked(self, applicant: auth.Applicant) -> None:
         if self.applicant is not None and self.applicant.id_number != applicant.id_number:
             self.face_failures = 0  # another person's tries start again
-            self.query_one("#face-start", Button).disabled = False
+            start = self.query_one("#face-start", Button)
+            start.disabled, start.display = False, True
             self.query_one("#to-online").add_class("hidden")
         self.applicant = applicant
         self.query_one("#face-result", Static).update("")
@@ -124,7 +129,8 @@ class RegisterScreen(KioskScreen):
         if self.face_failures >= limit:  # no further tries here: the other ways are offered instead
             text += ("\n多次人脸识别未通过，本次不能再试。您可以改用驾驶证或机动车预留手机号在线注册，"
                      "或携带身份证明到车管所窗口面签注册。")
-            self.query_one("#face-start", Button).disabled = True
+            start = self.query_one("#face-start", Button)  # gone, not greyed: it looked as if it could be tried again
+            start.disabled, start.display = True, False
             self.query_one("#to-online").remove_class("hidden")
             self.query_one("#to-online", Button).focus()
         self.query_one("#face-result", Static).update(text)

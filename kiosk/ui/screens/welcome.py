@@ -1,7 +1,9 @@
 """The start screen: sign in or register. Every citizen session ends back here."""
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Horizontal, Vertical
 from textual.widgets import Button
 
@@ -16,6 +18,11 @@ LOOK_LABELS = {STANDARD: "高对比度显示", HIGH_CONTRAST: "标准显示"}
 
 
 class WelcomeScreen(KioskScreen):
+    # Down from 登录/注册 reaches 高对比度显示 under them, Up goes back to the one it came from
+    # (Left/Right go along 登录/注册: kiosk.ui.widgets.button_row); only Tab reached it.
+    BINDINGS = [Binding("down", "look_row(1)", show=False), Binding("up", "look_row(-1)", show=False)]
+    _came_from = "sign-in"  # the button of the row above that Down left from
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("自助服务终端")
         with Vertical(id="welcome"):
@@ -44,6 +51,17 @@ class WelcomeScreen(KioskScreen):
         # Back here after a session (sign-out, idle wipe, or a registration): the next citizen's
         # Enter is for 登录, not the button the last one pressed.
         self.query_one("#sign-in", Button).focus()
+
+    def action_look_row(self, step: int) -> None:
+        focused = self.focused
+        look = self.query_one("#look", Button)
+        if step > 0 and isinstance(focused, Button) and focused.parent is self.query_one("#welcome-buttons"):
+            self._came_from = focused.id or "sign-in"
+            look.focus()
+        elif step < 0 and focused is look:
+            self.query_one(f"#{self._came_from}", Button).focus()
+        else:
+            raise SkipAction()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.app.clear_notifications()  # the last citizen's goodbye is not for the next one

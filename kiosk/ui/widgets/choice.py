@@ -12,11 +12,15 @@ or Space: a citizen who moved to 科目三 and pressed 下一步 booked 科目�
 the option the arrow keys move to, as a browser's radio group does (RadioSet.Changed is posted as
 for Enter/Space, so whatever follows a change still does).
 
-Enter on a ``Choices`` list chooses the option it is on and then posts ``ChoiceEntered`` (after
-the ``Changed`` it may cause), so the screen can move on, as Enter in a text field does: the
-service form goes to the next field, choice or box (or 下一步 on the last), the booking wizard
-to 下一步. Enter on a ``Tick`` made with ``enter_moves_on`` ticks it (a second Enter does not
-untick it) and posts ``ChoiceEntered`` too; Space and a click still toggle either way.
+Enter on a ``Choices`` list with an option chosen posts ``ChoiceEntered`` (after the ``Changed``
+it may cause, should the bar be on another option), so the screen can move on, as Enter in a text
+field does: the service form goes to the next field, choice or box (or 下一步 on the last), the
+booking wizard to 下一步. Enter on a list with nothing chosen chooses nothing: the bar rests on the
+first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (or 补领, which voids the licence)
+for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
+focus and the screen says next to it how to choose (``NOTHING_CHOSEN``). Enter on a ``Tick`` made
+with ``enter_moves_on`` ticks it (a second Enter does not untick it) and posts ``ChoiceEntered``
+too; Space and a click still toggle either way.
 """
 from __future__ import annotations
 
@@ -81,8 +85,23 @@ class Tick(_Marked, Checkbox):
         self.post_message(ChoiceEntered(self))
 
 
+NOTHING_CHOSEN = "尚未选择：请按上下方向键或点击选项进行选择"
+
+
 class Choices(RadioSet):
     """A radio list of ``Choice`` options: Up/Down (Left/Right) choose the option moved to."""
+
+    class NothingChosen(Message):
+        """Enter on the list while none of its options is chosen: nothing was chosen, the screen
+        says how to choose (``NOTHING_CHOSEN``) next to the list."""
+
+        def __init__(self, choices: "Choices") -> None:
+            super().__init__()
+            self.choices = choices
+
+        @property
+        def control(self) -> "Choices":
+            return self.choices
 
     BINDINGS: list[BindingType] = [
         Binding("down,right", "choose_next", "Next option", show=False),
@@ -102,6 +121,9 @@ class Choices(RadioSet):
             self._selected = self._nodes.index(self.pressed_button)
 
     def action_enter(self) -> None:
+        if self.pressed_button is None:
+            self.post_message(self.NothingChosen(self))
+            return
         button = self._nodes[self._selected] if self._selected is not None else None
         if isinstance(button, RadioButton) and not button.value:
             self._entering = True  # ChoiceEntered is posted once the set has taken the choice in

@@ -1,0 +1,83 @@
+"""Pilot: Enter on a list of choices where nothing is chosen chooses nothing.
+
+Tester's finding: in 补换领机动车号牌 (周杰) five Enters from 号牌号码 reached 确认并提交 with
+补换领的号牌：前后号牌 and 申请原因：遗失 that nobody picked; in 驾驶证补换领 the same keys picked
+补领（驾驶证遗失）, which voids the old licence. Now the list keeps the focus and the line under it
+says how to choose; the arrow keys still choose, and Enter on a list with a choice moves on."""
+from __future__ import annotations
+
+from textual.widgets import ContentSwitcher, RadioSet
+
+from kiosk.ui.screens.flow import ApplicationFlowScreen
+from kiosk.ui.widgets.choice import NOTHING_CHOSEN
+from tests.ui.conftest import screen_text, settle
+from tests.ui.test_vehicle_documents import _open
+
+
+def chosen(app, name: str) -> str:  # type: ignore[no-untyped-def]
+    pressed = app.screen.query_one(f"#choice-{name}", RadioSet).pressed_button
+    return (pressed.name or "") if pressed else ""
+
+
+def focused_id(app) -> str:  # type: ignore[no-untyped-def]
+    return app.focused.id if app.focused is not None else ""
+
+
+def note(app, name: str) -> str:  # type: ignore[no-untyped-def]
+    line = app.screen.query_one(f"#error-{name}")
+    return str(line.render()) if line.display else ""
+
+
+async def press(pilot, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
+
+
+async def test_enter_five_times_in_plate_reissue_picks_neither_plates_nor_reason(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["two_cars"], "plate_reissue")
+        screen = kiosk_app.screen
+        assert focused_id(kiosk_app) == "choice-plate" and chosen(kiosk_app, "plate") != ""
+        await press(pilot, "enter")  # the plate is chosen (the form opens on one): on to 补换领的号牌
+        assert focused_id(kiosk_app) == "choice-plates" and chosen(kiosk_app, "plates") == ""
+        await press(pilot, "enter", "enter", "enter", "enter")
+        assert chosen(kiosk_app, "plates") == "" and chosen(kiosk_app, "reason") == ""
+        assert focused_id(kiosk_app) == "choice-plates"  # stays on the list with nothing chosen
+        assert note(kiosk_app, "plates") == NOTHING_CHOSEN
+        assert "方向键" in NOTHING_CHOSEN and "点击" in NOTHING_CHOSEN
+        assert NOTHING_CHOSEN in screen_text(kiosk_app)
+        assert screen.query_one(ContentSwitcher).current == "step-form"
+        assert "前后号牌" not in screen.query_one("#summary").render().plain  # type: ignore[union-attr]
+        await press(pilot, "down")  # the arrow keys still choose the option moved to
+        assert chosen(kiosk_app, "plates") != "" and note(kiosk_app, "plates") == ""  # the note goes
+        await press(pilot, "enter")  # with a choice, Enter moves on
+        assert focused_id(kiosk_app) == "choice-reason" and chosen(kiosk_app, "reason") == ""
+        await press(pilot, "enter")
+        assert chosen(kiosk_app, "reason") == "" and note(kiosk_app, "reason") == NOTHING_CHOSEN
+        assert focused_id(kiosk_app) == "choice-reason"
+
+
+async def test_enter_in_licence_replace_does_not_pick_the_reissue_that_voids_the_licence(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"], "licence_replace")
+        assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
+        assert focused_id(kiosk_app) == "choice-kind" and chosen(kiosk_app, "kind") == ""
+        await press(pilot, "enter", "enter", "enter", "enter", "enter")
+        assert chosen(kiosk_app, "kind") == "" and focused_id(kiosk_app) == "choice-kind"
+        assert note(kiosk_app, "kind") == NOTHING_CHOSEN
+        assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-form"
+        await press(pilot, "down", "up")  # choose by the arrows: the first option is reachable
+        first = kiosk_app.screen.query_one("#choice-kind", RadioSet).query("RadioButton").first()
+        assert chosen(kiosk_app, "kind") == first.name and note(kiosk_app, "kind") == ""
+
+
+async def test_a_click_chooses_and_clears_the_note(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"], "licence_replace")
+        await press(pilot, "enter")
+        assert note(kiosk_app, "kind") == NOTHING_CHOSEN
+        button = kiosk_app.screen.query_one("#choice-kind", RadioSet).query("RadioButton").last()
+        await pilot.click(button)
+        await settle(pilot)
+        assert chosen(kiosk_app, "kind") == button.name and note(kiosk_app, "kind") == ""

@@ -63,7 +63,10 @@ async def test_down_in_a_service_form_chooses_and_shows_the_fields_of_the_choice
         screen = kiosk_app.screen
         kind = screen.query_one("#choice-kind", RadioSet)
         kind.focus()
-        await pilot.press("down")  # nothing chosen yet: Down chooses the option moved to
+        await pilot.press("down")  # nothing chosen yet: Down chooses the option under the bar, the first
+        await settle(pilot)
+        assert kind.pressed_button is not None and kind.pressed_button.name == "lost"
+        await pilot.press("down")  # then it moves on and chooses
         await settle(pilot)
         assert kind.pressed_button is not None and kind.pressed_button.name == "damaged"
         delivery = screen.query_one("#choice-delivery", RadioSet)

@@ -38,7 +38,7 @@ async def test_enter_chooses_and_moves_on_through_the_form_to_next(kiosk_app, en
         await press(pilot, "enter")  # nothing chosen: Enter chooses nothing and says how to choose
         assert chosen(kiosk_app, "way") == "" and focused_id(kiosk_app) == "choice-way"
         assert "方向键" in str(screen.query_one("#error-way").render())
-        await press(pilot, "down", "up")  # the arrows choose: 现场教育, which shows 现场教育城市
+        await press(pilot, "down")  # the first arrow key chooses the option under the bar: 现场教育 (shows 现场教育城市)
         assert chosen(kiosk_app, "way") == "现场教育"
         await press(pilot, "enter")  # a choice made: Enter moves on
         assert focused_id(kiosk_app) == "choice-city"  # on to the field the choice just showed
@@ -64,7 +64,7 @@ async def test_space_still_toggles_and_enter_in_the_middle_does_not_submit(kiosk
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, people["lorry_driver"], "review_education")
         screen = kiosk_app.screen
-        await press(pilot, "down")  # the arrows choose, as before: 网络教育 hides the on-site fields
+        await press(pilot, "down", "down")  # the arrows choose: 现场教育, then 网络教育, which hides the on-site fields
         assert chosen(kiosk_app, "way") == "网络教育" and focused_id(kiosk_app) == "choice-way"
         await press(pilot, "enter")
         assert chosen(kiosk_app, "way") == "网络教育" and focused_id(kiosk_app) == "agree-declaration"

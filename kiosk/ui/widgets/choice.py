@@ -139,9 +139,11 @@ class Choices(RadioSet):
             self.post_message(ChoiceEntered(self))
 
     def action_choose_next(self) -> None:
-        self.action_next_button()
+        if self.pressed_button is not None:  # nothing chosen yet: the first key chooses the option under the bar
+            self.action_next_button()
         self.action_toggle_button()  # turns it on (one already on stays on): Changed, as for Enter
 
     def action_choose_previous(self) -> None:
-        self.action_previous_button()
+        if self.pressed_button is not None:
+            self.action_previous_button()
         self.action_toggle_button()

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from textual.widgets import DataTable, Static
 
 from ....domain.errors import DomainError
+from ....domain.priority import cancel_keeps_used
 from ....services import counter_applications, counter_bookings, counter_citizen
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
@@ -77,7 +78,8 @@ class CitizenActions:
         question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
-                    + "取消后将以短信和消息通知本人。")
+                    + "取消后将以短信和消息通知本人。"
+                    + (f"\n\n{cancel_keeps_used(b.subject_name)}" if b.priority else ""))
 
         def answered(yes: bool | None) -> None:
             if yes and self.file is not None:

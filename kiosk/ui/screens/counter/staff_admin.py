@@ -41,6 +41,10 @@ class StaffAdminScreen(KioskScreen):
     row under it is the account they act on. Once one is picked each of them can be pressed: what the account's state does not
     allow (启用 of an active one, say) is said under the fields, not by a button gone grey."""
 
+    DEFAULT_CSS = """
+    StaffAdminScreen #staff-message { dock: bottom; height: auto; padding: 0 2; display: none;
+                                      background: $panel; color: $text-success; text-style: bold; }
+    """
     DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password", "reset_pin")
     ACTIONS = ("reset", "reset-pin", "deactivate", "reactivate")  # on the chosen account
 
@@ -51,6 +55,9 @@ class StaffAdminScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
+        # What the last action did, in a line of its own under the page, always in view (as 为群众办理
+        # says it): it was a notification for 5 seconds over the page's bottom right
+        yield Plain("", id="staff-message")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             # the picked account's part next after the list (Tab order too), the 新建账户 form after it
             yield StaffRows(id="staff-rows", cursor_type="row")
@@ -136,8 +143,16 @@ class StaffAdminScreen(KioskScreen):
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
 
+    def say(self, text: str) -> None:
+        """``text`` in the line under the page ("": the line goes)."""
+        line = self.query_one("#staff-message", Static)
+        line.update(text)
+        line.display = bool(text)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid, staff = event.button.id, self.kiosk.staff
+        if bid != "back":
+            self.say("")  # the line of the last action would pass for this one's
         if bid == "create":
             roles = [r for r in ROLE_NAMES if self.query_one(f"#role-{r}", Tick).value]
             self.call(counter_staff.create, self.env, staff, self._v("new_staff_no"), self._v("new_name"), roles,
@@ -199,7 +214,7 @@ class StaffAdminScreen(KioskScreen):
 
     def _done(self, message: str):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:
-            self.notify(message, timeout=5)
+            self.say(message)
             self.reload()
         return show
 

@@ -23,7 +23,7 @@ def fits(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, drop
          padding: int = 1) -> bool:
     """Whether the columns ``fit_columns`` keeps fit ``width`` (else the table scrolls sideways)."""
     widths = _widths(headers, rows, padding)
-    return sum(widths[i] for i in fit_columns(headers, rows, width, drop_order, padding)) <= width
+    return sum(widths[column] for column in fit_columns(headers, rows, width, drop_order, padding)) <= width
 
 
 def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int,

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
 from kiosk.ui.screens.counter.citizen import CitizenScreen
@@ -72,3 +73,18 @@ async def test_at_80x24_the_certificate_fits_and_scrolls(env):
         await pilot.press("end")
         await settle(pilot)
         assert "因故不能参加考试" in screen_text(app) and "关闭" in screen_text(app)
+
+
+async def test_no_line_of_the_certificate_holds_one_character_alone(env):
+    """The notes wrap in the dialog: 「迟到者不得入」 / 「场。」 was printed; now 「入场。」 ends it."""
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _looked_up(pilot, env)
+        app.screen.query_one("#bookings", DataTable).move_cursor(row=_row_of(app, "placed"))
+        await settle(pilot)
+        await press(pilot, "print-certificate")
+        shown = app.screen.query_one("#cert-text", VerticalScroll).query_one(Static)
+        rows = [strip.text.strip() for strip in shown.render_lines(Region(0, 0, *shown.size))]
+        assert "迟到者不得入场。" in "".join(rows)
+        short = [row for row in rows if row and len(row.rstrip("。，、；：）")) <= 1]
+        assert not short, rows

@@ -20,6 +20,18 @@ from typing import Sequence
 from .exam import SUBJECT_NAMES, SUBJECTS, BookingFact, Eligibility, PermitFacts, add_months, format_date
 
 PRIORITY_WINDOW_MONTHS = 6
+ONCE_PER_SUBJECT = "每个科目只能优先预约1次"
+
+
+def used_up(subject_name: str, cancelled: bool = False) -> str:
+    """What the kiosk says of a subject whose one priority booking is taken (cancelled or not)."""
+    return f"{subject_name}已使用过优先预约{'（已取消）' if cancelled else ''}，{ONCE_PER_SUBJECT}"
+
+
+def cancel_keeps_used(subject_name: str) -> str:
+    """Told to the clerk before a priority booking is cancelled at the counter: the seat comes back,
+    the chance does not (the citizen's kiosk says ``used_up(name, cancelled=True)`` afterwards)."""
+    return f"注意：这是优先预约，取消后{subject_name}不能再优先预约（{ONCE_PER_SUBJECT}，已取消的也算），请告知考生。"
 
 
 def priority_window_opens(valid_to: date) -> date:
@@ -44,7 +56,7 @@ def priority_eligibility(
     used = [b for b in bookings if b.subject == subject and b.priority and b.created_at >= permit.accepted_at]
     if used:
         cancelled = all(b.status == "cancelled" for b in used)
-        return Eligibility(False, f"{name}已使用过优先预约{'（已取消）' if cancelled else ''}，每个科目只能优先预约1次")
+        return Eligibility(False, used_up(name, cancelled))
     opens = priority_window_opens(permit.valid_to)
     if today < opens:
         return Eligibility(

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -32,6 +32,10 @@ class BookingView:
     unplaced_reason: str
     created_at: datetime
     asked: tuple[str, ...] = ()  # what was applied for: the range and site, or the chosen sessions
+    # While waiting for allocation (pending), from the booking itself (bookings made before 12123 too):
+    wanted_sessions: tuple[tuple[datetime, str], ...] = ()  # 自主选择场次: each chosen session's time and site
+    wanted_range: tuple[date, date] | None = None  # 服从系统安排: the dates applied for
+    wanted_place: str = ""  # 服从系统安排: the site chosen, else the city's sites (不限考场（重庆）)
 
     @property
     def subject_name(self) -> str:
@@ -51,6 +55,19 @@ class BookingView:
             return f"{self.exam_at:%Y-%m-%d %H:%M}"
         return "待安排" if self.status == "pending" else "-"
 
+    @property
+    def wanted(self) -> tuple[str, ...]:
+        """What a booking waiting for allocation asked for, one line per chosen session (date, time
+        and site) or the range and where for 服从系统安排; nothing once placed or ended."""
+        if self.status != "pending":
+            return ()
+        if self.wanted_sessions:
+            return tuple(f"{at:%Y-%m-%d %H:%M} {site}" for at, site in self.wanted_sessions)
+        if self.wanted_range:
+            first, last = self.wanted_range
+            return (f"{first:%Y-%m-%d}至{last:%Y-%m-%d} {self.wanted_place}",)
+        return ()
+
 
 _WHO = ("姓名：", "准驾车型：", "考试科目：", "预约模式：")  # in the summary, but not what was asked for
 
@@ -61,14 +78,42 @@ def _asked(payload: dict | None) -> tuple[str, ...]:
     return tuple(str(line) for line in lines if not str(line).startswith(_WHO))
 
 
+def _place(site: str | None, city: str | None) -> str:
+    if site:
+        return site
+    return f"不限考场（{city}）" if city else "不限考场"
+
+
+def _wanted(s: Session, bookings: list[Booking]) -> dict[int, dict]:
+    """The ``wanted_*`` fields of the bookings waiting for allocation, read in one query for the
+    sessions chosen and one for the sites named."""
+    waiting = [b for b in bookings if b.status == "pending"]
+    ids = {int(i) for b in waiting if b.mode == "self" for i in b.choices or ()}
+    sessions = {row[0]: (session_at(row[1], row[2]), row[3]) for row in s.execute(
+        select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name)
+        .join(ExamSite, ExamSite.id == ExamSession.site_id).where(ExamSession.id.in_(ids)))} if ids else {}
+    site_ids = {b.site_id for b in waiting if b.mode == "system" and b.site_id is not None}
+    sites = {row[0]: row[1] for row in s.execute(select(ExamSite.id, ExamSite.name).where(ExamSite.id.in_(site_ids)))} \
+        if site_ids else {}
+    wanted: dict[int, dict] = {}
+    for b in waiting:
+        if b.mode == "self":
+            chosen = tuple(sessions[int(i)] for i in b.choices or () if int(i) in sessions)
+            wanted[b.id] = {"wanted_sessions": chosen}
+        elif b.range_from and b.range_to:
+            wanted[b.id] = {"wanted_range": (b.range_from, b.range_to),
+                            "wanted_place": _place(sites.get(b.site_id) if b.site_id else None, b.city)}
+    return wanted
+
+
 def _view(b: Booking, serial: str, payload: dict | None, session: ExamSession | None,
-          site: ExamSite | None) -> BookingView:
+          site: ExamSite | None, wanted: dict | None = None) -> BookingView:
     return BookingView(
         b.id, serial, PRIORITY_TITLE if b.priority else TITLE, b.subject, b.licence_class, b.status, b.priority,
         MODE_TEXT["priority" if b.priority else b.mode],
         session_at(session.exam_date, session.start_time) if session else None,
         site.name if site else "", site.address if site else "", site.phone if site else "",
-        b.fee_paid_at, b.unplaced_reason or "", b.created_at, _asked(payload))
+        b.fee_paid_at, b.unplaced_reason or "", b.created_at, _asked(payload), **(wanted or {}))
 
 
 def _query():  # type: ignore[no-untyped-def]
@@ -82,7 +127,7 @@ def view_in(s: Session, account_id: int, booking_id: int) -> BookingView:
     row = s.execute(_query().where(Booking.id == booking_id, Booking.account_id == account_id)).first()
     if row is None:
         raise NotFound("未找到该考试预约")
-    return _view(row[0], row[1] or "", row[2], row[3], row[4])
+    return _view(row[0], row[1] or "", row[2], row[3], row[4], _wanted(s, [row[0]]).get(row[0].id))
 
 
 def bookings_in(s: Session, account_id: int, *, online_only: bool = True) -> list[tuple[Booking, BookingView]]:
@@ -90,8 +135,9 @@ def bookings_in(s: Session, account_id: int, *, online_only: bool = True) -> lis
     q = _query().where(Booking.account_id == account_id)
     if online_only:
         q = q.where(Booking.application_id.is_not(None))
-    rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100))
-    return [(b, _view(b, serial or "", payload, sess, site)) for b, serial, payload, sess, site in rows]
+    rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100)).all()
+    wanted = _wanted(s, [row[0] for row in rows])
+    return [(b, _view(b, serial or "", payload, sess, site, wanted.get(b.id))) for b, serial, payload, sess, site in rows]
 
 
 def my_bookings(env: Env, account_id: int, *, online_only: bool = True) -> list[BookingView]:

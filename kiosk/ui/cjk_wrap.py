@@ -11,7 +11,9 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
 - never inside a run of Latin letters or digits (C1, 2026-11-24), nor between a date and its time
   (2026-11-24 08:30), so a date is always read with its hour;
 - never inside a date written in Chinese (2026年12月12日, 12月13日): not 「2026年12」 / 「月12日」;
-- never inside a name in 【】 (a button or a menu entry: 【放大二维码】, not 「【放大二维」 / 「码】」).
+- never inside a name in 【】 (a button or a menu entry: 【放大二维码】, not 「【放大二维」 / 「码】」);
+- no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
+  gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
 
 ``divide_line`` has the contract of Rich's (codepoint offsets to break at); ``apply`` makes
@@ -91,7 +93,28 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
             used = cell_len(pieces[-1])
             continue
         used += cell_len(unit)
-    return [b for b in breaks if b > 0]
+    breaks = [b for b in breaks if b > 0]
+    if breaks and _widow(text[breaks[-1]:]):
+        _take_one_down(text, width, breaks)
+    return breaks
+
+
+def _widow(last: str) -> bool:
+    """A last line of one character, with or without its closing punctuation (「场。」, 「2。」)."""
+    core = last.strip().rstrip("".join(NO_LINE_START))
+    return bool(last.strip()) and len(core) <= 1
+
+
+def _take_one_down(text: str, width: int, breaks: list[int]) -> None:
+    """Break the line before the last one piece earlier, when it has a piece to give and the last
+    line still fits with it."""
+    start = breaks[-2] if len(breaks) > 1 else 0
+    pieces = list(units(text[start:breaks[-1]]))
+    if len(pieces) < 2:
+        return
+    moved = start + pieces[-1][0]
+    if cell_len(text[moved:].rstrip()) <= width:
+        breaks[-1] = moved
 
 
 def apply() -> bool:

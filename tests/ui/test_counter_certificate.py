@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.containers import VerticalScroll
+from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
 from kiosk.ui.screens.counter.citizen import CitizenScreen
@@ -72,3 +75,20 @@ async def test_at_80x24_the_certificate_fits_and_scrolls(env):
         await pilot.press("end")
         await settle(pilot)
         assert "因故不能参加考试" in screen_text(app) and "关闭" in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_no_line_of_the_certificate_holds_one_character_alone(env, size):
+    """The dialog printed 「迟到者不得入」 / 「场。」: it is wide enough for each note on a line of its own
+    now, at 120x40 and at 80x24 (and a longer line would not leave one character alone: cjk_wrap)."""
+    app = counter_app(env)
+    async with app.run_test(size=size) as pilot:
+        await _looked_up(pilot, env)
+        app.screen.query_one("#bookings", DataTable).move_cursor(row=_row_of(app, "placed"))
+        await settle(pilot)
+        await press(pilot, "print-certificate")
+        shown = app.screen.query_one("#cert-text", VerticalScroll).query_one(Static)
+        rows = [strip.text.strip() for strip in shown.render_lines(Region(0, 0, *shown.size))]
+        assert "1. 请在考试开始前30分钟到达考场，签到后参加考试，迟到者不得入场。" in rows
+        short = [row for row in rows if row and len(row.rstrip("。，、；：）")) <= 1]
+        assert not short, rows

@@ -9,6 +9,7 @@ from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter_staff_message import said
 
 SIZE = (120, 40)
 
@@ -61,7 +62,7 @@ async def test_resetting_a_deactivated_accounts_password_is_refused_on_screen(en
         set_input(app, "reset_password", "newpass123")
         await press(pilot, "reset")
         assert "该账户已停用，请先启用账户再重置密码" in screen_error(app)
-        assert not any("已重置" in str(n.message) for n in app._notifications)
+        assert "已重置" not in said(app)
 
 
 async def test_enter_in_the_initial_password_creates_the_account(env):

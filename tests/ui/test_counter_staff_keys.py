@@ -12,6 +12,7 @@ from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import press
+from tests.ui.test_counter_staff_message import said
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin",))
 
@@ -45,7 +46,7 @@ async def test_enter_on_an_account_goes_to_its_buttons_and_a_password_is_reset_b
             await pilot.press(key)
         await pilot.press("enter")
         await settle(pilot)
-        assert any("J1001 的密码已重置" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert "J1001 的密码已重置" in said(app)
 
 
 async def test_enter_on_a_deactivated_account_goes_to_reactivate(env):

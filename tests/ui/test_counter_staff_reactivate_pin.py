@@ -15,6 +15,7 @@ from kiosk.ui.screens.staff_home import StaffHomeScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter_staff_message import said
 
 SIZE = (120, 40)
 ADMIN = StaffSession("A0001", "孙管理", ("admin",))
@@ -27,7 +28,8 @@ def _audited(env, action: str) -> list[tuple[str, str]]:
 
 
 def _notes(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]  # noqa: SLF001
+    """What the screen said of the last action (the line under the page)."""
+    return [said(app)]
 
 
 async def _staff_screen(pilot, app) -> None:

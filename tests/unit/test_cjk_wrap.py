@@ -29,8 +29,31 @@ def test_lines_fit_and_keep_punctuation_in_place(text: str, width: int) -> None:
     assert all(cell_len(line.rstrip()) <= width for line in got)
     assert not any(line[0] in NO_LINE_START for line in got[1:])  # no line starts with 「）」 「，」 「。」
     assert not any(line.rstrip()[-1] in NO_LINE_END for line in got[:-1])  # none ends with 「（」
-    # full: each line ends only where the next line's first piece would not have fitted
-    assert all(cell_len(line) + cell_len(next(units(after))[1].rstrip()) > width for line, after in zip(got, got[1:]))
+    # full: each line ends only where the next line's first piece would not have fitted, but the one
+    # that gave its last piece to the last line, which would have held one character alone (「场。」)
+    full = [cell_len(line) + cell_len(next(units(after))[1].rstrip()) > width for line, after in zip(got, got[1:])]
+    assert all(full[:-1])
+    if not full[-1]:
+        given = next(units(got[-1]))[1]
+        assert len(_core(got[-1][len(given):])) <= 1
+    assert len(got) == 1 or len(_core(got[-1])) > 1  # never 「场。」 alone
+
+
+def _core(line: str) -> str:
+    """A line without its spaces and closing punctuation."""
+    return line.strip().rstrip("".join(NO_LINE_START))
+
+
+NOTE = "  1. 请在考试开始前30分钟到达考场，签到后参加考试，迟到者不得入场。"  # a 预约凭证 note, 67 cells
+
+
+@pytest.mark.parametrize("width", [66, 64, 30])
+def test_no_last_line_holds_one_character_and_its_punctuation(width: int) -> None:
+    got = lines(NOTE, width)
+    assert "".join(got) == NOTE and all(cell_len(line.rstrip()) <= width for line in got)
+    assert got[-1] == {66: "入场。", 64: "入场。", 30: "得入场。"}[width]  # not 「场。」 alone under 「…迟到者不得入」
+    assert lines("录入补考成绩时考试次数填2。", 24) == ["录入补考成绩时考试次数", "填2。"]  # not 「2。」 alone
+    assert lines("一二三四五六", 10) == ["一二三四", "五六"]  # one character alone takes one more too
 
 
 def test_a_date_stays_with_its_time_and_the_line_is_filled_after_it() -> None:

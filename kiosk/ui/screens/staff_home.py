@@ -1,13 +1,14 @@
 """Counter terminal home: who is signed in, the menu their roles allow, their recent actions."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Button, DataTable
+from textual.widgets import Button, DataTable, Static
 
 from ...services import audit
 from ...services import staff as staff_service
@@ -41,8 +42,7 @@ class StaffHomeScreen(KioskScreen):
         self._menu = {m.id: m for m in items_for(staff)}
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             if staff:
-                yield Plain(f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}  "
-                            f"本终端：{self.kiosk.settings.terminal_id}", id="staff-info")
+                yield Plain(self._info_text(), id="staff-info")
             yield Plain("请选择要办理的业务：", classes="group-title")
             with MenuGrid(classes="group", id="staff-menu"):  # the same menu as the 业务中心's
                 for item in self._menu.values():
@@ -66,11 +66,33 @@ class StaffHomeScreen(KioskScreen):
         退出登录 beside it: that would sign out). Nothing before: the menu (focus_main)."""
         return self._before_lock
 
+    def _info_text(self, width: int = 0) -> str:
+        """Who is signed in, their roles and this terminal, on one line when it fits ``width``; else
+        本终端 and its id begin the next line (they were parted: 「本终端：」 ending a line, 「counter-2」 alone
+        on the next)."""
+        staff = self.kiosk.staff
+        if staff is None:
+            return ""
+        who = f"{staff.name}（工号 {staff.staff_no}）  角色：{staff.role_text}"
+        here = f"本终端：{self.kiosk.settings.terminal_id}"
+        one = f"{who}  {here}"
+        return one if not width or cell_len(one) <= width else f"{who}\n{here}"
+
+    def _fit_info(self) -> None:
+        found = self.query("#staff-info")
+        if found:
+            info = found.first(Static)
+            info.update(self._info_text(info.content_region.width))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_info)
+
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("时间", "操作", "终端与说明")
         self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._fit_info)  # the terminal may have been resized meanwhile
         if self.kiosk.staff:
             self.call(staff_service.recent_actions, self.env, self.kiosk.staff.staff_no, done=self._loaded)
 

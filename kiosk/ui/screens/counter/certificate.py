@@ -71,7 +71,7 @@ class CertificateDialog(ButtonRowKeys, ModalScreen[None]):
     ]
     DEFAULT_CSS = """
     CertificateDialog { align: center middle; }
-    CertificateDialog > Vertical { width: 72; max-width: 95%; height: auto; max-height: 100%;
+    CertificateDialog > Vertical { width: 76; max-width: 95%; height: auto; max-height: 100%;
                                    border: thick $primary; background: $surface; padding: 0 2; }
     CertificateDialog #cert-file { text-style: bold; height: auto; }
     CertificateDialog #cert-text { height: auto; margin: 1 0 0 0; }

@@ -15,10 +15,11 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
 from ....services import certificates, counter_citizen
+from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
 from ...widgets.field import FormField
-from ...widgets.fit import refill_to_fit
+from ...widgets.fit import fits, refill_to_fit, room
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 from ...widgets.reasons import ReasonField, ReasonList
@@ -29,6 +30,21 @@ from .citizen_summary import credit_code_in, summary_text
 
 BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
 BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
+
+
+def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
+    """The 考试时间 and 考场 cells. A booking waiting for allocation shows, in brief, what it asked
+    for: its first session chosen (and how many) and their sites, or the range and site of 服从系统安排;
+    ``short`` (when that does not fit): 待安排 and -, the line under the list says it all."""
+    if short or not b.wanted:
+        return b.when, b.site_name or "-"
+    if b.wanted_range and not b.wanted_sessions:
+        first, last = b.wanted_range
+        return f"待安排：{first:%m-%d}至{last:%m-%d}", b.wanted_place
+    (at, site), n = b.wanted_sessions[0], len(b.wanted_sessions)
+    sites = list(dict.fromkeys(name for _, name in b.wanted_sessions))
+    return (f"待安排：{at:%m-%d %H:%M}" + (f"等{n}场" if n > 1 else ""),
+            sites[0] + (f"等{len(sites)}处" if len(sites) > 1 else ""))
 
 
 class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
@@ -195,13 +211,18 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             self.call_after_refresh(self._keep_focus)
 
     def _fit_bookings(self) -> None:
-        """The file's bookings in the columns that fit (80x24: the time and the site stay whole)."""
+        """The file's bookings in the columns that fit (80x24: the time and the site stay whole; what a
+        booking waiting for allocation asked for, when even that does not fit, only under the list)."""
         f = self.file
         if f is None:
             return
-        cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text, b.when,
-                  b.site_name or "-") for b in f.bookings]
-        refill_to_fit(self.query_one("#bookings", PlainTable), self.query_one(VerticalScroll), BOOKING_COLUMNS, cells,
+        page = self.query_one(VerticalScroll)
+        for short in (False, True):
+            cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text,
+                      *time_and_site(b, short)) for b in f.bookings]
+            if fits(BOOKING_COLUMNS, cells, room(page), BOOKING_DROP):
+                break
+        refill_to_fit(self.query_one("#bookings", PlainTable), page, BOOKING_COLUMNS, cells,
                       [str(b.id) for b in f.bookings], BOOKING_DROP)
 
     def on_resize(self, event: events.Resize) -> None:

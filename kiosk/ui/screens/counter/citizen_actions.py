@@ -9,6 +9,7 @@ from collections.abc import Callable
 from textual.widgets import DataTable, Static
 
 from ....domain.errors import DomainError
+from ....domain.priority import cancel_keeps_used
 from ....services import counter_applications, counter_bookings, counter_citizen
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
@@ -18,6 +19,35 @@ from ...widgets.field import FormField
 
 
 CANCELLABLE = ("pending", "placed")
+WANTED_IN_DIALOG = 6  # chosen sessions the question lists (up to 20 may be chosen): it still fits 80x24
+
+
+def _range(b: BookingView) -> str:
+    first, last = b.wanted_range or (None, None)
+    return f"预约时间段：{first:%Y-%m-%d}至{last:%Y-%m-%d}  考场：{b.wanted_place}"
+
+
+def wanted_line(b: BookingView) -> str:
+    """The line under 所选预约 for a booking waiting for allocation: the sessions chosen (date, time
+    and site of each) or the range and site of 服从系统安排; "" for any other booking."""
+    if not b.wanted:
+        return ""
+    if b.wanted_sessions:
+        return f"所选场次（{len(b.wanted)}场）：" + "；".join(b.wanted)
+    return f"服从系统安排，{_range(b)}"
+
+
+def exam_time_lines(b: BookingView) -> str:
+    """考试时间 and 考场 in the question before a cancellation; while the booking waits for
+    allocation, what was applied for: each session chosen on a line of its own, or the range."""
+    if not b.wanted:
+        return f"考试时间：{b.when}  考场：{b.site_name or '-'}"
+    if not b.wanted_sessions:
+        return f"考试时间：待安排（服从系统安排）\n  {_range(b)}"
+    lines = list(b.wanted)
+    if len(lines) > WANTED_IN_DIALOG:
+        lines = lines[:WANTED_IN_DIALOG - 1] + [f"另有{len(lines) - WANTED_IN_DIALOG + 1}场，全部场次见页面上的所选场次"]
+    return f"考试时间：待安排（自主选择场次，所选{len(b.wanted)}场）\n" + "\n".join(f"  {line}" for line in lines)
 
 
 class CitizenActions:
@@ -54,10 +84,12 @@ class CitizenActions:
         b = self.selected_booking()
         text = ""
         if b is not None:
-            text = (f"所选预约：{b.subject_name}  考试时间 {b.when}  {b.status_text}  "
-                    f"业务流水号 {b.serial_no or b.id}")
+            when = "" if b.wanted else f"  考试时间 {b.when}"  # waiting: the next line says what it waits for
+            text = f"所选预约：{b.subject_name}{when}  {b.status_text}  业务流水号 {b.serial_no or b.id}"
             if b.status not in CANCELLABLE:
                 text += "（不能取消）"
+            if b.wanted:
+                text += "\n" + wanted_line(b)
         self.query_one("#cancel-target", Static).update(text)
 
     def cancel_selected(self) -> None:
@@ -75,9 +107,10 @@ class CitizenActions:
             self.show_error(exc)  # by the field, which gets the focus
             return
         question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
-                    f"考试时间：{b.when}  考场：{b.site_name or '-'}\n状态：{b.status_text}\n\n"
+                    f"{exam_time_lines(b)}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
-                    + "取消后将以短信和消息通知本人。")
+                    + "取消后将以短信和消息通知本人。"
+                    + (f"\n\n{cancel_keeps_used(b.subject_name)}" if b.priority else ""))
 
         def answered(yes: bool | None) -> None:
             if yes and self.file is not None:

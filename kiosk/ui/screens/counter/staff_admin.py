@@ -2,6 +2,7 @@
 each after a confirmation."""
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -21,12 +22,29 @@ from ...widgets.plain import Plain, PlainTable
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
 
 
+class StaffRows(PlainTable):
+    """The accounts. One click on a row picks it, as Enter does: Textual's DataTable only moves its
+    cursor on a first click (a second one selects), so one click on J1001 left A0001 picked
+    under a cursor on J1001, and 停用账户 acted on A0001."""
+
+    async def _on_click(self, event: events.Click) -> None:
+        before = self.cursor_coordinate
+        await super()._on_click(event)
+        if self.row_count and self.cursor_coordinate != before:  # moved by the click: not selected yet
+            self.action_select_cursor()
+
+
 class StaffAdminScreen(KioskScreen):
     """重置密码, 重置PIN码, 停用账户 and 启用账户 act only on the account the admin picked, named on
     screen; nothing is picked by default (the list's cursor starts on the first row, often the
-    admin's own). Once one is picked each of them can be pressed: what the account's state does not
+    admin's own). A click on a row or Enter picks it; after that the pick follows the cursor, so the
+    row under it is the account they act on. Once one is picked each of them can be pressed: what the account's state does not
     allow (启用 of an active one, say) is said under the fields, not by a button gone grey."""
 
+    DEFAULT_CSS = """
+    StaffAdminScreen #staff-message { dock: bottom; height: auto; padding: 0 2; display: none;
+                                      background: $panel; color: $text-success; text-style: bold; }
+    """
     DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password", "reset_pin")
     ACTIONS = ("reset", "reset-pin", "deactivate", "reactivate")  # on the chosen account
 
@@ -37,9 +55,12 @@ class StaffAdminScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
+        # What the last action did, in a line of its own under the page, always in view (as 为群众办理
+        # says it): it was a notification for 5 seconds over the page's bottom right
+        yield Plain("", id="staff-message")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             # the picked account's part next after the list (Tab order too), the 新建账户 form after it
-            yield PlainTable(id="staff-rows", cursor_type="row")
+            yield StaffRows(id="staff-rows", cursor_type="row")
             yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,
@@ -86,6 +107,18 @@ class StaffAdminScreen(KioskScreen):
             table.move_cursor(row=table.get_row_index(self.chosen))
         self._choose(self.chosen)
 
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Once an account is picked, the pick follows the list's cursor: what the list shows under
+        it is what the buttons act on. (Before, nothing is picked: the cursor starts on the first
+        row, often the admin's own.) The row under the cursor now, not the event's: a reload moves
+        the cursor to the top and back to the account picked."""
+        table = event.data_table
+        if not self.chosen or not table.row_count or not table.is_valid_row_index(table.cursor_row):
+            return
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+        if key in self.rows and key != self.chosen:
+            self._choose(key)
+
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         """Enter (or a click) on an account picks it and goes to its buttons: 启用账户 for a
         deactivated one, else 重置密码 (pressed with no new password, it sends the focus to 新密码)."""
@@ -110,8 +143,16 @@ class StaffAdminScreen(KioskScreen):
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
 
+    def say(self, text: str) -> None:
+        """``text`` in the line under the page ("": the line goes)."""
+        line = self.query_one("#staff-message", Static)
+        line.update(text)
+        line.display = bool(text)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid, staff = event.button.id, self.kiosk.staff
+        if bid != "back":
+            self.say("")  # the line of the last action would pass for this one's
         if bid == "create":
             roles = [r for r in ROLE_NAMES if self.query_one(f"#role-{r}", Tick).value]
             self.call(counter_staff.create, self.env, staff, self._v("new_staff_no"), self._v("new_name"), roles,
@@ -173,7 +214,7 @@ class StaffAdminScreen(KioskScreen):
 
     def _done(self, message: str):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:
-            self.notify(message, timeout=5)
+            self.say(message)
             self.reload()
         return show
 

@@ -14,6 +14,7 @@ class FeeScreen(BookingListScreen):
     INTRO = "以下为预约成功的考试。选择一项，点击【缴纳考试费】。"
     STATUSES = ("placed",)
     EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
+    DONE = "该考试的考试费已缴纳，无需再缴费，缴费凭证见上方。"
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,3 +85,4 @@ class CertificateScreen(BookingListScreen):
         saved = f"预约凭证已保存，可凭业务流水号{c.serial_no}到服务窗口打印，也可拍照留存本页。"
         self.query_one("#detail", Static).update(
             Text.assemble(c.text, "\n\n", (saved, "bold"), "\n", (f"（窗口打印用文件：{c.path.name}）", "dim")))
+        self.call_after_refresh(self.detail_in_view)

@@ -108,6 +108,19 @@ class ProgressScreen(RecordScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row (or a click on the row already highlighted): its 办理过程, shown under the
+        list, into view when it does not all show (a long one, at 80x24): its top at the top of the
+        page, and the page focused, so the arrow keys read the rest; Tab goes back to the list.
+        When all of it shows already there is nothing to do, and nothing moves."""
+        event.stop()
+        page, detail = self.query_one(Page), self.query_one("#detail")
+        if page.scrollable_content_region.contains_region(detail.region):
+            return
+        page.scroll_to_widget(detail, top=True, animate=False)
+        if page.allow_focus():
+            page.focus(scroll_visible=False)
+
     def _show(self, index: int) -> None:
         if not 0 <= index < len(getattr(self, "rows", [])):
             return

@@ -95,7 +95,7 @@ class ProgressScreen(RecordScreen):
             return
         self.rows = rows
         table = self.query_one(PlainTable)
-        table.refill([(row.serial_no, row.title, row.status, f"{row.created_at:%Y-%m-%d %H:%M}") for row in rows],
+        table.refill([(row.serial_no, row.title, row.status_text, f"{row.created_at:%Y-%m-%d %H:%M}") for row in rows],
                      [row.serial_no for row in rows])
         self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程（状态自动更新）。" if rows
                         else "您还没有网上办理的业务。")
@@ -132,7 +132,7 @@ class ProgressScreen(RecordScreen):
         for e in row.events:
             steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.status), Text(e.note))  # Text: no markup in notes
         self.query_one("#detail", Static).update(Group(
-            Text(f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}"), "办理过程：",
+            Text(f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status_text}"), "办理过程：",
             Padding(steps, (0, 0, 0, 2))))
 
 

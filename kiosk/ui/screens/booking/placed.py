@@ -43,8 +43,8 @@ class FeeScreen(BookingListScreen):
         q = self.quotes.get(row.id)
         if q is None:
             return []
-        if q.paid:  # the receipt, in place of a second 缴纳考试费
-            return ["", "考试费已缴纳。", *(fees.receipt_lines(q.receipt) if q.receipt else [])]
+        if q.paid:  # the receipt (its first line 已缴纳考试费N元), in place of a second 缴纳考试费
+            return ["", *(fees.receipt_lines(q.receipt) if q.receipt else ["考试费已缴纳。"])]
         return [f"考试费：{q.amount}元（未缴纳）"]
 
     def act(self, row: booking_records.BookingView) -> None:

@@ -19,6 +19,8 @@ from ..db.models import Account, Application, ApplicationEvent
 from ..domain.errors import CodeRefused, NotFound
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
+from .booking import APPLICATION_STATUS_TEXT
+from .booking import KIND as BOOKING_KIND
 from .env import Env
 
 
@@ -103,6 +105,14 @@ class ApplicationView:
     events: list[EventView]
     payload: dict
     kind: str = ""
+
+    @property
+    def status_text(self) -> str:
+        """The status as 网办进度 shows it: a placed exam booking's says whether its fee is paid, in
+        the words of the booking screens (预约成功（未缴费）, 预约成功（已缴费）)."""
+        if self.kind == BOOKING_KIND:
+            return APPLICATION_STATUS_TEXT.get(self.status, self.status)
+        return self.status
 
 
 def _account(session: Session, account_id: int) -> Account:

@@ -50,6 +50,12 @@ BOOKING_STATUS_TEXT = {
     "cancelled": "已取消",
     "done": "考试已结束",
 }
+# A placed booking's status, on every screen, says whether its fee is paid: the booking screens
+# (BookingView.status_text) and 网办进度, for the booking's application (ApplicationView.status_text).
+# The application's stored status stays 预约成功, then 已缴费: the steps its 办理过程 lists.
+PLACED_UNPAID_TEXT = BOOKING_STATUS_TEXT["placed"] + "（未缴费）"
+PLACED_PAID_TEXT = BOOKING_STATUS_TEXT["placed"] + "（已缴费）"
+APPLICATION_STATUS_TEXT = {STATUS_PLACED: PLACED_UNPAID_TEXT, STATUS_PAID: PLACED_PAID_TEXT}
 MODE_TEXT = {"self": "自主选择场次", "system": "服从系统安排", "priority": "优先预约"}
 NO_PERMIT = "您没有正在办理的机动车驾驶证申请，不能预约考试。请先到驾校或车管所办理驾驶证申领"
 

@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from ..db.models import Application, Booking, ExamSession, ExamSite
 from ..domain.errors import NotFound
 from ..domain.exam import SUBJECT_NAMES
-from .booking import BOOKING_STATUS_TEXT, MODE_TEXT, PRIORITY_TITLE, TITLE, session_at
+from .booking import (BOOKING_STATUS_TEXT, MODE_TEXT, PLACED_PAID_TEXT, PLACED_UNPAID_TEXT, PRIORITY_TITLE, TITLE,
+                      session_at)
 from .env import Env
 
 
@@ -43,10 +44,9 @@ class BookingView:
 
     @property
     def status_text(self) -> str:
-        text = BOOKING_STATUS_TEXT.get(self.status, self.status)
         if self.status == "placed":
-            text += "（已缴费）" if self.fee_paid_at else "（未缴费）"
-        return text
+            return PLACED_PAID_TEXT if self.fee_paid_at else PLACED_UNPAID_TEXT
+        return BOOKING_STATUS_TEXT.get(self.status, self.status)
 
     @property
     def when(self) -> str:

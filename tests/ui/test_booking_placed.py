@@ -1,6 +1,8 @@
 """Pilot: 考试费缴纳 and 考试预约凭证 say what fits: no 【缴纳考试费】 to press once paid, and the saved
-certificate in a citizen's words (the file's name only in small print, for the clerk)."""
+certificate in a citizen's words (where to print it; no file name)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_booking_records import open_entry, placed_on_12_04
@@ -34,8 +36,21 @@ async def test_the_saved_certificate_is_said_in_a_citizen_s_words(kiosk_app, env
         await open_entry(pilot, env, p, "exam_certificate")
         await press(pilot, "action")
         text = "".join(screen_text(kiosk_app).split())
-        assert f"预约凭证已保存，可凭业务流水号{done.serial_no}到服务窗口打印" in text
+        assert f"预约凭证已保存，可凭业务流水号{done.serial_no}到车管所窗口打印" in text
         assert "凭证已保存为文件" not in text
-        detail = kiosk_app.screen.query_one("#detail").render()
-        small = [span for span in detail.spans if "exam_certificate_" in detail.plain[span.start:span.end]]
-        assert small and all("dim" in str(span.style) for span in small)  # for the clerk, in small print
+
+
+async def test_the_certificate_names_no_file(kiosk_app, env, people):
+    """Tester: 「（窗口打印用文件：exam_certificate_....txt）」 under the certificate, even in small print,
+    is nothing a citizen can act on; the clerk prints it from the citizen's bookings, not by its name.
+    The file is still written."""
+    p = people["permit_expiring"]
+    _rows, done = placed_on_12_04(env, p)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_entry(pilot, env, p, "exam_certificate")
+        await press(pilot, "action")
+        text = screen_text(kiosk_app)
+        assert "机动车驾驶人考试预约凭证" in text and "到车管所窗口打印" in text
+        assert "exam_certificate_" not in text and ".txt" not in text and "文件" not in text
+        saved = Path(env.settings.data_dir) / "certificates" / f"exam_certificate_{done.serial_no}.txt"
+        assert saved.read_text(encoding="utf-8").startswith("机动车驾驶人考试预约凭证")

@@ -48,7 +48,8 @@ async def test_the_fee_is_shown_first_and_paid_once(kiosk_app, env, people):
         await pilot.pause()
         text = screen_text(kiosk_app)
         assert "缴费成功" in text and text.count("支付流水号") == 1 and text.count("150元") == 1
-        assert "考试费已缴纳" in str(kiosk_app.screen.query_one("#detail").render())
+        detail = str(kiosk_app.screen.query_one("#detail").render())
+        assert "已缴纳考试费150元" in detail and "考试费已缴纳" not in detail  # said once, with the amount
         assert shown(kiosk_app, "#back") and not shown(kiosk_app, "#action")  # no second 缴纳考试费
         assert "缴纳考试费" not in text.replace("已缴纳考试费", "").replace("点击【缴纳考试费】", "")
 

@@ -5,6 +5,7 @@ from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, DataTable, Static
@@ -13,6 +14,7 @@ from ...domain.ids import mask_phone
 from ...services import applications as apps
 from ...services import messaging, profile
 from ..base import KioskScreen
+from ..widgets.fit import refill_to_fit
 from ..widgets.header import KioskHeader
 from ..widgets.plain import ErrorLine, Plain, PlainTable
 from ..widgets.page import Page
@@ -64,6 +66,10 @@ class ProgressScreen(RecordScreen):
 
     TITLE_TEXT = "网办进度"
     REFRESH_SECONDS = 10.0
+    # On a narrow terminal 业务流水号, then 申请时间, are left out rather than cut (预约成功（已缴费）
+    # beside 优先考试预约（科目二） leaves 80 columns too few): the 办理过程 under the list repeats both.
+    COLUMNS = ("业务流水号", "业务名称", "状态", "申请时间")
+    DROP_WHEN_NARROW = (0, 3)
 
     def __init__(self) -> None:
         super().__init__()
@@ -72,7 +78,7 @@ class ProgressScreen(RecordScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("业务流水号", "业务名称", "状态", "申请时间")
+        table.add_columns(*self.COLUMNS)
         self.reload()
         self.set_interval(self.REFRESH_SECONDS, self._refresh)
 
@@ -95,8 +101,7 @@ class ProgressScreen(RecordScreen):
             return
         self.rows = rows
         table = self.query_one(PlainTable)
-        table.refill([(row.serial_no, row.title, row.status, f"{row.created_at:%Y-%m-%d %H:%M}") for row in rows],
-                     [row.serial_no for row in rows])
+        self._fill()
         self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程（状态自动更新）。" if rows
                         else "您还没有网上办理的业务。")
         if rows:
@@ -105,8 +110,31 @@ class ProgressScreen(RecordScreen):
                 table.focus()
         self._first = False
 
+    def _fill(self) -> None:
+        """The rows, in the columns that fit the page's width (again after a resize)."""
+        cells = [(row.serial_no, row.title, row.status_text, f"{row.created_at:%Y-%m-%d %H:%M}") for row in self.rows]
+        refill_to_fit(self.query_one(PlainTable), self.query_one(Page), self.COLUMNS, cells,
+                      [row.serial_no for row in self.rows], self.DROP_WHEN_NARROW)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows:
+            self.call_after_refresh(self._fill)
+
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row (or a click on the row already highlighted): its 办理过程, shown under the
+        list, into view when it does not all show (a long one, at 80x24): its top at the top of the
+        page, and the page focused, so the arrow keys read the rest; Tab goes back to the list.
+        When all of it shows already there is nothing to do, and nothing moves."""
+        event.stop()
+        page, detail = self.query_one(Page), self.query_one("#detail")
+        if page.scrollable_content_region.contains_region(detail.region):
+            return
+        page.scroll_to_widget(detail, top=True, animate=False)
+        if page.allow_focus():
+            page.focus(scroll_visible=False)
 
     def _show(self, index: int) -> None:
         if not 0 <= index < len(getattr(self, "rows", [])):
@@ -119,7 +147,7 @@ class ProgressScreen(RecordScreen):
         for e in row.events:
             steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.status), Text(e.note))  # Text: no markup in notes
         self.query_one("#detail", Static).update(Group(
-            Text(f"业务流水号 {row.serial_no}  {row.title}  当前状态：{row.status}"), "办理过程：",
+            Text(f"业务流水号 {row.serial_no}  {row.title}"), Text(f"当前状态：{row.status_text}"), "办理过程：",
             Padding(steps, (0, 0, 0, 2))))
 
 

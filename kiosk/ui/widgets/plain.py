@@ -85,6 +85,16 @@ class PlainTable(DataTable):
             return None
         return self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
 
+    def _update_dimensions(self, new_rows: Any) -> None:
+        """Textual (8.2.8, pinned) measures the rows added since the last idle here and widens the
+        columns to them, but rows drawn before that stay cached at the old widths (the caches are
+        keyed without them): a list read again with the same rows and the focus on it (考试费缴纳
+        after paying) showed every cell cut to its header's width until something else changed.
+        A new update count draws them again."""
+        super()._update_dimensions(new_rows)
+        self._update_count += 1
+        self.refresh()
+
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         return super().add_row(*map(plain, cells), **kwargs)
 

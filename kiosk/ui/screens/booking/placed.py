@@ -14,6 +14,7 @@ class FeeScreen(BookingListScreen):
     INTRO = "以下为预约成功的考试。选择一项，点击【缴纳考试费】。"
     STATUSES = ("placed",)
     EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
+    DONE = "该考试的考试费已缴纳，无需再缴费，缴费凭证见上方。"
 
     def __init__(self) -> None:
         super().__init__()
@@ -42,8 +43,8 @@ class FeeScreen(BookingListScreen):
         q = self.quotes.get(row.id)
         if q is None:
             return []
-        if q.paid:  # the receipt, in place of a second 缴纳考试费
-            return ["", "考试费已缴纳。", *(fees.receipt_lines(q.receipt) if q.receipt else [])]
+        if q.paid:  # the receipt (its first line 已缴纳考试费N元), in place of a second 缴纳考试费
+            return ["", *(fees.receipt_lines(q.receipt) if q.receipt else ["考试费已缴纳。"])]
         return [f"考试费：{q.amount}元（未缴纳）"]
 
     def act(self, row: booking_records.BookingView) -> None:
@@ -72,7 +73,7 @@ class FeeScreen(BookingListScreen):
 class CertificateScreen(BookingListScreen):
     TITLE_TEXT = "考试预约凭证"
     ACTION = "查看预约凭证"
-    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存，可到服务窗口打印。"
+    INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存，可到车管所窗口打印。"
     STATUSES = ("placed",)
     EMPTY = "您没有预约成功的考试，预约成功后才能打印预约凭证。"
 
@@ -80,7 +81,8 @@ class CertificateScreen(BookingListScreen):
         self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)
 
     def _shown(self, c: certificates.Certificate) -> None:
-        # said in a citizen's terms; the file's name, for the clerk who prints it, in small print
-        saved = f"预约凭证已保存，可凭业务流水号{c.serial_no}到服务窗口打印，也可拍照留存本页。"
-        self.query_one("#detail", Static).update(
-            Text.assemble(c.text, "\n\n", (saved, "bold"), "\n", (f"（窗口打印用文件：{c.path.name}）", "dim")))
+        # what the citizen can do with it; not the file written (c.path), which is nothing they can
+        # act on: the clerk prints the certificate from the citizen's bookings (打印预约凭证)
+        saved = f"预约凭证已保存，可凭业务流水号{c.serial_no}到车管所窗口打印，也可拍照留存本页。"
+        self.query_one("#detail", Static).update(Text.assemble(c.text, "\n\n", (saved, "bold")))
+        self.call_after_refresh(self.detail_in_view)

@@ -6,6 +6,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
@@ -31,6 +32,7 @@ class BookingListScreen(KioskScreen):
     INTRO = ""
     STATUSES: tuple[str, ...] = ("pending", "placed", "unplaced", "cancelled", "done")
     REFUSED = ""  # heads the reason a row's action cannot be done
+    DONE = ""  # what Enter on a row says when the action has been done for it (``done``)
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,6 +41,7 @@ class BookingListScreen(KioskScreen):
         self.flash = ""  # the outcome of the last action, shown above the list
         self.flash_alert = False  # the flash says why the action was refused: in bold
         self.keep_row: int | None = None  # the booking the cursor goes back to when the list reloads
+        self._asked_from: Widget | None = None  # what had the focus when the question opened
         self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
 
     def compose(self) -> ComposeResult:
@@ -53,9 +56,11 @@ class BookingListScreen(KioskScreen):
                     yield Button("确认", id="confirm-yes", variant="error")
                     yield Button("暂不办理", id="confirm-no")
             yield ErrorLine(classes="screen-error")
-            with Horizontal(classes="buttons", id="actions"):  # hidden while a question is open
-                yield Button("返回业务中心", id="back")
+            # hidden while a question is open. The action first: Tab goes from the row to it, then to
+            # 返回业务中心 (with 返回业务中心 first, a careless Tab+Enter on the row left the service)
+            with Horizontal(classes="buttons", id="actions"):
                 yield Button(self.ACTION, id="action", variant="primary", disabled=True)
+                yield Button("返回业务中心", id="back")
 
     @property
     def account_id(self) -> int:
@@ -116,6 +121,47 @@ class BookingListScreen(KioskScreen):
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row (or a click on the row already highlighted): the screen's action for it, as
+        its button would do; for a row it cannot be done for, why not (in the error line, under the
+        detail), and the focus stays on the row."""
+        event.stop()
+        if not 0 <= event.cursor_row < len(self.rows):
+            return
+        row = self.rows[event.cursor_row]
+        why = self.not_possible(row)
+        if why:
+            self._ask(None, "")
+            self.show_error(DomainError(why))
+            self.call_after_refresh(self._error_in_view)
+        else:
+            self.act(row)
+
+    def _error_in_view(self) -> None:
+        for line in self.query(".screen-error"):
+            if line.display:
+                line.scroll_visible(animate=False)
+
+    def detail_in_view(self) -> None:
+        """After an action put something long in the detail (a certificate at 80x24): its top at the
+        top of the page when it does not all show, and the page focused, so the arrow keys read on
+        (Tab goes back to the list, then its buttons). When it fits, nothing moves."""
+        page, detail = self.query_one(Page), self.query_one("#detail")
+        if page.scrollable_content_region.contains_region(detail.region):
+            return
+        page.scroll_to_widget(detail, top=True, animate=False)
+        if page.allow_focus():
+            page.focus(scroll_visible=False)
+
+    def not_possible(self, row: booking_records.BookingView) -> str:
+        """What Enter on ``row`` says when this screen's action cannot be done for it ("" when it can):
+        the detail above says why at length."""
+        if self.refusal(row):
+            return f"{self.REFUSED}，原因见上方说明。"
+        if self.done(row):
+            return self.DONE
+        return ""
+
     def _show(self, index: int) -> None:
         if not 0 <= index < len(self.rows):
             return
@@ -145,15 +191,21 @@ class BookingListScreen(KioskScreen):
         """Open the question about ``booking_id`` (None: close it). While it is open, its two buttons
         are the only ones: 返回业务中心 and the action (取消预约 beside 确认取消) wait under it."""
         asked = self.pending_action is not None
+        if booking_id is not None and not asked:
+            self._asked_from = self.focused
         self.pending_action = booking_id
         self.query_one("#confirm-text", Static).update(text)
         self.query_one("#confirm-box").display = booking_id is not None
         self.query_one("#actions").display = booking_id is None
         if booking_id is not None:  # the keyboard lands on the safe choice; one Tab back to confirm
             self.query_one("#confirm-no", Button).focus()
-        elif asked:  # answered 暂不办理 (or done): back to the action, or the list
+        elif asked:  # answered 暂不办理 (or done): back where it was asked from (the row, the action)
             action = self.query_one("#action", Button)
-            (action if action.display and self.rows else self.query_one("#back", Button)).focus()
+            table = self.query_one(DataTable)
+            if self._asked_from is table and table.display and self.rows:
+                table.focus()
+            else:
+                (action if action.display and self.rows else self.query_one("#back", Button)).focus()
 
     def said(self, flash: str, alert: bool = False) -> None:
         """The outcome of an action, above the list from its next reload on."""

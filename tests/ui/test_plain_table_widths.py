@@ -1,0 +1,30 @@
+"""A PlainTable's columns widen to rows added while it was drawn (tester, 考试费缴纳 after paying at
+120x40, one run in four: 「2612030000  科目  预约  2026-12-」, every cell cut to its header's width).
+Textual 8.2.8 measures new rows on its next idle; a row drawn before that (a focused table, whose
+style does not change after the refill) stayed cached at the header's widths."""
+from __future__ import annotations
+
+from textual.app import App, ComposeResult
+
+from kiosk.ui.widgets.plain import PlainTable
+
+
+class OneTable(App):
+    def compose(self) -> ComposeResult:
+        yield PlainTable(cursor_type="row")
+
+
+async def test_rows_drawn_before_they_were_measured_are_drawn_again_at_their_width():
+    app = OneTable()
+    async with app.run_test(size=(80, 10)) as pilot:
+        table = app.query_one(PlainTable)
+        table.focus()
+        for _ in range(2):  # the same rows again, as a list read again after an action: the same size
+            table.clear(columns=True)
+            table.add_columns("流水号", "状态")
+            table.add_row("2612030000000012", "预约成功（已缴费）")
+            table.render_line(1)  # drawn before the table's idle measures the new row
+            await pilot.pause()
+        assert table.ordered_columns[0].get_render_width(table) == 18  # measured by now
+        line = table.render_line(1).text
+        assert "2612030000000012" in line and "预约成功（已缴费）" in line

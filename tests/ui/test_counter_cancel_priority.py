@@ -48,3 +48,20 @@ async def test_a_normal_booking_says_nothing_of_priority(env, people):
         await press(pilot, "cancel-booking")
         assert isinstance(app.screen, ConfirmDialog)
         assert "优先预约" not in screen_text(app)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_counters_list_of_applications_says_paid_as_the_kiosk_does(env, people, size):
+    """网办进度 at the counter: a paid booking reads 预约成功（已缴费）, as on the citizen's screens (was 已缴费)."""
+    from kiosk.services import fees
+    from tests.booking_helpers import account_id
+
+    p = people["permit_expiring"]
+    row = sessions(env, p, 3, "2026-12-04", "2026-12-06", priority=True)[0]
+    fees.pay(env, account_id(env, p), book(env, p, BookingRequest(3, "priority", (row.id,))).booking_id)
+    app = counter_app(env)
+    async with app.run_test(size=size) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        cells = [str(c) for c in app.screen.query_one("#apps").get_row_at(0)]
+        assert "预约成功（已缴费）" in cells

@@ -197,7 +197,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         self._shown_account = f.account_id
         self._fit_bookings()
         shown = f.applications[:20]
-        apps.refill([(a.serial_no, a.title, a.status, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown],
+        apps.refill([(a.serial_no, a.title, a.status_text, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown],
                     [a.serial_no for a in shown])
         for table, title, name in ((bookings, "#bookings-title", "考试预约"), (apps, "#apps-title", "网办进度")):
             table.can_focus = table.row_count > 0  # an empty list is no Tab stop

@@ -27,6 +27,7 @@ from ...widgets.plain import Plain, PlainTable
 MARK = "已选"
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
+PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
 
 
 @dataclass
@@ -169,8 +170,8 @@ class SessionStep(Vertical):
     def _show_ranking(self) -> None:
         """The ranking of the last query with its rule; before any query (of this subject), what to do."""
         ranking, rule = self.query_one("#ranking", Static), self.query_one("#ranking-rule", Static)
-        if self.last_query is None:
-            ranking.update("")
+        if self.last_query is None:  # 优先预约 says what it is from the start (it waited for a 查询)
+            ranking.update(PRIORITY_TEXT if self.priority else "")
             rule.update(QUERY_HINT)
         elif self.last_query.ranking is not None:
             r = self.last_query.ranking
@@ -178,7 +179,7 @@ class SessionStep(Vertical):
             rule.update(f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
                         f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
         else:  # 优先预约: no ranking, so no ranking time under it either
-            ranking.update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
+            ranking.update(PRIORITY_TEXT)
             rule.update(QUERY_HINT)
 
     def forget_result(self) -> None:

@@ -17,6 +17,29 @@ SIZES = [(80, 24), (120, 40)]
 NONE_CHOSEN = "请至少选择一个考试场次（在场次上按回车键或点击该行）"
 
 
+@pytest.mark.parametrize("size", SIZES)
+async def test_system_mode_has_no_choice_column_and_enter_shows_why(kiosk_app, env, people, size):
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        screen = kiosk_app.screen
+        screen.query_one("#mode", RadioSet).query("RadioButton").last().value = True  # 服从系统安排
+        await settle(pilot)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        table = screen.query_one("#sessions", DataTable)
+        headers = [c.label.plain for c in table.ordered_columns]
+        assert "选择" not in headers and headers[0] == "考试日期"
+        table.focus()
+        table.move_cursor(row=min(9, table.row_count - 1))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert in_view(kiosk_app, "#sessions-hint") and "无需选择场次" in shown(kiosk_app, "#sessions-hint")
+        assert shown(kiosk_app, "#sessions-hint").count("无需选择") == 1
+        assert not screen.query_one("#step-sessions").marked
+        screen.query_one("#mode", RadioSet).query("RadioButton").first().value = True  # back: 选择 again
+        await settle(pilot)
+        assert table.ordered_columns[0].label.plain == "选择"
+
+
 async def test_the_priority_description_shows_on_the_first_visit(kiosk_app, env, people):
     """王芳's first 切换至优先预约: the line that says what 优先预约 is showed only after a 查询."""
     async with kiosk_app.run_test(size=(120, 40)) as pilot:

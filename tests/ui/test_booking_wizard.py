@@ -193,9 +193,10 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         await mark_rows(pilot, 1)
         table = kiosk_app.screen.query_one("#sessions", DataTable)
         assert str(table.get_row_at(0)[0]) == "已选"
-        radios.last().value = True  # back to 服从系统安排: no 已选 under 无需选择场次, kept for later
+        radios.last().value = True  # back to 服从系统安排: no 选择 column under 无需选择场次, the marks kept for later
         await settle(pilot)
-        assert str(table.get_row_at(0)[0]) == "" and kiosk_app.screen.query_one("#step-sessions").marked
+        assert table.ordered_columns[0].label.plain == "考试日期" and "已选" not in map(str, table.get_row_at(0))
+        assert kiosk_app.screen.query_one("#step-sessions").marked
         set_input(kiosk_app, "date_to", "2026-12-20")  # changed, not queried again
         await pilot.click("#next-sessions")
         await settle(pilot)

@@ -1,6 +1,8 @@
 """Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table.
 
-Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one.
+Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
+服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
+into view.
 Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
 priority mode each: switching from one to the other and back finds the last search and choices.
 """
@@ -202,16 +204,19 @@ class SessionStep(Vertical):
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
-        headers = ("选择", "考试日期", "场次时间", "考试场地", "计划人数", "优先名额剩余" if self.priority else "已申请人数")
-        marks = self.mode != "system"  # kept for a return to 自主选择场次, not shown under 服从系统安排
-        cells = [(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+        headers: tuple[str, ...] = ("选择", "考试日期", "场次时间", "考试场地", "计划人数",
+                                    "优先名额剩余" if self.priority else "已申请人数")
+        cells = [(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
                   r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
+        marks = self.mode != "system"  # kept for a return to 自主选择场次; under 服从系统安排 no 选择 column at all
+        if not marks:
+            headers, cells = headers[1:], [row[1:] for row in cells]
         # Each column as wide as its widest cell from the start: left to the table, the widths were measured
         # only when it next fell idle, and a screen painted before that kept its cells cut to the headers'
         # width (「2026-12-  08:30  沙坪坝土」), as the table caches a cell's drawing whatever the width.
         for column, header in enumerate(headers):
             widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
-            table.add_column(header, width=max(widest, cell_len(MARK)) if column == 0 else widest)
+            table.add_column(header, width=max(widest, cell_len(MARK)) if marks and column == 0 else widest)
         table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
         for r, row in zip(self.rows, cells):
             table.add_row(*row, key=str(r.id))
@@ -245,7 +250,10 @@ class SessionStep(Vertical):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if self.mode == "system" or event.row_key.value is None:
+        if self.mode == "system":  # nothing to choose: the line that says so (无需选择场次) is brought into view
+            self.query_one("#sessions-hint").scroll_visible(animate=False, top=True)
+            return
+        if event.row_key.value is None:
             return
         sid = int(event.row_key.value)
         table = self.query_one("#sessions", DataTable)

@@ -17,6 +17,106 @@ SIZES = [(80, 24), (120, 40)]
 NONE_CHOSEN = "请至少选择一个考试场次（在场次上按回车键或点击该行）"
 
 
+def lines_of(app, widget) -> list[str]:
+    """The rows ``widget`` takes on screen, as the citizen reads them."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()  # noqa: SLF001
+    return [strips[y].crop(region.x, region.right).text.rstrip() for y in range(region.y, region.bottom)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_no_session_chosen_is_said_above_the_table_with_the_focus_on_it(kiosk_app, env, people, size):
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await press(pilot, "next-sessions")
+        await pilot.pause(0.1)
+        screen = kiosk_app.screen
+        assert step(kiosk_app)[0] == "step-sessions"
+        alert = screen.query_one("#sessions-alert", Static)
+        assert shown(kiosk_app, "#sessions-alert") == NONE_CHOSEN
+        assert in_view(kiosk_app, "#sessions-alert")  # it was printed under the buttons, off the screen
+        assert alert.region.bottom <= screen.query_one("#sessions").region.y  # above the table
+        assert kiosk_app.focused is screen.query_one("#sessions", DataTable)  # where a session is chosen
+        assert "".join(" ".join(screen.query_one(".screen-error").render().plain.split()).split()) == ""
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_changed_range_is_said_under_query_with_the_focus_on_it(kiosk_app, env, people, size):
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await mark_rows(pilot, 1)
+        set_input(kiosk_app, "date_to", "2026-12-10")  # not queried again
+        await press(pilot, "next-sessions")
+        await pilot.pause(0.1)
+        screen = kiosk_app.screen
+        assert step(kiosk_app)[0] == "step-sessions"
+        assert shown(kiosk_app, "#query-error") == CHANGED
+        assert in_view(kiosk_app, "#query-error") and in_view(kiosk_app, "#query")
+        line, query = screen.query_one("#query-error"), screen.query_one("#query", Button)
+        assert line.region.y == query.region.bottom  # right under 查询
+        assert kiosk_app.focused is query
+        set_input(kiosk_app, "date_to", "2026-12-12")  # the range changed again: the message goes
+        await pilot.pause()
+        assert shown(kiosk_app, "#query-error") == ""
+
+
+async def test_the_none_chosen_message_goes_once_a_session_is_chosen(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await press(pilot, "next-sessions")
+        assert shown(kiosk_app, "#sessions-alert") == NONE_CHOSEN
+        await mark_rows(pilot, 2)
+        assert "已选2个" in shown(kiosk_app, "#sessions-hint")
+        assert shown(kiosk_app, "#sessions-alert") == "" and not kiosk_app.screen.query_one("#sessions-alert").region.height
+        await press(pilot, "next-sessions")
+        assert step(kiosk_app)[0] == "step-confirm"
+
+
+async def test_a_new_date_message_takes_the_range_message_away(kiosk_app, env, people):
+    """A reversed range, then 「abcd」 as 开始日期 and Enter: the dates are no longer compared, so
+    结束日期不能早于开始日期 goes (it read 「请按 2026-12-05 的格式输入日期结束日期不能早于开始日期」)."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-20", "2026-12-05")
+        assert field_error(kiosk_app, "date_to") == "结束日期不能早于开始日期"
+        set_input(kiosk_app, "date_from", "abcd")
+        await press_enter_in(pilot, "date_from")
+        await settle(pilot)
+        assert field_error(kiosk_app, "date_from").startswith("请按 2026-12-05 的格式输入日期")
+        assert field_error(kiosk_app, "date_to") == ""
+
+
+async def test_editing_the_start_takes_the_range_message_away(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-20", "2026-12-05")
+        assert field_error(kiosk_app, "date_to") == "结束日期不能早于开始日期"
+        kiosk_app.screen.query_one("#input-date_from").focus()
+        await pilot.press("backspace")  # the citizen corrects the start: the two dates are not compared yet
+        await pilot.pause()
+        assert field_error(kiosk_app, "date_to") == ""
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_two_date_messages_stand_apart(kiosk_app, env, people, size):
+    """Side by side, the two fields' messages are set apart by a clear gap, never read as one line."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        screen = kiosk_app.screen
+        first, second = (screen.query_one(f"#field-{n}") for n in ("date_from", "date_to"))
+        first.set_error("请按 2026-12-05 的格式输入日期（年-月-日）")
+        second.set_error("结束日期不能早于开始日期")
+        await pilot.pause()
+        left = first.query_one(".field-error").region
+        right = second.query_one(".field-error").region
+        assert left.y == right.y
+        text = max(cell_len(line) for line in lines_of(kiosk_app, first.query_one(".field-error")))
+        assert right.x - (left.x + text) >= 4
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_system_mode_has_no_choice_column_and_enter_shows_why(kiosk_app, env, people, size):
     async with kiosk_app.run_test(size=size) as pilot:
@@ -49,3 +149,17 @@ async def test_the_priority_description_shows_on_the_first_visit(kiosk_app, env,
         assert step(kiosk_app) == ("step-sessions", 4)
         assert shown(kiosk_app, "#ranking") == "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
         assert in_view(kiosk_app, "#ranking")
+
+
+async def test_a_refusal_from_the_service_is_said_above_the_table_too(kiosk_app, env, people):
+    """The service refuses what was chosen (more than 20 sessions): said above the table, in view."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        steps = kiosk_app.screen.query_one("#step-sessions")
+        steps.marked = [r.id for r in steps.rows[:21]]
+        await press(pilot, "next-sessions")
+        await pilot.pause(0.1)
+        assert step(kiosk_app)[0] == "step-sessions"
+        assert shown(kiosk_app, "#sessions-alert") == "最多可选择20个考试场次"
+        assert in_view(kiosk_app, "#sessions-alert") and kiosk_app.focused is kiosk_app.screen.query_one("#sessions")

@@ -14,7 +14,8 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Label, RadioSet, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Input, Label, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES, format_date
@@ -24,12 +25,37 @@ from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.plain import ErrorLine, Plain, PlainTable
 
 MARK = "已选"
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
+# Where a refused 下一步 is said (DomainError.field): "sessions" (or None) above the table, with the
+# focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
+# focus on 开始日期 (the search found nothing: other dates are what helps).
+ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
+
+
+class DateField(FormField):
+    """开始日期 or 结束日期. A change of 开始日期 the citizen makes takes 结束日期's message about the
+    range with it (结束日期不能早于开始日期 and the 3-month limit are said under 结束日期, and are
+    about both dates)."""
+
+    def set_error(self, message: str, scroll: bool = True) -> None:
+        super().set_error(message, scroll)
+        if not message and self.field_name == "date_from" and isinstance(self.parent, Widget):
+            for end in self.parent.query(DateField):
+                if end.field_name == "date_to" and _parses(end.value, "date_to"):
+                    end.set_error("")  # a message about its own typing (not a date) stays
+
+
+def _parses(text: str, field: str) -> bool:
+    try:
+        parse_day(text, field)
+    except DomainError:
+        return False
+    return True
 
 
 @dataclass
@@ -47,11 +73,12 @@ class SessionStep(Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
-    SessionStep #range > FormField { width: 30; margin: 0 2 0 0; }
+    SessionStep #range > FormField { width: 34; padding: 0 4 0 0; }  /* a gap: two messages never read as one */
+    SessionStep #range Input { width: 30; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #booked-subject { text-style: bold; height: auto; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
-    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
+    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }
     SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
     SessionStep #to-priority { margin: 0 2 0 0; }
     SessionStep #priority-why { width: 1fr; margin: 0; }
@@ -77,20 +104,21 @@ class SessionStep(Vertical):
             yield Button("切换至优先预约", id="to-priority", variant="warning")
             yield Plain("", id="priority-why", classes="hint")
         with Horizontal(id="range"):
-            yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
+            yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
                             enter_presses="query")
-            yield FormField("date_to", "结束日期", placeholder="如 2026-12-20",
+            yield DateField("date_to", "结束日期", placeholder="如 2026-12-20",
                             value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN,
                             enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
         yield Select([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")
+        yield ErrorLine(id="query-error", classes="field-error")  # 下一步 refused: 查询 first
         yield Label("预约模式", classes="choice-label", id="mode-label")
         yield Choices(Choice("自主选择场次", value=True, name="self"), Choice("服从系统安排", name="system"),
                        id="mode")
         yield Plain("", id="sessions-hint", classes="hint")
-        yield Plain("", id="sessions-alert")
+        yield ErrorLine(id="sessions-alert", classes="field-error")  # about the sessions listed or chosen
         yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="buttons"):
             yield Button("上一步", id="prev-sessions")
@@ -126,7 +154,7 @@ class SessionStep(Vertical):
 
     def _restore(self, kept: Selection | None) -> None:
         """Show ``kept`` (None: nothing searched yet, the dates as they stand)."""
-        self.query_one("#sessions-alert", Static).display = False
+        self.query_one("#sessions-alert", Static).update("")
         if kept is None:
             self.rows, self.marked, self.queried, self.last_query = [], [], None, None
         else:
@@ -159,7 +187,7 @@ class SessionStep(Vertical):
 
     def show_result(self, result: bq.SessionQuery, args: tuple) -> None:
         self.queried = (args[1], args[2], args[3])
-        self.query_one("#sessions-alert", Static).display = False  # takes no line until there is something to say
+        self.query_one("#sessions-alert", Static).update("")  # takes no line until there is something to say
         self.rows = result.rows
         keep = {r.id for r in result.rows}
         dropped = len([m for m in self.marked if m not in keep])
@@ -188,7 +216,7 @@ class SessionStep(Vertical):
         """The last query's list and ranking go (a new one was refused); the sessions chosen are kept
         for a query that lists them again."""
         self.rows, self.queried, self.last_query = [], None, None
-        self.query_one("#sessions-alert", Static).display = False
+        self.query_one("#sessions-alert", Static).update("")
         self._show_ranking()
         self._fill_table()
         self._hint()
@@ -198,8 +226,41 @@ class SessionStep(Vertical):
         above the table the kiosk has just queried again, and scrolled into view."""
         alert = self.query_one("#sessions-alert", Static)
         alert.update(f"{message}\n已为您重新查询，下表为最新的可预约场次。")
-        alert.display = True
         alert.scroll_visible(animate=False, top=True)
+
+    def refuse(self, exc: DomainError) -> bool:
+        """下一步 refused for something on this step that is no date field: said where the citizen
+        looks and puts it right (see ABOVE_TABLE, UNDER_QUERY), brought into view with the control
+        that does it, which gets the focus. It was said in the wizard's line under the buttons, below
+        the screen's edge at 80x24 and at 120x40, and 下一步 seemed to do nothing. False: a message
+        for a date field (the screen puts it under the field)."""
+        table = self.query_one("#sessions", DataTable)
+        first_date = self.query_one("#input-date_from", Input)
+        if exc.field in ABOVE_TABLE:
+            line = self.query_one("#sessions-alert", Static)
+            target: Widget = table if table.row_count and table.can_focus else first_date
+        elif exc.field in UNDER_QUERY:
+            line = self.query_one("#query-error", Static)
+            target = self.query_one("#query", Button) if exc.field == "query" else first_date
+        else:
+            return False
+        line.update(exc.message)
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._in_view, line, target)
+        return True
+
+    def _in_view(self, line: Widget, target: Widget) -> None:
+        """The message in view with what it concerns: above the table, the line at the top of the
+        page and as much of the table under it as fits; under 查询, the button and the line."""
+        if not self.is_attached:
+            return
+        if line.id == "sessions-alert":
+            line.scroll_visible(animate=False, top=True, immediate=True)
+            return
+        self.query_one("#query", Button).scroll_visible(animate=False, immediate=True)
+        if target.id == "input-date_from":
+            target.scroll_visible(animate=False, immediate=True)
+        line.scroll_visible(animate=False, immediate=True)
 
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
@@ -255,6 +316,7 @@ class SessionStep(Vertical):
             return
         if event.row_key.value is None:
             return
+        self.query_one("#sessions-alert", Static).update("")  # what was chosen changed: a message about it is old
         sid = int(event.row_key.value)
         table = self.query_one("#sessions", DataTable)
         if sid in self.marked:
@@ -270,8 +332,16 @@ class SessionStep(Vertical):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
+        self.query_one("#sessions-alert", Static).update("")  # said of the other mode
         self._fill_table()
         self._hint()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""
+        self.query_one("#query-error", Static).update("")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#query-error", Static).update("")
 
     def _typed(self) -> tuple[date, date, int | None] | None:
         """The range and site as they stand in the fields now (None: a date that does not parse)."""
@@ -285,16 +355,16 @@ class SessionStep(Vertical):
     def request(self) -> BookingRequest:
         """The request for step 确认并提交; raises when something is missing."""
         if self.queried is None:
-            raise DomainError("请先输入时间段并点击【查询】")
+            raise DomainError("请先输入时间段并点击【查询】", "query")
         if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
-            raise DomainError(CHANGED)
+            raise DomainError(CHANGED, "query")
         if self.mode == "system":
             if not self.rows:
-                raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
+                raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询", "range")
             date_from, date_to, site = self.queried
             return BookingRequest(self.subject, "system", (), date_from, date_to, site)
         if not self.marked:
-            raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）")
+            raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）", "sessions")
         return BookingRequest(self.subject, self.mode, tuple(self.marked))
 
     def chosen_labels(self) -> list[str]:

@@ -277,6 +277,7 @@ class BookingWizardScreen(KioskScreen):
 
     # -- steps ---------------------------------------------------------------------------------
     def _query(self, then_error: DomainError | None = None) -> None:
+        self.clear_errors()  # checked again: a message about the last 查询 or 下一步 goes, whatever is refused now
         try:
             args = self.sessions.query_args()
         except DomainError as exc:
@@ -312,9 +313,16 @@ class BookingWizardScreen(KioskScreen):
         try:
             request = self.sessions.request()
         except DomainError as exc:
-            self.show_error(exc)
+            self._check_refused(exc)
             return
-        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c))
+        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c),
+                  failed=self._check_refused)
+
+    def _check_refused(self, exc: DomainError) -> None:
+        """下一步 refused: in view on the step, next to what it is about (SessionStep.refuse), or under
+        the date it concerns."""
+        if not self.sessions.refuse(exc):
+            self.show_error(exc)
 
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
         self.request, self.publish_text = request, checked.publish_text

@@ -118,6 +118,28 @@ async def test_two_date_messages_stand_apart(kiosk_app, env, people, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
+async def test_a_long_range_message_wraps_after_its_comma(kiosk_app, env, people, size):
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-04", "2027-03-20")
+        line = kiosk_app.screen.query_one("#field-date_to").query_one(".field-error")
+        rows = [row.strip() for row in lines_of(kiosk_app, line)]
+        assert "".join(rows) == "查询时间段不能超过3个月，请缩短时间段"
+        assert all(row.endswith("，") for row in rows[:-1]), rows  # was 「…请缩」 / 「短时间段」
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_format_message_keeps_its_bracket_whole(kiosk_app, env, people, size):
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "abcd", "2026-12-17")
+        line = kiosk_app.screen.query_one("#field-date_from").query_one(".field-error")
+        rows = [row.strip() for row in lines_of(kiosk_app, line)]
+        assert "".join(rows) == "请按 2026-12-05 的格式输入日期（年-月-日）"
+        assert len(rows) == 1 or rows == ["请按 2026-12-05 的格式输入日期", "（年-月-日）"], rows  # not 「（年-」 / 「月-日）」
+
+
+@pytest.mark.parametrize("size", SIZES)
 async def test_system_mode_has_no_choice_column_and_enter_shows_why(kiosk_app, env, people, size):
     async with kiosk_app.run_test(size=size) as pilot:
         await to_sessions(pilot, env, people["four_fails"], 2)

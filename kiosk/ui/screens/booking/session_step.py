@@ -8,6 +8,7 @@ priority mode each: switching from one to the other and back finds the last sear
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -35,15 +36,31 @@ PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考
 # focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
 # focus on 开始日期 (the search found nothing: other dates are what helps).
 ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
+CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")
+
+
+def at_clauses(message: str, width: int) -> str:
+    """``message`` broken between its clauses (after 「，」 「；」 「。」, before 「（」) when it is wider
+    than ``width`` cells: each line as many clauses as fit (「查询时间段不能超过3个月，」 / 「请缩短时间段」;
+    「请按 2026-12-05 的格式输入日期」 / 「（年-月-日）」), not cut wherever the width runs out
+    (「…请缩」 / 「短时间段」, 「…日期（年-」 / 「月-日）」). A clause still too wide wraps as any text does."""
+    if width <= 0 or cell_len(message) <= width:
+        return message
+    lines = [""]
+    for clause in CLAUSE.split(message):
+        if lines[-1] and cell_len(lines[-1] + clause) > width:
+            lines.append("")
+        lines[-1] += clause
+    return "\n".join(lines)
 
 
 class DateField(FormField):
-    """开始日期 or 结束日期. A change of 开始日期 the citizen makes takes 结束日期's message about the
-    range with it (结束日期不能早于开始日期 and the 3-month limit are said under 结束日期, and are
-    about both dates)."""
+    """开始日期 or 结束日期. Its message breaks between clauses when it is too long for its line; a
+    change of 开始日期 the citizen makes takes 结束日期's message about the range with it (结束日期不能
+    早于开始日期 and the 3-month limit are said under 结束日期, and are about both dates)."""
 
     def set_error(self, message: str, scroll: bool = True) -> None:
-        super().set_error(message, scroll)
+        super().set_error(at_clauses(message, self.content_region.width), scroll)
         if not message and self.field_name == "date_from" and isinstance(self.parent, Widget):
             for end in self.parent.query(DateField):
                 if end.field_name == "date_to" and _parses(end.value, "date_to"):
@@ -73,7 +90,7 @@ class SessionStep(Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
-    SessionStep #range > FormField { width: 34; padding: 0 4 0 0; }  /* a gap: two messages never read as one */
+    SessionStep #range > FormField { width: 1fr; max-width: 60; padding: 0 4 0 0; }
     SessionStep #range Input { width: 30; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #booked-subject { text-style: bold; height: auto; }

@@ -4,11 +4,14 @@ changes; two messages never read as one; a long one wraps between clauses; 服�
 column; 优先预约 says what it is on the first visit."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from rich.cells import cell_len
 from textual.widgets import Button, DataTable, RadioSet, Static
 
 from kiosk.ui.screens.booking.session_step import CHANGED
+from kiosk.ui.widgets.stepbar import StepBar
 from tests.ui.conftest import field_error, press_enter_in, set_input, settle
 from tests.ui.test_booking_small_screen import in_view, press, small_query
 from tests.ui.test_booking_wizard import mark_rows, shown, step, to_sessions
@@ -185,3 +188,16 @@ async def test_a_refusal_from_the_service_is_said_above_the_table_too(kiosk_app,
         assert step(kiosk_app)[0] == "step-sessions"
         assert shown(kiosk_app, "#sessions-alert") == "最多可选择20个考试场次"
         assert in_view(kiosk_app, "#sessions-alert") and kiosk_app.focused is kiosk_app.screen.query_one("#sessions")
+
+
+async def test_the_priority_step_bar_names_every_step_at_80x24(kiosk_app, env, people):
+    """It read 「1 > 2 > 3 > 4 > 5.选择场次 > 6」 at 80 columns."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        await press(pilot, "to-priority")
+        await press(pilot, "agree-priority")
+        assert step(kiosk_app) == ("step-sessions", 4)
+        bar = kiosk_app.screen.query_one(StepBar)
+        line = lines_of(kiosk_app, bar)[0]
+        assert all(re.search(rf"{i}\.\S", line) for i in range(1, 7)), line
+        assert "1.科目确认" in line and "5.选择场次" in line and "6.确认并提交" in line

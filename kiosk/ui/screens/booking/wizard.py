@@ -31,6 +31,8 @@ from .session_step import SessionStep
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
+# the step bar's labels when the names do not fit (80 columns): every step still named
+PRIORITY_SHORT = ["科目确认", "业务须知", "优先预约", "优先须知", "选择场次", "确认并提交"]
 NORMAL_BAR = {"step-subject": 0, "step-notice": 1, "step-sessions": 2, "step-confirm": 3, "step-done": 3}
 PRIORITY_BAR = {"step-subject": 0, "step-notice": 1, "step-priority-notice": 3, "step-sessions": 4,
                 "step-confirm": 5, "step-done": 5}
@@ -180,6 +182,7 @@ class BookingWizardScreen(KioskScreen):
         self.step = step
         bar = self.query_one(StepBar)
         bar.steps = PRIORITY_STEPS if self.priority else NORMAL_STEPS
+        bar.short = PRIORITY_SHORT if self.priority else None
         bar.current = (PRIORITY_BAR if self.priority else NORMAL_BAR)[step]
         bar.refresh()
         if step == "step-sessions":

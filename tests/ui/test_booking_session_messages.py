@@ -8,7 +8,8 @@ import re
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Button, DataTable, RadioSet, Static
+from textual.widgets import Button, DataTable, RadioSet, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from kiosk.ui.screens.booking.session_step import CHANGED
 from kiosk.ui.widgets.stepbar import StepBar
@@ -201,3 +202,39 @@ async def test_the_priority_step_bar_names_every_step_at_80x24(kiosk_app, env, p
         line = lines_of(kiosk_app, bar)[0]
         assert all(re.search(rf"{i}\.\S", line) for i in range(1, 7)), line
         assert "1.科目确认" in line and "5.选择场次" in line and "6.确认并提交" in line
+
+
+async def test_the_site_choice_has_the_80x24_look_and_its_list_stays_above_the_sms(kiosk_app, env, people):
+    """考试场地 at 80x24: one line and no frame, as the dates above it; focused, the accent bar down
+    its left side (it kept a 3-row frame with a blue focus mark); open, its list stops above the
+    demo SMS bar (it was drawn over the SMS)."""
+    from tests.ui.test_focus_marks import _accent
+    from tests.ui.test_phone_bar import sms
+
+    p = people["four_fails"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, p, 2)
+        screen = kiosk_app.screen
+        site = screen.query_one("#site", Select)
+        assert site.region.height == 1
+        site.focus()
+        await settle(pilot)
+        x, y = site.region.x, site.region.y
+        assert _accent(kiosk_app, screen.get_style_at(x, y), "color")
+        screen.query_one("#input-date_from").focus()
+        await settle(pilot)
+        assert not _accent(kiosk_app, screen.get_style_at(x, y), "color")
+        bar = await sms(pilot, env, p.phone, "【交管12123】您正在办理考试预约，验证码123456，5分钟内有效。请勿将验证码告诉他人。")
+        site.focus()
+        await settle(pilot)
+        await pilot.press("enter")  # opens the list
+        await settle(pilot)
+        await pilot.pause(0.1)
+        listed = screen.query_one(SelectOverlay)
+        assert site.expanded and listed.region.height >= 3
+        assert not listed.region.overlaps(bar.region), (listed.region, bar.region)
+        assert kiosk_app.focused is listed
+        assert _accent(kiosk_app, screen.get_style_at(listed.region.x, listed.region.y), "color")
+        await pilot.press("down", "enter")  # 全部考场 to the first site: chosen, the list closed
+        await settle(pilot)
+        assert not site.expanded and isinstance(site.value, int) and kiosk_app.focused is site

@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, RadioSet, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES, format_date
@@ -26,6 +27,7 @@ from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
+from ...widgets.phone import PhoneBar
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 
 MARK = "已选"
@@ -73,6 +75,29 @@ def _parses(text: str, field: str) -> bool:
     except DomainError:
         return False
     return True
+
+
+class SiteSelect(Select):
+    """考试场地. Its open list stops above the demo phone bar, which it was drawn over at 80x24 (an
+    SMS code being read): the list is as tall as the rows between the choice and the bar leave (it
+    scrolls), after the page is scrolled to put the choice at its top when too few rows are left."""
+
+    LIST_ROWS = 12  # Textual's own height for the list
+    MIN_ROWS = 4
+
+    def watch_expanded(self, expanded: bool) -> None:
+        if expanded:
+            self._fit_list(scroll=True)
+
+    def _fit_list(self, scroll: bool) -> None:
+        bars = [bar for bar in self.screen.query(PhoneBar) if bar.display and bar.region.height]
+        bottom = bars[0].region.y if bars else self.screen.size.height
+        room = bottom - self.region.bottom
+        if room < self.MIN_ROWS and scroll:
+            self.scroll_visible(animate=False, top=True, immediate=True)
+            self.call_after_refresh(self._fit_list, False)
+            return
+        self.query_one(SelectOverlay).styles.max_height = max(self.MIN_ROWS, min(self.LIST_ROWS, room))
 
 
 @dataclass
@@ -128,7 +153,7 @@ class SessionStep(Vertical):
                             value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN,
                             enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
-        yield Select([], prompt="全部考场", id="site")
+        yield SiteSelect([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")
         yield ErrorLine(id="query-error", classes="field-error")  # 下一步 refused: 查询 first
         yield Label("预约模式", classes="choice-label", id="mode-label")

@@ -115,7 +115,7 @@ class SessionStep(Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
-    SessionStep #range > FormField { width: 1fr; max-width: 60; padding: 0 4 0 0; }
+    SessionStep #range > FormField { width: 1fr; max-width: 52; padding: 0 4 0 0; }  /* 48 for its message */
     SessionStep #range Input { width: 30; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #booked-subject { text-style: bold; height: auto; }

@@ -238,3 +238,23 @@ async def test_the_site_choice_has_the_80x24_look_and_its_list_stays_above_the_s
         await pilot.press("down", "enter")  # 全部考场 to the first site: chosen, the list closed
         await settle(pilot)
         assert not site.expanded and isinstance(site.value, int) and kiosk_app.focused is site
+
+
+async def test_a_failure_without_a_field_is_said_on_the_step_in_view(kiosk_app, env, people, monkeypatch):
+    """系统繁忙 after 下一步 (the check failed unexpectedly) went to the line under the buttons too."""
+    from kiosk.services import booking_submit
+    from kiosk.ui.base import GENERIC_ERROR
+
+    def broken(*args):
+        raise RuntimeError("database gone")
+
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await mark_rows(pilot, 1)
+        monkeypatch.setattr(booking_submit, "check", broken)
+        await press(pilot, "next-sessions")
+        await pilot.pause(0.1)
+        assert step(kiosk_app)[0] == "step-sessions"
+        assert shown(kiosk_app, "#sessions-alert") == "".join(GENERIC_ERROR.split())
+        assert in_view(kiosk_app, "#sessions-alert")

@@ -327,6 +327,13 @@ class BookingWizardScreen(KioskScreen):
         if not self.sessions.refuse(exc):
             self.show_error(exc)
 
+    def show_error(self, exc: DomainError) -> None:
+        """On 选择场次, a message for no field (系统繁忙 after 下一步 or 查询, say) is said above the
+        table, in view: the wizard's own line is under the step's buttons, below the screen's edge."""
+        if self.step == "step-sessions" and exc.field is None and self.sessions.refuse(exc):
+            return
+        super().show_error(exc)
+
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
         self.request, self.publish_text = request, checked.publish_text
         self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))

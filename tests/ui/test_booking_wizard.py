@@ -13,7 +13,7 @@ from kiosk.ui.screens.booking.wizard import BookingWizardScreen
 from kiosk.ui.widgets.phone import PhoneBar
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
-from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen_text, set_input, settle,
+from tests.ui.conftest import (field_error, press_enter_in, screen_text, set_input, settle,
                                sign_in)
 
 
@@ -110,7 +110,7 @@ async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, p
         # no session chosen
         pilot.app.screen.query_one("#next-sessions", Button).press()  # below the fold at 120x50 (the phone bar covers it)
         await settle(pilot)
-        assert "请至少选择一个考试场次" in screen_error(kiosk_app)
+        assert "请至少选择一个考试场次" in shown(kiosk_app, "#sessions-alert")  # above the table
         await mark_rows(pilot, 2)
         first_day = kiosk_app.screen.query_one("#step-sessions").rows[0].exam_date
         await query(pilot, f"{first_day + timedelta(days=1)}", "2026-12-10")  # a later range drops them: said
@@ -179,7 +179,7 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         await settle(pilot)
         await pilot.click("#next-sessions")  # not queried yet
         await settle(pilot)
-        assert "查询" in screen_error(kiosk_app)
+        assert "查询" in shown(kiosk_app, "#query-error")  # under 查询
         set_input(kiosk_app, "date_to", "")
         kiosk_app.screen.query_one("#input-date_to").focus()
         await pilot.press(*"２０２６年１２月１２日")  # typed: 11 characters fit the field
@@ -193,13 +193,14 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         await mark_rows(pilot, 1)
         table = kiosk_app.screen.query_one("#sessions", DataTable)
         assert str(table.get_row_at(0)[0]) == "已选"
-        radios.last().value = True  # back to 服从系统安排: no 已选 under 无需选择场次, kept for later
+        radios.last().value = True  # back to 服从系统安排: no 选择 column under 无需选择场次, the marks kept for later
         await settle(pilot)
-        assert str(table.get_row_at(0)[0]) == "" and kiosk_app.screen.query_one("#step-sessions").marked
+        assert table.ordered_columns[0].label.plain == "考试日期" and "已选" not in map(str, table.get_row_at(0))
+        assert kiosk_app.screen.query_one("#step-sessions").marked
         set_input(kiosk_app, "date_to", "2026-12-20")  # changed, not queried again
         await pilot.click("#next-sessions")
         await settle(pilot)
-        assert step(kiosk_app)[0] == "step-sessions" and "已更改" in screen_error(kiosk_app)
+        assert step(kiosk_app)[0] == "step-sessions" and "已更改" in shown(kiosk_app, "#query-error")
         set_input(kiosk_app, "date_to", "2026年12月12日")  # the queried range again, however written
         await pilot.click("#next-sessions")
         await settle(pilot)
@@ -300,7 +301,7 @@ async def test_a_refused_query_takes_the_old_list_and_ranking_away(kiosk_app, en
         await settle(pilot)
         await pilot.click("#next-sessions")
         await settle(pilot)
-        assert step(kiosk_app)[0] == "step-sessions" and "请先输入时间段并点击【查询】" in screen_error(kiosk_app)
+        assert step(kiosk_app)[0] == "step-sessions" and "请先输入时间段并点击【查询】" in shown(kiosk_app, "#query-error")
         kiosk_app.screen.query_one("#mode", RadioSet).query("RadioButton").first().value = True
         await query(pilot, "2026-12-xx", "2026-12-10")  # a date that does not parse: the same
         assert "格式" in field_error(kiosk_app, "date_from") and not steps.rows

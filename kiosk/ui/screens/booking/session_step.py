@@ -1,18 +1,23 @@
 """Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table.
 
-Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one.
+Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
+服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
+into view.
 Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
 priority mode each: switching from one to the other and back finds the last search and choices.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, DataTable, Label, RadioSet, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Input, Label, RadioSet, Select, Static
+from textual.widgets._select import SelectOverlay
 
 from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES, format_date
@@ -22,11 +27,77 @@ from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.phone import PhoneBar
+from ...widgets.plain import ErrorLine, Plain, PlainTable
 
 MARK = "已选"
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
+PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
+# Where a refused 下一步 is said (DomainError.field): "sessions" (or None) above the table, with the
+# focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
+# focus on 开始日期 (the search found nothing: other dates are what helps).
+ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
+CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")
+
+
+def at_clauses(message: str, width: int) -> str:
+    """``message`` broken between its clauses (after 「，」 「；」 「。」, before 「（」) when it is wider
+    than ``width`` cells: each line as many clauses as fit (「查询时间段不能超过3个月，」 / 「请缩短时间段」;
+    「请按 2026-12-05 的格式输入日期」 / 「（年-月-日）」), not cut wherever the width runs out
+    (「…请缩」 / 「短时间段」, 「…日期（年-」 / 「月-日）」). A clause still too wide wraps as any text does."""
+    if width <= 0 or cell_len(message) <= width:
+        return message
+    lines = [""]
+    for clause in CLAUSE.split(message):
+        if lines[-1] and cell_len(lines[-1] + clause) > width:
+            lines.append("")
+        lines[-1] += clause
+    return "\n".join(lines)
+
+
+class DateField(FormField):
+    """开始日期 or 结束日期. Its message breaks between clauses when it is too long for its line; a
+    change of 开始日期 the citizen makes takes 结束日期's message about the range with it (结束日期不能
+    早于开始日期 and the 3-month limit are said under 结束日期, and are about both dates)."""
+
+    def set_error(self, message: str, scroll: bool = True) -> None:
+        super().set_error(at_clauses(message, self.content_region.width), scroll)
+        if not message and self.field_name == "date_from" and isinstance(self.parent, Widget):
+            for end in self.parent.query(DateField):
+                if end.field_name == "date_to" and _parses(end.value, "date_to"):
+                    end.set_error("")  # a message about its own typing (not a date) stays
+
+
+def _parses(text: str, field: str) -> bool:
+    try:
+        parse_day(text, field)
+    except DomainError:
+        return False
+    return True
+
+
+class SiteSelect(Select):
+    """考试场地. Its open list stops above the demo phone bar, which it was drawn over at 80x24 (an
+    SMS code being read): the list is as tall as the rows between the choice and the bar leave (it
+    scrolls), after the page is scrolled to put the choice at its top when too few rows are left."""
+
+    LIST_ROWS = 12  # Textual's own height for the list
+    MIN_ROWS = 4
+
+    def watch_expanded(self, expanded: bool) -> None:
+        if expanded:
+            self._fit_list(scroll=True)
+
+    def _fit_list(self, scroll: bool) -> None:
+        bars = [bar for bar in self.screen.query(PhoneBar) if bar.display and bar.region.height]
+        bottom = bars[0].region.y if bars else self.screen.size.height
+        room = bottom - self.region.bottom
+        if room < self.MIN_ROWS and scroll:
+            self.scroll_visible(animate=False, top=True, immediate=True)
+            self.call_after_refresh(self._fit_list, False)
+            return
+        self.query_one(SelectOverlay).styles.max_height = max(self.MIN_ROWS, min(self.LIST_ROWS, room))
 
 
 @dataclass
@@ -44,11 +115,12 @@ class SessionStep(Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
-    SessionStep #range > FormField { width: 30; margin: 0 2 0 0; }
+    SessionStep #range > FormField { width: 1fr; max-width: 52; padding: 0 4 0 0; }  /* 48 for its message */
+    SessionStep #range Input { width: 30; }
     SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
     SessionStep #booked-subject { text-style: bold; height: auto; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
-    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; display: none; }
+    SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }
     SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
     SessionStep #to-priority { margin: 0 2 0 0; }
     SessionStep #priority-why { width: 1fr; margin: 0; }
@@ -74,20 +146,21 @@ class SessionStep(Vertical):
             yield Button("切换至优先预约", id="to-priority", variant="warning")
             yield Plain("", id="priority-why", classes="hint")
         with Horizontal(id="range"):
-            yield FormField("date_from", "开始日期", placeholder="如 2026-12-05",
+            yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
                             enter_presses="query")
-            yield FormField("date_to", "结束日期", placeholder="如 2026-12-20",
+            yield DateField("date_to", "结束日期", placeholder="如 2026-12-20",
                             value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN,
                             enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
-        yield Select([], prompt="全部考场", id="site")
+        yield SiteSelect([], prompt="全部考场", id="site")
         yield Button("查询", id="query", variant="primary")
+        yield ErrorLine(id="query-error", classes="field-error")  # 下一步 refused: 查询 first
         yield Label("预约模式", classes="choice-label", id="mode-label")
         yield Choices(Choice("自主选择场次", value=True, name="self"), Choice("服从系统安排", name="system"),
                        id="mode")
         yield Plain("", id="sessions-hint", classes="hint")
-        yield Plain("", id="sessions-alert")
+        yield ErrorLine(id="sessions-alert", classes="field-error")  # about the sessions listed or chosen
         yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
         with Horizontal(classes="buttons"):
             yield Button("上一步", id="prev-sessions")
@@ -123,7 +196,7 @@ class SessionStep(Vertical):
 
     def _restore(self, kept: Selection | None) -> None:
         """Show ``kept`` (None: nothing searched yet, the dates as they stand)."""
-        self.query_one("#sessions-alert", Static).display = False
+        self.query_one("#sessions-alert", Static).update("")
         if kept is None:
             self.rows, self.marked, self.queried, self.last_query = [], [], None, None
         else:
@@ -156,7 +229,7 @@ class SessionStep(Vertical):
 
     def show_result(self, result: bq.SessionQuery, args: tuple) -> None:
         self.queried = (args[1], args[2], args[3])
-        self.query_one("#sessions-alert", Static).display = False  # takes no line until there is something to say
+        self.query_one("#sessions-alert", Static).update("")  # takes no line until there is something to say
         self.rows = result.rows
         keep = {r.id for r in result.rows}
         dropped = len([m for m in self.marked if m not in keep])
@@ -169,8 +242,8 @@ class SessionStep(Vertical):
     def _show_ranking(self) -> None:
         """The ranking of the last query with its rule; before any query (of this subject), what to do."""
         ranking, rule = self.query_one("#ranking", Static), self.query_one("#ranking-rule", Static)
-        if self.last_query is None:
-            ranking.update("")
+        if self.last_query is None:  # 优先预约 says what it is from the start (it waited for a 查询)
+            ranking.update(PRIORITY_TEXT if self.priority else "")
             rule.update(QUERY_HINT)
         elif self.last_query.ranking is not None:
             r = self.last_query.ranking
@@ -178,14 +251,14 @@ class SessionStep(Vertical):
             rule.update(f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
                         f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
         else:  # 优先预约: no ranking, so no ranking time under it either
-            ranking.update("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
+            ranking.update(PRIORITY_TEXT)
             rule.update(QUERY_HINT)
 
     def forget_result(self) -> None:
         """The last query's list and ranking go (a new one was refused); the sessions chosen are kept
         for a query that lists them again."""
         self.rows, self.queried, self.last_query = [], None, None
-        self.query_one("#sessions-alert", Static).display = False
+        self.query_one("#sessions-alert", Static).update("")
         self._show_ranking()
         self._fill_table()
         self._hint()
@@ -195,22 +268,58 @@ class SessionStep(Vertical):
         above the table the kiosk has just queried again, and scrolled into view."""
         alert = self.query_one("#sessions-alert", Static)
         alert.update(f"{message}\n已为您重新查询，下表为最新的可预约场次。")
-        alert.display = True
         alert.scroll_visible(animate=False, top=True)
+
+    def refuse(self, exc: DomainError) -> bool:
+        """下一步 refused for something on this step that is no date field: said where the citizen
+        looks and puts it right (see ABOVE_TABLE, UNDER_QUERY), brought into view with the control
+        that does it, which gets the focus. It was said in the wizard's line under the buttons, below
+        the screen's edge at 80x24 and at 120x40, and 下一步 seemed to do nothing. False: a message
+        for a date field (the screen puts it under the field)."""
+        table = self.query_one("#sessions", DataTable)
+        first_date = self.query_one("#input-date_from", Input)
+        if exc.field in ABOVE_TABLE:
+            line = self.query_one("#sessions-alert", Static)
+            target: Widget = table if table.row_count and table.can_focus else first_date
+        elif exc.field in UNDER_QUERY:
+            line = self.query_one("#query-error", Static)
+            target = self.query_one("#query", Button) if exc.field == "query" else first_date
+        else:
+            return False
+        line.update(exc.message)
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._in_view, line, target)
+        return True
+
+    def _in_view(self, line: Widget, target: Widget) -> None:
+        """The message in view with what it concerns: above the table, the line at the top of the
+        page and as much of the table under it as fits; under 查询, the button and the line."""
+        if not self.is_attached:
+            return
+        if line.id == "sessions-alert":
+            line.scroll_visible(animate=False, top=True, immediate=True)
+            return
+        self.query_one("#query", Button).scroll_visible(animate=False, immediate=True)
+        if target.id == "input-date_from":
+            target.scroll_visible(animate=False, immediate=True)
+        line.scroll_visible(animate=False, immediate=True)
 
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
-        headers = ("选择", "考试日期", "场次时间", "考试场地", "计划人数", "优先名额剩余" if self.priority else "已申请人数")
-        marks = self.mode != "system"  # kept for a return to 自主选择场次, not shown under 服从系统安排
-        cells = [(MARK if marks and r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+        headers: tuple[str, ...] = ("选择", "考试日期", "场次时间", "考试场地", "计划人数",
+                                    "优先名额剩余" if self.priority else "已申请人数")
+        cells = [(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
                   r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
+        marks = self.mode != "system"  # kept for a return to 自主选择场次; under 服从系统安排 no 选择 column at all
+        if not marks:
+            headers, cells = headers[1:], [row[1:] for row in cells]
         # Each column as wide as its widest cell from the start: left to the table, the widths were measured
         # only when it next fell idle, and a screen painted before that kept its cells cut to the headers'
         # width (「2026-12-  08:30  沙坪坝土」), as the table caches a cell's drawing whatever the width.
         for column, header in enumerate(headers):
             widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
-            table.add_column(header, width=max(widest, cell_len(MARK)) if column == 0 else widest)
+            table.add_column(header, width=max(widest, cell_len(MARK)) if marks and column == 0 else widest)
         table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
         for r, row in zip(self.rows, cells):
             table.add_row(*row, key=str(r.id))
@@ -244,8 +353,12 @@ class SessionStep(Vertical):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        if self.mode == "system" or event.row_key.value is None:
+        if self.mode == "system":  # nothing to choose: the line that says so (无需选择场次) is brought into view
+            self.query_one("#sessions-hint").scroll_visible(animate=False, top=True)
             return
+        if event.row_key.value is None:
+            return
+        self.query_one("#sessions-alert", Static).update("")  # what was chosen changed: a message about it is old
         sid = int(event.row_key.value)
         table = self.query_one("#sessions", DataTable)
         if sid in self.marked:
@@ -261,8 +374,16 @@ class SessionStep(Vertical):
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
+        self.query_one("#sessions-alert", Static).update("")  # said of the other mode
         self._fill_table()
         self._hint()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""
+        self.query_one("#query-error", Static).update("")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self.query_one("#query-error", Static).update("")
 
     def _typed(self) -> tuple[date, date, int | None] | None:
         """The range and site as they stand in the fields now (None: a date that does not parse)."""
@@ -276,16 +397,16 @@ class SessionStep(Vertical):
     def request(self) -> BookingRequest:
         """The request for step 确认并提交; raises when something is missing."""
         if self.queried is None:
-            raise DomainError("请先输入时间段并点击【查询】")
+            raise DomainError("请先输入时间段并点击【查询】", "query")
         if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
-            raise DomainError(CHANGED)
+            raise DomainError(CHANGED, "query")
         if self.mode == "system":
             if not self.rows:
-                raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
+                raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询", "range")
             date_from, date_to, site = self.queried
             return BookingRequest(self.subject, "system", (), date_from, date_to, site)
         if not self.marked:
-            raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）")
+            raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）", "sessions")
         return BookingRequest(self.subject, self.mode, tuple(self.marked))
 
     def chosen_labels(self) -> list[str]:

@@ -31,6 +31,8 @@ from .session_step import SessionStep
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
+# the step bar's labels when the names do not fit (80 columns): every step still named
+PRIORITY_SHORT = ["科目确认", "业务须知", "优先预约", "优先须知", "选择场次", "确认并提交"]
 NORMAL_BAR = {"step-subject": 0, "step-notice": 1, "step-sessions": 2, "step-confirm": 3, "step-done": 3}
 PRIORITY_BAR = {"step-subject": 0, "step-notice": 1, "step-priority-notice": 3, "step-sessions": 4,
                 "step-confirm": 5, "step-done": 5}
@@ -180,6 +182,7 @@ class BookingWizardScreen(KioskScreen):
         self.step = step
         bar = self.query_one(StepBar)
         bar.steps = PRIORITY_STEPS if self.priority else NORMAL_STEPS
+        bar.short = PRIORITY_SHORT if self.priority else None
         bar.current = (PRIORITY_BAR if self.priority else NORMAL_BAR)[step]
         bar.refresh()
         if step == "step-sessions":
@@ -277,6 +280,7 @@ class BookingWizardScreen(KioskScreen):
 
     # -- steps ---------------------------------------------------------------------------------
     def _query(self, then_error: DomainError | None = None) -> None:
+        self.clear_errors()  # checked again: a message about the last 查询 or 下一步 goes, whatever is refused now
         try:
             args = self.sessions.query_args()
         except DomainError as exc:
@@ -312,9 +316,23 @@ class BookingWizardScreen(KioskScreen):
         try:
             request = self.sessions.request()
         except DomainError as exc:
-            self.show_error(exc)
+            self._check_refused(exc)
             return
-        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c))
+        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c),
+                  failed=self._check_refused)
+
+    def _check_refused(self, exc: DomainError) -> None:
+        """下一步 refused: in view on the step, next to what it is about (SessionStep.refuse), or under
+        the date it concerns."""
+        if not self.sessions.refuse(exc):
+            self.show_error(exc)
+
+    def show_error(self, exc: DomainError) -> None:
+        """On 选择场次, a message for no field (系统繁忙 after 下一步 or 查询, say) is said above the
+        table, in view: the wizard's own line is under the step's buttons, below the screen's edge."""
+        if self.step == "step-sessions" and exc.field is None and self.sessions.refuse(exc):
+            return
+        super().show_error(exc)
 
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
         self.request, self.publish_text = request, checked.publish_text

@@ -43,7 +43,8 @@ class StepBar(Static):
                 text.append(sep, style="dim")
             style = "bold reverse" if i == self.current else ("" if i < self.current else "dim")
             if i == self.current:
-                text.append(f" {i + 1}.{self.steps[i] if not names else step} ", style=style)
+                full = step if names else self.steps[self.current]  # the current step is always named in full
+                text.append(f" {i + 1}.{full} ", style=style)
             elif names:
                 text.append(f" {i + 1}.{step} " if spaced else f"{i + 1}.{step}", style=style)
             else:

@@ -45,7 +45,7 @@ def at_clauses(message: str, width: int) -> str:
     """``message`` broken between its clauses (after 「，」 「；」 「。」, before 「（」) when it is wider
     than ``width`` cells: each line as many clauses as fit (「查询时间段不能超过3个月，」 / 「请缩短时间段」;
     「请按 2026-12-05 的格式输入日期」 / 「（年-月-日）」), not cut wherever the width runs out
-    (「…请缩」 / 「短时间段」, 「…日期（年-」 / 「月-日）」). A clause still too wide wraps as any text does."""
+    (「...请缩」 / 「短时间段」, 「...日期（年-」 / 「月-日）」). A clause still too wide wraps as any text does."""
     if width <= 0 or cell_len(message) <= width:
         return message
     lines = [""]

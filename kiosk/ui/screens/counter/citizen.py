@@ -30,6 +30,8 @@ from .citizen_summary import credit_code_in, summary_text
 
 BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
 BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
+APP_COLUMNS = ("业务流水号", "业务", "状态", "更新时间")
+APP_DROP = (0,)  # when narrow (80x24, a status such as 预约成功（已缴费）): the 业务流水号 goes, the time stays whole
 
 
 def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
@@ -104,7 +106,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)
-        self.query_one("#apps", DataTable).add_columns("业务流水号", "业务", "状态", "更新时间")
+        self.query_one("#apps", DataTable).add_columns(*APP_COLUMNS)
         self.query_one("#input-id_number", Input).focus()
 
     def on_reason_list_taken(self, event: ReasonList.Taken) -> None:
@@ -196,9 +198,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             apps.clear()
         self._shown_account = f.account_id
         self._fit_bookings()
-        shown = f.applications[:20]
-        apps.refill([(a.serial_no, a.title, a.status_text, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown],
-                    [a.serial_no for a in shown])
+        self._fit_apps()
         for table, title, name in ((bookings, "#bookings-title", "考试预约"), (apps, "#apps-title", "网办进度")):
             table.can_focus = table.row_count > 0  # an empty list is no Tab stop
             table.display = table.row_count > 0  # no header over nothing: the title says 无
@@ -225,8 +225,19 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         refill_to_fit(self.query_one("#bookings", PlainTable), page, BOOKING_COLUMNS, cells,
                       [str(b.id) for b in f.bookings], BOOKING_DROP)
 
+    def _fit_apps(self) -> None:
+        """The file's applications (网办进度, the newest 20) in the columns that fit."""
+        f = self.file
+        if f is None:
+            return
+        shown = f.applications[:20]
+        cells = [(a.serial_no, a.title, a.status_text, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown]
+        refill_to_fit(self.query_one("#apps", PlainTable), self.query_one(VerticalScroll), APP_COLUMNS, cells,
+                      [a.serial_no for a in shown], APP_DROP)
+
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_bookings)
+        self.call_after_refresh(self._fit_apps)
 
     def _focus_work(self, f: CitizenFile) -> None:
         """A citizen just looked up: the first thing the counter can do for them has the focus,

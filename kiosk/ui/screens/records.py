@@ -129,12 +129,7 @@ class ProgressScreen(RecordScreen):
         page, and the page focused, so the arrow keys read the rest; Tab goes back to the list.
         When all of it shows already there is nothing to do, and nothing moves."""
         event.stop()
-        page, detail = self.query_one(Page), self.query_one("#detail")
-        if page.scrollable_content_region.contains_region(detail.region):
-            return
-        page.scroll_to_widget(detail, top=True, animate=False)
-        if page.allow_focus():
-            page.focus(scroll_visible=False)
+        self.query_one(Page).read_from(self.query_one("#detail"))
 
     def _show(self, index: int) -> None:
         if not 0 <= index < len(getattr(self, "rows", [])):

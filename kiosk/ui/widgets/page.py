@@ -20,6 +20,16 @@ class Page(VerticalScroll):
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show
 
+    def read_from(self, widget: Widget) -> None:
+        """``widget`` (a detail that may be long, at 80x24) into view from its top, and the page
+        focused so the arrow keys read on (Tab goes back to what was before it); when all of it
+        shows already, nothing moves."""
+        if self.scrollable_content_region.contains_region(widget.region):
+            return
+        self.scroll_to_widget(widget, top=True, animate=False)
+        if self.allow_focus():
+            self.focus(scroll_visible=False)
+
     @property
     def has_more_to_show(self) -> bool:
         """Something that is not blank lies (partly) outside the view: scrolling shows it."""

@@ -146,12 +146,7 @@ class BookingListScreen(KioskScreen):
         """After an action put something long in the detail (a certificate at 80x24): its top at the
         top of the page when it does not all show, and the page focused, so the arrow keys read on
         (Tab goes back to the list, then its buttons). When it fits, nothing moves."""
-        page, detail = self.query_one(Page), self.query_one("#detail")
-        if page.scrollable_content_region.contains_region(detail.region):
-            return
-        page.scroll_to_widget(detail, top=True, animate=False)
-        if page.allow_focus():
-            page.focus(scroll_visible=False)
+        self.query_one(Page).read_from(self.query_one("#detail"))
 
     def not_possible(self, row: booking_records.BookingView) -> str:
         """What Enter on ``row`` says when this screen's action cannot be done for it ("" when it can):

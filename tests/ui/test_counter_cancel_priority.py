@@ -8,7 +8,7 @@ import pytest
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.booking_helpers import book, sessions
-from tests.ui.conftest import screen_text, set_input, settle
+from tests.ui.conftest import screen_text, set_input
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import look_up, press, priority_booked
 

@@ -7,7 +7,7 @@ import pytest
 from textual.widgets import Static
 
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
-from tests.ui.conftest import field_error, screen_text, set_input, settle
+from tests.ui.conftest import field_error, screen_text, set_input
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import choose_staff, press
 

@@ -43,7 +43,7 @@ def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
     if b.wanted_range and not b.wanted_sessions:
         first, last = b.wanted_range
         return f"待安排：{first:%m-%d}至{last:%m-%d}", b.wanted_place
-    (at, site), n = b.wanted_sessions[0], len(b.wanted_sessions)
+    at, n = b.wanted_sessions[0][0], len(b.wanted_sessions)
     sites = list(dict.fromkeys(name for _, name in b.wanted_sessions))
     return (f"待安排：{at:%m-%d %H:%M}" + (f"等{n}场" if n > 1 else ""),
             sites[0] + (f"等{len(sites)}处" if len(sites) > 1 else ""))

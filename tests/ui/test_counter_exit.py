@@ -101,3 +101,30 @@ async def test_with_nobody_signed_in_any_active_staff_pin_closes_the_counter(env
         await _try(pilot, "H2001", "200100", exits=True)
     assert app.return_code == 0
     assert [e[1:3] for e in _audit(env)] == [("counter_exit_failed", ""), ("counter_exit", "verify")]
+
+
+async def test_enter_in_the_staff_number_goes_on_to_the_pin_and_a_refusal_focuses_its_field(env):
+    """Typed as a clerk types it: 工号, Enter, PIN, Enter. Enter in 工号 moves on to PIN码 (it sent the
+    dialog with no PIN: 请输入PIN码 while the keys went on into 工号); a refused field gets the focus."""
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await _exit_dialog(pilot)
+        await pilot.press(*"H2001", "enter")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#input-pin") and field_error(app, "staff_no") == ""
+        await pilot.press(*"200100", "enter")
+        await settle(pilot)
+        assert "只能由其本人" in field_error(app, "staff_no")  # not the signed-in clerk
+        assert app.focused is app.screen.query_one("#input-staff_no")
+        set_input(app, "staff_no", "J1001")
+        set_input(app, "pin", "")
+        app.screen.query_one("#input-staff_no").focus()
+        await pilot.press("enter")
+        await pilot.press(*"100100", "enter")
+        await settle(pilot)
+        for _ in range(100):
+            if app.return_code is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert app.return_code == 0

@@ -32,8 +32,8 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Plain(self.prompt)
-            yield FormField("staff_no", "工号", max_length=20)
-            yield FormField("pin", "PIN码", max_length=12, digits=True, password=True)
+            yield FormField("staff_no", "工号", max_length=20, enter_focuses="pin")  # Enter: on to the PIN
+            yield FormField("pin", "PIN码", max_length=12, digits=True, password=True, enter_presses="ok")
             with Horizontal(classes="buttons"):
                 yield Button("取消", id="cancel")
                 yield Button("确定", id="ok", variant="primary")
@@ -43,9 +43,6 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
             self.dismiss(None)
         elif event.button.id == "ok":
             self._check()
-
-    def on_input_submitted(self) -> None:
-        self._check()
 
     def _check(self) -> None:
         staff_no = self.query_one("#field-staff_no", FormField).value
@@ -66,6 +63,7 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
             self.app.call_from_thread(self.dismiss, session)
 
     def _refused(self, message: str, field: str) -> None:
-        """The message under the field it is about; the other field's goes."""
+        """The message under the field it is about, which gets the focus; the other field's goes."""
         for name in ("staff_no", "pin"):
             self.query_one(f"#field-{name}", FormField).set_error(message if name == field else "")
+        self.query_one(f"#input-{field}").focus()

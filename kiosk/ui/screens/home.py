@@ -64,8 +64,9 @@ class HomeScreen(KioskScreen):
             self.call(messaging.unread_count, self.env, self.kiosk.citizen.account_id, done=self._unread)
 
     def _unread(self, count: int) -> None:
-        button = self.query_one("#menu-inbox", Button)
-        button.label = f"消息（{count}条未读）" if count else "消息"
+        # query, not query_one: a sign-out just pressed may have taken the menu away while the count was read
+        for button in self.query("#menu-inbox").results(Button):
+            button.label = f"消息（{count}条未读）" if count else "消息"
 
     def action_up_to_menu(self) -> None:
         if not menu_up_from_below(self):

@@ -103,7 +103,7 @@ class PointsStudy:
         for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
             applications.transition(session, env, old, TURNED_BACK, LAPSED_NOTE)
         after = AFTER[clean["way"]]
-        # Two sentences: the 说明 ends with 。 as the SMS does (it ended …减1分 without one).
+        # Two sentences: the 说明 ends with 。 as the SMS does (it ended ...减1分 without one).
         return Outcome(WAITING, f"公安网已受理（{clean['way']}）。{after}。",
                        f"已受理（{clean['way']}）。{after}。")
 

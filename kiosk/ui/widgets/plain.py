@@ -32,6 +32,22 @@ class Plain(Static):
         super().__init__(content, **kwargs)
 
 
+class StatusLine(Plain):
+    """What a counter page's last action did (取消, 办结, 账户已停用...): a line of its own docked under
+    the page, always in view, until ``say("")``. A notification over the page's bottom right hid
+    the rows the action had just changed, and went after 5 seconds."""
+
+    DEFAULT_CSS = """
+    StatusLine { dock: bottom; height: auto; padding: 0 2; display: none;
+                 background: $panel; color: $text-success; text-style: bold; }
+    """
+
+    def say(self, text: str) -> None:
+        """``text`` on the line ("": the line goes)."""
+        self.update(text)
+        self.display = bool(text)
+
+
 class ErrorLine(Plain):
     """The line kept for a message (under a field or a choice, at the bottom of a form): it takes no
     row while it has nothing to say. Empty, it cost a row under every field, and a form at 80x24

@@ -36,6 +36,8 @@ PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考
 # focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
 # focus on 开始日期 (the search found nothing: other dates are what helps).
 ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
+
+
 @dataclass
 class Selection:
     """One mode's search and choices, kept while the other mode is shown."""

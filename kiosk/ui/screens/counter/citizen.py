@@ -21,7 +21,7 @@ from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.fit import fits, refill_to_fit, room
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.plain import Plain, PlainTable, StatusLine
 from ...widgets.reasons import ReasonField, ReasonList
 from .certificate import CertificatePrinting
 from .citizen_actions import CANCELLABLE, CitizenActions
@@ -50,11 +50,6 @@ def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
 
 
 class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
-    DEFAULT_CSS = """
-    CitizenScreen #citizen-message { dock: bottom; height: auto; padding: 0 2; display: none;
-                                     background: $panel; color: $text-success; text-style: bold; }
-    """
-
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
@@ -66,7 +61,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         yield KioskHeader("为群众办理")
         # What the last action did (取消, 办结, 退办, 注册): a line of its own under the page, always in view;
         # a notification over the page's bottom right hid the 网办进度 rows that action had just changed
-        yield Plain("", id="citizen-message")
+        yield StatusLine(id="citizen-message")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             yield Plain("群众本人在场时，输入身份证号码（单位为统一社会信用代码），选择或填写查询事由，查询记录写入审计日志。",
                         classes="hint")
@@ -130,9 +125,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
 
     def say(self, text: str) -> None:
         """``text`` in the line under the page ("": the line goes)."""
-        line = self.query_one("#citizen-message", Static)
-        line.update(text)
-        line.display = bool(text)
+        self.query_one("#citizen-message", StatusLine).say(text)
 
     def lookup(self) -> None:
         self.say("")  # about the citizen looked up before, or an action before this look-up

@@ -56,6 +56,7 @@ class CitizenActions:
     file: CitizenFile | None
     back_to_bookings: bool
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
+    _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
@@ -96,8 +97,7 @@ class CitizenActions:
         b = self.selected_booking()
         why = self.why_not_cancellable(b)
         if why or b is None or self.file is None or not self.file.account_id:
-            self.query_one("#booking-error", Static).update(why)
-            self.call_after_refresh(self.query_one("#booking-error", Static).scroll_visible)
+            self._booking_note(why)
             return
         field = self.query_one("#field-cancel_reason", FormField)
         try:  # asked before the question, not after it (the service checks it again)
@@ -122,13 +122,8 @@ class CitizenActions:
     def _cancel_refused(self, exc: DomainError) -> None:
         """Refused (cancelled meanwhile at another counter or by the citizen at a kiosk...): the file
         is read again, then the reason shown under the bookings."""
-        def say(message: str) -> None:
-            note = self.query_one("#booking-error", Static)
-            note.update(message)
-            self.call_after_refresh(note.scroll_visible)
-
         # after the refilled list has highlighted its row (a new row under the cursor clears this line)
-        self.reload_then_say(lambda message: self.call_after_refresh(say, message), exc.message)
+        self.reload_then_say(lambda message: self.call_after_refresh(self._booking_note, message), exc.message)
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.say(f"考试预约已取消。{result.message}")

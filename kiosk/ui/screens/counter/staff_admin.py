@@ -16,7 +16,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.choice import Tick
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.plain import Plain, PlainTable, StatusLine
 
 
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
@@ -41,10 +41,6 @@ class StaffAdminScreen(KioskScreen):
     row under it is the account they act on. Once one is picked each of them can be pressed: what the account's state does not
     allow (启用 of an active one, say) is said under the fields, not by a button gone grey."""
 
-    DEFAULT_CSS = """
-    StaffAdminScreen #staff-message { dock: bottom; height: auto; padding: 0 2; display: none;
-                                      background: $panel; color: $text-success; text-style: bold; }
-    """
     DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password", "reset_pin")
     ACTIONS = ("reset", "reset-pin", "deactivate", "reactivate")  # on the chosen account
 
@@ -57,7 +53,7 @@ class StaffAdminScreen(KioskScreen):
         yield KioskHeader("工作人员账户")
         # What the last action did, in a line of its own under the page, always in view (as 为群众办理
         # says it): it was a notification for 5 seconds over the page's bottom right
-        yield Plain("", id="staff-message")
+        yield StatusLine(id="staff-message")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             # the picked account's part next after the list (Tab order too), the 新建账户 form after it
             yield StaffRows(id="staff-rows", cursor_type="row")
@@ -145,9 +141,7 @@ class StaffAdminScreen(KioskScreen):
 
     def say(self, text: str) -> None:
         """``text`` in the line under the page ("": the line goes)."""
-        line = self.query_one("#staff-message", Static)
-        line.update(text)
-        line.display = bool(text)
+        self.query_one("#staff-message", StatusLine).say(text)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid, staff = event.button.id, self.kiosk.staff

@@ -42,9 +42,8 @@ class StepBar(Static):
             if i:
                 text.append(sep, style="dim")
             style = "bold reverse" if i == self.current else ("" if i < self.current else "dim")
-            if i == self.current:
-                full = step if names else self.steps[self.current]  # the current step is always named in full
-                text.append(f" {i + 1}.{full} ", style=style)
+            if i == self.current:  # always named (the numbers-only tier has the full names as labels)
+                text.append(f" {i + 1}.{step} ", style=style)
             elif names:
                 text.append(f" {i + 1}.{step} " if spaced else f"{i + 1}.{step}", style=style)
             else:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
 
 from .domain.clock import beijing_struct_time
+from .cli.options import add_shared, share_with_subcommands
 from .config import THEMES, Settings, default_db_url, parse_now, parse_theme
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
@@ -22,6 +23,9 @@ HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
   kiosk                      citizen self-service kiosk (kiosk mode: no quit key)
   kiosk --counter            staff counter terminal
   kiosk COMMAND ...          admin subcommands, listed below
+
+--db, --terminal-id and --now may come before or after the subcommand
+(kiosk --db URL allocate --date D, or kiosk allocate --date D --db URL).
 
 Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMINAL_ID, KIOSK_DATA_DIR,
 KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60),
@@ -33,11 +37,8 @@ COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kiosk", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", metavar="URL", help="database URL (default: $KIOSK_DATABASE_URL or a SQLite file "
-                   "in the per-user data directory)")
-    p.add_argument("--terminal-id", metavar="ID", help="name of this terminal (default: kiosk-<hostname>)")
+    add_shared(p)
     p.add_argument("--counter", action="store_true", help="run the staff counter terminal")
-    p.add_argument("--now", metavar="TIME", help="set the clock at start-up, e.g. 2026-12-01T09:00 (also $KIOSK_NOW)")
     p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped "
                    "(default 120), or at the counter before the screen locks (default 300)")
     p.add_argument("--theme", metavar="NAME", help=f"the terminal's look: {' or '.join(THEMES)} (高对比度: white "
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
+    share_with_subcommands(p)  # `kiosk allocate --db URL ...` as well as `kiosk --db URL allocate ...`
     return p
 
 

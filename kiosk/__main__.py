@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceEr
 
 from .domain.clock import beijing_struct_time
 from .cli.options import add_shared, share_with_subcommands
-from .config import THEMES, Settings, default_db_url, parse_now, parse_theme
+from .config import THEMES, Settings, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
 
@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 def settings_from(args: argparse.Namespace) -> Settings:
     from .services.terminals import check_terminal_id
 
+    for option in ("--db", "--terminal-id", "--now", "--theme"):
+        refuse_empty(option, getattr(args, option[2:].replace("-", "_")))
     s = Settings(db_url=args.db or default_db_url())
     if args.terminal_id:
         s.terminal_id = args.terminal_id
@@ -126,7 +128,7 @@ def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
     """The folder of a SQLite file named by --db or KIOSK_DATABASE_URL, when it does not exist: a
     typo there must not quietly give a new, empty database. The default data folder is made on
     first run, and ``db upgrade`` is the explicit way to create a database with its folders."""
-    url = args.db or os.environ.get("KIOSK_DATABASE_URL")
+    url = args.db or env_db_url()
     if not url or args.command == "db":
         return None
     parsed = make_url(url)

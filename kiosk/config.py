@@ -19,8 +19,26 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("KIOSK_DATA_DIR") or user_data_dir("kiosk12123", appauthor=False))
 
 
+def env_db_url() -> str | None:
+    """KIOSK_DATABASE_URL; set but empty (or only spaces) counts as not set, as ``KIOSK_DATABASE_URL=``
+    is the shell's way to clear it for one command."""
+    return (os.environ.get("KIOSK_DATABASE_URL") or "").strip() or None
+
+
 def default_db_url() -> str:
-    return os.environ.get("KIOSK_DATABASE_URL") or f"sqlite:///{default_data_dir() / 'kiosk.db'}"
+    return env_db_url() or f"sqlite:///{default_data_dir() / 'kiosk.db'}"
+
+
+# What an empty option should have been.
+EMPTY_HINT = {"--db": "数据库 URL（如 sqlite:///路径/kiosk.db 或 postgresql+psycopg://用户@主机/库名）",
+              "--terminal-id": "终端编号", "--now": "2026-12-01T09:00 这样的时间", "--theme": "standard 或 high-contrast"}
+
+
+def refuse_empty(option: str, value: str | None) -> None:
+    """An option given with an empty value (``--db ""``, say from ``--db "$URL"`` with URL unset) is an
+    error, not the default: the default database is somebody else's. Raises ValueError (one line)."""
+    if value is not None and not value.strip():
+        raise ValueError(f"{option} 的值为空。请给出{EMPTY_HINT.get(option, '一个值')}，或不写 {option} 以使用默认值")
 
 
 def parse_now(text: str | None) -> datetime | None:

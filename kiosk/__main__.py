@@ -16,7 +16,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceEr
 
 from .domain.clock import beijing_struct_time
 from .cli.options import add_shared, share_with_subcommands
-from .config import THEMES, Settings, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
+from .config import THEMES, Settings, default_db_url, env_db_url, check_idle, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
 
@@ -64,8 +64,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     s.counter = args.counter
     s.now = parse_now(args.now or os.environ.get("KIOSK_NOW"))
     s.clock_runs = True  # the start instant is pinned; seconds still tick so countdowns move
-    if args.idle:  # for either mode
-        s.idle_seconds = s.counter_idle_seconds = max(args.idle, s.idle_warning_seconds + 1)
+    if args.idle is not None:  # for either mode
+        s.idle_seconds = s.counter_idle_seconds = check_idle(args.idle, s.idle_warning_seconds)
     s.theme = parse_theme(args.theme or os.environ.get("KIOSK_THEME"))
     s.demo = not args.no_demo
     return s

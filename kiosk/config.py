@@ -53,6 +53,16 @@ def parse_now(text: str | None) -> datetime | None:
     return at.astimezone(BEIJING).replace(tzinfo=None) if at.tzinfo else at
 
 
+def check_idle(seconds: int, warning: int) -> int:
+    """--idle: at least one second more than the countdown a citizen kiosk shows before it ends a
+    session (``warning`` seconds), so the countdown is shown whole. 0 and negative values were taken
+    silently (0 as the default, -5 as 21 s); raises ValueError (one line) below that."""
+    least = warning + 1
+    if seconds < least:
+        raise ValueError(f"--idle 须为不小于{least}的秒数（自助终端在超时前{warning}秒显示倒计时），收到 {seconds}")
+    return seconds
+
+
 # The terminal's look (kiosk --theme, KIOSK_THEME); a citizen may switch it for their own visit.
 STANDARD, HIGH_CONTRAST = "standard", "high-contrast"
 THEMES = (STANDARD, HIGH_CONTRAST)

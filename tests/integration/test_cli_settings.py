@@ -57,3 +57,19 @@ def test_an_empty_database_url_variable_counts_as_not_set(run, tmp_path: Path, m
     code, out, err = run("--now", "2026-12-03T09:00", "allocate", "--date", "2026-12-03")
     assert code == 0, err
     assert (tmp_path / "data" / "kiosk.db").is_file()  # the default database, as with no variable
+
+
+@pytest.mark.parametrize("idle", ["0", "-5", "20"])
+def test_an_idle_time_shorter_than_the_countdown_is_refused(run, tmp_path: Path, idle: str) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("--idle", idle, "--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox")
+    assert code == 2
+    assert _one_line(err) == f"kiosk: --idle 须为不小于21的秒数（自助终端在超时前20秒显示倒计时），收到 {idle}"
+    assert not (tmp_path / "k.db").exists()
+
+
+def test_the_shortest_idle_time_accepted_keeps_the_whole_countdown(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.__main__ import build_parser, settings_from
+
+    for argv in (["--idle", "21"], ["--counter", "--idle", "21"]):
+        s = settings_from(build_parser().parse_args(argv))
+        assert s.idle_limit == 21 == s.idle_warning_seconds + 1

@@ -95,8 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         missing = _missing_sqlite_folder(args)
         if missing is not None:
             print(f"kiosk: 数据库文件所在的文件夹 {missing} 不存在，未新建数据库。请检查 --db 或 KIOSK_DATABASE_URL"
-                  f"（新数据库请先建好该文件夹，或用 kiosk --db URL db upgrade 连同文件夹一起建）。"
-                  f" / folder {missing} does not exist", file=sys.stderr)
+                  f"（新数据库请先建好该文件夹，或用 kiosk --db URL db upgrade 连同文件夹一起建）。", file=sys.stderr)
             return 1
         db = Database(settings.db_url)
     except (ArgumentError, ImportError) as exc:  # an unknown scheme, no URL at all, a driver not installed
@@ -151,11 +150,10 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
         else:  # a URL SQLAlchemy cannot parse, a dialect it does not know, a driver that is not installed
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        return (f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
-                f" / database unavailable: {reason}")
+        return f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
     where = getattr(exc, "filename", None) or settings.data_dir
     return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"
-            f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。 / {exc}")
+            f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。")
 
 
 def statement_failed(exc: DBAPIError, settings: Settings) -> str:
@@ -170,7 +168,7 @@ def statement_failed(exc: DBAPIError, settings: Settings) -> str:
         where = f"详情见 {log}"
     except OSError:
         where = "数据目录无法写入，未能记录详情"
-    return f"数据库操作失败（{reason}）。{where}，请联系技术人员。 / database error: {reason}"
+    return f"数据库操作失败（{reason}）。{where}，请联系技术人员。"
 
 
 def _shown_url(url: str) -> str:

@@ -49,7 +49,7 @@ def parse_now(text: str | None) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"KIOSK_NOW / --now must look like 2026-12-01T09:00, got {text!r}") from None
+        raise ValueError(f"KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 {text!r}") from None
     return at.astimezone(BEIJING).replace(tzinfo=None) if at.tzinfo else at
 
 
@@ -63,6 +63,17 @@ def check_idle(seconds: int, warning: int) -> int:
     return seconds
 
 
+def parse_ttl(text: str | None) -> int:
+    """KIOSK_ELICENCE_TTL: whole seconds, 60 when not set (the e-licence service keeps it within
+    5..3600); raises ValueError (one line) for anything else ('abc' said "invalid literal for int()")."""
+    if not text or not text.strip():
+        return 60
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"KIOSK_ELICENCE_TTL 须为整数秒数（电子驾驶证二维码的有效时间，默认60），收到 {text!r}") from None
+
+
 # The terminal's look (kiosk --theme, KIOSK_THEME); a citizen may switch it for their own visit.
 STANDARD, HIGH_CONTRAST = "standard", "high-contrast"
 THEMES = (STANDARD, HIGH_CONTRAST)
@@ -74,7 +85,7 @@ def parse_theme(text: str | None) -> str:
         return STANDARD
     name = text.strip().lower()
     if name not in THEMES:
-        raise ValueError(f"KIOSK_THEME / --theme must be one of {', '.join(THEMES)}, got {text!r}")
+        raise ValueError(f"KIOSK_THEME / --theme 须为以下之一：{', '.join(THEMES)}，收到 {text!r}")
     return name
 
 
@@ -99,7 +110,7 @@ class Settings:
     code_daily_limit: int = 10  # codes one phone number may be sent in a calendar day, all purposes
     face_max_failures: int = 3
     # Lifetime of an e-licence QR code (seconds); the screen regenerates it before it expires.
-    elicence_ttl_seconds: int = field(default_factory=lambda: int(os.environ.get("KIOSK_ELICENCE_TTL") or 60))
+    elicence_ttl_seconds: int = field(default_factory=lambda: parse_ttl(os.environ.get("KIOSK_ELICENCE_TTL")))
 
     @property
     def idle_limit(self) -> int:

@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def db_upgrade(args: argparse.Namespace, env: Env) -> int:
     bootstrap.prepare(env, load_demo=False)
-    print("database is at the latest schema")
+    print("数据库结构已是最新版本")
     return 0
 
 
@@ -38,10 +38,14 @@ def _cell(text: str, width: int) -> str:
     return text + " " * max(1, width - cells)
 
 
+# What ``demo.load`` counts, as `kiosk demo` says it.
+DEMO_ADDED = {"offices": "办事网点", "citizens": "群众", "plans": "考试计划", "staff": "工作人员"}
+
+
 def load_demo(args: argparse.Namespace, env: Env) -> int:
     bootstrap.prepare(env, load_demo=False)
     added = demo.load(env)
-    print("demo data loaded: " + ", ".join(f"{k} +{v}" for k, v in added.items()))
+    print("演示数据已载入：" + "，".join(f"{DEMO_ADDED.get(k, k)} +{v}" for k, v in added.items()))
     print(_cell("身份证号码", 20) + _cell("姓名", 22) + _cell("手机号码", 13) + "情形")
     for ident in demo.identities():
         situation = ident.situation + ("" if ident.registered else "（未注册）")
@@ -71,7 +75,7 @@ def outbox(args: argparse.Namespace, env: Env) -> int:
                           for m in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("outbox is empty")
+        print("短信发件箱中没有发往该号码的短信" if phone else "短信发件箱为空")
     for m in rows:
         print(f"{m.created_at:%Y-%m-%d %H:%M:%S}  {m.phone}  {m.body}")
     return 0

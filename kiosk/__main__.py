@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceError, NoSuchModuleError,
+                            OperationalError)
 
 from .domain.clock import beijing_struct_time
 from .cli.options import add_shared, share_with_subcommands
@@ -92,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .services.env import make_env
 
     try:
+        unsupported = unsupported_database(settings)
+        if unsupported is not None:
+            print(f"kiosk: {unsupported}", file=sys.stderr)
+            return 1
         missing = _missing_sqlite_folder(args)
         if missing is not None:
             print(f"kiosk: 数据库文件所在的文件夹 {missing} 不存在，未新建数据库。请检查 --db 或 KIOSK_DATABASE_URL"
@@ -137,6 +142,22 @@ def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
     return None if folder.is_dir() else folder
 
 
+SUPPORTED = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
+
+
+def unsupported_database(settings: Settings) -> str | None:
+    """The line for a URL of another database (mysql://, postgres://, foo://), which said only that
+    its driver was missing (No module named 'MySQLdb'); None for SQLite, PostgreSQL and a string
+    that is no URL at all (cannot_start says that)."""
+    try:
+        backend = make_url(settings.db_url).get_backend_name()
+    except ArgumentError:
+        return None
+    if backend in ("sqlite", "postgresql"):
+        return None
+    return f"数据库 {_shown_url(settings.db_url)} 无法使用：{SUPPORTED}。请检查 --db 或 KIOSK_DATABASE_URL。"
+
+
 def _unavailable(exc: BaseException) -> bool:
     """The database cannot be reached or opened (refused, missing, locked, not a database file)."""
     return isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
@@ -150,6 +171,9 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
         else:  # a URL SQLAlchemy cannot parse, a dialect it does not know, a driver that is not installed
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        if isinstance(exc, (ImportError, NoSuchModuleError)):  # postgresql+psycopg2://, postgresql+nope://
+            return (f"数据库 {url} 无法使用（缺少数据库驱动：{reason}）。{SUPPORTED}，PostgreSQL 须先安装 psycopg"
+                    f"（pip install -e \".[postgres]\"）。请检查 --db 或 KIOSK_DATABASE_URL。")
         return f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
     where = getattr(exc, "filename", None) or settings.data_dir
     return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"

@@ -88,9 +88,13 @@ def test_a_database_that_cannot_be_used_is_a_message_not_a_traceback(tmp_path: P
 
 
 def test_a_database_url_that_cannot_be_used_is_the_same_message_not_a_traceback(tmp_path: Path) -> None:
-    """An unknown scheme, a string that is no URL, a driver that is not installed: from --db or from
-    KIOSK_DATABASE_URL, for a subcommand and for the counter, the one line an unreachable server gets."""
-    for url, reason in [("foo://bar", "foo"), ("not a url", "URL"), ("mysql://u@localhost/x", "MySQLdb")]:
+    """An unknown scheme, a string that is no URL, another database, a driver that is not installed:
+    from --db or from KIOSK_DATABASE_URL, for a subcommand and for the counter, one line saying so
+    (for another database: which ones the kiosk supports, not "No module named 'MySQLdb'")."""
+    supported = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
+    for url, reason in [("foo://bar", supported), ("not a url", "URL"), ("mysql://u@localhost/x", supported),
+                        ("postgres://u@localhost/x", supported),
+                        ("postgresql+psycopg2://u@localhost/x", f"No module named 'psycopg2'）。{supported}")]:
         for args, environ in [(("--db", url, "outbox"), {}), (("--db", url, "--counter"), {}),
                               (("outbox",), {"KIOSK_DATABASE_URL": url}),
                               (("--counter",), {"KIOSK_DATABASE_URL": url})]:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceE
                             OperationalError)
 
 from .domain.clock import beijing_struct_time
-from .cli.options import add_shared, share_with_subcommands
+from .cli.options import KioskArgumentParser, add_shared, share_with_subcommands
 from .config import THEMES, Settings, default_db_url, env_db_url, check_idle, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
@@ -37,7 +37,7 @@ COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kiosk", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = KioskArgumentParser(prog="kiosk", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_shared(p)
     p.add_argument("--counter", action="store_true", help="run the staff counter terminal")
     p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped "

@@ -3,7 +3,10 @@ subcommand, as ``kiosk --db URL allocate ...``, and after it, as ``kiosk allocat
 from __future__ import annotations
 
 import argparse
+import re
+import sys
 from collections.abc import Iterator
+from typing import NoReturn
 
 SHARED_TITLE = "通用选项（写在子命令之前或之后均可）"
 
@@ -35,3 +38,33 @@ def share_with_subcommands(parser: argparse.ArgumentParser) -> None:
     """Accept the shared options after any subcommand of ``parser`` too."""
     for child in list(subcommand_parsers(parser)):
         add_shared(child, after_subcommand=True)
+
+
+# argparse's own refusals, in the words an administrator reads from the rest of the command.
+_ARGPARSE_WORDS = (
+    (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+    (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+    (r"one of the arguments (.*) is required", r"须给出以下参数之一：\1"),
+    (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 不明确，可能是 \2"),
+    (r"argument (.+?): not allowed with argument (.*)", r"参数 \1 不能与 \2 同时使用"),
+    (r"argument (.+?): expected one argument", r"参数 \1 缺少取值"),
+    (r"argument (.+?): invalid int value: (.*)", r"参数 \1 须为整数，收到 \2"),
+    (r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (r"argument (.+?): (.*)", r"参数 \1：\2"),
+)
+
+
+def chinese_argparse_message(message: str) -> str:
+    for pattern, words in _ARGPARSE_WORDS:
+        if re.fullmatch(pattern, message, flags=re.S):
+            return re.sub(pattern, words, message, count=1, flags=re.S)
+    return message
+
+
+class KioskArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose refusals are Chinese (the usage line above them stays argparse's).
+    Subcommand parsers are of the same class (add_subparsers makes them so)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {chinese_argparse_message(message)}\n")

@@ -57,3 +57,22 @@ def test_a_database_or_folder_that_cannot_be_used_has_no_english_second_half(run
         code, _, err = run(*argv)
         assert code == 1 and len(err.strip().splitlines()) == 1, err
         assert " / " not in err and not re.search(r"(database|folder) \w+", err), err
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["allocate"], "kiosk allocate: 缺少必需的参数：--date"),
+    (["allocate", "--date"], "kiosk allocate: 参数 --date 缺少取值"),
+    (["outbox", "--limit", "abc"], "kiosk outbox: 参数 --limit 须为整数，收到 'abc'"),
+    (["allocate", "--date", "2026-12-03", "extra"], "kiosk: 无法识别的参数：extra"),
+    (["exam-result", "--booking", "1"], "kiosk exam-result: 须给出以下参数之一：--score --no-show"),
+    (["exam-result", "--booking", "1", "--id-number", "2", "--score", "1"],
+     "kiosk exam-result: 参数 --id-number 不能与 --booking 同时使用"),
+    (["elicence", "show", "1", "--profile", "big"],
+     "kiosk elicence show: 参数 --profile 的取值 'big' 无效（可选：'auto', 'full', 'compact'）"),
+], ids=["required", "no-value", "not-int", "unrecognized", "one-of", "not-with", "choice"])
+def test_a_command_line_argparse_refuses_is_said_in_chinese_under_its_usage(run, capsys, argv, said) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as done:
+        run(*argv)
+    err = capsys.readouterr().err
+    assert done.value.code == 2 and err.startswith("usage: kiosk") and err.rstrip().splitlines()[-1] == said, err
+

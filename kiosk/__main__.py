@@ -17,7 +17,7 @@ from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceE
 
 from .domain.clock import beijing_struct_time
 from .cli.options import KioskArgumentParser, add_shared, share_with_subcommands
-from .config import THEMES, Settings, default_db_url, env_db_url, check_idle, parse_now, parse_theme, refuse_empty
+from .config import THEMES, Settings, check_idle, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
 

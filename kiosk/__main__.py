@@ -12,16 +12,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceError, NoSuchModuleError,
+                            OperationalError)
 
 from .domain.clock import beijing_struct_time
-from .config import THEMES, Settings, default_db_url, parse_now, parse_theme
+from .cli.options import KioskArgumentParser, add_shared, share_with_subcommands
+from .config import THEMES, Settings, check_idle, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
 
   kiosk                      citizen self-service kiosk (kiosk mode: no quit key)
   kiosk --counter            staff counter terminal
   kiosk COMMAND ...          admin subcommands, listed below
+
+--db, --terminal-id and --now may come before or after the subcommand
+(kiosk --db URL allocate --date D, or kiosk allocate --date D --db URL).
 
 Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMINAL_ID, KIOSK_DATA_DIR,
 KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60),
@@ -32,12 +37,9 @@ COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kiosk", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--db", metavar="URL", help="database URL (default: $KIOSK_DATABASE_URL or a SQLite file "
-                   "in the per-user data directory)")
-    p.add_argument("--terminal-id", metavar="ID", help="name of this terminal (default: kiosk-<hostname>)")
+    p = KioskArgumentParser(prog="kiosk", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_shared(p)
     p.add_argument("--counter", action="store_true", help="run the staff counter terminal")
-    p.add_argument("--now", metavar="TIME", help="set the clock at start-up, e.g. 2026-12-01T09:00 (also $KIOSK_NOW)")
     p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped "
                    "(default 120), or at the counter before the screen locks (default 300)")
     p.add_argument("--theme", metavar="NAME", help=f"the terminal's look: {' or '.join(THEMES)} (高对比度: white "
@@ -47,12 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
+    share_with_subcommands(p)  # `kiosk allocate --db URL ...` as well as `kiosk --db URL allocate ...`
     return p
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     from .services.terminals import check_terminal_id
 
+    for option in ("--db", "--terminal-id", "--now", "--theme"):
+        refuse_empty(option, getattr(args, option[2:].replace("-", "_")))
     s = Settings(db_url=args.db or default_db_url())
     if args.terminal_id:
         s.terminal_id = args.terminal_id
@@ -60,8 +65,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
     s.counter = args.counter
     s.now = parse_now(args.now or os.environ.get("KIOSK_NOW"))
     s.clock_runs = True  # the start instant is pinned; seconds still tick so countdowns move
-    if args.idle:  # for either mode
-        s.idle_seconds = s.counter_idle_seconds = max(args.idle, s.idle_warning_seconds + 1)
+    if args.idle is not None:  # for either mode
+        s.idle_seconds = s.counter_idle_seconds = check_idle(args.idle, s.idle_warning_seconds)
     s.theme = parse_theme(args.theme or os.environ.get("KIOSK_THEME"))
     s.demo = not args.no_demo
     return s
@@ -88,11 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .services.env import make_env
 
     try:
+        unsupported = unsupported_database(settings)
+        if unsupported is not None:
+            print(f"kiosk: {unsupported}", file=sys.stderr)
+            return 1
         missing = _missing_sqlite_folder(args)
         if missing is not None:
             print(f"kiosk: 数据库文件所在的文件夹 {missing} 不存在，未新建数据库。请检查 --db 或 KIOSK_DATABASE_URL"
-                  f"（新数据库请先建好该文件夹，或用 kiosk --db URL db upgrade 连同文件夹一起建）。"
-                  f" / folder {missing} does not exist", file=sys.stderr)
+                  f"（新数据库请先建好该文件夹，或用 kiosk --db URL db upgrade 连同文件夹一起建）。", file=sys.stderr)
             return 1
         db = Database(settings.db_url)
     except (ArgumentError, ImportError) as exc:  # an unknown scheme, no URL at all, a driver not installed
@@ -124,7 +132,7 @@ def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
     """The folder of a SQLite file named by --db or KIOSK_DATABASE_URL, when it does not exist: a
     typo there must not quietly give a new, empty database. The default data folder is made on
     first run, and ``db upgrade`` is the explicit way to create a database with its folders."""
-    url = args.db or os.environ.get("KIOSK_DATABASE_URL")
+    url = args.db or env_db_url()
     if not url or args.command == "db":
         return None
     parsed = make_url(url)
@@ -132,6 +140,22 @@ def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
         return None
     folder = Path(parsed.database).expanduser().parent
     return None if folder.is_dir() else folder
+
+
+SUPPORTED = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
+
+
+def unsupported_database(settings: Settings) -> str | None:
+    """The line for a URL of another database (mysql://, postgres://, foo://), which said only that
+    its driver was missing (No module named 'MySQLdb'); None for SQLite, PostgreSQL and a string
+    that is no URL at all (cannot_start says that)."""
+    try:
+        backend = make_url(settings.db_url).get_backend_name()
+    except ArgumentError:
+        return None
+    if backend in ("sqlite", "postgresql"):
+        return None
+    return f"数据库 {_shown_url(settings.db_url)} 无法使用：{SUPPORTED}。请检查 --db 或 KIOSK_DATABASE_URL。"
 
 
 def _unavailable(exc: BaseException) -> bool:
@@ -147,11 +171,13 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else type(exc).__name__
         else:  # a URL SQLAlchemy cannot parse, a dialect it does not know, a driver that is not installed
             reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        return (f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
-                f" / database unavailable: {reason}")
+        if isinstance(exc, (ImportError, NoSuchModuleError)):  # postgresql+psycopg2://, postgresql+nope://
+            return (f"数据库 {url} 无法使用（缺少数据库驱动：{reason}）。{SUPPORTED}，PostgreSQL 须先安装 psycopg"
+                    f"（pip install -e \".[postgres]\"）。请检查 --db 或 KIOSK_DATABASE_URL。")
+        return f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
     where = getattr(exc, "filename", None) or settings.data_dir
     return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"
-            f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。 / {exc}")
+            f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。")
 
 
 def statement_failed(exc: DBAPIError, settings: Settings) -> str:
@@ -166,7 +192,7 @@ def statement_failed(exc: DBAPIError, settings: Settings) -> str:
         where = f"详情见 {log}"
     except OSError:
         where = "数据目录无法写入，未能记录详情"
-    return f"数据库操作失败（{reason}）。{where}，请联系技术人员。 / database error: {reason}"
+    return f"数据库操作失败（{reason}）。{where}，请联系技术人员。"
 
 
 def _shown_url(url: str) -> str:

@@ -19,8 +19,26 @@ def default_data_dir() -> Path:
     return Path(os.environ.get("KIOSK_DATA_DIR") or user_data_dir("kiosk12123", appauthor=False))
 
 
+def env_db_url() -> str | None:
+    """KIOSK_DATABASE_URL; set but empty (or only spaces) counts as not set, as ``KIOSK_DATABASE_URL=``
+    is the shell's way to clear it for one command."""
+    return (os.environ.get("KIOSK_DATABASE_URL") or "").strip() or None
+
+
 def default_db_url() -> str:
-    return os.environ.get("KIOSK_DATABASE_URL") or f"sqlite:///{default_data_dir() / 'kiosk.db'}"
+    return env_db_url() or f"sqlite:///{default_data_dir() / 'kiosk.db'}"
+
+
+# What an empty option should have been.
+EMPTY_HINT = {"--db": "数据库 URL（如 sqlite:///路径/kiosk.db 或 postgresql+psycopg://用户@主机/库名）",
+              "--terminal-id": "终端编号", "--now": "2026-12-01T09:00 这样的时间", "--theme": "standard 或 high-contrast"}
+
+
+def refuse_empty(option: str, value: str | None) -> None:
+    """An option given with an empty value (``--db ""``, say from ``--db "$URL"`` with URL unset) is an
+    error, not the default: the default database is somebody else's. Raises ValueError (one line)."""
+    if value is not None and not value.strip():
+        raise ValueError(f"{option} 的值为空。请给出{EMPTY_HINT.get(option, '一个值')}，或不写 {option} 以使用默认值")
 
 
 def parse_now(text: str | None) -> datetime | None:
@@ -31,8 +49,29 @@ def parse_now(text: str | None) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"KIOSK_NOW / --now must look like 2026-12-01T09:00, got {text!r}") from None
+        raise ValueError(f"KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 {text!r}") from None
     return at.astimezone(BEIJING).replace(tzinfo=None) if at.tzinfo else at
+
+
+def check_idle(seconds: int, warning: int) -> int:
+    """--idle: at least one second more than the countdown a citizen kiosk shows before it ends a
+    session (``warning`` seconds), so the countdown is shown whole. 0 and negative values were taken
+    silently (0 as the default, -5 as 21 s); raises ValueError (one line) below that."""
+    least = warning + 1
+    if seconds < least:
+        raise ValueError(f"--idle 须为不小于{least}的秒数（自助终端在超时前{warning}秒显示倒计时），收到 {seconds}")
+    return seconds
+
+
+def parse_ttl(text: str | None) -> int:
+    """KIOSK_ELICENCE_TTL: whole seconds, 60 when not set (the e-licence service keeps it within
+    5..3600); raises ValueError (one line) for anything else ('abc' said "invalid literal for int()")."""
+    if not text or not text.strip():
+        return 60
+    try:
+        return int(text)
+    except ValueError:
+        raise ValueError(f"KIOSK_ELICENCE_TTL 须为整数秒数（电子驾驶证二维码的有效时间，默认60），收到 {text!r}") from None
 
 
 # The terminal's look (kiosk --theme, KIOSK_THEME); a citizen may switch it for their own visit.
@@ -46,7 +85,7 @@ def parse_theme(text: str | None) -> str:
         return STANDARD
     name = text.strip().lower()
     if name not in THEMES:
-        raise ValueError(f"KIOSK_THEME / --theme must be one of {', '.join(THEMES)}, got {text!r}")
+        raise ValueError(f"KIOSK_THEME / --theme 须为以下之一：{', '.join(THEMES)}，收到 {text!r}")
     return name
 
 
@@ -71,7 +110,7 @@ class Settings:
     code_daily_limit: int = 10  # codes one phone number may be sent in a calendar day, all purposes
     face_max_failures: int = 3
     # Lifetime of an e-licence QR code (seconds); the screen regenerates it before it expires.
-    elicence_ttl_seconds: int = field(default_factory=lambda: int(os.environ.get("KIOSK_ELICENCE_TTL") or 60))
+    elicence_ttl_seconds: int = field(default_factory=lambda: parse_ttl(os.environ.get("KIOSK_ELICENCE_TTL")))
 
     @property
     def idle_limit(self) -> int:

@@ -1,4 +1,4 @@
-"""kiosk db upgrade | kiosk demo | kiosk outbox."""
+"""kiosk db upgrade | kiosk db sms-key | kiosk demo | kiosk outbox."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,7 @@ import sys
 
 from ..domain.errors import DomainError
 from ..domain.ids import normalize_phone
-from ..services import bootstrap, demo, messaging
+from ..services import bootstrap, codes, demo, messaging
 from ..services.demo_people import STAFF
 from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
@@ -17,6 +17,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
     db_sub.add_parser("upgrade", help="apply migrations up to the latest schema").set_defaults(handler=db_upgrade)
+    db_sub.add_parser("sms-key", help="create this terminal's SMS-code key (<data dir>/keys/sms-code.key, mode "
+                      "0600) if it is missing, never replacing one, and print its path: copy that file to every "
+                      "terminal that shares the database, then restart them").set_defaults(handler=sms_key)
     sub.add_parser("demo", help="(re)load demo data idempotently and print the demo identities"
                    ).set_defaults(handler=load_demo)
     out = sub.add_parser("outbox", help="list the SMS outbox, newest first")
@@ -28,7 +31,27 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def db_upgrade(args: argparse.Namespace, env: Env) -> int:
     bootstrap.prepare(env, load_demo=False)
-    print("database is at the latest schema")
+    print("数据库结构已是最新版本")
+    return 0
+
+
+def sms_key(args: argparse.Namespace, env: Env) -> int:
+    """The path of the key on standard output (for a script: cp "$(kiosk db sms-key)" ...), what was
+    done on standard error. The key is made as a terminal makes it when it sends its first code."""
+    path = env.settings.data_dir / "keys" / "sms-code.key"  # as codes._key names it
+    existed = path.exists()
+    key = codes._key(env.settings.data_dir)  # noqa: SLF001 - creates it as a terminal would, or reads it
+    print(path)
+    if not existed:
+        print("kiosk: 已新建短信验证码密钥（权限0600）。各终端共用时，把该文件复制到每台终端数据目录的 keys/ 下"
+              "（权限0600），再重启正在运行的终端", file=sys.stderr)
+        return 0
+    print("kiosk: 短信验证码密钥已存在，未改动", file=sys.stderr)
+    mode = path.stat().st_mode & 0o777
+    if mode & 0o077:
+        print(f"kiosk: 注意：该文件的权限为{mode:04o}，其他用户可读，请改为0600（chmod 600 {path}）", file=sys.stderr)
+    if len(key) < 32:
+        print(f"kiosk: 注意：该文件只有{len(key)}字节（新建的密钥为32字节），请确认它是完整的密钥文件", file=sys.stderr)
     return 0
 
 
@@ -38,10 +61,14 @@ def _cell(text: str, width: int) -> str:
     return text + " " * max(1, width - cells)
 
 
+# What ``demo.load`` counts, as `kiosk demo` says it.
+DEMO_ADDED = {"offices": "办事网点", "citizens": "群众", "plans": "考试计划", "staff": "工作人员"}
+
+
 def load_demo(args: argparse.Namespace, env: Env) -> int:
     bootstrap.prepare(env, load_demo=False)
     added = demo.load(env)
-    print("demo data loaded: " + ", ".join(f"{k} +{v}" for k, v in added.items()))
+    print("演示数据已载入：" + "，".join(f"{DEMO_ADDED.get(k, k)} +{v}" for k, v in added.items()))
     print(_cell("身份证号码", 20) + _cell("姓名", 22) + _cell("手机号码", 13) + "情形")
     for ident in demo.identities():
         situation = ident.situation + ("" if ident.registered else "（未注册）")
@@ -71,7 +98,7 @@ def outbox(args: argparse.Namespace, env: Env) -> int:
                           for m in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print("outbox is empty")
+        print("短信发件箱中没有发往该号码的短信" if phone else "短信发件箱为空")
     for m in rows:
         print(f"{m.created_at:%Y-%m-%d %H:%M:%S}  {m.phone}  {m.body}")
     return 0

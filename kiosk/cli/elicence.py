@@ -88,6 +88,17 @@ def _fail(exc: DomainError) -> int:
     return 1
 
 
+# The e-licence service words its refusals for the citizen at the kiosk (您名下没有机动车驾驶证);
+# `kiosk elicence show` is run by staff about someone else.
+FOR_STAFF = (("您名下", "该身份证号码名下"), ("您的", "该驾驶人的"), ("您还没有", "该驾驶人还没有"))
+
+
+def for_staff(message: str) -> str:
+    for citizen, staff in FOR_STAFF:
+        message = message.replace(citizen, staff)
+    return message
+
+
 def show_card(args: argparse.Namespace, env: Env) -> int:
     bootstrap.prepare(env, load_demo=False)
     try:
@@ -95,7 +106,7 @@ def show_card(args: argparse.Namespace, env: Env) -> int:
         card = elicence_card.staff_card(env, args.id_number)
         code = elicence_card.fresh_code(env, account_id)
     except DomainError as exc:
-        return _fail(exc)
+        return _fail(DomainError(for_staff(exc.message), exc.field))
     cols, rows = shutil.get_terminal_size((120, 40))
     profile = args.profile
     if profile == "auto":  # the full code when the terminal shows all of it, else the compact one

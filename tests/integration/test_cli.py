@@ -43,9 +43,9 @@ def ok(*args: str) -> str:
 
 
 def added(output: str) -> dict[str, int]:
-    """{'citizens': 23, ...} from the first line of `kiosk demo` ("demo data loaded: citizens +23, ...")."""
-    line = next(x for x in output.splitlines() if x.startswith("demo data loaded"))
-    return {k: int(v) for k, v in re.findall(r"([a-z_]+)\W{1,4}(\d+)", line)}
+    """{'群众': 23, ...} from the first line of `kiosk demo` ("演示数据已载入：办事网点 +0，群众 +23，...")."""
+    line = next(x for x in output.splitlines() if x.startswith("演示数据已载入："))
+    return {k: int(v) for k, v in re.findall(r"([\u4e00-\u9fff]+) \+(\d+)", line.removeprefix("演示数据已载入："))}
 
 
 def row_counts(url: str) -> dict[str, int]:
@@ -67,7 +67,7 @@ def test_help_lists_the_commands_and_options() -> None:
 def test_a_malformed_now_is_a_clear_error(tmp_path: Path) -> None:
     done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "--now", "tomorrow", "db", "upgrade")
     assert done.returncode == 2
-    assert "2026-12-01T09:00" in done.stderr and "tomorrow" in done.stderr
+    assert done.stderr.strip() == "kiosk: KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 'tomorrow'"
     assert not (tmp_path / "k.db").exists()
 
 
@@ -88,9 +88,13 @@ def test_a_database_that_cannot_be_used_is_a_message_not_a_traceback(tmp_path: P
 
 
 def test_a_database_url_that_cannot_be_used_is_the_same_message_not_a_traceback(tmp_path: Path) -> None:
-    """An unknown scheme, a string that is no URL, a driver that is not installed: from --db or from
-    KIOSK_DATABASE_URL, for a subcommand and for the counter, the one line an unreachable server gets."""
-    for url, reason in [("foo://bar", "foo"), ("not a url", "URL"), ("mysql://u@localhost/x", "MySQLdb")]:
+    """An unknown scheme, a string that is no URL, another database, a driver that is not installed:
+    from --db or from KIOSK_DATABASE_URL, for a subcommand and for the counter, one line saying so
+    (for another database: which ones the kiosk supports, not "No module named 'MySQLdb'")."""
+    supported = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
+    for url, reason in [("foo://bar", supported), ("not a url", "URL"), ("mysql://u@localhost/x", supported),
+                        ("postgres://u@localhost/x", supported),
+                        ("postgresql+psycopg2://u@localhost/x", f"No module named 'psycopg2'）。{supported}")]:
         for args, environ in [(("--db", url, "outbox"), {}), (("--db", url, "--counter"), {}),
                               (("outbox",), {"KIOSK_DATABASE_URL": url}),
                               (("--counter",), {"KIOSK_DATABASE_URL": url})]:
@@ -114,7 +118,7 @@ def test_a_sqlite_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path
     assert not (tmp_path / "nonexistent").exists()
     # a new database file in a folder that exists is fine (a first run with --db), and so is the
     # default data folder, made on first run
-    assert ok("--db", f"sqlite:///{tmp_path / 'new.db'}", "outbox").strip() == "outbox is empty"
+    assert ok("--db", f"sqlite:///{tmp_path / 'new.db'}", "outbox").strip() == "短信发件箱为空"
     data = tmp_path / "data" / "deeper"
     done = run_kiosk("outbox", timeout=60, KIOSK_DATA_DIR=str(data))
     assert done.returncode == 0 and (data / "kiosk.db").exists(), done.stderr
@@ -133,7 +137,7 @@ def test_a_data_folder_that_cannot_be_made_is_a_message_not_a_traceback(tmp_path
 def test_db_upgrade_creates_the_schema_in_a_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
     path = tmp_path / "new" / "deeper" / "kiosk.db"
     url = f"sqlite:///{path}"
-    assert "latest schema" in ok("--db", url, "db", "upgrade")
+    assert ok("--db", url, "db", "upgrade").strip() == "数据库结构已是最新版本"
     assert path.exists()
     counts = row_counts(url)
     assert {"accounts", "audit_log", "exam_sessions", "sms_codes"} <= set(counts)
@@ -179,7 +183,8 @@ def test_demo_twice_is_idempotent(demo_run: DemoRun) -> None:
     assert demo_run.counts_first["exam_plans"] > 0 and demo_run.counts_first["staff"] > 0
     assert demo_run.counts_second == demo_run.counts_first
     first, second = added(demo_run.first), added(demo_run.second)
-    assert first["citizens"] >= 20 and first["plans"] > 0 and first["staff"] > 0
+    assert set(first) == {"办事网点", "群众", "考试计划", "工作人员"}
+    assert first["群众"] >= 20 and first["考试计划"] > 0 and first["工作人员"] > 0
     assert set(second) == set(first) and set(second.values()) == {0}  # the second run adds nothing
 
 
@@ -248,7 +253,8 @@ def test_outbox_phone_that_is_no_phone_number_is_refused(tmp_path: Path) -> None
 def test_outbox_of_an_empty_database(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'empty.db'}"
     assert json.loads(ok("--db", url, "outbox", "--json")) == []
-    assert "outbox is empty" in ok("--db", url, "outbox")
+    assert ok("--db", url, "outbox").strip() == "短信发件箱为空"
+    assert ok("--db", url, "outbox", "--phone", "13900000000").strip() == "短信发件箱中没有发往该号码的短信"
 
 
 # What the demo data covers ------------------------------------------------------------------

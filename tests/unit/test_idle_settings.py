@@ -3,6 +3,8 @@ locks: a clerk talking a citizen through a form met the lock screen every 2 minu
 for either."""
 from __future__ import annotations
 
+import pytest
+
 from kiosk.__main__ import build_parser, settings_from
 from kiosk.config import Settings
 
@@ -21,4 +23,5 @@ def test_an_explicit_idle_wins_in_either_mode() -> None:
     assert _settings("--counter", "--idle", "60").idle_limit == 60
     assert _settings("--counter", "--idle", "900").idle_limit == 900
     assert _settings("--idle", "60").idle_limit == 60
-    assert _settings("--counter", "--idle", "5").idle_limit == 21  # as on a kiosk: above the 20 s warning
+    with pytest.raises(ValueError, match="--idle"):  # below the 20 s warning + 1: refused, not quietly raised
+        _settings("--counter", "--idle", "5")

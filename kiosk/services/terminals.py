@@ -12,12 +12,10 @@ def check_terminal_id(terminal_id: str) -> str:
     the database can keep it: at most TERMINAL_ID_MAX printable characters. Otherwise a ValueError
     whose message is one line for the operator starting the kiosk."""
     if not terminal_id.isprintable() or not terminal_id.strip():
-        raise ValueError(f"终端编号 {terminal_id!r} 不能为空或含控制字符，请用 --terminal-id 或 KIOSK_TERMINAL_ID 指定"
-                         f" / invalid terminal id {terminal_id!r}")
+        raise ValueError(f"终端编号 {terminal_id!r} 不能为空或含控制字符，请用 --terminal-id 或 KIOSK_TERMINAL_ID 指定")
     if len(terminal_id) > TERMINAL_ID_MAX:
         raise ValueError(f"终端编号过长（{len(terminal_id)}个字符，最多{TERMINAL_ID_MAX}个），请用 --terminal-id 或 "
-                         f"KIOSK_TERMINAL_ID 指定较短的编号 / terminal id longer than {TERMINAL_ID_MAX} characters: "
-                         f"{terminal_id}")
+                         f"KIOSK_TERMINAL_ID 指定较短的编号")
     return terminal_id
 
 

@@ -38,9 +38,9 @@ def db_upgrade(args: argparse.Namespace, env: Env) -> int:
 def sms_key(args: argparse.Namespace, env: Env) -> int:
     """The path of the key on standard output (for a script: cp "$(kiosk db sms-key)" ...), what was
     done on standard error. The key is made as a terminal makes it when it sends its first code."""
-    path = env.settings.data_dir / "keys" / "sms-code.key"  # as codes._key names it
+    path = codes.key_path(env.settings.data_dir)
     existed = path.exists()
-    key = codes._key(env.settings.data_dir)  # noqa: SLF001 - creates it as a terminal would, or reads it
+    key = codes.ensure_key(env.settings.data_dir)  # creates it as a terminal would, or reads it
     print(path)
     if not existed:
         print("kiosk: 已新建短信验证码密钥（权限0600）。各终端共用时，把该文件复制到每台终端数据目录的 keys/ 下"

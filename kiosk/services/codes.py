@@ -57,12 +57,21 @@ class CodeSent:
     expires_at: datetime
 
 
+def key_path(data_dir: Path) -> Path:
+    return Path(data_dir) / "keys" / "sms-code.key"
+
+
+def ensure_key(data_dir: Path) -> bytes:
+    """The terminal's code key, created if missing (``kiosk db sms-key``), as sending a code would."""
+    return _key(data_dir)
+
+
 @lru_cache(maxsize=8)
 def _key(data_dir: Path) -> bytes:
     """The terminal's code key: 32 random bytes, created on first use (mode 0600). It is written
     to a temporary file first and then linked into place, so a process starting at the same
     moment reads either no key file or the whole key, never a half-written one."""
-    path = Path(data_dir) / "keys" / "sms-code.key"
+    path = key_path(data_dir)
     try:
         return path.read_bytes()
     except FileNotFoundError:

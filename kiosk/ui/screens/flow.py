@@ -8,6 +8,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
 from ...services import applications as apps
+from ...services.education_facts import StillPending
 from ..base import KioskScreen
 from ..widgets.choice import NOTHING_CHOSEN, Choice, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
@@ -40,6 +41,7 @@ class ApplicationFlowScreen(KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("返回", id="back")
                         yield Button("下一步", id="next", variant="primary", disabled=True)
+                        yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
                 with Vertical(id="step-confirm"):
                     yield Plain("请核对以下信息：", classes="hint")
                     yield Plain("", id="summary")
@@ -69,12 +71,19 @@ class ApplicationFlowScreen(KioskScreen):
 
     def _refused(self, exc: DomainError) -> None:
         """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回
-        stays, and no step bar (there are no steps to take)."""
+        stays, and no step bar (there are no steps to take). An application of the service still
+        受理中 (``StillPending``): its 业务流水号 and what to do now are no error, and 查看网办进度
+        goes to it, as from a result (the focus on it: the next step to take)."""
         self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
         intro.update(exc.message)
-        intro.add_class("screen-error")
         self.query_one("#next", Button).display = False
+        if isinstance(exc, StillPending):
+            progress = self.query_one("#pending-progress", Button)
+            progress.remove_class("hidden")
+            progress.focus()
+            return
+        intro.add_class("screen-error")
         self.query_one("#back", Button).focus()
 
     def _prepared(self, prepared: apps.Prepared) -> None:
@@ -203,7 +212,7 @@ class ApplicationFlowScreen(KioskScreen):
                       failed=self._not_submitted)
         elif bid == "home":
             self.app.pop_screen()
-        elif bid == "to-progress":
+        elif bid in ("to-progress", "pending-progress"):
             from .records import ProgressScreen
 
             self.app.switch_screen(ProgressScreen())

@@ -160,7 +160,9 @@ class ApplicationFlowScreen(KioskScreen):
     def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on a choice list (it chose the option) or a box (it ticked it) moves on as Enter
         in a text field does: to the next field, choice or box shown, or 下一步 after the last.
-        After the refresh, once a field the choice shows or hides (show_if) has followed it."""
+        After the refresh, once a field the choice shows or hides (show_if) has followed it.
+        A box is never a press of 下一步: after the last one the focus only goes to 下一步, so the
+        citizen sees [X] before going on (the tick and 请核对以下信息 came with one Enter)."""
         self.call_after_refresh(self._move_on, event.control)
 
     def _move_on(self, control: Widget) -> None:
@@ -169,6 +171,8 @@ class ApplicationFlowScreen(KioskScreen):
         following = next_control(self.query_one("#fields"), control)
         if following is not None:
             following.focus()
+        elif isinstance(control, Tick):
+            self.query_one("#next", Button).focus()
         else:
             self.query_one("#next", Button).press()
 

@@ -181,8 +181,8 @@ class ReviewEducation:
             assert isinstance(places, dict)
             address = places[clean["session"]][1]
         after = _after(clean["way"], clean.get("session", ""), address, rules.review_due(d.licence.first_issued_on, today))
-        note = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。, as in the SMS
-        return Outcome(WAITING, note, note)
+        sms = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。
+        return Outcome(WAITING, "申请" + sms, sms)  # the SMS says 您的驾驶人审验教育申请（…）已受理
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         way = str(app.payload.get("way", ""))

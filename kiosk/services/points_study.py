@@ -16,7 +16,7 @@ from ..domain.errors import DomainError
 from ..domain.points import day_text
 from . import applications
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import StillPending, count, driver, in_app, moment_text
+from .education_facts import APP, StillPending, count, driver, in_app, moment_text
 from .env import Env
 
 KIND = "points_study"
@@ -25,13 +25,13 @@ STEPS = {
     "网上学习": (
         "网上学习考试流程：\n"
         "1. 网上学习考试申请：互联网申请信息预核验 > 提交申请 > 申请受理成功（在本机办理）\n"
-        f"2. 网上学习（受理后{WHERE_ONLINE}）：实人认证比对通过 > 课件学习 > 学习过程人脸比对通过 > 学满30分钟（3日内累计）\n"
-        "3. 网上考试（同在App中）：参加考试 > 考试过程人脸比对通过 > 考试成绩合格 > 实人认证比对通过\n"
+        f"2. 网上学习（在{APP}中）：实人认证比对通过 > 课件学习 > 学习过程人脸比对通过 > 学满30分钟（3日内累计）\n"
+        f"3. 网上考试（在{APP}中）：参加考试 > 考试过程人脸比对通过 > 考试成绩合格 > 实人认证比对通过\n"
         "4. 驾驶证减分：提交驾驶证减分申请 > 再次复核符合减分条件 > 驾驶证减1分"),
     "公益网点": (
         "公益网点学习流程：\n"
         "1. 参加考试申请：互联网申请信息预核验 > 提交申请 > 申请受理成功（在本机办理）\n"
-        f"2. 参加公益活动（到公益网点现场；网点和活动安排可{WHERE_ONLINE}查看）：签到时人脸比对通过 > 现场签到成功 > 签退时人脸比对通过 > 现场签退成功\n"
+        "2. 参加公益活动（到公益网点现场）：签到时人脸比对通过 > 现场签到成功 > 签退时人脸比对通过 > 现场签退成功\n"
         "3. 公益活动结果公示：为期2天活动结果公示 > 公示期内无异议\n"
         "4. 驾驶证减分：提交驾驶证减分申请 > 再次复核符合减分条件 > 驾驶证减1分"),
 }
@@ -89,7 +89,8 @@ class PointsStudy:
         head = (f"信息预核验通过。当前记分：{d.facts.points}分（记分周期{day_text(start)}至"
                 f"{day_text(end - timedelta(days=1))}），本周期已学法减分{reduced}分，"
                 f"每个记分周期最多减{rules.CYCLE_LIMIT}分，每次减1分。\n"
-                f"本机只受理申请。受理后，网上学习和考试请{WHERE_ONLINE}；公益活动到公益网点参加。"
+                f"本机只受理申请。受理后，网上学习和考试请{WHERE_ONLINE}进行；"
+                "公益活动到公益网点参加（网点和活动安排也在【学法减分】中查看）。"
                 "完成后由车管所再次复核，符合条件的驾驶证减1分。\n")
         intros = {way: head + "\n" + STEPS[way] for way in rules.WAYS}
         fields = [FieldSpec("way", "请选择学习方式", "choice")]

@@ -21,6 +21,7 @@ ON_SITE_FROM = 9  # points from which only 现场教育 may be chosen
 REVIEW_DAYS_AFTER_CYCLE = 30
 FINISH_BY_WAY = {ON_SITE: "已完成现场教育", ONLINE: "已完成网络学习"}
 WEEKDAYS = "一二三四五六日"
+ONE_AT_A_TIME = "完成教育并办结后才能再次申请"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ class EducationSession:
     @property
     def label(self) -> str:
         return f"{self.day.month:02d}月{self.day.day:02d}日 周{WEEKDAYS[self.day.weekday()]} {self.start}-{self.end} {self.office}"
+
+
+def session_of(key: str) -> EducationSession:
+    """The session an ``EducationSession.key`` names (as an application keeps it)."""
+    day, hours, office = key.split(" ", 2)
+    start, end = hours.split("-")
+    return EducationSession(office, date.fromisoformat(day), start, end)
 
 
 def takes_review(classes: tuple[str, ...]) -> bool:
@@ -60,7 +68,7 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool) -> str | N
     if done_this_cycle:
         return "本记分周期的审验教育已完成，无需再次申请"
     if pending:
-        return "您已有一项审验教育申请正在受理中，完成教育并办结后才能再次申请"
+        return f"您已有一项审验教育申请正在受理中，{ONE_AT_A_TIME}"
     return None
 
 

@@ -16,26 +16,36 @@ from ..domain.errors import DomainError
 from ..domain.points import day_text
 from . import applications
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import count, driver
+from .education_facts import APP, StillPending, count, driver, in_app, moment_text
 from .env import Env
 
 KIND = "points_study"
+WHERE_ONLINE = in_app("学法减分")  # the seed: 交管12123 App >【学习教育业务】>【学法减分】
 STEPS = {
     "网上学习": (
         "网上学习考试流程：\n"
-        "1. 网上学习考试申请：互联网申请信息预核验 > 提交申请 > 公安网自动受理成功（在本机办理）\n"
-        "2. 网上学习：实人认证比对通过 > 课件学习 > 学习过程人脸比对通过 > 学满30分钟（3日内累计）\n"
-        "3. 网上考试：参加考试 > 考试过程人脸比对通过 > 考试成绩合格 > 实人认证比对通过\n"
+        "1. 网上学习考试申请：互联网申请信息预核验 > 提交申请 > 申请受理成功（在本机办理）\n"
+        f"2. 网上学习（在{APP}中）：实人认证比对通过 > 课件学习 > 学习过程人脸比对通过 > 学满30分钟（3日内累计）\n"
+        f"3. 网上考试（在{APP}中）：参加考试 > 考试过程人脸比对通过 > 考试成绩合格 > 实人认证比对通过\n"
         "4. 驾驶证减分：提交驾驶证减分申请 > 再次复核符合减分条件 > 驾驶证减1分"),
     "公益网点": (
         "公益网点学习流程：\n"
-        "1. 参加考试申请：互联网申请信息预核验 > 提交申请 > 公安网自动受理成功（在本机办理）\n"
-        "2. 参加公益活动：签到时人脸比对通过 > 现场签到成功 > 签退时人脸比对通过 > 现场签退成功\n"
+        "1. 参加考试申请：互联网申请信息预核验 > 提交申请 > 申请受理成功（在本机办理）\n"
+        "2. 参加公益活动（到公益网点现场）：签到时人脸比对通过 > 现场签到成功 > 签退时人脸比对通过 > 现场签退成功\n"
         "3. 公益活动结果公示：为期2天活动结果公示 > 公示期内无异议\n"
         "4. 驾驶证减分：提交驾驶证减分申请 > 再次复核符合减分条件 > 驾驶证减1分"),
 }
-AFTER = {"网上学习": "请在3日内完成网上学习（累计满30分钟）并参加网上考试，考试合格后驾驶证减1分",
-         "公益网点": "请到公益网点参加公益活动（签到、签退均须人脸比对），活动结果公示2天无异议后驾驶证减1分"}
+
+
+def after(way: str, applied_at: datetime) -> str:
+    """What the citizen does once the application is taken: where, and (网上学习) by when."""
+    if way == "网上学习":
+        last = applied_at + rules.MOST_TIME[way]
+        return (f"请在{moment_text(last)}前{WHERE_ONLINE}，完成网上学习（累计满30分钟）并参加网上考试，"
+                "考试合格后驾驶证减1分")
+    return (f"请到公益网点参加公益活动（签到、签退均须人脸比对；网点和活动安排可{WHERE_ONLINE}查看），"
+            "活动结果公示2天无异议后驾驶证减1分")
+
 
 LAPSED_NOTE = "网上学习未在申请后3日内完成，本申请已失效，已重新申请学法减分"
 
@@ -48,6 +58,13 @@ def _open(session: Session, account_id: int, now: datetime) -> tuple[list[Applic
         late = rules.too_late(str(a.payload.get("way", "")), a.created_at, now)
         (lapsed if late else live).append(a)
     return live, lapsed
+
+
+def _still_pending(app: Application) -> StillPending:
+    way = str(app.payload.get("way", ""))
+    todo = f"{after(way, app.created_at)}。" if way in rules.WAYS else ""
+    return StillPending(f"您已有一项学法减分申请正在受理中（业务流水号{app.serial_no}，{way}，"
+                        f"申请时间{moment_text(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
 
 
 class PointsStudy:
@@ -63,14 +80,18 @@ class PointsStudy:
         d = driver(session, account.id, today)
         reduced = count(session, account.id, KIND, FINISHED, d.cycle)
         live, _lapsed = _open(session, account.id, env.clock.now())
-        reason = rules.refusal(d.facts, today, reduced, len(live))
+        reason = rules.refusal(d.facts, today, reduced)
         if reason:
             raise DomainError(reason)
+        if live:  # the last of the rules: say which one, and what to do now
+            raise _still_pending(live[0])
         start, end = d.cycle
         head = (f"信息预核验通过。当前记分：{d.facts.points}分（记分周期{day_text(start)}至"
                 f"{day_text(end - timedelta(days=1))}），本周期已学法减分{reduced}分，"
                 f"每个记分周期最多减{rules.CYCLE_LIMIT}分，每次减1分。\n"
-                "本机只受理申请；学习、考试或公益活动在受理后进行，完成后由车管所再次复核，符合条件的驾驶证减1分。\n")
+                f"本机只受理申请。受理后，网上学习和考试请{WHERE_ONLINE}进行；"
+                "公益活动到公益网点参加（网点和活动安排也在【学法减分】中查看）。"
+                "完成后由车管所再次复核，符合条件的驾驶证减1分。\n")
         intros = {way: head + "\n" + STEPS[way] for way in rules.WAYS}
         fields = [FieldSpec("way", "请选择学习方式", "choice")]
         return Prepared(head + "\n请选择网上学习或公益网点，选择后显示办理步骤。", fields, {},
@@ -102,10 +123,9 @@ class PointsStudy:
             raise DomainError(reason)
         for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
             applications.transition(session, env, old, TURNED_BACK, LAPSED_NOTE)
-        after = AFTER[clean["way"]]
+        todo = after(clean["way"], env.clock.now())
         # Two sentences: the 说明 ends with 。 as the SMS does (it ended ...减1分 without one).
-        return Outcome(WAITING, f"公安网已受理（{clean['way']}）。{after}。",
-                       f"已受理（{clean['way']}）。{after}。")
+        return Outcome(WAITING, f"申请已受理（{clean['way']}）。{todo}。", f"已受理（{clean['way']}）。{todo}。")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """再次复核符合减分条件 > 驾驶证减1分."""

@@ -19,7 +19,8 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.licence import city_of_authority
 from ..domain.points import day_text
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import count, driver
+from . import applications
+from .education_facts import StillPending, count, driver, in_app, moment_text
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar
@@ -29,6 +30,7 @@ SCHEDULE_FILE = ASSETS / "config" / "review_education.json"
 DECLARATION_FILE = ASSETS / "notices" / "driver_health_declaration.txt"
 AGREED = "已阅读并同意"
 ONLINE_HOURS = "网络教育学时不少于3小时，最多可连续累计3天学时，每天至少1小时；通过审核后视为学习完成"
+WHERE_ONLINE = in_app("驾驶人审验")  # the seed: 交管12123 App >【学习教育业务】>【驾驶人审验】
 
 
 def _declaration() -> str:
@@ -45,7 +47,29 @@ def _intro(points: int, due: date, ways: tuple[str, ...]) -> str:
             f"并在{day_text(due)}前完成审验。\n9分及9分以上需现场教育；9分以下可选择现场教育或网络教育（{ONLINE_HOURS}）。\n")
     if ways == (rules.ON_SITE,):
         text += f"您的记分已达{rules.ON_SITE_FROM}分，只能选择现场教育。\n"
-    return text + "现场教育：选择教育城市和一天的教育场次；网络教育：教育城市默认为驾驶证核发地。提交前请阅读并同意《机动车驾驶人身体情况申报》。"
+    return text + ("现场教育：选择教育城市和一天的教育场次，按场次到车管所参加；网络教育：教育城市默认为驾驶证核发地，"
+                   f"本机受理后请{WHERE_ONLINE}学习。提交前请阅读并同意《机动车驾驶人身体情况申报》。")
+
+
+def _after(way: str, session_key: str, address: str, due: date) -> str:
+    """What the citizen does once the application is taken: where, and by when."""
+    if way == rules.ON_SITE:
+        chosen = rules.session_of(session_key)
+        where = f"{chosen.office}（{address}）" if address else chosen.office
+        return f"请于{day_text(chosen.day)} {chosen.start}到{where}参加现场教育，携带居民身份证和驾驶证"
+    return f"请在{day_text(due)}前{WHERE_ONLINE}，完成网络教育学习（{ONLINE_HOURS}）"
+
+
+def _still_pending(session: Session, app: Application, due: date) -> StillPending:
+    """The application still 受理中, named with what to do now (as its 受理 SMS said, read again)."""
+    way, key = str(app.payload.get("way", "")), str(app.payload.get("session", ""))
+    todo = ""
+    if way == rules.ONLINE or (way == rules.ON_SITE and key):
+        office = rules.session_of(key).office if way == rules.ON_SITE else ""
+        address = next((o.address for o in listed(session) if o.name == office), "")
+        todo = _after(way, key, address, due) + "。"
+    return StillPending(f"您已有一项驾驶人审验教育申请正在受理中（业务流水号{app.serial_no}，{way}，"
+                        f"申请时间{moment_text(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
 
 
 class ReviewEducation:
@@ -58,10 +82,13 @@ class ReviewEducation:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         today = env.clock.now().date()
         d = driver(session, account.id, today)
-        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, d.cycle) > 0,
-                               count(session, account.id, KIND, WAITING) > 0)
+        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, d.cycle) > 0, False)
         if reason:
             raise DomainError(reason)
+        due = rules.review_due(d.licence.first_issued_on, today)
+        pending = applications.waiting(session, account.id, KIND)
+        if pending:  # the last of the rules: say which application, and what to do now
+            raise _still_pending(session, pending[0], due)
         ways = rules.ways(d.facts.points)
         offices = {o.name: o for o in listed(session)}
         schedule, days_ahead = _schedule()
@@ -84,8 +111,7 @@ class ReviewEducation:
                                 note=_declaration()))
         initial = {"way": ways[0] if len(ways) == 1 else "", "city": cities[0] if cities else ""}
         places = {s.key: (s, offices[s.office].address) for ss in by_city.values() for s in ss}
-        return Prepared(_intro(d.facts.points, rules.review_due(d.licence.first_issued_on, today), ways),
-                        fields, initial, choices,
+        return Prepared(_intro(d.facts.points, due, ways), fields, initial, choices,
                         {"ways": ways, "cities": cities, "home": home, "places": places})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -149,16 +175,14 @@ class ReviewEducation:
                                count(session, account.id, KIND, WAITING) > 0)
         if reason:
             raise DomainError(reason)
+        address = ""
         if clean["way"] == rules.ON_SITE:
             places = prepared.context["places"]
             assert isinstance(places, dict)
-            chosen, address = places[clean["session"]]
-            after = (f"请于{day_text(chosen.day)} {chosen.start}到{chosen.office}（{address}）参加现场教育，"
-                     "携带居民身份证和驾驶证")
-        else:
-            after = f"请完成网络教育学习（{ONLINE_HOURS}）"
-        note = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。, as in the SMS
-        return Outcome(WAITING, note, note)
+            address = places[clean["session"]][1]
+        after = _after(clean["way"], clean.get("session", ""), address, rules.review_due(d.licence.first_issued_on, today))
+        sms = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。
+        return Outcome(WAITING, "申请" + sms, sms)  # the SMS says 您的驾驶人审验教育申请（…）已受理
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         way = str(app.payload.get("way", ""))

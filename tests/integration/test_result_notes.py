@@ -31,7 +31,7 @@ def test_points_study_note_ends_with_a_full_stop(env, people, way: str, ends: st
 def test_review_education_note_ends_with_a_full_stop(env, people) -> None:
     acc = account_id(env, people["lorry_driver"])
     done = applications.submit(env, ReviewEducation(), acc, {"way": "网络教育", "declaration": "1"})
-    assert done.note.startswith("已受理（网络教育）。") and done.note.endswith("）。")
+    assert done.note.startswith("申请已受理（网络教育）。") and done.note.endswith("）。")
     assert "。。" not in done.note and "。。" not in _sms(env, acc) and _sms(env, acc).endswith("）。")
 
 

@@ -1,15 +1,17 @@
 """Pilot: Enter on a choice list with a choice, or on a check box (it ticks it), of a service form
 moves on, as Enter in a text field does: to the next field, choice or box shown, and 下一步 after
 the last (tester's finding: Enter chose but stayed, and a second Enter on 我已阅读并同意 unticked
-it). On a list with nothing chosen Enter chooses nothing (tests/ui/test_choice_enter_unchosen.py).
+it); a box is never a press of 下一步: after the last one the focus goes to 下一步 (tester's
+finding: Enter on 我已阅读并同意 ticked it and went on to 请核对以下信息 at once, never showing [X]). On a list with nothing chosen Enter chooses nothing (tests/ui/test_choice_enter_unchosen.py).
 Space and a click keep their own behaviour; Enter on the booking wizard's subject list goes on to
 下一步 (the step's only other control), with the subject it is on."""
 from __future__ import annotations
 
+import pytest
 from textual.widgets import ContentSwitcher, RadioSet
 
 from kiosk.ui.screens.flow import ApplicationFlowScreen
-from tests.ui.conftest import settle
+from tests.ui.conftest import screen_text, settle
 from tests.ui.test_booking_wizard import open_wizard, step
 from tests.ui.test_education_flow import _open
 
@@ -50,14 +52,30 @@ async def test_enter_chooses_and_moves_on_through_the_form_to_next(kiosk_app, en
         await press(pilot, "down", "enter")  # Down chooses one, Enter moves on
         assert chosen(kiosk_app, "session_0") != "" and focused_id(kiosk_app) == "agree-declaration"
         tick = screen.query_one("#agree-declaration")
-        await press(pilot, "enter")  # ticks it; the last control: Enter is 下一步
-        assert tick.value
-        assert screen.query_one(ContentSwitcher).current == "step-confirm"
-        await pilot.click("#prev")
-        await settle(pilot)
+        await press(pilot, "enter")  # ticks it; the last control: the focus goes on to 下一步, not past it
+        assert tick.value and focused_id(kiosk_app) == "next"
+        assert screen.query_one(ContentSwitcher).current == "step-form"  # [X] is seen before going on
         tick.focus()
         await press(pilot, "enter")  # a second Enter does not untick it: it goes on again
-        assert tick.value and screen.query_one(ContentSwitcher).current == "step-confirm"
+        assert tick.value and focused_id(kiosk_app) == "next"
+        await press(pilot, "enter")  # 下一步
+        assert screen.query_one(ContentSwitcher).current == "step-confirm"
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_enter_on_the_declaration_ticks_it_and_stays_on_the_form(kiosk_app, env, people, size):
+    async with kiosk_app.run_test(size=size) as pilot:
+        await _open(pilot, env, people["lorry_driver"], "review_education")
+        screen = kiosk_app.screen
+        await press(pilot, "down", "down")  # 网络教育: the box is the last control
+        for _ in range(5):  # the tester's way there: Tab
+            if focused_id(kiosk_app) == "agree-declaration":
+                break
+            await press(pilot, "tab")
+        tick = screen.query_one("#agree-declaration")
+        await press(pilot, "enter")
+        assert tick.value and screen.query_one(ContentSwitcher).current == "step-form"
+        assert focused_id(kiosk_app) == "next" and "[X]" in screen_text(kiosk_app)
 
 
 async def test_space_still_toggles_and_enter_in_the_middle_does_not_submit(kiosk_app, env, people):

@@ -8,6 +8,7 @@ from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
 from ...domain.errors import DomainError
 from ...services import applications as apps
+from ...services.education_facts import StillPending
 from ..base import KioskScreen
 from ..widgets.choice import NOTHING_CHOSEN, Choice, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
@@ -40,6 +41,7 @@ class ApplicationFlowScreen(KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("返回", id="back")
                         yield Button("下一步", id="next", variant="primary", disabled=True)
+                        yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
                 with Vertical(id="step-confirm"):
                     yield Plain("请核对以下信息：", classes="hint")
                     yield Plain("", id="summary")
@@ -69,12 +71,19 @@ class ApplicationFlowScreen(KioskScreen):
 
     def _refused(self, exc: DomainError) -> None:
         """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回
-        stays, and no step bar (there are no steps to take)."""
+        stays, and no step bar (there are no steps to take). An application of the service still
+        受理中 (``StillPending``): its 业务流水号 and what to do now are no error, and 查看网办进度
+        goes to it, as from a result (the focus on it: the next step to take)."""
         self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
         intro.update(exc.message)
-        intro.add_class("screen-error")
         self.query_one("#next", Button).display = False
+        if isinstance(exc, StillPending):
+            progress = self.query_one("#pending-progress", Button)
+            progress.remove_class("hidden")
+            progress.focus()
+            return
+        intro.add_class("screen-error")
         self.query_one("#back", Button).focus()
 
     def _prepared(self, prepared: apps.Prepared) -> None:
@@ -151,7 +160,9 @@ class ApplicationFlowScreen(KioskScreen):
     def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on a choice list (it chose the option) or a box (it ticked it) moves on as Enter
         in a text field does: to the next field, choice or box shown, or 下一步 after the last.
-        After the refresh, once a field the choice shows or hides (show_if) has followed it."""
+        After the refresh, once a field the choice shows or hides (show_if) has followed it.
+        A box is never a press of 下一步: after the last one the focus only goes to 下一步, so the
+        citizen sees [X] before going on (the tick and 请核对以下信息 came with one Enter)."""
         self.call_after_refresh(self._move_on, event.control)
 
     def _move_on(self, control: Widget) -> None:
@@ -160,6 +171,8 @@ class ApplicationFlowScreen(KioskScreen):
         following = next_control(self.query_one("#fields"), control)
         if following is not None:
             following.focus()
+        elif isinstance(control, Tick):
+            self.query_one("#next", Button).focus()
         else:
             self.query_one("#next", Button).press()
 
@@ -203,7 +216,7 @@ class ApplicationFlowScreen(KioskScreen):
                       failed=self._not_submitted)
         elif bid == "home":
             self.app.pop_screen()
-        elif bid == "to-progress":
+        elif bid in ("to-progress", "pending-progress"):
             from .records import ProgressScreen
 
             self.app.switch_screen(ProgressScreen())

@@ -1,0 +1,78 @@
+"""学法减分 and 驾驶人审验教育 say WHERE the study happens (tester's findings 1 and 2): the kiosk only
+takes the application; the 网上学习 / 网络教育 is done in the 交管12123 App's 学习教育业务 (seed 002
+sections 四 and 六). The result's 说明, the SMS and the form's explanation name it, in plain words
+(申请已受理, not the internal 公安网已受理); opening the service again while an application is
+pending names that application (业务流水号) and says again what to do and by when."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import Message
+from kiosk.services import applications
+from kiosk.services.education_facts import StillPending
+from kiosk.services.points_study import PointsStudy
+from kiosk.services.review_education import ReviewEducation
+from tests.booking_helpers import account_id
+
+STUDY, REVIEW = PointsStudy(), ReviewEducation()
+STUDY_APP = "登录交管12123 App，在【学习教育业务】中点击【学法减分】"
+REVIEW_APP = "登录交管12123 App，在【学习教育业务】中点击【驾驶人审验】"
+
+
+def _sms(env, acc: int) -> str:  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        return s.scalars(select(Message.body).where(Message.account_id == acc, Message.channel == "sms")
+                         .order_by(Message.id.desc())).first()
+
+
+def _pending(env, service, acc: int) -> StillPending:  # type: ignore[no-untyped-def]
+    with pytest.raises(StillPending) as err:
+        applications.prepare(env, service, acc)
+    return err.value
+
+
+def test_points_study_online_names_the_app_and_the_last_moment(env, people) -> None:
+    acc = account_id(env, people["points_study"])  # the clock: 2026-12-01 09:00
+    prepared = applications.prepare(env, STUDY, acc)
+    assert STUDY_APP in prepared.intro and STUDY_APP in prepared.context["intros"]["网上学习"]  # type: ignore[index]
+    assert "公安网" not in prepared.context["intros"]["网上学习"]  # type: ignore[index]
+    done = applications.submit(env, STUDY, acc, {"way": "网上学习"})
+    todo = f"请在2026年12月04日 09:00前{STUDY_APP}，完成网上学习（累计满30分钟）并参加网上考试"
+    assert done.note.startswith(f"申请已受理（网上学习）。{todo}") and "公安网" not in done.note
+    assert todo in _sms(env, acc)
+    env.clock.advance(days=1)
+    pending = _pending(env, STUDY, acc)
+    assert pending.serial_no == done.serial_no
+    assert f"业务流水号{done.serial_no}，网上学习，申请时间2026年12月01日 09:00" in pending.message
+    assert todo in pending.message and pending.message.endswith("办结后才能再次申请。")
+
+
+def test_points_study_public_site_says_where_the_sites_are_listed(env, people) -> None:
+    acc = account_id(env, people["points_study"])
+    done = applications.submit(env, STUDY, acc, {"way": "公益网点"})
+    assert done.note.startswith("申请已受理（公益网点）。请到公益网点参加公益活动") and STUDY_APP in done.note
+    assert STUDY_APP in _pending(env, STUDY, acc).message
+
+
+def test_review_online_names_the_app_and_the_review_day(env, people) -> None:
+    acc = account_id(env, people["lorry_driver"])
+    prepared = applications.prepare(env, REVIEW, acc)
+    assert REVIEW_APP in prepared.intro
+    done = applications.submit(env, REVIEW, acc, {"way": "网络教育", "declaration": "1"})
+    todo = f"请在2027年11月20日前{REVIEW_APP}，完成网络教育学习（网络教育学时不少于3小时"
+    assert todo in done.note and todo in _sms(env, acc)
+    pending = _pending(env, REVIEW, acc)
+    assert pending.serial_no == done.serial_no and f"业务流水号{done.serial_no}，网络教育" in pending.message
+    assert todo in pending.message
+
+
+def test_review_on_site_pending_says_the_session_and_its_place(env, people) -> None:
+    acc = account_id(env, people["coach_driver"])
+    prepared = applications.prepare(env, REVIEW, acc)
+    session = prepared.choices["session_0"][0][1]  # 2026-12-02 09:00-12:00 渝中车管所
+    done = applications.submit(env, REVIEW, acc, {"way": "现场教育", "city": "重庆", "session_0": session,
+                                                  "declaration": "1"})
+    pending = _pending(env, REVIEW, acc)
+    assert pending.serial_no == done.serial_no
+    assert "请于2026年12月02日 09:00到渝中车管所（重庆市渝中区" in pending.message

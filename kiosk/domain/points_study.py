@@ -26,8 +26,8 @@ LEAST_TIME = {"网上学习": timedelta(minutes=30), "公益网点": timedelta(d
 WHY_WAIT = {"网上学习": "网上学习须累计学满30分钟并考试合格", "公益网点": "公益活动结果须公示2天无异议"}
 # The most: the 30 minutes of 网上学习 are studied within 3 days of the application (RULES.md, L163).
 MOST_TIME = {"网上学习": timedelta(days=3)}
-UNHANDLED = "HI"
-ONE_AT_A_TIME = "完成学习考试或公示并办结后才能再次申请"  # 违法未处理, 事故未处理
+UNHANDLED = "HI"  # 违法未处理, 事故未处理
+ONE_AT_A_TIME = "完成学习考试或公示并办结后才能再次申请"
 
 
 def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> str | None:

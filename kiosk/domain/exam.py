@@ -197,6 +197,7 @@ class SubjectHistory:
     passed: bool
     failed_bookings: int  # bookings closed by two fails or a no-show
     last_failed_close: datetime | None  # the fail that closed the latest failed booking
+    closed_by_no_show: bool = False  # that fail was a no-show (缺考), not a second failed attempt
 
 
 def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHistory:
@@ -207,6 +208,7 @@ def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHis
     failed_bookings = 0
     fails: dict[int | None, int] = {}
     last_close: datetime | None = None
+    no_show = False
     for a in sorted((a for a in attempts if a.subject == subject), key=lambda a: a.taken_at):
         if not a.failed:
             passed = True
@@ -215,9 +217,18 @@ def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHis
         fails[a.booking_id] = fails.get(a.booking_id, 0) + 1
         if a.no_show or fails[a.booking_id] == ATTEMPTS_PER_BOOKING:
             failed_bookings += 1
-            last_close = a.taken_at
+            last_close, no_show = a.taken_at, a.no_show
             fails[a.booking_id] = 0
-    return SubjectHistory(passed, failed_bookings, last_close)
+    return SubjectHistory(passed, failed_bookings, last_close, no_show)
+
+
+def retake_wait_reason(subject: int, history: SubjectHistory) -> str:
+    """Why ``subject`` waits 10 days after its latest failed booking: both attempts failed, or the
+    candidate did not come (缺考: there was no 补考 to fail)."""
+    name = SUBJECT_NAMES[subject]
+    if history.closed_by_no_show:
+        return f"{name}本次预约考试缺考（按不合格处理），须{RETAKE_INTERVAL_DAYS}日后重新预约"
+    return f"{name}本次预约的考试和补考均不合格，须{RETAKE_INTERVAL_DAYS}日后重新预约"
 
 
 def _current(permit: PermitFacts, attempts: Iterable[ExamAttempt], bookings: Iterable[BookingFact]):
@@ -304,7 +315,7 @@ def eligibility(
     if subject in SKILL_SUBJECTS and last_close is not None:
         denied = _wait_until(
             last_close.date() + timedelta(days=RETAKE_INTERVAL_DAYS),
-            f"{name}本次预约的考试和补考均不合格，须{RETAKE_INTERVAL_DAYS}日后重新预约",
+            retake_wait_reason(subject, histories[subject]),
             permit,
             today,
         )

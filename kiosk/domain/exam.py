@@ -231,6 +231,21 @@ def retake_wait_reason(subject: int, history: SubjectHistory) -> str:
     return f"{name}本次预约的考试和补考均不合格，须{RETAKE_INTERVAL_DAYS}日后重新预约"
 
 
+def used_up(histories: dict[int, SubjectHistory]) -> str:
+    """The 5-booking limit reached in 科目二 or 科目三: what it means ("" while it is not)."""
+    for s in SKILL_SUBJECTS:
+        if s in histories and histories[s].failed_bookings >= MAX_FAILED_BOOKINGS:
+            return (f"{SUBJECT_NAMES[s]}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，"
+                    "其他已考合格的科目成绩作废，请重新申请机动车驾驶证")
+    return ""
+
+
+def permit_used_up(permit: PermitFacts, attempts: Sequence[ExamAttempt]) -> str:
+    """``used_up`` for the current application (attempts before its acceptance do not count)."""
+    current, _ = _current(permit, attempts, ())
+    return used_up({s: subject_history(current, s) for s in SKILL_SUBJECTS})
+
+
 def _current(permit: PermitFacts, attempts: Iterable[ExamAttempt], bookings: Iterable[BookingFact]):
     start = permit.accepted_at
     return ([a for a in attempts if a.taken_at >= start], [b for b in bookings if b.created_at >= start])
@@ -287,12 +302,8 @@ def eligibility(
         return _deny(f"您的学习驾驶证明已于{format_date(permit.valid_to)}过期，已考合格的科目成绩作废，请重新申请")
     attempts, bookings = _current(permit, attempts, bookings)
     histories = {s: subject_history(attempts, s) for s in SUBJECTS}
-    for s in SKILL_SUBJECTS:
-        if histories[s].failed_bookings >= MAX_FAILED_BOOKINGS:
-            return _deny(
-                f"{SUBJECT_NAMES[s]}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，"
-                "其他已考合格的科目成绩作废，请重新申请机动车驾驶证"
-            )
+    if void := used_up(histories):
+        return _deny(void)
     if histories[subject].passed:
         return _deny(f"{name}已考试合格，无需再次预约")
     for pre in PREREQUISITES[subject]:
@@ -329,10 +340,8 @@ def after_failed_booking(permit: PermitFacts, attempts: Sequence[ExamAttempt], s
     next: the rule 科目确认 will apply, said in the result notice."""
     current, _ = _current(permit, attempts, ())
     history = subject_history(current, subject)
-    name = SUBJECT_NAMES[subject]
-    if subject in SKILL_SUBJECTS and history.failed_bookings >= MAX_FAILED_BOOKINGS:
-        return (f"{name}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，其他已考合格的科目成绩作废，"
-                "请重新申请机动车驾驶证")
+    if void := used_up({subject: history}):
+        return void
     if subject in SKILL_SUBJECTS and history.last_failed_close is not None:
         opens = history.last_failed_close.date() + timedelta(days=RETAKE_INTERVAL_DAYS)
         if opens > permit.valid_to:

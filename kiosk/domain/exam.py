@@ -357,7 +357,7 @@ def last_booking_warning(permit: PermitFacts, attempts: Sequence[ExamAttempt], s
     if subject not in SKILL_SUBJECTS or subject_history(current, subject).failed_bookings != MAX_FAILED_BOOKINGS - 1:
         return ""
     return (f"这是您{SUBJECT_NAMES[subject]}第{MAX_FAILED_BOOKINGS}次预约考试，如考试和补考仍不合格，"
-            "已考合格的科目成绩作废，须重新申请机动车驾驶证")
+            "已考合格的科目成绩作废，须重新申请机动车驾驶证。")
 
 
 def bookable_subjects(

@@ -1,6 +1,6 @@
 """What 科目确认 says after a booking ended failed: a no-show (缺考) is not "考试和补考均不合格";
 the 5-booking limit said once (eligibility, the result notice and the counter use the same
-sentence)."""
+sentence); the warning before the fifth booking ends with 。."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -10,6 +10,7 @@ from kiosk.domain.exam import (
     PermitFacts,
     after_failed_booking,
     eligibility,
+    last_booking_warning,
     permit_used_up,
     permit_valid_to,
     subject_history,
@@ -70,3 +71,7 @@ def test_the_used_up_permit_is_said_the_same_way_everywhere():
     before = PermitFacts("C1", ISSUED, permit_valid_to(ISSUED), datetime(2026, 1, 2, 9, 30))
     assert permit_used_up(before, five) == ""  # an earlier application's fails do not count
 
+
+def test_the_warning_before_the_fifth_booking_ends_with_a_full_stop():
+    warning = last_booking_warning(PERMIT, PASSED_1 + _failed(4), 2)
+    assert warning.startswith("这是您科目二第5次预约考试") and warning.endswith("须重新申请机动车驾驶证。")

@@ -197,6 +197,7 @@ class SubjectHistory:
     passed: bool
     failed_bookings: int  # bookings closed by two fails or a no-show
     last_failed_close: datetime | None  # the fail that closed the latest failed booking
+    closed_by_no_show: bool = False  # that fail was a no-show (缺考), not a second failed attempt
 
 
 def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHistory:
@@ -207,6 +208,7 @@ def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHis
     failed_bookings = 0
     fails: dict[int | None, int] = {}
     last_close: datetime | None = None
+    no_show = False
     for a in sorted((a for a in attempts if a.subject == subject), key=lambda a: a.taken_at):
         if not a.failed:
             passed = True
@@ -215,9 +217,33 @@ def subject_history(attempts: Iterable[ExamAttempt], subject: int) -> SubjectHis
         fails[a.booking_id] = fails.get(a.booking_id, 0) + 1
         if a.no_show or fails[a.booking_id] == ATTEMPTS_PER_BOOKING:
             failed_bookings += 1
-            last_close = a.taken_at
+            last_close, no_show = a.taken_at, a.no_show
             fails[a.booking_id] = 0
-    return SubjectHistory(passed, failed_bookings, last_close)
+    return SubjectHistory(passed, failed_bookings, last_close, no_show)
+
+
+def retake_wait_reason(subject: int, history: SubjectHistory) -> str:
+    """Why ``subject`` waits 10 days after its latest failed booking: both attempts failed, or the
+    candidate did not come (缺考: there was no 补考 to fail)."""
+    name = SUBJECT_NAMES[subject]
+    if history.closed_by_no_show:
+        return f"{name}本次预约考试缺考（按不合格处理），须{RETAKE_INTERVAL_DAYS}日后重新预约"
+    return f"{name}本次预约的考试和补考均不合格，须{RETAKE_INTERVAL_DAYS}日后重新预约"
+
+
+def used_up(histories: dict[int, SubjectHistory]) -> str:
+    """The 5-booking limit reached in 科目二 or 科目三: what it means ("" while it is not)."""
+    for s in SKILL_SUBJECTS:
+        if s in histories and histories[s].failed_bookings >= MAX_FAILED_BOOKINGS:
+            return (f"{SUBJECT_NAMES[s]}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，"
+                    "其他已考合格的科目成绩作废，请重新申请机动车驾驶证")
+    return ""
+
+
+def permit_used_up(permit: PermitFacts, attempts: Sequence[ExamAttempt]) -> str:
+    """``used_up`` for the current application (attempts before its acceptance do not count)."""
+    current, _ = _current(permit, attempts, ())
+    return used_up({s: subject_history(current, s) for s in SKILL_SUBJECTS})
 
 
 def _current(permit: PermitFacts, attempts: Iterable[ExamAttempt], bookings: Iterable[BookingFact]):
@@ -276,12 +302,8 @@ def eligibility(
         return _deny(f"您的学习驾驶证明已于{format_date(permit.valid_to)}过期，已考合格的科目成绩作废，请重新申请")
     attempts, bookings = _current(permit, attempts, bookings)
     histories = {s: subject_history(attempts, s) for s in SUBJECTS}
-    for s in SKILL_SUBJECTS:
-        if histories[s].failed_bookings >= MAX_FAILED_BOOKINGS:
-            return _deny(
-                f"{SUBJECT_NAMES[s]}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，"
-                "其他已考合格的科目成绩作废，请重新申请机动车驾驶证"
-            )
+    if void := used_up(histories):
+        return _deny(void)
     if histories[subject].passed:
         return _deny(f"{name}已考试合格，无需再次预约")
     for pre in PREREQUISITES[subject]:
@@ -304,7 +326,7 @@ def eligibility(
     if subject in SKILL_SUBJECTS and last_close is not None:
         denied = _wait_until(
             last_close.date() + timedelta(days=RETAKE_INTERVAL_DAYS),
-            f"{name}本次预约的考试和补考均不合格，须{RETAKE_INTERVAL_DAYS}日后重新预约",
+            retake_wait_reason(subject, histories[subject]),
             permit,
             today,
         )
@@ -318,10 +340,8 @@ def after_failed_booking(permit: PermitFacts, attempts: Sequence[ExamAttempt], s
     next: the rule 科目确认 will apply, said in the result notice."""
     current, _ = _current(permit, attempts, ())
     history = subject_history(current, subject)
-    name = SUBJECT_NAMES[subject]
-    if subject in SKILL_SUBJECTS and history.failed_bookings >= MAX_FAILED_BOOKINGS:
-        return (f"{name}已预约考试{MAX_FAILED_BOOKINGS}次均不合格，其他已考合格的科目成绩作废，"
-                "请重新申请机动车驾驶证")
+    if void := used_up({subject: history}):
+        return void
     if subject in SKILL_SUBJECTS and history.last_failed_close is not None:
         opens = history.last_failed_close.date() + timedelta(days=RETAKE_INTERVAL_DAYS)
         if opens > permit.valid_to:
@@ -337,7 +357,7 @@ def last_booking_warning(permit: PermitFacts, attempts: Sequence[ExamAttempt], s
     if subject not in SKILL_SUBJECTS or subject_history(current, subject).failed_bookings != MAX_FAILED_BOOKINGS - 1:
         return ""
     return (f"这是您{SUBJECT_NAMES[subject]}第{MAX_FAILED_BOOKINGS}次预约考试，如考试和补考仍不合格，"
-            "已考合格的科目成绩作废，须重新申请机动车驾驶证")
+            "已考合格的科目成绩作废，须重新申请机动车驾驶证。")
 
 
 def bookable_subjects(

@@ -27,6 +27,12 @@ RESULT_TITLE = "考试成绩"  # the inbox title of a result
 RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
 # How the counter form and CSV say which attempt; the command line says it its own way (--retake).
 SAY_RETAKE, SAY_FIRST = "考试次数请填2（补考）", "（考试次数填1）"
+# A result's status in 网办进度 (the booking's application); the counter's booking list says the same
+PASSED, FAILED, NO_SHOW = "考试合格", "考试不合格", "缺考"
+
+
+def result_status(passed: bool, no_show: bool) -> str:
+    return NO_SHOW if no_show else PASSED if passed else FAILED
 
 
 def parse_attempt(text: str) -> int:
@@ -112,12 +118,12 @@ def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show
     name = SUBJECT_NAMES[b.subject]
     mark = pass_mark(b.subject, b.licence_class)
     passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
+    status = result_status(passed, no_show)
     if no_show:
-        status, text = "缺考", f"{name}考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）"
+        text = f"{name}考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）"
     elif passed:
-        status, text = "考试合格", f"{name}考试成绩{score}分，合格（合格标准{mark}分）"
+        text = f"{name}考试成绩{score}分，合格（合格标准{mark}分）"
     else:
-        status = "考试不合格"
         text = f"{name}{'补考' if attempt == 2 else '考试'}成绩{score}分，不合格（合格标准{mark}分）"
         text += "，本次预约的考试和补考均不合格" if b.status == "done" else "，可参加本次预约的补考"
     if b.status == "done" and not passed:  # what it means for the next booking: the 10-day wait, or the fifth failure

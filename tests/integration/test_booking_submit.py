@@ -256,7 +256,7 @@ def test_the_fifth_booking_is_announced_on_the_confirm_step(env, people):
     p = people["four_fails"]  # 郭涛: four failed 科目二 bookings
     rows = sessions(env, p, 2, "2026-12-05", "2026-12-09")
     checked = booking_submit.check(env, account_id(env, p), BookingRequest(2, "self", (rows[0].id,)))
-    assert ("特别提示", "这是您科目二第5次预约考试，如考试和补考仍不合格，已考合格的科目成绩作废，须重新申请机动车驾驶证") in checked.summary
+    assert ("特别提示", "这是您科目二第5次预约考试，如考试和补考仍不合格，已考合格的科目成绩作废，须重新申请机动车驾驶证。") in checked.summary
 
 
 

@@ -1,5 +1,5 @@
 """Pilot: 为群众办理, cancelling a booking at the counter. The 取消事由 part names the booking the
-list's cursor is on; Enter on a booking that cannot be cancelled (考试已结束) says why at once and
+list's cursor is on; Enter on a booking that cannot be cancelled (its exam over: 考试合格) says why at once and
 leaves the focus on the row; after a cancellation the focus is back in the list, on that row. A
 citizen with no bookings (or no 网办 applications) reads 无, not an empty table's header."""
 from __future__ import annotations
@@ -41,11 +41,11 @@ async def test_the_cancel_part_names_the_booking_and_enter_on_a_finished_one_say
         table.move_cursor(row=done_row)
         await settle(pilot)
         target = _text(app, "#cancel-target")
-        assert "科目一" in target and "考试已结束" in target and "不能取消" in target
+        assert "科目一" in target and "考试合格" in target and "不能取消" in target  # its result, as 网办进度 says
         await pilot.press("enter")
         await settle(pilot)
         assert app.focused is table and table.cursor_row == done_row  # no jump to 取消事由
-        assert "考试已结束" in _text(app, "#booking-error") and "不能取消" in _text(app, "#booking-error")
+        assert "所选预约（科目一，考试合格）不能取消" in _text(app, "#booking-error")
         table.move_cursor(row=_row_of(app, "预约成功"))
         await settle(pilot)
         assert _text(app, "#booking-error") == ""  # about the row that was left

@@ -38,12 +38,12 @@ async def test_the_clerk_prints_a_placed_bookings_certificate_and_is_told_at_onc
     async with app.run_test(size=(120, 40)) as pilot:
         learner, placed = await _looked_up(pilot, env)
         table = app.screen.query_one("#bookings", DataTable)
-        table.move_cursor(row=_row_of(app, "done"))  # 科目一, 考试已结束: no certificate
+        table.move_cursor(row=_row_of(app, "done"))  # 科目一, its exam passed: no certificate
         await settle(pilot)
         await press(pilot, "print-certificate")
         assert isinstance(app.screen, CitizenScreen)  # nothing printed
         note = str(app.screen.query_one("#booking-error", Static).render())
-        assert "没有预约凭证" in note and "考试已结束" in note
+        assert "没有预约凭证" in note and "（科目一，考试合格）" in note
         table.move_cursor(row=_row_of(app, "placed"))
         await settle(pilot)
         await press(pilot, "print-certificate")

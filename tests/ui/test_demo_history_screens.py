@@ -1,5 +1,6 @@
 """Pilot: a demo learner's finished exam booking shows its exam time and site where a citizen and a
-clerk look for it: 网办进度 (the 预约成功 line) and the counter's 为群众办理 (考试时间, 考场)."""
+clerk look for it: 网办进度 (the 预约成功 line) and the counter's 为群众办理 (考试时间, 考场, and its
+result as 网办进度 says it)."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -36,6 +37,10 @@ async def test_the_counter_file_lists_each_exam_with_its_time_and_site(env, peop
         await look_up(pilot, p.id_number, "本人到窗口办理业务")
         table = app.screen.query_one("#bookings", DataTable)
         rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
-        assert len(rows) == 5 and all(row[4] == "考试已结束" for row in rows)
+        # each finished booking says how it ended, in the words of its 网办进度 row (not 考试已结束)
+        assert [row[4] for row in rows] == ["考试不合格"] * 4 + ["考试合格"]
+        apps = app.screen.query_one("#apps", DataTable)
+        progress = {str(apps.get_row_at(i)[0]): str(apps.get_row_at(i)[2]) for i in range(apps.row_count)}
+        assert all(progress[row[0]] == row[4] for row in rows)
         assert all(row[5] not in ("", "-") and row[6] not in ("", "-") for row in rows)  # 考试时间, 考场
         assert all(row[0].isdigit() for row in rows)  # each an online booking with its 业务流水号

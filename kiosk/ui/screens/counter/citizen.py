@@ -14,9 +14,12 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
-from ....services import certificates, counter_citizen
+from ....services import certificates, counter_bookings, counter_citizen
 from ....services.booking_records import BookingView
+from ....services.counter_bookings import ExamOutcomes
 from ....services.counter_citizen import CitizenFile
+from ....services.env import Env
+from ....services.staff import StaffSession
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.fit import fits, refill_to_fit, room
@@ -25,7 +28,7 @@ from ...widgets.plain import Plain, PlainTable, StatusLine
 from ...widgets.reasons import ReasonField, ReasonList
 from .certificate import CertificatePrinting
 from .citizen_actions import CANCELLABLE, CitizenActions
-from .citizen_summary import credit_code_in, summary_text
+from .citizen_summary import credit_code_in, summary_text, time_and_site
 
 
 BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
@@ -34,25 +37,21 @@ APP_COLUMNS = ("业务流水号", "业务", "状态", "更新时间")
 APP_DROP = (0,)  # when narrow (80x24, a status such as 预约成功（已缴费）): the 业务流水号 goes, the time stays whole
 
 
-def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
-    """The 考试时间 and 考场 cells. A booking waiting for allocation shows, in brief, what it asked
-    for: its first session chosen (and how many) and their sites, or the range and site of 服从系统安排;
-    ``short`` (when that does not fit): 待安排 and -, the line under the list says it all."""
-    if short or not b.wanted:
-        return b.when, b.site_name or "-"
-    if b.wanted_range and not b.wanted_sessions:
-        first, last = b.wanted_range
-        return f"待安排：{first:%m-%d}至{last:%m-%d}", b.wanted_place
-    at, n = b.wanted_sessions[0][0], len(b.wanted_sessions)
-    sites = list(dict.fromkeys(name for _, name in b.wanted_sessions))
-    return (f"待安排：{at:%m-%d %H:%M}" + (f"等{n}场" if n > 1 else ""),
-            sites[0] + (f"等{len(sites)}处" if len(sites) > 1 else ""))
+def read_file(read: Callable[..., CitizenFile], env: Env, staff: StaffSession | None,
+              *args: object) -> tuple[CitizenFile, ExamOutcomes]:
+    """The file (``read``: counter_citizen.lookup or load) and how its finished bookings ended, in one
+    call off the UI thread, so the list never shows a moment of 考试已结束 before the results."""
+    f = read(env, staff, *args)
+    if not f.found or f.account_id is None or f.kind == "unit":
+        return f, ExamOutcomes()
+    return f, counter_bookings.exam_outcomes(env, staff, f.account_id)
 
 
 class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
+        self.exams = ExamOutcomes()  # the file's exam results and the 5-booking limit (read with it)
         self._shown_for = ""  # the ID field's text when the file on screen was shown
         self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
         self.back_to_bookings = False  # a booking was just cancelled: the list takes the focus back
@@ -130,8 +129,8 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def lookup(self) -> None:
         self.say("")  # about the citizen looked up before, or an action before this look-up
         reason = self.query_one("#field-reason", FormField).value
-        self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason, done=self.show_file,
-                  failed=self._lookup_failed)
+        self.call(read_file, counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason,
+                  done=self.show_file, failed=self._lookup_failed)
 
     def _lookup_failed(self, exc: DomainError) -> None:
         self.clear_file()  # the file of an earlier lookup would pass for this one's
@@ -139,7 +138,8 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
 
     def refresh_file(self, _result: object = None) -> None:
         if _result is not None and self.file is not None and self.file.account_id:
-            self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=self.show_file)
+            self.call(read_file, counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id,
+                      done=self.show_file)
 
     def reload_then_say(self, say: Callable[[str], None], message: str) -> None:
         """A refused action on the file: the file read again (another counter may have changed
@@ -148,15 +148,15 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             say(message)
             return
 
-        def reloaded(f: CitizenFile) -> None:
-            self.show_file(f)
+        def reloaded(read: tuple[CitizenFile, ExamOutcomes]) -> None:
+            self.show_file(read)
             say(message)
 
-        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
+        self.call(read_file, counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
 
     def clear_file(self) -> None:
         """No file on screen: its summary, tables and the buttons that act on it go."""
-        self.file, self._shown_account = None, None
+        self.file, self._shown_account, self.exams = None, None, ExamOutcomes()
         self.say("")  # what was done for that citizen
         self.query_one("#citizen-summary", Static).update("")
         self._show_parts(found=False, unit=False)
@@ -175,9 +175,14 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
-    def show_file(self, f: CitizenFile) -> None:
+    def status_of(self, b: BookingView) -> str:
+        """A booking's status as the clerk reads it: a finished one's result, as 网办进度 says it."""
+        return self.exams.status_text(b)
+
+    def show_file(self, read: tuple[CitizenFile, ExamOutcomes]) -> None:
+        f, self.exams = read
         self.file, self._shown_for = f, self._typed_id()
-        self.query_one("#citizen-summary", Static).update(summary_text(f))
+        self.query_one("#citizen-summary", Static).update(summary_text(f, self.exams.void))
         found = f.found
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
@@ -211,7 +216,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             return
         page = self.query_one(VerticalScroll)
         for short in (False, True):
-            cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text,
+            cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, self.status_of(b),
                       *time_and_site(b, short)) for b in f.bookings]
             if fits(BOOKING_COLUMNS, cells, room(page), BOOKING_DROP):
                 break
@@ -336,4 +341,4 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             return
         self.query_one("#field-id_number", FormField).value = result.id_number  # the file shown before goes
         self.say(f"{result.name} 注册成功，已发送注册成功通知")
-        self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)
+        self.call(read_file, counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)

@@ -1,11 +1,13 @@
-"""为群众办理: what the screen says about the citizen looked up (the summary above the lists) and
-which number typed is a unit's credit code (面签注册 and 单位用户注册 start from it)."""
+"""为群众办理: what the screen says about the citizen looked up (the summary above the lists, the
+time and site of each booking in its list) and which number typed is a unit's credit code
+(面签注册 and 单位用户注册 start from it)."""
 from __future__ import annotations
 
 from rich.text import Text
 
 from ....domain.errors import DomainError
 from ....domain.ids import normalize_credit_code, normalize_id_number
+from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 
 
@@ -13,7 +15,9 @@ def _date(d) -> str:  # type: ignore[no-untyped-def]
     return f"{d:%Y-%m-%d}" if d else "-"
 
 
-def summary_text(f: CitizenFile) -> Text:
+def summary_text(f: CitizenFile, void: str = "") -> Text:
+    """``void``: the 5-booking limit reached (ExamOutcomes.void), said under the permit in bold, so the
+    clerk tells the learner to apply again."""
     if not f.found:
         return Text(f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
                     "（单位持营业执照办理单位用户注册）。")
@@ -36,8 +40,25 @@ def summary_text(f: CitizenFile) -> Text:
         p = f.permit
         lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
                      f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}")
+    if void:
+        lines.append(Text(f"不能预约考试：{void}", style="bold"))
     lines.append(f"电子驾驶证：{f.elicence}")
     return _joined([*lines, _vehicles_line(f)])
+
+
+def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
+    """The 考试时间 and 考场 cells. A booking waiting for allocation shows, in brief, what it asked
+    for: its first session chosen (and how many) and their sites, or the range and site of 服从系统安排;
+    ``short`` (when that does not fit): 待安排 and -, the line under the list says it all."""
+    if short or not b.wanted:
+        return b.when, b.site_name or "-"
+    if b.wanted_range and not b.wanted_sessions:
+        first, last = b.wanted_range
+        return f"待安排：{first:%m-%d}至{last:%m-%d}", b.wanted_place
+    at, n = b.wanted_sessions[0][0], len(b.wanted_sessions)
+    sites = list(dict.fromkeys(name for _, name in b.wanted_sessions))
+    return (f"待安排：{at:%m-%d %H:%M}" + (f"等{n}场" if n > 1 else ""),
+            sites[0] + (f"等{len(sites)}处" if len(sites) > 1 else ""))
 
 
 def _vehicles_line(f: CitizenFile) -> str:

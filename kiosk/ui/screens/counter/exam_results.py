@@ -20,6 +20,10 @@ from ...widgets.plain import Plain
 log = logging.getLogger("kiosk.ui")
 
 
+# Why 考试次数 says 2 after a failed first attempt, and how the next candidate gets 1
+RETAKE_NEXT = "考试次数已填2，可接着录入该考生的补考成绩；录入其他考生时输入其身份证号码，考试次数即恢复为1。"
+
+
 def _candidate(id_number: str, subject: str) -> tuple[str, str]:
     return "".join(id_number.split()).upper(), subject.strip()
 
@@ -28,6 +32,7 @@ class ExamResultsScreen(KioskScreen):
     DRAFT_FIELDS = ("id_number", "subject", "score", "attempt")  # one result being typed in
     # (ID number, subject) whose first attempt failed and whose retake may be entered next, if any
     retake_for: tuple[str, str] | None = None
+    _attempt_for: tuple[str, str] = ("", "")  # the candidate and subject 考试次数 was filled in for
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
@@ -62,11 +67,18 @@ class ExamResultsScreen(KioskScreen):
         return self.query_one(f"#field-{name}", FormField).value
 
     def on_input_changed(self, event) -> None:  # type: ignore[no-untyped-def]
-        """Another candidate or subject typed: their first attempt, not the last one's retake (2
-        again only when the clerk comes back to the candidate and subject whose retake is due)."""
-        if event.input.id in ("input-id_number", "input-subject") and event.input.has_focus:
-            same = _candidate(self._v("id_number"), self._v("subject")) == self.retake_for
-            self.query_one("#field-attempt", FormField).value = "2" if same else "1"
+        """Another candidate or subject, however it got there (typed, pasted, or its change arriving
+        once the field was left): their first attempt, not the last one's retake nor a 2 typed for
+        someone else; 2 again only for the candidate and subject whose retake is due."""
+        if event.input.id in ("input-id_number", "input-subject"):
+            key = _candidate(self._v("id_number"), self._v("subject"))
+            if key != self._attempt_for:
+                self._prefill(key)
+
+    def _prefill(self, key: tuple[str, str]) -> None:
+        """考试次数 for the candidate and subject ``key``: 2 for the retake due, else 1."""
+        self._attempt_for = key
+        self.query_one("#field-attempt", FormField).value = "2" if key == self.retake_for else "1"
 
     def on_input_submitted(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.input.id == "input-csv_path":
@@ -97,12 +109,14 @@ class ExamResultsScreen(KioskScreen):
 
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"
-        self.query_one("#record-result", Static).update(Text(f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", style=colour))
+        retake = r.booking_status == "placed"  # a failed first attempt: the same candidate's retake may come next
+        said = (f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", colour)
+        self.query_one("#record-result", Static).update(Text.assemble(said, f"\n{RETAKE_NEXT}") if retake
+                                                        else Text.assemble(said))
         self.query_one("#field-score", FormField).value = ""
-        # the same candidate's retake comes next only after a failed first attempt
-        retake = r.booking_status == "placed"
-        self.retake_for = _candidate(self._v("id_number"), self._v("subject")) if retake else None
-        self.query_one("#field-attempt", FormField).value = "2" if retake else "1"
+        key = _candidate(self._v("id_number"), self._v("subject"))
+        self.retake_for = key if retake else None
+        self._prefill(key)
         for f in self.draft_fields():  # recorded: the candidate and subject stay for the next one, saved
             f.settle()
         # The next result is most often the next candidate's: the ID number is selected, so typing

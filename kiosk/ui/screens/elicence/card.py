@@ -26,6 +26,7 @@ from ....domain.qr_text import pick_qr
 from ....services import elicence_card
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.idle import IDLE_HOST
 from ...widgets.photo import photo_text
 from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
 from ...widgets.plain import Plain
@@ -96,7 +97,7 @@ class CardScreen(CodeScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("机动车驾驶证（电子版）")
         with Horizontal(id="card-body"):
-            with VerticalScroll(id="card-left"):
+            with VerticalScroll(id="card-left", classes=IDLE_HOST):  # the idle countdown: not over the code
                 yield Plain("机动车驾驶证（电子版）", id="card-title")
                 with Horizontal(id="card-top"):
                     yield Plain("", id="card-photo")
@@ -179,7 +180,10 @@ class CardScreen(CodeScreen):
 
 class FullCodeScreen(CodeScreen):
     """Only the code, as large as the screen allows, and one line: fits an 80x24 terminal (45x23
-    cells + 1). Closes itself, back to the card, when the licence is no longer displayed."""
+    cells + 1). Closes itself, back to the card, when the licence is no longer displayed. The idle
+    countdown takes the caption's line, not the top rows of the code (kiosk.ui.widgets.idle)."""
+
+    DEFAULT_CLASSES = f"{IDLE_HOST} -one-line"
 
     BINDINGS = [Binding("escape", "close", "返回", show=False), Binding("enter", "close", show=False)]
 

@@ -92,7 +92,9 @@ class CodeScreen(KioskScreen):
 
 
 class CardScreen(CodeScreen):
-    _zoom_seen = False  # 放大二维码 has been decided for a code once (it takes the focus only then)
+    # The citizen moved the focus off 放大二维码 while it was shown (to 返回): when it is offered
+    # again (the terminal resized back), it does not take the focus from there.
+    _zoom_left = False
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("机动车驾驶证（电子版）")
@@ -125,7 +127,7 @@ class CardScreen(CodeScreen):
         message.set_class(card is not None, "hidden")
         if card is None or code is None:
             self.query_one("#card-qr", QrView).texts = ()
-            self._offer_zoom()
+            self._offer_zoom()  # first: 放大二维码 withdrawn with the focus, not left on purpose
             self.query_one("#back", Button).focus()
             return
         title = self.query_one("#card-title", Static)
@@ -153,12 +155,16 @@ class CardScreen(CodeScreen):
         offered = there > here
         view.too_small = TOO_SMALL if offered else NO_ROOM
         if zoom.has_class("hidden") == offered:
+            back, had_focus = self.query_one("#back", Button), zoom.has_focus
             zoom.set_class(not offered, "hidden")
-            if not offered and zoom.has_focus:
-                self.query_one("#back", Button).focus()
-            elif offered and not self._zoom_seen:  # the card's first code: Enter zooms, as the hint says
+            if not offered:
+                self._zoom_left = not had_focus
+                if had_focus:
+                    back.focus()
+            elif not self._zoom_left and self.focused in (None, back):
+                # Enter zooms, as the code area says (also after the terminal was made smaller,
+                # where 返回 had the focus only because there was nothing else to press)
                 zoom.focus()
-        self._zoom_seen |= view.display and bool(view.texts)
 
     def update_countdown(self, left: int) -> None:
         assert self.code is not None

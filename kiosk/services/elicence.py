@@ -19,6 +19,7 @@ from ..domain.exam import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
 from .elicence_photos import OUTSIDE_UPLOADS, may_upload
+from .elicence_steps import renewal_step
 from .env import Env
 
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
@@ -141,11 +142,11 @@ def overview(env: Env, account_id: int) -> Overview:
             message = (f"您的电子驾驶证申请（业务流水号{pending}）正在审核，"
                        "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
         elif can_show:
-            message = decision.message if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
+            message = _red(env, lic, decision.message) if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
         elif state == "needs_reapply":
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":
-            message = decision.message_for(has_card)
+            message = _red(env, lic, decision.message_for(has_card))
         else:
             message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
             if state == "rejected":
@@ -154,6 +155,12 @@ def overview(env: Env, account_id: int) -> Overview:
             message += "\n" + BOTH_WAYS_HINT
         return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
                         can_show, reasons, pending, lic.photo_source)
+
+
+def _red(env: Env, lic: DrivingLicence, message: str) -> str:
+    """Why it cannot be applied for, and what to do first where that is known (逾期未换证: 期满换证)."""
+    step = renewal_step(env.clock.now().date(), lic.status, lic.valid_from, lic.valid_to)
+    return f"{message}。\n{step}" if step else message
 
 
 # ---------------------------------------------------------------- applying

@@ -17,7 +17,7 @@ from ..services.staff import StaffSession
 from . import cjk_compositor, cjk_wrap
 from . import theme as looks
 from .bindings import APP_BINDINGS
-from .widgets.idle import IdleBanner
+from .widgets.idle import IdleBanner, idle_host
 
 log = logging.getLogger("kiosk.ui")
 
@@ -297,8 +297,8 @@ class KioskApp(App, inherit_bindings=False):
         if remaining <= self.settings.idle_warning_seconds and not self.settings.counter:
             banners = list(self.screen.query(IdleBanner))
             banner = banners[0] if banners else IdleBanner()
-            if not banners:
-                await self.screen.mount(banner)
+            if not banners:  # where it covers nothing it must not (an e-licence code): widgets.idle
+                await idle_host(self.screen).mount(banner)
             banner.show_seconds(int(remaining + 0.999))
 
 

@@ -74,3 +74,30 @@ async def test_the_zoom_is_offered_and_withdrawn_as_the_terminal_is_resized(kios
         await pilot.resize_terminal(200, 60)
         await settle(pilot)
         assert _zoom_offered(card)
+
+
+async def test_the_zoom_takes_the_focus_when_it_appears_after_a_resize(kiosk_app, env, people) -> None:
+    """Tester: from 120x40 to 80x24 the card said 请选择【放大二维码】 with the focus still on 返回,
+    so Enter left the card."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        card = await _open_card(pilot, env, people["driver_normal"])
+        assert kiosk_app.focused is card.query_one("#back")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert _zoom_offered(card) and kiosk_app.focused is card.query_one("#card-zoom")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, FullCodeScreen)
+
+
+async def test_the_zoom_does_not_take_the_focus_from_where_the_citizen_put_it(kiosk_app, env, people) -> None:
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        card = await _open_card(pilot, env, people["driver_normal"])
+        assert kiosk_app.focused is card.query_one("#card-zoom")
+        await pilot.press("right")  # to 返回, on purpose
+        assert kiosk_app.focused is card.query_one("#back")
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert _zoom_offered(card) and kiosk_app.focused is card.query_one("#back")

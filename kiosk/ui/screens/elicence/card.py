@@ -26,6 +26,7 @@ from ....domain.qr_text import pick_qr
 from ....services import elicence_card
 from ...base import KioskScreen
 from ...widgets.header import KioskHeader
+from ...widgets.idle import IDLE_HOST
 from ...widgets.photo import photo_text
 from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
 from ...widgets.plain import Plain
@@ -91,12 +92,14 @@ class CodeScreen(KioskScreen):
 
 
 class CardScreen(CodeScreen):
-    _zoom_seen = False  # 放大二维码 has been decided for a code once (it takes the focus only then)
+    # The citizen moved the focus off 放大二维码 while it was shown (to 返回): when it is offered
+    # again (the terminal resized back), it does not take the focus from there.
+    _zoom_left = False
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("机动车驾驶证（电子版）")
         with Horizontal(id="card-body"):
-            with VerticalScroll(id="card-left"):
+            with VerticalScroll(id="card-left", classes=IDLE_HOST):  # the idle countdown: not over the code
                 yield Plain("机动车驾驶证（电子版）", id="card-title")
                 with Horizontal(id="card-top"):
                     yield Plain("", id="card-photo")
@@ -124,7 +127,7 @@ class CardScreen(CodeScreen):
         message.set_class(card is not None, "hidden")
         if card is None or code is None:
             self.query_one("#card-qr", QrView).texts = ()
-            self._offer_zoom()
+            self._offer_zoom()  # first: 放大二维码 withdrawn with the focus, not left on purpose
             self.query_one("#back", Button).focus()
             return
         title = self.query_one("#card-title", Static)
@@ -152,12 +155,16 @@ class CardScreen(CodeScreen):
         offered = there > here
         view.too_small = TOO_SMALL if offered else NO_ROOM
         if zoom.has_class("hidden") == offered:
+            back, had_focus = self.query_one("#back", Button), zoom.has_focus
             zoom.set_class(not offered, "hidden")
-            if not offered and zoom.has_focus:
-                self.query_one("#back", Button).focus()
-            elif offered and not self._zoom_seen:  # the card's first code: Enter zooms, as the hint says
+            if not offered:
+                self._zoom_left = not had_focus
+                if had_focus:
+                    back.focus()
+            elif not self._zoom_left and self.focused in (None, back):
+                # Enter zooms, as the code area says (also after the terminal was made smaller,
+                # where 返回 had the focus only because there was nothing else to press)
                 zoom.focus()
-        self._zoom_seen |= view.display and bool(view.texts)
 
     def update_countdown(self, left: int) -> None:
         assert self.code is not None
@@ -179,7 +186,10 @@ class CardScreen(CodeScreen):
 
 class FullCodeScreen(CodeScreen):
     """Only the code, as large as the screen allows, and one line: fits an 80x24 terminal (45x23
-    cells + 1). Closes itself, back to the card, when the licence is no longer displayed."""
+    cells + 1). Closes itself, back to the card, when the licence is no longer displayed. The idle
+    countdown takes the caption's line, not the top rows of the code (kiosk.ui.widgets.idle)."""
+
+    DEFAULT_CLASSES = f"{IDLE_HOST} -one-line"
 
     BINDINGS = [Binding("escape", "close", "返回", show=False), Binding("enter", "close", show=False)]
 

@@ -20,6 +20,7 @@ from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
 from ...widgets.page import Page
 from ...widgets.photo import PhotoPreview
+from .rows import ButtonRow
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"
@@ -45,12 +46,12 @@ class PhotoScreen(KioskScreen):
                 with Vertical(id="ph-notice"):
                     yield Plain("正在读取，请稍候。", id="ph-status", classes="hint")
                     yield Plain("", id="ph-notice-text")
-                    with Horizontal(classes="buttons"):
+                    with ButtonRow(classes="buttons"):
                         yield Button("我已阅读，继续", id="ph-agree", variant="primary", disabled=True)
                         yield Button("返回", id="back")
                 with Vertical(id="ph-take"):
                     yield Plain("请选择照片来源：拍照，或从相册选择照片文件。", classes="hint")
-                    with Horizontal(classes="buttons"):
+                    with ButtonRow(classes="buttons"):
                         yield Button("拍照", id="ph-camera", variant="primary")
                         yield Button("相册选择", id="ph-album")
                     with Vertical(id="ph-album-box", classes="hidden"):
@@ -58,16 +59,17 @@ class PhotoScreen(KioskScreen):
                         yield OptionList(id="ph-album-list")
                         yield FormField("photo", "其他位置的照片（文件路径）", placeholder="例如 /media/usb/photo.png",
                                         max_length=300)
-                        yield Button("使用该照片", id="ph-use-file")
+                        with ButtonRow(id="ph-use-row"):  # a row of its own: Down from it to 提交审核 / 返回
+                            yield Button("使用该照片", id="ph-use-file")
                     with Horizontal(id="ph-checked"):
                         yield PhotoPreview(id="ph-preview")
                         yield Plain("", id="ph-check")
-                    with Horizontal(classes="buttons"):
+                    with ButtonRow(classes="buttons"):
                         yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
                         yield Button("返回", id="back-2")
                 with Vertical(id="ph-done"):
                     yield Plain("", id="ph-result")
-                    with Horizontal(classes="buttons"):
+                    with ButtonRow(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回", id="done", variant="primary")
             yield Plain("", classes="screen-error")

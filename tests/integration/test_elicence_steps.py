@@ -1,0 +1,55 @@
+"""驾驶证电子版 for a licence 逾期未换证 says what to do first (tester: 韩冬 was only told 暂不能申领):
+期满换证, at a 车管所 window or at this kiosk, in the words the 驾驶证补换领 page uses for it."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from kiosk.db.models import DrivingLicence
+from kiosk.services import elicence, elicence_card
+from kiosk.services.elicence_steps import renewal_step
+
+
+def _account(env, people, key: str) -> int:  # type: ignore[no-untyped-def]
+    return elicence_card.account_for(env, people[key].id_number)
+
+
+def test_more_than_a_year_overdue_is_sent_to_the_window_as_the_replace_page_says(env, people) -> None:
+    account = _account(env, people, "expired_long")  # 韩冬
+    o = elicence.overview(env, account)
+    assert o.message == ("您的驾驶证状态为逾期未换证，暂不能申领电子驾驶证。\n"
+                         "请先办理期满换证：驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理，"
+                         "换证办结后即可申领电子驾驶证。")
+    # the words 驾驶证补换领 gives its 期满换证 for this licence (not a copy that could drift)
+    from kiosk.domain.licence_renewal import renewal_refusal
+
+    with env.db.read() as s:
+        valid_to = s.scalar(select(DrivingLicence.valid_to).where(DrivingLicence.account_id == account))
+    said = renewal_refusal(env.clock.now().date(), valid_to)
+    assert said is not None and f"请先办理期满换证：{said}，" in o.message
+
+def test_overdue_within_a_year_is_sent_to_the_kiosks_own_renewal(env, people) -> None:
+    account = _account(env, people, "driver_normal")
+    today = env.clock.now().date()
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account)
+                  .values(status="M", valid_from=date(2020, 10, 24), valid_to=today - timedelta(days=30)))
+    message = elicence.overview(env, account).message
+    assert message.startswith("您的驾驶证状态为逾期未换证，暂不能申领电子驾驶证。\n请先办理期满换证：")
+    assert "在【驾驶证补换领】中选择【期满换证】" in message and "车管所窗口" not in message
+
+
+def test_an_issued_card_shown_red_is_told_the_step_too(env, people) -> None:
+    account = _account(env, people, "driver_normal")
+    elicence.apply_direct(env, account)
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account).values(status="M"))
+    message = elicence.overview(env, account).message
+    assert "已申领的电子驾驶证以红色显示。\n请先办理期满换证" in message
+
+
+@pytest.mark.parametrize("status", ["B", "S", "D"])
+def test_other_statuses_get_no_renewal_step(status: str) -> None:
+    assert renewal_step(date(2026, 12, 3), status, date(2015, 10, 29), date(2025, 10, 29)) is None

@@ -118,7 +118,7 @@ def _registered_rows(env: Env) -> list[tuple[str, Ed25519PublicKey, str]]:
             rows = s.execute(select(TerminalKey.key_id, TerminalKey.public_key, TerminalKey.terminal_id)
                              .order_by(TerminalKey.created_at, TerminalKey.key_id)).all()
     except SQLAlchemyError as exc:
-        log.warning("e-licence keys of the database not read (%s); only %s/keys is trusted",
+        log.warning("未能读取数据库中登记的电子驾驶证公钥（%s），只信任 %s/keys 中的公钥",
                     type(exc).__name__, env.settings.data_dir)
         return []
     found = []

@@ -28,9 +28,11 @@ async def test_register_with_face_check(kiosk_app, env, people):
         await pilot.click("#to-face")  # empty form
         await settle(pilot)
         assert "姓名" in field_error(kiosk_app, "name")
+        assert "身份证号码" in field_error(kiosk_app, "id_number") and "手机号码" in field_error(kiosk_app, "phone")
         set_input(kiosk_app, "name", p.name)
         set_input(kiosk_app, "id_number", p.id_number)
         set_input(kiosk_app, "phone", "1380013800")
+        await settle(pilot)  # the three messages gone: 下一步 is three rows higher up
         await pilot.click("#to-face")
         await settle(pilot)
         assert "11位" in field_error(kiosk_app, "phone")

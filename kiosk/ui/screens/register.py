@@ -24,6 +24,9 @@ from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
 STEPS = ["填写信息", "人脸识别", "短信验证"]
+# After repeated face failures, 在线注册 checks the phone reserved on the licence or vehicle record
+# (seed 003: 核查机动车或驾驶证预留手机号): the bar names that step, not the face check left behind.
+ONLINE_STEPS = ["填写信息", "预留手机号核查", "短信验证"]
 
 
 class RegisterScreen(KioskScreen):
@@ -89,6 +92,10 @@ class RegisterScreen(KioskScreen):
     def show_step(self, step: str, bar: int) -> None:
         # the number pad only where there is something to type (not on the face-check step)
         self.query_one(".with-keypad").set_class(not self.query_one(f"#{step}").query("Input"), "no-input")
+        online = step == "step-online" or (step == "step-code" and self.via == "online")
+        steps = self.query_one(StepBar)
+        steps.steps = ONLINE_STEPS if online else STEPS
+        steps.refresh()
         super().show_step(step, bar)
 
     def _value(self, name: str) -> str:

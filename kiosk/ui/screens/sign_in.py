@@ -27,6 +27,8 @@ class SignInScreen(KioskScreen):
         """``id_number``: typed on 注册 (already registered there): filled in, 发送验证码 focused."""
         super().__init__()
         self._given_id = id_number
+        # what on_mount focuses, and KioskScreen.focus_main too should it run first (a switch_screen)
+        self.MAIN_CONTROL = "#send-code" if id_number else "#input-id_number"
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("登录")
@@ -48,10 +50,7 @@ class SignInScreen(KioskScreen):
                 yield Keypad()
 
     def on_mount(self) -> None:
-        if self._given_id:
-            self.query_one("#send-code", CodeButton).focus()
-        else:
-            self.query_one("#input-id_number", Input).focus()
+        self.query_one(self.MAIN_CONTROL).focus()
 
     def _id_number(self) -> str:
         return self.query_one("#field-id_number", FormField).value

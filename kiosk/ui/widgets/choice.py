@@ -15,9 +15,9 @@ for Enter/Space, so whatever follows a change still does).
 Enter on a ``Choices`` list with an option chosen posts ``ChoiceEntered`` (after the ``Changed``
 it may cause, should the bar be on another option), so the screen can move on, as Enter in a text
 field does: the service form goes to the next field, choice or box (or 下一步 on the last), the
-booking wizard to 下一步. Enter on a list with nothing chosen chooses nothing: the bar rests on the
-first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (or 补领, which voids the licence)
-for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
+booking wizard to 下一步. Enter on a list with nothing chosen chooses nothing: Textual's bar rested
+on the first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (or 补领, which voids the
+licence) for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
 focus and the screen says next to it how to choose (``NOTHING_CHOSEN``). Enter on a ``Tick`` made
 with ``enter_moves_on`` ticks it (a second Enter does not untick it) and posts ``ChoiceEntered``
 too; Space and a click still toggle either way.

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
-from ..domain.errors import CodeRefused, DomainError
+from ..domain.errors import CodeRefused, DomainError, FormProblems
 from ..domain.ids import (birth_date, mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id,
                           normalize_phone)
 from ..domain.names import clean_person_name
@@ -18,7 +18,8 @@ from . import audit, codes, licence_delay, messaging
 from .env import Env
 
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
-ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"
+ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"  # 注册 offers 去登录 with it
+NOT_REGISTERED = "该身份证号码尚未注册交管12123，请先注册"  # 登录 offers 去注册 with it
 PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"
 NO_PHONE = "该账户未绑定手机号，无法发送验证码。请携带身份证明原件到车管所窗口办理绑定手机号变更"
 
@@ -57,7 +58,7 @@ def _registered(session: Session, env: Env, id_number: str) -> Account:
             if _person_shaped(id_number):  # more likely an ID number with a mistyped last character
                 raise DomainError(not_a_person.message, "id_number") from None
             raise DomainError("该统一社会信用代码尚未注册交管12123，单位用户请到车管所窗口办理注册", "id_number") from None
-        raise DomainError("该身份证号码尚未注册交管12123，请先注册", "id_number")
+        raise DomainError(NOT_REGISTERED, "id_number")
     if not account.phone:
         raise DomainError(NO_PHONE, "id_number")
     return account
@@ -133,16 +134,23 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
 
 
 def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
-    clean_name = clean_person_name(name, "name")
-    id_number = normalize_id_number(raw_id, today=env.clock.now().date())
-    clean_phone = normalize_phone(phone)
+    """The applicant's name, ID number and phone, checked; every wrong field is told at once
+    (FieldErrors), not one per try. An ID number already registered is told alone (the other
+    fields do not matter then: the citizen signs in instead)."""
+    problems = FormProblems()
+    clean_name = problems.check(clean_person_name, name, "name")
+    id_number = problems.check(normalize_id_number, raw_id, today=env.clock.now().date())
+    clean_phone = problems.check(normalize_phone, phone)
+    problems.raise_found()
+    assert clean_name is not None and id_number is not None and clean_phone is not None
     with env.db.read() as s:
         account = s.scalar(select(Account).where(Account.id_number == id_number))
         if account is not None and account.registered_at is not None:
             raise DomainError(ALREADY_REGISTERED, "id_number")
         if account is not None and account.name != clean_name:
-            raise DomainError("姓名与身份证号码不一致", "name")
-        check_phone_free(s, clean_phone, account.id if account is not None else None)
+            problems.add("姓名与身份证号码不一致", "name")
+        problems.check(check_phone_free, s, clean_phone, account.id if account is not None else None)
+    problems.raise_found()
     return Applicant(clean_name, id_number, clean_phone)
 
 

@@ -67,7 +67,7 @@ async def test_enter_in_licence_replace_does_not_pick_the_reissue_that_voids_the
         assert chosen(kiosk_app, "kind") == "" and focused_id(kiosk_app) == "choice-kind"
         assert note(kiosk_app, "kind") == NOTHING_CHOSEN
         assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-form"
-        await press(pilot, "down")  # nothing chosen: the first arrow key chooses the option under the bar
+        await press(pilot, "down")  # nothing chosen: the first arrow key chooses the first option
         options = kiosk_app.screen.query_one("#choice-kind", RadioSet).query("RadioButton")
         assert chosen(kiosk_app, "kind") == options.first().name and note(kiosk_app, "kind") == ""
         await press(pilot, "down")  # then the arrows move and choose

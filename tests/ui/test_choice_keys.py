@@ -63,7 +63,7 @@ async def test_down_in_a_service_form_chooses_and_shows_the_fields_of_the_choice
         screen = kiosk_app.screen
         kind = screen.query_one("#choice-kind", RadioSet)
         kind.focus()
-        await pilot.press("down")  # nothing chosen yet: Down chooses the option under the bar, the first
+        await pilot.press("down")  # nothing chosen yet: Down chooses the first option
         await settle(pilot)
         assert kind.pressed_button is not None and kind.pressed_button.name == "lost"
         await pilot.press("down")  # then it moves on and chooses

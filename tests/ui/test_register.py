@@ -28,9 +28,11 @@ async def test_register_with_face_check(kiosk_app, env, people):
         await pilot.click("#to-face")  # empty form
         await settle(pilot)
         assert "姓名" in field_error(kiosk_app, "name")
+        assert "身份证号码" in field_error(kiosk_app, "id_number") and "手机号码" in field_error(kiosk_app, "phone")
         set_input(kiosk_app, "name", p.name)
         set_input(kiosk_app, "id_number", p.id_number)
         set_input(kiosk_app, "phone", "1380013800")
+        await settle(pilot)  # the three messages gone: 下一步 is three rows higher up
         await pilot.click("#to-face")
         await settle(pilot)
         assert "11位" in field_error(kiosk_app, "phone")
@@ -146,3 +148,35 @@ async def test_a_name_that_is_not_chinese_characters_is_refused_next_to_the_fiel
         await pilot.click("#to-face")
         await settle(pilot)
         assert field_error(kiosk_app, "name") == "" and kiosk_app.screen.applicant.name == p.name
+
+
+async def test_the_step_bar_names_the_reserved_phone_step(kiosk_app, env, people):
+    """Tester's finding: on 在线注册 (after the face check failed 3 times) the bar still read
+    2.人脸识别; it names the step the citizen is on, and the face check again on the way back."""
+    from kiosk.ui.widgets.stepbar import StepBar
+
+    def bar() -> str:
+        return kiosk_app.screen.query_one(StepBar).render().plain
+
+    p = people["face_fails"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, kiosk_app, p, "13800138002")
+        assert "2.人脸识别" in bar()
+        for _ in range(env.settings.face_max_failures):
+            kiosk_app.screen.query_one("#face-start").press()
+            await settle(pilot)
+        assert "2.人脸识别" in bar()
+        await pilot.press("enter")  # 改用驾驶证/机动车预留手机号注册 has the focus
+        await settle(pilot)
+        assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-online"
+        assert "2.预留手机号核查" in bar() and "人脸识别" not in bar()
+        kiosk_app.screen.query_one("#online-back").press()
+        await settle(pilot)
+        assert "2.人脸识别" in bar()
+        kiosk_app.screen.query_one("#to-online").press()
+        await settle(pilot)
+        set_input(kiosk_app, "reserved_phone", p.phone)
+        await press_enter_in(pilot, "reserved_phone")
+        await settle(pilot)
+        assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-code"
+        assert "2.预留手机号核查" in bar() and "3.短信验证" in bar()

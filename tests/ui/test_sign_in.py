@@ -55,7 +55,8 @@ async def test_bad_id_numbers_are_explained_next_to_the_field(kiosk_app, env):
         await pilot.click("#send-code")
         await settle(pilot)
         assert "尚未注册" in field_error(kiosk_app, "id_number")
-        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-id_number")
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#to-register")  # the next step offered
+        kiosk_app.screen.query_one("#input-id_number").focus()
         await pilot.press("backspace")  # correcting the number: the old message goes
         await pilot.pause()
         assert field_error(kiosk_app, "id_number") == ""

@@ -1,13 +1,17 @@
 """Registration: 实人认证 (name, ID, phone, liveness/face check), falling back after repeated face
-failures to online registration with the phone reserved on the licence or vehicle record."""
+failures to online registration with the phone reserved on the licence or vehicle record.
+
+An ID number already registered is no dead end: 去登录 shows under its message, with the focus,
+and opens 登录 with the number filled in."""
 from __future__ import annotations
 
 from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, ContentSwitcher, Static
+from textual.widgets import Button, ContentSwitcher, Input, Static
 
+from ...domain.errors import DomainError
 from ...domain.ids import PHONE_INPUT_LEN
 from ...services import auth, codes
 from ..base import KioskScreen
@@ -20,6 +24,9 @@ from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
 STEPS = ["填写信息", "人脸识别", "短信验证"]
+# After repeated face failures, 在线注册 checks the phone reserved on the licence or vehicle record
+# (seed 003: 核查机动车或驾驶证预留手机号): the bar names that step, not the face check left behind.
+ONLINE_STEPS = ["填写信息", "预留手机号核查", "短信验证"]
 
 
 class RegisterScreen(KioskScreen):
@@ -27,8 +34,10 @@ class RegisterScreen(KioskScreen):
     # as a service form does (KioskScreen.leave); nothing typed: it leaves at once.
     DRAFT_FIELDS = ("name", "id_number", "phone")
 
-    def __init__(self) -> None:
+    def __init__(self, id_number: str = "") -> None:
+        """``id_number``: typed on 登录 (not registered there): filled in."""
         super().__init__()
+        self._given_id = id_number
         self.applicant: auth.Applicant | None = None
         self.face_failures = 0
         self.via = "face"
@@ -45,7 +54,8 @@ class RegisterScreen(KioskScreen):
                         yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30,
                                         enter_focuses="id_number")
                         yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
-                                        enter_focuses="phone")
+                                        enter_focuses="phone", value=self._given_id)
+                        yield Button("去登录", id="to-sign-in", variant="primary", classes="hidden")
                         yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN, digits=True,
                                         enter_presses="to-face")
                         with Horizontal(classes="buttons"):
@@ -82,6 +92,10 @@ class RegisterScreen(KioskScreen):
     def show_step(self, step: str, bar: int) -> None:
         # the number pad only where there is something to type (not on the face-check step)
         self.query_one(".with-keypad").set_class(not self.query_one(f"#{step}").query("Input"), "no-input")
+        online = step == "step-online" or (step == "step-code" and self.via == "online")
+        steps = self.query_one(StepBar)
+        steps.steps = ONLINE_STEPS if online else STEPS
+        steps.refresh()
         super().show_step(step, bar)
 
     def _value(self, name: str) -> str:
@@ -91,7 +105,9 @@ class RegisterScreen(KioskScreen):
         actions = {
             "back": lambda: self.leave(self.app.pop_screen),
             "to-face": lambda: self.call(auth.check_applicant, self.env, self._value("name"),
-                                         self._value("id_number"), self._value("phone"), done=self._checked),
+                                         self._value("id_number"), self._value("phone"), done=self._checked,
+                                         failed=self._refused),
+            "to-sign-in": self._to_sign_in,
             "face-back": lambda: self.show_step("step-info", 0),
             "face-start": lambda: self.call(auth.face_check, self.env, self.applicant, done=self._faced),
             "to-online": lambda: self.show_step("step-online", 1),
@@ -106,6 +122,24 @@ class RegisterScreen(KioskScreen):
         action = actions.get(event.button.id or "")
         if action:
             action()
+
+    def _refused(self, exc: DomainError) -> None:
+        """Each message next to its field; for a number already registered, 去登录 under it, focused."""
+        self.show_error(exc)
+        if exc.field == "id_number" and exc.message == auth.ALREADY_REGISTERED:
+            button = self.query_one("#to-sign-in", Button)
+            button.remove_class("hidden")
+            button.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "input-id_number":  # 去登录 was for the number its message was about
+            self.query_one("#to-sign-in").add_class("hidden")
+
+    def _to_sign_in(self) -> None:
+        """Registered already: nothing typed here is needed (no question asked); 返回 there: the start screen."""
+        from .sign_in import SignInScreen
+
+        self.app.switch_screen(SignInScreen(id_number=self._value("id_number")))
 
     def _checked(self, applicant: auth.Applicant) -> None:
         if self.applicant is not None and self.applicant.id_number != applicant.id_number:

@@ -1,10 +1,14 @@
-"""Sign-in: 18-digit ID number, then the 6-digit code sent to the bound phone."""
+"""Sign-in: 18-digit ID number, then the 6-digit code sent to the bound phone.
+
+An ID number not registered yet is no dead end: 去注册 shows under its message, with the focus,
+and opens 注册 with the number filled in (注册's 去登录 comes back here the same way)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
+from ...domain.errors import DomainError
 from ...domain.typed import compact
 from ...services import auth, codes
 from ..base import KioskScreen
@@ -19,13 +23,22 @@ from ..widgets.page import Page
 class SignInScreen(KioskScreen):
     _sent_for = ""  # the ID number the last code was sent for
 
+    def __init__(self, id_number: str = "") -> None:
+        """``id_number``: typed on 注册 (already registered there): filled in, 发送验证码 focused."""
+        super().__init__()
+        self._given_id = id_number
+        # what on_mount focuses, and KioskScreen.focus_main too should it run first (a switch_screen)
+        self.MAIN_CONTROL = "#send-code" if id_number else "#input-id_number"
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
             with Page(classes="form"):
                 yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
                             classes="hint")
-                yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True)
+                yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
+                                value=self._given_id)
+                yield Button("去注册", id="to-register", variant="primary", classes="hidden")
                 yield CodeButton(id="send-code")
                 yield Plain("", id="code-sent", classes="hint")
                 yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True, enter_presses="submit")
@@ -37,7 +50,7 @@ class SignInScreen(KioskScreen):
                 yield Keypad()
 
     def on_mount(self) -> None:
-        self.query_one("#input-id_number", Input).focus()
+        self.query_one(self.MAIN_CONTROL).focus()
 
     def _id_number(self) -> str:
         return self.query_one("#field-id_number", FormField).value
@@ -45,7 +58,10 @@ class SignInScreen(KioskScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         """Another ID number after a code was sent: that code, its line and its errors belonged to
         someone else, and the new number's code need not wait for the old one's countdown."""
-        if event.input.id != "input-id_number" or not self._sent_for:
+        if event.input.id != "input-id_number":
+            return
+        self.query_one("#to-register").add_class("hidden")  # it was for the number the message was about
+        if not self._sent_for:
             return
         if compact(event.value).upper() != self._sent_for:
             self._sent_for = ""
@@ -65,9 +81,21 @@ class SignInScreen(KioskScreen):
             self.submit()
         elif event.button.id == "back":
             self.app.pop_screen()
+        elif event.button.id == "to-register":
+            from .register import RegisterScreen
+
+            self.app.switch_screen(RegisterScreen(id_number=self._id_number()))  # 返回 there: the start screen
 
     def send_code(self) -> None:
-        self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent)
+        self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent, failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        """The message next to its field; for a number not registered, 去注册 under it, focused."""
+        self.show_error(exc)
+        if exc.field == "id_number" and exc.message == auth.NOT_REGISTERED:
+            button = self.query_one("#to-register", Button)
+            button.remove_class("hidden")
+            button.focus()
 
     def _code_sent(self, sent: codes.CodeSent) -> None:
         self._sent_for = compact(self._id_number()).upper()
@@ -75,5 +103,6 @@ class SignInScreen(KioskScreen):
 
     def submit(self) -> None:
         code = self.query_one("#field-code", FormField).value
-        self.call(auth.finish_sign_in, self.env, self._id_number(), code, done=self.kiosk.signed_in)
+        self.call(auth.finish_sign_in, self.env, self._id_number(), code, done=self.kiosk.signed_in,
+                  failed=self._refused)
 

@@ -15,15 +15,22 @@ for Enter/Space, so whatever follows a change still does).
 Enter on a ``Choices`` list with an option chosen posts ``ChoiceEntered`` (after the ``Changed``
 it may cause, should the bar be on another option), so the screen can move on, as Enter in a text
 field does: the service form goes to the next field, choice or box (or 下一步 on the last), the
-booking wizard to 下一步. Enter on a list with nothing chosen chooses nothing: the bar rests on the
-first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (or 补领, which voids the licence)
-for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
+booking wizard to 下一步. Enter on a list with nothing chosen chooses nothing: Textual's bar rested
+on the first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (or 补领, which voids the
+licence) for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
 focus and the screen says next to it how to choose (``NOTHING_CHOSEN``). Enter on a ``Tick`` made
 with ``enter_moves_on`` ticks it (a second Enter does not untick it) and posts ``ChoiceEntered``
 too; Space and a click still toggle either way.
+
+A list with nothing chosen draws no option on the cursor band, focused or not: Textual put the bar
+on the first option, which an elderly citizen read as chosen when Enter then chose nothing. The
+list shows its focus by its own frame (its border, or the accent bar at 80x24); the first Down or
+Up chooses the first option, and Space, like Enter, then says how to choose. The arrow keys stop
+at the ends of the list (Textual's RadioSet wraps: Up on the first option chose the last one).
 """
 from __future__ import annotations
 
+from textual import _widget_navigation
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
@@ -106,19 +113,20 @@ class Choices(RadioSet):
     BINDINGS: list[BindingType] = [
         Binding("down,right", "choose_next", "Next option", show=False),
         Binding("up,left", "choose_previous", "Previous option", show=False),
-        Binding("enter", "enter", show=False),  # Space: RadioSet's toggle (chooses)
+        Binding("enter", "enter", show=False),
+        Binding("space", "space", show=False),  # chooses the option under the bar, as RadioSet's toggle
     ]
     _entering = False  # Enter chose an option: ChoiceEntered follows its Changed
 
     def _on_mount(self, _event) -> None:  # type: ignore[no-untyped-def]
         """Textual puts the cursor on the first option; here it starts on the chosen one, so the
-        first arrow key moves from what is chosen, not from the top (RadioSet's own mount handler,
-        run after this one, finds the chosen option)."""
+        first arrow key moves from what is chosen, not from the top, and nowhere when nothing is
+        chosen (RadioSet's own mount handler, run after this one, finds the chosen option)."""
         self.call_after_refresh(self._cursor_to_chosen)
 
     def _cursor_to_chosen(self) -> None:
-        if self.pressed_button is not None and self.pressed_button in self._nodes:
-            self._selected = self._nodes.index(self.pressed_button)
+        pressed = self.pressed_button
+        self._selected = self._nodes.index(pressed) if pressed is not None and pressed in self._nodes else None
 
     def action_enter(self) -> None:
         if self.pressed_button is None:
@@ -131,6 +139,12 @@ class Choices(RadioSet):
         else:
             self.post_message(ChoiceEntered(self))
 
+    def action_space(self) -> None:
+        if self.pressed_button is None:
+            self.post_message(self.NothingChosen(self))  # no option under the bar to choose
+        else:
+            self.action_toggle_button()
+
     def _on_radio_set_changed(self, _event: RadioSet.Changed) -> None:
         """Runs as the set's own Changed is handled here, before it bubbles on: Entered, posted now,
         reaches the screen after it (RadioSet's handler for it runs too)."""
@@ -139,11 +153,25 @@ class Choices(RadioSet):
             self.post_message(ChoiceEntered(self))
 
     def action_choose_next(self) -> None:
-        if self.pressed_button is not None:  # nothing chosen yet: the first key chooses the option under the bar
-            self.action_next_button()
-        self.action_toggle_button()  # turns it on (one already on stays on): Changed, as for Enter
+        self._choose_towards(1)
 
     def action_choose_previous(self) -> None:
-        if self.pressed_button is not None:
-            self.action_previous_button()
-        self.action_toggle_button()
+        self._choose_towards(-1)
+
+    def _choose_towards(self, direction: "_widget_navigation.Direction") -> None:
+        """Choose the option next to the chosen one in ``direction``; nothing chosen yet: the first
+        option, whichever the key. At either end the choice stays (no wrapping round)."""
+        pressed = self.pressed_button
+        if pressed is None or pressed not in self._nodes:
+            index = _widget_navigation.find_first_enabled(self._nodes)
+        else:
+            here = self._nodes.index(pressed)
+            index = _widget_navigation.find_next_enabled_no_wrap(self._nodes, anchor=here, direction=direction)
+            if index is None:  # the end of the list
+                index = here
+        if index is None:
+            return
+        self._selected = index
+        button = self._nodes[index]
+        if isinstance(button, RadioButton) and not button.value:
+            button.toggle()  # Changed, as for Enter

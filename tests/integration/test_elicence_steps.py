@@ -53,3 +53,13 @@ def test_an_issued_card_shown_red_is_told_the_step_too(env, people) -> None:
 @pytest.mark.parametrize("status", ["B", "S", "D"])
 def test_other_statuses_get_no_renewal_step(status: str) -> None:
     assert renewal_step(date(2026, 12, 3), status, date(2015, 10, 29), date(2025, 10, 29)) is None
+
+
+def test_my_licence_says_the_renewal_step_under_its_status(env, people) -> None:
+    """驾驶证信息 said only 驾驶证状态：逾期未换证 (tester): the licence view carries the same step."""
+    from kiosk.services import profile
+
+    lic = profile.licence_of(env, _account(env, people, "expired_long"))  # 韩冬
+    assert lic is not None and lic.renewal == "驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理"
+    normal = profile.licence_of(env, _account(env, people, "driver_normal"))
+    assert normal is not None and normal.renewal == ""

@@ -2,7 +2,7 @@
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
 服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
-into view.
+into view. Enter on 预约模式 moves the focus on to what comes next (``after_mode``).
 Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
 priority mode each: switching from one to the other and back finds the last search and choices.
 """
@@ -23,7 +23,7 @@ from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
-from ...widgets.choice import Choice, Choices
+from ...widgets.choice import Choice, ChoiceEntered, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .session_fields import DateField, SiteSelect
@@ -282,6 +282,30 @@ class SessionStep(Vertical):
         self.query_one("#sessions-alert", Static).update("")  # said of the other mode
         self._fill_table()
         self._hint()
+
+    def on_choice_entered(self, event: ChoiceEntered) -> None:
+        """Enter on 预约模式 (a mode is always chosen): on to what comes next, as Enter on the subjects
+        goes on (it only chose before, and the focus stayed: Enter seemed to do nothing)."""
+        if event.control.id == "mode":
+            event.stop()
+            self.call_after_refresh(self._mode_entered)  # after the Changed it may have caused
+
+    def _mode_entered(self) -> None:
+        mode = self.query_one("#mode", RadioSet)
+        if self.is_attached and self.screen.focused is mode:
+            self.after_mode().focus()
+
+    def after_mode(self) -> Widget:
+        """What to do once the mode is chosen: 查询 when the dates and site shown have not been queried;
+        开始日期 when the query found nothing (other dates help); else choosing sessions in the table
+        (自主选择场次) or 下一步 (服从系统安排: nothing to choose)."""
+        if self.queried is None or self._typed() != self.queried:
+            return self.query_one("#query", Button)
+        if not self.rows:
+            return self.query_one("#input-date_from", Input)
+        if self.mode == "system":
+            return self.query_one("#next-sessions", Button)
+        return self.query_one("#sessions", DataTable)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""

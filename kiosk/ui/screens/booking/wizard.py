@@ -197,8 +197,8 @@ class BookingWizardScreen(KioskScreen):
             focus_first(shown)
 
     def on_choice_entered(self, event: ChoiceEntered) -> None:
-        """Enter on the subject list: the subject it is on is chosen and the wizard goes on, as
-        with 下一步 (the step's only other control). Enter on 预约模式 (选择场次) only chooses."""
+        """Enter on the subject list with a subject chosen: the wizard goes on, as with 下一步 (the
+        step's only other control). Enter on 预约模式: see SessionStep.on_choice_entered."""
         if event.control.id == "subject":
             self.call_after_refresh(self._subject_entered)
 

@@ -193,7 +193,7 @@ class SessionStep(Vertical):
         """A submission refused for the chosen sessions (the seat went to another kiosk): said right
         above the table the kiosk has just queried again, and scrolled into view."""
         alert = self.query_one("#sessions-alert", Static)
-        alert.update(f"{message}\n已为您重新查询，下表为最新的可预约场次。")
+        alert.update(f"{message.rstrip('。')}。\n已为您重新查询，下表为最新的可预约场次。")
         alert.scroll_visible(animate=False, top=True)
 
     def refuse(self, exc: DomainError) -> bool:

@@ -174,6 +174,8 @@ class BookingWizardScreen(KioskScreen):
         shown = self.query_one(f"#{step}")
         if isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)
+        elif step == "step-confirm" and self.query_one("#field-code", FormField).value:
+            focus_first(self.query_one("#field-code"))  # a code kept (still valid): Enter books, no new code
         else:
             focus_first(shown)
         if unchosen:
@@ -331,7 +333,12 @@ class BookingWizardScreen(KioskScreen):
         self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def _submit_failed(self, exc: DomainError) -> None:
-        if isinstance(exc, Conflict):  # the seat went to someone else: pick another session
+        """The sessions no longer take the booking (the seat went to someone else, the plan closed
+        on its publication day): back to 选择场次, queried again, to pick others. The code typed
+        stays in its field only when it serves for the next try (the message says so)."""
+        if isinstance(exc, Conflict):
+            if not (isinstance(exc, submit.SessionsGone) and exc.code_valid):
+                self.query_one("#field-code", FormField).value = ""
             self._back(reread=False)
             self._query(then_error=exc)
             return

@@ -167,13 +167,13 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
         summary = list(plan.summary)
         if warning := last_booking_warning(plan.facts.permit, plan.facts.attempts, req.subject):
-            summary.append(("特别提示", warning))
+            summary.append(("特别提示", warning + "。"))
         days: list[date] = []
         if req.mode == "priority":
             day = plan.sessions[0][1]
             for subject in _waiting_on(s, account_id, day):
                 summary.append(("特别提示", f"您的{subject}考试预约申请（受理中）包含{format_date(day)}的场次。优先预约成功后，"
-                                "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排"))
+                                "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排。"))
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
@@ -207,7 +207,7 @@ def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
     return found
 
 
-PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消"
+PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消。"
 
 
 def _publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list[date]:

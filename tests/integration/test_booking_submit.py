@@ -258,7 +258,7 @@ def test_the_fifth_booking_is_announced_on_the_confirm_step(env, people):
     p = people["four_fails"]  # 郭涛: four failed 科目二 bookings
     rows = sessions(env, p, 2, "2026-12-05", "2026-12-09")
     checked = booking_submit.check(env, account_id(env, p), BookingRequest(2, "self", (rows[0].id,)))
-    assert ("特别提示", "这是您科目二第5次预约考试，如考试和补考仍不合格，已考合格的科目成绩作废，须重新申请机动车驾驶证") in checked.summary
+    assert ("特别提示", "这是您科目二第5次预约考试，如考试和补考仍不合格，已考合格的科目成绩作废，须重新申请机动车驾驶证。") in checked.summary
 
 
 
@@ -308,7 +308,7 @@ def test_a_priority_seat_on_a_day_a_waiting_application_lists_is_said_first(env,
     other = [r for r in k3 if r.exam_date == date(2026, 12, 8)][0]
     warned = booking_submit.check(env, aid, BookingRequest(3, "priority", (same.id,)))
     assert ("特别提示", "您的科目二考试预约申请（受理中）包含2026年12月7日的场次。优先预约成功后，该申请不会再安排在这一天"
-            "（同一天只安排一个科目的考试），只在其他场次中安排") in warned.summary
+            "（同一天只安排一个科目的考试），只在其他场次中安排。") in warned.summary
     quiet = booking_submit.check(env, aid, BookingRequest(3, "priority", (other.id,)))
     assert not any(k == "特别提示" and "受理中" in v for k, v in quiet.summary)
 

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared
 from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, ExamSite, Message
-from ..domain.errors import Conflict, DomainError
+from ..domain.errors import Conflict
+from ..domain.exam import format_days
 from .booking import OPEN_PLAN, SITE_IN_CITY
 from .applications import placeholder_serial, serial_for
 from .env import Env
@@ -60,10 +61,14 @@ _TAKE_PRIORITY = Prepared(update(_S).where(
 _COUNT_APPLICANT = Prepared(update(_S).where(_S.c.id == bindparam("sid"), _OPEN).values(applicants=_S.c.applicants + 1))
 
 
-def _fitting(at_site: bool, in_city: bool):  # type: ignore[no-untyped-def]
-    """服从系统安排: the open sessions of the subject and class in the range (at the site, in the city)."""
+_CLOSED = _S.c.plan_id.in_(select(ExamPlan.id).where(ExamPlan.publish_on <= bindparam("today")))
+
+
+def _fitting(at_site: bool, in_city: bool, plans=_OPEN):  # type: ignore[no-untyped-def]
+    """服从系统安排: the open sessions of the subject and class in the range (at the site, in the city);
+    ``plans``: of the plans that condition picks instead (_CLOSED: those closed on their publication day)."""
     cond = [_S.c.subject == bindparam("subject"), _S.c.exam_date.between(bindparam("date_from"), bindparam("date_to")),
-            _S.c.classes.contains(bindparam("cls")), _OPEN]
+            _S.c.classes.contains(bindparam("cls")), plans]
     if at_site:
         cond.append(_S.c.site_id == bindparam("site"))
     if in_city:
@@ -83,6 +88,62 @@ _LOCK_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).order_by(_S.c.i
 # The result-publication days of those sessions' plans, earliest first (step 确认并提交 names them).
 PUBLISH_DAYS = {k: Prepared(select(ExamPlan.publish_on).distinct().where(
     ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k)))).order_by(ExamPlan.publish_on)) for k in _KEYS}
+
+
+# Why a request is refused for sessions that no longer take it: the publication days of the plans of
+# the range's fitting sessions that have closed; a chosen session's day and its plan's (closed or not).
+_CLOSED_PUBLISH_DAYS = {k: Prepared(select(ExamPlan.publish_on).distinct().where(
+    ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k, plans=_CLOSED)))).order_by(ExamPlan.publish_on))
+    for k in _KEYS}
+_SESSION_PLAN = Prepared(select(_S.c.exam_date, ExamPlan.publish_on).join(ExamPlan, ExamPlan.id == _S.c.plan_id)
+                         .where(_S.c.id == bindparam("sid")))
+GONE = "所选场次已截止预约或不可预约，请重新查询后选择"
+RANGE_GONE = "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询"
+CODE_STILL_VALID = "（验证码仍然有效）"
+
+
+class SessionsGone(Conflict):
+    """The sessions asked for no longer take the booking (their plan closed on its publication day,
+    the last priority seat went, the session was withdrawn): the citizen picks others. ``code_valid``:
+    the SMS code typed was checked and is still unused, so it serves for the next try; the message
+    then says so (CODE_STILL_VALID)."""
+
+    def __init__(self, message: str, field: str | None = "sessions", code_valid: bool = False) -> None:
+        super().__init__(message + (CODE_STILL_VALID if code_valid else ""), field)
+        self.reason, self.code_valid = message, code_valid
+
+    def with_code(self, valid: bool) -> "SessionsGone":
+        return SessionsGone(self.reason, self.field, valid)
+
+
+def _closed_on(publish_days: list[date]) -> str:
+    several = len(publish_days) > 1
+    return f"已{'分别' if several else ''}于{format_days(publish_days)}（预约结果公布日）截止网上预约"
+
+
+def sessions_gone(d: Driver, session_ids: Sequence[int], today: date) -> SessionsGone:
+    """The chosen sessions ``session_ids`` (some no longer take bookings): those whose plan closed
+    on its publication day named with that day (2026-12-07的场次已于2026年12月5日（预约结果公布日）截止
+    网上预约); else (withdrawn, say) GONE."""
+    by_day: dict[date, set[date]] = {}  # publication day -> exam days
+    for sid in dict.fromkeys(session_ids):
+        row = d.first(_SESSION_PLAN, sid=sid)
+        if row is not None and row[1] <= today:
+            by_day.setdefault(row[1], set()).add(row[0])
+    if not by_day:
+        return SessionsGone(GONE)
+    said = "；".join(f"{'、'.join(f'{day:%Y-%m-%d}' for day in sorted(days))}的场次{_closed_on([publish])}"
+                    for publish, days in sorted(by_day.items()))
+    return SessionsGone(said + "，请重新查询后选择其他场次")
+
+
+def range_gone(d: Driver, key: tuple[bool, bool], params: dict) -> SessionsGone:
+    """服从系统安排 with no open session left in the range (``params``: see fitting_params): when
+    sessions of the range closed on their plans' publication day, said with that day; else RANGE_GONE."""
+    days = [r[0] for r in d.all(_CLOSED_PUBLISH_DAYS[key], **params)]
+    if not days:
+        return SessionsGone(RANGE_GONE, "range")
+    return SessionsGone(f"所选时间段内的场次{_closed_on(days)}，请更改时间段或考场后重新查询", "range")
 
 
 def fitting_params(subject: int, date_from: date, date_to: date, cls: str, site: int | None, city: str | None,
@@ -106,16 +167,17 @@ _INSERT_AUDIT = Prepared(_insert(_AU, "at", "actor", "role", "terminal_id", "acc
 _INSERT_MESSAGE = Prepared(_insert(_M, "channel", "account_id", "phone", "title", "body", "created_at"))
 
 
-def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed: str) -> None:
-    """Priority: take the seat or raise Conflict; normal: count the applicant in every chosen
-    (or fitting) session, all still open, or raise DomainError."""
+def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str) -> None:
+    """Priority: take the seat or raise SessionsGone(``seat_taken``); normal: count the applicant in
+    every chosen (or fitting) session, all still open, or raise SessionsGone saying why not. Raised,
+    it rolls the transaction back: the SMS code settled before stays unused."""
     d, today = Driver(s), now.date()
     if b.priority:
         if d.run(_TAKE_PRIORITY, sid=b.choices[0], now=now, today=today) != 1:
-            raise Conflict(seat_taken, "sessions")  # rolls back: the code stays unused
+            raise SessionsGone(seat_taken)
     elif b.mode == "self":  # in id order, as allocation and other bookings do: no deadlock on PostgreSQL
         if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in sorted(b.choices)) != len(b.choices):
-            raise DomainError(closed, "sessions")
+            raise sessions_gone(d, b.choices, today)
     else:
         key = b.site_id is not None, b.city is not None
         params = fitting_params(b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, b.city,  # type: ignore[arg-type]
@@ -123,7 +185,7 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str, closed
         if d.dialect_name == "postgresql":  # SQLite: BEGIN IMMEDIATE already lets one writer in
             d.all(_LOCK_FITTING[key], **params)
         if d.run(_COUNT_FITTING[key], **params) == 0:
-            raise DomainError(closed)
+            raise range_gone(d, key, params)
 
 
 def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status: str, note: str,

@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
-from ..domain.errors import CodeRefused, Conflict, DomainError
+from ..domain.errors import CodeRefused, DomainError
 from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, format_days, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
+from .booking_create import SessionsGone
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp, load_facts,
                       lock_account, same_day, within_permit)
@@ -29,7 +30,7 @@ from .gateways import OutboxSmsGateway
 
 MAX_CHOICES = 20
 ACCEPTED = "考试预约申请已受理，系统将在预约结果公布日按排名安排考试，结果将通过网办进度、短信和消息通知您"
-SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请选择其他场次后再提交（验证码仍然有效）"
+SEAT_TAKEN = "您选择的场次优先预约名额刚刚已被约满，本次预约未成功。请选择其他场次后再提交"
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,9 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: st
     found = [d.first(_SESSION[city is not None], sid=i, subject=req.subject, cls=cls, now=now, today=now.date(),
                      **where) for i in ids]
     if None in found:
-        raise DomainError("所选场次已截止预约或不可预约，请重新查询后选择", "sessions")
+        raise booking_create.sessions_gone(d, [i for i, row in zip(ids, found) if row is None], now.date())
     if req.mode == "priority" and (found[0][5] <= 0 or found[0][6] <= 0):
-        raise Conflict(SEAT_TAKEN, "sessions")
+        raise SessionsGone(SEAT_TAKEN)
     return [tuple(r[:5]) for r in found]
 
 
@@ -125,7 +126,7 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _P
                                                 req.site_id, f.permit_row.city, env.clock.now())
         key = req.site_id is not None, "city" in fitting
         if d.first(booking_create.FIRST_FITTING[key], **fitting) is None:
-            raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询")
+            raise booking_create.range_gone(d, key, fitting)
         _refuse_only_busy_days(d, key, fitting, exam_days(f.bookings))
         summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(range_to)}"),  # type: ignore[arg-type]
                     ("考试场地", site.name if site else "不限考场（服从系统安排）")]
@@ -166,13 +167,13 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
         summary = list(plan.summary)
         if warning := last_booking_warning(plan.facts.permit, plan.facts.attempts, req.subject):
-            summary.append(("特别提示", warning))
+            summary.append(("特别提示", warning + "。"))
         days: list[date] = []
         if req.mode == "priority":
             day = plan.sessions[0][1]
             for subject in _waiting_on(s, account_id, day):
                 summary.append(("特别提示", f"您的{subject}考试预约申请（受理中）包含{format_date(day)}的场次。优先预约成功后，"
-                                "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排"))
+                                "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排。"))
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
@@ -206,7 +207,7 @@ def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
     return found
 
 
-PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消"
+PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消。"
 
 
 def _publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list[date]:
@@ -235,15 +236,27 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
     outbox is handed a Session to send with, so with one the usual Session transactions run."""
     fast = isinstance(env.sms, OutboxSmsGateway)  # another gateway is handed a Session to send with
     with env.db.fast(write=False) if fast else env.db.read() as s:
-        plan = _plan(s, env, account_id, req)
+        try:
+            plan = _plan(s, env, account_id, req)
+        except SessionsGone as gone:  # refused before the code was looked at: is it good for the next try?
+            raise gone.with_code(_code_good(s, env, account_id, code)) from None
         pre = codes.precheck(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
     if pre.problem is not None:
         raise CodeRefused(pre.problem, "code")
     with env.db.fast(write=True) if fast else env.db.write() as s:
         problem = codes.settle(s, env, pre)
         if problem is None:
-            return book(s, env, account_id, req, plan)
+            try:
+                return book(s, env, account_id, req, plan)
+            except SessionsGone as gone:  # the transaction rolls back: the right code stays unused
+                raise gone.with_code(True) from None
     raise CodeRefused(problem, "code")
+
+
+def _code_good(s: Session | Tx, env: Env, account_id: int, code: str) -> bool:
+    """Is ``code`` the citizen's latest booking code, unused and not expired (nothing is recorded)?"""
+    pre = codes.precheck(s, env, load_facts(s, account_id).account.phone or "", CODE_PURPOSE, code)
+    return pre.problem is None and pre.matched
 
 
 def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: _Plan) -> BookingDone:
@@ -270,7 +283,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         f.account.id, f.account.phone, f.permit_row.id, req.subject, f.permit.licence_class, priority,
         "system" if system else "self", ids, req.date_from if system else min(days),
         plan.range_to if system else max(days), req.site_id if system else None, rt.at, f.permit_row.city)
-    booking_create.take_seats(s, new, now, SEAT_TAKEN, "所选场次已截止预约或不可预约，请重新查询后选择")
+    booking_create.take_seats(s, new, now, SEAT_TAKEN)
     title = PRIORITY_TITLE if priority else TITLE
     if priority:
         _sid, day, start, name, address = plan.sessions[0]

@@ -104,8 +104,10 @@ def test_a_session_of_a_closed_plan_is_refused(env, people):
     with env.db.write() as s:
         plan_id = s.get(ExamSession, rows[0].id).plan_id
         s.execute(update(ExamPlan).where(ExamPlan.id == plan_id).values(publish_on=date(2026, 12, 1)))
-    with pytest.raises(DomainError, match="已截止预约"):
+    with pytest.raises(DomainError) as refused:
         booking_submit.check(env, account_id(env, p), BookingRequest(2, "self", (rows[0].id,)))
+    assert refused.value.message == ("2026-12-04的场次已于2026年12月1日（预约结果公布日）截止网上预约，"
+                                     "请重新查询后选择其他场次")  # why, not only 已截止预约或不可预约
 
 
 def test_a_wrong_code_is_counted_and_nothing_is_booked(env, people):
@@ -306,7 +308,7 @@ def test_a_priority_seat_on_a_day_a_waiting_application_lists_is_said_first(env,
     other = [r for r in k3 if r.exam_date == date(2026, 12, 8)][0]
     warned = booking_submit.check(env, aid, BookingRequest(3, "priority", (same.id,)))
     assert ("特别提示", "您的科目二考试预约申请（受理中）包含2026年12月7日的场次。优先预约成功后，该申请不会再安排在这一天"
-            "（同一天只安排一个科目的考试），只在其他场次中安排") in warned.summary
+            "（同一天只安排一个科目的考试），只在其他场次中安排。") in warned.summary
     quiet = booking_submit.check(env, aid, BookingRequest(3, "priority", (other.id,)))
     assert not any(k == "特别提示" and "受理中" in v for k, v in quiet.summary)
 

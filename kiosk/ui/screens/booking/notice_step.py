@@ -17,7 +17,7 @@ from ....config import ASSETS
 from ...widgets.plain import Plain
 
 READ = "请阅读全文后点击【阅读并同意】。"
-READ_ON = "请阅读全文后点击【阅读并同意】（可按方向键、翻页键或滚动鼠标查看下文）"
+READ_ON = "请阅读全文后点击【阅读并同意】（可按方向键、翻页键或滚动鼠标查看下文）。"
 MIN_ROWS = 5  # the box is never squeezed below this; the page scrolls instead
 
 

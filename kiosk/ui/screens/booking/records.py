@@ -25,6 +25,11 @@ COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地"
 DROP_WHEN_NARROW = (5, 0, 4)
 
 
+def sentence(text: str) -> str:
+    """``text`` ending with 。: a service's reason is a clause, with or without it."""
+    return text if not text or text.endswith(("。", "！", "？")) else text + "。"
+
+
 class BookingListScreen(KioskScreen):
     TITLE_TEXT = ""
     ACTION = ""
@@ -164,7 +169,7 @@ class BookingListScreen(KioskScreen):
         lines = self.detail_lines(row) + self.more_lines(row)
         refusal = self.refusal(row)
         if refusal:  # said before anything is pressed, and no button the service would refuse
-            lines += ["", f"{self.REFUSED}：{refusal}"]
+            lines += ["", f"{self.REFUSED}：{sentence(refusal)}"]
         self.query_one("#detail", Static).update("\n".join(lines))
         self.query_one("#action", Button).display = not refusal and not self.done(row)
         self._ask(None, "")
@@ -211,7 +216,7 @@ class BookingListScreen(KioskScreen):
         on another kiosk or at a counter, placed, paid): the reason above the list, read again, so
         that what it shows and offers is the booking as it is now."""
         self._ask(None, "")
-        self.said(exc.message, alert=True)
+        self.said(sentence(exc.message), alert=True)
         self.keep_row = booking_id
         self.reload()
 

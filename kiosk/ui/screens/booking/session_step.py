@@ -2,7 +2,7 @@
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
 服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
-into view.
+into view. Enter on 预约模式 moves the focus on to what comes next (``after_mode``).
 Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
 priority mode each: switching from one to the other and back finds the last search and choices.
 """
@@ -18,20 +18,18 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Label, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
-from ....domain.exam import SUBJECT_TITLES, format_date
+from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
-from ...widgets.choice import Choice, Choices
+from ...widgets.choice import Choice, ChoiceEntered, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .session_fields import DateField, SiteSelect
+from .session_text import CHANGED, QUERY_HINT, hint_text, ranking_texts
 
 MARK = "已选"
-QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
-CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
-PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
 # Where a refused 下一步 is said (DomainError.field): "sessions" (or None) above the table, with the
 # focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
 # focus on 开始日期 (the search found nothing: other dates are what helps).
@@ -178,19 +176,9 @@ class SessionStep(Vertical):
         self._hint(dropped)
 
     def _show_ranking(self) -> None:
-        """The ranking of the last query with its rule; before any query (of this subject), what to do."""
-        ranking, rule = self.query_one("#ranking", Static), self.query_one("#ranking-rule", Static)
-        if self.last_query is None:  # 优先预约 says what it is from the start (it waited for a 查询)
-            ranking.update(PRIORITY_TEXT if self.priority else "")
-            rule.update(QUERY_HINT)
-        elif self.last_query.ranking is not None:
-            r = self.last_query.ranking
-            ranking.update(r.text)
-            rule.update(f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
-                        f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
-        else:  # 优先预约: no ranking, so no ranking time under it either
-            ranking.update(PRIORITY_TEXT)
-            rule.update(QUERY_HINT)
+        ranking, rule = ranking_texts(self.last_query, self.priority)
+        self.query_one("#ranking", Static).update(ranking)
+        self.query_one("#ranking-rule", Static).update(rule)
 
     def forget_result(self) -> None:
         """The last query's list and ranking go (a new one was refused); the sessions chosen are kept
@@ -205,7 +193,7 @@ class SessionStep(Vertical):
         """A submission refused for the chosen sessions (the seat went to another kiosk): said right
         above the table the kiosk has just queried again, and scrolled into view."""
         alert = self.query_one("#sessions-alert", Static)
-        alert.update(f"{message}\n已为您重新查询，下表为最新的可预约场次。")
+        alert.update(f"{message.rstrip('。')}。\n已为您重新查询，下表为最新的可预约场次。")
         alert.scroll_visible(animate=False, top=True)
 
     def refuse(self, exc: DomainError) -> bool:
@@ -264,30 +252,9 @@ class SessionStep(Vertical):
 
     def _hint(self, dropped: int = 0) -> None:
         """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
-        result = self.last_query
-        if self.queried is None:
-            text = "请先输入时间段并点击【查询】。"
-        elif not self.rows:
-            text = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
-                    "请更改时间段或考场后重新查询。" if self.priority
-                    else "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询。")
-        elif self.mode == "system":
-            text = f"服从系统安排：系统将在下列{len(self.rows)}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
-        else:
-            one = "选择1个场次" if self.priority else "选择一个或多个场次"
-            text = (f"共{len(self.rows)}个场次，已选{len(self.marked)}个。请用方向键移到场次上按回车键（或点击该行）"
-                    f"{one}，再按一次取消。")
-        if result is not None and result.hidden_days:  # said before anything is chosen, not refused at 下一步
-            text += f"\n{result.hidden_text}"
-        if self.rows and not self.priority:  # one 服从系统安排 application counts in every session it may get
-            text += "\n已申请人数含时间段覆盖该场次的服从系统安排申请，仅供参考。"
-        if result is not None and result.truncated:
-            text += "（场次较多，仅显示前400个，请缩短时间段）"
-        if result is not None and result.permit_until is not None:
-            text += f"\n学习驾驶证明有效期至{format_date(result.permit_until)}，只列出此前（含当日）的考试场次。"
-        if dropped:
-            text += f"\n之前选择的{dropped}个场次不在本次查询结果中，已取消选择。"
-        self.query_one("#sessions-hint", Static).update(text)
+        self.query_one("#sessions-hint", Static).update(hint_text(
+            self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode, self.priority,
+            dropped))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
@@ -315,6 +282,30 @@ class SessionStep(Vertical):
         self.query_one("#sessions-alert", Static).update("")  # said of the other mode
         self._fill_table()
         self._hint()
+
+    def on_choice_entered(self, event: ChoiceEntered) -> None:
+        """Enter on 预约模式 (a mode is always chosen): on to what comes next, as Enter on the subjects
+        goes on (it only chose before, and the focus stayed: Enter seemed to do nothing)."""
+        if event.control.id == "mode":
+            event.stop()
+            self.call_after_refresh(self._mode_entered)  # after the Changed it may have caused
+
+    def _mode_entered(self) -> None:
+        mode = self.query_one("#mode", RadioSet)
+        if self.is_attached and self.screen.focused is mode:
+            self.after_mode().focus()
+
+    def after_mode(self) -> Widget:
+        """What to do once the mode is chosen: 查询 when the dates and site shown have not been queried;
+        开始日期 when the query found nothing (other dates help); else choosing sessions in the table
+        (自主选择场次) or 下一步 (服从系统安排: nothing to choose)."""
+        if self.queried is None or self._typed() != self.queried:
+            return self.query_one("#query", Button)
+        if not self.rows:
+            return self.query_one("#input-date_from", Input)
+        if self.mode == "system":
+            return self.query_one("#next-sessions", Button)
+        return self.query_one("#sessions", DataTable)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""

@@ -11,23 +11,23 @@ from dataclasses import dataclass
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, DataTable, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, DataTable, Static
 
 from ....domain.errors import Conflict, DomainError
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import KioskScreen, focus_first
-from ...widgets.choice import Choice, ChoiceEntered, Choices
+from ...widgets.choice import ChoiceEntered
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import ErrorLine, Plain, plain
+from ...widgets.plain import ErrorLine, Plain
 from ...widgets.stepbar import StepBar
 from ...widgets.page import Page
 from .notice_step import NoticeStep
 from .session_step import SessionStep
+from .subject_step import SubjectStep
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
@@ -66,13 +66,7 @@ class BookingWizardScreen(KioskScreen):
         with Page(classes="form wide"):
             yield StepBar(NORMAL_STEPS, id="steps")
             with ContentSwitcher(initial="step-subject"):
-                with Vertical(id="step-subject"):
-                    yield Plain("正在读取您的考试信息，请稍候。", id="applicant", classes="hint")
-                    yield Vertical(id="subject-box")
-                    yield Plain("", id="not-bookable")
-                    with Horizontal(classes="buttons"):
-                        yield Button("返回", id="back")
-                        yield Button("下一步", id="next-subject", variant="primary", disabled=True)
+                yield SubjectStep(id="step-subject")
                 yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
                 yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
                                  id="step-priority-notice")
@@ -101,6 +95,10 @@ class BookingWizardScreen(KioskScreen):
         return self.kiosk.citizen.account_id
 
     @property
+    def subjects(self) -> SubjectStep:
+        return self.query_one(SubjectStep)
+
+    @property
     def sessions(self) -> SessionStep:
         return self.query_one(SessionStep)
 
@@ -108,34 +106,16 @@ class BookingWizardScreen(KioskScreen):
         self.call(load, self.env, self.account_id, done=self._loaded, failed=self._load_failed)
 
     def _load_failed(self, exc: DomainError) -> None:
-        self.query_one("#applicant", Static).update(exc.message + "。请点击【返回】。")
-        self.query_one("#next-subject", Button).display = False  # no 下一步 that does nothing
+        self.subjects.failed(exc.message)
 
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded
-        self.query_one("#subject-box", Vertical).mount_all(self._subject_widgets(loaded.overview, None))
-        self._subjects_said(loaded.overview)
         self.sessions.set_sites(loaded.sites)
-        focus_first(self.query_one("#step-subject"))  # the subjects, or 返回 when none can be booked
+        self.call_later(self._first_shown, loaded.overview)
 
-    def _subject_widgets(self, ov: bq.Overview, chosen: int | None) -> list[Widget]:
-        """The bookable subjects, ``chosen`` (else the first) chosen; or why there are none."""
-        if not ov.bookable:
-            return [Plain("您目前没有可以预约的考试科目，原因如下：", classes="hint")]
-        keep = chosen if any(o.subject == chosen for o in ov.bookable) else ov.bookable[0].subject
-        return [Choices(*(Choice(plain(o.title), value=o.subject == keep, name=str(o.subject)) for o in ov.bookable),
-                        id="subject")]
-
-    def _subjects_said(self, ov: bq.Overview) -> None:
-        """Who applies, the subjects that cannot be booked and why, and 下一步 only when one can."""
-        self.query_one("#applicant", Static).update(
-            f"姓名：{ov.name_masked}    身份证明号码：{ov.id_masked}    手机号码：{ov.phone_masked}\n"
-            f"申请准驾车型：{ov.class_text}    {ov.permit_text}" + ("\n请选择预约科目，点击【下一步】。" if ov.bookable else ""))
-        refused = [f"{o.title}：{o.reason}" for o in ov.subjects if not o.allowed]
-        self.query_one("#not-bookable", Static).update(
-            ("暂不能预约的科目：\n" + "\n".join(refused)) if refused else "")
-        self.query_one("#next-subject", Button).disabled = not ov.bookable
-        self.query_one("#next-subject", Button).display = bool(ov.bookable)  # no 下一步 that does nothing
+    async def _first_shown(self, ov: bq.Overview) -> None:
+        await self.subjects.show(ov, None)
+        focus_first(self.subjects)  # the subjects, or 返回 when none can be booked
 
     # -- read again on the way back -------------------------------------------------------------
     def _reread(self) -> None:
@@ -150,14 +130,10 @@ class BookingWizardScreen(KioskScreen):
 
     async def _reread_done(self, loaded: Loaded) -> None:
         assert self.loaded is not None
-        before = self._option() if self.loaded.overview.bookable else None
-        subject = self.sessions.subject if self.step == "step-sessions" else (before.subject if before else None)
+        subject = self.sessions.subject if self.step == "step-sessions" else self.subjects.chosen
         self.loaded = Loaded(loaded.overview, self.loaded.sites, self.loaded.seen | loaded.seen)
         ov = loaded.overview
-        box = self.query_one("#subject-box", Vertical)
-        await box.remove_children()
-        await box.mount_all(self._subject_widgets(ov, subject))
-        self._subjects_said(ov)
+        await self.subjects.show(ov, subject)
         self._rereading = False
         option = next((o for o in ov.subjects if o.subject == subject), None)
         gone = option is not None and (not option.allowed or (self.priority and not option.priority_allowed))
@@ -170,7 +146,7 @@ class BookingWizardScreen(KioskScreen):
             self.priority = False
             self._show("step-subject")
         elif self.step == "step-subject":
-            focus_first(self.query_one("#step-subject"))  # the new list (or 返回)
+            focus_first(self.subjects)  # the new list (or 返回)
         else:  # gone on meanwhile (上一步 again): that step shows the new list when it gets there
             return
         if gone and option is not None:
@@ -179,6 +155,10 @@ class BookingWizardScreen(KioskScreen):
     # -- navigation --------------------------------------------------------------------------
     def _show(self, step: str) -> None:
         self.clear_errors()
+        unchosen = step == "step-sessions" and self._option() is None
+        if unchosen:  # the subject chosen can no longer be booked (read again meanwhile): choose again
+            self.history.clear()
+            step, self.priority = "step-subject", False
         self.step = step
         bar = self.query_one(StepBar)
         bar.steps = PRIORITY_STEPS if self.priority else NORMAL_STEPS
@@ -187,18 +167,23 @@ class BookingWizardScreen(KioskScreen):
         bar.refresh()
         if step == "step-sessions":
             option = self._option()
+            assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
         self.query_one(ContentSwitcher).current = step
         self.query_one(VerticalScroll).scroll_home(animate=False)
         shown = self.query_one(f"#{step}")
         if isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)
+        elif step == "step-confirm" and self.query_one("#field-code", FormField).value:
+            focus_first(self.query_one("#field-code"))  # a code kept (still valid): Enter books, no new code
         else:
             focus_first(shown)
+        if unchosen:
+            self.subjects.ask()
 
     def on_choice_entered(self, event: ChoiceEntered) -> None:
-        """Enter on the subject list: the subject it is on is chosen and the wizard goes on, as
-        with 下一步 (the step's only other control). Enter on 预约模式 (选择场次) only chooses."""
+        """Enter on the subject list with a subject chosen: the wizard goes on, as with 下一步 (the
+        step's only other control). Enter on 预约模式: see SessionStep.on_choice_entered."""
         if event.control.id == "subject":
             self.call_after_refresh(self._subject_entered)
 
@@ -229,11 +214,11 @@ class BookingWizardScreen(KioskScreen):
         if reread and self.step in ("step-subject", "step-sessions") and self.loaded is not None:
             self._reread()
 
-    def _option(self) -> bq.SubjectOption:
+    def _option(self) -> bq.SubjectOption | None:
+        """The subject chosen on 科目确认 (None: none yet)."""
         assert self.loaded is not None
-        pressed = self.query_one("#subject", RadioSet).pressed_button
-        subject = int(pressed.name) if pressed and pressed.name else self.loaded.overview.bookable[0].subject
-        return next(o for o in self.loaded.overview.subjects if o.subject == subject)
+        chosen = self.subjects.chosen
+        return next((o for o in self.loaded.overview.subjects if o.subject == chosen), None)
 
     def _seen(self, key: str) -> bool:
         return self.loaded is not None and key in self.loaded.seen
@@ -251,7 +236,10 @@ class BookingWizardScreen(KioskScreen):
         if bid in ("back", "prev-notice", "prev-priority-notice", "prev-sessions", "prev-confirm"):
             self._back()
         elif bid == "next-subject":
-            self._forward("step-sessions" if self._seen(NOTICE) else "step-notice")
+            if self._option() is None:
+                self.subjects.ask()
+            else:
+                self._forward("step-sessions" if self._seen(NOTICE) else "step-notice")
         elif bid == "agree":
             self._agreed(NOTICE)
         elif bid == "agree-priority":
@@ -345,7 +333,12 @@ class BookingWizardScreen(KioskScreen):
         self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def _submit_failed(self, exc: DomainError) -> None:
-        if isinstance(exc, Conflict):  # the seat went to someone else: pick another session
+        """The sessions no longer take the booking (the seat went to someone else, the plan closed
+        on its publication day): back to 选择场次, queried again, to pick others. The code typed
+        stays in its field only when it serves for the next try (the message says so)."""
+        if isinstance(exc, Conflict):
+            if not (isinstance(exc, submit.SessionsGone) and exc.code_valid):
+                self.query_one("#field-code", FormField).value = ""
             self._back(reread=False)
             self._query(then_error=exc)
             return

@@ -1,0 +1,49 @@
+"""What step 选择场次 says about its search: the ranking with its rule, and the hint over the table
+(what to do next). Pure functions of the last query and the choices (SessionStep shows them)."""
+from __future__ import annotations
+
+from ....domain.exam import format_date
+from ....services import booking_query as bq
+
+QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
+CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
+PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
+
+
+def ranking_texts(last_query: bq.SessionQuery | None, priority: bool) -> tuple[str, str]:
+    """(the ranking, its rule) of the last query; before any query (of this subject), what to do."""
+    if last_query is None:  # 优先预约 says what it is from the start (it waited for a 查询)
+        return (PRIORITY_TEXT if priority else ""), QUERY_HINT
+    if last_query.ranking is None:  # 优先预约: no ranking, so no ranking time under it either
+        return PRIORITY_TEXT, QUERY_HINT
+    r = last_query.ranking
+    return r.text, (f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
+                    f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
+
+
+def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: int, mode: str, priority: bool,
+              dropped: int = 0) -> str:
+    """What to do next over ``rows`` sessions listed (``marked`` of them chosen) in ``mode``;
+    ``dropped``: sessions chosen on the last query that this one no longer lists."""
+    if not queried:
+        text = "请先输入时间段并点击【查询】。"
+    elif not rows:
+        text = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
+                "请更改时间段或考场后重新查询。" if priority
+                else "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询。")
+    elif mode == "system":
+        text = f"服从系统安排：系统将在下列{rows}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
+    else:
+        one = "选择1个场次" if priority else "选择一个或多个场次"
+        text = f"共{rows}个场次，已选{marked}个。请用方向键移到场次上按回车键（或点击该行）{one}，再按一次取消。"
+    if result is not None and result.hidden_days:  # said before anything is chosen, not refused at 下一步
+        text += f"\n{result.hidden_text}"
+    if rows and not priority:  # one 服从系统安排 application counts in every session it may get
+        text += "\n已申请人数含时间段覆盖该场次的服从系统安排申请，仅供参考。"
+    if result is not None and result.truncated:
+        text += "（场次较多，仅显示前400个，请缩短时间段）"
+    if result is not None and result.permit_until is not None:
+        text += f"\n学习驾驶证明有效期至{format_date(result.permit_until)}，只列出此前（含当日）的考试场次。"
+    if dropped:
+        text += f"\n之前选择的{dropped}个场次不在本次查询结果中，已取消选择。"
+    return text

@@ -167,7 +167,7 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
         summary = list(plan.summary)
         if warning := last_booking_warning(plan.facts.permit, plan.facts.attempts, req.subject):
-            summary.append(("特别提示", warning + "。"))
+            summary.append(("特别提示", warning))  # its sentence ends with 。 (domain.exam)
         days: list[date] = []
         if req.mode == "priority":
             day = plan.sessions[0][1]
@@ -235,28 +235,31 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
     (``Database.fast``), which halves the CPU a submission costs. An SMS gateway other than the
     outbox is handed a Session to send with, so with one the usual Session transactions run."""
     fast = isinstance(env.sms, OutboxSmsGateway)  # another gateway is handed a Session to send with
+    gone: SessionsGone | None = None
     with env.db.fast(write=False) if fast else env.db.read() as s:
         try:
-            plan = _plan(s, env, account_id, req)
-        except SessionsGone as gone:  # refused before the code was looked at: is it good for the next try?
-            raise gone.with_code(_code_good(s, env, account_id, code)) from None
-        pre = codes.precheck(s, env, plan.facts.account.phone or "", CODE_PURPOSE, code)
+            plan: _Plan | None = _plan(s, env, account_id, req)
+            phone = plan.facts.account.phone  # type: ignore[union-attr]
+        except SessionsGone as exc:  # the code is still checked: is it good for the next try?
+            plan, gone, phone = None, exc, load_facts(s, account_id).account.phone
+        pre = codes.precheck(s, env, phone or "", CODE_PURPOSE, code)
     if pre.problem is not None:
         raise CodeRefused(pre.problem, "code")
+    if gone is not None and pre.matched:  # the right code, not used up: it serves for the next try
+        raise gone.with_code(True) from None
     with env.db.fast(write=True) if fast else env.db.write() as s:
+        # A wrong code counts as a failed try even when the sessions are gone: otherwise this path
+        # would tell right from wrong codes without limit.
         problem = codes.settle(s, env, pre)
+        if problem is None and gone is not None:  # the row changed meanwhile and then matched: used up
+            raise gone.with_code(False) from None
         if problem is None:
+            assert plan is not None
             try:
                 return book(s, env, account_id, req, plan)
-            except SessionsGone as gone:  # the transaction rolls back: the right code stays unused
-                raise gone.with_code(True) from None
+            except SessionsGone as late:  # the transaction rolls back: the right code stays unused
+                raise late.with_code(True) from None
     raise CodeRefused(problem, "code")
-
-
-def _code_good(s: Session | Tx, env: Env, account_id: int, code: str) -> bool:
-    """Is ``code`` the citizen's latest booking code, unused and not expired (nothing is recorded)?"""
-    pre = codes.precheck(s, env, load_facts(s, account_id).account.phone or "", CODE_PURPOSE, code)
-    return pre.problem is None and pre.matched
 
 
 def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: _Plan) -> BookingDone:

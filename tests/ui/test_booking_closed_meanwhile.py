@@ -3,7 +3,8 @@ sent at 23:57 on 12-04 and typed after midnight, when the 12-07 plan closed on i
 
 The refusal said only 「所选场次已截止预约或不可预约」, and the code stayed in its field whatever it was
 worth. Now the wizard goes back to 选择场次, queried again, with why above the table; a code still
-good for the next try stays (and that is said), focused when 确认并提交 comes back; any other is cleared."""
+good for the next try stays (and that is said), focused when 确认并提交 comes back; a wrong or
+expired code is refused first, as at any submission (a wrong one counted)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -56,13 +57,15 @@ async def test_a_valid_code_is_kept_and_said_so(kiosk_app, env, people):
         assert step(kiosk_app)[0] == "step-done" and "提交成功" in screen_text(kiosk_app)
 
 
-async def test_an_expired_code_is_cleared_and_not_said_valid(kiosk_app, env, people):
+async def test_an_expired_code_is_refused_as_at_any_submission(kiosk_app, env, people):
+    """The code is checked before the closed session is said: an expired (or wrong, counted) code is
+    refused on 确认并提交 as always, so this refusal never tells a right code from a wrong one."""
     p = people["k3_ready"]
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         code = await to_code_after_midnight(pilot, env, p)
         env.clock.advance(minutes=5)  # the code has expired too
         set_input(kiosk_app, "code", code)
         await press(pilot, "submit")
-        assert step(kiosk_app)[0] == "step-sessions"
-        assert alert(kiosk_app) == WHY + "。已为您重新查询，下表为最新的可预约场次。"
-        assert kiosk_app.screen.query_one("#input-code").value == ""
+        assert step(kiosk_app)[0] == "step-confirm"
+        assert "验证码已过期" in screen_text(kiosk_app)
+        assert "（验证码仍然有效）" not in screen_text(kiosk_app)

@@ -42,3 +42,21 @@ def pg_env(pg_url: str, settings) -> Iterator[Env]:  # type: ignore[no-untyped-d
     bootstrap.prepare(env)
     yield env
     env.db.dispose()
+
+
+@pytest.fixture
+def cli_run(tmp_path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """``cli_run(*argv) -> (exit code, stdout, stderr)`` of ``kiosk`` in-process, with its own data
+    folder and none of the KIOSK_* settings of the environment."""
+    from kiosk.__main__ import main
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    for name in ("KIOSK_DATABASE_URL", "KIOSK_NOW", "KIOSK_TERMINAL_ID", "KIOSK_THEME", "KIOSK_ELICENCE_TTL"):
+        monkeypatch.delenv(name, raising=False)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

@@ -8,21 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.__main__ import main
 
 
-@pytest.fixture
-def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
-    for name in ("KIOSK_DATABASE_URL", "KIOSK_NOW", "KIOSK_TERMINAL_ID", "KIOSK_THEME", "KIOSK_ELICENCE_TTL"):
-        monkeypatch.delenv(name, raising=False)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 @pytest.mark.parametrize(("argv", "variables", "said"), [
@@ -32,29 +19,29 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     ([], {"KIOSK_ELICENCE_TTL": "abc"},
      "kiosk: KIOSK_ELICENCE_TTL 须为整数秒数（电子驾驶证二维码的有效时间，默认60），收到 'abc'"),
 ], ids=["now-option", "now-variable", "theme", "elicence-ttl"])
-def test_a_setting_refused_is_one_chinese_line(run, tmp_path: Path, monkeypatch, argv, variables, said) -> None:  # type: ignore[no-untyped-def]
+def test_a_setting_refused_is_one_chinese_line(cli_run, tmp_path: Path, monkeypatch, argv, variables, said) -> None:  # type: ignore[no-untyped-def]
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
-    code, out, err = run(*argv, "--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox")
+    code, out, err = cli_run(*argv, "--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox")
     assert (code, out, err.strip()) == (2, "", said)
     assert not (tmp_path / "k.db").exists()
 
 
-def test_upgrade_and_an_empty_outbox_say_so_in_chinese(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_upgrade_and_an_empty_outbox_say_so_in_chinese(cli_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    assert run("--db", url, "db", "upgrade") == (0, "数据库结构已是最新版本\n", "")
-    assert run("--db", url, "outbox") == (0, "短信发件箱为空\n", "")
-    assert run("--db", url, "outbox", "--phone", "13900000000") == (0, "短信发件箱中没有发往该号码的短信\n", "")
+    assert cli_run("--db", url, "db", "upgrade") == (0, "数据库结构已是最新版本\n", "")
+    assert cli_run("--db", url, "outbox") == (0, "短信发件箱为空\n", "")
+    assert cli_run("--db", url, "outbox", "--phone", "13900000000") == (0, "短信发件箱中没有发往该号码的短信\n", "")
 
 
-def test_a_database_or_folder_that_cannot_be_used_has_no_english_second_half(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_or_folder_that_cannot_be_used_has_no_english_second_half(cli_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.db"
     bad.write_text("not a database")
     blocker = tmp_path / "file"
     blocker.write_text("")
     for argv in (["--db", f"sqlite:///{bad}", "outbox"], ["--db", f"sqlite:///{tmp_path / 'no' / 'k.db'}", "outbox"],
                  ["--db", f"sqlite:///{blocker / 'k.db'}", "db", "upgrade"]):
-        code, _, err = run(*argv)
+        code, _, err = cli_run(*argv)
         assert code == 1 and len(err.strip().splitlines()) == 1, err
         assert " / " not in err and not re.search(r"(database|folder) \w+", err), err
 
@@ -70,9 +57,9 @@ def test_a_database_or_folder_that_cannot_be_used_has_no_english_second_half(run
     (["elicence", "show", "1", "--profile", "big"],
      "kiosk elicence show: 参数 --profile 的取值 'big' 无效（可选：'auto', 'full', 'compact'）"),
 ], ids=["required", "no-value", "not-int", "unrecognized", "one-of", "not-with", "choice"])
-def test_a_command_line_argparse_refuses_is_said_in_chinese_under_its_usage(run, capsys, argv, said) -> None:  # type: ignore[no-untyped-def]
+def test_a_command_line_argparse_refuses_is_said_in_chinese_under_its_usage(cli_run, capsys, argv, said) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as done:
-        run(*argv)
+        cli_run(*argv)
     err = capsys.readouterr().err
     assert done.value.code == 2 and err.startswith("usage: kiosk") and err.rstrip().splitlines()[-1] == said, err
 

@@ -76,3 +76,19 @@ def black_on_white_runs(app, selector: str = "QrView") -> list[str]:  # type: ig
         if cells:
             runs.append(cells)
     return runs
+
+
+async def open_card(pilot, env, person):  # type: ignore[no-untyped-def]
+    """``person`` signed in with an e-licence issued, on 出示电子驾驶证 (the CardScreen)."""
+    from kiosk.services import elicence, elicence_card
+    from kiosk.ui.screens.elicence.card import CardScreen
+    from tests.ui.conftest import settle, sign_in
+
+    elicence.apply_direct(env, elicence_card.account_for(env, person.id_number))
+    await sign_in(pilot, env, person.id_number, person.phone)
+    await pilot.click("#menu-elicence_mine")
+    await settle(pilot)
+    await pilot.click("#el-show")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, CardScreen)
+    return pilot.app.screen

@@ -8,24 +8,12 @@ import time
 import pytest
 from textual.geometry import Region
 
-from kiosk.services import elicence, elicence_card
-from kiosk.ui.screens.elicence import CardScreen, FullCodeScreen
+from kiosk.ui.screens.elicence import FullCodeScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from kiosk.ui.widgets.idle import IdleBanner
 from kiosk.ui.widgets.qr import QrView
-from tests.ui.conftest import screen_text, settle, sign_in
-from tests.ui.elicence_helpers import black_on_white_runs, decode_both, qr_text_lines
-
-
-async def _open_card(pilot, env, person) -> CardScreen:  # type: ignore[no-untyped-def]
-    elicence.apply_direct(env, elicence_card.account_for(env, person.id_number))
-    await sign_in(pilot, env, person.id_number, person.phone)
-    await pilot.click("#menu-elicence_mine")
-    await settle(pilot)
-    await pilot.click("#el-show")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, CardScreen)
-    return pilot.app.screen
+from tests.ui.conftest import screen_text, settle
+from tests.ui.elicence_helpers import black_on_white_runs, decode_both, open_card, qr_text_lines
 
 
 async def _countdown(pilot, seconds_left: int = 9) -> IdleBanner:  # type: ignore[no-untyped-def]
@@ -60,7 +48,7 @@ def _assert_code_whole(app, banner: IdleBanner) -> None:  # type: ignore[no-unty
 @pytest.mark.parametrize("size", [(80, 24), (60, 24), (200, 60)])
 async def test_the_countdown_does_not_cover_the_enlarged_code(kiosk_app, env, people, size) -> None:
     async with kiosk_app.run_test(size=size) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         card.query_one("#card-zoom").press()
         await settle(pilot)
         assert isinstance(kiosk_app.screen, FullCodeScreen)
@@ -74,7 +62,7 @@ async def test_the_countdown_does_not_cover_the_enlarged_code(kiosk_app, env, pe
 
 async def test_the_countdown_does_not_cover_the_code_beside_the_card(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await _open_card(pilot, env, people["driver_normal"])
+        await open_card(pilot, env, people["driver_normal"])
         banner = await _countdown(pilot)
         lines = [line.strip() for line in screen_text(kiosk_app).splitlines()]
         assert "长时间无操作，9秒后将退出并返回首页。" in lines and "触摸屏幕或按任意键继续办理。" in lines  # a sentence a line
@@ -83,14 +71,14 @@ async def test_the_countdown_does_not_cover_the_code_beside_the_card(kiosk_app, 
 
 async def test_at_80x24_the_card_without_a_code_shows_the_countdown(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        await _open_card(pilot, env, people["driver_normal"])
+        await open_card(pilot, env, people["driver_normal"])
         await _countdown(pilot)
         assert "9秒后" in screen_text(kiosk_app)
 
 
 async def test_a_citizen_who_walks_away_from_the_code_is_still_signed_out(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         card.query_one("#card-zoom").press()
         await settle(pilot)
         await _countdown(pilot)

@@ -3,22 +3,11 @@ there the modules really are larger (whole scales, square: scale 2 is full block
 wide), black on white with a quiet zone of 4 modules, read by zxing-cpp and zbar."""
 from __future__ import annotations
 
-from kiosk.services import elicence, elicence_card, elicence_verify
+from kiosk.services import elicence_verify
 from kiosk.ui.screens.elicence import CardScreen, FullCodeScreen
 from kiosk.ui.widgets.qr import NO_ROOM, QrView
-from tests.ui.conftest import screen_text, settle, sign_in
-from tests.ui.elicence_helpers import black_on_white, black_on_white_runs, decode_both, qr_text_lines
-
-
-async def _open_card(pilot, env, person) -> CardScreen:  # type: ignore[no-untyped-def]
-    elicence.apply_direct(env, elicence_card.account_for(env, person.id_number))
-    await sign_in(pilot, env, person.id_number, person.phone)
-    await pilot.click("#menu-elicence_mine")
-    await settle(pilot)
-    await pilot.click("#el-show")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, CardScreen)
-    return pilot.app.screen
+from tests.ui.conftest import screen_text, settle
+from tests.ui.elicence_helpers import black_on_white, black_on_white_runs, decode_both, open_card, qr_text_lines
 
 
 def _zoom_offered(screen: CardScreen) -> bool:
@@ -27,7 +16,7 @@ def _zoom_offered(screen: CardScreen) -> bool:
 
 async def test_at_120x40_the_card_code_is_already_as_large_as_it_gets_so_no_zoom(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         view = card.query_one(QrView)
         assert view.shown is not None and view.shown.scale == 1
         assert FullCodeScreen.scale_in(view.texts, kiosk_app.size) == 1  # the whole screen: no larger
@@ -37,7 +26,7 @@ async def test_at_120x40_the_card_code_is_already_as_large_as_it_gets_so_no_zoom
 
 async def test_on_a_big_terminal_the_zoom_draws_modules_two_columns_wide(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(200, 60)) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         here = card.query_one(QrView).shown
         assert here is not None and here.scale == 1 and _zoom_offered(card)
         card.query_one("#card-zoom").press()
@@ -60,7 +49,7 @@ async def test_on_a_big_terminal_the_zoom_draws_modules_two_columns_wide(kiosk_a
 
 async def test_the_zoom_is_offered_and_withdrawn_as_the_terminal_is_resized(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         assert _zoom_offered(card) and card.query_one(QrView).shown is None
         assert kiosk_app.focused is card.query_one("#card-zoom")  # Enter zooms, as the code area says
         await pilot.resize_terminal(120, 40)
@@ -80,7 +69,7 @@ async def test_the_zoom_takes_the_focus_when_it_appears_after_a_resize(kiosk_app
     """Tester: from 120x40 to 80x24 the card said 请选择【放大二维码】 with the focus still on 返回,
     so Enter left the card."""
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         assert kiosk_app.focused is card.query_one("#back")
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
@@ -92,7 +81,7 @@ async def test_the_zoom_takes_the_focus_when_it_appears_after_a_resize(kiosk_app
 
 async def test_the_zoom_does_not_take_the_focus_from_where_the_citizen_put_it(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        card = await _open_card(pilot, env, people["driver_normal"])
+        card = await open_card(pilot, env, people["driver_normal"])
         assert kiosk_app.focused is card.query_one("#card-zoom")
         await pilot.press("right")  # to 返回, on purpose
         assert kiosk_app.focused is card.query_one("#back")

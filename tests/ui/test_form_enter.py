@@ -100,7 +100,8 @@ async def test_enter_on_the_booking_subject_list_goes_on_with_that_subject(kiosk
         radio = kiosk_app.screen.query_one("#subject", RadioSet)
         buttons = list(radio.query("RadioButton"))
         assert kiosk_app.focused is radio and len(buttons) >= 2
-        await press(pilot, "down", "enter")
+        assert radio.pressed_button is None  # two subjects: none chosen at first
+        await press(pilot, "down", "down", "enter")  # the first Down chooses 科目二, the second 科目三
         assert step(kiosk_app)[0] == "step-notice"  # as 下一步 does
         await pilot.click("#agree")
         await settle(pilot)

@@ -33,7 +33,7 @@ async def test_an_unfocused_radio_set_shows_only_its_mark(kiosk_app, env, people
         await open_wizard(pilot, env, people["four_fails"])
         radio = kiosk_app.screen.query_one("#subject", RadioSet)
         assert kiosk_app.focused is radio and len(radio.query("RadioButton")) >= 2
-        await pilot.press("down")  # the cursor to the second subject, which it chooses
+        await pilot.press("down", "down")  # nothing chosen: the first Down chooses 科目二, the second 科目三
         await pilot.pause(0.1)
         focused_rows = option_backgrounds(kiosk_app, radio)
         assert len(focused_rows) >= 2 and focused_rows[1] != focused_rows[0]  # the cursor, seen

@@ -7,21 +7,18 @@ day), but never later than one day before the exam (RULES.md). The seat or the a
 count is released; the cancellation time becomes the ranking time (seed rule 3, applied by
 kiosk.services.booking.booking_fact through ``cancelled_at``). A fee already paid is given back
 through the bank it was paid with, once the cancellation is saved (kiosk.services.fee_refunds).
-``exam_outcomes`` says, for the clerk's list of the citizen's bookings, how each finished one ended.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from ..db.models import Account, Application, Booking, ExamPlan, ExamResult, ExamSession
+from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
 from ..domain.errors import Conflict, DomainError, NotFound
-from ..domain.exam import SUBJECT_NAMES, permit_used_up
+from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
-from .booking import STATUS_CANCELLED, active_permit, attempt_of, permit_facts
-from .booking_records import BookingView
-from .exam_results import result_status
+from .booking import STATUS_CANCELLED
 from .booking_cancelled import counter_refusal
 from .cancellation import release_applicants
 from .counter_citizen import check_cancel_reason
@@ -101,28 +98,3 @@ def print_certificate(env: Env, staff: StaffSession | None, account_id: int,
                      detail=f"{serial_no or '-'} 预约编号{booking_id} 文件{path.name}")
     return certificates.Certificate(serial_no, text, path)
 
-
-@dataclass(frozen=True)
-class ExamOutcomes:
-    """How the citizen's finished bookings ended, as their 网办进度 says it (考试合格, 考试不合格, 缺考:
-    exam_results.result_status of each booking's last attempt), and ``void``: the sentence 科目确认
-    tells them once five 科目二 or 科目三 bookings failed ("" otherwise), for the clerk to pass on."""
-
-    results: dict[int, str] = field(default_factory=dict)  # booking id -> status
-    void: str = ""
-
-    def status_text(self, b: BookingView) -> str:
-        """``b``'s status for the clerk: a finished booking's result, else the booking screens' words."""
-        return self.results.get(b.id, b.status_text) if b.status == "done" else b.status_text
-
-
-def exam_outcomes(env: Env, staff: StaffSession | None, account_id: int) -> ExamOutcomes:
-    with env.db.read() as s:
-        authorise(s, env, staff, *SERVE, doing="查看群众档案")
-        rows = list(s.scalars(select(ExamResult).where(ExamResult.account_id == account_id)
-                              .order_by(ExamResult.taken_at, ExamResult.id)))
-        permit = active_permit(s, account_id)
-    last = {r.booking_id: r for r in rows if r.booking_id is not None}  # in time order: the last one stays
-    results = {bid: result_status(r.passed, r.no_show) for bid, r in last.items()}
-    void = permit_used_up(permit_facts(permit), [attempt_of(r) for r in rows]) if permit is not None else ""
-    return ExamOutcomes(results, void)

@@ -17,7 +17,7 @@ from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
-from . import applications, audit, booking_records, elicence, licence_delay, profile
+from . import applications, audit, booking_records, elicence, exam_results, licence_delay, profile
 from .booking import active_permit
 from .env import Env
 from .permissions import SERVE, active, actor, authorise
@@ -57,6 +57,7 @@ class CitizenFile:
     vehicles: list[profile.VehicleView] = field(default_factory=list)
     bookings: list[booking_records.BookingView] = field(default_factory=list)
     applications: list[applications.ApplicationView] = field(default_factory=list)
+    exams: exam_results.ExamOutcomes = field(default_factory=exam_results.ExamOutcomes)  # finished bookings' results
 
     @property
     def phone_masked(self) -> str:
@@ -135,4 +136,5 @@ def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
         file.vehicles = profile.vehicles_in(s, env, a.id)
         file.bookings = [view for _, view in booking_records.bookings_in(s, a.id, online_only=False)]
         file.applications = applications.list_in(s, a.id)
+        file.exams = exam_results.outcomes_in(s, a.id, permit)
     return file

@@ -6,7 +6,7 @@ closes it ('done'). Passing 科目一 issues the learner permit (学习驾驶证
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -14,12 +14,13 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import (ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, after_failed_booking, is_pass,
+from ..domain.exam import (permit_used_up, ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, after_failed_booking, is_pass,
                            pass_mark, permit_valid_to)
 from ..domain.ids import mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
 from .booking import attempt_of, permit_facts, session_at
+from .booking_records import BookingView
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
@@ -34,6 +35,31 @@ PASSED, FAILED, NO_SHOW = "考试合格", "考试不合格", "缺考"
 def result_status(passed: bool, no_show: bool) -> str:
     return NO_SHOW if no_show else PASSED if passed else FAILED
 
+
+
+@dataclass(frozen=True)
+class ExamOutcomes:
+    """How a citizen's finished bookings ended, as their 网办进度 says it (考试合格, 考试不合格, 缺考:
+    ``result_status`` of each booking's last attempt), and ``void``: the sentence 科目确认 tells them
+    once five 科目二 or 科目三 bookings failed ("" otherwise), for the clerk to pass on."""
+
+    results: dict[int, str] = field(default_factory=dict)  # booking id -> status
+    void: str = ""
+
+    def status_text(self, b: BookingView) -> str:
+        """``b``'s status for the clerk: a finished booking's result, else the booking screens' words."""
+        return self.results.get(b.id, b.status_text) if b.status == "done" else b.status_text
+
+
+def outcomes_in(s: Session, account_id: int, permit: LearnerPermit | None) -> ExamOutcomes:
+    """ExamOutcomes of ``account_id`` within a read the caller holds (the counter's citizen file),
+    ``permit``: its active learner permit (booking.active_permit), read there already."""
+    rows = list(s.scalars(select(ExamResult).where(ExamResult.account_id == account_id)
+                          .order_by(ExamResult.taken_at, ExamResult.id)))
+    last = {r.booking_id: r for r in rows if r.booking_id is not None}  # in time order: the last one stays
+    results = {bid: result_status(r.passed, r.no_show) for bid, r in last.items()}
+    void = permit_used_up(permit_facts(permit), [attempt_of(r) for r in rows]) if permit is not None else ""
+    return ExamOutcomes(results, void)
 
 def parse_attempt(text: str) -> int:
     """考试次数 as typed: empty or 1 (初考) -> 1; 2 or 补考 -> 2."""

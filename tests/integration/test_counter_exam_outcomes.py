@@ -1,4 +1,4 @@
-"""The counter's view of a learner's finished bookings (counter_bookings.exam_outcomes): each says
+"""The counter's view of a learner's finished bookings (the citizen file's ``exams``, counter_citizen.load): each says
 how it ended as the citizen's 网办进度 says it (考试合格 / 考试不合格 / 缺考, not 考试已结束), and a
 fifth failed 科目二 booking is said as 科目确认 says it, so the clerk can tell the learner to apply
 again. 科目确认 after a no-show says 缺考, not 考试和补考均不合格."""
@@ -7,13 +7,18 @@ from __future__ import annotations
 import pytest
 
 from kiosk.domain.errors import DomainError
-from kiosk.services import applications, booking_query, booking_records, counter_bookings, exam_results
+from kiosk.services import applications, booking_query, booking_records, counter_citizen, exam_results
 from kiosk.services.staff import StaffSession
 from tests.booking_helpers import account_id
 from tests.ui.test_booking_records import placed_on_12_04
 
 VOID = "科目二已预约考试5次均不合格，其他已考合格的科目成绩作废，请重新申请机动车驾驶证"
 CLERK = StaffSession("J1001", "王警官", ("counter",))
+
+
+def _outcomes(env, staff, aid: int):  # type: ignore[no-untyped-def]
+    """What the counter's file of ``aid`` says of its finished bookings (read with the rest of it)."""
+    return counter_citizen.load(env, staff, aid).exams
 
 
 def _progress(env, aid: int, serial: str) -> str:  # type: ignore[no-untyped-def]
@@ -32,10 +37,10 @@ def _placed(env, p):  # type: ignore[no-untyped-def]
 
 def test_a_fifth_failed_booking_is_said_with_its_result_and_the_void_permit(env, people):
     aid, bid, serial = _placed(env, people["four_fails"])  # 郭涛: four failed 科目二 bookings
-    assert counter_bookings.exam_outcomes(env, CLERK, aid).void == ""
+    assert _outcomes(env, CLERK, aid).void == ""
     exam_results.record(env, bid, score=60, attempt=1)
     exam_results.record(env, bid, score=70, attempt=2)
-    outcomes = counter_bookings.exam_outcomes(env, CLERK, aid)
+    outcomes = _outcomes(env, CLERK, aid)
     view = booking_records.booking(env, aid, bid)
     assert view.status == "done" and view.status_text == "考试已结束"  # the booking's own words, unchanged
     assert outcomes.status_text(view) == "考试不合格" == _progress(env, aid, serial)
@@ -45,7 +50,7 @@ def test_a_fifth_failed_booking_is_said_with_its_result_and_the_void_permit(env,
 def test_a_no_show_reads_缺考_at_the_counter_and_in_科目确认(env, people):
     aid, bid, serial = _placed(env, people["permit_expiring"])  # 王芳: 科目一 passed, 科目二 to take
     exam_results.record(env, bid, no_show=True, attempt=1)
-    outcomes = counter_bookings.exam_outcomes(env, CLERK, aid)
+    outcomes = _outcomes(env, CLERK, aid)
     assert outcomes.status_text(booking_records.booking(env, aid, bid)) == "缺考" == _progress(env, aid, serial)
     assert outcomes.void == ""
     k2 = next(o for o in booking_query.overview(env, aid).subjects if o.subject == 2)
@@ -56,13 +61,13 @@ def test_a_pass_reads_考试合格_and_a_booking_still_open_keeps_its_own_words(
     aid, bid, serial = _placed(env, people["permit_expiring"])
     exam_results.record(env, bid, score=70, attempt=1)  # failed, the retake still to come: placed
     view = booking_records.booking(env, aid, bid)
-    outcomes = counter_bookings.exam_outcomes(env, CLERK, aid)
+    outcomes = _outcomes(env, CLERK, aid)
     assert view.status == "placed" and outcomes.status_text(view) == view.status_text
     exam_results.record(env, bid, score=90, attempt=2)
-    outcomes = counter_bookings.exam_outcomes(env, CLERK, aid)
+    outcomes = _outcomes(env, CLERK, aid)
     assert outcomes.status_text(booking_records.booking(env, aid, bid)) == "考试合格" == _progress(env, aid, serial)
 
 
 def test_only_the_counter_reads_the_outcomes(env, people):
     with pytest.raises(DomainError):
-        counter_bookings.exam_outcomes(env, None, account_id(env, people["four_fails"]))
+        _outcomes(env, None, account_id(env, people["four_fails"]))

@@ -14,12 +14,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
-from ....services import certificates, counter_bookings, counter_citizen
+from ....services import certificates, counter_citizen
 from ....services.booking_records import BookingView
-from ....services.counter_bookings import ExamOutcomes
 from ....services.counter_citizen import CitizenFile
-from ....services.env import Env
-from ....services.staff import StaffSession
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.fit import fits, refill_to_fit, room
@@ -37,21 +34,10 @@ APP_COLUMNS = ("业务流水号", "业务", "状态", "更新时间")
 APP_DROP = (0,)  # when narrow (80x24, a status such as 预约成功（已缴费）): the 业务流水号 goes, the time stays whole
 
 
-def read_file(read: Callable[..., CitizenFile], env: Env, staff: StaffSession | None,
-              *args: object) -> tuple[CitizenFile, ExamOutcomes]:
-    """The file (``read``: counter_citizen.lookup or load) and how its finished bookings ended, in one
-    call off the UI thread, so the list never shows a moment of 考试已结束 before the results."""
-    f = read(env, staff, *args)
-    if not f.found or f.account_id is None or f.kind == "unit":
-        return f, ExamOutcomes()
-    return f, counter_bookings.exam_outcomes(env, staff, f.account_id)
-
-
 class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
-        self.exams = ExamOutcomes()  # the file's exam results and the 5-booking limit (read with it)
         self._shown_for = ""  # the ID field's text when the file on screen was shown
         self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
         self.back_to_bookings = False  # a booking was just cancelled: the list takes the focus back
@@ -129,7 +115,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
     def lookup(self) -> None:
         self.say("")  # about the citizen looked up before, or an action before this look-up
         reason = self.query_one("#field-reason", FormField).value
-        self.call(read_file, counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason,
+        self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason,
                   done=self.show_file, failed=self._lookup_failed)
 
     def _lookup_failed(self, exc: DomainError) -> None:
@@ -138,7 +124,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
 
     def refresh_file(self, _result: object = None) -> None:
         if _result is not None and self.file is not None and self.file.account_id:
-            self.call(read_file, counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id,
+            self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id,
                       done=self.show_file)
 
     def reload_then_say(self, say: Callable[[str], None], message: str) -> None:
@@ -148,15 +134,15 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             say(message)
             return
 
-        def reloaded(read: tuple[CitizenFile, ExamOutcomes]) -> None:
-            self.show_file(read)
+        def reloaded(f: CitizenFile) -> None:
+            self.show_file(f)
             say(message)
 
-        self.call(read_file, counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
 
     def clear_file(self) -> None:
         """No file on screen: its summary, tables and the buttons that act on it go."""
-        self.file, self._shown_account, self.exams = None, None, ExamOutcomes()
+        self.file, self._shown_account = None, None
         self.say("")  # what was done for that citizen
         self.query_one("#citizen-summary", Static).update("")
         self._show_parts(found=False, unit=False)
@@ -177,12 +163,11 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
 
     def status_of(self, b: BookingView) -> str:
         """A booking's status as the clerk reads it: a finished one's result, as 网办进度 says it."""
-        return self.exams.status_text(b)
+        return self.file.exams.status_text(b) if self.file is not None else b.status_text
 
-    def show_file(self, read: tuple[CitizenFile, ExamOutcomes]) -> None:
-        f, self.exams = read
+    def show_file(self, f: CitizenFile) -> None:
         self.file, self._shown_for = f, self._typed_id()
-        self.query_one("#citizen-summary", Static).update(summary_text(f, self.exams.void))
+        self.query_one("#citizen-summary", Static).update(summary_text(f, f.exams.void))
         found = f.found
         self._show_parts(found, unit=f.kind == "unit")
         self.query_one("#reset-phone").display = found and f.registered
@@ -341,4 +326,4 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             return
         self.query_one("#field-id_number", FormField).value = result.id_number  # the file shown before goes
         self.say(f"{result.name} 注册成功，已发送注册成功通知")
-        self.call(read_file, counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)

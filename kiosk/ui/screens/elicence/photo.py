@@ -19,8 +19,8 @@ from ...widgets.in_view import bring_into_view
 from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
 from ...widgets.page import Page
+from ...widgets.button_row import ButtonRow
 from ...widgets.photo import PhotoPreview
-from .rows import ButtonRow
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
 LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"

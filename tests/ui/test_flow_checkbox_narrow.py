@@ -17,7 +17,13 @@ async def test_the_declaration_box_is_one_line_at_80x24(kiosk_app, env, people, 
         tick.focus()
         await settle(pilot)
         assert tick.outer_size.height == height
-        line = next(row for row in screen_text(kiosk_app).splitlines() if "我已阅读并同意《" in row)
+        for _ in range(30):  # a loaded CI run had not yet scrolled the focused box into view
+            rows = [row for row in screen_text(kiosk_app).splitlines() if "我已阅读并同意《" in row]
+            if rows:
+                break
+            await pilot.pause(0.1)
+        assert rows, "the focused box is not on screen"
+        line = rows[0]
         assert "[ ] 我已阅读并同意" in line
         assert ("▔" in screen_text(kiosk_app)) == (height > 1)  # at 80x24 nothing has a frame any more
         await pilot.press("space")

@@ -7,12 +7,19 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Application, Booking, ExamSession, ExamSite
+from ..db.models import Application, Booking, ExamResult, ExamSession, ExamSite
 from ..domain.errors import NotFound
 from ..domain.exam import SUBJECT_NAMES
 from .booking import (BOOKING_STATUS_TEXT, MODE_TEXT, PLACED_PAID_TEXT, PLACED_UNPAID_TEXT, PRIORITY_TITLE, TITLE,
                       session_at)
 from .env import Env
+
+# A result's status in 网办进度 (the booking's application); the booking lists say the same
+PASSED, FAILED, NO_SHOW = "考试合格", "考试不合格", "缺考"
+
+
+def result_status(passed: bool, no_show: bool) -> str:
+    return NO_SHOW if no_show else PASSED if passed else FAILED
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class BookingView:
     wanted_sessions: tuple[tuple[datetime, str], ...] = ()  # 自主选择场次: each chosen session's time and site
     wanted_range: tuple[date, date] | None = None  # 服从系统安排: the dates applied for
     wanted_place: str = ""  # 服从系统安排: the site chosen, else the city's sites (不限考场（重庆）)
+    result: str = ""  # a finished (done) booking: how its last attempt ended (考试合格 / 考试不合格 / 缺考)
 
     @property
     def subject_name(self) -> str:
@@ -46,6 +54,8 @@ class BookingView:
     def status_text(self) -> str:
         if self.status == "placed":
             return PLACED_PAID_TEXT if self.fee_paid_at else PLACED_UNPAID_TEXT
+        if self.status == "done" and self.result:
+            return self.result
         return BOOKING_STATUS_TEXT.get(self.status, self.status)
 
     @property
@@ -106,6 +116,27 @@ def _wanted(s: Session, bookings: list[Booking]) -> dict[int, dict]:
     return wanted
 
 
+def _results(s: Session, bookings: list[Booking]) -> dict[int, dict]:
+    """The ``result`` of each finished booking: its last attempt's outcome, in one query."""
+    done = [b.id for b in bookings if b.status == "done"]
+    if not done:
+        return {}
+    out: dict[int, dict] = {}
+    for bid, passed, no_show in s.execute(
+            select(ExamResult.booking_id, ExamResult.passed, ExamResult.no_show)
+            .where(ExamResult.booking_id.in_(done)).order_by(ExamResult.taken_at, ExamResult.id)):
+        out[bid] = {"result": result_status(passed, no_show)}  # in time order: the last one stays
+    return out
+
+
+def _extra(s: Session, bookings: list[Booking]) -> dict[int, dict]:
+    """The fields of each booking's view read beside the booking: what it waits for, how it ended."""
+    extra = _wanted(s, bookings)
+    for bid, fields in _results(s, bookings).items():
+        extra.setdefault(bid, {}).update(fields)
+    return extra
+
+
 def _view(b: Booking, serial: str, payload: dict | None, session: ExamSession | None,
           site: ExamSite | None, wanted: dict | None = None) -> BookingView:
     return BookingView(
@@ -127,7 +158,7 @@ def view_in(s: Session, account_id: int, booking_id: int) -> BookingView:
     row = s.execute(_query().where(Booking.id == booking_id, Booking.account_id == account_id)).first()
     if row is None:
         raise NotFound("未找到该考试预约")
-    return _view(row[0], row[1] or "", row[2], row[3], row[4], _wanted(s, [row[0]]).get(row[0].id))
+    return _view(row[0], row[1] or "", row[2], row[3], row[4], _extra(s, [row[0]]).get(row[0].id))
 
 
 def bookings_in(s: Session, account_id: int, *, online_only: bool = True) -> list[tuple[Booking, BookingView]]:
@@ -136,7 +167,7 @@ def bookings_in(s: Session, account_id: int, *, online_only: bool = True) -> lis
     if online_only:
         q = q.where(Booking.application_id.is_not(None))
     rows = s.execute(q.order_by(Booking.created_at.desc(), Booking.id.desc()).limit(100)).all()
-    wanted = _wanted(s, [row[0] for row in rows])
+    wanted = _extra(s, [row[0] for row in rows])
     return [(b, _view(b, serial or "", payload, sess, site, wanted.get(b.id))) for b, serial, payload, sess, site in rows]
 
 

@@ -6,7 +6,7 @@ closes it ('done'). Passing 科目一 issues the learner permit (学习驾驶证
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from ..domain.ids import mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
 from .booking import attempt_of, permit_facts, session_at
-from .booking_records import BookingView
+from .booking_records import result_status
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
@@ -28,27 +28,15 @@ RESULT_TITLE = "考试成绩"  # the inbox title of a result
 RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
 # How the counter form and CSV say which attempt; the command line says it its own way (--retake).
 SAY_RETAKE, SAY_FIRST = "考试次数请填2（补考）", "（考试次数填1）"
-# A result's status in 网办进度 (the booking's application); the counter's booking list says the same
-PASSED, FAILED, NO_SHOW = "考试合格", "考试不合格", "缺考"
-
-
-def result_status(passed: bool, no_show: bool) -> str:
-    return NO_SHOW if no_show else PASSED if passed else FAILED
-
 
 
 @dataclass(frozen=True)
 class ExamOutcomes:
-    """How a citizen's finished bookings ended, as their 网办进度 says it (考试合格, 考试不合格, 缺考:
-    ``result_status`` of each booking's last attempt), and ``void``: the sentence 科目确认 tells them
-    once five 科目二 or 科目三 bookings failed ("" otherwise), for the clerk to pass on."""
+    """``void``: the sentence 科目确认 tells a citizen once five 科目二 or 科目三 bookings failed
+    ("" otherwise), for the clerk to pass on. (How each finished booking ended is in its
+    BookingView.result, read with the bookings.)"""
 
-    results: dict[int, str] = field(default_factory=dict)  # booking id -> status
     void: str = ""
-
-    def status_text(self, b: BookingView) -> str:
-        """``b``'s status for the clerk: a finished booking's result, else the booking screens' words."""
-        return self.results.get(b.id, b.status_text) if b.status == "done" else b.status_text
 
 
 def outcomes_in(s: Session, account_id: int, permit: LearnerPermit | None) -> ExamOutcomes:
@@ -56,10 +44,8 @@ def outcomes_in(s: Session, account_id: int, permit: LearnerPermit | None) -> Ex
     ``permit``: its active learner permit (booking.active_permit), read there already."""
     rows = list(s.scalars(select(ExamResult).where(ExamResult.account_id == account_id)
                           .order_by(ExamResult.taken_at, ExamResult.id)))
-    last = {r.booking_id: r for r in rows if r.booking_id is not None}  # in time order: the last one stays
-    results = {bid: result_status(r.passed, r.no_show) for bid, r in last.items()}
     void = permit_used_up(permit_facts(permit), [attempt_of(r) for r in rows]) if permit is not None else ""
-    return ExamOutcomes(results, void)
+    return ExamOutcomes(void)
 
 def parse_attempt(text: str) -> int:
     """考试次数 as typed: empty or 1 (初考) -> 1; 2 or 补考 -> 2."""

@@ -37,7 +37,7 @@ async def test_the_cancel_part_names_the_booking_and_enter_on_a_finished_one_say
         placed = next(b for b in app.screen.file.bookings if b.status == "placed")
         target = _text(app, "#cancel-target")
         assert "科目二" in target and placed.serial_no in target and placed.when in target
-        done_row = _row_of(app, "考试已结束")
+        done_row = _row_of(app, "考试合格")
         table.move_cursor(row=done_row)
         await settle(pilot)
         target = _text(app, "#cancel-target")
@@ -100,7 +100,7 @@ async def test_at_80x24_why_a_booking_cannot_be_cancelled_is_in_view(env):
         table = app.screen.query_one("#bookings", DataTable)
         table.focus()
         await settle(pilot)
-        table.move_cursor(row=_row_of(app, "考试已结束"))
+        table.move_cursor(row=_row_of(app, "考试合格"))
         await pilot.press("enter")
         await settle(pilot)
         note = app.screen.query_one("#booking-error", Static)

@@ -5,7 +5,6 @@ dialog that says the file's name. A booking without a certificate is told at onc
 A part of CitizenScreen (kiosk.ui.screens.counter.citizen), as CitizenActions is."""
 from __future__ import annotations
 
-from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
@@ -22,13 +21,12 @@ from ...widgets.button_row import ButtonRowKeys
 from ...widgets.plain import Plain
 
 
-def why_no_certificate(b: BookingView | None, status: str = "") -> str:
-    """"" when ``b`` has a certificate to print (the kiosk's rule); else why not, to show at once
-    (``status``: the booking's as the clerk's list says it, default its own)."""
+def why_no_certificate(b: BookingView | None) -> str:
+    """"" when ``b`` has a certificate to print (the kiosk's rule); else why not, to show at once."""
     if b is None:
         return "请先在考试预约列表中选择要打印凭证的预约"
     if not certificates.has_certificate(b):
-        return f"所选预约（{b.subject_name}，{status or b.status_text}）没有预约凭证；{certificates.NO_CERTIFICATE}"
+        return f"所选预约（{b.subject_name}，{b.status_text}）没有预约凭证；{certificates.NO_CERTIFICATE}"
     return ""
 
 
@@ -36,11 +34,10 @@ class CertificatePrinting:
     """打印预约凭证 on CitizenScreen (mixed into it: its file, its bookings list, its #booking-error)."""
 
     file: CitizenFile | None
-    status_of: Callable[[BookingView], str]  # CitizenScreen.status_of: a finished booking says its result
 
     def print_selected(self) -> None:
         b = self.selected_booking()
-        why = why_no_certificate(b, self.status_of(b) if b is not None else "")
+        why = why_no_certificate(b)
         if why or b is None or self.file is None or not self.file.account_id:
             self._booking_note(why)
             return

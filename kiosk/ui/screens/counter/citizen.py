@@ -15,7 +15,6 @@ from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
 from ....services import certificates, counter_citizen
-from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 from ...base import KioskScreen
 from ...widgets.field import FormField
@@ -161,10 +160,6 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
         for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
-    def status_of(self, b: BookingView) -> str:
-        """A booking's status as the clerk reads it: a finished one's result, as 网办进度 says it."""
-        return self.file.exams.status_text(b) if self.file is not None else b.status_text
-
     def show_file(self, f: CitizenFile) -> None:
         self.file, self._shown_for = f, self._typed_id()
         self.query_one("#citizen-summary", Static).update(summary_text(f, f.exams.void))
@@ -201,7 +196,7 @@ class CitizenScreen(CitizenActions, CertificatePrinting, KioskScreen):
             return
         page = self.query_one(VerticalScroll)
         for short in (False, True):
-            cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, self.status_of(b),
+            cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text,
                       *time_and_site(b, short)) for b in f.bookings]
             if fits(BOOKING_COLUMNS, cells, room(page), BOOKING_DROP):
                 break

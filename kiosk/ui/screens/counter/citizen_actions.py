@@ -57,7 +57,6 @@ class CitizenActions:
     back_to_bookings: bool
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
-    status_of: Callable[[BookingView], str]  # CitizenScreen.status_of: a finished booking says its result
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
@@ -77,7 +76,7 @@ class CitizenActions:
         if b is None:
             return "请先在考试预约列表中选择要取消的预约"
         if b.status not in CANCELLABLE:
-            return f"所选预约（{b.subject_name}，{self.status_of(b)}）不能取消；只能取消受理中或预约成功的预约"
+            return f"所选预约（{b.subject_name}，{b.status_text}）不能取消；只能取消受理中或预约成功的预约"
         return ""
 
     def show_cancel_target(self) -> None:
@@ -86,7 +85,7 @@ class CitizenActions:
         text = ""
         if b is not None:
             when = "" if b.wanted else f"  考试时间 {b.when}"  # waiting: the next line says what it waits for
-            text = f"所选预约：{b.subject_name}{when}  {self.status_of(b)}  业务流水号 {b.serial_no or b.id}"
+            text = f"所选预约：{b.subject_name}{when}  {b.status_text}  业务流水号 {b.serial_no or b.id}"
             if b.status not in CANCELLABLE:
                 text += "（不能取消）"
             if b.wanted:
@@ -107,7 +106,7 @@ class CitizenActions:
             self.show_error(exc)  # by the field, which gets the focus
             return
         question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
-                    f"{exam_time_lines(b)}\n状态：{self.status_of(b)}\n\n"
+                    f"{exam_time_lines(b)}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
                     + "取消后将以短信和消息通知本人。"
                     + (f"\n\n{cancel_keeps_used(b.subject_name)}" if b.priority else ""))

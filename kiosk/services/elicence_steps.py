@@ -1,9 +1,15 @@
 """What a citizen does first when the licence's status keeps the e-licence from being applied for.
 
-逾期未换证: the licence is renewed first (期满换证). Whether that can be done at this kiosk, or only
-at a 车管所 window, is what the 驾驶证补换领 page says about 期满换证 for this licence
-(licence_replace.kind_refusal): the same words, not a second copy of the rule. Pure functions of
-the licence (no session): 驾驶证信息 may say ``how_to_renew`` next to 驾驶证状态 as well.
+A deadline missed (RULES.md: an issued one is shown in red) is put right first:
+
+- 逾期未换证: the licence is renewed (期满换证). Whether that can be done at this kiosk, or only at
+  a 车管所 window, is what the 驾驶证补换领 page says about 期满换证 for this licence
+  (licence_replace.kind_refusal): the same words, not a second copy of the rule.
+- 逾期未审验: the licence is verified (驾驶证审验) at a 车管所 window; this kiosk has no online
+  审验 (驾驶人审验教育 only applies for the education some drivers take first).
+- 逾期未体检: a medical examination, and its certificate (身体条件证明) handed in at a window.
+
+Pure functions of the licence (no session): 驾驶证信息 says ``what_first`` next to 驾驶证状态 as well.
 """
 from __future__ import annotations
 
@@ -13,6 +19,11 @@ from . import licence_replace
 
 OVERDUE_RENEWAL = "M"  # 逾期未换证
 RENEW_HERE = "到就近医疗机构体检网点体检后，在【驾驶证补换领】中选择【期满换证】"
+# code -> (what to do first, what is said once it is done)
+LAPSES = {
+    "S": ("携带身份证明和驾驶证到车管所窗口办理驾驶证审验", "审验办结后"),  # 逾期未审验
+    "R": ("到就近医疗机构体检网点体检，再携带身份证明和身体条件证明到车管所窗口提交", "提交身体条件证明后"),  # 逾期未体检
+}
 
 
 def how_to_renew(today: date, status: str, valid_from: date, valid_to: date) -> str | None:
@@ -25,7 +36,21 @@ def how_to_renew(today: date, status: str, valid_from: date, valid_to: date) -> 
     return refusal or RENEW_HERE
 
 
-def renewal_step(today: date, status: str, valid_from: date, valid_to: date) -> str | None:
-    """The e-licence page's next step for a licence 逾期未换证; None for any other status."""
+def _first(today: date, status: str, valid_from: date, valid_to: date) -> tuple[str, str] | None:
     how = how_to_renew(today, status, valid_from, valid_to)
-    return f"请先办理期满换证：{how}，换证办结后即可申领电子驾驶证。" if how else None
+    if how:
+        return f"办理期满换证：{how}", "换证办结后"
+    return next((LAPSES[code] for code in LAPSES if code in status), None)
+
+
+def what_first(today: date, status: str, valid_from: date, valid_to: date) -> str:
+    """What a licence 逾期未换证 / 逾期未审验 / 逾期未体检 needs done first, as 驾驶证信息 says it
+    after 请 (e.g. 办理期满换证：...); "" for any other status."""
+    first = _first(today, status, valid_from, valid_to)
+    return first[0] if first else ""
+
+
+def renewal_step(today: date, status: str, valid_from: date, valid_to: date) -> str | None:
+    """The e-licence page's next step for a licence 逾期未换证 / 逾期未审验 / 逾期未体检; None otherwise."""
+    first = _first(today, status, valid_from, valid_to)
+    return f"请先{first[0]}，{first[1]}即可申领电子驾驶证。" if first else None

@@ -11,7 +11,7 @@ from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.licence import status_text
 from ..domain.licence_delay import delay_notes
 from ..domain.vehicle_docs import due_text
-from .elicence_steps import how_to_renew
+from .elicence_steps import what_first
 from .env import Env
 from .licence_delay import granted
 
@@ -30,7 +30,7 @@ class LicenceView:
     phone: str
     address: str
     delays: tuple[str, ...] = ()  # what its delays say today (licence_delay.delay_notes)
-    renewal: str = ""  # 逾期未换证: how it is renewed (elicence_steps.how_to_renew), "" otherwise
+    first: str = ""  # 逾期未换证 / 逾期未审验 / 逾期未体检: what to do first (elicence_steps.what_first), else ""
 
     @property
     def normal(self) -> bool:
@@ -90,10 +90,10 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
         return None
     today = env.clock.now().date()
     delays = delay_notes(lic.status, granted(s, account_id), today)
-    renewal = how_to_renew(today, lic.status, lic.valid_from, lic.valid_to) or ""
+    first = what_first(today, lic.status, lic.valid_from, lic.valid_to)
     return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
                        lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address,
-                       tuple(delays), renewal)
+                       tuple(delays), first)
 
 
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:

@@ -50,7 +50,7 @@ def test_an_issued_card_shown_red_is_told_the_step_too(env, people) -> None:
     assert "已申领的电子驾驶证以红色显示。\n请先办理期满换证" in message
 
 
-@pytest.mark.parametrize("status", ["B", "S", "D"])
+@pytest.mark.parametrize("status", ["B", "D", "A", "HI"])
 def test_other_statuses_get_no_renewal_step(status: str) -> None:
     assert renewal_step(date(2026, 12, 3), status, date(2015, 10, 29), date(2025, 10, 29)) is None
 
@@ -60,6 +60,23 @@ def test_my_licence_says_the_renewal_step_under_its_status(env, people) -> None:
     from kiosk.services import profile
 
     lic = profile.licence_of(env, _account(env, people, "expired_long"))  # 韩冬
-    assert lic is not None and lic.renewal == "驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理"
+    assert lic is not None and lic.first == "办理期满换证：驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理"
     normal = profile.licence_of(env, _account(env, people, "driver_normal"))
-    assert normal is not None and normal.renewal == ""
+    assert normal is not None and normal.first == ""
+
+
+@pytest.mark.parametrize(("status", "first", "then"), [
+    ("S", "携带身份证明和驾驶证到车管所窗口办理驾驶证审验", "审验办结后"),
+    ("R", "到就近医疗机构体检网点体检，再携带身份证明和身体条件证明到车管所窗口提交", "提交身体条件证明后")])
+def test_overdue_verification_and_medical_say_what_to_do_first(env, people, status: str, first: str, then: str) -> None:
+    """逾期未审验 and 逾期未体检 were a dead end (暂不能申领 and nothing more): the e-licence page and
+    驾驶证信息 say what to do first, and where."""
+    from kiosk.services import profile
+
+    account = _account(env, people, "driver_normal")
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account).values(status=status))
+    message = elicence.overview(env, account).message
+    assert message.endswith(f"暂不能申领电子驾驶证。\n请先{first}，{then}即可申领电子驾驶证。")
+    lic = profile.licence_of(env, account)
+    assert lic is not None and lic.first == first

@@ -196,7 +196,7 @@ class MyLicenceScreen(RecordScreen):
         self.query_one("#detail", Static).update(Text.assemble(
             f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n驾驶证状态：", (lic.status_text, colour),
             "".join(f"\n  {note}" for note in lic.delays),
-            f"\n  请办理期满换证：{lic.renewal}。" if lic.renewal else "",
+            f"\n  请{lic.first}。" if lic.first else "",
             f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
             f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
             f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"

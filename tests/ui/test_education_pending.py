@@ -1,15 +1,18 @@
 """Pilot: opening 学法减分 or 驾驶人审验教育 again while an application is 受理中 (tester's finding 2):
 the page named no application and offered only 返回. It names the 业务流水号, says where to study and
-by when, not as an error, and offers 查看网办进度 (focused: the next step), which opens 网办进度."""
+by when, not as an error, and offers 查看网办进度 (focused: the next step), which opens 网办进度 on
+that application, not on the newest one."""
 from __future__ import annotations
 
 import pytest
 from textual.widgets import Button
 
+from kiosk.db.models import Account
 from kiosk.services import applications
 from kiosk.services.points_study import PointsStudy
 from kiosk.services.review_education import ReviewEducation
 from kiosk.ui.screens.records import ProgressScreen
+from kiosk.ui.widgets.plain import PlainTable
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_text, settle
@@ -30,6 +33,10 @@ async def test_a_pending_application_is_named_with_what_to_do_and_its_progress(
         kiosk_app, env, people, size, person, service, form, where):
     p = people[person]
     serial = applications.submit(env, service, account_id(env, p), form).serial_no
+    env.clock.advance(minutes=5)
+    with env.db.write() as s:  # a newer application, on top of 网办进度's list
+        newer = applications.create(s, env, s.get(Account, account_id(env, p)), kind="licence_contact",
+                                    title="变更驾驶证联系方式", status="已办结", note="", payload={}).serial_no
     async with kiosk_app.run_test(size=size) as pilot:
         await _open(pilot, env, p, service.kind)
         screen = kiosk_app.screen
@@ -42,6 +49,9 @@ async def test_a_pending_application_is_named_with_what_to_do_and_its_progress(
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, ProgressScreen) and serial in screen_text(kiosk_app)
+        rows, table = kiosk_app.screen.rows, kiosk_app.screen.query_one(PlainTable)
+        assert rows[0].serial_no == newer and rows[table.cursor_row].serial_no == serial
+        assert kiosk_app.focused is table and f"业务流水号 {serial}" in screen_text(kiosk_app)  # its 办理过程
 
 
 async def test_a_refusal_offers_no_progress_button(kiosk_app, env, people):

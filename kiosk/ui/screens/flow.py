@@ -29,6 +29,7 @@ class ApplicationFlowScreen(KioskScreen):
         self.checked: apps.Checked | None = None
         self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
         self._submitted = False  # the application was made: leaving drops nothing
+        self._serial = ""  # the application 查看网办进度 opens on: the one made, or the one still 受理中
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -79,6 +80,7 @@ class ApplicationFlowScreen(KioskScreen):
         intro.update(exc.message)
         self.query_one("#next", Button).display = False
         if isinstance(exc, StillPending):
+            self._serial = exc.serial_no
             progress = self.query_one("#pending-progress", Button)
             progress.remove_class("hidden")
             progress.focus()
@@ -219,7 +221,7 @@ class ApplicationFlowScreen(KioskScreen):
         elif bid in ("to-progress", "pending-progress"):
             from .records import ProgressScreen
 
-            self.app.switch_screen(ProgressScreen())
+            self.app.switch_screen(ProgressScreen(self._serial))
 
     def _next(self) -> None:
         assert self.prepared is not None
@@ -280,6 +282,7 @@ class ApplicationFlowScreen(KioskScreen):
 
     def _done(self, submitted: apps.Submitted) -> None:
         self._submitted = True
+        self._serial = submitted.serial_no
         self.query_one("#result", Static).update(
             f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
             f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"

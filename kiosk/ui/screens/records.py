@@ -62,7 +62,8 @@ class ProgressScreen(RecordScreen):
     the application at the counter (办结), so the list is read again every REFRESH_SECONDS (one
     read of the citizen's own applications, quiet: no 正在办理 bar, no error for a busy database;
     the counter's 考试数据看板 does the same) and when the screen comes back on top. The cursor
-    stays on its application and the focus where it is; the same list changes nothing on screen."""
+    stays on its application and the focus where it is; the same list changes nothing on screen.
+    ``serial``: the application to open on (a result's 查看网办进度), else the newest."""
 
     TITLE_TEXT = "网办进度"
     REFRESH_SECONDS = 10.0
@@ -71,8 +72,9 @@ class ProgressScreen(RecordScreen):
     COLUMNS = ("业务流水号", "业务名称", "状态", "申请时间")
     DROP_WHEN_NARROW = (0, 3)
 
-    def __init__(self) -> None:
+    def __init__(self, serial: str = "") -> None:
         super().__init__()
+        self.serial = serial
         self.rows: list[apps.ApplicationView] = []
         self._first = True  # not loaded yet: the first load focuses the list
 
@@ -105,9 +107,11 @@ class ProgressScreen(RecordScreen):
         self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程（状态自动更新）。" if rows
                         else "您还没有网上办理的业务。")
         if rows:
-            self._show(table.cursor_row)
             if self._first:
+                at = next((i for i, row in enumerate(rows) if self.serial and row.serial_no == self.serial), 0)
+                table.move_cursor(row=at)
                 table.focus()
+            self._show(table.cursor_row)
         self._first = False
 
     def _fill(self) -> None:

@@ -60,6 +60,7 @@ class BookingWizardScreen(KioskScreen):
         self.request: submit.BookingRequest | None = None
         self.publish_text = ""  # of the request on step 确认并提交: its result-publication day(s)
         self._rereading = False  # the subjects are being read again (back on 科目确认 or 选择场次)
+        self.serial = ""  # the application made, which 查看网办进度 opens on
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -264,7 +265,7 @@ class BookingWizardScreen(KioskScreen):
         elif bid == "to-progress":
             from ..records import ProgressScreen
 
-            self.app.switch_screen(ProgressScreen())
+            self.app.switch_screen(ProgressScreen(self.serial))
 
     # -- steps ---------------------------------------------------------------------------------
     def _query(self, then_error: DomainError | None = None) -> None:
@@ -345,6 +346,7 @@ class BookingWizardScreen(KioskScreen):
         self.show_error(exc)
 
     def _done(self, done: submit.BookingDone) -> None:
+        self.serial = done.serial_no
         lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
         lines += [f"{k}：{v}" for k, v in done.summary]
         lines += ["", done.note + "。"]

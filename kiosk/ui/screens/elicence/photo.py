@@ -37,6 +37,7 @@ class PhotoScreen(KioskScreen):
         self.purpose = purpose  # apply / change
         self.source: str | None = None
         self.path: Path | None = None
+        self.serial = ""  # the application made, which 查看网办进度 opens on
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
@@ -116,7 +117,7 @@ class PhotoScreen(KioskScreen):
         elif bid == "to-progress":
             from ..records import ProgressScreen
 
-            self.app.switch_screen(ProgressScreen())
+            self.app.switch_screen(ProgressScreen(self.serial))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-photo":  # Enter in the path field does what 使用该照片 does
@@ -183,6 +184,7 @@ class PhotoScreen(KioskScreen):
             self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
 
     def _submitted(self, result: elicence.ApplyResult) -> None:
+        self.serial = result.serial_no
         self.query_one("#ph-result", Static).update(
             f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}")
         self.path = None  # submitted: nothing left to lose

@@ -222,8 +222,8 @@ class KioskApp(App, inherit_bindings=False):
         self.set_interval(1, self._idle_tick)
         # a dialog opened or closed: the demo SMS shown under it shows on it too
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(follow_dialogs, self))
-        if self.start_notice:
-            self.notify(self.start_notice, severity="warning", timeout=20)
+        if self.start_notice and self.settings.counter:  # the kiosk's start screen shows it (WelcomeScreen)
+            self.notify(self.start_notice, severity="warning", timeout=60)
 
     def on_resize(self, event: events.Resize) -> None:
         """Small terminals (80x24) drop the on-screen keypad; the keyboard does the same job.

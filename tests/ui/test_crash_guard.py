@@ -52,3 +52,19 @@ def test_repeated_crashes_stop_the_kiosk_with_a_message(env, monkeypatch, capsys
     assert kiosk_main._run_app(env.settings, env) == 1  # noqa: SLF001
     assert len(runs) == kiosk_main.CRASH_LIMIT
     assert "已停止运行，请联系技术人员" in capsys.readouterr().err
+
+
+async def test_the_restart_notice_stays_on_the_start_screen_until_the_next_visit_begins(kiosk_app):
+    """A tester missed it as a 20-second toast: the citizen who was signed out by the crash may have
+    looked away. It is a line of the start screen, gone once someone presses 登录 or 注册."""
+    kiosk_app.start_notice = kiosk_main.RESTART_NOTICE
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert not list(kiosk_app._notifications)  # noqa: SLF001 - a line of the screen, not a toast that goes
+        notice = kiosk_app.screen.query_one("#restart-notice")
+        assert str(notice.render()).startswith("系统刚才出现异常") and notice.region.bottom <= 24
+        await pilot.press("enter")  # 登录
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not kiosk_app.screen.query("#restart-notice") and kiosk_app.start_notice == ""

@@ -28,6 +28,8 @@ class WelcomeScreen(KioskScreen):
         with Vertical(id="welcome"):
             yield Plain("交管12123 自助服务终端", id="welcome-title")
             yield Plain("欢迎使用，请选择【登录】或【注册】", id="welcome-sub")
+            if self.kiosk.start_notice:  # after a restart (kiosk.__main__): until the next visit begins
+                yield Plain(self.kiosk.start_notice, id="restart-notice")
             with Center():
                 with Horizontal(id="welcome-buttons"):
                     yield Button("登录", id="sign-in", variant="primary")
@@ -65,6 +67,9 @@ class WelcomeScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.app.clear_notifications()  # the last citizen's goodbye is not for the next one
+        if self.kiosk.start_notice:  # the restart notice was for whoever saw it; the next visit begins
+            self.kiosk.start_notice = ""
+            self.query("#restart-notice").remove()
         if event.button.id == "look":  # for this citizen's visit; the terminal's own look comes back after
             self.kiosk.use_look(HIGH_CONTRAST if self.kiosk.look == STANDARD else STANDARD)
         elif event.button.id == "sign-in":

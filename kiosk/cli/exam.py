@@ -102,4 +102,6 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
                          ensure_ascii=False))
     else:
         print(f"预约编号{r.booking_id} 第{r.attempt}次：{r.message}")
+    if r.warning:  # recorded all the same; with --json on stderr, so the JSON keeps its keys
+        print(f"注意：{r.warning}", file=sys.stderr if args.json else sys.stdout)
     return 0

@@ -50,6 +50,7 @@ class ImportReport:
     total: int = 0
     saved: int = 0
     errors: list[LineError] = field(default_factory=list)
+    warnings: list[LineError] = field(default_factory=list)  # saved lines the clerk should know about (unpaid fee)
 
 
 def _check(env: Env, staff: StaffSession | None, doing: str) -> str:
@@ -205,8 +206,10 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
         try:
             if not 3 <= len(cells) <= 5:  # another count may mean a shifted column: the wrong number as the score
                 raise DomainError(f"每行须有3到5列：身份证号码,科目,成绩[,考试次数[,考试日期]]（该行有{len(cells)}列）")
-            _record(env, staff, role, *cells[:3], *(cells[3:] + ["", ""])[:2])
+            recorded = _record(env, staff, role, *cells[:3], *(cells[3:] + ["", ""])[:2])
             report.saved += 1
+            if recorded.warning:
+                report.warnings.append(LineError(number, ",".join(cells)[:80], recorded.warning))
         except DomainError as exc:
             # str: every wrong cell of the line (FieldErrors), not only the first
             report.errors.append(LineError(number, ",".join(cells)[:80], str(exc)))

@@ -111,6 +111,8 @@ class ExamResultsScreen(KioskScreen):
         colour = "green" if r.passed else "red"
         retake = r.booking_status == "placed"  # a failed first attempt: the same candidate's retake may come next
         lines = [Text(f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", colour)]
+        if r.warning:  # recorded all the same; the clerk is told (an unpaid exam fee)
+            lines.append(Text(f"注意：{r.warning}", "bold yellow"))
         if retake:
             lines.append(Text(RETAKE_NEXT))
         self.query_one("#record-result", Static).update(Text("\n").join(lines))
@@ -151,4 +153,6 @@ class ExamResultsScreen(KioskScreen):
         bar.update(total=max(report.total, 1), progress=max(report.total, 1))
         lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，错误 {len(report.errors)} 行。")]
         lines += [Text.assemble((f"第{e.line}行", "red"), f" {e.text}：{e.message}") for e in report.errors]
+        lines += [Text.assemble((f"第{e.line}行", "bold yellow"), f" {e.text}：已保存；注意：{e.message}")
+                  for e in report.warnings]
         self.query_one("#import-report", Static).update(Text("\n").join(lines))

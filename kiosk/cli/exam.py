@@ -59,7 +59,8 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
 
 def allocate_lines(day: date, report: allocation_service.AllocationReport) -> list[str]:
     """The day's figures (with the priority seats, which the run did not place, said apart), then only
-    the sessions where anyone has a seat, and how many sessions have no one."""
+    the sessions where anyone has a seat, and how many sessions have no one. A run that found the day
+    allocated already heads those lines 当日场次现有安排：, so they read as the state, not as its work."""
     priority = sum(c.priority for c in report.sessions)
     if report.plans == 0:
         already = "（已安排过，本次未作更改）" if report.sessions else ""
@@ -68,6 +69,8 @@ def allocate_lines(day: date, report: allocation_service.AllocationReport) -> li
         also = f"；另有优先预约{priority}人（预约时已安排）" if priority else ""
         lines = [allocation_service.audit_text(report) + also]
     busy = [c for c in report.sessions if c.placed]
+    if report.plans == 0 and report.sessions:  # what an earlier run left, not something done now
+        lines.append("当日场次现有安排：")
     for c in busy:
         of_which = f"（含优先预约{c.priority}人）" if c.priority else ""
         lines.append(f"  场次{c.id}：已安排{c.placed}人{of_which} / 考位{c.seats}个")
@@ -102,4 +105,6 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
                          ensure_ascii=False))
     else:
         print(f"预约编号{r.booking_id} 第{r.attempt}次：{r.message}")
+    if r.warning:  # recorded all the same; with --json on stderr, so the JSON keeps its keys
+        print(f"注意：{r.warning}", file=sys.stderr if args.json else sys.stdout)
     return 0

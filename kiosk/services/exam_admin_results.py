@@ -24,7 +24,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db.models import AuditEntry
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, FormProblems
+from ..domain.ids import normalize_id_number
 from ..domain.typed import date_or_error, half_width
 from . import allocation_service, audit, exam_results, files
 from .env import Env
@@ -49,6 +50,7 @@ class ImportReport:
     total: int = 0
     saved: int = 0
     errors: list[LineError] = field(default_factory=list)
+    warnings: list[LineError] = field(default_factory=list)  # saved lines the clerk should know about (unpaid fee)
 
 
 def _check(env: Env, staff: StaffSession | None, doing: str) -> str:
@@ -109,10 +111,17 @@ def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_tex
 
 def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
             score_text: str, attempt_text: str, date_text: str = "") -> exam_results.Recorded:
-    subject = parse_subject(subject_text)
-    score, no_show = parse_score(score_text)
-    attempt = exam_results.parse_attempt(attempt_text)
-    day = date_or_error(date_text, "exam_date", "考试日期须为 2026-12-04 这样的日期") if date_text.strip() else None
+    """Every wrong field is told at once, in the form's order (FieldErrors), before the candidate is looked up."""
+    problems = FormProblems()
+    problems.check(normalize_id_number, id_number, today=env.clock.now().date())
+    subject = problems.check(parse_subject, subject_text)
+    scored = problems.check(parse_score, score_text)
+    attempt = problems.check(exam_results.parse_attempt, attempt_text)
+    day = problems.check(date_or_error, date_text, "exam_date",
+                         "考试日期须为 2026-12-04 这样的日期") if date_text.strip() else None
+    problems.raise_found()
+    assert subject is not None and scored is not None
+    score, no_show = scored
     booking_id = exam_results.find_booking(env, id_number, subject)
     return exam_results.record(env, booking_id, score=score, no_show=no_show, attempt=attempt, exam_date=day,
                                actor=actor(staff), role=role)  # type: ignore[arg-type]
@@ -197,10 +206,13 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
         try:
             if not 3 <= len(cells) <= 5:  # another count may mean a shifted column: the wrong number as the score
                 raise DomainError(f"每行须有3到5列：身份证号码,科目,成绩[,考试次数[,考试日期]]（该行有{len(cells)}列）")
-            _record(env, staff, role, *cells[:3], *(cells[3:] + ["", ""])[:2])
+            recorded = _record(env, staff, role, *cells[:3], *(cells[3:] + ["", ""])[:2])
             report.saved += 1
+            if recorded.warning:
+                report.warnings.append(LineError(number, ",".join(cells)[:80], recorded.warning))
         except DomainError as exc:
-            report.errors.append(LineError(number, ",".join(cells)[:80], exc.message))
+            # str: every wrong cell of the line (FieldErrors), not only the first
+            report.errors.append(LineError(number, ",".join(cells)[:80], str(exc)))
         except Exception:  # noqa: BLE001 - one broken line never stops the others
             log.exception("exam result import: line %s", number)
             report.errors.append(LineError(number, ",".join(cells)[:80], "系统错误，该行未保存，请稍后单独录入"))

@@ -26,6 +26,9 @@ from .env import Env
 RETAKE_GAP = timedelta(hours=1)
 RESULT_TITLE = "考试成绩"  # the inbox title of a result
 RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
+# Neither RULES.md nor the seeds make the fee a condition of the exam (fees are local configuration):
+# a result is recorded all the same, and the clerk is told.
+FEE_UNPAID = "该考生本次考试的考试费尚未缴纳"
 # How the counter form and CSV say which attempt; the command line says it its own way (--retake).
 SAY_RETAKE, SAY_FIRST = "考试次数请填2（补考）", "（考试次数填1）"
 
@@ -78,6 +81,7 @@ class Recorded:
     booking_status: str
     message: str
     candidate: str = ""  # whose result: the name and ID number masked, for the clerk to check
+    warning: str = ""  # for the clerk, not the citizen: FEE_UNPAID when the booking's exam fee was never paid
 
 
 def find_booking(env: Env, id_number: str, subject: int) -> int:
@@ -198,4 +202,5 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
                      detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, RESULT_TITLE, result_message(text))
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text,
-                        f"{mask_name(account.name)}（{mask_id(account.id_number)}）")
+                        f"{mask_name(account.name)}（{mask_id(account.id_number)}）",
+                        FEE_UNPAID if b.fee_paid_at is None else "")

@@ -35,3 +35,20 @@ def test_priority_seats_are_said_apart_and_empty_sessions_counted(env, people):
     assert {"id": target.id, "seats": target.seats, "placed": 2} in data["sessions"]
     others = len(data["sessions"]) - 1
     assert others > 0 and lines[2:] == [f"  其余{others}个场次无人安排"]  # not one line each
+
+
+def test_a_second_run_heads_the_sessions_as_the_state_that_stands(env, people):
+    """Run again, nothing is allocated: the session lines come under 当日场次现有安排：, not straight
+    after 没有待安排的考试计划 as if this run had placed them; --json stays as it was."""
+    learner = add_learners(env, 1)[0]
+    target = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]
+    book(env, learner, BookingRequest(2, "self", (target.id,)))
+    env.clock.advance(days=1)
+    first = allocate(env).splitlines()
+    assert "当日场次现有安排：" not in first and first[1] == f"  场次{target.id}：已安排1人 / 考位{target.seats}个"
+    again = allocate(env).splitlines()
+    assert again[:3] == ["2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）", "当日场次现有安排：",
+                         f"  场次{target.id}：已安排1人 / 考位{target.seats}个"]
+    assert again[3].startswith("  其余") and len(again) == 4
+    data = json.loads(allocate(env, "--json"))
+    assert set(data) == {"date", "placed", "unplaced", "sessions"} and data["placed"] == 0

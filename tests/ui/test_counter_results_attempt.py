@@ -92,3 +92,18 @@ async def test_the_service_refuses_a_wrong_attempt_either_way(env, people):
         await _save(pilot, p.id_number, "2", "60", attempt="1")  # the same line again
         assert "第1次考试成绩已录入（60分，2026-12-04 08:30），未重复录入；如为补考成绩，考试次数请填2" \
             in field_error(app, "attempt")
+
+
+async def test_an_unpaid_fee_is_said_under_the_result(env, people):
+    """The booking's exam fee was never paid: the result is recorded, and the line says so to the clerk."""
+    from kiosk.services.exam_results import FEE_UNPAID
+
+    p = people["permit_expiring"]
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _results_form(pilot, env, p)
+        await _save(pilot, p.id_number, "2", "60")
+        assert "已录入（第1次）" in _result(app) and f"注意：{FEE_UNPAID}" in _result(app)
+        assert RETAKE_NEXT in _result(app)
+        result = app.screen.query_one("#record-result")
+        assert app.screen.query_one(".form").region.contains_region(result.region)  # in view at 80x24

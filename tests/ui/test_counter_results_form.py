@@ -1,6 +1,7 @@
 """考试成绩录入, one candidate at a time: the clerk says which attempt (考试次数), so pressing
 录入成绩 twice never records the same exam as the retake; after each result the next candidate's
-ID number is typed straight over the last one, and 考试次数 says 2 only for the same candidate's retake."""
+ID number is typed into an emptied field (after a failed first attempt: the retake score into 成绩),
+and 考试次数 says 2 only for the same candidate's retake; every wrong field is told at once."""
 from __future__ import annotations
 
 from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
@@ -39,11 +40,15 @@ async def test_a_result_entered_twice_is_not_taken_for_the_retake(env, people):
         assert app.screen.query_one("#input-attempt").value == "1"  # done: the next candidate's first attempt
         set_input(app, "attempt", "2")
         app.screen.query_one("#input-id_number").focus()
-        await pilot.press("backspace")  # the clerk starts typing the next candidate
+        await pilot.press("5")  # the clerk starts typing the next candidate (the field was emptied)
         assert app.screen.query_one("#input-attempt").value == "1"
 
 
-async def test_the_next_candidate_is_typed_over_the_last_and_starts_at_the_first_attempt(env, people):
+async def test_a_failed_first_attempt_leaves_the_focus_in_score_for_the_retake(env, people):
+    """As RETAKE_NEXT says: after a failed first attempt the retake score is typed at once (the focus
+    in 成绩, emptied; ID number and subject kept; 考试次数 2), not over the selected ID number. After the
+    retake (the booking ended) the next candidate starts in the emptied ID number field at 1. Wherever
+    the focus lands, the cursor is after the text with nothing selected."""
     p, other = people["permit_expiring"], people["driver_normal"]
     placed_on_12_04(env, p)
     env.clock.advance(days=2, hours=2)  # 2026-12-04 11:00, after the 08:30 session
@@ -57,18 +62,54 @@ async def test_the_next_candidate_is_typed_over_the_last_and_starts_at_the_first
         await press_enter_in(pilot, "attempt")
         await settle(pilot)
         assert "已录入（第1次）" in screen_text(app)
-        id_field, attempt = app.screen.query_one("#input-id_number"), app.screen.query_one("#input-attempt")
-        assert app.focused is id_field and attempt.value == "2"  # a failed first: its retake may come next
-        await pilot.press(*other.id_number)  # the next candidate replaces the last one's number
-        assert id_field.value == other.id_number
-        assert attempt.value == "1"  # another candidate: the first attempt
-        id_field.select_all()
-        await pilot.press(*p.id_number)  # back to the same candidate and subject: the retake again
-        assert attempt.value == "2"
-        set_input(app, "score", "95")
-        await press_enter_in(pilot, "score")
+        q = app.screen.query_one
+        id_field, score, attempt = q("#input-id_number"), q("#input-score"), q("#input-attempt")
+        assert app.focused is score and score.value == "" and score.selection.is_empty
+        assert id_field.value == p.id_number and attempt.value == "2"
+        await pilot.press("9", "5", "enter")  # the retake, typed straight in
         await settle(pilot)
-        assert "已录入（第2次）" in screen_text(app)
-        assert app.focused is id_field and attempt.value == "1"
+        assert "已录入（第2次）" in screen_text(app) and "合格" in screen_text(app)
+        assert app.focused is id_field and id_field.value == "" and id_field.selection.is_empty
+        assert attempt.value == "1" and q("#input-subject").value == "2"  # the subject stays for the next one
         await pilot.press(*other.id_number)
         assert id_field.value == other.id_number and attempt.value == "1"
+
+
+async def test_a_pass_sends_the_focus_to_an_empty_id_number(env, people):
+    p = people["permit_expiring"]
+    placed_on_12_04(env, p)
+    env.clock.advance(days=2, hours=2)
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-results")
+        set_input(app, "id_number", p.id_number)
+        set_input(app, "subject", "2")
+        set_input(app, "score", "缺考")
+        await press_enter_in(pilot, "score")
+        await settle(pilot)
+        assert "已录入（第1次）" in screen_text(app) and "缺考" in screen_text(app)
+        id_field = app.screen.query_one("#input-id_number")
+        assert app.focused is id_field and id_field.value == "" and id_field.selection.is_empty
+        assert app.screen.query_one("#input-attempt").value == "1"
+        assert not any(f.edited for f in app.screen.draft_fields())  # nothing to lose on 返回
+
+
+async def test_every_wrong_field_is_told_at_once(env, people):
+    """A bad check digit, 科目 5 and 成绩 101: three messages from one press, the focus on the first."""
+    env.clock.advance(days=2)
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-results")
+        set_input(app, "id_number", "500103199901301658")
+        set_input(app, "subject", "5")
+        set_input(app, "score", "101")
+        set_input(app, "attempt", "3")
+        await press(pilot, "record")
+        assert "校验位不正确" in field_error(app, "id_number")
+        assert "科目须为1到4" in field_error(app, "subject")
+        assert "成绩须为0到100的整数" in field_error(app, "score")
+        assert "考试次数须为1（初考）或2（补考）" in field_error(app, "attempt")
+        id_field = app.screen.query_one("#input-id_number")
+        assert app.focused is id_field and id_field.selection.is_empty and id_field.cursor_position == 18

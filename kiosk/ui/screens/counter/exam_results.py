@@ -7,7 +7,7 @@ import logging
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Input, ProgressBar, Static
+from textual.widgets import Button, ProgressBar, Static
 
 from ....domain.errors import DomainError
 from ....services import exam_admin_results
@@ -110,20 +110,23 @@ class ExamResultsScreen(KioskScreen):
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"
         retake = r.booking_status == "placed"  # a failed first attempt: the same candidate's retake may come next
-        said = (f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", colour)
-        self.query_one("#record-result", Static).update(Text.assemble(said, f"\n{RETAKE_NEXT}") if retake
-                                                        else Text.assemble(said))
+        lines = [Text(f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", colour)]
+        if r.warning:  # recorded all the same; the clerk is told (an unpaid exam fee)
+            lines.append(Text(f"注意：{r.warning}", "bold yellow"))
+        if retake:
+            lines.append(Text(RETAKE_NEXT))
+        self.query_one("#record-result", Static).update(Text("\n").join(lines))
         self.query_one("#field-score", FormField).value = ""
+        if not retake:  # the booking ended: the next result is another candidate's, typed into an empty field
+            self.query_one("#field-id_number", FormField).value = ""
         key = _candidate(self._v("id_number"), self._v("subject"))
         self.retake_for = key if retake else None
         self._prefill(key)
-        for f in self.draft_fields():  # recorded: the candidate and subject stay for the next one, saved
+        for f in self.draft_fields():  # recorded: what stays in the form is saved, not a draft
             f.settle()
-        # The next result is most often the next candidate's: the ID number is selected, so typing
-        # replaces it (and sets 考试次数 back to 1); for this one's retake, Tab twice to 成绩.
-        id_field = self.query_one("#input-id_number", Input)
-        id_field.focus()
-        id_field.select_all()
+        # As RETAKE_NEXT says: this candidate's retake score next (ID number and subject kept, 考试次数 2);
+        # else the next candidate's ID number. The cursor is at the end of the field, nothing selected.
+        self.query_one("#field-score" if retake else "#field-id_number", FormField).focus_input()
 
     def start_import(self) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
@@ -150,4 +153,6 @@ class ExamResultsScreen(KioskScreen):
         bar.update(total=max(report.total, 1), progress=max(report.total, 1))
         lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，错误 {len(report.errors)} 行。")]
         lines += [Text.assemble((f"第{e.line}行", "red"), f" {e.text}：{e.message}") for e in report.errors]
+        lines += [Text.assemble((f"第{e.line}行", "bold yellow"), f" {e.text}：已保存；注意：{e.message}")
+                  for e in report.warnings]
         self.query_one("#import-report", Static).update(Text("\n").join(lines))

@@ -47,13 +47,14 @@ def clip(text: str, width: int) -> str:
 def _columns(cells: list[tuple[str, ...]], width: int) -> tuple[list[int], int]:
     """Which of HEADERS fit ``width`` cells and how wide 说明 is after them (0: left out). 终端 and
     角色 go first, then 说明 when it would have fewer than NOTE_MIN cells."""
-    widths = [FIXED.get(i, max([cell_len(h), *(cell_len(c[i]) for c in cells)])) + 2 for i, h in enumerate(HEADERS)]
+    widths = [FIXED.get(col, max([cell_len(h), *(cell_len(c[col]) for c in cells)])) + 2
+              for col, h in enumerate(HEADERS)]
     shown = list(range(len(HEADERS)))
     for drop in (5, 4):
-        if width - sum(widths[i] for i in shown) - 2 >= NOTE_MIN:
+        if width - sum(widths[col] for col in shown) - 2 >= NOTE_MIN:
             break
         shown.remove(drop)
-    note = width - sum(widths[i] for i in shown) - 2
+    note = width - sum(widths[col] for col in shown) - 2
     return shown, note if note >= NOTE_MIN else 0
 
 
@@ -127,12 +128,12 @@ class AuditScreen(KioskScreen):
                  for r in self.rows]
         shown, note_width = _columns(cells, room(self.query_one(VerticalScroll)))
         table.clear(columns=True)
-        for i in shown:
-            table.add_column(HEADERS[i], width=FIXED.get(i))
+        for col in shown:
+            table.add_column(HEADERS[col], width=FIXED.get(col))
         if note_width:
             table.add_column("说明")
         for r, row in zip(self.rows, cells):  # height None: a row grows when an unnamed action code is wider
-            table.add_row(*(row[i] for i in shown), *((clip(r.detail, note_width),) if note_width else ()),
+            table.add_row(*(row[col] for col in shown), *((clip(r.detail, note_width),) if note_width else ()),
                           height=None)
         if keep_cursor and 0 <= cursor < len(cells):
             table.move_cursor(row=cursor)

@@ -163,7 +163,7 @@ class ExamPlansScreen(KioskScreen):
         session: 12-04 08:30 渝中考场 科目二：优先名额/已用 5/1，已申请 3，编号 12，车型 C1C2C5 (on
         two lines, after the session, when one does not fit)."""
         table = self.query_one("#sessions", PlainTable)
-        left_out = [i for i in MORE_ORDER if i not in self.shown]
+        left_out = [col for col in MORE_ORDER if col not in self.shown]
         r = None
         if left_out and table.row_count and table.is_valid_row_index(table.cursor_row):
             r = self.rows.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
@@ -171,7 +171,7 @@ class ExamPlansScreen(KioskScreen):
         if r is not None:
             cells = _cells(r)
             session = f"{r.exam_date:%m-%d} {r.start_time:%H:%M} {r.site} {r.subject_name}"
-            more = "，".join(f"{COLUMNS[i]} {cells[i]}" for i in left_out)
+            more = "，".join(f"{COLUMNS[col]} {cells[col]}" for col in left_out)
             one_line = cell_len(f"{session}：{more}") <= room(self.query_one(VerticalScroll))
             text = f"{session}：{more}" if one_line else f"{session}：\n{more}"
         self.query_one("#session-more", ErrorLine).update(text)

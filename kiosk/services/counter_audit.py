@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 
 from ..db.models import Account, AuditEntry
 from ..domain.errors import DomainError, PermissionDenied
-from ..domain.ids import mask_id
+from ..domain.ids import mask_id, normalize_person_or_unit_id
 from ..domain.typed import date_or_error
 from . import audit
 from .env import Env
@@ -98,14 +98,18 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
             audit.record(s, env, actor=actor(staff), role=role, action="audit_search_refused",
                          detail=f"查看工号{asked[:12]}的操作记录（无管理员角色）")
         raise PermissionDenied("您只能查看本人的操作记录，没有权限查看其他工作人员的记录（需要管理员角色）", "staff_no")
+    # checked as 为群众办理 checks it: a mistyped number (its check digit) was searched for and
+    # found nothing, 共 0 条, as if that citizen had no entries
+    citizen = (normalize_person_or_unit_id(f.citizen_id, "citizen_id", today=env.clock.now().date())
+               if f.citizen_id.strip() else "")
     start, end = _day(f.date_from, "date_from"), _day(f.date_to, "date_to")
     if start and end and end < start:
         raise DomainError("结束日期不能早于开始日期", "date_to")
     q = select(AuditEntry, Account.id_number).outerjoin(Account, Account.id == AuditEntry.account_id)
     if staff_no:
         q = q.where(AuditEntry.actor == f"staff:{staff_no}")
-    if f.citizen_id.strip():
-        q = q.where(Account.id_number == "".join(f.citizen_id.split()).upper())
+    if citizen:
+        q = q.where(Account.id_number == citizen)
     if text := f.action.strip():  # a code ("citizen_lookup") or part of its Chinese name ("登录")
         q = q.where(action_matches(text))
     if start:

@@ -76,8 +76,10 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         audit.record(s, env, actor=actor(staff), role=role, action="exam_cancel_counter",  # type: ignore[arg-type]
                      account_id=account.id, detail=f"{serial or '-'} 预约编号{b.id} {was} 事由：{reason}"
                                                    + (f" 退考试费{refund.amount}元" if refund else ""))
+        # Once: 「已在车管所窗口取消。申请人于...在车管所窗口取消优先预约。」 said it twice
         messaging.notify(s, env, account, "取消考试预约",
-                         f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已在车管所窗口取消。{note}")
+                         f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已于{now:%Y-%m-%d %H:%M}"
+                         f"在车管所窗口取消。{refund.promise if refund else ''}{ranking}")
     if refund is not None:  # the clerk hears what the bank did, not the promise made before it answered
         note = done + ranking + fee_refunds.clerk_note(
             refund, *fee_refunds.give_back(env, refund, actor=actor(staff), role=role,  # type: ignore[arg-type]

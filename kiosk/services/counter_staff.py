@@ -13,14 +13,12 @@ from sqlalchemy import select
 from ..db.models import Staff
 from ..domain.errors import DomainError, FormProblems, NotFound
 from ..domain.names import clean_person_name
-from ..domain.typed import compact
 from . import audit
 from .env import Env
 from .permissions import ADMIN, actor, authorise, permitted
-from .staff import ROLE_NAMES, StaffSession, hash_secret, roles_text
+from .staff import ROLE_NAMES, StaffSession, hash_secret, pin_or_error, roles_text
 
 _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
-_PIN = re.compile(r"[0-9]{6}")  # ASCII: \d would take any script's digits, which no keyboard types back
 OWN_ACCOUNT = "不能停用本人正在使用的账户"  # also refused by the screen before it asks
 ALREADY_ACTIVE = "该账户未停用，无需启用"  # also said by the screen before it asks (one's own account too)
 ALREADY_DEACTIVATED = "该账户已停用"
@@ -53,10 +51,7 @@ def check_password(password: str, field: str = "password") -> str:
 
 def check_pin(pin: str, field: str = "pin") -> str:
     """Six digits, stored as ASCII: full-width ones (a Chinese input method) are read as such."""
-    pin = compact(pin)
-    if not _PIN.fullmatch(pin):
-        raise DomainError("PIN码须为6位数字", field)
-    return pin
+    return pin_or_error(pin, field)
 
 
 def check_roles(roles: list[str] | tuple[str, ...]) -> list[str]:

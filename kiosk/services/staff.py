@@ -1,6 +1,7 @@
 """Staff accounts at counter terminals: argon2id password hashes, lock-out, screen PIN."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Staff
 from ..domain.errors import DomainError
+from ..domain.typed import compact
 from . import audit
 from .env import Env
 
@@ -22,6 +24,8 @@ ROLE_NAMES = {
     "verify": "核验",
     "admin": "管理员",
 }
+_PIN = re.compile(r"[0-9]{6}")  # ASCII: \d would take any script's digits, which no keyboard types back
+PIN_FORMAT = "PIN码须为6位数字"
 MAX_FAILURES = 10
 LOCK_MINUTES = 15
 # One reply for a wrong password and an unknown staff number: a count of tries left would be
@@ -141,15 +145,27 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
     raise DomainError(failure, "password")
 
 
+def pin_or_error(pin: str, field: str = "pin") -> str:
+    """A PIN as every account has one: six ASCII digits (full-width ones, from a Chinese input
+    method, read as such), else PIN_FORMAT. Checked before a PIN is looked at: 「abc」 at the lock
+    screen counted as a wrong PIN (再错8次将锁定15分钟) for what no account's PIN can be."""
+    pin = compact(pin)
+    if not _PIN.fullmatch(pin):
+        raise DomainError(PIN_FORMAT, field)
+    return pin
+
+
 def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed: bool = True) -> StaffSession:
     """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way.
     Wrong PINs count towards the same lock-out as wrong passwords. ``staff_no_typed`` False (the
     lock screen knows who is signed in and asks for the PIN only): the message speaks of the PIN only.
-    An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in)."""
+    An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in), and
+    one that is not 6 digits is told so (pin_or_error), neither counted nor audited either."""
     if not str(pin).strip():  # Enter on an empty field (as one wakes a screen): no try, nothing counted
         raise DomainError("请输入PIN码", "pin")
+    pin = pin_or_error(str(pin))
     with env.db.write() as s:
-        session, failure = _pin_checked(s, env, _normalize_no(staff_no), str(pin), action, staff_no_typed)
+        session, failure = _pin_checked(s, env, _normalize_no(staff_no), pin, action, staff_no_typed)
         if session is not None:
             return session
     raise DomainError(failure, "pin")
@@ -219,8 +235,9 @@ def exit_counter(env: Env, signed_in: StaffSession | None, staff_no: str, pin: s
         raise DomainError(other_clerk(signed_in, locked), "staff_no")
     if not str(pin).strip():  # as check_pin: no try, nothing counted
         raise DomainError("请输入PIN码", "pin")
+    pin = pin_or_error(str(pin))  # as check_pin: not 6 digits, told so, no try counted
     with env.db.write() as s:
-        session, failure = _pin_checked(s, env, typed, str(pin), "counter_exit", staff_no_typed=signed_in is None,
+        session, failure = _pin_checked(s, env, typed, pin, "counter_exit", staff_no_typed=signed_in is None,
                                         deactivated=DEACTIVATED_EXIT)
         if session is not None:
             if signed_in is not None:

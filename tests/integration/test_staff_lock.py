@@ -78,3 +78,25 @@ def test_an_empty_pin_is_asked_for_neither_counted_nor_audited(env) -> None:
     with env.db.read() as s:
         assert s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().failed_logins == 0
     assert _unlock(env, "999999") == "PIN码错误，再错9次将锁定15分钟"
+
+
+@pytest.mark.parametrize("pin", ["abc", "12345", "1234567", "12 34 5a"])
+def test_a_pin_that_is_not_6_digits_is_told_so_neither_counted_nor_audited(env, pin) -> None:
+    """「abc」 at the lock screen read PIN码错误，再错8次将锁定15分钟: a try used on what no PIN can be.
+    Now PIN码须为6位数字, as 工作人员账户 says it; the F12 exit (exit_counter) likewise."""
+    before = _entries(env)
+    assert _unlock(env, pin) == "PIN码须为6位数字"
+    with pytest.raises(DomainError) as err:
+        staff.exit_counter(env, SESSION, STAFF_NO, pin, locked=True)
+    assert (err.value.message, err.value.field) == ("PIN码须为6位数字", "pin")
+    with pytest.raises(DomainError, match="PIN码须为6位数字"):
+        staff.check_pin(env, STAFF_NO, pin, "staff_exit")  # the citizen kiosk's staff exit
+    assert _entries(env) == before
+    with env.db.read() as s:
+        assert s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().failed_logins == 0
+    assert _unlock(env, "999999") == "PIN码错误，再错9次将锁定15分钟"  # the first real try is the first counted
+
+
+def test_a_full_width_pin_is_read_as_digits(env) -> None:
+    full = "".join(chr(ord(c) + 0xFEE0) for c in PIN)  # typed with a Chinese input method
+    assert staff.check_pin(env, STAFF_NO, full, "unlock", staff_no_typed=False).staff_no == STAFF_NO

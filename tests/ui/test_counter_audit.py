@@ -72,7 +72,7 @@ def test_every_action_name_fits_the_action_column():
 
 async def test_a_refusal_says_what_was_attempted_in_the_row_and_below(env, people):
     """staff_refused names the refused action: at the start of 说明 in the row at 120 columns (the
-    column may cut the rest; at 80 it is off to the right, as every entry's 说明) and whole below the
+    column may cut the rest; at 80 the column is left out when it would be too narrow) and whole below the
     table at both sizes."""
     import pytest
 

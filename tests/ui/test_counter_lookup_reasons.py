@@ -81,8 +81,8 @@ async def test_space_takes_a_reason_to_add_to_and_tab_reaches_the_list(env, peop
         assert "查询事由" in field_error(app, "reason")
         assert app.focused is app.screen.query_one("#input-reason")
         await pilot.press("tab")  # the list is the next Tab stop after the field
-        assert app.focused is reasons and reasons.highlighted == 0
-        await pilot.press("down", "space")
+        assert app.focused is reasons and reasons.highlighted is None  # nothing under the bar yet
+        await pilot.press("down", "down", "space")
         await settle(pilot)
         field = app.screen.query_one("#input-reason", Input)
         assert field.value == REASONS[1] and field_error(app, "reason") == ""  # picked: the message went
@@ -112,3 +112,23 @@ async def test_a_click_takes_a_reason_without_looking_up(env, people):
         assert _lookups(env) == []
         await press(pilot, "lookup")
         assert _lookups(env) == [f"事由：{REASONS[2]}"]
+
+
+async def test_the_first_arrow_key_after_tab_takes_the_first_reason(env, people):
+    """The tester's keys: the ID number, Tab (查询事由), Tab (the list), Down, Enter looked the citizen
+    up 代办（持委托书）, the second reason: Tab had put the bar on the first one already. As every
+    list of choices: the first arrow key, Down or Up, puts the bar on the first reason."""
+    a = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reasons = await _citizen_screen(pilot, app)
+        await pilot.press(*a.id_number, "tab", "tab")
+        assert app.focused is reasons and reasons.highlighted is None
+        await pilot.press("up")  # the first, not the last (nor back to the field)
+        assert app.focused is reasons and reasons.highlighted == 0
+        app.screen.query_one("#input-reason").focus()
+        await pilot.press("tab", "down")
+        assert reasons.highlighted == 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert a.name in screen_text(app) and _lookups(env) == [f"事由：{REASONS[0]}"]

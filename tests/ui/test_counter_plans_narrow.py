@@ -1,5 +1,7 @@
-"""Pilot: 考试计划与安排 at 80x24 keeps 已申请 and 已安排 (what the clerk looks at) in view: the
-columns read least are left out instead (kiosk.ui.widgets.fit); at 120x40 every column shows."""
+"""Pilot: 考试计划与安排 at 80x24 keeps 考位, 已安排 and 公布日 (which sessions an allocation run
+publishes) in view: the columns read least are left out instead (kiosk.ui.widgets.fit), and said
+for the highlighted session in the line under the table (优先名额/已用 first, then 已申请, 编号,
+车型); at 120x40 every column shows and that line is not there."""
 from __future__ import annotations
 
 from textual.widgets import DataTable
@@ -12,7 +14,7 @@ from tests.ui.test_counter_plans_form import SIZE, _open
 from tests.ui.test_counter_screens import press
 
 ALL = ["编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日"]
-NARROW = ["日期", "时间", "考场", "科目", "状态", "考位", "已申请", "已安排"]
+NARROW = ["日期", "时间", "考场", "科目", "状态", "考位", "已安排", "公布日"]
 
 
 def columns(app) -> list[str]:
@@ -22,6 +24,12 @@ def columns(app) -> list[str]:
 def cell(app, key: str, header: str) -> str:
     table = app.screen.query_one("#sessions", DataTable)
     return str(table.get_row(key)[columns(app).index(header)])
+
+
+def more(app) -> str:
+    """The line under the table ("" when it is not shown)."""
+    line = app.screen.query_one("#session-more")
+    return str(line.render()) if line.display else ""
 
 
 async def _query(pilot, app, day: str) -> None:
@@ -38,7 +46,7 @@ async def test_at_80x24_the_counts_stay_and_the_least_read_columns_go(env):
         table = app.screen.query_one("#sessions", DataTable)
         assert columns(app) == NARROW and table.row_count > 0
         assert table.max_scroll_x == 0 and table.region.right <= 80  # nothing beyond the right edge
-        header = next(line for line in screen_text(app).splitlines() if "考场" in line and "已申请" in line)
+        header = next(line for line in screen_text(app).splitlines() if "考场" in line and "公布日" in line)
         assert header.split() == NARROW  # every header whole
         table.focus()
         table.move_cursor(row=2)
@@ -58,11 +66,12 @@ async def test_the_live_refresh_at_80x24_keeps_the_columns_and_the_row(env, peop
         chosen = sessions(env, p, 2, "2026-12-04", "2026-12-04")[0].id
         table = app.screen.query_one("#sessions", DataTable)
         table.move_cursor(row=table.get_row_index(str(chosen)))
-        assert cell(app, str(chosen), "已申请") == "0"
+        await settle(pilot)
+        assert "已申请 0" in more(app)
         book(env, p, BookingRequest(2, "self", (chosen,)))
         app.screen._live()  # what the 10-second interval calls
         await settle(pilot)
-        assert columns(app) == NARROW and cell(app, str(chosen), "已申请") == "1"
+        assert columns(app) == NARROW and "已申请 1" in more(app)
         assert table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value == str(chosen)
 
 
@@ -77,3 +86,24 @@ async def test_all_columns_at_120x40_and_they_follow_a_resize(env):
         await pilot.resize_terminal(*SIZE)
         await settle(pilot)
         assert columns(app) == ALL and app.screen.query_one("#sessions", DataTable).row_count > 0
+
+
+async def test_at_80x24_the_line_under_the_table_says_the_highlighted_sessions_priority_quota(env):
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, app)
+        await _query(pilot, app, "2026-12-04")
+        table = app.screen.query_one("#sessions", DataTable)
+        table.focus()
+        for row in (0, 3):
+            table.move_cursor(row=row)
+            await settle(pilot)
+            r = app.screen.rows[str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)]
+            said = more(app)
+            assert said.startswith(f"{r.exam_date:%m-%d} {r.start_time:%H:%M} {r.site} {r.subject_name}：")
+            assert f"优先名额/已用 {r.priority_quota}/{r.priority_taken}，已申请 {r.applicants}，编号 {r.id}，" \
+                   f"车型 {r.classes}" in said
+            assert cell(app, str(r.id), "公布日") == f"{r.publish_on:%m-%d}"
+        await pilot.resize_terminal(*SIZE)  # every column in the table: no line under it
+        await settle(pilot)
+        assert columns(app) == ALL and more(app) == ""

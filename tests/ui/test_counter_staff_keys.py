@@ -1,12 +1,13 @@
 """Pilot: 工作人员账户 from the keyboard. Enter on an account in the list picks it and puts the focus
-on its buttons (重置密码 for an active account, 启用账户 for a deactivated one); the account's
+on what comes next for it (新密码, the first field of its part, for an active account; 启用账户 for a
+deactivated one); the account's
 fields and buttons come next after the list in the Tab order, before the 新建账户 form."""
 from __future__ import annotations
 
 from textual.widgets import DataTable
 
 from kiosk.services import counter_staff
-from kiosk.services.staff import StaffSession
+from kiosk.services.staff import StaffSession, check_pin
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, settle
@@ -27,7 +28,7 @@ async def _on_row(pilot, staff_no: str) -> DataTable:
     return table
 
 
-async def test_enter_on_an_account_goes_to_its_buttons_and_a_password_is_reset_by_keys(env):
+async def test_enter_on_an_account_goes_to_its_first_field_and_a_password_is_reset_by_keys(env):
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
@@ -37,8 +38,8 @@ async def test_enter_on_an_account_goes_to_its_buttons_and_a_password_is_reset_b
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.chosen == "J1001"
-        assert app.focused is app.screen.query_one("#reset")
-        await pilot.press("enter")  # 重置密码 with no new password: told by the field, which takes the focus
+        assert app.focused is app.screen.query_one("#input-reset_password")  # not 重置密码 (was)
+        await pilot.press("enter")  # 重置密码 with no new password: told by the field, which keeps the focus
         await settle(pilot)
         assert field_error(app, "reset_password") == "密码至少8位，须同时包含字母和数字"
         assert app.focused is app.screen.query_one("#input-reset_password")
@@ -72,7 +73,7 @@ async def test_the_accounts_controls_follow_the_list_in_the_tab_order(env):
         await _on_row(pilot, "J1003")
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # 新PIN码, 新密码, the list
+        await pilot.press("shift+tab")  # from 新密码: the list
         await settle(pilot)
         assert app.focused is app.screen.query_one("#staff-rows")
         seen = []
@@ -83,3 +84,19 @@ async def test_the_accounts_controls_follow_the_list_in_the_tab_order(env):
                         "back"]
         await pilot.press("tab")
         assert app.focused.id == "input-new_staff_no"  # then the 新建账户 form
+
+
+async def test_a_pin_typed_after_picking_an_account_goes_into_its_field(env):
+    """The tester's keys: Enter on J1001, Tab to 新PIN码, the PIN, Tab Tab to 重置PIN码, Enter."""
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        await _on_row(pilot, "J1001")
+        await pilot.press("enter", "tab", *"123789", "tab", "tab")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#reset-pin")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert said(app) == "J1001 的PIN码已重置，失败次数和锁定已清除"
+        assert check_pin(env, "J1001", "123789", "unlock").staff_no == "J1001"  # the PIN typed

@@ -1,6 +1,7 @@
-"""Pilot: 工作人员账户 says what an action did in a line of its own under the page, as 为群众办理 does,
-not in a notification over the page's bottom right that went after 5 seconds; the next action
-takes the line away."""
+"""Pilot: 工作人员账户 says what an action did in a line of its own right under the buttons that made
+it, in view (not in a notification over the page's bottom right that went after 5 seconds, nor in a
+line docked at the page's bottom, some 20 rows under the buttons at 120x40); the next action takes
+the line away."""
 from __future__ import annotations
 
 import pytest
@@ -12,15 +13,22 @@ from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import choose_staff, press
 
 
-def said(app) -> str:  # type: ignore[no-untyped-def]
-    """The line under 工作人员账户 (also while a dialog is over it); "" when it is not shown."""
+def said(app, line: str = "staff-message") -> str:  # type: ignore[no-untyped-def]
+    """The line under 工作人员账户's buttons (also while a dialog is over it); "" when it is not shown."""
     screen = next(s for s in app.screen_stack if isinstance(s, StaffAdminScreen))
-    line = screen.query_one("#staff-message", Static)
-    return str(line.render()) if line.display else ""
+    widget = screen.query_one(f"#{line}", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+def right_under(app, line: str, button: str) -> bool:  # type: ignore[no-untyped-def]
+    """``line`` is shown on screen, on the row right under ``button``'s row of buttons."""
+    widget, row = app.screen.query_one(f"#{line}", Static), app.screen.query_one(f"#{button}").parent
+    return (widget.region.height > 0 and widget.region.y == row.region.bottom
+            and widget.region.bottom <= app.size.height)
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-async def test_what_an_action_did_is_said_under_the_page(env, size):
+async def test_what_an_action_did_is_said_under_its_buttons(env, size):
     app = counter_app(env)
     async with app.run_test(size=size, notifications=True) as pilot:
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
@@ -30,8 +38,7 @@ async def test_what_an_action_did_is_said_under_the_page(env, size):
         await press(pilot, "reset")
         assert said(app) == "J1001 的密码已重置，失败次数和锁定已清除"
         assert not app.screen.query("Toast") and not app._notifications  # noqa: SLF001
-        line = app.screen.query_one("#staff-message", Static)
-        assert line.region.bottom == size[1] and line.region.height > 0  # on screen, at its bottom
+        assert right_under(app, "staff-message", "reset")  # by the buttons, in view
         assert "J1001 的密码已重置" in screen_text(app)
         await pilot.pause(6)  # not gone after 5 seconds
         assert said(app) == "J1001 的密码已重置，失败次数和锁定已清除"
@@ -39,4 +46,19 @@ async def test_what_an_action_did_is_said_under_the_page(env, size):
         assert said(app) == "" and "PIN码" in field_error(app, "reset_pin")  # refused: nothing said of the last one
         await press(pilot, "deactivate")
         await press(pilot, "yes")
-        assert said(app) == "账户 J1001 已停用"
+        assert said(app) == "账户 J1001 已停用" and right_under(app, "staff-message", "deactivate")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_new_account_is_said_under_create(env, size):
+    app = counter_app(env)
+    async with app.run_test(size=size) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        for name, value in (("new_staff_no", "J1009"), ("new_name", "陈新"), ("new_password", "start1234"),
+                            ("pin", "190019")):
+            set_input(app, name, value)
+        app.screen.query_one("#role-counter").value = True
+        await press(pilot, "create")
+        assert said(app, "create-message").startswith("已创建账户 J1009")
+        assert said(app) == "" and right_under(app, "create-message", "create")

@@ -62,3 +62,29 @@ async def test_the_desk_says_authentic_but_not_normal_for_a_suspended_licence(en
                 assert "状态：暂扣" in _result(app)
             else:
                 assert verdict.startswith("有效")
+
+
+async def test_a_code_refused_before_the_online_query_is_said_as_the_audit_says_it(env):
+    """The tester's keys: DL2:xyz, Tab Right (在线核验), Enter. The screen said 离线核验：格式错误 while
+    the audit log recorded 在线核验：格式错误; now both say 在线核验, and the screen that the licence's
+    status was not queried."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import AuditEntry
+    NOT_QUERIED = "（二维码本身未通过检查，未查询驾驶证当前状态）"
+
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_verify(pilot, app)
+        await pilot.press(*"DL2:xyz", "tab", "right")
+        assert app.focused.id == "online"
+        await pilot.press("enter")
+        await settle(pilot)
+        verdict = str(app.screen.query_one("#verdict").render())
+        with env.db.read() as s:
+            logged = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "elicence_verify")).all()
+        assert logged == ["在线核验：格式错误"]
+        assert verdict == f"无效  在线核验：格式错误{NOT_QUERIED}"
+        await pilot.click("#offline")
+        await settle(pilot)
+        assert str(app.screen.query_one("#verdict").render()) == "无效  离线核验：格式错误"  # as it was asked

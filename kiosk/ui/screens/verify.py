@@ -13,6 +13,9 @@ from ..widgets.header import KioskHeader
 from ..widgets.plain import Plain
 
 
+NOT_QUERIED = "（二维码本身未通过检查，未查询驾驶证当前状态）"
+
+
 class VerifyScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("电子驾驶证核验")
@@ -55,22 +58,27 @@ class VerifyScreen(KioskScreen):
         if not text:
             self.query_one("#field-payload", FormField).set_error("请扫描或粘贴二维码内容")
             return
-        self.call(counter_verify.verify, self.env, self.kiosk.staff, text, online, done=self._show)
+        self.call(counter_verify.verify, self.env, self.kiosk.staff, text, online,
+                  done=lambda report: self._show(report, online))
 
-    def _show(self, report: elicence_verify.Report | None) -> None:
+    def _show(self, report: elicence_verify.Report | None, asked_online: bool = False) -> None:
+        """The verdict, under the check asked for, as the audit log records it (在线核验：格式错误):
+        a code refused before the online query said 离线核验 after 在线核验 was pressed; it also
+        says the licence's status was then not queried."""
         verdict, fields = self.query_one("#verdict", Static), self.query_one("#fields", Static)
         if report is None:
             verdict.update("")
             fields.update("")
             return
-        mode = "在线核验" if report.online else "离线核验"
+        mode = "在线核验" if asked_online or report.online else "离线核验"
+        not_queried = NOT_QUERIED if asked_online and not report.online else ""
         if report.normal:
             said = ("有效", "bold green")
         elif report.valid:  # authentic, but 暂扣, 超分, 违法未处理...: not to be taken as 有效
             said = (f"证件真实，但驾驶证状态异常：{report.status}", "bold red")
         else:
             said = ("无效", "bold red")
-        verdict.update(Text.assemble(said, f"  {mode}：{report.reason}"))
+        verdict.update(Text.assemble(said, f"  {mode}：{report.reason}{not_queried}"))
         lines = [f"{label}：{value}" for label, value in report.fields]
         if report.generated_at:
             lines.append(f"生成时间：{report.generated_at:%Y-%m-%d %H:%M:%S}")

@@ -2,10 +2,14 @@
 picked fills the field, which stays what is sent: it can be added to, and a typed reason needs
 no pick.
 
-Keys: Down in the field goes to the list; Up and Down move in it (Up on the first reason goes
-back to the field); Enter takes the highlighted reason and asks for the action at once (the
-screen handles ``ReasonList.Taken`` with ``submit``); Space or a click takes it only. The
-reasons come from a configuration file, so they are shown as plain text.
+Keys: Down in the field goes to the list, onto the first reason (or the one the field holds); Tab
+reaches the list with no reason under the bar (none the field holds), as every list of choices
+(kiosk.ui.widgets.choice): the first Down or Up then puts the bar on the first reason, not the
+second (Tab put the bar on the first one, which read as already there, and Down went on to
+代办（持委托书）). Up and Down move in the list (Up on the first reason goes back to the field);
+Enter takes the highlighted reason and asks for the action at once (the screen handles
+``ReasonList.Taken`` with ``submit``); Space or a click takes it only. The reasons come from a
+configuration file, so they are shown as plain text.
 """
 from __future__ import annotations
 
@@ -43,6 +47,12 @@ class ReasonList(OptionList):
         self.highlighted = None  # (OptionList starts on its first) none looks chosen until the clerk gets here
         self.reasons = tuple(reasons)
         self._field: Input | None = None
+        self._from_field = False  # focused by Down in the field: that Down is the list's first
+
+    def enter_from_field(self) -> None:
+        """The focus comes by Down in the field: on the first reason (or the field's)."""
+        self._from_field = True
+        self.focus()
 
     def follow(self, field: Input) -> None:
         """The field the list fills: Up on the first reason goes back to it, and the list starts
@@ -67,19 +77,26 @@ class ReasonList(OptionList):
             self._take(submit=False)
 
     def action_cursor_down(self) -> None:
-        if self.highlighted is None or self.highlighted < self.option_count - 1:  # no wrap to the top
+        if self.highlighted is None:  # the first arrow key: the first reason
+            self.highlighted = 0 if self.option_count else None
+        elif self.highlighted < self.option_count - 1:  # no wrap to the top
             super().action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        if self._field is not None and not self.highlighted:
+        if self.highlighted is None:  # the first arrow key: the first reason (not the last)
+            self.highlighted = 0 if self.option_count else None
+        elif self._field is not None and not self.highlighted:
             self._field.focus()
         else:
             super().action_cursor_up()
 
     def on_focus(self) -> None:
-        """The reason the field holds, if it is one of the list's, else the first."""
+        """The reason the field holds, if it is one of the list's; else the first when Down in the
+        field brought the focus, none when Tab did (the first arrow key then takes the first)."""
         typed = self._field.value.strip() if self._field is not None else ""
-        self.highlighted = self.reasons.index(typed) if typed in self.reasons else 0
+        first = 0 if self._from_field and self.option_count else None
+        self._from_field = False
+        self.highlighted = self.reasons.index(typed) if typed in self.reasons else first
 
     def on_blur(self) -> None:
         self.highlighted = None  # an unfocused highlight would read as the reason chosen
@@ -116,7 +133,7 @@ class ReasonField(Vertical):
     def on_key(self, event: events.Key) -> None:
         if event.key == "down" and self.app.focused is self.field.input:
             event.stop()
-            self.query_one(ReasonList).focus()
+            self.query_one(ReasonList).enter_from_field()
 
     def on_reason_list_taken(self, event: ReasonList.Taken) -> None:
         """Into the field, its message about an earlier value gone; the message goes on to the screen."""

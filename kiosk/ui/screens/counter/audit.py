@@ -2,6 +2,7 @@
 other staff only their own. Read-only: nothing here (or anywhere in the app) edits the log."""
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -13,6 +14,7 @@ from ....services import audit, counter_audit, permissions
 from ....services.staff import roles_short, roles_text
 from ...base import KioskScreen
 from ...widgets.field import FormField
+from ...widgets.fit import room
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable
 
@@ -21,6 +23,39 @@ from ...widgets.plain import Plain, PlainTable
 # name (audit.NAME_MAX characters), 角色 two short role names (管理 窗口) or 管理等4项, on one line.
 ACTION_WIDTH = 2 * audit.NAME_MAX
 ROLE_WIDTH = 9
+HEADERS = ("时间", "操作人", "操作", "群众", "角色", "终端")  # then 说明, as wide as the room left
+FIXED = {2: ACTION_WIDTH, 4: ROLE_WIDTH}
+NOTE_MIN = 12  # cells of 说明 at least (6 characters), on a terminal too narrow for more: off to the right
+CUT = "..."
+OPENING = "（(《【"
+
+
+def clip(text: str, width: int) -> str:
+    """``text`` in ``width`` cells: whole when it fits, else cut with ``CUT`` after it, no opening
+    bracket or separator left at the cut (「事由：代办（持委托书）（委托...」, not 「事由：代办（持委
+    托书）（」 with nothing to say it goes on); the line under the table shows it whole."""
+    if cell_len(text) <= width:
+        return text
+    kept = ""
+    for char in text:
+        if cell_len(kept + char) > width - len(CUT):
+            break
+        kept += char
+    return kept.rstrip(OPENING + "：:；;，,、 ") + CUT
+
+
+def _columns(cells: list[tuple[str, ...]], width: int) -> tuple[list[int], int]:
+    """Which of HEADERS fit ``width`` cells and how wide 说明 is after them (0: left out). 终端 and
+    角色 go first, then 说明 when it would have fewer than NOTE_MIN cells."""
+    widths = [FIXED.get(col, max([cell_len(h), *(cell_len(c[col]) for c in cells)])) + 2
+              for col, h in enumerate(HEADERS)]
+    shown = list(range(len(HEADERS)))
+    for drop in (5, 4):
+        if width - sum(widths[col] for col in shown) - 2 >= NOTE_MIN:
+            break
+        shown.remove(drop)
+    note = width - sum(widths[col] for col in shown) - 2
+    return shown, note if note >= NOTE_MIN else 0
 
 
 class AuditScreen(KioskScreen):
@@ -49,13 +84,11 @@ class AuditScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.rows: list[counter_audit.AuditRow] = []
-        table = self.query_one("#audit-rows", DataTable)
-        table.add_columns("时间", "操作人")
-        table.add_column("操作", width=ACTION_WIDTH)
-        table.add_column("群众")
-        table.add_column("角色", width=ROLE_WIDTH)
-        table.add_columns("终端", "说明")
+        self._fill()  # the header from the start
         self.search()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fill, True)
 
     def on_input_submitted(self) -> None:
         self.search()
@@ -75,16 +108,35 @@ class AuditScreen(KioskScreen):
         self.show_error(exc)
 
     def _loaded(self, rows: list[counter_audit.AuditRow]) -> None:
-        table = self.query_one("#audit-rows", DataTable)
-        table.clear()
         self.rows = rows
-        for r in rows:  # height None: a row grows when an unnamed action code is wider than its column
-            table.add_row(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor, r.action), audit.action_name(r.action),
-                          r.citizen or "-", roles_short(r.role.split(",")) if r.role else "", r.terminal_id,
-                          r.detail, height=None)
+        self._fill()
         self._show(0)
         more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
         self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
+
+    def _fill(self, keep_cursor: bool = False) -> None:
+        """The rows in the columns that fit the page, 说明 in the room the others leave, cut cleanly
+        (clip). On a narrow terminal 终端, then 角色, then 说明 are left out (the line under the
+        table says all three): the table never scrolls sideways. The columns are made again each
+        time: a DataTable keeps a column as wide as the widest cell it ever held, so after one long
+        说明 the table scrolled sideways, cut 说明 mid-text and drew its scrollbar under the table,
+        even under a list of no rows."""
+        table = self.query_one("#audit-rows", DataTable)
+        cursor = table.cursor_row
+        cells = [(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor, r.action), audit.action_name(r.action),
+                  r.citizen or "-", roles_short(r.role.split(",")) if r.role else "", r.terminal_id)
+                 for r in self.rows]
+        shown, note_width = _columns(cells, room(self.query_one(VerticalScroll)))
+        table.clear(columns=True)
+        for col in shown:
+            table.add_column(HEADERS[col], width=FIXED.get(col))
+        if note_width:
+            table.add_column("说明")
+        for r, row in zip(self.rows, cells):  # height None: a row grows when an unnamed action code is wider
+            table.add_row(*(row[col] for col in shown), *((clip(r.detail, note_width),) if note_width else ()),
+                          height=None)
+        if keep_cursor and 0 <= cursor < len(cells):
+            table.move_cursor(row=cursor)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)

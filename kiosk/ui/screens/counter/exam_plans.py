@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -17,17 +18,20 @@ from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
-from ...widgets.fit import refill_to_fit
+from ...widgets.fit import refill_to_fit, room
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable
+from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .dashboard import APPLIED_HINT
 
 # 状态 right after 科目, so it is in view with the session it belongs to. On a narrow terminal the
-# columns the clerk reads least are left out, first to last: 优先名额/已用, 车型, 编号, 公布日, then 时间
-# and 考位 (the form below shows all but 已用 for the session selected), so that 已申请 and 已安排
-# stay in view instead of being cut off at the right edge.
+# columns the clerk reads least are left out, first to last: 优先名额/已用, 车型, 编号, 已申请, then
+# 公布日, 时间 and 考位. At 80 columns that keeps 公布日 (which sessions an allocation run publishes,
+# 安排考试并公布结果's date) and 考位 beside 已安排; 已申请 goes before them, an approximate count (仅供
+# 参考: one application counts in several sessions). What is left out is said for the highlighted
+# session in the line under the table (优先名额/已用 among it), so nothing is out of reach.
 COLUMNS = ("编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日")
-DROP_WHEN_NARROW = (8, 6, 0, 11, 2, 7)
+DROP_WHEN_NARROW = (8, 6, 0, 9, 11, 2, 7)
+MORE_ORDER = (8, 9, 11, 7, 2, 0, 6)  # the line under the table: what matters most first
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 
 
@@ -42,6 +46,7 @@ class ExamPlansScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, exam_admin.SessionRow] = {}
+        self.shown: list[int] = list(range(len(COLUMNS)))  # the columns in the table
         self.editing: int | None = None
         self.queried: tuple[str, str] | None = None  # the dates of the list shown (None: no list)
 
@@ -58,6 +63,7 @@ class ExamPlansScreen(KioskScreen):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
             yield PlainTable(id="sessions", cursor_type="row")
+            yield ErrorLine("", id="session-more")  # the highlighted session's columns left out (narrow)
             yield Plain(APPLIED_HINT, classes="hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
@@ -148,11 +154,30 @@ class ExamPlansScreen(KioskScreen):
     def _fill(self) -> None:
         """The rows in the columns that fit the page (again after a resize). Refilled in place: the
         live refresh keeps the row and the scroll the clerk is reading."""
-        cells = [(str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state,
-                  r.classes, str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
-                  f"{r.publish_on:%m-%d}") for r in self.rows.values()]
-        refill_to_fit(self.query_one("#sessions", PlainTable), self.query_one(VerticalScroll), COLUMNS, cells,
-                      list(self.rows), DROP_WHEN_NARROW)
+        self.shown = refill_to_fit(self.query_one("#sessions", PlainTable), self.query_one(VerticalScroll), COLUMNS,
+                                   [_cells(r) for r in self.rows.values()], list(self.rows), DROP_WHEN_NARROW)
+        self._more()
+
+    def _more(self) -> None:
+        """Under the table, the highlighted session's columns that are left out, named with the
+        session: 12-04 08:30 渝中考场 科目二：优先名额/已用 5/1，已申请 3，编号 12，车型 C1C2C5 (on
+        two lines, after the session, when one does not fit)."""
+        table = self.query_one("#sessions", PlainTable)
+        left_out = [col for col in MORE_ORDER if col not in self.shown]
+        r = None
+        if left_out and table.row_count and table.is_valid_row_index(table.cursor_row):
+            r = self.rows.get(str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value))
+        text = ""
+        if r is not None:
+            cells = _cells(r)
+            session = f"{r.exam_date:%m-%d} {r.start_time:%H:%M} {r.site} {r.subject_name}"
+            more = "，".join(f"{COLUMNS[col]} {cells[col]}" for col in left_out)
+            one_line = cell_len(f"{session}：{more}") <= room(self.query_one(VerticalScroll))
+            text = f"{session}：{more}" if one_line else f"{session}：\n{more}"
+        self.query_one("#session-more", ErrorLine).update(text)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._more()
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fill)
@@ -246,6 +271,13 @@ class ExamPlansScreen(KioskScreen):
     def _allocated(self, report: AllocationReport) -> None:
         self._status(allocation_text(report))
         self.reload()
+
+
+def _cells(r: exam_admin.SessionRow) -> tuple[str, ...]:
+    """A session's row, in the order of COLUMNS."""
+    return (str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
+            str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
+            f"{r.publish_on:%m-%d}")
 
 
 def allocation_text(report: AllocationReport) -> str:

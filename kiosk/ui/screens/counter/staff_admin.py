@@ -16,7 +16,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.choice import Tick
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable, StatusLine
+from ...widgets.plain import ErrorLine, Plain, PlainTable
 
 
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
@@ -32,6 +32,14 @@ class StaffRows(PlainTable):
         await super()._on_click(event)
         if self.row_count and self.cursor_coordinate != before:  # moved by the click: not selected yet
             self.action_select_cursor()
+
+
+class SaidLine(ErrorLine):
+    """What the last action did, in the line right under the buttons that made it (none while there
+    is nothing to say). It was a line docked at the page's bottom: at 120x40 some 20 rows under the
+    buttons, read as belonging to nothing."""
+
+    DEFAULT_CSS = "SaidLine { height: auto; color: $text-success; text-style: bold; }"
 
 
 class StaffAdminScreen(KioskScreen):
@@ -51,9 +59,6 @@ class StaffAdminScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
-        # What the last action did, in a line of its own under the page, always in view (as 为群众办理
-        # says it): it was a notification for 5 seconds over the page's bottom right
-        yield StatusLine(id="staff-message")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             # the picked account's part next after the list (Tab order too), the 新建账户 form after it
             yield StaffRows(id="staff-rows", cursor_type="row")
@@ -70,6 +75,8 @@ class StaffAdminScreen(KioskScreen):
                 yield Button("停用账户", id="deactivate", variant="error", disabled=True)
                 yield Button("启用账户", id="reactivate", disabled=True)
                 yield Button("返回", id="back")
+            # what 重置 / 停用 / 启用 did, under their buttons; 创建账户's under its own (SaidLine)
+            yield SaidLine(id="staff-message")
             yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("new_staff_no", "工号", max_length=20)
@@ -85,6 +92,7 @@ class StaffAdminScreen(KioskScreen):
             yield Plain("", classes="field-error", id="error-roles")  # 请至少选择一个角色, by the boxes
             with Horizontal(classes="buttons"):
                 yield Button("创建账户", id="create", variant="primary")
+            yield SaidLine(id="create-message")
 
     def on_mount(self) -> None:
         self.query_one("#staff-rows", DataTable).add_columns("工号", "姓名", "角色", "状态")
@@ -116,12 +124,14 @@ class StaffAdminScreen(KioskScreen):
             self._choose(key)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        """Enter (or a click) on an account picks it and goes to its buttons: 启用账户 for a
-        deactivated one, else 重置密码 (pressed with no new password, it sends the focus to 新密码)."""
+        """Enter (or a click) on an account picks it and goes to what is done with it next: 新密码,
+        the first field of its part (then 新PIN码, then the buttons), for an active account; 启用账户
+        for a deactivated one (its password and PIN cannot be reset). It went to 重置密码: the admin
+        who then tabbed on and typed a PIN typed it into no field."""
         self._choose(str(event.row_key.value or ""))
         r = self.rows.get(self.chosen)
         if r is not None:
-            self.query_one("#reactivate" if not r.active else "#reset", Button).focus()
+            self.query_one("#reactivate" if not r.active else "#input-reset_password").focus()
 
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
         """A role ticked answers 请至少选择一个角色 (as typing in a field takes its message away)."""
@@ -139,9 +149,16 @@ class StaffAdminScreen(KioskScreen):
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
 
-    def say(self, text: str) -> None:
-        """``text`` in the line under the page ("": the line goes)."""
-        self.query_one("#staff-message", StatusLine).say(text)
+    def say(self, text: str, line: str = "staff-message") -> None:
+        """``text`` in the line under the buttons that made it (``line``: "create-message" for
+        创建账户), brought into view; "": both lines go."""
+        if not text:
+            for name in ("staff-message", "create-message"):
+                self.query_one(f"#{name}", SaidLine).update("")
+            return
+        said = self.query_one(f"#{line}", SaidLine)
+        said.update(text)
+        self.call_after_refresh(said.scroll_visible, animate=False)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid, staff = event.button.id, self.kiosk.staff
@@ -206,9 +223,9 @@ class StaffAdminScreen(KioskScreen):
 
         self.app.push_screen(ConfirmDialog(question, yes_label), callback=answered)
 
-    def _done(self, message: str):  # type: ignore[no-untyped-def]
+    def _done(self, message: str, line: str = "staff-message"):  # type: ignore[no-untyped-def]
         def show(_: object) -> None:
-            self.say(message)
+            self.say(message, line)
             self.reload()
         return show
 
@@ -217,7 +234,7 @@ class StaffAdminScreen(KioskScreen):
             self.query_one(f"#field-{name}", FormField).value = ""
         for r in ROLE_NAMES:
             self.query_one(f"#role-{r}", Tick).value = False
-        self._done(f"已创建账户 {row.staff_no}（{row.role_text}）")(row)
+        self._done(f"已创建账户 {row.staff_no}（{row.role_text}）", "create-message")(row)
 
     def _reset(self, _: None) -> None:
         self.query_one("#field-reset_password", FormField).value = ""

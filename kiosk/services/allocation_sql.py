@@ -4,8 +4,8 @@ The pure allocation (kiosk.domain.allocation) decides in Python; its result is l
 executemany into a temporary table ``alloc_result`` (booking, session or NULL, note key), next
 to a small ``alloc_note`` table: one row per session with new places (with their number) and one
 per (reason, subject), a few thousand rows. Each of those has its text stored once in
-``notices`` (one for the inbox and 网办进度, one for the SMS), formatted in Python so dates and
-times look the same on every database. Everything else is a handful of statements the database
+``notices`` (one for the inbox and 网办进度, titled with its subject, one for the SMS), formatted
+in Python so dates and times look the same on every database. Everything else is a handful of statements the database
 runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications, INSERT ...
 SELECT for the timeline and the inbox and SMS messages, which keep only the notice and the serial
 number that goes inside its text. Plain SQL that SQLite (>= 3.35: UPDATE ... FROM, RETURNING) and
@@ -30,7 +30,12 @@ from .booking import STATUS_PLACED, STATUS_UNPLACED
 from .messaging import SMS_SIGN
 
 RESULT, NOTE = "alloc_result", "alloc_note"
-INBOX_TITLE = "考试预约结果"
+
+
+def inbox_title(subject: int) -> str:
+    """考试预约结果（科目二）: a citizen booked for two subjects tells them apart in the list, as the
+    other booking messages (考试预约（科目三）) are told apart."""
+    return f"考试预约结果（{SUBJECT_NAMES[subject]}）"
 
 
 def placed_note(day: str, start: str, site: str, address: str) -> str:
@@ -55,12 +60,13 @@ def message_text(subject: int, serial: str, note: str) -> str:
     return Notice.compose(body_prefix(subject), serial, body_tail(note))
 
 
-def _notices(conn: Connection, notes: list[tuple[str, str]]) -> list[tuple[int, int]]:
-    """Store each (prefix, note) as two notices, inbox and SMS; their ids, in the same order."""
+def _notices(conn: Connection, notes: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Store each (subject, note) as two notices, inbox (titled with the subject) and SMS; their
+    ids, in the same order."""
     rows = []
-    for prefix, note in notes:
-        tail = body_tail(note)
-        rows += [{"title": INBOX_TITLE, "head": prefix, "tail": tail, "note": note},
+    for subject, note in notes:
+        prefix, tail = body_prefix(subject), body_tail(note)
+        rows += [{"title": inbox_title(subject), "head": prefix, "tail": tail, "note": note},
                  {"title": "", "head": SMS_SIGN + prefix, "tail": tail, "note": note}]
     if not rows:
         return []
@@ -92,13 +98,12 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
         slot = slots[sid]
         name, address = sites.get(slot.site_id, ("", ""))
         notes.append((sid, STATUS_PLACED, None, places[sid]))
-        texts.append((body_prefix(slot.subject),
-                      placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address)))
+        texts.append((slot.subject, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address)))
     keys: dict[tuple[str, int], int] = {}
     for key in sorted(set(unplaced.values())):  # note id < 0: one per (reason, subject)
         keys[key] = -1 - len(keys)
         notes.append((keys[key], STATUS_UNPLACED, key[0], 0))
-        texts.append((body_prefix(key[1]), unplaced_note(key[0])))
+        texts.append((key[1], unplaced_note(key[0])))
     bulk.insert_rows(conn, NOTE, ("id", "status", "reason", "places", "inbox", "sms"),
                      [(*n, *ids) for n, ids in zip(notes, _notices(conn, texts))])
     note_of = {b: keys[k] for b, k in unplaced.items()}

@@ -43,6 +43,7 @@ ACTION_NAMES = {
     "exam_cancel_counter": "窗口取消考试预约",
     "exam_certificate_print": "打印预约凭证",
     "exam_fee": "考试费缴纳",
+    "exam_fee_refund": "考试费退回",
     "exam_fee_refund_failed": "考试费退回失败",
     "exam_allocate": "考试预约安排",
     "exam_result": "录入考试成绩",

@@ -15,7 +15,8 @@ Only the newest code of a phone and purpose is valid. A citizen who asked for a 
 and types the first one is told it was replaced (``STALE``), not that it is wrong: it was sent to
 their phone, so it is no guess, and it does not use up one of the newest code's tries. A code typed
 here while the newest one came from another terminal is refused with where to use it (``ELSEWHERE``),
-and is not counted either: this terminal could never accept that code.
+and is not counted either: this terminal could never accept that code. A code already used (on
+the other kiosk) is told as used (``USED``), not as never sent.
 """
 from __future__ import annotations
 
@@ -157,6 +158,9 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     return CodeSent(phone, mask_phone(phone), now + wait, expires)
 
 
+NONE_SENT = "请先点击【发送验证码】获取验证码"
+USED = "验证码已使用，请重新获取"
+GONE = "验证码已失效，请重新获取"
 DEAD = "验证码错误次数过多，已失效，请重新获取"
 STALE = "该验证码已失效，请使用最新收到的验证码"
 STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请到该终端输入，或在本机重新获取"
@@ -169,10 +173,15 @@ def _format_problem(code: str) -> str | None:
     return None
 
 
-def _row_problem(row: SmsCode | None, now: datetime, env: Env) -> str | None:
-    """Why the latest code row cannot be used at all (before its hash is even compared)."""
-    if row is None or row.used_at is not None:
-        return "请先点击【发送验证码】获取验证码"
+def _row_problem(row: SmsCode | None, now: datetime, env: Env, code: str) -> str | None:
+    """Why the latest code row cannot be used at all (before a try is counted). A code used up
+    (say on another kiosk, the citizen having asked for it on both) is no 请先点击【发送验证码】: a
+    code was sent. ``USED`` when ``code`` is that code, else ``GONE`` (a typo of it, or a code
+    another terminal made, which this one cannot check)."""
+    if row is None:
+        return NONE_SENT
+    if row.used_at is not None:
+        return USED if _matches(env, code, row.code_hash) else GONE
     if now > row.expires_at:
         return "验证码已过期，请重新获取"
     if row.attempts >= env.settings.code_max_attempts:
@@ -232,7 +241,7 @@ def precheck(session: Session | Tx, env: Env, phone: str, purpose: str, code: st
     d = Driver(session)
     row = d.first(_LATEST_ROW, of_phone=phone, of_purpose=purpose)
     # no usable code first (none sent, expired, dead): that is what to do next, whatever was typed
-    problem = _row_problem(row, env.clock.now(), env) or _format_problem(code)  # type: ignore[arg-type]
+    problem = _row_problem(row, env.clock.now(), env, code) or _format_problem(code)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)
     if _matches(env, code, row.code_hash):
@@ -268,7 +277,7 @@ def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str
     code = compact(code)
     now = env.clock.now()
     row = _latest(session, phone, purpose, lock=True)
-    problem = _row_problem(row, now, env) or _format_problem(code)  # as precheck: no usable code first
+    problem = _row_problem(row, now, env, code) or _format_problem(code)  # as precheck: no usable code first
     if problem or row is None:
         return problem
     if not _matches(env, code, row.code_hash):

@@ -22,7 +22,7 @@ from ..db.models import (Account, Application, ApplicationEvent, Booking, ExamPl
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_name
 from ..domain.ranking import ranking_time
-from .allocation_sql import INBOX_TITLE, message_text, placed_note
+from .allocation_sql import inbox_title, message_text, placed_note
 from .applications import placeholder_serial, serial_for
 from .booking import KIND, MODE_TEXT, STATUS_PAID, STATUS_PENDING, STATUS_PLACED, TITLE, attempt_of, class_label
 from .booking_submit import ACCEPTED, booking_message
@@ -113,7 +113,7 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
     _told(s, env, account, made, app.title, booking_message(subject_name, TITLE, app.serial_no, ACCEPTED))
     placed = placed_note(f"{at:%Y-%m-%d}", f"{at:%H:%M}", site.name, site.address)
     _event(s, app, plan.allocated_at, STATUS_PLACED, placed)
-    _told(s, env, account, plan.allocated_at, INBOX_TITLE, message_text(subject, app.serial_no, placed))
+    _told(s, env, account, plan.allocated_at, inbox_title(subject), message_text(subject, app.serial_no, placed))
     paid_at = datetime.combine(plan.allocated_at.date(), PAID)
     description = fee_description(subject)
     amount = fee_for(subject, permit.licence_class)

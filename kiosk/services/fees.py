@@ -1,59 +1,32 @@
 """考试费缴纳: pay the exam fee of a successful booking through a payment gateway.
 
 Amounts per subject and licence class come from assets/config/exam_fees.json (each province
-sets its own). The gateway is an interface; ``DemoPaymentGateway`` stands in for the bank.
-The receipt is kept in the application's payload and shown in 网办进度 as a timeline entry.
+sets its own). The gateway is an interface (kiosk.services.gateways); ``DemoPaymentGateway`` stands
+in for the bank. The receipt is kept in the application's payload and shown in 网办进度 as a timeline
+entry. A charge the booking cannot take (paid at another kiosk meanwhile, say) is given back and
+recorded by kiosk.services.fee_refunds.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
 from ..config import ASSETS
 from ..db.models import Application, Booking
 from ..domain.errors import Conflict, DomainError
 from ..domain.exam import SUBJECT_NAMES
-from . import applications, audit, messaging
+from . import applications, audit, fee_refunds, messaging
 from .booking import STATUS_PAID, account_of
 from .booking_cancelled import cancelled_text
 from .booking_records import BookingView, bookings_in, view_in
 from .env import Env
+# re-exported: callers and tests name fees.DemoPaymentGateway, fees.PaymentGateway, fees.RECEIPT_TIME
+from .gateways import RECEIPT_TIME, DemoPaymentGateway, Payment, PaymentGateway, terminal_gateway  # noqa: F401
 
 FEES_FILE = ASSETS / "config" / "exam_fees.json"
 FEE_TITLE = "考试费缴纳"  # the inbox title of a paid fee
-RECEIPT_TIME = "%Y-%m-%d %H:%M:%S"  # how the receipt (Application.payload["fee"]) writes its times
-
-
-@dataclass(frozen=True)
-class Payment:
-    channel: str
-    transaction_no: str
-    paid_at: datetime
-
-
-class PaymentGateway(Protocol):
-    def charge(self, order_no: str, amount_yuan: int, description: str, at: datetime) -> Payment: ...
-
-    def refund(self, payment: Payment, amount_yuan: int) -> None:
-        """Give a charge back (the fee could not be recorded: the booking changed meanwhile)."""
-
-
-class DemoPaymentGateway:
-    """Demo bank: every payment succeeds; the transaction number is derived from the order."""
-
-    channel = "演示支付"
-
-    def charge(self, order_no: str, amount_yuan: int, description: str, at: datetime) -> Payment:
-        digest = hashlib.sha256(f"{order_no}|{amount_yuan}|{at.isoformat()}".encode()).hexdigest()[:12].upper()
-        return Payment(self.channel, f"DEMO{at:%Y%m%d%H%M%S}{digest}", at)
-
-    def refund(self, payment: Payment, amount_yuan: int) -> None:
-        return None  # nothing was taken
 
 
 @dataclass(frozen=True)
@@ -143,7 +116,13 @@ def to_pay(env: Env, account_id: int, booking_id: int) -> FeeQuote:
     return q
 
 
-REFUNDED = "本次扣款将原路退回"
+class NotTaken(Conflict):
+    """The booking could not take the fee just charged: paid at another kiosk, cancelled or ended
+    while the bank charged. ``what`` names that charge in the refund's record (fee_refunds.Stray)."""
+
+    def __init__(self, message: str, what: str) -> None:
+        super().__init__(message)
+        self.what = what
 
 
 def _payable(env: Env, view: BookingView) -> None:
@@ -160,11 +139,6 @@ def _payable(env: Env, view: BookingView) -> None:
         raise Conflict("该考试的考试费已缴纳，无需重复缴费")
 
 
-def terminal_gateway(env: Env) -> PaymentGateway | None:
-    """The bank this terminal pays and refunds through: the demo bank in demo mode; none otherwise."""
-    return DemoPaymentGateway() if env.settings.demo else None
-
-
 def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | None = None) -> FeeQuote:
     gateway = gateway or terminal_gateway(env)
     if gateway is None:
@@ -175,8 +149,12 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
     payment = gateway.charge(first.booking.serial_no, first.amount, description, env.clock.now())
     try:
         return _record_payment(env, account_id, booking_id, first, description, payment)
-    except Exception:  # the booking was cancelled or paid meanwhile, or the write failed: give the money back
-        gateway.refund(payment, first.amount)
+    except Exception as exc:  # the booking was cancelled or paid meanwhile, or the write failed: give the money back
+        what = exc.what if isinstance(exc, NotTaken) else "本次缴纳的考试费"
+        stray = fee_refunds.Stray(account_id, booking_id, payment, first.amount, what)
+        refunded = fee_refunds.give_back_stray(env, gateway, stray, subject_name=first.booking.subject_name)
+        if isinstance(exc, NotTaken):  # what the bank did, not a promise made before it answered
+            raise Conflict(f"{exc.message}；{fee_refunds.kiosk_note(refunded)}") from exc
         raise
 
 
@@ -185,12 +163,12 @@ def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote,
     with env.db.write() as s:
         b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: two payments wait in turn
         assert b is not None
-        if b.fee_paid_at is not None:
-            raise Conflict(f"该考试的考试费已缴纳，无需重复缴费；{REFUNDED}")
+        if b.fee_paid_at is not None:  # paid at another kiosk meanwhile
+            raise NotTaken("该考试的考试费已缴纳，无需重复缴费", "重复缴纳的考试费")
         if b.status == "cancelled":
-            raise Conflict(f"{cancelled_text(s, env, b)}，不能缴费；{REFUNDED}")
+            raise NotTaken(f"{cancelled_text(s, env, b)}，不能缴费", "取消后缴纳的考试费")
         if b.status != "placed":
-            raise Conflict(f"该考试预约已结束，不能缴费；{REFUNDED}")
+            raise NotTaken("该考试预约已结束，不能缴费", "结束后缴纳的考试费")
         b.fee_paid_at = payment.paid_at
         receipt = receipt_of(first.amount, description, payment)
         app = s.get(Application, b.application_id) if b.application_id else None

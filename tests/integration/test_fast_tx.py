@@ -64,7 +64,7 @@ def test_settle_decides_again_when_the_code_row_changed_after_the_precheck(env, 
         row = s.scalars(select(SmsCode).where(SmsCode.phone == p.phone).order_by(SmsCode.id.desc())).first()
         assert row.attempts == 1 and row.used_at is not None
     with env.db.fast(write=True) as tx:  # and it is used up now
-        assert codes.settle(tx, env, pre) == "请先点击【发送验证码】获取验证码"
+        assert codes.settle(tx, env, pre) == "验证码已使用，请重新获取"
 
 
 def test_settle_checks_against_a_code_sent_after_the_precheck(env, people):

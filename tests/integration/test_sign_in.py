@@ -154,7 +154,7 @@ def test_code_is_single_use(env: Env, people: dict[str, Person], last_code: Last
     auth.start_sign_in(env, p.id_number)
     code = last_code(env, p.phone)
     auth.finish_sign_in(env, p.id_number, code)
-    with pytest.raises(DomainError, match="请先点击"):
+    with pytest.raises(DomainError, match="验证码已使用，请重新获取"):
         auth.finish_sign_in(env, p.id_number, code)
 
 

@@ -1,4 +1,4 @@
-"""Read-only screens: 网办进度, 消息, 我的驾驶证 (我的机动车: my_vehicles.py)."""
+"""Read-only screens: 网办进度, 消息, 驾驶证信息 (我的机动车: my_vehicles.py)."""
 from __future__ import annotations
 
 from rich.console import Group
@@ -185,7 +185,7 @@ class InboxScreen(RecordScreen):
 
 
 class MyLicenceScreen(RecordScreen):
-    TITLE_TEXT = "我的驾驶证"
+    TITLE_TEXT = "驾驶证信息"  # as its 业务中心 button (in the group 我的驾驶证)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).display = False

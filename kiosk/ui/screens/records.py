@@ -189,20 +189,34 @@ class MyLicenceScreen(RecordScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).display = False
-        self.call(profile.licence_of, self.env, self.account_id, done=self._loaded)
+        self.call(profile.licence_page, self.env, self.account_id, done=self._loaded)
 
-    def _loaded(self, lic: profile.LicenceView | None) -> None:
+    def _loaded(self, page: profile.LicencePage) -> None:
+        lic, permit = page.licence, page.permit
         if lic is None:
-            self.set_status("您名下没有机动车驾驶证。")
-            return
-        self.set_status("以下为您的机动车驾驶证信息：")
-        colour = "green" if lic.normal else "red"
-        self.query_one("#detail", Static).update(Text.assemble(
-            f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n驾驶证状态：", (lic.status_text, colour),
-            "".join(f"\n  {note}" for note in lic.delays),
-            f"\n  请{lic.first}。" if lic.first else "",
-            f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
-            f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
-            f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
-            f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"))
+            self.set_status("您名下没有机动车驾驶证。" + ("您正在申领机动车驾驶证，学习驾驶证明信息如下：" if permit else ""))
+        else:
+            self.set_status("以下为您的机动车驾驶证信息：")
+        parts: list[str | tuple[str, str]] = []
+        if lic is not None:
+            colour = "green" if lic.normal else "red"
+            parts += [f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n驾驶证状态：", (lic.status_text, colour),
+                      "".join(f"\n  {note}" for note in lic.delays),
+                      f"\n  请{lic.first}。" if lic.first else "",
+                      f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
+                      f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
+                      f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
+                      f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"]
+        if permit is not None:
+            parts += ["\n\n" if parts else "", *permit_lines(permit)]
+        self.query_one("#detail", Static).update(Text.assemble(*parts))
         self.refocus_main()  # 返回业务中心, or the page when the licence does not fit on it
+
+
+def permit_lines(p: profile.PermitView) -> list[str | tuple[str, str]]:
+    """The learner permit under 驾驶证信息: its dates, each subject and where to go next."""
+    issued = (f"核发日期：{p.issued_on:%Y-%m-%d}\n有效期至：{p.valid_to:%Y-%m-%d}" if p.issued_on and p.valid_to
+              else "核发日期：尚未核发（科目一考试合格后核发）")
+    subjects = "  ".join(f"{name} {state}" for name, state in p.subjects)
+    return [("学习驾驶证明", "bold"), f"\n申领准驾车型：{p.licence_class}\n申请受理日期：{p.accepted_on:%Y-%m-%d}\n"
+            f"{issued}\n考试科目：{subjects}\n", (p.next_step, "bold")]

@@ -28,7 +28,9 @@ class RecordScreen(KioskScreen):
         yield KioskHeader(self.TITLE_TEXT)
         with Page(classes="form wide"):
             yield Plain("正在查询，请稍候。", id="status", classes="hint")
-            yield PlainTable(id="table", cursor_type="row", zebra_stripes=True)
+            table = PlainTable(id="table", cursor_type="row", zebra_stripes=True)
+            table.display = False  # a bare header row says nothing: shown once there are rows (show_table)
+            yield table
             yield Plain("", id="detail")
             yield ErrorLine(classes="screen-error")
             with Horizontal(classes="buttons"):
@@ -55,6 +57,16 @@ class RecordScreen(KioskScreen):
 
     def set_status(self, text: str | Text) -> None:
         self.query_one("#status", Static).update(text)
+
+    def show_table(self, rows: bool) -> None:
+        """The list only with ``rows`` (none: only the status line says so, no header row under it).
+        When it goes, so do the details of its row, and the focus if it was on it: to 返回."""
+        table = self.query_one(PlainTable)
+        table.display = rows
+        if not rows:
+            self.query_one("#detail", Static).update("")
+            if self.focused in (None, table):
+                self.call_after_refresh(self.focus_main)
 
 
 class ProgressScreen(RecordScreen):
@@ -104,6 +116,7 @@ class ProgressScreen(RecordScreen):
         self.rows = rows
         table = self.query_one(PlainTable)
         self._fill()
+        self.show_table(bool(rows))  # again when a refresh finds the first row
         self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程（状态自动更新）。" if rows
                         else "您还没有网上办理的业务。")
         if rows:
@@ -163,6 +176,7 @@ class InboxScreen(RecordScreen):
         table = self.query_one(DataTable)
         for m in rows:
             table.add_row(f"{m.created_at:%Y-%m-%d %H:%M}", m.title, "已读" if m.read else "未读")
+        self.show_table(bool(rows))
         self.set_status(f"共{len(rows)}条消息。选中一条查看内容。" if rows else "暂无消息。")
         if rows:
             table.focus()
@@ -187,8 +201,7 @@ class InboxScreen(RecordScreen):
 class MyLicenceScreen(RecordScreen):
     TITLE_TEXT = "驾驶证信息"  # as its 业务中心 button (in the group 我的驾驶证)
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).display = False
+    def on_mount(self) -> None:  # no list: the table stays hidden
         self.call(profile.licence_page, self.env, self.account_id, done=self._loaded)
 
     def _loaded(self, page: profile.LicencePage) -> None:

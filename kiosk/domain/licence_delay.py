@@ -95,6 +95,15 @@ def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str
     return None
 
 
+def refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int) -> str | None:
+    """Why ``kind`` cannot be applied for now, first things first: a driver who never has to do
+    what ``kind`` puts off (class, and age for the 身体证明) is told so before anything about the
+    dates, however long the licence has expired: sending him to a counter for a delay he needs at
+    no time would be wrong. Then the one-year window after the expiry; then (延期换证) whether the
+    renewal is due yet. The two date checks cannot both hold."""
+    return due_refusal(kind, today, valid_to, classes, age) or window_refusal(today, valid_to)
+
+
 def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
     """The last day a delay may reach: 3 years after the expiry date for 延期换证 (the renewal
     is what is put off), 3 years after today for the other two."""

@@ -13,9 +13,8 @@ from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
-from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, UNDER_WAY, DelayKind, due_refusal,
-                                    lapsed_status, latest_until, under_way_refusal, until_refusal, window_refusal,
-                                    with_status)
+from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, UNDER_WAY, DelayKind, lapsed_status,
+                                    latest_until, refusal, under_way_refusal, until_refusal, with_status)
 from ..domain.typed import DATE_LEN, date_or_error
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
@@ -45,10 +44,9 @@ class LicenceDelay:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请")
         self._refuse_under_way(session, account)
-        refusal = window_refusal(today, lic.valid_to) or due_refusal(
-            self.spec, today, lic.valid_to, parse_classes(lic.classes), age_on(account.id_number, today))
-        if refusal:
-            raise DomainError(refusal)
+        if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
+                          age_on(account.id_number, today)):
+            raise DomainError(why)
         latest = latest_until(today, lic.valid_to, self.spec)
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"

@@ -1,4 +1,4 @@
-"""Read-only views of what the DMV holds for a citizen: licence (我的驾驶证) and vehicles."""
+"""Read-only views of what the DMV holds for a citizen: licence and learner permit (驾驶证信息) and vehicles."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,9 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import DrivingLicence, Vehicle, Violation
+from ..domain.exam import OPEN_STATUSES, SUBJECT_NAMES, SUBJECTS, bookable_subjects, subject_history
 from ..domain.licence import status_text
 from ..domain.licence_delay import delay_notes
 from ..domain.vehicle_docs import due_text
+from .booking import Facts, active_permit, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
 from .licence_delay import granted
@@ -94,6 +96,71 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
     return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
                        lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address,
                        tuple(delays), first)
+
+
+BOOKED = {"placed": "预约成功", "active": "预约受理中"}  # a subject's open booking (domain.exam.OPEN_STATUSES)
+
+
+@dataclass(frozen=True)
+class PermitView:
+    """A learner's 学习驾驶证明 (LearnerPermit, the active one: booking.active_permit) as 驾驶证信息
+    shows it: before 科目一 is passed it is not issued yet (``issued_on``/``valid_to`` None)."""
+
+    licence_class: str  # with its name: C2（小型自动挡汽车）
+    accepted_on: date  # the 驾驶证申请 accepted (受理)
+    issued_on: date | None
+    valid_to: date | None
+    subjects: tuple[tuple[str, str], ...]  # (科目一, 已合格 | 预约成功 | 预约受理中 | 未合格 | 未考), in order
+    next_step: str  # where to go next: 【考试预约】, 【考试预约结果公布】, or why not (a sentence or two)
+
+
+@dataclass(frozen=True)
+class LicencePage:
+    """What 驾驶证信息 shows: the licence, and the learner permit of a licence being applied for."""
+
+    licence: LicenceView | None
+    permit: PermitView | None
+
+
+def licence_page(env: Env, account_id: int) -> LicencePage:
+    with env.db.read() as s:
+        return LicencePage(licence_in(s, env, account_id), permit_in(s, env, account_id))
+
+
+def permit_in(s: Session, env: Env, account_id: int) -> PermitView | None:
+    """The account's active learner permit, its subjects and the next step (None: none)."""
+    if active_permit(s, account_id) is None:
+        return None
+    f = load_facts(s, account_id)
+    today = env.clock.now().date()
+    start = f.permit.accepted_at  # this application's attempts and bookings only (as domain.exam)
+    attempts = [a for a in f.attempts if a.taken_at >= start]
+    booked = {b.subject: b.status for b in f.bookings if b.created_at >= start and b.status in OPEN_STATUSES}
+    passed = {s for s in SUBJECTS if subject_history(attempts, s).passed}
+    tried = {a.subject for a in attempts}
+    states = tuple((SUBJECT_NAMES[s], "已合格" if s in passed else BOOKED[booked[s]] if s in booked
+                    else "未合格" if s in tried else "未考") for s in SUBJECTS)
+    row = f.permit_row
+    return PermitView(class_label(row.licence_class), row.accepted_at.date(), row.issued_on,
+                      row.valid_to if row.issued_on else None, states, _next_step(f, passed, booked, today))
+
+
+def _next_step(f: Facts, passed: set[int], booked: dict[int, str], today: date) -> str:
+    """【考试预约】 for the subjects that may be booked today, 【考试预约结果公布】 for those booked;
+    with neither, why the next subject not passed cannot be booked (as 考试预约 itself says it)."""
+    subjects = bookable_subjects(f.account.id_number, f.permit, f.attempts, f.bookings, today)
+    names = lambda chosen: "、".join(SUBJECT_NAMES[s] for s in sorted(chosen))  # noqa: E731
+    steps = []
+    if open_now := [s for s, e in subjects if e.allowed]:
+        steps.append(f"可在【考试预约】中预约{names(open_now)}考试。")
+    if booked:
+        steps.append(f"{names(booked)}已预约，可在【考试预约结果公布】中查看考试安排。")
+    if steps:
+        return "".join(steps)
+    why = next((e for s, e in subjects if s not in passed), None)
+    if why is None:
+        return "各科目考试均已合格。"
+    return why.reason + ("。届时请在【考试预约】中预约考试。" if why.earliest else "。")
 
 
 def vehicles_of(env: Env, account_id: int) -> list[VehicleView]:

@@ -188,3 +188,16 @@ def test_with_a_listed_reason_the_detail_is_an_optional_note(env: Env, people: d
                                  prepared)
     assert checked.clean["detail"] == kept
     assert (("具体说明", kept) in checked.summary) == bool(kept)
+
+
+def test_a_c1_driver_expired_over_a_year_is_told_he_needs_no_medical_or_review_delay(
+        env: Env, people: dict[str, Person]) -> None:
+    """韩冬 (C1, 逾期未换证, expired over a year): the same 无需申请 answer as 刘洋, not 请到车管所窗口办理."""
+    aid = account_id(env, people["expired_long"])
+    with pytest.raises(DomainError, match="无需每年提交身体条件证明") as medical:
+        applications.prepare(env, DELAY_MEDICAL, aid)
+    with pytest.raises(DomainError, match="无需参加驾驶证审验") as review:
+        applications.prepare(env, DELAY_REVIEW, aid)
+    assert "车管所窗口" not in medical.value.message + review.value.message
+    with pytest.raises(DomainError, match="有效期满一年后"):  # the renewal is his to do: the window speaks
+        applications.prepare(env, DELAY_RENEWAL, aid)

@@ -190,3 +190,16 @@ def test_no_delay_of_what_an_application_under_way_is_doing() -> None:
     assert under_way_refusal(MEDICAL, "2612010000000009") is None  # nothing under way puts off the certificate
     assert (UNDER_WAY["T"].kind, UNDER_WAY["T"].sub_kind) == ("review_education", None)
     assert (UNDER_WAY["N"].kind, UNDER_WAY["N"].sub_kind) == ("licence_replace", "renew")
+
+
+@pytest.mark.parametrize("kind, classes, age, says", [
+    (MEDICAL, ("C1",), 51, "无需每年提交身体条件证明"), (REVIEW, ("C1",), 51, "无需参加驾驶证审验"),
+    (MEDICAL, ("B2",), 51, "有效期满一年后"), (MEDICAL, ("C1",), 70, "有效期满一年后"),
+    (REVIEW, ("A1",), 51, "有效期满一年后"), (RENEWAL, ("C1",), 51, "有效期满一年后")])
+def test_who_never_needs_the_delay_is_told_so_before_the_expiry_window(kind, classes, age, says):
+    """A C1 driver whose licence expired over a year ago is not sent to the counter for a 延期体检 /
+    延期审验 he needs at no time: the 无需申请 answer comes first; those who would need it hear of the window."""
+    from kiosk.domain.licence_delay import refusal
+
+    assert says in (refusal(kind, TODAY, date(2025, 10, 29), classes, age) or "")
+    assert refusal(kind, TODAY, date(2026, 1, 1), ("A1",), 51) is None  # within the year: may apply

@@ -1,4 +1,4 @@
-"""Read-only screens: 网办进度, 消息, 我的驾驶证 (我的机动车: my_vehicles.py)."""
+"""Read-only screens: 网办进度, 消息, 驾驶证信息 (我的机动车: my_vehicles.py)."""
 from __future__ import annotations
 
 from rich.console import Group
@@ -28,7 +28,9 @@ class RecordScreen(KioskScreen):
         yield KioskHeader(self.TITLE_TEXT)
         with Page(classes="form wide"):
             yield Plain("正在查询，请稍候。", id="status", classes="hint")
-            yield PlainTable(id="table", cursor_type="row", zebra_stripes=True)
+            table = PlainTable(id="table", cursor_type="row", zebra_stripes=True)
+            table.display = False  # a bare header row says nothing: shown once there are rows (show_table)
+            yield table
             yield Plain("", id="detail")
             yield ErrorLine(classes="screen-error")
             with Horizontal(classes="buttons"):
@@ -55,6 +57,16 @@ class RecordScreen(KioskScreen):
 
     def set_status(self, text: str | Text) -> None:
         self.query_one("#status", Static).update(text)
+
+    def show_table(self, rows: bool) -> None:
+        """The list only with ``rows`` (none: only the status line says so, no header row under it).
+        When it goes, so do the details of its row, and the focus if it was on it: to 返回."""
+        table = self.query_one(PlainTable)
+        table.display = rows
+        if not rows:
+            self.query_one("#detail", Static).update("")
+            if self.focused in (None, table):
+                self.call_after_refresh(self.focus_main)
 
 
 class ProgressScreen(RecordScreen):
@@ -104,6 +116,7 @@ class ProgressScreen(RecordScreen):
         self.rows = rows
         table = self.query_one(PlainTable)
         self._fill()
+        self.show_table(bool(rows))  # again when a refresh finds the first row
         self.set_status(f"共{len(rows)}笔业务。选中一行查看办理过程（状态自动更新）。" if rows
                         else "您还没有网上办理的业务。")
         if rows:
@@ -163,6 +176,7 @@ class InboxScreen(RecordScreen):
         table = self.query_one(DataTable)
         for m in rows:
             table.add_row(f"{m.created_at:%Y-%m-%d %H:%M}", m.title, "已读" if m.read else "未读")
+        self.show_table(bool(rows))
         self.set_status(f"共{len(rows)}条消息。选中一条查看内容。" if rows else "暂无消息。")
         if rows:
             table.focus()
@@ -185,24 +199,37 @@ class InboxScreen(RecordScreen):
 
 
 class MyLicenceScreen(RecordScreen):
-    TITLE_TEXT = "我的驾驶证"
+    TITLE_TEXT = "驾驶证信息"  # as its 业务中心 button (in the group 我的驾驶证)
 
-    def on_mount(self) -> None:
-        self.query_one(DataTable).display = False
-        self.call(profile.licence_of, self.env, self.account_id, done=self._loaded)
+    def on_mount(self) -> None:  # no list: the table stays hidden
+        self.call(profile.licence_page, self.env, self.account_id, done=self._loaded)
 
-    def _loaded(self, lic: profile.LicenceView | None) -> None:
+    def _loaded(self, page: profile.LicencePage) -> None:
+        lic, permit = page.licence, page.permit
         if lic is None:
-            self.set_status("您名下没有机动车驾驶证。")
-            return
-        self.set_status("以下为您的机动车驾驶证信息：")
-        colour = "green" if lic.normal else "red"
-        self.query_one("#detail", Static).update(Text.assemble(
-            f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n驾驶证状态：", (lic.status_text, colour),
-            "".join(f"\n  {note}" for note in lic.delays),
-            f"\n  请{lic.first}。" if lic.first else "",
-            f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
-            f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
-            f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
-            f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"))
+            self.set_status("您名下没有机动车驾驶证。" + ("您正在申领机动车驾驶证，学习驾驶证明信息如下：" if permit else ""))
+        else:
+            self.set_status("以下为您的机动车驾驶证信息：")
+        parts: list[str | tuple[str, str]] = []
+        if lic is not None:
+            colour = "green" if lic.normal else "red"
+            parts += [f"档案编号：{lic.archive_no}\n准驾车型：{lic.classes}\n驾驶证状态：", (lic.status_text, colour),
+                      "".join(f"\n  {note}" for note in lic.delays),
+                      f"\n  请{lic.first}。" if lic.first else "",
+                      f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
+                      f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
+                      f"发证机关：{lic.issuing_authority}\n本记分周期累积记分：{lic.points}分\n"
+                      f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"]
+        if permit is not None:
+            parts += ["\n\n" if parts else "", *permit_lines(permit)]
+        self.query_one("#detail", Static).update(Text.assemble(*parts))
         self.refocus_main()  # 返回业务中心, or the page when the licence does not fit on it
+
+
+def permit_lines(p: profile.PermitView) -> list[str | tuple[str, str]]:
+    """The learner permit under 驾驶证信息: its dates, each subject and where to go next."""
+    issued = (f"核发日期：{p.issued_on:%Y-%m-%d}\n有效期至：{p.valid_to:%Y-%m-%d}" if p.issued_on and p.valid_to
+              else "核发日期：尚未核发（科目一考试合格后核发）")
+    subjects = "  ".join(f"{name} {state}" for name, state in p.subjects)
+    return [("学习驾驶证明", "bold"), f"\n申领准驾车型：{p.licence_class}\n申请受理日期：{p.accepted_on:%Y-%m-%d}\n"
+            f"{issued}\n考试科目：{subjects}\n", (p.next_step, "bold")]

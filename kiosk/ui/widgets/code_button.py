@@ -1,7 +1,10 @@
-"""The 发送验证码 button: counts down the 60 s before a code may be sent again."""
+"""The 发送验证码 button: counts down the 60 s before a code may be sent again, and keeps the line
+that says where the code went (``#code-sent``) true: it goes once the code has expired."""
 from __future__ import annotations
 
 import time
+
+from datetime import datetime
 
 from textual.widgets import Button, Static
 
@@ -14,6 +17,7 @@ class CodeButton(Button):
         self.base_label = label
         self._until = 0.0
         self._phone = ""  # the number the countdown is for
+        self._expires: datetime | None = None  # when the code #code-sent speaks of expires (CodeSent)
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -27,6 +31,7 @@ class CodeButton(Button):
         minutes = app.env.settings.code_ttl_seconds // 60  # type: ignore[attr-defined]
         for line in self.screen.query("#code-sent").results(Static):
             line.update(f"验证码已发送至 {sent.phone_masked}，{minutes}分钟内有效。")
+        self._expires = sent.expires_at
         self.start_countdown(app.env.settings.code_resend_seconds)  # type: ignore[attr-defined]
         for field in self.screen.query("#input-code"):
             field.focus()
@@ -44,15 +49,24 @@ class CodeButton(Button):
     def reset(self) -> None:
         """Ready to send again (the code is for someone else now; the server still limits each number)."""
         self._until, self.disabled, self.label = 0.0, False, self.base_label
+        self._clear_sent_line()  # it named the other number
+
+    def _clear_sent_line(self) -> None:
+        self._expires = None
         if self.is_attached:
             for line in self.screen.query("#code-sent").results(Static):
-                line.update("")  # it named the other number
+                line.update("")
 
     def start_countdown(self, seconds: int) -> None:
         self._until = time.monotonic() + seconds
         self._tick()
 
     def _tick(self) -> None:
+        # Past its expiry (the server's own rule and clock: codes refuse a code once now > expires_at)
+        # the line 验证码已发送至 ...，5分钟内有效 would stand above 验证码已过期，请重新获取 (tester):
+        # it goes, on every screen with a code (登录, 注册, 考试预约, the services).
+        if self._expires is not None and self.app.env.clock.now() > self._expires:  # type: ignore[attr-defined]
+            self._clear_sent_line()
         left = int(self._until - time.monotonic() + 0.999)
         if left > 0:
             self.disabled = True

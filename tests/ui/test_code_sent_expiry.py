@@ -1,0 +1,32 @@
+"""Pilot: the line 验证码已发送至 ...，5分钟内有效。 goes once the code has expired, on every screen
+with a 发送验证码 button (tester: at 登录 it stood above 验证码已过期，请重新获取)."""
+from __future__ import annotations
+
+from tests.conftest import last_sms_code
+from tests.ui.conftest import field_error, set_input, settle
+
+
+def _sent_line(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one("#code-sent").render()).strip()
+
+
+async def test_an_expired_code_at_sign_in_no_longer_says_it_was_sent_and_valid(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        assert _sent_line(kiosk_app) == "验证码已发送至 139****0055，5分钟内有效。"
+        code = last_sms_code(env, p.phone)
+        env.clock.advance(minutes=4)
+        await pilot.pause(1.2)  # a tick of the button: still valid, the line stays
+        assert "5分钟内有效" in _sent_line(kiosk_app)
+        env.clock.advance(minutes=2)
+        set_input(kiosk_app, "code", code)
+        await pilot.click("#submit")
+        await settle(pilot)
+        await pilot.pause(1.2)
+        assert field_error(kiosk_app, "code") == "验证码已过期，请重新获取"
+        assert _sent_line(kiosk_app) == ""

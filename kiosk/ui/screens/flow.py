@@ -6,9 +6,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, StillPending
 from ...services import applications as apps
-from ...services.education_facts import StillPending
 from ..base import KioskScreen
 from ..widgets.choice import NOTHING_CHOSEN, Choice, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton

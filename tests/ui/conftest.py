@@ -22,6 +22,15 @@ from kiosk.ui.widgets.field import FormField
 textual._wait.SLEEP_IDLE = 0.005
 
 
+@pytest.fixture(autouse=True)
+def _submit_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pilot clicks 提交 a few milliseconds after 下一步: the flow's guard against a repeated
+    Enter (ApplicationFlowScreen.SUBMIT_GUARD) is off unless a test sets it again."""
+    from kiosk.ui.screens.flow import ApplicationFlowScreen
+
+    monkeypatch.setattr(ApplicationFlowScreen, "SUBMIT_GUARD", 0.0)
+
+
 @pytest.fixture
 def kiosk_app(env: Env) -> KioskApp:
     return make_app(env.settings, env)

@@ -1,6 +1,8 @@
 """The generic application flow (填写信息 > 确认并提交 > 办理结果) that every online service uses."""
 from __future__ import annotations
 
+import time
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -21,6 +23,11 @@ STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
 class ApplicationFlowScreen(KioskScreen):
+    # 确认并提交 opens with the focus on 提交 (its main control), so a second Enter (or tap) of the
+    # one that pressed 下一步 would submit before 请核对以下信息 was read: 提交 takes no press in
+    # the first SUBMIT_GUARD seconds of the step (tests set it to 0, or wait it out).
+    SUBMIT_GUARD = 0.5
+
     def __init__(self, service: apps.OnlineService) -> None:
         super().__init__()
         self.service = service
@@ -29,6 +36,7 @@ class ApplicationFlowScreen(KioskScreen):
         self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
         self._submitted = False  # the application was made: leaving drops nothing
         self._serial = ""  # the application 查看网办进度 opens on: the one made, or the one still 受理中
+        self._confirm_opened = 0.0  # time.monotonic() when 确认并提交 was last shown
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -212,6 +220,8 @@ class ApplicationFlowScreen(KioskScreen):
             self.call(apps.send_confirm_code, self.env, self.service, self.account_id,
                       self.checked.phone_to_confirm, done=self._code_sent)
         elif bid == "submit":
+            if time.monotonic() - self._confirm_opened < self.SUBMIT_GUARD:
+                return  # the Enter that opened the step, repeated: the summary is not read yet
             code = self.query_one("#field-code", FormField).value
             self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done,
                       failed=self._not_submitted)
@@ -241,6 +251,7 @@ class ApplicationFlowScreen(KioskScreen):
             self.query_one("#code-hint", Static).update(
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
+        self._confirm_opened = time.monotonic()
 
     def focus_field(self, field: str) -> None:
         """A choice's or a box's message is under it, which may be scrolled away: the focus goes to

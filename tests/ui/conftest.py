@@ -24,11 +24,11 @@ textual._wait.SLEEP_IDLE = 0.005
 
 @pytest.fixture(autouse=True)
 def _submit_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A pilot clicks 提交 a few milliseconds after 下一步: the flow's guard against a repeated
-    Enter (ApplicationFlowScreen.SUBMIT_GUARD) is off unless a test sets it again."""
-    from kiosk.ui.screens.flow import ApplicationFlowScreen
+    """A pilot clicks 提交 (预约) a few milliseconds after 下一步: the wizards' guard against a
+    repeated Enter (kiosk.ui.submit_guard.SubmitGuard) is off unless a test sets it again."""
+    from kiosk.ui.submit_guard import SubmitGuard
 
-    monkeypatch.setattr(ApplicationFlowScreen, "SUBMIT_GUARD", 0.0)
+    monkeypatch.setattr(SubmitGuard, "SUBMIT_GUARD", 0.0)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from kiosk.ui.screens.flow import ApplicationFlowScreen
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_vehicle_documents import _choose, _open
 
-GUARD = ApplicationFlowScreen.SUBMIT_GUARD  # the real value (tests/ui/conftest.py sets it to 0 for the others)
+GUARD = ApplicationFlowScreen.SUBMIT_GUARD  # the real value (tests/ui/conftest.py sets 0 for the other tests)
 
 
 def _count(env) -> int:  # type: ignore[no-untyped-def]

@@ -1,8 +1,6 @@
 """The generic application flow (填写信息 > 确认并提交 > 办理结果) that every online service uses."""
 from __future__ import annotations
 
-import time
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -11,6 +9,7 @@ from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 from ...domain.errors import DomainError, StillPending
 from ...services import applications as apps
 from ..base import KioskScreen
+from ..submit_guard import SubmitGuard
 from . import flow_fields
 from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
@@ -23,11 +22,9 @@ from ..widgets.page import Page
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
-class ApplicationFlowScreen(KioskScreen):
-    # 确认并提交 opens with the focus on 提交 (its main control), so a second Enter (or tap) of the
-    # one that pressed 下一步 would submit before 请核对以下信息 was read: 提交 takes no press in
-    # the first SUBMIT_GUARD seconds of the step (tests set it to 0, or wait it out).
-    SUBMIT_GUARD = 0.5
+class ApplicationFlowScreen(SubmitGuard, KioskScreen):
+    """确认并提交 opens with the focus on 提交; 提交 takes no press in the step's first
+    ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息)."""
 
     def __init__(self, service: apps.OnlineService) -> None:
         super().__init__()
@@ -37,7 +34,6 @@ class ApplicationFlowScreen(KioskScreen):
         self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
         self._submitted = False  # the application was made: leaving drops nothing
         self._serial = ""  # the application 查看网办进度 opens on: the one made, or the one still 受理中
-        self._confirm_opened = 0.0  # time.monotonic() when 确认并提交 was last shown
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -226,7 +222,7 @@ class ApplicationFlowScreen(KioskScreen):
             self.call(apps.send_confirm_code, self.env, self.service, self.account_id,
                       self.checked.phone_to_confirm, done=self._code_sent)
         elif bid == "submit":
-            if time.monotonic() - self._confirm_opened < self.SUBMIT_GUARD:
+            if self.too_soon():
                 return  # the Enter that opened the step, repeated: the summary is not read yet
             code = self.query_one("#field-code", FormField).value
             self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done,
@@ -257,7 +253,7 @@ class ApplicationFlowScreen(KioskScreen):
             self.query_one("#code-hint", Static).update(
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
-        self._confirm_opened = time.monotonic()
+        self.confirm_opened()
 
     def focus_field(self, field: str) -> None:
         """A choice's or a box's message is under it, which may be scrolled away: the focus goes to

@@ -16,6 +16,16 @@ class DomainError(Exception):
         self.field = field
 
 
+class StillPending(DomainError):
+    """An application of the kind (or for the same vehicle) is still 受理中, so no new one is taken:
+    ``message`` names it (业务流水号) and says what to do now; a screen offers 查看网办进度 opening on
+    it (``serial_no``)."""
+
+    def __init__(self, message: str, serial_no: str) -> None:
+        super().__init__(message)
+        self.serial_no = serial_no
+
+
 class TooSoon(DomainError):
     """A new SMS code was asked for before the resend wait ended; ``seconds`` are left of it."""
 

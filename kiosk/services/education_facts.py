@@ -17,15 +17,6 @@ NO_LICENCE = "您名下没有机动车驾驶证，无法办理此业务"
 APP = "交管12123 App"  # where the study itself happens: the kiosk only takes the application
 
 
-class StillPending(DomainError):
-    """An application of the kind is still 受理中, so no new one is taken: ``message`` names it
-    (业务流水号) and says what to do now (where to study, by when); the screen offers 网办进度."""
-
-    def __init__(self, message: str, serial_no: str) -> None:
-        super().__init__(message)
-        self.serial_no = serial_no
-
-
 def in_app(entry: str) -> str:
     """Where a study of the 学习教育业务 is done: 登录交管12123 App，在【学习教育业务】中点击【entry】."""
     return f"登录{APP}，在【学习教育业务】中点击【{entry}】"

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, DrivingLicence
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, StillPending
 from ..domain.licence_renewal import closed_refusal
 from . import applications
 
@@ -24,11 +24,12 @@ def own_licence(session: Session, account: Account, *, lock: bool = False) -> Dr
 
 
 def refuse_if_open(session: Session, account: Account, kind: str, title: str) -> None:
-    """One application of a kind at a time: the DMV is still making the last card."""
+    """One application of a kind at a time: the DMV is still making the last card (StillPending:
+    the screen offers 查看网办进度 on it)."""
     serial = next((a.serial_no for a in applications.waiting(session, account.id, kind)), None)
     if serial:
-        raise DomainError(f"您已有一笔{title}申请正在办理（业务流水号{serial}），办结后方可再次申请。"
-                          "可在【网办进度】中查询办理情况")
+        raise StillPending(f"您已有一笔{title}申请正在办理（业务流水号{serial}），办结后方可再次申请。"
+                          "可在【网办进度】中查询办理情况", serial)
 
 
 def authority_for(city: str) -> str:

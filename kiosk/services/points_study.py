@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application
 from ..domain import points_study as rules
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, StillPending
 from ..domain.points import day_text
 from . import applications
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import APP, StillPending, count, driver, in_app, moment_text
+from .education_facts import APP, count, driver, in_app, moment_text
 from .env import Env
 
 KIND = "points_study"

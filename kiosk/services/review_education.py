@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import Account, Application
 from ..domain import review_education as rules
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.licence import city_of_authority
 from ..domain.points import day_text
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
 from . import applications
-from .education_facts import StillPending, count, driver, in_app, moment_text
+from .education_facts import count, driver, in_app, moment_text
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Vehicle, Violation
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
                                    clean_choice, open_refusal)
@@ -81,7 +81,11 @@ class VehicleDocument:
         open_serials = self.open_serials(session, account.id)
         blocked = {plate: self._blocked(plate, f, today, open_serials) for plate, f in facts.items()}
         if all(blocked.values()):  # no vehicle could have it: told before the form, with each one's reason
-            raise DomainError("\n".join(blocked.values()))
+            message = "\n".join(blocked.values())
+            serial = next((open_serials[v.plate] for v in vehicles if v.plate in open_serials), None)
+            if serial:  # 查看网办进度 opens on the (first) vehicle's application still 受理中
+                raise StillPending(message, serial)
+            raise DomainError(message)
         first = next(v for v in vehicles if not blocked[v.plate])  # the form opens on one that may
         fields = [FieldSpec("plate", "号牌号码", "choice"), *self.extra_fields(), *DELIVERY_FIELDS]
         choices = {"plate": [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles],
@@ -92,7 +96,8 @@ class VehicleDocument:
         intros = {plate: self.vehicle_intro(f) + (f"\n{blocked[plate]}" if blocked[plate] else "")
                   for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
-                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials}
+                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials,
+                   "pending": {"plate": open_serials}}  # the flow offers 查看网办进度 while one is chosen
         return Prepared(intros[first.plate], fields, initial, choices, context)
 
     def _blocked(self, plate: str, facts: dict, today: date, open_serials: dict[str, str]) -> str:

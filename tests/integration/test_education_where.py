@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Message
 from kiosk.services import applications
-from kiosk.services.education_facts import StillPending
+from kiosk.domain.errors import StillPending
 from kiosk.services.points_study import PointsStudy
 from kiosk.services.review_education import ReviewEducation
 from tests.booking_helpers import account_id

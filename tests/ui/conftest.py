@@ -22,6 +22,15 @@ from kiosk.ui.widgets.field import FormField
 textual._wait.SLEEP_IDLE = 0.005
 
 
+@pytest.fixture(autouse=True)
+def _submit_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pilot clicks 提交 (预约) a few milliseconds after 下一步: the wizards' guard against a
+    repeated Enter (kiosk.ui.submit_guard.SubmitGuard) is off unless a test sets it again."""
+    from kiosk.ui.submit_guard import SubmitGuard
+
+    monkeypatch.setattr(SubmitGuard, "SUBMIT_GUARD", 0.0)
+
+
 @pytest.fixture
 def kiosk_app(env: Env) -> KioskApp:
     return make_app(env.settings, env)

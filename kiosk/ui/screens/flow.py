@@ -4,24 +4,28 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, Label, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, StillPending
 from ...services import applications as apps
-from ...services.education_facts import StillPending
 from ..base import KioskScreen
-from ..widgets.choice import NOTHING_CHOSEN, Choice, ChoiceEntered, Choices, Tick
+from ..submit_guard import SubmitGuard
+from . import flow_fields
+from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
-from ..widgets.plain import ErrorLine, Plain, plain
+from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
-class ApplicationFlowScreen(KioskScreen):
+class ApplicationFlowScreen(SubmitGuard, KioskScreen):
+    """确认并提交 opens with the focus on 提交; 提交 takes no press in the step's first
+    ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息)."""
+
     def __init__(self, service: apps.OnlineService) -> None:
         super().__init__()
         self.service = service
@@ -95,23 +99,9 @@ class ApplicationFlowScreen(KioskScreen):
         self.query_one("#intro", Static).update(prepared.intro)
         box = self.query_one("#fields", Vertical)
         for spec in prepared.fields:
+            box.mount(flow_fields.build(spec, prepared))
             if spec.kind == "choice":
-                options = prepared.choices.get(spec.name, [])
-                chosen = prepared.initial.get(spec.name)
-                field = Vertical(Label(spec.label, classes="choice-label"),
-                                 Choices(*(Choice(plain(label), value=value == chosen, name=value)
-                                            for label, value in options), id=f"choice-{spec.name}"),
-                                 ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
-            elif spec.kind == "agree":  # a text to read, then a box to tick
-                field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}", enter_moves_on=True),
-                                 ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
-            else:
-                field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
-                                  value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                                  digits=spec.kind == "phone",  # a phone number's limit counts 位
-                                  enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
-            field.display = _wanted(spec, prepared.initial)
-            box.mount(field)
+                self._follow_pending(spec.name, prepared.initial.get(spec.name, ""))
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 
@@ -123,11 +113,19 @@ class ApplicationFlowScreen(KioskScreen):
             first.focus()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it."""
+        """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it;
+        the line under the choice says what the service says of the item (else it is cleared) and
+        查看网办进度 follows it (``_follow_pending``)."""
         if self.prepared is None or event.pressed.name is None:
             return
-        for note in self.query(f"#error-{(event.radio_set.id or '').removeprefix('choice-')}").results(Static):
-            note.update("")
+        name = (event.radio_set.id or "").removeprefix("choice-")
+        said = flow_fields.said(self.prepared, name, event.pressed.name)
+        for note in self.query(f"#error-{name}").results(Static):
+            note.update(said)
+        box = event.radio_set.parent  # the list with its line under it: in view (80x24)
+        if said and box is not None:
+            self.call_after_refresh(box.scroll_visible)
+        self._follow_pending(name, event.pressed.name)
         self.call_after_refresh(self._show_wanted)  # once every radio set knows its choice
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
@@ -135,6 +133,17 @@ class ApplicationFlowScreen(KioskScreen):
         intros = self.prepared.context.get("intros")
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
+
+    def _follow_pending(self, name: str, value: str) -> None:
+        """A choice with an application still 受理中 (context ``pending``: field -> value -> 业务流水号,
+        e.g. a vehicle whose 行驶证 is being made): 查看网办进度 is offered beside 下一步 and opens on
+        that application while it is chosen; another choice takes it away."""
+        assert self.prepared is not None
+        serial = flow_fields.pending(self.prepared, name, value)
+        if serial is None:
+            return
+        self._serial = serial
+        self.query_one("#pending-progress", Button).set_class(not self._serial, "hidden")
 
     def _refill(self, values: dict[str, str]) -> None:
         """Fill in what the new choice gives, but only in a field the citizen has not changed (it
@@ -186,7 +195,7 @@ class ApplicationFlowScreen(KioskScreen):
         form = {k: v or self.prepared.initial.get(k, "") for k, v in self._form(everything=True).items()}
         for spec in self.prepared.fields:
             if spec.show_if:
-                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = _wanted(spec, form)
+                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = flow_fields.wanted(spec, form)
 
     def _form(self, everything: bool = False) -> dict[str, str]:
         """What the form holds; only the fields on view unless ``everything``."""
@@ -198,7 +207,7 @@ class ApplicationFlowScreen(KioskScreen):
             form[(tick.id or "").removeprefix("agree-")] = "1" if tick.value else ""
         if everything or self.prepared is None:
             return form
-        hidden = [spec.name for spec in self.prepared.fields if not _wanted(spec, form)]
+        hidden = [spec.name for spec in self.prepared.fields if not flow_fields.wanted(spec, form)]
         return {name: value for name, value in form.items() if name not in hidden}
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -213,6 +222,8 @@ class ApplicationFlowScreen(KioskScreen):
             self.call(apps.send_confirm_code, self.env, self.service, self.account_id,
                       self.checked.phone_to_confirm, done=self._code_sent)
         elif bid == "submit":
+            if self.too_soon():
+                return  # the Enter that opened the step, repeated: the summary is not read yet
             code = self.query_one("#field-code", FormField).value
             self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done,
                       failed=self._not_submitted)
@@ -242,6 +253,7 @@ class ApplicationFlowScreen(KioskScreen):
             self.query_one("#code-hint", Static).update(
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
+        self.confirm_opened()
 
     def focus_field(self, field: str) -> None:
         """A choice's or a box's message is under it, which may be scrolled away: the focus goes to
@@ -289,8 +301,3 @@ class ApplicationFlowScreen(KioskScreen):
             + ("受理情况已发送到您的消息和手机短信，办结后将再次通知您，可在【网办进度】中查询办理进度。"
                if submitted.status == "受理中" else "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。"))
         self.show_step("step-done", 2)
-
-
-def _wanted(spec: apps.FieldSpec, values: dict[str, str]) -> bool:
-    """Whether ``spec`` is shown (and sent) while the choice fields hold ``values``."""
-    return all(values.get(name) == value for name, value in spec.show_if)

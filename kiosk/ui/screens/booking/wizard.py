@@ -18,6 +18,7 @@ from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import KioskScreen, focus_first
+from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
@@ -51,7 +52,7 @@ def load(env, account_id: int) -> Loaded:  # type: ignore[no-untyped-def]
     return Loaded(bq.overview(env, account_id), bq.sites(env, account_id), seen)
 
 
-class BookingWizardScreen(KioskScreen):
+class BookingWizardScreen(SubmitGuard, KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.loaded: Loaded | None = None
@@ -170,6 +171,8 @@ class BookingWizardScreen(KioskScreen):
             option = self._option()
             assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
+        if step == "step-confirm":
+            self.confirm_opened()  # 预约 ignores a press for a moment (SubmitGuard)
         self.query_one(ContentSwitcher).current = step
         self.query_one(VerticalScroll).scroll_home(animate=False)
         shown = self.query_one(f"#{step}")
@@ -257,6 +260,8 @@ class BookingWizardScreen(KioskScreen):
         elif bid == "send-code":
             self.call(submit.send_code, self.env, self.account_id, done=self._code_sent)
         elif bid == "submit" and self.request is not None:
+            if self.too_soon():  # the Enter that opened the step (a code kept: on its field), repeated
+                return
             code = self.query_one("#field-code", FormField).value
             self.call(submit.submit, self.env, self.account_id, self.request, code, done=self._done,
                       failed=self._submit_failed)

@@ -1,0 +1,61 @@
+"""The fields of the generic application flow's form (kiosk.ui.screens.flow), built from the
+service's FieldSpecs, and what the flow reads in ``Prepared.context`` about a choice."""
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Label
+
+from ...services import applications as apps
+from ..widgets.choice import Choice, Choices, Tick
+from ..widgets.field import FormField
+from ..widgets.plain import ErrorLine, Plain, plain
+
+
+def build(spec: apps.FieldSpec, prepared: apps.Prepared) -> Widget:
+    """The widget of one field, holding its initial value, shown only while ``show_if`` holds."""
+    if spec.kind == "choice":
+        options = prepared.choices.get(spec.name, [])
+        chosen = prepared.initial.get(spec.name)
+        field: Widget = Vertical(Label(spec.label, classes="choice-label"),
+                                 Choices(*(Choice(plain(label), value=value == chosen, name=value)
+                                           for label, value in options), id=f"choice-{spec.name}"),
+                                 ErrorLine(said(prepared, spec.name, chosen or ""), id=f"error-{spec.name}",
+                                           classes="field-error"), id=f"box-{spec.name}")
+    elif spec.kind == "agree":  # a text to read, then a box to tick
+        field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}", enter_moves_on=True),
+                         ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
+    else:
+        field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
+                          value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
+                          digits=spec.kind == "phone",  # a phone number's limit counts 位
+                          enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
+    field.display = wanted(spec, prepared.initial)
+    return field
+
+
+def wanted(spec: apps.FieldSpec, values: dict[str, str]) -> bool:
+    """Whether ``spec`` is shown (and sent) while the choice fields hold ``values``."""
+    return all(values.get(name) == value for name, value in spec.show_if)
+
+
+def said(prepared: apps.Prepared, name: str, value: str) -> str:
+    """What the line under the choice ``name`` says while ``value`` is chosen: the refusal the
+    service gives for it (context ``notes``: field -> value -> text, e.g. 期满换证 not yet open),
+    said at once rather than after the rest is typed and 下一步 pressed; else nothing."""
+    return str(_of(prepared, "notes", name).get(value, ""))
+
+
+def pending(prepared: apps.Prepared, name: str, value: str) -> str | None:
+    """The 业务流水号 of an application still 受理中 for ``value`` of the choice ``name`` (context
+    ``pending``: field -> value -> 业务流水号, e.g. a vehicle whose 行驶证 is being made); '' for a
+    value with none; None when the service says nothing of pending applications for that choice."""
+    if name not in (prepared.context.get("pending") or {}):
+        return None
+    return str(_of(prepared, "pending", name).get(value, ""))
+
+
+def _of(prepared: apps.Prepared, key: str, name: str) -> dict:
+    by_field = prepared.context.get(key)
+    found = by_field.get(name) if isinstance(by_field, dict) else None
+    return found if isinstance(found, dict) else {}

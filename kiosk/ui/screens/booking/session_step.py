@@ -2,7 +2,8 @@
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
 服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
-into view. Enter on 预约模式 moves the focus on to what comes next (``after_mode``).
+into view. Enter on 预约模式 moves the focus on to what comes next (``after_mode``), and so does a
+查询 that finds sessions (the wizard's ``_found``).
 Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
 priority mode each: switching from one to the other and back finds the last search and choices.
 """

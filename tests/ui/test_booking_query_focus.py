@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from textual.widgets import RadioSet
 
-from tests.ui.conftest import press_enter_in, set_input, settle
+from tests.ui.conftest import press_enter_in, screen_text, set_input, settle
 from tests.ui.test_booking_priority import to_priority_sessions
 from tests.ui.test_booking_wizard import query, to_sessions
 
@@ -24,7 +24,10 @@ async def test_enter_in_the_end_date_goes_to_the_sessions_found_at_90x28(kiosk_a
         await settle(pilot)
         table = kiosk_app.screen.query_one("#sessions")
         assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "sessions"
-        assert kiosk_app.screen.query_one("VerticalScroll").region.overlaps(table.region)  # in view
+        page = kiosk_app.screen.query_one("VerticalScroll").region
+        assert table.region.y + 6 <= page.bottom  # its header and first rows in view, the cursor's row first
+        link = kiosk_app.screen.query_one("#to-priority").region  # no further: what is above stays in sight
+        assert link.y >= page.y and "切换至优先预约" in screen_text(kiosk_app)
         await pilot.press("enter")  # the first session chosen at once
         await settle(pilot)
         assert len(kiosk_app.screen.sessions.marked) == 1
@@ -47,6 +50,8 @@ async def test_query_in_priority_mode_goes_to_the_sessions(kiosk_app, env, peopl
         await to_priority_sessions(pilot, env, people["permit_expiring"])
         await query(pilot, "2026-12-04", "2026-12-10")
         assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "sessions"
+        page = kiosk_app.screen.query_one("VerticalScroll").region
+        assert kiosk_app.screen.query_one("#sessions").region.y + 6 <= page.bottom  # brought into view at 80x24
 
 
 async def test_nothing_found_leaves_the_focus_where_it_was(kiosk_app, env, people):

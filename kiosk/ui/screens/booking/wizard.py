@@ -300,7 +300,7 @@ class BookingWizardScreen(KioskScreen):
         """查询 found sessions: the focus where the citizen acts next (SessionStep.after_mode), as
         Enter on 预约模式 moves it; it stayed on 查询, or in 结束日期 after Enter there."""
         if self.is_attached and self.step == "step-sessions":
-            self.sessions.after_mode().focus()
+            self.sessions.focus_found(self.query_one(VerticalScroll))
 
     def _refused(self, exc: DomainError) -> None:
         """A 查询 refused (a date that does not parse, a reversed range): the last result goes with its

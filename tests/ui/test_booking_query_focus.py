@@ -25,9 +25,9 @@ async def test_enter_in_the_end_date_goes_to_the_sessions_found_at_90x28(kiosk_a
         table = kiosk_app.screen.query_one("#sessions")
         assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "sessions"
         page = kiosk_app.screen.query_one("VerticalScroll").region
-        assert table.region.y + 6 <= page.bottom  # its header and first rows in view, the cursor's row first
-        link = kiosk_app.screen.query_one("#to-priority").region  # no further: what is above stays in sight
-        assert link.y >= page.y and "切换至优先预约" in screen_text(kiosk_app)
+        assert page.contains_region(table.region)  # all of its box in view: the cursor never goes below the fold
+        hint = kiosk_app.screen.query_one("#sessions-hint").region  # with the line above it, 共N个场次...
+        assert page.contains_region(hint) and "请用方向键移到场次上按回车键" in screen_text(kiosk_app)
         await pilot.press("enter")  # the first session chosen at once
         await settle(pilot)
         assert len(kiosk_app.screen.sessions.marked) == 1
@@ -51,7 +51,7 @@ async def test_query_in_priority_mode_goes_to_the_sessions(kiosk_app, env, peopl
         await query(pilot, "2026-12-04", "2026-12-10")
         assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "sessions"
         page = kiosk_app.screen.query_one("VerticalScroll").region
-        assert kiosk_app.screen.query_one("#sessions").region.y + 6 <= page.bottom  # brought into view at 80x24
+        assert page.contains_region(kiosk_app.screen.query_one("#sessions").region)  # in view at 80x24
 
 
 async def test_nothing_found_leaves_the_focus_where_it_was(kiosk_app, env, people):

@@ -31,7 +31,6 @@ from .session_fields import DateField, SiteSelect
 from .session_text import CHANGED, QUERY_HINT, hint_text, ranking_texts
 
 MARK = "已选"
-FIRST_ROWS = 5  # the table's rows a 查询 that found sessions brings into view (with its header)
 # Where a refused 下一步 is said (DomainError.field): "sessions" (or None) above the table, with the
 # focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
 # focus on 开始日期 (the search found nothing: other dates are what helps).
@@ -311,23 +310,21 @@ class SessionStep(Vertical):
 
     def focus_found(self, page: Widget) -> None:
         """A 查询 found sessions: the focus on what comes next (``after_mode``). On the table, the page
-        (``page``, the scrolling one) moves no further than to show the line above it and its first
-        rows: the ranking and 切换至优先预约 at the top stay in sight where they can."""
+        (``page``, the scrolling one) moves no further than to show it with the line above it (a
+        focus centres it: the ranking and 切换至优先预约 went out of sight at 120x40)."""
         target = self.after_mode()
         if not isinstance(target, DataTable):
             target.focus()
             return
         target.focus(scroll_visible=False)
-        self.call_after_refresh(self._first_rows_in_view, page)
+        self.call_after_refresh(self._table_in_view, page)
 
-    def _first_rows_in_view(self, page: Widget) -> None:
+    def _table_in_view(self, page: Widget) -> None:
         if not self.is_attached:
             return
-        table = self.query_one("#sessions", DataTable)
-        top = self.query_one("#sessions-hint").region
-        first = table.region._replace(height=min(table.region.height, FIRST_ROWS + 1))
-        wanted = top.union(first).translate(page.scroll_offset - page.scrollable_content_region.offset)
-        page.scroll_to_region(wanted, animate=False, immediate=True)
+        wanted = self.query_one("#sessions-hint").region.union(self.query_one("#sessions").region)
+        page.scroll_to_region(wanted.translate(page.scroll_offset - page.scrollable_content_region.offset),
+                              animate=False, immediate=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""

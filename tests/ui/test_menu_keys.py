@@ -30,10 +30,12 @@ async def test_arrows_move_about_the_menu_at_120x40(kiosk_app, env, people):
         assert await keys(pilot, "up") == "menu-licence_replace"
         assert await keys(pilot, "down") == "menu-licence_contact"  # 4 to a row: the 5th is under the 1st
         assert await keys(pilot, "up") == "menu-licence_replace"
-        # the end of a row: Right goes on to the next row's first
+        # the end of a row: Right stays put (it went on to the next row's first), as Left at its start
         assert await keys(pilot, "right", "right", "right") == "menu-licence_delay_review"
-        assert await keys(pilot, "right") == "menu-licence_contact"
-        assert await keys(pilot, "left") == "menu-licence_delay_review"
+        assert await keys(pilot, "right") == "menu-licence_delay_review"
+        assert await keys(pilot, "down", "left", "left", "left") == "menu-licence_contact"
+        assert await keys(pilot, "left") == "menu-licence_contact"  # not the row above's last
+        assert await keys(pilot, "right", "right", "right", "up") == "menu-licence_delay_review"
         # Down in the last column: the shorter last row's last button, then the next group
         assert await keys(pilot, "down") == "menu-exam_cancel"
         assert await keys(pilot, "down") == "menu-exam_results"
@@ -50,6 +52,11 @@ async def test_arrows_follow_the_three_columns_at_80x24_and_tab_keeps_its_order(
         await sign_in(pilot, env, p.id_number, p.phone)
         assert [len(row) for row in menu_rows(kiosk_app.screen)][:4] == [3, 3, 3, 2]
         assert await keys(pilot, "down") == "menu-licence_delay_review"  # 3 to a row at 80x24
+        # the tester's finding at 90x28 (3 to a row too): Left on a row's first went to the row above's last
+        assert await keys(pilot, "left") == "menu-licence_delay_review"
+        assert await keys(pilot, "right", "right", "right") == "menu-elicence"
+        assert await keys(pilot, "right") == "menu-elicence"  # not on to the next row's first
+        assert await keys(pilot, "left", "left") == "menu-licence_delay_review"
         assert await keys(pilot, "right", "down", "down") == "menu-exam_results"
         assert await keys(pilot, "down") == "menu-plate_reissue"  # on to the next group, same column
         assert await keys(pilot, "tab") == "menu-vehicle_licence_reissue"  # Tab: the next button, as before
@@ -89,7 +96,11 @@ async def test_the_counter_menu_moves_the_same_way(env):
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
         assert len(app.screen.query(MenuGrid)) == 1
         assert focused_id(app) == "m-citizen"
+        assert await keys(pilot, "left") == "m-citizen"  # a row's ends stay put, as in the 业务中心
         assert await keys(pilot, "right") == "m-review"
+        first_row = [b.id for b in menu_rows(app.screen)[0]]
+        assert await keys(pilot, *["right"] * len(first_row)) == first_row[-1]
+        assert await keys(pilot, *["left"] * (len(first_row) - 2)) == "m-review"
         assert await keys(pilot, "down") == "m-dashboard"  # 4 to a row: 5 under 1, 6 under 2
         assert await keys(pilot, "left") == "verify"
         assert await keys(pilot, "up") == "m-citizen"

@@ -1,14 +1,16 @@
 """A menu of buttons in a grid that the arrow keys move about, as a citizen expects of a menu.
 
 Up and Down go to the row above or below, in the same column (or the last button of a shorter
-row); Left and Right go to the button before or after, on to the next or previous row at a row's
-end. Every MenuGrid of a screen is one menu: Down from a group's last row goes on to the next
-group's first row (the 业务中心 has a grid per group). A screen whose ``BELOW_MENU`` names a button
-(the 业务中心's 退出登录, docked under the menu) has Down from the last row go on to it, and Up from it
-come back to the button Down left (``menu_up_from_below``); it may name a row of buttons (the
-窗口工作台's 锁定屏幕 and 退出登录): Down goes to the first, Left and Right along the row
-(ButtonRowKeys), Up from any of them back to the menu. Tab and Shift+Tab go through the
-buttons in the same order as before. Used by the 业务中心 and by the counter's 窗口工作台."""
+row); Left and Right go to the button before or after in the same row and stay put at its ends,
+as Up and Down do not wrap either (they went on to the previous or next row: 「Left on the first
+item of a row jumps to the last item of the row above」). Every MenuGrid of a screen is one menu:
+Down from a group's last row goes on to the next group's first row (the 业务中心 has a grid per
+group). A screen whose ``BELOW_MENU`` names a button (the 业务中心's 退出登录, docked under the
+menu) has Down from the last row go on to it, and Up from it come back to the button Down left
+(``menu_up_from_below``); it may name a row of buttons (the 窗口工作台's 锁定屏幕 and 退出登录):
+Down goes to the first, Left and Right along the row (ButtonRowKeys), Up from any of them back to
+the menu. Tab and Shift+Tab go through the buttons in the same order as before. Used by the
+业务中心 and by the counter's 窗口工作台."""
 from __future__ import annotations
 
 from textual.binding import Binding
@@ -33,10 +35,9 @@ class MenuGrid(Grid):
         if not where:
             return
         r, c = where[0]
-        if step:
-            buttons = [button for row in menu for button in row]
-            index = buttons.index(focused) + step
-            target = buttons[index] if 0 <= index < len(buttons) else None
+        if step:  # along the row only: its first and last button are its ends
+            c += step
+            target = menu[r][c] if 0 <= c < len(menu[r]) else None
         else:
             r += rows
             target = menu[r][min(c, len(menu[r]) - 1)] if 0 <= r < len(menu) else None

@@ -17,18 +17,60 @@ from textual.widgets import Static
 
 
 class Page(VerticalScroll):
+    # What read_from brought into view, with the content it had then (while it has it, the page keeps
+    # it in view after a resize), and what had the focus before
+    _reading: tuple[Widget, object] | None = None
+    _focus_before: Widget | None = None
+
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show
 
     def read_from(self, widget: Widget) -> None:
         """``widget`` (a detail that may be long, at 80x24) into view from its top, and the page
         focused so the arrow keys read on (Tab goes back to what was before it); when all of it
-        shows already, nothing moves."""
+        shows already, nothing moves. Until ``widget`` shows something else, the page does it again
+        when its size or its content's changes: the layout of a long detail takes more than one
+        refresh (the scrollbar it brings narrows the text), and the first scroll, measured before
+        the last, stopped short (the certificate at 90x28 had a row of the list above it); after a
+        resize its top stays at the top of the view."""
+        self._reading = (widget, getattr(widget, "content", None))
+        self._focus_before = self.screen.focused
+        self._read()
+
+    def _read(self) -> None:
+        if self._reading is None:
+            return
+        widget, content = self._reading
+        if not widget.is_attached or not widget.display or getattr(widget, "content", None) is not content:
+            self._reading = None  # it shows something else now (another row's detail): read no more
+            return
         if self.scrollable_content_region.contains_region(widget.region):
             return
         self.scroll_to_widget(widget, top=True, animate=False)
-        if self.allow_focus():
+        if self.screen.focused is self._focus_before and self.allow_focus():  # not if the user moved it
             self.focus(scroll_visible=False)
+
+    def on_resize(self) -> None:  # the page's own size (a Resize comes only for that)
+        self.call_after_refresh(self._resized)
+
+    def watch_virtual_size(self) -> None:  # what it holds (a detail grown, text wrapped anew)
+        self.call_after_refresh(self._resized)
+
+    def _resized(self) -> None:
+        """After a resize (of the terminal, or of what the page holds): what is read stays in view,
+        and a focused page with nothing left to scroll gives the focus back to what had it before
+        read_from (else to the first thing it holds that takes it): a page is a Tab stop only while
+        it has more to show, and its bar down the left edge said there was."""
+        self._read()
+        if not self.has_focus or self.allow_focus():
+            return
+        before = self._focus_before
+        if before is not None and before is not self and before.is_attached and before.focusable:
+            before.focus()
+            return
+        inside = next((w for w in self.screen.focus_chain if self in w.ancestors), None)
+        if inside is not None:
+            inside.focus()
 
     @property
     def has_more_to_show(self) -> bool:

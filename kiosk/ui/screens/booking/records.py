@@ -48,6 +48,7 @@ class BookingListScreen(KioskScreen):
         self.keep_row: int | None = None  # the booking the cursor goes back to when the list reloads
         self._asked_from: Widget | None = None  # what had the focus when the question opened
         self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
+        self._detail_of: int | None = None  # the booking whose detail (or certificate, receipt...) shows
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
@@ -100,6 +101,7 @@ class BookingListScreen(KioskScreen):
                 table.move_cursor(row=index)
             self._show(index)
         else:  # nothing left (e.g. the last booking was just cancelled): no stale detail
+            self._detail_of = None
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
             self.query_one("#back", Button).focus()
@@ -124,6 +126,13 @@ class BookingListScreen(KioskScreen):
         return self.rows[index] if 0 <= index < len(self.rows) else None
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Another booking's detail; not on the highlights of a refill after a resize (the same row,
+        or row 0 on the way back to it): they put the list's detail over a certificate shown."""
+        table = self.query_one(DataTable)
+        if event.cursor_row != table.cursor_row:  # the cursor has moved on since (a refill's row 0)
+            return
+        if 0 <= event.cursor_row < len(self.rows) and self.rows[event.cursor_row].id == self._detail_of:
+            return
         self._show(event.cursor_row)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -166,6 +175,7 @@ class BookingListScreen(KioskScreen):
         if not 0 <= index < len(self.rows):
             return
         row = self.rows[index]
+        self._detail_of = row.id
         lines = self.detail_lines(row) + self.more_lines(row)
         refusal = self.refusal(row)
         if refusal:  # said before anything is pressed, and no button the service would refuse

@@ -2,7 +2,8 @@
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
 服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
-into view. Enter on 预约模式 moves the focus on to what comes next (``after_mode``).
+into view. Enter on 预约模式 moves the focus on to what comes next (``after_mode``), and so does a
+查询 that finds sessions (the wizard's ``_found``).
 Everything typed or marked is kept when the citizen goes back and forth, for the normal and the
 priority mode each: switching from one to the other and back finds the last search and choices.
 """
@@ -306,6 +307,24 @@ class SessionStep(Vertical):
         if self.mode == "system":
             return self.query_one("#next-sessions", Button)
         return self.query_one("#sessions", DataTable)
+
+    def focus_found(self, page: Widget) -> None:
+        """A 查询 found sessions: the focus on what comes next (``after_mode``). On the table, the page
+        (``page``, the scrolling one) moves no further than to show it with the line above it (a
+        focus centres it: the ranking and 切换至优先预约 went out of sight at 120x40)."""
+        target = self.after_mode()
+        if not isinstance(target, DataTable):
+            target.focus()
+            return
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._table_in_view, page)
+
+    def _table_in_view(self, page: Widget) -> None:
+        if not self.is_attached:
+            return
+        wanted = self.query_one("#sessions-hint").region.union(self.query_one("#sessions").region)
+        page.scroll_to_region(wanted.translate(page.scroll_offset - page.scrollable_content_region.offset),
+                              animate=False, immediate=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""

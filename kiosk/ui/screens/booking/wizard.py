@@ -286,6 +286,8 @@ class BookingWizardScreen(SubmitGuard, KioskScreen):
             if then_error is not None:
                 self.sessions.show_alert(then_error.message)
                 self.call_after_refresh(self._choose_again)
+            elif result.rows:  # on to choosing them, or 下一步 (服从系统安排); none found: the focus stays
+                self.call_after_refresh(self._found)
 
         self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=self._refused)
 
@@ -298,6 +300,12 @@ class BookingWizardScreen(SubmitGuard, KioskScreen):
         table = self.sessions.query_one("#sessions", DataTable)
         target = table if table.row_count and table.can_focus else self.sessions.query_one("#input-date_from")
         target.focus(scroll_visible=False)
+
+    def _found(self) -> None:
+        """查询 found sessions: the focus where the citizen acts next (SessionStep.after_mode), as
+        Enter on 预约模式 moves it; it stayed on 查询, or in 结束日期 after Enter there."""
+        if self.is_attached and self.step == "step-sessions":
+            self.sessions.focus_found(self.query_one(VerticalScroll))
 
     def _refused(self, exc: DomainError) -> None:
         """A 查询 refused (a date that does not parse, a reversed range): the last result goes with its

@@ -1,0 +1,65 @@
+"""Pilot: 查询 on 选择场次 that finds sessions moves the focus on to what comes next, as Enter on
+预约模式 does (SessionStep.after_mode): the sessions table for 自主选择场次 and 优先预约, 下一步 for
+服从系统安排 (tester: it stayed on 查询, or in 结束日期 after Enter there). When nothing is found
+it stays where it was."""
+from __future__ import annotations
+
+from textual.widgets import RadioSet
+
+from tests.ui.conftest import press_enter_in, screen_text, set_input, settle
+from tests.ui.test_booking_priority import to_priority_sessions
+from tests.ui.test_booking_wizard import query, to_sessions
+
+
+def focused_id(app) -> str:  # type: ignore[no-untyped-def]
+    return app.focused.id if app.focused is not None else ""
+
+
+async def test_enter_in_the_end_date_goes_to_the_sessions_found_at_90x28(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(90, 28)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        set_input(kiosk_app, "date_from", "2026-12-04")
+        set_input(kiosk_app, "date_to", "2026-12-10")
+        await press_enter_in(pilot, "date_to")  # Enter there presses 查询
+        await settle(pilot)
+        table = kiosk_app.screen.query_one("#sessions")
+        assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "sessions"
+        page = kiosk_app.screen.query_one("VerticalScroll").region
+        assert page.contains_region(table.region)  # all of its box in view: the cursor never goes below the fold
+        hint = kiosk_app.screen.query_one("#sessions-hint").region  # with the line above it, 共N个场次...
+        assert page.contains_region(hint) and "请用方向键移到场次上按回车键" in screen_text(kiosk_app)
+        await pilot.press("enter")  # the first session chosen at once
+        await settle(pilot)
+        assert len(kiosk_app.screen.sessions.marked) == 1
+
+
+async def test_query_under_system_mode_goes_to_next(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        mode = kiosk_app.screen.query_one("#mode", RadioSet)
+        mode.focus()
+        await pilot.press("down")  # 服从系统安排
+        await settle(pilot)
+        assert kiosk_app.screen.sessions.mode == "system"
+        await query(pilot, "2026-12-04", "2026-12-10")
+        assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "next-sessions"
+
+
+async def test_query_in_priority_mode_goes_to_the_sessions(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_priority_sessions(pilot, env, people["permit_expiring"])
+        await query(pilot, "2026-12-04", "2026-12-10")
+        assert kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "sessions"
+        page = kiosk_app.screen.query_one("VerticalScroll").region
+        assert page.contains_region(kiosk_app.screen.query_one("#sessions").region)  # in view at 80x24
+
+
+async def test_nothing_found_leaves_the_focus_where_it_was(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        await query(pilot, "2027-01-20", "2027-01-21")
+        assert not kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "query"
+        set_input(kiosk_app, "date_from", "2027-01-22")
+        await press_enter_in(pilot, "date_to")
+        await settle(pilot)
+        assert not kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "input-date_to"

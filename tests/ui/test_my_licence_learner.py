@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Button
 
-from tests.ui.conftest import screen_text, settle, sign_in
+from tests.ui.conftest import settle, sign_in
 
 
 async def _open(pilot, env, p) -> str:  # type: ignore[no-untyped-def]

@@ -41,8 +41,8 @@ class MyVehiclesScreen(RecordScreen):
     def _loaded(self, rows: list[profile.VehicleView]) -> None:
         self.rows = rows
         table = self.query_one(DataTable)
+        self.show_table(bool(rows))
         if not rows:
-            table.display = False
             self.set_status("您名下没有已备案的机动车。")
             return
         warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]

@@ -19,7 +19,7 @@ from ..domain.exam import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
 from .elicence_photos import OUTSIDE_UPLOADS, may_upload
-from .elicence_steps import renewal_step
+from .elicence_steps import first_step
 from .env import Env
 
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
@@ -159,7 +159,7 @@ def overview(env: Env, account_id: int) -> Overview:
 
 def _red(env: Env, lic: DrivingLicence, message: str) -> str:
     """Why it cannot be applied for, and what to do first where that is known (逾期未换证: 期满换证)."""
-    step = renewal_step(env.clock.now().date(), lic.status, lic.valid_from, lic.valid_to)
+    step = first_step(env.clock.now().date(), lic.status, lic.valid_from, lic.valid_to)
     return f"{message}。\n{step}" if step else message
 
 

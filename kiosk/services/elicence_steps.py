@@ -50,7 +50,7 @@ def what_first(today: date, status: str, valid_from: date, valid_to: date) -> st
     return first[0] if first else ""
 
 
-def renewal_step(today: date, status: str, valid_from: date, valid_to: date) -> str | None:
+def first_step(today: date, status: str, valid_from: date, valid_to: date) -> str | None:
     """The e-licence page's next step for a licence 逾期未换证 / 逾期未审验 / 逾期未体检; None otherwise."""
     first = _first(today, status, valid_from, valid_to)
     return f"请先{first[0]}，{first[1]}即可申领电子驾驶证。" if first else None

@@ -9,7 +9,7 @@ from sqlalchemy import select, update
 
 from kiosk.db.models import DrivingLicence
 from kiosk.services import elicence, elicence_card
-from kiosk.services.elicence_steps import renewal_step
+from kiosk.services.elicence_steps import first_step
 
 
 def _account(env, people, key: str) -> int:  # type: ignore[no-untyped-def]
@@ -51,11 +51,11 @@ def test_an_issued_card_shown_red_is_told_the_step_too(env, people) -> None:
 
 
 @pytest.mark.parametrize("status", ["B", "D", "A", "HI"])
-def test_other_statuses_get_no_renewal_step(status: str) -> None:
-    assert renewal_step(date(2026, 12, 3), status, date(2015, 10, 29), date(2025, 10, 29)) is None
+def test_other_statuses_get_no_first_step(status: str) -> None:
+    assert first_step(date(2026, 12, 3), status, date(2015, 10, 29), date(2025, 10, 29)) is None
 
 
-def test_my_licence_says_the_renewal_step_under_its_status(env, people) -> None:
+def test_my_licence_says_the_first_step_under_its_status(env, people) -> None:
     """驾驶证信息 said only 驾驶证状态：逾期未换证 (tester): the licence view carries the same step."""
     from kiosk.services import profile
 

@@ -30,9 +30,10 @@ class KioskHeader(Static):
         return Text.assemble(left, " " * gap, right)
 
 
-def fit(text: str, cells: int) -> str:
+def fit(text: str, cells: int, trim: str = "") -> str:
     """``text`` cut to ``cells`` terminal cells, ending in ASCII ... when cut (a long terminal id
-    must not push the clock off the line; the one-cell ellipsis is ambiguous-width)."""
+    must not push the clock off the line; the one-cell ellipsis is ambiguous-width). ``trim``: the
+    characters not to leave just before the ... (besides spaces), e.g. an opening bracket."""
     if cell_len(text) <= cells:
         return text
-    return set_cell_size(text, cells - 3).rstrip() + "..."
+    return set_cell_size(text, cells - 3).rstrip(" " + trim) + "..."

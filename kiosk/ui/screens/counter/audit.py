@@ -15,7 +15,7 @@ from ....services.staff import roles_short, roles_text
 from ...base import KioskScreen
 from ...widgets.field import FormField
 from ...widgets.fit import room
-from ...widgets.header import KioskHeader
+from ...widgets.header import KioskHeader, fit
 from ...widgets.plain import Plain, PlainTable
 
 
@@ -26,22 +26,14 @@ ROLE_WIDTH = 9
 HEADERS = ("时间", "操作人", "操作", "群众", "角色", "终端")  # then 说明, as wide as the room left
 FIXED = {2: ACTION_WIDTH, 4: ROLE_WIDTH}
 NOTE_MIN = 12  # cells of 说明 at least (6 characters), on a terminal too narrow for more: off to the right
-CUT = "..."
 OPENING = "（(《【"
 
 
 def clip(text: str, width: int) -> str:
-    """``text`` in ``width`` cells: whole when it fits, else cut with ``CUT`` after it, no opening
-    bracket or separator left at the cut (「事由：代办（持委托书）（委托...」, not 「事由：代办（持委
-    托书）（」 with nothing to say it goes on); the line under the table shows it whole."""
-    if cell_len(text) <= width:
-        return text
-    kept = ""
-    for char in text:
-        if cell_len(kept + char) > width - len(CUT):
-            break
-        kept += char
-    return kept.rstrip(OPENING + "：:；;，,、 ") + CUT
+    """``text`` in ``width`` cells: whole when it fits, else cut with ... after it (the header's
+    fit), no opening bracket or separator left at the cut (「事由：代办（持委托书）（委托...」, not
+    「事由：代办（持委托书）（」 with nothing to say it goes on); the line under the table shows it whole."""
+    return fit(text, width, trim=OPENING + "：:；;，,、")
 
 
 def _columns(cells: list[tuple[str, ...]], width: int) -> tuple[list[int], int]:

@@ -5,7 +5,6 @@ dialog that says the file's name. A booking without a certificate is told at onc
 A part of CitizenScreen (kiosk.ui.screens.counter.citizen), as CitizenActions is."""
 from __future__ import annotations
 
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .exam import anniversary
+from .dates import anniversary
 from .review_education import takes_review
 
 MAX_YEARS = 3

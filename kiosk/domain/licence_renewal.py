@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .exam import anniversary
+from .dates import anniversary
 from .licence import STATUS_NAMES
 
 RENEWAL_DAYS_BEFORE = 90  # 期满换证: within 90 days before the licence expires

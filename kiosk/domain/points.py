@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .exam import anniversary
+from .dates import anniversary
 from .licence import STATUS_NAMES
 
 FULL_SCORE = 12

@@ -10,14 +10,15 @@ Any priority booking of the subject uses up its one chance (seed: 每个科目�
 bookings of the current application (created on or after ``permit.accepted_at``) count.
 
 This checks the priority conditions only: the caller must also require
-``exam.eligibility(...)`` to allow the subject ("不存在其他法规规定的不符合考试预约情形").
+``exam_eligibility.eligibility(...)`` to allow the subject ("不存在其他法规规定的不符合考试预约情形").
 """
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Sequence
 
-from .exam import SUBJECT_NAMES, SUBJECTS, BookingFact, Eligibility, PermitFacts, add_months, format_date
+from .dates import add_months, format_date
+from .exam import SUBJECT_NAMES, SUBJECTS, BookingFact, Eligibility, PermitFacts
 
 PRIORITY_WINDOW_MONTHS = 6
 ONCE_PER_SUBJECT = "每个科目只能优先预约1次"

@@ -4,7 +4,7 @@ The use cases live in several modules: booking_query (科目确认, sites, sessi
 booking_submit (normal and priority booking), cancellation, allocation_service
 (publication day), exam_results, fees (考试费缴纳) and certificates (预约凭证).
 
-Mapping the database to the pure rules (kiosk.domain.exam / ranking / priority):
+Mapping the database to the pure rules (kiosk.domain.exam / exam_eligibility / ranking / priority):
 - Booking.status 'pending' is the domain's 'active'.
 - A learner whose permit is not issued yet (before 科目一) is checked against a permit that
   counts from the acceptance day (the 3-year validity of the application).
@@ -28,7 +28,8 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, format_date, format_days, permit_valid_to
+from ..domain.dates import format_date, format_days
+from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
 from ..domain.licence import CLASS_NAMES
 from ..domain.typed import date_or_error
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared
 from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, ExamSite, Message
 from ..domain.errors import Conflict
-from ..domain.exam import format_days
+from ..domain.dates import format_days
 from .booking import OPEN_PLAN, SITE_IN_CITY
 from .applications import placeholder_serial, serial_for
 from .env import Env

@@ -9,7 +9,9 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
-from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES, bookable_subjects, format_date
+from ..domain.dates import format_date
+from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES
+from ..domain.exam_eligibility import bookable_subjects
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility, priority_why
 from ..domain.ranking import rank_key, rank_position, ranking_time

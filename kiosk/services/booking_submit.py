@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import CodeRefused, DomainError
-from ..domain.exam import SUBJECT_NAMES, eligibility, format_date, format_days, last_booking_warning
+from ..domain.dates import format_date, format_days
+from ..domain.exam import SUBJECT_NAMES
+from ..domain.exam_eligibility import eligibility, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
@@ -167,7 +169,7 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         rt = ranking_time(req.subject, plan.facts.permit.accepted_at, plan.facts.attempts, plan.facts.bookings)
         summary = list(plan.summary)
         if warning := last_booking_warning(plan.facts.permit, plan.facts.attempts, req.subject):
-            summary.append(("特别提示", warning))  # its sentence ends with 。 (domain.exam)
+            summary.append(("特别提示", warning))  # its sentence ends with 。 (domain.exam_eligibility)
         days: list[date] = []
         if req.mode == "priority":
             day = plan.sessions[0][1]

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Application, Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import Conflict, DomainError, NotFound
-from ..domain.exam import SUBJECT_NAMES, cancellation_check
+from ..domain.exam import SUBJECT_NAMES
+from ..domain.exam_eligibility import cancellation_check
 from . import applications, audit, booking_records, messaging
 from .booking_cancelled import cancelled_text
 from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter, site_city_filter

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account
 from ..domain.errors import DomainError
-from ..domain.exam import format_date
+from ..domain.dates import format_date
 from ..domain.ids import mask_id
 from .booking import class_label
 from .booking_records import BookingView, view_in

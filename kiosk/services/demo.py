@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSite, LearnerPermit, Office, Staff,
                          Vehicle, Violation)
-from ..domain.exam import anniversary, permit_valid_to
+from ..domain.dates import anniversary
+from ..domain.exam import permit_valid_to
 from . import demo_history
 from .demo_history import LARGE, SMALL
 from .demo_people import PEOPLE, STAFF, Person

@@ -15,7 +15,7 @@ from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision, reapply_reasons
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import format_date
+from ..domain.dates import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
 from .elicence_photos import OUTSIDE_UPLOADS, may_upload

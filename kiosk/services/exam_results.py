@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import (permit_used_up, ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, after_failed_booking, is_pass,
-                           pass_mark, permit_valid_to)
+from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
+from ..domain.exam_eligibility import after_failed_booking, permit_used_up
 from ..domain.ids import mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging

@@ -8,7 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import DrivingLicence, Vehicle, Violation
-from ..domain.exam import OPEN_STATUSES, SUBJECT_NAMES, SUBJECTS, bookable_subjects, subject_history
+from ..domain.exam import OPEN_STATUSES, SUBJECT_NAMES, SUBJECTS, subject_history
+from ..domain.exam_eligibility import bookable_subjects
 from ..domain.licence import status_text
 from ..domain.licence_delay import delay_notes
 from ..domain.vehicle_docs import due_text

@@ -8,7 +8,7 @@ from sqlalchemy import func, select, update
 
 from kiosk.db.models import Application, Booking, ExamPlan, ExamSession, Message, SmsCode
 from kiosk.domain.errors import Conflict, DomainError
-from kiosk.domain.exam import format_days
+from kiosk.domain.dates import format_days
 from kiosk.services import booking_query, booking_submit
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, add_learners, book, sessions

@@ -8,12 +8,14 @@ from datetime import date, datetime, timedelta
 from kiosk.domain.exam import (
     ExamAttempt,
     PermitFacts,
+    permit_valid_to,
+    subject_history,
+)
+from kiosk.domain.exam_eligibility import (
     after_failed_booking,
     eligibility,
     last_booking_warning,
     permit_used_up,
-    permit_valid_to,
-    subject_history,
 )
 from kiosk.domain.ids import id_check_char
 

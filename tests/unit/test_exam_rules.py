@@ -1,4 +1,4 @@
-"""Exam booking eligibility rules (kiosk.domain.exam)."""
+"""Exam booking eligibility rules (kiosk.domain.exam, exam_eligibility)."""
 from __future__ import annotations
 
 import unicodedata
@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kiosk.domain.dates import add_months, format_date
 from kiosk.domain.exam import (
     AGE_LIMITS,
     SUBJECT_NAMES,
@@ -15,17 +16,17 @@ from kiosk.domain.exam import (
     BookingFact,
     ExamAttempt,
     PermitFacts,
-    add_months,
-    bookable_subjects,
-    cancellation_check,
-    eligibility,
-    format_date,
     is_pass,
-    last_booking_warning,
     pass_mark,
     permit_valid_to,
     subject_history,
     wait_days,
+)
+from kiosk.domain.exam_eligibility import (
+    bookable_subjects,
+    cancellation_check,
+    eligibility,
+    last_booking_warning,
 )
 from kiosk.domain.ids import id_check_char
 from kiosk.domain.licence import CLASSES, ONLINE_BOOKABLE
@@ -311,7 +312,7 @@ def test_reasons_have_no_ambiguous_width_characters():
 
 
 def test_after_a_failed_booking_the_notice_says_what_comes_next():
-    from kiosk.domain.exam import after_failed_booking
+    from kiosk.domain.exam_eligibility import after_failed_booking
 
     p = permit()
     fail = [attempt(2, date(2025, 3, 1), False), attempt(2, date(2025, 3, 1), False)]

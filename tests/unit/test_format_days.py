@@ -1,11 +1,11 @@
-"""Publication days read at a glance (kiosk.domain.exam.format_days): runs as ranges, no repeated year."""
+"""Publication days read at a glance (kiosk.domain.dates.format_days): runs as ranges, no repeated year."""
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
 
-from kiosk.domain.exam import format_days
+from kiosk.domain.dates import format_days
 
 
 def days(first: str, n: int) -> list[date]:

@@ -1,4 +1,6 @@
-"""Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table.
+"""Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table. This module holds
+the step's fields, what was searched and chosen, and the request it makes; the table (its columns and
+marks) is in session_table, the focus and what is brought into view in session_focus.
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
 服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
@@ -12,11 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
-from textual.widgets import Button, DataTable, Input, Label, RadioSet, Select, Static
+from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES
@@ -24,17 +24,13 @@ from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import parse_day
 from ....services.booking_submit import BookingRequest
-from ...widgets.choice import Choice, ChoiceEntered, Choices
+from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .session_fields import DateField, SiteSelect
+from .session_focus import SessionFocus
+from .session_table import SessionTable
 from .session_text import CHANGED, QUERY_HINT, hint_text, ranking_texts
-
-MARK = "已选"
-# Where a refused 下一步 is said (DomainError.field): "sessions" (or None) above the table, with the
-# focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
-# focus on 开始日期 (the search found nothing: other dates are what helps).
-ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
 
 
 @dataclass
@@ -48,7 +44,7 @@ class Selection:
     fields: tuple[str, str, object]  # 开始日期, 结束日期 as typed, and the site chosen
 
 
-class SessionStep(Vertical):
+class SessionStep(SessionTable, SessionFocus, Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
@@ -197,134 +193,17 @@ class SessionStep(Vertical):
         alert.update(f"{message.rstrip('。')}。\n已为您重新查询，下表为最新的可预约场次。")
         alert.scroll_visible(animate=False, top=True)
 
-    def refuse(self, exc: DomainError) -> bool:
-        """下一步 refused for something on this step that is no date field: said where the citizen
-        looks and puts it right (see ABOVE_TABLE, UNDER_QUERY), brought into view with the control
-        that does it, which gets the focus. It was said in the wizard's line under the buttons, below
-        the screen's edge at 80x24 and at 120x40, and 下一步 seemed to do nothing. False: a message
-        for a date field (the screen puts it under the field)."""
-        table = self.query_one("#sessions", DataTable)
-        first_date = self.query_one("#input-date_from", Input)
-        if exc.field in ABOVE_TABLE:
-            line = self.query_one("#sessions-alert", Static)
-            target: Widget = table if table.row_count and table.can_focus else first_date
-        elif exc.field in UNDER_QUERY:
-            line = self.query_one("#query-error", Static)
-            target = self.query_one("#query", Button) if exc.field == "query" else first_date
-        else:
-            return False
-        line.update(exc.message)
-        target.focus(scroll_visible=False)
-        self.call_after_refresh(self._in_view, line, target)
-        return True
-
-    def _in_view(self, line: Widget, target: Widget) -> None:
-        """The message in view with what it concerns: above the table, the line at the top of the
-        page and as much of the table under it as fits; under 查询, the button and the line."""
-        if not self.is_attached:
-            return
-        if line.id == "sessions-alert":
-            line.scroll_visible(animate=False, top=True, immediate=True)
-            return
-        self.query_one("#query", Button).scroll_visible(animate=False, immediate=True)
-        if target.id == "input-date_from":
-            target.scroll_visible(animate=False, immediate=True)
-        line.scroll_visible(animate=False, immediate=True)
-
-    def _fill_table(self) -> None:
-        table = self.query_one("#sessions", DataTable)
-        table.clear(columns=True)
-        headers: tuple[str, ...] = ("选择", "考试日期", "场次时间", "考试场地", "计划人数",
-                                    "优先名额剩余" if self.priority else "已申请人数")
-        cells = [(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
-                  r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
-        marks = self.mode != "system"  # kept for a return to 自主选择场次; under 服从系统安排 no 选择 column at all
-        if not marks:
-            headers, cells = headers[1:], [row[1:] for row in cells]
-        # Each column as wide as its widest cell from the start: left to the table, the widths were measured
-        # only when it next fell idle, and a screen painted before that kept its cells cut to the headers'
-        # width (「2026-12-  08:30  沙坪坝土」), as the table caches a cell's drawing whatever the width.
-        for column, header in enumerate(headers):
-            widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
-            table.add_column(header, width=max(widest, cell_len(MARK)) if marks and column == 0 else widest)
-        table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
-        for r, row in zip(self.rows, cells):
-            table.add_row(*row, key=str(r.id))
-
     def _hint(self, dropped: int = 0) -> None:
         """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
         self.query_one("#sessions-hint", Static).update(hint_text(
             self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode, self.priority,
             dropped))
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if self.mode == "system":  # nothing to choose: the line that says so (无需选择场次) is brought into view
-            self.query_one("#sessions-hint").scroll_visible(animate=False, top=True)
-            return
-        if event.row_key.value is None:
-            return
-        self.query_one("#sessions-alert", Static).update("")  # what was chosen changed: a message about it is old
-        sid = int(event.row_key.value)
-        table = self.query_one("#sessions", DataTable)
-        if sid in self.marked:
-            self.marked.remove(sid)
-        else:
-            if self.priority:
-                for old in self.marked:
-                    table.update_cell(str(old), table.ordered_columns[0].key, "")
-                self.marked = []
-            self.marked.append(sid)
-        table.update_cell(str(sid), table.ordered_columns[0].key, MARK if sid in self.marked else "")
-        self._hint()
-
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         self.query_one("#sessions-alert", Static).update("")  # said of the other mode
         self._fill_table()
         self._hint()
-
-    def on_choice_entered(self, event: ChoiceEntered) -> None:
-        """Enter on 预约模式 (a mode is always chosen): on to what comes next, as Enter on the subjects
-        goes on (it only chose before, and the focus stayed: Enter seemed to do nothing)."""
-        if event.control.id == "mode":
-            event.stop()
-            self.call_after_refresh(self._mode_entered)  # after the Changed it may have caused
-
-    def _mode_entered(self) -> None:
-        mode = self.query_one("#mode", RadioSet)
-        if self.is_attached and self.screen.focused is mode:
-            self.after_mode().focus()
-
-    def after_mode(self) -> Widget:
-        """What to do once the mode is chosen: 查询 when the dates and site shown have not been queried;
-        开始日期 when the query found nothing (other dates help); else choosing sessions in the table
-        (自主选择场次) or 下一步 (服从系统安排: nothing to choose)."""
-        if self.queried is None or self._typed() != self.queried:
-            return self.query_one("#query", Button)
-        if not self.rows:
-            return self.query_one("#input-date_from", Input)
-        if self.mode == "system":
-            return self.query_one("#next-sessions", Button)
-        return self.query_one("#sessions", DataTable)
-
-    def focus_found(self, page: Widget) -> None:
-        """A 查询 found sessions: the focus on what comes next (``after_mode``). On the table, the page
-        (``page``, the scrolling one) moves no further than to show it with the line above it (a
-        focus centres it: the ranking and 切换至优先预约 went out of sight at 120x40)."""
-        target = self.after_mode()
-        if not isinstance(target, DataTable):
-            target.focus()
-            return
-        target.focus(scroll_visible=False)
-        self.call_after_refresh(self._table_in_view, page)
-
-    def _table_in_view(self, page: Widget) -> None:
-        if not self.is_attached:
-            return
-        wanted = self.query_one("#sessions-hint").region.union(self.query_one("#sessions").region)
-        page.scroll_to_region(wanted.translate(page.scroll_offset - page.scrollable_content_region.offset),
-                              animate=False, immediate=True)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""
@@ -356,7 +235,3 @@ class SessionStep(Vertical):
         if not self.marked:
             raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）", "sessions")
         return BookingRequest(self.subject, self.mode, tuple(self.marked))
-
-    def chosen_labels(self) -> list[str]:
-        by_id = {r.id: r for r in self.rows}
-        return [f"{by_id[m].when} {by_id[m].site_name}" for m in self.marked if m in by_id]

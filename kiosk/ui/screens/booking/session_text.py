@@ -2,7 +2,7 @@
 (what to do next). Pure functions of the last query and the choices (SessionStep shows them)."""
 from __future__ import annotations
 
-from ....domain.exam import format_date
+from ....domain.dates import format_date
 from ....services import booking_query as bq
 
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"

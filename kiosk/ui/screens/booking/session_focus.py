@@ -1,0 +1,105 @@
+"""Step 选择场次: where the focus goes and what is brought into view. A refused 下一步 is said where the
+citizen looks, next to the control that puts it right (``refuse``); Enter on 预约模式, and a 查询 that
+finds sessions, move the focus on to what comes next (``after_mode``). A part of SessionStep
+(kiosk.ui.screens.booking.session_step), which holds the rows, the query shown and the mode."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from textual.widget import Widget
+from textual.widgets import Button, DataTable, Input, RadioSet, Static
+
+from ....domain.errors import DomainError
+from ....services import booking_query as bq
+from ...widgets.choice import ChoiceEntered
+
+# Where a refused 下一步 is said (DomainError.field): "sessions" (or None) above the table, with the
+# focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
+# focus on 开始日期 (the search found nothing: other dates are what helps).
+ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
+
+
+class SessionFocus:
+    """The focus and the view of SessionStep (mixed into it: the same widget)."""
+
+    rows: list[bq.SessionRow]
+    queried: tuple[date, date, int | None] | None
+    mode: str  # SessionStep.mode: "self", "system" or "priority"
+    _typed: Callable[[], tuple[date, date, int | None] | None]  # SessionStep._typed: the range and site typed
+
+    def refuse(self, exc: DomainError) -> bool:
+        """下一步 refused for something on this step that is no date field: said where the citizen
+        looks and puts it right (see ABOVE_TABLE, UNDER_QUERY), brought into view with the control
+        that does it, which gets the focus. It was said in the wizard's line under the buttons, below
+        the screen's edge at 80x24 and at 120x40, and 下一步 seemed to do nothing. False: a message
+        for a date field (the screen puts it under the field)."""
+        table = self.query_one("#sessions", DataTable)
+        first_date = self.query_one("#input-date_from", Input)
+        if exc.field in ABOVE_TABLE:
+            line = self.query_one("#sessions-alert", Static)
+            target: Widget = table if table.row_count and table.can_focus else first_date
+        elif exc.field in UNDER_QUERY:
+            line = self.query_one("#query-error", Static)
+            target = self.query_one("#query", Button) if exc.field == "query" else first_date
+        else:
+            return False
+        line.update(exc.message)
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._in_view, line, target)
+        return True
+
+    def _in_view(self, line: Widget, target: Widget) -> None:
+        """The message in view with what it concerns: above the table, the line at the top of the
+        page and as much of the table under it as fits; under 查询, the button and the line."""
+        if not self.is_attached:
+            return
+        if line.id == "sessions-alert":
+            line.scroll_visible(animate=False, top=True, immediate=True)
+            return
+        self.query_one("#query", Button).scroll_visible(animate=False, immediate=True)
+        if target.id == "input-date_from":
+            target.scroll_visible(animate=False, immediate=True)
+        line.scroll_visible(animate=False, immediate=True)
+
+    def on_choice_entered(self, event: ChoiceEntered) -> None:
+        """Enter on 预约模式 (a mode is always chosen): on to what comes next, as Enter on the subjects
+        goes on (it only chose before, and the focus stayed: Enter seemed to do nothing)."""
+        if event.control.id == "mode":
+            event.stop()
+            self.call_after_refresh(self._mode_entered)  # after the Changed it may have caused
+
+    def _mode_entered(self) -> None:
+        mode = self.query_one("#mode", RadioSet)
+        if self.is_attached and self.screen.focused is mode:
+            self.after_mode().focus()
+
+    def after_mode(self) -> Widget:
+        """What to do once the mode is chosen: 查询 when the dates and site shown have not been queried;
+        开始日期 when the query found nothing (other dates help); else choosing sessions in the table
+        (自主选择场次) or 下一步 (服从系统安排: nothing to choose)."""
+        if self.queried is None or self._typed() != self.queried:
+            return self.query_one("#query", Button)
+        if not self.rows:
+            return self.query_one("#input-date_from", Input)
+        if self.mode == "system":
+            return self.query_one("#next-sessions", Button)
+        return self.query_one("#sessions", DataTable)
+
+    def focus_found(self, page: Widget) -> None:
+        """A 查询 found sessions: the focus on what comes next (``after_mode``). On the table, the page
+        (``page``, the scrolling one) moves no further than to show it with the line above it (a
+        focus centres it: the ranking and 切换至优先预约 went out of sight at 120x40)."""
+        target = self.after_mode()
+        if not isinstance(target, DataTable):
+            target.focus()
+            return
+        target.focus(scroll_visible=False)
+        self.call_after_refresh(self._table_in_view, page)
+
+    def _table_in_view(self, page: Widget) -> None:
+        if not self.is_attached:
+            return
+        wanted = self.query_one("#sessions-hint").region.union(self.query_one("#sessions").region)
+        page.scroll_to_region(wanted.translate(page.scroll_offset - page.scrollable_content_region.offset),
+                              animate=False, immediate=True)

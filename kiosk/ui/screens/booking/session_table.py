@@ -1,0 +1,69 @@
+"""Step 选择场次: the session table. Its columns (each as wide as its widest cell, no 选择 column under
+服从系统安排), the marks Enter (or a click) toggles on its rows in 自主选择场次 (one only in the priority
+table), and the labels of the sessions marked. A part of SessionStep (kiosk.ui.screens.booking.session_step),
+which holds the rows, the marks and the mode."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.cells import cell_len
+from textual.widgets import DataTable, Static
+
+from ....services import booking_query as bq
+
+MARK = "已选"
+
+
+class SessionTable:
+    """The session table of SessionStep (mixed into it: the same widget)."""
+
+    rows: list[bq.SessionRow]
+    marked: list[int]
+    priority: bool
+    mode: str  # SessionStep.mode: "self", "system" or "priority"
+    _hint: Callable[..., None]  # SessionStep._hint: the line above the table that says what to do next
+
+    def _fill_table(self) -> None:
+        table = self.query_one("#sessions", DataTable)
+        table.clear(columns=True)
+        headers: tuple[str, ...] = ("选择", "考试日期", "场次时间", "考试场地", "计划人数",
+                                    "优先名额剩余" if self.priority else "已申请人数")
+        cells = [(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+                  r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
+        marks = self.mode != "system"  # kept for a return to 自主选择场次; under 服从系统安排 no 选择 column at all
+        if not marks:
+            headers, cells = headers[1:], [row[1:] for row in cells]
+        # Each column as wide as its widest cell from the start: left to the table, the widths were measured
+        # only when it next fell idle, and a screen painted before that kept its cells cut to the headers'
+        # width (「2026-12-  08:30  沙坪坝土」), as the table caches a cell's drawing whatever the width.
+        for column, header in enumerate(headers):
+            widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
+            table.add_column(header, width=max(widest, cell_len(MARK)) if marks and column == 0 else widest)
+        table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
+        for r, row in zip(self.rows, cells):
+            table.add_row(*row, key=str(r.id))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if self.mode == "system":  # nothing to choose: the line that says so (无需选择场次) is brought into view
+            self.query_one("#sessions-hint").scroll_visible(animate=False, top=True)
+            return
+        if event.row_key.value is None:
+            return
+        self.query_one("#sessions-alert", Static).update("")  # what was chosen changed: a message about it is old
+        sid = int(event.row_key.value)
+        table = self.query_one("#sessions", DataTable)
+        if sid in self.marked:
+            self.marked.remove(sid)
+        else:
+            if self.priority:
+                for old in self.marked:
+                    table.update_cell(str(old), table.ordered_columns[0].key, "")
+                self.marked = []
+            self.marked.append(sid)
+        table.update_cell(str(sid), table.ordered_columns[0].key, MARK if sid in self.marked else "")
+        self._hint()
+
+    def chosen_labels(self) -> list[str]:
+        by_id = {r.id: r for r in self.rows}
+        return [f"{by_id[m].when} {by_id[m].site_name}" for m in self.marked if m in by_id]

@@ -1,0 +1,132 @@
+"""考试预约: the calls the wizard makes on 选择场次 and 确认并提交 and what it does with their answers:
+查询 (the sessions listed, the focus on what comes next), 下一步 (the request checked, then the summary
+to confirm), 预约 (the booking made, or back to 选择场次 queried again when the seat went meanwhile).
+A part of BookingWizardScreen (kiosk.ui.screens.booking.wizard), which holds the steps and the way
+back and forth between them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from ....domain.errors import Conflict, DomainError
+from ....services import booking_query as bq
+from ....services import booking_submit as submit
+from ...widgets.code_button import CodeButton
+from ...widgets.field import FormField
+from .session_step import SessionStep
+
+
+class BookingSubmission:
+    """选择场次's 查询 and 下一步, and 确认并提交, of BookingWizardScreen (mixed into it: the same screen)."""
+
+    step: str
+    history: list[tuple[str, bool]]
+    request: submit.BookingRequest | None
+    publish_text: str
+    serial: str
+    sessions: SessionStep  # BookingWizardScreen.sessions: the step 选择场次
+    account_id: int
+    _forward: Callable[[str], None]  # BookingWizardScreen._forward: on to a step
+    _back: Callable[..., None]  # BookingWizardScreen._back: to the step shown before
+    _show: Callable[[str], None]  # BookingWizardScreen._show: a step shown
+
+    def _query(self, then_error: DomainError | None = None) -> None:
+        self.clear_errors()  # checked again: a message about the last 查询 or 下一步 goes, whatever is refused now
+        try:
+            args = self.sessions.query_args()
+        except DomainError as exc:
+            self._refused(exc)
+            return
+
+        def done(result: bq.SessionQuery) -> None:
+            self.sessions.show_result(result, args)
+            if then_error is not None:
+                self.sessions.show_alert(then_error.message)
+                self.call_after_refresh(self._choose_again)
+            elif result.rows:  # on to choosing them, or 下一步 (服从系统安排); none found: the focus stays
+                self.call_after_refresh(self._found)
+
+        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=self._refused)
+
+    def _choose_again(self) -> None:
+        """The seat went to someone else: the focus where the citizen acts next, on the sessions just
+        listed again (or, when none is left, on the first date, to search other days); the page is
+        not scrolled to it, so the alert above the table stays in view. It stayed on 预约 before."""
+        if not self.is_attached or self.step != "step-sessions":
+            return
+        table = self.sessions.query_one("#sessions", DataTable)
+        target = table if table.row_count and table.can_focus else self.sessions.query_one("#input-date_from")
+        target.focus(scroll_visible=False)
+
+    def _found(self) -> None:
+        """查询 found sessions: the focus where the citizen acts next (SessionStep.after_mode), as
+        Enter on 预约模式 moves it; it stayed on 查询, or in 结束日期 after Enter there."""
+        if self.is_attached and self.step == "step-sessions":
+            self.sessions.focus_found(self.query_one(VerticalScroll))
+
+    def _refused(self, exc: DomainError) -> None:
+        """A 查询 refused (a date that does not parse, a reversed range): the last result goes with its
+        ranking, so nothing listed for other dates stays on screen to be chosen."""
+        self.sessions.forget_result()
+        self.show_error(exc)
+
+    def _check(self) -> None:
+        self.clear_errors()
+        try:
+            request = self.sessions.request()
+        except DomainError as exc:
+            self._check_refused(exc)
+            return
+        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c),
+                  failed=self._check_refused)
+
+    def _check_refused(self, exc: DomainError) -> None:
+        """下一步 refused: in view on the step, next to what it is about (SessionStep.refuse), or under
+        the date it concerns."""
+        if not self.sessions.refuse(exc):
+            self.show_error(exc)
+
+    def show_error(self, exc: DomainError) -> None:
+        """On 选择场次, a message for no field (系统繁忙 after 下一步 or 查询, say) is said above the
+        table, in view: the wizard's own line is under the step's buttons, below the screen's edge."""
+        if self.step == "step-sessions" and exc.field is None and self.sessions.refuse(exc):
+            return
+        super().show_error(exc)
+
+    def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
+        self.request, self.publish_text = request, checked.publish_text
+        self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))
+        self.query_one("#code-hint", Static).update(
+            f"点击【发送验证码】，系统会发送6位验证码到您绑定的手机 {checked.phone_masked}，输入验证码后点击【预约】。")
+        self._forward("step-confirm")
+
+    def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
+        self.query_one("#send-code", CodeButton).code_sent(sent)
+
+    def _submit_failed(self, exc: DomainError) -> None:
+        """The sessions no longer take the booking (the seat went to someone else, the plan closed
+        on its publication day): back to 选择场次, queried again, to pick others. The code typed
+        stays in its field only when it serves for the next try (the message says so)."""
+        if isinstance(exc, Conflict):
+            if not (isinstance(exc, submit.SessionsGone) and exc.code_valid):
+                self.query_one("#field-code", FormField).value = ""
+            self._back(reread=False)
+            self._query(then_error=exc)
+            return
+        self.show_error(exc)
+
+    def _done(self, done: submit.BookingDone) -> None:
+        self.serial = done.serial_no
+        lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
+        lines += [f"{k}：{v}" for k, v in done.summary]
+        lines += ["", done.note + "。"]
+        if done.status == submit.STATUS_PENDING:  # the note already says where the result will be told
+            if self.publish_text:
+                lines.append(f"预约结果将于{self.publish_text}公布。")
+        else:
+            lines.append("可在【网办进度】中查询办理情况。")
+        self.query_one("#result", Static).update("\n".join(lines))
+        self.history.clear()
+        self._show("step-done")

@@ -1,0 +1,138 @@
+"""为群众办理: the file's two lists, 考试预约 and 网办进度: their columns fitted to the width (80x24 drops
+the columns least needed first), the focus after a look-up (on the first thing to do) or an action
+(kept, or back on the list), the row under the cursor kept in view with what is said of it, and Enter
+on a row. A part of CitizenScreen (kiosk.ui.screens.counter.citizen), as CitizenActions is."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.geometry import Region
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from ....services.booking_records import BookingView
+from ....services.counter_citizen import CitizenFile
+from ...widgets.fit import fits, refill_to_fit, room
+from ...widgets.plain import PlainTable
+from .citizen_actions import CANCELLABLE
+from .citizen_summary import time_and_site
+
+BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
+BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
+APP_COLUMNS = ("业务流水号", "业务", "状态", "更新时间")
+APP_DROP = (0,)  # when narrow (80x24, a status such as 预约成功（已缴费）): the 业务流水号 goes, the time stays whole
+
+
+class CitizenLists:
+    """The bookings and applications lists of CitizenScreen (mixed into it: the same screen)."""
+
+    file: CitizenFile | None
+    back_to_bookings: bool
+    _choices: Callable[..., tuple[str, ...]]  # CitizenActions._choices: how the counter may finish an application
+    show_cancel_target: Callable[[], None]  # CitizenActions.show_cancel_target: the line of 窗口取消所选预约
+    finish_selected: Callable[[], None]  # CitizenActions.finish_selected: 办结 the application under the cursor
+    selected_booking: Callable[[], BookingView | None]  # CitizenActions.selected_booking
+    why_not_cancellable: Callable[[BookingView | None], str]  # CitizenActions.why_not_cancellable
+
+    def _fit_bookings(self) -> None:
+        """The file's bookings in the columns that fit (80x24: the time and the site stay whole; what a
+        booking waiting for allocation asked for, when even that does not fit, only under the list)."""
+        f = self.file
+        if f is None:
+            return
+        page = self.query_one(VerticalScroll)
+        for short in (False, True):
+            cells = [(b.serial_no or str(b.id), b.title, b.subject_name, b.licence_class, b.status_text,
+                      *time_and_site(b, short)) for b in f.bookings]
+            if fits(BOOKING_COLUMNS, cells, room(page), BOOKING_DROP):
+                break
+        refill_to_fit(self.query_one("#bookings", PlainTable), page, BOOKING_COLUMNS, cells,
+                      [str(b.id) for b in f.bookings], BOOKING_DROP)
+
+    def _fit_apps(self) -> None:
+        """The file's applications (网办进度, the newest 20) in the columns that fit."""
+        f = self.file
+        if f is None:
+            return
+        shown = f.applications[:20]
+        cells = [(a.serial_no, a.title, a.status_text, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown]
+        refill_to_fit(self.query_one("#apps", PlainTable), self.query_one(VerticalScroll), APP_COLUMNS, cells,
+                      [a.serial_no for a in shown], APP_DROP)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fit_bookings)
+        self.call_after_refresh(self._fit_apps)
+
+    def _focus_work(self, f: CitizenFile) -> None:
+        """A citizen just looked up: the first thing the counter can do for them has the focus,
+        an application to finish, else a booking to cancel (Enter on its row acts on it)."""
+        shown = f.applications[:20]
+        waiting = next((i for i, a in enumerate(shown) if self._choices(a)), None)
+        open_ = next((i for i, b in enumerate(f.bookings) if b.status in CANCELLABLE), None)
+        for table_id, row in (("#apps", waiting), ("#bookings", open_)):
+            if row is not None:
+                table = self.query_one(table_id, PlainTable)
+                table.move_cursor(row=row)
+                table.focus()
+                return
+
+    def _keep_focus(self) -> None:
+        """After an action the part that had the focus may be gone (the last application finished):
+        the ID field then takes it, its text selected for the next citizen. After a cancellation
+        the bookings list has it, on the same row (``back_to_bookings``)."""
+        bookings = self.query_one("#bookings", PlainTable)
+        if self.back_to_bookings and bookings.row_count and bookings.display:
+            self.back_to_bookings = False
+            bookings.focus()
+            return
+        self.back_to_bookings = False
+        focused = self.app.focused
+        if focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self):
+            self.query_one("#input-id_number", Input).focus()
+        self._show_focus()
+
+    def _show_focus(self) -> None:
+        """What has the focus in view, once the file is laid out (80x24: the first application's
+        row is below the screen otherwise, and Enter would act on a row the clerk never saw). For a
+        list, its row under the cursor, with the list's title and header above it when they fit."""
+        focused, page = self.focused, self.query_one(VerticalScroll)
+        if focused is None:
+            return
+        if not (isinstance(focused, DataTable) and focused.row_count and focused.parent is page):
+            focused.scroll_visible(animate=False, immediate=True)
+            return
+        box = focused.virtual_region
+        row = focused._get_row_region(focused.cursor_row)  # noqa: SLF001 - the row's place in the list
+        top, bottom = box.y - 1, box.y + row.y - round(focused.scroll_y) + row.height  # from the title line
+        if bottom - top > page.scrollable_content_region.height:
+            top = bottom - row.height
+        page.scroll_to_region(Region(box.x, top, box.width, bottom - top), animate=False, immediate=True)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.id == "apps" and event.data_table.has_focus:  # 80x24: the row moved to in view
+            self.call_after_refresh(self._show_focus)
+        if event.data_table.id == "bookings":
+            self.query_one("#booking-error", Static).update("")
+            self.show_cancel_target()
+            if event.data_table.has_focus:  # 80x24: the row and what is said of it kept in view
+                self.call_after_refresh(self._show_below_bookings)
+
+    def _show_below_bookings(self) -> None:
+        """The lines under the bookings list in view (so is the list's bottom row, above them)."""
+        target = self.query_one("#cancel-target", Static)
+        below = target if target.display and self.query_one("#cancel-part").display else self.query_one("#booking-error")
+        below.scroll_visible(animate=False)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row: 办结 for an application; a booking asks for the cancellation reason
+        first, or says at once why it cannot be cancelled (the focus stays on the row)."""
+        if event.data_table.id == "apps":
+            self.finish_selected()
+        elif event.data_table.id == "bookings":
+            why = self.why_not_cancellable(self.selected_booking())
+            if why:
+                self.query_one("#booking-error", Static).update(why)
+                self.call_after_refresh(self._show_below_bookings)
+            else:
+                self.query_one("#input-cancel_reason", Input).focus()

@@ -36,7 +36,17 @@ class TooSoon(DomainError):
 
 class CodeRefused(DomainError):
     """The SMS code typed was not taken (wrong, expired, used up by wrong tries, not 6 digits, none
-    sent): a screen empties the code field, so the next code can be typed in full."""
+    sent): a screen empties the code field, so the next code can be typed in full. ``gone``: the
+    code the screen said was sent can no longer be used at all (expired, used, dead after too many
+    wrong tries, replaced on another terminal): the line saying where it went goes too.
+    ``resend_now``: a new code may be asked for at once (the resend wait no longer holds: the code
+    was used), so the 重新发送 countdown stops."""
+
+    def __init__(self, message: str, field: str | None = None, *, gone: bool = False,
+                 resend_now: bool = False) -> None:
+        super().__init__(message, field)
+        self.gone = gone
+        self.resend_now = resend_now
 
 
 class NotFound(DomainError):

@@ -224,11 +224,16 @@ class KioskScreen(ButtonRowKeys):
         gets the focus and is brought into view (``focus_field``). A code asked for too soon also
         counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead).
         A refused SMS code is taken out of its field, which keeps the message: the six digits of the
-        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位)."""
+        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位).
+        A code refused as gone (used, expired, dead) takes the line 验证码已发送至 ... with it, on
+        every screen with a code (CodeButton.code_gone)."""
         if isinstance(exc, CodeRefused):
             for f in self.query(FormField):
                 if f.field_name == exc.field and _shown(f):
                     f.value = ""
+            if exc.gone:  # 验证码已发送至 ... no longer holds, and 重新发送 may be ready now
+                for button in self.query(CodeButton):
+                    button.code_gone(exc.resend_now)
         if isinstance(exc, TooSoon):
             for button in self.query(CodeButton):
                 button.start_countdown(exc.seconds)

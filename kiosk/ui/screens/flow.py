@@ -266,10 +266,8 @@ class ApplicationFlowScreen(SubmitGuard, KioskScreen):
         super().focus_field(field)
 
     def _not_submitted(self, exc: DomainError) -> None:
-        """A refusal; one that says the code sent is no longer good (验证码已过期，请重新获取, or
-        used up by wrong tries) also clears the line that said it was sent and valid for 5 minutes."""
-        if exc.field == "code" and exc.message.endswith("请重新获取"):
-            self.query_one("#code-sent", Static).update("")
+        """A refusal (one of the code that says it is gone also clears the line that said it was
+        sent: show_error)."""
         self.show_error(exc)
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]

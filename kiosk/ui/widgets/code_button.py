@@ -1,5 +1,6 @@
 """The 发送验证码 button: counts down the 60 s before a code may be sent again, and keeps the line
-that says where the code went (``#code-sent``) true: it goes once the code has expired."""
+that says where the code went (``#code-sent``) true: it goes once the code has expired, or once the
+service refuses it as gone (``code_gone``: used, or dead after too many wrong tries)."""
 from __future__ import annotations
 
 import time
@@ -50,6 +51,16 @@ class CodeButton(Button):
         """Ready to send again (the code is for someone else now; the server still limits each number)."""
         self._until, self.disabled, self.label = 0.0, False, self.base_label
         self._clear_sent_line()  # it named the other number
+
+    def code_gone(self, resend_now: bool) -> None:
+        """The service refused the code as one that can no longer be used (expired, used, dead after
+        too many wrong tries, replaced on another terminal: CodeRefused.gone): the line that said
+        where it went goes. ``resend_now``: a new one may be asked for at once (the code was used,
+        here or on another kiosk), so the countdown stops; else it runs on, as the resend wait
+        does on the server (should it be over there first, the server says how long to wait)."""
+        self._clear_sent_line()
+        if resend_now and self._until:
+            self._until, self.disabled, self.label = 0.0, False, "重新发送"
 
     def _clear_sent_line(self) -> None:
         self._expires = None

@@ -168,16 +168,14 @@ EXPIRED = "验证码已过期，请重新获取"
 STALE = "该验证码已失效，请使用最新收到的验证码"
 STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请到该终端输入，或在本机重新获取"
 ELSEWHERE = "您最新收到的验证码是在其他终端获取的，只能在该终端使用；在本机办理请重新获取验证码"
-# The code this terminal said it sent can no longer be used (a new one must be asked for)...
-_GONE_NOW = (USED, GONE, DEAD, EXPIRED, STALE_ELSEWHERE, ELSEWHERE)
-# ...and one may be asked for at once: send_code has no resend wait after a used code.
-_RESEND_NOW = (USED, GONE)
 
 
 def refusal(problem: str, field: str = "code") -> CodeRefused:
-    """The error a service raises for a code refused with ``problem`` (consume_code, settle):
-    it tells the screen whether the code sent is gone, and whether 重新发送 may be pressed now."""
-    return CodeRefused(problem, field, gone=problem in _GONE_NOW, resend_now=problem in _RESEND_NOW)
+    """The error for a code refused with ``problem`` (consume_code, settle): whether the code sent
+    is gone (a new one must be asked for), and whether one may be asked for at once (send_code has
+    no resend wait after a used code)."""
+    return CodeRefused(problem, field, gone=problem in (USED, GONE, DEAD, EXPIRED, STALE_ELSEWHERE, ELSEWHERE),
+                       resend_now=problem in (USED, GONE))
 
 
 def _format_problem(code: str) -> str | None:

@@ -69,7 +69,8 @@ async def test_the_same_service_applied_for_meanwhile_offers_it(kiosk_app, env, 
 async def test_a_vehicle_applied_for_meanwhile_offers_it_and_another_may_be_chosen(kiosk_app, env, people):
     p = people["two_cars"]
     with env.db.write() as s:  # 渝AD12345 may have one too
-        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().insurance_due = datetime(2027, 11, 21).date()
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one()
+        car.insurance_due = datetime(2027, 11, 21).date()
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "vehicle_licence_reissue")
         screen = kiosk_app.screen

@@ -7,8 +7,10 @@ import time
 
 from datetime import datetime
 
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from ...domain.errors import CodeRefused, DomainError, TooSoon
 from ...services.codes import CodeSent
 
 
@@ -85,3 +87,14 @@ class CodeButton(Button):
         elif self.disabled and self._until:
             self.disabled, self._until = False, 0.0
             self.label = "重新发送"
+
+
+def code_refused(screen: Widget, exc: DomainError) -> None:
+    """After a refusal on ``screen`` (KioskScreen.show_error): a code asked for too soon counts the
+    发送验证码 button down (a button that looks ready but sends nothing would seem dead); a code
+    refused as gone takes the line saying where it went with it (``code_gone``)."""
+    for button in screen.query(CodeButton):
+        if isinstance(exc, TooSoon):
+            button.start_countdown(exc.seconds)
+        elif isinstance(exc, CodeRefused) and exc.gone:
+            button.code_gone(exc.resend_now)

@@ -19,10 +19,10 @@ class DomainError(Exception):
 class StillPending(DomainError):
     """An application of the kind (or for the same vehicle) is still 受理中, so no new one is taken:
     ``message`` names it (业务流水号) and says what to do now; a screen offers 查看网办进度 opening on
-    it (``serial_no``)."""
+    it (``serial_no``). ``field``: the choice it concerns (a vehicle, of several), when not the whole service."""
 
-    def __init__(self, message: str, serial_no: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, serial_no: str, field: str | None = None) -> None:
+        super().__init__(message, field)
         self.serial_no = serial_no
 
 
@@ -36,7 +36,17 @@ class TooSoon(DomainError):
 
 class CodeRefused(DomainError):
     """The SMS code typed was not taken (wrong, expired, used up by wrong tries, not 6 digits, none
-    sent): a screen empties the code field, so the next code can be typed in full."""
+    sent): a screen empties the code field, so the next code can be typed in full. ``gone``: the
+    code the screen said was sent can no longer be used at all (expired, used, dead after too many
+    wrong tries, replaced on another terminal): the line saying where it went goes too.
+    ``resend_now``: a new code may be asked for at once (the resend wait no longer holds: the code
+    was used), so the 重新发送 countdown stops."""
+
+    def __init__(self, message: str, field: str | None = None, *, gone: bool = False,
+                 resend_now: bool = False) -> None:
+        super().__init__(message, field)
+        self.gone = gone
+        self.resend_now = resend_now
 
 
 class NotFound(DomainError):
@@ -78,10 +88,13 @@ class FormProblems:
 
     def __init__(self) -> None:
         self.problems: list[tuple[str | None, str]] = []
+        self._pending: dict[int, StillPending] = {}  # problem index -> its StillPending (a screen offers 查看网办进度)
 
-    def add(self, message: str, field: str | None) -> None:
+    def add(self, message: str, field: str | None) -> bool:
         if field is None or field not in (f for f, _ in self.problems):
             self.problems.append((field, message))
+            return True
+        return False
 
     def check(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``fn(*args, **kwargs)``, or None with its problem(s) kept."""
@@ -91,13 +104,15 @@ class FormProblems:
             for field, message in exc.problems:
                 self.add(message, field)
         except DomainError as exc:
-            self.add(exc.message, exc.field)
+            if self.add(exc.message, exc.field) and isinstance(exc, StillPending):
+                self._pending[len(self.problems) - 1] = exc  # its 业务流水号 kept
         return None
 
     def raise_found(self) -> None:
-        """Nothing when every check passed; one problem as a DomainError, several as FieldErrors."""
+        """Nothing when every check passed; one problem as a DomainError (the StillPending raised,
+        when it is that), several as FieldErrors."""
         if len(self.problems) == 1:
             field, message = self.problems[0]
-            raise DomainError(message, field)
+            raise self._pending.get(0) or DomainError(message, field)
         if self.problems:
             raise FieldErrors(self.problems)

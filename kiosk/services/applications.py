@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent
-from ..domain.errors import CodeRefused, NotFound
+from ..domain.errors import NotFound
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
 from .booking import APPLICATION_STATUS_TEXT
@@ -178,7 +178,7 @@ def submit(env: Env, service: OnlineService, account_id: int, form: dict[str, st
             problem = codes.consume_code(s, env, checked.phone_to_confirm, service.code_purpose, code)
             if problem is None:
                 return _apply(s, env, service, account_id, checked, prepared)
-        raise CodeRefused(problem, "code")
+        raise codes.refusal(problem)
     with env.db.write() as s:
         return _apply(s, env, service, account_id, checked, prepared)
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
-from ..domain.errors import CodeRefused, DomainError, FormProblems
+from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import (birth_date, mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id,
                           normalize_phone)
 from ..domain.names import clean_person_name
@@ -83,7 +83,7 @@ def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
             audit.record(s, env, actor=f"citizen:{account.id}", action="sign_in", account_id=account.id)
             licence_delay.lapse_due(s, env, account.id)
             return CitizenSession(account.id, account.name, account.id_number, account.phone or "", account.kind)
-    raise CodeRefused(problem, "code")
+    raise codes.refusal(problem)
 
 
 def current_session(env: Env, account_id: int) -> CitizenSession | None:
@@ -235,7 +235,7 @@ def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -
         problem = codes.consume_code(s, env, applicant.phone, "register", code)
         if problem is None:
             return _register(s, env, applicant, via)
-    raise CodeRefused(problem, "code")
+    raise codes.refusal(problem)
 
 
 def add_account(s: Session, account: Account, already: str, field: str) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
-from ..domain.errors import CodeRefused, DomainError
+from ..domain.errors import DomainError
 from ..domain.dates import format_date, format_days
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.exam_eligibility import eligibility, last_booking_warning
@@ -246,7 +246,7 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
             plan, gone, phone = None, exc, load_facts(s, account_id).account.phone
         pre = codes.precheck(s, env, phone or "", CODE_PURPOSE, code)
     if pre.problem is not None:
-        raise CodeRefused(pre.problem, "code")
+        raise codes.refusal(pre.problem)
     if gone is not None and pre.matched:  # the right code, not used up: it serves for the next try
         raise gone.with_code(True) from None
     with env.db.fast(write=True) if fast else env.db.write() as s:
@@ -261,7 +261,7 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
                 return book(s, env, account_id, req, plan)
             except SessionsGone as late:  # the transaction rolls back: the right code stays unused
                 raise late.with_code(True) from None
-    raise CodeRefused(problem, "code")
+    raise codes.refusal(problem)
 
 
 def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: _Plan) -> BookingDone:

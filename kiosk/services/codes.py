@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import SmsCode
-from ..domain.errors import DomainError, TooSoon
+from ..domain.errors import CodeRefused, DomainError, TooSoon
 from ..domain.ids import mask_phone
 from ..domain.typed import compact
 from .env import Env
@@ -140,6 +140,8 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     last = _latest(session, phone, purpose)
     if last is not None and last.used_at is None and now < last.sent_at + wait:
         left = math.ceil((last.sent_at + wait - now).total_seconds())
+        if last.attempts >= env.settings.code_max_attempts:  # dead: there is no code to type
+            raise TooSoon(f"验证码错误次数过多，已失效，请{left}秒后重新获取", "code", left)
         raise TooSoon(f"验证码已发送至{mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
                       "code", left)
     limit = env.settings.code_daily_limit
@@ -162,9 +164,18 @@ NONE_SENT = "请先点击【发送验证码】获取验证码"
 USED = "验证码已使用，请重新获取"
 GONE = "验证码已失效，请重新获取"
 DEAD = "验证码错误次数过多，已失效，请重新获取"
+EXPIRED = "验证码已过期，请重新获取"
 STALE = "该验证码已失效，请使用最新收到的验证码"
 STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请到该终端输入，或在本机重新获取"
 ELSEWHERE = "您最新收到的验证码是在其他终端获取的，只能在该终端使用；在本机办理请重新获取验证码"
+
+
+def refusal(problem: str, field: str = "code") -> CodeRefused:
+    """The error for a code refused with ``problem`` (consume_code, settle): whether the code sent
+    is gone (a new one must be asked for), and whether one may be asked for at once (send_code has
+    no resend wait after a used code)."""
+    return CodeRefused(problem, field, gone=problem in (USED, GONE, DEAD, EXPIRED, STALE_ELSEWHERE, ELSEWHERE),
+                       resend_now=problem in (USED, GONE))
 
 
 def _format_problem(code: str) -> str | None:
@@ -183,7 +194,7 @@ def _row_problem(row: SmsCode | None, now: datetime, env: Env, code: str) -> str
     if row.used_at is not None:
         return USED if _matches(env, code, row.code_hash) else GONE
     if now > row.expires_at:
-        return "验证码已过期，请重新获取"
+        return EXPIRED
     if row.attempts >= env.settings.code_max_attempts:
         return DEAD
     return None

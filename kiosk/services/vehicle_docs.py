@@ -115,10 +115,11 @@ class VehicleDocument:
         return found if plate is None else {plate: found[plate]} if plate in found else {}
 
     def refuse_if_open(self, plate: str, open_serials: dict) -> None:
-        """One open application per vehicle and document: the DMV is still making the last one."""
+        """One open application per vehicle and document: the DMV is still making the last one
+        (StillPending: the flow offers 查看网办进度 on it, when 提交 finds one made meanwhile too)."""
         serial = open_serials.get(plate)
         if serial:
-            raise DomainError(open_refusal(plate, self.title, serial), "plate")
+            raise StillPending(open_refusal(plate, self.title, serial), serial, "plate")
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field on view checked, each problem next to its field (all told at once)."""

@@ -11,10 +11,10 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, DataTable, Static
 
-from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked, TooSoon
+from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked
 from .dialogs.confirm import ConfirmDialog
 from .widgets.button_row import ButtonRowKeys
-from .widgets.code_button import CodeButton
+from .widgets.code_button import code_refused
 from .widgets.field import FormField
 from .widgets.page import Page
 from .widgets.phone import make_room
@@ -224,14 +224,13 @@ class KioskScreen(ButtonRowKeys):
         gets the focus and is brought into view (``focus_field``). A code asked for too soon also
         counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead).
         A refused SMS code is taken out of its field, which keeps the message: the six digits of the
-        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位)."""
+        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位).
+        A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused)."""
         if isinstance(exc, CodeRefused):
             for f in self.query(FormField):
                 if f.field_name == exc.field and _shown(f):
                     f.value = ""
-        if isinstance(exc, TooSoon):
-            for button in self.query(CodeButton):
-                button.start_countdown(exc.seconds)
+        code_refused(self, exc)  # the 发送验证码 button and the line under it follow the refusal
         problems = exc.problems if isinstance(exc, FieldErrors) else [(exc.field, exc.message)]
         first: str | None = None
         elsewhere: list[str] = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.domain.errors import DomainError, FieldErrors, FormProblems
+from kiosk.domain.errors import DomainError, FieldErrors, FormProblems, StillPending
 from kiosk.domain.ids import normalize_phone
 
 
@@ -62,3 +62,20 @@ def test_several_problems_from_one_check_are_each_kept() -> None:
     problems.add("请选择本人名下的机动车", "plate")
     assert problems.check(inner) is None
     assert [field for field, _ in problems.problems] == ["plate", "plates", "reason"]
+
+
+def test_a_single_still_pending_keeps_its_serial() -> None:
+    """A StillPending (a vehicle's application 受理中) found alone is raised as itself, so the flow
+    can offer 查看网办进度 on it; among other problems it is one message of several."""
+
+    def pending() -> None:
+        raise StillPending("渝A8D2Q7已有一笔申请正在办理", "S1", "plate")
+
+    problems = FormProblems()
+    problems.check(pending)
+    with pytest.raises(StillPending) as err:
+        problems.raise_found()
+    assert (err.value.serial_no, err.value.field) == ("S1", "plate")
+    problems.add("请选择领取方式", "delivery")
+    with pytest.raises(FieldErrors):
+        problems.raise_found()

@@ -11,6 +11,7 @@ from ...services import applications as apps
 from ..base import KioskScreen
 from ..submit_guard import SubmitGuard
 from . import flow_fields
+from .flow_pending import PendingOffer
 from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField, next_control
@@ -22,9 +23,10 @@ from ..widgets.page import Page
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
-class ApplicationFlowScreen(SubmitGuard, KioskScreen):
+class ApplicationFlowScreen(PendingOffer, SubmitGuard, KioskScreen):
     """确认并提交 opens with the focus on 提交; 提交 takes no press in the step's first
-    ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息)."""
+    ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息).
+    An application still 受理中 is offered in 查看网办进度 (PendingOffer)."""
 
     def __init__(self, service: apps.OnlineService) -> None:
         super().__init__()
@@ -74,24 +76,6 @@ class ApplicationFlowScreen(SubmitGuard, KioskScreen):
     def on_mount(self) -> None:
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)
 
-    def _refused(self, exc: DomainError) -> None:
-        """The service is not open to this citizen (e.g. no licence): say why where the intro was; only 返回
-        stays, and no step bar (there are no steps to take). An application of the service still
-        受理中 (``StillPending``): its 业务流水号 and what to do now are no error, and 查看网办进度
-        goes to it, as from a result (the focus on it: the next step to take)."""
-        self.query_one(StepBar).display = False
-        intro = self.query_one("#intro", Static)
-        intro.update(exc.message)
-        self.query_one("#next", Button).display = False
-        if isinstance(exc, StillPending):
-            self._serial = exc.serial_no
-            progress = self.query_one("#pending-progress", Button)
-            progress.remove_class("hidden")
-            progress.focus()
-            return
-        intro.add_class("screen-error")
-        self.query_one("#back", Button).focus()
-
     def _prepared(self, prepared: apps.Prepared) -> None:
         self.prepared = prepared
         self._prefilled = {spec.name: prepared.initial.get(spec.name, "") for spec in prepared.fields
@@ -133,17 +117,6 @@ class ApplicationFlowScreen(SubmitGuard, KioskScreen):
         intros = self.prepared.context.get("intros")
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
-
-    def _follow_pending(self, name: str, value: str) -> None:
-        """A choice with an application still 受理中 (context ``pending``: field -> value -> 业务流水号,
-        e.g. a vehicle whose 行驶证 is being made): 查看网办进度 is offered beside 下一步 and opens on
-        that application while it is chosen; another choice takes it away."""
-        assert self.prepared is not None
-        serial = flow_fields.pending(self.prepared, name, value)
-        if serial is None:
-            return
-        self._serial = serial
-        self.query_one("#pending-progress", Button).set_class(not self._serial, "hidden")
 
     def _refill(self, values: dict[str, str]) -> None:
         """Fill in what the new choice gives, but only in a field the citizen has not changed (it
@@ -266,10 +239,11 @@ class ApplicationFlowScreen(SubmitGuard, KioskScreen):
         super().focus_field(field)
 
     def _not_submitted(self, exc: DomainError) -> None:
-        """A refusal; one that says the code sent is no longer good (验证码已过期，请重新获取, or
-        used up by wrong tries) also clears the line that said it was sent and valid for 5 minutes."""
-        if exc.field == "code" and exc.message.endswith("请重新获取"):
-            self.query_one("#code-sent", Static).update("")
+        """A refusal (one of the code that says it is gone also clears the line that said it was
+        sent: show_error); the same application made meanwhile is offered in 查看网办进度."""
+        if isinstance(exc, StillPending):
+            self._pending_meanwhile(exc, self._form())
+            return
         self.show_error(exc)
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
@@ -278,8 +252,8 @@ class ApplicationFlowScreen(SubmitGuard, KioskScreen):
     def unsaved(self) -> bool:
         """Anything typed or chosen in the form (on view or hidden by another choice) that differs
         from what the form opened with, until the application is submitted."""
-        if self.prepared is None or self._submitted:
-            return False
+        if self.prepared is None or self._submitted or not self.query_one("#fields").display:
+            return False  # none yet, made, or the form gone (the same one made meanwhile: _pending_meanwhile)
         fields = self.query_one("#fields")
         if any(f.edited for f in fields.query(FormField)) or any(t.value for t in fields.query(Tick)):
             return True

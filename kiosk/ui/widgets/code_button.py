@@ -1,13 +1,16 @@
 """The 发送验证码 button: counts down the 60 s before a code may be sent again, and keeps the line
-that says where the code went (``#code-sent``) true: it goes once the code has expired."""
+that says where the code went (``#code-sent``) true: it goes once the code has expired, or once the
+service refuses it as gone (``code_gone``: used, or dead after too many wrong tries)."""
 from __future__ import annotations
 
 import time
 
 from datetime import datetime
 
+from textual.widget import Widget
 from textual.widgets import Button, Static
 
+from ...domain.errors import CodeRefused, DomainError, TooSoon
 from ...services.codes import CodeSent
 
 
@@ -51,6 +54,16 @@ class CodeButton(Button):
         self._until, self.disabled, self.label = 0.0, False, self.base_label
         self._clear_sent_line()  # it named the other number
 
+    def code_gone(self, resend_now: bool) -> None:
+        """The service refused the code as one that can no longer be used (expired, used, dead after
+        too many wrong tries, replaced on another terminal: CodeRefused.gone): the line that said
+        where it went goes. ``resend_now``: a new one may be asked for at once (the code was used,
+        here or on another kiosk), so the countdown stops; else it runs on, as the resend wait
+        does on the server (should it be over there first, the server says how long to wait)."""
+        self._clear_sent_line()
+        if resend_now and self._until:
+            self._until, self.disabled, self.label = 0.0, False, "重新发送"
+
     def _clear_sent_line(self) -> None:
         self._expires = None
         if self.is_attached:
@@ -74,3 +87,14 @@ class CodeButton(Button):
         elif self.disabled and self._until:
             self.disabled, self._until = False, 0.0
             self.label = "重新发送"
+
+
+def code_refused(screen: Widget, exc: DomainError) -> None:
+    """After a refusal on ``screen`` (KioskScreen.show_error): a code asked for too soon counts the
+    发送验证码 button down (a button that looks ready but sends nothing would seem dead); a code
+    refused as gone takes the line saying where it went with it (``code_gone``)."""
+    for button in screen.query(CodeButton):
+        if isinstance(exc, TooSoon):
+            button.start_countdown(exc.seconds)
+        elif isinstance(exc, CodeRefused) and exc.gone:
+            button.code_gone(exc.resend_now)

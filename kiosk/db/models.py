@@ -90,6 +90,10 @@ class Vehicle(Base):
     insurance_due: Mapped[date]
     phone: Mapped[str] = mapped_column(String(11))
     address: Mapped[str] = mapped_column(String(200), default="")
+    # 初次登记日期: None for a vehicle recorded before the kiosk kept it (migration 0010), until known.
+    registered_on: Mapped[date | None]
+    # 使用性质: 非营运 (a private car; what rows from before migration 0010 got) or 营运.
+    use_nature: Mapped[str] = mapped_column(String(10), default="非营运", server_default="非营运")
 
 
 class Violation(Base):

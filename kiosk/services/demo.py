@@ -90,9 +90,10 @@ def _person(s: Session, env: Env, p: Person) -> int:
     if p.licence:
         _licence(s, account, p, today)
     for v in p.vehicles:
+        due = today + timedelta(days=v["inspection_days"])
         s.add(Vehicle(owner_id=account.id, plate=v["plate"], vehicle_type=v["type"], brand=v["brand"],
-                      inspection_due=today + timedelta(days=v["inspection_days"]),
-                      insurance_due=today + timedelta(days=v["insurance_days"]),
+                      inspection_due=due, insurance_due=today + timedelta(days=v["insurance_days"]),
+                      registered_on=anniversary(due, -v["registered_years"]), use_nature=v["use"],
                       phone=p.phone, address=account.address))
     if p.permit:
         _permit(s, env, account, p.permit)
@@ -103,6 +104,16 @@ def after_upgrade(env: Env) -> None:
     with env.db.write() as s:
         _permit_cities(s)
         _violations(s, env.clock.now())
+        _registrations(s)
+
+
+def _registrations(s: Session) -> None:
+    """Demo vehicles made before vehicles had a first registration date and a 使用性质 (migration
+    0010) get theirs, counted back from their inspection due date as a new one's are."""
+    cars = {v["plate"]: v for p in PEOPLE for v in p.vehicles}
+    for vehicle in s.scalars(select(Vehicle).where(Vehicle.plate.in_(cars), Vehicle.registered_on.is_(None))):
+        vehicle.registered_on = anniversary(vehicle.inspection_due, -cars[vehicle.plate]["registered_years"])
+        vehicle.use_nature = cars[vehicle.plate]["use"]
 
 
 # Unhandled traffic violations of demo vehicles: (days ago, place, behaviour, points, fine in yuan).

@@ -63,6 +63,8 @@ class VehicleView:
     unhandled_violations: int = 0
     today: date | None = None  # the day the view was read (for 已过期)
     violations: tuple[ViolationView, ...] = ()  # the unhandled ones, oldest first
+    registered_on: date | None = None  # 初次登记日期 (None: not on record)
+    use_nature: str = ""  # 使用性质
 
     @property
     def inspection_overdue(self) -> bool:
@@ -71,6 +73,10 @@ class VehicleView:
     @property
     def insurance_expired(self) -> bool:
         return self.today is not None and self.insurance_due < self.today
+
+    @property
+    def registered_text(self) -> str:
+        return f"{self.registered_on:%Y-%m-%d}" if self.registered_on else "未备案"
 
     @property
     def inspection_text(self) -> str:
@@ -180,4 +186,5 @@ def vehicles_in(s: Session, env: Env, account_id: int) -> list[VehicleView]:
         found.setdefault(x.vehicle_id, []).append(ViolationView(x.occurred_at, x.place, x.behaviour, x.points,
                                                                 x.fine))
     return [VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone, v.address,
-                        len(found.get(v.id, ())), today, tuple(found.get(v.id, ()))) for v in vehicles]
+                        len(found.get(v.id, ())), today, tuple(found.get(v.id, ())), v.registered_on, v.use_nature)
+            for v in vehicles]

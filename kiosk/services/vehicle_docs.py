@@ -29,6 +29,18 @@ DELIVERY_FIELDS = [
 ]
 
 
+def vehicle_facts(session: Session, vehicles: list[Vehicle]) -> dict[str, dict]:
+    """plate -> what the services know of the vehicle (its unhandled violations counted)."""
+    unhandled = dict(session.execute(
+        select(Violation.vehicle_id, func.count()).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
+                                                         Violation.handled_at.is_(None))
+        .group_by(Violation.vehicle_id)).all())
+    return {v.plate: {"address": v.address, "area": area_of_plate(v.plate), "vehicle_type": v.vehicle_type,
+                      "use_nature": v.use_nature, "registered_on": v.registered_on,
+                      "inspection_due": v.inspection_due, "insurance_due": v.insurance_due,
+                      "unhandled": unhandled.get(v.id, 0)} for v in vehicles}
+
+
 class VehicleDocument:
     """A document of one of the citizen's vehicles, made by the DMV and mailed or collected."""
 
@@ -52,7 +64,7 @@ class VehicleDocument:
     def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
         return []
 
-    def vehicle_intro(self, facts: dict) -> str:
+    def vehicle_intro(self, facts: dict, today: date) -> str:
         return self.intro
 
     def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
@@ -67,13 +79,7 @@ class VehicleDocument:
         vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
         if not vehicles:
             raise DomainError("您名下没有已备案的机动车，无法办理此业务")
-        unhandled = dict(session.execute(
-            select(Violation.vehicle_id, func.count()).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
-                                                             Violation.handled_at.is_(None))
-            .group_by(Violation.vehicle_id)).all())
-        facts = {v.plate: {"address": v.address, "area": area_of_plate(v.plate), "vehicle_type": v.vehicle_type,
-                           "inspection_due": v.inspection_due, "insurance_due": v.insurance_due,
-                           "unhandled": unhandled.get(v.id, 0)} for v in vehicles}
+        facts = vehicle_facts(session, vehicles)
         areas = {f["area"] for f in facts.values()}
         offices = listed(session, None if None in areas else areas)
         office_facts = {str(o.id): {"name": o.name, "city": o.city, "address": o.address} for o in offices}
@@ -93,7 +99,7 @@ class VehicleDocument:
                    "office": [(label(o), str(o.id)) for o in offices], **self.extra_choices()}
         # No office chosen in advance (nor in 驾驶证补换领): where to go is the citizen's choice.
         initial = {"plate": first.plate, "delivery": MAIL, "address": first.address}
-        intros = {plate: self.vehicle_intro(f) + (f"\n{blocked[plate]}" if blocked[plate] else "")
+        intros = {plate: self.vehicle_intro(f, today) + (f"\n{blocked[plate]}" if blocked[plate] else "")
                   for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
                    "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials,
@@ -188,3 +194,41 @@ class VehicleDocument:
         if how == MAILED:
             return f"{self.document}已邮寄，请注意查收"
         return f"{self.document}已在{app.payload.get('office', '车管所')}领取"
+
+
+class QualifiedDocument(VehicleDocument):
+    """A document only a vehicle that qualifies today may have (``vehicle_refusals``): refused next
+    to the vehicle on the form, checked again inside the write on the locked vehicle (another kiosk,
+    a violation recorded since), and once more when the counter hands it over (再次复核)."""
+
+    verb = ""  # what the citizen does: 不能补领：..., 再次复核不符合补领条件：...
+
+    def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
+        refusals = self.vehicle_refusals(facts, prepared.context["today"]) if facts else []  # type: ignore[arg-type]
+        if refusals:
+            raise DomainError(f"不能{self.verb}：" + "；".join(refusals) + "。", "plate")
+        return {}
+
+    def refusals_now(self, session: Session, env: Env, vehicle: Vehicle) -> list[str]:
+        return self.vehicle_refusals(vehicle_facts(session, [vehicle])[vehicle.plate], env.clock.now().date())
+
+    def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
+        refusals = self.refusals_now(session, env, vehicle)
+        if refusals:
+            raise DomainError(f"不能{self.verb}：" + "；".join(refusals) + "。", "plate")
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        """Handed over only while the vehicle still qualifies (the rule at apply), then ``handed_over``."""
+        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == str(app.payload.get("plate", "")),
+                                                       Vehicle.owner_id == app.account_id).with_for_update())
+        if vehicle is None:
+            raise DomainError(f"再次复核不符合{self.verb}条件：该机动车已不在申请人名下。可退办并说明理由")
+        refusals = self.refusals_now(session, env, vehicle)
+        if refusals:
+            raise DomainError(f"再次复核不符合{self.verb}条件：" + "；".join(refusals) + "。可退办并说明理由")
+        note = super().finish(session, env, app, how)
+        return note + self.handed_over(env, vehicle)
+
+    def handed_over(self, env: Env, vehicle: Vehicle) -> str:
+        """What handing the document over changes on the vehicle's record, said after the note ('' by default)."""
+        return ""

@@ -3,17 +3,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from ..db.models import Application, Vehicle, Violation
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import FormProblems
 from ..domain.vehicle_docs import (LICENCE_WORKING_DAYS, OTHER, PLATE_SETS, PLATE_WORKING_DAYS, REASONS,
                                    clean_choice, clean_reason, inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
-from .env import Env
-from .vehicle_docs import VehicleDocument
-
+from .vehicle_docs import QualifiedDocument, VehicleDocument
 
 
 def _reason_text(clean: dict[str, str]) -> str:
@@ -74,44 +68,17 @@ class PlateReissue(_WithReason):
         return [("补换领的号牌", f"{clean['plates']}（号牌号码不变）"), *super().extra_summary(clean)]
 
 
-class InspectionMarkReissue(VehicleDocument):
+class InspectionMarkReissue(QualifiedDocument):
     kind = code_purpose = "inspection_mark_reissue"
     title = "补领检验合格标志"
     document = "检验合格标志"
+    verb = "补领"
     intro = ("补领已备案本人机动车的检验合格标志：机动车须在检验有效期内、交强险有效，"
              "且交通违法已处理完毕。")
 
-    def vehicle_intro(self, facts: dict) -> str:
+    def vehicle_intro(self, facts: dict, today: date) -> str:
         return (f"{self.intro}\n该车检验有效期至{facts['inspection_due']:%Y-%m-%d}，"
                 f"交强险有效期至{facts['insurance_due']:%Y-%m-%d}，未处理的交通违法{facts['unhandled']}起。")
 
     def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
         return inspection_mark_refusals(today, facts["inspection_due"], facts["insurance_due"], facts["unhandled"])
-
-    def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
-        refusals = self.vehicle_refusals(facts, prepared.context["today"]) if facts else []  # type: ignore[arg-type]
-        if refusals:
-            raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
-        return {}
-
-    def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
-        refusals = _mark_refusals(session, env, vehicle)
-        if refusals:
-            raise DomainError("不能补领：" + "；".join(refusals) + "。", "plate")
-
-    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
-        """再次复核: the mark is handed over only while the vehicle still qualifies (the rule at apply)."""
-        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == str(app.payload.get("plate", "")),
-                                                       Vehicle.owner_id == app.account_id).with_for_update())
-        if vehicle is None:
-            raise DomainError("再次复核不符合补领条件：该机动车已不在申请人名下。可退办并说明理由")
-        refusals = _mark_refusals(session, env, vehicle)
-        if refusals:
-            raise DomainError("再次复核不符合补领条件：" + "；".join(refusals) + "。可退办并说明理由")
-        return super().finish(session, env, app, how)
-
-
-def _mark_refusals(session: Session, env: Env, vehicle: Vehicle) -> list[str]:
-    unhandled = session.scalar(select(func.count()).select_from(Violation).where(
-        Violation.vehicle_id == vehicle.id, Violation.handled_at.is_(None))) or 0
-    return inspection_mark_refusals(env.clock.now().date(), vehicle.inspection_due, vehicle.insurance_due, unhandled)

@@ -72,7 +72,8 @@ class MyVehiclesScreen(RecordScreen):
             return
         v = self.rows[index]
         about = Text.assemble(
-            f"{v.plate}  {v.vehicle_type}  {v.brand}\n检验有效期至：", self._due(v.inspection_text, v.inspection_overdue),
+            f"{v.plate}  {v.vehicle_type}  {v.brand}\n初次登记日期：{v.registered_text}  使用性质：{v.use_nature}"
+            "\n检验有效期至：", self._due(v.inspection_text, v.inspection_overdue),
             "\n交强险有效期至：", self._due(v.insurance_text, v.insurance_expired), f"\n联系电话：{mask_phone(v.phone)}\n",
             f"未处理的交通违法{v.unhandled_violations}起：" if v.violations else "未处理的交通违法：无")
         if not v.violations:

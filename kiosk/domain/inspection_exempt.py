@@ -1,0 +1,96 @@
+"""免检车申领检验标志 (seed 002, section 九): which vehicle may apply online for its 检验合格标志
+without an on-site inspection, and when.
+
+The rule is that of the 2022 reform of vehicle inspection (公安部、国家市场监督管理总局《关于深化
+机动车检验制度改革优化车检服务工作的意见》, in force from 2022-10-01): a 非营运小微型载客汽车
+(面包车除外) is exempt from on-site inspection (免予上线检验) for 10 years from its first
+registration; in the 6th and the 10th year of registration its owner applies for the 检验标志
+online, provided its 交强险 is valid and its traffic violations are handled (RULES.md:
+"inspection mark needs valid 交强险 and handled violations"). After the 10th year it is inspected
+at an inspection station every year. Any other vehicle (营运, a truck, a 面包车 ...) is inspected
+at a station.
+
+Left out: the reform also refuses a vehicle that had an accident with casualties (发生过造成人员
+伤亡的交通事故); the kiosk keeps no accident records, so that condition is not checked here.
+
+Year n of registration runs from the (n-1)th anniversary of the first registration to the day
+before the nth (registered 2021-03-15: the 6th year is 2026-03-15 to 2027-03-14); a 2月29日
+registration has its anniversaries on 3月1日 in common years.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .exam import anniversary
+
+NON_OPERATING = "非营运"  # 使用性质 of a private car; 营运 vehicles are always inspected at a station
+USE_NATURES = (NON_OPERATING, "营运")
+# 小型、微型载客汽车 (面包车 are not among them: 小型面包车 and 微型面包车 are inspected at a station).
+SMALL_PASSENGER = frozenset({"小型轿车", "微型轿车", "小型普通客车", "微型普通客车", "小型越野客车",
+                             "微型越野客车", "小型新能源汽车"})
+MARK_YEARS = (6, 10)  # the years of registration in which the mark is applied for online
+EXEMPT_YEARS = 10
+GO_INSPECT = "请到机动车检验机构进行安全技术检验"
+
+
+@dataclass(frozen=True)
+class Vehicle:
+    """What the rule needs to know of a vehicle."""
+
+    vehicle_type: str
+    use_nature: str
+    registered_on: date | None  # 初次登记日期 (None: not on record)
+    inspection_due: date
+    insurance_due: date
+    unhandled_violations: int = 0
+
+
+def year_of_registration(registered_on: date, today: date) -> int:
+    """1 in the first year after the first registration, 6 from its 5th anniversary, and so on."""
+    years = today.year - registered_on.year
+    return years + 1 if anniversary(registered_on, years) <= today else years
+
+
+def mark_year_span(registered_on: date, year: int) -> tuple[date, date]:
+    """The first and the last day of the ``year``-th year of registration."""
+    return anniversary(registered_on, year - 1), anniversary(registered_on, year) - timedelta(days=1)
+
+
+def exempt(vehicle_type: str, use_nature: str) -> bool:
+    """A 非营运小微型载客汽车 (面包车除外): the kind of vehicle the online mark is for."""
+    return use_nature == NON_OPERATING and vehicle_type in SMALL_PASSENGER
+
+
+def next_due(registered_on: date, year: int) -> date:
+    """The inspection due date the mark of the ``year``-th year (6 or 10) gives: the 10th
+    anniversary (no inspection in between), then every year after the 10th."""
+    return anniversary(registered_on, EXEMPT_YEARS if year < EXEMPT_YEARS else EXEMPT_YEARS + 1)
+
+
+def refusals(v: Vehicle, today: date) -> list[str]:
+    """Why ``v`` may not have its 检验标志 online today, each with what to do instead; [] when it may."""
+    if not exempt(v.vehicle_type, v.use_nature):
+        kind = "面包车" if "面包车" in v.vehicle_type else f"{v.use_nature}{v.vehicle_type}"
+        return [f"该车为{kind}，不属于免检车辆（非营运小微型载客汽车，面包车除外），{GO_INSPECT}"]
+    if v.registered_on is None:
+        return [f"该车初次登记日期未备案，无法确定是否在免检期内，{GO_INSPECT}"]
+    year = year_of_registration(v.registered_on, today)
+    if year > EXEMPT_YEARS:
+        return [f"该车注册登记已超过{EXEMPT_YEARS}年（{v.registered_on:%Y-%m-%d}初次登记），"
+                f"不再免予上线检验，{GO_INSPECT}"]
+    if year not in MARK_YEARS:
+        if v.inspection_due < today:
+            return [f"该车检验有效期已于{v.inspection_due:%Y-%m-%d}届满，{GO_INSPECT}"]
+        coming = next(y for y in MARK_YEARS if y > year)
+        first, last = mark_year_span(v.registered_on, coming)
+        return [f"该车为注册登记第{year}年，免检车在第6年、第10年申领检验标志，"
+                f"请于{first:%Y-%m-%d}至{last:%Y-%m-%d}（第{coming}年）期间申领"]
+    if v.inspection_due >= next_due(v.registered_on, year):
+        return [f"该车第{year}年的检验标志已申领，检验有效期至{v.inspection_due:%Y-%m-%d}，无需再次申领"]
+    found = []
+    if v.insurance_due < today:
+        found.append(f"该车交强险已于{v.insurance_due:%Y-%m-%d}到期，请先续保交强险")
+    if v.unhandled_violations > 0:
+        found.append(f"该车有{v.unhandled_violations}起交通违法未处理，请先处理")
+    return found

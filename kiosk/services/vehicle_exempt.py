@@ -1,0 +1,45 @@
+"""免检车申领检验标志 (seed 002, section 九): the owner of a 非营运小微型载客汽车 (面包车除外)
+applies online, in the 6th or the 10th year of registration, for the 检验合格标志 of a vehicle
+exempt from on-site inspection (the rule: kiosk.domain.inspection_exempt). Like the other vehicle
+documents the mark is mailed or collected; when the counter hands it over the vehicle's inspection
+is valid to the next due date (the 10th anniversary, or the 11th after the 10th year's mark)."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..db.models import Vehicle
+from ..domain import inspection_exempt as rule
+from .env import Env
+from .vehicle_docs import QualifiedDocument
+
+
+def _rule_vehicle(facts: dict) -> rule.Vehicle:
+    return rule.Vehicle(facts["vehicle_type"], facts["use_nature"], facts["registered_on"],
+                        facts["inspection_due"], facts["insurance_due"], facts["unhandled"])
+
+
+class ExemptInspectionMark(QualifiedDocument):
+    kind = code_purpose = "exempt_inspection_mark"
+    title = "免检车申领检验标志"
+    document = "检验合格标志"
+    verb = "申领"
+    intro = ("申领已备案本人机动车的检验合格标志：非营运小微型载客汽车（面包车除外）自注册登记之日起"
+             "10年内免予上线检验，在第6年、第10年申领检验标志；须交强险有效，且交通违法已处理完毕。")
+
+    def vehicle_intro(self, facts: dict, today: date) -> str:
+        registered = facts["registered_on"]
+        since = (f"初次登记日期{registered:%Y-%m-%d}（注册登记第{rule.year_of_registration(registered, today)}年）"
+                 if registered else "初次登记日期未备案")
+        return (f"{self.intro}\n该车{since}，使用性质{facts['use_nature']}，"
+                f"检验有效期至{facts['inspection_due']:%Y-%m-%d}，交强险有效期至{facts['insurance_due']:%Y-%m-%d}，"
+                f"未处理的交通违法{facts['unhandled']}起。")
+
+    def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
+        return rule.refusals(_rule_vehicle(facts), today)
+
+    def handed_over(self, env: Env, vehicle: Vehicle) -> str:
+        """The mark of the 6th (10th) year: inspection valid to the 10th (11th) anniversary."""
+        assert vehicle.registered_on is not None  # refusals_now refused a vehicle without one
+        year = rule.year_of_registration(vehicle.registered_on, env.clock.now().date())
+        vehicle.inspection_due = rule.next_due(vehicle.registered_on, year)
+        return f"，检验有效期至{vehicle.inspection_due:%Y-%m-%d}"

@@ -1,0 +1,90 @@
+"""免检车申领检验标志: which vehicle may apply online for its 检验标志, and in which years."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain.inspection_exempt import (GO_INSPECT, Vehicle, mark_year_span, next_due, refusals,
+                                            year_of_registration)
+
+REGISTERED = date(2021, 3, 15)
+LATER = date(2040, 1, 1)
+
+
+def car(**change) -> Vehicle:  # type: ignore[no-untyped-def]
+    """A private small car registered 2021-03-15, its 6th-year inspection due 2027-03-15."""
+    values = {"vehicle_type": "小型轿车", "use_nature": "非营运", "registered_on": REGISTERED,
+              "inspection_due": date(2027, 3, 15), "insurance_due": LATER, "unhandled_violations": 0, **change}
+    return Vehicle(**values)
+
+
+@pytest.mark.parametrize("today, year", [
+    (date(2021, 3, 15), 1), (date(2022, 3, 14), 1), (date(2022, 3, 15), 2),
+    (date(2026, 3, 14), 5), (date(2026, 3, 15), 6), (date(2027, 3, 14), 6), (date(2027, 3, 15), 7),
+    (date(2030, 3, 15), 10), (date(2031, 3, 14), 10), (date(2031, 3, 15), 11),
+])
+def test_years_of_registration_turn_on_the_anniversary(today: date, year: int) -> None:
+    assert year_of_registration(REGISTERED, today) == year
+
+
+def test_a_29_february_registration_turns_on_1_march() -> None:
+    leap = date(2020, 2, 29)
+    assert year_of_registration(leap, date(2025, 2, 28)) == 5
+    assert year_of_registration(leap, date(2025, 3, 1)) == 6
+    assert mark_year_span(leap, 6) == (date(2025, 3, 1), date(2026, 2, 28))
+    assert mark_year_span(leap, 10) == (date(2029, 3, 1), date(2030, 2, 28))
+
+
+@pytest.mark.parametrize("today", [date(2026, 3, 15), date(2027, 3, 14)])
+def test_the_first_and_the_last_day_of_the_6th_year_may_apply(today: date) -> None:
+    assert refusals(car(), today) == []
+
+
+@pytest.mark.parametrize("today", [date(2030, 3, 15), date(2031, 3, 14)])
+def test_the_first_and_the_last_day_of_the_10th_year_may_apply(today: date) -> None:
+    assert refusals(car(inspection_due=date(2031, 3, 15)), today) == []
+
+
+def test_the_day_before_the_6th_year_is_told_when_to_come() -> None:
+    [told] = refusals(car(), date(2026, 3, 14))
+    assert told == ("该车为注册登记第5年，免检车在第6年、第10年申领检验标志，"
+                    "请于2026-03-15至2027-03-14（第6年）期间申领")
+
+
+def test_between_the_6th_and_the_10th_year_the_10th_is_named() -> None:
+    [told] = refusals(car(inspection_due=date(2031, 3, 15)), date(2027, 3, 15))
+    assert "注册登记第7年" in told and "请于2030-03-15至2031-03-14（第10年）期间申领" in told
+
+
+def test_a_missed_6th_year_goes_to_an_inspection_station() -> None:
+    [told] = refusals(car(), date(2027, 3, 20))  # the 6th year's mark was not applied for: overdue
+    assert told == f"该车检验有效期已于2027-03-15届满，{GO_INSPECT}"
+
+
+def test_after_the_10th_year_it_is_inspected_at_a_station() -> None:
+    [told] = refusals(car(inspection_due=date(2032, 3, 15)), date(2031, 3, 15))
+    assert "注册登记已超过10年（2021-03-15初次登记）" in told and told.endswith(GO_INSPECT)
+
+
+@pytest.mark.parametrize("change, words", [
+    ({"use_nature": "营运"}, "该车为营运小型轿车，不属于免检车辆"),
+    ({"vehicle_type": "小型面包车"}, "该车为面包车，不属于免检车辆"),
+    ({"vehicle_type": "重型半挂牵引车"}, "该车为非营运重型半挂牵引车，不属于免检车辆"),
+    ({"registered_on": None}, "该车初次登记日期未备案"),
+])
+def test_other_vehicles_go_to_an_inspection_station(change: dict, words: str) -> None:
+    [told] = refusals(car(**change), date(2026, 6, 1))
+    assert told.startswith(words) and told.endswith(GO_INSPECT)
+
+
+def test_insurance_and_violations_are_told_together() -> None:
+    told = refusals(car(insurance_due=date(2026, 5, 31), unhandled_violations=2), date(2026, 6, 1))
+    assert told == ["该车交强险已于2026-05-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
+    assert refusals(car(insurance_due=date(2026, 6, 1)), date(2026, 6, 1)) == []  # its last valid day
+
+
+def test_a_mark_already_given_this_year_is_not_given_again() -> None:
+    assert next_due(REGISTERED, 6) == date(2031, 3, 15) and next_due(REGISTERED, 10) == date(2032, 3, 15)
+    [told] = refusals(car(inspection_due=date(2031, 3, 15)), date(2026, 6, 1))
+    assert told == "该车第6年的检验标志已申领，检验有效期至2031-03-15，无需再次申领"

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .exam import anniversary
+from .dates import anniversary
 
 NON_OPERATING = "非营运"  # 使用性质 of a private car; 营运 vehicles are always inspected at a station
 USE_NATURES = (NON_OPERATING, "营运")

@@ -15,6 +15,8 @@ from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
+from .in_view import keep_focus_in_view
+
 
 class Page(VerticalScroll):
     # What read_from brought into view, with the content it had then (while it has it, the page keeps
@@ -60,8 +62,17 @@ class Page(VerticalScroll):
         """After a resize (of the terminal, or of what the page holds): what is read stays in view,
         and a focused page with nothing left to scroll gives the focus back to what had it before
         read_from (else to the first thing it holds that takes it): a page is a Tab stop only while
-        it has more to show, and its bar down the left edge said there was."""
+        it has more to show, and its bar down the left edge said there was.
+
+        With nothing being read, what has the focus inside the page stays in view (with the row of
+        buttons under it: keep_focus_in_view). A change of size can take it out of view after it was
+        brought there: the SMS bar that shortens the page gives it a scrollbar, which narrows its
+        text, and a line that wraps anew pushed 预约 below the edge at 80x24 (a loaded machine ran
+        the bar's make_room between the two layouts)."""
         self._read()
+        focused = self.screen.focused
+        if self._reading is None and focused is not None and self in focused.ancestors:
+            keep_focus_in_view(self.screen)
         if not self.has_focus or self.allow_focus():
             return
         before = self._focus_before

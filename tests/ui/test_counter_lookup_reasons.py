@@ -132,3 +132,23 @@ async def test_the_first_arrow_key_after_tab_takes_the_first_reason(env, people)
         await pilot.press("enter")
         await settle(pilot)
         assert a.name in screen_text(app) and _lookups(env) == [f"事由：{REASONS[0]}"]
+
+
+async def test_enter_on_the_list_with_no_reason_under_the_bar_acts_on_what_the_field_holds(env, people):
+    """Noticed in session 22: Tab onto the list, then Enter with no reason under the bar, did
+    nothing. It now looks up as Enter in 查询事由 would: an empty field says so next to it, a typed
+    reason is used."""
+    a = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reasons = await _citizen_screen(pilot, app)
+        await pilot.press(*a.id_number, "tab", "tab")
+        assert app.focused is reasons and reasons.highlighted is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "查询事由" in field_error(app, "reason") and _lookups(env) == []
+        set_input(app, "reason", "核对驾驶证信息")
+        reasons.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert a.name in screen_text(app) and _lookups(env) == ["事由：核对驾驶证信息"]

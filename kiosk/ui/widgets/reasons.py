@@ -8,7 +8,8 @@ reaches the list with no reason under the bar (none the field holds), as every l
 second (Tab put the bar on the first one, which read as already there, and Down went on to
 代办（持委托书）). Up and Down move in the list (Up on the first reason goes back to the field);
 Enter takes the highlighted reason and asks for the action at once (the screen handles
-``ReasonList.Taken`` with ``submit``); Space or a click takes it only. The reasons come from a
+``ReasonList.Taken`` with ``submit``), or with none highlighted asks for it with what the field
+holds; Space or a click takes it only. The reasons come from a
 configuration file, so they are shown as plain text.
 """
 from __future__ import annotations
@@ -64,6 +65,13 @@ class ReasonList(OptionList):
             self.post_message(self.Taken(self, self.reasons[self.highlighted], submit))
 
     def action_select(self) -> None:  # Enter (OptionList's own select would post OptionSelected)
+        """Enter: the highlighted reason, and the action asked for. With none highlighted (Tab
+        brought the focus and no arrow key was pressed) the action is asked for with what the field
+        holds, as Enter in the field would: a typed reason is taken, an empty field says 请输入 next
+        to it (Enter did nothing at all, and the clerk could not tell why)."""
+        if self.highlighted is None and self._field is not None:
+            self.post_message(self.Taken(self, self._field.value, submit=True))
+            return
         self._take(submit=True)
 
     def action_take(self) -> None:

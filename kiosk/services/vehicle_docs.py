@@ -45,6 +45,7 @@ class VehicleDocument:
     """A document of one of the citizen's vehicles, made by the DMV and mailed or collected."""
 
     kind = title = code_purpose = document = intro = ""
+    verb = ""  # what the citizen does (补领, 申领), where a refusal names it: 不能补领检验合格标志：...
     working_days: int | None = None  # made within this many working days (None: no promise)
     finish_choices: tuple[str, ...] = (MAILED, COLLECTED)
     finish_by = ("delivery", {MAIL: MAILED, COUNTER: COLLECTED})  # as the citizen chose
@@ -111,7 +112,8 @@ class VehicleDocument:
         if plate in open_serials:
             return open_refusal(plate, self.title, open_serials[plate])
         refusals = self.vehicle_refusals(facts, today)
-        return f"{plate}不能{self.title}：{'；'.join(refusals)}。" if refusals else ""
+        what = f"{self.verb}{self.document}" if self.verb else self.title  # 不能申领检验合格标志
+        return f"{plate}不能{what}：{'；'.join(refusals)}。" if refusals else ""
 
     def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:
         """The citizen's applications of this kind still 受理中: plate -> 业务流水号."""
@@ -200,8 +202,6 @@ class QualifiedDocument(VehicleDocument):
     """A document only a vehicle that qualifies today may have (``vehicle_refusals``): refused next
     to the vehicle on the form, checked again inside the write on the locked vehicle (another kiosk,
     a violation recorded since), and once more when the counter hands it over (再次复核)."""
-
-    verb = ""  # what the citizen does: 不能补领：..., 再次复核不符合补领条件：...
 
     def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
         refusals = self.vehicle_refusals(facts, prepared.context["today"]) if facts else []  # type: ignore[arg-type]

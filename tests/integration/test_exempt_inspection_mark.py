@@ -61,17 +61,17 @@ def test_handing_the_mark_over_makes_the_inspection_valid_to_the_10th_year(env: 
         assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝A12345")).one() == date(2031, 6, 19)
     with pytest.raises(DomainError) as e:  # not twice in the same year
         applications.prepare(env, MARK, aid)
-    assert e.value.message == ("渝A12345不能免检车申领检验标志：该车第6年的检验标志已申领，检验有效期至2031-06-19，"
+    assert e.value.message == ("渝A12345不能申领检验合格标志：该车第6年的检验标志已申领，检验有效期至2031-06-19，"
                                "无需再次申领。")
 
 
 @pytest.mark.parametrize("person, line", [
-    ("truck_driver", f"苏G52731不能免检车申领检验标志：该车为营运重型半挂牵引车，不属于免检车辆"
+    ("truck_driver", f"苏G52731不能申领检验合格标志：该车为营运重型半挂牵引车，不属于免检车辆"
                      f"（非营运小微型载客汽车，面包车除外），{GO}。"),
-    ("points_study", "渝A6P318不能免检车申领检验标志：该车为注册登记第4年，免检车在第6年、第10年申领检验标志，"
+    ("points_study", "渝A6P318不能申领检验合格标志：该车为注册登记第4年，免检车在第6年、第10年申领检验标志，"
                      "请于2028-06-19至2029-06-18（第6年）期间申领。"),
-    ("car_overdue", f"渝A9K006不能免检车申领检验标志：该车检验有效期已于2026-11-11届满，{GO}。"),
-    ("violation", "渝B5K821不能免检车申领检验标志：该车有2起交通违法未处理，请先处理。"),
+    ("car_overdue", f"渝A9K006不能申领检验合格标志：该车检验有效期已于2026-11-11届满，{GO}。"),
+    ("violation", "渝B5K821不能申领检验合格标志：该车有2起交通违法未处理，请先处理。"),
 ])
 def test_a_vehicle_that_may_not_is_told_before_the_form_with_what_to_do(env: Env, people, person, line) -> None:
     with pytest.raises(DomainError) as e:
@@ -83,8 +83,8 @@ def test_each_of_two_cars_says_its_own_reason(env: Env, people) -> None:
     with pytest.raises(DomainError) as e:  # 周杰: registered 11 years ago, and 交强险 expired on the other
         applications.prepare(env, MARK, account_id(env, people["two_cars"]))
     assert e.value.message.split("\n") == [
-        f"渝A8D2Q7不能免检车申领检验标志：该车注册登记已超过10年（2015-06-19初次登记），不再免予上线检验，{GO}。",
-        "渝AD12345不能免检车申领检验标志：该车交强险已于2026-11-21到期，请先续保交强险。"]
+        f"渝A8D2Q7不能申领检验合格标志：该车注册登记已超过10年（2015-06-19初次登记），不再免予上线检验，{GO}。",
+        "渝AD12345不能申领检验合格标志：该车交强险已于2026-11-21到期，请先续保交强险。"]
 
 
 def test_a_vehicle_chosen_that_may_not_is_refused_next_to_it(env: Env, people) -> None:

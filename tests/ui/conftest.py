@@ -83,14 +83,19 @@ def screen_text(app: KioskApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())  # noqa: SLF001
 
 
-async def sign_in(pilot: Pilot, env: Env, id_number: str, phone: str) -> None:
-    from tests.conftest import last_sms_code
-
+async def ask_for_a_code(pilot: Pilot, id_number: str) -> None:
+    """From the start screen: 登录, the ID number, 发送验证码."""
     await pilot.click("#sign-in")
     await settle(pilot)
     set_input(pilot.app, "id_number", id_number)
     await pilot.click("#send-code")
     await settle(pilot)
+
+
+async def sign_in(pilot: Pilot, env: Env, id_number: str, phone: str) -> None:
+    from tests.conftest import last_sms_code
+
+    await ask_for_a_code(pilot, id_number)
     set_input(pilot.app, "code", last_sms_code(env, phone))
     await pilot.click("#submit")
     await settle(pilot)

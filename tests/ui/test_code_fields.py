@@ -8,7 +8,7 @@ from textual.widgets import Button
 
 from kiosk.ui.screens.home import HomeScreen
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import ask_for_a_code, field_error, screen_text, set_input, settle, sign_in
 from tests.ui.test_booking_wizard import mark_rows, query, to_sessions
 from tests.ui.test_register import _open as open_register
 
@@ -42,11 +42,7 @@ async def wrong_then_right(pilot, phone: str, env) -> None:
 async def test_sign_in_after_a_wrong_code(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         await wrong_then_right(pilot, p.phone, env)
         assert isinstance(kiosk_app.screen, HomeScreen)
 

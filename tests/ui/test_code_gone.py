@@ -8,7 +8,7 @@ from textual.widgets import Button
 
 from kiosk.services import codes
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, set_input, settle, sign_in
+from tests.ui.conftest import ask_for_a_code, field_error, set_input, settle, sign_in
 from tests.ui.test_booking_wizard import mark_rows, query, step, to_sessions
 from tests.ui.test_register import _open as open_register
 
@@ -43,11 +43,7 @@ async def five_wrong_tries(pilot, code: str) -> None:  # type: ignore[no-untyped
 async def test_a_dead_code_at_sign_in_no_longer_says_it_was_sent(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         assert "5分钟内有效" in sent_line(kiosk_app)
         await five_wrong_tries(pilot, last_sms_code(env, p.phone))
         # the resend wait still holds (the server's rule): the countdown runs on, then a new code
@@ -144,11 +140,7 @@ async def test_a_code_used_on_another_kiosk_stops_the_countdown(kiosk_app, env, 
 async def test_a_code_used_on_another_kiosk_at_sign_in_stops_the_countdown(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         code = last_sms_code(env, p.phone)
         with env.db.write() as s:
             assert codes.consume_code(s, env, p.phone, "login", code) is None

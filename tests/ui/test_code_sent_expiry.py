@@ -3,7 +3,7 @@ with a 发送验证码 button (tester: at 登录 it stood above 验证码已过�
 from __future__ import annotations
 
 from tests.conftest import last_sms_code
-from tests.ui.conftest import field_error, set_input, settle
+from tests.ui.conftest import ask_for_a_code, field_error, set_input, settle
 
 
 def _sent_line(app) -> str:  # type: ignore[no-untyped-def]
@@ -13,11 +13,7 @@ def _sent_line(app) -> str:  # type: ignore[no-untyped-def]
 async def test_an_expired_code_at_sign_in_no_longer_says_it_was_sent_and_valid(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#sign-in")
-        await settle(pilot)
-        set_input(kiosk_app, "id_number", p.id_number)
-        await pilot.click("#send-code")
-        await settle(pilot)
+        await ask_for_a_code(pilot, p.id_number)
         assert _sent_line(kiosk_app) == "验证码已发送至 139****0055，5分钟内有效。"
         code = last_sms_code(env, p.phone)
         env.clock.advance(minutes=4)

@@ -14,17 +14,8 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.screens.sign_in import SignInScreen
 from kiosk.ui.screens.welcome import WelcomeScreen
 from tests.conftest import db_path, last_sms_code
-from tests.ui.conftest import (field_error, press_enter_in, screen_error, screen_text, set_input, settle,
-                               sign_in, sign_out)
-
-
-async def ask_for_a_code(pilot, id_number: str) -> None:
-    """From the start screen: 登录, the ID number, 发送验证码."""
-    await pilot.click("#sign-in")
-    await settle(pilot)
-    set_input(pilot.app, "id_number", id_number)
-    await pilot.click("#send-code")
-    await settle(pilot)
+from tests.ui.conftest import (ask_for_a_code, field_error, press_enter_in, screen_error, screen_text, set_input,
+                               settle, sign_in, sign_out)
 
 
 async def test_sign_in_with_code_from_outbox(kiosk_app, env, people):

@@ -133,3 +133,24 @@ def test_a_drawn_number_already_taken_is_drawn_again(env: Env, people, monkeypat
     monkeypatch.setattr("kiosk.services.temp_plate.secrets.choice", lambda chars: next(draws))
     done = applications.submit(env, TEMP, aid, {**FORM, "start": "2026-12-02", "days": "1"})
     assert "已核发临时号牌渝A7777，" in done.note
+
+
+def test_a_demo_database_from_before_migration_0011_gets_the_new_car(tmp_path, settings_factory) -> None:
+    from alembic import command
+
+    from kiosk.db.migrate import alembic_config
+    from kiosk.services import bootstrap
+    from kiosk.services.env import make_env
+
+    env = make_env(settings_factory(tmp_path, "old.db"))
+    try:
+        bootstrap.prepare(env)
+        command.downgrade(alembic_config(env.settings.db_url), "0010")  # as made by the version before
+        assert bootstrap.prepare(env) is False
+        bootstrap.prepare(env)  # and again: nothing added twice
+        with env.db.read() as s:
+            [car] = s.scalars(select(NewVehicle)).all()
+            assert (car.vin, car.invoice_date, car.insurance_due, car.plate_prefix) == (
+                DEMO_VIN, date(2026, 11, 28), date(2027, 11, 27), "渝A")
+    finally:
+        env.db.dispose()

@@ -92,11 +92,19 @@ def end_refusal(start: date, days: int, insurance_due: date) -> str:
     return ""
 
 
-def vehicle_refusals(issued: int, insurance_due: date, today: date) -> list[str]:
-    """Why a vehicle cannot have another temporary plate at all, whatever is typed."""
+def first_start(today: date, last_valid_to: date | None) -> date:
+    """The earliest first day of a new plate: today, or the day after the last plate runs out."""
+    return max(today, last_valid_to + timedelta(days=1)) if last_valid_to else today
+
+
+def vehicle_refusals(issued: int, insurance_due: date, today: date, last_valid_to: date | None = None) -> list[str]:
+    """Why a vehicle cannot have another temporary plate now, whatever is typed."""
     found = []
     if issued >= MAX_ISSUES:
         found.append(f"该车已核发{issued}次临时号牌，每辆车最多核发{MAX_ISSUES}次，请办理注册登记")
+    elif last_valid_to is not None and first_start(today, last_valid_to) > today + timedelta(days=START_AHEAD_DAYS):
+        found.append(f"该车临时号牌有效期至{last_valid_to:%Y-%m-%d}，"
+                     f"可于{last_valid_to - timedelta(days=START_AHEAD_DAYS - 1):%Y-%m-%d}起申请下一副")
     if insurance_due < today:
         found.append(f"交强险已于{insurance_due:%Y-%m-%d}到期，请先续保")
     return found

@@ -50,8 +50,12 @@ def _line(vin: str, f: dict, today: date) -> str:
     last = f"，上一副有效期至{f['last_to']:%Y-%m-%d}" if f["last_to"] else ""
     line = (f"{f['label']}：车辆识别代号后6位{vin[-6:]}，购车发票日期{f['invoice_date']:%Y-%m-%d}，"
             f"交强险有效期至{f['insurance_due']:%Y-%m-%d}，已核发临时号牌{f['issued']}次{last}")
-    refusals = rule.vehicle_refusals(f["issued"], f["insurance_due"], today)
+    refusals = _refusals(f, today)
     return line + (f"（不能申请：{'；'.join(refusals)}）" if refusals else "")
+
+
+def _refusals(f: dict, today: date) -> list[str]:
+    return rule.vehicle_refusals(f["issued"], f["insurance_due"], today, f["last_to"])
 
 
 class TemporaryPlateService:
@@ -67,10 +71,12 @@ class TemporaryPlateService:
         issued = _issued(session, [v.id for v in vehicles])
         facts = {v.vin: _facts(v, issued.get(v.id, (0, None))) for v in vehicles}
         lines = [_line(vin, f, today) for vin, f in facts.items()]
-        if all(rule.vehicle_refusals(f["issued"], f["insurance_due"], today) for f in facts.values()):
+        open_to = [f for f in facts.values() if not _refusals(f, today)]
+        if not open_to:
             raise DomainError("不能申请新车临时号牌：\n" + "\n".join(lines))
+        start = rule.first_start(today, open_to[0]["last_to"]) if len(open_to) == 1 else today
         intro = f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines)
-        return Prepared(intro, FIELDS, {"start": f"{today:%Y-%m-%d}", "days": str(rule.MAX_DAYS)},
+        return Prepared(intro, FIELDS, {"start": f"{start:%Y-%m-%d}", "days": str(rule.MAX_DAYS)},
                         context={"new": facts, "today": today})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -96,7 +102,7 @@ class TemporaryPlateService:
         facts = (prepared.context["new"] or {}).get(vin)  # type: ignore[union-attr]
         if facts is None:
             raise DomainError("未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对", "vin")
-        refusals = rule.vehicle_refusals(facts["issued"], facts["insurance_due"], prepared.context["today"])  # type: ignore[arg-type]
+        refusals = _refusals(facts, prepared.context["today"])  # type: ignore[arg-type]
         if refusals:
             raise DomainError("；".join(refusals), "vin")
         return facts
@@ -122,7 +128,7 @@ class TemporaryPlateService:
         now = env.clock.now()
         count, last = _issued(session, [vehicle.id]).get(vehicle.id, (0, None))
         start, days = date.fromisoformat(clean["start"]), int(clean["days"])
-        refusals = rule.vehicle_refusals(count, vehicle.insurance_due, now.date())
+        refusals = rule.vehicle_refusals(count, vehicle.insurance_due, now.date(), last)
         if refusals:
             raise DomainError("；".join(refusals), "vin")
         for field, why in (("start", rule.start_refusal(start, now.date(), last)),

@@ -93,6 +93,7 @@ def test_never_beyond_the_insurance(env: Env, people) -> None:
 def test_at_most_three_and_never_two_at_once(env: Env, people) -> None:
     aid = account_id(env, people["points_study"])
     first = applications.submit(env, TEMP, aid, {**FORM, "days": "2"})  # 12-01 .. 12-02
+    assert applications.prepare(env, TEMP, aid).initial["start"] == "2026-12-03"  # the day after it
     with pytest.raises(DomainError) as exc:  # the first one still runs on 12-02
         applications.submit(env, TEMP, aid, {**FORM, "start": "2026-12-02", "days": "1"})
     assert (exc.value.field, exc.value.message) == ("start", "该车上一副临时号牌有效期至2026-12-02，起始日期须在其后")
@@ -154,3 +155,11 @@ def test_a_demo_database_from_before_migration_0011_gets_the_new_car(tmp_path, s
                 DEMO_VIN, date(2026, 11, 28), date(2027, 11, 27), "渝A")
     finally:
         env.db.dispose()
+
+
+def test_the_next_plate_is_refused_before_the_form_until_a_week_before_the_last_one_ends(env: Env, people) -> None:
+    aid = account_id(env, people["points_study"])
+    applications.submit(env, TEMP, aid, {**FORM, "days": "30"})  # 12-01 .. 12-30
+    with pytest.raises(DomainError) as exc:
+        applications.prepare(env, TEMP, aid)
+    assert "该车临时号牌有效期至2026-12-30，可于2026-12-24起申请下一副" in exc.value.message

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 
 from kiosk.domain.errors import DomainError
-from kiosk.domain.temp_plate import (MAX_DAYS, MAX_ISSUES, clean_days, clean_vin, end_refusal, start_refusal,
-                                     valid_to, vehicle_refusals, vin_check_char, with_check_char)
+from kiosk.domain.temp_plate import (MAX_DAYS, MAX_ISSUES, clean_days, clean_vin, end_refusal, first_start,
+                                     start_refusal, valid_to, vehicle_refusals, vin_check_char, with_check_char)
 
 TODAY = date(2026, 12, 1)
 
@@ -65,3 +65,11 @@ def test_at_most_three_plates_and_valid_insurance() -> None:
     assert vehicle_refusals(MAX_ISSUES - 1, TODAY, TODAY) == []  # 交强险 ends today: still today
     assert vehicle_refusals(3, TODAY, TODAY) == ["该车已核发3次临时号牌，每辆车最多核发3次，请办理注册登记"]
     assert vehicle_refusals(0, date(2026, 11, 30), TODAY) == ["交强险已于2026-11-30到期，请先续保"]
+
+
+def test_the_next_plate_may_be_asked_for_a_week_before_the_last_one_runs_out() -> None:
+    assert first_start(TODAY, None) == TODAY and first_start(TODAY, date(2026, 11, 20)) == TODAY
+    assert first_start(TODAY, date(2026, 12, 7)) == date(2026, 12, 8)  # the 7th day ahead: still open
+    assert vehicle_refusals(1, date(2027, 1, 1), TODAY, date(2026, 12, 7)) == []
+    assert vehicle_refusals(1, date(2027, 1, 1), TODAY, date(2026, 12, 8)) == [
+        "该车临时号牌有效期至2026-12-08，可于2026-12-02起申请下一副"]

@@ -340,3 +340,4 @@ class AuditEntry(Base):
 
 
 from . import models_elicence  # noqa: E402,F401  (issue 4 tables: e-licences, photo submissions)
+from . import models_newcars  # noqa: E402,F401  (new vehicles, temporary plates: migration 0011)

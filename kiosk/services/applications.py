@@ -8,6 +8,7 @@ message, all in one transaction with the service's own effect.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
@@ -57,6 +58,8 @@ class Outcome:
     status: str
     note: str
     message: str  # inbox / SMS text
+    # What the service does with the application once it exists (e.g. link a row made in apply to it).
+    created: Callable[[Application], None] | None = None
 
 
 class OnlineService(Protocol):
@@ -189,6 +192,8 @@ def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checke
     outcome = service.apply(s, env, account, checked.clean, prepared)
     app = create(s, env, account, kind=service.kind, title=service.title, status=outcome.status,
                  note=outcome.note, payload=dict(checked.clean))
+    if outcome.created:
+        outcome.created(app)
     audit.record(s, env, actor=f"citizen:{account.id}", action=service.kind, account_id=account.id,
                  detail=f"{app.serial_no} {outcome.status}")
     messaging.notify(s, env, account, service.title, f"您的{service.title}申请（业务流水号{app.serial_no}）{outcome.message}")

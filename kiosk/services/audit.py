@@ -30,6 +30,7 @@ ACTION_NAMES = {
     "plate_reissue": "补换领机动车号牌",
     "inspection_mark_reissue": "补领检验合格标志",
     "exempt_inspection_mark": "免检车申领检验标志",
+    "temp_plate": "申请新车临时号牌",
     "points_study": "学法减分",
     "review_education": "驾驶人审验教育",
     "elicence_apply": "申领驾驶证电子版",

@@ -7,12 +7,13 @@ from .licence_delay import DELAYS
 from .licence_replace import LicenceReplacement
 from .points_study import PointsStudy
 from .review_education import ReviewEducation
+from .temp_plate import TemporaryPlateService
 from .vehicle_exempt import ExemptInspectionMark
 from .vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
 
 SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
     VehicleContactChange(), VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue(),  # 机动车业务
-    ExemptInspectionMark(),
+    ExemptInspectionMark(), TemporaryPlateService(),
     PointsStudy(), ReviewEducation(),  # 学习教育业务
 )}

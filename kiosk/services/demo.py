@@ -13,7 +13,7 @@ from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSit
                          Vehicle, Violation)
 from ..domain.dates import anniversary
 from ..domain.exam import permit_valid_to
-from . import demo_history
+from . import demo_history, demo_newcars
 from .demo_history import LARGE, SMALL
 from .demo_people import PEOPLE, STAFF, Person
 from .env import Env
@@ -47,6 +47,8 @@ def load(env: Env) -> dict[str, int]:
     with env.db.write() as s:
         added["offices"] = _offices(s)
         added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
+        s.flush()
+        demo_newcars.load(s, env.clock.now())
         _permit_cities(s)
         _violations(s, env.clock.now())
         added["plans"] = _plans(s, env.clock.now().date())
@@ -105,6 +107,7 @@ def after_upgrade(env: Env) -> None:
         _permit_cities(s)
         _violations(s, env.clock.now())
         _registrations(s)
+        demo_newcars.load(s, env.clock.now())
 
 
 def _registrations(s: Session) -> None:

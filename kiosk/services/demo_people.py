@@ -93,7 +93,7 @@ PEOPLE: tuple[Person, ...] = (
            licence=_lic(status="M", years=20, expires_in_days=-400)),
     Person("teen", "谢雨", "500103", "20100320", 232, "16岁，未到C1申领年龄", ),
     # 学习教育业务 (学法减分, 驾驶人审验教育)
-    Person("points_study", "宋佳", "500103", "19900615", 242, "本记分周期已记4分，可申请学法减分",
+    Person("points_study", "宋佳", "500103", "19900615", 242, "本记分周期已记4分，可申请学法减分；新车（车辆识别代号LSVAU2184T2184356）未注册，可申请临时号牌",
            licence=_lic(points=4), vehicles=(_car("渝A6P318", "小型轿车", "大众牌", registered_years=4),)),
     Person("probation", "唐宁", "500106", "20010210", 252, "实习期内（领证不足1年），已记2分，不能学法减分",
            licence=_lic(points=2, years=0)),

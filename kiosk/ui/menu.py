@@ -83,6 +83,7 @@ ENTRIES: list[Entry] = [
           service="inspection_mark_reissue", units=True),
     Entry("exempt_inspection_mark", "机动车业务", SERVICES["exempt_inspection_mark"].title,
           service="exempt_inspection_mark", units=True),
+    Entry("temp_plate", "机动车业务", SERVICES["temp_plate"].title, service="temp_plate", units=True),
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_my_vehicles, units=True),
     Entry("points_study", "学习教育业务", SERVICES["points_study"].title, service="points_study"),
     Entry("review_education", "学习教育业务", SERVICES["review_education"].title, service="review_education"),

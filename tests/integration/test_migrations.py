@@ -28,6 +28,7 @@ EXPECTED_TABLES = {
     "notices",  # shared texts of bulk notifications (migration 0005)
     "violations",  # traffic violations of a vehicle (migration 0007)
     "terminal_keys",  # public e-licence signing keys of the terminals (migration 0009)
+    "new_vehicles", "temporary_plates",  # 申请新车临时号牌 (migration 0011)
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from .in_view import keep_focus_in_view
 
@@ -64,14 +64,15 @@ class Page(VerticalScroll):
         read_from (else to the first thing it holds that takes it): a page is a Tab stop only while
         it has more to show, and its bar down the left edge said there was.
 
-        With nothing being read, what has the focus inside the page stays in view (with the row of
-        buttons under it: keep_focus_in_view). A change of size can take it out of view after it was
-        brought there: the SMS bar that shortens the page gives it a scrollbar, which narrows its
-        text, and a line that wraps anew pushed 预约 below the edge at 80x24 (a loaded machine ran
-        the bar's make_room between the two layouts)."""
+        With nothing being read, a field being typed in stays in view, with the row of buttons under
+        it (keep_focus_in_view). A change of size can take them out of view after they were brought
+        there: the SMS bar that shortens the page gives it a scrollbar, which narrows its text, and
+        a line that wraps anew pushed 预约 below the edge at 80x24 (a loaded machine ran the bar's
+        make_room between the two layouts). Only a field: a list that has the focus (the sessions
+        found by 查询) is left where its step put it, with what is above it in sight."""
         self._read()
         focused = self.screen.focused
-        if self._reading is None and focused is not None and self in focused.ancestors:
+        if self._reading is None and isinstance(focused, Input) and self in focused.ancestors:
             keep_focus_in_view(self.screen)
         if not self.has_focus or self.allow_focus():
             return

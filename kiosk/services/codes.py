@@ -140,9 +140,13 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     last = _latest(session, phone, purpose)
     if last is not None and last.used_at is None and now < last.sent_at + wait:
         left = math.ceil((last.sent_at + wait - now).total_seconds())
+        # No count of seconds in the text: it would stand still under the button's own countdown.
         if last.attempts >= env.settings.code_max_attempts:  # dead: there is no code to type
-            raise TooSoon(f"验证码错误次数过多，已失效，请{left}秒后重新获取", "code", left)
-        raise TooSoon(f"验证码已发送至{mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
+            raise TooSoon(f"验证码错误次数过多，已失效，请在{RESEND}可用后重新获取", "code", left)
+        if not _hashed_here(env, last.code_hash):  # asked for on another kiosk: only that one can check it
+            raise TooSoon(f"验证码已在其他终端发送至 {mask_phone(phone)}，只能在该终端使用；"
+                          f"在本机办理，请在{RESEND}可用后重新获取", "code", left)
+        raise TooSoon(f"验证码已发送至 {mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
                       "code", left)
     limit = env.settings.code_daily_limit
     today = datetime.combine(now.date(), time.min)
@@ -160,6 +164,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     return CodeSent(phone, mask_phone(phone), now + wait, expires)
 
 
+RESEND = "【重新发送】"  # the 发送验证码 button once its countdown is over
 NONE_SENT = "请先点击【发送验证码】获取验证码"
 USED = "验证码已使用，请重新获取"
 GONE = "验证码已失效，请重新获取"

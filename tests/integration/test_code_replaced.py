@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import SmsCode
-from kiosk.domain.errors import DomainError
+from kiosk.domain.errors import DomainError, TooSoon
 from kiosk.services import auth, booking_submit, codes
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
@@ -118,3 +118,18 @@ def test_kiosks_given_the_same_key_file_accept_each_others_codes(env, other, peo
     p = people["driver_normal"]
     auth.start_sign_in(env, p.id_number)
     assert auth.finish_sign_in(other, p.id_number, last_sms_code(env, p.phone)).name == p.name
+
+
+def test_asking_again_on_another_kiosk_within_the_wait_says_where_the_code_can_be_used(env, other, people):
+    """Tester (two kiosks, one account): within the 60 s the second kiosk said 请输入已收到的验证码,
+    and then refused that very code as one only the first kiosk can check. It says so at once now."""
+    p = people["driver_normal"]
+    auth.start_sign_in(env, p.id_number)
+    with pytest.raises(TooSoon) as here:
+        auth.start_sign_in(env, p.id_number)
+    assert here.value.message.startswith("验证码已发送至 139****0055，请输入已收到的验证码")
+    with pytest.raises(TooSoon) as there:
+        auth.start_sign_in(other, p.id_number)
+    assert there.value.message == ("验证码已在其他终端发送至 139****0055，只能在该终端使用；"
+                                   "在本机办理，请在【重新发送】可用后重新获取")
+    assert there.value.seconds > 0

@@ -142,7 +142,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
         left = math.ceil((last.sent_at + wait - now).total_seconds())
         # No count of seconds in the text: it would stand still under the button's own countdown.
         if last.attempts >= env.settings.code_max_attempts:  # dead: there is no code to type
-            raise TooSoon(f"验证码错误次数过多，已失效，请在{RESEND}可用后重新获取", "code", left)
+            raise TooSoon(DEAD, "code", left)
         if not _hashed_here(env, last.code_hash):  # asked for on another kiosk: only that one can check it
             raise TooSoon(f"验证码已在其他终端发送至 {mask_phone(phone)}，只能在该终端使用；"
                           f"在本机办理，请在{RESEND}可用后重新获取", "code", left)
@@ -168,7 +168,7 @@ RESEND = "【重新发送】"  # the 发送验证码 button once its countdown i
 NONE_SENT = "请先点击【发送验证码】获取验证码"
 USED = "验证码已使用，请重新获取"
 GONE = "验证码已失效，请重新获取"
-DEAD = "验证码错误次数过多，已失效，请重新获取"
+DEAD = f"验证码错误次数过多，已失效，请在{RESEND}可用后重新获取"  # the wait may still run: no "at once"
 EXPIRED = "验证码已过期，请重新获取"
 STALE = "该验证码已失效，请使用最新收到的验证码"
 STALE_ELSEWHERE = "该验证码已失效：您在其他终端获取了新的验证码，请到该终端输入，或在本机重新获取"

@@ -21,7 +21,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import SmsCode, Staff
 from kiosk.domain.errors import CodeRefused, DomainError
-from kiosk.services import auth, staff
+from kiosk.services import auth, codes, staff
 from kiosk.services.env import Env
 from tests.conftest import NOW, last_sms_code
 
@@ -123,7 +123,7 @@ def test_wrong_sms_codes_at_once_each_count_and_the_code_dies_after_five(pg_env:
     wrong = f"{(int(right) + 1) % 10**6:06d}"
     answers = at_once(env, "code", (p.id_number, wrong))
     assert _code_row(env, p.phone).attempts == env.settings.code_max_attempts == 5
-    assert answers.count("验证码错误次数过多，已失效，请重新获取") == 2  # the 5th wrong try, and the 6th
+    assert answers.count(codes.DEAD) == 2  # the 5th wrong try, and the 6th
     assert sorted(a for a in answers if "还可尝试" in a) == [f"验证码错误，还可尝试{n}次" for n in (1, 2, 3, 4)]
     with pytest.raises(CodeRefused, match="已失效"):  # dead: the right one no longer works
         auth.finish_sign_in(env, p.id_number, right)

@@ -7,6 +7,7 @@ import pytest
 import textual._wait
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from kiosk.services.env import Env
@@ -58,6 +59,14 @@ async def settle(pilot: Pilot, timeout: float = 15.0) -> None:
         # A button ignores clicks for 0.2 s after a press (its "-active" effect); wait that out too.
         pressed = bool(pilot.app.screen.query(".-active"))
         quiet = 0 if (busy or running or pressed) else quiet + 1
+
+
+async def click_in_view(pilot: Pilot, widget: Widget) -> None:
+    """Scroll ``widget`` into view and click it, as a citizen would (a click needs it on screen)."""
+    widget.scroll_visible(animate=False)
+    await settle(pilot)
+    await pilot.click(widget)
+    await settle(pilot)
 
 
 def field_error(app: KioskApp, name: str) -> str:

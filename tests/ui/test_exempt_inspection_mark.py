@@ -7,15 +7,12 @@ from kiosk.db.models import Application
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.my_vehicles import MyVehiclesScreen
 from kiosk.ui.screens.records import ProgressScreen
-from tests.ui.conftest import screen_error, screen_text, settle, sign_in
+from tests.ui.conftest import click_in_view, screen_error, screen_text, sign_in
 
 
 async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
     button = pilot.app.screen.query_one(f"#{button_id}")
-    button.scroll_visible(animate=False)
-    await settle(pilot)
-    await pilot.click(button)
-    await settle(pilot)
+    await click_in_view(pilot, button)
 
 
 async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, env, people):

@@ -8,7 +8,7 @@ from textual.widgets import Button, RadioButton
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.home import HomeScreen
-from tests.ui.conftest import screen_text, settle, sign_in
+from tests.ui.conftest import click_in_view, screen_text, settle, sign_in
 
 
 async def _open(pilot, env, person, service: str) -> None:  # type: ignore[no-untyped-def]
@@ -20,19 +20,13 @@ async def _open(pilot, env, person, service: str) -> None:  # type: ignore[no-un
 
 async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
     button = pilot.app.screen.query_one(f"#{button_id}", Button)
-    button.scroll_visible(animate=False)
-    await settle(pilot)
-    await pilot.click(button)
-    await settle(pilot)
+    await click_in_view(pilot, button)
 
 
 async def _choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
     button = next(b for b in pilot.app.screen.query(f"#choice-{field} RadioButton").results(RadioButton)
                   if b.name == value)
-    button.scroll_visible(animate=False)
-    await settle(pilot)
-    await pilot.click(button)
-    await settle(pilot)
+    await click_in_view(pilot, button)
 
 
 async def test_back_with_nothing_typed_leaves_at_once(kiosk_app, env, people):

@@ -8,15 +8,12 @@ from kiosk.db.models_newcars import TemporaryPlate
 from kiosk.services.demo_newcars import DEMO_VIN
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.records import ProgressScreen
-from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, sign_in
 
 
 async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
     button = pilot.app.screen.query_one(f"#{button_id}")
-    button.scroll_visible(animate=False)
-    await settle(pilot)
-    await pilot.click(button)
-    await settle(pilot)
+    await click_in_view(pilot, button)
 
 
 async def test_a_new_car_gets_its_temporary_plate_and_sees_it_in_progress(kiosk_app, env, people):

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Application
 from kiosk.ui.screens.flow import ApplicationFlowScreen
-from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, settle, sign_in
 
 
 async def _open(pilot, env, person, service: str) -> None:
@@ -20,18 +20,12 @@ async def _choose(pilot, field: str, value: str) -> None:
     """Press the radio button of ``value`` in the choice ``field``, as a citizen would."""
     radio_set = pilot.app.screen.query_one(f"#choice-{field}")
     button = next(b for b in radio_set.query("RadioButton") if b.name == value)
-    button.scroll_visible(animate=False)
-    await settle(pilot)
-    await pilot.click(button)
-    await settle(pilot)
+    await click_in_view(pilot, button)
 
 
 async def _press(pilot, button_id: str) -> None:
     button = pilot.app.screen.query_one(f"#{button_id}")
-    button.scroll_visible(animate=False)
-    await settle(pilot)
-    await pilot.click(button)
-    await settle(pilot)
+    await click_in_view(pilot, button)
 
 
 def choice_error(app, field: str) -> str:

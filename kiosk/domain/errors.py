@@ -88,13 +88,11 @@ class FormProblems:
 
     def __init__(self) -> None:
         self.problems: list[tuple[str | None, str]] = []
-        self._pending: dict[int, StillPending] = {}  # problem index -> its StillPending (a screen offers 查看网办进度)
+        self._pending: StillPending | None = None  # the first problem, when it is one (a screen offers 查看网办进度)
 
-    def add(self, message: str, field: str | None) -> bool:
+    def add(self, message: str, field: str | None) -> None:
         if field is None or field not in (f for f, _ in self.problems):
             self.problems.append((field, message))
-            return True
-        return False
 
     def check(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """``fn(*args, **kwargs)``, or None with its problem(s) kept."""
@@ -104,8 +102,9 @@ class FormProblems:
             for field, message in exc.problems:
                 self.add(message, field)
         except DomainError as exc:
-            if self.add(exc.message, exc.field) and isinstance(exc, StillPending):
-                self._pending[len(self.problems) - 1] = exc  # its 业务流水号 kept
+            if not self.problems and isinstance(exc, StillPending):
+                self._pending = exc  # its 业务流水号 kept
+            self.add(exc.message, exc.field)
         return None
 
     def raise_found(self) -> None:
@@ -113,6 +112,6 @@ class FormProblems:
         when it is that), several as FieldErrors."""
         if len(self.problems) == 1:
             field, message = self.problems[0]
-            raise self._pending.get(0) or DomainError(message, field)
+            raise self._pending or DomainError(message, field)
         if self.problems:
             raise FieldErrors(self.problems)

@@ -28,6 +28,7 @@ FIELDS = [
     FieldSpec("start", "有效期起始日期", placeholder="例如 2026-12-05", max_len=DATE_LEN),
     FieldSpec("days", f"有效天数（1-{rule.MAX_DAYS}天）", placeholder=f"最多{rule.MAX_DAYS}天", max_len=4),
 ]
+NOT_YOURS = "未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对"
 INTRO = ("为本人名下未注册登记的新车申请临时号牌（电子临时号牌，即时核发）：请按机动车整车出厂合格证填写"
          f"车辆识别代号，选择有效期。每次有效期最长{rule.MAX_DAYS}天，不超过交强险有效期；"
          f"每辆车最多核发{rule.MAX_ISSUES}次。")
@@ -101,7 +102,7 @@ class TemporaryPlateService:
     def _vehicle(self, vin: str, prepared: Prepared) -> dict:
         facts = (prepared.context["new"] or {}).get(vin)  # type: ignore[union-attr]
         if facts is None:
-            raise DomainError("未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对", "vin")
+            raise DomainError(NOT_YOURS, "vin")
         refusals = _refusals(facts, prepared.context["today"])  # type: ignore[arg-type]
         if refusals:
             raise DomainError("；".join(refusals), "vin")
@@ -124,7 +125,7 @@ class TemporaryPlateService:
             NewVehicle.vin == clean["vin"], NewVehicle.owner_id == account.id,
             NewVehicle.registered_at.is_(None)).with_for_update())
         if vehicle is None:
-            raise DomainError("未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对", "vin")
+            raise DomainError(NOT_YOURS, "vin")
         now = env.clock.now()
         count, last = _issued(session, [vehicle.id]).get(vehicle.id, (0, None))
         start, days = date.fromisoformat(clean["start"]), int(clean["days"])

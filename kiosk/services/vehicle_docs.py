@@ -204,18 +204,18 @@ class QualifiedDocument(VehicleDocument):
     a violation recorded since), and once more when the counter hands it over (再次复核)."""
 
     def clean_extra(self, form: dict[str, str], facts: dict | None, prepared: Prepared) -> dict[str, str]:
-        refusals = self.vehicle_refusals(facts, prepared.context["today"]) if facts else []  # type: ignore[arg-type]
+        self._refuse(self.vehicle_refusals(facts, prepared.context["today"]) if facts else [])  # type: ignore[arg-type]
+        return {}
+
+    def _refuse(self, refusals: list[str]) -> None:
         if refusals:
             raise DomainError(f"不能{self.verb}：" + "；".join(refusals) + "。", "plate")
-        return {}
 
     def refusals_now(self, session: Session, env: Env, vehicle: Vehicle) -> list[str]:
         return self.vehicle_refusals(vehicle_facts(session, [vehicle])[vehicle.plate], env.clock.now().date())
 
     def check_at_apply(self, session: Session, env: Env, vehicle: Vehicle) -> None:
-        refusals = self.refusals_now(session, env, vehicle)
-        if refusals:
-            raise DomainError(f"不能{self.verb}：" + "；".join(refusals) + "。", "plate")
+        self._refuse(self.refusals_now(session, env, vehicle))
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """Handed over only while the vehicle still qualifies (the rule at apply), then ``handed_over``."""

@@ -18,6 +18,8 @@ from ...widgets.choice import ChoiceEntered
 # focus on the table; "query" under 查询, with the focus on it; "range" under 查询 too, with the
 # focus on 开始日期 (the search found nothing: other dates are what helps).
 ABOVE_TABLE, UNDER_QUERY = ("sessions", None), ("query", "range")
+TABLE_ROWS = 12  # the table's height in kiosk.tcss (DataTable max-height), its header included
+TABLE_MIN = 6  # the least it is shrunk to, to show the ranking with it: its header and 5 sessions
 
 
 class SessionFocus:
@@ -88,8 +90,8 @@ class SessionFocus:
 
     def focus_found(self, page: Widget) -> None:
         """A 查询 found sessions: the focus on what comes next (``after_mode``). On the table, the page
-        (``page``, the scrolling one) moves no further than to show it with the line above it (a
-        focus centres it: the ranking and 切换至优先预约 went out of sight at 120x40)."""
+        (``page``, the scrolling one) moves no further than to show it with what is above it
+        (``_table_in_view``; a focus centres it: the ranking and 切换至优先预约 went out of sight)."""
         target = self.after_mode()
         if not isinstance(target, DataTable):
             target.focus()
@@ -98,6 +100,28 @@ class SessionFocus:
         self.call_after_refresh(self._table_in_view, page)
 
     def _table_in_view(self, page: Widget) -> None:
+        """The whole table in view, so its cursor never goes below the fold. When the page is tall
+        enough to show the ranking (当前排名, its rule) down to the table's first TABLE_MIN rows, the
+        table is made as tall as the rows left (at most kiosk.tcss's) and the page shows it all from
+        the ranking: at 120x40 the ranking was just above the view, scrolled away by 3 lines. Else
+        the table keeps its height and the page shows it with the line above it (共N个场次...)."""
+        if not self.is_attached:
+            return
+        table = self.query_one("#sessions", DataTable)
+        ranking = self.query_one("#ranking")
+        room = page.scrollable_content_region.height - (table.virtual_region.y - ranking.virtual_region.y)
+        if ranking.virtual_region.height and room >= TABLE_MIN:
+            table.styles.max_height = min(TABLE_ROWS, room)
+            self.call_after_refresh(self._from_ranking, page, ranking)
+            return
+        table.styles.max_height = None  # kiosk.tcss's
+        self.call_after_refresh(self._hint_and_table, page)
+
+    def _from_ranking(self, page: Widget, ranking: Widget) -> None:
+        if self.is_attached:
+            page.scroll_to_widget(ranking, animate=False, top=True, immediate=True)
+
+    def _hint_and_table(self, page: Widget) -> None:
         if not self.is_attached:
             return
         wanted = self.query_one("#sessions-hint").region.union(self.query_one("#sessions").region)

@@ -1,6 +1,6 @@
 """Counter: look up the citizen in front of the clerk (the reason for access is audited) and
-show everything the DMV holds for them: account, licence, learner permit, e-licence, vehicles,
-exam bookings and 网办 applications. Read-only; the actions are in counter_accounts and
+show everything the DMV holds for them: account, licence, learner permit, e-licence, vehicles
+(and new ones not yet registered, with their temporary plates), exam bookings and 网办 applications. Read-only; the actions are in counter_accounts and
 counter_bookings."""
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..config import ASSETS
 from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
+from ..db.models_newcars import NewVehicle, TemporaryPlate
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
 from . import applications, audit, booking_records, elicence, exam_results, licence_delay, profile
@@ -39,6 +41,15 @@ class PermitView:
     valid_to: date | None
 
 
+@dataclass(frozen=True)
+class NewCarView:
+    """A new vehicle in the citizen's name, not yet registered (申请新车临时号牌 finds it by its VIN)."""
+
+    vin: str
+    label: str  # 品牌 型号
+    plates: tuple[tuple[str, date, date], ...]  # its temporary plates (number, from, to), first issued first
+
+
 @dataclass
 class CitizenFile:
     id_number: str
@@ -55,6 +66,7 @@ class CitizenFile:
     permit: PermitView | None = None
     elicence: str = "未申领"
     vehicles: list[profile.VehicleView] = field(default_factory=list)
+    new_cars: list[NewCarView] = field(default_factory=list)
     bookings: list[booking_records.BookingView] = field(default_factory=list)
     applications: list[applications.ApplicationView] = field(default_factory=list)
     exams: exam_results.ExamOutcomes = field(default_factory=exam_results.ExamOutcomes)  # finished bookings' results
@@ -134,7 +146,19 @@ def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
         file.elicence = ELICENCE_STATES.get(elicence.state_now(el, lic) or "", "未申领")
         file.licence = profile.licence_in(s, env, a.id)
         file.vehicles = profile.vehicles_in(s, env, a.id)
+        file.new_cars = new_cars_in(s, a.id)
         file.bookings = [view for _, view in booking_records.bookings_in(s, a.id, online_only=False)]
         file.applications = applications.list_in(s, a.id)
         file.exams = exam_results.outcomes_in(s, a.id, permit)
     return file
+
+
+def new_cars_in(s: Session, account_id: int) -> list[NewCarView]:
+    """The account's new vehicles not yet registered, each with the temporary plates issued for it."""
+    cars = list(s.scalars(select(NewVehicle).where(NewVehicle.owner_id == account_id,
+                                                   NewVehicle.registered_at.is_(None)).order_by(NewVehicle.id)))
+    plates: dict[int, list[tuple[str, date, date]]] = {}
+    for p in s.scalars(select(TemporaryPlate).where(TemporaryPlate.new_vehicle_id.in_([c.id for c in cars]))
+                       .order_by(TemporaryPlate.valid_from, TemporaryPlate.id)):
+        plates.setdefault(p.new_vehicle_id, []).append((p.number, p.valid_from, p.valid_to))
+    return [NewCarView(c.vin, f"{c.brand} {c.model}", tuple(plates.get(c.id, ()))) for c in cars]

@@ -163,3 +163,25 @@ def test_the_next_plate_is_refused_before_the_form_until_a_week_before_the_last_
     with pytest.raises(DomainError) as exc:
         applications.prepare(env, TEMP, aid)
     assert "该车临时号牌有效期至2026-12-30，可于2026-12-24起申请下一副" in exc.value.message
+
+
+def test_the_counter_file_shows_the_new_car_and_its_temporary_plates(env: Env, people) -> None:
+    """A clerk asked about a 临时号牌 finds it in the citizen's file (it was on no counter screen)."""
+    from kiosk.services import counter_citizen
+    from kiosk.services.staff import StaffSession
+    from kiosk.ui.screens.counter.citizen_summary import summary_text
+
+    clerk = StaffSession("J1001", "王警官", ("counter",))
+
+    p = people["points_study"]  # 宋佳
+    aid = account_id(env, p)
+    with env.db.read() as s:
+        [car] = counter_citizen.new_cars_in(s, aid)
+    assert (car.vin, car.label, car.plates) == (DEMO_VIN, "大众牌 朗逸", ())
+    done = applications.submit(env, TEMP, aid, FORM)
+    number = re.search(r"已核发临时号牌(\S{6})，", done.note).group(1)
+    file = counter_citizen.load(env, clerk, aid)
+    assert file.new_cars[0].plates == ((number, date(2026, 12, 1), date(2026, 12, 30)),)
+    text = summary_text(file).plain
+    assert f"未注册新车：大众牌 朗逸  车辆识别代号 {DEMO_VIN}  临时号牌 {number}（2026-12-01至2026-12-30）" in text
+    assert "未注册新车" not in summary_text(counter_citizen.load(env, clerk, account_id(env, people["driver_normal"]))).plain

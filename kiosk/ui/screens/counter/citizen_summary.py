@@ -62,8 +62,14 @@ def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
 
 
 def _vehicles_line(f: CitizenFile) -> str:
+    """机动车：... and, when there are any, the new vehicles not yet registered with their temporary
+    plates (a clerk asked about a 临时号牌 finds it here)."""
     cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
-    return f"机动车：{cars or '无'}"
+    line = f"机动车：{cars or '无'}"
+    for car in f.new_cars:
+        plates = "、".join(f"{n}（{_date(a)}至{_date(b)}）" for n, a, b in car.plates)
+        line += f"\n未注册新车：{car.label}  车辆识别代号 {car.vin}  临时号牌 {plates or '无'}"
+    return line
 
 
 def credit_code_in(typed: str) -> str:

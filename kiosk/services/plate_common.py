@@ -53,10 +53,11 @@ def number_fields(i: int, car_field: str, car: str, car_facts: dict, extra: tupl
                       show_if=when + (("way", rule.OWN),))]
 
 
-def check_number(problems: FormProblems, form: dict[str, str], i: int, facts: dict, way: str,
+def check_number(problems: FormProblems, form: dict[str, str], facts: dict, way: str,
                  taken: frozenset[str]) -> str | None:
-    """The number the form gives by ``way`` (随机选号, 自编自选) for the ``i``-th car, or None with
-    the problem next to its field."""
+    """The number the form gives by ``way`` (随机选号, 自编自选) for the car of ``facts`` (its fields
+    pick_<i>, own_<i>), or None with the problem next to its field."""
+    i = facts["i"]
     if way == rule.RANDOM:
         pick = form.get(f"pick_{i}", "")
         if not pick:
@@ -72,6 +73,11 @@ def check_number(problems: FormProblems, form: dict[str, str], i: int, facts: di
         problems.add(TAKEN.format(number=number), f"own_{i}")
         return None
     return number
+
+
+def number_field(facts: dict, way: str) -> str:
+    """The field a refusal of the number chosen ``way`` for the car of ``facts`` is told next to."""
+    return {rule.KEEP: "way", rule.RANDOM: f"pick_{facts['i']}"}.get(way, f"own_{facts['i']}")
 
 
 def way_choices(keep: bool = False) -> list[tuple[str, str]]:

@@ -17,7 +17,8 @@ from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .plate_common import check_number, chosen_by_car, link, number_fields, pool, record, taken_numbers, way_choices
+from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, taken_numbers,
+                           way_choices)
 
 BUSINESS = "新车选号"
 NOT_YOURS = "未查询到您名下该未注册新车，请重新选择"
@@ -48,10 +49,10 @@ class NewCarPlate:
         chosen = chosen_by_car(session, PlateSelection.new_vehicle_id, [c.id for c in cars])
         taken = frozenset().union(*(taken_numbers(session, p) for p in {c.plate_prefix for c in cars}))
         facts, lines = {}, []
-        for car in cars:
+        for i, car in enumerate(cars):  # a car's fields are named by its place among all: pick_<i>, own_<i>
             why = rule.kind_refusal(car.plate_kind) or (
                 f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "")
-            f = _facts(car, taken, today)
+            f = {**_facts(car, taken, today), "i": i}
             lines.append(f"{f['label']}" + (f"：不能选号，{why}" if why else "：可以选号"))
             if not why:
                 facts[car.vin] = f
@@ -60,11 +61,11 @@ class NewCarPlate:
         rules = {rule.rule_text(f["kind"], f["prefix"], f["letter"]) for f in facts.values()}
         intro = (f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines) + "\n自编规则：" + "；".join(sorted(rules)))
         fields = [FieldSpec("vin", "车辆", kind="choice"), FieldSpec("way", "选号方式", kind="choice")]
-        for i, (vin, f) in enumerate(facts.items()):
-            fields += number_fields(i, "vin", vin, f)
+        for vin, f in facts.items():
+            fields += number_fields(f["i"], "vin", vin, f)
         choices = {"vin": [(f["label"], vin) for vin, f in facts.items()], "way": way_choices()}
-        for i, f in enumerate(facts.values()):
-            choices[f"pick_{i}"] = [(n, n) for n in f["pool"]]
+        for f in facts.values():
+            choices[f"pick_{f['i']}"] = [(n, n) for n in f["pool"]]
         initial = {"vin": next(iter(facts))} if len(facts) == 1 else {}
         return Prepared(intro, fields, initial, choices, context={"cars": facts, "taken": taken})
 
@@ -78,8 +79,7 @@ class NewCarPlate:
             problems.add("请选择选号方式：随机选号或自编自选", "way")
         number = None
         if vin in cars and way in (rule.RANDOM, rule.OWN):
-            i = list(cars).index(vin)
-            number = check_number(problems, form, i, cars[vin], way, prepared.context["taken"])  # type: ignore[arg-type]
+            number = check_number(problems, form, cars[vin], way, prepared.context["taken"])  # type: ignore[arg-type]
         problems.raise_found()
         assert number is not None
         return {"vin": vin, "vehicle": cars[vin]["label"], "way": way, "number": number}
@@ -97,9 +97,7 @@ class NewCarPlate:
             NewVehicle.registered_at.is_(None)).with_for_update())
         if car is None:
             raise DomainError(NOT_YOURS, "vin")
-        field = f"pick_{list(prepared.context['cars']).index(car.vin)}"  # type: ignore[arg-type]
-        if clean["way"] == rule.OWN:
-            field = "own" + field.removeprefix("pick")
+        field = number_field(prepared.context["cars"][car.vin], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], BUSINESS, clean["way"], env.clock.now(), field,
                            new_vehicle_id=car.id)
         note = (f"已选定号牌号码{selection.number}（{clean['way']}），车辆：{car.brand} {car.model}，"

@@ -21,7 +21,8 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .plate_common import check_number, chosen_by_car, link, number_fields, pool, record, taken_numbers, way_choices
+from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, taken_numbers,
+                           way_choices)
 
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
@@ -53,9 +54,9 @@ class UsedCarPlate:
         chosen = chosen_by_car(session, PlateSelection.vehicle_id, [c.id for c in cars])
         taken = frozenset().union(*(taken_numbers(session, p) for p in {c.plate[:2] for c in cars}))
         facts, lines = {}, []
-        for car in cars:
+        for i, car in enumerate(cars):  # a car's fields are named by its place among all: pick_<i>, own_<i>
             kind = rule.kind_of_registered(car.vehicle_type, car.plate)
-            f = _facts(car, kind, today, taken)
+            f = {**_facts(car, kind, today, taken), "i": i}
             why = rule.kind_refusal(kind) or (
                 f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "")
             lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
@@ -68,12 +69,12 @@ class UsedCarPlate:
         fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("business", "业务类型", kind="choice"),
                   FieldSpec("moved_on", "过户（转入）日期", placeholder="例如 2026-11-20", max_len=DATE_LEN),
                   FieldSpec("way", "选号方式", kind="choice")]
-        for i, (plate, f) in enumerate(facts.items()):
-            fields += number_fields(i, "plate", plate, f)
+        for plate, f in facts.items():
+            fields += number_fields(f["i"], "plate", plate, f)
         choices = {"plate": [(f["label"], p) for p, f in facts.items()],
                    "business": [(b, b) for b in BUSINESSES], "way": way_choices(keep=True)}
-        for i, f in enumerate(facts.values()):
-            choices[f"pick_{i}"] = [(n, n) for n in f["pool"]]
+        for f in facts.values():
+            choices[f"pick_{f['i']}"] = [(n, n) for n in f["pool"]]
         initial = {"plate": next(iter(facts))} if len(facts) == 1 else {}
         return Prepared(intro, fields, initial, choices, context={"cars": facts, "taken": taken, "today": today})
 
@@ -102,8 +103,7 @@ class UsedCarPlate:
             else:
                 number = facts["plate"]
         elif facts is not None and way in (rule.RANDOM, rule.OWN):
-            number = check_number(problems, form, list(cars).index(plate), facts, way,
-                                  prepared.context["taken"])  # type: ignore[arg-type]
+            number = check_number(problems, form, facts, way, prepared.context["taken"])  # type: ignore[arg-type]
         problems.raise_found()
         assert facts is not None and moved is not None and number is not None
         return {"plate": plate, "vehicle": facts["label"], "business": business, "moved_on": moved.isoformat(),
@@ -122,8 +122,7 @@ class UsedCarPlate:
                              .with_for_update())
         if car is None:
             raise DomainError(NOT_YOURS, "plate")
-        i = list(prepared.context["cars"]).index(car.plate)  # type: ignore[arg-type]
-        field = {rule.KEEP: "way", rule.RANDOM: f"pick_{i}"}.get(clean["way"], f"own_{i}")
+        field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
                            vehicle_id=car.id, own_plate=car.plate)
         kept = "保留原号牌" if clean["way"] == rule.KEEP else f"新号牌号码（{clean['way']}）"

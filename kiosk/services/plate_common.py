@@ -80,6 +80,12 @@ def number_field(facts: dict, way: str) -> str:
     return {rule.KEEP: "way", rule.RANDOM: f"pick_{facts['i']}"}.get(way, f"own_{facts['i']}")
 
 
+def rules_said(cars) -> str:  # type: ignore[no-untyped-def]
+    """The self-composing rule of each kind among ``cars`` (facts), one line each."""
+    rules = {(f["kind"], rule.rule_text(f["kind"], f["prefix"], f["letter"])) for f in cars}
+    return "\n".join(f"{kind}自编规则：{text}" for kind, text in sorted(rules))
+
+
 def way_choices(keep: bool = False) -> list[tuple[str, str]]:
     ways = [(f"随机选号（从系统随机产生的{rule.POOL_SIZE}个号码中选择）", rule.RANDOM),
             ("自编自选（按号牌编码规则自行编排号码）", rule.OWN)]

@@ -17,8 +17,8 @@ from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, taken_numbers,
-                           way_choices)
+from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
+                           taken_numbers, way_choices)
 
 BUSINESS = "新车选号"
 NOT_YOURS = "未查询到您名下该未注册新车，请重新选择"
@@ -58,8 +58,7 @@ class NewCarPlate:
                 facts[car.vin] = f
         if not facts:
             raise DomainError("不能办理新车选号：\n" + "\n".join(lines))
-        rules = {rule.rule_text(f["kind"], f["prefix"], f["letter"]) for f in facts.values()}
-        intro = (f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines) + "\n自编规则：" + "；".join(sorted(rules)))
+        intro = f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values())
         fields = [FieldSpec("vin", "车辆", kind="choice"), FieldSpec("way", "选号方式", kind="choice")]
         for vin, f in facts.items():
             fields += number_fields(f["i"], "vin", vin, f)

@@ -21,8 +21,8 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, taken_numbers,
-                           way_choices)
+from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
+                           taken_numbers, way_choices)
 
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
@@ -64,8 +64,7 @@ class UsedCarPlate:
                 facts[car.plate] = f
         if not facts:
             raise DomainError("不能办理在用车选号：\n" + "\n".join(lines))
-        rules = {rule.rule_text(f["kind"], f["prefix"], f["letter"]) for f in facts.values()}
-        intro = f"{INTRO}\n您名下的机动车：\n" + "\n".join(lines) + "\n自编规则：" + "；".join(sorted(rules))
+        intro = f"{INTRO}\n您名下的机动车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values())
         fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("business", "业务类型", kind="choice"),
                   FieldSpec("moved_on", "过户（转入）日期", placeholder="例如 2026-11-20", max_len=DATE_LEN),
                   FieldSpec("way", "选号方式", kind="choice")]
@@ -125,7 +124,8 @@ class UsedCarPlate:
         field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
                            vehicle_id=car.id, own_plate=car.plate)
-        kept = "保留原号牌" if clean["way"] == rule.KEEP else f"新号牌号码（{clean['way']}）"
-        note = (f"{clean['business']}：已选定{kept}{selection.number}，车辆：原号牌{car.plate} {car.brand}。"
-                "请携带车辆及相关资料到车管所办理" + ("转移登记" if clean["business"] == BUSINESSES[0] else "转入登记"))
+        chosen = (f"保留原号牌{car.plate}（{car.brand}）" if clean["way"] == rule.KEEP else
+                  f"已选定新号牌号码{selection.number}（{clean['way']}），原号牌{car.plate}（{car.brand}）")
+        note = (f"{clean['business']}：{chosen}。请携带车辆及相关资料到车管所办理"
+                + ("转移登记" if clean["business"] == BUSINESSES[0] else "转入登记"))
         return Outcome(FINISHED, note, f"{FINISHED}：{note}。", link(selection))

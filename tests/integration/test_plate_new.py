@@ -125,7 +125,7 @@ def test_a_new_energy_car_composes_by_its_letter(env: Env, people) -> None:
     aid = account_id(env, people["driver_normal"])  # 刘洋 has no new car in the demo
     add_new_car(env, aid, EV_VIN, "小型新能源汽车", "纯电动")
     prepared = applications.prepare(env, NEW, aid)
-    assert "渝A之后6位：第1位为D" in prepared.intro
+    assert "小型新能源汽车自编规则：渝A之后6位：第1位为D" in prepared.intro
     assert all(v.startswith("渝AD") and len(v) == 8 for _, v in prepared.choices["pick_0"])
     with pytest.raises(DomainError) as exc:
         applications.check(NEW, {"vin": EV_VIN, "way": "自编自选", "own_0": "F12345"}, prepared)

@@ -41,7 +41,7 @@ def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more
     assert applications.check(USED, form, prepared).summary[-2:] == [("选号方式", "保留原号牌"), ("号牌号码", "渝A8D2Q7")]
     done = applications.submit(env, USED, aid, form)
     assert done.status == "已办结"
-    assert done.note.startswith("本地二手车过户选号：已选定保留原号牌渝A8D2Q7，车辆：原号牌渝A8D2Q7 吉利牌。")
+    assert done.note == "本地二手车过户选号：保留原号牌渝A8D2Q7（吉利牌）。请携带车辆及相关资料到车管所办理转移登记"
     [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
     assert shown.payload["number"] == "渝A8D2Q7" and shown.title == "在用车选号"
     with env.db.read() as s:
@@ -53,7 +53,7 @@ def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more
     assert "渝A8D2Q7 吉利牌（小型汽车，登记日期" in again.intro and "不能选号，已选定号牌号码渝A8D2Q7，每辆车只能选号一次" in again.intro
     done = applications.submit(env, USED, aid, {"plate": "渝AD12345", "business": "异地转（迁）入选号",
                                                 "moved_on": "2026-12-01", "way": "自编自选", "own_1": "DB8888"})
-    assert "已选定新号牌号码（自编自选）渝ADB8888" in done.note and done.note.endswith("转入登记")
+    assert "已选定新号牌号码渝ADB8888（自编自选），原号牌渝AD12345（比亚迪牌）" in done.note and done.note.endswith("转入登记")
     with pytest.raises(DomainError) as exc:
         applications.prepare(env, USED, aid)
     assert exc.value.message.startswith("不能办理在用车选号：")
@@ -93,7 +93,7 @@ def test_every_field_is_told_and_a_number_taken_is_refused(env: Env, people) -> 
     pick = prepared.choices["pick_0"][0][1]
     done = applications.submit(env, USED, aid, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
                                                 "way": "随机选号", "pick_0": pick})
-    assert f"已选定新号牌号码（随机选号）{pick}" in done.note
+    assert f"已选定新号牌号码{pick}（随机选号）" in done.note
     with env.db.read() as s:
         [sel] = s.scalars(select(PlateSelection)).all()
         assert (sel.number, sel.business, sel.way, sel.new_vehicle_id) == (pick, LOCAL, "随机选号", None)

@@ -104,7 +104,7 @@ async def test_a_car_in_use_keeps_its_number_or_is_told_why_not_at_80x24(kiosk_a
         await _press(pilot, "next")
         assert "号牌号码：渝A8D2Q7" in screen_text(kiosk_app)
         await _press(pilot, "submit")
-        assert "已选定保留原号牌渝A8D2Q7" in screen_text(kiosk_app).replace("\n", "")
+        assert "保留原号牌渝A8D2Q7（吉利牌）" in screen_text(kiosk_app).replace("\n", "")
         kiosk_app.pop_screen()
         await settle(pilot)
         kiosk_app.push_screen(InboxScreen())

@@ -28,6 +28,9 @@ class NewVehicle(Base):
     insurance_due: Mapped[date]  # 交强险有效期至
     plate_prefix: Mapped[str] = mapped_column(String(4))  # 发牌机关: 省份简称 + 代号
     registered_at: Mapped[datetime | None]  # 注册登记 (then it is a vehicle with plates)
+    # 号牌种类 (新车选号, migration 0012): 小型汽车, 小型新能源汽车, 大型新能源汽车, 大型汽车 ...
+    plate_kind: Mapped[str] = mapped_column(String(20), default="小型汽车", server_default="小型汽车")
+    fuel: Mapped[str] = mapped_column(String(20), default="汽油", server_default="汽油")  # 燃料种类
 
 
 class TemporaryPlate(Base):
@@ -40,3 +43,19 @@ class TemporaryPlate(Base):
     valid_to: Mapped[date]
     issued_at: Mapped[datetime]
     __table_args__ = (CheckConstraint("valid_to >= valid_from", name="validity"),)
+
+
+class PlateSelection(Base):
+    """A number chosen by 新车选号 (``new_vehicle_id``) or 在用车选号 (``vehicle_id``; ``way`` 保留原号牌
+    keeps its number): one per car, every number once (the database decides between two kiosks)."""
+
+    __tablename__ = "plate_selections"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(10), unique=True)
+    new_vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("new_vehicles.id"), unique=True)
+    vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicles.id"), unique=True)
+    application_id: Mapped[int | None] = mapped_column(ForeignKey("applications.id"), index=True)
+    business: Mapped[str] = mapped_column(String(20))  # 新车选号, 本地二手车过户选号, 异地转（迁）入选号
+    way: Mapped[str] = mapped_column(String(10))  # 随机选号, 自编自选, 保留原号牌
+    chosen_at: Mapped[datetime]
+    __table_args__ = (CheckConstraint("(new_vehicle_id IS NULL) <> (vehicle_id IS NULL)", name="one_car"),)

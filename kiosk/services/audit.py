@@ -31,6 +31,8 @@ ACTION_NAMES = {
     "inspection_mark_reissue": "补领检验合格标志",
     "exempt_inspection_mark": "免检车申领检验标志",
     "temp_plate": "申请新车临时号牌",
+    "plate_new": "新车选号",
+    "plate_used": "在用车选号",
     "points_study": "学法减分",
     "review_education": "驾驶人审验教育",
     "elicence_apply": "申领驾驶证电子版",

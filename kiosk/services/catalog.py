@@ -5,6 +5,8 @@ from .applications import OnlineService
 from .contacts import LicenceContactChange, VehicleContactChange
 from .licence_delay import DELAYS
 from .licence_replace import LicenceReplacement
+from .plate_new import NewCarPlate
+from .plate_used import UsedCarPlate
 from .points_study import PointsStudy
 from .review_education import ReviewEducation
 from .temp_plate import TemporaryPlateService
@@ -15,5 +17,6 @@ SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
     VehicleContactChange(), VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue(),  # 机动车业务
     ExemptInspectionMark(), TemporaryPlateService(),
+    NewCarPlate(), UsedCarPlate(),  # 新车选号, 在用车选号
     PointsStudy(), ReviewEducation(),  # 学习教育业务
 )}

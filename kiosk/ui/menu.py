@@ -83,6 +83,8 @@ ENTRIES: list[Entry] = [
           service="inspection_mark_reissue", units=True),
     Entry("exempt_inspection_mark", "机动车业务", SERVICES["exempt_inspection_mark"].title,
           service="exempt_inspection_mark", units=True),
+    Entry("plate_new", "机动车业务", SERVICES["plate_new"].title, service="plate_new"),
+    Entry("plate_used", "机动车业务", SERVICES["plate_used"].title, service="plate_used"),
     Entry("temp_plate", "机动车业务", SERVICES["temp_plate"].title, service="temp_plate", units=True),
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_my_vehicles, units=True),
     Entry("points_study", "学习教育业务", SERVICES["points_study"].title, service="points_study"),

@@ -29,6 +29,7 @@ EXPECTED_TABLES = {
     "violations",  # traffic violations of a vehicle (migration 0007)
     "terminal_keys",  # public e-licence signing keys of the terminals (migration 0009)
     "new_vehicles", "temporary_plates",  # 申请新车临时号牌 (migration 0011)
+    "plate_selections",  # 新车选号, 在用车选号 (migration 0012)
 }
 
 

@@ -1,0 +1,131 @@
+"""在用车选号 (seed 002, section 十三): 登录交管12123APP后，通过【业务中心】-【机动车业务】点击【在用车选号】，
+用户可以进行本人名下本地二手车过户选号或者异地转(迁)入选号业务.
+
+For a registered car in the citizen's name (``vehicles``) of the kinds 新车选号 takes (小型汽车,
+小型新能源汽车, 大型新能源汽车; others are said before the form), with the 业务类型 and the day of
+its 过户 or 转入. RULES.md: "keep the old number within 2 years if used >=1 year": 保留原号牌 when
+the car had been registered at least 1 year by that day and the application is within 2 years
+from it (kiosk.domain.plate_choice.keep_refusal); otherwise a new number by 随机选号 or 自编自选,
+as 新车选号. One selection per car, 已办结 at once, told as 新车选号's."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Vehicle
+from ..db.models_newcars import PlateSelection
+from ..domain import plate_choice as rule
+from ..domain.errors import DomainError, FormProblems
+from ..domain.typed import DATE_LEN, date_or_error
+from .applications import FINISHED, FieldSpec, Outcome, Prepared
+from .env import Env
+from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
+                           taken_numbers, way_choices)
+
+TITLE = "在用车选号"
+BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
+NOT_YOURS = "未查询到您名下该机动车，请重新选择"
+INTRO = ("为本人名下的在用车选择号牌号码：本地二手车过户选号或异地转（迁）入选号（限小型汽车、小型新能源汽车、"
+         f"大型新能源汽车），每辆车选号一次。该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，自过户（转入）之日起"
+         f"{rule.KEEP_WITHIN_YEARS}年内可以保留原号牌；否则请随机选号或自编自选新号牌号码。")
+
+
+def _facts(v: Vehicle, kind: str, today: date, taken: frozenset[str]) -> dict:
+    prefix, letter = v.plate[:2], rule.letter_of(kind, v.plate)
+    registered = f"，登记日期{v.registered_on:%Y-%m-%d}" if v.registered_on else ""
+    facts = {"id": v.id, "kind": kind, "prefix": prefix, "letter": letter, "plate": v.plate,
+             "registered_on": v.registered_on, "label": f"{v.plate} {v.brand}（{kind}{registered}）"}
+    if not rule.kind_refusal(kind):
+        facts["pool"] = pool(v.plate, today, kind, prefix, letter, taken)
+    return facts
+
+
+class UsedCarPlate:
+    kind = code_purpose = "plate_used"
+    title = TITLE
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        cars = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.id)))
+        if not cars:
+            raise DomainError("您名下没有已登记的机动车，无法办理在用车选号")
+        today = env.clock.now().date()
+        chosen = chosen_by_car(session, PlateSelection.vehicle_id, [c.id for c in cars])
+        taken = frozenset().union(*(taken_numbers(session, p) for p in {c.plate[:2] for c in cars}))
+        facts, lines = {}, []
+        for i, car in enumerate(cars):  # a car's fields are named by its place among all: pick_<i>, own_<i>
+            kind = rule.kind_of_registered(car.vehicle_type, car.plate)
+            f = {**_facts(car, kind, today, taken), "i": i}
+            why = rule.kind_refusal(kind) or (
+                f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "")
+            lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
+            if not why:
+                facts[car.plate] = f
+        if not facts:
+            raise DomainError("不能办理在用车选号：\n" + "\n".join(lines))
+        intro = f"{INTRO}\n您名下的机动车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values())
+        fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("business", "业务类型", kind="choice"),
+                  FieldSpec("moved_on", "过户（转入）日期", placeholder="例如 2026-11-20", max_len=DATE_LEN),
+                  FieldSpec("way", "选号方式", kind="choice")]
+        for plate, f in facts.items():
+            fields += number_fields(f["i"], "plate", plate, f)
+        choices = {"plate": [(f["label"], p) for p, f in facts.items()],
+                   "business": [(b, b) for b in BUSINESSES], "way": way_choices(keep=True)}
+        for f in facts.values():
+            choices[f"pick_{f['i']}"] = [(n, n) for n in f["pool"]]
+        initial = {"plate": next(iter(facts))} if len(facts) == 1 else {}
+        return Prepared(intro, fields, initial, choices, context={"cars": facts, "taken": taken, "today": today})
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        problems = FormProblems()
+        cars: dict = prepared.context["cars"]  # type: ignore[assignment]
+        today: date = prepared.context["today"]  # type: ignore[assignment]
+        plate, business, way = form.get("plate", ""), form.get("business", ""), form.get("way", "")
+        facts = cars.get(plate)
+        if facts is None:
+            problems.add("请选择要选号的车辆" if not plate else NOT_YOURS, "plate")
+        if business not in BUSINESSES:
+            problems.add("请选择业务类型", "business")
+        moved = problems.check(date_or_error, form.get("moved_on", ""), "moved_on",
+                               "请输入过户（转入）日期，例如 2026-11-20")
+        if moved is not None and facts is not None and (why := rule.moved_on_refusal(
+                moved, facts["registered_on"], today)):
+            problems.add(why, "moved_on")
+            moved = None
+        if way not in (rule.KEEP, rule.RANDOM, rule.OWN):
+            problems.add("请选择选号方式：保留原号牌、随机选号或自编自选", "way")
+        number = None
+        if facts is not None and way == rule.KEEP and moved is not None:
+            if why := rule.keep_refusal(facts["registered_on"], moved, today):
+                problems.add(why, "way")
+            else:
+                number = facts["plate"]
+        elif facts is not None and way in (rule.RANDOM, rule.OWN):
+            number = check_number(problems, form, facts, way, prepared.context["taken"])  # type: ignore[arg-type]
+        problems.raise_found()
+        assert facts is not None and moved is not None and number is not None
+        return {"plate": plate, "vehicle": facts["label"], "business": business, "moved_on": moved.isoformat(),
+                "way": way, "number": number}
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        return [("车辆", clean["vehicle"]), ("业务类型", clean["business"]), ("过户（转入）日期", clean["moved_on"]),
+                ("选号方式", clean["way"]), ("号牌号码", clean["number"])]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        car = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id)
+                             .with_for_update())
+        if car is None:
+            raise DomainError(NOT_YOURS, "plate")
+        field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
+        selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
+                           vehicle_id=car.id, own_plate=car.plate)
+        chosen = (f"保留原号牌{car.plate}（{car.brand}）" if clean["way"] == rule.KEEP else
+                  f"已选定新号牌号码{selection.number}（{clean['way']}），原号牌{car.plate}（{car.brand}）")
+        note = (f"{clean['business']}：{chosen}。请携带车辆及相关资料到车管所办理"
+                + ("转移登记" if clean["business"] == BUSINESSES[0] else "转入登记"))
+        return Outcome(FINISHED, note, f"{FINISHED}：{note}。", link(selection))

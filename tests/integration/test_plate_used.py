@@ -1,0 +1,109 @@
+"""在用车选号 through the generic application flow, on SQLite with the demo data (test clock
+2026-12-01): 周杰's 渝A8D2Q7 (小型轿车) and 渝AD12345 (小型新能源汽车), both registered years ago."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from kiosk.db.models import Account, Message, Vehicle
+from kiosk.db.models_newcars import PlateSelection
+from kiosk.domain.errors import DomainError, FieldErrors
+from kiosk.services import applications
+from kiosk.services.catalog import SERVICES
+from kiosk.services.demo_people import Person
+from kiosk.services.env import Env
+from kiosk.services.plate_used import UsedCarPlate
+
+USED = UsedCarPlate()
+LOCAL = "本地二手车过户选号"
+
+
+def account_id(env: Env, p: Person) -> int:
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
+
+
+def problems(exc: pytest.ExceptionInfo) -> dict:
+    value = exc.value
+    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
+
+
+def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"])  # 周杰
+    assert SERVICES["plate_used"].title == "在用车选号"
+    prepared = applications.prepare(env, USED, aid)
+    assert [v for _, v in prepared.choices["plate"]] == ["渝A8D2Q7", "渝AD12345"] and prepared.initial == {}
+    assert [v for _, v in prepared.choices["way"]] == ["保留原号牌", "随机选号", "自编自选"]
+    assert all(v.startswith("渝AD") for _, v in prepared.choices["pick_1"])  # the new-energy car's set
+    form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
+    assert applications.check(USED, form, prepared).summary[-2:] == [("选号方式", "保留原号牌"), ("号牌号码", "渝A8D2Q7")]
+    done = applications.submit(env, USED, aid, form)
+    assert done.status == "已办结"
+    assert done.note == "本地二手车过户选号：保留原号牌渝A8D2Q7（吉利牌）。请携带车辆及相关资料到车管所办理转移登记"
+    [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
+    assert shown.payload["number"] == "渝A8D2Q7" and shown.title == "在用车选号"
+    with env.db.read() as s:
+        bodies = {m.channel for m in s.scalars(select(Message).where(Message.account_id == aid))
+                  if f"在用车选号申请（业务流水号{done.serial_no}）已办结：" in m.body and "渝A8D2Q7" in m.body}
+        assert bodies == {"inbox", "sms"}
+    again = applications.prepare(env, USED, aid)  # the other car still may
+    assert [v for _, v in again.choices["plate"]] == ["渝AD12345"] and again.initial == {"plate": "渝AD12345"}
+    assert "渝A8D2Q7 吉利牌（小型汽车，登记日期" in again.intro and "不能选号，已选定号牌号码渝A8D2Q7，每辆车只能选号一次" in again.intro
+    done = applications.submit(env, USED, aid, {"plate": "渝AD12345", "business": "异地转（迁）入选号",
+                                                "moved_on": "2026-12-01", "way": "自编自选", "own_1": "DB8888"})
+    assert "已选定新号牌号码渝ADB8888（自编自选），原号牌渝AD12345（比亚迪牌）" in done.note and done.note.endswith("转入登记")
+    with pytest.raises(DomainError) as exc:
+        applications.prepare(env, USED, aid)
+    assert exc.value.message.startswith("不能办理在用车选号：")
+
+
+def test_keeping_is_refused_next_to_the_way_when_too_new_or_too_late(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"])
+    with env.db.write() as s:
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝A8D2Q7")).one().registered_on = date(2026, 3, 1)
+        registered = s.scalars(select(Vehicle.registered_on).where(Vehicle.plate == "渝AD12345")).one()
+    prepared = applications.prepare(env, USED, aid)
+    form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
+    with pytest.raises(DomainError) as exc:
+        applications.check(USED, form, prepared)
+    assert problems(exc) == {"way": "该车于2026-03-01登记，至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}
+    with pytest.raises(DomainError) as exc:
+        applications.check(USED, {**form, "plate": "渝AD12345", "moved_on": "2024-11-30"}, prepared)
+    assert problems(exc) == {"way": "保留原号牌须自过户（转入）之日起2年内申请（至2026-11-30），已超过期限，请选择新号牌号码"}
+    assert registered is not None and registered < date(2023, 11, 30)
+
+
+def test_every_field_is_told_and_a_number_taken_is_refused(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"])
+    prepared = applications.prepare(env, USED, aid)
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(USED, {"plate": "渝A8D2Q7", "moved_on": "2026-12-02"}, prepared)
+    assert problems(exc) == {"business": "请选择业务类型", "moved_on": "过户（转入）日期不能晚于今天",
+                             "way": "请选择选号方式：保留原号牌、随机选号或自编自选"}
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "昨天", "way": "随机选号"},
+                           prepared)
+    assert problems(exc) == {"moved_on": "请输入过户（转入）日期，例如 2026-11-20", "pick_0": "请从随机产生的号码中选择一个号牌号码"}
+    with pytest.raises(DomainError) as exc:  # 刘洋's number
+        applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
+                                  "way": "自编自选", "own_0": "12345"}, prepared)
+    assert problems(exc) == {"own_0": "号牌号码渝A12345已被使用或已被他人选用，请另选"}
+    pick = prepared.choices["pick_0"][0][1]
+    done = applications.submit(env, USED, aid, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
+                                                "way": "随机选号", "pick_0": pick})
+    assert f"已选定新号牌号码{pick}（随机选号）" in done.note
+    with env.db.read() as s:
+        [sel] = s.scalars(select(PlateSelection)).all()
+        assert (sel.number, sel.business, sel.way, sel.new_vehicle_id) == (pick, LOCAL, "随机选号", None)
+
+
+def test_a_large_car_or_none_is_refused_before_the_form(env: Env, people) -> None:
+    with pytest.raises(DomainError) as exc:
+        applications.prepare(env, USED, account_id(env, people["truck_driver"]))  # 马超's 重型半挂牵引车
+    assert exc.value.message.startswith("不能办理在用车选号：\n苏G52731 解放牌（大型汽车")
+    assert "大型汽车不能网上选号" in exc.value.message
+    with pytest.raises(DomainError) as exc:
+        applications.prepare(env, USED, account_id(env, people["no_licence"]))
+    assert exc.value.message == "您名下没有已登记的机动车，无法办理在用车选号"

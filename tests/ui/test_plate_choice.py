@@ -110,3 +110,33 @@ async def test_a_car_in_use_keeps_its_number_or_is_told_why_not_at_80x24(kiosk_a
         kiosk_app.push_screen(InboxScreen())
         await settle(pilot)
         assert "在用车选号" in screen_text(kiosk_app)
+
+
+async def test_up_and_down_in_the_random_set_move_by_rows_left_and_right_along_one(kiosk_app, env, people):
+    """The 50 numbers stand 5 to a row: Down chose the next one to the right (the helper who built it
+    left that), now the one below; Left and Right still go one by one."""
+    p = people["points_study"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await _press(pilot, "menu-plate_new")
+        await _choose(pilot, "way", "随机选号")
+        grid = kiosk_app.screen.query_one("#choice-pick_0")
+        buttons = list(grid.query("RadioButton"))
+        grid.focus()
+        await settle(pilot)
+
+        async def chosen_after(key: str) -> int:
+            await pilot.press(key)
+            await settle(pilot)
+            return next(i for i, b in enumerate(buttons) if b.value)
+
+        assert await chosen_after("down") == 0  # nothing chosen yet: the first
+        assert await chosen_after("down") == 5
+        assert await chosen_after("right") == 6
+        assert await chosen_after("up") == 1
+        assert await chosen_after("up") == 1  # the top row: stays
+        assert await chosen_after("left") == 0
+        for _ in range(10):
+            await pilot.press("down")
+        await settle(pilot)
+        assert await chosen_after("down") == 45  # the last row: stays

@@ -111,8 +111,10 @@ class Choices(RadioSet):
             return self.choices
 
     BINDINGS: list[BindingType] = [
-        Binding("down,right", "choose_next", "Next option", show=False),
-        Binding("up,left", "choose_previous", "Previous option", show=False),
+        Binding("right", "choose_next", "Next option", show=False),
+        Binding("left", "choose_previous", "Previous option", show=False),
+        Binding("down", "choose_below", "Option below", show=False),
+        Binding("up", "choose_above", "Option above", show=False),
         Binding("enter", "enter", show=False),
         Binding("space", "space", show=False),  # chooses the option under the bar, as RadioSet's toggle
     ]
@@ -158,12 +160,29 @@ class Choices(RadioSet):
     def action_choose_previous(self) -> None:
         self._choose_towards(-1)
 
-    def _choose_towards(self, direction: "_widget_navigation.Direction") -> None:
+    def action_choose_below(self) -> None:
+        self._choose_towards(1, self._columns())
+
+    def action_choose_above(self) -> None:
+        self._choose_towards(-1, self._columns())
+
+    def _columns(self) -> int:
+        """Options side by side in a row: a grid's columns (新车选号's 50 numbers, 5 to a row), else 1."""
+        if self.styles.layout is not None and self.styles.layout.name == "grid":
+            return max(1, self.styles.grid_size_columns)
+        return 1
+
+    def _choose_towards(self, direction: "_widget_navigation.Direction", step: int = 1) -> None:
         """Choose the option next to the chosen one in ``direction``; nothing chosen yet: the first
-        option, whichever the key. At either end the choice stays (no wrapping round)."""
+        option, whichever the key. At either end the choice stays (no wrapping round). ``step`` > 1:
+        Up and Down in a grid of that many columns, to the option above or below (none there: stays)."""
         pressed = self.pressed_button
         if pressed is None or pressed not in self._nodes:
             index = _widget_navigation.find_first_enabled(self._nodes)
+        elif step > 1:
+            here = self._nodes.index(pressed)
+            there = here + direction * step
+            index = there if 0 <= there < len(self._nodes) and not self._nodes[there].disabled else here
         else:
             here = self._nodes.index(pressed)
             index = _widget_navigation.find_next_enabled_no_wrap(self._nodes, anchor=here, direction=direction)

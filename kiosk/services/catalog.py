@@ -10,10 +10,12 @@ from .review_education import ReviewEducation
 from .temp_plate import TemporaryPlateService
 from .vehicle_exempt import ExemptInspectionMark
 from .vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
+from .full_score import FullScoreStudy
 
 SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
     VehicleContactChange(), VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue(),  # 机动车业务
     ExemptInspectionMark(), TemporaryPlateService(),
     PointsStudy(), ReviewEducation(),  # 学习教育业务
+    FullScoreStudy(),  # 学习教育业务: 满分学习考试 (its own screen: kiosk.ui.screens.full_score)
 )}

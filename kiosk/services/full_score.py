@@ -104,9 +104,10 @@ def _still_pending(app: Application) -> StillPending:
     p = app.payload
     chosen = [session_of(k) for k in str(p.get("sessions", "")).split(",") if k]
     where = "；".join(s.label for s in chosen)
+    online = f"网络教育{p.get('online_days')}天、" if str(p.get("online_days", "0")) != "0" else ""
     return StillPending(
         f"您已有一项满分学习考试申请正在受理中（业务流水号{app.serial_no}，教育城市{p.get('city', '')}，"
-        f"申请时间{moment_text(app.created_at)}）。现场教育场次：{where}。网络教育{p.get('online_days', '')}天、"
+        f"申请时间{moment_text(app.created_at)}）。现场教育场次：{where}。{online}"
         f"自主学习{p.get('self_study_days', '')}天请{WHERE_ONLINE}完成。{AFTER_STUDY}。{ONE_AT_A_TIME}。", app.serial_no)
 
 
@@ -181,17 +182,19 @@ class FullScoreStudy:
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
         return None
 
-    def session_lines(self, clean: dict[str, str], prepared: Prepared) -> list[str]:
+    def places(self, clean: dict[str, str], prepared: Prepared) -> tuple[list[EducationSession], str]:
+        """The sessions chosen, and where they are (each office once, with its address)."""
         where = prepared.context["addresses"]
         assert isinstance(where, dict)
         chosen = [session_of(k) for k in clean[rules.SESSIONS_FIELD].split(",") if k]
-        return [f"{s.label}（{where.get(s.office, '')}）" for s in chosen]
+        return chosen, "；".join(f"{o}（{where.get(o, '')}）" for o in dict.fromkeys(s.office for s in chosen))
 
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
         rows = [("教育城市", f"{clean['city']}（{clean['city_basis']}）"), ("教育总天数", f"{clean['total_days']}天"),
                 ("现场教育天数", f"{clean[rules.ON_SITE_FIELD]}天"), ("网络教育天数", f"{clean[rules.ONLINE_FIELD]}天"),
                 ("自主学习天数", f"{clean['self_study_days']}天")]
-        return rows + [(f"现场教育场次{i}", line) for i, line in enumerate(self.session_lines(clean, prepared), 1)]
+        chosen, places = self.places(clean, prepared)
+        return rows + [(f"现场教育场次{i}", s.label) for i, s in enumerate(chosen, 1)] + [("现场教育地点", places)]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
@@ -204,12 +207,13 @@ class FullScoreStudy:
         if pending:
             raise _still_pending(pending[0])
         first = session_of(clean[rules.SESSIONS_FIELD].split(",")[0])
+        online = f"网络教育{clean[rules.ONLINE_FIELD]}天、" if clean[rules.ONLINE_FIELD] != "0" else ""
         sms = (f"已受理（{clean['city']}，共{clean['total_days']}天）。请于{first.day.month}月{first.day.day}日 {first.start}"
                f"到{first.office}参加第一个现场教育场次（共{clean[rules.ON_SITE_FIELD]}个，见网办进度）；"
-               f"网络教育{clean[rules.ONLINE_FIELD]}天、自主学习{clean['self_study_days']}天请{WHERE_ONLINE}完成。")
-        note = ("申请已受理。现场教育场次：" + "；".join(self.session_lines(clean, prepared))
-                + f"。网络教育{clean[rules.ONLINE_FIELD]}天、自主学习{clean['self_study_days']}天请{WHERE_ONLINE}完成。"
-                + AFTER_STUDY + "。")
+               f"{online}自主学习{clean['self_study_days']}天请{WHERE_ONLINE}完成。")
+        chosen, places = self.places(clean, prepared)
+        note = ("申请已受理。现场教育场次：" + "；".join(s.label for s in chosen) + f"，地点：{places}。"
+                + f"{online}自主学习{clean['self_study_days']}天请{WHERE_ONLINE}完成。" + AFTER_STUDY + "。")
         return Outcome(WAITING, note, sms)
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:

@@ -38,7 +38,9 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
         applications.check(FULL, {**_form(prepared, 2, 3, 2), "sessions": "2020-01-01 09:00-17:00 渝中车管所"}, prepared)
     done = applications.submit(env, FULL, acc, _form(prepared, 2, 3, 2))
     assert (done.title, done.status) == ("满分学习考试", "受理中")
-    assert ("现场教育场次2", "12月03日 周四 09:00-17:00 渝中车管所（重庆市渝中区经纬大道555号）") in done.summary
+    assert ("现场教育场次2", "12月03日 周四 09:00-17:00 渝中车管所") in done.summary
+    assert done.summary[-1] == ("现场教育地点", "渝中车管所（重庆市渝中区经纬大道555号）")
+    assert "地点：渝中车管所（重庆市渝中区经纬大道555号）。网络教育3天、自主学习2天请登录交管12123 App" in done.note
     (view,) = [a for a in applications.list_for(env, acc) if a.kind == "full_score"]
     assert view.payload["last_session"] == "2026-12-03" and view.payload["self_study_days"] == "2"
     assert "现场教育场次：12月02日 周三" in view.events[0].note

@@ -47,7 +47,7 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         screen = kiosk_app.screen
         text = screen_text(kiosk_app)
         assert "选择教育城市和教育方式" in text or "选择城市和方式" in text
-        assert "自主学习天数：2天（不可更改）" in "".join(str(screen.query_one("#days-note").render()).split())
+        assert "自主学习天数：2天（不可更改；教育共7天）" in "".join(str(screen.query_one("#days-note").render()).split())
         assert kiosk_app.focused is screen.query_one("#choice-city")
         # too few 现场 days, then a sum over the 5 taught days
         set_input(kiosk_app, "on_site_days", "1")
@@ -64,14 +64,14 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         assert "请选择3个现场教育场次" in str(screen.query_one("#sessions-hint").render())
         # rows: 12-02 渝中, 12-03 渝中, 12-03 三分所, 12-04 渝中 ...: the same day twice is refused at once
         await _choose_rows(pilot, 1, 2)
-        assert "同一天只能参加一个现场教育场次" in _error(kiosk_app, "sessions")
+        assert "同一天只能参加一个现场教育场次：2026年12月03日已选择了一个场次" in _error(kiosk_app, "sessions")
         assert screen.marked == [screen.city.sessions[1].key]
         await _press(pilot, "#next-sessions")  # one of 3 chosen
         assert "请选择3个现场教育场次（已选1个）" in _error(kiosk_app, "sessions")
         await _choose_rows(pilot, 0, 3)
         assert len(screen.marked) == 3
         await _choose_rows(pilot, 5)  # a fourth
-        assert "最多只能选择3个场次" in _error(kiosk_app, "sessions") and len(screen.marked) == 3
+        assert "已选满3个场次" in _error(kiosk_app, "sessions") and len(screen.marked) == 3
         # back: 2 现场 days now, so 3 sessions no longer match
         await _press(pilot, "#prev-form")
         set_input(kiosk_app, "on_site_days", "2")
@@ -85,7 +85,7 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         assert screen.query_one(StepBar).current == 2
         summary = "".join(str(screen.query_one("#summary").render()).split())
         assert "教育城市：重庆（驾驶证核发地、交通违法行为发生地）" in summary and "现场教育天数：2天" in summary
-        assert "现场教育场次2：12月03日周四09:00-17:00渝中车管所" in summary
+        assert "现场教育场次2：12月03日周四09:00-17:00渝中车管所现场教育地点：渝中车管所（重庆市渝中区经纬大道555号）" in summary
         await _press(pilot, "#submit")
         assert screen.query_one(StepBar).current == 3
         with env.db.read() as s:

@@ -96,9 +96,7 @@ class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, KioskScreen):
             box.mount(FormField(spec.name, spec.label, value=prepared.initial.get(spec.name, ""),
                                 placeholder="天数", max_length=spec.max_len, digits=True,
                                 enter_presses="next", enter_moves_on=True))
-        box.mount(Plain(f"自主学习天数：{p.self_study}天（不可更改）\n教育总天数：{p.total}天（现场教育和网络教育合计"
-                        f"{p.taught}天，其中现场教育不少于{p.min_on_site}天；另加自主学习{p.self_study}天）",
-                        id="days-note"))
+        box.mount(Plain(f"自主学习天数：{p.self_study}天（不可更改；教育共{p.total}天）", id="days-note"))
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first)
 

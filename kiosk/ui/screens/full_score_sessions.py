@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static
 
-from ...domain import full_score as rules
+from ...domain.points import day_text
 from ...domain.review_education import EducationSession
 from ...services.full_score import City
 from ..widgets.plain import PlainTable
@@ -60,10 +60,7 @@ class SessionChoice:
         if key in self.marked:
             self.marked.remove(key)
         else:
-            by_key = {s.key: s for s in self.city.sessions}
-            would = [by_key[k] for k in [*self.marked, key] if k in by_key]
-            # One too many, or the same day twice (said before all the sessions are chosen).
-            problem = rules.sessions_problem(would, min(len(would), self.on_site))
+            problem = self._refusal(key)
             if problem:
                 error.update(problem)
                 return
@@ -71,6 +68,18 @@ class SessionChoice:
         table = event.data_table
         table.update_cell(key, table.ordered_columns[0].key, MARK if key in self.marked else "")
         self._session_hint()
+
+    def _refusal(self, key: str) -> str | None:
+        """Why the session ``key`` cannot be chosen too: all the 现场 days have one, or its day has one."""
+        assert self.city is not None
+        by_key = {s.key: s for s in self.city.sessions}
+        n = self.on_site
+        if len(self.marked) >= n:
+            return f"现场教育天数为{n}天，已选满{n}个场次；如需改选，请先在已选的场次上按回车键（或点击该行）取消"
+        day = by_key[key].day
+        if any(by_key[k].day == day for k in self.marked if k in by_key):
+            return f"同一天只能参加一个现场教育场次：{day_text(day)}已选择了一个场次，请改选其他日期"
+        return None
 
     def chosen_keys(self) -> str:
         return ",".join(self.marked)

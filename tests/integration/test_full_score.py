@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select, update
 
-from kiosk.db.models import Application, DrivingLicence, Message
+from datetime import date, datetime
+
+from kiosk.db.models import Application, DrivingLicence, Message, Vehicle, Violation
 from kiosk.domain.errors import DomainError, StillPending
 from kiosk.services import applications, counter_applications
 from kiosk.services.full_score import FullScoreStudy
@@ -16,6 +18,17 @@ CLERK = StaffSession("J1001", "王警官", ("counter",))
 FULL = FullScoreStudy()
 
 
+def add_violation(env, acc: int, place: str = "江苏省连云港市海州区海连中路", plate: str = "渝A7M305") -> None:  # type: ignore[no-untyped-def]
+    """A car of the driver's with a violation at ``place`` (the demo has none for 徐明)."""
+    with env.db.write() as s:
+        car = Vehicle(owner_id=acc, plate=plate, vehicle_type="小型轿车", brand="长安牌",
+                      inspection_due=date(2027, 6, 1), insurance_due=date(2027, 6, 1), phone="13923000125")
+        s.add(car)
+        s.flush()
+        s.add(Violation(vehicle_id=car.id, occurred_at=datetime(2026, 11, 6, 8, 12), place=place,
+                        behaviour="驾驶机动车在高速公路、城市快速路以外的道路上行驶超过规定时速50%以上的", points=6, fine=1000))
+
+
 def _form(prepared, on_site: int, online: int, n: int, city: str = "重庆", office: str = "渝中车管所") -> dict:
     city_of = prepared.context["cities"][city]
     keys = [s.key for s in city_of.sessions if s.office == office][:n]
@@ -24,6 +37,9 @@ def _form(prepared, on_site: int, online: int, n: int, city: str = "重庆", off
 
 def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
     acc = account_id(env, people["full_score"])
+    assert applications.prepare(env, FULL, acc).choices["city"] == [("重庆（驾驶证核发地）", "重庆")]
+    add_violation(env, acc, "重庆市渝北区金开大道", "渝A7M306")
+    add_violation(env, acc)
     prepared = applications.prepare(env, FULL, acc)
     assert "已记12分" in prepared.intro and "教育共7天" in prepared.intro and "自主学习2天（不可更改）" in prepared.intro
     assert prepared.choices["city"] == [("重庆（驾驶证核发地、交通违法行为发生地）", "重庆"),

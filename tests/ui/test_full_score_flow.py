@@ -12,6 +12,7 @@ from kiosk.ui.screens.full_score import FullScoreScreen
 from kiosk.ui.screens.records import ProgressScreen
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.booking_helpers import account_id
+from tests.integration.test_full_score import add_violation
 from tests.ui.conftest import click_in_view, field_error, screen_text, set_input, settle, sign_in
 
 
@@ -84,7 +85,7 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         await _press(pilot, "#next-sessions")
         assert screen.query_one(StepBar).current == 2
         summary = "".join(str(screen.query_one("#summary").render()).split())
-        assert "教育城市：重庆（驾驶证核发地、交通违法行为发生地）" in summary and "现场教育天数：2天" in summary
+        assert "教育城市：重庆（驾驶证核发地）" in summary and "现场教育天数：2天" in summary
         assert "现场教育场次2：12月03日周四09:00-17:00渝中车管所现场教育地点：渝中车管所（重庆市渝中区经纬大道555号）" in summary
         await _press(pilot, "#submit")
         assert screen.query_one(StepBar).current == 3
@@ -104,6 +105,7 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
 
 
 async def test_another_city_has_its_own_sessions(kiosk_app, env, people):
+    add_violation(env, account_id(env, people["full_score"]))  # in 连云港
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, people["full_score"])
         screen = kiosk_app.screen

@@ -12,6 +12,7 @@ from .review_education import ReviewEducation
 from .temp_plate import TemporaryPlateService
 from .vehicle_exempt import ExemptInspectionMark
 from .vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
+from .full_score import FullScoreStudy
 
 SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
@@ -19,4 +20,5 @@ SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     ExemptInspectionMark(), TemporaryPlateService(),
     NewCarPlate(), UsedCarPlate(),  # 新车选号, 在用车选号
     PointsStudy(), ReviewEducation(),  # 学习教育业务
+    FullScoreStudy(),  # 学习教育业务: 满分学习考试 (its own screen: kiosk.ui.screens.full_score)
 )}

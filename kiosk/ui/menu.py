@@ -58,6 +58,12 @@ def _booking(name: str) -> Callable[[], Screen]:
     return make
 
 
+def _full_score() -> Screen:
+    from .screens.full_score import FullScoreScreen
+
+    return FullScoreScreen()
+
+
 def _service(kind: str, group: str = "驾驶证业务") -> Entry:
     return Entry(kind, group, SERVICES[kind].title, service=kind)
 
@@ -89,6 +95,7 @@ ENTRIES: list[Entry] = [
     Entry("my_vehicles", "机动车业务", "我的机动车", screen=_my_vehicles, units=True),
     Entry("points_study", "学习教育业务", SERVICES["points_study"].title, service="points_study"),
     Entry("review_education", "学习教育业务", SERVICES["review_education"].title, service="review_education"),
+    Entry("full_score", "学习教育业务", SERVICES["full_score"].title, screen=_full_score),
     Entry("my_licence", "我的驾驶证", "驾驶证信息", screen=_records("MyLicenceScreen")),
     Entry("elicence_mine", "我的驾驶证", "驾驶证电子版", screen=_elicence),
     Entry("progress", "网办进度", "网办进度", screen=_records("ProgressScreen"), units=True),

@@ -1,0 +1,135 @@
+"""满分学习考试 (驾驶人满分教育; seed 002 section 五; L163 Art 18-22): who takes it, how many days.
+
+A driver whose points reached 12 in the 记分周期 (licence status B, 超分) studies for 7 days, or 30
+for a 大型客车、重型牵引挂车、城市公交车、中型客车、大型货车 licence (A1 A2 A3 B1 B2); each further
+full score in the same cycle adds 7 (30) days. Of those days, 现场教育 and 网络教育 together make at
+least 5 (10), 现场教育 at least 2 (5); the rest is 自主学习, fixed: the citizen only splits the
+taught days between 现场 and 网络. Each 现场教育 day is one session, never two on the same day.
+Then the 科目一 exam (booked and paid as usual), the counter's 复核, and the licence handed back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .errors import DomainError, FieldErrors
+from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, day_text, status_problem
+from .review_education import EducationSession
+
+SERVICE = "满分学习考试"
+FULL = "B"  # 超分
+ON_SITE_FIELD, ONLINE_FIELD, SESSIONS_FIELD = "on_site_days", "online_days", "sessions"
+MAX_DIGITS = 3
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """The days of one 满分教育: ``total`` = ``taught`` (现场 + 网络, split by the citizen) + ``self_study``."""
+
+    full_scores: int  # full scores in the cycle this education is for (1 the first time)
+    large: bool  # A1 A2 A3 B1 B2
+    total: int
+    taught: int
+    min_on_site: int
+    self_study: int
+
+    @property
+    def base(self) -> int:
+        return self.total // self.full_scores
+
+    def default_split(self) -> tuple[int, int]:
+        """(现场, 网络) the form opens with: the least 现场教育, the rest online."""
+        return self.min_on_site, self.taught - self.min_on_site
+
+
+def is_large(classes: tuple[str, ...]) -> bool:
+    return bool(set(classes) & set(LARGE_CLASSES))
+
+
+def full_scores(points: int, finished_this_cycle: int) -> int:
+    """How many times the points reached 12 in the cycle: the 满分教育 already finished in it (the
+    points were cleared each time) and the current count (24 points: twice)."""
+    return finished_this_cycle + max(1, points // FULL_SCORE)
+
+
+def plan(classes: tuple[str, ...], times: int) -> DayPlan:
+    large = is_large(classes)
+    base, taught, on_site = (30, 10, 5) if large else (7, 5, 2)
+    total = base * max(1, times)
+    return DayPlan(max(1, times), large, total, taught, on_site, total - taught)
+
+
+def refusal(facts: DriverFacts) -> str | None:
+    """Why ``facts``' driver cannot apply for 满分教育; None when they can."""
+    problem = status_problem(facts.status, SERVICE)
+    if problem:
+        return problem
+    if facts.points < FULL_SCORE and FULL not in facts.status:
+        return (f"您本记分周期累积记分{facts.points}分，未满{FULL_SCORE}分。满分学习考试仅适用于"
+                f"一个记分周期内累积记分达到{FULL_SCORE}分的驾驶人，您无需参加满分教育")
+    return None
+
+
+def _days(text: str, field: str, label: str) -> int:
+    text = text.strip()
+    if not text:
+        raise DomainError(f"请填写{label}", field)
+    if not text.isdigit() or not text.isascii():
+        raise DomainError(f"{label}请填写整数（如2）", field)
+    return int(text)
+
+
+def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
+    """The (现场, 网络) days typed, checked against ``p``; every problem next to its field."""
+    problems: list[tuple[str | None, str]] = []
+    values: dict[str, int] = {}
+    for field, label, text in ((ON_SITE_FIELD, "现场教育天数", on_site_text), (ONLINE_FIELD, "网络教育天数", online_text)):
+        try:
+            values[field] = _days(text, field, label)
+        except DomainError as exc:
+            problems.append((field, exc.message))
+    on_site, online = values.get(ON_SITE_FIELD), values.get(ONLINE_FIELD)
+    if on_site is not None and on_site < p.min_on_site:
+        problems.append((ON_SITE_FIELD, f"现场教育天数不得少于{p.min_on_site}天"))
+    if on_site is not None and online is not None and not problems:
+        if on_site + online < p.taught:
+            problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计不得少于{p.taught}天（现在为{on_site + online}天）"))
+        elif on_site + online > p.taught:
+            problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计应为{p.taught}天（现在为{on_site + online}天）："
+                                           f"教育共{p.total}天，其中自主学习{p.self_study}天不可更改"))
+    if problems:
+        raise FieldErrors(problems) if len(problems) > 1 else DomainError(problems[0][1], problems[0][0])
+    assert on_site is not None and online is not None
+    return on_site, online
+
+
+def sessions_problem(chosen: list[EducationSession], on_site_days: int) -> str | None:
+    """The 现场教育 sessions must be as many as the 现场教育 days, one a day."""
+    if len(chosen) < on_site_days:
+        return f"现场教育天数为{on_site_days}天，请选择{on_site_days}个现场教育场次（已选{len(chosen)}个）"
+    if len(chosen) > on_site_days:
+        return (f"现场教育天数为{on_site_days}天，最多只能选择{on_site_days}个场次（已选{len(chosen)}个），"
+                "请取消多选的场次")
+    days: dict[date, int] = {}
+    for s in chosen:
+        days[s.day] = days.get(s.day, 0) + 1
+    twice = sorted(d for d, n in days.items() if n > 1)
+    if twice:
+        return f"同一天只能参加一个现场教育场次：{day_text(twice[0])}选择了{days[twice[0]]}个场次，请改选其他日期"
+    return None
+
+
+FINISH = "考试合格，已复核"
+
+
+def finish_problem(last_session: date | None, today: date) -> str | None:
+    """The counter's 复核 comes after the education (its last 现场教育 day) and the exam."""
+    if last_session is not None and today <= last_session:
+        return f"最后一个现场教育场次为{day_text(last_session)}，现场教育完成并考试合格后才能复核办结"
+    return None
+
+
+def cleared_status(status: str) -> str:
+    """The licence status once the 满分教育 is passed: 超分 taken away (正常 when nothing is left)."""
+    rest = status.replace(FULL, "").replace("A", "")
+    return rest or "A"

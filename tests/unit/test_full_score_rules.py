@@ -1,0 +1,96 @@
+"""满分学习考试 (L163 Art 18-22): who may apply, the days (7 or 30 for A/B, more per full score),
+the 现场/网络 split, and the sessions matching the 现场 days, one a day."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kiosk.domain import full_score as rules
+from kiosk.domain.errors import DomainError, FieldErrors
+from kiosk.domain.points import DriverFacts
+from kiosk.domain.review_education import EducationSession
+
+FIRST = date(2015, 3, 1)
+
+
+def facts(points: int, status: str = "A", classes: tuple[str, ...] = ("C1",)) -> DriverFacts:
+    return DriverFacts(classes, status, points, FIRST)
+
+
+@pytest.mark.parametrize(("classes", "times", "total", "taught", "on_site", "self_study"), [
+    (("C1",), 1, 7, 5, 2, 2),
+    (("C1", "E"), 2, 14, 5, 2, 9),
+    (("A2", "D"), 1, 30, 10, 5, 20),
+    (("B2",), 2, 60, 10, 5, 50),
+    (("A1",), 3, 90, 10, 5, 80),
+])
+def test_the_days_of_one_full_score_education(classes, times, total, taught, on_site, self_study):
+    p = rules.plan(classes, times)
+    assert (p.total, p.taught, p.min_on_site, p.self_study) == (total, taught, on_site, self_study)
+    assert p.default_split() == (on_site, taught - on_site)
+
+
+@pytest.mark.parametrize(("points", "finished", "times"), [(12, 0, 1), (13, 0, 1), (24, 0, 2), (12, 1, 2), (0, 1, 2)])
+def test_full_scores_are_counted_from_finished_educations_and_the_points(points, finished, times):
+    assert rules.full_scores(points, finished) == times
+
+
+def test_only_a_driver_with_12_points_or_status_b_may_apply():
+    assert rules.refusal(facts(12)) is None
+    assert rules.refusal(facts(3, "B")) is None
+    assert "累积记分11分，未满12分" in (rules.refusal(facts(11)) or "")
+    assert "吊销" in (rules.refusal(facts(12, "F")) or "")
+
+
+@pytest.mark.parametrize(("on_site", "online"), [("2", "3"), ("3", "2"), ("5", "0")])
+def test_a_split_of_five_taught_days_with_two_on_site_is_taken(on_site, online):
+    assert rules.split(on_site, online, rules.plan(("C1",), 1)) == (int(on_site), int(online))
+
+
+def test_too_few_on_site_days_is_said_next_to_the_on_site_field():
+    with pytest.raises(DomainError) as err:
+        rules.split("1", "4", rules.plan(("C1",), 1))
+    assert (err.value.field, err.value.message) == ("on_site_days", "现场教育天数不得少于2天")
+
+
+def test_a_b_classes_need_ten_taught_days_with_five_on_site():
+    p = rules.plan(("B2",), 1)
+    assert rules.split("5", "5", p) == (5, 5)
+    with pytest.raises(DomainError, match="不得少于5天") as err:
+        rules.split("4", "6", p)
+    assert err.value.field == "on_site_days"
+    with pytest.raises(DomainError, match="合计不得少于10天（现在为8天）") as err:
+        rules.split("5", "3", p)
+    assert err.value.field == "online_days"
+
+
+def test_more_taught_days_than_the_fixed_self_study_leaves_are_refused():
+    with pytest.raises(DomainError, match="合计应为5天（现在为6天）：教育共7天，其中自主学习2天不可更改"):
+        rules.split("3", "3", rules.plan(("C1",), 1))
+
+
+def test_bad_numbers_are_each_said_next_to_their_field():
+    with pytest.raises(FieldErrors) as err:
+        rules.split("", "x", rules.plan(("C1",), 1))
+    assert err.value.problems == [("on_site_days", "请填写现场教育天数"), ("online_days", "网络教育天数请填写整数（如2）")]
+    with pytest.raises(DomainError, match="请填写整数"):
+        rules.split("２", "3", rules.plan(("C1",), 1))  # full-width digits
+
+
+def _s(day: int, office: str = "渝中车管所") -> EducationSession:
+    return EducationSession(office, date(2026, 12, day), "09:00", "17:00")
+
+
+def test_sessions_must_match_the_on_site_days_one_a_day():
+    assert rules.sessions_problem([_s(2), _s(3)], 2) is None
+    assert rules.sessions_problem([_s(2)], 2) == "现场教育天数为2天，请选择2个现场教育场次（已选1个）"
+    assert "最多只能选择2个场次（已选3个）" in (rules.sessions_problem([_s(2), _s(3), _s(4)], 2) or "")
+    assert "同一天只能参加一个现场教育场次：2026年12月03日选择了2个场次" in (
+        rules.sessions_problem([_s(3), _s(3, "车管所三分所")], 2) or "")
+
+
+def test_the_counter_reviews_after_the_last_session_and_clears_the_status():
+    assert "现场教育完成并考试合格后才能复核办结" in (rules.finish_problem(date(2026, 12, 4), date(2026, 12, 4)) or "")
+    assert rules.finish_problem(date(2026, 12, 4), date(2026, 12, 5)) is None
+    assert rules.cleared_status("B") == "A" and rules.cleared_status("BH") == "H"

@@ -5,11 +5,13 @@ from .applications import OnlineService
 from .contacts import LicenceContactChange, VehicleContactChange
 from .licence_delay import DELAYS
 from .licence_replace import LicenceReplacement
+from .other_vehicles import OtherVehicleRecord
 from .points_study import PointsStudy
 from .review_education import ReviewEducation
 from .temp_plate import TemporaryPlateService
 from .vehicle_exempt import ExemptInspectionMark
 from .vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
+from .vehicle_transfer import VehicleTransferService
 
 SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
@@ -17,3 +19,5 @@ SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     ExemptInspectionMark(), TemporaryPlateService(),
     PointsStudy(), ReviewEducation(),  # 学习教育业务
 )}
+# 机动车业务: 备案非本人机动车, 机动车转籍申请 (menu order: kiosk.ui.menu)
+SERVICES.update({s.kind: s for s in (OtherVehicleRecord(), VehicleTransferService())})

@@ -94,6 +94,14 @@ ENTRIES: list[Entry] = [
 ]
 
 
+# 机动车业务 in the seed's order: 备案非本人机动车 after 免检车申领检验标志, 机动车转籍申请 before 申请新车临时号牌.
+ENTRIES.insert(next(i for i, e in enumerate(ENTRIES) if e.key == "exempt_inspection_mark") + 1,
+               Entry("other_vehicle", "机动车业务", SERVICES["other_vehicle"].title, service="other_vehicle"))
+ENTRIES.insert(next(i for i, e in enumerate(ENTRIES) if e.key == "temp_plate"),
+               Entry("vehicle_transfer", "机动车业务", SERVICES["vehicle_transfer"].title, service="vehicle_transfer",
+                     units=True))
+
+
 def grouped(unit: bool = False) -> list[tuple[str, list[Entry]]]:
     """The menu by group; for a unit account only the entries a unit can use."""
     groups: dict[str, list[Entry]] = {}

@@ -29,6 +29,7 @@ EXPECTED_TABLES = {
     "violations",  # traffic violations of a vehicle (migration 0007)
     "terminal_keys",  # public e-licence signing keys of the terminals (migration 0009)
     "new_vehicles", "temporary_plates",  # 申请新车临时号牌 (migration 0011)
+    "used_car_invoices", "other_vehicles",  # 机动车转籍申请, 备案非本人机动车 (migration 0013)
 }
 
 

@@ -49,7 +49,7 @@ FIELDS = [
 
 def _recorded(session: Session, account_id: int) -> list[tuple[OtherVehicle, Vehicle]]:
     return list(session.execute(select(OtherVehicle, Vehicle).join(Vehicle, OtherVehicle.vehicle_id == Vehicle.id)
-                                .where(OtherVehicle.account_id == account_id).order_by(OtherVehicle.id)).tuples())
+                                .where(OtherVehicle.account_id == account_id).order_by(OtherVehicle.id)).all())
 
 
 class OtherVehicleRecord:
@@ -171,7 +171,7 @@ def page_of(env: Env, account_id: int) -> VehiclesPage:
         rows = _recorded(s, account_id)
         views = _views(s, env, [v for _, v in rows])
         owners = dict(s.execute(select(Account.id, Account.name).where(
-            Account.id.in_([v.owner_id for _, v in rows]))).tuples().all()) if rows else {}
+            Account.id.in_([v.owner_id for _, v in rows]))).all()) if rows else {}
         others = [OtherView(views[v.plate], o.plate_kind, o.recorded_at, mask_name(owners.get(v.owner_id, "")))
                   for o, v in rows]
         return VehiclesPage(own, transferred_plates(s, account_id), others)

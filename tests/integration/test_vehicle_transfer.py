@@ -49,7 +49,8 @@ def test_the_invoice_ready_car_is_transferred_in_progress_then_finished_at_the_c
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         assert s.scalars(select(UsedCarInvoice.application_id)).one() == app.id
         assert s.scalar(select(func.count()).where(AuditEntry.action == "vehicle_transfer")) == 1
-        assert any(done.serial_no in b for b in s.scalars(select(Message.body).where(Message.account_id == aid)))
+        bodies = list(s.scalars(select(Message.body).where(Message.account_id == aid)))
+        assert any(f"您的机动车转籍申请（业务流水号{done.serial_no}）已受理" in b for b in bodies)  # not 申请申请
     # A second one is refused before the form, with the open application offered.
     with pytest.raises(StillPending) as again:
         applications.prepare(env, TRANSFER, aid)

@@ -37,6 +37,8 @@ FIELDS = [
     FieldSpec("price", "车价合计（元）", placeholder="发票上的小写金额，如 68000", max_len=14),
 ]
 
+ORDER = {spec.name: i for i, spec in enumerate(FIELDS)}
+
 
 def _key(code: str, no: str) -> str:
     return f"{code}-{no}"
@@ -138,7 +140,8 @@ class VehicleTransferService:
         intros = {p: INTRO + (f"\n{lines[p]}" if p in lines else "") for p in facts}
         context = {"vehicles": facts, "today": today, "refused": refused, "invoices": _invoice_facts(session, account, vehicles),
                    "intros": intros, "notes": {"plate": lines}, "pending": {"plate": mine}}
-        return Prepared(intros[first.plate], FIELDS, {"plate": first.plate}, choices, context)
+        only = {rule.city_field(code): cities[0].prefix for code, cities in rule.CITIES.items() if len(cities) == 1}
+        return Prepared(intros[first.plate], FIELDS, {"plate": first.plate, **only}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field checked, each problem next to its field (all told at once)."""
@@ -166,6 +169,7 @@ class VehicleTransferService:
         if city is not None and facts is not None:
             if why := rule.destination_refusal(plate, city, on_invoice):
                 problems.add(why, rule.city_field(province))
+        problems.problems.sort(key=lambda p: ORDER.get(p[0] or "", len(ORDER)))  # the first on the form first
         problems.raise_found()
         assert city and code and number and issued and price
         return {"plate": plate, "province": province, rule.city_field(province): city.prefix,

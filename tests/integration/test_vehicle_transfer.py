@@ -71,6 +71,10 @@ def test_the_destination_must_match_the_invoice_next_to_the_city(env: Env, peopl
     with pytest.raises(DomainError) as same:
         applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A"}, prepared)
     assert _problems(same) == {"city_50": "渝A8D2Q7已在重庆市登记，同城交易无需转籍，请办理转移登记"}
+    assert prepared.initial["city_50"] == "渝A" and "city_32" not in prepared.initial  # a one-city province chosen
+    with pytest.raises(FieldErrors) as both:  # told in the order of the form: the city first
+        applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A", "invoice_no": "00231548"}, prepared)
+    assert [field for field, _ in both.value.problems] == ["city_50", "invoice_no"]
 
 
 def test_every_invoice_field_is_checked_and_told_next_to_it(env: Env, people) -> None:

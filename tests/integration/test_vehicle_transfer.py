@@ -10,7 +10,7 @@ from sqlalchemy import func, select, update
 from kiosk.db.models import Account, Application, AuditEntry, Message, Vehicle, Violation
 from kiosk.db.models_transfer import UsedCarInvoice
 from kiosk.domain.errors import DomainError, FieldErrors, StillPending
-from kiosk.services import applications, counter_applications
+from kiosk.services import applications, counter_applications, other_vehicles
 from kiosk.services.catalog import SERVICES
 from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
@@ -58,6 +58,7 @@ def test_the_invoice_ready_car_is_transferred_in_progress_then_finished_at_the_c
     assert counter_applications.finish_choices("vehicle_transfer", "受理中", app.payload) == ("已转出",)
     handled = counter_applications.finish(env, CLERK, aid, done.serial_no, "已转出")
     assert handled.status == "已办结" and "渝A8D2Q7已转出至江苏省连云港市" in handled.note
+    assert other_vehicles.page_of(env, aid).transferred == {"渝A8D2Q7": date(2026, 12, 1)}  # 我的机动车: 已转出
     with pytest.raises(DomainError) as after:
         applications.prepare(env, TRANSFER, aid)
     assert "渝A8D2Q7不能申请转籍：该车已于2026-12-01办理转籍（转出），不能再次申请" in after.value.message

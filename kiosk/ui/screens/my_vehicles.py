@@ -64,8 +64,10 @@ class MyVehiclesScreen(RecordScreen):
             self.query_one("#remove-other").display = False
             self.set_status("您名下没有已备案的机动车。")
             return
-        own = len(rows) - len(self.others)
-        others = f"另备案非本人机动车{len(self.others)}辆。" if self.others else ""
+        moved = sum(1 for v in rows if v.plate in self.moved)
+        own = len(rows) - len(self.others) - moved
+        others = (f"已转籍转出{moved}辆。" if moved else "") + (
+            f"另备案非本人机动车{len(self.others)}辆。" if self.others else "")
         warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
         warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
         warnings += [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"

@@ -68,3 +68,26 @@ async def test_a_car_with_violations_is_refused_before_the_form(kiosk_app, env, 
         await _press(pilot, "menu-vehicle_transfer")
         assert "渝B5K821不能申请转籍：该车有2起交通违法未处理，请先处理" in screen_error(kiosk_app).replace("\n", "")
         assert not kiosk_app.screen.query_one("#next").display
+
+
+async def test_a_vehicle_transferred_out_is_marked_in_my_vehicles(kiosk_app, env, people):
+    from sqlalchemy import select
+
+    from kiosk.db.models import Account
+    from kiosk.services import applications, counter_applications
+    from kiosk.services.catalog import SERVICES
+    from kiosk.services.staff import StaffSession
+
+    p = people["two_cars"]
+    with env.db.read() as s:
+        aid = s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
+    form = {"plate": "渝A8D2Q7", "province": "32", "city_32": "苏G", "invoice_code": "150002400110",
+            "invoice_no": "00231547", "invoice_date": "2026-11-26", "price": "68000"}
+    done = applications.submit(env, SERVICES["vehicle_transfer"], aid, form)
+    counter_applications.finish(env, StaffSession("J1001", "王警官", ("counter",)), aid, done.serial_no, "已转出")
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await _press(pilot, "menu-my_vehicles")
+        text = screen_text(kiosk_app)
+        assert "您名下共有1辆已备案机动车。已转籍转出1辆。" in text and "已转出" in text
+        assert "（已于2026-12-01转籍转出）" in text

@@ -94,6 +94,7 @@ class Vehicle(Base):
     registered_on: Mapped[date | None]
     # 使用性质: 非营运 (a private car; what rows from before migration 0010 got) or 营运.
     use_nature: Mapped[str] = mapped_column(String(10), default="非营运", server_default="非营运")
+    vin: Mapped[str | None] = mapped_column(String(17), unique=True, index=True)  # 车辆识别代号 (migration 0013)
 
 
 class Violation(Base):
@@ -341,3 +342,4 @@ class AuditEntry(Base):
 
 from . import models_elicence  # noqa: E402,F401  (issue 4 tables: e-licences, photo submissions)
 from . import models_newcars  # noqa: E402,F401  (new vehicles, temporary plates: migration 0011)
+from . import models_transfer  # noqa: E402,F401  (转籍 invoices, 非本人 vehicles: migration 0013)

@@ -196,8 +196,13 @@ def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checke
         outcome.created(app)
     audit.record(s, env, actor=f"citizen:{account.id}", action=service.kind, account_id=account.id,
                  detail=f"{app.serial_no} {outcome.status}")
-    messaging.notify(s, env, account, service.title, f"您的{service.title}申请（业务流水号{app.serial_no}）{outcome.message}")
+    messaging.notify(s, env, account, service.title, f"您的{of_title(service.title)}（业务流水号{app.serial_no}）{outcome.message}")
     return Submitted(app.serial_no, service.title, outcome.status, outcome.note, checked.summary)
+
+
+def of_title(title: str) -> str:
+    """How a message names an application of ``title``: 补换领行驶证申请, but 机动车转籍申请 as it is."""
+    return title if title.endswith("申请") else f"{title}申请"
 
 
 def waiting(session: Session, account_id: int, kind: str) -> list[Application]:

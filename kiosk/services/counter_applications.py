@@ -100,5 +100,5 @@ def _decide(s, env: Env, staff: StaffSession | None, role: str, app: Application
     audit.record(s, env, actor=actor(staff), role=role, action=action,  # type: ignore[arg-type]
                  account_id=account.id, detail=f"{app.serial_no} {app.title} {detail}")
     messaging.notify(s, env, account, app.title,
-                     f"您的{app.title}申请（业务流水号{app.serial_no}）{status}：{note.rstrip('。')}。")
+                     f"您的{applications.of_title(app.title)}（业务流水号{app.serial_no}）{status}：{note.rstrip('。')}。")
     return Handled(app.serial_no, status, note)

@@ -13,7 +13,7 @@ from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSit
                          Vehicle, Violation)
 from ..domain.dates import anniversary
 from ..domain.exam import permit_valid_to
-from . import demo_history, demo_newcars
+from . import demo_history, demo_newcars, demo_transfer
 from .demo_history import LARGE, SMALL
 from .demo_people import PEOPLE, STAFF, Person
 from .env import Env
@@ -49,6 +49,7 @@ def load(env: Env) -> dict[str, int]:
         added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
         s.flush()
         demo_newcars.load(s, env.clock.now())
+        demo_transfer.load(s, env.clock.now())
         _permit_cities(s)
         _violations(s, env.clock.now())
         added["plans"] = _plans(s, env.clock.now().date())
@@ -108,6 +109,7 @@ def after_upgrade(env: Env) -> None:
         _violations(s, env.clock.now())
         _registrations(s)
         demo_newcars.load(s, env.clock.now())
+        demo_transfer.load(s, env.clock.now())
 
 
 def _registrations(s: Session) -> None:

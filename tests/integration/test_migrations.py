@@ -30,6 +30,7 @@ EXPECTED_TABLES = {
     "terminal_keys",  # public e-licence signing keys of the terminals (migration 0009)
     "new_vehicles", "temporary_plates",  # 申请新车临时号牌 (migration 0011)
     "plate_selections",  # 新车选号, 在用车选号 (migration 0012)
+    "used_car_invoices", "other_vehicles",  # 机动车转籍申请, 备案非本人机动车 (migration 0013)
 }
 
 

@@ -72,7 +72,8 @@ async def test_a_vehicle_without_violations_says_so(kiosk_app, env, people):
 
 
 def test_columns_are_left_out_in_order_until_they_fit() -> None:
-    rows = [("渝AD12345", "小型新能源汽车", "比亚迪牌", "2026-11-23（已过期）", "2027-05-02", "0起", "139****0105")]
-    assert fit_columns(COLUMNS, rows, 200, (6, 2, 1)) == [0, 1, 2, 3, 4, 5, 6]
-    assert fit_columns(COLUMNS, rows, 90, (6, 2, 1)) == [0, 1, 2, 3, 4, 5]
-    assert fit_columns(COLUMNS, rows, 76, (6, 2, 1)) == [0, 1, 3, 4, 5]
+    rows = [("渝AD12345", "本人", "小型新能源汽车", "比亚迪牌", "2026-11-23（已过期）", "2027-05-02", "0起", "139****0105")]
+    assert fit_columns(COLUMNS, rows, 200, (7, 3, 2)) == [0, 1, 2, 3, 4, 5, 6, 7]
+    assert fit_columns(COLUMNS, rows, 96, (7, 3, 2)) == [0, 1, 2, 3, 4, 5, 6]
+    assert fit_columns(COLUMNS, rows, 84, (7, 3, 2)) == [0, 1, 2, 4, 5, 6]
+    assert fit_columns(COLUMNS, rows, 76, (7, 3, 2)) == [0, 1, 4, 5, 6]

@@ -312,6 +312,7 @@ async def test_a_unit_account_sees_its_code_named_and_only_the_services_for_unit
         shown = {b.id for b in kiosk_app.screen.query("Button") if (b.id or "").startswith("menu-")}
         assert shown == {"menu-vehicle_contact", "menu-plate_reissue", "menu-vehicle_licence_reissue",
                          "menu-inspection_mark_reissue", "menu-exempt_inspection_mark", "menu-temp_plate",
+                         "menu-vehicle_transfer",  # 机动车转籍申请: a unit sells its vehicles too
                          "menu-my_vehicles", "menu-progress", "menu-inbox"}
         assert "驾驶证业务" not in text and "我的驾驶证" not in text
 

@@ -1,5 +1,7 @@
 """我的机动车: the citizen's vehicles in a table, and under it all about the highlighted one,
-its unhandled traffic violations included (time, place, what)."""
+its unhandled traffic violations included (time, place, what). After them the vehicles in another
+person's name the citizen recorded (备案非本人机动车), marked 非本人, each removed with 解除备案
+(asked first); an own vehicle transferred out (机动车转籍申请 finished) is marked 已转出."""
 from __future__ import annotations
 
 
@@ -9,18 +11,21 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import events
-from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, DataTable, Static
 
 from ...domain.ids import mask_phone
-from ...services import profile
+from ...domain.errors import DomainError
+from ...services import other_vehicles, profile
+from ..dialogs.confirm import ConfirmDialog
 from ..widgets.fit import fill_to_fit
 from .records import RecordScreen
 
-COLUMNS = ("号牌号码", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
+COLUMNS = ("号牌号码", "类别", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
 # On a narrow terminal these are left out, in this order, rather than cut in half: the text under
 # the table repeats them for the highlighted vehicle.
-DROP_WHEN_NARROW = (6, 2, 1)
+DROP_WHEN_NARROW = (7, 3, 2)
+OWN, OTHER, MOVED = "本人", "非本人", "已转出"
 
 
 class MyVehiclesScreen(RecordScreen):
@@ -28,7 +33,12 @@ class MyVehiclesScreen(RecordScreen):
 
     def on_mount(self) -> None:
         self.rows: list[profile.VehicleView] = []
+        self.others: dict[str, other_vehicles.OtherView] = {}  # plate -> a recorded vehicle of another person
+        self.moved: dict = {}  # plate -> the day an own vehicle was transferred out
         self._columns: list[int] = []
+        remove = Button("解除备案", id="remove-other", variant="error")
+        remove.display = False  # only while a 非本人 vehicle is highlighted
+        self.query_one(".buttons", Horizontal).mount(remove, before=0)
         theme = self.app.get_css_variables()
         # An overdue inspection or an expired 交强险 says （已过期） on the theme's red, also in the
         # highlighted row: the table's cursor keeps a cell's own colours (red text alone on the
@@ -36,22 +46,38 @@ class MyVehiclesScreen(RecordScreen):
         self.past = Style(bold=True, color=theme["foreground"], bgcolor=theme["error"])
         table = self.query_one(DataTable)
         table.cursor_foreground_priority = table.cursor_background_priority = "renderable"
-        self.call(profile.vehicles_of, self.env, self.account_id, done=self._loaded)
+        self.reload()
+
+    def reload(self) -> None:
+        self.call(other_vehicles.page_of, self.env, self.account_id, done=self._page)
+
+    def _page(self, page: other_vehicles.VehiclesPage) -> None:
+        self.others = {o.vehicle.plate: o for o in page.others}
+        self.moved = page.transferred
+        self._loaded(page.own + [o.vehicle for o in page.others])
 
     def _loaded(self, rows: list[profile.VehicleView]) -> None:
         self.rows = rows
         table = self.query_one(DataTable)
         self.show_table(bool(rows))
         if not rows:
+            self.query_one("#remove-other").display = False
             self.set_status("您名下没有已备案的机动车。")
             return
+        moved = sum(1 for v in rows if v.plate in self.moved)
+        own = len(rows) - len(self.others) - moved
+        others = (f"已转籍转出{moved}辆。" if moved else "") + (
+            f"另备案非本人机动车{len(self.others)}辆。" if self.others else "")
         warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
         warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
         warnings += [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"
                      for v in rows if v.unhandled_violations]
-        self.set_status(Text.assemble(f"您名下共有{len(rows)}辆已备案机动车。" + ("选中一辆查看详情。" if len(rows) > 1 else ""),
+        self.set_status(Text.assemble(f"您名下共有{own}辆已备案机动车。" + others
+                                      + ("选中一辆查看详情。" if len(rows) > 1 else ""),
                                       *((f"\n{w}", "bold red") for w in warnings)))
+        self._columns = []  # refilled: a reload after 解除备案 has other rows
         self._fill()
+        table.move_cursor(row=0)
         self._show(0)
         table.focus()
 
@@ -71,11 +97,27 @@ class MyVehiclesScreen(RecordScreen):
         if not 0 <= index < len(self.rows):
             return
         v = self.rows[index]
-        about = Text.assemble(
-            f"{v.plate}  {v.vehicle_type}  {v.brand}\n初次登记日期：{v.registered_text}  使用性质：{v.use_nature}"
+        other = self.others.get(v.plate)
+        self.query_one("#remove-other").display = other is not None
+        if other is not None:
+            whose = (f"{v.plate}  {v.vehicle_type}  {v.brand}（非本人机动车，所有人{other.owner}，"
+                     f"{other.recorded_at:%Y-%m-%d}备案，{other.plate_kind}）\n检验有效期至：")
+            about = Text.assemble(whose, self._due(v.inspection_text, v.inspection_overdue),
+                                  "\n交强险有效期至：", self._due(v.insurance_text, v.insurance_expired), "\n",
+                                  f"未处理的交通违法{v.unhandled_violations}起：" if v.violations else "未处理的交通违法：无")
+        else:
+            moved = f"（已于{self.moved[v.plate]:%Y-%m-%d}转籍转出）" if v.plate in self.moved else ""
+            about = self._own_about(v, moved)
+        self._detail(v, about)
+
+    def _own_about(self, v: profile.VehicleView, moved: str) -> Text:
+        return Text.assemble(
+            f"{v.plate}  {v.vehicle_type}  {v.brand}{moved}\n初次登记日期：{v.registered_text}  使用性质：{v.use_nature}"
             "\n检验有效期至：", self._due(v.inspection_text, v.inspection_overdue),
             "\n交强险有效期至：", self._due(v.insurance_text, v.insurance_expired), f"\n联系电话：{mask_phone(v.phone)}\n",
             f"未处理的交通违法{v.unhandled_violations}起：" if v.violations else "未处理的交通违法：无")
+
+    def _detail(self, v: profile.VehicleView, about: Text) -> None:
         if not v.violations:
             self.query_one("#detail", Static).update(about)
             return
@@ -89,10 +131,37 @@ class MyVehiclesScreen(RecordScreen):
 
 
     def _cells(self, v: profile.VehicleView) -> tuple:
-        return (v.plate, v.vehicle_type, v.brand, self._due(v.inspection_text, v.inspection_overdue),
-                self._due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", mask_phone(v.phone))
+        kind = OTHER if v.plate in self.others else MOVED if v.plate in self.moved else OWN
+        phone = "" if v.plate in self.others else mask_phone(v.phone)  # not another owner's
+        return (v.plate, kind, v.vehicle_type, v.brand, self._due(v.inspection_text, v.inspection_overdue),
+                self._due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", phone)
 
     def _due(self, text: str, past: bool) -> Text:
         """A validity date; one that is past (it says （已过期）) on red, so it does not look like a valid one."""
         return Text(text, style=self.past if past else "")
 
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id != "remove-other":
+            super().on_button_pressed(event)
+            return
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        if not 0 <= row < len(self.rows) or self.rows[row].plate not in self.others:
+            return
+        plate = self.rows[row].plate
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(other_vehicles.remove, self.env, self.account_id, plate, done=self._removed,
+                          failed=self._not_removed)
+
+        self.app.push_screen(ConfirmDialog(f"确定解除非本人机动车{plate}的备案吗？解除后该车不再显示在【我的机动车】中，"
+                                           "如需再次备案须重新办理。", "解除备案"), callback=answered)
+
+    def _removed(self, note: str) -> None:
+        self.reload()
+        self.notify(note + "。", timeout=6)
+
+    def _not_removed(self, exc: DomainError) -> None:
+        self.show_error(exc)
+        self.reload()

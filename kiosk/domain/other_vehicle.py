@@ -1,0 +1,100 @@
+"""备案非本人机动车 (seed 002, section 十): 用户可以备案非本人小型汽车及小型新能源汽车、香港入出境车、
+澳门入出境车. A driver records a vehicle in another person's name that they drive, so its traffic
+violations are shown (and can be handled) on their own account.
+
+Choices made here (the seed is silent):
+- The kinds of plate are the seed's four (GA 36 号牌种类 02, 52, 26, 27); any other is refused.
+  小型汽车: 7 characters (渝A12345); 小型新能源汽车: 8, the small new-energy form (渝AD12345; the
+  large form 渝A12345D is a 大型新能源汽车); 香港/澳门入出境车: 粤Z, 4 characters, 港 or 澳 (粤ZA123港).
+- The vehicle is proved by the last 6 characters of its 车辆识别代号, or by its owner's name with
+  the last 6 characters of the owner's 身份证明号码 (for a unit, its 统一社会信用代码).
+- At most MAX_RECORDS vehicles per account; recorded at once (no DMV review), removed by the
+  citizen (解除备案) at any time.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import DomainError
+from .ids import PROVINCES, normalize_plate
+from .typed import compact
+
+MAX_RECORDS = 3
+SMALL, SMALL_NEV, HONG_KONG, MACAU = "小型汽车", "小型新能源汽车", "香港入出境车", "澳门入出境车"
+KINDS = (SMALL, SMALL_NEV, HONG_KONG, MACAU)
+BY_VIN, BY_OWNER = "车辆识别代号后6位", "机动车所有人信息"
+PROOFS = (BY_VIN, BY_OWNER)
+PROOF_LEN = 6
+_SERIAL = "[A-HJ-NP-Z0-9]"
+_CROSS_BORDER = re.compile(rf"粤Z{_SERIAL}{{4}}([港澳])")
+_NEV_SMALL = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z][DF]{_SERIAL}\d{{4}}")
+_SUFFIX = {HONG_KONG: "港", MACAU: "澳"}
+
+
+def clean_kind(value: str) -> str:
+    if value not in KINDS:
+        raise DomainError("请选择号牌种类（小型汽车、小型新能源汽车、香港入出境车、澳门入出境车）", "plate_kind")
+    return value
+
+
+def clean_plate(raw: str, kind: str, field: str = "plate") -> str:
+    """The plate typed, in the form its kind has (GA 36-2018), or why not."""
+    text = compact(raw).upper()
+    if kind in _SUFFIX:
+        if not text:
+            raise DomainError("请输入号牌号码", field)
+        match = _CROSS_BORDER.fullmatch(text)
+        if match is None:
+            raise DomainError(f"{kind}号牌为粤Z、4位字母或数字加{_SUFFIX[kind]}字，如粤ZA123{_SUFFIX[kind]}", field)
+        if match.group(1) != _SUFFIX[kind]:
+            raise DomainError(f"该号牌为{HONG_KONG if match.group(1) == '港' else MACAU}号牌，请选择对应的号牌种类", field)
+        return text
+    plate = normalize_plate(raw, field)
+    if kind == SMALL and len(plate) != 7:
+        raise DomainError("小型汽车号牌为7位（新能源汽车号牌请选择小型新能源汽车）", field)
+    if kind == SMALL_NEV:
+        if len(plate) != 8:
+            raise DomainError("小型新能源汽车号牌为8位，如渝AD12345", field)
+        if not _NEV_SMALL.fullmatch(plate):
+            raise DomainError("该号牌为大型新能源汽车号牌，只能备案小型新能源汽车", field)
+    return plate
+
+
+def clean_proof(raw: str, field: str, label: str) -> str:
+    text = compact(raw).upper()
+    if len(text) != PROOF_LEN or not (text.isascii() and text.isalnum()):
+        raise DomainError(f"请输入{label}（{PROOF_LEN}位字母或数字）", field)
+    return text
+
+
+def is_small(vehicle_type: str) -> bool:
+    """A small or mini car (小型/微型 in its type: 小型轿车, 小型普通客车, 微型面包车)."""
+    return vehicle_type.startswith(("小型", "微型"))
+
+
+def kind_of(plate: str, vehicle_type: str) -> str | None:
+    """The 号牌种类 of a vehicle on record that may be recorded (None: a kind that may not)."""
+    if plate.endswith("港") and plate.startswith("粤Z"):
+        return HONG_KONG
+    if plate.endswith("澳") and plate.startswith("粤Z"):
+        return MACAU
+    if not is_small(vehicle_type):
+        return None
+    if len(plate) == 7:
+        return SMALL
+    return SMALL_NEV if _NEV_SMALL.fullmatch(plate) else None
+
+
+def proof_matches(proof: str, typed: dict[str, str], vin: str | None, owner_name: str, owner_id: str) -> bool:
+    """Whether what was typed proves the vehicle: its VIN's last 6, or its owner's name and ID's last 6."""
+    if proof == BY_VIN:
+        return bool(vin) and vin[-PROOF_LEN:].upper() == typed.get("vin6", "")
+    return (typed.get("owner_name", "") == owner_name.strip()
+            and owner_id[-PROOF_LEN:].upper() == typed.get("owner_id6", ""))
+
+
+def limit_refusal(recorded: int) -> str:
+    if recorded >= MAX_RECORDS:
+        return (f"您已备案{recorded}辆非本人机动车（每个账户最多{MAX_RECORDS}辆），"
+                "请先在【我的机动车】中解除不再驾驶的车辆的备案")
+    return ""

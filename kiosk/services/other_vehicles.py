@@ -1,0 +1,192 @@
+"""备案非本人机动车 (seed 002, section 十): a driver records a vehicle in another person's name
+(小型汽车, 小型新能源汽车, 香港入出境车, 澳门入出境车) that they drive, proved by the last 6
+characters of its 车辆识别代号 or by its owner's details (rules: kiosk.domain.other_vehicle).
+
+It is recorded at once (已办结 in 网办进度, with an SMS and a message): no DMV review follows.
+Recorded vehicles show in 我的机动车 marked 非本人, their unhandled violations with them, and the
+citizen removes one there (解除备案). Format checks are made at 下一步 next to each field; whether
+the vehicle exists and the proof fits is checked against the vehicle records at 提交, and one
+message then says no more than that the details do not match (another person's vehicle is not
+confirmed to exist before it is proved)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Account, Application, Vehicle, Violation
+from ..db.models_transfer import OtherVehicle
+from ..domain import other_vehicle as rule
+from ..domain.errors import DomainError, FormProblems, NotFound
+from ..domain.ids import mask_name, normalize_text
+from ..domain.vehicle_docs import clean_choice
+from . import audit, messaging, profile
+from .applications import FINISHED, FieldSpec, Outcome, Prepared
+from .env import Env
+from .vehicle_transfer import transferred_plates
+
+KIND = "other_vehicle"
+REMOVE = "other_vehicle_remove"
+TITLE = "备案非本人机动车"
+NO_MATCH = "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对"
+OWN = "本人机动车无需备案，可在【我的机动车】中查看"
+INTRO = ("备案本人驾驶的非本人名下的小型汽车、小型新能源汽车、香港入出境车或澳门入出境车，备案后可在【我的机动车】"
+         "中查看该车信息和交通违法。请填写号牌，并以车辆识别代号后6位或机动车所有人信息验证。"
+         f"每个账户最多备案{rule.MAX_RECORDS}辆，即时办结，可随时解除备案。")
+FIELDS = [
+    FieldSpec("plate_kind", "号牌种类", "choice"),
+    FieldSpec("plate", "号牌号码", placeholder="如 渝A12345、渝AD12345、粤ZA123港", max_len=12),
+    FieldSpec("proof", "验证方式", "choice"),
+    FieldSpec("vin6", "车辆识别代号后6位", placeholder="见行驶证", max_len=10, show_if=(("proof", rule.BY_VIN),)),
+    FieldSpec("owner_name", "机动车所有人姓名（名称）", placeholder="与行驶证一致", max_len=50,
+              show_if=(("proof", rule.BY_OWNER),)),
+    FieldSpec("owner_id6", "所有人身份证明号码后6位", placeholder="身份证号码或统一社会信用代码后6位", max_len=10,
+              show_if=(("proof", rule.BY_OWNER),)),
+]
+
+
+def _recorded(session: Session, account_id: int) -> list[tuple[OtherVehicle, Vehicle]]:
+    return list(session.execute(select(OtherVehicle, Vehicle).join(Vehicle, OtherVehicle.vehicle_id == Vehicle.id)
+                                .where(OtherVehicle.account_id == account_id).order_by(OtherVehicle.id)).all())
+
+
+class OtherVehicleRecord:
+    kind = code_purpose = KIND
+    title = TITLE
+
+    def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
+        recorded = _recorded(session, account.id)
+        if why := rule.limit_refusal(len(recorded)):
+            raise DomainError(why)
+        own = list(session.scalars(select(Vehicle.plate).where(Vehicle.owner_id == account.id)))
+        listed = "、".join(v.plate for _, v in recorded)
+        intro = INTRO + (f"\n您已备案非本人机动车{len(recorded)}辆：{listed}。" if recorded else "")
+        choices = {"plate_kind": [(k, k) for k in rule.KINDS], "proof": [(p, p) for p in rule.PROOFS]}
+        context = {"own": own, "recorded": [v.plate for _, v in recorded]}
+        return Prepared(intro, FIELDS, {"proof": rule.BY_VIN}, choices, context)
+
+    def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
+        problems = FormProblems()
+        kind = problems.check(rule.clean_kind, form.get("plate_kind", ""))
+        plate = problems.check(rule.clean_plate, form.get("plate", ""), kind) if kind else None
+        if plate and plate in prepared.context["own"]:  # type: ignore[operator]
+            problems.add(OWN, "plate")
+        elif plate and plate in prepared.context["recorded"]:  # type: ignore[operator]
+            problems.add(f"您已备案{plate}，无需重复备案", "plate")
+        proof = problems.check(clean_choice, form.get("proof", ""), rule.PROOFS, "proof", "验证方式")
+        clean = {"plate_kind": kind or "", "plate": plate or "", "proof": proof or ""}
+        if proof == rule.BY_VIN:
+            clean["vin6"] = problems.check(rule.clean_proof, form.get("vin6", ""), "vin6", "车辆识别代号后6位") or ""
+        elif proof == rule.BY_OWNER:
+            clean["owner_name"] = problems.check(normalize_text, form.get("owner_name", ""), field="owner_name",
+                                                 label="机动车所有人姓名（名称）", max_len=50) or ""
+            clean["owner_id6"] = problems.check(rule.clean_proof, form.get("owner_id6", ""), "owner_id6",
+                                                "所有人身份证明号码后6位") or ""
+        problems.raise_found()
+        return clean
+
+    def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
+        return None  # the citizen is signed in; the vehicle's record does not change
+
+    def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        if clean["proof"] == rule.BY_VIN:
+            proof = f"车辆识别代号后6位 {clean['vin6']}"
+        else:
+            proof = f"机动车所有人 {clean['owner_name']}，身份证明号码后6位 {clean['owner_id6']}"
+        return [("号牌种类", clean["plate_kind"]), ("号牌号码", clean["plate"]), ("验证信息", proof),
+                ("办理方式", "提交后即时备案")]
+
+    def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
+              prepared: Prepared) -> Outcome:
+        # The account row locked (PostgreSQL: FOR UPDATE), then counted again: two kiosks, one limit.
+        session.scalar(select(Account).where(Account.id == account.id).with_for_update())
+        count = session.scalar(select(func.count()).select_from(OtherVehicle).where(OtherVehicle.account_id == account.id))
+        if why := rule.limit_refusal(count or 0):
+            raise DomainError(why)
+        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"]))
+        if vehicle is not None and vehicle.owner_id == account.id:
+            raise DomainError(OWN, "plate")
+        owner = session.get(Account, vehicle.owner_id) if vehicle is not None else None
+        if vehicle is None or owner is None or not rule.proof_matches(clean["proof"], clean, vehicle.vin, owner.name,
+                                                                     owner.id_number):
+            raise DomainError(NO_MATCH, "plate")
+        if vehicle.plate in transferred_plates(session, owner.id):
+            raise DomainError(f"{vehicle.plate}已办理转籍（转出），不能备案", "plate")
+        kind = rule.kind_of(vehicle.plate, vehicle.vehicle_type)
+        if kind is None:
+            raise DomainError(f"该车为{vehicle.vehicle_type}，只能备案小型汽车、小型新能源汽车、香港入出境车、澳门入出境车",
+                              "plate")
+        if kind != clean["plate_kind"]:
+            raise DomainError(f"号牌种类与该车登记信息不符（该车为{kind}），请返回上一步修改", "plate_kind")
+        if session.scalar(select(OtherVehicle.id).where(OtherVehicle.account_id == account.id,
+                                                        OtherVehicle.vehicle_id == vehicle.id)) is not None:
+            raise DomainError(f"您已备案{vehicle.plate}，无需重复备案", "plate")
+        row = OtherVehicle(account_id=account.id, vehicle_id=vehicle.id, plate_kind=kind, recorded_at=env.clock.now())
+        session.add(row)
+        session.flush()
+
+        def created(app: Application) -> None:
+            row.application_id = app.id
+            app.payload = {"plate_kind": kind, "plate": vehicle.plate, "proof": clean["proof"]}  # not the proof itself
+
+        note = f"已备案非本人机动车{vehicle.plate}（{kind}），可在【我的机动车】中查看该车信息和交通违法"
+        return Outcome(FINISHED, note, f"{FINISHED}：{note}。", created)
+
+
+@dataclass(frozen=True)
+class OtherView:
+    vehicle: profile.VehicleView
+    plate_kind: str
+    recorded_at: datetime
+    owner: str  # masked: 赵*
+
+
+@dataclass(frozen=True)
+class VehiclesPage:
+    """我的机动车: the citizen's own vehicles (those transferred out: plate -> day), and the recorded others."""
+
+    own: list[profile.VehicleView]
+    transferred: dict
+    others: list[OtherView]
+
+
+def _views(s: Session, env: Env, vehicles: list[Vehicle]) -> dict[str, profile.VehicleView]:
+    """plate -> the vehicle as 我的机动车 shows it, its unhandled violations with it (as profile.vehicles_in)."""
+    found: dict[int, list[profile.ViolationView]] = {}
+    for x in s.scalars(select(Violation).where(Violation.vehicle_id.in_([v.id for v in vehicles]),
+                                               Violation.handled_at.is_(None)).order_by(Violation.occurred_at)):
+        found.setdefault(x.vehicle_id, []).append(profile.ViolationView(x.occurred_at, x.place, x.behaviour,
+                                                                        x.points, x.fine))
+    today = env.clock.now().date()
+    return {v.plate: profile.VehicleView(v.plate, v.vehicle_type, v.brand, v.inspection_due, v.insurance_due, v.phone,
+                                         v.address, len(found.get(v.id, ())), today, tuple(found.get(v.id, ())),
+                                         v.registered_on, v.use_nature) for v in vehicles}
+
+
+def page_of(env: Env, account_id: int) -> VehiclesPage:
+    with env.db.read() as s:
+        own = profile.vehicles_in(s, env, account_id)
+        rows = _recorded(s, account_id)
+        views = _views(s, env, [v for _, v in rows])
+        owners = dict(s.execute(select(Account.id, Account.name).where(
+            Account.id.in_([v.owner_id for _, v in rows]))).all()) if rows else {}
+        others = [OtherView(views[v.plate], o.plate_kind, o.recorded_at, mask_name(owners.get(v.owner_id, "")))
+                  for o, v in rows]
+        return VehiclesPage(own, transferred_plates(s, account_id), others)
+
+
+def remove(env: Env, account_id: int, plate: str) -> str:
+    """解除备案 of one recorded vehicle: gone from 我的机动车 at once; audited, with a message."""
+    with env.db.write() as s:
+        account = s.get(Account, account_id)
+        vehicle_id = s.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
+        gone = s.execute(delete(OtherVehicle).where(OtherVehicle.account_id == account_id,
+                                                    OtherVehicle.vehicle_id == vehicle_id)).rowcount if vehicle_id else 0
+        if account is None or not gone:
+            raise NotFound(f"您未备案{plate}（可能已解除备案），列表已更新")
+        audit.record(s, env, actor=f"citizen:{account_id}", action=REMOVE, account_id=account_id, detail=plate)
+        note = f"已解除非本人机动车{plate}的备案"
+        messaging.notify(s, env, account, TITLE, f"您{note}。如需再次备案，请在【备案非本人机动车】中办理。")
+        return note

@@ -1,0 +1,122 @@
+"""备案非本人机动车 on SQLite with the demo data: 刘洋 records 赵磊's 渝B5K821 (VIN ...582157, 2
+unhandled violations); recorded at once, listed in 我的机动车 with its violations, removed again."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from kiosk.db.models import Account, AuditEntry, Message, Vehicle
+from kiosk.db.models_transfer import OtherVehicle
+from kiosk.domain.errors import DomainError, FieldErrors, NotFound
+from kiosk.services import applications, other_vehicles
+from kiosk.services.env import Env
+from kiosk.services.other_vehicles import OtherVehicleRecord
+
+RECORD = OtherVehicleRecord()
+FORM = {"plate_kind": "小型汽车", "plate": "渝B5K821", "proof": "车辆识别代号后6位", "vin6": "582157"}
+
+
+def account_id(env: Env, id_number: str) -> int:
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == id_number)).one()
+
+
+def _problems(exc: pytest.ExceptionInfo) -> dict:
+    value = exc.value
+    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
+
+
+def _add_vehicle(env: Env, owner_id_number: str, plate: str, kind: str, vin: str) -> None:
+    with env.db.write() as s:
+        owner = s.scalars(select(Account.id).where(Account.id_number == owner_id_number)).one()
+        s.add(Vehicle(owner_id=owner, plate=plate, vehicle_type=kind, brand="丰田牌", inspection_due=date(2027, 6, 1),
+                      insurance_due=date(2027, 6, 1), phone="13900000000", vin=vin))
+
+
+def test_recorded_at_once_listed_with_its_violations_and_removed(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"].id_number)  # 刘洋
+    prepared = applications.prepare(env, RECORD, aid)
+    assert "每个账户最多备案3辆" in prepared.intro
+    done = applications.submit(env, RECORD, aid, {**FORM, "plate": " 渝b5k821 ", "vin6": "582157"})
+    assert done.status == "已办结" and "已备案非本人机动车渝B5K821（小型汽车）" in done.note
+    [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
+    assert shown.payload == {"plate_kind": "小型汽车", "plate": "渝B5K821", "proof": "车辆识别代号后6位"}
+    page = other_vehicles.page_of(env, aid)
+    assert [v.plate for v in page.own] == ["渝A12345"]
+    [other] = page.others
+    assert (other.vehicle.plate, other.owner, other.vehicle.unhandled_violations) == ("渝B5K821", "赵*", 2)
+    with pytest.raises(DomainError) as twice:
+        applications.check(RECORD, FORM, applications.prepare(env, RECORD, aid))
+    assert _problems(twice) == {"plate": "您已备案渝B5K821，无需重复备案"}
+    assert other_vehicles.remove(env, aid, "渝B5K821") == "已解除非本人机动车渝B5K821的备案"
+    assert other_vehicles.page_of(env, aid).others == []
+    with pytest.raises(NotFound):
+        other_vehicles.remove(env, aid, "渝B5K821")
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "other_vehicle_remove")) == 1
+        assert s.scalar(select(func.count()).where(Message.account_id == aid, Message.title == "备案非本人机动车")) == 2
+
+
+def test_by_the_owners_details_and_what_does_not_match(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"].id_number)
+    owner = people["violation"]  # 赵磊
+    with pytest.raises(DomainError) as wrong:
+        applications.submit(env, RECORD, aid, {**FORM, "vin6": "582158"})
+    assert wrong.value.message == "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对"
+    with pytest.raises(DomainError) as nobody:
+        applications.submit(env, RECORD, aid, {**FORM, "plate": "渝B5K822"})
+    assert nobody.value.message == wrong.value.message  # no telling whether the plate exists
+    by_owner = {"plate_kind": "小型汽车", "plate": "渝B5K821", "proof": "机动车所有人信息", "owner_name": owner.name,
+                "owner_id6": owner.id_number[-6:]}
+    assert applications.submit(env, RECORD, aid, by_owner).status == "已办结"
+
+
+def test_form_checks_next_to_each_field(env: Env, people) -> None:
+    prepared = applications.prepare(env, RECORD, account_id(env, people["two_cars"].id_number))  # 周杰
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(RECORD, {"plate_kind": "", "plate": "渝B5K821", "proof": "车辆识别代号后6位", "vin6": "5821"},
+                           prepared)
+    assert _problems(exc) == {"plate_kind": "请选择号牌种类（小型汽车、小型新能源汽车、香港入出境车、澳门入出境车）",
+                              "vin6": "请输入车辆识别代号后6位（6位字母或数字）"}
+    with pytest.raises(DomainError) as own:
+        applications.check(RECORD, {**FORM, "plate_kind": "小型新能源汽车", "plate": "渝AD12345"}, prepared)
+    assert _problems(own) == {"plate": "本人机动车无需备案，可在【我的机动车】中查看"}
+    cases = {("小型汽车", "渝AD12345"): "小型汽车号牌为7位（新能源汽车号牌请选择小型新能源汽车）",
+             ("小型新能源汽车", "渝A12345D"): "该号牌为大型新能源汽车号牌，只能备案小型新能源汽车",
+             ("香港入出境车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类",
+             ("澳门入出境车", "粤A1234澳"): "澳门入出境车号牌为粤Z、4位字母或数字加澳字，如粤ZA123澳",
+             ("小型汽车", "渝AO1234"): "号牌号码不使用字母I和O"}
+    for (kind, plate), message in cases.items():
+        with pytest.raises(DomainError) as bad:
+            applications.check(RECORD, {**FORM, "plate_kind": kind, "plate": plate}, prepared)
+        assert _problems(bad) == {"plate": message}, (kind, plate)
+
+
+def test_kinds_limit_and_cross_border_vehicles(env: Env, people) -> None:
+    aid = account_id(env, people["driver_normal"].id_number)
+    truck = people["truck_driver"]  # 马超's 苏G52731 is a 重型半挂牵引车
+    with env.db.read() as s:
+        truck_vin = s.scalars(select(Vehicle.vin).where(Vehicle.plate == "苏G52731")).one()
+    with pytest.raises(DomainError) as big:
+        applications.submit(env, RECORD, aid, {**FORM, "plate": "苏G52731", "vin6": truck_vin[-6:]})
+    assert big.value.message == "该车为重型半挂牵引车，只能备案小型汽车、小型新能源汽车、香港入出境车、澳门入出境车"
+    assert truck.name == "马超"
+    _add_vehicle(env, people["two_cars"].id_number, "粤ZB802港", "小型轿车", "LVGBE40K8RG000101")
+    _add_vehicle(env, people["two_cars"].id_number, "粤Z3H71澳", "小型普通客车", "LVGBE40K1RG000102")
+    hk = applications.submit(env, RECORD, aid, {**FORM, "plate_kind": "香港入出境车", "plate": "粤ZB802港", "vin6": "000101"})
+    assert "粤ZB802港（香港入出境车）" in hk.note
+    with pytest.raises(DomainError) as kind:
+        applications.submit(env, RECORD, aid, {**FORM, "plate_kind": "香港入出境车", "plate": "粤Z3H71港", "vin6": "000102"})
+    assert kind.value.message == RECORD_NO_MATCH
+    applications.submit(env, RECORD, aid, {**FORM, "plate_kind": "澳门入出境车", "plate": "粤Z3H71澳", "vin6": "000102"})
+    applications.submit(env, RECORD, aid, FORM)  # the third
+    with pytest.raises(DomainError) as full:
+        applications.prepare(env, RECORD, aid)
+    assert full.value.message.startswith("您已备案3辆非本人机动车（每个账户最多3辆）")
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(OtherVehicle).where(OtherVehicle.account_id == aid)) == 3
+
+
+RECORD_NO_MATCH = other_vehicles.NO_MATCH

@@ -1,0 +1,150 @@
+"""机动车转籍申请 on SQLite with the demo data (test clock 2026-12-01): 周杰 sold his 渝A8D2Q7 to
+林晓 of 连云港; the invoice 150002400110 / 00231547 of 2026-11-26, 68000元, 转入地 苏G."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+from sqlalchemy import func, select, update
+
+from kiosk.db.models import Account, Application, AuditEntry, Message, Vehicle, Violation
+from kiosk.db.models_transfer import UsedCarInvoice
+from kiosk.domain.errors import DomainError, FieldErrors, StillPending
+from kiosk.services import applications, counter_applications, other_vehicles
+from kiosk.services.catalog import SERVICES
+from kiosk.services.env import Env
+from kiosk.services.staff import StaffSession
+from kiosk.services.vehicle_transfer import VehicleTransferService
+
+TRANSFER = VehicleTransferService()
+CLERK = StaffSession("J1001", "王警官", ("counter",))
+FORM = {"plate": "渝A8D2Q7", "province": "32", "city_32": "苏G", "invoice_code": "150002400110",
+        "invoice_no": "00231547", "invoice_date": "2026-11-26", "price": "68000"}
+
+
+def account_id(env: Env, id_number: str) -> int:
+    with env.db.read() as s:
+        return s.scalars(select(Account.id).where(Account.id_number == id_number)).one()
+
+
+def _problems(exc: pytest.ExceptionInfo) -> dict:
+    value = exc.value
+    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
+
+
+def test_the_invoice_ready_car_is_transferred_in_progress_then_finished_at_the_counter(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"].id_number)  # 周杰
+    assert SERVICES["vehicle_transfer"].title == "机动车转籍申请"
+    prepared = applications.prepare(env, TRANSFER, aid)
+    assert prepared.initial["plate"] == "渝A8D2Q7"  # his 渝AD12345 is refused, said next to it
+    assert prepared.context["notes"]["plate"]["渝AD12345"] == (
+        "渝AD12345不能申请转籍：该车交强险已于2026-11-21到期，请先续保交强险。")
+    checked = applications.check(TRANSFER, {**FORM, "invoice_code": "１５０００２４００１１０", "price": "68000元"}, prepared)
+    assert checked.summary == [("号牌号码", "渝A8D2Q7"), ("转入地", "江苏省连云港市（苏G）"),
+                               ("二手车销售统一发票", "发票代码150002400110，发票号码00231547"),
+                               ("开票日期", "2026-11-26"), ("车价合计", "68000元"), ("买方", "林*")]
+    done = applications.submit(env, TRANSFER, aid, FORM)
+    assert done.status == "受理中" and "渝A8D2Q7转籍至江苏省连云港市（苏G）" in done.note
+    with env.db.read() as s:
+        app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
+        assert s.scalars(select(UsedCarInvoice.application_id)).one() == app.id
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "vehicle_transfer")) == 1
+        bodies = list(s.scalars(select(Message.body).where(Message.account_id == aid)))
+        assert any(f"您的机动车转籍申请（业务流水号{done.serial_no}）已受理" in b for b in bodies)  # not 申请申请
+    # A second one is refused before the form, with the open application offered.
+    with pytest.raises(StillPending) as again:
+        applications.prepare(env, TRANSFER, aid)
+    assert again.value.serial_no == done.serial_no and "正在办理" in again.value.message
+    assert counter_applications.finish_choices("vehicle_transfer", "受理中", app.payload) == ("已转出",)
+    handled = counter_applications.finish(env, CLERK, aid, done.serial_no, "已转出")
+    assert handled.status == "已办结" and "渝A8D2Q7已转出至江苏省连云港市" in handled.note
+    assert other_vehicles.page_of(env, aid).transferred == {"渝A8D2Q7": date(2026, 12, 1)}  # 我的机动车: 已转出
+    with pytest.raises(DomainError) as after:
+        applications.prepare(env, TRANSFER, aid)
+    assert "渝A8D2Q7不能申请转籍：该车已于2026-12-01办理转籍（转出），不能再次申请" in after.value.message
+
+
+def test_the_destination_must_match_the_invoice_next_to_the_city(env: Env, people) -> None:
+    prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
+    with pytest.raises(DomainError) as exc:
+        applications.check(TRANSFER, {**FORM, "province": "51", "city_51": "川A"}, prepared)
+    assert _problems(exc) == {"city_51": "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"}
+    with pytest.raises(DomainError) as same:
+        applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A"}, prepared)
+    assert _problems(same) == {"city_50": "渝A8D2Q7已在重庆市登记，同城交易无需转籍，请办理转移登记"}
+    assert prepared.initial["city_50"] == "渝A" and "city_32" not in prepared.initial  # a one-city province chosen
+    with pytest.raises(FieldErrors) as both:  # told in the order of the form: the city first
+        applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A", "invoice_no": "00231548"}, prepared)
+    assert [field for field, _ in both.value.problems] == ["city_50", "invoice_no"]
+
+
+def test_every_invoice_field_is_checked_and_told_next_to_it(env: Env, people) -> None:
+    prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(TRANSFER, {"plate": "渝A8D2Q7", "province": "32", "invoice_code": "15000240011",
+                                      "invoice_no": "0023154X", "invoice_date": "2026-13-45", "price": "六万"}, prepared)
+    assert _problems(exc) == {"city_32": "请选择转入地（市）", "invoice_code": "发票代码应为12位数字（现为11位）",
+                              "invoice_no": "发票号码应为8位数字", "invoice_date": "没有这一天，请检查月份（1-12）和日期",
+                              "price": "请按发票填写车价合计（小写金额，整数元，如 68000）"}
+    with pytest.raises(DomainError) as unknown:
+        applications.check(TRANSFER, {**FORM, "invoice_no": "00231548"}, prepared)
+    assert _problems(unknown) == {"invoice_no": "未查询到该二手车销售统一发票，请核对发票代码和发票号码"}
+    with pytest.raises(FieldErrors) as wrong:
+        applications.check(TRANSFER, {**FORM, "invoice_date": "2026-11-25", "price": "66000"}, prepared)
+    assert _problems(wrong) == {"invoice_date": "开票日期与发票记录不符，请核对",
+                                "price": "车价合计与发票记录不符，请按发票小写金额填写"}
+
+
+def test_an_invoice_over_30_days_old_goes_to_the_counter(env: Env, people) -> None:
+    with env.db.write() as s:
+        s.execute(update(UsedCarInvoice).values(issued_on=date(2026, 10, 31)))
+    prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
+    with pytest.raises(DomainError) as exc:
+        applications.check(TRANSFER, {**FORM, "invoice_date": "2026-10-31"}, prepared)
+    assert _problems(exc)["invoice_date"].startswith("开票日期已超过30日")
+
+
+def test_refusals_before_the_form_each_with_its_reason(env: Env, people) -> None:
+    with pytest.raises(DomainError) as violations:  # 赵磊: 2 unhandled violations
+        applications.prepare(env, TRANSFER, account_id(env, people["violation"].id_number))
+    assert violations.value.message == "渝B5K821不能申请转籍：该车有2起交通违法未处理，请先处理。"
+    with pytest.raises(DomainError) as overdue:  # 马超: inspection overdue
+        applications.prepare(env, TRANSFER, account_id(env, people["truck_driver"].id_number))
+    assert "苏G52731不能申请转籍：该车检验有效期已于2026-11-11届满，请先办理机动车检验" in overdue.value.message
+    # A document still being made for the vehicle: 补换领行驶证 受理中 for 刘洋's only car.
+    liu = account_id(env, people["driver_normal"].id_number)
+    doc = applications.submit(env, SERVICES["vehicle_licence_reissue"], liu,
+                              {"plate": "渝A12345", "reason": "遗失", "delivery": "邮寄", "address": "重庆市渝北区金开大道1号"})
+    with pytest.raises(DomainError) as open_doc:
+        applications.prepare(env, TRANSFER, liu)
+    assert open_doc.value.message == (f"渝A12345不能申请转籍：该车有一笔补换领行驶证申请正在办理（业务流水号{doc.serial_no}），"
+                                      "办结后方可申请转籍。")
+
+
+def test_a_violation_recorded_after_the_form_is_refused_at_submit_and_at_the_counter(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"].id_number)
+    prepared = applications.prepare(env, TRANSFER, aid)
+    applications.check(TRANSFER, FORM, prepared)
+    with env.db.write() as s:
+        vid = s.scalars(select(Vehicle.id).where(Vehicle.plate == "渝A8D2Q7")).one()
+        s.add(Violation(vehicle_id=vid, occurred_at=datetime(2026, 11, 30, 8), place="重庆市渝中区", behaviour="超速",
+                        points=3, fine=200))
+    with pytest.raises(DomainError) as exc:
+        applications.submit(env, TRANSFER, aid, FORM)
+    assert exc.value.message.startswith("渝A8D2Q7不能申请转籍：该车有1起交通违法未处理，请先处理。")
+    with env.db.write() as s:
+        s.execute(update(Violation).where(Violation.vehicle_id == vid).values(handled_at=datetime(2026, 12, 1, 8)))
+    done = applications.submit(env, TRANSFER, aid, FORM)
+    with env.db.write() as s:
+        s.execute(update(Vehicle).where(Vehicle.id == vid).values(insurance_due=date(2026, 11, 30)))
+    with pytest.raises(DomainError) as counter:
+        counter_applications.finish(env, CLERK, aid, done.serial_no, "已转出")
+    assert counter.value.message.startswith("再次复核不符合转籍条件：该车交强险已于2026-11-30到期")
+
+
+def test_a_turned_back_transfer_frees_the_invoice_for_a_new_one(env: Env, people) -> None:
+    aid = account_id(env, people["two_cars"].id_number)
+    first = applications.submit(env, TRANSFER, aid, FORM)
+    counter_applications.refuse(env, CLERK, aid, first.serial_no, "申请人要求撤回")
+    again = applications.submit(env, TRANSFER, aid, FORM)
+    assert again.serial_no != first.serial_no and again.status == "受理中"

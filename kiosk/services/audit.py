@@ -38,6 +38,7 @@ ACTION_NAMES = {
     "other_vehicle_remove": "解除非本人车备案",
     "points_study": "学法减分",
     "review_education": "驾驶人审验教育",
+    "full_score": "满分学习考试",
     "elicence_apply": "申领驾驶证电子版",
     "elicence_photo": "更换电子驾驶证照片",
     "elicence_show": "出示电子驾驶证",

@@ -9,6 +9,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import PHONE_INPUT_LEN, clean_address, mask_phone, normalize_phone
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
+from .owned_vehicles import held_vehicles
 
 PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=PHONE_INPUT_LEN, required=False)
 ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
@@ -91,7 +92,7 @@ class VehicleContactChange:
     code_purpose = "vehicle_contact"
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
-        vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
+        vehicles = held_vehicles(session, account.id)
         if not vehicles:
             raise DomainError("您名下没有已备案的机动车，无法办理此业务")
         choices = [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles]

@@ -25,7 +25,7 @@ from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .vehicle_transfer import transferred_plates
+from .owned_vehicles import transferred_plates
 
 KIND = "other_vehicle"
 REMOVE = "other_vehicle_remove"

@@ -21,6 +21,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
+from .owned_vehicles import held_vehicles
 from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
                            taken_numbers, way_choices)
 
@@ -47,7 +48,7 @@ class UsedCarPlate:
     title = TITLE
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
-        cars = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.id)))
+        cars = sorted(held_vehicles(session, account.id), key=lambda v: v.id)
         if not cars:
             raise DomainError("您名下没有已登记的机动车，无法办理在用车选号")
         today = env.clock.now().date()

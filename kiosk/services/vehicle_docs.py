@@ -19,6 +19,7 @@ from . import applications
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
+from .owned_vehicles import held_vehicles
 from .offices import label, listed
 from .workdays import work_calendar
 
@@ -77,7 +78,7 @@ class VehicleDocument:
 
     # The OnlineService protocol.
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
-        vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
+        vehicles = held_vehicles(session, account.id)
         if not vehicles:
             raise DomainError("您名下没有已备案的机动车，无法办理此业务")
         facts = vehicle_facts(session, vehicles)

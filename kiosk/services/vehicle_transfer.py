@@ -16,12 +16,13 @@ from ..domain import vehicle_transfer as rule
 from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.ids import mask_name
 from ..domain.typed import DATE_LEN, date_or_error
-from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
+from .applications import TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
+from .owned_vehicles import TRANSFER_KIND, transferred_plates
 from .vehicle_docs import vehicle_facts
 
-KIND = "vehicle_transfer"
+KIND = TRANSFER_KIND
 TRANSFERRED = "已转出"
 INTRO = ("本人名下机动车作为二手车出售给外地买方的，选择转入地申请转籍（转出）。转入地必须与二手车销售统一发票"
          f"一致；请自开票之日起{rule.TRANSFER_DAYS}日内申请。车辆须交通违法已处理、在检验有效期内、交强险有效。"
@@ -53,16 +54,6 @@ def _open_apps(session: Session, account_id: int) -> dict[str, tuple[str, str, s
         if plate:
             found.setdefault(plate, (app.serial_no, app.title, app.kind))
     return found
-
-
-def _transferred(session: Session, account_id: int) -> dict[str, date]:
-    """plate -> the day its 转籍 was finished (the vehicle has left the citizen's record)."""
-    return {str(a.payload.get("plate", "")): a.updated_at.date() for a in session.scalars(select(Application).where(
-        Application.account_id == account_id, Application.kind == KIND, Application.status == FINISHED))}
-
-
-def transferred_plates(session: Session, account_id: int) -> dict[str, date]:
-    return _transferred(session, account_id)
 
 
 def _refusals(facts: dict, today: date, open_app: tuple[str, str, str] | None, moved: date | None) -> list[str]:
@@ -124,7 +115,7 @@ class VehicleTransferService:
             raise DomainError("您名下没有已备案的机动车，无法办理此业务")
         today = env.clock.now().date()
         facts = vehicle_facts(session, vehicles)
-        open_apps, moved = _open_apps(session, account.id), _transferred(session, account.id)
+        open_apps, moved = _open_apps(session, account.id), transferred_plates(session, account.id)
         refused = {p: _refusals(f, today, open_apps.get(p), moved.get(p)) for p, f in facts.items()}
         lines = {p: f"{p}不能申请转籍：{'；'.join(r)}。" for p, r in refused.items() if r}
         mine = {p: serial for p, (serial, _, kind) in open_apps.items() if kind == KIND}
@@ -202,7 +193,7 @@ class VehicleTransferService:
         today = env.clock.now().date()
         open_app = _open_apps(session, account.id).get(vehicle.plate)
         refused = _refusals(vehicle_facts(session, [vehicle])[vehicle.plate], today, open_app,
-                            _transferred(session, account.id).get(vehicle.plate))
+                            transferred_plates(session, account.id).get(vehicle.plate))
         if refused:
             message = f"{vehicle.plate}不能申请转籍：{'；'.join(refused)}。"
             if open_app and open_app[2] == KIND:

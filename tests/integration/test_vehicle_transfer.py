@@ -148,3 +148,17 @@ def test_a_turned_back_transfer_frees_the_invoice_for_a_new_one(env: Env, people
     counter_applications.refuse(env, CLERK, aid, first.serial_no, "申请人要求撤回")
     again = applications.submit(env, TRANSFER, aid, FORM)
     assert again.serial_no != first.serial_no and again.status == "受理中"
+
+
+def test_a_car_transferred_out_is_no_longer_offered_by_the_other_vehicle_services(env: Env, people) -> None:
+    """Once 已转出 the car has left the seller's record: 变更机动车联系方式, the document reissues and
+    在用车选号 offered it still (the helper who built 转籍 left that)."""
+    aid = account_id(env, people["two_cars"].id_number)  # 周杰: 渝A8D2Q7 and 渝AD12345
+    plates = {kind: [v for _, v in applications.prepare(env, SERVICES[kind], aid).choices["plate"]]
+              for kind in ("vehicle_contact", "vehicle_licence_reissue", "plate_used")}
+    assert all("渝A8D2Q7" in offered for offered in plates.values()), plates
+    done = applications.submit(env, TRANSFER, aid, FORM)
+    counter_applications.finish(env, CLERK, aid, done.serial_no, "已转出")
+    for kind in plates:
+        offered = [v for _, v in applications.prepare(env, SERVICES[kind], aid).choices["plate"]]
+        assert offered == ["渝AD12345"], (kind, offered)

@@ -1,0 +1,30 @@
+"""The vehicles a citizen still holds: those in their name, less those transferred out.
+
+A 机动车转籍申请 finished at the counter (已转出) moves the vehicle's record to the DMV of the
+buyer's city; the kiosk keeps the row (我的机动车 shows it 已转出, the counter sees its history),
+so every service that offers the citizen's vehicles asks here, not the owner column alone:
+a car sold and gone had its plates reissued, its contact changed or a number chosen for it."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Application, Vehicle
+from .applications import FINISHED
+
+TRANSFER_KIND = "vehicle_transfer"  # kiosk.services.vehicle_transfer's
+
+
+def transferred_plates(session: Session, account_id: int) -> dict[str, date]:
+    """plate -> the day its 转籍 was finished (the vehicle has left the citizen's record)."""
+    return {str(a.payload.get("plate", "")): a.updated_at.date() for a in session.scalars(select(Application).where(
+        Application.account_id == account_id, Application.kind == TRANSFER_KIND, Application.status == FINISHED))}
+
+
+def held_vehicles(session: Session, account_id: int) -> list[Vehicle]:
+    """The account's vehicles not transferred out, by plate."""
+    gone = transferred_plates(session, account_id)
+    vehicles = session.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
+    return [v for v in vehicles if v.plate not in gone]

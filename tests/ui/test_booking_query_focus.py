@@ -4,6 +4,7 @@
 it stays where it was."""
 from __future__ import annotations
 
+import pytest
 from textual.widgets import RadioSet
 
 from tests.ui.conftest import press_enter_in, screen_text, set_input, settle
@@ -65,10 +66,12 @@ async def test_nothing_found_leaves_the_focus_where_it_was(kiosk_app, env, peopl
         assert not kiosk_app.screen.sessions.rows and focused_id(kiosk_app) == "input-date_to"
 
 
-async def test_the_ranking_stays_in_view_with_the_table_at_120x40(kiosk_app, env, people):
-    """Tester (session 23): at 120x40 the page scrolled to show the whole table box and the ranking
-    (当前排名 N / 计划 M) went 3 lines above the view. The table now takes the rows left under it."""
-    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+@pytest.mark.parametrize("size", [(120, 40), (100, 32), (80, 24)])
+async def test_the_ranking_stays_in_view_with_the_table(kiosk_app, env, people, size):
+    """Testers (sessions 23, 24): after 查询 the page scrolled to show the whole table box, and the
+    ranking (当前排名 N / 计划 M) was above the view at 120x40 and 100x32. It now stands over the
+    sessions it was counted on, and the table takes the rows left under it."""
+    async with kiosk_app.run_test(size=size) as pilot:
         await to_sessions(pilot, env, people["permit_expiring"], 2)
         set_input(kiosk_app, "date_from", "2026-12-04")
         set_input(kiosk_app, "date_to", "2026-12-17")
@@ -78,7 +81,7 @@ async def test_the_ranking_stays_in_view_with_the_table_at_120x40(kiosk_app, env
         page = screen.query_one("VerticalScroll").region
         table = screen.query_one("#sessions")
         assert focused_id(kiosk_app) == "sessions" and len(screen.sessions.rows) > 12
-        assert "当前排名" in screen_text(kiosk_app)
+        assert "当前排名" in screen_text(kiosk_app) and "计划为下列考试场次" in screen_text(kiosk_app)
         assert page.contains_region(screen.query_one("#ranking").region)
         assert page.contains_region(table.region) and table.region.height >= 6
         for _ in range(12):  # down the list: the cursor stays inside the table box, on the screen

@@ -173,8 +173,8 @@ async def test_the_priority_description_shows_on_the_first_visit(kiosk_app, env,
         await press(pilot, "to-priority")
         await press(pilot, "agree-priority")
         assert step(kiosk_app) == ("step-sessions", 4)
-        assert shown(kiosk_app, "#ranking") == "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
-        assert in_view(kiosk_app, "#ranking")
+        assert shown(kiosk_app, "#query-how").startswith("优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试")
+        assert in_view(kiosk_app, "#query-how") and shown(kiosk_app, "#ranking") == ""  # no ranking for 优先预约
 
 
 async def test_a_refusal_from_the_service_is_said_above_the_table_too(kiosk_app, env, people):

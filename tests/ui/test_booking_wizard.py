@@ -13,7 +13,7 @@ from kiosk.ui.screens.booking.wizard import BookingWizardScreen
 from kiosk.ui.widgets.phone import PhoneBar
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
-from tests.ui.conftest import (field_error, press_enter_in, screen_text, set_input, settle,
+from tests.ui.conftest import (click_in_view, field_error, press_enter_in, screen_text, set_input, settle,
                                sign_in)
 
 
@@ -52,8 +52,7 @@ async def to_sessions(pilot, env, person, subject: int) -> None:
 async def query(pilot, date_from: str, date_to: str) -> None:
     set_input(pilot.app, "date_from", date_from)
     set_input(pilot.app, "date_to", date_to)
-    await pilot.click("#query")
-    await settle(pilot)
+    await click_in_view(pilot, pilot.app.screen.query_one("#query"))  # the last 查询 may have scrolled it away
 
 
 async def mark_rows(pilot, count: int) -> None:

@@ -100,26 +100,30 @@ class SessionFocus:
         self.call_after_refresh(self._table_in_view, page)
 
     def _table_in_view(self, page: Widget) -> None:
-        """The whole table in view, so its cursor never goes below the fold. When the page is tall
-        enough to show the ranking (当前排名, its rule) down to the table's first TABLE_MIN rows, the
-        table is made as tall as the rows left (at most kiosk.tcss's) and the page shows it all from
-        the ranking: at 120x40 the ranking was just above the view, scrolled away by 3 lines. Else
-        the table keeps its height and the page shows it with the line above it (共N个场次...)."""
+        """The whole table in view, so its cursor never goes below the fold, and with it what is said
+        over it: the ranking and its rule (none for 优先预约) and the line 共N个场次..., and from
+        切换至优先预约 when the screen is tall enough. The table is made as tall as the rows left
+        under the highest of those that fits (at most kiosk.tcss's, at least TABLE_MIN); on a screen
+        too small even for that, it keeps its height and the page shows it with the line above it.
+        The ranking was out of view at 100x32 and 120x40."""
         if not self.is_attached:
             return
         table = self.query_one("#sessions", DataTable)
-        ranking = self.query_one("#ranking")
-        room = page.scrollable_content_region.height - (table.virtual_region.y - ranking.virtual_region.y)
-        if ranking.virtual_region.height and room >= TABLE_MIN:
-            table.styles.max_height = min(TABLE_ROWS, room)
-            self.call_after_refresh(self._from_ranking, page, ranking)
-            return
+        link, ranking = self.query_one("#priority-row"), self.query_one("#ranking")
+        # From the highest that fits: 切换至优先预约 (it must not go out of sight), the ranking, the line
+        tops = [w for w in (link, ranking) if w.display and w.virtual_region.height]
+        for top in [*tops, self.query_one("#sessions-hint")]:
+            room = page.scrollable_content_region.height - (table.virtual_region.y - top.virtual_region.y)
+            if room >= TABLE_MIN:
+                table.styles.max_height = min(TABLE_ROWS, room)
+                self.call_after_refresh(self._from_top, page, top)
+                return
         table.styles.max_height = None  # kiosk.tcss's
         self.call_after_refresh(self._hint_and_table, page)
 
-    def _from_ranking(self, page: Widget, ranking: Widget) -> None:
+    def _from_top(self, page: Widget, top: Widget) -> None:
         if self.is_attached:
-            page.scroll_to_widget(ranking, animate=False, top=True, immediate=True)
+            page.scroll_to_widget(top, animate=False, top=True, immediate=True)
 
     def _hint_and_table(self, page: Widget) -> None:
         if not self.is_attached:

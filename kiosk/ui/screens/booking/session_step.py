@@ -30,7 +30,7 @@ from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .session_fields import DateField, SiteSelect
 from .session_focus import SessionFocus
 from .session_table import SessionTable
-from .session_text import CHANGED, QUERY_HINT, hint_text, ranking_texts
+from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, hint_text, ranking_texts
 
 
 @dataclass
@@ -72,8 +72,7 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="booked-subject")  # which subject the sessions are for (else said only at 确认并提交)
-        yield Plain("", id="ranking")
-        yield Plain(QUERY_HINT, id="ranking-rule", classes="hint")
+        yield Plain(QUERY_HINT, id="query-how", classes="hint")  # what to do (优先预约: what it is first)
         # at the top (seed 001 step 3: a link for those who may): under a long table it went unseen
         with Horizontal(id="priority-row"):  # why it is offered beside it: no row taken from the sessions
             yield Button("切换至优先预约", id="to-priority", variant="warning")
@@ -92,6 +91,9 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
         yield Label("预约模式", classes="choice-label", id="mode-label")
         yield Choices(Choice("自主选择场次", value=True, name="self"), Choice("服从系统安排", name="system"),
                        id="mode")
+        # The ranking over the sessions it was counted on (计划为下列考试场次...): in view with them
+        yield Plain("", id="ranking")
+        yield Plain("", id="ranking-rule", classes="hint")
         yield Plain("", id="sessions-hint", classes="hint")
         yield ErrorLine(id="sessions-alert", classes="field-error")  # about the sessions listed or chosen
         yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
@@ -114,6 +116,7 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
             self._restore(self.kept.pop(priority, None))
         self.query_one("#booked-subject", Static).update(
             f"预约科目：{SUBJECT_TITLES[subject]}" + ("    优先预约" if priority else ""))
+        self.query_one("#query-how", Static).update(f"{PRIORITY_TEXT}\n{QUERY_HINT}" if priority else QUERY_HINT)
         self.query_one("#mode-label").display = not priority
         self.query_one("#mode", RadioSet).display = not priority
         # the link for one who may; for one who would but has used the subject's chance, the line why not
@@ -173,7 +176,7 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
         self._hint(dropped)
 
     def _show_ranking(self) -> None:
-        ranking, rule = ranking_texts(self.last_query, self.priority)
+        ranking, rule = ranking_texts(self.last_query)
         self.query_one("#ranking", Static).update(ranking)
         self.query_one("#ranking-rule", Static).update(rule)
 

@@ -10,12 +10,11 @@ CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的
 PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
 
 
-def ranking_texts(last_query: bq.SessionQuery | None, priority: bool) -> tuple[str, str]:
-    """(the ranking, its rule) of the last query; before any query (of this subject), what to do."""
-    if last_query is None:  # 优先预约 says what it is from the start (it waited for a 查询)
-        return (PRIORITY_TEXT if priority else ""), QUERY_HINT
-    if last_query.ranking is None:  # 优先预约: no ranking, so no ranking time under it either
-        return PRIORITY_TEXT, QUERY_HINT
+def ranking_texts(last_query: bq.SessionQuery | None) -> tuple[str, str]:
+    """(the ranking, its rule) of the last query, shown over the sessions it was counted on; nothing
+    before a query, nor for 优先预约 (no ranking: the seat is taken at once)."""
+    if last_query is None or last_query.ranking is None:
+        return "", ""
     r = last_query.ranking
     return r.text, (f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
                     f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")

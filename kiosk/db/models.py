@@ -243,8 +243,12 @@ class ApplicationEvent(Base):
 class Message(Base):
     """The SMS outbox (channel 'sms') and the app inbox (channel 'inbox').
 
+    Only an SMS has a phone. An inbox message with one went out as an SMS to it as well, with
+    SMS_SIGN before the same text (publication-day allocation writes one row for both;
+    kiosk.services.messaging.outbox shows it as the SMS).
+
     Indexed only by what is looked up (inbox: account_id, outbox: phone); every index is paid for
-    twice per applicant on publication day (migration 0003 dropped the unused created_at one)."""
+    per applicant on publication day (migration 0003 dropped the unused created_at one)."""
 
     __tablename__ = "messages"
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,0 +1,86 @@
+"""Publication-day allocation writes one message row per applicant: the inbox message that also
+went out as the SMS (it keeps the phone). The inbox, the unread count and the outbox show what
+separate inbox and SMS rows showed."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select, update
+
+from kiosk.db.models import Account, ExamSession, Message
+from kiosk.services import allocation_service, messaging
+from kiosk.services.booking_submit import BookingRequest
+from tests.booking_helpers import account_id, add_learners, book, sessions
+
+PUBLISH = date(2026, 12, 2)  # plans of 2026-12-04 publish their results on 12-02
+TITLE = "考试预约结果（科目二）"
+
+
+def _crowd(env):  # type: ignore[no-untyped-def]
+    """Three learners for one 1-seat session: the first ranks first and is placed."""
+    learners = add_learners(env, 3)
+    target = sessions(env, learners[0], 2, "2026-12-04", "2026-12-04")[0]
+    with env.db.write() as s:
+        s.execute(update(ExamSession).where(ExamSession.id == target.id).values(seats=1, priority_quota=0))
+    done = [book(env, p, BookingRequest(2, "self", (target.id,))) for p in learners]
+    env.clock.advance(days=1)
+    return learners, done
+
+
+def _count(env) -> int:  # type: ignore[no-untyped-def]
+    with env.db.read() as s:
+        return s.scalar(select(func.count()).select_from(Message)) or 0
+
+
+def test_one_row_per_applicant_shown_as_inbox_message_and_sms(env):
+    learners, done = _crowd(env)
+    before = _count(env)
+    unread = [messaging.unread_count(env, account_id(env, p)) for p in learners]
+    report = allocation_service.run(env, PUBLISH)
+    assert (report.placed, report.unplaced) == (1, 2)
+    assert _count(env) - before == 3  # not 6: the SMS is the inbox message's row
+
+    for person, d in zip(learners, done):
+        aid = account_id(env, person)
+        inbox = [m for m in messaging.inbox(env, aid) if m.title == TITLE]
+        assert len(inbox) == 1
+        message = inbox[0]
+        assert (message.channel, message.phone, message.read) == ("inbox", None, False)
+        assert d.serial_no in message.body
+        sms = messaging.outbox(env, person.phone, limit=5)
+        # newest first: the result, then the booking's own SMS sent when it was submitted
+        assert [m.channel for m in sms[:2]] == ["sms", "sms"]
+        assert (sms[0].id, sms[0].phone, sms[0].title, sms[0].read) == (message.id, person.phone, "", False)
+        assert sms[0].body == "【交管12123】" + message.body
+        assert sms[1].id < message.id and d.serial_no in sms[1].body
+        assert messaging.latest_sms_notification(env, person.phone)[0] == message.id
+
+    results = [[m for m in messaging.inbox(env, account_id(env, p)) if m.title == TITLE][0] for p in learners]
+    placed = [m for m in results if "）预约成功：2026-12-04 " in m.body]
+    assert len(placed) == 1
+    placed = placed[0]
+    who = next(i for i, m in enumerate(results) if m is not placed)
+    aid = account_id(env, learners[who])
+    assert messaging.unread_count(env, aid) == unread[who] + 1
+    unplaced = [m for m in messaging.inbox(env, aid) if m.title == TITLE][0]
+    messaging.mark_read(env, aid, unplaced.id)
+    assert messaging.unread_count(env, aid) == unread[who]
+    assert [m for m in messaging.inbox(env, aid) if m.title == TITLE][0].read
+    sms = messaging.outbox(env, learners[who].phone, limit=1)[0]  # read in the inbox: the SMS is unchanged
+    assert (sms.id, sms.body, sms.read) == (unplaced.id, "【交管12123】" + unplaced.body, False)
+    everyone = [m.body for m in messaging.outbox(env, limit=50)]
+    assert all(("【交管12123】" + m.body) in everyone for m in (placed, unplaced))
+
+
+def test_an_account_without_a_phone_gets_the_inbox_message_and_no_sms(env):
+    learners, done = _crowd(env)
+    aid = account_id(env, learners[2])
+    with env.db.write() as s:
+        s.execute(update(Account).where(Account.id == aid).values(phone=None))
+    sent_before = len(messaging.outbox(env, limit=500))
+    allocation_service.run(env, PUBLISH)
+    inbox = [m for m in messaging.inbox(env, aid) if m.title == TITLE]
+    assert len(inbox) == 1 and done[2].serial_no in inbox[0].body
+    everyone = messaging.outbox(env, limit=500)
+    assert len(everyone) == sent_before + 2  # the two learners with a phone
+    assert inbox[0].id not in {m.id for m in everyone}

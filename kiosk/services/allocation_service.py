@@ -15,7 +15,9 @@ quota is released). Results go to 网办进度 (预约成功 / 未安排 with th
   this day's sessions are full: it stays pending and takes part in those later allocations.
 - Fast: a few bulk SELECTs, the pure allocation, then set-based SQL inside the database
   (kiosk.services.allocation_sql): one executemany into a temporary table, then UPDATE ... FROM
-  and INSERT ... SELECT over all rows at once. Measure with bench/booking_bench.py.
+  and INSERT ... SELECT over all rows at once. Three rows per applicant are written: its booking,
+  its application's status and one message (the inbox message, which is also the SMS and the
+  网办进度 entry). Measure with bench/booking_bench.py.
 """
 from __future__ import annotations
 

@@ -4,12 +4,13 @@ The pure allocation (kiosk.domain.allocation) decides in Python; its result is l
 executemany into a temporary table ``alloc_result`` (booking, session or NULL, note key), next
 to a small ``alloc_note`` table: one row per session with new places (with their number) and one
 per (reason, subject), a few thousand rows. Each of those has its text stored once in
-``notices`` (for the inbox, the SMS and 网办进度, titled with its subject), formatted in Python so
-dates and times look the same on every database. Everything else is a handful of statements the
-database runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications,
-INSERT ... SELECT for the timeline and the messages: one row per applicant, the inbox message
-that also keeps the phone its SMS went to (kiosk.services.messaging shows it as both), with only
-the notice and the serial number that goes inside its text. Plain SQL that SQLite (>= 3.35:
+``notices`` (for the inbox, the SMS and 网办进度, titled with its subject, with its status),
+formatted in Python so dates and times look the same on every database. Everything else is a
+handful of statements the database runs over all rows at once: UPDATE ... FROM for bookings,
+sessions and applications, and one INSERT ... SELECT for the messages: one row per applicant, the
+inbox message, which is also the 网办进度 timeline entry (its notice has the status) and keeps the
+phone its SMS went to (kiosk.services.messaging and applications show it as all three), with
+only the notice and the serial number that goes inside its text. Plain SQL that SQLite (>= 3.35:
 UPDATE ... FROM, RETURNING) and PostgreSQL both run.
 
 Everything happens in the caller's transaction, so a failure anywhere leaves nothing behind
@@ -61,11 +62,11 @@ def message_text(subject: int, serial: str, note: str) -> str:
     return Notice.compose(body_prefix(subject), serial, body_tail(note))
 
 
-def _notices(conn: Connection, notes: list[tuple[int, str]]) -> list[int]:
-    """Store each (subject, note) as a notice (titled with the subject); their ids, in the same order.
-    The SMS is the same text after SMS_SIGN, so it needs no notice of its own."""
-    rows = [{"title": inbox_title(subject), "head": body_prefix(subject), "tail": body_tail(note), "note": note}
-            for subject, note in notes]
+def _notices(conn: Connection, notes: list[tuple[int, str, str]]) -> list[int]:
+    """Store each (subject, note, status) as a notice (titled with the subject); their ids, in the
+    same order. The SMS is the same text after SMS_SIGN, so it needs no notice of its own."""
+    rows = [{"title": inbox_title(subject), "head": body_prefix(subject), "tail": body_tail(note), "note": note,
+             "status": status} for subject, note, status in notes]
     if not rows:
         return []
     if conn.dialect.name == "sqlite":
@@ -95,12 +96,13 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
         slot = slots[sid]
         name, address = sites.get(slot.site_id, ("", ""))
         notes.append((sid, STATUS_PLACED, None, places[sid]))
-        texts.append((slot.subject, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address)))
+        texts.append((slot.subject, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address),
+                      STATUS_PLACED))
     keys: dict[tuple[str, int], int] = {}
     for key in sorted(set(unplaced.values())):  # note id < 0: one per (reason, subject)
         keys[key] = -1 - len(keys)
         notes.append((keys[key], STATUS_UNPLACED, key[0], 0))
-        texts.append((key[1], unplaced_note(key[0])))
+        texts.append((key[1], unplaced_note(key[0]), STATUS_UNPLACED))
     bulk.insert_rows(conn, NOTE, ("id", "status", "reason", "places", "notice"),
                      [(*n, notice) for n, notice in zip(notes, _notices(conn, texts))])
     note_of = {b: keys[k] for b, k in unplaced.items()}
@@ -137,16 +139,15 @@ _MSG_FROM = (f"{_FROM}LEFT JOIN applications a ON a.id = r.application_id "
 def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int, str, str]]:
     """网办进度 (status + timeline entry), inbox message and SMS for every decided application.
 
-    With the outbox SMS gateway the inbox message is the SMS too: its row keeps the phone the SMS
-    went to (an account without a phone gets none), and the outbox shows it with SMS_SIGN before
-    the same text (kiosk.services.messaging): one row per applicant, not two. Otherwise the
-    (account id, phone, text) of each SMS is returned for the caller to send."""
+    One message row per applicant. It is the inbox message; its notice's status makes it the
+    application's 网办进度 entry too (kiosk.services.applications reads it there); with the outbox
+    SMS gateway it is the SMS as well: it keeps the phone the SMS went to (an account without a
+    phone gets none), and the outbox shows it with SMS_SIGN before the same text
+    (kiosk.services.messaging). Otherwise the (account id, phone, text) of each SMS is returned
+    for the caller to send."""
     at = bulk.when(conn, now)
     bulk.run(conn, f"UPDATE applications SET status = n.status, updated_at = ? {_FROM}"
              "WHERE applications.id = r.application_id", (at,))
-    bulk.run(conn, "INSERT INTO application_events (application_id, at, status, note, notice_id) "
-             f"SELECT r.application_id, ?, n.status, '', n.notice {_FROM}WHERE r.application_id IS NOT NULL "
-             "ORDER BY r.booking_id", (at,))
     phone = "NULLIF(c.phone, '')" if sms_outbox else "NULL"
     bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at, notice_id, ref) "
              f"SELECT 'inbox', r.account_id, {phone}, '', '', ?, n.notice, {_REF} {_MSG_FROM}"

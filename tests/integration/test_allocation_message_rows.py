@@ -1,14 +1,14 @@
 """Publication-day allocation writes one message row per applicant: the inbox message that also
-went out as the SMS (it keeps the phone). The inbox, the unread count and the outbox show what
-separate inbox and SMS rows showed."""
+went out as the SMS (it keeps the phone) and is the 网办进度 entry (its notice has the status). The
+inbox, the unread count, the outbox and 网办进度 show what separate rows showed."""
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 
-from kiosk.db.models import Account, ExamSession, Message
-from kiosk.services import allocation_service, messaging
+from kiosk.db.models import Account, ApplicationEvent, ExamSession, Message
+from kiosk.services import allocation_service, applications, fees, messaging
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, add_learners, book, sessions
 
@@ -84,3 +84,62 @@ def test_an_account_without_a_phone_gets_the_inbox_message_and_no_sms(env):
     everyone = messaging.outbox(env, limit=500)
     assert len(everyone) == sent_before + 2  # the two learners with a phone
     assert inbox[0].id not in {m.id for m in everyone}
+
+
+def test_the_message_is_the_timeline_entry_in_time_order(env):
+    learners, done = _crowd(env)
+    with env.db.read() as s:
+        events_before = s.scalar(select(func.count()).select_from(ApplicationEvent))
+    report = allocation_service.run(env, PUBLISH)
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(ApplicationEvent)) == events_before  # none written
+    at = env.clock.now()
+    views = [{a.serial_no: a for a in applications.list_for(env, account_id(env, p))} for p in learners]
+    entries = [v[d.serial_no].events for v, d in zip(views, done)]
+    assert all(len(e) == 2 and e[0].at < e[1].at == at for e in entries)  # submitted, then the result
+    placed = [i for i, e in enumerate(entries) if e[1].status == "预约成功"]
+    assert len(placed) == 1 and report.placed == 1
+    assert sorted(e[1].status for e in entries) == ["未安排", "未安排", "预约成功"]
+    assert {e[1].note for e in entries if e[1].status == "未安排"} == {"未安排考试：所选场次名额已满。可重新预约其他考试场次"}
+    i = placed[0]
+    assert entries[i][1].note.startswith("预约成功：2026-12-04 ")
+    assert views[i][done[i].serial_no].status == "预约成功"
+    # paid at once, the clock standing still: the payment's entry comes after the result's
+    fees.pay(env, account_id(env, learners[i]), done[i].booking_id)
+    after = {a.serial_no: a for a in applications.list_for(env, account_id(env, learners[i]))}[done[i].serial_no]
+    assert [e.note for e in after.events[:2]] == [e.note for e in entries[i]] and len(after.events) == 3
+    assert after.events[2].at == at and after.events[2].note != entries[i][1].note
+
+
+def test_a_downgrade_gives_back_the_sms_rows_and_timeline_entries(env):
+    from alembic import command
+
+    from kiosk.db.migrate import alembic_config, upgrade
+
+    learners, done = _crowd(env)
+    allocation_service.run(env, PUBLISH)
+
+    def seen() -> list:
+        out = []
+        for p, d in zip(learners, done):
+            aid = account_id(env, p)
+            inbox = [(m.title, m.body, m.read) for m in messaging.inbox(env, aid)]
+            sms = [(m.channel, m.phone, m.body) for m in messaging.outbox(env, p.phone, limit=10)]
+            timeline = [(e.at, e.status, e.note) for a in applications.list_for(env, aid) for e in a.events]
+            out.append((inbox, sms, timeline, messaging.unread_count(env, aid)))
+        return out
+
+    before = seen()
+    command.downgrade(alembic_config(env.settings.db_url), "0011")
+    with env.db.read() as s:  # the schema of 0011: an SMS row and a timeline entry of their own, as it wrote them
+        for p, (_inbox, sms, _timeline, _unread) in zip(learners, before):
+            newest = s.scalar(text("SELECT body FROM messages WHERE channel = 'sms' AND phone = :p ORDER BY id DESC "
+                                   "LIMIT 1"), {"p": p.phone})
+            assert newest == sms[0][2] and ("未安排考试" in newest or "预约成功：" in newest)
+        assert s.scalar(text("SELECT count(*) FROM messages WHERE channel = 'inbox' AND phone IS NOT NULL")) == 0
+        results = s.execute(text("SELECT a.serial_no, e.status FROM application_events e JOIN applications a "
+                                 "ON a.id = e.application_id WHERE e.status IN ('预约成功', '未安排')")).all()
+        assert sorted(serial for serial, _ in results if serial in {d.serial_no for d in done}) == sorted(
+            d.serial_no for d in done)
+    upgrade(env.db.engine)
+    assert seen() == before

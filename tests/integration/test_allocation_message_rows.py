@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select, text, update
 
 from kiosk.db.models import Account, ApplicationEvent, ExamSession, Message
@@ -143,3 +144,19 @@ def test_a_downgrade_gives_back_the_sms_rows_and_timeline_entries(env):
             d.serial_no for d in done)
     upgrade(env.db.engine)
     assert seen() == before
+
+
+@pytest.mark.postgres
+def test_the_same_on_postgresql(pg_env):
+    env = pg_env
+    learners, done = _crowd(env)
+    before = _count(env)
+    allocation_service.run(env, PUBLISH)
+    assert _count(env) - before == 3
+    for person, d in zip(learners, done):
+        aid = account_id(env, person)
+        inbox = [m for m in messaging.inbox(env, aid) if m.title == TITLE]
+        assert len(inbox) == 1 and inbox[0].phone is None
+        assert messaging.outbox(env, person.phone, limit=1)[0].body == "【交管12123】" + inbox[0].body
+        app = {a.serial_no: a for a in applications.list_for(env, aid)}[d.serial_no]
+        assert app.events[-1].status in ("预约成功", "未安排") and app.events[-1].note in inbox[0].body

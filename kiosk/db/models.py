@@ -244,8 +244,13 @@ class ApplicationEvent(Base):
 class Message(Base):
     """The SMS outbox (channel 'sms') and the app inbox (channel 'inbox').
 
+    Only an SMS has a phone. An inbox message with one went out as an SMS to it as well, with
+    SMS_SIGN before the same text (publication-day allocation writes one row for both;
+    kiosk.services.messaging.outbox shows it as the SMS). An inbox message whose notice has a
+    status is also its application's 网办进度 entry (Notice.status): it is never deleted.
+
     Indexed only by what is looked up (inbox: account_id, outbox: phone); every index is paid for
-    twice per applicant on publication day (migration 0003 dropped the unused created_at one)."""
+    per applicant on publication day (migration 0003 dropped the unused created_at one)."""
 
     __tablename__ = "messages"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -282,6 +287,10 @@ class Notice(Base):
     head: Mapped[str] = mapped_column(String(200), default="")
     tail: Mapped[str] = mapped_column(String(400), default="")
     note: Mapped[str] = mapped_column(String(400), default="")
+    # An allocation result's (预约成功 / 未安排): each inbox message that refers to it is also the
+    # 网办进度 entry of the application its ``ref`` names (kiosk.services.applications). None: a
+    # text that only its messages and timeline entries show (from before migration 0015).
+    status: Mapped[str | None] = mapped_column(String(20))
 
     @staticmethod
     def compose(head: str, ref: str, tail: str) -> str:

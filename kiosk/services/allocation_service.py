@@ -15,7 +15,9 @@ quota is released). Results go to 网办进度 (预约成功 / 未安排 with th
   this day's sessions are full: it stays pending and takes part in those later allocations.
 - Fast: a few bulk SELECTs, the pure allocation, then set-based SQL inside the database
   (kiosk.services.allocation_sql): one executemany into a temporary table, then UPDATE ... FROM
-  and INSERT ... SELECT over all rows at once. Measure with bench/booking_bench.py.
+  and INSERT ... SELECT over all rows at once. Three rows per applicant are written: its booking,
+  its application's status and one message (the inbox message, which is also the SMS and the
+  网办进度 entry). Measure with bench/booking_bench.py.
 """
 from __future__ import annotations
 
@@ -137,9 +139,11 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     # applicant's rank is its position, so allocate() sorts nothing and needs no ranking times.
     # FOR UPDATE (PostgreSQL): a clerk's cancellation in progress is waited for, and then its booking is no
     # longer pending; one that comes later waits for this run and finds the booking decided.
+    # A 'self' application's range and city are not used: NULL costs nothing to turn into Python.
     rows = bulk.stream(conn, (
-        "SELECT id, account_id, subject, licence_class, mode, choices, range_from, range_to, site_id, "
-        "application_id, city "
+        "SELECT id, account_id, subject, licence_class, mode, choices, " + ", ".join(
+            f"CASE WHEN mode = 'self' THEN NULL ELSE {c} END" for c in ("range_from", "range_to", "site_id")) +
+        ", application_id, CASE WHEN mode = 'self' THEN NULL ELSE city END "
         f"FROM bookings WHERE status = 'pending' AND priority = ? AND subject IN ({bulk.placeholders(len(subjects))}) "
         f"AND range_from <= ? AND range_to >= ? AND created_at < ? ORDER BY ranking_time, account_id, id"
         f"{bulk.for_update(conn)}"),

@@ -4,12 +4,14 @@ The pure allocation (kiosk.domain.allocation) decides in Python; its result is l
 executemany into a temporary table ``alloc_result`` (booking, session or NULL, note key), next
 to a small ``alloc_note`` table: one row per session with new places (with their number) and one
 per (reason, subject), a few thousand rows. Each of those has its text stored once in
-``notices`` (one for the inbox and 网办进度, titled with its subject, one for the SMS), formatted
-in Python so dates and times look the same on every database. Everything else is a handful of statements the database
-runs over all rows at once: UPDATE ... FROM for bookings, sessions and applications, INSERT ...
-SELECT for the timeline and the inbox and SMS messages, which keep only the notice and the serial
-number that goes inside its text. Plain SQL that SQLite (>= 3.35: UPDATE ... FROM, RETURNING) and
-PostgreSQL both run.
+``notices`` (for the inbox, the SMS and 网办进度, titled with its subject, with its status),
+formatted in Python so dates and times look the same on every database. Everything else is a
+handful of statements the database runs over all rows at once: UPDATE ... FROM for bookings,
+sessions and applications, and one INSERT ... SELECT for the messages: one row per applicant, the
+inbox message, which is also the 网办进度 timeline entry (its notice has the status) and keeps the
+phone its SMS went to (kiosk.services.messaging and applications show it as all three), with
+only the notice and the serial number that goes inside its text. Plain SQL that SQLite (>= 3.35:
+UPDATE ... FROM, RETURNING) and PostgreSQL both run.
 
 Everything happens in the caller's transaction, so a failure anywhere leaves nothing behind
 (the temporary tables and the notices too: their CREATE and INSERT are rolled back with the rest).
@@ -60,26 +62,22 @@ def message_text(subject: int, serial: str, note: str) -> str:
     return Notice.compose(body_prefix(subject), serial, body_tail(note))
 
 
-def _notices(conn: Connection, notes: list[tuple[int, str]]) -> list[tuple[int, int]]:
-    """Store each (subject, note) as two notices, inbox (titled with the subject) and SMS; their
-    ids, in the same order."""
-    rows = []
-    for subject, note in notes:
-        prefix, tail = body_prefix(subject), body_tail(note)
-        rows += [{"title": inbox_title(subject), "head": prefix, "tail": tail, "note": note},
-                 {"title": "", "head": SMS_SIGN + prefix, "tail": tail, "note": note}]
+def _notices(conn: Connection, notes: list[tuple[int, str, str]]) -> list[int]:
+    """Store each (subject, note, status) as a notice (titled with the subject); their ids, in the
+    same order. The SMS is the same text after SMS_SIGN, so it needs no notice of its own."""
+    rows = [{"title": inbox_title(subject), "head": body_prefix(subject), "tail": body_tail(note), "note": note,
+             "status": status} for subject, note, status in notes]
     if not rows:
         return []
     if conn.dialect.name == "sqlite":
         # Ids given here: SQLite has no way to batch RETURNING in parameter order, so SQLAlchemy would
-        # send the 2 notices per session one row at a time (4,000 statements for 2,000 sessions). The
-        # caller's write transaction (BEGIN IMMEDIATE) keeps other writers out until it commits.
+        # send the notices one row at a time (2,000 statements for 2,000 sessions). The caller's
+        # write transaction (BEGIN IMMEDIATE) keeps other writers out until it commits.
         first = (conn.execute(select(func.max(Notice.id))).scalar() or 0) + 1
         ids = list(range(first, first + len(rows)))
         conn.execute(insert(Notice), [{"id": i, **row} for i, row in zip(ids, rows)])
-    else:
-        ids = list(conn.scalars(insert(Notice).returning(Notice.id, sort_by_parameter_order=True), rows))
-    return list(zip(ids[::2], ids[1::2]))
+        return ids
+    return list(conn.scalars(insert(Notice).returning(Notice.id, sort_by_parameter_order=True), rows))
 
 
 def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int, tuple[str, str]],
@@ -89,7 +87,7 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
     ``owners``: booking id -> (application id, account id) of every applicant, decided or not."""
     drop(conn)
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {NOTE} (id INTEGER PRIMARY KEY, status VARCHAR(20) NOT NULL, "
-                         "reason VARCHAR(200), places INTEGER NOT NULL, inbox INTEGER NOT NULL, sms INTEGER NOT NULL)")
+                         "reason VARCHAR(200), places INTEGER NOT NULL, notice INTEGER NOT NULL)")
     conn.exec_driver_sql(f"CREATE TEMPORARY TABLE {RESULT} (booking_id INTEGER PRIMARY KEY, session_id INTEGER, "
                          "note_id INTEGER NOT NULL, application_id INTEGER, account_id INTEGER NOT NULL)")
     notes, texts = [], []
@@ -98,14 +96,15 @@ def load(conn: Connection, slots: Mapping[int, SessionSlot], sites: Mapping[int,
         slot = slots[sid]
         name, address = sites.get(slot.site_id, ("", ""))
         notes.append((sid, STATUS_PLACED, None, places[sid]))
-        texts.append((slot.subject, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address)))
+        texts.append((slot.subject, placed_note(f"{slot.day:%Y-%m-%d}", f"{slot.start:%H:%M}", name, address),
+                      STATUS_PLACED))
     keys: dict[tuple[str, int], int] = {}
     for key in sorted(set(unplaced.values())):  # note id < 0: one per (reason, subject)
         keys[key] = -1 - len(keys)
         notes.append((keys[key], STATUS_UNPLACED, key[0], 0))
-        texts.append((key[1], unplaced_note(key[0])))
-    bulk.insert_rows(conn, NOTE, ("id", "status", "reason", "places", "inbox", "sms"),
-                     [(*n, *ids) for n, ids in zip(notes, _notices(conn, texts))])
+        texts.append((key[1], unplaced_note(key[0]), STATUS_UNPLACED))
+    bulk.insert_rows(conn, NOTE, ("id", "status", "reason", "places", "notice"),
+                     [(*n, notice) for n, notice in zip(notes, _notices(conn, texts))])
     note_of = {b: keys[k] for b, k in unplaced.items()}
     note_of.update(placements)
     rows = [(b, placements.get(b), note_of[b], app, acc) for b, (app, acc) in owners.items() if b in note_of]
@@ -132,33 +131,33 @@ def write_bookings(conn: Connection) -> None:
 
 
 _FROM = f"FROM {RESULT} r JOIN {NOTE} n ON n.id = r.note_id "
-_MSG_FROM = f"{_FROM}LEFT JOIN applications a ON a.id = r.application_id "
 _REF = "COALESCE(NULLIF(a.serial_no, ''), CAST(r.booking_id AS VARCHAR(20)))"  # goes inside the notice's text
-_PHONE = "JOIN accounts c ON c.id = r.account_id WHERE c.phone IS NOT NULL AND c.phone <> '' "  # SMS: with a phone
+_MSG_FROM = (f"{_FROM}LEFT JOIN applications a ON a.id = r.application_id "
+             "LEFT JOIN accounts c ON c.id = r.account_id ")
 
 
 def publish(conn: Connection, now: datetime, sms_outbox: bool) -> list[tuple[int, str, str]]:
     """网办进度 (status + timeline entry), inbox message and SMS for every decided application.
 
-    With the outbox SMS gateway the SMS rows are inserted here too; otherwise the
-    (account id, phone, text) of each SMS is returned for the caller to send."""
+    One message row per applicant. It is the inbox message; its notice's status makes it the
+    application's 网办进度 entry too (kiosk.services.applications reads it there); with the outbox
+    SMS gateway it is the SMS as well: it keeps the phone the SMS went to (an account without a
+    phone gets none), and the outbox shows it with SMS_SIGN before the same text
+    (kiosk.services.messaging). Otherwise the (account id, phone, text) of each SMS is returned
+    for the caller to send."""
     at = bulk.when(conn, now)
     bulk.run(conn, f"UPDATE applications SET status = n.status, updated_at = ? {_FROM}"
              "WHERE applications.id = r.application_id", (at,))
-    bulk.run(conn, "INSERT INTO application_events (application_id, at, status, note, notice_id) "
-             f"SELECT r.application_id, ?, n.status, '', n.inbox {_FROM}WHERE r.application_id IS NOT NULL "
-             "ORDER BY r.booking_id", (at,))
+    phone = "NULLIF(c.phone, '')" if sms_outbox else "NULL"
     bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at, notice_id, ref) "
-             f"SELECT 'inbox', r.account_id, NULL, '', '', ?, n.inbox, {_REF} {_MSG_FROM}"
+             f"SELECT 'inbox', r.account_id, {phone}, '', '', ?, n.notice, {_REF} {_MSG_FROM}"
              "ORDER BY r.booking_id", (at,))
     if sms_outbox:
-        bulk.run(conn, "INSERT INTO messages (channel, account_id, phone, title, body, created_at, notice_id, ref) "
-                 f"SELECT 'sms', r.account_id, c.phone, '', '', ?, n.sms, {_REF} {_MSG_FROM}{_PHONE}"
-                 "ORDER BY r.booking_id", (at,))
         return []
-    texts = (f"SELECT r.account_id, c.phone, t.head, {_REF}, t.tail {_MSG_FROM}JOIN notices t ON t.id = n.sms "
-             f"{_PHONE}ORDER BY r.booking_id")
-    return [(acc, phone, Notice.compose(head, ref, tail)) for acc, phone, head, ref, tail in bulk.fetch(conn, texts)]
+    texts = (f"SELECT r.account_id, c.phone, t.head, {_REF}, t.tail {_MSG_FROM}JOIN notices t ON t.id = n.notice "
+             "WHERE c.phone IS NOT NULL AND c.phone <> '' ORDER BY r.booking_id")
+    return [(acc, phone, SMS_SIGN + Notice.compose(head, ref, tail))
+            for acc, phone, head, ref, tail in bulk.fetch(conn, texts)]
 
 
 def drop(conn: Connection) -> None:

@@ -16,7 +16,7 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..db.models import Account, Application, ApplicationEvent
+from ..db.models import Account, Application, ApplicationEvent, Message, Notice
 from ..domain.errors import NotFound
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
@@ -222,6 +222,30 @@ def list_in(s: Session, account_id: int) -> list[ApplicationView]:
     rows = s.scalars(select(Application).where(Application.account_id == account_id)
                      .options(selectinload(Application.events))
                      .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
+    results = _allocation_results(s, account_id)
     return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
-                            [EventView(e.at, e.status, e.text) for e in a.events], dict(a.payload), a.kind)
+                            _timeline([EventView(e.at, e.status, e.text) for e in a.events], results.get(a.serial_no)),
+                            dict(a.payload), a.kind)
             for a in rows]
+
+
+def _allocation_results(s: Session, account_id: int) -> dict[str, list[EventView]]:
+    """Serial number -> the 网办进度 entries publication-day allocation gave it: its inbox message
+    (the notice's status and note, at the message's time) is the entry (kiosk.services.allocation_sql)."""
+    found: dict[str, list[EventView]] = {}
+    for ref, at, status, note in s.execute(
+            select(Message.ref, Message.created_at, Notice.status, Notice.note).join(Notice, Notice.id == Message.notice_id)
+            .where(Message.account_id == account_id, Message.channel == "inbox", Notice.status.is_not(None))
+            .order_by(Message.id)):
+        found.setdefault(ref, []).append(EventView(at, status, note))
+    return found
+
+
+def _timeline(events: list[EventView], results: list[EventView] | None) -> list[EventView]:
+    """The stored entries with the allocation's in time order: an allocation entry goes before any
+    stored one of its time or later (written after the run: a fee paid at once, under a clock that
+    stands still); the application had none such before it, since it waited for the run."""
+    for r in results or ():
+        i = next((k for k, e in enumerate(events) if e.at >= r.at), len(events))
+        events.insert(i, r)
+    return events

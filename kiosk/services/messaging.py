@@ -26,7 +26,17 @@ class MessageView:
 
 
 def _view(m: Message) -> MessageView:
-    return MessageView(m.id, m.channel, m.phone, m.heading, m.text, m.created_at, m.read_at is not None)
+    """An inbox message (never with a phone: the one its row may keep is the SMS's), or an SMS."""
+    phone = None if m.channel == "inbox" else m.phone
+    return MessageView(m.id, m.channel, phone, m.heading, m.text, m.created_at, m.read_at is not None)
+
+
+def _sms_view(m: Message) -> MessageView:
+    """An SMS: an 'sms' row, or an inbox message that went out as an SMS too (it keeps the phone;
+    publication-day allocation writes one row for both), shown as the SMS: SMS_SIGN, its text."""
+    if m.channel == "sms":
+        return _view(m)
+    return MessageView(m.id, "sms", m.phone, "", SMS_SIGN + m.text, m.created_at, False)
 
 
 def notify(session: Session, env: Env, account: Account, title: str, body: str, *, sms: bool = True) -> None:
@@ -58,12 +68,14 @@ def mark_read(env: Env, account_id: int, message_id: int) -> None:
 
 
 def outbox(env: Env, phone: str | None = None, limit: int = 50) -> list[MessageView]:
+    """The SMS sent (through the outbox gateway), newest first: 'sms' rows and the inbox messages
+    that were sent as an SMS too (those with a phone)."""
     with env.db.read() as s:
-        q = select(Message).where(Message.channel == "sms")
-        if phone:
-            q = q.where(Message.phone == phone)
+        # Only an SMS has a phone: an 'sms' row, or an inbox message that also went out as one.
+        q = select(Message).where(Message.phone == phone) if phone else select(Message).where(
+            (Message.channel == "sms") | Message.phone.is_not(None))
         rows = s.scalars(q.order_by(Message.id.desc()).limit(limit))  # newest first, by insertion
-        return [_view(m) for m in rows]
+        return [_sms_view(m) for m in rows]
 
 
 def latest_sms_notification(env: Env, phone: str) -> tuple[int, str] | None:

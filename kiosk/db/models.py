@@ -289,7 +289,7 @@ class Notice(Base):
     note: Mapped[str] = mapped_column(String(400), default="")
     # An allocation result's (预约成功 / 未安排): each inbox message that refers to it is also the
     # 网办进度 entry of the application its ``ref`` names (kiosk.services.applications). None: a
-    # text that only its messages and timeline entries show (from before migration 0015).
+    # text that only its messages and timeline entries show (from before migration 0014).
     status: Mapped[str | None] = mapped_column(String(20))
 
     @staticmethod

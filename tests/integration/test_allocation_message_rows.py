@@ -131,8 +131,8 @@ def test_a_downgrade_gives_back_the_sms_rows_and_timeline_entries(env):
         return out
 
     before = seen()
-    command.downgrade(alembic_config(env.settings.db_url), "0011")
-    with env.db.read() as s:  # the schema of 0011: an SMS row and a timeline entry of their own, as it wrote them
+    command.downgrade(alembic_config(env.settings.db_url), "0013")
+    with env.db.read() as s:  # the schema of 0013: an SMS row and a timeline entry of their own, as it wrote them
         for p, (_inbox, sms, _timeline, _unread) in zip(learners, before):
             newest = s.scalar(text("SELECT body FROM messages WHERE channel = 'sms' AND phone = :p ORDER BY id DESC "
                                    "LIMIT 1"), {"p": p.phone})

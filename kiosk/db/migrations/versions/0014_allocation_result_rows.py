@@ -9,16 +9,16 @@ Rows written before keep their own SMS and timeline rows (their notices have no 
 Downgrade gives every such message its SMS row and its timeline entry back (appended: after any
 entry written later), then drops the column.
 
-Revision ID: 0015
-Revises: 0011
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-04 14:00:00.000000
 """
 import sqlalchemy as sa
 from alembic import op
 
 
-revision = '0015'
-down_revision = '0011'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

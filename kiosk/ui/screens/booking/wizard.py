@@ -24,6 +24,7 @@ from ...widgets.choice import ChoiceEntered
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
+from ...widgets.in_view import bring_into_view
 from ...widgets.plain import ErrorLine, Plain
 from ...widgets.stepbar import StepBar
 from ...widgets.page import Page
@@ -182,6 +183,8 @@ class BookingWizardScreen(BookingSubmission, SubmitGuard, KioskScreen):
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)
         elif step == "step-confirm" and self.query_one("#field-code", FormField).value:
             focus_first(self.query_one("#field-code"))  # a code kept (still valid): Enter books, no new code
+            # in view with 上一步/预约 under it: at the page's top they were under the SMS shown (100x32)
+            self.call_after_refresh(lambda: bring_into_view(self.query_one("#field-code")))
         else:
             focus_first(shown)
         if unchosen:

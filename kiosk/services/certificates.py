@@ -15,7 +15,8 @@ from .booking import class_label
 from .booking_records import BookingView, view_in
 from .env import Env
 
-BRING = ("本人有效身份证明原件（居民身份证）", "学习驾驶证明（科目一考试无需携带）", "本预约凭证（打印件或手机截图）")
+BRING = ("本人有效身份证明原件（居民身份证）", "学习驾驶证明", "本预约凭证（打印件或手机截图）")
+PERMIT = BRING[1]  # not for 科目一: the permit is issued after it
 NOTES = ("请在考试开始前30分钟到达考场，签到后参加考试，迟到者不得入场。",
          "未按时参加考试的，判定该次考试不合格。",
          "因故不能参加考试的，请至少提前一日到车管所申请取消预约。")
@@ -44,7 +45,8 @@ def render(view: BookingView, name: str, id_number: str) -> str:
              f"考试时间：{view.exam_at:%H:%M}",
              f"考试费：{'已缴纳' if view.fee_paid_at else '未缴纳（请在考试前缴纳）'}",
              "", "考试时请携带："]
-    lines += [f"  {n}. {item}" for n, item in enumerate(BRING, 1)]
+    bring = [item for item in BRING if item != PERMIT or view.subject != 1]
+    lines += [f"  {n}. {item}" for n, item in enumerate(bring, 1)]
     lines += ["", "注意事项："] + [f"  {n}. {item}" for n, item in enumerate(NOTES, 1)]
     return "\n".join(lines)
 

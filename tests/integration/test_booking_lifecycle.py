@@ -222,6 +222,7 @@ def test_certificate_only_for_a_placed_booking(env, people):
     cert = certificates.certificate(env, aid, bid)
     for part in (cert.serial_no, "科目二", "渝中考场", "经纬大道555号", "2026年12月4日", "08:30", "居民身份证"):
         assert part in cert.text
+    assert "  2. 学习驾驶证明\n" in cert.text and "科目一考试无需携带" not in cert.text  # (tester) said for 科目二
     assert cert.path.read_text(encoding="utf-8").strip() == cert.text
     env.clock.advance(days=3)
     exam_results.record(env, bid, score=95, taken_at=datetime(2026, 12, 4, 8, 30))

@@ -236,5 +236,6 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
             date_from, date_to, site = self.queried
             return BookingRequest(self.subject, "system", (), date_from, date_to, site)
         if not self.marked:
-            raise DomainError("请至少选择一个考试场次（在场次上按回车键或点击该行）", "sessions")
+            how = "请选择1个考试场次" if self.priority else "请至少选择一个考试场次"  # as the line over the table says
+            raise DomainError(f"{how}（在场次上按回车键或点击该行）", "sessions")
         return BookingRequest(self.subject, self.mode, tuple(self.marked))

@@ -15,7 +15,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     al = sub.add_parser("allocate", help="publication day: close booking and place applicants by ranking")
     al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the result-publication day to allocate")
     al.add_argument("--json", action="store_true",
-                    help='print {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}')
+                    help='print {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}: '
+                         'placed and unplaced count the applications this run decided (0 and 0 when the day '
+                         'was allocated already); each session\'s placed counts everyone with a seat in it '
+                         'now (earlier runs and priority bookings included)')
     al.set_defaults(handler=allocate)
 
     er = sub.add_parser("exam-result", help="record an exam result (pass/fail by score, or a no-show)")
@@ -47,9 +50,12 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
         return _fail(f"--date 须为 2026-12-03 这样的日期，收到 {args.date!r}")
     bootstrap.prepare(env, load_demo=False)
     try:
+        earlier = allocation_service.preview(env, day).earlier
         report = allocation_service.run(env, day)
     except DomainError as exc:
         return _fail(exc.message)
+    if earlier and report.plans:  # on stderr: the JSON on stdout keeps its keys
+        print(allocation_service.earlier_text(earlier), file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return 0

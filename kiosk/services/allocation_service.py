@@ -100,6 +100,7 @@ class Preview:
     plans: int
     sessions: int
     applications: int  # pending normal applications of those subjects whose range reaches those days (at most)
+    earlier: tuple[date, ...] = ()  # earlier publication days (up to today) with plans still to allocate
 
 
 def preview(env: Env, day: date) -> Preview:
@@ -116,7 +117,25 @@ def preview(env: Env, day: date) -> Preview:
             pending = s.scalar(select(func.count()).select_from(Booking).where(
                 Booking.status == "pending", Booking.priority.is_(False), Booking.subject.in_(subjects),
                 Booking.range_from <= last, Booking.range_to >= first, Booking.created_at < closed_at(day)))
-    return Preview(day, n_plans, sessions, pending)
+        earlier = earlier_days(s, day)
+    return Preview(day, n_plans, sessions, pending, earlier)
+
+
+def earlier_days(s: Session, day: date) -> tuple[date, ...]:
+    """Publication days before ``day`` whose plans are still to allocate (a day forgotten) and have
+    applicants waiting. They should go first: an application whose range reaches several days'
+    plans is placed by the earliest."""
+    return tuple(s.scalars(select(ExamPlan.publish_on).distinct().join(ExamSession).where(
+        ExamPlan.publish_on < day, ExamPlan.allocated_at.is_(None), ExamSession.applicants > 0)
+        .order_by(ExamPlan.publish_on)))
+
+
+def earlier_text(days: tuple[date, ...]) -> str:
+    """What the clerk is told of ``earlier_days`` ('' when there are none)."""
+    if not days:
+        return ""
+    listed = "、".join(f"{d:%Y-%m-%d}" for d in days[:5]) + ("等" if len(days) > 5 else "")
+    return f"注意：更早的预约结果公布日{listed}尚有未安排的考试计划，宜先按公布日先后安排。"
 
 
 def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int], report: AllocationReport) -> None:

@@ -52,3 +52,26 @@ def test_a_second_run_heads_the_sessions_as_the_state_that_stands(env, people):
     assert again[3].startswith("  其余") and len(again) == 4
     data = json.loads(allocate(env, "--json"))
     assert set(data) == {"date", "placed", "unplaced", "sessions"} and data["placed"] == 0
+
+
+def test_an_earlier_day_still_to_allocate_is_said_on_stderr_and_to_the_clerk(env, people):
+    """Tester (session 24): 12-06 ran before 12-05 without a word, though an application whose range
+    reaches both days' plans is placed by the earlier one. The later day still runs; the CLI says so
+    on stderr (the JSON keeps its keys) and the counter's question says so before it is confirmed."""
+    from datetime import date
+
+    from kiosk.services import allocation_service
+
+    learner = add_learners(env, 1)[0]
+    target = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]  # a plan published on 12-02
+    assert allocation_service.preview(env, date(2026, 12, 1)).earlier == ()  # none waiting before it
+    book(env, learner, BookingRequest(2, "self", (target.id,)))
+    env.clock.advance(days=2)  # 2026-12-03
+    assert allocation_service.preview(env, date(2026, 12, 3)).earlier == (date(2026, 12, 2),)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert main(["--db", env.settings.db_url, "--now", "2026-12-03T09:00", "allocate", "--date", "2026-12-03",
+                     "--json"]) == 0
+    assert set(json.loads(out.getvalue())) == {"date", "placed", "unplaced", "sessions"}
+    assert err.getvalue().strip() == "注意：更早的预约结果公布日2026-12-02尚有未安排的考试计划，宜先按公布日先后安排。"
+    assert allocate(env) and allocation_service.preview(env, date(2026, 12, 3)).earlier == ()

@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN
 from ....services import exam_admin, exam_admin_results
-from ....services.allocation_service import AllocationReport
+from ....services.allocation_service import AllocationReport, earlier_text
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
@@ -260,6 +260,8 @@ class ExamPlansScreen(KioskScreen):
         question = (f"确认安排 {p.date:%Y-%m-%d} 公布结果的考试？\n\n"
                     f"考试计划 {p.plans} 个，场次 {p.sessions} 个；{waiting}。\n"
                     "安排后这些计划停止预约，结果立即通过网办进度、短信和消息通知群众，不能撤销。")
+        if p.earlier:
+            question += "\n\n" + earlier_text(p.earlier)
         day = f"{p.date:%Y-%m-%d}"
 
         def answered(yes: bool | None) -> None:

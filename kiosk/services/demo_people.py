@@ -84,6 +84,8 @@ PEOPLE: tuple[Person, ...] = (
            permit={"class": "C2", "accepted_days_ago": 150, "issued_days_ago": 120, "k2_passed": True}),
     Person("four_fails", "郭涛", "500106", "19940419", 171, "C1学员，科目二已四次预约均不合格",
            permit={"class": "C1", "accepted_days_ago": 400, "issued_days_ago": 380, "k2_failed_bookings": 4}),
+    Person("k2_ready", "陈晨", "500105", "20010505", 176, "C1学员，科目一已合格，可预约科目二（普通预约）",
+           permit={"class": "C1", "accepted_days_ago": 120, "issued_days_ago": 90}),
     Person("no_licence", "何琳", "500112", "20010914", 182, "已注册，无驾驶证无车辆"),
     Person("face_fails", "高峰", "500107", "19860727", 195, "未注册；人脸比对总不通过，可用驾驶证预留手机号在线注册",
            registered=False, licence=_lic()),

@@ -43,3 +43,19 @@ def test_every_demo_id_number_passes_the_kiosks_check(env) -> None:
     for p in PEOPLE:
         if not p.unit:
             assert normalize_id_number(p.id_number, today=today) == p.id_number
+
+
+def test_a_plain_learner_may_book_subject_two_normally(env, people) -> None:
+    """Tester (session 24): no demo learner could simply book 科目二; 郭涛's every booking warns of
+    a fifth attempt and 王芳 is the priority case. 陈晨 may, without priority."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import Account
+    from kiosk.services import booking_query
+
+    p = people["k2_ready"]
+    with env.db.read() as s:
+        aid = s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
+    options = {o.subject: o for o in booking_query.overview(env, aid).subjects}
+    assert options[2].allowed and not options[2].priority_allowed, options[2]
+    assert not options[1].allowed  # 科目一 passed (科目三 may be booked too: its 30 days are over)

@@ -7,7 +7,7 @@ import sys
 from datetime import date, datetime
 
 from ..domain.errors import DomainError
-from ..services import allocation_service, bootstrap, exam_results
+from ..services import allocation_preview, allocation_service, bootstrap, exam_results
 from ..services.env import Env
 
 
@@ -50,12 +50,12 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
         return _fail(f"--date 须为 2026-12-03 这样的日期，收到 {args.date!r}")
     bootstrap.prepare(env, load_demo=False)
     try:
-        earlier = allocation_service.preview(env, day).earlier
+        earlier = allocation_preview.preview(env, day).earlier
         report = allocation_service.run(env, day)
     except DomainError as exc:
         return _fail(exc.message)
     if earlier and report.plans:  # on stderr: the JSON on stdout keeps its keys
-        print(allocation_service.earlier_text(earlier), file=sys.stderr)
+        print(allocation_preview.earlier_text(earlier), file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return 0

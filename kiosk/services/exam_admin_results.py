@@ -28,6 +28,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import normalize_id_number
 from ..domain.typed import date_or_error, half_width
 from . import allocation_service, audit, exam_results, files
+from .allocation_preview import Preview, preview
 from .env import Env
 from .permissions import EXAM, actor, authorise
 from .staff import StaffSession
@@ -62,11 +63,11 @@ def _alloc_day(day_text: str) -> date:
     return date_or_error(day_text, "alloc_date", "请按 2026-12-03 的格式输入预约结果公布日期")
 
 
-def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.Preview:
+def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> Preview:
     """What 安排考试并公布结果 would take up on that day, asked before it runs."""
     _check(env, staff, "查看待安排的考试预约")
     try:
-        return allocation_service.preview(env, _alloc_day(day_text))
+        return preview(env, _alloc_day(day_text))
     except DomainError as e:
         raise DomainError(e.message, "alloc_date") from None
 

@@ -9,7 +9,8 @@ from sqlalchemy import select
 
 from kiosk.db.models import Application, Booking, ExamSession, LearnerPermit
 from kiosk.domain.errors import DomainError
-from kiosk.services import allocation_service, booking_query, cancellation, certificates, exam_results, fees, messaging
+from kiosk.services import (allocation_preview, allocation_service, booking_query, cancellation, certificates,
+                            exam_results, fees, messaging)
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, book, sessions
 
@@ -70,7 +71,7 @@ def test_a_system_range_made_on_a_publication_day_waits_for_the_plans_open_when_
     assert [r.exam_date for r in sessions(env, p, 2, "2026-12-04", "2026-12-05")][0] == date(2026, 12, 5)
     done = book(env, p, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 5)))
     assert cancellation.preview(env, aid, done.booking_id).allowed
-    assert allocation_service.preview(env, date(2026, 12, 2)).applications == 0
+    assert allocation_preview.preview(env, date(2026, 12, 2)).applications == 0
     report = allocation_service.run(env, date(2026, 12, 2))
     with env.db.read() as s:
         assert s.get(Booking, done.booking_id).status == "pending"

@@ -14,7 +14,8 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN
 from ....services import exam_admin, exam_admin_results
-from ....services.allocation_service import AllocationReport, earlier_text
+from ....services.allocation_preview import earlier_text
+from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField

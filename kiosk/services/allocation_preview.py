@@ -1,0 +1,62 @@
+"""Before publication-day allocation (kiosk.services.allocation_service.run): what it would take up,
+for the clerk's confirmation, and the earlier publication days still waiting, which should go first."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..db.models import Booking, ExamPlan, ExamSession
+from ..domain.errors import DomainError
+from .allocation_service import closed_at
+from .env import Env
+
+_S = ExamSession.__table__
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What ``run(env, day)`` would take up, for the clerk's confirmation."""
+
+    date: date
+    plans: int
+    sessions: int
+    applications: int  # pending normal applications of those subjects whose range reaches those days (at most)
+    earlier: tuple[date, ...] = ()  # earlier publication days (up to today) with plans still to allocate
+
+
+def preview(env: Env, day: date) -> Preview:
+    if day > env.clock.now().date():
+        raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
+    with env.db.read() as s:
+        plans = select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))
+        n_plans = s.scalar(select(func.count()).select_from(plans.subquery()))
+        sessions, first, last = s.execute(select(func.count(), func.min(_S.c.exam_date), func.max(_S.c.exam_date))
+                                          .where(_S.c.plan_id.in_(plans))).one()
+        subjects = list(s.scalars(select(_S.c.subject).distinct().where(_S.c.plan_id.in_(plans))))
+        pending = 0
+        if sessions:
+            pending = s.scalar(select(func.count()).select_from(Booking).where(
+                Booking.status == "pending", Booking.priority.is_(False), Booking.subject.in_(subjects),
+                Booking.range_from <= last, Booking.range_to >= first, Booking.created_at < closed_at(day)))
+        earlier = earlier_days(s, day)
+    return Preview(day, n_plans, sessions, pending, earlier)
+
+
+def earlier_days(s: Session, day: date) -> tuple[date, ...]:
+    """Publication days before ``day`` whose plans are still to allocate (a day forgotten) and have
+    applicants waiting. They should go first: an application whose range reaches several days'
+    plans is placed by the earliest."""
+    return tuple(s.scalars(select(ExamPlan.publish_on).distinct().join(ExamSession).where(
+        ExamPlan.publish_on < day, ExamPlan.allocated_at.is_(None), ExamSession.applicants > 0)
+        .order_by(ExamPlan.publish_on)))
+
+
+def earlier_text(days: tuple[date, ...]) -> str:
+    """What the clerk is told of ``earlier_days`` ('' when there are none)."""
+    if not days:
+        return ""
+    listed = "、".join(f"{d:%Y-%m-%d}" for d in days[:5]) + ("等" if len(days) > 5 else "")
+    return f"注意：更早的预约结果公布日{listed}尚有未安排的考试计划，宜先按公布日先后安排。"

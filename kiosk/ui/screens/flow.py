@@ -8,12 +8,13 @@ from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
 from ...domain.errors import DomainError, StillPending
 from ...services import applications as apps
-from ..base import KioskScreen
+from ..citizen_screen import CitizenScreen
 from ..submit_guard import SubmitGuard
 from . import flow_fields
 from .flow_pending import PendingOffer
 from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
+from ..widgets.done_step import DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
@@ -23,7 +24,7 @@ from ..widgets.page import Page
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
-class ApplicationFlowScreen(PendingOffer, SubmitGuard, KioskScreen):
+class ApplicationFlowScreen(PendingOffer, SubmitGuard, CitizenScreen):
     """确认并提交 opens with the focus on 提交; 提交 takes no press in the step's first
     ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息).
     An application still 受理中 is offered in 查看网办进度 (PendingOffer)."""
@@ -61,17 +62,8 @@ class ApplicationFlowScreen(PendingOffer, SubmitGuard, KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev")
                         yield Button("提交", id="submit", variant="primary")
-                with Vertical(id="step-done"):
-                    yield Plain("", id="result")
-                    with Horizontal(classes="buttons"):
-                        yield Button("查看网办进度", id="to-progress")
-                        yield Button("返回业务中心", id="home", variant="primary")
+                yield DoneStep(id="step-done")
             yield ErrorLine(classes="screen-error")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)

@@ -14,9 +14,10 @@ from ...domain import full_score as rules
 from ...domain.errors import DomainError, StillPending
 from ...services import applications as apps
 from ...services.full_score import FullScoreStudy
-from ..base import KioskScreen
+from ..citizen_screen import CitizenScreen
 from ..submit_guard import SubmitGuard
 from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices
+from ..widgets.done_step import DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.page import Page
@@ -30,7 +31,7 @@ STEPS = ["选择教育城市和教育方式", "确认现场教育场次", "信�
 SHORT = ["选择城市和方式", "确认场次", "信息确认", "办理结果"]
 
 
-class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, KioskScreen):
+class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, CitizenScreen):
     DEFAULT_CSS = """
     FullScoreScreen #days-note { height: auto; margin: 0 0 1 0; }
     FullScoreScreen #sessions-where { height: auto; }
@@ -71,17 +72,8 @@ class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev-sessions")
                         yield Button("提交满分申请", id="submit", variant="primary")
-                with Vertical(id="step-done"):
-                    yield Plain("", id="result")
-                    with Horizontal(classes="buttons"):
-                        yield Button("查看网办进度", id="to-progress")
-                        yield Button("返回业务中心", id="home", variant="primary")
+                yield DoneStep(id="step-done")
             yield ErrorLine(classes="screen-error")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)

@@ -13,14 +13,14 @@ from textual.widgets import Button, DataTable, Static
 from ...domain.ids import mask_phone
 from ...services import applications as apps
 from ...services import messaging, profile
-from ..base import KioskScreen
+from ..citizen_screen import CitizenScreen
 from ..widgets.fit import refill_to_fit
 from ..widgets.header import KioskHeader
 from ..widgets.plain import ErrorLine, Plain, PlainTable
 from ..widgets.page import Page
 
 
-class RecordScreen(KioskScreen):
+class RecordScreen(CitizenScreen):
     TITLE_TEXT = ""
     EMPTY_TEXT = ""
 
@@ -35,11 +35,6 @@ class RecordScreen(KioskScreen):
             yield ErrorLine(classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("返回业务中心", id="back", variant="primary")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":

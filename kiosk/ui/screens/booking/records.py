@@ -11,7 +11,7 @@ from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
 from ....services import booking_records, cancellation
-from ...base import KioskScreen
+from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import ErrorLine, Plain, PlainTable
@@ -30,7 +30,7 @@ def sentence(text: str) -> str:
     return text if not text or text.endswith(("。", "！", "？")) else text + "。"
 
 
-class BookingListScreen(KioskScreen):
+class BookingListScreen(CitizenScreen):
     TITLE_TEXT = ""
     ACTION = ""
     EMPTY = "您没有网上办理的考试预约。"
@@ -67,11 +67,6 @@ class BookingListScreen(KioskScreen):
             with Horizontal(classes="buttons", id="actions"):
                 yield Button(self.ACTION, id="action", variant="primary", disabled=True)
                 yield Button("返回业务中心", id="back")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
         self.query_one("#confirm-box").display = False

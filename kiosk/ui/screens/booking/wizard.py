@@ -18,10 +18,12 @@ from ....domain.errors import DomainError
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
-from ...base import KioskScreen, focus_first
+from ...base import focus_first
+from ...citizen_screen import CitizenScreen
 from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
 from ...widgets.code_button import CodeButton
+from ...widgets.done_step import DoneStep
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.in_view import bring_into_view
@@ -55,7 +57,7 @@ def load(env, account_id: int) -> Loaded:  # type: ignore[no-untyped-def]
     return Loaded(bq.overview(env, account_id), bq.sites(env, account_id), seen)
 
 
-class BookingWizardScreen(BookingSubmission, SubmitGuard, KioskScreen):
+class BookingWizardScreen(BookingSubmission, SubmitGuard, CitizenScreen):
     def __init__(self) -> None:
         super().__init__()
         self.loaded: Loaded | None = None
@@ -87,17 +89,8 @@ class BookingWizardScreen(BookingSubmission, SubmitGuard, KioskScreen):
                     with Horizontal(classes="buttons"):
                         yield Button("上一步", id="prev-confirm")
                         yield Button("预约", id="submit", variant="primary")
-                with Vertical(id="step-done"):
-                    yield Plain("", id="result")
-                    with Horizontal(classes="buttons"):
-                        yield Button("查看网办进度", id="to-progress")
-                        yield Button("返回业务中心", id="home", variant="primary")
+                yield DoneStep(id="step-done")
             yield ErrorLine(classes="screen-error")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     @property
     def subjects(self) -> SubjectStep:

@@ -24,7 +24,7 @@ from textual.widgets import Button, Static
 
 from ....domain.qr_text import pick_qr
 from ....services import elicence_card
-from ...base import KioskScreen
+from ...citizen_screen import CitizenScreen
 from ...widgets.header import KioskHeader
 from ...widgets.idle import IDLE_HOST
 from ...widgets.photo import photo_text
@@ -38,16 +38,11 @@ def refresh_margin(ttl: int) -> int:
     return max(1, min(10, ttl // 3))
 
 
-class CodeScreen(KioskScreen):
+class CodeScreen(CitizenScreen):
     """Shared by the card and the full-screen view: fetches the card and its code, counts down."""
 
     code: elicence_card.Code | None = None
     _ticker: Timer | None = None
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def start_codes(self, opening: bool = False) -> None:
         self.refresh_code(opening)

@@ -7,13 +7,13 @@ from textual.widgets import Button, Static
 
 from ....domain.errors import DomainError
 from ....services import elicence
-from ...base import KioskScreen
+from ...citizen_screen import CitizenScreen
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
 from ...widgets.page import Page
 
 
-class ElicenceScreen(KioskScreen):
+class ElicenceScreen(CitizenScreen):
     def __init__(self) -> None:
         super().__init__()
         self.overview: elicence.Overview | None = None
@@ -37,11 +37,6 @@ class ElicenceScreen(KioskScreen):
                 yield Button("换照片", id="el-change-photo", classes="hidden")
                 yield Button("返回", id="back")
             yield Plain("", classes="screen-error")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
         self.reload()

@@ -12,7 +12,7 @@ from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ....services import elicence, elicence_photos, photos
-from ...base import KioskScreen
+from ...citizen_screen import CitizenScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.in_view import bring_into_view
@@ -29,7 +29,7 @@ LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n�
 PREVIEW_NARROW, PREVIEW_WIDE = (11, 8), (17, 12)
 
 
-class PhotoScreen(KioskScreen):
+class PhotoScreen(CitizenScreen):
     DRAFT_FIELDS = ("photo",)  # a typed path not yet used
 
     def __init__(self, purpose: str) -> None:
@@ -74,11 +74,6 @@ class PhotoScreen(KioskScreen):
                         yield Button("查看网办进度", id="to-progress")
                         yield Button("返回", id="done", variant="primary")
             yield Plain("", classes="screen-error")
-
-    @property
-    def account_id(self) -> int:
-        assert self.kiosk.citizen is not None
-        return self.kiosk.citizen.account_id
 
     def on_mount(self) -> None:
         status = elicence.photo_change_status if self.purpose == "change" else elicence.apply_photo_status

@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from kiosk.db.models import Application, AuditEntry, Booking, ExamPlan, ExamSession, ExamSite, Message, Office
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import mask_id
-from kiosk.services import allocation_service, applications, booking_results, messaging
+from kiosk.services import allocation_preview, allocation_service, applications, booking_results, messaging
 from kiosk.services import booking_submit
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, add_learners, book, sessions
@@ -99,7 +99,7 @@ def test_another_sms_gateway_gets_each_whole_text(env, crowd):
 
 def test_preview_counts_what_the_run_takes_up(env, crowd):
     before = snapshot(env)
-    p = allocation_service.preview(env, PUBLISH)
+    p = allocation_preview.preview(env, PUBLISH)
     assert snapshot(env) == before  # only reads
     with env.db.read() as s:
         plans = s.scalar(select(func.count()).select_from(ExamPlan).where(ExamPlan.publish_on == PUBLISH))
@@ -108,9 +108,9 @@ def test_preview_counts_what_the_run_takes_up(env, crowd):
     assert (p.plans, p.sessions, p.applications) == (plans, in_plans, 6) and plans >= 1
     report = allocation_service.run(env, PUBLISH)
     assert report.plans == p.plans and report.placed + report.unplaced + report.deferred == p.applications
-    assert allocation_service.preview(env, PUBLISH).plans == 0  # done: nothing left to confirm
+    assert allocation_preview.preview(env, PUBLISH).plans == 0  # done: nothing left to confirm
     with pytest.raises(DomainError, match="还未到"):
-        allocation_service.preview(env, date(2026, 12, 9))
+        allocation_preview.preview(env, date(2026, 12, 9))
 
 
 def test_a_second_run_changes_nothing(env, crowd):

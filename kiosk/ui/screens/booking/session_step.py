@@ -177,8 +177,10 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
 
     def _show_ranking(self) -> None:
         ranking, rule = ranking_texts(self.last_query)
-        self.query_one("#ranking", Static).update(ranking)
-        self.query_one("#ranking-rule", Static).update(rule)
+        for line, text in (("#ranking", ranking), ("#ranking-rule", rule)):
+            widget = self.query_one(line, Static)
+            widget.update(text)
+            widget.display = bool(text)  # no blank lines over the table before a query, nor for 优先预约
 
     def forget_result(self) -> None:
         """The last query's list and ranking go (a new one was refused); the sessions chosen are kept

@@ -1,7 +1,7 @@
 """Counter: look up the citizen in front of the clerk (the reason for access is audited) and
 show everything the DMV holds for them: account, licence, learner permit, e-licence, vehicles
-(and new ones not yet registered, with their temporary plates), exam bookings and 网办 applications. Read-only; the actions are in counter_accounts and
-counter_bookings."""
+(and new ones not yet registered, with their temporary plates), exam bookings and 网办
+applications. Read-only; the actions are in counter_accounts and counter_bookings."""
 from __future__ import annotations
 
 import json

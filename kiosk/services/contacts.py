@@ -4,12 +4,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, DrivingLicence, Vehicle
+from ..db.models import Account, DrivingLicence
 from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import PHONE_INPUT_LEN, clean_address, mask_phone, normalize_phone
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
-from .owned_vehicles import held_vehicles
+from .owned_vehicles import held_vehicles, vehicle_of
 
 PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=PHONE_INPUT_LEN, required=False)
 ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
@@ -123,7 +123,7 @@ class VehicleContactChange:
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
-        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id))
+        vehicle = vehicle_of(session, account.id, clean["plate"])
         if vehicle is None:
             raise DomainError("该机动车不在您的名下", "plate")
         vehicle.phone, vehicle.address = clean["phone"], clean["address"]

@@ -28,3 +28,15 @@ def held_vehicles(session: Session, account_id: int) -> list[Vehicle]:
     gone = transferred_plates(session, account_id)
     vehicles = session.scalars(select(Vehicle).where(Vehicle.owner_id == account_id).order_by(Vehicle.plate))
     return [v for v in vehicles if v.plate not in gone]
+
+
+def vehicle_of(session: Session, account_id: int, plate: str, *, lock: bool = False,
+               held: bool = True) -> Vehicle | None:
+    """The account's vehicle ``plate`` as a service applies to it: None when it is not in their name
+    or (``held``) was transferred out. ``lock``: FOR UPDATE (PostgreSQL), so the checks made again
+    inside the write see no other kiosk's change until it commits."""
+    query = select(Vehicle).where(Vehicle.plate == plate, Vehicle.owner_id == account_id)
+    vehicle = session.scalar(query.with_for_update() if lock else query)
+    if vehicle is not None and held and plate in transferred_plates(session, account_id):
+        return None
+    return vehicle

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Vehicle
@@ -21,7 +20,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .owned_vehicles import held_vehicles
+from .owned_vehicles import held_vehicles, vehicle_of
 from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
                            taken_numbers, way_choices)
 
@@ -118,8 +117,7 @@ class UsedCarPlate:
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
-        car = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id)
-                             .with_for_update())
+        car = vehicle_of(session, account.id, clean["plate"], lock=True)
         if car is None:
             raise DomainError(NOT_YOURS, "plate")
         field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]

@@ -19,7 +19,7 @@ from . import applications
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
-from .owned_vehicles import held_vehicles
+from .owned_vehicles import held_vehicles, vehicle_of
 from .offices import label, listed
 from .workdays import work_calendar
 
@@ -174,8 +174,7 @@ class VehicleDocument:
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
         # Locked first (PostgreSQL: FOR UPDATE), then checked again: another kiosk may have just applied.
-        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id)
-                                 .with_for_update())
+        vehicle = vehicle_of(session, account.id, clean["plate"], lock=True)
         if vehicle is None:
             raise DomainError("该机动车不在您的名下", "plate")
         self.refuse_if_open(vehicle.plate, self.open_serials(session, account.id, vehicle.plate))

@@ -19,7 +19,7 @@ from ..domain.typed import DATE_LEN, date_or_error
 from .applications import TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
-from .owned_vehicles import TRANSFER_KIND, transferred_plates
+from .owned_vehicles import TRANSFER_KIND, transferred_plates, vehicle_of
 from .vehicle_docs import vehicle_facts
 
 KIND = TRANSFER_KIND
@@ -186,8 +186,7 @@ class VehicleTransferService:
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
         # Locked first (PostgreSQL: FOR UPDATE), then checked again: another kiosk may have just applied.
-        vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"], Vehicle.owner_id == account.id)
-                                 .with_for_update())
+        vehicle = vehicle_of(session, account.id, clean["plate"], lock=True, held=False)  # 已转出 said below
         if vehicle is None:
             raise DomainError("该机动车不在您的名下", "plate")
         today = env.clock.now().date()

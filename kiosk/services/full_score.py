@@ -24,7 +24,7 @@ from ..domain.licence import city_of_authority, status_text
 from ..domain.review_education import EducationSession, session_of, sessions
 from . import applications
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import count, driver, in_app, moment_text
+from .education_facts import Driver, count, driver, in_app, moment_text
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar
@@ -100,6 +100,19 @@ def _intro(points: int, p: rules.DayPlan, none: list[str]) -> str:
     return text
 
 
+def _may_apply(session: Session, account_id: int, today: date, *, lock: bool = False) -> Driver:
+    """The driver's facts when they may apply now (at the form, and again inside the write, locked);
+    else why not, or the application of theirs still open (StillPending: 查看网办进度)."""
+    d = driver(session, account_id, today, lock=lock)
+    reason = rules.refusal(d.facts)
+    if reason:
+        raise DomainError(reason)
+    pending = applications.waiting(session, account_id, KIND)
+    if pending:
+        raise _still_pending(pending[0])
+    return d
+
+
 def _still_pending(app: Application) -> StillPending:
     p = app.payload
     chosen = [session_of(k) for k in str(p.get("sessions", "")).split(",") if k]
@@ -119,13 +132,7 @@ class FullScoreStudy:
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         today = env.clock.now().date()
-        d = driver(session, account.id, today)
-        reason = rules.refusal(d.facts)
-        if reason:
-            raise DomainError(reason)
-        pending = applications.waiting(session, account.id, KIND)
-        if pending:
-            raise _still_pending(pending[0])
+        d = _may_apply(session, account.id, today)
         p = rules.plan(d.facts.classes, rules.full_scores(d.facts.points, count(session, account.id, KIND, FINISHED, d.cycle)))
         found, none = cities(session, env, account.id, d.licence.issuing_authority)
         if not found:
@@ -199,13 +206,7 @@ class FullScoreStudy:
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
         today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
-        d = driver(session, account.id, today, lock=True)
-        reason = rules.refusal(d.facts)
-        if reason:
-            raise DomainError(reason)
-        pending = applications.waiting(session, account.id, KIND)
-        if pending:
-            raise _still_pending(pending[0])
+        _may_apply(session, account.id, today, lock=True)
         first = session_of(clean[rules.SESSIONS_FIELD].split(",")[0])
         online = f"网络教育{clean[rules.ONLINE_FIELD]}天、" if clean[rules.ONLINE_FIELD] != "0" else ""
         sms = (f"已受理（{clean['city']}，共{clean['total_days']}天）。请于{first.day.month}月{first.day.day}日 {first.start}"

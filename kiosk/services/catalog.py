@@ -20,7 +20,7 @@ SERVICES: dict[str, OnlineService] = {s.kind: s for s in (
     LicenceReplacement(), *DELAYS, LicenceContactChange(),  # 驾驶证业务
     VehicleContactChange(), VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue(),  # 机动车业务
     ExemptInspectionMark(), TemporaryPlateService(),
-    NewCarPlate(), UsedCarPlate(), OtherVehicleRecord(), VehicleTransferService(),  # (menu order: kiosk.ui.menu)
+    NewCarPlate(), UsedCarPlate(), OtherVehicleRecord(), VehicleTransferService(),  # (the menu puts them in the seed's order)
     PointsStudy(), ReviewEducation(),  # 学习教育业务
-    FullScoreStudy(),  # 学习教育业务: 满分学习考试 (its own screen: kiosk.ui.screens.full_score)
+    FullScoreStudy(),  # 学习教育业务: 满分学习考试 (its own screen, FullScoreScreen)
 )}

@@ -1,6 +1,6 @@
 """满分学习考试 (驾驶人满分教育; seed 002 section 五) as an online service.
 
-Its own screen (kiosk.ui.screens.full_score) walks the seed's steps: 选择教育城市和教育方式 (the
+Its own screen (FullScoreScreen, not the generic flow) walks the seed's steps: 选择教育城市和教育方式 (the
 city: the licence's issuing city or a city where a violation of the driver's own vehicles
 happened; the 现场 and 网络 days; 自主学习 fixed), 确认现场教育场次 (one session a 现场 day, from the
 weekly schedule in assets/config/full_score_education.json), 信息确认, then 提交满分申请 through

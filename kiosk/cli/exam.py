@@ -50,7 +50,7 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
         return _fail(f"--date 须为 2026-12-03 这样的日期，收到 {args.date!r}")
     bootstrap.prepare(env, load_demo=False)
     try:
-        earlier = allocation_preview.preview(env, day).earlier
+        earlier = allocation_preview.earlier(env, day)
         report = allocation_service.run(env, day)
     except DomainError as exc:
         return _fail(exc.message)

@@ -45,6 +45,12 @@ def preview(env: Env, day: date) -> Preview:
     return Preview(day, n_plans, sessions, pending, earlier)
 
 
+def earlier(env: Env, day: date) -> tuple[date, ...]:
+    """``earlier_days`` in a read of its own (the CLI, before a run: the preview's counts unneeded)."""
+    with env.db.read() as s:
+        return earlier_days(s, day)
+
+
 def earlier_days(s: Session, day: date) -> tuple[date, ...]:
     """Publication days before ``day`` whose plans are still to allocate (a day forgotten) and have
     applicants waiting. They should go first: an application whose range reaches several days'

@@ -116,3 +116,11 @@ def document_service(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untype
     from tests.app_helpers import register_document_service
 
     return register_document_service(monkeypatch)
+
+
+def problems_of(exc: pytest.ExceptionInfo) -> dict:
+    """Field -> message of a refusal: every problem of a FieldErrors, or the one of a DomainError."""
+    from kiosk.domain.errors import FieldErrors
+
+    value = exc.value
+    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}

@@ -13,6 +13,7 @@ from kiosk.domain.errors import DomainError, FieldErrors, NotFound
 from kiosk.services import applications, other_vehicles
 from kiosk.services.env import Env
 from kiosk.services.other_vehicles import OtherVehicleRecord
+from tests.conftest import problems_of
 
 RECORD = OtherVehicleRecord()
 FORM = {"plate_kind": "小型汽车", "plate": "渝B5K821", "proof": "车辆识别代号后6位", "vin6": "582157"}
@@ -21,11 +22,6 @@ FORM = {"plate_kind": "小型汽车", "plate": "渝B5K821", "proof": "车辆识�
 def account_id(env: Env, id_number: str) -> int:
     with env.db.read() as s:
         return s.scalars(select(Account.id).where(Account.id_number == id_number)).one()
-
-
-def _problems(exc: pytest.ExceptionInfo) -> dict:
-    value = exc.value
-    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
 
 
 def _add_vehicle(env: Env, owner_id_number: str, plate: str, kind: str, vin: str) -> None:
@@ -49,7 +45,7 @@ def test_recorded_at_once_listed_with_its_violations_and_removed(env: Env, peopl
     assert (other.vehicle.plate, other.owner, other.vehicle.unhandled_violations) == ("渝B5K821", "赵*", 2)
     with pytest.raises(DomainError) as twice:
         applications.check(RECORD, FORM, applications.prepare(env, RECORD, aid))
-    assert _problems(twice) == {"plate": "您已备案渝B5K821，无需重复备案"}
+    assert problems_of(twice) == {"plate": "您已备案渝B5K821，无需重复备案"}
     assert other_vehicles.remove(env, aid, "渝B5K821") == "已解除非本人机动车渝B5K821的备案"
     assert other_vehicles.page_of(env, aid).others == []
     with pytest.raises(NotFound):
@@ -78,11 +74,11 @@ def test_form_checks_next_to_each_field(env: Env, people) -> None:
     with pytest.raises(FieldErrors) as exc:
         applications.check(RECORD, {"plate_kind": "", "plate": "渝B5K821", "proof": "车辆识别代号后6位", "vin6": "5821"},
                            prepared)
-    assert _problems(exc) == {"plate_kind": "请选择号牌种类（小型汽车、小型新能源汽车、香港入出境车、澳门入出境车）",
+    assert problems_of(exc) == {"plate_kind": "请选择号牌种类（小型汽车、小型新能源汽车、香港入出境车、澳门入出境车）",
                               "vin6": "请输入车辆识别代号后6位（6位字母或数字）"}
     with pytest.raises(DomainError) as own:
         applications.check(RECORD, {**FORM, "plate_kind": "小型新能源汽车", "plate": "渝AD12345"}, prepared)
-    assert _problems(own) == {"plate": "本人机动车无需备案，可在【我的机动车】中查看"}
+    assert problems_of(own) == {"plate": "本人机动车无需备案，可在【我的机动车】中查看"}
     cases = {("小型汽车", "渝AD12345"): "小型汽车号牌为7位（新能源汽车号牌请选择小型新能源汽车）",
              ("小型新能源汽车", "渝A12345D"): "该号牌为大型新能源汽车号牌，只能备案小型新能源汽车",
              ("香港入出境车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类",
@@ -91,7 +87,7 @@ def test_form_checks_next_to_each_field(env: Env, people) -> None:
     for (kind, plate), message in cases.items():
         with pytest.raises(DomainError) as bad:
             applications.check(RECORD, {**FORM, "plate_kind": kind, "plate": plate}, prepared)
-        assert _problems(bad) == {"plate": message}, (kind, plate)
+        assert problems_of(bad) == {"plate": message}, (kind, plate)
 
 
 def test_kinds_limit_and_cross_border_vehicles(env: Env, people) -> None:

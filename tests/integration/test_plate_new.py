@@ -7,29 +7,20 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from kiosk.db.models import Account, Application, Message
+from kiosk.db.models import Application, Message
 from kiosk.db.models_newcars import NewVehicle, PlateSelection
 from kiosk.domain.errors import DomainError, FieldErrors
 from kiosk.domain.temp_plate import with_check_char
 from kiosk.services import applications
 from kiosk.services.catalog import SERVICES
 from kiosk.services.demo_newcars import DEMO_VIN
-from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
 from kiosk.services.plate_new import NewCarPlate
+from tests.booking_helpers import account_id
+from tests.conftest import problems_of
 
 NEW = NewCarPlate()
 EV_VIN = with_check_char("LGXCE4CB", "P0123456")
-
-
-def account_id(env: Env, p: Person) -> int:
-    with env.db.read() as s:
-        return s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
-
-
-def problems(exc: pytest.ExceptionInfo) -> dict:
-    value = exc.value
-    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
 
 
 def add_new_car(env: Env, owner: int, vin: str, kind: str, fuel: str = "汽油") -> None:
@@ -76,18 +67,18 @@ def test_bad_or_taken_numbers_and_nothing_chosen_are_told_next_to_their_fields(e
     prepared = applications.prepare(env, NEW, aid)
     with pytest.raises(FieldErrors) as exc:
         applications.check(NEW, {"vin": ""}, prepared)
-    assert problems(exc) == {"vin": "请选择要选号的车辆", "way": "请选择选号方式：随机选号或自编自选"}
+    assert problems_of(exc) == {"vin": "请选择要选号的车辆", "way": "请选择选号方式：随机选号或自编自选"}
     with pytest.raises(DomainError) as exc:
         applications.check(NEW, {"vin": DEMO_VIN, "way": "随机选号"}, prepared)
-    assert problems(exc) == {"pick_0": "请从随机产生的号码中选择一个号牌号码"}
+    assert problems_of(exc) == {"pick_0": "请从随机产生的号码中选择一个号牌号码"}
     for typed, words in (("渝A12345", "号牌号码渝A12345已被使用或已被他人选用，请另选"),  # 刘洋's car
                          ("8KAB6", "自编号码最多使用2个字母（现有3个）"), ("8K2O6", "不使用字母I和O"), ("", "请输入自编号牌号码")):
         with pytest.raises(DomainError) as exc:
             applications.check(NEW, {"vin": DEMO_VIN, "way": "自编自选", "own_0": typed}, prepared)
-        assert words in problems(exc)["own_0"]
+        assert words in problems_of(exc)["own_0"]
     with pytest.raises(DomainError) as exc:  # not in the set shown
         applications.check(NEW, {"vin": DEMO_VIN, "way": "随机选号", "pick_0": "渝A00000"}, prepared)
-    assert problems(exc) == {"pick_0": "号牌号码渝A00000已被使用或已被他人选用，请另选"}
+    assert problems_of(exc) == {"pick_0": "号牌号码渝A00000已被使用或已被他人选用，请另选"}
     done = applications.submit(env, NEW, aid, {"vin": DEMO_VIN, "way": "自编自选", "own_0": "8k2b6"})
     assert "已选定号牌号码渝A8K2B6（自编自选）" in done.note
 
@@ -100,7 +91,7 @@ def test_a_number_chosen_meanwhile_elsewhere_is_refused_at_submit(env: Env, peop
     applications.submit(env, NEW, other, {"vin": EV_VIN, "way": "自编自选", "own_0": "66888"})  # 刘洋 is faster
     with pytest.raises(DomainError) as exc:
         applications.submit(env, NEW, aid, form)
-    assert problems(exc) == {"own_0": "号牌号码渝A66888已被使用或已被他人选用，请另选"}
+    assert problems_of(exc) == {"own_0": "号牌号码渝A66888已被使用或已被他人选用，请另选"}
     with env.db.read() as s:
         assert s.scalar(select(func.count()).select_from(PlateSelection)) == 1
 
@@ -129,7 +120,7 @@ def test_a_new_energy_car_composes_by_its_letter(env: Env, people) -> None:
     assert all(v.startswith("渝AD") and len(v) == 8 for _, v in prepared.choices["pick_0"])
     with pytest.raises(DomainError) as exc:
         applications.check(NEW, {"vin": EV_VIN, "way": "自编自选", "own_0": "F12345"}, prepared)
-    assert "第1位应为D" in problems(exc)["own_0"]
+    assert "第1位应为D" in problems_of(exc)["own_0"]
     done = applications.submit(env, NEW, aid, {"vin": EV_VIN, "way": "自编自选", "own_0": "DA1234"})
     assert "渝ADA1234" in done.note
 

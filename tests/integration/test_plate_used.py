@@ -7,27 +7,18 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
-from kiosk.db.models import Account, Message, Vehicle
+from kiosk.db.models import Message, Vehicle
 from kiosk.db.models_newcars import PlateSelection
 from kiosk.domain.errors import DomainError, FieldErrors
 from kiosk.services import applications
 from kiosk.services.catalog import SERVICES
-from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
 from kiosk.services.plate_used import UsedCarPlate
+from tests.booking_helpers import account_id
+from tests.conftest import problems_of
 
 USED = UsedCarPlate()
 LOCAL = "本地二手车过户选号"
-
-
-def account_id(env: Env, p: Person) -> int:
-    with env.db.read() as s:
-        return s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
-
-
-def problems(exc: pytest.ExceptionInfo) -> dict:
-    value = exc.value
-    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
 
 
 def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more(env: Env, people) -> None:
@@ -68,10 +59,10 @@ def test_keeping_is_refused_next_to_the_way_when_too_new_or_too_late(env: Env, p
     form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
     with pytest.raises(DomainError) as exc:
         applications.check(USED, form, prepared)
-    assert problems(exc) == {"way": "该车于2026-03-01登记，至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}
+    assert problems_of(exc) == {"way": "该车于2026-03-01登记，至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}
     with pytest.raises(DomainError) as exc:
         applications.check(USED, {**form, "plate": "渝AD12345", "moved_on": "2024-11-30"}, prepared)
-    assert problems(exc) == {"way": "保留原号牌须自过户（转入）之日起2年内申请（至2026-11-30），已超过期限，请选择新号牌号码"}
+    assert problems_of(exc) == {"way": "保留原号牌须自过户（转入）之日起2年内申请（至2026-11-30），已超过期限，请选择新号牌号码"}
     assert registered is not None and registered < date(2023, 11, 30)
 
 
@@ -80,16 +71,16 @@ def test_every_field_is_told_and_a_number_taken_is_refused(env: Env, people) -> 
     prepared = applications.prepare(env, USED, aid)
     with pytest.raises(FieldErrors) as exc:
         applications.check(USED, {"plate": "渝A8D2Q7", "moved_on": "2026-12-02"}, prepared)
-    assert problems(exc) == {"business": "请选择业务类型", "moved_on": "过户（转入）日期不能晚于今天",
+    assert problems_of(exc) == {"business": "请选择业务类型", "moved_on": "过户（转入）日期不能晚于今天",
                              "way": "请选择选号方式：保留原号牌、随机选号或自编自选"}
     with pytest.raises(FieldErrors) as exc:
         applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "昨天", "way": "随机选号"},
                            prepared)
-    assert problems(exc) == {"moved_on": "请输入过户（转入）日期，例如 2026-11-20", "pick_0": "请从随机产生的号码中选择一个号牌号码"}
+    assert problems_of(exc) == {"moved_on": "请输入过户（转入）日期，例如 2026-11-20", "pick_0": "请从随机产生的号码中选择一个号牌号码"}
     with pytest.raises(DomainError) as exc:  # 刘洋's number
         applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
                                   "way": "自编自选", "own_0": "12345"}, prepared)
-    assert problems(exc) == {"own_0": "号牌号码渝A12345已被使用或已被他人选用，请另选"}
+    assert problems_of(exc) == {"own_0": "号牌号码渝A12345已被使用或已被他人选用，请另选"}
     pick = prepared.choices["pick_0"][0][1]
     done = applications.submit(env, USED, aid, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
                                                 "way": "随机选号", "pick_0": pick})

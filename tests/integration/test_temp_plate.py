@@ -9,29 +9,20 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from kiosk.db.models import Account, Application, AuditEntry, Message
+from kiosk.db.models import Application, AuditEntry, Message
 from kiosk.db.models_newcars import NewVehicle, TemporaryPlate
 from kiosk.domain.errors import DomainError, FieldErrors
 from kiosk.domain.temp_plate import with_check_char
 from kiosk.services import applications
 from kiosk.services.catalog import SERVICES
 from kiosk.services.demo_newcars import DEMO_VIN
-from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
 from kiosk.services.temp_plate import TemporaryPlateService, plates_of
+from tests.booking_helpers import account_id
+from tests.conftest import problems_of
 
 TEMP = TemporaryPlateService()
 FORM = {"vin": DEMO_VIN, "start": "2026-12-01", "days": "30"}
-
-
-def account_id(env: Env, p: Person) -> int:
-    with env.db.read() as s:
-        return s.scalars(select(Account.id).where(Account.id_number == p.id_number)).one()
-
-
-def _problems(exc: pytest.ExceptionInfo) -> dict:
-    value = exc.value
-    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
 
 
 def test_a_new_car_gets_its_number_at_once_shown_in_progress_sms_and_inbox(env: Env, people) -> None:
@@ -67,13 +58,13 @@ def test_every_field_is_told_next_to_it(env: Env, people) -> None:
     prepared = applications.prepare(env, TEMP, account_id(env, people["points_study"]))
     with pytest.raises(FieldErrors) as exc:
         applications.check(TEMP, {"vin": "LSVAU2185T2184356", "start": "2026-11-30", "days": "31"}, prepared)
-    problems = _problems(exc)
+    problems = problems_of(exc)
     assert problems["vin"] == "车辆识别代号校验位（第9位）不符，请对照合格证核对"
     assert problems["days"] == "有效天数为1-30天"
     assert "start" not in problems  # checked against the vehicle's plates once the vehicle is known
     with pytest.raises(FieldErrors) as exc:
         applications.check(TEMP, {"vin": DEMO_VIN, "start": "2026-12-09", "days": "0"}, prepared)
-    assert _problems(exc) == {"start": "起始日期最晚为2026-12-08（7天内）", "days": "有效天数为1-30天"}
+    assert problems_of(exc) == {"start": "起始日期最晚为2026-12-08（7天内）", "days": "有效天数为1-30天"}
     with pytest.raises(DomainError) as one:
         applications.check(TEMP, {**FORM, "vin": with_check_char("LFV2A21K", "J3000004")}, prepared)  # not hers
     assert one.value.field == "vin" and "未查询到您名下该车辆识别代号的未注册新车" in one.value.message

@@ -15,6 +15,7 @@ from kiosk.services.catalog import SERVICES
 from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
 from kiosk.services.vehicle_transfer import VehicleTransferService
+from tests.conftest import problems_of
 
 TRANSFER = VehicleTransferService()
 CLERK = StaffSession("J1001", "王警官", ("counter",))
@@ -25,11 +26,6 @@ FORM = {"plate": "渝A8D2Q7", "province": "32", "city_32": "苏G", "invoice_code
 def account_id(env: Env, id_number: str) -> int:
     with env.db.read() as s:
         return s.scalars(select(Account.id).where(Account.id_number == id_number)).one()
-
-
-def _problems(exc: pytest.ExceptionInfo) -> dict:
-    value = exc.value
-    return dict(value.problems) if isinstance(value, FieldErrors) else {value.field: value.message}
 
 
 def test_the_invoice_ready_car_is_transferred_in_progress_then_finished_at_the_counter(env: Env, people) -> None:
@@ -68,10 +64,10 @@ def test_the_destination_must_match_the_invoice_next_to_the_city(env: Env, peopl
     prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
     with pytest.raises(DomainError) as exc:
         applications.check(TRANSFER, {**FORM, "province": "51", "city_51": "川A"}, prepared)
-    assert _problems(exc) == {"city_51": "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"}
+    assert problems_of(exc) == {"city_51": "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"}
     with pytest.raises(DomainError) as same:
         applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A"}, prepared)
-    assert _problems(same) == {"city_50": "渝A8D2Q7已在重庆市登记，同城交易无需转籍，请办理转移登记"}
+    assert problems_of(same) == {"city_50": "渝A8D2Q7已在重庆市登记，同城交易无需转籍，请办理转移登记"}
     assert prepared.initial["city_50"] == "渝A" and "city_32" not in prepared.initial  # a one-city province chosen
     with pytest.raises(FieldErrors) as both:  # told in the order of the form: the city first
         applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A", "invoice_no": "00231548"}, prepared)
@@ -83,15 +79,15 @@ def test_every_invoice_field_is_checked_and_told_next_to_it(env: Env, people) ->
     with pytest.raises(FieldErrors) as exc:
         applications.check(TRANSFER, {"plate": "渝A8D2Q7", "province": "32", "invoice_code": "15000240011",
                                       "invoice_no": "0023154X", "invoice_date": "2026-13-45", "price": "六万"}, prepared)
-    assert _problems(exc) == {"city_32": "请选择转入地（市）", "invoice_code": "发票代码应为12位数字（现为11位）",
+    assert problems_of(exc) == {"city_32": "请选择转入地（市）", "invoice_code": "发票代码应为12位数字（现为11位）",
                               "invoice_no": "发票号码应为8位数字", "invoice_date": "没有这一天，请检查月份（1-12）和日期",
                               "price": "请按发票填写车价合计（小写金额，整数元，如 68000）"}
     with pytest.raises(DomainError) as unknown:
         applications.check(TRANSFER, {**FORM, "invoice_no": "00231548"}, prepared)
-    assert _problems(unknown) == {"invoice_no": "未查询到该二手车销售统一发票，请核对发票代码和发票号码"}
+    assert problems_of(unknown) == {"invoice_no": "未查询到该二手车销售统一发票，请核对发票代码和发票号码"}
     with pytest.raises(FieldErrors) as wrong:
         applications.check(TRANSFER, {**FORM, "invoice_date": "2026-11-25", "price": "66000"}, prepared)
-    assert _problems(wrong) == {"invoice_date": "开票日期与发票记录不符，请核对",
+    assert problems_of(wrong) == {"invoice_date": "开票日期与发票记录不符，请核对",
                                 "price": "车价合计与发票记录不符，请按发票小写金额填写"}
 
 
@@ -101,7 +97,7 @@ def test_an_invoice_over_30_days_old_goes_to_the_counter(env: Env, people) -> No
     prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
     with pytest.raises(DomainError) as exc:
         applications.check(TRANSFER, {**FORM, "invoice_date": "2026-10-31"}, prepared)
-    assert _problems(exc)["invoice_date"].startswith("开票日期已超过30日")
+    assert problems_of(exc)["invoice_date"].startswith("开票日期已超过30日")
 
 
 def test_refusals_before_the_form_each_with_its_reason(env: Env, people) -> None:

@@ -69,6 +69,17 @@ async def click_in_view(pilot: Pilot, widget: Widget) -> None:
     await settle(pilot)
 
 
+async def press_in_view(pilot: Pilot, button_id: str) -> None:
+    """Click the button ``#button_id`` of the screen, scrolled into view first."""
+    await click_in_view(pilot, pilot.app.screen.query_one(f"#{button_id}"))
+
+
+async def choose_option(pilot: Pilot, field: str, value: str) -> None:
+    """Click the option ``value`` of a form's choice ``field`` (#choice-<field>), as a citizen would."""
+    radio_set = pilot.app.screen.query_one(f"#choice-{field}")
+    await click_in_view(pilot, next(b for b in radio_set.query("RadioButton") if b.name == value))
+
+
 def field_error(app: KioskApp, name: str) -> str:
     return str(app.screen.query_one(f"#field-{name}", FormField).query_one(".field-error", Static).render())
 

@@ -8,48 +8,38 @@ from textual.widgets import DataTable
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.my_vehicles import MyVehiclesScreen
-from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, settle, sign_in
-
-
-async def _choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
-    radio_set = pilot.app.screen.query_one(f"#choice-{field}")
-    button = next(b for b in radio_set.query("RadioButton") if b.name == value)
-    await click_in_view(pilot, button)
-
-
-async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
-    await click_in_view(pilot, pilot.app.screen.query_one(f"#{button_id}"))
+from tests.ui.conftest import (choose_option, field_error, press_in_view, screen_error, screen_text, set_input, settle, sign_in)
 
 
 async def test_record_see_it_as_not_own_and_remove_it(kiosk_app, env, people):
     p = people["driver_normal"]  # 刘洋
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-other_vehicle")
+        await press_in_view(pilot, "menu-other_vehicle")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         assert "每个账户最多备案3辆" in screen_text(kiosk_app)
-        await _press(pilot, "next")  # nothing chosen or typed
+        await press_in_view(pilot, "next")  # nothing chosen or typed
         assert str(kiosk_app.screen.query_one("#error-plate_kind").render()).startswith("请选择号牌种类")
-        await _choose(pilot, "plate_kind", "小型汽车")
+        await choose_option(pilot, "plate_kind", "小型汽车")
         set_input(kiosk_app, "plate", "渝A12345")  # his own car
         set_input(kiosk_app, "vin6", "58215")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "plate") == "本人机动车无需备案，可在【我的机动车】中查看"
         assert field_error(kiosk_app, "vin6") == "请输入车辆识别代号后6位（6位字母或数字）"
         set_input(kiosk_app, "plate", "渝B5K821")
         set_input(kiosk_app, "vin6", "582158")  # one off
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert "号牌号码：渝B5K821" in screen_text(kiosk_app)
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         assert "未查询到与号牌种类、号牌号码和验证信息相符的机动车" in screen_error(kiosk_app)
-        await _press(pilot, "prev")
+        await press_in_view(pilot, "prev")
         set_input(kiosk_app, "vin6", "582157")
-        await _press(pilot, "next")
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "next")
+        await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
         assert "已办结" in text and "已备案非本人机动车渝B5K821（小型汽车）" in text
-        await _press(pilot, "home")
-        await _press(pilot, "menu-my_vehicles")
+        await press_in_view(pilot, "home")
+        await press_in_view(pilot, "menu-my_vehicles")
         assert isinstance(kiosk_app.screen, MyVehiclesScreen)
         text = screen_text(kiosk_app)
         assert "您名下共有1辆已备案机动车。另备案非本人机动车1辆。" in text and "非本人" in text
@@ -59,7 +49,7 @@ async def test_record_see_it_as_not_own_and_remove_it(kiosk_app, env, people):
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "非本人机动车，所有人赵*" in text and "未处理的交通违法2起" in text
-        await _press(pilot, "remove-other")
+        await press_in_view(pilot, "remove-other")
         assert isinstance(kiosk_app.screen, ConfirmDialog)
         await pilot.click("#yes")
         await settle(pilot)
@@ -72,12 +62,12 @@ async def test_cross_border_plate_checked_at_80x24(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-other_vehicle")
-        await _choose(pilot, "plate_kind", "香港入出境车")
+        await press_in_view(pilot, "menu-other_vehicle")
+        await choose_option(pilot, "plate_kind", "香港入出境车")
         set_input(kiosk_app, "plate", "粤ZA123澳")
-        await _choose(pilot, "proof", "机动车所有人信息")
+        await choose_option(pilot, "proof", "机动车所有人信息")
         assert not kiosk_app.screen.query_one("#field-vin6").display
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "plate") == "该号牌为澳门入出境车号牌，请选择对应的号牌种类"
         assert field_error(kiosk_app, "owner_name") == "请输入机动车所有人姓名（名称）"
         assert field_error(kiosk_app, "owner_id6") == "请输入所有人身份证明号码后6位（6位字母或数字）"

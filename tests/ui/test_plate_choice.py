@@ -9,16 +9,7 @@ from kiosk.db.models_newcars import PlateSelection
 from kiosk.ui.menu import ENTRIES
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.records import InboxScreen, ProgressScreen
-from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, settle, sign_in
-
-
-async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
-    await click_in_view(pilot, pilot.app.screen.query_one(f"#{button_id}"))
-
-
-async def _choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
-    radio_set = pilot.app.screen.query_one(f"#choice-{field}")
-    await click_in_view(pilot, next(b for b in radio_set.query("RadioButton") if b.name == value))
+from tests.ui.conftest import (choose_option, field_error, press_in_view, screen_error, screen_text, set_input, settle, sign_in)
 
 
 def _choice_error(app, field: str) -> str:  # type: ignore[no-untyped-def]
@@ -39,41 +30,41 @@ async def test_a_new_car_chooses_from_the_random_set_after_the_bad_tries(kiosk_a
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
         assert str(kiosk_app.screen.query_one("#menu-plate_new").label) == "新车选号"
-        await _press(pilot, "menu-plate_new")
+        await press_in_view(pilot, "menu-plate_new")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         assert "大众牌 朗逸（小型汽车，车辆识别代号后6位184356）：可以选号" in screen_text(kiosk_app)
         assert not _shown(kiosk_app, "pick_0") and not _shown(kiosk_app, "own_0")
-        await _press(pilot, "next")  # nothing chosen
+        await press_in_view(pilot, "next")  # nothing chosen
         assert _choice_error(kiosk_app, "way") == "请选择选号方式：随机选号或自编自选"
-        await _choose(pilot, "way", "自编自选")
+        await choose_option(pilot, "way", "自编自选")
         assert _shown(kiosk_app, "own_0") and not _shown(kiosk_app, "pick_0")
         set_input(kiosk_app, "own_0", "8KAB6")  # three letters
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "own_0") == "自编号码最多使用2个字母（现有3个）"
         set_input(kiosk_app, "own_0", "12345")  # 刘洋's 渝A12345
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "own_0") == "号牌号码渝A12345已被使用或已被他人选用，请另选"
-        await _choose(pilot, "way", "随机选号")
-        await _press(pilot, "next")
+        await choose_option(pilot, "way", "随机选号")
+        await press_in_view(pilot, "next")
         assert _choice_error(kiosk_app, "pick_0") == "请从随机产生的号码中选择一个号牌号码"
         grid = kiosk_app.screen.query_one("#choice-pick_0")
         buttons = list(grid.query("RadioButton"))
         assert len(buttons) == 50 and len({b.region.y for b in buttons}) == 10  # 5 columns, 10 rows
         number = buttons[12].name
-        await _choose(pilot, "pick_0", number)
-        await _press(pilot, "next")
+        await choose_option(pilot, "pick_0", number)
+        await press_in_view(pilot, "next")
         assert f"号牌号码：{number}" in screen_text(kiosk_app) and "选号方式：随机选号" in screen_text(kiosk_app)
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
         assert "已办结" in text and f"已选定号牌号码{number}（随机选号）" in text
         with env.db.read() as s:
             assert s.scalars(select(PlateSelection.number)).one() == number
-        await _press(pilot, "to-progress")
+        await press_in_view(pilot, "to-progress")
         assert isinstance(kiosk_app.screen, ProgressScreen)
         assert "新车选号" in screen_text(kiosk_app) and number in screen_text(kiosk_app)
         kiosk_app.pop_screen()
         await settle(pilot)
-        await _press(pilot, "menu-plate_new")  # a car chooses once
+        await press_in_view(pilot, "menu-plate_new")  # a car chooses once
         error = screen_error(kiosk_app).replace("\n", "")
         assert f"已选定号牌号码{number}，每辆车只能选号一次" in error
         assert not kiosk_app.screen.query_one("#next").display
@@ -83,27 +74,27 @@ async def test_a_car_in_use_keeps_its_number_or_is_told_why_not_at_80x24(kiosk_a
     p = people["two_cars"]  # 周杰: 渝A8D2Q7 and 渝AD12345
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-plate_used")
+        await press_in_view(pilot, "menu-plate_used")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert _choice_error(kiosk_app, "plate") == "请选择要选号的车辆"
         assert _choice_error(kiosk_app, "business") == "请选择业务类型"
         assert field_error(kiosk_app, "moved_on") == "请输入过户（转入）日期，例如 2026-11-20"
-        await _choose(pilot, "plate", "渝A8D2Q7")
-        await _choose(pilot, "business", "本地二手车过户选号")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "business", "本地二手车过户选号")
         set_input(kiosk_app, "moved_on", "2024-11-01")  # more than 2 years ago
-        await _choose(pilot, "way", "保留原号牌")
-        await _press(pilot, "next")
+        await choose_option(pilot, "way", "保留原号牌")
+        await press_in_view(pilot, "next")
         assert _choice_error(kiosk_app, "way").startswith("保留原号牌须自过户（转入）之日起2年内申请（至2026-11-01）")
-        await _choose(pilot, "way", "自编自选")
+        await choose_option(pilot, "way", "自编自选")
         set_input(kiosk_app, "own_0", "8K2O6")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "own_0") == "号牌号码不使用字母I和O（易与数字1和0混淆）"
         set_input(kiosk_app, "moved_on", "2026-11-20")
-        await _choose(pilot, "way", "保留原号牌")
-        await _press(pilot, "next")
+        await choose_option(pilot, "way", "保留原号牌")
+        await press_in_view(pilot, "next")
         assert "号牌号码：渝A8D2Q7" in screen_text(kiosk_app)
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         assert "保留原号牌渝A8D2Q7（吉利牌）" in screen_text(kiosk_app).replace("\n", "")
         kiosk_app.pop_screen()
         await settle(pilot)
@@ -118,8 +109,8 @@ async def test_up_and_down_in_the_random_set_move_by_rows_left_and_right_along_o
     p = people["points_study"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-plate_new")
-        await _choose(pilot, "way", "随机选号")
+        await press_in_view(pilot, "menu-plate_new")
+        await choose_option(pilot, "way", "随机选号")
         grid = kiosk_app.screen.query_one("#choice-pick_0")
         buttons = list(grid.query("RadioButton"))
         grid.focus()

@@ -8,12 +8,7 @@ from kiosk.db.models_newcars import TemporaryPlate
 from kiosk.services.demo_newcars import DEMO_VIN
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.records import ProgressScreen
-from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, sign_in
-
-
-async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
-    button = pilot.app.screen.query_one(f"#{button_id}")
-    await click_in_view(pilot, button)
+from tests.ui.conftest import field_error, press_in_view, screen_error, screen_text, set_input, sign_in
 
 
 async def test_a_new_car_gets_its_temporary_plate_and_sees_it_in_progress(kiosk_app, env, people):
@@ -21,25 +16,25 @@ async def test_a_new_car_gets_its_temporary_plate_and_sees_it_in_progress(kiosk_
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
         assert str(kiosk_app.screen.query_one("#menu-temp_plate").label) == "申请新车临时号牌"
-        await _press(pilot, "menu-temp_plate")
+        await press_in_view(pilot, "menu-temp_plate")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         assert "车辆识别代号后6位184356" in screen_text(kiosk_app)
         set_input(kiosk_app, "vin", "LSVAU2185T2184356")  # one character off
         set_input(kiosk_app, "days", "31")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "vin") == "车辆识别代号校验位（第9位）不符，请对照合格证核对"
         assert field_error(kiosk_app, "days") == "有效天数为1-30天"
         set_input(kiosk_app, "vin", DEMO_VIN.lower())
         set_input(kiosk_app, "days", "15")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         text = screen_text(kiosk_app)
         assert "车辆识别代号：LSVAU2184T2184356" in text and "有效期：2026-12-01至2026-12-15（15天）" in text
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         with env.db.read() as s:
             number = s.scalars(select(TemporaryPlate.number)).one()
         text = screen_text(kiosk_app)
         assert "已办结" in text and f"已核发临时号牌{number}" in text
-        await _press(pilot, "to-progress")
+        await press_in_view(pilot, "to-progress")
         assert isinstance(kiosk_app.screen, ProgressScreen)
         text = screen_text(kiosk_app)
         assert "申请新车临时号牌" in text and "已办结" in text and number in text
@@ -49,6 +44,6 @@ async def test_without_a_new_car_it_is_said_before_the_form(kiosk_app, env, peop
     p = people["driver_normal"]  # 刘洋: a registered car only
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-temp_plate")
+        await press_in_view(pilot, "menu-temp_plate")
         assert screen_error(kiosk_app).replace("\n", "").startswith("您名下没有未注册登记的新车")
         assert not kiosk_app.screen.query_one("#next").display

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import Application
 from kiosk.ui.screens.flow import ApplicationFlowScreen
-from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, settle, sign_in
+from tests.ui.conftest import (choose_option, field_error, press_in_view, screen_error, screen_text, set_input, settle, sign_in)
 
 
 async def _open(pilot, env, person, service: str) -> None:
@@ -14,18 +14,6 @@ async def _open(pilot, env, person, service: str) -> None:
     await pilot.click(f"#menu-{service}")
     await settle(pilot)
     assert isinstance(pilot.app.screen, ApplicationFlowScreen)
-
-
-async def _choose(pilot, field: str, value: str) -> None:
-    """Press the radio button of ``value`` in the choice ``field``, as a citizen would."""
-    radio_set = pilot.app.screen.query_one(f"#choice-{field}")
-    button = next(b for b in radio_set.query("RadioButton") if b.name == value)
-    await click_in_view(pilot, button)
-
-
-async def _press(pilot, button_id: str) -> None:
-    button = pilot.app.screen.query_one(f"#{button_id}")
-    await click_in_view(pilot, button)
 
 
 def choice_error(app, field: str) -> str:
@@ -49,21 +37,21 @@ async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
         assert "渝A12345" in text and "1个工作日内制作完成" in text
         assert shown(kiosk_app, "address") and not shown(kiosk_app, "office") and not shown(kiosk_app, "reason_note")
         set_input(kiosk_app, "address", "重庆市渝北区新南路1号")
-        await _press(pilot, "next")  # no reason chosen: said next to the reasons
+        await press_in_view(pilot, "next")  # no reason chosen: said next to the reasons
         assert "请选择申请原因" in choice_error(kiosk_app, "reason")
-        await _choose(pilot, "reason", "损毁")
-        await _choose(pilot, "delivery", "窗口领取")
+        await choose_option(pilot, "reason", "损毁")
+        await choose_option(pilot, "delivery", "窗口领取")
         assert shown(kiosk_app, "office") and not shown(kiosk_app, "address")
         office = next(b for b in kiosk_app.screen.query("#choice-office RadioButton") if "渝北车管所" in str(b.label))
-        await _choose(pilot, "office", office.name)
-        await _press(pilot, "next")
+        await choose_option(pilot, "office", office.name)
+        await press_in_view(pilot, "next")
         text = screen_text(kiosk_app)
         assert "领取地点：渝北车管所" in text and "最迟2026-12-02制作完成" in text and "申请原因：损毁" in text
-        await _press(pilot, "prev")  # back: everything chosen and typed is still there
+        await press_in_view(pilot, "prev")  # back: everything chosen and typed is still there
         assert _chosen(kiosk_app, "reason") == "损毁" and _chosen(kiosk_app, "office") == office.name
         assert kiosk_app.screen.query_one("#input-address").value == "重庆市渝北区新南路1号"
-        await _press(pilot, "next")
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "next")
+        await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
         assert "业务流水号" in text and "受理中" in text and "最迟于2026-12-02制作完成" in text
         assert "办结后将再次通知您" in text and "办理结果已发送" not in text  # not finished yet
@@ -77,21 +65,21 @@ async def test_plate_reissue_by_mail_for_the_second_vehicle(kiosk_app, env, peop
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "plate_reissue")
         assert "号牌号码不变" in screen_text(kiosk_app)
-        await _choose(pilot, "plate", "渝AD12345")
-        await _choose(pilot, "plates", "后号牌")
-        await _choose(pilot, "reason", "其他")
+        await choose_option(pilot, "plate", "渝AD12345")
+        await choose_option(pilot, "plates", "后号牌")
+        await choose_option(pilot, "reason", "其他")
         assert shown(kiosk_app, "reason_note")
-        await _press(pilot, "next")  # 其他 without saying what happened
+        await press_in_view(pilot, "next")  # 其他 without saying what happened
         assert "请输入具体原因" in field_error(kiosk_app, "reason_note")
         set_input(kiosk_app, "reason_note", "号牌被盗")
         set_input(kiosk_app, "address", "重庆")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert "邮寄地址过短" in field_error(kiosk_app, "address")
         set_input(kiosk_app, "address", "重庆市江北区观音桥步行街8号")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         text = screen_text(kiosk_app)
         assert "后号牌（号牌号码不变）" in text and "其他（号牌被盗）" in text and "15个工作日内" in text
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
         assert "受理中" in text and "最迟于2026-12-22制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
 
@@ -100,18 +88,18 @@ async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_ap
     p = people["two_cars"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "inspection_mark_reissue")
-        await _choose(pilot, "plate", "渝AD12345")
+        await choose_option(pilot, "plate", "渝AD12345")
         text = screen_text(kiosk_app)  # the intro tells about the chosen vehicle, and that it may not
         assert "交强险有效期至2026-11-21" in text and "渝AD12345不能补领检验合格标志" in text
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         error = choice_error(kiosk_app, "plate")
         assert "不能补领" in error and "交强险已于2026-11-21到期" in error and "续保" in error
         assert kiosk_app.screen.query_one("#step-form").display  # still on the form
-        await _choose(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
         assert choice_error(kiosk_app, "plate") == ""  # that refusal was of the other vehicle
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert "号牌号码：渝A8D2Q7" in screen_text(kiosk_app)
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         assert "受理中" in screen_text(kiosk_app)
 
 
@@ -151,17 +139,17 @@ async def test_switching_vehicle_keeps_a_typed_address(kiosk_app, env, people):
         address = kiosk_app.screen.query_one("#input-address")
         home = address.value
         assert _chosen(kiosk_app, "plate") == "渝A8D2Q7" and home != jiangbei
-        await _choose(pilot, "plate", "渝AD12345")  # untouched: it follows the vehicle
+        await choose_option(pilot, "plate", "渝AD12345")  # untouched: it follows the vehicle
         assert address.value == jiangbei
-        await _choose(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
         assert address.value == home
         set_input(kiosk_app, "address", "重庆市沙坪坝区三峡广场1号")  # typed by the citizen
-        await _choose(pilot, "plate", "渝AD12345")
+        await choose_option(pilot, "plate", "渝AD12345")
         assert address.value == "重庆市沙坪坝区三峡广场1号"  # kept, not overwritten
-        await _choose(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
         assert address.value == "重庆市沙坪坝区三峡广场1号"
         set_input(kiosk_app, "address", home)  # typed back to the vehicle's own: follows again
-        await _choose(pilot, "plate", "渝AD12345")
+        await choose_option(pilot, "plate", "渝AD12345")
         assert address.value == jiangbei
 
 

@@ -5,17 +5,7 @@ from __future__ import annotations
 
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.records import ProgressScreen
-from tests.ui.conftest import click_in_view, field_error, screen_error, screen_text, set_input, sign_in
-
-
-async def _choose(pilot, field: str, value: str) -> None:  # type: ignore[no-untyped-def]
-    radio_set = pilot.app.screen.query_one(f"#choice-{field}")
-    button = next(b for b in radio_set.query("RadioButton") if b.name == value)
-    await click_in_view(pilot, button)
-
-
-async def _press(pilot, button_id: str) -> None:  # type: ignore[no-untyped-def]
-    await click_in_view(pilot, pilot.app.screen.query_one(f"#{button_id}"))
+from tests.ui.conftest import (choose_option, field_error, press_in_view, screen_error, screen_text, set_input, sign_in)
 
 
 def _error_under(app, name: str) -> str:  # type: ignore[no-untyped-def]
@@ -29,34 +19,34 @@ async def test_a_sold_car_is_transferred_to_the_invoices_city(kiosk_app, env, pe
         menu = [b.id for b in kiosk_app.screen.query("Button") if (b.id or "").startswith("menu-")]
         assert menu.index("menu-exempt_inspection_mark") + 1 == menu.index("menu-other_vehicle")
         assert menu.index("menu-vehicle_transfer") + 1 == menu.index("menu-temp_plate")
-        await _press(pilot, "menu-vehicle_transfer")
+        await press_in_view(pilot, "menu-vehicle_transfer")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         assert "转入地必须与二手车销售统一发票一致" in screen_text(kiosk_app)
         assert not kiosk_app.screen.query_one("#box-city_32").display  # no province chosen yet
-        await _choose(pilot, "plate", "渝AD12345")  # 交强险 expired: said under it at once
+        await choose_option(pilot, "plate", "渝AD12345")  # 交强险 expired: said under it at once
         assert "渝AD12345不能申请转籍：该车交强险已于2026-11-21到期" in _error_under(kiosk_app, "plate")
-        await _choose(pilot, "plate", "渝A8D2Q7")
-        await _choose(pilot, "province", "51")
-        await _choose(pilot, "city_51", "川A")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "province", "51")
+        await choose_option(pilot, "city_51", "川A")
         set_input(kiosk_app, "invoice_code", "15000240011")
         set_input(kiosk_app, "invoice_no", "00231547")
         set_input(kiosk_app, "invoice_date", "2026-11-26")
         set_input(kiosk_app, "price", "68000")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert field_error(kiosk_app, "invoice_code") == "发票代码应为12位数字（现为11位）"
         set_input(kiosk_app, "invoice_code", "150002400110")
-        await _press(pilot, "next")
+        await press_in_view(pilot, "next")
         assert _error_under(kiosk_app, "city_51") == "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"
-        await _choose(pilot, "province", "32")
+        await choose_option(pilot, "province", "32")
         assert kiosk_app.screen.query_one("#box-city_32").display and not kiosk_app.screen.query_one("#box-city_51").display
-        await _choose(pilot, "city_32", "苏G")
-        await _press(pilot, "next")
+        await choose_option(pilot, "city_32", "苏G")
+        await press_in_view(pilot, "next")
         text = screen_text(kiosk_app)
         assert "转入地：江苏省连云港市（苏G）" in text and "买方：林*" in text
-        await _press(pilot, "submit")
+        await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
         assert "受理中" in text and "渝A8D2Q7转籍至江苏省连云港市（苏G）" in text
-        await _press(pilot, "to-progress")
+        await press_in_view(pilot, "to-progress")
         assert isinstance(kiosk_app.screen, ProgressScreen)
         assert "机动车转籍申请" in screen_text(kiosk_app)
 
@@ -65,7 +55,7 @@ async def test_a_car_with_violations_is_refused_before_the_form(kiosk_app, env, 
     p = people["violation"]  # 赵磊: 渝B5K821 with 2 unhandled violations
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-vehicle_transfer")
+        await press_in_view(pilot, "menu-vehicle_transfer")
         assert "渝B5K821不能申请转籍：该车有2起交通违法未处理，请先处理" in screen_error(kiosk_app).replace("\n", "")
         assert not kiosk_app.screen.query_one("#next").display
 
@@ -87,7 +77,7 @@ async def test_a_vehicle_transferred_out_is_marked_in_my_vehicles(kiosk_app, env
     counter_applications.finish(env, StaffSession("J1001", "王警官", ("counter",)), aid, done.serial_no, "已转出")
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await _press(pilot, "menu-my_vehicles")
+        await press_in_view(pilot, "menu-my_vehicles")
         text = screen_text(kiosk_app)
         assert "您名下共有1辆已备案机动车。已转籍转出1辆。" in text and "已转出" in text
         assert "（已于2026-12-01转籍转出）" in text

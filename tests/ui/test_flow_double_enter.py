@@ -10,8 +10,8 @@ from textual.widgets import ContentSwitcher
 
 from kiosk.db.models import Application
 from kiosk.ui.screens.flow import ApplicationFlowScreen
-from tests.ui.conftest import screen_text, settle
-from tests.ui.test_vehicle_documents import _choose, _open
+from tests.ui.conftest import choose_option, screen_text, settle
+from tests.ui.test_vehicle_documents import _open
 
 GUARD = ApplicationFlowScreen.SUBMIT_GUARD  # the real value (tests/ui/conftest.py sets 0 for the other tests)
 
@@ -24,7 +24,7 @@ def _count(env) -> int:  # type: ignore[no-untyped-def]
 async def _to_office_list(pilot, env, people) -> ApplicationFlowScreen:  # type: ignore[no-untyped-def]
     """周杰's 补领检验合格标志, 窗口领取 chosen, the focus on 领取地点 with nothing chosen yet."""
     await _open(pilot, env, people["two_cars"], "inspection_mark_reissue")
-    await _choose(pilot, "delivery", "窗口领取")
+    await choose_option(pilot, "delivery", "窗口领取")
     screen = pilot.app.screen
     screen.query_one("#choice-office").focus()
     await pilot.press("down")  # the first arrow chooses the first office

@@ -20,10 +20,10 @@ from kiosk.ui.widgets.plain import PlainTable
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.booking_helpers import account_id
 from tests.integration.licence_helpers import REPLACE
-from tests.ui.conftest import screen_text, settle
+from tests.ui.conftest import choose_option, press_in_view, screen_text, settle
 from tests.ui.test_elicence_photo import wholly_in_view
 from tests.ui.test_flow_errors import _open
-from tests.ui.test_vehicle_documents import _choose, _press, choice_error
+from tests.ui.test_vehicle_documents import choice_error
 
 HOME = "重庆市渝中区解放碑街道民族路100号"
 FORM = {"plate": "渝A8D2Q7", "reason": "遗失", "delivery": "邮寄", "address": HOME}
@@ -79,15 +79,15 @@ async def test_a_vehicle_with_an_open_application_offers_it_beside_next(kiosk_ap
         screen = kiosk_app.screen
         progress = screen.query_one("#pending-progress", Button)
         assert not progress.display  # 渝AD12345: nothing open
-        await _choose(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
         assert progress.display and serial in screen.query_one("#intro").render().plain
-        await _choose(pilot, "reason", "遗失")
-        await _press(pilot, "next")  # refused next to the vehicle; the way to its application stays
+        await choose_option(pilot, "reason", "遗失")
+        await press_in_view(pilot, "next")  # refused next to the vehicle; the way to its application stays
         assert serial in choice_error(kiosk_app, "plate") and progress.display
         assert screen.query_one("#step-form").display
-        await _choose(pilot, "plate", "渝AD12345")
+        await choose_option(pilot, "plate", "渝AD12345")
         assert not progress.display
-        await _choose(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
         progress.focus()
         await settle(pilot)
         assert wholly_in_view(kiosk_app, progress)

@@ -17,10 +17,10 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.booking_helpers import account_id
 from tests.integration.licence_helpers import REPLACE
-from tests.ui.conftest import settle
+from tests.ui.conftest import choose_option, press_in_view, settle
 from tests.ui.test_flow_pending import FORM, HOME, _newer, _progress_opens_on
 from tests.ui.test_licence_flow import _choose as choose
-from tests.ui.test_vehicle_documents import _choose, _open, _press, choice_error
+from tests.ui.test_vehicle_documents import _open, choice_error
 
 
 def _flat(app) -> str:  # type: ignore[no-untyped-def]
@@ -74,9 +74,9 @@ async def test_a_vehicle_applied_for_meanwhile_offers_it_and_another_may_be_chos
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "vehicle_licence_reissue")
         screen = kiosk_app.screen
-        await _choose(pilot, "plate", "渝A8D2Q7")
-        await _choose(pilot, "reason", "遗失")
-        await _press(pilot, "next")
+        await choose_option(pilot, "plate", "渝A8D2Q7")
+        await choose_option(pilot, "reason", "遗失")
+        await press_in_view(pilot, "next")
         assert screen.query_one("#step-confirm").display
         serial = applications.submit(env, VehicleLicenceReissue(), account_id(env, p), FORM).serial_no
         newer = _newer(env, p)
@@ -86,9 +86,9 @@ async def test_a_vehicle_applied_for_meanwhile_offers_it_and_another_may_be_chos
         assert serial in choice_error(kiosk_app, "plate")
         progress = screen.query_one("#pending-progress", Button)
         assert progress.display and kiosk_app.focused is progress
-        await _choose(pilot, "plate", "渝AD12345")  # the other car: no way to an application
+        await choose_option(pilot, "plate", "渝AD12345")  # the other car: no way to an application
         assert not progress.display
-        await _choose(pilot, "plate", "渝A8D2Q7")  # back on this one: the way is there again
+        await choose_option(pilot, "plate", "渝A8D2Q7")  # back on this one: the way is there again
         assert progress.display
-        await _press(pilot, "pending-progress")
+        await press_in_view(pilot, "pending-progress")
         await _progress_opens_on(pilot, serial, newer)

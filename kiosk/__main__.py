@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import logging
 import os
@@ -16,37 +17,41 @@ from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceE
                             OperationalError)
 
 from .domain.clock import beijing_struct_time
-from .cli.options import KioskArgumentParser, add_shared, share_with_subcommands
+from .cli.help_format import KioskRawDescriptionFormatter
+from .cli.options import COMMAND, KioskArgumentParser, add_shared, share_with_subcommands
 from .config import THEMES, Settings, check_idle, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
-HELP = """交管12123 大厅自助终端 (12123 hall kiosk)
+HELP = """交管12123 大厅自助终端
 
-  kiosk                      citizen self-service kiosk (kiosk mode: no quit key)
-  kiosk --counter            staff counter terminal
-  kiosk COMMAND ...          admin subcommands, listed below
+  kiosk                  群众自助终端（自助模式：没有退出键）
+  kiosk --counter        工作人员柜台终端
+  kiosk 子命令 ...       管理用子命令，见下
 
---db, --terminal-id and --now may come before or after the subcommand
-(kiosk --db URL allocate --date D, or kiosk allocate --date D --db URL).
+--db、--terminal-id 和 --now 写在子命令之前或之后均可
+（kiosk --db URL allocate --date D，或 kiosk allocate --date D --db URL）。
 
-Environment: KIOSK_DATABASE_URL, KIOSK_NOW (e.g. 2026-12-01T09:00), KIOSK_TERMINAL_ID, KIOSK_DATA_DIR,
-KIOSK_ELICENCE_TTL (lifetime of an e-licence QR code in seconds, default 60),
-KIOSK_THEME (standard or high-contrast, as --theme)
+环境变量：
+  KIOSK_DATABASE_URL     数据库 URL（同 --db）
+  KIOSK_NOW              启动时的时钟（同 --now，如 2026-12-01T09:00）
+  KIOSK_TERMINAL_ID      终端编号（同 --terminal-id）
+  KIOSK_DATA_DIR         数据目录（默认数据库、日志和密钥所在的文件夹）
+  KIOSK_ELICENCE_TTL     电子驾驶证二维码的有效时间，单位秒，默认60
+  KIOSK_THEME            终端外观：standard 或 high-contrast（同 --theme）
 """
 # Subcommand modules, each with register(sub); see kiosk/cli/__init__.py.
 COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = KioskArgumentParser(prog="kiosk", description=HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = KioskArgumentParser(prog="kiosk", description=HELP, formatter_class=KioskRawDescriptionFormatter)
     add_shared(p)
-    p.add_argument("--counter", action="store_true", help="run the staff counter terminal")
-    p.add_argument("--idle", type=int, metavar="SECONDS", help="idle timeout before the session is wiped "
-                   "(default 120), or at the counter before the screen locks (default 300)")
-    p.add_argument("--theme", metavar="NAME", help=f"the terminal's look: {' or '.join(THEMES)} (高对比度: white "
-                   "on black, yellow focus); default $KIOSK_THEME or standard. A citizen can still switch it on the "
-                   "start screen for their own visit")
-    p.add_argument("--no-demo", action="store_true", help="production mode: no demo data, no SMS shown on screen")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.add_argument("--counter", action="store_true", help="运行工作人员柜台终端")
+    p.add_argument("--idle", type=int, metavar="秒数", help="自助终端无操作多少秒后结束本次办理（默认120）；柜台终端"
+                   f"无操作多少秒后锁屏（默认300）。至少{Settings.idle_warning_seconds + 1}秒")
+    p.add_argument("--theme", metavar="外观", help=f"终端外观：{' 或 '.join(THEMES)}（高对比度：黑底白字，焦点为黄色）；"
+                   "默认 $KIOSK_THEME 或 standard。群众仍可在开始页面为自己这次办理切换")
+    p.add_argument("--no-demo", action="store_true", help="正式运行：不载入演示数据，短信不在屏幕上显示")
+    sub = p.add_subparsers(dest="command", metavar=COMMAND)
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
     share_with_subcommands(p)  # `kiosk allocate --db URL ...` as well as `kiosk --db URL allocate ...`
@@ -163,6 +168,12 @@ def _unavailable(exc: BaseException) -> bool:
     return isinstance(exc, (OperationalError, InterfaceError)) or type(exc) is DatabaseError
 
 
+# The system's reason for an OSError (No such file or directory) as the operator reads the rest.
+OS_REASONS = {errno.ENOENT: "没有该文件或目录", errno.EACCES: "没有权限", errno.EPERM: "不允许该操作",
+              errno.ENOTDIR: "路径中有一项不是目录", errno.EISDIR: "是目录，不是文件", errno.EROFS: "只读文件系统",
+              errno.ENOSPC: "磁盘空间不足", errno.EEXIST: "文件已存在"}
+
+
 def cannot_start(exc: BaseException, settings: Settings) -> str:
     """What an operator needs to read when the database or the data folder cannot be used."""
     if isinstance(exc, (DBAPIError, ArgumentError, ImportError)):
@@ -176,7 +187,8 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
                     f"（pip install -e \".[postgres]\"）。请检查 --db 或 KIOSK_DATABASE_URL。")
         return f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
     where = getattr(exc, "filename", None) or settings.data_dir
-    return (f"无法读写 {where}（{getattr(exc, 'strerror', None) or exc}）。请检查该路径及其权限"
+    reason = OS_REASONS.get(getattr(exc, "errno", None) or 0) or getattr(exc, "strerror", None) or exc
+    return (f"无法读写 {where}（{reason}）。请检查该路径及其权限"
             f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。")
 
 

@@ -11,21 +11,21 @@ from ..services import bootstrap, codes, demo, messaging
 from ..services.demo_people import STAFF
 from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
+from .options import ACTION, add
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    db = sub.add_parser("db", help="database maintenance")
-    db_sub = db.add_subparsers(dest="db_command", required=True, metavar="ACTION")
-    db_sub.add_parser("upgrade", help="apply migrations up to the latest schema").set_defaults(handler=db_upgrade)
-    db_sub.add_parser("sms-key", help="create this terminal's SMS-code key (<data dir>/keys/sms-code.key, mode "
-                      "0600) if it is missing, never replacing one, and print its path: copy that file to every "
-                      "terminal that shares the database, then restart them").set_defaults(handler=sms_key)
-    sub.add_parser("demo", help="(re)load demo data idempotently and print the demo identities"
-                   ).set_defaults(handler=load_demo)
-    out = sub.add_parser("outbox", help="list the SMS outbox, newest first")
-    out.add_argument("--phone", help="only messages to this phone number")
-    out.add_argument("--json", action="store_true", help="print JSON")
-    out.add_argument("--limit", type=int, default=50, help="how many messages (default 50)")
+    db = sub.add_parser("db", help="数据库维护", description="数据库维护：升级数据库结构，新建短信验证码密钥")
+    db_sub = db.add_subparsers(dest="db_command", required=True, metavar=ACTION)
+    add(db_sub, "upgrade", "把数据库结构升级到最新版本（新数据库连同所在文件夹一起建）").set_defaults(handler=db_upgrade)
+    add(db_sub, "sms-key", "本终端还没有短信验证码密钥（<数据目录>/keys/sms-code.key，权限0600）时新建，已有的从不"
+        "替换；输出其路径。共用同一数据库的各终端须用同一密钥：把该文件复制到每台终端，再重启它们"
+        ).set_defaults(handler=sms_key)
+    add(sub, "demo", "载入演示数据（可重复执行，只补上缺少的），并列出演示身份和工作人员账号").set_defaults(handler=load_demo)
+    out = add(sub, "outbox", "列出短信发件箱，最新的在前")
+    out.add_argument("--phone", metavar="手机号码", help="只列出发往该手机号码的短信")
+    out.add_argument("--json", action="store_true", help="以 JSON 输出（键：id，phone，body，created_at）")
+    out.add_argument("--limit", type=int, default=50, metavar="条数", help="最多列出多少条（默认50）")
     out.set_defaults(handler=outbox)
 
 

@@ -11,56 +11,59 @@ from ..domain.errors import DomainError
 from ..domain.qr_text import fit_qr, render_qr
 from ..services import bootstrap, elicence_card, elicence_keys, elicence_review, elicence_verify
 from ..services.env import Env
+from .help_format import KioskRawDescriptionFormatter
+from .options import ACTION, add
 
 
 VERIFY_OK, VERIFY_INVALID, VERIFY_ABNORMAL = 0, 1, 2
-VERIFY_HELP = """Check a scanned e-licence code: signature, key and validity window (offline), and with
---online also the licence as it is on record now. The first line says what to do with it:
-  有效：...                              authentic, licence 正常
-  证件真实，但驾驶证状态异常：暂扣       authentic, but the licence is not normal (red on the card)
-  无效：...                              not valid (forged, expired, revoked, re-issued, unreadable)
+VERIFY_HELP = """核验扫描到的电子驾驶证二维码：离线核验签名、密钥和有效时间；加 --online 时
+再核对数据库中该驾驶证现在的记录。输出的第一行是结论：
+  有效：...                         证件真实，驾驶证状态正常
+  证件真实，但驾驶证状态异常：暂扣  驾驶证状态不正常（电子驾驶证上为红色）
+  无效：...                         伪造、过期、已失效、已重新签发或无法识别
 
-exit codes:
-  0 authentic and the licence is normal (正常)
-  1 not valid
-  2 authentic, but the licence is not normal (暂扣, 超分, 违法未处理 ...)
---json prints valid (authentic), normal, status and headline as well."""
+退出码：
+  0 证件真实，驾驶证状态正常
+  1 证件无效
+  2 证件真实，但驾驶证状态异常（暂扣、超分、违法未处理等）
+加 --json 时另输出 valid（证件真实）、normal（状态正常）、status（驾驶证状态）
+和 headline（结论）。"""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    v = sub.add_parser("verify", help="check an e-licence QR payload (DL1:/DL2:); exit 0 only when authentic "
-                       "and the licence is normal", description=VERIFY_HELP,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    v.add_argument("payload", help="the scanned text, or - to read it from standard input")
-    v.add_argument("--online", action="store_true", help="also check the current record in the database")
-    v.add_argument("--json", action="store_true", help="print JSON")
+    v = add(sub, "verify", "核验电子驾驶证二维码内容（DL1:/DL2:）；仅当证件真实且驾驶证状态正常时退出码为0",
+            description=VERIFY_HELP, formatter_class=KioskRawDescriptionFormatter)
+    v.add_argument("payload", metavar="二维码内容", help="扫描得到的文本；为 - 时从标准输入读取")
+    v.add_argument("--online", action="store_true", help="同时核对数据库中该驾驶证现在的记录")
+    v.add_argument("--json", action="store_true", help="以 JSON 输出")
     v.set_defaults(handler=verify)
 
-    e = sub.add_parser("elicence", help="electronic driving licence (staff)")
-    e_sub = e.add_subparsers(dest="elicence_command", required=True, metavar="ACTION")
-    show = e_sub.add_parser("show", help="print the card and a freshly signed QR code")
-    show.add_argument("id_number", help="the driver's ID number")
+    e = add(sub, "elicence", "电子驾驶证（工作人员用）：显示电子驾驶证，导出公钥")
+    e_sub = e.add_subparsers(dest="elicence_command", required=True, metavar=ACTION)
+    show = add(e_sub, "show", "显示驾驶人的电子驾驶证和新签发的二维码")
+    show.add_argument("id_number", metavar="身份证号码", help="驾驶人的身份证号码")
     show.add_argument("--profile", choices=("auto", "full", "compact"), default="auto",
-                      help="QR payload: full (65x33 cells), compact (45x23) or the largest that fits (default)")
-    show.add_argument("--payload-only", action="store_true", help="print only the payload text (for scripts)")
+                      help="二维码内容：full（完整，65x33格），compact（简版，45x23格），或 auto：终端放得下的最大一种"
+                      "（默认）")
+    show.add_argument("--payload-only", action="store_true", help="只输出二维码内容文本（供脚本使用）")
     show.set_defaults(handler=show_card)
-    export = e_sub.add_parser("export-key", help="print this terminal's public key (PEM) for verifiers "
-                              "without the database; --all DIR writes every key it trusts")
-    export.add_argument("--all", metavar="DIR", dest="all_to",
-                        help="write every key this terminal trusts (its own and those registered in the "
-                        "database) as DIR/<key id>.pub.pem, for a verifier's <data dir>/keys")
+    export = add(e_sub, "export-key", "输出本终端的公钥（PEM），供不连数据库的核验端使用；加 --all 目录 时写出本终端"
+                 "信任的全部公钥")
+    export.add_argument("--all", metavar="目录", dest="all_to",
+                        help="把本终端信任的全部公钥（本终端的和数据库中登记的）写为 目录/<密钥编号>.pub.pem，"
+                        "供核验端放入其 <数据目录>/keys")
     export.set_defaults(handler=export_key)
 
-    r = sub.add_parser("review", help="review photos queued by the kiosk (e-licence)")
-    r_sub = r.add_subparsers(dest="review_command", required=True, metavar="ACTION")
-    r_sub.add_parser("list", help="list pending photo reviews").set_defaults(handler=review_list)
-    ok = r_sub.add_parser("approve", help="approve by serial number (业务流水号)")
-    ok.add_argument("serial")
+    r = add(sub, "review", "审核自助终端提交的照片（电子驾驶证）")
+    r_sub = r.add_subparsers(dest="review_command", required=True, metavar=ACTION)
+    add(r_sub, "list", "列出待审核的照片").set_defaults(handler=review_list)
+    ok = add(r_sub, "approve", "按业务流水号审核通过")
+    ok.add_argument("serial", metavar="业务流水号", help="待审核照片的业务流水号（见 kiosk review list）")
     ok.set_defaults(handler=review_approve)
-    reasons = "; ".join(f"{i}={t}" for i, t in enumerate(elicence_review.REJECT_REASONS, 1))
-    no = r_sub.add_parser("reject", help="reject by serial number with a reason")
-    no.add_argument("serial")
-    no.add_argument("--reason", required=True, help=f"number or text: {reasons}")
+    reasons = "；".join(f"{i}={t}" for i, t in enumerate(elicence_review.REJECT_REASONS, 1))
+    no = add(r_sub, "reject", "按业务流水号审核不通过，须给出原因")
+    no.add_argument("serial", metavar="业务流水号", help="待审核照片的业务流水号（见 kiosk review list）")
+    no.add_argument("--reason", required=True, metavar="原因", help=f"原因编号或原因全文：{reasons}")
     no.set_defaults(handler=review_reject)
 
 

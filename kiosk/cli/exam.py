@@ -9,32 +9,36 @@ from datetime import date, datetime
 from ..domain.errors import DomainError
 from ..services import allocation_preview, allocation_service, bootstrap, exam_results
 from ..services.env import Env
+from .options import add
+
+
+ALLOCATE_HELP = ("结果公布日：截止该日公布结果的考试计划的预约，按排序为申请人安排考位，结果发往网办进度、消息和短信。"
+                 "可重复执行：已安排过的日期不再更改。更早的公布日还有未安排的计划时，另在标准错误输出上提示")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    al = sub.add_parser("allocate", help="publication day: close booking and place applicants by ranking")
-    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="the result-publication day to allocate")
+    al = add(sub, "allocate", "结果公布日：截止预约，按排序安排考位", description=ALLOCATE_HELP)
+    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="要安排的结果公布日")
     al.add_argument("--json", action="store_true",
-                    help='print {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}: '
-                         'placed and unplaced count the applications this run decided (0 and 0 when the day '
-                         'was allocated already); each session\'s placed counts everyone with a seat in it '
-                         'now (earlier runs and priority bookings included)')
+                    help='以 JSON 输出 {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}：'
+                         "placed 和 unplaced 为本次安排的申请数（placed 为安排到考位的，unplaced 为未能安排的；当日"
+                         "已安排过时均为0）；sessions 中每个场次的 seats 为考位数，placed 为该场次现有的已安排人数"
+                         "（含以前的安排和优先预约）")
     al.set_defaults(handler=allocate)
 
-    er = sub.add_parser("exam-result", help="record an exam result (pass/fail by score, or a no-show)")
+    er = add(sub, "exam-result", "录入考试成绩（按分数判定合格或不合格，或记为缺考）")
     who = er.add_mutually_exclusive_group(required=True)
-    who.add_argument("--booking", type=int, metavar="ID", help="booking id")
-    who.add_argument("--id-number", metavar="ID_NO", help="the candidate's ID number (with --subject)")
-    er.add_argument("--subject", type=int, choices=(1, 2, 3, 4), help="subject 1-4 (with --id-number)")
+    who.add_argument("--booking", type=int, metavar="预约编号", help="预约编号")
+    who.add_argument("--id-number", metavar="身份证号码", help="考生的身份证号码（须同时给出 --subject）")
+    er.add_argument("--subject", type=int, choices=(1, 2, 3, 4), help="考试科目1-4（与 --id-number 同用）")
     what = er.add_mutually_exclusive_group(required=True)
-    what.add_argument("--score", type=int, metavar="N", help="score 0-100; the pass mark decides pass/fail")
-    what.add_argument("--no-show", action="store_true", help="the candidate did not come (counts as a fail)")
-    er.add_argument("--at", metavar="TIME", help="when the exam was taken, e.g. 2026-12-04T08:30 "
-                    "(default: the session start; the retake one hour later)")
+    what.add_argument("--score", type=int, metavar="分数", help="成绩0-100，按合格分数线判定合格或不合格")
+    what.add_argument("--no-show", action="store_true", help="考生缺考（按不合格计）")
+    er.add_argument("--at", metavar="时间", help="考试时间，如 2026-12-04T08:30（默认：场次开始时间；补考为其后一小时）")
     er.add_argument("--retake", action="store_true",
-                    help="this is the booking's retake (补考, the 2nd attempt); without it the 1st attempt, so a "
-                         "command run twice does not record the same exam as the retake")
-    er.add_argument("--json", action="store_true", help="print the result as JSON")
+                    help="本次为该预约的补考（第2次考试）；不加则为第1次，因此同一条命令执行两次不会把同一场考试记为补考")
+    er.add_argument("--json", action="store_true", help="以 JSON 输出结果（键：booking，attempt，passed，score，"
+                    "no_show，booking_status，message）")
     er.set_defaults(handler=exam_result)
 
 

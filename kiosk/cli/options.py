@@ -6,9 +6,13 @@ import argparse
 import re
 import sys
 from collections.abc import Iterator
-from typing import NoReturn
+from typing import Any, NoReturn
+
+from .help_format import KioskHelpFormatter
 
 SHARED_TITLE = "通用选项（写在子命令之前或之后均可）"
+# The metavars of the subcommand positionals (kiosk 子命令, kiosk db 操作).
+COMMAND, ACTION = "子命令", "操作"
 
 
 def add_shared(parser: argparse.ArgumentParser, *, after_subcommand: bool = False) -> None:
@@ -17,12 +21,18 @@ def add_shared(parser: argparse.ArgumentParser, *, after_subcommand: bool = Fals
     would overwrite what was given before the subcommand."""
     extra = {"default": argparse.SUPPRESS} if after_subcommand else {}
     group = parser.add_argument_group(SHARED_TITLE) if after_subcommand else parser
-    group.add_argument("--db", metavar="URL", help="database URL (default: $KIOSK_DATABASE_URL or a SQLite file "
-                       "in the per-user data directory)", **extra)
-    group.add_argument("--terminal-id", metavar="ID", help="name of this terminal (default: $KIOSK_TERMINAL_ID "
-                       "or kiosk-<hostname>)", **extra)
-    group.add_argument("--now", metavar="TIME", help="set the clock at start-up, e.g. 2026-12-01T09:00 "
-                       "(also $KIOSK_NOW)", **extra)
+    group.add_argument("--db", metavar="URL", help="数据库 URL（默认：$KIOSK_DATABASE_URL，或本用户数据目录中的 "
+                       "SQLite 文件 kiosk.db）", **extra)
+    group.add_argument("--terminal-id", metavar="终端编号", help="本终端的编号（默认：$KIOSK_TERMINAL_ID 或 "
+                       "kiosk-<主机名>）", **extra)
+    group.add_argument("--now", metavar="时间", help="启动时把时钟设为该时间，如 2026-12-01T09:00（也可用 $KIOSK_NOW），"
+                       "此后时钟照常走", **extra)
+
+
+def add(sub: argparse._SubParsersAction, name: str, text: str, **kwargs: Any) -> argparse.ArgumentParser:
+    """A subcommand whose ``text`` is both its line in the parent's help and its own help's description."""
+    kwargs.setdefault("description", text)
+    return sub.add_parser(name, help=text, **kwargs)
 
 
 def subcommand_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
@@ -42,14 +52,20 @@ def share_with_subcommands(parser: argparse.ArgumentParser) -> None:
 
 # argparse's own refusals, in the words an administrator reads from the rest of the command.
 _ARGPARSE_WORDS = (
+    (rf"argument ({COMMAND}|{ACTION}): invalid choice: (.*) \(choose from (.*)\)", r"没有这个\1：\2（可选：\3）"),
     (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
     (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
     (r"one of the arguments (.*) is required", r"须给出以下参数之一：\1"),
     (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 不明确，可能是 \2"),
     (r"argument (.+?): not allowed with argument (.*)", r"参数 \1 不能与 \2 同时使用"),
     (r"argument (.+?): expected one argument", r"参数 \1 缺少取值"),
+    (r"argument (.+?): expected at most one argument", r"参数 \1 至多取一个值"),
+    (r"argument (.+?): expected at least one argument", r"参数 \1 至少取一个值"),
+    (r"argument (.+?): ignored explicit argument (.*)", r"参数 \1 不带取值，收到 \2"),
     (r"argument (.+?): invalid int value: (.*)", r"参数 \1 须为整数，收到 \2"),
+    (r"argument (.+?): invalid \w+ value: (.*)", r"参数 \1 的取值 \2 无效"),
     (r"argument (.+?): invalid choice: (.*) \(choose from (.*)\)", r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (r"unexpected option string: (.*)", r"无法识别的选项：\1"),
     (r"argument (.+?): (.*)", r"参数 \1：\2"),
 )
 
@@ -62,8 +78,18 @@ def chinese_argparse_message(message: str) -> str:
 
 
 class KioskArgumentParser(argparse.ArgumentParser):
-    """An ArgumentParser whose refusals are Chinese (the usage line above them stays argparse's).
-    Subcommand parsers are of the same class (add_subparsers makes them so)."""
+    """An ArgumentParser that speaks Chinese: its headings (用法：, 位置参数：, 选项：), its -h and its
+    refusals; help laid out by KioskHelpFormatter. Subcommand parsers are of the same class
+    (add_subparsers makes them so)."""
+
+    def __init__(self, *args: Any, formatter_class: type[argparse.HelpFormatter] = KioskHelpFormatter,
+                 add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, formatter_class=formatter_class, add_help=False, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_help = add_help
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)

@@ -60,6 +60,7 @@ def row_counts(url: str) -> dict[str, int]:
 
 def test_help_lists_the_commands_and_options() -> None:
     out = ok("--help")
+    assert out.startswith("用法：kiosk ") and "\n选项：\n" in out and "显示本帮助并退出" in out
     for word in ("db", "demo", "outbox", "--counter", "--db", "--terminal-id", "--now"):
         assert re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", out), word
 

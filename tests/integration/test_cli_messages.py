@@ -61,5 +61,5 @@ def test_a_command_line_argparse_refuses_is_said_in_chinese_under_its_usage(cli_
     with pytest.raises(SystemExit) as done:
         cli_run(*argv)
     err = capsys.readouterr().err
-    assert done.value.code == 2 and err.startswith("usage: kiosk") and err.rstrip().splitlines()[-1] == said, err
+    assert done.value.code == 2 and err.startswith("用法：kiosk") and err.rstrip().splitlines()[-1] == said, err
 

@@ -77,8 +77,8 @@ def test_verify_help_documents_the_exit_codes(cli, capsys) -> None:  # type: ign
     with pytest.raises(SystemExit):
         cli("verify", "--help")
     text = " ".join(capsys.readouterr().out.split())
-    assert "0 authentic and the licence is normal (正常)" in text
-    assert "1 not valid" in text and "2 authentic, but the licence is not normal" in text
+    assert "0 证件真实，驾驶证状态正常" in text
+    assert "1 证件无效" in text and "2 证件真实，但驾驶证状态异常" in text
 
 
 @pytest.mark.parametrize("mangle, reason", [

@@ -1,7 +1,7 @@
 """Counter: look up the citizen in front of the clerk (the reason for access is audited) and
 show everything the DMV holds for them: account, licence, learner permit, e-licence, vehicles
-(and new ones not yet registered, with their temporary plates), exam bookings and 网办
-applications. Read-only; the actions are in counter_accounts and counter_bookings."""
+(and new ones not yet registered, with their temporary plates), the plate numbers chosen for
+their cars, exam bookings and 网办 applications. Read-only; the actions are in counter_accounts and counter_bookings."""
 from __future__ import annotations
 
 import json
@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import ASSETS
-from ..db.models import Account, DrivingLicence
+from ..db.models import Account, DrivingLicence, Vehicle
 from ..db.models_elicence import ElectronicLicence
-from ..db.models_newcars import NewVehicle, TemporaryPlate
+from ..db.models_newcars import NewVehicle, PlateSelection, TemporaryPlate
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
 from . import applications, audit, booking_records, elicence, exam_results, licence_delay, profile
@@ -50,6 +50,16 @@ class NewCarView:
     plates: tuple[tuple[str, date, date], ...]  # its temporary plates (number, from, to), first issued first
 
 
+@dataclass(frozen=True)
+class PlateChoiceView:
+    """A plate number chosen for one of the citizen's cars (新车选号 or 在用车选号)."""
+
+    number: str
+    service: str  # 新车选号, 在用车选号
+    car: str  # the new car's VIN, or the registered car's plate as it stands
+    chosen_on: date
+
+
 @dataclass
 class CitizenFile:
     id_number: str
@@ -67,6 +77,7 @@ class CitizenFile:
     elicence: str = "未申领"
     vehicles: list[profile.VehicleView] = field(default_factory=list)
     new_cars: list[NewCarView] = field(default_factory=list)
+    plate_choices: list[PlateChoiceView] = field(default_factory=list)
     bookings: list[booking_records.BookingView] = field(default_factory=list)
     applications: list[applications.ApplicationView] = field(default_factory=list)
     exams: exam_results.ExamOutcomes = field(default_factory=exam_results.ExamOutcomes)  # finished bookings' results
@@ -147,6 +158,7 @@ def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
         file.licence = profile.licence_in(s, env, a.id)
         file.vehicles = profile.vehicles_in(s, env, a.id)
         file.new_cars = new_cars_in(s, a.id)
+        file.plate_choices = plate_choices_in(s, a.id)
         file.bookings = [view for _, view in booking_records.bookings_in(s, a.id, online_only=False)]
         file.applications = applications.list_in(s, a.id)
         file.exams = exam_results.outcomes_in(s, a.id, permit)
@@ -162,3 +174,16 @@ def new_cars_in(s: Session, account_id: int) -> list[NewCarView]:
                        .order_by(TemporaryPlate.valid_from, TemporaryPlate.id)):
         plates.setdefault(p.new_vehicle_id, []).append((p.number, p.valid_from, p.valid_to))
     return [NewCarView(c.vin, f"{c.brand} {c.model}", tuple(plates.get(c.id, ()))) for c in cars]
+
+
+def plate_choices_in(s: Session, account_id: int) -> list[PlateChoiceView]:
+    """The plate numbers chosen for the account's cars, first chosen first: by 新车选号 for a new
+    car in their name (registered since or not), by 在用车选号 for a registered one."""
+    new = (select(PlateSelection, NewVehicle.vin).join(NewVehicle, PlateSelection.new_vehicle_id == NewVehicle.id)
+           .where(NewVehicle.owner_id == account_id))
+    used = (select(PlateSelection, Vehicle.plate).join(Vehicle, PlateSelection.vehicle_id == Vehicle.id)
+            .where(Vehicle.owner_id == account_id))
+    rows = [(sel, "新车选号", vin) for sel, vin in s.execute(new)]
+    rows += [(sel, "在用车选号", plate) for sel, plate in s.execute(used)]
+    rows.sort(key=lambda row: (row[0].chosen_at, row[0].id))
+    return [PlateChoiceView(sel.number, service, car, sel.chosen_at.date()) for sel, service, car in rows]

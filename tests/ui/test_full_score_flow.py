@@ -124,3 +124,22 @@ async def test_below_twelve_points_is_refused_before_the_form(kiosk_app, env, pe
         assert "累积记分10分，未满12分" in "".join(str(screen.query_one("#intro").render()).split())
         assert not screen.query_one("#next").display and kiosk_app.focused is screen.query_one("#back")
         assert not screen.query("#choice-city")
+
+
+async def test_progress_from_the_result_opens_on_the_application(kiosk_app, env, people):
+    """办理结果's 查看网办进度 opens 网办进度 on the application just made (DoneButtons)."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["full_score"])
+        screen = kiosk_app.screen
+        set_input(kiosk_app, "on_site_days", "2")
+        set_input(kiosk_app, "online_days", "3")
+        await _press(pilot, "#next")
+        await _choose_rows(pilot, 0, 3)  # 12-02 and 12-04
+        await _press(pilot, "#next-sessions")
+        await _press(pilot, "#submit")
+        assert screen.query_one(StepBar).current == 3
+        with env.db.read() as s:
+            serial = s.scalars(select(Application.serial_no).where(Application.kind == "full_score")).one()
+        await _press(pilot, "#to-progress")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ProgressScreen) and f"业务流水号 {serial}" in screen_text(kiosk_app)

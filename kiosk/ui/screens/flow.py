@@ -14,7 +14,7 @@ from . import flow_fields
 from .flow_pending import PendingOffer
 from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices, Tick
 from ..widgets.code_button import CodeButton
-from ..widgets.done_step import DoneStep
+from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
@@ -24,10 +24,11 @@ from ..widgets.page import Page
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
-class ApplicationFlowScreen(PendingOffer, SubmitGuard, CitizenScreen):
+class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScreen):
     """确认并提交 opens with the focus on 提交; 提交 takes no press in the step's first
     ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息).
-    An application still 受理中 is offered in 查看网办进度 (PendingOffer)."""
+    An application still 受理中 is offered in 查看网办进度 (PendingOffer); 查看网办进度 and
+    返回业务中心 do what DoneButtons says."""
 
     def __init__(self, service: apps.OnlineService) -> None:
         super().__init__()
@@ -192,12 +193,6 @@ class ApplicationFlowScreen(PendingOffer, SubmitGuard, CitizenScreen):
             code = self.query_one("#field-code", FormField).value
             self.call(apps.submit, self.env, self.service, self.account_id, self._form(), code, done=self._done,
                       failed=self._not_submitted)
-        elif bid == "home":
-            self.app.pop_screen()
-        elif bid in ("to-progress", "pending-progress"):
-            from .records import ProgressScreen
-
-            self.app.switch_screen(ProgressScreen(self._serial))
 
     def _next(self) -> None:
         assert self.prepared is not None
@@ -259,11 +254,8 @@ class ApplicationFlowScreen(PendingOffer, SubmitGuard, CitizenScreen):
         return False
 
     def _done(self, submitted: apps.Submitted) -> None:
-        self._submitted = True
-        self._serial = submitted.serial_no
-        self.query_one("#result", Static).update(
+        self.show_done(submitted.serial_no, (
             f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
             f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"
             + ("受理情况已发送到您的消息和手机短信，办结后将再次通知您，可在【网办进度】中查询办理进度。"
-               if submitted.status == "受理中" else "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。"))
-        self.show_step("step-done", 2)
+               if submitted.status == "受理中" else "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。")), 2)

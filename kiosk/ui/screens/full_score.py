@@ -17,7 +17,7 @@ from ...services.full_score import FullScoreStudy
 from ..citizen_screen import CitizenScreen
 from ..submit_guard import SubmitGuard
 from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices
-from ..widgets.done_step import DoneStep
+from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.page import Page
@@ -31,7 +31,7 @@ STEPS = ["选择教育城市和教育方式", "确认现场教育场次", "信�
 SHORT = ["选择城市和方式", "确认场次", "信息确认", "办理结果"]
 
 
-class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, CitizenScreen):
+class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, CitizenScreen):
     DEFAULT_CSS = """
     FullScoreScreen #days-note { height: auto; margin: 0 0 1 0; }
     FullScoreScreen #sessions-where { height: auto; }
@@ -137,12 +137,6 @@ class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, CitizenScreen):
                 return
             self.call(apps.submit, self.env, self.service, self.account_id, self._form(), "", done=self._done,
                       failed=self._not_submitted)
-        elif bid == "home":
-            self.app.pop_screen()
-        elif bid in ("to-progress", "pending-progress"):
-            from .records import ProgressScreen
-
-            self.app.switch_screen(ProgressScreen(self._serial))
 
     def _to_sessions(self) -> None:
         assert self.prepared is not None
@@ -203,10 +197,7 @@ class FullScoreScreen(SessionChoice, PendingOffer, SubmitGuard, CitizenScreen):
         return ((pressed.name or "") if pressed else "") != self.prepared.initial.get("city", "")
 
     def _done(self, submitted: apps.Submitted) -> None:
-        self._submitted = True
-        self._serial = submitted.serial_no
-        self.query_one("#result", Static).update(
+        self.show_done(submitted.serial_no, (
             f"满分申请已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
             f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"
-            "受理情况已发送到您的消息和手机短信，可在【网办进度】中查询办理进度。")
-        self.show_step("step-done", 3)
+            "受理情况已发送到您的消息和手机短信，可在【网办进度】中查询办理进度。"), 3)

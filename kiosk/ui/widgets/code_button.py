@@ -20,10 +20,19 @@ class CodeButton(Button):
         self.base_label = label
         self._until = 0.0
         self._phone = ""  # the number the countdown is for
+        self._sent = False  # a code went to the number the button is for (``sent``)
         self._expires: datetime | None = None  # when the code #code-sent speaks of expires (CodeSent)
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
+
+    @property
+    def sent(self) -> bool:
+        """A code was sent to the number the button is for now: from here (``code_sent``), or earlier
+        or on another kiosk (a refused TooSoon counts down: ``start_countdown``), until the button is
+        for another number (``retarget``, ``reset``). Still True once that code is gone (the button
+        reads 重新发送: ``code_gone``)."""
+        return self._sent
 
     def code_sent(self, sent: CodeSent) -> None:
         """After a code went out: say where to (``#code-sent`` on the same screen), count down to the
@@ -52,6 +61,7 @@ class CodeButton(Button):
     def reset(self) -> None:
         """Ready to send again (the code is for someone else now; the server still limits each number)."""
         self._until, self.disabled, self.label = 0.0, False, self.base_label
+        self._sent = False
         self._clear_sent_line()  # it named the other number
 
     def code_gone(self, resend_now: bool) -> None:
@@ -71,7 +81,8 @@ class CodeButton(Button):
                 line.update("")
 
     def start_countdown(self, seconds: int) -> None:
-        self._until = time.monotonic() + seconds
+        """``seconds`` before a code may be sent again: one was sent (``sent``), here or elsewhere."""
+        self._until, self._sent = time.monotonic() + seconds, True
         self._tick()
 
     def _tick(self) -> None:

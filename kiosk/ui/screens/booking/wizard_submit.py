@@ -98,8 +98,7 @@ class BookingSubmission:
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
         self.request, self.publish_text = request, checked.publish_text
         self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))
-        button = self.query_one("#send-code", CodeButton)
-        if str(button.label) == button.base_label:  # no code asked for yet on this visit to the wizard
+        if not self.query_one("#send-code", CodeButton).sent:  # no code sent yet on this visit to the wizard
             hint = f"点击【发送验证码】，系统会发送6位验证码到您绑定的手机 {checked.phone_masked}，输入验证码后点击【预约】。"
         else:  # the button reads 重新发送 (the tester: the line still said 点击【发送验证码】)
             hint = (f"输入发送到您绑定的手机 {checked.phone_masked} 的6位验证码后点击【预约】；"

@@ -63,12 +63,16 @@ def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
 
 def _vehicles_line(f: CitizenFile) -> str:
     """机动车：... and, when there are any, the new vehicles not yet registered with their temporary
-    plates (a clerk asked about a 临时号牌 finds it here)."""
+    plates (a clerk asked about a 临时号牌 finds it here) and the plate numbers chosen (新车选号,
+    在用车选号), each with its car: the new car's VIN, the registered one's plate."""
     cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
     line = f"机动车：{cars or '无'}"
     for car in f.new_cars:
         plates = "、".join(f"{n}（{_date(a)}至{_date(b)}）" for n, a, b in car.plates)
         line += f"\n未注册新车：{car.label}  车辆识别代号 {car.vin}  临时号牌 {plates or '无'}"
+    for c in f.plate_choices:
+        car = f"车辆识别代号 {c.car}" if c.service == "新车选号" else f"现号牌 {c.car}"
+        line += f"\n选定号牌：{c.number}  {c.service}  {car}  选号日期 {_date(c.chosen_on)}"
     return line
 
 

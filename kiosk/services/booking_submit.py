@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError
-from ..domain.dates import format_date, format_days
+from ..domain.dates import format_date
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.exam_eligibility import eligibility, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
@@ -23,6 +23,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking_create import SessionsGone
+from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp, load_facts,
                       lock_account, same_day, within_permit)
@@ -179,22 +180,10 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
-            days = _publish_days(s, env, req, plan)
-            if len(days) == 1:
-                summary.append(("预约结果公布日", f"{format_date(days[0])}（当天截止网上预约，按排名安排考试）"))
-            elif days:
-                which = "时间段内的场次" if req.mode == "system" else "所选场次"
-                summary.append(("预约结果公布日", f"{format_days(days)}（共{len(days)}个公布日。{which}分属不同的考试计划，"
-                                "在各自的公布日依次按排名安排，已安排成功的不再参加之后的安排）"))
+            days = publish_days(s, env, req, plan)
+            summary += publish_rows(days)
         text = publish_text(days)
         return Checked(summary, mask_phone(plan.facts.account.phone or ""), days[0] if days else None, text)
-
-
-def publish_text(days: list[date]) -> str:
-    """The publication day(s) in one phrase: 2026年12月5日, or 2026年12月5日至12月9日、12月11日（共6个公布日）."""
-    if len(days) <= 1:
-        return "".join(map(format_date, days))
-    return f"{format_days(days)}（共{len(days)}个公布日）"
 
 
 def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
@@ -210,19 +199,6 @@ def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
 
 
 PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消。"
-
-
-def _publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list[date]:
-    """The publication days of the open plans the application may be placed in, earliest first:
-    服从系统安排: every plan with a fitting session in the range; 自主选择: each chosen session's."""
-    if req.mode == "system":
-        fitting = booking_create.fitting_params(req.subject, req.date_from, plan.range_to,  # type: ignore[arg-type]
-                                                plan.facts.permit.licence_class, req.site_id,
-                                                plan.facts.permit_row.city, env.clock.now())
-        key = req.site_id is not None, "city" in fitting
-        return [r[0] for r in Driver(s).all(booking_create.PUBLISH_DAYS[key], **fitting) if r[0]]
-    q = select(ExamPlan.publish_on).distinct().join(ExamSession, ExamSession.plan_id == ExamPlan.id)
-    return sorted(s.scalars(q.where(ExamSession.id.in_([x[0] for x in plan.sessions]))))
 
 
 def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> BookingDone:

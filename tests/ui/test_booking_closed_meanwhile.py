@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from tests.conftest import last_sms_code
 from tests.ui.conftest import screen_text, set_input, settle
-from tests.ui.test_booking_small_screen import press
+from tests.ui.test_booking_small_screen import agree, press
 from tests.ui.test_booking_wizard import mark_rows, open_wizard, query, step
 
 WHY = "2026-12-07的场次已于2026年12月5日（预约结果公布日）截止网上预约，请重新查询后选择其他场次"
@@ -24,7 +24,7 @@ async def to_code_after_midnight(pilot, env, p) -> str:  # type: ignore[no-untyp
     env.clock.advance(seconds=(datetime(2026, 12, 4, 23, 57, 30) - env.clock.now()).total_seconds())
     await open_wizard(pilot, env, p)
     await press(pilot, "next-subject")  # 科目三, the only subject
-    await press(pilot, "agree")
+    await agree(pilot)
     await query(pilot, "2026-12-07", "2026-12-07")
     await mark_rows(pilot, 1)
     await press(pilot, "next-sessions")

@@ -10,7 +10,7 @@ from textual.widgets import Button
 
 from kiosk.ui.widgets.phone import PhoneBar
 from tests.ui.conftest import field_error, screen_text, set_input, settle
-from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, step
+from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, read_to_end, step
 
 SMALL = (80, 24)
 
@@ -18,6 +18,12 @@ SMALL = (80, 24)
 async def press(pilot, button_id: str) -> None:
     pilot.app.screen.query_one(f"#{button_id}", Button).press()
     await settle(pilot)
+
+
+async def agree(pilot, button_id: str = "agree") -> None:
+    """阅读并同意 once the notice was read to its end."""
+    await read_to_end(pilot, button_id)
+    await press(pilot, button_id)
 
 
 async def small_query(pilot, date_from: str, date_to: str) -> None:
@@ -38,7 +44,7 @@ async def to_confirm(pilot, env, person) -> None:
     await open_wizard(pilot, env, person)
     await choose_subject(pilot, 2)
     await press(pilot, "next-subject")
-    await press(pilot, "agree")
+    await agree(pilot)
     await small_query(pilot, "2026-12-04", "2026-12-10")
     await mark_rows(pilot, 2)
     await press(pilot, "next-sessions")
@@ -72,7 +78,7 @@ async def test_a_new_query_keeps_the_chosen_sessions_it_still_lists(kiosk_app, e
     async with kiosk_app.run_test(size=SMALL) as pilot:
         await open_wizard(pilot, env, people["learner_new"])
         await press(pilot, "next-subject")
-        await press(pilot, "agree")
+        await agree(pilot)
         await small_query(pilot, "2026-12-09", "2026-12-09")
         await mark_rows(pilot, 2)
         steps = pilot.app.screen.query_one("#step-sessions")
@@ -141,13 +147,14 @@ async def test_many_publication_days_read_as_ranges_with_no_date_split(kiosk_app
     async with kiosk_app.run_test(size=SMALL) as pilot:
         await open_wizard(pilot, env, people["k3_ready"])
         await press(pilot, "next-subject")
-        await press(pilot, "agree")
+        await agree(pilot)
         kiosk_app.screen.query_one("#mode").query("RadioButton").last().value = True
         await small_query(pilot, "2026-12-04", "2026-12-17")
         await press(pilot, "next-sessions")
         summary = [line.strip() for line in str(kiosk_app.screen.query_one("#summary").render()).splitlines()]
         said = "".join(summary)
-        assert "预约结果公布日：2026年12月2日、12月3日、12月5日至12月10日、12月12日至12月15日（共12个公布日。" in said
+        assert "预约结果公布日：2026年12月2日、12月3日、12月5日至12月10日、12月12日至12月15日（共12天）" in summary
+        assert "温馨提示：将在以上公布日依次按排名安排，安排成功后不再参加之后的安排。" in summary  # one line each
         for day in re.findall(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", said):
             assert any(day in line for line in summary), day
 
@@ -158,8 +165,9 @@ async def test_a_notice_shown_again_is_fitted_again(kiosk_app, env, people):
     async with kiosk_app.run_test(size=SMALL) as pilot:
         await open_wizard(pilot, env, people["permit_expiring"])
         await choose_subject(pilot, 2)
-        for button in ("next-subject", "agree", "to-priority"):
-            await press(pilot, button)
+        await press(pilot, "next-subject")
+        await agree(pilot)
+        await press(pilot, "to-priority")
         await pilot.pause(0.1)
         box = kiosk_app.screen.query_one("#step-priority-notice .notice-box")
         assert box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree-priority")

@@ -39,12 +39,23 @@ async def choose_subject(pilot, subject: int) -> None:
     await settle(pilot)
 
 
+async def read_to_end(pilot, agree_id: str = "agree") -> None:
+    """The notice of 阅读并同意 ``agree_id`` read to its end (its box scrolled down as far as it goes,
+    as the End key does): 阅读并同意 agrees only then when the notice is longer than its box (80x24)."""
+    from kiosk.ui.screens.booking.notice_step import NoticeStep
+
+    notice = next(n for n in pilot.app.screen.query(NoticeStep) if n.agree_id == agree_id)
+    notice.box.scroll_end(animate=False, immediate=True)
+    await settle(pilot)
+
+
 async def to_sessions(pilot, env, person, subject: int) -> None:
     """Signed in as ``person``, the wizard at 选择场次 for ``subject`` (the notice agreed to)."""
     await open_wizard(pilot, env, person)
     await choose_subject(pilot, subject)
     await pilot.click("#next-subject")
     await settle(pilot)
+    await read_to_end(pilot)
     await pilot.click("#agree")
     await settle(pilot)
 

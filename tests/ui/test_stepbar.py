@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from textual.app import App, ComposeResult
+from textual.geometry import Size
 
-from kiosk.ui.screens.booking.wizard import PRIORITY_SHORT, PRIORITY_STEPS
+from kiosk.ui.screens.booking.wizard import NORMAL_STEPS, PRIORITY_SHORT, PRIORITY_STEPS
 from kiosk.ui.widgets.stepbar import StepBar
+from tests.ui.conftest import settle
+from tests.ui.test_booking_wizard import step, to_sessions
 
 
 class Bar(App):
@@ -48,3 +52,93 @@ async def test_with_short_labels_every_step_keeps_a_name_at_80_columns() -> None
                 assert all(f"{i + 1}.{step}" in line for i, step in enumerate(PRIORITY_STEPS))
             else:
                 assert f"5.{PRIORITY_STEPS[4]}" in line  # the current step by its name
+
+
+NORMAL_4 = " 1.科目确认   >   2.业务须知   >   3.选择场次   >   4.确认并提交 "
+PRIORITY_100 = " 1.科目确认 > 2.业务须知 > 3.切换优先预约 > 4.优先预约业务须知 > 5.选择场次 > 6.确认并提交 "
+PRIORITY_80 = "1.科目确认＞2.业务须知＞3.优先预约＞4.优先须知＞5.选择场次＞6.确认并提交"
+
+
+def gaps(line: str) -> list[str]:
+    """What stands before, between and after the steps (1.科目确认, or 2 alone) of a bar's line."""
+    return re.split(r"\d(?:\.[^\s>＞]+)?", line)
+
+
+def evenly_spaced(line: str) -> bool:
+    """One separator throughout, with as much space either side of it, and the same space before the
+    first step as after the last (the tester at 80 columns: 1.科目确认> 2.业务须知>  3.优先预约 > ...)."""
+    first, *between, last = gaps(line)
+    sep = between[0]
+    side = " " * (len(sep) - len(sep.lstrip(" ")))
+    return set(between) == {sep} and sep in (f"{side}>{side}", f"{side}＞{side}") and first == last == " " * len(first)
+
+
+class AnyBar(App):
+    def __init__(self, steps: list[str], short: list[str] | None) -> None:
+        super().__init__()
+        self.steps, self.short = steps, short
+
+    def compose(self) -> ComposeResult:
+        yield StepBar(self.steps, short=self.short)
+
+
+class WidthBar(StepBar):
+    """A bar that renders as if it were ``width`` columns wide."""
+    width = 200
+
+    @property
+    def size(self) -> Size:
+        return Size(self.width, 1)
+
+
+async def test_every_width_tier_spaces_the_steps_evenly() -> None:
+    for steps, short in ((NORMAL_STEPS, None), (PRIORITY_STEPS, PRIORITY_SHORT), (PRIORITY_STEPS, None)):
+        bar = WidthBar(steps, short=short)
+        for bar.width in range(200, 40, -1):  # 40: the narrowest, numbers-only line of the 6 steps
+            for bar.current in range(len(steps)):
+                line = bar.render()
+                assert line.cell_len <= bar.width and evenly_spaced(line.plain), (bar.width, line.plain)
+
+
+async def test_the_bars_rendered_at_80_and_100_columns() -> None:
+    """Bare, the bar is as wide as the terminal; in the wizard 4 columns less (next test)."""
+    for steps, short, width, said in ((NORMAL_STEPS, None, 80, NORMAL_4), (NORMAL_STEPS, None, 100, NORMAL_4),
+                                      (PRIORITY_STEPS, PRIORITY_SHORT, 100, PRIORITY_100),
+                                      (PRIORITY_STEPS, PRIORITY_SHORT, 76, PRIORITY_80)):
+        app = AnyBar(steps, short)
+        async with app.run_test(size=(width, 5)) as pilot:
+            app.query_one(StepBar).current = 2
+            await pilot.pause()
+            assert app.query_one(StepBar).render().plain == said, width
+    app = AnyBar(PRIORITY_STEPS, PRIORITY_SHORT)
+    async with app.run_test(size=(80, 5)) as pilot:  # room for the short labels with a space either side
+        await pilot.pause()
+        assert app.query_one(StepBar).render().plain == " 1.科目确认 > 2.业务须知 > 3.优先预约 > 4.优先须知 > 5.选择场次 > 6.确认并提交 "
+
+
+@pytest.mark.parametrize("size, priority", [((80, 24), PRIORITY_80), ((100, 32), PRIORITY_100)],
+                         ids=["80x24", "100x32"])
+async def test_the_wizard_bars_at_80x24_and_100x32(kiosk_app, env, people, size, priority) -> None:
+    """王芳's bar, as drawn: 4 steps on 科目确认, 6 once 切换至优先预约 was chosen."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        kiosk_app.screen.query_one("#prev-sessions").press()
+        await settle(pilot)
+        kiosk_app.screen.query_one("#prev-notice").press()
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-subject", 0) and drawn(kiosk_app) == NORMAL_4.rstrip()
+        await to_priority(pilot)
+        assert step(kiosk_app) == ("step-priority-notice", 3) and drawn(kiosk_app) == priority.rstrip()
+
+
+async def to_priority(pilot) -> None:  # type: ignore[no-untyped-def]
+    """From 科目确认 (科目二 chosen, its notice agreed to): 选择场次, 切换至优先预约."""
+    for button in ("next-subject", "to-priority"):
+        pilot.app.screen.query_one(f"#{button}").press()
+        await settle(pilot)
+
+
+def drawn(app) -> str:  # type: ignore[no-untyped-def]
+    bar = app.screen.query_one(StepBar)
+    strips = app.screen._compositor.render_strips()  # noqa: SLF001
+    return strips[bar.region.y].crop(bar.region.x, bar.region.right).text.rstrip()

@@ -5,6 +5,13 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widgets import Static
 
+# Every tier spaces its steps evenly: one separator throughout, and every step with the same space
+# either side (the current one's highlight included). (separator, labels: "steps" or "short",
+# every step named, the space either side of a step)
+_TIERS = [("  >  ", "steps", True, " "), (">", "steps", True, " ")]
+_SHORT_TIERS = [(">", "short", True, " "), ("＞", "short", True, ""), (">", "short", True, "")]
+_NUMBERS = (">", "steps", False, " ")
+
 
 class StepBar(Static):
     DEFAULT_CSS = """
@@ -19,33 +26,28 @@ class StepBar(Static):
 
     def render(self) -> Text:
         """All steps on one line: with less room the separators shrink, then the steps take their
-        short labels (``short``, closer together), then the other steps show only their number,
-        the current one always its name. The 6-step 优先预约 bar at 80 columns keeps every name,
-        by its short label (「1 > 2 > 3 > 4 > 5.选择场次 > 6」 said nothing of what the steps were)."""
+        short labels (``short``, closer together: the full-width ＞ keeps a gap either side of it
+        in two columns), then the other steps show only their number, the current one always its
+        name. The 6-step 优先预约 bar at 80 columns keeps every name, by its short label
+        (「1 > 2 > 3 > 4 > 5.选择场次 > 6」 said nothing of what the steps were). Before, its 80-column
+        line had a space after some separators and not others (1.科目确认> 2.业务须知> ...)."""
         width = self.size.width or 10_000
         short = self.short if self.short and len(self.short) == len(self.steps) else None
-        tiers = [("  >  ", self.steps, True, True), (">", self.steps, True, True)]
-        if short:
-            tiers += [(">", short, True, True), ("> ", short, True, False), (">", short, True, False)]
-        tiers.append((">", self.steps, False, True))
-        for sep, labels, names, spaced in tiers:
-            text = self._line(sep, labels, names, spaced)
+        tiers = _TIERS + (_SHORT_TIERS if short else []) + [_NUMBERS]
+        for sep, which, names, pad in tiers:
+            text = self._line(sep, short if which == "short" else self.steps, names, pad)  # type: ignore[arg-type]
             if text.cell_len <= width:
                 break
         return text
 
-    def _line(self, sep: str, labels: list[str], names: bool, spaced: bool) -> Text:
-        """``names``: every step named, else the current one only; ``spaced``: a space either side of
-        every step, else of the current one only (its highlight)."""
+    def _line(self, sep: str, labels: list[str], names: bool, pad: str) -> Text:
+        """``names``: every step named, else the current one only (and the others by number);
+        ``pad``: the space either side of every step."""
         text = Text()
         for i, step in enumerate(labels):
             if i:
                 text.append(sep, style="dim")
             style = "bold reverse" if i == self.current else ("" if i < self.current else "dim")
-            if i == self.current:  # always named (the numbers-only tier has the full names as labels)
-                text.append(f" {i + 1}.{step} ", style=style)
-            elif names:
-                text.append(f" {i + 1}.{step} " if spaced else f"{i + 1}.{step}", style=style)
-            else:
-                text.append(f" {i + 1} ", style=style)
+            shown = f"{i + 1}.{step}" if names or i == self.current else f"{i + 1}"
+            text.append(f"{pad}{shown}{pad}", style=style)
         return text

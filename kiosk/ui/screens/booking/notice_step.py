@@ -6,6 +6,13 @@ focus first (a bar down its left side; the arrow and page keys scroll it) and th
 read on; Tab reaches the buttons. When it fits, 阅读并同意 has the focus, as everything is in view.
 Before, at 80x24 the buttons were below the screen's edge with 阅读并同意 focused: Enter agreed to
 a notice the citizen could not see the end of, with a button that was not on screen.
+
+阅读并同意 agrees only once the notice's end has been in view (the seeds: 在阅读完毕后点击). Until a
+longer notice has been scrolled to its end, a press scrolls the box on by a page instead and says why
+in the row kept under the box (saying it moves nothing); once the end was in view (keys, mouse wheel
+or these presses), the next press agrees. The step remembers it: after 上一步 and back, the notice
+is not to be read again. A notice that fits agrees at once, as before. Agreed to, the notice is not
+shown again on this terminal (the wizard skips it; 上一步 right after still returns to it).
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ from ...widgets.plain import Plain
 
 READ = "请阅读全文后点击【阅读并同意】。"
 READ_ON = "请阅读全文后点击【阅读并同意】（可按方向键、翻页键或滚动鼠标查看下文）。"
+UNREAD = "请阅读至须知末尾后再点击【阅读并同意】（已为您向下翻页）"
+AT_END = "已翻到须知末尾，请阅读后再点击【阅读并同意】"
 MIN_ROWS = 5  # the box is never squeezed below this; the page scrolls instead
 
 
@@ -31,23 +40,62 @@ class NoticeStep(Vertical):
     NoticeStep .notice-read { text-style: bold; color: $accent; margin: 0 0 1 0; height: auto; }
     NoticeStep .notice-box { height: auto; padding: 0 0 0 1; }  /* the focus bar is drawn in that column */
     NoticeStep .notice-box > Plain { height: auto; }
+    NoticeStep .notice-unread { display: none; }
     """
 
     def __init__(self, key: str, text_id: str, prev_id: str, agree_id: str, id: str) -> None:
         super().__init__(id=id)
         self.key, self.text_id, self.prev_id, self.agree_id = key, text_id, prev_id, agree_id
+        self.reached = False  # the notice's end has been in view (or it was agreed to): 阅读并同意 agrees
 
     def compose(self) -> ComposeResult:
         yield Plain(READ, classes="notice-read")
         with VerticalScroll(classes="notice-box"):
             yield Plain(notice_text(self.key), id=self.text_id)
+        # the row for 阅读并同意 pressed too soon: kept under a box that scrolls, so saying it moves nothing
+        yield Plain("", classes="field-error notice-unread")
         with Horizontal(classes="buttons"):
             yield Button("上一步", id=self.prev_id)
             yield Button("阅读并同意", id=self.agree_id, variant="primary")
 
+    def on_mount(self) -> None:
+        self.watch(self.box, "scroll_y", self._scrolled, init=False)
+
     @property
     def box(self) -> VerticalScroll:
         return self.query_one(".notice-box", VerticalScroll)
+
+    @property
+    def at_end(self) -> bool:
+        """The end of the notice is (or has been) in view: all of it fits, or the box was scrolled
+        to its end, now or before."""
+        box = self.box
+        return self.reached or box.max_scroll_y == 0 or box.scroll_offset.y >= box.max_scroll_y
+
+    def _scrolled(self, _y: float) -> None:
+        box = self.box
+        if not self.reached and 0 < box.max_scroll_y <= box.scroll_offset.y:
+            self.reached = True
+            self._say("")  # read on to the end: nothing left to ask
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """阅读并同意 before the end was read: a page on, and why (the wizard does not see the press)."""
+        if event.button.id != self.agree_id:
+            return
+        if self.at_end:
+            self.reached = True  # agreed: after 上一步 it is not asked again
+            self._say("")
+            return  # on to the wizard, which goes on
+        event.stop()
+        box = self.box
+        y = min(box.max_scroll_y, box.scroll_offset.y + box.scrollable_content_region.height)
+        self.reached = y >= box.max_scroll_y  # the end comes into view now: the next press agrees
+        box.scroll_to(y=y, animate=False, immediate=True)
+        self._say(AT_END if self.reached else UNREAD)
+
+    def _say(self, text: str) -> None:
+        """``text`` in the row under the box ("": nothing)."""
+        self.query_one(".notice-unread", Static).update(text)
 
     def fit(self, page: VerticalScroll, focus: bool, tries: int = 10) -> None:
         """Size the box to the room ``page`` leaves it (all of it shown, or scrolled within the box);
@@ -58,16 +106,17 @@ class NoticeStep(Vertical):
             if tries and self.display:
                 self.call_after_refresh(self.fit, page, focus, tries - 1)
             return
-        rest = page.virtual_size.height - box.outer_size.height  # the step bar, the line, the buttons
+        rest = page.virtual_size.height - box.outer_size.height  # the step bar, the lines, the buttons
         box.styles.max_height = max(MIN_ROWS, page.scrollable_content_region.height - rest)
         self.call_after_refresh(self._settled, page, focus)
 
     def _settled(self, page: VerticalScroll, focus: bool) -> None:
         box = self.box
         longer = box.max_scroll_y > 0
-        line = self.query_one(".notice-read", Static)
-        if str(line.render()) != (READ_ON if longer else READ):  # the line may take another row: fit again
-            line.update(READ_ON if longer else READ)
+        line, under = self.query_one(".notice-read", Static), self.query_one(".notice-unread", Static)
+        if str(line.render()) != (READ_ON if longer else READ) or under.display != longer:
+            line.update(READ_ON if longer else READ)  # the line may take another row, the one under
+            under.display = longer  # the box one: fit again (the box only grows when that one goes)
             self.call_after_refresh(self.fit, page, focus)
             return
         box.can_focus = longer  # no Tab stop that shows nothing more

@@ -38,10 +38,11 @@ def publish_rows(days: list[date]) -> list[tuple[str, str]]:
 
 
 def publish_text(days: list[date]) -> str:
-    """The publication day(s) in one phrase: 2026年12月5日, or 2026年12月5日至12月9日、12月11日（共6个公布日）."""
+    """The publication day(s) in one phrase: 2026年12月5日, or 2026年12月5日至12月9日、12月11日（共6天）, as
+    the summary row says them."""
     if len(days) <= 1:
         return "".join(map(format_date, days))
-    return f"{format_days(days)}（共{len(days)}个公布日）"
+    return f"{format_days(days)}（共{len(days)}天）"
 
 
 def publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list[date]:

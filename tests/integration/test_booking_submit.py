@@ -238,7 +238,7 @@ def test_the_confirm_step_names_the_publication_days(env, people):
     assert checked.publish_on == min(publish[later[0].id], publish[rows[0].id]) == publish[rows[0].id]
     both = sorted({publish[later[0].id], publish[rows[0].id]})
     listed = format_days(both)  # 2026年12月3日、12月7日
-    assert len(both) == 2 and checked.publish_text == f"{listed}（共2个公布日）"
+    assert len(both) == 2 and checked.publish_text == f"{listed}（共2天）"
     assert rows_from(checked.summary, "预约结果公布日") == [
         ("预约结果公布日", f"{listed}（共2天）"),  # a short row, then one short sentence (the tester: too heavy)
         ("温馨提示", "将在以上公布日依次按排名安排，安排成功后不再参加之后的安排。")]
@@ -249,7 +249,7 @@ def test_the_confirm_step_names_the_publication_days(env, people):
     system = booking_submit.check(env, aid, BookingRequest(2, "system", (), date(2026, 12, 5), date(2026, 12, 9)))
     assert system.publish_on == min(publish.values())
     days = sorted(set(publish.values()))
-    assert len(days) > 1 and system.publish_text == f"{format_days(days)}（共{len(days)}个公布日）"
+    assert len(days) > 1 and system.publish_text == f"{format_days(days)}（共{len(days)}天）"
     assert rows_from(system.summary, "预约结果公布日") == [
         ("预约结果公布日", f"{format_days(days)}（共{len(days)}天）"),
         ("温馨提示", "将在以上公布日依次按排名安排，安排成功后不再参加之后的安排。")]

@@ -37,3 +37,7 @@ def test_a_transferred_record_is_worded_for_staff_too(show, env, people) -> None
         s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account_id).values(status="C"))
     code, err = show(driver.id_number)
     assert code == 1 and err.startswith("kiosk: 该驾驶人的驾驶证档案已转出") and "您" not in err
+
+
+def test_a_short_id_number_is_worded_for_staff(show) -> None:  # type: ignore[no-untyped-def]
+    assert show("123") == (1, "kiosk: 身份证号码应为18位，收到3位")

@@ -1,6 +1,7 @@
 """Dashboard: exam sessions today and in the coming week, per site and day (seats, applications
 naming each session, placed, fill rate), the seats placed per exam day for the chart, and the
-normal applications still waiting for their publication day. Read-only, live figures.
+normal applications still waiting for their publication day, and the publication days gone by
+whose plans nobody allocated while applicants wait for them (allocation_preview.earlier_days). Read-only, live figures.
 
 ``applicants`` is ExamSession.applicants: every normal application that may be placed in the
 session, so one 服从系统安排 application counts at each session its range covers, and it stays
@@ -14,6 +15,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from ..db.models import Booking, ExamSession, ExamSite
+from . import allocation_preview
 from .env import Env
 from .permissions import DASHBOARD, active
 from .staff import StaffSession
@@ -49,6 +51,7 @@ class Dashboard:
     per_day: list[DayCount]
     bookings_made_today: int
     pending: int  # normal applications waiting for allocation, each once, whatever their dates
+    overdue: tuple[date, ...] = ()  # publication days before today still to allocate, with applicants waiting
 
     @property
     def totals(self) -> tuple[int, int]:
@@ -72,12 +75,13 @@ def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
             Booking.created_at >= now.replace(hour=0, minute=0, second=0, microsecond=0))) or 0
         pending = s.scalar(select(func.count()).select_from(Booking).where(
             Booking.status == "pending", Booking.priority.is_(False))) or 0
+        overdue = allocation_preview.earlier_days(s, today)
     per_day = []
     for i in range(DAYS):
         d = today + timedelta(days=i)
         day_rows = [r for r in rows if r.day == d]
         per_day.append(DayCount(d, sum(r.seats for r in day_rows), sum(r.placed for r in day_rows)))
-    return Dashboard(today, rows, per_day, made, pending)
+    return Dashboard(today, rows, per_day, made, pending, overdue)
 
 
 def bar_chart(per_day: list[DayCount], width: int = 40) -> list[tuple[str, int, int, int]]:

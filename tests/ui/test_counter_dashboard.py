@@ -2,7 +2,7 @@
 place in the table alone; 考试计划与安排 labels its per-session count the same way."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from textual.widgets import DataTable
 
@@ -83,3 +83,29 @@ async def test_the_session_list_refresh_keeps_the_row_being_read(env):
         app.screen._live()  # what the timer does; the 已申请 figures differ now
         await settle(pilot)
         assert (table.cursor_row, table.scroll_y) == where
+
+
+async def test_a_publication_day_gone_by_unallocated_is_named_until_allocated(env):
+    """A clerk forgot a publication day with an applicant waiting: the board names it and stops once
+    it is allocated."""
+    from sqlalchemy import func, select
+
+    from kiosk.db.models import ExamPlan, ExamSession
+    from kiosk.services import exam_admin_results
+
+    learner = add_learners(env, 1)[0]
+    book(env, learner, BookingRequest(2, "system", (), date(2026, 12, 4), date(2026, 12, 8)))
+    with env.db.read() as s:
+        first = s.scalar(select(func.min(ExamPlan.publish_on)).join(ExamSession).where(
+            ExamSession.applicants > 0, ExamPlan.allocated_at.is_(None)))  # the booking's first day
+    env.clock.advance(seconds=(datetime.combine(first + timedelta(days=1), time(9, 0)) - env.clock.now()).total_seconds())
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-dashboard")
+        await settle(pilot)
+        assert f"公布日已过仍未安排 {first:%m-%d}" in screen_text(app)
+        await pilot.press("escape")
+        exam_admin_results.run_allocation(env, app.staff, first.isoformat())
+        await press(pilot, "m-dashboard")
+        assert "公布日已过仍未安排" not in screen_text(app)

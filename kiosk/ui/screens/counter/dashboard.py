@@ -56,7 +56,8 @@ class DashboardScreen(KioskScreen):
         self.query_one("#dash-summary", Static).update(Text.assemble(
             ("今日及未来7天", "bold"), f"（{board.today:%Y-%m-%d} 起）：考位 {seats}，已安排 {placed}，满员率 {rate}；"
             f"今日新增预约 {board.bookings_made_today}\n",
-            ("待安排申请", "bold"), f" {board.pending} 份（尚未安排的普通预约申请，不分考试日期，每份计一次）"))
+            ("待安排申请", "bold"), f" {board.pending} 份（尚未安排的普通预约申请，不分考试日期，每份计一次）",
+            *overdue_line(board)))
         self.query_one("#dash-chart", Static).update(chart_text(board))
         # refilled in place: the 10-second refresh keeps the row and the scroll the clerk is reading
         table = self.query_one("#dash-rows", PlainTable)
@@ -93,3 +94,12 @@ class DashboardScreen(KioskScreen):
             self.reload()
         elif event.button.id == "back":
             self.app.pop_screen()
+
+
+def overdue_line(board: counter_dashboard.Dashboard) -> tuple:
+    """Publication days gone by with a plan nobody allocated: their applicants still wait for a result."""
+    if not board.overdue:
+        return ()
+    days = "、".join(f"{d:%m-%d}" for d in board.overdue)
+    return ("\n", ("公布日已过仍未安排", "bold"),
+            f" {days}（这些日期的申请人仍在等待结果，请在【考试计划与安排】中按日期依次点击【安排考试并公布结果】）")

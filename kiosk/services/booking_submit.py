@@ -23,6 +23,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking_create import SessionsGone
+from .booking_same_day import same_day_notes
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp, load_facts,
@@ -180,6 +181,8 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))
+            own = {x[1] for x in plan.sessions} if req.mode == "self" else (req.date_from, plan.range_to)
+            summary += same_day_notes(s, account_id, req.subject, req.mode, own)  # type: ignore[arg-type]
             days = publish_days(s, env, req, plan)
             summary += publish_rows(days)
         text = publish_text(days)

@@ -1,0 +1,44 @@
+"""Exam booking, step 确认并提交: the citizen's other pending application that may take the same day.
+
+One exam a day per person (allocation never places two subjects on one day), and allocation goes by
+ranking: when this application and another of the citizen's still waiting (受理中) may both be placed
+on a day, whichever comes first in the ranking takes it. A 服从系统安排 application just moves on to
+another day of its range; a chosen session (自主选择场次) on that day is lost. So the summary says so
+before the citizen books, whenever a chosen session is involved on either side (the tester: a fixed
+科目二 on 12-07 lost its day to the same learner's 科目三 服从系统安排 over 12-04 to 12-17, unwarned).
+The priority booking has its own note (booking_submit.check).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import Booking, ExamSession
+from ..domain.dates import format_days
+from ..domain.exam import SUBJECT_NAMES
+from .cancellation import still_open_candidates
+
+TITLE = "特别提示"
+
+
+def same_day_notes(s: Session, account_id: int, subject: int, mode: str, days: set[date] | tuple[date, date]) -> list[tuple[str, str]]:
+    """``days``: the days of the chosen sessions (自主选择场次), or the (first, last) day of a
+    服从系统安排 range. One row per other pending normal application that may be placed on one of them."""
+    rows = []
+    for b in s.scalars(select(Booking).where(Booking.account_id == account_id, Booking.status == "pending",
+                                             Booking.priority.is_(False), Booking.subject != subject)
+                       .order_by(Booking.id)):
+        if mode != "self" and b.mode != "self":
+            continue  # two ranges: the later one is placed on another day of its own
+        q = select(ExamSession.exam_date).distinct().where(still_open_candidates(b))
+        if isinstance(days, tuple):
+            q = q.where(ExamSession.exam_date.between(*days))
+        else:
+            q = q.where(ExamSession.exam_date.in_(sorted(days)))
+        shared = sorted(s.scalars(q.order_by(ExamSession.exam_date)))
+        if shared:
+            rows.append((TITLE, f"您的{SUBJECT_NAMES[b.subject]}考试预约申请（受理中）也可能安排在{format_days(shared)}。"
+                                "同一天只安排一个科目的考试，两项申请按排名先后安排，先安排的一项占用这一天。"))
+    return rows

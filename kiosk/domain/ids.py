@@ -108,19 +108,48 @@ def mask_name(name: str) -> str:
 
 def normalize_person_or_unit_id(raw: str, field: str = "id_number", *, today: date | None = None) -> str:
     """A person's ID number (GB 11643) or a unit's unified social credit code (GB 32100).
-    18 characters with a letter among the first 17 can only be a credit code: its message, the one
-    单位用户注册 gives. Otherwise, on neither, the ID-number message (most users are people).
+    Valid as either: accepted (as an ID number when valid as both). Valid as neither: the credit
+    code's message only when the input has a credit code's layout and does not read as an ID number
+    (credit_code_message_fits), else the ID number's (most users are people).
     ``today`` as for normalize_id_number."""
-    text = compact(raw).upper()
-    if len(text) == 18 and not text[:17].isdigit():
-        return normalize_credit_code(raw, field)
     try:
         return normalize_id_number(raw, field, today=today)
     except DomainError as id_error:
         try:
             return normalize_credit_code(raw, field)
-        except DomainError:
-            raise id_error from None
+        except DomainError as code_error:
+            raise (code_error if credit_code_message_fits(raw) else id_error) from None
+
+
+# Telling the two apart by their form. GB 11643: 6-digit region (the province first), 8-digit birth
+# date, 3-digit sequence, then a check digit or X. GB 32100: registration authority (1 character, not
+# 0), organisation category (1, not 0), the registering office's 6-digit region, the 9-character
+# organisation code (GB 11714: 8 characters, then its own check, which is a digit or X), then the
+# code's check character.
+_ID_LAYOUT = re.compile(r"[0-9]{17}[0-9X]")
+_CREDIT_LAYOUT = re.compile(r"[1-9A-Z]{2}[0-9]{6}[0-9A-Z]{8}[0-9X][0-9A-Z]")
+
+
+def reads_as_id_number(raw: str) -> bool:
+    """18 characters whose first 14 are a person's: an existing province and a real birth date (from
+    1900 on). Whatever follows (a mistyped sequence or check character), a citizen typed an ID number."""
+    text = compact(raw).upper()
+    head = text[:14]
+    if len(text) != 18 or not (head.isascii() and head.isdigit()) or int(head[:2]) not in PROVINCE_CODES:
+        return False
+    try:
+        return birth_date(text).year >= 1900
+    except ValueError:
+        return False
+
+
+def credit_code_message_fits(raw: str) -> bool:
+    """Whether a number valid as neither gets the credit code's message: it has the layout of a
+    credit code, not that of an ID number (17 digits, then a digit or X), and does not read as one
+    (reads_as_id_number). 500105200105051abc is an ID number gone wrong (its 17th character B can be
+    no organisation code's check); 91500000MA5U000011 a credit code with a wrong check character."""
+    text = compact(raw).upper()
+    return bool(_CREDIT_LAYOUT.fullmatch(text)) and not _ID_LAYOUT.fullmatch(text) and not reads_as_id_number(text)
 
 
 # Unified social credit code (GB 32100-2015)

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
 from ..domain.errors import DomainError, FormProblems
-from ..domain.ids import (birth_date, mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id,
-                          normalize_phone)
+from ..domain.ids import (mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id, normalize_phone,
+                          reads_as_id_number)
 from ..domain.names import clean_person_name
 from . import audit, codes, licence_delay, messaging
 from .env import Env
@@ -41,21 +41,13 @@ class CitizenSession:
         return mask_phone(self.phone)
 
 
-def _person_shaped(text: str) -> bool:
-    """17 digits with a real birth date in them: an ID number, whatever its last character."""
-    try:
-        return text[:17].isdigit() and birth_date(text).year >= 1900
-    except ValueError:
-        return False
-
-
 def _registered(session: Session, env: Env, id_number: str) -> Account:
     account = session.scalar(select(Account).where(Account.id_number == id_number))
     if account is None or account.registered_at is None:
         try:
             normalize_id_number(id_number, today=env.clock.now().date())
         except DomainError as not_a_person:  # taken as a unit's credit code
-            if _person_shaped(id_number):  # more likely an ID number with a mistyped last character
+            if reads_as_id_number(id_number):  # more likely an ID number with a mistyped character
                 raise DomainError(not_a_person.message, "id_number") from None
             raise DomainError("该统一社会信用代码尚未注册交管12123，单位用户请到车管所窗口办理注册", "id_number") from None
         raise DomainError(NOT_REGISTERED, "id_number")

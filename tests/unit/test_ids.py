@@ -364,7 +364,8 @@ def test_normalize_text_strips_control_characters_and_limits_length() -> None:
 # A person's ID number or a unit's credit code (the counter's lookup, sign-in) --------------------
 
 def test_person_or_unit_id_names_what_is_wrong_with_a_credit_code() -> None:
-    """Letters among the first 17 characters: a credit code, checked as one (as 单位用户注册 does)."""
+    """A credit code's layout (not a person's region and birth date): checked as one, with the
+    message 单位用户注册 gives (test_ids_person_or_unit: what is told as an ID number)."""
     from kiosk.domain.ids import normalize_person_or_unit_id
 
     assert normalize_person_or_unit_id("91500000MA5U000010") == "91500000MA5U000010"

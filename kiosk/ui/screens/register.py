@@ -68,7 +68,10 @@ class RegisterScreen(KioskScreen):
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="face-back")
                             yield Button("开始人脸识别", id="face-start", variant="primary")
-                        yield Button("改用驾驶证/机动车预留手机号注册", id="to-online", classes="hidden")
+                        # primary: shown once the tries ran out, it is the way on, and coming back to
+                        # this step focuses it (focus_first takes the primary button shown)
+                        yield Button("改用驾驶证/机动车预留手机号注册", id="to-online", variant="primary",
+                                     classes="hidden")
                     with Vertical(id="step-online"):
                         yield Plain("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
                         yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
@@ -142,18 +145,21 @@ class RegisterScreen(KioskScreen):
         self.app.switch_screen(SignInScreen(id_number=self._value("id_number")))
 
     def _checked(self, applicant: auth.Applicant) -> None:
+        """On to the face check. The same person back from 上一步 finds it as left: the line of the
+        last failed try (after the last one, why no further try is offered, and the way on)."""
         if self.applicant is not None and self.applicant.id_number != applicant.id_number:
             self.face_failures = 0  # another person's tries start again
             start = self.query_one("#face-start", Button)
             start.disabled, start.display = False, True
             self.query_one("#to-online").add_class("hidden")
+            self.query_one("#face-result", Static).update("")
         self.applicant = applicant
-        self.query_one("#face-result", Static).update("")
         self.show_step("step-face", 1)
 
     def _faced(self, result: tuple[bool, str]) -> None:
         passed, message = result
         if passed:
+            self.query_one("#face-result", Static).update("")  # 上一步 from the code: no failure line left
             self.via = "face"
             self._to_code()
             return

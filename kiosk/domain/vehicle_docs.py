@@ -55,9 +55,9 @@ def open_refusal(plate: str, title: str, serial_no: str, document: str = "", ope
     (``open_title``: 免检车申领检验标志 and 补领检验合格标志 both make the 检验合格标志)."""
     if not open_title or open_title == title:
         return (f"{plate}已有一笔{title}申请正在办理（业务流水号{serial_no}），办结后方可再次申请。"
-                "可在【网办进度】中查询办理情况")
+                "可在【网办进度】中查询办理情况。")
     return (f"{plate}已有一笔{open_title}申请正在办理（业务流水号{serial_no}），制作的同为{document}，"
-            f"办结后方可申请{title}。可在【网办进度】中查询办理情况")
+            f"办结后方可申请{title}。可在【网办进度】中查询办理情况。")
 
 
 def check_finish(delivery: str, how: str) -> None:

@@ -25,7 +25,7 @@ ORDERS = pytest.mark.parametrize("first, second", [(EXEMPT, REISSUE), (REISSUE, 
 
 def _refusal(first, second, serial_no: str) -> str:  # type: ignore[no-untyped-def]
     return (f"渝A12345已有一笔{first.title}申请正在办理（业务流水号{serial_no}），制作的同为检验合格标志，"
-            f"办结后方可申请{second.title}。可在【网办进度】中查询办理情况")
+            f"办结后方可申请{second.title}。可在【网办进度】中查询办理情况。")
 
 
 def _marks(env: Env) -> int:
@@ -76,7 +76,7 @@ def test_the_same_service_twice_keeps_its_own_wording(env: Env, people) -> None:
     with pytest.raises(StillPending) as e:
         applications.prepare(env, REISSUE, aid)
     assert e.value.message == (f"渝A12345已有一笔补领检验合格标志申请正在办理（业务流水号{done.serial_no}），"
-                               "办结后方可再次申请。可在【网办进度】中查询办理情况")
+                               "办结后方可再次申请。可在【网办进度】中查询办理情况。")
 
 
 def test_another_document_of_the_vehicle_does_not_hold_the_mark(env: Env, people) -> None:

@@ -68,11 +68,12 @@ def under_way_refusal(kind: DelayKind, serial_no: str | None) -> str | None:
 
 
 def window_refusal(today: date, valid_to: date) -> str | None:
-    """A delay is applied for within the validity or up to a year after the expiry date."""
+    """A delay is applied for within the validity or up to a year after the expiry date.
+    (The refusals here are said before the form, alone: each a whole sentence, ending with 。)"""
     last = anniversary(valid_to, AFTER_EXPIRY_YEARS)
     if today > last:
         return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满一年后（{last:%Y-%m-%d}以后）不能申请延期，"
-                "请到车管所窗口办理")
+                "请到车管所窗口办理。")
     return None
 
 
@@ -84,14 +85,14 @@ def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str
         opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
         if today < opens:
             return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，尚未到换证时间，无需延期换证。"
-                    f"有效期满前90日内（{opens:%Y-%m-%d}起）方可申请")
+                    f"有效期满前{RENEWAL_DAYS_BEFORE}日内（{opens:%Y-%m-%d}起）方可申请延期换证。")
     elif kind.status == "P":
         if not set(classes) & set(MEDICAL_CLASSES) and age < MEDICAL_AGE:
             return ("您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2、N、P），且未满70周岁，"
-                    "无需每年提交身体条件证明，无需申请延期")
+                    "无需每年提交身体条件证明，无需申请延期。")
     elif kind.status == "T" and not takes_review(classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
-                "无需参加驾驶证审验，无需申请延期")
+                "无需参加驾驶证审验，无需申请延期。")
     return None
 
 

@@ -17,6 +17,10 @@ MAIL, COUNTER = "邮寄", "窗口领取"
 DELIVERIES = (MAIL, COUNTER)
 MAILED, COLLECTED = "已邮寄", "已在窗口领取"  # how a clerk finishes a document application
 FINISHED_BY = {MAIL: MAILED, COUNTER: COLLECTED}
+# The two services making a vehicle's 检验合格标志 (免检车申领检验标志, 补领检验合格标志): one open
+# application per vehicle for the mark, whichever of them it was made in.
+EXEMPT_MARK, MARK_REISSUE = "exempt_inspection_mark", "inspection_mark_reissue"
+INSPECTION_MARK_KINDS = (EXEMPT_MARK, MARK_REISSUE)
 # The registration area of a plate prefix (the DMV offices of its city issue its documents).
 PLATE_AREAS = {"渝": "重庆", "苏G": "连云港"}
 
@@ -45,10 +49,15 @@ def clean_reason(reason: str, note: str) -> dict[str, str]:
     return {"reason": reason, "reason_note": text}
 
 
-def open_refusal(plate: str, title: str, serial_no: str) -> str:
-    """A vehicle's document application still open (受理中): no second one for the same document."""
-    return (f"{plate}已有一笔{title}申请正在办理（业务流水号{serial_no}），办结后方可再次申请。"
-            "可在【网办进度】中查询办理情况")
+def open_refusal(plate: str, title: str, serial_no: str, document: str = "", open_title: str = "") -> str:
+    """A vehicle's application for ``title`` refused while one for the same document is still open
+    (受理中, ``serial_no``): of the same service, or of another one making the same ``document``
+    (``open_title``: 免检车申领检验标志 and 补领检验合格标志 both make the 检验合格标志)."""
+    if not open_title or open_title == title:
+        return (f"{plate}已有一笔{title}申请正在办理（业务流水号{serial_no}），办结后方可再次申请。"
+                "可在【网办进度】中查询办理情况。")
+    return (f"{plate}已有一笔{open_title}申请正在办理（业务流水号{serial_no}），制作的同为{document}，"
+            f"办结后方可申请{title}。可在【网办进度】中查询办理情况。")
 
 
 def check_finish(delivery: str, how: str) -> None:

@@ -42,7 +42,7 @@ class LicenceDelay:
         today = env.clock.now().date()
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
-                              f"{self._until_text(session, account)}，无需重复申请")
+                              f"{self._until_text(session, account)}，无需重复申请。")
         self._refuse_under_way(session, account)
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
                           age_on(account.id_number, today)):
@@ -106,7 +106,7 @@ class LicenceDelay:
         lic = common.own_licence(session, account, lock=True)  # the write transaction: check again
         assert lic.id == prepared.context["licence_id"]
         if self.spec.status in lic.status:
-            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请")
+            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请。")
         self._refuse_under_way(session, account)  # applied for meanwhile, at another kiosk or the counter
         lic.status = with_status(lic.status, self.spec.status)
         note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}。"  # two sentences: each ends with 。

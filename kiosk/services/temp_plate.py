@@ -88,8 +88,10 @@ class TemporaryPlateService:
         vin = problems.check(rule.clean_vin, form.get("vin", ""))
         facts = problems.check(self._vehicle, vin, prepared) if vin else None
         start = problems.check(date_or_error, form.get("start", ""), "start", "请输入起始日期，例如 2026-12-05")
-        if start is not None and facts is not None and (why := rule.start_refusal(start, today, facts["last_to"])):
+        # The window from today is the date's own; the vehicle's last plate only once it is known.
+        if start is not None and (why := rule.start_refusal(start, today, facts["last_to"] if facts else None)):
             problems.add(why, "start")
+            start = None  # no limit of days is counted from a first day refused
         days = problems.check(rule.clean_days, form.get("days", ""))
         if start is not None and days is not None and facts is not None:
             if why := rule.end_refusal(start, days, facts["insurance_due"]):

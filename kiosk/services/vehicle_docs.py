@@ -15,7 +15,6 @@ from ..domain.ids import clean_address
 from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED, area_of_plate, check_finish,
                                    clean_choice, open_refusal)
 from ..domain.workdays import add_working_days
-from . import applications
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle
 from .env import Env
@@ -50,6 +49,9 @@ class VehicleDocument:
     working_days: int | None = None  # made within this many working days (None: no promise)
     finish_choices: tuple[str, ...] = (MAILED, COLLECTED)
     finish_by = ("delivery", {MAIL: MAILED, COUNTER: COLLECTED})  # as the citizen chose
+    # The services whose application still open for a vehicle refuses this one: those making the
+    # same document (免检车申领 and 补领 both make the 检验合格标志); () for this service alone.
+    open_kinds: tuple[str, ...] = ()
 
     # What a service adds between the vehicle and the delivery (overridden by each service).
     def extra_fields(self) -> list[FieldSpec]:
@@ -86,8 +88,9 @@ class VehicleDocument:
         offices = listed(session, None if None in areas else areas)
         office_facts = {str(o.id): {"name": o.name, "city": o.city, "address": o.address} for o in offices}
         today = env.clock.now().date()
-        open_serials = self.open_serials(session, account.id)
-        blocked = {plate: self._blocked(plate, f, today, open_serials) for plate, f in facts.items()}
+        open_apps = self.open_applications(session, account.id)
+        open_serials = {plate: serial for plate, (serial, _) in open_apps.items()}
+        blocked = {plate: self._blocked(plate, f, today, open_apps) for plate, f in facts.items()}
         if all(blocked.values()):  # no vehicle could have it: told before the form, with each one's reason
             message = "\n".join(blocked.values())
             serial = next((open_serials[v.plate] for v in vehicles if v.plate in open_serials), None)
@@ -104,31 +107,40 @@ class VehicleDocument:
         intros = {plate: self.vehicle_intro(f, today) + (f"\n{blocked[plate]}" if blocked[plate] else "")
                   for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
-                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_serials,
+                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_apps,
                    "pending": {"plate": open_serials}}  # the flow offers 查看网办进度 while one is chosen
         return Prepared(intros[first.plate], fields, initial, choices, context)
 
-    def _blocked(self, plate: str, facts: dict, today: date, open_serials: dict[str, str]) -> str:
+    def _blocked(self, plate: str, facts: dict, today: date, open_apps: dict[str, tuple[str, str]]) -> str:
         """Why ``plate`` cannot have this document today, in a line naming it ('' when it can)."""
-        if plate in open_serials:
-            return open_refusal(plate, self.title, open_serials[plate])
+        if plate in open_apps:
+            return self._open_refusal(plate, open_apps[plate])
         refusals = self.vehicle_refusals(facts, today)
         what = f"{self.verb}{self.document}" if self.verb else self.title  # 不能申领检验合格标志
         return f"{plate}不能{what}：{'；'.join(refusals)}。" if refusals else ""
 
-    def open_serials(self, session: Session, account_id: int, plate: str | None = None) -> dict[str, str]:
-        """The citizen's applications of this kind still 受理中: plate -> 业务流水号."""
-        found: dict[str, str] = {}
-        for app in applications.waiting(session, account_id, self.kind):
-            found.setdefault(str((app.payload or {}).get("plate", "")), app.serial_no)
+    def open_applications(self, session: Session, account_id: int,
+                          plate: str | None = None) -> dict[str, tuple[str, str]]:
+        """The citizen's applications still 受理中 of this service or of one making the same
+        document (``open_kinds``): plate -> (业务流水号, the service's title), the oldest per plate."""
+        found: dict[str, tuple[str, str]] = {}
+        for app in session.scalars(select(Application).where(
+                Application.account_id == account_id, Application.kind.in_(self.open_kinds or (self.kind,)),
+                Application.status == WAITING).order_by(Application.id)):
+            found.setdefault(str((app.payload or {}).get("plate", "")), (app.serial_no, app.title))
         return found if plate is None else {plate: found[plate]} if plate in found else {}
 
-    def refuse_if_open(self, plate: str, open_serials: dict) -> None:
-        """One open application per vehicle and document: the DMV is still making the last one
-        (StillPending: the flow offers 查看网办进度 on it, when 提交 finds one made meanwhile too)."""
-        serial = open_serials.get(plate)
-        if serial:
-            raise StillPending(open_refusal(plate, self.title, serial), serial, "plate")
+    def _open_refusal(self, plate: str, open_app: tuple[str, str]) -> str:
+        serial, title = open_app
+        return open_refusal(plate, self.title, serial, self.document, title)
+
+    def refuse_if_open(self, plate: str, open_apps: dict[str, tuple[str, str]]) -> None:
+        """One open application per vehicle and document, whichever service it was made in: the
+        DMV is still making the last one (StillPending: the flow offers 查看网办进度 on it, when
+        提交 finds one made meanwhile too)."""
+        open_app = open_apps.get(plate)
+        if open_app:
+            raise StillPending(self._open_refusal(plate, open_app), open_app[0], "plate")
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field on view checked, each problem next to its field (all told at once)."""
@@ -177,7 +189,7 @@ class VehicleDocument:
         vehicle = vehicle_of(session, account.id, clean["plate"], lock=True)
         if vehicle is None:
             raise DomainError("该机动车不在您的名下", "plate")
-        self.refuse_if_open(vehicle.plate, self.open_serials(session, account.id, vehicle.plate))
+        self.refuse_if_open(vehicle.plate, self.open_applications(session, account.id, vehicle.plate))
         self.check_at_apply(session, env, vehicle)
         when = f"最迟于{clean['ready_by']}制作完成" if "ready_by" in clean else "制作完成后"
         if clean["delivery"] == MAIL:

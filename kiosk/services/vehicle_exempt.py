@@ -9,6 +9,7 @@ from datetime import date
 
 from ..db.models import Vehicle
 from ..domain import inspection_exempt as rule
+from ..domain.vehicle_docs import EXEMPT_MARK, INSPECTION_MARK_KINDS
 from .env import Env
 from .vehicle_docs import QualifiedDocument
 
@@ -19,7 +20,8 @@ def _rule_vehicle(facts: dict) -> rule.Vehicle:
 
 
 class ExemptInspectionMark(QualifiedDocument):
-    kind = code_purpose = "exempt_inspection_mark"
+    kind = code_purpose = EXEMPT_MARK
+    open_kinds = INSPECTION_MARK_KINDS  # not while the mark is being reissued (补领) either
     title = "免检车申领检验标志"
     document = "检验合格标志"
     verb = "申领"

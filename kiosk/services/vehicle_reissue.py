@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.errors import FormProblems
-from ..domain.vehicle_docs import (LICENCE_WORKING_DAYS, OTHER, PLATE_SETS, PLATE_WORKING_DAYS, REASONS,
-                                   clean_choice, clean_reason, inspection_mark_refusals)
+from ..domain.vehicle_docs import (INSPECTION_MARK_KINDS, LICENCE_WORKING_DAYS, MARK_REISSUE, OTHER, PLATE_SETS,
+                                   PLATE_WORKING_DAYS, REASONS, clean_choice, clean_reason, inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
 from .vehicle_docs import QualifiedDocument, VehicleDocument
 
@@ -69,7 +69,8 @@ class PlateReissue(_WithReason):
 
 
 class InspectionMarkReissue(QualifiedDocument):
-    kind = code_purpose = "inspection_mark_reissue"
+    kind = code_purpose = MARK_REISSUE
+    open_kinds = INSPECTION_MARK_KINDS  # not while a 免检车 mark is being made either
     title = "补领检验合格标志"
     document = "检验合格标志"
     verb = "补领"

@@ -79,7 +79,9 @@ def _one_invoice(session: Session, i: UsedCarInvoice) -> dict:
 
 def invoice_problems(inv: dict | None, plate: str, issued: date | None, price: int | None, today: date,
                      problems: FormProblems) -> bool:
-    """The invoice typed against its record; True when it is the vehicle's and everything agrees."""
+    """The invoice typed against its record, each problem added next to its field; True when it is
+    the vehicle's own (on record, not voided, not used, of ``plate``), whether or not its 开票日期
+    and 车价合计 were typed right: its 转入地 is then the one the form's must match."""
     if inv is None:
         problems.add(NO_INVOICE, "invoice_no")
         return False
@@ -90,17 +92,13 @@ def invoice_problems(inv: dict | None, plate: str, issued: date | None, price: i
     elif plate and inv["plate"] != plate:
         problems.add(f"该发票所载车辆为{inv['plate']}，与所选机动车{plate}不符", "invoice_no")
     else:
-        ok = True
         if issued is not None and issued != inv["issued_on"]:
             problems.add("开票日期与发票记录不符，请核对", "invoice_date")
-            ok = False
         elif issued is not None and (why := rule.invoice_date_refusal(issued, today)):
             problems.add(why, "invoice_date")
-            ok = False
         if price is not None and price != inv["price"]:
             problems.add("车价合计与发票记录不符，请按发票小写金额填写", "price")
-            ok = False
-        return ok and issued is not None and price is not None
+        return True
     return False
 
 
@@ -202,9 +200,9 @@ class VehicleTransferService:
             UsedCarInvoice.invoice_code == clean["invoice_code"], UsedCarInvoice.invoice_no == clean["invoice_no"],
             UsedCarInvoice.seller_id_number == account.id_number).with_for_update())
         problems = FormProblems()
-        ok = invoice_problems(_one_invoice(session, invoice) if invoice else None, vehicle.plate,
-                              date.fromisoformat(clean["invoice_date"]), int(clean["price"]), today, problems)
-        if ok and invoice is not None and invoice.dest_prefix != clean["dest_prefix"]:
+        own = invoice_problems(_one_invoice(session, invoice) if invoice else None, vehicle.plate,
+                               date.fromisoformat(clean["invoice_date"]), int(clean["price"]), today, problems)
+        if own and invoice is not None and invoice.dest_prefix != clean["dest_prefix"]:
             problems.add(rule.destination_refusal(vehicle.plate, rule.BY_PREFIX[clean["dest_prefix"]],
                                                   rule.BY_PREFIX.get(invoice.dest_prefix)),
                          rule.city_field(clean["province"]))

@@ -58,16 +58,44 @@ def test_every_field_is_told_next_to_it(env: Env, people) -> None:
     prepared = applications.prepare(env, TEMP, account_id(env, people["points_study"]))
     with pytest.raises(FieldErrors) as exc:
         applications.check(TEMP, {"vin": "LSVAU2185T2184356", "start": "2026-11-30", "days": "31"}, prepared)
-    problems = problems_of(exc)
-    assert problems["vin"] == "车辆识别代号校验位（第9位）不符，请对照合格证核对"
-    assert problems["days"] == "有效天数为1-30天"
-    assert "start" not in problems  # checked against the vehicle's plates once the vehicle is known
+    assert problems_of(exc) == {"vin": "车辆识别代号校验位（第9位）不符，请对照合格证核对",
+                                "start": "起始日期不能早于今天",  # the date's own rule, whatever the VIN
+                                "days": "有效天数为1-30天"}
     with pytest.raises(FieldErrors) as exc:
         applications.check(TEMP, {"vin": DEMO_VIN, "start": "2026-12-09", "days": "0"}, prepared)
     assert problems_of(exc) == {"start": "起始日期最晚为2026-12-08（7天内）", "days": "有效天数为1-30天"}
     with pytest.raises(DomainError) as one:
         applications.check(TEMP, {**FORM, "vin": with_check_char("LFV2A21K", "J3000004")}, prepared)  # not hers
     assert one.value.field == "vin" and "未查询到您名下该车辆识别代号的未注册新车" in one.value.message
+
+
+@pytest.mark.parametrize("vin, vin_says", [
+    ("LSVAU2185T2184356", "车辆识别代号校验位（第9位）不符，请对照合格证核对"),
+    (with_check_char("LFV2A21K", "J3000004"), "未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对"),
+])
+def test_a_wrong_vin_a_start_too_late_and_too_many_days_are_told_at_once(env: Env, people, vin, vin_says) -> None:
+    """Tester's finding: the first 下一步 said the VIN and the days, the start only on the second."""
+    prepared = applications.prepare(env, TEMP, account_id(env, people["points_study"]))
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(TEMP, {"vin": vin, "start": "2026-12-20", "days": "31"}, prepared)
+    assert problems_of(exc) == {"vin": vin_says, "start": "起始日期最晚为2026-12-08（7天内）",
+                                "days": "有效天数为1-30天"}
+
+
+def test_what_depends_on_the_vehicle_or_the_start_waits_for_them(env: Env, people) -> None:
+    """The last plate's end is the vehicle's: not said while the VIN is wrong; the 交强险 limit on
+    the days is counted from the start: not from a start refused."""
+    aid = account_id(env, people["points_study"])
+    applications.submit(env, TEMP, aid, {**FORM, "days": "2"})  # 12-01 .. 12-02
+    with env.db.write() as s:
+        s.scalars(select(NewVehicle).where(NewVehicle.vin == DEMO_VIN)).one().insurance_due = date(2026, 12, 10)
+    prepared = applications.prepare(env, TEMP, aid)
+    with pytest.raises(DomainError) as one:
+        applications.check(TEMP, {"vin": "LSVAU2185T2184356", "start": "2026-12-02", "days": "5"}, prepared)
+    assert problems_of(one) == {"vin": "车辆识别代号校验位（第9位）不符，请对照合格证核对"}
+    with pytest.raises(DomainError) as one:
+        applications.check(TEMP, {"vin": DEMO_VIN, "start": "2026-12-09", "days": "30"}, prepared)
+    assert problems_of(one) == {"start": "起始日期最晚为2026-12-08（7天内）"}
 
 
 def test_never_beyond_the_insurance(env: Env, people) -> None:

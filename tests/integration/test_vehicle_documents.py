@@ -147,7 +147,7 @@ def test_every_vehicle_refused_says_each_reason(env: Env, people) -> None:
         applications.prepare(env, MARK, aid)
     assert e.value.message.split("\n") == [
         f"渝A8D2Q7已有一笔补领检验合格标志申请正在办理（业务流水号{done.serial_no}），办结后方可再次申请。"
-        "可在【网办进度】中查询办理情况",
+        "可在【网办进度】中查询办理情况。",
         "渝AD12345不能补领检验合格标志：该车交强险已于2026-11-21到期，请先续保交强险。"]
 
 

@@ -91,6 +91,53 @@ def test_every_invoice_field_is_checked_and_told_next_to_it(env: Env, people) ->
                                 "price": "车价合计与发票记录不符，请按发票小写金额填写"}
 
 
+NOT_ON_INVOICE = "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"
+
+
+@pytest.mark.parametrize("typed, said", [
+    ({"invoice_date": "2026-11-25"}, {"invoice_date": "开票日期与发票记录不符，请核对"}),
+    ({"invoice_date": "2026-13-45"}, {"invoice_date": "没有这一天，请检查月份（1-12）和日期"}),
+    ({"invoice_date": ""}, {"invoice_date": "请输入开票日期，例如 2026-11-28"}),
+    ({"price": "66000"}, {"price": "车价合计与发票记录不符，请按发票小写金额填写"}),
+])
+def test_a_wrong_invoice_date_or_price_and_the_wrong_destination_are_told_at_once(env: Env, people, typed,
+                                                                                  said) -> None:
+    """Tester's finding: the first 下一步 said the 开票日期, the 转入地 only on the second. The
+    invoice is the vehicle's (code and number): its 转入地 is the one to match, however the
+    date or the price was typed."""
+    prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(TRANSFER, {**FORM, "province": "51", "city_51": "川A", **typed}, prepared)
+    assert problems_of(exc) == {"city_51": NOT_ON_INVOICE, **said}
+    assert [field for field, _ in exc.value.problems][0] == "city_51"  # in the order of the form
+
+
+def test_an_invoice_over_30_days_old_and_the_wrong_destination_are_told_at_once(env: Env, people) -> None:
+    with env.db.write() as s:
+        s.execute(update(UsedCarInvoice).values(issued_on=date(2026, 10, 31)))
+    prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
+    with pytest.raises(FieldErrors) as exc:
+        applications.check(TRANSFER, {**FORM, "province": "51", "city_51": "川A", "invoice_date": "2026-10-31"},
+                           prepared)
+    problems = problems_of(exc)
+    assert problems["city_51"] == NOT_ON_INVOICE and problems["invoice_date"].startswith("开票日期已超过30日")
+
+
+def test_the_invoice_of_another_vehicle_is_not_the_destination_to_match(env: Env, people) -> None:
+    """An invoice not of the vehicle chosen (nor on record) says nothing of where it goes: only
+    the vehicle's own city is refused as a 转入地 then."""
+    aid = account_id(env, people["two_cars"].id_number)
+    with env.db.write() as s:  # 周杰's other car may be transferred (its 交强险 renewed)
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().insurance_due = date(2027, 11, 21)
+    prepared = applications.prepare(env, TRANSFER, aid)
+    with pytest.raises(DomainError) as exc:
+        applications.check(TRANSFER, {**FORM, "plate": "渝AD12345", "province": "51", "city_51": "川A"}, prepared)
+    assert problems_of(exc) == {"invoice_no": "该发票所载车辆为渝A8D2Q7，与所选机动车渝AD12345不符"}
+    with pytest.raises(DomainError) as unknown:
+        applications.check(TRANSFER, {**FORM, "province": "51", "city_51": "川A", "invoice_no": "00231548"}, prepared)
+    assert problems_of(unknown) == {"invoice_no": "未查询到该二手车销售统一发票，请核对发票代码和发票号码"}
+
+
 def test_an_invoice_over_30_days_old_goes_to_the_counter(env: Env, people) -> None:
     with env.db.write() as s:
         s.execute(update(UsedCarInvoice).values(issued_on=date(2026, 10, 31)))

@@ -16,7 +16,8 @@ HEADERS = ("选择", "日期", "时间", "教育地点")
 
 
 class SessionChoice:
-    """Mixed into FullScoreScreen: the table #sessions, its hint #sessions-hint and its line #error-sessions."""
+    """Mixed into FullScoreScreen: the table #sessions, its hint #sessions-hint and its line #error-sessions.
+    A row is chosen (or un-chosen) only once the step has been on view for a moment (SubmitGuard)."""
 
     city: City | None = None
     on_site: int = 0
@@ -53,8 +54,8 @@ class SessionChoice:
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         key = event.row_key.value
-        if key is None or self.city is None:
-            return
+        if key is None or self.city is None or self.too_soon():  # type: ignore[attr-defined]
+            return  # the Enter that opened the step, repeated: the table is not read yet
         error = self.query_one("#error-sessions", Static)  # type: ignore[attr-defined]
         error.update("")
         if key in self.marked:

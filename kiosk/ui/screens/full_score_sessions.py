@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static
 
-from ...domain.points import day_text
+from ...domain.dates import format_date
 from ...domain.review_education import EducationSession
 from ...services.full_score import City
 from ..widgets.plain import PlainTable
@@ -42,7 +42,7 @@ class SessionChoice:
         self._session_hint()
 
     def _row(self, s: EducationSession) -> tuple[str, str, str, str]:
-        label = s.label.split(" ")  # 12月02日 周三 09:00-17:00 渝中车管所
+        label = s.label.split(" ")  # 12月2日 周三 09:00-17:00 渝中车管所
         return (MARK if s.key in self.marked else "", f"{label[0]} {label[1]}", f"{s.start}-{s.end}", s.office)
 
     def _session_hint(self) -> None:
@@ -79,7 +79,7 @@ class SessionChoice:
             return f"现场教育天数为{n}天，已选满{n}个场次；如需改选，请先在已选的场次上按回车键（或点击该行）取消"
         day = by_key[key].day
         if any(by_key[k].day == day for k in self.marked if k in by_key):
-            return f"同一天只能参加一个现场教育场次：{day_text(day)}已选择了一个场次，请改选其他日期"
+            return f"同一天只能参加一个现场教育场次：{format_date(day)}已选择了一个场次，请改选其他日期"
         return None
 
     def chosen_keys(self) -> str:

@@ -1,13 +1,37 @@
-"""Calendar helpers shared by the rules: a date as the pages write it (2026年12月5日), several days
-at a glance, calendar months, and anniversaries (as ``ids.age_on`` counts them)."""
+"""Calendar helpers shared by the rules: a date as the pages write it (2026年12月5日, never zero
+padded: 12月5日 周六, 2026年12月5日 09:30), several days at a glance, calendar months, and
+anniversaries (as ``ids.age_on`` counts them). Every Chinese date the app shows is written here."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Iterable
+
+WEEKDAYS = "一二三四五六日"
 
 
 def format_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+    """2026年12月5日."""
+    return f"{d.year}年{format_month_day(d)}"
+
+
+def format_month_day(d: date) -> str:
+    """12月5日: the year said elsewhere (a list of days of one year, a session)."""
+    return f"{d.month}月{d.day}日"
+
+
+def format_weekday(d: date) -> str:
+    """周六."""
+    return f"周{WEEKDAYS[d.weekday()]}"
+
+
+def format_day_and_weekday(d: date) -> str:
+    """12月5日 周六: a session's day."""
+    return f"{format_month_day(d)} {format_weekday(d)}"
+
+
+def format_date_time(at: datetime) -> str:
+    """2026年12月5日 09:30: a deadline or a moment, the time zero padded as a clock shows it."""
+    return f"{format_date(at.date())} {at:%H:%M}"
 
 
 def format_days(days: Iterable[date]) -> str:
@@ -23,9 +47,9 @@ def format_days(days: Iterable[date]) -> str:
     year = None
     for run in runs:
         for first, last in ([(run[0], run[-1])] if len(run) >= 3 else [(d, d) for d in run]):
-            text = format_date(first) if first.year != year else f"{first.month}月{first.day}日"
+            text = format_date(first) if first.year != year else format_month_day(first)
             if last != first:
-                text += "至" + (format_date(last) if last.year != first.year else f"{last.month}月{last.day}日")
+                text += "至" + (format_date(last) if last.year != first.year else format_month_day(last))
             parts.append(text)
             year = last.year
     return "、".join(parts)

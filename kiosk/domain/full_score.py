@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from .dates import format_date
 from .errors import DomainError, FieldErrors
-from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, day_text, status_problem
+from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, status_problem
 from .review_education import EducationSession
 
 SERVICE = "满分学习考试"
@@ -115,7 +116,7 @@ def sessions_problem(chosen: list[EducationSession], on_site_days: int) -> str |
         days[s.day] = days.get(s.day, 0) + 1
     twice = sorted(d for d, n in days.items() if n > 1)
     if twice:
-        return f"同一天只能参加一个现场教育场次：{day_text(twice[0])}选择了{days[twice[0]]}个场次，请改选其他日期"
+        return f"同一天只能参加一个现场教育场次：{format_date(twice[0])}选择了{days[twice[0]]}个场次，请改选其他日期"
     return None
 
 
@@ -125,7 +126,7 @@ FINISH = "考试合格，已复核"
 def finish_problem(last_session: date | None, today: date) -> str | None:
     """The counter's 复核 comes after the education (its last 现场教育 day) and the exam."""
     if last_session is not None and today <= last_session:
-        return f"最后一个现场教育场次为{day_text(last_session)}，现场教育完成并考试合格后才能复核办结"
+        return f"最后一个现场教育场次为{format_date(last_session)}，现场教育完成并考试合格后才能复核办结"
     return None
 
 

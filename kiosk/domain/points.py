@@ -47,10 +47,6 @@ def probation_last_day(first_issued_on: date) -> date:
     return probation_ends(first_issued_on) - timedelta(days=1)
 
 
-def day_text(d: date) -> str:
-    return f"{d.year}年{d.month:02d}月{d.day:02d}日"
-
-
 def status_problem(status: str, service: str) -> str | None:
     """A licence not in force (吊销, 注销 ...) cannot use ``service``."""
     for code in status:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from .points import (FULL_SCORE, HELD, DriverFacts, day_text, probation_ends, probation_last_day,
-                     status_problem)
+from .dates import format_date
+from .points import FULL_SCORE, HELD, DriverFacts, probation_ends, probation_last_day, status_problem
 from .licence import STATUS_NAMES
 
 SERVICE = "学法减分"
@@ -51,8 +51,8 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> 
         return "本记分周期没有记分，无需申请学法减分"
     ends = probation_ends(facts.first_issued_on)
     if today < ends:
-        return (f"驾驶证在实习期内（至{day_text(probation_last_day(facts.first_issued_on))}），不能申请学法减分；"
-                f"{day_text(ends)}起可申请")
+        return (f"驾驶证在实习期内（至{format_date(probation_last_day(facts.first_issued_on))}），不能申请学法减分；"
+                f"{format_date(ends)}起可申请")
     if facts.overdue_plates:
         plates = "、".join(facts.overdue_plates)
         return f"您名下的机动车{plates}超过检验有效期未检验，不能申请学法减分。请先办理机动车检验"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, day_text, status_problem
+from .dates import format_date, format_day_and_weekday
+from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, status_problem
 from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
@@ -20,7 +21,6 @@ ON_SITE, ONLINE = "现场教育", "网络教育"
 ON_SITE_FROM = 9  # points from which only 现场教育 may be chosen
 REVIEW_DAYS_AFTER_CYCLE = 30
 FINISH_BY_WAY = {ON_SITE: "已完成现场教育", ONLINE: "已完成网络学习"}
-WEEKDAYS = "一二三四五六日"
 ONE_AT_A_TIME = "完成教育并办结后才能再次申请"
 
 
@@ -37,7 +37,7 @@ class EducationSession:
 
     @property
     def label(self) -> str:
-        return f"{self.day.month:02d}月{self.day.day:02d}日 周{WEEKDAYS[self.day.weekday()]} {self.start}-{self.end} {self.office}"
+        return f"{format_day_and_weekday(self.day)} {self.start}-{self.end} {self.office}"
 
 
 def session_of(key: str) -> EducationSession:
@@ -108,5 +108,5 @@ def finish_problem(way: str, how: str, session_day: date | None, today: date) ->
     if how != expected:
         return f"该申请选择的是{way}，办结方式应为：{expected}"
     if way == ON_SITE and session_day is not None and today < session_day:
-        return f"现场教育场次为{day_text(session_day)}，尚未到期，不能办结"
+        return f"现场教育场次为{format_date(session_day)}，尚未到期，不能办结"
     return None

@@ -22,10 +22,6 @@ def in_app(entry: str) -> str:
     return f"登录{APP}，在【学习教育业务】中点击【{entry}】"
 
 
-def moment_text(at: datetime) -> str:
-    return f"{at.year}年{at.month:02d}月{at.day:02d}日 {at:%H:%M}"
-
-
 @dataclass(frozen=True)
 class Driver:
     licence: DrivingLicence

@@ -19,12 +19,13 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import Account, Application, Vehicle, Violation
 from ..domain import full_score as rules
+from ..domain.dates import format_date_time, format_month_day
 from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.licence import city_of_authority, status_text
 from ..domain.review_education import EducationSession, session_of, sessions
 from . import applications
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import Driver, count, driver, in_app, moment_text
+from .education_facts import Driver, count, driver, in_app
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar
@@ -120,7 +121,7 @@ def _still_pending(app: Application) -> StillPending:
     online = f"网络教育{p.get('online_days')}天、" if str(p.get("online_days", "0")) != "0" else ""
     return StillPending(
         f"您已有一项满分学习考试申请正在受理中（业务流水号{app.serial_no}，教育城市{p.get('city', '')}，"
-        f"申请时间{moment_text(app.created_at)}）。现场教育场次：{where}。{online}"
+        f"申请时间{format_date_time(app.created_at)}）。现场教育场次：{where}。{online}"
         f"自主学习{p.get('self_study_days', '')}天请{WHERE_ONLINE}完成。{AFTER_STUDY}。{ONE_AT_A_TIME}。", app.serial_no)
 
 
@@ -209,7 +210,7 @@ class FullScoreStudy:
         _may_apply(session, account.id, today, lock=True)
         first = session_of(clean[rules.SESSIONS_FIELD].split(",")[0])
         online = f"网络教育{clean[rules.ONLINE_FIELD]}天、" if clean[rules.ONLINE_FIELD] != "0" else ""
-        sms = (f"已受理（{clean['city']}，共{clean['total_days']}天）。请于{first.day.month}月{first.day.day}日 {first.start}"
+        sms = (f"已受理（{clean['city']}，共{clean['total_days']}天）。请于{format_month_day(first.day)} {first.start}"
                f"到{first.office}参加第一个现场教育场次（共{clean[rules.ON_SITE_FIELD]}个，见网办进度）；"
                f"{online}自主学习{clean['self_study_days']}天请{WHERE_ONLINE}完成。")
         chosen, places = self.places(clean, prepared)

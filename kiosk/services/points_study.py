@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application
 from ..domain import points_study as rules
+from ..domain.dates import format_date, format_date_time
 from ..domain.errors import DomainError, StillPending
-from ..domain.points import day_text
 from . import applications
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import APP, count, driver, in_app, moment_text
+from .education_facts import APP, count, driver, in_app
 from .env import Env
 
 KIND = "points_study"
@@ -41,7 +41,7 @@ def after(way: str, applied_at: datetime) -> str:
     """What the citizen does once the application is taken: where, and (网上学习) by when."""
     if way == "网上学习":
         last = applied_at + rules.MOST_TIME[way]
-        return (f"请在{moment_text(last)}前{WHERE_ONLINE}，完成网上学习（累计满30分钟）并参加网上考试，"
+        return (f"请在{format_date_time(last)}前{WHERE_ONLINE}，完成网上学习（累计满30分钟）并参加网上考试，"
                 "考试合格后驾驶证减1分")
     return (f"请到公益网点参加公益活动（签到、签退均须人脸比对；网点和活动安排可{WHERE_ONLINE}查看），"
             "活动结果公示2天无异议后驾驶证减1分")
@@ -64,7 +64,7 @@ def _still_pending(app: Application) -> StillPending:
     way = str(app.payload.get("way", ""))
     todo = f"{after(way, app.created_at)}。" if way in rules.WAYS else ""
     return StillPending(f"您已有一项学法减分申请正在受理中（业务流水号{app.serial_no}，{way}，"
-                        f"申请时间{moment_text(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
+                        f"申请时间{format_date_time(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
 
 
 class PointsStudy:
@@ -86,8 +86,8 @@ class PointsStudy:
         if live:  # the last of the rules: say which one, and what to do now
             raise _still_pending(live[0])
         start, end = d.cycle
-        head = (f"信息预核验通过。当前记分：{d.facts.points}分（记分周期{day_text(start)}至"
-                f"{day_text(end - timedelta(days=1))}），本周期已学法减分{reduced}分，"
+        head = (f"信息预核验通过。当前记分：{d.facts.points}分（记分周期{format_date(start)}至"
+                f"{format_date(end - timedelta(days=1))}），本周期已学法减分{reduced}分，"
                 f"每个记分周期最多减{rules.CYCLE_LIMIT}分，每次减1分。\n"
                 f"本机只受理申请。受理后，网上学习和考试请{WHERE_ONLINE}进行；"
                 "公益活动到公益网点参加（网点和活动安排也在【学法减分】中查看）。"

@@ -15,12 +15,12 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import Account, Application
 from ..domain import review_education as rules
+from ..domain.dates import format_date, format_date_time
 from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.licence import city_of_authority
-from ..domain.points import day_text
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
 from . import applications
-from .education_facts import count, driver, in_app, moment_text
+from .education_facts import count, driver, in_app
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar
@@ -44,7 +44,7 @@ def _schedule() -> tuple[dict[str, list[dict]], int]:
 
 def _intro(points: int, due: date, ways: tuple[str, ...]) -> str:
     text = (f"您持有大中型客货车驾驶证，本记分周期已记{points}分，须参加审验教育，"
-            f"并在{day_text(due)}前完成审验。\n9分及9分以上需现场教育；9分以下可选择现场教育或网络教育（{ONLINE_HOURS}）。\n")
+            f"并在{format_date(due)}前完成审验。\n9分及9分以上需现场教育；9分以下可选择现场教育或网络教育（{ONLINE_HOURS}）。\n")
     if ways == (rules.ON_SITE,):
         text += f"您的记分已达{rules.ON_SITE_FROM}分，只能选择现场教育。\n"
     return text + ("现场教育：选择教育城市和一天的教育场次，按场次到车管所参加；网络教育：教育城市默认为驾驶证核发地，"
@@ -56,8 +56,8 @@ def _after(way: str, session_key: str, address: str, due: date) -> str:
     if way == rules.ON_SITE:
         chosen = rules.session_of(session_key)
         where = f"{chosen.office}（{address}）" if address else chosen.office
-        return f"请于{day_text(chosen.day)} {chosen.start}到{where}参加现场教育，携带居民身份证和驾驶证"
-    return f"请在{day_text(due)}前{WHERE_ONLINE}，完成网络教育学习（{ONLINE_HOURS}）"
+        return f"请于{format_date(chosen.day)} {chosen.start}到{where}参加现场教育，携带居民身份证和驾驶证"
+    return f"请在{format_date(due)}前{WHERE_ONLINE}，完成网络教育学习（{ONLINE_HOURS}）"
 
 
 def _still_pending(session: Session, app: Application, due: date) -> StillPending:
@@ -69,7 +69,7 @@ def _still_pending(session: Session, app: Application, due: date) -> StillPendin
         address = next((o.address for o in listed(session) if o.name == office), "")
         todo = _after(way, key, address, due) + "。"
     return StillPending(f"您已有一项驾驶人审验教育申请正在受理中（业务流水号{app.serial_no}，{way}，"
-                        f"申请时间{moment_text(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
+                        f"申请时间{format_date_time(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
 
 
 class ReviewEducation:

@@ -1,21 +1,35 @@
-"""A confirmation step's submit button ignores the Enter (or tap) that opened the step, repeated."""
+"""A step's commit (or choose) control ignores the Enter (or tap) that opened the step, repeated."""
 from __future__ import annotations
 
 import time
 
 
 class SubmitGuard:
-    """For a wizard whose 确认并提交 step opens with the focus on the button that submits (its main
-    control, or the code field whose Enter submits): a second Enter of the one that pressed 下一步
-    would submit before the summary (请核对以下信息) was read. The screen calls ``confirm_opened``
-    when it shows the step, and its submit ignores a press while ``too_soon``: the first
-    ``SUBMIT_GUARD`` seconds of the step (the pilot tests set it to 0, or wait it out)."""
+    """For a wizard whose step opens with the focus on a control whose press cannot be taken back
+    unseen: 提交 (or the code field whose Enter submits) of 确认并提交, a table where Enter chooses
+    a row (满分学习考试's 现场教育场次). A second Enter of the one that pressed 下一步 would submit
+    before the summary (请核对以下信息) was read, or choose the row the cursor starts on.
 
-    SUBMIT_GUARD = 0.5
-    _confirm_opened = 0.0  # time.monotonic() when the step was last shown
+    The rule: the screen calls ``step_opened`` when it shows such a step, and the control ignores a
+    press while ``too_soon``: until the step has been on view for ``SUBMIT_GUARD`` seconds with no
+    press of it. Each press ignored starts that moment again, so a held Enter (the terminal's key
+    repeat, every few hundredths of a second once it starts) never gets through, however long it
+    is held; its first repeat comes after the terminal's repeat delay (0.5 to 0.66 s by default),
+    inside the moment. Once the key is let go and the moment has passed, Enter (or a tap) is taken.
+    The pilot tests set it to 0, or wait it out."""
 
-    def confirm_opened(self) -> None:
-        self._confirm_opened = time.monotonic()
+    SUBMIT_GUARD = 0.8
+    _quiet_since = 0.0  # time.monotonic() when the step was shown, or a press was last ignored
+
+    def step_opened(self) -> None:
+        self._quiet_since = time.monotonic()
+
+    confirm_opened = step_opened  # 确认并提交 (the booking wizard's name for it)
 
     def too_soon(self) -> bool:
-        return time.monotonic() - self._confirm_opened < self.SUBMIT_GUARD
+        """Whether a press now is to be ignored; if so, the moment starts again from now."""
+        now = time.monotonic()
+        if now - self._quiet_since < self.SUBMIT_GUARD:
+            self._quiet_since = now
+            return True
+        return False

@@ -146,7 +146,7 @@ def test_nine_points_on_site_only_with_a_session_and_the_declaration(env, people
     assert "《机动车驾驶人身体情况申报》" in declaration.note
     sessions = prepared.choices["session_0"]
     # 2026-12-01 is a Tuesday: 渝中 Mon/Wed/Fri, 沙坪坝 Tue/Thu, 四分所 Wed, from tomorrow
-    assert sessions[0] == ("12月02日 周三 09:00-12:00 渝中车管所", "2026-12-02 09:00-12:00 渝中车管所")
+    assert sessions[0] == ("12月2日 周三 09:00-12:00 渝中车管所", "2026-12-02 09:00-12:00 渝中车管所")
     form = {"way": "网络教育", "city": "重庆", "session_0": "", "declaration": "1"}
     with pytest.raises(DomainError) as err:
         applications.check(REVIEW, form, prepared)
@@ -162,7 +162,7 @@ def test_nine_points_on_site_only_with_a_session_and_the_declaration(env, people
     assert err.value.field == "declaration"
     form["declaration"] = "1"
     checked = applications.check(REVIEW, form, prepared)
-    assert ("教育场次", "12月02日 周三 09:00-12:00 车管所四分所") in checked.summary
+    assert ("教育场次", "12月2日 周三 09:00-12:00 车管所四分所") in checked.summary
     assert ("地点", "重庆市万州区外贸路75号") in checked.summary
     done = applications.submit(env, REVIEW, acc, form)
     assert done.status == "受理中" and "参加现场教育" in done.note

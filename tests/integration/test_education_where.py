@@ -38,13 +38,13 @@ def test_points_study_online_names_the_app_and_the_last_moment(env, people) -> N
     assert STUDY_APP in prepared.intro and STUDY_APP in prepared.context["intros"]["网上学习"]  # type: ignore[index]
     assert "公安网" not in prepared.context["intros"]["网上学习"]  # type: ignore[index]
     done = applications.submit(env, STUDY, acc, {"way": "网上学习"})
-    todo = f"请在2026年12月04日 09:00前{STUDY_APP}，完成网上学习（累计满30分钟）并参加网上考试"
+    todo = f"请在2026年12月4日 09:00前{STUDY_APP}，完成网上学习（累计满30分钟）并参加网上考试"
     assert done.note.startswith(f"申请已受理（网上学习）。{todo}") and "公安网" not in done.note
     assert todo in _sms(env, acc)
     env.clock.advance(days=1)
     pending = _pending(env, STUDY, acc)
     assert pending.serial_no == done.serial_no
-    assert f"业务流水号{done.serial_no}，网上学习，申请时间2026年12月01日 09:00" in pending.message
+    assert f"业务流水号{done.serial_no}，网上学习，申请时间2026年12月1日 09:00" in pending.message
     assert todo in pending.message and pending.message.endswith("办结后才能再次申请。")
 
 
@@ -75,4 +75,4 @@ def test_review_on_site_pending_says_the_session_and_its_place(env, people) -> N
                                                   "declaration": "1"})
     pending = _pending(env, REVIEW, acc)
     assert pending.serial_no == done.serial_no
-    assert "请于2026年12月02日 09:00到渝中车管所（重庆市渝中区" in pending.message
+    assert "请于2026年12月2日 09:00到渝中车管所（重庆市渝中区" in pending.message

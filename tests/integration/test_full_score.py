@@ -54,20 +54,20 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
         applications.check(FULL, {**_form(prepared, 2, 3, 2), "sessions": "2020-01-01 09:00-17:00 渝中车管所"}, prepared)
     done = applications.submit(env, FULL, acc, _form(prepared, 2, 3, 2))
     assert (done.title, done.status) == ("满分学习考试", "受理中")
-    assert ("现场教育场次2", "12月03日 周四 09:00-17:00 渝中车管所") in done.summary
+    assert ("现场教育场次2", "12月3日 周四 09:00-17:00 渝中车管所") in done.summary
     assert done.summary[-1] == ("现场教育地点", "渝中车管所（重庆市渝中区经纬大道555号）")
     assert "地点：渝中车管所（重庆市渝中区经纬大道555号）。网络教育3天、自主学习2天请登录交管12123 App" in done.note
     (view,) = [a for a in applications.list_for(env, acc) if a.kind == "full_score"]
     assert view.payload["last_session"] == "2026-12-03" and view.payload["self_study_days"] == "2"
-    assert "现场教育场次：12月02日 周三" in view.events[0].note
+    assert "现场教育场次：12月2日 周三" in view.events[0].note
     with env.db.read() as s:
         text = s.scalars(select(Message.body).where(Message.account_id == acc).order_by(Message.id.desc())).first()
     assert f"满分学习考试申请（业务流水号{done.serial_no}）已受理（重庆，共7天）" in text
     with pytest.raises(StillPending) as pending:  # a second one while it is open
         applications.prepare(env, FULL, acc)
-    assert pending.value.serial_no == done.serial_no and "12月02日 周三 09:00-17:00 渝中车管所" in pending.value.message
+    assert pending.value.serial_no == done.serial_no and "12月2日 周三 09:00-17:00 渝中车管所" in pending.value.message
     assert counter_applications.finish_choices("full_score", "受理中") == ("考试合格，已复核",)
-    with pytest.raises(DomainError, match="最后一个现场教育场次为2026年12月03日"):
+    with pytest.raises(DomainError, match="最后一个现场教育场次为2026年12月3日"):
         counter_applications.finish(env, CLERK, acc, done.serial_no, "考试合格，已复核")
     env.clock.advance(days=10)
     handled = counter_applications.finish(env, CLERK, acc, done.serial_no, "考试合格，已复核")

@@ -110,7 +110,7 @@ async def test_review_education_on_site_for_nine_points(kiosk_app, env, people):
         assert _error(kiosk_app, "declaration") == ""
         await _press(pilot, "#next")
         text = screen_text(kiosk_app)
-        assert "教育场次：12月02日 周三 09:00-12:00 车管所四分所" in text and "地点：重庆市万州区外贸路75号" in text
+        assert "教育场次：12月2日 周三 09:00-12:00 车管所四分所" in text and "地点：重庆市万州区外贸路75号" in text
         await _press(pilot, "#prev")  # nothing chosen is lost going back
         assert _radio(kiosk_app, "2026-12-02 09:00-12:00 车管所四分所").value
         assert kiosk_app.screen.query_one("#agree-declaration").value

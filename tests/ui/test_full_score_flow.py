@@ -65,7 +65,7 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         assert "请选择3个现场教育场次" in str(screen.query_one("#sessions-hint").render())
         # rows: 12-02 渝中, 12-03 渝中, 12-03 三分所, 12-04 渝中 ...: the same day twice is refused at once
         await _choose_rows(pilot, 1, 2)
-        assert "同一天只能参加一个现场教育场次：2026年12月03日已选择了一个场次" in _error(kiosk_app, "sessions")
+        assert "同一天只能参加一个现场教育场次：2026年12月3日已选择了一个场次" in _error(kiosk_app, "sessions")
         assert screen.marked == [screen.city.sessions[1].key]
         await _press(pilot, "#next-sessions")  # one of 3 chosen
         assert "请选择3个现场教育场次（已选1个）" in _error(kiosk_app, "sessions")
@@ -86,7 +86,7 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         assert screen.query_one(StepBar).current == 2
         summary = "".join(str(screen.query_one("#summary").render()).split())
         assert "教育城市：重庆（驾驶证核发地）" in summary and "现场教育天数：2天" in summary
-        assert "现场教育场次2：12月03日周四09:00-17:00渝中车管所现场教育地点：渝中车管所（重庆市渝中区经纬大道555号）" in summary
+        assert "现场教育场次2：12月3日周四09:00-17:00渝中车管所现场教育地点：渝中车管所（重庆市渝中区经纬大道555号）" in summary
         await _press(pilot, "#submit")
         assert screen.query_one(StepBar).current == 3
         with env.db.read() as s:

@@ -49,7 +49,7 @@ def test_a_driver_with_a_few_points_may_apply() -> None:
     ({"points": 0}, 0, 0, "没有记分"),
     ({"points": 12}, 0, 0, "已满12分"),
     ({"status": "B", "points": 12}, 0, 0, "满分教育"),
-    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年02月28日）"),
+    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年2月28日）"),
     ({"first_issued_on": date(2026, 10, 24)}, 0, 0, "实习期内（至2027年10月23日），不能申请学法减分；2027年10月24日起可申请"),
     ({"status": "S"}, 0, 0, "逾期未审验"),
     ({"status": "D"}, 0, 0, "暂扣期间"),
@@ -116,7 +116,7 @@ def test_sessions_follow_the_weekly_schedule() -> None:
     found = review.sessions(schedule, TODAY, 7, work_calendar())  # 2026-12-03 is a Thursday
     assert [(s.office, s.day) for s in found] == [
         ("渝中车管所", date(2026, 12, 7)), ("渝中车管所", date(2026, 12, 9)), ("沙坪坝车管所", date(2026, 12, 9))]
-    assert found[0].label == "12月07日 周一 09:00-12:00 渝中车管所"
+    assert found[0].label == "12月7日 周一 09:00-12:00 渝中车管所"
     assert found[0].key == "2026-12-07 09:00-12:00 渝中车管所"
     assert review.sessions(schedule, TODAY, 0, work_calendar()) == []
 

@@ -86,7 +86,7 @@ def test_sessions_must_match_the_on_site_days_one_a_day():
     assert rules.sessions_problem([_s(2), _s(3)], 2) is None
     assert rules.sessions_problem([_s(2)], 2) == "现场教育天数为2天，请选择2个现场教育场次（已选1个）"
     assert "最多只能选择2个场次（已选3个）" in (rules.sessions_problem([_s(2), _s(3), _s(4)], 2) or "")
-    assert "同一天只能参加一个现场教育场次：2026年12月03日选择了2个场次" in (
+    assert "同一天只能参加一个现场教育场次：2026年12月3日选择了2个场次" in (
         rules.sessions_problem([_s(3), _s(3, "车管所三分所")], 2) or "")
 
 

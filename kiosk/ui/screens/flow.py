@@ -25,8 +25,9 @@ STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
 class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScreen):
-    """确认并提交 opens with the focus on 提交; 提交 takes no press in the step's first
-    ``SUBMIT_GUARD`` seconds (a repeated Enter from the last field must not skip 请核对以下信息).
+    """确认并提交 opens with the focus on 提交; 提交 takes no press until the step has been on view
+    ``SUBMIT_GUARD`` seconds with no press of it (SubmitGuard: a repeated or held Enter from the
+    last field must not skip 请核对以下信息).
     An application still 受理中 is offered in 查看网办进度 (PendingOffer); 查看网办进度 and
     返回业务中心 do what DoneButtons says."""
 
@@ -213,7 +214,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
             self.query_one("#code-hint", Static).update(
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
-        self.confirm_opened()
+        self.step_opened()
 
     def focus_field(self, field: str) -> None:
         """A choice's or a box's message is under it, which may be scrolled away: the focus goes to

@@ -131,7 +131,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         elif bid == "next-sessions":
             self._to_confirm()
         elif bid == "prev-sessions":
-            self.show_step("step-sessions", 1)
+            self._show_sessions()
         elif bid == "submit":
             if self.too_soon():
                 return
@@ -149,7 +149,14 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         addresses = self.prepared.context["addresses"]
         assert isinstance(addresses, dict)
         self.fill_sessions(city, on_site, addresses)
+        self._show_sessions()
+
+    def _show_sessions(self) -> None:
+        """确认现场教育场次 opens with the focus on the table, where Enter chooses the row under the
+        cursor (the first, or one chosen before: Enter takes it back): the Enter that opened the
+        step, repeated, must not choose a session nobody looked at (SubmitGuard, as 提交满分申请)."""
         self.show_step("step-sessions", 1)
+        self.step_opened()
 
     def _to_confirm(self) -> None:
         assert self.prepared is not None
@@ -162,7 +169,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         lines = [f"{label}：{value}" for label, value in self.checked.summary]
         self.query_one("#summary", Static).update("\n".join(lines))
         self.show_step("step-confirm", 2)
-        self.confirm_opened()
+        self.step_opened()
 
     def focus_field(self, field: str) -> None:
         """A message about the city or the sessions is under the list or table: the focus goes there."""
@@ -184,7 +191,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         if exc.field in ("city", rules.ON_SITE_FIELD, rules.ONLINE_FIELD):
             self.show_step("step-form", 0)
         elif exc.field == rules.SESSIONS_FIELD:
-            self.show_step("step-sessions", 1)
+            self._show_sessions()
         self.show_error(exc)
 
     def unsaved(self) -> bool:

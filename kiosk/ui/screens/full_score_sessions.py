@@ -6,7 +6,7 @@ from __future__ import annotations
 from rich.cells import cell_len
 from textual.widgets import DataTable, Static
 
-from ...domain.points import day_text
+from ...domain.dates import format_date
 from ...domain.review_education import EducationSession
 from ...services.full_score import City
 from ..widgets.plain import PlainTable
@@ -16,7 +16,8 @@ HEADERS = ("选择", "日期", "时间", "教育地点")
 
 
 class SessionChoice:
-    """Mixed into FullScoreScreen: the table #sessions, its hint #sessions-hint and its line #error-sessions."""
+    """Mixed into FullScoreScreen: the table #sessions, its hint #sessions-hint and its line #error-sessions.
+    A row is chosen (or un-chosen) only once the step has been on view for a moment (SubmitGuard)."""
 
     city: City | None = None
     on_site: int = 0
@@ -41,7 +42,7 @@ class SessionChoice:
         self._session_hint()
 
     def _row(self, s: EducationSession) -> tuple[str, str, str, str]:
-        label = s.label.split(" ")  # 12月02日 周三 09:00-17:00 渝中车管所
+        label = s.label.split(" ")  # 12月2日 周三 09:00-17:00 渝中车管所
         return (MARK if s.key in self.marked else "", f"{label[0]} {label[1]}", f"{s.start}-{s.end}", s.office)
 
     def _session_hint(self) -> None:
@@ -53,8 +54,8 @@ class SessionChoice:
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         key = event.row_key.value
-        if key is None or self.city is None:
-            return
+        if key is None or self.city is None or self.too_soon():  # type: ignore[attr-defined]
+            return  # the Enter that opened the step, repeated: the table is not read yet
         error = self.query_one("#error-sessions", Static)  # type: ignore[attr-defined]
         error.update("")
         if key in self.marked:
@@ -78,7 +79,7 @@ class SessionChoice:
             return f"现场教育天数为{n}天，已选满{n}个场次；如需改选，请先在已选的场次上按回车键（或点击该行）取消"
         day = by_key[key].day
         if any(by_key[k].day == day for k in self.marked if k in by_key):
-            return f"同一天只能参加一个现场教育场次：{day_text(day)}已选择了一个场次，请改选其他日期"
+            return f"同一天只能参加一个现场教育场次：{format_date(day)}已选择了一个场次，请改选其他日期"
         return None
 
     def chosen_keys(self) -> str:

@@ -89,3 +89,19 @@ async def test_at_80x24_with_an_sms_the_page_says_there_is_more_and_follows_the_
         assert visible(kiosk_app, kiosk_app.focused)
         page.scroll_home(animate=False)  # the greeting again: only below is more
         assert await wait_for(pilot, lambda: hint(kiosk_app) == MORE_BELOW)
+
+
+async def test_when_the_sms_goes_the_whole_menu_is_back_in_view(kiosk_app, env, people, monkeypatch):
+    from kiosk.ui.widgets import phone
+
+    monkeypatch.setattr(phone, "SHOW_SECONDS", 1.0)
+    monkeypatch.setattr(phone, "page_seconds", lambda page: 0.2)
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        show_sms(kiosk_app, SMS)
+        assert await wait_for(pilot, lambda: hint(kiosk_app) == MORE_BELOW)
+        await pilot.pause(1.2)
+        assert await wait_for(pilot, lambda: not kiosk_app.screen.query(PhoneBar) and hint(kiosk_app) == "")
+        assert kiosk_app.screen.query_one(HomeMenu).max_scroll_y == 0
+        assert visible(kiosk_app, kiosk_app.screen.query_one("#menu-inbox", Button))

@@ -1,11 +1,11 @@
 """业务中心: the services grouped as 12123 groups them (see kiosk.ui.menu)."""
 from __future__ import annotations
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual import events
 from textual.widgets import Button
 
 from ...services import auth, messaging
@@ -64,7 +64,7 @@ class HomeScreen(KioskScreen):
 
     def fit_menu(self) -> None:
         """The roomiest look of the menu whose every entry fits the page as it is now (the terminal's
-        size, less the demo phone bar when it shows): see menu_layout.LOOKS. None fits (80x24 with
+        size, less the demo phone bar when it shows): see menu_grid.LOOKS. None fits (80x24 with
         an SMS shown): the tightest, and the page scrolls with a hint beside 退出登录."""
         menu = self.query_one(HomeMenu)
         if not menu.size.height:

@@ -1,6 +1,7 @@
 """业务中心: the services grouped as 12123 groups them (see kiosk.ui.menu)."""
 from __future__ import annotations
 
+from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,8 +13,21 @@ from ..base import KioskScreen
 from ..dialogs.confirm import ConfirmDialog
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
-from ..widgets.menu_grid import MenuGrid, menu_up_from_below
+from ..widgets.menu_grid import LOOKS, MenuGrid, fitting_look, menu_up_from_below
 from ..widgets.plain import Plain
+
+
+MORE_BELOW = "下方还有更多业务，请向下滚动或按方向键查看"
+MORE_ABOVE = "上方还有更多业务，请向上滚动或按方向键查看"
+
+
+class HomeMenu(VerticalScroll):
+    """The 业务中心's page of menu groups: laid out again for the height it has whenever that changes."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        fit = getattr(self.screen, "fit_menu", None)
+        if fit is not None:
+            fit()
 
 
 class HomeScreen(KioskScreen):
@@ -24,7 +38,7 @@ class HomeScreen(KioskScreen):
         yield KioskHeader("业务中心")
         citizen = self.kiosk.citizen
         unit = citizen is not None and citizen.kind == "unit"
-        with VerticalScroll(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
+        with HomeMenu(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
                 yield Plain(self._hello(), id="home-hello", classes="hint")
             for group, entries in grouped(unit):
@@ -34,6 +48,7 @@ class HomeScreen(KioskScreen):
                         yield Button(entry.label, id=f"menu-{entry.key}")
         with Horizontal(classes="buttons", id="home-bar"):  # outside the scroll: always in view
             yield Button("退出登录", id="sign-out", variant="error")
+            yield Plain("", id="home-more", classes="hidden")
 
     def _hello(self) -> str:
         citizen = self.kiosk.citizen
@@ -44,7 +59,30 @@ class HomeScreen(KioskScreen):
                 "请选择要办理的业务：")
 
     def on_mount(self) -> None:
+        self.watch(self.query_one(HomeMenu), "scroll_y", lambda _y: self.show_more_hint(), init=False)
         self.refresh_unread()
+
+    def fit_menu(self) -> None:
+        """The roomiest look of the menu whose every entry fits the page as it is now (the terminal's
+        size, less the demo phone bar when it shows): see menu_grid.LOOKS. None fits (80x24 with
+        an SMS shown): the tightest, and the page scrolls with a hint beside 退出登录."""
+        menu = self.query_one(HomeMenu)
+        if not menu.size.height:
+            return
+        look = fitting_look(menu, menu.size.height, narrow=self.app.has_class("-narrow"))
+        for name in LOOKS:
+            menu.set_class(name == look, f"-{name}")
+        self.call_after_refresh(self.show_more_hint)
+
+    def show_more_hint(self) -> None:
+        """下方还有更多业务 while entries are below the page's end, 上方 when they are above it."""
+        menu = self.query_one(HomeMenu)
+        hint = self.query_one("#home-more", Plain)
+        below = menu.scroll_y < menu.max_scroll_y
+        above = menu.scroll_y > 0
+        text = MORE_BELOW if below else MORE_ABOVE if above else ""
+        hint.update(text)
+        hint.set_class(not text, "hidden")
 
     def on_screen_resume(self) -> None:
         self.refresh_unread()

@@ -86,3 +86,44 @@ def menu_rows(screen: Screen) -> list[list[Widget]]:
         columns = max(1, grid.styles.grid_size_columns or 1)
         rows += [buttons[i:i + columns] for i in range(0, len(buttons), columns)]
     return rows
+
+
+# The looks of a page of menu groups (a title line, then a MenuGrid, per group; the 业务中心's), the
+# roomiest first: (rows a button takes, blank rows between a grid's rows, blank rows before a
+# group's title, blank rows under the text above the first group). Each is a class ``-NAME`` on the
+# page (kiosk.tcss: #home.-tall ...). ``tall`` (the framed buttons) only on a wide terminal: at 80x24
+# every button is one line (App.-narrow Button).
+LOOKS: dict[str, tuple[int, int, int, int]] = {
+    "tall": (3, 0, 0, 1),
+    "spaced": (1, 1, 1, 0),
+    "gapped": (1, 1, 0, 0),
+    "tight": (1, 0, 0, 0),
+}
+
+
+def menu_height(page: Widget, look: str) -> int:
+    """Rows the groups of ``page`` (and the text above them, at its present width) take in ``look``."""
+    button_rows, gap, before_title, under_text = LOOKS[look]
+    height = 0
+    for child in page.children:
+        if not child.display:
+            continue
+        if isinstance(child, MenuGrid):
+            shown = [b for b in child.query_children(Button) if b.display]
+            rows = -(-len(shown) // max(1, child.styles.grid_size_columns or 1))
+            height += rows * button_rows + max(0, rows - 1) * gap
+        elif child.has_class("group-title"):
+            height += 1 + before_title
+        else:
+            height += child.size.height + under_text
+    return height
+
+
+def fitting_look(page: Widget, height: int, *, narrow: bool) -> str:
+    """The roomiest look in which the whole menu fits ``height`` rows; the tightest when none does."""
+    for look in LOOKS:
+        if look == "tall" and narrow:
+            continue
+        if menu_height(page, look) <= height:
+            return look
+    return "tight"

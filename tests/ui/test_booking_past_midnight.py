@@ -158,3 +158,27 @@ async def test_system_mode_a_range_that_starts_today_now(kiosk_app, env, people)
         await pilot.press("enter")
         await settle(pilot)
         assert step(kiosk_app)[0] == "step-done" and "提交成功" in screen_text(kiosk_app)
+
+
+async def test_why_is_said_when_the_query_again_is_refused_too(kiosk_app, env, people, monkeypatch):
+    """The query after the refusal fails (系统繁忙): why 预约 was refused and the date moved are
+    still said above the (empty) table, with the query's own message; the code stays."""
+    from kiosk.domain.errors import DomainError
+    from kiosk.services import booking_query
+
+    def busy(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise DomainError("系统繁忙，请稍后再试")
+
+    p = people["k2_ready"]
+    async with kiosk_app.run_test(size=(100, 32)) as pilot:
+        await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
+        await press(pilot, "query")
+        await mark_day(pilot, "2026-12-07")
+        code = await code_past_midnight(pilot, env, p)
+        set_input(kiosk_app, "code", code)
+        monkeypatch.setattr(booking_query, "query_sessions", busy)
+        await press(pilot, "submit")
+        assert step(kiosk_app)[0] == "step-sessions" and not rows(kiosk_app)
+        assert dates(kiosk_app) == ("2026-12-06", "2026-12-18")
+        assert alert(kiosk_app) == CLOSED + "（验证码仍然有效）。" + MOVED.rstrip("，") + "。系统繁忙，请稍后再试。"
+        assert kiosk_app.screen.query_one("#input-code").value == code

@@ -197,15 +197,20 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         self._fill_table()
         self._hint()
 
-    def show_alert(self, message: str, moved: str = "", listed: bool = True) -> None:
+    def show_alert(self, message: str, moved: str = "", refused: DomainError | None = None) -> None:
         """A submission refused for the chosen sessions (the seat went to another kiosk): said right
         above the table the kiosk has just queried again, and scrolled into view; ``moved``: the dates
-        changed for that query (SessionDates.move_past); not ``listed``: that query was refused too
-        (said next to the date)."""
+        changed for that query (SessionDates.move_past); ``refused``: that query was refused too (a
+        date's message is next to the field; one for no field, 系统繁忙, is said here after why)."""
         alert = self.query_one("#sessions-alert", Static)
-        again = f"{moved}，已为您重新查询" if moved else "已为您重新查询"
-        after = f"\n{again}，下表为最新的可预约场次。" if listed else (f"\n{moved}。" if moved else "")
-        alert.update(f"{message.rstrip('。')}。{after}")
+        lines = [f"{message.rstrip('。')}。"]
+        if refused is None:
+            lines.append(f"{moved}，已为您重新查询" if moved else "已为您重新查询")
+            lines[-1] += "，下表为最新的可预约场次。"
+        else:
+            lines += [f"{moved}。"] if moved else []
+            lines += [f"{refused.message.rstrip('。')}。"] if refused.field is None else []
+        alert.update("\n".join(lines))
         alert.scroll_visible(animate=False, top=True)
 
     def _hint(self, dropped: int = 0) -> None:

@@ -39,9 +39,12 @@ class BookingSubmission:
         moved = self.sessions.move_past() if then_error is not None else ""
 
         def refused(exc: DomainError) -> None:
-            self._refused(exc)
+            if then_error is None or exc.field is not None:
+                self._refused(exc)  # next to the date it is about
+            else:
+                self.sessions.forget_result()  # 系统繁忙: said with why 预约 was refused
             if then_error is not None:  # why 预约 was refused is said all the same
-                self.sessions.show_alert(then_error.message, moved, listed=False)
+                self.sessions.show_alert(then_error.message, moved, refused=exc)
 
         try:
             args = self.sessions.query_args()

@@ -182,3 +182,21 @@ async def test_why_is_said_when_the_query_again_is_refused_too(kiosk_app, env, p
         assert dates(kiosk_app) == ("2026-12-06", "2026-12-18")
         assert alert(kiosk_app) == CLOSED + "（验证码仍然有效）。" + MOVED.rstrip("，") + "。系统繁忙，请稍后再试。"
         assert kiosk_app.screen.query_one("#input-code").value == code
+
+
+async def test_the_other_modes_untouched_dates_follow_the_day_too(kiosk_app, env, people):
+    """王芳 on 选择场次 before midnight, on to 优先预约 without a query; after midnight its 查询 takes
+    the new day's defaults, and so does the normal mode kept meanwhile, found again on the way back."""
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(100, 32)) as pilot:
+        await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 40))
+        await press(pilot, "to-priority")
+        await agree(pilot, "agree-priority")
+        assert kiosk_app.screen.priority and dates(kiosk_app) == ("2026-12-05", "2026-12-18")
+        at(env, datetime(2026, 12, 5, 0, 0, 10))
+        await press(pilot, "query")
+        assert dates(kiosk_app) == ("2026-12-06", "2026-12-19") and rows(kiosk_app)
+        while kiosk_app.screen.priority:  # 上一步 to the normal mode's 选择场次
+            await press(pilot, "prev-priority-notice" if step(kiosk_app)[0] == "step-priority-notice"
+                        else "prev-sessions")
+        assert step(kiosk_app)[0] == "step-sessions" and dates(kiosk_app) == ("2026-12-06", "2026-12-19")

@@ -26,7 +26,8 @@ from .booking_create import SessionsGone
 from .booking_same_day import same_day_notes
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp, load_facts,
+                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp,
+                      first_bookable_day, load_facts,
                       lock_account, same_day, within_permit)
 from .cancellation import still_open_candidates
 from .env import Env
@@ -158,6 +159,16 @@ def _refuse_only_busy_days(d: Driver, key: tuple[bool, bool], fitting: dict, bus
                           "请更改时间段或考场后重新查询")
 
 
+def _start_still_allowed(env: Env, req: BookingRequest) -> None:
+    """服从系统安排 confirmed before midnight: at 预约 its range may start today, no longer bookable.
+    Refused as sessions gone (not next to 开始日期, which 确认并提交 has not), so the code is checked
+    for the next try and the wizard queries again from a start allowed now."""
+    first = first_bookable_day(env.clock.now().date())
+    if req.mode == "system" and req.date_from is not None and req.date_from < first:
+        raise SessionsGone(f"所选时间段的开始日期{format_date(req.date_from)}已不可预约（开始日期最早为"
+                           f"{format_date(first)}），请重新查询后提交", "range")
+
+
 def send_code(env: Env, account_id: int) -> codes.CodeSent:
     with env.db.write() as s:
         f = load_facts(s, account_id)
@@ -219,6 +230,7 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
     gone: SessionsGone | None = None
     with env.db.fast(write=False) if fast else env.db.read() as s:
         try:
+            _start_still_allowed(env, req)
             plan: _Plan | None = _plan(s, env, account_id, req)
             phone = plan.facts.account.phone  # type: ignore[union-attr]
         except SessionsGone as exc:  # the code is still checked: is it good for the next try?

@@ -12,12 +12,13 @@ priority mode each: switching from one to the other and back finds the last sear
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
+from ....domain.clock import Clock
 from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
@@ -27,6 +28,7 @@ from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import ErrorLine, Plain, PlainTable
+from .session_dates import SessionDates, defaults
 from .session_fields import DateField, SiteSelect
 from .session_focus import SessionFocus
 from .session_table import SessionTable
@@ -44,7 +46,7 @@ class Selection:
     fields: tuple[str, str, object]  # 开始日期, 结束日期 as typed, and the site chosen
 
 
-class SessionStep(SessionTable, SessionFocus, Vertical):
+class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
@@ -59,9 +61,10 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
     SessionStep #priority-why { width: 1fr; margin: 0; }
     """
 
-    def __init__(self, today: date, id: str | None = None) -> None:
+    def __init__(self, clock: Clock, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.today = today
+        self.clock = clock  # the day may change while the wizard is open (SessionDates)
+        self.today = clock.now().date()
         self.priority = False
         self.subject = 0
         self.rows: list[bq.SessionRow] = []
@@ -77,12 +80,13 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
         with Horizontal(id="priority-row"):  # why it is offered beside it: no row taken from the sessions
             yield Button("切换至优先预约", id="to-priority", variant="warning")
             yield Plain("", id="priority-why", classes="hint")
+        start, end = defaults(self.today)
         with Horizontal(id="range"):
             yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
-                            value=f"{self.today + timedelta(days=1):%Y-%m-%d}", max_length=DATE_LEN,
+                            value=start, max_length=DATE_LEN,
                             enter_presses="query")
             yield DateField("date_to", "结束日期", placeholder="如 2026-12-20",
-                            value=f"{self.today + timedelta(days=14):%Y-%m-%d}", max_length=DATE_LEN,
+                            value=end, max_length=DATE_LEN,
                             enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
         yield SiteSelect([], prompt="全部考场", id="site")
@@ -114,6 +118,7 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
                 self.kept[self.priority] = self._selection()
             self.subject, self.priority = subject, priority
             self._restore(self.kept.pop(priority, None))
+        self.follow_day()  # opened before midnight: untouched defaults from the day shown now
         self.query_one("#booked-subject", Static).update(
             f"预约科目：{SUBJECT_TITLES[subject]}" + ("    优先预约" if priority else ""))
         self.query_one("#query-how", Static).update(f"{PRIORITY_TEXT}\n{QUERY_HINT}" if priority else QUERY_HINT)
@@ -156,6 +161,7 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
 
     def query_args(self) -> tuple:
         """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field."""
+        self.follow_day()
         fields = {f.field_name: f for f in self.query(FormField)}
         date_from = parse_day(fields["date_from"].value, "date_from")
         date_to = parse_day(fields["date_to"].value, "date_to")
@@ -191,11 +197,20 @@ class SessionStep(SessionTable, SessionFocus, Vertical):
         self._fill_table()
         self._hint()
 
-    def show_alert(self, message: str) -> None:
+    def show_alert(self, message: str, moved: str = "", refused: DomainError | None = None) -> None:
         """A submission refused for the chosen sessions (the seat went to another kiosk): said right
-        above the table the kiosk has just queried again, and scrolled into view."""
+        above the table the kiosk has just queried again, and scrolled into view; ``moved``: the dates
+        changed for that query (SessionDates.move_past); ``refused``: that query was refused too (a
+        date's message is next to the field; one for no field, 系统繁忙, is said here after why)."""
         alert = self.query_one("#sessions-alert", Static)
-        alert.update(f"{message.rstrip('。')}。\n已为您重新查询，下表为最新的可预约场次。")
+        lines = [f"{message.rstrip('。')}。"]
+        if refused is None:
+            lines.append(f"{moved}，已为您重新查询" if moved else "已为您重新查询")
+            lines[-1] += "，下表为最新的可预约场次。"
+        else:
+            lines += [f"{moved}。"] if moved else []
+            lines += [f"{refused.message.rstrip('。')}。"] if refused.field is None else []
+        alert.update("\n".join(lines))
         alert.scroll_visible(animate=False, top=True)
 
     def _hint(self, dropped: int = 0) -> None:

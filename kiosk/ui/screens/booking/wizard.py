@@ -77,7 +77,7 @@ class BookingWizardScreen(BookingSubmission, SubmitGuard, CitizenScreen):
                 yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
                 yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
                                  id="step-priority-notice")
-                yield SessionStep(self.env.clock.now().date(), id="step-sessions")
+                yield SessionStep(self.env.clock, id="step-sessions")
                 with Vertical(id="step-confirm"):
                     yield Plain("请再次确认以下预约信息：", classes="hint")
                     yield Plain("", id="summary")

@@ -33,22 +33,34 @@ class BookingSubmission:
     _show: Callable[[str], None]  # BookingWizardScreen._show: a step shown
 
     def _query(self, then_error: DomainError | None = None) -> None:
+        """查询; ``then_error``: the submission refused for the sessions, queried again with its dates
+        still allowed (the day may have changed since 下一步: SessionDates.move_past), and why said."""
         self.clear_errors()  # checked again: a message about the last 查询 or 下一步 goes, whatever is refused now
+        moved = self.sessions.move_past() if then_error is not None else ""
+
+        def refused(exc: DomainError) -> None:
+            if then_error is None or exc.field is not None:
+                self._refused(exc)  # next to the date it is about
+            else:
+                self.sessions.forget_result()  # 系统繁忙: said with why 预约 was refused
+            if then_error is not None:  # why 预约 was refused is said all the same
+                self.sessions.show_alert(then_error.message, moved, refused=exc)
+
         try:
             args = self.sessions.query_args()
         except DomainError as exc:
-            self._refused(exc)
+            refused(exc)
             return
 
         def done(result: bq.SessionQuery) -> None:
             self.sessions.show_result(result, args)
             if then_error is not None:
-                self.sessions.show_alert(then_error.message)
+                self.sessions.show_alert(then_error.message, moved)
                 self.call_after_refresh(self._choose_again)
             elif result.rows:  # on to choosing them, or 下一步 (服从系统安排); none found: the focus stays
                 self.call_after_refresh(self._found)
 
-        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=self._refused)
+        self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=refused)
 
     def _choose_again(self) -> None:
         """The seat went to someone else: the focus where the citizen acts next, on the sessions just

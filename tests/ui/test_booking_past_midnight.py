@@ -200,3 +200,19 @@ async def test_the_other_modes_untouched_dates_follow_the_day_too(kiosk_app, env
             await press(pilot, "prev-priority-notice" if step(kiosk_app)[0] == "step-priority-notice"
                         else "prev-sessions")
         assert step(kiosk_app)[0] == "step-sessions" and dates(kiosk_app) == ("2026-12-06", "2026-12-19")
+
+
+async def test_next_after_midnight_queries_again_without_the_closed_rows(kiosk_app, env, people):
+    """Sessions queried before midnight, 下一步 after it: refused with the closure (no code yet, so
+    nothing said of one), and at once queried again from a start valid now, as after 预约."""
+    p = people["k2_ready"]
+    async with kiosk_app.run_test(size=(100, 32)) as pilot:
+        await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
+        await press(pilot, "query")
+        await mark_day(pilot, "2026-12-07")
+        at(env, datetime(2026, 12, 5, 0, 0, 30))
+        await press(pilot, "next-sessions")
+        assert step(kiosk_app)[0] == "step-sessions"
+        assert dates(kiosk_app) == ("2026-12-06", "2026-12-18")
+        assert alert(kiosk_app) == CLOSED + "。" + MOVED + "已为您重新查询，下表为最新的可预约场次。"
+        assert rows(kiosk_app) and min(rows(kiosk_app)) >= "2026-12-08"

@@ -96,7 +96,12 @@ class BookingSubmission:
 
     def _check_refused(self, exc: DomainError) -> None:
         """下一步 refused: in view on the step, next to what it is about (SessionStep.refuse), or under
-        the date it concerns."""
+        the date it concerns. Sessions that stopped taking bookings since 查询 (the day changed, the
+        last priority seat went): queried again at once, as after 预约 (``_query``), so the list is
+        not left with the rows that were refused and the dates move past a day no longer allowed."""
+        if isinstance(exc, submit.SessionsGone):
+            self._query(then_error=exc)
+            return
         if not self.sessions.refuse(exc):
             self.show_error(exc)
 

@@ -11,7 +11,7 @@ from kiosk.ui.screens.home import MORE_ABOVE, MORE_BELOW, HomeMenu
 from kiosk.ui.widgets.menu_grid import menu_rows
 from kiosk.ui.widgets.phone import PhoneBar, show_sms
 from kiosk.ui.widgets.plain import Plain
-from tests.ui.conftest import screen_text, settle, sign_in
+from tests.ui.conftest import screen_text, sign_in
 
 SMS = "【交管12123】您正在注册交管12123账户，验证码：123456，5分钟内有效。请勿将验证码告知他人。"
 

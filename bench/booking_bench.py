@@ -253,7 +253,7 @@ def bench_concurrency(folder: Path, procs: int, per_proc: int, with_code: bool, 
                             seats=40, quota=10)
     total = procs * per_proc
     accounts = bench_data.learners(env, total, NOW, permit_left_days=100)
-    from kiosk.services.codes import code_hash as keyed_hash  # one hash for every code row: setup only
+    from kiosk.services.code_keys import code_hash as keyed_hash  # one hash for every code row: setup only
 
     code_hash = keyed_hash(env, CODE, b"bench-salt-16byt")
     with env.db.write() as s:

@@ -7,7 +7,7 @@ import sys
 
 from ..domain.errors import DomainError
 from ..domain.ids import normalize_phone
-from ..services import bootstrap, codes, demo, messaging
+from ..services import bootstrap, code_keys, demo, messaging
 from ..services.demo_people import STAFF
 from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
@@ -38,9 +38,9 @@ def db_upgrade(args: argparse.Namespace, env: Env) -> int:
 def sms_key(args: argparse.Namespace, env: Env) -> int:
     """The path of the key on standard output (for a script: cp "$(kiosk db sms-key)" ...), what was
     done on standard error. The key is made as a terminal makes it when it sends its first code."""
-    path = codes.key_path(env.settings.data_dir)
+    path = code_keys.key_path(env.settings.data_dir)
     existed = path.exists()
-    key = codes.ensure_key(env.settings.data_dir)  # creates it as a terminal would, or reads it
+    key = code_keys.ensure_key(env.settings.data_dir)  # creates it as a terminal would, or reads it
     print(path)
     if not existed:
         print("kiosk: 已新建短信验证码密钥（权限0600）。各终端共用时，把该文件复制到每台终端数据目录的 keys/ 下"

@@ -3,13 +3,9 @@ resend only after 60 s, and at most 10 codes a day to one phone number (whatever
 otherwise anyone at a kiosk could type another person's ID number and have a code sent to their
 phone every minute, with 5 new guesses each time.
 
-Only a keyed hash is stored: HMAC-SHA256 under a secret key kept in a file of the terminal's
-data folder (``keys/sms-code.key``), never in the database, with a per-code salt. A six-digit
-code has only a million values, so any unkeyed hash, even a slow one such as scrypt, can be
-searched through by whoever reads the table within the code's five minutes; without the key
-nothing can. The check costs microseconds, which keeps booking fast on a busy hall. A code is
-checked by the terminal that sent it (same data folder): each salt starts with 4 bytes derived from
-that terminal's key (``_key_id``), so another terminal can tell a code it cannot check from a wrong one.
+Only a keyed hash is stored, under a key of the terminal's data folder (kiosk.services.code_keys):
+a code is checked by the terminal that sent it, and another terminal can tell a code it cannot
+check from a wrong one.
 
 Only the newest code of a phone and purpose is valid. A citizen who asked for a code on two kiosks
 and types the first one is told it was replaced (``STALE``), not that it is wrong: it was sent to
@@ -20,15 +16,10 @@ the other kiosk) is told as used (``USED``), not as never sent.
 """
 from __future__ import annotations
 
-import hashlib
-import hmac
 import math
-import os
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
@@ -38,6 +29,7 @@ from ..db.models import SmsCode
 from ..domain.errors import CodeRefused, DomainError, TooSoon
 from ..domain.ids import mask_phone
 from ..domain.typed import compact
+from .code_keys import code_hash, hashed_here, matches, new_salt
 from .env import Env
 
 PURPOSE_TEXT = {
@@ -56,68 +48,6 @@ class CodeSent:
     phone_masked: str
     resend_at: datetime
     expires_at: datetime
-
-
-def key_path(data_dir: Path) -> Path:
-    return Path(data_dir) / "keys" / "sms-code.key"
-
-
-def ensure_key(data_dir: Path) -> bytes:
-    """The terminal's code key, created if missing (``kiosk db sms-key``), as sending a code would."""
-    return _key(data_dir)
-
-
-@lru_cache(maxsize=8)
-def _key(data_dir: Path) -> bytes:
-    """The terminal's code key: 32 random bytes, created on first use (mode 0600). It is written
-    to a temporary file first and then linked into place, so a process starting at the same
-    moment reads either no key file or the whole key, never a half-written one."""
-    path = key_path(data_dir)
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    tmp = path.with_name(f".sms-code.key.{os.getpid()}.{secrets.token_hex(4)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(secrets.token_bytes(32))
-    try:
-        os.link(tmp, path)  # fails if another process published its key first: use that one
-    except FileExistsError:
-        pass
-    finally:
-        tmp.unlink()
-    return path.read_bytes()
-
-
-def code_hash(env: Env, code: str, salt: bytes) -> str:
-    """``salt$HMAC-SHA256(key, salt + code)``, both in hex."""
-    digest = hmac.new(_key(env.settings.data_dir), salt + code.encode(), hashlib.sha256).hexdigest()
-    return salt.hex() + "$" + digest
-
-
-def _key_id(env: Env) -> bytes:
-    """4 bytes that name this terminal's key (not the key: an HMAC of a constant under it)."""
-    return hmac.new(_key(env.settings.data_dir), b"sms-code key id", hashlib.sha256).digest()[:4]
-
-
-def new_salt(env: Env) -> bytes:
-    """16 bytes: this terminal's key id, then 12 random ones."""
-    return _key_id(env) + secrets.token_bytes(12)
-
-
-def _hashed_here(env: Env, stored: str) -> bool:
-    """Was ``stored`` made with this terminal's key (its salt starts with the key id)?"""
-    return stored[:8] == _key_id(env).hex()
-
-
-def _matches(env: Env, code: str, stored: str) -> bool:
-    salt_hex, _, _digest = stored.partition("$")
-    try:
-        salt = bytes.fromhex(salt_hex)
-    except ValueError:
-        return False
-    return hmac.compare_digest(code_hash(env, code, salt), stored)
 
 
 _C = SmsCode.__table__
@@ -143,7 +73,7 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
         # No count of seconds in the text: it would stand still under the button's own countdown.
         if last.attempts >= env.settings.code_max_attempts:  # dead: there is no code to type
             raise TooSoon(DEAD, "code", left)
-        if not _hashed_here(env, last.code_hash):  # asked for on another kiosk: only that one can check it
+        if not hashed_here(env, last.code_hash):  # asked for on another kiosk: only that one can check it
             raise TooSoon(f"验证码已在其他终端发送至 {mask_phone(phone)}，只能在该终端使用；"
                           f"在本机办理，请在{RESEND}可用后重新获取", "code", left)
         raise TooSoon(f"验证码已发送至 {mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
@@ -197,7 +127,7 @@ def _row_problem(row: SmsCode | None, now: datetime, env: Env, code: str) -> str
     if row is None:
         return NONE_SENT
     if row.used_at is not None:
-        return USED if _matches(env, code, row.code_hash) else GONE
+        return USED if matches(env, code, row.code_hash) else GONE
     if now > row.expires_at:
         return EXPIRED
     if row.attempts >= env.settings.code_max_attempts:
@@ -244,10 +174,10 @@ def _not_newest(d: Driver, env: Env, phone: str, purpose: str, code: str, newest
                 newest_hash: str) -> str | None:
     """Why ``code``, which does not match the newest code, is no wrong guess (None: it is one).
     It matches a code the newest one replaced; or the newest came from another terminal."""
-    here = _hashed_here(env, newest_hash)
+    here = hashed_here(env, newest_hash)
     since = datetime.combine(env.clock.now().date(), time.min)
     for row in d.all(_OLDER, of_phone=phone, of_purpose=purpose, newest=newest_id, since=since):
-        if _matches(env, code, row.code_hash):
+        if matches(env, code, row.code_hash):
             return STALE if here else STALE_ELSEWHERE
     return None if here else ELSEWHERE
 
@@ -260,7 +190,7 @@ def precheck(session: Session | Tx, env: Env, phone: str, purpose: str, code: st
     problem = _row_problem(row, env.clock.now(), env, code) or _format_problem(code)  # type: ignore[arg-type]
     if problem or row is None:
         return Precheck(phone, purpose, code, problem)
-    if _matches(env, code, row.code_hash):
+    if matches(env, code, row.code_hash):
         return Precheck(phone, purpose, code, None, row.id, row.attempts, True)
     # a replaced code or one only another terminal can check: said as such, no try counted
     problem = _not_newest(d, env, phone, purpose, code, row.id, row.code_hash)
@@ -296,7 +226,7 @@ def consume_code(session: Session, env: Env, phone: str, purpose: str, code: str
     problem = _row_problem(row, now, env, code) or _format_problem(code)  # as precheck: no usable code first
     if problem or row is None:
         return problem
-    if not _matches(env, code, row.code_hash):
+    if not matches(env, code, row.code_hash):
         problem = _not_newest(Driver(session), env, phone, purpose, code, row.id, row.code_hash)
         if problem:
             return problem

@@ -19,7 +19,7 @@ from ..db.models_elicence import ElectronicLicence
 from ..db.models_newcars import NewVehicle, PlateSelection, TemporaryPlate
 from ..domain.errors import DomainError
 from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
-from . import applications, audit, booking_records, elicence, exam_results, licence_delay, profile
+from . import applications, audit, booking_records, elicence_state, exam_results, licence_delay, profile
 from .booking import active_permit
 from .env import Env
 from .permissions import SERVE, active, actor, authorise
@@ -154,7 +154,7 @@ def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
                            a.agent_id_number or "", a.authorisation_ref or "")
         if permit is not None:
             file.permit = PermitView(permit.licence_class, permit.accepted_at.date(), permit.issued_on, permit.valid_to)
-        file.elicence = ELICENCE_STATES.get(elicence.state_now(el, lic) or "", "未申领")
+        file.elicence = ELICENCE_STATES.get(elicence_state.state_now(el, lic) or "", "未申领")
         file.licence = profile.licence_in(s, env, a.id)
         file.vehicles = profile.vehicles_in(s, env, a.id)
         file.new_cars = new_cars_in(s, a.id)

@@ -1,6 +1,7 @@
 """驾驶证电子版: what the citizen may do, applying, and changing the photo (RULES.md, seeds
-002-004). The card and its signed code are in elicence_card, staff review in elicence_review,
-verification in elicence_verify. Each public function is one unit of work.
+002-004). The licence and e-licence as read, and the e-licence's state, are in elicence_state; the
+card and its signed code in elicence_card, staff review in elicence_review, verification in
+elicence_verify. Each public function is one unit of work.
 """
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
-from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision, reapply_reasons
-from ..domain.errors import DomainError, NotFound
+from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision
+from ..domain.errors import DomainError
 from ..domain.dates import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
 from .elicence_photos import OUTSIDE_UPLOADS, may_upload
+from .elicence_state import load, refresh_staleness, stored_photo
 from .elicence_steps import first_step
 from .env import Env
 
@@ -71,48 +73,7 @@ def photo_notice() -> str:
     return (ASSETS / "notices" / "elicence_photo.txt").read_text(encoding="utf-8").strip()
 
 
-# ---------------------------------------------------------------- loading
-def _load(s: Session, account_id: int, *, lock: bool = False
-          ) -> tuple[Account, DrivingLicence | None, ElectronicLicence | None]:
-    """The account, its licence and e-licence. ``lock`` (to apply, or to change the photo): the
-    account row first, FOR UPDATE (PostgreSQL; SQLite's write transaction is exclusive already), so
-    a second kiosk doing the same for this citizen waits, then reads what the first one did and
-    gets its message (您已申领电子驾驶证，无需重复申领), not a unique-constraint error or a
-    second application."""
-    account = s.get(Account, account_id, with_for_update=True) if lock else s.get(Account, account_id)
-    if account is None or account.registered_at is None:
-        raise NotFound("账户不存在或未注册")
-    lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
-    el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account_id))
-    return account, lic, el
-
-
-def refresh_staleness(el: ElectronicLicence | None, lic: DrivingLicence | None) -> list[str]:
-    """An issued e-licence whose class, validity or authority changed becomes needs_reapply."""
-    if el is None or lic is None or el.state != "issued":
-        return []
-    reasons = reapply_reasons(el, lic)
-    if reasons:
-        el.state, el.reapply_reason = "needs_reapply", "、".join(reasons)
-    return reasons
-
-
-def state_now(el: ElectronicLicence | None, lic: DrivingLicence | None) -> str | None:
-    """The e-licence's state as refresh_staleness would leave it, without writing it (for a read):
-    an issued one whose licence changed since is needs_reapply."""
-    if el is None:
-        return None
-    if el.state == "issued" and lic is not None and reapply_reasons(el, lic):
-        return "needs_reapply"
-    return el.state
-
-
-def _stored_photo(account: Account, lic: DrivingLicence, el: ElectronicLicence | None) -> str | None:
-    if el is not None and el.state == "needs_reapply" and lic.photo:
-        return lic.photo
-    return account.id_photo
-
-
+# ---------------------------------------------------------------- what the citizen may do
 def _pending_serial(s: Session, el: ElectronicLicence | None) -> str | None:
     if el is None or el.state != "applied" or el.application_id is None:
         return None
@@ -122,7 +83,7 @@ def _pending_serial(s: Session, el: ElectronicLicence | None) -> str | None:
 
 def overview(env: Env, account_id: int) -> Overview:
     with env.db.write() as s:
-        account, lic, el = _load(s, account_id)
+        account, lic, el = load(s, account_id)
         if lic is None:
             return Overview("no_licence", "您名下没有机动车驾驶证，不能申领电子驾驶证。", None, False, False, "",
                             False, (), None, None)
@@ -132,7 +93,7 @@ def overview(env: Env, account_id: int) -> Overview:
         can_show = state == "issued" and decision.shows_issued
         can_apply = decision.may_apply and state in (None, "needs_reapply", "rejected")
         reasons = tuple((el.reapply_reason or "").split("、")) if state == "needs_reapply" and el else ()
-        photo = _stored_photo(account, lic, el)
+        photo = stored_photo(account, lic, el)
         question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
         pending = _pending_serial(s, el)
         has_card = state == "issued"  # only a citizen with one is told how it is shown now
@@ -166,7 +127,7 @@ def _red(env: Env, lic: DrivingLicence, message: str) -> str:
 # ---------------------------------------------------------------- applying
 def _for_apply(s: Session, account_id: int, *, lock: bool = True
                ) -> tuple[Account, DrivingLicence, ElectronicLicence | None]:
-    account, lic, el = _load(s, account_id, lock=lock)
+    account, lic, el = load(s, account_id, lock=lock)
     if lic is None:
         raise DomainError("您名下没有机动车驾驶证，不能申领电子驾驶证")
     refresh_staleness(el, lic)
@@ -213,7 +174,7 @@ def apply_direct(env: Env, account_id: int) -> ApplyResult:
     """The citizen answered the seeds' question with 申领: use the stored photo."""
     with env.db.write() as s:
         account, lic, el = _for_apply(s, account_id)
-        photo = _stored_photo(account, lic, el)
+        photo = stored_photo(account, lic, el)
         if not photo:
             raise DomainError(NO_PHOTO_HINT)
         reuse = el is not None and el.state == "needs_reapply" and photo == lic.photo
@@ -250,7 +211,7 @@ def apply_photo_status(env: Env, account_id: int) -> PhotoChange:
             account, lic, el = _for_apply(s, account_id, lock=False)  # only what the screen says
         except DomainError as exc:
             return PhotoChange(False, exc.message, photo_notice())
-        stored = _stored_photo(account, lic, el)
+        stored = stored_photo(account, lic, el)
     return PhotoChange(True, UPLOAD_OVER_STORED if stored else UPLOAD_NO_PHOTO, photo_notice())
 
 
@@ -284,7 +245,7 @@ def _change_problem(s: Session, env: Env, lic: DrivingLicence | None, el: Electr
 
 def photo_change_status(env: Env, account_id: int) -> PhotoChange:
     with env.db.write() as s:
-        _account, lic, el = _load(s, account_id)
+        _account, lic, el = load(s, account_id)
         refresh_staleness(el, lic)
         problem = _change_problem(s, env, lic, el)
         if problem:
@@ -296,7 +257,7 @@ def photo_change_status(env: Env, account_id: int) -> PhotoChange:
 def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> ApplyResult:
     photos.require_ok(path)
     with env.db.write() as s:
-        account, lic, el = _load(s, account_id, lock=True)  # one pending photo at a time
+        account, lic, el = load(s, account_id, lock=True)  # one pending photo at a time
         refresh_staleness(el, lic)
         problem = _change_problem(s, env, lic, el)
         if problem:

@@ -20,7 +20,7 @@ from ..domain.errors import DomainError, NotFound
 from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
 from ..domain.licence import status_text
 from . import audit, photos
-from .elicence import refresh_staleness
+from .elicence_state import refresh_staleness
 from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key

@@ -1,7 +1,7 @@
 """Which e-licence signing keys a terminal signs with and which it trusts.
 
 Every terminal signs codes with its own Ed25519 key, kept as files in ``<data dir>/keys``
-(kiosk.services.elicence_codec.KeyStore). Terminals on one database trust each other's keys
+(kiosk.services.elicence_keyfiles.KeyStore). Terminals on one database trust each other's keys
 without anyone copying files: a terminal registers the PUBLIC half of its key in the table
 ``terminal_keys`` (key id, PEM, terminal id, created_at) before the first code it signs with it
 leaves the terminal, and a verifier trusts the keys in its own folder and the keys in that table.
@@ -35,7 +35,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..db.models import TERMINAL_ID_MAX
 from ..db.models_elicence import TerminalKey
-from .elicence_codec import KeyStore, key_id_of
+from .elicence_codec import key_id_of
+from .elicence_keyfiles import KeyStore
 from .env import Env
 
 log = logging.getLogger(__name__)

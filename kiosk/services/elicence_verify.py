@@ -16,7 +16,7 @@ from ..db.models_elicence import ElectronicLicence
 from ..domain.elicence import apply_decision, card_colour, normalize_codes, reapply_reasons
 from ..domain.licence import status_text
 from . import audit
-from .elicence import refresh_staleness
+from .elicence_state import refresh_staleness
 from .elicence_card import claims_of
 from .elicence_codec import BAD_FORMAT, LicenceClaims, decode_and_verify
 from .elicence_codec import PREFIX as FULL_PREFIX

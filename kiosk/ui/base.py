@@ -1,5 +1,6 @@
 """What every kiosk screen shares: running a service call in a thread worker and showing its
-error next to the field it concerns. Screens never hold a database session."""
+error next to the field it concerns. Screens never hold a database session. What a screen
+focuses first is in kiosk.ui.focus."""
 from __future__ import annotations
 
 import logging
@@ -9,10 +10,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.binding import Binding
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, ContentSwitcher, DataTable, Static
+from textual.widgets import Button, ContentSwitcher, Static
 
 from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked
 from .dialogs.confirm import ConfirmDialog
+from .focus import focus_first, main_control, shown
 from .widgets.button_row import ButtonRowKeys
 from .widgets.code_button import code_refused
 from .widgets.field import FormField
@@ -29,10 +31,6 @@ log = logging.getLogger("kiosk.ui")
 GENERIC_ERROR = "系统繁忙，请稍后再试。您已保存的信息不会丢失。"
 WAIT_TEXT = "正在办理，请稍候。"
 WAIT_AFTER = 0.4  # seconds a service call may take before the screen says it is working on it
-# What a screen or a wizard step focuses first: a field to fill in or a table to pick from (not
-# one still empty), else its main (primary) button, else any button: see main_control.
-CONTROLS = "Input, RadioSet, DataTable, Select, Checkbox, CodeButton"
-FOCUS_ORDER = (CONTROLS, "Button.-primary", "Button")
 LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确定放弃并返回吗？"
 CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确定放弃并清空表单吗？"
 
@@ -65,7 +63,7 @@ class KioskScreen(ButtonRowKeys):
     def unsaved(self) -> bool:
         """Whether leaving now would drop something typed and not yet saved: by default a draft
         field on view that was edited (a screen with other inputs says what counts itself)."""
-        return any(f.edited for f in self.draft_fields() if _shown(f))
+        return any(f.edited for f in self.draft_fields() if shown(f))
 
     def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回",
               no: str = "继续填写") -> None:
@@ -101,10 +99,10 @@ class KioskScreen(ButtonRowKeys):
         do but read and go back (a record, a service that cannot be done now) opens on its 返回
         button, or on its page when the text does not fit (its bar shows, the arrow keys scroll it
         and Tab reaches 返回): focusing 返回 at the bottom would scroll the top of the text away."""
-        named = [w for w in self.query(self.MAIN_CONTROL) if w.focusable and _shown(w)] if self.MAIN_CONTROL else []
+        named = [w for w in self.query(self.MAIN_CONTROL) if w.focusable and shown(w)] if self.MAIN_CONTROL else []
         target = named[0] if named else main_control(self)
         if target is None or isinstance(target, Button):
-            pages = [p for p in self.query(Page) if p.focusable and _shown(p)]
+            pages = [p for p in self.query(Page) if p.focusable and shown(p)]
             target = pages[0] if pages else target
         if target is not None:
             self._main_focus = target
@@ -131,7 +129,7 @@ class KioskScreen(ButtonRowKeys):
 
     def back_button(self) -> Button | None:
         """The button Escape presses (see BACK_LABELS), if the screen shows one."""
-        ready = [b for b in self.query(Button) if _shown(b) and not b.disabled]
+        ready = [b for b in self.query(Button) if shown(b) and not b.disabled]
         if self.kiosk.settings.counter:
             return next((b for b in ready if b.id == "back"), None)
         for label in self.BACK_LABELS:
@@ -228,7 +226,7 @@ class KioskScreen(ButtonRowKeys):
         A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused)."""
         if isinstance(exc, CodeRefused):
             for f in self.query(FormField):
-                if f.field_name == exc.field and _shown(f):
+                if f.field_name == exc.field and shown(f):
                     f.value = ""
         code_refused(self, exc)  # the 发送验证码 button and the line under it follow the refusal
         problems = exc.problems if isinstance(exc, FieldErrors) else [(exc.field, exc.message)]
@@ -251,7 +249,7 @@ class KioskScreen(ButtonRowKeys):
     def _show_by(self, field: str, message: str, scroll: bool) -> bool:
         """``message`` next to ``field`` when it is on view (``scroll``: and brought into view)."""
         for f in self.query(FormField):
-            if f.field_name == field and _shown(f):
+            if f.field_name == field and shown(f):
                 f.set_error(message, scroll=scroll)
                 return True
         for note in self.query(f"#error-{field}").results(Static):
@@ -264,38 +262,9 @@ class KioskScreen(ButtonRowKeys):
         """Focus the field ``field`` that has just been given a message, when it is a FormField (a
         screen whose other controls show messages too says how they take the focus)."""
         for f in self.query(FormField):
-            if f.field_name == field and _shown(f):
+            if f.field_name == field and shown(f):
                 f.focus_input()
                 return
-
-
-def main_control(container: Widget) -> Widget | None:
-    """What the user acts on first in ``container``, by FOCUS_ORDER, among what is shown and can
-    take the focus. A table with no rows (still loading, or nothing to list) is passed over: it
-    would hold an invisible focus on which Enter does nothing."""
-    for selector in FOCUS_ORDER:
-        for widget in container.query(selector):
-            if widget.focusable and _shown(widget) and not (isinstance(widget, DataTable) and not widget.row_count):
-                return widget
-    return None
-
-
-def focus_first(container: Widget) -> None:
-    """Focus what the user acts on first in ``container`` (``main_control``), once it is laid out.
-    A wizard calls this after switching steps: the focus must not stay on a button of the step
-    just hidden, where Enter would still press it. The page is not scrolled to it."""
-
-    def go() -> None:
-        widget = main_control(container)
-        if widget is not None:
-            widget.focus(scroll_visible=False)
-
-    container.call_after_refresh(go)
-
-
-def _shown(widget: Widget) -> bool:
-    """Displayed, and so are all its containers."""
-    return all(getattr(node, "display", True) for node in widget.ancestors_with_self)
 
 
 def _in_view(line: Widget) -> bool:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.__main__ import main
-from kiosk.services import codes
+from kiosk.services import code_keys
 from kiosk.services.env import make_env
 
 
@@ -21,7 +21,7 @@ def sms_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
     monkeypatch.delenv("KIOSK_DATABASE_URL", raising=False)
 
     def run() -> tuple[int, str, str]:
-        codes._key.cache_clear()  # noqa: SLF001 - each run as a new process
+        code_keys._key.cache_clear()  # noqa: SLF001 - each run as a new process
         code = main(["db", "sms-key"])
         out = capsys.readouterr()
         return code, out.out, out.err
@@ -38,10 +38,10 @@ def test_it_is_made_where_the_terminal_reads_it_with_mode_0600(sms_key, settings
     assert sorted(p.name for p in path.parent.parent.iterdir()) == ["keys"]  # no database made by the way
     settings = settings_factory(tmp_path / "terminal")
     settings.data_dir = path.parent.parent
-    codes._key.cache_clear()  # noqa: SLF001
+    code_keys._key.cache_clear()  # noqa: SLF001
     env = make_env(settings)
     try:  # the codes this terminal sends are keyed with that file
-        assert codes.new_salt(env)[:4] == hmac.new(path.read_bytes(), b"sms-code key id", hashlib.sha256).digest()[:4]
+        assert code_keys.new_salt(env)[:4] == hmac.new(path.read_bytes(), b"sms-code key id", hashlib.sha256).digest()[:4]
     finally:
         env.db.dispose()
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import SmsCode
 from kiosk.domain.errors import DomainError, TooSoon
-from kiosk.services import auth, booking_submit, codes
+from kiosk.services import auth, booking_submit, code_keys, codes
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
 from tests.booking_helpers import account_id, sessions
@@ -111,10 +111,10 @@ def test_the_booking_submission_says_the_code_was_replaced(env, people):
 def test_kiosks_given_the_same_key_file_accept_each_others_codes(env, other, people):
     """A hall that copies one sms-code.key into every kiosk's data folder (README) lets a citizen
     ask for the code at one kiosk and type it at another."""
-    key = codes._key(env.settings.data_dir)  # noqa: SLF001 - the first kiosk's key, created on first use
+    key = code_keys._key(env.settings.data_dir)  # noqa: SLF001 - the first kiosk's key, created on first use
     (other.settings.data_dir / "keys").mkdir(mode=0o700)
     (other.settings.data_dir / "keys" / "sms-code.key").write_bytes(key)
-    codes._key.cache_clear()  # noqa: SLF001
+    code_keys._key.cache_clear()  # noqa: SLF001
     p = people["driver_normal"]
     auth.start_sign_in(env, p.id_number)
     assert auth.finish_sign_in(other, p.id_number, last_sms_code(env, p.phone)).name == p.name

@@ -10,7 +10,7 @@ import pytest
 from kiosk.__main__ import main
 from kiosk.config import ASSETS
 from kiosk.services import elicence, elicence_card
-from kiosk.services.elicence_codec import KeyStore
+from kiosk.services.elicence_keyfiles import KeyStore
 
 NOW, LATER = "2026-12-01T09:00:10", "2026-12-01T09:01:01"
 

@@ -17,7 +17,8 @@ from kiosk.config import Settings
 from kiosk.db.models import Account, DrivingLicence
 from kiosk.db.models_elicence import TerminalKey
 from kiosk.services import elicence, elicence_card, elicence_keys, elicence_verify
-from kiosk.services.elicence_codec import KeyStore, encode, key_id_of
+from kiosk.services.elicence_codec import encode, key_id_of
+from kiosk.services.elicence_keyfiles import KeyStore
 from kiosk.services.env import Env, make_env
 from tests.conftest import NOW
 

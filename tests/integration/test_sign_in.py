@@ -87,7 +87,7 @@ def test_the_hash_is_keyed_by_a_file_outside_the_database(env: Env, people: dict
     import hmac
     import os
 
-    from kiosk.services import codes
+    from kiosk.services import code_keys
 
     p = people["driver_normal"]
     auth.start_sign_in(env, p.id_number)
@@ -100,8 +100,8 @@ def test_the_hash_is_keyed_by_a_file_outside_the_database(env: Env, people: dict
                hmac.new(b"", bytes.fromhex(salt_hex) + code.encode(), hashlib.sha256).hexdigest()]
     assert digest not in unkeyed
     other = dataclasses.replace(env, settings=dataclasses.replace(env.settings, data_dir=tmp_path / "other"))
-    assert codes.code_hash(other, code, bytes.fromhex(salt_hex)) != row.code_hash  # another key: no match
-    assert codes.code_hash(env, code, bytes.fromhex(salt_hex)) == row.code_hash
+    assert code_keys.code_hash(other, code, bytes.fromhex(salt_hex)) != row.code_hash  # another key: no match
+    assert code_keys.code_hash(env, code, bytes.fromhex(salt_hex)) == row.code_hash
 
 def test_wrong_code_counts_down_and_dies_after_five_tries(env: Env, people: dict[str, Person],
                                                           last_code: LastCode) -> None:
@@ -445,9 +445,9 @@ def test_online_registration_requires_the_reserved_phone_at_completion(env: Env,
 def _read_key(folder: str, out) -> None:  # type: ignore[no-untyped-def]
     from pathlib import Path
 
-    from kiosk.services import codes
+    from kiosk.services import code_keys
 
-    out.put(codes._key(Path(folder)))
+    out.put(code_keys._key(Path(folder)))
 
 
 def test_kiosks_starting_together_share_one_whole_key(tmp_path) -> None:

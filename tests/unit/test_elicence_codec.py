@@ -21,13 +21,13 @@ from kiosk.services.elicence_codec import (
     OK,
     PREFIX,
     UNKNOWN_KEY,
-    KeyStore,
     LicenceClaims,
     decode_and_verify,
     encode,
     key_id_of,
     photo_digest,
 )
+from kiosk.services.elicence_keyfiles import KeyStore
 
 T0 = datetime(2025, 3, 1, 9, 30, 0)
 B45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"

@@ -34,7 +34,9 @@ class DoneButtons(_Base):
     its buttons do their part: 返回业务中心 (``#home``) goes back to the 业务中心, 查看网办进度
     (``#to-progress``, and ``#pending-progress`` offered before the form on an application still
     受理中: PendingOffer) opens 网办进度 on ``_serial``. Textual calls this ``on_button_pressed``
-    as well as the screen's own (it calls the handler of every class of the screen)."""
+    as well as the screen's own (it calls the handler of every class of the screen). A wizard that
+    shows its steps its own way (the booking wizard: its step bar, where the page is scrolled) sets
+    ``_serial`` and shows the DoneStep itself instead of calling ``show_done``."""
 
     _serial: str  # the application 查看网办进度 opens on
     _submitted: bool  # the application was made: leaving drops nothing

@@ -23,7 +23,7 @@ from ...citizen_screen import CitizenScreen
 from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
 from ...widgets.code_button import CodeButton
-from ...widgets.done_step import DoneStep
+from ...widgets.done_step import DoneButtons, DoneStep
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.in_view import bring_into_view
@@ -57,7 +57,10 @@ def load(env, account_id: int) -> Loaded:  # type: ignore[no-untyped-def]
     return Loaded(bq.overview(env, account_id), bq.sites(env, account_id), seen)
 
 
-class BookingWizardScreen(BookingSubmission, SubmitGuard, CitizenScreen):
+class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenScreen):
+    """The steps and the way between them; on the done step, 查看网办进度 and 返回业务中心 do what
+    DoneButtons says (the step itself is shown by ``_show``, as every step)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.loaded: Loaded | None = None
@@ -66,7 +69,7 @@ class BookingWizardScreen(BookingSubmission, SubmitGuard, CitizenScreen):
         self.request: submit.BookingRequest | None = None
         self.publish_text = ""  # of the request on step 确认并提交: its result-publication day(s)
         self._rereading = False  # the subjects are being read again (back on 科目确认 or 选择场次)
-        self.serial = ""  # the application made, which 查看网办进度 opens on
+        self._serial = ""  # the application made, which 查看网办进度 opens on (DoneButtons)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -263,9 +266,3 @@ class BookingWizardScreen(BookingSubmission, SubmitGuard, CitizenScreen):
             code = self.query_one("#field-code", FormField).value
             self.call(submit.submit, self.env, self.account_id, self.request, code, done=self._done,
                       failed=self._submit_failed)
-        elif bid == "home":
-            self.app.pop_screen()
-        elif bid == "to-progress":
-            from ..records import ProgressScreen
-
-            self.app.switch_screen(ProgressScreen(self.serial))

@@ -25,7 +25,7 @@ class BookingSubmission:
     history: list[tuple[str, bool]]
     request: submit.BookingRequest | None
     publish_text: str
-    serial: str
+    _serial: str  # the booking made, which 查看网办进度 opens on (DoneButtons)
     sessions: SessionStep  # BookingWizardScreen.sessions: the step 选择场次
     account_id: int
     _forward: Callable[[str], None]  # BookingWizardScreen._forward: on to a step
@@ -139,7 +139,7 @@ class BookingSubmission:
         self.show_error(exc)
 
     def _done(self, done: submit.BookingDone) -> None:
-        self.serial = done.serial_no
+        self._serial = done.serial_no
         lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
         lines += [f"{k}：{v}" for k, v in done.summary]
         lines += ["", done.note + "。"]

@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
-from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
+from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError
 from ..domain.dates import format_date
 from ..domain.exam import SUBJECT_NAMES
@@ -23,13 +23,12 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking_create import SessionsGone
-from .booking_same_day import same_day_notes
+from .booking_same_day import same_day_notes, waiting_on
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp,
                       first_bookable_day, load_facts,
                       lock_account, same_day, within_permit)
-from .cancellation import still_open_candidates
 from .env import Env
 from .gateways import OutboxSmsGateway
 
@@ -186,7 +185,7 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         days: list[date] = []
         if req.mode == "priority":
             day = plan.sessions[0][1]
-            for subject in _waiting_on(s, account_id, day):
+            for subject in (SUBJECT_NAMES[b.subject] for b, _ in waiting_on(s, account_id, {day})):
                 summary.append(("特别提示", f"您的{subject}考试预约申请（受理中）包含{format_date(day)}的场次。优先预约成功后，"
                                 "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排。"))
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
@@ -198,18 +197,6 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
             summary += publish_rows(days)
         text = publish_text(days)
         return Checked(summary, mask_phone(plan.facts.account.phone or ""), days[0] if days else None, text)
-
-
-def _waiting_on(s: Session, account_id: int, day: date) -> list[str]:
-    """The subjects of the citizen's pending normal applications that could be placed on ``day``:
-    a session of that day among those it may get, in a plan not yet allocated."""
-    found = []
-    for b in s.scalars(select(Booking).where(Booking.account_id == account_id, Booking.status == "pending",
-                                             Booking.priority.is_(False)).order_by(Booking.id)):
-        if s.scalar(select(ExamSession.id).where(still_open_candidates(b), ExamSession.exam_date == day)
-                    .limit(1)) is not None:
-            found.append(SUBJECT_NAMES[b.subject])
-    return found
 
 
 PRIORITY_NO_ONLINE_CANCEL = "优先预约成功即安排考试，不能在网上取消；因故不能参加考试的，请至少提前一日到车管所申请取消。"

@@ -33,7 +33,7 @@ def publish_rows(days: list[date]) -> list[tuple[str, str]]:
     if len(days) == 1:
         return [(ROW, f"{format_date(days[0])}{ONE_DAY}")]
     if days:
-        return [(ROW, f"{format_days(days)}（共{len(days)}天）"), ("温馨提示", SEVERAL_DAYS)]
+        return [(ROW, publish_text(days)), ("温馨提示", SEVERAL_DAYS)]
     return []
 
 

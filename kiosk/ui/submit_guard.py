@@ -24,7 +24,6 @@ class SubmitGuard:
     def step_opened(self) -> None:
         self._quiet_since = time.monotonic()
 
-    confirm_opened = step_opened  # 确认并提交 (the booking wizard's name for it)
 
     def too_soon(self) -> bool:
         """Whether a press now is to be ignored; if so, the moment starts again from now."""

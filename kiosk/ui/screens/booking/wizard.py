@@ -171,7 +171,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
         if step == "step-confirm":
-            self.confirm_opened()  # 预约 ignores a press for a moment (SubmitGuard)
+            self.step_opened()  # 预约 ignores a press for a moment (SubmitGuard)
         self.query_one(ContentSwitcher).current = step
         self.query_one(VerticalScroll).scroll_home(animate=False)
         shown = self.query_one(f"#{step}")

@@ -55,6 +55,16 @@ async def mark_day(pilot, day: str) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
 
 
+async def code_typed_past_midnight(pilot, env, p) -> str:  # type: ignore[no-untyped-def]
+    """查询 as the dates stand, the first 2026-12-07 session chosen, 下一步 and the code sent before
+    midnight, then typed in its field at 00:00:30: the code."""
+    await press(pilot, "query")
+    await mark_day(pilot, "2026-12-07")
+    code = await code_past_midnight(pilot, env, p)
+    set_input(pilot.app, "code", code)
+    return code
+
+
 async def code_past_midnight(pilot, env, p) -> str:  # type: ignore[no-untyped-def]
     """下一步 before midnight, the code sent; then 00:00:30 on 12-05. The code."""
     await press(pilot, "next-sessions")
@@ -69,10 +79,7 @@ async def test_self_mode_the_default_range_queried_before_midnight(kiosk_app, en
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
         assert dates(kiosk_app) == ("2026-12-05", "2026-12-18")  # the defaults, as the tester left them
-        await press(pilot, "query")
-        await mark_day(pilot, "2026-12-07")
-        code = await code_past_midnight(pilot, env, p)
-        set_input(kiosk_app, "code", code)
+        code = await code_typed_past_midnight(pilot, env, p)
         await press(pilot, "submit")
         assert step(kiosk_app)[0] == "step-sessions"
         assert dates(kiosk_app) == ("2026-12-06", "2026-12-18")  # the start moved, the end kept
@@ -94,10 +101,7 @@ async def test_dates_still_allowed_are_kept_and_nothing_is_said_of_them(kiosk_ap
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
         set_input(kiosk_app, "date_from", "2026-12-07")
         set_input(kiosk_app, "date_to", "2026-12-10")
-        await press(pilot, "query")
-        await mark_day(pilot, "2026-12-07")
-        code = await code_past_midnight(pilot, env, p)
-        set_input(kiosk_app, "code", code)
+        await code_typed_past_midnight(pilot, env, p)
         await press(pilot, "submit")
         assert step(kiosk_app)[0] == "step-sessions"
         assert dates(kiosk_app) == ("2026-12-07", "2026-12-10")
@@ -127,10 +131,7 @@ async def test_priority_booking_the_same(kiosk_app, env, people):
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
         await press(pilot, "to-priority")
         await agree(pilot, "agree-priority")
-        await press(pilot, "query")
-        await mark_day(pilot, "2026-12-07")
-        code = await code_past_midnight(pilot, env, p)
-        set_input(kiosk_app, "code", code)
+        code = await code_typed_past_midnight(pilot, env, p)
         await press(pilot, "submit")
         assert step(kiosk_app)[0] == "step-sessions" and kiosk_app.screen.priority
         assert dates(kiosk_app) == ("2026-12-06", "2026-12-18")
@@ -172,10 +173,7 @@ async def test_why_is_said_when_the_query_again_is_refused_too(kiosk_app, env, p
     p = people["k2_ready"]
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
-        await press(pilot, "query")
-        await mark_day(pilot, "2026-12-07")
-        code = await code_past_midnight(pilot, env, p)
-        set_input(kiosk_app, "code", code)
+        code = await code_typed_past_midnight(pilot, env, p)
         monkeypatch.setattr(booking_query, "query_sessions", busy)
         await press(pilot, "submit")
         assert step(kiosk_app)[0] == "step-sessions" and not rows(kiosk_app)

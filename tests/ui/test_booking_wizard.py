@@ -75,6 +75,17 @@ async def mark_rows(pilot, count: int) -> None:
         await settle(pilot)
 
 
+async def to_confirm_with_one(pilot, env, person, subject: int = 2, date_from: str = "2026-12-04",
+                              date_to: str = "2026-12-10") -> None:
+    """The wizard on 确认并提交 with the first session listed in the range chosen."""
+    await to_sessions(pilot, env, person, subject)
+    await query(pilot, date_from, date_to)
+    await mark_rows(pilot, 1)
+    pilot.app.screen.query_one("#next-sessions", Button).press()
+    await settle(pilot)
+    assert step(pilot.app)[0] == "step-confirm"
+
+
 async def test_self_mode_booking_with_back_bad_inputs_and_code(kiosk_app, env, people):
     p = people["permit_expiring"]
     async with kiosk_app.run_test(size=(120, 50)) as pilot:

@@ -9,7 +9,7 @@ from kiosk.services import booking_submit
 from kiosk.ui.widgets.code_button import CodeButton
 from tests.booking_helpers import account_id
 from tests.ui.conftest import ask_for_a_code, field_error, set_input, settle
-from tests.ui.test_booking_wizard import mark_rows, query, step, to_sessions
+from tests.ui.test_booking_wizard import to_confirm_with_one
 
 NEW_PHONE = "13800138000"
 
@@ -56,12 +56,7 @@ async def test_a_code_refused_as_too_soon_counts_as_sent(kiosk_app, env, people)
 async def test_the_booking_hint_follows_sent(kiosk_app, env, people):
     p = people["permit_expiring"]
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
-        await to_sessions(pilot, env, p, 2)
-        await query(pilot, "2026-12-04", "2026-12-10")
-        await mark_rows(pilot, 1)
-        kiosk_app.screen.query_one("#next-sessions", Button).press()
-        await settle(pilot)
-        assert step(kiosk_app)[0] == "step-confirm"
+        await to_confirm_with_one(pilot, env, p)
         hint = str(kiosk_app.screen.query_one("#code-hint", Static).render())
         assert "点击【发送验证码】" in hint and "【重新发送】" not in hint
         booking_submit.send_code(env, account_id(env, p))  # a code for the booking sent meanwhile (another visit)

@@ -9,7 +9,7 @@ from textual.widgets import Button
 from kiosk.services import codes
 from tests.conftest import last_sms_code
 from tests.ui.conftest import ask_for_a_code, field_error, set_input, settle, sign_in
-from tests.ui.test_booking_wizard import mark_rows, query, step, to_sessions
+from tests.ui.test_booking_wizard import to_confirm_with_one
 from tests.ui.test_register import _open as open_register
 
 NEW_PHONE = "13800138000"
@@ -79,12 +79,7 @@ async def test_a_dead_code_at_register_no_longer_says_it_was_sent(kiosk_app, env
 async def test_a_dead_code_at_exam_booking_no_longer_says_it_was_sent(kiosk_app, env, people):
     p = people["permit_expiring"]
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
-        await to_sessions(pilot, env, p, 2)
-        await query(pilot, "2026-12-04", "2026-12-10")
-        await mark_rows(pilot, 1)
-        kiosk_app.screen.query_one("#next-sessions", Button).press()
-        await settle(pilot)
-        assert step(kiosk_app)[0] == "step-confirm"
+        await to_confirm_with_one(pilot, env, p)
         await pilot.click("#send-code")
         await settle(pilot)
         assert "5分钟内有效" in sent_line(kiosk_app)

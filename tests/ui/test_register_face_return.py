@@ -11,7 +11,8 @@ from tests.ui.conftest import screen_text, set_input, settle
 NO_MORE = "多次人脸识别未通过，本次不能再试"
 
 
-async def _fail_all(pilot, kiosk_app, env, p) -> None:
+async def _to_face(pilot, kiosk_app, p) -> None:
+    """注册 filled in for ``p`` and 下一步: the face check."""
     await pilot.click("#register")
     await settle(pilot)
     assert isinstance(kiosk_app.screen, RegisterScreen)
@@ -20,6 +21,10 @@ async def _fail_all(pilot, kiosk_app, env, p) -> None:
     set_input(kiosk_app, "phone", "13800138002")
     kiosk_app.screen.query_one("#to-face").press()
     await settle(pilot)
+
+
+async def _fail_all(pilot, kiosk_app, env, p) -> None:
+    await _to_face(pilot, kiosk_app, p)
     for _ in range(env.settings.face_max_failures):
         kiosk_app.screen.query_one("#face-start").press()
         await settle(pilot)
@@ -77,13 +82,7 @@ async def test_a_failure_before_the_last_is_still_told_on_coming_back(kiosk_app,
     """One failed try, 上一步, 下一步: the line of that try stays, and 开始人脸识别 has the focus."""
     p = people["face_fails"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#register")
-        await settle(pilot)
-        set_input(kiosk_app, "name", p.name)
-        set_input(kiosk_app, "id_number", p.id_number)
-        set_input(kiosk_app, "phone", "13800138002")
-        kiosk_app.screen.query_one("#to-face").press()
-        await settle(pilot)
+        await _to_face(pilot, kiosk_app, p)
         kiosk_app.screen.query_one("#face-start").press()
         await settle(pilot)
         kiosk_app.screen.query_one("#face-back").press()
@@ -104,13 +103,7 @@ async def test_a_pass_after_a_failure_leaves_no_failure_line_behind(kiosk_app, e
 
     p = people["face_fails"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#register")
-        await settle(pilot)
-        set_input(kiosk_app, "name", p.name)
-        set_input(kiosk_app, "id_number", p.id_number)
-        set_input(kiosk_app, "phone", "13800138002")
-        kiosk_app.screen.query_one("#to-face").press()
-        await settle(pilot)
+        await _to_face(pilot, kiosk_app, p)
         kiosk_app.screen.query_one("#face-start").press()
         await settle(pilot)
         assert "（第1次）" in screen_text(kiosk_app)

@@ -71,19 +71,25 @@ class SessionRow:
     opens_on: date
     publish_on: date
     allocated: bool
-    state: str  # 未开放 / 预约中 / 待安排 / 已安排 (plan_state)
+    state: str  # 未开放 / 预约中 / 待安排 / 逾期 / 已安排 (plan_state)
 
     @property
     def subject_name(self) -> str:
         return SUBJECT_NAMES.get(self.subject, str(self.subject))
 
 
+OVERDUE = "逾期"  # the plan's publication day has passed and it was never allocated
+
+
 def plan_state(p: ExamPlan, now: datetime) -> str:
     """Where the plan stands now: booking not open yet, open, closed on its publication day and
-    waiting for allocation (`kiosk allocate`), or allocated."""
+    waiting for allocation (`kiosk allocate`), its publication day gone by with no allocation run
+    (the clerk should run it: 逾期), or allocated."""
     if p.allocated_at is not None:
         return "已安排"
-    if p.publish_on <= now.date():
+    if p.publish_on < now.date():
+        return OVERDUE
+    if p.publish_on == now.date():
         return "待安排"
     return "未开放" if p.booking_opens_at > now else "预约中"
 

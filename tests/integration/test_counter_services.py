@@ -196,6 +196,8 @@ def test_session_list_shows_where_the_plan_stands(env) -> None:
     assert state() == "预约中"
     env.clock.advance(days=65)  # 2027-02-08: publication day, booking closed, not yet allocated
     assert state() == "待安排"
+    env.clock.advance(days=1)  # 2027-02-09: its publication day has passed and nobody ran it
+    assert state() == "逾期"
     exam_admin_results.run_allocation(env, EXAMS, "2027-02-08")
     assert state() == "已安排"
 

@@ -65,7 +65,7 @@ class ExamPlansScreen(KioskScreen):
                 yield Button("返回", id="back")
             yield PlainTable(id="sessions", cursor_type="row")
             yield ErrorLine("", id="session-more")  # the highlighted session's columns left out (narrow)
-            yield Plain(APPLIED_HINT, classes="hint")
+            yield Plain(APPLIED_HINT, classes="hint", id="applied-hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
             yield Select([], prompt="选择考场", id="site")
             yield Plain("", id="error-site", classes="field-error")  # 请选择考场, by the choice
@@ -157,6 +157,7 @@ class ExamPlansScreen(KioskScreen):
         live refresh keeps the row and the scroll the clerk is reading."""
         self.shown = refill_to_fit(self.query_one("#sessions", PlainTable), self.query_one(VerticalScroll), COLUMNS,
                                    [_cells(r) for r in self.rows.values()], list(self.rows), DROP_WHEN_NARROW)
+        self.query_one("#applied-hint", Plain).update(_hint(self.rows.values()))
         self._more()
 
     def _more(self) -> None:
@@ -281,6 +282,18 @@ def _cells(r: exam_admin.SessionRow) -> tuple[str, ...]:
     return (str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
             str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
             f"{r.publish_on:%m-%d}")
+
+
+def _hint(rows) -> str:  # type: ignore[no-untyped-def]
+    """What the counts mean; and, when a listed plan's publication day has gone by unallocated
+    (状态 逾期, one short word so the table keeps its columns at 120), what to do about it."""
+    overdue = sorted({r.publish_on for r in rows if r.state == exam_admin.OVERDUE})
+    if not overdue:
+        return APPLIED_HINT
+    days = "、".join(f"{d:%Y-%m-%d}" for d in overdue)
+    which = "依次填写这些公布日期" if len(overdue) > 1 else "填写该公布日期"
+    return (f"{APPLIED_HINT}\n状态为逾期的场次已过预约结果公布日（{days}）仍未安排考试，"
+            f"请在下方{which}并点击【安排考试并公布结果】。")
 
 
 def allocation_text(report: AllocationReport) -> str:

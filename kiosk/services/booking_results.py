@@ -74,7 +74,8 @@ def opening(env: Env, account_id: int) -> Opening:
 def default_day(env: Env, account_id: int) -> date:
     """The exam date worth looking at first, from today on: the citizen's own next exam day (a seat
     they hold, or the first session a pending application may be placed in, published on its plan's
-    publication day); else the first day with results published at the sites of their city; else today."""
+    publication day); else the first day with results published at the sites of their city (someone
+    placed: a plan allocated with nobody to place has no list to show); else today."""
     today = env.clock.now().date()
     first = select(func.min(ExamSession.exam_date)).where(ExamSession.exam_date >= today)
     with env.db.read() as s:
@@ -86,7 +87,8 @@ def default_day(env: Env, account_id: int) -> date:
         permit = active_permit(s, account_id)
         city = (first.join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
                 .join(ExamSite, ExamSite.id == ExamSession.site_id)
-                .where(ExamPlan.allocated_at.is_not(None), site_city_filter(permit.city if permit else None)))
+                .where(ExamPlan.allocated_at.is_not(None), ExamSession.placed > 0,
+                       site_city_filter(permit.city if permit else None)))
         return s.scalar(city) or today
 
 

@@ -227,9 +227,13 @@ def _plans(s: Session, today: date) -> int:
                 if (site.office_id, subject, day) in existing:
                     continue
                 existing.add((site.office_id, subject, day))
+                publish = day - timedelta(days=2)
+                # A publication day before the demo's first day was run then (nobody had applied):
+                # the counter would otherwise list those plans as 逾期, a run the clerk forgot.
                 plan = ExamPlan(office_id=site.office_id, subject=subject, exam_date=day,
                                 booking_opens_at=datetime.combine(day - timedelta(days=20), time(9, 0)),
-                                publish_on=day - timedelta(days=2))
+                                publish_on=publish,
+                                allocated_at=datetime.combine(publish, time(9, 0)) if publish < today else None)
                 s.add(plan)
                 added += 1
                 for i, start in enumerate(TIMES):

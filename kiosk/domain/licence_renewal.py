@@ -63,7 +63,7 @@ def overdue_all_refusal(today: date, valid_to: date, delayed: bool = False) -> s
     if delayed or today <= last:
         return None
     return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满一年后（{last:%Y-%m-%d}以后）不能在线补领、换领、"
-            "期满换证或转入，请到车管所窗口办理")
+            "期满换证或转入，请到车管所窗口办理。")
 
 
 def add_months(day: date, months: int) -> date:

@@ -197,7 +197,7 @@ def test_a_licence_expired_over_a_year_is_sent_to_the_counter_before_the_form(en
     valid_to = licence(env, p).valid_to
     assert err.value.field is None and err.value.message == (
         f"驾驶证有效期至{valid_to:%Y-%m-%d}，有效期满一年后（{valid_to.year + 1}{valid_to:-%m-%d}以后）"
-        "不能在线补领、换领、期满换证或转入，请到车管所窗口办理")
+        "不能在线补领、换领、期满换证或转入，请到车管所窗口办理。")  # a page message: a whole sentence
 
 
 @pytest.mark.parametrize("kind", ["lost", "damaged", "changed", "transfer"])

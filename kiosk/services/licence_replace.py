@@ -91,8 +91,9 @@ class LicenceReplacement:
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
         refusals = {label: kind_refusal(kind, context) for label, kind in KINDS}
         if all(refusals.values()):  # told before the form, as the 延期 services do
+            each = "\n".join(f"{k}：{str(r).rstrip('。')}。" for k, r in refusals.items())
             raise DomainError(overdue_all_refusal(today, lic.valid_to, "N" in lic.status)
-                              or "不能在线办理驾驶证补换领：\n" + "\n".join(f"{k}：{str(r).rstrip('。')}。" for k, r in refusals.items()))
+                              or "不能在线办理驾驶证补换领：\n" + each)
         # A kind refused whatever is typed (期满换证 before its window, say) is said under 业务类型 as
         # soon as it is chosen, not after the rest is typed and 下一步 pressed.
         context["notes"] = {"kind": {kind: refusal for kind in KIND_NAMES if (refusal := kind_refusal(kind, context))}}

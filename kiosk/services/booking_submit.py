@@ -105,9 +105,10 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: st
 _SITE_NAME = Prepared(select(ExamSite.name).where(ExamSite.id == bindparam("site")))
 
 
-def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest) -> _Plan:
+def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Facts | None = None) -> _Plan:
+    """Validate ``req`` against the account's facts (``f``: already read in this transaction)."""
     today = env.clock.now().date()
-    f = load_facts(s, account_id)
+    f = f or load_facts(s, account_id)
     if req.mode not in MODE_TEXT:
         raise DomainError("请选择预约模式")
     elig = eligibility(f.account.id_number, f.permit, f.attempts, f.bookings, req.subject, today)
@@ -216,13 +217,13 @@ def submit(env: Env, account_id: int, req: BookingRequest, code: str) -> Booking
     fast = isinstance(env.sms, OutboxSmsGateway)  # another gateway is handed a Session to send with
     gone: SessionsGone | None = None
     with env.db.fast(write=False) if fast else env.db.read() as s:
+        facts = load_facts(s, account_id)  # read once: a refusal below still needs the phone
         try:
             _start_still_allowed(env, req)
-            plan: _Plan | None = _plan(s, env, account_id, req)
-            phone = plan.facts.account.phone  # type: ignore[union-attr]
+            plan: _Plan | None = _plan(s, env, account_id, req, facts)
         except SessionsGone as exc:  # the code is still checked: is it good for the next try?
-            plan, gone, phone = None, exc, load_facts(s, account_id).account.phone
-        pre = codes.precheck(s, env, phone or "", CODE_PURPOSE, code)
+            plan, gone = None, exc
+        pre = codes.precheck(s, env, facts.account.phone or "", CODE_PURPOSE, code)
     if pre.problem is not None:
         raise codes.refusal(pre.problem)
     if gone is not None and pre.matched:  # the right code, not used up: it serves for the next try

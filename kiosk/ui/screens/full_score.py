@@ -60,7 +60,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
                         yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
                 with Vertical(id="step-sessions"):
                     yield Plain("", id="sessions-hint", classes="hint")
-                    yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
+                    yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True, select_on_click=True)
                     yield ErrorLine(id="error-sessions", classes="field-error")
                     yield Plain("", id="sessions-where", classes="hint")
                     with Horizontal(classes="buttons"):

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich.text import Text
+from textual import events
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Static
 
 
@@ -63,9 +65,29 @@ class ErrorLine(Plain):
 
 
 class PlainTable(DataTable):
-    """A DataTable whose string cells are shown as they are."""
+    """A DataTable whose string cells are shown as they are.
+
+    ``select_on_click``: one tap (click) on a row chooses it, as Enter does. Textual's DataTable
+    only moves its cursor on a first click and selects on a second, so on a touch screen a
+    citizen's one tap on a session left it unchosen (已选0个) and 下一步 then said to choose one.
+    For the lists whose rows are chosen; those that show the highlighted row's details need not."""
 
     _filled: tuple = ()  # the rows (and keys) that ``refill`` last put in
+
+    def __init__(self, *args: Any, select_on_click: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.select_on_click = select_on_click
+
+    def _on_click(self, event: events.Click) -> None:
+        """Textual runs the ``_on_click`` of every class in the MRO, this one first: the cursor is
+        put on the cell clicked, so DataTable's own handler, next, sees a click on the highlighted
+        row and selects it (calling it from here too would select twice: a session marked and
+        unmarked again)."""
+        meta = event.style.meta
+        if not (self.select_on_click and self.show_cursor and self.cursor_type != "none"):
+            return
+        if "row" in meta and "column" in meta and meta["row"] >= 0 and meta["column"] >= 0:
+            self.cursor_coordinate = Coordinate(meta["row"], meta["column"])
 
     def refill(self, rows: list[tuple], keys: list[str] | None = None, columns: Sequence[str] | None = None) -> None:
         """Show ``rows`` (with their ``keys``) in place of the rows shown, for a list refreshed by

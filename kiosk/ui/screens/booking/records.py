@@ -54,7 +54,7 @@ class BookingListScreen(CitizenScreen):
         yield KioskHeader(self.TITLE_TEXT)
         with Page(classes="form wide"):
             yield Plain("正在查询，请稍候。", id="status", classes="hint")
-            yield PlainTable(id="bookings", cursor_type="row", zebra_stripes=True)
+            yield PlainTable(id="bookings", cursor_type="row", zebra_stripes=True, select_on_click=True)
             yield Plain("", id="detail")
             with Vertical(id="confirm-box"):
                 yield Plain("", id="confirm-text")

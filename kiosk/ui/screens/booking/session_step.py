@@ -100,7 +100,7 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         yield Plain("", id="ranking-rule", classes="hint")
         yield Plain("", id="sessions-hint", classes="hint")
         yield ErrorLine(id="sessions-alert", classes="field-error")  # about the sessions listed or chosen
-        yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True, select_on_click=True)
         with Horizontal(classes="buttons"):
             yield Button("上一步", id="prev-sessions")
             yield Button("下一步", id="next-sessions", variant="primary")

@@ -2,7 +2,6 @@
 each after a confirmation."""
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -20,18 +19,6 @@ from ...widgets.plain import ErrorLine, Plain, PlainTable
 
 
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
-
-
-class StaffRows(PlainTable):
-    """The accounts. One click on a row picks it, as Enter does: Textual's DataTable only moves its
-    cursor on a first click (a second one selects), so one click on J1001 left A0001 picked
-    under a cursor on J1001, and 停用账户 acted on A0001."""
-
-    async def _on_click(self, event: events.Click) -> None:
-        before = self.cursor_coordinate
-        await super()._on_click(event)
-        if self.row_count and self.cursor_coordinate != before:  # moved by the click: not selected yet
-            self.action_select_cursor()
 
 
 class SaidLine(ErrorLine):
@@ -61,7 +48,7 @@ class StaffAdminScreen(KioskScreen):
         yield KioskHeader("工作人员账户")
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             # the picked account's part next after the list (Tab order too), the 新建账户 form after it
-            yield StaffRows(id="staff-rows", cursor_type="row")
+            yield PlainTable(id="staff-rows", cursor_type="row", select_on_click=True)  # one click picks, as Enter
             yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,

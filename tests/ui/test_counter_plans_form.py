@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import DataTable
 
-from kiosk.services.allocation_service import AllocationReport
+from kiosk.services.allocation_service import AllocationReport, SessionCount
 
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen, allocation_text
@@ -84,7 +84,16 @@ async def test_an_allocation_that_places_no_one_says_no_one_was_told(env):
 def test_the_allocation_line_says_who_was_told():
     told = allocation_text(AllocationReport(date(2026, 12, 2), placed=3, unplaced=1, deferred=2, plans=4))
     assert "预约成功 3 人，未安排 1 人，转入后续计划 2 人" in told
-    assert "4 人已通过网办进度、短信和消息收到结果通知" in told
+    assert "4 人已通过网办进度、短信和消息收到结果通知" in told and "优先预约" not in told
+
+
+def test_the_allocation_line_names_the_priority_seats_it_did_not_place():
+    """On a day whose only seats went to 优先预约 (placed when booked), the run places nobody: the
+    clerk is told those seats exist, as `kiosk allocate` says them, not only 预约成功 0 人."""
+    sessions = [SessionCount(1, 30, 2, priority=2), SessionCount(2, 40, 1, priority=1), SessionCount(3, 20, 0)]
+    told = allocation_text(AllocationReport(date(2026, 12, 5), plans=2, sessions=sessions))
+    assert "预约成功 0 人" in told and "另有优先预约 3 人（预约时已安排考试）。" in told
+    assert "本次没有预约成功或未安排的申请" in told
 
 
 async def test_after_a_save_the_next_session_starts_at_the_exam_date(env):

@@ -63,7 +63,7 @@ class ExamPlansScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
-            yield PlainTable(id="sessions", cursor_type="row")
+            yield PlainTable(id="sessions", cursor_type="row", select_on_click=True)
             yield ErrorLine("", id="session-more")  # the highlighted session's columns left out (narrow)
             yield Plain(APPLIED_HINT, classes="hint", id="applied-hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
@@ -300,8 +300,10 @@ def allocation_text(report: AllocationReport) -> str:
     """What a run did. Only those placed or not placed are told (转入后续计划 stay 受理中, untold)."""
     if report.plans == 0:
         return f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
+    priority = sum(c.priority for c in report.sessions)  # placed when they booked, not by this run
+    also = f"另有优先预约 {priority} 人（预约时已安排考试）。" if priority else ""
     text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
-            f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。")
+            f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。{also}")
     told = report.placed + report.unplaced
     if told:
         return text + f"预约成功和未安排的 {told} 人已通过网办进度、短信和消息收到结果通知。"

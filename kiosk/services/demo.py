@@ -57,9 +57,11 @@ def load_if_empty(env: Env) -> bool:
     """Load the demo data into a database without accounts; True if this call loaded it. Terminals
     starting together on a new database take turns: the check and the load are one transaction, so
     the first loads and the others, after it, find the data there."""
+    if not is_empty(env):  # the usual start: a read, no writer's turn taken
+        return False
     with env.db.write() as s:
         take_turn(s, DEMO_TURN)
-        if not _empty(s):
+        if not _empty(s):  # loaded by another terminal while this one waited
             return False
         _load(s, env)
         return True

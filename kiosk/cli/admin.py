@@ -30,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def db_upgrade(args: argparse.Namespace, env: Env) -> int:
-    bootstrap.prepare(env, load_demo=False)
-    print("数据库结构已是最新版本")
+    reached = bootstrap.migrate(env)
+    print(f"已将数据库结构升级到最新版本（{reached}）" if reached else "数据库结构已是最新版本")
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,6 +22,10 @@ from .models import AuditEntry
 
 SQLITE_BUSY_MS = 30_000
 PG_LOCK_TIMEOUT_MS = SQLITE_BUSY_MS  # how long a PostgreSQL statement waits for a lock
+# Terminals starting together take turns at each step of their preparation (kiosk.services.bootstrap):
+# one migrates or loads the demo data while the others wait, up to PREPARE_WAIT_MS, for it to end.
+MIGRATE_TURN, DEMO_TURN = 0x6B696F736B01, 0x6B696F736B02  # advisory lock keys ("kiosk" 1 and 2)
+PREPARE_WAIT_MS = 300_000
 
 
 def make_engine(url: str) -> Engine:
@@ -60,6 +64,20 @@ ours: a lock_timeout there wins."""
         given = " ".join(given)
     ours = f"-c lock_timeout={PG_LOCK_TIMEOUT_MS}"
     return {"options": f"{ours} {given}" if given else ours}
+
+
+def take_turn(conn: Connection | Session, key: int) -> None:
+    """Inside a write transaction: wait until no other terminal holds ``key``, and hold it until the
+    transaction ends, so what is checked here still holds when it commits. PostgreSQL: a
+    transaction-level advisory lock, waited for up to PREPARE_WAIT_MS (another terminal's migration or
+    demo load takes seconds, longer than a row lock may). SQLite: the transaction's ``BEGIN
+    IMMEDIATE`` already let this writer in alone, nothing more to do."""
+    dialect = conn.get_bind().dialect if isinstance(conn, Session) else conn.dialect
+    if dialect.name != "postgresql":
+        return
+    conn.execute(text(f"SET LOCAL lock_timeout = {PREPARE_WAIT_MS}"))
+    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+    conn.execute(text("SET LOCAL lock_timeout TO DEFAULT"))  # the connection's own (see _postgres_options)
 
 
 @event.listens_for(Session, "before_flush")

@@ -1,4 +1,8 @@
-"""First run: create the data directory, migrate, and load demo data into an empty database."""
+"""First run: create the data directory, migrate, and load demo data into an empty database.
+
+Several terminals may start together on one new database: each step takes turns
+(kiosk.db.session.take_turn), so one migrates and one loads the demo data while the others wait
+and then find it done."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,14 +17,18 @@ def ensure_sqlite_dir(url: str) -> None:
         Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
+def migrate(env: Env) -> str | None:
+    """Bring the schema to head: the revision reached, or None if it was there already."""
+    ensure_sqlite_dir(env.db.url)
+    if is_current(env.db.engine):
+        return None
+    return upgrade(env.db.engine)  # None too when another terminal migrated while this one waited
+
+
 def prepare(env: Env, *, load_demo: bool = True) -> bool:
     """Bring the schema to head; load demo data if the database is empty. True if demo data was loaded."""
-    ensure_sqlite_dir(env.db.url)
-    upgraded = not is_current(env.db.engine)
-    if upgraded:
-        upgrade(env.db.engine)
-    if load_demo and demo.is_empty(env):
-        demo.load(env)
+    upgraded = migrate(env) is not None
+    if load_demo and demo.load_if_empty(env):
         return True
     if load_demo and upgraded:  # demo rows made by an older version get what the new one adds
         demo.after_upgrade(env)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ..config import ASSETS
 from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSite, LearnerPermit, Office, Staff,
                          Vehicle, Violation)
+from ..db.session import DEMO_TURN, take_turn
 from ..domain.dates import anniversary
 from ..domain.exam import permit_valid_to
 from . import demo_history, demo_newcars, demo_transfer
@@ -38,22 +39,45 @@ def identities() -> list[DemoIdentity]:
 
 def is_empty(env: Env) -> bool:
     with env.db.read() as s:
-        return not s.scalar(select(func.count()).select_from(Account))
+        return _empty(s)
+
+
+def _empty(s: Session) -> bool:
+    return not s.scalar(select(func.count()).select_from(Account))
 
 
 def load(env: Env) -> dict[str, int]:
     """Create whatever demo data is missing; return how many rows of each kind were added."""
-    added = {"offices": 0, "citizens": 0, "plans": 0, "staff": 0}
     with env.db.write() as s:
-        added["offices"] = _offices(s)
-        added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
-        s.flush()
-        demo_newcars.load(s, env.clock.now())
-        demo_transfer.load(s, env.clock.now())
-        _permit_cities(s)
-        _violations(s, env.clock.now())
-        added["plans"] = _plans(s, env.clock.now().date())
-        added["staff"] = _staff(s)
+        take_turn(s, DEMO_TURN)  # another terminal loading at the same moment: after it, nothing is missing
+        return _load(s, env)
+
+
+def load_if_empty(env: Env) -> bool:
+    """Load the demo data into a database without accounts; True if this call loaded it. Terminals
+    starting together on a new database take turns: the check and the load are one transaction, so
+    the first loads and the others, after it, find the data there."""
+    if not is_empty(env):  # the usual start: a read, no writer's turn taken
+        return False
+    with env.db.write() as s:
+        take_turn(s, DEMO_TURN)
+        if not _empty(s):  # loaded by another terminal while this one waited
+            return False
+        _load(s, env)
+        return True
+
+
+def _load(s: Session, env: Env) -> dict[str, int]:
+    added = {"offices": 0, "citizens": 0, "plans": 0, "staff": 0}
+    added["offices"] = _offices(s)
+    added["citizens"] = sum(_person(s, env, p) for p in PEOPLE)
+    s.flush()
+    demo_newcars.load(s, env.clock.now())
+    demo_transfer.load(s, env.clock.now())
+    _permit_cities(s)
+    _violations(s, env.clock.now())
+    added["plans"] = _plans(s, env.clock.now().date())
+    added["staff"] = _staff(s)
     return added
 
 

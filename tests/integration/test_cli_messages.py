@@ -29,7 +29,8 @@ def test_a_setting_refused_is_one_chinese_line(cli_run, tmp_path: Path, monkeypa
 
 def test_upgrade_and_an_empty_outbox_say_so_in_chinese(cli_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'k.db'}"
-    assert cli_run("--db", url, "db", "upgrade") == (0, "数据库结构已是最新版本\n", "")
+    code, out, err = cli_run("--db", url, "db", "upgrade")  # a new database: test_cli_db_upgrade.py
+    assert (code, err) == (0, "") and out.startswith("已将数据库结构升级到最新版本（")
     assert cli_run("--db", url, "outbox") == (0, "短信发件箱为空\n", "")
     assert cli_run("--db", url, "outbox", "--phone", "13900000000") == (0, "短信发件箱中没有发往该号码的短信\n", "")
 

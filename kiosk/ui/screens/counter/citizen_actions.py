@@ -57,6 +57,7 @@ class CitizenActions:
     back_to_bookings: bool
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
+    with_fresh_file: Callable[[Callable[[CitizenFile], None]], None]  # CitizenScreen: read again, then ask
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
@@ -105,7 +106,17 @@ class CitizenActions:
             self.clear_errors()
             self.show_error(exc)  # by the field, which gets the focus
             return
-        question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
+        self.with_fresh_file(lambda f: self._ask_cancel(f, b.id, reason))
+
+    def _ask_cancel(self, f: CitizenFile, booking_id: int, reason: str) -> None:
+        """The question about the booking as it is now (the file just read again): paid at a kiosk
+        meanwhile, it says the fee is refunded; cancelled meanwhile, why it cannot be, under the list."""
+        b = next((b for b in f.bookings if b.id == booking_id), None)
+        why = self.why_not_cancellable(b)
+        if why or b is None:
+            self.call_after_refresh(self._booking_note, why)  # after the refilled list highlighted its row
+            return
+        question = (f"确认为{f.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"{exam_time_lines(b)}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
                     + "取消后将以短信和消息通知本人。"
@@ -146,14 +157,29 @@ class CitizenActions:
             return None
         return a
 
+    def _fresh_app(self, f: CitizenFile, serial_no: str):  # type: ignore[no-untyped-def]
+        """The application ``serial_no`` as it is now (the file just read again) if the counter may
+        still finish it; else None, and why not under the applications (withdrawn at a kiosk, say)."""
+        a = next((a for a in f.applications if a.serial_no == serial_no), None)
+        if a is None or not self._choices(a):
+            now = f"当前状态为{a.status_text}，" if a is not None else ""
+            self._app_error(f"业务流水号{serial_no}{now}已不是待窗口办结的业务，不能办结或退办。")
+            return None
+        return a
+
     def finish_selected(self) -> None:  # by its button, or by Enter on the application's row
         self.say("")
         self.query_one("#app-error", Static).update("")
         a = self._selected_app()
-        if a is None or self.file is None:
+        if a is not None and self.file is not None:
+            self.with_fresh_file(lambda f: self._ask_finish(f, a.serial_no))
+
+    def _ask_finish(self, f: CitizenFile, serial_no: str) -> None:
+        a = self._fresh_app(f, serial_no)
+        if a is None:
             return
         accepted = f"{a.events[0].note}\n" if a.events and a.events[0].note else ""  # what and how it was asked for
-        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
+        question = (f"为{f.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
                     "请选择办结方式，办结后将以短信和消息通知本人。")
 
         def chosen(how: str | None) -> None:
@@ -176,7 +202,13 @@ class CitizenActions:
             self.clear_errors()
             self.show_error(exc)
             return
-        question = (f"确认为{self.file.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
+        self.with_fresh_file(lambda f: self._ask_refuse(f, a.serial_no, reason))
+
+    def _ask_refuse(self, f: CitizenFile, serial_no: str, reason: str) -> None:
+        a = self._fresh_app(f, serial_no)
+        if a is None:
+            return
+        question = (f"确认为{f.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
                     f"退办理由：{reason}\n\n退办后将以短信和消息通知本人。")
 
         def answered(yes: bool | None) -> None:

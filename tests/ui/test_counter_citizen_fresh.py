@@ -1,17 +1,14 @@
-"""Pilot: 为群众办理 while the citizen changes the booking at a kiosk (pays the fee) or another counter
-decides an application: the question before 窗口取消所选预约 / 办结 / 退办 is built from the file read
-again (it said 预约成功（未缴费） and nothing of the refund), and the file on screen refreshes by itself."""
+"""Pilot: 为群众办理 while the citizen pays the fee at a kiosk: the question before 窗口取消所选预约 is
+built from the file read again (it said 预约成功（未缴费） and nothing of the refund), and the file on
+screen refreshes by itself (its rows said 未缴费 until the clerk looked the citizen up again)."""
 from __future__ import annotations
 
-from kiosk.services import counter_applications, fees
+from kiosk.services import fees
 from kiosk.services.booking_submit import BookingRequest
-from kiosk.ui.dialogs.choose import ChooseDialog
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.citizen import CitizenScreen
-from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id, book, sessions
-from tests.ui.conftest import screen_text, set_input, settle
-from tests.ui.test_booking_records_stale import CLERK
+from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import SIZE, look_up, press
 
@@ -64,23 +61,3 @@ async def test_the_file_on_screen_refreshes_by_itself(env, people):
         await settle(pilot)
         assert "预约成功（已缴费）" in _row_status(app)
         assert app.focused is focused  # the clerk's place kept
-
-
-async def test_an_application_decided_meanwhile_is_not_asked_about(env, people, document_service):
-    p = people["driver_normal"]
-    acc = account_id(env, p)
-    serial = apply_for(env, document_service, acc, "邮寄")
-    app = counter_app(env)
-    async with app.run_test(size=SIZE) as pilot:
-        await _sign_in(pilot, app)
-        await look_up(pilot, p.id_number, "本人到窗口办理业务")
-        table = app.screen.query_one("#apps")
-        table.move_cursor(row=table.get_row_index(serial))
-        counter_applications.refuse(env, CLERK, acc, serial, "申请人要求撤回")  # at another counter
-        await press(pilot, "finish-app")
-        assert isinstance(app.screen, CitizenScreen) and not isinstance(app.screen, ChooseDialog)
-        said = "".join(screen_text(app).split())
-        assert f"业务流水号{serial}当前状态为" in said and "不能办结或退办。" in said
-        set_input(app, "refuse_reason", "申请人要求撤回")
-        await press(pilot, "refuse-app")  # the list was read again: the row is no longer one to decide
-        assert isinstance(app.screen, CitizenScreen)

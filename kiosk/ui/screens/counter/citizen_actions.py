@@ -157,29 +157,14 @@ class CitizenActions:
             return None
         return a
 
-    def _fresh_app(self, f: CitizenFile, serial_no: str):  # type: ignore[no-untyped-def]
-        """The application ``serial_no`` as it is now (the file just read again) if the counter may
-        still finish it; else None, and why not under the applications (withdrawn at a kiosk, say)."""
-        a = next((a for a in f.applications if a.serial_no == serial_no), None)
-        if a is None or not self._choices(a):
-            now = f"当前状态为{a.status_text}，" if a is not None else ""
-            self._app_error(f"业务流水号{serial_no}{now}已不是待窗口办结的业务，不能办结或退办。")
-            return None
-        return a
-
     def finish_selected(self) -> None:  # by its button, or by Enter on the application's row
         self.say("")
         self.query_one("#app-error", Static).update("")
         a = self._selected_app()
-        if a is not None and self.file is not None:
-            self.with_fresh_file(lambda f: self._ask_finish(f, a.serial_no))
-
-    def _ask_finish(self, f: CitizenFile, serial_no: str) -> None:
-        a = self._fresh_app(f, serial_no)
-        if a is None:
+        if a is None or self.file is None:
             return
         accepted = f"{a.events[0].note}\n" if a.events and a.events[0].note else ""  # what and how it was asked for
-        question = (f"为{f.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
+        question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
                     "请选择办结方式，办结后将以短信和消息通知本人。")
 
         def chosen(how: str | None) -> None:
@@ -202,13 +187,7 @@ class CitizenActions:
             self.clear_errors()
             self.show_error(exc)
             return
-        self.with_fresh_file(lambda f: self._ask_refuse(f, a.serial_no, reason))
-
-    def _ask_refuse(self, f: CitizenFile, serial_no: str, reason: str) -> None:
-        a = self._fresh_app(f, serial_no)
-        if a is None:
-            return
-        question = (f"确认为{f.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
+        question = (f"确认为{self.file.name}退办以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n"
                     f"退办理由：{reason}\n\n退办后将以短信和消息通知本人。")
 
         def answered(yes: bool | None) -> None:

@@ -24,6 +24,8 @@ from .citizen_actions import CANCELLABLE, CitizenActions
 from .citizen_lists import APP_COLUMNS, BOOKING_COLUMNS, CitizenLists
 from .citizen_summary import credit_code_in, summary_text
 
+LIVE_SECONDS = 5  # the file on screen read again: the citizen may change it at a kiosk meanwhile
+
 
 class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScreen):
     def __init__(self) -> None:
@@ -32,6 +34,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self._shown_for = ""  # the ID field's text when the file on screen was shown
         self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
         self.back_to_bookings = False  # a booking was just cancelled: the list takes the focus back
+        self._shown_count = 0  # files shown so far: a live read begun before the last one is dropped
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("为群众办理")
@@ -79,6 +82,42 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)
         self.query_one("#apps", DataTable).add_columns(*APP_COLUMNS)
         self.query_one("#input-id_number", Input).focus()
+        self.set_interval(LIVE_SECONDS, self._live)
+
+    def _live(self) -> None:
+        """The file on screen read again (as the counter's other live lists are), so its rows and
+        the clerk's questions say what the citizen did at a kiosk meanwhile (paid the fee, say).
+        Not while an action runs or a dialog is over the screen; an unchanged file changes nothing."""
+        f = self.file
+        if self.busy or f is None or not f.account_id or self.app.screen is not self:
+            return
+        args, count = (self.env, self.kiosk.staff, f.account_id), self._shown_count
+
+        def work() -> None:
+            try:
+                fresh = counter_citizen.load(*args)
+            except Exception:  # noqa: BLE001 - the next tick tries again; the clerk's actions show errors
+                return
+            self.app.call_from_thread(self._live_loaded, count, fresh)
+
+        self.run_worker(work, thread=True, group="live", exclusive=True)
+
+    def _live_loaded(self, count: int, fresh: CitizenFile) -> None:
+        if (count == self._shown_count and not self.busy and self.file is not None and self.is_attached
+                and fresh.account_id == self.file.account_id and fresh != self.file):
+            self.show_file(fresh)
+
+    def with_fresh_file(self, then: Callable[[CitizenFile], None]) -> None:
+        """The file read again and shown (another counter, or the citizen at a kiosk, may have changed
+        it since), then ``then(file)``: a question to the clerk is built from what is true now."""
+        if self.file is None or not self.file.account_id:
+            return
+
+        def loaded(f: CitizenFile) -> None:
+            self.show_file(f)
+            then(f)
+
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=loaded)
 
     def on_reason_list_taken(self, event: ReasonList.Taken) -> None:
         """Enter on a common reason (now in 查询事由) looks the citizen up with it."""
@@ -154,6 +193,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
 
     def show_file(self, f: CitizenFile) -> None:
         self.file, self._shown_for = f, self._typed_id()
+        self._shown_count += 1
         self.query_one("#citizen-summary", Static).update(summary_text(f, f.exams.void))
         found = f.found
         self._show_parts(found, unit=f.kind == "unit")

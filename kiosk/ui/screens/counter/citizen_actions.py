@@ -57,6 +57,7 @@ class CitizenActions:
     back_to_bookings: bool
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
+    with_fresh_file: Callable[[Callable[[CitizenFile], None]], None]  # CitizenScreen: read again, then ask
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
@@ -105,7 +106,17 @@ class CitizenActions:
             self.clear_errors()
             self.show_error(exc)  # by the field, which gets the focus
             return
-        question = (f"确认为{self.file.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
+        self.with_fresh_file(lambda f: self._ask_cancel(f, b.id, reason))
+
+    def _ask_cancel(self, f: CitizenFile, booking_id: int, reason: str) -> None:
+        """The question about the booking as it is now (the file just read again): paid at a kiosk
+        meanwhile, it says the fee is refunded; cancelled meanwhile, why it cannot be, under the list."""
+        b = next((b for b in f.bookings if b.id == booking_id), None)
+        why = self.why_not_cancellable(b)
+        if why or b is None:
+            self.call_after_refresh(self._booking_note, why)  # after the refilled list highlighted its row
+            return
+        question = (f"确认为{f.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"{exam_time_lines(b)}\n状态：{b.status_text}\n\n"
                     f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
                     + "取消后将以短信和消息通知本人。"

@@ -12,6 +12,8 @@ from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
 from ...widgets.page import Page
 
+LIVE_SECONDS = 5  # while 正在审核: the review is decided at a counter, the page reads it again this often
+
 
 class ElicenceScreen(CitizenScreen):
     def __init__(self) -> None:
@@ -40,6 +42,30 @@ class ElicenceScreen(CitizenScreen):
 
     def on_mount(self) -> None:
         self.reload()
+        self.set_interval(LIVE_SECONDS, self._live)
+
+    def _live(self) -> None:
+        """While the application is in review (正在审核), read it again off the UI thread: a clerk's
+        审核通过 or 退回 shows without the citizen doing anything. Only while this page is in front,
+        nothing runs and somebody is signed in; an unchanged overview changes nothing on screen."""
+        o = self.overview
+        if o is None or o.state != "applied" or self.busy or self.app.screen is not self or self.kiosk.citizen is None:
+            return
+        args = (self.env, self.account_id)
+
+        def work() -> None:
+            try:
+                fresh = elicence.overview(*args)
+            except Exception:  # noqa: BLE001 - the next tick tries again
+                return
+            self.app.call_from_thread(self._live_loaded, fresh)
+
+        self.run_worker(work, thread=True, group="live", exclusive=True)
+
+    def _live_loaded(self, fresh: elicence.Overview) -> None:
+        if (fresh != self.overview and not self.busy and self.is_attached and self.app.screen is self
+                and self.kiosk.citizen is not None):
+            self._loaded(fresh)
 
     def on_screen_resume(self) -> None:
         # Not while a session wipe (idle timeout) pops the card or 换照片 off this screen: nobody is

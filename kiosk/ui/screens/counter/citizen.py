@@ -47,7 +47,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             with Horizontal(classes="row"):
                 yield FormField("id_number", "身份证号码/统一社会信用代码", max_length=18, digits=True)
                 yield ReasonField("reason", "查询事由", counter_citizen.lookup_reasons(), placeholder="在下方选择，或直接输入",
-                                  hint="常用事由（点击或选中即填入，回车即查询）：")
+                                  hint="常用事由（点击填入，回车即查询）：")
             with Horizontal(classes="buttons"):
                 yield Button("查询", id="lookup", variant="primary")
                 yield Button("面签注册", id="register")

@@ -177,6 +177,19 @@ class KioskScreen(ButtonRowKeys):
 
         self.run_worker(work, thread=True, group="service")
 
+    def read_live(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None]) -> None:
+        """A refresh nobody asked for (a live list, a review decided elsewhere): ``fn(*args)`` off the
+        UI thread, then ``done(result)`` on it. Not ``call``: it does not make the screen busy, and a
+        failure shows nothing (the next tick tries again; the user's own actions show errors)."""
+        def work() -> None:
+            try:
+                result = fn(*args)
+            except Exception:  # noqa: BLE001
+                return
+            self.app.call_from_thread(done, result)
+
+        self.run_worker(work, thread=True, group="live", exclusive=True)
+
     def _finish(self, then: Callable[[], None]) -> None:
         self.busy = self.working = False
         if self._wait_timer is not None:

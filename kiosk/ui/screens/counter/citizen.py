@@ -91,16 +91,9 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         f = self.file
         if self.busy or f is None or not f.account_id or self.app.screen is not self:
             return
-        args, count = (self.env, self.kiosk.staff, f.account_id), self._shown_count
-
-        def work() -> None:
-            try:
-                fresh = counter_citizen.load(*args)
-            except Exception:  # noqa: BLE001 - the next tick tries again; the clerk's actions show errors
-                return
-            self.app.call_from_thread(self._live_loaded, count, fresh)
-
-        self.run_worker(work, thread=True, group="live", exclusive=True)
+        count = self._shown_count
+        self.read_live(counter_citizen.load, self.env, self.kiosk.staff, f.account_id,
+                       done=lambda fresh: self._live_loaded(count, fresh))
 
     def _live_loaded(self, count: int, fresh: CitizenFile) -> None:
         if (count == self._shown_count and not self.busy and self.file is not None and self.is_attached

@@ -133,16 +133,8 @@ class ExamPlansScreen(KioskScreen):
         dates = self.queried
         if self.busy or dates is None:
             return
-        args = (self.env, self.kiosk.staff, *dates)
-
-        def work() -> None:
-            try:
-                rows = exam_admin.list_sessions(*args)
-            except Exception:  # noqa: BLE001 - the next tick tries again; the clerk's query shows errors
-                return
-            self.app.call_from_thread(self._live_loaded, dates, rows)
-
-        self.run_worker(work, thread=True, group="live")
+        self.read_live(exam_admin.list_sessions, self.env, self.kiosk.staff, *dates,
+                       done=lambda rows: self._live_loaded(dates, rows))
 
     def _live_loaded(self, dates: tuple[str, str], rows: list[exam_admin.SessionRow]) -> None:
         if dates == self.queried:  # not when another query (or a refused one) came in meanwhile

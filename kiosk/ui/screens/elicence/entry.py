@@ -51,16 +51,7 @@ class ElicenceScreen(CitizenScreen):
         o = self.overview
         if o is None or o.state != "applied" or self.busy or self.app.screen is not self or self.kiosk.citizen is None:
             return
-        args = (self.env, self.account_id)
-
-        def work() -> None:
-            try:
-                fresh = elicence.overview(*args)
-            except Exception:  # noqa: BLE001 - the next tick tries again
-                return
-            self.app.call_from_thread(self._live_loaded, fresh)
-
-        self.run_worker(work, thread=True, group="live", exclusive=True)
+        self.read_live(elicence.overview, self.env, self.account_id, done=self._live_loaded)
 
     def _live_loaded(self, fresh: elicence.Overview) -> None:
         if (fresh != self.overview and not self.busy and self.is_attached and self.app.screen is self

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
@@ -186,9 +187,21 @@ class KioskScreen(ButtonRowKeys):
                 result = fn(*args)
             except Exception:  # noqa: BLE001
                 return
-            self.app.call_from_thread(done, result)
+            self.app.call_from_thread(self._live_read, done, result)
 
-        self.run_worker(work, thread=True, group="live", exclusive=True)
+        # exit_on_error off: whatever goes wrong in a refresh, the kiosk goes on
+        self.run_worker(work, thread=True, group="live", exclusive=True, exit_on_error=False)
+
+    def _live_read(self, done: Callable[[T], None], result: T) -> None:
+        """``done(result)`` if this screen is still the one shown. A screen being taken down (the
+        citizen went on to 网办进度 and back to the menu while the read ran) may still be the app's
+        screen with its widgets already gone: nothing is shown then."""
+        if not self.is_attached or self.app.screen is not self:
+            return
+        try:
+            done(result)
+        except NoMatches:
+            return
 
     def _finish(self, then: Callable[[], None]) -> None:
         self.busy = self.working = False

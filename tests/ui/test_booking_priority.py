@@ -7,7 +7,7 @@ from textual.containers import VerticalScroll
 from kiosk.db.models import Account, Booking, ExamSession, LearnerPermit
 from kiosk.ui.widgets.stepbar import StepBar
 from tests.conftest import last_sms_code
-from tests.ui.conftest import screen_text, settle
+from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_booking_small_screen import agree, press
 from tests.ui.test_booking_wizard import choose_subject, mark_rows, open_wizard, query, step, to_sessions
 
@@ -216,3 +216,29 @@ async def test_losing_the_last_priority_seat_at_80x24_moves_the_focus_to_the_ses
         assert in_view(kiosk_app, "#sessions-alert")
         table = kiosk_app.screen.query_one("#sessions")
         assert kiosk_app.focused is table and table.row_count
+
+
+async def test_a_date_typed_wrong_keeps_its_message_into_priority_mode_and_back(kiosk_app, env, people):
+    """Tester's finding: 2026-13-40 typed in the normal 选择场次 went into 优先预约 without its message
+    (every change of step clears them), so the citizen only learnt of it at 查询."""
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_sessions(pilot, env, p, 2)
+        set_input(kiosk_app, "date_from", "2026-13-40")
+        await pilot.click("#query")
+        await settle(pilot)
+        assert "没有这一天" in field_error(kiosk_app, "date_from")
+        await pilot.click("#to-priority")
+        await settle(pilot)
+        await pilot.click("#agree-priority")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 4)
+        assert kiosk_app.screen.query_one("#input-date_from").value == "2026-13-40"
+        assert "没有这一天" in field_error(kiosk_app, "date_from")
+        assert field_error(kiosk_app, "date_to") == ""  # a date that parses has nothing said
+        await pilot.click("#prev-sessions")
+        await settle(pilot)
+        await pilot.click("#prev-priority-notice")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 2) and not kiosk_app.screen.priority
+        assert "没有这一天" in field_error(kiosk_app, "date_from")

@@ -129,6 +129,19 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         self.query_one("#to-priority").display = priority_link and not priority
         self.query_one("#priority-why", Static).update(f"{why}。" if why else "")
         self._hint()
+        self.call_after_refresh(self._recheck_dates)
+
+    def _recheck_dates(self) -> None:
+        """A date typed wrong keeps its message when the step is shown again (every change of step
+        clears the messages; the dates stay as typed, and go into 优先预约 with the citizen): it is
+        said before 查询 is pressed, not only then."""
+        if not self.is_attached:
+            return
+        for field in self.query(DateField):
+            try:
+                parse_day(field.value, field.field_name)
+            except DomainError as refused:
+                field.set_error(refused.message, scroll=False)
 
     def _selection(self) -> Selection:
         fields = {f.field_name: f for f in self.query(FormField)}

@@ -16,6 +16,12 @@ class DomainError(Exception):
         self.field = field
 
 
+def sentence(text: str) -> str:
+    """``text`` ending with 。: a message is a clause (said next to a field), and a refusal said
+    alone (a whole page's, a list's) reads as a sentence."""
+    return text if not text or text.endswith(("。", "！", "？")) else text + "。"
+
+
 class StillPending(DomainError):
     """An application of the kind (or for the same vehicle) is still 受理中, so no new one is taken:
     ``message`` names it (业务流水号) and says what to do now; a screen offers 查看网办进度 opening on

@@ -13,12 +13,15 @@ from tests.ui.test_flow_errors import _open
 @pytest.mark.parametrize(("person", "service", "reason"), [
     ("driver_normal", "points_study", "学法减分"),  # 刘洋: no points to take off
     ("four_fails", "licence_replace", "驾驶证"),  # 郭涛: a learner, no licence to replace
+    ("four_fails", "licence_delay_renewal", "驾驶证"),  # 郭涛: 您名下没有机动车驾驶证，无法办理此业务
 ])
 async def test_a_service_refused_at_once_shows_no_step_bar(kiosk_app, env, people, size, person, service, reason):
     async with kiosk_app.run_test(size=size) as pilot:
         await _open(pilot, env, people[person], service)
         screen = kiosk_app.screen
-        assert not screen.query_one("#next").display and reason in screen.query_one("#intro").render().plain
+        intro = screen.query_one("#intro").render().plain
+        assert not screen.query_one("#next").display and reason in intro
+        assert intro.rstrip().endswith("。")  # alone on the page: a sentence (无法办理此业务 ended without one)
         assert not screen.query_one(StepBar).display
         text = screen_text(kiosk_app)
         assert "填写信息" not in text and "确认并提交" not in text and "办理结果" not in text

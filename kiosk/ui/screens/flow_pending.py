@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Button, ContentSwitcher, Static
 
-from ...domain.errors import DomainError, StillPending
+from ...domain.errors import DomainError, StillPending, sentence
 from ..widgets.stepbar import StepBar
 from . import flow_fields
 
@@ -32,7 +32,7 @@ class PendingOffer(_Base):
         goes to it, as from a result (the focus on it: the next step to take)."""
         self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
-        intro.update(exc.message)
+        intro.update(sentence(exc.message))  # alone on the page: a sentence, not a clause
         self.query_one("#next", Button).display = False
         if isinstance(exc, StillPending):
             self._serial = exc.serial_no

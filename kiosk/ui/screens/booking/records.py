@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
-from ....domain.errors import DomainError
+from ....domain.errors import DomainError, sentence
 from ....services import booking_records, cancellation
 from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
@@ -23,11 +23,6 @@ from ...widgets.page import Page
 # out rather than cut in half.
 COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
 DROP_WHEN_NARROW = (5, 0, 4)
-
-
-def sentence(text: str) -> str:
-    """``text`` ending with 。: a service's reason is a clause, with or without it."""
-    return text if not text or text.endswith(("。", "！", "？")) else text + "。"
 
 
 class BookingListScreen(CitizenScreen):

@@ -83,7 +83,8 @@ def allocate_lines(day: date, report: allocation_service.AllocationReport) -> li
         lines.append("当日场次现有安排：")
     for c in busy:
         of_which = f"（含优先预约{c.priority}人）" if c.priority else ""
-        lines.append(f"  场次{c.id}：已安排{c.placed}人{of_which} / 考位{c.seats}个")
+        named = f"（{c.label()}）" if c.label() else ""
+        lines.append(f"  场次{c.id}{named}：已安排{c.placed}人{of_which} / 考位{c.seats}个")
     if len(busy) < len(report.sessions):
         lines.append(f"  其余{len(report.sessions) - len(busy)}个场次无人安排")
     return lines

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session
 from ..db.models import ExamPlan, ExamSession, ExamSite, Office
 from ..domain.allocation import Applicant, SessionSlot, allocate, index_keys, system_key
 from ..domain.errors import DomainError
+from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import parse_classes
 from . import allocation_release, allocation_sql, audit, bulk
 from .env import Env
@@ -48,6 +49,16 @@ class SessionCount:
     seats: int
     placed: int  # everyone with a seat: this allocation's and earlier ones', and priority bookings
     priority: int = 0  # of ``placed``: priority bookings (placed when booked, not by an allocation)
+    day: date | None = None  # the session as staff know it (kiosk allocate names it so)
+    start: time | None = None
+    subject: int = 0
+    site: str = ""
+
+    def label(self) -> str:
+        """2026-12-05 08:30 渝北考场 科目二 (only the id is known: empty)."""
+        if self.day is None or self.start is None:
+            return ""
+        return f"{self.day:%Y-%m-%d} {self.start:%H:%M} {self.site} {SUBJECT_NAMES.get(self.subject, '')}".rstrip()
 
 
 @dataclass
@@ -86,7 +97,9 @@ def run(env: Env, day: date, *, actor: str = "system", role: str = "") -> Alloca
             with _big_cache(s), _no_cycle_collection():
                 _allocate(s, env, now, day, plan_ids, report)
             audit.record(s, env, actor=actor, role=role, action="exam_allocate", detail=audit_text(report))
-        q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed, ExamSession.priority_taken).join(ExamPlan)
+        q = (select(ExamSession.id, ExamSession.seats, ExamSession.placed, ExamSession.priority_taken,
+                    ExamSession.exam_date, ExamSession.start_time, ExamSession.subject, ExamSite.name)
+             .join(ExamPlan).join(ExamSite, ExamSite.id == ExamSession.site_id)
              .where(ExamPlan.publish_on == day).order_by(ExamSession.id))
         report.sessions = [SessionCount(*r) for r in s.execute(q)]
     return report

@@ -6,7 +6,10 @@ import contextlib
 import io
 import json
 
+from sqlalchemy import select
+
 from kiosk.__main__ import main
+from kiosk.db.models import ExamSession, ExamSite
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import add_learners, book, sessions
 
@@ -19,6 +22,15 @@ def allocate(env, *extra: str) -> str:  # type: ignore[no-untyped-def]
     return out.getvalue()
 
 
+def named(env, session_id: int) -> str:  # type: ignore[no-untyped-def]
+    """场次7（2026-12-04 08:30 考场名 科目二）: staff know a session by its day, time and site, not its id."""
+    with env.db.read() as s:
+        day, start, subject, site = s.execute(
+            select(ExamSession.exam_date, ExamSession.start_time, ExamSession.subject, ExamSite.name)
+            .join(ExamSite, ExamSite.id == ExamSession.site_id).where(ExamSession.id == session_id)).one()
+    return f"场次{session_id}（{day:%Y-%m-%d} {start:%H:%M} {site} {['', '科目一', '科目二', '科目三', '科目四'][subject]}）"
+
+
 def test_priority_seats_are_said_apart_and_empty_sessions_counted(env, people):
     p = people["permit_expiring"]
     target = sessions(env, p, 2, "2026-12-04", "2026-12-04", priority=True)[0]
@@ -28,7 +40,7 @@ def test_priority_seats_are_said_apart_and_empty_sessions_counted(env, people):
     env.clock.advance(days=1)
     lines = allocate(env).splitlines()
     assert "预约成功1人" in lines[0] and lines[0].endswith("；另有优先预约1人（预约时已安排）")
-    assert lines[1] == f"  场次{target.id}：已安排2人（含优先预约1人） / 考位{target.seats}个"
+    assert lines[1] == f"  {named(env, target.id)}：已安排2人（含优先预约1人） / 考位{target.seats}个"
     data = json.loads(allocate(env, "--json"))  # a second run changes nothing; the format is the issue's
     assert set(data) == {"date", "placed", "unplaced", "sessions"}
     assert all(set(x) == {"id", "seats", "placed"} for x in data["sessions"])
@@ -45,10 +57,10 @@ def test_a_second_run_heads_the_sessions_as_the_state_that_stands(env, people):
     book(env, learner, BookingRequest(2, "self", (target.id,)))
     env.clock.advance(days=1)
     first = allocate(env).splitlines()
-    assert "当日场次现有安排：" not in first and first[1] == f"  场次{target.id}：已安排1人 / 考位{target.seats}个"
+    assert "当日场次现有安排：" not in first and first[1] == f"  {named(env, target.id)}：已安排1人 / 考位{target.seats}个"
     again = allocate(env).splitlines()
     assert again[:3] == ["2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）", "当日场次现有安排：",
-                         f"  场次{target.id}：已安排1人 / 考位{target.seats}个"]
+                         f"  {named(env, target.id)}：已安排1人 / 考位{target.seats}个"]
     assert again[3].startswith("  其余") and len(again) == 4
     data = json.loads(allocate(env, "--json"))
     assert set(data) == {"date", "placed", "unplaced", "sessions"} and data["placed"] == 0

@@ -86,6 +86,39 @@ async def test_a_dead_code_at_exam_booking_no_longer_says_it_was_sent(kiosk_app,
         await five_wrong_tries(pilot, last_sms_code(env, p.phone))
 
 
+async def test_a_dead_code_is_said_when_the_booking_comes_back_to_its_last_step(kiosk_app, env, people):
+    """Tester: after 5 wrong tries, 上一步 and 下一步 brought 确认并提交 back with 输入发送到您绑定的手机
+    ... 的6位验证码后点击【预约】, as if the dead code could still be typed; the line says it is gone
+    and to press 重新发送. The same after the code expired unused."""
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_confirm_with_one(pilot, env, p)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        await five_wrong_tries(pilot, last_sms_code(env, p.phone))
+
+        async def back_and_forth() -> str:
+            await pilot.press("escape")  # 上一步
+            await settle(pilot)
+            kiosk_app.screen.query_one("#next-sessions", Button).press()
+            await settle(pilot)
+            return str(kiosk_app.screen.query_one("#code-hint").render())
+
+        hint = await back_and_forth()
+        assert "验证码已失效" in hint and "【重新发送】" in hint and "输入发送到" not in hint
+        env.clock.advance(seconds=61)
+        resend(kiosk_app).start_countdown(0)
+        await settle(pilot)
+        await pilot.click("#send-code")  # a new code: usable again
+        await settle(pilot)
+        hint = await back_and_forth()
+        assert "已失效" not in hint and "输入发送到" in hint
+        env.clock.advance(seconds=env.settings.code_ttl_seconds + 1)  # that one expires unused
+        await pilot.pause(1.2)  # the button's tick sees it
+        hint = await back_and_forth()
+        assert "验证码已失效" in hint
+
+
 async def _contact_change_with_a_code(pilot, env, p) -> str:  # type: ignore[no-untyped-def]
     """变更驾驶证联系方式 at 确认并提交, a code sent to the new phone: that code."""
     await sign_in(pilot, env, p.id_number, p.phone)

@@ -22,6 +22,7 @@ class CodeButton(Button):
         self._phone = ""  # the number the countdown is for
         self._sent = False  # a code went to the number the button is for (``sent``)
         self._expires: datetime | None = None  # when the code #code-sent speaks of expires (CodeSent)
+        self._gone = False  # the code sent can no longer be used: expired, used, dead (``code_gone``)
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -34,6 +35,11 @@ class CodeButton(Button):
         reads 重新发送: ``code_gone``)."""
         return self._sent
 
+    @property
+    def gone(self) -> bool:
+        """The last code sent has expired or was refused as gone; a new one is needed."""
+        return self._sent and self._gone
+
     def code_sent(self, sent: CodeSent) -> None:
         """After a code went out: say where to (``#code-sent`` on the same screen), count down to the
         next resend, put the cursor in the code field (``#input-code``) and, in demo mode, show the
@@ -43,7 +49,7 @@ class CodeButton(Button):
         minutes = app.env.settings.code_ttl_seconds // 60  # type: ignore[attr-defined]
         for line in self.screen.query("#code-sent").results(Static):
             line.update(f"验证码已发送至 {sent.phone_masked}，{minutes}分钟内有效。")
-        self._expires = sent.expires_at
+        self._expires, self._gone = sent.expires_at, False
         self.start_countdown(app.env.settings.code_resend_seconds)  # type: ignore[attr-defined]
         for field in self.screen.query("#input-code"):
             field.focus()
@@ -61,7 +67,7 @@ class CodeButton(Button):
     def reset(self) -> None:
         """Ready to send again (the code is for someone else now; the server still limits each number)."""
         self._until, self.disabled, self.label = 0.0, False, self.base_label
-        self._sent = False
+        self._sent = self._gone = False
         self._clear_sent_line()  # it named the other number
 
     def code_gone(self, resend_now: bool) -> None:
@@ -71,6 +77,7 @@ class CodeButton(Button):
         here or on another kiosk), so the countdown stops; else it runs on, as the resend wait
         does on the server (should it be over there first, the server says how long to wait)."""
         self._clear_sent_line()
+        self._gone = True
         if resend_now and self._until:
             self._until, self.disabled, self.label = 0.0, False, "重新发送"
 
@@ -91,6 +98,7 @@ class CodeButton(Button):
         # it goes, on every screen with a code (登录, 注册, 考试预约, the services).
         if self._expires is not None and self.app.env.clock.now() > self._expires:  # type: ignore[attr-defined]
             self._clear_sent_line()
+            self._gone = True
         left = int(self._until - time.monotonic() + 0.999)
         if left > 0:
             self.disabled = True

@@ -37,7 +37,7 @@ def render(view: BookingView, name: str, id_number: str) -> str:
              f"身份证明号码：{mask_id(id_number)}",
              f"准驾车型：{class_label(view.licence_class)}",
              f"考试科目：{view.subject_name}",
-             f"预约方式：{view.mode_text}",
+             f"预约模式：{view.mode_text}",
              f"考试场地：{view.site_name}",
              f"考场地址：{view.site_address}",
              f"考场电话：{view.site_phone}",

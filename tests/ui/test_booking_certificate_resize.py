@@ -46,7 +46,7 @@ async def test_the_certificate_stays_after_a_resize(kiosk_app, env, people):
         await open_entry(pilot, env, p, "exam_certificate")
         await pilot.click("#action")
         await settle(pilot)
-        await resize(pilot, 160, 50)  # 预约方式 now fits: the table is filled again
+        await resize(pilot, 160, 50)  # 预约模式 now fits: the table is filled again
         assert TITLE in detail(kiosk_app) and f"业务流水号：{done.serial_no}" in detail(kiosk_app)
         assert TITLE in screen_text(kiosk_app)
         page = kiosk_app.screen.query_one(Page)

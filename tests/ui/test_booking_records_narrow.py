@@ -11,7 +11,7 @@ from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import book, sessions
 from tests.ui.conftest import screen_text, settle, sign_in
 
-ALL = ["业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式"]
+ALL = ["业务流水号", "科目", "状态", "考试时间", "考试场地", "预约模式"]
 
 
 def book_both(env, people) -> None:
@@ -38,11 +38,11 @@ async def test_no_column_is_cut_at_80x24(kiosk_app, env, people, person, entry):
         await settle(pilot)
         table = kiosk_app.screen.query_one(DataTable)
         assert table.max_scroll_x == 0 and table.region.right <= 80  # nothing beyond the right edge
-        assert table.row_count == 1 and "预约方式" not in columns(kiosk_app)
+        assert table.row_count == 1 and "预约模式" not in columns(kiosk_app)
         header = next(line for line in screen_text(kiosk_app).splitlines() if "科目" in line and "状态" in line)
         assert header.split() == columns(kiosk_app)  # every header whole
         detail = str(kiosk_app.screen.query_one("#detail").render())
-        assert "预约方式：" in detail and "业务流水号" in detail  # what is left out is said below
+        assert "预约模式：" in detail and "业务流水号" in detail  # what is left out is said below
 
 
 async def test_all_columns_at_120x40_and_fewer_after_a_resize(kiosk_app, env, people):
@@ -55,4 +55,4 @@ async def test_all_columns_at_120x40_and_fewer_after_a_resize(kiosk_app, env, pe
         assert columns(kiosk_app) == ALL
         await pilot.resize_terminal(80, 24)  # a narrower terminal later: the columns follow it
         await settle(pilot)
-        assert "预约方式" not in columns(kiosk_app) and kiosk_app.screen.query_one(DataTable).max_scroll_x == 0
+        assert "预约模式" not in columns(kiosk_app) and kiosk_app.screen.query_one(DataTable).max_scroll_x == 0

@@ -19,9 +19,9 @@ from ...widgets.page import Page
 
 
 # 状态 before the time and site: 状态 (未缴费/已缴费) is what these screens are about. The detail under
-# the table repeats every column; on a narrow terminal 预约方式, then 业务流水号, then 考试场地 are left
+# the table repeats every column; on a narrow terminal 预约模式, then 业务流水号, then 考试场地 are left
 # out rather than cut in half.
-COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约方式")
+COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地", "预约模式")
 DROP_WHEN_NARROW = (5, 0, 4)
 
 
@@ -178,7 +178,7 @@ class BookingListScreen(CitizenScreen):
     @staticmethod
     def detail_lines(r: booking_records.BookingView) -> list[str]:
         lines = [f"{r.title}  业务流水号 {r.serial_no}", f"考试科目：{r.subject_name}    准驾车型：{r.licence_class}",
-                 f"预约方式：{r.mode_text}    状态：{r.status_text}"]
+                 f"预约模式：{r.mode_text}    状态：{r.status_text}"]
         if r.exam_at:
             lines.append(f"考试时间：{r.when}    考试场地：{r.site_name}（{r.site_address}，电话{r.site_phone}）")
         elif r.asked:  # not placed (yet): what was applied for

@@ -274,7 +274,7 @@ def test_both_ways_to_apply_are_explained_and_the_reapply_question_is_a_question
     a = acc(env, people, "driver_normal")
     o = elicence.overview(env, a)
     assert o.message == ("您的驾驶证状态符合申领电子驾驶证的条件。\n"
-                         "按【申领电子驾驶证】使用系统留存照片申领；如需使用新照片，请按【拍照或相册选择】。")
+                         "按【申领电子驾驶证】使用系统留存的二代身份证相片申领；如需使用新照片，请按【拍照或相册选择】。")
     assert "【申领电子驾驶证】" not in elicence.overview(env, acc(env, people, "no_photo")).message  # one way only
     elicence.apply_direct(env, a)
     set_licence(env, "500100000055", classes="C1E")

@@ -21,7 +21,7 @@ async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
         await _open(pilot, env, people["driver_normal"], "#menu-elicence_mine")
         assert isinstance(kiosk_app.screen, ElicenceScreen)
         shown = screen_text(kiosk_app).replace("\n", "")  # which of the two buttons does what
-        assert "按【申领电子驾驶证】使用系统留存照片申领；如需使用新照片，请按【拍照或相册选择】。" in shown
+        assert "按【申领电子驾驶证】使用系统留存的二代身份证相片申领；如需使用新照片，请按【拍照或相册选择】。" in shown
         await pilot.click("#el-apply")
         await settle(pilot)
         assert "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？" in screen_text(kiosk_app)

@@ -89,7 +89,7 @@ class IdleTimeout:
             if self.settings.counter:
                 self.lock_counter(idle=True)
             else:
-                await self.end_session("因长时间无操作，已退出登录")
+                await self.end_session("因长时间无操作，已退出登录。")
             return
         if remaining <= self.settings.idle_warning_seconds and not self.settings.counter:
             banners = list(self.screen.query(IdleBanner))

@@ -159,7 +159,7 @@ async def test_sign_out_returns_to_start_and_forgets(kiosk_app, env, people):
         await sign_out(pilot)
         assert kiosk_app.citizen is None and len(kiosk_app.screen_stack) == 1
         assert p.name not in screen_text(kiosk_app)
-        assert [n.message for n in kiosk_app._notifications] == ["已退出登录，欢迎再次使用"]
+        assert [n.message for n in kiosk_app._notifications] == ["已退出登录，欢迎再次使用。"]
         await pilot.click("#register")  # the next citizen does not get the last one's goodbye
         await settle(pilot)
         assert not list(kiosk_app._notifications)

@@ -10,7 +10,7 @@ import pytest
 from kiosk.ui.screens.welcome import WelcomeScreen
 from tests.ui.conftest import screen_text, settle, sign_in
 
-NOTICE = "因长时间无操作，已退出登录"
+NOTICE = "因长时间无操作，已退出登录。"
 
 
 @pytest.mark.parametrize("before", ["home", "form", "dialog", "sms", "look"])

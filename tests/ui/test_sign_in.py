@@ -295,7 +295,7 @@ async def test_session_wipe_with_a_screen_on_top_of_any_service(kiosk_app, env, 
             await settle(pilot)
             await kiosk_app.push_screen(Screen())
             await settle(pilot)
-            await kiosk_app.end_session("因长时间无操作，已退出登录")
+            await kiosk_app.end_session("因长时间无操作，已退出登录。")
             await settle(pilot)
             assert isinstance(kiosk_app.screen, WelcomeScreen), entry.key
             assert not kiosk_app.crashed, entry.key

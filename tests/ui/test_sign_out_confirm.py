@@ -37,7 +37,7 @@ async def test_sign_out_asks_first_and_enter_enter_signs_out(kiosk_app, env, peo
         await settle(pilot)
         assert kiosk_app.citizen is None and isinstance(kiosk_app.screen, WelcomeScreen)
         assert len(kiosk_app.screen_stack) == 1
-        assert [n.message for n in kiosk_app._notifications] == ["已退出登录，欢迎再次使用"]
+        assert [n.message for n in kiosk_app._notifications] == ["已退出登录，欢迎再次使用。"]
 
 
 async def test_escape_or_no_stays_signed_in(kiosk_app, env, people):

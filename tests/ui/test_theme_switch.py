@@ -74,7 +74,7 @@ async def test_a_citizen_switches_for_their_visit_and_signing_out_brings_the_ter
         await sign_in(pilot, env, p.id_number, p.phone)
         assert isinstance(kiosk_app.screen, HomeScreen)
         assert kiosk_app.theme == HIGH_CONTRAST_THEME  # it stays for the whole visit
-        await kiosk_app.end_session("已退出登录，欢迎再次使用")  # what 退出登录 does
+        await kiosk_app.end_session("已退出登录，欢迎再次使用。")  # what 退出登录 does
         await settle(pilot)
         assert isinstance(kiosk_app.screen, WelcomeScreen)
         assert kiosk_app.theme == STANDARD_THEME

@@ -124,6 +124,6 @@ class HomeScreen(KioskScreen):
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.kiosk.request_end_session("已退出登录，欢迎再次使用")
+                self.kiosk.request_end_session("已退出登录，欢迎再次使用。")
 
         self.app.push_screen(ConfirmDialog("确定退出登录吗？", "退出登录", "暂不退出", focus_yes=True), callback=answered)

@@ -34,6 +34,7 @@ WAIT_TEXT = "正在办理，请稍候。"
 WAIT_AFTER = 0.4  # seconds a service call may take before the screen says it is working on it
 LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留。\n\n确定放弃并返回吗？"
 CLEAR_QUESTION = "填写的内容尚未保存，清空后不会保留。\n\n确定放弃并清空表单吗？"
+LIVE_SECONDS = 5  # a page that others may change meanwhile (a clerk, a kiosk) is read again this often
 
 
 class KioskScreen(ButtonRowKeys):

@@ -1,6 +1,9 @@
 """考试费缴纳 and 考试预约凭证: the citizen's successful bookings (BookingListScreen, in records)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.text import Text
 from textual.widgets import Button, Static
 
@@ -20,8 +23,11 @@ class FeeScreen(BookingListScreen):
         super().__init__()
         self.quotes: dict[int, fees.FeeQuote] = {}  # booking id -> its fee, and the receipt once paid
 
-    def reload(self) -> None:
-        self.call(fees.quotes, self.env, self.account_id, done=self._quoted_all)
+    def source(self) -> tuple[Callable[..., Any], tuple]:
+        return fees.quotes, (self.env, self.account_id)
+
+    def show_read(self, result: Any) -> None:
+        self._quoted_all(result)
 
     def _quoted_all(self, quotes: list[fees.FeeQuote]) -> None:
         self.quotes = {q.booking.id: q for q in quotes}

@@ -2,6 +2,9 @@
 预约凭证, for successful bookings, are in kiosk.ui.screens.booking.placed."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +14,7 @@ from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError, sentence
 from ....services import booking_records, cancellation
+from ...base import LIVE_SECONDS
 from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
@@ -44,6 +48,7 @@ class BookingListScreen(CitizenScreen):
         self._asked_from: Widget | None = None  # what had the focus when the question opened
         self._columns: list[int] = []  # the indexes (in COLUMNS) of the columns shown
         self._detail_of: int | None = None  # the booking whose detail (or certificate, receipt...) shows
+        self._last_read: Any = None  # what ``source`` read last (a live read that finds the same shows nothing)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
@@ -69,9 +74,46 @@ class BookingListScreen(CitizenScreen):
         # was not laid out again when its rows came, so it stayed invisible
         self._fill(keep_cursor=False)
         self.reload()
+        self.set_interval(LIVE_SECONDS, self._live)
+
+    def source(self) -> tuple[Callable[..., Any], tuple]:
+        """The service that reads this screen's list, and its arguments."""
+        return booking_records.my_bookings, (self.env, self.account_id)
+
+    def show_read(self, result: Any) -> None:
+        """Show what ``source`` read (the bookings; a subclass's read may carry more)."""
+        self._loaded(result)
 
     def reload(self) -> None:
-        self.call(booking_records.my_bookings, self.env, self.account_id, done=self._loaded)
+        fn, args = self.source()
+        self.call(fn, *args, done=self._read)
+
+    def _read(self, result: Any) -> None:
+        self._last_read = result
+        self.show_read(result)
+
+    def _live(self) -> None:
+        """The list read again while it is in front: a clerk may cancel a booking at the counter, or
+        the publication day's allocation place it, while the citizen looks at it (考试费缴纳 kept
+        showing a booking cancelled and refunded at the counter). Not while a question is open or an
+        action runs, nor once the session is wiped; an unchanged list changes nothing on screen."""
+        if self._live_ok():
+            fn, args = self.source()
+            self.read_live(fn, *args, done=self._live_read_done)
+
+    def _live_ok(self) -> bool:
+        return (self._last_read is not None and not self.busy and self.pending_action is None
+                and self.app.screen is self and self.kiosk.citizen is not None)
+
+    def _live_read_done(self, result: Any) -> None:
+        if result == self._last_read or not self._live_ok():
+            return
+        chosen, focused = self.selected(), self.focused
+        if chosen is not None:
+            self.keep_row = chosen.id  # the cursor stays on its booking, if still listed
+        self._read(result)
+        if focused is not None and focused is not self.focused and focused.is_attached and focused.display:
+            focused.focus()  # the citizen's place is kept (_loaded puts the focus on the list)
 
     def _loaded(self, rows: list[booking_records.BookingView]) -> None:
         self.rows = [r for r in rows if r.status in self.STATUSES]
@@ -263,8 +305,11 @@ class CancelBookingScreen(BookingListScreen):
         super().__init__()
         self.refusals: dict[int, str] = {}  # booking id -> kiosk.services.cancellation's reason
 
-    def reload(self) -> None:
-        self.call(cancellation.choices, self.env, self.account_id, done=self._chosen)
+    def source(self) -> tuple[Callable[..., Any], tuple]:
+        return cancellation.choices, (self.env, self.account_id)
+
+    def show_read(self, result: Any) -> None:
+        self._chosen(result)
 
     def _chosen(self, choices: list[cancellation.Choice]) -> None:
         self.refusals = {c.booking.id: c.refusal for c in choices}

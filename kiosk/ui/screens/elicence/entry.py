@@ -7,12 +7,11 @@ from textual.widgets import Button, Static
 
 from ....domain.errors import DomainError
 from ....services import elicence
+from ...base import LIVE_SECONDS
 from ...citizen_screen import CitizenScreen
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
 from ...widgets.page import Page
-
-LIVE_SECONDS = 5  # while 正在审核: the review is decided at a counter, the page reads it again this often
 
 
 class ElicenceScreen(CitizenScreen):
@@ -42,7 +41,7 @@ class ElicenceScreen(CitizenScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_interval(LIVE_SECONDS, self._live)
+        self.set_interval(LIVE_SECONDS, self._live)  # while 正在审核: the review is decided at a counter
 
     def _live(self) -> None:
         """While the application is in review (正在审核), read it again off the UI thread: a clerk's

@@ -38,6 +38,17 @@ class _LimitedInput(Input):
         if not event.from_app_focus and self.selection.is_empty:
             self.selection = Selection.cursor(len(self.value))
 
+    def replace(self, text: str, start: int, end: int) -> None:
+        """In a field of digits (an ID number, phone, code, PIN) spaces typed or pasted are dropped
+        before the length limit counts them: a pasted ' 500103199901301657' lost its last digit to
+        the leading space (最多可输入18位, then 身份证号码应为18位，您输入了17位)."""
+        field = self.parent
+        if text and isinstance(field, FormField) and field.digits:
+            text = "".join(text.split())
+            if not text and start == end:
+                return
+        super().replace(text, start, end)
+
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:

@@ -58,7 +58,8 @@ def _booking(s: Session, env: Env, account_id: int, booking_id: int, *, lock: bo
     return b
 
 
-def _refusal(s: Session, b: Booking, now: datetime) -> str:
+def online_refusal(s: Session, b: Booking, now: datetime) -> str:
+    """Why ``b`` cannot be cancelled online now (at a kiosk, on 12123); "" when it can."""
     check = cancellation_check(booking_fact(b, None), now.date())
     if not check.allowed:
         return check.reason
@@ -78,12 +79,13 @@ def _awaits_allocation(s: Session, b: Booking, now: datetime) -> bool:
     return s.scalar(q) is not None
 
 
-def _ranking_note(b: Booking, now: datetime, *, done: bool = False) -> str:
-    """Before the citizen confirms (``done`` False) and after the cancellation."""
+def ranking_note(subject: int, now: datetime, *, done: bool = False, whose: str = "您") -> str:
+    """Before the citizen confirms (``done`` False) and after the cancellation. ``whose``: the
+    citizen's 您 at a kiosk; the counter's question says 该考生 (counter_bookings.cancel_consequences)."""
     when = f"本次取消预约的时间（{now:%Y-%m-%d %H:%M}）"
     if done:
-        return f"您{SUBJECT_NAMES[b.subject]}考试预约的排序时间已变为{when}，重新预约时按此时间排序。"
-    return f"取消后，您{SUBJECT_NAMES[b.subject]}考试预约的排序时间将变为{when}，重新预约时排名可能靠后。"
+        return f"{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间已变为{when}，重新预约时按此时间排序。"
+    return f"取消后，{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间将变为{when}，重新预约时排名可能靠后。"
 
 
 def _serial(s: Session, b: Booking) -> str:
@@ -96,7 +98,7 @@ def choices(env: Env, account_id: int) -> list[Choice]:
     reason it cannot be cancelled online, so a screen offers cancelling only where it works."""
     now = env.clock.now()
     with env.db.read() as s:
-        return [Choice(view, _refusal(s, b, now)) for b, view in booking_records.bookings_in(s, account_id)
+        return [Choice(view, online_refusal(s, b, now)) for b, view in booking_records.bookings_in(s, account_id)
                 if b.status in ("pending", "placed")]
 
 
@@ -104,8 +106,8 @@ def preview(env: Env, account_id: int, booking_id: int) -> CancelPreview:
     now = env.clock.now()
     with env.db.read() as s:
         b = _booking(s, env, account_id, booking_id)
-        refusal = _refusal(s, b, now)
-        return CancelPreview(b.id, _serial(s, b), not refusal, refusal or _ranking_note(b, now) + "确认取消吗？")
+        refusal = online_refusal(s, b, now)
+        return CancelPreview(b.id, _serial(s, b), not refusal, refusal or ranking_note(b.subject, now) + "确认取消吗？")
 
 
 def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
@@ -113,12 +115,12 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
     with env.db.write() as s:
         account = account_of(s, account_id)
         b = _booking(s, env, account_id, booking_id, lock=True)
-        refusal = _refusal(s, b, now)
+        refusal = online_refusal(s, b, now)
         if refusal:
             raise DomainError(refusal)
         b.status, b.cancelled_at = "cancelled", now
         release_applicants(s, b, open_plan_filter(now))
-        note = _ranking_note(b, now, done=True)
+        note = ranking_note(b.subject, now, done=True)
         serial = _serial(s, b)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:

@@ -13,14 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Booking, ExamPlan, ExamSession
 from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
-from .booking_cancelled import counter_refusal
-from .cancellation import release_applicants
+from .booking_cancelled import COUNTER, counter_refusal, where_cancelled
+from .cancellation import online_refusal, ranking_note, release_applicants
 from .counter_citizen import check_cancel_reason
 from .env import Env
 from .permissions import SERVE, actor, authorise, permitted
@@ -29,6 +30,8 @@ from .staff import StaffSession
 NO_SYNC = {"synchronize_session": False}
 TOO_LATE = "取消预约须在考试前一日及以前办理，今日已不能取消"
 TOO_LATE_PRIORITY = "优先预约须至少在考试前一日到窗口申请取消，今日已不能取消"
+REFUND_PROMISE = "已缴纳的考试费将予退还（原路退回）。"
+ALSO_ONLINE = "本人也可在自助终端或交管12123自行取消。"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,43 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
             refund, *fee_refunds.give_back(env, refund, actor=actor(staff), role=role,  # type: ignore[arg-type]
                                            subject_name=SUBJECT_NAMES[b.subject], gateway=gateway))
     return CounterCancelled(b.id, serial, note)
+
+
+def _own_booking(s: Session, account_id: int, booking_id: int) -> Booking:
+    b = s.get(Booking, booking_id)
+    if b is None or b.account_id != account_id:
+        raise NotFound("未找到该考试预约")
+    return b
+
+
+def cancel_consequences(env: Env, staff: StaffSession | None, account_id: int, booking_id: int) -> str:
+    """What cancelling the booking at the counter does, told to the clerk before 确认取消: the fee paid
+    given back; for a normal booking, the ranking time that becomes the cancellation time (the kiosk's
+    own sentence, cancellation.ranking_note, of 该考生); while it may still be cancelled online, that
+    the citizen may do it themselves."""
+    permitted(env, staff, *SERVE, doing=audit.action_name("exam_cancel_counter"))
+    now = env.clock.now()
+    with env.db.read() as s:
+        b = _own_booking(s, account_id, booking_id)
+        text = REFUND_PROMISE if b.fee_paid_at is not None else ""
+        if not b.priority:  # a priority booking: the question says what it loses instead (cancel_keeps_used)
+            text += ranking_note(b.subject, now, whose="该考生")
+        if b.status == "pending" and not online_refusal(s, b, now):
+            text += ALSO_ONLINE
+        return text
+
+
+def cancelled_note(env: Env, staff: StaffSession | None, account_id: int, booking_id: int) -> str:
+    """A booking on the clerk's screen cancelled meanwhile, said under the list: 该科目二考试预约已于
+    2026-12-03 09:31由本人在自助终端取消。 (or 在车管所窗口, by another clerk); "" when it is not cancelled."""
+    permitted(env, staff, *SERVE, doing=audit.action_name("citizen_lookup"))
+    with env.db.read() as s:
+        b = _own_booking(s, account_id, booking_id)
+        if b.status != "cancelled":
+            return ""
+        where = COUNTER if where_cancelled(s, env, b) == COUNTER else "由本人在自助终端"
+        when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
+        return f"该{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}已{when}{where}取消。"
 
 
 def print_certificate(env: Env, staff: StaffSession | None, account_id: int,

@@ -98,7 +98,10 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
     def _live_loaded(self, count: int, fresh: CitizenFile) -> None:
         if (count == self._shown_count and not self.busy and self.file is not None and self.is_attached
                 and fresh.account_id == self.file.account_id and fresh != self.file):
-            self.show_file(fresh)
+            before = self.selected_booking()  # the booking the clerk is on: changed meanwhile, it is said
+            self.show_file(fresh, live=True)
+            if before is not None:
+                self.say_changed(before, next((b for b in fresh.bookings if b.id == before.id), None))
 
     def with_fresh_file(self, then: Callable[[CitizenFile], None]) -> None:
         """The file read again and shown (another counter, or the citizen at a kiosk, may have changed
@@ -107,7 +110,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             return
 
         def loaded(f: CitizenFile) -> None:
-            self.show_file(f)
+            self.show_file(f, live=True)  # not the clerk's action: the focus stays (or goes near it)
             then(f)
 
         self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=loaded)
@@ -158,7 +161,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             return
 
         def reloaded(f: CitizenFile) -> None:
-            self.show_file(f)
+            self.show_file(f, live=True)
             say(message)
 
         self.call(counter_citizen.load, self.env, self.kiosk.staff, self.file.account_id, done=reloaded)
@@ -184,7 +187,9 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
-    def show_file(self, f: CitizenFile) -> None:
+    def show_file(self, f: CitizenFile, live: bool = False) -> None:
+        """``live``: read again without the clerk acting (the timer, a question, a refusal): the focus
+        and the scroll stay as they are, unless what had the focus is gone (CitizenLists._keep_focus)."""
         self.file, self._shown_for = f, self._typed_id()
         self._shown_count += 1
         self.query_one("#citizen-summary", Static).update(summary_text(f, f.exams.void))
@@ -211,7 +216,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             self._focus_work(f)
             self.call_after_refresh(self._show_focus)
         else:
-            self.call_after_refresh(self._keep_focus)
+            self.call_after_refresh(self._keep_focus, live)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from .forms import InPersonRegisterScreen, PhoneResetScreen, UnitRegisterScreen

@@ -116,10 +116,15 @@ class CitizenActions:
         if why or b is None:
             self.call_after_refresh(self._booking_note, why)  # after the refilled list highlighted its row
             return
+        self.call(counter_bookings.cancel_consequences, self.env, self.kiosk.staff, f.account_id, b.id,
+                  done=lambda consequences: self._confirm_cancel(f, b, reason, consequences))
+
+    def _confirm_cancel(self, f: CitizenFile, b: BookingView, reason: str, consequences: str) -> None:
+        """The question itself: the booking, the reason, and what cancelling it does (the fee, the
+        ranking time, cancelling online instead: counter_bookings.cancel_consequences)."""
         question = (f"确认为{f.name}在窗口取消以下考试预约？\n\n{b.title}  {b.subject_name}  {b.licence_class}\n"
                     f"{exam_time_lines(b)}\n状态：{b.status_text}\n\n"
-                    f"取消事由：{reason}\n" + ("已缴纳的考试费将予退还（原路退回）。" if b.fee_paid_at else "")
-                    + "取消后将以短信和消息通知本人。"
+                    f"取消事由：{reason}\n{consequences}取消后将以短信和消息通知本人。"
                     + (f"\n\n{cancel_keeps_used(b.subject_name)}" if b.priority else ""))
 
         def answered(yes: bool | None) -> None:

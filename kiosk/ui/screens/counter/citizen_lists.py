@@ -9,14 +9,16 @@ from collections.abc import Callable
 from textual import events
 from textual.geometry import Region
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Static
 
+from ....services import counter_bookings
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 from ...widgets.fit import fits, refill_to_fit, room
 from ...widgets.plain import PlainTable
 from .citizen_actions import CANCELLABLE
-from .citizen_summary import time_and_site
+from .citizen_summary import changed_text, time_and_site
 
 BOOKING_COLUMNS = ("业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场")
 BOOKING_DROP = (3, 1, 0)  # when narrow: 车型, then 业务, then 业务流水号 go, not the time or the site
@@ -29,6 +31,7 @@ class CitizenLists:
 
     file: CitizenFile | None
     back_to_bookings: bool
+    focus_moved = False  # a live reload had to move the focus (what had it went): the note under the list may scroll
     _choices: Callable[..., tuple[str, ...]]  # CitizenActions._choices: how the counter may finish an application
     show_cancel_target: Callable[[], None]  # CitizenActions.show_cancel_target: the line of 窗口取消所选预约
     finish_selected: Callable[[], None]  # CitizenActions.finish_selected: 办结 the application under the cursor
@@ -77,20 +80,65 @@ class CitizenLists:
                 table.focus()
                 return
 
-    def _keep_focus(self) -> None:
+    def _keep_focus(self, live: bool = False) -> None:
         """After an action the part that had the focus may be gone (the last application finished):
         the ID field then takes it, its text selected for the next citizen. After a cancellation
-        the bookings list has it, on the same row (``back_to_bookings``)."""
+        the bookings list has it, on the same row (``back_to_bookings``). ``live`` (read again without
+        the clerk acting: the citizen cancelled at a kiosk meanwhile, say): nothing moves or scrolls
+        while what has the focus is still there; gone (取消事由 with the cancel part), the list it
+        was under takes it, never the ID field the clerk's next keys would go into."""
         bookings = self.query_one("#bookings", PlainTable)
         if self.back_to_bookings and bookings.row_count and bookings.display:
             self.back_to_bookings = False
             bookings.focus()
             return
         self.back_to_bookings = False
+        self.focus_moved = False
         focused = self.app.focused
-        if focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self):
+        gone = focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self)
+        if live:
+            if gone:
+                self._focus_near(focused)
+            return
+        if gone:
             self.query_one("#input-id_number", Input).focus()
         self._show_focus()
+
+    def _focus_near(self, was: Widget | None) -> None:
+        """The focus on the list next to the control that went (the applications' part: their list;
+        else the bookings list), else on the other list, in view; the ID field only when both are empty."""
+        in_apps = was is not None and any(w.id in ("apps", "app-part") for w in was.ancestors_with_self)
+        for table_id in ("#apps", "#bookings") if in_apps else ("#bookings", "#apps"):
+            table = self.query_one(table_id, PlainTable)
+            if table.row_count and table.display and table.can_focus:
+                table.focus()
+                self.focus_moved = True
+                self._show_focus()
+                return
+        self.query_one("#input-id_number", Input).focus()
+        self.focus_moved = True
+
+    def say_changed(self, before: BookingView, after: BookingView | None) -> None:
+        """A live reload: the booking under the cursor changed meanwhile (cancelled or paid by the
+        citizen at a kiosk, placed by the allocation): said in the line under the list."""
+        if self.file is None or after is None or (after.status, after.fee_paid_at) == (before.status, before.fee_paid_at):
+            return
+        if after.status == "cancelled":  # where and when: from the audit log
+            self.read_live(counter_bookings.cancelled_note, self.env, self.kiosk.staff, self.file.account_id,
+                           after.id, done=lambda text: self._live_note(text, after.id))
+        else:
+            self.call_after_refresh(self._live_note, changed_text(before, after), after.id)
+
+    def _live_note(self, text: str, booking_id: int) -> None:
+        """``text`` under the list while its booking is still under the cursor; scrolled into view
+        only when the focus had to move (a live reload does not scroll the page otherwise)."""
+        b = self.selected_booking()
+        if not text or b is None or b.id != booking_id:
+            return
+        note = self.query_one("#booking-error", Static)
+        note.update(text)
+        if self.focus_moved:
+            note.scroll_visible(animate=False)
 
     def _show_focus(self) -> None:
         """What has the focus in view, once the file is laid out (80x24: the first application's

@@ -61,6 +61,19 @@ def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
             sites[0] + (f"等{len(sites)}处" if len(sites) > 1 else ""))
 
 
+def changed_text(before: BookingView, after: BookingView) -> str:
+    """What became of the booking under the clerk's cursor since the file was shown, but a
+    cancellation (counter_bookings.cancelled_note says where): paid at a kiosk, placed or not by the
+    allocation, its exam over."""
+    if after.status == "placed" and after.fee_paid_at and not before.fee_paid_at:
+        return f"该预约的考试费已由本人在自助终端缴纳，状态为{after.status_text}。"
+    if before.status == "pending" and after.status == "placed":
+        return f"该预约已安排考试（{after.when}  {after.site_name}），状态为{after.status_text}。"
+    if after.status == "unplaced":
+        return "该预约未安排考试" + (f"（{after.unplaced_reason}）" if after.unplaced_reason else "") + "。"
+    return f"该预约的状态已变为{after.status_text}。"
+
+
 def _vehicles_line(f: CitizenFile) -> str:
     """机动车：... and, when there are any, the new vehicles not yet registered with their temporary
     plates (a clerk asked about a 临时号牌 finds it here) and the plate numbers chosen (新车选号,

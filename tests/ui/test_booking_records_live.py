@@ -62,9 +62,12 @@ async def test_the_cancel_list_follows_the_allocation(kiosk_app, env, people):
         await open_entry(pilot, env, p, "exam_cancel")
         screen = kiosk_app.screen
         assert "受理中" in screen_text(kiosk_app)
+        assert status_line(kiosk_app).startswith("选择要取消的考试预约，点击【取消预约】。")
         env.clock.advance(days=1)  # 12-02: the publication day of the 12-04 plans
         assert allocation_service.run(env, env.clock.now().date()).placed == 1
         screen._live()
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "受理中" not in text and "预约成功" in text and done.serial_no in text
+        # none left to cancel online: the line over the list no longer says to press 取消预约
+        assert status_line(kiosk_app) == "以下考试预约不能在网上取消，原因见所选预约下方的说明。"

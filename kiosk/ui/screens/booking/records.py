@@ -318,6 +318,16 @@ class CancelBookingScreen(BookingListScreen):
     def refusal(self, row: booking_records.BookingView) -> str:
         return self.refusals.get(row.id, "")
 
+    def intro(self) -> str:
+        """The hint fits what is listed: no 【取消预约】 to press when none can be cancelled online
+        (after the publication day, or priority bookings only)."""
+        online = [r for r in self.rows if not self.refusal(r)]
+        if not online:
+            return "以下考试预约不能在网上取消，原因见所选预约下方的说明。"
+        if len(online) < len(self.rows):
+            return ("选择要取消的考试预约，点击【取消预约】。部分预约不能在网上取消，原因见所选预约下方的说明。")
+        return self.INTRO
+
     def act(self, row: booking_records.BookingView) -> None:
         self.call(cancellation.preview, self.env, self.account_id, row.id, done=self._previewed,
                   failed=lambda exc: self.changed_meanwhile(exc, row.id))

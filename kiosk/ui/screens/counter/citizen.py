@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Static
 from ....domain.errors import DomainError
 from ....services import certificates, counter_citizen
 from ....services.counter_citizen import CitizenFile
-from ...base import KioskScreen
+from ...base import LIVE_SECONDS, KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain, PlainTable, StatusLine
@@ -23,8 +23,6 @@ from .certificate import CertificatePrinting
 from .citizen_actions import CANCELLABLE, CitizenActions
 from .citizen_lists import APP_COLUMNS, BOOKING_COLUMNS, CitizenLists
 from .citizen_summary import credit_code_in, summary_text
-
-LIVE_SECONDS = 5  # the file on screen read again: the citizen may change it at a kiosk meanwhile
 
 
 class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScreen):
@@ -82,7 +80,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)
         self.query_one("#apps", DataTable).add_columns(*APP_COLUMNS)
         self.query_one("#input-id_number", Input).focus()
-        self.set_interval(LIVE_SECONDS, self._live)
+        self.set_interval(LIVE_SECONDS, self._live)  # the citizen may change the file at a kiosk meanwhile
 
     def _live(self) -> None:
         """The file on screen read again (as the counter's other live lists are), so its rows and

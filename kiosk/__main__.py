@@ -18,7 +18,7 @@ from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceE
 
 from .domain.clock import beijing_struct_time
 from .cli.help_format import KioskRawDescriptionFormatter
-from .cli.options import COMMAND, KioskArgumentParser, add_shared, share_with_subcommands
+from .cli.options import COMMAND, KioskArgumentParser, add_shared, needs_database, share_with_subcommands
 from .config import THEMES, Settings, check_idle, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端
@@ -98,6 +98,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .services.env import make_env
 
     try:
+        if not _parses(settings.db_url):  # SQLAlchemy's words: Could not parse SQLAlchemy URL ...
+            print(f"kiosk: 无法识别的数据库地址：{_shown_url(settings.db_url)}（例：sqlite:///kiosk.db 或 "
+                  f"postgresql+psycopg://user@host/db）。请检查 --db 或 KIOSK_DATABASE_URL。", file=sys.stderr)
+            return 1
         unsupported = unsupported_database(settings)
         if unsupported is not None:
             print(f"kiosk: {unsupported}", file=sys.stderr)
@@ -106,6 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if missing is not None:
             print(f"kiosk: 数据库文件所在的文件夹 {missing} 不存在，未新建数据库。请检查 --db 或 KIOSK_DATABASE_URL"
                   f"（新数据库请先建好该文件夹，或用 kiosk --db URL db upgrade 连同文件夹一起建）。", file=sys.stderr)
+            return 1
+        absent = _absent_database(args, settings)
+        if absent is not None:
+            print(f"kiosk: 数据库文件不存在：{absent}，未新建数据库。请检查 --db 或 KIOSK_DATABASE_URL"
+                  f"（新数据库请用 kiosk db upgrade 建立）。", file=sys.stderr)
             return 1
         db = Database(settings.db_url)
     except (ArgumentError, ImportError) as exc:  # an unknown scheme, no URL at all, a driver not installed
@@ -145,6 +154,18 @@ def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
         return None
     folder = Path(parsed.database).expanduser().parent
     return None if folder.is_dir() else folder
+
+
+def _absent_database(args: argparse.Namespace, settings: Settings) -> Path | None:
+    """The SQLite file a subcommand would read or change, when it is not there: opening it would
+    create an empty database, and `allocate` would say 没有待安排的考试计划 on it. The kiosk itself
+    (its first run), ``db upgrade`` and ``demo`` create it; see kiosk.cli.options.needs_database."""
+    from .db.session import sqlite_file
+
+    if not args.command or not needs_database(args):
+        return None
+    path = sqlite_file(settings.db_url)
+    return path if path is not None and not path.exists() else None
 
 
 SUPPORTED = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
@@ -192,6 +213,15 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
             f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。")
 
 
+def _parses(url: str) -> bool:
+    """Whether SQLAlchemy can read ``url`` at all (a port that is no number is a ValueError)."""
+    try:
+        make_url(url)
+    except (ArgumentError, ValueError):
+        return False
+    return True
+
+
 def statement_failed(exc: DBAPIError, settings: Settings) -> str:
     """One line for a database statement that failed (not the database being unreachable), with the
     traceback written to kiosk.log in the data folder when that can be written."""
@@ -211,7 +241,7 @@ def _shown_url(url: str) -> str:
     """The URL without its password; one that is no URL at all is shown as typed, a password in it masked."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return re.sub(r"(://[^:/@\s]*):[^@\s]*@", r"\1:***@", url)
 
 

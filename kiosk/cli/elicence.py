@@ -36,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     v.add_argument("payload", metavar="二维码内容", help="扫描得到的文本；为 - 时从标准输入读取")
     v.add_argument("--online", action="store_true", help="同时核对数据库中该驾驶证现在的记录")
     v.add_argument("--json", action="store_true", help="以 JSON 输出")
-    v.set_defaults(handler=verify)
+    v.set_defaults(handler=verify, needs_db=lambda a: a.online)  # offline: the key files alone
 
     e = add(sub, "elicence", "电子驾驶证（工作人员用）：显示电子驾驶证，导出公钥")
     e_sub = e.add_subparsers(dest="elicence_command", required=True, metavar=ACTION)
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--all", metavar="目录", dest="all_to",
                         help="把本终端信任的全部公钥（本终端的和数据库中登记的）写为 目录/<密钥编号>.pub.pem，"
                         "供核验端放入其 <数据目录>/keys")
-    export.set_defaults(handler=export_key)
+    export.set_defaults(handler=export_key, needs_db=lambda a: a.all_to is not None)  # --all: the database's keys
 
     r = add(sub, "review", "审核自助终端提交的照片（电子驾驶证）")
     r_sub = r.add_subparsers(dest="review_command", required=True, metavar=ACTION)

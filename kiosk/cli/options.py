@@ -35,6 +35,15 @@ def add(sub: argparse._SubParsersAction, name: str, text: str, **kwargs: Any) ->
     return sub.add_parser(name, help=text, **kwargs)
 
 
+def needs_database(args: argparse.Namespace) -> bool:
+    """Whether the subcommand reads or changes what is already in the database, so that a SQLite file
+    not there is a mistyped path, not a new database to create (kiosk.__main__ refuses it). A
+    subcommand that makes a database, or can do without one, says so on its parser:
+    ``set_defaults(needs_db=False)``, or a function of its arguments (``verify`` needs it ``--online``)."""
+    need = getattr(args, "needs_db", True)
+    return bool(need(args) if callable(need) else need)
+
+
 def subcommand_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
     """Every parser under ``parser``'s subcommands, at any depth (``db``, then ``db upgrade``), once each."""
     for action in parser._actions:  # noqa: SLF001 - argparse lists subparsers nowhere else

@@ -93,7 +93,8 @@ def test_a_database_url_that_cannot_be_used_is_the_same_message_not_a_traceback(
     from --db or from KIOSK_DATABASE_URL, for a subcommand and for the counter, one line saying so
     (for another database: which ones the kiosk supports, not "No module named 'MySQLdb'")."""
     supported = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
-    for url, reason in [("foo://bar", supported), ("not a url", "URL"), ("mysql://u@localhost/x", supported),
+    for url, reason in [("foo://bar", supported), ("not a url", "无法识别的数据库地址：not a url（例：sqlite:///"),
+                        ("mysql://u@localhost/x", supported),
                         ("postgres://u@localhost/x", supported),
                         ("postgresql+psycopg2://u@localhost/x", f"No module named 'psycopg2'）。{supported}")]:
         for args, environ in [(("--db", url, "outbox"), {}), (("--db", url, "--counter"), {}),
@@ -102,7 +103,7 @@ def test_a_database_url_that_cannot_be_used_is_the_same_message_not_a_traceback(
             done = run_kiosk(*args, timeout=60, **environ)
             assert done.returncode == 1, (url, args, done.stderr)
             assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
-            assert "无法使用" in done.stderr and "--db 或 KIOSK_DATABASE_URL" in done.stderr, done.stderr
+            assert ("无法使用" in done.stderr or url == "not a url") and "--db 或 KIOSK_DATABASE_URL" in done.stderr
             assert reason in done.stderr, done.stderr
 
 
@@ -117,11 +118,12 @@ def test_a_sqlite_path_in_a_folder_that_does_not_exist_is_refused(tmp_path: Path
         assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
         assert f"文件夹 {missing} 不存在" in done.stderr, done.stderr
     assert not (tmp_path / "nonexistent").exists()
-    # a new database file in a folder that exists is fine (a first run with --db), and so is the
-    # default data folder, made on first run
+    # a new database file in a folder that exists is fine (db upgrade, as a first run with --db), and
+    # so is the default data folder, made on first run
+    assert ok("--db", f"sqlite:///{tmp_path / 'new.db'}", "db", "upgrade").startswith("已将数据库结构升级到最新版本")
     assert ok("--db", f"sqlite:///{tmp_path / 'new.db'}", "outbox").strip() == "短信发件箱为空"
     data = tmp_path / "data" / "deeper"
-    done = run_kiosk("outbox", timeout=60, KIOSK_DATA_DIR=str(data))
+    done = run_kiosk("db", "upgrade", timeout=60, KIOSK_DATA_DIR=str(data))
     assert done.returncode == 0 and (data / "kiosk.db").exists(), done.stderr
 
 
@@ -238,21 +240,29 @@ def test_outbox_json_newest_first_and_filtered_by_phone(demo_run: DemoRun, tmp_p
     assert accounts[1].phone in plain and accounts[0].phone not in plain
 
 
+def upgraded(path: Path) -> str:
+    """The URL of a new database at ``path``, made as an administrator makes one (kiosk db upgrade)."""
+    url = f"sqlite:///{path}"
+    ok("--db", url, "db", "upgrade")
+    return url
+
+
 def test_outbox_limit_below_one_is_refused(tmp_path: Path) -> None:
+    url = upgraded(tmp_path / "k.db")
     for limit in ("0", "-5"):
-        done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox", "--limit", limit, timeout=60)
+        done = run_kiosk("--db", url, "outbox", "--limit", limit, timeout=60)
         assert done.returncode == 1 and done.stdout == "", done
         assert done.stderr.strip() == f"kiosk: --limit 须为不小于1的整数，收到 {limit}", done.stderr
 
 
 def test_outbox_phone_that_is_no_phone_number_is_refused(tmp_path: Path) -> None:
-    done = run_kiosk("--db", f"sqlite:///{tmp_path / 'k.db'}", "outbox", "--phone", "abc", timeout=60)
+    done = run_kiosk("--db", upgraded(tmp_path / "k.db"), "outbox", "--phone", "abc", timeout=60)
     assert done.returncode == 1 and done.stdout == "", done  # not "outbox is empty", as if it were a number
     assert done.stderr.startswith("kiosk: --phone 手机号码") and done.stderr.strip().endswith("收到 abc"), done.stderr
 
 
 def test_outbox_of_an_empty_database(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    url = upgraded(tmp_path / "empty.db")
     assert json.loads(ok("--db", url, "outbox", "--json")) == []
     assert ok("--db", url, "outbox").strip() == "短信发件箱为空"
     assert ok("--db", url, "outbox", "--phone", "13900000000").strip() == "短信发件箱中没有发往该号码的短信"

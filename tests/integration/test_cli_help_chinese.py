@@ -122,6 +122,7 @@ def test_argparse_refusals_are_chinese(cli_run, capsys, argv, said) -> None:  # 
 
 def test_a_bad_date_and_a_folder_that_cannot_be_written_are_chinese(cli_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert cli_run("--db", url, "db", "upgrade")[0] == 0  # allocate and export-key --all need a database there
     assert cli_run("--db", url, "allocate", "--date", "2026-13-01") == (
         1, "", "kiosk: --date 须为 2026-12-03 这样的日期，收到 '2026-13-01'\n")
     blocker = tmp_path / "file"

@@ -56,6 +56,8 @@ def test_allocate_with_the_database_after_the_subcommand_uses_that_database(
     monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
     monkeypatch.delenv("KIOSK_DATABASE_URL", raising=False)
     db = tmp_path / "named.db"
+    assert main(["db", "upgrade", "--db", f"sqlite:///{db}"]) == 0
+    capsys.readouterr()
     assert main(["allocate", "--db", f"sqlite:///{db}", "--date", "2026-12-03", "--now", "2026-12-03T09:00",
                  "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["date"] == "2026-12-03"

@@ -41,9 +41,11 @@ def test_other_empty_options_are_refused_too(cli_run, tmp_path: Path, option: st
 @pytest.mark.parametrize("value", ["", "   "])
 def test_an_empty_database_url_variable_counts_as_not_set(cli_run, tmp_path: Path, monkeypatch, value: str) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("KIOSK_DATABASE_URL", value)
-    code, out, err = cli_run("--now", "2026-12-03T09:00", "allocate", "--date", "2026-12-03")
+    code, out, err = cli_run("--now", "2026-12-03T09:00", "db", "upgrade")
     assert code == 0, err
     assert (tmp_path / "data" / "kiosk.db").is_file()  # the default database, as with no variable
+    code, out, err = cli_run("--now", "2026-12-03T09:00", "allocate", "--date", "2026-12-03")
+    assert code == 0, err
 
 
 @pytest.mark.parametrize("idle", ["0", "-5", "20"])

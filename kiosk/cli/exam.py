@@ -7,6 +7,7 @@ import sys
 from datetime import date, datetime
 
 from ..domain.errors import DomainError
+from ..domain.typed import parse_date
 from ..services import allocation_preview, allocation_service, bootstrap, exam_results
 from ..services.env import Env
 from .options import add
@@ -48,9 +49,8 @@ def _fail(message: str) -> int:
 
 
 def allocate(args: argparse.Namespace, env: Env) -> int:
-    try:
-        day = date.fromisoformat(args.date)
-    except ValueError:
+    day = parse_date(args.date)  # as the screens read a date: ２０２６-１２-０５ and 2026/12/5 too
+    if day is None:
         return _fail(f"--date 须为 2026-12-03 这样的日期，收到 {args.date!r}")
     bootstrap.prepare(env, load_demo=False)
     try:

@@ -87,3 +87,12 @@ def test_an_earlier_day_still_to_allocate_is_said_on_stderr_and_to_the_clerk(env
     assert set(json.loads(out.getvalue())) == {"date", "placed", "unplaced", "sessions"}
     assert err.getvalue().strip() == "注意：更早的预约结果公布日2026-12-02尚有未安排的考试计划，宜先按公布日先后安排。"
     assert allocate(env) and allocation_preview.preview(env, date(2026, 12, 3)).earlier == ()
+
+
+def test_a_date_in_full_width_digits_is_read_as_the_screens_read_it(env, people):
+    """Tester: ``allocate --date ２０２６-１２-０２`` was refused, although every screen takes it."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--db", env.settings.db_url, "--now", "2026-12-02T09:00", "allocate", "--date",
+                     "２０２６-１２-０２", "--json"]) == 0
+    assert json.loads(out.getvalue())["date"] == "2026-12-02"

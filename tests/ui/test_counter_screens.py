@@ -410,6 +410,8 @@ async def test_leaving_a_typed_form_asks_first(env):
         await pilot.click("#no")
         await settle(pilot)
         await press(pilot, "record")
+        await pilot.click("#yes")  # 确认录入
+        await settle(pilot)
         assert "已录入（第1次）" in screen_text(app) and "[" not in screen_text(app)  # green, no markup shown
         await pilot.press("escape")  # recorded: the candidate and subject that stay are saved
         await settle(pilot)

@@ -10,6 +10,8 @@ from kiosk.ui.screens.counter.exam_results import RETAKE_NEXT
 from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from tests.ui.test_counter_results_confirm import answer_yes
 from tests.ui.test_counter_screens import press
 
 
@@ -30,6 +32,8 @@ async def _save(pilot, id_number: str, subject: str, score: str, attempt: str | 
     set_input(app, "score", score)
     await press_enter_in(pilot, "score")
     await settle(pilot)
+    if isinstance(app.screen, ConfirmDialog):  # 确认录入 (a refused form is not asked about)
+        await answer_yes(pilot)
 
 
 def _result(app) -> str:  # type: ignore[no-untyped-def]

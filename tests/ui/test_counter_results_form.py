@@ -8,6 +8,7 @@ from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_results_confirm import answer_yes
 from tests.ui.test_counter_screens import press
 
 
@@ -22,9 +23,11 @@ async def test_a_result_entered_twice_is_not_taken_for_the_retake(env, people):
         assert isinstance(app.screen, ExamResultsScreen)
         assert app.screen.query_one("#input-attempt").value == "1"
 
-        async def record(score: str) -> None:
+        async def record(score: str, asked: bool = True) -> None:
             set_input(app, "score", score)
             await press(pilot, "record")
+            if asked:  # 确认录入 (a refused form is not asked about)
+                await answer_yes(pilot)
 
         set_input(app, "id_number", p.id_number)
         set_input(app, "subject", "2")
@@ -32,7 +35,7 @@ async def test_a_result_entered_twice_is_not_taken_for_the_retake(env, people):
         assert "已录入（第1次）" in screen_text(app)
         assert app.screen.query_one("#input-attempt").value == "2"  # a failed first: the retake comes next
         set_input(app, "attempt", "1")  # the clerk enters the same line again
-        await record("70")
+        await record("70", asked=False)
         assert "第1次考试成绩已录入（70分，2026-12-04 08:30），未重复录入" in field_error(app, "attempt")
         set_input(app, "attempt", "2")
         await record("95")
@@ -60,14 +63,14 @@ async def test_a_failed_first_attempt_leaves_the_focus_in_score_for_the_retake(e
         set_input(app, "subject", "2")
         set_input(app, "score", "70")
         await press_enter_in(pilot, "attempt")
-        await settle(pilot)
+        await answer_yes(pilot)
         assert "已录入（第1次）" in screen_text(app)
         q = app.screen.query_one
         id_field, score, attempt = q("#input-id_number"), q("#input-score"), q("#input-attempt")
         assert app.focused is score and score.value == "" and score.selection.is_empty
         assert id_field.value == p.id_number and attempt.value == "2"
         await pilot.press("9", "5", "enter")  # the retake, typed straight in
-        await settle(pilot)
+        await answer_yes(pilot)
         assert "已录入（第2次）" in screen_text(app) and "合格" in screen_text(app)
         assert app.focused is id_field and id_field.value == "" and id_field.selection.is_empty
         assert attempt.value == "1" and q("#input-subject").value == "2"  # the subject stays for the next one
@@ -87,7 +90,7 @@ async def test_a_pass_sends_the_focus_to_an_empty_id_number(env, people):
         set_input(app, "subject", "2")
         set_input(app, "score", "缺考")
         await press_enter_in(pilot, "score")
-        await settle(pilot)
+        await answer_yes(pilot)
         assert "已录入（第1次）" in screen_text(app) and "缺考" in screen_text(app)
         id_field = app.screen.query_one("#input-id_number")
         assert app.focused is id_field and id_field.value == "" and id_field.selection.is_empty

@@ -11,6 +11,7 @@ from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_results_confirm import answer_yes
 from tests.ui.test_counter_screens import press
 
 
@@ -38,6 +39,7 @@ async def test_the_id_number_shows_whole_and_the_result_names_the_candidate(env,
         set_input(app, "subject", "2")
         set_input(app, "score", "90")
         await press(pilot, "record")
+        await answer_yes(pilot)
         text = screen_text(app)
         assert "已录入（第1次）" in text
         assert mask_name(p.name) in text and mask_id(p.id_number) in text

@@ -213,6 +213,8 @@ async def test_admin_audit_and_staff_accounts(env):
         assert "所选账户：H2002 保险核验员（核验，正常）" in screen_text(app)
         set_input(app, "reset_password", "insure2027")
         await press(pilot, "reset")
+        assert isinstance(app.screen, ConfirmDialog) and "H2002 保险核验员" in screen_text(app)
+        await press(pilot, "yes")  # 确认重置密码
         assert app.screen.chosen == "H2002" and "所选账户：H2002" in screen_text(app)  # kept after the reload
         assert not app.screen.query_one("#deactivate").disabled
         app.pop_screen()
@@ -410,6 +412,8 @@ async def test_leaving_a_typed_form_asks_first(env):
         await pilot.click("#no")
         await settle(pilot)
         await press(pilot, "record")
+        await pilot.click("#yes")  # 确认录入
+        await settle(pilot)
         assert "已录入（第1次）" in screen_text(app) and "[" not in screen_text(app)  # green, no markup shown
         await pilot.press("escape")  # recorded: the candidate and subject that stay are saved
         await settle(pilot)

@@ -47,6 +47,9 @@ async def test_enter_on_an_account_goes_to_its_first_field_and_a_password_is_res
             await pilot.press(key)
         await pilot.press("enter")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)  # asked first, 暂不办理 focused
+        await pilot.press("left", "enter")  # 确认重置密码
+        await settle(pilot)
         assert "J1001 的密码已重置" in said(app)
 
 
@@ -97,6 +100,9 @@ async def test_a_pin_typed_after_picking_an_account_goes_into_its_field(env):
         await settle(pilot)
         assert app.focused is app.screen.query_one("#reset-pin")
         await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("left", "enter")  # 确认重置PIN码
         await settle(pilot)
         assert said(app) == "J1001 的PIN码已重置，失败次数和锁定已清除"
         assert check_pin(env, "J1001", "123789", "unlock").staff_no == "J1001"  # the PIN typed

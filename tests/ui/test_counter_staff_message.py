@@ -36,6 +36,7 @@ async def test_what_an_action_did_is_said_under_its_buttons(env, size):
         await choose_staff(pilot, "J1001")
         set_input(app, "reset_password", "newpass123")
         await press(pilot, "reset")
+        await press(pilot, "yes")  # 确认重置密码
         assert said(app) == "J1001 的密码已重置，失败次数和锁定已清除"
         assert not app.screen.query("Toast") and not app._notifications  # noqa: SLF001
         assert right_under(app, "staff-message", "reset")  # by the buttons, in view

@@ -102,6 +102,8 @@ async def test_a_clerks_forgotten_pin_is_reset(env):
         assert field_error(app, "reset_pin") == ""  # corrected: the message went
         await press_enter_in(pilot, "reset_pin")
         await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "yes")  # 确认重置PIN码
         assert field_error(app, "reset_pin") == "" and app.screen.query_one("#input-reset_pin").value == ""
         assert "J1001 的PIN码已重置，失败次数和锁定已清除" in _notes(app)
         assert "所选账户：J1001" in screen_text(app)  # still picked after the reload

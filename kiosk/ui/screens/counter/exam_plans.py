@@ -197,6 +197,17 @@ class ExamPlansScreen(KioskScreen):
             self.query_one(f"#field-{name}", FormField).value = "0" if name == "priority_quota" else ""
         self.query_one("#form-title", Static).update("新建场次（选中列表中的场次后可修改）：")
 
+    def _discard(self) -> None:
+        """新建（清空表单）: an empty form, without the 考场 chosen or the messages of the session
+        dropped (请输入考位数 under an empty field would pass for the new one's). After a save the
+        site stays chosen for the next session (``_clear_form`` alone)."""
+        self._clear_form()
+        self.query_one("#site", Select).clear()
+        for name in FORM_FIELDS:
+            self.query_one(f"#field-{name}", FormField).set_error("")
+        for line in ("#error-site", "#error-session"):
+            self.query_one(line, Static).update("")
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid in ("query", "new", "save", "allocate") and not self.busy:
@@ -204,7 +215,7 @@ class ExamPlansScreen(KioskScreen):
         if bid == "query":
             self.query_sessions()
         elif bid == "new":
-            self.leave(self._clear_form, CLEAR_QUESTION, "放弃并清空")  # asks first when something is typed
+            self.leave(self._discard, CLEAR_QUESTION, "放弃并清空")  # asks first when something is typed
         elif bid == "save":
             site = self.query_one("#site", Select).value
             form = exam_admin.SessionForm(site if isinstance(site, int) else None,

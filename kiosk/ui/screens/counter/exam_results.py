@@ -10,9 +10,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, ProgressBar, Static
 
 from ....domain.errors import DomainError
-from ....services import exam_admin_results
+from ....services import exam_admin_results, exam_result_check
 from ....services.exam_admin_results import ImportReport
 from ...base import KioskScreen
+from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
@@ -95,10 +96,24 @@ class ExamResultsScreen(KioskScreen):
             self.leave(self.app.pop_screen)
 
     def record(self) -> None:
+        """Asked first (a result cannot be changed once recorded): the candidate, subject, attempt,
+        score and verdict read back; what would be refused is said before the question."""
         self.query_one("#record-result", Static).update("")  # no earlier result beside a new error
-        self.call(exam_admin_results.record_one, self.env, self.kiosk.staff, self._v("id_number"),
-                  self._v("subject"), self._v("score"), self._v("attempt"), done=self._recorded,
-                  failed=self._record_failed)
+        typed = (self._v("id_number"), self._v("subject"), self._v("score"), self._v("attempt"))
+        self.call(exam_result_check.preview_one, self.env, self.kiosk.staff, *typed,
+                  done=lambda p: self._confirm_record(p, typed), failed=self._record_failed)
+
+    def _confirm_record(self, p: exam_result_check.Pending, typed: tuple[str, str, str, str]) -> None:
+        kind = "补考" if p.attempt == 2 else "初考"
+        question = (f"确认录入以下考试成绩？\n\n考生：{p.candidate}\n科目：{p.subject}\n"
+                    f"考试次数：第{p.attempt}次（{kind}）\n成绩：{p.verdict}\n\n成绩录入后不能修改，请核对。")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(exam_admin_results.record_one, self.env, self.kiosk.staff, *typed, done=self._recorded,
+                          failed=self._record_failed)
+
+        self.app.push_screen(ConfirmDialog(question, "确认录入", "返回修改"), callback=answered)
 
     def _record_failed(self, exc: DomainError) -> None:
         """Next to its field, or next to 录入成绩 (not under the CSV part further down)."""

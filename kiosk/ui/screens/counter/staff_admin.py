@@ -1,5 +1,5 @@
-"""工作人员账户 (管理员): list, create with roles, reset a password or a PIN; deactivate and reactivate,
-each after a confirmation."""
+"""工作人员账户 (管理员): list, create with roles; reset a password or a PIN, deactivate and
+reactivate, each after a confirmation."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -156,10 +156,11 @@ class StaffAdminScreen(KioskScreen):
             self.call(counter_staff.create, self.env, staff, self._v("new_staff_no"), self._v("new_name"), roles,
                       self._v("new_password"), self._v("pin"), done=self._created)
         elif bid == "reset":
-            self.call(counter_staff.reset_password, self.env, staff, self.chosen, self._v("reset_password"),
-                      done=self._reset)
+            self._confirm_reset("密码", "reset_password", counter_staff.check_password, counter_staff.reset_password,
+                                self._reset)
         elif bid == "reset-pin":
-            self.call(counter_staff.reset_pin, self.env, staff, self.chosen, self._v("reset_pin"), done=self._pin_reset)
+            self._confirm_reset("PIN码", "reset_pin", counter_staff.check_pin, counter_staff.reset_pin,
+                                self._pin_reset)
         elif bid == "deactivate":
             self._confirm_deactivate()
         elif bid == "reactivate":
@@ -201,12 +202,35 @@ class StaffAdminScreen(KioskScreen):
                     "如已忘记密码或PIN码，启用后可重置。")
         self._ask_then(question, "确认启用", counter_staff.reactivate, chosen, f"账户 {chosen} 已启用，可用原密码登录")
 
-    def _ask_then(self, question: str, yes_label: str, action, chosen: str, said: str) -> None:  # type: ignore[no-untyped-def]
-        """``question`` first; on yes, ``action`` on the ``chosen`` account, then ``said`` and the list again."""
+    def _confirm_reset(self, what: str, field: str, check, action, done) -> None:  # type: ignore[no-untyped-def]
+        """重置密码 / 重置PIN码, asked first as 停用 is: the account's old one stops working at once.
+        A deactivated account or a new one the service would refuse is said before the question."""
+        r, chosen = self.rows.get(self.chosen), self.chosen
+        if r is None:
+            return
+        if not r.active:
+            self._refuse(f"该账户已停用，请先启用账户再重置{what}")
+            return
+        secret = self._v(field)
+        try:
+            check(secret, field)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)
+            return
+        question = (f"确认重置账户 {r.staff_no} {r.name}（{r.role_text}）的{what}？\n\n"
+                    f"重置后原{what}立即失效，该工作人员须用刚填写的新{what}登录窗口终端，"
+                    f"连续输错次数和锁定将清除。请将新{what}当面告知本人。")
+        self._ask_then(question, f"确认重置{what}", action, chosen, "", secret, done=done)
+
+    def _ask_then(self, question: str, yes_label: str, action, chosen: str, said: str,  # type: ignore[no-untyped-def]
+                  *args: str, done=None) -> None:
+        """``question`` first; on yes, ``action`` on the ``chosen`` account (with ``args``), then
+        ``said`` and the list again (or ``done``)."""
 
         def answered(yes: bool | None) -> None:
             if yes:
-                self.call(action, self.env, self.kiosk.staff, chosen, done=self._done(said))
+                self.call(action, self.env, self.kiosk.staff, chosen, *args, done=done or self._done(said))
 
         self.app.push_screen(ConfirmDialog(question, yes_label), callback=answered)
 

@@ -1,0 +1,62 @@
+"""What 录入成绩 is about to save, read before the clerk is asked (a result cannot be changed once
+recorded): whose result, which subject and attempt, the score and its verdict. Reads only; the
+fields are checked as kiosk.services.exam_admin_results.record_one checks them, so a form it
+would refuse is refused before the question, not after it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from ..db.models import Account, Booking, ExamResult
+from ..domain.errors import DomainError, FormProblems
+from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_NAMES, is_pass, pass_mark
+from ..domain.ids import mask_id, mask_name, normalize_id_number
+from . import audit, exam_results
+from .env import Env
+from .exam_admin_results import parse_score, parse_subject
+from .permissions import EXAM, authorise
+from .staff import StaffSession
+
+
+@dataclass(frozen=True)
+class Pending:
+    candidate: str  # the name and ID number masked, as 已录入 says them
+    subject: str  # 科目三
+    attempt: int
+    score: int | None
+    no_show: bool
+    passed: bool
+    mark: int  # the pass mark
+
+    @property
+    def verdict(self) -> str:
+        if self.no_show:
+            return "缺考，按不合格处理"
+        return f"{self.score}分，{'合格' if self.passed else '不合格'}（合格标准{self.mark}分）"
+
+
+def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_text: str,
+                score_text: str, attempt_text: str = "") -> Pending:
+    with env.db.read() as s:
+        authorise(s, env, staff, *EXAM, doing=audit.action_name("exam_result"))
+    problems = FormProblems()
+    problems.check(normalize_id_number, id_number, today=env.clock.now().date())
+    subject = problems.check(parse_subject, subject_text)
+    scored = problems.check(parse_score, score_text)
+    attempt = problems.check(exam_results.parse_attempt, attempt_text)
+    problems.raise_found()
+    assert subject is not None and scored is not None and attempt is not None
+    score, no_show = scored
+    booking_id = exam_results.find_booking(env, id_number, subject)
+    with env.db.read() as s:
+        b = s.get(Booking, booking_id)
+        account = s.get(Account, b.account_id) if b is not None else None
+        assert b is not None and account is not None
+        done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == b.id).order_by(ExamResult.taken_at)))
+        if len(done) >= ATTEMPTS_PER_BOOKING:
+            raise DomainError("本次预约的考试和补考均已录入成绩")
+        exam_results._check_attempt(attempt, len(done) + 1, done[0] if done else None)
+        passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
+        return Pending(f"{mask_name(account.name)}（{mask_id(account.id_number)}）", SUBJECT_NAMES[b.subject],
+                       attempt, score, no_show, passed, pass_mark(b.subject, b.licence_class))

@@ -96,5 +96,7 @@ async def test_a_registration_and_a_phone_reset_are_said_under_the_page(env, peo
         await press(pilot, "reset-phone")
         set_input(app, "new_phone", "13800009999")
         await press(pilot, "submit")
+        assert "13800009999" in str(app.screen.query_one("#question").render())  # asked first, the number read back
+        await press(pilot, "yes")
         assert message(app) == "绑定手机号已重置，已向新手机号发送通知短信"
         assert not app.screen.query("Toast")

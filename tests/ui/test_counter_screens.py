@@ -116,6 +116,8 @@ async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
         await press(pilot, "reset-phone")
         set_input(app, "new_phone", "13800009999")
         await press(pilot, "submit")
+        assert "13800009999" in str(app.screen.query_one("#question").render())  # asked first, the number read back
+        await press(pilot, "yes")
         await settle(pilot)
         assert isinstance(app.screen, CitizenScreen)
         assert "变更" in messaging.outbox(env, "13800009999")[0].body

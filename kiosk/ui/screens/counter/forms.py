@@ -6,9 +6,11 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
-from ....domain.ids import PHONE_INPUT_LEN
+from ....domain.errors import DomainError
+from ....domain.ids import PHONE_INPUT_LEN, normalize_phone
 from ....services import counter_accounts
 from ...base import KioskScreen
+from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import Plain
@@ -111,5 +113,20 @@ class PhoneResetScreen(_CounterForm):
         return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
 
     def submit(self) -> None:
-        self.call(counter_accounts.reset_phone, self.env, self.kiosk.staff, self._account_id,
-                  self.value("new_phone"), done=self.dismiss)
+        """Asked first, the number read back (a mistyped one would take the citizen's codes and
+        notices); a number that is none is said next to the field, with no question."""
+        try:
+            phone = normalize_phone(self.value("new_phone"), "new_phone")
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc)
+            return
+        question = (f"确认将{self._citizen_name}的交管12123绑定手机号重置为 {phone}？\n\n"
+                    "重置后验证码和通知将发送到新手机号，原手机号不再接收。")
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.call(counter_accounts.reset_phone, self.env, self.kiosk.staff, self._account_id, phone,
+                          done=self.dismiss)
+
+        self.app.push_screen(ConfirmDialog(question, "确认重置", "返回修改"), callback=answered)

@@ -1,0 +1,40 @@
+"""Pilot: 重置绑定手机号 asks first with the number read back (tester: it saved on 提交, and a mistyped
+number would take the citizen's codes and notices); 返回修改 keeps the form and changes nothing; a
+number that is none is said next to the field with no question."""
+from __future__ import annotations
+
+from kiosk.db.models import Account
+from kiosk.ui.dialogs.confirm import ConfirmDialog
+from kiosk.ui.screens.counter.forms import PhoneResetScreen
+from tests.booking_helpers import account_id
+from tests.ui.conftest import field_error, set_input, settle
+from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter_screens import look_up, press
+
+
+async def test_the_new_number_is_read_back_before_it_is_bound(env, people):
+    p = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理")
+        await press(pilot, "reset-phone")
+        set_input(app, "new_phone", "1380000")
+        await press(pilot, "submit")
+        assert isinstance(app.screen, PhoneResetScreen) and "11" in field_error(app, "new_phone")  # no question
+        set_input(app, "new_phone", "138 0000 9999")
+        await press(pilot, "submit")
+        assert isinstance(app.screen, ConfirmDialog)
+        question = "".join(str(app.screen.query_one("#question").render()).split())
+        assert "重置为13800009999？" in question and p.name in question
+        await press(pilot, "no")  # 返回修改
+        await settle(pilot)
+        assert isinstance(app.screen, PhoneResetScreen)
+        assert app.screen.query_one("#input-new_phone").value == "138 0000 9999"  # as typed
+        with env.db.read() as s:
+            assert s.get(Account, account_id(env, p)).phone == p.phone  # nothing changed
+        await press(pilot, "submit")
+        await press(pilot, "yes")
+        await settle(pilot)
+        with env.db.read() as s:
+            assert s.get(Account, account_id(env, p)).phone == "13800009999"

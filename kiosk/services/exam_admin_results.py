@@ -110,9 +110,20 @@ def record_one(env: Env, staff: StaffSession | None, id_number: str, subject_tex
     return _record(env, staff, role, id_number, subject_text, score_text, attempt_text)
 
 
-def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
-            score_text: str, attempt_text: str, date_text: str = "") -> exam_results.Recorded:
-    """Every wrong field is told at once, in the form's order (FieldErrors), before the candidate is looked up."""
+@dataclass(frozen=True)
+class ResultForm:
+    """One result as typed (the form's fields, or a CSV line), checked."""
+    subject: int
+    score: int | None
+    no_show: bool
+    attempt: int
+    day: date | None  # 考试日期, when given
+
+
+def read_form(env: Env, id_number: str, subject_text: str, score_text: str, attempt_text: str,
+              date_text: str = "") -> ResultForm:
+    """Every wrong field is told at once, in the form's order (FieldErrors), before the candidate is
+    looked up (here and in the question before 录入成绩: kiosk.services.exam_result_check)."""
     problems = FormProblems()
     problems.check(normalize_id_number, id_number, today=env.clock.now().date())
     subject = problems.check(parse_subject, subject_text)
@@ -121,11 +132,16 @@ def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, sub
     day = problems.check(date_or_error, date_text, "exam_date",
                          "考试日期须为 2026-12-04 这样的日期") if date_text.strip() else None
     problems.raise_found()
-    assert subject is not None and scored is not None
-    score, no_show = scored
-    booking_id = exam_results.find_booking(env, id_number, subject)
-    return exam_results.record(env, booking_id, score=score, no_show=no_show, attempt=attempt, exam_date=day,
-                               actor=actor(staff), role=role)  # type: ignore[arg-type]
+    assert subject is not None and scored is not None and attempt is not None
+    return ResultForm(subject, scored[0], scored[1], attempt, day)
+
+
+def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
+            score_text: str, attempt_text: str, date_text: str = "") -> exam_results.Recorded:
+    form = read_form(env, id_number, subject_text, score_text, attempt_text, date_text)
+    booking_id = exam_results.find_booking(env, id_number, form.subject)
+    return exam_results.record(env, booking_id, score=form.score, no_show=form.no_show, attempt=form.attempt,
+                               exam_date=form.day, actor=actor(staff), role=role)
 
 
 def import_folder(env: Env) -> Path:

@@ -1,6 +1,6 @@
 """What 录入成绩 is about to save, read before the clerk is asked (a result cannot be changed once
 recorded): whose result, which subject and attempt, the score and its verdict. Reads only; the
-fields are checked as kiosk.services.exam_admin_results.record_one checks them, so a form it
+fields are checked as kiosk.services.exam_admin_results.record_one checks them (read_form), so a form it
 would refuse is refused before the question, not after it."""
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ..db.models import Account, Booking, ExamResult
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import DomainError
 from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_NAMES, is_pass, pass_mark
-from ..domain.ids import mask_id, mask_name, normalize_id_number
+from ..domain.ids import mask_id, mask_name
 from . import audit, exam_results
 from .env import Env
-from .exam_admin_results import parse_score, parse_subject
+from .exam_admin_results import read_form
 from .permissions import EXAM, authorise
 from .staff import StaffSession
 
@@ -40,15 +40,9 @@ def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_te
                 score_text: str, attempt_text: str = "") -> Pending:
     with env.db.read() as s:
         authorise(s, env, staff, *EXAM, doing=audit.action_name("exam_result"))
-    problems = FormProblems()
-    problems.check(normalize_id_number, id_number, today=env.clock.now().date())
-    subject = problems.check(parse_subject, subject_text)
-    scored = problems.check(parse_score, score_text)
-    attempt = problems.check(exam_results.parse_attempt, attempt_text)
-    problems.raise_found()
-    assert subject is not None and scored is not None and attempt is not None
-    score, no_show = scored
-    booking_id = exam_results.find_booking(env, id_number, subject)
+    form = read_form(env, id_number, subject_text, score_text, attempt_text)
+    attempt, score, no_show = form.attempt, form.score, form.no_show
+    booking_id = exam_results.find_booking(env, id_number, form.subject)
     with env.db.read() as s:
         b = s.get(Booking, booking_id)
         account = s.get(Account, b.account_id) if b is not None else None

@@ -218,8 +218,9 @@ class StaffAdminScreen(KioskScreen):
             self.clear_errors()
             self.show_error(exc)
             return
+        used = "登录窗口终端" if field == "reset_password" else "解锁屏幕和退出自助模式"  # what a PIN is for
         question = (f"确认重置账户 {r.staff_no} {r.name}（{r.role_text}）的{what}？\n\n"
-                    f"重置后原{what}立即失效，该工作人员须用刚填写的新{what}登录窗口终端，"
+                    f"重置后原{what}立即失效，该工作人员{used}须用刚填写的新{what}，"
                     f"连续输错次数和锁定将清除。请将新{what}当面告知本人。")
         self._ask_then(question, f"确认重置{what}", action, chosen, "", secret, done=done)
 

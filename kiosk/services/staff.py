@@ -8,10 +8,10 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from ..db.models import Staff
+from ..db.models import AuditEntry, Staff
 from ..domain.errors import DomainError
 from ..domain.typed import compact
 from . import audit
@@ -33,6 +33,7 @@ LOCK_MINUTES = 15
 WRONG_PASSWORD = f"工号或密码错误（连续错误{MAX_FAILURES}次将锁定{LOCK_MINUTES}分钟）"
 # The lock screen's reply to a deactivated account's right PIN: the way out is 退出登录 there.
 DEACTIVATED_LOCKED = "该工号已停用，请退出登录后由其他工作人员登录"
+RIGHT_PIN_DEACTIVATED = "账户已停用，PIN码正确"  # the log's word; no wrong PIN, counted nowhere
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 _dummy_hash: list[str] = []
 
@@ -101,6 +102,59 @@ def _failed(staff: Staff, now: datetime, what: str) -> str:
     return f"{what}错误，再错{MAX_FAILURES - staff.failed_logins}次将锁定{LOCK_MINUTES}分钟"
 
 
+# An unknown staff number's wrong tries are counted from the audit log (it has no row to count in),
+# so that it locks as a real account does and the lock-out tells nobody which numbers exist: its
+# sign-in and counter-exit failures logged 工号不存在 in the last day (a real account's count in
+# its row; UNKNOWN_WINDOW keeps the look-up bounded).
+UNKNOWN = "工号不存在"
+UNKNOWN_WINDOW = timedelta(hours=24)
+_COUNTED = ("staff_sign_in_failed", "counter_exit_failed")  # the tries a real account counts
+
+
+def _replayed(times: Iterable[datetime], now: datetime, within: timedelta | None = None) -> tuple[int, datetime | None]:
+    """(wrong tries counted, locked until) after the failures at ``times``, oldest first, as the
+    row of a real account would hold them: the 10th locks for 15 minutes and starts the count
+    again; a try during a lock is not counted. ``within``: only tries that recent (before each
+    try, and before ``now``) count."""
+    counted: list[datetime] = []
+    until: datetime | None = None
+    for at in times:
+        if until is not None and at < until:
+            continue
+        counted = [t for t in counted if within is None or t > at - within] + [at]
+        if len(counted) >= MAX_FAILURES:
+            counted, until = [], at + timedelta(minutes=LOCK_MINUTES)
+    return len([t for t in counted if within is None or t > now - within]), until
+
+
+def _serialized(s: Session, key: str) -> None:
+    """Tries at the same moment on several terminals counted one after the other (PostgreSQL: a
+    transaction-level advisory lock on ``key``; SQLite's write transaction is exclusive already)."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
+
+
+def _unknown_failed(s: Session, env: Env, actor: str, action: str, asked: str, generic: str) -> str:
+    """An unknown staff number's wrong try, audited (工号不存在) and answered as a real account's
+    would be: ``generic`` (or the tries left, for ``asked`` where no number was typed), the lock
+    at the 10th, and 连续输错次数过多，账户已锁定至HH:MM for the 15 minutes after it."""
+    now = env.clock.now()
+    _serialized(s, actor)
+    times = s.scalars(select(AuditEntry.at).where(
+        AuditEntry.actor == actor, AuditEntry.action.in_(_COUNTED), AuditEntry.detail.startswith(UNKNOWN),
+        AuditEntry.at > now - UNKNOWN_WINDOW).order_by(AuditEntry.id))
+    count, until = _replayed(times, now)
+    if until is not None and now < until:
+        failure, detail = f"连续输错次数过多，账户已锁定至{until:%H:%M}", f"{UNKNOWN}，按账户已锁定答复"
+    elif count + 1 >= MAX_FAILURES:
+        failure, detail = f"连续输错{MAX_FAILURES}次，账户锁定{LOCK_MINUTES}分钟", f"{UNKNOWN}，按账户锁定答复"
+    else:
+        failure = generic or f"{asked}错误，再错{MAX_FAILURES - count - 1}次将锁定{LOCK_MINUTES}分钟"
+        detail = UNKNOWN
+    audit.record(s, env, actor=actor, action=action, detail=detail)
+    return failure
+
+
 def _staff_row(s: Session, staff_no: str) -> Staff | None:
     """The account, locked until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's write
     transaction is exclusive already): tries at the same moment on several terminals are counted
@@ -121,23 +175,24 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
         actor = f"staff:{staff_no}"
         if staff is None:
             _verify_unknown(password[:200])
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="工号不存在")
-            failure = WRONG_PASSWORD
-        elif not staff.active:
-            # Only the right password learns that the account is deactivated (its holder knows it).
-            right = _verify(staff.password_hash, password[:200])
-            # The log tells the two apart (its holder trying, or someone guessing); the screen does not.
+            failure = _unknown_failed(s, env, actor, "staff_sign_in_failed", "密码", WRONG_PASSWORD)
+        elif locked := _locked(staff, now):  # a deactivated account too: a lock tells nothing of it
             audit.record(s, env, actor=actor, action="staff_sign_in_failed",
-                         detail="账户已停用，密码正确" if right else "账户已停用，密码错误")
-            failure = "该工号已停用，请联系管理员" if right else WRONG_PASSWORD
-        elif locked := _locked(staff, now):
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已锁定")
+                         detail="账户已锁定" if staff.active else "账户已停用，账户已锁定")
             failure = locked
         elif not _verify(staff.password_hash, password[:200]):
+            # A deactivated account's wrong password counts and locks as an active one's (else the
+            # lock-out would tell it apart); the log says it was deactivated, the screen does not.
             failure = _failed(staff, now, "工号或密码")
             if _locked(staff, now) is None:  # not the try that locked it: the same reply as for anyone
                 failure = WRONG_PASSWORD
-            audit.record(s, env, actor=actor, action="staff_sign_in_failed")
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed",
+                         detail="" if staff.active else "账户已停用，密码错误")
+        elif not staff.active:
+            # Only the right password learns that the account is deactivated (its holder knows it).
+            staff.failed_logins = 0
+            audit.record(s, env, actor=actor, action="staff_sign_in_failed", detail="账户已停用，密码正确")
+            failure = "该工号已停用，请联系管理员"
         else:
             staff.failed_logins, staff.locked_until = 0, None
             audit.record(s, env, actor=actor, action="staff_sign_in", role=",".join(staff.roles))
@@ -156,9 +211,10 @@ def pin_or_error(pin: str, field: str = "pin") -> str:
 
 
 def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed: bool = True) -> StaffSession:
-    """A staff member's PIN unlocks a screen or lets them leave kiosk mode; audited either way.
-    Wrong PINs count towards the same lock-out as wrong passwords. ``staff_no_typed`` False (the
-    lock screen knows who is signed in and asks for the PIN only): the message speaks of the PIN only.
+    """A signed-in clerk's PIN unlocks the counter's lock screen; audited either way. Wrong PINs
+    count towards the same lock-out as wrong passwords (F12 on a citizen kiosk: exit_kiosk, which
+    counts per terminal). ``staff_no_typed`` False (the lock screen knows who is signed in and asks
+    for the PIN only): the message speaks of the PIN only.
     An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in), and
     one that is not 6 digits is told so (pin_or_error), neither counted nor audited either."""
     if not str(pin).strip():  # Enter on an empty field (as one wakes a screen): no try, nothing counted
@@ -183,8 +239,9 @@ def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, sta
     detail = ""
     if staff is None:
         _verify_unknown(pin[:20])
-        failure = f"{asked}错误"
-    elif locked := _locked(staff, now):
+        generic = f"{asked}错误" if staff_no_typed else ""  # no number typed: the tries left, as for a real one
+        return None, _unknown_failed(s, env, actor, f"{action}_failed", asked, generic)
+    if locked := _locked(staff, now):
         failure = locked
     elif not _verify(staff.pin_hash, pin[:20]):
         # A deactivated account too: its wrong PIN reads (and counts) as an active one's; the log
@@ -196,7 +253,7 @@ def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, sta
             # which staff numbers exist (an unknown one has none to count), so both read the same.
             failure = f"{asked}错误"
     elif not staff.active:  # only the right PIN learns it (its holder knows the account was theirs)
-        staff.failed_logins, detail = 0, "账户已停用，PIN码正确"
+        staff.failed_logins, detail = 0, RIGHT_PIN_DEACTIVATED
         failure = "该工号已停用，请联系管理员" if staff_no_typed else deactivated
     else:
         staff.failed_logins = 0
@@ -204,6 +261,49 @@ def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, sta
         return StaffSession(staff.staff_no, staff.name, tuple(staff.roles)), ""
     audit.record(s, env, actor=actor, action=f"{action}_failed", detail=detail)
     return None, failure
+
+
+# F12 on a citizen kiosk: anyone in the hall may type there, so its wrong PINs count against this
+# terminal, not against the staff account (a passer-by typing a clerk's number ten times locked the
+# clerk out of the counter), and read the same for every staff number, real or not.
+KIOSK_EXIT_PAUSED = f"输错次数过多，请{LOCK_MINUTES}分钟后再试。"
+
+
+def exit_kiosk(env: Env, staff_no: str, pin: str) -> StaffSession:
+    """An active staff member's number and PIN leave kiosk mode (F12 on a citizen kiosk). Every
+    try is audited (staff_exit / staff_exit_failed, with this terminal); the 10th wrong one on this
+    terminal within 15 minutes pauses its F12 dialog for 15 minutes, whoever's numbers were typed;
+    the staff account is neither counted nor locked, and its lock (from the counter) is not
+    looked at. Empty or malformed PINs are told so, neither counted nor audited (as check_pin)."""
+    if not str(pin).strip():
+        raise DomainError("请输入PIN码", "pin")
+    pin = pin_or_error(str(pin))
+    staff_no = _normalize_no(staff_no)
+    actor, now, window = f"staff:{staff_no}", env.clock.now(), timedelta(minutes=LOCK_MINUTES)
+    with env.db.write() as s:
+        _serialized(s, f"staff_exit:{env.terminal_id}")
+        times = s.scalars(select(AuditEntry.at).where(
+            AuditEntry.action == "staff_exit_failed", AuditEntry.terminal_id == env.terminal_id,
+            AuditEntry.detail != RIGHT_PIN_DEACTIVATED, AuditEntry.at > now - 2 * window).order_by(AuditEntry.id))
+        count, until = _replayed(times, now, within=window)
+        staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        if until is not None and now < until:  # paused: no PIN is looked at, the try is logged
+            failure, detail = f"输错次数过多，请于{until:%H:%M}后再试。", f"本机输错次数过多，暂停至{until:%H:%M}，未核对PIN码"
+        elif staff is None or not (right := _verify(staff.pin_hash, pin)):
+            if staff is None:
+                _verify_unknown(pin)
+            detail = UNKNOWN if staff is None else "" if staff.active else "账户已停用，PIN码错误"
+            failure = "工号或PIN码错误"
+            if count + 1 >= MAX_FAILURES:
+                failure = KIOSK_EXIT_PAUSED
+                detail = f"{detail}，本机{LOCK_MINUTES}分钟内输错{MAX_FAILURES}次，暂停{LOCK_MINUTES}分钟".lstrip("，")
+        elif not staff.active:  # only the right PIN learns it (its holder knows the account was theirs)
+            failure, detail = "该工号已停用，请联系管理员", RIGHT_PIN_DEACTIVATED
+        else:
+            audit.record(s, env, actor=actor, action="staff_exit", role=",".join(staff.roles))
+            return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
+        audit.record(s, env, actor=actor, action="staff_exit_failed", detail=detail)
+    raise DomainError(failure, "pin")
 
 
 def other_clerk(signed_in: StaffSession, locked: bool) -> str:

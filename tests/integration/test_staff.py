@@ -199,17 +199,17 @@ def test_the_staff_exit_reads_the_same_for_a_real_and_an_unknown_staff_number(en
     replies = []
     for number in (STAFF_NO, "X9999"):
         with pytest.raises(DomainError) as err:
-            staff.check_pin(env, number, "999999", "kiosk_exit")
+            staff.exit_kiosk(env, number, "999999")
         replies.append(err.value.message)
     assert replies[0] == replies[1] == "工号或PIN码错误"
-    assert staff_row(env).failed_logins == 1  # still counted towards the lock-out
+    assert staff_row(env).failed_logins == 0  # counted against the kiosk, not the account (exit_kiosk)
 
 
 def test_the_staff_exit_reads_the_same_after_a_lock_has_run_out(env: Env) -> None:
     with env.db.write() as s:  # an expired lock stays in the row until the next success
         s.scalars(select(Staff).where(Staff.staff_no == STAFF_NO)).one().locked_until = env.clock.now()
     with pytest.raises(DomainError) as err:
-        staff.check_pin(env, STAFF_NO, "999999", "kiosk_exit")
+        staff.exit_counter(env, None, STAFF_NO, "999999")  # a counter's F12 with nobody signed in
     assert err.value.message == "工号或PIN码错误"
 
 
@@ -222,4 +222,6 @@ def test_an_unknown_staff_number_costs_a_hash_check_too(env: Env, monkeypatch: p
         staff.sign_in(env, "X9999", "wrong")
     with pytest.raises(DomainError):
         staff.check_pin(env, "X9999", "999999", "kiosk_exit")
-    assert checked == ["wrong", "999999"]
+    with pytest.raises(DomainError):
+        staff.exit_kiosk(env, "X9999", "999998")  # F12 on a citizen kiosk
+    assert checked == ["wrong", "999999", "999998"]

@@ -25,7 +25,8 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
     def __init__(self, prompt: str, action: str = "staff_exit",
                  check: Callable[[str, str], staff_service.StaffSession] | None = None) -> None:
         """``check``: (staff number, PIN) -> the session, or DomainError naming the field it is
-        about; by default staff.check_pin for ``action``."""
+        about; by default staff.exit_kiosk (F12 on a citizen kiosk: wrong PINs count against the
+        terminal, never against the staff account)."""
         super().__init__()
         self.prompt, self.action, self.check = prompt, action, check
 
@@ -54,7 +55,7 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
             if self.check is not None:
                 session = self.check(staff_no, pin)
             else:
-                session = staff_service.check_pin(self.app.env, staff_no, pin, self.action)  # type: ignore[attr-defined]
+                session = staff_service.exit_kiosk(self.app.env, staff_no, pin)  # type: ignore[attr-defined]
         except DomainError as exc:
             self.app.call_from_thread(self._refused, exc.message, "staff_no" if exc.field == "staff_no" else "pin")
         except Exception:
@@ -63,7 +64,11 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
             self.app.call_from_thread(self.dismiss, session)
 
     def _refused(self, message: str, field: str) -> None:
-        """The message under the field it is about, which gets the focus; the other field's goes."""
+        """The message under the field it is about, which gets the focus; the other field's goes.
+        A refused PIN goes (as on the lock screen): the next one was appended to it, 12 digits
+        refused as 须为6位数字 until the field was emptied by hand."""
+        if field == "pin":
+            self.query_one("#field-pin", FormField).value = ""
         for name in ("staff_no", "pin"):
             self.query_one(f"#field-{name}", FormField).set_error(message if name == field else "")
         self.query_one(f"#input-{field}").focus()

@@ -289,7 +289,7 @@ def exit_kiosk(env: Env, staff_no: str, pin: str) -> StaffSession:
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         if until is not None and now < until:  # paused: no PIN is looked at, the try is logged
             failure, detail = f"输错次数过多，请于{until:%H:%M}后再试。", f"本机输错次数过多，暂停至{until:%H:%M}，未核对PIN码"
-        elif staff is None or not (right := _verify(staff.pin_hash, pin)):
+        elif staff is None or not _verify(staff.pin_hash, pin):
             if staff is None:
                 _verify_unknown(pin)
             detail = UNKNOWN if staff is None else "" if staff.active else "账户已停用，PIN码错误"

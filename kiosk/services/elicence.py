@@ -81,6 +81,14 @@ def _pending_serial(s: Session, el: ElectronicLicence | None) -> str | None:
     return app.serial_no if app else None
 
 
+def _rejected_because(s: Session, account_id: int) -> str:
+    """The reviewer's reason for the last 申领 photo turned down (the citizen sees it where 申领 is
+    offered again, not only in the message the decision sent)."""
+    return s.scalar(select(PhotoSubmission.reason).where(
+        PhotoSubmission.account_id == account_id, PhotoSubmission.purpose == "apply",
+        PhotoSubmission.state == "rejected").order_by(PhotoSubmission.id.desc()).limit(1)) or ""
+
+
 def overview(env: Env, account_id: int) -> Overview:
     with env.db.write() as s:
         account, lic, el = load(s, account_id)
@@ -111,7 +119,8 @@ def overview(env: Env, account_id: int) -> Overview:
         else:
             message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
             if state == "rejected":
-                message = "您上次提交的照片未通过审核，请重新申领。" + message
+                why = _rejected_because(s, account.id)
+                message = f"您上次提交的照片未通过审核{f'（原因：{why}）' if why else ''}，请重新申领。" + message
         if can_apply and photo:  # both buttons side by side: which one does what
             message += "\n" + BOTH_WAYS_HINT
         return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,

@@ -27,3 +27,20 @@ async def test_approval_at_the_counter_shows_on_the_open_page(kiosk_app, env, pe
         assert "您已申领电子驾驶证，可以出示使用。" in screen_text(kiosk_app).replace("\n", "")
         assert "正在审核" not in screen_text(kiosk_app)
         assert kiosk_app.focused is screen.query_one("#el-show")
+
+
+async def test_a_rejection_shows_its_reason_where_申领_is_offered_again(kiosk_app, env, people) -> None:
+    """Tester: the page said 您上次提交的照片未通过审核 without the reviewer's reason (only the message had it)."""
+    _aid, serial = queued_photo(env, people)
+    person = people["no_photo"]
+    reason = elicence_review.REJECT_REASONS[0]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, person.id_number, person.phone)
+        await pilot.click("#menu-elicence_mine")
+        await settle(pilot)
+        screen = kiosk_app.screen
+        elicence_review.reject(env, serial, reason)
+        screen._live()
+        await settle(pilot)
+        text = screen_text(kiosk_app).replace("\n", "")
+        assert f"您上次提交的照片未通过审核（原因：{reason}），请重新申领。" in "".join(text.split())

@@ -39,6 +39,19 @@ def cancelled_text(s: Session, env: Env, b: Booking) -> str:
     return f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial}）已{when}{where_cancelled(s, env, b)}取消"
 
 
+def cancelled_meanwhile(env: Env, account_id: int, booking_ids: list[int]) -> list[str]:
+    """A list read again no longer shows these bookings: the sentence of each one cancelled meanwhile
+    (您的科目二考试预约（业务流水号...）已于...在车管所窗口取消。), in the order given; nothing for one
+    that left the list otherwise (placed, its exam over: the list's own rows say that)."""
+    with env.db.read() as s:
+        said = []
+        for booking_id in booking_ids:
+            b = s.get(Booking, booking_id)
+            if b is not None and b.account_id == account_id and b.status == "cancelled":
+                said.append(cancelled_text(s, env, b) + "。")
+        return said
+
+
 def counter_refusal(s: Session, env: Env, b: Booking) -> str:
     """Why the counter cannot cancel ``b`` (not pending or placed), told to the clerk: when and by whom
     it was cancelled, that it was not placed, or that its exam is over."""

@@ -49,10 +49,10 @@ def _elicence() -> Screen:
 
 def _booking(name: str) -> Callable[[], Screen]:
     def make() -> Screen:
-        from .screens.booking import placed, records, results, wizard
+        from .screens.booking import cancel, placed, results, wizard
 
         module = {"BookingWizardScreen": wizard, "ResultsScreen": results, "FeeScreen": placed,
-                  "CertificateScreen": placed}.get(name, records)
+                  "CertificateScreen": placed, "CancelBookingScreen": cancel}[name]
         return getattr(module, name)()
 
     return make

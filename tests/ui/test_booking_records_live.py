@@ -29,6 +29,8 @@ async def test_the_fee_list_shows_a_counter_cancellation_by_itself(kiosk_app, en
         await settle(pilot)
         assert "预约成功（未缴费）" not in screen_text(kiosk_app)
         assert "您没有需要缴纳考试费的考试" in status_line(kiosk_app)
+        # why it went (verify tester: it vanished without a word)
+        assert f"（业务流水号{first.serial_no}）已于{env.clock.now():%Y-%m-%d%H:%M}在车管所窗口取消。" in status_line(kiosk_app)
         assert not screen.query_one("#action").display
         assert kiosk_app.focused is back  # the citizen's place is kept
 

@@ -1,5 +1,6 @@
-"""The citizen's bookings with one action each (BookingListScreen), and 取消考试预约. 考试费缴纳 and
-预约凭证, for successful bookings, are in kiosk.ui.screens.booking.placed."""
+"""The citizen's bookings with one action each (BookingListScreen). 取消考试预约 is in
+kiosk.ui.screens.booking.cancel; 考试费缴纳 and 预约凭证, for successful bookings, in
+kiosk.ui.screens.booking.placed."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,7 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError, sentence
-from ....services import booking_records, cancellation
+from ....services import booking_cancelled, booking_records
 from ...base import LIVE_SECONDS
 from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
@@ -111,7 +112,12 @@ class BookingListScreen(CitizenScreen):
         chosen, focused = self.selected(), self.focused
         if chosen is not None:
             self.keep_row = chosen.id  # the cursor stays on its booking, if still listed
+        shown = [r.id for r in self.rows]
         self._read(result)
+        listed = {r.id for r in self.rows}
+        if gone := [i for i in shown if i not in listed]:  # why they went: cancelled at the counter, say
+            self.read_live(booking_cancelled.cancelled_meanwhile, self.env, self.account_id, gone,
+                           done=self._said_gone)
         if focused is not None and focused is not self.focused and focused.is_attached and focused.display:
             focused.focus()  # the citizen's place is kept (_loaded puts the focus on the list)
 
@@ -119,9 +125,7 @@ class BookingListScreen(CitizenScreen):
         self.rows = [r for r in rows if r.status in self.STATUSES]
         table = self.query_one(DataTable)
         self._fill(keep_cursor=False)
-        intro = self.intro() if self.rows else self.EMPTY
-        flash = Content.styled(self.flash, "bold $text-error" if self.flash_alert else "")  # a refusal in red
-        self.query_one("#status", Static).update(Content.assemble(flash, "\n", intro) if self.flash else intro)
+        self._show_status()
         action = self.query_one("#action", Button)
         action.disabled = not self.rows
         action.display = bool(self.rows)
@@ -137,6 +141,19 @@ class BookingListScreen(CitizenScreen):
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
             self.query_one("#back", Button).focus()
+
+    def _said_gone(self, texts: list[str]) -> None:
+        """A booking gone from the list by a live read was cancelled elsewhere: said over the list (in
+        place of what the citizen's own last action said), not left to be guessed."""
+        if texts and self._live_ok():
+            self.flash, self.flash_alert = "".join(texts), False
+            self._show_status()
+
+    def _show_status(self) -> None:
+        """The line over the list: what the last action (or a live read) said, then what to do."""
+        intro = self.intro() if self.rows else self.EMPTY
+        flash = Content.styled(self.flash, "bold $text-error" if self.flash_alert else "")  # a refusal in red
+        self.query_one("#status", Static).update(Content.assemble(flash, "\n", intro) if self.flash else intro)
 
     def intro(self) -> str:
         """What to do with the rows listed (there are some)."""
@@ -291,59 +308,3 @@ class BookingListScreen(CitizenScreen):
 
     def confirmed(self, booking_id: int) -> None:
         raise NotImplementedError
-
-
-class CancelBookingScreen(BookingListScreen):
-    TITLE_TEXT = "取消考试预约"
-    ACTION = "取消预约"
-    INTRO = "选择要取消的考试预约，点击【取消预约】。在停止接受考试预约申请前，可以在网上取消普通预约。"
-    STATUSES = ("pending", "placed")
-    EMPTY = "您没有可以取消的考试预约。"
-    REFUSED = "不能在网上取消"
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.refusals: dict[int, str] = {}  # booking id -> kiosk.services.cancellation's reason
-
-    def source(self) -> tuple[Callable[..., Any], tuple]:
-        return cancellation.choices, (self.env, self.account_id)
-
-    def show_read(self, result: Any) -> None:
-        self._chosen(result)
-
-    def _chosen(self, choices: list[cancellation.Choice]) -> None:
-        self.refusals = {c.booking.id: c.refusal for c in choices}
-        self._loaded([c.booking for c in choices])
-
-    def refusal(self, row: booking_records.BookingView) -> str:
-        return self.refusals.get(row.id, "")
-
-    def intro(self) -> str:
-        """The hint fits what is listed: no 【取消预约】 to press when none can be cancelled online
-        (after the publication day, or priority bookings only)."""
-        online = [r for r in self.rows if not self.refusal(r)]
-        if not online:
-            return "以下考试预约不能在网上取消，原因见所选预约下方的说明。"
-        if len(online) < len(self.rows):
-            return ("选择要取消的考试预约，点击【取消预约】。部分预约不能在网上取消，原因见所选预约下方的说明。")
-        return self.INTRO
-
-    def act(self, row: booking_records.BookingView) -> None:
-        self.call(cancellation.preview, self.env, self.account_id, row.id, done=self._previewed,
-                  failed=lambda exc: self.changed_meanwhile(exc, row.id))
-
-    def _previewed(self, p: cancellation.CancelPreview) -> None:
-        if not p.allowed:  # the list offered it: it changed since (placed, booking closed)
-            self.changed_meanwhile(DomainError(p.message), p.booking_id)
-            return
-        self._ask(p.booking_id, p.message)
-        self.query_one("#confirm-yes", Button).label = "确认取消"
-
-    def confirmed(self, booking_id: int) -> None:
-        self.call(cancellation.cancel, self.env, self.account_id, booking_id, done=self._cancelled,
-                  failed=lambda exc: self.changed_meanwhile(exc, booking_id))
-
-    def _cancelled(self, c: cancellation.Cancelled) -> None:
-        self._ask(None, "")
-        self.said(f"已取消业务流水号{c.serial_no}的考试预约。{c.message}")
-        self.reload()

@@ -83,6 +83,9 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
         return Registered(account.id, name, code, clean_phone, "unit")
 
 
+SAME_PHONE = "新手机号与当前绑定的手机号相同"
+
+
 def reset_phone(env: Env, staff: StaffSession | None, account_id: int, new_phone: str) -> Registered:
     """The bound phone was lost: bind ``new_phone`` (the citizen is present with the ID original)."""
     permitted(env, staff, *SERVE, doing=audit.action_name("phone_reset"))
@@ -93,7 +96,7 @@ def reset_phone(env: Env, staff: StaffSession | None, account_id: int, new_phone
         if account is None or account.registered_at is None:
             raise NotFound("该账户尚未注册交管12123，请先办理注册")
         if account.phone == phone:
-            raise DomainError("新手机号与当前绑定的手机号相同", "new_phone")
+            raise DomainError(SAME_PHONE, "new_phone")
         old = account.phone
         auth.bind_phone(s, account, phone, "new_phone")
         audit.record(s, env, actor=actor(staff), role=role, action="phone_reset", account_id=account.id,  # type: ignore[arg-type]

@@ -38,3 +38,18 @@ async def test_the_new_number_is_read_back_before_it_is_bound(env, people):
         await settle(pilot)
         with env.db.read() as s:
             assert s.get(Account, account_id(env, p)).phone == "13800009999"
+
+
+async def test_the_number_already_bound_is_said_before_the_question(env, people):
+    """Verify tester: the citizen's own number went to the question, and 新手机号与当前绑定的手机号相同
+    came only after 确认重置."""
+    p = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理")
+        await press(pilot, "reset-phone")
+        set_input(app, "new_phone", p.phone)
+        await press(pilot, "submit")
+        assert isinstance(app.screen, PhoneResetScreen)
+        assert field_error(app, "new_phone") == "新手机号与当前绑定的手机号相同"

@@ -105,9 +105,9 @@ class PhoneResetScreen(_CounterForm):
     TITLE_TEXT = "重置绑定手机号"
     HINT = "申请人原绑定手机号遗失：核验身份证明原件后录入新手机号。新手机号将收到变更通知短信。"
 
-    def __init__(self, account_id: int, name: str) -> None:
+    def __init__(self, account_id: int, name: str, phone: str = "") -> None:
         super().__init__()
-        self._account_id, self._citizen_name = account_id, name
+        self._account_id, self._citizen_name, self._phone = account_id, name, phone
 
     def fields(self) -> list[FormField]:
         return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
@@ -117,6 +117,8 @@ class PhoneResetScreen(_CounterForm):
         notices); a number that is none is said next to the field, with no question."""
         try:
             phone = normalize_phone(self.value("new_phone"), "new_phone")
+            if phone == self._phone:  # said before the question, as the service would after it
+                raise DomainError(counter_accounts.SAME_PHONE, "new_phone")
         except DomainError as exc:
             self.clear_errors()
             self.show_error(exc)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ..db.models import Account, Booking, ExamResult
+from ..db.models import Account, Booking, ExamResult, ExamSession, ExamSite
 from ..domain.errors import DomainError
 from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_NAMES, is_pass, pass_mark
 from ..domain.ids import mask_id, mask_name
@@ -28,6 +28,8 @@ class Pending:
     no_show: bool
     passed: bool
     mark: int  # the pass mark
+    exam: str = ""  # 2026-12-08 08:30 渝中考场: the exam the result is for
+    unpaid: bool = False  # the exam fee was never paid (said after saving too: FEE_UNPAID)
 
     @property
     def verdict(self) -> str:
@@ -52,5 +54,10 @@ def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_te
             raise DomainError("本次预约的考试和补考均已录入成绩")
         exam_results._check_attempt(attempt, len(done) + 1, done[0] if done else None)
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
+        session = s.get(ExamSession, b.session_id) if b.session_id else None
+        site = s.get(ExamSite, session.site_id) if session is not None else None
+        exam = (f"{session.exam_date:%Y-%m-%d} {session.start_time:%H:%M} {site.name if site else ''}".rstrip()
+                if session is not None else "")
         return Pending(f"{mask_name(account.name)}（{mask_id(account.id_number)}）", SUBJECT_NAMES[b.subject],
-                       attempt, score, no_show, passed, pass_mark(b.subject, b.licence_class))
+                       attempt, score, no_show, passed, pass_mark(b.subject, b.licence_class), exam,
+                       b.fee_paid_at is None)

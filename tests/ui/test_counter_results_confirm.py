@@ -44,6 +44,8 @@ async def test_the_question_reads_the_result_back_and_cancel_keeps_the_form(env,
         assert f"{mask_name(p.name)}（{mask_id(p.id_number)}）" in text
         assert "科目二" in text and "第1次（初考）" in text and "59分，不合格（合格标准80分）" in text
         assert "成绩录入后不能修改，请核对。" in text
+        assert "考试时间：2026-12-04 " in text  # which exam (verify tester: the question had no time)
+        assert "考试费尚未缴纳" in text  # said before, not only after saving
         assert app.focused is app.screen.query_one("#no")  # the safe answer: nothing saved
         await pilot.press("enter")  # 返回修改
         await settle(pilot)

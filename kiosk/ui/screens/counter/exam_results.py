@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, ProgressBar, Static
 
 from ....domain.errors import DomainError
-from ....services import exam_admin_results, exam_result_check
+from ....services import exam_admin_results, exam_result_check, exam_results
 from ....services.exam_admin_results import ImportReport
 from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
@@ -105,8 +105,10 @@ class ExamResultsScreen(KioskScreen):
 
     def _confirm_record(self, p: exam_result_check.Pending, typed: tuple[str, str, str, str]) -> None:
         kind = "补考" if p.attempt == 2 else "初考"
-        question = (f"确认录入以下考试成绩？\n\n考生：{p.candidate}\n科目：{p.subject}\n"
-                    f"考试次数：第{p.attempt}次（{kind}）\n成绩：{p.verdict}\n\n成绩录入后不能修改，请核对。")
+        exam = f"考试时间：{p.exam}\n" if p.exam else ""
+        unpaid = f"注意：{exam_results.FEE_UNPAID}。\n" if p.unpaid else ""
+        question = (f"确认录入以下考试成绩？\n\n考生：{p.candidate}\n科目：{p.subject}\n{exam}"
+                    f"考试次数：第{p.attempt}次（{kind}）\n成绩：{p.verdict}\n\n{unpaid}成绩录入后不能修改，请核对。")
 
         def answered(yes: bool | None) -> None:
             if yes:

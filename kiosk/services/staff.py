@@ -269,6 +269,28 @@ def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, sta
 KIOSK_EXIT_PAUSED = f"输错次数过多，请{LOCK_MINUTES}分钟后再试。"
 
 
+def _exit_tries(s: Session, env: Env, now: datetime) -> tuple[int, datetime | None]:
+    """(wrong F12 tries counted on this terminal, paused until) as of ``now``."""
+    window = timedelta(minutes=LOCK_MINUTES)
+    times = s.scalars(select(AuditEntry.at).where(
+        AuditEntry.action == "staff_exit_failed", AuditEntry.terminal_id == env.terminal_id,
+        AuditEntry.detail != RIGHT_PIN_DEACTIVATED, AuditEntry.at > now - 2 * window).order_by(AuditEntry.id))
+    return _replayed(times, now, within=window)
+
+
+def paused_until(until: datetime) -> str:
+    return f"输错次数过多，请于{until:%H:%M}后再试。"
+
+
+def kiosk_exit_paused(env: Env) -> str:
+    """What the F12 dialog says as it opens while this terminal's tries are paused ("" when not):
+    a dialog that looked ready would take a PIN only to refuse it."""
+    now = env.clock.now()
+    with env.db.read() as s:
+        _count, until = _exit_tries(s, env, now)
+    return paused_until(until) if until is not None and now < until else ""
+
+
 def exit_kiosk(env: Env, staff_no: str, pin: str) -> StaffSession:
     """An active staff member's number and PIN leave kiosk mode (F12 on a citizen kiosk). Every
     try is audited (staff_exit / staff_exit_failed, with this terminal); the 10th wrong one on this
@@ -279,16 +301,13 @@ def exit_kiosk(env: Env, staff_no: str, pin: str) -> StaffSession:
         raise DomainError("请输入PIN码", "pin")
     pin = pin_or_error(str(pin))
     staff_no = _normalize_no(staff_no)
-    actor, now, window = f"staff:{staff_no}", env.clock.now(), timedelta(minutes=LOCK_MINUTES)
+    actor, now = f"staff:{staff_no}", env.clock.now()
     with env.db.write() as s:
         _serialized(s, f"staff_exit:{env.terminal_id}")
-        times = s.scalars(select(AuditEntry.at).where(
-            AuditEntry.action == "staff_exit_failed", AuditEntry.terminal_id == env.terminal_id,
-            AuditEntry.detail != RIGHT_PIN_DEACTIVATED, AuditEntry.at > now - 2 * window).order_by(AuditEntry.id))
-        count, until = _replayed(times, now, within=window)
+        count, until = _exit_tries(s, env, now)
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         if until is not None and now < until:  # paused: no PIN is looked at, the try is logged
-            failure, detail = f"输错次数过多，请于{until:%H:%M}后再试。", f"本机输错次数过多，暂停至{until:%H:%M}，未核对PIN码"
+            failure, detail = paused_until(until), f"本机输错次数过多，暂停至{until:%H:%M}，未核对PIN码"
         elif staff is None or not _verify(staff.pin_hash, pin):
             if staff is None:
                 _verify_unknown(pin)

@@ -44,3 +44,30 @@ async def test_ten_wrong_pins_at_f12_pause_the_kiosk_not_the_clerks_account(kios
         tries = s.scalars(select(AuditEntry.actor).where(AuditEntry.action == "staff_exit_failed")).all()
     assert tries == ["staff:J1003"] * 11 + ["staff:Z9999"]  # every try is logged
     assert staff.sign_in(env, "J1003", "kiosk-1003").staff_no == "J1003"  # the clerk signs in at the counter
+
+
+async def test_a_paused_f12_dialog_says_so_as_it_opens(kiosk_app, env):
+    """Verify tester: reopened while paused, the dialog looked ready and said 输错次数过多 only after a PIN."""
+    for _ in range(10):
+        try:
+            staff.exit_kiosk(env, "J1003", "999999")
+        except Exception:  # noqa: BLE001 - each try is refused; the tenth pauses the kiosk
+            pass
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f12")
+        for _ in range(40):
+            await settle(pilot)
+            if field_error(kiosk_app, "pin"):
+                break
+            await asyncio.sleep(0.05)
+        assert isinstance(kiosk_app.screen, StaffPinDialog)
+        assert field_error(kiosk_app, "pin").startswith("输错次数过多，请于")
+
+
+async def test_an_unpaused_f12_dialog_opens_with_nothing_said(kiosk_app, env):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f12")
+        await settle(pilot)
+        await asyncio.sleep(0.2)
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, StaffPinDialog) and field_error(kiosk_app, "pin") == ""

@@ -39,6 +39,19 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
                 yield Button("取消", id="cancel")
                 yield Button("确定", id="ok", variant="primary")
 
+    def on_mount(self) -> None:
+        if self.check is None:  # F12 on a citizen kiosk: say at once when its tries are paused
+            self.run_worker(self._read_pause, thread=True, exit_on_error=False)
+
+    def _read_pause(self) -> None:
+        paused = staff_service.kiosk_exit_paused(self.app.env)  # type: ignore[attr-defined]
+        if paused:
+            self.app.call_from_thread(self._show_pause, paused)
+
+    def _show_pause(self, message: str) -> None:
+        if self.is_attached:
+            self.query_one("#field-pin", FormField).set_error(message)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "cancel":
             self.dismiss(None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.domain.errors import DomainError
-from kiosk.services import staff
+from kiosk.services import staff, staff_exit
 from kiosk.services.env import Env
 from tests.integration.test_postgres_counters import KIOSKS, AtOnce, at_once  # noqa: F401  (fixture)
 
@@ -29,6 +29,6 @@ def test_the_citizen_kiosks_f12_pauses_on_postgresql_too(pg_env: Env) -> None:
     replies = []
     for _ in range(staff.MAX_FAILURES):
         with pytest.raises(DomainError) as err:
-            staff.exit_kiosk(pg_env, "Z9999", "999999")
+            staff_exit.exit_kiosk(pg_env, "Z9999", "999999")
         replies.append(err.value.message)
-    assert replies[-2:] == ["工号或PIN码错误", staff.KIOSK_EXIT_PAUSED]
+    assert replies[-2:] == ["工号或PIN码错误", staff_exit.KIOSK_EXIT_PAUSED]

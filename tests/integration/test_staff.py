@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry, Staff
 from kiosk.domain.errors import DomainError
-from kiosk.services import staff
+from kiosk.services import staff, staff_exit
 from kiosk.services.demo_people import STAFF
 from kiosk.services.env import Env
 
@@ -199,7 +199,7 @@ def test_the_staff_exit_reads_the_same_for_a_real_and_an_unknown_staff_number(en
     replies = []
     for number in (STAFF_NO, "X9999"):
         with pytest.raises(DomainError) as err:
-            staff.exit_kiosk(env, number, "999999")
+            staff_exit.exit_kiosk(env, number, "999999")
         replies.append(err.value.message)
     assert replies[0] == replies[1] == "工号或PIN码错误"
     assert staff_row(env).failed_logins == 0  # counted against the kiosk, not the account (exit_kiosk)
@@ -223,5 +223,5 @@ def test_an_unknown_staff_number_costs_a_hash_check_too(env: Env, monkeypatch: p
     with pytest.raises(DomainError):
         staff.check_pin(env, "X9999", "999999", "kiosk_exit")
     with pytest.raises(DomainError):
-        staff.exit_kiosk(env, "X9999", "999998")  # F12 on a citizen kiosk
+        staff_exit.exit_kiosk(env, "X9999", "999998")  # F12 on a citizen kiosk
     assert checked == ["wrong", "999999", "999998"]

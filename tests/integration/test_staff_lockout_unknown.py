@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry, Staff
 from kiosk.domain.errors import DomainError
-from kiosk.services import staff
+from kiosk.services import staff, staff_exit
 from kiosk.services.demo_people import STAFF
 from kiosk.services.env import Env
 
@@ -105,7 +105,7 @@ def test_an_unknown_number_at_a_counters_f12_locks_as_a_real_one(env: Env) -> No
 
 
 def _kiosk_exit(env: Env, number: str, pin: str = "999999") -> str:
-    return _reply(staff.exit_kiosk, env, number, pin)
+    return _reply(staff_exit.exit_kiosk, env, number, pin)
 
 
 def test_wrong_pins_at_a_citizen_kiosks_f12_never_lock_the_staff_account(env: Env) -> None:
@@ -118,9 +118,9 @@ def test_wrong_pins_at_a_citizen_kiosks_f12_never_lock_the_staff_account(env: En
     # the kiosk's F12 is paused instead, the right PIN too, whatever the number
     assert _kiosk_exit(env, "J1003", PIN) == _kiosk_exit(env, "Z9999") == f"输错次数过多，请于{until}后再试。"
     other = Env(env.db, env.clock, replace(env.settings, terminal_id="kiosk-hall-2"))
-    assert staff.exit_kiosk(other, "J1003", PIN).staff_no == "J1003"  # another kiosk is not paused
+    assert staff_exit.exit_kiosk(other, "J1003", PIN).staff_no == "J1003"  # another kiosk is not paused
     env.clock.advance(minutes=15)  # type: ignore[attr-defined]
-    assert staff.exit_kiosk(env, "J1003", PIN).staff_no == "J1003"
+    assert staff_exit.exit_kiosk(env, "J1003", PIN).staff_no == "J1003"
     details = _details(env, "staff:J1003", "staff_exit_failed")
     assert len(details) == 11 and details[9] == "本机15分钟内输错10次，暂停15分钟"
     assert details[10] == f"本机输错次数过多，暂停至{until}，未核对PIN码"
@@ -145,7 +145,7 @@ def test_an_account_locked_at_the_counter_still_leaves_kiosk_mode_with_its_pin(e
     _sign_in_replies(env, "J1003", 10)
     assert _row(env).locked_until is not None
     assert _kiosk_exit(env, "J1003") == "工号或PIN码错误"  # not 账户已锁定: F12 tells nothing of the account
-    assert staff.exit_kiosk(env, "J1003", PIN).staff_no == "J1003"
+    assert staff_exit.exit_kiosk(env, "J1003", PIN).staff_no == "J1003"
 
 
 def test_a_deactivated_accounts_right_pin_at_the_kiosk_is_told_and_not_counted(env: Env) -> None:
@@ -162,4 +162,4 @@ def test_an_empty_or_malformed_kiosk_pin_is_no_try(env: Env, pin: str, message: 
     for _ in range(12):
         assert _kiosk_exit(env, "J1003", pin) == message
     assert _details(env, "staff:J1003", "staff_exit_failed") == []
-    assert staff.exit_kiosk(env, "J1003", PIN).staff_no == "J1003"
+    assert staff_exit.exit_kiosk(env, "J1003", PIN).staff_no == "J1003"

@@ -8,7 +8,7 @@ import asyncio
 from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry, Staff
-from kiosk.services import staff
+from kiosk.services import staff, staff_exit
 from kiosk.ui.dialogs.staff_pin import StaffPinDialog
 from tests.ui.conftest import field_error, set_input, settle
 
@@ -50,7 +50,7 @@ async def test_a_paused_f12_dialog_says_so_as_it_opens(kiosk_app, env):
     """Verify tester: reopened while paused, the dialog looked ready and said 输错次数过多 only after a PIN."""
     for _ in range(10):
         try:
-            staff.exit_kiosk(env, "J1003", "999999")
+            staff_exit.exit_kiosk(env, "J1003", "999999")
         except Exception:  # noqa: BLE001 - each try is refused; the tenth pauses the kiosk
             pass
     async with kiosk_app.run_test(size=(120, 40)) as pilot:

@@ -10,6 +10,7 @@ from textual.widgets import Button
 
 from ...domain.errors import DomainError
 from ...services import staff as staff_service
+from ...services import staff_exit
 from ..widgets.field import FormField
 from ..widgets.button_row import ButtonRowKeys
 from ..widgets.plain import Plain
@@ -25,7 +26,7 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
     def __init__(self, prompt: str, action: str = "staff_exit",
                  check: Callable[[str, str], staff_service.StaffSession] | None = None) -> None:
         """``check``: (staff number, PIN) -> the session, or DomainError naming the field it is
-        about; by default staff.exit_kiosk (F12 on a citizen kiosk: wrong PINs count against the
+        about; by default staff_exit.exit_kiosk (F12 on a citizen kiosk: wrong PINs count against the
         terminal, never against the staff account)."""
         super().__init__()
         self.prompt, self.action, self.check = prompt, action, check
@@ -44,7 +45,7 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
             self.run_worker(self._read_pause, thread=True, exit_on_error=False)
 
     def _read_pause(self) -> None:
-        paused = staff_service.kiosk_exit_paused(self.app.env)  # type: ignore[attr-defined]
+        paused = staff_exit.kiosk_exit_paused(self.app.env)  # type: ignore[attr-defined]
         if paused:
             self.app.call_from_thread(self._show_pause, paused)
 
@@ -68,7 +69,7 @@ class StaffPinDialog(ButtonRowKeys, ModalScreen[staff_service.StaffSession | Non
             if self.check is not None:
                 session = self.check(staff_no, pin)
             else:
-                session = staff_service.exit_kiosk(self.app.env, staff_no, pin)  # type: ignore[attr-defined]
+                session = staff_exit.exit_kiosk(self.app.env, staff_no, pin)  # type: ignore[attr-defined]
         except DomainError as exc:
             self.app.call_from_thread(self._refused, exc.message, "staff_no" if exc.field == "staff_no" else "pin")
         except Exception:

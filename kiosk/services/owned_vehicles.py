@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, Vehicle
-from .applications import FINISHED
+from .applications import FINISHED, WAITING
 
 TRANSFER_KIND = "vehicle_transfer"  # kiosk.services.vehicle_transfer's
 
@@ -21,6 +21,19 @@ def transferred_plates(session: Session, account_id: int) -> dict[str, date]:
     """plate -> the day its 转籍 was finished (the vehicle has left the citizen's record)."""
     return {str(a.payload.get("plate", "")): a.updated_at.date() for a in session.scalars(select(Application).where(
         Application.account_id == account_id, Application.kind == TRANSFER_KIND, Application.status == FINISHED))}
+
+
+def transfers_in_progress(session: Session, account_id: int) -> dict[str, str]:
+    """plate -> the 业务流水号 of its 转籍 still 受理中: the vehicle is leaving the city's record, so
+    no new plate, 行驶证 or mark is made for it meanwhile (as 转籍 waits for those the other way)."""
+    return {str((a.payload or {}).get("plate", "")): a.serial_no for a in session.scalars(select(Application).where(
+        Application.account_id == account_id, Application.kind == TRANSFER_KIND, Application.status == WAITING)
+        .order_by(Application.id.desc()))}
+
+
+def in_transfer(serial_no: str) -> str:
+    """Why a vehicle with a 转籍 under way has no other document now (a clause, without 。)."""
+    return f"该车的机动车转籍申请正在办理（业务流水号{serial_no}）"
 
 
 def held_vehicles(session: Session, account_id: int) -> list[Vehicle]:

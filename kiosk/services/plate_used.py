@@ -20,7 +20,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .owned_vehicles import held_vehicles, vehicle_of
+from .owned_vehicles import held_vehicles, in_transfer, transfers_in_progress, vehicle_of
 from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
                            taken_numbers, way_choices)
 
@@ -52,13 +52,15 @@ class UsedCarPlate:
             raise DomainError("您名下没有已登记的机动车，无法办理在用车选号")
         today = env.clock.now().date()
         chosen = chosen_by_car(session, PlateSelection.vehicle_id, [c.id for c in cars])
+        moving = transfers_in_progress(session, account.id)
         taken = frozenset().union(*(taken_numbers(session, p) for p in {c.plate[:2] for c in cars}))
         facts, lines = {}, []
         for i, car in enumerate(cars):  # a car's fields are named by its place among all: pick_<i>, own_<i>
             kind = rule.kind_of_registered(car.vehicle_type, car.plate)
             f = {**_facts(car, kind, today, taken), "i": i}
             why = rule.kind_refusal(kind) or (
-                f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "")
+                f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "") or (
+                in_transfer(moving[car.plate]) if car.plate in moving else "")  # leaving the city's record
             lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
             if not why:
                 facts[car.plate] = f
@@ -120,6 +122,9 @@ class UsedCarPlate:
         car = vehicle_of(session, account.id, clean["plate"], lock=True)
         if car is None:
             raise DomainError(NOT_YOURS, "plate")
+        moving = transfers_in_progress(session, account.id)
+        if car.plate in moving:  # a 转籍 made meanwhile on another kiosk
+            raise DomainError(f"{car.plate}不能选号：{in_transfer(moving[car.plate])}。", "plate")
         field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
                            vehicle_id=car.id, own_plate=car.plate)

@@ -132,3 +132,14 @@ def test_handled_violations_no_longer_refuse(env: Env, people) -> None:
             v.handled_at = datetime(2026, 12, 1, 8, 0)
     done = applications.submit(env, MARK, account_id(env, people["violation"]), {**FORM, "plate": "渝B5K821"})
     assert done.status == "受理中"
+
+
+def test_a_car_that_may_never_have_it_says_why_not_that_a_reissue_is_open(env: Env, people) -> None:
+    """Vehicle tester: with a 补领检验合格标志 受理中 for 渝A8D2Q7 (11 years registered), 免检车申领 said
+    only 办结后方可申请 (wait), although the car can never have the 免检 mark."""
+    aid = account_id(env, people["two_cars"])  # 周杰
+    applications.submit(env, SERVICES["inspection_mark_reissue"], aid, {"plate": "渝A8D2Q7", "delivery": "邮寄", "address": HOME})
+    with pytest.raises(DomainError) as e:
+        applications.prepare(env, MARK, aid)
+    assert e.value.message.split("\n")[0] == (
+        f"渝A8D2Q7不能申领检验合格标志：该车注册登记已超过10年（2015-06-19初次登记），不再免予上线检验，{GO}。")

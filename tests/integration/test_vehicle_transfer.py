@@ -205,3 +205,25 @@ def test_a_car_transferred_out_is_no_longer_offered_by_the_other_vehicle_service
     for kind in plates:
         offered = [v for _, v in applications.prepare(env, SERVICES[kind], aid).choices["plate"]]
         assert offered == ["渝AD12345"], (kind, offered)
+
+
+def test_a_car_whose_transfer_is_under_way_gets_no_other_document(env: Env, people) -> None:
+    """Vehicle tester: with 渝A8D2Q7's 转籍 受理中, 补换领机动车号牌 went through (new plates mailed for a
+    car about to hand its plates back), and 行驶证, 检验合格标志 and 在用车选号 offered it too."""
+    aid = account_id(env, people["two_cars"].id_number)  # 周杰: his other car's 交强险 has run out
+    done = applications.submit(env, TRANSFER, aid, FORM)
+    said = f"该车的机动车转籍申请正在办理（业务流水号{done.serial_no}）"
+    for kind in ("plate_reissue", "vehicle_licence_reissue", "plate_used"):
+        service = SERVICES[kind]
+        try:
+            prepared = applications.prepare(env, service, aid)
+        except DomainError as refused:  # no car left that could have it: said before the form
+            assert f"渝A8D2Q7不能" in refused.message and said in refused.message, (kind, refused.message)
+            continue
+        text = prepared.intro + str(prepared.context.get("intros", {}))
+        assert said in text, (kind, text)
+    plates = SERVICES["plate_reissue"]
+    with pytest.raises(DomainError) as refused:  # and at 提交, should the form have offered it
+        applications.submit(env, plates, aid, {"plate": "渝A8D2Q7", "reason": "遗失", "delivery": "邮寄",
+                                               "address": "重庆市渝北区龙溪街道1号"})
+    assert said in refused.value.message

@@ -201,8 +201,11 @@ def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checke
 
 
 def of_title(title: str) -> str:
-    """How a message names an application of ``title``: 补换领行驶证申请, but 机动车转籍申请 as it is."""
-    return title if title.endswith("申请") else f"{title}申请"
+    """How a message names an application of ``title``: 补换领行驶证申请, but 机动车转籍申请 as it is,
+    and 申请新车临时号牌 as 新车临时号牌申请 (not 申请新车临时号牌申请)."""
+    if title.endswith("申请"):
+        return title
+    return f"{title.removeprefix('申请')}申请"
 
 
 def waiting(session: Session, account_id: int, kind: str) -> list[Application]:

@@ -50,7 +50,7 @@ def test_a_new_car_gets_its_number_at_once_shown_in_progress_sms_and_inbox(env: 
             number, date(2026, 12, 1), date(2026, 12, 30), app.id)
         assert s.scalar(select(func.count()).where(AuditEntry.action == "temp_plate")) == 1
         bodies = list(s.scalars(select(Message.body).where(Message.account_id == aid).order_by(Message.id.desc())))
-        assert any(f"您的申请新车临时号牌申请（业务流水号{done.serial_no}）已办结：已核发临时号牌{number}" in b
+        assert any(f"您的新车临时号牌申请（业务流水号{done.serial_no}）已办结：已核发临时号牌{number}" in b
                    for b in bodies[:2])
 
 

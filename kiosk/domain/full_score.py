@@ -10,7 +10,7 @@ Then the 科目一 exam (booked and paid as usual), the counter's 复核, and th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import format_date
 from .errors import DomainError, FieldErrors
@@ -123,10 +123,15 @@ def sessions_problem(chosen: list[EducationSession], on_site_days: int) -> str |
 FINISH = "考试合格，已复核"
 
 
-def finish_problem(last_session: date | None, today: date) -> str | None:
-    """The counter's 复核 comes after the education (its last 现场教育 day) and the exam."""
+def finish_problem(last_session: date | None, today: date, applied_on: date | None = None,
+                   total_days: int = 0) -> str | None:
+    """The counter's 复核 comes after the education (its last 现场教育 day, and all its
+    ``total_days`` counted from the day it was applied for, ``applied_on``) and the exam."""
     if last_session is not None and today <= last_session:
         return f"最后一个现场教育场次为{format_date(last_session)}，现场教育完成并考试合格后才能复核办结"
+    if applied_on is not None and total_days and today < applied_on + timedelta(days=total_days):
+        return (f"满分教育共{total_days}天（{format_date(applied_on)}申请），"
+                f"最早可于{format_date(applied_on + timedelta(days=total_days))}复核办结")
     return None
 
 

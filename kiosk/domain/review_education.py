@@ -10,7 +10,7 @@ the screen sends them to the counter.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .dates import format_date, format_day_and_weekday
 from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, status_problem
@@ -100,8 +100,13 @@ def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,
     return found
 
 
-def finish_problem(way: str, how: str, session_day: date | None, today: date) -> str | None:
-    """The counter finishes an application by its way; 现场教育 not before its session's day."""
+ONLINE_LEAST = timedelta(hours=3)  # 网络教育: at least 3 hours of study (at most 3 days, >= 1 hour a day)
+
+
+def finish_problem(way: str, how: str, session_day: date | None, today: date,
+                   applied_at: datetime | None = None, now: datetime | None = None) -> str | None:
+    """The counter finishes an application by its way; 现场教育 not before its session's day,
+    网络教育 not before its 3 hours of study could have been done (``applied_at`` + 3 hours)."""
     expected = FINISH_BY_WAY.get(way)
     if expected is None:
         return "申请中的教育方式无法识别"
@@ -109,4 +114,7 @@ def finish_problem(way: str, how: str, session_day: date | None, today: date) ->
         return f"该申请选择的是{way}，办结方式应为：{expected}"
     if way == ON_SITE and session_day is not None and today < session_day:
         return f"现场教育场次为{format_date(session_day)}，尚未到期，不能办结"
+    if way == ONLINE and applied_at is not None and now is not None and now < applied_at + ONLINE_LEAST:
+        return (f"网络教育须累计学习不少于3小时，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
+                f"最早可于{applied_at + ONLINE_LEAST:%Y-%m-%d %H:%M}办结")
     return None

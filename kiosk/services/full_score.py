@@ -222,7 +222,9 @@ class FullScoreStudy:
         """窗口复核 after the exam was passed: the points cleared, 超分 taken off the licence."""
         today = env.clock.now().date()
         last = app.payload.get("last_session")
-        problem = rules.finish_problem(date.fromisoformat(last) if last else None, today)
+        total = str(app.payload.get("total_days", ""))
+        problem = rules.finish_problem(date.fromisoformat(last) if last else None, today, app.created_at.date(),
+                                       int(total) if total.isdigit() else 0)
         if problem:
             raise DomainError(problem, "how")
         d = driver(session, app.account_id, today, lock=True)

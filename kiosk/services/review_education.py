@@ -187,7 +187,9 @@ class ReviewEducation:
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         way = str(app.payload.get("way", ""))
         day = app.payload.get("session_day")
-        problem = rules.finish_problem(way, how, date.fromisoformat(day) if day else None, env.clock.now().date())
+        now = env.clock.now()
+        problem = rules.finish_problem(way, how, date.fromisoformat(day) if day else None, now.date(),
+                                       app.created_at, now)
         if problem:
             raise DomainError(problem, "how")
         where = f"，{app.payload.get('office', '')}" if way == rules.ON_SITE else ""

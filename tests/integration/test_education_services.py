@@ -189,6 +189,10 @@ def test_below_nine_points_online_in_the_issuing_city(env, people) -> None:
     (view,) = applications.list_for(env, acc)
     assert view.payload == {"way": "网络教育", "city": "连云港", "declaration": "已阅读并同意"}
     assert "不少于3小时" in done.note
+    # not before its 3 hours could have been studied (education tester: finished 54 minutes after applying)
+    with pytest.raises(DomainError, match="网络教育须累计学习不少于3小时.*最早可于"):
+        counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成网络学习")
+    env.clock.advance(hours=3)
     handled = counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成网络学习")
     assert handled.note == "审验教育已完成（网络教育）"
 

@@ -126,6 +126,7 @@ def test_no_review_delay_while_a_review_education_is_being_handled(env: Env, peo
     applications.prepare(env, DELAY_MEDICAL, aid)  # the other delays are not affected
     clerk = StaffSession("J1001", "王警官", ("counter",))
     if ends == "finished":
+        env.clock.advance(hours=3)  # its 3 hours of study
         counter_applications.finish(env, clerk, aid, done.serial_no, "已完成网络学习")
     else:
         counter_applications.refuse(env, clerk, aid, done.serial_no, "申请人要求撤回")

@@ -145,6 +145,10 @@ def test_the_counter_finishes_review_education_by_way_and_not_before_the_session
     assert "尚未到期" in (review.finish_problem("现场教育", "已完成现场教育", day, TODAY) or "")
     assert "办结方式应为：已完成网络学习" in (review.finish_problem("网络教育", "已完成现场教育", None, TODAY) or "")
     assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY) is None
+    applied = datetime(2026, 12, 3, 9, 36)  # 3 hours of study at least (RULES: >= 3 hours)
+    early = review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 3, 10, 30))
+    assert early == "网络教育须累计学习不少于3小时，申请时间为2026-12-03 09:36，最早可于2026-12-03 12:36办结"
+    assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 3, 12, 36)) is None
 
 
 def test_study_is_finished_no_earlier_than_its_least_time() -> None:

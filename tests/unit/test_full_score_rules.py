@@ -93,4 +93,9 @@ def test_sessions_must_match_the_on_site_days_one_a_day():
 def test_the_counter_reviews_after_the_last_session_and_clears_the_status():
     assert "现场教育完成并考试合格后才能复核办结" in (rules.finish_problem(date(2026, 12, 4), date(2026, 12, 4)) or "")
     assert rules.finish_problem(date(2026, 12, 4), date(2026, 12, 5)) is None
+    # and not before all the education days (education tester: 复核 the day after the last 现场 session
+    # of a 7-day education applied for 5 days before)
+    assert rules.finish_problem(date(2026, 12, 7), date(2026, 12, 8), date(2026, 12, 3), 7) == (
+        "满分教育共7天（2026年12月3日申请），最早可于2026年12月10日复核办结")
+    assert rules.finish_problem(date(2026, 12, 7), date(2026, 12, 10), date(2026, 12, 3), 7) is None
     assert rules.cleared_status("B") == "A" and rules.cleared_status("BH") == "H"

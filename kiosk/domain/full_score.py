@@ -16,6 +16,7 @@ from .dates import format_date
 from .errors import DomainError, FieldErrors
 from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, status_problem
 from .review_education import EducationSession
+from .typed import compact
 
 SERVICE = "满分学习考试"
 FULL = "B"  # 超分
@@ -72,7 +73,7 @@ def refusal(facts: DriverFacts) -> str | None:
 
 
 def _days(text: str, field: str, label: str) -> int:
-    text = text.strip()
+    text = compact(text)  # ５ from a Chinese input method is 5
     if not text:
         raise DomainError(f"请填写{label}", field)
     if not text.isdigit() or not text.isascii():

@@ -75,7 +75,7 @@ def test_bad_numbers_are_each_said_next_to_their_field():
         rules.split("", "x", rules.plan(("C1",), 1))
     assert err.value.problems == [("on_site_days", "请填写现场教育天数"), ("online_days", "网络教育天数请填写整数（如2）")]
     with pytest.raises(DomainError, match="请填写整数"):
-        rules.split("２", "3", rules.plan(("C1",), 1))  # full-width digits
+        rules.split("2.5", "3", rules.plan(("C1",), 1))  # full-width digits are taken (below), fractions not
 
 
 def _s(day: int, office: str = "渝中车管所") -> EducationSession:
@@ -99,3 +99,8 @@ def test_the_counter_reviews_after_the_last_session_and_clears_the_status():
         "满分教育共7天（2026年12月3日申请），最早可于2026年12月10日复核办结")
     assert rules.finish_problem(date(2026, 12, 7), date(2026, 12, 10), date(2026, 12, 3), 7) is None
     assert rules.cleared_status("B") == "A" and rules.cleared_status("BH") == "H"
+
+
+def test_days_typed_in_full_width_digits_are_taken():
+    """Education tester: ５ and ０ from a Chinese input method were refused as 请填写整数（如2）."""
+    assert rules.split("２", " ３ ", rules.plan(("C1",), 1)) == (2, 3)

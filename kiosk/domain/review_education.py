@@ -104,9 +104,11 @@ ONLINE_LEAST = timedelta(hours=3)  # 网络教育: at least 3 hours of study (at
 
 
 def finish_problem(way: str, how: str, session_day: date | None, today: date,
-                   applied_at: datetime | None = None, now: datetime | None = None) -> str | None:
-    """The counter finishes an application by its way; 现场教育 not before its session's day,
-    网络教育 not before its 3 hours of study could have been done (``applied_at`` + 3 hours)."""
+                   applied_at: datetime | None = None, now: datetime | None = None,
+                   session_ends: datetime | None = None) -> str | None:
+    """The counter finishes an application by its way; 现场教育 not before its session has ended
+    (its day, then ``session_ends`` on it), 网络教育 not before its 3 hours of study could have been
+    done (``applied_at`` + 3 hours)."""
     expected = FINISH_BY_WAY.get(way)
     if expected is None:
         return "申请中的教育方式无法识别"
@@ -114,6 +116,8 @@ def finish_problem(way: str, how: str, session_day: date | None, today: date,
         return f"该申请选择的是{way}，办结方式应为：{expected}"
     if way == ON_SITE and session_day is not None and today < session_day:
         return f"现场教育场次为{format_date(session_day)}，尚未到期，不能办结"
+    if way == ON_SITE and session_ends is not None and now is not None and now < session_ends:
+        return f"现场教育场次于{session_ends:%Y-%m-%d %H:%M}结束，结束后才能办结"
     if way == ONLINE and applied_at is not None and now is not None and now < applied_at + ONLINE_LEAST:
         return (f"网络教育须累计学习不少于3小时，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
                 f"最早可于{applied_at + ONLINE_LEAST:%Y-%m-%d %H:%M}办结")

@@ -8,7 +8,7 @@ until the counter finishes it once the education is done.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
@@ -188,8 +188,13 @@ class ReviewEducation:
         way = str(app.payload.get("way", ""))
         day = app.payload.get("session_day")
         now = env.clock.now()
+        key = str(app.payload.get("session", ""))
+        ends = None
+        if way == rules.ON_SITE and key:
+            chosen = rules.session_of(key)
+            ends = datetime.combine(chosen.day, time.fromisoformat(chosen.end))
         problem = rules.finish_problem(way, how, date.fromisoformat(day) if day else None, now.date(),
-                                       app.created_at, now)
+                                       app.created_at, now, ends)
         if problem:
             raise DomainError(problem, "how")
         where = f"，{app.payload.get('office', '')}" if way == rules.ON_SITE else ""

@@ -149,6 +149,11 @@ def test_the_counter_finishes_review_education_by_way_and_not_before_the_session
     early = review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 3, 10, 30))
     assert early == "网络教育须累计学习不少于3小时，申请时间为2026-12-03 09:36，最早可于2026-12-03 12:36办结"
     assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 3, 12, 36)) is None
+    # 现场教育: on its day, not before the session has ended (education tester: closed at 08:00 for 09:00)
+    day, ends = date(2026, 12, 7), datetime(2026, 12, 7, 12, 0)
+    assert review.finish_problem("现场教育", "已完成现场教育", day, day, applied, datetime(2026, 12, 7, 8, 0), ends) == (
+        "现场教育场次于2026-12-07 12:00结束，结束后才能办结")
+    assert review.finish_problem("现场教育", "已完成现场教育", day, day, applied, ends, ends) is None
 
 
 def test_study_is_finished_no_earlier_than_its_least_time() -> None:

@@ -114,18 +114,22 @@ ours: a lock_timeout there wins."""
     return {"options": f"{ours} {given}" if given else ours}
 
 
-def take_turn(conn: Connection | Session, key: int) -> None:
+def take_turn(conn: Connection | Session, key: int | str, *, wait_ms: int | None = PREPARE_WAIT_MS) -> None:
     """Inside a write transaction: wait until no other terminal holds ``key``, and hold it until the
     transaction ends, so what is checked here still holds when it commits. PostgreSQL: a
-    transaction-level advisory lock, waited for up to PREPARE_WAIT_MS (another terminal's migration or
-    demo load takes seconds, longer than a row lock may). SQLite: the transaction's ``BEGIN
-    IMMEDIATE`` already let this writer in alone, nothing more to do."""
+    transaction-level advisory lock (a text ``key`` hashed to one), waited for up to ``wait_ms``:
+    PREPARE_WAIT_MS by default (another terminal's migration or demo load takes seconds, longer than
+    a row lock may), None for the connection's own lock timeout (a short turn: a staff sign-in try).
+    SQLite: the transaction's ``BEGIN IMMEDIATE`` already let this writer in alone, nothing to do."""
     dialect = conn.get_bind().dialect if isinstance(conn, Session) else conn.dialect
     if dialect.name != "postgresql":
         return
-    conn.execute(text(f"SET LOCAL lock_timeout = {PREPARE_WAIT_MS}"))
-    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
-    conn.execute(text("SET LOCAL lock_timeout TO DEFAULT"))  # the connection's own (see _postgres_options)
+    if wait_ms is not None:
+        conn.execute(text(f"SET LOCAL lock_timeout = {wait_ms}"))
+    lock = "pg_advisory_xact_lock(hashtext(:key))" if isinstance(key, str) else "pg_advisory_xact_lock(:key)"
+    conn.execute(text(f"SELECT {lock}"), {"key": key})
+    if wait_ms is not None:
+        conn.execute(text("SET LOCAL lock_timeout TO DEFAULT"))  # the connection's own (see _postgres_options)
 
 
 @event.listens_for(Session, "before_flush")

@@ -8,10 +8,11 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import AuditEntry, Staff
+from ..db.session import take_turn
 from ..domain.errors import DomainError
 from ..domain.typed import compact
 from . import audit
@@ -127,19 +128,12 @@ def _replayed(times: Iterable[datetime], now: datetime, within: timedelta | None
     return len([t for t in counted if within is None or t > now - within]), until
 
 
-def _serialized(s: Session, key: str) -> None:
-    """Tries at the same moment on several terminals counted one after the other (PostgreSQL: a
-    transaction-level advisory lock on ``key``; SQLite's write transaction is exclusive already)."""
-    if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
-
-
 def _unknown_failed(s: Session, env: Env, actor: str, action: str, asked: str, generic: str) -> str:
     """An unknown staff number's wrong try, audited (工号不存在) and answered as a real account's
     would be: ``generic`` (or the tries left, for ``asked`` where no number was typed), the lock
     at the 10th, and 连续输错次数过多，账户已锁定至HH:MM for the 15 minutes after it."""
     now = env.clock.now()
-    _serialized(s, actor)
+    take_turn(s, actor, wait_ms=None)  # tries at the same moment on several terminals: one after the other
     times = s.scalars(select(AuditEntry.at).where(
         AuditEntry.actor == actor, AuditEntry.action.in_(_COUNTED), AuditEntry.detail.startswith(UNKNOWN),
         AuditEntry.at > now - UNKNOWN_WINDOW).order_by(AuditEntry.id))
@@ -210,6 +204,14 @@ def pin_or_error(pin: str, field: str = "pin") -> str:
     return pin
 
 
+def entered_pin(pin: str) -> str:
+    """The PIN typed, before it is looked at: an empty one is asked for (Enter on an empty field, as
+    one wakes a screen) and one that is not 6 digits told so (pin_or_error); neither is a try."""
+    if not str(pin).strip():
+        raise DomainError("请输入PIN码", "pin")
+    return pin_or_error(str(pin))
+
+
 def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed: bool = True) -> StaffSession:
     """A signed-in clerk's PIN unlocks the counter's lock screen; audited either way. Wrong PINs
     count towards the same lock-out as wrong passwords (F12 on a citizen kiosk: exit_kiosk, which
@@ -217,9 +219,7 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
     for the PIN only): the message speaks of the PIN only.
     An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in), and
     one that is not 6 digits is told so (pin_or_error), neither counted nor audited either."""
-    if not str(pin).strip():  # Enter on an empty field (as one wakes a screen): no try, nothing counted
-        raise DomainError("请输入PIN码", "pin")
-    pin = pin_or_error(str(pin))
+    pin = entered_pin(pin)
     with env.db.write() as s:
         session, failure = _pin_checked(s, env, _normalize_no(staff_no), pin, action, staff_no_typed)
         if session is not None:
@@ -290,9 +290,7 @@ def exit_counter(env: Env, signed_in: StaffSession | None, staff_no: str, pin: s
                 audit.record(s, env, actor=f"staff:{typed}", action="counter_exit_failed",
                              detail=f"非当前登录工作人员（当前登录：{signed_in.staff_no}）")
         raise DomainError(other_clerk(signed_in, locked), "staff_no")
-    if not str(pin).strip():  # as check_pin: no try, nothing counted
-        raise DomainError("请输入PIN码", "pin")
-    pin = pin_or_error(str(pin))  # as check_pin: not 6 digits, told so, no try counted
+    pin = entered_pin(pin)  # as check_pin: empty or not 6 digits, told so, no try counted
     with env.db.write() as s:
         session, failure = _pin_checked(s, env, typed, pin, "counter_exit", staff_no_typed=signed_in is None,
                                         deactivated=DEACTIVATED_EXIT)

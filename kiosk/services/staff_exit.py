@@ -12,11 +12,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import AuditEntry, Staff
+from ..db.session import take_turn
 from ..domain.errors import DomainError
 from . import audit
 from .env import Env
 from .staff import (LOCK_MINUTES, MAX_FAILURES, RIGHT_PIN_DEACTIVATED, UNKNOWN, StaffSession, _normalize_no,
-                    _replayed, _serialized, _verify, _verify_unknown, pin_or_error)
+                    _replayed, _verify, _verify_unknown, entered_pin)
 
 KIOSK_EXIT_PAUSED = f"输错次数过多，请{LOCK_MINUTES}分钟后再试。"
 
@@ -49,13 +50,11 @@ def exit_kiosk(env: Env, staff_no: str, pin: str) -> StaffSession:
     terminal within 15 minutes pauses its F12 dialog for 15 minutes, whoever's numbers were typed;
     the staff account is neither counted nor locked, and its lock (from the counter) is not
     looked at. Empty or malformed PINs are told so, neither counted nor audited (as check_pin)."""
-    if not str(pin).strip():
-        raise DomainError("请输入PIN码", "pin")
-    pin = pin_or_error(str(pin))
+    pin = entered_pin(pin)
     staff_no = _normalize_no(staff_no)
     actor, now = f"staff:{staff_no}", env.clock.now()
     with env.db.write() as s:
-        _serialized(s, f"staff_exit:{env.terminal_id}")
+        take_turn(s, f"staff_exit:{env.terminal_id}", wait_ms=None)  # this terminal's tries, one at a time
         count, until = _exit_tries(s, env, now)
         staff = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
         if until is not None and now < until:  # paused: no PIN is looked at, the try is logged

@@ -16,18 +16,26 @@ ELSEWHERE = "在其他终端"
 ACTIONS = {"exam_cancel": "", "exam_cancel_counter": COUNTER}  # audit action -> where it was done
 
 
-def where_cancelled(s: Session, env: Env, b: Booking) -> str:
-    """在车管所窗口, 在其他终端, or "" (this terminal, or no record of it: a booking from before 12123)."""
+def _cancellation(s: Session, b: Booking) -> tuple[str, str] | None:
+    """(audit action, terminal id) of ``b``'s cancellation, None when there is no record of it (a
+    booking from before 12123)."""
     token = f"预约编号{b.id}"  # both cancellations write it into the entry's detail, between spaces
     entries = s.execute(select(AuditEntry.action, AuditEntry.terminal_id, AuditEntry.detail)
                         .where(AuditEntry.account_id == b.account_id, AuditEntry.action.in_(list(ACTIONS)))
                         .order_by(AuditEntry.id.desc()).limit(50))
-    for action, terminal_id, detail in entries:
-        if token in (detail or "").split():
-            if ACTIONS[action]:
-                return ACTIONS[action]
-            return ELSEWHERE if terminal_id != env.terminal_id else ""
-    return ""
+    return next(((action, terminal_id) for action, terminal_id, detail in entries
+                 if token in (detail or "").split()), None)
+
+
+def where_cancelled(s: Session, env: Env, b: Booking) -> str:
+    """在车管所窗口, 在其他终端, or "" (this terminal, or no record of it: a booking from before 12123)."""
+    found = _cancellation(s, b)
+    if found is None:
+        return ""
+    action, terminal_id = found
+    if ACTIONS[action]:
+        return ACTIONS[action]
+    return ELSEWHERE if terminal_id != env.terminal_id else ""
 
 
 def cancelled_text(s: Session, env: Env, b: Booking) -> str:
@@ -52,14 +60,23 @@ def cancelled_meanwhile(env: Env, account_id: int, booking_ids: list[int]) -> li
         return said
 
 
-def counter_refusal(s: Session, env: Env, b: Booking) -> str:
+def cancelled_for_clerk(s: Session, b: Booking, applicant: str = "申请人") -> str:
+    """A cancelled booking as the clerk is told of it: 该科目二考试预约已于2026-12-03 09:31由申请人在
+    自助终端取消 (or 在车管所窗口; no final punctuation); ``applicant``: how the citizen is named. An
+    online cancellation was made at a kiosk whichever terminal it was, as the clerk sees it."""
+    was = f"{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}"
+    found = _cancellation(s, b)
+    where = "" if found is None else ACTIONS[found[0]] or f"由{applicant}在自助终端"
+    when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
+    return f"该{was}已{when}{where}取消"
+
+
+def counter_refusal(s: Session, b: Booking) -> str:
     """Why the counter cannot cancel ``b`` (not pending or placed), told to the clerk: when and by whom
     it was cancelled, that it was not placed, or that its exam is over."""
     was = f"{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}"
     if b.status == "cancelled":
-        where = {COUNTER: COUNTER, ELSEWHERE: "由申请人在自助终端"}.get(where_cancelled(s, env, b), "")
-        when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
-        return f"该{was}已{when}{where}取消，无需再次取消"
+        return cancelled_for_clerk(s, b) + "，无需再次取消"
     if b.status == "unplaced":
         reason = f"（{b.unplaced_reason}）" if b.unplaced_reason else ""
         return f"该{was}未安排考试{reason}，没有占用考位，无需取消"

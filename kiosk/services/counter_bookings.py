@@ -20,7 +20,7 @@ from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
-from .booking_cancelled import COUNTER, counter_refusal, where_cancelled
+from .booking_cancelled import cancelled_for_clerk, counter_refusal
 from .cancellation import online_refusal, ranking_note, release_applicants
 from .counter_citizen import check_cancel_reason
 from .env import Env
@@ -54,7 +54,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         if b is None or account is None or b.account_id != account_id:
             raise NotFound("未找到该考试预约")
         if b.status not in ("pending", "placed"):
-            raise Conflict(counter_refusal(s, env, b))
+            raise Conflict(counter_refusal(s, b))
         session = s.get(ExamSession, b.session_id) if b.session_id else None
         if session is not None and session.exam_date <= now.date():
             raise DomainError(TOO_LATE_PRIORITY if b.priority else TOO_LATE)
@@ -120,11 +120,7 @@ def cancelled_note(env: Env, staff: StaffSession | None, account_id: int, bookin
     permitted(env, staff, *SERVE, doing=audit.action_name("citizen_lookup"))
     with env.db.read() as s:
         b = _own_booking(s, account_id, booking_id)
-        if b.status != "cancelled":
-            return ""
-        where = COUNTER if where_cancelled(s, env, b) == COUNTER else "由本人在自助终端"
-        when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
-        return f"该{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}已{when}{where}取消。"
+        return cancelled_for_clerk(s, b, applicant="本人") + "。" if b.status == "cancelled" else ""
 
 
 def print_certificate(env: Env, staff: StaffSession | None, account_id: int,

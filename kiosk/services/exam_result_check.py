@@ -6,11 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
-from ..db.models import Account, Booking, ExamResult, ExamSession, ExamSite
-from ..domain.errors import DomainError
-from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_NAMES, is_pass, pass_mark
+from ..db.models import Account, Booking, ExamSession, ExamSite
+from ..domain.exam import SUBJECT_NAMES, is_pass, pass_mark
 from ..domain.ids import mask_id, mask_name
 from . import audit, exam_results
 from .env import Env
@@ -49,10 +46,7 @@ def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_te
         b = s.get(Booking, booking_id)
         account = s.get(Account, b.account_id) if b is not None else None
         assert b is not None and account is not None
-        done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == b.id).order_by(ExamResult.taken_at)))
-        if len(done) >= ATTEMPTS_PER_BOOKING:
-            raise DomainError("本次预约的考试和补考均已录入成绩")
-        exam_results._check_attempt(attempt, len(done) + 1, done[0] if done else None)
+        exam_results.results_so_far(s, b.id, attempt)  # refused as the save would refuse it
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
         session = s.get(ExamSession, b.session_id) if b.session_id else None
         site = s.get(ExamSite, session.site_id) if session is not None else None

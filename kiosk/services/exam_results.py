@@ -71,6 +71,18 @@ def _check_attempt(asked: int | None, attempt: int, first: ExamResult | None) ->
     raise DomainError(f"该考生本次预约还没有第1次考试成绩，请先录入第1次成绩{SAY_FIRST}", "attempt")
 
 
+def results_so_far(s: Session, booking_id: int, asked: int | None) -> tuple[list[ExamResult], int]:
+    """The booking's results recorded so far (oldest first) and the attempt the next one is; refused
+    when both are recorded, or when ``asked`` (the clerk's 考试次数) is not that attempt."""
+    done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == booking_id)
+                          .order_by(ExamResult.taken_at)))
+    if len(done) >= ATTEMPTS_PER_BOOKING:
+        raise DomainError("本次预约的考试和补考均已录入成绩")
+    attempt = len(done) + 1
+    _check_attempt(asked, attempt, done[0] if done else None)
+    return done, attempt
+
+
 @dataclass(frozen=True)
 class Recorded:
     booking_id: int
@@ -170,11 +182,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         if exam_date is not None and session.exam_date != exam_date:
             raise DomainError(f"该考生的{SUBJECT_NAMES[b.subject]}考试安排在{session.exam_date:%Y-%m-%d}，"
                               f"与考试日期{exam_date:%Y-%m-%d}不符，未录入", "exam_date")
-        done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == b.id).order_by(ExamResult.taken_at)))
-        if len(done) >= ATTEMPTS_PER_BOOKING:
-            raise DomainError("本次预约的考试和补考均已录入成绩")
-        asked, attempt = attempt, len(done) + 1
-        _check_attempt(asked, attempt, done[0] if done else None)
+        done, attempt = results_so_far(s, b.id, attempt)
         starts = session_at(session.exam_date, session.start_time)
         first = done[-1].taken_at if done else None
         taken_at = taken_at or (starts if first is None else max(starts, first) + RETAKE_GAP)

@@ -7,7 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
 from ....domain.errors import DomainError
-from ....domain.ids import PHONE_INPUT_LEN, normalize_phone
+from ....domain.ids import PHONE_INPUT_LEN
 from ....services import counter_accounts
 from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
@@ -116,9 +116,7 @@ class PhoneResetScreen(_CounterForm):
         """Asked first, the number read back (a mistyped one would take the citizen's codes and
         notices); a number that is none is said next to the field, with no question."""
         try:
-            phone = normalize_phone(self.value("new_phone"), "new_phone")
-            if phone == self._phone:  # said before the question, as the service would after it
-                raise DomainError(counter_accounts.SAME_PHONE, "new_phone")
+            phone = counter_accounts.new_phone(self.value("new_phone"), self._phone)
         except DomainError as exc:
             self.clear_errors()
             self.show_error(exc)

@@ -2,6 +2,7 @@
 for the clerk's confirmation, and the earlier publication days still waiting, which should go first."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -60,9 +61,13 @@ def earlier_days(s: Session, day: date) -> tuple[date, ...]:
         .order_by(ExamPlan.publish_on)))
 
 
+def listed_days(days: Sequence[date]) -> str:
+    """Publication days as the clerk reads them: at most 5, then 等 (2026-12-05、2026-12-06等)."""
+    return "、".join(f"{d:%Y-%m-%d}" for d in days[:5]) + ("等" if len(days) > 5 else "")
+
+
 def earlier_text(days: tuple[date, ...]) -> str:
     """What the clerk is told of ``earlier_days`` ('' when there are none)."""
     if not days:
         return ""
-    listed = "、".join(f"{d:%Y-%m-%d}" for d in days[:5]) + ("等" if len(days) > 5 else "")
-    return f"注意：更早的预约结果公布日{listed}尚有未安排的考试计划，宜先按公布日先后安排。"
+    return f"注意：更早的预约结果公布日{listed_days(days)}尚有未安排的考试计划，宜先按公布日先后安排。"

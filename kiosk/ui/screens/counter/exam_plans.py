@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN
 from ....services import exam_admin, exam_admin_results
-from ....services.allocation_preview import earlier_text
+from ....services.allocation_preview import earlier_text, listed_days
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
@@ -293,7 +293,7 @@ def _hint(rows) -> str:  # type: ignore[no-untyped-def]
     overdue = sorted({r.publish_on for r in rows if r.state == exam_admin.OVERDUE})
     if not overdue:
         return APPLIED_HINT
-    days = "、".join(f"{d:%Y-%m-%d}" for d in overdue[:5]) + ("等" if len(overdue) > 5 else "")
+    days = listed_days(overdue)
     which = "依次填写这些公布日期" if len(overdue) > 1 else "填写该公布日期"
     return (f"{APPLIED_HINT}\n状态为逾期的场次已过预约结果公布日（{days}）仍未安排考试，"
             f"请在下方{which}并点击【安排考试并公布结果】。")

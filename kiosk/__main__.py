@@ -149,11 +149,10 @@ def _missing_sqlite_folder(args: argparse.Namespace) -> Path | None:
     url = args.db or env_db_url()
     if not url or args.command == "db":
         return None
-    parsed = make_url(url)
-    if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
-        return None
-    folder = Path(parsed.database).expanduser().parent
-    return None if folder.is_dir() else folder
+    from .db.session import sqlite_file
+
+    path = sqlite_file(url)  # the file the driver opens
+    return None if path is None or path.parent.is_dir() else path.parent
 
 
 def _absent_database(args: argparse.Namespace, settings: Settings) -> Path | None:

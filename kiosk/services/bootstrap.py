@@ -5,16 +5,17 @@ Several terminals may start together on one new database: each step takes turns
 and then find it done."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from ..db.migrate import is_current, upgrade
+from ..db.session import sqlite_file
 from . import demo
 from .env import Env
 
 
 def ensure_sqlite_dir(url: str) -> None:
-    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
-        Path(url.removeprefix("sqlite:///")).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    """The folder of a SQLite file, made if missing (the file is then made by the driver)."""
+    path = sqlite_file(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
 
 
 def migrate(env: Env) -> str | None:

@@ -35,6 +35,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..db.models import TERMINAL_ID_MAX
 from ..db.models_elicence import TerminalKey
+from ..db.session import sqlite_file
 from .elicence_codec import key_id_of
 from .elicence_keyfiles import KeyStore
 from .env import Env
@@ -154,8 +155,7 @@ def trusted_keyring(env: Env) -> dict[str, Ed25519PublicKey]:
 def _database_exists(url: str) -> bool:
     """False for a SQLite file that is not there: reading it would create an empty one."""
     parsed = make_url(url)
-    if not parsed.drivername.startswith("sqlite"):
+    if parsed.get_backend_name() != "sqlite":
         return True
-    if parsed.database in (None, "", ":memory:"):
-        return parsed.database == ":memory:"
-    return Path(parsed.database).expanduser().is_file()
+    path = sqlite_file(url)  # the file the driver opens
+    return path.is_file() if path is not None else parsed.database == ":memory:"

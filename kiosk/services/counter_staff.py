@@ -22,6 +22,7 @@ _STAFF_NO = re.compile(r"[A-Z0-9]{4,20}")
 OWN_ACCOUNT = "不能停用本人正在使用的账户"  # also refused by the screen before it asks
 ALREADY_ACTIVE = "该账户未停用，无需启用"  # also said by the screen before it asks (one's own account too)
 ALREADY_DEACTIVATED = "该账户已停用"
+RESET_DEACTIVATED = "该账户已停用，请先启用账户再重置{}"  # 密码 or PIN码: it could not sign in with it
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password
     account: it could not sign in with it (启用 first)."""
     with _account_change(env, staff, staff_no, "staff_password_reset") as row:
         if not row.active:
-            raise DomainError("该账户已停用，请先启用账户再重置密码", "target")
+            raise DomainError(RESET_DEACTIVATED.format("密码"), "target")
         check_password(password, "reset_password")
         row.password_hash, row.failed_logins, row.locked_until = hash_secret(password), 0, None
 
@@ -141,7 +142,7 @@ def reset_pin(env: Env, staff: StaffSession | None, staff_no: str, pin: str) -> 
     password. Not for a deactivated account (启用 first). The audit entry names the account only."""
     with _account_change(env, staff, staff_no, "staff_pin_reset") as row:
         if not row.active:
-            raise DomainError("该账户已停用，请先启用账户再重置PIN码", "target")
+            raise DomainError(RESET_DEACTIVATED.format("PIN码"), "target")
         pin = check_pin(pin, "reset_pin")
         row.pin_hash, row.failed_logins, row.locked_until = hash_secret(pin), 0, None
 

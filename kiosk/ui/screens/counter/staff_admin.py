@@ -209,7 +209,7 @@ class StaffAdminScreen(KioskScreen):
         if r is None:
             return
         if not r.active:
-            self._refuse(f"该账户已停用，请先启用账户再重置{what}")
+            self._refuse(counter_staff.RESET_DEACTIVATED.format(what))
             return
         secret = self._v(field)
         try:

@@ -25,8 +25,9 @@ class Pending:
     no_show: bool
     passed: bool
     mark: int  # the pass mark
-    exam: str = ""  # 2026-12-08 08:30 渝中考场: the exam the result is for
+    exam: str = ""  # 2026-12-08 09:30（补考）: when the exam was taken, as the save records it (attempt_time)
     unpaid: bool = False  # the exam fee was never paid (said after saving too: FEE_UNPAID)
+    site: str = ""  # 渝中考场: where
 
     @property
     def verdict(self) -> str:
@@ -46,12 +47,15 @@ def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_te
         b = s.get(Booking, booking_id)
         account = s.get(Account, b.account_id) if b is not None else None
         assert b is not None and account is not None
-        exam_results.results_so_far(s, b.id, attempt)  # refused as the save would refuse it
+        done, _ = exam_results.results_so_far(s, b.id, attempt)  # refused as the save would refuse it
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
         session = s.get(ExamSession, b.session_id) if b.session_id else None
-        site = s.get(ExamSite, session.site_id) if session is not None else None
-        exam = (f"{session.exam_date:%Y-%m-%d} {session.start_time:%H:%M} {site.name if site else ''}".rstrip()
-                if session is not None else "")
+        exam = site = ""
+        if session is not None:  # the time the save will record (the retake's is not the session's start)
+            taken_at = exam_results.attempt_time(session, done, env.clock.now())
+            exam = f"{taken_at:%Y-%m-%d %H:%M}" + ("（补考）" if attempt == 2 else "")
+            place = s.get(ExamSite, session.site_id)
+            site = place.name if place is not None else ""
         return Pending(f"{mask_name(account.name)}（{mask_id(account.id_number)}）", SUBJECT_NAMES[b.subject],
                        attempt, score, no_show, passed, pass_mark(b.subject, b.licence_class), exam,
-                       b.fee_paid_at is None)
+                       b.fee_paid_at is None, site)

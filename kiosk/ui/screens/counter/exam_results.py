@@ -105,7 +105,7 @@ class ExamResultsScreen(KioskScreen):
 
     def _confirm_record(self, p: exam_result_check.Pending, typed: tuple[str, str, str, str]) -> None:
         kind = "补考" if p.attempt == 2 else "初考"
-        exam = f"考试时间：{p.exam}\n" if p.exam else ""
+        exam = (f"考试时间：{p.exam}\n" if p.exam else "") + (f"考场：{p.site}\n" if p.site else "")
         unpaid = f"注意：{exam_results.FEE_UNPAID}。\n" if p.unpaid else ""
         question = (f"确认录入以下考试成绩？\n\n考生：{p.candidate}\n科目：{p.subject}\n{exam}"
                     f"考试次数：第{p.attempt}次（{kind}）\n成绩：{p.verdict}\n\n{unpaid}成绩录入后不能修改，请核对。")

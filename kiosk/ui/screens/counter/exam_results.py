@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, ProgressBar, Static
 
-from ....domain.errors import DomainError
+from ....domain.errors import DomainError, sentence
 from ....services import exam_admin_results, exam_result_check, exam_results
 from ....services.exam_admin_results import ImportReport
 from ...base import KioskScreen
@@ -30,6 +30,8 @@ def _candidate(id_number: str, subject: str) -> tuple[str, str]:
 
 
 class ExamResultsScreen(KioskScreen):
+    # What 录入成绩 did, or why it did not, set apart from the 批量导入 part under it by a blank line
+    DEFAULT_CSS = "ExamResultsScreen #record-result.said { margin: 0 0 1 0; }"
     DRAFT_FIELDS = ("id_number", "subject", "score", "attempt")  # one result being typed in
     # (ID number, subject) whose first attempt failed and whose retake may be entered next, if any
     retake_for: tuple[str, str] | None = None
@@ -52,7 +54,7 @@ class ExamResultsScreen(KioskScreen):
                         "2为补考，不填即为初考；考试日期如 2026-12-04，填写后须与考生的考试日期一致）。正确的行会保存，"
                         "错误的行逐行列出原因；同一文件重复导入不会重复录入。"
                         f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
-                        classes="hint")
+                        classes="hint", id="import-hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
                             max_length=300)
             with Horizontal(classes="buttons"):
@@ -98,7 +100,7 @@ class ExamResultsScreen(KioskScreen):
     def record(self) -> None:
         """Asked first (a result cannot be changed once recorded): the candidate, subject, attempt,
         score and verdict read back; what would be refused is said before the question."""
-        self.query_one("#record-result", Static).update("")  # no earlier result beside a new error
+        self._say()  # no earlier result beside a new error
         typed = (self._v("id_number"), self._v("subject"), self._v("score"), self._v("attempt"))
         self.call(exam_result_check.preview_one, self.env, self.kiosk.staff, *typed,
                   done=lambda p: self._confirm_record(p, typed), failed=self._record_failed)
@@ -122,17 +124,24 @@ class ExamResultsScreen(KioskScreen):
         if exc.field:
             self.show_error(exc)
         else:
-            self.query_one("#record-result", Static).update(Text(exc.message, style="red"))
+            self._say(Text(sentence(exc.message), style="red"))
+
+    def _say(self, *lines: Text) -> None:
+        """What 录入成绩 did (each line a sentence), under its button; nothing: cleared."""
+        said = self.query_one("#record-result", Static)
+        said.update(Text("\n").join(lines))
+        said.set_class(bool(lines), "said")
 
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"
         retake = r.booking_status == "placed"  # a failed first attempt: the same candidate's retake may come next
-        lines = [Text(f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", colour)]
-        if r.warning:  # recorded all the same; the clerk is told (an unpaid exam fee)
-            lines.append(Text(f"注意：{r.warning}", "bold yellow"))
+        # r.message: the 网办进度 note; said as the citizen's inbox says it (exam_results.result_message)
+        lines = [Text(f"已录入（第{r.attempt}次）：{r.candidate}，{exam_results.result_message(r.message)}", colour)]
+        if r.warning:  # recorded all the same; the clerk is told (an unpaid exam fee), as the question told it
+            lines.append(Text(f"注意：{sentence(r.warning)}", "bold yellow"))
         if retake:
             lines.append(Text(RETAKE_NEXT))
-        self.query_one("#record-result", Static).update(Text("\n").join(lines))
+        self._say(*lines)
         self.query_one("#field-score", FormField).value = ""
         if not retake:  # the booking ended: the next result is another candidate's, typed into an empty field
             self.query_one("#field-id_number", FormField).value = ""

@@ -65,6 +65,8 @@ async def test_choosing_a_listed_candidate_fills_the_form(env, people, size):
         await settle(pilot)
         assert "已录入（第2次）" in screen_text(app) and _rows(app) == []
         assert "今日（2026-12-04）没有待录入成绩的考生。" in screen_text(app)
+        title, hint = q("#awaiting-title"), q("#import-hint")
+        assert hint.region.y > title.region.bottom  # a blank line before 批量导入, as under the list
 
 
 def test_only_the_days_placed_bookings_without_a_closing_result(env, people):

@@ -53,7 +53,7 @@ class ExamResultsScreen(KioskScreen):
     # What 录入成绩 did, or why it did not, set apart from the 批量导入 part under it by a blank line
     DEFAULT_CSS = """
     ExamResultsScreen #record-result.said { margin: 0 0 1 0; }
-    ExamResultsScreen #awaiting { margin: 0 0 1 0; }
+    ExamResultsScreen #awaiting, ExamResultsScreen #awaiting-title.alone { margin: 0 0 1 0; }
     """
     awaiting: dict[str, exam_result_check.Awaiting] = {}  # the rows listed, by booking id
     DRAFT_FIELDS = ("id_number", "subject", "score", "attempt")  # one result being typed in
@@ -110,6 +110,7 @@ class ExamResultsScreen(KioskScreen):
     def _fill_awaiting(self) -> None:
         table = self.query_one("#awaiting", PlainTable)
         table.display = bool(self.awaiting)
+        self.query_one("#awaiting-title", Static).set_class(not self.awaiting, "alone")  # no list under it
         refill_to_fit(table, self.query_one(VerticalScroll), AWAITING_COLUMNS,
                       [_awaiting_cells(a) for a in self.awaiting.values()], list(self.awaiting), AWAITING_DROP)
 

@@ -1,12 +1,16 @@
 """What 录入成绩 is about to save, read before the clerk is asked (a result cannot be changed once
 recorded): whose result, which subject and attempt, the score and its verdict. Reads only; the
 fields are checked as kiosk.services.exam_admin_results.record_one checks them (read_form), so a form it
-would refuse is refused before the question, not after it."""
+would refuse is refused before the question, not after it. And who is still to have a result
+recorded today (``awaiting``), for the clerk to choose rather than type each 18-digit ID number."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date, time
 
-from ..db.models import Account, Booking, ExamSession, ExamSite
+from sqlalchemy import func, select
+
+from ..db.models import Account, Booking, ExamResult, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES, is_pass, pass_mark
 from ..domain.ids import mask_id, mask_name
 from . import audit, exam_results
@@ -25,8 +29,9 @@ class Pending:
     no_show: bool
     passed: bool
     mark: int  # the pass mark
-    exam: str = ""  # 2026-12-08 08:30 渝中考场: the exam the result is for
+    exam: str = ""  # 2026-12-08 09:30（补考）: when the exam was taken, as the save records it (attempt_time)
     unpaid: bool = False  # the exam fee was never paid (said after saving too: FEE_UNPAID)
+    site: str = ""  # 渝中考场: where
 
     @property
     def verdict(self) -> str:
@@ -46,12 +51,66 @@ def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_te
         b = s.get(Booking, booking_id)
         account = s.get(Account, b.account_id) if b is not None else None
         assert b is not None and account is not None
-        exam_results.results_so_far(s, b.id, attempt)  # refused as the save would refuse it
+        done, _ = exam_results.results_so_far(s, b.id, attempt)  # refused as the save would refuse it
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
         session = s.get(ExamSession, b.session_id) if b.session_id else None
-        site = s.get(ExamSite, session.site_id) if session is not None else None
-        exam = (f"{session.exam_date:%Y-%m-%d} {session.start_time:%H:%M} {site.name if site else ''}".rstrip()
-                if session is not None else "")
+        exam = site = ""
+        if session is not None:  # the time the save will record (the retake's is not the session's start)
+            taken_at = exam_results.attempt_time(session, done, env.clock.now())
+            exam = f"{taken_at:%Y-%m-%d %H:%M}" + ("（补考）" if attempt == 2 else "")
+            place = s.get(ExamSite, session.site_id)
+            site = place.name if place is not None else ""
         return Pending(f"{mask_name(account.name)}（{mask_id(account.id_number)}）", SUBJECT_NAMES[b.subject],
                        attempt, score, no_show, passed, pass_mark(b.subject, b.licence_class), exam,
-                       b.fee_paid_at is None)
+                       b.fee_paid_at is None, site)
+
+
+# A day's candidates are a few hundred at most (its sessions' seats); past this the list says so
+MAX_AWAITING = 500
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """A placed booking of the day with no closing result: its exam and who takes it, as the
+    counter's citizen file shows them to staff (the name and ID number whole)."""
+    booking_id: int
+    start_time: time
+    site: str
+    subject: int
+    attempt: int  # the result due next: 1 初考, 2 补考 (the first attempt failed)
+    name: str
+    id_number: str
+
+    @property
+    def subject_name(self) -> str:
+        return SUBJECT_NAMES.get(self.subject, str(self.subject))
+
+
+@dataclass(frozen=True)
+class AwaitingDay:
+    day: date
+    rows: list[Awaiting] = field(default_factory=list)
+    more: bool = False  # more than MAX_AWAITING: only the first are listed
+
+
+def awaiting(env: Env, staff: StaffSession | None) -> AwaitingDay:
+    """Today's (the clock's date) placed bookings with no closing result (a pass, a no-show or the
+    retake closes one), by session: time, site, subject, then the order they were booked."""
+    day = env.clock.now().date()
+    with env.db.read() as s:
+        authorise(s, env, staff, *EXAM, doing="查看待录入成绩的考生")
+        recorded = (select(ExamResult.booking_id, func.count(ExamResult.id).label("n"))
+                    .group_by(ExamResult.booking_id).subquery())
+        rows = s.execute(
+            select(Booking.id, ExamSession.start_time, ExamSite.name, Booking.subject, recorded.c.n,
+                   Account.name, Account.id_number)
+            .join(ExamSession, ExamSession.id == Booking.session_id)
+            .join(ExamSite, ExamSite.id == ExamSession.site_id)
+            .join(Account, Account.id == Booking.account_id)
+            .outerjoin(recorded, recorded.c.booking_id == Booking.id)
+            .where(ExamSession.exam_date == day, Booking.status == "placed")
+            .order_by(ExamSession.start_time, ExamSite.name, Booking.subject, Booking.id)
+            .limit(MAX_AWAITING + 1)).all()
+    found = [Awaiting(bid, start, site, subject, (n or 0) + 1, name, id_number)
+             for bid, start, site, subject, n, name, id_number in rows]
+    return AwaitingDay(day, found[:MAX_AWAITING], len(found) > MAX_AWAITING)

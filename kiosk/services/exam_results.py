@@ -124,6 +124,22 @@ def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None
         raise DomainError(f"补考时间{taken_at:%Y-%m-%d %H:%M}须晚于第1次考试时间{first:%Y-%m-%d %H:%M}")
 
 
+def attempt_time(session: ExamSession, done: list[ExamResult], now: datetime,
+                 taken_at: datetime | None = None) -> datetime:
+    """When the attempt after ``done`` (the booking's results so far, results_so_far) was taken, as
+    ``record`` saves it: ``taken_at`` when given (kiosk exam-result --at); else the session's start
+    for the first attempt, and RETAKE_GAP after the first (not before the session's start) for the
+    retake. Refused when that time is still to come or breaks _check_taken_at. The question before
+    录入成绩 (exam_result_check) says this time, so the clerk is asked about the time saved."""
+    starts = session_at(session.exam_date, session.start_time)
+    first = done[-1].taken_at if done else None
+    taken_at = taken_at or (starts if first is None else max(starts, first) + RETAKE_GAP)
+    if taken_at > now:
+        raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}还未到，不能录入成绩")
+    _check_taken_at(taken_at, starts, first)
+    return taken_at
+
+
 def _next_booking(s: Session, b: Booking) -> str:
     s.flush()  # the result just added counts
     permit = s.get(LearnerPermit, b.permit_id)
@@ -183,12 +199,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             raise DomainError(f"该考生的{SUBJECT_NAMES[b.subject]}考试安排在{session.exam_date:%Y-%m-%d}，"
                               f"与考试日期{exam_date:%Y-%m-%d}不符，未录入", "exam_date")
         done, attempt = results_so_far(s, b.id, attempt)
-        starts = session_at(session.exam_date, session.start_time)
-        first = done[-1].taken_at if done else None
-        taken_at = taken_at or (starts if first is None else max(starts, first) + RETAKE_GAP)
-        if taken_at > now:
-            raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}还未到，不能录入成绩")
-        _check_taken_at(taken_at, starts, first)
+        taken_at = attempt_time(session, done, now, taken_at)
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
         s.add(ExamResult(booking_id=b.id, account_id=b.account_id, subject=b.subject, taken_at=taken_at,
                          score=None if no_show else score, passed=passed, no_show=no_show))

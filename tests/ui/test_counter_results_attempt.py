@@ -111,3 +111,24 @@ async def test_an_unpaid_fee_is_said_under_the_result(env, people):
         assert RETAKE_NEXT in _result(app)
         result = app.screen.query_one("#record-result")
         assert app.screen.query_one(".form").region.contains_region(result.region)  # in view at 80x24
+
+
+async def test_each_result_line_is_a_sentence_set_apart_from_the_import_part(env, people):
+    """Tester: `...2026年12月17日起可以预约` had no closing 。, and the lines ran straight into 批量导入."""
+    p = people["permit_expiring"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _results_form(pilot, env, p)
+        await _save(pilot, p.id_number, "2", "60")
+        await _save(pilot, p.id_number, "2", "75", attempt="2")
+        said = _result(app)
+        assert "已录入（第2次）" in said and "起可以预约。" in said, said
+        lines = [line for line in said.splitlines() if line.strip()]
+        assert all(line.rstrip().endswith("。") for line in lines), lines
+        result = app.screen.query_one("#record-result")
+        hint = app.screen.query_one("#import-hint")
+        assert hint.region.y > result.region.bottom, (result.region, hint.region)  # a blank line between
+        await _save(pilot, p.id_number, "2", "75", attempt="2")  # refused, said alone: a sentence too
+        refusal = _result(app).strip()
+        assert refusal.endswith("。") and "已录入（" not in refusal, refusal
+        assert hint.region.y > result.region.bottom

@@ -23,6 +23,12 @@ async def answer_yes(pilot) -> str:  # type: ignore[no-untyped-def]
     return question
 
 
+def _asked(app) -> str:  # type: ignore[no-untyped-def]
+    """The question of the 确认录入 dialog on screen, as composed."""
+    assert isinstance(app.screen, ConfirmDialog), "录入成绩 saved without asking"
+    return app.screen.question
+
+
 async def _form(pilot, env, p) -> None:  # type: ignore[no-untyped-def]
     placed_on_12_04(env, p)
     env.clock.advance(days=2, hours=2)  # 2026-12-04 11:00, after the 08:30 session
@@ -83,3 +89,24 @@ async def test_a_refused_form_is_not_asked_about(env, people):
         await press(pilot, "record")
         assert isinstance(app.screen, ExamResultsScreen)
         assert "请先录入第1次成绩" in field_error(app, "attempt")
+
+
+async def test_a_retake_is_asked_about_at_the_time_it_is_saved(env, people):
+    """The retake is recorded RETAKE_GAP after the first attempt, not at the session's start: the
+    question said 2026-12-04 08:30 while 09:30 was saved (tester). It says the time saved, 补考."""
+    p = people["permit_expiring"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _form(pilot, env, p)
+        set_input(app, "score", "60")
+        await press(pilot, "record")
+        assert "考试时间：2026-12-04 08:30" in _asked(app)
+        await answer_yes(pilot)
+        assert app.screen.query_one("#input-attempt").value == "2"
+        set_input(app, "score", "75")
+        await press(pilot, "record")
+        question = _asked(app)
+        await answer_yes(pilot)
+        assert "考试时间：2026-12-04 09:30（补考）\n" in question and "08:30" not in question
+        assert "考场：" in question
+        assert "考试时间2026-12-04 09:30，科目二补考成绩75分" in screen_text(app)

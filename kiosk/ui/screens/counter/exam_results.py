@@ -5,18 +5,20 @@ from __future__ import annotations
 import logging
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, ProgressBar, Static
+from textual.widgets import Button, DataTable, ProgressBar, Static
 
-from ....domain.errors import DomainError
+from ....domain.errors import DomainError, sentence
 from ....services import exam_admin_results, exam_result_check, exam_results
 from ....services.exam_admin_results import ImportReport
 from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
+from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain
+from ...widgets.plain import Plain, PlainTable
 
 log = logging.getLogger("kiosk.ui")
 
@@ -25,11 +27,35 @@ log = logging.getLogger("kiosk.ui")
 RETAKE_NEXT = "考试次数已填2，可接着录入该考生的补考成绩；录入其他考生时输入其身份证号码，考试次数即恢复为1。"
 
 
+# Today's candidates still to have a result recorded; on a narrow terminal 考场, then 时间, are left out
+AWAITING_COLUMNS = ("时间", "考场", "科目", "考试次数", "姓名", "身份证号码")
+AWAITING_DROP = (1, 0)
+
+
+def _awaiting_cells(a: exam_result_check.Awaiting) -> tuple[str, ...]:
+    return (f"{a.start_time:%H:%M}", a.site, a.subject_name, "2（补考）" if a.attempt == 2 else "1（初考）",
+            a.name, a.id_number)
+
+
+def _awaiting_title(found: exam_result_check.AwaitingDay) -> str:
+    day = f"今日（{found.day:%Y-%m-%d}）"
+    if not found.rows:
+        return f"{day}没有待录入成绩的考生。"
+    more = f"（仅列出前{len(found.rows)}人）" if found.more else ""
+    return f"{day}待录入成绩的考生 {len(found.rows)} 人{more}：选择一行，即填入其身份证号码、科目和考试次数。"
+
+
 def _candidate(id_number: str, subject: str) -> tuple[str, str]:
     return "".join(id_number.split()).upper(), subject.strip()
 
 
 class ExamResultsScreen(KioskScreen):
+    # What 录入成绩 did, or why it did not, set apart from the 批量导入 part under it by a blank line
+    DEFAULT_CSS = """
+    ExamResultsScreen #record-result.said { margin: 0 0 1 0; }
+    ExamResultsScreen #awaiting, ExamResultsScreen #awaiting-title.alone { margin: 0 0 1 0; }
+    """
+    awaiting: dict[str, exam_result_check.Awaiting] = {}  # the rows listed, by booking id
     DRAFT_FIELDS = ("id_number", "subject", "score", "attempt")  # one result being typed in
     # (ID number, subject) whose first attempt failed and whose retake may be entered next, if any
     retake_for: tuple[str, str] | None = None
@@ -38,8 +64,9 @@ class ExamResultsScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
         with VerticalScroll(classes="form wide"):
-            yield Plain("逐个录入：输入考生身份证号码、科目（1-4）、成绩（0-100，缺考填写：缺考）和考试次数"
-                        "（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。", classes="hint")
+            yield Plain("逐个录入：输入考生身份证号码（或在下方今日待录入成绩的考生中选择）、科目（1-4）、成绩（0-100，"
+                        "缺考填写：缺考）和考试次数（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。",
+                        classes="hint")
             with Horizontal(classes="row"):
                 yield FormField("id_number", "考生身份证号码", max_length=18, digits=True)
                 yield FormField("subject", "科目", max_length=3)
@@ -48,11 +75,15 @@ class ExamResultsScreen(KioskScreen):
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
             yield Plain("", id="record-result")
+            yield Plain("", id="awaiting-title")
+            table = PlainTable(id="awaiting", cursor_type="row", select_on_click=True)
+            table.display = False  # shown once there are candidates to list
+            yield table
             yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数,考试日期（可有标题行；考试次数1为初考、"
                         "2为补考，不填即为初考；考试日期如 2026-12-04，填写后须与考生的考试日期一致）。正确的行会保存，"
                         "错误的行逐行列出原因；同一文件重复导入不会重复录入。"
                         f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
-                        classes="hint")
+                        classes="hint", id="import-hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
                             max_length=300)
             with Horizontal(classes="buttons"):
@@ -63,6 +94,41 @@ class ExamResultsScreen(KioskScreen):
             yield bar
             yield Plain("", classes="screen-error")
             yield Plain("", id="import-report")
+
+    def on_screen_resume(self) -> None:  # opened, or back on top (KioskScreen's handler runs too)
+        self._read_awaiting()
+
+    def _read_awaiting(self) -> None:
+        """Today's candidates still to have a result (again after each save or import)."""
+        self.read_live(exam_result_check.awaiting, self.env, self.kiosk.staff, done=self._list_awaiting)
+
+    def _list_awaiting(self, found: exam_result_check.AwaitingDay) -> None:
+        self.awaiting = {str(a.booking_id): a for a in found.rows}
+        self.query_one("#awaiting-title", Static).update(_awaiting_title(found))
+        self._fill_awaiting()
+
+    def _fill_awaiting(self) -> None:
+        table = self.query_one("#awaiting", PlainTable)
+        table.display = bool(self.awaiting)
+        self.query_one("#awaiting-title", Static).set_class(not self.awaiting, "alone")  # no list under it
+        refill_to_fit(table, self.query_one(VerticalScroll), AWAITING_COLUMNS,
+                      [_awaiting_cells(a) for a in self.awaiting.values()], list(self.awaiting), AWAITING_DROP)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fill_awaiting)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A candidate chosen: their ID number, subject and 考试次数 in the form, the score next."""
+        a = self.awaiting.get(str(event.row_key.value))
+        if a is None:
+            return
+        self.query_one("#field-id_number", FormField).value = a.id_number
+        self.query_one("#field-subject", FormField).value = str(a.subject)
+        key = _candidate(a.id_number, str(a.subject))
+        if a.attempt == 2:  # the first attempt failed: its retake is due, as after saving it here
+            self.retake_for = key
+        self._prefill(key)
+        self.query_one("#field-score", FormField).focus_input()
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
@@ -98,14 +164,14 @@ class ExamResultsScreen(KioskScreen):
     def record(self) -> None:
         """Asked first (a result cannot be changed once recorded): the candidate, subject, attempt,
         score and verdict read back; what would be refused is said before the question."""
-        self.query_one("#record-result", Static).update("")  # no earlier result beside a new error
+        self._say()  # no earlier result beside a new error
         typed = (self._v("id_number"), self._v("subject"), self._v("score"), self._v("attempt"))
         self.call(exam_result_check.preview_one, self.env, self.kiosk.staff, *typed,
                   done=lambda p: self._confirm_record(p, typed), failed=self._record_failed)
 
     def _confirm_record(self, p: exam_result_check.Pending, typed: tuple[str, str, str, str]) -> None:
         kind = "补考" if p.attempt == 2 else "初考"
-        exam = f"考试时间：{p.exam}\n" if p.exam else ""
+        exam = (f"考试时间：{p.exam}\n" if p.exam else "") + (f"考场：{p.site}\n" if p.site else "")
         unpaid = f"注意：{exam_results.FEE_UNPAID}。\n" if p.unpaid else ""
         question = (f"确认录入以下考试成绩？\n\n考生：{p.candidate}\n科目：{p.subject}\n{exam}"
                     f"考试次数：第{p.attempt}次（{kind}）\n成绩：{p.verdict}\n\n{unpaid}成绩录入后不能修改，请核对。")
@@ -122,17 +188,25 @@ class ExamResultsScreen(KioskScreen):
         if exc.field:
             self.show_error(exc)
         else:
-            self.query_one("#record-result", Static).update(Text(exc.message, style="red"))
+            self._say(Text(sentence(exc.message), style="red"))
+
+    def _say(self, *lines: Text) -> None:
+        """What 录入成绩 did (each line a sentence), under its button; nothing: cleared."""
+        said = self.query_one("#record-result", Static)
+        said.update(Text("\n").join(lines))
+        said.set_class(bool(lines), "said")
 
     def _recorded(self, r) -> None:  # type: ignore[no-untyped-def]
         colour = "green" if r.passed else "red"
         retake = r.booking_status == "placed"  # a failed first attempt: the same candidate's retake may come next
-        lines = [Text(f"已录入（第{r.attempt}次）：{r.candidate}，{r.message}", colour)]
-        if r.warning:  # recorded all the same; the clerk is told (an unpaid exam fee)
-            lines.append(Text(f"注意：{r.warning}", "bold yellow"))
+        # r.message: the 网办进度 note; said as the citizen's inbox says it (exam_results.result_message)
+        lines = [Text(f"已录入（第{r.attempt}次）：{r.candidate}，{exam_results.result_message(r.message)}", colour)]
+        if r.warning:  # recorded all the same; the clerk is told (an unpaid exam fee), as the question told it
+            lines.append(Text(f"注意：{sentence(r.warning)}", "bold yellow"))
         if retake:
             lines.append(Text(RETAKE_NEXT))
-        self.query_one("#record-result", Static).update(Text("\n").join(lines))
+        self._say(*lines)
+        self._read_awaiting()  # the candidate leaves the list, or is due for the retake
         self.query_one("#field-score", FormField).value = ""
         if not retake:  # the booking ended: the next result is another candidate's, typed into an empty field
             self.query_one("#field-id_number", FormField).value = ""
@@ -173,3 +247,4 @@ class ExamResultsScreen(KioskScreen):
         lines += [Text.assemble((f"第{e.line}行", "bold yellow"), f" {e.text}：已保存；注意：{e.message}")
                   for e in report.warnings]
         self.query_one("#import-report", Static).update(Text("\n").join(lines))
+        self._read_awaiting()

@@ -46,9 +46,12 @@ def _placed(env, p):  # type: ignore[no-untyped-def]
 def test_a_fifth_failed_booking_is_said_with_its_result_and_the_void_permit(env, people):
     aid, bid, serial = _placed(env, people["four_fails"])  # 郭涛: four failed 科目二 bookings
     assert _outcomes(env, CLERK, aid).void == ""
+    header = booking_query.overview(env, aid).permit_text
+    assert header.startswith("学习驾驶证明有效期至") and "作废" not in header
     exam_results.record(env, bid, score=60, attempt=1)
     exam_results.record(env, bid, score=70, attempt=2)
     outcomes = _outcomes(env, CLERK, aid)
+    assert booking_query.overview(env, aid).permit_text == header + "（已作废）"  # 考试预约's header
     assert booking_records.booking(env, aid, bid).status == "done"
     assert _statuses(env, aid, bid) == {"考试不合格"} == {_progress(env, aid, serial)}
     assert outcomes.void == VOID and all(o.reason == VOID for o in booking_query.overview(env, aid).subjects)

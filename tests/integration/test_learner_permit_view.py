@@ -60,3 +60,18 @@ def test_no_permit_no_permit_lines(env, people) -> None:
     assert _page(env, people, "driver_normal").permit is None
     page = _page(env, people, "no_licence")
     assert page.licence is None and page.permit is None
+
+
+def test_a_permit_void_after_five_failed_bookings_is_marked_so(env, people) -> None:
+    """郭涛's fifth 科目二 booking fails: 驾驶证信息 marks the permit's date （已作废） as the counter and
+    考试预约 do (booking.permit_void), beside the sentence saying why."""
+    from kiosk.services import exam_results
+    from kiosk.ui.screens.records import permit_lines
+    from tests.integration.test_counter_exam_outcomes import VOID, _placed
+    aid, bid, _ = _placed(env, people["four_fails"])
+    assert not profile.licence_page(env, aid).permit.void  # type: ignore[union-attr]
+    exam_results.record(env, bid, score=60, attempt=1)
+    exam_results.record(env, bid, score=70, attempt=2)
+    p = profile.licence_page(env, aid).permit
+    assert p is not None and p.void and p.next_step == VOID + "。"
+    assert f"有效期至：{p.valid_to:%Y-%m-%d}（已作废）" in "".join(str(x) for x in permit_lines(p))

@@ -43,6 +43,8 @@ async def test_the_clerk_reads_each_result_and_that_the_learner_must_apply_again
         assert str(table.get_row_at(row)[status]) == "考试不合格"
         summary = str(app.screen.query_one("#citizen-summary", Static).render())
         assert VOID in summary.replace("\n", "")
+        permit = next(line for line in summary.splitlines() if line.startswith("学习驾驶证明："))
+        assert permit.endswith("（已作废）")  # the permit line itself, beside its date
         assert table.max_scroll_x == 0 and {"状态", "考试时间", "考场"} <= set(columns(app))
         if size == (120, 40):
             assert columns(app) == ALL

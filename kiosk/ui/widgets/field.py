@@ -38,6 +38,25 @@ class _LimitedInput(Input):
         if not event.from_app_focus and self.selection.is_empty:
             self.selection = Selection.cursor(len(self.value))
 
+    async def _on_key(self, event: events.Key) -> None:
+        """The Input's own editing keys (Backspace, Delete, the arrows, Home, End, Enter) are done
+        here, in their turn with the characters typed. Textual runs them as bindings only once the
+        key has bubbled back up to the app, a queue per widget on the way, while the characters
+        typed after it are inserted at once: keys arriving in one burst (Backspace x10 then
+        2026-12-07, from a fast typist, a card reader or tmux) left 202 in 开始日期, the Backspaces
+        erasing what was typed after them. Only this Input's bindings: Textual would have run the
+        same one first (its chain starts at the focused widget); the app's priority bindings ran
+        before the key came here, and any other key still bubbles up as before. (Textual calls
+        Input._on_key after this one unless the default is prevented: a character is typed there.)"""
+        if event.is_printable:
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                self._restart_blink()
+                return
+
     def replace(self, text: str, start: int, end: int) -> None:
         """In a field of digits (an ID number, phone, code, PIN) spaces typed or pasted are dropped
         before the length limit counts them: a pasted ' 500103199901301657' lost its last digit to

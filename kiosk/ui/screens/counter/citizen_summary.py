@@ -7,6 +7,7 @@ from rich.text import Text
 
 from ....domain.errors import DomainError
 from ....domain.ids import normalize_credit_code, normalize_id_number
+from ....services.booking import PERMIT_VOID
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
 
@@ -16,8 +17,8 @@ def _date(d) -> str:  # type: ignore[no-untyped-def]
 
 
 def summary_text(f: CitizenFile, void: str = "") -> Text:
-    """``void``: the 5-booking limit reached (ExamOutcomes.void), said under the permit in bold, so the
-    clerk tells the learner to apply again."""
+    """``void``: the 5-booking limit reached (ExamOutcomes.void): the permit's date marked 已作废 and the
+    sentence said under it in bold, so the clerk tells the learner to apply again."""
     if not f.found:
         return Text(f"未查询到 {f.id_number} 的记录。本人持身份证明原件到窗口的，可办理面签注册"
                     "（单位持营业执照办理单位用户注册）。")
@@ -39,7 +40,7 @@ def summary_text(f: CitizenFile, void: str = "") -> Text:
     if f.permit:
         p = f.permit
         lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
-                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}")
+                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}{PERMIT_VOID if void else ''}")
     if void:
         lines.append(Text(f"不能预约考试：{void}", style="bold"))
     lines.append(f"电子驾驶证：{f.elicence}")

@@ -12,10 +12,11 @@ from .env import Env
 
 
 def ensure_sqlite_dir(url: str) -> None:
-    """The folder of a SQLite file, made if missing (the file is then made by the driver)."""
+    """The folder of a SQLite file, made if missing (the file is then made by the driver), open to
+    the kiosk's user only: the database holds every citizen's data."""
     path = sqlite_file(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 
 def migrate(env: Env) -> str | None:

@@ -2,6 +2,7 @@
 sees it at the kiosk (``certificate``); the counter prints the same one (counter_bookings.print_certificate)."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,9 +73,12 @@ def text_in(s: Session, account_id: int, booking_id: int) -> tuple[str, str]:
 def save(env: Env, serial_no: str, text: str) -> Path:
     """<data_dir>/certificates/exam_certificate_<serial>.txt, where the counter's printer takes it."""
     folder = Path(env.settings.data_dir) / "certificates"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # a name and an exam: for the kiosk's user only
     path = folder / f"exam_certificate_{serial_no}.txt"
-    path.write_text(text + "\n", encoding="utf-8")
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)  # a file written before this rule keeps no wider rights
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text + "\n")
     return path
 
 

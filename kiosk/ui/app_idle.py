@@ -89,7 +89,7 @@ class IdleTimeout:
             if self.settings.counter:
                 self.lock_counter(idle=True)
             else:
-                await self.end_session("因长时间无操作，已退出登录。")
+                await self.end_session(idle_notice(self.citizen is not None))
             return
         if remaining <= self.settings.idle_warning_seconds and not self.settings.counter:
             banners = list(self.screen.query(IdleBanner))
@@ -97,3 +97,9 @@ class IdleTimeout:
             if not banners:  # where it covers nothing it must not (an e-licence code): widgets.idle
                 await idle_host(self.screen).mount(banner)
             banner.show_seconds(int(remaining + 0.999))
+
+
+def idle_notice(signed_in: bool) -> str:
+    """What the start screen says after the idle time ran out: 已退出登录 only when someone was
+    signed in (not for an ID typed at 登录 or a 注册 left half filled)."""
+    return "因长时间无操作，已退出登录。" if signed_in else "因长时间无操作，已返回首页。"

@@ -62,3 +62,16 @@ def test_allocate_with_the_database_after_the_subcommand_uses_that_database(
                  "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["date"] == "2026-12-03"
     assert db.is_file() and not (data / "kiosk.db").exists()  # not the default database
+
+
+def test_a_new_data_folder_is_open_to_the_kiosks_user_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """The data folder holds every citizen's data (the database, photos, keys, certificates): made
+    by the kiosk, it is not readable by the machine's other users."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
+    monkeypatch.delenv("KIOSK_DATABASE_URL", raising=False)
+    assert main(["db", "upgrade"]) == 0
+    capsys.readouterr()
+    assert (data / "kiosk.db").is_file()
+    assert data.stat().st_mode & 0o077 == 0

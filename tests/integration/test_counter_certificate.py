@@ -54,6 +54,20 @@ def test_the_counter_prints_the_kiosks_certificate_and_audits_it(env):
     assert audit.action_name("exam_certificate_print") == "打印预约凭证"
 
 
+def test_the_certificate_file_is_readable_by_the_kiosks_user_only(env):
+    """A name and an exam's time and place: the folder and the file are not open to other users of
+    the machine, and a file written earlier with wider rights loses them when written again."""
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    aid = account_id(env, learner)
+    bid = _priority_placed(env, learner)
+    path = certificates.certificate(env, aid, bid).path
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert path.parent.stat().st_mode & 0o077 == 0
+    path.chmod(0o644)
+    again = certificates.certificate(env, aid, bid).path
+    assert again == path and path.stat().st_mode & 0o777 == 0o600
+
+
 def test_a_booking_without_a_certificate_is_refused_and_nothing_is_written(env, people):
     learner = add_learners(env, 1, permit_left_days=100)[0]  # 科目一 done: that booking is over
     done = _done_booking(env, learner)

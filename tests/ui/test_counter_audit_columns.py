@@ -67,3 +67,66 @@ async def test_a_mistyped_id_number_is_told_under_its_field(env, people):
         await settle(pilot)
         assert field_error(app, "citizen_id") == "身份证号码校验位不正确，请核对最后一位"
         assert "共 0 条" not in screen_text(app)
+
+
+async def test_at_100_columns_the_note_has_the_room_the_others_leave(env, people):
+    """The tester at 100x30: 说明 cut to `J1009 刘新人 窗口...` (20 cells), beside 操作 and 角色
+    kept 18 and 9 cells wide for names they did not hold and a 时间 whose year every row repeated.
+    Now 操作 and 角色 are as wide as the rows need and 时间 drops its year (the line under the table
+    has it) before 终端 and 角色 go: 说明 has 30 cells and the line under the table says it whole."""
+    from kiosk.services import counter_staff
+    admin = StaffSession("A0001", "孙管理", ("admin",))
+    counter_staff.create(env, admin, "J1009", "刘新人", ["counter"], "start1234", "190019")
+    counter_citizen.lookup(env, CLERK, people["driver_normal"].id_number, LONG)
+    app = counter_app(env)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-audit")
+        await settle(pilot)
+        table = app.screen.query_one("#audit-rows", DataTable)
+        assert _no_sideways_scroll(table)
+        labels = [str(c.label) for c in table.ordered_columns]
+        assert labels == ["时间", "操作人", "操作", "群众", "说明"]
+        note = next(c for c in table.ordered_columns if str(c.label) == "说明")
+        assert note.get_render_width(table) >= 30  # was 23 (21 cells and 1 either side)
+        lines = screen_text(app).splitlines()
+        row = next(line for line in lines if "查询群众档案" in line and "**" in line)
+        assert row.lstrip().startswith("12-01 09:00:00") and "事由：代办（持委托书）（委..." in row
+        created = next(line for line in lines if "新建工作人员账户" in line)
+        assert "J1009 刘新人 窗口民警/辅警" in created  # whole
+        table.focus()
+        while "新建工作人员账户" not in str(app.screen.query_one("#audit-detail").render()):
+            await pilot.press("down")
+        await settle(pilot)
+        detail = str(app.screen.query_one("#audit-detail").render()).replace("\n", "")
+        assert "2026-12-01" in detail and "角色：管理员" in detail and "终端：test-kiosk" in detail
+        assert "说明：J1009 刘新人 窗口民警/辅警" in detail
+        await pilot.press("up", "up")  # the admin's sign-in: four roles; 终端 and its name on one line
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "终端：test-kiosk  角色：管理员、窗口民警/辅警" in shown  # was 「终端：」, the name on the next line
+
+
+async def test_at_100_columns_role_stays_when_the_note_has_its_room(env, people):
+    """Without a citizen's ID number in the list, 角色 (and 终端) stay beside 说明."""
+    app = counter_app(env)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-audit")
+        await settle(pilot)
+        table = app.screen.query_one("#audit-rows", DataTable)
+        assert [str(c.label) for c in table.ordered_columns] == ["时间", "操作人", "操作", "群众", "角色", "终端", "说明"]
+        assert _no_sideways_scroll(table)
+
+
+def test_the_year_goes_only_when_the_rows_are_of_one_year():
+    from kiosk.ui.screens.counter.audit import _columns
+    full = [("2026-12-01 09:00:00", "J1001", "查询群众档案", "5001**********0556", "窗口", "kiosk-vm")]
+    short = [("12-01 09:00:00", *full[0][1:])]
+    assert _columns(full, 114, short) == ([0, 1, 2, 3, 4, 5], 114 - 21 - 8 - 14 - 20 - 6 - 10 - 2, False)
+    assert _columns(full, 100, short) == ([0, 1, 2, 3, 4, 5], 100 - 16 - 8 - 14 - 20 - 6 - 10 - 2, True)
+    assert _columns(full, 94, short) == ([0, 1, 2, 3, 4], 94 - 16 - 8 - 14 - 20 - 6 - 2, True)  # then 终端
+    assert _columns(full, 94, None) == ([0, 1, 2, 3, 4], 94 - 21 - 8 - 14 - 20 - 6 - 2, False)  # two years
+    assert _columns(full, 84, short) == ([0, 1, 2, 3], 84 - 16 - 8 - 14 - 20 - 2, True)  # then 角色
+    assert _columns(full, 74, short) == ([0, 1, 2, 3], 74 - 16 - 8 - 14 - 20 - 2, True)  # 12 cells at least
+    assert _columns(full, 64, short) == ([0, 1, 2, 3], 0, True)  # then 说明: fewer than 12 cells

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Static
 
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
-from tests.ui.conftest import field_error, screen_text, set_input
+from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import choose_staff, press
 
@@ -63,3 +63,38 @@ async def test_a_new_account_is_said_under_create(env, size):
         await press(pilot, "create")
         assert said(app, "create-message").startswith("已创建账户 J1009")
         assert said(app) == "" and right_under(app, "create-message", "create")
+
+
+def in_view(app, selector: str) -> bool:  # type: ignore[no-untyped-def]
+    """``selector``'s widget is shown whole inside the page's scrolled view (not below its edge)."""
+    from textual.containers import VerticalScroll
+    widget, page = app.screen.query_one(selector), app.screen.query_one(VerticalScroll)
+    return (widget.region.height > 0 and page.region.contains_region(widget.region)
+            and widget.region.bottom <= app.size.height)
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24), (120, 40)])
+@pytest.mark.parametrize("by", ["pin", "create"])
+async def test_a_new_account_is_said_in_view_and_the_form_is_ready_for_the_next(env, size, by):
+    """Enter in PIN码 (or on 创建账户): the list grows by the new account after the line was scrolled
+    into view, which pushed it one row under the page's edge at 100x30 (seen only with the mouse
+    wheel), and the focus stayed in the emptied PIN码 field. Now the line is in view once the list
+    is reloaded and the focus is on 工号, the form's first field, for the next account."""
+    app = counter_app(env)
+    async with app.run_test(size=size) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        for name, value in (("new_staff_no", "J1010"), ("new_name", "刘新人"), ("new_password", "start1234"),
+                            ("pin", "101000")):
+            set_input(app, name, value)
+        app.screen.query_one("#role-counter").value = True
+        app.screen.query_one("#input-pin" if by == "pin" else "#create").focus()
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert said(app, "create-message") == "已创建账户 J1010（窗口民警/辅警）"
+        assert "J1010" in [str(k.value) for k in app.screen.query_one("#staff-rows").rows]
+        assert in_view(app, "#create-message") and "已创建账户 J1010" in screen_text(app)
+        assert app.focused is app.screen.query_one("#input-new_staff_no")
+        assert in_view(app, "#input-new_staff_no")

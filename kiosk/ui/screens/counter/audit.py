@@ -19,14 +19,17 @@ from ...widgets.header import KioskHeader, fit
 from ...widgets.plain import Plain, PlainTable
 
 
-# Fixed widths, so 说明 stays on screen at 120 columns whatever the rows: 操作 fits the longest action
-# name (audit.NAME_MAX characters), 角色 two short role names (管理 窗口) or 管理等4项, on one line.
+# Widths at most, so 说明 stays on screen at 120 columns whatever the rows: 操作 fits the longest action
+# name (audit.NAME_MAX characters), 角色 two short role names (管理 窗口) or 管理等4项, on one line. Each
+# is only as wide as the rows shown need (查询群众档案 takes 12 cells, not 18): 说明 has the rest.
 ACTION_WIDTH = 2 * audit.NAME_MAX
 ROLE_WIDTH = 9
 HEADERS = ("时间", "操作人", "操作", "群众", "角色", "终端")  # then 说明, as wide as the room left
 FIXED = {2: ACTION_WIDTH, 4: ROLE_WIDTH}
 NOTE_MIN = 12  # cells of 说明 at least (6 characters), on a terminal too narrow for more: off to the right
+NOTE_WANT = 20  # cells of 说明 (10 characters) the year of 时间, 终端 and 角色 make way for, in turn
 OPENING = "（(《【"
+FULL_TIME, SHORT_TIME = "%Y-%m-%d %H:%M:%S", "%m-%d %H:%M:%S"  # without the year: the line under the table has it
 
 
 def clip(text: str, width: int) -> str:
@@ -36,18 +39,41 @@ def clip(text: str, width: int) -> str:
     return fit(text, width, trim=OPENING + "：:；;，,、")
 
 
-def _columns(cells: list[tuple[str, ...]], width: int) -> tuple[list[int], int]:
-    """Which of HEADERS fit ``width`` cells and how wide 说明 is after them (0: left out). 终端 and
-    角色 go first, then 说明 when it would have fewer than NOTE_MIN cells."""
-    widths = [FIXED.get(col, max([cell_len(h), *(cell_len(c[col]) for c in cells)])) + 2
-              for col, h in enumerate(HEADERS)]
+def _widths(cells: list[tuple[str, ...]]) -> list[int]:
+    """Each column's width as a DataTable draws it (its cells and 1 cell either side): as wide as its
+    header and widest cell, 操作 and 角色 at most their FIXED widths (a wider cell takes more lines)."""
+    widths = []
+    for col, header in enumerate(HEADERS):
+        width = max([cell_len(header), *(cell_len(c[col]) for c in cells)])
+        widths.append(min(width, max(FIXED[col], cell_len(header))) if col in FIXED else width)
+    return [w + 2 for w in widths]
+
+
+def _columns(cells: list[tuple[str, ...]], width: int,
+             short: list[tuple[str, ...]] | None = None) -> tuple[list[int], int, bool]:
+    """Which of HEADERS fit ``width`` cells, how wide 说明 is after them (0: left out), and whether
+    the ``short`` cells (时间 without its year; None: the rows are not all of one year) are shown.
+    While 说明 would have fewer than NOTE_WANT cells, 时间 loses its year, then 终端 goes, then 角色;
+    说明 itself goes when it would still have fewer than NOTE_MIN. The line under the table says all
+    of them for the highlighted row. (终端 and 角色 went only for NOTE_MIN: at 100 columns they were
+    kept for 6 characters of 说明, or both went for 说明 to have 20 cells beside an 操作 of 18 cells
+    holding 6 characters and a year that every row repeated.)"""
+    widths = _widths(cells)
     shown = list(range(len(HEADERS)))
-    for drop in (5, 4):
-        if width - sum(widths[col] for col in shown) - 2 >= NOTE_MIN:
+
+    def note() -> int:
+        return width - sum(widths[col] for col in shown) - 2
+
+    shortened = False
+    for step in ("year", 5, 4):
+        if note() >= NOTE_WANT:
             break
-        shown.remove(drop)
-    note = width - sum(widths[col] for col in shown) - 2
-    return shown, note if note >= NOTE_MIN else 0
+        if step == "year":
+            if short:
+                shortened, widths = True, _widths(short)
+        else:
+            shown.remove(step)
+    return shown, note() if note() >= NOTE_MIN else 0, shortened
 
 
 class AuditScreen(KioskScreen):
@@ -108,20 +134,25 @@ class AuditScreen(KioskScreen):
 
     def _fill(self, keep_cursor: bool = False) -> None:
         """The rows in the columns that fit the page, 说明 in the room the others leave, cut cleanly
-        (clip). On a narrow terminal 终端, then 角色, then 说明 are left out (the line under the
-        table says all three): the table never scrolls sideways. The columns are made again each
+        (clip). On a narrow terminal 时间 loses its year, then 终端, 角色 and 说明 are left out in
+        turn (_columns; the line under the table says them all): the table never scrolls sideways. The columns are made again each
         time: a DataTable keeps a column as wide as the widest cell it ever held, so after one long
         说明 the table scrolled sideways, cut 说明 mid-text and drew its scrollbar under the table,
         even under a list of no rows."""
         table = self.query_one("#audit-rows", DataTable)
         cursor = table.cursor_row
-        cells = [(f"{r.at:%Y-%m-%d %H:%M:%S}", audit.actor_name(r.actor, r.action), audit.action_name(r.action),
+        cells = [(r.at.strftime(FULL_TIME), audit.actor_name(r.actor, r.action), audit.action_name(r.action),
                   r.citizen or "-", roles_short(r.role.split(",")) if r.role else "", r.terminal_id)
                  for r in self.rows]
-        shown, note_width = _columns(cells, room(self.query_one(VerticalScroll)))
+        short = ([(r.at.strftime(SHORT_TIME), *row[1:]) for r, row in zip(self.rows, cells)]
+                 if len({r.at.year for r in self.rows}) == 1 else None)
+        shown, note_width, shortened = _columns(cells, room(self.query_one(VerticalScroll)), short)
+        if shortened and short:
+            cells = short
+        widths = _widths(cells)
         table.clear(columns=True)
         for col in shown:
-            table.add_column(HEADERS[col], width=FIXED.get(col))
+            table.add_column(HEADERS[col], width=widths[col] - 2 if col in FIXED else None)
         if note_width:
             table.add_column("说明")
         for r, row in zip(self.rows, cells):  # height None: a row grows when an unnamed action code is wider
@@ -149,8 +180,10 @@ class AuditScreen(KioskScreen):
         text = ""
         if 0 <= index < len(self.rows):
             r = self.rows[index]
+            # 终端 before 角色: at 100 columns the admin's four roles ran to the edge, and the line
+            # broke between 终端： and the terminal's name
             text = (f"{r.at:%Y-%m-%d %H:%M:%S}  {audit.actor_label(r.actor, r.action)}  {audit.action_name(r.action)}  "
-                    f"角色：{roles_text(r.role.split(',')) if r.role else '-'}  终端：{r.terminal_id}\n"
+                    f"终端：{r.terminal_id}  角色：{roles_text(r.role.split(',')) if r.role else '-'}\n"
                     f"说明：{r.detail or '-'}")
         self.query_one("#audit-detail", Static).update(text)
 

@@ -21,11 +21,17 @@ APPLIED_HINT = "已申请人数含时间段覆盖该场次的服从系统安排�
 
 
 def chart_text(board: counter_dashboard.Dashboard, width: int = 40) -> Text:
+    """A line a day: the day, 已安排/考位 (the / of every day in one column, whatever the widths of
+    the counts), then the bar, so the bars start in one column too. The counts came after the bar,
+    coloured blank cells: a day with a bar had them one column further than a day with none."""
     text = Text("每日已安排人数（含优先预约）/ 考位\n", style="bold")
-    for label, cells, placed, seats in counter_dashboard.bar_chart(board.per_day, width):
-        text.append(f"{label} ")
+    bars = counter_dashboard.bar_chart(board.per_day, width)
+    placed_w = max((len(str(placed)) for _, _, placed, _ in bars), default=1)
+    seats_w = max((len(str(seats)) for _, _, _, seats in bars), default=1)
+    for label, cells, placed, seats in bars:
+        text.append(f"{label}  {placed:>{placed_w}}/{seats:<{seats_w}} ")
         text.append(" " * cells, style="on green")
-        text.append(f" {placed}/{seats}\n")
+        text.append("\n")
     return text
 
 

@@ -2,6 +2,8 @@
 reactivate, each after a confirmation."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Static
@@ -85,8 +87,14 @@ class StaffAdminScreen(KioskScreen):
         self.query_one("#staff-rows", DataTable).add_columns("工号", "姓名", "角色", "状态")
         self.reload()
 
-    def reload(self, _: object = None) -> None:
-        self.call(counter_staff.list_staff, self.env, self.kiosk.staff, done=self._loaded)
+    def reload(self, _: object = None, then: Callable[[], None] | None = None) -> None:
+        """The list again; then ``then`` (once the rows are in, so what it brings into view stays there)."""
+        def loaded(rows: list[counter_staff.StaffRow]) -> None:
+            self._loaded(rows)
+            if then is not None:
+                then()
+
+        self.call(counter_staff.list_staff, self.env, self.kiosk.staff, done=loaded)
 
     def _loaded(self, rows: list[counter_staff.StaffRow]) -> None:
         table = self.query_one("#staff-rows", DataTable)
@@ -236,17 +244,29 @@ class StaffAdminScreen(KioskScreen):
         self.app.push_screen(ConfirmDialog(question, yes_label), callback=answered)
 
     def _done(self, message: str, line: str = "staff-message"):  # type: ignore[no-untyped-def]
+        """``message`` said, and brought into view again once the list is reloaded: a list grown by
+        a row pushed the line under the page's edge."""
         def show(_: object) -> None:
             self.say(message, line)
-            self.reload()
+            self.reload(then=lambda: self.say(message, line))
         return show
 
     def _created(self, row: counter_staff.StaffRow) -> None:
+        """The form emptied, the focus on its first field (工号) for the next account, and what was
+        created said under 创建账户, in view once the list holds the new account (it stayed one row
+        under the edge at 100x30, the focus left in the emptied field Enter was pressed in)."""
         for name in ("new_staff_no", "new_name", "new_password", "pin"):
             self.query_one(f"#field-{name}", FormField).value = ""
         for r in ROLE_NAMES:
             self.query_one(f"#role-{r}", Tick).value = False
-        self._done(f"已创建账户 {row.staff_no}（{row.role_text}）", "create-message")(row)
+        message = f"已创建账户 {row.staff_no}（{row.role_text}）"
+        self.say(message, "create-message")
+
+        def ready() -> None:
+            self.query_one("#input-new_staff_no").focus(scroll_visible=False)
+            self.say(message, "create-message")
+
+        self.reload(then=ready)
 
     def _reset(self, _: None) -> None:
         self.query_one("#field-reset_password", FormField).value = ""

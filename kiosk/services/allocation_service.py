@@ -151,12 +151,16 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     allocation_sql.drop(conn)
 
 
+# The sessions of those days first, then their bookings through the session index: SQLite would
+# otherwise walk every booking that ever had a session (its index holds no others, migration 0015).
+BUSY_SQL = ("SELECT b.account_id, s.exam_date FROM exam_sessions s JOIN bookings b ON b.session_id = s.id "
+            "WHERE b.session_id IN (SELECT id FROM exam_sessions WHERE exam_date BETWEEN ? AND ?) AND b.status = 'placed'")
+
+
 def _busy_days(conn, first: date, last: date) -> dict[int, set[date]]:  # type: ignore[no-untyped-def]
     """Account -> the days in [first, last] on which it already has an exam (a placed booking)."""
     busy: dict[int, set[date]] = {}
-    for acc, d in bulk.fetch(conn, "SELECT b.account_id, s.exam_date FROM exam_sessions s JOIN bookings b "
-                                   "ON b.session_id = s.id WHERE s.exam_date BETWEEN ? AND ? AND b.status = 'placed'",
-                             (bulk.day(conn, first), bulk.day(conn, last))):
+    for acc, d in bulk.fetch(conn, BUSY_SQL, (bulk.day(conn, first), bulk.day(conn, last))):
         busy.setdefault(acc, set()).add(bulk.as_date(d))
     return busy
 

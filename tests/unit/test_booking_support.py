@@ -55,6 +55,23 @@ def test_as_ids(stored, ids):
     assert bulk.as_ids(stored) == ids
 
 
+@pytest.mark.parametrize("values", [
+    ["[]", "[3, 14]", "[7]", "[ 1 ,2 ]"],  # all JSON text (SQLite): one json.loads for the batch
+    ["[3, 14]", None, [5, 6]],  # some decoded by the driver or missing: one by one
+    ["[03]", "[4]"],  # not JSON, though as_ids reads it: one by one
+    [],
+])
+def test_ids_lists_reads_each_value_as_as_ids_does(values):
+    assert [tuple(v) for v in bulk.ids_lists(values)] == [bulk.as_ids(v) for v in values]
+
+
+def test_ids_lists_never_splits_one_value_into_two_rows():
+    with pytest.raises(ValueError):
+        bulk.as_ids("[1], [2]")
+    with pytest.raises(ValueError):  # as as_ids: not read as two applicants' choices
+        bulk.ids_lists(["[1], [2]", "[4]"])
+
+
 def test_as_datetime_and_date_accept_driver_strings_and_objects():
     assert bulk.as_datetime("2026-12-01 09:00:00.000000") == datetime(2026, 12, 1, 9)
     assert bulk.as_date("2026-12-04") == date(2026, 12, 4) and bulk.as_date(None) is None

@@ -72,6 +72,19 @@ def test_ids_lists_never_splits_one_value_into_two_rows():
         bulk.ids_lists(["[1], [2]", "[4]"])
 
 
+@pytest.mark.parametrize("count", [0, 1, 332, 333, 334, 1000])
+def test_insert_rows_writes_every_row_in_order_whatever_the_batching(count):
+    from sqlalchemy import create_engine
+
+    per = bulk.MAX_PARAMETERS // 3  # rows per INSERT with three columns: 333
+    assert per == 333
+    rows = [(i, None if i % 3 else f"r{i}", -i) for i in range(count)]
+    with create_engine("sqlite://").begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (n INTEGER PRIMARY KEY AUTOINCREMENT, a INTEGER, b TEXT, c INTEGER)")
+        bulk.insert_rows(conn, "t", ("a", "b", "c"), rows)
+        assert conn.exec_driver_sql("SELECT a, b, c FROM t ORDER BY n").all() == rows
+
+
 def test_as_datetime_and_date_accept_driver_strings_and_objects():
     assert bulk.as_datetime("2026-12-01 09:00:00.000000") == datetime(2026, 12, 1, 9)
     assert bulk.as_date("2026-12-04") == date(2026, 12, 4) and bulk.as_date(None) is None

@@ -186,12 +186,22 @@ class Booking(Base):
     site_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sites.id"))
     ranking_time: Mapped[datetime]
     city: Mapped[str | None] = mapped_column(String(20))  # the permit's city when booked (None: any)
-    status: Mapped[str] = mapped_column(String(12), index=True)  # pending/placed/unplaced/cancelled/done
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sessions.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12))  # pending/placed/unplaced/cancelled/done
+    session_id: Mapped[int | None] = mapped_column(ForeignKey("exam_sessions.id"))
     unplaced_reason: Mapped[str | None] = mapped_column(String(200))
     fee_paid_at: Mapped[datetime | None]
     created_at: Mapped[datetime]
     cancelled_at: Mapped[datetime | None]
+    # On SQLite (migration 0015) the status index holds only the pending bookings (the ones looked up
+    # by status alone; every other lookup also names the account or the session) and the session
+    # index only the bookings with a session: publication day moves 100,000s of bookings from
+    # pending to placed/unplaced and from no session to one, and each entry neither index keeps is
+    # one less B-tree delete or insert (that UPDATE: 0.57 -> 0.41 s at 100,000). PostgreSQL keeps
+    # whole indexes: its generic plans do not prove a partial index's condition from a bound value.
+    __table_args__ = (
+        Index("ix_bookings_status", "status", sqlite_where=sql("status = 'pending'")),
+        Index("ix_bookings_session_id", "session_id", sqlite_where=sql("session_id IS NOT NULL")),
+    )
 
 
 class ExamResult(Base):

@@ -126,7 +126,7 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     # FOR UPDATE (PostgreSQL): a clerk's cancellation in progress is waited for, and then its booking is no
     # longer pending; one that comes later waits for this run and finds the booking decided.
     # A 'self' application's range and city are not used: NULL costs nothing to turn into Python.
-    rows = bulk.stream(conn, (
+    rows = bulk.batches(conn, (
         "SELECT id, account_id, subject, licence_class, mode, choices, " + ", ".join(
             f"CASE WHEN mode = 'self' THEN NULL ELSE {c} END" for c in ("range_from", "range_to", "site_id")) +
         ", application_id, CASE WHEN mode = 'self' THEN NULL ELSE city END "
@@ -151,12 +151,16 @@ def _allocate(s: Session, env: Env, now: datetime, day: date, plan_ids: list[int
     allocation_sql.drop(conn)
 
 
+# The sessions of those days first, then their bookings through the session index: SQLite would
+# otherwise walk every booking that ever had a session (its index holds no others, migration 0015).
+BUSY_SQL = ("SELECT b.account_id, s.exam_date FROM exam_sessions s JOIN bookings b ON b.session_id = s.id "
+            "WHERE b.session_id IN (SELECT id FROM exam_sessions WHERE exam_date BETWEEN ? AND ?) AND b.status = 'placed'")
+
+
 def _busy_days(conn, first: date, last: date) -> dict[int, set[date]]:  # type: ignore[no-untyped-def]
     """Account -> the days in [first, last] on which it already has an exam (a placed booking)."""
     busy: dict[int, set[date]] = {}
-    for acc, d in bulk.fetch(conn, "SELECT b.account_id, s.exam_date FROM exam_sessions s JOIN bookings b "
-                                   "ON b.session_id = s.id WHERE s.exam_date BETWEEN ? AND ? AND b.status = 'placed'",
-                             (bulk.day(conn, first), bulk.day(conn, last))):
+    for acc, d in bulk.fetch(conn, BUSY_SQL, (bulk.day(conn, first), bulk.day(conn, last))):
         busy.setdefault(acc, set()).add(bulk.as_date(d))
     return busy
 
@@ -174,24 +178,29 @@ def _with_city(q):  # type: ignore[no-untyped-def]
     return q.join(ExamSite, ExamSite.id == _S.c.site_id).join(Office, Office.id == ExamSite.office_id)
 
 
-def _applicants(rows: Iterable[tuple], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
+def _applicants(batches: Iterable[list[tuple]], slots: dict[int, SessionSlot]) -> tuple[list[Applicant], dict[int, tuple]]:
     """Applicants from the bookings fetched in ranking order (rank = position), and booking id ->
-    (application id, account id).
+    (application id, account id). ``batches``: lists of rows, read as one (their choices parsed
+    per batch, by bulk.ids_lists).
 
     A 'self' application none of whose choices is among ``slots`` belongs to another day's plans."""
     applicants, owners = [], {}
-    as_day, as_ids, here = bulk.as_date, bulk.as_ids, slots.keys()
-    for rank, (bid, acc, subj, cls, mode, choices, rfrom, rto, site, app_id, city) in enumerate(rows):
-        if mode == "self":
-            picks = as_ids(choices)
-            if here.isdisjoint(picks):
-                continue
-            applicants.append(Applicant(bid, rank, "self", subj, cls, picks, None, None, None,
-                                        None, acc))
-        else:
-            applicants.append(Applicant(bid, rank, "system", subj, cls, (), as_day(rfrom),
-                                        as_day(rto), site, city, acc))
-        owners[bid] = (app_id, acc)
+    as_day, here = bulk.as_date, slots.keys()
+    add, new = applicants.append, tuple.__new__  # an Applicant without its Python-level __new__ (100,000s)
+    rank = 0
+    for batch in batches:
+        for (bid, acc, subj, cls, mode, _, rfrom, rto, site, app_id, city), choices in zip(
+                batch, bulk.ids_lists([row[5] for row in batch])):
+            if mode == "self":
+                if here.isdisjoint(choices):
+                    rank += 1
+                    continue
+                add(new(Applicant, (bid, rank, "self", subj, cls, tuple(choices), None, None, None, None, acc)))
+            else:
+                add(new(Applicant, (bid, rank, "system", subj, cls, (), as_day(rfrom), as_day(rto), site, city,
+                                    acc)))
+            owners[bid] = (app_id, acc)
+            rank += 1
     return applicants, owners
 
 

@@ -12,6 +12,7 @@ import json
 from contextlib import contextmanager
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime
@@ -49,9 +50,14 @@ def run_many(conn: Connection, sql: str, rows: Sequence[tuple]) -> None:
         conn.exec_driver_sql(_sql(conn, sql), list(rows))
 
 
+MAX_PARAMETERS = 999  # per statement: SQLite's limit before 3.32 (32,766 since)
+
+
 def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
     """Many rows into ``table``: COPY on PostgreSQL (psycopg), where an executemany of 100,000 rows
-    took 0.8 s of a 7 s allocation; one executemany elsewhere."""
+    took 0.8 s of a 7 s allocation. Elsewhere an executemany of INSERTs of as many rows each as
+    MAX_PARAMETERS allows, in order (100,000 rows of 5 columns into SQLite: 0.10 s of CPU instead
+    of 0.19 s for an INSERT per row), and one INSERT of the rows left over."""
     if not rows:
         return
     names = ", ".join(columns)
@@ -60,7 +66,15 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Sequ
             for row in rows:
                 copy.write_row(row)
         return
-    run_many(conn, f"INSERT INTO {table} ({names}) VALUES ({placeholders(len(columns))})", rows)
+    one = f"({placeholders(len(columns))})"
+    per = max(1, MAX_PARAMETERS // len(columns))
+    whole = len(rows) - len(rows) % per
+    if whole:
+        run_many(conn, f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * per)}",
+                 [tuple(chain.from_iterable(rows[i:i + per])) for i in range(0, whole, per)])
+    if whole < len(rows):
+        run(conn, f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * (len(rows) - whole))}",
+            tuple(chain.from_iterable(rows[whole:])))
 
 
 def run(conn: Connection, sql: str, params: tuple = ()) -> None:
@@ -79,10 +93,16 @@ def stream(conn: Connection, sql: str, params: tuple = (), size: int = 10_000) -
     """As ``fetch``, but row by row from batches of ``size``, for a caller that consumes the rows
     at once. At 1,000,000 allocation applicants, reading and converting them took 3.3 s this way
     against 4.9 s from one list of them all (memory, not work: the rows are the same)."""
+    for batch in batches(conn, sql, params, size):
+        yield from batch
+
+
+def batches(conn: Connection, sql: str, params: tuple = (), size: int = 10_000) -> Iterator[list[tuple]]:
+    """As ``stream``, a list of up to ``size`` rows at a time (for work done per batch: ``ids_lists``)."""
     with _cursor(conn) as cursor:
         cursor.execute(_sql(conn, sql), params)
         while batch := cursor.fetchmany(size):
-            yield from batch
+            yield batch
 
 
 def for_update(conn: Connection) -> str:
@@ -113,6 +133,21 @@ def as_ids(value: Any) -> tuple[int, ...]:
         return tuple(map(int, inner.split(",")))
     except ValueError:
         return tuple(json.loads(value))
+
+
+def ids_lists(values: Sequence[Any]) -> Sequence[Any]:
+    """Many JSON lists of ints at once, each as ``as_ids`` reads it (a list, not a tuple): one
+    json.loads of them all, in C, instead of one parse each in Python (at 100,000 allocation
+    applicants: 0.05 s instead of 0.15 s). Values the driver already decoded (PostgreSQL), or any
+    that is not plain JSON, are read one by one by ``as_ids``."""
+    try:
+        lists = json.loads("[" + ",".join(values) + "]")  # TypeError: a value that is not text
+    except (TypeError, ValueError):
+        pass
+    else:
+        if len(lists) == len(values) and set(map(type, lists)) <= {list}:
+            return lists
+    return [as_ids(v) for v in values]
 
 
 def when(conn: Connection, value: datetime) -> Any:

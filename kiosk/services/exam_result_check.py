@@ -108,7 +108,10 @@ def awaiting(env: Env, staff: StaffSession | None) -> AwaitingDay:
             .join(ExamSite, ExamSite.id == ExamSession.site_id)
             .join(Account, Account.id == Booking.account_id)
             .outerjoin(recorded, recorded.c.booking_id == Booking.id)
-            .where(ExamSession.exam_date == day, Booking.status == "placed")
+            # the day's sessions first, then their bookings through the session index (on SQLite it
+            # holds every booking that ever had a session, and the status index only pending ones)
+            .where(Booking.session_id.in_(select(ExamSession.id).where(ExamSession.exam_date == day)),
+                   ExamSession.exam_date == day, Booking.status == "placed")
             .order_by(ExamSession.start_time, ExamSite.name, Booking.subject, Booking.id)
             .limit(MAX_AWAITING + 1)).all()
     found = [Awaiting(bid, start, site, subject, (n or 0) + 1, name, id_number)

@@ -54,6 +54,25 @@ def test_migrated_sqlite_schema_equals_the_models(migrated: Engine) -> None:
     assert is_current(migrated)
 
 
+def test_sqlite_booking_status_and_session_indexes_are_partial(migrated: Engine) -> None:
+    """Migration 0015: publication day's UPDATE of 100,000s of bookings changes fewer index entries;
+    the lookups still find their index (a pending status, a session)."""
+    with migrated.connect() as conn:
+        found = dict(conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                          "AND tbl_name = 'bookings'").all())
+        assert found["ix_bookings_status"].endswith("WHERE status = 'pending'")
+        assert found["ix_bookings_session_id"].endswith("WHERE session_id IS NOT NULL")
+
+        def plan(sql: str, params: tuple) -> str:
+            return " | ".join(r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}", params))
+
+        assert "USING INDEX ix_bookings_status" in plan(
+            "SELECT id FROM bookings WHERE status = ? AND priority = 0", ("pending",))
+        assert "ix_bookings_session_id (session_id=?)" in plan("SELECT id FROM bookings WHERE session_id = ?", (3,))
+        from kiosk.services.allocation_service import BUSY_SQL
+        assert "SEARCH b USING INDEX ix_bookings_session_id (session_id=?)" in plan(BUSY_SQL, ("2026-12-05", "2026-12-09"))
+
+
 def test_check_constraints_and_triggers_exist_on_sqlite(migrated: Engine) -> None:
     checks = {c["name"] for c in inspect(migrated).get_check_constraints("exam_sessions")}
     assert {"ck_exam_sessions_placed_within_seats", "ck_exam_sessions_priority_within_quota",

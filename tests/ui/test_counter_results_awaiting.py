@@ -83,3 +83,28 @@ def test_only_the_days_placed_bookings_without_a_closing_result(env, people):
     bid = found.rows[0].booking_id
     exam_results.record(env, bid, score=95)  # passed: closed
     assert exam_result_check.awaiting(env, staff).rows == []
+
+
+def test_the_days_candidates_are_found_through_the_days_sessions(env):
+    """SQLite's session index holds only bookings with a session and its status index only pending
+    ones (migration 0015): the day's sessions are read first, then their bookings by session, not
+    every booking that ever had an exam."""
+    from sqlalchemy import event
+
+    from kiosk.services.staff import StaffSession
+
+    seen: list[tuple[str, tuple]] = []
+
+    def keep(conn, cursor, statement, params, context, executemany):  # type: ignore[no-untyped-def]
+        if "FROM bookings" in statement:
+            seen.append((statement, params))
+
+    event.listen(env.db.engine, "before_cursor_execute", keep)
+    try:
+        exam_result_check.awaiting(env, StaffSession("J1003", "赵考务", ("exam_admin",)))
+    finally:
+        event.remove(env.db.engine, "before_cursor_execute", keep)
+    (statement, params), = seen
+    with env.db.engine.connect() as conn:
+        plan = [r[3] for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", params)]
+    assert "SEARCH bookings USING INDEX ix_bookings_session_id (session_id=?)" in plan

@@ -55,6 +55,36 @@ def test_as_ids(stored, ids):
     assert bulk.as_ids(stored) == ids
 
 
+@pytest.mark.parametrize("values", [
+    ["[]", "[3, 14]", "[7]", "[ 1 ,2 ]"],  # all JSON text (SQLite): one json.loads for the batch
+    ["[3, 14]", None, [5, 6]],  # some decoded by the driver or missing: one by one
+    ["[03]", "[4]"],  # not JSON, though as_ids reads it: one by one
+    [],
+])
+def test_ids_lists_reads_each_value_as_as_ids_does(values):
+    assert [tuple(v) for v in bulk.ids_lists(values)] == [bulk.as_ids(v) for v in values]
+
+
+def test_ids_lists_never_splits_one_value_into_two_rows():
+    with pytest.raises(ValueError):
+        bulk.as_ids("[1], [2]")
+    with pytest.raises(ValueError):  # as as_ids: not read as two applicants' choices
+        bulk.ids_lists(["[1], [2]", "[4]"])
+
+
+@pytest.mark.parametrize("count", [0, 1, 332, 333, 334, 1000])
+def test_insert_rows_writes_every_row_in_order_whatever_the_batching(count):
+    from sqlalchemy import create_engine
+
+    per = bulk.MAX_PARAMETERS // 3  # rows per INSERT with three columns: 333
+    assert per == 333
+    rows = [(i, None if i % 3 else f"r{i}", -i) for i in range(count)]
+    with create_engine("sqlite://").begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE t (n INTEGER PRIMARY KEY AUTOINCREMENT, a INTEGER, b TEXT, c INTEGER)")
+        bulk.insert_rows(conn, "t", ("a", "b", "c"), rows)
+        assert conn.exec_driver_sql("SELECT a, b, c FROM t ORDER BY n").all() == rows
+
+
 def test_as_datetime_and_date_accept_driver_strings_and_objects():
     assert bulk.as_datetime("2026-12-01 09:00:00.000000") == datetime(2026, 12, 1, 9)
     assert bulk.as_date("2026-12-04") == date(2026, 12, 4) and bulk.as_date(None) is None

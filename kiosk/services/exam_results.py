@@ -163,7 +163,9 @@ def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show
     mark = pass_mark(b.subject, b.licence_class)
     passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)
     status = result_status(passed, no_show)
-    if no_show:
+    if no_show and attempt == 2:  # absent from the retake itself: there is no retake to miss
+        text = f"{name}补考缺考，按考试不合格处理，本次预约的考试和补考均不合格"
+    elif no_show:
         text = f"{name}考试缺考，按考试不合格处理，本次预约的考试结束（缺考不能参加补考）"
     elif passed:
         text = f"{name}考试成绩{score}分，合格（合格标准{mark}分）"

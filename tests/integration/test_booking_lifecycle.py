@@ -146,6 +146,18 @@ def test_no_show_counts_as_a_fail_and_closes_the_booking(env, people):
         exam_results.record(env, bid, score=10, no_show=True)
 
 
+def test_a_no_show_at_the_retake_says_the_retake_was_missed(env, people):
+    """Absent from the retake itself: not 缺考不能参加补考 (there is no retake left to miss)."""
+    p = people["permit_expiring"]
+    bid = placed_booking(env, p)
+    env.clock.advance(days=3)
+    exam_results.record(env, bid, score=70)
+    r = exam_results.record(env, bid, no_show=True)
+    assert r.attempt == 2 and r.booking_status == "done"
+    assert r.message.startswith("考试时间2026-12-04 09:30，科目二补考缺考，按考试不合格处理，本次预约的考试和补考均不合格；")
+    assert "缺考不能参加补考" not in r.message
+
+
 def test_passing_subject_one_issues_the_permit(env, people):
     p = people["learner_new"]
     bid = placed_booking(env, p, subject=1)

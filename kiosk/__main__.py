@@ -94,6 +94,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    from .db.migrate import has_schema
     from .db.session import Database
     from .services.env import make_env
 
@@ -122,6 +123,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     env = make_env(settings, db)
     try:
+        if args.command and needs_database(args) and not has_schema(db.engine):
+            # A PostgreSQL database (or an empty SQLite file) without the kiosk's tables: a mistyped
+            # database name, not one to fill with them (`allocate` would say 没有待安排的考试计划 there).
+            print(f"kiosk: 数据库 {_shown_url(settings.db_url)} 中没有自助终端的数据，未新建数据库结构。"
+                  f"请检查 --db 或 KIOSK_DATABASE_URL（新数据库请用 kiosk db upgrade 建立）。", file=sys.stderr)
+            return 1
         if args.command:
             return int(args.handler(args, env))
         _log_to_file(settings)
@@ -180,6 +187,9 @@ def unsupported_database(settings: Settings) -> str | None:
         return None
     if backend in ("sqlite", "postgresql"):
         return None
+    if backend == "postgres":  # the short scheme of other tools (Heroku, libpq), not SQLAlchemy's
+        return (f"数据库 {_shown_url(settings.db_url)} 无法使用：PostgreSQL 的地址须以 postgresql+psycopg:// 开头"
+                f"（不能写作 postgres://）。请检查 --db 或 KIOSK_DATABASE_URL。")
     return f"数据库 {_shown_url(settings.db_url)} 无法使用：{SUPPORTED}。请检查 --db 或 KIOSK_DATABASE_URL。"
 
 

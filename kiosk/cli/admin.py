@@ -20,7 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add(db_sub, "upgrade", "把数据库结构升级到最新版本（新数据库连同所在文件夹一起建）").set_defaults(
         handler=db_upgrade, needs_db=False)  # the way to make a new database
     add(db_sub, "sms-key", "本终端还没有短信验证码密钥（<数据目录>/keys/sms-code.key，权限0600）时新建，已有的从不"
-        "替换；输出其路径。共用同一数据库的各终端须用同一密钥：把该文件复制到每台终端，再重启它们"
+        "替换；输出其路径。共用同一数据库的各终端要在任一终端都能使用另一终端发出的验证码，须用同一密钥："
+        "把该文件复制到每台终端，再重启它们"
         ).set_defaults(handler=sms_key, needs_db=False)  # a file in the data folder only
     add(sub, "demo", "载入演示数据（可重复执行，只补上缺少的），并列出演示身份和工作人员账号").set_defaults(
         handler=load_demo, needs_db=False)  # makes the database it loads into, as the kiosk's first run

@@ -56,3 +56,10 @@ def is_current(engine: Engine) -> bool:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision() == head
+
+
+def has_schema(engine: Engine) -> bool:
+    """Whether the database holds the kiosk's tables at some revision (an empty database, or one of
+    another program, has none)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision() is not None

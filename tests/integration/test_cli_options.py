@@ -75,3 +75,33 @@ def test_a_new_data_folder_is_open_to_the_kiosks_user_only(tmp_path: Path, monke
     capsys.readouterr()
     assert (data / "kiosk.db").is_file()
     assert data.stat().st_mode & 0o077 == 0
+
+
+@pytest.mark.parametrize("argv", [["outbox"], ["allocate", "--date", "2026-12-03"], ["review", "list"]])
+def test_a_database_without_the_kiosks_tables_is_not_filled_with_them(
+        pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        argv: list[str]) -> None:
+    """A subcommand pointed at a PostgreSQL database with no kiosk schema (a mistyped name that
+    exists, an empty one): one line and exit 1, and the database is left as it was; ``db upgrade``
+    is the way to create the schema. An empty SQLite file is refused the same way."""
+    from sqlalchemy import create_engine, inspect
+
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path / "data"))
+    assert main([*argv, "--db", pg_url, "--now", "2026-12-03T09:00"]) == 1
+    err = capsys.readouterr().err
+    assert "中没有自助终端的数据，未新建数据库结构" in err and "kiosk db upgrade" in err
+    engine = create_engine(pg_url)
+    try:
+        assert inspect(engine).get_table_names() == []
+    finally:
+        engine.dispose()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    assert main([*argv, "--db", f"sqlite:///{empty}", "--now", "2026-12-03T09:00"]) == 1
+    assert "中没有自助终端的数据" in capsys.readouterr().err
+    sqlite = create_engine(f"sqlite:///{empty}")
+    try:
+        assert inspect(sqlite).get_table_names() == []
+    finally:
+        sqlite.dispose()
+    assert main(["db", "upgrade", "--db", pg_url]) == 0  # the way to make it

@@ -18,6 +18,20 @@ INTRO = ("请填写新的联系方式。更换手机号码需向新号码发送�
          "12123账户的绑定手机号码不变，本平台的短信仍发送至绑定手机。")
 
 
+# What a unit account (单位用户) reads instead of a person's wording (the seeds'): its vehicles are
+# 本单位's, and it holds no 驾驶证. Each is replaced where it stands, the rest of the text unchanged.
+UNIT_WORDS = (("本人机动车", "本单位机动车"), ("本人名下", "本单位名下"), ("驾驶证、机动车业务", "机动车业务"))
+
+
+def owner_words(text: str, account: Account) -> str:
+    """``text`` as ``account`` reads it: as it is for a person, in a unit's words for a unit (UNIT_WORDS)."""
+    if account.kind != "unit":
+        return text
+    for person, unit in UNIT_WORDS:
+        text = text.replace(person, unit)
+    return text
+
+
 def _intro(phone: str) -> str:
     return f"{INTRO}\n当前登记的手机号码：{mask_phone(phone)}"
 
@@ -100,7 +114,7 @@ class VehicleContactChange:
         facts = {v.plate: {"phone": v.phone, "address": v.address} for v in vehicles}
         # What choosing a vehicle fills in: its address and a cleared phone field (never the full number).
         prefill = {v.plate: {"phone": "", "address": v.address} for v in vehicles}
-        intros = {v.plate: _intro(v.phone) for v in vehicles}
+        intros = {v.plate: owner_words(_intro(v.phone), account) for v in vehicles}
         fields = [FieldSpec("plate", "号牌号码", "choice"), PHONE, ADDRESS]
         return Prepared(intros[first.plate], fields, {"plate": first.plate, "phone": "", "address": first.address},
                         {"plate": choices}, {"vehicles": facts, "prefill": prefill, "intros": intros})

@@ -16,7 +16,7 @@ from ..domain.vehicle_docs import (COUNTER, DELIVERIES, MAIL, MAILED, COLLECTED,
                                    clean_choice, open_refusal)
 from ..domain.workdays import add_working_days
 from .applications import WAITING, FieldSpec, Outcome, Prepared
-from .contacts import chosen_vehicle
+from .contacts import chosen_vehicle, owner_words
 from .env import Env
 from .owned_vehicles import held_vehicles, in_transfer, transfers_in_progress, vehicle_of
 from .offices import label, listed
@@ -105,8 +105,8 @@ class VehicleDocument:
                    "office": [(label(o), str(o.id)) for o in offices], **self.extra_choices()}
         # No office chosen in advance (nor in 驾驶证补换领): where to go is the citizen's choice.
         initial = {"plate": first.plate, "delivery": MAIL, "address": first.address}
-        intros = {plate: self.vehicle_intro(f, today) + (f"\n{blocked[plate]}" if blocked[plate] else "")
-                  for plate, f in facts.items()}
+        intros = {plate: owner_words(self.vehicle_intro(f, today), account)  # 本单位 for a unit
+                  + (f"\n{blocked[plate]}" if blocked[plate] else "") for plate, f in facts.items()}
         context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
                    "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_apps, "moving": moving,
                    "pending": {"plate": open_serials}}  # the flow offers 查看网办进度 while one is chosen

@@ -17,7 +17,7 @@ from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.ids import mask_name
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .contacts import chosen_vehicle
+from .contacts import chosen_vehicle, owner_words
 from .env import Env
 from .owned_vehicles import TRANSFER_KIND, transferred_plates, vehicle_of
 from .vehicle_docs import vehicle_facts
@@ -126,7 +126,7 @@ class VehicleTransferService:
                    "province": [(name, code) for code, name in rule.PROVINCES.items()],
                    **{rule.city_field(code): [(f"{c.name}（{c.prefix}）", c.prefix) for c in cities]
                       for code, cities in rule.CITIES.items()}}
-        intros = {p: INTRO + (f"\n{lines[p]}" if p in lines else "") for p in facts}
+        intros = {p: owner_words(INTRO, account) + (f"\n{lines[p]}" if p in lines else "") for p in facts}
         context = {"vehicles": facts, "today": today, "refused": refused, "invoices": _invoice_facts(session, account, vehicles),
                    "intros": intros, "notes": {"plate": lines}, "pending": {"plate": mine}}
         only = {rule.city_field(code): cities[0].prefix for code, cities in rule.CITIES.items() if len(cities) == 1}

@@ -209,6 +209,16 @@ def test_vehicle_contact_change_of_the_second_car(env: Env, people: dict[str, Pe
     assert done.serial_no in messaging.outbox(env, p.phone, limit=1)[0].body
 
 
+def test_a_unit_is_not_told_of_a_driving_licence(env: Env, people: dict[str, Person]) -> None:
+    """A unit holds vehicles only: its intro says the notices of 机动车业务, a person's says 驾驶证 too."""
+    said = "变更后，交管部门寄送的文书和{}的通知以新的联系方式为准；"
+    unit = applications.prepare(env, VEHICLE, account_id(env, people["unit"]))
+    assert said.format("机动车业务") in unit.intro and "驾驶证" not in unit.intro
+    assert "驾驶证" not in unit.context["intros"]["渝D72518"]  # as the vehicle is chosen again
+    person = applications.prepare(env, VEHICLE, account_id(env, people["driver_normal"]))
+    assert said.format("驾驶证、机动车业务") in person.intro
+
+
 def test_vehicle_address_only_change(env: Env, people: dict[str, Person]) -> None:
     p = people["driver_normal"]
     done = applications.submit(env, VEHICLE, account_id(env, p),

@@ -60,6 +60,13 @@ def test_the_invoice_ready_car_is_transferred_in_progress_then_finished_at_the_c
     assert "渝A8D2Q7不能申请转籍：该车已于2026-12-01办理转籍（转出），不能再次申请" in after.value.message
 
 
+def test_a_unit_is_told_of_its_own_vehicles(env: Env, people) -> None:
+    unit = applications.prepare(env, TRANSFER, account_id(env, people["unit"].id_number))
+    assert unit.intro.startswith("本单位名下机动车作为二手车出售给外地买方的，") and "本人" not in unit.intro
+    person = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
+    assert person.intro.startswith("本人名下机动车作为二手车出售给外地买方的，")  # the seeds' wording
+
+
 def test_the_destination_must_match_the_invoice_next_to_the_city(env: Env, people) -> None:
     prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
     with pytest.raises(DomainError) as exc:

@@ -77,3 +77,17 @@ def test_columns_are_left_out_in_order_until_they_fit() -> None:
     assert fit_columns(COLUMNS, rows, 96, (7, 3, 2)) == [0, 1, 2, 3, 4, 5, 6]
     assert fit_columns(COLUMNS, rows, 84, (7, 3, 2)) == [0, 1, 2, 4, 5, 6]
     assert fit_columns(COLUMNS, rows, 76, (7, 3, 2)) == [0, 1, 4, 5, 6]
+
+async def test_a_units_vehicle_is_its_own_not_a_persons(kiosk_app, env, people):
+    """类别 of a unit account's vehicle says 本单位 (a person's says 本人)."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(pilot, env, people["unit"])
+        table = screen.query_one(DataTable)
+        assert [str(c) for c in table.get_row_at(0)[:2]] == ["渝D72518", "本单位"]
+        assert "本人" not in screen_text(kiosk_app)
+
+
+async def test_a_persons_vehicle_is_still_marked_as_their_own(kiosk_app, env, people):
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(pilot, env, people["driver_normal"])
+        assert [str(c) for c in screen.query_one(DataTable).get_row_at(0)[:2]] == ["渝A12345", "本人"]

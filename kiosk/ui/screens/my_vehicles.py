@@ -26,6 +26,7 @@ COLUMNS = ("号牌号码", "类别", "车辆类型", "品牌", "检验有效期�
 # the table repeats them for the highlighted vehicle.
 DROP_WHEN_NARROW = (7, 3, 2)
 OWN, OTHER, MOVED = "本人", "非本人", "已转出"
+UNIT_OWN = "本单位"  # a unit account's own vehicle (单位用户)
 
 
 class MyVehiclesScreen(RecordScreen):
@@ -131,10 +132,16 @@ class MyVehiclesScreen(RecordScreen):
 
 
     def _cells(self, v: profile.VehicleView) -> tuple:
-        kind = OTHER if v.plate in self.others else MOVED if v.plate in self.moved else OWN
+        kind = OTHER if v.plate in self.others else MOVED if v.plate in self.moved else self._own
         phone = "" if v.plate in self.others else mask_phone(v.phone)  # not another owner's
         return (v.plate, kind, v.vehicle_type, v.brand, self._due(v.inspection_text, v.inspection_overdue),
                 self._due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", phone)
+
+    @property
+    def _own(self) -> str:
+        """What 类别 says of the account's own vehicle: 本单位 for a unit, 本人 for a person."""
+        citizen = self.kiosk.citizen
+        return UNIT_OWN if citizen is not None and citizen.kind == "unit" else OWN
 
     def _due(self, text: str, past: bool) -> Text:
         """A validity date; one that is past (it says （已过期）) on red, so it does not look like a valid one."""

@@ -21,6 +21,7 @@ from ..domain import temp_plate as rule
 from ..domain.errors import Conflict, DomainError, FormProblems
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
+from .contacts import owner_words
 from .env import Env
 
 FIELDS = [
@@ -76,7 +77,7 @@ class TemporaryPlateService:
         if not open_to:
             raise DomainError("不能申请新车临时号牌：\n" + "\n".join(lines))
         start = rule.first_start(today, open_to[0]["last_to"]) if len(open_to) == 1 else today
-        intro = f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines)
+        intro = f"{owner_words(INTRO, account)}\n您名下未注册的新车：\n" + "\n".join(lines)  # 本单位 for a unit
         return Prepared(intro, FIELDS, {"start": f"{start:%Y-%m-%d}", "days": str(rule.MAX_DAYS)},
                         context={"new": facts, "today": today})
 

@@ -204,3 +204,16 @@ def test_the_counter_file_shows_the_new_car_and_its_temporary_plates(env: Env, p
     text = summary_text(file).plain
     assert f"未注册新车：大众牌 朗逸  车辆识别代号 {DEMO_VIN}  临时号牌 {number}（2026-12-01至2026-12-30）" in text
     assert "未注册新车" not in summary_text(counter_citizen.load(env, clerk, account_id(env, people["driver_normal"]))).plain
+
+
+def test_a_unit_reads_of_its_own_new_cars(env: Env, people) -> None:
+    """A unit account (单位用户) with a new car: 本单位名下, not 本人名下 (a person's wording stays)."""
+    unit = account_id(env, people["unit"])
+    with env.db.write() as s:
+        s.add(NewVehicle(owner_id=unit, vin=with_check_char("LGWEF6A7", "RH123456"), vehicle_type="重型厢式货车",
+                         brand="东风牌", model="天龙", invoice_date=date(2026, 11, 30), insurance_due=date(2027, 11, 29),
+                         plate_prefix="渝D", plate_kind="大型汽车"))
+    intro = applications.prepare(env, TEMP, unit).intro
+    assert intro.startswith("为本单位名下未注册登记的新车申请临时号牌") and "本人" not in intro
+    person = applications.prepare(env, TEMP, account_id(env, people["points_study"])).intro
+    assert person.startswith("为本人名下未注册登记的新车申请临时号牌")

@@ -30,7 +30,6 @@ from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, Exa
 from ..domain.errors import DomainError, NotFound
 from ..domain.dates import format_date, format_days
 from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
-from ..domain.exam_eligibility import permit_used_up
 from ..domain.licence import CLASS_NAMES
 from ..domain.typed import date_or_error
 
@@ -93,16 +92,10 @@ def permit_facts(p: Any) -> PermitFacts:
     return PermitFacts(p.licence_class, issued, valid_to, p.accepted_at, p.holds_car_licence)
 
 
-# Beside the learner permit's 有效期 on every screen that shows it once ``permit_void`` says it is void.
+# Beside the learner permit's 有效期 on every screen that shows it once the domain's permit_used_up
+# says it is void (five 科目二 or 科目三 bookings of this application failed): the counter's citizen
+# file (exam_results.outcomes_in), the citizen's 考试预约 header (booking_query.overview) and 驾驶证信息.
 PERMIT_VOID = "（已作废）"
-
-
-def permit_void(permit: PermitFacts, attempts: Iterable[ExamAttempt]) -> str:
-    """Why the learner permit is void though its date has not passed ("" while it is not): five
-    科目二 or 科目三 bookings of this application failed (domain permit_used_up, the sentence 科目确认
-    says). The one fact the counter's citizen file (exam_results.outcomes_in) and the citizen's
-    考试预约 header (booking_query.overview) read, each marking the permit's date with PERMIT_VOID."""
-    return permit_used_up(permit, list(attempts))
 
 
 def booking_fact(b: Any, placed_at: datetime | None) -> BookingFact:

@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.dates import format_date
 from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES
-from ..domain.exam_eligibility import bookable_subjects
+from ..domain.exam_eligibility import bookable_subjects, permit_used_up
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility, priority_why
 from ..domain.ranking import rank_key, rank_position, ranking_time
-from .booking import (PERMIT_VOID, check_range, class_label, exam_days, load_facts, open_plan_filter, permit_void,
+from .booking import (PERMIT_VOID, check_range, class_label, exam_days, load_facts, open_plan_filter,
                       same_day, site_city_filter, within_permit)
 from .env import Env
 
@@ -119,7 +119,7 @@ def overview(env: Env, account_id: int) -> Overview:
         options.append(SubjectOption(subject, SUBJECT_TITLES[subject], elig.allowed, elig.reason, allowed,
                                      elig.reason or prio.reason, note))
     issued = f.permit_row.issued_on
-    void = PERMIT_VOID if permit_void(f.permit, f.attempts) else ""
+    void = PERMIT_VOID if permit_used_up(f.permit, f.attempts) else ""
     permit_text = (f"学习驾驶证明有效期至{format_date(f.permit.valid_to)}{void}" if issued
                    else f"驾驶证申请受理时间{format_date(f.permit_row.accepted_at.date())}（科目一合格后核发学习驾驶证明）")
     return Overview(mask_name(f.account.name), mask_id(f.account.id_number), mask_phone(f.account.phone or ""),

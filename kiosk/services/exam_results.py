@@ -15,11 +15,11 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
 from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
-from ..domain.exam_eligibility import after_failed_booking
+from ..domain.exam_eligibility import after_failed_booking, permit_used_up
 from ..domain.ids import mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
-from .booking import attempt_of, permit_facts, permit_void, session_at
+from .booking import attempt_of, permit_facts, session_at
 from .booking_records import result_status
 from .env import Env
 
@@ -47,7 +47,7 @@ def outcomes_in(s: Session, account_id: int, permit: LearnerPermit | None) -> Ex
     ``permit``: its active learner permit (booking.active_permit), read there already."""
     rows = list(s.scalars(select(ExamResult).where(ExamResult.account_id == account_id)
                           .order_by(ExamResult.taken_at, ExamResult.id)))
-    void = permit_void(permit_facts(permit), [attempt_of(r) for r in rows]) if permit is not None else ""
+    void = permit_used_up(permit_facts(permit), [attempt_of(r) for r in rows]) if permit is not None else ""
     return ExamOutcomes(void)
 
 def parse_attempt(text: str) -> int:

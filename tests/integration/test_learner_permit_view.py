@@ -64,7 +64,7 @@ def test_no_permit_no_permit_lines(env, people) -> None:
 
 def test_a_permit_void_after_five_failed_bookings_is_marked_so(env, people) -> None:
     """郭涛's fifth 科目二 booking fails: 驾驶证信息 marks the permit's date （已作废） as the counter and
-    考试预约 do (booking.permit_void), beside the sentence saying why."""
+    考试预约 do (domain permit_used_up), beside the sentence saying why."""
     from kiosk.services import exam_results
     from kiosk.ui.screens.records import permit_lines
     from tests.integration.test_counter_exam_outcomes import VOID, _placed

@@ -99,15 +99,16 @@ def awaiting(env: Env, staff: StaffSession | None) -> AwaitingDay:
     day = env.clock.now().date()
     with env.db.read() as s:
         authorise(s, env, staff, *EXAM, doing="查看待录入成绩的考生")
-        recorded = (select(ExamResult.booking_id, func.count(ExamResult.id).label("n"))
-                    .group_by(ExamResult.booking_id).subquery())
+        # each listed booking's results so far, through the results' booking index (not a count of
+        # every result ever recorded)
+        recorded = (select(func.count(ExamResult.id)).where(ExamResult.booking_id == Booking.id)
+                    .correlate(Booking).scalar_subquery())
         rows = s.execute(
-            select(Booking.id, ExamSession.start_time, ExamSite.name, Booking.subject, recorded.c.n,
+            select(Booking.id, ExamSession.start_time, ExamSite.name, Booking.subject, recorded,
                    Account.name, Account.id_number)
             .join(ExamSession, ExamSession.id == Booking.session_id)
             .join(ExamSite, ExamSite.id == ExamSession.site_id)
             .join(Account, Account.id == Booking.account_id)
-            .outerjoin(recorded, recorded.c.booking_id == Booking.id)
             # the day's sessions first, then their bookings through the session index (on SQLite it
             # holds every booking that ever had a session, and the status index only pending ones)
             .where(Booking.session_id.in_(select(ExamSession.id).where(ExamSession.exam_date == day)),

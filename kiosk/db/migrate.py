@@ -52,14 +52,17 @@ def upgrade(engine: Engine) -> str | None:
     return after if after != before else None
 
 
-def is_current(engine: Engine) -> bool:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+def _revision(engine: Engine) -> str | None:
+    """The database's schema revision (None: no kiosk tables at all)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision() == head
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_current(engine: Engine) -> bool:
+    return _revision(engine) == ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def has_schema(engine: Engine) -> bool:
     """Whether the database holds the kiosk's tables at some revision (an empty database, or one of
     another program, has none)."""
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision() is not None
+    return _revision(engine) is not None

@@ -35,11 +35,14 @@ def chart_text(board: counter_dashboard.Dashboard, width: int = 40) -> Text:
     return text
 
 
+LOADING = "正在读取考试数据，请稍候。"
+
+
 class DashboardScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试数据看板")
         with VerticalScroll(classes="form wide"):
-            yield Plain("", id="dash-summary")
+            yield Plain(LOADING, id="dash-summary")
             yield Plain("", id="dash-chart")
             yield PlainTable(id="dash-rows", cursor_type="row")
             yield Plain(APPLIED_HINT, classes="hint")
@@ -50,7 +53,9 @@ class DashboardScreen(KioskScreen):
 
     def on_mount(self) -> None:
         self.query_one("#dash-rows", DataTable).add_columns("日期", "考场", "场次", "考位", "已申请", "已安排", "满员率")
-        self.reload()
+        # Quiet too: a first read slower than WAIT_AFTER brought up the 正在办理 bar, whose making room
+        # scrolled the page to the focused table (at 80x24, 8 rows down, the summary out of view).
+        self.reload(quiet=True)
         self.set_interval(10, lambda: self.reload(quiet=True))  # live: no 正在办理 bar every 10 s
 
     def reload(self, quiet: bool = False) -> None:

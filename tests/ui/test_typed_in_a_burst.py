@@ -13,6 +13,7 @@ from textual.widgets import Input
 
 from tests.ui.conftest import settle
 from tests.ui.test_booking_wizard import to_sessions
+from tests.ui.test_counter import counter_app
 
 
 async def burst(pilot: Pilot, *keys: str) -> None:
@@ -50,3 +51,17 @@ async def test_an_id_number_typed_at_once_after_backspaces_at_sign_in(kiosk_app,
         await burst(pilot, *"500105")
         await burst(pilot, *["backspace"] * 20, *people["k2_ready"].id_number, "left", "left", "backspace", "9")
         assert field.value == people["k2_ready"].id_number[:15] + "963"
+
+
+async def test_tab_typed_at_once_between_two_fields_moves_before_what_follows(env):
+    """Tab and Shift+Tab move the focus as the app reads them (priority bindings): as a screen
+    binding, the Tab waited in the staff-number field's queue and 'kiosk-1003' went in after J1003."""
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        staff_no = app.screen.query_one("#input-staff_no", Input)
+        staff_no.focus()
+        await settle(pilot)
+        await burst(pilot, *"J1003", "tab", *"kiosk-1003", "shift+tab", *"9")
+        assert staff_no.value == "J10039"
+        assert app.screen.query_one("#input-password", Input).value == "kiosk-1003"
+        assert app.focused is staff_no

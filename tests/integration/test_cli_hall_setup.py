@@ -110,8 +110,10 @@ BAD_FILES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "said"), BAD_FILES, ids=["json", "list", "no-sites", "no-phone", "blank-name", "site-text", "unknown-office",
-                                                        "twice", "too-long"])
+BAD_IDS = ["json", "list", "no-sites", "no-phone", "blank-name", "site-text", "unknown-office", "twice", "too-long"]
+
+
+@pytest.mark.parametrize(("text", "said"), BAD_FILES, ids=BAD_IDS)
 def test_a_bad_file_is_refused_whole(hall, tmp_path: Path, text: str, said: str) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.json"
     bad.write_text(text, encoding="utf-8")
@@ -123,7 +125,8 @@ def test_a_bad_file_is_refused_whole(hall, tmp_path: Path, text: str, said: str)
 def test_a_missing_or_unreadable_file_is_said(hall, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert hall("sites", "load", str(tmp_path / "nope.json")) == (1, "", f"kiosk: 找不到文件：{tmp_path / 'nope.json'}\n")
     (tmp_path / "latin.json").write_bytes(b'{"offices": [{"city": "\xd6\xd8"}]}')
-    assert hall("sites", "load", str(tmp_path / "latin.json"))[2] == f"kiosk: 文件 {tmp_path / 'latin.json'} 不是 UTF-8 编码的文本\n"
+    latin = tmp_path / "latin.json"
+    assert hall("sites", "load", str(latin))[2] == f"kiosk: 文件 {latin} 不是 UTF-8 编码的文本\n"
     assert hall("sites", "load", str(tmp_path))[2] == f"kiosk: {tmp_path} 是目录，不是文件\n"
 
 

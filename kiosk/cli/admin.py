@@ -1,5 +1,4 @@
-"""kiosk db upgrade | kiosk db sms-key | kiosk demo | kiosk outbox; kiosk sites and kiosk staff (hall.py)
-are registered after db, the order in which a hall is set up."""
+"""kiosk db upgrade | kiosk db sms-key | kiosk demo | kiosk outbox."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +11,6 @@ from ..services import bootstrap, code_keys, demo, messaging
 from ..services.demo_people import STAFF
 from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
-from . import hall
 from .options import ACTION, add
 
 
@@ -25,7 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "替换；输出其路径。共用同一数据库的各终端要在任一终端都能使用另一终端发出的验证码，须用同一密钥："
         "把该文件复制到每台终端，再重启它们"
         ).set_defaults(handler=sms_key, needs_db=False)  # a file in the data folder only
-    hall.register(sub)  # kiosk sites, kiosk staff: the hall's offices, exam sites and first accounts
     add(sub, "demo", "载入演示数据（可重复执行，只补上缺少的），并列出演示身份和工作人员账号").set_defaults(
         handler=load_demo, needs_db=False)  # makes the database it loads into, as the kiosk's first run
     out = add(sub, "outbox", "列出短信发件箱，最新的在前")

@@ -15,8 +15,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.config import Settings
-from kiosk.db.models import AuditEntry, ExamSite, Office, Staff
-from kiosk.services import exam_admin, staff
+from kiosk.db.models import Account, AuditEntry, ExamSite, Office, Staff
+from kiosk.services import audit, demo, exam_admin, staff
 from kiosk.services.env import Env, make_env
 
 GOOD = "kiosk-hall1\n246810\n"  # --password-stdin: the password, then the PIN
@@ -148,6 +148,7 @@ def test_the_first_admin_is_made_and_signs_in(hall) -> None:  # type: ignore[no-
             assert row.password_hash.startswith("$argon2id$") and row.pin_hash.startswith("$argon2id$")
             made = s.scalars(select(AuditEntry).where(AuditEntry.action == "staff_create")).all()
             assert [(a.actor, a.role, a.detail) for a in made] == [("system", "admin", "A0001 张伟 考试管理、管理员")]
+            assert audit.actor_label("system", "staff_create") == "建账命令（kiosk staff add）"  # the 审计日志's line
     finally:
         env.db.dispose()
 
@@ -248,3 +249,18 @@ def test_at_a_terminal_three_failures_or_ctrl_d_make_nothing(hall, monkeypatch) 
     _typed(monkeypatch, "kiosk-hall1", EOFError)
     assert hall("staff", "add", "A0001", "--name", "张伟", "--role", "admin") == (1, "", "\nkiosk: 已取消，未新建账户\n")
     assert _count(hall.url, Staff) == 0
+
+
+@pytest.mark.parametrize("setup", [("staff", "add", "A0001", "--name", "张伟", "--role", "admin"), ("sites", "load")])
+def test_a_terminal_started_without_no_demo_adds_no_demo_data_to_a_hall_set_up_by_hand(hall, setup) -> None:  # type: ignore[no-untyped-def]
+    """Only staff (or only offices), no citizen yet: the demo loader took that for an empty database and
+    added its people and its staff accounts with their published passwords (J1001 kiosk-1001)."""
+    by_hand = setup[0] == "staff"
+    assert hall(*setup, *(["--password-stdin"] if by_hand else []), stdin=GOOD if by_hand else None)[0] == 0
+    env = _env(hall.url)
+    try:
+        assert demo.load_if_empty(env) is False
+    finally:
+        env.db.dispose()
+    assert _count(hall.url, Account) == 0
+    assert _count(hall.url, Staff) == (1 if by_hand else 0)

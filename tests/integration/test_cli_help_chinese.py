@@ -103,7 +103,7 @@ def test_a_bad_argument_to_any_command_is_refused_in_chinese(cli_run, capsys, wo
 
 
 @pytest.mark.parametrize(("argv", "said"), [
-    (["frob"], "kiosk: 没有这个子命令：'frob'（可选：'db', 'sites', 'staff', 'demo', 'outbox', 'verify', 'elicence', "
+    (["frob"], "kiosk: 没有这个子命令：'frob'（可选：'db', 'demo', 'outbox', 'sites', 'staff', 'verify', 'elicence', "
                "'review', 'allocate', 'exam-result'）"),
     (["db"], "kiosk db: 缺少必需的参数：操作"),
     (["review", "drop"], "kiosk review: 没有这个操作：'drop'（可选：'list', 'approve', 'reject'）"),

@@ -78,5 +78,5 @@ def test_an_account_made_by_the_command_is_audited_as_the_system(env: Env) -> No
     with env.db.read() as s:
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "staff_create")).one()
     assert (entry.actor, entry.detail) == ("system", "B0009 张伟 窗口民警/辅警、核验")
-    assert "kiosk-hall1" not in entry.detail and audit.actor_name(entry.actor, entry.action) == "系统"
+    assert "kiosk-hall1" not in entry.detail and audit.actor_name(entry.actor, entry.action) == "命令行"
     assert [r.staff_no for r in staff_setup.listed(env)] == [r.staff_no for r in counter_staff.list_staff(env, ADMIN)]

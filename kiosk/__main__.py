@@ -39,7 +39,7 @@ HELP = """交管12123 大厅自助终端
   KIOSK_THEME            终端外观：standard 或 high-contrast（同 --theme）
 """
 # Subcommand modules, each with register(sub); see kiosk/cli/__init__.py.
-COMMANDS = ("kiosk.cli.admin", "kiosk.cli.elicence", "kiosk.cli.exam")
+COMMANDS = ("kiosk.cli.admin", "kiosk.cli.hall", "kiosk.cli.elicence", "kiosk.cli.exam")
 
 
 def build_parser() -> argparse.ArgumentParser:

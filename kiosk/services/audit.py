@@ -108,6 +108,7 @@ COMMANDS = {
     ("staff:cli", ""): "命令行（kiosk）",
     ("cli", ""): "成绩录入命令（kiosk exam-result）",
     ("system", "exam_allocate"): "安排命令（kiosk allocate）",
+    ("system", "staff_create"): "建账命令（kiosk staff add）",
 }
 
 

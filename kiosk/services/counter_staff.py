@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.models import Staff
 from ..domain.errors import DomainError, FormProblems, NotFound
@@ -63,12 +64,17 @@ def check_roles(roles: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def list_staff(env: Env, staff: StaffSession | None) -> list[StaffRow]:
-    now = env.clock.now()
     with env.db.read() as s:
         authorise(s, env, staff, *ADMIN, doing="查看工作人员账户")
-        return [StaffRow(r.staff_no, r.name, tuple(r.roles or ()), r.active,
-                         r.locked_until is not None and r.locked_until > now)
-                for r in s.scalars(select(Staff).order_by(Staff.staff_no))]
+        return rows(s, env)
+
+
+def rows(s: Session, env: Env) -> list[StaffRow]:
+    """Every account, by staff number (also ``kiosk staff list``, with no admin signed in)."""
+    now = env.clock.now()
+    return [StaffRow(r.staff_no, r.name, tuple(r.roles or ()), r.active,
+                     r.locked_until is not None and r.locked_until > now)
+            for r in s.scalars(select(Staff).order_by(Staff.staff_no))]
 
 
 def check_staff_no(staff_no: str, field: str = "new_staff_no") -> str:
@@ -87,23 +93,43 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
     with them; the name as a citizen's is checked at 注册 (kiosk.domain.names)."""
     permitted(env, staff, *ADMIN, doing=audit.action_name("staff_create"))
     problems = FormProblems()
-    number = problems.check(check_staff_no, staff_no)
-    clean_name = problems.check(clean_person_name, name, "new_name")
-    problems.check(check_password, password, "new_password")
-    pin_ok = problems.check(check_pin, pin)
-    chosen = problems.check(check_roles, roles)
+    fields = check_fields(problems, staff_no, name, roles, password, pin)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN, doing=audit.action_name("staff_create"))
-        if number is not None and s.scalar(select(Staff.id).where(Staff.staff_no == number)) is not None:
-            problems.add("该工号已存在", "new_staff_no")
-            problems.problems.sort(key=lambda p: CREATE_FIELDS.index(p[0]))  # told in the form's order
-        problems.raise_found()
-        assert number is not None and clean_name is not None and pin_ok is not None and chosen is not None
-        s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
-                    pin_hash=hash_secret(pin_ok)))
-        audit.record(s, env, actor=actor(staff), role="admin", action="staff_create",  # type: ignore[arg-type]
-                     detail=f"{number} {clean_name} {roles_text(chosen)}")  # as the counter names roles
-        return StaffRow(number, clean_name, tuple(chosen), True, False)
+        return add_account(s, env, problems, fields, by=actor(staff))  # type: ignore[arg-type]
+
+
+def check_fields(problems: FormProblems, staff_no: str, name: str, roles: list[str], password: str | None = None,
+                 pin: str | None = None) -> tuple:
+    """新建账户's fields checked, each problem noted in ``problems``: (staff number, name, PIN, roles),
+    None where wrong. Password and PIN only when given (``kiosk staff add`` checks the rest first)."""
+    number = problems.check(check_staff_no, staff_no)
+    clean_name = problems.check(clean_person_name, name, "new_name")
+    if password is not None:
+        problems.check(check_password, password, "new_password")
+    pin_ok = problems.check(check_pin, pin) if pin is not None else None
+    return number, clean_name, pin_ok, problems.check(check_roles, roles), password
+
+
+def refuse_taken(s: Session, problems: FormProblems, number: str | None) -> None:
+    """A staff number already taken among the problems; all of them raised, in the form's order."""
+    if number is not None and s.scalar(select(Staff.id).where(Staff.staff_no == number)) is not None:
+        problems.add("该工号已存在", "new_staff_no")
+        problems.problems.sort(key=lambda p: CREATE_FIELDS.index(p[0]))  # told in the form's order
+    problems.raise_found()
+
+
+def add_account(s: Session, env: Env, problems: FormProblems, fields: tuple, by: str) -> StaffRow:
+    """The new active account of ``check_fields``'s ``fields`` (every field given), audited as made
+    by ``by`` (a staff number, or ``system``: ``kiosk staff add``); refused with every problem."""
+    number, clean_name, pin_ok, chosen, password = fields
+    refuse_taken(s, problems, number)
+    assert number is not None and clean_name is not None and pin_ok is not None and chosen is not None
+    s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
+                pin_hash=hash_secret(pin_ok)))
+    audit.record(s, env, actor=by, role="admin", action="staff_create",
+                 detail=f"{number} {clean_name} {roles_text(chosen)}")  # as the counter names roles
+    return StaffRow(number, clean_name, tuple(chosen), True, False)
 
 
 def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]

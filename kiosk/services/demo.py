@@ -1,20 +1,18 @@
 """Demo data, generated relative to the clock. Loading is idempotent: what exists is kept."""
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..config import ASSETS
 from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSite, LearnerPermit, Office, Staff,
                          Vehicle, Violation)
 from ..db.session import DEMO_TURN, take_turn
 from ..domain.dates import anniversary
 from ..domain.exam import permit_valid_to
-from . import demo_history, demo_newcars, demo_transfer
+from . import demo_history, demo_newcars, demo_transfer, reference_sites
 from .demo_history import LARGE, SMALL
 from .demo_people import PEOPLE, STAFF, Person
 from .env import Env
@@ -43,7 +41,10 @@ def is_empty(env: Env) -> bool:
 
 
 def _empty(s: Session) -> bool:
-    return not s.scalar(select(func.count()).select_from(Account))
+    """No citizen, no staff account and no DMV office: a hall set up by hand (kiosk sites load,
+    kiosk staff add) before any citizen registered is not empty, so a terminal started there
+    without --no-demo does not add the demo's people and staff with their published passwords."""
+    return not any(s.scalar(select(func.count()).select_from(t)) for t in (Account, Staff, Office))
 
 
 def load(env: Env) -> dict[str, int]:
@@ -82,21 +83,8 @@ def _load(s: Session, env: Env) -> dict[str, int]:
 
 
 def _offices(s: Session) -> int:
-    data = json.loads((ASSETS / "demo" / "offices.json").read_text(encoding="utf-8"))
-    added = 0
-    by_name: dict[str, Office] = {o.name: o for o in s.scalars(select(Office))}
-    for o in data["offices"]:
-        if o["name"] not in by_name:
-            by_name[o["name"]] = Office(city=o["city"], name=o["name"], address=o["address"], phone=o["phone"])
-            s.add(by_name[o["name"]])
-            added += 1
-    s.flush()
-    sites = set(s.scalars(select(ExamSite.name)))
-    for site in data["sites"]:
-        if site["name"] not in sites:
-            office = by_name[site["office"]]
-            s.add(ExamSite(office_id=office.id, name=site["name"], address=office.address, phone=office.phone))
-    return added
+    """The bundled offices and exam sites (reference_sites.SEED), as ``kiosk sites load`` adds them."""
+    return reference_sites.add_missing(s, reference_sites.read()).offices
 
 
 def _person(s: Session, env: Env, p: Person) -> int:

@@ -18,7 +18,8 @@ JSON_KEYS = {"date", "placed", "unplaced", "sessions", "id", "seats", "phone", "
              "attempt", "passed", "score", "no_show", "booking_status", "message", "valid", "normal", "status",
              "headline"}
 KEPT = JSON_KEYS | {"kiosk", "kiosk-", "kiosk.db", "D", "URL", "YYYY-MM-DD", "JSON", "SQLite", "PEM", "DL1", "DL2",
-                    "keys", "pub.pem", "sms-code.key", "T08:30", "T09:00", "x23", "x33", "standard", "high-contrast"}
+                    "keys", "pub.pem", "sms-code.key", "T08:30", "T09:00", "x23", "x33", "standard", "high-contrast",
+                    "PIN"}
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 
 
@@ -102,8 +103,8 @@ def test_a_bad_argument_to_any_command_is_refused_in_chinese(cli_run, capsys, wo
 
 
 @pytest.mark.parametrize(("argv", "said"), [
-    (["frob"], "kiosk: 没有这个子命令：'frob'（可选：'db', 'demo', 'outbox', 'verify', 'elicence', 'review', "
-               "'allocate', 'exam-result'）"),
+    (["frob"], "kiosk: 没有这个子命令：'frob'（可选：'db', 'demo', 'outbox', 'sites', 'staff', 'verify', 'elicence', "
+               "'review', 'allocate', 'exam-result'）"),
     (["db"], "kiosk db: 缺少必需的参数：操作"),
     (["review", "drop"], "kiosk review: 没有这个操作：'drop'（可选：'list', 'approve', 'reject'）"),
     (["--idle", "abc"], "kiosk: 参数 --idle 须为整数，收到 'abc'"),

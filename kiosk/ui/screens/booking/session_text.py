@@ -16,8 +16,10 @@ def ranking_texts(last_query: bq.SessionQuery | None) -> tuple[str, str]:
     if last_query is None or last_query.ranking is None:
         return "", ""
     r = last_query.ranking
-    return r.text, (f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
-                    f"\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。")
+    rule = f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
+    if not last_query.rows or r.planned == 0:  # no sessions listed (暂无排名): no 下列考试场次 to sum
+        return r.text, rule
+    return r.text, f"{rule}\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。"
 
 
 def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: int, mode: str, priority: bool,

@@ -1,0 +1,33 @@
+"""What step 选择场次 says about its ranking (kiosk.ui.screens.booking.session_text): the note on what
+计划 sums is said over the sessions it sums, not over an empty table (tester: 暂无排名 above an empty
+list still read 计划为下列考试场次的计划人数之和)."""
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from kiosk.services import booking_query as bq
+from kiosk.ui.screens.booking.session_text import ranking_texts
+
+SUM_NOTE = "计划为下列考试场次的计划人数之和"
+AT = datetime(2026, 11, 20, 9, 30)
+
+
+def _row() -> bq.SessionRow:
+    fields = {name: None for name in bq.SessionRow.__dataclass_fields__}
+    fields.update(exam_date=date(2026, 12, 7), start_time=time(8, 30), seats=20, applicants=3, priority_free=2)
+    return bq.SessionRow(**fields)
+
+
+def test_the_sum_note_goes_with_listed_sessions_only() -> None:
+    listed = bq.SessionQuery([_row()], bq.RankingView(3, 20, AT, "首次预约科目二"))
+    text, rule = ranking_texts(listed)
+    assert text == "当前排名 3 / 计划 20，仅供参考" and SUM_NOTE in rule
+    empty = bq.SessionQuery([], bq.RankingView(1, 0, AT, "首次预约科目二"))
+    text, rule = ranking_texts(empty)
+    assert text == "所选时间段和考场暂无考试计划名额，暂无排名"
+    assert rule.startswith("排序时间：2026-11-20 09:30\n依据：首次预约科目二。") and SUM_NOTE not in rule
+
+
+def test_nothing_before_a_query_nor_for_priority() -> None:
+    assert ranking_texts(None) == ("", "")
+    assert ranking_texts(bq.SessionQuery([_row()], None)) == ("", "")

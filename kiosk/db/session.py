@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -82,7 +83,7 @@ def make_engine(url: str) -> Engine:
                 record.info[FILE_ID] = (st.st_dev, st.st_ino)
             dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
+            wal(cur)
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
             cur.execute("PRAGMA synchronous=NORMAL")
@@ -99,6 +100,23 @@ def make_engine(url: str) -> Engine:
         return engine
     postgres = make_url(url).get_backend_name() == "postgresql"
     return create_engine(url, pool_pre_ping=True, connect_args=_postgres_options(url) if postgres else {})
+
+
+def wal(cur: sqlite3.Cursor, wait_ms: int = SQLITE_BUSY_MS) -> None:
+    """WAL journal mode (kept in the file: after the first time it is only read). Making a new,
+    empty file WAL writes it, and SQLite then takes the write lock without its busy handler: a
+    terminal whose connection met another's write there (terminals started together on a new
+    database, the other creating the schema) was refused at once with ``database is locked``.
+    Tried again here until the other has finished, for up to ``wait_ms``, like any busy wait."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _postgres_options(url: str) -> dict[str, str]:

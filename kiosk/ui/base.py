@@ -250,12 +250,13 @@ class KioskScreen(ButtonRowKeys):
         counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead).
         A refused SMS code is taken out of its field, which keeps the message: the six digits of the
         wrong code filled the field, and the right one could not be typed (only said 最多可输入6位).
-        A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused)."""
+        A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused), and
+        the focus goes to the button when it may send a new code at once."""
         if isinstance(exc, CodeRefused):
             for f in self.query(FormField):
                 if f.field_name == exc.field and shown(f):
                     f.value = ""
-        code_refused(self, exc)  # the 发送验证码 button and the line under it follow the refusal
+        resend = code_refused(self, exc)  # the 发送验证码 button and the line under it follow the refusal
         problems = exc.problems if isinstance(exc, FieldErrors) else [(exc.field, exc.message)]
         first: str | None = None
         elsewhere: list[str] = []
@@ -270,7 +271,9 @@ class KioskScreen(ButtonRowKeys):
                 errors[-1].update("\n".join(elsewhere))
             else:
                 self.notify("\n".join(elsewhere), severity="error", timeout=8)
-        if first:
+        if resend is not None:  # the code is gone and a new one may be sent now: Enter sends it
+            resend.focus()
+        elif first:
             self.focus_field(first)
 
     def _show_by(self, field: str, message: str, scroll: bool) -> bool:

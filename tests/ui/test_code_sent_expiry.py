@@ -2,6 +2,7 @@
 with a 发送验证码 button (tester: at 登录 it stood above 验证码已过期，请重新获取)."""
 from __future__ import annotations
 
+from kiosk.ui.widgets.code_button import CodeButton
 from tests.conftest import last_sms_code
 from tests.ui.conftest import ask_for_a_code, field_error, set_input, settle
 
@@ -20,9 +21,14 @@ async def test_an_expired_code_at_sign_in_no_longer_says_it_was_sent_and_valid(k
         await pilot.pause(1.2)  # a tick of the button: still valid, the line stays
         assert "5分钟内有效" in _sent_line(kiosk_app)
         env.clock.advance(minutes=2)
+        kiosk_app.screen.query_one(CodeButton).start_countdown(0)  # its 60 s resend wait, real time, is over
         set_input(kiosk_app, "code", code)
         await pilot.click("#submit")
         await settle(pilot)
         await pilot.pause(1.2)
         assert field_error(kiosk_app, "code") == "验证码已过期，请重新获取"
         assert _sent_line(kiosk_app) == ""
+        assert kiosk_app.focused is kiosk_app.screen.query_one(CodeButton)  # 重新发送: Enter asks again
+        await pilot.press("enter")
+        await settle(pilot)
+        assert last_sms_code(env, p.phone) != code and "5分钟内有效" in _sent_line(kiosk_app)

@@ -108,12 +108,18 @@ class CodeButton(Button):
             self.label = "重新发送"
 
 
-def code_refused(screen: Widget, exc: DomainError) -> None:
+def code_refused(screen: Widget, exc: DomainError) -> CodeButton | None:
     """After a refusal on ``screen`` (KioskScreen.show_error): a code asked for too soon counts the
     发送验证码 button down (a button that looks ready but sends nothing would seem dead); a code
-    refused as gone takes the line saying where it went with it (``code_gone``)."""
+    refused as gone takes the line saying where it went with it (``code_gone``). Returns the button
+    when a new code may be asked for at once: it takes the focus (请重新获取: Enter does it; in the
+    code field Enter only said the refusal again, tester at 预约)."""
+    ready = None
     for button in screen.query(CodeButton):
         if isinstance(exc, TooSoon):
             button.start_countdown(exc.seconds)
         elif isinstance(exc, CodeRefused) and exc.gone:
             button.code_gone(exc.resend_now)
+            if not button.disabled and button.display:
+                ready = button
+    return ready

@@ -41,20 +41,22 @@ def inbox_title(subject: int) -> str:
 
 
 def placed_note(day: str, start: str, site: str, address: str) -> str:
-    return f"预约成功：{day} {start} {site}（{address}）。请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证"
+    return f"预约成功：{day} {start} {site}（{address}）。请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证。"
 
 
 def unplaced_note(reason: str) -> str:
-    return f"未安排考试：{reason}。可重新预约其他考试场次"
+    return f"未安排考试：{reason}。可重新预约其他考试场次。"
 
 
 def body_prefix(subject: int) -> str:
-    """Inbox text = prefix + serial number + '）' + note + '。' (the SMS adds the signature)."""
+    """Inbox text = prefix + serial number + '）' + note (the SMS adds the signature)."""
     return f"您的{SUBJECT_NAMES[subject]}考试预约（业务流水号"
 
 
 def body_tail(note: str) -> str:
-    return f"）{note}。"
+    """A note is a sentence, with its 。 (网办进度 shows it alone); one stored before it had its own got
+    the 。 here."""
+    return f"）{note}" if note.endswith("。") else f"）{note}。"
 
 
 def message_text(subject: int, serial: str, note: str) -> str:

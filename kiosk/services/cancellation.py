@@ -81,7 +81,8 @@ def _awaits_allocation(s: Session, b: Booking, now: datetime) -> bool:
 
 def ranking_note(subject: int, now: datetime, *, done: bool = False, whose: str = "您") -> str:
     """Before the citizen confirms (``done`` False) and after the cancellation. ``whose``: the
-    citizen's 您 at a kiosk; the counter's question says 该考生 (counter_bookings.cancel_consequences)."""
+    citizen's 您 at a kiosk; the counter's question says 该考生 (counter_bookings.cancel_consequences),
+    the 网办进度 entry 其 (after 申请人于...取消预约)."""
     when = f"本次取消预约的时间（{now:%Y-%m-%d %H:%M}）"
     if done:
         return f"{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间已变为{when}，重新预约时按此时间排序。"
@@ -124,7 +125,9 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
         serial = _serial(s, b)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:
-            applications.transition(s, env, app, STATUS_CANCELLED, f"申请人于{now:%Y-%m-%d %H:%M}取消预约。{note}")
+            # In the third person throughout (网办进度 is read at the counter too): 申请人于...，其科目二...
+            applications.transition(s, env, app, STATUS_CANCELLED, f"申请人于{now:%Y-%m-%d %H:%M}取消预约。"
+                                    + ranking_note(b.subject, now, done=True, whose="其"))
         audit.record(s, env, actor=f"citizen:{account_id}", action="exam_cancel", account_id=account_id,
                      detail=f"{serial} 预约编号{b.id}")
         messaging.notify(s, env, account, "取消考试预约",

@@ -101,7 +101,7 @@ def test_the_message_is_the_timeline_entry_in_time_order(env):
     placed = [i for i, e in enumerate(entries) if e[1].status == "预约成功"]
     assert len(placed) == 1 and report.placed == 1
     assert sorted(e[1].status for e in entries) == ["未安排", "未安排", "预约成功"]
-    assert {e[1].note for e in entries if e[1].status == "未安排"} == {"未安排考试：所选场次名额已满。可重新预约其他考试场次"}
+    assert {e[1].note for e in entries if e[1].status == "未安排"} == {"未安排考试：所选场次名额已满。可重新预约其他考试场次。"}
     i = placed[0]
     assert entries[i][1].note.startswith("预约成功：2026-12-04 ")
     assert views[i][done[i].serial_no].status == "预约成功"

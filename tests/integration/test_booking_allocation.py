@@ -73,7 +73,7 @@ def test_places_by_ranking_within_seats_and_tells_everyone(env, crowd):
     assert messaging.outbox(env, learners[5].phone, limit=1)[0].body == "【交管12123】" + first
     timeline = {a.serial_no: a.events[-1] for a in applications.list_for(env, account_id(env, learners[0]))}
     assert (timeline[done[0].serial_no].status, timeline[done[0].serial_no].note) == (
-        "未安排", "未安排考试：所选场次名额已满。可重新预约其他考试场次")
+        "未安排", "未安排考试：所选场次名额已满。可重新预约其他考试场次。")
 
 
 class _Recorder:

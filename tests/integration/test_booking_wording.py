@@ -71,3 +71,15 @@ def test_a_result_note_says_when_the_exam_was_not_when_it_was_recorded(env, peop
     results = [e for e in app.events if e.status == "考试不合格"]
     assert [e.at.date() for e in results] == [date(2026, 12, 7)] * 2  # when recorded: the note says the exam's
     assert [e.note for e in results] == [first.message, second.message]
+
+
+def test_the_cancellation_entry_in_the_timeline_stays_in_the_third_person(env, people):
+    """Tester: 网办进度 read 「申请人于...取消预约。您科目二考试预约的排序时间已变为...」, 申请人 then 您."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    cancellation.cancel(env, aid, done.booking_id)
+    (app,) = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
+    note = app.events[-1].note
+    assert note.startswith("申请人于") and "。其科目二考试预约的排序时间已变为本次取消预约的时间" in note and "您" not in note

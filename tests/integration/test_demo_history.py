@@ -69,7 +69,7 @@ def test_the_history_has_the_past_inbox_messages_and_sms_the_services_sent(env, 
     serial, (accepted, placed, paid, first, second) = app.serial_no, app.events
     expected = [
         (accepted.at, "考试预约（科目二）", f"您的科目二考试预约（业务流水号{serial}）：{accepted.note}。"),
-        (placed.at, "考试预约结果（科目二）", f"您的科目二考试预约（业务流水号{serial}）{placed.note}。"),
+        (placed.at, "考试预约结果（科目二）", f"您的科目二考试预约（业务流水号{serial}）{placed.note}"),  # the note is a sentence, with its 。
         (paid.at, "考试费缴纳", f"您的科目二考试（业务流水号{serial}）{paid.note}。"),
         (first.at, "考试成绩", f"{first.note}。"),
         (second.at, "考试成绩", f"{second.note}。"),

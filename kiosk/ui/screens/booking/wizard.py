@@ -181,6 +181,10 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             focus_first(self.query_one("#field-code"))  # a code kept (still valid): Enter books, no new code
             # in view with 上一步/预约 under it: at the page's top they were under the SMS shown (100x32)
             self.call_after_refresh(lambda: bring_into_view(self.query_one("#field-code")))
+        elif step == "step-sessions" and self.sessions.queried is not None and self.sessions.rows:
+            # back from 确认并提交 (or the other mode): the sessions listed and chosen, with 下一步 under
+            # them; on 开始日期 at the top they were out of view, 7 Tabs away (tester)
+            self.sessions.focus_found(self.query_one(VerticalScroll))
         else:
             focus_first(shown)
         if unchosen:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from kiosk.services import booking_query as bq
-from kiosk.ui.screens.booking.session_text import ranking_texts
+from kiosk.ui.screens.booking.session_text import hint_text, ranking_texts
 
 SUM_NOTE = "计划为下列考试场次的计划人数之和"
 AT = datetime(2026, 11, 20, 9, 30)
@@ -31,3 +31,10 @@ def test_the_sum_note_goes_with_listed_sessions_only() -> None:
 def test_nothing_before_a_query_nor_for_priority() -> None:
     assert ranking_texts(None) == ("", "")
     assert ranking_texts(bq.SessionQuery([_row()], None)) == ("", "")
+
+
+def test_an_empty_list_says_that_closed_sessions_are_not_listed() -> None:
+    """Tester: 12-05's sessions, closed on their publication day, were simply not there; an older
+    citizen kept querying them again."""
+    said = hint_text(bq.SessionQuery([], None), True, 0, 0, "self", False)
+    assert said.startswith("所选时间段内没有可预约的考试场次（已到预约结果公布日、截止预约的场次不列出），")

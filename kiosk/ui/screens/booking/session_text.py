@@ -31,7 +31,8 @@ def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: 
     elif not rows:
         text = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
                 "请更改时间段或考场后重新查询。" if priority
-                else "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询。")
+                else "所选时间段内没有可预约的考试场次（已到预约结果公布日、截止预约的场次不列出），"
+                     "请更改时间段或考场后重新查询。")
     elif mode == "system":
         text = f"服从系统安排：系统将在下列{rows}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
     else:

@@ -101,8 +101,9 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
 
 def check_fields(problems: FormProblems, staff_no: str, name: str, roles: list[str], password: str | None = None,
                  pin: str | None = None) -> tuple:
-    """新建账户's fields checked, each problem noted in ``problems``: (staff number, name, PIN, roles),
-    None where wrong. Password and PIN only when given (``kiosk staff add`` checks the rest first)."""
+    """新建账户's fields checked, each problem noted in ``problems``: (staff number, name, PIN, roles,
+    password) for ``add_account``, None where wrong. Password and PIN only when given (``kiosk staff
+    add`` checks the others before it asks for them)."""
     number = problems.check(check_staff_no, staff_no)
     clean_name = problems.check(clean_person_name, name, "new_name")
     if password is not None:

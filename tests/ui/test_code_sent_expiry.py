@@ -32,3 +32,27 @@ async def test_an_expired_code_at_sign_in_no_longer_says_it_was_sent_and_valid(k
         await pilot.press("enter")
         await settle(pilot)
         assert last_sms_code(env, p.phone) != code and "5分钟内有效" in _sent_line(kiosk_app)
+
+
+async def test_a_code_dead_while_the_wait_runs_gives_the_focus_to_the_button_once_it_is_over(kiosk_app, env, people):
+    """Tester: five wrong codes at once left the focus in the emptied code field, the button still
+    counting down; once it read 重新发送, Enter in the field only said the refusal again."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await ask_for_a_code(pilot, p.id_number)
+        code = last_sms_code(env, p.phone)
+        wrong = "000000" if code != "000000" else "111111"
+        for _ in range(5):
+            set_input(kiosk_app, "code", wrong)
+            await pilot.click("#submit")
+            await settle(pilot)
+        assert field_error(kiosk_app, "code").startswith("验证码错误次数过多，已失效")
+        button = kiosk_app.screen.query_one(CodeButton)
+        assert button.disabled and kiosk_app.focused is kiosk_app.screen.query_one("#input-code")
+        env.clock.advance(seconds=61)  # the server's resend wait over too
+        button.start_countdown(0)  # and the button's, in real time
+        await settle(pilot)
+        assert not button.disabled and kiosk_app.focused is button
+        await pilot.press("enter")
+        await settle(pilot)
+        assert last_sms_code(env, p.phone) != code

@@ -8,7 +8,7 @@ import time
 from datetime import datetime
 
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Button, Input, Static
 
 from ...domain.errors import CodeRefused, DomainError, TooSoon
 from ...services.codes import CodeSent
@@ -106,6 +106,16 @@ class CodeButton(Button):
         elif self.disabled and self._until:
             self.disabled, self._until = False, 0.0
             self.label = "重新发送"
+            self._take_focus_if_gone()
+
+    def _take_focus_if_gone(self) -> None:
+        """The wait over with the code gone (too many wrong tries while it still ran): the focus from
+        the emptied code field to this button, so Enter asks for a new code, as when the code goes
+        once the wait is over (code_refused). Enter in the field only said the refusal again."""
+        focused = self.screen.focused if self.is_attached else None
+        if self.gone and self.display and isinstance(focused, Input) and focused.id == "input-code" \
+                and not focused.value:
+            self.focus()
 
 
 def code_refused(screen: Widget, exc: DomainError) -> CodeButton | None:

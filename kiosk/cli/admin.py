@@ -11,6 +11,7 @@ from ..services import bootstrap, code_keys, demo, messaging
 from ..services.demo_people import STAFF
 from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
+from .help_format import pad
 from .options import ACTION, add
 
 
@@ -58,12 +59,6 @@ def sms_key(args: argparse.Namespace, env: Env) -> int:
     return 0
 
 
-def _cell(text: str, width: int) -> str:
-    """Pad to ``width`` terminal cells (CJK characters take two)."""
-    cells = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
-    return text + " " * max(1, width - cells)
-
-
 # What ``demo.load`` counts, as `kiosk demo` says it.
 DEMO_ADDED = {"offices": "办事网点", "citizens": "群众", "plans": "考试计划", "staff": "工作人员"}
 
@@ -72,14 +67,14 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
     bootstrap.prepare(env, load_demo=False)
     added = demo.load(env)
     print("演示数据已载入：" + "，".join(f"{DEMO_ADDED.get(k, k)} +{v}" for k, v in added.items()))
-    print(_cell("身份证号码", 20) + _cell("姓名", 22) + _cell("手机号码", 13) + "情形")
+    print(pad("身份证号码", 20) + pad("姓名", 22) + pad("手机号码", 13) + "情形")
     for ident in demo.identities():
         situation = ident.situation + ("" if ident.registered else "（未注册）")
-        print(_cell(ident.id_number, 20) + _cell(ident.name, 22) + _cell(ident.phone, 13) + situation)
+        print(pad(ident.id_number, 20) + pad(ident.name, 22) + pad(ident.phone, 13) + situation)
     print()
-    print(_cell("工号", 8) + _cell("姓名", 10) + _cell("角色", 40) + _cell("密码", 12) + "PIN")
+    print(pad("工号", 8) + pad("姓名", 10) + pad("角色", 40) + pad("密码", 12) + "PIN")
     for staff_no, name, roles, password, pin in STAFF:
-        print(_cell(staff_no, 8) + _cell(name, 10) + _cell(roles_text(roles), 40) + _cell(password, 12) + pin)
+        print(pad(staff_no, 8) + pad(name, 10) + pad(roles_text(roles), 40) + pad(password, 12) + pin)
     return 0
 
 

@@ -13,7 +13,7 @@ from ..services import bootstrap, reference_sites, staff_setup
 from ..services.counter_staff import check_password, check_pin
 from ..services.env import Env
 from ..services.staff import ROLE_NAMES
-from .help_format import cells
+from .help_format import pad
 from .options import ACTION, add
 
 SITES_LOAD_HELP = ("载入车管所和考场：只添加数据库中还没有的（按名称对照），已有的不改动，可重复执行。文件为 JSON，格式与"
@@ -52,10 +52,6 @@ def _fail(exc: DomainError) -> int:
     return 1
 
 
-def _cell(text: str, width: int) -> str:
-    return text + " " * max(1, width - cells(text))
-
-
 def sites_load(args: argparse.Namespace, env: Env) -> int:
     try:
         listed = reference_sites.read(Path(args.file) if args.file else reference_sites.SEED)
@@ -82,7 +78,7 @@ def sites_list(args: argparse.Namespace, env: Env) -> int:
         print("数据库中没有车管所（可用 kiosk sites load 载入）")
         return 0
     for o in offices:
-        print(_cell(o.city, 8) + _cell(o.name, 20) + _cell(o.phone, 15) + o.address)
+        print(pad(o.city, 8) + pad(o.name, 20) + pad(o.phone, 15) + o.address)
         for site in o.sites:
             print(" " * 8 + f"考场：{site}")
     print(f"共有车管所{len(offices)}个，考场{sum(len(o.sites) for o in offices)}个")
@@ -146,7 +142,7 @@ def staff_list(args: argparse.Namespace, env: Env) -> int:
     if not rows:
         print("数据库中没有工作人员账户（可用 kiosk staff add 新建）")
         return 0
-    print(_cell("工号", 22) + _cell("姓名", 14) + _cell("角色", 40) + "状态")
+    print(pad("工号", 22) + pad("姓名", 14) + pad("角色", 40) + "状态")
     for r in rows:
-        print(_cell(r.staff_no, 22) + _cell(r.name, 14) + _cell(r.role_text, 40) + r.state_text)
+        print(pad(r.staff_no, 22) + pad(r.name, 14) + pad(r.role_text, 40) + r.state_text)
     return 0

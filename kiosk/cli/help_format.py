@@ -21,6 +21,11 @@ def cells(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+def pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` terminal cells, at least one space after it (a table's column)."""
+    return text + " " * max(1, width - cells(text))
+
+
 def _words(text: str) -> list[tuple[str, bool]]:
     """``text`` as the pieces a line may break between, each with whether a space came before it: a
     run of ASCII (or other narrow) characters stays whole, each Chinese character is a piece of its

@@ -265,6 +265,7 @@ def _run_app(settings: Settings, env) -> int:  # type: ignore[no-untyped-def]
     from .services import terminals
 
     bootstrap.prepare(env, load_demo=settings.demo)
+    env = _official_unless_demo(settings, env)
     terminals.touch(env)
     crashes: list[float] = []
     notice = ""
@@ -281,6 +282,20 @@ def _run_app(settings: Settings, env) -> int:  # type: ignore[no-untyped-def]
                   f"详情见 {settings.data_dir / 'kiosk.log'}", file=sys.stderr)
             return 1
         notice = RESTART_NOTICE
+
+
+def _official_unless_demo(settings: Settings, env):  # type: ignore[no-untyped-def]
+    """Demo mode (the default) only on a database that holds the demo data: a terminal started
+    without --no-demo on a hall set up by hand runs as with it (no SMS code on the screen, no demo
+    payment), and says so in its log."""
+    from .services import demo
+    from .services.env import make_env
+
+    if not settings.demo or demo.holds_demo(env):
+        return env
+    logging.getLogger(__name__).warning("database without the demo data: running as with --no-demo")
+    settings.demo = False
+    return make_env(settings, env.db)
 
 
 if __name__ == "__main__":

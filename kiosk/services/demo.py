@@ -40,6 +40,16 @@ def is_empty(env: Env) -> bool:
         return _empty(s)
 
 
+def holds_demo(env: Env) -> bool:
+    """The database holds the demo data (one of its people): only there may a terminal run in demo
+    mode, with SMS codes on its screen and the demo payment gateway. A hall set up by hand and
+    started without --no-demo would otherwise show any citizen's sign-in code to whoever stands
+    at the kiosk."""
+    with env.db.read() as s:
+        ids = [p.id_number for p in PEOPLE]
+        return s.scalar(select(Account.id).where(Account.id_number.in_(ids)).limit(1)) is not None
+
+
 def _empty(s: Session) -> bool:
     """No citizen, no staff account and no DMV office: a hall set up by hand (kiosk sites load,
     kiosk staff add) before any citizen registered is not empty, so a terminal started there

@@ -264,3 +264,36 @@ def test_a_terminal_started_without_no_demo_adds_no_demo_data_to_a_hall_set_up_b
         env.db.dispose()
     assert _count(hall.url, Account) == 0
     assert _count(hall.url, Staff) == (1 if by_hand else 0)
+
+
+def test_a_terminal_started_without_no_demo_on_a_hall_runs_as_with_it(hall, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Demo mode shows every SMS (sign-in codes too) on the kiosk's screen and takes demo payments: on
+    a hall set up by hand it would let whoever stands there sign in as any citizen. A terminal started
+    there without --no-demo runs as with it; one on the demo's database stays in demo mode."""
+    from kiosk import __main__ as kiosk_main
+    from kiosk.services import gateways
+
+    assert hall("sites", "load")[0] == 0
+    seen: list[tuple[bool, object]] = []
+
+    class _App:
+        crashed, return_code, start_notice = False, 0, ""
+
+        def __init__(self, settings: Settings, env: Env) -> None:
+            seen.append((settings.demo, gateways.terminal_gateway(env)))
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr("kiosk.ui.app.make_app", _App)
+    env = _env(hall.url)
+    try:
+        assert env.settings.demo is True  # the default: no --no-demo
+        assert kiosk_main._run_app(env.settings, env) == 0  # noqa: SLF001
+        assert seen == [(False, None)] and _count(hall.url, Account) == 0
+        demo.load(env)  # `kiosk demo`: now it holds the demo's people
+        env.settings.demo = True
+        assert kiosk_main._run_app(env.settings, env) == 0  # noqa: SLF001
+        assert seen[1][0] is True and seen[1][1] is not None
+    finally:
+        env.db.dispose()

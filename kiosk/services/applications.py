@@ -227,9 +227,16 @@ def list_in(s: Session, account_id: int) -> list[ApplicationView]:
                      .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
     results = _allocation_results(s, account_id)
     return [ApplicationView(a.serial_no, a.title, a.status, a.created_at, a.updated_at,
-                            _timeline([EventView(e.at, e.status, e.text) for e in a.events], results.get(a.serial_no)),
+                            _timeline([EventView(e.at, e.status, sentence(e.text)) for e in a.events],
+                                      results.get(a.serial_no)),
                             dict(a.payload), a.kind)
             for a in rows]
+
+
+def sentence(note: str) -> str:
+    """A 网办进度 entry read as a sentence, ending with its 。: notes stored by the services (受理,
+    优先预约成功, ...) are also sewn into longer texts (the message adds its own 。) and have none."""
+    return note if not note or note.endswith(("。", "！", "？")) else f"{note}。"
 
 
 def _allocation_results(s: Session, account_id: int) -> dict[str, list[EventView]]:

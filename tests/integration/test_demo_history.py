@@ -68,11 +68,11 @@ def test_the_history_has_the_past_inbox_messages_and_sms_the_services_sent(env, 
     (app,) = [a for a in applications.list_for(env, aid) if a.serial_no == k2.serial_no]
     serial, (accepted, placed, paid, first, second) = app.serial_no, app.events
     expected = [
-        (accepted.at, "考试预约（科目二）", f"您的科目二考试预约（业务流水号{serial}）：{accepted.note}。"),
+        (accepted.at, "考试预约（科目二）", f"您的科目二考试预约（业务流水号{serial}）：{accepted.note}"),  # the entries read as sentences, with their 。
         (placed.at, "考试预约结果（科目二）", f"您的科目二考试预约（业务流水号{serial}）{placed.note}"),  # the note is a sentence, with its 。
-        (paid.at, "考试费缴纳", f"您的科目二考试（业务流水号{serial}）{paid.note}。"),
-        (first.at, "考试成绩", f"{first.note}。"),
-        (second.at, "考试成绩", f"{second.note}。"),
+        (paid.at, "考试费缴纳", f"您的科目二考试（业务流水号{serial}）{paid.note}"),
+        (first.at, "考试成绩", first.note),
+        (second.at, "考试成绩", second.note),
     ]
     assert accepted.note.startswith("考试预约申请已受理") and placed.note.startswith("预约成功：")
     assert first.note.startswith(f"考试时间{first.at:%Y-%m-%d %H:%M}，科目二考试成绩60分，不合格")
@@ -95,3 +95,12 @@ def test_the_inbox_history_matches_every_timeline(env, people):
     events = sorted((aid, e.at) for aid in ids for a in applications.list_for(env, aid) for e in a.events)
     told = sorted((aid, m.created_at) for aid in ids for m in messaging.inbox(env, aid) if m.created_at < NOW)
     assert events == told and len(events) > 40
+
+
+def test_every_progress_entry_reads_as_a_sentence(env, people):
+    """网办进度: 受理中 (…通知您), 已缴费 and the results ended without their 。 next to the allocation's
+    entries, which had it; the inbox messages built from the same notes keep a single 。."""
+    aid = account_id(env, people["failed_k2"])
+    notes = [e.note for a in applications.list_for(env, aid) for e in a.events if e.note]
+    assert len(notes) >= 5 and all(n.endswith("。") and not n.endswith("。。") for n in notes), notes
+    assert not any(m.body.endswith("。。") for m in messaging.inbox(env, aid))

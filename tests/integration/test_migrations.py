@@ -157,14 +157,14 @@ def test_notice_texts_read_the_same_before_and_after_a_downgrade(demo_env: Env) 
         events = next(a for a in applications.list_for(env, aid) if a.serial_no == serial).events
         return inbox.title, inbox.body, events[-1].note
 
-    assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
+    assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功。")  # 网办进度: a sentence
     _downgrade(env, "0004")
     with env.db.read() as s:
         old = s.execute(text("SELECT title, body FROM messages ORDER BY id DESC LIMIT 1")).one()
         note = s.scalar(text("SELECT note FROM application_events ORDER BY id DESC LIMIT 1"))
     assert (*old, note) == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")
     upgrade(env.db.engine)
-    assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功")  # now from its own text
+    assert seen() == ("考试预约结果", "您的考试预约（业务流水号B1）预约成功。", "预约成功。")  # now from its own text
 
 
 def test_prepare_without_demo_leaves_the_database_empty(settings) -> None:

@@ -16,6 +16,11 @@ shown again on this terminal (the wizard skips it; 上一步 right after still r
 """
 from __future__ import annotations
 
+import re
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Static
@@ -32,6 +37,26 @@ MIN_ROWS = 5  # the box is never squeezed below this; the page scrolls instead
 
 def notice_text(key: str) -> str:
     return (ASSETS / "notices" / f"{key}.txt").read_text(encoding="utf-8").strip()
+
+
+_ITEM = re.compile(r"^(\s+(?:\d+、|（[一二三四五六七八九十]+）)?)(\S.*)$")  # an indented line, with its number
+
+
+def notice_lines(text: str) -> RenderableType:
+    """The notice as stored, each indented line (「  1、...」, 「  排名在前面的...」) wrapping under its
+    own text, not back at the left edge, so the numbers of a list stand out in a narrow box."""
+    parts: list[RenderableType] = []
+    for line in text.splitlines():
+        item = _ITEM.match(line)
+        if item is None:
+            parts.append(Text(line))
+            continue
+        row = Table.grid()
+        row.add_column(no_wrap=True)
+        row.add_column(ratio=1, overflow="fold")
+        row.add_row(Text(item.group(1)), Text(item.group(2)))
+        parts.append(row)
+    return Group(*parts)
 
 
 class NoticeStep(Vertical):
@@ -51,7 +76,7 @@ class NoticeStep(Vertical):
     def compose(self) -> ComposeResult:
         yield Plain(READ, classes="notice-read")
         with VerticalScroll(classes="notice-box"):
-            yield Plain(notice_text(self.key), id=self.text_id)
+            yield Plain(notice_lines(notice_text(self.key)), id=self.text_id)
         # the row for 阅读并同意 pressed too soon: kept under a box that scrolls, so saying it moves nothing
         yield Plain("", classes="field-error notice-unread")
         with Horizontal(classes="buttons"):

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
 from ...services import counter_verify, elicence_verify
 from ..base import KioskScreen
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
+from ..widgets.page import Page
 from ..widgets.plain import Plain
 
 
@@ -19,7 +20,7 @@ NOT_QUERIED = "（二维码本身未通过检查，未查询驾驶证当前状�
 class VerifyScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("电子驾驶证核验")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):  # a Tab stop only while it has more to show
             yield Plain("请扫描驾驶人出示的电子驾驶证二维码，或粘贴二维码内容（以DL1:或DL2:开头）。"
                         "离线核验检查签名和有效期；在线核验同时查询驾驶证当前状态。", classes="hint")
             yield FormField("payload", "二维码内容", placeholder="DL1:...", max_length=4096)

@@ -12,6 +12,7 @@ from textual.widgets import Button, DataTable, Static
 from ....services import counter_dashboard
 from ...base import KioskScreen, main_control
 from ...widgets.header import KioskHeader
+from ...widgets.page import Page
 from ...widgets.plain import Plain, PlainTable
 
 
@@ -41,7 +42,7 @@ LOADING = "正在读取考试数据，请稍候。"
 class DashboardScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试数据看板")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):  # a Tab stop only while it has more to show
             yield Plain(LOADING, id="dash-summary")
             yield Plain("", id="dash-chart")
             yield PlainTable(id="dash-rows", cursor_type="row")

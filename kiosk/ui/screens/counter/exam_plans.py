@@ -21,6 +21,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.fit import refill_to_fit, room
 from ...widgets.header import KioskHeader
+from ...widgets.page import Page
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .dashboard import APPLIED_HINT
 
@@ -54,7 +55,7 @@ class ExamPlansScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         today = self.env.clock.now().date()
         yield KioskHeader("考试计划与安排")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):  # a Tab stop only while it has more to show
             with Horizontal(classes="row"):
                 yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
                                 enter_presses="query")

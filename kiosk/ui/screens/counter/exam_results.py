@@ -18,6 +18,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
 from ...widgets.fit import refill_to_fit
 from ...widgets.header import KioskHeader
+from ...widgets.page import Page
 from ...widgets.plain import Plain, PlainTable
 
 log = logging.getLogger("kiosk.ui")
@@ -63,7 +64,7 @@ class ExamResultsScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):  # a Tab stop only while it has more to show
             yield Plain("逐个录入：输入考生身份证号码（或在下方今日待录入成绩的考生中选择）、科目（1-4）、成绩（0-100，"
                         "缺考填写：缺考）和考试次数（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。",
                         classes="hint")

@@ -19,6 +19,7 @@ from ...base import KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.fit import SCROLLBAR, fit_columns, room
 from ...widgets.header import KioskHeader
+from ...widgets.page import Page
 from ...widgets.plain import Plain, PlainTable
 
 COLUMNS = ("提交时间", "业务流水号", "审核内容", "申请人", "身份证号", "照片来源")
@@ -42,7 +43,7 @@ class ReviewScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("审核队列")
-        with VerticalScroll(classes="form wide"):
+        with Page(classes="form wide"):  # a Tab stop only while it has more to show
             yield Plain("按提交时间先后排列。核对照片和自动检查结果后，审核通过或选择不通过原因。"
                         "结果将通过短信和消息通知申请人，并更新网办进度。", classes="hint")
             yield Plain("", id="review-done")

@@ -103,7 +103,8 @@ async def test_after_a_save_the_next_session_starts_at_the_exam_date(env):
         fill_session(app, "2027-02-10", opens_on="2026-12-05", publish_on="2027-02-08")
         await press_enter_in(pilot, "publish_on")  # the last field of the form
         await settle(pilot)
-        assert "已保存场次" in str(app.screen.query_one("#plan-message").render())
+        saved = str(app.screen.query_one("#plan-message").render())
+        assert "已保存场次" in saved and "不在上方列出的日期内" in saved  # listed: 12-01 to 12-08
         exam_date = app.screen.query_one("#input-exam_date")
         assert exam_date.value == "" and app.focused is exam_date
         await pilot.press(*"2027-02-11")
@@ -120,7 +121,20 @@ async def test_enter_in_the_publication_day_asks_to_allocate_as_its_button(env):
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)  # asked first, as 安排考试并公布结果 does
         assert "确认安排 2026-12-02 公布结果的考试" in screen_text(app)
+        assert "这些计划已于2026-12-02零时截止网上预约" in screen_text(app)  # not 安排后...停止预约: stopped already
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, ExamPlansScreen)
         assert str(app.screen.query_one("#plan-message").render()) == ""  # nothing allocated
+
+
+async def test_a_session_saved_in_the_listed_dates_says_nothing_more(env):
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        fill_session(app, "2026-12-07", opens_on="", publish_on="")  # the day's plan's window
+        set_input(app, "start_time", "17:00")  # after its 13:30 session
+        await press_enter_in(pilot, "publish_on")
+        await settle(pilot)
+        saved = str(app.screen.query_one("#plan-message").render())
+        assert "已保存场次" in saved and "不在上方" not in saved, saved

@@ -2,7 +2,7 @@
 booking window, and run the publication-day allocation for a date."""
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from rich.cells import cell_len
@@ -12,7 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from ....domain.errors import DomainError
-from ....domain.typed import DATE_LEN, TIME_LEN
+from ....domain.typed import DATE_LEN, TIME_LEN, parse_date
 from ....services import exam_admin, exam_admin_results
 from ....services.allocation_preview import earlier_text, listed_days
 from ....services.allocation_service import AllocationReport
@@ -249,7 +249,7 @@ class ExamPlansScreen(KioskScreen):
     def _saved(self, row: exam_admin.SessionRow) -> None:
         self._status(
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
-            f"{row.classes} 考位{row.seats}")
+            f"{row.classes} 考位{row.seats}{_outside(row.exam_date, self.queried)}")
         self._clear_form()
         # The next session is typed from the top of the form (the site stays chosen), not from the
         # field Enter was pressed in (结果公布日期 was 6 BTabs away from 考试日期).
@@ -265,7 +265,8 @@ class ExamPlansScreen(KioskScreen):
                    else "目前没有待安排的考试预约申请")
         question = (f"确认安排 {p.date:%Y-%m-%d} 公布结果的考试？\n\n"
                     f"考试计划 {p.plans} 个，场次 {p.sessions} 个；{waiting}。\n"
-                    "安排后这些计划停止预约，结果立即通过网办进度、短信和消息通知群众，不能撤销。")
+                    f"这些计划已于{p.date:%Y-%m-%d}零时截止网上预约；安排后，结果立即通过网办进度、短信和消息通知群众，"
+                    "不能撤销。")
         if p.earlier:
             question += "\n\n" + earlier_text(p.earlier)
         day = f"{p.date:%Y-%m-%d}"
@@ -279,6 +280,14 @@ class ExamPlansScreen(KioskScreen):
     def _allocated(self, report: AllocationReport) -> None:
         self._status(allocation_text(report))
         self.reload()
+
+
+def _outside(day: date, queried: tuple[str, str] | None) -> str:
+    """What the saved line adds when the list (of the dates last queried) will not show the session."""
+    first, last = (parse_date(d) for d in queried) if queried else (None, None)
+    if first is None or last is None or first <= day <= last:  # nothing listed yet: nothing to miss
+        return ""
+    return "（不在上方列出的日期内：修改场次日期后点击【查询】可在列表中查看）"
 
 
 def _cells(r: exam_admin.SessionRow) -> tuple[str, ...]:

@@ -225,7 +225,7 @@ def test_a_car_whose_transfer_is_under_way_gets_no_other_document(env: Env, peop
         try:
             prepared = applications.prepare(env, service, aid)
         except DomainError as refused:  # no car left that could have it: said before the form
-            assert f"渝A8D2Q7不能" in refused.message and said in refused.message, (kind, refused.message)
+            assert "渝A8D2Q7不能" in refused.message and said in refused.message, (kind, refused.message)
             continue
         text = prepared.intro + str(prepared.context.get("intros", {}))
         assert said in text, (kind, text)

@@ -9,7 +9,6 @@ from sqlalchemy import update
 from kiosk.db.models import Booking
 from kiosk.services import cancellation, counter_bookings, fees
 from kiosk.services.booking_submit import BookingRequest
-from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.booking_helpers import account_id, book, sessions
 from tests.ui.conftest import settle
 from tests.ui.test_booking_records_stale import CLERK

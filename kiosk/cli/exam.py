@@ -19,7 +19,8 @@ ALLOCATE_HELP = ("结果公布日：截止该日公布结果的考试计划的�
 
 def register(sub: argparse._SubParsersAction) -> None:
     al = add(sub, "allocate", "结果公布日：截止预约，按排序安排考位", description=ALLOCATE_HELP)
-    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="要安排的结果公布日")
+    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="要安排的结果公布日；today 为终端时钟"
+                    "（北京时间）的今天，供每天定时执行（见 README）")
     al.add_argument("--json", action="store_true",
                     help='以 JSON 输出 {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}：'
                          "placed 和 unplaced 为本次安排的申请数（placed 为安排到考位的，unplaced 为未能安排的；当日"
@@ -49,9 +50,9 @@ def _fail(message: str) -> int:
 
 
 def allocate(args: argparse.Namespace, env: Env) -> int:
-    day = parse_date(args.date)  # as the screens read a date: ２０２６-１２-０５ and 2026/12/5 too
+    day = allocation_day(args.date, env)
     if day is None:
-        return _fail(f"--date 须为 2026-12-03 这样的日期，收到 {args.date!r}")
+        return _fail(f"--date 须为 2026-12-03 这样的日期或 today，收到 {args.date!r}")
     bootstrap.prepare(env, load_demo=False)
     try:
         earlier = allocation_preview.earlier(env, day)
@@ -65,6 +66,18 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
         return 0
     print("\n".join(allocate_lines(day, report)))
     return 0
+
+
+TODAY = ("today", "今天")
+
+
+def allocation_day(text: str, env: Env) -> date | None:
+    """--date: a date as the screens read one (２０２６-１２-０５ and 2026/12/5 too), or today: the
+    kiosk's own day (北京时间), whatever the time zone of the machine a daily timer runs on (at
+    00:05 in Beijing a server on UTC is still on the day before)."""
+    if text.strip().lower() in TODAY:
+        return env.clock.now().date()
+    return parse_date(text)
 
 
 def allocate_lines(day: date, report: allocation_service.AllocationReport) -> list[str]:

@@ -96,3 +96,25 @@ def test_a_date_in_full_width_digits_is_read_as_the_screens_read_it(env, people)
         assert main(["--db", env.settings.db_url, "--now", "2026-12-02T09:00", "allocate", "--date",
                      "２０２６-１２-０２", "--json"]) == 0
     assert json.loads(out.getvalue())["date"] == "2026-12-02"
+
+
+def test_today_is_the_kiosks_own_day_for_a_daily_timer(env, people):
+    """`kiosk allocate --date today`, run by a timer just after midnight in Beijing, allocates the day
+    of the kiosk's clock (北京时间; pinned here with --now), not the machine's `date +%F`."""
+    learner = add_learners(env, 1)[0]
+    target = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]
+    book(env, learner, BookingRequest(2, "self", (target.id,)))
+    for word in ("today", "今天"):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            assert main(["--db", env.settings.db_url, "--now", "2026-12-02T00:05", "allocate", "--date", word,
+                         "--json"]) == 0
+        data = json.loads(out.getvalue())
+        assert data["date"] == "2026-12-02"
+        assert {"id": target.id, "seats": target.seats, "placed": 1} in data["sessions"]
+        assert data["placed"] == (1 if word == "today" else 0)  # the second run changes nothing
+
+
+def test_a_date_that_is_neither_is_refused_with_both_forms(env, capsys):
+    assert main(["--db", env.settings.db_url, "allocate", "--date", "tomorrow"]) == 1
+    assert "--date 须为 2026-12-03 这样的日期或 today，收到 'tomorrow'" in capsys.readouterr().err

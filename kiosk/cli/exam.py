@@ -59,7 +59,7 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
         report = allocation_service.run(env, day)
     except DomainError as exc:
         return _fail(exc.message)
-    if earlier and report.plans:  # on stderr: the JSON on stdout keeps its keys
+    if earlier:  # on stderr (the JSON on stdout keeps its keys); also when the day had no plans of its own
         print(allocation_preview.earlier_text(earlier), file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_json(), ensure_ascii=False))

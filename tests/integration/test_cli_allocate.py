@@ -118,3 +118,16 @@ def test_today_is_the_kiosks_own_day_for_a_daily_timer(env, people):
 def test_a_date_that_is_neither_is_refused_with_both_forms(env, capsys):
     assert main(["--db", env.settings.db_url, "allocate", "--date", "tomorrow"]) == 1
     assert "--date 须为 2026-12-03 这样的日期或 today，收到 'tomorrow'" in capsys.readouterr().err
+
+
+def test_a_day_without_plans_still_names_an_earlier_day_left_unallocated(env, people):
+    """The daily timer's run on a day with no plans of its own: the day its machine was off (plans
+    left unallocated, applicants waiting) is still named on stderr, as on a day with plans."""
+    learner = add_learners(env, 1)[0]
+    target = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]  # a plan published on 12-02
+    book(env, learner, BookingRequest(2, "self", (target.id,)))
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert main(["--db", env.settings.db_url, "--now", "2027-06-01T00:05", "allocate", "--date", "today"]) == 0
+    assert out.getvalue().startswith("2027-06-01 没有待安排的考试计划")
+    assert err.getvalue().startswith("注意：更早的预约结果公布日2026-12-02")

@@ -13,7 +13,8 @@ from textual.widgets import Button, DataTable, Static
 from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
-from ..widgets.header import KioskHeader
+from ..widgets.fit import room
+from ..widgets.header import KioskHeader, fit
 from ..widgets.menu_grid import MenuGrid, menu_up_from_below
 from .counter.menu import items_for
 from ..widgets.plain import Plain, PlainTable
@@ -86,6 +87,7 @@ class StaffHomeScreen(KioskScreen):
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_info)
+        self.call_after_refresh(self._fill)
 
     def on_mount(self) -> None:
         self.query_one(DataTable).add_columns("时间", "操作", "终端与说明")
@@ -96,11 +98,23 @@ class StaffHomeScreen(KioskScreen):
         if self.kiosk.staff:
             self.call(staff_service.recent_actions, self.env, self.kiosk.staff.staff_no, done=self._loaded)
 
+    _rows: list[staff_service.AuditLine] = []
+
     def _loaded(self, rows: list[staff_service.AuditLine]) -> None:
+        self._rows = rows
+        self._fill()
+
+    def _fill(self) -> None:
+        """The recent actions, 终端与说明 cut with ... to the width left (tester: cut off mid-word with
+        nothing to say so, and at 80x24 a sideways scrollbar under the table); the 审计日志 screen
+        shows each whole."""
         table = self.query_one(DataTable)
+        cells = [(r.at, audit.action_name(r.action), r.detail) for r in self._rows]
+        used = sum(max([cell_len(h), *(cell_len(c[i]) for c in cells)]) + 2 for i, h in enumerate(("时间", "操作")))
+        left = max(12, room(self.query_one(VerticalScroll)) - used - 2)
         table.clear()
-        for r in rows:
-            table.add_row(r.at, audit.action_name(r.action), r.detail)
+        for at, action, detail in cells:
+            table.add_row(at, action, fit(detail, left, trim="（(《【：:；;，,、"))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

@@ -77,7 +77,7 @@ def test_a_retakes_row_says_the_time_the_question_says(env):
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_the_list_shows_earlier_days_with_their_dates_and_the_retakes_time(env, size):
-    early, late, on_4, on_5 = _two_days(env)
+    early, late, on_4, _ = _two_days(env)
     app = counter_app(env)
     async with app.run_test(size=size) as pilot:
         await _open(pilot)

@@ -2,11 +2,12 @@
 recorded): whose result, which subject and attempt, the score and its verdict. Reads only; the
 fields are checked as kiosk.services.exam_admin_results.record_one checks them (read_form), so a form it
 would refuse is refused before the question, not after it. And who is still to have a result
-recorded today (``awaiting``), for the clerk to choose rather than type each 18-digit ID number."""
+recorded, today or on a day before (``awaiting``), for the clerk to choose rather than type each
+18-digit ID number."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -14,6 +15,7 @@ from ..db.models import Account, Booking, ExamResult, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES, is_pass, pass_mark
 from ..domain.ids import mask_id, mask_name
 from . import audit, exam_results
+from .booking import session_at
 from .env import Env
 from .exam_admin_results import read_form
 from .permissions import EXAM, authorise
@@ -67,14 +69,20 @@ def preview_one(env: Env, staff: StaffSession | None, id_number: str, subject_te
 
 # A day's candidates are a few hundred at most (its sessions' seats); past this the list says so
 MAX_AWAITING = 500
+# How far back the list looks for exams whose result was never recorded (a clerk catching up on a
+# missed day): the sessions of these days are read, then their bookings through the session index.
+# Every past placed booking would mean reading every booking that ever had a session (the status
+# index holds only pending ones on SQLite); an older one is still found by typing the ID number.
+EARLIER_DAYS = 30
 
 
 @dataclass(frozen=True)
 class Awaiting:
-    """A placed booking of the day with no closing result: its exam and who takes it, as the
-    counter's citizen file shows them to staff (the name and ID number whole)."""
+    """A placed booking with no closing result, of today or of the EARLIER_DAYS before: its exam and
+    who takes it, as the counter's citizen file shows them to staff (the name and ID number whole)."""
     booking_id: int
-    start_time: time
+    exam_date: date
+    at: datetime  # when the attempt due is taken, as 录入成绩 records it (exam_results.due_time)
     site: str
     subject: int
     attempt: int  # the result due next: 1 初考, 2 补考 (the first attempt failed)
@@ -88,33 +96,44 @@ class Awaiting:
 
 @dataclass(frozen=True)
 class AwaitingDay:
-    day: date
+    day: date  # today
     rows: list[Awaiting] = field(default_factory=list)
-    more: bool = False  # more than MAX_AWAITING: only the first are listed
+    more: bool = False  # more than MAX_AWAITING: only the first (the oldest days') are listed
+
+    @property
+    def earlier(self) -> int:
+        """How many of the rows are of a day before today (a result not recorded on its day)."""
+        return sum(1 for a in self.rows if a.exam_date < self.day)
 
 
 def awaiting(env: Env, staff: StaffSession | None) -> AwaitingDay:
-    """Today's (the clock's date) placed bookings with no closing result (a pass, a no-show or the
-    retake closes one), by session: time, site, subject, then the order they were booked."""
+    """The placed bookings with no closing result (a pass, a no-show or the retake closes one) whose
+    exam is today (the clock's date) or on one of the EARLIER_DAYS before, oldest day first; within a
+    day by the time the attempt due is taken, site, subject, then the order they were booked."""
     day = env.clock.now().date()
+    since = day - timedelta(days=EARLIER_DAYS)
     with env.db.read() as s:
         authorise(s, env, staff, *EXAM, doing="查看待录入成绩的考生")
         # each listed booking's results so far, through the results' booking index (not a count of
-        # every result ever recorded)
-        recorded = (select(func.count(ExamResult.id)).where(ExamResult.booking_id == Booking.id)
-                    .correlate(Booking).scalar_subquery())
+        # every result ever recorded), and when the last was taken (a retake is due after it)
+        mine = (ExamResult.booking_id == Booking.id)
+        recorded = select(func.count(ExamResult.id)).where(mine).correlate(Booking).scalar_subquery()
+        last = select(func.max(ExamResult.taken_at)).where(mine).correlate(Booking).scalar_subquery()
+        sessions = select(ExamSession.id).where(ExamSession.exam_date.between(since, day))
         rows = s.execute(
-            select(Booking.id, ExamSession.start_time, ExamSite.name, Booking.subject, recorded,
-                   Account.name, Account.id_number)
+            select(Booking.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, Booking.subject,
+                   recorded, last, Account.name, Account.id_number)
             .join(ExamSession, ExamSession.id == Booking.session_id)
             .join(ExamSite, ExamSite.id == ExamSession.site_id)
             .join(Account, Account.id == Booking.account_id)
-            # the day's sessions first, then their bookings through the session index (on SQLite it
+            # the days' sessions first, then their bookings through the session index (on SQLite it
             # holds every booking that ever had a session, and the status index only pending ones)
-            .where(Booking.session_id.in_(select(ExamSession.id).where(ExamSession.exam_date == day)),
-                   ExamSession.exam_date == day, Booking.status == "placed")
-            .order_by(ExamSession.start_time, ExamSite.name, Booking.subject, Booking.id)
+            .where(Booking.session_id.in_(sessions), ExamSession.exam_date.between(since, day),
+                   Booking.status == "placed")
+            .order_by(ExamSession.exam_date, ExamSession.start_time, ExamSite.name, Booking.subject, Booking.id)
             .limit(MAX_AWAITING + 1)).all()
-    found = [Awaiting(bid, start, site, subject, (n or 0) + 1, name, id_number)
-             for bid, start, site, subject, n, name, id_number in rows]
-    return AwaitingDay(day, found[:MAX_AWAITING], len(found) > MAX_AWAITING)
+    found = [Awaiting(bid, on, exam_results.due_time(session_at(on, start), taken), site, subject, (n or 0) + 1,
+                      name, id_number)
+             for bid, on, start, site, subject, n, taken, name, id_number in rows]
+    listed = sorted(found[:MAX_AWAITING], key=lambda a: (a.exam_date, a.at, a.site, a.subject, a.booking_id))
+    return AwaitingDay(day, listed, len(found) > MAX_AWAITING)

@@ -124,6 +124,13 @@ def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None
         raise DomainError(f"补考时间{taken_at:%Y-%m-%d %H:%M}须晚于第1次考试时间{first:%Y-%m-%d %H:%M}")
 
 
+def due_time(starts: datetime, first: datetime | None) -> datetime:
+    """When an attempt is taken unless the clerk says otherwise: the session's start ``starts`` for the
+    first; RETAKE_GAP after the first attempt (taken at ``first``), not before the start, for the retake.
+    The list of candidates still to have a result (exam_result_check.awaiting) says this time too."""
+    return starts if first is None else max(starts, first) + RETAKE_GAP
+
+
 def attempt_time(session: ExamSession, done: list[ExamResult], now: datetime,
                  taken_at: datetime | None = None) -> datetime:
     """When the attempt after ``done`` (the booking's results so far, results_so_far) was taken, as
@@ -133,7 +140,7 @@ def attempt_time(session: ExamSession, done: list[ExamResult], now: datetime,
     录入成绩 (exam_result_check) says this time, so the clerk is asked about the time saved."""
     starts = session_at(session.exam_date, session.start_time)
     first = done[-1].taken_at if done else None
-    taken_at = taken_at or (starts if first is None else max(starts, first) + RETAKE_GAP)
+    taken_at = taken_at or due_time(starts, first)
     if taken_at > now:
         raise DomainError(f"考试时间{taken_at:%Y-%m-%d %H:%M}还未到，不能录入成绩")
     _check_taken_at(taken_at, starts, first)

@@ -64,7 +64,7 @@ async def test_choosing_a_listed_candidate_fills_the_form(env, people, size):
         await _save(pilot, p.id_number, "2", "85", attempt="2")
         await settle(pilot)
         assert "已录入（第2次）" in screen_text(app) and _rows(app) == []
-        assert "今日（2026-12-04）没有待录入成绩的考生。" in screen_text(app)
+        assert "今日（2026-12-04）及此前30天内没有待录入成绩的考生。" in screen_text(app)
         title, hint = q("#awaiting-title"), q("#import-hint")
         assert hint.region.y > title.region.bottom  # a blank line before 批量导入, as under the list
 

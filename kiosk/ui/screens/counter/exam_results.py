@@ -28,22 +28,29 @@ log = logging.getLogger("kiosk.ui")
 RETAKE_NEXT = "考试次数已填2，可接着录入该考生的补考成绩；录入其他考生时输入其身份证号码，考试次数即恢复为1。"
 
 
-# Today's candidates still to have a result recorded; on a narrow terminal 考场, then 时间, are left out
-AWAITING_COLUMNS = ("时间", "考场", "科目", "考试次数", "姓名", "身份证号码")
-AWAITING_DROP = (1, 0)
+# Candidates still to have a result recorded (today's, and those of earlier days whose result was
+# never recorded, oldest first); on a narrow terminal 考场, then 时间, are left out (the date stays:
+# it tells a missed day's candidate from today's)
+AWAITING_COLUMNS = ("日期", "时间", "考场", "科目", "考试次数", "姓名", "身份证号码")
+AWAITING_DROP = (2, 1)
 
 
 def _awaiting_cells(a: exam_result_check.Awaiting) -> tuple[str, ...]:
-    return (f"{a.start_time:%H:%M}", a.site, a.subject_name, "2（补考）" if a.attempt == 2 else "1（初考）",
-            a.name, a.id_number)
+    # 时间: when the attempt due is taken, as the question before 录入成绩 says it (a retake's is later)
+    return (f"{a.exam_date:%Y-%m-%d}", f"{a.at:%H:%M}", a.site, a.subject_name,
+            "2（补考）" if a.attempt == 2 else "1（初考）", a.name, a.id_number)
 
 
 def _awaiting_title(found: exam_result_check.AwaitingDay) -> str:
     day = f"今日（{found.day:%Y-%m-%d}）"
     if not found.rows:
-        return f"{day}没有待录入成绩的考生。"
+        return f"{day}及此前{exam_result_check.EARLIER_DAYS}天内没有待录入成绩的考生。"
     more = f"（仅列出前{len(found.rows)}人）" if found.more else ""
-    return f"{day}待录入成绩的考生 {len(found.rows)} 人{more}：选择一行，即填入其身份证号码、科目和考试次数。"
+    choose = "：选择一行，即填入其身份证号码、科目和考试次数。"
+    if not found.earlier:
+        return f"{day}待录入成绩的考生 {len(found.rows)} 人{more}{choose}"
+    return (f"待录入成绩的考生 {len(found.rows)} 人（含以前日期未录入的 {found.earlier} 人，列在前面）"
+            f"{more}{choose}")
 
 
 def _candidate(id_number: str, subject: str) -> tuple[str, str]:
@@ -65,7 +72,7 @@ class ExamResultsScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
         with Page(classes="form wide"):  # a Tab stop only while it has more to show
-            yield Plain("逐个录入：输入考生身份证号码（或在下方今日待录入成绩的考生中选择）、科目（1-4）、成绩（0-100，"
+            yield Plain("逐个录入：输入考生身份证号码（或在下方待录入成绩的考生中选择）、科目（1-4）、成绩（0-100，"
                         "缺考填写：缺考）和考试次数（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。",
                         classes="hint")
             with Horizontal(classes="row"):
@@ -100,7 +107,7 @@ class ExamResultsScreen(KioskScreen):
         self._read_awaiting()
 
     def _read_awaiting(self) -> None:
-        """Today's candidates still to have a result (again after each save or import)."""
+        """The candidates still to have a result (again after each save or import)."""
         self.read_live(exam_result_check.awaiting, self.env, self.kiosk.staff, done=self._list_awaiting)
 
     def _list_awaiting(self, found: exam_result_check.AwaitingDay) -> None:

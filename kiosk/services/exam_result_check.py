@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
 from ..db.models import Account, Booking, ExamResult, ExamSession, ExamSite
 from ..domain.exam import SUBJECT_NAMES, is_pass, pass_mark
@@ -98,7 +98,7 @@ class Awaiting:
 class AwaitingDay:
     day: date  # today
     rows: list[Awaiting] = field(default_factory=list)
-    more: bool = False  # more than MAX_AWAITING: only the first (the oldest days') are listed
+    more: bool = False  # more than MAX_AWAITING: only the first (today's, then the latest days') are listed
 
     @property
     def earlier(self) -> int:
@@ -108,8 +108,9 @@ class AwaitingDay:
 
 def awaiting(env: Env, staff: StaffSession | None) -> AwaitingDay:
     """The placed bookings with no closing result (a pass, a no-show or the retake closes one) whose
-    exam is today (the clock's date) or on one of the EARLIER_DAYS before, oldest day first; within a
-    day by the time the attempt due is taken, site, subject, then the order they were booked."""
+    exam is today (the clock's date) or on one of the EARLIER_DAYS before: today's first, then the
+    days before, latest first; within a day by the time the attempt due is taken, site, subject, then
+    the order they were booked."""
     day = env.clock.now().date()
     since = day - timedelta(days=EARLIER_DAYS)
     with env.db.read() as s:
@@ -130,10 +131,13 @@ def awaiting(env: Env, staff: StaffSession | None) -> AwaitingDay:
             # holds every booking that ever had a session, and the status index only pending ones)
             .where(Booking.session_id.in_(sessions), ExamSession.exam_date.between(since, day),
                    Booking.status == "placed")
-            .order_by(ExamSession.exam_date, ExamSession.start_time, ExamSite.name, Booking.subject, Booking.id)
+            # today's first (the day's work, never cut off by a backlog), then the days before, latest first
+            .order_by(case((ExamSession.exam_date == day, 0), else_=1), ExamSession.exam_date.desc(),
+                      ExamSession.start_time, ExamSite.name, Booking.subject, Booking.id)
             .limit(MAX_AWAITING + 1)).all()
     found = [Awaiting(bid, on, exam_results.due_time(session_at(on, start), taken), site, subject, (n or 0) + 1,
                       name, id_number)
              for bid, on, start, site, subject, n, taken, name, id_number in rows]
-    listed = sorted(found[:MAX_AWAITING], key=lambda a: (a.exam_date, a.at, a.site, a.subject, a.booking_id))
+    listed = sorted(found[:MAX_AWAITING], key=lambda a: (a.exam_date != day, -a.exam_date.toordinal(), a.at, a.site,
+                                                         a.subject, a.booking_id))
     return AwaitingDay(day, listed, len(found) > MAX_AWAITING)

@@ -2,8 +2,9 @@
 was waiting although 陈晨's 2026-12-07 exam had no result, which the clerk could record only by
 typing her ID number; and after a failed first attempt the row said the session's 08:30 while the
 question before 录入成绩 said the retake's 09:30 (recorded an hour after the first attempt).
-Now the list holds the placed bookings of the EARLIER_DAYS before today too, oldest day first, each
-row with its date; and a retake's row says the time the question says."""
+Now the list holds the placed bookings of the EARLIER_DAYS before today too, after today's (the
+day's work, never cut off by a backlog), latest day first, each row with its date; and a retake's
+row says the time the question says."""
 from __future__ import annotations
 
 from datetime import date
@@ -45,12 +46,12 @@ def test_an_earlier_days_unrecorded_exam_is_listed_until_its_result_is_in(env):
     found = exam_result_check.awaiting(env, STAFF)
     assert found.day == date(2026, 12, 5)
     assert [(a.id_number, a.exam_date) for a in found.rows] == \
-        [(early.id_number, date(2026, 12, 4)), (late.id_number, date(2026, 12, 5))]  # the older day first
+        [(late.id_number, date(2026, 12, 5)), (early.id_number, date(2026, 12, 4))]  # today's first
     assert found.earlier == 1
-    first = found.rows[0]
+    first = found.rows[1]
     assert (first.attempt, first.at.date(), first.at.time()) == (1, date(2026, 12, 4), on_4.start_time)
     exam_results.record(env, first.booking_id, score=60)  # failed: the retake is still to be recorded
-    [again, _] = exam_result_check.awaiting(env, STAFF).rows
+    [_, again] = exam_result_check.awaiting(env, STAFF).rows
     assert again.id_number == early.id_number and again.attempt == 2
     exam_results.record(env, first.booking_id, score=90)  # the retake: the booking closed
     assert [a.id_number for a in exam_result_check.awaiting(env, STAFF).rows] == [late.id_number]
@@ -59,7 +60,7 @@ def test_an_earlier_days_unrecorded_exam_is_listed_until_its_result_is_in(env):
 def test_the_list_looks_back_earlier_days_and_no_further(env):
     early, late, _, _ = _two_days(env)
     env.clock.advance(days=exam_result_check.EARLIER_DAYS - 1)  # 12-04 is EARLIER_DAYS days ago
-    assert [a.id_number for a in exam_result_check.awaiting(env, STAFF).rows] == [early.id_number, late.id_number]
+    assert [a.id_number for a in exam_result_check.awaiting(env, STAFF).rows] == [late.id_number, early.id_number]
     env.clock.advance(days=1)
     found = exam_result_check.awaiting(env, STAFF)
     assert [a.id_number for a in found.rows] == [late.id_number] and found.earlier == 1
@@ -67,9 +68,9 @@ def test_the_list_looks_back_earlier_days_and_no_further(env):
 
 def test_a_retakes_row_says_the_time_the_question_says(env):
     early, _, on_4, _ = _two_days(env)
-    [first, _] = exam_result_check.awaiting(env, STAFF).rows
+    [_, first] = exam_result_check.awaiting(env, STAFF).rows
     exam_results.record(env, first.booking_id, score=60)
-    [retake, _] = exam_result_check.awaiting(env, STAFF).rows
+    [_, retake] = exam_result_check.awaiting(env, STAFF).rows
     pending = exam_result_check.preview_one(env, STAFF, early.id_number, "2", "85", "2")
     assert pending.exam == f"{retake.at:%Y-%m-%d %H:%M}（补考）"
     assert retake.at > first.at  # an hour after the first attempt, not the session's start
@@ -82,13 +83,14 @@ async def test_the_list_shows_earlier_days_with_their_dates_and_the_retakes_time
     async with app.run_test(size=size) as pilot:
         await _open(pilot)
         text = screen_text(app)
-        assert "待录入成绩的考生 2 人（含以前日期未录入的 1 人，列在前面）" in text
+        assert "待录入成绩的考生 2 人（含以前日期未录入的 1 人，列在今日之后）" in text
         rows = _rows(app)
-        assert [r[0] for r in rows] == ["2026-12-04", "2026-12-05"]
-        assert early.name in rows[0] and early.id_number in rows[0] and "1（初考）" in rows[0]
-        assert late.name in rows[1]
+        assert [r[0] for r in rows] == ["2026-12-05", "2026-12-04"]
+        assert early.name in rows[1] and early.id_number in rows[1] and "1（初考）" in rows[1]
+        assert late.name in rows[0]
         table = app.screen.query_one("#awaiting")
         table.focus()
+        table.move_cursor(row=1)
         await pilot.press("enter")  # the 12-04 candidate: into the form, as today's are
         await settle(pilot)
         q = app.screen.query_one
@@ -97,9 +99,9 @@ async def test_the_list_shows_earlier_days_with_their_dates_and_the_retakes_time
         await _save(pilot, early.id_number, "2", "60")  # failed: the retake is due
         await settle(pilot)  # the list read again
         rows = _rows(app)
-        assert "2（补考）" in rows[0]
+        assert "2（补考）" in rows[1]
         table.focus()
-        table.move_cursor(row=0)
+        table.move_cursor(row=1)
         await pilot.press("enter")
         await settle(pilot)
         set_input(app, "score", "85")
@@ -107,7 +109,7 @@ async def test_the_list_shows_earlier_days_with_their_dates_and_the_retakes_time
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         asked = screen_text(app)
-        retake = exam_result_check.awaiting(env, STAFF).rows[0].at
+        retake = exam_result_check.awaiting(env, STAFF).rows[1].at
         assert f"考试时间：{retake:%Y-%m-%d %H:%M}（补考）" in asked
         assert retake.time() != on_4.start_time  # an hour after the first attempt
-        assert rows[0][:2] == ["2026-12-04", f"{retake:%H:%M}"]
+        assert rows[1][:2] == ["2026-12-04", f"{retake:%H:%M}"]

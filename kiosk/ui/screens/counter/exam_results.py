@@ -29,7 +29,7 @@ RETAKE_NEXT = "考试次数已填2，可接着录入该考生的补考成绩；�
 
 
 # Candidates still to have a result recorded (today's, and those of earlier days whose result was
-# never recorded, oldest first); on a narrow terminal 考场, then 时间, are left out (the date stays:
+# never recorded, after today's); on a narrow terminal 考场, then 时间, are left out (the date stays:
 # it tells a missed day's candidate from today's)
 AWAITING_COLUMNS = ("日期", "时间", "考场", "科目", "考试次数", "姓名", "身份证号码")
 AWAITING_DROP = (2, 1)
@@ -49,7 +49,7 @@ def _awaiting_title(found: exam_result_check.AwaitingDay) -> str:
     choose = "：选择一行，即填入其身份证号码、科目和考试次数。"
     if not found.earlier:
         return f"{day}待录入成绩的考生 {len(found.rows)} 人{more}{choose}"
-    return (f"待录入成绩的考生 {len(found.rows)} 人（含以前日期未录入的 {found.earlier} 人，列在前面）"
+    return (f"待录入成绩的考生 {len(found.rows)} 人（含以前日期未录入的 {found.earlier} 人，列在今日之后）"
             f"{more}{choose}")
 
 

@@ -287,7 +287,7 @@ def _outside(day: date, queried: tuple[str, str] | None) -> str:
     first, last = (parse_date(d) for d in queried) if queried else (None, None)
     if first is None or last is None or first <= day <= last:  # nothing listed yet: nothing to miss
         return ""
-    return "（不在上方列出的日期内：修改场次日期后点击【查询】可在列表中查看）"
+    return "（不在上方列出的日期内：修改场次日期后点击【查询场次】可在列表中查看）"
 
 
 def _cells(r: exam_admin.SessionRow) -> tuple[str, ...]:

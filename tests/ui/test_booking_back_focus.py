@@ -38,3 +38,24 @@ async def test_the_first_time_the_focus_is_still_on_the_dates(kiosk_app, env, pe
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await to_sessions(pilot, env, people["permit_expiring"], 2)
         assert kiosk_app.focused is kiosk_app.screen.query_one("#input-date_from")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_back_from_confirm_in_system_mode_shows_next_with_the_focus(kiosk_app, env, people, size):
+    """服从系统安排 (nothing to choose): back from 确认并提交 the focus is on 下一步, in view (tester: the
+    page came back at its top with 下一步 focused below the edge, so no focus showed anywhere)."""
+    from textual.widgets import RadioSet
+
+    async with kiosk_app.run_test(size=size) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        kiosk_app.screen.query_one("#mode", RadioSet).query("RadioButton").last().value = True
+        await settle(pilot)
+        await query(pilot, "2026-12-04", "2026-12-10")
+        kiosk_app.screen.query_one("#next-sessions", Button).press()
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-confirm"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-sessions"
+        after = kiosk_app.screen.query_one("#next-sessions", Button)
+        assert kiosk_app.focused is after and _in_view(kiosk_app, after)

@@ -95,9 +95,17 @@ class SessionFocus:
         target = self.after_mode()
         if not isinstance(target, DataTable):
             target.focus()
+            # back from 确认并提交 the page was just scrolled home and laid out anew: the focus's own
+            # scroll came before that layout, and left 下一步 (服从系统安排) focused below the edge
+            self.call_after_refresh(self._target_in_view, target)
             return
         target.focus(scroll_visible=False)
         self.call_after_refresh(self._table_in_view, page)
+
+    @staticmethod
+    def _target_in_view(target: Widget) -> None:
+        if target.is_attached and target.has_focus:
+            target.scroll_visible(animate=False, immediate=True)
 
     def _table_in_view(self, page: Widget) -> None:
         """The whole table in view, so its cursor never goes below the fold, and with it what is said

@@ -173,7 +173,8 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         if step == "step-confirm":
             self.step_opened()  # 预约 ignores a press for a moment (SubmitGuard)
         self.query_one(ContentSwitcher).current = step
-        self.query_one(VerticalScroll).scroll_home(animate=False)
+        # at once: deferred (Textual's default), it came after the focus below had scrolled to what it focused
+        self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
         shown = self.query_one(f"#{step}")
         if isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)

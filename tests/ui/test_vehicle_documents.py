@@ -55,6 +55,8 @@ async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
         text = screen_text(kiosk_app)
         assert "业务流水号" in text and "受理中" in text and "最迟于2026-12-02制作完成" in text
         assert "办结后将再次通知您" in text and "办理结果已发送" not in text  # not finished yet
+        lines = "".join(line.strip() for line in text.splitlines())
+        assert "领取。受理情况已发送" in lines  # 说明 a sentence, as the SMS says it (tester: no 。)
     with env.db.read() as s:
         app = s.scalars(select(Application).where(Application.kind == "vehicle_licence_reissue")).one()
         assert app.payload["office"] == "渝北车管所" and app.status == "受理中"

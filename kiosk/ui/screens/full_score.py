@@ -206,5 +206,5 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
     def _done(self, submitted: apps.Submitted) -> None:
         self.show_done(submitted.serial_no, (
             f"满分申请已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
-            f"办理状态：{submitted.status}\n说明：{submitted.note}\n\n"
+            f"办理状态：{submitted.status}\n说明：{apps.sentence(submitted.note)}\n\n"
             "受理情况已发送到您的消息和手机短信，可在【网办进度】中查询办理进度。"), 3)

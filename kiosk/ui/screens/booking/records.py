@@ -228,7 +228,8 @@ class BookingListScreen(CitizenScreen):
         lines = self.detail_lines(row) + self.more_lines(row)
         refusal = self.refusal(row)
         if refusal:  # said before anything is pressed, and no button the service would refuse
-            lines += ["", f"{self.REFUSED}：{sentence(refusal)}"]
+            # not 「不能在网上取消：优先预约不能在网上取消，...」 when the reason says it already (tester)
+            lines += ["", sentence(refusal) if self.REFUSED in refusal else f"{self.REFUSED}：{sentence(refusal)}"]
         self.query_one("#detail", Static).update("\n".join(lines))
         self.query_one("#action", Button).display = not refusal and not self.done(row)
         self._ask(None, "")

@@ -113,9 +113,12 @@ def refusal(problem: str, field: str = "code") -> CodeRefused:
                        resend_now=problem in (USED, GONE))
 
 
+NOT_SIX = "请输入短信中的6位数字验证码"  # too short (or not digits): what was typed stays, to be completed
+
+
 def _format_problem(code: str) -> str | None:
     if not (len(code) == 6 and code.isascii() and code.isdigit()):
-        return "请输入短信中的6位数字验证码"
+        return NOT_SIX
     return None
 
 

@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked
+from ..services.codes import NOT_SIX
 from .dialogs.confirm import ConfirmDialog
 from .focus import focus_first, main_control, shown
 from .widgets.button_row import ButtonRowKeys
@@ -249,10 +250,11 @@ class KioskScreen(ButtonRowKeys):
         gets the focus and is brought into view (``focus_field``). A code asked for too soon also
         counts the 发送验证码 button down (a button that looks ready but sends nothing would seem dead).
         A refused SMS code is taken out of its field, which keeps the message: the six digits of the
-        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位).
+        wrong code filled the field, and the right one could not be typed (only said 最多可输入6位). One
+        too short stays, for the digit left out to be added (tester: all six had to be typed again).
         A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused), and
         the focus goes to the button when it may send a new code at once."""
-        if isinstance(exc, CodeRefused):
+        if isinstance(exc, CodeRefused) and exc.message != NOT_SIX:  # 5 digits typed: the 6th is added
             for f in self.query(FormField):
                 if f.field_name == exc.field and shown(f):
                     f.value = ""

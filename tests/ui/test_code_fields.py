@@ -97,3 +97,22 @@ async def test_a_text_field_still_counts_characters(kiosk_app, env, people):
         kiosk_app.screen.query_one("#input-name").focus()
         await type_keys(pilot, "a" * 31)
         assert field_error(kiosk_app, "name") == "最多可输入30个字，超出部分未输入"
+
+
+async def test_a_code_too_short_stays_for_the_digit_left_out(kiosk_app, env, people):
+    """Five digits and Enter: 请输入短信中的6位数字验证码, and the five stay, so the sixth is added
+    (tester: the field was emptied and an elderly citizen had to type all six again)."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await ask_for_a_code(pilot, p.id_number)
+        code_input = kiosk_app.screen.query_one("#input-code")
+        real = last_sms_code(env, p.phone)
+        await type_keys(pilot, real[:5])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert field_error(kiosk_app, "code") == "请输入短信中的6位数字验证码"
+        assert code_input.value == real[:5] and kiosk_app.focused is code_input
+        await type_keys(pilot, real[5])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)

@@ -107,7 +107,10 @@ class LicenceReplacement:
         if kind not in KIND_NAMES:
             problems.add("请选择业务类型", "kind")
         elif refusal := kind_refusal(kind, ctx):
+            # that alone: not also the papers of a 期满换证 that cannot be asked for yet (tester: 请输入
+            # 身体条件证明上的编号 and 请输入体检日期 under 请于2036-07-26起申请)
             problems.add(refusal, "kind")
+            problems.raise_found()
         clean = {"kind": kind}
         city: str | None = str(ctx["home"])
         if kind == "renew":

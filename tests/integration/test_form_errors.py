@@ -37,9 +37,22 @@ def test_renewal_number_date_and_address(env, people) -> None:
     assert "没有这一天" in found[1][1] and "邮寄地址过短" in found[2][1]
 
 
-def test_replacement_kind_refused_and_office_missing(env, people) -> None:
-    found = problems(env, people["suspended"], "licence_replace", {"kind": "lost", "delivery": "counter"})
-    assert found == [("kind", "驾驶证处于暂扣期间，不能申请补领"), ("office_lost", "请选择领取新驾驶证的车管所")]
+def refused(env: Env, person, kind: str, form: dict[str, str]) -> DomainError:  # type: ignore[no-untyped-def]
+    service = SERVICES[kind]
+    prepared = applications.prepare(env, service, account_id(env, person))
+    with pytest.raises(DomainError) as err:
+        applications.check(service, form, prepared)
+    assert not isinstance(err.value, FieldErrors)
+    return err.value
+
+
+def test_a_refused_kind_is_said_alone(env, people) -> None:
+    """A 业务类型 this licence cannot have is the one thing said: not also the fields it would need
+    (tester: 期满换证 ten years early asked for the 身体条件证明 under 请于...起申请)."""
+    said = refused(env, people["suspended"], "licence_replace", {"kind": "lost", "delivery": "counter"})
+    assert (said.field, said.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领")  # no 请选择...车管所
+    said = refused(env, people["driver_normal"], "licence_replace", {"kind": "renew", "delivery": "mail"})
+    assert said.field == "kind" and "有效期满前90日内方可申请期满换证" in said.message
 
 
 def test_replacement_with_nothing_chosen(env, people) -> None:

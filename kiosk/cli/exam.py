@@ -19,8 +19,8 @@ ALLOCATE_HELP = ("结果公布日：截止该日公布结果的考试计划的�
 
 def register(sub: argparse._SubParsersAction) -> None:
     al = add(sub, "allocate", "结果公布日：截止预约，按排序安排考位", description=ALLOCATE_HELP)
-    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="要安排的结果公布日；today 为终端时钟"
-                    "（北京时间）的今天，供每天定时执行（见 README）")
+    al.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="要安排的结果公布日；填 today 则为终端"
+                    "时钟（北京时间）的今天，供每天定时执行")
     al.add_argument("--json", action="store_true",
                     help='以 JSON 输出 {"date", "placed", "unplaced", "sessions": [{"id", "seats", "placed"}]}：'
                          "placed 和 unplaced 为本次安排的申请数（placed 为安排到考位的，unplaced 为未能安排的；当日"

@@ -19,7 +19,7 @@ JSON_KEYS = {"date", "placed", "unplaced", "sessions", "id", "seats", "phone", "
              "headline"}
 KEPT = JSON_KEYS | {"kiosk", "kiosk-", "kiosk.db", "D", "URL", "YYYY-MM-DD", "JSON", "SQLite", "PEM", "DL1", "DL2",
                     "keys", "pub.pem", "sms-code.key", "T08:30", "T09:00", "x23", "x33", "standard", "high-contrast",
-                    "PIN"}
+                    "PIN", "today"}  # today: a value `allocate --date` takes
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
 
 
@@ -125,7 +125,7 @@ def test_a_bad_date_and_a_folder_that_cannot_be_written_are_chinese(cli_run, tmp
     url = f"sqlite:///{tmp_path / 'k.db'}"
     assert cli_run("--db", url, "db", "upgrade")[0] == 0  # allocate and export-key --all need a database there
     assert cli_run("--db", url, "allocate", "--date", "2026-13-01") == (
-        1, "", "kiosk: --date 须为 2026-12-03 这样的日期，收到 '2026-13-01'\n")
+        1, "", "kiosk: --date 须为 2026-12-03 这样的日期或 today，收到 '2026-13-01'\n")
     blocker = tmp_path / "file"
     blocker.write_text("")
     code, out, err = cli_run("--db", url, "elicence", "export-key", "--all", str(blocker / "keys"))

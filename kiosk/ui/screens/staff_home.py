@@ -110,7 +110,7 @@ class StaffHomeScreen(KioskScreen):
         shows each whole."""
         table = self.query_one(DataTable)
         cells = [(r.at, audit.action_name(r.action), r.detail) for r in self._rows]
-        used = sum(max([cell_len(h), *(cell_len(c[i]) for c in cells)]) + 2 for i, h in enumerate(("时间", "操作")))
+        used = sum(max([cell_len(h), *(cell_len(c[col]) for c in cells)]) + 2 for col, h in enumerate(("时间", "操作")))
         left = max(12, room(self.query_one(VerticalScroll)) - used - 2)
         table.clear()
         for at, action, detail in cells:

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, func, insert, select
 
 from ..db.models import Notice
 from ..domain.allocation import SessionSlot
+from ..domain.errors import sentence
 from ..domain.exam import SUBJECT_NAMES
 from . import bulk
 from .booking import STATUS_PLACED, STATUS_UNPLACED
@@ -56,7 +57,7 @@ def body_prefix(subject: int) -> str:
 def body_tail(note: str) -> str:
     """A note is a sentence, with its 。 (网办进度 shows it alone); one stored before it had its own got
     the 。 here."""
-    return f"）{note}" if note.endswith("。") else f"）{note}。"
+    return f"）{sentence(note)}"
 
 
 def message_text(subject: int, serial: str, note: str) -> str:

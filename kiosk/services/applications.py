@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent, Message, Notice
-from ..domain.errors import NotFound
+from ..domain.errors import NotFound, sentence
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
 from .booking import APPLICATION_STATUS_TEXT
@@ -221,7 +221,9 @@ def list_for(env: Env, account_id: int) -> list[ApplicationView]:
 
 
 def list_in(s: Session, account_id: int) -> list[ApplicationView]:
-    """list_for within a read the caller holds."""
+    """list_for within a read the caller holds. Each entry reads as a sentence, with its 。: notes
+    stored by the services (受理, 优先预约成功, ...) are also sewn into longer texts (the message adds
+    its own 。) and have none."""
     rows = s.scalars(select(Application).where(Application.account_id == account_id)
                      .options(selectinload(Application.events))
                      .order_by(Application.created_at.desc(), Application.id.desc()).limit(200))
@@ -231,12 +233,6 @@ def list_in(s: Session, account_id: int) -> list[ApplicationView]:
                                       results.get(a.serial_no)),
                             dict(a.payload), a.kind)
             for a in rows]
-
-
-def sentence(note: str) -> str:
-    """A 网办进度 entry read as a sentence, ending with its 。: notes stored by the services (受理,
-    优先预约成功, ...) are also sewn into longer texts (the message adds its own 。) and have none."""
-    return note if not note or note.endswith(("。", "！", "？")) else f"{note}。"
 
 
 def _allocation_results(s: Session, account_id: int) -> dict[str, list[EventView]]:

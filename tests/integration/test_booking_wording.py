@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kiosk.domain.errors import DomainError
+from kiosk.domain.errors import DomainError, sentence
 from kiosk.services import applications, booking_query, booking_submit, cancellation, exam_results
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import account_id, book, sessions
@@ -70,7 +70,7 @@ def test_a_result_note_says_when_the_exam_was_not_when_it_was_recorded(env, peop
     (app,) = [a for a in applications.list_for(env, account_id(env, p)) if "考试不合格" in {e.status for e in a.events}]
     results = [e for e in app.events if e.status == "考试不合格"]
     assert [e.at.date() for e in results] == [date(2026, 12, 7)] * 2  # when recorded: the note says the exam's
-    assert [e.note for e in results] == [applications.sentence(m) for m in (first.message, second.message)]
+    assert [e.note for e in results] == [sentence(m) for m in (first.message, second.message)]
 
 
 def test_the_cancellation_entry_in_the_timeline_stays_in_the_third_person(env, people):

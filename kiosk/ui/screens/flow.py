@@ -6,7 +6,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
-from ...domain.errors import DomainError, StillPending
+from ...domain.errors import DomainError, StillPending, sentence
 from ...services import applications as apps
 from ..citizen_screen import CitizenScreen
 from ..submit_guard import SubmitGuard
@@ -257,6 +257,6 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
     def _done(self, submitted: apps.Submitted) -> None:
         self.show_done(submitted.serial_no, (
             f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
-            f"办理状态：{submitted.status}\n说明：{apps.sentence(submitted.note)}\n\n"
+            f"办理状态：{submitted.status}\n说明：{sentence(submitted.note)}\n\n"
             + ("受理情况已发送到您的消息和手机短信，办结后将再次通知您，可在【网办进度】中查询办理进度。"
                if submitted.status == "受理中" else "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。")), 2)

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
 from ...domain import full_score as rules
-from ...domain.errors import DomainError, StillPending
+from ...domain.errors import DomainError, StillPending, sentence
 from ...services import applications as apps
 from ...services.full_score import FullScoreStudy
 from ..citizen_screen import CitizenScreen
@@ -206,5 +206,5 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
     def _done(self, submitted: apps.Submitted) -> None:
         self.show_done(submitted.serial_no, (
             f"满分申请已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
-            f"办理状态：{submitted.status}\n说明：{apps.sentence(submitted.note)}\n\n"
+            f"办理状态：{submitted.status}\n说明：{sentence(submitted.note)}\n\n"
             "受理情况已发送到您的消息和手机短信，可在【网办进度】中查询办理进度。"), 3)

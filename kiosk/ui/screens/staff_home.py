@@ -13,9 +13,10 @@ from textual.widgets import Button, DataTable, Static
 from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
-from ..widgets.fit import room
-from ..widgets.header import KioskHeader, fit
+from ..widgets.fit import column_widths, room
+from ..widgets.header import KioskHeader
 from ..widgets.menu_grid import MenuGrid, menu_up_from_below
+from .counter.audit import clip
 from .counter.menu import items_for
 from ..widgets.plain import Plain, PlainTable
 
@@ -110,11 +111,11 @@ class StaffHomeScreen(KioskScreen):
         shows each whole."""
         table = self.query_one(DataTable)
         cells = [(r.at, audit.action_name(r.action), r.detail) for r in self._rows]
-        used = sum(max([cell_len(h), *(cell_len(c[col]) for c in cells)]) + 2 for col, h in enumerate(("时间", "操作")))
+        used = sum(column_widths(("时间", "操作"), cells))
         left = max(12, room(self.query_one(VerticalScroll)) - used - 2)
         table.clear()
         for at, action, detail in cells:
-            table.add_row(at, action, fit(detail, left, trim="（(《【：:；;，,、"))
+            table.add_row(at, action, clip(detail, left))  # as 审计日志 cuts its 说明
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

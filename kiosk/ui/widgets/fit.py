@@ -14,7 +14,8 @@ from .plain import PlainTable
 SCROLLBAR = 2  # a vertical scrollbar's width (the page's, or the table's own when it scrolls)
 
 
-def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]], padding: int) -> list[int]:
+def column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]], padding: int = 1) -> list[int]:
+    """Each column's width as a DataTable draws it: its header or widest cell, ``padding`` each side."""
     return [max([cell_len(header), *(cell_len(str(row[column])) for row in rows)]) + 2 * padding
             for column, header in enumerate(headers)]
 
@@ -22,7 +23,7 @@ def _widths(headers: Sequence[str], rows: Sequence[Sequence[str]], padding: int)
 def fits(headers: Sequence[str], rows: Sequence[Sequence[str]], width: int, drop_order: Sequence[int],
          padding: int = 1) -> bool:
     """Whether the columns ``fit_columns`` keeps fit ``width`` (else the table scrolls sideways)."""
-    widths = _widths(headers, rows, padding)
+    widths = column_widths(headers, rows, padding)
     return sum(widths[column] for column in fit_columns(headers, rows, width, drop_order, padding)) <= width
 
 
@@ -31,7 +32,7 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], width: in
     """The indexes of the columns to show in ``width`` cells: all of them when they fit, each as
     wide as its widest cell plus ``padding`` on each side (as a DataTable draws it); else without
     the columns of ``drop_order``, first to last, until they do."""
-    widths = _widths(headers, rows, padding)
+    widths = column_widths(headers, rows, padding)
     shown = list(range(len(headers)))
     for column in drop_order:
         if sum(widths[index] for index in shown) <= width:

@@ -49,6 +49,7 @@ class KioskScreen(ButtonRowKeys):
     AUTO_FOCUS = ""
     MAIN_CONTROL = ""  # a selector for the main control when FOCUS_ORDER would not find it
     _main_focus: Widget | None = None  # what focus_main last chose
+    _live_tickets: dict[Any, int] | None = None  # read_live: the latest read begun, per ``done``
     # Escape presses the screen's own way back, as a click on it would (the same handler: a form
     # with something typed asks first, a wizard goes back one step and keeps what was filled in).
     # At the counter that is the 返回 button (#back). On a citizen's screen it is the first button
@@ -183,22 +184,32 @@ class KioskScreen(ButtonRowKeys):
     def read_live(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None]) -> None:
         """A refresh nobody asked for (a live list, a review decided elsewhere): ``fn(*args)`` off the
         UI thread, then ``done(result)`` on it. Not ``call``: it does not make the screen busy, and a
-        failure shows nothing (the next tick tries again; the user's own actions show errors)."""
+        failure shows nothing (the next tick tries again; the user's own actions show errors).
+
+        Only the latest read for ``done`` is shown: ``exclusive`` cancels an earlier worker, but a
+        thread runs on and still handed its result over, so a read begun before a save could arrive
+        after the one begun after it and show the list as it was (考试成绩录入's list, read on the
+        screen's return from the question and again after the save: a CI run saw 1（初考） stay)."""
+        key = getattr(done, "__func__", done)
+        if self._live_tickets is None:
+            self._live_tickets = {}
+        ticket = self._live_tickets[key] = self._live_tickets.get(key, 0) + 1
+
         def work() -> None:
             try:
                 result = fn(*args)
             except Exception:  # noqa: BLE001
                 return
-            self.app.call_from_thread(self._live_read, done, result)
+            self.app.call_from_thread(self._live_read, done, result, key, ticket)
 
         # exit_on_error off: whatever goes wrong in a refresh, the kiosk goes on
         self.run_worker(work, thread=True, group="live", exclusive=True, exit_on_error=False)
 
-    def _live_read(self, done: Callable[[T], None], result: T) -> None:
-        """``done(result)`` if this screen is still the one shown. A screen being taken down (the
-        citizen went on to 网办进度 and back to the menu while the read ran) may still be the app's
-        screen with its widgets already gone: nothing is shown then."""
-        if not self.is_attached or self.app.screen is not self:
+    def _live_read(self, done: Callable[[T], None], result: T, key: Any, ticket: int) -> None:
+        """``done(result)`` if this screen is still the one shown and no later read for ``done`` was
+        begun. A screen being taken down (the citizen went on to 网办进度 and back to the menu while
+        the read ran) may still be the app's screen with its widgets already gone: nothing is shown then."""
+        if not self.is_attached or self.app.screen is not self or (self._live_tickets or {}).get(key) != ticket:
             return
         try:
             done(result)

@@ -205,11 +205,12 @@ class KioskScreen(ButtonRowKeys):
         # exit_on_error off: whatever goes wrong in a refresh, the kiosk goes on
         self.run_worker(work, thread=True, group="live", exclusive=True, exit_on_error=False)
 
-    def _live_read(self, done: Callable[[T], None], result: T, key: Any, ticket: int) -> None:
+    def _live_read(self, done: Callable[[T], None], result: T, key: Any = None, ticket: int = 0) -> None:
         """``done(result)`` if this screen is still the one shown and no later read for ``done`` was
         begun. A screen being taken down (the citizen went on to 网办进度 and back to the menu while
         the read ran) may still be the app's screen with its widgets already gone: nothing is shown then."""
-        if not self.is_attached or self.app.screen is not self or (self._live_tickets or {}).get(key) != ticket:
+        superseded = key is not None and (self._live_tickets or {}).get(key) != ticket
+        if not self.is_attached or self.app.screen is not self or superseded:
             return
         try:
             done(result)

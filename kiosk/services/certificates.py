@@ -3,6 +3,7 @@ sees it at the kiosk (``certificate``); the counter prints the same one (counter
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,16 +71,40 @@ def text_in(s: Session, account_id: int, booking_id: int) -> tuple[str, str]:
     return view.serial_no, render(view, account.name, account.id_number)
 
 
+KEEP_DAYS = 30  # a certificate file older than this is deleted when another is written
+
+
 def save(env: Env, serial_no: str, text: str) -> Path:
-    """<data_dir>/certificates/exam_certificate_<serial>.txt, where the counter's printer takes it."""
+    """<data_dir>/certificates/exam_certificate_<serial>.txt, where the counter's printer takes it.
+    Files written more than KEEP_DAYS ago are deleted first (``prune``)."""
     folder = Path(env.settings.data_dir) / "certificates"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # a name and an exam: for the kiosk's user only
-    path = folder / f"exam_certificate_{serial_no}.txt"
+    prune(folder)
+    path = folder / f"{PREFIX}{serial_no}.txt"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)  # a file written before this rule keeps no wider rights
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text + "\n")
     return path
+
+
+PREFIX = "exam_certificate_"
+
+
+def prune(folder: Path, now: float | None = None) -> int:
+    """Delete the certificate files in ``folder`` last written more than KEEP_DAYS ago (by the file
+    system's clock: the files' own times are real ones): they hold a name and an exam, and one
+    printed again is written again. Other files are left alone. Returns how many were deleted."""
+    limit = (time.time() if now is None else now) - KEEP_DAYS * 86_400
+    gone = 0
+    for path in folder.glob(f"{PREFIX}*.txt"):
+        try:
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                gone += 1
+        except OSError:  # another terminal deleted it first, or it cannot be deleted: not this save's business
+            continue
+    return gone
 
 
 def certificate(env: Env, account_id: int, booking_id: int) -> Certificate:

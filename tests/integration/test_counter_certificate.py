@@ -4,6 +4,8 @@ the kiosk's (kiosk.services.certificates: same rule, same text), written to
 预约成功) and for a clerk deactivated since sign-in."""
 from __future__ import annotations
 
+import os
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -96,3 +98,23 @@ def test_a_deactivated_clerk_prints_nothing(env):
     assert _entries(env, "exam_certificate_print") == []
     assert [e.detail for e in _entries(env, "staff_refused")] == ["打印预约凭证（该工作人员账户已停用）"]
     assert not (Path(env.settings.data_dir) / "certificates").exists()
+
+
+def test_certificate_files_older_than_30_days_are_deleted_when_another_is_written(env):
+    """They hold a name and an exam: the folder does not keep every certificate ever printed. A
+    newer file, and a file that is not a certificate, stay."""
+    learner = add_learners(env, 1, permit_left_days=100)[0]
+    aid = account_id(env, learner)
+    bid = _priority_placed(env, learner)
+    folder = Path(env.settings.data_dir) / "certificates"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    old, recent, other = (folder / "exam_certificate_B1.txt", folder / "exam_certificate_B2.txt",
+                          folder / "printer.log")
+    for path, days in ((old, certificates.KEEP_DAYS + 1), (recent, certificates.KEEP_DAYS - 1),
+                       (other, certificates.KEEP_DAYS + 10)):
+        path.write_text("x", encoding="utf-8")
+        os.utime(path, (now - days * 86_400, now - days * 86_400))
+    printed = certificates.certificate(env, aid, bid)
+    assert printed.path.exists() and recent.exists() and other.exists()
+    assert not old.exists()

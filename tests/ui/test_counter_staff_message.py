@@ -92,6 +92,7 @@ async def test_a_new_account_is_said_in_view_and_the_form_is_ready_for_the_next(
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        await pilot.wait_for_scheduled_animations()  # the scroll to the line is animated (a loaded CI machine)
         await pilot.pause(0.2)
         assert said(app, "create-message") == "已创建账户 J1010（窗口民警/辅警）"
         assert "J1010" in [str(k.value) for k in app.screen.query_one("#staff-rows").rows]

@@ -77,10 +77,13 @@ def window_refusal(today: date, valid_to: date) -> str | None:
     return None
 
 
-def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int) -> str | None:
+def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int, *,
+                points: int, status: str) -> str | None:
     """Whether the driver has what ``kind`` puts off: 换证 only once it is due (from 90 days before
     the expiry date), 身体证明 only for 大中型客货车 classes or from 70, 审验 only for the classes
-    that take it (review_education.takes_review)."""
+    that take it (review_education.takes_review), and not for a cycle without points (``points``
+    in the current 记分周期), which is 免予审验 (L162 Art 70), unless the licence is already
+    逾期未审验 (``status`` has S): that 审验 is owed whatever this cycle holds."""
     if kind.status == "N":
         opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
         if today < opens:
@@ -93,16 +96,23 @@ def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str
     elif kind.status == "T" and not takes_review(classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加驾驶证审验，无需申请延期。")
+    elif kind.status == "T" and points <= 0 and OVERDUE_REVIEW not in status:
+        return "本记分周期没有记分记录，免予本记分周期审验，无需申请延期审验。"
     return None
 
 
-def refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int) -> str | None:
+OVERDUE_REVIEW = "S"  # 逾期未审验
+
+
+def refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int, *,
+            points: int, status: str) -> str | None:
     """Why ``kind`` cannot be applied for now, first things first: a driver who never has to do
     what ``kind`` puts off (class, and age for the 身体证明) is told so before anything about the
     dates, however long the licence has expired: sending him to a counter for a delay he needs at
     no time would be wrong. Then the one-year window after the expiry; then (延期换证) whether the
     renewal is due yet. The two date checks cannot both hold."""
-    return due_refusal(kind, today, valid_to, classes, age) or window_refusal(today, valid_to)
+    return (due_refusal(kind, today, valid_to, classes, age, points=points, status=status)
+            or window_refusal(today, valid_to))
 
 
 def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
@@ -112,11 +122,15 @@ def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
     return anniversary(start, MAX_YEARS)
 
 
-def until_refusal(until: date, today: date, valid_to: date, kind: DelayKind) -> str | None:
+def until_refusal(until: date, today: date, valid_to: date, kind: DelayKind,
+                  review_due: date | None = None) -> str | None:
+    """``review_due`` (延期审验): the last day of this cycle's 审验; a delay ending by then puts off nothing."""
     if until <= today:
         return "延期截止日期须晚于今天"
     if kind.status == "N" and until <= valid_to:
         return f"延期换证的截止日期须晚于驾驶证有效期满日期{valid_to:%Y-%m-%d}"
+    if kind.status == "T" and review_due is not None and until <= review_due:
+        return f"延期审验的截止日期须晚于本记分周期的审验截止日期{review_due:%Y-%m-%d}"
     latest = latest_until(today, valid_to, kind)
     if until > latest:
         return f"延期最长不超过3年，截止日期最晚为{latest:%Y-%m-%d}"

@@ -13,8 +13,10 @@ from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
-from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, REASONS, UNDER_WAY, DelayKind, lapsed_status,
-                                    latest_until, refusal, under_way_refusal, until_refusal, with_status)
+from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
+                                    lapsed_status, latest_until, refusal, under_way_refusal, until_refusal,
+                                    with_status)
+from ..domain.review_education import review_due
 from ..domain.typed import DATE_LEN, date_or_error
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
@@ -45,16 +47,21 @@ class LicenceDelay:
                               f"{self._until_text(session, account)}，无需重复申请。")
         self._refuse_under_way(session, account)
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
-                          age_on(account.id_number, today)):
+                          age_on(account.id_number, today), points=lic.points, status=lic.status):
             raise DomainError(why)
         latest = latest_until(today, lic.valid_to, self.spec)
+        # 延期审验 of a driver not yet overdue: the delay must reach past this cycle's 审验 (an overdue
+        # one's 审验 was due already: any date from tomorrow puts it off)
+        due = (review_due(lic.first_issued_on, today)
+               if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status else None)
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
                  f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"
                  + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
+                 + (f"延期截止日期须晚于本记分周期的审验截止日期{due:%Y-%m-%d}，" if due else "")
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
-                        {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id})
+                        {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due})
 
     def _refuse_under_way(self, session: Session, account: Account) -> None:
         """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY)."""
@@ -86,7 +93,9 @@ class LicenceDelay:
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         until = problems.check(date_or_error, form.get("until", ""), "until", "请输入延期截止日期，例如 2028-06-30")
-        if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec)):
+        due = prepared.context.get("review_due")
+        if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec,
+                                                           due if isinstance(due, date) else None)):
             problems.add(refusal, "until")
         problems.raise_found()
         assert detail is not None and until is not None

@@ -71,7 +71,7 @@ def test_a_delay_run_out_turns_overdue_when_the_holder_signs_in(env: Env, people
 
 
 def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
-    p = people["truck_driver"]  # 马超: A2, takes the 审验 and gives a 身体条件证明 every year
+    p = people["lorry_driver"]  # 冯莉: B2 with 3 points, takes the 审验 and gives a 身体条件证明 every year
     aid = account_id(env, p)
     form = {"reason": "服兵役", "detail": "", "until": "2028-01-01"}
     applications.submit(env, DELAY_MEDICAL, aid, form)
@@ -82,7 +82,7 @@ def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
 
 
 def test_delay_refusals(env: Env, people: dict[str, Person]) -> None:
-    p = people["truck_driver"]
+    p = people["lorry_driver"]
     err = refused(DELAY_REVIEW, env, p, {"reason": "服兵役", "until": "2030-12-02"})
     assert err.field == "until" and "2029-12-01" in err.message
     err = refused(DELAY_REVIEW, env, p, {"reason": "其他正当理由", "detail": "", "until": "2027-12-01"})
@@ -94,7 +94,7 @@ def test_delay_refusals(env: Env, people: dict[str, Person]) -> None:
 
 
 def test_two_delays_prepared_together_give_one(env: Env, people: dict[str, Person]) -> None:
-    p = people["truck_driver"]
+    p = people["lorry_driver"]
     aid = account_id(env, p)
     form = {"reason": "服兵役", "detail": "", "until": "2028-01-01"}
     second = applications.prepare(env, DELAY_REVIEW, aid)
@@ -175,7 +175,7 @@ def test_a_driver_of_seventy_may_delay_the_certificate(env: Env, people: dict[st
 
 def test_a_detail_of_punctuation_is_refused_for_another_good_reason(env: Env, people: dict[str, Person]) -> None:
     form = {"reason": "其他正当理由", "detail": "。。，，！", "until": "2028-01-01"}
-    err = refused(DELAY_REVIEW, env, people["truck_driver"], form)
+    err = refused(DELAY_REVIEW, env, people["lorry_driver"], form)
     assert err.field == "detail" and "标点符号不计" in err.message
 
 
@@ -202,3 +202,30 @@ def test_a_c1_driver_expired_over_a_year_is_told_he_needs_no_medical_or_review_d
     assert "车管所窗口" not in medical.value.message + review.value.message
     with pytest.raises(DomainError, match="有效期满一年后"):  # the renewal is his to do: the window speaks
         applications.prepare(env, DELAY_RENEWAL, aid)
+
+
+def test_no_review_delay_for_a_cycle_without_points(env: Env, people: dict[str, Person]) -> None:
+    """马超 (A2, no points this cycle) is 免予本记分周期审验, as 驾驶人审验教育 tells him: there is no
+    审验 to put off (a tester was granted one, and the licence showed 延期审验). Once 逾期未审验, he may."""
+    from tests.integration.licence_helpers import set_licence
+
+    p = people["truck_driver"]
+    with pytest.raises(DomainError, match="免予本记分周期审验，无需申请延期审验"):
+        applications.prepare(env, DELAY_REVIEW, account_id(env, p))
+    assert licence(env, p).status == "A"
+    set_licence(env, p, status="S")
+    applications.prepare(env, DELAY_REVIEW, account_id(env, p))
+
+
+def test_a_review_delay_must_reach_past_this_cycles_review(env: Env, people: dict[str, Person]) -> None:
+    """冯莉 (B2, 3 points): her 审验 is due by the end of the 30 days after this cycle; a delay ending
+    before that puts nothing off. The form says the date before she types."""
+    p = people["lorry_driver"]
+    prepared = applications.prepare(env, DELAY_REVIEW, account_id(env, p))
+    due = prepared.context["review_due"]
+    assert f"须晚于本记分周期的审验截止日期{due:%Y-%m-%d}" in prepared.intro
+    err = refused(DELAY_REVIEW, env, p, {"reason": "服兵役", "detail": "", "until": f"{due:%Y-%m-%d}"})
+    assert err.field == "until" and err.message == f"延期审验的截止日期须晚于本记分周期的审验截止日期{due:%Y-%m-%d}"
+    later = due.replace(day=due.day + 1) if due.day < 28 else date(due.year + (due.month == 12), due.month % 12 + 1, 1)
+    done = applications.submit(env, DELAY_REVIEW, account_id(env, p), {"reason": "服兵役", "detail": "", "until": f"{later:%Y-%m-%d}"})
+    assert done.status == "已办结" and licence(env, p).status == "T"

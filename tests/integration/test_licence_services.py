@@ -55,7 +55,7 @@ def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, pe
     with pytest.raises(DomainError) as renewing:
         applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
     assert renewing.value.message == f"您的期满换证申请（业务流水号{done.serial_no}）正在办理，无需延期换证。"
-    applications.prepare(env, DELAY_REVIEW, account_id(env, people["truck_driver"]))  # others' delays stay open
+    applications.prepare(env, DELAY_REVIEW, account_id(env, people["lorry_driver"]))  # others' delays stay open
 
 
 def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people: dict[str, Person]) -> None:

@@ -37,7 +37,7 @@ def test_review_education_note_ends_with_a_full_stop(env, people) -> None:
 
 def test_licence_delay_note_ends_with_a_full_stop(env, people) -> None:
     acc = account_id(env, people["coach_driver"])
-    done = applications.submit(env, DELAY_REVIEW, acc, {"reason": "出国（境）", "detail": "", "until": "2027-06-30"})
+    done = applications.submit(env, DELAY_REVIEW, acc, {"reason": "出国（境）", "detail": "", "until": "2028-06-30"})
     assert done.note.endswith("延期期间不得驾驶机动车。") and "。。" not in done.note
     sms = _sms(env, acc)
     assert sms.endswith("延期期间不得驾驶机动车。") and "。。" not in sms

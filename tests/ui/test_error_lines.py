@@ -53,7 +53,7 @@ async def test_the_screen_error_line_shows_when_there_is_something_to_say(kiosk_
 
 async def test_a_choice_message_shows_under_it_and_its_line_goes_after(kiosk_app, env, people):
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        await sign_in(pilot, env, people["truck_driver"].id_number, people["truck_driver"].phone)
+        await sign_in(pilot, env, people["lorry_driver"].id_number, people["lorry_driver"].phone)
         await pilot.click("#menu-licence_delay_review")
         await settle(pilot)
         screen = kiosk_app.screen

@@ -45,7 +45,7 @@ async def test_a_wrong_phone_and_an_empty_address_are_both_told(kiosk_app, env, 
 
 async def test_an_empty_delay_form_at_80x24_tells_the_reason_and_the_date(kiosk_app, env, people):
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        await _open(pilot, env, people["truck_driver"], "licence_delay_review")
+        await _open(pilot, env, people["lorry_driver"], "licence_delay_review")
         await _next(pilot)
         assert _choice_error(kiosk_app, "reason") == "请选择延期原因"
         assert field_error(kiosk_app, "until") == "请输入延期截止日期，例如 2028-06-30"

@@ -138,7 +138,7 @@ async def test_the_offices_follow_the_city_that_makes_the_card(kiosk_app, env, p
 
 
 async def test_delayed_review_too_long_then_granted(kiosk_app, env, people):
-    p = people["truck_driver"]
+    p = people["lorry_driver"]  # 冯莉: B2 with points, her 审验 is due
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_delay_review")
         assert "延期期间不得驾驶机动车" in screen_text(kiosk_app)

@@ -12,6 +12,7 @@ from kiosk.domain.licence_renewal import (add_months, certificate_refusal, close
 
 TODAY = date(2026, 12, 1)
 RENEWAL, MEDICAL, REVIEW = KINDS
+POINTS = {"points": 3, "status": "A"}  # a driver with points in this cycle: the 审验 is due
 
 
 @pytest.mark.parametrize("status", ["E", "F", "G", "C", "L", "J", "HF"])
@@ -132,10 +133,10 @@ def test_reissue_of_a_licence_expired_over_a_year_goes_to_the_counter():
 def test_a_renewal_delay_only_once_the_renewal_is_due_and_beyond_the_expiry():
     from kiosk.domain.licence_delay import due_refusal
 
-    assert "无需延期换证" in (due_refusal(RENEWAL, TODAY, date(2036, 10, 24), ("C1",), 38) or "")
-    assert due_refusal(RENEWAL, TODAY, date(2027, 3, 1), ("C1",), 38) is None  # 90 days before
-    assert "2026-12-02起" in (due_refusal(RENEWAL, TODAY, date(2027, 3, 2), ("C1",), 38) or "")
-    assert due_refusal(RENEWAL, TODAY, date(2025, 12, 5), ("C1",), 38) is None  # expired, within the year
+    assert "无需延期换证" in (due_refusal(RENEWAL, TODAY, date(2036, 10, 24), ("C1",), 38, **POINTS) or "")
+    assert due_refusal(RENEWAL, TODAY, date(2027, 3, 1), ("C1",), 38, **POINTS) is None  # 90 days before
+    assert "2026-12-02起" in (due_refusal(RENEWAL, TODAY, date(2027, 3, 2), ("C1",), 38, **POINTS) or "")
+    assert due_refusal(RENEWAL, TODAY, date(2025, 12, 5), ("C1",), 38, **POINTS) is None  # expired, within the year
     valid_to = date(2027, 1, 30)
     assert "2027-01-30" in (until_refusal(valid_to, TODAY, valid_to, RENEWAL) or "")
     assert until_refusal(date(2026, 12, 20), TODAY, valid_to, RENEWAL) is not None
@@ -149,7 +150,7 @@ def test_a_renewal_delay_only_once_the_renewal_is_due_and_beyond_the_expiry():
 def test_a_medical_delay_only_for_those_who_must_give_the_certificate(classes, age, needed):
     from kiosk.domain.licence_delay import due_refusal
 
-    refusal = due_refusal(MEDICAL, TODAY, date(2030, 1, 1), classes, age)
+    refusal = due_refusal(MEDICAL, TODAY, date(2030, 1, 1), classes, age, **POINTS)
     assert (refusal is None) == needed
     if refusal:
         assert "无需" in refusal
@@ -160,8 +161,29 @@ def test_a_medical_delay_only_for_those_who_must_give_the_certificate(classes, a
 def test_a_review_delay_only_for_the_classes_that_take_the_review(classes, needed):
     from kiosk.domain.licence_delay import due_refusal
 
-    refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), classes, 75)  # age does not matter here
+    refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), classes, 75, **POINTS)  # age does not matter here
     assert (refusal is None) == needed
+
+
+@pytest.mark.parametrize("points, status, exempt", [(0, "A", True), (0, "S", False), (1, "A", False),
+                                                   (0, "H", True)])
+def test_a_review_delay_not_for_a_cycle_without_points_unless_the_review_is_overdue(points, status, exempt):
+    """L162 Art 70: a cycle without points is 免予审验, so there is nothing to put off; a licence
+    already 逾期未审验 (S) owes its 审验 whatever this cycle holds."""
+    from kiosk.domain.licence_delay import due_refusal
+
+    refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), ("A2", "D"), 50, points=points, status=status)
+    assert (refusal == "本记分周期没有记分记录，免予本记分周期审验，无需申请延期审验。") == exempt
+    assert exempt or refusal is None
+    assert due_refusal(MEDICAL, TODAY, date(2030, 1, 1), ("A2", "D"), 50, points=0, status="A") is None
+
+
+def test_a_review_delay_reaches_past_this_cycles_review() -> None:
+    due = date(2027, 12, 30)
+    said = until_refusal(due, TODAY, date(2030, 1, 10), REVIEW, due)
+    assert said == "延期审验的截止日期须晚于本记分周期的审验截止日期2027-12-30"
+    assert until_refusal(date(2027, 12, 31), TODAY, date(2030, 1, 10), REVIEW, due) is None
+    assert until_refusal(date(2027, 6, 30), TODAY, date(2030, 1, 10), REVIEW) is None  # overdue: no such date
 
 
 def test_a_delay_lapses_into_its_overdue_status_the_day_after_it_ends() -> None:
@@ -201,5 +223,5 @@ def test_who_never_needs_the_delay_is_told_so_before_the_expiry_window(kind, cla
     延期审验 he needs at no time: the 无需申请 answer comes first; those who would need it hear of the window."""
     from kiosk.domain.licence_delay import refusal
 
-    assert says in (refusal(kind, TODAY, date(2025, 10, 29), classes, age) or "")
-    assert refusal(kind, TODAY, date(2026, 1, 1), ("A1",), 51) is None  # within the year: may apply
+    assert says in (refusal(kind, TODAY, date(2025, 10, 29), classes, age, **POINTS) or "")
+    assert refusal(kind, TODAY, date(2026, 1, 1), ("A1",), 51, **POINTS) is None  # within the year: may apply

@@ -35,13 +35,22 @@ class Registered:
     kind: str
 
 
+# The kiosk's answer (请直接登录) is said to the citizen; the clerk is told what to do for them.
+ALREADY_REGISTERED = "该身份证号码已注册交管12123账户，群众可直接登录；如原绑定手机号已不使用，请办理重置绑定手机号"
+
+
 def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:
     permitted(env, staff, *SERVE, doing=REGISTER_IN_PERSON)
-    applicant = auth.check_applicant(env, name, raw_id, phone)
-    with env.db.write() as s:
-        authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
-        done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff))  # type: ignore[arg-type]
-        return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
+    try:
+        applicant = auth.check_applicant(env, name, raw_id, phone)
+        with env.db.write() as s:
+            authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
+            done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff))  # type: ignore[arg-type]
+            return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
+    except DomainError as exc:
+        if exc.message == auth.ALREADY_REGISTERED:
+            raise DomainError(ALREADY_REGISTERED, exc.field) from None
+        raise
 
 
 def _unit_name(raw: str) -> str:

@@ -54,7 +54,7 @@ def finish_choices(kind: str, status: str, payload: dict | None = None) -> tuple
 def check_refuse_reason(reason: str) -> str:
     clean = normalize_text(reason, field="refuse_reason", label="退办理由", max_len=100, required=False)
     if len(clean) < 2:
-        raise DomainError("请填写退办理由（如：申请人要求撤回）", "refuse_reason")
+        raise DomainError("请填写退办理由（至少2个字，如：申请人要求撤回）", "refuse_reason")
     return clean
 
 

@@ -64,6 +64,9 @@ def test_refuse_needs_a_reason_and_tells_the_citizen(env, people, document_servi
     with pytest.raises(DomainError) as empty:
         counter_applications.refuse(env, CLERK, acc, serial, " ")
     assert empty.value.field == "refuse_reason"
+    with pytest.raises(DomainError) as short:  # one character: the message says how many are needed
+        counter_applications.refuse(env, CLERK, acc, serial, "撤")
+    assert short.value.message == "请填写退办理由（至少2个字，如：申请人要求撤回）"
     done = counter_applications.refuse(env, CLERK, acc, serial, "申请人要求撤回")
     assert done.status == "已退办" and "申请人要求撤回" in done.note
     assert [v.status for v in applications.list_for(env, acc) if v.serial_no == serial] == ["已退办"]

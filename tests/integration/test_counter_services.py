@@ -59,8 +59,10 @@ def test_in_person_registration_needs_no_sms_code(env, people) -> None:
     p = people["new_user"]
     done = counter_accounts.register_in_person(env, CLERK, p.name, p.id_number, "13800001111")
     assert done.phone == "13800001111"
-    with pytest.raises(DomainError, match="已注册"):
+    with pytest.raises(DomainError) as again:  # said to the clerk, not the kiosk's 请直接登录
         counter_accounts.register_in_person(env, CLERK, p.name, p.id_number, "13800001111")
+    assert again.value.message == counter_accounts.ALREADY_REGISTERED and again.value.field == "id_number"
+    assert "群众可直接登录" in again.value.message and "重置绑定手机号" in again.value.message
     with env.db.read() as s:
         acc = s.scalar(select(Account).where(Account.id_number == p.id_number))
         assert acc.registered_via == "counter"

@@ -15,7 +15,7 @@ from ..config import ASSETS
 from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, sentence
 from ..domain.dates import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
@@ -105,8 +105,8 @@ def overview(env: Env, account_id: int) -> Overview:
         question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
         pending = _pending_serial(s, el)
         has_card = state == "issued"  # only a citizen with one is told how it is shown now
-        if decision.kind in ("locked", "hidden"):
-            message = decision.message_for(has_card)
+        if decision.kind in ("locked", "hidden"):  # said alone on the page: a sentence, as the others
+            message = sentence(decision.message_for(has_card))
         elif pending:
             message = (f"您的电子驾驶证申请（业务流水号{pending}）正在审核，"
                        "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
@@ -130,7 +130,7 @@ def overview(env: Env, account_id: int) -> Overview:
 def _red(env: Env, lic: DrivingLicence, message: str) -> str:
     """Why it cannot be applied for, and what to do first where that is known (逾期未换证: 期满换证)."""
     step = first_step(env.clock.now().date(), lic.status, lic.valid_from, lic.valid_to)
-    return f"{message}。\n{step}" if step else message
+    return f"{sentence(message)}\n{step}" if step else sentence(message)
 
 
 # ---------------------------------------------------------------- applying

@@ -267,7 +267,15 @@ def test_red_display_is_mentioned_only_to_someone_with_an_e_licence(env, people)
     b = acc(env, people, "driver_normal")  # one who has one still reads it
     elicence.apply_direct(env, b)
     set_licence(env, "500100000055", status="B")
-    assert elicence.overview(env, b).message.endswith("已申领的电子驾驶证以红色显示")
+    assert elicence.overview(env, b).message.endswith("已申领的电子驾驶证以红色显示。")  # a sentence, as the others
+
+
+def test_every_refusal_on_the_e_licence_page_is_a_sentence(env, people) -> None:
+    """徐明 (超分) read 「...暂不能申领电子驾驶证」 and 陈静 (吊销) 「...不能申领电子驾驶证」 with no 。, while
+    韩冬's and 谢雨's ended with one (tester)."""
+    for who in ("full_score", "revoked", "locked", "expired_long", "suspended"):
+        message = elicence.overview(env, acc(env, people, who)).message
+        assert message.split("\n")[0].endswith("。"), (who, message)
 
 
 def test_both_ways_to_apply_are_explained_and_the_reapply_question_is_a_question(env, people) -> None:

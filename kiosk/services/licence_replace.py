@@ -15,8 +15,8 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
-from ..domain.licence_renewal import (certificate_refusal, next_validity, overdue_all_refusal, overdue_refusal,
-                                      reissue_refusal, renewal_refusal, validity_text)
+from ..domain.licence_renewal import (HELD, certificate_refusal, names, next_validity, overdue_all_refusal,
+                                      overdue_refusal, reissue_refusal, renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, compact, date_or_error
 from . import licence_common as common
 from .offices import cities_of, label, listed
@@ -25,8 +25,18 @@ from .env import Env
 
 NOTICE = "温馨提示：原机动车驾驶证未收回，业务办理完成后，原驾驶证将作废，请自行销毁。"
 INTRO = ("驾驶证遗失或损毁的，选择补领或换领直接办理即可；如到期换证，请先到就近医疗机构体检网点进行"
-         "驾驶人体检，再选择【期满换证】；如需将驾驶证转入到其他城市，请选择【驾驶证转入】及相应的转入地。\n"
-         + NOTICE)
+         "驾驶人体检，再选择【期满换证】；如需将驾驶证转入到其他城市，请选择【驾驶证转入】及相应的转入地。")
+
+
+def notice(status: str) -> str:
+    """The seed's 温馨提示 (the old card is still with its holder: destroy it), unless the card is
+    held by the police (暂扣, 扣押, 扣留: a 换领 is possible then, a 补领 is not): it is not the
+    holder's to destroy, and the licence still may not be used while held."""
+    held = names(status, HELD)
+    if not held:
+        return NOTICE
+    return (f"温馨提示：您的驾驶证处于{held}期间，原驾驶证由公安交管部门保管，业务办理完成后原驾驶证作废；"
+            f"{held}期间不得驾驶机动车。")
 KINDS = [("补领（驾驶证遗失）", "lost"), ("换领（驾驶证损毁）", "damaged"),
          ("换领（登记信息发生变化）", "changed"), ("期满换证", "renew"), ("驾驶证转入（转入其他城市）", "transfer")]
 KIND_NAMES = {"lost": "补领", "damaged": "换领", "changed": "换领", "renew": "期满换证", "transfer": "驾驶证转入"}
@@ -83,7 +93,7 @@ class LicenceReplacement:
         choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(c, c) for c in targets]}
         choices |= {f"office_{k}": of(home) for k in HOME_KINDS}
         choices |= {f"office_to{i}": of(c) for i, c in enumerate(targets)}
-        intro = (f"{INTRO}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
+        intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
                  f"发证机关：{lic.issuing_authority}")
         today = env.clock.now().date()
         context = {"today": today, "status": lic.status, "valid_from": lic.valid_from,
@@ -157,7 +167,7 @@ class LicenceReplacement:
         if clean["kind"] == "transfer":
             rows.append(("转入地", clean["city"]))
         rows.append(("领取方式", _how(clean)))
-        return rows + [("温馨提示", NOTICE.removeprefix("温馨提示："))]
+        return rows + [("温馨提示", notice(str(prepared.context["status"])).removeprefix("温馨提示："))]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
@@ -170,7 +180,7 @@ class LicenceReplacement:
                 raise DomainError(refusal, "kind")
         what, how = KIND_NAMES[clean["kind"]], _how(clean)
         return Outcome(WAITING, f"{what}申请已受理，新驾驶证制作完成后{how}",
-                       f"已受理（{what}），新驾驶证制作完成后{how}。{NOTICE}")
+                       f"已受理（{what}），新驾驶证制作完成后{how}。{notice(lic.status)}")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """The new card was posted or collected: the renewal's period or the transfer takes effect."""

@@ -61,12 +61,12 @@ def test_replacement_with_nothing_chosen(env, people) -> None:
 
 
 def test_delay_reason_and_date(env, people) -> None:
-    found = problems(env, people["truck_driver"], "licence_delay_review", {"reason": "", "until": "2030-06-30"})
+    found = problems(env, people["lorry_driver"], "licence_delay_review", {"reason": "", "until": "2030-06-30"})
     assert found == [("reason", "请选择延期原因"), ("until", "延期最长不超过3年，截止日期最晚为2029-12-01")]
 
 
 def test_delay_other_reason_needs_its_detail_and_a_date(env, people) -> None:
-    found = problems(env, people["truck_driver"], "licence_delay_review", {"reason": "其他正当理由", "until": ""})
+    found = problems(env, people["lorry_driver"], "licence_delay_review", {"reason": "其他正当理由", "until": ""})
     assert [f for f, _ in found] == ["detail", "until"]
 
 

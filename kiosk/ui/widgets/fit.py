@@ -42,8 +42,13 @@ def fit_columns(headers: Sequence[str], rows: Sequence[Sequence[str]], width: in
 
 
 def room(page: Widget) -> int:
-    """The cells a table has across ``page`` (the scrolling page it is in), its scrollbar left out."""
-    return (page.scrollable_content_region.width or page.app.size.width - 4) - SCROLLBAR
+    """The cells a table has across ``page`` (the scrolling page it is in), its scrollbar left out
+    whether it shows now or not: the same for the same width, however the page is laid out at the
+    moment. Measured inside the scrollbar, a page whose scrollbar had not come yet (审核队列 filled
+    before the photo under the list made the page taller) kept a column that a refill with the
+    scrollbar there dropped (80x24: 审核内容 went on 刷新). Before the page's first layout, the
+    terminal's width less the page's margins."""
+    return (page.content_region.width or page.app.size.width - 2) - SCROLLBAR
 
 
 def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: Sequence[Sequence[Any]],

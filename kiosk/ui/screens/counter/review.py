@@ -1,7 +1,9 @@
 """审核队列: what the kiosk queued, oldest first; the photo drawn with half blocks (U+2580, top
 pixel as the foreground colour, bottom pixel as the background) beside the automatic checks;
 approve, or reject with a reason from the list. Either is asked first (ConfirmDialog, naming the
-citizen and the business); a line above the list then says what was done."""
+citizen and the business); a line above the list then says what was done. The queue is read again
+every LIVE_SECONDS (a photo sent at a kiosk meanwhile comes in, one decided elsewhere goes), the
+reviewer's row, focus and scroll kept."""
 from __future__ import annotations
 
 from functools import partial
@@ -15,7 +17,7 @@ from textual.widgets import Button, DataTable, Select, Static
 from ....services import counter_review
 from ....domain.errors import DomainError
 from ....services.counter_review import AlreadyReviewed, QueueItem
-from ...base import KioskScreen
+from ...base import LIVE_SECONDS, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.fit import SCROLLBAR, fit_columns, room
 from ...widgets.header import KioskHeader
@@ -40,6 +42,7 @@ class ReviewScreen(KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[QueueItem] = []
+        self._loads = 0  # queues shown so far: a live read begun before another was shown is dropped
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("审核队列")
@@ -63,6 +66,38 @@ class ReviewScreen(KioskScreen):
     def on_mount(self) -> None:
         self._said("")
         self.reload()
+        self.set_interval(LIVE_SECONDS, self._live)  # citizens send photos at the kiosks meanwhile
+
+    def _live(self) -> None:
+        """The queue read again off the UI thread, as the counter's other live lists are: what was
+        sent at a kiosk meanwhile comes in, what another reviewer decided goes. Not while an action
+        runs or a question is over the screen (its answer acts on the item it names)."""
+        if self.busy or self.app.screen is not self:
+            return
+        loads = self._loads
+        self.read_live(counter_review.queue, self.env, self.kiosk.staff,
+                       done=lambda items: self._live_loaded(loads, items))
+
+    def _live_loaded(self, loads: int, items: list[QueueItem]) -> None:
+        """The queue read by ``_live``, unless the reviewer acted since it was begun (its own reload
+        then shows the queue as it is after that) or nothing changed. The cursor stays on the
+        application it was on (PlainTable.refill, by serial number), wherever the new rows put it;
+        the focus and the scroll stay. The item under the cursor decided elsewhere is said (the
+        cursor is then on another application) and the reason chosen for it cleared."""
+        if loads != self._loads or self.busy or not self.is_attached or items == self.items:
+            return
+        before = self.selected()
+        self._loads += 1
+        self.items = items
+        self._fill()
+        now = self.selected()
+        self._show(now)
+        if not items:
+            self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
+        if before is not None and before.serial_no not in {i.serial_no for i in items}:
+            self.query_one("#reason", Select).clear()
+            self.query_one(".screen-error", Static).update(
+                f"{before.name}的{before.title}（业务流水号 {before.serial_no}）已在其他终端审核，已从队列中移除")
 
     def reload(self, notice: str = "", done: str = "") -> None:
         """The queue again; ``notice`` then shows in the error line (why an item left it), ``done``
@@ -71,6 +106,7 @@ class ReviewScreen(KioskScreen):
                   done=partial(self._loaded, notice=notice, done=done))
 
     def _loaded(self, items: list[QueueItem], notice: str = "", done: str = "") -> None:
+        self._loads += 1
         self.query_one(".screen-error", Static).update(notice)
         self._said(done)
         self.items = items

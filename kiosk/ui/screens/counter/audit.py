@@ -6,6 +6,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError
@@ -76,6 +77,16 @@ def _columns(cells: list[tuple[str, ...]], width: int,
     return shown, note() if note() >= NOTE_MIN else 0, shortened
 
 
+class AuditTable(PlainTable):
+    """The list of entries, its height what the page has left (kiosk.tcss): a highlighted entry whose
+    line under the list takes a line more (a long 说明, the admin's roles at 80 columns) shortens it,
+    and the highlighted row, the list's last one in view, was then under its edge."""
+
+    def on_resize(self) -> None:
+        if self.row_count:
+            self.call_after_refresh(self._scroll_cursor_into_view)  # as DataTable does on a move
+
+
 class AuditScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("审计日志")
@@ -97,13 +108,21 @@ class AuditScreen(KioskScreen):
                 yield Button("返回", id="back")
             yield Plain("", classes="screen-error")
             yield Plain("", id="audit-count")
-            yield PlainTable(id="audit-rows", cursor_type="row")
+            yield AuditTable(id="audit-rows", cursor_type="row")
             yield Plain("", id="audit-detail")  # the highlighted entry in full: roles, 说明
 
     def on_mount(self) -> None:
         self.rows: list[counter_audit.AuditRow] = []
+        self.watch(self.query_one("#audit-rows", DataTable), "virtual_size", self._fit_rows)
         self._fill()  # the header from the start
         self.search()
+
+    def _fit_rows(self, size: Size) -> None:
+        """The list is as tall as its rows (with their header) at most: kiosk.tcss gives it the height
+        the page has left under it (1fr, 6 rows at least), which a short list would fill with blank
+        lines, the line under it pushed to the bottom of the screen. Its scrollbar, when the rows do
+        not fit, is beside them, not under."""
+        self.query_one("#audit-rows", DataTable).styles.max_height = max(size.height, 1)
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fill, True)

@@ -20,6 +20,7 @@ from ...widgets.header import KioskHeader
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 
 
+ACCOUNT_FIELDS = ("reset_password", "reset_pin")  # typed for the account picked (新建账户's are not)
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
 
 
@@ -134,12 +135,27 @@ class StaffAdminScreen(KioskScreen):
             self.query_one("#error-roles", Static).update("")
 
     def _choose(self, staff_no: str) -> None:
+        """``staff_no`` the account the buttons act on. When that is another account than before, what
+        was typed or said for the one before goes: its 新密码 and 新PIN码 (a PIN typed for J1009 stayed,
+        as ``**``, in the field of A0001 picked next), their messages, the screen's line (重置 refused
+        for the account before) and what the last action did to it. 新建账户's fields are no account's:
+        they stay."""
         r = self.rows.get(staff_no)
-        self.chosen = staff_no if r else ""
+        before, self.chosen = self.chosen, staff_no if r else ""
+        if before and self.chosen != before:
+            self._forget_chosen()
         self.query_one("#chosen", Static).update(
             f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{r.state_text}）" if r else NOT_CHOSEN)
         for bid in self.ACTIONS:
             self.query_one(f"#{bid}", Button).disabled = r is None
+
+    def _forget_chosen(self) -> None:
+        for name in ACCOUNT_FIELDS:
+            field = self.query_one(f"#field-{name}", FormField)
+            field.value = ""
+            field.set_error("")
+        self.query_one(".screen-error", Static).update("")
+        self.query_one("#staff-message", SaidLine).update("")
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value

@@ -18,7 +18,7 @@ from ..services.codes import NOT_SIX
 from .dialogs.confirm import ConfirmDialog
 from .focus import focus_first, main_control, shown
 from .widgets.button_row import ButtonRowKeys
-from .widgets.code_button import code_refused
+from .widgets.code_button import as_seen_here, code_refused
 from .widgets.field import FormField
 from .widgets.page import Page
 from .widgets.phone import make_room
@@ -266,6 +266,7 @@ class KioskScreen(ButtonRowKeys):
         too short stays, for the digit left out to be added (tester: all six had to be typed again).
         A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused), and
         the focus goes to the button when it may send a new code at once."""
+        exc = as_seen_here(self, exc)  # no code sent from this page: 请先点击【发送验证码】
         if isinstance(exc, CodeRefused) and exc.message != NOT_SIX:  # 5 digits typed: the 6th is added
             for f in self.query(FormField):
                 if f.field_name == exc.field and shown(f):

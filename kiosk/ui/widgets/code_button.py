@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
 from ...domain.errors import CodeRefused, DomainError, TooSoon
-from ...services.codes import CodeSent
+from ...services.codes import GONE, NONE_SENT, USED, CodeSent, refusal
 
 
 class CodeButton(Button):
@@ -133,3 +133,17 @@ def code_refused(screen: Widget, exc: DomainError) -> CodeButton | None:
             if not button.disabled and button.display:
                 ready = button
     return ready
+
+
+def as_seen_here(screen: Widget, exc: DomainError) -> DomainError:
+    """A code refused as used or gone (验证码已失效，请重新获取) while no 发送验证码 on ``screen`` has sent
+    one: the code that was used is an earlier business's (陈晨's first booking, minutes before), and
+    this page has sent none. It is said as 请先点击【发送验证码】获取验证码, as when no code was ever sent
+    (tester: 验证码已失效 for a code typed before pressing 发送验证码). A code sent from here keeps the
+    service's answer."""
+    if not (isinstance(exc, CodeRefused) and exc.message in (USED, GONE)):
+        return exc
+    buttons = [b for b in screen.query(CodeButton) if b.display]
+    if not buttons or any(b.sent for b in buttons):
+        return exc
+    return refusal(NONE_SENT, exc.field or "code")

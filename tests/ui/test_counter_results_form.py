@@ -5,7 +5,7 @@ and 考试次数 says 2 only for the same candidate's retake; every wrong field 
 from __future__ import annotations
 
 from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
-from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle
+from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_results_confirm import answer_yes

@@ -72,6 +72,7 @@ def text_in(s: Session, account_id: int, booking_id: int) -> tuple[str, str]:
 
 
 KEEP_DAYS = 30  # a certificate file older than this is deleted when another is written
+PREFIX = "exam_certificate_"
 
 
 def save(env: Env, serial_no: str, text: str) -> Path:
@@ -86,9 +87,6 @@ def save(env: Env, serial_no: str, text: str) -> Path:
     with os.fdopen(fd, "w", encoding="utf-8") as f:
         f.write(text + "\n")
     return path
-
-
-PREFIX = "exam_certificate_"
 
 
 def prune(folder: Path, now: float | None = None) -> int:

@@ -37,6 +37,8 @@ def notice(status: str) -> str:
         return NOTICE
     return (f"温馨提示：您的驾驶证处于{held}期间，原驾驶证由公安交管部门保管，业务办理完成后原驾驶证作废；"
             f"{held}期间不得驾驶机动车。")
+
+
 KINDS = [("补领（驾驶证遗失）", "lost"), ("换领（驾驶证损毁）", "damaged"),
          ("换领（登记信息发生变化）", "changed"), ("期满换证", "renew"), ("驾驶证转入（转入其他城市）", "transfer")]
 KIND_NAMES = {"lost": "补领", "damaged": "换领", "changed": "换领", "renew": "期满换证", "transfer": "驾驶证转入"}

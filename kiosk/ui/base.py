@@ -189,8 +189,9 @@ class KioskScreen(ButtonRowKeys):
         Only the latest read for ``done`` is shown: ``exclusive`` cancels an earlier worker, but a
         thread runs on and still handed its result over, so a read begun before a save could arrive
         after the one begun after it and show the list as it was (考试成绩录入's list, read on the
-        screen's return from the question and again after the save: a CI run saw 1（初考） stay)."""
-        key = getattr(done, "__func__", done)
+        screen's return from the question and again after the save: a CI run saw 1（初考） stay).
+        A read's kind is where its ``done`` was written (``_read_kind``)."""
+        key = _read_kind(done)
         if self._live_tickets is None:
             self._live_tickets = {}
         ticket = self._live_tickets[key] = self._live_tickets.get(key, 0) + 1
@@ -316,3 +317,13 @@ def _in_view(line: Widget) -> bool:
     """A line for a message is where the screen shows it: its containers are displayed (the line
     itself, an ErrorLine, takes no row while empty: it is hidden until it has something to say)."""
     return all(getattr(node, "display", True) for node in line.ancestors)
+
+
+def _read_kind(done: Callable[..., Any]) -> Any:
+    """What makes reads the same kind for read_live: the code of ``done``. A bound method gives its
+    function's, and a lambda made anew on every tick at one place in a screen (``lambda fresh:
+    self._live_loaded(count, fresh)``) gives the same code each time: keyed by the lambda itself,
+    every tick was a kind of its own, no read ever superseded another, and a ticket was kept per
+    tick for as long as the screen lived."""
+    func = getattr(done, "__func__", done)
+    return getattr(func, "__code__", func)

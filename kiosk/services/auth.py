@@ -125,10 +125,10 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
         raise DomainError(PHONE_TAKEN, field) from None
 
 
-def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
+def check_applicant(env: Env, name: str, raw_id: str, phone: str, *, already: str = ALREADY_REGISTERED) -> Applicant:
     """The applicant's name, ID number and phone, checked; every wrong field is told at once
-    (FieldErrors), not one per try. An ID number already registered is told alone (the other
-    fields do not matter then: the citizen signs in instead)."""
+    (FieldErrors), not one per try. An ID number already registered is told alone, as ``already``
+    (the other fields do not matter then: the citizen signs in instead)."""
     problems = FormProblems()
     clean_name = problems.check(clean_person_name, name, "name")
     id_number = problems.check(normalize_id_number, raw_id, today=env.clock.now().date())
@@ -138,7 +138,7 @@ def check_applicant(env: Env, name: str, raw_id: str, phone: str) -> Applicant:
     with env.db.read() as s:
         account = s.scalar(select(Account).where(Account.id_number == id_number))
         if account is not None and account.registered_at is not None:
-            raise DomainError(ALREADY_REGISTERED, "id_number")
+            raise DomainError(already, "id_number")
         if account is not None and account.name != clean_name:
             problems.add("姓名与身份证号码不一致", "name")
         problems.check(check_phone_free, s, clean_phone, account.id if account is not None else None)
@@ -242,9 +242,11 @@ def add_account(s: Session, account: Account, already: str, field: str) -> None:
         raise DomainError(already, field) from None
 
 
-def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_actor: str = "") -> CitizenSession:
+def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_actor: str = "",
+              already: str = ALREADY_REGISTERED) -> CitizenSession:
     """``via`` 'counter' (面签注册: the ID original was checked at a counter) only with the
-    signed-in staff member as ``staff_actor``; the caller has checked that member's role."""
+    signed-in staff member as ``staff_actor``; the caller has checked that member's role.
+    ``already``: what a number registered meanwhile is told (the counter says it to the clerk)."""
     if via == "face" and not _face_passed(s, env, applicant.id_number):
         raise DomainError("请先完成人脸识别")
     if via == "online" and applicant.phone not in reserved_phones(s, applicant.id_number):
@@ -256,10 +258,10 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     now = env.clock.now()
     account = s.scalar(select(Account).where(Account.id_number == applicant.id_number).with_for_update())
     if account is not None and account.registered_at is not None:
-        raise DomainError(ALREADY_REGISTERED, "id_number")
+        raise DomainError(already, "id_number")
     if account is None:
         account = Account(kind="personal", id_number=applicant.id_number, name=applicant.name, created_at=now)
-        add_account(s, account, ALREADY_REGISTERED, "id_number")
+        add_account(s, account, already, "id_number")
     bind_phone(s, account, applicant.phone, registered_at=now, registered_via=via)
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",
                  action="register", account_id=account.id,

@@ -41,16 +41,12 @@ ALREADY_REGISTERED = "该身份证号码已注册交管12123账户，群众可�
 
 def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:
     permitted(env, staff, *SERVE, doing=REGISTER_IN_PERSON)
-    try:
-        applicant = auth.check_applicant(env, name, raw_id, phone)
-        with env.db.write() as s:
-            authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
-            done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff))  # type: ignore[arg-type]
-            return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
-    except DomainError as exc:
-        if exc.message == auth.ALREADY_REGISTERED:
-            raise DomainError(ALREADY_REGISTERED, exc.field) from None
-        raise
+    applicant = auth.check_applicant(env, name, raw_id, phone, already=ALREADY_REGISTERED)
+    with env.db.write() as s:
+        authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
+        done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff),  # type: ignore[arg-type]
+                              already=ALREADY_REGISTERED)
+        return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
 
 
 def _unit_name(raw: str) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.binding import Binding
-from textual.css.query import NoMatches
+from textual.css.query import NoMatches, QueryType
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
@@ -103,14 +103,37 @@ class KioskScreen(ButtonRowKeys):
         do but read and go back (a record, a service that cannot be done now) opens on its 返回
         button, or on its page when the text does not fit (its bar shows, the arrow keys scroll it
         and Tab reaches 返回): focusing 返回 at the bottom would scroll the top of the text away."""
+        target = self._main_target()
+        if target is not None:
+            self._main_focus = target
+            target.focus()
+
+    def _main_target(self) -> Widget | None:
         named = [w for w in self.query(self.MAIN_CONTROL) if w.focusable and shown(w)] if self.MAIN_CONTROL else []
         target = named[0] if named else main_control(self)
         if target is None or isinstance(target, Button):
             pages = [p for p in self.query(Page) if p.focusable and shown(p)]
             target = pages[0] if pages else target
-        if target is not None:
-            self._main_focus = target
-            target.focus()
+        return target
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        self._focus_main_now()
+        return super().focus_next(selector)
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        self._focus_main_now()
+        return super().focus_previous(selector)
+
+    def _focus_main_now(self) -> None:
+        """Tab or Shift+Tab before the screen's opening focus has landed (a quick hand, a slow
+        machine): it moves on from the main control, where it would be a moment later, not from
+        Textual's nothing-focused start (the first control, whichever way the key goes: Shift+Tab
+        on the 业务中心 opened 驾驶证补换领 instead of reaching 退出登录)."""
+        if self.focused is None:
+            target = self._main_target()
+            if target is not None:
+                self._main_focus = target
+                self.set_focus(target, scroll_visible=False)
 
     def focus_before_lock(self) -> Widget | None:
         """What has the focus when the counter locks (it has it again once unlocked)."""

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events
 from textual.binding import Binding
 from textual.css.query import NoMatches, QueryType
 from textual.timer import Timer
@@ -49,6 +50,7 @@ class KioskScreen(ButtonRowKeys):
     AUTO_FOCUS = ""
     MAIN_CONTROL = ""  # a selector for the main control when FOCUS_ORDER would not find it
     _main_focus: Widget | None = None  # what focus_main last chose
+    _opening = False  # on_screen_resume's opening focus is still to come (see _focus_opening)
     _live_tickets: dict[Any, int] | None = None  # read_live: the latest read begun, per ``done``
     # Escape presses the screen's own way back, as a click on it would (the same handler: a form
     # with something typed asks first, a wizard goes back one step and keeps what was filled in).
@@ -91,12 +93,45 @@ class KioskScreen(ButtonRowKeys):
 
     def on_screen_resume(self) -> None:
         """Opened, or back on top: the focus on the main control when nothing has it (a screen
-        that focuses something itself on mount keeps that)."""
-        self.call_after_refresh(self._focus_main_if_none)
+        that focuses something itself on mount keeps that), once the screen is laid out."""
+        self._opening = True
+        self.call_after_refresh(self._focus_opening)
 
-    def _focus_main_if_none(self) -> None:
-        if self.is_attached and self.focused is None:
-            self.focus_main()
+    def _focus_opening(self) -> bool:
+        """The opening focus of ``on_screen_resume``, at once if a key comes first (``on_key``,
+        ``focus_next``): a quick hand or a slow machine sends keys as soon as the screen shows,
+        before the refresh. Such a key then acts from the main control, where it would be a moment
+        later: Enter presses it, typing goes into it, Tab moves on from it. Textual alone would
+        drop Enter and typing on the screen and start Tab or Shift+Tab from the first control
+        (CI: Shift+Tab as the 业务中心 appeared focused 驾驶证补换领, and Enter opened it, where
+        Shift+Tab reaches 退出登录). Only while opening: a focus lost later (its widget hidden) is
+        not moved to the main control by a key, where Enter would press something not shown as
+        focused. Whether the focus was set here."""
+        opening, self._opening = self._opening, False
+        if not (opening and self.is_attached and self.focused is None):
+            return False
+        target = self._main_target()
+        if target is None:
+            return False
+        self._main_focus = target
+        self.set_focus(target)
+        return True
+
+    def on_key(self, event: events.Key) -> None:
+        if self._focus_opening():  # the key came to the screen: nothing had the focus (see there)
+            event.stop()
+            event.prevent_default()
+            key = events.Key(event.key, event.character)
+            key.set_sender(self.app)  # as the terminal's keys are: it bubbles from the focus up to the App's bindings
+            self.app.post_message(key)
+
+    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        self._focus_opening()
+        return super().focus_next(selector)
+
+    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
+        self._focus_opening()
+        return super().focus_previous(selector)
 
     def focus_main(self) -> None:
         """The focus on what the user acts on first (``main_control``). A screen with nothing to
@@ -115,25 +150,6 @@ class KioskScreen(ButtonRowKeys):
             pages = [p for p in self.query(Page) if p.focusable and shown(p)]
             target = pages[0] if pages else target
         return target
-
-    def focus_next(self, selector: str | type[QueryType] = "*") -> Widget | None:
-        self._focus_main_now()
-        return super().focus_next(selector)
-
-    def focus_previous(self, selector: str | type[QueryType] = "*") -> Widget | None:
-        self._focus_main_now()
-        return super().focus_previous(selector)
-
-    def _focus_main_now(self) -> None:
-        """Tab or Shift+Tab before the screen's opening focus has landed (a quick hand, a slow
-        machine): it moves on from the main control, where it would be a moment later, not from
-        Textual's nothing-focused start (the first control, whichever way the key goes: Shift+Tab
-        on the 业务中心 opened 驾驶证补换领 instead of reaching 退出登录)."""
-        if self.focused is None:
-            target = self._main_target()
-            if target is not None:
-                self._main_focus = target
-                self.set_focus(target, scroll_visible=False)
 
     def focus_before_lock(self) -> Widget | None:
         """What has the focus when the counter locks (it has it again once unlocked)."""

@@ -49,6 +49,9 @@ class KioskScreen(ButtonRowKeys):
     # opens on its main control (``focus_main``).
     AUTO_FOCUS = ""
     MAIN_CONTROL = ""  # a selector for the main control when FOCUS_ORDER would not find it
+    # The page stays at its top when the main control takes the focus (focus_main, the opening
+    # focus), for a list whose notice above must stay in view; else the control is scrolled to.
+    MAIN_KEEPS_TOP = False
     _main_focus: Widget | None = None  # what focus_main last chose
     _opening = False  # on_screen_resume's opening focus is still to come (see _focus_opening)
     _live_tickets: dict[Any, int] | None = None  # read_live: the latest read begun, per ``done``
@@ -114,7 +117,7 @@ class KioskScreen(ButtonRowKeys):
         if target is None:
             return False
         self._main_focus = target
-        self.set_focus(target)
+        self.set_focus(target, scroll_visible=not self.MAIN_KEEPS_TOP)
         return True
 
     def on_key(self, event: events.Key) -> None:
@@ -141,7 +144,7 @@ class KioskScreen(ButtonRowKeys):
         target = self._main_target()
         if target is not None:
             self._main_focus = target
-            target.focus()
+            target.focus(scroll_visible=not self.MAIN_KEEPS_TOP)
 
     def _main_target(self) -> Widget | None:
         named = [w for w in self.query(self.MAIN_CONTROL) if w.focusable and shown(w)] if self.MAIN_CONTROL else []

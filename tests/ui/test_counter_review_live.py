@@ -173,3 +173,19 @@ async def test_narrow_decision_buttons_are_reached_with_tab_and_in_view(env, peo
                 assert page.scrollable_content_region.contains_region(focused.region), focused.id
                 assert str(focused.label) in screen_text(app)
         assert {"approve", "reject"} <= set(reached)
+
+
+async def test_the_queue_opens_on_its_list_at_the_top_of_the_page(env, people):
+    """The opening focus is on the list once it is filled, not on 不通过原因 (the control found
+    while the list was still loading: at 80x24 it sat at the page's bottom, and Enter opened the
+    reasons), and the page is at its top."""
+    serial = queued_photo(env, people)[1]
+    for size in (NARROW, SIZE):
+        app = counter_app(env)
+        async with app.run_test(size=size) as pilot:
+            await open_review(pilot, app)
+            await settle(pilot)
+            await pilot.pause(0.5)  # a smooth scroll, if any, has ended
+            assert app.focused is app.screen.query_one("#queue", DataTable), size
+            assert app.screen.query_one(VerticalScroll).scroll_y == 0, size
+            assert cursor_serial(app) == serial

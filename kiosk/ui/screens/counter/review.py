@@ -39,6 +39,8 @@ def photo_text(pixels: list[list[tuple[str, str]]]) -> Text:
 
 
 class ReviewScreen(KioskScreen):
+    MAIN_KEEPS_TOP = True  # at 80x24 focusing the list (or 不通过原因, while it loads) scrolled the notice's first line away
+
     def __init__(self) -> None:
         super().__init__()
         self.items: list[QueueItem] = []
@@ -114,6 +116,8 @@ class ReviewScreen(KioskScreen):
         self._show(self.selected())
         if not items:
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
+        elif self._loads == 1:  # the list filled: it takes the opening focus from 不通过原因 (unless moved)
+            self.refocus_main()
         elif done:  # the next item, and above it what was just done (at 80x24 the buttons were in view)
             self.query_one("#queue", DataTable).focus()
             self.query_one(VerticalScroll).scroll_home(animate=False)

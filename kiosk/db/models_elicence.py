@@ -4,7 +4,7 @@
 rejected. The snapshot columns keep the class, validity and issuing authority at issue time
 (a change forces a re-application). ``photo_submissions``: every photo a citizen supplied
 (camera, album/file, or the stored ID-card photo), with the automatic check results and the
-staff review. ``terminal_keys``: the PUBLIC half of every terminal's e-licence signing key, so
+staff review; ``photo_files``: the bytes of the photos they stored. ``terminal_keys``: the PUBLIC half of every terminal's e-licence signing key, so
 that terminals sharing the database verify each other's codes (kiosk.services.elicence_keys);
 private keys never leave the files under data_dir/keys.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base
@@ -35,6 +35,15 @@ class ElectronicLicence(Base):
     __table_args__ = (
         CheckConstraint("state IN ('applied', 'issued', 'needs_reapply', 'rejected')", name="state"),
     )
+
+
+class PhotoFile(Base):
+    """The bytes of a photo a terminal stored under its data_dir/photos, by that file's name
+    (migration 0016): a terminal sharing the database but not the folder (the hall's counter that
+    reviews it, another kiosk showing the card) reads the photo from here (services.photos.read)."""
+    __tablename__ = "photo_files"
+    name: Mapped[str] = mapped_column(String(80), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class PhotoSubmission(Base):

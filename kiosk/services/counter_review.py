@@ -37,11 +37,11 @@ def queue(env: Env, staff: StaffSession | None) -> list[QueueItem]:
     active(env, staff, *REVIEW, doing="查看审核队列")
     items = []
     for r in elicence_review.pending(env):
-        check = photos.check_photo(r.photo)
+        check = photos.check_photo(r.data)
         passed = tuple(dict.fromkeys((*r.checks, *check.passed)))
         items.append(QueueItem("电子驾驶证照片", r.serial_no, r.title, r.name, r.id_masked, r.source,
                                r.submitted_at, passed, check.problems,
-                               photos.thumbnail(r.photo, THUMB_COLUMNS, THUMB_ROWS)))
+                               photos.thumbnail(r.data, THUMB_COLUMNS, THUMB_ROWS)))
     return sorted(items, key=lambda i: (i.submitted_at, i.serial_no))
 
 

@@ -206,7 +206,7 @@ def _submission(s: Session, env: Env, account: Account, app: Application, purpos
     if source == "upload" and not may_upload(env, path):
         raise DomainError(OUTSIDE_UPLOADS, "photo")
     check = photos.require_ok(path)
-    stored = photos.store(env.settings.data_dir, path)
+    stored = photos.store(s, env.settings.data_dir, path)
     s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose=purpose, source=source,
                           file_path=str(stored), width=check.width, height=check.height, checks=list(check.passed),
                           state="pending", submitted_at=env.clock.now()))

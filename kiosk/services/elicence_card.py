@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import object_session
 
 from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
@@ -90,7 +91,7 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool) -> tuple[tuple[
 
 
 def _view(account: Account, lic: DrivingLicence, masked: bool) -> CardView:
-    thumb = tuple(tuple(row) for row in photos.thumbnail(lic.photo))
+    thumb = tuple(tuple(row) for row in photos.thumbnail(_photo(lic)))
     return CardView(account.name, _fields(account, lic, masked), card_colour(lic.status),
                     status_text(normalize_codes(lic.status)), thumb, account.id)
 
@@ -114,13 +115,15 @@ def staff_card(env: Env, raw_id: str) -> CardView:
         return _view(account, lic, masked=False)
 
 
+def _photo(lic: DrivingLicence) -> bytes | None:
+    """The licence's photo, read in the session the licence was read in (photos.read)."""
+    s = object_session(lic)
+    return photos.read(s, lic.photo) if s is not None else None
+
+
 def claims_of(account: Account, lic: DrivingLicence) -> LicenceClaims:
-    photo_hash = None
-    if lic.photo:
-        try:
-            photo_hash = photo_digest(photos.resolve(lic.photo).read_bytes())
-        except OSError:
-            photo_hash = None
+    data = _photo(lic)
+    photo_hash = photo_digest(data) if data is not None else None
     return LicenceClaims(
         archive_no=lic.archive_no, licence_no=account.id_number, name=account.name,
         sex=sex_of(account.id_number), nationality=NATIONALITY, birth_date=birth_date(account.id_number),

@@ -39,6 +39,7 @@ class ReviewItem:
     photo: str
     checks: tuple[str, ...]
     submitted_at: datetime
+    data: bytes | None = None  # the photo itself (photos.read: also one stored at another terminal)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def pending(env: Env) -> list[ReviewItem]:
                          .order_by(PhotoSubmission.submitted_at, PhotoSubmission.id)).all()
         return [ReviewItem(app.serial_no, app.title, acc.name, mask_id(acc.id_number),
                            photos.SOURCE_NAMES.get(sub.source, sub.source), str(photos.resolve(sub.file_path)),
-                           tuple(sub.checks or ()), sub.submitted_at) for sub, app, acc in rows]
+                           tuple(sub.checks or ()), sub.submitted_at, photos.read(s, sub.file_path))
+                for sub, app, acc in rows]
 
 
 def _load(s: Session, serial_no: str) -> tuple[PhotoSubmission, Application, Account]:

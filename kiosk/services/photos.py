@@ -7,6 +7,7 @@ mm, about 260x378 px) and copied under data_dir/photos before it is queued for r
 """
 from __future__ import annotations
 
+import io
 import itertools
 import shutil
 import uuid
@@ -15,8 +16,11 @@ from pathlib import Path
 from typing import Protocol
 
 from PIL import Image, ImageStat, UnidentifiedImageError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..config import ASSETS
+from ..db.models_elicence import PhotoFile
 from ..domain.clock import from_epoch
 from ..domain.errors import DomainError
 
@@ -92,17 +96,24 @@ def resolve(stored: str) -> Path:
     return path if path.is_absolute() else ASSETS / path
 
 
-def check_photo(path: Path | str, preview: tuple[int, int] | None = None) -> PhotoCheck:
+def check_photo(path: Path | str | bytes | None, preview: tuple[int, int] | None = None) -> PhotoCheck:
     """Decodes, portrait about 22:32, minimum size, light background. Chinese reasons. With
     ``preview`` (columns, rows), a readable photo also comes as a picture that fits that many
-    text cells, its proportions kept (fit_cells), passing the checks or not."""
-    path = Path(str(path).strip()).expanduser()
-    if not str(path).strip() or not path.is_file():
+    text cells, its proportions kept (fit_cells), passing the checks or not. ``path``: a file,
+    or a stored photo's bytes (``read``; None when it could not be read)."""
+    if path is None:
         return PhotoCheck(False, ("未找到照片文件，请检查路径",), ())
-    if path.stat().st_size > MAX_BYTES:
+    if isinstance(path, bytes):
+        size, source = len(path), io.BytesIO(path)
+    else:
+        source = Path(str(path).strip()).expanduser()
+        if not str(source).strip() or not source.is_file():
+            return PhotoCheck(False, ("未找到照片文件，请检查路径",), ())
+        size = source.stat().st_size
+    if size > MAX_BYTES:
         return PhotoCheck(False, ("照片文件超过10MB",), ())
     try:
-        with Image.open(path) as img:
+        with Image.open(source) as img:
             img.load()
             rgb = img.convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
@@ -136,15 +147,34 @@ def _background(img: Image.Image) -> float:
     return min(ImageStat.Stat(c).mean[0] for c in corners)
 
 
-def store(data_dir: Path, source_path: Path | str) -> Path:
+def store(s: Session, data_dir: Path, source_path: Path | str) -> Path:
     """Copy an accepted photo under data_dir/photos; the copy is what staff review and the
-    e-licence shows, so a later change to the original file changes nothing."""
+    e-licence shows, so a later change to the original file changes nothing. Its bytes go into
+    the database too (PhotoFile, in the caller's transaction), for the terminals of the hall on
+    other machines (``read``)."""
     folder = Path(data_dir) / "photos"
     folder.mkdir(parents=True, exist_ok=True)
     src = Path(str(source_path).strip()).expanduser()
     target = folder / f"{uuid.uuid4().hex}{src.suffix.lower() or '.png'}"
     shutil.copyfile(src, target)
+    s.add(PhotoFile(name=target.name, data=target.read_bytes()))
     return target
+
+
+def read(s: Session, stored: str | None) -> bytes | None:
+    """A stored photo's bytes (``stored``: a photo_submissions.file_path or a licence's photo):
+    its file when this terminal has it (assets/, or its own data folder), else the copy the
+    database keeps (stored at another terminal); None when neither is there."""
+    if not stored:
+        return None
+    path = resolve(stored)
+    try:
+        return path.read_bytes()
+    except OSError:
+        pass
+    if not path.is_absolute():
+        return None
+    return s.scalar(select(PhotoFile.data).where(PhotoFile.name == path.name))
 
 
 def require_ok(path: Path | str) -> PhotoCheck:
@@ -170,13 +200,14 @@ def half_blocks(img: Image.Image, columns: int, rows: int) -> Pixels:
     return tuple(tuple((hexa(px[x, 2 * y]), hexa(px[x, 2 * y + 1])) for x in range(columns)) for y in range(rows))
 
 
-def thumbnail(stored: str | None, columns: int = 12, rows: int = 8) -> list[list[tuple[str, str]]]:
-    """The photo as ``rows`` lines of ``columns`` (top colour, bottom colour) pairs, for a
-    half-block picture on the card and in the review queue; empty when there is no readable photo."""
-    if not stored:
+def thumbnail(data: bytes | None, columns: int = 12, rows: int = 8) -> list[list[tuple[str, str]]]:
+    """The photo (its bytes: ``read``) as ``rows`` lines of ``columns`` (top colour, bottom colour)
+    pairs, for a half-block picture on the card and in the review queue; empty when there is no
+    readable photo."""
+    if not data:
         return []
     try:
-        with Image.open(resolve(stored)) as img:
+        with Image.open(io.BytesIO(data)) as img:
             return [list(row) for row in half_blocks(img, columns, rows)]
     except (OSError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return []

@@ -31,6 +31,7 @@ EXPECTED_TABLES = {
     "new_vehicles", "temporary_plates",  # 申请新车临时号牌 (migration 0011)
     "plate_selections",  # 新车选号, 在用车选号 (migration 0012)
     "used_car_invoices", "other_vehicles",  # 机动车转籍申请, 备案非本人机动车 (migration 0013)
+    "photo_files",  # the photos' bytes, for the hall's other machines (migration 0016)
 }
 
 

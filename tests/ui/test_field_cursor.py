@@ -3,7 +3,7 @@ at the end of what it holds and nothing is selected: Textual selected the whole 
 Backspace, meant to correct the last digit, erased an 18-digit ID number."""
 from __future__ import annotations
 
-from tests.ui.conftest import field_error, settle
+from tests.ui.conftest import field_error, set_input, settle
 
 WRONG_CHECK_DIGIT = "110108196711301866"
 
@@ -34,3 +34,24 @@ async def test_tab_into_a_filled_field_selects_nothing(kiosk_app, env):
         await pilot.press("tab", "backspace")
         await pilot.pause()
         assert kiosk_app.screen.query_one("#input-id_number").value == WRONG_CHECK_DIGIT[:-1]
+
+
+async def test_a_date_written_back_leaves_the_cursor_at_its_end(kiosk_app, env, people):
+    """结束日期 20261206 and Enter, before 开始日期 2026-12-08: the field reads 2026-12-06 under its
+    message, with the cursor after it (README tester: it stayed before 06, so Backspace took the
+    「-」 and a digit typed went in between)."""
+    from tests.ui.test_booking_wizard import to_sessions
+
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["k2_ready"], 2)
+        set_input(kiosk_app, "date_from", "2026-12-08")
+        end = kiosk_app.screen.query_one("#input-date_to")
+        end.focus()
+        end.value = ""
+        await pilot.press(*"20261206", "enter")
+        await settle(pilot)
+        assert "不能早于" in field_error(kiosk_app, "date_to")
+        assert kiosk_app.focused is end and end.value == "2026-12-06" and end.cursor_position == 10
+        await pilot.press("backspace", "9")
+        await pilot.pause()
+        assert end.value == "2026-12-09"

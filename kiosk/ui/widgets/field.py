@@ -173,10 +173,13 @@ class FormField(Vertical):
 
     @value.setter
     def value(self, text: str) -> None:
+        self._baseline = text
         if text != self.input.value:
             self._set_here = text
-        self._baseline = text
-        self.input.value = text
+            self.input.value = text
+            # the cursor after what the screen wrote, as after what is typed: 20261206 written back as
+            # 2026-12-06 left it before 06, where Backspace took the 「-」 and typing went in between
+            self.input.cursor_position = len(text)
 
     @property
     def edited(self) -> bool:

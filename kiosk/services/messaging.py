@@ -50,7 +50,7 @@ def notify(session: Session, env: Env, account: Account, title: str, body: str, 
 def inbox(env: Env, account_id: int) -> list[MessageView]:
     with env.db.read() as s:
         rows = s.scalars(select(Message).where(Message.channel == "inbox", Message.account_id == account_id)
-                         .order_by(Message.id.desc()).limit(200))
+                         .order_by(Message.created_at.desc(), Message.id.desc()).limit(200))
         return [_view(m) for m in rows]
 
 
@@ -74,7 +74,8 @@ def outbox(env: Env, phone: str | None = None, limit: int = 50) -> list[MessageV
         # Only an SMS has a phone: an 'sms' row, or an inbox message that also went out as one.
         q = select(Message).where(Message.phone == phone) if phone else select(Message).where(
             (Message.channel == "sms") | Message.phone.is_not(None))
-        rows = s.scalars(q.order_by(Message.id.desc()).limit(limit))  # newest first, by insertion
+        # newest first by time (the demo's history is added a person at a time: not in row order)
+        rows = s.scalars(q.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit))
         return [_sms_view(m) for m in rows]
 
 

@@ -228,6 +228,9 @@ def test_outbox_json_newest_first_and_filtered_by_phone(demo_run: DemoRun, tmp_p
     assert isinstance(listed, list) and set(listed[0]) >= {"id", "phone", "body", "created_at"}
     every = [m for m in listed if m["created_at"] >= NOW]  # the demo history's SMS are older
     assert every == listed[:3] and len(listed) > 3  # newest first, then the history
+    # the history too, by time (README tester: by row id it began 2026-09-04, the demo's people
+    # being added one after another, and the newest of them were past --limit)
+    assert [m["created_at"] for m in listed] == sorted((m["created_at"] for m in listed), reverse=True)
     times = [m["created_at"] for m in every]
     assert times == sorted(times, reverse=True) and len(set(times)) == 3
     assert [m["phone"] for m in every] == [accounts[0].phone, accounts[1].phone, accounts[0].phone]

@@ -193,6 +193,12 @@ async def test_typing_past_a_fields_limit_is_explained_next_to_it(kiosk_app, env
         field.insert_text_at_cursor("很长的一段地址" * 5)  # a paste that would go over: refused whole
         await settle(pilot)
         assert len(field.value) == 99 and "最多可输入100个字" in field_error(kiosk_app, "address")
+        phone = kiosk_app.screen.query_one("#input-phone")
+        phone.focus()
+        await pilot.press(*"13923000", "space", *"01099")  # 13 digits, a space between (README tester)
+        await settle(pilot)
+        assert phone.value == "13923000010"
+        assert field_error(kiosk_app, "phone") == "最多可输入11位，超出部分未输入"
 
 
 async def test_an_expired_code_no_longer_says_it_was_sent_and_valid(kiosk_app, env, people):

@@ -79,7 +79,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def _log_to_file(settings: Settings) -> None:
     """Errors go to a log file: a citizen never sees a traceback."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)  # a new one: the database, photos, keys inside
+    from .services.files import private_folder
+
+    private_folder(settings.data_dir)  # a new one: the database, photos, keys inside
     logging.basicConfig(filename=settings.data_dir / "kiosk.log", level=logging.WARNING,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
     for handler in logging.getLogger().handlers:  # times in 北京时间, as everything the kiosk keeps

@@ -9,6 +9,7 @@ from ..db.migrate import is_current, upgrade
 from ..db.session import sqlite_file
 from . import demo
 from .env import Env
+from .files import private_folder
 
 
 def ensure_sqlite_dir(url: str) -> None:
@@ -16,7 +17,7 @@ def ensure_sqlite_dir(url: str) -> None:
     the kiosk's user only: the database holds every citizen's data."""
     path = sqlite_file(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(path.parent)
 
 
 def migrate(env: Env) -> str | None:

@@ -16,6 +16,7 @@ from ..domain.ids import mask_id
 from .booking import class_label
 from .booking_records import BookingView, view_in
 from .env import Env
+from .files import private_folder
 
 BRING = ("本人有效身份证明原件（居民身份证）", "学习驾驶证明", "本预约凭证（打印件或手机截图）")
 PERMIT = BRING[1]  # not for 科目一: the permit is issued after it
@@ -79,7 +80,7 @@ def save(env: Env, serial_no: str, text: str) -> Path:
     """<data_dir>/certificates/exam_certificate_<serial>.txt, where the counter's printer takes it.
     Files written more than KEEP_DAYS ago are deleted first (``prune``)."""
     folder = Path(env.settings.data_dir) / "certificates"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)  # a name and an exam: for the kiosk's user only
+    private_folder(folder)  # a name and an exam: for the kiosk's user only
     prune(folder)
     path = folder / f"{PREFIX}{serial_no}.txt"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

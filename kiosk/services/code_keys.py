@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .env import Env
+from .files import private_folder
 
 
 def key_path(data_dir: Path) -> Path:
@@ -39,7 +40,7 @@ def _key(data_dir: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(path.parent)
     tmp = path.with_name(f".sms-code.key.{os.getpid()}.{secrets.token_hex(4)}")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as fh:

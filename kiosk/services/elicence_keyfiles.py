@@ -10,6 +10,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from .elicence_codec import key_id_of
+from .files import private_folder
 
 
 class KeyStore:
@@ -75,7 +76,7 @@ class KeyStore:
         return kid, key
 
     def _create(self) -> str:
-        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(self.directory)
         key = Ed25519PrivateKey.generate()
         kid = key_id_of(key.public_key())
         pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,

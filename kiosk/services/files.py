@@ -22,3 +22,15 @@ def within(path_text: str | Path, folders: Iterable[Path]) -> Path | None:
     except (OSError, RuntimeError, ValueError):
         return None
     return real if any(real.is_relative_to(root) for root in roots) else None
+
+
+def private_folder(path: Path) -> Path:
+    """``path``, made if missing, every folder made for it open to the kiosk's user only (0700):
+    mkdir(parents=True, mode=0o700) gives that mode to the last folder only, and the data folder
+    made on the way (``kiosk db sms-key`` with a new KIOSK_DATA_DIR) was 0755. Folders already
+    there are left as they are."""
+    path = Path(path)
+    for folder in reversed([path, *path.parents]):
+        if not folder.exists():
+            folder.mkdir(mode=0o700, exist_ok=True)
+    return path

@@ -23,6 +23,7 @@ from ..config import ASSETS
 from ..db.models_elicence import PhotoFile
 from ..domain.clock import from_epoch
 from ..domain.errors import DomainError
+from .files import private_folder
 
 MIN_WIDTH, MIN_HEIGHT = 180, 260  # smaller than this cannot be printed at 22x32 mm
 TARGET_RATIO = 22 / 32
@@ -153,7 +154,7 @@ def store(s: Session, data_dir: Path, source_path: Path | str) -> Path:
     the database too (PhotoFile, in the caller's transaction), for the terminals of the hall on
     other machines (``read``)."""
     folder = Path(data_dir) / "photos"
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)  # citizens' faces: for the kiosk's user only
     src = Path(str(source_path).strip()).expanduser()
     target = folder / f"{uuid.uuid4().hex}{src.suffix.lower() or '.png'}"
     shutil.copyfile(src, target)

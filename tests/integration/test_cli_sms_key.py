@@ -36,6 +36,8 @@ def test_it_is_made_where_the_terminal_reads_it_with_mode_0600(sms_key, settings
     assert err.startswith("kiosk: 已新建短信验证码密钥（权限0600）") and "重启" in err
     assert path.stat().st_mode & 0o777 == 0o600 and len(path.read_bytes()) == 32
     assert sorted(p.name for p in path.parent.parent.iterdir()) == ["keys"]  # no database made by the way
+    for folder in (path.parent, path.parent.parent):  # the data folder made on the way too (README tester: 0755)
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
     settings = settings_factory(tmp_path / "terminal")
     settings.data_dir = path.parent.parent
     code_keys._key.cache_clear()  # noqa: SLF001

@@ -1,0 +1,14 @@
+"""files.private_folder: every folder it makes is 0700, those already there are left as they are."""
+from __future__ import annotations
+
+from kiosk.services.files import private_folder
+
+
+def test_every_folder_made_is_for_the_owner_only(tmp_path) -> None:
+    tmp_path.chmod(0o755)
+    made = private_folder(tmp_path / "a" / "b" / "c")
+    assert made.is_dir()
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", made):
+        assert folder.stat().st_mode & 0o777 == 0o700, folder
+    assert tmp_path.stat().st_mode & 0o777 == 0o755  # there already: left as it is
+    assert private_folder(made) == made  # there: nothing to do

@@ -33,4 +33,6 @@ def private_folder(path: Path) -> Path:
     for folder in reversed([path, *path.parents]):
         if not folder.exists():
             folder.mkdir(mode=0o700, exist_ok=True)
+    if not path.is_dir():  # a file in its place: FileExistsError, as mkdir says it
+        path.mkdir(mode=0o700, exist_ok=True)
     return path

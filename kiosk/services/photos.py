@@ -97,17 +97,17 @@ def resolve(stored: str) -> Path:
     return path if path.is_absolute() else ASSETS / path
 
 
-def check_photo(path: Path | str | bytes | None, preview: tuple[int, int] | None = None) -> PhotoCheck:
+def check_photo(photo: Path | str | bytes | None, preview: tuple[int, int] | None = None) -> PhotoCheck:
     """Decodes, portrait about 22:32, minimum size, light background. Chinese reasons. With
     ``preview`` (columns, rows), a readable photo also comes as a picture that fits that many
-    text cells, its proportions kept (fit_cells), passing the checks or not. ``path``: a file,
-    or a stored photo's bytes (``read``; None when it could not be read)."""
-    if path is None:
+    text cells, its proportions kept (fit_cells), passing the checks or not. ``photo``: a file's
+    path, or a stored photo's bytes (``read``; None when it could not be read)."""
+    if photo is None:
         return PhotoCheck(False, ("未找到照片文件，请检查路径",), ())
-    if isinstance(path, bytes):
-        size, source = len(path), io.BytesIO(path)
+    if isinstance(photo, bytes):
+        size, source = len(photo), io.BytesIO(photo)
     else:
-        source = Path(str(path).strip()).expanduser()
+        source = Path(str(photo).strip()).expanduser()
         if not str(source).strip() or not source.is_file():
             return PhotoCheck(False, ("未找到照片文件，请检查路径",), ())
         size = source.stat().st_size

@@ -34,8 +34,8 @@ def upgrade() -> None:
     stored = {p for (p,) in conn.execute(sa.text("SELECT file_path FROM photo_submissions"))}
     stored |= {p for (p,) in conn.execute(sa.text("SELECT photo FROM driving_licences WHERE photo IS NOT NULL"))}
     files = {Path(p).name: Path(p) for p in stored if p and Path(p).is_absolute() and Path(p).is_file()}
-    if files:
-        op.bulk_insert(table, [{"name": name, "data": path.read_bytes()} for name, path in sorted(files.items())])
+    for name, path in sorted(files.items()):  # one at a time: a hall's photos need not fit in memory at once
+        conn.execute(table.insert().values(name=name, data=path.read_bytes()))
 
 
 def downgrade() -> None:

@@ -58,7 +58,7 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }
     SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
     SessionStep #to-priority { margin: 0 2 0 0; }
-    SessionStep #priority-why { width: 1fr; margin: 0; }
+    SessionStep #priority-why { width: 1fr; }  /* its margin: kiosk.tcss (over .hint's) */
     """
 
     def __init__(self, clock: Clock, id: str | None = None) -> None:

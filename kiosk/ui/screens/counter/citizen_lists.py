@@ -32,6 +32,7 @@ class CitizenLists:
     file: CitizenFile | None
     back_to_bookings: bool
     focus_moved = False  # a live reload had to move the focus (what had it went): the note under the list may scroll
+    _booking_row: object = None  # the booking the bookings list last highlighted (its row key)
     _choices: Callable[..., tuple[str, ...]]  # CitizenActions._choices: how the counter may finish an application
     show_cancel_target: Callable[[], None]  # CitizenActions.show_cancel_target: the line of 窗口取消所选预约
     finish_selected: Callable[[], None]  # CitizenActions.finish_selected: 办结 the application under the cursor
@@ -161,7 +162,12 @@ class CitizenLists:
         if event.data_table.id == "apps" and event.data_table.has_focus:  # 80x24: the row moved to in view
             self.call_after_refresh(self._show_focus)
         if event.data_table.id == "bookings":
-            self.query_one("#booking-error", Static).update("")
+            # What is said under the list is of the booking under the cursor: it goes when another
+            # comes there, not when a refill highlights the same one again (a refused cancellation
+            # said why after the refill; under load the refill's highlight came after and took it away).
+            if event.row_key.value != self._booking_row:
+                self._booking_row = event.row_key.value
+                self.query_one("#booking-error", Static).update("")
             self.show_cancel_target()
             if event.data_table.has_focus:  # 80x24: the row and what is said of it kept in view
                 self.call_after_refresh(self._show_below_bookings)

@@ -147,6 +147,7 @@ class KioskScreen(ButtonRowKeys):
             target.focus(scroll_visible=not self.MAIN_KEEPS_TOP)
 
     def _main_target(self) -> Widget | None:
+        """What ``focus_main`` and the opening focus choose (a screen may choose otherwise)."""
         named = [w for w in self.query(self.MAIN_CONTROL) if w.focusable and shown(w)] if self.MAIN_CONTROL else []
         target = named[0] if named else main_control(self)
         if target is None or isinstance(target, Button):

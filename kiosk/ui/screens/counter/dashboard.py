@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Region
+from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
 from ....services import counter_dashboard
@@ -40,6 +41,9 @@ LOADING = "正在读取考试数据，请稍候。"
 
 
 class DashboardScreen(KioskScreen):
+    # at 80x24, scrolling the table into view hid the summary above it (reached only by Shift+Tab, Up)
+    MAIN_KEEPS_TOP = True
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试数据看板")
         with Page(classes="form wide"):  # a Tab stop only while it has more to show
@@ -80,13 +84,10 @@ class DashboardScreen(KioskScreen):
         if first:  # the table filled: it takes the focus from 刷新 (unless the clerk has moved it)
             self.refocus_main()
 
-    def focus_main(self) -> None:
-        """The table (once filled, else 刷新) has the focus and the page stays at its top: at 80x24,
-        scrolling the table into view hid the summary above it (reached only by Shift+Tab, Up)."""
-        target = main_control(self)
-        if target is not None:
-            self._main_focus = target
-            target.focus(scroll_visible=False)
+    def _main_target(self) -> Widget | None:
+        """The table (once filled), else 刷新, never the page; the page stays at its top
+        (MAIN_KEEPS_TOP), at the opening focus too."""
+        return main_control(self)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.has_focus:  # the row moved to, brought into view (the page scrolls only if it is not)

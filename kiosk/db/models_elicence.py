@@ -4,9 +4,9 @@
 rejected. The snapshot columns keep the class, validity and issuing authority at issue time
 (a change forces a re-application). ``photo_submissions``: every photo a citizen supplied
 (camera, album/file, or the stored ID-card photo), with the automatic check results and the
-staff review; ``photo_files``: the bytes of the photos they stored. ``terminal_keys``: the PUBLIC half of every terminal's e-licence signing key, so
-that terminals sharing the database verify each other's codes (kiosk.services.elicence_keys);
-private keys never leave the files under data_dir/keys.
+staff review; ``photo_files``: the bytes of the photos they stored. ``terminal_keys``: the PUBLIC
+half of every terminal's e-licence signing key, so that terminals sharing the database verify each
+other's codes (kiosk.services.elicence_keys); private keys never leave the files under data_dir/keys.
 """
 from __future__ import annotations
 

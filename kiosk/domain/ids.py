@@ -70,7 +70,7 @@ _PHONE = re.compile(r"1[3-9]\d{9}")
 
 
 # 11 digits: every phone field is a field of digits, where spaces typed or pasted (139 2300 0109)
-# are dropped before the limit counts (kiosk.ui.widgets.field); at 13 a 12th and 13th digit went in
+# are dropped before the limit counts (by the field itself); at 13 a 12th and 13th digit went in
 # and only the check said 您输入了13位, where the ID number and the code stop at their length.
 PHONE_INPUT_LEN = 11
 

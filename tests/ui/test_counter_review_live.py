@@ -29,6 +29,13 @@ def send_photo(env, person) -> str:  # type: ignore[no-untyped-def]
                                      ASSETS / "photos" / "camera_1.png").serial_no
 
 
+def two_photos(env, people) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """吴霞's photo, then 刘洋's ten minutes later: their serials, in the queue's order."""
+    first = send_photo(env, people["no_photo"])
+    env.clock.advance(minutes=10)
+    return first, send_photo(env, people["driver_normal"])
+
+
 def cursor_serial(app) -> str:  # type: ignore[no-untyped-def]
     table = app.screen.query_one("#queue", DataTable)
     return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -61,9 +68,7 @@ async def test_a_photo_sent_meanwhile_comes_in_within_the_live_interval(env, peo
 
 
 async def test_the_cursor_stays_on_its_application_when_an_earlier_one_comes_in(env, people):
-    first = send_photo(env, people["no_photo"])
-    env.clock.advance(minutes=10)
-    second = send_photo(env, people["driver_normal"])
+    first, second = two_photos(env, people)
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot, app)
@@ -87,9 +92,7 @@ async def test_the_cursor_stays_on_its_application_when_an_earlier_one_comes_in(
 
 
 async def test_an_item_decided_elsewhere_goes_and_is_said(env, people):
-    first = send_photo(env, people["no_photo"])
-    env.clock.advance(minutes=10)
-    second = send_photo(env, people["driver_normal"])
+    first, second = two_photos(env, people)
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await open_review(pilot, app)

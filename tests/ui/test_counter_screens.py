@@ -174,6 +174,13 @@ async def open_review(pilot, app) -> None:  # type: ignore[no-untyped-def]
     assert isinstance(app.screen, ReviewScreen)
 
 
+async def open_staff_admin(pilot, app) -> None:  # type: ignore[no-untyped-def]
+    """The administrator A0001 signs in and opens 工作人员账户."""
+    await _sign_in(pilot, app, "A0001", "kiosk-0001")
+    await press(pilot, "m-staff")
+    assert isinstance(app.screen, StaffAdminScreen)
+
+
 async def test_reviewer_sees_the_photo_and_approves(env, people):
     aid, serial = queued_photo(env, people)
     app = counter_app(env)

@@ -9,8 +9,8 @@ import pytest
 from kiosk.services import counter_staff
 from kiosk.services.staff import StaffSession
 from tests.ui.conftest import field_error, screen_error, settle
-from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter import counter_app
+from tests.ui.test_counter_screens import choose_staff, open_staff_admin, press
 from tests.ui.test_counter_staff_keys import _on_row
 from tests.ui.test_counter_staff_message import said
 from tests.ui.test_counter_staff_pick import chosen, click_row
@@ -32,8 +32,7 @@ async def type_into(pilot, name: str, text: str) -> None:  # type: ignore[no-unt
 async def test_a_click_on_another_account_empties_the_fields_typed_for_the_one_before(env, size):
     app = counter_app(env)
     async with app.run_test(size=size) as pilot:
-        await _sign_in(pilot, app, "A0001", "kiosk-0001")
-        await press(pilot, "m-staff")
+        await open_staff_admin(pilot, app)
         await type_into(pilot, "new_staff_no", "J2001")  # the 新建账户 form, begun before
         await choose_staff(pilot, "J1001")
         await type_into(pilot, "reset_password", "abc")
@@ -51,8 +50,7 @@ async def test_the_pick_following_the_cursor_empties_them_too_and_the_refusal_go
     counter_staff.deactivate(env, ADMIN, "J1002")
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, app, "A0001", "kiosk-0001")
-        await press(pilot, "m-staff")
+        await open_staff_admin(pilot, app)
         await choose_staff(pilot, "J1002")
         await type_into(pilot, "reset_pin", "123456")
         await press(pilot, "reset-pin")  # refused for a deactivated account, in the screen's line
@@ -70,8 +68,7 @@ async def test_the_pick_following_the_cursor_empties_them_too_and_the_refusal_go
 async def test_what_was_done_to_an_account_goes_when_another_is_picked_not_on_the_reload(env):
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
-        await _sign_in(pilot, app, "A0001", "kiosk-0001")
-        await press(pilot, "m-staff")
+        await open_staff_admin(pilot, app)
         await choose_staff(pilot, "J1001")
         await type_into(pilot, "reset_pin", "246810")
         await press(pilot, "reset-pin")

@@ -14,7 +14,7 @@ from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from kiosk.ui.screens.staff_home import StaffHomeScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter_screens import choose_staff, open_staff_admin, press
 from tests.ui.test_counter_staff_message import said
 
 SIZE = (120, 40)
@@ -32,17 +32,11 @@ def _notes(app) -> list[str]:
     return [said(app)]
 
 
-async def _staff_screen(pilot, app) -> None:
-    await _sign_in(pilot, app, "A0001", "kiosk-0001")
-    await press(pilot, "m-staff")
-    assert isinstance(app.screen, StaffAdminScreen)
-
-
 async def test_reactivating_a_deactivated_account_asks_first(env):
     counter_staff.deactivate(env, ADMIN, "J1002")
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
-        await _staff_screen(pilot, app)
+        await open_staff_admin(pilot, app)
         assert all(app.screen.query_one(f"#{b}", Button).disabled for b in ACTIONS)  # nothing picked yet
         await choose_staff(pilot, "J1002")
         assert "所选账户：J1002 李审核（审核，已停用）" in screen_text(app)
@@ -71,7 +65,7 @@ async def test_what_the_state_does_not_allow_is_said_before_asking(env):
     counter_staff.deactivate(env, ADMIN, "J1003")
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
-        await _staff_screen(pilot, app)
+        await open_staff_admin(pilot, app)
         for staff_no in ("J1001", "A0001"):  # an active account, one's own too
             await choose_staff(pilot, staff_no)
             await press(pilot, "reactivate")
@@ -90,7 +84,7 @@ async def test_what_the_state_does_not_allow_is_said_before_asking(env):
 async def test_a_clerks_forgotten_pin_is_reset(env):
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
-        await _staff_screen(pilot, app)
+        await open_staff_admin(pilot, app)
         await choose_staff(pilot, "J1001")
         set_input(app, "reset_pin", "24681")
         await press_enter_in(pilot, "reset_pin")  # Enter presses 重置PIN码

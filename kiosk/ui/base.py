@@ -269,7 +269,11 @@ class KioskScreen(ButtonRowKeys):
         for note in self.query("#wait-note"):
             note.display = False
         if self.is_attached:
-            then()
+            # Not on a screen taken off the stack while the call ran: its widgets go (CI: 网办进度's
+            # 返回业务中心 popped 驾驶证电子版 as its reload, begun when it came back on top, ran,
+            # and the reload's answer found no #el-message). A live read is kept out likewise.
+            if self in self.app.screen_stack:
+                then()
             citizen = self.kiosk.citizen
             if citizen is not None:  # demo: the SMS this call sent (受理, payment...) on the phone bar
                 self.kiosk.show_demo_sms(citizen.phone, only_new=True)

@@ -93,7 +93,10 @@ async def test_a_new_account_is_said_in_view_and_the_form_is_ready_for_the_next(
         await pilot.press("enter")
         await settle(pilot)
         await pilot.wait_for_scheduled_animations()  # the scroll to the line is animated (a loaded CI machine)
-        await pilot.pause(0.2)
+        for _ in range(30):  # and painted: on a loaded CI machine the page's last frame came later still
+            if "已创建账户 J1010" in screen_text(app):
+                break
+            await pilot.pause(0.1)
         assert said(app, "create-message") == "已创建账户 J1010（窗口民警/辅警）"
         assert "J1010" in [str(k.value) for k in app.screen.query_one("#staff-rows").rows]
         assert in_view(app, "#create-message") and "已创建账户 J1010" in screen_text(app)

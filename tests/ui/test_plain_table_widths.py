@@ -28,3 +28,20 @@ async def test_rows_drawn_before_they_were_measured_are_drawn_again_at_their_wid
         assert table.ordered_columns[0].get_render_width(table) == 18  # measured by now
         line = table.render_line(1).text
         assert "2612030000000012" in line and "预约成功（已缴费）" in line
+
+
+async def test_rows_put_in_are_measured_at_once_so_a_line_under_the_list_stays_in_view():
+    """Textual measures new rows when the table is next idle, which can come after the next refresh:
+    a line under the list brought into view after that refresh was pushed one row under the page's
+    edge by the list grown late (工作人员账户 after 创建账户, CI under load). refill and measure
+    give the table its height at once."""
+    app = OneTable()
+    async with app.run_test(size=(80, 10)) as pilot:
+        table = app.query_one(PlainTable)
+        table.add_columns("工号", "姓名")
+        await pilot.pause()
+        table.refill([("J1001", "张三"), ("J1002", "李四")], keys=["J1001", "J1002"])
+        assert table.virtual_size.height == 3  # the header and two rows, before any idle
+        table.add_row("J1003", "王五")
+        table.measure()
+        assert table.virtual_size.height == 4

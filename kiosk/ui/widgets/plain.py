@@ -111,7 +111,8 @@ class PlainTable(DataTable):
         if keys and old_key in keys:
             cursor = keys.index(old_key)
         self.move_cursor(row=min(cursor, len(rows) - 1), scroll=False)
-        self.call_after_refresh(self.scroll_to, x, y, animate=False)  # once the new rows are measured
+        self.measure()
+        self.call_after_refresh(self.scroll_to, x, y, animate=False)  # once the page is laid out again
 
     def clear(self, columns: bool = False) -> "PlainTable":
         self._filled = ()  # what refill put in is gone: the same rows must go in again
@@ -132,6 +133,17 @@ class PlainTable(DataTable):
         super()._update_dimensions(new_rows)
         self._update_count += 1
         self.refresh()
+
+    def measure(self) -> None:
+        """Measure the rows just put in now: Textual does it when the table is next idle, which can
+        come after the next refresh. A line under the list brought into view after that refresh was
+        then pushed one row under the page's edge by the list grown late (工作人员账户 after
+        创建账户, seen in CI under load). The same steps as DataTable's idle handler."""
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
 
     def add_row(self, *cells: Any, **kwargs: Any) -> Any:  # type: ignore[override]
         return super().add_row(*map(plain, cells), **kwargs)

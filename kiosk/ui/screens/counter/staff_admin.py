@@ -98,11 +98,12 @@ class StaffAdminScreen(KioskScreen):
         self.call(counter_staff.list_staff, self.env, self.kiosk.staff, done=loaded)
 
     def _loaded(self, rows: list[counter_staff.StaffRow]) -> None:
-        table = self.query_one("#staff-rows", DataTable)
+        table = self.query_one("#staff-rows", PlainTable)
         table.clear()
         self.rows = {r.staff_no: r for r in rows}
         for r in rows:
             table.add_row(r.staff_no, r.name, r.role_text, r.state_text, key=r.staff_no)
+        table.measure()  # its height now: what ``then`` brings into view under it stays in view
         if self.chosen in self.rows:  # after an action the list is reloaded: the choice stays
             table.move_cursor(row=table.get_row_index(self.chosen))
         self._choose(self.chosen)

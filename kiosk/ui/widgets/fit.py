@@ -67,6 +67,8 @@ def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: S
         table.add_row(*(row[column] for column in shown))
     if keep_cursor and 0 <= cursor < len(cells):
         table.move_cursor(row=cursor)
+    if isinstance(table, PlainTable):
+        table.measure()  # its height now, not on its next idle: what is brought into view under it stays
     return shown
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.app import App, ComposeResult
 
+from kiosk.ui.widgets.fit import fill_to_fit
 from kiosk.ui.widgets.plain import PlainTable
 
 
@@ -45,3 +46,5 @@ async def test_rows_put_in_are_measured_at_once_so_a_line_under_the_list_stays_i
         table.add_row("J1003", "王五")
         table.measure()
         assert table.virtual_size.height == 4
+        fill_to_fit(table, app.screen, ("工号", "姓名"), [("J1001", "张三")], (1,), ())  # 我的预约, 我的机动车
+        assert table.virtual_size.height == 2

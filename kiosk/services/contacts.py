@@ -1,7 +1,6 @@
 """变更驾驶证联系方式 and 变更机动车联系方式: two services on the generic application flow."""
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, DrivingLicence
@@ -9,6 +8,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import PHONE_INPUT_LEN, clean_address, mask_phone, normalize_phone
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
+from .licence_common import own_licence
 from .owned_vehicles import held_vehicles, vehicle_of
 
 PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=PHONE_INPUT_LEN, required=False)
@@ -71,9 +71,7 @@ class LicenceContactChange:
     code_purpose = "licence_contact"
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
-        lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account.id))
-        if lic is None:
-            raise DomainError("您名下没有机动车驾驶证，无法办理此业务")
+        lic = own_licence(session, account)  # none, or 吊销/注销/锁定...: refused as 补换领 and 延期 are
         return Prepared(_intro(lic.phone), [PHONE, ADDRESS], {"phone": "", "address": lic.address},
                         context={"licence_id": lic.id, "phone": lic.phone, "address": lic.address})
 

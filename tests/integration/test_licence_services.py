@@ -11,6 +11,7 @@ from kiosk.db.models import Office
 from kiosk.domain.errors import DomainError
 from kiosk.services import applications, messaging
 from kiosk.services.demo_people import Person
+from kiosk.services.catalog import SERVICES
 from kiosk.services.env import Env
 from kiosk.services.licence_replace import NOTICE
 
@@ -136,7 +137,7 @@ def test_transfer_to_another_city(env: Env, people: dict[str, Person]) -> None:
 @pytest.mark.parametrize("key, message", [("no_licence", "没有机动车驾驶证"), ("revoked", "吊销"),
                                           ("cancelled", "注销"), ("locked", "锁定")])
 def test_no_service_without_a_usable_licence(env: Env, people: dict[str, Person], key: str, message: str) -> None:
-    for service in (REPLACE, DELAY_RENEWAL):
+    for service in (REPLACE, DELAY_RENEWAL, SERVICES["licence_contact"]):  # 变更联系方式 opened for them too
         with pytest.raises(DomainError, match=message):
             applications.prepare(env, service, account_id(env, people[key]))
 

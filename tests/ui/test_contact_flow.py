@@ -1,6 +1,7 @@
 """Pilot: the two contact-change services through the generic flow, 网办进度 and 消息."""
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import DrivingLicence, Vehicle
@@ -123,11 +124,13 @@ async def test_vehicle_address_change_needs_no_code(kiosk_app, env, people):
             assert v.address == "重庆市江北区观音桥步行街8号"
 
 
-async def test_no_licence_gets_a_clear_message(kiosk_app, env, people):
-    p = people["no_licence"]
+@pytest.mark.parametrize(("key", "reason"), [("no_licence", "没有机动车驾驶证"), ("revoked", "吊销")])
+async def test_no_usable_licence_gets_a_clear_message(kiosk_app, env, people, key, reason):
+    """No licence, or one 吊销 (the form used to open for it, as it did for 注销 and 锁定)."""
+    p = people[key]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_contact")
-        assert "没有机动车驾驶证" in screen_error(kiosk_app)
+        assert reason in screen_error(kiosk_app)
         assert "请稍候" not in screen_text(kiosk_app)  # the loading line gave way to the reason
         assert not kiosk_app.screen.query_one("#next").display
         assert kiosk_app.focused is kiosk_app.screen.query_one("#back")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, DrivingLicence
+from ..db.models import Account
 from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import PHONE_INPUT_LEN, clean_address, mask_phone, normalize_phone
 from .applications import FieldSpec, Outcome, Prepared
@@ -92,8 +92,8 @@ class LicenceContactChange:
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
-        lic = session.get(DrivingLicence, prepared.context["licence_id"])
-        assert lic is not None and lic.account_id == account.id
+        lic = own_licence(session, account, lock=True)  # one 吊销 since the form was shown: refused now
+        assert lic.id == prepared.context["licence_id"]
         lic.phone, lic.address = clean["phone"], clean["address"]
         return Outcome("已办结", "驾驶证联系方式已变更", "已办结，驾驶证联系方式已变更。")
 

@@ -186,6 +186,16 @@ def test_a_held_licence_found_at_apply_is_refused(env: Env, people: dict[str, Pe
         apply_late(env, REPLACE, aid, {"kind": "lost", "delivery": "mail", "address": ADDRESS}, prepared)
 
 
+def test_a_contact_change_for_a_licence_revoked_since_its_form_is_refused(env: Env, people: dict[str, Person]) -> None:
+    p = people["driver_normal"]
+    aid, service = account_id(env, p), SERVICES["licence_contact"]
+    prepared = applications.prepare(env, service, aid)
+    set_licence(env, p, status="F")
+    with pytest.raises(DomainError, match="吊销"):
+        apply_late(env, service, aid, {"phone": "13800138000", "address": ADDRESS}, prepared)
+    assert licence(env, p).address != ADDRESS
+
+
 def test_renewal_finish_clears_the_medical_delay_too(env: Env, people: dict[str, Person]) -> None:
     p = people["renew_soon"]
     done = applications.submit(env, REPLACE, account_id(env, p), renewal())

@@ -48,3 +48,5 @@ async def test_rows_put_in_are_measured_at_once_so_a_line_under_the_list_stays_i
         assert table.virtual_size.height == 4
         fill_to_fit(table, app.screen, ("工号", "姓名"), [("J1001", "张三")], (1,), ())  # 我的预约, 我的机动车
         assert table.virtual_size.height == 2
+        table.refill([], keys=[])  # emptied: the header alone
+        assert table.virtual_size.height == 1

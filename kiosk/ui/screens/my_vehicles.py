@@ -19,6 +19,7 @@ from ...domain.errors import DomainError
 from ...services import other_vehicles, profile
 from ..dialogs.confirm import ConfirmDialog
 from ..widgets.fit import fill_to_fit
+from ..widgets.plain import PlainTable
 from .records import RecordScreen
 
 COLUMNS = ("号牌号码", "类别", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
@@ -84,7 +85,7 @@ class MyVehiclesScreen(RecordScreen):
 
     def _fill(self) -> None:
         """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
-        self._columns = fill_to_fit(self.query_one(DataTable), self.query_one(VerticalScroll), COLUMNS,
+        self._columns = fill_to_fit(self.query_one(PlainTable), self.query_one(VerticalScroll), COLUMNS,
                                     [self._cells(v) for v in self.rows], DROP_WHEN_NARROW, self._columns)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -7,7 +7,6 @@ from typing import Any
 
 from rich.cells import cell_len
 from textual.widget import Widget
-from textual.widgets import DataTable
 
 from .plain import PlainTable
 
@@ -51,7 +50,7 @@ def room(page: Widget) -> int:
     return (page.content_region.width or page.app.size.width - 2) - SCROLLBAR
 
 
-def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: Sequence[Sequence[Any]],
+def fill_to_fit(table: PlainTable, page: Widget, headers: Sequence[str], cells: Sequence[Sequence[Any]],
                 drop_order: Sequence[int], shown_before: Sequence[int], keep_cursor: bool = True) -> list[int]:
     """Fill ``table`` with ``cells`` in the columns of ``headers`` that fit the width of ``page`` (the
     scrolling page the table is in), and return their indexes. When they are ``shown_before`` and
@@ -67,8 +66,7 @@ def fill_to_fit(table: DataTable, page: Widget, headers: Sequence[str], cells: S
         table.add_row(*(row[column] for column in shown))
     if keep_cursor and 0 <= cursor < len(cells):
         table.move_cursor(row=cursor)
-    if isinstance(table, PlainTable):
-        table.measure()  # its height now, not on its next idle: what is brought into view under it stays
+    table.measure()  # its height now, not on its next idle: what is brought into view under it stays
     return shown
 
 

@@ -105,13 +105,13 @@ class PlainTable(DataTable):
             x = 0  # other columns: the old horizontal place means nothing
         for i, row in enumerate(rows):
             self.add_row(*row, key=keys[i] if keys else None)
+        self.measure()
         self._filled = (rows, keys)
         if not rows:
             return
         if keys and old_key in keys:
             cursor = keys.index(old_key)
         self.move_cursor(row=min(cursor, len(rows) - 1), scroll=False)
-        self.measure()
         self.call_after_refresh(self.scroll_to, x, y, animate=False)  # once the page is laid out again
 
     def clear(self, columns: bool = False) -> "PlainTable":

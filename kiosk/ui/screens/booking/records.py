@@ -163,7 +163,7 @@ class BookingListScreen(CitizenScreen):
         """The rows, in the columns that fit the page's width (again after a resize, when they change)."""
         cells = [(r.serial_no, r.subject_name, r.status_text, r.when, r.site_name or "-", r.mode_text)
                  for r in self.rows]
-        self._columns = fill_to_fit(self.query_one(DataTable), self.query_one(VerticalScroll), COLUMNS, cells,
+        self._columns = fill_to_fit(self.query_one(PlainTable), self.query_one(VerticalScroll), COLUMNS, cells,
                                     DROP_WHEN_NARROW, self._columns, keep_cursor)
 
     def on_resize(self, event: events.Resize) -> None:

@@ -221,6 +221,15 @@ def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: 
     return text
 
 
+def staff_reason(raw: str, *, field: str, label: str, refusal: str) -> str:
+    """A reason a member of staff types (查询事由, 退办理由, 取消事由): at most 100 characters, at
+    least 2 of them letters, digits or CJK characters (".." is no reason), else ``refusal``."""
+    text = normalize_text(raw, field=field, label=label, max_len=100, required=False)
+    if meaningful_chars(text) < 2:
+        raise DomainError(refusal, field)
+    return text
+
+
 ADDRESS_MIN = 5  # letters, digits or CJK characters an address needs: punctuation does not make one
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from ..db.models import Account, Application
 from ..domain.errors import DomainError, NotFound
-from ..domain.ids import normalize_text
+from ..domain.ids import staff_reason
 from . import applications, audit, messaging
 from .applications import FINISHED, TURNED_BACK, WAITING
 from .catalog import SERVICES
@@ -52,10 +52,8 @@ def finish_choices(kind: str, status: str, payload: dict | None = None) -> tuple
 
 
 def check_refuse_reason(reason: str) -> str:
-    clean = normalize_text(reason, field="refuse_reason", label="退办理由", max_len=100, required=False)
-    if len(clean) < 2:
-        raise DomainError("请填写退办理由（至少2个字，如：申请人要求撤回）", "refuse_reason")
-    return clean
+    return staff_reason(reason, field="refuse_reason", label="退办理由",
+                        refusal="请填写退办理由（至少2个字，如：申请人要求撤回）")
 
 
 def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str, how: str) -> Handled:

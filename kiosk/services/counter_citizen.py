@@ -18,7 +18,7 @@ from ..db.models import Account, DrivingLicence, Vehicle
 from ..db.models_elicence import ElectronicLicence
 from ..db.models_newcars import NewVehicle, PlateSelection, TemporaryPlate
 from ..domain.errors import DomainError
-from ..domain.ids import mask_phone, normalize_person_or_unit_id, normalize_text
+from ..domain.ids import mask_phone, normalize_person_or_unit_id, staff_reason
 from . import applications, audit, booking_records, elicence_state, exam_results, licence_delay, profile
 from .booking import active_permit
 from .env import Env
@@ -88,10 +88,7 @@ class CitizenFile:
 
 
 def check_reason(reason: str) -> str:
-    clean = normalize_text(reason, field="reason", label="查询事由", max_len=100, required=False)
-    if len(clean) < 2:
-        raise DomainError("请选择或填写查询事由（至少2个字）", "reason")
-    return clean
+    return staff_reason(reason, field="reason", label="查询事由", refusal="请选择或填写查询事由（至少2个字）")
 
 
 @lru_cache(maxsize=4)
@@ -114,10 +111,8 @@ def lookup_reasons(path: Path = REASONS_FILE) -> tuple[str, ...]:
 
 def check_cancel_reason(reason: str) -> str:
     """窗口取消预约's own reason, recorded in the audit entry (the look-up's 查询事由 is another)."""
-    clean = normalize_text(reason, field="cancel_reason", label="取消事由", max_len=100, required=False)
-    if len(clean) < 2:
-        raise DomainError("请填写取消事由（如：考生本人申请取消考试预约）", "cancel_reason")
-    return clean
+    return staff_reason(reason, field="cancel_reason", label="取消事由",
+                        refusal="请填写取消事由（如：考生本人申请取消考试预约）")
 
 
 def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> CitizenFile:

@@ -19,7 +19,7 @@ def test_the_shipped_reasons_are_reasons_the_lookup_takes() -> None:
 
 def test_a_typed_reason_is_still_taken_and_an_empty_one_is_not() -> None:
     assert check_reason("  单位代理人到窗口办理业务 ") == "单位代理人到窗口办理业务"
-    for bad in ("", " ", "a"):
+    for bad in ("", " ", "a", "..", "。、", "-a-"):  # punctuation is no reason (".." was taken)
         with pytest.raises(DomainError) as err:
             check_reason(bad)
         assert (err.value.message, err.value.field) == ("请选择或填写查询事由（至少2个字）", "reason")

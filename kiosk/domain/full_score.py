@@ -94,9 +94,7 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     if on_site is not None and on_site < p.min_on_site:
         problems.append((ON_SITE_FIELD, f"现场教育天数不得少于{p.min_on_site}天"))
     if on_site is not None and online is not None and not problems:
-        if on_site + online < p.taught:
-            problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计不得少于{p.taught}天（现在为{on_site + online}天）"))
-        elif on_site + online > p.taught:
+        if on_site + online != p.taught:  # fewer said 不得少于, as if more would do (tester)
             problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计应为{p.taught}天（现在为{on_site + online}天）："
                                            f"教育共{p.total}天，其中自主学习{p.self_study}天不可更改"))
     if problems:

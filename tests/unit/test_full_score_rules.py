@@ -60,7 +60,7 @@ def test_a_b_classes_need_ten_taught_days_with_five_on_site():
     with pytest.raises(DomainError, match="不得少于5天") as err:
         rules.split("4", "6", p)
     assert err.value.field == "on_site_days"
-    with pytest.raises(DomainError, match="合计不得少于10天（现在为8天）") as err:
+    with pytest.raises(DomainError, match="合计应为10天（现在为8天）：教育共") as err:
         rules.split("5", "3", p)
     assert err.value.field == "online_days"
 

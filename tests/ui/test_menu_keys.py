@@ -107,3 +107,17 @@ async def test_the_counter_menu_moves_the_same_way(env):
         await pilot.resize_terminal(*SMALL)
         await settle(pilot)
         assert await keys(pilot, "down") == "m-results"  # 3 to a row at 80x24
+
+
+async def test_arrows_sent_together_each_move_one_step(kiosk_app, env, people):
+    """Keys a terminal sends in one burst (tester: Up Up Up moved one row, Right Right one button):
+    each move starts from the button the last one focused, not from the one focused before it."""
+    from textual import events
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=LARGE) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert focused_id(kiosk_app) == "menu-licence_replace"
+        for key in ("right", "right", "down"):  # all queued before the first is handled
+            kiosk_app.post_message(events.Key(key, None))
+        await settle(pilot)
+        assert focused_id(kiosk_app) == "menu-exam_booking"  # 2nd row, 3rd column (was: 1st row, 2nd column)

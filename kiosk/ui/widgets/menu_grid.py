@@ -45,8 +45,8 @@ class MenuGrid(Grid):
             target = _below_menu(self.screen)
             if target is not None:
                 self.screen._menu_left_from = focused  # type: ignore[attr-defined]  # Up comes back to it
-        if target is not None:
-            target.focus()
+        if target is not None:  # focused now, not after the keys already queued: each moves on from it
+            self.screen.set_focus(target)
 
 
 def _below_menu_all(screen: Screen) -> list[Widget]:
@@ -71,7 +71,7 @@ def menu_up_from_below(screen: Screen) -> bool:
     target = left if left in buttons else (rows[-1][0] if rows else None)
     if target is None:
         return False
-    target.focus()
+    screen.set_focus(target)  # now, as action_move: an Up queued after it moves on from here
     return True
 
 

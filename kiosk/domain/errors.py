@@ -55,6 +55,17 @@ class CodeRefused(DomainError):
         self.resend_now = resend_now
 
 
+class KeptRefusal(DomainError):
+    """A refusal kept although the transaction it was found in is rolled back: the service that
+    submitted it records ``action`` (with ``detail``) in the audit log afterwards, so a limit on
+    such tries can count them (备案非本人机动车's wrong proofs)."""
+
+    def __init__(self, message: str, field: str | None, action: str, detail: str = "") -> None:
+        super().__init__(message, field)
+        self.action = action
+        self.detail = detail
+
+
 class NotFound(DomainError):
     pass
 

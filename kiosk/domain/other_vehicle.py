@@ -98,3 +98,20 @@ def limit_refusal(recorded: int) -> str:
         return (f"您已备案{recorded}辆非本人机动车（每个账户最多{MAX_RECORDS}辆），"
                 "请先在【我的机动车】中解除不再驾驶的车辆的备案")
     return ""
+
+
+PROOF_TRIES, PROOF_WINDOW_HOURS = 5, 24  # wrong proofs per account: a VIN's or ID's last 6 are guessable
+
+
+def proof_refusal(wrong: int) -> str:
+    """Why no more proofs are compared after ``wrong`` wrong ones within PROOF_WINDOW_HOURS, or ""."""
+    if wrong >= PROOF_TRIES:
+        return (f"验证信息核对错误次数过多，请{PROOF_WINDOW_HOURS}小时后再试，"
+                "或携带身份证明和行驶证到车管所窗口办理")
+    return ""
+
+
+def no_match_text(no_match: str, wrong_before: int) -> str:
+    """The no-match message after one more wrong proof, with the tries left."""
+    left = PROOF_TRIES - wrong_before - 1
+    return f"{no_match}（还可尝试{left}次）" if left else f"{no_match}（{PROOF_WINDOW_HOURS}小时内不能再核对）"

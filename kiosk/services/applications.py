@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent, Message, Notice
-from ..domain.errors import NotFound, sentence
+from ..domain.errors import KeptRefusal, NotFound, sentence
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from . import audit, codes, messaging
 from .booking import APPLICATION_STATUS_TEXT
@@ -176,14 +176,20 @@ def submit(env: Env, service: OnlineService, account_id: int, form: dict[str, st
     with env.db.read() as s:
         prepared = service.prepare(s, env, _account(s, account_id))
     checked = check(service, form, prepared)
-    if checked.phone_to_confirm:
-        with env.db.write() as s:  # the failed attempt must be kept even when we refuse
-            problem = codes.consume_code(s, env, checked.phone_to_confirm, service.code_purpose, code)
-            if problem is None:
-                return _apply(s, env, service, account_id, checked, prepared)
-        raise codes.refusal(problem)
-    with env.db.write() as s:
-        return _apply(s, env, service, account_id, checked, prepared)
+    try:
+        if checked.phone_to_confirm:
+            with env.db.write() as s:  # the failed attempt must be kept even when we refuse
+                problem = codes.consume_code(s, env, checked.phone_to_confirm, service.code_purpose, code)
+                if problem is None:
+                    return _apply(s, env, service, account_id, checked, prepared)
+            raise codes.refusal(problem)
+        with env.db.write() as s:
+            return _apply(s, env, service, account_id, checked, prepared)
+    except KeptRefusal as refused:  # rolled back with the rest: recorded on its own
+        with env.db.write() as s:
+            audit.record(s, env, actor=f"citizen:{account_id}", action=refused.action, account_id=account_id,
+                         detail=refused.detail)
+        raise
 
 
 def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checked: Checked,

@@ -11,15 +11,15 @@ confirmed to exist before it is proved)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application, Vehicle, Violation
+from ..db.models import Account, Application, AuditEntry, Vehicle, Violation
 from ..db.models_transfer import OtherVehicle
 from ..domain import other_vehicle as rule
-from ..domain.errors import DomainError, FormProblems, NotFound
+from ..domain.errors import DomainError, FormProblems, KeptRefusal, NotFound
 from ..domain.ids import mask_name, normalize_text
 from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
@@ -29,6 +29,7 @@ from .owned_vehicles import transferred_plates
 
 KIND = "other_vehicle"
 REMOVE = "other_vehicle_remove"
+PROOF_FAIL = "other_vehicle_proof_fail"  # audited; PROOF_TRIES of them in a window close the service
 TITLE = "备案非本人机动车"
 NO_MATCH = "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对"
 OWN = "本人机动车无需备案，可在【我的机动车】中查看"
@@ -47,6 +48,13 @@ FIELDS = [
 ]
 
 
+def _wrong_proofs(session: Session, env: Env, account_id: int) -> int:
+    """The account's wrong proofs (vehicle or owner details that matched no vehicle) in the window."""
+    since = env.clock.now() - timedelta(hours=rule.PROOF_WINDOW_HOURS)
+    return session.scalar(select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.action == PROOF_FAIL, AuditEntry.account_id == account_id, AuditEntry.at >= since)) or 0
+
+
 def _recorded(session: Session, account_id: int) -> list[tuple[OtherVehicle, Vehicle]]:
     return list(session.execute(select(OtherVehicle, Vehicle).join(Vehicle, OtherVehicle.vehicle_id == Vehicle.id)
                                 .where(OtherVehicle.account_id == account_id).order_by(OtherVehicle.id)).all())
@@ -58,7 +66,7 @@ class OtherVehicleRecord:
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         recorded = _recorded(session, account.id)
-        if why := rule.limit_refusal(len(recorded)):
+        if why := rule.limit_refusal(len(recorded)) or rule.proof_refusal(_wrong_proofs(session, env, account.id)):
             raise DomainError(why)
         own = list(session.scalars(select(Vehicle.plate).where(Vehicle.owner_id == account.id)))
         listed = "、".join(v.plate for _, v in recorded)
@@ -103,7 +111,8 @@ class OtherVehicleRecord:
         # The account row locked (PostgreSQL: FOR UPDATE), then counted again: two kiosks, one limit.
         session.scalar(select(Account).where(Account.id == account.id).with_for_update())
         count = session.scalar(select(func.count()).select_from(OtherVehicle).where(OtherVehicle.account_id == account.id))
-        if why := rule.limit_refusal(count or 0):
+        wrong = _wrong_proofs(session, env, account.id)
+        if why := rule.limit_refusal(count or 0) or rule.proof_refusal(wrong):
             raise DomainError(why)
         vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"]))
         if vehicle is not None and vehicle.owner_id == account.id:
@@ -111,7 +120,7 @@ class OtherVehicleRecord:
         owner = session.get(Account, vehicle.owner_id) if vehicle is not None else None
         if vehicle is None or owner is None or not rule.proof_matches(clean["proof"], clean, vehicle.vin, owner.name,
                                                                      owner.id_number):
-            raise DomainError(NO_MATCH, "plate")
+            raise KeptRefusal(rule.no_match_text(NO_MATCH, wrong), "plate", PROOF_FAIL, clean["plate"])
         if vehicle.plate in transferred_plates(session, owner.id):
             raise DomainError(f"{vehicle.plate}已办理转籍（转出），不能备案", "plate")
         kind = rule.kind_of(vehicle.plate, vehicle.vehicle_type)

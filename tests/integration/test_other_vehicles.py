@@ -60,10 +60,10 @@ def test_by_the_owners_details_and_what_does_not_match(env: Env, people) -> None
     owner = people["violation"]  # 赵磊
     with pytest.raises(DomainError) as wrong:
         applications.submit(env, RECORD, aid, {**FORM, "vin6": "582158"})
-    assert wrong.value.message == "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对"
+    assert wrong.value.message == "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对（还可尝试4次）"
     with pytest.raises(DomainError) as nobody:
         applications.submit(env, RECORD, aid, {**FORM, "plate": "渝B5K822"})
-    assert nobody.value.message == wrong.value.message  # no telling whether the plate exists
+    assert nobody.value.message == wrong.value.message.replace("4次", "3次")  # no telling whether the plate exists
     by_owner = {"plate_kind": "小型汽车", "plate": "渝B5K821", "proof": "机动车所有人信息", "owner_name": owner.name,
                 "owner_id6": owner.id_number[-6:]}
     assert applications.submit(env, RECORD, aid, by_owner).status == "已办结"
@@ -105,7 +105,7 @@ def test_kinds_limit_and_cross_border_vehicles(env: Env, people) -> None:
     assert "粤ZB802港（香港入出境车）" in hk.note
     with pytest.raises(DomainError) as kind:
         applications.submit(env, RECORD, aid, {**FORM, "plate_kind": "香港入出境车", "plate": "粤Z3H71港", "vin6": "000102"})
-    assert kind.value.message == RECORD_NO_MATCH
+    assert kind.value.message == f"{RECORD_NO_MATCH}（还可尝试4次）"
     applications.submit(env, RECORD, aid, {**FORM, "plate_kind": "澳门入出境车", "plate": "粤Z3H71澳", "vin6": "000102"})
     applications.submit(env, RECORD, aid, FORM)  # the third
     with pytest.raises(DomainError) as full:
@@ -116,3 +116,29 @@ def test_kinds_limit_and_cross_border_vehicles(env: Env, people) -> None:
 
 
 RECORD_NO_MATCH = other_vehicles.NO_MATCH
+
+
+def test_five_wrong_proofs_in_24_hours_close_the_service_for_the_account(env: Env, people) -> None:
+    """A VIN's or ID number's last 6 are guessable: each wrong proof is kept (audited although its
+    transaction is rolled back) and counted; after 5 in 24 hours no proof is compared, the right one
+    neither, and the form is refused before it is filled (tester: tries without limit or record)."""
+    aid = account_id(env, people["driver_normal"].id_number)
+    for left in (4, 3, 2, 1):
+        with pytest.raises(DomainError) as wrong:
+            applications.submit(env, RECORD, aid, {**FORM, "vin6": "000000"})
+        assert wrong.value.message == f"{RECORD_NO_MATCH}（还可尝试{left}次）" and wrong.value.field == "plate"
+    with pytest.raises(DomainError, match="24小时内不能再核对"):
+        applications.submit(env, RECORD, aid, {**FORM, "plate": "渝B5K822"})  # no such plate: counted too
+    with pytest.raises(DomainError, match="验证信息核对错误次数过多"):
+        applications.submit(env, RECORD, aid, FORM)  # the right proof, too late
+    with pytest.raises(DomainError, match="验证信息核对错误次数过多"):
+        applications.prepare(env, RECORD, aid)
+    with env.db.read() as s:
+        kept = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "other_vehicle_proof_fail",
+                                                         AuditEntry.account_id == aid)).all()
+        assert kept == ["渝B5K821"] * 4 + ["渝B5K822"]
+        assert s.scalar(select(func.count()).select_from(OtherVehicle)) == 0
+    other = account_id(env, people["two_cars"].id_number)  # another account is not held back
+    assert "每个账户最多备案3辆" in applications.prepare(env, RECORD, other).intro
+    env.clock.advance(hours=24, minutes=1)
+    assert applications.submit(env, RECORD, aid, FORM).status == "已办结"

@@ -23,7 +23,7 @@ from ..domain.errors import DomainError, FormProblems, KeptRefusal, NotFound
 from ..domain.ids import mask_name, normalize_text
 from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
-from .applications import FINISHED, FieldSpec, Outcome, Prepared
+from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
 from .env import Env
 from .owned_vehicles import transferred_plates
 
@@ -31,6 +31,7 @@ KIND = "other_vehicle"
 REMOVE = "other_vehicle_remove"
 PROOF_FAIL = "other_vehicle_proof_fail"  # audited; PROOF_TRIES of them in a window close the service
 TITLE = "备案非本人机动车"
+REMOVED_TITLE = "解除非本人机动车备案"  # its message, told apart from the one that recorded it
 NO_MATCH = "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对"
 OWN = "本人机动车无需备案，可在【我的机动车】中查看"
 INTRO = ("备案本人驾驶的非本人名下的小型汽车、小型新能源汽车、香港入出境车或澳门入出境车，备案后可在【我的机动车】"
@@ -191,11 +192,14 @@ def remove(env: Env, account_id: int, plate: str) -> str:
     with env.db.write() as s:
         account = s.get(Account, account_id)
         vehicle_id = s.scalar(select(Vehicle.id).where(Vehicle.plate == plate))
-        gone = s.execute(delete(OtherVehicle).where(OtherVehicle.account_id == account_id,
-                                                    OtherVehicle.vehicle_id == vehicle_id)).rowcount if vehicle_id else 0
+        which = (OtherVehicle.account_id == account_id, OtherVehicle.vehicle_id == vehicle_id)
+        made_by = s.scalar(select(OtherVehicle.application_id).where(*which)) if vehicle_id else None
+        gone = s.execute(delete(OtherVehicle).where(*which)).rowcount if vehicle_id else 0
         if account is None or not gone:
             raise NotFound(f"您未备案{plate}（可能已解除备案），列表已更新")
         audit.record(s, env, actor=f"citizen:{account_id}", action=REMOVE, account_id=account_id, detail=plate)
         note = f"已解除非本人机动车{plate}的备案"
-        messaging.notify(s, env, account, TITLE, f"您{note}。如需再次备案，请在【备案非本人机动车】中办理。")
+        if made_by is not None and (app := s.get(Application, made_by)) is not None:  # 网办进度 says so under it
+            transition(s, env, app, FINISHED, note)
+        messaging.notify(s, env, account, REMOVED_TITLE, f"您{note}。如需再次备案，请在【备案非本人机动车】中办理。")
         return note

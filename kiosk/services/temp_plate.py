@@ -147,7 +147,7 @@ class TemporaryPlateService:
 
         note = (f"已核发临时号牌{plate.number}，有效期{plate.valid_from:%Y-%m-%d}至{plate.valid_to:%Y-%m-%d}，"
                 f"车辆识别代号{vehicle.vin}（该车第{count + 1}次，最多{rule.MAX_ISSUES}次）。"
-                "请在12123查看电子临时号牌，按规定放置在前挡风玻璃内侧")
+                "临时号牌信息可在【网办进度】中查看，请按规定放置在前挡风玻璃内侧")
         return Outcome(FINISHED, note, f"{FINISHED}：{note}。", created)
 
 

@@ -114,10 +114,10 @@ def finish_problem(way: str, how: str, session_day: date | None, today: date,
         return "申请中的教育方式无法识别"
     if how != expected:
         return f"该申请选择的是{way}，办结方式应为：{expected}"
-    if way == ON_SITE and session_day is not None and today < session_day:
-        return f"现场教育场次为{format_date(session_day)}，尚未到期，不能办结"
     if way == ON_SITE and session_ends is not None and now is not None and now < session_ends:
         return f"现场教育场次于{session_ends:%Y-%m-%d %H:%M}结束，结束后才能办结"
+    if way == ON_SITE and session_day is not None and today < session_day:  # its end not known: its day
+        return f"现场教育场次为{format_date(session_day)}，场次结束后才能办结"  # was 尚未到期 (tester: unclear)
     if way == ONLINE and applied_at is not None and now is not None and now < applied_at + ONLINE_LEAST:
         return (f"网络教育须累计学习不少于3小时，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
                 f"最早可于{applied_at + ONLINE_LEAST:%Y-%m-%d %H:%M}办结")

@@ -170,7 +170,7 @@ def test_nine_points_on_site_only_with_a_session_and_the_declaration(env, people
     assert view.payload["session"] == sessions[1][1] and view.payload["declaration"] == "已阅读并同意"
     assert "正在受理中" in refusal(env, REVIEW, acc)
     # not before the session's day; then finished, and this cycle's education is done
-    with pytest.raises(DomainError, match="尚未到期"):
+    with pytest.raises(DomainError, match="现场教育场次于2026-12-02 12:00结束，结束后才能办结"):
         counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成现场教育")
     env.clock.advance(days=3)
     with pytest.raises(DomainError, match="办结方式应为：已完成现场教育"):

@@ -142,7 +142,7 @@ def test_the_city_of_the_issuing_authority() -> None:
 def test_the_counter_finishes_review_education_by_way_and_not_before_the_session() -> None:
     day = date(2026, 12, 7)
     assert review.finish_problem("现场教育", "已完成现场教育", day, day) is None
-    assert "尚未到期" in (review.finish_problem("现场教育", "已完成现场教育", day, TODAY) or "")
+    assert "场次结束后才能办结" in (review.finish_problem("现场教育", "已完成现场教育", day, TODAY) or "")
     assert "办结方式应为：已完成网络学习" in (review.finish_problem("网络教育", "已完成现场教育", None, TODAY) or "")
     assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY) is None
     applied = datetime(2026, 12, 3, 9, 36)  # 3 hours of study at least (RULES: >= 3 hours)

@@ -100,3 +100,23 @@ async def test_a_registration_and_a_phone_reset_are_said_under_the_page(env, peo
         await press(pilot, "yes")
         assert message(app) == "绑定手机号已重置，已向新手机号发送通知短信"
         assert not app.screen.query("Toast")
+
+
+async def test_the_line_under_the_page_leaves_the_row_under_the_cursor_in_view(env, people, document_service):
+    """80x24 (tester): right after a look-up the application's row is the page's last line; 暂不办理
+    said 未办结... in the line under the page, which took that row's place, the focus on a row
+    the clerk could no longer see. The row is brought back into view."""
+    p = people["driver_normal"]
+    serial = apply_for(env, document_service, account_id(env, p), "邮寄")
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#apps", DataTable)
+        assert app.focused is table and serial in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        await press(pilot, "no")  # 暂不办理
+        await settle(pilot)
+        assert message(app) == f"未办结，业务流水号{serial}仍为受理中"
+        assert serial in screen_text(app).replace(f"业务流水号{serial}仍为", "")  # the row, not only the line

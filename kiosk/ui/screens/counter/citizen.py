@@ -133,8 +133,14 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         return self.query_one("#field-id_number", FormField).value
 
     def say(self, text: str) -> None:
-        """``text`` in the line under the page ("": the line goes)."""
-        self.query_one("#citizen-message", StatusLine).say(text)
+        """``text`` in the line under the page ("": the line goes). The line takes the page's last
+        row: what has the focus is kept in view (80x24: the application's row, right under the list's
+        header after a look-up, was hidden by 未办结...仍为受理中, the focus left on it)."""
+        line = self.query_one("#citizen-message", StatusLine)
+        shown = line.display
+        line.say(text)
+        if text and not shown:
+            self.call_after_refresh(self._show_focus)
 
     def lookup(self) -> None:
         self.say("")  # about the citizen looked up before, or an action before this look-up

@@ -18,6 +18,7 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
+from textual.message import Message
 from textual.widgets import DataTable, Static
 
 
@@ -44,10 +45,21 @@ class StatusLine(Plain):
                  background: $panel; color: $text-success; text-style: bold; }
     """
 
+    class Placed(Message):
+        """The line was laid out under the page, shown or grown: the page above it is now shorter,
+        and the screen may keep what has the focus in view (its last rows are gone)."""
+
     def say(self, text: str) -> None:
         """``text`` on the line ("": the line goes)."""
         self.update(text)
         self.display = bool(text)
+
+    def on_show(self) -> None:  # after the layout that placed it: the page's new size is known
+        self.post_message(self.Placed())
+
+    def on_resize(self) -> None:
+        if self.display:
+            self.post_message(self.Placed())
 
 
 class ErrorLine(Plain):

@@ -133,14 +133,15 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         return self.query_one("#field-id_number", FormField).value
 
     def say(self, text: str) -> None:
-        """``text`` in the line under the page ("": the line goes). The line takes the page's last
-        row: what has the focus is kept in view (80x24: the application's row, right under the list's
-        header after a look-up, was hidden by 未办结...仍为受理中, the focus left on it)."""
-        line = self.query_one("#citizen-message", StatusLine)
-        shown = line.display
-        line.say(text)
-        if text and not shown:
-            self.call_after_refresh(self._show_focus)
+        """``text`` in the line under the page ("": the line goes)."""
+        self.query_one("#citizen-message", StatusLine).say(text)
+
+    def on_status_line_placed(self, _: StatusLine.Placed) -> None:
+        """The line took the page's last rows: what has the focus kept in view (80x24: the
+        application's row, right under the list's header after a look-up, was hidden by
+        未办结...仍为受理中, the focus left on it). Only once the line is laid out: brought into view
+        before that, with the page's old height, the row went under the line all the same."""
+        self._show_focus()
 
     def lookup(self) -> None:
         self.say("")  # about the citizen looked up before, or an action before this look-up

@@ -37,6 +37,7 @@ ACTION_NAMES = {
     "other_vehicle": "备案非本人机动车",
     "other_vehicle_remove": "解除非本人车备案",
     "other_vehicle_proof_fail": "非本人车验证不符",
+    "points_study_lapsed": "学法减分申请失效",
     "points_study": "学法减分",
     "review_education": "驾驶人审验教育",
     "full_score": "满分学习考试",

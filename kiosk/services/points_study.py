@@ -14,7 +14,7 @@ from ..db.models import Account, Application
 from ..domain import points_study as rules
 from ..domain.dates import format_date, format_date_time
 from ..domain.errors import DomainError, StillPending
-from . import applications
+from . import applications, audit
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .education_facts import APP, count, driver, in_app
 from .env import Env
@@ -48,6 +48,7 @@ def after(way: str, applied_at: datetime) -> str:
 
 
 LAPSED_NOTE = "网上学习未在申请后3日内完成，本申请已失效，已重新申请学法减分"
+LAPSED = "points_study_lapsed"  # the audit log's action for it
 
 
 def _open(session: Session, account_id: int, now: datetime) -> tuple[list[Application], list[Application]]:
@@ -123,6 +124,8 @@ class PointsStudy:
             raise DomainError(reason)
         for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
             applications.transition(session, env, old, TURNED_BACK, LAPSED_NOTE)
+            audit.record(session, env, actor="system", action=LAPSED, account_id=account.id,
+                         detail=f"{old.serial_no} 已退办（网上学习超过3日）")  # as a clerk's 退办 is
         todo = after(clean["way"], env.clock.now())
         # Two sentences: the 说明 ends with 。 as the SMS does (it ended ...减1分 without one).
         return Outcome(WAITING, f"申请已受理（{clean['way']}）。{todo}。", f"已受理（{clean['way']}）。{todo}。")

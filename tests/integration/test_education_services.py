@@ -103,6 +103,9 @@ def test_online_study_not_done_within_3_days_lapses(env, people) -> None:
     assert statuses == {old: "已退办", new: "受理中"}
     (_, lapsed) = applications.list_for(env, acc)
     assert lapsed.serial_no == old and "3日内完成" in lapsed.events[-1].note
+    with env.db.read() as s:  # in the audit log, as a clerk's 退办 would be (tester: it was not)
+        entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "points_study_lapsed")).one()
+        assert (entry.actor, entry.account_id, entry.detail) == ("system", acc, f"{old} 已退办（网上学习超过3日）")
     env.clock.advance(minutes=30)
     assert counter_applications.finish(env, CLERK, acc, new, "学习考试合格").status == "已办结"
     assert points(env, acc) == 3

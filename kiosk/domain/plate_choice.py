@@ -160,7 +160,7 @@ def keep_refusal(registered_on: date | None, moved_on: date, today: date) -> str
                 "不能保留原号牌，请选择新号牌号码")
     last = anniversary(moved_on, KEEP_WITHIN_YEARS)
     if today > last:
-        return (f"保留原号牌须自过户（转入）之日起{KEEP_WITHIN_YEARS}年内申请（至{last:%Y-%m-%d}），"
+        return (f"保留原号牌须自过户（转入）之日起{KEEP_WITHIN_YEARS}年内申请（最迟{last:%Y-%m-%d}当天），"
                 "已超过期限，请选择新号牌号码")
     return ""
 

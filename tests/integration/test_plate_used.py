@@ -62,7 +62,7 @@ def test_keeping_is_refused_next_to_the_way_when_too_new_or_too_late(env: Env, p
     assert problems_of(exc) == {"way": "该车于2026-03-01登记，至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}
     with pytest.raises(DomainError) as exc:
         applications.check(USED, {**form, "plate": "渝AD12345", "moved_on": "2024-11-30"}, prepared)
-    assert problems_of(exc) == {"way": "保留原号牌须自过户（转入）之日起2年内申请（至2026-11-30），已超过期限，请选择新号牌号码"}
+    assert problems_of(exc) == {"way": "保留原号牌须自过户（转入）之日起2年内申请（最迟2026-11-30当天），已超过期限，请选择新号牌号码"}
     assert registered is not None and registered < date(2023, 11, 30)
 
 

@@ -85,7 +85,7 @@ async def test_a_car_in_use_keeps_its_number_or_is_told_why_not_at_80x24(kiosk_a
         set_input(kiosk_app, "moved_on", "2024-11-01")  # more than 2 years ago
         await choose_option(pilot, "way", "保留原号牌")
         await press_in_view(pilot, "next")
-        assert _choice_error(kiosk_app, "way").startswith("保留原号牌须自过户（转入）之日起2年内申请（至2026-11-01）")
+        assert _choice_error(kiosk_app, "way").startswith("保留原号牌须自过户（转入）之日起2年内申请（最迟2026-11-01当天）")
         await choose_option(pilot, "way", "自编自选")
         set_input(kiosk_app, "own_0", "8K2O6")
         await press_in_view(pilot, "next")

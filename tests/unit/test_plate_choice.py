@@ -93,7 +93,7 @@ def test_the_old_number_is_kept_after_a_year_of_use_within_two_years_of_the_tran
     assert "使用不满1年" in rule.keep_refusal(registered, date(2025, 2, 28), today)
     assert rule.keep_refusal(date(2020, 1, 1), date(2024, 12, 3), today) == ""  # the last day of the 2 years
     late = rule.keep_refusal(date(2020, 1, 1), date(2024, 12, 2), today)
-    assert late.startswith("保留原号牌须自过户（转入）之日起2年内申请（至2026-12-02）")
+    assert late.startswith("保留原号牌须自过户（转入）之日起2年内申请（最迟2026-12-02当天）")
     assert "登记日期未记录" in rule.keep_refusal(None, date(2026, 1, 1), today)
 
 

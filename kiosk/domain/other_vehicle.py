@@ -111,7 +111,7 @@ def proof_refusal(wrong: int) -> str:
     return ""
 
 
-def no_match_text(no_match: str, wrong_before: int) -> str:
-    """The no-match message after one more wrong proof, with the tries left."""
+def tries_left(wrong_before: int) -> str:
+    """What follows the no-match message after one more wrong proof: the tries left, or none."""
     left = PROOF_TRIES - wrong_before - 1
-    return f"{no_match}（还可尝试{left}次）" if left else f"{no_match}（{PROOF_WINDOW_HOURS}小时内不能再核对）"
+    return f"（还可尝试{left}次）" if left else f"（{PROOF_WINDOW_HOURS}小时内不能再核对）"

@@ -121,7 +121,7 @@ class OtherVehicleRecord:
         owner = session.get(Account, vehicle.owner_id) if vehicle is not None else None
         if vehicle is None or owner is None or not rule.proof_matches(clean["proof"], clean, vehicle.vin, owner.name,
                                                                      owner.id_number):
-            raise KeptRefusal(rule.no_match_text(NO_MATCH, wrong), "plate", PROOF_FAIL, clean["plate"])
+            raise KeptRefusal(NO_MATCH + rule.tries_left(wrong), "plate", PROOF_FAIL, clean["plate"])
         if vehicle.plate in transferred_plates(session, owner.id):
             raise DomainError(f"{vehicle.plate}已办理转籍（转出），不能备案", "plate")
         kind = rule.kind_of(vehicle.plate, vehicle.vehicle_type)

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from kiosk.db.models import Office
 from kiosk.domain.errors import DomainError
 from kiosk.services import applications, messaging
-from kiosk.services.demo_people import Person
 from kiosk.services.catalog import SERVICES
+from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
 from kiosk.services.licence_replace import NOTICE
 

@@ -11,6 +11,7 @@ inbox message, 网办进度 a timeline entry, and the audit log an entry.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 
@@ -49,6 +50,18 @@ def finish_choices(kind: str, status: str, payload: dict | None = None) -> tuple
         if str(payload.get(key, "")) in ways:
             return (ways[str(payload[key])],)
     return tuple(getattr(service, "finish_choices", DEFAULT_CHOICES))
+
+
+def finish_blocked(kind: str, status: str, payload: dict, applied_at: datetime, now: datetime) -> str | None:
+    """Why the only way offered to finish it would be refused at ``now`` (a study not done yet, or
+    past its days), so the clerk is told before choosing it; None when it may be tried. Only the
+    timing a service can tell from the application itself (``finish_problem``); the re-checks
+    that read the database stay in ``finish``."""
+    choices = finish_choices(kind, status, payload)
+    check = getattr(SERVICES.get(kind), "finish_problem", None)
+    if len(choices) != 1 or check is None:
+        return None
+    return check(payload, applied_at, now, choices[0])
 
 
 def check_refuse_reason(reason: str) -> str:

@@ -130,12 +130,16 @@ class PointsStudy:
         # Two sentences: the 说明 ends with 。 as the SMS does (it ended ...减1分 without one).
         return Outcome(WAITING, f"申请已受理（{clean['way']}）。{todo}。", f"已受理（{clean['way']}）。{todo}。")
 
+    @staticmethod
+    def finish_problem(payload: dict, applied_at: datetime, now: datetime, how: str) -> str | None:
+        """Why the counter may not finish it ``how`` at ``now`` (the way asked for, its timing)."""
+        way = str(payload.get("way", ""))
+        return (rules.finish_way_problem(way, how) or rules.too_early(way, applied_at, now)
+                or rules.too_late(way, applied_at, now))
+
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """再次复核符合减分条件 > 驾驶证减1分."""
-        way = str(app.payload.get("way", ""))
-        now = env.clock.now()
-        problem = (rules.finish_way_problem(way, how) or rules.too_early(way, app.created_at, now)
-                   or rules.too_late(way, app.created_at, now))
+        problem = self.finish_problem(app.payload, app.created_at, env.clock.now(), how)
         if problem:
             raise DomainError(problem, "how")
         today = env.clock.now().date()

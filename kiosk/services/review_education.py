@@ -184,18 +184,23 @@ class ReviewEducation:
         sms = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。
         return Outcome(WAITING, "申请" + sms, sms)  # the SMS says 您的驾驶人审验教育申请（…）已受理
 
-    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
-        way = str(app.payload.get("way", ""))
-        day = app.payload.get("session_day")
-        now = env.clock.now()
-        key = str(app.payload.get("session", ""))
+    @staticmethod
+    def finish_problem(payload: dict, applied_at: datetime, now: datetime, how: str) -> str | None:
+        """Why the counter may not finish it ``how`` at ``now`` (the way asked for, its timing)."""
+        way = str(payload.get("way", ""))
+        day = payload.get("session_day")
+        key = str(payload.get("session", ""))
         ends = None
         if way == rules.ON_SITE and key:
             chosen = rules.session_of(key)
             ends = datetime.combine(chosen.day, time.fromisoformat(chosen.end))
-        problem = rules.finish_problem(way, how, date.fromisoformat(day) if day else None, now.date(),
-                                       app.created_at, now, ends)
+        return rules.finish_problem(way, how, date.fromisoformat(day) if day else None, now.date(),
+                                    applied_at, now, ends)
+
+    def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
+        problem = self.finish_problem(app.payload, app.created_at, env.clock.now(), how)
         if problem:
             raise DomainError(problem, "how")
+        way = str(app.payload.get("way", ""))
         where = f"，{app.payload.get('office', '')}" if way == rules.ON_SITE else ""
         return f"审验教育已完成（{way}{where}）"

@@ -224,3 +224,23 @@ def test_review_education_offers_no_session_on_a_public_holiday(env, people) -> 
     days = {value[:10] for field, options in prepared.choices.items() if field.startswith("session_")
             for _, value in options}
     assert "2027-01-04" in days and "2027-01-01" not in days
+
+
+def test_the_counter_is_told_before_choosing_when_the_only_way_would_be_refused(env, people) -> None:
+    """finish_blocked: the timing a clerk would only learn after choosing the one way offered."""
+    acc = account_id(env, people["points_study"])
+    serial = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no
+    (view,) = applications.list_for(env, acc)
+
+    def blocked() -> str | None:
+        return counter_applications.finish_blocked(view.kind, view.status, view.payload, view.created_at,
+                                                   env.clock.now())
+
+    assert "最早可于2026-12-01 09:30办结" in (blocked() or "")
+    env.clock.advance(minutes=30)
+    assert blocked() is None
+    env.clock.advance(days=3)
+    assert "不能办结。请退办" in (blocked() or "")
+    assert counter_applications.finish_blocked(view.kind, "已办结", view.payload, view.created_at,
+                                               env.clock.now()) is None  # not the counter's to finish
+    assert serial == view.serial_no

@@ -158,3 +158,20 @@ async def test_the_counter_finishes_points_study_and_the_licence_loses_a_point(e
         assert "记分 3" in screen_text(app)
     with env.db.read() as s:
         assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "已办结"
+
+
+async def test_the_counter_is_told_at_once_that_a_lapsed_online_study_cannot_be_finished(env, people):
+    """网上学习 past its 3 days: 办结 says why and to 退办, instead of offering 学习考试合格 first."""
+    p = people["points_study"]
+    serial = applications.submit(env, PointsStudy(), account_id(env, p), {"way": "网上学习"}).serial_no
+    env.clock.advance(days=3, minutes=1)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理学法减分")
+        await press(pilot, "finish-app")
+        assert not isinstance(app.screen, ChooseDialog)
+        said = str(app.screen.query_one("#app-error").render())
+        assert f"{serial}不能办结：网上学习须在申请后3日内完成" in said and "请退办" in said
+    with env.db.read() as s:
+        assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "受理中"

@@ -168,6 +168,10 @@ class CitizenActions:
         a = self._selected_app()
         if a is None or self.file is None:
             return
+        blocked = counter_applications.finish_blocked(a.kind, a.status, a.payload, a.created_at, self.env.clock.now())
+        if blocked:  # told now, not after choosing the one way offered
+            self._app_error(f"{a.serial_no}不能办结：{blocked}")
+            return
         accepted = f"{a.events[0].note}\n" if a.events and a.events[0].note else ""  # what and how it was asked for
         question = (f"为{self.file.name}办结以下业务？\n\n{a.title}  业务流水号 {a.serial_no}\n{accepted}\n"
                     "请选择办结方式，办结后将以短信和消息通知本人。")

@@ -217,12 +217,21 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         """To the step shown before; on 科目确认 and 选择场次, what may be booked is read again
         (``reread``: not when the sessions are queried again at once, after a seat was lost)."""
         if not self.history:
-            self.app.pop_screen()
+            self.leave(self.app.pop_screen)  # asks first when sessions were chosen or a code typed
             return
         self.step, self.priority = self.history.pop()
         self._show(self.step)
         if reread and self.step in ("step-subject", "step-sessions") and self.loaded is not None:
             self._reread()
+
+    def unsaved(self) -> bool:
+        """Sessions chosen (in either mode) or a code typed, and no application made yet: leaving
+        from 科目确认 would drop them, so ``leave`` asks first (a subject chosen alone does not count)."""
+        if self.step == "step-done":
+            return False
+        sessions = self.sessions
+        return (bool(sessions.marked) or any(k.marked for k in sessions.kept.values())
+                or bool(self.query_one("#field-code", FormField).value))
 
     def _option(self) -> bq.SubjectOption | None:
         """The subject chosen on 科目确认 (None: none yet)."""

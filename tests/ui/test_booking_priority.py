@@ -49,7 +49,8 @@ async def test_priority_booking_takes_the_seat_at_once(kiosk_app, env, people):
         kiosk_app.screen.query_one("#input-code").value = last_sms_code(env, p.phone)
         await pilot.click("#submit")
         await settle(pilot)
-        assert "预约成功" in screen_text(kiosk_app)
+        # the words 考试费缴纳 and 网办进度 use for it (tester: this page said 预约成功 alone)
+        assert "办理状态：预约成功（未缴费）" in screen_text(kiosk_app)
     with env.db.read() as s:
         b = s.scalars(select(Booking).where(Booking.priority.is_(True))).one()
         session = s.get(ExamSession, chosen[0])
@@ -93,7 +94,8 @@ async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk
         kiosk_app.screen.query_one("#input-code").value = code  # the code was not used up
         await pilot.click("#submit")
         await settle(pilot)
-        assert "预约成功" in screen_text(kiosk_app)
+        # the words 考试费缴纳 and 网办进度 use for it (tester: this page said 预约成功 alone)
+        assert "办理状态：预约成功（未缴费）" in screen_text(kiosk_app)
     with env.db.read() as s:
         b = s.scalars(select(Booking).where(Booking.priority.is_(True))).one()
         assert b.session_id != lost

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from ....domain.errors import Conflict, DomainError
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
+from ....services.booking import APPLICATION_STATUS_TEXT
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from .session_step import SessionStep
@@ -144,7 +145,8 @@ class BookingSubmission:
 
     def _done(self, done: submit.BookingDone) -> None:
         self._serial = done.serial_no
-        lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{done.status}"]
+        status = APPLICATION_STATUS_TEXT.get(done.status, done.status)  # 预约成功（未缴费）, as on every other screen
+        lines = [f"{done.title}提交成功。", "", f"业务流水号：{done.serial_no}", f"办理状态：{status}"]
         lines += [f"{k}：{v}" for k, v in done.summary]
         lines += ["", done.note + "。"]
         if done.status == submit.STATUS_PENDING:  # the note already says where the result will be told

@@ -54,6 +54,22 @@ async def test_the_question_hides_the_other_buttons_until_answered(kiosk_app, en
         assert kiosk_app.focused is kiosk_app.screen.query_one("#el-apply")
 
 
+async def test_escape_on_the_question_is_its_cancel(kiosk_app, env, people) -> None:
+    """Escape answers 取消 (it did nothing: the 返回 it presses is hidden under the question, tester);
+    a second Escape then leaves as 返回 does."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"])
+        await pilot.click("#el-apply")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "是否继续申领？" not in screen_text(kiosk_app) and isinstance(kiosk_app.screen, ElicenceScreen)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-apply")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(kiosk_app.screen, ElicenceScreen)
+
+
 async def test_locked_licence_shows_the_fixed_message_and_no_buttons(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, people["locked"])

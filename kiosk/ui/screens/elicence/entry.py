@@ -106,6 +106,12 @@ class ElicenceScreen(CitizenScreen):
         else:
             self._focus_first_action()
 
+    def back_button(self) -> Button | None:
+        """Escape on the question is its 取消 (返回 is hidden under it: Escape did nothing, tester)."""
+        if not self.query_one("#el-question").has_class("hidden"):
+            return self.query_one("#el-cancel", Button)
+        return super().back_button()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":

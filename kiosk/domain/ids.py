@@ -205,6 +205,12 @@ def normalize_archive_no(raw: str, field: str = "archive_no") -> str:
     return text
 
 
+def is_han(ch: str) -> bool:
+    """A Chinese character (CJK unified or compatibility ideograph, any extension, or 〇)."""
+    return ch == "\u3007" or unicodedata.name(ch, "").startswith(("CJK UNIFIED IDEOGRAPH",
+                                                                   "CJK COMPATIBILITY IDEOGRAPH"))
+
+
 def meaningful_chars(text: str) -> int:
     """How many letters, digits and CJK characters ``text`` holds (punctuation, symbols and spaces
     do not count): "。。" has none, "重庆市1号" five."""
@@ -231,6 +237,7 @@ def staff_reason(raw: str, *, field: str, label: str, refusal: str) -> str:
 
 
 ADDRESS_MIN = 5  # letters, digits or CJK characters an address needs: punctuation does not make one
+ADDRESS_MIN_HANZI = 2  # and Chinese characters: a place name (区, 路, 号...); "12345" is no address
 
 
 def clean_address(raw: str, field: str = "address", label: str = "邮寄地址") -> str:
@@ -240,4 +247,6 @@ def clean_address(raw: str, field: str = "address", label: str = "邮寄地址")
     if meaningful_chars(address) < ADDRESS_MIN:
         raise DomainError(f"{label}过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
                           field)
+    if sum(map(is_han, address)) < ADDRESS_MIN_HANZI:
+        raise DomainError(f"{label}请写明省市区街道门牌号，如：重庆市渝中区解放碑街道民族路100号", field)
     return address

@@ -7,10 +7,9 @@ Messages name the interpunct as ・ (U+30FB): U+00B7 has an ambiguous width on a
 """
 from __future__ import annotations
 
-import unicodedata
 
 from .errors import DomainError
-from .ids import normalize_text
+from .ids import is_han, normalize_text
 
 NAME_MIN, NAME_MAX = 2, 30
 INTERPUNCT = "\u00b7"  # ·
@@ -18,12 +17,6 @@ INTERPUNCTS = frozenset({"\u00b7", "\u30fb"})  # ·  ・
 NAME_CHARS_ONLY = "姓名只能包含汉字（少数民族姓名可含间隔号・）"
 NAME_LENGTH = f"姓名应为{NAME_MIN}至{NAME_MAX}个字"
 NAME_DOT_PLACE = "间隔号・只能写在两个汉字之间"
-
-
-def is_han(ch: str) -> bool:
-    """A Chinese character (CJK unified or compatibility ideograph, any extension, or 〇)."""
-    return ch == "\u3007" or unicodedata.name(ch, "").startswith(("CJK UNIFIED IDEOGRAPH",
-                                                                   "CJK COMPATIBILITY IDEOGRAPH"))
 
 
 def clean_person_name(raw: str, field: str = "name") -> str:

@@ -95,6 +95,14 @@ def test_an_address_without_content_is_refused(address: str) -> None:
     assert e.value.field == "address" and "邮寄地址过短" in e.value.message
 
 
+@pytest.mark.parametrize("address", ["12345", "abcde", "Room 101, No. 5", "５号１０１"])
+def test_an_address_without_place_names_is_refused(address: str) -> None:
+    """At least two Chinese characters: a tester's 邮寄地址 12345 was accepted and printed as 邮寄至12345."""
+    with pytest.raises(DomainError) as e:
+        clean_address(address)
+    assert e.value.field == "address" and "请写明省市区街道门牌号，如：" in e.value.message
+
+
 def test_short_but_real_text_is_accepted() -> None:
     assert clean_reason("其他", "被盗")["reason_note"] == "被盗"
     assert clean_address("渝中区1号") == "渝中区1号"

@@ -102,7 +102,9 @@ class CitizenLists:
                 self._focus_near(focused)
             return
         if gone:
-            self.query_one("#input-id_number", Input).focus()
+            field = self.query_one("#input-id_number", Input)
+            field.focus()
+            field.select_all()  # the next citizen's number replaces it (it was kept: 18 digits took no key, tester)
         self._show_focus()
 
     def _focus_near(self, was: Widget | None) -> None:

@@ -96,6 +96,8 @@ class ReviewScreen(KioskScreen):
         self._show(now)
         if not items:
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
+        elif before is None:  # the queue was empty: a 没有待审核的业务 said then is no longer true (tester)
+            self.query_one(".screen-error", Static).update("")
         if before is not None and before.serial_no not in {i.serial_no for i in items}:
             self.query_one("#reason", Select).clear()
             self.query_one(".screen-error", Static).update(

@@ -162,7 +162,8 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         form = {k: v or self.prepared.initial.get(k, "") for k, v in self._form(everything=True).items()}
         for spec in self.prepared.fields:
             if spec.show_if:
-                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = flow_fields.wanted(spec, form)
+                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = flow_fields.shown(
+                    spec, self.prepared, form)
 
     def _form(self, everything: bool = False) -> dict[str, str]:
         """What the form holds; only the fields on view unless ``everything``."""

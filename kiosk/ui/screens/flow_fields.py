@@ -30,13 +30,20 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared) -> Widget:
                           value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
                           digits=spec.kind == "phone",  # a phone number's limit counts 位
                           enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
-    field.display = wanted(spec, prepared.initial)
+    field.display = shown(spec, prepared, prepared.initial)
     return field
 
 
 def wanted(spec: apps.FieldSpec, values: dict[str, str]) -> bool:
     """Whether ``spec`` is shown (and sent) while the choice fields hold ``values``."""
     return all(values.get(name) == value for name, value in spec.show_if)
+
+
+def shown(spec: apps.FieldSpec, prepared: apps.Prepared, values: dict[str, str]) -> bool:
+    """Whether ``spec`` is on view: wanted, and no choice it follows is one the service refuses
+    (``said``): 期满换证 years early is said alone, without the 身体条件证明 fields it would need
+    (tester: they invited filling in a form that could not be sent)."""
+    return wanted(spec, values) and not any(said(prepared, name, value) for name, value in spec.show_if)
 
 
 def said(prepared: apps.Prepared, name: str, value: str) -> str:

@@ -92,7 +92,7 @@ class LicenceDelay:
             problems.add(f"请具体说明延期原因（至少{DETAIL_MIN}个汉字、字母或数字，标点符号不计）", "detail")
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
-        until = problems.check(date_or_error, form.get("until", ""), "until", "请输入延期截止日期，例如 2028-06-30")
+        until = problems.check(date_or_error, form.get("until", ""), "until", "请按 2028-06-30 的格式输入延期截止日期")
         due = prepared.context.get("review_due")
         if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec,
                                                            due if isinstance(due, date) else None)):

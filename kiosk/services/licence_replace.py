@@ -146,10 +146,12 @@ class LicenceReplacement:
         today, valid_to = ctx["today"], ctx["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         number = compact(form.get("cert_no", "")).upper()
-        if not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):
+        if not number:
             problems.add("请输入身体条件证明上的编号（6-30位字母或数字）", "cert_no")
+        elif not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):  # typed: not 请输入 (tester)
+            problems.add(f"身体条件证明编号应为6-30位字母或数字（您输入了{len(number)}位），请核对证明上的编号", "cert_no")
         examined = problems.check(date_or_error, form.get("cert_date", ""), "cert_date",
-                                  "请输入体检日期，例如 2026-11-20")
+                                  "请按 2026-11-20 的格式输入体检日期")
         if examined is not None and (refusal := certificate_refusal(examined, today)):
             problems.add(refusal, "cert_date")
         return {"cert_no": number, "cert_date": examined.isoformat() if examined else "",

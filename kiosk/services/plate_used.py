@@ -90,7 +90,7 @@ class UsedCarPlate:
         if business not in BUSINESSES:
             problems.add("请选择业务类型", "business")
         moved = problems.check(date_or_error, form.get("moved_on", ""), "moved_on",
-                               "请输入过户（转入）日期，例如 2026-11-20")
+                               "请按 2026-11-20 的格式输入过户（转入）日期")
         if moved is not None and facts is not None and (why := rule.moved_on_refusal(
                 moved, facts["registered_on"], today)):
             problems.add(why, "moved_on")

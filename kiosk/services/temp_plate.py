@@ -88,7 +88,7 @@ class TemporaryPlateService:
         assert isinstance(today, date)
         vin = problems.check(rule.clean_vin, form.get("vin", ""))
         facts = problems.check(self._vehicle, vin, prepared) if vin else None
-        start = problems.check(date_or_error, form.get("start", ""), "start", "请输入起始日期，例如 2026-12-05")
+        start = problems.check(date_or_error, form.get("start", ""), "start", "请按 2026-12-05 的格式输入起始日期")
         # The window from today is the date's own; the vehicle's last plate only once it is known.
         if start is not None and (why := rule.start_refusal(start, today, facts["last_to"] if facts else None)):
             problems.add(why, "start")

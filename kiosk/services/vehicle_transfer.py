@@ -146,7 +146,7 @@ class VehicleTransferService:
         code = problems.check(rule.clean_invoice_code, form.get("invoice_code", ""))
         number = problems.check(rule.clean_invoice_no, form.get("invoice_no", ""))
         issued = problems.check(date_or_error, form.get("invoice_date", ""), "invoice_date",
-                                "请输入开票日期，例如 2026-11-28")
+                                "请按 2026-11-28 的格式输入开票日期")
         price = problems.check(rule.clean_price, form.get("price", ""))
         on_invoice = None
         if code and number:

@@ -70,7 +70,8 @@ def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people
 
 
 @pytest.mark.parametrize("cert_date, message", [("2026-05-20", "6个月内有效"), ("2026-12-02", "不能晚于今天"),
-                                                ("2026-13-01", "没有这一天"), ("", "请输入体检日期")])
+                                                ("2026-13-01", "没有这一天"), ("", "请按 2026-11-20 的格式输入体检日期"),
+                                                ("abc", "请按 2026-11-20 的格式输入体检日期")])
 def test_an_old_or_bad_certificate_is_refused_next_to_its_date(env: Env, people: dict[str, Person], cert_date: str,
                                                                message: str) -> None:
     err = refused(REPLACE, env, people["renew_soon"], renewal(cert_date))
@@ -78,8 +79,10 @@ def test_an_old_or_bad_certificate_is_refused_next_to_its_date(env: Env, people:
 
 
 def test_a_certificate_needs_its_number(env: Env, people: dict[str, Person]) -> None:
-    err = refused(REPLACE, env, people["renew_soon"], renewal() | {"cert_no": "12"})
-    assert err.field == "cert_no"
+    err = refused(REPLACE, env, people["renew_soon"], renewal() | {"cert_no": ""})
+    assert (err.field, err.message) == ("cert_no", "请输入身体条件证明上的编号（6-30位字母或数字）")
+    err = refused(REPLACE, env, people["renew_soon"], renewal() | {"cert_no": "12"})  # typed: said so, not 请输入
+    assert (err.field, err.message) == ("cert_no", "身体条件证明编号应为6-30位字母或数字（您输入了2位），请核对证明上的编号")
 
 
 def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, people: dict[str, Person]) -> None:

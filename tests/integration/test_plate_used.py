@@ -76,7 +76,7 @@ def test_every_field_is_told_and_a_number_taken_is_refused(env: Env, people) -> 
     with pytest.raises(FieldErrors) as exc:
         applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "昨天", "way": "随机选号"},
                            prepared)
-    assert problems_of(exc) == {"moved_on": "请输入过户（转入）日期，例如 2026-11-20", "pick_0": "请从随机产生的号码中选择一个号牌号码"}
+    assert problems_of(exc) == {"moved_on": "请按 2026-11-20 的格式输入过户（转入）日期", "pick_0": "请从随机产生的号码中选择一个号牌号码"}
     with pytest.raises(DomainError) as exc:  # 刘洋's number
         applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
                                   "way": "自编自选", "own_0": "12345"}, prepared)

@@ -7,7 +7,6 @@ Messages name the interpunct as ・ (U+30FB): U+00B7 has an ambiguous width on a
 """
 from __future__ import annotations
 
-
 from .errors import DomainError
 from .ids import is_han, normalize_text
 

@@ -106,8 +106,11 @@ class VehicleDocument:
         # No office chosen in advance (nor in 驾驶证补换领): where to go is the citizen's choice.
         initial = {"plate": first.plate, "delivery": MAIL, "address": first.address}
         intros = {plate: owner_words(self.vehicle_intro(f, today), account)  # 本单位 for a unit
-                  + (f"\n{blocked[plate]}" if blocked[plate] else "") for plate, f in facts.items()}
-        context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros,
+                  for plate, f in facts.items()}
+        # why a vehicle cannot have it: said under the list as soon as it is chosen, in the line the
+        # refusal at 下一步 takes (in the intro as well, it was said twice; tester)
+        notes = {"plate": {plate: why for plate, why in blocked.items() if why}}
+        context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros, "notes": notes,
                    "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_apps, "moving": moving,
                    "pending": {"plate": open_serials}}  # the flow offers 查看网办进度 while one is chosen
         return Prepared(intros[first.plate], fields, initial, choices, context)

@@ -119,7 +119,8 @@ def test_inspection_mark_is_refused_next_to_a_vehicle_that_may_not_have_one(env:
     aid = account_id(env, people["two_cars"])  # 周杰: his other car may
     prepared = applications.prepare(env, MARK, aid)
     assert prepared.initial["plate"] == "渝A8D2Q7"
-    assert "渝AD12345不能补领检验合格标志：该车交强险已于2026-11-21到期" in prepared.context["intros"]["渝AD12345"]
+    assert "渝AD12345不能补领检验合格标志：该车交强险已于2026-11-21到期" in prepared.context["notes"]["plate"]["渝AD12345"]
+    assert "交强险已于" not in prepared.context["intros"]["渝AD12345"]  # said once, under the list
     form = {"plate": "渝AD12345", "delivery": "邮寄", "address": HOME}
     with pytest.raises(DomainError) as e:
         applications.submit(env, MARK, aid, form)
@@ -241,8 +242,8 @@ def test_one_open_application_per_vehicle_and_document(env: Env, people, service
     stale = applications.prepare(env, service, aid)  # a second kiosk opened the form before the first submitted
     first = applications.submit(env, service, aid, form)
     again = applications.prepare(env, service, aid)
-    assert first.serial_no in again.context["intros"]["渝A8D2Q7"]  # said as soon as the vehicle is chosen
-    assert first.serial_no not in again.context["intros"]["渝AD12345"]
+    assert first.serial_no in again.context["notes"]["plate"]["渝A8D2Q7"]  # said as soon as the vehicle is chosen
+    assert "渝AD12345" not in again.context["notes"]["plate"]
     with pytest.raises(DomainError) as e:  # and next to the vehicle, with the open one's serial number
         applications.check(service, form, again)
     assert e.value.field == "plate" and first.serial_no in e.value.message and "正在办理" in e.value.message

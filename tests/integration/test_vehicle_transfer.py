@@ -227,7 +227,7 @@ def test_a_car_whose_transfer_is_under_way_gets_no_other_document(env: Env, peop
         except DomainError as refused:  # no car left that could have it: said before the form
             assert "渝A8D2Q7不能" in refused.message and said in refused.message, (kind, refused.message)
             continue
-        text = prepared.intro + str(prepared.context.get("intros", {}))
+        text = prepared.intro + str(prepared.context.get("intros", {})) + str(prepared.context.get("notes", {}))
         assert said in text, (kind, text)
     plates = SERVICES["plate_reissue"]
     with pytest.raises(DomainError) as refused:  # and at 提交, should the form have offered it

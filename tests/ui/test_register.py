@@ -180,3 +180,35 @@ async def test_the_step_bar_names_the_reserved_phone_step(kiosk_app, env, people
         await settle(pilot)
         assert kiosk_app.screen.query_one(ContentSwitcher).current == "step-code"
         assert "2.预留手机号核查" in bar() and "3.短信验证" in bar()
+
+
+async def test_another_phone_after_a_code_was_sent_gets_its_own_code_at_once(kiosk_app, env, people):
+    """Back to 填写信息 for another number: the step is for that number, with no line naming the old
+    one and no resend wait of the old one's (tester: 重新发送（41秒） under 验证码已发送至 139****4444)."""
+    p = people["new_user"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, kiosk_app, p, "13800138001")
+        await pilot.click("#face-start")
+        await settle(pilot)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", "12")  # half typed
+        button = kiosk_app.screen.query_one("#send-code")
+        assert button.disabled and "138****8001" in screen_text(kiosk_app)
+        for _ in range(2):  # 人脸识别, then 填写信息
+            await pilot.press("escape")
+            await settle(pilot)
+        set_input(kiosk_app, "phone", "13800138009")
+        await pilot.click("#to-face")
+        await settle(pilot)
+        await pilot.click("#face-start")
+        await settle(pilot)
+        step = " ".join(str(kiosk_app.screen.query_one(f"#{w}").render()) for w in ("code-hint", "code-sent"))
+        assert "138****8009" in step and "138****8001" not in step  # (the demo phone bar still shows that SMS)
+        assert not button.disabled and kiosk_app.screen.query_one("#input-code").value == ""
+        await pilot.click("#send-code")
+        await settle(pilot)
+        set_input(kiosk_app, "code", last_sms_code(env, "13800138009"))
+        await press_enter_in(pilot, "code")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)

@@ -189,6 +189,8 @@ class RegisterScreen(KioskScreen):
     def _to_code(self) -> None:
         assert self.applicant is not None
         masked = auth.mask_phone(self.applicant.phone)
+        if self.query_one("#send-code", CodeButton).retarget(self.applicant.phone):  # another number since
+            self.query_one("#field-code", FormField).value = ""  # that code (and its resend wait) was the other's
         self.query_one("#code-hint", Static).update(f"点击【发送验证码】，验证码将发送至 {masked}，输入后完成注册。")
         self.show_step("step-code", 2)
 

@@ -10,13 +10,6 @@ from tests.ui.conftest import settle
 from tests.ui.test_booking_wizard import mark_rows, open_wizard, query, step, to_sessions
 
 
-async def _back_to_subjects(pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(2):  # 选择场次 > 业务须知 (agreed just now) > 科目确认
-        await pilot.press("escape")
-        await settle(pilot)
-    assert step(pilot.app)[0] == "step-subject"
-
-
 async def test_escape_from_the_subjects_with_sessions_chosen_asks_and_keeps_them(kiosk_app, env, people):
     p = people["permit_expiring"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
@@ -24,7 +17,10 @@ async def test_escape_from_the_subjects_with_sessions_chosen_asks_and_keeps_them
         await query(pilot, "2026-12-04", "2026-12-10")
         await mark_rows(pilot, 2)
         chosen = list(kiosk_app.screen.query_one("#step-sessions").marked)
-        await _back_to_subjects(pilot)
+        for _ in range(2):  # 选择场次 > 业务须知 (agreed just now) > 科目确认
+            await pilot.press("escape")
+            await settle(pilot)
+        assert step(pilot.app)[0] == "step-subject"
         await pilot.press("escape")
         await settle(pilot)
         dialog = kiosk_app.screen

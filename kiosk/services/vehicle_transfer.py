@@ -126,11 +126,12 @@ class VehicleTransferService:
                    "province": [(name, code) for code, name in rule.PROVINCES.items()],
                    **{rule.city_field(code): [(f"{c.name}（{c.prefix}）", c.prefix) for c in cities]
                       for code, cities in rule.CITIES.items()}}
-        intros = {p: owner_words(INTRO, account) + (f"\n{lines[p]}" if p in lines else "") for p in facts}
+        # a vehicle's refusal is said under the list as soon as it is chosen (notes), once: it was in an
+        # intro of its own as well (as in the vehicle documents, tester: said twice)
         context = {"vehicles": facts, "today": today, "refused": refused, "invoices": _invoice_facts(session, account, vehicles),
-                   "intros": intros, "notes": {"plate": lines}, "pending": {"plate": mine}}
+                   "notes": {"plate": lines}, "pending": {"plate": mine}}
         only = {rule.city_field(code): cities[0].prefix for code, cities in rule.CITIES.items() if len(cities) == 1}
-        return Prepared(intros[first.plate], FIELDS, {"plate": first.plate, **only}, choices, context)
+        return Prepared(owner_words(INTRO, account), FIELDS, {"plate": first.plate, **only}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field checked, each problem next to its field (all told at once)."""

@@ -130,9 +130,15 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
                                     + ranking_note(b.subject, now, done=True, whose="其"))
         audit.record(s, env, actor=f"citizen:{account_id}", action="exam_cancel", account_id=account_id,
                      detail=f"{serial} 预约编号{b.id}")
-        messaging.notify(s, env, account, "取消考试预约",
+        messaging.notify(s, env, account, cancel_title(b.subject),
                          f"您的{SUBJECT_NAMES[b.subject]}考试预约（业务流水号{serial}）已取消。{note}")
         return Cancelled(serial, now, note)
+
+
+
+def cancel_title(subject: int) -> str:
+    """取消考试预约（科目二）: told apart in the inbox as 考试预约（科目二） and 考试预约结果（科目二） are."""
+    return f"取消考试预约（{SUBJECT_NAMES[subject]}）"
 
 
 def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> None:

@@ -21,7 +21,7 @@ from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
 from .booking_cancelled import cancelled_for_clerk, counter_refusal
-from .cancellation import online_refusal, ranking_note, release_applicants
+from .cancellation import cancel_title, online_refusal, ranking_note, release_applicants
 from .counter_citizen import check_cancel_reason
 from .env import Env
 from .permissions import SERVE, actor, authorise, permitted
@@ -80,7 +80,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
                      account_id=account.id, detail=f"{serial or '-'} 预约编号{b.id} {was} 事由：{reason}"
                                                    + (f" 退考试费{refund.amount}元" if refund else ""))
         # Once: 「已在车管所窗口取消。申请人于...在车管所窗口取消优先预约。」 said it twice
-        messaging.notify(s, env, account, "取消考试预约",
+        messaging.notify(s, env, account, cancel_title(b.subject),
                          f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已于{now:%Y-%m-%d %H:%M}"
                          f"在车管所窗口取消。{refund.promise if refund else ''}{ranking}")
     if refund is not None:  # the clerk hears what the bank did, not the promise made before it answered

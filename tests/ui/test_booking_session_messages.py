@@ -80,14 +80,14 @@ async def test_the_none_chosen_message_goes_once_a_session_is_chosen(kiosk_app, 
 
 
 async def test_a_new_date_message_takes_the_range_message_away(kiosk_app, env, people):
-    """A reversed range, then 「abcd」 as 开始日期 and Enter: the dates are no longer compared, so
-    结束日期不能早于开始日期 goes (it read 「请按 2026-12-05 的格式输入日期结束日期不能早于开始日期」)."""
+    """A reversed range, then 「abcd」 as 开始日期 and 查询 (Enter in 结束日期): the dates are no longer
+    compared, so 结束日期不能早于开始日期 goes (it read 「请按 2026-12-05 的格式输入日期结束日期不能早于开始日期」)."""
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await to_sessions(pilot, env, people["four_fails"], 2)
         await small_query(pilot, "2026-12-20", "2026-12-05")
         assert field_error(kiosk_app, "date_to") == "结束日期不能早于开始日期"
         set_input(kiosk_app, "date_from", "abcd")
-        await press_enter_in(pilot, "date_from")
+        await press_enter_in(pilot, "date_to")
         await settle(pilot)
         assert field_error(kiosk_app, "date_from").startswith("请按 2026-12-05 的格式输入日期")
         assert field_error(kiosk_app, "date_to") == ""
@@ -258,3 +258,18 @@ async def test_a_failure_without_a_field_is_said_on_the_step_in_view(kiosk_app, 
         assert step(kiosk_app)[0] == "step-sessions"
         assert shown(kiosk_app, "#sessions-alert") == "".join(GENERIC_ERROR.split())
         assert in_view(kiosk_app, "#sessions-alert")
+
+
+async def test_enter_in_the_first_date_goes_to_the_second_and_enter_there_queries(kiosk_app, env, people):
+    """As in every form, Enter in 开始日期 goes on to 结束日期; Enter there is 查询. Enter in 开始日期 was
+    查询 at once, with the focus then on the sessions, and a second Enter chose the first of them,
+    one nobody picked (tester)."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["four_fails"], 2)
+        step = kiosk_app.screen.query_one("#step-sessions")
+        await press_enter_in(pilot, "date_from")
+        await settle(pilot)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#input-date_to") and step.queried is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert step.queried is not None and step.rows and not step.marked

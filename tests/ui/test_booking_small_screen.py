@@ -159,9 +159,10 @@ async def test_many_publication_days_read_as_ranges_with_no_date_split(kiosk_app
             assert any(day in line for line in summary), day
 
 
-async def test_a_notice_shown_again_is_fitted_again(kiosk_app, env, people):
-    """王芳 at 80x24: 优先预约业务须知 fits the screen; after its sessions step and 上一步 it is shown
-    again whole, not squeezed to the size the longer step before it left."""
+async def test_back_from_the_priority_sessions_skips_the_notice_agreed_to(kiosk_app, env, people):
+    """王芳 at 80x24: 优先预约业务须知 fits the screen; agreed to, 上一步 from its sessions goes past it to
+    the normal 选择场次, and 切换至优先预约 again past it to the priority sessions: the same steps both
+    ways (shown on the way back, the Enter meant for 阅读并同意 went on past it: tester)."""
     async with kiosk_app.run_test(size=SMALL) as pilot:
         await open_wizard(pilot, env, people["permit_expiring"])
         await choose_subject(pilot, 2)
@@ -175,6 +176,7 @@ async def test_a_notice_shown_again_is_fitted_again(kiosk_app, env, people):
         await small_query(pilot, "2026-12-04", "2026-12-17")
         await press(pilot, "prev-sessions")
         await pilot.pause(0.1)
-        assert step(kiosk_app)[0] == "step-priority-notice"
-        assert box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree-priority")
-        assert in_view(kiosk_app, "#agree-priority")
+        assert step(kiosk_app) == ("step-sessions", 2)
+        await press(pilot, "to-priority")
+        await pilot.pause(0.1)
+        assert step(kiosk_app) == ("step-sessions", 4)

@@ -84,7 +84,7 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         with Horizontal(id="range"):
             yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=start, max_length=DATE_LEN,
-                            enter_presses="query")
+                            enter_focuses="date_to")  # as in every form: Enter goes to the next field
             yield DateField("date_to", "结束日期", placeholder="如 2026-12-20",
                             value=end, max_length=DATE_LEN,
                             enter_presses="query")

@@ -1,9 +1,10 @@
 """考试预约 (seeds 000, 001): 科目确认 > 业务须知 > 选择场次 > 确认并提交, and the priority
 variant 科目确认 > 业务须知 > 切换优先预约 > 优先预约业务须知 > 选择场次 > 确认并提交.
 
-Back returns to the step shown before (a notice read earlier on this terminal is skipped both
-ways); every input is kept. The screen only calls services in thread workers. This module holds the
-steps and the way between them; 查询, 下一步 and 预约 (the calls and their answers) are in wizard_submit.
+Back returns to the step shown before (a notice agreed to on this terminal, earlier or just now,
+is skipped both ways); every input is kept. The screen only calls services in thread workers. This
+module holds the steps and the way between them; 查询, 下一步 and 预约 (the calls and their answers)
+are in wizard_submit.
 """
 from __future__ import annotations
 
@@ -220,6 +221,8 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             self.leave(self.app.pop_screen)  # asks first when sessions were chosen or a code typed
             return
         self.step, self.priority = self.history.pop()
+        while self.history and self._agreed_notice(self.step):
+            self.step, self.priority = self.history.pop()
         self._show(self.step)
         if reread and self.step in ("step-subject", "step-sessions") and self.loaded is not None:
             self._reread()
@@ -238,6 +241,13 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         assert self.loaded is not None
         chosen = self.subjects.chosen
         return next((o for o in self.loaded.overview.subjects if o.subject == chosen), None)
+
+    def _agreed_notice(self, step: str) -> bool:
+        """``step`` is a notice agreed to on this terminal: 下一步 goes past it, and so does 上一步, so
+        the steps are the same both ways (shown on the way back, the Enter meant for its 阅读并同意
+        then went on past it, to the session under the cursor, and took it off: tester)."""
+        return ((step == "step-notice" and self._seen(NOTICE))
+                or (step == "step-priority-notice" and self._seen(PRIORITY_NOTICE)))
 
     def _seen(self, key: str) -> bool:
         return self.loaded is not None and key in self.loaded.seen

@@ -99,7 +99,8 @@ def _clerk():  # type: ignore[no-untyped-def]
     return StaffSession("J1001", "王警官", ("counter",))
 
 
-async def test_after_finishing_the_cursor_stays_on_that_application(env, people, document_service):
+async def test_after_finishing_the_cursor_goes_on_to_the_next_waiting(env, people, document_service):
+    """It stayed on the application just finished, where Enter only said to choose one waiting (tester)."""
     p = people["driver_normal"]
     acc = account_id(env, p)
     serials = [apply_for(env, document_service, acc) for _ in range(4)]
@@ -115,7 +116,9 @@ async def test_after_finishing_the_cursor_stays_on_that_application(env, people,
         assert isinstance(app.screen, ChooseDialog), str(app.screen.query_one("#app-error").render())
         await press(pilot, "answer-1")  # 已在窗口领取
         assert _status(env, serials[1]) == "已办结"
-        assert table.cursor_row == table.get_row_index(serials[1]) == row  # the clerk is still on it
+        below = [s for s in serials if table.get_row_index(s) > row]
+        waiting_next = min(below or [s for s in serials if s != serials[1]], key=table.get_row_index)
+        assert table.cursor_row == table.get_row_index(waiting_next) and app.focused is table
 
 
 async def test_the_keyboard_goes_from_the_lookup_to_the_finish_in_few_keys(env, people, document_service):
@@ -139,7 +142,8 @@ async def test_the_keyboard_goes_from_the_lookup_to_the_finish_in_few_keys(env, 
         await pilot.press("enter")
         await settle(pilot)
         await press(pilot, "answer-1")  # 已在窗口领取
-        assert _status(env, serial) == "已办结" and app.focused is table
+        # the last one waiting: the ID field, its number selected for the next citizen's
+        assert _status(env, serial) == "已办结" and app.focused is app.screen.query_one("#input-id_number")
 
 
 async def test_after_the_last_refusal_the_id_field_has_the_focus(env, people, document_service):

@@ -32,6 +32,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self._shown_for = ""  # the ID field's text when the file on screen was shown
         self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
         self.back_to_bookings = False  # a booking was just cancelled: the list takes the focus back
+        self.decided = False  # an application was just finished or turned back: on to the next one waiting
         self._shown_count = 0  # files shown so far: a live read begun before the last one is dropped
 
     def compose(self) -> ComposeResult:
@@ -217,7 +218,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             table.display = table.row_count > 0  # no header over nothing: the title says 无
             self.query_one(title, Static).update(f"{name}：" if table.row_count else f"{name}：无")
         self.show_cancel_target()
-        if new:
+        if new or not found:  # not found: no account, so never "new"
             self._focus_work(f)
             self.call_after_refresh(self._show_focus)
         else:

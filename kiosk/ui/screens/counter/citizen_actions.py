@@ -55,6 +55,7 @@ class CitizenActions:
 
     file: CitizenFile | None
     back_to_bookings: bool
+    decided: bool
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
     with_fresh_file: Callable[[Callable[[CitizenFile], None]], None]  # CitizenScreen: read again, then ask
@@ -220,4 +221,5 @@ class CitizenActions:
         self.query_one("#app-error", Static).update("")
         self.say(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}")
         self.query_one("#field-refuse_reason", FormField).value = ""
+        self.decided = True  # the focus on the next application waiting, else the ID field (_keep_focus)
         self.refresh_file(result)

@@ -10,7 +10,7 @@ from textual import events
 from textual.geometry import Region
 from textual.containers import VerticalScroll
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from ....services import counter_bookings
 from ....services.booking_records import BookingView
@@ -31,6 +31,7 @@ class CitizenLists:
 
     file: CitizenFile | None
     back_to_bookings: bool
+    decided: bool
     focus_moved = False  # a live reload had to move the focus (what had it went): the note under the list may scroll
     _booking_row: object = None  # the booking the bookings list last highlighted (its row key)
     _choices: Callable[..., tuple[str, ...]]  # CitizenActions._choices: how the counter may finish an application
@@ -70,7 +71,10 @@ class CitizenLists:
 
     def _focus_work(self, f: CitizenFile) -> None:
         """A citizen just looked up: the first thing the counter can do for them has the focus,
-        an application to finish, else a booking to cancel (Enter on its row acts on it)."""
+        an application to finish, else a booking to cancel (Enter on its row acts on it); else, for
+        a person found who has no account, 面签注册; else the ID field, its number selected for the
+        next one (or to be typed again: 未查询到 is most often a digit wrong). The focus stayed in
+        查询事由, and the next citizen's number went into it as the reason of the same lookup (tester)."""
         shown = f.applications[:20]
         waiting = next((i for i, a in enumerate(shown) if self._choices(a)), None)
         open_ = next((i for i, b in enumerate(f.bookings) if b.status in CANCELLABLE), None)
@@ -80,11 +84,17 @@ class CitizenLists:
                 table.move_cursor(row=row)
                 table.focus()
                 return
+        if f.found and not f.registered and f.kind != "unit":
+            self.query_one("#register", Button).focus()
+        else:
+            self._to_id_field()
 
     def _keep_focus(self, live: bool = False) -> None:
-        """After an action the part that had the focus may be gone (the last application finished):
-        the ID field then takes it, its text selected for the next citizen. After a cancellation
-        the bookings list has it, on the same row (``back_to_bookings``). ``live`` (read again without
+        """After an action the part that had the focus may be gone: the ID field then takes it, its
+        text selected for the next citizen. After an application is finished or turned back
+        (``decided``), the next one waiting has it, else the ID field (the row decided kept it, and
+        the next number typed went nowhere: tester). After a cancellation the bookings list has it,
+        on the same row (``back_to_bookings``). ``live`` (read again without
         the clerk acting: the citizen cancelled at a kiosk meanwhile, say): nothing moves or scrolls
         while what has the focus is still there; gone (取消事由 with the cancel part), the list it
         was under takes it, never the ID field the clerk's next keys would go into."""
@@ -95,6 +105,12 @@ class CitizenLists:
             return
         self.back_to_bookings = False
         self.focus_moved = False
+        if self.decided and not live:
+            self.decided = False
+            if not self._to_waiting():
+                self._to_id_field()
+            self._show_focus()
+            return
         focused = self.app.focused
         gone = focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self)
         if live:
@@ -102,10 +118,25 @@ class CitizenLists:
                 self._focus_near(focused)
             return
         if gone:
-            field = self.query_one("#input-id_number", Input)
-            field.focus()
-            field.select_all()  # the next citizen's number replaces it (it was kept: 18 digits took no key, tester)
+            self._to_id_field()
         self._show_focus()
+
+    def _to_id_field(self) -> None:
+        field = self.query_one("#input-id_number", Input)
+        field.focus()
+        field.select_all()  # the next citizen's number replaces it (it was kept: 18 digits took no key, tester)
+
+    def _to_waiting(self) -> bool:
+        """The cursor and the focus on the next application still waiting for the counter, from the
+        cursor down, then from the top (False: none left)."""
+        apps = self.query_one("#apps", PlainTable)
+        waiting = [i for i, a in enumerate(self.file.applications[:20]) if self._choices(a)] if self.file else []
+        if not waiting or not apps.display:
+            return False
+        row = next((i for i in waiting if i >= apps.cursor_row), waiting[0])
+        apps.move_cursor(row=row)
+        apps.focus()
+        return True
 
     def _focus_near(self, was: Widget | None) -> None:
         """The focus on the list next to the control that went (the applications' part: their list;

@@ -10,7 +10,8 @@ from kiosk.ui.widgets.phone import PhoneBar
 from tests.conftest import last_sms_code
 from tests.ui.conftest import click_in_view, set_input, settle
 from tests.ui.test_booking_priority import to_priority_sessions
-from tests.ui.test_booking_wizard import mark_rows, query, step
+from tests.ui.test_booking_wizard import choose_subject, mark_rows, query, step, to_confirm_with_one
+from tests.ui.test_booking_small_screen import press
 
 
 async def test_the_buttons_are_in_view_with_the_kept_code(kiosk_app, env, people):
@@ -38,3 +39,25 @@ async def test_the_buttons_are_in_view_with_the_kept_code(kiosk_app, env, people
         for button in ("#prev-confirm", "#submit", "#input-code"):
             region = screen.query_one(button).region
             assert region.height and region.y >= 1 and region.bottom <= bottom, (button, region, bottom)
+
+
+async def test_a_code_typed_for_another_subject_is_not_kept(kiosk_app, env, people):
+    """王芳 types a code on 科目二's 确认并提交, goes back to 科目确认 and on with 科目三: its 确认并提交
+    opens with the code field empty (kept, with the focus in it, one Enter booked 科目三 with the
+    code typed for 科目二: tester). Back to 科目二 and on again, the same booking's code would stay."""
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_confirm_with_one(pilot, env, p, subject=2)
+        set_input(kiosk_app, "code", "123456")
+        for _ in range(2):  # 确认并提交 > 选择场次 > 科目确认 (the notice agreed to is skipped)
+            await pilot.press("escape")
+            await settle(pilot)
+        assert step(kiosk_app)[0] == "step-subject"
+        await choose_subject(pilot, 3)
+        await press(pilot, "next-subject")
+        await query(pilot, "2026-12-04", "2026-12-10")
+        await mark_rows(pilot, 1)
+        kiosk_app.screen.query_one("#next-sessions", Button).press()
+        await settle(pilot)
+        assert step(kiosk_app)[0] == "step-confirm"
+        assert kiosk_app.screen.query_one("#input-code").value == ""

@@ -82,3 +82,22 @@ async def test_back_and_forward_again_guards_again(kiosk_app, env, people, monke
         await pilot.press("enter")
         await settle(pilot)
         assert screen.query_one(ContentSwitcher).current == "step-confirm"
+
+
+async def test_a_second_enter_on_submit_does_not_skip_the_result(kiosk_app, env, people, monkeypatch):
+    """Enter on 提交, and the same Enter again at once: the 办理结果 with its 业务流水号 stays on view (its
+    返回业务中心 had the focus, and the second Enter left for the 业务中心 unread: tester)."""
+    monkeypatch.setattr(ApplicationFlowScreen, "SUBMIT_GUARD", GUARD)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        screen = await _to_office_list(pilot, env, people)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.pause(GUARD)
+        monkeypatch.setattr(ApplicationFlowScreen, "SUBMIT_GUARD", 30.0)  # however slow the machine
+        screen._quiet_since = 0.0  # noqa: SLF001 - 提交 itself is past its moment
+        await pilot.press("enter")  # 提交
+        await settle(pilot)
+        assert screen.query_one(ContentSwitcher).current == "step-done"
+        await pilot.press("enter")  # the same Enter, repeated
+        await settle(pilot)
+        assert kiosk_app.screen is screen and "业务已提交" in screen_text(kiosk_app)

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from ..submit_guard import SubmitGuard
 from .plain import Plain
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ class DoneButtons(_Base):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
+        if bid in ("home", "to-progress") and self._too_soon():
+            return  # the Enter that pressed 提交, repeated: the 业务流水号 was never seen (tester)
         if bid == "home":
             self.app.pop_screen()
         elif bid in ("to-progress", "pending-progress"):
@@ -57,3 +60,13 @@ class DoneButtons(_Base):
         self._serial = serial
         self.query_one("#result", Static).update(result)
         self.show_step("step-done", bar)
+        self.done_opened()
+
+    def done_opened(self) -> None:
+        """The DoneStep just shown: its buttons ignore a press for a moment (SubmitGuard, when the
+        screen has it, as its 提交 does), so a double Enter on 提交 does not leave the result unread."""
+        if isinstance(self, SubmitGuard):
+            self.step_opened()
+
+    def _too_soon(self) -> bool:
+        return isinstance(self, SubmitGuard) and self.too_soon()

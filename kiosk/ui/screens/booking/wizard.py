@@ -71,6 +71,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         self.publish_text = ""  # of the request on step 确认并提交: its result-publication day(s)
         self._rereading = False  # the subjects are being read again (back on 科目确认 or 选择场次)
         self._serial = ""  # the application made, which 查看网办进度 opens on (DoneButtons)
+        self._code_for: tuple[int | None, bool] | None = None  # the (subject, priority) 确认并提交 was last shown for
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -171,8 +172,10 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             option = self._option()
             assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
+        if step in ("step-confirm", "step-done"):
+            self.step_opened()  # 预约 (and then the result's buttons) ignore a press for a moment (SubmitGuard)
         if step == "step-confirm":
-            self.step_opened()  # 预约 ignores a press for a moment (SubmitGuard)
+            self._code_for_this()
         self.query_one(ContentSwitcher).current = step
         # at once: deferred (Textual's default), it came after the focus below had scrolled to what it focused
         self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
@@ -191,6 +194,15 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             focus_first(shown)
         if unchosen:
             self.subjects.ask()
+
+    def _code_for_this(self) -> None:
+        """A code typed for another subject or mode goes: it confirmed that booking, not this one (kept,
+        with the focus in its field, Enter booked 科目三 优先预约 with the code typed for 科目二: tester).
+        The same booking's code stays (back from 确认并提交, or a seat lost: 验证码仍然有效)."""
+        now = (self.subjects.chosen, self.priority)
+        if self._code_for not in (None, now):
+            self.query_one("#field-code", FormField).value = ""
+        self._code_for = now
 
     def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on the subject list with a subject chosen: the wizard goes on, as with 下一步 (the

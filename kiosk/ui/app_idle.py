@@ -75,6 +75,9 @@ class IdleTimeout:
             # the terminal's own look (as after a session).
             if self.look != self.settings.theme and time.monotonic() - self._last_activity >= self.settings.idle_limit:
                 self.use_look(self.settings.theme)
+                # the start screen: the focus back on 登录 (it stayed on the look button, and the next
+                # citizen's Enter switched the look instead: tester)
+                getattr(self.screen, "visit_over", lambda: None)()
             return
         if self._working():
             # Not while a call runs (a submission waiting for the database): the citizen is waiting

@@ -98,9 +98,10 @@ async def test_a_terminal_set_to_high_contrast_comes_back_to_it_after_a_citizen_
     async with app.run_test(size=(120, 40)) as pilot:
         assert app.theme == HIGH_CONTRAST_THEME
         assert str(look_button(app).label) == "标准显示"
+        look_button(app).focus()
         look_button(app).press()
         await settle(pilot)
-        assert app.theme == STANDARD_THEME
+        assert app.theme == STANDARD_THEME and app.focused is look_button(app)
         app._last_activity = time.monotonic() - 5  # a few seconds: the citizen is still there
         await app._idle_tick()
         assert app.theme == STANDARD_THEME
@@ -108,6 +109,8 @@ async def test_a_terminal_set_to_high_contrast_comes_back_to_it_after_a_citizen_
         assert app.theme == HIGH_CONTRAST_THEME
         assert str(look_button(app).label) == "标准显示"
         assert isinstance(app.screen, WelcomeScreen)
+        # the next citizen's Enter is for 登录 (it switched the look back again: tester)
+        assert app.focused is app.screen.query_one("#sign-in")
 
 
 async def test_a_counter_terminal_takes_the_option_too(env):

@@ -52,6 +52,10 @@ class WelcomeScreen(KioskScreen):
     def on_screen_resume(self) -> None:
         # Back here after a session (sign-out, idle wipe, or a registration): the next citizen's
         # Enter is for 登录, not the button the last one pressed.
+        self.visit_over()
+
+    def visit_over(self) -> None:
+        """The next citizen's Enter is for 登录 (after a session, or a look switched and left idle)."""
         self.query_one("#sign-in", Button).focus()
 
     def action_look_row(self, step: int) -> None:

@@ -80,6 +80,11 @@ def outbox(env: Env, phone: str | None = None, limit: int = 50) -> list[MessageV
 
 
 def latest_sms_notification(env: Env, phone: str) -> tuple[int, str] | None:
-    """Demo mode: the newest SMS to ``phone``: its id and the text a phone would show for it."""
-    rows = outbox(env, phone, limit=1)
-    return (rows[0].id, f"{mask_phone(phone)} 收到短信：{rows[0].body}") if rows else None
+    """Demo mode: the SMS to ``phone`` written last: its id and the text a phone would show for it.
+    Last by row, not by time: a terminal whose clock is behind another's (demo clocks are set by
+    hand) showed the other's later-dated SMS instead of the code it had just sent (tester)."""
+    if not phone:
+        return None
+    with env.db.read() as s:
+        m = s.scalars(select(Message).where(Message.phone == phone).order_by(Message.id.desc()).limit(1)).first()
+        return (m.id, f"{mask_phone(phone)} 收到短信：{_sms_view(m).body}") if m is not None else None

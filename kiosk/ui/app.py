@@ -21,6 +21,7 @@ from .app_idle import IdleTimeout
 from .bindings import APP_BINDINGS
 
 log = logging.getLogger("kiosk.ui")
+DEMO_SMS_POLL = 5.0  # seconds: how often a demo kiosk looks for an SMS the citizen's own calls did not send
 
 
 class KioskApp(IdleTimeout, App, inherit_bindings=False):
@@ -107,6 +108,10 @@ class KioskApp(IdleTimeout, App, inherit_bindings=False):
         only notes where its SMS stand."""
         if self.settings.demo and phone:
             self._fetch_demo_sms(phone, self._generation, only_new)
+
+    def _poll_demo_sms(self) -> None:
+        if self.citizen is not None:
+            self.show_demo_sms(self.citizen.phone, only_new=True)
 
     @work(thread=True, group="demo-sms")
     def _fetch_demo_sms(self, phone: str, generation: int, only_new: bool) -> None:
@@ -219,6 +224,10 @@ class KioskApp(IdleTimeout, App, inherit_bindings=False):
         from .widgets.phone import follow_dialogs
 
         self.set_interval(1, self._idle_tick)
+        if self.settings.demo and not self.settings.counter:
+            # an SMS sent while the citizen stays on one screen (the counter cancelled a booking) shows
+            # too, not only after the citizen's next service call (tester)
+            self.set_interval(DEMO_SMS_POLL, self._poll_demo_sms)
         # a dialog opened or closed: the demo SMS shown under it shows on it too
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(follow_dialogs, self))
         if self.start_notice and self.settings.counter:  # the kiosk's start screen shows it (WelcomeScreen)

@@ -112,3 +112,22 @@ async def test_a_longer_sms_turns_its_pages(kiosk_app, env, people, monkeypatch)
         await settle(pilot)
         await pilot.pause(0.2)
         assert len(bar.pages) == 1 and bar.border_title == "" and LONG in flat(screen_text(kiosk_app))
+
+
+async def test_an_sms_sent_while_the_citizen_stays_on_a_screen_shows(kiosk_app, env, people):
+    """The counter cancels a booking while the citizen stays on a screen: its SMS shows without a call
+    of the citizen's (it showed only after the next one: tester). An SMS dated later by another
+    terminal's clock does not hide the one written last (it showed instead of the sign-in code)."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        ahead = env.clock.now().replace(year=env.clock.now().year + 1)
+        with env.db.write() as s:
+            env.sms.send(s, p.phone, "【交管12123】另一终端的时钟快了一年", ahead)
+            env.sms.send(s, p.phone, "【交管12123】您的科目二考试预约已在车管所窗口取消。", env.clock.now())
+        kiosk_app._poll_demo_sms()  # noqa: SLF001 - the demo's 5-second look, at once
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        shown = flat(str(kiosk_app.screen.query_one(PhoneBar).render()))
+        assert "已在车管所窗口取消" in shown and "时钟快了一年" not in shown

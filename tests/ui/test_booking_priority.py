@@ -88,6 +88,8 @@ async def test_losing_the_last_priority_seat_lets_the_citizen_pick_another(kiosk
         assert "请重新查询" not in str(alert.render())  # the kiosk already did
         rows = kiosk_app.screen.query_one("#step-sessions").rows
         assert rows and lost not in [r.id for r in rows]
+        # said once: not again under the table as 之前选择的1个场次不在本次查询结果中 (tester)
+        assert "不在本次查询结果中" not in screen_text(kiosk_app)
         await mark_rows(pilot, 1)
         await pilot.click("#next-sessions")
         await settle(pilot)

@@ -182,7 +182,9 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
             fields[name].value = f"{day:%Y-%m-%d}"
         return self.subject, date_from, date_to, self._site(), self.priority
 
-    def show_result(self, result: bq.SessionQuery, args: tuple) -> None:
+    def show_result(self, result: bq.SessionQuery, args: tuple, explained: bool = False) -> None:
+        """``explained``: queried again after 预约 was refused for the sessions chosen; the alert says
+        why they went, so the line under the table does not say it again (之前选择的...已取消选择)."""
         self.queried = (args[1], args[2], args[3])
         self.query_one("#sessions-alert", Static).update("")  # takes no line until there is something to say
         self.rows = result.rows
@@ -192,7 +194,7 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         self.last_query = result
         self._show_ranking()
         self._fill_table()
-        self._hint(dropped)
+        self._hint(0 if explained else dropped)
 
     def _show_ranking(self) -> None:
         ranking, rule = ranking_texts(self.last_query)

@@ -54,7 +54,7 @@ class BookingSubmission:
             return
 
         def done(result: bq.SessionQuery) -> None:
-            self.sessions.show_result(result, args)
+            self.sessions.show_result(result, args, explained=then_error is not None)
             if then_error is not None:
                 self.sessions.show_alert(then_error.message, moved)
                 self.call_after_refresh(self._choose_again)

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
+from ...domain.errors import DomainError
 from ...services import counter_verify, elicence_verify
 from ..base import KioskScreen
 from ..widgets.field import FormField
@@ -60,7 +61,20 @@ class VerifyScreen(KioskScreen):
             self.query_one("#field-payload", FormField).set_error("请扫描或粘贴二维码内容")
             return
         self.call(counter_verify.verify, self.env, self.kiosk.staff, text, online,
-                  done=lambda report: self._show(report, online))
+                  done=lambda report: self._show(report, online), failed=self._refused)
+
+    def _refused(self, exc: DomainError) -> None:
+        self.show_error(exc)
+        self._ready_for_next()
+
+    def _ready_for_next(self) -> None:
+        """After each result the code checked is selected in its field, with the focus there: a
+        scanner's next code (typed, then Enter) replaces it, where it was appended to it and failed
+        as 格式错误 (tester). Selected, not cleared: the same code may still be checked the other way
+        (离线核验 after 在线核验) or a pasted one corrected, and 清除 empties the field."""
+        field = self.query_one("#input-payload", Input)
+        field.focus()
+        field.select_all()
 
     def _show(self, report: elicence_verify.Report | None, asked_online: bool = False) -> None:
         """The verdict, under the check asked for, as the audit log records it (在线核验：格式错误):
@@ -71,6 +85,7 @@ class VerifyScreen(KioskScreen):
             verdict.update("")
             fields.update("")
             return
+        self._ready_for_next()
         mode = "在线核验" if asked_online or report.online else "离线核验"
         not_queried = NOT_QUERIED if asked_online and not report.online else ""
         if report.normal:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.models import Account
 from ..domain.errors import DomainError, NotFound
@@ -89,12 +90,34 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
 
 
 def new_phone(raw: str, bound: str | None) -> str:
-    """The new number typed for a lost phone binding, checked: a phone number, not the one ``bound``
-    (asked before the clerk's question, kiosk.ui.screens.counter.forms, and again when it is saved)."""
+    """The new number typed for a lost phone binding, checked: a phone number, not the one ``bound``."""
     phone = normalize_phone(raw, "new_phone")
     if phone == bound:
         raise DomainError("新手机号与当前绑定的手机号相同", "new_phone")
     return phone
+
+
+def _new_phone_of(s: Session, account_id: int, typed: str) -> tuple[Account, str]:
+    """The account and the new number for it, with every refusal known before binding it: not
+    registered, not a phone number, the number bound now, a number bound to another account."""
+    account = s.get(Account, account_id)
+    if account is None or account.registered_at is None:
+        raise NotFound("该账户尚未注册交管12123，请先办理注册")
+    phone = new_phone(typed, account.phone)
+    auth.check_phone_free(s, phone, account.id, "new_phone")
+    return account, phone
+
+
+def check_new_phone(env: Env, staff: StaffSession | None, account_id: int, typed: str) -> str:
+    """The number ``typed`` checked as reset_phone checks it, before the clerk is asked to confirm it
+    (kiosk.ui.screens.counter.forms): a number bound to another account was refused only after
+    确认重置 (tester). reset_phone checks again in its transaction (and the unique index decides a race)."""
+    doing = audit.action_name("phone_reset")
+    permitted(env, staff, *SERVE, doing=doing)
+    phone = new_phone(typed, None)
+    with env.db.read() as s:
+        authorise(s, env, staff, *SERVE, doing=doing)
+        return _new_phone_of(s, account_id, phone)[1]
 
 
 def reset_phone(env: Env, staff: StaffSession | None, account_id: int, typed: str) -> Registered:
@@ -103,10 +126,7 @@ def reset_phone(env: Env, staff: StaffSession | None, account_id: int, typed: st
     phone = new_phone(typed, None)
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("phone_reset"))
-        account = s.get(Account, account_id)
-        if account is None or account.registered_at is None:
-            raise NotFound("该账户尚未注册交管12123，请先办理注册")
-        new_phone(phone, account.phone)  # the number bound now, read in this transaction
+        account, phone = _new_phone_of(s, account_id, phone)  # as read in this transaction
         old = account.phone
         auth.bind_phone(s, account, phone, "new_phone")
         audit.record(s, env, actor=actor(staff), role=role, action="phone_reset", account_id=account.id,  # type: ignore[arg-type]

@@ -100,6 +100,24 @@ def test_phone_reset_notifies_the_new_phone(env, people) -> None:
     assert "phone_reset" in _actions(env, "staff:J1001")
 
 
+def test_phone_reset_refusals_are_known_before_the_question(env, people) -> None:
+    """check_new_phone refuses, before the clerk's question, what reset_phone refuses: another
+    account's number (tester: only after 确认重置), the number bound now, a number that is none;
+    reset_phone still checks another account's number itself, nothing bound or written."""
+    aid, other = account_id(env, people["driver_normal"]), people["two_cars"].phone
+    for typed, said in ((other, "该手机号码已绑定其他交管12123账户"),
+                        (people["driver_normal"].phone, "新手机号与当前绑定的手机号相同"), ("1380000", "11")):
+        with pytest.raises(DomainError, match=said) as refused:
+            counter_accounts.check_new_phone(env, CLERK, aid, typed)
+        assert refused.value.field == "new_phone"
+    assert counter_accounts.check_new_phone(env, CLERK, aid, "138 0000 4444") == "13800004444"
+    with pytest.raises(DomainError, match="已绑定其他"):
+        counter_accounts.reset_phone(env, CLERK, aid, other)
+    with env.db.read() as s:
+        assert s.get(Account, aid).phone == people["driver_normal"].phone
+    assert "phone_reset" not in _actions(env, "staff:J1001")
+
+
 def test_review_queue_approve_and_reject(env, people) -> None:
     a, b = account_id(env, people["no_photo"]), account_id(env, people["violation"])
     first = elicence.apply_with_photo(env, a, "camera", ASSETS / "photos" / "camera_1.png")

@@ -53,3 +53,20 @@ async def test_the_number_already_bound_is_said_before_the_question(env, people)
         await press(pilot, "submit")
         assert isinstance(app.screen, PhoneResetScreen)
         assert field_error(app, "new_phone") == "新手机号与当前绑定的手机号相同"
+
+
+async def test_a_number_bound_to_another_account_is_said_before_the_question(env, people):
+    """Tester: 周杰's number for 刘洋 was asked 确认将刘洋的交管12123绑定手机号重置为 13923000105？
+    and only after 确认重置 refused as 该手机号码已绑定其他交管12123账户."""
+    p, other = people["driver_normal"], people["two_cars"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理")
+        await press(pilot, "reset-phone")
+        set_input(app, "new_phone", other.phone)
+        await press(pilot, "submit")
+        assert isinstance(app.screen, PhoneResetScreen)  # no question
+        assert field_error(app, "new_phone") == "该手机号码已绑定其他交管12123账户"
+        with env.db.read() as s:
+            assert s.get(Account, account_id(env, p)).phone == p.phone

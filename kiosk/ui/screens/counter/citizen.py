@@ -238,7 +238,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         elif bid == "unit":
             self.app.push_screen(UnitRegisterScreen(credit_code_in(self._typed_id())), callback=self._registered)
         elif bid == "reset-phone" and self.file and self.file.account_id:
-            self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name, self.file.phone), callback=self._phone_reset)
+            self.app.push_screen(PhoneResetScreen(self.file.account_id, self.file.name), callback=self._phone_reset)
         elif bid == "print-certificate":
             self.print_selected()
         elif bid == "cancel-booking":

@@ -6,7 +6,6 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
-from ....domain.errors import DomainError
 from ....domain.ids import PHONE_INPUT_LEN
 from ....services import counter_accounts
 from ...base import KioskScreen
@@ -105,22 +104,21 @@ class PhoneResetScreen(_CounterForm):
     TITLE_TEXT = "重置绑定手机号"
     HINT = "申请人原绑定手机号遗失：核验身份证明原件后录入新手机号。新手机号将收到变更通知短信。"
 
-    def __init__(self, account_id: int, name: str, phone: str = "") -> None:
+    def __init__(self, account_id: int, name: str) -> None:
         super().__init__()
-        self._account_id, self._citizen_name, self._phone = account_id, name, phone
+        self._account_id, self._citizen_name = account_id, name
 
     def fields(self) -> list[FormField]:
         return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
 
     def submit(self) -> None:
         """Asked first, the number read back (a mistyped one would take the citizen's codes and
-        notices); a number that is none is said next to the field, with no question."""
-        try:
-            phone = counter_accounts.new_phone(self.value("new_phone"), self._phone)
-        except DomainError as exc:
-            self.clear_errors()
-            self.show_error(exc)
-            return
+        notices); a number the reset would refuse (none, the one bound now, one bound to another
+        account) is said next to the field, with no question."""
+        self.call(counter_accounts.check_new_phone, self.env, self.kiosk.staff, self._account_id,
+                  self.value("new_phone"), done=self._ask)
+
+    def _ask(self, phone: str) -> None:
         question = (f"确认将{self._citizen_name}的交管12123绑定手机号重置为 {phone}？\n\n"
                     "重置后验证码和通知将发送到新手机号，原手机号不再接收。")
 

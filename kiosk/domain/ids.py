@@ -227,12 +227,16 @@ def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: 
     return text
 
 
-def staff_reason(raw: str, *, field: str, label: str, refusal: str) -> str:
+REASON_MIN = 2  # letters, digits or CJK characters a staff member's reason needs: ".." is no reason
+
+
+def staff_reason(raw: str, *, field: str, label: str, example: str = "", ask: str = "填写") -> str:
     """A reason a member of staff types (查询事由, 退办理由, 取消事由): at most 100 characters, at
-    least 2 of them letters, digits or CJK characters (".." is no reason), else ``refusal``."""
+    least REASON_MIN of them letters, digits or CJK characters. Each is refused in the same words,
+    the minimum included: 请填写取消事由 gave the example alone, where 退办理由 said 至少2个字 (tester)."""
     text = normalize_text(raw, field=field, label=label, max_len=100, required=False)
-    if meaningful_chars(text) < 2:
-        raise DomainError(refusal, field)
+    if meaningful_chars(text) < REASON_MIN:
+        raise DomainError(f"请{ask}{label}（至少{REASON_MIN}个字{f'，如：{example}' if example else ''}）", field)
     return text
 
 

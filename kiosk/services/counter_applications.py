@@ -65,8 +65,7 @@ def finish_blocked(kind: str, status: str, payload: dict, applied_at: datetime, 
 
 
 def check_refuse_reason(reason: str) -> str:
-    return staff_reason(reason, field="refuse_reason", label="退办理由",
-                        refusal="请填写退办理由（至少2个字，如：申请人要求撤回）")
+    return staff_reason(reason, field="refuse_reason", label="退办理由", example="申请人要求撤回")
 
 
 def finish(env: Env, staff: StaffSession | None, account_id: int, serial_no: str, how: str) -> Handled:

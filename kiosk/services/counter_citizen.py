@@ -88,7 +88,7 @@ class CitizenFile:
 
 
 def check_reason(reason: str) -> str:
-    return staff_reason(reason, field="reason", label="查询事由", refusal="请选择或填写查询事由（至少2个字）")
+    return staff_reason(reason, field="reason", label="查询事由", ask="选择或填写")
 
 
 @lru_cache(maxsize=4)
@@ -111,8 +111,7 @@ def lookup_reasons(path: Path = REASONS_FILE) -> tuple[str, ...]:
 
 def check_cancel_reason(reason: str) -> str:
     """窗口取消预约's own reason, recorded in the audit entry (the look-up's 查询事由 is another)."""
-    return staff_reason(reason, field="cancel_reason", label="取消事由",
-                        refusal="请填写取消事由（如：考生本人申请取消考试预约）")
+    return staff_reason(reason, field="cancel_reason", label="取消事由", example="考生本人申请取消考试预约")
 
 
 def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> CitizenFile:

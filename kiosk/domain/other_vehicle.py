@@ -111,7 +111,13 @@ def proof_refusal(wrong: int) -> str:
     return ""
 
 
-def tries_left(wrong_before: int) -> str:
-    """What follows the no-match message after one more wrong proof: the tries left, or none."""
+NO_MATCH = "未查询到与号牌种类、号牌号码和验证信息相符的机动车"
+
+
+def no_match(wrong_before: int) -> str:
+    """The refusal of one more wrong proof: go back and check, with the tries left; after the last
+    one, no more (it said 请返回上一步核对（24小时内不能再核对）, both at once: tester)."""
     left = PROOF_TRIES - wrong_before - 1
-    return f"（还可尝试{left}次）" if left else f"（{PROOF_WINDOW_HOURS}小时内不能再核对）"
+    if left:
+        return f"{NO_MATCH}，请返回上一步核对（还可尝试{left}次）"
+    return f"{NO_MATCH}，验证信息已连续核对错误{PROOF_TRIES}次，{PROOF_WINDOW_HOURS}小时内不能再核对"

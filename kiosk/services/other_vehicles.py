@@ -32,7 +32,6 @@ REMOVE = "other_vehicle_remove"
 PROOF_FAIL = "other_vehicle_proof_fail"  # audited; PROOF_TRIES of them in a window close the service
 TITLE = "备案非本人机动车"
 REMOVED_TITLE = "解除非本人机动车备案"  # its message, told apart from the one that recorded it
-NO_MATCH = "未查询到与号牌种类、号牌号码和验证信息相符的机动车，请返回上一步核对"
 OWN = "本人机动车无需备案，可在【我的机动车】中查看"
 INTRO = ("备案本人驾驶的非本人名下的小型汽车、小型新能源汽车、香港入出境车或澳门入出境车，备案后可在【我的机动车】"
          "中查看该车信息和交通违法。请填写号牌，并以车辆识别代号后6位或机动车所有人信息验证。"
@@ -121,7 +120,7 @@ class OtherVehicleRecord:
         owner = session.get(Account, vehicle.owner_id) if vehicle is not None else None
         if vehicle is None or owner is None or not rule.proof_matches(clean["proof"], clean, vehicle.vin, owner.name,
                                                                      owner.id_number):
-            raise KeptRefusal(NO_MATCH + rule.tries_left(wrong), "plate", PROOF_FAIL, clean["plate"])
+            raise KeptRefusal(rule.no_match(wrong), "plate", PROOF_FAIL, clean["plate"])
         if vehicle.plate in transferred_plates(session, owner.id):
             raise DomainError(f"{vehicle.plate}已办理转籍（转出），不能备案", "plate")
         kind = rule.kind_of(vehicle.plate, vehicle.vehicle_type)

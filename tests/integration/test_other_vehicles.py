@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from kiosk.db.models import Account, AuditEntry, Message, Vehicle
 from kiosk.db.models_transfer import OtherVehicle
 from kiosk.domain.errors import DomainError, FieldErrors, NotFound
+from kiosk.domain.other_vehicle import NO_MATCH
 from kiosk.services import applications, other_vehicles
 from kiosk.services.env import Env
 from kiosk.services.other_vehicles import OtherVehicleRecord
@@ -119,7 +120,7 @@ def test_kinds_limit_and_cross_border_vehicles(env: Env, people) -> None:
         assert s.scalar(select(func.count()).select_from(OtherVehicle).where(OtherVehicle.account_id == aid)) == 3
 
 
-RECORD_NO_MATCH = other_vehicles.NO_MATCH
+RECORD_NO_MATCH = NO_MATCH + "，请返回上一步核对"
 
 
 def test_five_wrong_proofs_in_24_hours_close_the_service_for_the_account(env: Env, people) -> None:
@@ -131,8 +132,10 @@ def test_five_wrong_proofs_in_24_hours_close_the_service_for_the_account(env: En
         with pytest.raises(DomainError) as wrong:
             applications.submit(env, RECORD, aid, {**FORM, "vin6": "000000"})
         assert wrong.value.message == f"{RECORD_NO_MATCH}（还可尝试{left}次）" and wrong.value.field == "plate"
-    with pytest.raises(DomainError, match="24小时内不能再核对"):
+    with pytest.raises(DomainError) as last:
         applications.submit(env, RECORD, aid, {**FORM, "plate": "渝B5K822"})  # no such plate: counted too
+    # no more tries: not told to go back and check (tester: both were said at once)
+    assert last.value.message == f"{NO_MATCH}，验证信息已连续核对错误5次，24小时内不能再核对"
     with pytest.raises(DomainError, match="验证信息核对错误次数过多"):
         applications.submit(env, RECORD, aid, FORM)  # the right proof, too late
     with pytest.raises(DomainError, match="验证信息核对错误次数过多"):

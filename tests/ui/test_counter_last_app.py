@@ -108,3 +108,6 @@ async def test_after_a_lookup_with_nothing_to_do_the_next_number_replaces_this_o
         await press(pilot, "lookup")
         await settle(pilot)
         assert "尚未注册" in screen_text(app) and app.focused is app.screen.query_one("#register")
+        await pilot.press("enter")  # 面签注册: the name on record filled in, to compare with the card
+        await settle(pilot)
+        assert app.screen.query_one("#input-name").value == people["new_user"].name

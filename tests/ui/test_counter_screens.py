@@ -98,13 +98,14 @@ async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
         await settle(pilot)
         assert isinstance(app.screen, CitizenScreen)
         await press(pilot, "register")
-        set_input(app, "name", p.name)
-        await pilot.press("escape")  # a name typed in: asked first; 继续填写 keeps it
+        assert app.screen.query_one("#input-name").value == p.name  # as on record, to compare with the card
+        set_input(app, "phone", "1380000")
+        await pilot.press("escape")  # a number typed in: asked first; 继续填写 keeps it
         await settle(pilot)
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.click("#no")
         await settle(pilot)
-        assert app.screen.query_one("#input-name").value == p.name
+        assert app.screen.query_one("#input-phone").value == "1380000"
         set_input(app, "phone", "1380000")
         await press(pilot, "submit")
         assert "手机" in field_error(app, "phone")

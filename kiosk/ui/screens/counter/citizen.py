@@ -234,7 +234,9 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             self.lookup()
         elif bid == "register":  # what was typed, unless it is a unit's credit code
             typed = "" if credit_code_in(self._typed_id()) else self._typed_id().strip()
-            self.app.push_screen(InPersonRegisterScreen(typed), callback=self._registered)
+            f = self.file  # the person shown, on record without an account: their name as recorded
+            name = f.name if f is not None and f.found and not f.registered and f.kind != "unit" else ""
+            self.app.push_screen(InPersonRegisterScreen(typed, name), callback=self._registered)
         elif bid == "unit":
             self.app.push_screen(UnitRegisterScreen(credit_code_in(self._typed_id())), callback=self._registered)
         elif bid == "reset-phone" and self.file and self.file.account_id:

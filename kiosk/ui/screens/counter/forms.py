@@ -64,12 +64,14 @@ class InPersonRegisterScreen(_CounterForm):
     HINT = ("请核验申请人本人有效身份证明原件，核对姓名和身份证号码后录入。面签注册无需短信验证码，"
             "注册成功后将向所填手机号发送通知。")
 
-    def __init__(self, id_number: str = "") -> None:
+    def __init__(self, id_number: str = "", name: str = "") -> None:
+        """``name``: the name on record for ``id_number`` (a person looked up without an account), for
+        the clerk to compare with the ID card rather than type (tester)."""
         super().__init__()
-        self._id_number = id_number
+        self._id_number, self._name = id_number, name
 
     def fields(self) -> list[FormField]:
-        return [FormField("name", "姓名", max_length=30),
+        return [FormField("name", "姓名", value=self._name, max_length=30),
                 FormField("id_number", "身份证号码", value=self._id_number, max_length=18, digits=True),
                 FormField("phone", "手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
 

@@ -9,7 +9,7 @@ from ..domain.ids import PHONE_INPUT_LEN, clean_address, mask_phone, normalize_p
 from .applications import FieldSpec, Outcome, Prepared
 from .env import Env
 from .licence_common import own_licence
-from .owned_vehicles import held_vehicles, vehicle_of
+from .owned_vehicles import NO_VEHICLE, held_vehicles, vehicle_of
 
 PHONE = FieldSpec("phone", "新手机号码（不更换请留空）", "phone", "11位手机号码", max_len=PHONE_INPUT_LEN, required=False)
 ADDRESS = FieldSpec("address", "联系地址", "text", "省市区街道门牌号", max_len=100)
@@ -106,7 +106,7 @@ class VehicleContactChange:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = held_vehicles(session, account.id)
         if not vehicles:
-            raise DomainError("您名下没有已备案的机动车，无法办理此业务")
+            raise DomainError(NO_VEHICLE)
         choices = [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles]
         first = vehicles[0]
         facts = {v.plate: {"phone": v.phone, "address": v.address} for v in vehicles}

@@ -15,6 +15,9 @@ from ..db.models import Application, Vehicle
 from .applications import FINISHED, WAITING
 
 TRANSFER_KIND = "vehicle_transfer"  # kiosk.services.vehicle_transfer's
+# A citizen with no vehicle in their name: 登记, not 已备案 (备案 is the word of 备案非本人机动车,
+# a vehicle in another person's name; own vehicles need no 备案).
+NO_VEHICLE = "您名下没有已登记的机动车，无法办理此业务"
 
 
 def transferred_plates(session: Session, account_id: int) -> dict[str, date]:

@@ -18,7 +18,7 @@ from ..domain.workdays import add_working_days
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle, owner_words
 from .env import Env
-from .owned_vehicles import held_vehicles, in_transfer, transfers_in_progress, vehicle_of
+from .owned_vehicles import NO_VEHICLE, held_vehicles, in_transfer, transfers_in_progress, vehicle_of
 from .offices import label, listed
 from .workdays import work_calendar
 
@@ -82,7 +82,7 @@ class VehicleDocument:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = held_vehicles(session, account.id)
         if not vehicles:
-            raise DomainError("您名下没有已备案的机动车，无法办理此业务")
+            raise DomainError(NO_VEHICLE)
         facts = vehicle_facts(session, vehicles)
         areas = {f["area"] for f in facts.values()}
         offices = listed(session, None if None in areas else areas)

@@ -19,7 +19,7 @@ from ..domain.typed import DATE_LEN, date_or_error
 from .applications import TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle, owner_words
 from .env import Env
-from .owned_vehicles import TRANSFER_KIND, transferred_plates, vehicle_of
+from .owned_vehicles import NO_VEHICLE, TRANSFER_KIND, transferred_plates, vehicle_of
 from .vehicle_docs import vehicle_facts
 
 KIND = TRANSFER_KIND
@@ -110,7 +110,7 @@ class VehicleTransferService:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
         if not vehicles:
-            raise DomainError("您名下没有已备案的机动车，无法办理此业务")
+            raise DomainError(NO_VEHICLE)
         today = env.clock.now().date()
         facts = vehicle_facts(session, vehicles)
         open_apps, moved = _open_apps(session, account.id), transferred_plates(session, account.id)

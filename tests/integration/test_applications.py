@@ -175,7 +175,7 @@ def test_without_a_licence_the_licence_change_says_so(env: Env, people: dict[str
 
 @pytest.mark.parametrize("key", ["no_licence", "revoked", "points_nine"])
 def test_without_vehicles_the_vehicle_change_says_so(env: Env, people: dict[str, Person], key: str) -> None:
-    with pytest.raises(DomainError, match="没有已备案的机动车"):
+    with pytest.raises(DomainError, match="^您名下没有已登记的机动车，无法办理此业务$"):
         applications.prepare(env, VEHICLE, account_id(env, people[key]))
 
 

@@ -1,10 +1,15 @@
 """Pilot: 我的机动车 keeps （已过期） marked on the highlighted row, fits 80x24 without cutting a
-column in half, and shows each unhandled violation (time, place, what) under the table."""
+column in half, and shows each unhandled violation (time, place, what) under the table. Own
+vehicles are 已登记 (备案 is the word of 备案非本人机动车)."""
 from __future__ import annotations
 
 import pytest
 from rich.color import Color
+from sqlalchemy import select
 from textual.widgets import DataTable
+
+from kiosk.db.models import Account, Vehicle
+from kiosk.db.models_transfer import OtherVehicle
 
 from kiosk.ui.screens.my_vehicles import COLUMNS, MyVehiclesScreen
 from kiosk.ui.widgets.fit import fit_columns
@@ -91,3 +96,17 @@ async def test_a_persons_vehicle_is_still_marked_as_their_own(kiosk_app, env, pe
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         screen = await _open(pilot, env, people["driver_normal"])
         assert [str(c) for c in screen.query_one(DataTable).get_row_at(0)[:2]] == ["渝A12345", "本人"]
+
+
+async def test_own_vehicles_are_said_to_be_registered(kiosk_app, env, people):
+    """Tester: 郭涛 (no car) recorded 周杰's 渝AD12345 as 非本人 and read 「您名下共有0辆已备案机动车」:
+    备案 is that other service's word."""
+    guo = people["four_fails"]
+    with env.db.write() as s:
+        guo_id = s.scalars(select(Account.id).where(Account.id_number == guo.id_number)).one()
+        car = s.scalars(select(Vehicle.id).where(Vehicle.plate == "渝AD12345")).one()
+        s.add(OtherVehicle(account_id=guo_id, vehicle_id=car, plate_kind="小型新能源汽车", recorded_at=env.clock.now()))
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, guo)
+        text = screen_text(kiosk_app)
+        assert "您名下没有已登记的机动车。另备案非本人机动车1辆。" in text and "已备案" not in text

@@ -42,7 +42,7 @@ async def test_record_see_it_as_not_own_and_remove_it(kiosk_app, env, people):
         await press_in_view(pilot, "menu-my_vehicles")
         assert isinstance(kiosk_app.screen, MyVehiclesScreen)
         text = screen_text(kiosk_app)
-        assert "您名下共有1辆已备案机动车。另备案非本人机动车1辆。" in text and "非本人" in text
+        assert "您名下共有1辆已登记的机动车。另备案非本人机动车1辆。" in text and "非本人" in text
         assert not kiosk_app.screen.query_one("#remove-other").display  # his own car highlighted first
         table = kiosk_app.screen.query_one(DataTable)
         table.move_cursor(row=1)

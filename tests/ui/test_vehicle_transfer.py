@@ -79,5 +79,5 @@ async def test_a_vehicle_transferred_out_is_marked_in_my_vehicles(kiosk_app, env
         await sign_in(pilot, env, p.id_number, p.phone)
         await press_in_view(pilot, "menu-my_vehicles")
         text = screen_text(kiosk_app)
-        assert "您名下共有1辆已备案机动车。已转籍转出1辆。" in text and "已转出" in text
+        assert "您名下共有1辆已登记的机动车。已转籍转出1辆。" in text and "已转出" in text
         assert "（已于2026-12-01转籍转出）" in text

@@ -28,6 +28,8 @@ COLUMNS = ("号牌号码", "类别", "车辆类型", "品牌", "检验有效期�
 DROP_WHEN_NARROW = (7, 3, 2)
 OWN, OTHER, MOVED = "本人", "非本人", "已转出"
 UNIT_OWN = "本单位"  # a unit account's own vehicle (单位用户)
+# 登记, not 已备案: 备案 is the word of the vehicles in another person's name (备案非本人机动车)
+NONE_OWN = "您名下没有已登记的机动车"
 
 
 class MyVehiclesScreen(RecordScreen):
@@ -64,7 +66,7 @@ class MyVehiclesScreen(RecordScreen):
         self.show_table(bool(rows))
         if not rows:
             self.query_one("#remove-other").display = False
-            self.set_status("您名下没有已备案的机动车。")
+            self.set_status(f"{NONE_OWN}。")
             return
         moved = sum(1 for v in rows if v.plate in self.moved)
         own = len(rows) - len(self.others) - moved
@@ -74,7 +76,7 @@ class MyVehiclesScreen(RecordScreen):
         warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
         warnings += [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"
                      for v in rows if v.unhandled_violations]
-        self.set_status(Text.assemble(f"您名下共有{own}辆已备案机动车。" + others
+        self.set_status(Text.assemble((f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others
                                       + ("选中一辆查看详情。" if len(rows) > 1 else ""),
                                       *((f"\n{w}", "bold red") for w in warnings)))
         self._columns = []  # refilled: a reload after 解除备案 has other rows

@@ -1,6 +1,6 @@
 """Pilot: 我的机动车 keeps （已过期） marked on the highlighted row, fits 80x24 without cutting a
 column in half, and shows each unhandled violation (time, place, what) under the table. Own
-vehicles are 已登记 (备案 is the word of 备案非本人机动车)."""
+vehicles are 已登记 (备案 is the word of 备案非本人机动车), and only they are asked to 续保."""
 from __future__ import annotations
 
 import pytest
@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from kiosk.db.models import Account, Vehicle
 from kiosk.db.models_transfer import OtherVehicle
+from kiosk.ui.app import make_app
 
 from kiosk.ui.screens.my_vehicles import COLUMNS, MyVehiclesScreen
 from kiosk.ui.widgets.fit import fit_columns
@@ -98,15 +99,31 @@ async def test_a_persons_vehicle_is_still_marked_as_their_own(kiosk_app, env, pe
         assert [str(c) for c in screen.query_one(DataTable).get_row_at(0)[:2]] == ["渝A12345", "本人"]
 
 
+def _record_zhous_car_for_guo(env, people) -> None:  # type: ignore[no-untyped-def]
+    """郭涛 (no car) records 周杰's 渝AD12345 (its 交强险 expired) as 非本人."""
+    with env.db.write() as s:
+        guo = s.scalars(select(Account.id).where(Account.id_number == people["four_fails"].id_number)).one()
+        car = s.scalars(select(Vehicle.id).where(Vehicle.plate == "渝AD12345")).one()
+        s.add(OtherVehicle(account_id=guo, vehicle_id=car, plate_kind="小型新能源汽车", recorded_at=env.clock.now()))
+
+
 async def test_own_vehicles_are_said_to_be_registered(kiosk_app, env, people):
     """Tester: 郭涛 (no car) recorded 周杰's 渝AD12345 as 非本人 and read 「您名下共有0辆已备案机动车」:
     备案 is that other service's word."""
-    guo = people["four_fails"]
-    with env.db.write() as s:
-        guo_id = s.scalars(select(Account.id).where(Account.id_number == guo.id_number)).one()
-        car = s.scalars(select(Vehicle.id).where(Vehicle.plate == "渝AD12345")).one()
-        s.add(OtherVehicle(account_id=guo_id, vehicle_id=car, plate_kind="小型新能源汽车", recorded_at=env.clock.now()))
+    _record_zhous_car_for_guo(env, people)
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
-        await _open(pilot, env, guo)
+        await _open(pilot, env, people["four_fails"])
         text = screen_text(kiosk_app)
         assert "您名下没有已登记的机动车。另备案非本人机动车1辆。" in text and "已备案" not in text
+
+
+async def test_only_own_vehicles_are_asked_to_renew_their_insurance(kiosk_app, env, people):
+    """Tester: 郭涛 read 「渝AD12345交强险已过期，请尽快续保。」 of 周杰's car he only drives; 周杰 is asked."""
+    _record_zhous_car_for_guo(env, people)
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, people["four_fails"])
+        text = screen_text(kiosk_app)
+        assert "渝AD12345" in text and "（已过期）" in text and "续保" not in text
+    async with make_app(env.settings, env).run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, people["two_cars"])
+        assert "渝AD12345交强险已过期，请尽快续保。" in screen_text(pilot.app)

@@ -73,7 +73,9 @@ class MyVehiclesScreen(RecordScreen):
         others = (f"已转籍转出{moved}辆。" if moved else "") + (
             f"另备案非本人机动车{len(self.others)}辆。" if self.others else "")
         warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
-        warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows if v.insurance_expired]
+        # 续保 is the owner's to do: not asked of one who only drives a vehicle recorded as 非本人
+        warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows
+                     if v.insurance_expired and v.plate not in self.others]
         warnings += [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"
                      for v in rows if v.unhandled_violations]
         self.set_status(Text.assemble((f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others

@@ -74,7 +74,7 @@ def refusals(v: Vehicle, today: date) -> list[str]:
         kind = "面包车" if "面包车" in v.vehicle_type else f"{v.use_nature}{v.vehicle_type}"
         return [f"该车为{kind}，不属于免检车辆（非营运小微型载客汽车，面包车除外），{GO_INSPECT}"]
     if v.registered_on is None:
-        return [f"该车初次登记日期未备案，无法确定是否在免检期内，{GO_INSPECT}"]
+        return [f"该车初次登记日期无记录，无法确定是否在免检期内，{GO_INSPECT}"]
     year = year_of_registration(v.registered_on, today)
     if year > EXEMPT_YEARS:
         return [f"该车注册登记已超过{EXEMPT_YEARS}年（{v.registered_on:%Y-%m-%d}初次登记），"

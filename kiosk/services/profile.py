@@ -76,7 +76,7 @@ class VehicleView:
 
     @property
     def registered_text(self) -> str:
-        return f"{self.registered_on:%Y-%m-%d}" if self.registered_on else "未备案"
+        return f"{self.registered_on:%Y-%m-%d}" if self.registered_on else "无记录"  # not 未备案: 备案 is 备案非本人机动车's word
 
     @property
     def inspection_text(self) -> str:

@@ -31,7 +31,7 @@ class ExemptInspectionMark(QualifiedDocument):
     def vehicle_intro(self, facts: dict, today: date) -> str:
         registered = facts["registered_on"]
         since = (f"初次登记日期{registered:%Y-%m-%d}（注册登记第{rule.year_of_registration(registered, today)}年）"
-                 if registered else "初次登记日期未备案")
+                 if registered else "初次登记日期无记录")
         return (f"{self.intro}\n该车{since}，使用性质{facts['use_nature']}，"
                 f"检验有效期至{facts['inspection_due']:%Y-%m-%d}，交强险有效期至{facts['insurance_due']:%Y-%m-%d}，"
                 f"未处理的交通违法{facts['unhandled']}起。")

@@ -42,6 +42,6 @@ def test_an_upgraded_database_keeps_its_rows_and_the_demo_cars_get_theirs(tmp_pa
         bootstrap.prepare(env)  # and again: nothing changes
         assert _registrations(env) == {**DEMO, "渝A00001": (None, "非营运")}
         [view] = [v for v in profile.vehicles_of(env, owner) if v.plate == "渝A00001"]
-        assert view.registered_text == "未备案" and view.use_nature == "非营运"
+        assert view.registered_text == "无记录" and view.use_nature == "非营运"
     finally:
         env.db.dispose()

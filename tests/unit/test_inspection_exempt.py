@@ -71,7 +71,7 @@ def test_after_the_10th_year_it_is_inspected_at_a_station() -> None:
     ({"use_nature": "营运"}, "该车为营运小型轿车，不属于免检车辆"),
     ({"vehicle_type": "小型面包车"}, "该车为面包车，不属于免检车辆"),
     ({"vehicle_type": "重型半挂牵引车"}, "该车为非营运重型半挂牵引车，不属于免检车辆"),
-    ({"registered_on": None}, "该车初次登记日期未备案"),
+    ({"registered_on": None}, "该车初次登记日期无记录"),
 ])
 def test_other_vehicles_go_to_an_inspection_station(change: dict, words: str) -> None:
     [told] = refusals(car(**change), date(2026, 6, 1))

@@ -20,7 +20,10 @@ from .env import Env
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
 ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"  # 注册 offers 去登录 with it
 NOT_REGISTERED = "该身份证号码尚未注册交管12123，请先注册"  # 登录 offers 去注册 with it
-PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"
+PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"  # the counter's: the clerk knows what can be done
+# What 注册 at the kiosk says (the default of check_applicant and _register, as ALREADY_REGISTERED):
+# the citizen is told a way on (tester: the refusal alone was a dead end).
+PHONE_TAKEN_TO_CITIZEN = f"{PHONE_TAKEN}，请换用其他手机号码；如该号码为您本人使用，请携带身份证原件到车管所窗口办理"
 NO_PHONE = "该账户未绑定手机号，无法发送验证码。请携带身份证明原件到车管所窗口办理绑定手机号变更"
 
 
@@ -97,24 +100,26 @@ class Applicant:
     phone: str
 
 
-def check_phone_free(s: Session, phone: str, account_id: int | None = None, field: str = "phone") -> None:
+def check_phone_free(s: Session, phone: str, account_id: int | None = None, field: str = "phone",
+                     taken: str = PHONE_TAKEN) -> None:
     """One phone number is bound to one account (its sign-in codes go there): every way of binding
     a phone (registration, 面签注册, 单位用户注册, the counter's phone reset) refuses a number bound
-    to another registered account."""
+    to another registered account, with ``taken``."""
     q = select(Account.id).where(Account.phone == phone, Account.registered_at.is_not(None))
     if account_id is not None:
         q = q.where(Account.id != account_id)
     if s.scalar(q.limit(1)) is not None:
-        raise DomainError(PHONE_TAKEN, field)
+        raise DomainError(taken, field)
 
 
-def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", **also: object) -> None:
+def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *, taken: str = PHONE_TAKEN,
+               **also: object) -> None:
     """Bind ``phone`` to ``account`` (and set ``also``, e.g. registered_at), flushed at once.
 
     check_phone_free gives the clear message in the usual case; when another kiosk or counter binds
     the same number at the same moment, the unique index on registered accounts' phones refuses
     the second one, and it gets the same message (the savepoint keeps the rest of its transaction)."""
-    check_phone_free(s, phone, account.id, field)
+    check_phone_free(s, phone, account.id, field, taken)
     try:
         with s.begin_nested():
             account.phone = phone
@@ -122,13 +127,15 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
                 setattr(account, name, value)
             s.flush()
     except IntegrityError:
-        raise DomainError(PHONE_TAKEN, field) from None
+        raise DomainError(taken, field) from None
 
 
-def check_applicant(env: Env, name: str, raw_id: str, phone: str, *, already: str = ALREADY_REGISTERED) -> Applicant:
+def check_applicant(env: Env, name: str, raw_id: str, phone: str, *, already: str = ALREADY_REGISTERED,
+                    taken: str = PHONE_TAKEN_TO_CITIZEN) -> Applicant:
     """The applicant's name, ID number and phone, checked; every wrong field is told at once
     (FieldErrors), not one per try. An ID number already registered is told alone, as ``already``
-    (the other fields do not matter then: the citizen signs in instead)."""
+    (the other fields do not matter then: the citizen signs in instead); a phone bound to another
+    account as ``taken``."""
     problems = FormProblems()
     clean_name = problems.check(clean_person_name, name, "name")
     id_number = problems.check(normalize_id_number, raw_id, today=env.clock.now().date())
@@ -141,7 +148,7 @@ def check_applicant(env: Env, name: str, raw_id: str, phone: str, *, already: st
             raise DomainError(already, "id_number")
         if account is not None and account.name != clean_name:
             problems.add("姓名与身份证号码不一致", "name")
-        problems.check(check_phone_free, s, clean_phone, account.id if account is not None else None)
+        problems.check(check_phone_free, s, clean_phone, account.id if account is not None else None, taken=taken)
     problems.raise_found()
     return Applicant(clean_name, id_number, clean_phone)
 
@@ -243,10 +250,11 @@ def add_account(s: Session, account: Account, already: str, field: str) -> None:
 
 
 def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_actor: str = "",
-              already: str = ALREADY_REGISTERED) -> CitizenSession:
+              already: str = ALREADY_REGISTERED, taken: str = PHONE_TAKEN_TO_CITIZEN) -> CitizenSession:
     """``via`` 'counter' (面签注册: the ID original was checked at a counter) only with the
     signed-in staff member as ``staff_actor``; the caller has checked that member's role.
-    ``already``: what a number registered meanwhile is told (the counter says it to the clerk)."""
+    ``already``: what a number registered meanwhile is told (the counter says it to the clerk), and
+    ``taken`` what a phone bound to another account meanwhile is told."""
     if via == "face" and not _face_passed(s, env, applicant.id_number):
         raise DomainError("请先完成人脸识别")
     if via == "online" and applicant.phone not in reserved_phones(s, applicant.id_number):
@@ -262,7 +270,7 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     if account is None:
         account = Account(kind="personal", id_number=applicant.id_number, name=applicant.name, created_at=now)
         add_account(s, account, already, "id_number")
-    bind_phone(s, account, applicant.phone, registered_at=now, registered_via=via)
+    bind_phone(s, account, applicant.phone, taken=taken, registered_at=now, registered_via=via)
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",
                  action="register", account_id=account.id,
                  detail=REGISTERED_VIA.get(via, via))

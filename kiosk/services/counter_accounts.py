@@ -42,11 +42,11 @@ ALREADY_REGISTERED = "该身份证号码已注册交管12123账户，群众可�
 
 def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:
     permitted(env, staff, *SERVE, doing=REGISTER_IN_PERSON)
-    applicant = auth.check_applicant(env, name, raw_id, phone, already=ALREADY_REGISTERED)
+    applicant = auth.check_applicant(env, name, raw_id, phone, already=ALREADY_REGISTERED, taken=auth.PHONE_TAKEN)
     with env.db.write() as s:
         authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
         done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff),  # type: ignore[arg-type]
-                              already=ALREADY_REGISTERED)
+                              already=ALREADY_REGISTERED, taken=auth.PHONE_TAKEN)
         return Registered(done.account_id, done.name, done.id_number, done.phone, done.kind)
 
 

@@ -25,7 +25,7 @@ def test_a_wrong_name_and_a_phone_taken_are_told_together(env: Env, people: dict
     p, other = people["face_fails"], people["driver_normal"]
     with pytest.raises(FieldErrors) as err:
         auth.check_applicant(env, "李四", p.id_number, other.phone)
-    assert dict(err.value.problems) == {"name": "姓名与身份证号码不一致", "phone": auth.PHONE_TAKEN}
+    assert dict(err.value.problems) == {"name": "姓名与身份证号码不一致", "phone": auth.PHONE_TAKEN_TO_CITIZEN}
 
 
 def test_an_id_number_already_registered_is_told_alone(env: Env, people: dict[str, Person]) -> None:

@@ -1,4 +1,5 @@
-"""Sign-in: 18-digit ID number, then the 6-digit code sent to the bound phone.
+"""Sign-in: 18-digit ID number, then the 6-digit code sent to the bound phone (a phone no longer
+in use: 重置绑定手机号 at a 车管所窗口, said under the first line).
 
 An ID number not registered yet is no dead end: 去注册 shows under its message, with the focus,
 and opens 注册 with the number filled in (注册's 去登录 comes back here the same way)."""
@@ -19,6 +20,10 @@ from ..widgets.keypad import Keypad
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
+# A citizen whose bound phone is lost or changed gets no code: the way on, said before they try
+# (the counter's 重置绑定手机号; tester: there was no path).
+PHONE_GONE = "如绑定的手机号码已不再使用，请携带身份证明原件到车管所窗口重置绑定手机号。"
+
 
 class SignInScreen(KioskScreen):
     _sent_for = ""  # the ID number the last code was sent for
@@ -34,8 +39,8 @@ class SignInScreen(KioskScreen):
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
             with Page(classes="form"):
-                yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。",
-                            classes="hint")
+                yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。"
+                            f"\n{PHONE_GONE}", classes="hint")
                 yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
                                 value=self._given_id)
                 yield Button("去注册", id="to-register", variant="primary", classes="hidden")

@@ -25,7 +25,7 @@ class ExemptInspectionMark(QualifiedDocument):
     title = "免检车申领检验标志"
     document = "检验合格标志"
     verb = "申领"
-    intro = ("申领本人名下机动车的检验合格标志：非营运小微型载客汽车（面包车除外）自注册登记之日起"
+    intro = ("申领已备案本人机动车的检验合格标志：非营运小微型载客汽车（面包车除外）自注册登记之日起"
              "10年内免予上线检验，在第6年、第10年申领检验标志；须交强险有效，且交通违法已处理完毕。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:

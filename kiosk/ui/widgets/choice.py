@@ -119,6 +119,7 @@ class Choices(RadioSet):
         Binding("space", "space", show=False),  # chooses the option under the bar, as RadioSet's toggle
     ]
     _entering = False  # Enter chose an option: ChoiceEntered follows its Changed
+    _moved_to: RadioButton | None = None  # the option an arrow chose last (pressed_button follows later)
 
     def _on_mount(self, _event) -> None:  # type: ignore[no-untyped-def]
         """Textual puts the cursor on the first option; here it starts on the chosen one, so the
@@ -177,6 +178,9 @@ class Choices(RadioSet):
         option, whichever the key. At either end the choice stays (no wrapping round). ``step`` > 1:
         Up and Down in a grid of that many columns, to the option above or below (none there: stays)."""
         pressed = self.pressed_button
+        moved = self._moved_to  # chosen by the last arrow, its Changed not handled yet: keys in a burst
+        if moved is not None and moved is not pressed and moved.value and moved in self._nodes:
+            pressed = moved  # (Down Down Down chose the option below the first three times: tester)
         if pressed is None or pressed not in self._nodes:
             index = _widget_navigation.find_first_enabled(self._nodes)
         elif step > 1:
@@ -194,3 +198,4 @@ class Choices(RadioSet):
         button = self._nodes[index]
         if isinstance(button, RadioButton) and not button.value:
             button.toggle()  # Changed, as for Enter
+            self._moved_to = button

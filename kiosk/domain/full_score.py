@@ -93,10 +93,11 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     on_site, online = values.get(ON_SITE_FIELD), values.get(ONLINE_FIELD)
     if on_site is not None and on_site < p.min_on_site:
         problems.append((ON_SITE_FIELD, f"现场教育天数不得少于{p.min_on_site}天"))
-    if on_site is not None and online is not None and not problems:
-        if on_site + online != p.taught:  # fewer said 不得少于, as if more would do (tester)
-            problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计应为{p.taught}天（现在为{on_site + online}天）："
-                                           f"教育共{p.total}天，其中自主学习{p.self_study}天不可更改"))
+    # a wrong sum is said with a 不得少于 at once, not only after that is fixed (tester); fewer
+    # days said 不得少于 as well, as if more would do (tester)
+    if on_site is not None and online is not None and on_site + online != p.taught:
+        problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计应为{p.taught}天（现在为{on_site + online}天）："
+                                       f"教育共{p.total}天，其中自主学习{p.self_study}天不可更改"))
     if problems:
         raise FieldErrors(problems) if len(problems) > 1 else DomainError(problems[0][1], problems[0][0])
     assert on_site is not None and online is not None

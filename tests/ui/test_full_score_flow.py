@@ -50,12 +50,17 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         assert "选择教育城市和教育方式" in text or "选择城市和方式" in text
         assert "自主学习天数：2天（不可更改；教育共7天）" in "".join(str(screen.query_one("#days-note").render()).split())
         assert kiosk_app.focused is screen.query_one("#choice-city")
-        # too few 现场 days, then a sum over the 5 taught days
+        # too few 现场 days and a wrong sum, both said at once; then a sum over the 5 taught days
         set_input(kiosk_app, "on_site_days", "1")
+        set_input(kiosk_app, "online_days", "9")
+        await _press(pilot, "#next")
+        assert field_error(kiosk_app, "on_site_days") == "现场教育天数不得少于2天"
+        assert "合计应为5天（现在为10天）" in field_error(kiosk_app, "online_days")
+        assert screen.query_one(StepBar).current == 0
         set_input(kiosk_app, "online_days", "4")
         await _press(pilot, "#next")
         assert field_error(kiosk_app, "on_site_days") == "现场教育天数不得少于2天"
-        assert screen.query_one(StepBar).current == 0
+        assert not field_error(kiosk_app, "online_days")
         set_input(kiosk_app, "on_site_days", "3")
         await _press(pilot, "#next")
         assert "合计应为5天（现在为7天）" in field_error(kiosk_app, "online_days")

@@ -54,6 +54,16 @@ def test_too_few_on_site_days_is_said_next_to_the_on_site_field():
     assert (err.value.field, err.value.message) == ("on_site_days", "现场教育天数不得少于2天")
 
 
+def test_too_few_on_site_days_and_a_wrong_sum_are_said_at_once():
+    # tester: 1 + 9 said only 不得少于2天; the 合计 came after that was fixed
+    with pytest.raises(FieldErrors) as err:
+        rules.split("1", "9", rules.plan(("C1",), 1))
+    assert err.value.problems == [
+        ("on_site_days", "现场教育天数不得少于2天"),
+        ("online_days", "现场教育和网络教育天数合计应为5天（现在为10天）：教育共7天，其中自主学习2天不可更改"),
+    ]
+
+
 def test_a_b_classes_need_ten_taught_days_with_five_on_site():
     p = rules.plan(("B2",), 1)
     assert rules.split("5", "5", p) == (5, 5)

@@ -13,7 +13,7 @@ from kiosk.config import ASSETS
 from kiosk.db.models import Application, DrivingLicence, Message
 from kiosk.db.models_elicence import ElectronicLicence, PhotoSubmission
 from kiosk.domain.errors import DomainError
-from kiosk.services import elicence, elicence_card, elicence_review, elicence_verify
+from kiosk.services import elicence, elicence_card, elicence_photos, elicence_review, elicence_verify
 from kiosk.services.applications import list_for
 
 GOOD = ASSETS / "photos" / "camera_1.png"
@@ -222,6 +222,24 @@ def test_an_upload_from_outside_the_album_and_usb_media_is_refused(env, people, 
     album.mkdir(parents=True, exist_ok=True)
     shutil.copy(good, album / "mine.png")
     assert elicence.apply_with_photo(env, a, "upload", album / "mine.png").serial_no
+
+
+def test_a_bare_file_name_typed_is_the_album_photo_of_that_name(env, people) -> None:
+    """Tester: camera_1.png, listed in the album just above, typed in 其他位置的照片 was refused as
+    a path outside the album. A name the album does not hold is said as such."""
+    album = Path(env.settings.data_dir) / "album"
+    album.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ASSETS / "photos" / "camera_2.png", album / "mine.png")
+    assert elicence_photos.typed_photo(env, " mine.png ") == album / "mine.png"
+    assert elicence_photos.typed_photo(env, "camera_1.png") == ASSETS / "photos" / "camera_1.png"  # the demo's
+    assert elicence_photos.check_upload(env, elicence_photos.typed_photo(env, "mine.png")).ok
+    for typed in ("nothere.png", "kiosk.db", "..", "album/mine.png"):
+        assert elicence_photos.typed_photo(env, typed) == Path(typed)  # not the album's: the path as typed
+    assert elicence_photos.check_upload(env, "nothere.png").problems == (
+        "相册中没有名为nothere.png的照片，请从相册中选择，或输入U盘中照片的完整路径",)
+    assert elicence_photos.check_upload(env, "/etc/passwd").problems == (elicence_photos.OUTSIDE_UPLOADS,)
+    a = acc(env, people, "no_photo")
+    assert elicence.apply_with_photo(env, a, "upload", elicence_photos.typed_photo(env, "mine.png")).serial_no
 
 
 def test_a_decided_photo_is_named_as_such_when_decided_again(env, people) -> None:

@@ -57,3 +57,24 @@ async def test_a_failed_check_is_brought_into_view(kiosk_app, env, people, size,
         assert "照片不符合要求" in str(check.render())
         assert on_screen(kiosk_app, kiosk_app.screen.query_one("#ph-checked"))  # the preview and every line
         assert "照片不符合要求，请重新拍照或选择照片。" in screen_text(kiosk_app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_bare_name_from_the_album_list_is_that_photo(kiosk_app, env, people, size) -> None:
+    """Tester: camera_1.png, listed just above, typed in the path field was refused as a path
+    outside the album; a name not in the album is said as such."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        set_input(kiosk_app, "photo", "nothere.png")
+        await press(pilot, "ph-use-file")
+        assert "相册中没有名为nothere.png的照片" in screen_text(kiosk_app).replace("\n", "")
+        assert kiosk_app.screen.query_one("#ph-submit").disabled
+        set_input(kiosk_app, "photo", "camera_1.png")
+        await press(pilot, "ph-use-file")
+        check = str(kiosk_app.screen.query_one("#ph-check", Static).render())
+        assert "照片：camera_1.png（" in check and "只能使用相册中的照片" not in check
+        assert "照片符合要求" in check
+        assert kiosk_app.screen.path == ASSETS / "photos" / "camera_1.png"
+        await press(pilot, "ph-submit")
+        assert "照片已提交" in screen_text(kiosk_app)

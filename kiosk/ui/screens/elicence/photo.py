@@ -127,7 +127,7 @@ class PhotoScreen(CitizenScreen):
             return
         field.settle()  # taken: what it leads to is now the chosen photo (or the reason it is not)
         self.source = "upload"
-        self._chosen(Path(field.value.strip()))
+        self.call(elicence_photos.typed_photo, self.env, field.value, done=self._chosen)  # a bare name: the album's
 
     def unsaved(self) -> bool:
         """A checked photo ready for 提交审核, or a path typed and not yet used, until submitted."""

@@ -42,7 +42,9 @@ def test_stored_photo_asks_the_question_and_demo_mode_issues_at_once(env, people
     assert done.issued and done.status == "已办结"
     assert elicence.overview(env, a).can_show
     [app] = list_for(env, a)
-    assert app.title == "驾驶证电子版申领" and [e.status for e in app.events] == ["待审核", "已办结"]
+    # approved at once: no 待审核 entry promising 一个工作日内审核 before the 已办结 (tester)
+    assert app.title == "驾驶证电子版申领" and [e.status for e in app.events] == ["已办结"]
+    assert "一个工作日" not in app.events[0].note and "审核通过，电子驾驶证已生成" in app.events[0].note
     assert any("已审核通过" in m for m in messages(env, a))
     with pytest.raises(DomainError, match="无需重复申领"):
         elicence.apply_direct(env, a)
@@ -58,6 +60,8 @@ def test_outside_demo_mode_the_stored_photo_is_reviewed_too(env, people) -> None
     assert item.serial_no == done.serial_no and item.source == "二代身份证照片"
     elicence_review.approve(env, done.serial_no, "staff:J1002")
     assert elicence.overview(env, a).can_show
+    [app] = list_for(env, a)  # reviewed: 待审核 (the review promised), then 已办结
+    assert [e.status for e in app.events] == ["待审核", "已办结"] and "一个工作日内审核" in app.events[0].note
     assert elicence_card.display(env, a).card.colour == "red"  # 违法未处理 is not 正常
 
 

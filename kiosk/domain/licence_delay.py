@@ -16,7 +16,8 @@ AFTER_EXPIRY_YEARS = 1
 NO_DRIVING = "延期期间不得驾驶机动车"
 REASONS = ("服兵役", "出国（境）", "因病（伤）住院治疗", "其他正当理由")
 RENEWAL_DAYS_BEFORE = 90  # as 期满换证 (licence_renewal): the renewal is due from then
-# 身体条件证明 every year: holders of 大中型客货车 classes and drivers aged 70 or over (L162 Art 75).
+# 身体条件证明 every year: holders of 大中型客货车 classes (A1 A2 A3 B1 B2), 无轨电车 (N) or 有轨电车 (P),
+# and drivers aged 70 or over (L162 Art 75).
 MEDICAL_CLASSES = ("A1", "A2", "A3", "B1", "B2", "N", "P")
 MEDICAL_AGE = 70
 
@@ -80,7 +81,7 @@ def window_refusal(today: date, valid_to: date) -> str | None:
 def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int, *,
                 points: int, status: str) -> str | None:
     """Whether the driver has what ``kind`` puts off: 换证 only once it is due (from 90 days before
-    the expiry date), 身体证明 only for 大中型客货车 classes or from 70, 审验 only for the classes
+    the expiry date), 身体证明 only for MEDICAL_CLASSES or from 70, 审验 only for the classes
     that take it (review_education.takes_review), and not for a cycle without points (``points``
     in the current 记分周期), which is 免予审验 (L162 Art 70), unless the licence is already
     逾期未审验 (``status`` has S): that 审验 is owed whatever this cycle holds."""
@@ -91,7 +92,8 @@ def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str
                     f"有效期满前{RENEWAL_DAYS_BEFORE}日内（{opens:%Y-%m-%d}起）方可申请延期换证。")
     elif kind.status == "P":
         if not set(classes) & set(MEDICAL_CLASSES) and age < MEDICAL_AGE:
-            return ("您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2、N、P），且未满70周岁，"
+            # N and P are trolleybus and tram, not 大中型客货车: named apart (tester)
+            return ("您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2）、无轨电车（N）或有轨电车（P），且未满70周岁，"
                     "无需每年提交身体条件证明，无需申请延期。")
     elif kind.status == "T" and not takes_review(classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"

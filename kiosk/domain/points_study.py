@@ -48,7 +48,7 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> 
     if facts.points >= FULL_SCORE or "B" in facts.status:
         return "本记分周期累积记分已满12分，不能申请学法减分，请参加满分教育"
     if facts.points <= 0:
-        return "本记分周期没有记分，无需申请学法减分"
+        return "本记分周期没有记分记录，无需申请学法减分"  # as 审验教育 and 延期审验 say it (tester)
     ends = probation_ends(facts.first_issued_on)
     if today < ends:
         return (f"驾驶证在实习期内（至{format_date(probation_last_day(facts.first_issued_on))}），不能申请学法减分；"

@@ -130,7 +130,7 @@ def test_the_counter_re_checks_at_completion(env, people) -> None:
     ("violation", "违法未处理"),
     ("suspended", "暂扣期间"),
     ("full_score", "已满12分"),
-    ("driver_normal", "没有记分"),
+    ("driver_normal", "本记分周期没有记分记录，无需申请学法减分"),
     ("no_licence", "没有机动车驾驶证"),
 ])
 def test_points_study_refusals_come_before_the_form(env, people, key, words) -> None:

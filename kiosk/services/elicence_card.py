@@ -17,7 +17,7 @@ from sqlalchemy.orm import object_session
 from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
 from ..domain.elicence import apply_decision, card_colour, normalize_codes
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import DomainError, NotFound, sentence
 from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
 from ..domain.licence import status_text
 from . import audit, photos
@@ -159,8 +159,8 @@ def display(env: Env, account_id: int, opening: bool = False) -> Display:
             if opening:
                 audit.record(s, env, actor=f"citizen:{account.id}", action="elicence_show", account_id=account.id)
             view, claims = _view(account, lic, masked=True), claims_of(account, lic)
-    except DomainError as exc:
-        return Display(None, None, exc.message)
+    except DomainError as exc:  # said alone, in the card's place: a sentence (重新申领电子驾驶证 had no 。; tester)
+        return Display(None, None, sentence(exc.message))
     return Display(view, _sign(env, claims))
 
 

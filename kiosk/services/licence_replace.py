@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import DomainError, FormProblems, sentence
 from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
@@ -108,7 +108,9 @@ class LicenceReplacement:
                               or "不能在线办理驾驶证补换领：\n" + each)
         # A kind refused whatever is typed (期满换证 before its window, say) is said under 业务类型 as
         # soon as it is chosen, not after the rest is typed and 下一步 pressed.
-        context["notes"] = {"kind": {kind: refusal for kind in KIND_NAMES if (refusal := kind_refusal(kind, context))}}
+        # Said as a sentence, as the vehicle lists' refusals are (请于...起申请 had no 。; tester)
+        context["notes"] = {"kind": {kind: sentence(refusal) for kind in KIND_NAMES
+                                     if (refusal := kind_refusal(kind, context))}}
         return Prepared(intro, FIELDS + office_fields(home or "", targets),
                         {"delivery": "mail", "address": lic.address}, choices, context)
 
@@ -121,7 +123,7 @@ class LicenceReplacement:
         elif refusal := kind_refusal(kind, ctx):
             # that alone: not also the papers of a 期满换证 that cannot be asked for yet (tester: 请输入
             # 身体条件证明上的编号 and 请输入体检日期 under 请于2036-07-26起申请)
-            problems.add(refusal, "kind")
+            problems.add(sentence(refusal), "kind")  # the same line as the note when it was chosen
             problems.raise_found()
         clean = {"kind": kind}
         city: str | None = str(ctx["home"])

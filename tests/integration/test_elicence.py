@@ -137,6 +137,8 @@ def test_class_change_forces_reapplication_and_old_codes_fail_online(env, people
     assert o.state == "needs_reapply" and o.reapply_reasons == ("准驾车型已变更",) and o.can_apply
     with pytest.raises(DomainError, match="重新申领"):
         elicence_card.fresh_code(env, a)
+    # the card screen says it alone, in the card's place: a sentence (tester: no 。)
+    assert elicence_card.display(env, a).message == "驾驶证准驾车型、有效期或发证机关已变更，需重新申领电子驾驶证。"
     env.clock.advance(seconds=5)
     assert elicence.apply_direct(env, a).issued
     new = elicence_card.fresh_code(env, a)

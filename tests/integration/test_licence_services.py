@@ -88,7 +88,7 @@ def test_a_certificate_needs_its_number(env: Env, people: dict[str, Person]) -> 
 def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, people: dict[str, Person]) -> None:
     p = people["suspended"]  # 孙丽: 暂扣
     err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": ADDRESS})
-    assert (err.field, err.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领")
+    assert (err.field, err.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领。")
     form = {"kind": "damaged", "delivery": "counter", "office_damaged": office_id(env, "渝中车管所")}
     # the card is with the police: not hers to destroy (the seed's notice), and not to be driven with
     held = "温馨提示：您的驾驶证处于暂扣期间，原驾驶证由公安交管部门保管，业务办理完成后原驾驶证作废；暂扣期间不得驾驶机动车。"

@@ -109,7 +109,7 @@ async def test_a_renewal_not_yet_open_is_said_as_soon_as_it_is_chosen(kiosk_app,
             if _ < 3:
                 assert choice_error(kiosk_app, "kind") == ""  # the others are open to him
         line = choice_error(kiosk_app, "kind")
-        assert "有效期满前90日内方可申请期满换证" in line and "起申请" in line
+        assert "有效期满前90日内方可申请期满换证" in line and line.endswith("起申请。")  # a sentence (tester)
         assert wholly_in_view(kiosk_app, screen.query_one("#error-kind"))
         # said alone: not with the papers of a renewal that cannot be asked for yet (tester)
         assert not screen.query_one("#field-cert_no").display and not screen.query_one("#field-cert_date").display

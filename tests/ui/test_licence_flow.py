@@ -87,7 +87,7 @@ async def test_no_reissue_while_suspended_but_an_exchange_at_a_counter(kiosk_app
         await _open(pilot, env, p, "licence_replace")
         await _choose(pilot, "kind", "lost")
         await _next(pilot)
-        assert _choice_error(kiosk_app, "kind") == "驾驶证处于暂扣期间，不能申请补领"
+        assert _choice_error(kiosk_app, "kind") == "驾驶证处于暂扣期间，不能申请补领。"
         assert kiosk_app.focused is kiosk_app.screen.query_one("#choice-kind")  # brought into view
         await _choose(pilot, "kind", "damaged")
         assert _choice_error(kiosk_app, "kind") == ""  # a new choice clears the message

@@ -145,13 +145,13 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Fa
         for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
-        if len(sessions) > 1:  # not two exams (tester: an older citizen may think so)
-            summary.append(("场次说明", ONE_OF_THEM.format(n=len(sessions))))
+        if len(sessions) > 1:  # not two exams (tester: an older citizen may think so); no line of its own (80x24)
+            summary[3] = ("预约模式", f"{MODE_TEXT[req.mode]}{ONE_OF_THEM.format(n=len(sessions))}")
     return _Plan(f, sessions, summary, range_to)
 
 
 # The allocation places an applicant in the first of its chosen sessions with a seat left (issue 3)
-ONE_OF_THEM = "以上{n}个场次只会安排其中一个：结果公布日按排序先后，安排在以上顺序中第一个仍有考位的场次。"
+ONE_OF_THEM = "（所选{n}个场次只安排其中一个，按所选顺序）"
 
 
 def _refuse_only_busy_days(d: Driver, key: tuple[bool, bool], fitting: dict, busy: set[date]) -> None:

@@ -23,7 +23,7 @@ NOT_REGISTERED = "该身份证号码尚未注册交管12123，请先注册"  # �
 PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"  # the counter's: the clerk knows what can be done
 # What 注册 at the kiosk says (the default of check_applicant and _register, as ALREADY_REGISTERED):
 # the citizen is told a way on (tester: the refusal alone was a dead end).
-PHONE_TAKEN_TO_CITIZEN = f"{PHONE_TAKEN}，请换用其他手机号码；如该号码为您本人使用，请携带身份证原件到车管所窗口办理"
+PHONE_TAKEN_TO_CITIZEN = f"{PHONE_TAKEN}，请换用其他手机号码；如有疑问，请携带身份证原件到车管所窗口咨询"
 NO_PHONE = "该账户未绑定手机号，无法发送验证码。请携带身份证明原件到车管所窗口办理绑定手机号变更"
 
 

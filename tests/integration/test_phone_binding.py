@@ -13,7 +13,7 @@ from tests.booking_helpers import account_id
 
 CLERK = StaffSession("J1001", "王警官", ("counter",))
 TAKEN = "该手机号码已绑定其他交管12123账户"
-TO_CITIZEN = TAKEN + "，请换用其他手机号码；如该号码为您本人使用，请携带身份证原件到车管所窗口办理"
+TO_CITIZEN = TAKEN + "，请换用其他手机号码；如有疑问，请携带身份证原件到车管所窗口咨询"
 NEW_UNIT = "91500000MA5U00002" + uscc_check_char("91500000MA5U00002")
 
 

@@ -40,6 +40,6 @@ async def test_register_says_what_to_do_with_a_phone_bound_to_another_account(ki
         await settle(pilot)
         told = field_error(kiosk_app, "phone")
         assert told == ("该手机号码已绑定其他交管12123账户，请换用其他手机号码；"
-                        "如该号码为您本人使用，请携带身份证原件到车管所窗口办理") == auth.PHONE_TAKEN_TO_CITIZEN
+                        "如有疑问，请携带身份证原件到车管所窗口咨询") == auth.PHONE_TAKEN_TO_CITIZEN
         assert told in _read(kiosk_app)
         assert kiosk_app.screen.query_one("#to-face").region.bottom <= size[1]

@@ -135,7 +135,6 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
         return Cancelled(serial, now, note)
 
 
-
 def cancel_title(subject: int) -> str:
     """取消考试预约（科目二）: told apart in the inbox as 考试预约（科目二） and 考试预约结果（科目二） are."""
     return f"取消考试预约（{SUBJECT_NAMES[subject]}）"

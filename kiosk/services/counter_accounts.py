@@ -110,7 +110,7 @@ def _new_phone_of(s: Session, account_id: int, typed: str) -> tuple[Account, str
 
 def check_new_phone(env: Env, staff: StaffSession | None, account_id: int, typed: str) -> str:
     """The number ``typed`` checked as reset_phone checks it, before the clerk is asked to confirm it
-    (kiosk.ui.screens.counter.forms): a number bound to another account was refused only after
+    (the counter's 重置绑定手机号 form): a number bound to another account was refused only after
     确认重置 (tester). reset_phone checks again in its transaction (and the unique index decides a race)."""
     doing = audit.action_name("phone_reset")
     permitted(env, staff, *SERVE, doing=doing)

@@ -182,7 +182,7 @@ class ReviewEducation:
             address = places[clean["session"]][1]
         after = _after(clean["way"], clean.get("session", ""), address, rules.review_due(d.licence.first_issued_on, today))
         sms = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。
-        return Outcome(WAITING, "申请" + sms, sms)  # the SMS says 您的驾驶人审验教育申请（…）已受理
+        return Outcome(WAITING, "申请" + sms, sms)  # the SMS says 您的驾驶人审验教育申请（...）已受理
 
     @staticmethod
     def finish_problem(payload: dict, applied_at: datetime, now: datetime, how: str) -> str | None:

@@ -30,21 +30,23 @@ class DoneStep(Vertical):
             yield Button("返回业务中心", id="home", variant="primary")
 
 
-class DoneButtons(_Base):
+class DoneButtons(SubmitGuard, _Base):
     """For a screen with a DoneStep (``#step-done``): ``show_done`` shows the application made, and
     its buttons do their part: 返回业务中心 (``#home``) goes back to the 业务中心, 查看网办进度
     (``#to-progress``, and ``#pending-progress`` offered before the form on an application still
     受理中: PendingOffer) opens 网办进度 on ``_serial``. Textual calls this ``on_button_pressed``
     as well as the screen's own (it calls the handler of every class of the screen). A wizard that
     shows its steps its own way (the booking wizard: its step bar, where the page is scrolled) sets
-    ``_serial`` and shows the DoneStep itself instead of calling ``show_done``."""
+    ``_serial`` and shows the DoneStep itself instead of calling ``show_done``. Those buttons ignore
+    a press for a moment once the step is shown (SubmitGuard: ``step_opened``), so the Enter that
+    pressed 提交, repeated, does not leave the 业务流水号 unread (tester)."""
 
     _serial: str  # the application 查看网办进度 opens on
     _submitted: bool  # the application was made: leaving drops nothing
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
-        if bid in ("home", "to-progress") and self._too_soon():
+        if bid in ("home", "to-progress") and self.too_soon():
             return  # the Enter that pressed 提交, repeated: the 业务流水号 was never seen (tester)
         if bid == "home":
             self.app.pop_screen()
@@ -60,13 +62,4 @@ class DoneButtons(_Base):
         self._serial = serial
         self.query_one("#result", Static).update(result)
         self.show_step("step-done", bar)
-        self.done_opened()
-
-    def done_opened(self) -> None:
-        """The DoneStep just shown: its buttons ignore a press for a moment (SubmitGuard, when the
-        screen has it, as its 提交 does), so a double Enter on 提交 does not leave the result unread."""
-        if isinstance(self, SubmitGuard):
-            self.step_opened()
-
-    def _too_soon(self) -> bool:
-        return isinstance(self, SubmitGuard) and self.too_soon()
+        self.step_opened()  # its buttons ignore a press for a moment, as 提交 did: the result is read

@@ -204,7 +204,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.query_one("#reset-phone").display = found and f.registered
         self.query_one("#cancel-part").display = any(b.status in CANCELLABLE for b in f.bookings)
         self.query_one("#booking-actions").display = any(certificates.has_certificate(b) for b in f.bookings)
-        self.query_one("#app-part").display = any(self._choices(a) for a in f.applications[:20])
+        self.query_one("#app-part").display = bool(self._waiting_rows(f))
         bookings, apps = self.query_one("#bookings", PlainTable), self.query_one("#apps", PlainTable)
         new = f.account_id != self._shown_account
         if new:  # another citizen: from the top (refill keeps the clerk's row in the same citizen's lists)

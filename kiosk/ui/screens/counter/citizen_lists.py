@@ -75,8 +75,7 @@ class CitizenLists:
         a person found who has no account, 面签注册; else the ID field, its number selected for the
         next one (or to be typed again: 未查询到 is most often a digit wrong). The focus stayed in
         查询事由, and the next citizen's number went into it as the reason of the same lookup (tester)."""
-        shown = f.applications[:20]
-        waiting = next((i for i, a in enumerate(shown) if self._choices(a)), None)
+        waiting = next(iter(self._waiting_rows(f)), None)
         open_ = next((i for i, b in enumerate(f.bookings) if b.status in CANCELLABLE), None)
         for table_id, row in (("#apps", waiting), ("#bookings", open_)):
             if row is not None:
@@ -88,6 +87,10 @@ class CitizenLists:
             self.query_one("#register", Button).focus()
         else:
             self._to_id_field()
+
+    def _waiting_rows(self, f: CitizenFile) -> list[int]:
+        """The rows of the applications list (its first 20) that wait for the counter to decide."""
+        return [i for i, a in enumerate(f.applications[:20]) if self._choices(a)]
 
     def _keep_focus(self, live: bool = False) -> None:
         """After an action the part that had the focus may be gone: the ID field then takes it, its
@@ -130,7 +133,7 @@ class CitizenLists:
         """The cursor and the focus on the next application still waiting for the counter, from the
         cursor down, then from the top (False: none left)."""
         apps = self.query_one("#apps", PlainTable)
-        waiting = [i for i, a in enumerate(self.file.applications[:20]) if self._choices(a)] if self.file else []
+        waiting = self._waiting_rows(self.file) if self.file else []
         if not waiting or not apps.display:
             return False
         row = next((i for i in waiting if i >= apps.cursor_row), waiting[0])

@@ -254,7 +254,7 @@ def _change_problem(s: Session, env: Env, lic: DrivingLicence | None, el: Electr
         first = next_change_date(lic.photo_source, lic.photo_changed_at)
         assert first is not None and lic.photo_changed_at is not None
         return (f"您的电子驾驶证照片于{format_date(lic.photo_changed_at.date())}通过拍照或相册选择提交，"
-                f"须满6个月后才能更换，请于{format_date(first)}后再申请。")
+                f"须满6个月后才能更换，请于{format_date(first)}起再申请。")  # that day is allowed: 起, not 后
     return None
 
 

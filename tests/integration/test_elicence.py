@@ -114,12 +114,14 @@ def test_six_month_rule_after_an_uploaded_photo(env, people) -> None:
     assert "照片正在审核" in elicence.photo_change_status(env, a).message
     elicence_review.approve(env, change.serial_no)
     status = elicence.photo_change_status(env, a)
-    assert not status.allowed and "2027年6月1日" in status.message and "证件照上传须知" in status.notice
+    assert not status.allowed and "证件照上传须知" in status.notice
+    # the first day it may be changed, said as such (后再申请 read as "after that day")
+    assert status.message.endswith("须满6个月后才能更换，请于2027年6月1日起再申请。")
     with pytest.raises(DomainError, match="2027年6月1日"):
         elicence.change_photo(env, a, "upload", GOOD)
     env.clock.advance(days=181)  # 2027-05-31
     assert not elicence.photo_change_status(env, a).allowed
-    env.clock.advance(days=1)
+    env.clock.advance(days=1)  # 2027-06-01, the day named: allowed
     assert elicence.photo_change_status(env, a).allowed
     assert elicence.change_photo(env, a, "upload", GOOD).status == "待审核"
 

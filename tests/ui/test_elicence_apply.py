@@ -143,7 +143,7 @@ async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people
         await settle(pilot)
         await pilot.click("#el-change-photo")
         await settle(pilot)
-        assert "2027年6月1日后再申请。" in screen_text(kiosk_app)
+        assert "2027年6月1日起再申请。" in screen_text(kiosk_app)
         assert kiosk_app.screen.query_one("#ph-agree").disabled
 
 

@@ -123,13 +123,19 @@ def invoice_date_refusal(issued: date, today: date) -> str:
     return ""
 
 
-def destination_refusal(plate: str, chosen: City, on_invoice: City | None) -> str:
-    """The 转入地 chosen against the vehicle's own city and the invoice's ('' when it may be)."""
+def destination_refusal(plate: str, chosen: City, invoice_dest: str | None) -> str:
+    """The 转入地 chosen against the vehicle's own city and the invoice's (its plate prefix; None
+    while no invoice of the vehicle was found) ('' when it may be). An invoice naming a 转入地 that
+    is not one of the kiosk's (its prefix not in BY_PREFIX) matches no choice: said so, not passed."""
     if same_area(plate, chosen.prefix):
         return f"{plate}已在{chosen.label}登记，同城交易无需转籍，请办理转移登记"
-    if on_invoice is not None and on_invoice.prefix != chosen.prefix:
-        return f"转入地必须与二手车销售统一发票一致：该发票的转入地为{on_invoice.label}"
-    return ""
+    if invoice_dest is None or invoice_dest == chosen.prefix:
+        return ""
+    on_invoice = BY_PREFIX.get(invoice_dest)
+    if on_invoice is None:
+        return (f"该发票的转入地（号牌发牌机关代号{invoice_dest}）不在本机可选的转入地中，不能在线申请转籍，"
+                "请携带发票到车管所窗口办理")
+    return f"转入地必须与二手车销售统一发票一致：该发票的转入地为{on_invoice.label}"
 
 
 def vehicle_refusals(*, today: date, inspection_due: date, insurance_due: date, unhandled: int,

@@ -149,15 +149,15 @@ class VehicleTransferService:
         issued = problems.check(date_or_error, form.get("invoice_date", ""), "invoice_date",
                                 "请按 2026-11-28 的格式输入开票日期")
         price = problems.check(rule.clean_price, form.get("price", ""))
-        on_invoice = None
+        invoice_dest: str | None = None  # the 转入地 (plate prefix) of the vehicle's own invoice
         if code and number:
             invoices = prepared.context["invoices"]
             assert isinstance(invoices, dict)
             inv = invoices.get(_key(code, number))
             if invoice_problems(inv, plate if facts else "", issued, price, today, problems) and inv is not None:
-                on_invoice = rule.BY_PREFIX.get(inv["dest"])
+                invoice_dest = str(inv["dest"])
         if city is not None and facts is not None:
-            if why := rule.destination_refusal(plate, city, on_invoice):
+            if why := rule.destination_refusal(plate, city, invoice_dest):
                 problems.add(why, rule.city_field(province))
         problems.problems.sort(key=lambda p: ORDER.get(p[0] or "", len(ORDER)))  # the first on the form first
         problems.raise_found()
@@ -205,7 +205,7 @@ class VehicleTransferService:
                                date.fromisoformat(clean["invoice_date"]), int(clean["price"]), today, problems)
         if own and invoice is not None and invoice.dest_prefix != clean["dest_prefix"]:
             problems.add(rule.destination_refusal(vehicle.plate, rule.BY_PREFIX[clean["dest_prefix"]],
-                                                  rule.BY_PREFIX.get(invoice.dest_prefix)),
+                                                  invoice.dest_prefix),
                          rule.city_field(clean["province"]))
         problems.raise_found()
         assert invoice is not None

@@ -81,6 +81,32 @@ def test_the_destination_must_match_the_invoice_next_to_the_city(env: Env, peopl
     assert [field for field, _ in both.value.problems] == ["city_50", "invoice_no"]
 
 
+def test_an_invoice_naming_a_destination_the_kiosk_does_not_list_is_refused_clearly(env: Env, people) -> None:
+    """The invoice's 转入地 鲁B (青岛) is none of the kiosk's choices: whatever city is chosen, it is
+    said next to it at 下一步 (it passed there, and 提交 then refused with an empty message)."""
+    with env.db.write() as s:
+        s.execute(update(UsedCarInvoice).values(dest_prefix="鲁B"))
+    aid = account_id(env, people["two_cars"].id_number)
+    prepared = applications.prepare(env, TRANSFER, aid)
+    said = ("该发票的转入地（号牌发牌机关代号鲁B）不在本机可选的转入地中，不能在线申请转籍，"
+            "请携带发票到车管所窗口办理")
+    with pytest.raises(DomainError) as exc:
+        applications.check(TRANSFER, FORM, prepared)
+    assert problems_of(exc) == {"city_32": said}
+    with pytest.raises(DomainError) as same:  # the vehicle's own city: that reason, as before
+        applications.check(TRANSFER, {**FORM, "province": "50", "city_50": "渝A"}, prepared)
+    assert problems_of(same) == {"city_50": "渝A8D2Q7已在重庆市登记，同城交易无需转籍，请办理转移登记"}
+    with env.db.write() as s:  # changed on record after the form was checked: 提交 says the same
+        s.execute(update(UsedCarInvoice).values(dest_prefix="苏G"))
+    earlier = applications.prepare(env, TRANSFER, aid)
+    checked = applications.check(TRANSFER, FORM, earlier)
+    with env.db.write() as s:
+        s.execute(update(UsedCarInvoice).values(dest_prefix="鲁B"))
+    with pytest.raises(DomainError) as late, env.db.write() as s:
+        applications._apply(s, env, TRANSFER, aid, checked, earlier)
+    assert (late.value.message, late.value.field) == (said, "city_32")
+
+
 def test_every_invoice_field_is_checked_and_told_next_to_it(env: Env, people) -> None:
     prepared = applications.prepare(env, TRANSFER, account_id(env, people["two_cars"].id_number))
     with pytest.raises(FieldErrors) as exc:

@@ -30,9 +30,13 @@ def test_same_area_and_the_invoices_destination() -> None:
     assert vt.same_area("渝A8D2Q7", "渝A") and vt.same_area("渝B5K821", "渝A")  # 重庆 is one city
     assert vt.same_area("苏G52731", "苏G") and not vt.same_area("苏A12345", "苏G")
     lyg, chengdu = vt.BY_PREFIX["苏G"], vt.BY_PREFIX["川A"]
-    assert vt.destination_refusal("渝A8D2Q7", lyg, lyg) == ""
-    assert vt.destination_refusal("渝A8D2Q7", chengdu, lyg) == "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"
+    assert vt.destination_refusal("渝A8D2Q7", lyg, "苏G") == ""
+    assert vt.destination_refusal("渝A8D2Q7", lyg, None) == ""  # no invoice found yet: said at its own field
+    assert vt.destination_refusal("渝A8D2Q7", chengdu, "苏G") == "转入地必须与二手车销售统一发票一致：该发票的转入地为江苏省连云港市"
     assert vt.destination_refusal("苏G52731", lyg, None).startswith("苏G52731已在江苏省连云港市登记，同城交易无需转籍")
+    # an invoice's 转入地 the kiosk does not list matches no choice: refused, never passed
+    assert vt.destination_refusal("渝A8D2Q7", lyg, "鲁B") == (
+        "该发票的转入地（号牌发牌机关代号鲁B）不在本机可选的转入地中，不能在线申请转籍，请携带发票到车管所窗口办理")
 
 
 def test_invoice_fields() -> None:

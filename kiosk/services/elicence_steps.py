@@ -30,9 +30,10 @@ def how_to_renew(today: date, status: str, valid_from: date, valid_to: date) -> 
     """For a licence 逾期未换证, how it is renewed (期满换证); None for any other status."""
     if OVERDUE_RENEWAL not in status:
         return None
-    # e.g. 驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理
+    # e.g. 驾驶证有效期满已超过一年，不能在线换证，请到车管所窗口办理. A full score is judged here by 超分
+    # alone (no session: one cleared by 满分教育 earlier is not seen); it only decides 长期 or not.
     refusal = licence_replace.kind_refusal("renew", {"today": today, "status": status, "valid_from": valid_from,
-                                                     "valid_to": valid_to})
+                                                     "valid_to": valid_to, "full_score": "B" in status})
     return refusal or RENEW_HERE
 
 

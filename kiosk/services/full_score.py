@@ -101,6 +101,13 @@ def _intro(points: int, p: rules.DayPlan, none: list[str]) -> str:
     return text
 
 
+def finished(session: Session, account_id: int, period: tuple[date, date]) -> int:
+    """满分教育 the counter finished (复核) within ``period`` (its first day, the day after its last):
+    one for each time the points reached 12, which the licence no longer shows (复核 clears the points
+    and takes 超分 off its status)."""
+    return count(session, account_id, KIND, FINISHED, period)
+
+
 def _may_apply(session: Session, account_id: int, today: date, *, lock: bool = False) -> Driver:
     """The driver's facts when they may apply now (at the form, and again inside the write, locked);
     else why not, or the application of theirs still open (StillPending: 查看网办进度)."""
@@ -134,7 +141,7 @@ class FullScoreStudy:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         today = env.clock.now().date()
         d = _may_apply(session, account.id, today)
-        p = rules.plan(d.facts.classes, rules.full_scores(d.facts.points, count(session, account.id, KIND, FINISHED, d.cycle)))
+        p = rules.plan(d.facts.classes, rules.full_scores(d.facts.points, finished(session, account.id, d.cycle)))
         found, none = cities(session, env, account.id, d.licence.issuing_authority)
         if not found:
             raise DomainError("近期没有可预约的满分教育现场教育场次，请稍后再试或到车管所窗口咨询")

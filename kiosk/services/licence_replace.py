@@ -6,12 +6,13 @@ new 发证机关 take effect.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems, sentence
+from ..domain.full_score import FULL
 from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
@@ -19,6 +20,7 @@ from ..domain.licence_renewal import (HELD, certificate_refusal, names, next_val
                                       overdue_refusal, reissue_refusal, renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, compact, date_or_error
 from . import licence_common as common
+from .full_score import finished as full_scores_finished
 from .offices import cities_of, label, listed
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
@@ -56,6 +58,15 @@ FIELDS = [
     FieldSpec("delivery", "新驾驶证领取方式", "choice"),
     FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, show_if=MAIL),
 ]
+
+
+def full_score_in_period(session: Session, lic: DrivingLicence, today: date) -> bool:
+    """Whether the points reached 12 while ``lic`` is the licence (L162 Art 68: the next one is then as
+    long as this one, not 10 years or 长期): 超分 now, or a 满分教育 finished since its validity began
+    (finishing it clears 超分; one finished after the expiry, before the renewal is done, is for
+    points of this licence too)."""
+    return FULL in lic.status or full_scores_finished(
+        session, lic.account_id, (lic.valid_from, today + timedelta(days=1))) > 0
 
 
 def office_fields(home: str, targets: list[str]) -> list[FieldSpec]:
@@ -98,8 +109,8 @@ class LicenceReplacement:
         intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
                  f"发证机关：{lic.issuing_authority}")
         today = env.clock.now().date()
-        context = {"today": today, "status": lic.status, "valid_from": lic.valid_from,
-                   "valid_to": lic.valid_to, "home": home or "", "targets": targets,
+        context = {"today": today, "status": lic.status, "valid_from": lic.valid_from, "valid_to": lic.valid_to,
+                   "full_score": full_score_in_period(session, lic, today), "home": home or "", "targets": targets,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
         refusals = {label: kind_refusal(kind, context) for label, kind in KINDS}
         if all(refusals.values()):  # told before the form, as the 延期 services do
@@ -167,7 +178,7 @@ class LicenceReplacement:
         rows = [("业务类型", label)]
         if clean["kind"] == "renew":
             ctx = prepared.context
-            start, end = next_validity(ctx["valid_from"], ctx["valid_to"], "B" in str(ctx["status"]))  # type: ignore[arg-type]
+            start, end = next_validity(ctx["valid_from"], ctx["valid_to"], bool(ctx["full_score"]))  # type: ignore[arg-type]
             rows += [("身体条件证明编号", clean["cert_no"]), ("体检日期", clean["cert_date"]),
                      ("新驾驶证有效期限", f"{start:%Y-%m-%d} 至 {validity_text(end)}（办结后生效）")]
         if clean["kind"] == "transfer":
@@ -201,16 +212,16 @@ class LicenceReplacement:
             if refusal:
                 raise DomainError(f"{refusal}，请退办")
         if clean["kind"] == "renew":
-            return f"{self._renew(lic, clean)}；新驾驶证{how}，原驾驶证作废"
+            return f"{self._renew(session, lic, clean, env.clock.now().date())}；新驾驶证{how}，原驾驶证作废"
         if clean["kind"] == "transfer":
             lic.issuing_authority = common.authority_for(clean["city"])
             return f"驾驶证已转入{clean['city']}，发证机关：{lic.issuing_authority}；新驾驶证{how}，原驾驶证作废"
         return f"{what}的驾驶证{how}，原驾驶证作废"
 
-    def _renew(self, lic: DrivingLicence, clean: dict) -> str:
+    def _renew(self, session: Session, lic: DrivingLicence, clean: dict, today: date) -> str:
         if lic.valid_to.isoformat() != clean["valid_to"]:
             raise DomainError(f"驾驶证有效期已不是申请时的有效期（至{clean['valid_to']}），请核对后办理")
-        start, end = next_validity(lic.valid_from, lic.valid_to, "B" in lic.status)
+        start, end = next_validity(lic.valid_from, lic.valid_to, full_score_in_period(session, lic, today))
         if end is None:
             raise DomainError("换发长期有效驾驶证须在车管所业务系统中办理")
         lic.valid_from, lic.valid_to = start, end
@@ -222,11 +233,12 @@ class LicenceReplacement:
 def kind_refusal(kind: str, ctx: dict[str, object]) -> str | None:
     """Why a 业务类型 is refused for this licence whatever else is typed (``ctx``: prepare's context)."""
     today, valid_from, valid_to, status = ctx["today"], ctx["valid_from"], ctx["valid_to"], str(ctx["status"])
+    full_score = bool(ctx["full_score"])
     assert isinstance(today, date) and isinstance(valid_from, date) and isinstance(valid_to, date)
     if kind == "renew":  # 期满换证 has its own window
         if refusal := renewal_refusal(today, valid_to, delayed="N" in status):
             return refusal
-        return LONG_TERM if next_validity(valid_from, valid_to, "B" in status)[1] is None else None
+        return LONG_TERM if next_validity(valid_from, valid_to, full_score)[1] is None else None
     if refusal := overdue_refusal(today, valid_to, delayed="N" in status):
         return refusal
     return reissue_refusal(status) if kind == "lost" else None

@@ -2,12 +2,13 @@
 受理中 application's effect when the counter finishes it. The three 延期 services: test_licence_delay."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
 
-from kiosk.db.models import Office
+from kiosk.db.models import Application, Office
+from kiosk.domain.dates import anniversary
 from kiosk.domain.errors import DomainError
 from kiosk.services import applications, messaging
 from kiosk.services.catalog import SERVICES
@@ -46,6 +47,49 @@ def test_renewal_ends_accepted_and_finishing_gives_ten_years(env: Env, people: d
     assert "期满换证" in note and f"{new.valid_to:%Y-%m-%d}" in note and "已邮寄" in note
     with pytest.raises(DomainError, match="有效期已不是申请时"):  # finishing twice does not add 10 more years
         finish(env, done.serial_no, "已邮寄")
+
+
+def _full_score_finished(env: Env, aid: int, on: date, serial: str) -> None:
+    """满分教育 finished at the counter on ``on`` (复核 cleared the points and 超分)."""
+    at = datetime.combine(on, time(10))
+    with env.db.write() as s:
+        s.add(Application(serial_no=serial, account_id=aid, kind="full_score", title="满分学习考试", status="已办结",
+                          payload={}, terminal_id="test", created_at=at - timedelta(days=10), updated_at=at))
+
+
+def test_a_full_score_earlier_in_the_period_keeps_the_next_licence_as_long(env: Env, people: dict[str, Person]) -> None:
+    """L162 Art 68: 10 years only if the points never reached 12 while the old licence was valid. A
+    满分教育 finished then took 超分 off the status, so the status alone gave 10 years (reviewer)."""
+    p = people["renew_soon"]  # 梁雪: her first licence (6 years) ends in 60 days
+    old, aid = licence(env, p), account_id(env, p)
+
+    def period() -> str:
+        summary = dict(applications.check(REPLACE, renewal(), applications.prepare(env, REPLACE, aid)).summary)
+        return summary["新驾驶证有效期限"]
+
+    _full_score_finished(env, aid, old.valid_from - timedelta(days=1), "F0000000000000000001")  # the licence before
+    assert period() == f"{old.valid_to:%Y-%m-%d} 至 {anniversary(old.valid_to, 10):%Y-%m-%d}（办结后生效）"
+    _full_score_finished(env, aid, old.valid_from + timedelta(days=400), "F0000000000000000002")
+    assert licence(env, p).status == "A"  # 超分 was cleared
+    assert period() == f"{old.valid_to:%Y-%m-%d} 至 {anniversary(old.valid_to, 6):%Y-%m-%d}（办结后生效）"
+    done = applications.submit(env, REPLACE, aid, renewal())
+    note = finish(env, done.serial_no, "已邮寄")
+    assert (licence(env, p).valid_from, licence(env, p).valid_to) == (old.valid_to, anniversary(old.valid_to, 6))
+    assert f"至{anniversary(old.valid_to, 6):%Y-%m-%d}" in note
+
+
+def test_a_full_score_cleared_after_applying_is_seen_when_the_renewal_is_finished(env: Env,
+                                                                                 people: dict[str, Person]) -> None:
+    p = people["renew_soon"]
+    old, aid = licence(env, p), account_id(env, p)
+    set_licence(env, p, status="B", points=12)  # 超分 when she applies: 6 years said
+    done = applications.submit(env, REPLACE, aid, renewal())
+    assert ("新驾驶证有效期限", f"{old.valid_to:%Y-%m-%d} 至 {anniversary(old.valid_to, 6):%Y-%m-%d}（办结后生效）") \
+        in done.summary
+    set_licence(env, p, status="A", points=0)  # 满分教育 finished meanwhile
+    _full_score_finished(env, aid, date(2026, 12, 1), "F0000000000000000003")
+    finish(env, done.serial_no, "已邮寄")
+    assert licence(env, p).valid_to == anniversary(old.valid_to, 6)
 
 
 def test_one_open_application_at_a_time_and_no_delay_while_renewing(env: Env, people: dict[str, Person]) -> None:

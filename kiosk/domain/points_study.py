@@ -1,11 +1,11 @@
 """学法减分 (L163 Art 25-27; seed 002 section 四): who may reduce points by study, and how much.
 
 Checked here from the data the kiosk holds: points above 0 and below 12, at most 6 points reduced
-per cycle, probation period, overdue review, licence held, own vehicle past inspection, licence not
-in force, unhandled violations or accidents (Art 25: points are reduced once violations are
-handled). Not checked (the database holds no such facts; see README): two or more full scores in
-this or the last cycle, hit-and-run / drunk driving / forged plates or licences / buying and
-selling points in the last three cycles.
+per cycle, two or more full scores (满分教育 records) in this or the last cycle, probation period,
+overdue review, licence held, own vehicle past inspection, licence not in force, unhandled
+violations or accidents (Art 25: points are reduced once violations are handled). Not checked (the
+database holds no such facts; see README): hit-and-run / drunk driving / forged plates or licences /
+buying and selling points in the last three cycles.
 """
 from __future__ import annotations
 
@@ -28,12 +28,15 @@ WHY_WAIT = {"网上学习": "网上学习须累计学满30分钟并考试合格"
 MOST_TIME = {"网上学习": timedelta(days=3)}
 UNHANDLED = "HI"  # 违法未处理, 事故未处理
 ONE_AT_A_TIME = "完成学习考试或公示并办结后才能再次申请"
+FULL_SCORES_LIMIT = 2  # 满分教育 records in this or in the last cycle that exclude the driver (Art 26)
 
 
-def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> str | None:
+def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0, *,
+            full_scores: tuple[int, int]) -> str | None:
     """Why ``facts``' driver may not apply (or, at the counter, have a point reduced) today; None if
     they may. ``reduced``: points already reduced by study this cycle; ``pending``: applications
-    of theirs still 受理中 (at the counter's re-check: the others than the one being finished)."""
+    of theirs still 受理中 (at the counter's re-check: the others than the one being finished);
+    ``full_scores``: 满分教育 records (each a full score) in this cycle and in the last one."""
     problem = status_problem(facts.status, SERVICE)
     if problem:
         return problem
@@ -49,6 +52,9 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0) -> 
         return "本记分周期累积记分已满12分，不能申请学法减分，请参加满分教育"
     if facts.points <= 0:
         return "本记分周期没有记分记录，无需申请学法减分"  # as 审验教育 and 延期审验 say it (tester)
+    for cycle, times in zip(("本记分周期", "上一个记分周期"), full_scores):
+        if times >= FULL_SCORES_LIMIT:
+            return f"{cycle}内有{times}次满分教育记录，不能申请学法减分"
     ends = probation_ends(facts.first_issued_on)
     if today < ends:
         return (f"驾驶证在实习期内（至{format_date(probation_last_day(facts.first_issued_on))}），不能申请学法减分；"

@@ -14,10 +14,12 @@ from ..db.models import Account, Application
 from ..domain import points_study as rules
 from ..domain.dates import format_date, format_date_time
 from ..domain.errors import DomainError, StillPending
+from ..domain.points import cycle_of
 from . import applications, audit
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import APP, count, driver, in_app
+from .education_facts import APP, Driver, count, driver, in_app
 from .env import Env
+from .full_score import finished as full_scores_finished
 
 KIND = "points_study"
 WHERE_ONLINE = in_app("学法减分")  # the seed: 交管12123 App >【学习教育业务】>【学法减分】
@@ -61,6 +63,15 @@ def _open(session: Session, account_id: int, now: datetime) -> tuple[list[Applic
     return live, lapsed
 
 
+def _full_scores(session: Session, d: Driver) -> tuple[int, int]:
+    """The 满分教育 finished in this 记分周期 and in the last one (L163 Art 26: two or more in either
+    and no 学法减分); the cycle is the one the counter's 复核 fell in."""
+    start, _ = d.cycle
+    last = cycle_of(d.facts.first_issued_on, start - timedelta(days=1))
+    return (full_scores_finished(session, d.licence.account_id, d.cycle),
+            full_scores_finished(session, d.licence.account_id, last))
+
+
 def _still_pending(app: Application) -> StillPending:
     way = str(app.payload.get("way", ""))
     todo = f"{after(way, app.created_at)}。" if way in rules.WAYS else ""
@@ -81,7 +92,7 @@ class PointsStudy:
         d = driver(session, account.id, today)
         reduced = count(session, account.id, KIND, FINISHED, d.cycle)
         live, _lapsed = _open(session, account.id, env.clock.now())
-        reason = rules.refusal(d.facts, today, reduced)
+        reason = rules.refusal(d.facts, today, reduced, full_scores=_full_scores(session, d))
         if reason:
             raise DomainError(reason)
         if live:  # the last of the rules: say which one, and what to do now
@@ -119,7 +130,8 @@ class PointsStudy:
         today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
         d = driver(session, account.id, today, lock=True)
         live, lapsed = _open(session, account.id, env.clock.now())
-        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle), len(live))
+        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle), len(live),
+                               full_scores=_full_scores(session, d))
         if reason:
             raise DomainError(reason)
         for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
@@ -144,7 +156,8 @@ class PointsStudy:
             raise DomainError(problem, "how")
         today = env.clock.now().date()
         d = driver(session, app.account_id, today, lock=True)
-        reason = rules.refusal(d.facts, today, count(session, app.account_id, KIND, FINISHED, d.cycle))
+        reason = rules.refusal(d.facts, today, count(session, app.account_id, KIND, FINISHED, d.cycle),
+                               full_scores=_full_scores(session, d))
         if reason:
             raise DomainError(f"再次复核不符合减分条件：{reason}。可退办并说明理由")
         d.licence.points -= 1

@@ -1,11 +1,14 @@
 """学法减分 and 驾驶人审验教育 on the generic flow, and the counter finishing them (real SQLite file)."""
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
+
 import pytest
 from sqlalchemy import select, update
 
 from kiosk.db.models import Application, AuditEntry, DrivingLicence, Message
 from kiosk.domain.errors import DomainError
+from kiosk.domain.points import cycle_of
 from kiosk.services import applications, counter_applications
 from kiosk.services.points_study import PointsStudy
 from kiosk.services.review_education import ReviewEducation
@@ -74,6 +77,35 @@ def test_at_most_six_points_a_cycle(env, people) -> None:
         counter_applications.finish(env, CLERK, acc, serial, "公益活动公示期满")
     assert points(env, acc) == 5
     assert "已达每个记分周期6分的上限" in refusal(env, STUDY, acc)
+
+
+def _full_score_finished(env, acc: int, on: date, serial: str) -> None:  # type: ignore[no-untyped-def]
+    """满分教育 finished (复核) on ``on``: its points cleared, a record of a full score."""
+    at = datetime.combine(on, time(10))
+    with env.db.write() as s:
+        s.add(Application(serial_no=serial, account_id=acc, kind="full_score", title="满分学习考试", status="已办结",
+                          payload={}, terminal_id="test", created_at=at, updated_at=at))
+
+
+def test_two_full_scores_in_this_or_the_last_cycle_exclude(env, people) -> None:
+    """L163 Art 26 (RULES.md: 2+ full scores in this or the last cycle): counted from the 满分教育
+    the counter finished in each 记分周期, at the kiosk and again at the counter's re-check."""
+    acc = account_id(env, people["points_study"])  # 宋佳, 4 points; today 2026-12-01
+    with env.db.read() as s:
+        first = s.scalar(select(DrivingLicence.first_issued_on).where(DrivingLicence.account_id == acc))
+    start, _ = cycle_of(first, date(2026, 12, 1))
+    _full_score_finished(env, acc, start - timedelta(days=400), "F0000000000000000001")  # two cycles back
+    _full_score_finished(env, acc, start - timedelta(days=300), "F0000000000000000002")  # the last cycle
+    _full_score_finished(env, acc, start, "F0000000000000000003")  # this one
+    serial = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no  # one in each: may apply
+    _full_score_finished(env, acc, start - timedelta(days=1), "F0000000000000000004")  # the last cycle's 2nd
+    env.clock.advance(minutes=30)
+    with pytest.raises(DomainError, match="再次复核不符合减分条件：上一个记分周期内有2次满分教育记录，不能申请学法减分"):
+        counter_applications.finish(env, CLERK, acc, serial, "学习考试合格")
+    assert points(env, acc) == 4
+    with env.db.write() as s:
+        s.execute(update(Application).where(Application.serial_no == serial).values(status="已退办"))
+    assert refusal(env, STUDY, acc) == "上一个记分周期内有2次满分教育记录，不能申请学法减分"
 
 
 def test_public_service_study_is_finished_after_its_two_day_publicity(env, people) -> None:

@@ -13,6 +13,7 @@ from kiosk.services.workdays import work_calendar
 
 TODAY = date(2026, 12, 3)
 FIRST = date(2020, 10, 24)
+NONE = (0, 0)  # 满分教育 records in this and the last 记分周期
 
 
 def facts(**kw) -> DriverFacts:  # type: ignore[no-untyped-def]
@@ -40,9 +41,19 @@ def test_probation_is_the_first_twelve_months() -> None:
 # 学法减分 -----------------------------------------------------------------------------------
 
 def test_a_driver_with_a_few_points_may_apply() -> None:
-    assert study.refusal(facts(), TODAY, reduced=0) is None
-    assert study.refusal(facts(points=1), TODAY, reduced=5) is None
-    assert study.refusal(facts(points=11), TODAY, reduced=0) is None
+    assert study.refusal(facts(), TODAY, reduced=0, full_scores=NONE) is None
+    assert study.refusal(facts(points=1), TODAY, reduced=5, full_scores=NONE) is None
+    assert study.refusal(facts(points=11), TODAY, reduced=0, full_scores=NONE) is None
+    assert study.refusal(facts(), TODAY, reduced=0, full_scores=(1, 1)) is None  # one in each: not excluded
+
+
+@pytest.mark.parametrize(("full_scores", "said"), [
+    ((2, 0), "本记分周期内有2次满分教育记录，不能申请学法减分"),
+    ((0, 2), "上一个记分周期内有2次满分教育记录，不能申请学法减分"),
+    ((3, 2), "本记分周期内有3次满分教育记录，不能申请学法减分"),
+])
+def test_two_full_scores_in_this_or_the_last_cycle_exclude(full_scores, said) -> None:  # type: ignore[no-untyped-def]
+    assert study.refusal(facts(), TODAY, reduced=0, full_scores=full_scores) == said  # L163 Art 26
 
 
 @pytest.mark.parametrize(("kw", "reduced", "pending", "words"), [
@@ -64,14 +75,14 @@ def test_a_driver_with_a_few_points_may_apply() -> None:
     ({}, 2, 1, "正在受理中"),
 ])
 def test_refusals_say_why(kw, reduced, pending, words) -> None:  # type: ignore[no-untyped-def]
-    reason = study.refusal(facts(**kw), TODAY, reduced=reduced, pending=pending)
+    reason = study.refusal(facts(**kw), TODAY, reduced=reduced, pending=pending, full_scores=NONE)
     assert reason is not None and words in reason
 
 
 def test_probation_ends_on_its_anniversary() -> None:
     first = date(2025, 12, 3)
-    assert study.refusal(facts(first_issued_on=first), date(2026, 12, 2), 0) is not None
-    assert study.refusal(facts(first_issued_on=first), date(2026, 12, 3), 0) is None
+    assert study.refusal(facts(first_issued_on=first), date(2026, 12, 2), 0, full_scores=NONE) is not None
+    assert study.refusal(facts(first_issued_on=first), date(2026, 12, 3), 0, full_scores=NONE) is None
 
 
 def test_the_counter_finishes_by_the_way_chosen() -> None:

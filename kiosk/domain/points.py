@@ -5,7 +5,7 @@ Plain values only: the services read them from the database (kiosk.services.educ
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from .dates import anniversary
 from .licence import STATUS_NAMES
@@ -53,3 +53,14 @@ def status_problem(status: str, service: str) -> str | None:
         if code in NOT_IN_FORCE:
             return f"您的驾驶证状态为{STATUS_NAMES[code]}，不能办理{service}"
     return None
+
+
+def study_lapsed(study: str, most: timedelta, applied_at: datetime, now: datetime) -> str | None:
+    """Why the counter can no longer finish, at ``now``, a ``study`` (学法减分's 网上学习, 审验教育's
+    网络教育) that must be done within ``most`` (whole days) of its application; None while it can. The
+    application is then turned back (退办) and the citizen may apply again."""
+    last = applied_at + most
+    if now <= last:
+        return None
+    return (f"{study}须在申请后{most.days}日内完成，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
+            f"已于{last:%Y-%m-%d %H:%M}超过期限，不能办结。请退办，本人可重新申请")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from .dates import format_date
-from .points import FULL_SCORE, HELD, DriverFacts, probation_ends, probation_last_day, status_problem
+from .points import FULL_SCORE, HELD, DriverFacts, probation_ends, probation_last_day, status_problem, study_lapsed
 from .licence import STATUS_NAMES
 
 SERVICE = "学法减分"
@@ -100,8 +100,4 @@ def too_late(way: str, applied_at: datetime, now: datetime) -> str | None:
     application is then turned back (退办) and the citizen may apply again."""
     if way not in MOST_TIME:
         return None
-    last = applied_at + MOST_TIME[way]
-    if now <= last:
-        return None
-    return (f"网上学习须在申请后3日内完成，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
-            f"已于{last:%Y-%m-%d %H:%M}超过期限，不能办结。请退办，本人可重新申请")
+    return study_lapsed(way, MOST_TIME[way], applied_at, now)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import format_date, format_day_and_weekday
-from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, status_problem
+from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, status_problem, study_lapsed
 from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
@@ -100,7 +100,8 @@ def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,
     return found
 
 
-ONLINE_LEAST = timedelta(hours=3)  # 网络教育: at least 3 hours of study (at most 3 days, >= 1 hour a day)
+ONLINE_LEAST = timedelta(hours=3)  # 网络教育: at least 3 hours of study (>= 1 hour a day) ...
+ONLINE_MOST = timedelta(days=3)  # ... within at most 3 days (RULES.md), counted from the application
 
 
 def finish_problem(way: str, how: str, session_day: date | None, today: date,
@@ -108,7 +109,8 @@ def finish_problem(way: str, how: str, session_day: date | None, today: date,
                    session_ends: datetime | None = None) -> str | None:
     """The counter finishes an application by its way; 现场教育 not before its session has ended
     (its day, then ``session_ends`` on it), 网络教育 not before its 3 hours of study could have been
-    done (``applied_at`` + 3 hours)."""
+    done (``applied_at`` + 3 hours), nor after its 3 days (then it is turned back, as 学法减分's
+    网上学习 is)."""
     expected = FINISH_BY_WAY.get(way)
     if expected is None:
         return "申请中的教育方式无法识别"
@@ -121,4 +123,6 @@ def finish_problem(way: str, how: str, session_day: date | None, today: date,
     if way == ONLINE and applied_at is not None and now is not None and now < applied_at + ONLINE_LEAST:
         return (f"网络教育须累计学习不少于3小时，申请时间为{applied_at:%Y-%m-%d %H:%M}，"
                 f"最早可于{applied_at + ONLINE_LEAST:%Y-%m-%d %H:%M}办结")
+    if way == ONLINE and applied_at is not None and now is not None:
+        return study_lapsed(ONLINE, ONLINE_MOST, applied_at, now)
     return None

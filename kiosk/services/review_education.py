@@ -51,25 +51,33 @@ def _intro(points: int, due: date, ways: tuple[str, ...]) -> str:
                    f"本机受理后请{WHERE_ONLINE}学习。提交前请阅读并同意《机动车驾驶人身体情况申报》。")
 
 
-def _after(way: str, session_key: str, address: str, due: date) -> str:
-    """What the citizen does once the application is taken: where, and by when."""
+def _after(way: str, session_key: str, address: str, applied_at: datetime) -> str:
+    """What the citizen does once the application is taken: where, and by when (网络教育: within 3
+    days of the application, as the counter finishes it only then)."""
     if way == rules.ON_SITE:
         chosen = rules.session_of(session_key)
         where = f"{chosen.office}（{address}）" if address else chosen.office
         return f"请于{format_date(chosen.day)} {chosen.start}到{where}参加现场教育，携带居民身份证和驾驶证"
-    return f"请在{format_date(due)}前{WHERE_ONLINE}，完成网络教育学习（{ONLINE_HOURS}）"
+    last = applied_at + rules.ONLINE_MOST
+    return f"请在{format_date_time(last)}前{WHERE_ONLINE}，完成网络教育学习（{ONLINE_HOURS}）"
 
 
-def _still_pending(session: Session, app: Application, due: date) -> StillPending:
-    """The application still 受理中, named with what to do now (as its 受理 SMS said, read again)."""
+def _still_pending(session: Session, app: Application, now: datetime) -> StillPending:
+    """The application still 受理中, named with what to do now (as its 受理 SMS said, read again;
+    a 网络教育 past its 3 days can only be turned back at a counter, then applied for again)."""
     way, key = str(app.payload.get("way", "")), str(app.payload.get("session", ""))
+    head = (f"您已有一项驾驶人审验教育申请正在受理中（业务流水号{app.serial_no}，{way}，"
+            f"申请时间{format_date_time(app.created_at)}）。")
+    last = app.created_at + rules.ONLINE_MOST
+    if way == rules.ONLINE and now > last:
+        return StillPending(f"{head}网络教育须在申请后3日内完成，已于{format_date_time(last)}超过期限，"
+                            "不能办结，请到车管所窗口退办该申请后重新申请。", app.serial_no)
     todo = ""
     if way == rules.ONLINE or (way == rules.ON_SITE and key):
         office = rules.session_of(key).office if way == rules.ON_SITE else ""
         address = next((o.address for o in listed(session) if o.name == office), "")
-        todo = _after(way, key, address, due) + "。"
-    return StillPending(f"您已有一项驾驶人审验教育申请正在受理中（业务流水号{app.serial_no}，{way}，"
-                        f"申请时间{format_date_time(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
+        todo = _after(way, key, address, app.created_at) + "。"
+    return StillPending(f"{head}{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
 
 
 class ReviewEducation:
@@ -88,7 +96,7 @@ class ReviewEducation:
         due = rules.review_due(d.licence.first_issued_on, today)
         pending = applications.waiting(session, account.id, KIND)
         if pending:  # the last of the rules: say which application, and what to do now
-            raise _still_pending(session, pending[0], due)
+            raise _still_pending(session, pending[0], env.clock.now())
         ways = rules.ways(d.facts.points)
         offices = {o.name: o for o in listed(session)}
         schedule, days_ahead = _schedule()
@@ -180,7 +188,7 @@ class ReviewEducation:
             places = prepared.context["places"]
             assert isinstance(places, dict)
             address = places[clean["session"]][1]
-        after = _after(clean["way"], clean.get("session", ""), address, rules.review_due(d.licence.first_issued_on, today))
+        after = _after(clean["way"], clean.get("session", ""), address, env.clock.now())
         sms = f"已受理（{clean['way']}）。{after}。"  # two sentences: each ends with 。
         return Outcome(WAITING, "申请" + sms, sms)  # the SMS says 您的驾驶人审验教育申请（...）已受理
 

@@ -232,6 +232,21 @@ def test_below_nine_points_online_in_the_issuing_city(env, people) -> None:
     assert handled.note == "审验教育已完成（网络教育）"
 
 
+def test_online_review_education_not_done_within_3_days_is_not_finished(env, people) -> None:
+    """网络教育: ≥3 hours within at most 3 days (RULES.md); later the counter can only 退办 it."""
+    acc = account_id(env, people["lorry_driver"])
+    done = applications.submit(env, REVIEW, acc, {"way": "网络教育", "declaration": "1"})
+    env.clock.advance(days=3)  # the last moment: still finished
+    assert REVIEW.finish_problem({"way": "网络教育"}, datetime(2026, 12, 1, 9), env.clock.now(), "已完成网络学习") is None
+    env.clock.advance(minutes=1)
+    with pytest.raises(DomainError) as late:
+        counter_applications.finish(env, CLERK, acc, done.serial_no, "已完成网络学习")
+    assert late.value.message == ("网络教育须在申请后3日内完成，申请时间为2026-12-01 09:00，已于2026-12-04 09:00"
+                                  "超过期限，不能办结。请退办，本人可重新申请")
+    with env.db.read() as s:
+        assert s.scalar(select(Application.status).where(Application.serial_no == done.serial_no)) == "受理中"
+
+
 @pytest.mark.parametrize(("key", "words"), [
     ("points_study", "无需参加审验教育"),  # C1
     ("truck_driver", "没有记分记录"),  # A2 without points

@@ -55,16 +55,22 @@ def test_points_study_public_site_says_where_the_sites_are_listed(env, people) -
     assert STUDY_APP in _pending(env, STUDY, acc).message
 
 
-def test_review_online_names_the_app_and_the_review_day(env, people) -> None:
+def test_review_online_names_the_app_and_its_3_days(env, people) -> None:
     acc = account_id(env, people["lorry_driver"])
     prepared = applications.prepare(env, REVIEW, acc)
     assert REVIEW_APP in prepared.intro
-    done = applications.submit(env, REVIEW, acc, {"way": "网络教育", "declaration": "1"})
-    todo = f"请在2027年11月20日前{REVIEW_APP}，完成网络教育学习（网络教育学时不少于3小时"
+    done = applications.submit(env, REVIEW, acc, {"way": "网络教育", "declaration": "1"})  # 2026-12-01 09:00
+    # within 3 days of the application (the counter finishes it only then), not by the review's last day
+    todo = f"请在2026年12月4日 09:00前{REVIEW_APP}，完成网络教育学习（网络教育学时不少于3小时"
     assert todo in done.note and todo in _sms(env, acc)
     pending = _pending(env, REVIEW, acc)
     assert pending.serial_no == done.serial_no and f"业务流水号{done.serial_no}，网络教育" in pending.message
     assert todo in pending.message
+    env.clock.advance(days=3, minutes=1)  # past them: the counter turns it back, then she applies again
+    lapsed = _pending(env, REVIEW, acc)
+    assert lapsed.serial_no == done.serial_no and todo not in lapsed.message
+    assert lapsed.message.endswith("网络教育须在申请后3日内完成，已于2026年12月4日 09:00超过期限，"
+                                   "不能办结，请到车管所窗口退办该申请后重新申请。")
 
 
 def test_review_on_site_pending_says_the_session_and_its_place(env, people) -> None:

@@ -6,11 +6,13 @@ from sqlalchemy import select
 from kiosk.db.models import Application, DrivingLicence
 from kiosk.services import applications
 from kiosk.services.points_study import PointsStudy
+from kiosk.services.review_education import ReviewEducation
+from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.dialogs.choose import ChooseDialog
 from kiosk.ui.screens.flow import ApplicationFlowScreen
 from kiosk.ui.screens.records import ProgressScreen
 from tests.booking_helpers import account_id
-from tests.ui.conftest import screen_text, settle, sign_in
+from tests.ui.conftest import screen_text, set_input, settle, sign_in
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import SIZE, look_up, press
 
@@ -175,3 +177,29 @@ async def test_the_counter_is_told_at_once_that_a_lapsed_online_study_cannot_be_
         assert f"{serial}不能办结：网上学习须在申请后3日内完成" in said and "请退办" in said
     with env.db.read() as s:
         assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "受理中"
+
+
+async def test_a_review_online_study_past_its_3_days_is_not_finished_but_turned_back(env, people):
+    """网络教育 (≥3 hours within at most 3 days): after its 3 days 办结 says why and to 退办, as 学法减分's
+    网上学习 does; 退办 is still there, and then the citizen may apply again."""
+    p = people["lorry_driver"]  # 冯莉, B2 with 3 points
+    acc = account_id(env, p)
+    serial = applications.submit(env, ReviewEducation(), acc, {"way": "网络教育", "declaration": "1"}).serial_no
+    env.clock.advance(days=3, minutes=1)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理审验教育")
+        await press(pilot, "finish-app")
+        assert not isinstance(app.screen, ChooseDialog)
+        said = str(app.screen.query_one("#app-error").render())
+        assert f"{serial}不能办结：网络教育须在申请后3日内完成，申请时间为2026-12-01 09:00" in said
+        assert "请退办，本人可重新申请" in said
+        set_input(app, "refuse_reason", "网络教育超过3日未完成")
+        await press(pilot, "refuse-app")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+    with env.db.read() as s:
+        assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "已退办"
+    assert applications.prepare(env, ReviewEducation(), acc).choices["way"]  # applied for again

@@ -160,6 +160,11 @@ def test_the_counter_finishes_review_education_by_way_and_not_before_the_session
     early = review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 3, 10, 30))
     assert early == "网络教育须累计学习不少于3小时，申请时间为2026-12-03 09:36，最早可于2026-12-03 12:36办结"
     assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 3, 12, 36)) is None
+    # and within at most 3 days (RULES: at most 3 days), as 学法减分's 网上学习, in the same words
+    assert review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 6, 9, 36)) is None
+    late = review.finish_problem("网络教育", "已完成网络学习", None, TODAY, applied, datetime(2026, 12, 6, 9, 37))
+    assert late == ("网络教育须在申请后3日内完成，申请时间为2026-12-03 09:36，已于2026-12-06 09:36超过期限，"
+                    "不能办结。请退办，本人可重新申请")
     # 现场教育: on its day, not before the session has ended (education tester: closed at 08:00 for 09:00)
     day, ends = date(2026, 12, 7), datetime(2026, 12, 7, 12, 0)
     assert review.finish_problem("现场教育", "已完成现场教育", day, day, applied, datetime(2026, 12, 7, 8, 0), ends) == (
@@ -183,5 +188,6 @@ def test_online_study_is_finished_within_its_3_days() -> None:
     applied = datetime(2026, 12, 3, 10, 0)
     assert study.too_late("网上学习", applied, datetime(2026, 12, 6, 10, 0)) is None  # the last moment
     late = study.too_late("网上学习", applied, datetime(2026, 12, 6, 10, 1))
-    assert late is not None and "3日内" in late and "2026-12-06 10:00" in late and "退办" in late
+    assert late == ("网上学习须在申请后3日内完成，申请时间为2026-12-03 10:00，已于2026-12-06 10:00超过期限，"
+                    "不能办结。请退办，本人可重新申请")  # the same words as before they were shared
     assert study.too_late("公益网点", applied, datetime(2027, 1, 3, 10, 0)) is None  # no such limit there

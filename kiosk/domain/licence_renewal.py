@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from .dates import anniversary
+from .errors import DomainError
 from .licence import STATUS_NAMES
+from .typed import compact
 
 RENEWAL_DAYS_BEFORE = 90  # 期满换证: within 90 days before the licence expires
 OVERDUE_YEARS = 1  # more than a year past its expiry the licence is cancelled (注销): counter only
 CERT_MONTHS = 6  # a 身体条件证明 is valid 6 months from the medical examination
+CERT_NO_LEN = (6, 30)  # the 身体条件证明's number: 6-30 letters or digits
 # A licence with one of these is no licence one can replace, renew or delay online.
 CLOSED = "CEFGJL"  # 转出 撤销 吊销 注销 停止使用 锁定
 HELD = "DKU"  # 暂扣 扣押 扣留: the card is with the police
@@ -26,6 +29,23 @@ def closed_refusal(status: str) -> str | None:
     if not found:
         return None
     return f"您的驾驶证状态为{found}，不能办理此业务，请联系驾驶证发证地公安交管部门"
+
+
+def clean_certificate_no(raw: str, field: str = "cert_no") -> str:
+    """The 身体条件证明's number typed (spaces and full-width forms folded, letters upper-cased), or
+    why it is not one: a character that is no letter or digit is named, not counted as one (tester:
+    2026-12-10 was 应为6-30位字母或数字（您输入了10位）)."""
+    number = compact(raw).upper()
+    low, high = CERT_NO_LEN
+    if not number:
+        raise DomainError(f"请输入身体条件证明上的编号（{low}-{high}位字母或数字）", field)
+    wrong = "".join(dict.fromkeys(c for c in number if not (c.isascii() and c.isalnum())))
+    if wrong:
+        raise DomainError(f"身体条件证明编号只能包含字母或数字，请检查：{wrong}", field)
+    if not low <= len(number) <= high:  # typed: not 请输入 (tester)
+        raise DomainError(f"身体条件证明编号应为{low}-{high}位字母或数字（您输入了{len(number)}位），"
+                          "请核对证明上的编号", field)
+    return number
 
 
 def reissue_refusal(status: str) -> str | None:

@@ -33,7 +33,9 @@ FINISHED, TURNED_BACK = "已办结", "已退办"  # how it ends: done, or turned
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text / phone / choice / agree (a box to tick: the value is "1" when ticked)
+    # text / phone / code (letters and digits: spaces typed are dropped, as in a phone's) / choice /
+    # agree (a box to tick: the value is "1" when ticked)
+    kind: str = "text"
     placeholder: str = ""
     max_len: int = 100
     required: bool = True

@@ -16,9 +16,10 @@ from ..domain.full_score import FULL
 from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
-from ..domain.licence_renewal import (HELD, certificate_refusal, names, next_validity, overdue_all_refusal,
-                                      overdue_refusal, reissue_refusal, renewal_refusal, validity_text)
-from ..domain.typed import DATE_LEN, compact, date_or_error
+from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, clean_certificate_no, names,
+                                      next_validity, overdue_all_refusal, overdue_refusal, reissue_refusal,
+                                      renewal_refusal, validity_text)
+from ..domain.typed import DATE_LEN, date_or_error
 from . import licence_common as common
 from .full_score import finished as full_scores_finished
 from .offices import cities_of, label, listed
@@ -52,7 +53,7 @@ HOME_KINDS = ("lost", "damaged", "changed", "renew")  # the card is made in the 
 LONG_TERM = "您的驾驶证期满换证将换发长期有效的驾驶证，本终端暂不能办理，请到车管所窗口办理"
 FIELDS = [
     FieldSpec("kind", "业务类型", "choice"),
-    FieldSpec("cert_no", "身体条件证明编号", placeholder="体检网点出具的证明上的编号", max_len=30, show_if=RENEW),
+    FieldSpec("cert_no", "身体条件证明编号", "code", "体检网点出具的证明上的编号", max_len=CERT_NO_LEN[1], show_if=RENEW),
     FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=DATE_LEN, show_if=RENEW),
     FieldSpec("city", "转入地", "choice", show_if=TRANSFER),
     FieldSpec("delivery", "新驾驶证领取方式", "choice"),
@@ -158,11 +159,7 @@ class LicenceReplacement:
         ctx = prepared.context
         today, valid_to = ctx["today"], ctx["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
-        number = compact(form.get("cert_no", "")).upper()
-        if not number:
-            problems.add("请输入身体条件证明上的编号（6-30位字母或数字）", "cert_no")
-        elif not (6 <= len(number) <= 30 and number.isascii() and number.isalnum()):  # typed: not 请输入 (tester)
-            problems.add(f"身体条件证明编号应为6-30位字母或数字（您输入了{len(number)}位），请核对证明上的编号", "cert_no")
+        number = problems.check(clean_certificate_no, form.get("cert_no", "")) or ""
         examined = problems.check(date_or_error, form.get("cert_date", ""), "cert_date",
                                   "请按 2026-11-20 的格式输入体检日期")
         if examined is not None and (refusal := certificate_refusal(examined, today)):

@@ -129,6 +129,19 @@ def test_a_certificate_needs_its_number(env: Env, people: dict[str, Person]) -> 
     assert (err.field, err.message) == ("cert_no", "身体条件证明编号应为6-30位字母或数字（您输入了2位），请核对证明上的编号")
 
 
+def test_a_certificate_number_is_read_without_spaces_and_a_wrong_character_is_named(
+        env: Env, people: dict[str, Person]) -> None:
+    """Tester: '  2026-12-10' was 应为6-30位字母或数字（您输入了10位）, the hyphens counted as such."""
+    err = refused(REPLACE, env, people["renew_soon"], renewal() | {"cert_no": "  2026-12-10"})
+    assert (err.field, err.message) == ("cert_no", "身体条件证明编号只能包含字母或数字，请检查：-")
+    err = refused(REPLACE, env, people["renew_soon"], renewal() | {"cert_no": "  "})  # spaces only: none typed
+    assert (err.field, err.message) == ("cert_no", "请输入身体条件证明上的编号（6-30位字母或数字）")
+    aid = account_id(env, people["renew_soon"])
+    checked = applications.check(REPLACE, renewal() | {"cert_no": "  tj 2026 112001"},
+                                 applications.prepare(env, REPLACE, aid))
+    assert ("身体条件证明编号", "TJ2026112001") in checked.summary
+
+
 def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, people: dict[str, Person]) -> None:
     p = people["suspended"]  # 孙丽: 暂扣
     err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": ADDRESS})

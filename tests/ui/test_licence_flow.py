@@ -81,6 +81,22 @@ async def test_renewal_with_an_old_certificate_then_a_good_one(kiosk_app, env, p
         assert _licence(env, p).valid_to == before  # the new period starts when the counter finishes
 
 
+async def test_spaces_typed_in_the_certificate_number_are_dropped(kiosk_app, env, people):
+    """Tester: two spaces then Enter said 请输入身体条件证明上的编号 and the spaces stayed before the
+    number typed next; a code's field drops them as the ID and phone fields do."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["renew_soon"], "licence_replace")
+        await _choose(pilot, "kind", "renew")
+        kiosk_app.screen.query_one("#input-cert_no").focus()
+        await pilot.press("space", "space", "enter")
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#input-cert_no").value == ""
+        kiosk_app.screen.query_one("#input-cert_no").focus()
+        await pilot.press(*"TJ", "space", *"2026112001")
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#input-cert_no").value == "TJ2026112001"
+
+
 async def test_no_reissue_while_suspended_but_an_exchange_at_a_counter(kiosk_app, env, people):
     p = people["suspended"]
     async with kiosk_app.run_test(size=(80, 24)) as pilot:

@@ -28,7 +28,8 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared) -> Widget:
     else:
         field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                           value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                          digits=spec.kind == "phone",  # a phone number's limit counts 位
+                          # a phone number's or a code's limit counts 位, and spaces typed are dropped
+                          digits=spec.kind in ("phone", "code"),
                           enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
     field.display = shown(spec, prepared, prepared.initial)
     return field

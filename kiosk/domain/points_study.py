@@ -27,15 +27,22 @@ WHY_WAIT = {"网上学习": "网上学习须累计学满30分钟并考试合格"
 # The most: the 30 minutes of 网上学习 are studied within 3 days of the application (RULES.md, L163).
 MOST_TIME = {"网上学习": timedelta(days=3)}
 UNHANDLED = "HI"  # 违法未处理, 事故未处理
-ONE_AT_A_TIME = "完成学习考试或公示并办结后才能再次申请"
+# One application at a time: the next once this one is done the way it was made (公示 is only the
+# 公益网点's; tester: 网上学习 was told 完成学习考试或公示并办结后).
+ONE_AT_A_TIME = {"网上学习": "学习考试合格并办结后才能再次申请", "公益网点": "公示期满并办结后才能再次申请"}
+
+
+def one_at_a_time(way: str) -> str:
+    """When an application made by ``way`` lets the next one be made."""
+    return ONE_AT_A_TIME.get(way, "该申请办结后才能再次申请")
 FULL_SCORES_LIMIT = 2  # 满分教育 records in this or in the last cycle that exclude the driver (Art 26)
 
 
-def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0, *,
+def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None = None, *,
             full_scores: tuple[int, int]) -> str | None:
     """Why ``facts``' driver may not apply (or, at the counter, have a point reduced) today; None if
-    they may. ``reduced``: points already reduced by study this cycle; ``pending``: applications
-    of theirs still 受理中 (at the counter's re-check: the others than the one being finished);
+    they may. ``reduced``: points already reduced by study this cycle; ``pending``: the way
+    (网上学习 or 公益网点) of an application of theirs still 受理中, None when there is none;
     ``full_scores``: 满分教育 records (each a full score) in this cycle and in the last one."""
     problem = status_problem(facts.status, SERVICE)
     if problem:
@@ -64,8 +71,8 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: int = 0, *,
         return f"您名下的机动车{plates}超过检验有效期未检验，不能申请学法减分。请先办理机动车检验"
     if reduced >= CYCLE_LIMIT:
         return f"本记分周期已通过学法减分扣减{reduced}分，已达每个记分周期{CYCLE_LIMIT}分的上限"
-    if pending:
-        return f"您已有一项学法减分申请正在受理中，{ONE_AT_A_TIME}"
+    if pending is not None:
+        return f"您已有一项学法减分申请（{pending}）正在受理中，{one_at_a_time(pending)}"
     return None
 
 

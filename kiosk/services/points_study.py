@@ -76,7 +76,7 @@ def _still_pending(app: Application) -> StillPending:
     way = str(app.payload.get("way", ""))
     todo = f"{after(way, app.created_at)}。" if way in rules.WAYS else ""
     return StillPending(f"您已有一项学法减分申请正在受理中（业务流水号{app.serial_no}，{way}，"
-                        f"申请时间{format_date_time(app.created_at)}）。{todo}{rules.ONE_AT_A_TIME}。", app.serial_no)
+                        f"申请时间{format_date_time(app.created_at)}）。{todo}{rules.one_at_a_time(way)}。", app.serial_no)
 
 
 class PointsStudy:
@@ -130,7 +130,8 @@ class PointsStudy:
         today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
         d = driver(session, account.id, today, lock=True)
         live, lapsed = _open(session, account.id, env.clock.now())
-        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle), len(live),
+        pending = str(live[0].payload.get("way", "")) if live else None
+        reason = rules.refusal(d.facts, today, count(session, account.id, KIND, FINISHED, d.cycle), pending,
                                full_scores=_full_scores(session, d))
         if reason:
             raise DomainError(reason)

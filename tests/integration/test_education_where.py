@@ -10,10 +10,11 @@ from sqlalchemy import select
 
 from kiosk.db.models import Message
 from kiosk.services import applications
-from kiosk.domain.errors import StillPending
+from kiosk.domain.errors import DomainError, StillPending
 from kiosk.services.points_study import PointsStudy
 from kiosk.services.review_education import ReviewEducation
 from tests.booking_helpers import account_id
+from tests.integration.licence_helpers import apply_late
 
 STUDY, REVIEW = PointsStudy(), ReviewEducation()
 STUDY_APP = "登录交管12123 App，在【学习教育业务】中点击【学法减分】"
@@ -45,14 +46,17 @@ def test_points_study_online_names_the_app_and_the_last_moment(env, people) -> N
     pending = _pending(env, STUDY, acc)
     assert pending.serial_no == done.serial_no
     assert f"业务流水号{done.serial_no}，网上学习，申请时间2026年12月1日 09:00" in pending.message
-    assert todo in pending.message and pending.message.endswith("办结后才能再次申请。")
+    # 公示 is the 公益网点's (tester: 完成学习考试或公示并办结后 was said for 网上学习)
+    assert todo in pending.message and pending.message.endswith("。学习考试合格并办结后才能再次申请。")
+    assert "公示" not in pending.message
 
 
 def test_points_study_public_site_says_where_the_sites_are_listed(env, people) -> None:
     acc = account_id(env, people["points_study"])
     done = applications.submit(env, STUDY, acc, {"way": "公益网点"})
     assert done.note.startswith("申请已受理（公益网点）。请到公益网点参加公益活动") and STUDY_APP in done.note
-    assert STUDY_APP in _pending(env, STUDY, acc).message
+    pending = _pending(env, STUDY, acc).message
+    assert STUDY_APP in pending and pending.endswith("后驾驶证减1分。公示期满并办结后才能再次申请。")
 
 
 def test_review_online_names_the_app_and_its_3_days(env, people) -> None:
@@ -82,3 +86,14 @@ def test_review_on_site_pending_says_the_session_and_its_place(env, people) -> N
     pending = _pending(env, REVIEW, acc)
     assert pending.serial_no == done.serial_no
     assert "请于2026年12月2日 09:00到渝中车管所（重庆市渝中区" in pending.message
+
+
+def test_points_study_made_meanwhile_at_another_kiosk_names_its_way(env, people) -> None:
+    """The write's own check (two kiosks, one account): the way of the one made first decides the
+    sentence, 公示 only for 公益网点."""
+    acc = account_id(env, people["points_study"])
+    second = applications.prepare(env, STUDY, acc)  # kiosk 2 opened the form first
+    applications.submit(env, STUDY, acc, {"way": "网上学习"})
+    with pytest.raises(DomainError) as err:
+        apply_late(env, STUDY, acc, {"way": "公益网点"}, second)
+    assert err.value.message == "您已有一项学法减分申请（网上学习）正在受理中，学习考试合格并办结后才能再次申请"

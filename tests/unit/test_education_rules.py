@@ -57,22 +57,23 @@ def test_two_full_scores_in_this_or_the_last_cycle_exclude(full_scores, said) ->
 
 
 @pytest.mark.parametrize(("kw", "reduced", "pending", "words"), [
-    ({"points": 0}, 0, 0, "本记分周期没有记分记录，"),  # as 审验教育 and 延期审验 say it (tester)
-    ({"points": 12}, 0, 0, "已满12分"),
-    ({"status": "B", "points": 12}, 0, 0, "满分教育"),
-    ({"first_issued_on": date(2026, 3, 1)}, 0, 0, "实习期内（至2027年2月28日）"),
-    ({"first_issued_on": date(2026, 10, 24)}, 0, 0, "实习期内（至2027年10月23日），不能申请学法减分；2027年10月24日起可申请"),
-    ({"status": "S"}, 0, 0, "逾期未审验"),
-    ({"status": "D"}, 0, 0, "暂扣期间"),
-    ({"status": "K"}, 0, 0, "扣押期间"),
-    ({"status": "U"}, 0, 0, "扣留期间"),
-    ({"status": "F"}, 0, 0, "吊销"),
-    ({"status": "G"}, 0, 0, "注销"),
-    ({"status": "H"}, 0, 0, "违法未处理"),
-    ({"status": "I"}, 0, 0, "事故未处理"),
-    ({"overdue_plates": ("渝A9K006",)}, 0, 0, "渝A9K006超过检验有效期"),
-    ({}, 6, 0, "已达每个记分周期6分的上限"),
-    ({}, 2, 1, "正在受理中"),
+    ({"points": 0}, 0, None, "本记分周期没有记分记录，"),  # as 审验教育 and 延期审验 say it (tester)
+    ({"points": 12}, 0, None, "已满12分"),
+    ({"status": "B", "points": 12}, 0, None, "满分教育"),
+    ({"first_issued_on": date(2026, 3, 1)}, 0, None, "实习期内（至2027年2月28日）"),
+    ({"first_issued_on": date(2026, 10, 24)}, 0, None, "实习期内（至2027年10月23日），不能申请学法减分；2027年10月24日起可申请"),
+    ({"status": "S"}, 0, None, "逾期未审验"),
+    ({"status": "D"}, 0, None, "暂扣期间"),
+    ({"status": "K"}, 0, None, "扣押期间"),
+    ({"status": "U"}, 0, None, "扣留期间"),
+    ({"status": "F"}, 0, None, "吊销"),
+    ({"status": "G"}, 0, None, "注销"),
+    ({"status": "H"}, 0, None, "违法未处理"),
+    ({"status": "I"}, 0, None, "事故未处理"),
+    ({"overdue_plates": ("渝A9K006",)}, 0, None, "渝A9K006超过检验有效期"),
+    ({}, 6, None, "已达每个记分周期6分的上限"),
+    ({}, 2, "网上学习", "学法减分申请（网上学习）正在受理中，学习考试合格并办结后才能再次申请"),
+    ({}, 2, "公益网点", "学法减分申请（公益网点）正在受理中，公示期满并办结后才能再次申请"),
 ])
 def test_refusals_say_why(kw, reduced, pending, words) -> None:  # type: ignore[no-untyped-def]
     reason = study.refusal(facts(**kw), TODAY, reduced=reduced, pending=pending, full_scores=NONE)

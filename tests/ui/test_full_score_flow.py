@@ -84,6 +84,10 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         set_input(kiosk_app, "online_days", "3")
         await _press(pilot, "#next")
         assert len(screen.marked) == 3  # kept for the same city
+        await _choose_rows(pilot, 5)  # one more: not 已选满2个场次 with 3 chosen (tester)
+        assert _error(kiosk_app, "sessions") == ("现场教育天数为2天，最多只能选择2个场次（已选3个），"
+                                                 "请先在已选的场次上按回车键（或点击该行）取消多选的场次")
+        assert len(screen.marked) == 3
         await _press(pilot, "#next-sessions")
         assert "最多只能选择2个场次（已选3个）" in _error(kiosk_app, "sessions")
         await _choose_rows(pilot, 3)  # un-choose 12-04

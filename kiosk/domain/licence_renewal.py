@@ -48,12 +48,18 @@ def clean_certificate_no(raw: str, field: str = "cert_no") -> str:
     return number
 
 
-def reissue_refusal(status: str) -> str | None:
-    """补领 (a lost card) is refused while the licence is 扣押/扣留/暂扣 (RULES.md)."""
+def reissue_refusal(status: str, next_step: bool = True) -> str | None:
+    """补领 (a lost card) is refused while the licence is 扣押/扣留/暂扣 (RULES.md); the citizen is
+    told what to do then (tester: the refusal said nothing of it): apply once the 暂扣 is over (the
+    扣押 or 扣留 lifted), or ask at a window. ``next_step`` False: the refusal alone (the counter's)."""
     found = names(status, HELD)
     if not found:
         return None
-    return f"驾驶证处于{found}期间，不能申请补领"
+    refusal = f"驾驶证处于{found}期间，不能申请补领"
+    if not next_step:
+        return refusal
+    ends = "期满" if found == STATUS_NAMES["D"] else "解除"
+    return f"{refusal}，{found}{ends}后可申请补领，或到车管所窗口咨询"
 
 
 def renewal_refusal(today: date, valid_to: date, delayed: bool = False) -> str | None:

@@ -205,7 +205,7 @@ class LicenceReplacement:
         lic = common.own_licence(session, _account(session, app), lock=True)
         what = KIND_NAMES[clean["kind"]]
         if clean["kind"] == "lost":  # the licence may have been held since the application
-            refusal = reissue_refusal(lic.status)
+            refusal = reissue_refusal(lic.status, next_step=False)  # the clerk's: the citizen is told by 退办
             if refusal:
                 raise DomainError(f"{refusal}，请退办")
         if clean["kind"] == "renew":

@@ -50,7 +50,9 @@ def test_a_refused_kind_is_said_alone(env, people) -> None:
     """A 业务类型 this licence cannot have is the one thing said: not also the fields it would need
     (tester: 期满换证 ten years early asked for the 身体条件证明 under 请于...起申请)."""
     said = refused(env, people["suspended"], "licence_replace", {"kind": "lost", "delivery": "counter"})
-    assert (said.field, said.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领。")  # no 请选择...车管所
+    # no 请选择...车管所
+    assert (said.field, said.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领，暂扣期满后可申请补领，"
+                                                  "或到车管所窗口咨询。")
     said = refused(env, people["driver_normal"], "licence_replace", {"kind": "renew", "delivery": "mail"})
     assert said.field == "kind" and "有效期满前90日内方可申请期满换证，请于2036-07-24起申请。" in said.message
 

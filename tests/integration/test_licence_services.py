@@ -145,7 +145,8 @@ def test_a_certificate_number_is_read_without_spaces_and_a_wrong_character_is_na
 def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, people: dict[str, Person]) -> None:
     p = people["suspended"]  # 孙丽: 暂扣
     err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": ADDRESS})
-    assert (err.field, err.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领。")
+    assert (err.field, err.message) == ("kind", "驾驶证处于暂扣期间，不能申请补领，暂扣期满后可申请补领，"
+                                                "或到车管所窗口咨询。")
     form = {"kind": "damaged", "delivery": "counter", "office_damaged": office_id(env, "渝中车管所")}
     # the card is with the police: not hers to destroy (the seed's notice), and not to be driven with
     held = "温馨提示：您的驾驶证处于暂扣期间，原驾驶证由公安交管部门保管，业务办理完成后原驾驶证作废；暂扣期间不得驾驶机动车。"
@@ -233,7 +234,7 @@ def test_a_lost_card_is_not_reissued_when_held_since_the_application(env: Env, p
     done = applications.submit(env, REPLACE, account_id(env, p), {"kind": "lost", "delivery": "mail",
                                                                   "address": ADDRESS})
     set_licence(env, p, status="K")  # 扣押 after the application
-    with pytest.raises(DomainError, match="扣押期间，不能申请补领"):
+    with pytest.raises(DomainError, match="^驾驶证处于扣押期间，不能申请补领，请退办$"):  # the clerk's: no 窗口咨询
         finish(env, done.serial_no, "已邮寄")
 
 

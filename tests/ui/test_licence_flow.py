@@ -103,7 +103,8 @@ async def test_no_reissue_while_suspended_but_an_exchange_at_a_counter(kiosk_app
         await _open(pilot, env, p, "licence_replace")
         await _choose(pilot, "kind", "lost")
         await _next(pilot)
-        assert _choice_error(kiosk_app, "kind") == "驾驶证处于暂扣期间，不能申请补领。"
+        assert _choice_error(kiosk_app, "kind") == ("驾驶证处于暂扣期间，不能申请补领，暂扣期满后可申请补领，"
+                                                    "或到车管所窗口咨询。")
         assert kiosk_app.focused is kiosk_app.screen.query_one("#choice-kind")  # brought into view
         await _choose(pilot, "kind", "damaged")
         assert _choice_error(kiosk_app, "kind") == ""  # a new choice clears the message

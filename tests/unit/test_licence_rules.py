@@ -25,9 +25,12 @@ def test_other_statuses_are_open(status):
     assert closed_refusal(status) is None
 
 
-@pytest.mark.parametrize("status, name", [("D", "暂扣"), ("K", "扣押"), ("U", "扣留"), ("HU", "扣留")])
-def test_no_reissue_while_the_card_is_held(status, name):
-    assert reissue_refusal(status) == f"驾驶证处于{name}期间，不能申请补领"
+@pytest.mark.parametrize("status, name, ends", [("D", "暂扣", "期满"), ("K", "扣押", "解除"), ("U", "扣留", "解除"),
+                                                ("HU", "扣留", "解除")])
+def test_no_reissue_while_the_card_is_held_and_what_to_do_then(status, name, ends):
+    """The refusal says what to do next (tester: 驾驶证处于暂扣期间，不能申请补领 said nothing of it)."""
+    assert reissue_refusal(status) == f"驾驶证处于{name}期间，不能申请补领，{name}{ends}后可申请补领，或到车管所窗口咨询"
+    assert reissue_refusal(status, next_step=False) == f"驾驶证处于{name}期间，不能申请补领"  # the counter's
 
 
 @pytest.mark.parametrize("status", ["A", "H", "B", "M"])

@@ -27,6 +27,7 @@ WHY_WAIT = {"网上学习": "网上学习须累计学满30分钟并考试合格"
 # The most: the 30 minutes of 网上学习 are studied within 3 days of the application (RULES.md, L163).
 MOST_TIME = {"网上学习": timedelta(days=3)}
 UNHANDLED = "HI"  # 违法未处理, 事故未处理
+FULL_SCORES_LIMIT = 2  # 满分教育 records in this or in the last cycle that exclude the driver (Art 26)
 # One application at a time: the next once this one is done the way it was made (公示 is only the
 # 公益网点's; tester: 网上学习 was told 完成学习考试或公示并办结后).
 ONE_AT_A_TIME = {"网上学习": "学习考试合格并办结后才能再次申请", "公益网点": "公示期满并办结后才能再次申请"}
@@ -35,7 +36,6 @@ ONE_AT_A_TIME = {"网上学习": "学习考试合格并办结后才能再次申�
 def one_at_a_time(way: str) -> str:
     """When an application made by ``way`` lets the next one be made."""
     return ONE_AT_A_TIME.get(way, "该申请办结后才能再次申请")
-FULL_SCORES_LIMIT = 2  # 满分教育 records in this or in the last cycle that exclude the driver (Art 26)
 
 
 def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None = None, *,

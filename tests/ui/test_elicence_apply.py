@@ -139,7 +139,7 @@ async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people
         assert "待审核" in screen_text(kiosk_app)
         serial = elicence_review.pending(env)[0].serial_no
         elicence_review.approve(env, serial)
-        await pilot.click("#done")
+        await pilot.click("#home")
         await settle(pilot)
         await pilot.click("#el-change-photo")
         await settle(pilot)

@@ -1,7 +1,8 @@
 """Photo for the e-licence: 证件照上传须知 first, then 拍照 (kiosk camera) or 相册选择 (a list of
 the pictures in the album folder, or a file path),
 the automatic checks with a small preview of the photo (what is about to be submitted, or why it
-is refused: dark, landscape...), and submission for review. Used to apply and to 换照片."""
+is refused: dark, landscape...), and submission for review. Used to apply and to 换照片. Its result
+step is a DoneStep's (DoneButtons: its 查看网办进度 / 返回 ignore the Enter that pressed 提交审核, repeated)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -13,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from ....services import elicence, elicence_photos, photos
 from ...citizen_screen import CitizenScreen
+from ...widgets.done_step import DoneButtons
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.in_view import bring_into_view
@@ -29,7 +31,7 @@ LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n�
 PREVIEW_NARROW, PREVIEW_WIDE = (11, 8), (17, 12)
 
 
-class PhotoScreen(CitizenScreen):
+class PhotoScreen(DoneButtons, CitizenScreen):
     DRAFT_FIELDS = ("photo",)  # a typed path not yet used
 
     def __init__(self, purpose: str) -> None:
@@ -37,7 +39,8 @@ class PhotoScreen(CitizenScreen):
         self.purpose = purpose  # apply / change
         self.source: str | None = None
         self.path: Path | None = None
-        self.serial = ""  # the application made, which 查看网办进度 opens on
+        self._serial = ""  # the application made, which 查看网办进度 opens on (DoneButtons)
+        self._submitted = False  # the photo was sent to review (DoneButtons.show_done)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
@@ -68,11 +71,11 @@ class PhotoScreen(CitizenScreen):
                     with ButtonRow(classes="buttons"):
                         yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
                         yield Button("返回", id="back-2")
-                with Vertical(id="ph-done"):
-                    yield Plain("", id="ph-result")
+                with Vertical(id="step-done"):  # DoneButtons: #result, #to-progress, #home (back to 驾驶证电子版)
+                    yield Plain("", id="result")
                     with ButtonRow(classes="buttons"):
                         yield Button("查看网办进度", id="to-progress")
-                        yield Button("返回", id="done", variant="primary")
+                        yield Button("返回", id="home", variant="primary")
             yield Plain("", classes="screen-error")
 
     def on_mount(self) -> None:
@@ -94,8 +97,6 @@ class PhotoScreen(CitizenScreen):
                 self.leave(self.app.pop_screen, LEAVE_PHOTO, no="继续办理")
             else:
                 self.leave(self.app.pop_screen)
-        elif bid == "done":
-            self.app.pop_screen()
         elif bid == "ph-agree":
             self.show_step("ph-take", 1)
         elif bid == "ph-camera":
@@ -108,11 +109,7 @@ class PhotoScreen(CitizenScreen):
             self._use_file()
         elif bid == "ph-submit" and self.path and self.source:
             fn = elicence.change_photo if self.purpose == "change" else elicence.apply_with_photo
-            self.call(fn, self.env, self.account_id, self.source, self.path, done=self._submitted)
-        elif bid == "to-progress":
-            from ..records import ProgressScreen
-
-            self.app.switch_screen(ProgressScreen(self.serial))
+            self.call(fn, self.env, self.account_id, self.source, self.path, done=self._sent)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-photo":  # Enter in the path field does what 使用该照片 does
@@ -178,10 +175,9 @@ class PhotoScreen(CitizenScreen):
         else:  # why not, in view (at 80x24 the preview pushed the result's last lines below the screen)
             self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
 
-    def _submitted(self, result: elicence.ApplyResult) -> None:
-        self.serial = result.serial_no
-        self.query_one("#ph-result", Static).update(
-            f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}")
+    def _sent(self, result: elicence.ApplyResult) -> None:
         self.path = None  # submitted: nothing left to lose
         self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
-        self.show_step("ph-done", 2)
+        # its 返回 (with the focus) ignores the Enter that pressed 提交审核, repeated (tester)
+        self.show_done(result.serial_no, f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n"
+                                         f"{result.message}", 2)

@@ -225,7 +225,7 @@ def apply_photo_status(env: Env, account_id: int) -> PhotoChange:
         try:
             account, lic, el = _for_apply(s, account_id, lock=False)  # only what the screen says
         except DomainError as exc:
-            return PhotoChange(False, exc.message, photo_notice())
+            return PhotoChange(False, sentence(exc.message), photo_notice())  # said alone: a sentence
         stored = stored_photo(account, lic, el)
     return PhotoChange(True, UPLOAD_OVER_STORED if stored else UPLOAD_NO_PHOTO, photo_notice())
 
@@ -264,7 +264,7 @@ def photo_change_status(env: Env, account_id: int) -> PhotoChange:
         refresh_staleness(el, lic)
         problem = _change_problem(s, env, lic, el)
         if problem:
-            return PhotoChange(False, problem, photo_notice())
+            return PhotoChange(False, sentence(problem), photo_notice())  # said alone: a sentence
         now_source = "系统留存照片，可以马上更换" if (lic and lic.photo_source in (None, "id_card")) else "可以更换"
         return PhotoChange(True, f"当前照片：{now_source}。请阅读证件照上传须知后上传照片。", photo_notice())
 

@@ -111,7 +111,7 @@ def test_six_month_rule_after_an_uploaded_photo(env, people) -> None:
     elicence.apply_direct(env, a)
     assert elicence.photo_change_status(env, a).allowed  # the stored ID photo: at once
     change = elicence.change_photo(env, a, "camera", GOOD)
-    assert "照片正在审核" in elicence.photo_change_status(env, a).message
+    assert elicence.photo_change_status(env, a).message == "您的照片正在审核，请等待审核结果后再更换。"
     elicence_review.approve(env, change.serial_no)
     status = elicence.photo_change_status(env, a)
     assert not status.allowed and "证件照上传须知" in status.notice
@@ -212,10 +212,10 @@ def test_apply_photo_status_says_whether_a_stored_photo_exists_and_refuses_who_c
     none = elicence.apply_photo_status(env, acc(env, people, "no_photo"))
     assert none.allowed and none.message.startswith("您没有留存照片")
     locked = elicence.apply_photo_status(env, acc(env, people, "locked"))
-    assert not locked.allowed and locked.message == "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门"
+    assert not locked.allowed and locked.message == "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门。"
     a = acc(env, people, "driver_normal")
     elicence.apply_direct(env, a)
-    assert elicence.apply_photo_status(env, a).message == "您已申领电子驾驶证，无需重复申领"
+    assert elicence.apply_photo_status(env, a).message == "您已申领电子驾驶证，无需重复申领。"  # said alone on the page: a sentence
 
 
 def test_an_upload_from_outside_the_album_and_usb_media_is_refused(env, people, tmp_path) -> None:

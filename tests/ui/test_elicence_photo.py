@@ -6,6 +6,7 @@ import pytest
 
 from textual.widgets import Button
 
+from kiosk.config import ASSETS
 from kiosk.services import elicence, elicence_card
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.elicence import ElicenceScreen, PhotoScreen
@@ -254,3 +255,35 @@ async def test_a_photo_that_cannot_be_read_has_no_preview_and_a_new_one_replaces
         await settle(pilot)
         assert "无法识别的图片文件" in screen_text(kiosk_app)
         assert not preview.display and preview.pixels == ()  # not the camera's photo any more
+
+
+
+async def test_a_photo_in_review_offers_only_back(kiosk_app, env, people) -> None:
+    """Tester: 换照片 with a photo in review read 「您的照片正在审核，请等待审核结果后再更换」 (no 。) above a
+    我已阅读，继续 that did nothing (the focus skipped it): now a sentence, with 返回 alone under it."""
+    from tests.ui.test_elicence_apply import _buttons_on_screen
+
+    person = people["violation"]  # 赵磊
+    a = elicence_card.account_for(env, person.id_number)
+    elicence.apply_direct(env, a)
+    elicence.change_photo(env, a, "camera", ASSETS / "photos" / "camera_1.png")
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _photo_screen(pilot, env, person, "#el-change-photo")
+        assert "您的照片正在审核，请等待审核结果后再更换。" in screen_text(kiosk_app).replace("\n", "")
+        assert _buttons_on_screen(kiosk_app) == ["返回"] and str(kiosk_app.focused.label) == "返回"
+
+
+async def test_an_application_in_review_offers_only_back_on_the_photo_screen(kiosk_app, env, people) -> None:
+    """拍照或相册选择 opened as the application went to review (it is no longer offered on the page
+    after that): the reason as a sentence, and 返回 alone."""
+    from tests.ui.test_elicence_apply import _buttons_on_screen
+
+    person = people["violation"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, person.id_number, person.phone)
+        env.settings.demo = False  # reviewed, not issued at once
+        elicence.apply_direct(env, elicence_card.account_for(env, person.id_number))  # another kiosk
+        kiosk_app.push_screen(PhotoScreen("apply"))
+        await settle(pilot)
+        assert "您的电子驾驶证申请正在审核，请勿重复提交。" in screen_text(kiosk_app).replace("\n", "")
+        assert _buttons_on_screen(kiosk_app) == ["返回"] and str(kiosk_app.focused.label) == "返回"

@@ -84,11 +84,13 @@ class PhotoScreen(DoneButtons, CitizenScreen):
 
     def _status(self, status: elicence.PhotoChange) -> None:
         self.query_one("#ph-status", Static).update(status.message)
+        agree = self.query_one("#ph-agree", Button)
         if status.allowed:
             self.query_one("#ph-notice-text", Static).update(status.notice)
-            agree = self.query_one("#ph-agree", Button)
             agree.disabled = False
             agree.focus()  # Enter after reading goes on (the screen opened on 返回 while this was disabled)
+        else:  # nothing to go on to (a photo in review, the 6 months): 返回 alone, not a button that does nothing
+            agree.display = False
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

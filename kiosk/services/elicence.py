@@ -38,6 +38,8 @@ SUBMITTED_TAIL = "已提交，公安交管部门将在一个工作日内审核�
 SUBMITTED_NOTE = "申请" + SUBMITTED_TAIL  # the seeds' 申请已提交; a message naming the application says 已提交 once
 ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
 PHOTO_SOURCES = ("camera", "upload")
+REAPPLY_TAIL = "请重新申领。"  # after a 申领 photo turned down (rejected_line)
+CHANGE_KEPT_TAIL = "原电子驾驶证照片继续有效，可按要求重新提交。"  # after a 换照片 turned down (rejected_line)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class Overview:
     reapply_reasons: tuple[str, ...]
     pending_serial: str | None
     photo_source: str | None
+    photo_pending: str | None = None  # the 业务流水号 of a 换照片 in review
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,45 @@ def _rejected_because(s: Session, account_id: int) -> str:
         PhotoSubmission.state == "rejected").order_by(PhotoSubmission.id.desc()).limit(1)) or ""
 
 
+def rejected_line(why: str, then: str) -> str:
+    """What the page says of a photo turned down, with the reviewer's reason, then what now
+    (REAPPLY_TAIL after 申领, CHANGE_KEPT_TAIL after 换照片)."""
+    return f"您上次提交的照片未通过审核{f'（原因：{why}）' if why else ''}，{then}"
+
+
+def _last_change(s: Session, el: ElectronicLicence | None) -> PhotoSubmission | None:
+    """The last 换照片 of the e-licence issued now (one sent before it was issued again concerned the
+    card before), whatever its state."""
+    if el is None or el.state != "issued":
+        return None
+    sub = s.scalar(select(PhotoSubmission).where(PhotoSubmission.account_id == el.account_id,
+                                                 PhotoSubmission.purpose == "change")
+                   .order_by(PhotoSubmission.id.desc()).limit(1))
+    if sub is None or (el.issued_at is not None and sub.submitted_at < el.issued_at):
+        return None
+    return sub
+
+
+def _change_pending(s: Session, sub: PhotoSubmission | None) -> str | None:
+    """The 业务流水号 of a 换照片 in review."""
+    if sub is None or sub.state != "pending":
+        return None
+    app = s.get(Application, sub.application_id)
+    return app.serial_no if app else None
+
+
+def _change_line(s: Session, sub: PhotoSubmission | None) -> str:
+    """Under 您已申领电子驾驶证: the 换照片 in review, or the last one turned down with its reason
+    (tester: only 网办进度 said either); "" when there is neither."""
+    serial = _change_pending(s, sub)
+    if serial:
+        return (f"\n您的更换电子驾驶证照片申请（业务流水号{serial}）正在审核，"
+                "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
+    if sub is not None and sub.state == "rejected":
+        return "\n" + rejected_line(sub.reason or "", CHANGE_KEPT_TAIL)
+    return ""
+
+
 def overview(env: Env, account_id: int) -> Overview:
     with env.db.write() as s:
         account, lic, el = load(s, account_id)
@@ -104,6 +146,7 @@ def overview(env: Env, account_id: int) -> Overview:
         photo = stored_photo(account, lic, el)
         question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
         pending = _pending_serial(s, el)
+        change = _last_change(s, el) if can_show else None
         has_card = state == "issued"  # only a citizen with one is told how it is shown now
         if decision.kind in ("locked", "hidden"):  # said alone on the page: a sentence, as the others
             message = sentence(decision.message_for(has_card))
@@ -112,6 +155,7 @@ def overview(env: Env, account_id: int) -> Overview:
                        "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
         elif can_show:
             message = _red(env, lic, decision.message) if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
+            message += _change_line(s, change)
         elif state == "needs_reapply":
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":
@@ -119,12 +163,11 @@ def overview(env: Env, account_id: int) -> Overview:
         else:
             message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
             if state == "rejected":
-                why = _rejected_because(s, account.id)
-                message = f"您上次提交的照片未通过审核{f'（原因：{why}）' if why else ''}，请重新申领。" + message
+                message = rejected_line(_rejected_because(s, account.id), REAPPLY_TAIL) + message
         if can_apply and photo:  # both buttons side by side: which one does what
             message += "\n" + BOTH_WAYS_HINT
         return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
-                        can_show, reasons, pending, lic.photo_source)
+                        can_show, reasons, pending, lic.photo_source, _change_pending(s, change))
 
 
 def _red(env: Env, lic: DrivingLicence, message: str) -> str:
@@ -266,7 +309,9 @@ def photo_change_status(env: Env, account_id: int) -> PhotoChange:
         if problem:
             return PhotoChange(False, sentence(problem), photo_notice())  # said alone: a sentence
         now_source = "系统留存照片，可以马上更换" if (lic and lic.photo_source in (None, "id_card")) else "可以更换"
-        return PhotoChange(True, f"当前照片：{now_source}。请阅读证件照上传须知后上传照片。", photo_notice())
+        last = _last_change(s, el)  # turned down: said here too, with the reason (tester)
+        rejected = rejected_line(last.reason or "", "原电子驾驶证照片继续有效。") if last and last.state == "rejected" else ""
+        return PhotoChange(True, f"{rejected}当前照片：{now_source}。请阅读证件照上传须知后上传照片。", photo_notice())
 
 
 def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> ApplyResult:

@@ -16,7 +16,7 @@ from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import mask_id, mask_name
 from . import applications, audit, messaging, photos
-from .elicence import APPLY_TITLE, DONE, PHOTO_TITLE, REJECTED, issue
+from .elicence import APPLY_TITLE, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, issue
 from .env import Env
 
 REJECT_REASONS = (
@@ -146,7 +146,7 @@ def reject(env: Env, serial_no: str, reason: str, reviewer: str = "staff:cli") -
                 el.state = "rejected"
             title, tail = APPLY_TITLE, "请按要求重新拍摄或选择照片后再次申领。"
         else:
-            title, tail = PHOTO_TITLE, "原电子驾驶证照片继续有效，可按要求重新提交。"
+            title, tail = PHOTO_TITLE, CHANGE_KEPT_TAIL
         messaging.notify(s, env, account, title,
                          f"您的{title}申请（业务流水号{app.serial_no}）审核不通过，原因：{reason}。{tail}")
         return ReviewDone(app.serial_no, REJECTED, note)

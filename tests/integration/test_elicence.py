@@ -316,3 +316,39 @@ def test_both_ways_to_apply_are_explained_and_the_reapply_question_is_a_question
     assert o.message.startswith("准驾车型已变更，需重新申领电子驾驶证。")
     assert o.question == "是否使用当前电子驾驶证照片继续申领？"
     assert "需重新申领" not in o.question  # the line above says so already
+
+
+def test_the_page_says_a_photo_change_is_in_review_and_why_the_last_was_turned_down(env, people) -> None:
+    """Tester: after 换照片 the page said only 您已申领电子驾驶证，可以出示使用。, and after a rejection
+    neither it nor 换照片 mentioned it (only 网办进度 did)."""
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    first = elicence.change_photo(env, a, "camera", GOOD)
+    o = elicence.overview(env, a)
+    assert o.photo_pending == first.serial_no and o.can_show
+    assert o.message == ("您已申领电子驾驶证，可以出示使用。\n"
+                         f"您的更换电子驾驶证照片申请（业务流水号{first.serial_no}）正在审核，"
+                         "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
+    elicence_review.reject(env, first.serial_no, "1")
+    o = elicence.overview(env, a)
+    assert o.photo_pending is None
+    assert o.message == ("您已申领电子驾驶证，可以出示使用。\n"
+                         "您上次提交的照片未通过审核（原因：照片背景不是白色），原电子驾驶证照片继续有效，可按要求重新提交。")
+    status = elicence.photo_change_status(env, a)
+    assert status.allowed and status.message.startswith(
+        "您上次提交的照片未通过审核（原因：照片背景不是白色），原电子驾驶证照片继续有效。当前照片：系统留存照片，可以马上更换。")
+    second = elicence.change_photo(env, a, "camera", GOOD)
+    assert elicence.overview(env, a).photo_pending == second.serial_no  # the new one, not the old refusal
+    elicence_review.approve(env, second.serial_no)
+    assert elicence.overview(env, a).message == "您已申领电子驾驶证，可以出示使用。"
+    assert "未通过审核" not in elicence.photo_change_status(env, a).message
+
+
+def test_a_change_turned_down_before_the_card_was_issued_again_is_not_said(env, people) -> None:
+    a = acc(env, people, "driver_normal")
+    elicence.apply_direct(env, a)
+    elicence_review.reject(env, elicence.change_photo(env, a, "camera", GOOD).serial_no, "1")
+    env.clock.advance(days=1)
+    set_licence(env, "500100000055", classes="C1E")  # 准驾车型已变更: applied for again, a new card
+    elicence.apply_direct(env, a)
+    assert elicence.overview(env, a).message == "您已申领电子驾驶证，可以出示使用。"

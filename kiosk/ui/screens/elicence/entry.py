@@ -41,14 +41,15 @@ class ElicenceScreen(CitizenScreen):
 
     def on_mount(self) -> None:
         self.reload()
-        self.set_interval(LIVE_SECONDS, self._live)  # while 正在审核: the review is decided at a counter
+        self.set_interval(LIVE_SECONDS, self._live)  # while 正在审核 (申领 or 换照片): decided at a counter
 
     def _live(self) -> None:
-        """While the application is in review (正在审核), read it again off the UI thread: a clerk's
-        审核通过 or 退回 shows without the citizen doing anything. Only while this page is in front,
-        nothing runs and somebody is signed in; an unchanged overview changes nothing on screen."""
+        """While the application or a 换照片 is in review (正在审核), read it again off the UI thread: a
+        clerk's 审核通过 or 退回 shows without the citizen doing anything. Only while this page is in
+        front, nothing runs and somebody is signed in; an unchanged overview changes nothing on screen."""
         o = self.overview
-        if o is None or o.state != "applied" or self.busy or self.app.screen is not self or self.kiosk.citizen is None:
+        in_review = o is not None and (o.state == "applied" or o.photo_pending is not None)
+        if not in_review or self.busy or self.app.screen is not self or self.kiosk.citizen is None:
             return
         self.read_live(elicence.overview, self.env, self.account_id, done=self._live_loaded)
 

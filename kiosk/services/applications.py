@@ -208,6 +208,13 @@ def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checke
     return Submitted(app.serial_no, service.title, outcome.status, outcome.note, checked.summary)
 
 
+def decided_title(title: str, decision: str) -> str:
+    """The inbox title of a decision on an application of ``title``: 学法减分（已办结）,
+    驾驶证电子版申领（审核不通过）. The message sent when it was taken has ``title`` alone, so the two
+    are told apart in the inbox (tester: two rows 补换领行驶证, then two 驾驶证电子版申领)."""
+    return f"{title}（{decision}）"
+
+
 def of_title(title: str) -> str:
     """How a message names an application of ``title``: 补换领行驶证申请, but 机动车转籍申请 as it is,
     and 申请新车临时号牌 as 新车临时号牌申请 (not 申请新车临时号牌申请)."""

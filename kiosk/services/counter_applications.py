@@ -111,6 +111,6 @@ def _decide(s, env: Env, staff: StaffSession | None, role: str, app: Application
                  account_id=account.id, detail=f"{app.serial_no} {app.title} {detail}")
     # titled with the decision: the inbox lists it apart from the 受理 message, which has the same
     # business name (tester: two rows 补换领行驶证)
-    messaging.notify(s, env, account, f"{app.title}（{status}）",
+    messaging.notify(s, env, account, applications.decided_title(app.title, status),
                      f"您的{applications.of_title(app.title)}（业务流水号{app.serial_no}）{status}：{note.rstrip('。')}。")
     return Handled(app.serial_no, status, note)

@@ -34,6 +34,7 @@ UPLOAD_NO_PHOTO = "您没有留存照片，请按须知要求拍照或从相册�
 UPLOAD_OVER_STORED = ("您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片，"
                       "经公安交管部门审核后生成电子驾驶证。")
 PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"
+APPROVED = "审核通过"  # the decision, as the inbox titles it (applications.decided_title)
 SUBMITTED_TAIL = "已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
 SUBMITTED_NOTE = "申请" + SUBMITTED_TAIL  # the seeds' 申请已提交; a message naming the application says 已提交 once
 ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
@@ -222,7 +223,7 @@ def issue(s: Session, env: Env, account: Account, lic: DrivingLicence, el: Elect
     el.issuing_authority = lic.issuing_authority
     if app.status != DONE:  # created 已办结 when approved at once (_start): one entry
         applications.transition(s, env, app, DONE, ISSUED_NOTE)
-    messaging.notify(s, env, account, APPLY_TITLE,
+    messaging.notify(s, env, account, applications.decided_title(APPLY_TITLE, APPROVED),
                      f"您的驾驶证电子版申领（业务流水号{app.serial_no}）已审核通过，电子驾驶证已生成，"
                      "请在【驾驶证电子版】中查看。")
 

@@ -16,7 +16,7 @@ from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import mask_id, mask_name
 from . import applications, audit, messaging, photos
-from .elicence import APPLY_TITLE, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, issue
+from .elicence import APPLY_TITLE, APPROVED, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, issue
 from .env import Env
 
 REJECT_REASONS = (
@@ -124,7 +124,7 @@ def approve(env: Env, serial_no: str, reviewer: str = "staff:cli") -> ReviewDone
         lic.photo, lic.photo_source, lic.photo_changed_at = sub.file_path, sub.source, env.clock.now()
         note = "审核通过，电子驾驶证照片已更换"
         applications.transition(s, env, app, DONE, note)
-        messaging.notify(s, env, account, PHOTO_TITLE,
+        messaging.notify(s, env, account, applications.decided_title(PHOTO_TITLE, APPROVED),
                          f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）已审核通过，电子驾驶证照片已更换。")
         return ReviewDone(app.serial_no, DONE, note)
 
@@ -147,6 +147,6 @@ def reject(env: Env, serial_no: str, reason: str, reviewer: str = "staff:cli") -
             title, tail = APPLY_TITLE, "请按要求重新拍摄或选择照片后再次申领。"
         else:
             title, tail = PHOTO_TITLE, CHANGE_KEPT_TAIL
-        messaging.notify(s, env, account, title,
+        messaging.notify(s, env, account, applications.decided_title(title, REJECTED),
                          f"您的{title}申请（业务流水号{app.serial_no}）审核不通过，原因：{reason}。{tail}")
         return ReviewDone(app.serial_no, REJECTED, note)

@@ -352,3 +352,29 @@ def test_a_change_turned_down_before_the_card_was_issued_again_is_not_said(env, 
     set_licence(env, "500100000055", classes="C1E")  # 准驾车型已变更: applied for again, a new card
     elicence.apply_direct(env, a)
     assert elicence.overview(env, a).message == "您已申领电子驾驶证，可以出示使用。"
+
+
+def test_a_review_decision_is_titled_with_it_in_the_inbox(env, people) -> None:
+    """Tester: the submission and the decision both read 驾驶证电子版申领 in the inbox, while the
+    counter's decisions read e.g. 学法减分（已办结）: the decision is titled with it."""
+    from kiosk.services import messaging
+
+    env.settings.demo = False
+    a = acc(env, people, "violation")
+
+    def titles(serial: str) -> list[str]:
+        return [m.title for m in reversed(messaging.inbox(env, a)) if serial in m.body]
+
+    applied = elicence.apply_direct(env, a)
+    elicence_review.approve(env, applied.serial_no)
+    assert titles(applied.serial_no) == ["驾驶证电子版申领", "驾驶证电子版申领（审核通过）"]
+    turned_down = elicence.change_photo(env, a, "camera", GOOD)
+    elicence_review.reject(env, turned_down.serial_no, "1")
+    assert titles(turned_down.serial_no) == ["更换电子驾驶证照片", "更换电子驾驶证照片（审核不通过）"]
+    changed = elicence.change_photo(env, a, "camera", GOOD)
+    elicence_review.approve(env, changed.serial_no)
+    assert titles(changed.serial_no) == ["更换电子驾驶证照片", "更换电子驾驶证照片（审核通过）"]
+    b = acc(env, people, "no_photo")
+    refused = elicence.apply_with_photo(env, b, "camera", GOOD)
+    elicence_review.reject(env, refused.serial_no, "2")
+    assert [m.title for m in messaging.inbox(env, b) if refused.serial_no in m.body][0] == "驾驶证电子版申领（审核不通过）"

@@ -71,3 +71,29 @@ async def test_cross_border_plate_checked_at_80x24(kiosk_app, env, people):
         assert field_error(kiosk_app, "plate") == "该号牌为澳门入出境车号牌，请选择对应的号牌种类"
         assert field_error(kiosk_app, "owner_name") == "请输入机动车所有人姓名（名称）"
         assert field_error(kiosk_app, "owner_id6") == "请输入所有人身份证明号码后6位（6位字母或数字）"
+
+
+async def test_enter_again_after_a_mismatch_goes_back_and_counts_no_second_try(kiosk_app, env, people):
+    """Tester: after 未查询到 ... 请返回上一步核对 the focus stayed on 提交, so a second Enter sent the
+    same wrong VIN again (two wrong tries, 2 s apart). It is on 上一步 now: Enter goes back."""
+    from sqlalchemy import func, select
+
+    from kiosk.db.models import AuditEntry
+
+    p = people["driver_normal"]  # 刘洋
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await press_in_view(pilot, "menu-other_vehicle")
+        await choose_option(pilot, "plate_kind", "小型汽车")
+        set_input(kiosk_app, "plate", "渝B5K821")
+        set_input(kiosk_app, "vin6", "582158")  # one off
+        await press_in_view(pilot, "next")
+        await press_in_view(pilot, "submit")
+        assert "请返回上一步核对（还可尝试4次）" in screen_error(kiosk_app)
+        assert kiosk_app.screen.focused is kiosk_app.screen.query_one("#prev")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert kiosk_app.screen.query_one("#step-form").display
+        with env.db.read() as s:
+            assert s.scalar(select(func.count()).select_from(AuditEntry).where(
+                AuditEntry.action == "other_vehicle_proof_fail")) == 1

@@ -229,11 +229,15 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
 
     def _not_submitted(self, exc: DomainError) -> None:
         """A refusal (one of the code that says it is gone also clears the line that said it was
-        sent: show_error); the same application made meanwhile is offered in 查看网办进度."""
+        sent: show_error); the same application made meanwhile is offered in 查看网办进度. A refusal
+        naming a field of 填写信息 (备案非本人机动车's 未查询到 ... 请返回上一步核对) moves the focus
+        to 上一步: a second Enter on 提交 would send the same form again (and burn one more try)."""
         if isinstance(exc, StillPending):
             self._pending_meanwhile(exc, self._form())
             return
         self.show_error(exc)
+        if self.prepared is not None and exc.field in {spec.name for spec in self.prepared.fields}:
+            self.query_one("#prev", Button).focus()  # what it names is corrected there: Enter again goes back
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent)

@@ -17,6 +17,7 @@ import re
 
 from .errors import DomainError
 from .ids import PROVINCES, normalize_plate
+from .temp_plate import VIN_CHARS
 from .typed import compact
 
 MAX_RECORDS = 3
@@ -64,6 +65,15 @@ def clean_proof(raw: str, field: str, label: str) -> str:
     text = compact(raw).upper()
     if len(text) != PROOF_LEN or not (text.isascii() and text.isalnum()):
         raise DomainError(f"请输入{label}（{PROOF_LEN}位字母或数字）", field)
+    return text
+
+
+def clean_vin6(raw: str, field: str = "vin6") -> str:
+    """The last 6 of a VIN: as clean_proof, and only of the VIN alphabet (no I, O, Q): a tail no VIN
+    has would cost one of the PROOF_TRIES for nothing."""
+    text = clean_proof(raw, field, BY_VIN)
+    if wrong := sorted({c for c in text if c not in VIN_CHARS}):
+        raise DomainError(f"车辆识别代号不含字母I、O、Q，请检查：{''.join(wrong)}（可能是数字1或0）", field)
     return text
 
 

@@ -20,7 +20,8 @@ from ..db.models import Account, Application, AuditEntry, Vehicle, Violation
 from ..db.models_transfer import OtherVehicle
 from ..domain import other_vehicle as rule
 from ..domain.errors import DomainError, FormProblems, KeptRefusal, NotFound
-from ..domain.ids import mask_name, normalize_text
+from ..domain.ids import mask_name
+from ..domain.names import clean_owner_name
 from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
 from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
@@ -86,9 +87,9 @@ class OtherVehicleRecord:
         proof = problems.check(clean_choice, form.get("proof", ""), rule.PROOFS, "proof", "验证方式")
         clean = {"plate_kind": kind or "", "plate": plate or "", "proof": proof or ""}
         if proof == rule.BY_VIN:
-            clean["vin6"] = problems.check(rule.clean_proof, form.get("vin6", ""), "vin6", "车辆识别代号后6位") or ""
+            clean["vin6"] = problems.check(rule.clean_vin6, form.get("vin6", "")) or ""
         elif proof == rule.BY_OWNER:
-            clean["owner_name"] = problems.check(normalize_text, form.get("owner_name", ""), field="owner_name",
+            clean["owner_name"] = problems.check(clean_owner_name, form.get("owner_name", ""), field="owner_name",
                                                  label="机动车所有人姓名（名称）", max_len=50) or ""
             clean["owner_id6"] = problems.check(rule.clean_proof, form.get("owner_id6", ""), "owner_id6",
                                                 "所有人身份证明号码后6位") or ""

@@ -149,3 +149,33 @@ def test_five_wrong_proofs_in_24_hours_close_the_service_for_the_account(env: En
     assert "每个账户最多备案3辆" in applications.prepare(env, RECORD, other).intro
     env.clock.advance(hours=24, minutes=1)
     assert applications.submit(env, RECORD, aid, FORM).status == "已办结"
+
+
+@pytest.mark.parametrize("form, field, message", [
+    ({"vin6": "58215O"}, "vin6", "车辆识别代号不含字母I、O、Q，请检查：O（可能是数字1或0）"),
+    ({"vin6": "i5Q157"}, "vin6", "车辆识别代号不含字母I、O、Q，请检查：IQ（可能是数字1或0）"),
+    ({"proof": "机动车所有人信息", "owner_name": "@@", "owner_id6": "123456"}, "owner_name",
+     "机动车所有人姓名（名称）只能包含汉字、字母和数字，请与行驶证核对"),
+    ({"proof": "机动车所有人信息", "owner_name": "（）", "owner_id6": "123456"}, "owner_name",
+     "机动车所有人姓名（名称）只能包含汉字、字母和数字，请与行驶证核对"),
+])
+def test_a_proof_that_can_match_no_vehicle_is_refused_next_to_its_field_and_costs_no_try(
+        env: Env, people, form, field, message) -> None:
+    """Tester: 机动车所有人 @@ and a VIN tail with O (58215O) went to 提交, each costing one of the 5 tries."""
+    aid = account_id(env, people["driver_normal"].id_number)
+    with pytest.raises(DomainError) as exc:
+        applications.submit(env, RECORD, aid, {**FORM, **form})
+    assert problems_of(exc) == {field: message}
+    with env.db.read() as s:
+        assert s.scalar(select(func.count()).where(AuditEntry.action == "other_vehicle_proof_fail")) == 0
+
+
+def test_owner_names_of_people_and_units_are_taken() -> None:
+    from kiosk.domain.names import clean_owner_name
+
+    def clean(raw: str) -> str:
+        return clean_owner_name(raw, "owner_name", "机动车所有人姓名（名称）", 50)
+
+    assert clean(" 阿依古丽・买买提 ") == "阿依古丽·买买提"  # as the record keeps it
+    assert clean("重庆长安汽车股份有限公司（两江分公司）") == "重庆长安汽车股份有限公司（两江分公司）"
+    assert clean("CHAN TAI MAN") == "CHAN TAI MAN"  # a Hong Kong owner's name in letters

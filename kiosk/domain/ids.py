@@ -189,6 +189,8 @@ def normalize_plate(raw: str, field: str = "plate") -> str:
         raise DomainError("请输入号牌号码", field)
     if text[0] not in PROVINCES:
         raise DomainError("号牌号码应以省份简称开头，如渝、苏", field)
+    if len(text) > 1 and not "A" <= text[1] <= "Z":  # 渝1A2345: 7 characters, so not "7位" (tester)
+        raise DomainError(f"号牌号码第2位应为发牌机关代号（字母），如{text[0]}A", field)
     if len(text) == 7 and _PLATE_ORDINARY.fullmatch(text):
         return text
     if len(text) == 8 and (_PLATE_NEV_SMALL.fullmatch(text) or _PLATE_NEV_LARGE.fullmatch(text)):

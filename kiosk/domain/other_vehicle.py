@@ -41,14 +41,14 @@ def clean_kind(value: str) -> str:
 def clean_plate(raw: str, kind: str, field: str = "plate") -> str:
     """The plate typed, in the form its kind has (GA 36-2018), or why not."""
     text = compact(raw).upper()
+    match = _CROSS_BORDER.fullmatch(text)
+    if match is not None and match.group(1) != _SUFFIX.get(kind):  # also for 小型汽车 (tester: it said 7位/8位)
+        raise DomainError(f"该号牌为{HONG_KONG if match.group(1) == '港' else MACAU}号牌，请选择对应的号牌种类", field)
     if kind in _SUFFIX:
         if not text:
             raise DomainError("请输入号牌号码", field)
-        match = _CROSS_BORDER.fullmatch(text)
         if match is None:
             raise DomainError(f"{kind}号牌为粤Z、4位字母或数字加{_SUFFIX[kind]}字，如粤ZA123{_SUFFIX[kind]}", field)
-        if match.group(1) != _SUFFIX[kind]:
-            raise DomainError(f"该号牌为{HONG_KONG if match.group(1) == '港' else MACAU}号牌，请选择对应的号牌种类", field)
         return text
     plate = normalize_plate(raw, field)
     if kind == SMALL and len(plate) != 7:

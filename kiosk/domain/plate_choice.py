@@ -25,6 +25,7 @@ from datetime import date
 
 from .dates import anniversary
 from .errors import DomainError
+from .ids import PROVINCES
 from .typed import compact
 
 SMALL, SMALL_NEV, LARGE_NEV = "小型汽车", "小型新能源汽车", "大型新能源汽车"
@@ -96,6 +97,9 @@ def clean_own(raw: str, kind: str, prefix: str, letter: str = "", field: str = "
         text = text[len(prefix):]
     if not text:
         raise DomainError(f"请输入自编号牌号码（{prefix}之后{serial_len(kind)}位）", field)
+    if text[0] in PROVINCES:  # 渝B8K2B6 or 川A8K2B6: the office's letter (or province) is not this one's
+        raise DomainError(f"号牌号码须以{prefix}开头（{prefix}之后{serial_len(kind)}位自编），"
+                          f"如{prefix}{example(kind, letter)}", field)
     if "I" in text or "O" in text:
         raise DomainError("号牌号码不使用字母I和O（易与数字1和0混淆）", field)
     wrong = sorted({c for c in text if c not in SERIAL_CHARS})

@@ -88,7 +88,11 @@ def test_form_checks_next_to_each_field(env: Env, people) -> None:
              ("小型新能源汽车", "渝A12345D"): "该号牌为大型新能源汽车号牌，只能备案小型新能源汽车",
              ("香港入出境车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类",
              ("澳门入出境车", "粤A1234澳"): "澳门入出境车号牌为粤Z、4位字母或数字加澳字，如粤ZA123澳",
-             ("小型汽车", "渝AO1234"): "号牌号码不使用字母I和O"}
+             ("小型汽车", "渝AO1234"): "号牌号码不使用字母I和O",
+             # tester: these two said 号牌号码格式不正确：普通号牌7位，新能源号牌8位
+             ("小型汽车", "渝1A2345"): "号牌号码第2位应为发牌机关代号（字母），如渝A",
+             ("小型汽车", "粤ZA123港"): "该号牌为香港入出境车号牌，请选择对应的号牌种类",
+             ("小型新能源汽车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类"}
     for (kind, plate), message in cases.items():
         with pytest.raises(DomainError) as bad:
             applications.check(RECORD, {**FORM, "plate_kind": kind, "plate": plate}, prepared)

@@ -270,7 +270,8 @@ def test_plates_with_i_or_o_are_refused(raw: str) -> None:
     ("渝A123456", "格式不正确"),  # 8 chars but neither new-energy shape
     ("渝AA12345", "格式不正确"),
     ("渝A1234D5", "格式不正确"),
-    ("渝1A2345", "格式不正确"),  # office code must be a letter
+    ("渝1A2345", "号牌号码第2位应为发牌机关代号（字母），如渝A"),  # 7 characters: not 格式不正确 (tester)
+    ("粤12345港", "号牌号码第2位应为发牌机关代号（字母），如粤A"),
 ])
 def test_bad_plates(raw: str, words: str) -> None:
     with pytest.raises(DomainError) as err:

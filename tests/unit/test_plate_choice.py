@@ -33,7 +33,9 @@ def test_a_number_by_the_rule_is_accepted_whole(typed: str, kind: str, letter: s
     ("8K2B66", rule.SMALL, "", "现为6位"),
     ("8KAB6", rule.SMALL, "", "自编号码最多使用2个字母（现有3个）"),
     ("8K-B6", rule.SMALL, "", "只能使用数字和字母，请检查：-"),
-    ("川A8K2B6", rule.SMALL, "", "只能使用数字和字母"),  # another DMV's prefix is not this one's
+    ("川A8K2B6", rule.SMALL, "", "号牌号码须以渝A开头（渝A之后5位自编），如渝A8K2B6"),  # another DMV's prefix
+    ("渝B8K2B6", rule.SMALL, "", "号牌号码须以渝A开头（渝A之后5位自编），如渝A8K2B6"),  # tester: it blamed 渝
+    ("渝BD12345", rule.SMALL_NEV, "D", "号牌号码须以渝A开头（渝A之后6位自编），如渝ADA1234"),
     ("12345", rule.SMALL_NEV, "D", "现为5位"),
     ("F12345", rule.SMALL_NEV, "D", "第1位应为D（D表示纯电动汽车）"),
     ("DA12B4", rule.SMALL_NEV, "D", "后4位应为数字"),

@@ -113,10 +113,13 @@ def clean_price(raw: str) -> int:
     return int(text)
 
 
+FUTURE_DATE = "开票日期不能晚于今天"
+
+
 def invoice_date_refusal(issued: date, today: date) -> str:
     """Why an invoice of ``issued`` cannot be used online today ('' when it can)."""
     if issued > today:
-        return "开票日期不能晚于今天"
+        return FUTURE_DATE
     if issued < today - timedelta(days=TRANSFER_DAYS):
         return (f"开票日期已超过{TRANSFER_DAYS}日（应自机动车交付之日起{TRANSFER_DAYS}日内申请），"
                 "请携带发票和机动车到车管所窗口办理")

@@ -148,6 +148,9 @@ class VehicleTransferService:
         number = problems.check(rule.clean_invoice_no, form.get("invoice_no", ""))
         issued = problems.check(date_or_error, form.get("invoice_date", ""), "invoice_date",
                                 "请按 2026-11-28 的格式输入开票日期")
+        if issued is not None and issued > today:  # said as such, not 与发票记录不符 (tester)
+            problems.add(rule.FUTURE_DATE, "invoice_date")
+            issued = None  # not compared with the record too
         price = problems.check(rule.clean_price, form.get("price", ""))
         invoice_dest: str | None = None  # the 转入地 (plate prefix) of the vehicle's own invoice
         if code and number:

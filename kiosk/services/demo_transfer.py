@@ -3,7 +3,7 @@
 - every demo vehicle gets a 车辆识别代号 (VIN) when it has none (a database made before migration 0013 too);
 - 周杰 (two_cars) sold his 渝A8D2Q7 to 林晓 of 连云港 five days ago: the 二手车销售统一发票
   150002400110 / 00231547, 车价合计 68000元, 转入地 江苏省连云港市 (苏G). His 渝AD12345 (交强险
-  expired) is refused before the form;
+  expired) is listed too, and refused when chosen: said under the list at once (the form opens on 渝A8D2Q7);
 - 赵磊's 渝B5K821 (2 violations) can be recorded by another driver (e.g. 刘洋) with the last 6
   characters of its VIN, 582157, or with 赵磊 and the last 6 of his ID number."""
 from __future__ import annotations

@@ -35,8 +35,8 @@ def format_date_time(at: datetime) -> str:
 
 
 def format_days(days: Iterable[date]) -> str:
-    """Several days, to be read at a glance: three or more in a row as one range (2026年12月5日至12月9日),
-    the year only where it changes (2026年12月2日、12月3日、12月5日至12月9日、2027年1月4日)."""
+    """Several days, to be read at a glance: days in a row (two or more) as one range (2026年12月5日至12月9日,
+    2026年12月5日至12月6日), the year only where it changes (2026年12月1日、12月3日、12月5日至12月9日、2027年1月4日)."""
     runs: list[list[date]] = []
     for day in sorted(set(days)):
         if runs and day - runs[-1][-1] == timedelta(days=1):
@@ -46,7 +46,7 @@ def format_days(days: Iterable[date]) -> str:
     parts: list[str] = []
     year = None
     for run in runs:
-        for first, last in ([(run[0], run[-1])] if len(run) >= 3 else [(d, d) for d in run]):
+        for first, last in ([(run[0], run[-1])] if len(run) >= 2 else [(d, d) for d in run]):
             text = format_date(first) if first.year != year else format_month_day(first)
             if last != first:
                 text += "至" + (format_date(last) if last.year != first.year else format_month_day(last))

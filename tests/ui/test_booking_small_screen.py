@@ -153,7 +153,7 @@ async def test_many_publication_days_read_as_ranges_with_no_date_split(kiosk_app
         await press(pilot, "next-sessions")
         summary = [line.strip() for line in str(kiosk_app.screen.query_one("#summary").render()).splitlines()]
         said = "".join(summary)
-        assert "预约结果公布日：2026年12月2日、12月3日、12月5日至12月10日、12月12日至12月15日（共12天）" in summary
+        assert "预约结果公布日：2026年12月2日至12月3日、12月5日至12月10日、12月12日至12月15日（共12天）" in summary
         assert "温馨提示：将在以上公布日依次按排名安排，安排成功后不再参加之后的安排。" in summary  # one line each
         for day in re.findall(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", said):
             assert any(day in line for line in summary), day

@@ -88,6 +88,9 @@ _LOCK_FITTING = {k: Prepared(select(_S.c.id).where(_fitting(*k)).order_by(_S.c.i
 # The result-publication days of those sessions' plans, earliest first (step 确认并提交 names them).
 PUBLISH_DAYS = {k: Prepared(select(ExamPlan.publish_on).distinct().where(
     ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k)))).order_by(ExamPlan.publish_on)) for k in _KEYS}
+# Those sessions' (day, publication day): read instead when the citizen already has an exam in the range.
+DAY_AND_PUBLISH = {k: Prepared(select(_S.c.exam_date, ExamPlan.publish_on).distinct()
+                               .join(ExamPlan, ExamPlan.id == _S.c.plan_id).where(_fitting(*k))) for k in _KEYS}
 
 
 # Why a request is refused for sessions that no longer take it: the publication days of the plans of

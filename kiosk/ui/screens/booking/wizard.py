@@ -84,6 +84,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
                                  id="step-priority-notice")
                 yield SessionStep(self.env.clock, id="step-sessions")
                 with Vertical(id="step-confirm"):
+                    yield ErrorLine(id="confirm-alert", classes="field-error")  # 预约 refused for good
                     yield Plain("请再次确认以下预约信息：", classes="hint")
                     yield Plain("", id="summary")
                     yield Plain("", id="code-hint", classes="hint")

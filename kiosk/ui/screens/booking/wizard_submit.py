@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Button, DataTable, Static
 
-from ....domain.errors import Conflict, DomainError
+from ....domain.errors import CodeRefused, Conflict, DomainError, sentence
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services.booking import APPLICATION_STATUS_TEXT
@@ -126,7 +126,13 @@ class BookingSubmission:
             hint = (f"输入发送到您绑定的手机 {checked.phone_masked} 的6位验证码后点击【预约】；"
                     "需要新的验证码请点击【重新发送】。")
         self.query_one("#code-hint", Static).update(hint)
+        self._can_book(True)
         self._forward("step-confirm")
+
+    def _can_book(self, can: bool) -> None:
+        """The code and 预约 on 确认并提交: shown again for each request checked at 下一步."""
+        for part in ("#code-hint", "#send-code", "#code-sent", "#field-code", "#submit"):
+            self.query_one(part).display = can
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent)
@@ -141,7 +147,23 @@ class BookingSubmission:
             self._back(reread=False)
             self._query(then_error=exc)
             return
-        self.show_error(exc)
+        if isinstance(exc, CodeRefused):  # a wrong or expired code: another (or a new one) may do
+            self.show_error(exc)
+            return
+        self._cannot_book(exc)
+
+    def _cannot_book(self, exc: DomainError) -> None:
+        """预约 refused for a reason another try does not change (another kiosk booked this subject for
+        the same citizen first: 您已有一个未完成的科目二预约，不能重复预约...; the chosen day taken by
+        another exam meanwhile): said in bold at the top of the step, in view, and the code and 预约
+        go, so nothing invites pressing it again; the focus on 上一步, which reads again what may be
+        booked (选择场次, or 科目确认 saying why the subject no longer can). It was said under
+        上一步/预约, easily missed, with 预约 still offered (tester)."""
+        self.request = None  # Enter in the code field (hidden now) books nothing
+        self.query_one("#confirm-alert", Static).update(f"{sentence(exc.message)}本次预约未成功，请点击【上一步】返回。")
+        self._can_book(False)
+        self.query_one("#prev-confirm", Button).focus(scroll_visible=False)
+        self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
 
     def _done(self, done: submit.BookingDone) -> None:
         self._serial = done.serial_no

@@ -161,6 +161,17 @@ class VehiclesPage:
     transferred: dict
     others: list[OtherView]
 
+    def warnings(self) -> list[str]:
+        """The lines in red under the list. 检验 and 续保 are asked only of a vehicle the citizen still
+        owns: not of one transferred out (its record is the new city's), nor of a 非本人 one (its
+        owner's duty; its dates still show （已过期）). Unhandled violations are asked of every vehicle
+        shown: the one who drove handles them, which is why 非本人 vehicles are recorded."""
+        held = [v for v in self.own if v.plate not in self.transferred]
+        lines = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in held if v.inspection_overdue]
+        lines += [f"{v.plate}交强险已过期，请尽快续保。" for v in held if v.insurance_expired]
+        return lines + [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"
+                        for v in self.own + [o.vehicle for o in self.others] if v.unhandled_violations]
+
 
 def _views(s: Session, env: Env, vehicles: list[Vehicle]) -> dict[str, profile.VehicleView]:
     """plate -> the vehicle as 我的机动车 shows it, its unhandled violations with it (as profile.vehicles_in)."""

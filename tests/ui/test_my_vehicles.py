@@ -3,6 +3,8 @@ column in half, and shows each unhandled violation (time, place, what) under the
 vehicles are 已登记 (备案 is the word of 备案非本人机动车), and only they are asked to 续保."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from rich.color import Color
 from sqlalchemy import select
@@ -127,3 +129,28 @@ async def test_only_own_vehicles_are_asked_to_renew_their_insurance(kiosk_app, e
     async with make_app(env.settings, env).run_test(size=(80, 24)) as pilot:
         await _open(pilot, env, people["two_cars"])
         assert "渝AD12345交强险已过期，请尽快续保。" in screen_text(pilot.app)
+
+
+async def test_a_transferred_or_non_own_car_is_asked_neither_inspection_nor_insurance(kiosk_app, env, people):
+    """Tester (KIOSK_NOW 2027-07-01): 周杰's 渝A8D2Q7, 已转出 at the counter, still read 「渝A8D2Q7检验有效期已过，
+    请尽快办理机动车检验。」 and 「渝A8D2Q7交强险已过期，请尽快续保。」; 郭涛 read 检验 (not 续保) of his 非本人 car."""
+    from kiosk.services import applications, counter_applications
+    from kiosk.services.staff import StaffSession
+    from kiosk.services.vehicle_transfer import VehicleTransferService
+    from tests.integration.test_vehicle_transfer import FORM
+    zhou = people["two_cars"]
+    with env.db.read() as s:
+        aid = s.scalars(select(Account.id).where(Account.id_number == zhou.id_number)).one()
+    done = applications.submit(env, VehicleTransferService(), aid, FORM)
+    counter_applications.finish(env, StaffSession("J1001", "王警官", ("counter",)), aid, done.serial_no, "已转出")
+    _record_zhous_car_for_guo(env, people)
+    env.clock.advance(days=(date(2027, 7, 1) - env.clock.now().date()).days)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, zhou)
+        text = screen_text(pilot.app)
+        assert "已转出" in text and "渝AD12345交强险已过期，请尽快续保。" in text
+        assert "渝A8D2Q7检验" not in text and "渝A8D2Q7交强险" not in text
+    async with make_app(env.settings, env).run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["four_fails"])
+        text = screen_text(pilot.app)
+        assert "渝AD12345" in text and "（已过期）" in text and "请尽快" not in text

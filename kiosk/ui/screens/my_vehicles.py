@@ -39,6 +39,7 @@ class MyVehiclesScreen(RecordScreen):
         self.rows: list[profile.VehicleView] = []
         self.others: dict[str, other_vehicles.OtherView] = {}  # plate -> a recorded vehicle of another person
         self.moved: dict = {}  # plate -> the day an own vehicle was transferred out
+        self.warnings: list[str] = []  # the lines in red under the count (VehiclesPage.warnings)
         self._columns: list[int] = []
         remove = Button("解除备案", id="remove-other", variant="error")
         remove.display = False  # only while a 非本人 vehicle is highlighted
@@ -58,6 +59,7 @@ class MyVehiclesScreen(RecordScreen):
     def _page(self, page: other_vehicles.VehiclesPage) -> None:
         self.others = {o.vehicle.plate: o for o in page.others}
         self.moved = page.transferred
+        self.warnings = page.warnings()
         self._loaded(page.own + [o.vehicle for o in page.others])
 
     def _loaded(self, rows: list[profile.VehicleView]) -> None:
@@ -72,15 +74,9 @@ class MyVehiclesScreen(RecordScreen):
         own = len(rows) - len(self.others) - moved
         others = (f"已转籍转出{moved}辆。" if moved else "") + (
             f"另备案非本人机动车{len(self.others)}辆。" if self.others else "")
-        warnings = [f"{v.plate}检验有效期已过，请尽快办理机动车检验。" for v in rows if v.inspection_overdue]
-        # 续保 is the owner's to do: not asked of one who only drives a vehicle recorded as 非本人
-        warnings += [f"{v.plate}交强险已过期，请尽快续保。" for v in rows
-                     if v.insurance_expired and v.plate not in self.others]
-        warnings += [f"{v.plate}有{v.unhandled_violations}起交通违法未处理，请及时处理。"
-                     for v in rows if v.unhandled_violations]
         self.set_status(Text.assemble((f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others
                                       + ("选中一辆查看详情。" if len(rows) > 1 else ""),
-                                      *((f"\n{w}", "bold red") for w in warnings)))
+                                      *((f"\n{w}", "bold red") for w in self.warnings)))
         self._columns = []  # refilled: a reload after 解除备案 has other rows
         self._fill()
         table.move_cursor(row=0)

@@ -22,6 +22,7 @@ from ..domain.ids import mask_phone, normalize_person_or_unit_id, staff_reason
 from . import applications, audit, booking_records, elicence_state, exam_results, licence_delay, profile
 from .booking import active_permit
 from .env import Env
+from .owned_vehicles import transferred_plates
 from .permissions import SERVE, active, actor, authorise
 from .staff import StaffSession
 
@@ -76,6 +77,7 @@ class CitizenFile:
     permit: PermitView | None = None
     elicence: str = "未申领"
     vehicles: list[profile.VehicleView] = field(default_factory=list)
+    transferred: dict[str, date] = field(default_factory=dict)  # plate -> the day it was transferred out (已转出)
     new_cars: list[NewCarView] = field(default_factory=list)
     plate_choices: list[PlateChoiceView] = field(default_factory=list)
     bookings: list[booking_records.BookingView] = field(default_factory=list)
@@ -151,6 +153,7 @@ def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
         file.elicence = ELICENCE_STATES.get(elicence_state.state_now(el, lic) or "", "未申领")
         file.licence = profile.licence_in(s, env, a.id)
         file.vehicles = profile.vehicles_in(s, env, a.id)
+        file.transferred = transferred_plates(s, a.id)
         file.new_cars = new_cars_in(s, a.id)
         file.plate_choices = plate_choices_in(s, a.id)
         file.bookings = [view for _, view in booking_records.bookings_in(s, a.id, online_only=False)]

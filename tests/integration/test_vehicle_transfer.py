@@ -261,3 +261,17 @@ def test_a_car_whose_transfer_is_under_way_gets_no_other_document(env: Env, peop
         applications.submit(env, plates, aid, {"plate": "渝A8D2Q7", "reason": "遗失", "delivery": "邮寄",
                                                "address": "重庆市渝北区龙溪街道1号"})
     assert said in refused.value.message
+
+
+def test_the_counter_summary_says_which_car_is_transferred_and_which_insurance_expired(env: Env, people) -> None:
+    """Tester: after 已转出 the counter's file still read 「机动车：渝A8D2Q7 小型轿车 检验至2027-06-21；渝AD12345 ...」,
+    with neither 已转出 nor 渝AD12345's expired 交强险."""
+    from kiosk.services import counter_citizen
+    from kiosk.ui.screens.counter.citizen_summary import summary_text
+    aid = account_id(env, people["two_cars"].id_number)
+    done = applications.submit(env, TRANSFER, aid, FORM)
+    counter_applications.finish(env, CLERK, aid, done.serial_no, "已转出")
+    line = next(x for x in summary_text(counter_citizen.load(env, CLERK, aid)).plain.splitlines()
+                if x.startswith("机动车："))
+    assert "渝A8D2Q7 小型轿车 已转出（2026-12-01）" in line and "渝A8D2Q7 小型轿车 检验至" not in line
+    assert "渝AD12345 小型新能源汽车 检验至" in line and "交强险至2026-11-21（已过期）" in line

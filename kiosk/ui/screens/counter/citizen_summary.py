@@ -3,6 +3,8 @@ time and site of each booking in its list) and which number typed is a unit's cr
 (面签注册 and 单位用户注册 start from it)."""
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 
 from ....domain.errors import DomainError
@@ -10,6 +12,7 @@ from ....domain.ids import normalize_credit_code, normalize_id_number
 from ....services.booking import PERMIT_VOID
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
+from ....services.profile import VehicleView
 
 
 def _date(d) -> str:  # type: ignore[no-untyped-def]
@@ -76,10 +79,10 @@ def changed_text(before: BookingView, after: BookingView) -> str:
 
 
 def _vehicles_line(f: CitizenFile) -> str:
-    """机动车：... and, when there are any, the new vehicles not yet registered with their temporary
+    """机动车：... (each held vehicle's dates, or 已转出) and, when there are any, the new vehicles not yet registered with their temporary
     plates (a clerk asked about a 临时号牌 finds it here) and the plate numbers chosen (新车选号,
     在用车选号), each with its car: the new car's VIN, the registered one's plate."""
-    cars = "；".join(f"{v.plate} {v.vehicle_type} 检验至{_date(v.inspection_due)}" for v in f.vehicles)
+    cars = "；".join(_vehicle(v, f.transferred.get(v.plate)) for v in f.vehicles)
     line = f"机动车：{cars or '无'}"
     for car in f.new_cars:
         plates = "、".join(f"{n}（{_date(a)}至{_date(b)}）" for n, a, b in car.plates)
@@ -88,6 +91,15 @@ def _vehicles_line(f: CitizenFile) -> str:
         car = f"车辆识别代号 {c.car}" if c.service == "新车选号" else f"现号牌 {c.car}"
         line += f"\n选定号牌：{c.number}  {c.service}  {car}  选号日期 {_date(c.chosen_on)}"
     return line
+
+
+def _vehicle(v: VehicleView, moved: date | None) -> str:
+    """One vehicle in the line: one transferred out says 已转出 and when (its dates are the new city's
+    now); a held one its inspection date, and its 交强险 when that has expired, each with （已过期）."""
+    if moved is not None:
+        return f"{v.plate} {v.vehicle_type} 已转出（{_date(moved)}）"
+    return f"{v.plate} {v.vehicle_type} 检验至{v.inspection_text}" + (
+        f" 交强险至{v.insurance_text}" if v.insurance_expired else "")
 
 
 def credit_code_in(typed: str) -> str:

@@ -17,6 +17,7 @@ from ..widgets.menu_grid import LOOKS, MenuGrid, fitting_look, menu_up_from_belo
 from ..widgets.plain import Plain
 
 
+UNREAD_POLL = 5.0  # seconds: the unread count read again while 业务中心 is shown (as the app's DEMO_SMS_POLL)
 MORE_BELOW = "下方还有更多业务，请向下滚动或按方向键查看"
 MORE_ABOVE = "上方还有更多业务，请向上滚动或按方向键查看"
 
@@ -61,6 +62,13 @@ class HomeScreen(KioskScreen):
     def on_mount(self) -> None:
         self.watch(self.query_one(HomeMenu), "scroll_y", lambda _y: self.show_more_hint(), init=False)
         self.refresh_unread()
+        self.set_interval(UNREAD_POLL, self._poll_unread)
+
+    def _poll_unread(self) -> None:
+        """A message that arrives while the citizen stays here (the counter's 办结) counts at once: one
+        COUNT query, only while this screen is in front and a citizen is signed in."""
+        if self.kiosk.citizen is not None and self.app.screen is self and not self.busy:
+            self.read_live(messaging.unread_count, self.env, self.kiosk.citizen.account_id, done=self._unread)
 
     def fit_menu(self) -> None:
         """The roomiest look of the menu whose every entry fits the page as it is now (the terminal's

@@ -42,7 +42,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
-        with Page(classes="form wide"):
+        with Page(classes="form wide", form=True):  # no Tab stop while a step shows a field
             yield StepBar(STEPS)
             with ContentSwitcher(initial="step-form"):
                 with Vertical(id="step-form"):

@@ -6,7 +6,14 @@ tester's 驾驶证信息 and 换照片 screens: 「the first Tab only puts an or
 edge」). A Page is a Tab stop only while some of what it shows is out of view, at the size it
 has now. Blank lines do not count: the empty line kept for a message (``.screen-error``, a
 field's ``.field-error``) or a margin below the buttons made a whole form at 80x24 (驾驶证补换领,
-考试预约) one line taller than the page, and the page a Tab stop that scrolled to nothing."""
+考试预约) one line taller than the page, and the page a Tab stop that scrolled to nothing.
+
+A form's page (``form=True``, the service flow's) is no Tab stop either while it shows a form field
+(a text field, a list to choose from, a box to tick): every part of it is a control or the label
+and line of one, focusing a control scrolls it into view, and the page in the Tab order was a stop
+that did nothing (the tester's 补换领机动车号牌 with 窗口领取: Tab after 下一步 put the bar down the
+left edge). Its steps of text and buttons only (请核对以下信息 without a code, 办理结果) still are,
+while long. Pages with a report below their fields (考试计划与安排) are not made with ``form``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,8 +31,18 @@ class Page(VerticalScroll):
     _reading: tuple[Widget, object] | None = None
     _focus_before: Widget | None = None
 
+    def __init__(self, *children: Widget, form: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*children, **kwargs)
+        self.form = form
+
     def allow_focus(self) -> bool:
-        return self.can_focus and self.has_more_to_show
+        return self.can_focus and self.has_more_to_show and not (self.form and self.shows_fields)
+
+    @property
+    def shows_fields(self) -> bool:
+        """A form field on view in the page (not hidden by it or by a box it is in)."""
+        return any(all(n.display for n in w.ancestors_with_self) for w in
+                   self.query("Input, RadioSet, ToggleButton, Select, TextArea"))  # their subclasses too
 
     def read_from(self, widget: Widget) -> None:
         """``widget`` (a detail that may be long, at 80x24) into view from its top, and the page

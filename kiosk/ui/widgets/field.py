@@ -117,6 +117,7 @@ class FormField(Vertical):
         self.digits = digits
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
+        self._limit_held = False  # an Enter after that refusal has been held (on_input_submitted)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
 
     def compose(self) -> ComposeResult:
@@ -126,6 +127,16 @@ class FormField(Vertical):
         yield ErrorLine(classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if (not self.digits and self._limit_at is not None and self._limit_at == self.input.value
+                and not self._limit_held):
+            # Enter right after the limit refused the rest of a text (a pasted address ending in a line
+            # break): held once, so the message stays beside the field; the form went on with the
+            # address cut short and the message gone (tester: 「1号」 lost unseen). The next Enter goes
+            # on. Not in a field of digits: a code, phone or ID number cut short is checked, and refused.
+            self._limit_held = True
+            event.stop()
+            self.set_error(self._limit_text)
+            return
         following = self._next_control() if self._enter_moves_on else None
         if following is not None:
             event.stop()
@@ -159,9 +170,12 @@ class FormField(Vertical):
 
     def limit_reached(self, value: str) -> None:
         """The length limit refused what was typed or pasted after ``value``: say so until the next edit."""
-        self._limit_at = value
-        unit = "位" if self.digits else "个字"
-        self.set_error(f"最多可输入{self._max_length}{unit}，超出部分未输入")
+        self._limit_at, self._limit_held = value, False
+        self.set_error(self._limit_text)
+
+    @property
+    def _limit_text(self) -> str:
+        return f"最多可输入{self._max_length}{'位' if self.digits else '个字'}，超出部分未输入"
 
     @property
     def input(self) -> Input:

@@ -148,7 +148,15 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.say("")  # about the citizen looked up before, or an action before this look-up
         reason = self.query_one("#field-reason", FormField).value
         self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason,
-                  done=self.show_file, failed=self._lookup_failed)
+                  done=self._looked_up, failed=self._lookup_failed)
+
+    def _looked_up(self, f: CitizenFile) -> None:
+        """A lookup, of the citizen on screen too, starts the file from the top, the focus on the first
+        thing to do (tester: the same citizen again kept the focus in 查询事由 and the old row, each Enter
+        logging another lookup). What was said under the lists was about the view before."""
+        self.query_one("#app-error", Static).update("")
+        self.query_one("#booking-error", Static).update("")
+        self.show_file(f, lookup=True)
 
     def _lookup_failed(self, exc: DomainError) -> None:
         self.clear_file()  # the file of an earlier lookup would pass for this one's
@@ -193,9 +201,10 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):
             self.query_one(wid).set_class(not found or unit, "hidden")
 
-    def show_file(self, f: CitizenFile, live: bool = False) -> None:
+    def show_file(self, f: CitizenFile, live: bool = False, lookup: bool = False) -> None:
         """``live``: read again without the clerk acting (the timer, a question, a refusal): the focus
-        and the scroll stay as they are, unless what had the focus is gone (CitizenLists._keep_focus)."""
+        and the scroll stay as they are, unless what had the focus is gone (CitizenLists._keep_focus).
+        ``lookup``: the clerk looked the citizen up, as for another citizen (_focus_work)."""
         self.file, self._shown_for = f, self._typed_id()
         self._shown_count += 1
         self.query_one("#citizen-summary", Static).update(summary_text(f, f.exams.void))
@@ -206,8 +215,8 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.query_one("#booking-actions").display = any(certificates.has_certificate(b) for b in f.bookings)
         self.query_one("#app-part").display = bool(self._waiting_rows(f))
         bookings, apps = self.query_one("#bookings", PlainTable), self.query_one("#apps", PlainTable)
-        new = f.account_id != self._shown_account
-        if new:  # another citizen: from the top (refill keeps the clerk's row in the same citizen's lists)
+        new = lookup or f.account_id != self._shown_account
+        if new:  # another citizen, or a lookup: from the top (refill keeps the clerk's row in the same citizen's lists)
             bookings.clear()
             apps.clear()
         self._shown_account = f.account_id

@@ -1,14 +1,16 @@
 """Pilot: 为群众办理, looking the same citizen up again. Every lookup, of the citizen on screen too,
 puts the focus on the first thing to do (an application waiting, else a booking that can be
 cancelled) and 所选预约 names that booking (tester: Enter again in 查询事由 left the focus there and the
-old row selected, and each Enter logged another lookup)."""
+old row selected, and each Enter logged another lookup). A lookup that fails after a file was shown
+leaves no list behind (tester: the 网办进度 header stayed under the buttons, with no title and no row)."""
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Input, Static
 
 from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id, add_learners
-from tests.ui.conftest import settle
+from tests.ui.conftest import field_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import look_up, priority_booked
 
@@ -47,3 +49,22 @@ async def test_a_second_lookup_focuses_an_application_that_arrived_meanwhile(env
         await _enter_in_reason(pilot)
         apps = app.screen.query_one("#apps", DataTable)
         assert app.focused is apps and apps.cursor_row == 0
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_a_failed_lookup_after_a_file_leaves_no_list(env, people, document_service, size):
+    p = people["driver_normal"]
+    apply_for(env, document_service, account_id(env, p))
+    app = counter_app(env)
+    async with app.run_test(size=size) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        assert app.screen.query_one("#apps").display
+        set_input(app, "id_number", "500112198808240557")  # a wrong check digit
+        await _enter_in_reason(pilot)
+        await _enter_in_reason(pilot)
+        assert "校验位" in field_error(app, "id_number")
+        for wid in ("#apps", "#bookings", "#apps-title", "#bookings-title", "#app-part", "#cancel-part",
+                    "#booking-actions", "#file-actions"):
+            widget = app.screen.query_one(wid)
+            assert widget.region.height == 0, wid  # not laid out: nothing of it on screen

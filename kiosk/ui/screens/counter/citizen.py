@@ -195,11 +195,13 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
 
     def _show_parts(self, found: bool, unit: bool) -> None:
         """The file's actions and its applications when a file was found; its bookings too, except
-        for a unit (it books no exams)."""
+        for a unit (it books no exams). Set as show_file sets some of them (``display``): the class
+        ``hidden`` put back did not hide a list show_file had shown (tester: after a failed lookup the
+        网办进度 header stayed under the buttons, with no title and no row)."""
         for wid in ("#file-actions", "#apps-title", "#apps", "#app-part"):
-            self.query_one(wid).set_class(not found, "hidden")
+            self.query_one(wid).display = found
         for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):
-            self.query_one(wid).set_class(not found or unit, "hidden")
+            self.query_one(wid).display = found and not unit
 
     def show_file(self, f: CitizenFile, live: bool = False, lookup: bool = False) -> None:
         """``live``: read again without the clerk acting (the timer, a question, a refusal): the focus

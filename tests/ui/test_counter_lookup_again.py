@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input, Static
 
 from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id, add_learners
-from tests.ui.conftest import field_error, set_input, settle
+from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import look_up, priority_booked
 
@@ -68,3 +68,15 @@ async def test_a_failed_lookup_after_a_file_leaves_no_list(env, people, document
                     "#booking-actions", "#file-actions"):
             widget = app.screen.query_one(wid)
             assert widget.region.height == 0, wid  # not laid out: nothing of it on screen
+
+
+async def test_at_80x24_the_id_error_keeps_a_gap_to_the_reasons(env):
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, "500112198808240557", "本人到窗口办理业务")  # a wrong check digit
+        assert "校验位" in field_error(app, "id_number")
+        field, reasons = app.screen.query_one("#field-id_number"), app.screen.query_one("#field-reason").parent
+        assert field.region.right + 2 <= reasons.region.x  # the two columns apart, as at 120x40
+        line = next(line for line in screen_text(app).splitlines() if "常用事由（" in line)
+        assert "校验位" in line and line.split("常用事由（")[0].endswith("  ")  # the error wrapped in its column

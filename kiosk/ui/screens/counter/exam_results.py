@@ -254,5 +254,9 @@ class ExamResultsScreen(KioskScreen):
         lines += [Text.assemble((f"第{e.line}行", "red"), f" {e.text}：{e.message}") for e in report.errors]
         lines += [Text.assemble((f"第{e.line}行", "bold yellow"), f" {e.text}：已保存；注意：{e.message}")
                   for e in report.warnings]
-        self.query_one("#import-report", Static).update(Text("\n").join(lines))
+        report_line = self.query_one("#import-report", Static)
+        report_line.update(Text("\n").join(lines))
+        # In view from its top, the page focused to read on with the arrow keys (80x24: only the bar
+        # showed, the report under it off the screen, and Tab did not reach it: tester)
+        self.call_after_refresh(self.query_one(Page).read_from, report_line)
         self._read_awaiting()

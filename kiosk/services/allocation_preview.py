@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession
@@ -25,7 +25,9 @@ class Preview:
     plans: int
     sessions: int
     applications: int  # pending normal applications of those subjects whose range reaches those days (at most)
-    earlier: tuple[date, ...] = ()  # earlier publication days (up to today) with plans still to allocate
+    # earlier publication days with plans still to allocate, applied in or with exams still to come
+    # (the list's note calls them 逾期: a day nobody applied in went unsaid in the question, tester)
+    earlier: tuple[date, ...] = ()
 
 
 def preview(env: Env, day: date) -> Preview:
@@ -42,7 +44,7 @@ def preview(env: Env, day: date) -> Preview:
             pending = s.scalar(select(func.count()).select_from(Booking).where(
                 Booking.status == "pending", Booking.priority.is_(False), Booking.subject.in_(subjects),
                 Booking.range_from <= last, Booking.range_to >= first, Booking.created_at < closed_at(day)))
-        earlier = earlier_days(s, day)
+        earlier = earlier_days(s, day, ahead_from=env.clock.now().date())
     return Preview(day, n_plans, sessions, pending, earlier)
 
 
@@ -52,13 +54,16 @@ def earlier(env: Env, day: date) -> tuple[date, ...]:
         return earlier_days(s, day)
 
 
-def earlier_days(s: Session, day: date) -> tuple[date, ...]:
+def earlier_days(s: Session, day: date, ahead_from: date | None = None) -> tuple[date, ...]:
     """Publication days before ``day`` whose plans are still to allocate (a day forgotten) and have
-    applicants waiting. They should go first: an application whose range reaches several days'
-    plans is placed by the earliest."""
+    applicants waiting, or (``ahead_from``) a session on that day or later, nobody applied or not.
+    They should go first: an application whose range reaches several days' plans is placed by the
+    earliest."""
+    which = ExamSession.applicants > 0
+    if ahead_from is not None:
+        which = or_(which, ExamSession.exam_date >= ahead_from)
     return tuple(s.scalars(select(ExamPlan.publish_on).distinct().join(ExamSession).where(
-        ExamPlan.publish_on < day, ExamPlan.allocated_at.is_(None), ExamSession.applicants > 0)
-        .order_by(ExamPlan.publish_on)))
+        ExamPlan.publish_on < day, ExamPlan.allocated_at.is_(None), which).order_by(ExamPlan.publish_on)))
 
 
 def listed_days(days: Sequence[date]) -> str:

@@ -8,6 +8,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from kiosk.services import exam_admin, exam_admin_results
+from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
@@ -46,3 +47,23 @@ async def test_an_overdue_plan_reads_as_such_and_the_clerk_is_told_what_to_do(en
         await press(pilot, "query")
         await settle(pilot)
         assert "逾期" not in _hint(app)
+
+
+async def test_allocating_today_names_an_earlier_day_still_waiting(env):
+    """Tester: the date defaulted to today asked to allocate it without a word of the earlier day the
+    note above calls 逾期 (nobody had applied in its plans, so it was not said)."""
+    env.clock.advance(days=4)  # 2026-12-05: the demo's 12-03 plans were never allocated
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, app)
+        assert "（2026-12-03）" in _hint(app)
+        await press(pilot, "allocate")  # today's, as the field says
+        assert isinstance(app.screen, ConfirmDialog)
+        question = app.screen.question
+        assert "确认安排 2026-12-05" in question and "更早的预约结果公布日2026-12-03尚有未安排的考试计划" in question
+        await pilot.press("escape")
+        await settle(pilot)
+        set_input(app, "alloc_date", "2026-12-04")  # a day with no plan: nothing to ask, the earlier day said
+        await press(pilot, "allocate")
+        line = str(app.screen.query_one("#plan-message", Static).render())
+        assert "2026-12-04 没有待安排的考试计划" in line and "公布日2026-12-03尚有未安排" in line

@@ -258,8 +258,8 @@ class ExamPlansScreen(KioskScreen):
 
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]
         """Allocation closes booking and notifies every applicant at once: asked first."""
-        if p.plans == 0:
-            self._status(f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。")
+        if p.plans == 0:  # an earlier day still waiting is named (the date defaults to today)
+            self._status(f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。{earlier_text(p.earlier)}")
             return
         waiting = (f"涉及待安排的考试预约申请至多 {p.applications} 份" if p.applications
                    else "目前没有待安排的考试预约申请")

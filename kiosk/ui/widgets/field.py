@@ -26,7 +26,8 @@ class _LimitedInput(Input):
     MASK = "*"
 
     def __init__(self, **kwargs: object) -> None:
-        super().__init__(select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def _on_focus(self, event: events.Focus) -> None:
         """The cursor at the end, nothing selected, when the focus comes in (Tab, or a message
@@ -34,7 +35,9 @@ class _LimitedInput(Input):
         then erased an 18-digit ID number to correct its last digit. (Input's own handler runs
         after this one and, with select_on_focus off, leaves the selection be; a click then puts
         the cursor where it clicked.) A selection the screen made as it moved the focus here stays:
-        the counter's 成绩录入 selects the last candidate's ID number, for the next one to replace."""
+        the counter's 成绩录入 selects the last candidate's ID number, for the next one to replace.
+        A field made with ``select_on_focus`` (a small number filled in for the user) has it all
+        selected by Input's own handler next, for what is typed to replace it."""
         if not event.from_app_focus and self.selection.is_empty:
             self.selection = Selection.cursor(len(self.value))
 
@@ -99,7 +102,7 @@ class FormField(Vertical):
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
-                 enter_moves_on: bool = False, digits: bool = False) -> None:
+                 enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
         Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
@@ -107,7 +110,8 @@ class FormField(Vertical):
         (this field's container), and presses ``enter_presses`` only in the last one: a citizen who
         types the phone number and presses Enter goes on to the address, not past it.
         ``digits``: the field holds a number counted in 位 (a code, PIN, phone or ID number), so its
-        length limit says 最多可输入6位 rather than 6个字."""
+        length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: what it holds is selected
+        when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester)."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
@@ -115,6 +119,7 @@ class FormField(Vertical):
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
         self.digits = digits
+        self._select_on_focus = select_on_focus
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
         self._limit_held = False  # an Enter after that refusal has been held (on_input_submitted)
@@ -123,7 +128,8 @@ class FormField(Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self._label)
         yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
-                            password=self._password, id=f"input-{self.field_name}")
+                            password=self._password, id=f"input-{self.field_name}",
+                            select_on_focus=self._select_on_focus)
         yield ErrorLine(classes="field-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

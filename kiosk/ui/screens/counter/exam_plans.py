@@ -77,7 +77,7 @@ class ExamPlansScreen(KioskScreen):
                 yield _session_field("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
             with Horizontal(classes="row"):
                 yield _session_field("seats", "考位数", max_length=3)
-                yield _session_field("priority_quota", "优先预约名额", value="0", max_length=3)
+                yield _session_field("priority_quota", "优先预约名额", value="0", max_length=3, select_on_focus=True)
                 yield _session_field("opens_on", "开放预约日期", max_length=DATE_LEN)
                 yield _session_field("publish_on", "结果公布日期", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):

@@ -8,6 +8,7 @@ from typing import Any
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Select, Static
 
@@ -35,6 +36,19 @@ COLUMNS = ("编号", "日期", "时间", "考场", "科目", "状态", "车型",
 DROP_WHEN_NARROW = (8, 6, 0, 9, 11, 2, 7)
 MORE_ORDER = (8, 9, 11, 7, 2, 0, 6)  # the line under the table: what matters most first
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
+
+
+class SiteChoice(Select[int]):
+    """选择考场. Enter with a site chosen moves on to 考试日期, as Enter in a filled field moves on
+    (tester: it opened the list again); with none chosen, or Down, Up or Space, the list opens."""
+
+    BINDINGS = [Binding("enter", "enter", show=False)]
+
+    def action_enter(self) -> None:
+        if self.is_blank():
+            self.action_show_overlay()
+        else:
+            self.screen.query_one("#input-exam_date", Input).focus()
 
 
 def _session_field(name: str, label: str, **kw: Any) -> FormField:
@@ -68,7 +82,7 @@ class ExamPlansScreen(KioskScreen):
             yield ErrorLine("", id="session-more")  # the highlighted session's columns left out (narrow)
             yield Plain(APPLIED_HINT, classes="hint", id="applied-hint")
             yield Plain("新建场次（选中列表中的场次后可修改）：", classes="group-title", id="form-title")
-            yield Select([], prompt="选择考场", id="site")
+            yield SiteChoice([], prompt="选择考场", id="site")
             yield Plain("", id="error-site", classes="field-error")  # 请选择考场, by the choice
             with Horizontal(classes="row"):
                 yield _session_field("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)

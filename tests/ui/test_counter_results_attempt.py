@@ -132,3 +132,21 @@ async def test_each_result_line_is_a_sentence_set_apart_from_the_import_part(env
         refusal = _result(app).strip()
         assert refusal.endswith("。") and "已录入（" not in refusal, refusal
         assert hint.region.y > result.region.bottom
+
+
+async def test_tab_into_the_attempt_selects_its_one(env, people):
+    """考试次数 is filled in with 1: Tab in from 成绩 and type 2, and it holds 2, not 12 (as
+    优先预约名额's 0 is replaced)."""
+    from textual.widgets import Input
+
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _results_form(pilot, env, people["permit_expiring"])
+        app.screen.query_one("#input-score", Input).focus()
+        await pilot.press(*"85", "tab")
+        await settle(pilot)
+        attempt = app.screen.query_one("#input-attempt", Input)
+        assert app.focused is attempt and attempt.value == "1"
+        await pilot.press("2")
+        await settle(pilot)
+        assert attempt.value == "2"

@@ -79,7 +79,8 @@ class ExamResultsScreen(KioskScreen):
                 yield FormField("id_number", "考生身份证号码", max_length=18, digits=True)
                 yield FormField("subject", "科目", max_length=3)
                 yield FormField("score", "成绩", max_length=3, digits=True)
-                yield FormField("attempt", "考试次数", max_length=2, digits=True, value="1")
+                yield FormField("attempt", "考试次数", max_length=2, digits=True, value="1",
+                                select_on_focus=True)  # Tab in, 2 typed: 2, not 12 (as 优先预约名额)
             with Horizontal(classes="buttons"):
                 yield Button("录入成绩", id="record", variant="primary")
             yield Plain("", id="record-result")

@@ -111,12 +111,13 @@ class ReviewEducation:
                   FieldSpec("city", "现场教育城市", "choice", show_if=on_site)]
         choices: dict[str, list[tuple[str, str]]] = {"way": [(w, w) for w in ways],
                                                      "city": [(c, c) for c in cities]}
+        # seed 002's order: 选择现场教育城市 > 阅读《机动车驾驶人身体情况申报》 > 选择一天教育场次
+        fields.append(FieldSpec("declaration", "我已阅读并同意《机动车驾驶人身体情况申报》", "agree",
+                                note=_declaration()))
         for i, city in enumerate(cities):
             fields.append(FieldSpec(f"session_{i}", f"{city}的教育场次（选择一天）", "choice",
                                     show_if=(*on_site, ("city", city))))
             choices[f"session_{i}"] = [(s.label, s.key) for s in by_city[city]]
-        fields.append(FieldSpec("declaration", "我已阅读并同意《机动车驾驶人身体情况申报》", "agree",
-                                note=_declaration()))
         initial = {"way": ways[0] if len(ways) == 1 else "", "city": cities[0] if cities else ""}
         places = {s.key: (s, offices[s.office].address) for ss in by_city.values() for s in ss}
         return Prepared(_intro(d.facts.points, due, ways), fields, initial, choices,

@@ -273,6 +273,14 @@ def test_review_education_offers_no_session_on_a_public_holiday(env, people) -> 
     assert "2027-01-04" in days and "2027-01-01" not in days
 
 
+def test_review_education_asks_for_the_declaration_before_the_session(env, people) -> None:
+    """Seed 002 section 六: 选择现场教育城市 > 阅读《机动车驾驶人身体情况申报》 > 选择一天教育场次 (tester:
+    the sessions came before the declaration)."""
+    names = [f.name for f in applications.prepare(env, REVIEW, account_id(env, people["coach_driver"])).fields]
+    sessions = [i for i, n in enumerate(names) if n.startswith("session_")]
+    assert sessions and names.index("city") < names.index("declaration") < min(sessions)
+
+
 def test_the_counter_is_told_before_choosing_when_the_only_way_would_be_refused(env, people) -> None:
     """finish_blocked: the timing a clerk would only learn after choosing the one way offered."""
     acc = account_id(env, people["points_study"])

@@ -85,6 +85,8 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     """The (现场, 网络) days typed, checked against ``p``; every problem next to its field."""
     problems: list[tuple[str | None, str]] = []
     values: dict[str, int] = {}
+    if not compact(online_text) and compact(on_site_text) == str(p.taught):
+        online_text = "0"  # 现场 alone makes the days: 网络 left empty is none (tester: 请填写网络教育天数)
     for field, label, text in ((ON_SITE_FIELD, "现场教育天数", on_site_text), (ONLINE_FIELD, "网络教育天数", online_text)):
         try:
             values[field] = _days(text, field, label)

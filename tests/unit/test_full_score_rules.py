@@ -88,6 +88,14 @@ def test_bad_numbers_are_each_said_next_to_their_field():
         rules.split("2.5", "3", rules.plan(("C1",), 1))  # full-width digits are taken (below), fractions not
 
 
+def test_online_days_left_empty_are_none_when_the_on_site_days_make_the_total():
+    p = rules.plan(("C1",), 1)
+    assert rules.split(str(p.taught), "", p) == (p.taught, 0)
+    assert rules.split(str(p.taught), " ", p) == (p.taught, 0)
+    with pytest.raises(DomainError, match="请填写网络教育天数"):  # fewer: what is missing is asked for
+        rules.split(str(p.taught - 1), "", p)
+
+
 def _s(day: int, office: str = "渝中车管所") -> EducationSession:
     return EducationSession(office, date(2026, 12, day), "09:00", "17:00")
 

@@ -4,11 +4,12 @@ opens the list. 优先预约名额, filled in with 0, has its 0 selected when Ta
 it (tester: typing 5 gave 05, 99 gave 099)."""
 from __future__ import annotations
 
-from textual.widgets import Input, Select
+from textual.widgets import DataTable, Input, Select
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter_plans_form import _open
 from tests.ui.test_counter import counter_app
+from tests.ui.test_counter_screens import press
 
 
 async def test_enter_on_a_chosen_site_moves_on_to_the_exam_date(env):
@@ -40,3 +41,21 @@ async def test_tab_into_the_priority_quota_selects_its_zero(env):
         await pilot.press(*"99")
         await settle(pilot)
         assert quota.value == "99"
+
+
+async def test_enter_on_a_session_puts_the_focus_on_its_seats(env):
+    """A session chosen in the list (Enter) fills the form, and the focus goes to 考位数, what is
+    changed most (tester: it stayed on the list, 考位数 six Tabs away)."""
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, app)
+        set_input(app, "date_from", "2026-12-10")
+        set_input(app, "date_to", "2026-12-20")
+        await press(pilot, "query")
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count > 0
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert str(app.screen.query_one("#form-title").render()).startswith("修改场次")
+        assert app.focused is app.screen.query_one("#input-seats", Input)

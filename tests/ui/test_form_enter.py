@@ -45,20 +45,18 @@ async def test_enter_chooses_and_moves_on_through_the_form_to_next(kiosk_app, en
         await press(pilot, "enter")  # a choice made: Enter moves on
         assert focused_id(kiosk_app) == "choice-city"  # on to the field the choice just showed
         city = chosen(kiosk_app, "city")
-        await press(pilot, "enter")  # the city stays as chosen; on to that city's sessions
-        assert chosen(kiosk_app, "city") == city and focused_id(kiosk_app) == "choice-session_0"
+        await press(pilot, "enter")  # the city stays as chosen; on to the 申报's box (seed 002's order)
+        assert chosen(kiosk_app, "city") == city and focused_id(kiosk_app) == "agree-declaration"
+        tick = screen.query_one("#agree-declaration")
+        await press(pilot, "enter")  # ticks it and moves on, to that city's sessions
+        assert tick.value and focused_id(kiosk_app) == "choice-session_0"
         await press(pilot, "enter")  # no session chosen yet: it stays
         assert chosen(kiosk_app, "session_0") == "" and focused_id(kiosk_app) == "choice-session_0"
-        await press(pilot, "down", "enter")  # Down chooses one, Enter moves on
-        assert chosen(kiosk_app, "session_0") != "" and focused_id(kiosk_app) == "agree-declaration"
-        tick = screen.query_one("#agree-declaration")
-        await press(pilot, "enter")  # ticks it; the last control: the focus goes on to 下一步, not past it
-        assert tick.value and focused_id(kiosk_app) == "next"
-        assert screen.query_one(ContentSwitcher).current == "step-form"  # [X] is seen before going on
         tick.focus()
         await press(pilot, "enter")  # a second Enter does not untick it: it goes on again
-        assert tick.value and focused_id(kiosk_app) == "next"
-        await press(pilot, "enter")  # 下一步
+        assert tick.value and focused_id(kiosk_app) == "choice-session_0"
+        await press(pilot, "down", "enter")  # Down chooses one; Enter on the last list is 下一步, as in a text field
+        assert chosen(kiosk_app, "session_0") != ""
         assert screen.query_one(ContentSwitcher).current == "step-confirm"
 
 

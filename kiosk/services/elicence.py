@@ -35,7 +35,8 @@ UPLOAD_OVER_STORED = ("您有系统留存照片，可以直接申领；也可以
                       "经公安交管部门审核后生成电子驾驶证。")
 PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"
 APPROVED = "审核通过"  # the decision, as the inbox titles it (applications.decided_title)
-SUBMITTED_TAIL = "已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
+REVIEW_TAIL = "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
+SUBMITTED_TAIL = "已提交，" + REVIEW_TAIL
 SUBMITTED_NOTE = "申请" + SUBMITTED_TAIL  # the seeds' 申请已提交; a message naming the application says 已提交 once
 ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
 PHOTO_SOURCES = ("camera", "upload")
@@ -120,13 +121,16 @@ def _change_pending(s: Session, sub: PhotoSubmission | None) -> str | None:
     return app.serial_no if app else None
 
 
-def _change_line(s: Session, sub: PhotoSubmission | None) -> str:
-    """Under 您已申领电子驾驶证: the 换照片 in review, or the last one turned down with its reason
-    (tester: only 网办进度 said either); "" when there is neither."""
-    serial = _change_pending(s, sub)
+def _in_review(what: str, serial: str) -> str:
+    """您的电子驾驶证申请（业务流水号...）正在审核，...: an application or a 换照片 in review."""
+    return f"您的{what}（业务流水号{serial}）正在审核，{REVIEW_TAIL}。"
+
+
+def _change_line(sub: PhotoSubmission | None, serial: str | None) -> str:
+    """Under 您已申领电子驾驶证: the 换照片 in review (``serial``: _change_pending's), or the last one
+    turned down with its reason (tester: only 网办进度 said either); "" when there is neither."""
     if serial:
-        return (f"\n您的更换电子驾驶证照片申请（业务流水号{serial}）正在审核，"
-                "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
+        return "\n" + _in_review("更换电子驾驶证照片申请", serial)
     if sub is not None and sub.state == "rejected":
         return "\n" + rejected_line(sub.reason or "", CHANGE_KEPT_TAIL)
     return ""
@@ -148,15 +152,15 @@ def overview(env: Env, account_id: int) -> Overview:
         question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
         pending = _pending_serial(s, el)
         change = _last_change(s, el) if can_show else None
+        change_serial = _change_pending(s, change)
         has_card = state == "issued"  # only a citizen with one is told how it is shown now
         if decision.kind in ("locked", "hidden"):  # said alone on the page: a sentence, as the others
             message = sentence(decision.message_for(has_card))
         elif pending:
-            message = (f"您的电子驾驶证申请（业务流水号{pending}）正在审核，"
-                       "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。")
+            message = _in_review("电子驾驶证申请", pending)
         elif can_show:
             message = _red(env, lic, decision.message) if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
-            message += _change_line(s, change)
+            message += _change_line(change, change_serial)
         elif state == "needs_reapply":
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":
@@ -168,7 +172,7 @@ def overview(env: Env, account_id: int) -> Overview:
         if can_apply and photo:  # both buttons side by side: which one does what
             message += "\n" + BOTH_WAYS_HINT
         return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
-                        can_show, reasons, pending, lic.photo_source, _change_pending(s, change))
+                        can_show, reasons, pending, lic.photo_source, change_serial)
 
 
 def _red(env: Env, lic: DrivingLicence, message: str) -> str:
@@ -329,4 +333,4 @@ def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> Ap
         audit.record(s, env, actor=f"citizen:{account.id}", action=PHOTO_KIND, account_id=account.id,
                      detail=f"{app.serial_no} {source}")
         messaging.notify(s, env, account, PHOTO_TITLE, f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
-        return ApplyResult(app.serial_no, PENDING, "照片已提交，公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。", False)
+        return ApplyResult(app.serial_no, PENDING, f"照片{SUBMITTED_TAIL}。", False)

@@ -106,13 +106,18 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     return on_site, online
 
 
+def too_many(on_site_days: int, chosen: int) -> str:
+    """More 现场教育 sessions chosen than 现场 days (the days lowered after choosing): said here and by
+    the session list as it is chosen, each then saying how to un-choose."""
+    return f"现场教育天数为{on_site_days}天，最多只能选择{on_site_days}个场次（已选{chosen}个）"
+
+
 def sessions_problem(chosen: list[EducationSession], on_site_days: int) -> str | None:
     """The 现场教育 sessions must be as many as the 现场教育 days, one a day."""
     if len(chosen) < on_site_days:
         return f"现场教育天数为{on_site_days}天，请选择{on_site_days}个现场教育场次（已选{len(chosen)}个）"
     if len(chosen) > on_site_days:
-        return (f"现场教育天数为{on_site_days}天，最多只能选择{on_site_days}个场次（已选{len(chosen)}个），"
-                "请取消多选的场次")
+        return f"{too_many(on_site_days, len(chosen))}，请取消多选的场次"
     days: dict[date, int] = {}
     for s in chosen:
         days[s.day] = days.get(s.day, 0) + 1

@@ -7,6 +7,7 @@ from rich.cells import cell_len
 from textual.widgets import DataTable, Static
 
 from ...domain.dates import format_date
+from ...domain.full_score import too_many
 from ...domain.review_education import EducationSession
 from ...services.full_score import City
 from ..widgets.plain import PlainTable
@@ -76,8 +77,7 @@ class SessionChoice:
         by_key = {s.key: s for s in self.city.sessions}
         n = self.on_site
         if len(self.marked) > n:  # the 现场 days lowered after choosing (tester: 已选满2个场次 with 3 chosen)
-            return (f"现场教育天数为{n}天，最多只能选择{n}个场次（已选{len(self.marked)}个），"
-                    "请先在已选的场次上按回车键（或点击该行）取消多选的场次")
+            return f"{too_many(n, len(self.marked))}，请先在已选的场次上按回车键（或点击该行）取消多选的场次"
         if len(self.marked) == n:
             return f"现场教育天数为{n}天，已选满{n}个场次；如需改选，请先在已选的场次上按回车键（或点击该行）取消"
         day = by_key[key].day

@@ -18,6 +18,7 @@ from ..domain import review_education as rules
 from ..domain.dates import format_date, format_date_time
 from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.licence import city_of_authority
+from ..domain.points import study_lapsed
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
 from . import applications
 from .education_facts import count, driver, in_app
@@ -68,10 +69,10 @@ def _still_pending(session: Session, app: Application, now: datetime) -> StillPe
     way, key = str(app.payload.get("way", "")), str(app.payload.get("session", ""))
     head = (f"您已有一项驾驶人审验教育申请正在受理中（业务流水号{app.serial_no}，{way}，"
             f"申请时间{format_date_time(app.created_at)}）。")
-    last = app.created_at + rules.ONLINE_MOST
-    if way == rules.ONLINE and now > last:
-        return StillPending(f"{head}网络教育须在申请后3日内完成，已于{format_date_time(last)}超过期限，"
-                            "不能办结，请到车管所窗口退办该申请后重新申请。", app.serial_no)
+    if way == rules.ONLINE and study_lapsed(way, rules.ONLINE_MOST, app.created_at, now):  # the counter's rule
+        last = app.created_at + rules.ONLINE_MOST
+        return StillPending(f"{head}网络教育须在申请后{rules.ONLINE_MOST.days}日内完成，已于{format_date_time(last)}"
+                            "超过期限，不能办结，请到车管所窗口退办该申请后重新申请。", app.serial_no)
     todo = ""
     if way == rules.ONLINE or (way == rules.ON_SITE and key):
         office = rules.session_of(key).office if way == rules.ON_SITE else ""

@@ -54,22 +54,22 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
                 yield Button("返回", id="back")
             yield Plain("", classes="screen-error")
             yield Plain("", id="citizen-summary")
-            with Horizontal(classes="buttons hidden", id="file-actions"):
+            with Horizontal(classes="buttons", id="file-actions"):
                 yield Button("重置绑定手机号", id="reset-phone")
-            yield Plain("考试预约：", classes="group-title hidden", id="bookings-title")
-            yield PlainTable(id="bookings", cursor_type="row", classes="hidden")
-            with Horizontal(classes="buttons hidden", id="booking-actions"):  # for the booking under the cursor
+            yield Plain("考试预约：", classes="group-title", id="bookings-title")
+            yield PlainTable(id="bookings", cursor_type="row")
+            with Horizontal(classes="buttons", id="booking-actions"):  # for the booking under the cursor
                 yield Button("打印预约凭证", id="print-certificate")
             yield Plain("", id="booking-error", classes="field-error")  # why the row under Enter cannot be cancelled
-            with Vertical(id="cancel-part", classes="hidden"):  # its own reason, recorded in the audit log
+            with Vertical(id="cancel-part"):  # its own reason, recorded in the audit log
                 yield Plain("", id="cancel-target")  # which booking 窗口取消所选预约 would cancel
                 yield FormField("cancel_reason", "取消事由（窗口取消所选预约时填写）", placeholder="如：考生本人申请取消考试预约",
                                 max_length=100, enter_presses="cancel-booking")
                 with Horizontal(classes="buttons"):
                     yield Button("窗口取消所选预约", id="cancel-booking", variant="warning")
-            yield Plain("网办进度：", classes="group-title hidden", id="apps-title")
-            yield PlainTable(id="apps", cursor_type="row", classes="hidden")
-            with Vertical(id="app-part", classes="hidden"):  # for an application 受理中 that the counter finishes
+            yield Plain("网办进度：", classes="group-title", id="apps-title")
+            yield PlainTable(id="apps", cursor_type="row")
+            with Vertical(id="app-part"):  # for an application 受理中 that the counter finishes
                 yield FormField("refuse_reason", "退办理由（退办所选业务时填写）", placeholder="如：申请人要求撤回",
                                 max_length=100, enter_presses="refuse-app")
                 with Horizontal(classes="buttons"):
@@ -80,6 +80,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
     def on_mount(self) -> None:
         self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)
         self.query_one("#apps", DataTable).add_columns(*APP_COLUMNS)
+        self._show_parts(found=False, unit=False)  # no file yet
         self.query_one("#input-id_number", Input).focus()
         self.set_interval(LIVE_SECONDS, self._live)  # the citizen may change the file at a kiosk meanwhile
 
@@ -195,9 +196,9 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
 
     def _show_parts(self, found: bool, unit: bool) -> None:
         """The file's actions and its applications when a file was found; its bookings too, except
-        for a unit (it books no exams). Set as show_file sets some of them (``display``): the class
-        ``hidden`` put back did not hide a list show_file had shown (tester: after a failed lookup the
-        网办进度 header stayed under the buttons, with no title and no row)."""
+        for a unit (it books no exams). Shown and hidden by ``display`` alone, from the start (on_mount), as
+        show_file sets some of them: a class ``hidden`` put back did not hide a list show_file had shown
+        (tester: after a failed lookup the 网办进度 header stayed under the buttons, with no row)."""
         for wid in ("#file-actions", "#apps-title", "#apps", "#app-part"):
             self.query_one(wid).display = found
         for wid in ("#bookings-title", "#bookings", "#booking-actions", "#cancel-part"):

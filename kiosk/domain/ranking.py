@@ -3,7 +3,9 @@
 The seeds state four rules for 科目一; RULES.md applies the same shape to each subject's
 own history, so the subject name in the rule text is the booked subject:
 
-1. first booking of the subject: when the first licence application was accepted;
+1. first booking of the subject: when the first licence application was accepted (also the time
+   of a later booking with no exam and no counting cancellation before it, e.g. after one that
+   ended 未安排: its wording, RULE_NO_EXAM, then claims no first booking);
 2. later bookings: the time of the last exam of that subject;
 3. the citizen cancelled a successful booking: the cancellation time;
 4. both 2 and 3 apply: the more recent of the two.
@@ -28,6 +30,12 @@ from typing import NamedTuple, Sequence
 from .exam import SUBJECT_NAMES, BookingFact, ExamAttempt
 
 RULE_FIRST = "首次预约{subject}考试的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间"
+# Rule 1's time for one who booked the subject before without an exam or a cancellation that counts
+# (an application that ended 未安排, one still waiting): the seed's wording would claim a first booking.
+RULE_NO_EXAM = "未参加过{subject}考试且未取消过预约的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间"
+# the same when an earlier booking was cancelled without ever having been successful (no rule-3 time)
+RULE_NO_EXAM_NOR_SUCCESS = ("未参加过{subject}考试且未在考试预约成功后取消预约的，"
+                            "以受理用户初次申领机动车驾驶证等业务的时间为排序时间")
 RULE_LAST_EXAM = "非首次预约{subject}考试的，以上次考试时间为排序时间"
 RULE_CANCELLED = "考试预约成功的用户因自身原因取消预约的，以取消预约时间为排序时间"
 RULE_WITHDRAWN = "取消考试预约的，以取消预约时间为排序时间"
@@ -71,7 +79,11 @@ def ranking_time(
         return RankingTime(max(cancel_times), RULE_WITHDRAWN if withdrawn else RULE_CANCELLED)
     if exam_times:
         return RankingTime(max(exam_times), RULE_LAST_EXAM.format(subject=name))
-    return RankingTime(accepted_at, RULE_FIRST.format(subject=name))
+    earlier = [b for b in bookings if b.subject == subject and b.created_at >= accepted_at]
+    if not earlier:
+        return RankingTime(accepted_at, RULE_FIRST.format(subject=name))
+    rule = RULE_NO_EXAM_NOR_SUCCESS if any(b.status == "cancelled" for b in earlier) else RULE_NO_EXAM
+    return RankingTime(accepted_at, rule.format(subject=name))
 
 
 def rank_key(ranking_time: datetime, applicant_id: int) -> tuple[datetime, int]:

@@ -61,9 +61,24 @@ def test_a_withdrawn_application_counts_in_words_that_claim_no_successful_bookin
 
 
 def test_withdrawn_pending_application_and_other_subjects_do_not_count():
+    """Their time does not count; the wording does not claim a first booking of 科目一 either."""
+    assert ranking_time(1, ACCEPTED, [], [cancelled(2, at(8))])[:2] == (ACCEPTED, SEED_RULE_1)
     bookings = [cancelled(1, at(5), placed=False), cancelled(2, at(8))]
     bookings.append(BookingFact(1, "done", False, at(1), None, at(6)))
-    assert ranking_time(1, ACCEPTED, [], bookings)[:2] == (ACCEPTED, SEED_RULE_1)
+    assert ranking_time(1, ACCEPTED, [], bookings)[:2] == (ACCEPTED, NOT_SUCCESSFUL_1)
+
+
+NO_EXAM_2 = "未参加过科目二考试且未取消过预约的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间"
+NOT_SUCCESSFUL_1 = "未参加过科目一考试且未在考试预约成功后取消预约的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间"
+
+
+def test_a_booking_before_without_exam_or_cancellation_keeps_rule_one_in_other_words():
+    """Reviewer: after a 科目二 booking that ended 未安排, 依据 said 首次预约科目二考试的."""
+    unplaced = BookingFact(2, "unplaced", False, at(1), None, None)
+    assert ranking_time(2, ACCEPTED, [exam(1, at(0), True)], [unplaced])[:2] == (ACCEPTED, NO_EXAM_2)
+    assert "首次" not in NO_EXAM_2
+    earlier_application = BookingFact(2, "unplaced", False, ACCEPTED - timedelta(days=400), None, None)
+    assert ranking_time(2, ACCEPTED, [], [earlier_application])[:2] == (ACCEPTED, SEED_RULE_1.replace("科目一", "科目二"))
 
 
 def test_both_rules_take_the_later_time():
@@ -89,8 +104,9 @@ def test_ranking_time_is_the_latest_relevant_event(exams, cancels):
     t, text = ranking_time(1, ACCEPTED, attempts, bookings)[:2]
     if relevant:
         assert t == max(relevant) and text != SEED_RULE_1
-    else:
-        assert (t, text) == (ACCEPTED, SEED_RULE_1)
+    else:  # the seed's first-booking words only when the subject was never booked in this application
+        booked = any(b.subject == 1 and b.created_at >= ACCEPTED for b in bookings)
+        assert (t, text) == (ACCEPTED, NOT_SUCCESSFUL_1 if booked else SEED_RULE_1)
 
 
 def test_rank_key_orders_by_time_then_id():

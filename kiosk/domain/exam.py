@@ -78,6 +78,10 @@ class PermitFacts:
     valid_to: date  # last valid day; see permit_valid_to()
     accepted_at: datetime  # when the first application was accepted (受理)
     holds_car_licence: bool = False
+    # False before 科目一 is passed: issued_on and valid_to then stand in from the acceptance day
+    issued: bool = True
+    # valid_to is the day before the class's upper age limit is passed (see permit_end), not 3 years
+    age_limited: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +128,33 @@ OPEN_STATUSES = ("active", "placed")
 def permit_valid_to(issued_on: date) -> date:
     """Valid 3 years: the last valid day is the day before the same date 3 years later."""
     return anniversary(issued_on, PERMIT_YEARS) - timedelta(days=1)
+
+
+def age_limit_last_day(licence_class: str, birth: date) -> date | None:
+    """The last day on which the holder is within the class's upper age limit (AGE_LIMITS, inclusive:
+    63 means up to the day before the 64th birthday); None for a class without one."""
+    high = AGE_LIMITS.get(licence_class, (0, None))[1]
+    return None if high is None else anniversary(birth, high + 1) - timedelta(days=1)
+
+
+def capped_at_age_limit(valid_to: date, licence_class: str, birth: date) -> tuple[date, bool]:
+    """L162: 学习驾驶证明的有效期为三年，但有效期截止日期不得超过申请年龄条件上限. (``valid_to`` cut at the
+    age limit's last day, whether it was cut): so the sessions, the 10-day checks and the priority
+    window, which all read the permit's last day, follow from it."""
+    last = age_limit_last_day(licence_class, birth)
+    if last is not None and last <= valid_to:
+        return last, True
+    return valid_to, False
+
+
+def permit_end(issued_on: date, licence_class: str, birth: date) -> tuple[date, bool]:
+    """The last valid day of a permit issued on ``issued_on``: 3 years, cut at the age limit."""
+    return capped_at_age_limit(permit_valid_to(issued_on), licence_class, birth)
+
+
+def age_limit_note(licence_class: str) -> str:
+    """Said after the permit's end where it shows, when that end comes from the age limit."""
+    return f"（不超过申请年龄上限{AGE_LIMITS[licence_class][1]}周岁）"
 
 
 def pass_mark(subject: int, licence_class: str) -> int:

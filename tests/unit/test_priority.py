@@ -35,6 +35,16 @@ def test_window_opens_under_six_months(valid_to, opens):
     assert priority_eligibility(p, [], 2, valid_to).allowed
 
 
+def test_no_priority_before_the_permit_is_issued():
+    """Reviewer: C1 accepted 2024-01-10, no permit yet (the stand-in ends 2027-01-09): priority was open."""
+    stand_in = PermitFacts("C1", date(2024, 1, 10), date(2027, 1, 9), datetime(2024, 1, 10, 9), issued=False)
+    r = priority_eligibility(stand_in, [], 1, date(2026, 8, 1))
+    assert not r.allowed and r.earliest is None
+    assert r.reason == "您尚未取得学习驾驶证明（科目一考试合格后核发），不能优先预约"
+    assert priority_eligibility(PermitFacts("C1", date(2024, 1, 10), date(2027, 1, 9), ACCEPTED), [], 2,
+                                date(2026, 8, 1)).allowed
+
+
 def test_expired_permit_cannot_priority_book():
     p = permit(date(2025, 8, 31))
     r = priority_eligibility(p, [], 2, date(2025, 9, 1))

@@ -7,7 +7,10 @@ booking_submit (normal and priority booking), cancellation, allocation_service
 Mapping the database to the pure rules (kiosk.domain.exam / exam_eligibility / ranking / priority):
 - Booking.status 'pending' is the domain's 'active'.
 - A learner whose permit is not issued yet (before 科目一) is checked against a permit that
-  counts from the acceptance day (the 3-year validity of the application).
+  counts from the acceptance day (the 3-year validity of the application), marked not issued
+  (no 优先预约: there is no permit to run out).
+- The permit's last valid day is cut at the class's upper age limit when read (permit_facts), and
+  stored cut when the permit is issued (exam_results), so every rule and screen shows the same day.
 - Online cancellation is only for a submitted normal application that is still waiting for
   allocation (issue 3: "online before booking closes"). The issue asks that the cancellation
   time becomes the new ranking time, so such a cancelled booking is passed to the ranking rule
@@ -29,7 +32,8 @@ from ..db.driver import Driver, Prepared, Tx
 from ..db.models import Account, Booking, ExamPlan, ExamResult, ExamSession, ExamSite, LearnerPermit, Office
 from ..domain.errors import DomainError, NotFound
 from ..domain.dates import format_date, format_days
-from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, permit_valid_to
+from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, age_limit_note, capped_at_age_limit, permit_valid_to
+from ..domain.ids import birth_date
 from ..domain.licence import CLASS_NAMES
 from ..domain.typed import date_or_error
 
@@ -86,10 +90,26 @@ def attempt_of(r: Any) -> ExamAttempt:
     return ExamAttempt(r.subject, r.taken_at, r.passed, r.score, r.no_show, r.booking_id)
 
 
-def permit_facts(p: Any) -> PermitFacts:
+def permit_facts(p: Any, birth: date | None = None) -> PermitFacts:
+    """The permit row as the rules see it. Its last valid day is the stored one, cut at the class's
+    upper age limit for the holder born on ``birth`` (a row stored before the cut, or by a tool that
+    does not know it, is still read right); issued_on is None until 科目一 is passed."""
     issued = p.issued_on or p.accepted_at.date()
-    valid_to = p.valid_to or permit_valid_to(issued)
-    return PermitFacts(p.licence_class, issued, valid_to, p.accepted_at, p.holds_car_licence)
+    valid_to, capped = p.valid_to or permit_valid_to(issued), False
+    if birth is not None:
+        valid_to, capped = capped_at_age_limit(valid_to, p.licence_class, birth)
+    return PermitFacts(p.licence_class, issued, valid_to, p.accepted_at, p.holds_car_licence,
+                       issued=p.issued_on is not None, age_limited=capped)
+
+
+def age_note(permit: PermitFacts) -> str:
+    """Said after the permit's last day wherever it shows, when the age limit cut it ("" otherwise)."""
+    return age_limit_note(permit.licence_class) if permit.age_limited else ""
+
+
+def permit_end_text(permit: PermitFacts) -> str:
+    """The permit's last valid day as 学习驾驶证明有效期至 shows it, with why when the age limit cut it."""
+    return format_date(permit.valid_to) + age_note(permit)
 
 
 # Beside the learner permit's 有效期 on every screen that shows it once the domain's permit_used_up
@@ -159,7 +179,7 @@ def load_facts(s: Session, account_id: int) -> Facts:
     facts = [booking_fact(b, session_at(b.exam_date, b.start_time) if b.session_id else None) for b in rows]
     stamp = (tuple((b.id, b.status, b.session_id) for b in rows),
              (len(results), max((r.id for r in results), default=None), row.id))
-    return Facts(account, row, permit_facts(row), attempts, facts, stamp)
+    return Facts(account, row, permit_facts(row, birth_date(account.id_number)), attempts, facts, stamp)
 
 
 _LOCK_ACCOUNT = Prepared(select(Account.id).where(Account.id == _AID).with_for_update())
@@ -214,8 +234,9 @@ def parse_day(text: str, field: str) -> date:
     return date_or_error(text, field, "请按 2026-12-05 的格式输入日期（年-月-日）")
 
 
-def after_permit(valid_to: date) -> str:
-    return f"学习驾驶证明有效期至{format_date(valid_to)}，只能预约此前（含当日）的考试场次"
+def after_permit(valid_to: date, note: str = "") -> str:
+    """``note``: age_note of the permit (its last day cut at the age limit)."""
+    return f"学习驾驶证明有效期至{format_date(valid_to)}{note}，只能预约此前（含当日）的考试场次"
 
 
 def exam_days(bookings: Iterable[BookingFact]) -> set[date]:
@@ -229,10 +250,10 @@ def same_day(days: Iterable[date]) -> str:
     return f"您{format_days(days)}已有其他科目的考试，同一天只能安排一个科目的考试"
 
 
-def within_permit(date_from: date, date_to: date, valid_to: date) -> date:
+def within_permit(date_from: date, date_to: date, valid_to: date, note: str = "") -> date:
     """The end of a range cut at the permit's last valid day; a range that starts after it is refused."""
     if date_from > valid_to:
-        raise DomainError(after_permit(valid_to), "date_from")
+        raise DomainError(after_permit(valid_to, note), "date_from")
     return min(date_to, valid_to)
 
 

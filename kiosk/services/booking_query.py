@@ -15,8 +15,8 @@ from ..domain.exam_eligibility import bookable_subjects, permit_used_up
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility, priority_why
 from ..domain.ranking import rank_key, rank_position, ranking_time
-from .booking import (PERMIT_VOID, check_range, class_label, exam_days, load_facts, open_plan_filter,
-                      same_day, site_city_filter, within_permit)
+from .booking import (PERMIT_VOID, age_note, check_range, class_label, exam_days, load_facts, open_plan_filter,
+                      permit_end_text, same_day, site_city_filter, within_permit)
 from .env import Env
 
 MAX_ROWS = 400
@@ -98,6 +98,7 @@ class SessionQuery:
     truncated: bool = False
     permit_until: date | None = None  # the range was cut at the learner permit's last valid day
     hidden_days: tuple[date, ...] = ()  # days with sessions left out: the citizen has an exam then
+    permit_note: str = ""  # after permit_until when the age limit cut the permit (booking.age_note)
 
     @property
     def hidden_text(self) -> str:
@@ -113,14 +114,14 @@ def overview(env: Env, account_id: int) -> Overview:
     for subject, elig in bookable_subjects(f.account.id_number, f.permit, f.attempts, f.bookings, today):
         prio = priority_eligibility(f.permit, f.bookings, subject, today)
         allowed = elig.allowed and prio.allowed
-        note = priority_why(f.permit.valid_to) if allowed else ""
+        note = priority_why(f.permit.valid_to, age_note(f.permit)) if allowed else ""
         if elig.allowed and not prio.allowed and priority_eligibility(f.permit, [], subject, today).allowed:
             note = prio.reason  # one who would qualify but for this subject's chance used: why there is no link
         options.append(SubjectOption(subject, SUBJECT_TITLES[subject], elig.allowed, elig.reason, allowed,
                                      elig.reason or prio.reason, note))
     issued = f.permit_row.issued_on
     void = PERMIT_VOID if permit_used_up(f.permit, f.attempts) else ""
-    permit_text = (f"学习驾驶证明有效期至{format_date(f.permit.valid_to)}{void}" if issued
+    permit_text = (f"学习驾驶证明有效期至{permit_end_text(f.permit)}{void}" if issued
                    else f"驾驶证申请受理时间{format_date(f.permit_row.accepted_at.date())}（科目一合格后核发学习驾驶证明）")
     return Overview(mask_name(f.account.name), mask_id(f.account.id_number), mask_phone(f.account.phone or ""),
                     f.permit.licence_class, class_label(f.permit.licence_class), permit_text, options)
@@ -180,7 +181,7 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
     date_from, date_to = check_range(date_from, date_to, now.date())
     with env.db.read() as s:
         f = load_facts(s, account_id)
-        asked_to, date_to = date_to, within_permit(date_from, date_to, f.permit.valid_to)
+        asked_to, date_to = date_to, within_permit(date_from, date_to, f.permit.valid_to, age_note(f.permit))
         city = f.permit_row.city
         cond = _conditions(now, subject, f.permit.licence_class, site_id, priority, city)
         # days of an exam already placed: their sessions are left out, and the days that had some said
@@ -195,7 +196,7 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
                                   planned, rt.at, rt.rule_text, rt.items)
-    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden)
+    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden, age_note(f.permit))
 
 
 def _position(s, account_id: int, subject: int, at: datetime, date_from: date, date_to: date,  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ from .booking_create import SessionsGone
 from .booking_same_day import same_day_notes, waiting_on
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
-                      OPEN_PLAN, SITE_IN_CITY, after_permit, check_range, class_label, exam_days, facts_stamp,
+                      OPEN_PLAN, SITE_IN_CITY, after_permit, age_note, check_range, class_label, exam_days, facts_stamp,
                       first_bookable_day, load_facts,
                       lock_account, same_day, within_permit)
 from .env import Env
@@ -124,7 +124,8 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Fa
     sessions: list[tuple] = []
     range_to = None
     if req.mode == "system":
-        range_to = within_permit(*check_range(req.date_from, req.date_to, today), f.permit.valid_to)
+        range_to = within_permit(*check_range(req.date_from, req.date_to, today), f.permit.valid_to,
+                                 age_note(f.permit))
         d = Driver(s)
         site = d.first(_SITE_NAME, site=req.site_id) if req.site_id is not None else None
         fitting = booking_create.fitting_params(req.subject, req.date_from, range_to, cls,  # type: ignore[arg-type]
@@ -138,7 +139,7 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Fa
     else:
         sessions = _sessions(s, env, req, cls, f.permit_row.city)
         if any(day > f.permit.valid_to for _sid, day, *_rest in sessions):
-            raise DomainError(after_permit(f.permit.valid_to), "sessions")
+            raise DomainError(after_permit(f.permit.valid_to, age_note(f.permit)), "sessions")
         busy = exam_days(f.bookings)
         if clash := sorted(day for _sid, day, *_rest in sessions if day in busy):
             raise DomainError(f"{same_day(clash[:1])}，请选择其他日期的场次", "sessions")

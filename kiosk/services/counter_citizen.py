@@ -18,9 +18,9 @@ from ..db.models import Account, DrivingLicence, Vehicle
 from ..db.models_elicence import ElectronicLicence
 from ..db.models_newcars import NewVehicle, PlateSelection, TemporaryPlate
 from ..domain.errors import DomainError
-from ..domain.ids import mask_phone, normalize_person_or_unit_id, staff_reason
+from ..domain.ids import birth_date, mask_phone, normalize_person_or_unit_id, staff_reason
 from . import applications, audit, booking_records, elicence_state, exam_results, licence_delay, profile
-from .booking import active_permit
+from .booking import active_permit, age_note, permit_facts
 from .env import Env
 from .owned_vehicles import transferred_plates
 from .permissions import SERVE, active, actor, authorise
@@ -40,6 +40,7 @@ class PermitView:
     accepted_on: date
     issued_on: date | None
     valid_to: date | None
+    age_note: str = ""  # after valid_to when the class's upper age limit cut it (booking.age_note)
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,9 @@ def load(env: Env, staff: StaffSession | None, account_id: int) -> CitizenFile:
                            REGISTERED_VIA.get(a.registered_via or "", a.registered_via or ""), a.phone or "",
                            a.agent_id_number or "", a.authorisation_ref or "")
         if permit is not None:
-            file.permit = PermitView(permit.licence_class, permit.accepted_at.date(), permit.issued_on, permit.valid_to)
+            facts = permit_facts(permit, birth_date(a.id_number))  # the valid_to the rules read (age limit)
+            file.permit = PermitView(permit.licence_class, permit.accepted_at.date(), permit.issued_on,
+                                     facts.valid_to if permit.issued_on else None, age_note(facts))
         file.elicence = ELICENCE_STATES.get(elicence_state.state_now(el, lic) or "", "未申领")
         file.licence = profile.licence_in(s, env, a.id)
         file.vehicles = profile.vehicles_in(s, env, a.id)

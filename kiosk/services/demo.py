@@ -11,7 +11,8 @@ from ..db.models import (Account, DrivingLicence, ExamPlan, ExamSession, ExamSit
                          Vehicle, Violation)
 from ..db.session import DEMO_TURN, take_turn
 from ..domain.dates import anniversary
-from ..domain.exam import permit_valid_to
+from ..domain.exam import permit_end
+from ..domain.ids import birth_date
 from . import demo_history, demo_newcars, demo_transfer, reference_sites
 from .demo_history import LARGE, SMALL
 from .demo_people import PEOPLE, STAFF, Person
@@ -214,8 +215,9 @@ def _permit(s: Session, env: Env, account: Account, spec: dict) -> None:
     now = env.clock.now()
     accepted = now - timedelta(days=spec["accepted_days_ago"])
     issued = (now - timedelta(days=spec["issued_days_ago"])).date() if spec["issued_days_ago"] is not None else None
+    valid_to = permit_end(issued, spec["class"], birth_date(account.id_number))[0] if issued else None
     permit = LearnerPermit(account_id=account.id, licence_class=spec["class"], accepted_at=accepted.replace(hour=10, minute=0),
-                           issued_on=issued, valid_to=permit_valid_to(issued) if issued else None,
+                           issued_on=issued, valid_to=valid_to,
                            city=_city_of(account.id_number))
     s.add(permit)
     s.flush()

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, Booking, ExamResult, ExamSession, LearnerPermit
 from ..domain.errors import DomainError, NotFound
-from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_valid_to
+from ..domain.exam import ATTEMPTS_PER_BOOKING, SUBJECT_1, SUBJECT_NAMES, is_pass, pass_mark, permit_end
 from ..domain.exam_eligibility import after_failed_booking, permit_used_up
-from ..domain.ids import mask_id, mask_name, normalize_id_number
+from ..domain.ids import birth_date, mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
 from .booking import attempt_of, permit_facts, session_at
@@ -153,7 +153,9 @@ def _next_booking(s: Session, b: Booking) -> str:
     if permit is None:
         return "可重新预约考试"
     attempts = [attempt_of(r) for r in s.scalars(select(ExamResult).where(ExamResult.account_id == b.account_id))]
-    return after_failed_booking(permit_facts(permit), attempts, b.subject)
+    holder = s.get(Account, b.account_id)
+    birth = birth_date(holder.id_number) if holder is not None else None
+    return after_failed_booking(permit_facts(permit, birth), attempts, b.subject)
 
 
 def result_message(note: str) -> str:
@@ -219,7 +221,9 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             permit = s.get(LearnerPermit, b.permit_id)
             if permit is not None and permit.issued_on is None:
                 permit.issued_on = taken_at.date()
-                permit.valid_to = permit_valid_to(permit.issued_on)
+                holder = s.get(Account, b.account_id)
+                assert holder is not None
+                permit.valid_to = permit_end(permit.issued_on, permit.licence_class, birth_date(holder.id_number))[0]
         status, text = result_note(s, b, attempt, score, no_show, taken_at)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:

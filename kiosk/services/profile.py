@@ -13,7 +13,7 @@ from ..domain.exam_eligibility import bookable_subjects, permit_used_up
 from ..domain.licence import status_text
 from ..domain.licence_delay import delay_notes
 from ..domain.vehicle_docs import due_text
-from .booking import Facts, active_permit, class_label, load_facts
+from .booking import Facts, active_permit, age_note, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
 from .licence_delay import granted
@@ -120,6 +120,7 @@ class PermitView:
     subjects: tuple[tuple[str, str], ...]  # (科目一, 已合格 | 预约成功 | 预约受理中 | 未合格 | 未考), in order
     next_step: str  # where to go next: 【考试预约】, 【考试预约结果公布】, or why not (a sentence or two)
     void: bool = False  # five 科目二/科目三 bookings failed (domain permit_used_up): its date marked PERMIT_VOID
+    age_note: str = ""  # after valid_to when the class's upper age limit cut it (booking.age_note)
 
 
 @dataclass(frozen=True)
@@ -150,8 +151,8 @@ def permit_in(s: Session, env: Env, account_id: int) -> PermitView | None:
                     else "未合格" if s in tried else "未考") for s in SUBJECTS)
     row = f.permit_row
     return PermitView(class_label(row.licence_class), row.accepted_at.date(), row.issued_on,
-                      row.valid_to if row.issued_on else None, states, _next_step(f, passed, booked, today),
-                      bool(permit_used_up(f.permit, f.attempts)))
+                      f.permit.valid_to if row.issued_on else None, states, _next_step(f, passed, booked, today),
+                      bool(permit_used_up(f.permit, f.attempts)), age_note(f.permit) if row.issued_on else "")
 
 
 def _next_step(f: Facts, passed: set[int], booked: dict[int, str], today: date) -> str:

@@ -14,7 +14,7 @@ from kiosk.config import ASSETS, PROJECT_ROOT
 from kiosk.db.models import Booking, LearnerPermit
 from kiosk.domain.errors import DomainError
 from kiosk.services import bulk, fees
-from kiosk.services.booking import booking_fact, check_range, parse_day, permit_facts
+from kiosk.services.booking import booking_fact, check_range, parse_day, permit_end_text, permit_facts
 
 READ_BY_CITIZENS = [
     *sorted((PROJECT_ROOT / "kiosk" / "ui" / "screens" / "booking").glob("*.py")),
@@ -94,7 +94,16 @@ def test_as_datetime_and_date_accept_driver_strings_and_objects():
 def test_permit_before_subject_one_counts_from_acceptance():
     p = permit_facts(LearnerPermit(licence_class="C1", accepted_at=datetime(2026, 11, 19, 10), issued_on=None,
                                    valid_to=None, holds_car_licence=False))
-    assert p.issued_on == date(2026, 11, 19) and p.valid_to == date(2029, 11, 18)
+    assert p.issued_on == date(2026, 11, 19) and p.valid_to == date(2029, 11, 18) and not p.issued
+
+
+def test_permit_facts_cut_a_stored_end_at_the_age_limit():
+    row = LearnerPermit(licence_class="B2", accepted_at=datetime(2026, 6, 1, 10), issued_on=date(2026, 9, 1),
+                        valid_to=date(2029, 8, 31), holds_car_licence=False)
+    p = permit_facts(row, date(1962, 12, 20))
+    assert (p.valid_to, p.age_limited, p.issued) == (date(2026, 12, 19), True, True)
+    assert permit_end_text(p) == "2026年12月19日（不超过申请年龄上限63周岁）"
+    assert permit_facts(row).valid_to == date(2029, 8, 31) and permit_facts(row, date(1990, 1, 1)).age_limited is False
 
 
 def test_a_cancelled_application_counts_for_the_ranking_rule():

@@ -225,7 +225,7 @@ class MyLicenceScreen(RecordScreen):
 def permit_lines(p: profile.PermitView) -> list[str | tuple[str, str]]:
     """The learner permit under 驾驶证信息: its dates, each subject and where to go next."""
     void = PERMIT_VOID if p.void else ""
-    issued = (f"核发日期：{p.issued_on:%Y-%m-%d}\n有效期至：{p.valid_to:%Y-%m-%d}{void}" if p.issued_on and p.valid_to
+    issued = (f"核发日期：{p.issued_on:%Y-%m-%d}\n有效期至：{p.valid_to:%Y-%m-%d}{p.age_note}{void}" if p.issued_on and p.valid_to
               else "核发日期：尚未核发（科目一考试合格后核发）")
     subjects = "  ".join(f"{name} {state}" for name, state in p.subjects)
     return [("学习驾驶证明", "bold"), f"\n申领准驾车型：{p.licence_class}\n申请受理日期：{p.accepted_on:%Y-%m-%d}\n"

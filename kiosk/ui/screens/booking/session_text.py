@@ -45,7 +45,7 @@ def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: 
     if result is not None and result.truncated:
         text += "（场次较多，仅显示前400个，请缩短时间段）"
     if result is not None and result.permit_until is not None:
-        text += f"\n学习驾驶证明有效期至{format_date(result.permit_until)}，只列出此前（含当日）的考试场次。"
+        text += f"\n学习驾驶证明有效期至{format_date(result.permit_until)}{result.permit_note}，只列出此前（含当日）的考试场次。"
     if dropped:
         text += f"\n之前选择的{dropped}个场次不在本次查询结果中，已取消选择。"
     return text

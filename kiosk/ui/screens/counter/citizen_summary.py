@@ -43,7 +43,7 @@ def summary_text(f: CitizenFile, void: str = "") -> Text:
     if f.permit:
         p = f.permit
         lines.append(f"学习驾驶证明：{p.licence_class}  受理 {_date(p.accepted_on)}  "
-                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}{PERMIT_VOID if void else ''}")
+                     f"核发 {_date(p.issued_on)}  有效期至 {_date(p.valid_to)}{p.age_note}{PERMIT_VOID if void else ''}")
     if void:
         lines.append(Text(f"不能预约考试：{void}", style="bold"))
     lines.append(f"电子驾驶证：{f.elicence}")

@@ -99,16 +99,17 @@ def _own_booking(s: Session, account_id: int, booking_id: int) -> Booking:
 
 def cancel_consequences(env: Env, staff: StaffSession | None, account_id: int, booking_id: int) -> str:
     """What cancelling the booking at the counter does, told to the clerk before 确认取消: the fee paid
-    given back; for a normal booking, the ranking time that becomes the cancellation time (the kiosk's
-    own sentence, cancellation.ranking_note, of 该考生); while it may still be cancelled online, that
+    given back; the ranking time that becomes the cancellation time, for a priority booking too (the
+    kiosk's own sentence, cancellation.ranking_note, of 该考生); while it may still be cancelled online, that
     the citizen may do it themselves."""
     permitted(env, staff, *SERVE, doing=audit.action_name("exam_cancel_counter"))
     now = env.clock.now()
     with env.db.read() as s:
         b = _own_booking(s, account_id, booking_id)
         text = REFUND_PROMISE if b.fee_paid_at is not None else ""
-        if not b.priority:  # a priority booking: the question says what it loses instead (cancel_keeps_used)
-            text += ranking_note(b.subject, now, whose="该考生")
+        # a priority booking too (seed rule 3: any successful booking cancelled by its user; cancel() says
+        # so afterwards): its question adds what it loses besides (cancel_keeps_used)
+        text += ranking_note(b.subject, now, whose="该考生")
         if b.status == "pending" and not online_refusal(s, b, now):
             text += ALSO_ONLINE
         return text

@@ -1,7 +1,7 @@
 """Pilot and service: the counter's question before 窗口取消所选预约 says what cancelling does, as the
-kiosk's own question does (it said only 取消后将以短信和消息通知本人。): for a normal booking the
-ranking time that becomes the cancellation time (the kiosk's sentence, of 该考生), the fee paid given
-back, and while the booking may still be cancelled online, that the citizen may do it themselves."""
+kiosk's own question does (it said only 取消后将以短信和消息通知本人。): the ranking time that becomes the
+cancellation time (the kiosk's sentence, of 该考生), for a priority booking too (seed rule 3; its result
+and the citizen's message said so while its question did not), the fee paid given back, and while the booking may still be cancelled online, that the citizen may do it themselves."""
 from __future__ import annotations
 
 from sqlalchemy import update
@@ -41,7 +41,7 @@ async def test_a_normal_booking_waiting_says_the_ranking_time_and_cancelling_onl
         await settle(pilot)
 
 
-async def test_a_paid_priority_booking_says_the_refund_not_the_ranking(env, people):
+async def test_a_paid_priority_booking_says_the_refund_and_the_ranking_as_a_normal_one(env, people):
     p = people["permit_expiring"]
     row = sessions(env, p, 3, "2026-12-04", "2026-12-06", priority=True)[0]
     booking = book(env, p, BookingRequest(3, "priority", (row.id,))).booking_id
@@ -51,8 +51,9 @@ async def test_a_paid_priority_booking_says_the_refund_not_the_ranking(env, peop
         await _sign_in(pilot, app)
         await look_up(pilot, p.id_number, "取消考试预约")
         question = flat(await _ask_to_cancel(pilot, app))
-        assert flat("已缴纳的考试费将予退还（原路退回）。取消后将以短信和消息通知本人。") in question
-        assert "排序时间" not in question and "自行取消" not in question
+        assert flat("已缴纳的考试费将予退还（原路退回）。" + _ranking(env, "该考生")
+                    + "取消后将以短信和消息通知本人。") in question  # the normal booking's very sentence
+        assert "自行取消" not in question
         assert "不能再优先预约" in question
 
 

@@ -1,6 +1,7 @@
 """Pilot: 窗口取消所选预约 of a priority booking tells the clerk, before confirming, that the subject's
 one priority chance stays used up (the citizen's kiosk says 科目二已使用过优先预约（已取消），每个科目只能
-优先预约1次 afterwards); a normal booking's question says nothing of it. It fits at 80x24."""
+优先预约1次 afterwards); a normal booking's question says nothing of it. It fits at 80x24, with the
+ranking time it says as a normal booking's does."""
 from __future__ import annotations
 
 import pytest
@@ -34,6 +35,8 @@ async def test_cancelling_a_priority_booking_warns_its_chance_is_used_up(env, pe
         assert WARNING in str(app.screen.query_one("#question").render())
         shown = flat(screen_text(app))
         assert flat(WARNING) + "确认取消暂不办理" in shown  # whole and in view, its answers under it
+        ranking = "科目二考试预约的排序时间将变为本次取消预约的时间"
+        assert flat("确认为") in shown and flat(ranking) in shown  # its first line and the ranking in view too
 
 
 async def test_a_normal_booking_says_nothing_of_priority(env, people):

@@ -68,6 +68,7 @@ class ExamResultsScreen(KioskScreen):
     # (ID number, subject) whose first attempt failed and whose retake may be entered next, if any
     retake_for: tuple[str, str] | None = None
     _attempt_for: tuple[str, str] = ("", "")  # the candidate and subject 考试次数 was filled in for
+    _said: tuple[Text, ...] = ()  # the lines under 录入成绩 now
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
@@ -115,6 +116,25 @@ class ExamResultsScreen(KioskScreen):
         self.awaiting = {str(a.booking_id): a for a in found.rows}
         self.query_one("#awaiting-title", Static).update(_awaiting_title(found))
         self._fill_awaiting()
+        self._recheck_retake(found)
+
+    def _recheck_retake(self, found: exam_result_check.AwaitingDay) -> None:
+        """The retake the form invites (RETAKE_NEXT, 考试次数 2) no longer due by the list just read (a CSV
+        import recorded it, or another terminal did): the hint goes, and the form filled in for it is
+        emptied, 考试次数 back to 1 (what is typed for someone else stays). A list cut at MAX_AWAITING
+        may just not show the candidate: nothing is concluded from it."""
+        key = self.retake_for
+        if key is None or found.more or any(
+                a.attempt == 2 and _candidate(a.id_number, str(a.subject)) == key for a in found.rows):
+            return
+        self.retake_for = None
+        self._say(*(line for line in self._said if line.plain != RETAKE_NEXT))
+        if _candidate(self._v("id_number"), self._v("subject")) == key:
+            for name in ("id_number", "subject", "score"):
+                self.query_one(f"#field-{name}", FormField).value = ""
+            self._prefill(("", ""))
+            for f in self.draft_fields():  # an empty form: nothing typed to lose
+                f.settle()
 
     def _fill_awaiting(self) -> None:
         table = self.query_one("#awaiting", PlainTable)
@@ -201,6 +221,7 @@ class ExamResultsScreen(KioskScreen):
 
     def _say(self, *lines: Text) -> None:
         """What 录入成绩 did (each line a sentence), under its button; nothing: cleared."""
+        self._said = lines
         said = self.query_one("#record-result", Static)
         said.update(Text("\n").join(lines))
         said.set_class(bool(lines), "said")

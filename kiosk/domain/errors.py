@@ -124,9 +124,13 @@ class FormProblems:
             self.add(exc.message, exc.field)
         return None
 
-    def raise_found(self) -> None:
+    def raise_found(self, order: tuple[str, ...] = ()) -> None:
         """Nothing when every check passed; one problem as a DomainError (the StillPending raised,
-        when it is that), several as FieldErrors."""
+        when it is that), several as FieldErrors. ``order``: the form's fields, for problems found
+        out of it (a rule over several fields checked after each one alone); others keep their place
+        after them."""
+        if order:
+            self.problems.sort(key=lambda p: order.index(p[0]) if p[0] in order else len(order))
         if len(self.problems) == 1:
             field, message = self.problems[0]
             raise self._pending or DomainError(message, field)

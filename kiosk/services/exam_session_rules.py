@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 MIN_PUBLISH_DAYS = 10
 SESSION_MINUTES = 180
 FIRST_START, LAST_START = time(7, 0), time(18, 0)  # exam hours: a 3-hour session ends by 21:00
+# the session form's fields in the form's order: several problems are told in it (FieldErrors)
+FIELDS = ("site", "exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 
 
 def typed_day(text: str, field: str, label: str) -> date:
@@ -66,7 +68,8 @@ def not_past(x: ExamSession | None, today: date) -> None:
 
 
 def checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int]:
-    """The fields checked without the database, every wrong one told at once (FieldErrors)."""
+    """The fields checked without the database, every wrong one told at once (FieldErrors); a form
+    refused for them is told the window's rules too where its typed dates judge them (typed_window)."""
     problems = FormProblems()
     if f.site_id is None:
         problems.add("请选择考场", "site")
@@ -80,10 +83,13 @@ def checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int
     quota = problems.check(_int, f.priority_quota, "priority_quota", "优先预约名额", 0, 999)
     if seats is not None and quota is not None and quota > seats:
         problems.add("优先预约名额不能超过考位数", "priority_quota")
-    for text, field, label in ((f.opens_on, "opens_on", "开放预约日期"), (f.publish_on, "publish_on", "结果公布日期")):
-        if text.strip():  # left empty: asked for (or the plan's taken) once the plan is known
-            problems.check(typed_day, text, field, label)
-    problems.raise_found()
+    # left empty: asked for (or the plan's taken) once the plan is known
+    opens, publish = (problems.check(typed_day, text, field, label) if text.strip() else None
+                      for text, field, label in ((f.opens_on, "opens_on", "开放预约日期"),
+                                                 (f.publish_on, "publish_on", "结果公布日期")))
+    if problems.problems:  # refused in this round: not a second round for the window's own rules
+        typed_window(problems, opens, publish, exam_day, today)
+    problems.raise_found(FIELDS)
     assert None not in (exam_day, start, subject, classes, seats, quota)
     return exam_day, start, subject, classes, seats, quota  # type: ignore[return-value]
 
@@ -138,29 +144,55 @@ def same_window(plan: ExamPlan, opens: date, publish: date) -> None:
                       "新场次须与之相同（两项均留空即沿用）", "opens_on" if plan.booking_opens_at.date() != opens else "publish_on")
 
 
+def typed_window(problems: FormProblems, opens: date | None, publish: date | None, exam_day: date | None,
+                 today: date) -> None:
+    """The window's order and 10 days' notice, judged from the typed dates alone for a form refused
+    for other fields (checked), so they are told in the same round. Not with a date missing or
+    wrong; the notice only for an opening day from today on: an earlier one may be that of the plan
+    the session joins, which keeps its window (check_window's ``unchanged``) and the notice it had."""
+    if exam_day is None or opens is None:
+        return
+    if publish is not None:
+        problems.check(in_order, opens, publish, exam_day)
+    if opens >= today:
+        problems.check(notice, opens, publish, exam_day, today)
+
+
+def in_order(opens: date, publish: date, exam_day: date) -> None:
+    if not opens < publish < exam_day:
+        raise DomainError("须满足：开放预约日期 < 预约结果公布日期 < 考试日期", "publish_on")
+
+
+def notice(opens: date, publish: date | None, exam_day: date, today: date) -> None:
+    """Published (booking open) at least MIN_PUBLISH_DAYS before the exam; results not published in the past."""
+    published = max(opens, today)  # a plan opened in the past is published today
+    latest = exam_day - timedelta(days=MIN_PUBLISH_DAYS)
+    if (opens < today or latest < today) and (exam_day - published).days < MIN_PUBLISH_DAYS:
+        # no opening day left to suggest (the latest one is past): the exam day itself is too close
+        if exam_day < today:
+            raise DomainError(f"考试日期已过（今天是{today:%Y-%m-%d}）", "exam_date")
+        raise DomainError(f"考试日期过近：今天公布的考试计划，考试日期最早为"
+                          f"{today + timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}", "exam_date")
+    if (exam_day - published).days < MIN_PUBLISH_DAYS:
+        raise DomainError(f"考试计划须至少在考试前{MIN_PUBLISH_DAYS}日公布（开放预约），"
+                          f"最晚应于{latest:%Y-%m-%d}开放预约", "opens_on")
+    if publish is not None and publish < today:
+        raise DomainError("预约结果公布日期不能早于今天", "publish_on")
+
+
 def check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: date, now: datetime) -> None:
+    """The window of the plan as it will be saved: the order and, for a window set or changed, the
+    notice, both told at once (FieldErrors) when both are broken."""
     if plan is not None and plan.allocated_at is not None:
         if (plan.booking_opens_at.date(), plan.publish_on) != (opens, publish):
             raise DomainError("该考试计划已公布预约结果，不能再更改预约时间", "opens_on")
         return
     unchanged = plan is not None and (plan.booking_opens_at.date(), plan.publish_on) == (opens, publish)
-    if not opens < publish < exam_day:
-        raise DomainError("须满足：开放预约日期 < 预约结果公布日期 < 考试日期", "publish_on")
-    if unchanged:
-        return
-    published = max(opens, now.date())  # a plan opened in the past is published today
-    latest = exam_day - timedelta(days=MIN_PUBLISH_DAYS)
-    if (opens < now.date() or latest < now.date()) and (exam_day - published).days < MIN_PUBLISH_DAYS:
-        # no opening day left to suggest (the latest one is past): the exam day itself is too close
-        if exam_day < now.date():
-            raise DomainError(f"考试日期已过（今天是{now.date():%Y-%m-%d}）", "exam_date")
-        raise DomainError(f"考试日期过近：今天公布的考试计划，考试日期最早为"
-                          f"{now.date() + timedelta(days=MIN_PUBLISH_DAYS):%Y-%m-%d}", "exam_date")
-    if (exam_day - published).days < MIN_PUBLISH_DAYS:
-        raise DomainError(f"考试计划须至少在考试前{MIN_PUBLISH_DAYS}日公布（开放预约），"
-                          f"最晚应于{latest:%Y-%m-%d}开放预约", "opens_on")
-    if publish < now.date():
-        raise DomainError("预约结果公布日期不能早于今天", "publish_on")
+    problems = FormProblems()
+    problems.check(in_order, opens, publish, exam_day)
+    if not unchanged:
+        problems.check(notice, opens, publish, exam_day, now.date())
+    problems.raise_found(FIELDS)
 
 
 def check_overlap(s: Session, site_id: int, day: date, subject: int, start: time, own_id: int | None) -> None:

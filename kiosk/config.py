@@ -63,15 +63,24 @@ def check_idle(seconds: int, warning: int) -> int:
     return seconds
 
 
+ELICENCE_TTL_RANGE = (5, 3600)  # the e-licence code's lifetime, seconds: long enough to scan, at most an hour
+
+
 def parse_ttl(text: str | None) -> int:
-    """KIOSK_ELICENCE_TTL: whole seconds, 60 when not set (the e-licence service keeps it within
-    5..3600); raises ValueError (one line) for anything else ('abc' said "invalid literal for int()")."""
+    """KIOSK_ELICENCE_TTL: whole seconds within ELICENCE_TTL_RANGE, 60 when not set; raises ValueError
+    (one line) for anything else ('abc' said "invalid literal for int()"; 0 became 60 and 99999 an hour
+    without a word)."""
     if not text or not text.strip():
         return 60
+    low, high = ELICENCE_TTL_RANGE
     try:
-        return int(text)
+        seconds = int(text)
     except ValueError:
-        raise ValueError(f"KIOSK_ELICENCE_TTL 须为整数秒数（电子驾驶证二维码的有效时间，默认60），收到 {text!r}") from None
+        seconds = None
+    if seconds is None or not low <= seconds <= high:
+        raise ValueError(f"KIOSK_ELICENCE_TTL 须为{low}到{high}之间的整数秒数（电子驾驶证二维码的有效时间，默认60），"
+                         f"收到 {text!r}")
+    return seconds
 
 
 # The terminal's look (kiosk --theme, KIOSK_THEME); a citizen may switch it for their own visit.

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
 
+from ..config import ELICENCE_TTL_RANGE
 from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
 from ..domain.elicence import apply_decision, card_colour, normalize_codes
@@ -27,13 +28,14 @@ from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
 from .env import Env
 
-DEFAULT_TTL = 60
 NATIONALITY = "中国"
 
 
 def ttl_seconds(env: Env) -> int:
-    """Code lifetime from the settings ($KIOSK_ELICENCE_TTL, default 60 s), kept within 5 s..1 h."""
-    return max(5, min(int(env.settings.elicence_ttl_seconds or DEFAULT_TTL), 3600))
+    """Code lifetime from the settings ($KIOSK_ELICENCE_TTL, default 60 s; the variable outside 5 s..1 h
+    is refused at start), kept within that range for settings made in code too."""
+    low, high = ELICENCE_TTL_RANGE
+    return max(low, min(int(env.settings.elicence_ttl_seconds), high))
 
 
 @dataclass(frozen=True)

@@ -242,8 +242,13 @@ def staff_reason(raw: str, *, field: str, label: str, example: str = "", ask: st
     return text
 
 
+ADDRESS_EXAMPLE = "重庆市渝中区解放碑街道民族路100号"
 ADDRESS_MIN = 5  # letters, digits or CJK characters an address needs: punctuation does not make one
 ADDRESS_MIN_HANZI = 2  # and Chinese characters: a place name (区, 路, 号...); "12345" is no address
+# And one word only a place has: 2026年13月1日 has five characters, three of them Chinese, and is no
+# address (tester). 小区, 社区 and 新村 hold 区 and 村; 大道 and 街道 hold 道.
+PLACE_WORDS = ("省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "村", "屯", "路", "街", "道", "巷", "弄",
+               "胡同", "号", "楼", "栋", "幢", "座", "单元", "室", "组", "院", "园", "苑", "大厦", "广场")
 
 
 def clean_address(raw: str, field: str = "address", label: str = "邮寄地址") -> str:
@@ -254,5 +259,7 @@ def clean_address(raw: str, field: str = "address", label: str = "邮寄地址")
         raise DomainError(f"{label}过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
                           field)
     if sum(map(is_han, address)) < ADDRESS_MIN_HANZI:
-        raise DomainError(f"{label}请写明省市区街道门牌号，如：重庆市渝中区解放碑街道民族路100号", field)
+        raise DomainError(f"{label}请写明省市区街道门牌号，如：{ADDRESS_EXAMPLE}", field)
+    if not any(word in address for word in PLACE_WORDS):
+        raise DomainError(f"{label}未写明地点（省、市、区、县、镇、街道、路、门牌号等），如：{ADDRESS_EXAMPLE}", field)
     return address

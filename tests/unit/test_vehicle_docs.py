@@ -103,6 +103,22 @@ def test_an_address_without_place_names_is_refused(address: str) -> None:
     assert e.value.field == "address" and "请写明省市区街道门牌号，如：" in e.value.message
 
 
+@pytest.mark.parametrize("address", ["2026年13月1日", "我也不清楚啊", "张三李四王五"])
+def test_an_address_without_a_place_word_is_refused(address: str) -> None:
+    """Five characters, two of them Chinese, are not yet an address: 2026年13月1日 passed as 邮寄地址 (tester)."""
+    with pytest.raises(DomainError) as e:
+        clean_address(address)
+    assert e.value.field == "address" and e.value.message == (
+        "邮寄地址未写明地点（省、市、区、县、镇、街道、路、门牌号等），如：重庆市渝中区解放碑街道民族路100号")
+
+
+@pytest.mark.parametrize("address", ["重庆市渝中区解放碑街道民族路100号", "江苏省连云港市海州区朝阳东路66号",
+                                     "北京东城区南锣鼓巷8号", "渝北金开大道", "幸福小区3栋2单元", "阳光大厦1201室",
+                                     "沙坪坝三峡广场", "石桥铺白马凼村", "南锣鼓巷东棉花胡同"])
+def test_an_address_with_a_place_word_is_accepted(address: str) -> None:
+    assert clean_address(address) == address
+
+
 def test_short_but_real_text_is_accepted() -> None:
     assert clean_reason("其他", "被盗")["reason_note"] == "被盗"
     assert clean_address("渝中区1号") == "渝中区1号"

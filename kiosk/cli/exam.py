@@ -110,6 +110,7 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
     except ValueError:
         return _fail(f"--at 须为 2026-12-04T08:30 这样的时间，收到 {args.at!r}")
     try:
+        exam_results.check_entry(args.score, args.no_show)  # the command's own values before any look-up
         if args.booking is not None:
             booking_id = args.booking
         else:

@@ -188,15 +188,21 @@ def result_note(s: Session, b: Booking, attempt: int, score: int | None, no_show
     return status, f"考试时间{taken_at:%Y-%m-%d %H:%M}，{text}"
 
 
+def check_entry(score: int | None, no_show: bool) -> None:
+    """A score of 0 to 100 or 缺考, one of the two: checked before any booking is looked up, so the
+    CLI's --id-number form says what is wrong with --score 101 as its --booking form does (tester)."""
+    if no_show == (score is not None):
+        raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
+    if score is not None and not 0 <= score <= 100:
+        raise DomainError("考试成绩应为0到100之间的整数", "score")
+
+
 def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool = False,
            taken_at: datetime | None = None, attempt: int | None = None, exam_date: date | None = None,
            actor: str = "system", role: str = "") -> Recorded:
     """``attempt``: 1 or 2 as the clerk says (refused when it is not the next one); None: the next.
     ``exam_date``: the day of the exam as a results file says (refused when the booking's is another)."""
-    if no_show == (score is not None):
-        raise DomainError("请录入考试成绩或标记缺考（二者选一）", "score")
-    if score is not None and not 0 <= score <= 100:
-        raise DomainError("考试成绩应为0到100之间的整数", "score")
+    check_entry(score, no_show)
     now = env.clock.now()
     with env.db.write() as s:
         b = s.get(Booking, booking_id, with_for_update=True)  # PostgreSQL: one result per booking

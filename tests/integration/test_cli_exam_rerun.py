@@ -48,3 +48,19 @@ def test_after_a_result_that_ended_the_booking_it_is_closed(booked, first) -> No
     assert code == 1 and said == "该预约不是待考状态（须为预约成功且尚未结束），不能录入成绩" and _quoted(said)
     code, said = booked(*first, by_id=True)
     assert code == 1 and said == "该考生最近一次科目二预约的考试已结束，成绩均已录入；再次考试须重新预约" and _quoted(said)
+
+
+@pytest.mark.parametrize("by_id", [False, True], ids=["booking", "id-number"])
+def test_a_score_out_of_range_is_refused_before_any_booking_is_looked_up(booked, by_id: bool) -> None:  # type: ignore[no-untyped-def]
+    """--id-number 500103199901301657 --subject 3 --score 101 said 该考生没有已安排的科目三考试 (tester):
+    the score is the command's own value, checked in both forms before the booking is looked up."""
+    assert booked("--score", "101", by_id=by_id) == (1, "考试成绩应为0到100之间的整数")
+    assert booked("--score", "-1", by_id=by_id) == (1, "考试成绩应为0到100之间的整数")
+
+
+def test_a_score_out_of_range_for_a_subject_not_booked_is_refused_for_the_score(env, people, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(env.settings.data_dir))
+    person = people["permit_expiring"]
+    assert main(["--db", env.settings.db_url, "--now", "2026-12-04T15:00", "exam-result", "--id-number",
+                 person.id_number, "--subject", "3", "--score", "101"]) == 1
+    assert capsys.readouterr().err.strip() == "kiosk: 考试成绩应为0到100之间的整数"

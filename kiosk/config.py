@@ -10,6 +10,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 from .domain.clock import BEIJING, Clock, FixedClock, FrozenStartClock, SystemClock
+from .domain.typed import option_refusal
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ASSETS = PROJECT_ROOT / "assets"
@@ -49,7 +50,7 @@ def parse_now(text: str | None) -> datetime | None:
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 {text!r}") from None
+        raise ValueError(option_refusal("KIOSK_NOW / --now", text, "须为 2026-12-01T09:00 这样的时间")) from None
     return at.astimezone(BEIJING).replace(tzinfo=None) if at.tzinfo else at
 
 

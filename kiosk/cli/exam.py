@@ -7,7 +7,7 @@ import sys
 from datetime import date, datetime
 
 from ..domain.errors import DomainError
-from ..domain.typed import parse_date
+from ..domain.typed import option_refusal, parse_date
 from ..services import allocation_preview, allocation_service, bootstrap, exam_results
 from ..services.env import Env
 from .options import add
@@ -52,7 +52,7 @@ def _fail(message: str) -> int:
 def allocate(args: argparse.Namespace, env: Env) -> int:
     day = allocation_day(args.date, env)
     if day is None:
-        return _fail(f"--date 须为 2026-12-03 这样的日期或 today，收到 {args.date!r}")
+        return _fail(option_refusal("--date", args.date, "须为 2026-12-03 这样的日期或 today"))
     bootstrap.prepare(env, load_demo=False)
     try:
         earlier = allocation_preview.earlier(env, day)
@@ -108,7 +108,7 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
     try:
         taken_at = datetime.fromisoformat(args.at) if args.at else None
     except ValueError:
-        return _fail(f"--at 须为 2026-12-04T08:30 这样的时间，收到 {args.at!r}")
+        return _fail(option_refusal("--at", args.at, "须为 2026-12-04T08:30 这样的时间"))
     try:
         exam_results.check_entry(args.score, args.no_show)  # the command's own values before any look-up
         if args.booking is not None:

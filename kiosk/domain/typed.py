@@ -62,6 +62,23 @@ def date_or_error(text: str, field: str, message: str) -> date:
     return day
 
 
+def names_no_day(text: str) -> bool:
+    """Whether ``text``, a date or a date and a time (2026-02-30T09:00), is written as a date that
+    names no day: what NO_SUCH_DAY says, where a text of another form is told the form."""
+    clean = half_width(text).strip()
+    for part in (clean, re.split(r"[T\s]", clean, maxsplit=1)[0]):
+        if _date_shape(part):
+            return parse_date(part) is None
+    return False
+
+
+def option_refusal(option: str, text: str, form: str) -> str:
+    """What a command line says of a date (or date and time) option it cannot read: ``option``, then
+    NO_SUCH_DAY for 2026-02-30 as the screens say it, else ``form`` (须为 2026-12-03 这样的日期), and the
+    text received."""
+    return f"{option} {NO_SUCH_DAY if names_no_day(text) else form}，收到 {text!r}"
+
+
 def parse_time(text: str) -> time | None:
     """The time of day in ``text`` (hours and minutes, seconds optional), or None when it is not one."""
     match = _TIME.fullmatch(half_width(text).strip())

@@ -10,8 +10,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession
-from ..domain.errors import DomainError
-from .allocation_service import closed_at
+from .allocation_service import closed_at, refuse_ahead
 from .env import Env
 
 _S = ExamSession.__table__
@@ -31,8 +30,7 @@ class Preview:
 
 
 def preview(env: Env, day: date) -> Preview:
-    if day > env.clock.now().date():
-        raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
+    refuse_ahead(day, env.clock.now().date())
     with env.db.read() as s:
         plans = select(ExamPlan.id).where(ExamPlan.publish_on == day, ExamPlan.allocated_at.is_(None))
         n_plans = s.scalar(select(func.count()).select_from(plans.subquery()))

@@ -80,12 +80,18 @@ def audit_text(r: AllocationReport) -> str:
             f"转入后续计划{r.deferred}人")
 
 
+def refuse_ahead(day: date, today: date) -> None:
+    """A publication day still to come is not allocated ahead. One message for the counter's field and
+    the CLI, with a space after the date as in 2026-12-03 没有待安排的考试计划 (it read 2030-01-01还未到)."""
+    if day > today:
+        raise DomainError(f"{day:%Y-%m-%d} 还未到预约结果公布日，不能提前安排考试")
+
+
 def run(env: Env, day: date, *, actor: str = "system", role: str = "") -> AllocationReport:
     """Allocate the plans publishing on ``day``; one audit entry by ``actor`` (the CLI: system;
     the counter: the staff member and role), in the same transaction."""
     now = env.clock.now()
-    if day > now.date():
-        raise DomainError(f"{day:%Y-%m-%d}还未到预约结果公布日，不能提前安排考试")
+    refuse_ahead(day, now.date())
     report = AllocationReport(day)
     with env.db.write() as s:
         # FOR UPDATE: on PostgreSQL a second run of the same day (another counter) waits here until this

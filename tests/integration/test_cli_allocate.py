@@ -123,6 +123,18 @@ def test_a_date_that_is_neither_is_refused_with_both_forms(env, capsys):
     assert "--date 须为 2026-12-03 这样的日期或 today，收到 'tomorrow'" in capsys.readouterr().err
 
 
+def test_a_date_that_names_no_day_is_told_so_as_the_screens_say_it(env, capsys):
+    """--date 2026-02-30 was told the form it was written in (tester)."""
+    assert main(["--db", env.settings.db_url, "allocate", "--date", "2026-02-30"]) == 1
+    assert capsys.readouterr().err == "kiosk: --date 没有这一天，请检查月份（1-12）和日期，收到 '2026-02-30'\n"
+
+
+def test_a_day_still_to_come_is_refused_with_a_space_after_the_date(env, capsys):
+    """It read 2030-01-01还未到预约结果公布日; the counter's field shows the same message."""
+    assert main(["--db", env.settings.db_url, "--now", "2026-12-02T09:00", "allocate", "--date", "2030-01-01"]) == 1
+    assert capsys.readouterr().err == "kiosk: 2030-01-01 还未到预约结果公布日，不能提前安排考试\n"
+
+
 def test_a_day_without_plans_still_names_an_earlier_day_left_unallocated(env, people):
     """The daily timer's run on a day with no plans of its own: the day its machine was off (plans
     left unallocated, applicants waiting) is still named on stderr, as on a day with plans."""

@@ -13,7 +13,8 @@ import pytest
 
 
 @pytest.mark.parametrize(("argv", "variables", "said"), [
-    (["--now", "2026-02-30T09:00"], {}, "kiosk: KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 '2026-02-30T09:00'"),
+    (["--now", "2026-02-30T09:00"], {}, "kiosk: KIOSK_NOW / --now 没有这一天，请检查月份（1-12）和日期，收到 '2026-02-30T09:00'"),
+    (["--now", "2026-12-01T25:00"], {}, "kiosk: KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 '2026-12-01T25:00'"),
     ([], {"KIOSK_NOW": "tomorrow"}, "kiosk: KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 'tomorrow'"),
     (["--theme", "dark"], {}, "kiosk: KIOSK_THEME / --theme 须为以下之一：standard, high-contrast，收到 'dark'"),
     ([], {"KIOSK_ELICENCE_TTL": "abc"},
@@ -22,7 +23,7 @@ import pytest
      "kiosk: KIOSK_ELICENCE_TTL 须为5到3600之间的整数秒数（电子驾驶证二维码的有效时间，默认60），收到 '0'"),
     ([], {"KIOSK_ELICENCE_TTL": "99999"},
      "kiosk: KIOSK_ELICENCE_TTL 须为5到3600之间的整数秒数（电子驾驶证二维码的有效时间，默认60），收到 '99999'"),
-], ids=["now-option", "now-variable", "theme", "elicence-ttl", "elicence-ttl-zero", "elicence-ttl-long"])
+], ids=["now-no-such-day", "now-option", "now-variable", "theme", "elicence-ttl", "elicence-ttl-zero", "elicence-ttl-long"])
 def test_a_setting_refused_is_one_chinese_line(cli_run, tmp_path: Path, monkeypatch, argv, variables, said) -> None:  # type: ignore[no-untyped-def]
     for name, value in variables.items():
         monkeypatch.setenv(name, value)

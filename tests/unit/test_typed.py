@@ -7,7 +7,8 @@ import pytest
 
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import normalize_id_number, normalize_phone, normalize_plate
-from kiosk.domain.typed import NO_SUCH_DAY, compact, date_or_error, half_width, parse_date, parse_time
+from kiosk.domain.typed import (NO_SUCH_DAY, compact, date_or_error, half_width, names_no_day, option_refusal, parse_date,
+                                parse_time)
 
 FULL = str.maketrans("0123456789-:/ABCX", "０１２３４５６７８９－：／ＡＢＣＸ")
 
@@ -43,6 +44,17 @@ def test_a_date_written_right_that_names_no_day_says_so(text: str) -> None:
     with pytest.raises(DomainError) as err:
         date_or_error(text, "date_to", "请按 2026-12-05 的格式输入日期")
     assert (err.value.field, err.value.message) == ("date_to", NO_SUCH_DAY)
+
+
+@pytest.mark.parametrize(("text", "no_day"), [("2026-02-30", True), ("2026-02-30T09:00", True),
+                                              ("2026-13-01 09:00", True), ("2026年2月30日", True),
+                                              ("2026-02-28T09:00", False), ("2026-02-28T25:00", False),
+                                              ("tomorrow", False), ("2026-02-3x", False)])
+def test_a_command_line_date_that_names_no_day_is_told_so(text: str, no_day: bool) -> None:
+    """kiosk allocate --date 2026-02-30 was told the form (须为 2026-12-03 这样的日期) it was written in."""
+    assert names_no_day(text) is no_day
+    said = option_refusal("--date", text, "须为 2026-12-03 这样的日期")
+    assert said == f"--date {NO_SUCH_DAY if no_day else '须为 2026-12-03 这样的日期'}，收到 {text!r}"
 
 
 @pytest.mark.parametrize("text, expected", [("08:30", time(8, 30)), ("8:30", time(8, 30)),

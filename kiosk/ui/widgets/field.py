@@ -1,6 +1,8 @@
 """A labelled input with its error message right beneath it (a row only while there is one)."""
 from __future__ import annotations
 
+import unicodedata
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -63,10 +65,15 @@ class _LimitedInput(Input):
     def replace(self, text: str, start: int, end: int) -> None:
         """In a field of digits (an ID number, phone, code, PIN) spaces typed or pasted are dropped
         before the length limit counts them: a pasted ' 500103199901301657' lost its last digit to
-        the leading space (最多可输入18位, then 身份证号码应为18位，您输入了17位)."""
+        the leading space (最多可输入18位, then 身份证号码应为18位，您输入了17位). In every field control
+        and format characters (Tab, ESC, a right-to-left mark) are dropped as they are pasted, as a
+        BEL typed already is: 重庆市渝中区解放碑<Tab>民族路100号 showed the Tab as spaces while the
+        confirmation and the record (normalize_text) kept none."""
         field = self.parent
-        if text and isinstance(field, FormField) and field.digits:
-            text = "".join(text.split())
+        if text:
+            text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+            if isinstance(field, FormField) and field.digits:
+                text = "".join(text.split())
             if not text and start == end:
                 return
         super().replace(text, start, end)

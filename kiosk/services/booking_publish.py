@@ -11,11 +11,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver
-from ..db.models import ExamPlan, ExamSession
 from ..domain.dates import format_date, format_days
 from . import booking_create
 from .booking import exam_days
@@ -51,7 +49,7 @@ def publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list
     服从系统安排: every plan with a fitting session in the range on a day the citizen has no exam yet
     (选择场次 does not list the others, and allocation never places a second exam on a day; tester:
     王芳's 12-07 科目三 left 2026年12月5日, which publishes only 12-07, among her 科目二 days);
-    自主选择: each chosen session's."""
+    自主选择: each chosen session's (read with the session)."""
     if req.mode == "system":
         fitting = booking_create.fitting_params(req.subject, req.date_from, plan.range_to,  # type: ignore[arg-type]
                                                 plan.facts.permit.licence_class, req.site_id,
@@ -62,5 +60,4 @@ def publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list
             return [r[0] for r in Driver(s).all(booking_create.PUBLISH_DAYS[key], **fitting) if r[0]]
         rows = Driver(s).all(booking_create.DAY_AND_PUBLISH[key], **fitting)
         return sorted({publish for day, publish in rows if publish and day not in busy})
-    q = select(ExamPlan.publish_on).distinct().join(ExamSession, ExamSession.plan_id == ExamPlan.id)
-    return sorted(s.scalars(q.where(ExamSession.id.in_([x[0] for x in plan.sessions]))))
+    return sorted({x[-1] for x in plan.sessions})

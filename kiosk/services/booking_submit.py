@@ -68,14 +68,15 @@ class BookingDone:
 @dataclass
 class _Plan:
     facts: Facts
-    sessions: list[tuple]  # (id, exam_date, start_time, site name, address)
+    sessions: list[tuple]  # (id, exam_date, start_time, site name, address, publish_on), in the order tried
     summary: list[tuple[str, str]]
     range_to: date | None = None  # 服从系统安排: the range's end, cut at the permit's last valid day
 
 
 _SESSION_ROW = (  # built once, as in booking_create
     select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
-           ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed)
+           ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed,
+           ExamPlan.publish_on)
     .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
     .where(ExamSession.id == bindparam("sid"), ExamSession.subject == bindparam("subject"),
            ExamSession.classes.contains(bindparam("cls")), OPEN_PLAN))
@@ -84,6 +85,8 @@ _SESSION = {False: Prepared(_SESSION_ROW), True: Prepared(_SESSION_ROW.where(SIT
 
 
 def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: str | None) -> list[tuple]:
+    """The sessions chosen in the order allocation tries them (``tried_order``), each with its
+    publication day last."""
     ids = list(dict.fromkeys(req.session_ids))
     if not ids:
         raise DomainError("请至少选择一个考试场次", "sessions")
@@ -99,7 +102,24 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: st
         raise booking_create.sessions_gone(d, [i for i, row in zip(ids, found) if row is None], now.date())
     if req.mode == "priority" and (found[0][5] <= 0 or found[0][6] <= 0):
         raise SessionsGone(SEAT_TAKEN)
-    return [tuple(r[:5]) for r in found]
+    return tried_order([(*r[:5], r[7]) for r in found])
+
+
+def tried_order(rows: list[tuple]) -> list[tuple]:
+    """Chosen sessions (publication day last) in the order allocation tries them: each publication
+    day's allocation sees only that day's plans, so an earlier day's session is tried (and given)
+    before a later day's, whatever the order chosen; on one day, in the order chosen."""
+    return sorted(rows, key=lambda r: r[-1])  # stable: the order chosen within a day
+
+
+def mode_note(publish: list[date]) -> str:
+    """What 预约模式 adds for several sessions chosen (their publication days, in the order tried):
+    only one is arranged (not two exams: tester), and in which order."""
+    n = len(publish)
+    if len(set(publish)) == 1:
+        return ONE_OF_THEM.format(n=n)
+    same_day = "，同一公布日的场次按所选顺序" if len(set(publish)) < n else ""
+    return BY_PUBLISH_DAY.format(n=n, same_day=same_day)
 
 
 _SITE_NAME = Prepared(select(ExamSite.name).where(ExamSite.id == bindparam("site")))
@@ -143,16 +163,20 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Fa
         busy = exam_days(f.bookings)
         if clash := sorted(day for _sid, day, *_rest in sessions if day in busy):
             raise DomainError(f"{same_day(clash[:1])}，请选择其他日期的场次", "sessions")
-        for n, (_sid, day, start, name, address) in enumerate(sessions, 1):
+        for n, (_sid, day, start, name, address, _publish) in enumerate(sessions, 1):
             label = "考试场次" if len(sessions) == 1 else f"场次{n}"
             summary.append((label, f"{day:%Y-%m-%d} {start:%H:%M} {name}（{address}）"))
         if len(sessions) > 1:  # not two exams (tester: an older citizen may think so); no line of its own (80x24)
-            summary[3] = ("预约模式", f"{MODE_TEXT[req.mode]}{ONE_OF_THEM.format(n=len(sessions))}")
+            summary[3] = ("预约模式", f"{MODE_TEXT[req.mode]}{mode_note([x[-1] for x in sessions])}")
     return _Plan(f, sessions, summary, range_to)
 
 
-# The allocation places an applicant in the first of its chosen sessions with a seat left (issue 3)
+# The allocation places an applicant in the first of its chosen sessions with a seat left (issue 3);
+# with sessions in plans published on different days, an earlier day's first (each day's allocation
+# sees only that day's plans), and the summary lists them in that order (tester: 胡斌's second choice,
+# published a day earlier, was given while 按所选顺序 promised his first)
 ONE_OF_THEM = "（所选{n}个场次只安排其中一个，按所选顺序）"
+BY_PUBLISH_DAY = "（所选{n}个场次只安排其中一个，按预约结果公布日先后安排{same_day}）"
 
 
 def _refuse_only_busy_days(d: Driver, key: tuple[bool, bool], fitting: dict, busy: set[date]) -> None:
@@ -277,7 +301,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
     booking_create.take_seats(s, new, now, SEAT_TAKEN)
     title = PRIORITY_TITLE if priority else TITLE
     if priority:
-        _sid, day, start, name, address = plan.sessions[0]
+        _sid, day, start, name, address, _publish = plan.sessions[0]
         status = STATUS_PLACED
         note = f"优先预约成功：{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
     else:

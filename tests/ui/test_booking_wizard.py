@@ -215,7 +215,7 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         await settle(pilot)
         await mark_rows(pilot, 1)
         table = kiosk_app.screen.query_one("#sessions", DataTable)
-        assert str(table.get_row_at(0)[0]) == "已选"
+        assert str(table.get_row_at(0)[0]) == "已选1"
         radios.last().value = True  # back to 服从系统安排: no 选择 column under 无需选择场次, the marks kept for later
         await settle(pilot)
         assert table.ordered_columns[0].label.plain == "考试日期" and "已选" not in map(str, table.get_row_at(0))

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 
 from ....services import booking_query as bq
 
-MARK = "已选"
+MARK = "已选"  # the priority table's one mark; 自主选择场次 numbers its marks in the order chosen (mark_text)
 
 
 class SessionTable:
@@ -28,7 +28,7 @@ class SessionTable:
         table.clear(columns=True)
         headers: tuple[str, ...] = ("选择", "考试日期", "场次时间", "考试场地", "计划人数",
                                     "优先名额剩余" if self.priority else "已申请人数")
-        cells = [(MARK if r.id in self.marked else "", f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
+        cells = [(self.mark_text(r.id), f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
                   r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
         marks = self.mode != "system"  # kept for a return to 自主选择场次; under 服从系统安排 no 选择 column at all
         if not marks:
@@ -38,7 +38,7 @@ class SessionTable:
         # width (「2026-12-  08:30  沙坪坝土」), as the table caches a cell's drawing whatever the width.
         for column, header in enumerate(headers):
             widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
-            table.add_column(header, width=max(widest, cell_len(MARK)) if marks and column == 0 else widest)
+            table.add_column(header, width=max(widest, self._mark_width()) if marks and column == 0 else widest)
         table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
         for r, row in zip(self.rows, cells):
             table.add_row(*row, key=str(r.id))
@@ -53,16 +53,30 @@ class SessionTable:
         self.query_one("#sessions-alert", Static).update("")  # what was chosen changed: a message about it is old
         sid = int(event.row_key.value)
         table = self.query_one("#sessions", DataTable)
+        before = list(self.marked)
         if sid in self.marked:
             self.marked.remove(sid)
         else:
             if self.priority:
-                for old in self.marked:
-                    table.update_cell(str(old), table.ordered_columns[0].key, "")
                 self.marked = []
             self.marked.append(sid)
-        table.update_cell(str(sid), table.ordered_columns[0].key, MARK if sid in self.marked else "")
+        listed = {r.id for r in self.rows}
+        for changed in dict.fromkeys([*before, sid]):  # the later ones' numbers move up when one is taken off
+            if changed in listed:
+                table.update_cell(str(changed), table.ordered_columns[0].key, self.mark_text(changed))
         self._hint()
+
+    def mark_text(self, sid: int) -> str:
+        """The 选择 cell of session ``sid``: 自主选择场次 numbers the marks in the order chosen (已选1, 已选2),
+        the order they are tried in on one publication day (确认并提交 lists them in the order tried);
+        the priority table has one (已选)."""
+        if sid not in self.marked:
+            return ""
+        return MARK if self.priority else f"{MARK}{self.marked.index(sid) + 1}"
+
+    def _mark_width(self) -> int:
+        """The 选择 column as wide as its widest mark may become (every row listed chosen)."""
+        return cell_len(MARK) if self.priority else cell_len(f"{MARK}{max(len(self.rows), 1)}")
 
     def chosen_labels(self) -> list[str]:
         by_id = {r.id: r for r in self.rows}

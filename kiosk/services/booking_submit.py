@@ -283,8 +283,12 @@ def book(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, plan: 
 
 
 def booking_message(subject_name: str, title: str, serial: str, note: str) -> str:
-    """The inbox message (and SMS, after the signature) a booking sends when it is made."""
-    return f"您的{subject_name}{title}（业务流水号{serial}）：{note}。"
+    """The inbox message (and SMS, after the signature) a booking sends when it is made. A result
+    (预约成功：...) follows the serial number as an allocation's does (kiosk.services.allocation_sql)."""
+    return f"您的{subject_name}{title}（业务流水号{serial}）{'' if note.startswith(PLACED) else '：'}{note}。"
+
+
+PLACED = "预约成功："  # a priority booking's note (not 优先预约成功: the title already says 优先考试预约: tester)
 
 
 def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> BookingDone:
@@ -303,7 +307,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
     if priority:
         _sid, day, start, name, address, _publish = plan.sessions[0]
         status = STATUS_PLACED
-        note = f"优先预约成功：{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
+        note = f"{PLACED}{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
     else:
         status = STATUS_PENDING
         note = ACCEPTED

@@ -85,3 +85,16 @@ def test_the_cancellation_entry_in_the_timeline_stays_in_the_third_person(env, p
     (app,) = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
     note = app.events[-1].note
     assert note.startswith("申请人于") and "。其科目二考试预约的排序时间已变为本次取消预约的时间" in note and "您" not in note
+
+
+def test_a_priority_booking_message_says_priority_once(env, people):
+    """The SMS and the inbox message of a priority booking name it in the title and then say only
+    预约成功, as an allocation's result reads (tester: 优先考试预约（业务流水号...）：优先预约成功：...)."""
+    p = people["permit_expiring"]
+    row = sessions(env, p, 2, "2026-12-04", "2026-12-06", priority=True)[0]
+    done = book(env, p, BookingRequest(2, "priority", (row.id,)))
+    head = f"您的科目二优先考试预约（业务流水号{done.serial_no}）预约成功：{row.exam_date:%Y-%m-%d} {row.start_time:%H:%M} "
+    told = next(m.body for m in messaging.inbox(env, account_id(env, p)) if done.serial_no in m.body)
+    sms = next(m.body for m in messaging.outbox(env, p.phone) if done.serial_no in m.body)
+    assert told.startswith(head) and sms == f"【交管12123】{told}" and told.count("优先") == 1
+    assert done.note.startswith("预约成功：")  # the result page: 优先考试预约提交成功。 ... 预约成功：...

@@ -20,6 +20,7 @@ from ....services import booking_query as bq
 from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import focus_first
+from ...focus import shown as is_shown
 from ...citizen_screen import CitizenScreen
 from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
@@ -145,6 +146,8 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         if self.step == "step-sessions":
             if option is not None and not gone:  # still bookable: 切换至优先预约 as it stands now
                 self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
+                if self.focused is not None and not is_shown(self.focused):  # on 切换至优先预约, no longer offered
+                    focus_first(self.sessions)
                 return
             self.history.clear()  # that subject (or its priority booking) went meanwhile: choose again
             self.priority = False
@@ -157,7 +160,10 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             self.show_error(DomainError(f"{option.title}已不能{what}：{option.reason or option.priority_reason}"))
 
     # -- navigation --------------------------------------------------------------------------
-    def _show(self, step: str) -> None:
+    def _show(self, step: str, opener: str | None = None) -> None:
+        """Show ``step``, the focus on its main control; ``opener``: the id of the control on it that
+        opened the step left (back on 选择场次 from 优先预约: 切换至优先预约), which takes the focus
+        again, as a dialog's opener does when it closes (tester: it went to 开始日期)."""
         self.clear_errors()
         unchosen = step == "step-sessions" and self._option() is None
         if unchosen:  # the subject chosen can no longer be booked (read again meanwhile): choose again
@@ -181,7 +187,10 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         # at once: deferred (Textual's default), it came after the focus below had scrolled to what it focused
         self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
         shown = self.query_one(f"#{step}")
-        if isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
+        back_on = self.query_one(f"#{opener}") if opener else None
+        if back_on is not None and is_shown(back_on):  # still offered (read again: configure above)
+            self.call_after_refresh(back_on.focus)
+        elif isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)
         elif step == "step-confirm" and self.query_one("#field-code", FormField).value:
             focus_first(self.query_one("#field-code"))  # a code kept (still valid): Enter books, no new code
@@ -233,10 +242,13 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         if not self.history:
             self.leave(self.app.pop_screen)  # asks first when sessions were chosen or a code typed
             return
+        left_priority = self.priority
         self.step, self.priority = self.history.pop()
         while self.history and self._agreed_notice(self.step):
             self.step, self.priority = self.history.pop()
-        self._show(self.step)
+        # 切换至优先预约 opened the priority steps: back from them, it has the focus again
+        opened_by = "to-priority" if left_priority and not self.priority and self.step == "step-sessions" else None
+        self._show(self.step, opened_by)
         if reread and self.step in ("step-subject", "step-sessions") and self.loaded is not None:
             self._reread()
 

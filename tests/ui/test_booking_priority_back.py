@@ -1,0 +1,32 @@
+"""Pilot at 80x24: back on 选择场次 from the priority steps (Escape or 上一步 on 优先预约业务须知, 上一步
+on the priority sessions), the focus is on 切换至优先预约, the control that opened them, as a dialog
+gives it back to its opener (tester: it was on 开始日期)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.ui.conftest import settle
+from tests.ui.test_booking_small_screen import SMALL, agree, in_view, press, small_query
+from tests.ui.test_booking_wizard import choose_subject, open_wizard, step
+
+
+@pytest.mark.parametrize("queried", [False, True], ids=["开始日期", "场次已查询"])
+async def test_back_from_the_priority_notice_focuses_its_opener(kiosk_app, env, people, queried):
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await open_wizard(pilot, env, people["permit_expiring"])
+        await choose_subject(pilot, 2)
+        await press(pilot, "next-subject")
+        await agree(pilot)
+        if queried:  # else the table's focus on the way back
+            await small_query(pilot, "2026-12-04", "2026-12-10")
+        await press(pilot, "to-priority")
+        assert step(kiosk_app) == ("step-priority-notice", 3)
+        await pilot.press("escape")
+        await settle(pilot)
+        link = kiosk_app.screen.query_one("#to-priority")
+        assert step(kiosk_app) == ("step-sessions", 2) and kiosk_app.focused is link and in_view(kiosk_app, "#to-priority")
+        await press(pilot, "to-priority")
+        await agree(pilot, "agree-priority")  # the notice agreed to: 切换至优先预约 goes on to the sessions
+        assert step(kiosk_app) == ("step-sessions", 4)
+        await press(pilot, "prev-sessions")
+        assert step(kiosk_app) == ("step-sessions", 2) and kiosk_app.focused is link

@@ -60,7 +60,7 @@ PEOPLE: tuple[Person, ...] = (
     Person("permit_expiring", "王芳", "500107", "19950101", 42, "学习驾驶证明4个月后到期（可优先预约）",
            permit={"class": "C1", "accepted_days_ago": 1000, "issued_days_ago": 975}),
     Person("driver_normal", "刘洋", "500112", "19880824", 55, "驾驶证正常，有一辆车（注册登记第6年，可申领免检车检验标志），有留存照片",
-           licence=_lic(), vehicles=(_car("渝A12345"),)),
+           licence=_lic(), vehicles=(_car("渝A12345", inspection_days=49),)),  # within 3 months of its inspection
     Person("revoked", "陈静", "500108", "19900412", 62, "驾驶证吊销", licence=_lic(status="F")),
     Person("locked", "杨帆", "500105", "19850630", 71, "驾驶证锁定", licence=_lic(status="L")),
     Person("violation", "赵磊", "500103", "19921111", 83, "驾驶证违法未处理；渝B5K821有2起交通违法未处理",

@@ -31,12 +31,12 @@ def _app(s, serial_no: str) -> Application:  # type: ignore[no-untyped-def]
 
 
 def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_progress(env: Env, people) -> None:
-    p = people["driver_normal"]  # 刘洋: 渝A12345 first registered 2021-06-19
+    p = people["driver_normal"]  # 刘洋: 渝A12345 first registered 2021-01-19
     aid = account_id(env, p)
     assert SERVICES["exempt_inspection_mark"].title == "免检车申领检验标志"
     prepared = applications.prepare(env, MARK, aid)
     assert "在第6年、第10年申领检验标志" in prepared.intro
-    assert "该车初次登记日期2021-06-19（注册登记第6年），使用性质非营运，检验有效期至2027-06-19" in prepared.intro
+    assert "该车初次登记日期2021-01-19（注册登记第6年），使用性质非营运，检验有效期至2027-01-19" in prepared.intro
     checked = applications.check(MARK, FORM, prepared)
     assert checked.summary == [("号牌号码", "渝A12345"), ("领取方式", "邮寄"), ("邮寄地址", HOME)]
     done = applications.submit(env, MARK, aid, FORM)
@@ -67,12 +67,12 @@ def test_handing_the_mark_over_makes_the_inspection_valid_to_the_10th_year(env: 
     with env.db.write() as s:
         app = _app(s, done.serial_no)
         note = MARK.finish(s, env, app, "已邮寄")
-        assert note == "检验合格标志已邮寄，请注意查收，检验有效期至2031-06-19"
+        assert note == "检验合格标志已邮寄，请注意查收，检验有效期至2031-01-19"
         applications.transition(s, env, app, applications.FINISHED, note)  # as the counter does
-        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝A12345")).one() == date(2031, 6, 19)
+        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝A12345")).one() == date(2031, 1, 19)
     with pytest.raises(DomainError) as e:  # not twice in the same year
         applications.prepare(env, MARK, aid)
-    assert e.value.message == ("渝A12345不能申领检验合格标志：该车第6年的检验标志已申领，检验有效期至2031-06-19，"
+    assert e.value.message == ("渝A12345不能申领检验合格标志：该车第6年的检验标志已申领，检验有效期至2031-01-19，"
                                "无需再次申领。")
 
 

@@ -11,7 +11,7 @@ from tests.ui.conftest import press_in_view, screen_error, screen_text, sign_in
 
 
 async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, env, people):
-    p = people["driver_normal"]  # 刘洋: 渝A12345, first registered 2021-06-19
+    p = people["driver_normal"]  # 刘洋: 渝A12345, first registered 2021-01-19
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
         button = kiosk_app.screen.query_one("#menu-exempt_inspection_mark")
@@ -19,7 +19,7 @@ async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, 
         await press_in_view(pilot, "menu-exempt_inspection_mark")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         text = screen_text(kiosk_app)
-        assert "免予上线检验" in text and "初次登记日期2021-06-19（注册登记第6年）" in text
+        assert "免予上线检验" in text and "初次登记日期2021-01-19（注册登记第6年）" in text
         await press_in_view(pilot, "next")  # 邮寄 to the registered address, as the form opens
         text = screen_text(kiosk_app)
         assert "号牌号码：渝A12345" in text and "领取方式：邮寄" in text

@@ -10,6 +10,11 @@ online, provided its 交强险 is valid and its traffic violations are handled (
 at an inspection station every year. Any other vehicle (营运, a truck, a 面包车 ...) is inspected
 at a station.
 
+The mark is applied for within the three months before the inspection expires (《机动车登记规定》，
+公安部令第164号: 机动车所有人可以在机动车检验有效期满前三个月内向登记地车辆管理所申请检验合格标志; 令第124号
+第四十九条 said the same): from the day three months before 检验有效期至, counted as calendar months
+(民法典第二百零二条: with no such day in that month, its last day: due 2027-05-31, from 2027-02-28).
+
 Left out: the reform also refuses a vehicle that had an accident with casualties (发生过造成人员
 伤亡的交通事故); the kiosk keeps no accident records, so that condition is not checked here.
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import anniversary
+from .dates import add_months, anniversary
 
 NON_OPERATING = "非营运"  # 使用性质 of a private car; 营运 vehicles are always inspected at a station
 USE_NATURES = (NON_OPERATING, "营运")
@@ -31,6 +36,7 @@ SMALL_PASSENGER = frozenset({"小型轿车", "微型轿车", "小型普通客车
                              "微型越野客车", "小型新能源汽车"})
 MARK_YEARS = (6, 10)  # the years of registration in which the mark is applied for online
 EXEMPT_YEARS = 10
+WINDOW_MONTHS = 3  # applied for within the 3 months before the inspection expires
 GO_INSPECT = "请到机动车检验机构进行安全技术检验"
 
 
@@ -68,6 +74,11 @@ def next_due(registered_on: date, year: int) -> date:
     return anniversary(registered_on, EXEMPT_YEARS if year < EXEMPT_YEARS else EXEMPT_YEARS + 1)
 
 
+def window_opens(inspection_due: date) -> date:
+    """The first day the mark may be applied for: three calendar months before ``inspection_due``."""
+    return add_months(inspection_due, -WINDOW_MONTHS)
+
+
 def refusals(v: Vehicle, today: date) -> list[str]:
     """Why ``v`` may not have its 检验标志 online today, each with what to do instead; [] when it may."""
     if not exempt(v.vehicle_type, v.use_nature):
@@ -89,6 +100,10 @@ def refusals(v: Vehicle, today: date) -> list[str]:
     if v.inspection_due >= next_due(v.registered_on, year):
         return [f"该车第{year}年的检验标志已申领，检验有效期至{v.inspection_due:%Y-%m-%d}，无需再次申领"]
     found = []
+    opens = window_opens(v.inspection_due)
+    if today < opens:
+        found.append(f"该车检验有效期至{v.inspection_due:%Y-%m-%d}，免检车在检验有效期满前三个月内申领检验标志，"
+                     f"请于{opens:%Y-%m-%d}起申领")
     if v.insurance_due < today:
         found.append(f"该车交强险已于{v.insurance_due:%Y-%m-%d}到期，请先续保交强险")
     if v.unhandled_violations > 0:

@@ -1,8 +1,8 @@
 """免检车申领检验标志 (seed 002, section 九): the owner of a 非营运小微型载客汽车 (面包车除外)
-applies online, in the 6th or the 10th year of registration, for the 检验合格标志 of a vehicle
-exempt from on-site inspection (the rule: kiosk.domain.inspection_exempt). Like the other vehicle
-documents the mark is mailed or collected; when the counter hands it over the vehicle's inspection
-is valid to the next due date (the 10th anniversary, or the 11th after the 10th year's mark)."""
+applies online, in the 6th or the 10th year of registration and within the three months before
+the inspection expires, for the 检验合格标志 of a vehicle exempt from on-site inspection (the rule:
+kiosk.domain.inspection_exempt). Like the other vehicle documents the mark is mailed or collected;
+when the counter hands it over the vehicle's inspection is valid to the next due date (the 10th anniversary, or the 11th after the 10th year's mark)."""
 from __future__ import annotations
 
 from datetime import date
@@ -26,7 +26,7 @@ class ExemptInspectionMark(QualifiedDocument):
     document = "检验合格标志"
     verb = "申领"
     intro = ("申领已备案本人机动车的检验合格标志：非营运小微型载客汽车（面包车除外）自注册登记之日起"
-             "10年内免予上线检验，在第6年、第10年申领检验标志；须交强险有效，且交通违法已处理完毕。")
+             "10年内免予上线检验，在第6年、第10年检验有效期满前三个月内申领检验标志；须交强险有效，且交通违法已处理完毕。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:
         registered = facts["registered_on"]

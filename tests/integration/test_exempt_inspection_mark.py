@@ -19,6 +19,8 @@ MARK = ExemptInspectionMark()
 HOME = "重庆市渝中区解放碑街道民族路100号"
 FORM = {"plate": "渝A12345", "delivery": "邮寄", "address": HOME}
 GO = "请到机动车检验机构进行安全技术检验"
+# The demo cars other than 渝A12345 are due for inspection 200 days from the clock: not yet in the 3 months before.
+EARLY = "该车检验有效期至2027-06-19，免检车在检验有效期满前三个月内申领检验标志，请于2027-03-19起申领"
 
 
 def account_id(env: Env, p: Person) -> int:
@@ -35,7 +37,7 @@ def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_prog
     aid = account_id(env, p)
     assert SERVICES["exempt_inspection_mark"].title == "免检车申领检验标志"
     prepared = applications.prepare(env, MARK, aid)
-    assert "在第6年、第10年申领检验标志" in prepared.intro
+    assert "在第6年、第10年检验有效期满前三个月内申领检验标志" in prepared.intro
     assert "该车初次登记日期2021-01-19（注册登记第6年），使用性质非营运，检验有效期至2027-01-19" in prepared.intro
     checked = applications.check(MARK, FORM, prepared)
     assert checked.summary == [("号牌号码", "渝A12345"), ("领取方式", "邮寄"), ("邮寄地址", HOME)]
@@ -51,10 +53,12 @@ def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_prog
 
 
 def test_a_unit_applies_for_its_own_vehicle(env: Env, people) -> None:
-    """A unit's 非营运 car in its 6th year: the intro says 本单位机动车, a person's 本人机动车."""
+    """A unit's 非营运 car in its 6th year, 2 months before its inspection expires: the intro says
+    本单位机动车, a person's 本人机动车."""
     with env.db.write() as s:
         car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝D72518")).one()
-        car.vehicle_type, car.use_nature, car.registered_on = "小型轿车", "非营运", date(2021, 6, 19)
+        car.vehicle_type, car.use_nature, car.registered_on = "小型轿车", "非营运", date(2021, 1, 19)
+        car.inspection_due = date(2027, 1, 19)
     unit = applications.prepare(env, MARK, account_id(env, people["unit"]))
     assert unit.intro.startswith("申领已备案本单位机动车的检验合格标志：非营运小微型载客汽车") and "本人" not in unit.intro
     person = applications.prepare(env, MARK, account_id(env, people["driver_normal"]))
@@ -82,7 +86,7 @@ def test_handing_the_mark_over_makes_the_inspection_valid_to_the_10th_year(env: 
     ("points_study", "渝A6P318不能申领检验合格标志：该车为注册登记第4年，免检车在第6年、第10年申领检验标志，"
                      "请于2028-06-19至2029-06-18（第6年）期间申领。"),
     ("car_overdue", f"渝A9K006不能申领检验合格标志：该车检验有效期已于2026-11-11届满，{GO}。"),
-    ("violation", "渝B5K821不能申领检验合格标志：该车有2起交通违法未处理，请先处理。"),
+    ("violation", f"渝B5K821不能申领检验合格标志：{EARLY}；该车有2起交通违法未处理，请先处理。"),
 ])
 def test_a_vehicle_that_may_not_is_told_before_the_form_with_what_to_do(env: Env, people, person, line) -> None:
     with pytest.raises(DomainError) as e:
@@ -95,13 +99,15 @@ def test_each_of_two_cars_says_its_own_reason(env: Env, people) -> None:
         applications.prepare(env, MARK, account_id(env, people["two_cars"]))
     assert e.value.message.split("\n") == [
         f"渝A8D2Q7不能申领检验合格标志：该车注册登记已超过10年（2015-06-19初次登记），不再免予上线检验，{GO}。",
-        "渝AD12345不能申领检验合格标志：该车交强险已于2026-11-21到期，请先续保交强险。"]
+        f"渝AD12345不能申领检验合格标志：{EARLY}；该车交强险已于2026-11-21到期，请先续保交强险。"]
 
 
 def test_a_vehicle_chosen_that_may_not_is_refused_next_to_it(env: Env, people) -> None:
     aid = account_id(env, people["two_cars"])
-    with env.db.write() as s:  # the newer car's 交强险 renewed: it may apply, the old one still not
-        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().insurance_due = date(2027, 11, 21)
+    # The newer car's 交强险 renewed and its inspection due in 2 months (10th year): it may apply, the old one still not.
+    with env.db.write() as s:
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one()
+        car.insurance_due, car.registered_on, car.inspection_due = date(2027, 11, 21), date(2017, 1, 19), date(2027, 1, 19)
     prepared = applications.prepare(env, MARK, aid)
     assert prepared.initial["plate"] == "渝AD12345" and "注册登记第10年" in prepared.intro
     with pytest.raises(DomainError) as e:
@@ -110,7 +116,7 @@ def test_a_vehicle_chosen_that_may_not_is_refused_next_to_it(env: Env, people) -
     done = applications.submit(env, MARK, aid, {**FORM, "plate": "渝AD12345"})
     with env.db.write() as s:  # the 10th year's mark: inspected every year from the 11th
         MARK.finish(s, env, _app(s, done.serial_no), "已邮寄")
-        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝AD12345")).one() == date(2028, 6, 19)
+        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝AD12345")).one() == date(2028, 1, 19)
 
 
 def test_violations_recorded_since_the_form_opened_refuse_inside_the_write(env: Env, people) -> None:
@@ -141,6 +147,8 @@ def test_handled_violations_no_longer_refuse(env: Env, people) -> None:
     with env.db.write() as s:
         for v in s.scalars(select(Violation)):
             v.handled_at = datetime(2026, 12, 1, 8, 0)
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝B5K821")).one()  # in its window, as 渝A12345
+        car.registered_on, car.inspection_due = date(2021, 1, 19), date(2027, 1, 19)
     done = applications.submit(env, MARK, account_id(env, people["violation"]), {**FORM, "plate": "渝B5K821"})
     assert done.status == "受理中"
 

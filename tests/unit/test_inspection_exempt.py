@@ -1,12 +1,13 @@
-"""免检车申领检验标志: which vehicle may apply online for its 检验标志, and in which years."""
+"""免检车申领检验标志: which vehicle may apply online for its 检验标志, in which years, and from which day
+(the three months before its inspection expires)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from kiosk.domain.inspection_exempt import (GO_INSPECT, Vehicle, mark_year_span, next_due, refusals,
-                                            year_of_registration)
+                                            window_opens, year_of_registration)
 
 REGISTERED = date(2021, 3, 15)
 LATER = date(2040, 1, 1)
@@ -36,14 +37,40 @@ def test_a_29_february_registration_turns_on_1_march() -> None:
     assert mark_year_span(leap, 10) == (date(2029, 3, 1), date(2030, 2, 28))
 
 
-@pytest.mark.parametrize("today", [date(2026, 3, 15), date(2027, 3, 14)])
-def test_the_first_and_the_last_day_of_the_6th_year_may_apply(today: date) -> None:
+@pytest.mark.parametrize("today", [date(2026, 12, 15), date(2027, 3, 14)])
+def test_the_6th_year_may_apply_from_three_months_before_the_inspection_expires_to_its_last_day(today: date) -> None:
     assert refusals(car(), today) == []
 
 
-@pytest.mark.parametrize("today", [date(2030, 3, 15), date(2031, 3, 14)])
-def test_the_first_and_the_last_day_of_the_10th_year_may_apply(today: date) -> None:
+@pytest.mark.parametrize("today", [date(2030, 12, 15), date(2031, 3, 14)])
+def test_the_10th_year_may_apply_from_three_months_before_the_inspection_expires_to_its_last_day(today: date) -> None:
     assert refusals(car(inspection_due=date(2031, 3, 15)), today) == []
+
+
+@pytest.mark.parametrize("due, today", [(date(2027, 3, 15), date(2026, 3, 15)), (date(2027, 3, 15), date(2026, 12, 14)),
+                                        (date(2031, 3, 15), date(2030, 3, 15))])
+def test_earlier_in_the_year_it_is_told_from_which_day(due: date, today: date) -> None:
+    opens = f"{due.year - 1}-12-15"
+    assert refusals(car(inspection_due=due), today) == [
+        f"该车检验有效期至{due:%Y-%m-%d}，免检车在检验有效期满前三个月内申领检验标志，请于{opens}起申领"]
+
+
+@pytest.mark.parametrize("due, opens", [
+    (date(2027, 1, 21), date(2026, 10, 21)),  # across the year
+    (date(2027, 5, 31), date(2027, 2, 28)), (date(2028, 5, 31), date(2028, 2, 29)),  # no 31st: the month's last day
+    (date(2027, 5, 28), date(2027, 2, 28)), (date(2027, 6, 30), date(2027, 3, 30)), (date(2027, 3, 31), date(2026, 12, 31)),
+])
+def test_the_window_opens_three_calendar_months_before_the_inspection_expires(due: date, opens: date) -> None:
+    assert window_opens(due) == opens
+    registered = date(due.year - 6, due.month, due.day)  # its 6th year ends the day before ``due``
+    before = refusals(car(registered_on=registered, inspection_due=due), opens - timedelta(days=1))
+    assert before == [f"该车检验有效期至{due:%Y-%m-%d}，免检车在检验有效期满前三个月内申领检验标志，"
+                      f"请于{opens:%Y-%m-%d}起申领"]
+    assert refusals(car(registered_on=registered, inspection_due=due), opens) == []
+
+
+def test_an_inspection_expired_in_the_6th_year_may_still_apply() -> None:
+    assert refusals(car(inspection_due=date(2027, 1, 1)), date(2027, 3, 1)) == []
 
 
 def test_the_day_before_the_6th_year_is_told_when_to_come() -> None:
@@ -79,9 +106,15 @@ def test_other_vehicles_go_to_an_inspection_station(change: dict, words: str) ->
 
 
 def test_insurance_and_violations_are_told_together() -> None:
+    told = refusals(car(insurance_due=date(2026, 12, 31), unhandled_violations=2), date(2027, 1, 1))
+    assert told == ["该车交强险已于2026-12-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
+    assert refusals(car(insurance_due=date(2027, 1, 1)), date(2027, 1, 1)) == []  # its last valid day
+
+
+def test_before_the_window_insurance_and_violations_are_told_too() -> None:
     told = refusals(car(insurance_due=date(2026, 5, 31), unhandled_violations=2), date(2026, 6, 1))
-    assert told == ["该车交强险已于2026-05-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
-    assert refusals(car(insurance_due=date(2026, 6, 1)), date(2026, 6, 1)) == []  # its last valid day
+    assert told == ["该车检验有效期至2027-03-15，免检车在检验有效期满前三个月内申领检验标志，请于2026-12-15起申领",
+                    "该车交强险已于2026-05-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
 
 
 def test_a_mark_already_given_this_year_is_not_given_again() -> None:

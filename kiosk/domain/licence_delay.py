@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from .dates import anniversary
 from .review_education import takes_review
+from .titles import of_title
 
 MAX_YEARS = 3
 AFTER_EXPIRY_YEARS = 1
@@ -65,7 +66,7 @@ def under_way_refusal(kind: DelayKind, serial_no: str | None) -> str | None:
     what = UNDER_WAY.get(kind.status)
     if what is None or serial_no is None:
         return None
-    return f"您的{what.name}申请（业务流水号{serial_no}）正在办理，无需{what.delay}。{what.hint}"
+    return f"您的{of_title(what.name)}（业务流水号{serial_no}）正在办理，无需{what.delay}。{what.hint}"
 
 
 def window_refusal(today: date, valid_to: date) -> str | None:

@@ -6,6 +6,7 @@ from datetime import date
 
 from .errors import DomainError
 from .ids import meaningful_chars, normalize_text
+from .titles import of_title
 
 LICENCE_WORKING_DAYS = 1  # 行驶证 made within 1 working day
 PLATE_WORKING_DAYS = 15  # plates made within 15 working days, with the same number
@@ -54,9 +55,9 @@ def open_refusal(plate: str, title: str, serial_no: str, document: str = "", ope
     (受理中, ``serial_no``): of the same service, or of another one making the same ``document``
     (``open_title``: 免检车申领检验标志 and 补领检验合格标志 both make the 检验合格标志)."""
     if not open_title or open_title == title:
-        return (f"{plate}已有一笔{title}申请正在办理（业务流水号{serial_no}），办结后方可再次申请。"
+        return (f"{plate}已有一笔{of_title(title)}正在办理（业务流水号{serial_no}），办结后方可再次申请。"
                 "可在【网办进度】中查询办理情况。")
-    return (f"{plate}已有一笔{open_title}申请正在办理（业务流水号{serial_no}），制作的同为{document}，"
+    return (f"{plate}已有一笔{of_title(open_title)}正在办理（业务流水号{serial_no}），制作的同为{document}，"
             f"办结后方可申请{title}。可在【网办进度】中查询办理情况。")
 
 

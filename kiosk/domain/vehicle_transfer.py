@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import DomainError
+from .titles import of_title
 from .typed import compact
 
 TRANSFER_DAYS = 30
@@ -148,7 +149,7 @@ def vehicle_refusals(*, today: date, inspection_due: date, insurance_due: date, 
         return [f"该车已于{transferred_on:%Y-%m-%d}办理转籍（转出），不能再次申请"]
     reasons = []
     if open_serial:
-        reasons.append(f"该车有一笔{open_title}申请正在办理（业务流水号{open_serial}），办结后方可申请转籍")
+        reasons.append(f"该车有一笔{of_title(open_title)}正在办理（业务流水号{open_serial}），办结后方可申请转籍")
     if unhandled:
         reasons.append(f"该车有{unhandled}起交通违法未处理，请先处理")
     if inspection_due < today:

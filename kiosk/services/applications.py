@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..db.models import Account, Application, ApplicationEvent, Message, Notice
 from ..domain.errors import KeptRefusal, NotFound, sentence
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
+from ..domain.titles import of_title  # noqa: F401  (re-exported: counter_applications)
 from . import audit, codes, messaging
 from .booking import APPLICATION_STATUS_TEXT
 from .booking import KIND as BOOKING_KIND
@@ -213,14 +214,6 @@ def decided_title(title: str, decision: str) -> str:
     驾驶证电子版申领（审核不通过）. The message sent when it was taken has ``title`` alone, so the two
     are told apart in the inbox (tester: two rows 补换领行驶证, then two 驾驶证电子版申领)."""
     return f"{title}（{decision}）"
-
-
-def of_title(title: str) -> str:
-    """How a message names an application of ``title``: 补换领行驶证申请, but 机动车转籍申请 as it is,
-    and 申请新车临时号牌 as 新车临时号牌申请 (not 申请新车临时号牌申请)."""
-    if title.endswith("申请"):
-        return title
-    return f"{title.removeprefix('申请')}申请"
 
 
 def waiting(session: Session, account_id: int, kind: str) -> list[Application]:

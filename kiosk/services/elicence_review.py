@@ -15,6 +15,7 @@ from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import mask_id, mask_name
+from ..domain.titles import of_title
 from . import applications, audit, messaging, photos
 from .elicence import APPLY_TITLE, APPROVED, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, issue
 from .env import Env
@@ -148,5 +149,5 @@ def reject(env: Env, serial_no: str, reason: str, reviewer: str = "staff:cli") -
         else:
             title, tail = PHOTO_TITLE, CHANGE_KEPT_TAIL
         messaging.notify(s, env, account, applications.decided_title(title, REJECTED),
-                         f"您的{title}申请（业务流水号{app.serial_no}）审核不通过，原因：{reason}。{tail}")
+                         f"您的{of_title(title)}（业务流水号{app.serial_no}）审核不通过，原因：{reason}。{tail}")
         return ReviewDone(app.serial_no, REJECTED, note)

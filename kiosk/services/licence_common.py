@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, DrivingLicence
 from ..domain.errors import DomainError, StillPending
 from ..domain.licence_renewal import closed_refusal
+from ..domain.titles import of_title
 from . import applications
 
 def own_licence(session: Session, account: Account, *, lock: bool = False) -> DrivingLicence:
@@ -28,7 +29,7 @@ def refuse_if_open(session: Session, account: Account, kind: str, title: str) ->
     the screen offers 查看网办进度 on it)."""
     serial = next((a.serial_no for a in applications.waiting(session, account.id, kind)), None)
     if serial:
-        raise StillPending(f"您已有一笔{title}申请正在办理（业务流水号{serial}），办结后方可再次申请。"
+        raise StillPending(f"您已有一笔{of_title(title)}正在办理（业务流水号{serial}），办结后方可再次申请。"
                           "可在【网办进度】中查询办理情况", serial)
 
 

@@ -51,6 +51,8 @@ def test_the_invoice_ready_car_is_transferred_in_progress_then_finished_at_the_c
     with pytest.raises(StillPending) as again:
         applications.prepare(env, TRANSFER, aid)
     assert again.value.serial_no == done.serial_no and "正在办理" in again.value.message
+    assert again.value.message.startswith(f"渝A8D2Q7不能申请转籍：该车有一笔机动车转籍申请正在办理（业务流水号"
+                                          f"{done.serial_no}），办结后方可申请转籍。")  # 申请 once
     assert counter_applications.finish_choices("vehicle_transfer", "受理中", app.payload) == ("已转出",)
     handled = counter_applications.finish(env, CLERK, aid, done.serial_no, "已转出")
     assert handled.status == "已办结" and "渝A8D2Q7已转出至江苏省连云港市" in handled.note

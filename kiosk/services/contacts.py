@@ -20,7 +20,8 @@ INTRO = ("请填写新的联系方式。更换手机号码需向新号码发送�
 
 # What a unit account (单位用户) reads instead of a person's wording (the seeds'): its vehicles are
 # 本单位's, and it holds no 驾驶证. Each is replaced where it stands, the rest of the text unchanged.
-UNIT_WORDS = (("本人机动车", "本单位机动车"), ("本人名下", "本单位名下"), ("驾驶证、机动车业务", "机动车业务"))
+UNIT_WORDS = (("本人机动车", "本单位机动车"), ("本人名下", "本单位名下"), ("您名下", "本单位名下"),
+              ("您的名下", "本单位名下"), ("驾驶证、机动车业务", "机动车业务"))
 
 
 def owner_words(text: str, account: Account) -> str:
@@ -106,7 +107,7 @@ class VehicleContactChange:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = held_vehicles(session, account.id)
         if not vehicles:
-            raise DomainError(NO_VEHICLE)
+            raise DomainError(owner_words(NO_VEHICLE, account))
         choices = [(f"{v.plate}  {v.vehicle_type}", v.plate) for v in vehicles]
         first = vehicles[0]
         facts = {v.plate: {"phone": v.phone, "address": v.address} for v in vehicles}
@@ -137,6 +138,6 @@ class VehicleContactChange:
               prepared: Prepared) -> Outcome:
         vehicle = vehicle_of(session, account.id, clean["plate"])
         if vehicle is None:
-            raise DomainError("该机动车不在您的名下", "plate")
+            raise DomainError(owner_words("该机动车不在您的名下", account), "plate")
         vehicle.phone, vehicle.address = clean["phone"], clean["address"]
         return Outcome("已办结", f"{vehicle.plate}联系方式已变更", f"已办结，{vehicle.plate}的联系方式已变更。")

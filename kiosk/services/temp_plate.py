@@ -30,6 +30,7 @@ FIELDS = [
     FieldSpec("days", f"有效天数（1-{rule.MAX_DAYS}天）", placeholder=f"最多{rule.MAX_DAYS}天", max_len=4),
 ]
 NOT_YOURS = "未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对"
+NO_NEW_VEHICLE = "您名下没有未注册登记的新车（须有机动车整车出厂合格证和购车发票信息），无法办理此业务"
 INTRO = ("为本人名下未注册登记的新车申请临时号牌（电子临时号牌，即时核发）：请按机动车整车出厂合格证填写"
          f"车辆识别代号，选择有效期。每次有效期最长{rule.MAX_DAYS}天，不超过交强险有效期；"
          f"每辆车最多核发{rule.MAX_ISSUES}次。")
@@ -68,7 +69,7 @@ class TemporaryPlateService:
         vehicles = list(session.scalars(select(NewVehicle).where(
             NewVehicle.owner_id == account.id, NewVehicle.registered_at.is_(None)).order_by(NewVehicle.id)))
         if not vehicles:
-            raise DomainError("您名下没有未注册登记的新车（须有机动车整车出厂合格证和购车发票信息），无法办理此业务")
+            raise DomainError(owner_words(NO_NEW_VEHICLE, account))  # 本单位名下 for a unit
         today = env.clock.now().date()
         issued = _issued(session, [v.id for v in vehicles])
         facts = {v.vin: _facts(v, issued.get(v.id, (0, None))) for v in vehicles}
@@ -77,9 +78,9 @@ class TemporaryPlateService:
         if not open_to:
             raise DomainError("不能申请新车临时号牌：\n" + "\n".join(lines))
         start = rule.first_start(today, open_to[0]["last_to"]) if len(open_to) == 1 else today
-        intro = f"{owner_words(INTRO, account)}\n您名下未注册的新车：\n" + "\n".join(lines)  # 本单位 for a unit
+        intro = owner_words(f"{INTRO}\n您名下未注册的新车：\n", account) + "\n".join(lines)  # 本单位 for a unit
         return Prepared(intro, FIELDS, {"start": f"{start:%Y-%m-%d}", "days": str(rule.MAX_DAYS)},
-                        context={"new": facts, "today": today})
+                        context={"new": facts, "today": today, "not_yours": owner_words(NOT_YOURS, account)})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field checked, each problem next to its field (all told at once)."""
@@ -105,7 +106,7 @@ class TemporaryPlateService:
     def _vehicle(self, vin: str, prepared: Prepared) -> dict:
         facts = (prepared.context["new"] or {}).get(vin)  # type: ignore[union-attr]
         if facts is None:
-            raise DomainError(NOT_YOURS, "vin")
+            raise DomainError(str(prepared.context.get("not_yours", NOT_YOURS)), "vin")
         refusals = _refusals(facts, prepared.context["today"])  # type: ignore[arg-type]
         if refusals:
             raise DomainError("；".join(refusals), "vin")
@@ -128,7 +129,7 @@ class TemporaryPlateService:
             NewVehicle.vin == clean["vin"], NewVehicle.owner_id == account.id,
             NewVehicle.registered_at.is_(None)).with_for_update())
         if vehicle is None:
-            raise DomainError(NOT_YOURS, "vin")
+            raise DomainError(owner_words(NOT_YOURS, account), "vin")
         now = env.clock.now()
         count, last = _issued(session, [vehicle.id]).get(vehicle.id, (0, None))
         start, days = date.fromisoformat(clean["start"]), int(clean["days"])

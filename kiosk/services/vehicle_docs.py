@@ -82,7 +82,7 @@ class VehicleDocument:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = held_vehicles(session, account.id)
         if not vehicles:
-            raise DomainError(NO_VEHICLE)
+            raise DomainError(owner_words(NO_VEHICLE, account))
         facts = vehicle_facts(session, vehicles)
         areas = {f["area"] for f in facts.values()}
         offices = listed(session, None if None in areas else areas)
@@ -206,7 +206,7 @@ class VehicleDocument:
         # Locked first (PostgreSQL: FOR UPDATE), then checked again: another kiosk may have just applied.
         vehicle = vehicle_of(session, account.id, clean["plate"], lock=True)
         if vehicle is None:
-            raise DomainError("该机动车不在您的名下", "plate")
+            raise DomainError(owner_words("该机动车不在您的名下", account), "plate")
         self.refuse_in_transfer(vehicle.plate, transfers_in_progress(session, account.id))  # one made meanwhile
         self.refuse_if_open(vehicle.plate, self.open_applications(session, account.id, vehicle.plate))
         self.check_at_apply(session, env, vehicle)

@@ -110,7 +110,7 @@ class VehicleTransferService:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         vehicles = list(session.scalars(select(Vehicle).where(Vehicle.owner_id == account.id).order_by(Vehicle.plate)))
         if not vehicles:
-            raise DomainError(NO_VEHICLE)
+            raise DomainError(owner_words(NO_VEHICLE, account))
         today = env.clock.now().date()
         facts = vehicle_facts(session, vehicles)
         open_apps, moved = _open_apps(session, account.id), transferred_plates(session, account.id)
@@ -190,7 +190,7 @@ class VehicleTransferService:
         # Locked first (PostgreSQL: FOR UPDATE), then checked again: another kiosk may have just applied.
         vehicle = vehicle_of(session, account.id, clean["plate"], lock=True, held=False)  # 已转出 said below
         if vehicle is None:
-            raise DomainError("该机动车不在您的名下", "plate")
+            raise DomainError(owner_words("该机动车不在您的名下", account), "plate")
         today = env.clock.now().date()
         open_app = _open_apps(session, account.id).get(vehicle.plate)
         refused = _refusals(vehicle_facts(session, [vehicle])[vehicle.plate], today, open_app,

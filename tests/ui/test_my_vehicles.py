@@ -93,6 +93,8 @@ async def test_a_units_vehicle_is_its_own_not_a_persons(kiosk_app, env, people):
         table = screen.query_one(DataTable)
         assert [str(c) for c in table.get_row_at(0)[:2]] == ["渝D72518", "本单位"]
         assert "本人" not in screen_text(kiosk_app)
+        assert "本单位名下共有1辆已登记的机动车。" in screen_text(kiosk_app)  # not 您名下
+        assert "您名下" not in screen_text(kiosk_app)
 
 
 async def test_a_persons_vehicle_is_still_marked_as_their_own(kiosk_app, env, people):

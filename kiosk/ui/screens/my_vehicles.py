@@ -30,6 +30,7 @@ OWN, OTHER, MOVED = "本人", "非本人", "已转出"
 UNIT_OWN = "本单位"  # a unit account's own vehicle (单位用户)
 # 登记, not 已备案: 备案 is the word of the vehicles in another person's name (备案非本人机动车)
 NONE_OWN = "您名下没有已登记的机动车"
+UNIT_NAME = "本单位名下"  # what a unit account (单位用户) reads for 您名下
 
 
 class MyVehiclesScreen(RecordScreen):
@@ -68,13 +69,13 @@ class MyVehiclesScreen(RecordScreen):
         self.show_table(bool(rows))
         if not rows:
             self.query_one("#remove-other").display = False
-            self.set_status(f"{NONE_OWN}。")
+            self.set_status(f"{self._whose(NONE_OWN)}。")
             return
         moved = sum(1 for v in rows if v.plate in self.moved)
         own = len(rows) - len(self.others) - moved
         others = (f"已转籍转出{moved}辆。" if moved else "") + (
             f"另备案非本人机动车{len(self.others)}辆。" if self.others else "")
-        self.set_status(Text.assemble((f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others
+        self.set_status(Text.assemble(self._whose(f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others
                                       + ("选中一辆查看详情。" if len(rows) > 1 else ""),
                                       *((f"\n{w}", "bold red") for w in self.warnings)))
         self._columns = []  # refilled: a reload after 解除备案 has other rows
@@ -143,6 +144,10 @@ class MyVehiclesScreen(RecordScreen):
         """What 类别 says of the account's own vehicle: 本单位 for a unit, 本人 for a person."""
         citizen = self.kiosk.citizen
         return UNIT_OWN if citizen is not None and citizen.kind == "unit" else OWN
+
+    def _whose(self, text: str) -> str:
+        """``text`` with 您名下 said 本单位名下 for a unit (as the vehicle services' own words)."""
+        return text.replace("您名下", UNIT_NAME) if self._own == UNIT_OWN else text
 
     def _due(self, text: str, past: bool) -> Text:
         """A validity date; one that is past (it says （已过期）) on red, so it does not look like a valid one."""

@@ -27,6 +27,8 @@ from .plate_common import (check_number, chosen_by_car, link, number_field, numb
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
 NOT_YOURS = "未查询到您名下该机动车，请重新选择"
+KEPT = "原号牌和行驶证继续使用，无需到车管所办理"
+NEW_PLATE = "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
 INTRO = ("为本人名下的在用车选择号牌号码：本地二手车过户选号或异地转（迁）入选号（限小型汽车、小型新能源汽车、"
          f"大型新能源汽车），每辆车选号一次。该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，自过户（转入）之日起"
          f"{rule.KEEP_WITHIN_YEARS}年内可以保留原号牌；否则请随机选号或自编自选新号牌号码。")
@@ -128,8 +130,9 @@ class UsedCarPlate:
         field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
                            vehicle_id=car.id, own_plate=car.plate)
-        chosen = (f"保留原号牌{car.plate}（{car.brand}）" if clean["way"] == rule.KEEP else
-                  f"已选定新号牌号码{selection.number}（{clean['way']}），原号牌{car.plate}（{car.brand}）")
-        note = (f"{clean['business']}：{chosen}。请携带车辆及相关资料到车管所办理"
-                + ("转移登记" if clean["business"] == BUSINESSES[0] else "转入登记"))
+        # The 过户 (转入) is done (the car is in the citizen's name, its day not after today): what is
+        # left is the new number on the car, or nothing when the old one is kept.
+        chosen = (f"保留原号牌{car.plate}（{car.brand}）。{KEPT}" if clean["way"] == rule.KEEP else
+                  f"已选定新号牌号码{selection.number}（{clean['way']}），原号牌{car.plate}（{car.brand}）。{NEW_PLATE}")
+        note = f"{clean['business']}：{chosen}"
         return Outcome(FINISHED, note, f"{FINISHED}：{note}。", link(selection))

@@ -32,7 +32,8 @@ def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more
     assert applications.check(USED, form, prepared).summary[-2:] == [("选号方式", "保留原号牌"), ("号牌号码", "渝A8D2Q7")]
     done = applications.submit(env, USED, aid, form)
     assert done.status == "已办结"
-    assert done.note == "本地二手车过户选号：保留原号牌渝A8D2Q7（吉利牌）。请携带车辆及相关资料到车管所办理转移登记"
+    # The 过户 is done (its day not after today): no 转移登记 (or 转入登记) is left to do.
+    assert done.note == "本地二手车过户选号：保留原号牌渝A8D2Q7（吉利牌）。原号牌和行驶证继续使用，无需到车管所办理"
     [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
     assert shown.payload["number"] == "渝A8D2Q7" and shown.title == "在用车选号"
     with env.db.read() as s:
@@ -44,7 +45,8 @@ def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more
     assert "渝A8D2Q7 吉利牌（小型汽车，登记日期" in again.intro and "不能选号，已选定号牌号码渝A8D2Q7，每辆车只能选号一次" in again.intro
     done = applications.submit(env, USED, aid, {"plate": "渝AD12345", "business": "异地转（迁）入选号",
                                                 "moved_on": "2026-12-01", "way": "自编自选", "own_1": "DB8888"})
-    assert "已选定新号牌号码渝ADB8888（自编自选），原号牌渝AD12345（比亚迪牌）" in done.note and done.note.endswith("转入登记")
+    assert done.note == ("异地转（迁）入选号：已选定新号牌号码渝ADB8888（自编自选），原号牌渝AD12345（比亚迪牌）。"
+                         "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证")
     with pytest.raises(DomainError) as exc:
         applications.prepare(env, USED, aid)
     assert exc.value.message.startswith("不能办理在用车选号：")

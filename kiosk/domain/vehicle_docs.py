@@ -10,6 +10,9 @@ from .titles import of_title
 
 LICENCE_WORKING_DAYS = 1  # 行驶证 made within 1 working day
 PLATE_WORKING_DAYS = 15  # plates made within 15 working days, with the same number
+# 检验合格标志 (补领, or a 免检车's 申领): 车辆管理所 issue it the day they accept the application (当日);
+# told as the 行驶证, within 1 working day, so the citizen reads a 制作时限 as for the other documents.
+MARK_WORKING_DAYS = 1
 REASON_MIN = 2  # letters, digits or CJK characters a reason note needs
 REASONS = ("遗失", "损毁", "其他")
 OTHER = "其他"

@@ -9,7 +9,7 @@ from datetime import date
 
 from ..db.models import Vehicle
 from ..domain import inspection_exempt as rule
-from ..domain.vehicle_docs import EXEMPT_MARK, INSPECTION_MARK_KINDS
+from ..domain.vehicle_docs import EXEMPT_MARK, INSPECTION_MARK_KINDS, MARK_WORKING_DAYS
 from .env import Env
 from .vehicle_docs import QualifiedDocument
 
@@ -25,8 +25,10 @@ class ExemptInspectionMark(QualifiedDocument):
     title = "免检车申领检验标志"
     document = "检验合格标志"
     verb = "申领"
+    working_days = MARK_WORKING_DAYS
     intro = ("申领已备案本人机动车的检验合格标志：非营运小微型载客汽车（面包车除外）自注册登记之日起"
-             "10年内免予上线检验，在第6年、第10年检验有效期满前三个月内申领检验标志；须交强险有效，且交通违法已处理完毕。")
+             "10年内免予上线检验，在第6年、第10年检验有效期满前三个月内申领检验标志；须交强险有效，且交通违法已处理完毕。"
+             f"检验合格标志自受理之日起{MARK_WORKING_DAYS}个工作日内制作完成。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:
         registered = facts["registered_on"]

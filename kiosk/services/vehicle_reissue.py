@@ -4,8 +4,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.errors import FormProblems
-from ..domain.vehicle_docs import (INSPECTION_MARK_KINDS, LICENCE_WORKING_DAYS, MARK_REISSUE, OTHER, PLATE_SETS,
-                                   PLATE_WORKING_DAYS, REASONS, clean_choice, clean_reason, inspection_mark_refusals)
+from ..domain.vehicle_docs import (INSPECTION_MARK_KINDS, LICENCE_WORKING_DAYS, MARK_REISSUE, MARK_WORKING_DAYS, OTHER,
+                                   PLATE_SETS, PLATE_WORKING_DAYS, REASONS, clean_choice, clean_reason, inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
 from .vehicle_docs import QualifiedDocument, VehicleDocument
 
@@ -74,8 +74,9 @@ class InspectionMarkReissue(QualifiedDocument):
     title = "补领检验合格标志"
     document = "检验合格标志"
     verb = "补领"
+    working_days = MARK_WORKING_DAYS
     intro = ("补领已备案本人机动车的检验合格标志：机动车须在检验有效期内、交强险有效，"
-             "且交通违法已处理完毕。")
+             f"且交通违法已处理完毕。检验合格标志自受理之日起{MARK_WORKING_DAYS}个工作日内制作完成。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:
         return (f"{self.intro}\n该车检验有效期至{facts['inspection_due']:%Y-%m-%d}，"

@@ -40,9 +40,11 @@ def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_prog
     assert "在第6年、第10年检验有效期满前三个月内申领检验标志" in prepared.intro
     assert "该车初次登记日期2021-01-19（注册登记第6年），使用性质非营运，检验有效期至2027-01-19" in prepared.intro
     checked = applications.check(MARK, FORM, prepared)
-    assert checked.summary == [("号牌号码", "渝A12345"), ("领取方式", "邮寄"), ("邮寄地址", HOME)]
+    assert "检验合格标志自受理之日起1个工作日内制作完成" in prepared.intro
+    assert checked.summary == [("号牌号码", "渝A12345"), ("领取方式", "邮寄"), ("邮寄地址", HOME),
+                               ("制作时限", "1个工作日内，最迟2026-12-02制作完成")]  # as 补换领行驶证's
     done = applications.submit(env, MARK, aid, FORM)
-    assert done.status == "受理中" and done.note == f"已受理，渝A12345的检验合格标志制作完成后，邮寄至{HOME}"
+    assert done.status == "受理中" and done.note == f"已受理，渝A12345的检验合格标志最迟于2026-12-02制作完成，邮寄至{HOME}"
     [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
     assert shown.title == "免检车申领检验标志" and shown.status == "受理中"  # 网办进度
     with env.db.read() as s:

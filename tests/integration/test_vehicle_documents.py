@@ -111,8 +111,11 @@ def test_inspection_mark_for_a_vehicle_in_order(env: Env, people) -> None:
     aid = account_id(env, people["driver_normal"])
     prepared = applications.prepare(env, MARK, aid)
     assert "未处理的交通违法0起" in prepared.intro
-    done = applications.submit(env, MARK, aid, {"plate": "渝A12345", "delivery": "邮寄", "address": HOME})
-    assert done.status == "受理中" and "检验合格标志制作完成后" in done.note
+    assert "检验合格标志自受理之日起1个工作日内制作完成" in prepared.intro
+    form = {"plate": "渝A12345", "delivery": "邮寄", "address": HOME}
+    assert applications.check(MARK, form, prepared).summary[-1] == ("制作时限", "1个工作日内，最迟2026-12-02制作完成")
+    done = applications.submit(env, MARK, aid, form)
+    assert done.status == "受理中" and done.note == f"已受理，渝A12345的检验合格标志最迟于2026-12-02制作完成，邮寄至{HOME}"
 
 
 def test_inspection_mark_is_refused_next_to_a_vehicle_that_may_not_have_one(env: Env, people) -> None:

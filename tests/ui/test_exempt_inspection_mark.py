@@ -22,10 +22,10 @@ async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, 
         assert "免予上线检验" in text and "初次登记日期2021-01-19（注册登记第6年）" in text
         await press_in_view(pilot, "next")  # 邮寄 to the registered address, as the form opens
         text = screen_text(kiosk_app)
-        assert "号牌号码：渝A12345" in text and "领取方式：邮寄" in text
+        assert "号牌号码：渝A12345" in text and "领取方式：邮寄" in text and "最迟2026-12-02制作完成" in text
         await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
-        assert "业务流水号" in text and "受理中" in text and "检验合格标志制作完成后" in text
+        assert "业务流水号" in text and "受理中" in text and "检验合格标志最迟于2026-12-02制作完成" in text
         with env.db.read() as s:
             serial = s.scalars(select(Application.serial_no).where(
                 Application.kind == "exempt_inspection_mark")).one()

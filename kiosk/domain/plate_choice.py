@@ -73,23 +73,36 @@ def letter_of(kind: str, plate: str) -> str:
     return "" if kind == SMALL else (plate[2] if kind == SMALL_NEV else plate[-1])
 
 
-def example(kind: str, letter: str = "") -> str:
-    """A serial of ``kind`` that follows the rule (the form's example)."""
-    return {SMALL: "8K2B6", SMALL_NEV: f"{letter}A1234"}.get(kind, f"12345{letter}")
+def example(kind: str, letter: str = "", prefix: str = "", taken: frozenset[str] | set[str] = frozenset()) -> str:
+    """A serial of ``kind`` that follows the rule (the form's example): 8K2B6 (DA1234, 12345D), or,
+    when ``prefix`` with it is ``taken`` (tester: typing the example got 已被使用), the first one free
+    with its digits changed, last digit first (8K2B7, 8K2B8 ...). A digit for a digit keeps the rule."""
+    base = {SMALL: "8K2B6", SMALL_NEV: f"{letter}A1234"}.get(kind, f"12345{letter}")
+    spots = [i for i, c in enumerate(base) if c.isdigit()]
+    size = 10 ** len(spots)
+    start = int("".join(base[i] for i in spots))
+    for step in range(size):  # the base's digits counted up, the last digit fastest, round to 0
+        serial = list(base)
+        for i, d in zip(spots, f"{(start + step) % size:0{len(spots)}d}"):
+            serial[i] = d
+        if prefix + "".join(serial) not in taken:
+            return "".join(serial)
+    return base  # every one of them taken: the rule's example all the same
 
 
-def rule_text(kind: str, prefix: str, letter: str = "") -> str:
-    """The self-composing rule of ``kind`` as the form says it."""
+def rule_text(kind: str, prefix: str, letter: str = "", taken: frozenset[str] | set[str] = frozenset()) -> str:
+    """The self-composing rule of ``kind`` as the form says it, with an example not ``taken``."""
     if kind == SMALL:
         text = f"{prefix}之后5位，由数字和字母组成，字母最多{MAX_OWN_LETTERS}个，不使用字母I和O"
     elif kind == SMALL_NEV:
         text = f"{prefix}之后6位：第1位为{letter}，第2位为字母或数字（不用I、O），后4位为数字"
     else:
         text = f"{prefix}之后6位：前5位为数字，第6位为{letter}"
-    return f"{text}，例如 {prefix}{example(kind, letter)}"
+    return f"{text}，例如 {prefix}{example(kind, letter, prefix, taken)}"
 
 
-def clean_own(raw: str, kind: str, prefix: str, letter: str = "", field: str = "own") -> str:
+def clean_own(raw: str, kind: str, prefix: str, letter: str = "", field: str = "own",
+              taken: frozenset[str] | set[str] = frozenset()) -> str:
     """The whole number (prefix included) a citizen composed, or why it breaks the rule. The serial
     may be typed alone or after the prefix; full-width forms and lower case count."""
     text = compact(raw).upper()
@@ -99,7 +112,7 @@ def clean_own(raw: str, kind: str, prefix: str, letter: str = "", field: str = "
         raise DomainError(f"请输入自编号牌号码（{prefix}之后{serial_len(kind)}位）", field)
     if text[0] in PROVINCES:  # 渝B8K2B6 or 川A8K2B6: the office's letter (or province) is not this one's
         raise DomainError(f"号牌号码须以{prefix}开头（{prefix}之后{serial_len(kind)}位自编），"
-                          f"如{prefix}{example(kind, letter)}", field)
+                          f"如{prefix}{example(kind, letter, prefix, taken)}", field)
     if "I" in text or "O" in text:
         raise DomainError("号牌号码不使用字母I和O（易与数字1和0混淆）", field)
     wrong = sorted({c for c in text if c not in SERIAL_CHARS})

@@ -40,12 +40,13 @@ def pool(key: str, day: date, kind: str, prefix: str, letter: str, taken: frozen
     return rule.draw_pool(random.Random(seed), kind, prefix, letter, set(taken))
 
 
-def number_fields(i: int, car_field: str, car: str, car_facts: dict, extra: tuple = ()) -> list[FieldSpec]:
+def number_fields(i: int, car_field: str, car: str, car_facts: dict, extra: tuple = (),
+                  taken: frozenset[str] = frozenset()) -> list[FieldSpec]:
     """The random set to choose from and the box to compose a number in, for the ``i``-th car (shown
-    only while it is the chosen car and the way chosen is theirs)."""
+    only while it is the chosen car and the way chosen is theirs); the example is a number not ``taken``."""
     n = rule.serial_len(car_facts["kind"])
     prefix = car_facts["prefix"]
-    example = rule.example(car_facts["kind"], car_facts["letter"])
+    example = rule.example(car_facts["kind"], car_facts["letter"], prefix, taken)
     when = ((car_field, car),) + extra
     return [FieldSpec(f"pick_{i}", f"号牌号码（系统随机产生{len(car_facts['pool'])}个，请选择一个）", kind="choice",
                       show_if=when + (("way", rule.RANDOM),)),
@@ -68,7 +69,7 @@ def check_number(problems: FormProblems, form: dict[str, str], facts: dict, way:
             return None
         return pick
     number = problems.check(rule.clean_own, form.get(f"own_{i}", ""), facts["kind"], facts["prefix"],
-                            facts["letter"], f"own_{i}")
+                            facts["letter"], f"own_{i}", taken)
     if number is not None and number in taken:
         problems.add(TAKEN.format(number=number), f"own_{i}")
         return None
@@ -80,9 +81,9 @@ def number_field(facts: dict, way: str) -> str:
     return {rule.KEEP: "way", rule.RANDOM: f"pick_{facts['i']}"}.get(way, f"own_{facts['i']}")
 
 
-def rules_said(cars) -> str:  # type: ignore[no-untyped-def]
-    """The self-composing rule of each kind among ``cars`` (facts), one line each."""
-    rules = {(f["kind"], rule.rule_text(f["kind"], f["prefix"], f["letter"])) for f in cars}
+def rules_said(cars, taken: frozenset[str] = frozenset()) -> str:  # type: ignore[no-untyped-def]
+    """The self-composing rule of each kind among ``cars`` (facts), one line each (examples not ``taken``)."""
+    rules = {(f["kind"], rule.rule_text(f["kind"], f["prefix"], f["letter"], taken)) for f in cars}
     return "\n".join(f"{kind}自编规则：{text}" for kind, text in sorted(rules))
 
 

@@ -58,10 +58,10 @@ class NewCarPlate:
                 facts[car.vin] = f
         if not facts:
             raise DomainError("不能办理新车选号：\n" + "\n".join(lines))
-        intro = f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values())
+        intro = f"{INTRO}\n您名下未注册的新车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values(), taken)
         fields = [FieldSpec("vin", "车辆", kind="choice"), FieldSpec("way", "选号方式", kind="choice")]
         for vin, f in facts.items():
-            fields += number_fields(f["i"], "vin", vin, f)
+            fields += number_fields(f["i"], "vin", vin, f, taken=taken)
         choices = {"vin": [(f["label"], vin) for vin, f in facts.items()], "way": way_choices()}
         for f in facts.values():
             choices[f"pick_{f['i']}"] = [(n, n) for n in f["pool"]]

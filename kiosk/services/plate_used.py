@@ -68,12 +68,12 @@ class UsedCarPlate:
                 facts[car.plate] = f
         if not facts:
             raise DomainError("不能办理在用车选号：\n" + "\n".join(lines))
-        intro = f"{INTRO}\n您名下的机动车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values())
+        intro = f"{INTRO}\n您名下的机动车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values(), taken)
         fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("business", "业务类型", kind="choice"),
                   FieldSpec("moved_on", "过户（转入）日期", placeholder="例如 2026-11-20", max_len=DATE_LEN),
                   FieldSpec("way", "选号方式", kind="choice")]
         for plate, f in facts.items():
-            fields += number_fields(f["i"], "plate", plate, f)
+            fields += number_fields(f["i"], "plate", plate, f, taken=taken)
         choices = {"plate": [(f["label"], p) for p, f in facts.items()],
                    "business": [(b, b) for b in BUSINESSES], "way": way_choices(keep=True)}
         for f in facts.values():

@@ -83,6 +83,21 @@ def test_bad_or_taken_numbers_and_nothing_chosen_are_told_next_to_their_fields(e
     assert "已选定号牌号码渝A8K2B6（自编自选）" in done.note
 
 
+def test_the_example_shown_is_a_number_still_free(env: Env, people) -> None:
+    """Tester: 渝A8K2B6 was still the example after it was chosen, and typing it got 已被使用."""
+    aid, other = account_id(env, people["points_study"]), account_id(env, people["driver_normal"])
+    applications.submit(env, NEW, aid, {"vin": DEMO_VIN, "way": "自编自选", "own_0": "8K2B6"})
+    add_new_car(env, other, EV_VIN, "小型汽车")
+    prepared = applications.prepare(env, NEW, other)
+    [own] = [f for f in prepared.fields if f.name == "own_0"]
+    assert own.placeholder == "例如 8K2B7" and "例如 渝A8K2B7" in prepared.intro and "8K2B6" not in prepared.intro
+    with pytest.raises(DomainError) as exc:  # the refusal of another office's prefix gives it too
+        applications.check(NEW, {"vin": EV_VIN, "way": "自编自选", "own_0": "渝B8K2B6"}, prepared)
+    assert problems_of(exc)["own_0"].endswith("如渝A8K2B7")
+    done = applications.submit(env, NEW, other, {"vin": EV_VIN, "way": "自编自选", "own_0": own.placeholder[3:]})
+    assert "已选定号牌号码渝A8K2B7（自编自选）" in done.note
+
+
 def test_a_number_chosen_meanwhile_elsewhere_is_refused_at_submit(env: Env, people) -> None:
     aid, other = account_id(env, people["points_study"]), account_id(env, people["driver_normal"])
     add_new_car(env, other, EV_VIN, "小型汽车")

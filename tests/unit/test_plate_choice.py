@@ -110,3 +110,16 @@ def test_the_rule_as_the_form_says_it() -> None:
     assert rule.rule_text(rule.SMALL, "渝A") == "渝A之后5位，由数字和字母组成，字母最多2个，不使用字母I和O，例如 渝A8K2B6"
     assert rule.rule_text(rule.SMALL_NEV, "渝A", "D").endswith("例如 渝ADA1234")
     assert rule.rule_text(rule.LARGE_NEV, "渝A", "F").endswith("例如 渝A12345F")
+
+
+def test_the_example_is_one_not_taken() -> None:
+    assert rule.example(rule.SMALL, "", "渝A", {"渝A8K2B6"}) == "8K2B7"
+    assert rule.example(rule.SMALL, "", "渝A", {"渝A8K2B6", "渝A8K2B7"}) == "8K2B8"
+    assert rule.example(rule.SMALL, "", "渝A", {f"渝A{n // 100}K{n // 10 % 10}B{n % 10}" for n in range(826, 1000)}) == "0K0B0"
+    assert rule.example(rule.SMALL_NEV, "D", "渝A", {"渝ADA1234"}) == "DA1235"
+    assert rule.example(rule.LARGE_NEV, "F", "渝A", {"渝A12345F"}) == "12346F"
+    assert rule.example(rule.SMALL, "", "渝B", {"渝A8K2B6"}) == "8K2B6"  # another office's number
+    assert rule.rule_text(rule.SMALL, "渝A", taken={"渝A8K2B6"}).endswith("例如 渝A8K2B7")
+    for kind, letter in ((rule.SMALL, ""), (rule.SMALL_NEV, "F"), (rule.LARGE_NEV, "D")):  # still by the rule
+        taken = {f"渝A{rule.example(kind, letter)}"}
+        assert rule.clean_own(rule.example(kind, letter, "渝A", taken), kind, "渝A", letter) not in taken

@@ -41,6 +41,22 @@ def _new_phone_text(new: str, current: str) -> str:
     return "不变更" if new == current else mask_phone(new)
 
 
+def _contact_rows(clean: dict[str, str], current: dict) -> list[tuple[str, str]]:
+    """The summary of a change from ``current`` (its phone and address): the old and the new of each,
+    不变更 for the one left as it was."""
+    same_address = clean["address"] == current["address"]
+    return [("原手机号码", mask_phone(current["phone"])), ("新手机号码", _new_phone_text(clean["phone"], current["phone"])),
+            ("原联系地址", current["address"]), ("新联系地址", "不变更" if same_address else clean["address"])]
+
+
+def _changed(clean: dict[str, str], phone: str, address: str) -> str:
+    """What a change from ``phone`` and ``address`` changed, for the result, message and SMS:
+    手机号码变更为138****1234，联系地址变更为... (only what changed)."""
+    parts = ([f"手机号码变更为{mask_phone(clean['phone'])}"] if clean["phone"] != phone else []) + (
+        [f"联系地址变更为{clean['address']}"] if clean["address"] != address else [])
+    return "，".join(parts)
+
+
 def _clean_contact(form: dict[str, str], current: dict | None, problems: FormProblems) -> dict[str, str]:
     """The new phone (the ``current`` one when left empty) and address, each checked on its own;
     ``current`` (the phone and address on record) is None when the vehicle chosen is not known."""
@@ -87,16 +103,16 @@ class LicenceContactChange:
         return clean["phone"] if clean["phone"] != prepared.context["phone"] else None
 
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
-        return [("原手机号码", mask_phone(str(prepared.context["phone"]))),
-                ("新手机号码", _new_phone_text(clean["phone"], str(prepared.context["phone"]))),
-                ("联系地址", clean["address"])]
+        return _contact_rows(clean, {"phone": str(prepared.context["phone"]),
+                                     "address": str(prepared.context["address"])})
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
         lic = own_licence(session, account, lock=True)  # one 吊销 since the form was shown: refused now
         assert lic.id == prepared.context["licence_id"]
+        what = _changed(clean, lic.phone, lic.address)
         lic.phone, lic.address = clean["phone"], clean["address"]
-        return Outcome("已办结", "驾驶证联系方式已变更", "已办结，驾驶证联系方式已变更。")
+        return Outcome("已办结", f"驾驶证联系方式已变更：{what}", f"已办结，驾驶证联系方式已变更：{what}。")
 
 
 class VehicleContactChange:
@@ -131,13 +147,14 @@ class VehicleContactChange:
 
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
         facts = chosen_vehicle(clean["plate"], prepared)
-        return [("号牌号码", clean["plate"]), ("原手机号码", mask_phone(facts["phone"])),
-                ("新手机号码", _new_phone_text(clean["phone"], facts["phone"])), ("联系地址", clean["address"])]
+        return [("号牌号码", clean["plate"]), *_contact_rows(clean, facts)]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
         vehicle = vehicle_of(session, account.id, clean["plate"])
         if vehicle is None:
             raise DomainError(owner_words("该机动车不在您的名下", account), "plate")
+        what = _changed(clean, vehicle.phone, vehicle.address)
         vehicle.phone, vehicle.address = clean["phone"], clean["address"]
-        return Outcome("已办结", f"{vehicle.plate}联系方式已变更", f"已办结，{vehicle.plate}的联系方式已变更。")
+        return Outcome("已办结", f"{vehicle.plate}联系方式已变更：{what}",
+                       f"已办结，{vehicle.plate}的联系方式已变更：{what}。")

@@ -85,6 +85,7 @@ def test_licence_contact_change_with_a_new_phone(env: Env, people: dict[str, Per
     done = applications.submit(env, LICENCE, aid, form, last_code(env, NEW_PHONE))
 
     assert (done.title, done.status) == ("变更驾驶证联系方式", "已办结")
+    assert done.note == f"驾驶证联系方式已变更：手机号码变更为138****1234，联系地址变更为{NEW_ADDRESS}"
     assert re.fullmatch(r"\d{16}", done.serial_no)
     assert done.serial_no.startswith("261201")
     assert licence_contact(env, p) == (NEW_PHONE, NEW_ADDRESS)
@@ -200,6 +201,8 @@ def test_vehicle_contact_change_of_the_second_car(env: Env, people: dict[str, Pe
     assert done.status == "已办结" and re.fullmatch(r"\d{16}", done.serial_no)
     assert vehicle_contact(env, "渝AD12345") == (NEW_PHONE, NEW_ADDRESS)
     assert vehicle_contact(env, "渝A8D2Q7")[0] == p.phone  # the other car is untouched
+    said = f"渝AD12345联系方式已变更：手机号码变更为138****1234，联系地址变更为{NEW_ADDRESS}"  # what changed
+    assert done.note == said
     (view,) = applications.list_for(env, aid)
     assert view.title == "变更机动车联系方式" and len(view.events) == 1 and "渝AD12345" in view.events[0].note
     with env.db.read() as s:
@@ -207,6 +210,7 @@ def test_vehicle_contact_change_of_the_second_car(env: Env, people: dict[str, Pe
                                                    AuditEntry.account_id == aid)) == 1
     assert len(messaging.inbox(env, aid)) == 1
     assert done.serial_no in messaging.outbox(env, p.phone, limit=1)[0].body
+    assert f"已办结，渝AD12345的联系方式已变更：{said.split('：', 1)[1]}。" in messaging.outbox(env, p.phone, limit=1)[0].body  # SMS
 
 
 def test_a_unit_is_not_told_of_a_driving_licence(env: Env, people: dict[str, Person]) -> None:
@@ -221,9 +225,14 @@ def test_a_unit_is_not_told_of_a_driving_licence(env: Env, people: dict[str, Per
 
 def test_vehicle_address_only_change(env: Env, people: dict[str, Person]) -> None:
     p = people["driver_normal"]
-    done = applications.submit(env, VEHICLE, account_id(env, p),
-                               {"plate": "渝A12345", "phone": p.phone, "address": NEW_ADDRESS})
+    old = vehicle_contact(env, "渝A12345")[1]
+    form = {"plate": "渝A12345", "phone": "", "address": NEW_ADDRESS}
+    checked = applications.check(VEHICLE, form, applications.prepare(env, VEHICLE, account_id(env, p)))
+    assert checked.summary == [("号牌号码", "渝A12345"), ("原手机号码", "139****0055"), ("新手机号码", "不变更"),
+                               ("原联系地址", old), ("新联系地址", NEW_ADDRESS)]  # the old address as the old phone
+    done = applications.submit(env, VEHICLE, account_id(env, p), form)
     assert done.status == "已办结"
+    assert done.note == f"渝A12345联系方式已变更：联系地址变更为{NEW_ADDRESS}"  # the phone is not said
     assert vehicle_contact(env, "渝A12345") == (p.phone, NEW_ADDRESS)
 
 

@@ -3,8 +3,9 @@
 A driver whose points reached 12 in the 记分周期 (licence status B, 超分) studies for 7 days, or 30
 for a 大型客车、重型牵引挂车、城市公交车、中型客车、大型货车 licence (A1 A2 A3 B1 B2); each further
 full score in the same cycle adds 7 (30) days. Of those days, 现场教育 and 网络教育 together make at
-least 5 (10), 现场教育 at least 2 (5); the rest is 自主学习, fixed: the citizen only splits the
-taught days between 现场 and 网络. Each 现场教育 day is one session, never two on the same day.
+least 5 (10) and at most all of them, 现场教育 at least 2 (5); the rest is 自主学习 (0 when 现场 and
+网络 make all the days: L163 and RULES set only the least of the taught days). The citizen types the
+现场 and 网络 days; 自主学习 follows from them and is not typed (the seed: 自主学习天数不可更改). Each 现场教育 day is one session, never two on the same day.
 Then the 科目一 exam (booked and paid as usual), the counter's 复核, and the licence handed back.
 """
 from __future__ import annotations
@@ -26,22 +27,25 @@ MAX_DIGITS = 3
 
 @dataclass(frozen=True)
 class DayPlan:
-    """The days of one 满分教育: ``total`` = ``taught`` (现场 + 网络, split by the citizen) + ``self_study``."""
+    """The days of one 满分教育: ``total`` = 现场 + 网络 (typed by the citizen, together at least
+    ``min_taught``) + 自主学习 (the rest)."""
 
     full_scores: int  # full scores in the cycle this education is for (1 the first time)
     large: bool  # A1 A2 A3 B1 B2
     total: int
-    taught: int
+    min_taught: int
     min_on_site: int
-    self_study: int
+
+    def self_study(self, on_site: int, online: int) -> int:
+        return self.total - on_site - online
 
     @property
     def base(self) -> int:
         return self.total // self.full_scores
 
     def default_split(self) -> tuple[int, int]:
-        """(现场, 网络) the form opens with: the least 现场教育, the rest online."""
-        return self.min_on_site, self.taught - self.min_on_site
+        """(现场, 网络) the form opens with: the least 现场教育, online up to the least taught days."""
+        return self.min_on_site, self.min_taught - self.min_on_site
 
 
 def is_large(classes: tuple[str, ...]) -> bool:
@@ -58,7 +62,7 @@ def plan(classes: tuple[str, ...], times: int) -> DayPlan:
     large = is_large(classes)
     base, taught, on_site = (30, 10, 5) if large else (7, 5, 2)
     total = base * max(1, times)
-    return DayPlan(max(1, times), large, total, taught, on_site, total - taught)
+    return DayPlan(max(1, times), large, total, taught, on_site)
 
 
 def refusal(facts: DriverFacts) -> str | None:
@@ -85,7 +89,9 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     """The (现场, 网络) days typed, checked against ``p``; every problem next to its field."""
     problems: list[tuple[str | None, str]] = []
     values: dict[str, int] = {}
-    if not compact(online_text) and compact(on_site_text) == str(p.taught):
+    on_site_typed = compact(on_site_text)
+    if not compact(online_text) and on_site_typed.isdigit() and on_site_typed.isascii() \
+            and int(on_site_typed) >= p.min_taught:
         online_text = "0"  # 现场 alone makes the days: 网络 left empty is none (tester: 请填写网络教育天数)
     for field, label, text in ((ON_SITE_FIELD, "现场教育天数", on_site_text), (ONLINE_FIELD, "网络教育天数", online_text)):
         try:
@@ -95,15 +101,27 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     on_site, online = values.get(ON_SITE_FIELD), values.get(ONLINE_FIELD)
     if on_site is not None and on_site < p.min_on_site:
         problems.append((ON_SITE_FIELD, f"现场教育天数不得少于{p.min_on_site}天"))
-    # a wrong sum is said with a 不得少于 at once, not only after that is fixed (tester); fewer
-    # days said 不得少于 as well, as if more would do (tester)
-    if on_site is not None and online is not None and on_site + online != p.taught:
-        problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计应为{p.taught}天（现在为{on_site + online}天）："
-                                       f"教育共{p.total}天，其中自主学习{p.self_study}天不可更改"))
+    # a wrong sum is said with a 不得少于 at once, not only after that is fixed (tester); more taught
+    # days than the least are allowed, up to all of them (tester: 3 + 3 was refused as not 5)
+    taught = on_site + online if on_site is not None and online is not None else None
+    if taught is not None and not p.min_taught <= taught <= p.total:
+        limit = f"不得少于{p.min_taught}天" if taught < p.min_taught else f"不得超过{p.total}天"
+        problems.append((ONLINE_FIELD, f"现场教育和网络教育天数合计{limit}（现在为{taught}天）："
+                                       f"教育共{p.total}天，其余为自主学习"))
     if problems:
         raise FieldErrors(problems) if len(problems) > 1 else DomainError(problems[0][1], problems[0][0])
     assert on_site is not None and online is not None
     return on_site, online
+
+
+def self_study_note(p: DayPlan, on_site_text: str, online_text: str) -> str:
+    """The line under the day fields: the 自主学习 days the typed split leaves, or how they follow."""
+    how = f"教育共{p.total}天减去现场教育和网络教育天数，不可单独填写"
+    try:
+        on_site, online = split(on_site_text, online_text, p)
+    except DomainError:
+        return f"自主学习天数：{how}"
+    return f"自主学习天数：{p.self_study(on_site, online)}天（{how}）"
 
 
 def too_many(on_site_days: int, chosen: int) -> str:

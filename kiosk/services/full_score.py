@@ -2,7 +2,7 @@
 
 Its own screen (FullScoreScreen, not the generic flow) walks the seed's steps: 选择教育城市和教育方式 (the
 city: the licence's issuing city or a city where a violation of the driver's own vehicles
-happened; the 现场 and 网络 days; 自主学习 fixed), 确认现场教育场次 (one session a 现场 day, from the
+happened; the 现场 and 网络 days; 自主学习 the rest), 确认现场教育场次 (one session a 现场 day, from the
 weekly schedule in assets/config/full_score_education.json), 信息确认, then 提交满分申请 through
 ``applications.submit``. The study, the 科目一 exam and its fee happen afterwards; the application
 stays 受理中 until the counter's 复核 (考试合格，已复核) clears the points and the 超分 status.
@@ -94,7 +94,7 @@ def _intro(points: int, p: rules.DayPlan, none: list[str]) -> str:
     large = "（持大型客车、重型牵引挂车、城市公交车、中型客车、大型货车驾驶证）" if p.large else ""
     times = f"本记分周期第{p.full_scores}次累积记分满12分，" if p.full_scores > 1 else ""
     text = (f"您本记分周期已记{points}分，{times}须参加满分教育{large}：教育共{p.total}天，其中现场教育和网络教育"
-            f"合计{p.taught}天（现场教育不少于{p.min_on_site}天），自主学习{p.self_study}天（不可更改）。\n"
+            f"合计不少于{p.min_taught}天（现场教育不少于{p.min_on_site}天），其余为自主学习。\n"
             "可以选择驾驶证核发地或交通违法行为发生地、处理地参加满分教育。请选择教育城市，确认现场教育天数和网络教育天数。")
     if none:
         text += f"\n{'、'.join(none)}近期没有可预约的现场教育场次，暂不能选择。"
@@ -191,7 +191,7 @@ class FullScoreStudy:
         p = self.day_plan(prepared)
         return {"city": city.name, "city_basis": city.basis, "total_days": str(p.total),
                 rules.ON_SITE_FIELD: str(on_site), rules.ONLINE_FIELD: str(online),
-                "self_study_days": str(p.self_study), rules.SESSIONS_FIELD: ",".join(s.key for s in chosen),
+                "self_study_days": str(p.self_study(on_site, online)), rules.SESSIONS_FIELD: ",".join(s.key for s in chosen),
                 "last_session": chosen[-1].day.isoformat() if chosen else ""}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:

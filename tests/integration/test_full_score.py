@@ -41,7 +41,7 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
     add_violation(env, acc, "重庆市渝北区金开大道", "渝A7M306")
     add_violation(env, acc)
     prepared = applications.prepare(env, FULL, acc)
-    assert "已记12分" in prepared.intro and "教育共7天" in prepared.intro and "自主学习2天（不可更改）" in prepared.intro
+    assert "已记12分" in prepared.intro and "教育共7天" in prepared.intro and "合计不少于5天（现场教育不少于2天），其余为自主学习" in prepared.intro
     assert prepared.choices["city"] == [("重庆（驾驶证核发地、交通违法行为发生地）", "重庆"),
                                         ("连云港（交通违法行为发生地）", "连云港")]
     assert prepared.initial == {"city": "重庆", "on_site_days": "2", "online_days": "3"}
@@ -81,7 +81,7 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
         s.execute(update(DrivingLicence).where(DrivingLicence.account_id == acc).values(points=12, status="B"))
     again = applications.prepare(env, FULL, acc)
     assert "本记分周期第2次累积记分满12分" in again.intro and "教育共14天" in again.intro
-    assert FULL.day_plan(again).self_study == 9
+    assert FULL.day_plan(again).self_study(*FULL.day_plan(again).default_split()) == 9
 
 
 def test_a_b_class_driver_needs_ten_taught_days_and_five_sessions(env, people) -> None:
@@ -95,6 +95,8 @@ def test_a_b_class_driver_needs_ten_taught_days_and_five_sessions(env, people) -
         applications.check(FULL, _form(prepared, 2, 8, 2, "连云港", "连云港市车管所"), prepared)
     checked = applications.check(FULL, _form(prepared, 5, 5, 5, "连云港", "连云港市车管所"), prepared)
     assert checked.clean["self_study_days"] == "20" and checked.clean["total_days"] == "30"
+    checked = applications.check(FULL, _form(prepared, 5, 7, 5, "连云港", "连云港市车管所"), prepared)
+    assert checked.clean["self_study_days"] == "18"  # more taught days than the least: less 自主学习
 
 
 def test_a_driver_below_twelve_points_is_refused_before_the_form(env, people) -> None:

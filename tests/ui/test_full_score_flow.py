@@ -48,23 +48,27 @@ async def test_xu_ming_applies_with_bad_input_on_the_way(kiosk_app, env, people,
         screen = kiosk_app.screen
         text = screen_text(kiosk_app)
         assert "选择教育城市和教育方式" in text or "选择城市和方式" in text
-        assert "自主学习天数：2天（不可更改；教育共7天）" in "".join(str(screen.query_one("#days-note").render()).split())
+        note = "".join(str(screen.query_one("#days-note").render()).split())
+        assert note == "自主学习天数：2天（教育共7天减去现场教育和网络教育天数，不可单独填写）"
         assert kiosk_app.focused is screen.query_one("#choice-city")
-        # too few 现场 days and a wrong sum, both said at once; then a sum over the 5 taught days
+        # too few 现场 days and a sum over the 7 days, both said at once; then 3 + 3 is taken (tester)
         set_input(kiosk_app, "on_site_days", "1")
         set_input(kiosk_app, "online_days", "9")
         await _press(pilot, "#next")
         assert field_error(kiosk_app, "on_site_days") == "现场教育天数不得少于2天"
-        assert "合计应为5天（现在为10天）" in field_error(kiosk_app, "online_days")
+        assert "合计不得超过7天（现在为10天）" in field_error(kiosk_app, "online_days")
         assert screen.query_one(StepBar).current == 0
         set_input(kiosk_app, "online_days", "4")
         await _press(pilot, "#next")
         assert field_error(kiosk_app, "on_site_days") == "现场教育天数不得少于2天"
         assert not field_error(kiosk_app, "online_days")
         set_input(kiosk_app, "on_site_days", "3")
+        set_input(kiosk_app, "online_days", "1")
         await _press(pilot, "#next")
-        assert "合计应为5天（现在为7天）" in field_error(kiosk_app, "online_days")
-        set_input(kiosk_app, "online_days", "2")
+        assert "合计不得少于5天（现在为4天）" in field_error(kiosk_app, "online_days")
+        set_input(kiosk_app, "online_days", "3")
+        await settle(pilot)
+        assert "自主学习天数：1天（" in "".join(str(screen.query_one("#days-note").render()).split())
         await _press(pilot, "#next")
         assert screen.query_one(StepBar).current == 1 and kiosk_app.focused is screen.query_one("#sessions")
         assert "请选择3个现场教育场次" in str(screen.query_one("#sessions-hint").render())

@@ -18,7 +18,7 @@ def facts(points: int, status: str = "A", classes: tuple[str, ...] = ("C1",)) ->
     return DriverFacts(classes, status, points, FIRST)
 
 
-@pytest.mark.parametrize(("classes", "times", "total", "taught", "on_site", "self_study"), [
+@pytest.mark.parametrize(("classes", "times", "total", "taught", "on_site", "self_study"), [  # the default split
     (("C1",), 1, 7, 5, 2, 2),
     (("C1", "E"), 2, 14, 5, 2, 9),
     (("A2", "D"), 1, 30, 10, 5, 20),
@@ -27,8 +27,9 @@ def facts(points: int, status: str = "A", classes: tuple[str, ...] = ("C1",)) ->
 ])
 def test_the_days_of_one_full_score_education(classes, times, total, taught, on_site, self_study):
     p = rules.plan(classes, times)
-    assert (p.total, p.taught, p.min_on_site, p.self_study) == (total, taught, on_site, self_study)
+    assert (p.total, p.min_taught, p.min_on_site) == (total, taught, on_site)
     assert p.default_split() == (on_site, taught - on_site)
+    assert p.self_study(*p.default_split()) == self_study
 
 
 @pytest.mark.parametrize(("points", "finished", "times"), [(12, 0, 1), (13, 0, 1), (24, 0, 2), (12, 1, 2), (0, 1, 2)])
@@ -43,9 +44,13 @@ def test_only_a_driver_with_12_points_or_status_b_may_apply():
     assert "吊销" in (rules.refusal(facts(12, "F")) or "")
 
 
-@pytest.mark.parametrize(("on_site", "online"), [("2", "3"), ("3", "2"), ("5", "0")])
-def test_a_split_of_five_taught_days_with_two_on_site_is_taken(on_site, online):
-    assert rules.split(on_site, online, rules.plan(("C1",), 1)) == (int(on_site), int(online))
+@pytest.mark.parametrize(("on_site", "online", "self_study"), [
+    ("2", "3", 2), ("3", "2", 2), ("5", "0", 2), ("3", "3", 1), ("2", "5", 0), ("7", "0", 0)])
+def test_five_to_seven_taught_days_with_two_on_site_are_taken(on_site, online, self_study):
+    # tester: 3 + 3 was refused (合计应为5天); L163: 现场 + 网络 at least 5, 自主学习 the rest, possibly none
+    p = rules.plan(("C1",), 1)
+    assert rules.split(on_site, online, p) == (int(on_site), int(online))
+    assert p.self_study(int(on_site), int(online)) == self_study
 
 
 def test_too_few_on_site_days_is_said_next_to_the_on_site_field():
@@ -60,7 +65,7 @@ def test_too_few_on_site_days_and_a_wrong_sum_are_said_at_once():
         rules.split("1", "9", rules.plan(("C1",), 1))
     assert err.value.problems == [
         ("on_site_days", "现场教育天数不得少于2天"),
-        ("online_days", "现场教育和网络教育天数合计应为5天（现在为10天）：教育共7天，其中自主学习2天不可更改"),
+        ("online_days", "现场教育和网络教育天数合计不得超过7天（现在为10天）：教育共7天，其余为自主学习"),
     ]
 
 
@@ -70,14 +75,26 @@ def test_a_b_classes_need_ten_taught_days_with_five_on_site():
     with pytest.raises(DomainError, match="不得少于5天") as err:
         rules.split("4", "6", p)
     assert err.value.field == "on_site_days"
-    with pytest.raises(DomainError, match="合计应为10天（现在为8天）：教育共") as err:
+    assert rules.split("5", "25", p) == (5, 25)
+    with pytest.raises(DomainError, match="合计不得少于10天（现在为8天）：教育共30天") as err:
         rules.split("5", "3", p)
     assert err.value.field == "online_days"
 
 
-def test_more_taught_days_than_the_fixed_self_study_leaves_are_refused():
-    with pytest.raises(DomainError, match="合计应为5天（现在为6天）：教育共7天，其中自主学习2天不可更改"):
-        rules.split("3", "3", rules.plan(("C1",), 1))
+def test_fewer_taught_days_than_five_or_more_than_all_are_refused():
+    p = rules.plan(("C1",), 1)
+    with pytest.raises(DomainError, match="^现场教育和网络教育天数合计不得少于5天（现在为4天）：教育共7天，其余为自主学习$"):
+        rules.split("2", "2", p)
+    with pytest.raises(DomainError, match="^现场教育和网络教育天数合计不得超过7天（现在为8天）：教育共7天，其余为自主学习$"):
+        rules.split("3", "5", p)
+    assert rules.split("3", "11", rules.plan(("C1",), 2)) == (3, 11)  # twice: 14 days
+
+
+def test_the_self_study_note_follows_the_typed_days():
+    p = rules.plan(("C1",), 1)
+    assert rules.self_study_note(p, "2", "3") == "自主学习天数：2天（教育共7天减去现场教育和网络教育天数，不可单独填写）"
+    assert rules.self_study_note(p, "3", "4").startswith("自主学习天数：0天（")
+    assert rules.self_study_note(p, "3", "") == "自主学习天数：教育共7天减去现场教育和网络教育天数，不可单独填写"
 
 
 def test_bad_numbers_are_each_said_next_to_their_field():
@@ -90,10 +107,11 @@ def test_bad_numbers_are_each_said_next_to_their_field():
 
 def test_online_days_left_empty_are_none_when_the_on_site_days_make_the_total():
     p = rules.plan(("C1",), 1)
-    assert rules.split(str(p.taught), "", p) == (p.taught, 0)
-    assert rules.split(str(p.taught), " ", p) == (p.taught, 0)
+    assert rules.split(str(p.min_taught), "", p) == (p.min_taught, 0)
+    assert rules.split(str(p.min_taught), " ", p) == (p.min_taught, 0)
+    assert rules.split("6", "", p) == (6, 0)
     with pytest.raises(DomainError, match="请填写网络教育天数"):  # fewer: what is missing is asked for
-        rules.split(str(p.taught - 1), "", p)
+        rules.split(str(p.min_taught - 1), "", p)
 
 
 def _s(day: int, office: str = "渝中车管所") -> EducationSession:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, ContentSwitcher, RadioSet, Static
+from textual.widgets import Button, ContentSwitcher, Input, RadioSet, Static
 
 from ...domain import full_score as rules
 from ...domain.errors import DomainError, StillPending, sentence
@@ -88,7 +88,8 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
             box.mount(FormField(spec.name, spec.label, value=prepared.initial.get(spec.name, ""),
                                 placeholder="天数", max_length=spec.max_len, digits=True,
                                 enter_presses="next", enter_moves_on=True))
-        box.mount(Plain(f"自主学习天数：{p.self_study}天（不可更改；教育共{p.total}天）", id="days-note"))
+        on_site, online = p.default_split()
+        box.mount(Plain(rules.self_study_note(p, str(on_site), str(online)), id="days-note"))
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first)
 
@@ -103,6 +104,14 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         form["city"] = (pressed.name or "") if pressed else ""
         form[rules.SESSIONS_FIELD] = self.chosen_keys()
         return form
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The 自主学习 days follow the 现场 and 网络 days as they are typed."""
+        if self.prepared is None or not self.query("#days-note"):
+            return
+        form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
+        self.query_one("#days-note", Static).update(rules.self_study_note(
+            self.service.day_plan(self.prepared), form.get(rules.ON_SITE_FIELD, ""), form.get(rules.ONLINE_FIELD, "")))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         for note in self.query("#error-city").results(Static):

@@ -69,6 +69,16 @@ def under_way_refusal(kind: DelayKind, serial_no: str | None) -> str | None:
     return f"您的{of_title(what.name)}（业务流水号{serial_no}）正在办理，无需{what.delay}。{what.hint}"
 
 
+def done_refusal(kind: DelayKind, serial_no: str | None, finished_on: date | None) -> str | None:
+    """Why 延期审验 is refused once this 记分周期's 审验教育 (the application ``serial_no``, finished on
+    ``finished_on``; None when there is none) is finished: the 审验 it would put off is done (tester:
+    a delay with 延期期间不得驾驶机动车 was granted after it)."""
+    what = UNDER_WAY.get(kind.status)
+    if kind.status != "T" or what is None or serial_no is None or finished_on is None:
+        return None
+    return f"本记分周期的{what.name}已完成（业务流水号{serial_no}，{finished_on:%Y-%m-%d}办结），无需{what.delay}。"
+
+
 def window_refusal(today: date, valid_to: date) -> str | None:
     """A delay is applied for within the validity or up to a year after the expiry date.
     (The refusals here are said before the form, alone: each a whole sentence, ending with 。)"""

@@ -12,6 +12,7 @@ from ..db.models import Application, DrivingLicence, Vehicle
 from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
 from ..domain.points import DriverFacts, cycle_of
+from .applications import FINISHED
 
 NO_LICENCE = "您名下没有机动车驾驶证，无法办理此业务"
 APP = "交管12123 App"  # where the study itself happens: the kiosk only takes the application
@@ -52,3 +53,11 @@ def count(session: Session, account_id: int, kind: str, status: str, cycle: tupl
     if but is not None:
         query = query.where(Application.id != but)
     return session.scalar(query) or 0
+
+
+def finished_in_cycle(session: Session, account_id: int, kind: str, cycle: tuple[date, date]) -> Application | None:
+    """The account's latest application of ``kind`` finished (办结) within ``cycle``, if any."""
+    start, end = (datetime.combine(d, time.min) for d in cycle)
+    return session.scalars(select(Application).where(
+        Application.account_id == account_id, Application.kind == kind, Application.status == FINISHED,
+        Application.updated_at >= start, Application.updated_at < end).order_by(Application.id.desc())).first()

@@ -14,12 +14,14 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
-                                    lapsed_status, latest_until, refusal, under_way_refusal, until_refusal,
+                                    done_refusal, lapsed_status, latest_until, refusal, under_way_refusal, until_refusal,
                                     with_status)
+from ..domain.points import cycle_of
 from ..domain.review_education import review_due
 from ..domain.typed import DATE_LEN, date_or_error
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
+from .education_facts import finished_in_cycle
 from .env import Env
 
 OTHER = REASONS[-1]
@@ -45,7 +47,7 @@ class LicenceDelay:
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请。")
-        self._refuse_under_way(session, account)
+        self._refuse_under_way(session, account, today)
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
                           age_on(account.id_number, today), points=lic.points, status=lic.status):
             raise DomainError(why)
@@ -63,8 +65,9 @@ class LicenceDelay:
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due})
 
-    def _refuse_under_way(self, session: Session, account: Account) -> None:
-        """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY)."""
+    def _refuse_under_way(self, session: Session, account: Account, today: date) -> None:
+        """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY), nor
+        once it is done in this 记分周期 (a finished 审验教育)."""
         what = UNDER_WAY.get(self.spec.status)
         if what is None:
             return
@@ -73,6 +76,13 @@ class LicenceDelay:
         refusal = under_way_refusal(self.spec, doing[0].serial_no if doing else None)
         if refusal:
             raise DomainError(refusal)
+        lic = common.own_licence(session, account)
+        if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status:  # an overdue 审验 is an earlier cycle's
+            done = finished_in_cycle(session, account.id, what.kind, cycle_of(lic.first_issued_on, today))
+            refusal = done_refusal(self.spec, done.serial_no if done else None,
+                                   done.updated_at.date() if done else None)
+            if refusal:
+                raise DomainError(refusal)
 
     def _until_text(self, session: Session, account: Account) -> str:
         until = granted(session, account.id).get(self.spec.status)
@@ -116,7 +126,7 @@ class LicenceDelay:
         assert lic.id == prepared.context["licence_id"]
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请。")
-        self._refuse_under_way(session, account)  # applied for meanwhile, at another kiosk or the counter
+        self._refuse_under_way(session, account, env.clock.now().date())  # applied for meanwhile, at another kiosk or the counter
         lic.status = with_status(lic.status, self.spec.status)
         note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}。"  # two sentences: each ends with 。
         return Outcome(FINISHED, note, f"{FINISHED}：{note}")

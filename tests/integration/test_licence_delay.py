@@ -108,7 +108,8 @@ def test_two_delays_prepared_together_give_one(env: Env, people: dict[str, Perso
 def test_no_review_delay_while_a_review_education_is_being_handled(env: Env, people: dict[str, Person],
                                                                    ends: str) -> None:
     """A 审验教育 applied for is the driver taking the 审验: no 延期审验 while it is 受理中, also when it
-    came between 下一步 and 提交; once finished, or withdrawn at the counter, the delay may be asked for."""
+    came between 下一步 and 提交; withdrawn at the counter, the delay may be asked for; finished, this
+    cycle's 审验 is done and there is nothing to put off (tester: a delay was granted after it)."""
     from kiosk.services import counter_applications
     from kiosk.services.staff import StaffSession
 
@@ -128,9 +129,18 @@ def test_no_review_delay_while_a_review_education_is_being_handled(env: Env, peo
     if ends == "finished":
         env.clock.advance(hours=3)  # its 3 hours of study
         counter_applications.finish(env, clerk, aid, done.serial_no, "已完成网络学习")
+        finished_on = env.clock.now().date()
+        with pytest.raises(DomainError) as refused:
+            applications.prepare(env, DELAY_REVIEW, aid)
+        assert refused.value.message == (f"本记分周期的驾驶人审验教育已完成（业务流水号{done.serial_no}，"
+                                         f"{finished_on:%Y-%m-%d}办结），无需延期审验。")
+        with pytest.raises(DomainError, match="本记分周期的驾驶人审验教育已完成"):  # the form opened before
+            apply_late(env, DELAY_REVIEW, aid, {"reason": "服兵役", "detail": "", "until": "2028-01-01"}, late)
+        assert licence(env, people["lorry_driver"]).status == "A"
+        applications.prepare(env, DELAY_MEDICAL, aid)
     else:
         counter_applications.refuse(env, clerk, aid, done.serial_no, "申请人要求撤回")
-    applications.prepare(env, DELAY_REVIEW, aid)  # nothing under way any more
+        applications.prepare(env, DELAY_REVIEW, aid)  # nothing under way any more
 
 
 def test_no_renewal_delay_long_before_the_expiry(env: Env, people: dict[str, Person]) -> None:

@@ -217,6 +217,15 @@ def test_no_delay_of_what_an_application_under_way_is_doing() -> None:
     assert (UNDER_WAY["N"].kind, UNDER_WAY["N"].sub_kind) == ("licence_replace", "renew")
 
 
+def test_no_review_delay_once_this_cycles_review_education_is_finished() -> None:
+    from kiosk.domain.licence_delay import done_refusal
+
+    assert done_refusal(REVIEW, "2612030000000001", date(2026, 12, 3)) == (
+        "本记分周期的驾驶人审验教育已完成（业务流水号2612030000000001，2026-12-03办结），无需延期审验。")
+    assert done_refusal(REVIEW, None, None) is None
+    assert done_refusal(MEDICAL, "2612030000000001", date(2026, 12, 3)) is None
+
+
 @pytest.mark.parametrize("kind, classes, age, says", [
     (MEDICAL, ("C1",), 51, "无需每年提交身体条件证明"), (REVIEW, ("C1",), 51, "无需参加驾驶证审验"),
     (MEDICAL, ("B2",), 51, "有效期满一年后"), (MEDICAL, ("C1",), 70, "有效期满一年后"),

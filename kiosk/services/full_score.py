@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -225,13 +225,19 @@ class FullScoreStudy:
                 + f"{online}自主学习{clean['self_study_days']}天请{WHERE_ONLINE}完成。" + AFTER_STUDY + "。")
         return Outcome(WAITING, note, sms)
 
+    @staticmethod
+    def finish_problem(payload: dict, applied_at: datetime, now: datetime, how: str) -> str | None:
+        """Why the counter may not 复核 it at ``now``: the education not over yet (its last 现场教育
+        day, its days since the application); said before 办结 offers 考试合格，已复核 (tester)."""
+        last = payload.get("last_session")
+        total = str(payload.get("total_days", ""))
+        return rules.finish_problem(date.fromisoformat(last) if last else None, now.date(), applied_at.date(),
+                                    int(total) if total.isdigit() else 0)
+
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """窗口复核 after the exam was passed: the points cleared, 超分 taken off the licence."""
         today = env.clock.now().date()
-        last = app.payload.get("last_session")
-        total = str(app.payload.get("total_days", ""))
-        problem = rules.finish_problem(date.fromisoformat(last) if last else None, today, app.created_at.date(),
-                                       int(total) if total.isdigit() else 0)
+        problem = self.finish_problem(app.payload, app.created_at, env.clock.now(), how)
         if problem:
             raise DomainError(problem, "how")
         d = driver(session, app.account_id, today, lock=True)

@@ -84,6 +84,21 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
     assert FULL.day_plan(again).self_study(*FULL.day_plan(again).default_split()) == 9
 
 
+def test_the_counter_is_told_too_early_before_choosing_the_way(env, people) -> None:
+    """finish_blocked (tester: only after choosing 考试合格，已复核 did 办结 say it was too early)."""
+    acc = account_id(env, people["full_score"])
+    prepared = applications.prepare(env, FULL, acc)
+    applications.submit(env, FULL, acc, _form(prepared, 2, 3, 2))
+    (view,) = [a for a in applications.list_for(env, acc) if a.kind == "full_score"]
+
+    def blocked(now: datetime) -> str | None:
+        return counter_applications.finish_blocked(view.kind, view.status, view.payload, view.created_at, now)
+
+    assert blocked(datetime(2026, 12, 3, 18)) == "最后一个现场教育场次为2026年12月3日，现场教育完成并考试合格后才能复核办结"
+    assert blocked(datetime(2026, 12, 4, 9)) == "满分教育共7天（2026年12月1日申请），最早可于2026年12月8日复核办结"
+    assert blocked(datetime(2026, 12, 8, 9)) is None
+
+
 def test_a_b_class_driver_needs_ten_taught_days_and_five_sessions(env, people) -> None:
     acc = account_id(env, people["truck_driver"])  # A2, 连云港 licence
     with env.db.write() as s:

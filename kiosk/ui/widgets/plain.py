@@ -76,6 +76,32 @@ class ErrorLine(Plain):
         self.display = bool(str(content).strip())
 
 
+class ShownLine(Plain):
+    """A message line that ``show`` brings whole into view: after the next refresh, and again when
+    its wrapped height is known (that came later: at 120x40 the second line of a counter message,
+    ...最早可于2026-12-03 10:00办结, was left below the screen, tester)."""
+
+    _bring = False
+
+    def update(self, content: Any = "", *, layout: bool = True) -> None:
+        self._bring = False  # a message set otherwise (or taken away) is not scrolled to
+        super().update(content, layout=layout)
+
+    def show(self, text: str) -> None:
+        self.update(text)
+        self._bring = bool(text)
+        self.call_after_refresh(self._into_view)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._bring:
+            self._bring = False
+            self.scroll_visible(animate=False)
+
+    def _into_view(self) -> None:
+        if self._bring:
+            self.scroll_visible(animate=False)
+
+
 class PlainTable(DataTable):
     """A DataTable whose string cells are shown as they are.
 

@@ -17,7 +17,7 @@ from ....services.counter_citizen import CitizenFile
 from ...base import LIVE_SECONDS, KioskScreen
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import Plain, PlainTable, StatusLine
+from ...widgets.plain import Plain, PlainTable, ShownLine, StatusLine
 from ...widgets.reasons import ReasonField, ReasonList
 from .certificate import CertificatePrinting
 from .citizen_actions import CANCELLABLE, CitizenActions
@@ -75,7 +75,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
                 with Horizontal(classes="buttons"):
                     yield Button("办结所选业务", id="finish-app", variant="primary")
                     yield Button("退办所选业务", id="refuse-app", variant="warning")
-            yield Plain("", id="app-error", classes="field-error")  # outside: still seen when the part goes
+            yield ShownLine("", id="app-error", classes="field-error")  # outside: still seen when the part goes
 
     def on_mount(self) -> None:
         self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)

@@ -16,6 +16,7 @@ from ....services.counter_citizen import CitizenFile
 from ...dialogs.choose import ChooseDialog
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.field import FormField
+from ...widgets.plain import ShownLine
 
 
 CANCELLABLE = ("pending", "placed")
@@ -209,9 +210,7 @@ class CitizenActions:
 
     def _app_error(self, message: str) -> None:
         """The message under the applications' buttons, scrolled into view (at 80x24 it is below the screen)."""
-        note = self.query_one("#app-error", Static)
-        note.update(message)
-        self.call_after_refresh(note.scroll_visible)
+        self.query_one("#app-error", ShownLine).show(message)
 
     def _not_handled(self, exc: DomainError) -> None:
         """Refused: the file is read again (another counter may have decided it), then the reason shown."""

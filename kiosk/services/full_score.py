@@ -25,7 +25,7 @@ from ..domain.licence import city_of_authority, status_text
 from ..domain.review_education import EducationSession, session_of, sessions
 from . import applications
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import Driver, count, driver, in_app
+from .education_facts import Driver, count, driver, finished_in_cycle, in_app
 from .env import Env
 from .offices import cities_of, listed
 from .workdays import work_calendar
@@ -112,7 +112,8 @@ def _may_apply(session: Session, account_id: int, today: date, *, lock: bool = F
     """The driver's facts when they may apply now (at the form, and again inside the write, locked);
     else why not, or the application of theirs still open (StillPending: 查看网办进度)."""
     d = driver(session, account_id, today, lock=lock)
-    reason = rules.refusal(d.facts)
+    done = finished_in_cycle(session, account_id, KIND, d.cycle)
+    reason = rules.refusal(d.facts, (done.serial_no, done.updated_at.date()) if done else None)
     if reason:
         raise DomainError(reason)
     pending = applications.waiting(session, account_id, KIND)

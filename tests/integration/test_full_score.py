@@ -75,8 +75,10 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
     with env.db.read() as s:
         lic = s.scalars(select(DrivingLicence).where(DrivingLicence.account_id == acc)).one()
         assert (lic.points, lic.status) == (0, "A")
-    with pytest.raises(DomainError, match="累积记分0分，未满12分"):
+    with pytest.raises(DomainError) as refused:  # not 累积记分0分，未满12分 (tester): he reached 12 and finished
         applications.prepare(env, FULL, acc)
+    assert refused.value.message == (f"本记分周期的满分教育已完成（业务流水号{done.serial_no}，2026年12月11日复核办结），"
+                                     "无需再次申请。本记分周期再次累积记分满12分的，须再次参加满分教育")
     with env.db.write() as s:  # a second full score in the same cycle: 14 days
         s.execute(update(DrivingLicence).where(DrivingLicence.account_id == acc).values(points=12, status="B"))
     again = applications.prepare(env, FULL, acc)

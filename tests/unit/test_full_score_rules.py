@@ -44,6 +44,15 @@ def test_only_a_driver_with_12_points_or_status_b_may_apply():
     assert "吊销" in (rules.refusal(facts(12, "F")) or "")
 
 
+
+def test_a_driver_whose_full_score_education_this_cycle_is_finished_is_told_so():
+    done = ("2612010000000001", date(2026, 12, 9))
+    assert rules.refusal(facts(0), done) == ("本记分周期的满分教育已完成（业务流水号2612010000000001，2026年12月9日复核办结），"
+                                             "无需再次申请。本记分周期再次累积记分满12分的，须再次参加满分教育")
+    assert rules.refusal(facts(12), done) is None  # 12 again: a second one
+    assert "累积记分3分，未满12分" in (rules.refusal(facts(3)) or "")
+
+
 @pytest.mark.parametrize(("on_site", "online", "self_study"), [
     ("2", "3", 2), ("3", "2", 2), ("5", "0", 2), ("3", "3", 1), ("2", "5", 0), ("7", "0", 0)])
 def test_five_to_seven_taught_days_with_two_on_site_are_taken(on_site, online, self_study):

@@ -194,3 +194,32 @@ async def test_the_queue_opens_on_its_list_at_the_top_of_the_page(env, people):
             assert app.focused is app.screen.query_one("#queue", DataTable), size
             assert app.screen.query_one(VerticalScroll).scroll_y == 0, size
             assert cursor_serial(app) == serial
+
+
+async def test_a_photo_coming_into_an_empty_queue_takes_the_focus_from_the_decision(env, people):
+    """Tester: the last photo approved, the focus stayed on 审核通过; a new one came in by the live
+    read and the reviewer's next Enter asked to approve a photo never looked at. The list takes the
+    focus, as on first load, so Enter no longer opens the question and the photo shows first."""
+    first = send_photo(env, people["no_photo"])
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_review(pilot, app)
+        screen = app.screen
+        screen.query_one("#approve", Button).focus()
+        await pilot.press("enter")  # 审核通过, then 确认通过
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        app.screen.dismiss(True)
+        await settle(pilot)
+        assert EMPTY in screen_text(app)
+        screen.query_one("#approve", Button).focus()  # where the tester's focus was left
+        await settle(pilot)
+        second = send_photo(env, people["driver_normal"])
+        screen._live()
+        await settle(pilot)
+        assert rows(app) == [second] and first not in rows(app)
+        assert app.focused is screen.query_one("#queue", DataTable)
+        assert "申请人：刘洋" in screen_text(app)
+        await pilot.press("enter")  # on the list: no question about the photo
+        await settle(pilot)
+        assert app.screen is screen

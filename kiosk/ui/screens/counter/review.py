@@ -98,6 +98,7 @@ class ReviewScreen(KioskScreen):
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
         elif before is None:  # the queue was empty: a 没有待审核的业务 said then is no longer true (tester)
             self.query_one(".screen-error", Static).update("")
+            self._focus_queue()  # the new photo shown first: Enter on 审核通过 left there asked about it unseen (tester)
         if before is not None and before.serial_no not in {i.serial_no for i in items}:
             self.query_one("#reason", Select).clear()
             self.query_one(".screen-error", Static).update(
@@ -121,8 +122,12 @@ class ReviewScreen(KioskScreen):
         elif self._loads == 1:  # the list filled: it takes the opening focus from 不通过原因 (unless moved)
             self.refocus_main()
         elif done:  # the next item, and above it what was just done (at 80x24 the buttons were in view)
-            self.query_one("#queue", DataTable).focus()
-            self.query_one(VerticalScroll).scroll_home(animate=False)
+            self._focus_queue()
+
+    def _focus_queue(self) -> None:
+        """The list has the focus, the page scrolled to its top (the line above the list, the photo)."""
+        self.query_one("#queue", DataTable).focus()
+        self.query_one(VerticalScroll).scroll_home(animate=False)
 
     def _fill(self) -> None:
         """The queue in the columns that fit the page (80x24: no header cut at the right edge)."""

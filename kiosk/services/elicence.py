@@ -126,14 +126,21 @@ def _in_review(what: str, serial: str) -> str:
     return f"您的{what}（业务流水号{serial}）正在审核，{REVIEW_TAIL}。"
 
 
-def _change_line(sub: PhotoSubmission | None, serial: str | None) -> str:
+def change_approved_line(serial: str) -> str:
+    """A 换照片 approved: the page says it as the message the decision sent does."""
+    return f"您的更换电子驾驶证照片申请（业务流水号{serial}）已审核通过，电子驾驶证照片已更换。"
+
+
+def _change_line(s: Session, sub: PhotoSubmission | None, serial: str | None) -> str:
     """Under 您已申领电子驾驶证: the 换照片 in review (``serial``: _change_pending's), or the last one
-    turned down with its reason (tester: only 网办进度 said either); "" when there is neither."""
+    turned down with its reason (tester: only 网办进度 said either), or approved (tester: the page
+    just dropped 正在审核 then); "" when there is none."""
     if serial:
         return "\n" + _in_review("更换电子驾驶证照片申请", serial)
     if sub is not None and sub.state == "rejected":
         return "\n" + rejected_line(sub.reason or "", CHANGE_KEPT_TAIL)
-    return ""
+    app = s.get(Application, sub.application_id) if sub is not None and sub.state == "approved" else None
+    return "\n" + change_approved_line(app.serial_no) if app is not None else ""
 
 
 def overview(env: Env, account_id: int) -> Overview:
@@ -160,7 +167,7 @@ def overview(env: Env, account_id: int) -> Overview:
             message = _in_review("电子驾驶证申请", pending)
         elif can_show:
             message = _red(env, lic, decision.message) if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
-            message += _change_line(change, change_serial)
+            message += _change_line(s, change, change_serial)
         elif state == "needs_reapply":
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":

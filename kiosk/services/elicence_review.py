@@ -17,7 +17,8 @@ from ..domain.errors import DomainError, NotFound
 from ..domain.ids import mask_id, mask_name
 from ..domain.titles import of_title
 from . import applications, audit, messaging, photos
-from .elicence import APPLY_TITLE, APPROVED, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, issue
+from .elicence import (APPLY_TITLE, APPROVED, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, change_approved_line,
+                       issue)
 from .env import Env
 
 REJECT_REASONS = (
@@ -126,7 +127,7 @@ def approve(env: Env, serial_no: str, reviewer: str = "staff:cli") -> ReviewDone
         note = "审核通过，电子驾驶证照片已更换"
         applications.transition(s, env, app, DONE, note)
         messaging.notify(s, env, account, applications.decided_title(PHOTO_TITLE, APPROVED),
-                         f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）已审核通过，电子驾驶证照片已更换。")
+                         change_approved_line(app.serial_no))
         return ReviewDone(app.serial_no, DONE, note)
 
 

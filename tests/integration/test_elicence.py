@@ -340,7 +340,9 @@ def test_the_page_says_a_photo_change_is_in_review_and_why_the_last_was_turned_d
     second = elicence.change_photo(env, a, "camera", GOOD)
     assert elicence.overview(env, a).photo_pending == second.serial_no  # the new one, not the old refusal
     elicence_review.approve(env, second.serial_no)
-    assert elicence.overview(env, a).message == "您已申领电子驾驶证，可以出示使用。"
+    assert elicence.overview(env, a).message == (  # tester: the page just dropped 正在审核
+        "您已申领电子驾驶证，可以出示使用。\n"
+        f"您的更换电子驾驶证照片申请（业务流水号{second.serial_no}）已审核通过，电子驾驶证照片已更换。")
     assert "未通过审核" not in elicence.photo_change_status(env, a).message
 
 

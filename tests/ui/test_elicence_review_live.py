@@ -77,3 +77,31 @@ async def test_a_photo_change_in_review_and_its_rejection_show_on_the_open_page(
         await settle(pilot)
         assert f"您上次提交的照片未通过审核（原因：{reason}），原电子驾驶证照片继续有效。" in "".join(
             screen_text(kiosk_app).split())
+
+
+async def test_a_photo_change_approved_is_said_and_the_focus_stays(kiosk_app, env, people) -> None:
+    """Tester: when the reviewer approved a 换照片 the page just dropped 正在审核 (a rejection is said
+    with its reason), and each reload that changed the page moved the focus to 出示电子驾驶证."""
+    from kiosk.config import ASSETS
+    from kiosk.services import elicence
+    from tests.booking_helpers import account_id
+
+    person = people["driver_normal"]
+    aid = account_id(env, person)
+    elicence.apply_direct(env, aid)
+    serial = elicence.change_photo(env, aid, "camera", ASSETS / "photos" / "camera_1.png").serial_no
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, person.id_number, person.phone)
+        await pilot.click("#menu-elicence_mine")
+        await settle(pilot)
+        screen = kiosk_app.screen
+        back = screen.query_one("#back")
+        back.focus()  # the citizen about to leave
+        await settle(pilot)
+        elicence_review.approve(env, serial)
+        screen._live()
+        await settle(pilot)
+        text = "".join(screen_text(kiosk_app).split())
+        assert f"您的更换电子驾驶证照片申请（业务流水号{serial}）已审核通过，电子驾驶证照片已更换。" in text
+        assert "正在审核" not in text
+        assert kiosk_app.focused is back

@@ -56,7 +56,7 @@ class ElicenceScreen(CitizenScreen):
     def _live_loaded(self, fresh: elicence.Overview) -> None:
         if (fresh != self.overview and not self.busy and self.is_attached and self.app.screen is self
                 and self.kiosk.citizen is not None):
-            self._loaded(fresh)
+            self._loaded(fresh, live=True)
 
     def on_screen_resume(self) -> None:
         # Not while a session wipe (idle timeout) pops the card or 换照片 off this screen: nobody is
@@ -67,7 +67,9 @@ class ElicenceScreen(CitizenScreen):
     def reload(self) -> None:
         self.call(elicence.overview, self.env, self.account_id, done=self._loaded)
 
-    def _loaded(self, o: elicence.Overview) -> None:
+    def _loaded(self, o: elicence.Overview, live: bool = False) -> None:
+        """``live``: read by the timer (see ``_live_loaded``)."""
+        actions = self._actions()
         self.overview = o
         self.query_one("#el-message", Static).update(o.message)
         self._show("#el-apply", o.can_apply and o.direct)
@@ -77,7 +79,8 @@ class ElicenceScreen(CitizenScreen):
         if self.result is not None and not self._still_true(self.result, o):
             self.result = None  # the card withdrawn (锁定, 吊销...), or a review decided: the old result goes
             self.query_one("#el-result", Static).update("")
-        self._ask(False)
+        if not (live and actions is not None and actions == self._actions() and self.focused is not None):
+            self._ask(False)  # else the same buttons: the focus stays (tester: it went to 出示电子驾驶证 each time)
         if self.refused is not None:  # under what the screen offers now (出示电子驾驶证, say)
             self.show_error(self.refused)
             self.refused = None
@@ -86,6 +89,12 @@ class ElicenceScreen(CitizenScreen):
     def _still_true(result: elicence.ApplyResult, o: elicence.Overview) -> bool:
         """An issued result while the card is still shown; a pending one while it is still in review."""
         return o.can_show if result.issued else o.pending_serial == result.serial_no
+
+    def _actions(self) -> list[str] | None:
+        """The buttons offered now; None while the question is open."""
+        if not self.query_one("#el-question").has_class("hidden"):
+            return None
+        return [b.id or "" for b in self.query_one("#el-actions").query(Button) if not b.has_class("hidden")]
 
     def _focus_first_action(self) -> None:
         """Keyboard users land on the next sensible step (a pressed button may have just been hidden)."""

@@ -78,6 +78,8 @@ class LockScreen(KioskScreen):
         def answered(yes: bool | None) -> None:
             if yes:
                 self.call(partial(staff_service.sign_out, from_lock=True), self.env, staff, done=self._signed_out)
+            else:  # 暂不退出: back to the PIN (tester: left on 退出登录, the PIN typed went nowhere and Enter asked again)
+                self.call_after_refresh(self.query_one("#input-pin", Input).focus)
 
         self.app.push_screen(ConfirmDialog(f"退出登录将结束{staff.name}（工号 {staff.staff_no}）的登录，"
                                            "未保存的内容不会保留。\n\n确定退出登录吗？", "退出登录", "暂不退出"),

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from ..db.models import Account, Application
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import staff_reason
-from . import applications, audit, messaging
+from . import applications, audit, elicence, messaging
 from .applications import FINISHED, TURNED_BACK, WAITING
 from .catalog import SERVICES
 from .env import Env
@@ -50,6 +50,15 @@ def finish_choices(kind: str, status: str, payload: dict | None = None) -> tuple
         if str(payload.get(key, "")) in ways:
             return (ways[str(payload[key])],)
     return tuple(getattr(service, "finish_choices", DEFAULT_CHOICES))
+
+
+def not_the_counters(kind: str, status: str) -> str:
+    """Why the clerk cannot finish or turn back an application that is not the counter's, when
+    there is more to say than to pick one 受理中: an e-licence photo waits for the reviewer
+    (tester: 刘洋's 更换电子驾驶证照片 待审核 got only the general message)."""
+    if kind in (elicence.APPLY_KIND, elicence.PHOTO_KIND) and status == elicence.PENDING:
+        return "该业务正在等待审核岗审核照片，由审核岗在【审核队列】中办理"
+    return "请在网办进度列表中选择受理中、待窗口办结的业务"
 
 
 def finish_blocked(kind: str, status: str, payload: dict, applied_at: datetime, now: datetime) -> str | None:

@@ -194,3 +194,28 @@ async def test_enter_enter_on_a_row_with_one_way_does_not_finish_it(env, people,
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CitizenScreen) and _status(env, serial) == "受理中"
+
+
+async def test_a_photo_in_review_is_said_to_be_the_reviewers(env, people):
+    """Tester: Enter on 刘洋's 更换电子驾驶证照片 (待审核) got only 请在网办进度列表中选择受理中...; now
+    why this one: it waits for the reviewer, in 审核队列."""
+    from kiosk.config import ASSETS
+    from kiosk.services import elicence
+
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    elicence.apply_direct(env, acc)
+    serial = elicence.change_photo(env, acc, "camera", ASSETS / "photos" / "camera_1.png").serial_no
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#apps")
+        _select_app(app, serial)
+        table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CitizenScreen)
+        note = str(app.screen.query_one("#app-error").render())
+        assert "该业务正在等待审核岗审核照片，由审核岗在【审核队列】中办理" in note
+        assert "请在网办进度列表中选择" not in note

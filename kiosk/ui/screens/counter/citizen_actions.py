@@ -160,7 +160,8 @@ class CitizenActions:
             key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
             a = next((a for a in self.file.applications if a.serial_no == key), None)
         if a is None or not self._choices(a):
-            self._app_error("请在网办进度列表中选择受理中、待窗口办结的业务")
+            kind, status = (a.kind, a.status) if a is not None else ("", "")
+            self._app_error(counter_applications.not_the_counters(kind, status))  # a photo in review: why
             return None
         return a
 

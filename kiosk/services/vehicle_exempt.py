@@ -9,7 +9,7 @@ from datetime import date
 
 from ..db.models import Vehicle
 from ..domain import inspection_exempt as rule
-from ..domain.vehicle_docs import EXEMPT_MARK, INSPECTION_MARK_KINDS, MARK_WORKING_DAYS
+from ..domain.vehicle_docs import EXEMPT_MARK, INSPECTION_MARK_KINDS, MARK_WORKING_DAYS, due_text
 from .env import Env
 from .vehicle_docs import QualifiedDocument
 
@@ -35,7 +35,7 @@ class ExemptInspectionMark(QualifiedDocument):
         since = (f"初次登记日期{registered:%Y-%m-%d}（注册登记第{rule.year_of_registration(registered, today)}年）"
                  if registered else "初次登记日期无记录")
         return (f"{self.intro}\n该车{since}，使用性质{facts['use_nature']}，"
-                f"检验有效期至{facts['inspection_due']:%Y-%m-%d}，交强险有效期至{facts['insurance_due']:%Y-%m-%d}，"
+                f"检验有效期至{due_text(facts['inspection_due'], today)}，交强险有效期至{due_text(facts['insurance_due'], today)}，"
                 f"未处理的交通违法{facts['unhandled']}起。")
 
     def vehicle_refusals(self, facts: dict, today: date) -> list[str]:

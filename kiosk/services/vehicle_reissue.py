@@ -5,7 +5,8 @@ from datetime import date
 
 from ..domain.errors import FormProblems
 from ..domain.vehicle_docs import (INSPECTION_MARK_KINDS, LICENCE_WORKING_DAYS, MARK_REISSUE, MARK_WORKING_DAYS, OTHER,
-                                   PLATE_SETS, PLATE_WORKING_DAYS, REASONS, clean_choice, clean_reason, inspection_mark_refusals)
+                                   PLATE_SETS, PLATE_WORKING_DAYS, REASONS, clean_choice, clean_reason, due_text,
+                                   inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
 from .vehicle_docs import QualifiedDocument, VehicleDocument
 
@@ -79,8 +80,8 @@ class InspectionMarkReissue(QualifiedDocument):
              f"且交通违法已处理完毕。检验合格标志自受理之日起{MARK_WORKING_DAYS}个工作日内制作完成。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:
-        return (f"{self.intro}\n该车检验有效期至{facts['inspection_due']:%Y-%m-%d}，"
-                f"交强险有效期至{facts['insurance_due']:%Y-%m-%d}，未处理的交通违法{facts['unhandled']}起。")
+        return (f"{self.intro}\n该车检验有效期至{due_text(facts['inspection_due'], today)}，"
+                f"交强险有效期至{due_text(facts['insurance_due'], today)}，未处理的交通违法{facts['unhandled']}起。")
 
     def vehicle_refusals(self, facts: dict, today: date) -> list[str]:
         return inspection_mark_refusals(today, facts["inspection_due"], facts["insurance_due"], facts["unhandled"])

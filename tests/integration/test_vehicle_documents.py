@@ -124,6 +124,9 @@ def test_inspection_mark_is_refused_next_to_a_vehicle_that_may_not_have_one(env:
     assert prepared.initial["plate"] == "渝A8D2Q7"
     assert "渝AD12345不能补领检验合格标志：该车交强险已于2026-11-21到期" in prepared.context["notes"]["plate"]["渝AD12345"]
     assert "交强险已于" not in prepared.context["intros"]["渝AD12345"]  # said once, under the list
+    # ... but its date is flagged as 我的机动车 flags it (tester: 2026-11-21 alone read as valid)
+    assert "交强险有效期至2026-11-21（已过期）" in prepared.context["intros"]["渝AD12345"]
+    assert "（已过期）" not in prepared.context["intros"]["渝A8D2Q7"]
     form = {"plate": "渝AD12345", "delivery": "邮寄", "address": HOME}
     with pytest.raises(DomainError) as e:
         applications.submit(env, MARK, aid, form)

@@ -30,3 +30,24 @@ async def test_back_from_the_priority_notice_focuses_its_opener(kiosk_app, env, 
         assert step(kiosk_app) == ("step-sessions", 4)
         await press(pilot, "prev-sessions")
         assert step(kiosk_app) == ("step-sessions", 2) and kiosk_app.focused is link
+
+
+async def test_the_priority_notice_opened_again_after_a_query_is_shown_whole(kiosk_app, env, people):
+    """Tester at 120x40: 切换至优先预约, Escape, 查询 (60 sessions), 切换至优先预约 again: the notice sat in a
+    short box with a scroll bar above 20 empty rows, measured against the page still laid out for the
+    sessions; it fits, so it is shown whole with the focus on 阅读并同意, as the first time."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_wizard(pilot, env, people["permit_expiring"])
+        await choose_subject(pilot, 2)
+        await press(pilot, "next-subject")
+        await agree(pilot)
+        await press(pilot, "to-priority")
+        notice = kiosk_app.screen.query_one("#step-priority-notice")
+        assert notice.box.max_scroll_y == 0  # the first time: whole
+        await pilot.press("escape")
+        await settle(pilot)
+        await small_query(pilot, "2026-12-04", "2026-12-17")
+        await press(pilot, "to-priority")
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-priority-notice", 3)
+        assert notice.box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree-priority")

@@ -122,14 +122,21 @@ class NoticeStep(Vertical):
         """``text`` in the row under the box ("": nothing)."""
         self.query_one(".notice-unread", Static).update(text)
 
-    def fit(self, page: VerticalScroll, focus: bool, tries: int = 10) -> None:
+    def fit(self, page: VerticalScroll, focus: bool, tries: int = 10, whole: bool = False) -> None:
         """Size the box to the room ``page`` leaves it (all of it shown, or scrolled within the box);
         then, with ``focus``, focus the box when it scrolls, else 阅读并同意. Waits (a few refreshes
-        at most) until the step just shown is laid out."""
+        at most) until the step just shown is laid out, measured with the box at its whole height
+        (``whole``): one still cut from an earlier visit keeps its scroll bar, whose columns wrap the
+        text onto one more row than the room (tester at 120x40: opened again after 查询, the notice
+        that fitted the first time scrolled by one row)."""
         box = self.box
+        if not whole:
+            box.styles.max_height = None
+            self.call_after_refresh(self.fit, page, focus, tries, True)
+            return
         if not box.region.height:  # not laid out yet as shown now (its size may be from an earlier visit)
             if tries and self.display:
-                self.call_after_refresh(self.fit, page, focus, tries - 1)
+                self.call_after_refresh(self.fit, page, focus, tries - 1, True)
             return
         rest = page.virtual_size.height - box.outer_size.height  # the step bar, the lines, the buttons
         box.styles.max_height = max(MIN_ROWS, page.scrollable_content_region.height - rest)
@@ -142,7 +149,7 @@ class NoticeStep(Vertical):
         if str(line.render()) != (READ_ON if longer else READ) or under.display != longer:
             line.update(READ_ON if longer else READ)  # the line may take another row, the one under
             under.display = longer  # the box one: fit again (the box only grows when that one goes)
-            self.call_after_refresh(self.fit, page, focus)
+            self.call_after_refresh(self.fit, page, focus, 10, True)
             return
         box.can_focus = longer  # no Tab stop that shows nothing more
         if focus:

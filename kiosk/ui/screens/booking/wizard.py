@@ -225,10 +225,11 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
             self.query_one("#next-subject", Button).press()
 
     def on_resize(self, event: events.Resize) -> None:
-        """A notice's box follows the terminal's size (the buttons stay in view)."""
+        """A notice's box follows the terminal's size (the buttons stay in view), measured as it
+        stands (``whole``): not let out to its whole height first, which would lose the place read to."""
         shown = self.query_one(f"#{self.step}")
         if isinstance(shown, NoticeStep):
-            self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), False)
+            self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), False, 10, True)
 
     def _forward(self, step: str, priority: bool | None = None) -> None:
         self.history.append((self.step, self.priority))

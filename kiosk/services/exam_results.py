@@ -153,9 +153,12 @@ def _next_booking(s: Session, b: Booking) -> str:
     if permit is None:
         return "可重新预约考试"
     attempts = [attempt_of(r) for r in s.scalars(select(ExamResult).where(ExamResult.account_id == b.account_id))]
-    holder = s.get(Account, b.account_id)
-    birth = birth_date(holder.id_number) if holder is not None else None
-    return after_failed_booking(permit_facts(permit, birth), attempts, b.subject)
+    return after_failed_booking(permit_facts(permit, _birth(s, b)), attempts, b.subject)
+
+
+def _birth(s: Session, b: Booking) -> date:
+    """The birth date of the booking's holder (the permit's end is cut at the class's age limit)."""
+    return birth_date(s.get_one(Account, b.account_id).id_number)
 
 
 def result_message(note: str) -> str:
@@ -227,9 +230,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             permit = s.get(LearnerPermit, b.permit_id)
             if permit is not None and permit.issued_on is None:
                 permit.issued_on = taken_at.date()
-                holder = s.get(Account, b.account_id)
-                assert holder is not None
-                permit.valid_to = permit_end(permit.issued_on, permit.licence_class, birth_date(holder.id_number))[0]
+                permit.valid_to = permit_end(permit.issued_on, permit.licence_class, _birth(s, b))[0]
         status, text = result_note(s, b, attempt, score, no_show, taken_at)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:

@@ -72,13 +72,13 @@ def refusal(facts: DriverFacts, finished: tuple[str, date] | None = None) -> str
     problem = status_problem(facts.status, SERVICE)
     if problem:
         return problem
-    if facts.points < FULL_SCORE and FULL not in facts.status and finished is not None:
+    if facts.points >= FULL_SCORE or FULL in facts.status:
+        return None
+    if finished is not None:
         return (f"本记分周期的满分教育已完成（业务流水号{finished[0]}，{format_date(finished[1])}复核办结），无需再次申请。"
                 f"本记分周期再次累积记分满{FULL_SCORE}分的，须再次参加满分教育")
-    if facts.points < FULL_SCORE and FULL not in facts.status:
-        return (f"您本记分周期累积记分{facts.points}分，未满{FULL_SCORE}分。满分学习考试仅适用于"
-                f"一个记分周期内累积记分达到{FULL_SCORE}分的驾驶人，您无需参加满分教育")
-    return None
+    return (f"您本记分周期累积记分{facts.points}分，未满{FULL_SCORE}分。满分学习考试仅适用于"
+            f"一个记分周期内累积记分达到{FULL_SCORE}分的驾驶人，您无需参加满分教育")
 
 
 def _days(text: str, field: str, label: str) -> int:

@@ -41,15 +41,21 @@ def driver(session: Session, account_id: int, today: date, *, lock: bool = False
     return Driver(lic, facts, cycle_of(lic.first_issued_on, today))
 
 
+def _of(account_id: int, kind: str, status: str, cycle: tuple[date, date] | None):  # type: ignore[no-untyped-def]
+    """The conditions on the account's applications of ``kind`` in ``status`` (last changed within
+    ``cycle`` when given)."""
+    conds = [Application.account_id == account_id, Application.kind == kind, Application.status == status]
+    if cycle is not None:
+        start, end = (datetime.combine(d, time.min) for d in cycle)
+        conds += [Application.updated_at >= start, Application.updated_at < end]
+    return conds
+
+
 def count(session: Session, account_id: int, kind: str, status: str, cycle: tuple[date, date] | None = None,
           *, but: int | None = None) -> int:
     """How many of the account's applications of ``kind`` are in ``status`` (those last changed
     within ``cycle`` when given; ``but``: leave out the application with that id)."""
-    query = select(func.count()).select_from(Application).where(
-        Application.account_id == account_id, Application.kind == kind, Application.status == status)
-    if cycle is not None:
-        start, end = (datetime.combine(d, time.min) for d in cycle)
-        query = query.where(Application.updated_at >= start, Application.updated_at < end)
+    query = select(func.count()).select_from(Application).where(*_of(account_id, kind, status, cycle))
     if but is not None:
         query = query.where(Application.id != but)
     return session.scalar(query) or 0
@@ -57,7 +63,5 @@ def count(session: Session, account_id: int, kind: str, status: str, cycle: tupl
 
 def finished_in_cycle(session: Session, account_id: int, kind: str, cycle: tuple[date, date]) -> Application | None:
     """The account's latest application of ``kind`` finished (办结) within ``cycle``, if any."""
-    start, end = (datetime.combine(d, time.min) for d in cycle)
-    return session.scalars(select(Application).where(
-        Application.account_id == account_id, Application.kind == kind, Application.status == FINISHED,
-        Application.updated_at >= start, Application.updated_at < end).order_by(Application.id.desc())).first()
+    return session.scalars(select(Application).where(*_of(account_id, kind, FINISHED, cycle))
+                           .order_by(Application.id.desc())).first()

@@ -47,7 +47,7 @@ class LicenceDelay:
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请。")
-        self._refuse_under_way(session, account, today)
+        self._refuse_under_way(session, account, lic, today)
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
                           age_on(account.id_number, today), points=lic.points, status=lic.status):
             raise DomainError(why)
@@ -65,9 +65,9 @@ class LicenceDelay:
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due})
 
-    def _refuse_under_way(self, session: Session, account: Account, today: date) -> None:
+    def _refuse_under_way(self, session: Session, account: Account, lic: DrivingLicence, today: date) -> None:
         """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY), nor
-        once it is done in this 记分周期 (a finished 审验教育)."""
+        once it is done in this 记分周期 (a finished 审验教育). ``lic``: the caller's, read already."""
         what = UNDER_WAY.get(self.spec.status)
         if what is None:
             return
@@ -76,7 +76,6 @@ class LicenceDelay:
         refusal = under_way_refusal(self.spec, doing[0].serial_no if doing else None)
         if refusal:
             raise DomainError(refusal)
-        lic = common.own_licence(session, account)
         if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status:  # an overdue 审验 is an earlier cycle's
             done = finished_in_cycle(session, account.id, what.kind, cycle_of(lic.first_issued_on, today))
             refusal = done_refusal(self.spec, done.serial_no if done else None,
@@ -126,7 +125,7 @@ class LicenceDelay:
         assert lic.id == prepared.context["licence_id"]
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请。")
-        self._refuse_under_way(session, account, env.clock.now().date())  # applied for meanwhile, at another kiosk or the counter
+        self._refuse_under_way(session, account, lic, env.clock.now().date())  # applied for meanwhile, at another kiosk or the counter
         lic.status = with_status(lic.status, self.spec.status)
         note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}。"  # two sentences: each ends with 。
         return Outcome(FINISHED, note, f"{FINISHED}：{note}")

@@ -249,17 +249,28 @@ ADDRESS_MIN_HANZI = 2  # and Chinese characters: a place name (区, 路, 号...)
 # address (tester). 小区, 社区 and 新村 hold 区 and 村; 大道 and 街道 hold 道.
 PLACE_WORDS = ("省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "村", "屯", "路", "街", "道", "巷", "弄",
                "胡同", "号", "楼", "栋", "幢", "座", "单元", "室", "组", "院", "园", "苑", "大厦", "广场")
+# 号 is a place word (金龙路1号) and a date's day too: 2026年12月1号 passed (tester). Text made only of
+# a date's characters (digits, Chinese numerals, 年 月 日 号; punctuation and spaces not counted) is
+# a date, however it is written, and no address: 1号楼 and 金龙路1号 have 楼 and 路 besides.
+DATE_CHARS = frozenset("年月日号〇零一二三四五六七八九十")
+
+
+def _only_a_date(text: str) -> bool:
+    kept = [ch for ch in text if unicodedata.category(ch)[0] in "LN"]  # as meaningful_chars counts
+    return all(ch.isdigit() or ch in DATE_CHARS for ch in kept)
 
 
 def clean_address(raw: str, field: str = "address", label: str = "邮寄地址") -> str:
     """An address (邮寄地址 by default, 联系地址 on the contact forms): trimmed text with at least
-    ADDRESS_MIN real characters, so "。。。。。" is refused the same way wherever an address is typed."""
+    ADDRESS_MIN real characters, so "。。。。。" is refused the same way wherever an address is typed;
+    at least ADDRESS_MIN_HANZI Chinese characters; and a place word (PLACE_WORDS), not counting a date
+    alone (_only_a_date: 2026年12月1号 has 号 and is still no place), refused as the text without one."""
     address = normalize_text(raw, field=field, label=label, max_len=100)
     if meaningful_chars(address) < ADDRESS_MIN:
         raise DomainError(f"{label}过短，请写明省市区街道门牌号（至少{ADDRESS_MIN}个汉字、字母或数字，标点和空格不计）",
                           field)
     if sum(map(is_han, address)) < ADDRESS_MIN_HANZI:
         raise DomainError(f"{label}请写明省市区街道门牌号，如：{ADDRESS_EXAMPLE}", field)
-    if not any(word in address for word in PLACE_WORDS):
+    if not any(word in address for word in PLACE_WORDS) or _only_a_date(address):
         raise DomainError(f"{label}未写明地点（省、市、区、县、镇、街道、路、门牌号等），如：{ADDRESS_EXAMPLE}", field)
     return address

@@ -112,6 +112,21 @@ def test_an_address_without_a_place_word_is_refused(address: str) -> None:
         "邮寄地址未写明地点（省、市、区、县、镇、街道、路、门牌号等），如：重庆市渝中区解放碑街道民族路100号")
 
 
+@pytest.mark.parametrize("address", ["2026年12月1号", "2026年12月1日", "２０２６年１２月１号", "二〇二六年十二月一号",
+                                     "2026 年 12 月 1 号。", "12月1号12月2号"])
+def test_an_address_that_is_only_a_date_is_refused(address: str) -> None:
+    """号 is a place word (金龙路1号) and a date's day: 2026年12月1号 passed as 邮寄地址 (tester)."""
+    with pytest.raises(DomainError) as e:
+        clean_address(address)
+    assert e.value.field == "address" and e.value.message == (
+        "邮寄地址未写明地点（省、市、区、县、镇、街道、路、门牌号等），如：重庆市渝中区解放碑街道民族路100号")
+
+
+@pytest.mark.parametrize("address", ["渝北区龙溪街道金龙路1号", "2号楼3单元", "幸福小区12月光路3号", "三号院1号楼"])
+def test_an_address_with_a_number_is_not_taken_for_a_date(address: str) -> None:
+    assert clean_address(address) == address
+
+
 @pytest.mark.parametrize("address", ["重庆市渝中区解放碑街道民族路100号", "江苏省连云港市海州区朝阳东路66号",
                                      "北京东城区南锣鼓巷8号", "渝北金开大道", "幸福小区3栋2单元", "阳光大厦1201室",
                                      "沙坪坝三峡广场", "石桥铺白马凼村", "南锣鼓巷东棉花胡同"])

@@ -6,7 +6,9 @@ For a registered car in the citizen's name (``vehicles``) of the kinds 新车选
 its 过户 or 转入. RULES.md: "keep the old number within 2 years if used >=1 year": 保留原号牌 when
 the car had been registered at least 1 year by that day and the application is within 2 years
 from it (kiosk.domain.plate_choice.keep_refusal); otherwise a new number by 随机选号 or 自编自选,
-as 新车选号. One selection per car, 已办结 at once, told as 新车选号's."""
+as 新车选号. One selection per car, 已办结 at once, told as 新车选号's. Not for a car whose 转籍 is
+under way, nor while its 检验合格标志 is being made (补领 or 免检车申领, 受理中): the mark carries the
+plate number, so it would be made for the old one."""
 from __future__ import annotations
 
 from datetime import date
@@ -17,12 +19,14 @@ from ..db.models import Account, Vehicle
 from ..db.models_newcars import PlateSelection
 from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
+from ..domain.titles import of_title
 from ..domain.typed import DATE_LEN, date_or_error
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
 from .owned_vehicles import held_vehicles, in_transfer, transfers_in_progress, vehicle_of
 from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
                            taken_numbers, way_choices)
+from .vehicle_reissue import InspectionMarkReissue
 
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
@@ -32,6 +36,16 @@ NEW_PLATE = "请携带车辆、机动车行驶证和原号牌到车管所换领�
 INTRO = ("为本人名下的在用车选择号牌号码：本地二手车过户选号或异地转（迁）入选号（限小型汽车、小型新能源汽车、"
          f"大型新能源汽车），每辆车选号一次。该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，自过户（转入）之日起"
          f"{rule.KEEP_WITHIN_YEARS}年内可以保留原号牌；否则请随机选号或自编自选新号牌号码。")
+
+# Its open applications are those of both services making the 检验合格标志 (open_kinds).
+MARKS = InspectionMarkReissue()
+
+
+def mark_in_progress(open_mark: tuple[str, str]) -> str:
+    """Why a car whose 检验合格标志 is being made (业务流水号, the service's title) chooses no number
+    now: the mark shows the plate number (a clause, without 。)."""
+    serial, title = open_mark
+    return f"该车有正在办理的{of_title(title)}（业务流水号{serial}），办结后方可申请在用车选号"
 
 
 def _facts(v: Vehicle, kind: str, today: date, taken: frozenset[str]) -> dict:
@@ -55,6 +69,7 @@ class UsedCarPlate:
         today = env.clock.now().date()
         chosen = chosen_by_car(session, PlateSelection.vehicle_id, [c.id for c in cars])
         moving = transfers_in_progress(session, account.id)
+        marks = MARKS.open_applications(session, account.id)
         taken = frozenset().union(*(taken_numbers(session, p) for p in {c.plate[:2] for c in cars}))
         facts, lines = {}, []
         for i, car in enumerate(cars):  # a car's fields are named by its place among all: pick_<i>, own_<i>
@@ -62,7 +77,8 @@ class UsedCarPlate:
             f = {**_facts(car, kind, today, taken), "i": i}
             why = rule.kind_refusal(kind) or (
                 f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "") or (
-                in_transfer(moving[car.plate]) if car.plate in moving else "")  # leaving the city's record
+                in_transfer(moving[car.plate]) if car.plate in moving else "") or (  # leaving the city's record
+                mark_in_progress(marks[car.plate]) if car.plate in marks else "")
             lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
             if not why:
                 facts[car.plate] = f
@@ -127,6 +143,9 @@ class UsedCarPlate:
         moving = transfers_in_progress(session, account.id)
         if car.plate in moving:  # a 转籍 made meanwhile on another kiosk
             raise DomainError(f"{car.plate}不能选号：{in_transfer(moving[car.plate])}。", "plate")
+        open_mark = MARKS.open_applications(session, account.id, car.plate).get(car.plate)
+        if open_mark:  # a mark applied for meanwhile on another kiosk
+            raise DomainError(f"{car.plate}不能选号：{mark_in_progress(open_mark)}。", "plate")
         field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
                            vehicle_id=car.id, own_plate=car.plate)

@@ -100,3 +100,42 @@ def test_a_large_car_or_none_is_refused_before_the_form(env: Env, people) -> Non
     with pytest.raises(DomainError) as exc:
         applications.prepare(env, USED, account_id(env, people["no_licence"]))
     assert exc.value.message == "您名下没有已登记的机动车，无法办理在用车选号"
+
+
+MARK_FORM = {"plate": "渝A8D2Q7", "delivery": "邮寄", "address": "重庆市渝北区龙溪街道金龙路1号"}
+
+
+def test_no_number_is_chosen_while_the_cars_inspection_mark_is_being_made(env: Env, people) -> None:
+    """Vehicle tester: with 渝A8D2Q7's 补领检验合格标志 受理中, 在用车选号 chose it a new number, and the
+    mark was made for the old one. Refused with the car's other reasons until the mark is 办结 or 退办."""
+    from kiosk.db.models import Account
+    from kiosk.services import counter_applications
+    from kiosk.services.staff import StaffSession
+    clerk = StaffSession("J1001", "王警官", ("counter",))
+    aid = account_id(env, people["two_cars"])  # 周杰: 渝A8D2Q7 in order for the mark
+    before = applications.prepare(env, USED, aid)  # the form opened before the mark was applied for
+    form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
+    checked = applications.check(USED, form, before)
+    mark = applications.submit(env, SERVICES["inspection_mark_reissue"], aid, MARK_FORM)
+    assert mark.status == "受理中"
+    why = f"该车有正在办理的补领检验合格标志申请（业务流水号{mark.serial_no}），办结后方可申请在用车选号"
+    prepared = applications.prepare(env, USED, aid)
+    assert [v for _, v in prepared.choices["plate"]] == ["渝AD12345"]
+    assert "渝A8D2Q7 吉利牌（小型汽车，登记日期" in prepared.intro and f"：不能选号，{why}" in prepared.intro
+    with pytest.raises(DomainError) as exc:  # at 提交, from the form opened before
+        with env.db.write() as s:
+            USED.apply(s, env, s.get(Account, aid), checked.clean, before)
+    assert exc.value.message == f"渝A8D2Q7不能选号：{why}。" and exc.value.field == "plate"
+    counter_applications.refuse(env, clerk, aid, mark.serial_no, "申请人要求撤回")  # 退办: free again
+    assert [v for _, v in applications.prepare(env, USED, aid).choices["plate"]] == ["渝A8D2Q7", "渝AD12345"]
+
+
+def test_an_exempt_mark_under_way_refuses_it_too_and_alone_before_the_form(env: Env, people) -> None:
+    """免检车申领检验标志 makes the same mark: 刘洋's 渝A12345, his only car, is refused before the form."""
+    aid = account_id(env, people["driver_normal"])  # 刘洋
+    mark = applications.submit(env, SERVICES["exempt_inspection_mark"], aid, {**MARK_FORM, "plate": "渝A12345"})
+    with pytest.raises(DomainError) as exc:
+        applications.prepare(env, USED, aid)
+    assert exc.value.message.startswith("不能办理在用车选号：\n渝A12345 ")
+    assert exc.value.message.endswith(
+        f"：不能选号，该车有正在办理的免检车申领检验标志申请（业务流水号{mark.serial_no}），办结后方可申请在用车选号")

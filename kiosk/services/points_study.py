@@ -15,7 +15,7 @@ from ..domain import points_study as rules
 from ..domain.dates import format_date, format_date_time
 from ..domain.errors import DomainError, StillPending
 from ..domain.points import cycle_of
-from . import applications, audit
+from . import applications, audit, messaging
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .education_facts import APP, Driver, count, driver, in_app
 from .env import Env
@@ -51,6 +51,23 @@ def after(way: str, applied_at: datetime) -> str:
 
 LAPSED_NOTE = "网上学习未在申请后3日内完成，本申请已失效，已重新申请学法减分"
 LAPSED = "points_study_lapsed"  # the audit log's action for it
+
+
+def lapsed_line(app: Application) -> str:
+    """What the form says of a 网上学习 whose 3 days are over: the new application ends it."""
+    most = rules.MOST_TIME["网上学习"]
+    return (f"您的学法减分申请（业务流水号{app.serial_no}，网上学习）须在申请后{most.days}日内完成，"
+            f"已于{format_date_time(app.created_at + most)}超过期限；提交本次申请后，该申请将退办。\n")
+
+
+def _turn_back_lapsed(session: Session, env: Env, account: Account, old: Application) -> None:
+    """A lapsed 网上学习 ends (已退办) as a clerk's 退办 does: a 网办进度 entry, the audit log, and
+    the citizen told by message and SMS, titled with the decision (学法减分（已退办）)."""
+    applications.transition(session, env, old, TURNED_BACK, LAPSED_NOTE)
+    audit.record(session, env, actor="system", action=LAPSED, account_id=account.id,
+                 detail=f"{old.serial_no} 已退办（网上学习超过3日）")
+    messaging.notify(session, env, account, applications.decided_title(old.title, TURNED_BACK),
+                     f"您的{applications.of_title(old.title)}（业务流水号{old.serial_no}）{TURNED_BACK}：{LAPSED_NOTE}。")
 
 
 def _open(session: Session, account_id: int, now: datetime) -> tuple[list[Application], list[Application]]:
@@ -91,7 +108,7 @@ class PointsStudy:
         today = env.clock.now().date()
         d = driver(session, account.id, today)
         reduced = count(session, account.id, KIND, FINISHED, d.cycle)
-        live, _lapsed = _open(session, account.id, env.clock.now())
+        live, lapsed = _open(session, account.id, env.clock.now())
         reason = rules.refusal(d.facts, today, reduced, full_scores=_full_scores(session, d))
         if reason:
             raise DomainError(reason)
@@ -103,7 +120,7 @@ class PointsStudy:
                 f"每个记分周期最多减{rules.CYCLE_LIMIT}分，每次减1分。\n"
                 f"本机只受理申请。受理后，网上学习和考试请{WHERE_ONLINE}进行；"
                 "公益活动到公益网点参加（网点和活动安排也在【学法减分】中查看）。"
-                "完成后由车管所再次复核，符合条件的驾驶证减1分。\n")
+                "完成后由车管所再次复核，符合条件的驾驶证减1分。\n") + "".join(map(lapsed_line, lapsed))
         intros = {way: head + "\n" + STEPS[way] for way in rules.WAYS}
         fields = [FieldSpec("way", "请选择学习方式", "choice")]
         return Prepared(head + "\n请选择网上学习或公益网点，选择后显示办理步骤。", fields, {},
@@ -136,9 +153,7 @@ class PointsStudy:
         if reason:
             raise DomainError(reason)
         for old in lapsed:  # its 3 days of 网上学习 are over: it ends, and this one takes its place
-            applications.transition(session, env, old, TURNED_BACK, LAPSED_NOTE)
-            audit.record(session, env, actor="system", action=LAPSED, account_id=account.id,
-                         detail=f"{old.serial_no} 已退办（网上学习超过3日）")  # as a clerk's 退办 is
+            _turn_back_lapsed(session, env, account, old)
         todo = after(clean["way"], env.clock.now())
         # Two sentences: the 说明 ends with 。 as the SMS does (it ended ...减1分 without one).
         return Outcome(WAITING, f"申请已受理（{clean['way']}）。{todo}。", f"已受理（{clean['way']}）。{todo}。")

@@ -127,6 +127,9 @@ def test_online_study_not_done_within_3_days_lapses(env, people) -> None:
     with pytest.raises(DomainError, match="网上学习须在申请后3日内完成.*不能办结。请退办"):
         counter_applications.finish(env, CLERK, acc, old, "学习考试合格")
     assert points(env, acc) == 4
+    # the form says so before the new application ends it (it said nothing: tester)
+    assert (f"您的学法减分申请（业务流水号{old}，网上学习）须在申请后3日内完成，已于2026年12月4日 09:00超过期限；"
+            "提交本次申请后，该申请将退办。") in applications.prepare(env, STUDY, acc).intro
     # the lapsed application does not hold the citizen up: a new one is taken and the old one ends
     new = applications.submit(env, STUDY, acc, {"way": "网上学习"}).serial_no
     with env.db.read() as s:
@@ -138,6 +141,11 @@ def test_online_study_not_done_within_3_days_lapses(env, people) -> None:
     with env.db.read() as s:  # in the audit log, as a clerk's 退办 would be (tester: it was not)
         entry = s.scalars(select(AuditEntry).where(AuditEntry.action == "points_study_lapsed")).one()
         assert (entry.actor, entry.account_id, entry.detail) == ("system", acc, f"{old} 已退办（网上学习超过3日）")
+        # told by message and SMS, as a clerk's 退办 is, as 审验教育's lapsed 网络教育 is (it was silent: tester)
+        said = f"您的学法减分申请（业务流水号{old}）已退办：网上学习未在申请后3日内完成，本申请已失效，已重新申请学法减分。"
+        told = {(m.channel, m.title) for m in s.scalars(select(Message).where(Message.account_id == acc))
+                if m.body.endswith(said)}
+        assert told == {("inbox", "学法减分（已退办）"), ("sms", "")}, told
     env.clock.advance(minutes=30)
     assert counter_applications.finish(env, CLERK, acc, new, "学习考试合格").status == "已办结"
     assert points(env, acc) == 3

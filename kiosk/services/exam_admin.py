@@ -15,7 +15,8 @@ are at the office's sites. The form is one session with its plan's booking windo
   has applied for it; an allocated plan keeps its dates, and so does a plan anyone has applied
   in; a session added to an open plan counts the applications already waiting that it fits
   (kiosk.services.plan_counts);
-- a session whose exam day has gone by changes no more (nor, through it, its plan's window),
+- a session whose exam day has gone by, or that has started (its start time come on its day),
+  changes no more (nor, through it, its plan's window),
   and a plan whose results are published (allocated) takes no new session: nobody could book it.
 The checks of the form and the window are in kiosk.services.exam_session_rules; this module lists,
 saves and audits.
@@ -132,7 +133,7 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
     with env.db.write() as s:
         role = authorise(s, env, staff, *EXAM, doing=audit.action_name(action))
         if f.session_id is not None:  # a past session first: no field of it may change, however typed
-            rules.not_past(s.get(ExamSession, f.session_id), now.date())
+            rules.not_past(s.get(ExamSession, f.session_id), now)
         exam_day, start, subject, classes, seats, quota = rules.checked(f, now.date())
         site = s.get(ExamSite, f.site_id)
         if site is None:

@@ -58,13 +58,26 @@ def _time(text: str) -> time:
 
 
 PAST_SESSION = "该场次考试日期已过，不能修改"
+STARTED_SESSION = "该场次考试已开始，不能修改"
 
 
-def not_past(x: ExamSession | None, today: date) -> None:
-    """A session whose exam day has gone by is kept as it was held: its seats, quota, time and
-    classes, and its plan's booking window, no longer change (the day itself still may)."""
-    if x is not None and x.exam_date < today:
-        raise DomainError(f"{PAST_SESSION}（考试日期{x.exam_date:%Y-%m-%d}，今天是{today:%Y-%m-%d}）", "session")
+def locked(exam_day: date, start: time, now: datetime) -> str | None:
+    """Why a session can no longer be changed, or None: its exam day has gone by, or it is the exam
+    day and the session has started (its start time come). Before the start, the day itself still may."""
+    if exam_day < now.date():
+        return f"{PAST_SESSION}（考试日期{exam_day:%Y-%m-%d}，今天是{now:%Y-%m-%d}）"
+    if exam_day == now.date() and now.time() >= start:
+        return f"{STARTED_SESSION}（开考时间{exam_day:%Y-%m-%d} {start:%H:%M}，现在是{now:%H:%M}）"
+    return None
+
+
+def not_past(x: ExamSession | None, now: datetime) -> None:
+    """A session whose exam day has gone by, or that has started on its day, is kept as it was held:
+    its seats, quota, time and classes, and its plan's booking window, no longer change (before its
+    start on the day itself they still may)."""
+    reason = locked(x.exam_date, x.start_time, now) if x is not None else None
+    if reason is not None:
+        raise DomainError(reason, "session")
 
 
 def checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int]:

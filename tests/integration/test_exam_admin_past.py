@@ -1,6 +1,6 @@
-"""考试计划与安排 after the fact: a session whose exam day has gone by is no longer edited (seats,
-quota, time, classes, nor its plan's booking window through it), told before any field of the
-form; a plan whose results are published takes no new session."""
+"""考试计划与安排 after the fact: a session whose exam day has gone by, or that has started on its day,
+is no longer edited (seats, quota, time, classes, nor its plan's booking window through it), told
+before any field of the form; a plan whose results are published takes no new session."""
 from __future__ import annotations
 
 from datetime import date
@@ -58,6 +58,26 @@ def test_a_session_whose_exam_day_has_passed_is_not_edited(env, changed) -> None
 def test_the_exam_day_itself_still_may_be_edited(env) -> None:
     row = exam_admin.save_session(env, EXAMS, _form())
     env.clock.advance(days=71)  # 2027-02-10, the exam day: not passed
+    assert exam_admin.save_session(env, EXAMS, _form(session_id=row.id, seats="50")).seats == 50
+
+
+@pytest.mark.parametrize("changed", [dict(seats="50"), dict(start_time="14:00"), dict(seats="abc")])
+def test_a_session_that_has_started_on_its_exam_day_is_not_edited(env, changed) -> None:
+    """On the exam day after its start (10:00) the session is being held: refused as a past day is."""
+    row = exam_admin.save_session(env, EXAMS, _form())
+    before, edits = _saved(env, row.id), _edits(env)
+    env.clock.advance(days=71, hours=1)  # 2027-02-10 10:00, the start
+    err = _refused(env, _form(session_id=row.id, **changed))
+    assert err.message.startswith("该场次考试已开始，不能修改") and "2027-02-10 10:00" in err.message
+    assert err.field == "session"
+    env.clock.advance(hours=5)  # 15:00, the exam over: still refused
+    assert _refused(env, _form(session_id=row.id, **changed)).message.startswith("该场次考试已开始，不能修改")
+    assert _saved(env, row.id) == before and _edits(env) == edits
+
+
+def test_the_exam_day_before_the_start_may_be_edited(env) -> None:
+    row = exam_admin.save_session(env, EXAMS, _form())
+    env.clock.advance(days=71, minutes=59)  # 2027-02-10 09:59, a minute before the start
     assert exam_admin.save_session(env, EXAMS, _form(session_id=row.id, seats="50")).seats == 50
 
 

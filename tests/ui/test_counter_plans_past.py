@@ -11,6 +11,8 @@ from sqlalchemy import select
 from textual.widgets import DataTable, Static
 
 from kiosk.db.models import ExamSession
+from kiosk.services import exam_admin
+from tests.integration.test_exam_admin_past import EXAMS, _form
 from tests.ui.conftest import screen_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
@@ -57,3 +59,27 @@ async def test_a_past_session_is_refused_next_to_the_form(env, size):
         assert "已保存" not in _text(app, "#plan-message")
     with env.db.read() as s:
         assert s.get(ExamSession, session_id).seats == seats
+
+
+async def test_a_session_started_today_is_shown_as_started(env):
+    """On its exam day after its start time the session is being held: the form's title says it
+    has started, and 保存场次 is refused by the service with the same reason under it."""
+    row = exam_admin.save_session(env, EXAMS, _form())  # 2027-02-10 10:00
+    env.clock.advance(days=71, hours=1, minutes=30)  # 2027-02-10 10:30
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, app)
+        set_input(app, "date_from", "2027-02-10")
+        set_input(app, "date_to", "2027-02-10")
+        await press(pilot, "query")
+        table = app.screen.query_one("#sessions", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index(str(row.id)))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "考试已开始，不能修改" in _text(app, "#form-title")
+        set_input(app, "seats", "50")
+        await press(pilot, "save")
+        assert _text(app, "#error-session").startswith("该场次考试已开始，不能修改")
+    with env.db.read() as s:
+        assert s.get(ExamSession, row.id).seats == 40

@@ -14,7 +14,7 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN, parse_date
-from ....services import exam_admin, exam_admin_results
+from ....services import exam_admin, exam_admin_results, exam_session_rules
 from ....services.allocation_preview import earlier_text, listed_days
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
@@ -202,8 +202,10 @@ class ExamPlansScreen(KioskScreen):
         for name, value in zip(FORM_FIELDS, values):
             self.query_one(f"#field-{name}", FormField).value = value
         title = f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）："
-        if r.exam_date < self.env.clock.now().date():  # the service refuses to save it (kiosk.services.exam_admin)
-            title = f"查看场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：考试日期已过，不能修改"
+        locked = exam_session_rules.locked(r.exam_date, r.start_time, self.env.clock.now())
+        if locked is not None:  # the service refuses to save it (kiosk.services.exam_admin)
+            said = locked.split("（")[0].removeprefix("该场次")  # 考试日期已过，不能修改 / 考试已开始，不能修改
+            title = f"查看场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：{said}"
         else:  # to the form, at what is changed most, 考位数 (tester: the focus stayed on the list, 6 Tabs away)
             self.query_one("#input-seats", Input).focus()
         self.query_one("#form-title", Static).update(title)

@@ -1,7 +1,8 @@
 """Pilot: 工作人员账户 from the keyboard. Enter on an account in the list picks it and puts the focus
 on what comes next for it (新密码, the first field of its part, for an active account; 启用账户 for a
 deactivated one); the account's
-fields and buttons come next after the list in the Tab order, before the 新建账户 form."""
+fields and buttons come next after the list in the Tab order, before the 新建账户 form. Home and End
+move the list's cursor to its first and last account."""
 from __future__ import annotations
 
 from textual.widgets import DataTable
@@ -106,3 +107,24 @@ async def test_a_pin_typed_after_picking_an_account_goes_into_its_field(env):
         await settle(pilot)
         assert said(app) == "J1001 的PIN码已重置，失败次数和锁定已清除"
         assert check_pin(env, "J1001", "123789", "unlock").staff_no == "J1001"  # the PIN typed
+
+
+async def test_home_and_end_move_the_cursor_to_the_first_and_the_last_account(env):
+    """End went nowhere: Textual's DataTable scrolls sideways on Home and End with a row cursor.
+    The pick follows the cursor once an account is picked, so End picks the last account."""
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "A0001", "kiosk-0001")
+        await press(pilot, "m-staff")
+        table = await _on_row(pilot, "A0001")
+        assert table.row_count > 2 and table.cursor_row == 0
+        await pilot.press("end")
+        await settle(pilot)
+        assert table.cursor_row == table.row_count - 1
+        await pilot.press("home")
+        await settle(pilot)
+        assert table.cursor_row == 0
+        await pilot.press("enter", "shift+tab", "end")  # an account picked, back in the list: End picks the last
+        await settle(pilot)
+        last = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        assert table.cursor_row == table.row_count - 1 and app.screen.chosen == last

@@ -108,7 +108,11 @@ class PlainTable(DataTable):
     ``select_on_click``: one tap (click) on a row chooses it, as Enter does. Textual's DataTable
     only moves its cursor on a first click and selects on a second, so on a touch screen a
     citizen's one tap on a session left it unchosen (已选0个) and 下一步 then said to choose one.
-    For the lists whose rows are chosen; those that show the highlighted row's details need not."""
+    For the lists whose rows are chosen; those that show the highlighted row's details need not.
+
+    Home and End move a row cursor to the first and the last row, as Ctrl+Home and Ctrl+End do:
+    Textual's DataTable has them scroll sideways only, so in a list of rows (工作人员账户's) End
+    left the cursor where it was."""
 
     _filled: tuple = ()  # the rows (and keys) that ``refill`` last put in
 
@@ -126,6 +130,18 @@ class PlainTable(DataTable):
             return
         if "row" in meta and "column" in meta and meta["row"] >= 0 and meta["column"] >= 0:
             self.cursor_coordinate = Coordinate(meta["row"], meta["column"])
+
+    def action_scroll_home(self) -> None:
+        if self.show_cursor and self.cursor_type == "row":
+            self.action_scroll_top()
+        else:
+            super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        if self.show_cursor and self.cursor_type == "row":
+            self.action_scroll_bottom()
+        else:
+            super().action_scroll_end()
 
     def refill(self, rows: list[tuple], keys: list[str] | None = None, columns: Sequence[str] | None = None) -> None:
         """Show ``rows`` (with their ``keys``) in place of the rows shown, for a list refreshed by

@@ -192,9 +192,9 @@ class LicenceReplacement:
             refusal = reissue_refusal(lic.status)
             if refusal:
                 raise DomainError(refusal, "kind")
-        what, how = KIND_NAMES[clean["kind"]], _how(clean)
-        return Outcome(WAITING, f"{what}申请已受理，新驾驶证制作完成后{how}",
-                       f"已受理（{what}），新驾驶证制作完成后{how}。{notice(lic.status)}")
+        what, then = KIND_NAMES[clean["kind"]], _then(clean)
+        return Outcome(WAITING, f"{what}申请已受理，新驾驶证制作完成后{then}",
+                       f"已受理（{what}），新驾驶证制作完成后{then}。{notice(lic.status)}")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
         """The new card was posted or collected: the renewal's period or the transfer takes effect."""
@@ -204,6 +204,8 @@ class LicenceReplacement:
             raise DomainError(f"该申请的领取方式为{_how(clean)}，请以【{expected}】办结")
         lic = common.own_licence(session, _account(session, app), lock=True)
         what = KIND_NAMES[clean["kind"]]
+        if clean["delivery"] == "counter":  # where it was collected: the office the citizen was sent to
+            how = f"已在{clean.get('office_name') or '车管所'}窗口领取"
         if clean["kind"] == "lost":  # the licence may have been held since the application
             refusal = reissue_refusal(lic.status, next_step=False)  # the clerk's: the citizen is told by 退办
             if refusal:
@@ -273,6 +275,16 @@ def _account(session: Session, app: Application) -> Account:
 
 
 def _how(clean: dict) -> str:
+    """领取方式 as the summary and the counter name it."""
     if clean["delivery"] == "mail":
         return f"邮寄至{clean['address']}"
     return f"到{clean['office_name']}（{clean['office_address']}）窗口领取"
+
+
+def _then(clean: dict) -> str:
+    """What happens once the card is made, as the result and its SMS say it: posted, or the citizen
+    collects it with an ID at the office chosen, named with its address (as the vehicle documents say
+    it, kiosk.services.vehicle_docs)."""
+    if clean["delivery"] == "mail":
+        return _how(clean)
+    return f"请持本人身份证件到{clean['office_name']}（{clean['office_address']}）领取"

@@ -156,7 +156,23 @@ def test_no_reissue_of_a_held_licence_but_a_damaged_one_is_exchanged(env: Env, p
     done = applications.submit(env, REPLACE, account_id(env, p), form)
     assert done.status == "受理中" and "渝中车管所" in done.note
     note = finish(env, done.serial_no, "已在窗口领取")
-    assert note == "换领的驾驶证已在窗口领取，原驾驶证作废"
+    assert note == "换领的驾驶证已在渝中车管所窗口领取，原驾驶证作废"
+
+
+def test_collected_at_a_window_names_the_office_to_go_to_with_an_id(env: Env, people: dict[str, Person]) -> None:
+    """窗口领取: the result and its SMS say where to collect the card, the office chosen by its name and
+    address, and to bring an ID (as the vehicle documents say it); 办结 names where it was collected."""
+    p = people["driver_normal"]
+    aid = account_id(env, p)
+    with env.db.read() as s:
+        office = s.scalars(select(Office).where(Office.name == "渝中车管所")).one()
+        where = f"请持本人身份证件到渝中车管所（{office.address}）领取"
+    form = {"kind": "damaged", "delivery": "counter", "office_damaged": str(office.id)}
+    done = applications.submit(env, REPLACE, aid, form)
+    assert done.note == f"换领申请已受理，新驾驶证制作完成后{where}"
+    (sms,) = [m for m in messaging.outbox(env, p.phone, limit=5) if done.serial_no in m.body]
+    assert where in sms.body
+    assert finish(env, done.serial_no, "已在窗口领取") == "换领的驾驶证已在渝中车管所窗口领取，原驾驶证作废"
 
 
 def test_the_office_must_be_in_the_city_that_makes_the_card(env: Env, people: dict[str, Person]) -> None:
@@ -190,9 +206,10 @@ def test_transfer_to_another_city(env: Env, people: dict[str, Person]) -> None:
     assert ("转入地", "连云港") in checked.summary
     done = applications.submit(env, REPLACE, aid, form)
     assert licence(env, p).issuing_authority == "重庆市公安局交通管理局"
+    assert "请持本人身份证件到连云港市车管所（" in done.note
     note = finish(env, done.serial_no, "已在窗口领取")
     assert licence(env, p).issuing_authority == "连云港市公安局交通警察支队"
-    assert "转入连云港" in note
+    assert "转入连云港" in note and "新驾驶证已在连云港市车管所窗口领取" in note
 
 
 @pytest.mark.parametrize("key, message", [("no_licence", "没有机动车驾驶证"), ("revoked", "吊销"),

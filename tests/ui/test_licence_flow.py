@@ -151,7 +151,8 @@ async def test_the_offices_follow_the_city_that_makes_the_card(kiosk_app, env, p
         assert "转入地：连云港" in text and "连云港市车管所" in text
         await pilot.click("#submit")
         await settle(pilot)
-        assert "受理中" in screen_text(kiosk_app)
+        text = screen_text(kiosk_app)
+        assert "受理中" in text and "请持本人身份证件到连云港市车管所（" in text  # where to collect it
 
 
 async def test_delayed_review_too_long_then_granted(kiosk_app, env, people):

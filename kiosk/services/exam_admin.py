@@ -17,7 +17,9 @@ are at the office's sites. The form is one session with its plan's booking windo
   (kiosk.services.plan_counts);
 - a session whose exam day has gone by, or that has started (its start time come on its day),
   changes no more (nor, through it, its plan's window),
-  and a plan whose results are published (allocated) takes no new session: nobody could book it.
+  and a plan whose results are published (allocated) takes no new session: nobody could book it;
+- an edit is saved only over the values its form loaded (SessionForm.loaded): another counter's
+  save in between is told (该场次已被其他工作人员修改), not silently undone.
 The checks of the form and the window are in kiosk.services.exam_session_rules; this module lists,
 saves and audits.
 """
@@ -38,6 +40,7 @@ from .permissions import EXAM, actor, authorise, permitted
 from .staff import StaffSession
 
 OPENS_AT = time(9, 0)
+Shown = tuple[tuple[str, str], ...]  # (label, value) of what an edit may change, as _audited writes it
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class SessionForm:
     opens_on: str
     publish_on: str
     session_id: int | None = None
+    # an edit: the session's values and its plan's window as the form loaded them (shown); compared,
+    # in the write transaction, with what the save would overwrite. None: not compared (a new session)
+    loaded: Shown | None = None
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,10 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
     with env.db.write() as s:
         role = authorise(s, env, staff, *EXAM, doing=audit.action_name(action))
         if f.session_id is not None:  # a past session first: no field of it may change, however typed
-            rules.not_past(s.get(ExamSession, f.session_id), now)
+            held = rules.held(s, f.session_id)  # locked: no other save between the comparison and this one
+            rules.not_past(held, now)
+            if held is not None:  # then one changed by another counter since this form loaded it
+                rules.unchanged_since(f.loaded, _audited(held, held.plan))
         exam_day, start, subject, classes, seats, quota = rules.checked(f, now.date())
         site = s.get(ExamSite, f.site_id)
         if site is None:
@@ -185,10 +194,19 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
         return _row(x, plan, site.name, now)
 
 
+def shown(r: SessionRow) -> Shown:
+    """A listed session as its form loads it, for SessionForm.loaded."""
+    return tuple(_values(r.start_time, r.classes, r.seats, r.priority_quota, r.opens_on, r.publish_on).items())
+
+
 def _audited(x: ExamSession, plan: ExamPlan) -> dict[str, str]:
     """What an edit may change, as the audit entry writes it."""
-    return {"开考": f"{x.start_time:%H:%M}", "车型": x.classes, "考位": str(x.seats), "优先名额": str(x.priority_quota),
-            "开放预约": f"{plan.booking_opens_at:%Y-%m-%d}", "公布": f"{plan.publish_on}"}
+    return _values(x.start_time, x.classes, x.seats, x.priority_quota, plan.booking_opens_at.date(), plan.publish_on)
+
+
+def _values(start: time, classes: str, seats: int, quota: int, opens: date, publish: date) -> dict[str, str]:
+    return {"开考": f"{start:%H:%M}", "车型": classes, "考位": str(seats), "优先名额": str(quota),
+            "开放预约": f"{opens:%Y-%m-%d}", "公布": f"{publish}"}
 
 
 def _changes(before: dict[str, str], after: dict[str, str]) -> str:

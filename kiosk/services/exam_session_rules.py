@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import ExamPlan, ExamSession
-from ..domain.errors import DomainError, FormProblems, NotFound
+from ..domain.errors import Conflict, DomainError, FormProblems, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
 from ..domain.typed import date_or_error, parse_time
@@ -78,6 +78,30 @@ def not_past(x: ExamSession | None, now: datetime) -> None:
     reason = locked(x.exam_date, x.start_time, now) if x is not None else None
     if reason is not None:
         raise DomainError(reason, "session")
+
+
+def held(s: Session, session_id: int) -> ExamSession | None:
+    """The session being edited, read with its plan locked, the plan first as an allocation run locks
+    them (PostgreSQL: FOR UPDATE; SQLite's write transaction, BEGIN IMMEDIATE, keeps other writers out
+    already): what unchanged_since compares is what the save overwrites. None: no such session."""
+    plan_id = s.scalar(select(ExamSession.plan_id).where(ExamSession.id == session_id))
+    if plan_id is None:
+        return None
+    s.get(ExamPlan, plan_id, with_for_update=True)
+    return s.get(ExamSession, session_id, with_for_update=True)
+
+
+# the form's words for what an edit may change (exam_admin._audited's keys)
+LOADED_LABELS = {"开考": "开考时间", "车型": "准考车型", "考位": "考位", "优先名额": "优先预约名额",
+                 "开放预约": "开放预约日期", "公布": "结果公布日期"}
+
+
+def unchanged_since(loaded: tuple[tuple[str, str], ...] | None, now: dict[str, str]) -> None:
+    """An edit saves over the values its form loaded, or is refused (Conflict, said by the form): the
+    form would otherwise put back what another counter saved since (the values it still shows)."""
+    changed = [f"{LOADED_LABELS.get(k, k)}由{v}改为{now.get(k)}" for k, v in loaded or () if now.get(k) != v]
+    if changed:
+        raise Conflict(f"该场次已被其他工作人员修改（{'，'.join(changed)}），请重新查询后再修改", "session")
 
 
 def checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int]:

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Select, Static
 
-from ....domain.errors import DomainError
+from ....domain.errors import Conflict, DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN, parse_date
 from ....services import exam_admin, exam_admin_results, exam_session_rules
 from ....services.allocation_preview import earlier_text, listed_days
@@ -64,6 +64,7 @@ class ExamPlansScreen(KioskScreen):
         self.rows: dict[str, exam_admin.SessionRow] = {}
         self.shown: list[int] = list(range(len(COLUMNS)))  # the columns in the table
         self.editing: int | None = None
+        self.loaded: exam_admin.Shown | None = None  # the edited session as chosen (the service compares)
         self.queried: tuple[str, str] | None = None  # the dates of the list shown (None: no list)
 
     def compose(self) -> ComposeResult:
@@ -195,7 +196,7 @@ class ExamPlansScreen(KioskScreen):
         r = self.rows.get(str(event.row_key.value))
         if r is None:
             return
-        self.editing = r.id
+        self.editing, self.loaded = r.id, exam_admin.shown(r)
         self.query_one("#site", Select).value = r.site_id
         values = (f"{r.exam_date}", f"{r.start_time:%H:%M}", str(r.subject), r.classes, str(r.seats),
                   str(r.priority_quota), f"{r.opens_on}", f"{r.publish_on}")
@@ -211,7 +212,7 @@ class ExamPlansScreen(KioskScreen):
         self.query_one("#form-title", Static).update(title)
 
     def _clear_form(self) -> None:
-        self.editing = None
+        self.editing = self.loaded = None
         for name in FORM_FIELDS:
             self.query_one(f"#field-{name}", FormField).value = "0" if name == "priority_quota" else ""
         self.query_one("#form-title", Static).update("新建场次（选中列表中的场次后可修改）：")
@@ -238,8 +239,10 @@ class ExamPlansScreen(KioskScreen):
         elif bid == "save":
             site = self.query_one("#site", Select).value
             form = exam_admin.SessionForm(site if isinstance(site, int) else None,
-                                          *(self._v(n) for n in FORM_FIELDS), session_id=self.editing)
-            self.call(exam_admin.save_session, self.env, self.kiosk.staff, form, done=self._saved)
+                                          *(self._v(n) for n in FORM_FIELDS), session_id=self.editing,
+                                          loaded=self.loaded)
+            self.call(exam_admin.save_session, self.env, self.kiosk.staff, form, done=self._saved,
+                      failed=self._refused)
         elif bid == "allocate":
             self.call(exam_admin_results.allocation_preview, self.env, self.kiosk.staff, self._v("alloc_date"),
                       done=self._confirm_allocation)
@@ -273,6 +276,14 @@ class ExamPlansScreen(KioskScreen):
         # field Enter was pressed in (结果公布日期 was 6 BTabs away from 考试日期).
         self.query_one("#input-exam_date", Input).focus()
         self.reload()
+
+    def _refused(self, exc: DomainError) -> None:
+        """Said as any refusal, the form kept as typed. Changed by another counter since it was chosen
+        (Conflict): the list is read again (as the live refresh, which keeps the message), so choosing
+        the session there loads it as it is now."""
+        self.show_error(exc)
+        if isinstance(exc, Conflict):
+            self._live()
 
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]
         """Allocation closes booking and notifies every applicant at once: asked first."""

@@ -7,8 +7,11 @@ and 考试日期 (optional) the exam's day, checked against the booking's; a hea
 lines are skipped. Every good line is saved in its own transaction; a bad line is reported with
 its number and reason and changes nothing. A file imported twice saves nothing the second time:
 a file whose every line was saved before is refused whole (its SHA-256 is in the audit entry),
-and otherwise each line already saved is refused (第1次考试成绩已录入). With 考试日期, an old file
-can never be recorded against a citizen's newer booking.
+and otherwise each line whose result is recorded as it says it (the same candidate, subject,
+attempt, score and, when given, exam day) is skipped, counted apart (已录入过), so a file imported
+again once its bad lines are fixed reports only what is still wrong; a line that differs from what
+is recorded is refused (第1次考试成绩已录入). With 考试日期, an old file can never be recorded
+against a citizen's newer booking.
 """
 from __future__ import annotations
 
@@ -50,6 +53,7 @@ class LineError:
 class ImportReport:
     total: int = 0
     saved: int = 0
+    skipped: int = 0  # lines whose result was recorded already, as they say it (imported before)
     errors: list[LineError] = field(default_factory=list)
     warnings: list[LineError] = field(default_factory=list)  # saved lines the clerk should know about (unpaid fee)
 
@@ -211,6 +215,21 @@ def _imported_before(env: Env, digest: str) -> None:
                           "如有新的成绩，请放在新的文件中导入", "csv_path")
 
 
+def _recorded_before(env: Env, cells: list[str]) -> bool:
+    """A refused line whose result is recorded already, just as the line says it (exam_results.recorded_already)."""
+    if not 3 <= len(cells) <= 5:
+        return False
+    try:
+        form = read_form(env, *cells[:3], *(cells[3:] + ["", ""])[:2])
+        return exam_results.recorded_already(env, cells[0], form.subject, form.attempt, form.score, form.no_show,
+                                             form.day)
+    except DomainError:  # a line with a wrong cell is no result recorded
+        return False
+    except Exception:  # noqa: BLE001 - the line is then reported as refused
+        log.exception("exam result import: looking for a recorded result")
+        return False
+
+
 def import_csv(env: Env, staff: StaffSession | None, path_text: str,
                progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
@@ -228,8 +247,10 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
             if recorded.warning:
                 report.warnings.append(LineError(number, ",".join(cells)[:80], recorded.warning))
         except DomainError as exc:
-            # str: every wrong cell of the line (FieldErrors), not only the first
-            report.errors.append(LineError(number, ",".join(cells)[:80], str(exc)))
+            if _recorded_before(env, cells):  # saved by an earlier import of the file: nothing to do
+                report.skipped += 1
+            else:  # str: every wrong cell of the line (FieldErrors), not only the first
+                report.errors.append(LineError(number, ",".join(cells)[:80], str(exc)))
         except Exception:  # noqa: BLE001 - one broken line never stops the others
             log.exception("exam result import: line %s", number)
             report.errors.append(LineError(number, ",".join(cells)[:80], "系统错误，该行未保存，请稍后单独录入"))
@@ -238,5 +259,5 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
     with env.db.write() as s:
         audit.record(s, env, actor=actor(staff), role=role, action="exam_results_import",  # type: ignore[arg-type]
                      detail=f"{Path(path_text.strip()).name} 共{report.total}行，保存{report.saved}行，"
-                            + _outcome(len(report.errors), digest))
+                            f"已录入过{report.skipped}行，" + _outcome(len(report.errors), digest))
     return report

@@ -114,6 +114,28 @@ def find_booking(env: Env, id_number: str, subject: int) -> int:
         return bid
 
 
+def recorded_already(env: Env, id_number: str, subject: int, attempt: int, score: int | None, no_show: bool,
+                     day: date | None) -> bool:
+    """Whether this very result is recorded: ``attempt`` of the holder's latest ``subject`` booking (not
+    cancelled; with ``day``, the latest whose exam was that day) has this score (or 缺考). A results file
+    imported again once its bad lines were fixed: its lines saved the first time are skipped, not
+    refused (kiosk.services.exam_admin_results.import_csv)."""
+    with env.db.read() as s:
+        account_id = s.scalar(select(Account.id).where(
+            Account.id_number == normalize_id_number(id_number, today=env.clock.now().date())))
+        q = select(Booking.id).where(Booking.account_id == account_id, Booking.subject == subject,
+                                     Booking.status != "cancelled")
+        if day is not None:
+            q = q.join(ExamSession, ExamSession.id == Booking.session_id).where(ExamSession.exam_date == day)
+        bid = s.scalar(q.order_by(Booking.id.desc()).limit(1)) if account_id is not None else None
+        done = list(s.scalars(select(ExamResult).where(ExamResult.booking_id == bid)
+                              .order_by(ExamResult.taken_at))) if bid is not None else []
+    if len(done) < attempt:
+        return False
+    r = done[attempt - 1]
+    return (r.no_show, r.score) == (no_show, None if no_show else score)
+
+
 def _check_taken_at(taken_at: datetime, starts: datetime, first: datetime | None) -> None:
     """An exam is taken on its session's day, not before the session starts; a retake after the first attempt."""
     if taken_at < starts:

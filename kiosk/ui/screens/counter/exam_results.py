@@ -91,7 +91,7 @@ class ExamResultsScreen(KioskScreen):
             yield table
             yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数,考试日期（可有标题行；考试次数1为初考、"
                         "2为补考，不填即为初考；考试日期如 2026-12-04，填写后须与考生的考试日期一致）。正确的行会保存，"
-                        "错误的行逐行列出原因；同一文件重复导入不会重复录入。"
+                        "错误的行逐行列出原因；同一文件重复导入不会重复录入（此前录入过的行跳过）。"
                         f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
                         classes="hint", id="import-hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
@@ -272,7 +272,8 @@ class ExamResultsScreen(KioskScreen):
     def _imported(self, report: ImportReport) -> None:
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(report.total, 1), progress=max(report.total, 1))
-        lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，错误 {len(report.errors)} 行。")]
+        skipped = f"已录入过 {report.skipped} 行（跳过），" if report.skipped else ""
+        lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，{skipped}错误 {len(report.errors)} 行。")]
         lines += [Text.assemble((f"第{e.line}行", "red"), f" {e.text}：{e.message}") for e in report.errors]
         lines += [Text.assemble((f"第{e.line}行", "bold yellow"), f" {e.text}：已保存；注意：{e.message}")
                   for e in report.warnings]

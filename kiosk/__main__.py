@@ -19,6 +19,7 @@ from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceE
 from .domain.clock import beijing_struct_time
 from .cli.help_format import KioskRawDescriptionFormatter
 from .cli.options import COMMAND, KioskArgumentParser, add_shared, needs_database, share_with_subcommands
+from .cli.pipe import guarded_stdout
 from .config import THEMES, Settings, check_idle, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端
@@ -132,11 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                   f"请检查 --db 或 KIOSK_DATABASE_URL（新数据库请用 kiosk db upgrade 建立）。", file=sys.stderr)
             return 1
         if args.command:
-            return int(args.handler(args, env))
+            with guarded_stdout():  # `kiosk demo | head`: the command's own exit code all the same
+                return int(args.handler(args, env))
         _log_to_file(settings)
         return _run_app(settings, env)
-    except BrokenPipeError:  # `kiosk demo | head`
-        return 0
     except (DBAPIError, OSError) as exc:  # no database, a folder it cannot use, a statement that failed
         if isinstance(exc, DBAPIError) and not _unavailable(exc):
             # A statement that failed (a value the schema refuses, say) is a bug: its traceback goes to

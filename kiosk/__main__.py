@@ -73,7 +73,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
     s.clock_runs = True  # the start instant is pinned; seconds still tick so countdowns move
     if args.idle is not None:  # for either mode
         s.idle_seconds = s.counter_idle_seconds = check_idle(args.idle, s.idle_warning_seconds)
-    s.theme = parse_theme(args.theme or os.environ.get("KIOSK_THEME"))
+    # The look is the terminal's: a subcommand (the nightly allocate) does not read KIOSK_THEME, so a
+    # typo there stops no script; an explicit --theme is still checked wherever it is written.
+    s.theme = parse_theme(args.theme or (None if args.command else os.environ.get("KIOSK_THEME")))
     s.demo = not args.no_demo
     return s
 

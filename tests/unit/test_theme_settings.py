@@ -33,14 +33,29 @@ def test_the_environment_sets_it_and_the_option_wins(monkeypatch: pytest.MonkeyP
     assert _settings("--theme", "standard").theme == STANDARD
 
 
-@pytest.mark.parametrize(("argv", "env"), [(["--theme", "dark"], None), ([], "contrast")])
-def test_an_unknown_look_is_refused_with_a_message(argv, env, monkeypatch, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_look_given_as_an_option_is_refused_with_a_message(monkeypatch, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("KIOSK_DATABASE_URL", f"sqlite:///{tmp_path / 'k.db'}")  # were it not refused
     monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
-    if env is None:
-        monkeypatch.delenv("KIOSK_THEME", raising=False)
-    else:
-        monkeypatch.setenv("KIOSK_THEME", env)
-    assert main([*argv, "demo"]) == 2
+    monkeypatch.delenv("KIOSK_THEME", raising=False)
+    assert main(["--theme", "dark", "demo"]) == 2
     err = capsys.readouterr().err
     assert "--theme" in err and "standard, high-contrast" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("argv", [[], ["--counter"]])
+def test_an_unknown_look_in_the_environment_stops_a_terminal(argv, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("KIOSK_THEME", "contrast")
+    with pytest.raises(ValueError, match="standard, high-contrast"):
+        _settings(*argv)
+
+
+def test_a_subcommand_does_not_read_the_look_from_the_environment(monkeypatch, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A typo in a screen setting must not stop the nightly `kiosk allocate --date today`."""
+    monkeypatch.setenv("KIOSK_DATABASE_URL", f"sqlite:///{tmp_path / 'k.db'}")
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("KIOSK_NOW", "2026-12-03T09:30")
+    monkeypatch.setenv("KIOSK_THEME", "bogus")
+    assert _settings("demo").theme == STANDARD
+    assert main(["db", "upgrade"]) == 0
+    assert main(["allocate", "--date", "today"]) == 0, capsys.readouterr().err
+    assert "KIOSK_THEME" not in capsys.readouterr().err

@@ -18,7 +18,8 @@ from sqlalchemy.exc import (ArgumentError, DatabaseError, DBAPIError, InterfaceE
 
 from .domain.clock import beijing_struct_time
 from .cli.help_format import KioskRawDescriptionFormatter
-from .cli.options import COMMAND, KioskArgumentParser, add_shared, needs_database, share_with_subcommands
+from .cli.options import (COMMAND, KioskArgumentParser, add_shared, given_options, needs_database,
+                          share_with_subcommands)
 from .cli.pipe import guarded_stdout
 from .config import THEMES, Settings, check_idle, default_db_url, env_db_url, parse_now, parse_theme, refuse_empty
 
@@ -93,8 +94,11 @@ def _log_to_file(settings: Settings) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     try:
+        for option, value, has_default in given_options(parser, args):  # `--date ""` as `--db ""`: exit 2
+            refuse_empty(option, value if isinstance(value, str) else None, has_default=has_default)
         settings = settings_from(args)
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)

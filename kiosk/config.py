@@ -32,14 +32,17 @@ def default_db_url() -> str:
 
 # What an empty option should have been.
 EMPTY_HINT = {"--db": "数据库 URL（如 sqlite:///路径/kiosk.db 或 postgresql+psycopg://用户@主机/库名）",
-              "--terminal-id": "终端编号", "--now": "2026-12-01T09:00 这样的时间", "--theme": "standard 或 high-contrast"}
+              "--terminal-id": "终端编号", "--now": "2026-12-01T09:00 这样的时间", "--theme": "standard 或 high-contrast",
+              "--date": "2026-12-03 这样的日期或 today", "--at": "2026-12-04T08:30 这样的时间", "--phone": "手机号码",
+              "--all": "目录", "--id-number": "身份证号码", "--name": "姓名", "--reason": "原因编号或原因全文"}
 
 
-def refuse_empty(option: str, value: str | None) -> None:
+def refuse_empty(option: str, value: str | None, *, has_default: bool = True) -> None:
     """An option given with an empty value (``--db ""``, say from ``--db "$URL"`` with URL unset) is an
     error, not the default: the default database is somebody else's. Raises ValueError (one line)."""
     if value is not None and not value.strip():
-        raise ValueError(f"{option} 的值为空。请给出{EMPTY_HINT.get(option, '一个值')}，或不写 {option} 以使用默认值")
+        or_default = f"，或不写 {option} 以使用默认值" if has_default else ""
+        raise ValueError(f"{option} 的值为空。请给出{EMPTY_HINT.get(option, '一个值')}{or_default}")
 
 
 def parse_now(text: str | None) -> datetime | None:

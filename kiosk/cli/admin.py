@@ -12,7 +12,7 @@ from ..services.demo_people import STAFF
 from ..services.staff import roles_text  # as the counter names roles
 from ..services.env import Env
 from .help_format import pad
-from .options import ACTION, add
+from .options import ACTION, add, refuse_option
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,15 +80,13 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
 
 def outbox(args: argparse.Namespace, env: Env) -> int:
     if args.limit < 1:  # -5 listed everything and 0 said "outbox is empty"
-        print(f"kiosk: --limit 须为不小于1的整数，收到 {args.limit}", file=sys.stderr)
-        return 1
+        return refuse_option(f"--limit 须为不小于1的整数，收到 {args.limit}")
     phone = None
     if args.phone is not None:
         try:
             phone = normalize_phone(args.phone)  # `--phone abc` said "outbox is empty", as if it were a number
         except DomainError as exc:
-            print(f"kiosk: --phone {exc.message}，收到 {args.phone}", file=sys.stderr)
-            return 1
+            return refuse_option(f"--phone {exc.message}，收到 {args.phone}")
     bootstrap.prepare(env, load_demo=False)
     rows = messaging.outbox(env, phone, args.limit)
     if args.json:

@@ -10,7 +10,7 @@ from ..domain.errors import DomainError
 from ..domain.typed import option_refusal, parse_date
 from ..services import allocation_preview, allocation_service, bootstrap, exam_results
 from ..services.env import Env
-from .options import add
+from .options import add, refuse_option
 
 
 ALLOCATE_HELP = ("结果公布日：截止该日公布结果的考试计划的预约，按排序为申请人安排考位，结果发往网办进度、消息和短信。"
@@ -52,7 +52,7 @@ def _fail(message: str) -> int:
 def allocate(args: argparse.Namespace, env: Env) -> int:
     day = allocation_day(args.date, env)
     if day is None:
-        return _fail(option_refusal("--date", args.date, "须为 2026-12-03 这样的日期或 today"))
+        return refuse_option(option_refusal("--date", args.date, "须为 2026-12-03 这样的日期或 today"))
     bootstrap.prepare(env, load_demo=False)
     try:
         earlier = allocation_preview.earlier(env, day)
@@ -104,18 +104,18 @@ def allocate_lines(day: date, report: allocation_service.AllocationReport) -> li
 
 
 def exam_result(args: argparse.Namespace, env: Env) -> int:
-    bootstrap.prepare(env, load_demo=False)
     try:
-        taken_at = datetime.fromisoformat(args.at) if args.at else None
+        taken_at = datetime.fromisoformat(args.at) if args.at is not None else None
     except ValueError:
-        return _fail(option_refusal("--at", args.at, "须为 2026-12-04T08:30 这样的时间"))
+        return refuse_option(option_refusal("--at", args.at, "须为 2026-12-04T08:30 这样的时间"))
+    if args.booking is None and args.subject is None:
+        return refuse_option("按身份证号码录入时须同时给出 --subject（考试科目1-4）")
+    bootstrap.prepare(env, load_demo=False)
     try:
         exam_results.check_entry(args.score, args.no_show)  # the command's own values before any look-up
         if args.booking is not None:
             booking_id = args.booking
         else:
-            if args.subject is None:
-                return _fail("按身份证号码录入时须同时给出 --subject（考试科目1-4）")
             booking_id = exam_results.find_booking(env, args.id_number, args.subject)
         r = exam_results.record(env, booking_id, score=args.score, no_show=args.no_show, taken_at=taken_at,
                                 attempt=2 if args.retake else 1, actor="cli")

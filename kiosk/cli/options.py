@@ -44,6 +44,34 @@ def needs_database(args: argparse.Namespace) -> bool:
     return bool(need(args) if callable(need) else need)
 
 
+# The exit code of a command line that cannot be read, as argparse's own refusals: an option given an
+# empty value, or a value not of its kind (a date, a time, a phone number, a count). What a command
+# refuses once it has read its options (a booking not found, a score out of range) exits 1.
+BAD_OPTION = 2
+
+
+def refuse_option(message: str) -> int:
+    """Says ``message`` (one line) and gives BAD_OPTION, for a subcommand's handler to return."""
+    print(f"kiosk: {message}", file=sys.stderr)
+    return BAD_OPTION
+
+
+def given_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Iterator[tuple[str, Any, bool]]:
+    """(option, value, whether leaving it out means a default) for each option of ``parser`` and of
+    the subcommands ``args`` ran (``kiosk db upgrade``: kiosk's, db's, upgrade's)."""
+    while parser is not None:
+        grouped_required = {a for g in parser._mutually_exclusive_groups if g.required  # noqa: SLF001
+                            for a in g._group_actions}  # noqa: SLF001
+        child = None
+        for action in parser._actions:  # noqa: SLF001
+            if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+                child = action.choices.get(getattr(args, action.dest, None) or "")
+            elif action.option_strings and hasattr(args, action.dest):
+                yield (action.option_strings[-1], getattr(args, action.dest),
+                       not action.required and action not in grouped_required)
+        parser = child  # type: ignore[assignment]
+
+
 def subcommand_parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
     """Every parser under ``parser``'s subcommands, at any depth (``db``, then ``db upgrade``), once each."""
     for action in parser._actions:  # noqa: SLF001 - argparse lists subparsers nowhere else

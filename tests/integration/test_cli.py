@@ -254,13 +254,13 @@ def test_outbox_limit_below_one_is_refused(tmp_path: Path) -> None:
     url = upgraded(tmp_path / "k.db")
     for limit in ("0", "-5"):
         done = run_kiosk("--db", url, "outbox", "--limit", limit, timeout=60)
-        assert done.returncode == 1 and done.stdout == "", done
+        assert done.returncode == 2 and done.stdout == "", done
         assert done.stderr.strip() == f"kiosk: --limit 须为不小于1的整数，收到 {limit}", done.stderr
 
 
 def test_outbox_phone_that_is_no_phone_number_is_refused(tmp_path: Path) -> None:
     done = run_kiosk("--db", upgraded(tmp_path / "k.db"), "outbox", "--phone", "abc", timeout=60)
-    assert done.returncode == 1 and done.stdout == "", done  # not "outbox is empty", as if it were a number
+    assert done.returncode == 2 and done.stdout == "", done  # not "outbox is empty", as if it were a number
     assert done.stderr.startswith("kiosk: --phone 手机号码") and done.stderr.strip().endswith("收到 abc"), done.stderr
 
 

@@ -119,13 +119,13 @@ def test_today_is_the_kiosks_own_day_for_a_daily_timer(env, people):
 
 
 def test_a_date_that_is_neither_is_refused_with_both_forms(env, capsys):
-    assert main(["--db", env.settings.db_url, "allocate", "--date", "tomorrow"]) == 1
+    assert main(["--db", env.settings.db_url, "allocate", "--date", "tomorrow"]) == 2
     assert "--date 须为 2026-12-03 这样的日期或 today，收到 'tomorrow'" in capsys.readouterr().err
 
 
 def test_a_date_that_names_no_day_is_told_so_as_the_screens_say_it(env, capsys):
     """--date 2026-02-30 was told the form it was written in (tester)."""
-    assert main(["--db", env.settings.db_url, "allocate", "--date", "2026-02-30"]) == 1
+    assert main(["--db", env.settings.db_url, "allocate", "--date", "2026-02-30"]) == 2
     assert capsys.readouterr().err == "kiosk: --date 没有这一天，请检查月份（1-12）和日期，收到 '2026-02-30'\n"
 
 

@@ -226,8 +226,19 @@ def cannot_start(exc: BaseException, settings: Settings) -> str:
         return f"数据库 {url} 无法使用（{reason}）。请检查 --db 或 KIOSK_DATABASE_URL，以及数据库服务是否运行。"
     where = getattr(exc, "filename", None) or settings.data_dir
     reason = OS_REASONS.get(getattr(exc, "errno", None) or 0) or getattr(exc, "strerror", None) or exc
-    return (f"无法读写 {where}（{reason}）。请检查该路径及其权限"
-            f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）。")
+    # The data folder's hint only for a path of that folder (or on the way to it), not for one the
+    # user gave (export-key --all DIR, a --db file elsewhere).
+    hint = f"（数据目录 {settings.data_dir}，可用 KIOSK_DATA_DIR 指定）" if _of_data_dir(where, settings) else ""
+    return f"无法读写 {where}（{reason}）。请检查该路径及其权限{hint}。"
+
+
+def _of_data_dir(where: object, settings: Settings) -> bool:
+    """Whether ``where`` is inside the data folder, the folder itself, or a folder above it."""
+    try:
+        path, data = Path(os.path.abspath(os.fsdecode(where))), Path(os.path.abspath(settings.data_dir))  # type: ignore[arg-type]
+    except TypeError:  # no path at all
+        return True
+    return path.is_relative_to(data) or data.is_relative_to(path)
 
 
 def _parses(url: str) -> bool:

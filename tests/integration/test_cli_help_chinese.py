@@ -133,3 +133,32 @@ def test_a_bad_date_and_a_folder_that_cannot_be_written_are_chinese(cli_run, tmp
     code, out, err = cli_run("--db", url, "elicence", "export-key", "--all", str(blocker / "keys"))
     assert (code, out) == (1, "") and f"无法读写 {blocker / 'keys'}（路径中有一项不是目录）" in err, err
     assert "Not a directory" not in err
+
+
+def test_a_path_the_user_gave_gets_no_data_folder_hint(cli_run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """export-key --all FILE said 请检查该路径及其权限（数据目录 ...，可用 KIOSK_DATA_DIR 指定）: nothing to do
+    with a path on the command line. A path inside the data folder keeps the hint."""
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    assert cli_run("--db", url, "db", "upgrade")[0] == 0
+    taken = tmp_path / "taken"
+    taken.write_text("")
+    code, out, err = cli_run("--db", url, "elicence", "export-key", "--all", str(taken))
+    assert (code, out) == (1, "") and err == f"kiosk: 无法读写 {taken}（文件已存在）。请检查该路径及其权限。\n", err
+    inside = tmp_path / "data" / "taken"  # cli_run's KIOSK_DATA_DIR
+    inside.parent.mkdir()
+    inside.write_text("")
+    code, _, err = cli_run("--db", url, "elicence", "export-key", "--all", str(inside))
+    assert code == 1 and err.strip().endswith(f"（数据目录 {tmp_path / 'data'}，可用 KIOSK_DATA_DIR 指定）。"), err
+
+
+def test_readme_lists_every_variable_kiosk_help_lists() -> None:
+    """KIOSK_ELICENCE_TTL was in `kiosk --help` and missing from README's variables."""
+    from kiosk.__main__ import HELP
+    from kiosk.config import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## Command line"):]
+    section = section[:section.index("\n## ", 1)]
+    listed = set(re.findall(r"KIOSK_[A-Z_]+", HELP))
+    assert "KIOSK_ELICENCE_TTL" in listed
+    assert {v for v in listed if f"`{v}`" not in section} == set()

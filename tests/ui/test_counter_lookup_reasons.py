@@ -81,8 +81,8 @@ async def test_space_takes_a_reason_to_add_to_and_tab_reaches_the_list(env, peop
         assert "查询事由" in field_error(app, "reason")
         assert app.focused is app.screen.query_one("#input-reason")
         await pilot.press("tab")  # the list is the next Tab stop after the field
-        assert app.focused is reasons and reasons.highlighted is None  # nothing under the bar yet
-        await pilot.press("down", "down", "space")
+        assert app.focused is reasons and reasons.highlighted == 0  # the field is empty: the first
+        await pilot.press("down", "space")
         await settle(pilot)
         field = app.screen.query_one("#input-reason", Input)
         assert field.value == REASONS[1] and field_error(app, "reason") == ""  # picked: the message went
@@ -114,41 +114,40 @@ async def test_a_click_takes_a_reason_without_looking_up(env, people):
         assert _lookups(env) == [f"事由：{REASONS[2]}"]
 
 
-async def test_the_first_arrow_key_after_tab_takes_the_first_reason(env, people):
-    """The tester's keys: the ID number, Tab (查询事由), Tab (the list), Down, Enter looked the citizen
-    up 代办（持委托书）, the second reason: Tab had put the bar on the first one already. As every
-    list of choices: the first arrow key, Down or Up, puts the bar on the first reason."""
+async def test_tab_reaches_the_list_on_the_first_reason_and_enter_looks_up_with_it(env, people):
+    """The tester's keys: the ID number, Tab (查询事由), Tab (the list), Enter said 请选择或填写查询事由
+    （至少2个字）: Tab had left no reason under the bar. As Down from 查询事由, Tab reaches the list on
+    the first reason; Down then goes on to the second, Up back to the field."""
     a = people["driver_normal"]
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
         reasons = await _citizen_screen(pilot, app)
         await pilot.press(*a.id_number, "tab", "tab")
+        assert app.focused is reasons and reasons.highlighted == 0
+        await pilot.press("down")
+        assert reasons.highlighted == 1
+        await pilot.press("up", "up")
+        assert app.focused is app.screen.query_one("#input-reason")
+        await pilot.press("tab", "enter")
+        await settle(pilot)
+        assert field_error(app, "reason") == ""
+        assert a.name in screen_text(app) and _lookups(env) == [f"事由：{REASONS[0]}"]
+
+
+async def test_tab_with_a_typed_reason_leaves_it_to_enter(env, people):
+    """Noticed in session 22: Tab onto the list, then Enter with no reason under the bar, did
+    nothing. A reason the clerk typed is not replaced by the first listed one: Tab reaches the list
+    with none under the bar, Enter looks up with the typed reason, and the first arrow key (Up too)
+    puts the bar on the first reason."""
+    a = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reasons = await _citizen_screen(pilot, app)
+        await pilot.press(*a.id_number, "tab", *"核对驾驶证信息", "tab")
         assert app.focused is reasons and reasons.highlighted is None
         await pilot.press("up")  # the first, not the last (nor back to the field)
         assert app.focused is reasons and reasons.highlighted == 0
         app.screen.query_one("#input-reason").focus()
-        await pilot.press("tab", "down")
-        assert reasons.highlighted == 0
-        await pilot.press("enter")
-        await settle(pilot)
-        assert a.name in screen_text(app) and _lookups(env) == [f"事由：{REASONS[0]}"]
-
-
-async def test_enter_on_the_list_with_no_reason_under_the_bar_acts_on_what_the_field_holds(env, people):
-    """Noticed in session 22: Tab onto the list, then Enter with no reason under the bar, did
-    nothing. It now looks up as Enter in 查询事由 would: an empty field says so next to it, a typed
-    reason is used."""
-    a = people["driver_normal"]
-    app = counter_app(env)
-    async with app.run_test(size=(120, 40)) as pilot:
-        reasons = await _citizen_screen(pilot, app)
-        await pilot.press(*a.id_number, "tab", "tab")
-        assert app.focused is reasons and reasons.highlighted is None
-        await pilot.press("enter")
-        await settle(pilot)
-        assert "查询事由" in field_error(app, "reason") and _lookups(env) == []
-        set_input(app, "reason", "核对驾驶证信息")
-        reasons.focus()
-        await pilot.press("enter")
+        await pilot.press("tab", "enter")
         await settle(pilot)
         assert a.name in screen_text(app) and _lookups(env) == ["事由：核对驾驶证信息"]

@@ -2,15 +2,15 @@
 picked fills the field, which stays what is sent: it can be added to, and a typed reason needs
 no pick.
 
-Keys: Down in the field goes to the list, onto the first reason (or the one the field holds); Tab
-reaches the list with no reason under the bar (none the field holds), as every list of choices
-(kiosk.ui.widgets.choice): the first Down or Up then puts the bar on the first reason, not the
-second (Tab put the bar on the first one, which read as already there, and Down went on to
-代办（持委托书）). Up and Down move in the list (Up on the first reason goes back to the field);
-Enter takes the highlighted reason and asks for the action at once (the screen handles
-``ReasonList.Taken`` with ``submit``), or with none highlighted asks for it with what the field
-holds; Space or a click takes it only. The reasons come from a
-configuration file, so they are shown as plain text.
+Keys: Down in the field and Tab both reach the list on the first reason (or the one the field
+holds), so Enter there looks up with it (Tab left no reason under the bar, and Enter then said
+请选择或填写查询事由 with the field empty). Only Tab with a reason of the clerk's own typed in the
+field reaches it with none under the bar, so that Enter takes the typed reason rather than
+replacing it; the first Down or Up then puts the bar on the first reason. Up and Down move in the
+list (Up on the first reason goes back to the field); Enter takes the highlighted reason and asks
+for the action at once (the screen handles ``ReasonList.Taken`` with ``submit``), or with none
+highlighted asks for it with what the field holds; Space or a click takes it only. The reasons
+come from a configuration file, so they are shown as plain text.
 """
 from __future__ import annotations
 
@@ -99,10 +99,11 @@ class ReasonList(OptionList):
             super().action_cursor_up()
 
     def on_focus(self) -> None:
-        """The reason the field holds, if it is one of the list's; else the first when Down in the
-        field brought the focus, none when Tab did (the first arrow key then takes the first)."""
+        """The reason the field holds, if it is one of the list's; else the first, unless Tab
+        brought the focus with a reason of the clerk's own in the field: none then, so that Enter
+        looks up with what was typed (the first arrow key takes the first)."""
         typed = self._field.value.strip() if self._field is not None else ""
-        first = 0 if self._from_field and self.option_count else None
+        first = 0 if (self._from_field or not typed) and self.option_count else None
         self._from_field = False
         self.highlighted = self.reasons.index(typed) if typed in self.reasons else first
 

@@ -29,6 +29,7 @@ class SessionFocus:
     queried: tuple[date, date, int | None] | None
     mode: str  # SessionStep.mode: "self", "system" or "priority"
     _typed: Callable[[], tuple[date, date, int | None] | None]  # SessionStep._typed: the range and site typed
+    _hint: Callable[[], None]  # SessionStep._hint: the line over the table said anew
 
     def refuse(self, exc: DomainError) -> bool:
         """下一步 refused for something on this step that is no date field: said where the citizen
@@ -47,6 +48,7 @@ class SessionFocus:
         else:
             return False
         line.update(exc.message)
+        self._hint()  # 请先...【查询】 said under 查询 goes from the line over the table
         target.focus(scroll_visible=False)
         self.call_after_refresh(self._in_view, line, target)
         return True

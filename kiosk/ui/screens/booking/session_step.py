@@ -23,7 +23,7 @@ from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
-from ....services.booking import parse_day
+from ....services.booking import check_range, parse_day
 from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
@@ -32,7 +32,7 @@ from .session_dates import SessionDates, defaults
 from .session_fields import DateField, SiteSelect
 from .session_focus import SessionFocus
 from .session_table import SessionTable
-from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, hint_text, ranking_texts
+from .session_text import CHANGED, NOT_QUERIED, PRIORITY_TEXT, QUERY_HINT, hint_text, ranking_texts
 
 
 @dataclass
@@ -230,9 +230,11 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
 
     def _hint(self, dropped: int = 0) -> None:
         """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
-        self.query_one("#sessions-hint", Static).update(hint_text(
-            self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode, self.priority,
-            dropped))
+        text = hint_text(self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode,
+                         self.priority, dropped)
+        if NOT_QUERIED in str(self.query_one("#query-error", Static).content):  # said under 查询: not twice
+            text = text.removeprefix(f"{NOT_QUERIED}。").lstrip("\n")
+        self.query_one("#sessions-hint", Static).update(text)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
@@ -242,10 +244,16 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""
-        self.query_one("#query-error", Static).update("")
+        self._query_error_gone()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.query_one("#query-error", Static).update("")
+        self._query_error_gone()
+
+    def _query_error_gone(self) -> None:
+        line = self.query_one("#query-error", Static)
+        if str(line.content):
+            line.update("")
+            self._hint()  # 请先...【查询】 is said over the table again
 
     def _typed(self) -> tuple[date, date, int | None] | None:
         """The range and site as they stand in the fields now (None: a date that does not parse)."""
@@ -259,7 +267,12 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
     def request(self) -> BookingRequest:
         """The request for step 确认并提交; raises when something is missing."""
         if self.queried is None:
-            raise DomainError("请先输入时间段并点击【查询】", "query")
+            # dates 查询 refused (a reversed range): its message stays next to the field, not replaced
+            # by 请先...【查询】, which the line over the table already says
+            fields = {f.field_name: f for f in self.query(FormField)}
+            check_range(parse_day(fields["date_from"].value, "date_from"),
+                        parse_day(fields["date_to"].value, "date_to"), self.clock.now().date())
+            raise DomainError(NOT_QUERIED, "query")
         if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
             raise DomainError(CHANGED, "query")
         if self.mode == "system":

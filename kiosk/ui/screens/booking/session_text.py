@@ -7,6 +7,7 @@ from ....services import booking_query as bq
 
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
+NOT_QUERIED = "请先输入时间段并点击【查询】"  # said over the table, or under 查询 after 下一步
 PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
 
 
@@ -27,7 +28,7 @@ def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: 
     """What to do next over ``rows`` sessions listed (``marked`` of them chosen) in ``mode``;
     ``dropped``: sessions chosen on the last query that this one no longer lists."""
     if not queried:
-        text = "请先输入时间段并点击【查询】。"
+        text = f"{NOT_QUERIED}。"
     elif not rows:
         text = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
                 "请更改时间段或考场后重新查询。" if priority

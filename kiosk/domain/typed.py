@@ -8,6 +8,7 @@ Free text (names, addresses, reasons) is not folded: its full-width punctuation 
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, time
 
@@ -50,33 +51,54 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-NO_SUCH_DAY = "没有这一天，请检查月份（1-12）和日期"
+NO_SUCH_DAY = "没有这一天，月份应为1-12"  # a month that is none (2026-13-01, 2026-00-10)
+
+
+def no_day_message(match: re.Match[str]) -> str:
+    """What is wrong with a date written right that names no day (``_date_shape``'s match): a day past
+    the month's end (2026-11-31: 2026年11月只有30天) or day 0 (2026年11月的日期应为1-30) said as such, since the
+    month is fine; a month that is none NO_SUCH_DAY (short: one line under a date at 80x24)."""
+    year, month, day = map(int, match.groups())
+    if year < 1:
+        return "没有这一天，请检查年份"
+    if not 1 <= month <= 12:
+        return NO_SUCH_DAY
+    last = calendar.monthrange(year, month)[1]
+    return f"{year}年{month}月只有{last}天" if day > last else f"{year}年{month}月的日期应为1-{last}"
 
 
 def date_or_error(text: str, field: str, message: str) -> date:
     """``parse_date(text)``, or a DomainError next to ``field``: ``message`` (about the form) for
-    text that is not written as a date, NO_SUCH_DAY for one that is but names no day (2026-13-45)."""
+    text that is not written as a date, ``no_day_message`` for one that is but names no day
+    (2026-02-30: 2026年2月只有28天; 2026-13-45: NO_SUCH_DAY)."""
     day = parse_date(text)
     if day is None:
-        raise DomainError(NO_SUCH_DAY if _date_shape(text) else message, field)
+        shape = _date_shape(text)
+        raise DomainError(no_day_message(shape) if shape else message, field)
     return day
 
 
-def names_no_day(text: str) -> bool:
-    """Whether ``text``, a date or a date and a time (2026-02-30T09:00), is written as a date that
-    names no day: what NO_SUCH_DAY says, where a text of another form is told the form."""
+def no_day(text: str) -> str:
+    """For ``text``, a date or a date and a time (2026-02-30T09:00), written as a date that names no
+    day: what is wrong with it (``no_day_message``), where a text of another form is told the form; else ""."""
     clean = half_width(text).strip()
     for part in (clean, re.split(r"[T\s]", clean, maxsplit=1)[0]):
-        if _date_shape(part):
-            return parse_date(part) is None
-    return False
+        shape = _date_shape(part)
+        if shape:
+            return no_day_message(shape) if parse_date(part) is None else ""
+    return ""
+
+
+def names_no_day(text: str) -> bool:
+    """Whether ``text`` is written as a date that names no day (``no_day``)."""
+    return bool(no_day(text))
 
 
 def option_refusal(option: str, text: str, form: str) -> str:
     """What a command line says of a date (or date and time) option it cannot read: ``option``, then
-    NO_SUCH_DAY for 2026-02-30 as the screens say it, else ``form`` (须为 2026-12-03 这样的日期), and the
-    text received."""
-    return f"{option} {NO_SUCH_DAY if names_no_day(text) else form}，收到 {text!r}"
+    what is wrong with a day that is none as the screens say it (2026-02-30: 2026年2月只有28天), else
+    ``form`` (须为 2026-12-03 这样的日期), and the text received."""
+    return f"{option} {no_day(text) or form}，收到 {text!r}"
 
 
 def parse_time(text: str) -> time | None:

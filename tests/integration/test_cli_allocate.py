@@ -126,7 +126,7 @@ def test_a_date_that_is_neither_is_refused_with_both_forms(env, capsys):
 def test_a_date_that_names_no_day_is_told_so_as_the_screens_say_it(env, capsys):
     """--date 2026-02-30 was told the form it was written in (tester)."""
     assert main(["--db", env.settings.db_url, "allocate", "--date", "2026-02-30"]) == 2
-    assert capsys.readouterr().err == "kiosk: --date 没有这一天，请检查月份（1-12）和日期，收到 '2026-02-30'\n"
+    assert capsys.readouterr().err == "kiosk: --date 2026年2月只有28天，收到 '2026-02-30'\n"
 
 
 def test_a_day_still_to_come_is_refused_with_a_space_after_the_date(env, capsys):

@@ -68,6 +68,6 @@ def test_a_score_out_of_range_for_a_subject_not_booked_is_refused_for_the_score(
 
 def test_an_exam_time_that_names_no_day_is_told_so(booked) -> None:  # type: ignore[no-untyped-def]
     assert booked("--score", "70", "--at", "2026-02-30T09:00") == (
-        2, "--at 没有这一天，请检查月份（1-12）和日期，收到 '2026-02-30T09:00'")
+        2, "--at 2026年2月只有28天，收到 '2026-02-30T09:00'")
     assert booked("--score", "70", "--at", "2026-12-04T25:00") == (
         2, "--at 须为 2026-12-04T08:30 这样的时间，收到 '2026-12-04T25:00'")

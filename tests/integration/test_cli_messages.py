@@ -13,7 +13,7 @@ import pytest
 
 
 @pytest.mark.parametrize(("argv", "variables", "said"), [
-    (["--now", "2026-02-30T09:00"], {}, "kiosk: KIOSK_NOW / --now 没有这一天，请检查月份（1-12）和日期，收到 '2026-02-30T09:00'"),
+    (["--now", "2026-02-30T09:00"], {}, "kiosk: KIOSK_NOW / --now 2026年2月只有28天，收到 '2026-02-30T09:00'"),
     (["--now", "2026-12-01T25:00"], {}, "kiosk: KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 '2026-12-01T25:00'"),
     ([], {"KIOSK_NOW": "tomorrow"}, "kiosk: KIOSK_NOW / --now 须为 2026-12-01T09:00 这样的时间，收到 'tomorrow'"),
     (["--theme", "dark"], {}, "kiosk: KIOSK_THEME / --theme 须为以下之一：standard, high-contrast，收到 'dark'"),

@@ -38,23 +38,29 @@ def test_date_or_error_names_the_field() -> None:
     assert (err.value.field, err.value.message) == ("date_from", "请按 2026-12-05 的格式输入日期")
 
 
-@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-45", "20261345", "２０２６年２月３０日"])
-def test_a_date_written_right_that_names_no_day_says_so(text: str) -> None:
-    """Not 「请按 2026-12-05 的格式输入」 for text already in that form."""
+@pytest.mark.parametrize(("text", "said"), [
+    ("2026-02-30", "2026年2月只有28天"), ("2026-11-31", "2026年11月只有30天"), ("2028-02-30", "2028年2月只有29天"),
+    ("２０２６年２月３０日", "2026年2月只有28天"), ("2026-11-00", "2026年11月的日期应为1-30"),
+    ("2026-13-45", NO_SUCH_DAY), ("20261345", NO_SUCH_DAY), ("2026-00-10", NO_SUCH_DAY),
+    ("0000-01-01", "没有这一天，请检查年份")])
+def test_a_date_written_right_that_names_no_day_says_what_is_wrong(text: str, said: str) -> None:
+    """Not 「请按 2026-12-05 的格式输入」 for text already in that form; and not 请检查月份 for a
+    month that is fine (2026-11-31 said so: tester), only for one that is none."""
     with pytest.raises(DomainError) as err:
         date_or_error(text, "date_to", "请按 2026-12-05 的格式输入日期")
-    assert (err.value.field, err.value.message) == ("date_to", NO_SUCH_DAY)
+    assert (err.value.field, err.value.message) == ("date_to", said)
 
 
-@pytest.mark.parametrize(("text", "no_day"), [("2026-02-30", True), ("2026-02-30T09:00", True),
-                                              ("2026-13-01 09:00", True), ("2026年2月30日", True),
-                                              ("2026-02-28T09:00", False), ("2026-02-28T25:00", False),
-                                              ("tomorrow", False), ("2026-02-3x", False)])
-def test_a_command_line_date_that_names_no_day_is_told_so(text: str, no_day: bool) -> None:
-    """kiosk allocate --date 2026-02-30 was told the form (须为 2026-12-03 这样的日期) it was written in."""
-    assert names_no_day(text) is no_day
+@pytest.mark.parametrize(("text", "wrong"), [("2026-02-30", "2026年2月只有28天"), ("2026-02-30T09:00", "2026年2月只有28天"),
+                                             ("2026-13-01 09:00", NO_SUCH_DAY), ("2026年2月30日", "2026年2月只有28天"),
+                                             ("2026-02-28T09:00", ""), ("2026-02-28T25:00", ""),
+                                             ("tomorrow", ""), ("2026-02-3x", "")])
+def test_a_command_line_date_that_names_no_day_is_told_so(text: str, wrong: str) -> None:
+    """kiosk allocate --date 2026-02-30 was told the form (须为 2026-12-03 这样的日期) it was written in;
+    it is told what is wrong, as the screens say it."""
+    assert names_no_day(text) is bool(wrong)
     said = option_refusal("--date", text, "须为 2026-12-03 这样的日期")
-    assert said == f"--date {NO_SUCH_DAY if no_day else '须为 2026-12-03 这样的日期'}，收到 {text!r}"
+    assert said == f"--date {wrong or '须为 2026-12-03 这样的日期'}，收到 {text!r}"
 
 
 @pytest.mark.parametrize("text, expected", [("08:30", time(8, 30)), ("8:30", time(8, 30)),

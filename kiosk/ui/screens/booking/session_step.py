@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from ....domain.clock import Clock
-from ....domain.errors import DomainError
+from ....domain.errors import DomainError, FormProblems
 from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
@@ -175,12 +175,21 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
     def query_args(self) -> tuple:
         """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field."""
         self.follow_day()
+        date_from, date_to = self._days()
         fields = {f.field_name: f for f in self.query(FormField)}
-        date_from = parse_day(fields["date_from"].value, "date_from")
-        date_to = parse_day(fields["date_to"].value, "date_to")
         for name, day in (("date_from", date_from), ("date_to", date_to)):  # 2026/12/5 -> 2026-12-05
             fields[name].value = f"{day:%Y-%m-%d}"
         return self.subject, date_from, date_to, self._site(), self.priority
+
+    def _days(self) -> tuple[date, date]:
+        """开始日期 and 结束日期 as typed; both wrong, both are told in one round (FieldErrors), not the
+        start's alone and the end's only at the next 查询."""
+        fields = {f.field_name: f for f in self.query(FormField)}
+        problems = FormProblems()
+        days = [problems.check(parse_day, fields[name].value, name) for name in ("date_from", "date_to")]
+        problems.raise_found()
+        assert days[0] is not None and days[1] is not None
+        return days[0], days[1]
 
     def show_result(self, result: bq.SessionQuery, args: tuple, explained: bool = False) -> None:
         """``explained``: queried again after 预约 was refused for the sessions chosen; the alert says
@@ -269,9 +278,7 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         if self.queried is None:
             # dates 查询 refused (a reversed range): its message stays next to the field, not replaced
             # by 请先...【查询】, which the line over the table already says
-            fields = {f.field_name: f for f in self.query(FormField)}
-            check_range(parse_day(fields["date_from"].value, "date_from"),
-                        parse_day(fields["date_to"].value, "date_to"), self.clock.now().date())
+            check_range(*self._days(), self.clock.now().date())
             raise DomainError(NOT_QUERIED, "query")
         if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
             raise DomainError(CHANGED, "query")

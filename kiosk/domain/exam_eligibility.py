@@ -81,7 +81,7 @@ def eligibility(
 
     Checks in this order, the first failing one is reported: online-bookable class, age,
     permit expired, permit used up by five failed 科目二/科目三 bookings, subject passed,
-    prerequisites, an open booking for the subject, waiting period, 10-day re-booking.
+    prerequisites (all those not passed), an open booking for the subject, waiting period, 10-day re-booking.
     """
     if subject not in SUBJECTS:
         raise ValueError(f"unknown subject {subject!r}")
@@ -100,9 +100,10 @@ def eligibility(
         return _deny(void)
     if histories[subject].passed:
         return _deny(f"{name}已考试合格，无需再次预约")
-    for pre in PREREQUISITES[subject]:
-        if not histories[pre].passed:
-            return _deny(f"须先通过{SUBJECT_NAMES[pre]}考试，才能预约{name}")
+    # every prerequisite not yet passed, in their order: 科目四 without 科目一 needs 科目三 too (it said
+    # 须先通过科目一 alone, as if passing it were enough)
+    if missing := [SUBJECT_NAMES[pre] for pre in PREREQUISITES[subject] if not histories[pre].passed]:
+        return _deny(f"须先通过{'、'.join(missing)}考试，才能预约{name}")
     if open_ := [b for b in bookings if b.subject == subject and b.status in OPEN_STATUSES]:
         # online only an application still waiting for allocation is cancelled; a seat already given
         # (优先预约, or placed by allocation) is given back at a counter, a day ahead at least

@@ -264,6 +264,7 @@ async def test_new_learner_books_subject_one_without_priority_link(kiosk_app, en
     async with kiosk_app.run_test(size=(120, 50)) as pilot:
         await open_wizard(pilot, env, p)
         assert "须先通过科目一考试" in screen_text(kiosk_app)
+        assert "须先通过科目一、科目三考试，才能预约科目四" in screen_text(kiosk_app)  # not 科目一 alone
         await pilot.click("#next-subject")
         await settle(pilot)
         await pilot.click("#agree")

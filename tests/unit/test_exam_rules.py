@@ -123,7 +123,9 @@ def test_skill_subjects_need_subject_one_and_four_needs_three():
         r = check(subject, today)
         assert not r.allowed and "须先通过科目一" in r.reason and r.earliest is None
     r = check(4, today, PASSED_1)
-    assert not r.allowed and "须先通过科目三" in r.reason
+    assert not r.allowed and r.reason == "须先通过科目三考试，才能预约科目四"
+    r = check(4, today)  # 科目一 alone would not do: the whole condition (tester)
+    assert not r.allowed and r.reason == "须先通过科目一、科目三考试，才能预约科目四"
     assert check(4, today, PASSED_1 + [attempt(3, date(2025, 5, 1), True)]).allowed
 
 

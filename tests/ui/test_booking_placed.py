@@ -2,8 +2,14 @@
 certificate in a citizen's words (where to print it; no file name)."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
+from textual.widgets import DataTable
+
+from kiosk.services.booking_submit import BookingRequest
+from tests.booking_helpers import book, sessions
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_booking_records import open_entry, placed_on_12_04
 from tests.ui.test_booking_small_screen import press
@@ -54,3 +60,20 @@ async def test_the_certificate_names_no_file(kiosk_app, env, people):
         assert "exam_certificate_" not in text and ".txt" not in text and "文件" not in text
         saved = Path(env.settings.data_dir) / "certificates" / f"exam_certificate_{done.serial_no}.txt"
         assert saved.read_text(encoding="utf-8").startswith("机动车驾驶人考试预约凭证")
+
+
+@pytest.mark.parametrize("entry", ["exam_fee", "exam_certificate"])
+async def test_the_bookings_are_listed_by_exam_time_with_the_soonest_first(kiosk_app, env, people, entry):
+    """Tester: listed by application time, the 科目三 booked last (2026-12-19) came before the 科目二
+    exam on 2026-12-04; the soonest exam comes first now, with the cursor on it."""
+    p = people["permit_expiring"]
+    placed_on_12_04(env, p)
+    later = sessions(env, p, 3, "2026-12-19", "2026-12-20", priority=True)
+    book(env, p, BookingRequest(3, "priority", (later[0].id,)))  # a seat at once: placed, applied for last
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await open_entry(pilot, env, p, entry)
+        screen = kiosk_app.screen
+        assert [r.exam_at.date() for r in screen.rows] == [date(2026, 12, 4), later[0].exam_date]
+        table = screen.query_one("#bookings", DataTable)
+        assert table.cursor_row == 0 and kiosk_app.focused is table
+        assert "科目二" in shown(kiosk_app, "#detail") and "2026-12-04" in shown(kiosk_app, "#detail")

@@ -58,19 +58,19 @@ async def test_after_paying_the_list_stays_on_the_booking_paid(kiosk_app, env, p
     p = people["permit_expiring"]
     placed_on_12_04(env, p)  # 科目二, placed by the 12-02 allocation
     later = sessions(env, p, 3, "2026-12-05", "2026-12-10", priority=True)
-    book(env, p, BookingRequest(3, "priority", (later[0].id,)))  # 科目三, placed at once: listed first
+    book(env, p, BookingRequest(3, "priority", (later[0].id,)))  # 科目三, placed at once: its exam listed second
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await open_entry(pilot, env, p, "exam_fee")
         screen = kiosk_app.screen
-        assert [r.subject for r in screen.rows] == [3, 2]
+        assert [r.subject for r in screen.rows] == [2, 3]  # by exam time: 12-04 first
         screen.query_one("#bookings").move_cursor(row=1)
         await settle(pilot)
         await pilot.click("#action")
         await settle(pilot)
         await pilot.click("#confirm-yes")
         await settle(pilot)
-        assert screen.query_one("#bookings").cursor_row == 1 and screen.selected().subject == 2
-        assert "科目二" in str(screen.query_one("#detail").render()) and not shown(kiosk_app, "#action")
+        assert screen.query_one("#bookings").cursor_row == 1 and screen.selected().subject == 3
+        assert "科目三" in str(screen.query_one("#detail").render()) and not shown(kiosk_app, "#action")
         screen.query_one("#bookings").move_cursor(row=0)  # the other one is still to pay
         await settle(pilot)
-        assert shown(kiosk_app, "#action") and "考试费：200元（未缴纳）" in str(screen.query_one("#detail").render())
+        assert shown(kiosk_app, "#action") and "考试费：150元（未缴纳）" in str(screen.query_one("#detail").render())

@@ -1,4 +1,5 @@
-"""考试费缴纳 and 考试预约凭证: the citizen's successful bookings (BookingListScreen, in records)."""
+"""考试费缴纳 and 考试预约凭证: the citizen's successful bookings (BookingListScreen, in records), by exam
+time, the soonest first."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from .records import BookingListScreen
 
 class FeeScreen(BookingListScreen):
     TITLE_TEXT = "考试费缴纳"
+    BY_EXAM_TIME = True  # the exam coming first on top, the cursor on it (it was by application time)
     ACTION = "缴纳考试费"
     INTRO = "以下为预约成功的考试。选择一项，点击【缴纳考试费】。"
     STATUSES = ("placed",)
@@ -78,6 +80,7 @@ class FeeScreen(BookingListScreen):
 
 class CertificateScreen(BookingListScreen):
     TITLE_TEXT = "考试预约凭证"
+    BY_EXAM_TIME = True  # the exam coming first on top, the cursor on it (it was by application time)
     ACTION = "查看预约凭证"
     INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存，可到车管所窗口打印。"
     STATUSES = ("placed",)

@@ -38,6 +38,7 @@ class BookingListScreen(CitizenScreen):
     STATUSES: tuple[str, ...] = ("pending", "placed", "unplaced", "cancelled", "done")
     REFUSED = ""  # heads the reason a row's action cannot be done
     DONE = ""  # what Enter on a row says when the action has been done for it (``done``)
+    BY_EXAM_TIME = False  # listed by exam time, the soonest first (undated after), not newest application first
 
     def __init__(self) -> None:
         super().__init__()
@@ -123,6 +124,8 @@ class BookingListScreen(CitizenScreen):
 
     def _loaded(self, rows: list[booking_records.BookingView]) -> None:
         self.rows = [r for r in rows if r.status in self.STATUSES]
+        if self.BY_EXAM_TIME:  # stable: the undated keep the newest application first
+            self.rows.sort(key=lambda r: (r.exam_at is None, r.exam_at or r.created_at))
         table = self.query_one(DataTable)
         self._fill(keep_cursor=False)
         self._show_status()

@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared
 from ..db.models import Application, ApplicationEvent, AuditEntry, Booking, ExamPlan, ExamSession, ExamSite, Message
 from ..domain.errors import Conflict
-from ..domain.dates import format_days
+from ..domain.dates import format_days, format_month_day
+from ..domain.exam import SUBJECT_NAMES
 from .booking import OPEN_PLAN, SITE_IN_CITY
 from .applications import placeholder_serial, serial_for
 from .env import Env
@@ -98,7 +99,9 @@ DAY_AND_PUBLISH = {k: Prepared(select(_S.c.exam_date, ExamPlan.publish_on).disti
 _CLOSED_PUBLISH_DAYS = {k: Prepared(select(ExamPlan.publish_on).distinct().where(
     ExamPlan.id.in_(select(_S.c.plan_id).where(_fitting(*k, plans=_CLOSED)))).order_by(ExamPlan.publish_on))
     for k in _KEYS}
-_SESSION_PLAN = Prepared(select(_S.c.exam_date, ExamPlan.publish_on).join(ExamPlan, ExamPlan.id == _S.c.plan_id)
+_SESSION_PLAN = Prepared(select(_S.c.exam_date, ExamPlan.publish_on, _S.c.start_time, ExamSite.name, _S.c.classes,
+                                _S.c.subject)
+                         .join(ExamPlan, ExamPlan.id == _S.c.plan_id).join(ExamSite, ExamSite.id == _S.c.site_id)
                          .where(_S.c.id == bindparam("sid")))
 GONE = "所选场次已截止预约或不可预约，请重新查询后选择"
 RANGE_GONE = "所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询"
@@ -124,20 +127,36 @@ def _closed_on(publish_days: list[date]) -> str:
     return f"已{'分别' if several else ''}于{format_days(publish_days)}（预约结果公布日）截止网上预约"
 
 
-def sessions_gone(d: Driver, session_ids: Sequence[int], today: date) -> SessionsGone:
+def sessions_gone(d: Driver, session_ids: Sequence[int], today: date, cls: str = "",
+                  subject: int | None = None) -> SessionsGone:
     """The chosen sessions ``session_ids`` (some no longer take bookings): those whose plan closed
     on its publication day named with that day (2026-12-07的场次已于2026年12月5日（预约结果公布日）截止
-    网上预约); else (withdrawn, say) GONE."""
+    网上预约); those a counter changed meanwhile so that they no longer fit the learner's class ``cls``
+    or the subject named with what changed (所选场次（12月20日 13:30 渝中考场）已不再接受C1车型考试: it
+    said GONE, as if closed); else (withdrawn, say) GONE."""
     by_day: dict[date, set[date]] = {}  # publication day -> exam days
+    other_class: list[str] = []  # the sessions no longer for ``cls``
+    other_subject: list[str] = []
     for sid in dict.fromkeys(session_ids):
         row = d.first(_SESSION_PLAN, sid=sid)
-        if row is not None and row[1] <= today:
-            by_day.setdefault(row[1], set()).add(row[0])
-    if not by_day:
+        if row is None:
+            continue
+        exam_day, publish, start, site, classes, its_subject = row
+        if publish <= today:
+            by_day.setdefault(publish, set()).add(exam_day)
+        elif subject is not None and its_subject != subject:
+            other_subject.append(f"{format_month_day(exam_day)} {start:%H:%M} {site}")
+        elif cls and cls not in classes:
+            other_class.append(f"{format_month_day(exam_day)} {start:%H:%M} {site}")
+    said = [f"{'、'.join(f'{day:%Y-%m-%d}' for day in sorted(days))}的场次{_closed_on([publish])}"
+            for publish, days in sorted(by_day.items())]
+    if other_class:
+        said.append(f"所选场次（{'、'.join(other_class)}）已不再接受{cls}车型考试")
+    if other_subject:
+        said.append(f"所选场次（{'、'.join(other_subject)}）已不再是{SUBJECT_NAMES[subject]}考试")  # type: ignore[index]
+    if not said:
         return SessionsGone(GONE)
-    said = "；".join(f"{'、'.join(f'{day:%Y-%m-%d}' for day in sorted(days))}的场次{_closed_on([publish])}"
-                    for publish, days in sorted(by_day.items()))
-    return SessionsGone(said + "，请重新查询后选择其他场次")
+    return SessionsGone("；".join(said) + "，请重新查询后选择其他场次")
 
 
 def range_gone(d: Driver, key: tuple[bool, bool], params: dict) -> SessionsGone:
@@ -180,7 +199,7 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str) -> Non
             raise SessionsGone(seat_taken)
     elif b.mode == "self":  # in id order, as allocation and other bookings do: no deadlock on PostgreSQL
         if sum(d.run(_COUNT_APPLICANT, sid=sid, now=now, today=today) for sid in sorted(b.choices)) != len(b.choices):
-            raise sessions_gone(d, b.choices, today)
+            raise sessions_gone(d, b.choices, today, b.licence_class, b.subject)
     else:
         key = b.site_id is not None, b.city is not None
         params = fitting_params(b.subject, b.range_from, b.range_to, b.licence_class, b.site_id, b.city,  # type: ignore[arg-type]

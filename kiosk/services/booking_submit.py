@@ -99,7 +99,8 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: st
     found = [d.first(_SESSION[city is not None], sid=i, subject=req.subject, cls=cls, now=now, today=now.date(),
                      **where) for i in ids]
     if None in found:
-        raise booking_create.sessions_gone(d, [i for i, row in zip(ids, found) if row is None], now.date())
+        raise booking_create.sessions_gone(d, [i for i, row in zip(ids, found) if row is None], now.date(), cls,
+                                           req.subject)
     if req.mode == "priority" and (found[0][5] <= 0 or found[0][6] <= 0):
         raise SessionsGone(SEAT_TAKEN)
     return tried_order([(*r[:5], r[7]) for r in found])

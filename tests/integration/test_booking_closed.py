@@ -108,3 +108,26 @@ def test_closing_between_the_read_and_the_write_leaves_the_code_unused(env, peop
         booking_submit.submit(env, aid, req, code)
     assert refused.value.message == CLOSED_12_04 + "（验证码仍然有效）" and refused.value.code_valid
     assert code_row(env, p.phone) == (None, 0)
+
+
+def test_a_session_changed_to_another_class_meanwhile_says_so_and_keeps_the_code(env, people):
+    """Tester: a counter changed the chosen session's 准考车型 from C1C2 to C2 between 下一步 and 预约; the
+    refusal said 所选场次已截止预约或不可预约 as if it had closed. It names the session and what changed."""
+    p = people["k2_ready"]  # 陈晨, C1
+    aid = account_id(env, p)
+    row = sessions(env, p, 2, "2026-12-05", "2026-12-20")[-1]
+    req = BookingRequest(2, "self", (row.id,))
+    booking_submit.check(env, aid, req)
+    booking_submit.send_code(env, aid)
+    code = last_sms_code(env, p.phone)
+    with env.db.write() as s:
+        s.get(ExamSession, row.id).classes = "C2"
+    said = (f"所选场次（{row.exam_date.month}月{row.exam_date.day}日 {row.start_time:%H:%M} {row.site_name}）"
+            "已不再接受C1车型考试，请重新查询后选择其他场次")
+    with pytest.raises(SessionsGone) as refused:
+        booking_submit.submit(env, aid, req, code)
+    assert refused.value.message == said + "（验证码仍然有效）" and refused.value.code_valid
+    assert code_row(env, p.phone) == (None, 0)  # neither used nor counted
+    with pytest.raises(SessionsGone) as refused:  # at 下一步: the same
+        booking_submit.check(env, aid, req)
+    assert refused.value.message == said

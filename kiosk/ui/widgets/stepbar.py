@@ -7,10 +7,13 @@ from textual.widgets import Static
 
 # Every tier spaces its steps evenly: one separator throughout, and every step with the same space
 # either side (the current one's highlight included). (separator, labels: "steps" or "short",
-# every step named, the space either side of a step)
-_TIERS = [("  >  ", "steps", True, " "), (">", "steps", True, " ")]
-_SHORT_TIERS = [(">", "short", True, " "), ("＞", "short", True, ""), (">", "short", True, "")]
-_NUMBERS = (">", "steps", False, " ")
+# every step named, the space either side of a step, the steps numbered)
+_TIERS = [("  >  ", "steps", True, " ", True), (">", "steps", True, " ", True)]
+# the names without their numbers (the current step is highlighted): the seed's names kept where
+# only the short labels fitted with numbers (the 6-step 优先预约 bar at 80x24)
+_BARE_TIERS = [(">", "steps", True, " ", False), ("＞", "steps", True, "", False), (">", "steps", True, "", False)]
+_SHORT_TIERS = [(">", "short", True, " ", True), ("＞", "short", True, "", True), (">", "short", True, "", True)]
+_NUMBERS = (">", "steps", False, " ", True)
 
 
 class StepBar(Static):
@@ -25,29 +28,34 @@ class StepBar(Static):
         self.short = short  # a shorter label for each step, for a bar too narrow for the names (or None)
 
     def render(self) -> Text:
-        """All steps on one line: with less room the separators shrink, then the steps take their
-        short labels (``short``, closer together: the full-width ＞ keeps a gap either side of it
-        in two columns), then the other steps show only their number, the current one always its
-        name. The 6-step 优先预约 bar at 80 columns keeps every name, by its short label
-        (「1 > 2 > 3 > 4 > 5.选择场次 > 6」 said nothing of what the steps were). Before, its 80-column
-        line had a space after some separators and not others (1.科目确认> 2.业务须知> ...)."""
+        """All steps on one line: with less room the separators shrink, then the steps lose their
+        numbers (the current one is highlighted), closer together (the full-width ＞ keeps a gap
+        either side of it in two columns), then they take their short labels (``short``), then the
+        other steps show only their number, the current one always its name. The 6-step 优先预约 bar
+        at 80x24 keeps the seed's names (切换优先预约, 优先预约业务须知: they were cut to 优先预约 and
+        优先须知), without numbers; 「1 > 2 > 3 > 4 > 5.选择场次 > 6」 said nothing of what the steps were.
+        Before, its 80-column line had a space after some separators and not others (1.科目确认> ...)."""
         width = self.size.width or 10_000
         short = self.short if self.short and len(self.short) == len(self.steps) else None
-        tiers = _TIERS + (_SHORT_TIERS if short else []) + [_NUMBERS]
-        for sep, which, names, pad in tiers:
-            text = self._line(sep, short if which == "short" else self.steps, names, pad)  # type: ignore[arg-type]
+        tiers = _TIERS + _BARE_TIERS + (_SHORT_TIERS if short else []) + [_NUMBERS]
+        for sep, which, names, pad, numbered in tiers:
+            labels = short if which == "short" else self.steps
+            text = self._line(sep, labels, names, pad, numbered)  # type: ignore[arg-type]
             if text.cell_len <= width:
                 break
         return text
 
-    def _line(self, sep: str, labels: list[str], names: bool, pad: str) -> Text:
+    def _line(self, sep: str, labels: list[str], names: bool, pad: str, numbered: bool = True) -> Text:
         """``names``: every step named, else the current one only (and the others by number);
-        ``pad``: the space either side of every step."""
+        ``pad``: the space either side of every step; ``numbered``: 1.科目确认, else 科目确认."""
         text = Text()
         for i, step in enumerate(labels):
             if i:
                 text.append(sep, style="dim")
             style = "bold reverse" if i == self.current else ("" if i < self.current else "dim")
-            shown = f"{i + 1}.{step}" if names or i == self.current else f"{i + 1}"
+            if not numbered:
+                shown = step
+            else:
+                shown = f"{i + 1}.{step}" if names or i == self.current else f"{i + 1}"
             text.append(f"{pad}{shown}{pad}", style=style)
         return text

@@ -39,7 +39,8 @@ from .wizard_submit import BookingSubmission
 
 NORMAL_STEPS = ["科目确认", "业务须知", "选择场次", "确认并提交"]
 PRIORITY_STEPS = ["科目确认", "业务须知", "切换优先预约", "优先预约业务须知", "选择场次", "确认并提交"]
-# the step bar's labels when the names do not fit (80 columns): every step still named
+# the step bar's labels when even the names without numbers do not fit (narrower than 80 columns: at
+# 80x24 the seed's names show, unnumbered; kiosk.ui.widgets.stepbar): every step still named
 PRIORITY_SHORT = ["科目确认", "业务须知", "优先预约", "优先须知", "选择场次", "确认并提交"]
 NORMAL_BAR = {"step-subject": 0, "step-notice": 1, "step-sessions": 2, "step-confirm": 3, "step-done": 3}
 PRIORITY_BAR = {"step-subject": 0, "step-notice": 1, "step-priority-notice": 3, "step-sessions": 4,

@@ -74,13 +74,18 @@ class KioskScreen(ButtonRowKeys):
         field on view that was edited (a screen with other inputs says what counts itself)."""
         return any(f.edited for f in self.draft_fields() if shown(f))
 
-    def leave(self, go: Callable[[], object], question: str = LEAVE_QUESTION, yes: str = "放弃并返回",
-              no: str = "继续填写") -> None:
-        """Leave the screen with ``go()`` (返回, or Escape), or drop the form some
-        other way (``question`` and ``yes`` then say which, ``no`` the answer that stays). When
-        something typed is not yet saved (``unsaved``), ask first; the safe answer keeps the form. Not while a
-        service call runs (a CSV import, an allocation): the screen says it is working and stays, so
-        the call's result (a per-line report, say) is not lost."""
+    def leave(self, go: Callable[[], object] | None = None, question: str = LEAVE_QUESTION,
+              yes: str = "放弃并返回", no: str = "继续填写") -> None:
+        """Leave the screen (返回, or Escape: ``dismiss``, which closes this screen only), or drop
+        the form some other way with ``go()`` (``question`` and ``yes`` then say which, ``no`` the
+        answer that stays). When something typed is not yet saved (``unsaved``), ask first; the safe
+        answer keeps the form. Not while a service call runs (a CSV import, an allocation): the
+        screen says it is working and stays, so the call's result (a per-line report, say) is not
+        lost. A press queued behind the one that closed the screen or asked (a burst of Escape)
+        finds it no longer on top and is ignored: one question, never a screen under it closed."""
+        if not self.is_active:
+            return
+        go = go or self.dismiss
         if self.busy:
             self._show_wait()
             return

@@ -181,7 +181,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
-            self.leave(self.app.pop_screen)  # asks first when something typed or chosen would be dropped
+            self.leave()  # asks first when something typed or chosen would be dropped
         elif bid == "next":
             self._next()
         elif bid == "prev":

@@ -132,7 +132,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
-            self.leave(self.app.pop_screen)
+            self.leave()
         elif bid == "next":
             self._to_sessions()
         elif bid == "prev-form":

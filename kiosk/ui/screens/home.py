@@ -32,6 +32,7 @@ class HomeMenu(VerticalScroll):
 
 
 class HomeScreen(KioskScreen):
+    STAYS = True  # no back key closes it (kiosk.ui.own_close): only signing out, the idle timeout
     BELOW_MENU = "#sign-out"  # Down from the menu's last row reaches 退出登录, Up comes back (see MenuGrid)
     BINDINGS = [Binding("up", "up_to_menu", show=False)]
 

@@ -46,10 +46,11 @@ class RecordScreen(CitizenScreen):
         result (驾驶证电子版 > 换照片 > 查看网办进度) has the screens it came through under it."""
         from .home import HomeScreen
 
-        stack = self.app.screen_stack
-        menus = [i for i, screen in enumerate(stack) if isinstance(screen, HomeScreen)]
-        for _ in range(len(stack) - 1 - menus[-1] if menus else 1):
-            self.app.pop_screen()
+        menus = [screen for screen in self.app.screen_stack if isinstance(screen, HomeScreen)]
+        if menus:
+            self.close_to(menus[-1])
+        else:
+            self.dismiss()
 
     def set_status(self, text: str | Text) -> None:
         self.query_one("#status", Static).update(text)

@@ -106,7 +106,7 @@ class RegisterScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
-            "back": lambda: self.leave(self.app.pop_screen),
+            "back": self.leave,
             "to-face": lambda: self.call(auth.check_applicant, self.env, self._value("name"),
                                          self._value("id_number"), self._value("phone"), done=self._checked,
                                          failed=self._refused),
@@ -142,7 +142,7 @@ class RegisterScreen(KioskScreen):
         """Registered already: nothing typed here is needed (no question asked); 返回 there: the start screen."""
         from .sign_in import SignInScreen
 
-        self.app.switch_screen(SignInScreen(id_number=self._value("id_number")))
+        self.replace_with(SignInScreen(id_number=self._value("id_number")))
 
     def _checked(self, applicant: auth.Applicant) -> None:
         """On to the face check. The same person back from 上一步 finds it as left: the line of the

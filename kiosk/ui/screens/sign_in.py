@@ -85,11 +85,11 @@ class SignInScreen(KioskScreen):
         elif event.button.id == "submit":
             self.submit()
         elif event.button.id == "back":
-            self.app.pop_screen()
+            self.dismiss()
         elif event.button.id == "to-register":
             from .register import RegisterScreen
 
-            self.app.switch_screen(RegisterScreen(id_number=self._id_number()))  # 返回 there: the start screen
+            self.replace_with(RegisterScreen(id_number=self._id_number()))  # 返回 there: the start screen
 
     def send_code(self) -> None:
         self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent, failed=self._refused)

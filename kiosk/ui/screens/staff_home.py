@@ -128,4 +128,4 @@ class StaffHomeScreen(KioskScreen):
 
     def _signed_out(self, _: None) -> None:
         self.kiosk.staff = None
-        self.app.pop_screen()
+        self.dismiss()

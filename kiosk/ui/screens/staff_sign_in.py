@@ -14,6 +14,8 @@ from ..widgets.plain import Plain
 
 
 class StaffSignInScreen(KioskScreen):
+    STAYS = True  # the counter's start screen, at the bottom of the stack: no back key closes it
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台 - 工作人员登录")
         with VerticalScroll(classes="form", can_focus=False):  # no Tab stop of its own: see kiosk.tcss

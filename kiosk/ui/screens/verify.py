@@ -49,7 +49,7 @@ class VerifyScreen(KioskScreen):
             self._show(None)
             self.query_one("#input-payload", Input).focus()  # ready for the next scan or paste
         elif bid == "back":
-            self.app.pop_screen()
+            self.dismiss()
 
     def _verify(self, *, online: bool) -> None:
         """Any new check, refused or not, first takes the last one's result off the screen."""

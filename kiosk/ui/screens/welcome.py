@@ -20,6 +20,7 @@ LOOK_LABELS = {STANDARD: "高对比度显示", HIGH_CONTRAST: "标准显示"}
 class WelcomeScreen(KioskScreen):
     # Down from 登录/注册 reaches 高对比度显示 under them, Up goes back to the one it came from
     # (Left/Right go along 登录/注册: kiosk.ui.widgets.button_row); only Tab reached it.
+    STAYS = True  # the start screen, at the bottom of the stack: no back key closes it (kiosk.ui.own_close)
     BINDINGS = [Binding("down", "look_row(1)", show=False), Binding("up", "look_row(-1)", show=False)]
     _came_from = "sign-in"  # the button of the row above that Down left from
 

@@ -22,14 +22,14 @@ from __future__ import annotations
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button
 
 from ..bindings import BUTTON_ROW_BINDINGS
+from ..own_close import OwnClose
 
 
-class ButtonRowKeys(Screen):
+class ButtonRowKeys(OwnClose):  # every screen and dialog: it also closes only itself (kiosk.ui.own_close)
     BINDINGS = BUTTON_ROW_BINDINGS
 
     def action_button_row(self, step: int) -> None:

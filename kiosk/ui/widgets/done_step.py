@@ -49,11 +49,11 @@ class DoneButtons(SubmitGuard, _Base):
         if bid in ("home", "to-progress") and self.too_soon():
             return  # the Enter that pressed 提交, repeated: the 业务流水号 was never seen (tester)
         if bid == "home":
-            self.app.pop_screen()
+            self.dismiss()
         elif bid in ("to-progress", "pending-progress"):
             from ..screens.records import ProgressScreen
 
-            self.app.switch_screen(ProgressScreen(self._serial))
+            self.replace_with(ProgressScreen(self._serial))
 
     def show_done(self, serial: str, result: str, bar: int) -> None:
         """The application ``serial`` was made: ``result`` says how it went, on the DoneStep, with the

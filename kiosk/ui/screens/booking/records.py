@@ -287,7 +287,7 @@ class BookingListScreen(CitizenScreen):
         bid = event.button.id
         row = self.selected()
         if bid == "back":
-            self.app.pop_screen()
+            self.dismiss()
         elif bid == "action" and row is not None:
             self.act(row)
         elif bid == "confirm-no":

@@ -49,7 +49,7 @@ class ResultsScreen(KioskScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":
-            self.app.pop_screen()
+            self.dismiss()
         elif event.button.id == "query":
             self.query_one("#status", Static).update("")  # no answer for another day stays beside a new question
             self.query_one(DataTable).display = False

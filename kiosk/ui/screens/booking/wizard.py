@@ -242,7 +242,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         """To the step shown before; on 科目确认 and 选择场次, what may be booked is read again
         (``reread``: not when the sessions are queried again at once, after a seat was lost)."""
         if not self.history:
-            self.leave(self.app.pop_screen)  # asks first when sessions were chosen or a code typed
+            self.leave()  # asks first when sessions were chosen or a code typed
             return
         left_priority = self.priority
         self.step, self.priority = self.history.pop()

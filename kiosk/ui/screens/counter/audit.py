@@ -215,4 +215,4 @@ class AuditScreen(KioskScreen):
                 self.query_one(f"#field-{name}", FormField).value = ""
             self.search()
         elif event.button.id == "back":
-            self.app.pop_screen()
+            self.dismiss()

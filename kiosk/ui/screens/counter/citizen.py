@@ -262,7 +262,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         elif bid == "refuse-app":
             self.refuse_selected()
         elif bid == "back":
-            self.app.pop_screen()
+            self.dismiss()
 
     def _registered(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is None:

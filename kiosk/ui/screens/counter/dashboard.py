@@ -106,7 +106,7 @@ class DashboardScreen(KioskScreen):
         if event.button.id == "reload":
             self.reload()
         elif event.button.id == "back":
-            self.app.pop_screen()
+            self.dismiss()
 
 
 def overdue_line(board: counter_dashboard.Dashboard) -> tuple:

@@ -247,7 +247,7 @@ class ExamPlansScreen(KioskScreen):
             self.call(exam_admin_results.allocation_preview, self.env, self.kiosk.staff, self._v("alloc_date"),
                       done=self._confirm_allocation)
         elif bid == "back":
-            self.leave(self.app.pop_screen)
+            self.leave()
 
     def focus_field(self, field: str) -> None:
         """The site is a choice, not a FormField: it takes the focus itself when it is wrong. What

@@ -188,7 +188,7 @@ class ExamResultsScreen(KioskScreen):
         elif event.button.id == "import":
             self.start_import()
         elif event.button.id == "back":
-            self.leave(self.app.pop_screen)
+            self.leave()
 
     def record(self) -> None:
         """Asked first (a result cannot be changed once recorded): the candidate, subject, attempt,

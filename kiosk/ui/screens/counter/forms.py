@@ -53,7 +53,7 @@ class _CounterForm(KioskScreen):
         if event.button.id == "submit":
             self.submit()
         elif event.button.id == "back":
-            self.leave(lambda: self.dismiss(None))
+            self.leave()
 
     def submit(self) -> None:
         raise NotImplementedError

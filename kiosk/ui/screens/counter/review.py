@@ -178,7 +178,7 @@ class ReviewScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
-            self.app.pop_screen()
+            self.dismiss()
         elif bid == "reload":
             self.reload()
         elif bid in ("approve", "reject"):

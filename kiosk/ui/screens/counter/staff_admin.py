@@ -191,7 +191,7 @@ class StaffAdminScreen(KioskScreen):
         elif bid == "reactivate":
             self._confirm_reactivate()
         elif bid == "back":
-            self.leave(self.app.pop_screen)
+            self.leave()
 
     def _refuse(self, message: str) -> None:
         """What the service would refuse, said before the question is asked, not after it."""

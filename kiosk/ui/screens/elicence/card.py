@@ -170,7 +170,7 @@ class CardScreen(CodeScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "back":
-            self.app.pop_screen()
+            self.dismiss()
         elif event.button.id == "card-zoom" and self.code is not None:
             self.app.push_screen(FullCodeScreen(), callback=self._zoom_closed)
 

@@ -125,7 +125,7 @@ class ElicenceScreen(CitizenScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
-            self.app.pop_screen()
+            self.dismiss()
         elif bid == "el-apply" and self.overview:
             self.query_one("#el-question-text", Static).update(self.overview.question)
             self._ask(True)

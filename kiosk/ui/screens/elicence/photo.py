@@ -96,9 +96,9 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         bid = event.button.id
         if bid in ("back", "back-2"):
             if self.path:  # a checked photo, not yet submitted
-                self.leave(self.app.pop_screen, LEAVE_PHOTO, no="继续办理")
+                self.leave(None, LEAVE_PHOTO, no="继续办理")
             else:
-                self.leave(self.app.pop_screen)
+                self.leave()
         elif bid == "ph-agree":
             self.show_step("ph-take", 1)
         elif bid == "ph-camera":

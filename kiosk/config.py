@@ -130,6 +130,14 @@ class Settings:
         """Seconds without input before the counter locks or the kiosk ends the session."""
         return self.counter_idle_seconds if self.counter else self.idle_seconds
 
+    @property
+    def idle_countdown(self) -> int:
+        """Seconds of the countdown a citizen kiosk shows before it ends the session: the last
+        ``idle_warning_seconds`` (20), but never more than the second half of the idle time. At
+        --idle 21 a 20 s countdown came up 1 s after every key, and the key that takes it away does
+        nothing else (KioskApp.on_event): ordinary typing lost every other digit."""
+        return min(self.idle_warning_seconds, self.idle_limit // 2)
+
     def clock(self) -> Clock:
         if self.now is None:
             return SystemClock()

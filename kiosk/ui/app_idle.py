@@ -94,7 +94,7 @@ class IdleTimeout:
             else:
                 await self.end_session(idle_notice(self.citizen is not None))
             return
-        if remaining <= self.settings.idle_warning_seconds and not self.settings.counter:
+        if remaining <= self.settings.idle_countdown and not self.settings.counter:
             banners = list(self.screen.query(IdleBanner))
             banner = banners[0] if banners else IdleBanner()
             if not banners:  # where it covers nothing it must not (an e-licence code): widgets.idle

@@ -234,7 +234,7 @@ async def test_staff_leave_kiosk_mode_with_hidden_key_and_pin(kiosk_app, env):
 async def test_idle_timeout_wipes_the_session(env, people):
     from kiosk.ui.app import make_app
 
-    env.settings.idle_seconds, env.settings.idle_warning_seconds = 3, 2
+    env.settings.idle_seconds, env.settings.idle_warning_seconds = 4, 2  # the countdown: the last 2 s (at most half the idle time)
     app = make_app(env.settings, env)
     p = people["driver_normal"]
 

@@ -219,9 +219,32 @@ def meaningful_chars(text: str) -> int:
     return sum(1 for ch in str(text) if unicodedata.category(ch)[0] in "LN")
 
 
-def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: bool = True) -> str:
-    """Free text from a citizen: strip control characters, limit length."""
-    text = "".join(ch for ch in str(raw) if ch.isprintable()).strip()
+# Full-width ASCII letters and digits (Ａ-Ｚ, ａ-ｚ, ０-９: a Chinese input method in full-width mode)
+# as ASCII in free text, as NFKC would turn them; full-width punctuation （，：） is meant and stays.
+_HALF_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                *range(0xFF41, 0xFF5B))}
+
+
+def special_char(ch: str) -> bool:
+    """An emoji or another symbol no address, reason or name is written with: Unicode category So
+    (😀, ★, ©), Sk (a skin tone, ＾), Cs (half of an emoji pair), Me (the keycap of 1️⃣) or a
+    variation selector (the emoji form of ☺)."""
+    code = ord(ch)
+    return (unicodedata.category(ch) in ("So", "Sk", "Cs", "Me")
+            or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF)
+
+
+def normalize_text(raw: str, *, field: str, label: str, max_len: int, required: bool = True,
+                   symbols: bool = False) -> str:
+    """Free text from a citizen: a line break as a space (the rest of a pasted address is kept),
+    control characters dropped, full-width ASCII letters and digits as ASCII (重庆１００号 as 重庆100号),
+    trimmed, length limited. Emoji and other symbols (``special_char``) are refused with a message
+    for the field ({label}不能包含表情符号等特殊字符): they went into the SMS. ``symbols``: left to the
+    caller, whose own rule names what the field may hold (a name: 姓名只能包含汉字)."""
+    text = " ".join(str(raw).splitlines())
+    if not symbols and any(special_char(ch) for ch in text):
+        raise DomainError(f"{label}不能包含表情符号等特殊字符", field)
+    text = "".join(ch for ch in text if ch.isprintable()).translate(_HALF_ALNUM).strip()
     if required and not text:
         raise DomainError(f"请输入{label}", field)
     if len(text) > max_len:

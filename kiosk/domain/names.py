@@ -22,7 +22,7 @@ def clean_person_name(raw: str, field: str = "name") -> str:
     """``raw`` trimmed, its interpuncts as U+00B7; refused with a message for the field when it
     holds anything but Chinese characters and interpuncts (letters, digits, spaces, emoji), when
     an interpunct starts, ends or doubles, or when it is not NAME_MIN to NAME_MAX characters."""
-    name = normalize_text(raw, field=field, label="姓名", max_len=NAME_MAX)
+    name = normalize_text(raw, field=field, label="姓名", max_len=NAME_MAX, symbols=True)
     if not all(is_han(ch) or ch in INTERPUNCTS for ch in name):
         raise DomainError(NAME_CHARS_ONLY, field)
     name = "".join(INTERPUNCT if ch in INTERPUNCTS else ch for ch in name)
@@ -42,7 +42,7 @@ def clean_owner_name(raw: str, field: str, label: str, max_len: int) -> str:
     other character (@, #, emoji) or no Chinese character or letter at all: it could match no record,
     and 备案非本人机动车 counts each wrong proof (tester: 机动车所有人 @@ cost a try)."""
     name = "".join(INTERPUNCT if ch in INTERPUNCTS else ch
-                   for ch in normalize_text(raw, field=field, label=label, max_len=max_len))
+                   for ch in normalize_text(raw, field=field, label=label, max_len=max_len, symbols=True))
     allowed = all(is_han(ch) or (ch.isascii() and ch.isalnum()) or ch in OWNER_EXTRA or ch == INTERPUNCT for ch in name)
     if not allowed or not any(is_han(ch) or (ch.isascii() and ch.isalpha()) for ch in name):
         raise DomainError(f"{label}只能包含汉字、字母和数字，请与行驶证核对", field)

@@ -362,6 +362,43 @@ def test_normalize_text_strips_control_characters_and_limits_length() -> None:
     assert normalize_text("", field="a", label="地址", max_len=5, required=False) == ""
 
 
+TESTER_ADDRESS = "重庆市渝中区\t解放碑😀街道\x07民族路１００号\n2楼"  # as pasted into 邮寄地址
+
+
+def test_an_emoji_in_an_address_is_refused_next_to_the_field() -> None:
+    """Tester: the 😀 of a pasted address was kept, and went out in the SMS."""
+    from kiosk.domain.ids import clean_address
+    with pytest.raises(DomainError) as e:
+        clean_address(TESTER_ADDRESS)
+    assert (e.value.message, e.value.field) == ("邮寄地址不能包含表情符号等特殊字符", "address")
+    with pytest.raises(DomainError, match="^联系地址不能包含表情符号等特殊字符$"):
+        clean_address("重庆市渝中区民族路100号★", label="联系地址")
+
+
+@pytest.mark.parametrize("symbol", ["😀", "★", "©", "\U0001F3FB", "\ud83d", "\ufe0f", "\u20e3", "\U000E0100", "🇨🇳"])
+def test_symbols_are_refused_in_free_text(symbol: str) -> None:
+    with pytest.raises(DomainError, match="^具体说明不能包含表情符号等特殊字符$"):
+        normalize_text(f"住院治疗{symbol}", field="detail", label="具体说明", max_len=60)
+
+
+def test_free_text_keeps_what_follows_a_line_break_and_folds_full_width_letters_and_digits() -> None:
+    """A pasted line break is a space (the rest of the address was dropped); full-width ASCII letters
+    and digits become ASCII, as in an ID number; full-width punctuation is meant and stays."""
+    from kiosk.domain.ids import clean_address
+    typed = TESTER_ADDRESS.replace("😀", "")
+    assert clean_address(typed) == "重庆市渝中区解放碑街道民族路100号 2楼"
+    assert normalize_text("Ａ栋ｂ座，（１２３）\r\n室\n", field="a", label="地址", max_len=20) == "A栋b座，（123） 室"
+
+
+def test_names_keep_their_own_rule_for_symbols() -> None:
+    from kiosk.domain.names import NAME_CHARS_ONLY, clean_owner_name, clean_person_name
+    with pytest.raises(DomainError, match=f"^{NAME_CHARS_ONLY}$"):
+        clean_person_name("王😀芳")
+    with pytest.raises(DomainError, match="^机动车所有人只能包含汉字、字母和数字"):
+        clean_owner_name("王芳😀", "owner", "机动车所有人", 30)
+    assert clean_owner_name("ＡＢＣ物流有限公司", "owner", "机动车所有人", 30) == "ABC物流有限公司"
+
+
 # A person's ID number or a unit's credit code (the counter's lookup, sign-in) --------------------
 
 def test_person_or_unit_id_names_what_is_wrong_with_a_credit_code() -> None:

@@ -69,15 +69,28 @@ def age_on(id_number: str, today: date) -> int:
 _PHONE = re.compile(r"1[3-9]\d{9}")
 
 
-# 11 digits: every phone field is a field of digits, where spaces typed or pasted (139 2300 0109)
-# are dropped before the limit counts (by the field itself); at 13 a 12th and 13th digit went in
+# 11 digits: every phone field is a field of digits, where spaces and hyphens typed or pasted
+# (139 2300-0109: phone_typed) are dropped before the limit counts (by the field itself); at 13 a 12th and 13th digit went in
 # and only the check said 您输入了13位, where the ID number and the code stop at their length.
 PHONE_INPUT_LEN = 11
 
 
+# What people write between a phone number's groups (138 0000-1111): spaces and hyphens, the
+# full-width － of an input method (half_width makes it -) and the dashes a pasted text may have.
+PHONE_SEPARATORS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+
+
+def phone_typed(raw: str) -> str:
+    """A phone number as typed or pasted, without its separators and with full-width digits as
+    ASCII: １３８ 0000-1111 is 13800001111. The phone fields keep only this as it comes, so the
+    11-digit limit counts digits only (the - took the place of the last digit, tester)."""
+    return "".join(ch for ch in compact(raw) if ch not in PHONE_SEPARATORS)
+
+
 def normalize_phone(raw: str, field: str = "phone") -> str:
-    """An 11-digit mainland mobile number (1, then 3-9, then 9 digits); the message names what is wrong."""
-    text = compact(raw)
+    """An 11-digit mainland mobile number (1, then 3-9, then 9 digits), written in groups or not
+    (phone_typed); the message names what is wrong."""
+    text = phone_typed(raw)
     if not text:
         raise DomainError("请输入手机号码", field)
     if not (text.isascii() and text.isdigit()):

@@ -32,3 +32,23 @@ async def test_a_pasted_number_with_spaces_is_taken_whole(kiosk_app, env, people
         assert field.value == ID and field_error(kiosk_app, "id_number") == ""
         await pilot.press("backspace")  # deleting still works
         assert field.value == ID[:-1]
+
+
+async def test_a_phone_typed_in_groups_keeps_its_eleven_digits(kiosk_app, env, people):
+    """变更驾驶证联系方式 (tester): １３８ 0000-1111 typed kept the -, and the 11-digit limit cut the
+    last digit (１３８0000-111). Spaces and hyphens go as they come, full-width digits become ASCII."""
+    from tests.ui.conftest import sign_in
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-licence_contact")
+        await settle(pilot)
+        field = kiosk_app.screen.query_one("#input-phone")
+        field.focus()
+        await pilot.press("１", "３", "８", "space", *"0000", "minus", *"1111")
+        await settle(pilot)
+        assert field.value == "13800001111" and field_error(kiosk_app, "phone") == ""
+        field.value = ""
+        field.post_message(events.Paste("138－0000－1111\n"))  # pasted with full-width hyphens
+        await settle(pilot)
+        assert field.value == "13800001111" and field_error(kiosk_app, "phone") == ""

@@ -209,6 +209,7 @@ def test_digit_like_text_raises_only_domain_errors(raw: str) -> None:
     ("19900000000", "19900000000"),
     (" 138 1234 5678 ", "13812345678"),
     ("１３８１２３４５６７８", "13812345678"),  # typed in full-width mode
+    ("１３８ 0000-1111", "13800001111"), ("138－0000－1111", "13800001111"),  # in groups (tester)
 ])
 def test_mobile_numbers_are_accepted(raw: str, expected: str) -> None:
     assert normalize_phone(raw) == expected

@@ -29,7 +29,8 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared) -> Widget:
         field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                           value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
                           # a phone number's or a code's limit counts 位, and spaces typed are dropped
-                          digits=spec.kind in ("phone", "code"),
+                          # (a phone's hyphens too: 138 0000-1111 fits its 11 digits)
+                          digits=spec.kind == "code", phone=spec.kind == "phone",
                           enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
     field.display = shown(spec, prepared, prepared.initial)
     return field

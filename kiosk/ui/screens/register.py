@@ -56,7 +56,7 @@ class RegisterScreen(KioskScreen):
                         yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
                                         enter_focuses="phone", value=self._given_id)
                         yield Button("去登录", id="to-sign-in", variant="primary", classes="hidden")
-                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN, digits=True,
+                        yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN, phone=True,
                                         enter_presses="to-face")
                         with Horizontal(classes="buttons"):
                             yield Button("返回", id="back")
@@ -75,7 +75,7 @@ class RegisterScreen(KioskScreen):
                     with Vertical(id="step-online"):
                         yield Plain("在线注册：请输入您在驾驶证或机动车登记信息中预留的手机号码。", classes="hint")
                         yield FormField("reserved_phone", "预留手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN,
-                                        digits=True, enter_presses="online-check")
+                                        phone=True, enter_presses="online-check")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="online-back")
                             yield Button("下一步", id="online-check", variant="primary")

@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.input import Selection
 
+from ...domain.ids import phone_typed
 from .in_view import bring_into_view
 from .plain import ErrorLine
 
@@ -73,7 +74,8 @@ class _LimitedInput(Input):
     def replace(self, text: str, start: int, end: int) -> None:
         """In a field of digits (an ID number, phone, code, PIN) spaces typed or pasted are dropped
         before the length limit counts them: a pasted ' 500103199901301657' lost its last digit to
-        the leading space (最多可输入18位, then 身份证号码应为18位，您输入了17位). In every field control
+        the leading space (最多可输入18位, then 身份证号码应为18位，您输入了17位); in a phone field
+        hyphens too, its full-width digits as ASCII (phone_typed). In every field control
         and format characters (Tab, ESC, a right-to-left mark) are dropped as they are pasted, as a
         BEL typed already is: 重庆市渝中区解放碑<Tab>民族路100号 showed the Tab as spaces while the
         confirmation and the record (normalize_text) kept none. A line break (a pasted text of several
@@ -81,7 +83,9 @@ class _LimitedInput(Input):
         field = self.parent
         if text:
             text = "".join(ch for ch in " ".join(text.splitlines()) if unicodedata.category(ch)[0] != "C")
-            if isinstance(field, FormField) and field.digits:
+            if isinstance(field, FormField) and field.phone:
+                text = phone_typed(text)  # １３８ 0000-1111 as 13800001111: the limit counts digits
+            elif isinstance(field, FormField) and field.digits:
                 text = "".join(text.split())
             if not text and start == end:
                 return
@@ -118,7 +122,8 @@ class FormField(Vertical):
     def __init__(self, name: str, label: str, *, placeholder: str = "", value: str = "",
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
-                 enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False) -> None:
+                 enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False,
+                 phone: bool = False) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
         Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
@@ -127,14 +132,16 @@ class FormField(Vertical):
         types the phone number and presses Enter goes on to the address, not past it.
         ``digits``: the field holds a number counted in 位 (a code, PIN, phone or ID number), so its
         length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: what it holds is selected
-        when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester)."""
+        when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester).
+        ``phone``: a field of digits for a phone number, where hyphens are dropped as spaces are
+        and full-width digits typed are kept as ASCII (phone_typed)."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
-        self.digits = digits
+        self.digits, self.phone = digits or phone, phone
         self._select_on_focus = select_on_focus
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)

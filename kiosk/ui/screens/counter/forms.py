@@ -73,7 +73,7 @@ class InPersonRegisterScreen(_CounterForm):
     def fields(self) -> list[FormField]:
         return [FormField("name", "姓名", value=self._name, max_length=30),
                 FormField("id_number", "身份证号码", value=self._id_number, max_length=18, digits=True),
-                FormField("phone", "手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
+                FormField("phone", "手机号码", max_length=PHONE_INPUT_LEN, phone=True)]
 
     def submit(self) -> None:
         self.call(counter_accounts.register_in_person, self.env, self.kiosk.staff, self.value("name"),
@@ -94,7 +94,7 @@ class UnitRegisterScreen(_CounterForm):
                 FormField("credit_code", "统一社会信用代码", value=self._credit_code, max_length=18, digits=True),
                 FormField("authorisation_ref", "委托书编号", placeholder="如：委托书（2026）第001号", max_length=100),
                 FormField("agent_id", "代理人身份证号码", max_length=18, digits=True),
-                FormField("phone", "联系手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
+                FormField("phone", "联系手机号码", max_length=PHONE_INPUT_LEN, phone=True)]
 
     def submit(self) -> None:
         self.call(counter_accounts.register_unit, self.env, self.kiosk.staff, self.value("unit_name"),
@@ -111,7 +111,7 @@ class PhoneResetScreen(_CounterForm):
         self._account_id, self._citizen_name = account_id, name
 
     def fields(self) -> list[FormField]:
-        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN, digits=True)]
+        return [FormField("new_phone", f"{self._citizen_name} 的新手机号码", max_length=PHONE_INPUT_LEN, phone=True)]
 
     def submit(self) -> None:
         """Asked first, the number read back (a mistyped one would take the citizen's codes and

@@ -76,7 +76,8 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
         if not hashed_here(env, last.code_hash):  # asked for on another kiosk: only that one can check it
             raise TooSoon(f"验证码已在其他终端发送至 {mask_phone(phone)}，只能在该终端使用；"
                           f"在本机办理，请在{RESEND}可用后重新获取", "code", left)
-        raise TooSoon(f"验证码已发送至 {mask_phone(phone)}，请输入已收到的验证码；如未收到，请{left}秒后重新获取",
+        # Not 请41秒后重新获取 either: the line stood at 41 while the button read 重新发送（37秒） (tester).
+        raise TooSoon(f"验证码已发送至 {mask_phone(phone)}，请输入已收到的验证码；如未收到，请在{RESEND}可用后重新获取",
                       "code", left)
     limit = env.settings.code_daily_limit
     today = datetime.combine(now.date(), time.min)

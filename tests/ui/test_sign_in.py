@@ -108,6 +108,26 @@ async def test_back_and_again_within_the_wait_counts_down_and_says_to_use_the_co
         assert isinstance(kiosk_app.screen, HomeScreen)
 
 
+async def test_a_refused_resend_leaves_the_count_to_the_button(kiosk_app, env, people):
+    """Tester: after a refused resend the button read 重新发送（37秒） while the line under the code
+    field still said 请41秒后重新获取. The line names the button; only the button counts."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await ask_for_a_code(pilot, p.id_number)
+        await pilot.click("#back")
+        await settle(pilot)
+        env.clock.advance(seconds=19)
+        await pilot.click("#sign-in")
+        await settle(pilot)
+        set_input(kiosk_app, "id_number", p.id_number)
+        await pilot.click("#send-code")
+        await settle(pilot)
+        assert "41秒" in str(kiosk_app.screen.query_one("#send-code").label)
+        line = field_error(kiosk_app, "code")
+        assert line == "验证码已发送至 139****0055，请输入已收到的验证码；如未收到，请在【重新发送】可用后重新获取"
+        assert "秒" not in line
+
+
 async def test_another_id_number_after_the_code_clears_what_belonged_to_the_first(kiosk_app, env, people):
     first, second = people["driver_normal"], people["two_cars"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:

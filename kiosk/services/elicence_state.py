@@ -37,6 +37,18 @@ def refresh_staleness(el: ElectronicLicence | None, lic: DrivingLicence | None) 
     return reasons
 
 
+REAPPLY_HINT = "请重新申领电子驾驶证"
+
+
+def stale_after_change(s: Session, lic: DrivingLicence) -> bool:
+    """After the licence ``lic`` changed (a renewal's validity, a transfer's 发证机关: the counter
+    finishing a 补换领): whether its holder has an issued e-licence that now needs applying again
+    (marked so at once), or one marked so earlier and not yet applied for again."""
+    el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == lic.account_id))
+    refresh_staleness(el, lic)
+    return el is not None and el.state == "needs_reapply"
+
+
 def state_now(el: ElectronicLicence | None, lic: DrivingLicence | None) -> str | None:
     """The e-licence's state as refresh_staleness would leave it, without writing it (for a read):
     an issued one whose licence changed since is needs_reapply."""

@@ -20,7 +20,7 @@ from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, cl
                                       next_validity, overdue_all_refusal, overdue_refusal, reissue_refusal,
                                       renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, date_or_error
-from . import licence_common as common
+from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
 from .offices import cities_of, label, listed
 from .applications import WAITING, FieldSpec, Outcome, Prepared
@@ -197,12 +197,20 @@ class LicenceReplacement:
                        f"已受理（{what}），新驾驶证制作完成后{then}。{notice(lic.status)}")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
-        """The new card was posted or collected: the renewal's period or the transfer takes effect."""
+        """The new card was posted or collected: the renewal's period or the transfer takes effect.
+        An e-licence issued before no longer matches a new validity or 发证机关: the note (the
+        citizen's SMS) says to apply again (tester: the e-licence page said it later, unannounced)."""
         clean = app.payload
         expected = FINISH[clean["delivery"]]
         if how != expected:
             raise DomainError(f"该申请的领取方式为{_how(clean)}，请以【{expected}】办结")
         lic = common.own_licence(session, _account(session, app), lock=True)
+        note = self._finish(session, env, clean, how, lic)
+        if elicence_state.stale_after_change(session, lic):
+            return f"{note}。{elicence_state.REAPPLY_HINT}。"  # two sentences: each ends with 。
+        return note
+
+    def _finish(self, session: Session, env: Env, clean: dict, how: str, lic: DrivingLicence) -> str:
         what = KIND_NAMES[clean["kind"]]
         if clean["delivery"] == "counter":  # where it was collected: the office the citizen was sent to
             how = f"已在{clean.get('office_name') or '车管所'}窗口领取"

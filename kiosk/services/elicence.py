@@ -21,7 +21,7 @@ from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
 from .elicence_photos import OUTSIDE_UPLOADS, may_upload
 from .elicence_state import load, refresh_staleness, stored_photo
-from .elicence_steps import first_step
+from .elicence_steps import refusal_step
 from .env import Env
 
 APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
@@ -162,16 +162,17 @@ def overview(env: Env, account_id: int) -> Overview:
         change_serial = _change_pending(s, change)
         has_card = state == "issued"  # only a citizen with one is told how it is shown now
         if decision.kind in ("locked", "hidden"):  # said alone on the page: a sentence, as the others
-            message = sentence(decision.message_for(has_card))
+            message = _refused(env, lic, decision.message_for(has_card), has_card)
         elif pending:
             message = _in_review("电子驾驶证申请", pending)
         elif can_show:
-            message = _red(env, lic, decision.message) if decision.kind == "shown_red" else "您已申领电子驾驶证，可以出示使用。"
+            message = (_refused(env, lic, decision.message, has_card) if decision.kind == "shown_red"
+                       else "您已申领电子驾驶证，可以出示使用。")
             message += _change_line(s, change, change_serial)
         elif state == "needs_reapply":
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":
-            message = _red(env, lic, decision.message_for(has_card))
+            message = _refused(env, lic, decision.message_for(has_card), has_card)
         else:
             message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
             if state == "rejected":
@@ -182,9 +183,10 @@ def overview(env: Env, account_id: int) -> Overview:
                         can_show, reasons, pending, lic.photo_source, change_serial)
 
 
-def _red(env: Env, lic: DrivingLicence, message: str) -> str:
-    """Why it cannot be applied for, and what to do first where that is known (逾期未换证: 期满换证)."""
-    step = first_step(env.clock.now().date(), lic.status, lic.valid_from, lic.valid_to)
+def _refused(env: Env, lic: DrivingLicence, message: str, has_card: bool) -> str:
+    """Why it cannot be applied for, and the next step on a line of its own (逾期未换证: 期满换证;
+    吊销: whom to ask; elicence_steps.refusal_step)."""
+    step = refusal_step(env.clock.now().date(), lic.status, lic.valid_from, lic.valid_to, has_card)
     return f"{sentence(message)}\n{step}" if step else sentence(message)
 
 

@@ -9,7 +9,7 @@ public half is registered in the database for the other terminals (kiosk.service
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import object_session
@@ -23,6 +23,7 @@ from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
 from ..domain.licence import status_text
 from . import audit, photos
 from .elicence_state import refresh_staleness
+from .elicence_steps import refusal_step
 from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
@@ -63,7 +64,10 @@ class Code:
         return self.full, self.compact
 
 
-def _issued(s, account_id: int) -> tuple[Account, DrivingLicence, ElectronicLicence]:  # type: ignore[no-untyped-def]
+def _issued(s, account_id: int, today: date | None = None  # type: ignore[no-untyped-def]
+            ) -> tuple[Account, DrivingLicence, ElectronicLicence]:
+    """The account, its licence and its issued e-licence, or why there is no card to show; ``today``
+    (the citizen's card page): a status that takes the card away says the next step too."""
     account = s.get(Account, account_id)
     lic = s.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
     el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account_id))
@@ -71,7 +75,8 @@ def _issued(s, account_id: int) -> tuple[Account, DrivingLicence, ElectronicLice
         raise NotFound("您名下没有机动车驾驶证")
     decision = apply_decision(lic.status)
     if not decision.shows_issued:
-        raise DomainError(decision.message)
+        step = refusal_step(today, lic.status, lic.valid_from, lic.valid_to, True) if today else None
+        raise DomainError(f"{sentence(decision.message)}\n{step}" if step else decision.message)
     if refresh_staleness(el, lic) or (el is not None and el.state == "needs_reapply"):
         raise DomainError("驾驶证准驾车型、有效期或发证机关已变更，需重新申领电子驾驶证")
     if el is None or el.state != "issued":
@@ -157,7 +162,7 @@ def display(env: Env, account_id: int, opening: bool = False) -> Display:
     ``opening``: the citizen just asked for it (audited once; the screen's refreshes are not)."""
     try:
         with (env.db.write() if opening else env.db.read()) as s:
-            account, lic, _el = _issued(s, account_id)
+            account, lic, _el = _issued(s, account_id, env.clock.now().date())
             if opening:
                 audit.record(s, env, actor=f"citizen:{account.id}", action="elicence_show", account_id=account.id)
             view, claims = _view(account, lic, masked=True), claims_of(account, lic)

@@ -9,12 +9,19 @@ A deadline missed (RULES.md: an issued one is shown in red) is put right first:
   审验 (驾驶人审验教育 only applies for the education some drivers take first).
 - 逾期未体检: a medical examination, and its certificate (身体条件证明) handed in at a window.
 
+Any other status that refuses the e-licence gets a next step too (``refusal_step``; tester: 吊销,
+超分, 暂扣 said only 不能申领 / 暂不能申领, while 补换领 names whom to ask): 超分 takes the 满分学习考试,
+暂扣 waits for its end, 扣押/扣留 for their lifting, and 撤销/吊销/注销 (or 其他) are asked about at
+the issuing authority. (锁定/停止使用 and 转出 say theirs already: domain.elicence.)
+
 Pure functions of the licence (no session): 驾驶证信息 says ``what_first`` next to 驾驶证状态 as well.
 """
 from __future__ import annotations
 
 from datetime import date
 
+from ..domain.elicence import LOCKED_MESSAGE, TRANSFER_MESSAGE, apply_decision
+from ..domain.licence_renewal import HELD, names
 from . import licence_replace
 
 OVERDUE_RENEWAL = "M"  # 逾期未换证
@@ -55,3 +62,28 @@ def first_step(today: date, status: str, valid_from: date, valid_to: date) -> st
     """The e-licence page's next step for a licence 逾期未换证 / 逾期未审验 / 逾期未体检; None otherwise."""
     first = _first(today, status, valid_from, valid_to)
     return f"请先{first[0]}，{first[1]}即可申领电子驾驶证。" if first else None
+
+
+ASK = "如有疑问，请联系驾驶证发证地公安交管部门。"
+FULL_SCORE_STEP = "请在【学习教育业务】中申请【满分学习考试】，考试合格并经复核后"
+
+
+def refusal_step(today: date, status: str, valid_from: date, valid_to: date, has_card: bool = False) -> str | None:
+    """The next step said under the e-licence page's refusal for a licence with ``status``, a
+    sentence; None when the status may apply, or when its message says the step already (锁定,
+    停止使用, 转出). A deadline missed is put right first (first_step); then a licence held by the
+    police, then 超分; 撤销/吊销/注销 and anything else: whom to ask. ``has_card``: an issued
+    e-licence, shown in red meanwhile, is shown as usual again then, not applied for."""
+    decision = apply_decision(status)
+    if decision.may_apply or decision.message in (LOCKED_MESSAGE, TRANSFER_MESSAGE):
+        return None
+    if decision.kind == "shown_red":
+        if step := first_step(today, status, valid_from, valid_to):
+            return step
+        then = "电子驾驶证即恢复正常显示" if has_card else "即可申领电子驾驶证"
+        if held := names(status, HELD):
+            ends = "期满" if held == "暂扣" else "解除"
+            return f"{held}{ends}后{then}。{ASK}"
+        if "B" in decision.blocking:
+            return f"{FULL_SCORE_STEP}{then}。"
+    return ASK

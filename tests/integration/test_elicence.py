@@ -293,7 +293,8 @@ def test_red_display_is_mentioned_only_to_someone_with_an_e_licence(env, people)
     b = acc(env, people, "driver_normal")  # one who has one still reads it
     elicence.apply_direct(env, b)
     set_licence(env, "500100000055", status="B")
-    assert elicence.overview(env, b).message.endswith("已申领的电子驾驶证以红色显示。")  # a sentence, as the others
+    said = elicence.overview(env, b).message.split("\n")[0]  # (the next step on a line of its own)
+    assert said.endswith("已申领的电子驾驶证以红色显示。")  # a sentence, as the others
 
 
 def test_every_refusal_on_the_e_licence_page_is_a_sentence(env, people) -> None:

@@ -80,3 +80,46 @@ def test_overdue_verification_and_medical_say_what_to_do_first(env, people, stat
     assert message.endswith(f"暂不能申领电子驾驶证。\n请先{first}，{then}即可申领电子驾驶证。")
     lic = profile.licence_of(env, account)
     assert lic is not None and lic.first == first
+
+
+@pytest.mark.parametrize(("status", "step"), [
+    ("F", "如有疑问，请联系驾驶证发证地公安交管部门。"),  # 吊销
+    ("E", "如有疑问，请联系驾驶证发证地公安交管部门。"),  # 撤销
+    ("G", "如有疑问，请联系驾驶证发证地公安交管部门。"),  # 注销
+    ("Z", "如有疑问，请联系驾驶证发证地公安交管部门。"),  # 其他
+    ("B", "请在【学习教育业务】中申请【满分学习考试】，考试合格并经复核后即可申领电子驾驶证。"),
+    ("D", "暂扣期满后即可申领电子驾驶证。如有疑问，请联系驾驶证发证地公安交管部门。"),
+    ("K", "扣押解除后即可申领电子驾驶证。如有疑问，请联系驾驶证发证地公安交管部门。"),
+    ("BU", "扣留解除后即可申领电子驾驶证。如有疑问，请联系驾驶证发证地公安交管部门。"),  # the card first
+    ("BS", "请先携带身份证明和驾驶证到车管所窗口办理驾驶证审验，审验办结后即可申领电子驾驶证。"),  # the deadline first
+])
+def test_every_refusal_says_a_next_step(env, people, status: str, step: str) -> None:
+    """吊销, 超分, 暂扣 ... said only 不能申领 / 暂不能申领电子驾驶证 (tester), while 补换领 names whom to ask."""
+    account = _account(env, people, "driver_normal")
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account).values(status=status))
+    first, then = elicence.overview(env, account).message.split("\n")
+    assert "不能申领电子驾驶证" in first and first.endswith("。") and then == step
+
+
+def test_the_demo_refusals_say_theirs(env, people) -> None:
+    """徐明 (超分), 陈静 (吊销), 孙丽 (暂扣), 罗军 (注销): the next step under the refusal; 锁定 and 转出
+    say theirs in their message already."""
+    for who, step in (("full_score", "满分学习考试"), ("revoked", "请联系驾驶证发证地公安交管部门"),
+                      ("suspended", "暂扣期满后"), ("cancelled", "请联系驾驶证发证地公安交管部门")):
+        lines = elicence.overview(env, _account(env, people, who)).message.split("\n")
+        assert len(lines) == 2 and step in lines[1], (who, lines)
+    assert elicence.overview(env, _account(env, people, "locked")).message == "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门。"
+
+
+def test_an_issued_card_is_told_it_comes_back_or_whom_to_ask(env, people) -> None:
+    account = _account(env, people, "driver_normal")
+    elicence.apply_direct(env, account)
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account).values(status="D"))
+    assert elicence.overview(env, account).message.split("\n")[1] == (
+        "暂扣期满后电子驾驶证即恢复正常显示。如有疑问，请联系驾驶证发证地公安交管部门。")
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account).values(status="F"))
+    assert elicence_card.display(env, account).message == (  # the card page, in the card's place
+        "您的驾驶证状态为吊销，不能申领电子驾驶证，已申领的电子驾驶证不再显示。\n如有疑问，请联系驾驶证发证地公安交管部门。")

@@ -77,4 +77,26 @@ async def test_a_bare_name_from_the_album_list_is_that_photo(kiosk_app, env, peo
         assert "照片符合要求" in check
         assert kiosk_app.screen.path == ASSETS / "photos" / "camera_1.png"
         await press(pilot, "ph-submit")
-        assert "照片已提交" in screen_text(kiosk_app)
+        assert "申请已提交。" in screen_text(kiosk_app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_result_of_an_album_photo_is_headed_as_the_seeds_say(kiosk_app, env, people, size) -> None:
+    """Tester: headed 照片已提交。 with two blank lines above it, and the focus on 返回. Now 申请已提交。
+    (seed 004) right under the step bar as the other results (业务已提交。), said once, and the focus on
+    查看网办进度: the review is what comes next."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        await _photo_screen(pilot, env, people["no_photo"])
+        await _album(pilot)
+        set_input(kiosk_app, "photo", "camera_1.png")
+        await press(pilot, "ph-use-file")
+        await press(pilot, "ph-submit")
+        lines = [line.strip() for line in screen_text(kiosk_app).splitlines()]
+        at = lines.index("申请已提交。")
+        above = lines[at - 1] if size == (80, 24) else lines[at - 2]  # the step bar (its margin at 120x40)
+        assert "3.提交结果" in above and all(not line for line in lines[lines.index(above) + 1:at])
+        text = "\n".join(lines)
+        assert "照片已提交" not in text and text.count("申请已提交") == 1  # said once
+        assert "业务名称：驾驶证电子版申领" in text and "办理状态：待审核" in text
+        assert "说明：公安交管部门将在一个工作日内审核，结果通过短信和消息通知您。" in text
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#to-progress")

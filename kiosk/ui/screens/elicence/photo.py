@@ -2,7 +2,8 @@
 the pictures in the album folder, or a file path),
 the automatic checks with a small preview of the photo (what is about to be submitted, or why it
 is refused: dark, landscape...), and submission for review. Used to apply and to 换照片. Its result
-step is a DoneStep's (DoneButtons: its 查看网办进度 / 返回 ignore the Enter that pressed 提交审核, repeated)."""
+step is a DoneStep's (DoneButtons: its 查看网办进度 (focused) / 返回 ignore the Enter that pressed
+提交审核, repeated)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -73,9 +74,9 @@ class PhotoScreen(DoneButtons, CitizenScreen):
                         yield Button("返回", id="back-2")
                 with Vertical(id="step-done"):  # DoneButtons: #result, #to-progress, #home (back to 驾驶证电子版)
                     yield Plain("", id="result")
-                    with ButtonRow(classes="buttons"):
-                        yield Button("查看网办进度", id="to-progress")
-                        yield Button("返回", id="home", variant="primary")
+                    with ButtonRow(classes="buttons"):  # the review is what comes next: 网办进度 has the focus
+                        yield Button("查看网办进度", id="to-progress", variant="primary")
+                        yield Button("返回", id="home")
             yield Plain("", classes="screen-error")
 
     def on_mount(self) -> None:
@@ -180,6 +181,10 @@ class PhotoScreen(DoneButtons, CitizenScreen):
     def _sent(self, result: elicence.ApplyResult) -> None:
         self.path = None  # submitted: nothing left to lose
         self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
-        # its 返回 (with the focus) ignores the Enter that pressed 提交审核, repeated (tester)
-        self.show_done(result.serial_no, f"照片已提交。\n\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n"
-                                         f"{result.message}", 2)
+        # as the seeds' 申请已提交 and the other services' result (业务已提交); the photo is in review, so
+        # 查看网办进度 (primary: it has the focus) follows it, and ignores the Enter that pressed 提交审核,
+        # repeated (tester)
+        title = elicence.PHOTO_TITLE if self.purpose == "change" else elicence.APPLY_TITLE
+        note = f"{elicence.REVIEW_TAIL}。" if result.status == elicence.PENDING else result.message
+        self.show_done(result.serial_no, f"申请已提交。\n\n业务名称：{title}\n业务流水号：{result.serial_no}\n"
+                                         f"办理状态：{result.status}\n说明：{note}", 2)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db.models import Account, Application, ApplicationEvent, Message, Notice
-from ..domain.errors import KeptRefusal, NotFound, sentence
+from ..domain.errors import DomainError, FieldErrors, KeptRefusal, NotFound, sentence
 from ..domain.ids import mask_phone, normalize_phone  # noqa: F401  (mask_phone re-exported for screens)
 from ..domain.titles import of_title  # noqa: F401  (re-exported: counter_applications)
 from . import audit, codes, messaging
@@ -136,6 +136,26 @@ def prepare(env: Env, service: OnlineService, account_id: int) -> Prepared:
 def check(service: OnlineService, form: dict[str, str], prepared: Prepared) -> Checked:
     clean = service.validate(form, prepared)
     return Checked(clean, service.summary(clean, prepared), service.phone_to_confirm(clean, prepared))
+
+
+def field_problem(service: OnlineService, form: dict[str, str], prepared: Prepared, name: str) -> str:
+    """What the service's own checks (``validate``, no database) say of the field ``name`` as it
+    stands alone: said under it as Enter leaves it, before the next field is typed (a 4-digit phone
+    number; a 体检日期 no longer valid). Run with every other typed field left empty (the choices
+    and boxes as they are), so only the value's own checks count: one that needs another field
+    typed (the same phone and address as on record, an invoice's record) waits for 下一步, as does
+    an empty field's 请输入 (''). '' when nothing is wrong with it."""
+    if not form.get(name, "").strip():
+        return ""
+    typed = {spec.name for spec in prepared.fields if spec.kind not in ("choice", "agree")}
+    alone = {key: value if key == name or key not in typed else "" for key, value in form.items()}
+    try:
+        service.validate(alone, prepared)
+    except FieldErrors as exc:
+        return next((message for field, message in exc.problems if field == name), "")
+    except DomainError as exc:
+        return exc.message if exc.field == name else ""
+    return ""
 
 
 def send_confirm_code(env: Env, service: OnlineService, account_id: int, phone: str) -> codes.CodeSent:

@@ -77,11 +77,18 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         self.query_one("#intro", Static).update(prepared.intro)
         box = self.query_one("#fields", Vertical)
         for spec in prepared.fields:
-            box.mount(flow_fields.build(spec, prepared))
+            box.mount(flow_fields.build(spec, prepared, check=self._field_problem))
             if spec.kind == "choice":
                 self._follow_pending(spec.name, prepared.initial.get(spec.name, ""))
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
+
+    def _field_problem(self, name: str, value: str) -> str:
+        """What the service's own checks say of the field ``name`` holding ``value``, alone: said
+        under it as Enter leaves it for the next field (no database: ``apps.field_problem``)."""
+        if self.prepared is None:
+            return ""
+        return apps.field_problem(self.service, {**self._form(), name: value}, self.prepared, name)
 
     def _focus_first_field(self) -> None:
         """Keyboard users start in the form, on its first field on view."""

@@ -2,6 +2,9 @@
 service's FieldSpecs, and what the flow reads in ``Prepared.context`` about a choice."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Label
@@ -12,8 +15,9 @@ from ..widgets.field import FormField
 from ..widgets.plain import ErrorLine, Plain, plain
 
 
-def build(spec: apps.FieldSpec, prepared: apps.Prepared) -> Widget:
-    """The widget of one field, holding its initial value, shown only while ``show_if`` holds."""
+def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, str], str] | None = None) -> Widget:
+    """The widget of one field, holding its initial value, shown only while ``show_if`` holds.
+    ``check(name, value)``: what is wrong with a text field's value on its own, said as Enter leaves it."""
     if spec.kind == "choice":
         options = prepared.choices.get(spec.name, [])
         chosen = prepared.initial.get(spec.name)
@@ -31,7 +35,8 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared) -> Widget:
                           # a phone number's or a code's limit counts 位, and spaces typed are dropped
                           # (a phone's hyphens too: 138 0000-1111 fits its 11 digits)
                           digits=spec.kind == "code", phone=spec.kind == "phone",
-                          enter_presses="next", enter_moves_on=True)  # the last one: as 下一步
+                          enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
+                          check=partial(check, spec.name) if check is not None else None)
     field.display = shown(spec, prepared, prepared.initial)
     return field
 

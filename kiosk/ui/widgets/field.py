@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import events
@@ -123,7 +124,8 @@ class FormField(Vertical):
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
                  enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False,
-                 phone: bool = False) -> None:
+                 phone: bool = False,
+                 check: Callable[[str], str] | None = None) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
         Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
@@ -134,13 +136,18 @@ class FormField(Vertical):
         length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: what it holds is selected
         when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester).
         ``phone``: a field of digits for a phone number, where hyphens are dropped as spaces are
-        and full-width digits typed are kept as ASCII (phone_typed)."""
+        and full-width digits typed are kept as ASCII (phone_typed).
+        ``check``: what is wrong with a value on its own ('' when nothing), asked as Enter would move
+        the focus on to another field: a wrong value is said under this one and the focus stays
+        (1234 in 新手机号码 went on to 联系地址, and the next digits typed went into the address).
+        An empty field moves on: what is required is said by the screen's 下一步 or 提交."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
+        self._check = check
         self.digits, self.phone = digits or phone, phone
         self._select_on_focus = select_on_focus
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
@@ -167,6 +174,10 @@ class FormField(Vertical):
             self.set_error(self._limit_text)
             return
         following = self._next_control() if self._enter_moves_on else None
+        moves_on = following is not None or (self._enter_presses is None and self._enter_focuses is not None)
+        if moves_on and self._refused_here():  # a wrong value: said here, and the focus stays
+            event.stop()
+            return
         if following is not None:
             event.stop()
             following.focus()
@@ -176,6 +187,13 @@ class FormField(Vertical):
         elif self._enter_focuses is not None:
             event.stop()
             self.screen.query_one(f"#input-{self._enter_focuses}", Input).focus()
+
+    def _refused_here(self) -> bool:
+        """Whether ``check`` finds the value wrong; if so, the message is said under the field."""
+        message = self._check(self.input.value) if self._check is not None and self.input.value.strip() else ""
+        if message:
+            self.set_error(message)
+        return bool(message)
 
     def _next_control(self) -> Widget | None:
         """The first field, choice or box after this one in its form that is shown, if any."""

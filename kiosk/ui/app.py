@@ -44,6 +44,7 @@ class KioskApp(IdleTimeout, App, inherit_bindings=False):
         self.start_notice = ""  # shown once on the start screen (kiosk.__main__: after a restart)
         self.crashed = False  # an error no screen handled ended this run (see _handle_exception)
         self._sms_seen: dict[str, int] = {}  # phone -> id of the newest SMS shown or noted (demo phone bar)
+        self.register_theme(looks.STANDARD_LOOK)
         self.register_theme(looks.HIGH_CONTRAST_LOOK)
         self._no_dim = looks.NoDim()
         self.use_look(settings.theme)

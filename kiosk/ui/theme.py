@@ -1,5 +1,6 @@
-"""The kiosk's two looks: Textual's own dark theme (标准显示) and a high-contrast theme (高对比度) for
-citizens who see poorly: white text on black, a yellow focus, no dimmed or muted text.
+"""The kiosk's two looks: Textual's own dark theme with three colours made readable (标准显示) and
+a high-contrast theme (高对比度) for citizens who see poorly: white text on black, a yellow focus,
+no dimmed or muted text.
 
 A hall sets a terminal's look (``kiosk --theme``, KIOSK_THEME: kiosk.config); a citizen may switch it
 on the start screen for their own visit. kiosk.tcss uses theme variables only, plus a few rules
@@ -7,22 +8,36 @@ under ``App.-theme-kiosk-high-contrast`` where Textual's own widgets draw their 
 state in a way no variable reaches (a focused button is reversed, a disabled one faded)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.terminal_theme import TerminalTheme
 from textual._ansi_theme import MONOKAI
 from textual.color import Color
 from textual.filter import LineFilter
-from textual.theme import Theme
+from textual.theme import BUILTIN_THEMES, Theme
 
 from ..config import HIGH_CONTRAST, STANDARD
 
 # Textual theme names for the settings' names (kiosk.config.THEMES).
-STANDARD_THEME = "textual-dark"
+STANDARD_THEME = "kiosk-standard"
 HIGH_CONTRAST_THEME = "kiosk-high-contrast"
 TEXTUAL_THEMES = {STANDARD: STANDARD_THEME, HIGH_CONTRAST: HIGH_CONTRAST_THEME}
 
 BLACK, WHITE, YELLOW = "#000000", "#ffffff", "#ffff00"
+
+# Textual's dark theme, but for three pairs below WCAG AA (4.5:1) as drawn, in true colour and
+# in the 256 colours of a terminal without it (tester: 3.4 to 4.1:1): an error line under a field
+# ($kiosk-error-text on the screen), the title bar ($text on $kiosk-title-bar) and the red banner of
+# an e-licence that is not valid, 违法未处理 ($text on $kiosk-error-banner). The same red and blue,
+# a little lighter for text on the dark screen, a little darker under light text.
+# tests/unit/test_standard_contrast.py computes them.
+STANDARD_LOOK = replace(BUILTIN_THEMES["textual-dark"], name=STANDARD_THEME, variables={
+    "kiosk-error-text": "#d65a76",  # was $error #ba3c5b
+    "kiosk-title-bar": "#015fa8",  # was $primary #0178d4
+    "kiosk-error-banner": "#9e2f4a",  # was $error #ba3c5b
+})
 
 HIGH_CONTRAST_LOOK = Theme(
     name=HIGH_CONTRAST_THEME,
@@ -88,6 +103,11 @@ HIGH_CONTRAST_LOOK = Theme(
         "footer-key-foreground": YELLOW,
         "screen-selection-background": "#0000af",
         "screen-selection-foreground": WHITE,
+        # What kiosk.tcss names for the three the standard look makes readable (STANDARD_LOOK):
+        # here its own error red and blue, as before.
+        "kiosk-error-text": "#ff5f5f",  # error lines on black
+        "kiosk-title-bar": "#0000af",  # the header: white on dark blue
+        "kiosk-error-banner": "#ff5f5f",  # an invalid e-licence's title: black on red
     },
 )
 

@@ -13,6 +13,7 @@ from textual.color import Color
 from textual.widgets import Button
 
 from kiosk.ui.app import KioskApp
+from kiosk.ui.theme import STANDARD_LOOK, STANDARD_THEME
 from tests.ui.conftest import settle
 from tests.ui.test_booking_wizard import to_sessions
 
@@ -37,6 +38,11 @@ def near(a, b) -> bool:
 
 class Buttons(App):
     CSS_PATH = KioskApp.CSS_PATH
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.register_theme(STANDARD_LOOK)  # as KioskApp: kiosk.tcss names its variables
+        self.theme = STANDARD_THEME
 
     def compose(self):
         for variant in VARIANTS:

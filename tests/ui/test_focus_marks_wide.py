@@ -16,7 +16,7 @@ from textual.color import Color
 from textual.widgets import Button
 
 from kiosk.ui.app import KioskApp, make_app
-from kiosk.ui.theme import STANDARD_THEME
+from kiosk.ui.theme import STANDARD_LOOK, STANDARD_THEME
 from tests.ui.conftest import settle
 from tests.ui.test_booking_wizard import to_sessions
 from tests.ui.test_choice_marks import contrast
@@ -50,6 +50,11 @@ def fill(app: App, button: Button) -> Color:
 
 class Buttons(App):
     CSS_PATH = KioskApp.CSS_PATH
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.register_theme(STANDARD_LOOK)  # as KioskApp: kiosk.tcss names its variables
+        self.theme = STANDARD_THEME
 
     def compose(self):  # type: ignore[no-untyped-def]
         for variant in VARIANTS:

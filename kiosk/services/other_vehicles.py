@@ -4,14 +4,16 @@ characters of its 车辆识别代号 or by its owner's details (rules: kiosk.dom
 
 It is recorded at once (已办结 in 网办进度, with an SMS and a message): no DMV review follows.
 Recorded vehicles show in 我的机动车 marked 非本人, their unhandled violations with them, and the
-citizen removes one there (解除备案). Format checks are made at 下一步 next to each field; whether
+citizen removes one there (解除备案). A recorded vehicle its owner has since transferred out (机动车转籍,
+已转出) is shown as such when listed (非本人（已转出）, 备案已失效), without its dates, and no longer
+counts toward the limit: the record is kept until the citizen removes it, nothing changes it at 办结. Format checks are made at 下一步 next to each field; whether
 the vehicle exists and the proof fits is checked against the vehicle records at 提交, and one
 message then says no more than that the details do not match (another person's vehicle is not
 confirmed to exist before it is proved)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -26,7 +28,7 @@ from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
 from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
 from .env import Env
-from .owned_vehicles import transferred_plates
+from .owned_vehicles import transferred_plates, transfers_out
 
 KIND = "other_vehicle"
 REMOVE = "other_vehicle_remove"
@@ -61,19 +63,37 @@ def _recorded(session: Session, account_id: int) -> list[tuple[OtherVehicle, Veh
                                 .where(OtherVehicle.account_id == account_id).order_by(OtherVehicle.id)).all())
 
 
+def _gone(session: Session, rows: list[tuple[OtherVehicle, Vehicle]]) -> dict[str, tuple[date, str]]:
+    """plate -> (day, 转入地) of the recorded vehicles their owners have since transferred out (备案已失效)."""
+    moved = transfers_out(session, list({v.owner_id for _, v in rows}))
+    return {v.plate: moved[(v.owner_id, v.plate)] for _, v in rows if (v.owner_id, v.plate) in moved}
+
+
+def _in_force(session: Session, account_id: int) -> tuple[list[Vehicle], dict[str, tuple[date, str]]]:
+    """The account's recorded vehicles still in force (those the limit counts), and those transferred out."""
+    rows = _recorded(session, account_id)
+    gone = _gone(session, rows)
+    return [v for _, v in rows if v.plate not in gone], gone
+
+
+def gone_line(plate: str, moved: tuple[date, str]) -> str:
+    return f"{plate}已于{moved[0]:%Y-%m-%d}转出至{moved[1]}，备案已失效"
+
+
 class OtherVehicleRecord:
     kind = code_purpose = KIND
     title = TITLE
 
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
-        recorded = _recorded(session, account.id)
+        recorded, gone = _in_force(session, account.id)
         if why := rule.limit_refusal(len(recorded)) or rule.proof_refusal(_wrong_proofs(session, env, account.id)):
             raise DomainError(why)
         own = list(session.scalars(select(Vehicle.plate).where(Vehicle.owner_id == account.id)))
-        listed = "、".join(v.plate for _, v in recorded)
+        listed = "、".join(v.plate for v in recorded)
         intro = INTRO + (f"\n您已备案非本人机动车{len(recorded)}辆：{listed}。" if recorded else "")
+        intro += "".join(f"\n{gone_line(p, m)}（不计入备案数量）。" for p, m in gone.items())
         choices = {"plate_kind": [(k, k) for k in rule.KINDS], "proof": [(p, p) for p in rule.PROOFS]}
-        context = {"own": own, "recorded": [v.plate for _, v in recorded]}
+        context = {"own": own, "recorded": [v.plate for v in recorded], "gone": list(gone)}
         return Prepared(intro, FIELDS, {"proof": rule.BY_VIN}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -84,6 +104,8 @@ class OtherVehicleRecord:
             problems.add(OWN, "plate")
         elif plate and plate in prepared.context["recorded"]:  # type: ignore[operator]
             problems.add(f"您已备案{plate}，无需重复备案", "plate")
+        elif plate and plate in prepared.context.get("gone", ()):  # type: ignore[operator]
+            problems.add(f"{plate}已办理转籍（转出），不能备案", "plate")
         proof = problems.check(clean_choice, form.get("proof", ""), rule.PROOFS, "proof", "验证方式")
         clean = {"plate_kind": kind or "", "plate": plate or "", "proof": proof or ""}
         if proof == rule.BY_VIN:
@@ -111,9 +133,9 @@ class OtherVehicleRecord:
               prepared: Prepared) -> Outcome:
         # The account row locked (PostgreSQL: FOR UPDATE), then counted again: two kiosks, one limit.
         session.scalar(select(Account).where(Account.id == account.id).with_for_update())
-        count = session.scalar(select(func.count()).select_from(OtherVehicle).where(OtherVehicle.account_id == account.id))
+        count = len(_in_force(session, account.id)[0])  # one transferred out counts no more
         wrong = _wrong_proofs(session, env, account.id)
-        if why := rule.limit_refusal(count or 0) or rule.proof_refusal(wrong):
+        if why := rule.limit_refusal(count) or rule.proof_refusal(wrong):
             raise DomainError(why)
         vehicle = session.scalar(select(Vehicle).where(Vehicle.plate == clean["plate"]))
         if vehicle is not None and vehicle.owner_id == account.id:
@@ -151,6 +173,12 @@ class OtherView:
     plate_kind: str
     recorded_at: datetime
     owner: str  # masked: 赵*
+    moved: tuple[date, str] | None = None  # (day, 转入地) once its owner transferred it out: 备案已失效
+
+    @property
+    def gone(self) -> str:
+        """该车已于2026-12-03转出至江苏省连云港市，备案已失效 (no 。), or "" while it is here."""
+        return gone_line("该车", self.moved) if self.moved else ""
 
 
 @dataclass(frozen=True)
@@ -193,8 +221,9 @@ def page_of(env: Env, account_id: int) -> VehiclesPage:
         views = _views(s, env, [v for _, v in rows])
         owners = dict(s.execute(select(Account.id, Account.name).where(
             Account.id.in_([v.owner_id for _, v in rows]))).all()) if rows else {}
-        others = [OtherView(views[v.plate], o.plate_kind, o.recorded_at, mask_name(owners.get(v.owner_id, "")))
-                  for o, v in rows]
+        gone = _gone(s, rows)
+        others = [OtherView(views[v.plate], o.plate_kind, o.recorded_at, mask_name(owners.get(v.owner_id, "")),
+                            gone.get(v.plate)) for o, v in rows]
         return VehiclesPage(own, transferred_plates(s, account_id), others)
 
 

@@ -26,6 +26,17 @@ def transferred_plates(session: Session, account_id: int) -> dict[str, date]:
         Application.account_id == account_id, Application.kind == TRANSFER_KIND, Application.status == FINISHED))}
 
 
+def transfers_out(session: Session, owner_ids: list[int]) -> dict[tuple[int, str], tuple[date, str]]:
+    """(owner, plate) -> (the day its 转籍 was finished, the 转入地) of the owners' vehicles transferred
+    out: a 非本人 vehicle another citizen recorded is then gone from the city as well (备案已失效)."""
+    if not owner_ids:
+        return {}
+    return {(a.account_id, str(a.payload.get("plate", ""))): (a.updated_at.date(), str(a.payload.get("destination", "")))
+            for a in session.scalars(select(Application).where(
+                Application.account_id.in_(owner_ids), Application.kind == TRANSFER_KIND,
+                Application.status == FINISHED))}
+
+
 def transfers_in_progress(session: Session, account_id: int) -> dict[str, str]:
     """plate -> the 业务流水号 of its 转籍 still 受理中: the vehicle is leaving the city's record, so
     no new plate, 行驶证 or mark is made for it meanwhile (as 转籍 waits for those the other way)."""

@@ -183,3 +183,39 @@ def test_owner_names_of_people_and_units_are_taken() -> None:
     assert clean(" 阿依古丽・买买提 ") == "阿依古丽·买买提"  # as the record keeps it
     assert clean("重庆长安汽车股份有限公司（两江分公司）") == "重庆长安汽车股份有限公司（两江分公司）"
     assert clean("CHAN TAI MAN") == "CHAN TAI MAN"  # a Hong Kong owner's name in letters
+
+
+def test_a_recorded_vehicle_transferred_out_shows_so_and_frees_its_place(env: Env, people) -> None:
+    """Tester: 刘洋 recorded 周杰's 渝A8D2Q7; after its 转籍 was finished (已转出) 刘洋's 我的机动车 still
+    listed it as if here, with its local dates, and it still took one of the 3 places."""
+    from kiosk.services import counter_applications
+    from kiosk.services.staff import StaffSession
+    from kiosk.services.vehicle_transfer import VehicleTransferService
+    aid = account_id(env, people["driver_normal"].id_number)  # 刘洋
+    seller = account_id(env, people["two_cars"].id_number)  # 周杰
+    applications.submit(env, RECORD, aid, {**FORM, "plate": "渝A8D2Q7", "vin6": "210466"})
+    applications.submit(env, RECORD, aid, FORM)  # 渝B5K821
+    _add_vehicle(env, people["two_cars"].id_number, "渝A7N301", "小型轿车", "LVGBE40K8RG000301")
+    applications.submit(env, RECORD, aid, {**FORM, "plate": "渝A7N301", "vin6": "000301"})
+    assert other_vehicles.page_of(env, aid).others[0].moved is None
+    done = applications.submit(env, VehicleTransferService(), seller, {
+        "plate": "渝A8D2Q7", "province": "32", "city_32": "苏G", "invoice_code": "150002400110",
+        "invoice_no": "00231547", "invoice_date": "2026-11-26", "price": "68000"})
+    counter_applications.finish(env, StaffSession("J1001", "王警官", ("counter",)), seller, done.serial_no, "已转出")
+    page = other_vehicles.page_of(env, aid)
+    gone = {o.vehicle.plate: o for o in page.others}
+    assert gone["渝A8D2Q7"].moved == (date(2026, 12, 1), "江苏省连云港市")
+    assert gone["渝A8D2Q7"].gone == "该车已于2026-12-01转出至江苏省连云港市，备案已失效"
+    assert gone["渝B5K821"].moved is None and gone["渝B5K821"].gone == ""
+    prepared = applications.prepare(env, RECORD, aid)  # 2 in force: not refused as full
+    assert "您已备案非本人机动车2辆：渝B5K821、渝A7N301。" in prepared.intro
+    assert "渝A8D2Q7已于2026-12-01转出至江苏省连云港市，备案已失效（不计入备案数量）。" in prepared.intro
+    with pytest.raises(DomainError) as again:
+        applications.check(RECORD, {**FORM, "plate": "渝A8D2Q7", "vin6": "210466"}, prepared)
+    assert problems_of(again) == {"plate": "渝A8D2Q7已办理转籍（转出），不能备案"}
+    _add_vehicle(env, people["two_cars"].id_number, "渝A7N302", "小型轿车", "LVGBE40K8RG000302")
+    assert applications.submit(env, RECORD, aid, {**FORM, "plate": "渝A7N302", "vin6": "000302"}).status == "已办结"
+    with pytest.raises(DomainError) as full:  # now 3 in force
+        applications.prepare(env, RECORD, aid)
+    assert full.value.message.startswith("您已备案3辆非本人机动车")
+    assert other_vehicles.remove(env, aid, "渝A8D2Q7") == "已解除非本人机动车渝A8D2Q7的备案"  # still removable

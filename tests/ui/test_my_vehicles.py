@@ -156,3 +156,32 @@ async def test_a_transferred_or_non_own_car_is_asked_neither_inspection_nor_insu
         await _open(pilot, env, people["four_fails"])
         text = screen_text(pilot.app)
         assert "渝AD12345" in text and "（已过期）" in text and "请尽快" not in text
+
+
+async def test_a_recorded_car_transferred_out_is_shown_so_without_its_dates(kiosk_app, env, people):
+    """Tester: 刘洋 recorded 周杰's 渝A8D2Q7; after its 转籍 (已转出) his 我的机动车 still listed it 非本人
+    with its local 检验 and 交强险 dates, and its detail said nothing of the transfer."""
+    from kiosk.services import applications, counter_applications
+    from kiosk.services.other_vehicles import OtherVehicleRecord
+    from kiosk.services.staff import StaffSession
+    from kiosk.services.vehicle_transfer import VehicleTransferService
+    from tests.integration.test_vehicle_transfer import FORM
+    with env.db.read() as s:
+        liu, zhou = (s.scalars(select(Account.id).where(Account.id_number == people[k].id_number)).one()
+                     for k in ("driver_normal", "two_cars"))
+    applications.submit(env, OtherVehicleRecord(), liu, {"plate_kind": "小型汽车", "plate": "渝A8D2Q7",
+                                                         "proof": "车辆识别代号后6位", "vin6": "210466"})
+    done = applications.submit(env, VehicleTransferService(), zhou, FORM)
+    counter_applications.finish(env, StaffSession("J1001", "王警官", ("counter",)), zhou, done.serial_no, "已转出")
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(pilot, env, people["driver_normal"])
+        table = screen.query_one(DataTable)
+        row = [str(c) for c in table.get_row_at(1)]
+        assert row[:2] == ["渝A8D2Q7", "非本人（已转出）"] and row[4:6] == ["", ""]
+        await pilot.press("down")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "该车已于2026-12-01转出至江苏省连云港市，备案已失效，可解除备案。" in text
+        assert "备案的非本人机动车中1辆已转出，备案已失效。" in text and "另备案非本人机动车" not in text
+        assert "检验有效期至：" not in text and "2027-06-21" not in text
+        assert screen.query_one("#remove-other").display

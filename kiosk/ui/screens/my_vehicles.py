@@ -1,7 +1,8 @@
 """我的机动车: the citizen's vehicles in a table, and under it all about the highlighted one,
 its unhandled traffic violations included (time, place, what). After them the vehicles in another
 person's name the citizen recorded (备案非本人机动车), marked 非本人, each removed with 解除备案
-(asked first); an own vehicle transferred out (机动车转籍申请 finished) is marked 已转出."""
+(asked first); an own vehicle transferred out (机动车转籍申请 finished) is marked 已转出, and a
+recorded one its owner transferred out 非本人（已转出）, without its dates (备案已失效)."""
 from __future__ import annotations
 
 
@@ -27,6 +28,7 @@ COLUMNS = ("号牌号码", "类别", "车辆类型", "品牌", "检验有效期�
 # the table repeats them for the highlighted vehicle.
 DROP_WHEN_NARROW = (7, 3, 2)
 OWN, OTHER, MOVED = "本人", "非本人", "已转出"
+OTHER_MOVED = "非本人（已转出）"  # a recorded vehicle its owner transferred out: 备案已失效
 UNIT_OWN = "本单位"  # a unit account's own vehicle (单位用户)
 # 登记, not 已备案: 备案 is the word of the vehicles in another person's name (备案非本人机动车)
 NONE_OWN = "您名下没有已登记的机动车"
@@ -73,8 +75,11 @@ class MyVehiclesScreen(RecordScreen):
             return
         moved = sum(1 for v in rows if v.plate in self.moved)
         own = len(rows) - len(self.others) - moved
+        gone = sum(1 for o in self.others.values() if o.moved)
+        in_force = len(self.others) - gone
         others = (f"已转籍转出{moved}辆。" if moved else "") + (
-            f"另备案非本人机动车{len(self.others)}辆。" if self.others else "")
+            f"另备案非本人机动车{in_force}辆。" if in_force else "") + (
+            f"备案的非本人机动车中{gone}辆已转出，备案已失效。" if gone else "")
         self.set_status(Text.assemble(self._whose(f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others
                                       + ("选中一辆查看详情。" if len(rows) > 1 else ""),
                                       *((f"\n{w}", "bold red") for w in self.warnings)))
@@ -102,7 +107,12 @@ class MyVehiclesScreen(RecordScreen):
         v = self.rows[index]
         other = self.others.get(v.plate)
         self.query_one("#remove-other").display = other is not None
-        if other is not None:
+        if other is not None and other.moved:  # its dates are the new city's: not shown
+            about = Text.assemble(f"{v.plate}  {v.vehicle_type}  {v.brand}（非本人机动车，所有人{other.owner}，"
+                                  f"{other.recorded_at:%Y-%m-%d}备案，{other.plate_kind}）\n{other.gone}，"
+                                  "可解除备案。\n",
+                                  f"未处理的交通违法{v.unhandled_violations}起：" if v.violations else "未处理的交通违法：无")
+        elif other is not None:
             whose = (f"{v.plate}  {v.vehicle_type}  {v.brand}（非本人机动车，所有人{other.owner}，"
                      f"{other.recorded_at:%Y-%m-%d}备案，{other.plate_kind}）\n检验有效期至：")
             about = Text.assemble(whose, self._due(v.inspection_text, v.inspection_overdue),
@@ -134,8 +144,11 @@ class MyVehiclesScreen(RecordScreen):
 
 
     def _cells(self, v: profile.VehicleView) -> tuple:
-        kind = OTHER if v.plate in self.others else MOVED if v.plate in self.moved else self._own
-        phone = "" if v.plate in self.others else mask_phone(v.phone)  # not another owner's
+        other = self.others.get(v.plate)
+        if other is not None and other.moved:  # no stale dates of a vehicle gone from the city
+            return (v.plate, OTHER_MOVED, v.vehicle_type, v.brand, "", "", f"{v.unhandled_violations}起", "")
+        kind = OTHER if other else MOVED if v.plate in self.moved else self._own
+        phone = "" if other else mask_phone(v.phone)  # not another owner's
         return (v.plate, kind, v.vehicle_type, v.brand, self._due(v.inspection_text, v.inspection_overdue),
                 self._due(v.insurance_text, v.insurance_expired), f"{v.unhandled_violations}起", phone)
 

@@ -55,9 +55,10 @@ def number_fields(i: int, car_field: str, car: str, car_facts: dict, extra: tupl
 
 
 def check_number(problems: FormProblems, form: dict[str, str], facts: dict, way: str,
-                 taken: frozenset[str]) -> str | None:
+                 taken: frozenset[str], own_said: str = "") -> str | None:
     """The number the form gives by ``way`` (随机选号, 自编自选) for the car of ``facts`` (its fields
-    pick_<i>, own_<i>), or None with the problem next to its field."""
+    pick_<i>, own_<i>), or None with the problem next to its field. ``own_said``: what is said when the
+    number typed is the car's own current one (facts["plate"], 在用车选号), not 已被使用."""
     i = facts["i"]
     if way == rule.RANDOM:
         pick = form.get(f"pick_{i}", "")
@@ -70,6 +71,9 @@ def check_number(problems: FormProblems, form: dict[str, str], facts: dict, way:
         return pick
     number = problems.check(rule.clean_own, form.get(f"own_{i}", ""), facts["kind"], facts["prefix"],
                             facts["letter"], f"own_{i}", taken)
+    if number is not None and own_said and number == facts.get("plate"):
+        problems.add(own_said, f"own_{i}")
+        return None
     if number is not None and number in taken:
         problems.add(TAKEN.format(number=number), f"own_{i}")
         return None

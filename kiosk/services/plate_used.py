@@ -58,6 +58,16 @@ def _facts(v: Vehicle, kind: str, today: date, taken: frozenset[str]) -> dict:
     return facts
 
 
+def own_number_said(plate: str, registered_on: date | None, moved: date | None, today: date) -> str:
+    """What 自编自选 of the car's own current number says: it is theirs, not 已被使用; keeping it is
+    保留原号牌, with its condition, or why this car may not keep it (when the 过户 day is known)."""
+    why = rule.keep_refusal(registered_on, moved, today) if moved is not None else ""
+    if why:
+        return f"{plate}是该车现用号牌，自编自选须选择新的号牌号码；{why}"
+    return (f"{plate}是该车现用号牌；如需继续使用，请选择【保留原号牌】（该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，"
+            f"自过户（转入）之日起{rule.KEEP_WITHIN_YEARS}年内可以保留原号牌）")
+
+
 class UsedCarPlate:
     kind = code_purpose = "plate_used"
     title = TITLE
@@ -122,7 +132,8 @@ class UsedCarPlate:
             else:
                 number = facts["plate"]
         elif facts is not None and way in (rule.RANDOM, rule.OWN):
-            number = check_number(problems, form, facts, way, prepared.context["taken"])  # type: ignore[arg-type]
+            own = own_number_said(facts["plate"], facts["registered_on"], moved, today)
+            number = check_number(problems, form, facts, way, prepared.context["taken"], own)  # type: ignore[arg-type]
         problems.raise_found()
         assert facts is not None and moved is not None and number is not None
         return {"plate": plate, "vehicle": facts["label"], "business": business, "moved_on": moved.isoformat(),

@@ -139,3 +139,24 @@ def test_an_exempt_mark_under_way_refuses_it_too_and_alone_before_the_form(env: 
     assert exc.value.message.startswith("不能办理在用车选号：\n渝A12345 ")
     assert exc.value.message.endswith(
         f"：不能选号，该车有正在办理的免检车申领检验标志申请（业务流水号{mark.serial_no}），办结后方可申请在用车选号")
+
+
+def test_the_cars_own_number_typed_is_told_as_its_own_with_keeping_and_its_condition(env: Env, people) -> None:
+    """Tester: 周杰 typed D12345 (渝AD12345's own number) under 自编自选 and read 「号牌号码渝AD12345已被使用
+    或已被他人选用，请另选」: it is his car's; keeping it is 保留原号牌, or why this car may not keep it."""
+    aid = account_id(env, people["two_cars"])
+    with env.db.write() as s:
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝A8D2Q7")).one().registered_on = date(2026, 3, 1)
+    prepared = applications.prepare(env, USED, aid)
+    form = {"plate": "渝AD12345", "business": LOCAL, "moved_on": "2026-11-20", "way": "自编自选", "own_1": "d12345"}
+    with pytest.raises(DomainError) as exc:
+        applications.check(USED, form, prepared)
+    assert problems_of(exc) == {"own_1": "渝AD12345是该车现用号牌；如需继续使用，请选择【保留原号牌】（该车登记满1年后"
+                                         "过户（转入）的，自过户（转入）之日起2年内可以保留原号牌）"}
+    with pytest.raises(DomainError) as exc:  # the day not known yet: the condition said all the same
+        applications.check(USED, {**form, "moved_on": ""}, prepared)
+    assert problems_of(exc)["own_1"].startswith("渝AD12345是该车现用号牌；如需继续使用，请选择【保留原号牌】")
+    with pytest.raises(DomainError) as exc:  # too new to keep it: why, not 保留原号牌
+        applications.check(USED, {**form, "plate": "渝A8D2Q7", "own_0": "8D2Q7"}, prepared)
+    assert problems_of(exc) == {"own_0": "渝A8D2Q7是该车现用号牌，自编自选须选择新的号牌号码；该车于2026-03-01登记，"
+                                         "至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}

@@ -4,11 +4,13 @@ without an on-site inspection, and when.
 The rule is that of the 2022 reform of vehicle inspection (公安部、国家市场监督管理总局《关于深化
 机动车检验制度改革优化车检服务工作的意见》, in force from 2022-10-01): a 非营运小微型载客汽车
 (面包车除外) is exempt from on-site inspection (免予上线检验) for 10 years from its first
-registration; in the 6th and the 10th year of registration its owner applies for the 检验标志
-online, provided its 交强险 is valid and its traffic violations are handled (RULES.md:
-"inspection mark needs valid 交强险 and handled violations"). After the 10th year it is inspected
-at an inspection station every year. Any other vehicle (营运, a truck, a 面包车 ...) is inspected
-at a station.
+registration, except in the 6th and the 10th year ("私家车10年内只需上线检验2次"). Its inspection
+falls due every two years: in the 2nd, the 4th and the 8th year of registration its owner applies
+for the 检验标志 online without an inspection (免检), provided its 交强险 is valid and its traffic
+violations are handled (RULES.md: "inspection mark needs valid 交强险 and handled violations"); in
+the 6th and the 10th year it is inspected at an inspection station (上线检验). After the 10th year
+it is inspected at an inspection station every year. Any other vehicle (营运, a truck, a 面包车 ...)
+is inspected at a station.
 
 The mark is applied for within the three months before the inspection expires (《机动车登记规定》，
 公安部令第164号: 机动车所有人可以在机动车检验有效期满前三个月内向登记地车辆管理所申请检验合格标志; 令第124号
@@ -20,7 +22,9 @@ Left out: the reform also refuses a vehicle that had an accident with casualties
 
 Year n of registration runs from the (n-1)th anniversary of the first registration to the day
 before the nth (registered 2021-03-15: the 6th year is 2026-03-15 to 2027-03-14); a 2月29日
-registration has its anniversaries on 3月1日 in common years.
+registration has its anniversaries on 3月1日 in common years. The inspection of the nth year is due
+on the nth anniversary (registered 2021-03-15: the 4th year's on 2025-03-15), so the three months
+before it fall in the nth year; a mark makes it due on the (n+2)th.
 """
 from __future__ import annotations
 
@@ -34,8 +38,9 @@ USE_NATURES = (NON_OPERATING, "营运")
 # 小型、微型载客汽车 (面包车 are not among them: 小型面包车 and 微型面包车 are inspected at a station).
 SMALL_PASSENGER = frozenset({"小型轿车", "微型轿车", "小型普通客车", "微型普通客车", "小型越野客车",
                              "微型越野客车", "小型新能源汽车"})
-MARK_YEARS = (6, 10)  # the years of registration in which the mark is applied for online
+MARK_YEARS = (2, 4, 8)  # the years of registration in which the mark is applied for online (免检)
 EXEMPT_YEARS = 10
+INSPECT_YEARS = (6, EXEMPT_YEARS)  # the years within the 10 inspected at a station (上线检验)
 WINDOW_MONTHS = 3  # applied for within the 3 months before the inspection expires
 GO_INSPECT = "请到机动车检验机构进行安全技术检验"
 
@@ -69,9 +74,9 @@ def exempt(vehicle_type: str, use_nature: str) -> bool:
 
 
 def next_due(registered_on: date, year: int) -> date:
-    """The inspection due date the mark of the ``year``-th year (6 or 10) gives: the 10th
-    anniversary (no inspection in between), then every year after the 10th."""
-    return anniversary(registered_on, EXEMPT_YEARS if year < EXEMPT_YEARS else EXEMPT_YEARS + 1)
+    """The inspection due date the mark of the ``year``-th year (2, 4 or 8) gives: two years on, the
+    anniversary of the next year its inspection is due (the 4th, the 6th, the 10th)."""
+    return anniversary(registered_on, year + 2)
 
 
 def window_opens(inspection_due: date) -> date:
@@ -93,9 +98,17 @@ def refusals(v: Vehicle, today: date) -> list[str]:
     if year not in MARK_YEARS:
         if v.inspection_due < today:
             return [f"该车检验有效期已于{v.inspection_due:%Y-%m-%d}届满，{GO_INSPECT}"]
-        coming = next(y for y in MARK_YEARS if y > year)
+        if year in INSPECT_YEARS and v.inspection_due <= anniversary(v.registered_on, year):
+            return [f"该车为注册登记第{year}年，免检车第6年、第10年须上线检验，不能申领检验标志，{GO_INSPECT}"]
+        coming = next((y for y in sorted(MARK_YEARS + INSPECT_YEARS) if y > year), None)
+        if coming is None:  # inspected at a station in its 10th year already
+            return [f"该车检验有效期至{v.inspection_due:%Y-%m-%d}，注册登记满{EXEMPT_YEARS}年后每年上线检验，"
+                    f"届时{GO_INSPECT}"]
         first, last = mark_year_span(v.registered_on, coming)
-        return [f"该车为注册登记第{year}年，免检车在第6年、第10年申领检验标志，"
+        if coming in INSPECT_YEARS:
+            return [f"该车为注册登记第{year}年，免检车第6年、第10年须上线检验，不能申领检验标志，"
+                    f"请于{first:%Y-%m-%d}至{last:%Y-%m-%d}（第{coming}年）期间到机动车检验机构进行安全技术检验"]
+        return [f"该车为注册登记第{year}年，免检车在第2年、第4年、第8年申领检验标志，"
                 f"请于{first:%Y-%m-%d}至{last:%Y-%m-%d}（第{coming}年）期间申领"]
     if v.inspection_due >= next_due(v.registered_on, year):
         return [f"该车第{year}年的检验标志已申领，检验有效期至{v.inspection_due:%Y-%m-%d}，无需再次申领"]

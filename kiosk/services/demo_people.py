@@ -42,11 +42,12 @@ def _lic(classes: str = "C1", status: str = "A", points: int = 0, years: int = 6
 
 
 def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌", inspection_days: int = 200,
-         insurance_days: int = 150, violations: int = 0, registered_years: int = 6, use: str = "非营运") -> dict:
+         insurance_days: int = 150, violations: int = 0, registered_years: int = 4, use: str = "非营运") -> dict:
     """A vehicle: inspection and 交强险 valid for that many days from today (negative: expired that
     many days ago), and that many unhandled traffic violations (kiosk.services.demo.VIOLATIONS);
-    first registered ``registered_years`` before its inspection is due (6: today is in the 6th year
-    of registration, when a 非营运 small car applies for its 检验标志 online), 使用性质 ``use``."""
+    first registered ``registered_years`` before its inspection is due (4: today is in the 4th year
+    of registration, when a 非营运 small car applies for its 检验标志 online; 6 or 10: inspected
+    at a station that year), 使用性质 ``use``."""
     return {"plate": plate, "type": kind, "brand": brand, "inspection_days": inspection_days,
             "insurance_days": insurance_days, "violations": violations, "registered_years": registered_years,
             "use": use}
@@ -59,7 +60,7 @@ PEOPLE: tuple[Person, ...] = (
            permit={"class": "C1", "accepted_days_ago": 90, "issued_days_ago": 60, "k2_failed_yesterday": True}),
     Person("permit_expiring", "王芳", "500107", "19950101", 42, "学习驾驶证明4个月后到期（可优先预约）",
            permit={"class": "C1", "accepted_days_ago": 1000, "issued_days_ago": 975}),
-    Person("driver_normal", "刘洋", "500112", "19880824", 55, "驾驶证正常，有一辆车（注册登记第6年，可申领免检车检验标志），有留存照片",
+    Person("driver_normal", "刘洋", "500112", "19880824", 55, "驾驶证正常，有一辆车（注册登记第4年，可申领免检车检验标志），有留存照片",
            licence=_lic(), vehicles=(_car("渝A12345", inspection_days=49),)),  # within 3 months of its inspection
     Person("revoked", "陈静", "500108", "19900412", 62, "驾驶证吊销", licence=_lic(status="F")),
     Person("locked", "杨帆", "500105", "19850630", 71, "驾驶证锁定", licence=_lic(status="L")),
@@ -69,7 +70,7 @@ PEOPLE: tuple[Person, ...] = (
     Person("two_cars", "周杰", "500112", "19790918", 105, "名下两辆机动车；渝AD12345交强险已过期",
            licence=_lic(classes="C1E", years=15),
            vehicles=(_car("渝A8D2Q7", "小型轿车", "吉利牌", registered_years=12),
-                     _car("渝AD12345", "小型新能源汽车", "比亚迪牌", insurance_days=-10, registered_years=10))),
+                     _car("渝AD12345", "小型新能源汽车", "比亚迪牌", insurance_days=-10, registered_years=8))),
     Person("no_photo", "吴霞", "500107", "19930505", 112, "驾驶证正常，无留存照片", licence=_lic(photo=False)),
     Person("full_score", "徐明", "500108", "19830303", 125, "驾驶证超分（满12分），可申请满分学习考试",
            licence=_lic(status="B", points=12)),
@@ -97,7 +98,7 @@ PEOPLE: tuple[Person, ...] = (
     Person("teen", "谢雨", "500103", "20100320", 232, "16岁，未到C1申领年龄", ),
     # 学习教育业务 (学法减分, 驾驶人审验教育)
     Person("points_study", "宋佳", "500103", "19900615", 242, "本记分周期已记4分，可申请学法减分；新车（车辆识别代号LSVAU2184T2184356）未注册，可申请临时号牌",
-           licence=_lic(points=4), vehicles=(_car("渝A6P318", "小型轿车", "大众牌", registered_years=4),)),
+           licence=_lic(points=4), vehicles=(_car("渝A6P318", "小型轿车", "大众牌", registered_years=6),)),
     Person("probation", "唐宁", "500106", "20010210", 252, "实习期内（领证不足1年），已记2分，不能学法减分",
            licence=_lic(points=2, years=0)),
     Person("car_overdue", "邓凯", "500107", "19840912", 265, "已记3分，名下机动车逾期未检验，不能学法减分",

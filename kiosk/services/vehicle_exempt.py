@@ -1,8 +1,9 @@
 """免检车申领检验标志 (seed 002, section 九): the owner of a 非营运小微型载客汽车 (面包车除外)
-applies online, in the 6th or the 10th year of registration and within the three months before
-the inspection expires, for the 检验合格标志 of a vehicle exempt from on-site inspection (the rule:
-kiosk.domain.inspection_exempt). Like the other vehicle documents the mark is mailed or collected;
-when the counter hands it over the vehicle's inspection is valid to the next due date (the 10th anniversary, or the 11th after the 10th year's mark)."""
+applies online, in the 2nd, the 4th or the 8th year of registration (in the 6th and the 10th it
+is inspected at a station) and within the three months before the inspection expires, for the
+检验合格标志 of a vehicle exempt from on-site inspection (the rule: kiosk.domain.inspection_exempt).
+Like the other vehicle documents the mark is mailed or collected; when the counter hands it over
+the vehicle's inspection is valid two years on (the 4th, the 6th or the 10th anniversary)."""
 from __future__ import annotations
 
 from datetime import date
@@ -27,7 +28,7 @@ class ExemptInspectionMark(QualifiedDocument):
     verb = "申领"
     working_days = MARK_WORKING_DAYS
     intro = ("申领已备案本人机动车的检验合格标志：非营运小微型载客汽车（面包车除外）自注册登记之日起"
-             "10年内免予上线检验，在第6年、第10年检验有效期满前三个月内申领检验标志；须交强险有效，且交通违法已处理完毕。"
+             "10年内免予上线检验，在第2年、第4年、第8年检验有效期满前三个月内申领检验标志（第6年、第10年须上线检验）；须交强险有效，且交通违法已处理完毕。"
              f"检验合格标志自受理之日起{MARK_WORKING_DAYS}个工作日内制作完成。")
 
     def vehicle_intro(self, facts: dict, today: date) -> str:
@@ -42,7 +43,7 @@ class ExemptInspectionMark(QualifiedDocument):
         return rule.refusals(_rule_vehicle(facts), today)
 
     def handed_over(self, env: Env, vehicle: Vehicle) -> str:
-        """The mark of the 6th (10th) year: inspection valid to the 10th (11th) anniversary."""
+        """The mark of the 2nd (4th, 8th) year: inspection valid to the 4th (6th, 10th) anniversary."""
         assert vehicle.registered_on is not None  # refusals_now refused a vehicle without one
         year = rule.year_of_registration(vehicle.registered_on, env.clock.now().date())
         vehicle.inspection_due = rule.next_due(vehicle.registered_on, year)

@@ -32,13 +32,13 @@ def _app(s, serial_no: str) -> Application:  # type: ignore[no-untyped-def]
     return s.scalars(select(Application).where(Application.serial_no == serial_no)).one()
 
 
-def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_progress(env: Env, people) -> None:
-    p = people["driver_normal"]  # 刘洋: 渝A12345 first registered 2021-01-19
+def test_a_private_car_in_its_4th_year_applies_and_the_application_shows_in_progress(env: Env, people) -> None:
+    p = people["driver_normal"]  # 刘洋: 渝A12345 first registered 2023-01-19
     aid = account_id(env, p)
     assert SERVICES["exempt_inspection_mark"].title == "免检车申领检验标志"
     prepared = applications.prepare(env, MARK, aid)
-    assert "在第6年、第10年检验有效期满前三个月内申领检验标志" in prepared.intro
-    assert "该车初次登记日期2021-01-19（注册登记第6年），使用性质非营运，检验有效期至2027-01-19" in prepared.intro
+    assert "在第2年、第4年、第8年检验有效期满前三个月内申领检验标志（第6年、第10年须上线检验）" in prepared.intro
+    assert "该车初次登记日期2023-01-19（注册登记第4年），使用性质非营运，检验有效期至2027-01-19" in prepared.intro
     checked = applications.check(MARK, FORM, prepared)
     assert "检验合格标志自受理之日起1个工作日内制作完成" in prepared.intro
     assert checked.summary == [("号牌号码", "渝A12345"), ("领取方式", "邮寄"), ("邮寄地址", HOME),
@@ -55,11 +55,11 @@ def test_a_private_car_in_its_6th_year_applies_and_the_application_shows_in_prog
 
 
 def test_a_unit_applies_for_its_own_vehicle(env: Env, people) -> None:
-    """A unit's 非营运 car in its 6th year, 2 months before its inspection expires: the intro says
+    """A unit's 非营运 car in its 4th year, 2 months before its inspection expires: the intro says
     本单位机动车, a person's 本人机动车."""
     with env.db.write() as s:
         car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝D72518")).one()
-        car.vehicle_type, car.use_nature, car.registered_on = "小型轿车", "非营运", date(2021, 1, 19)
+        car.vehicle_type, car.use_nature, car.registered_on = "小型轿车", "非营运", date(2023, 1, 19)
         car.inspection_due = date(2027, 1, 19)
     unit = applications.prepare(env, MARK, account_id(env, people["unit"]))
     assert unit.intro.startswith("申领已备案本单位机动车的检验合格标志：非营运小微型载客汽车") and "本人" not in unit.intro
@@ -67,26 +67,26 @@ def test_a_unit_applies_for_its_own_vehicle(env: Env, people) -> None:
     assert person.intro.startswith("申领已备案本人机动车的检验合格标志：")
 
 
-def test_handing_the_mark_over_makes_the_inspection_valid_to_the_10th_year(env: Env, people) -> None:
+def test_handing_the_mark_over_makes_the_inspection_valid_two_years_on(env: Env, people) -> None:
     aid = account_id(env, people["driver_normal"])
     done = applications.submit(env, MARK, aid, FORM)
     with env.db.write() as s:
         app = _app(s, done.serial_no)
         note = MARK.finish(s, env, app, "已邮寄")
-        assert note == "检验合格标志已邮寄，请注意查收，检验有效期至2031-01-19"
+        assert note == "检验合格标志已邮寄，请注意查收，检验有效期至2029-01-19"
         applications.transition(s, env, app, applications.FINISHED, note)  # as the counter does
-        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝A12345")).one() == date(2031, 1, 19)
+        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝A12345")).one() == date(2029, 1, 19)  # due + 2 years: the 6th anniversary
     with pytest.raises(DomainError) as e:  # not twice in the same year
         applications.prepare(env, MARK, aid)
-    assert e.value.message == ("渝A12345不能申领检验合格标志：该车第6年的检验标志已申领，检验有效期至2031-01-19，"
+    assert e.value.message == ("渝A12345不能申领检验合格标志：该车第4年的检验标志已申领，检验有效期至2029-01-19，"
                                "无需再次申领。")
 
 
 @pytest.mark.parametrize("person, line", [
     ("truck_driver", f"苏G52731不能申领检验合格标志：该车为营运重型半挂牵引车，不属于免检车辆"
                      f"（非营运小微型载客汽车，面包车除外），{GO}。"),
-    ("points_study", "渝A6P318不能申领检验合格标志：该车为注册登记第4年，免检车在第6年、第10年申领检验标志，"
-                     "请于2028-06-19至2029-06-18（第6年）期间申领。"),
+    ("points_study", f"渝A6P318不能申领检验合格标志：该车为注册登记第6年，免检车第6年、第10年须上线检验，"
+                     f"不能申领检验标志，{GO}。"),
     ("car_overdue", f"渝A9K006不能申领检验合格标志：该车检验有效期已于2026-11-11届满，{GO}。"),
     ("violation", f"渝B5K821不能申领检验合格标志：{EARLY}；该车有2起交通违法未处理，请先处理。"),
 ])
@@ -106,19 +106,19 @@ def test_each_of_two_cars_says_its_own_reason(env: Env, people) -> None:
 
 def test_a_vehicle_chosen_that_may_not_is_refused_next_to_it(env: Env, people) -> None:
     aid = account_id(env, people["two_cars"])
-    # The newer car's 交强险 renewed and its inspection due in 2 months (10th year): it may apply, the old one still not.
+    # The newer car's 交强险 renewed and its inspection due in 2 months (8th year): it may apply, the old one still not.
     with env.db.write() as s:
         car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one()
-        car.insurance_due, car.registered_on, car.inspection_due = date(2027, 11, 21), date(2017, 1, 19), date(2027, 1, 19)
+        car.insurance_due, car.registered_on, car.inspection_due = date(2027, 11, 21), date(2019, 1, 19), date(2027, 1, 19)
     prepared = applications.prepare(env, MARK, aid)
-    assert prepared.initial["plate"] == "渝AD12345" and "注册登记第10年" in prepared.intro
+    assert prepared.initial["plate"] == "渝AD12345" and "注册登记第8年" in prepared.intro
     with pytest.raises(DomainError) as e:
         applications.check(MARK, {**FORM, "plate": "渝A8D2Q7"}, prepared)
     assert e.value.field == "plate" and e.value.message.startswith("不能申领：该车注册登记已超过10年")
     done = applications.submit(env, MARK, aid, {**FORM, "plate": "渝AD12345"})
-    with env.db.write() as s:  # the 10th year's mark: inspected every year from the 11th
+    with env.db.write() as s:  # the 8th year's mark: due at the 10th anniversary, inspected at a station then
         MARK.finish(s, env, _app(s, done.serial_no), "已邮寄")
-        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝AD12345")).one() == date(2028, 1, 19)
+        assert s.scalars(select(Vehicle.inspection_due).where(Vehicle.plate == "渝AD12345")).one() == date(2029, 1, 19)
 
 
 def test_violations_recorded_since_the_form_opened_refuse_inside_the_write(env: Env, people) -> None:
@@ -150,7 +150,7 @@ def test_handled_violations_no_longer_refuse(env: Env, people) -> None:
         for v in s.scalars(select(Violation)):
             v.handled_at = datetime(2026, 12, 1, 8, 0)
         car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝B5K821")).one()  # in its window, as 渝A12345
-        car.registered_on, car.inspection_due = date(2021, 1, 19), date(2027, 1, 19)
+        car.registered_on, car.inspection_due = date(2023, 1, 19), date(2027, 1, 19)
     done = applications.submit(env, MARK, account_id(env, people["violation"]), {**FORM, "plate": "渝B5K821"})
     assert done.status == "受理中"
 

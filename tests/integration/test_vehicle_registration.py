@@ -13,10 +13,10 @@ from kiosk.services import bootstrap, profile
 from kiosk.services.env import Env, make_env
 
 # The test clock is 2026-12-01: each demo car was first registered so many years before its inspection is due.
-DEMO = {"渝A12345": (date(2021, 1, 19), "非营运"), "渝A8D2Q7": (date(2015, 6, 19), "非营运"),
-        "渝AD12345": (date(2017, 6, 19), "非营运"), "渝B5K821": (date(2021, 6, 19), "非营运"),
-        "苏G52731": (date(2018, 11, 11), "营运"), "渝A6P318": (date(2023, 6, 19), "非营运"),
-        "渝A9K006": (date(2020, 11, 11), "非营运"), "渝D72518": (date(2024, 6, 19), "营运")}
+DEMO = {"渝A12345": (date(2023, 1, 19), "非营运"), "渝A8D2Q7": (date(2015, 6, 19), "非营运"),
+        "渝AD12345": (date(2019, 6, 19), "非营运"), "渝B5K821": (date(2023, 6, 19), "非营运"),
+        "苏G52731": (date(2018, 11, 11), "营运"), "渝A6P318": (date(2021, 6, 19), "非营运"),
+        "渝A9K006": (date(2022, 11, 11), "非营运"), "渝D72518": (date(2024, 6, 19), "营运")}
 
 
 def _registrations(env: Env) -> dict[str, tuple[date | None, str]]:

@@ -10,8 +10,8 @@ from kiosk.ui.screens.records import ProgressScreen
 from tests.ui.conftest import press_in_view, screen_error, screen_text, sign_in
 
 
-async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, env, people):
-    p = people["driver_normal"]  # 刘洋: 渝A12345, first registered 2021-01-19
+async def test_a_car_in_its_4th_year_applies_and_sees_it_in_progress(kiosk_app, env, people):
+    p = people["driver_normal"]  # 刘洋: 渝A12345, first registered 2023-01-19
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
         button = kiosk_app.screen.query_one("#menu-exempt_inspection_mark")
@@ -19,7 +19,7 @@ async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, 
         await press_in_view(pilot, "menu-exempt_inspection_mark")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         text = screen_text(kiosk_app)
-        assert "免予上线检验" in text and "初次登记日期2021-01-19（注册登记第6年）" in text
+        assert "免予上线检验" in text and "初次登记日期2023-01-19（注册登记第4年）" in text
         await press_in_view(pilot, "next")  # 邮寄 to the registered address, as the form opens
         text = screen_text(kiosk_app)
         assert "号牌号码：渝A12345" in text and "领取方式：邮寄" in text and "最迟2026-12-02制作完成" in text
@@ -36,12 +36,12 @@ async def test_a_car_in_its_6th_year_applies_and_sees_it_in_progress(kiosk_app, 
 
 
 async def test_a_car_out_of_its_years_is_told_what_to_do_before_the_form(kiosk_app, env, people):
-    p = people["points_study"]  # 宋佳: 渝A6P318 in its 4th year
+    p = people["points_study"]  # 宋佳: 渝A6P318 in its 6th year: inspected at a station
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
         await press_in_view(pilot, "menu-exempt_inspection_mark")
         error = screen_error(kiosk_app).replace("\n", "")
-        assert "该车为注册登记第4年" in error and "请于2028-06-19至2029-06-18（第6年）期间申领" in error
+        assert "该车为注册登记第6年，免检车第6年、第10年须上线检验，不能申领检验标志，请到机动车检验机构进行安全技术检验" in error
         assert not kiosk_app.screen.query_one("#next").display
 
 

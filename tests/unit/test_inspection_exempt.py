@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from kiosk.domain.inspection_exempt import (GO_INSPECT, Vehicle, mark_year_span, next_due, refusals,
+from kiosk.domain.inspection_exempt import (GO_INSPECT, MARK_YEARS, Vehicle, mark_year_span, next_due, refusals,
                                             window_opens, year_of_registration)
 
 REGISTERED = date(2021, 3, 15)
@@ -14,9 +14,10 @@ LATER = date(2040, 1, 1)
 
 
 def car(**change) -> Vehicle:  # type: ignore[no-untyped-def]
-    """A private small car registered 2021-03-15, its 6th-year inspection due 2027-03-15."""
+    """A private small car registered 2021-03-15, its 4th-year inspection due 2025-03-15 (the test
+    dates are as if today were then)."""
     values = {"vehicle_type": "小型轿车", "use_nature": "非营运", "registered_on": REGISTERED,
-              "inspection_due": date(2027, 3, 15), "insurance_due": LATER, "unhandled_violations": 0, **change}
+              "inspection_due": date(2025, 3, 15), "insurance_due": LATER, "unhandled_violations": 0, **change}
     return Vehicle(**values)
 
 
@@ -37,18 +38,33 @@ def test_a_29_february_registration_turns_on_1_march() -> None:
     assert mark_year_span(leap, 10) == (date(2029, 3, 1), date(2030, 2, 28))
 
 
-@pytest.mark.parametrize("today", [date(2026, 12, 15), date(2027, 3, 14)])
-def test_the_6th_year_may_apply_from_three_months_before_the_inspection_expires_to_its_last_day(today: date) -> None:
-    assert refusals(car(), today) == []
+@pytest.mark.parametrize("year", [2, 4, 8])
+@pytest.mark.parametrize("first_day", [True, False])
+def test_the_2nd_4th_and_8th_year_may_apply_from_three_months_before_the_inspection_expires_to_its_last_day(
+        year: int, first_day: bool) -> None:
+    due = date(2021 + year, 3, 15)  # the year's anniversary: the 2nd on 2023-03-15
+    today = date(2021 + year - 1, 12, 15) if first_day else due - timedelta(days=1)
+    assert year_of_registration(REGISTERED, today) == year
+    assert refusals(car(inspection_due=due), today) == []
 
 
-@pytest.mark.parametrize("today", [date(2030, 12, 15), date(2031, 3, 14)])
-def test_the_10th_year_may_apply_from_three_months_before_the_inspection_expires_to_its_last_day(today: date) -> None:
-    assert refusals(car(inspection_due=date(2031, 3, 15)), today) == []
+@pytest.mark.parametrize("year", [6, 10])
+@pytest.mark.parametrize("first_day", [True, False])
+def test_the_6th_and_10th_year_go_to_an_inspection_station(year: int, first_day: bool) -> None:
+    due = date(2021 + year, 3, 15)
+    today = date(2021 + year - 1, 12, 15) if first_day else due - timedelta(days=1)
+    assert refusals(car(inspection_due=due), today) == [
+        f"该车为注册登记第{year}年，免检车第6年、第10年须上线检验，不能申领检验标志，{GO_INSPECT}"]
 
 
-@pytest.mark.parametrize("due, today", [(date(2027, 3, 15), date(2026, 3, 15)), (date(2027, 3, 15), date(2026, 12, 14)),
-                                        (date(2031, 3, 15), date(2030, 3, 15))])
+def test_the_mark_years_are_the_2nd_4th_and_8th() -> None:
+    assert MARK_YEARS == (2, 4, 8)
+    allowed = [y for y in range(1, 12) if refusals(car(inspection_due=date(2021 + y, 3, 15)), date(2021 + y, 3, 1)) == []]
+    assert allowed == [2, 4, 8]
+
+
+@pytest.mark.parametrize("due, today", [(date(2025, 3, 15), date(2024, 3, 15)), (date(2025, 3, 15), date(2024, 12, 14)),
+                                        (date(2029, 3, 15), date(2028, 3, 15))])
 def test_earlier_in_the_year_it_is_told_from_which_day(due: date, today: date) -> None:
     opens = f"{due.year - 1}-12-15"
     assert refusals(car(inspection_due=due), today) == [
@@ -62,31 +78,45 @@ def test_earlier_in_the_year_it_is_told_from_which_day(due: date, today: date) -
 ])
 def test_the_window_opens_three_calendar_months_before_the_inspection_expires(due: date, opens: date) -> None:
     assert window_opens(due) == opens
-    registered = date(due.year - 6, due.month, due.day)  # its 6th year ends the day before ``due``
+    registered = date(due.year - 4, due.month, due.day)  # its 4th year ends the day before ``due``
     before = refusals(car(registered_on=registered, inspection_due=due), opens - timedelta(days=1))
     assert before == [f"该车检验有效期至{due:%Y-%m-%d}，免检车在检验有效期满前三个月内申领检验标志，"
                       f"请于{opens:%Y-%m-%d}起申领"]
     assert refusals(car(registered_on=registered, inspection_due=due), opens) == []
 
 
-def test_an_inspection_expired_in_the_6th_year_may_still_apply() -> None:
-    assert refusals(car(inspection_due=date(2027, 1, 1)), date(2027, 3, 1)) == []
+def test_an_inspection_expired_in_the_4th_year_may_still_apply() -> None:
+    assert refusals(car(inspection_due=date(2025, 1, 1)), date(2025, 3, 1)) == []
 
 
-def test_the_day_before_the_6th_year_is_told_when_to_come() -> None:
-    [told] = refusals(car(), date(2026, 3, 14))
-    assert told == ("该车为注册登记第5年，免检车在第6年、第10年申领检验标志，"
-                    "请于2026-03-15至2027-03-14（第6年）期间申领")
+def test_the_day_before_the_4th_year_is_told_when_to_come() -> None:
+    [told] = refusals(car(), date(2024, 3, 14))
+    assert told == ("该车为注册登记第3年，免检车在第2年、第4年、第8年申领检验标志，"
+                    "请于2024-03-15至2025-03-14（第4年）期间申领")
 
 
-def test_between_the_6th_and_the_10th_year_the_10th_is_named() -> None:
-    [told] = refusals(car(inspection_due=date(2031, 3, 15)), date(2027, 3, 15))
-    assert "注册登记第7年" in told and "请于2030-03-15至2031-03-14（第10年）期间申领" in told
+def test_the_year_before_the_6th_is_told_to_come_to_a_station_in_the_6th() -> None:
+    [told] = refusals(car(inspection_due=date(2027, 3, 15)), date(2026, 3, 14))
+    assert told == ("该车为注册登记第5年，免检车第6年、第10年须上线检验，不能申领检验标志，"
+                    "请于2026-03-15至2027-03-14（第6年）期间到机动车检验机构进行安全技术检验")
 
 
-def test_a_missed_6th_year_goes_to_an_inspection_station() -> None:
-    [told] = refusals(car(), date(2027, 3, 20))  # the 6th year's mark was not applied for: overdue
-    assert told == f"该车检验有效期已于2027-03-15届满，{GO_INSPECT}"
+def test_after_the_6th_years_inspection_the_8th_is_named() -> None:
+    [told] = refusals(car(inspection_due=date(2029, 3, 15)), date(2027, 1, 10))  # inspected in its 6th year
+    assert told == ("该车为注册登记第6年，免检车在第2年、第4年、第8年申领检验标志，"
+                    "请于2028-03-15至2029-03-14（第8年）期间申领")
+    [told] = refusals(car(inspection_due=date(2029, 3, 15)), date(2027, 3, 15))
+    assert "注册登记第7年" in told and "请于2028-03-15至2029-03-14（第8年）期间申领" in told
+
+
+def test_after_the_10th_years_inspection_it_is_inspected_every_year() -> None:
+    [told] = refusals(car(inspection_due=date(2032, 3, 15)), date(2031, 1, 10))
+    assert told == f"该车检验有效期至2032-03-15，注册登记满10年后每年上线检验，届时{GO_INSPECT}"
+
+
+def test_a_missed_4th_year_goes_to_an_inspection_station() -> None:
+    [told] = refusals(car(), date(2025, 3, 20))  # the 4th year's mark was not applied for: overdue
+    assert told == f"该车检验有效期已于2025-03-15届满，{GO_INSPECT}"
 
 
 def test_after_the_10th_year_it_is_inspected_at_a_station() -> None:
@@ -106,18 +136,20 @@ def test_other_vehicles_go_to_an_inspection_station(change: dict, words: str) ->
 
 
 def test_insurance_and_violations_are_told_together() -> None:
-    told = refusals(car(insurance_due=date(2026, 12, 31), unhandled_violations=2), date(2027, 1, 1))
-    assert told == ["该车交强险已于2026-12-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
-    assert refusals(car(insurance_due=date(2027, 1, 1)), date(2027, 1, 1)) == []  # its last valid day
+    told = refusals(car(insurance_due=date(2024, 12, 31), unhandled_violations=2), date(2025, 1, 1))
+    assert told == ["该车交强险已于2024-12-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
+    assert refusals(car(insurance_due=date(2025, 1, 1)), date(2025, 1, 1)) == []  # its last valid day
 
 
 def test_before_the_window_insurance_and_violations_are_told_too() -> None:
-    told = refusals(car(insurance_due=date(2026, 5, 31), unhandled_violations=2), date(2026, 6, 1))
-    assert told == ["该车检验有效期至2027-03-15，免检车在检验有效期满前三个月内申领检验标志，请于2026-12-15起申领",
-                    "该车交强险已于2026-05-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
+    told = refusals(car(insurance_due=date(2024, 5, 31), unhandled_violations=2), date(2024, 6, 1))
+    assert told == ["该车检验有效期至2025-03-15，免检车在检验有效期满前三个月内申领检验标志，请于2024-12-15起申领",
+                    "该车交强险已于2024-05-31到期，请先续保交强险", "该车有2起交通违法未处理，请先处理"]
 
 
-def test_a_mark_already_given_this_year_is_not_given_again() -> None:
-    assert next_due(REGISTERED, 6) == date(2031, 3, 15) and next_due(REGISTERED, 10) == date(2032, 3, 15)
-    [told] = refusals(car(inspection_due=date(2031, 3, 15)), date(2026, 6, 1))
-    assert told == "该车第6年的检验标志已申领，检验有效期至2031-03-15，无需再次申领"
+def test_a_mark_gives_two_years_and_is_not_given_again_the_same_year() -> None:
+    assert [next_due(REGISTERED, y) for y in MARK_YEARS] == [date(2025, 3, 15), date(2027, 3, 15), date(2031, 3, 15)]
+    [told] = refusals(car(inspection_due=date(2027, 3, 15)), date(2024, 6, 1))
+    assert told == "该车第4年的检验标志已申领，检验有效期至2027-03-15，无需再次申领"
+    [told] = refusals(car(inspection_due=date(2025, 3, 15)), date(2022, 6, 1))
+    assert told == "该车第2年的检验标志已申领，检验有效期至2025-03-15，无需再次申领"

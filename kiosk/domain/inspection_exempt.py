@@ -63,6 +63,13 @@ def year_of_registration(registered_on: date, today: date) -> int:
     return years + 1 if anniversary(registered_on, years) <= today else years
 
 
+def window_year(registered_on: date, inspection_due: date, today: date) -> int:
+    """The year of registration whose mark ``today`` is for: its own year of registration, except on
+    the day the inspection is due (检验有效期至, its last valid day: the nth anniversary, where the
+    (n+1)th year begins), which still belongs to the nth year's window."""
+    return year_of_registration(registered_on, today - timedelta(days=1) if today == inspection_due else today)
+
+
 def mark_year_span(registered_on: date, year: int) -> tuple[date, date]:
     """The first and the last day of the ``year``-th year of registration."""
     return anniversary(registered_on, year - 1), anniversary(registered_on, year) - timedelta(days=1)
@@ -91,7 +98,7 @@ def refusals(v: Vehicle, today: date) -> list[str]:
         return [f"该车为{kind}，不属于免检车辆（非营运小微型载客汽车，面包车除外），{GO_INSPECT}"]
     if v.registered_on is None:
         return [f"该车初次登记日期无记录，无法确定是否在免检期内，{GO_INSPECT}"]
-    year = year_of_registration(v.registered_on, today)
+    year = window_year(v.registered_on, v.inspection_due, today)
     if year > EXEMPT_YEARS:
         return [f"该车注册登记已超过{EXEMPT_YEARS}年（{v.registered_on:%Y-%m-%d}初次登记），"
                 f"不再免予上线检验，{GO_INSPECT}"]

@@ -45,6 +45,6 @@ class ExemptInspectionMark(QualifiedDocument):
     def handed_over(self, env: Env, vehicle: Vehicle) -> str:
         """The mark of the 2nd (4th, 8th) year: inspection valid to the 4th (6th, 10th) anniversary."""
         assert vehicle.registered_on is not None  # refusals_now refused a vehicle without one
-        year = rule.year_of_registration(vehicle.registered_on, env.clock.now().date())
+        year = rule.window_year(vehicle.registered_on, vehicle.inspection_due, env.clock.now().date())
         vehicle.inspection_due = rule.next_due(vehicle.registered_on, year)
         return f"，检验有效期至{vehicle.inspection_due:%Y-%m-%d}"

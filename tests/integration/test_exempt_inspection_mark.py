@@ -82,6 +82,16 @@ def test_handing_the_mark_over_makes_the_inspection_valid_two_years_on(env: Env,
                                "无需再次申领。")
 
 
+def test_on_the_day_the_inspection_is_due_it_may_still_apply_and_gets_two_years(env: Env, people) -> None:
+    """The test clock 2026-12-01 is the car's 4th anniversary and its 检验有效期至 (still valid)."""
+    with env.db.write() as s:
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == "渝A12345")).one()
+        car.registered_on, car.inspection_due = date(2022, 12, 1), date(2026, 12, 1)
+    done = applications.submit(env, MARK, account_id(env, people["driver_normal"]), FORM)
+    with env.db.write() as s:
+        assert MARK.finish(s, env, _app(s, done.serial_no), "已邮寄").endswith("检验有效期至2028-12-01")
+
+
 @pytest.mark.parametrize("person, line", [
     ("truck_driver", f"苏G52731不能申领检验合格标志：该车为营运重型半挂牵引车，不属于免检车辆"
                      f"（非营运小微型载客汽车，面包车除外），{GO}。"),

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from kiosk.domain.inspection_exempt import (GO_INSPECT, MARK_YEARS, Vehicle, mark_year_span, next_due, refusals,
-                                            window_opens, year_of_registration)
+                                            window_opens, window_year, year_of_registration)
 
 REGISTERED = date(2021, 3, 15)
 LATER = date(2040, 1, 1)
@@ -55,6 +55,21 @@ def test_the_6th_and_10th_year_go_to_an_inspection_station(year: int, first_day:
     today = date(2021 + year - 1, 12, 15) if first_day else due - timedelta(days=1)
     assert refusals(car(inspection_due=due), today) == [
         f"该车为注册登记第{year}年，免检车第6年、第10年须上线检验，不能申领检验标志，{GO_INSPECT}"]
+
+
+@pytest.mark.parametrize("year", [2, 4, 8])
+def test_the_day_the_inspection_is_due_still_belongs_to_its_years_window(year: int) -> None:
+    """检验有效期至 is its last valid day; it is the anniversary that begins the next year."""
+    due = date(2021 + year, 3, 15)
+    assert year_of_registration(REGISTERED, due) == year + 1 and window_year(REGISTERED, due, due) == year
+    assert refusals(car(inspection_due=due), due) == []
+    [told] = refusals(car(inspection_due=due), due + timedelta(days=1))
+    assert told == f"该车检验有效期已于{due:%Y-%m-%d}届满，{GO_INSPECT}"
+
+
+def test_the_day_a_6th_years_inspection_is_due_still_goes_to_a_station() -> None:
+    [told] = refusals(car(inspection_due=date(2027, 3, 15)), date(2027, 3, 15))
+    assert told.startswith("该车为注册登记第6年，免检车第6年、第10年须上线检验") and told.endswith(GO_INSPECT)
 
 
 def test_the_mark_years_are_the_2nd_4th_and_8th() -> None:

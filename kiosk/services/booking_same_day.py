@@ -43,6 +43,13 @@ def waiting_on(s: Session, account_id: int, days: set[date] | tuple[date, date],
     return found
 
 
+def only_on(s: Session, b: Booking, day: date) -> bool:
+    """Whether the pending application ``b`` may be placed on ``day`` only: none of its sessions still
+    open is on another day (自主选择场次 of that day's sessions alone)."""
+    other = select(ExamSession.id).where(still_open_candidates(b), ExamSession.exam_date != day).limit(1)
+    return s.scalar(other) is None
+
+
 def same_day_notes(s: Session, account_id: int, subject: int, mode: str,
                    days: set[date] | tuple[date, date]) -> list[tuple[str, str]]:
     """``days``: the days of the chosen sessions (自主选择场次), or the (first, last) day of a

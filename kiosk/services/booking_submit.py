@@ -23,7 +23,7 @@ from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
 from .booking_create import SessionsGone
-from .booking_same_day import same_day_notes, waiting_on
+from .booking_same_day import only_on, same_day_notes, waiting_on
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, age_note, check_range, class_label, exam_days, facts_stamp,
@@ -218,9 +218,12 @@ def check(env: Env, account_id: int, req: BookingRequest) -> Checked:
         days: list[date] = []
         if req.mode == "priority":
             day = plan.sessions[0][1]
-            for subject in (SUBJECT_NAMES[b.subject] for b, _ in waiting_on(s, account_id, {day})):
-                summary.append(("特别提示", f"您的{subject}考试预约申请（受理中）包含{format_date(day)}的场次。优先预约成功后，"
-                                "该申请不会再安排在这一天（同一天只安排一个科目的考试），只在其他场次中安排。"))
+            for b, _ in waiting_on(s, account_id, {day}):
+                # its sessions all on that day: there is no other to place it in (tester: it said 只在其他场次中安排)
+                then = ("该申请所选场次均在这一天，将不能安排考试，结果公布后可重新预约其他场次" if only_on(s, b, day)
+                        else "该申请不会再安排在这一天，只在其他场次中安排")
+                summary.append(("特别提示", f"您的{SUBJECT_NAMES[b.subject]}考试预约申请（受理中）包含{format_date(day)}的场次。"
+                                f"优先预约成功后，{then}（同一天只安排一个科目的考试）。"))
             summary.append(("温馨提示", PRIORITY_NO_ONLINE_CANCEL))
         else:
             summary.append(("排序时间", f"{rt.at:%Y-%m-%d %H:%M}（{rt.rule_text}）"))

@@ -315,10 +315,26 @@ def test_a_priority_seat_on_a_day_a_waiting_application_lists_is_said_first(env,
     same = [r for r in k3 if r.exam_date == date(2026, 12, 7)][0]
     other = [r for r in k3 if r.exam_date == date(2026, 12, 8)][0]
     warned = booking_submit.check(env, aid, BookingRequest(3, "priority", (same.id,)))
-    assert ("特别提示", "您的科目二考试预约申请（受理中）包含2026年12月7日的场次。优先预约成功后，该申请不会再安排在这一天"
-            "（同一天只安排一个科目的考试），只在其他场次中安排。") in warned.summary
+    assert ("特别提示", "您的科目二考试预约申请（受理中）包含2026年12月7日的场次。优先预约成功后，该申请所选场次均在这一天，"
+            "将不能安排考试，结果公布后可重新预约其他场次（同一天只安排一个科目的考试）。") in warned.summary
     quiet = booking_submit.check(env, aid, BookingRequest(3, "priority", (other.id,)))
     assert not any(k == "特别提示" and "受理中" in v for k, v in quiet.summary)
+
+
+def test_a_waiting_application_with_a_session_on_another_day_is_placed_there(env, people):
+    """Its sessions on 12-07 and another day: a priority seat on 12-07 leaves it the other day's
+    (只在其他场次中安排); with 12-07's alone it says it cannot be placed (tester: it said the former)."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    k2 = sessions(env, p, 2, "2026-12-07", "2026-12-12")
+    days = sorted({r.exam_date for r in k2})
+    assert days[0] == date(2026, 12, 7) and len(days) > 1
+    two = (k2[0].id, next(r for r in k2 if r.exam_date != days[0]).id)
+    book(env, p, BookingRequest(2, "self", two))
+    same = [r for r in sessions(env, p, 3, "2026-12-07", "2026-12-07", priority=True)][0]
+    warned = booking_submit.check(env, aid, BookingRequest(3, "priority", (same.id,)))
+    assert ("特别提示", "您的科目二考试预约申请（受理中）包含2026年12月7日的场次。优先预约成功后，该申请不会再安排在这一天，"
+            "只在其他场次中安排（同一天只安排一个科目的考试）。") in warned.summary
 
 
 def test_no_warning_for_a_day_the_waiting_application_has_no_session(env, people):

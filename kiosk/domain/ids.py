@@ -178,12 +178,36 @@ def uscc_check_char(first17: str) -> str:
     return _USCC_CHARS[(31 - total % 31) % 31]
 
 
+# GB 32100 第1位 登记管理部门代码 (1 机构编制, 2 外交, 3 司法行政, 4 文化, 5 民政, 6 旅游, 7 宗教,
+# 8 工会, 9 工商, A 中央军委改革和编制办公室, N 农业, Y 其他) and the 第2位 机构类别代码 each allows.
+# Precise for 机构编制 (1 机关, 2 事业单位, 3 群众团体, 9 其他), 民政 (1 社会团体, 2 民办非企业单位,
+# 3 基金会, 9 其他) and 工商 (1 企业, 2 个体工商户, 3 农民专业合作社); the others take any category
+# some authority uses (1-5, 9), so that no real code is refused for want of a sure list.
+_USCC_CATEGORIES = {"1": "1239", "5": "1239", "9": "123", **dict.fromkeys("234678ANY", "123459")}
+_USCC_NATIONAL = "100000"  # a unit registered by a central office (国务院部门, 国家市场监督管理总局)
+
+
+def _credit_code_structure(text: str, field: str) -> None:
+    """The code's parts as GB 32100 lays them out: the registration authority (1st), the category it
+    registers (2nd), the registering office's region (3rd to 8th: six digits, a province's first, or
+    100000 for a central office)."""
+    categories = _USCC_CATEGORIES.get(text[0])
+    if categories is None:
+        raise DomainError("统一社会信用代码第1位（登记管理部门代码）不正确", field)
+    if text[1] not in categories:
+        raise DomainError("统一社会信用代码第2位（机构类别代码）不正确", field)
+    region = text[2:8]
+    if region != _USCC_NATIONAL and not (region.isdigit() and int(region[:2]) in PROVINCE_CODES):
+        raise DomainError("统一社会信用代码第3至8位（登记管理机关行政区划码）不正确", field)
+
+
 def normalize_credit_code(raw: str, field: str = "credit_code") -> str:
     text = compact(raw).upper()
     if len(text) != 18:
         raise DomainError(f"统一社会信用代码应为18位，您输入了{len(text)}位", field)
     if any(c not in _USCC_CHARS for c in text):
         raise DomainError("统一社会信用代码含有不允许的字符（不使用I、O、Z、S、V）", field)
+    _credit_code_structure(text, field)
     if uscc_check_char(text[:17]) != text[17]:
         raise DomainError("统一社会信用代码校验位不正确", field)
     return text

@@ -31,8 +31,9 @@ def test_an_id_number_with_letters_is_told_as_an_id_number(env: Env) -> None:
 
 def test_an_id_number_gone_wrong_that_is_a_valid_credit_code_is_still_told_as_an_id_number(env: Env) -> None:
     """1 in 31 of such typos is a valid credit code by its check character: no unit has it, and it
-    reads as a person's number (region and birth date), so not 「该统一社会信用代码尚未注册」."""
-    first17 = "500105200105051AB"
+    reads as a person's number (region and birth date), so not 「该统一社会信用代码尚未注册」.
+    (A 乐山 number: 51 is 民政 社会团体 and 1102 a region code, as GB 32100's parts must be.)"""
+    first17 = "511102199001011AB"
     typo = first17 + uscc_check_char(first17)
     assert normalize_credit_code(typo) == typo
     with pytest.raises(DomainError) as err:

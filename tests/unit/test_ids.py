@@ -418,3 +418,36 @@ def test_person_or_unit_id_names_what_is_wrong_with_a_credit_code() -> None:
         normalize_person_or_unit_id("500112198808240557")
     with pytest.raises(DomainError, match="身份证号码应为18位"):
         normalize_person_or_unit_id("5001121988")
+
+
+def _code_with_check(first17: str) -> str:
+    return first17 + uscc_check_char(first17)
+
+
+@pytest.mark.parametrize("first17, words", [
+    ("01500000MA5U00001", "第1位（登记管理部门代码）不正确"),  # no authority 0
+    ("B1500000MA5U00001", "第1位（登记管理部门代码）不正确"),
+    ("X1500000MA5U00001", "第1位（登记管理部门代码）不正确"),
+    ("94500000MA5U00001", "第2位（机构类别代码）不正确"),  # 工商 registers 1, 2, 3 only
+    ("9A500000MA5U00001", "第2位（机构类别代码）不正确"),
+    ("16500000MA5U00001", "第2位（机构类别代码）不正确"),
+    ("91000000MA5U00001", "第3至8位（登记管理机关行政区划码）不正确"),  # no province 00
+    ("91990000MA5U00001", "第3至8位（登记管理机关行政区划码）不正确"),
+    ("91A00000MA5U00001", "第3至8位（登记管理机关行政区划码）不正确"),  # not six digits
+    ("9150000AMA5U00001", "第3至8位（登记管理机关行政区划码）不正确"),
+])
+def test_credit_code_structure_is_checked(first17: str, words: str) -> None:
+    """GB 32100's parts, each with its own message, though the check character is right."""
+    with pytest.raises(DomainError) as err:
+        normalize_credit_code(_code_with_check(first17), "credit_code")
+    assert err.value.message == "统一社会信用代码" + words
+    assert err.value.field == "credit_code"
+
+
+@pytest.mark.parametrize("first17", [
+    "91500000MA5U00001", "91110000100010433", "92500103MA5U00001", "93500000MA5U00001",
+    "11100000000013127", "12500000MA5U00001", "51500000MA5U00001", "53110000MA5U00001",
+    "N2500000MA5U00001", "Y1500000MA5U00001", "A1110000MA5U00001", "31820000MA5U00001",
+])
+def test_credit_codes_of_each_authority_are_accepted(first17: str) -> None:
+    assert normalize_credit_code(_code_with_check(first17)) == _code_with_check(first17)

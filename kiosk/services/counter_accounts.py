@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account
-from ..domain.errors import DomainError, NotFound
-from ..domain.ids import (mask_phone, normalize_credit_code, normalize_id_number, normalize_phone,
-                          normalize_text)
+from ..domain.errors import DomainError, FormProblems, NotFound
+from ..domain.ids import (mask_phone, meaningful_chars, normalize_credit_code, normalize_id_number,
+                          normalize_phone, normalize_text)
 from . import audit, auth, messaging
 from .env import Env
 from .permissions import SERVE, actor, authorise, permitted
@@ -57,6 +57,16 @@ def _unit_name(raw: str) -> str:
     return name
 
 
+AUTHORISATION_REF_MIN = 4  # letters or digits: 委托书编号 "x" numbers no letter
+
+
+def _authorisation_ref(raw: str) -> str:
+    letter = normalize_text(raw, field="authorisation_ref", label="委托书编号", max_len=100)
+    if meaningful_chars(letter) < AUTHORISATION_REF_MIN:
+        raise DomainError(f"委托书编号至少{AUTHORISATION_REF_MIN}个字母、数字或汉字，请按委托书填写", "authorisation_ref")
+    return letter
+
+
 UNIT_REGISTERED = "该统一社会信用代码已注册单位用户"
 
 
@@ -64,11 +74,15 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
                   authorisation_ref: str, agent_id: str) -> Registered:
     """单位用户注册 at the counter: business licence, letter of authorisation, agent's ID."""
     permitted(env, staff, *SERVE, doing=audit.action_name("unit_register"))
-    name = _unit_name(unit_name)
-    code = normalize_credit_code(credit_code, "credit_code")
-    clean_phone = normalize_phone(phone)
-    letter = normalize_text(authorisation_ref, field="authorisation_ref", label="委托书编号", max_len=100)
-    agent = normalize_id_number(agent_id, "agent_id", today=env.clock.now().date())
+    problems = FormProblems()  # every wrong field told at once, in the form's order
+    name = problems.check(_unit_name, unit_name)
+    code = problems.check(normalize_credit_code, credit_code, "credit_code")
+    letter = problems.check(_authorisation_ref, authorisation_ref)
+    agent = problems.check(normalize_id_number, agent_id, "agent_id", today=env.clock.now().date())
+    clean_phone = problems.check(normalize_phone, phone)
+    problems.raise_found()
+    assert name is not None and code is not None and letter is not None and agent is not None
+    assert clean_phone is not None
     now = env.clock.now()
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("unit_register"))

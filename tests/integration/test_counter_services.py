@@ -10,7 +10,8 @@ from sqlalchemy import select
 
 from kiosk.config import ASSETS
 from kiosk.db.models import Account, AuditEntry, ExamSession
-from kiosk.domain.errors import DomainError
+from kiosk.domain.errors import DomainError, FieldErrors
+from kiosk.domain.ids import uscc_check_char
 from kiosk.services import (applications, counter_accounts, counter_audit, counter_bookings, counter_citizen,
                             counter_dashboard, counter_review, elicence, exam_admin, exam_admin_results, messaging)
 from kiosk.services.booking_submit import BookingRequest
@@ -329,3 +330,24 @@ def test_the_audit_searchs_own_entry_names_the_dates_asked(env) -> None:
     assert [d.split("；")[-1] for d in details] == [
         "日期：全部", "日期：2026-12-01起", "日期：截至2026-12-31", "日期：2026-11-01至2026-12-31", "日期：2026-12-01"]
     assert details[0] == "工号：全部；群众：全部；操作：全部；日期：全部"
+
+
+def test_unit_registration_tells_every_wrong_field_at_once(env, people) -> None:
+    """A bad credit code and a bad agent ID: both said at once, not the agent's after resubmitting
+    (tester); a one-letter 委托书编号 is no number."""
+    with pytest.raises(FieldErrors) as bad:
+        counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", "91500000MA5U000011", "13800002222",
+                                       "x", "500103198503171232")
+    assert [f for f, _ in bad.value.problems] == ["credit_code", "authorisation_ref", "agent_id"]
+    assert "委托书编号至少4个" in dict(bad.value.problems)["authorisation_ref"]
+
+
+def test_unit_registration_takes_an_authorisation_ref_of_four_letters_or_digits(env, people) -> None:
+    agent = people["driver_normal"].id_number
+    code = "91500000MA5U00002" + uscc_check_char("91500000MA5U00002")
+    for short in ("x", "A1-2", "（一）"):
+        with pytest.raises(DomainError) as bad:
+            counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", code, "13800002222", short, agent)
+        assert (bad.value.field, bad.value.message) == (
+            "authorisation_ref", "委托书编号至少4个字母、数字或汉字，请按委托书填写")
+    assert counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", code, "13800002222", "WT01", agent)

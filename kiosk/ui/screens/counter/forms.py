@@ -92,7 +92,9 @@ class UnitRegisterScreen(_CounterForm):
     def fields(self) -> list[FormField]:
         return [FormField("unit_name", "单位名称", max_length=100),
                 FormField("credit_code", "统一社会信用代码", value=self._credit_code, max_length=18, digits=True),
-                FormField("authorisation_ref", "委托书编号", placeholder="如：委托书（2026）第001号", max_length=100),
+                FormField("authorisation_ref", "委托书编号",
+                          placeholder=f"至少{counter_accounts.AUTHORISATION_REF_MIN}个字母或数字，如：委托书（2026）第001号",
+                          max_length=100),
                 FormField("agent_id", "代理人身份证号码", max_length=18, digits=True),
                 FormField("phone", "联系手机号码", max_length=PHONE_INPUT_LEN, phone=True)]
 

@@ -351,3 +351,15 @@ def test_unit_registration_takes_an_authorisation_ref_of_four_letters_or_digits(
         assert (bad.value.field, bad.value.message) == (
             "authorisation_ref", "委托书编号至少4个字母、数字或汉字，请按委托书填写")
     assert counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", code, "13800002222", "WT01", agent)
+
+
+def test_the_units_file_masks_its_agents_id_number(env, people) -> None:
+    """为群众办理 after 单位用户注册 printed 代理人：500103198503171231 in full (tester)."""
+    from kiosk.ui.screens.counter.citizen_summary import summary_text
+
+    agent = people["driver_normal"].id_number
+    code = "91500000MA5U00002" + uscc_check_char("91500000MA5U00002")
+    done = counter_accounts.register_unit(env, CLERK, "重庆测试运输有限公司", code, "13800002222", "委托书001", agent)
+    text = summary_text(counter_citizen.load(env, CLERK, done.account_id)).plain
+    assert f"代理人：{agent[:4]}**********{agent[-4:]}  委托书：委托书001" in text
+    assert agent not in text

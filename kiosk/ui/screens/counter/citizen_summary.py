@@ -8,7 +8,7 @@ from datetime import date
 from rich.text import Text
 
 from ....domain.errors import DomainError
-from ....domain.ids import normalize_credit_code, normalize_id_number
+from ....domain.ids import mask_id, normalize_credit_code, normalize_id_number
 from ....services.booking import PERMIT_VOID
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
@@ -32,7 +32,8 @@ def summary_text(f: CitizenFile, void: str = "") -> Text:
     if not f.registered:
         lines.append(Text.assemble(("该群众尚未注册交管12123", "bold"), "，核验身份证明原件后可办理面签注册。"))
     if f.kind == "unit":  # a unit holds vehicles only: no licence, permit, e-licence or exam lines
-        lines.append(f"代理人：{f.agent_id_number or '-'}  委托书：{f.authorisation_ref or '-'}")
+        agent = mask_id(f.agent_id_number) if f.agent_id_number else "-"  # masked, as ID numbers are elsewhere
+        lines.append(f"代理人：{agent}  委托书：{f.authorisation_ref or '-'}")
         return _joined([*lines, _vehicles_line(f)])
     if f.licence:
         lic = f.licence

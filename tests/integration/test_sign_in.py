@@ -256,12 +256,15 @@ def test_a_registered_account_without_a_phone_is_sent_to_a_counter(env: Env, peo
 
 
 def test_an_id_number_mistyped_into_a_credit_code_names_the_check_digit(env: Env, people: dict[str, Person]) -> None:
-    """胡斌's number with X for its last digit is also a valid unit credit code: no unit has it, and it
-    reads as his ID number, so the message is the check digit's, not 「尚未注册，请先注册」."""
-    from kiosk.domain.ids import normalize_person_or_unit_id
+    """胡斌's number with X for its last digit passed GB 32100's check character as a unit credit code:
+    it reads as his ID number, so the message is the check digit's, not 「尚未注册，请先注册」. (Its 2nd
+    character, 0, is no 机构类别代码: no longer a credit code at all since GB 32100's parts are checked.)"""
+    from kiosk.domain.ids import normalize_credit_code, uscc_check_char
 
     typo = people["k3_ready"].id_number[:17] + "X"
-    assert normalize_person_or_unit_id(typo) == typo  # accepted as a credit code
+    assert uscc_check_char(typo[:17]) == "X"
+    with pytest.raises(DomainError, match="机构类别代码"):
+        normalize_credit_code(typo)
     with pytest.raises(DomainError, match="校验位") as err:
         auth.start_sign_in(env, typo)
     assert err.value.field == "id_number"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
 from ..domain.errors import DomainError, FormProblems
-from ..domain.ids import (mask_id, mask_phone, normalize_id_number, normalize_person_or_unit_id, normalize_phone,
-                          reads_as_id_number)
+from ..domain.ids import (credit_code_message_fits, mask_id, mask_phone, normalize_id_number,
+                          normalize_person_or_unit_id, normalize_phone, reads_as_id_number)
 from ..domain.names import clean_person_name
 from . import audit, codes, licence_delay, messaging
 from .env import Env
@@ -130,15 +130,30 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
         raise DomainError(taken, field) from None
 
 
+# What 注册 says of a unit's credit code typed as the ID number (登录 says the same of one not registered).
+UNIT_REGISTERS_AT_COUNTER = "您输入的是统一社会信用代码，单位用户请到车管所窗口办理注册"
+
+
+def _applicant_id(raw: str, today: date, unit: str) -> str:
+    """The applicant's ID number; an entry shaped as a unit's credit code (credit_code_message_fits:
+    not a person's number gone wrong) is told ``unit``, not 身份证号码前17位必须是数字."""
+    try:
+        return normalize_id_number(raw, today=today)
+    except DomainError:
+        if credit_code_message_fits(raw):
+            raise DomainError(unit, "id_number") from None
+        raise
+
+
 def check_applicant(env: Env, name: str, raw_id: str, phone: str, *, already: str = ALREADY_REGISTERED,
-                    taken: str = PHONE_TAKEN_TO_CITIZEN) -> Applicant:
+                    taken: str = PHONE_TAKEN_TO_CITIZEN, unit: str = UNIT_REGISTERS_AT_COUNTER) -> Applicant:
     """The applicant's name, ID number and phone, checked; every wrong field is told at once
     (FieldErrors), not one per try. An ID number already registered is told alone, as ``already``
     (the other fields do not matter then: the citizen signs in instead); a phone bound to another
-    account as ``taken``."""
+    account as ``taken``; a unit's credit code typed as the ID number as ``unit``."""
     problems = FormProblems()
     clean_name = problems.check(clean_person_name, name, "name")
-    id_number = problems.check(normalize_id_number, raw_id, today=env.clock.now().date())
+    id_number = problems.check(_applicant_id, raw_id, env.clock.now().date(), unit)
     clean_phone = problems.check(normalize_phone, phone)
     problems.raise_found()
     assert clean_name is not None and id_number is not None and clean_phone is not None

@@ -40,9 +40,13 @@ class Registered:
 ALREADY_REGISTERED = "该身份证号码已注册交管12123账户，群众可直接登录；如原绑定手机号已不使用，请办理重置绑定手机号"
 
 
+UNIT_IN_PERSON = "这是单位的统一社会信用代码，单位请办理单位用户注册"  # what 面签注册 tells the clerk
+
+
 def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:
     permitted(env, staff, *SERVE, doing=REGISTER_IN_PERSON)
-    applicant = auth.check_applicant(env, name, raw_id, phone, already=ALREADY_REGISTERED, taken=auth.PHONE_TAKEN)
+    applicant = auth.check_applicant(env, name, raw_id, phone, already=ALREADY_REGISTERED, taken=auth.PHONE_TAKEN,
+                                     unit=UNIT_IN_PERSON)
     with env.db.write() as s:
         authorise(s, env, staff, *SERVE, doing=REGISTER_IN_PERSON)
         done = auth._register(s, env, applicant, "counter", staff_actor=actor(staff),  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from kiosk.db.models import SmsCode
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import normalize_credit_code, uscc_check_char
-from kiosk.services import auth, counter_citizen
+from kiosk.services import auth, counter_accounts, counter_citizen
 from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
 
@@ -57,3 +57,17 @@ def test_the_counters_lookup_tells_it_the_same_way(env: Env) -> None:
     assert (err.value.message, err.value.field) == ("身份证号码前17位必须是数字", "id_number")
     with pytest.raises(DomainError, match="^统一社会信用代码校验位不正确$"):
         counter_citizen.lookup(env, CLERK, "91500000MA5U000011", "本人到窗口办理业务")
+
+
+@pytest.mark.parametrize("typed", ["91500000MA5U000010", "91500000ma5u000011"])
+def test_registering_with_a_credit_code_points_to_the_counter_as_sign_in_does(env: Env, typed: str) -> None:
+    """注册 with a unit's code in 身份证号码 said 身份证号码前17位必须是数字, where 登录 says
+    单位用户请到车管所窗口办理注册 (tester); a wrong code is still a code, not an ID number gone wrong."""
+    with pytest.raises(DomainError) as err:
+        auth.check_applicant(env, "王芳", typed, "13800001111")
+    assert (err.value.message, err.value.field) == (
+        "您输入的是统一社会信用代码，单位用户请到车管所窗口办理注册", "id_number")
+    with pytest.raises(DomainError, match="单位请办理单位用户注册"):  # 面签注册 tells the clerk
+        counter_accounts.register_in_person(env, CLERK, "王芳", typed, "13800001111")
+    with pytest.raises(DomainError, match="^身份证号码前17位必须是数字$"):  # a person's number gone wrong
+        auth.check_applicant(env, "王芳", "500105200105051abc", "13800001111")

@@ -31,6 +31,9 @@ NOT_ISSUED = "该驾驶人没有有效的电子驾驶证"
 CHANGED = "二维码中的驾驶证信息与当前登记信息不一致，此二维码已失效"
 REISSUED = "电子驾驶证已重新签发，此二维码已失效"
 NORMAL = status_text("A")  # 正常
+# A text with neither profile's prefix (hello, a URL, a payment code) is not a code gone wrong:
+# 格式错误 alone left the verifier guessing (tester).
+NOT_A_LICENCE_CODE = f"不是电子驾驶证二维码（应以{FULL_PREFIX}或{COMPACT_PREFIX}开头）"
 
 
 @dataclass
@@ -79,7 +82,7 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
     """-> (report, claims or None)."""
     text = text.strip() if isinstance(text, str) else ""
     if not text.startswith((COMPACT_PREFIX, FULL_PREFIX)):
-        return Report(False, BAD_FORMAT), None
+        return Report(False, NOT_A_LICENCE_CODE), None
     now, ring = env.clock.now(), trusted_keyring(env)
     if text.startswith(COMPACT_PREFIX):
         r = decode_compact(text, ring, now)

@@ -85,9 +85,12 @@ def test_verify_help_documents_the_exit_codes(cli, capsys) -> None:  # type: ign
     (_tamper, "签名无效"),
     (lambda t: t[: len(t) // 2], "格式错误"),
     (lambda t: t[:-1], "格式错误"),
-    (lambda t: "hello world", "格式错误"),
+    (lambda t: "hello world", "不是电子驾驶证二维码（应以DL1:或DL2:开头）"),  # said what it is not (tester)
+    (lambda t: "hello", "不是电子驾驶证二维码（应以DL1:或DL2:开头）"),
+    (lambda t: "https://example.com/DL1:" + t[4:], "不是电子驾驶证二维码（应以DL1:或DL2:开头）"),
     (lambda t: "DL1:" + "\u4e2d" * 50, "格式错误"),
-    (lambda t: "", "格式错误"),
+    (lambda t: "DL2:hello", "格式错误"),  # a code of ours gone wrong
+    (lambda t: "", "不是电子驾驶证二维码（应以DL1:或DL2:开头）"),
 ])
 def test_tampered_truncated_and_garbage_are_rejected(cli, code, mangle, reason) -> None:  # type: ignore[no-untyped-def]
     for text in code.texts:

@@ -52,3 +52,13 @@ def test_each_check_carries_the_role_the_clerk_used(env, people):
     assert _roles(env) == [("staff:J1001", "counter", True), ("staff:J1001", "counter", False),
                            ("staff:J1001", "counter", False), ("staff:H2001", "verify", True),
                            ("verifier:cli", "verify", True)]
+
+
+def test_a_text_that_is_no_licence_code_is_said_to_be_none(env):
+    """H2001 电子驾驶证核验 with hello said only 格式错误 (tester): it is no e-licence code at all."""
+    for online in (False, True):
+        report = counter_verify.verify(env, CHECKER, "hello", online=online)
+        assert (report.valid, report.reason) == (False, "不是电子驾驶证二维码（应以DL1:或DL2:开头）")
+    assert counter_verify.verify(env, CHECKER, "DL2:hello", online=False).reason == "格式错误"  # one of ours, broken
+    assert [d for _a, _i, d in _log(env)][:2] == ["离线核验：不是电子驾驶证二维码（应以DL1:或DL2:开头）",
+                                                   "在线核验：不是电子驾驶证二维码（应以DL1:或DL2:开头）"]

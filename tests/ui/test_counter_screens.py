@@ -125,8 +125,12 @@ async def test_clerk_registers_a_walk_in_and_resets_a_phone(env, people):
         await press(pilot, "unit")
         set_input(app, "unit_name", "重庆测试运输有限公司")
         set_input(app, "credit_code", "91500000MA5U000011")
+        set_input(app, "authorisation_ref", "x")
+        set_input(app, "agent_id", "500103198503171232")
         await press(pilot, "submit")
-        assert "信用代码" in field_error(app, "credit_code")
+        assert "信用代码" in field_error(app, "credit_code")  # every wrong field at once (tester)
+        assert "至少4个" in field_error(app, "authorisation_ref")
+        assert "校验位" in field_error(app, "agent_id") and "手机" in field_error(app, "phone")
 
 
 def priority_booked(env, p):  # type: ignore[no-untyped-def]

@@ -61,13 +61,14 @@ PAST_SESSION = "该场次考试日期已过，不能修改"
 STARTED_SESSION = "该场次考试已开始，不能修改"
 
 
-def locked(exam_day: date, start: time, now: datetime) -> str | None:
+def locked(exam_day: date, start: time, now: datetime) -> tuple[str, str] | None:
     """Why a session can no longer be changed, or None: its exam day has gone by, or it is the exam
-    day and the session has started (its start time come). Before the start, the day itself still may."""
+    day and the session has started (its start time come). Before the start, the day itself still may.
+    (PAST_SESSION or STARTED_SESSION, the same with the day or time that decided it)."""
     if exam_day < now.date():
-        return f"{PAST_SESSION}（考试日期{exam_day:%Y-%m-%d}，今天是{now:%Y-%m-%d}）"
+        return PAST_SESSION, f"{PAST_SESSION}（考试日期{exam_day:%Y-%m-%d}，今天是{now:%Y-%m-%d}）"
     if exam_day == now.date() and now.time() >= start:
-        return f"{STARTED_SESSION}（开考时间{exam_day:%Y-%m-%d} {start:%H:%M}，现在是{now:%H:%M}）"
+        return STARTED_SESSION, f"{STARTED_SESSION}（开考时间{exam_day:%Y-%m-%d} {start:%H:%M}，现在是{now:%H:%M}）"
     return None
 
 
@@ -77,7 +78,7 @@ def not_past(x: ExamSession | None, now: datetime) -> None:
     start on the day itself they still may)."""
     reason = locked(x.exam_date, x.start_time, now) if x is not None else None
     if reason is not None:
-        raise DomainError(reason, "session")
+        raise DomainError(reason[1], "session")
 
 
 def held(s: Session, session_id: int) -> ExamSession | None:

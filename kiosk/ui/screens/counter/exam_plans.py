@@ -205,7 +205,7 @@ class ExamPlansScreen(KioskScreen):
         title = f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）："
         locked = exam_session_rules.locked(r.exam_date, r.start_time, self.env.clock.now())
         if locked is not None:  # the service refuses to save it (kiosk.services.exam_admin)
-            said = locked.split("（")[0].removeprefix("该场次")  # 考试日期已过，不能修改 / 考试已开始，不能修改
+            said = locked[0].removeprefix("该场次")  # 考试日期已过，不能修改 / 考试已开始，不能修改
             title = f"查看场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：{said}"
         else:  # to the form, at what is changed most, 考位数 (tester: the focus stayed on the list, 6 Tabs away)
             self.query_one("#input-seats", Input).focus()

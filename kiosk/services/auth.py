@@ -23,6 +23,7 @@ NOT_REGISTERED = "该身份证号码尚未注册交管12123，请先注册"  # �
 PHONE_TAKEN = "该手机号码已绑定其他交管12123账户"  # the counter's: the clerk knows what can be done
 # What 注册 at the kiosk says (the default of check_applicant and _register, as ALREADY_REGISTERED):
 # the citizen is told a way on (tester: the refusal alone was a dead end).
+UNIT_AT_COUNTER = "单位用户请到车管所窗口办理注册"  # 登录 and 注册 say it of a unit's credit code
 PHONE_TAKEN_TO_CITIZEN = f"{PHONE_TAKEN}，请换用其他手机号码；如有疑问，请携带身份证原件到车管所窗口咨询"
 NO_PHONE = "该账户未绑定手机号，无法发送验证码。请携带身份证明原件到车管所窗口办理绑定手机号变更"
 
@@ -52,7 +53,7 @@ def _registered(session: Session, env: Env, id_number: str) -> Account:
         except DomainError as not_a_person:  # taken as a unit's credit code
             if reads_as_id_number(id_number):  # more likely an ID number with a mistyped character
                 raise DomainError(not_a_person.message, "id_number") from None
-            raise DomainError("该统一社会信用代码尚未注册交管12123，单位用户请到车管所窗口办理注册", "id_number") from None
+            raise DomainError(f"该统一社会信用代码尚未注册交管12123，{UNIT_AT_COUNTER}", "id_number") from None
         raise DomainError(NOT_REGISTERED, "id_number")
     if not account.phone:
         raise DomainError(NO_PHONE, "id_number")
@@ -131,7 +132,7 @@ def bind_phone(s: Session, account: Account, phone: str, field: str = "phone", *
 
 
 # What 注册 says of a unit's credit code typed as the ID number (登录 says the same of one not registered).
-UNIT_REGISTERS_AT_COUNTER = "您输入的是统一社会信用代码，单位用户请到车管所窗口办理注册"
+UNIT_REGISTERS_AT_COUNTER = f"您输入的是统一社会信用代码，{UNIT_AT_COUNTER}"
 
 
 def _applicant_id(raw: str, today: date, unit: str) -> str:

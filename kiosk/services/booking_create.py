@@ -142,12 +142,13 @@ def sessions_gone(d: Driver, session_ids: Sequence[int], today: date, cls: str =
         if row is None:
             continue
         exam_day, publish, start, site, classes, its_subject = row
+        label = f"{format_month_day(exam_day)} {start:%H:%M} {site}"
         if publish <= today:
             by_day.setdefault(publish, set()).add(exam_day)
         elif subject is not None and its_subject != subject:
-            other_subject.append(f"{format_month_day(exam_day)} {start:%H:%M} {site}")
+            other_subject.append(label)
         elif cls and cls not in classes:
-            other_class.append(f"{format_month_day(exam_day)} {start:%H:%M} {site}")
+            other_class.append(label)
     said = [f"{'、'.join(f'{day:%Y-%m-%d}' for day in sorted(days))}的场次{_closed_on([publish])}"
             for publish, days in sorted(by_day.items())]
     if other_class:

@@ -215,12 +215,17 @@ def _imported_before(env: Env, digest: str) -> None:
                           "如有新的成绩，请放在新的文件中导入", "csv_path")
 
 
+def _line(cells: list[str]) -> tuple[str, ...]:
+    """A line's five cells (身份证号码, 科目, 成绩, 考试次数, 考试日期), the optional ones empty."""
+    return (*cells[:3], *(cells[3:] + ["", ""])[:2])
+
+
 def _recorded_before(env: Env, cells: list[str]) -> bool:
     """A refused line whose result is recorded already, just as the line says it (exam_results.recorded_already)."""
     if not 3 <= len(cells) <= 5:
         return False
     try:
-        form = read_form(env, *cells[:3], *(cells[3:] + ["", ""])[:2])
+        form = read_form(env, *_line(cells))
         return exam_results.recorded_already(env, cells[0], form.subject, form.attempt, form.score, form.no_show,
                                              form.day)
     except DomainError:  # a line with a wrong cell is no result recorded
@@ -242,7 +247,7 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
         try:
             if not 3 <= len(cells) <= 5:  # another count may mean a shifted column: the wrong number as the score
                 raise DomainError(f"每行须有3到5列：身份证号码,科目,成绩[,考试次数[,考试日期]]（该行有{len(cells)}列）")
-            recorded = _record(env, staff, role, *cells[:3], *(cells[3:] + ["", ""])[:2])
+            recorded = _record(env, staff, role, *_line(cells))
             report.saved += 1
             if recorded.warning:
                 report.warnings.append(LineError(number, ",".join(cells)[:80], recorded.warning))

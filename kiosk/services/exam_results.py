@@ -96,17 +96,23 @@ class Recorded:
     warning: str = ""  # for the clerk, not the citizen: FEE_UNPAID when the booking's exam fee was never paid
 
 
+def _holder_id(s: Session, env: Env, id_number: str) -> int | None:
+    """The account of the holder of ``id_number`` (None: no such candidate)."""
+    return s.scalar(select(Account.id).where(
+        Account.id_number == normalize_id_number(id_number, today=env.clock.now().date())))
+
+
 def find_booking(env: Env, id_number: str, subject: int) -> int:
     """The placed booking of ``subject`` for the holder of ``id_number``."""
     with env.db.read() as s:
-        account = s.scalar(select(Account).where(Account.id_number == normalize_id_number(id_number, today=env.clock.now().date())))
-        if account is None:
+        account_id = _holder_id(s, env, id_number)
+        if account_id is None:
             raise NotFound("未找到该身份证明号码的考生")
-        bid = s.scalar(select(Booking.id).where(Booking.account_id == account.id, Booking.subject == subject,
+        bid = s.scalar(select(Booking.id).where(Booking.account_id == account_id, Booking.subject == subject,
                                                 Booking.status == "placed").order_by(Booking.id.desc()).limit(1))
         name = SUBJECT_NAMES.get(subject, subject)
         if bid is None:
-            latest = s.scalar(select(Booking.status).where(Booking.account_id == account.id, Booking.subject == subject,
+            latest = s.scalar(select(Booking.status).where(Booking.account_id == account_id, Booking.subject == subject,
                                                            Booking.status != "cancelled").order_by(Booking.id.desc()).limit(1))
             if latest == "done":  # its results are in (passed, or both attempts used): more needs a new booking
                 raise DomainError(f"该考生最近一次{name}预约的考试已结束，成绩均已录入；再次考试须重新预约")
@@ -121,8 +127,7 @@ def recorded_already(env: Env, id_number: str, subject: int, attempt: int, score
     imported again once its bad lines were fixed: its lines saved the first time are skipped, not
     refused (kiosk.services.exam_admin_results.import_csv)."""
     with env.db.read() as s:
-        account_id = s.scalar(select(Account.id).where(
-            Account.id_number == normalize_id_number(id_number, today=env.clock.now().date())))
+        account_id = _holder_id(s, env, id_number)
         q = select(Booking.id).where(Booking.account_id == account_id, Booking.subject == subject,
                                      Booking.status != "cancelled")
         if day is not None:

@@ -286,7 +286,12 @@ def _how(clean: dict) -> str:
     """领取方式 as the summary and the counter name it."""
     if clean["delivery"] == "mail":
         return f"邮寄至{clean['address']}"
-    return f"到{clean['office_name']}（{clean['office_address']}）窗口领取"
+    return f"到{_office(clean)}窗口领取"
+
+
+def _office(clean: dict) -> str:
+    """The office the citizen collects the card at, with its address."""
+    return f"{clean['office_name']}（{clean['office_address']}）"
 
 
 def _then(clean: dict) -> str:
@@ -295,4 +300,4 @@ def _then(clean: dict) -> str:
     it, kiosk.services.vehicle_docs)."""
     if clean["delivery"] == "mail":
         return _how(clean)
-    return f"请持本人身份证件到{clean['office_name']}（{clean['office_address']}）领取"
+    return f"请持本人身份证件到{_office(clean)}领取"

@@ -22,8 +22,7 @@ NO_VEHICLE = "您名下没有已登记的机动车，无法办理此业务"
 
 def transferred_plates(session: Session, account_id: int) -> dict[str, date]:
     """plate -> the day its 转籍 was finished (the vehicle has left the citizen's record)."""
-    return {str(a.payload.get("plate", "")): a.updated_at.date() for a in session.scalars(select(Application).where(
-        Application.account_id == account_id, Application.kind == TRANSFER_KIND, Application.status == FINISHED))}
+    return {plate: day for (_owner, plate), (day, _to) in transfers_out(session, [account_id]).items()}
 
 
 def transfers_out(session: Session, owner_ids: list[int]) -> dict[tuple[int, str], tuple[date, str]]:

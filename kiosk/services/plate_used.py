@@ -33,9 +33,10 @@ BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
 NOT_YOURS = "未查询到您名下该机动车，请重新选择"
 KEPT = "原号牌和行驶证继续使用，无需到车管所办理"
 NEW_PLATE = "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
+KEEP_RULE = (f"该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，自过户（转入）之日起{rule.KEEP_WITHIN_YEARS}年内"
+             "可以保留原号牌")
 INTRO = ("为本人名下的在用车选择号牌号码：本地二手车过户选号或异地转（迁）入选号（限小型汽车、小型新能源汽车、"
-         f"大型新能源汽车），每辆车选号一次。该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，自过户（转入）之日起"
-         f"{rule.KEEP_WITHIN_YEARS}年内可以保留原号牌；否则请随机选号或自编自选新号牌号码。")
+         f"大型新能源汽车），每辆车选号一次。{KEEP_RULE}；否则请随机选号或自编自选新号牌号码。")
 
 # Its open applications are those of both services making the 检验合格标志 (open_kinds).
 MARKS = InspectionMarkReissue()
@@ -64,8 +65,7 @@ def own_number_said(plate: str, registered_on: date | None, moved: date | None, 
     why = rule.keep_refusal(registered_on, moved, today) if moved is not None else ""
     if why:
         return f"{plate}是该车现用号牌，自编自选须选择新的号牌号码；{why}"
-    return (f"{plate}是该车现用号牌；如需继续使用，请选择【保留原号牌】（该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，"
-            f"自过户（转入）之日起{rule.KEEP_WITHIN_YEARS}年内可以保留原号牌）")
+    return f"{plate}是该车现用号牌；如需继续使用，请选择【保留原号牌】（{KEEP_RULE}）"
 
 
 class UsedCarPlate:

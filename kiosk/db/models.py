@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint, false
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -343,6 +343,9 @@ class Staff(Base):
     failed_logins: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None]
     active: Mapped[bool] = mapped_column(default=True)
+    # The password was set by an admin (新建账户, 重置密码): the clerk sets their own at the next
+    # sign-in before the workbench (migration 0017: accounts from before keep signing in as they did).
+    must_change_password: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class AuditEntry(Base):

@@ -81,6 +81,7 @@ ACTION_NAMES = {
     "unlock_failed": "解锁屏幕失败",
     "staff_create": "新建工作人员账户",
     "staff_password_reset": "重置工作人员密码",
+    "staff_password_change": "修改初始密码",
     "staff_pin_reset": "重置工作人员PIN",
     "staff_deactivate": "停用工作人员账户",
     "staff_reactivate": "启用工作人员账户",

@@ -96,7 +96,7 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
     fields = check_fields(problems, staff_no, name, roles, password, pin)
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN, doing=audit.action_name("staff_create"))
-        return add_account(s, env, problems, fields, by=actor(staff))  # type: ignore[arg-type]
+        return add_account(s, env, problems, fields, by=actor(staff), temporary=True)  # type: ignore[arg-type]
 
 
 def check_fields(problems: FormProblems, staff_no: str, name: str, roles: list[str], password: str | None = None,
@@ -120,14 +120,16 @@ def refuse_taken(s: Session, problems: FormProblems, number: str | None) -> None
     problems.raise_found()
 
 
-def add_account(s: Session, env: Env, problems: FormProblems, fields: tuple, by: str) -> StaffRow:
+def add_account(s: Session, env: Env, problems: FormProblems, fields: tuple, by: str, *,
+                temporary: bool = False) -> StaffRow:
     """The new active account of ``check_fields``'s ``fields`` (every field given), audited as made
-    by ``by`` (a staff number, or ``system``: ``kiosk staff add``); refused with every problem."""
+    by ``by`` (a staff number, or ``system``: ``kiosk staff add``); refused with every problem.
+    ``temporary``: the password is the admin's (新建账户), the clerk sets their own at the first sign-in."""
     number, clean_name, pin_ok, chosen, password = fields
     refuse_taken(s, problems, number)
     assert number is not None and clean_name is not None and pin_ok is not None and chosen is not None
     s.add(Staff(staff_no=number, name=clean_name, roles=chosen, password_hash=hash_secret(password),
-                pin_hash=hash_secret(pin_ok)))
+                pin_hash=hash_secret(pin_ok), must_change_password=temporary))
     audit.record(s, env, actor=by, role="admin", action="staff_create",
                  detail=f"{number} {clean_name} {roles_text(chosen)}")  # as the counter names roles
     return StaffRow(number, clean_name, tuple(chosen), True, False)
@@ -154,13 +156,15 @@ def _account_change(env: Env, staff: StaffSession | None, staff_no: str, action:
 
 
 def reset_password(env: Env, staff: StaffSession | None, staff_no: str, password: str) -> None:
-    """A new password; the failure count and any lock-out are cleared. Not for a deactivated
-    account: it could not sign in with it (启用 first)."""
+    """A new password, a temporary one: the clerk sets their own at the next sign-in with it
+    (a session signed in already goes on). The failure count and any lock-out are cleared. Not for
+    a deactivated account: it could not sign in with it (启用 first)."""
     with _account_change(env, staff, staff_no, "staff_password_reset") as row:
         if not row.active:
             raise DomainError(RESET_DEACTIVATED.format("密码"), "target")
         check_password(password, "reset_password")
         row.password_hash, row.failed_logins, row.locked_until = hash_secret(password), 0, None
+        row.must_change_password = True
 
 
 def reset_pin(env: Env, staff: StaffSession | None, staff_no: str, pin: str) -> None:

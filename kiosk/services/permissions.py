@@ -32,10 +32,15 @@ def actor(staff: StaffSession) -> str:
     return f"staff:{staff.staff_no}"
 
 
+CHANGE_FIRST = "首次登录请先修改密码"
+
+
 def require(staff: StaffSession | None, *roles: str) -> str:
     """The first of ``roles`` the session holds; PermissionDenied (Chinese message) otherwise."""
     if staff is None:
         raise PermissionDenied("请先登录窗口工作台")
+    if staff.must_change_password:  # signed in with a password an admin set: only changing it
+        raise PermissionDenied(CHANGE_FIRST)
     for role in roles:
         if role in staff.roles:
             return role

@@ -44,6 +44,9 @@ class StaffSession:
     staff_no: str
     name: str
     roles: tuple[str, ...]
+    # Signed in with a password an admin set (新建账户, 重置密码): nothing but setting one's own
+    # password (staff_password.change_temporary) until then; every counter service refuses it.
+    must_change_password: bool = False
 
     @property
     def role_text(self) -> str:
@@ -157,7 +160,12 @@ def _staff_row(s: Session, staff_no: str) -> Staff | None:
     return s.scalar(select(Staff).where(Staff.staff_no == staff_no).with_for_update())
 
 
+TEMPORARY_SIGN_IN = "使用管理员设置的密码登录，须先修改密码"  # the sign-in's audit entry
+
+
 def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
+    """The clerk's session for the right password of an active account. A password an admin set
+    (``must_change_password``) gives a session that must set its own first (staff_password)."""
     staff_no = _normalize_no(staff_no)
     if not staff_no:
         raise DomainError("请输入警号/工号", "staff_no")
@@ -189,8 +197,9 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
             failure = "该工号已停用，请联系管理员"
         else:
             staff.failed_logins, staff.locked_until = 0, None
-            audit.record(s, env, actor=actor, action="staff_sign_in", role=",".join(staff.roles))
-            return StaffSession(staff.staff_no, staff.name, tuple(staff.roles))
+            audit.record(s, env, actor=actor, action="staff_sign_in", role=",".join(staff.roles),
+                         detail=TEMPORARY_SIGN_IN if staff.must_change_password else "")
+            return StaffSession(staff.staff_no, staff.name, tuple(staff.roles), staff.must_change_password)
     raise DomainError(failure, "password")
 
 
@@ -327,8 +336,9 @@ def lock_screen(env: Env, staff: StaffSession, *, idle: bool = False) -> None:
                      detail="长时间无操作，自动锁定" if idle else "")
 
 
-def sign_out(env: Env, staff: StaffSession, *, from_lock: bool = False) -> None:
-    """退出登录, from the staff home or from the lock screen (the locked session is given up)."""
+def sign_out(env: Env, staff: StaffSession, *, from_lock: bool = False, detail: str = "") -> None:
+    """退出登录, from the staff home or from the lock screen (the locked session is given up);
+    ``detail`` says why otherwise (the clerk left 修改初始密码 without changing it)."""
     with env.db.write() as s:
         audit.record(s, env, actor=f"staff:{staff.staff_no}", action="staff_sign_out", role=",".join(staff.roles),
-                     detail="在锁定屏幕退出登录" if from_lock else "")
+                     detail="在锁定屏幕退出登录" if from_lock else detail)

@@ -7,7 +7,7 @@ from sqlalchemy import inspect, select
 
 from kiosk.db.migrate import is_current
 from kiosk.db.models import Staff
-from kiosk.services import bootstrap, counter_staff
+from kiosk.services import bootstrap, counter_staff, staff
 from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
 from tests.integration.test_migrations import _downgrade, _schema_differences
@@ -23,3 +23,7 @@ def test_accounts_from_before_the_upgrade_are_not_made_to_change_their_password(
     assert is_current(env.db.engine) and _schema_differences(env.db.engine) == []
     with env.db.read() as s:
         assert s.scalars(select(Staff.must_change_password)).all() and not any(s.scalars(select(Staff.must_change_password)))
+    assert not staff.sign_in(env, "J1009", "start1234").must_change_password
+    assert not staff.sign_in(env, "A0001", "kiosk-0001").must_change_password
+    counter_staff.create(env, ADMIN, "J1010", "王新", ["counter"], "start1234", "190019")  # made after it
+    assert staff.sign_in(env, "J1010", "start1234").must_change_password

@@ -18,6 +18,7 @@ from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
 from kiosk.ui.screens.counter.review import ReviewScreen
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from kiosk.ui.screens.staff_home import StaffHomeScreen
+from kiosk.ui.screens.staff_password import ChangePasswordScreen
 from kiosk.ui.screens.verify import VerifyScreen
 from tests.booking_helpers import account_id, add_learners, book, sessions
 from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle
@@ -248,6 +249,10 @@ async def test_admin_audit_and_staff_accounts(env):
     app = counter_app(env)
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app, "H2002", "insure2027")  # the password the admin reset
+        assert isinstance(app.screen, ChangePasswordScreen)  # the clerk sets their own first
+        set_input(app, "new_password", "mine2028x")
+        set_input(app, "confirm_password", "mine2028x")
+        await press(pilot, "submit")
         assert menu_ids(app) == {"verify"}
 
 

@@ -56,10 +56,12 @@ class StaffSignInScreen(KioskScreen):
         self.show_error(exc)
 
     def _signed_in(self, session: staff_service.StaffSession) -> None:
+        """The workbench; first 修改初始密码 for a password an admin set (新建账户, 重置密码)."""
         from .staff_home import StaffHomeScreen
+        from .staff_password import ChangePasswordScreen
 
         # Nothing of this clerk stays for the next one at the counter (the staff number neither).
         self.query_one("#field-password", FormField).value = ""
         self.query_one("#field-staff_no", FormField).value = ""
         self.kiosk.staff = session
-        self.app.push_screen(StaffHomeScreen())
+        self.app.push_screen(ChangePasswordScreen() if session.must_change_password else StaffHomeScreen())

@@ -244,9 +244,10 @@ class StaffAdminScreen(KioskScreen):
             self.show_error(exc)
             return
         used = "登录窗口终端" if field == "reset_password" else "解锁屏幕和退出自助模式"  # what a PIN is for
+        then = "\n\n该工作人员下次登录时须先修改为本人设置的密码。" if field == "reset_password" else ""  # staff_password
         question = (f"确认重置账户 {r.staff_no} {r.name}（{r.role_text}）的{what}？\n\n"
                     f"重置后原{what}立即失效，该工作人员{used}须用刚填写的新{what}，"
-                    f"连续输错次数和锁定将清除。请将新{what}当面告知本人。")
+                    f"连续输错次数和锁定将清除。请将新{what}当面告知本人。{then}")
         self._ask_then(question, f"确认重置{what}", action, chosen, "", secret, done=done)
 
     def _ask_then(self, question: str, yes_label: str, action, chosen: str, said: str,  # type: ignore[no-untyped-def]

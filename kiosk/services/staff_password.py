@@ -1,0 +1,60 @@
+"""修改初始密码: a clerk signed in with a password an admin set (新建账户 or 重置密码 in 工作人员账户,
+``Staff.must_change_password``) sets their own before the counter's workbench opens. The new
+password follows the rules of the admin's form (counter_staff.check_password), is typed twice and
+is not the one the admin set. The change is audited (never the password); the session it gives
+back may do what the clerk's roles allow. The PIN (lock screen, F12) is not touched."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..domain.errors import DomainError, FormProblems, StaffRevoked
+from . import audit
+from .counter_staff import check_password
+from .env import Env
+from .permissions import REVOKED, refused_detail
+from .staff import StaffSession, _staff_row, _verify, hash_secret
+
+FIELDS = ("new_password", "confirm_password")  # the form's, in order
+SAME_AS_TEMPORARY = "新密码不能与初始密码相同"
+NOT_THE_SAME_TWICE = "两次输入的新密码不一致"
+CHANGED_ALREADY = "该账户的密码已修改，请用新密码重新登录"
+DOING = audit.action_name("staff_password_change")
+
+
+def _check(new: str, confirm: str) -> str:
+    """The form's fields, every problem told at once beside its field."""
+    problems = FormProblems()
+    if not new:
+        problems.add("请输入新密码", "new_password")
+    else:
+        problems.check(check_password, new, "new_password")
+    if not confirm:
+        problems.add("请再次输入新密码", "confirm_password")
+    elif new and confirm != new:
+        problems.add(NOT_THE_SAME_TWICE, "confirm_password")
+    problems.raise_found(FIELDS)
+    return new
+
+
+def change_temporary(env: Env, staff: StaffSession, new: str, confirm: str) -> StaffSession:
+    """The clerk's own password instead of the admin's; the session without its must-change mark.
+    An account deactivated meanwhile is refused (the counter signs the clerk out), as is one whose
+    password was changed meanwhile (on another terminal): the clerk signs in again with it."""
+    password = _check(new, confirm)
+    with env.db.write() as s:
+        row = _staff_row(s, staff.staff_no)
+        if row is None or not row.active:
+            told, why = REVOKED
+            refused = StaffRevoked(told)
+            refused.after_rollback = lambda s2: audit.record(  # type: ignore[attr-defined]
+                s2, env, actor=f"staff:{staff.staff_no}", role=",".join(staff.roles), action="staff_refused",
+                detail=refused_detail(DOING, why))
+            raise refused
+        if not row.must_change_password:
+            raise StaffRevoked(CHANGED_ALREADY)
+        if _verify(row.password_hash, password):
+            raise DomainError(SAME_AS_TEMPORARY, "new_password")
+        row.password_hash, row.must_change_password = hash_secret(password), False
+        audit.record(s, env, actor=f"staff:{row.staff_no}", role=",".join(row.roles), action="staff_password_change",
+                     detail="首次登录，管理员设置的密码已由本人修改")
+        return replace(staff, name=row.name, roles=tuple(row.roles), must_change_password=False)

@@ -18,6 +18,7 @@ from ..db.models import Account
 from ..domain.errors import DomainError, FormProblems, NotFound
 from ..domain.ids import (mask_phone, meaningful_chars, normalize_credit_code, normalize_id_number,
                           normalize_phone, normalize_text)
+from ..domain.names import clean_person_name
 from . import audit, auth, messaging
 from .env import Env
 from .permissions import SERVE, actor, authorise, permitted
@@ -41,6 +42,22 @@ ALREADY_REGISTERED = "该身份证号码已注册交管12123账户，群众可�
 
 
 UNIT_IN_PERSON = "这是单位的统一社会信用代码，单位请办理单位用户注册"  # what 面签注册 tells the clerk
+
+
+def in_person_field_problem(env: Env, name: str, value: str) -> str:
+    """What 面签注册's own checks (no database) say of the field ``name`` (姓名, 身份证号码 or 手机号码)
+    as typed: said under it as Enter leaves it, as the kiosk's forms do. '' when nothing is wrong
+    with it on its own, or when it is empty (请输入 waits for 提交, as does 已注册)."""
+    if not value.strip():
+        return ""
+    checks = {"name": lambda: clean_person_name(value, "name"),
+              "id_number": lambda: auth._applicant_id(value, env.clock.now().date(), UNIT_IN_PERSON),  # noqa: SLF001
+              "phone": lambda: normalize_phone(value)}
+    try:
+        checks[name]()
+    except DomainError as exc:
+        return exc.message
+    return ""
 
 
 def register_in_person(env: Env, staff: StaffSession | None, name: str, raw_id: str, phone: str) -> Registered:

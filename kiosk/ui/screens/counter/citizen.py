@@ -31,7 +31,8 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.file: CitizenFile | None = None
         self._shown_for = ""  # the ID field's text when the file on screen was shown
         self._shown_account: int | None = None  # whose file the tables show (their cursor is kept for them)
-        self.back_to_bookings = False  # a booking was just cancelled: the list takes the focus back
+        self.back_to_bookings = False  # a booking was just cancelled: the list keeps the focus while another may be
+        self.done_for = False  # 重置绑定手机号 just done: the focus goes as after a lookup
         self.decided = False  # an application was just finished or turned back: on to the next one waiting
         self._shown_count = 0  # files shown so far: a live read begun before the last one is dropped
 
@@ -126,7 +127,9 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             self.clear_file()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "input-id_number":
+        """Enter in the ID field looks up at once when 查询事由 holds a reason (the last citizen's,
+        kept: tester, a new number typed and Enter only went to 查询事由); else on to 查询事由."""
+        if event.input.id == "input-id_number" and not self.query_one("#field-reason", FormField).value.strip():
             self.query_one("#input-reason", Input).focus()
         else:
             self.lookup()
@@ -269,4 +272,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             return
         self.query_one("#field-id_number", FormField).value = result.id_number  # the file shown before goes
         self.say(f"{result.name} 注册成功，已发送注册成功通知")
-        self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id, done=self.show_file)
+        # the focus as after a lookup (the ID field, unless something waits for the counter): it stayed
+        # on 面签注册 when the same number was looked up before, and the next one typed went nowhere
+        self.call(counter_citizen.load, self.env, self.kiosk.staff, result.account_id,
+                  done=lambda f: self.show_file(f, lookup=True))

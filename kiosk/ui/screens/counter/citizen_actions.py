@@ -56,6 +56,7 @@ class CitizenActions:
 
     file: CitizenFile | None
     back_to_bookings: bool
+    done_for: bool
     decided: bool
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
@@ -64,6 +65,7 @@ class CitizenActions:
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
             self.say("绑定手机号已重置，已向新手机号发送通知短信")
+            self.done_for = True  # the focus as after a lookup (it stayed on 重置绑定手机号: tester)
             self.refresh_file(result)
 
     def selected_booking(self) -> BookingView | None:
@@ -145,7 +147,7 @@ class CitizenActions:
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
         self.say(f"考试预约已取消。{result.message}")
         self.query_one("#field-cancel_reason", FormField).value = ""
-        self.back_to_bookings = True  # the clerk's place: the row of the booking just cancelled
+        self.back_to_bookings = True  # the row just cancelled while another may be cancelled; else as after a lookup
         self.refresh_file(result)
 
     @staticmethod

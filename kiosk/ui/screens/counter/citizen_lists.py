@@ -31,6 +31,7 @@ class CitizenLists:
 
     file: CitizenFile | None
     back_to_bookings: bool
+    done_for: bool
     decided: bool
     focus_moved = False  # a live reload had to move the focus (what had it went): the note under the list may scroll
     _booking_row: object = None  # the booking the bookings list last highlighted (its row key)
@@ -88,6 +89,10 @@ class CitizenLists:
         else:
             self._to_id_field()
 
+    def _cancellable(self) -> bool:
+        """Whether the file on screen holds a booking the counter may still cancel."""
+        return self.file is not None and any(b.status in CANCELLABLE for b in self.file.bookings)
+
     def _waiting_rows(self, f: CitizenFile) -> list[int]:
         """The rows of the applications list (its first 20) that wait for the counter to decide."""
         return [i for i, a in enumerate(f.applications[:20]) if self._choices(a)]
@@ -97,17 +102,24 @@ class CitizenLists:
         text selected for the next citizen. After an application is finished or turned back
         (``decided``), the next one waiting has it, else the ID field (the row decided kept it, and
         the next number typed went nowhere: tester). After a cancellation the bookings list has it,
-        on the same row (``back_to_bookings``). ``live`` (read again without
+        on the same row (``back_to_bookings``), while another booking may still be cancelled; after
+        the last, and after 重置绑定手机号 (``done_for``), it goes as after a lookup (_focus_work:
+        an application waiting, else the ID field; it stayed on the list or the button, and the next
+        number typed went nowhere: tester). ``live`` (read again without
         the clerk acting: the citizen cancelled at a kiosk meanwhile, say): nothing moves or scrolls
         while what has the focus is still there; gone (取消事由 with the cancel part), the list it
         was under takes it, never the ID field the clerk's next keys would go into."""
         bookings = self.query_one("#bookings", PlainTable)
-        if self.back_to_bookings and bookings.row_count and bookings.display:
-            self.back_to_bookings = False
+        cancelled, self.back_to_bookings = self.back_to_bookings, False
+        done_for, self.done_for = self.done_for or cancelled, False
+        if cancelled and bookings.row_count and bookings.display and self._cancellable():
             bookings.focus()
             return
-        self.back_to_bookings = False
         self.focus_moved = False
+        if done_for and not live and self.file is not None:
+            self._focus_work(self.file)
+            self._show_focus()
+            return
         if self.decided and not live:
             self.decided = False
             if not self._to_waiting():

@@ -36,6 +36,14 @@ def focus_first(container: Widget) -> None:
     container.call_after_refresh(go)
 
 
+def focus_now(widget: Widget, *, scroll_visible: bool = True) -> None:
+    """The focus on ``widget`` at once, as a key that moves it is read (an arrow key along a row of
+    buttons or about a menu). ``Widget.focus`` moves it only after the keys already queued, so an
+    Enter sent with the arrow (tmux, a fast hand) pressed the button being left: Left Enter on the
+    counter's 办结 question answered 暂不办理, Right Enter on 确定退出登录吗？ signed out."""
+    widget.screen.set_focus(widget, scroll_visible=scroll_visible)
+
+
 def shown(widget: Widget) -> bool:
     """Displayed, and so are all its containers."""
     return all(getattr(node, "display", True) for node in widget.ancestors_with_self)

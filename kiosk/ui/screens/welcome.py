@@ -9,6 +9,7 @@ from textual.widgets import Button
 
 from ...config import HIGH_CONTRAST, STANDARD
 from ..base import KioskScreen
+from ..focus import focus_now
 from ..widgets.header import KioskHeader
 from ..widgets.plain import Plain
 
@@ -64,9 +65,9 @@ class WelcomeScreen(KioskScreen):
         look = self.query_one("#look", Button)
         if step > 0 and isinstance(focused, Button) and focused.parent is self.query_one("#welcome-buttons"):
             self._came_from = focused.id or "sign-in"
-            look.focus()
+            focus_now(look)  # at once: an Enter sent with the Down presses it
         elif step < 0 and focused is look:
-            self.query_one(f"#{self._came_from}", Button).focus()
+            focus_now(self.query_one(f"#{self._came_from}", Button))
         else:
             raise SkipAction()
 

@@ -26,6 +26,7 @@ from textual.widget import Widget
 from textual.widgets import Button
 
 from ..bindings import BUTTON_ROW_BINDINGS
+from ..focus import focus_now
 from ..own_close import OwnClose
 
 
@@ -37,7 +38,7 @@ class ButtonRowKeys(OwnClose):  # every screen and dialog: it also closes only i
         target = row_neighbour(self.focused, step)
         if target is None:
             raise SkipAction()
-        target.focus()
+        focus_now(target)  # before the keys queued after it: Enter presses this one
 
 
 def row_neighbour(focused: Widget | None, step: int) -> Button | None:
@@ -73,7 +74,7 @@ class ButtonRow(Horizontal):
         column = here.index(focused)
         there = shown_in_row(chain[index])
         reachable = [i for i, w in enumerate(there) if w.focusable]
-        there[min(reachable, key=lambda i: (abs(i - column), i))].focus()
+        focus_now(there[min(reachable, key=lambda i: (abs(i - column), i))])
 
 
 def shown_in_row(widget: Widget) -> list[Widget]:

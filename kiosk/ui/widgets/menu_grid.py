@@ -19,6 +19,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button
 
+from ..focus import focus_now
+
 
 class MenuGrid(Grid):
     BINDINGS = [
@@ -46,7 +48,7 @@ class MenuGrid(Grid):
             if target is not None:
                 self.screen._menu_left_from = focused  # type: ignore[attr-defined]  # Up comes back to it
         if target is not None:  # focused now, not after the keys already queued: each moves on from it
-            self.screen.set_focus(target)
+            focus_now(target)
 
 
 def _below_menu_all(screen: Screen) -> list[Widget]:
@@ -71,7 +73,7 @@ def menu_up_from_below(screen: Screen) -> bool:
     target = left if left in buttons else (rows[-1][0] if rows else None)
     if target is None:
         return False
-    screen.set_focus(target)  # now, as action_move: an Up queued after it moves on from here
+    focus_now(target)  # now, as action_move: an Up queued after it moves on from here
     return True
 
 

@@ -1,4 +1,4 @@
-"""Identity and format rules: GB 11643 ID numbers, GB 32100 credit codes, phones, plates."""
+"""Identity and format rules: GB 11643 ID numbers, GB 32100 credit codes, phones (plates: plates.py)."""
 from __future__ import annotations
 
 import re
@@ -211,30 +211,6 @@ def normalize_credit_code(raw: str, field: str = "credit_code") -> str:
     if uscc_check_char(text[:17]) != text[17]:
         raise DomainError("统一社会信用代码校验位不正确", field)
     return text
-
-
-PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-_SERIAL = "[A-HJ-NP-Z0-9]"
-_PLATE_ORDINARY = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z]{_SERIAL}{{5}}")
-_PLATE_NEV_SMALL = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z][DF]{_SERIAL}\d{{4}}")
-_PLATE_NEV_LARGE = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z]\d{{5}}[DF]")
-
-
-def normalize_plate(raw: str, field: str = "plate") -> str:
-    text = compact(raw).upper()
-    if not text:
-        raise DomainError("请输入号牌号码", field)
-    if text[0] not in PROVINCES:
-        raise DomainError("号牌号码应以省份简称开头，如渝、苏", field)
-    if len(text) > 1 and not "A" <= text[1] <= "Z":  # 渝1A2345: 7 characters, so not "7位" (tester)
-        raise DomainError(f"号牌号码第2位应为发牌机关代号（字母），如{text[0]}A", field)
-    if len(text) == 7 and _PLATE_ORDINARY.fullmatch(text):
-        return text
-    if len(text) == 8 and (_PLATE_NEV_SMALL.fullmatch(text) or _PLATE_NEV_LARGE.fullmatch(text)):
-        return text
-    if "I" in text[1:] or "O" in text[1:]:
-        raise DomainError("号牌号码不使用字母I和O", field)
-    raise DomainError("号牌号码格式不正确：普通号牌7位，新能源号牌8位", field)
 
 
 def normalize_archive_no(raw: str, field: str = "archive_no") -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .errors import DomainError
-from .ids import PROVINCES, normalize_plate
+from .plates import NEV_LARGE, NEV_SMALL, SERIAL, is_nev, ordinary_fault, plate_start, small_nev_fault
 from .temp_plate import VIN_CHARS
 from .typed import compact
 
@@ -26,9 +26,7 @@ KINDS = (SMALL, SMALL_NEV, HONG_KONG, MACAU)
 BY_VIN, BY_OWNER = "车辆识别代号后6位", "机动车所有人信息"
 PROOFS = (BY_VIN, BY_OWNER)
 PROOF_LEN = 6
-_SERIAL = "[A-HJ-NP-Z0-9]"
-_CROSS_BORDER = re.compile(rf"粤Z{_SERIAL}{{4}}([港澳])")
-_NEV_SMALL = re.compile(rf"[{PROVINCES}][A-HJ-NP-Z][DF]{_SERIAL}\d{{4}}")
+_CROSS_BORDER = re.compile(rf"粤Z{SERIAL}{{4}}([港澳])")
 _SUFFIX = {HONG_KONG: "港", MACAU: "澳"}
 
 
@@ -50,14 +48,19 @@ def clean_plate(raw: str, kind: str, field: str = "plate") -> str:
         if match is None:
             raise DomainError(f"{kind}号牌为粤Z、4位字母或数字加{_SUFFIX[kind]}字，如粤ZA123{_SUFFIX[kind]}", field)
         return text
-    plate = normalize_plate(raw, field)
-    if kind == SMALL and len(plate) != 7:
-        raise DomainError("小型汽车号牌为7位（新能源汽车号牌请选择小型新能源汽车）", field)
-    if kind == SMALL_NEV:
-        if len(plate) != 8:
-            raise DomainError("小型新能源汽车号牌为8位，如渝AD12345", field)
-        if not _NEV_SMALL.fullmatch(plate):
-            raise DomainError("该号牌为大型新能源汽车号牌，只能备案小型新能源汽车", field)
+    plate = plate_start(raw, field)
+    if kind == SMALL:
+        if len(plate) == 8 and is_nev(plate):
+            raise DomainError("小型汽车号牌为7位（新能源汽车号牌请选择小型新能源汽车）", field)
+        fault = ordinary_fault(plate)  # 渝A123456 said 普通号牌7位，新能源号牌8位 (tester)
+    elif len(plate) != 8:
+        fault = "小型新能源汽车号牌为8位，如渝AD12345"
+    elif NEV_LARGE.fullmatch(plate):
+        fault = "该号牌为大型新能源汽车号牌，只能备案小型新能源汽车"
+    else:
+        fault = small_nev_fault(plate)  # 渝AA12345: its 3rd character, not its length (tester)
+    if fault:
+        raise DomainError(fault, field)
     return plate
 
 
@@ -92,7 +95,7 @@ def kind_of(plate: str, vehicle_type: str) -> str | None:
         return None
     if len(plate) == 7:
         return SMALL
-    return SMALL_NEV if _NEV_SMALL.fullmatch(plate) else None
+    return SMALL_NEV if NEV_SMALL.fullmatch(plate) else None
 
 
 def proof_matches(proof: str, typed: dict[str, str], vin: str | None, owner_name: str, owner_id: str) -> bool:

@@ -25,7 +25,7 @@ from datetime import date
 
 from .dates import anniversary
 from .errors import DomainError
-from .ids import PROVINCES
+from .plates import PROVINCES
 from .typed import compact
 
 SMALL, SMALL_NEV, LARGE_NEV = "小型汽车", "小型新能源汽车", "大型新能源汽车"

@@ -20,7 +20,8 @@ from kiosk.db.migrate import is_current
 from kiosk.db.models import (Account, DrivingLicence, ExamPlan, ExamResult, ExamSession, LearnerPermit, Staff,
                              Vehicle)
 from kiosk.db.session import make_engine
-from kiosk.domain.ids import age_on, normalize_credit_code, normalize_id_number, normalize_phone, normalize_plate
+from kiosk.domain.ids import age_on, normalize_credit_code, normalize_id_number, normalize_phone
+from kiosk.domain.plates import normalize_plate
 from kiosk.services import auth, bootstrap
 from kiosk.services.env import Env, make_env
 

@@ -92,7 +92,12 @@ def test_form_checks_next_to_each_field(env: Env, people) -> None:
              # tester: these two said 号牌号码格式不正确：普通号牌7位，新能源号牌8位
              ("小型汽车", "渝1A2345"): "号牌号码第2位应为发牌机关代号（字母），如渝A",
              ("小型汽车", "粤ZA123港"): "该号牌为香港入出境车号牌，请选择对应的号牌种类",
-             ("小型新能源汽车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类"}
+             ("小型新能源汽车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类",
+             # tester: these four said 号牌号码格式不正确 too
+             ("小型新能源汽车", "渝AA12345"): "小型新能源汽车号牌第3位应为D或F（纯电动D，非纯电动F）",
+             ("小型新能源汽车", "渝AD1234A"): "小型新能源汽车号牌最后4位应为数字",
+             ("小型汽车", "渝A123456"): "普通号牌为7位（省份简称、发牌机关代号和5位序号），您输入了8位",
+             ("小型汽车", "渝AD1A345"): "普通号牌为7位（省份简称、发牌机关代号和5位序号），您输入了8位"}
     for (kind, plate), message in cases.items():
         with pytest.raises(DomainError) as bad:
             applications.check(RECORD, {**FORM, "plate_kind": kind, "plate": plate}, prepared)

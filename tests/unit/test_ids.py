@@ -20,11 +20,11 @@ from kiosk.domain.ids import (
     normalize_id_number,
     normalize_person_or_unit_id,
     normalize_phone,
-    normalize_plate,
     normalize_text,
     sex_of,
     uscc_check_char,
 )
+from kiosk.domain.plates import normalize_plate
 
 # GB 11643 ----------------------------------------------------------------------------------
 
@@ -267,10 +267,10 @@ def test_plates_with_i_or_o_are_refused(raw: str) -> None:
     ("", "请输入"),
     ("A12345", "省份简称"),
     ("港A12345", "省份简称"),
-    ("渝A1234", "格式不正确"),
-    ("渝A123456", "格式不正确"),  # 8 chars but neither new-energy shape
-    ("渝AA12345", "格式不正确"),
-    ("渝A1234D5", "格式不正确"),
+    ("渝A1234", "号牌号码应为7位（普通号牌）或8位（新能源号牌），您输入了6位"),
+    ("渝A123456", "普通号牌为7位（省份简称、发牌机关代号和5位序号），您输入了8位"),  # neither new-energy shape
+    ("渝AA12345", "普通号牌为7位（省份简称、发牌机关代号和5位序号），您输入了8位"),
+    ("渝A1234D5", "普通号牌为7位（省份简称、发牌机关代号和5位序号），您输入了8位"),
     ("渝1A2345", "号牌号码第2位应为发牌机关代号（字母），如渝A"),  # 7 characters: not 格式不正确 (tester)
     ("粤12345港", "号牌号码第2位应为发牌机关代号（字母），如粤A"),
 ])

@@ -6,7 +6,8 @@ from datetime import date, time
 import pytest
 
 from kiosk.domain.errors import DomainError
-from kiosk.domain.ids import normalize_id_number, normalize_phone, normalize_plate
+from kiosk.domain.ids import normalize_id_number, normalize_phone
+from kiosk.domain.plates import normalize_plate
 from kiosk.domain.typed import (NO_SUCH_DAY, compact, date_or_error, half_width, names_no_day, option_refusal, parse_date,
                                 parse_time)
 

@@ -1,6 +1,7 @@
 """Keeping what has the focus on screen when the page gets shorter under it."""
 from __future__ import annotations
 
+from textual.containers import ScrollableContainer
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -27,13 +28,21 @@ def bring_into_view(widget: Widget) -> None:
 
 
 def _buttons_after(widget: Widget) -> Widget | None:
-    """The next shown sibling of ``widget`` when it is a row of buttons."""
-    parent = widget.parent
-    if parent is None:
-        return None
-    siblings = [w for w in parent.children if isinstance(w, Widget) and w.display]
-    if widget not in siblings:
-        return None
-    index = siblings.index(widget)
-    after = siblings[index + 1] if index + 1 < len(siblings) else None
-    return after if after is not None and after.has_class("buttons") else None
+    """The next shown sibling of ``widget`` when it is a row of buttons; for the last shown child of
+    a box (the SMS code at the end of the service form's #code-box), the box's next one: at 100x30
+    with the SMS bar shown, 上一步 and 提交 under that box stayed below the page's edge, only their
+    top edge in sight."""
+    while True:
+        parent = widget.parent
+        if not isinstance(parent, Widget):
+            return None
+        siblings = [w for w in parent.children if isinstance(w, Widget) and w.display]
+        if widget not in siblings:
+            return None
+        index = siblings.index(widget)
+        after = siblings[index + 1] if index + 1 < len(siblings) else None
+        if after is not None:
+            return after if after.has_class("buttons") else None
+        if isinstance(parent, (ScrollableContainer, Screen)):  # the page itself: nothing after it
+            return None
+        widget = parent

@@ -1,6 +1,7 @@
 """Pilot: a service form on a short wide terminal (100x30, the full look with framed fields and
 buttons). Tester's findings: with the SMS bar shown under 确认并提交, 上一步 and 提交 stayed below
-the page's edge (only their top edge in sight) under the focused SMS code field."""
+the page's edge (only their top edge in sight) under the focused SMS code field; a tall form
+(驾驶证补换领) ran past the bottom with nothing saying 下一步 was below."""
 from __future__ import annotations
 
 from kiosk.ui.widgets.phone import PhoneBar
@@ -33,3 +34,38 @@ async def test_submit_stays_in_view_under_the_code_field_with_the_sms_bar(kiosk_
         assert wholly_on_view(kiosk_app, kiosk_app.screen.query_one("#submit"))
         assert wholly_on_view(kiosk_app, kiosk_app.screen.query_one("#prev"))
 
+
+async def test_a_tall_form_says_there_is_more_below_until_its_buttons_show(kiosk_app, env, people):
+    """驾驶证补换领 at 100x30: 下一步 below the edge, and a line says so; scrolled to the end it goes."""
+    from kiosk.ui.widgets.more_below import MORE_BELOW_TEXT, MoreBelow
+    from tests.ui.conftest import screen_text
+
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-licence_replace")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        hint = kiosk_app.screen.query_one(MoreBelow)
+        assert not wholly_on_view(kiosk_app, kiosk_app.screen.query_one("#next"))
+        assert hint.display and MORE_BELOW_TEXT in screen_text(kiosk_app)
+        assert kiosk_app.screen.region.contains_region(hint.region)
+        page = kiosk_app.screen.query_one("Page")
+        assert not hint.region.overlaps(page.region)  # a row of its own, under the page
+        page.scroll_end(animate=False)
+        await pilot.pause(0.2)
+        assert wholly_on_view(kiosk_app, kiosk_app.screen.query_one("#next"))
+        assert not hint.display and MORE_BELOW_TEXT not in screen_text(kiosk_app)
+
+
+async def test_a_form_that_fits_shows_no_such_line(kiosk_app, env, people):
+    from kiosk.ui.widgets.more_below import MoreBelow
+
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await pilot.click("#menu-licence_contact")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert wholly_on_view(kiosk_app, kiosk_app.screen.query_one("#next"))
+        assert not kiosk_app.screen.query_one(MoreBelow).display

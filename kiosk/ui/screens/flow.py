@@ -20,6 +20,7 @@ from ..widgets.header import KioskHeader
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
+from ..widgets.more_below import MoreBelow
 
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
@@ -66,6 +67,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
                         yield Button("提交", id="submit", variant="primary")
                 yield DoneStep(id="step-done")
             yield ErrorLine(classes="screen-error")
+        yield MoreBelow()  # 下方还有内容 while 下一步 (or more of the form) is below the page's edge
 
     def on_mount(self) -> None:
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)

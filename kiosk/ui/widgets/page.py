@@ -35,6 +35,17 @@ class Page(VerticalScroll):
         super().__init__(*children, **kwargs)
         self.form = form
 
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", lambda _y: self._tell_hints(), init=False)
+
+    def _tell_hints(self) -> None:
+        """The screen's 下方还有内容 line (kiosk.ui.widgets.more_below), if it has one, shown or not."""
+        from .more_below import MoreBelow
+
+        if self.is_attached:
+            for hint in self.screen.query_children(MoreBelow):
+                hint.follow(self)
+
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show and not (self.form and self.shows_fields)
 
@@ -88,6 +99,7 @@ class Page(VerticalScroll):
         make_room between the two layouts). Only a field: a list that has the focus (the sessions
         found by 查询) is left where its step put it, with what is above it in sight."""
         self._read()
+        self._tell_hints()
         focused = self.screen.focused
         if self._reading is None and isinstance(focused, Input) and self in focused.ancestors:
             keep_focus_in_view(self.screen)
@@ -112,6 +124,15 @@ class Page(VerticalScroll):
             if region.height and region.width and not view.contains_region(region):
                 return True
         return False
+
+
+    @property
+    def has_more_below(self) -> bool:
+        """Something that is not blank lies (partly) below the view: scrolling down shows it."""
+        if self.max_scroll_y <= 0 or self.scroll_y >= self.max_scroll_y:
+            return False
+        bottom = self.scrollable_content_region.bottom
+        return any(w.region.height and w.region.bottom > bottom for w in _shown_leaves(self))
 
 
 def _shown_leaves(container: Widget) -> Iterator[Widget]:

@@ -86,6 +86,7 @@ class ProgressScreen(RecordScreen):
         self.serial = serial
         self.rows: list[apps.ApplicationView] = []
         self._first = True  # not loaded yet: the first load focuses the list
+        self._narrow_shown: bool | None = None  # the look the 办理过程 was shown in (None: not yet)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -133,6 +134,13 @@ class ProgressScreen(RecordScreen):
     def on_resize(self, event: events.Resize) -> None:
         if self.rows:
             self.call_after_refresh(self._fill)
+            self.call_after_refresh(self._reshow)
+
+    def _reshow(self) -> None:
+        """The 办理过程 in the look for the terminal's size now, when that look changed (only then: a
+        detail being read keeps its place, kiosk.ui.widgets.page.Page.read_from)."""
+        if self._narrow_shown is not None and self._narrow_shown != self.app.has_class("-narrow"):
+            self._show(self.query_one(PlainTable).cursor_row)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show(event.cursor_row)
@@ -150,11 +158,20 @@ class ProgressScreen(RecordScreen):
             return
         row = self.rows[index]
         steps = Table.grid(padding=(0, 2))  # a long note wraps inside its own column, under itself
-        steps.add_column(no_wrap=True)
-        steps.add_column(no_wrap=True)
-        steps.add_column(ratio=1, overflow="fold")
-        for e in row.events:
-            steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.status), Text(e.note))  # Text: no markup in notes
+        self._narrow_shown = self.app.has_class("-narrow")
+        if self._narrow_shown:
+            # 80x24: the note under its time and status, across the page (beside them it had 26
+            # columns: 支付流水号 and 缴费时间 broken over five lines)
+            steps.add_column(ratio=1, overflow="fold")
+            for e in row.events:
+                steps.add_row(Text(f"{e.at:%Y-%m-%d %H:%M:%S}  {e.status}"))
+                steps.add_row(Padding(Text(e.note), (0, 0, 0, 2)))
+        else:
+            steps.add_column(no_wrap=True)
+            steps.add_column(no_wrap=True)
+            steps.add_column(ratio=1, overflow="fold")
+            for e in row.events:
+                steps.add_row(f"{e.at:%Y-%m-%d %H:%M:%S}", Text(e.status), Text(e.note))  # Text: no markup in notes
         self.query_one("#detail", Static).update(Group(
             Text(f"业务流水号 {row.serial_no}  {row.title}"), Text(f"当前状态：{row.status_text}"), "办理过程：",
             Padding(steps, (0, 0, 0, 2))))

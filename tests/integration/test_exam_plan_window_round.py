@@ -68,3 +68,18 @@ def test_dates_not_typed_or_wrong_add_nothing(env) -> None:
     assert [f for f, _ in _problems(env, form)] == ["start_time"]
     form = exam_admin.SessionForm(1, f"{exam}", "25:00", "2", "C1", "3", "1", "2026-13-01", f"{exam}")
     assert [f for f, _ in _problems(env, form)] == ["start_time", "opens_on"]  # its format, nothing more
+
+
+def test_the_window_dates_own_order_is_told_with_a_wrong_exam_date(env) -> None:
+    """Tester: 2026-13-40 with 开放 2026-12-20 and 公布 2026-12-10 said only the exam date; the
+    window's order came once the exam date was right. The checks needing the exam day still wait."""
+    today = env.clock.now().date()
+    opens, publish = today + timedelta(days=17), today + timedelta(days=7)
+    for exam in ("2026-13-40", ""):
+        form = exam_admin.SessionForm(1, exam, "08:30", "2", "C1", "3", "1", f"{opens}", f"{publish}")
+        assert [f for f, _ in _problems(env, form)] == ["exam_date", "publish_on"]
+        assert dict(_problems(env, form))["publish_on"] == ORDER
+    # in order, the window adds nothing while the exam day is unknown (no notice judged)
+    form = exam_admin.SessionForm(1, "2026-13-40", "08:30", "2", "C1", "3", "1", f"{today}",
+                                  f"{today + timedelta(days=1)}")
+    assert [f for f, _ in _problems(env, form)] == ["exam_date"]

@@ -3,12 +3,10 @@ booking window, and run the publication-day allocation for a date."""
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Select, Static
 
@@ -25,6 +23,7 @@ from ...widgets.header import KioskHeader
 from ...widgets.page import Page
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .dashboard import APPLIED_HINT
+from .exam_plans_form import FORM_FIELDS, SessionField, SiteChoice, clear_messages
 
 # 状态 right after 科目, so it is in view with the session it belongs to. On a narrow terminal the
 # columns the clerk reads least are left out, first to last: 优先名额/已用, 车型, 编号, 已申请, then
@@ -35,25 +34,6 @@ from .dashboard import APPLIED_HINT
 COLUMNS = ("编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日")
 DROP_WHEN_NARROW = (8, 6, 0, 9, 11, 2, 7)
 MORE_ORDER = (8, 9, 11, 7, 2, 0, 6)  # the line under the table: what matters most first
-FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
-
-
-class SiteChoice(Select[int]):
-    """选择考场. Enter with a site chosen moves on to 考试日期, as Enter in a filled field moves on
-    (tester: it opened the list again); with none chosen, or Down, Up or Space, the list opens."""
-
-    BINDINGS = [Binding("enter", "enter", show=False)]
-
-    def action_enter(self) -> None:
-        if self.is_blank():
-            self.action_show_overlay()
-        else:
-            self.screen.query_one("#input-exam_date", Input).focus()
-
-
-def _session_field(name: str, label: str, **kw: Any) -> FormField:
-    """A field of the session form: Enter in it saves, as 保存场次 does (as a web form submits)."""
-    return FormField(name, label, enter_presses="save", **kw)
 
 
 class ExamPlansScreen(KioskScreen):
@@ -86,15 +66,15 @@ class ExamPlansScreen(KioskScreen):
             yield SiteChoice([], prompt="选择考场", id="site")
             yield Plain("", id="error-site", classes="field-error")  # 请选择考场, by the choice
             with Horizontal(classes="row"):
-                yield _session_field("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
-                yield _session_field("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
-                yield _session_field("subject", "科目(1-4)", max_length=3)
-                yield _session_field("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
+                yield SessionField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
+                yield SessionField("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
+                yield SessionField("subject", "科目(1-4)", max_length=3)
+                yield SessionField("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)
             with Horizontal(classes="row"):
-                yield _session_field("seats", "考位数", max_length=3)
-                yield _session_field("priority_quota", "优先预约名额", value="0", max_length=3, select_on_focus=True)
-                yield _session_field("opens_on", "开放预约日期", max_length=DATE_LEN)
-                yield _session_field("publish_on", "结果公布日期", max_length=DATE_LEN)
+                yield SessionField("seats", "考位数", max_length=3)
+                yield SessionField("priority_quota", "优先预约名额", value="0", max_length=3, select_on_focus=True)
+                yield SessionField("opens_on", "开放预约日期", max_length=DATE_LEN)
+                yield SessionField("publish_on", "结果公布日期", max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("保存场次", id="save", variant="primary")
                 yield Button("新建（清空表单）", id="new")
@@ -202,6 +182,7 @@ class ExamPlansScreen(KioskScreen):
                   str(r.priority_quota), f"{r.opens_on}", f"{r.publish_on}")
         for name, value in zip(FORM_FIELDS, values):
             self.query_one(f"#field-{name}", FormField).value = value
+        clear_messages(self)  # 请输入考试日期 stayed under the date filled in (tester)
         title = f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）："
         locked = exam_session_rules.locked(r.exam_date, r.start_time, self.env.clock.now())
         if locked is not None:  # the service refuses to save it (kiosk.services.exam_admin)
@@ -212,21 +193,19 @@ class ExamPlansScreen(KioskScreen):
         self.query_one("#form-title", Static).update(title)
 
     def _clear_form(self) -> None:
+        """The form emptied with its messages (请输入考位数 under an empty field would pass for the next
+        session's)."""
         self.editing = self.loaded = None
         for name in FORM_FIELDS:
             self.query_one(f"#field-{name}", FormField).value = "0" if name == "priority_quota" else ""
+        clear_messages(self)
         self.query_one("#form-title", Static).update("新建场次（选中列表中的场次后可修改）：")
 
     def _discard(self) -> None:
-        """新建（清空表单）: an empty form, without the 考场 chosen or the messages of the session
-        dropped (请输入考位数 under an empty field would pass for the new one's). After a save the
-        site stays chosen for the next session (``_clear_form`` alone)."""
+        """新建（清空表单）: an empty form (``_clear_form``, its messages too), without the 考场 chosen.
+        After a save the site stays chosen for the next session (``_clear_form`` alone)."""
         self._clear_form()
         self.query_one("#site", Select).clear()
-        for name in FORM_FIELDS:
-            self.query_one(f"#field-{name}", FormField).set_error("")
-        for line in ("#error-site", "#error-session"):
-            self.query_one(line, Static).update("")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

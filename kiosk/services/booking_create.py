@@ -112,14 +112,16 @@ class SessionsGone(Conflict):
     """The sessions asked for no longer take the booking (their plan closed on its publication day,
     the last priority seat went, the session was withdrawn): the citizen picks others. ``code_valid``:
     the SMS code typed was checked and is still unused, so it serves for the next try; the message
-    then says so (CODE_STILL_VALID)."""
+    then says so (CODE_STILL_VALID). ``changed``: chosen sessions still listed but no longer as the
+    citizen saw them (booking_confirmed), to be chosen again rather than kept marked."""
 
-    def __init__(self, message: str, field: str | None = "sessions", code_valid: bool = False) -> None:
+    def __init__(self, message: str, field: str | None = "sessions", code_valid: bool = False,
+                 changed: tuple[int, ...] = ()) -> None:
         super().__init__(message + (CODE_STILL_VALID if code_valid else ""), field)
-        self.reason, self.code_valid = message, code_valid
+        self.reason, self.code_valid, self.changed = message, code_valid, changed
 
     def with_code(self, valid: bool) -> "SessionsGone":
-        return SessionsGone(self.reason, self.field, valid)
+        return SessionsGone(self.reason, self.field, valid, self.changed)
 
 
 def _closed_on(publish_days: list[date]) -> str:

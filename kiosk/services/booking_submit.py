@@ -22,6 +22,7 @@ from ..domain.ids import mask_name, mask_phone
 from ..domain.priority import priority_eligibility
 from ..domain.ranking import ranking_time
 from . import booking_create, codes
+from .booking_confirmed import ShownSession, changed, still_as_shown
 from .booking_create import SessionsGone
 from .booking_same_day import only_on, same_day_notes, waiting_on
 from .booking_publish import publish_days, publish_rows, publish_text
@@ -45,6 +46,9 @@ class BookingRequest:
     date_from: date | None = None
     date_to: date | None = None
     site_id: int | None = None
+    # the chosen sessions as listed to the citizen (the kiosk): refused at 下一步 and 预约 when one
+    # changed since (booking_confirmed); none given (CLI, tests, bench): not checked
+    confirmed: tuple[ShownSession, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,7 +80,7 @@ class _Plan:
 _SESSION_ROW = (  # built once, as in booking_create
     select(ExamSession.id, ExamSession.exam_date, ExamSession.start_time, ExamSite.name, ExamSite.address,
            ExamSession.priority_quota - ExamSession.priority_taken, ExamSession.seats - ExamSession.placed,
-           ExamPlan.publish_on)
+           ExamPlan.publish_on, ExamSession.site_id)
     .join(ExamPlan, ExamPlan.id == ExamSession.plan_id).join(ExamSite, ExamSite.id == ExamSession.site_id)
     .where(ExamSession.id == bindparam("sid"), ExamSession.subject == bindparam("subject"),
            ExamSession.classes.contains(bindparam("cls")), OPEN_PLAN))
@@ -101,6 +105,8 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: st
     if None in found:
         raise booking_create.sessions_gone(d, [i for i, row in zip(ids, found) if row is None], now.date(), cls,
                                            req.subject)
+    if (moved := changed(req.confirmed, {r[0]: (r[1], r[2], r[8], r[3]) for r in found})) is not None:
+        raise moved
     if req.mode == "priority" and (found[0][5] <= 0 or found[0][6] <= 0):
         raise SessionsGone(SEAT_TAKEN)
     return tried_order([(*r[:5], r[7]) for r in found])
@@ -307,6 +313,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         "system" if system else "self", ids, req.date_from if system else min(days),
         plan.range_to if system else max(days), req.site_id if system else None, rt.at, f.permit_row.city)
     booking_create.take_seats(s, new, now, SEAT_TAKEN)
+    still_as_shown(s, req.confirmed)  # changed after the read transaction: rolled back, the code unused
     title = PRIORITY_TITLE if priority else TITLE
     if priority:
         _sid, day, start, name, address, _publish = plan.sessions[0]

@@ -24,6 +24,7 @@ from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
 from ....services.booking import check_range, parse_day
+from ....services.booking_confirmed import ShownSession
 from ....services.booking_submit import BookingRequest
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
@@ -290,4 +291,12 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         if not self.marked:
             how = "请选择1个考试场次" if self.priority else "请至少选择一个考试场次"  # as the line over the table says
             raise DomainError(f"{how}（在场次上按回车键或点击该行）", "sessions")
-        return BookingRequest(self.subject, self.mode, tuple(self.marked))
+        by_id = {r.id: r for r in self.rows}  # as listed: 预约 is refused if one changed since (a counter's edit)
+        shown = tuple(ShownSession(r.id, r.exam_date, r.start_time, r.site_id, r.site_name)
+                      for r in (by_id.get(m) for m in self.marked) if r is not None)
+        return BookingRequest(self.subject, self.mode, tuple(self.marked), confirmed=shown)
+
+    def unmark(self, ids: tuple[int, ...]) -> None:
+        """Sessions no longer as the citizen chose them (a counter changed their time or site): chosen
+        again, not kept marked at the new time by the query that lists them again."""
+        self.marked = [m for m in self.marked if m not in ids]

@@ -101,6 +101,7 @@ class BookingSubmission:
         last priority seat went): queried again at once, as after 预约 (``_query``), so the list is
         not left with the rows that were refused and the dates move past a day no longer allowed."""
         if isinstance(exc, submit.SessionsGone):
+            self.sessions.unmark(exc.changed)
             self._query(then_error=exc)
             return
         if not self.sessions.refuse(exc):
@@ -139,11 +140,14 @@ class BookingSubmission:
 
     def _submit_failed(self, exc: DomainError) -> None:
         """The sessions no longer take the booking (the seat went to someone else, the plan closed
-        on its publication day): back to 选择场次, queried again, to pick others. The code typed
-        stays in its field only when it serves for the next try (the message says so)."""
+        on its publication day, a counter changed its time or site): back to 选择场次, queried again,
+        to pick others. The code typed stays in its field only when it serves for the next try (the
+        message says so)."""
         if isinstance(exc, Conflict):
             if not (isinstance(exc, submit.SessionsGone) and exc.code_valid):
                 self.query_one("#field-code", FormField).value = ""
+            if isinstance(exc, submit.SessionsGone):
+                self.sessions.unmark(exc.changed)
             self._back(reread=False)
             self._query(then_error=exc)
             return

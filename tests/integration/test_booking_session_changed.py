@@ -104,7 +104,10 @@ def test_a_priority_session_changed_is_refused(env, people):
 def test_changed_between_the_read_and_the_write_is_rolled_back(env, people, monkeypatch):
     """The counter's edit lands after the request was validated, before the booking transaction:
     that transaction checks again after counting, rolls back, and the code stays unused."""
-    p = people["k2_ready"]
+    rolled_back(env, people["k2_ready"], monkeypatch)
+
+
+def rolled_back(env, p, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     row, req, aid, code = chosen(env, p)
     real = codes.precheck
 
@@ -120,3 +123,10 @@ def test_changed_between_the_read_and_the_write_is_rolled_back(env, people, monk
     assert code_row(env, p.phone) == (None, 0)
     with env.db.read() as s:
         assert s.get(ExamSession, row.id).applicants == row.applicants  # the count rolled back
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_same(pg_env, people, monkeypatch):
+    """The tester's database: refused before the booking transaction and within it."""
+    test_a_start_time_changed_before_submitting_is_refused_naming_old_and_new(pg_env, people)
+    rolled_back(pg_env, people["permit_expiring"], monkeypatch)

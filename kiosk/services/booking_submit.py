@@ -25,6 +25,7 @@ from . import booking_create, codes
 from .booking_confirmed import ShownSession, changed, still_as_shown
 from .booking_create import SessionsGone
 from .booking_same_day import only_on, same_day_notes, waiting_on
+from .booking_order import mode_note, tried_order
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE, Facts,
                       OPEN_PLAN, SITE_IN_CITY, after_permit, age_note, check_range, class_label, exam_days, facts_stamp,
@@ -112,23 +113,6 @@ def _sessions(s: Session | Tx, env: Env, req: BookingRequest, cls: str, city: st
     return tried_order([(*r[:5], r[7]) for r in found])
 
 
-def tried_order(rows: list[tuple]) -> list[tuple]:
-    """Chosen sessions (publication day last) in the order allocation tries them: each publication
-    day's allocation sees only that day's plans, so an earlier day's session is tried (and given)
-    before a later day's, whatever the order chosen; on one day, in the order chosen."""
-    return sorted(rows, key=lambda r: r[-1])  # stable: the order chosen within a day
-
-
-def mode_note(publish: list[date]) -> str:
-    """What 预约模式 adds for several sessions chosen (their publication days, in the order tried):
-    only one is arranged (not two exams: tester), and in which order."""
-    n = len(publish)
-    if len(set(publish)) == 1:
-        return ONE_OF_THEM.format(n=n)
-    same_day = "，同一公布日的场次按所选顺序" if len(set(publish)) < n else ""
-    return BY_PUBLISH_DAY.format(n=n, same_day=same_day)
-
-
 _SITE_NAME = Prepared(select(ExamSite.name).where(ExamSite.id == bindparam("site")))
 
 
@@ -176,14 +160,6 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Fa
         if len(sessions) > 1:  # not two exams (tester: an older citizen may think so); no line of its own (80x24)
             summary[3] = ("预约模式", f"{MODE_TEXT[req.mode]}{mode_note([x[-1] for x in sessions])}")
     return _Plan(f, sessions, summary, range_to)
-
-
-# The allocation places an applicant in the first of its chosen sessions with a seat left (issue 3);
-# with sessions in plans published on different days, an earlier day's first (each day's allocation
-# sees only that day's plans), and the summary lists them in that order (tester: 胡斌's second choice,
-# published a day earlier, was given while 按所选顺序 promised his first)
-ONE_OF_THEM = "（所选{n}个场次只安排其中一个，按所选顺序）"
-BY_PUBLISH_DAY = "（所选{n}个场次只安排其中一个，按预约结果公布日先后安排{same_day}）"
 
 
 def _refuse_only_busy_days(d: Driver, key: tuple[bool, bool], fitting: dict, busy: set[date]) -> None:

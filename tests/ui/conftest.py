@@ -1,10 +1,12 @@
 """Pilot helpers: an app on the test database, and waiting for thread workers to finish."""
 from __future__ import annotations
 
+import asyncio
 import time
 
 import pytest
 import textual._wait
+from textual import events
 from textual.pilot import Pilot
 from textual.worker import WorkerCancelled
 from textual.widget import Widget
@@ -118,6 +120,38 @@ async def sign_in(pilot: Pilot, env: Env, id_number: str, phone: str) -> None:
     await ask_for_a_code(pilot, id_number)
     set_input(pilot.app, "code", last_sms_code(env, phone))
     await pilot.click("#submit")
+    await settle(pilot)
+
+
+def driver_tap(app: KioskApp, x: int, y: int) -> None:
+    """A tap at (x, y) as the terminal driver sends it: a press and a release posted to the app, which
+    makes the click. Pilot's ``click`` hands its events to the screen, skipping App.on_event
+    (kiosk.ui.pointer.FreshScreenTaps) and App's last-input note."""
+    for cls in (events.MouseDown, events.MouseUp):
+        app.post_message(cls(None, x, y, 0, 0, 1, False, False, False, screen_x=x, screen_y=y))
+
+
+def _shows_at(app: KioskApp, before: Widget, x: int, y: int) -> bool:
+    """Whether a screen other than ``before`` is on top, with a widget of its own at (x, y)."""
+    try:
+        return app.screen is not before and app.get_widget_at(x, y)[0].screen is app.screen
+    except Exception:  # not laid out yet (NoWidget), or no screen on top for a moment
+        return False
+
+
+async def double_tap(pilot: Pilot, x: int, y: int, gap: float = 0.15, new_screen: bool = False) -> None:
+    """Two taps ``gap`` seconds apart at (x, y), as a citizen's double-tap reaches the kiosk.
+
+    ``new_screen``: the first opens a screen; the second comes as soon as that screen is on top
+    and laid out under the finger (on a slow machine, composing it may take longer than ``gap``)."""
+    app = pilot.app
+    before = app.screen
+    driver_tap(app, x, y)
+    await asyncio.sleep(gap)
+    deadline = time.monotonic() + 10
+    while new_screen and not _shows_at(app, before, x, y) and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    driver_tap(app, x, y)
     await settle(pilot)
 
 

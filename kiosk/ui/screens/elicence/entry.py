@@ -113,6 +113,7 @@ class ElicenceScreen(CitizenScreen):
         self._show("#el-actions", not on)
         if on:
             self.query_one("#el-confirm", Button).focus()
+            self.kiosk.hold_taps(self.query_one("#el-question"))  # its 申领 is where 申领电子驾驶证 was: a double-tap's second is dropped
         else:
             self._focus_first_action()
 

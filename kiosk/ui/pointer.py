@@ -1,0 +1,80 @@
+"""Taps on a touch screen, a part of KioskApp (kiosk.ui.app, mixed into it: the same app).
+
+A double-tap (two clicks 0.15 to 0.5 s apart, as a terminal sends them) whose first tap opens a
+screen or a dialog put its second tap on whatever the new one shows at that spot: 驾驶证电子版's
+【申领电子驾驶证】, tapped twice, answered the question that opened over it (是否继续申领？, its
+【申领】 at the same spot) unseen; the start screen's 【登录】 put the focus in 短信验证码; the sign-in's
+【登录】 opened 网办进度 in the 业务中心 (tester). So for ``FRESH`` seconds after a screen or a dialog
+comes on top (pushed, switched to, or back on top when the one over it closes), or a screen opens
+a question in its page (``hold_taps``), the mouse's press, release and click are dropped here,
+where the terminal driver's events come in: one place for every screen and dialog. A tap made
+while the new one is still being composed (it may take a second on a busy machine) is dropped too. Keys are never held back nor dropped (a typed ID, Enter, Escape: the
+tmux tests drive the kiosk by keys at full speed); nor are mouse moves and scrolls.
+
+It also notes whether the latest input was the pointer's or a key (``last_input_was_click``):
+SubmitGuard starts its moment again for a repeated Enter only, not for a tap.
+
+Pilot's ``click`` hands its events to the screen and skips App.on_event: tests that mean this
+rule post the driver's events to the app (tests/ui/test_fresh_screen_taps.py)."""
+from __future__ import annotations
+
+from typing import Any
+
+from textual import _time, events
+from textual.screen import Screen
+from textual.widget import Widget
+
+TAP = (events.MouseDown, events.MouseUp, events.Click)
+
+
+class FreshScreenTaps:
+    """``_fresh_since``: when the screen now on top came on top, or was first drawn (later, when it
+    takes a while to compose: taps made meanwhile wait in the queue and were aimed at the old one)."""
+
+    FRESH = 0.5  # seconds: taps dropped once a screen or a dialog has come on top
+    UNDRAWN = 3.0  # seconds: at most this long, taps are dropped while it is not yet drawn
+    _fresh_since = 0.0  # on Textual's clock (textual._time), as the events' own ``time``
+    _undrawn = False  # it came on top and is not drawn yet
+    _dropped_press = False  # a press was dropped: its release is dropped too, however late
+    last_input_was_click = False  # the latest key or tap from the terminal was a tap
+
+    def screen_came_on_top(self, screen: Screen) -> None:
+        """From KioskApp.on_mount's screen_change_signal."""
+        self.hold_taps(screen)
+
+    def hold_taps(self, shown: Widget) -> None:
+        """Something new to answer is on view where the last tap was: taps are dropped from now, and
+        from once ``shown`` (the screen, the question) is drawn. A screen calls it for a question it
+        shows in its own page, in place of its buttons, as a dialog would (驾驶证电子版's 是否继续申领？)."""
+        self._fresh_since, self._undrawn = _time.get_time(), True
+        shown.call_after_refresh(self._drawn)
+
+    def _drawn(self) -> None:
+        self._fresh_since, self._undrawn = _time.get_time(), False
+
+    async def on_event(self, event: events.Event) -> None:
+        if not event.is_forwarded:
+            if isinstance(event, events.Key):
+                self.last_input_was_click = False
+            elif isinstance(event, TAP):
+                self.last_input_was_click = True
+                if self._drop(event):
+                    return
+        await super().on_event(event)  # type: ignore[misc]
+
+    def _drop(self, event: Any) -> bool:
+        """Whether to drop this press, release or click: made (``event.time``) before the new one
+        was drawn or within ``FRESH`` of it, or the release of a press dropped."""
+        if isinstance(event, events.MouseUp) and self._dropped_press:
+            self._dropped_press = False
+            return True
+        since = event.time - self._fresh_since
+        if since >= (self.UNDRAWN if self._undrawn else self.FRESH):
+            if isinstance(event, events.MouseDown):
+                self._dropped_press = False
+            return False
+        if isinstance(event, events.MouseDown):
+            self._dropped_press = True
+        elif isinstance(event, events.MouseUp) and self.mouse_captured is not None:  # type: ignore[attr-defined]
+            self.capture_mouse(None)  # type: ignore[attr-defined]  # pressed on the screen before: let go
+        return True

@@ -4,12 +4,14 @@
 tester tapping a session saw 已选0个 and 下一步 said to choose one."""
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable
 
 from kiosk.ui.widgets.plain import PlainTable
-from tests.ui.conftest import settle
+from tests.ui.conftest import double_tap, settle
 from tests.ui.test_booking_wizard import query, to_sessions
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
@@ -75,3 +77,25 @@ async def test_one_tap_on_a_session_fills_the_plan_form(env):
         await pilot.click("#sessions", offset=(3, 3 + 1))  # row 3, one tap
         await settle(pilot)
         assert str(app.screen.query_one("#form-title").render()).startswith("修改场次 ")
+
+
+async def test_a_double_tap_on_a_session_marks_it_once(kiosk_app, env, people):
+    """The second tap of a double-tap (within PlainTable.REPEAT_TAP) unmarked the session again:
+    已选0个 (tester). Enter is not a tap: pressed twice, it marks and unmarks."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        await query(pilot, "2026-12-04", "2026-12-10")
+        table = kiosk_app.screen.query_one("#sessions", DataTable)
+        table.scroll_visible(animate=False, immediate=True)
+        await settle(pilot)
+        await asyncio.sleep(0.6)  # taps on a screen just opened are dropped (kiosk.ui.pointer)
+        await double_tap(pilot, table.region.x + 3, table.region.y + 1 + 3, gap=0.05)  # row 3
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        assert table.cursor_row == 3 and [str(m) for m in kiosk_app.screen.sessions.marked] == [key]
+        table.focus()
+        await pilot.press("enter", "enter")  # at once, on the same row: each Enter counts
+        await settle(pilot)
+        assert [str(m) for m in kiosk_app.screen.sessions.marked] == [key]  # unmarked, marked again
+        await pilot.press("enter")
+        await settle(pilot)
+        assert kiosk_app.screen.sessions.marked == []

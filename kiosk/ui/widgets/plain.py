@@ -115,6 +115,8 @@ class PlainTable(DataTable):
     left the cursor where it was."""
 
     _filled: tuple = ()  # the rows (and keys) that ``refill`` last put in
+    REPEAT_TAP = 0.4  # seconds: a second click on the row just chosen, sooner, is a double-tap's
+    _last_tap: tuple[int, float] = (-1, 0.0)  # the row a click last chose, and when (its ``time``)
 
     def __init__(self, *args: Any, select_on_click: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -124,12 +126,22 @@ class PlainTable(DataTable):
         """Textual runs the ``_on_click`` of every class in the MRO, this one first: the cursor is
         put on the cell clicked, so DataTable's own handler, next, sees a click on the highlighted
         row and selects it (calling it from here too would select twice: a session marked and
-        unmarked again)."""
+        unmarked again).
+
+        A second click on the same row within ``REPEAT_TAP`` seconds is a double-tap's: ignored, or
+        it chose the session and took it back at once (已选0个, tester). Enter is not a click: each
+        Enter still chooses, or takes back."""
         meta = event.style.meta
         if not (self.select_on_click and self.show_cursor and self.cursor_type != "none"):
             return
         if "row" in meta and "column" in meta and meta["row"] >= 0 and meta["column"] >= 0:
-            self.cursor_coordinate = Coordinate(meta["row"], meta["column"])
+            row, now = meta["row"], event.time  # when the app made the click: not later, however busy
+            last_row, last_time = self._last_tap
+            if row == last_row and now - last_time < self.REPEAT_TAP:
+                event.prevent_default()  # DataTable's own handler, next in the MRO, does not run
+                return
+            self._last_tap = (row, now)
+            self.cursor_coordinate = Coordinate(row, meta["column"])
 
     def action_scroll_home(self) -> None:
         if self.show_cursor and self.cursor_type == "row":

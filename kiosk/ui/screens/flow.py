@@ -17,6 +17,7 @@ from ..widgets.code_button import CodeButton
 from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
+from ..widgets.keypad_box import KeypadBox, follow_keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
@@ -43,30 +44,32 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
-        with Page(classes="form wide", form=True):  # no Tab stop while a step shows a field
-            yield StepBar(STEPS)
-            with ContentSwitcher(initial="step-form"):
-                with Vertical(id="step-form"):
-                    yield Plain("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
-                    yield Vertical(id="fields")
-                    with Horizontal(classes="buttons"):
-                        yield Button("返回", id="back")
-                        yield Button("下一步", id="next", variant="primary", disabled=True)
-                        yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
-                with Vertical(id="step-confirm"):
-                    yield Plain("请核对以下信息：", classes="hint")
-                    yield Plain("", id="summary")
-                    with Vertical(id="code-box"):
-                        yield Plain("", id="code-hint", classes="hint")
-                        yield CodeButton(id="send-code")
-                        yield Plain("", id="code-sent", classes="hint")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
-                                        enter_presses="submit")
-                    with Horizontal(classes="buttons"):
-                        yield Button("上一步", id="prev")
-                        yield Button("提交", id="submit", variant="primary")
-                yield DoneStep(id="step-done")
-            yield ErrorLine(classes="screen-error")
+        with Horizontal(classes="with-keypad"):  # the number pad beside the page: 新手机号码, the code
+            with Page(classes="form wide", form=True):  # no Tab stop while a step shows a field
+                yield StepBar(STEPS)
+                with ContentSwitcher(initial="step-form"):
+                    with Vertical(id="step-form"):
+                        yield Plain("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
+                        yield Vertical(id="fields")
+                        with Horizontal(classes="buttons"):
+                            yield Button("返回", id="back")
+                            yield Button("下一步", id="next", variant="primary", disabled=True)
+                            yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
+                    with Vertical(id="step-confirm"):
+                        yield Plain("请核对以下信息：", classes="hint")
+                        yield Plain("", id="summary")
+                        with Vertical(id="code-box"):
+                            yield Plain("", id="code-hint", classes="hint")
+                            yield CodeButton(id="send-code")
+                            yield Plain("", id="code-sent", classes="hint")
+                            yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
+                                            enter_presses="submit")
+                        with Horizontal(classes="buttons"):
+                            yield Button("上一步", id="prev")
+                            yield Button("提交", id="submit", variant="primary")
+                    yield DoneStep(id="step-done")
+                yield ErrorLine(classes="screen-error")
+            yield KeypadBox()
         yield MoreBelow()  # 下方还有内容 while 下一步 (or more of the form) is below the page's edge
 
     def on_mount(self) -> None:
@@ -83,6 +86,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
             if spec.kind == "choice":
                 self._follow_pending(spec.name, prepared.initial.get(spec.name, ""))
         self.query_one("#next", Button).disabled = False
+        follow_keypad(self)  # a 新手机号码 on view: the number pad beside it
         self.call_after_refresh(self._focus_first_field)  # once the new fields are composed
 
     def _field_problem(self, name: str, value: str) -> str:
@@ -173,6 +177,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
             if spec.show_if:
                 self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = flow_fields.shown(
                     spec, self.prepared, form)
+        follow_keypad(self)  # 身体条件证明编号 shown or hidden with 期满换证
 
     def _form(self, everything: bool = False) -> dict[str, str]:
         """What the form holds; only the fields on view unless ``everything``."""

@@ -18,7 +18,7 @@ from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
-from ..widgets.keypad import Keypad
+from ..widgets.keypad_box import KeypadBox
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
@@ -89,12 +89,9 @@ class RegisterScreen(KioskScreen):
                             yield Button("上一步", id="code-back")
                             yield Button("完成注册", id="finish", variant="primary")
                 yield ErrorLine(classes="screen-error")
-            with Vertical(classes="keypad-box"):
-                yield Keypad()
+            yield KeypadBox()
 
     def show_step(self, step: str, bar: int) -> None:
-        # the number pad only where there is something to type (not on the face-check step)
-        self.query_one(".with-keypad").set_class(not self.query_one(f"#{step}").query("Input"), "no-input")
         online = step == "step-online" or (step == "step-code" and self.via == "online")
         steps = self.query_one(StepBar)
         steps.steps = ONLINE_STEPS if online else STEPS

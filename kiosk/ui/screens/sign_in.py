@@ -6,7 +6,7 @@ and opens 注册 with the number filled in (注册's 去登录 comes back here t
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
 from ...domain.errors import DomainError
@@ -16,7 +16,7 @@ from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
-from ..widgets.keypad import Keypad
+from ..widgets.keypad_box import KeypadBox
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 
@@ -51,8 +51,7 @@ class SignInScreen(KioskScreen):
                 with Horizontal(classes="buttons"):
                     yield Button("返回", id="back")
                     yield Button("登录", id="submit", variant="primary")
-            with Vertical(classes="keypad-box"):
-                yield Keypad()
+            yield KeypadBox()
 
     def on_mount(self) -> None:
         self.query_one(self.MAIN_CONTROL).focus()

@@ -1,10 +1,18 @@
-"""An on-screen number pad for touch screens: types into the focused input, never takes focus."""
+"""An on-screen number pad for touch screens: types into the focused input, never takes focus.
+
+With no input focused (a step opens with the focus on 提交 or 发送验证码), a tap goes into the first
+field of digits on view (a code, a phone or an ID number: ``digit_fields``), which takes the focus;
+a field of a step not shown (a wizard's other step, held in the screen) is none."""
 from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid
+from textual.screen import Screen
 from textual.widgets import Button, Input
+
+from ..focus import shown
+from .field import FormField
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "0", "删除")
 
@@ -18,6 +26,11 @@ class PadKey(Button):
         event.stop()
         event.prevent_default()  # Button._on_click, next in the MRO, would drop it while "-active"
         self.press()
+
+
+def digit_fields(screen: Screen) -> list[Input]:
+    """The inputs of the fields of digits (``FormField.digits``) the citizen sees on ``screen`` now."""
+    return [i for f in screen.query(FormField) if f.digits for i in f.query(Input) if shown(i) and not i.disabled]
 
 
 class Keypad(Grid):
@@ -36,7 +49,7 @@ class Keypad(Grid):
         event.stop()
         target = self.screen.focused
         if not isinstance(target, Input):
-            inputs = [i for i in self.screen.query(Input) if i.display and not i.disabled]
+            inputs = digit_fields(self.screen)
             if not inputs:
                 return
             target = inputs[0]

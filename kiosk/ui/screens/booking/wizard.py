@@ -29,6 +29,7 @@ from ...widgets.done_step import DoneButtons, DoneStep
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.in_view import bring_into_view
+from ...widgets.keypad_box import KeypadBox
 from ...widgets.plain import ErrorLine, Plain
 from ...widgets.stepbar import StepBar
 from ...widgets.page import Page
@@ -77,28 +78,30 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
-        with Page(classes="form wide"):
-            yield StepBar(NORMAL_STEPS, id="steps")
-            with ContentSwitcher(initial="step-subject"):
-                yield SubjectStep(id="step-subject")
-                yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
-                yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
-                                 id="step-priority-notice")
-                yield SessionStep(self.env.clock, id="step-sessions")
-                with Vertical(id="step-confirm"):
-                    yield ErrorLine(id="confirm-alert", classes="field-error")  # 预约 refused for good
-                    yield Plain("请再次确认以下预约信息：", classes="hint")
-                    yield Plain("", id="summary")
-                    yield Plain("", id="code-hint", classes="hint")
-                    yield CodeButton(id="send-code")
-                    yield Plain("", id="code-sent", classes="hint")
-                    yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
-                                    enter_presses="submit")
-                    with Horizontal(classes="buttons"):
-                        yield Button("上一步", id="prev-confirm")
-                        yield Button("预约", id="submit", variant="primary")
-                yield DoneStep(id="step-done")
-            yield ErrorLine(classes="screen-error")
+        with Horizontal(classes="with-keypad"):  # the number pad beside the page, for the code
+            with Page(classes="form wide"):
+                yield StepBar(NORMAL_STEPS, id="steps")
+                with ContentSwitcher(initial="step-subject"):
+                    yield SubjectStep(id="step-subject")
+                    yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
+                    yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
+                                     id="step-priority-notice")
+                    yield SessionStep(self.env.clock, id="step-sessions")
+                    with Vertical(id="step-confirm"):
+                        yield ErrorLine(id="confirm-alert", classes="field-error")  # 预约 refused for good
+                        yield Plain("请再次确认以下预约信息：", classes="hint")
+                        yield Plain("", id="summary")
+                        yield Plain("", id="code-hint", classes="hint")
+                        yield CodeButton(id="send-code")
+                        yield Plain("", id="code-sent", classes="hint")
+                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
+                                        enter_presses="submit")
+                        with Horizontal(classes="buttons"):
+                            yield Button("上一步", id="prev-confirm")
+                            yield Button("预约", id="submit", variant="primary")
+                    yield DoneStep(id="step-done")
+                yield ErrorLine(classes="screen-error")
+            yield KeypadBox()
 
     @property
     def subjects(self) -> SubjectStep:

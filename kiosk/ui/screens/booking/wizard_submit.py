@@ -16,6 +16,7 @@ from ....services import booking_submit as submit
 from ....services.booking import APPLICATION_STATUS_TEXT
 from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
+from ...widgets.keypad_box import follow_keypad
 from .session_step import SessionStep
 
 
@@ -134,6 +135,7 @@ class BookingSubmission:
         """The code and 预约 on 确认并提交: shown again for each request checked at 下一步."""
         for part in ("#code-hint", "#send-code", "#code-sent", "#field-code", "#submit"):
             self.query_one(part).display = can
+        follow_keypad(self)  # no code to type: no number pad
 
     def _code_sent(self, sent) -> None:  # type: ignore[no-untyped-def]
         self.query_one("#send-code", CodeButton).code_sent(sent)

@@ -1,0 +1,43 @@
+"""The number pad's column beside a page (登录, 注册, a service form, 考试预约), on large screens.
+
+It is on view only while a field of digits is (``keypad.digit_fields``: a code, a phone or an
+ID number): not on a step with none (注册's 人脸识别, a form of choices only, 办理结果), where it
+would only take room. It follows each step shown (every ContentSwitcher of the screen); a screen
+that shows or hides such a field within a step says so with ``follow_keypad``. At 80x24 (the
+App's ``-narrow`` class, kiosk.tcss) it is never shown: the keyboard does the same job."""
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher
+
+from .keypad import Keypad, digit_fields
+
+
+class KeypadBox(Vertical):
+    def __init__(self) -> None:
+        # hidden until it has looked (a form of choices only does not open narrowed for a moment)
+        super().__init__(classes="keypad-box -nothing-to-type")
+
+    def compose(self) -> ComposeResult:
+        yield Keypad()
+
+    def on_mount(self) -> None:
+        for switcher in self.screen.query(ContentSwitcher):
+            self.watch(switcher, "current", self.follow, init=False)
+        self.follow()
+
+    def follow(self, *_: object) -> None:
+        """Once the screen has caught up (a step switched, fields mounted): on view or not."""
+        self.call_after_refresh(self._follow)
+
+    def _follow(self) -> None:
+        if self.is_attached:
+            self.set_class(not digit_fields(self.screen), "-nothing-to-type")
+
+
+def follow_keypad(screen: Screen) -> None:
+    """``screen`` showed or hid a field of digits within a step: its number pad follows."""
+    for box in screen.query(KeypadBox):
+        box.follow()

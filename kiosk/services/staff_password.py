@@ -21,13 +21,23 @@ CHANGED_ALREADY = "该账户的密码已修改，请用新密码重新登录"
 DOING = audit.action_name("staff_password_change")
 
 
+def new_password_problem(new: str) -> str:
+    """What is wrong with 新密码 on its own ('' when nothing): said under it by 确认修改, and by Enter
+    in it, which keeps the focus there (an empty one moved on to 确认新密码 unsaid: tester)."""
+    if not new:
+        return "请输入新密码"
+    try:
+        check_password(new, "new_password")
+    except DomainError as exc:
+        return exc.message
+    return ""
+
+
 def _check(new: str, confirm: str) -> str:
     """The form's fields, every problem told at once beside its field."""
     problems = FormProblems()
-    if not new:
-        problems.add("请输入新密码", "new_password")
-    else:
-        problems.check(check_password, new, "new_password")
+    if problem := new_password_problem(new):
+        problems.add(problem, "new_password")
     if not confirm:
         problems.add("请再次输入新密码", "confirm_password")
     elif new and confirm != new:

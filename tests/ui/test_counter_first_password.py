@@ -100,3 +100,23 @@ async def test_a_refused_password_is_typed_again_into_empty_fields(env):
         await pilot.press(*"mine2028x", "enter")
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen)
+
+
+async def test_enter_in_new_password_checks_it_and_keeps_the_focus(env):
+    """Enter in an empty or too weak 新密码 says so under it and stays (an empty one moved on to
+    确认新密码 unsaid, and what was typed there was refused as 请输入新密码: tester)."""
+    counter_staff.reset_password(env, ADMIN, "J1001", "reset2026a")
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app, "J1001", "reset2026a")
+        new = app.screen.query_one("#input-new_password")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert field_error(app, "new_password") == "请输入新密码" and app.focused is new
+        await pilot.press(*"abc1", "enter")
+        await settle(pilot)
+        assert field_error(app, "new_password") == "密码至少8位，须同时包含字母和数字"
+        assert app.focused is new and new.value == ""  # typed again into an empty field
+        await pilot.press(*"mine2028x", "enter")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#input-confirm_password")

@@ -98,7 +98,7 @@ async def test_a_new_account_is_said_in_view_and_the_form_is_ready_for_the_next(
             if "已创建账户 J1010" in screen_text(app):
                 break
             await pilot.pause(0.1)
-        assert said(app, "create-message") == "已创建账户 J1010（窗口民警/辅警）"
+        assert said(app, "create-message") == "已创建账户 J1010（窗口民警/辅警），该工作人员首次登录时须先修改为本人设置的密码"
         assert "J1010" in [str(k.value) for k in app.screen.query_one("#staff-rows").rows]
         assert in_view(app, "#create-message") and "已创建账户 J1010" in screen_text(app)
         assert app.focused is app.screen.query_one("#input-new_staff_no")

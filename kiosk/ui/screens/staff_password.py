@@ -43,6 +43,11 @@ class ChangePasswordScreen(KioskScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-new_password":
+            if problem := staff_password.new_password_problem(event.input.value):
+                field = self.query_one("#field-new_password", FormField)
+                field.value = ""  # typed again into a masked field, it was appended to the refused one
+                field.set_error(problem)
+                return
             self.query_one("#input-confirm_password", Input).focus()
         else:
             self.submit()

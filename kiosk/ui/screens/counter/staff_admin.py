@@ -277,7 +277,7 @@ class StaffAdminScreen(KioskScreen):
             self.query_one(f"#field-{name}", FormField).value = ""
         for r in ROLE_NAMES:
             self.query_one(f"#role-{r}", Tick).value = False
-        message = f"已创建账户 {row.staff_no}（{row.role_text}）"
+        message = f"已创建账户 {row.staff_no}（{row.role_text}），该工作人员首次登录时须先修改为本人设置的密码"
         self.say(message, "create-message")
 
         def ready() -> None:

@@ -20,7 +20,7 @@ from ..domain.dates import format_date
 from ..domain.photo_rules import may_change, next_change_date
 from . import applications, audit, messaging, photos
 from .elicence_photos import OUTSIDE_UPLOADS, may_upload
-from .elicence_state import load, refresh_staleness, stored_photo
+from .elicence_state import both_ways_hint, load, refresh_staleness, reuses_licence_photo, stored_photo
 from .elicence_steps import refusal_step
 from .env import Env
 
@@ -28,7 +28,6 @@ APPLY_KIND, APPLY_TITLE = "elicence_apply", "驾驶证电子版申领"
 PHOTO_KIND, PHOTO_TITLE = "elicence_photo", "更换电子驾驶证照片"
 DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
 REAPPLY_QUESTION = "是否使用当前电子驾驶证照片继续申领？"  # the line above says why (准驾车型已变更...，需重新申领)
-BOTH_WAYS_HINT = "按【申领电子驾驶证】使用系统留存的二代身份证相片申领；如需使用新照片，请按【拍照或相册选择】。"
 NO_PHOTO_HINT = "您没有留存照片，请通过拍照或相册选择提交本人照片，经公安交管部门审核后生成电子驾驶证。"
 UPLOAD_NO_PHOTO = "您没有留存照片，请按须知要求拍照或从相册选择本人照片，经公安交管部门审核后生成电子驾驶证。"
 UPLOAD_OVER_STORED = ("您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片，"
@@ -156,7 +155,7 @@ def overview(env: Env, account_id: int) -> Overview:
         can_apply = decision.may_apply and state in (None, "needs_reapply", "rejected")
         reasons = tuple((el.reapply_reason or "").split("、")) if state == "needs_reapply" and el else ()
         photo = stored_photo(account, lic, el)
-        question = (REAPPLY_QUESTION if state == "needs_reapply" else DIRECT_QUESTION) if photo else ""
+        question = (REAPPLY_QUESTION if reuses_licence_photo(lic, el) else DIRECT_QUESTION) if photo else ""
         pending = _pending_serial(s, el)
         change = _last_change(s, el) if can_show else None
         change_serial = _change_pending(s, change)
@@ -178,7 +177,7 @@ def overview(env: Env, account_id: int) -> Overview:
             if state == "rejected":
                 message = rejected_line(_rejected_because(s, account.id), REAPPLY_TAIL) + message
         if can_apply and photo:  # both buttons side by side: which one does what
-            message += "\n" + BOTH_WAYS_HINT
+            message += "\n" + both_ways_hint(lic, el)
         return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
                         can_show, reasons, pending, lic.photo_source, change_serial)
 

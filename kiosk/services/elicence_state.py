@@ -59,8 +59,24 @@ def state_now(el: ElectronicLicence | None, lic: DrivingLicence | None) -> str |
     return el.state
 
 
+ID_CARD_PHOTO, LICENCE_PHOTO = "系统留存的二代身份证相片", "当前电子驾驶证照片"
+
+
+def reuses_licence_photo(lic: DrivingLicence, el: ElectronicLicence | None) -> bool:
+    """Whether applying again takes the current e-licence's photo (an issued one that needs applying
+    again), whatever the ID card's: stored_photo."""
+    return el is not None and el.state == "needs_reapply" and bool(lic.photo)
+
+
 def stored_photo(account: Account, lic: DrivingLicence, el: ElectronicLicence | None) -> str | None:
     """The photo on record to apply with: the licence's own when re-applying, else the ID card's."""
-    if el is not None and el.state == "needs_reapply" and lic.photo:
-        return lic.photo
-    return account.id_photo
+    return lic.photo if reuses_licence_photo(lic, el) else account.id_photo
+
+
+def both_ways_hint(lic: DrivingLicence, el: ElectronicLicence | None) -> str:
+    """The e-licence page's line under the reason, with both buttons side by side: which one does
+    what, naming the photo ``stored_photo`` applies with (LICENCE_PHOTO or ID_CARD_PHOTO): 吴霞, with
+    no ID-card photo, re-applying with her uploaded one after a 驾驶证转入 read 使用系统留存的二代身份证
+    相片 (tester), while the question after it said 当前电子驾驶证照片."""
+    photo = LICENCE_PHOTO if reuses_licence_photo(lic, el) else ID_CARD_PHOTO
+    return f"按【申领电子驾驶证】使用{photo}申领；如需使用新照片，请按【拍照或相册选择】。"

@@ -319,6 +319,25 @@ def test_both_ways_to_apply_are_explained_and_the_reapply_question_is_a_question
     assert "需重新申领" not in o.question  # the line above says so already
 
 
+def test_the_page_names_the_photo_applying_again_takes(env, people) -> None:
+    """吴霞 has no ID-card photo; her e-licence was issued from her uploaded one, then a 驾驶证转入
+    changed the 发证机关: the page said 使用系统留存的二代身份证相片 while the question (and
+    apply_direct) used the current e-licence photo (tester)."""
+    a = acc(env, people, "no_photo")
+    done = elicence.apply_with_photo(env, a, "upload", GOOD)
+    elicence_review.approve(env, done.serial_no)
+    set_licence(env, f"5001{people['no_photo'].seq:08d}", issuing_authority="江苏省连云港市公安局交通警察支队")
+    o = elicence.overview(env, a)
+    assert o.message == ("发证机关已变更，需重新申领电子驾驶证。\n"
+                         "按【申领电子驾驶证】使用当前电子驾驶证照片申领；如需使用新照片，请按【拍照或相册选择】。")
+    assert "二代身份证" not in o.message + o.question and o.question == "是否使用当前电子驾驶证照片继续申领？"
+    with env.db.read() as s:
+        photo = s.scalar(select(DrivingLicence.photo).where(DrivingLicence.account_id == a))
+    assert elicence.apply_direct(env, a).issued  # with that photo, as the page said
+    with env.db.read() as s:
+        assert s.scalar(select(DrivingLicence.photo).where(DrivingLicence.account_id == a)) == photo
+
+
 def test_the_page_says_a_photo_change_is_in_review_and_why_the_last_was_turned_down(env, people) -> None:
     """Tester: after 换照片 the page said only 您已申领电子驾驶证，可以出示使用。, and after a rejection
     neither it nor 换照片 mentioned it (only 网办进度 did)."""

@@ -154,6 +154,7 @@ class FormField(Vertical):
         self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
         self._limit_held = False  # an Enter after that refusal has been held (on_input_submitted)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
+        self._said = ""  # the message under the field now (set_error)
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
@@ -175,7 +176,7 @@ class FormField(Vertical):
             return
         following = self._next_control() if self._enter_moves_on else None
         moves_on = following is not None or (self._enter_presses is None and self._enter_focuses is not None)
-        if moves_on and self._refused_here():  # a wrong value: said here, and the focus stays
+        if moves_on and (self._refused_here() or self._still_said()):  # a wrong value: said here, the focus stays
             event.stop()
             return
         if following is not None:
@@ -194,6 +195,18 @@ class FormField(Vertical):
         if message:
             self.set_error(message)
         return bool(message)
+
+    def _still_said(self) -> bool:
+        """Whether the field still shows a message about the value it holds (one the screen said, as
+        下一步's 请输入联系地址 or a rule over two fields), said again: Enter keeps the focus here until the
+        value is changed (the message then goes), or Tab moves on. After 下一步 put the focus on an empty
+        新手机号码 under 新的联系方式与原登记信息相同，无需变更, Enter went on to 联系地址 and left the message
+        behind, and digits typed for the phone went at the end of the address (tester). Not the length
+        limit's message: the Enter after it is held once (on_input_submitted)."""
+        if not self._said or self._limit_at == self.input.value:
+            return False
+        self.set_error(self._said)
+        return True
 
     def _next_control(self) -> Widget | None:
         """The first field, choice or box after this one in its form that is shown, if any."""
@@ -256,6 +269,7 @@ class FormField(Vertical):
         field ran off the screen), and the row of buttons right under it when both fit (the message
         takes a row of its own only now: it pushed 预约 under the SMS code field off the page at
         80x24); not for the second and later of a form's several messages."""
+        self._said = message
         self.query_one(".field-error", Static).update(message)
         if message and scroll:
             self.call_after_refresh(bring_into_view, self)

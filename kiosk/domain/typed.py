@@ -68,6 +68,14 @@ def no_day_message(match: re.Match[str]) -> str:
     return f"{year}年{month}月只有{last}天" if day > last else f"{year}年{month}月的日期应为1-{last}"
 
 
+def required_date(text: str, field: str, label: str, message: str) -> date:
+    """``date_or_error`` for a date that must be given: nothing typed is asked for by its name,
+    请输入``label`` (as the form's other empty fields are), not with the format ``message``."""
+    if not text.strip():
+        raise DomainError(f"请输入{label}", field)
+    return date_or_error(text, field, message)
+
+
 def date_or_error(text: str, field: str, message: str) -> date:
     """``parse_date(text)``, or a DomainError next to ``field``: ``message`` (about the form) for
     text that is not written as a date, ``no_day_message`` for one that is but names no day

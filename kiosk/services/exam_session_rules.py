@@ -14,7 +14,7 @@ from ..db.models import ExamPlan, ExamSession
 from ..domain.errors import Conflict, DomainError, FormProblems, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
-from ..domain.typed import date_or_error, parse_time
+from ..domain.typed import parse_time, required_date
 
 if TYPE_CHECKING:
     from .exam_admin import SessionForm
@@ -27,9 +27,7 @@ FIELDS = ("site", "exam_date", "start_time", "subject", "classes", "seats", "pri
 
 
 def typed_day(text: str, field: str, label: str) -> date:
-    if not text.strip():  # nothing typed is no format error
-        raise DomainError(f"请输入{label}", field)
-    return date_or_error(text, field, f"请按 2027-01-15 的格式输入{label}")
+    return required_date(text, field, label, f"请按 2027-01-15 的格式输入{label}")  # nothing typed: 请输入{label}
 
 
 def _int(text: str, field: str, label: str, low: int, high: int) -> int:

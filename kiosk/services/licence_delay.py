@@ -18,7 +18,7 @@ from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW
                                     with_status)
 from ..domain.points import cycle_of
 from ..domain.review_education import review_due
-from ..domain.typed import DATE_LEN, date_or_error
+from ..domain.typed import DATE_LEN, required_date
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .education_facts import finished_in_cycle
@@ -101,7 +101,8 @@ class LicenceDelay:
             problems.add(f"请具体说明延期原因（至少{DETAIL_MIN}个汉字、字母或数字，标点符号不计）", "detail")
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
-        until = problems.check(date_or_error, form.get("until", ""), "until", "请按 2028-06-30 的格式输入延期截止日期")
+        until = problems.check(required_date, form.get("until", ""), "until", "延期截止日期",
+                               "请按 2028-06-30 的格式输入延期截止日期")
         due = prepared.context.get("review_due")
         if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec,
                                                            due if isinstance(due, date) else None)):

@@ -19,7 +19,7 @@ from ..domain.licence_delay import without_status
 from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, clean_certificate_no, names,
                                       next_validity, overdue_all_refusal, overdue_refusal, reissue_refusal,
                                       renewal_refusal, validity_text)
-from ..domain.typed import DATE_LEN, date_or_error
+from ..domain.typed import DATE_LEN, required_date
 from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
 from .offices import cities_of, label, listed
@@ -160,7 +160,7 @@ class LicenceReplacement:
         today, valid_to = ctx["today"], ctx["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         number = problems.check(clean_certificate_no, form.get("cert_no", "")) or ""
-        examined = problems.check(date_or_error, form.get("cert_date", ""), "cert_date",
+        examined = problems.check(required_date, form.get("cert_date", ""), "cert_date", "体检日期",
                                   "请按 2026-11-20 的格式输入体检日期")
         if examined is not None and (refusal := certificate_refusal(examined, today)):
             problems.add(refusal, "cert_date")

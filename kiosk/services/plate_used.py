@@ -20,7 +20,7 @@ from ..db.models_newcars import PlateSelection
 from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
 from ..domain.titles import of_title
-from ..domain.typed import DATE_LEN, date_or_error
+from ..domain.typed import DATE_LEN, required_date
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
 from .owned_vehicles import held_vehicles, in_transfer, transfers_in_progress, vehicle_of
@@ -117,7 +117,7 @@ class UsedCarPlate:
             problems.add("请选择要选号的车辆" if not plate else NOT_YOURS, "plate")
         if business not in BUSINESSES:
             problems.add("请选择业务类型", "business")
-        moved = problems.check(date_or_error, form.get("moved_on", ""), "moved_on",
+        moved = problems.check(required_date, form.get("moved_on", ""), "moved_on", "过户（转入）日期",
                                "请按 2026-11-20 的格式输入过户（转入）日期")
         if moved is not None and facts is not None and (why := rule.moved_on_refusal(
                 moved, facts["registered_on"], today)):

@@ -19,7 +19,7 @@ from ..db.models import Account, Application
 from ..db.models_newcars import NewVehicle, TemporaryPlate
 from ..domain import temp_plate as rule
 from ..domain.errors import Conflict, DomainError, FormProblems
-from ..domain.typed import DATE_LEN, date_or_error
+from ..domain.typed import DATE_LEN, required_date
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .contacts import owner_words
 from .env import Env
@@ -89,7 +89,8 @@ class TemporaryPlateService:
         assert isinstance(today, date)
         vin = problems.check(rule.clean_vin, form.get("vin", ""))
         facts = problems.check(self._vehicle, vin, prepared) if vin else None
-        start = problems.check(date_or_error, form.get("start", ""), "start", "请按 2026-12-05 的格式输入起始日期")
+        start = problems.check(required_date, form.get("start", ""), "start", "有效期起始日期",
+                               "请按 2026-12-05 的格式输入起始日期")
         # The window from today is the date's own; the vehicle's last plate only once it is known.
         if start is not None and (why := rule.start_refusal(start, today, facts["last_to"] if facts else None)):
             problems.add(why, "start")

@@ -15,7 +15,7 @@ from ..db.models_transfer import UsedCarInvoice
 from ..domain import vehicle_transfer as rule
 from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.ids import mask_name
-from ..domain.typed import DATE_LEN, date_or_error
+from ..domain.typed import DATE_LEN, required_date
 from .applications import TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle, owner_words
 from .env import Env
@@ -146,7 +146,7 @@ class VehicleTransferService:
         city = problems.check(rule.destination, province, form.get(rule.city_field(province), ""))
         code = problems.check(rule.clean_invoice_code, form.get("invoice_code", ""))
         number = problems.check(rule.clean_invoice_no, form.get("invoice_no", ""))
-        issued = problems.check(date_or_error, form.get("invoice_date", ""), "invoice_date",
+        issued = problems.check(required_date, form.get("invoice_date", ""), "invoice_date", "开票日期",
                                 "请按 2026-11-28 的格式输入开票日期")
         if issued is not None and issued > today:  # said as such, not 与发票记录不符 (tester)
             problems.add(rule.FUTURE_DATE, "invoice_date")

@@ -15,7 +15,7 @@ from kiosk.db.models import (ROLES_MAX, TERMINAL_ID_MAX, Account, Application, A
 from kiosk.db.models_elicence import PhotoSubmission
 from kiosk.domain.ids import uscc_check_char
 from kiosk.domain.names import NAME_MAX
-from kiosk.services import (applications, counter_accounts, counter_applications, counter_staff, elicence,
+from kiosk.services import (applications, staff_password, counter_accounts, counter_applications, counter_staff, elicence,
                             elicence_review, staff, terminals)
 from kiosk.services.contacts import LicenceContactChange
 from kiosk.services.env import Env
@@ -74,7 +74,7 @@ def test_the_longest_values_the_services_accept_are_kept_on_postgresql(long_env:
     # 新建工作人员账户: the longest staff number and name, every role
     number, name = "Z" * 20, "欧阳" + "娜" * (NAME_MAX - 2)
     counter_staff.create(env, admin, number, name, list(ROLE_NAMES), "abc12345", "123456")
-    clerk = staff.sign_in(env, number, "abc12345")
+    clerk = staff_password.change_temporary(env, staff.sign_in(env, number, "abc12345"), "own12345", "own12345")
     staff.lock_screen(env, clerk, idle=True)
     staff.check_pin(env, number, "123456", "unlock", staff_no_typed=False)
     # 面签注册 and 单位用户注册 with the longest names, 委托书编号

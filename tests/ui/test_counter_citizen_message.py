@@ -71,6 +71,8 @@ async def test_a_finished_application_is_said_under_the_page(env, people, docume
         table.move_cursor(row=table.get_row_index(serials[0]))
         await press(pilot, "finish-app")
         await press(pilot, "answer-0")  # 已邮寄
+        table.scroll_visible(animate=False)  # as in the cancellation's test: the focus may have moved on
+        await settle(pilot)  # to the next one waiting, below (CI at 80x24, a loaded machine)
         assert_rows_whole(app)
         assert not app.screen.query("Toast")
         assert message(app).startswith(f"业务流水号{serials[0]}已办结，已以短信和消息通知申请人。")

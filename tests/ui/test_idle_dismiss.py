@@ -2,10 +2,12 @@
 dismissed it and moved the focus in the 业务中心, so the next Enter opened a service nobody chose."""
 from __future__ import annotations
 
+import asyncio
 import time
 
 from textual import events
 
+from kiosk.ui.pointer import FreshScreenTaps
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.widgets.idle import IdleBanner
 from tests.ui.conftest import settle, sign_in
@@ -46,6 +48,7 @@ async def test_the_click_that_dismisses_the_countdown_presses_nothing(kiosk_app,
         await sign_in(pilot, env, p.id_number, p.phone)
         home = kiosk_app.screen
         x, y = home.query_one("#menu-licence_replace").region.center
+        await asyncio.sleep(FreshScreenTaps.FRESH)  # the 业务中心 on view long enough for a tap to count
         await countdown(pilot)
         for cls in (events.MouseDown, events.MouseUp):
             kiosk_app.post_message(driver_mouse(kiosk_app, cls, x, y))

@@ -36,6 +36,38 @@ def cycle_of(first_issued_on: date, today: date) -> tuple[date, date]:
     return anniversary(first_issued_on, n), anniversary(first_issued_on, n + 1)
 
 
+# 违法未处理: the driver has traffic violations not handled or fines not paid; the points then
+# carry over into the next cycle (L163 Art 15), until they are handled.
+CARRY_OVER = "H"
+
+
+def points_now(points: int, recorded_on: date | None, first_issued_on: date, today: date, status: str) -> int:
+    """The 累积记分 of the 记分周期 ``today`` falls in, from the ``points`` a licence holds and the
+    day they were last recorded or changed (``recorded_on``).
+
+    《道路交通安全违法行为记分管理办法》（公安部令第163号）第十五条: 机动车驾驶人在一个记分周期
+    期限届满，累积记分未满12分的，该记分周期内的记分予以清除；累积记分虽未满12分，但有罚款逾期
+    未缴纳的，该记分周期内尚未缴纳罚款的交通违法行为记分分值转入下一记分周期. (Quoted as the
+    order reads; the reference search found only the same rule in its predecessor,
+    《机动车驾驶证申领和使用规定》第六十九条: 机动车驾驶人在一个记分周期内记分未达到12分，所处罚款
+    已经缴纳的，记分予以清除；记分虽未达到12分，但尚有罚款未缴纳的，记分转入下一记分周期.)
+
+    So points recorded in an earlier cycle count now only when they reached 12 (满分: cleared by the
+    满分学习考试 and its 复核, kiosk.domain.full_score, not by the cycle's end) or while the licence says
+    违法未处理 (``status`` has H: carried over until handled). The licence holds one number, not a
+    record per violation: all of it is carried, not only the unpaid violations' share, and the
+    carried points drop when H is taken off (unless a service wrote them into the new cycle before,
+    as 学法减分 does). ``recorded_on`` None (a licence from before the kiosk kept the day): not known,
+    counted as this cycle's, as before."""
+    if recorded_on is None or points <= 0:
+        return points
+    if cycle_of(first_issued_on, recorded_on)[0] >= cycle_of(first_issued_on, today)[0]:
+        return points  # this cycle's (or a later one's, should the clock have been set back)
+    if points >= FULL_SCORE or CARRY_OVER in status:
+        return points
+    return 0
+
+
 def probation_ends(first_issued_on: date) -> date:
     """实习期: the 12 months after the licence was first issued (L162); the day it is over
     (the first day out of it: first issued 2026-10-24, over on 2027-10-24)."""

@@ -54,7 +54,9 @@ class DrivingLicence(Base):
     valid_from: Mapped[date]
     valid_to: Mapped[date]
     issuing_authority: Mapped[str] = mapped_column(String(100))
-    points: Mapped[int] = mapped_column(default=0)  # in the current 12-month cycle
+    points: Mapped[int] = mapped_column(default=0)  # as last recorded: read through kiosk.services.licence_points
+    # The day the points were last recorded or changed: their 记分周期 (migration 0018; None before it).
+    points_recorded_on: Mapped[date | None]
     phone: Mapped[str] = mapped_column(String(11))  # reserved contact on the licence record
     address: Mapped[str] = mapped_column(String(200), default="")
     photo: Mapped[str | None] = mapped_column(Text)  # an asset name, or a path under the data folder (any length)

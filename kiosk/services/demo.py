@@ -207,7 +207,7 @@ def _licence(s: Session, account: Account, p: Person, today: date) -> None:
         account_id=account.id, archive_no=f"{p.region[:4]}{p.seq:08d}", classes=lic["classes"], status=lic["status"],
         first_issued_on=first, valid_from=valid_from, valid_to=valid_to,
         issuing_authority=ISSUING_AUTHORITY[_city_of(p.region)],
-        points=lic["points"], phone=p.phone, address=account.address,
+        points=lic["points"], points_recorded_on=today, phone=p.phone, address=account.address,
         photo="photos/id_card_demo.png" if lic["photo"] else None, photo_source="id_card" if lic["photo"] else None))
 
 

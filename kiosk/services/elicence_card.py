@@ -28,6 +28,7 @@ from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
 from .env import Env
+from .licence_points import points_of
 
 NATIONALITY = "中国"
 
@@ -84,7 +85,7 @@ def _issued(s, account_id: int, today: date | None = None  # type: ignore[no-unt
     return account, lic, el
 
 
-def _fields(account: Account, lic: DrivingLicence, masked: bool) -> tuple[tuple[str, str], ...]:
+def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) -> tuple[tuple[str, str], ...]:
     number = mask_id(account.id_number) if masked else account.id_number
     valid_to = f"{lic.valid_to:%Y-%m-%d}" if lic.valid_to else "长期"
     return (
@@ -92,14 +93,14 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool) -> tuple[tuple[
         ("国籍", NATIONALITY), ("出生日期", f"{birth_date(account.id_number):%Y-%m-%d}"),
         ("初次领证日期", f"{lic.first_issued_on:%Y-%m-%d}"), ("准驾车型", lic.classes),
         ("有效期限", f"{lic.valid_from:%Y-%m-%d} 至 {valid_to}"), ("档案编号", lic.archive_no),
-        ("状态", status_text(normalize_codes(lic.status))), ("累积记分", f"{lic.points}分"),
+        ("状态", status_text(normalize_codes(lic.status))), ("累积记分", f"{points_of(lic, today)}分"),
         ("发证机关", lic.issuing_authority),
     )
 
 
-def _view(account: Account, lic: DrivingLicence, masked: bool) -> CardView:
+def _view(account: Account, lic: DrivingLicence, masked: bool, today: date) -> CardView:
     thumb = tuple(tuple(row) for row in photos.thumbnail(_photo(lic)))
-    return CardView(account.name, _fields(account, lic, masked), card_colour(lic.status),
+    return CardView(account.name, _fields(account, lic, masked, today), card_colour(lic.status),
                     status_text(normalize_codes(lic.status)), thumb, account.id)
 
 
@@ -119,7 +120,7 @@ def staff_card(env: Env, raw_id: str) -> CardView:
     with env.db.write() as s:
         account, lic, _el = _issued(s, account_id)
         audit.record(s, env, actor="staff:cli", action="elicence_show", account_id=account.id)
-        return _view(account, lic, masked=False)
+        return _view(account, lic, False, env.clock.now().date())
 
 
 def _photo(lic: DrivingLicence) -> bytes | None:
@@ -128,7 +129,7 @@ def _photo(lic: DrivingLicence) -> bytes | None:
     return photos.read(s, lic.photo) if s is not None else None
 
 
-def claims_of(account: Account, lic: DrivingLicence) -> LicenceClaims:
+def claims_of(account: Account, lic: DrivingLicence, today: date) -> LicenceClaims:
     data = _photo(lic)
     photo_hash = photo_digest(data) if data is not None else None
     return LicenceClaims(
@@ -136,14 +137,14 @@ def claims_of(account: Account, lic: DrivingLicence) -> LicenceClaims:
         sex=sex_of(account.id_number), nationality=NATIONALITY, birth_date=birth_date(account.id_number),
         first_issue_date=lic.first_issued_on, classes=lic.classes, valid_from=lic.valid_from,
         valid_to=lic.valid_to, issuing_authority=lic.issuing_authority, status=normalize_codes(lic.status),
-        points=min(max(lic.points, 0), 255), photo_hash=photo_hash)
+        points=min(max(points_of(lic, today), 0), 255), photo_hash=photo_hash)
 
 
 def fresh_code(env: Env, account_id: int) -> Code:
     """Sign the licence as it is now; valid for ttl_seconds(env) from the clock's now."""
     with env.db.read() as s:
         account, lic, _el = _issued(s, account_id)
-        claims = claims_of(account, lic)
+        claims = claims_of(account, lic, env.clock.now().date())
     return _sign(env, claims)
 
 
@@ -162,10 +163,11 @@ def display(env: Env, account_id: int, opening: bool = False) -> Display:
     ``opening``: the citizen just asked for it (audited once; the screen's refreshes are not)."""
     try:
         with (env.db.write() if opening else env.db.read()) as s:
-            account, lic, _el = _issued(s, account_id, env.clock.now().date())
+            today = env.clock.now().date()
+            account, lic, _el = _issued(s, account_id, today)
             if opening:
                 audit.record(s, env, actor=f"citizen:{account.id}", action="elicence_show", account_id=account.id)
-            view, claims = _view(account, lic, masked=True), claims_of(account, lic)
+            view, claims = _view(account, lic, True, today), claims_of(account, lic, today)
     except DomainError as exc:  # said alone, in the card's place: a sentence (重新申领电子驾驶证 had no 。; tester)
         return Display(None, None, sentence(exc.message))
     return Display(view, _sign(env, claims))

@@ -7,7 +7,7 @@ of every kiosk on its database, a verifier without one those of the key files it
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 
@@ -106,9 +106,9 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
     return report, c
 
 
-def _stale_against(claims: object, account: Account, lic: DrivingLicence) -> bool:
+def _stale_against(claims: object, account: Account, lic: DrivingLicence, today: date) -> bool:
     """Does the code carry other data than the record holds now (class, validity, identity)?"""
-    current = claims_of(account, lic)
+    current = claims_of(account, lic, today)
     if isinstance(claims, CompactClaims):
         reasons = reapply_reasons({"classes": claims.classes, "valid_to": claims.valid_to},
                                   {"classes": current.classes, "valid_to": current.valid_to})
@@ -141,7 +141,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         refresh_staleness(el, lic)
         decision = apply_decision(lic.status)
         now_status = status_text(normalize_codes(lic.status))
-        report.fields = [(label, value) for label, value in _online_fields(account, lic)]
+        report.fields = [(label, value) for label, value in _online_fields(account, lic, env.clock.now().date())]
         report.colour, report.status = card_colour(lic.status), now_status
         if not decision.shows_issued:
             report.valid = False
@@ -151,7 +151,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
             report.valid, report.reason = False, STALE if el else NOT_ISSUED
         elif el.state != "issued":
             report.valid, report.reason = False, NOT_ISSUED
-        elif _stale_against(claims, account, lic):
+        elif _stale_against(claims, account, lic, env.clock.now().date()):
             report.valid, report.reason = False, CHANGED
         elif el.issued_at and report.generated_at and report.generated_at < el.issued_at.replace(microsecond=0):
             report.valid, report.reason = False, REISSUED
@@ -165,8 +165,8 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         return report
 
 
-def _online_fields(account: Account, lic: DrivingLicence) -> list[tuple[str, str]]:
-    c = claims_of(account, lic)
+def _online_fields(account: Account, lic: DrivingLicence, today: date) -> list[tuple[str, str]]:
+    c = claims_of(account, lic, today)
     return [("证号", c.licence_no), ("姓名", c.name), ("性别", c.sex), ("国籍", c.nationality),
             ("出生日期", _date(c.birth_date)), ("初次领证日期", _date(c.first_issue_date)), ("准驾车型", c.classes),
             ("有效期限", f"{_date(c.valid_from)} 至 {_date(c.valid_to)}"), ("档案编号", c.archive_no),

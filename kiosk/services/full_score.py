@@ -27,6 +27,7 @@ from . import applications
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
 from .education_facts import Driver, count, driver, finished_in_cycle, in_app
 from .env import Env
+from .licence_points import record_points
 from .offices import cities_of, listed
 from .workdays import work_calendar
 
@@ -242,7 +243,7 @@ class FullScoreStudy:
         if problem:
             raise DomainError(problem, "how")
         d = driver(session, app.account_id, today, lock=True)
-        d.licence.points = 0
+        record_points(d.licence, 0, today)
         d.licence.status = rules.cleared_status(d.licence.status)
         return (f"满分学习考试合格，已复核，记分已清除，驾驶证状态：{status_text(d.licence.status)}。"
                 "请领取满分学习反馈通知书，携带居民身份证到驾驶证扣留地领取驾驶证")

@@ -23,6 +23,7 @@ from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .education_facts import finished_in_cycle
 from .env import Env
+from .licence_points import points_of
 
 OTHER = REASONS[-1]
 DETAIL_MIN = 4  # letters, digits or CJK characters: punctuation says nothing
@@ -49,7 +50,7 @@ class LicenceDelay:
                               f"{self._until_text(session, account)}，无需重复申请。")
         self._refuse_under_way(session, account, lic, today)
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
-                          age_on(account.id_number, today), points=lic.points, status=lic.status):
+                          age_on(account.id_number, today), points=points_of(lic, today), status=lic.status):
             raise DomainError(why)
         latest = latest_until(today, lic.valid_to, self.spec)
         # 延期审验 of a driver not yet overdue: the delay must reach past this cycle's 审验 (an overdue

@@ -20,6 +20,7 @@ from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Pr
 from .education_facts import APP, Driver, count, driver, in_app
 from .env import Env
 from .full_score import finished as full_scores_finished
+from .licence_points import record_points
 
 KIND = "points_study"
 WHERE_ONLINE = in_app("学法减分")  # the seed: 交管12123 App >【学习教育业务】>【学法减分】
@@ -176,5 +177,5 @@ class PointsStudy:
                                full_scores=_full_scores(session, d))
         if reason:
             raise DomainError(f"再次复核不符合减分条件：{reason}。可退办并说明理由")
-        d.licence.points -= 1
+        record_points(d.licence, d.facts.points - 1, today)  # this cycle's, carried-over ones too
         return f"{how}，驾驶证记分减1分，当前记分{d.licence.points}分"

@@ -17,6 +17,7 @@ from .booking import Facts, active_permit, age_note, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
 from .licence_delay import granted
+from .licence_points import points_of
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,8 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
     delays = delay_notes(lic.status, granted(s, account_id), today)
     first = what_first(today, lic.status, lic.valid_from, lic.valid_to)
     return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
-                       lic.valid_from, lic.valid_to, lic.issuing_authority, lic.points, lic.phone, lic.address,
-                       tuple(delays), first)
+                       lic.valid_from, lic.valid_to, lic.issuing_authority, points_of(lic, today), lic.phone,
+                       lic.address, tuple(delays), first)
 
 
 BOOKED = {"placed": "预约成功", "active": "预约受理中"}  # a subject's open booking (domain.exam.OPEN_STATUSES)

@@ -110,8 +110,8 @@ def test_expired_and_wrong_key(cli, code, env, people, tmp_path) -> None:  # typ
         from kiosk.db.models import Account, DrivingLicence
 
         lic = s.query(DrivingLicence).filter_by(archive_no="500100000055").one()
-        forged = encode(claims(s.get(Account, lic.account_id), lic), other.private_key(), other.key_id,
-                        code.generated_at)
+        forged = encode(claims(s.get(Account, lic.account_id), lic, env.clock.now().date()), other.private_key(),
+                        other.key_id, code.generated_at)
     rc, out, _ = cli("verify", forged)
     assert rc == 1 and "未知的签发密钥" in out
 

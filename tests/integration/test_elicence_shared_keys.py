@@ -50,7 +50,7 @@ def forged_code(env: Env, key: Ed25519PrivateKey) -> str:
     """刘洋's licence data signed with ``key`` (a key no terminal registered)."""
     with env.db.read() as s:
         lic = s.scalars(select(DrivingLicence).where(DrivingLicence.archive_no == "500100000055")).one()
-        claims = elicence_card.claims_of(s.get(Account, lic.account_id), lic)
+        claims = elicence_card.claims_of(s.get(Account, lic.account_id), lic, env.clock.now().date())
     return encode(claims, key, key_id_of(key.public_key()), env.clock.now())
 
 
@@ -94,7 +94,7 @@ def test_a_row_cannot_lend_its_key_another_id(env, counter, kiosk_code) -> None:
                           terminal_id="nobody", created_at=NOW))
     with env.db.read() as s:
         lic = s.scalars(select(DrivingLicence).where(DrivingLicence.archive_no == "500100000055")).one()
-        claims = elicence_card.claims_of(s.get(Account, lic.account_id), lic)
+        claims = elicence_card.claims_of(s.get(Account, lic.account_id), lic, env.clock.now().date())
     forged = encode(claims, forger, "0badc0de", NOW)
     assert elicence_verify.verify(counter, forged).reason == "未知的签发密钥"
     assert "0badc0de" not in elicence_keys.trusted_keyring(counter)

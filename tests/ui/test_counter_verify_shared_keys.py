@@ -48,7 +48,7 @@ async def test_the_counter_desk_accepts_the_code_a_kiosk_with_its_own_folder_sho
                                     data_dir=tmp_path / "counter", counter=True))
     with env.db.read() as s:
         lic = s.scalars(select(DrivingLicence).where(DrivingLicence.archive_no == "500100000055")).one()
-        claims = elicence_card.claims_of(s.get(Account, lic.account_id), lic)
+        claims = elicence_card.claims_of(s.get(Account, lic.account_id), lic, env.clock.now().date())
     stranger = Ed25519PrivateKey.generate()
     forged = encode(claims, stranger, key_id_of(stranger.public_key()), NOW)
     try:

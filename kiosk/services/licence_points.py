@@ -1,0 +1,19 @@
+"""The points a licence counts today (the current 记分周期's, kiosk.domain.points.points_now) and
+their writing: every screen and rule reads them here, never ``DrivingLicence.points`` itself."""
+from __future__ import annotations
+
+from datetime import date
+
+from ..db.models import DrivingLicence
+from ..domain.points import points_now
+
+
+def points_of(lic: DrivingLicence, today: date) -> int:
+    """累积记分 of the cycle ``today`` falls in."""
+    return points_now(lic.points, lic.points_recorded_on, lic.first_issued_on, today, lic.status)
+
+
+def record_points(lic: DrivingLicence, points: int, today: date) -> None:
+    """Set the licence's points as of ``today`` (a reduction or a clearing is written into the
+    current cycle: points carried over from an ended one become this cycle's)."""
+    lic.points, lic.points_recorded_on = points, today

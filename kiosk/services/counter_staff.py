@@ -24,6 +24,7 @@ OWN_ACCOUNT = "不能停用本人正在使用的账户"  # also refused by the s
 ALREADY_ACTIVE = "该账户未停用，无需启用"  # also said by the screen before it asks (one's own account too)
 ALREADY_DEACTIVATED = "该账户已停用"
 RESET_DEACTIVATED = "该账户已停用，请先启用账户再重置{}"  # 密码 or PIN码: it could not sign in with it
+TEMPORARY = "待修改初始密码"  # 状态 of an account whose password is still the one an admin set
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class StaffRow:
     roles: tuple[str, ...]
     active: bool
     locked: bool
+    must_change: bool = False  # signs in with a password an admin set: 修改初始密码 comes first
 
     @property
     def role_text(self) -> str:
@@ -40,7 +42,12 @@ class StaffRow:
 
     @property
     def state_text(self) -> str:
-        return "已停用" if not self.active else ("锁定中" if self.locked else "正常")
+        """已停用, 锁定中 or 正常; 待修改初始密码 for an account that has not yet set its own password
+        (the admin sees who has not signed in since 新建账户 or 重置密码), after 已停用 or 锁定中."""
+        state = "已停用" if not self.active else ("锁定中" if self.locked else "")
+        if self.must_change:
+            return f"{state}，{TEMPORARY}" if state else TEMPORARY
+        return state or "正常"
 
 
 def check_password(password: str, field: str = "password") -> str:
@@ -73,7 +80,7 @@ def rows(s: Session, env: Env) -> list[StaffRow]:
     """Every account, by staff number (also ``kiosk staff list``, with no admin signed in)."""
     now = env.clock.now()
     return [StaffRow(r.staff_no, r.name, tuple(r.roles or ()), r.active,
-                     r.locked_until is not None and r.locked_until > now)
+                     r.locked_until is not None and r.locked_until > now, bool(r.must_change_password))
             for r in s.scalars(select(Staff).order_by(Staff.staff_no))]
 
 
@@ -132,7 +139,7 @@ def add_account(s: Session, env: Env, problems: FormProblems, fields: tuple, by:
                 pin_hash=hash_secret(pin_ok), must_change_password=temporary))
     audit.record(s, env, actor=by, role="admin", action="staff_create",
                  detail=f"{number} {clean_name} {roles_text(chosen)}")  # as the counter names roles
-    return StaffRow(number, clean_name, tuple(chosen), True, False)
+    return StaffRow(number, clean_name, tuple(chosen), True, False, temporary)
 
 
 def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]

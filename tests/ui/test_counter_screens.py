@@ -225,7 +225,7 @@ async def test_admin_audit_and_staff_accounts(env):
         # nothing is chosen by default (the cursor starts on A0001, the admin's own account)
         assert app.screen.query_one("#reset").disabled and app.screen.query_one("#deactivate").disabled
         await choose_staff(pilot, "H2002")
-        assert "所选账户：H2002 保险核验员（核验，正常）" in screen_text(app)
+        assert "所选账户：H2002 保险核验员（核验，待修改初始密码）" in screen_text(app)  # its 初始密码 is the admin's
         set_input(app, "reset_password", "insure2027")
         await press(pilot, "reset")
         assert isinstance(app.screen, ConfirmDialog) and "H2002 保险核验员" in screen_text(app)

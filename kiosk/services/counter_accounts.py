@@ -45,14 +45,16 @@ UNIT_IN_PERSON = "这是单位的统一社会信用代码，单位请办理单�
 
 
 def in_person_field_problem(env: Env, name: str, value: str) -> str:
-    """What 面签注册's own checks (no database) say of the field ``name`` (姓名, 身份证号码 or 手机号码)
-    as typed: said under it as Enter leaves it, as the kiosk's forms do. '' when nothing is wrong
-    with it on its own, or when it is empty (请输入 waits for 提交, as does 已注册)."""
+    """What 面签注册's own checks (no database) say of the field ``name`` (姓名 or 身份证号码) as
+    typed: said under it as Enter leaves it for the next field, as the kiosk's forms do. '' when
+    nothing is wrong with it on its own, or when it is empty (请输入 waits for 提交, as does 已注册).
+    Not 手机号码: the form's last field, Enter there is 提交, which says a wrong number under it (with
+    every other wrong field) and leaves the focus there when it is the only one; a check of its own
+    here was never called."""
     if not value.strip():
         return ""
     checks = {"name": lambda: clean_person_name(value, "name"),
-              "id_number": lambda: auth._applicant_id(value, env.clock.now().date(), UNIT_IN_PERSON),  # noqa: SLF001
-              "phone": lambda: normalize_phone(value)}
+              "id_number": lambda: auth._applicant_id(value, env.clock.now().date(), UNIT_IN_PERSON)}  # noqa: SLF001
     try:
         checks[name]()
     except DomainError as exc:

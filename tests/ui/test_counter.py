@@ -22,6 +22,17 @@ async def _sign_in(pilot, app, staff_no="J1001", password="kiosk-1001"):
     await settle(pilot)
 
 
+async def sign_out_at_counter(pilot) -> None:  # type: ignore[no-untyped-def]
+    """窗口工作台's 退出登录, and 退出登录 to its question (确定退出登录吗？, opened on 暂不退出)."""
+    from kiosk.ui.dialogs.confirm import ConfirmDialog
+
+    pilot.app.screen.query_one("#sign-out").press()
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ConfirmDialog) and pilot.app.staff is not None
+    pilot.app.screen.query_one("#yes").press()
+    await settle(pilot)
+
+
 async def test_staff_sign_in_home_lock_and_sign_out(env):
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -45,8 +56,7 @@ async def test_staff_sign_in_home_lock_and_sign_out(env):
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen)
         assert "解锁屏幕失败" in screen_text(app) and "unlock" not in screen_text(app)
-        await pilot.click("#sign-out")
-        await settle(pilot)
+        await sign_out_at_counter(pilot)  # asked first
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
         assert app.screen.query_one("#input-password").value == ""
         assert app.screen.query_one("#input-staff_no").value == ""  # nothing of the last clerk stays

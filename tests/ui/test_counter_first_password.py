@@ -12,7 +12,7 @@ from kiosk.ui.screens.staff_home import StaffHomeScreen
 from kiosk.ui.screens.staff_password import LEFT, ChangePasswordScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
-from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter import _sign_in, counter_app, sign_out_at_counter
 from tests.ui.test_counter_screens import menu_ids, press
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
@@ -36,7 +36,7 @@ async def test_a_new_account_changes_its_password_then_reaches_the_workbench(env
         app.screen.query_one("#role-counter").value = True
         await press(pilot, "create")
         await press(pilot, "back")
-        await press(pilot, "sign-out")
+        await sign_out_at_counter(pilot)
         assert isinstance(app.screen, StaffSignInScreen)
 
         await _sign_in(pilot, app, "J1009", "start1234")
@@ -62,7 +62,7 @@ async def test_a_new_account_changes_its_password_then_reaches_the_workbench(env
         assert not app.staff.must_change_password
         assert ("staff_password_change", "首次登录，管理员设置的密码已由本人修改") in _actions(env, "J1009")
         assert "修改初始密码" in screen_text(app)  # in its recent actions
-        await press(pilot, "sign-out")
+        await sign_out_at_counter(pilot)
         assert isinstance(app.screen, StaffSignInScreen)  # the sign-in under it, nothing else
         assert len(app.screen_stack) == 1
         await _sign_in(pilot, app, "J1009", "mine2028x")  # the clerk's own password: straight in

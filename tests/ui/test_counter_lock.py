@@ -14,7 +14,7 @@ from kiosk.ui.screens.lock import LockScreen
 from kiosk.ui.screens.staff_home import StaffHomeScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import field_error, set_input, settle
-from tests.ui.test_counter import _sign_in, counter_app
+from tests.ui.test_counter import _sign_in, counter_app, sign_out_at_counter
 from tests.ui.test_counter_screens import press
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin",))
@@ -75,6 +75,6 @@ async def test_signing_out_at_the_staff_home_carries_the_roles(env):
     app = counter_app(env)
     async with app.run_test(size=(120, 40)) as pilot:
         await _sign_in(pilot, app, "J1003", "kiosk-1003")
-        await press(pilot, "sign-out")
+        await sign_out_at_counter(pilot)
         assert isinstance(app.screen, StaffSignInScreen)
     assert _audit(env, "J1003") == [("staff_sign_in", "exam_admin"), ("staff_sign_out", "exam_admin")]

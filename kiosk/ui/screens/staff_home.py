@@ -13,6 +13,7 @@ from textual.widgets import Button, DataTable, Static
 from ...services import audit
 from ...services import staff as staff_service
 from ..base import KioskScreen
+from ..dialogs.confirm import ConfirmDialog
 from ..widgets.fit import column_widths, room
 from ..widgets.header import KioskHeader
 from ..widgets.menu_grid import MenuGrid, menu_up_from_below
@@ -96,8 +97,9 @@ class StaffHomeScreen(KioskScreen):
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self._fit_info)  # the terminal may have been resized meanwhile
-        if self.kiosk.staff:
-            self.call(staff_service.recent_actions, self.env, self.kiosk.staff.staff_no, done=self._loaded)
+        if self.kiosk.staff:  # a refresh, not ``call``: it made the screen busy, and 退出登录 answered
+            # on the question just closed (this resume) was ignored
+            self.read_live(staff_service.recent_actions, self.env, self.kiosk.staff.staff_no, done=self._loaded)
 
     _rows: list[staff_service.AuditLine] = []
 
@@ -124,7 +126,18 @@ class StaffHomeScreen(KioskScreen):
         elif bid == "lock":
             self.kiosk.lock_counter()
         elif bid == "sign-out" and self.kiosk.staff:
-            self.call(staff_service.sign_out, self.env, self.kiosk.staff, done=self._signed_out)
+            self.ask_sign_out()
+
+    def ask_sign_out(self) -> None:
+        """确定退出登录吗？ first, in the citizen's words (HomeScreen.ask_sign_out): a stray Enter on
+        退出登录 ended the clerk's session at once. Here the question opens on 暂不退出, as the lock
+        screen's does: at a counter what is safe is the session kept; Escape is 暂不退出 too."""
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.kiosk.staff:
+                self.call(staff_service.sign_out, self.env, self.kiosk.staff, done=self._signed_out)
+
+        self.app.push_screen(ConfirmDialog("确定退出登录吗？", "退出登录", "暂不退出"), callback=answered)
 
     def _signed_out(self, _: None) -> None:
         self.kiosk.staff = None

@@ -33,7 +33,7 @@ from .session_dates import SessionDates, defaults
 from .session_fields import DateField, SiteSelect
 from .session_focus import SessionFocus
 from .session_table import SessionTable
-from .session_text import CHANGED, NOT_QUERIED, PRIORITY_TEXT, QUERY_HINT, hint_text, ranking_texts
+from .session_text import CHANGED, NOT_QUERIED, PRIORITY_TEXT, QUERY_HINT, hint_text, none_found, ranking_texts
 
 
 @dataclass
@@ -242,8 +242,9 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
         text = hint_text(self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode,
                          self.priority, dropped)
-        if NOT_QUERIED in str(self.query_one("#query-error", Static).content):  # said under 查询: not twice
-            text = text.removeprefix(f"{NOT_QUERIED}。").lstrip("\n")
+        said = str(self.query_one("#query-error", Static).content)
+        if said and text.startswith(f"{said}。"):  # 请先...【查询】 or 没有...场次 said under 查询: not twice
+            text = text.removeprefix(f"{said}。").lstrip("\n")
         self.query_one("#sessions-hint", Static).update(text)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
@@ -283,9 +284,9 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
             raise DomainError(NOT_QUERIED, "query")
         if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
             raise DomainError(CHANGED, "query")
+        if not self.rows:  # in every mode: not 请至少选择... over a table with nothing to choose
+            raise DomainError(none_found(self.priority), "range")
         if self.mode == "system":
-            if not self.rows:
-                raise DomainError("所选时间段内没有可预约的考试场次，请更改时间段或考场后重新查询", "range")
             date_from, date_to, site = self.queried
             return BookingRequest(self.subject, "system", (), date_from, date_to, site)
         if not self.marked:

@@ -9,6 +9,14 @@ QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 NOT_QUERIED = "请先输入时间段并点击【查询】"  # said over the table, or under 查询 after 下一步
 PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
+NONE_FOUND = "所选时间段内没有可预约的考试场次（已到预约结果公布日、截止预约的场次不列出），请更改时间段或考场后重新查询"
+NONE_FOUND_PRIORITY = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
+                       "请更改时间段或考场后重新查询")
+
+
+def none_found(priority: bool) -> str:
+    """A query that found no session: said over the empty table, or under 查询 after 下一步 (once)."""
+    return NONE_FOUND_PRIORITY if priority else NONE_FOUND
 
 
 def ranking_texts(last_query: bq.SessionQuery | None) -> tuple[str, str]:
@@ -30,10 +38,7 @@ def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: 
     if not queried:
         text = f"{NOT_QUERIED}。"
     elif not rows:
-        text = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
-                "请更改时间段或考场后重新查询。" if priority
-                else "所选时间段内没有可预约的考试场次（已到预约结果公布日、截止预约的场次不列出），"
-                     "请更改时间段或考场后重新查询。")
+        text = f"{none_found(priority)}。"
     elif mode == "system":
         text = f"服从系统安排：系统将在下列{rows}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
     else:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import RadioSet
 
-from kiosk.ui.widgets.choice import NOTHING_CHOSEN, Choice, Choices
+from kiosk.ui.widgets.choice import Choice, Choices
 from tests.ui.conftest import settle
-from tests.ui.test_choice_enter_unchosen import chosen, focused_id, note, press
+from tests.ui.test_choice_enter_unchosen import PLATES_NOT_CHOSEN, chosen, focused_id, note, press
 from tests.ui.test_unfocused_lists import option_backgrounds
 from tests.ui.test_vehicle_documents import _open
 
@@ -76,7 +76,7 @@ async def test_space_with_nothing_chosen_chooses_nothing_and_says_how(kiosk_app,
         await press(pilot, "enter")
         assert focused_id(kiosk_app) == "choice-plates"
         await press(pilot, "space")
-        assert chosen(kiosk_app, "plates") == "" and note(kiosk_app, "plates") == NOTHING_CHOSEN
+        assert chosen(kiosk_app, "plates") == "" and note(kiosk_app, "plates") == PLATES_NOT_CHOSEN
 
 
 async def test_plate_reissue_at_80x24_shows_no_plates_as_chosen_until_one_is(kiosk_app, env, people):
@@ -88,7 +88,7 @@ async def test_plate_reissue_at_80x24_shows_no_plates_as_chosen_until_one_is(kio
         rows = option_backgrounds(kiosk_app, plates)
         assert len(rows) == 3 and all(row == rows[0] for row in rows), rows
         await press(pilot, "enter")
-        assert chosen(kiosk_app, "plates") == "" and note(kiosk_app, "plates") == NOTHING_CHOSEN
+        assert chosen(kiosk_app, "plates") == "" and note(kiosk_app, "plates") == PLATES_NOT_CHOSEN
         rows = option_backgrounds(kiosk_app, plates)
         assert all(row == rows[0] for row in rows), rows  # still none on the band
         await press(pilot, "up")  # the first key, Up too, chooses the first option: 前后号牌

@@ -12,7 +12,7 @@ from ..citizen_screen import CitizenScreen
 from ..submit_guard import SubmitGuard
 from . import flow_fields
 from .flow_pending import PendingOffer
-from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices, Tick
+from ..widgets.choice import ChoiceEntered, Choices, Tick, nothing_chosen
 from ..widgets.code_button import CodeButton
 from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
@@ -140,10 +140,12 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
 
     def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
         """Enter on a list with nothing chosen: it stays focused, and the line under it says how to
-        choose (the line is cleared when an option is chosen, as after a refusal)."""
+        choose, naming the list (the line is cleared when an option is chosen, as after a refusal)."""
         name = (event.control.id or "").removeprefix("choice-")
+        fields = self.prepared.fields if self.prepared is not None else []
+        label = next((spec.label for spec in fields if spec.name == name), "")  # 请选择业务类型：...
         for note in self.query(f"#error-{name}").results(Static):
-            note.update(NOTHING_CHOSEN)
+            note.update(nothing_chosen(label))
         box = event.control.parent  # the list with its line under it
         if box is not None:
             self.call_after_refresh(box.scroll_visible)

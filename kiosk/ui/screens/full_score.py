@@ -16,7 +16,7 @@ from ...services import applications as apps
 from ...services.full_score import FullScoreStudy
 from ..citizen_screen import CitizenScreen
 from ..submit_guard import SubmitGuard
-from ..widgets.choice import NOTHING_CHOSEN, ChoiceEntered, Choices
+from ..widgets.choice import ChoiceEntered, Choices, nothing_chosen
 from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
@@ -118,7 +118,8 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
             note.update("")
 
     def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
-        self.query_one("#error-city", Static).update(NOTHING_CHOSEN)
+        label = self.prepared.fields[0].label if self.prepared is not None else ""  # 教育城市
+        self.query_one("#error-city", Static).update(nothing_chosen(label))
 
     def on_choice_entered(self, event: ChoiceEntered) -> None:
         """Enter on the city list moves on to 现场教育天数, as in every form."""

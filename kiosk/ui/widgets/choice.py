@@ -18,9 +18,9 @@ field does: the service form goes to the next field, choice or box (or 下一步
 booking wizard to 下一步. Enter on a list with nothing chosen chooses nothing: Textual's bar rested
 on the first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (or 补领, which voids the
 licence) for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
-focus and the screen says next to it how to choose (``NOTHING_CHOSEN``). Enter on a ``Tick`` made
-with ``enter_moves_on`` ticks it (a second Enter does not untick it) and posts ``ChoiceEntered``
-too; Space and a click still toggle either way.
+focus and the screen says next to it what to choose and how (``nothing_chosen``: 请选择预约科目：...).
+Enter on a ``Tick`` made with ``enter_moves_on`` ticks it (a second Enter does not untick it) and
+posts ``ChoiceEntered`` too; Space and a click still toggle either way.
 
 A list with nothing chosen draws no option on the cursor band, focused or not: Textual put the bar
 on the first option, which an elderly citizen read as chosen when Enter then chose nothing. The
@@ -29,6 +29,8 @@ Up chooses the first option, and Space, like Enter, then says how to choose. The
 at the ends of the list (Textual's RadioSet wraps: Up on the first option chose the last one).
 """
 from __future__ import annotations
+
+import re
 
 from textual import _widget_navigation
 from textual.binding import Binding, BindingType
@@ -92,7 +94,18 @@ class Tick(_Marked, Checkbox):
         self.post_message(ChoiceEntered(self))
 
 
-NOTHING_CHOSEN = "尚未选择：请按上下方向键或点击选项进行选择"
+HOW_TO_CHOOSE = "请按上下方向键或点击选项进行选择"
+_NOTE = re.compile(r"(.+?)（([^（）]{3,})）")  # 号牌号码（系统随机产生20个，请选择一个）: the name, then a note
+
+
+def nothing_chosen(label: str) -> str:
+    """What Enter on a list with nothing chosen says under it: what is missing, by the list's
+    ``label`` (请选择预约科目：请按上下方向键或点击选项进行选择), without a note in brackets after the name
+    (a short qualifier stays: 转入地（省）) or a 请选择 of its own (请选择学习方式)."""
+    name = label.strip().rstrip("：:")
+    note = _NOTE.fullmatch(name)
+    name = (note.group(1) if note else name).removeprefix("请选择")
+    return f"请选择{name}：{HOW_TO_CHOOSE}" if name else f"尚未选择：{HOW_TO_CHOOSE}"
 
 
 class Choices(RadioSet):
@@ -100,7 +113,7 @@ class Choices(RadioSet):
 
     class NothingChosen(Message):
         """Enter on the list while none of its options is chosen: nothing was chosen, the screen
-        says how to choose (``NOTHING_CHOSEN``) next to the list."""
+        says next to the list what to choose and how (``nothing_chosen``)."""
 
         def __init__(self, choices: "Choices") -> None:
             super().__init__()

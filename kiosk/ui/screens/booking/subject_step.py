@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button, RadioSet, Static
 
 from ....services import booking_query as bq
-from ...widgets.choice import NOTHING_CHOSEN, Choice, Choices
+from ...widgets.choice import Choice, Choices, nothing_chosen
 from ...widgets.plain import ErrorLine, Plain, plain
 
 NO_SUBJECT = "请先选择预约科目：按上下方向键或点击科目进行选择，再点击【下一步】"
@@ -84,7 +84,7 @@ class SubjectStep(Vertical):
 
     def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
         event.stop()
-        self.ask(NOTHING_CHOSEN)
+        self.ask(nothing_chosen("预约科目"))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         self.query_one("#error-subject", Static).update("")  # chosen: the line that asked for it goes

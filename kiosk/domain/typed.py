@@ -52,18 +52,20 @@ def parse_date(text: str) -> date | None:
         return None
 
 
-NO_SUCH_DAY = "没有这一天，月份应为1-12"  # a month that is none (2026-13-01, 2026-00-10)
+BAD_MONTH = "日期不正确：月份应为1-12"  # a month that is none (2026-13-45, 2026-00-10): not 没有这一天
+BAD_YEAR = "日期不正确：请检查年份"  # year 0000
 
 
 def no_day_message(match: re.Match[str]) -> str:
     """What is wrong with a date written right that names no day (``_date_shape``'s match): a day past
     the month's end (2026-11-31: 2026年11月只有30天) or day 0 (2026年11月的日期应为1-30) said as such, since the
-    month is fine; a month that is none NO_SUCH_DAY (short: one line under a date at 80x24)."""
+    month is fine; a month that is none BAD_MONTH, which the day does not matter to (it said 没有这一天，
+    月份应为1-12: tester), short: one line under a date at 80x24. Every date field and the CLI say it so."""
     year, month, day = map(int, match.groups())
     if year < 1:
-        return "没有这一天，请检查年份"
+        return BAD_YEAR
     if not 1 <= month <= 12:
-        return NO_SUCH_DAY
+        return BAD_MONTH
     last = calendar.monthrange(year, month)[1]
     return f"{year}年{month}月只有{last}天" if day > last else f"{year}年{month}月的日期应为1-{last}"
 
@@ -79,7 +81,7 @@ def required_date(text: str, field: str, label: str, message: str) -> date:
 def date_or_error(text: str, field: str, message: str) -> date:
     """``parse_date(text)``, or a DomainError next to ``field``: ``message`` (about the form) for
     text that is not written as a date, ``no_day_message`` for one that is but names no day
-    (2026-02-30: 2026年2月只有28天; 2026-13-45: NO_SUCH_DAY)."""
+    (2026-02-30: 2026年2月只有28天; 2026-13-45: BAD_MONTH)."""
     day = parse_date(text)
     if day is None:
         shape = _date_shape(text)

@@ -125,7 +125,7 @@ def test_a_bad_date_and_a_folder_that_cannot_be_written_are_chinese(cli_run, tmp
     url = f"sqlite:///{tmp_path / 'k.db'}"
     assert cli_run("--db", url, "db", "upgrade")[0] == 0  # allocate and export-key --all need a database there
     assert cli_run("--db", url, "allocate", "--date", "2026-13-01") == (
-        2, "", "kiosk: --date 没有这一天，月份应为1-12，收到 '2026-13-01'\n")  # as the screens say it
+        2, "", "kiosk: --date 日期不正确：月份应为1-12，收到 '2026-13-01'\n")  # as the screens say it
     assert cli_run("--db", url, "allocate", "--date", "2026-1-x") == (
         2, "", "kiosk: --date 须为 2026-12-03 这样的日期或 today，收到 '2026-1-x'\n")
     blocker = tmp_path / "file"

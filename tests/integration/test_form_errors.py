@@ -34,7 +34,7 @@ def test_renewal_number_date_and_address(env, people) -> None:
     form = {"kind": "renew", "cert_no": "12", "cert_date": "2026-13-01", "delivery": "mail", "address": "！！"}
     found = problems(env, people["renew_soon"], "licence_replace", form)
     assert [f for f, _ in found] == ["cert_no", "cert_date", "address"]
-    assert "没有这一天" in found[1][1] and "邮寄地址过短" in found[2][1]
+    assert found[1][1] == "日期不正确：月份应为1-12" and "邮寄地址过短" in found[2][1]
 
 
 def refused(env: Env, person, kind: str, form: dict[str, str]) -> DomainError:  # type: ignore[no-untyped-def]

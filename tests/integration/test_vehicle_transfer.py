@@ -115,7 +115,7 @@ def test_every_invoice_field_is_checked_and_told_next_to_it(env: Env, people) ->
         applications.check(TRANSFER, {"plate": "渝A8D2Q7", "province": "32", "invoice_code": "15000240011",
                                       "invoice_no": "0023154X", "invoice_date": "2026-13-45", "price": "六万"}, prepared)
     assert problems_of(exc) == {"city_32": "请选择转入地（市）", "invoice_code": "发票代码应为12位数字（现为11位）",
-                              "invoice_no": "发票号码应为8位数字", "invoice_date": "没有这一天，月份应为1-12",
+                              "invoice_no": "发票号码应为8位数字", "invoice_date": "日期不正确：月份应为1-12",
                               "price": "请按发票填写车价合计（小写金额，整数元，如 68000）"}
     with pytest.raises(DomainError) as unknown:
         applications.check(TRANSFER, {**FORM, "invoice_no": "00231548"}, prepared)
@@ -132,7 +132,7 @@ NOT_ON_INVOICE = "转入地必须与二手车销售统一发票一致：该发�
 @pytest.mark.parametrize("typed, said", [
     ({"invoice_date": "2026-11-25"}, {"invoice_date": "开票日期与发票记录不符，请核对"}),
     ({"invoice_date": "2026-12-02"}, {"invoice_date": "开票日期不能晚于今天"}),  # tester: said 与发票记录不符
-    ({"invoice_date": "2026-13-45"}, {"invoice_date": "没有这一天，月份应为1-12"}),
+    ({"invoice_date": "2026-13-45"}, {"invoice_date": "日期不正确：月份应为1-12"}),
     ({"invoice_date": ""}, {"invoice_date": "请输入开票日期"}),
     ({"price": "66000"}, {"price": "车价合计与发票记录不符，请按发票小写金额填写"}),
 ])

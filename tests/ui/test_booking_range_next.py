@@ -43,7 +43,7 @@ async def test_both_dates_naming_no_day_are_told_in_one_round(kiosk_app, env, pe
         await to_sessions(pilot, env, people["k3_ready"], 3)
         await small_query(pilot, "2026-02-30", "2026-13-01")
         assert "2026年2月只有28天" in field_error(kiosk_app, "date_from")
-        assert "月份应为1-12" in field_error(kiosk_app, "date_to")
+        assert field_error(kiosk_app, "date_to") == "日期不正确：月份应为1-12"  # not 没有这一天
         assert "2026年2月只有28天" in screen_text(kiosk_app) and "月份应为1-12" in screen_text(kiosk_app)
         assert "\n" not in field_error(kiosk_app, "date_from") + field_error(kiosk_app, "date_to")  # one line each
         assert kiosk_app.focused is kiosk_app.screen.query_one("#input-date_from")
@@ -51,5 +51,5 @@ async def test_both_dates_naming_no_day_are_told_in_one_round(kiosk_app, env, pe
         await pilot.press("enter")  # 下一步: the same two, not 请先输入时间段并点击【查询】
         await settle(pilot)
         assert "2026年2月只有28天" in field_error(kiosk_app, "date_from")
-        assert "月份应为1-12" in field_error(kiosk_app, "date_to")
+        assert field_error(kiosk_app, "date_to") == "日期不正确：月份应为1-12"  # not 没有这一天
         assert shown(kiosk_app, "#query-error") == ""

@@ -92,5 +92,5 @@ async def test_the_window_order_is_said_with_a_wrong_exam_date(env):
                             ("publish_on", "2026-12-10")):
             set_input(app, name, value)
         await press(pilot, "save")
-        assert "月份应为1-12" in field_error(app, "exam_date")
+        assert field_error(app, "exam_date") == "日期不正确：月份应为1-12"
         assert field_error(app, "publish_on") == "须满足：开放预约日期 < 预约结果公布日期 < 考试日期"

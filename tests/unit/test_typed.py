@@ -8,7 +8,7 @@ import pytest
 from kiosk.domain.errors import DomainError
 from kiosk.domain.ids import normalize_id_number, normalize_phone
 from kiosk.domain.plates import normalize_plate
-from kiosk.domain.typed import (NO_SUCH_DAY, compact, date_or_error, half_width, names_no_day, option_refusal, parse_date,
+from kiosk.domain.typed import (compact, date_or_error, half_width, names_no_day, option_refusal, parse_date,
                                 parse_time)
 
 FULL = str.maketrans("0123456789-:/ABCX", "０１２３４５６７８９－：／ＡＢＣＸ")
@@ -18,6 +18,9 @@ def test_full_width_forms_become_ascii() -> None:
     assert half_width("５００１０７　Ａｂ－：／") == "500107 Ab-:/"
     assert compact(" １３９ ０００　０００４２ ") == "13900000042"
     assert half_width("渝中考场（经纬大道）") == "渝中考场(经纬大道)"  # folded only where callers ask for it
+
+
+BAD_MONTH = "日期不正确：月份应为1-12"  # a month that is none: it said 没有这一天，月份应为1-12 (tester)
 
 
 @pytest.mark.parametrize("text", ["2026-12-05", "2026/12/5", "2026.12.05", "20261205", "2026年12月5日",
@@ -42,8 +45,8 @@ def test_date_or_error_names_the_field() -> None:
 @pytest.mark.parametrize(("text", "said"), [
     ("2026-02-30", "2026年2月只有28天"), ("2026-11-31", "2026年11月只有30天"), ("2028-02-30", "2028年2月只有29天"),
     ("２０２６年２月３０日", "2026年2月只有28天"), ("2026-11-00", "2026年11月的日期应为1-30"),
-    ("2026-13-45", NO_SUCH_DAY), ("20261345", NO_SUCH_DAY), ("2026-00-10", NO_SUCH_DAY),
-    ("0000-01-01", "没有这一天，请检查年份")])
+    ("2026-13-45", BAD_MONTH), ("20261345", BAD_MONTH), ("2026-00-10", BAD_MONTH), ("２０２６年１３月１日", BAD_MONTH),
+    ("0000-01-01", "日期不正确：请检查年份")])
 def test_a_date_written_right_that_names_no_day_says_what_is_wrong(text: str, said: str) -> None:
     """Not 「请按 2026-12-05 的格式输入」 for text already in that form; and not 请检查月份 for a
     month that is fine (2026-11-31 said so: tester), only for one that is none."""
@@ -53,7 +56,7 @@ def test_a_date_written_right_that_names_no_day_says_what_is_wrong(text: str, sa
 
 
 @pytest.mark.parametrize(("text", "wrong"), [("2026-02-30", "2026年2月只有28天"), ("2026-02-30T09:00", "2026年2月只有28天"),
-                                             ("2026-13-01 09:00", NO_SUCH_DAY), ("2026年2月30日", "2026年2月只有28天"),
+                                             ("2026-13-01 09:00", BAD_MONTH), ("2026年2月30日", "2026年2月只有28天"),
                                              ("2026-02-28T09:00", ""), ("2026-02-28T25:00", ""),
                                              ("tomorrow", ""), ("2026-02-3x", "")])
 def test_a_command_line_date_that_names_no_day_is_told_so(text: str, wrong: str) -> None:

@@ -12,7 +12,7 @@ message then says no more than that the details do not match (another person's v
 confirmed to exist before it is proved)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, select
@@ -26,6 +26,7 @@ from ..domain.ids import mask_name
 from ..domain.names import clean_owner_name
 from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
+from .new_cars import NewCarView, new_cars_in
 from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
 from .env import Env
 from .owned_vehicles import transferred_plates, transfers_out
@@ -183,11 +184,13 @@ class OtherView:
 
 @dataclass(frozen=True)
 class VehiclesPage:
-    """我的机动车: the citizen's own vehicles (those transferred out: plate -> day), and the recorded others."""
+    """我的机动车: the citizen's own vehicles (those transferred out: plate -> day), the recorded others,
+    and the own new vehicles not yet registered (新车（未注册登记）)."""
 
     own: list[profile.VehicleView]
     transferred: dict
     others: list[OtherView]
+    new: list[NewCarView] = field(default_factory=list)
 
     def warnings(self) -> list[str]:
         """The lines in red under the list. 检验 and 续保 are asked only of a vehicle the citizen still
@@ -224,7 +227,8 @@ def page_of(env: Env, account_id: int) -> VehiclesPage:
         gone = _gone(s, rows)
         others = [OtherView(views[v.plate], o.plate_kind, o.recorded_at, mask_name(owners.get(v.owner_id, "")),
                             gone.get(v.plate)) for o, v in rows]
-        return VehiclesPage(own, transferred_plates(s, account_id), others)
+        return VehiclesPage(own, transferred_plates(s, account_id), others,
+                            new_cars_in(s, env.clock.now().date(), account_id))
 
 
 def remove(env: Env, account_id: int, plate: str) -> str:

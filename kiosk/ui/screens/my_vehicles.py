@@ -2,7 +2,9 @@
 its unhandled traffic violations included (time, place, what). After them the vehicles in another
 person's name the citizen recorded (备案非本人机动车), marked 非本人, each removed with 解除备案
 (asked first); an own vehicle transferred out (机动车转籍申请 finished) is marked 已转出, and a
-recorded one its owner transferred out 非本人（已转出）, without its dates (备案已失效)."""
+recorded one its owner transferred out 非本人（已转出）, without its dates (备案已失效). Last, the
+citizen's new vehicles not yet registered, 新车（未注册登记）, with their temporary plate and chosen
+number (kiosk.ui.screens.my_vehicles_new)."""
 from __future__ import annotations
 
 
@@ -18,9 +20,11 @@ from textual.widgets import Button, DataTable, Static
 from ...domain.ids import mask_phone
 from ...domain.errors import DomainError
 from ...services import other_vehicles, profile
+from ...services.new_cars import NewCarView
 from ..dialogs.confirm import ConfirmDialog
 from ..widgets.fit import fill_to_fit
 from ..widgets.plain import PlainTable
+from . import my_vehicles_new as new_car
 from .records import RecordScreen
 
 COLUMNS = ("号牌号码", "类别", "车辆类型", "品牌", "检验有效期至", "交强险至", "未处理违法", "联系电话")
@@ -39,7 +43,7 @@ class MyVehiclesScreen(RecordScreen):
     TITLE_TEXT = "我的机动车"
 
     def on_mount(self) -> None:
-        self.rows: list[profile.VehicleView] = []
+        self.rows: list[profile.VehicleView | NewCarView] = []
         self.others: dict[str, other_vehicles.OtherView] = {}  # plate -> a recorded vehicle of another person
         self.moved: dict = {}  # plate -> the day an own vehicle was transferred out
         self.warnings: list[str] = []  # the lines in red under the count (VehiclesPage.warnings)
@@ -63,9 +67,9 @@ class MyVehiclesScreen(RecordScreen):
         self.others = {o.vehicle.plate: o for o in page.others}
         self.moved = page.transferred
         self.warnings = page.warnings()
-        self._loaded(page.own + [o.vehicle for o in page.others])
+        self._loaded([*page.own, *(o.vehicle for o in page.others), *page.new])
 
-    def _loaded(self, rows: list[profile.VehicleView]) -> None:
+    def _loaded(self, rows: list[profile.VehicleView | NewCarView]) -> None:
         self.rows = rows
         table = self.query_one(DataTable)
         self.show_table(bool(rows))
@@ -73,13 +77,15 @@ class MyVehiclesScreen(RecordScreen):
             self.query_one("#remove-other").display = False
             self.set_status(f"{self._whose(NONE_OWN)}。")
             return
-        moved = sum(1 for v in rows if v.plate in self.moved)
-        own = len(rows) - len(self.others) - moved
+        new = sum(1 for v in rows if isinstance(v, NewCarView))
+        moved = sum(1 for v in rows if not isinstance(v, NewCarView) and v.plate in self.moved)
+        own = len(rows) - len(self.others) - moved - new
         gone = sum(1 for o in self.others.values() if o.moved)
         in_force = len(self.others) - gone
         others = (f"已转籍转出{moved}辆。" if moved else "") + (
             f"另备案非本人机动车{in_force}辆。" if in_force else "") + (
-            f"备案的非本人机动车中{gone}辆已转出，备案已失效。" if gone else "")
+            f"备案的非本人机动车中{gone}辆已转出，备案已失效。" if gone else "") + (
+            f"另有未注册登记的新车{new}辆。" if new else "")
         self.set_status(Text.assemble(self._whose(f"您名下共有{own}辆已登记的机动车。" if own else f"{NONE_OWN}。") + others
                                       + ("选中一辆查看详情。" if len(rows) > 1 else ""),
                                       *((f"\n{w}", "bold red") for w in self.warnings)))
@@ -105,6 +111,10 @@ class MyVehiclesScreen(RecordScreen):
         if not 0 <= index < len(self.rows):
             return
         v = self.rows[index]
+        if isinstance(v, NewCarView):
+            self.query_one("#remove-other").display = False
+            self.query_one("#detail", Static).update(new_car.about(v, self._due))
+            return
         other = self.others.get(v.plate)
         self.query_one("#remove-other").display = other is not None
         if other is not None and other.moved:  # its dates are the new city's: not shown
@@ -143,7 +153,9 @@ class MyVehiclesScreen(RecordScreen):
         self.query_one("#detail", Static).update(Group(about, Padding(listed, (0, 0, 0, 2))))
 
 
-    def _cells(self, v: profile.VehicleView) -> tuple:
+    def _cells(self, v: profile.VehicleView | NewCarView) -> tuple:
+        if isinstance(v, NewCarView):
+            return new_car.cells(v, self._due)
         other = self.others.get(v.plate)
         if other is not None and other.moved:  # no stale dates of a vehicle gone from the city
             return (v.plate, OTHER_MOVED, v.vehicle_type, v.brand, "", "", f"{v.unhandled_violations}起", "")
@@ -172,9 +184,10 @@ class MyVehiclesScreen(RecordScreen):
             return
         table = self.query_one(DataTable)
         row = table.cursor_row
-        if not 0 <= row < len(self.rows) or self.rows[row].plate not in self.others:
+        vehicle = self.rows[row] if 0 <= row < len(self.rows) else None
+        if not isinstance(vehicle, profile.VehicleView) or vehicle.plate not in self.others:
             return
-        plate = self.rows[row].plate
+        plate = vehicle.plate
 
         def answered(yes: bool | None) -> None:
             if yes:

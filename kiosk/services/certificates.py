@@ -1,13 +1,23 @@
 """预约凭证: the certificate of a successful exam booking, as text and as a file to print. The citizen
-sees it at the kiosk (``certificate``); the counter prints the same one (counter_bookings.print_certificate)."""
+sees it at the kiosk (``certificate``); the counter prints the same one (counter_bookings.print_certificate).
+
+The files are kept per database: 业务流水号 are numbered by each database, so two databases used
+under one data folder (a test database and the hall's, or two halls' on one machine) would
+otherwise write the same file name and one certificate would replace the other's file."""
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
+
+from ..db.session import sqlite_file
 
 from ..db.models import Account
 from ..domain.errors import DomainError
@@ -76,12 +86,50 @@ KEEP_DAYS = 30  # a certificate file older than this is deleted when another is 
 PREFIX = "exam_certificate_"
 
 
+FOLDER = "certificates"
+
+
+def database_folder(url: str) -> str:
+    """The name of the database ``url``'s own folder under <data_dir>/certificates: its name (a
+    SQLite file's stem, a server's database; ASCII letters, digits, _ . - only) and 8 hex digits
+    of a SHA-256 of the URL, its password masked, a SQLite file by its real path (the same file
+    reached by another relative path or a link is one folder): kiosk-1a2b3c4d. The same database
+    always gets the same folder; a changed password does not move it."""
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # no URL sqlalchemy reads: the text, a password in it masked
+        text, name = re.sub(r"(://[^:/@\s]*):[^@\s]*@", r"\1:***@", url), ""
+    else:
+        file = sqlite_file(url)
+        if file is not None:
+            parsed = parsed.set(database=str(file.resolve()))
+        text = parsed.render_as_string(hide_password=True)  # u:***@host: the same whatever the password
+        name = file.stem if file is not None else (
+            "memory" if parsed.get_backend_name() == "sqlite" else Path(parsed.database or "").stem)
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", name).strip(".")[:24] or "db"
+    return f"{name}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+def folder_of(env: Env) -> Path:
+    """<data_dir>/certificates/<database_folder>: this database's certificate files."""
+    return Path(env.settings.data_dir) / FOLDER / database_folder(env.db.url)
+
+
+def shown_path(env: Env, path: Path) -> str:
+    """``path`` as the counter's dialog names it: from the data folder on (certificates/...), the
+    folder of the database included; a path elsewhere in full."""
+    try:
+        return str(path.relative_to(env.settings.data_dir))
+    except ValueError:
+        return str(path)
+
+
 def save(env: Env, serial_no: str, text: str) -> Path:
-    """<data_dir>/certificates/exam_certificate_<serial>.txt, where the counter's printer takes it.
-    Files written more than KEEP_DAYS ago are deleted first (``prune``)."""
-    folder = Path(env.settings.data_dir) / "certificates"
+    """<data_dir>/certificates/<database_folder>/exam_certificate_<serial>.txt, where the counter's
+    printer takes it. Files written more than KEEP_DAYS ago, of any database, are deleted first (``prune``)."""
+    folder = folder_of(env)
     private_folder(folder)  # a name and an exam: for the kiosk's user only
-    prune(folder)
+    prune(folder.parent)
     path = folder / f"{PREFIX}{serial_no}.txt"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.fchmod(fd, 0o600)  # a file written before this rule keeps no wider rights
@@ -91,12 +139,14 @@ def save(env: Env, serial_no: str, text: str) -> Path:
 
 
 def prune(folder: Path, now: float | None = None) -> int:
-    """Delete the certificate files in ``folder`` last written more than KEEP_DAYS ago (by the file
-    system's clock: the files' own times are real ones): they hold a name and an exam, and one
-    printed again is written again. Other files are left alone. Returns how many were deleted."""
+    """Delete the certificate files in ``folder`` (<data_dir>/certificates) and in its databases'
+    folders last written more than KEEP_DAYS ago (by the file system's clock: the files' own times
+    are real ones): they hold a name and an exam, and one printed again is written again. Files
+    written straight into ``folder`` before it had a folder per database are pruned the same way.
+    Other files, and the folders, are left alone. Returns how many were deleted."""
     limit = (time.time() if now is None else now) - KEEP_DAYS * 86_400
     gone = 0
-    for path in folder.glob(f"{PREFIX}*.txt"):
+    for path in [*folder.glob(f"{PREFIX}*.txt"), *folder.glob(f"*/{PREFIX}*.txt")]:
         try:
             if path.stat().st_mtime < limit:
                 path.unlink()
@@ -107,7 +157,7 @@ def prune(folder: Path, now: float | None = None) -> int:
 
 
 def certificate(env: Env, account_id: int, booking_id: int) -> Certificate:
-    """The text, also written to <data_dir>/certificates/exam_certificate_<serial>.txt."""
+    """The text, also written to <data_dir>/certificates/<database_folder>/exam_certificate_<serial>.txt."""
     with env.db.read() as s:
         serial_no, text = text_in(s, account_id, booking_id)
     return Certificate(serial_no, text, save(env, serial_no, text))

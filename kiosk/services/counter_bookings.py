@@ -127,8 +127,8 @@ def cancelled_note(env: Env, staff: StaffSession | None, account_id: int, bookin
 def print_certificate(env: Env, staff: StaffSession | None, account_id: int,
                       booking_id: int) -> certificates.Certificate:
     """打印预约凭证: the kiosk's certificate (the same rule and text, kiosk.services.certificates), written
-    where the kiosk writes it (<data_dir>/certificates/) for the clerk's printer, and audited. A booking
-    without one (not 预约成功) is refused, nothing written or recorded."""
+    where the kiosk writes it (<data_dir>/certificates/<database folder>/) for the clerk's printer, and
+    audited. A booking without one (not 预约成功) is refused, nothing written or recorded."""
     with env.db.write() as s:
         role = authorise(s, env, staff, *SERVE, doing=audit.action_name("exam_certificate_print"))
         serial_no, text = certificates.text_in(s, account_id, booking_id)

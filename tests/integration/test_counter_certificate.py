@@ -1,6 +1,6 @@
 """Counter: 打印预约凭证 for the citizen in front of the clerk (real SQLite file). The certificate is
 the kiosk's (kiosk.services.certificates: same rule, same text), written to
-<data dir>/certificates/ for the clerk's printer; audited; refused for a booking without one (not
+<data dir>/certificates/<database folder>/ for the clerk's printer; audited; refused for a booking without one (not
 预约成功) and for a clerk deactivated since sign-in."""
 from __future__ import annotations
 
@@ -45,7 +45,8 @@ def test_the_counter_prints_the_kiosks_certificate_and_audits_it(env):
     aid = account_id(env, learner)
     bid = _priority_placed(env, learner)
     printed = counter_bookings.print_certificate(env, CLERK, aid, bid)
-    assert printed.path.parent == Path(env.settings.data_dir) / "certificates"
+    assert printed.path.parent == certificates.folder_of(env)  # this database's own folder
+    assert printed.path.parent.parent == Path(env.settings.data_dir) / "certificates"
     assert printed.path.name == f"exam_certificate_{printed.serial_no}.txt"
     assert printed.path.read_text(encoding="utf-8").strip() == printed.text
     assert printed.text == certificates.certificate(env, aid, bid).text  # the citizen's, word for word

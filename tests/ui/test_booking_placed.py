@@ -3,11 +3,11 @@ certificate in a citizen's words (where to print it; no file name)."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from textual.widgets import DataTable
 
+from kiosk.services import certificates
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import book, sessions
 from tests.ui.conftest import screen_text, settle
@@ -58,7 +58,7 @@ async def test_the_certificate_names_no_file(kiosk_app, env, people):
         text = screen_text(kiosk_app)
         assert "机动车驾驶人考试预约凭证" in text and "到车管所窗口打印" in text
         assert "exam_certificate_" not in text and ".txt" not in text and "文件" not in text
-        saved = Path(env.settings.data_dir) / "certificates" / f"exam_certificate_{done.serial_no}.txt"
+        saved = certificates.folder_of(env) / f"exam_certificate_{done.serial_no}.txt"
         assert saved.read_text(encoding="utf-8").startswith("机动车驾驶人考试预约凭证")
 
 

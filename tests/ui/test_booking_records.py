@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 from sqlalchemy import select
 from textual.widgets import DataTable, Select
 
 from kiosk.db.models import Booking
 from kiosk.domain.ids import mask_id
-from kiosk.services import allocation_service, cancellation
+from kiosk.services import allocation_service, cancellation, certificates
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.ui.screens.booking.results import ResultsScreen
 from kiosk.ui.screens.records import ProgressScreen
@@ -134,7 +133,7 @@ async def test_fee_and_certificate_after_allocation(kiosk_app, env, people):
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "机动车驾驶人考试预约凭证" in text and done.serial_no in text and "已缴纳" in text
-        path = Path(env.settings.data_dir) / "certificates" / f"exam_certificate_{done.serial_no}.txt"
+        path = certificates.folder_of(env) / f"exam_certificate_{done.serial_no}.txt"
         assert "居民身份证" in path.read_text(encoding="utf-8")
         assert path.name not in text and str(env.settings.data_dir) not in text  # no file nor folder on screen
         await pilot.click("#back")

@@ -1,9 +1,8 @@
 """Pilot: 为群众办理, 打印预约凭证. On a booking 预约成功 the clerk gets the citizen's certificate in a
-dialog that names the file saved for the printer (<data dir>/certificates/); on one without a
+dialog that names the file saved for the printer (certificates/<database folder>/... in the data dir); on one without a
 certificate the list says why at once. At 80x24 the dialog fits the screen and its text scrolls."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
@@ -11,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.geometry import Region
 from textual.widgets import DataTable, Static
 
+from kiosk.services import certificates
 from kiosk.ui.screens.counter.citizen import CitizenScreen
 from tests.booking_helpers import add_learners
 from tests.ui.conftest import screen_text, settle
@@ -47,11 +47,13 @@ async def test_the_clerk_prints_a_placed_bookings_certificate_and_is_told_at_onc
         table.move_cursor(row=_row_of(app, "placed"))
         await settle(pilot)
         await press(pilot, "print-certificate")
-        name = f"exam_certificate_{placed.serial_no}.txt"
+        saved = certificates.folder_of(env) / f"exam_certificate_{placed.serial_no}.txt"
         shown = screen_text(app)
         assert "机动车驾驶人考试预约凭证" in shown and f"业务流水号：{placed.serial_no}" in shown
-        assert learner.name in shown and name in shown and "打印" in shown
-        saved = Path(env.settings.data_dir) / "certificates" / name
+        # the path from the data folder on, the database's folder in it: the clerk finds the file
+        where = str(saved.relative_to(env.settings.data_dir))
+        assert where.startswith("certificates/") and where.count("/") == 2
+        assert learner.name in shown and where in shown and "打印" in shown
         assert saved.read_text(encoding="utf-8").startswith("机动车驾驶人考试预约凭证")
         await pilot.press("enter")  # 关闭 has the focus
         await settle(pilot)

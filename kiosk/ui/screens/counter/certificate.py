@@ -1,7 +1,7 @@
 """为群众办理: 打印预约凭证. The clerk picks a booking in the citizen's bookings list and presses the
 button: the citizen's own certificate (kiosk.services.certificates, through
 counter_bookings.print_certificate) is saved where the counter's printer takes it and shown in a
-dialog that says the file's name. A booking without a certificate is told at once, under the list.
+dialog that says the file's path in the data folder (the database's folder in it). A booking without a certificate is told at once, under the list.
 A part of CitizenScreen (kiosk.ui.screens.counter.citizen), as CitizenActions is."""
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class CertificatePrinting:
             self.call_after_refresh(note.scroll_visible)
 
     def _printed(self, c: certificates.Certificate) -> None:
-        self.app.push_screen(CertificateDialog(c.text, c.path.name))
+        self.app.push_screen(CertificateDialog(c.text, certificates.shown_path(self.env, c.path)))
 
     def _not_printed(self, exc: DomainError) -> None:
         """Refused (the booking changed meanwhile): the file is read again, then the reason shown."""
@@ -79,6 +79,7 @@ class CertificateDialog(ButtonRowKeys, ModalScreen[None]):
     """
 
     def __init__(self, text: str, file_name: str) -> None:
+        """``file_name``: the file's path from the data folder on (certificates.shown_path)."""
         super().__init__()
         self.text, self.file_name = text, file_name
 

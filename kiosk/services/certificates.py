@@ -17,9 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
-from ..db.session import sqlite_file
-
 from ..db.models import Account
+from ..db.session import sqlite_file
 from ..domain.errors import DomainError
 from ..domain.dates import format_date
 from ..domain.ids import mask_id

@@ -86,7 +86,7 @@ def test_a_file_of_the_hall_adds_what_is_missing(hall, tmp_path: Path) -> None: 
     with env.db.read() as s:  # what was there is kept as it was; a new site takes its office's address
         assert s.scalar(select(Office.address).where(Office.name == "渝中车管所")) == "重庆市渝中区经纬大道555号"
         site = s.scalar(select(ExamSite).where(ExamSite.name == "大渡口考场"))
-        assert (site.office.name, site.address) == ("大渡口车管所", "大渡口区建桥工业园C区石林大道15号")
+        assert (site.office.name, site.address) == ("大渡口车管所", "重庆市大渡口区建桥工业园C区石林大道15号")
     env.db.dispose()
 
 

@@ -33,6 +33,19 @@ def test_the_bundled_list_reads_whole() -> None:
     assert listed.sites[0] == {"office": "渝中车管所", "name": "渝中考场"}
 
 
+CITY_NAMES = {"重庆": "重庆市", "连云港": "江苏省连云港市"}
+
+
+def test_every_bundled_office_address_is_full_from_its_city_on() -> None:
+    """Tester: 领取网点 read 大渡口车管所（大渡口区建桥工业园C区石林大道15号） and 巴南车管所（南彭街道...）
+    while the others read 重庆市...区: every address starts with its city, then a 区 (or 县)."""
+    for office in reference_sites.read().offices:
+        city = CITY_NAMES[office["city"]]
+        assert office["address"].startswith(city), office
+        rest = office["address"][len(city):]
+        assert "区" in rest[:4] or "县" in rest[:4], office
+
+
 def test_a_refused_file_leaves_the_database_as_it_was(env: Env, tmp_path) -> None:  # type: ignore[no-untyped-def]
     listed = reference_sites.SiteList(({"city": "重庆", "name": "璧山车管所", "address": "某地", "phone": "1"},),
                                       ({"office": "璧山车管所", "name": "璧山考场"}, {"office": "无此所", "name": "甲考场"}))

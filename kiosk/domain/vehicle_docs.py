@@ -25,6 +25,11 @@ FINISHED_BY = {MAIL: MAILED, COUNTER: COLLECTED}
 # application per vehicle for the mark, whichever of them it was made in.
 EXEMPT_MARK, MARK_REISSUE = "exempt_inspection_mark", "inspection_mark_reissue"
 INSPECTION_MARK_KINDS = (EXEMPT_MARK, MARK_REISSUE)
+LICENCE_REISSUE, PLATE_REISSUE = "vehicle_licence_reissue", "plate_reissue"
+# The services making a document that carries the plate number (号牌, 行驶证, 检验合格标志): 在用车选号
+# chooses no number while one of them is 受理中, and none of them is made for a car whose new number,
+# chosen by 在用车选号, is not on it yet (kiosk.services.owned_vehicles.held_back).
+NUMBERED_KINDS = (PLATE_REISSUE, LICENCE_REISSUE, *INSPECTION_MARK_KINDS)
 # The registration area of a plate prefix (the DMV offices of its city issue its documents).
 PLATE_AREAS = {"渝": "重庆", "苏G": "连云港"}
 

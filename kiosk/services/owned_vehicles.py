@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, Vehicle
+from ..db.models_newcars import PlateSelection
 from .applications import FINISHED, WAITING
 
 TRANSFER_KIND = "vehicle_transfer"  # kiosk.services.vehicle_transfer's
@@ -47,6 +48,42 @@ def transfers_in_progress(session: Session, account_id: int) -> dict[str, str]:
 def in_transfer(serial_no: str) -> str:
     """Why a vehicle with a 转籍 under way has no other document now (a clause, without 。)."""
     return f"该车的机动车转籍申请正在办理（业务流水号{serial_no}）"
+
+
+def open_of_kinds(session: Session, account_id: int, kinds: tuple[str, ...],
+                  plate: str | None = None) -> dict[str, tuple[str, str]]:
+    """The citizen's applications of ``kinds`` still 受理中: plate -> (业务流水号, the service's
+    title), the oldest per plate (``plate``: that vehicle's alone)."""
+    found: dict[str, tuple[str, str]] = {}
+    for app in session.scalars(select(Application).where(
+            Application.account_id == account_id, Application.kind.in_(kinds),
+            Application.status == WAITING).order_by(Application.id)):
+        found.setdefault(str((app.payload or {}).get("plate", "")), (app.serial_no, app.title))
+    return found if plate is None else {plate: found[plate]} if plate in found else {}
+
+
+def new_numbers(session: Session, vehicles: list[Vehicle]) -> dict[str, str]:
+    """plate -> the new number 在用车选号 chose for the vehicle, not on it yet (its plates and 行驶证
+    are exchanged at the DMV; the kiosk records no exchange, so the number stays chosen, not
+    carried). A number kept (保留原号牌) is the one on the car: not listed."""
+    ids = {v.id: v.plate for v in vehicles}
+    rows = session.execute(select(PlateSelection.vehicle_id, PlateSelection.number)
+                           .where(PlateSelection.vehicle_id.in_(list(ids)))).all()
+    return {ids[car]: number for car, number in rows if number != ids[car]}
+
+
+def renumbered(number: str) -> str:
+    """Why a vehicle with a new number chosen has no plate, 行驶证 or mark made for the old one (a clause)."""
+    return f"该车已通过在用车选号选定新号牌号码{number}，请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
+
+
+def held_back(session: Session, account_id: int, vehicles: list[Vehicle]) -> dict[str, str]:
+    """plate -> why no plate, 行驶证 or mark is made for the vehicle now (a clause): its 转籍 is
+    under way, or a new number was chosen for it (these documents carry the number)."""
+    held = {plate: in_transfer(serial) for plate, serial in transfers_in_progress(session, account_id).items()}
+    for plate, number in new_numbers(session, vehicles).items():
+        held.setdefault(plate, renumbered(number))
+    return held
 
 
 def held_vehicles(session: Session, account_id: int) -> list[Vehicle]:

@@ -7,8 +7,10 @@ its 过户 or 转入. RULES.md: "keep the old number within 2 years if used >=1 
 the car had been registered at least 1 year by that day and the application is within 2 years
 from it (kiosk.domain.plate_choice.keep_refusal); otherwise a new number by 随机选号 or 自编自选,
 as 新车选号. One selection per car, 已办结 at once, told as 新车选号's. Not for a car whose 转籍 is
-under way, nor while its 检验合格标志 is being made (补领 or 免检车申领, 受理中): the mark carries the
-plate number, so it would be made for the old one."""
+under way, nor while one of its documents carrying the plate number is being made (受理中: 补换领
+机动车号牌, 补换领行驶证, 补领检验合格标志 or 免检车申领检验标志; NUMBERED_KINDS): it would be made for the
+old number. The other way round, those services refuse a car whose new number is chosen and not on
+it yet (kiosk.services.owned_vehicles.held_back)."""
 from __future__ import annotations
 
 from datetime import date
@@ -21,12 +23,12 @@ from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
 from ..domain.titles import of_title
 from ..domain.typed import DATE_LEN, required_date
+from ..domain.vehicle_docs import NUMBERED_KINDS
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .owned_vehicles import held_vehicles, in_transfer, transfers_in_progress, vehicle_of
+from .owned_vehicles import held_vehicles, in_transfer, open_of_kinds, transfers_in_progress, vehicle_of
 from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
                            taken_numbers, way_choices)
-from .vehicle_reissue import InspectionMarkReissue
 
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
@@ -38,14 +40,10 @@ KEEP_RULE = (f"该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的�
 INTRO = ("为本人名下的在用车选择号牌号码：本地二手车过户选号或异地转（迁）入选号（限小型汽车、小型新能源汽车、"
          f"大型新能源汽车），每辆车选号一次。{KEEP_RULE}；否则请随机选号或自编自选新号牌号码。")
 
-# Its open applications are those of both services making the 检验合格标志 (open_kinds).
-MARKS = InspectionMarkReissue()
-
-
-def mark_in_progress(open_mark: tuple[str, str]) -> str:
-    """Why a car whose 检验合格标志 is being made (业务流水号, the service's title) chooses no number
-    now: the mark shows the plate number (a clause, without 。)."""
-    serial, title = open_mark
+def document_in_progress(open_app: tuple[str, str]) -> str:
+    """Why a car whose 号牌, 行驶证 or 检验合格标志 is being made (业务流水号, the service's title)
+    chooses no number now: the document shows the plate number (a clause, without 。)."""
+    serial, title = open_app
     return f"该车有正在办理的{of_title(title)}（业务流水号{serial}），办结后方可申请在用车选号"
 
 
@@ -79,7 +77,7 @@ class UsedCarPlate:
         today = env.clock.now().date()
         chosen = chosen_by_car(session, PlateSelection.vehicle_id, [c.id for c in cars])
         moving = transfers_in_progress(session, account.id)
-        marks = MARKS.open_applications(session, account.id)
+        making = open_of_kinds(session, account.id, NUMBERED_KINDS)
         taken = frozenset().union(*(taken_numbers(session, p) for p in {c.plate[:2] for c in cars}))
         facts, lines = {}, []
         for i, car in enumerate(cars):  # a car's fields are named by its place among all: pick_<i>, own_<i>
@@ -88,7 +86,7 @@ class UsedCarPlate:
             why = rule.kind_refusal(kind) or (
                 f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "") or (
                 in_transfer(moving[car.plate]) if car.plate in moving else "") or (  # leaving the city's record
-                mark_in_progress(marks[car.plate]) if car.plate in marks else "")
+                document_in_progress(making[car.plate]) if car.plate in making else "")
             lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
             if not why:
                 facts[car.plate] = f
@@ -154,9 +152,9 @@ class UsedCarPlate:
         moving = transfers_in_progress(session, account.id)
         if car.plate in moving:  # a 转籍 made meanwhile on another kiosk
             raise DomainError(f"{car.plate}不能选号：{in_transfer(moving[car.plate])}。", "plate")
-        open_mark = MARKS.open_applications(session, account.id, car.plate).get(car.plate)
-        if open_mark:  # a mark applied for meanwhile on another kiosk
-            raise DomainError(f"{car.plate}不能选号：{mark_in_progress(open_mark)}。", "plate")
+        open_app = open_of_kinds(session, account.id, NUMBERED_KINDS, car.plate).get(car.plate)
+        if open_app:  # a plate, 行驶证 or mark applied for meanwhile on another kiosk
+            raise DomainError(f"{car.plate}不能选号：{document_in_progress(open_app)}。", "plate")
         field = number_field(prepared.context["cars"][car.plate], clean["way"])  # type: ignore[index]
         selection = record(session, clean["number"], clean["business"], clean["way"], env.clock.now(), field,
                            vehicle_id=car.id, own_plate=car.plate)

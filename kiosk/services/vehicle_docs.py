@@ -18,7 +18,7 @@ from ..domain.workdays import add_working_days
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle, owner_words
 from .env import Env
-from .owned_vehicles import NO_VEHICLE, held_vehicles, in_transfer, transfers_in_progress, vehicle_of
+from .owned_vehicles import NO_VEHICLE, held_back, held_vehicles, open_of_kinds, vehicle_of
 from .offices import label, listed
 from .workdays import work_calendar
 
@@ -90,8 +90,8 @@ class VehicleDocument:
         today = env.clock.now().date()
         open_apps = self.open_applications(session, account.id)
         open_serials = {plate: serial for plate, (serial, _) in open_apps.items()}
-        moving = transfers_in_progress(session, account.id)
-        blocked = {plate: self._blocked(plate, f, today, open_apps, moving.get(plate)) for plate, f in facts.items()}
+        held = held_back(session, account.id, vehicles)  # a 转籍 under way, a new number chosen
+        blocked = {plate: self._blocked(plate, f, today, open_apps, held.get(plate)) for plate, f in facts.items()}
         if all(blocked.values()):  # no vehicle could have it: told before the form, with each one's reason
             message = "\n".join(blocked.values())
             serial = next((open_serials[v.plate] for v in vehicles if v.plate in open_serials), None)
@@ -111,16 +111,17 @@ class VehicleDocument:
         # refusal at 下一步 takes (in the intro as well, it was said twice; tester)
         notes = {"plate": {plate: why for plate, why in blocked.items() if why}}
         context = {"vehicles": facts, "offices": office_facts, "today": today, "intros": intros, "notes": notes,
-                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_apps, "moving": moving,
+                   "prefill": {v.plate: {"address": v.address} for v in vehicles}, "open": open_apps, "held": held,
                    "pending": {"plate": open_serials}}  # the flow offers 查看网办进度 while one is chosen
         return Prepared(intros[first.plate], fields, initial, choices, context)
 
     def _blocked(self, plate: str, facts: dict, today: date, open_apps: dict[str, tuple[str, str]],
-                 transfer: str | None = None) -> str:
+                 held: str | None = None) -> str:
         """Why ``plate`` cannot have this document today, in a line naming it ('' when it can). What
         no waiting changes comes first (a 12-year-old car never has the 免检 mark: not 办结后方可申请
-        for the mark being reissued), and a 转籍 under way (``transfer``: its 业务流水号)."""
-        refusals = self.vehicle_refusals(facts, today) + ([in_transfer(transfer)] if transfer else [])
+        for the mark being reissued), and why it is held back (``held``: a 转籍 under way, a new
+        number chosen by 在用车选号; owned_vehicles.held_back)."""
+        refusals = self.vehicle_refusals(facts, today) + ([held] if held else [])
         if refusals:
             return self._refused(plate, refusals)
         if plate in open_apps:
@@ -131,21 +132,16 @@ class VehicleDocument:
         what = f"{self.verb}{self.document}" if self.verb else self.title  # 不能申领检验合格标志
         return f"{plate}不能{what}：{'；'.join(refusals)}。"
 
-    def refuse_in_transfer(self, plate: str, moving: dict[str, str]) -> None:
-        """A vehicle whose 转籍 is under way has no new plate, 行驶证 or mark made meanwhile."""
-        if plate in moving:
-            raise DomainError(self._refused(plate, [in_transfer(moving[plate])]), "plate")
+    def refuse_held(self, plate: str, held: dict[str, str]) -> None:
+        """No plate, 行驶证 or mark for a vehicle whose 转籍 is under way or whose new number is chosen."""
+        if plate in held:
+            raise DomainError(self._refused(plate, [held[plate]]), "plate")
 
     def open_applications(self, session: Session, account_id: int,
                           plate: str | None = None) -> dict[str, tuple[str, str]]:
         """The citizen's applications still 受理中 of this service or of one making the same
         document (``open_kinds``): plate -> (业务流水号, the service's title), the oldest per plate."""
-        found: dict[str, tuple[str, str]] = {}
-        for app in session.scalars(select(Application).where(
-                Application.account_id == account_id, Application.kind.in_(self.open_kinds or (self.kind,)),
-                Application.status == WAITING).order_by(Application.id)):
-            found.setdefault(str((app.payload or {}).get("plate", "")), (app.serial_no, app.title))
-        return found if plate is None else {plate: found[plate]} if plate in found else {}
+        return open_of_kinds(session, account_id, self.open_kinds or (self.kind,), plate)
 
     def _open_refusal(self, plate: str, open_app: tuple[str, str]) -> str:
         serial, title = open_app
@@ -165,7 +161,7 @@ class VehicleDocument:
         plate = form.get("plate", "")
         facts = problems.check(chosen_vehicle, plate, prepared)
         if facts is not None:
-            problems.check(self.refuse_in_transfer, plate, prepared.context.get("moving") or {})
+            problems.check(self.refuse_held, plate, prepared.context.get("held") or {})
             problems.check(self.refuse_if_open, plate, prepared.context.get("open") or {})
         clean = {"plate": plate, **(problems.check(self.clean_extra, form, facts, prepared) or {})}
         delivery = problems.check(clean_choice, form.get("delivery", ""), DELIVERIES, "delivery", "领取方式")
@@ -207,7 +203,7 @@ class VehicleDocument:
         vehicle = vehicle_of(session, account.id, clean["plate"], lock=True)
         if vehicle is None:
             raise DomainError(owner_words("该机动车不在您的名下", account), "plate")
-        self.refuse_in_transfer(vehicle.plate, transfers_in_progress(session, account.id))  # one made meanwhile
+        self.refuse_held(vehicle.plate, held_back(session, account.id, [vehicle]))  # one made meanwhile
         self.refuse_if_open(vehicle.plate, self.open_applications(session, account.id, vehicle.plate))
         self.check_at_apply(session, env, vehicle)
         when = f"最迟于{clean['ready_by']}制作完成" if "ready_by" in clean else "制作完成后"

@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import date
 
 from ..domain.errors import FormProblems
-from ..domain.vehicle_docs import (INSPECTION_MARK_KINDS, LICENCE_WORKING_DAYS, MARK_REISSUE, MARK_WORKING_DAYS, OTHER,
-                                   PLATE_SETS, PLATE_WORKING_DAYS, REASONS, clean_choice, clean_reason, due_text,
-                                   inspection_mark_refusals)
+from ..domain.vehicle_docs import (INSPECTION_MARK_KINDS, LICENCE_REISSUE, LICENCE_WORKING_DAYS, MARK_REISSUE,
+                                   MARK_WORKING_DAYS, OTHER, PLATE_REISSUE, PLATE_SETS, PLATE_WORKING_DAYS, REASONS,
+                                   clean_choice, clean_reason, due_text, inspection_mark_refusals)
 from .applications import FieldSpec, Prepared
 from .vehicle_docs import QualifiedDocument, VehicleDocument
 
@@ -34,7 +34,7 @@ class _WithReason(VehicleDocument):
 
 
 class VehicleLicenceReissue(_WithReason):
-    kind = code_purpose = "vehicle_licence_reissue"
+    kind = code_purpose = LICENCE_REISSUE
     title = "补换领行驶证"
     document = "行驶证"
     reason_example = "行驶证被盗"
@@ -44,7 +44,7 @@ class VehicleLicenceReissue(_WithReason):
 
 
 class PlateReissue(_WithReason):
-    kind = code_purpose = "plate_reissue"
+    kind = code_purpose = PLATE_REISSUE
     title = "补换领机动车号牌"
     document = "号牌"
     reason_example = "号牌被盗"

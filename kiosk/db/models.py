@@ -97,6 +97,10 @@ class Vehicle(Base):
     # 使用性质: 非营运 (a private car; what rows from before migration 0010 got) or 营运.
     use_nature: Mapped[str] = mapped_column(String(10), default="非营运", server_default="非营运")
     vin: Mapped[str | None] = mapped_column(String(17), unique=True, index=True)  # 车辆识别代号 (migration 0013)
+    # How and when the car came to its owner (migration 0019): 过户 (转移登记 in the city) or 转入 (from
+    # another city), and the day; None when no transfer is on record (registered new to its owner).
+    transfer_in_on: Mapped[date | None]
+    transfer_in_kind: Mapped[str | None] = mapped_column(String(10))
 
 
 class Violation(Base):

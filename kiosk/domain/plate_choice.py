@@ -181,11 +181,3 @@ def keep_refusal(registered_on: date | None, moved_on: date, today: date) -> str
                 "已超过期限，请选择新号牌号码")
     return ""
 
-
-def moved_on_refusal(moved_on: date, registered_on: date | None, today: date) -> str:
-    """Why ``moved_on`` cannot be the day of the 过户/转入 ('' when it can)."""
-    if moved_on > today:
-        return "过户（转入）日期不能晚于今天"
-    if registered_on is not None and moved_on < registered_on:
-        return f"过户（转入）日期不能早于该车登记日期{registered_on:%Y-%m-%d}"
-    return ""

@@ -120,10 +120,18 @@ def _person(s: Session, env: Env, p: Person) -> int:
         s.add(Vehicle(owner_id=account.id, plate=v["plate"], vehicle_type=v["type"], brand=v["brand"],
                       inspection_due=due, insurance_due=today + timedelta(days=v["insurance_days"]),
                       registered_on=anniversary(due, -v["registered_years"]), use_nature=v["use"],
-                      phone=p.phone, address=account.address))
+                      phone=p.phone, address=account.address, **_transfer_in(v, today)))
     if p.permit:
         _permit(s, env, account, p.permit)
     return 1
+
+
+def _transfer_in(v: dict, today: date) -> dict:
+    """A demo car's 过户 (转入) record (vehicles.transfer_in_kind, transfer_in_on), or none."""
+    if not v["transfer_in"]:
+        return {}
+    kind, days_ago = v["transfer_in"]
+    return {"transfer_in_kind": kind, "transfer_in_on": today - timedelta(days=days_ago)}
 
 
 def after_upgrade(env: Env) -> None:
@@ -131,6 +139,7 @@ def after_upgrade(env: Env) -> None:
         _permit_cities(s)
         _violations(s, env.clock.now())
         _registrations(s)
+        _transfers_in(s, env.clock.now().date())
         demo_newcars.load(s, env.clock.now())
         demo_transfer.load(s, env.clock.now())
 
@@ -142,6 +151,15 @@ def _registrations(s: Session) -> None:
     for vehicle in s.scalars(select(Vehicle).where(Vehicle.plate.in_(cars), Vehicle.registered_on.is_(None))):
         vehicle.registered_on = anniversary(vehicle.inspection_due, -cars[vehicle.plate]["registered_years"])
         vehicle.use_nature = cars[vehicle.plate]["use"]
+
+
+def _transfers_in(s: Session, today: date) -> None:
+    """Demo cars that came to their owner by a 过户 (转入), in a database made before the record
+    (migration 0019), get it, counted back from today as a new one's is."""
+    cars = {v["plate"]: v for p in PEOPLE for v in p.vehicles if v["transfer_in"]}
+    for vehicle in s.scalars(select(Vehicle).where(Vehicle.plate.in_(cars), Vehicle.transfer_in_on.is_(None))):
+        for key, value in _transfer_in(cars[vehicle.plate], today).items():
+            setattr(vehicle, key, value)
 
 
 # Unhandled traffic violations of demo vehicles: (days ago, place, behaviour, points, fine in yuan).

@@ -42,15 +42,17 @@ def _lic(classes: str = "C1", status: str = "A", points: int = 0, years: int = 6
 
 
 def _car(plate: str, kind: str = "小型轿车", brand: str = "长安牌", inspection_days: int = 200,
-         insurance_days: int = 150, violations: int = 0, registered_years: int = 4, use: str = "非营运") -> dict:
+         insurance_days: int = 150, violations: int = 0, registered_years: int = 4, use: str = "非营运",
+         transfer_in: tuple[str, int] | None = None) -> dict:
     """A vehicle: inspection and 交强险 valid for that many days from today (negative: expired that
     many days ago), and that many unhandled traffic violations (kiosk.services.demo.VIOLATIONS);
     first registered ``registered_years`` before its inspection is due (4: today is in the 4th year
     of registration, when a 非营运 small car applies for its 检验标志 online; 6 or 10: inspected
-    at a station that year), 使用性质 ``use``."""
+    at a station that year), 使用性质 ``use``; ``transfer_in``: (过户 or 转入, that many days ago) when the
+    car came to its owner so (在用车选号), else registered new to them."""
     return {"plate": plate, "type": kind, "brand": brand, "inspection_days": inspection_days,
             "insurance_days": insurance_days, "violations": violations, "registered_years": registered_years,
-            "use": use}
+            "use": use, "transfer_in": transfer_in}
 
 
 PEOPLE: tuple[Person, ...] = (
@@ -67,10 +69,11 @@ PEOPLE: tuple[Person, ...] = (
     Person("violation", "赵磊", "500103", "19921111", 83, "驾驶证违法未处理；渝B5K821有2起交通违法未处理",
            licence=_lic(status="H", points=3), vehicles=(_car("渝B5K821", "小型普通客车", "比亚迪牌", violations=2),)),
     Person("points_nine", "黄敏", "500106", "19870209", 92, "本记分周期已记10分", licence=_lic(points=10)),
-    Person("two_cars", "周杰", "500112", "19790918", 105, "名下两辆机动车；渝AD12345交强险已过期",
+    Person("two_cars", "周杰", "500112", "19790918", 105, "名下两辆机动车；渝AD12345交强险已过期，400天前过户给本人",
            licence=_lic(classes="C1E", years=15),
            vehicles=(_car("渝A8D2Q7", "小型轿车", "吉利牌", registered_years=12),
-                     _car("渝AD12345", "小型新能源汽车", "比亚迪牌", insurance_days=-10, registered_years=8))),
+                     _car("渝AD12345", "小型新能源汽车", "比亚迪牌", insurance_days=-10, registered_years=8,
+                          transfer_in=("过户", 400)))),
     Person("no_photo", "吴霞", "500107", "19930505", 112, "驾驶证正常，无留存照片", licence=_lic(photo=False)),
     Person("full_score", "徐明", "500108", "19830303", 125, "驾驶证超分（满12分），可申请满分学习考试",
            licence=_lic(status="B", points=12)),

@@ -2,8 +2,9 @@
 用户可以进行本人名下本地二手车过户选号或者异地转(迁)入选号业务.
 
 For a registered car in the citizen's name (``vehicles``) of the kinds 新车选号 takes (小型汽车,
-小型新能源汽车, 大型新能源汽车; others are said before the form), with the 业务类型 and the day of
-its 过户 or 转入. RULES.md: "keep the old number within 2 years if used >=1 year": 保留原号牌 when
+小型新能源汽车, 大型新能源汽车; others are said before the form) that came to them by a 过户 or 转入 on
+record (``transfer_in_kind``, ``transfer_in_on``): the 业务类型 and the day are the record's, not typed
+(a car with none is refused: 该车没有过户或转入记录). RULES.md: "keep the old number within 2 years if used >=1 year": 保留原号牌 when
 the car had been registered at least 1 year by that day and the application is within 2 years
 from it (kiosk.domain.plate_choice.keep_refusal); otherwise a new number by 随机选号 or 自编自选,
 as 新车选号. One selection per car, 已办结 at once, told as 新车选号's. Not for a car whose 转籍 is
@@ -22,7 +23,6 @@ from ..db.models_newcars import PlateSelection
 from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
 from ..domain.titles import of_title
-from ..domain.typed import DATE_LEN, required_date
 from ..domain.vehicle_docs import NUMBERED_KINDS
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
@@ -32,6 +32,8 @@ from .plate_common import (check_number, chosen_by_car, link, number_field, numb
 
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
+BUSINESS_OF = {"过户": BUSINESSES[0], "转入": BUSINESSES[1]}  # vehicles.transfer_in_kind -> 业务类型
+NO_TRANSFER = "该车没有过户或转入记录，不能办理在用车选号"
 NOT_YOURS = "未查询到您名下该机动车，请重新选择"
 KEPT = "原号牌和行驶证继续使用，无需到车管所办理"
 NEW_PLATE = "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
@@ -50,8 +52,11 @@ def document_in_progress(open_app: tuple[str, str]) -> str:
 def _facts(v: Vehicle, kind: str, today: date, taken: frozenset[str]) -> dict:
     prefix, letter = v.plate[:2], rule.letter_of(kind, v.plate)
     registered = f"，登记日期{v.registered_on:%Y-%m-%d}" if v.registered_on else ""
+    business = BUSINESS_OF.get(v.transfer_in_kind or "") if v.transfer_in_on else None
+    moved = f"，{v.transfer_in_kind}日期{v.transfer_in_on:%Y-%m-%d}" if business and v.transfer_in_on else ""
     facts = {"id": v.id, "kind": kind, "prefix": prefix, "letter": letter, "plate": v.plate,
-             "registered_on": v.registered_on, "label": f"{v.plate} {v.brand}（{kind}{registered}）"}
+             "registered_on": v.registered_on, "business": business, "moved_on": v.transfer_in_on,
+             "label": f"{v.plate} {v.brand}（{kind}{registered}{moved}）"}
     if not rule.kind_refusal(kind):
         facts["pool"] = pool(v.plate, today, kind, prefix, letter, taken)
     return facts
@@ -85,6 +90,7 @@ class UsedCarPlate:
             f = {**_facts(car, kind, today, taken), "i": i}
             why = rule.kind_refusal(kind) or (
                 f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "") or (
+                NO_TRANSFER if f["business"] is None else "") or (
                 in_transfer(moving[car.plate]) if car.plate in moving else "") or (  # leaving the city's record
                 document_in_progress(making[car.plate]) if car.plate in making else "")
             lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
@@ -93,13 +99,10 @@ class UsedCarPlate:
         if not facts:
             raise DomainError("不能办理在用车选号：\n" + "\n".join(lines))
         intro = f"{INTRO}\n您名下的机动车：\n" + "\n".join(lines) + "\n" + rules_said(facts.values(), taken)
-        fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("business", "业务类型", kind="choice"),
-                  FieldSpec("moved_on", "过户（转入）日期", placeholder="例如 2026-11-20", max_len=DATE_LEN),
-                  FieldSpec("way", "选号方式", kind="choice")]
+        fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("way", "选号方式", kind="choice")]
         for plate, f in facts.items():
             fields += number_fields(f["i"], "plate", plate, f, taken=taken)
-        choices = {"plate": [(f["label"], p) for p, f in facts.items()],
-                   "business": [(b, b) for b in BUSINESSES], "way": way_choices(keep=True)}
+        choices = {"plate": [(f["label"], p) for p, f in facts.items()], "way": way_choices(keep=True)}
         for f in facts.values():
             choices[f"pick_{f['i']}"] = [(n, n) for n in f["pool"]]
         initial = {"plate": next(iter(facts))} if len(facts) == 1 else {}
@@ -109,18 +112,11 @@ class UsedCarPlate:
         problems = FormProblems()
         cars: dict = prepared.context["cars"]  # type: ignore[assignment]
         today: date = prepared.context["today"]  # type: ignore[assignment]
-        plate, business, way = form.get("plate", ""), form.get("business", ""), form.get("way", "")
+        plate, way = form.get("plate", ""), form.get("way", "")
         facts = cars.get(plate)
         if facts is None:
             problems.add("请选择要选号的车辆" if not plate else NOT_YOURS, "plate")
-        if business not in BUSINESSES:
-            problems.add("请选择业务类型", "business")
-        moved = problems.check(required_date, form.get("moved_on", ""), "moved_on", "过户（转入）日期",
-                               "请按 2026-11-20 的格式输入过户（转入）日期")
-        if moved is not None and facts is not None and (why := rule.moved_on_refusal(
-                moved, facts["registered_on"], today)):
-            problems.add(why, "moved_on")
-            moved = None
+        moved = facts["moved_on"] if facts is not None else None  # the 过户 (转入) on record
         if way not in (rule.KEEP, rule.RANDOM, rule.OWN):
             problems.add("请选择选号方式：保留原号牌、随机选号或自编自选", "way")
         number = None
@@ -134,7 +130,7 @@ class UsedCarPlate:
             number = check_number(problems, form, facts, way, prepared.context["taken"], own)  # type: ignore[arg-type]
         problems.raise_found()
         assert facts is not None and moved is not None and number is not None
-        return {"plate": plate, "vehicle": facts["label"], "business": business, "moved_on": moved.isoformat(),
+        return {"plate": plate, "vehicle": facts["label"], "business": facts["business"], "moved_on": moved.isoformat(),
                 "way": way, "number": number}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
@@ -149,6 +145,9 @@ class UsedCarPlate:
         car = vehicle_of(session, account.id, clean["plate"], lock=True)
         if car is None:
             raise DomainError(NOT_YOURS, "plate")
+        if car.transfer_in_on is None or car.transfer_in_on.isoformat() != clean["moved_on"]:  # changed meanwhile
+            raise DomainError(f"{car.plate}不能选号：{NO_TRANSFER}。" if car.transfer_in_on is None else
+                              f"{car.plate}的过户（转入）记录已变更，请重新办理", "plate")
         moving = transfers_in_progress(session, account.id)
         if car.plate in moving:  # a 转籍 made meanwhile on another kiosk
             raise DomainError(f"{car.plate}不能选号：{in_transfer(moving[car.plate])}。", "plate")

@@ -17,6 +17,7 @@ from kiosk.services.plate_used import UsedCarPlate
 from kiosk.services.staff import StaffSession
 from kiosk.ui.screens.counter.citizen_summary import summary_text
 from tests.booking_helpers import account_id
+from tests.integration.test_plate_used import transfer_in
 
 CLERK = StaffSession("J1001", "王警官", ("counter",))
 
@@ -34,11 +35,10 @@ def test_the_file_lists_the_numbers_chosen_for_the_citizens_cars(env: Env, peopl
     zhou = account_id(env, people["two_cars"])  # 周杰: two registered cars
     assert counter_citizen.load(env, CLERK, song).plate_choices == []
     number = choose_new_car_number(env, song)
-    applications.submit(env, UsedCarPlate(), zhou, {"plate": "渝AD12345", "business": "异地转（迁）入选号",
-                                                     "moved_on": "2026-12-01", "way": "自编自选", "own_1": "DB8888"})
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
+    applications.submit(env, UsedCarPlate(), zhou, {"plate": "渝AD12345", "way": "自编自选", "own_1": "DB8888"})
     env.clock.advance(days=1)
-    applications.submit(env, UsedCarPlate(), zhou, {"plate": "渝A8D2Q7", "business": "本地二手车过户选号",
-                                                     "moved_on": "2026-11-20", "way": "保留原号牌"})
+    applications.submit(env, UsedCarPlate(), zhou, {"plate": "渝A8D2Q7", "way": "保留原号牌"})
     assert counter_citizen.load(env, CLERK, song).plate_choices == [
         PlateChoiceView(number, "新车选号", DEMO_VIN, date(2026, 12, 1))]
     assert counter_citizen.load(env, CLERK, zhou).plate_choices == [  # first chosen first

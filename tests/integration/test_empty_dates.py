@@ -17,7 +17,6 @@ CASES = [  # service, who opens it, the date field, its name, the format message
     ("licence_delay_medical", "lorry_driver", "until", "延期截止日期", "请按 2028-06-30 的格式输入延期截止日期"),
     ("licence_delay_review", "coach_driver", "until", "延期截止日期", "请按 2028-06-30 的格式输入延期截止日期"),
     ("licence_replace", "renew_soon", "cert_date", "体检日期", "请按 2026-11-20 的格式输入体检日期"),
-    ("plate_used", "two_cars", "moved_on", "过户（转入）日期", "请按 2026-11-20 的格式输入过户（转入）日期"),
     ("vehicle_transfer", "two_cars", "invoice_date", "开票日期", "请按 2026-11-28 的格式输入开票日期"),
     ("temp_plate", "points_study", "start", "有效期起始日期", "请按 2026-12-05 的格式输入起始日期"),
 ]

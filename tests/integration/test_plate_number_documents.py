@@ -3,6 +3,8 @@ other. Vehicle tester: 周杰's 补换领机动车号牌 for 渝A8D2Q7 was 受�
 chose the car 渝A8K2B6 (已办结); then 补换领行驶证 and 补领检验合格标志 for 渝A8D2Q7 were accepted too."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kiosk.db.models import Account
@@ -13,6 +15,7 @@ from kiosk.services.env import Env
 from kiosk.services.plate_used import UsedCarPlate
 from tests.booking_helpers import account_id
 from tests.conftest import problems_of
+from tests.integration.test_plate_used import transfer_in
 
 USED = UsedCarPlate()
 MAIL = {"plate": "渝A8D2Q7", "delivery": "邮寄", "address": "重庆市渝北区龙溪街道金龙路1号"}
@@ -21,8 +24,12 @@ DOCUMENTS = {  # service kind -> its form for 渝A8D2Q7
     "vehicle_licence_reissue": {**MAIL, "reason": "遗失"},
     "inspection_mark_reissue": MAIL,
 }
-CHOOSE = {"plate": "渝A8D2Q7", "business": "本地二手车过户选号", "moved_on": "2026-11-20", "way": "自编自选",
-          "own_0": "8K2B6"}
+CHOOSE = {"plate": "渝A8D2Q7", "way": "自编自选", "own_0": "8K2B6"}  # 过户 on record: 2026-11-20
+
+
+@pytest.fixture(autouse=True)
+def _sold_to_him(env: Env) -> None:
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
 
 
 @pytest.mark.parametrize("kind", ["plate_reissue", "vehicle_licence_reissue"])

@@ -1,5 +1,6 @@
 """在用车选号 through the generic application flow, on SQLite with the demo data (test clock
-2026-12-01): 周杰's 渝A8D2Q7 (小型轿车) and 渝AD12345 (小型新能源汽车), both registered years ago."""
+2026-12-01): 周杰's 渝A8D2Q7 (小型轿车, registered new to him: no 过户 on record unless a test gives
+it one) and 渝AD12345 (小型新能源汽车, 过户 to him 400 days ago, 2025-10-27), both registered years ago."""
 from __future__ import annotations
 
 from datetime import date
@@ -21,15 +22,26 @@ USED = UsedCarPlate()
 LOCAL = "本地二手车过户选号"
 
 
+def transfer_in(env: Env, plate: str, day: date, kind: str = "过户") -> None:
+    """The car's 过户 (转入) on record, as the DMV's 转移登记 (转入登记) left it."""
+    with env.db.write() as s:
+        car = s.scalars(select(Vehicle).where(Vehicle.plate == plate)).one()
+        car.transfer_in_kind, car.transfer_in_on = kind, day
+
+
 def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more(env: Env, people) -> None:
     aid = account_id(env, people["two_cars"])  # 周杰
     assert SERVICES["plate_used"].title == "在用车选号"
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
     prepared = applications.prepare(env, USED, aid)
     assert [v for _, v in prepared.choices["plate"]] == ["渝A8D2Q7", "渝AD12345"] and prepared.initial == {}
     assert [v for _, v in prepared.choices["way"]] == ["保留原号牌", "随机选号", "自编自选"]
     assert all(v.startswith("渝AD") for _, v in prepared.choices["pick_1"])  # the new-energy car's set
-    form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
-    assert applications.check(USED, form, prepared).summary[-2:] == [("选号方式", "保留原号牌"), ("号牌号码", "渝A8D2Q7")]
+    assert [f.name for f in prepared.fields][:2] == ["plate", "way"]  # 业务类型 and the day: the record's
+    form = {"plate": "渝A8D2Q7", "way": "保留原号牌"}
+    assert applications.check(USED, form, prepared).summary == [
+        ("车辆", "渝A8D2Q7 吉利牌（小型汽车，登记日期2015-06-19，过户日期2026-11-20）"), ("业务类型", LOCAL),
+        ("过户（转入）日期", "2026-11-20"), ("选号方式", "保留原号牌"), ("号牌号码", "渝A8D2Q7")]
     done = applications.submit(env, USED, aid, form)
     assert done.status == "已办结"
     # The 过户 is done (its day not after today): no 转移登记 (or 转入登记) is left to do.
@@ -40,11 +52,11 @@ def test_the_old_number_is_kept_and_told_everywhere_then_the_car_chooses_no_more
         bodies = {m.channel for m in s.scalars(select(Message).where(Message.account_id == aid))
                   if f"在用车选号申请（业务流水号{done.serial_no}）已办结：" in m.body and "渝A8D2Q7" in m.body}
         assert bodies == {"inbox", "sms"}
+    transfer_in(env, "渝AD12345", date(2026, 12, 1), "转入")
     again = applications.prepare(env, USED, aid)  # the other car still may
     assert [v for _, v in again.choices["plate"]] == ["渝AD12345"] and again.initial == {"plate": "渝AD12345"}
     assert "渝A8D2Q7 吉利牌（小型汽车，登记日期" in again.intro and "不能选号，已选定号牌号码渝A8D2Q7，每辆车只能选号一次" in again.intro
-    done = applications.submit(env, USED, aid, {"plate": "渝AD12345", "business": "异地转（迁）入选号",
-                                                "moved_on": "2026-12-01", "way": "自编自选", "own_1": "DB8888"})
+    done = applications.submit(env, USED, aid, {"plate": "渝AD12345", "way": "自编自选", "own_1": "DB8888"})
     assert done.note == ("异地转（迁）入选号：已选定新号牌号码渝ADB8888（自编自选），原号牌渝AD12345（比亚迪牌）。"
                          "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证")
     with pytest.raises(DomainError) as exc:
@@ -57,35 +69,34 @@ def test_keeping_is_refused_next_to_the_way_when_too_new_or_too_late(env: Env, p
     with env.db.write() as s:
         s.scalars(select(Vehicle).where(Vehicle.plate == "渝A8D2Q7")).one().registered_on = date(2026, 3, 1)
         registered = s.scalars(select(Vehicle.registered_on).where(Vehicle.plate == "渝AD12345")).one()
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
+    transfer_in(env, "渝AD12345", date(2024, 11, 30))
     prepared = applications.prepare(env, USED, aid)
-    form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
+    form = {"plate": "渝A8D2Q7", "way": "保留原号牌"}
     with pytest.raises(DomainError) as exc:
         applications.check(USED, form, prepared)
     assert problems_of(exc) == {"way": "该车于2026-03-01登记，至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}
     with pytest.raises(DomainError) as exc:
-        applications.check(USED, {**form, "plate": "渝AD12345", "moved_on": "2024-11-30"}, prepared)
+        applications.check(USED, {**form, "plate": "渝AD12345"}, prepared)
     assert problems_of(exc) == {"way": "保留原号牌须自过户（转入）之日起2年内申请（最迟2026-11-30当天），已超过期限，请选择新号牌号码"}
     assert registered is not None and registered < date(2023, 11, 30)
 
 
 def test_every_field_is_told_and_a_number_taken_is_refused(env: Env, people) -> None:
     aid = account_id(env, people["two_cars"])
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
     prepared = applications.prepare(env, USED, aid)
     with pytest.raises(FieldErrors) as exc:
-        applications.check(USED, {"plate": "渝A8D2Q7", "moved_on": "2026-12-02"}, prepared)
-    assert problems_of(exc) == {"business": "请选择业务类型", "moved_on": "过户（转入）日期不能晚于今天",
-                             "way": "请选择选号方式：保留原号牌、随机选号或自编自选"}
-    with pytest.raises(FieldErrors) as exc:
-        applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "昨天", "way": "随机选号"},
-                           prepared)
-    assert problems_of(exc) == {"moved_on": "请按 2026-11-20 的格式输入过户（转入）日期", "pick_0": "请从随机产生的号码中选择一个号牌号码"}
+        applications.check(USED, {}, prepared)
+    assert problems_of(exc) == {"plate": "请选择要选号的车辆", "way": "请选择选号方式：保留原号牌、随机选号或自编自选"}
+    with pytest.raises(DomainError) as exc:
+        applications.check(USED, {"plate": "渝A8D2Q7", "way": "随机选号"}, prepared)
+    assert problems_of(exc) == {"pick_0": "请从随机产生的号码中选择一个号牌号码"}
     with pytest.raises(DomainError) as exc:  # 刘洋's number
-        applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
-                                  "way": "自编自选", "own_0": "12345"}, prepared)
+        applications.check(USED, {"plate": "渝A8D2Q7", "way": "自编自选", "own_0": "12345"}, prepared)
     assert problems_of(exc) == {"own_0": "号牌号码渝A12345已被使用或已被他人选用，请另选"}
     pick = prepared.choices["pick_0"][0][1]
-    done = applications.submit(env, USED, aid, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
-                                                "way": "随机选号", "pick_0": pick})
+    done = applications.submit(env, USED, aid, {"plate": "渝A8D2Q7", "way": "随机选号", "pick_0": pick})
     assert f"已选定新号牌号码{pick}（随机选号）" in done.note
     with env.db.read() as s:
         [sel] = s.scalars(select(PlateSelection)).all()
@@ -113,8 +124,9 @@ def test_no_number_is_chosen_while_the_cars_inspection_mark_is_being_made(env: E
     from kiosk.services.staff import StaffSession
     clerk = StaffSession("J1001", "王警官", ("counter",))
     aid = account_id(env, people["two_cars"])  # 周杰: 渝A8D2Q7 in order for the mark
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
     before = applications.prepare(env, USED, aid)  # the form opened before the mark was applied for
-    form = {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20", "way": "保留原号牌"}
+    form = {"plate": "渝A8D2Q7", "way": "保留原号牌"}
     checked = applications.check(USED, form, before)
     mark = applications.submit(env, SERVICES["inspection_mark_reissue"], aid, MARK_FORM)
     assert mark.status == "受理中"
@@ -133,6 +145,7 @@ def test_no_number_is_chosen_while_the_cars_inspection_mark_is_being_made(env: E
 def test_an_exempt_mark_under_way_refuses_it_too_and_alone_before_the_form(env: Env, people) -> None:
     """免检车申领检验标志 makes the same mark: 刘洋's 渝A12345, his only car, is refused before the form."""
     aid = account_id(env, people["driver_normal"])  # 刘洋
+    transfer_in(env, "渝A12345", date(2026, 11, 20))
     mark = applications.submit(env, SERVICES["exempt_inspection_mark"], aid, {**MARK_FORM, "plate": "渝A12345"})
     with pytest.raises(DomainError) as exc:
         applications.prepare(env, USED, aid)
@@ -147,16 +160,41 @@ def test_the_cars_own_number_typed_is_told_as_its_own_with_keeping_and_its_condi
     aid = account_id(env, people["two_cars"])
     with env.db.write() as s:
         s.scalars(select(Vehicle).where(Vehicle.plate == "渝A8D2Q7")).one().registered_on = date(2026, 3, 1)
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))
     prepared = applications.prepare(env, USED, aid)
-    form = {"plate": "渝AD12345", "business": LOCAL, "moved_on": "2026-11-20", "way": "自编自选", "own_1": "d12345"}
+    form = {"plate": "渝AD12345", "way": "自编自选", "own_1": "d12345"}
     with pytest.raises(DomainError) as exc:
         applications.check(USED, form, prepared)
     assert problems_of(exc) == {"own_1": "渝AD12345是该车现用号牌；如需继续使用，请选择【保留原号牌】（该车登记满1年后"
                                          "过户（转入）的，自过户（转入）之日起2年内可以保留原号牌）"}
-    with pytest.raises(DomainError) as exc:  # the day not known yet: the condition said all the same
-        applications.check(USED, {**form, "moved_on": ""}, prepared)
-    assert problems_of(exc)["own_1"].startswith("渝AD12345是该车现用号牌；如需继续使用，请选择【保留原号牌】")
     with pytest.raises(DomainError) as exc:  # too new to keep it: why, not 保留原号牌
         applications.check(USED, {**form, "plate": "渝A8D2Q7", "own_0": "8D2Q7"}, prepared)
     assert problems_of(exc) == {"own_0": "渝A8D2Q7是该车现用号牌，自编自选须选择新的号牌号码；该车于2026-03-01登记，"
                                          "至过户（转入）日使用不满1年，不能保留原号牌，请选择新号牌号码"}
+
+
+def test_a_car_with_no_transfer_on_record_chooses_no_number(env: Env, people) -> None:
+    """Tester: 渝A8D2Q7, registered new to 周杰 (登记日期2015-06-19, no 过户), got a new number with a
+    过户日期 he typed (2026-11-20). The day and the 业务类型 are the record's; a car without one is refused."""
+    aid = account_id(env, people["two_cars"])
+    prepared = applications.prepare(env, USED, aid)
+    assert [v for _, v in prepared.choices["plate"]] == ["渝AD12345"]  # its 过户 on record, the demo's
+    assert "渝A8D2Q7 吉利牌（小型汽车，登记日期2015-06-19）：不能选号，该车没有过户或转入记录，不能办理在用车选号" in prepared.intro
+    assert "渝AD12345 比亚迪牌（小型新能源汽车，登记日期2019-06-19，过户日期2025-10-27）：可以选号" in prepared.intro
+    assert {f.name for f in prepared.fields}.isdisjoint({"business", "moved_on"})
+    with pytest.raises(DomainError) as exc:  # typed as before: not the citizen's to say
+        applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
+                                  "way": "自编自选", "own_0": "8K2B6"}, prepared)
+    assert problems_of(exc)["plate"] == "未查询到您名下该机动车，请重新选择"
+    checked = applications.check(USED, {"plate": "渝AD12345", "way": "保留原号牌"}, prepared)
+    assert checked.summary[1:3] == [("业务类型", LOCAL), ("过户（转入）日期", "2025-10-27")]
+    with pytest.raises(DomainError) as exc:  # none: refused before the form
+        applications.prepare(env, USED, account_id(env, people["driver_normal"]))  # 刘洋's 渝A12345
+    assert exc.value.message.endswith("：不能选号，该车没有过户或转入记录，不能办理在用车选号")
+    from kiosk.db.models import Account
+    with env.db.write() as s:  # the record gone meanwhile (a correction at the counter): refused at 提交
+        s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().transfer_in_on = None
+    with pytest.raises(DomainError) as exc:
+        with env.db.write() as s:
+            USED.apply(s, env, s.get(Account, aid), checked.clean, prepared)
+    assert exc.value.message == "渝AD12345不能选号：该车没有过户或转入记录，不能办理在用车选号。"

@@ -16,6 +16,7 @@ from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
 from kiosk.services.vehicle_transfer import VehicleTransferService
 from tests.conftest import problems_of
+from tests.integration.test_plate_used import transfer_in
 
 TRANSFER = VehicleTransferService()
 CLERK = StaffSession("J1001", "王警官", ("counter",))
@@ -233,6 +234,7 @@ def test_a_car_transferred_out_is_no_longer_offered_by_the_other_vehicle_service
     """Once 已转出 the car has left the seller's record: 变更机动车联系方式, the document reissues and
     在用车选号 offered it still (the helper who built 转籍 left that)."""
     aid = account_id(env, people["two_cars"].id_number)  # 周杰: 渝A8D2Q7 and 渝AD12345
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))  # so 在用车选号 would offer it too
     plates = {kind: [v for _, v in applications.prepare(env, SERVICES[kind], aid).choices["plate"]]
               for kind in ("vehicle_contact", "vehicle_licence_reissue", "plate_used")}
     assert all("渝A8D2Q7" in offered for offered in plates.values()), plates
@@ -247,6 +249,7 @@ def test_a_car_whose_transfer_is_under_way_gets_no_other_document(env: Env, peop
     """Vehicle tester: with 渝A8D2Q7's 转籍 受理中, 补换领机动车号牌 went through (new plates mailed for a
     car about to hand its plates back), and 行驶证, 检验合格标志 and 在用车选号 offered it too."""
     aid = account_id(env, people["two_cars"].id_number)  # 周杰: his other car's 交强险 has run out
+    transfer_in(env, "渝A8D2Q7", date(2026, 11, 20))  # so 在用车选号 would offer it but for the 转籍
     done = applications.submit(env, TRANSFER, aid, FORM)
     said = f"该车的机动车转籍申请正在办理（业务流水号{done.serial_no}）"
     for kind in ("plate_reissue", "vehicle_licence_reissue", "plate_used"):

@@ -99,12 +99,6 @@ def test_the_old_number_is_kept_after_a_year_of_use_within_two_years_of_the_tran
     assert "登记日期未记录" in rule.keep_refusal(None, date(2026, 1, 1), today)
 
 
-def test_the_transfer_day_is_not_ahead_nor_before_the_registration() -> None:
-    today = date(2026, 12, 3)
-    assert rule.moved_on_refusal(today, date(2020, 1, 1), today) == ""
-    assert rule.moved_on_refusal(date(2026, 12, 4), None, today) == "过户（转入）日期不能晚于今天"
-    assert rule.moved_on_refusal(date(2019, 12, 31), date(2020, 1, 1), today) == "过户（转入）日期不能早于该车登记日期2020-01-01"
-
 
 def test_the_rule_as_the_form_says_it() -> None:
     assert rule.rule_text(rule.SMALL, "渝A") == "渝A之后5位，由数字和字母组成，字母最多2个，不使用字母I和O，例如 渝A8K2B6"

@@ -1,6 +1,6 @@
 """Pilot: an account an admin made in 工作人员账户 signs in to 修改初始密码, not to the workbench: the
 new password is checked beside its fields, and once set the clerk reaches 窗口工作台 (and next time
-goes straight in). Escape there signs the clerk out. The demo A0001 still goes straight in."""
+goes straight in). Escape there signs the clerk out (asked first when something is typed). The demo A0001 still goes straight in."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -8,6 +8,7 @@ from sqlalchemy import select
 from kiosk.db.models import AuditEntry
 from kiosk.services import counter_staff
 from kiosk.services.staff import StaffSession
+from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.staff_home import StaffHomeScreen
 from kiosk.ui.screens.staff_password import LEFT, ChangePasswordScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
@@ -70,18 +71,41 @@ async def test_a_new_account_changes_its_password_then_reaches_the_workbench(env
 
 
 async def test_escape_from_the_change_signs_the_clerk_out(env):
+    """Escape (or 返回) with nothing typed signs the clerk out at once; with something typed it asks
+    填写的内容尚未保存 first, as the other counter forms do (tester: a typed password was dropped and
+    the clerk signed out unasked): 继续填写 keeps the form, 放弃并退出登录 signs out."""
     counter_staff.reset_password(env, ADMIN, "J1001", "reset2026a")
     app = counter_app(env)
     async with app.run_test(size=(80, 24)) as pilot:
         await _sign_in(pilot, app, "J1001", "reset2026a")
         assert isinstance(app.screen, ChangePasswordScreen)
-        await pilot.press(*"mine2028x", "escape")  # walks away, something typed
+        await pilot.press(*"mine2028x", "escape")  # walks away, something typed: asked first
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog) and "填写的内容尚未保存" in dialog.question
+        assert app.focused is dialog.query_one("#no") and app.staff is not None  # the safe answer: 继续填写
+        await pilot.press("enter")  # 继续填写
+        await settle(pilot)
+        assert isinstance(app.screen, ChangePasswordScreen) and app.staff is not None
+        assert app.screen.query_one("#input-new_password").value == "mine2028x"  # kept
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "yes")  # 放弃并退出登录
         await settle(pilot)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None and len(app.screen_stack) == 1
         assert _actions(env, "J1001")[-1] == ("staff_sign_out", LEFT)
         await _sign_in(pilot, app, "J1001", "reset2026a")  # still the admin's password: asked again
         assert isinstance(app.screen, ChangePasswordScreen)
+        await pilot.press("escape")  # nothing typed: signed out at once
+        await settle(pilot)
+        assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
+        await _sign_in(pilot, app, "J1001", "reset2026a")
+        set_input(app, "confirm_password", "x")  # 确认新密码 alone counts too
         await press(pilot, "back")  # 返回 as Escape
+        assert isinstance(app.screen, ConfirmDialog)
+        await press(pilot, "yes")
+        await settle(pilot)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
 
 

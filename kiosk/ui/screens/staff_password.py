@@ -1,6 +1,8 @@
 """Counter terminal: 修改初始密码. A clerk who signed in with a password an admin set (新建账户 or
 重置密码 in 工作人员账户) sets their own here before the workbench opens (staff_password). 返回 (or
-Escape) signs the clerk out: nobody reaches the workbench with the admin's password."""
+Escape) signs the clerk out: nobody reaches the workbench with the admin's password. With something
+typed in a field it asks first, as the other counter forms do (LEAVE_QUESTION's words); 继续填写 keeps
+the form."""
 from __future__ import annotations
 
 from functools import partial
@@ -20,9 +22,12 @@ from ..widgets.plain import Plain
 HINT = ("您的密码由管理员设置（新建账户或重置密码），首次登录请修改密码后再进入窗口工作台。\n"
         "新密码至少8位，须同时包含字母和数字，不能与初始密码相同。按「返回」将退出登录，下次登录仍须修改密码。")
 LEFT = "未修改初始密码，退出登录"  # the sign-out's audit entry
+LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留，并将退出登录（下次登录仍须修改密码）。\n\n确定放弃并退出登录吗？"
 
 
 class ChangePasswordScreen(KioskScreen):
+    DRAFT_FIELDS = staff_password.FIELDS  # something typed in either: 返回 / Escape ask first
+
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台 - 修改初始密码")
         staff = self.kiosk.staff
@@ -55,8 +60,8 @@ class ChangePasswordScreen(KioskScreen):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "submit":
             self.submit()
-        elif event.button.id == "back":
-            self.walk_away()
+        elif event.button.id == "back":  # asks first when a field holds something typed
+            self.leave(self.walk_away, LEAVE_QUESTION, "放弃并退出登录")
 
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
@@ -89,7 +94,7 @@ class ChangePasswordScreen(KioskScreen):
         self.kiosk.notify("密码已修改，请牢记新密码", timeout=6)
 
     def walk_away(self) -> None:
-        """返回 or Escape: signed out, back to the sign-in (the admin's password still to be changed)."""
+        """返回 or Escape (asked first when something is typed): signed out, back to the sign-in (the admin's password still to be changed)."""
         staff = self.kiosk.staff
         if staff is None:
             self.dismiss()

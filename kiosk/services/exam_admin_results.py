@@ -149,10 +149,12 @@ def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, sub
 
 
 def import_folder(env: Env) -> Path:
-    """Where CSV files are put for import (besides a USB stick): ``<data dir>/imports``, made if missing."""
+    """Where CSV files are put for import (besides a USB stick): ``<data dir>/imports``, made if missing
+    open to the kiosk's user only (files.private_folder, as certificates, keys and photos): the files
+    carry ID numbers and scores (a plain mkdir made it 0755)."""
     folder = Path(env.settings.data_dir) / "imports"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        files.private_folder(folder)
     except OSError:  # a read-only data folder: the import then takes files from a USB stick only
         pass
     return folder

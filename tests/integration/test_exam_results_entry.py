@@ -79,3 +79,10 @@ def test_the_cli_says_the_fee_is_unpaid_and_keeps_its_json(env, people, monkeypa
     assert set(json.loads(said.out)) == {"booking", "attempt", "passed", "score", "no_show", "booking_status",
                                          "message"}
     assert said.err.strip() == f"注意：{FEE_UNPAID}"
+
+
+def test_the_import_folder_is_private(env) -> None:
+    """<data dir>/imports holds CSVs with ID numbers and scores: made 0700 like certificates, keys and
+    photos (files.private_folder), not 0755 by a plain mkdir."""
+    folder = exam_admin_results.import_folder(env)
+    assert folder.is_dir() and folder.stat().st_mode & 0o777 == 0o700

@@ -62,7 +62,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
                             yield Plain("", id="code-hint", classes="hint")
                             yield CodeButton(id="send-code")
                             yield Plain("", id="code-sent", classes="hint")
-                            yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True,
+                            yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
                                             enter_presses="submit")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="prev")

@@ -46,7 +46,7 @@ class SignInScreen(KioskScreen):
                 yield Button("去注册", id="to-register", variant="primary", classes="hidden")
                 yield CodeButton(id="send-code")
                 yield Plain("", id="code-sent", classes="hint")
-                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, digits=True, enter_presses="submit")
+                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True, enter_presses="submit")
                 yield ErrorLine(classes="screen-error")
                 with Horizontal(classes="buttons"):
                     yield Button("返回", id="back")

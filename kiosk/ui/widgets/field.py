@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, Static
 from textual.widgets.input import Selection
 
 from ...domain.ids import phone_typed
+from ...domain.typed import compact
 from .in_view import bring_into_view
 from .plain import ErrorLine
 
@@ -80,12 +81,19 @@ class _LimitedInput(Input):
         and format characters (Tab, ESC, a right-to-left mark) are dropped as they are pasted, as a
         BEL typed already is: 重庆市渝中区解放碑<Tab>民族路100号 showed the Tab as spaces while the
         confirmation and the record (normalize_text) kept none. A line break (a pasted text of several
-        lines) is a space, as normalize_text reads it, and none at the end of the text."""
+        lines) is a space, as normalize_text reads it, and none at the end of the text. A field of
+        ``only_digits`` (an SMS code) takes full-width digits as ASCII and refuses a text with anything
+        but digits, said under it: 证码 typed by an input method went in as two of the code's 6 (tester)."""
         field = self.parent
         if text:
             text = "".join(ch for ch in " ".join(text.splitlines()) if unicodedata.category(ch)[0] != "C")
             if isinstance(field, FormField) and field.phone:
                 text = phone_typed(text)  # １３８ 0000-1111 as 13800001111: the limit counts digits
+            elif isinstance(field, FormField) and field.only_digits:
+                text = compact(text)  # ０-９ as 0-9, spaces dropped
+                if not (text.isascii() and text.isdigit()) and text:
+                    field.refused(self.value, f"{field._label}只能输入数字")
+                    return
             elif isinstance(field, FormField) and field.digits:
                 text = "".join(text.split())
             if not text and start == end:
@@ -124,7 +132,7 @@ class FormField(Vertical):
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
                  enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False,
-                 phone: bool = False,
+                 phone: bool = False, only_digits: bool = False,
                  check: Callable[[str], str] | None = None) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
@@ -136,7 +144,9 @@ class FormField(Vertical):
         length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: what it holds is selected
         when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester).
         ``phone``: a field of digits for a phone number, where hyphens are dropped as spaces are
-        and full-width digits typed are kept as ASCII (phone_typed).
+        and full-width digits typed are kept as ASCII (phone_typed). ``only_digits``: a field of digits
+        that holds nothing else (an SMS code): full-width digits are kept as ASCII, other characters
+        typed or pasted are refused and said under it.
         ``check``: what is wrong with a value on its own ('' when nothing), asked as Enter would move
         the focus on to another field: a wrong value is said under this one and the focus stays
         (1234 in 新手机号码 went on to 联系地址, and the next digits typed went into the address).
@@ -148,7 +158,7 @@ class FormField(Vertical):
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
         self._check = check
-        self.digits, self.phone = digits or phone, phone
+        self.digits, self.phone, self.only_digits = digits or phone or only_digits, phone, only_digits
         self._select_on_focus = select_on_focus
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
@@ -230,8 +240,12 @@ class FormField(Vertical):
 
     def limit_reached(self, value: str) -> None:
         """The length limit refused what was typed or pasted after ``value``: say so until the next edit."""
+        self.refused(value, self._limit_text)
+
+    def refused(self, value: str, message: str) -> None:
+        """What was typed or pasted after ``value`` was refused: ``message`` under the field until the next edit."""
         self._limit_at, self._limit_held = value, False
-        self.set_error(self._limit_text)
+        self.set_error(message)
 
     @property
     def _limit_text(self) -> str:

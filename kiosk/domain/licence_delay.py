@@ -69,14 +69,15 @@ def under_way_refusal(kind: DelayKind, serial_no: str | None) -> str | None:
     return f"您的{of_title(what.name)}（业务流水号{serial_no}）正在办理，无需{what.delay}。{what.hint}"
 
 
-def done_refusal(kind: DelayKind, serial_no: str | None, finished_on: date | None) -> str | None:
-    """Why 延期审验 is refused once this 记分周期's 审验教育 (the application ``serial_no``, finished on
-    ``finished_on``; None when there is none) is finished: the 审验 it would put off is done (tester:
-    a delay with 延期期间不得驾驶机动车 was granted after it)."""
+def done_refusal(kind: DelayKind, serial_no: str | None, finished_on: date | None,
+                 cycle: str = "本记分周期") -> str | None:
+    """Why 延期审验 is refused once the 审验教育 of the 记分周期 under review (named ``cycle``: the
+    application ``serial_no``, finished on ``finished_on``; None when there is none) is finished: the
+    审验 it would put off is done (tester: a delay with 延期期间不得驾驶机动车 was granted after it)."""
     what = UNDER_WAY.get(kind.status)
     if kind.status != "T" or what is None or serial_no is None or finished_on is None:
         return None
-    return f"本记分周期的{what.name}已完成（业务流水号{serial_no}，{finished_on:%Y-%m-%d}办结），无需{what.delay}。"
+    return f"{cycle}的{what.name}已完成（业务流水号{serial_no}，{finished_on:%Y-%m-%d}办结），无需{what.delay}。"
 
 
 def window_refusal(today: date, valid_to: date) -> str | None:
@@ -136,14 +137,15 @@ def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
 
 
 def until_refusal(until: date, today: date, valid_to: date, kind: DelayKind,
-                  review_due: date | None = None) -> str | None:
-    """``review_due`` (延期审验): the last day of this cycle's 审验; a delay ending by then puts off nothing."""
+                  review_due: date | None = None, cycle: str = "本记分周期") -> str | None:
+    """``review_due`` (延期审验): the last day of the 审验 in question (of the 记分周期 named ``cycle``);
+    a delay ending by then puts off nothing."""
     if until <= today:
         return "延期截止日期须晚于今天"
     if kind.status == "N" and until <= valid_to:
         return f"延期换证的截止日期须晚于驾驶证有效期满日期{valid_to:%Y-%m-%d}"
     if kind.status == "T" and review_due is not None and until <= review_due:
-        return f"延期审验的截止日期须晚于本记分周期的审验截止日期{review_due:%Y-%m-%d}"
+        return f"延期审验的截止日期须晚于{cycle}的审验截止日期{review_due:%Y-%m-%d}"
     latest = latest_until(today, valid_to, kind)
     if until > latest:
         return f"延期最长不超过3年，截止日期最晚为{latest:%Y-%m-%d}"

@@ -1,8 +1,9 @@
 """驾驶人审验教育 (L162 审验; seed 002 section 六): who takes it, which ways, which sessions.
 
 Who: a holder of a 大型客车、重型牵引挂车、城市公交车、中型客车、大型货车 licence (A1 A2 A3 B1 B2)
-with points in the current cycle; the review is due within 30 days after the cycle ends, and the
-education may be taken during the cycle. Below 9 points 现场教育 or 网络教育; 9 to 11 points
+with points in the cycle under review (reviewed_cycle: in the 30 days after a cycle with points
+ends, that cycle; else the current one); the review is due within 30 days after the cycle ends, and
+the education may be taken during the cycle. Below 9 points 现场教育 or 网络教育; 9 to 11 points
 现场教育 only. Not decided from data (the database holds no such facts): school-bus drivers (现场
 only) and drivers of other classes responsible for a fatal accident (they must take it, 现场 only):
 the screen sends them to the counter.
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import format_date, format_day_and_weekday
-from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, status_problem, study_lapsed
+from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, points_now, status_problem, study_lapsed
 from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
@@ -52,8 +53,11 @@ def takes_review(classes: tuple[str, ...]) -> bool:
     return bool(set(classes) & set(LARGE_CLASSES))
 
 
-def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool) -> str | None:
-    """Why ``facts``' driver has no 审验教育 to apply for; None if they have."""
+def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
+            cycle: ReviewedCycle | None = None) -> str | None:
+    """Why ``facts``' driver has no 审验教育 to apply for; None if they have. ``cycle``: the one whose
+    审验 is in question (reviewed_cycle; None: the current one, with ``facts.points``), its points
+    decide."""
     problem = status_problem(facts.status, SERVICE)
     if problem:
         return problem
@@ -63,10 +67,10 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool) -> str | N
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"
                 "请到车管所窗口办理审验教育")
-    if facts.points <= 0:
+    if (cycle.points if cycle else facts.points) <= 0:
         return "本记分周期没有记分记录，免予本记分周期审验，无需参加审验教育"
     if done_this_cycle:
-        return "本记分周期的审验教育已完成，无需再次申请"
+        return f"{cycle.name if cycle else '本记分周期'}的审验教育已完成，无需再次申请"
     if pending:
         return f"您已有一项审验教育申请正在受理中，{ONE_AT_A_TIME}"
     return None
@@ -81,6 +85,51 @@ def review_due(first_issued_on: date, today: date) -> date:
     """The last day of the review for the current cycle: 30 days after the cycle ends."""
     _, next_start = cycle_of(first_issued_on, today)
     return next_start - timedelta(days=1) + timedelta(days=REVIEW_DAYS_AFTER_CYCLE)
+
+
+@dataclass(frozen=True)
+class ReviewedCycle:
+    """The 记分周期 whose 审验 is in question on a day, with its points and its 审验's last day."""
+    start: date
+    end: date  # its last day
+    points: int
+    due: date  # 30 days after ``end``
+    ended: bool  # an ended cycle, in the 30 days of its 审验
+
+    @property
+    def name(self) -> str:
+        """本记分周期, or the ended one with its dates (上一记分周期（2026-10-24至2027-10-23）)."""
+        return f"上一记分周期（{self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}）" if self.ended else "本记分周期"
+
+    @property
+    def education_span(self) -> tuple[date, date]:
+        """The days (first, first day after) in which a finished 审验教育 counts for this 审验: the cycle,
+        and for an ended one the days of its 审验 too."""
+        return self.start, (self.due if self.ended else self.end) + timedelta(days=1)
+
+
+def reviewed_cycle(points: int, recorded_on: date | None, first_issued_on: date, today: date,
+                   status: str) -> ReviewedCycle:
+    """The cycle whose 审验 ``today`` is about (L162 Art 70: the 审验 of a cycle with points is held
+    within 30 days after it ends, for that cycle's points). In those 30 days the ended cycle, when it
+    had points (``points`` recorded on ``recorded_on``, in it or before: points_now on its last day);
+    else the current cycle (its education may be taken while it runs). Points recorded after the
+    ended cycle (or on a day not known) say nothing of it: the current cycle decides, as before."""
+    start, next_start = cycle_of(first_issued_on, today)
+    now = ReviewedCycle(start, next_start - timedelta(days=1),
+                        points_now(points, recorded_on, first_issued_on, today, status),
+                        review_due(first_issued_on, today), False)
+    last_end = start - timedelta(days=1)
+    if start <= first_issued_on or recorded_on is None or recorded_on > last_end:
+        return now
+    last_start = cycle_of(first_issued_on, last_end)[0]
+    last_due = review_due(first_issued_on, last_end)
+    if today > last_due:
+        return now
+    last_points = points_now(points, recorded_on, first_issued_on, last_end, status)
+    if last_points <= 0:
+        return now
+    return ReviewedCycle(last_start, last_end, last_points, last_due, True)
 
 
 def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,

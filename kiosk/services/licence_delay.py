@@ -16,14 +16,12 @@ from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
                                     done_refusal, lapsed_status, latest_until, refusal, under_way_refusal, until_refusal,
                                     with_status)
-from ..domain.points import cycle_of
-from ..domain.review_education import review_due
 from ..domain.typed import DATE_LEN, required_date
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .education_facts import finished_in_cycle
 from .env import Env
-from .licence_points import points_of
+from .licence_points import reviewed_of
 
 OTHER = REASONS[-1]
 DETAIL_MIN = 4  # letters, digits or CJK characters: punctuation says nothing
@@ -49,26 +47,28 @@ class LicenceDelay:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
                               f"{self._until_text(session, account)}，无需重复申请。")
         self._refuse_under_way(session, account, lic, today)
+        cycle = reviewed_of(lic, today)  # in the 30 days after a cycle with points ends, that cycle
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
-                          age_on(account.id_number, today), points=points_of(lic, today), status=lic.status):
+                          age_on(account.id_number, today), points=cycle.points, status=lic.status):
             raise DomainError(why)
         latest = latest_until(today, lic.valid_to, self.spec)
-        # 延期审验 of a driver not yet overdue: the delay must reach past this cycle's 审验 (an overdue
+        # 延期审验 of a driver not yet overdue: the delay must reach past the 审验 in question (an overdue
         # one's 审验 was due already: any date from tomorrow puts it off)
-        due = (review_due(lic.first_issued_on, today)
-               if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status else None)
+        due = cycle.due if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status else None
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
                  f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"
                  + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
-                 + (f"延期截止日期须晚于本记分周期的审验截止日期{due:%Y-%m-%d}，" if due else "")
+                 + (f"延期截止日期须晚于{cycle.name}的审验截止日期{due:%Y-%m-%d}，" if due else "")
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
         return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
-                        {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due})
+                        {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due,
+                         "cycle_name": cycle.name})
 
     def _refuse_under_way(self, session: Session, account: Account, lic: DrivingLicence, today: date) -> None:
         """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY), nor
-        once it is done in this 记分周期 (a finished 审验教育). ``lic``: the caller's, read already."""
+        once it is done for the 审验 in question (a finished 审验教育 of the cycle reviewed_of names).
+        ``lic``: the caller's, read already."""
         what = UNDER_WAY.get(self.spec.status)
         if what is None:
             return
@@ -78,9 +78,10 @@ class LicenceDelay:
         if refusal:
             raise DomainError(refusal)
         if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status:  # an overdue 审验 is an earlier cycle's
-            done = finished_in_cycle(session, account.id, what.kind, cycle_of(lic.first_issued_on, today))
+            cycle = reviewed_of(lic, today)
+            done = finished_in_cycle(session, account.id, what.kind, cycle.education_span)
             refusal = done_refusal(self.spec, done.serial_no if done else None,
-                                   done.updated_at.date() if done else None)
+                                   done.updated_at.date() if done else None, cycle.name)
             if refusal:
                 raise DomainError(refusal)
 
@@ -106,7 +107,8 @@ class LicenceDelay:
                                "请按 2028-06-30 的格式输入延期截止日期")
         due = prepared.context.get("review_due")
         if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec,
-                                                           due if isinstance(due, date) else None)):
+                                                           due if isinstance(due, date) else None,
+                                                           str(prepared.context.get("cycle_name", "本记分周期")))):
             problems.add(refusal, "until")
         problems.raise_found()
         assert detail is not None and until is not None

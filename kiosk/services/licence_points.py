@@ -6,6 +6,7 @@ from datetime import date
 
 from ..db.models import DrivingLicence
 from ..domain.points import points_now
+from ..domain.review_education import ReviewedCycle, reviewed_cycle
 
 
 def points_of(lic: DrivingLicence, today: date) -> int:
@@ -17,3 +18,9 @@ def record_points(lic: DrivingLicence, points: int, today: date) -> None:
     """Set the licence's points as of ``today`` (a reduction or a clearing is written into the
     current cycle: points carried over from an ended one become this cycle's)."""
     lic.points, lic.points_recorded_on = points, today
+
+
+def reviewed_of(lic: DrivingLicence, today: date) -> ReviewedCycle:
+    """The 记分周期 whose 审验 is in question ``today`` (in the 30 days after a cycle with points
+    ends, that cycle), its points and its 审验's last day."""
+    return reviewed_cycle(lic.points, lic.points_recorded_on, lic.first_issued_on, today, lic.status)

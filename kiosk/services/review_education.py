@@ -23,6 +23,7 @@ from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
 from . import applications
 from .education_facts import count, driver, in_app
 from .env import Env
+from .licence_points import reviewed_of
 from .offices import cities_of, listed
 from .workdays import work_calendar
 
@@ -43,9 +44,9 @@ def _schedule() -> tuple[dict[str, list[dict]], int]:
     return data["offices"], int(data["days_ahead"])
 
 
-def _intro(points: int, due: date, ways: tuple[str, ...]) -> str:
-    text = (f"您持有大中型客货车驾驶证，本记分周期已记{points}分，须参加审验教育，"
-            f"并在{format_date(due)}前完成审验。\n9分及9分以上需现场教育；9分以下可选择现场教育或网络教育（{ONLINE_HOURS}）。\n")
+def _intro(cycle: rules.ReviewedCycle, ways: tuple[str, ...]) -> str:
+    text = (f"您持有大中型客货车驾驶证，{cycle.name}已记{cycle.points}分，须参加审验教育，"
+            f"并在{format_date(cycle.due)}前完成审验。\n9分及9分以上需现场教育；9分以下可选择现场教育或网络教育（{ONLINE_HOURS}）。\n")
     if ways == (rules.ON_SITE,):
         text += f"您的记分已达{rules.ON_SITE_FROM}分，只能选择现场教育。\n"
     return text + ("现场教育：选择教育城市和一天的教育场次，按场次到车管所参加；网络教育：教育城市默认为驾驶证核发地，"
@@ -91,14 +92,15 @@ class ReviewEducation:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         today = env.clock.now().date()
         d = driver(session, account.id, today)
-        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, d.cycle) > 0, False)
+        cycle = reviewed_of(d.licence, today)
+        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, cycle.education_span) > 0,
+                               False, cycle)
         if reason:
             raise DomainError(reason)
-        due = rules.review_due(d.licence.first_issued_on, today)
         pending = applications.waiting(session, account.id, KIND)
         if pending:  # the last of the rules: say which application, and what to do now
             raise _still_pending(session, pending[0], env.clock.now())
-        ways = rules.ways(d.facts.points)
+        ways = rules.ways(cycle.points)
         offices = {o.name: o for o in listed(session)}
         schedule, days_ahead = _schedule()
         by_city: dict[str, list[rules.EducationSession]] = {}
@@ -121,7 +123,7 @@ class ReviewEducation:
             choices[f"session_{i}"] = [(s.label, s.key) for s in by_city[city]]
         initial = {"way": ways[0] if len(ways) == 1 else "", "city": cities[0] if cities else ""}
         places = {s.key: (s, offices[s.office].address) for ss in by_city.values() for s in ss}
-        return Prepared(_intro(d.facts.points, due, ways), fields, initial, choices,
+        return Prepared(_intro(cycle, ways), fields, initial, choices,
                         {"ways": ways, "cities": cities, "home": home, "places": places})
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -181,8 +183,9 @@ class ReviewEducation:
               prepared: Prepared) -> Outcome:
         today = env.clock.now().date()  # checked again inside the write: another kiosk may have applied
         d = driver(session, account.id, today, lock=True)
-        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, d.cycle) > 0,
-                               count(session, account.id, KIND, WAITING) > 0)
+        cycle = reviewed_of(d.licence, today)
+        reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, cycle.education_span) > 0,
+                               count(session, account.id, KIND, WAITING) > 0, cycle)
         if reason:
             raise DomainError(reason)
         address = ""

@@ -2,7 +2,7 @@
 kiosk.domain.points.points_now), unless they reached 12 or the licence says 违法未处理."""
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -80,7 +80,7 @@ def test_unhandled_violations_and_a_full_score_stay(env, people, key: str, point
 
 def test_review_education_and_its_delay_follow_the_new_cycle(env, people) -> None:
     acc = account_id(env, people["coach_driver"])  # 韩刚, A1 with 9 points
-    move_to(env, next_cycle(env, acc))
+    move_to(env, next_cycle(env, acc) + timedelta(days=30))  # after the ended cycle's 30 days of 审验
     assert "免予本记分周期审验" in refusal(env, REVIEW, acc)
     assert "免予本记分周期审验" in refusal(env, DELAY_REVIEW, acc)
 

@@ -53,11 +53,17 @@ def takes_review(classes: tuple[str, ...]) -> bool:
     return bool(set(classes) & set(LARGE_CLASSES))
 
 
+OVERDUE_REVIEW = "S"  # 逾期未审验
+OVERDUE_TEXT = ("您的驾驶证逾期未审验，请携带身份证明和驾驶证到车管所窗口办理驾驶证审验；"
+                "因故不能按期审验的，可申请延期驾驶证审验")
+
+
 def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
             cycle: ReviewedCycle | None = None) -> str | None:
     """Why ``facts``' driver has no 审验教育 to apply for; None if they have. ``cycle``: the one whose
     审验 is in question (reviewed_cycle; None: the current one, with ``facts.points``), its points
-    decide."""
+    decide. A licence already 逾期未审验 owes an earlier 审验 whatever the cycle holds: without points
+    it is sent to the counter (as 延期审验 lets it put that 审验 off), not told 免予审验."""
     problem = status_problem(facts.status, SERVICE)
     if problem:
         return problem
@@ -68,6 +74,8 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"
                 "请到车管所窗口办理审验教育")
     if (cycle.points if cycle else facts.points) <= 0:
+        if OVERDUE_REVIEW in facts.status:
+            return OVERDUE_TEXT
         return "本记分周期没有记分记录，免予本记分周期审验，无需参加审验教育"
     if done_this_cycle:
         return f"{cycle.name if cycle else '本记分周期'}的审验教育已完成，无需再次申请"

@@ -10,6 +10,7 @@ import pytest
 from kiosk.domain.errors import DomainError
 from kiosk.services import applications
 from tests.booking_helpers import account_id
+from tests.integration.licence_helpers import set_licence
 from tests.integration.test_points_cycle_services import DELAY_REVIEW, REVIEW, move_to, next_cycle, refusal
 
 
@@ -52,3 +53,10 @@ def test_the_day_after_the_30_days_the_new_cycle_decides(env, people) -> None:
     assert "免予本记分周期审验" in refusal(env, REVIEW, acc)
     assert "免予本记分周期审验" in refusal(env, DELAY_REVIEW, acc)
 
+
+def test_an_overdue_review_without_points_is_sent_to_the_counter(env, people) -> None:
+    p = people["truck_driver"]  # 马超, A2, no points
+    set_licence(env, p, status="S")
+    why = refusal(env, REVIEW, account_id(env, p))
+    assert why.startswith("您的驾驶证逾期未审验，请携带身份证明和驾驶证到车管所窗口办理驾驶证审验")
+    assert "免予" not in why

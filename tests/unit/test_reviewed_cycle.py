@@ -59,3 +59,8 @@ def test_the_education_is_refused_or_offered_by_the_reviewed_cycle() -> None:
     assert refusal(_facts(0), True, False, window) == f"{ENDED}的审验教育已完成，无需再次申请"
     assert "免予本记分周期审验" in (refusal(_facts(0), False, False, _on(date(2027, 11, 23))) or "")
 
+
+def test_an_overdue_review_without_points_is_sent_to_the_counter() -> None:
+    why = refusal(_facts(0, "S"), False, False)
+    assert why is not None and "逾期未审验" in why and "到车管所窗口办理驾驶证审验" in why
+    assert "免予" not in why

@@ -62,10 +62,11 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None =
     for cycle, times in zip(("本记分周期", "上一个记分周期"), full_scores):
         if times >= FULL_SCORES_LIMIT:
             return f"{cycle}内有{times}次满分教育记录，不能申请学法减分"
-    ends = probation_ends(facts.first_issued_on)
-    if today < ends:
+    if today < probation_ends(facts.first_issued_on):
+        # The 实习期 is the first 记分周期: it ends with it, and with it the points (below 12, no 违法未处理:
+        # both refused above) are cleared. No 起可申请: that day there is nothing left to reduce (tester).
         return (f"驾驶证在实习期内（至{format_date(probation_last_day(facts.first_issued_on))}），不能申请学法减分；"
-                f"{format_date(ends)}起可申请")
+                "实习期与本记分周期同日届满，届满时本记分周期的记分予以清除")
     if facts.overdue_plates:
         plates = "、".join(facts.overdue_plates)
         return f"您名下的机动车{plates}超过检验有效期未检验，不能申请学法减分。请先办理机动车检验"

@@ -61,7 +61,7 @@ def test_two_full_scores_in_this_or_the_last_cycle_exclude(full_scores, said) ->
     ({"points": 12}, 0, None, "已满12分"),
     ({"status": "B", "points": 12}, 0, None, "满分教育"),
     ({"first_issued_on": date(2026, 3, 1)}, 0, None, "实习期内（至2027年2月28日）"),
-    ({"first_issued_on": date(2026, 10, 24)}, 0, None, "实习期内（至2027年10月23日），不能申请学法减分；2027年10月24日起可申请"),
+    ({"first_issued_on": date(2026, 10, 24)}, 0, None, "实习期内（至2027年10月23日），不能申请学法减分；实习期与本记分周期同日届满，届满时本记分周期的记分予以清除"),
     ({"status": "S"}, 0, None, "逾期未审验"),
     ({"status": "D"}, 0, None, "暂扣期间"),
     ({"status": "K"}, 0, None, "扣押期间"),

@@ -77,7 +77,7 @@ def refusal(facts: DriverFacts, finished: tuple[str, date] | None = None) -> str
     if finished is not None:
         return (f"本记分周期的满分教育已完成（业务流水号{finished[0]}，{format_date(finished[1])}复核办结），无需再次申请。"
                 f"本记分周期再次累积记分满{FULL_SCORE}分的，须再次参加满分教育")
-    return (f"您本记分周期累积记分{facts.points}分，未满{FULL_SCORE}分。满分学习考试仅适用于"
+    return (f"您{facts.points_label}{facts.points}分，未满{FULL_SCORE}分。满分学习考试仅适用于"
             f"一个记分周期内累积记分达到{FULL_SCORE}分的驾驶人，您无需参加满分教育")
 
 

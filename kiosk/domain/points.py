@@ -25,6 +25,11 @@ class DriverFacts:
     points: int  # in the current cycle
     first_issued_on: date
     overdue_plates: tuple[str, ...] = ()  # own vehicles past their inspection date
+    carried: bool = False  # ``points`` come from an ended cycle (points_carried)
+
+    @property
+    def points_label(self) -> str:
+        return points_label(self.carried)
 
 
 def cycle_of(first_issued_on: date, today: date) -> tuple[date, date]:
@@ -66,6 +71,19 @@ def points_now(points: int, recorded_on: date | None, first_issued_on: date, tod
     if points >= FULL_SCORE or CARRY_OVER in status:
         return points
     return 0
+
+
+def points_carried(points: int, recorded_on: date | None, first_issued_on: date, today: date, status: str) -> bool:
+    """Whether the points counted ``today`` (points_now) were recorded in an ended 记分周期 and carried
+    into this one (12 or more, or 违法未处理)."""
+    return (recorded_on is not None and points_now(points, recorded_on, first_issued_on, today, status) > 0
+            and cycle_of(first_issued_on, recorded_on)[0] < cycle_of(first_issued_on, today)[0])
+
+
+def points_label(carried: bool) -> str:
+    """How every screen names the points counted today: 本记分周期累积记分, or, when they are carried
+    from an ended cycle (points_carried: 徐明's 12 in the next cycle), 累积记分（含上一记分周期转入）."""
+    return "累积记分（含上一记分周期转入）" if carried else "本记分周期累积记分"
 
 
 def probation_ends(first_issued_on: date) -> date:

@@ -68,7 +68,7 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
     if problem:
         return problem
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return "本记分周期累积记分已满12分，请参加满分教育"
+        return f"{facts.points_label}已满12分，请参加满分教育"
     if not takes_review(facts.classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"

@@ -13,7 +13,7 @@ from ..domain.errors import DomainError
 from ..domain.licence import parse_classes
 from ..domain.points import DriverFacts, cycle_of
 from .applications import FINISHED
-from .licence_points import points_of
+from .licence_points import carried_of, points_of
 
 NO_LICENCE = "您名下没有机动车驾驶证，无法办理此业务"
 APP = "交管12123 App"  # where the study itself happens: the kiosk only takes the application
@@ -38,7 +38,8 @@ def driver(session: Session, account_id: int, today: date, *, lock: bool = False
         raise DomainError(NO_LICENCE)
     overdue = tuple(session.scalars(select(Vehicle.plate).where(
         Vehicle.owner_id == account_id, Vehicle.inspection_due < today).order_by(Vehicle.plate)))
-    facts = DriverFacts(parse_classes(lic.classes), lic.status, points_of(lic, today), lic.first_issued_on, overdue)
+    facts = DriverFacts(parse_classes(lic.classes), lic.status, points_of(lic, today), lic.first_issued_on, overdue,
+                        carried_of(lic, today))
     return Driver(lic, facts, cycle_of(lic.first_issued_on, today))
 
 

@@ -91,10 +91,10 @@ def addresses(session: Session) -> dict[str, str]:
     return {o.name: o.address for o in listed(session)}
 
 
-def _intro(points: int, p: rules.DayPlan, none: list[str]) -> str:
+def _intro(points: int, label: str, p: rules.DayPlan, none: list[str]) -> str:
     large = "（持大型客车、重型牵引挂车、城市公交车、中型客车、大型货车驾驶证）" if p.large else ""
     times = f"本记分周期第{p.full_scores}次累积记分满12分，" if p.full_scores > 1 else ""
-    text = (f"您本记分周期已记{points}分，{times}须参加满分教育{large}：教育共{p.total}天，其中现场教育和网络教育"
+    text = (f"您{label}{points}分，{times}须参加满分教育{large}：教育共{p.total}天，其中现场教育和网络教育"
             f"合计不少于{p.min_taught}天（现场教育不少于{p.min_on_site}天），其余为自主学习。\n"
             "可以选择驾驶证核发地或交通违法行为发生地、处理地参加满分教育。请选择教育城市，确认现场教育天数和网络教育天数。")
     if none:
@@ -153,7 +153,7 @@ class FullScoreStudy:
                   FieldSpec(rules.ONLINE_FIELD, "网络教育天数", max_len=rules.MAX_DIGITS),
                   FieldSpec(rules.SESSIONS_FIELD, "现场教育场次", max_len=2000)]
         initial = {"city": found[0].name, rules.ON_SITE_FIELD: str(on_site), rules.ONLINE_FIELD: str(online)}
-        return Prepared(_intro(d.facts.points, p, none), fields, initial,
+        return Prepared(_intro(d.facts.points, d.facts.points_label, p, none), fields, initial,
                         {"city": [(c.label, c.name) for c in found]},
                         {"plan": p, "cities": {c.name: c for c in found}, "addresses": addresses(session)})
 

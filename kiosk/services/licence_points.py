@@ -5,13 +5,24 @@ from __future__ import annotations
 from datetime import date
 
 from ..db.models import DrivingLicence
-from ..domain.points import points_now
+from ..domain.points import points_carried, points_label, points_now
 from ..domain.review_education import ReviewedCycle, reviewed_cycle
 
 
 def points_of(lic: DrivingLicence, today: date) -> int:
     """累积记分 of the cycle ``today`` falls in."""
     return points_now(lic.points, lic.points_recorded_on, lic.first_issued_on, today, lic.status)
+
+
+def label_of(lic: DrivingLicence, today: date) -> str:
+    """What the points of ``points_of`` are called (domain.points.points_label): 本记分周期累积记分, or
+    累积记分（含上一记分周期转入） when they were carried from an ended cycle."""
+    return points_label(carried_of(lic, today))
+
+
+def carried_of(lic: DrivingLicence, today: date) -> bool:
+    """Whether ``points_of`` are carried from an ended cycle (domain.points.points_carried)."""
+    return points_carried(lic.points, lic.points_recorded_on, lic.first_issued_on, today, lic.status)
 
 
 def record_points(lic: DrivingLicence, points: int, today: date) -> None:

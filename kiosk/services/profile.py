@@ -17,7 +17,7 @@ from .booking import Facts, active_permit, age_note, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
 from .licence_delay import granted
-from .licence_points import points_of
+from .licence_points import label_of, points_of
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class LicenceView:
     address: str
     delays: tuple[str, ...] = ()  # what its delays say today (licence_delay.delay_notes)
     first: str = ""  # 逾期未换证 / 逾期未审验 / 逾期未体检: what to do first (elicence_steps.what_first), else ""
+    points_label: str = "本记分周期累积记分"  # or 累积记分（含上一记分周期转入） (licence_points.label_of)
 
     @property
     def normal(self) -> bool:
@@ -103,7 +104,7 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
     first = what_first(today, lic.status, lic.valid_from, lic.valid_to)
     return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
                        lic.valid_from, lic.valid_to, lic.issuing_authority, points_of(lic, today), lic.phone,
-                       lic.address, tuple(delays), first)
+                       lic.address, tuple(delays), first, label_of(lic, today))
 
 
 BOOKED = {"placed": "预约成功", "active": "预约受理中"}  # a subject's open booking (domain.exam.OPEN_STATUSES)

@@ -41,7 +41,7 @@ def test_xu_ming_applies_and_the_counter_clears_the_points(env, people) -> None:
     add_violation(env, acc, "重庆市渝北区金开大道", "渝A7M306")
     add_violation(env, acc)
     prepared = applications.prepare(env, FULL, acc)
-    assert "已记12分" in prepared.intro and "教育共7天" in prepared.intro and "合计不少于5天（现场教育不少于2天），其余为自主学习" in prepared.intro
+    assert "您本记分周期累积记分12分" in prepared.intro and "教育共7天" in prepared.intro and "合计不少于5天（现场教育不少于2天），其余为自主学习" in prepared.intro
     assert prepared.choices["city"] == [("重庆（驾驶证核发地、交通违法行为发生地）", "重庆"),
                                         ("连云港（交通违法行为发生地）", "连云港")]
     assert prepared.initial == {"city": "重庆", "on_site_days": "2", "online_days": "3"}

@@ -33,3 +33,16 @@ async def test_a_new_cycle_shows_no_points_of_the_last(kiosk_app, env, people):
         assert await _points_line(pilot) == "本记分周期累积记分：4分"
         env.clock.advance(seconds=(start - env.clock.now()).total_seconds())
         assert await _points_line(pilot) == "本记分周期累积记分：0分"
+
+
+async def test_a_full_score_carried_into_the_new_cycle_is_named_so(kiosk_app, env, people):
+    p = people["full_score"]  # 徐明, 12 points (超分): the next cycle keeps them
+    with env.db.read() as s:
+        first = s.scalar(select(DrivingLicence.first_issued_on).where(
+            DrivingLicence.account_id == account_id(env, p)))
+    start = datetime.combine(cycle_of(first, env.clock.now().date())[1], time(9, 0))
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        assert await _points_line(pilot) == "本记分周期累积记分：12分"
+        env.clock.advance(seconds=(start - env.clock.now()).total_seconds())
+        assert await _points_line(pilot) == "累积记分（含上一记分周期转入）：12分"

@@ -34,7 +34,8 @@ class DriverFacts:
 
 def cycle_of(first_issued_on: date, today: date) -> tuple[date, date]:
     """The 12-month 记分周期 ``today`` falls in: (first day, first day of the next cycle).
-    Cycles run from the first licence date (L163 Art 4)."""
+    Cycles run from the first licence date (L163 第三条: 记分周期为十二个月，满分为12分，从机动车驾驶证
+    初次领取之日起连续计算)."""
     n = today.year - first_issued_on.year
     if anniversary(first_issued_on, n) > today:
         n -= 1

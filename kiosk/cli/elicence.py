@@ -123,7 +123,8 @@ def show_card(args: argparse.Namespace, env: Env) -> int:
     print(f"机动车驾驶证（电子版）  {'正常' if card.colour == 'green' else card.status_text}")
     for label, value in card.fields:
         print(f"  {label}：{value}")
-    print(f"  生成时间：{code.generated_at:%Y-%m-%d %H:%M:%S}  有效{code.ttl}秒，至{code.expires_at:%H:%M:%S}")
+    until = "%H:%M:%S" if code.expires_at.date() == code.generated_at.date() else "%Y-%m-%d %H:%M:%S"  # past midnight
+    print(f"  生成时间：{code.generated_at:%Y-%m-%d %H:%M:%S}  有效{code.ttl}秒，至{code.expires_at.strftime(until)}")
     print()
     print(qr.ansi())
     print(f"二维码 {'完整' if text == code.full else '简版'}  版本{qr.version}-{qr.level}  {qr.columns}x{qr.rows}")

@@ -137,3 +137,13 @@ def test_show_export_key_and_review(cli, code, people, env) -> None:  # type: ig
     rc, out, _ = cli("review", "approve", pending.serial_no)
     assert rc == 0 and "已办结" in out
     assert cli("review", "list")[1].strip() == "没有待审核的照片"
+
+
+def test_show_names_the_day_of_an_expiry_past_midnight(cli, code, people, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A code made at 23:30 for an hour ran 至00:30:00, which read as the same day's (tester)."""
+    rc, out, _ = cli("elicence", "show", people["driver_normal"].id_number, "--profile", "compact")
+    assert rc == 0 and "有效" in out and "，至09:" in out  # the same day: the time alone
+    monkeypatch.setenv("KIOSK_ELICENCE_TTL", "3600")
+    rc, out, _ = cli("elicence", "show", people["driver_normal"].id_number, "--profile", "compact",
+                     now="2026-12-01T23:30:00")
+    assert rc == 0 and "有效3600秒，至2026-12-02 00:30:00" in out

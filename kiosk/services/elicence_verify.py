@@ -141,7 +141,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         refresh_staleness(el, lic)
         decision = apply_decision(lic.status)
         now_status = status_text(normalize_codes(lic.status))
-        report.fields = [(label, value) for label, value in _online_fields(account, lic, env.clock.now().date())]
+        report.fields = _online_fields(account, lic, env.clock.now().date(), getattr(claims, "points", None))
         report.colour, report.status = card_colour(lic.status), now_status
         if not decision.shows_issued:
             report.valid = False
@@ -165,9 +165,16 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         return report
 
 
-def _online_fields(account: Account, lic: DrivingLicence, today: date) -> list[tuple[str, str]]:
+def _online_fields(account: Account, lic: DrivingLicence, today: date,
+                   coded_points: int | None = None) -> list[tuple[str, str]]:
+    """The record's fields, as an online check shows them. Points are not among what makes a code
+    已变更 (a new 记分周期 or a 学法减分 changes them): when the code's differ from the record's, both
+    are said, so the verifier comparing with the phone's screen is not left with an unexplained
+    difference (tester: a code from 23:59 with 3分 checked at 00:00 of a new cycle showed 0分)."""
     c = claims_of(account, lic, today)
+    points = f"{c.points}分" + (f"（二维码内为{coded_points}分，以当前记录为准）"
+                               if coded_points is not None and coded_points != c.points else "")
     return [("证号", c.licence_no), ("姓名", c.name), ("性别", c.sex), ("国籍", c.nationality),
             ("出生日期", _date(c.birth_date)), ("初次领证日期", _date(c.first_issue_date)), ("准驾车型", c.classes),
             ("有效期限", f"{_date(c.valid_from)} 至 {_date(c.valid_to)}"), ("档案编号", c.archive_no),
-            ("状态", status_text(c.status)), ("累积记分", f"{c.points}分"), ("发证机关", c.issuing_authority)]
+            ("状态", status_text(c.status)), ("累积记分", points), ("发证机关", c.issuing_authority)]

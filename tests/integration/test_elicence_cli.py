@@ -147,3 +147,21 @@ def test_show_names_the_day_of_an_expiry_past_midnight(cli, code, people, monkey
     rc, out, _ = cli("elicence", "show", people["driver_normal"].id_number, "--profile", "compact",
                      now="2026-12-01T23:30:00")
     assert rc == 0 and "有效3600秒，至2026-12-02 00:30:00" in out
+
+
+def test_online_check_says_when_the_codes_points_are_not_the_records(cli, code, env) -> None:  # type: ignore[no-untyped-def]
+    """Points changed since the code was signed (a new 记分周期, a 学法减分): the code stays valid and the
+    online check says both figures, the record's first (tester: 0分 shown beside a phone showing 3分)."""
+    from sqlalchemy import select
+
+    from kiosk.db.models import DrivingLicence
+
+    text = code.texts[0]
+    rc, out, _ = cli("verify", text, "--online", "--json")
+    assert rc == 0 and json.loads(out)["fields"]["累积记分"] == "0分"  # as coded: nothing more said
+    with env.db.write() as s:
+        lic = s.scalar(select(DrivingLicence).where(DrivingLicence.archive_no == "500100000055"))
+        lic.points = 2
+    rc, out, _ = cli("verify", text, "--online", "--json")
+    report = json.loads(out)
+    assert rc == 0 and report["valid"] and report["fields"]["累积记分"] == "2分（二维码内为0分，以当前记录为准）"

@@ -142,4 +142,4 @@ async def to_priority(pilot) -> None:  # type: ignore[no-untyped-def]
 def drawn(app) -> str:  # type: ignore[no-untyped-def]
     bar = app.screen.query_one(StepBar)
     strips = app.screen._compositor.render_strips()  # noqa: SLF001
-    return strips[bar.region.y].crop(bar.region.x, bar.region.right).text.rstrip()
+    return strips[bar.region.y].crop(bar.content_region.x, bar.content_region.right).text.rstrip()

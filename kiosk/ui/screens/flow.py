@@ -22,6 +22,7 @@ from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
 from ..widgets.more_below import MoreBelow
+from ..widgets.page_column import PageColumn
 
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
@@ -45,32 +46,33 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
         with Horizontal(classes="with-keypad"):  # the number pad beside the page: 新手机号码, the code
-            with Page(classes="form wide", form=True):  # no Tab stop while a step shows a field
+            with PageColumn():  # the step bar stays on screen while the page scrolls
                 yield StepBar(STEPS)
-                with ContentSwitcher(initial="step-form"):
-                    with Vertical(id="step-form"):
-                        yield Plain("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
-                        yield Vertical(id="fields")
-                        with Horizontal(classes="buttons"):
-                            yield Button("返回", id="back")
-                            yield Button("下一步", id="next", variant="primary", disabled=True)
-                            yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
-                    with Vertical(id="step-confirm"):
-                        yield Plain("请核对以下信息：", classes="hint")
-                        yield Plain("", id="summary")
-                        with Vertical(id="code-box"):
-                            yield Plain("", id="code-hint", classes="hint")
-                            yield CodeButton(id="send-code")
-                            yield Plain("", id="code-sent", classes="hint")
-                            yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
-                                            enter_presses="submit")
-                        with Horizontal(classes="buttons"):
-                            yield Button("上一步", id="prev")
-                            yield Button("提交", id="submit", variant="primary")
-                    yield DoneStep(id="step-done")
-                yield ErrorLine(classes="screen-error")
+                with Page(classes="form wide", form=True):  # no Tab stop while a step shows a field
+                    with ContentSwitcher(initial="step-form"):
+                        with Vertical(id="step-form"):
+                            yield Plain("正在读取您的登记信息，请稍候。", id="intro", classes="hint")
+                            yield Vertical(id="fields")
+                            with Horizontal(classes="buttons"):
+                                yield Button("返回", id="back")
+                                yield Button("下一步", id="next", variant="primary", disabled=True)
+                                yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
+                        with Vertical(id="step-confirm"):
+                            yield Plain("请核对以下信息：", classes="hint")
+                            yield Plain("", id="summary")
+                            with Vertical(id="code-box"):
+                                yield Plain("", id="code-hint", classes="hint")
+                                yield CodeButton(id="send-code")
+                                yield Plain("", id="code-sent", classes="hint")
+                                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
+                                                enter_presses="submit")
+                            with Horizontal(classes="buttons"):
+                                yield Button("上一步", id="prev")
+                                yield Button("提交", id="submit", variant="primary")
+                        yield DoneStep(id="step-done")
+                    yield ErrorLine(classes="screen-error")
+                yield MoreBelow()  # 下方还有内容 while 下一步 (or more of the form) is below the page's edge
             yield KeypadBox()
-        yield MoreBelow()  # 下方还有内容 while 下一步 (or more of the form) is below the page's edge
 
     def on_mount(self) -> None:
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)

@@ -43,7 +43,7 @@ class Page(VerticalScroll):
         from .more_below import MoreBelow
 
         if self.is_attached:
-            for hint in self.screen.query_children(MoreBelow):
+            for hint in self.screen.query(MoreBelow):
                 hint.follow(self)
 
     def allow_focus(self) -> bool:

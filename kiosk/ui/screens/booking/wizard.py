@@ -33,6 +33,8 @@ from ...widgets.keypad_box import KeypadBox
 from ...widgets.plain import ErrorLine, Plain
 from ...widgets.stepbar import StepBar
 from ...widgets.page import Page
+from ...widgets.page_column import PageColumn
+from ...widgets.more_below import MoreBelow
 from .notice_step import NoticeStep
 from .session_step import SessionStep
 from .subject_step import SubjectStep
@@ -79,28 +81,30 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
         with Horizontal(classes="with-keypad"):  # the number pad beside the page, for the code
-            with Page(classes="form wide"):
+            with PageColumn():  # the step bar stays on screen while the page scrolls
                 yield StepBar(NORMAL_STEPS, id="steps")
-                with ContentSwitcher(initial="step-subject"):
-                    yield SubjectStep(id="step-subject")
-                    yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
-                    yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
-                                     id="step-priority-notice")
-                    yield SessionStep(self.env.clock, id="step-sessions")
-                    with Vertical(id="step-confirm"):
-                        yield ErrorLine(id="confirm-alert", classes="field-error")  # 预约 refused for good
-                        yield Plain("请再次确认以下预约信息：", classes="hint")
-                        yield Plain("", id="summary")
-                        yield Plain("", id="code-hint", classes="hint")
-                        yield CodeButton(id="send-code")
-                        yield Plain("", id="code-sent", classes="hint")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
-                                        enter_presses="submit")
-                        with Horizontal(classes="buttons"):
-                            yield Button("上一步", id="prev-confirm")
-                            yield Button("预约", id="submit", variant="primary")
-                    yield DoneStep(id="step-done")
-                yield ErrorLine(classes="screen-error")
+                with Page(classes="form wide"):
+                    with ContentSwitcher(initial="step-subject"):
+                        yield SubjectStep(id="step-subject")
+                        yield NoticeStep(NOTICE, "notice-text", "prev-notice", "agree", id="step-notice")
+                        yield NoticeStep(PRIORITY_NOTICE, "priority-notice-text", "prev-priority-notice", "agree-priority",
+                                         id="step-priority-notice")
+                        yield SessionStep(self.env.clock, id="step-sessions")
+                        with Vertical(id="step-confirm"):
+                            yield ErrorLine(id="confirm-alert", classes="field-error")  # 预约 refused for good
+                            yield Plain("请再次确认以下预约信息：", classes="hint")
+                            yield Plain("", id="summary")
+                            yield Plain("", id="code-hint", classes="hint")
+                            yield CodeButton(id="send-code")
+                            yield Plain("", id="code-sent", classes="hint")
+                            yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
+                                            enter_presses="submit")
+                            with Horizontal(classes="buttons"):
+                                yield Button("上一步", id="prev-confirm")
+                                yield Button("预约", id="submit", variant="primary")
+                        yield DoneStep(id="step-done")
+                    yield ErrorLine(classes="screen-error")
+                yield MoreBelow()  # 下方还有内容 while more of the step is below the page's edge
             yield KeypadBox()
 
     @property

@@ -18,6 +18,7 @@ from typing import Any
 from rich.text import Text
 from textual import events
 from textual.coordinate import Coordinate
+from textual.render import measure
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
@@ -181,8 +182,14 @@ class PlainTable(DataTable):
         self.call_after_refresh(self.scroll_to, x, y, animate=False)  # once the page is laid out again
 
     def clear(self, columns: bool = False) -> "PlainTable":
+        """As DataTable's, and the columns kept are as wide as their headers again: Textual only
+        widens a column to the rows put in, so the next rows (another citizen's 网办进度) kept the
+        widths of the widest ones ever shown (80x24: 更新时间 cut behind a horizontal scrollbar)."""
         self._filled = ()  # what refill put in is gone: the same rows must go in again
         super().clear(columns)
+        for column in self.columns.values():
+            if column.auto_width:
+                column.content_width = measure(self.app.console, column.label, 1)
         return self
 
     def _cursor_key(self) -> str | None:

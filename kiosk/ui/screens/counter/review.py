@@ -162,6 +162,14 @@ class ReviewScreen(KioskScreen):
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self._show(self.selected())
 
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter on a row: on to the decision, 审核通过 (Shift+Tab: 不通过原因), in view; nothing is
+        decided by it (tester: Enter did nothing, and 审核通过 was a Tab past 不通过原因)."""
+        if self.selected() is not None:
+            approve = self.query_one("#approve", Button)
+            approve.focus()
+            self.call_after_refresh(approve.scroll_visible, animate=False)
+
     def _show(self, item: QueueItem | None) -> None:
         photo, checks = self.query_one("#review-photo", Static), self.query_one("#review-checks", Static)
         if item is None:

@@ -31,7 +31,7 @@ from datetime import date, datetime, time
 from sqlalchemy import select
 
 from ..db.models import ExamPlan, ExamSession, ExamSite
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import DomainError, FormProblems, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import audit, plan_counts
 from . import exam_session_rules as rules
@@ -143,25 +143,31 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             rules.not_past(held, now)
             if held is not None:  # then one changed by another counter since this form loaded it
                 rules.unchanged_since(f.loaded, _audited(held, held.plan))
-        exam_day, start, subject, classes, seats, quota = rules.checked(f, now.date())
-        site = s.get(ExamSite, f.site_id)
+        site = s.get(ExamSite, f.site_id) if f.site_id is not None else None
+
+        def overlap(day: date, begins: time, subject: int) -> None:  # told with the fields' problems
+            if site is not None:
+                rules.check_overlap(s, site.id, day, subject, begins, f.session_id)
+
+        exam_day, start, subject, classes, seats, quota = rules.checked(f, now.date(), overlap)
         if site is None:
             raise NotFound("未找到该考场", "site")
         x = rules.existing(s, f.session_id, site.id, exam_day, subject, start, classes)
-        if x is not None and (seats < x.placed):
-            raise DomainError(f"考位数不能少于已安排的{x.placed}人", "seats")
-        if x is not None and quota < x.priority_taken:
-            raise DomainError(f"优先预约名额不能少于已占用的{x.priority_taken}个", "priority_quota")
         plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
             ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
         if x is None and plan is not None and plan.allocated_at is not None:
             raise DomainError(f"该考场当日{SUBJECT_NAMES[subject]}的考试计划已公布预约结果，不能再新增场次"
                               "（新场次无法再被预约）", "exam_date")
+        # what is still wrong, told at once (tester: the plan's window, then the overlap, a round each)
+        problems = FormProblems()
+        if x is not None and (seats < x.placed):
+            problems.add(f"考位数不能少于已安排的{x.placed}人", "seats")
+        if x is not None and quota < x.priority_taken:
+            problems.add(f"优先预约名额不能少于已占用的{x.priority_taken}个", "priority_quota")
+        problems.check(rules.plan_window, f, plan, x is None, subject, exam_day, now)
+        problems.check(rules.check_overlap, s, site.id, exam_day, subject, start, x.id if x is not None else None)
+        problems.raise_found(rules.FIELDS)
         opens, publish = rules.window(f, plan, subject)
-        if x is None and plan is not None:  # first: only the plan's own window is possible
-            rules.same_window(plan, opens, publish)
-        rules.check_window(plan, opens, publish, exam_day, now)
-        rules.check_overlap(s, site.id, exam_day, subject, start, x.id if x is not None else None)
         before = _audited(x, plan) if x is not None else {}
         recount: list[ExamSession] = []  # sessions whose waiting applications may have changed
         if plan is not None and plan.allocated_at is None:

@@ -4,6 +4,7 @@ the window's order and the 10 days' notice, exam hours, no overlap at a site, an
 applied for (or held) may no longer change."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -103,9 +104,12 @@ def unchanged_since(loaded: tuple[tuple[str, str], ...] | None, now: dict[str, s
         raise Conflict(f"该场次已被其他工作人员修改（{'，'.join(changed)}），请重新查询后再修改", "session")
 
 
-def checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int]:
+def checked(f: SessionForm, today: date, overlap: Callable[[date, time, int], None] | None = None
+            ) -> tuple[date, time, int, str, int, int]:
     """The fields checked without the database, every wrong one told at once (FieldErrors); a form
-    refused for them is told the window's rules too where its typed dates judge them (typed_window)."""
+    refused for them is told the window's rules too where its typed dates judge them (typed_window),
+    and ``overlap(exam_day, start, subject)``'s problem when the site, the day, the time and the
+    subject it needs are right (tester: 与本考场08:30开考的科目二场次时间重叠 came a round later)."""
     problems = FormProblems()
     if f.site_id is None:
         problems.add("请选择考场", "site")
@@ -125,6 +129,8 @@ def checked(f: SessionForm, today: date) -> tuple[date, time, int, str, int, int
                                                  (f.publish_on, "publish_on", "结果公布日期")))
     if problems.problems:  # refused in this round: not a second round for the window's own rules
         typed_window(problems, opens, publish, exam_day, today)
+        if overlap is not None and f.site_id is not None and None not in (exam_day, start, subject):
+            problems.check(overlap, exam_day, start, subject)
     problems.raise_found(FIELDS)
     assert None not in (exam_day, start, subject, classes, seats, quota)
     return exam_day, start, subject, classes, seats, quota  # type: ignore[return-value]
@@ -219,6 +225,16 @@ def notice(opens: date, publish: date | None, exam_day: date, today: date) -> No
                           f"最晚应于{latest:%Y-%m-%d}开放预约", "opens_on")
     if publish is not None and publish < today:
         raise DomainError("预约结果公布日期不能早于今天", "publish_on")
+
+
+def plan_window(f: SessionForm, plan: ExamPlan | None, new: bool, subject: int, exam_day: date,
+                now: datetime) -> None:
+    """The booking window typed (window), for a ``new`` session in an existing plan the plan's own
+    (same_window), else as check_window judges it."""
+    opens, publish = window(f, plan, subject)
+    if new and plan is not None:  # first: only the plan's own window is possible
+        same_window(plan, opens, publish)
+    check_window(plan, opens, publish, exam_day, now)
 
 
 def check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: date, now: datetime) -> None:

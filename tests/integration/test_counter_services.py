@@ -193,10 +193,11 @@ def test_exam_plan_rules(env) -> None:
     assert exam_admin.save_session(env, EXAMS, _form(seats="50", session_id=row.id)).seats == 50
     with pytest.raises(DomainError) as bad_class:
         exam_admin.save_session(env, EXAMS, _form(classes="C9", start_time="17:30"))
-    assert bad_class.value.field == "classes" and "C1C2" in bad_class.value.message
+    said = dict(bad_class.value.problems)  # the overlap with 18:00's session is told with it, at once
+    assert "C1C2" in said["classes"] and "18:00开考" in said["start_time"]
     with pytest.raises(DomainError) as quota:
         exam_admin.save_session(env, EXAMS, _form(seats="5", priority_quota="6", start_time="17:30"))
-    assert quota.value.field == "priority_quota"
+    assert [f for f, _ in quota.value.problems] == ["start_time", "priority_quota"]
     assert {"exam_session_create", "exam_session_save"} <= set(_actions(env, "staff:J1003"))
     with env.db.read() as s:
         edits = list(s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_session_save")))

@@ -2,7 +2,7 @@
 booking window, and run the publication-day allocation for a date."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from rich.cells import cell_len
 from textual import events
@@ -11,9 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, DataTable, Input, Select, Static
 
 from ....domain.errors import Conflict, DomainError
-from ....domain.typed import DATE_LEN, TIME_LEN, parse_date
+from ....domain.typed import DATE_LEN, TIME_LEN
 from ....services import exam_admin, exam_admin_results, exam_session_rules
-from ....services.allocation_preview import earlier_text, listed_days
+from ....services.allocation_preview import earlier_text
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
@@ -24,6 +24,7 @@ from ...widgets.page import Page
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .dashboard import APPLIED_HINT
 from .exam_plans_form import FORM_FIELDS, SessionField, SiteChoice, clear_messages
+from .exam_plans_text import allocation_text, hint, outside
 
 # 状态 right after 科目, so it is in view with the session it belongs to. On a narrow terminal the
 # columns the clerk reads least are left out, first to last: 优先名额/已用, 车型, 编号, 已申请, then
@@ -101,13 +102,20 @@ class ExamPlansScreen(KioskScreen):
     def _v(self, name: str) -> str:
         return self.query_one(f"#field-{name}", FormField).value
 
-    def query_sessions(self) -> None:
-        """查询场次 with the dates typed; refused, the list goes (its rows would pass for those dates')."""
+    def query_sessions(self, to_list: bool = False) -> None:
+        """查询场次 with the dates typed; refused, the list goes (its rows would pass for those dates').
+        ``to_list`` (the clerk's 查询场次, or Enter in a date): sessions found, the list has the focus on
+        its first row, as 为群众办理's look-up puts it on its list (tester: it stayed in 到, Down did not
+        reach the list); none found, it stays where it was, for other dates."""
         dates = (self._v("date_from"), self._v("date_to"))
 
         def loaded(rows: list[exam_admin.SessionRow]) -> None:
             self.queried = dates
             self._loaded(rows)
+            table = self.query_one("#sessions", PlainTable)
+            if to_list and table.row_count:
+                table.move_cursor(row=0)
+                table.focus()
 
         def refused(exc: DomainError) -> None:
             self.queried = None
@@ -145,7 +153,7 @@ class ExamPlansScreen(KioskScreen):
         live refresh keeps the row and the scroll the clerk is reading."""
         self.shown = refill_to_fit(self.query_one("#sessions", PlainTable), self.query_one(VerticalScroll), COLUMNS,
                                    [_cells(r) for r in self.rows.values()], list(self.rows), DROP_WHEN_NARROW)
-        self.query_one("#applied-hint", Plain).update(_hint(self.rows.values()))
+        self.query_one("#applied-hint", Plain).update(hint(self.rows.values()))
         self._more()
 
     def _more(self) -> None:
@@ -212,7 +220,7 @@ class ExamPlansScreen(KioskScreen):
         if bid in ("query", "new", "save", "allocate") and not self.busy:
             self._status("")  # the line of the last action would contradict this one's result or error
         if bid == "query":
-            self.query_sessions()
+            self.query_sessions(to_list=True)
         elif bid == "new":
             self.leave(self._discard, CLEAR_QUESTION, "放弃并清空")  # asks first when something is typed
         elif bid == "save":
@@ -249,7 +257,7 @@ class ExamPlansScreen(KioskScreen):
     def _saved(self, row: exam_admin.SessionRow) -> None:
         self._status(
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
-            f"{row.classes} 考位{row.seats}{_outside(row.exam_date, self.queried)}")
+            f"{row.classes} 考位{row.seats}{outside(row.exam_date, self.queried)}")
         self._clear_form()
         # The next session is typed from the top of the form (the site stays chosen), not from the
         # field Enter was pressed in (结果公布日期 was 6 BTabs away from 考试日期).
@@ -290,42 +298,8 @@ class ExamPlansScreen(KioskScreen):
         self.reload()
 
 
-def _outside(day: date, queried: tuple[str, str] | None) -> str:
-    """What the saved line adds when the list (of the dates last queried) will not show the session."""
-    first, last = (parse_date(d) for d in queried) if queried else (None, None)
-    if first is None or last is None or first <= day <= last:  # nothing listed yet: nothing to miss
-        return ""
-    return "（不在上方列出的日期内：修改场次日期后点击【查询场次】可在列表中查看）"
-
-
 def _cells(r: exam_admin.SessionRow) -> tuple[str, ...]:
     """A session's row, in the order of COLUMNS."""
     return (str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
             str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
             f"{r.publish_on:%m-%d}")
-
-
-def _hint(rows) -> str:  # type: ignore[no-untyped-def]
-    """What the counts mean; and, when a listed plan's publication day has gone by unallocated
-    (状态 逾期, one short word so the table keeps its columns at 120), what to do about it."""
-    overdue = sorted({r.publish_on for r in rows if r.state == exam_admin.OVERDUE})
-    if not overdue:
-        return APPLIED_HINT
-    days = listed_days(overdue)
-    which = "依次填写这些公布日期" if len(overdue) > 1 else "填写该公布日期"
-    return (f"{APPLIED_HINT}\n状态为逾期的场次已过预约结果公布日（{days}）仍未安排考试，"
-            f"请在下方{which}并点击【安排考试并公布结果】。")
-
-
-def allocation_text(report: AllocationReport) -> str:
-    """What a run did. Only those placed or not placed are told (转入后续计划 stay 受理中, untold)."""
-    if report.plans == 0:
-        return f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
-    priority = sum(c.priority for c in report.sessions)  # placed when they booked, not by this run
-    also = f"另有优先预约 {priority} 人（预约时已安排考试）。" if priority else ""
-    text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"
-            f"未安排 {report.unplaced} 人，转入后续计划 {report.deferred} 人。{also}")
-    told = report.placed + report.unplaced
-    if told:
-        return text + f"预约成功和未安排的 {told} 人已通过网办进度、短信和消息收到结果通知。"
-    return text + "本次没有预约成功或未安排的申请，未发送任何通知；这些计划已停止预约。"

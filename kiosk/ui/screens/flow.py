@@ -14,6 +14,7 @@ from . import flow_fields
 from .flow_pending import PendingOffer
 from ..widgets.choice import ChoiceEntered, Choices, Tick, nothing_chosen
 from ..widgets.code_button import CodeButton
+from ..widgets.code_step import code_widgets
 from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
@@ -61,11 +62,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
                             yield Plain("请核对以下信息：", classes="hint")
                             yield Plain("", id="summary")
                             with Vertical(id="code-box"):
-                                yield Plain("", id="code-hint", classes="hint")
-                                yield CodeButton(id="send-code")
-                                yield Plain("", id="code-sent", classes="hint")
-                                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
-                                                enter_presses="submit")
+                                yield from code_widgets("submit")
                             with Horizontal(classes="buttons"):
                                 yield Button("上一步", id="prev")
                                 yield Button("提交", id="submit", variant="primary")

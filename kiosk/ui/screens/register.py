@@ -16,6 +16,7 @@ from ...domain.ids import PHONE_INPUT_LEN
 from ...services import auth, codes
 from ..base import KioskScreen
 from ..widgets.code_button import CodeButton
+from ..widgets.code_step import code_widgets
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad_box import KeypadBox
@@ -80,11 +81,7 @@ class RegisterScreen(KioskScreen):
                             yield Button("上一步", id="online-back")
                             yield Button("下一步", id="online-check", variant="primary")
                     with Vertical(id="step-code"):
-                        yield Plain("", id="code-hint", classes="hint")
-                        yield CodeButton(id="send-code")
-                        yield Plain("", id="code-sent", classes="hint")
-                        yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
-                                        enter_presses="finish")
+                        yield from code_widgets("finish")
                         with Horizontal(classes="buttons"):
                             yield Button("上一步", id="code-back")
                             yield Button("完成注册", id="finish", variant="primary")

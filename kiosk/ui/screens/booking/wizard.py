@@ -24,7 +24,7 @@ from ...focus import shown as is_shown
 from ...citizen_screen import CitizenScreen
 from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
-from ...widgets.code_button import CodeButton
+from ...widgets.code_step import code_widgets
 from ...widgets.done_step import DoneButtons, DoneStep
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
@@ -94,11 +94,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
                             yield ErrorLine(id="confirm-alert", classes="field-error")  # 预约 refused for good
                             yield Plain("请再次确认以下预约信息：", classes="hint")
                             yield Plain("", id="summary")
-                            yield Plain("", id="code-hint", classes="hint")
-                            yield CodeButton(id="send-code")
-                            yield Plain("", id="code-sent", classes="hint")
-                            yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True,
-                                            enter_presses="submit")
+                            yield from code_widgets("submit")
                             with Horizontal(classes="buttons"):
                                 yield Button("上一步", id="prev-confirm")
                                 yield Button("预约", id="submit", variant="primary")

@@ -73,6 +73,9 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"
                 "请到车管所窗口办理审验教育")
+    if cycle is not None and cycle.overdue and not done_this_cycle:
+        return (f"{cycle.name}已记{cycle.points}分，审验截止日期{format_date(cycle.due)}已过，未完成审验。"
+                "请携带身份证明和驾驶证到车管所窗口办理驾驶证审验")
     if (cycle.points if cycle else facts.points) <= 0:
         if OVERDUE_REVIEW in facts.status:
             return OVERDUE_TEXT
@@ -102,7 +105,8 @@ class ReviewedCycle:
     end: date  # its last day
     points: int
     due: date  # 30 days after ``end``
-    ended: bool  # an ended cycle, in the 30 days of its 审验
+    ended: bool  # an ended cycle, in the 30 days of its 审验 (or after them: ``overdue``)
+    overdue: bool = False  # an ended cycle with points whose 30 days are over: its 审验 was due
 
     @property
     def name(self) -> str:
@@ -132,12 +136,13 @@ def reviewed_cycle(points: int, recorded_on: date | None, first_issued_on: date,
         return now
     last_start = cycle_of(first_issued_on, last_end)[0]
     last_due = review_due(first_issued_on, last_end)
-    if today > last_due:
-        return now
     last_points = points_now(points, recorded_on, first_issued_on, last_end, status)
     if last_points <= 0:
         return now
-    return ReviewedCycle(last_start, last_end, last_points, last_due, True)
+    # After its 30 days the ended cycle is still the one in question, as overdue: its 审验 was due
+    # (tester: the day after the deadline said 免予本记分周期审验 to a driver who had missed it). Until
+    # the current cycle ends; the record then says 逾期未审验 (S) or the points were written anew.
+    return ReviewedCycle(last_start, last_end, last_points, last_due, True, today > last_due)
 
 
 def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,

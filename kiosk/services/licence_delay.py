@@ -54,7 +54,8 @@ class LicenceDelay:
         latest = latest_until(today, lic.valid_to, self.spec)
         # 延期审验 of a driver not yet overdue: the delay must reach past the 审验 in question (an overdue
         # one's 审验 was due already: any date from tomorrow puts it off)
-        due = cycle.due if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status else None
+        due = (cycle.due if self.spec.status == "T" and OVERDUE_REVIEW not in lic.status and not cycle.overdue
+               else None)  # an overdue 审验 (逾期未审验 on record, or a cycle's deadline passed) from tomorrow
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
                  f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"

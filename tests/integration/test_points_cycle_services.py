@@ -80,7 +80,7 @@ def test_unhandled_violations_and_a_full_score_stay(env, people, key: str, point
 
 def test_review_education_and_its_delay_follow_the_new_cycle(env, people) -> None:
     acc = account_id(env, people["coach_driver"])  # 韩刚, A1 with 9 points
-    move_to(env, next_cycle(env, acc) + timedelta(days=30))  # after the ended cycle's 30 days of 审验
+    move_to(env, next_cycle(env, acc) + timedelta(days=366 + 30))  # a cycle later: the 9 points' cycle is past
     assert "免予本记分周期审验" in refusal(env, REVIEW, acc)
     assert "免予本记分周期审验" in refusal(env, DELAY_REVIEW, acc)
 

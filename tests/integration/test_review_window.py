@@ -47,9 +47,22 @@ def test_in_the_30_days_after_the_cycle_its_review_is_due(env, people, after_end
         assert f"须晚于{ended}的审验截止日期{due:%Y-%m-%d}" in str(err.value)
 
 
-def test_the_day_after_the_30_days_the_new_cycle_decides(env, people) -> None:
+def test_the_day_after_the_30_days_a_missed_review_is_overdue(env, people) -> None:
+    """No 审验 by its last day: the ended cycle's 审验 is overdue, not 免予 (tester: the day after the
+    deadline said 免予本记分周期审验 to a driver who had missed it). 延期审验 may put it off from tomorrow."""
     acc = account_id(env, people["coach_driver"])
-    _at(env, acc, 31)
+    ended, due = _at(env, acc, 31)
+    why = refusal(env, REVIEW, acc)
+    assert why.startswith(f"{ended}已记9分，审验截止日期{due.year}年{due.month}月{due.day}日已过，未完成审验。"
+                          "请携带身份证明和驾驶证到车管所窗口办理驾驶证审验") and "免予" not in why
+    delay = applications.prepare(env, DELAY_REVIEW, acc)
+    assert "审验截止日期" not in delay.intro  # overdue: any day from tomorrow puts it off
+
+
+def test_a_cycle_later_the_missed_review_is_no_longer_the_kiosks_to_say(env, people) -> None:
+    """Once the next cycle has ended too, its own (0 points) decides: 免予 (the record would say 逾期未审验, S)."""
+    acc = account_id(env, people["coach_driver"])
+    _at(env, acc, 366 + 1)
     assert "免予本记分周期审验" in refusal(env, REVIEW, acc)
     assert "免予本记分周期审验" in refusal(env, DELAY_REVIEW, acc)
 

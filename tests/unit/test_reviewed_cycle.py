@@ -33,9 +33,15 @@ def test_the_last_day_of_the_window_still_reviews_the_ended_cycle() -> None:
     assert (c.name, c.points, c.due) == (ENDED, 9, date(2027, 11, 22))
 
 
-def test_the_day_after_the_window_reviews_the_current_cycle() -> None:
+def test_the_day_after_the_window_the_ended_cycles_review_is_overdue() -> None:
     c = _on(date(2027, 11, 23))
-    assert (c.name, c.points, c.due, c.ended) == ("本记分周期", 0, date(2028, 11, 22), False)
+    assert (c.name, c.points, c.due, c.ended, c.overdue) == (ENDED, 9, date(2027, 11, 22), True, True)
+    assert not _on(date(2027, 11, 22)).overdue
+
+
+def test_once_the_next_cycle_has_ended_too_the_current_one_decides() -> None:
+    c = _on(date(2028, 10, 24))
+    assert (c.name, c.points, c.ended, c.overdue) == ("本记分周期", 0, False, False)
 
 
 def test_an_ended_cycle_without_points_leaves_the_current_one() -> None:
@@ -57,7 +63,11 @@ def test_the_education_is_refused_or_offered_by_the_reviewed_cycle() -> None:
     window = _on(date(2027, 10, 24))
     assert refusal(_facts(0), False, False, window) is None  # today's points are 0: the ended cycle's 9 decide
     assert refusal(_facts(0), True, False, window) == f"{ENDED}的审验教育已完成，无需再次申请"
-    assert "免予本记分周期审验" in (refusal(_facts(0), False, False, _on(date(2027, 11, 23))) or "")
+    late = _on(date(2027, 11, 23))
+    assert refusal(_facts(0), False, False, late) == (f"{ENDED}已记9分，审验截止日期2027年11月22日已过，未完成审验。"
+                                                      "请携带身份证明和驾驶证到车管所窗口办理驾驶证审验")
+    assert refusal(_facts(0), True, False, late) == f"{ENDED}的审验教育已完成，无需再次申请"
+    assert "免予本记分周期审验" in (refusal(_facts(0), False, False, _on(date(2028, 10, 24))) or "")
 
 
 def test_an_overdue_review_without_points_is_sent_to_the_counter() -> None:

@@ -90,7 +90,7 @@ FOLDER = "certificates"
 
 def database_folder(url: str) -> str:
     """The name of the database ``url``'s own folder under <data_dir>/certificates: its name (a
-    SQLite file's stem, a server's database; ASCII letters, digits, _ . - only) and 8 hex digits
+    SQLite file's stem, a server's database; letters (Chinese too), digits, _ . - only) and 8 hex digits
     of a SHA-256 of the URL, its password masked, a SQLite file by its real path (the same file
     reached by another relative path or a link is one folder): kiosk-1a2b3c4d. The same database
     always gets the same folder; a changed password does not move it."""
@@ -105,7 +105,7 @@ def database_folder(url: str) -> str:
         text = parsed.render_as_string(hide_password=True)  # u:***@host: the same whatever the password
         name = file.stem if file is not None else (
             "memory" if parsed.get_backend_name() == "sqlite" else Path(parsed.database or "").stem)
-    name = re.sub(r"[^A-Za-z0-9_.-]", "_", name).strip(".")[:24] or "db"
+    name = re.sub(r"[^\w.-]", "_", name).strip(".")[:24] or "db"  # \w: 数据.db keeps 数据
     return f"{name}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 

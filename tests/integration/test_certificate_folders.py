@@ -76,3 +76,10 @@ def test_old_certificates_of_every_database_are_pruned(env):
     written = certificates.certificate(env, *_placed(env))
     assert written.path.exists() and new_other.exists()
     assert not old_other.exists() and not old_flat.exists()
+
+
+def test_a_chinese_database_name_is_kept_in_its_folder(tmp_path):
+    """数据.db gave the folder __-089f37b6 (tester): its name is kept, as a letter is."""
+    name = certificates.database_folder(f"sqlite:///{tmp_path / '数据.db'}")
+    assert name.startswith("数据-") and len(name) == len("数据-") + 8
+    assert certificates.database_folder(f"sqlite:///{tmp_path / 'a b.db'}").startswith("a_b-")

@@ -56,7 +56,8 @@ def _facts(v: Vehicle, kind: str, today: date, taken: frozenset[str]) -> dict:
     moved = f"，{v.transfer_in_kind}日期{v.transfer_in_on:%Y-%m-%d}" if business and v.transfer_in_on else ""
     facts = {"id": v.id, "kind": kind, "prefix": prefix, "letter": letter, "plate": v.plate,
              "registered_on": v.registered_on, "business": business, "moved_on": v.transfer_in_on,
-             "label": f"{v.plate} {v.brand}（{kind}{registered}{moved}）"}
+             "label": f"{v.plate} {v.brand}（{kind}{registered}{moved}）",
+             "car": f"{v.plate} {v.brand}（{kind}{registered}）"}  # the summary's: its 过户（转入）日期 has a line
     if not rule.kind_refusal(kind):
         facts["pool"] = pool(v.plate, today, kind, prefix, letter, taken)
     return facts
@@ -130,7 +131,7 @@ class UsedCarPlate:
             number = check_number(problems, form, facts, way, prepared.context["taken"], own)  # type: ignore[arg-type]
         problems.raise_found()
         assert facts is not None and moved is not None and number is not None
-        return {"plate": plate, "vehicle": facts["label"], "business": facts["business"], "moved_on": moved.isoformat(),
+        return {"plate": plate, "vehicle": facts["car"], "business": facts["business"], "moved_on": moved.isoformat(),
                 "way": way, "number": number}
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:

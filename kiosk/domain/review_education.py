@@ -145,6 +145,18 @@ def reviewed_cycle(points: int, recorded_on: date | None, first_issued_on: date,
     return ReviewedCycle(last_start, last_end, last_points, last_due, True, today > last_due)
 
 
+def ended_review_note(cycle: ReviewedCycle, classes: tuple[str, ...], status: str, done: bool) -> str:
+    """What 驾驶证信息 says of an ended cycle's 审验 still to be done ('' when none): in its 30 days the
+    day it is due by, after them that it is overdue (tester: on the first day of the window the page
+    showed only 本记分周期累积记分：0分). Only for the classes that take it; a licence 逾期未审验 on
+    record (S) is told what to do first already."""
+    if not cycle.ended or done or not takes_review(classes) or OVERDUE_REVIEW in status:
+        return ""
+    if cycle.overdue:
+        return f"{cycle.name}已记{cycle.points}分，审验截止日期{format_date(cycle.due)}已过，请到车管所窗口办理驾驶证审验"
+    return f"{cycle.name}已记{cycle.points}分，须在{format_date(cycle.due)}前完成审验（驾驶人审验教育）"
+
+
 def sessions(schedule: dict[str, list[dict]], today: date, days_ahead: int,
              cal: WorkCalendar) -> list[EducationSession]:
     """The sessions of the next ``days_ahead`` days (from tomorrow) by a weekly schedule:

@@ -10,14 +10,17 @@ from sqlalchemy.orm import Session
 from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.exam import OPEN_STATUSES, SUBJECT_NAMES, SUBJECTS, subject_history
 from ..domain.exam_eligibility import bookable_subjects, permit_used_up
-from ..domain.licence import status_text
+from ..domain.licence import parse_classes, status_text
 from ..domain.licence_delay import delay_notes
+from ..domain.review_education import ended_review_note
 from ..domain.vehicle_docs import due_text
 from .booking import Facts, active_permit, age_note, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
 from .licence_delay import granted
-from .licence_points import label_of, points_of
+from .education_facts import finished_in_cycle
+from .licence_points import label_of, points_of, reviewed_of
+from .review_education import KIND as REVIEW_KIND
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class LicenceView:
     delays: tuple[str, ...] = ()  # what its delays say today (licence_delay.delay_notes)
     first: str = ""  # 逾期未换证 / 逾期未审验 / 逾期未体检: what to do first (elicence_steps.what_first), else ""
     points_label: str = "本记分周期累积记分"  # or 累积记分（含上一记分周期转入） (licence_points.label_of)
+    review: str = ""  # an ended cycle's 审验 still to do (domain.review_education.ended_review_note), else ""
 
     @property
     def normal(self) -> bool:
@@ -102,9 +106,12 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
     today = env.clock.now().date()
     delays = delay_notes(lic.status, granted(s, account_id), today)
     first = what_first(today, lic.status, lic.valid_from, lic.valid_to)
+    cycle = reviewed_of(lic, today)
+    done = cycle.ended and finished_in_cycle(s, account_id, REVIEW_KIND, cycle.education_span) is not None
+    review = ended_review_note(cycle, parse_classes(lic.classes), lic.status, done)
     return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
                        lic.valid_from, lic.valid_to, lic.issuing_authority, points_of(lic, today), lic.phone,
-                       lic.address, tuple(delays), first, label_of(lic, today))
+                       lic.address, tuple(delays), first, label_of(lic, today), review)
 
 
 BOOKED = {"placed": "预约成功", "active": "预约受理中"}  # a subject's open booking (domain.exam.OPEN_STATUSES)

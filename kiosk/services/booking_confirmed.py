@@ -4,7 +4,8 @@ at 查询 and shown on 确认并提交), checked again at 下一步 and 预约.
 A counter may change a session's 开考时间, day or site while nobody has applied for it yet; a citizen
 who chose it meanwhile would be booked for a time never shown. The request carries what was shown
 (``BookingRequest.confirmed``) and is refused when the session is no longer that, naming old and new:
-所选场次（12月8日 08:30 沙坪坝土主考场）的考试时间已改为12月8日 09:00，请重新查询后选择其他场次.
+所选场次（12月8日 08:30 沙坪坝土主考场）的考试时间已改为12月8日 09:00，可重新选择该场次（已按变更后的信息列出）或其他场次 (the kiosk has
+queried again: the session is in the list at its new time; it said 请重新查询后选择其他场次, tester).
 A request without it (the CLI, tests, the bench) is not checked: booked as before.
 """
 from __future__ import annotations
@@ -58,7 +59,7 @@ def changed(shown: Sequence[ShownSession], now: Mapping[int, Now]) -> SessionsGo
             ids.append(x.id)
     if not said:
         return None
-    return SessionsGone("；".join(said) + "，请重新查询后选择其他场次", changed=tuple(ids))
+    return SessionsGone("；".join(said) + "，可重新选择该场次（已按变更后的信息列出）或其他场次", changed=tuple(ids))  # it is in the list queried again
 
 
 _NOW = Prepared(select(ExamSession.exam_date, ExamSession.start_time, ExamSession.site_id, ExamSite.name)

@@ -53,7 +53,7 @@ def test_a_start_time_changed_before_submitting_is_refused_naming_old_and_new(en
     row, req, aid, code = chosen(env, p)
     set_start(env, row.id, later(row.start_time))
     said = (f"所选场次（{label(row)}）的考试时间已改为{row.exam_date.month}月{row.exam_date.day}日 "
-            f"{later(row.start_time):%H:%M}，请重新查询后选择其他场次")
+            f"{later(row.start_time):%H:%M}，可重新选择该场次（已按变更后的信息列出）或其他场次")
     with pytest.raises(SessionsGone) as refused:
         booking_submit.submit(env, aid, req, code)
     assert refused.value.message == said + "（验证码仍然有效）" and refused.value.code_valid
@@ -89,7 +89,7 @@ def test_a_site_changed_is_said_with_the_new_site(env, people):
         name = other.name
     with pytest.raises(SessionsGone) as refused:
         booking_submit.submit(env, aid, req, code)
-    assert refused.value.reason == f"所选场次（{label(row)}）的考场已改为{name}，请重新查询后选择其他场次"
+    assert refused.value.reason == f"所选场次（{label(row)}）的考场已改为{name}，可重新选择该场次（已按变更后的信息列出）或其他场次"
 
 
 def test_a_priority_session_changed_is_refused(env, people):

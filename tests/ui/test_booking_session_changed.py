@@ -32,7 +32,7 @@ async def submit_after_the_counter_moved_it(pilot, env, p) -> tuple[str, str]:  
         s.get(ExamSession, row.id).start_time = moved
     day = f"{row.exam_date.month}月{row.exam_date.day}日"
     why = (f"所选场次（{day} {row.start_time:%H:%M} {row.site_name}）的考试时间已改为{day} {moved:%H:%M}，"
-           "请重新查询后选择其他场次")
+           "可重新选择该场次（已按变更后的信息列出）或其他场次")
     await press(pilot, "submit")
     await settle(pilot)
     return code, why

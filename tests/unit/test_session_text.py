@@ -25,7 +25,21 @@ def test_the_sum_note_goes_with_listed_sessions_only() -> None:
     empty = bq.SessionQuery([], bq.RankingView(1, 0, AT, "首次预约科目二"))
     text, rule = ranking_texts(empty)
     assert text == "所选时间段和考场暂无考试计划名额，暂无排名"
-    assert rule.startswith("排序时间：2026-11-20 09:30\n依据：首次预约科目二。") and SUM_NOTE not in rule
+    assert SUM_NOTE not in rule
+
+
+def test_without_a_ranking_the_time_is_said_as_the_citizens_own() -> None:
+    """Tester (陈晨, 2026-12-26 to 12-27): under 暂无排名 the lines 排序时间 and 依据 read as the basis
+    of a ranking there is not. The time is still the citizen's, and the seed's rule speaks of that
+    time only (以...为排序时间): both stay, said as what a ranking will be counted by."""
+    empty = bq.SessionQuery([], bq.RankingView(1, 0, AT, "首次预约科目二考试的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间"))
+    text, rule = ranking_texts(empty)
+    assert text == "所选时间段和考场暂无考试计划名额，暂无排名"
+    assert rule.splitlines() == ["您本科目的排序时间：2026-11-20 09:30（有可预约的考试场次时按此时间排名）",
+                                 "依据：首次预约科目二考试的，以受理用户初次申领机动车驾驶证等业务的时间为排序时间。"]
+    assert "排名" not in rule.splitlines()[1]  # the rule line speaks of the time, not of a ranking
+    listed = bq.SessionQuery([_row()], bq.RankingView(3, 20, AT, "首次预约科目二"))
+    assert ranking_texts(listed)[1].startswith("排序时间：2026-11-20 09:30\n依据：首次预约科目二。")
 
 
 def test_nothing_before_a_query_nor_for_priority() -> None:

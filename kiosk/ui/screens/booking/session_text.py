@@ -25,9 +25,13 @@ def ranking_texts(last_query: bq.SessionQuery | None) -> tuple[str, str]:
     if last_query is None or last_query.ranking is None:
         return "", ""
     r = last_query.ranking
-    rule = f"排序时间：{r.at:%Y-%m-%d %H:%M}\n依据：{r.rule_text}。{r.rule_items}"
-    if not last_query.rows or r.planned == 0:  # no sessions listed (暂无排名): no 下列考试场次 to sum
-        return r.text, rule
+    basis = f"依据：{r.rule_text}。{r.rule_items}"
+    if not last_query.rows or r.planned == 0:
+        # 暂无排名 (no sessions listed): the time is still the citizen's own, and the seed's rule speaks
+        # of that time only (以...为排序时间), so both stay; said as what a ranking will be counted by,
+        # not as this one's basis, and with no 下列考试场次 to sum (tester: they read as a ranking's)
+        return r.text, f"您本科目的排序时间：{r.at:%Y-%m-%d %H:%M}（有可预约的考试场次时按此时间排名）\n{basis}"
+    rule = f"排序时间：{r.at:%Y-%m-%d %H:%M}\n{basis}"
     return r.text, f"{rule}\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。"
 
 

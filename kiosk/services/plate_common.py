@@ -91,6 +91,13 @@ def rules_said(cars, taken: frozenset[str] = frozenset()) -> str:  # type: ignor
     return "\n".join(f"{kind}自编规则：{text}" for kind, text in sorted(rules))
 
 
+def car_line(label: str, why: str) -> str:
+    """A car in the list before the form (or in the refusal when none may choose): whether it may
+    choose a number, and why not, as one sentence ending in 。, as the other services' lists do (渝...
+    不能申请转籍：...。); it ended mid-sentence (tester)."""
+    return f"{label}：不能选号，{why.rstrip('。')}。" if why else f"{label}：可以选号。"
+
+
 def way_choices(keep: bool = False) -> list[tuple[str, str]]:
     ways = [(f"随机选号（从系统随机产生的{rule.POOL_SIZE}个号码中选择）", rule.RANDOM),
             ("自编自选（按号牌编码规则自行编排号码）", rule.OWN)]

@@ -17,8 +17,8 @@ from ..domain import plate_choice as rule
 from ..domain.errors import DomainError, FormProblems
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
-                           taken_numbers, way_choices)
+from .plate_common import (car_line, check_number, chosen_by_car, link, number_field, number_fields, pool, record,
+                           rules_said, taken_numbers, way_choices)
 
 BUSINESS = "新车选号"
 NOT_YOURS = "未查询到您名下该未注册新车，请重新选择"
@@ -53,7 +53,7 @@ class NewCarPlate:
             why = rule.kind_refusal(car.plate_kind) or (
                 f"已选定号牌号码{chosen[car.id]}，每辆车只能选号一次" if car.id in chosen else "")
             f = {**_facts(car, taken, today), "i": i}
-            lines.append(f"{f['label']}" + (f"：不能选号，{why}" if why else "：可以选号"))
+            lines.append(car_line(f["label"], why))
             if not why:
                 facts[car.vin] = f
         if not facts:

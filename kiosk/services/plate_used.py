@@ -27,8 +27,8 @@ from ..domain.vehicle_docs import NUMBERED_KINDS
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
 from .owned_vehicles import held_vehicles, in_transfer, open_of_kinds, transfers_in_progress, vehicle_of
-from .plate_common import (check_number, chosen_by_car, link, number_field, number_fields, pool, record, rules_said,
-                           taken_numbers, way_choices)
+from .plate_common import (car_line, check_number, chosen_by_car, link, number_field, number_fields, pool, record,
+                           rules_said, taken_numbers, way_choices)
 
 TITLE = "在用车选号"
 BUSINESSES = ("本地二手车过户选号", "异地转（迁）入选号")
@@ -57,6 +57,9 @@ def _facts(v: Vehicle, kind: str, today: date, taken: frozenset[str]) -> dict:
     facts = {"id": v.id, "kind": kind, "prefix": prefix, "letter": letter, "plate": v.plate,
              "registered_on": v.registered_on, "business": business, "moved_on": v.transfer_in_on,
              "label": f"{v.plate} {v.brand}（{kind}{registered}{moved}）",
+             # the 车辆 option's: without the 登记日期 (said in the list above it), it fits 80 columns
+             # (tester: cut mid-date, 过户日期2025-10-...)
+             "option": f"{v.plate} {v.brand}（{kind}{moved}）",
              "car": f"{v.plate} {v.brand}（{kind}{registered}）"}  # the summary's: its 过户（转入）日期 has a line
     if not rule.kind_refusal(kind):
         facts["pool"] = pool(v.plate, today, kind, prefix, letter, taken)
@@ -94,7 +97,7 @@ class UsedCarPlate:
                 NO_TRANSFER if f["business"] is None else "") or (
                 in_transfer(moving[car.plate]) if car.plate in moving else "") or (  # leaving the city's record
                 document_in_progress(making[car.plate]) if car.plate in making else "")
-            lines.append(f["label"] + (f"：不能选号，{why}" if why else "：可以选号"))
+            lines.append(car_line(f["label"], why))
             if not why:
                 facts[car.plate] = f
         if not facts:
@@ -103,7 +106,7 @@ class UsedCarPlate:
         fields = [FieldSpec("plate", "车辆", kind="choice"), FieldSpec("way", "选号方式", kind="choice")]
         for plate, f in facts.items():
             fields += number_fields(f["i"], "plate", plate, f, taken=taken)
-        choices = {"plate": [(f["label"], p) for p, f in facts.items()], "way": way_choices(keep=True)}
+        choices = {"plate": [(f["option"], p) for p, f in facts.items()], "way": way_choices(keep=True)}
         for f in facts.values():
             choices[f"pick_{f['i']}"] = [(n, n) for n in f["pool"]]
         initial = {"plate": next(iter(facts))} if len(facts) == 1 else {}

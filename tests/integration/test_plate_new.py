@@ -59,7 +59,7 @@ def test_a_random_number_is_kept_and_told_in_progress_inbox_and_sms(env: Env, pe
     with pytest.raises(DomainError) as again:
         applications.prepare(env, NEW, aid)
     assert f"不能办理新车选号：\n大众牌 朗逸（小型汽车，车辆识别代号后6位184356）：不能选号，已选定号牌号码{pool[7]}，" \
-           "每辆车只能选号一次" == again.value.message
+           "每辆车只能选号一次。" == again.value.message
 
 
 def test_bad_or_taken_numbers_and_nothing_chosen_are_told_next_to_their_fields(env: Env, people) -> None:
@@ -149,4 +149,4 @@ def test_another_kind_is_refused_before_the_form_saying_why(env: Env, people) ->
     with pytest.raises(DomainError) as exc:
         applications.prepare(env, NEW, aid)
     assert exc.value.message == ("不能办理新车选号：\n比亚迪牌 海豹（大型汽车，车辆识别代号后6位123456）：不能选号，"
-                                 "大型汽车不能网上选号（网上选号限小型汽车、小型新能源汽车、大型新能源汽车）")
+                                 "大型汽车不能网上选号（网上选号限小型汽车、小型新能源汽车、大型新能源汽车）。")

@@ -151,7 +151,7 @@ def test_an_exempt_mark_under_way_refuses_it_too_and_alone_before_the_form(env: 
         applications.prepare(env, USED, aid)
     assert exc.value.message.startswith("不能办理在用车选号：\n渝A12345 ")
     assert exc.value.message.endswith(
-        f"：不能选号，该车有正在办理的免检车申领检验标志申请（业务流水号{mark.serial_no}），办结后方可申请在用车选号")
+        f"：不能选号，该车有正在办理的免检车申领检验标志申请（业务流水号{mark.serial_no}），办结后方可申请在用车选号。")
 
 
 def test_the_cars_own_number_typed_is_told_as_its_own_with_keeping_and_its_condition(env: Env, people) -> None:
@@ -179,8 +179,8 @@ def test_a_car_with_no_transfer_on_record_chooses_no_number(env: Env, people) ->
     aid = account_id(env, people["two_cars"])
     prepared = applications.prepare(env, USED, aid)
     assert [v for _, v in prepared.choices["plate"]] == ["渝AD12345"]  # its 过户 on record, the demo's
-    assert "渝A8D2Q7 吉利牌（小型汽车，登记日期2015-06-19）：不能选号，该车没有过户或转入记录，不能办理在用车选号" in prepared.intro
-    assert "渝AD12345 比亚迪牌（小型新能源汽车，登记日期2019-06-19，过户日期2025-10-27）：可以选号" in prepared.intro
+    assert "渝A8D2Q7 吉利牌（小型汽车，登记日期2015-06-19）：不能选号，该车没有过户或转入记录，不能办理在用车选号。\n" in prepared.intro
+    assert "渝AD12345 比亚迪牌（小型新能源汽车，登记日期2019-06-19，过户日期2025-10-27）：可以选号。\n" in prepared.intro
     assert {f.name for f in prepared.fields}.isdisjoint({"business", "moved_on"})
     with pytest.raises(DomainError) as exc:  # typed as before: not the citizen's to say
         applications.check(USED, {"plate": "渝A8D2Q7", "business": LOCAL, "moved_on": "2026-11-20",
@@ -190,7 +190,7 @@ def test_a_car_with_no_transfer_on_record_chooses_no_number(env: Env, people) ->
     assert checked.summary[1:3] == [("业务类型", LOCAL), ("过户（转入）日期", "2025-10-27")]
     with pytest.raises(DomainError) as exc:  # none: refused before the form
         applications.prepare(env, USED, account_id(env, people["driver_normal"]))  # 刘洋's 渝A12345
-    assert exc.value.message.endswith("：不能选号，该车没有过户或转入记录，不能办理在用车选号")
+    assert exc.value.message.endswith("：不能选号，该车没有过户或转入记录，不能办理在用车选号。")
     from kiosk.db.models import Account
     with env.db.write() as s:  # the record gone meanwhile (a correction at the counter): refused at 提交
         s.scalars(select(Vehicle).where(Vehicle.plate == "渝AD12345")).one().transfer_in_on = None
@@ -198,3 +198,20 @@ def test_a_car_with_no_transfer_on_record_chooses_no_number(env: Env, people) ->
         with env.db.write() as s:
             USED.apply(s, env, s.get(Account, aid), checked.clean, prepared)
     assert exc.value.message == "渝AD12345不能选号：该车没有过户或转入记录，不能办理在用车选号。"
+
+
+def test_each_car_in_the_list_is_a_sentence_and_the_option_fits_80_columns(env: Env, people) -> None:
+    """Tester (周杰): the list before the form, and the refusal when no car may choose, ended each car
+    mid-sentence (：不能选号，<why> without 。), unlike the other services' lists (渝...不能申请转籍：...。);
+    and the 车辆 option, the list's whole line, was cut at 80x24 (过户日期2025-10-...). The option
+    leaves out the 登记日期, which the list above it says."""
+    aid = account_id(env, people["two_cars"])
+    prepared = applications.prepare(env, USED, aid)
+    listed = prepared.intro.split("您名下的机动车：\n")[1].splitlines()[:2]
+    assert listed == ["渝A8D2Q7 吉利牌（小型汽车，登记日期2015-06-19）：不能选号，该车没有过户或转入记录，不能办理在用车选号。",
+                      "渝AD12345 比亚迪牌（小型新能源汽车，登记日期2019-06-19，过户日期2025-10-27）：可以选号。"]
+    assert prepared.choices["plate"] == [("渝AD12345 比亚迪牌（小型新能源汽车，过户日期2025-10-27）", "渝AD12345")]
+    with pytest.raises(DomainError) as exc:  # none may: each line of the refusal ends as a sentence
+        applications.prepare(env, USED, account_id(env, people["driver_normal"]))
+    lines = exc.value.message.splitlines()
+    assert lines[0] == "不能办理在用车选号：" and lines[1:] and all(line.endswith("。") for line in lines[1:])

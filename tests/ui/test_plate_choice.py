@@ -133,3 +133,16 @@ async def test_up_and_down_in_the_random_set_move_by_rows_left_and_right_along_o
             await pilot.press("down")
         await settle(pilot)
         assert await chosen_after("down") == 45  # the last row: stays
+
+
+async def test_the_car_option_is_whole_at_80x24(kiosk_app, env, people):
+    """Tester (周杰, 80x24): the 车辆 option was cut mid-date (…过户日期2025-10-…)."""
+    p = people["two_cars"]
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await press_in_view(pilot, "menu-plate_used")
+        option = kiosk_app.screen.query_one("#choice-plate").query("RadioButton").first()
+        option.scroll_visible(animate=False, immediate=True)
+        await settle(pilot)
+        row = screen_text(kiosk_app).splitlines()[option.region.y]
+        assert "渝AD12345 比亚迪牌（小型新能源汽车，过户日期2025-10-27）" in row and "…" not in row

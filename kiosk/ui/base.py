@@ -18,6 +18,7 @@ from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked
 from ..services.codes import NOT_SIX
 from .dialogs.confirm import ConfirmDialog
 from .focus import focus_first, main_control, shown
+from .pointer import step_shown
 from .widgets.button_row import ButtonRowKeys
 from .widgets.code_button import as_seen_here, code_refused
 from .widgets.field import FormField
@@ -301,9 +302,10 @@ class KioskScreen(ButtonRowKeys):
 
     def show_step(self, step: str, bar: int) -> None:
         """A wizard's step ``step`` (a ContentSwitcher child) with the step bar on ``bar``; errors of
-        the last step cleared and the focus moved into the new one."""
+        the last step cleared and the focus moved into the new one; taps held a moment (step_shown)."""
         self.clear_errors()
         self.query_one(ContentSwitcher).current = step
+        step_shown(self.query_one(f"#{step}"))
         self.query_one(StepBar).current = bar
         focus_first(self.query_one(f"#{step}"))
 

@@ -5,8 +5,9 @@ screen or a dialog put its second tap on whatever the new one shows at that spot
 【申领电子驾驶证】, tapped twice, answered the question that opened over it (是否继续申领？, its
 【申领】 at the same spot) unseen; the start screen's 【登录】 put the focus in 短信验证码; the sign-in's
 【登录】 opened 网办进度 in the 业务中心 (tester). So for ``FRESH`` seconds after a screen or a dialog
-comes on top (pushed, switched to, or back on top when the one over it closes), or a screen opens
-a question in its page (``hold_taps``), the mouse's press, release and click are dropped here,
+comes on top (pushed, switched to, or back on top when the one over it closes), a screen opens
+a question in its page (``hold_taps``), or a wizard shows another step (``step_shown``: 考试预约's
+阅读并同意, tapped twice, pressed 选择场次's 下一步 at the same spot), the mouse's press, release and click are dropped here,
 where the terminal driver's events come in: one place for every screen and dialog. A tap made
 while the new one is still being composed (it may take a second on a busy machine) is dropped too. Keys are never held back nor dropped (a typed ID, Enter, Escape: the
 tmux tests drive the kiosk by keys at full speed); nor are mouse moves and scrolls.
@@ -78,3 +79,13 @@ class FreshScreenTaps:
         elif isinstance(event, events.MouseUp) and self.mouse_captured is not None:  # type: ignore[attr-defined]
             self.capture_mouse(None)  # type: ignore[attr-defined]  # pressed on the screen before: let go
         return True
+
+
+def step_shown(shown: Widget) -> None:
+    """A wizard's step ``shown`` took the place of the last one (a ContentSwitcher's): taps are held
+    as when a screen opens, so a double-tap's second tap does not press what the new step has at the
+    same spot (考试预约's 阅读并同意, tapped twice, pressed 选择场次's 下一步 and said 请先输入时间段并点击
+    【查询】 in red: tester). Keys are never held back."""
+    app = shown.app
+    if isinstance(app, FreshScreenTaps):
+        app.hold_taps(shown)

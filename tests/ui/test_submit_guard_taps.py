@@ -12,6 +12,7 @@ from tests.ui.conftest import driver_tap, screen_text, set_input, settle, sign_i
 
 GUARD = 6.0  # far longer than the real 0.8 s: on a loaded machine (CI, -n auto) reaching 确认并提交 and
 # settling may take seconds, and the first tap must still come inside the moment
+STEP_HELD = 0.6  # seconds: longer than the taps dropped as a step opens (FreshScreenTaps.FRESH)
 
 
 async def _at_confirm(pilot, env, person, monkeypatch) -> ApplicationFlowScreen:  # type: ignore[no-untyped-def]
@@ -40,6 +41,7 @@ async def test_a_tap_too_soon_does_not_put_off_the_next(kiosk_app, env, people, 
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         screen = await _at_confirm(pilot, env, people["driver_normal"], monkeypatch)
         opened = screen._quiet_since  # noqa: SLF001  # when the step opened (SubmitGuard.step_opened)
+        await asyncio.sleep(STEP_HELD)  # past the taps held as the step opened (kiosk.ui.pointer.step_shown)
         await _tap_submit_at(pilot, screen, opened, 0.0)  # at once
         assert time.monotonic() - opened < GUARD, "the machine was too slow to tap inside the moment"
         assert "业务流水号" not in screen_text(kiosk_app)  # too soon: ignored

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ...domain.errors import DomainError, StillPending, sentence
+from ..pointer import step_shown
 from ..widgets.stepbar import StepBar
 from . import flow_fields
 
@@ -62,6 +63,7 @@ class PendingOffer(_Base):
         that choice, and the choice now counts as having one (context ``pending``); else the form
         goes (nothing can be applied for now, nor lost by leaving)."""
         self.query_one(ContentSwitcher).current = "step-form"
+        step_shown(self.query_one("#step-form"))  # taps held a moment, as at every step change
         self.query_one(StepBar).current = 0
         pending = self.prepared.context.get("pending") if self.prepared else None
         by_value = pending.get(exc.field) if isinstance(pending, dict) and exc.field else None

@@ -21,6 +21,7 @@ from ....services import booking_submit as submit
 from ....services import terminals
 from ...base import focus_first
 from ...focus import shown as is_shown
+from ...pointer import step_shown
 from ...citizen_screen import CitizenScreen
 from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
@@ -188,9 +189,10 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         if step == "step-confirm":
             self._code_for_this()
         self.query_one(ContentSwitcher).current = step
+        shown = self.query_one(f"#{step}")
+        step_shown(shown)  # a double-tap's second tap is dropped: 阅读并同意 twice pressed 下一步 (tester)
         # at once: deferred (Textual's default), it came after the focus below had scrolled to what it focused
         self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
-        shown = self.query_one(f"#{step}")
         back_on = self.query_one(f"#{opener}") if opener else None
         if back_on is not None and is_shown(back_on):  # still offered (read again: configure above)
             self.call_after_refresh(back_on.focus)

@@ -107,6 +107,7 @@ class ReviewedCycle:
     due: date  # 30 days after ``end``
     ended: bool  # an ended cycle, in the 30 days of its 审验 (or after them: ``overdue``)
     overdue: bool = False  # an ended cycle with points whose 30 days are over: its 审验 was due
+    late_until: date | None = None  # overdue: the first day of the next cycle (a 审验 done late counts till then)
 
     @property
     def name(self) -> str:
@@ -117,6 +118,8 @@ class ReviewedCycle:
     def education_span(self) -> tuple[date, date]:
         """The days (first, first day after) in which a finished 审验教育 counts for this 审验: the cycle,
         and for an ended one the days of its 审验 too."""
+        if self.overdue and self.late_until is not None:  # done late, at a counter: it counts too
+            return self.start, self.late_until
         return self.start, (self.due if self.ended else self.end) + timedelta(days=1)
 
 
@@ -142,7 +145,8 @@ def reviewed_cycle(points: int, recorded_on: date | None, first_issued_on: date,
     # After its 30 days the ended cycle is still the one in question, as overdue: its 审验 was due
     # (tester: the day after the deadline said 免予本记分周期审验 to a driver who had missed it). Until
     # the current cycle ends; the record then says 逾期未审验 (S) or the points were written anew.
-    return ReviewedCycle(last_start, last_end, last_points, last_due, True, today > last_due)
+    return ReviewedCycle(last_start, last_end, last_points, last_due, True, today > last_due,
+                         next_start if today > last_due else None)
 
 
 def ended_review_note(cycle: ReviewedCycle, classes: tuple[str, ...], status: str, done: bool) -> str:

@@ -37,6 +37,9 @@ def test_the_day_after_the_window_the_ended_cycles_review_is_overdue() -> None:
     c = _on(date(2027, 11, 23))
     assert (c.name, c.points, c.due, c.ended, c.overdue) == (ENDED, 9, date(2027, 11, 22), True, True)
     assert not _on(date(2027, 11, 22)).overdue
+    # a 审验教育 finished late (after 2027-11-22, at a counter) still counts for it, until the cycle ends
+    assert c.education_span == (date(2026, 10, 24), date(2028, 10, 24))
+    assert _on(date(2027, 11, 22)).education_span == (date(2026, 10, 24), date(2027, 11, 23))
 
 
 def test_once_the_next_cycle_has_ended_too_the_current_one_decides() -> None:

@@ -26,9 +26,9 @@ from ..domain.ids import mask_name
 from ..domain.names import clean_owner_name
 from ..domain.vehicle_docs import clean_choice
 from . import audit, messaging, profile
-from .new_cars import NewCarView, new_cars_in
 from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
 from .env import Env
+from .new_cars import NewCarView, new_cars_in
 from .owned_vehicles import transferred_plates, transfers_out
 
 KIND = "other_vehicle"

@@ -11,6 +11,7 @@ from .dates import anniversary
 from .licence import STATUS_NAMES
 
 FULL_SCORE = 12
+TAKE_FULL_SCORE = "须参加满分教育，请在【学习教育业务】中申请【满分学习考试】"  # the kiosk's menu entry for it
 # 大型客车、重型牵引挂车、城市公交车、中型客车、大型货车 (L162: 审验 after each cycle with points).
 LARGE_CLASSES = ("A1", "A2", "A3", "B1", "B2")
 # The licence is no longer in force: nothing to study or review for.

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from .dates import format_date
-from .points import FULL_SCORE, HELD, DriverFacts, probation_ends, probation_last_day, status_problem, study_lapsed
+from .points import FULL_SCORE, HELD, TAKE_FULL_SCORE, DriverFacts, probation_ends, probation_last_day, status_problem, study_lapsed
 from .licence import STATUS_NAMES
 
 SERVICE = "学法减分"
@@ -56,7 +56,7 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None =
         if code in UNHANDLED:
             return f"驾驶证有{STATUS_NAMES[code]}记录，请处理完毕后再申请学法减分"
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return f"{facts.points_label}已满12分，不能申请学法减分，请参加满分教育"
+        return f"{facts.points_label}已满12分，不能申请学法减分。{TAKE_FULL_SCORE}"
     if facts.points <= 0:
         return "本记分周期没有记分记录，无需申请学法减分"  # as 审验教育 and 延期审验 say it (tester)
     for cycle, times in zip(("本记分周期", "上一个记分周期"), full_scores):

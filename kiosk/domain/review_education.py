@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import format_date, format_day_and_weekday
-from .points import FULL_SCORE, LARGE_CLASSES, DriverFacts, cycle_of, points_now, status_problem, study_lapsed
+from .points import FULL_SCORE, LARGE_CLASSES, TAKE_FULL_SCORE, DriverFacts, cycle_of, points_now, status_problem, study_lapsed
 from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
@@ -68,7 +68,7 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
     if problem:
         return problem
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return f"{facts.points_label}已满12分，请参加满分教育"
+        return f"{facts.points_label}已满12分，{TAKE_FULL_SCORE}"
     if not takes_review(facts.classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"

@@ -10,9 +10,10 @@ from kiosk.domain.points import points_carried, points_label
 from kiosk.services import applications, profile
 from kiosk.services.catalog import SERVICES
 from tests.booking_helpers import account_id
-from tests.integration.test_points_cycle_services import STUDY, move_to, next_cycle, refusal
+from tests.integration.test_points_cycle_services import REVIEW, STUDY, move_to, next_cycle, refusal
 
 CARRIED = "累积记分（含上一记分周期转入）"
+TAKE = "须参加满分教育，请在【学习教育业务】中申请【满分学习考试】"
 
 
 def test_the_label_of_carried_points() -> None:
@@ -34,7 +35,9 @@ def test_a_full_score_carried_into_the_new_cycle_is_not_called_this_cycles(env, 
     assert lic is not None and (lic.points_label, lic.points) == (CARRIED, 12)
     intro = applications.prepare(env, SERVICES["full_score"], acc).intro
     assert f"您{CARRIED}12分" in intro and "本记分周期已记" not in intro
-    assert refusal(env, STUDY, acc) == f"{CARRIED}已满12分，不能申请学法减分，请参加满分教育"
+    # The refusals name the menu entry where the 满分教育 is applied for (they said 请参加满分教育)
+    assert refusal(env, STUDY, acc) == f"{CARRIED}已满12分，不能申请学法减分。{TAKE}"
+    assert refusal(env, REVIEW, acc) == f"{CARRIED}已满12分，{TAKE}"
 
 
 @pytest.mark.parametrize("key", ["violation"])

@@ -10,6 +10,7 @@ from textual.widgets import DataTable, Static
 from kiosk.db.models import ExamSession
 from kiosk.services import exam_admin
 from kiosk.services.staff import StaffSession
+from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import screen_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
@@ -63,7 +64,10 @@ async def test_a_save_over_another_counters_change_is_refused_and_keeps_the_form
         await settle(pilot)
         assert app.screen.rows[str(row.id)].seats == 8  # the list read again
         assert _text(app, "#error-session") == said  # and the message kept
-        await _choose(pilot, app, row.id)  # loaded again: as it is now
+        await _choose(pilot, app, row.id)  # the 2 typed is not saved: asked first
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")  # 放弃并修改所选场次: loaded again, as it is now
+        await settle(pilot)
         assert (_value(app, "seats"), _value(app, "priority_quota")) == ("8", "0")
         set_input(app, "priority_quota", "2")
         await press(pilot, "save")

@@ -37,6 +37,9 @@ DROP_WHEN_NARROW = (8, 6, 0, 9, 11, 2, 7)
 MORE_ORDER = (8, 9, 11, 7, 2, 0, 6)  # the line under the table: what matters most first
 
 
+CHOOSE_QUESTION = "填写的内容尚未保存，修改所选场次后不会保留。\n\n确定放弃并修改所选场次吗？"
+
+
 class ExamPlansScreen(KioskScreen):
     DRAFT_FIELDS = FORM_FIELDS  # a session being created or changed
 
@@ -181,9 +184,14 @@ class ExamPlansScreen(KioskScreen):
         self.call_after_refresh(self._fill)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """A session chosen in the list fills the form to be changed; a new or changed session typed
+        and not saved is asked about first, as 返回 and 新建 do (tester: a refused new session was gone
+        without a word when Enter on the list chose a row)."""
         r = self.rows.get(str(event.row_key.value))
-        if r is None:
-            return
+        if r is not None:
+            self.leave(lambda: self._load(r), CHOOSE_QUESTION, "放弃并修改所选场次")
+
+    def _load(self, r: exam_admin.SessionRow) -> None:
         self.editing, self.loaded = r.id, exam_admin.shown(r)
         self.query_one("#site", Select).value = r.site_id
         values = (f"{r.exam_date}", f"{r.start_time:%H:%M}", str(r.subject), r.classes, str(r.seats),

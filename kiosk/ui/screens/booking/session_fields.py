@@ -1,17 +1,22 @@
 """选择场次's own fields: 开始日期/结束日期 (DateField: its message breaks between clauses; a change
-of 开始日期 takes 结束日期's message about the range with it) and 考试场地 (SiteSelect: its open list
+of 开始日期 takes 结束日期's message about the range with it; a tap opens a month to tap a day in) and 考试场地 (SiteSelect: its open list
 stays above the demo phone bar)."""
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import Any
 
 from rich.cells import cell_len
+from textual import events
 from textual.widget import Widget
 from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
+from ....domain.clock import Clock
 from ....domain.errors import DomainError
-from ....services.booking import parse_day
+from ....services.booking import first_bookable_day, parse_day
+from ...dialogs.date_picker import DatePickerDialog
 from ...widgets.field import FormField
 from ...widgets.phone import PhoneBar
 
@@ -36,7 +41,29 @@ def at_clauses(message: str, width: int) -> str:
 class DateField(FormField):
     """开始日期 or 结束日期. Its message breaks between clauses when it is too long for its line; a
     change of 开始日期 the citizen makes takes 结束日期's message about the range with it (结束日期不能
-    早于开始日期 and the 3-month limit are said under 结束日期, and are about both dates)."""
+    早于开始日期 and the 3-month limit are said under 结束日期, and are about both dates).
+
+    A tap (a click) on it, its label or its box, opens DatePickerDialog (选择开始日期): at a touch screen
+    there is no keyboard to type 2026-12-05. The day tapped goes into the field as if typed (its
+    message goes, 查询's 时间段或考试场地已更改 too); 取消 leaves it as it was. The focus coming in by
+    Tab opens nothing: typing works as before."""
+
+    def __init__(self, name: str, label: str, *, clock: Clock, **kwargs: Any) -> None:
+        super().__init__(name, label, **kwargs)
+        self.clock = clock
+
+    def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if self.disabled or self.app.screen is not self.screen:
+            return
+        first = first_bookable_day(self.clock.now().date())
+        self.app.push_screen(DatePickerDialog(f"选择{self._label}", _day(self.value), first), self._picked)
+
+    def _picked(self, day: str | None) -> None:
+        if day is None or not self.is_attached:
+            return
+        self.input.value = day  # as typed: FormField.on_input_changed takes the old message away
+        self.input.cursor_position = len(day)
 
     def set_error(self, message: str, scroll: bool = True) -> None:
         super().set_error(at_clauses(message, self.content_region.width), scroll)
@@ -47,11 +74,15 @@ class DateField(FormField):
 
 
 def _parses(text: str, field: str) -> bool:
+    return _day(text, field) is not None
+
+
+def _day(text: str, field: str = "date_from") -> date | None:
+    """The day in a date field, or None (empty, or not a date)."""
     try:
-        parse_day(text, field)
+        return parse_day(text, field)
     except DomainError:
-        return False
-    return True
+        return None
 
 
 class SiteSelect(Select):

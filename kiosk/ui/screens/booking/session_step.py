@@ -84,10 +84,10 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         start, end = defaults(self.today)
         with Horizontal(id="range"):
             yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
-                            value=start, max_length=DATE_LEN,
+                            value=start, max_length=DATE_LEN, clock=self.clock,
                             enter_focuses="date_to")  # as in every form: Enter goes to the next field
             yield DateField("date_to", "结束日期", placeholder="如 2026-12-20",
-                            value=end, max_length=DATE_LEN,
+                            value=end, max_length=DATE_LEN, clock=self.clock,
                             enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
         yield SiteSelect([], prompt="全部考场", id="site")

@@ -8,14 +8,21 @@ it too. The line is the last of the page's column (kiosk.ui.widgets.page_column)
 page and aligned with it (centred with it wider than 120 columns; docked at the screen's bottom it
 began at column 2 at 160x50), above the demo phone bar as the page is; shown only while something
 that is not blank lies below the view; scrolled to the end, or a form that fits, it is gone and
-gives its row back. The 业务中心 has its own (#home-more)."""
+gives its row back. The 业务中心 has its own (#home-more).
+
+The line is a tap target: on a touch screen 按Tab键 means nothing and the page's thin scrollbar was
+hard to hit (a tester, when the page ran over by a row or two), so a tap (click) on the line scrolls
+the page down by its height, or to its end when less is left, without animation; the line then goes
+once the end is in view. It takes no focus (a Static, as its column and screen: the focused field
+keeps it), and a tap within 0.5 s of a new step or screen is dropped as any tap is (kiosk.ui.pointer)."""
 from __future__ import annotations
 
+from textual import events
 from textual.widget import Widget
 
 from .plain import Plain
 
-MORE_BELOW_TEXT = "下方还有内容，请向下滚动或按Tab键查看"
+MORE_BELOW_TEXT = "下方还有内容：请点这里向下翻页（或按Tab键）"
 
 
 class MoreBelow(Plain):
@@ -32,3 +39,12 @@ class MoreBelow(Plain):
         below = bool(getattr(page, "has_more_below", False))
         if below != self.display:
             self.display = below
+
+    def on_click(self, event: events.Click) -> None:
+        """A tap: the page beside it in its column one page height down (to the end when less is left)."""
+        event.stop()
+        from .page import Page
+
+        parent = self.parent
+        for page in parent.query_children(Page) if parent is not None else ():
+            page.scroll_page_down(animate=False)

@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from textual import events
 from textual.containers import ScrollableContainer, VerticalScroll
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -30,13 +32,16 @@ class Page(VerticalScroll):
     # it in view after a resize), and what had the focus before
     _reading: tuple[Widget, object] | None = None
     _focus_before: Widget | None = None
+    _size_before: Size | None = None  # the page's size at its last Resize
 
     def __init__(self, *children: Widget, form: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*children, **kwargs)
         self.form = form
 
     def on_mount(self) -> None:
-        self.watch(self, "scroll_y", lambda _y: self._tell_hints(), init=False)
+        # after the refresh: the regions the hint reads are those of the scroll just made (read at
+        # once, they were the last one's: scrolled back home from the end, the line stayed away)
+        self.watch(self, "scroll_y", lambda _y: self.call_after_refresh(self._tell_hints), init=False)
 
     def _tell_hints(self) -> None:
         """The screen's 下方还有内容 line (kiosk.ui.widgets.more_below), if it has one, shown or not."""
@@ -80,13 +85,15 @@ class Page(VerticalScroll):
         if self.screen.focused is self._focus_before and self.allow_focus():  # not if the user moved it
             self.focus(scroll_visible=False)
 
-    def on_resize(self) -> None:  # the page's own size (a Resize comes only for that)
-        self.call_after_refresh(self._resized)
+    def on_resize(self, event: events.Resize) -> None:  # the page's own size (a Resize comes only for that)
+        before, self._size_before = self._size_before, event.size
+        grown = before is not None and event.size.width == before.width and event.size.height > before.height
+        self.call_after_refresh(self._resized, keep_focus=not grown)
 
     def watch_virtual_size(self) -> None:  # what it holds (a detail grown, text wrapped anew)
         self.call_after_refresh(self._resized)
 
-    def _resized(self) -> None:
+    def _resized(self, keep_focus: bool = True) -> None:
         """After a resize (of the terminal, or of what the page holds): what is read stays in view,
         and a focused page with nothing left to scroll gives the focus back to what had it before
         read_from (else to the first thing it holds that takes it): a page is a Tab stop only while
@@ -97,11 +104,14 @@ class Page(VerticalScroll):
         there: the SMS bar that shortens the page gives it a scrollbar, which narrows its text, and
         a line that wraps anew pushed 预约 below the edge at 80x24 (a loaded machine ran the bar's
         make_room between the two layouts). Only a field: a list that has the focus (the sessions
-        found by 查询) is left where its step put it, with what is above it in sight."""
+        found by 查询) is left where its step put it, with what is above it in sight. Not when the page
+        only grew taller (the 下方还有内容 line gone, the SMS bar gone): nothing left the view, and a
+        field the citizen had scrolled away from (a tap on that line, at the end) was brought back,
+        which showed the line again: at 80x13 考试预约's 选择场次 never reached its end."""
         self._read()
         self._tell_hints()
         focused = self.screen.focused
-        if self._reading is None and isinstance(focused, Input) and self in focused.ancestors:
+        if keep_focus and self._reading is None and isinstance(focused, Input) and self in focused.ancestors:
             keep_focus_in_view(self.screen)
         if not self.has_focus or self.allow_focus():
             return

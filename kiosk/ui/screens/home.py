@@ -18,8 +18,9 @@ from ..widgets.plain import Plain
 
 
 UNREAD_POLL = 5.0  # seconds: the unread count read again while 业务中心 is shown (as the app's DEMO_SMS_POLL)
-MORE_BELOW = "下方还有更多业务，请向下滚动或按方向键查看"
-MORE_ABOVE = "上方还有更多业务，请向上滚动或按方向键查看"
+# a tap on the line pages the menu (on a touch screen no key helps, and the thin scrollbar is hard to hit)
+MORE_BELOW = "下方还有更多业务：请点这里向下翻页（或按方向键）"
+MORE_ABOVE = "上方还有更多业务：请点这里向上翻页（或按方向键）"
 
 
 class HomeMenu(VerticalScroll):
@@ -92,6 +93,20 @@ class HomeScreen(KioskScreen):
         text = MORE_BELOW if below else MORE_ABOVE if above else ""
         hint.update(text)
         hint.set_class(not text, "hidden")
+
+    def on_click(self, event: events.Click) -> None:
+        """A tap on the 下方（上方）还有更多业务 line: the menu one page down (up), to its end when less
+        is left; the focus stays where it is (the line takes none). Taps just after the screen
+        opened are dropped before they get here (kiosk.ui.pointer)."""
+        hint = self.query_one("#home-more", Plain)
+        if event.widget is not hint or hint.has_class("hidden"):
+            return
+        event.stop()
+        menu = self.query_one(HomeMenu)
+        if menu.scroll_y < menu.max_scroll_y:
+            menu.scroll_page_down(animate=False)
+        elif menu.scroll_y > 0:
+            menu.scroll_page_up(animate=False)
 
     def on_screen_resume(self) -> None:
         self.refresh_unread()

@@ -25,10 +25,11 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                                  Choices(*(Choice(plain(label), value=value == chosen, name=value)
                                            for label, value in options), id=f"choice-{spec.name}"),
                                  ErrorLine(said(prepared, spec.name, chosen or ""), id=f"error-{spec.name}",
-                                           classes="field-error"), id=f"box-{spec.name}")
+                                           classes="field-error"), id=f"box-{spec.name}", classes="field-box")
     elif spec.kind == "agree":  # a text to read, then a box to tick
         field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}", enter_moves_on=True),
-                         ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}")
+                         ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}",
+                         classes="field-box -agree")
     else:
         field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                           value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,

@@ -16,6 +16,10 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
 
+``clauses`` joins the clauses of a text so that a short one is not cut across two lines: a clause
+that would be cut where the line runs out starts the next line whole when it fits there (the
+业务中心's greeting at 80x24 read 「...请选择要办」 / 「理的业务：」).
+
 ``divide_line`` has the contract of Rich's (codepoint offsets to break at); ``apply`` makes
 Textual's Content and Rich's Text (tables' cells) use it. Only for the pinned Textual version,
 as kiosk.ui.cjk_compositor.
@@ -97,6 +101,22 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     if breaks and _widow(text[breaks[-1]:]):
         _take_one_down(text, width, breaks)
     return breaks
+
+
+def clauses(parts: list[str], width: int) -> str:
+    """``parts`` joined, with a line break before each part that would otherwise be cut across two
+    lines of ``width`` cells and fits whole on a line of its own (a part longer than that wraps as
+    usual). ``width`` 0 or less (not laid out yet): joined as they are."""
+    text = ""
+    for part in parts:
+        line = text.rsplit("\n", 1)[-1]
+        breaks = divide_line(line, width) if line and width > 0 else []
+        used = cell_len(line[breaks[-1]:] if breaks else line)
+        length = cell_len(part.rstrip())
+        if width > 0 and used and used + length > width and length <= width:
+            text = text.rstrip(" ") + "\n"
+        text += part
+    return text
 
 
 def _widow(last: str) -> bool:

@@ -8,7 +8,7 @@ from rich.console import Console
 from rich._wrap import divide_line as rich_divide_line
 from rich.cells import cell_len
 
-from kiosk.ui.cjk_wrap import NO_LINE_END, NO_LINE_START, divide_line, units
+from kiosk.ui.cjk_wrap import NO_LINE_END, NO_LINE_START, clauses, divide_line, units
 
 NOTICE = ("一、用户初次申领机动车驾驶证或者申请增加大型客车（A1）、牵引车（A2）、城市公交车（A3）、中型客车（B1）、"
           "大型货车（B2）、小型汽车（C1）、小型自动挡汽车（C2）、残疾人专用小型自动挡载客汽车（C5）准驾车型，"
@@ -109,3 +109,23 @@ def test_a_chinese_date_is_never_split(width: int) -> None:
     assert "".join(got) == PUBLISH and all(cell_len(line.rstrip()) <= width for line in got)
     for day in re.findall(r"\d{4}年\d{1,2}月\d{1,2}日", PUBLISH):
         assert any(day in line for line in got), day
+
+
+GREETING = ["您好，刘洋。", "身份证号码 5001**********0556，", "绑定手机 139****0055。", "请选择要办理的业务："]
+
+
+@pytest.mark.parametrize("width", range(20, 121, 3))
+def test_clauses_keep_each_clause_whole_on_a_line(width: int) -> None:
+    """The 业务中心's greeting at 80x24 (76 cells) read 「...请选择要办」 / 「理的业务：」 (tester)."""
+    text = clauses(GREETING, width)
+    got = [line for part in text.split("\n") for line in lines(part, width)]
+    assert "".join(got) == "".join(GREETING) and all(cell_len(line.rstrip()) <= width for line in got)
+    for clause in GREETING:  # each that fits a line is whole on one (one longer wraps as usual)
+        assert cell_len(clause.rstrip()) > width or any(clause.strip() in line for line in got), clause
+    if cell_len("".join(GREETING)) <= width:
+        assert text == "".join(GREETING)  # fits: one line, no break
+
+
+def test_clauses_break_before_the_clause_that_would_be_cut() -> None:
+    assert clauses(GREETING, 76) == "您好，刘洋。身份证号码 5001**********0556，绑定手机 139****0055。\n请选择要办理的业务："
+    assert clauses(GREETING, 0) == "".join(GREETING)  # not laid out yet

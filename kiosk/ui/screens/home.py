@@ -10,6 +10,7 @@ from textual.widgets import Button
 
 from ...services import auth, messaging
 from ..base import KioskScreen
+from ..cjk_wrap import clauses
 from ..dialogs.confirm import ConfirmDialog
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
@@ -32,6 +33,32 @@ class HomeMenu(VerticalScroll):
             fit()
 
 
+class Greeting(Plain):
+    """您好，... 请选择要办理的业务：, each clause kept whole on a line at the width the greeting has
+    (``cjk_wrap.clauses``): at 80x24 it read 「...请选择要办」 / 「理的业务：」 (tester)."""
+
+    def __init__(self, parts: list[str], **kwargs: object) -> None:
+        super().__init__("".join(parts), **kwargs)  # type: ignore[arg-type]
+        self._parts = parts
+        self._shown = "".join(parts)
+
+    def say(self, parts: list[str]) -> None:
+        self._parts = parts
+        self._fit()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        text = clauses(self._parts, self.content_size.width)
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
+            fit = getattr(self.screen, "fit_menu", None)  # a line more or less: the menu's look follows
+            if fit is not None:
+                self.call_after_refresh(fit)
+
+
 class HomeScreen(KioskScreen):
     STAYS = True  # no back key closes it (kiosk.ui.own_close): only signing out, the idle timeout
     BELOW_MENU = "#sign-out"  # Down from the menu's last row reaches 退出登录, Up comes back (see MenuGrid)
@@ -43,7 +70,7 @@ class HomeScreen(KioskScreen):
         unit = citizen is not None and citizen.kind == "unit"
         with HomeMenu(id="home", can_focus=False):  # no invisible Tab stop: the buttons scroll into view
             if citizen:
-                yield Plain(self._hello(), id="home-hello", classes="hint")
+                yield Greeting(self._hello(), id="home-hello", classes="hint")
             for group, entries in grouped(unit):
                 yield Plain(group, classes="group-title")
                 with MenuGrid(classes="group"):  # the arrow keys move about the menu
@@ -53,13 +80,14 @@ class HomeScreen(KioskScreen):
             yield Button("退出登录", id="sign-out", variant="error")
             yield Plain("", id="home-more", classes="hidden")
 
-    def _hello(self) -> str:
+    def _hello(self) -> list[str]:
+        """The greeting's clauses (Greeting keeps each whole on a line)."""
         citizen = self.kiosk.citizen
         if citizen is None:
-            return ""
+            return []
         id_label = "统一社会信用代码" if citizen.kind == "unit" else "身份证号码"
-        return (f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
-                "请选择要办理的业务：")
+        return [f"您好，{citizen.name}。", f"{id_label} {citizen.id_masked}，", f"绑定手机 {citizen.phone_masked}。",
+                "请选择要办理的业务："]
 
     def on_mount(self) -> None:
         self.watch(self.query_one(HomeMenu), "scroll_y", lambda _y: self.show_more_hint(), init=False)
@@ -120,8 +148,8 @@ class HomeScreen(KioskScreen):
 
     def _reread(self, citizen: auth.CitizenSession | None) -> None:
         self.kiosk.citizen_reread(citizen)
-        for hello in self.query("#home-hello").results(Plain):
-            hello.update(self._hello())
+        for hello in self.query("#home-hello").results(Greeting):
+            hello.say(self._hello())
         if self.kiosk.citizen:
             self.call(messaging.unread_count, self.env, self.kiosk.citizen.account_id, done=self._unread)
 

@@ -34,8 +34,9 @@ FINISHED, TURNED_BACK = "已办结", "已退办"  # how it ends: done, or turned
 class FieldSpec:
     name: str
     label: str
-    # text / phone / code (letters and digits: spaces typed are dropped, as in a phone's) / choice /
-    # agree (a box to tick: the value is "1" when ticked)
+    # text / phone / code (letters and digits: spaces typed are dropped, as in a phone's) / number (digits
+    # only, as 有效天数 or a 发票号码: spaces dropped too; the number pad shows beside it, as beside a phone's
+    # or a code's; not a date, whose 「-」 the pad has not) / choice / agree (a box to tick: the value is "1" when ticked)
     kind: str = "text"
     placeholder: str = ""
     max_len: int = 100

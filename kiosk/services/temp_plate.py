@@ -27,7 +27,7 @@ from .env import Env
 FIELDS = [
     FieldSpec("vin", "车辆识别代号（VIN）", placeholder="17位，见机动车整车出厂合格证", max_len=25),
     FieldSpec("start", "有效期起始日期", placeholder="例如 2026-12-05", max_len=DATE_LEN),
-    FieldSpec("days", f"有效天数（1-{rule.MAX_DAYS}天）", placeholder=f"最多{rule.MAX_DAYS}天", max_len=4),
+    FieldSpec("days", f"有效天数（1-{rule.MAX_DAYS}天）", "number", placeholder=f"最多{rule.MAX_DAYS}天", max_len=4),
 ]
 NOT_YOURS = "未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对"
 NO_NEW_VEHICLE = "您名下没有未注册登记的新车（须有机动车整车出厂合格证和购车发票信息），无法办理此业务"

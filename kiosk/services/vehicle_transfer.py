@@ -32,8 +32,8 @@ FIELDS = [
     FieldSpec("plate", "号牌号码", "choice"),
     FieldSpec("province", "转入地（省）", "choice"),
     *(FieldSpec(rule.city_field(code), "转入地（市）", "choice", show_if=(("province", code),)) for code in rule.CITIES),
-    FieldSpec("invoice_code", "发票代码（二手车销售统一发票）", placeholder="12位数字", max_len=16),
-    FieldSpec("invoice_no", "发票号码", placeholder="8位数字", max_len=12),
+    FieldSpec("invoice_code", "发票代码（二手车销售统一发票）", "number", placeholder="12位数字", max_len=16),
+    FieldSpec("invoice_no", "发票号码", "number", placeholder="8位数字", max_len=12),
     FieldSpec("invoice_date", "开票日期", placeholder="例如 2026-11-28", max_len=DATE_LEN),
     FieldSpec("price", "车价合计（元）", placeholder="发票上的小写金额，如 68000", max_len=14),
 ]

@@ -21,7 +21,9 @@ async def test_a_sold_car_is_transferred_to_the_invoices_city(kiosk_app, env, pe
         assert menu.index("menu-vehicle_transfer") + 1 == menu.index("menu-temp_plate")
         await press_in_view(pilot, "menu-vehicle_transfer")
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
-        assert "转入地必须与二手车销售统一发票一致" in screen_text(kiosk_app)
+        # the intro, wrapped beside the number pad (发票代码 and 发票号码 are digits: the pad is shown)
+        assert "转入地必须与二手车销售统一发票一致" in str(kiosk_app.screen.query_one("#intro").render())
+        assert kiosk_app.screen.query_one(".keypad-box").display
         assert not kiosk_app.screen.query_one("#box-city_32").display  # no province chosen yet
         await choose_option(pilot, "plate", "渝AD12345")  # 交强险 expired: said under it at once
         assert "渝AD12345不能申请转籍：该车交强险已于2026-11-21到期" in _error_under(kiosk_app, "plate")

@@ -33,9 +33,10 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
     else:
         field = FormField(spec.name, spec.label, placeholder=spec.placeholder,
                           value=prepared.initial.get(spec.name, ""), max_length=spec.max_len,
-                          # a phone number's or a code's limit counts 位, and spaces typed are dropped
+                          # a phone number's, a code's or a number's limit counts 位, spaces typed are dropped,
+                          # and the number pad shows beside it (keypad.digit_fields)
                           # (a phone's hyphens too: 138 0000-1111 fits its 11 digits)
-                          digits=spec.kind == "code", phone=spec.kind == "phone",
+                          digits=spec.kind in ("code", "number"), phone=spec.kind == "phone",
                           enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
                           check=partial(check, spec.name) if check is not None else None)
     field.display = shown(spec, prepared, prepared.initial)

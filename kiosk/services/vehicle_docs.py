@@ -25,7 +25,7 @@ from .workdays import work_calendar
 DELIVERY_FIELDS = [
     FieldSpec("delivery", "领取方式", "choice"),
     FieldSpec("address", "邮寄地址（可修改）", "text", "省市区街道门牌号", max_len=100, show_if=(("delivery", MAIL),)),
-    FieldSpec("office", "领取地点", "choice", show_if=(("delivery", COUNTER),)),
+    FieldSpec("office", "领取网点", "choice", show_if=(("delivery", COUNTER),)),
 ]
 
 
@@ -192,7 +192,7 @@ class VehicleDocument:
         if clean["delivery"] == MAIL:
             rows.append(("邮寄地址", clean["address"]))
         else:
-            rows.append(("领取地点", f"{clean['office']}（{clean['office_address']}）"))
+            rows.append(("领取网点", f"{clean['office']}（{clean['office_address']}）"))
         if "ready_by" in clean:
             rows.append(("制作时限", f"{self.working_days}个工作日内，最迟{clean['ready_by']}制作完成"))
         return rows

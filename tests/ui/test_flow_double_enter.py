@@ -1,5 +1,5 @@
 """Pilot: two quick Enters from the last field of a service form (tester's finding: in 补领检验合格标志's
-领取地点 ``Down Down Enter Enter`` went straight to 业务已提交). The first Enter opens 确认并提交
+领取网点 ``Down Down Enter Enter`` went straight to 业务已提交). The first Enter opens 确认并提交
 with the focus on 提交 (its main control); 提交 takes no press in the step's first
 ``SUBMIT_GUARD`` seconds, so the second one leaves 请核对以下信息 on view; an Enter once that moment
 has passed submits."""
@@ -22,7 +22,7 @@ def _count(env) -> int:  # type: ignore[no-untyped-def]
 
 
 async def _to_office_list(pilot, env, people) -> ApplicationFlowScreen:  # type: ignore[no-untyped-def]
-    """周杰's 补领检验合格标志, 窗口领取 chosen, the focus on 领取地点 with nothing chosen yet."""
+    """周杰's 补领检验合格标志, 窗口领取 chosen, the focus on 领取网点 with nothing chosen yet."""
     await _open(pilot, env, people["two_cars"], "inspection_mark_reissue")
     await choose_option(pilot, "delivery", "窗口领取")
     screen = pilot.app.screen

@@ -46,7 +46,7 @@ async def test_licence_reissue_collected_at_a_counter(kiosk_app, env, people):
         await choose_option(pilot, "office", office.name)
         await press_in_view(pilot, "next")
         text = screen_text(kiosk_app)
-        assert "领取地点：渝北车管所" in text and "最迟2026-12-02制作完成" in text and "申请原因：损毁" in text
+        assert "领取网点：渝北车管所" in text and "最迟2026-12-02制作完成" in text and "申请原因：损毁" in text
         await press_in_view(pilot, "prev")  # back: everything chosen and typed is still there
         assert _chosen(kiosk_app, "reason") == "损毁" and _chosen(kiosk_app, "office") == office.name
         assert kiosk_app.screen.query_one("#input-address").value == "重庆市渝北区新南路1号"

@@ -1,12 +1,14 @@
 """Step 选择场次: where the focus goes and what is brought into view. A refused 下一步 is said where the
 citizen looks, next to the control that puts it right (``refuse``); Enter on 预约模式, and a 查询 that
-finds sessions, move the focus on to what comes next (``after_mode``). A part of SessionStep
+finds sessions, move the focus on to what comes next (``after_mode``); a resize fits the table
+again (``refit``), and the cursor keeps it in view. A part of SessionStep
 (kiosk.ui.screens.booking.session_step), which holds the rows, the query shown and the mode."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
 
+from textual.containers import ScrollableContainer
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, RadioSet, Static
 
@@ -111,25 +113,64 @@ class SessionFocus:
 
     def _table_in_view(self, page: Widget) -> None:
         """The whole table in view, so its cursor never goes below the fold, and with it what is said
-        over it: the ranking and its rule (none for 优先预约) and the line 共N个场次..., and from
-        切换至优先预约 when the screen is tall enough. The table is made as tall as the rows left
-        under the highest of those that fits (at most kiosk.tcss's, at least TABLE_MIN); on a screen
-        too small even for that, it keeps its height and the page shows it with the line above it.
-        The ranking was out of view at 100x32 and 120x40."""
+        over it (``_fit_table``). The ranking was out of view at 100x32 and 120x40."""
         if not self.is_attached:
             return
+        top = self._fit_table(page)
+        if top is not None:
+            self.call_after_refresh(self._from_top, page, top)
+        else:
+            self.call_after_refresh(self._hint_and_table, page)
+
+    def _fit_table(self, page: Widget) -> Widget | None:
+        """The table made as tall as the rows left under the highest of what is said over it that fits
+        with it: 切换至优先预约 (it must not go out of sight), the ranking and its rule (none for 优先预约),
+        the line 共N个场次... (at most kiosk.tcss's, at least TABLE_MIN); that one is returned, for the
+        page to show from. On a screen too small even for that, the table keeps kiosk.tcss's height
+        and None is returned: the page shows it with the line above it."""
         table = self.query_one("#sessions", DataTable)
         link, ranking = self.query_one("#priority-row"), self.query_one("#ranking")
-        # From the highest that fits: 切换至优先预约 (it must not go out of sight), the ranking, the line
         tops = [w for w in (link, ranking) if w.display and w.virtual_region.height]
         for top in [*tops, self.query_one("#sessions-hint")]:
             room = page.scrollable_content_region.height - (table.virtual_region.y - top.virtual_region.y)
             if room >= TABLE_MIN:
                 table.styles.max_height = min(TABLE_ROWS, room)
-                self.call_after_refresh(self._from_top, page, top)
-                return
+                return top
         table.styles.max_height = None  # kiosk.tcss's
-        self.call_after_refresh(self._hint_and_table, page)
+        return None
+
+    def refit(self, page: Widget) -> None:
+        """The terminal was resized: the table sized again for the new height, as a 查询 there sizes it
+        (a height measured at 120x40 stayed at 80x24, where the page went back to its top with the
+        table below the edge, its cursor out of sight: Enter chose a session never seen, tester).
+        With the focus on the table, the page shows it again as after a 查询; else the focus stays
+        where it is and so does the page."""
+        if not self.is_attached:
+            return
+        table = self.query_one("#sessions", DataTable)
+        if not table.row_count or not table.display:
+            return
+        if table.has_focus:
+            self._table_in_view(page)
+        else:
+            self._fit_table(page)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """The cursor moved: with the table focused, the whole table is brought into the page's view
+        (the table scrolls its rows, not the page: on a table scrolled out of view with the wheel,
+        the arrow keys moved the cursor out of sight). Not on a screen lower than the table: shown
+        from its top, its cursor row could go out of sight."""
+        if event.data_table.id == "sessions" and event.data_table.has_focus:
+            self.call_after_refresh(self._table_shown, event.data_table)
+
+    @staticmethod
+    def _table_shown(table: DataTable) -> None:
+        page = next((w for w in table.ancestors if isinstance(w, ScrollableContainer)), None)
+        if not table.is_attached or not table.has_focus or page is None:
+            return
+        view, shown = page.scrollable_content_region, table.region  # empty when none of it is on the screen
+        if table.outer_size.height <= view.height and not (shown.height and view.contains_region(shown)):
+            table.scroll_visible(animate=False, immediate=True)
 
     def _from_top(self, page: Widget, top: Widget) -> None:
         if self.is_attached:

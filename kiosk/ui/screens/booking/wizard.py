@@ -232,10 +232,13 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
 
     def on_resize(self, event: events.Resize) -> None:
         """A notice's box follows the terminal's size (the buttons stay in view), measured as it
-        stands (``whole``): not let out to its whole height first, which would lose the place read to."""
+        stands (``whole``): not let out to its whole height first, which would lose the place read to.
+        So does the sessions table (SessionStep.refit), with its cursor in view when it has the focus."""
         shown = self.query_one(f"#{self.step}")
         if isinstance(shown, NoticeStep):
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), False, 10, True)
+        elif shown is self.sessions:
+            self.call_after_refresh(self.sessions.refit, self.query_one(VerticalScroll))
 
     def _forward(self, step: str, priority: bool | None = None) -> None:
         self.history.append((self.step, self.priority))

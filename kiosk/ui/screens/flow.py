@@ -168,6 +168,25 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         else:
             self.query_one("#next", Button).press()
 
+    def focus_next(self, selector="*"):  # type: ignore[no-untyped-def]
+        """Tab, read as it comes (kiosk.ui.bindings), goes on in the form's order among the fields the
+        choices just made show (Down to 自编自选, Tab: to 【返回】, or into 随机选号's set shown still: tester)."""
+        return self._tab(1) or super().focus_next(selector)
+
+    def focus_previous(self, selector="*"):  # type: ignore[no-untyped-def]
+        return self._tab(-1) or super().focus_previous(selector)
+
+    def _tab(self, direction: int) -> Widget | None:
+        """The focus moved at once from a field of the form (flow_fields.tab_target), or None."""
+        if self.prepared is None or not self.query_one("#step-form").display or self.focused is None:
+            return None
+        self._show_wanted()
+        target = flow_fields.tab_target(self.query_one("#fields"), self.query("#step-form .buttons Button"),
+                                        self.focused, direction)
+        if target is not None:
+            self.set_focus(target)
+        return target
+
     def _show_wanted(self) -> None:
         """A field shown only for some choices (``FieldSpec.show_if``) follows what is chosen now;
         what it holds is kept while it is hidden."""
@@ -183,8 +202,8 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
     def _form(self, everything: bool = False) -> dict[str, str]:
         """What the form holds; only the fields on view unless ``everything``."""
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
-        for radio in self.query(RadioSet):
-            pressed = radio.pressed_button
+        for radio in self.query(RadioSet):  # a choice just made, its Changed still to come, counts
+            pressed = radio.chosen if isinstance(radio, Choices) else radio.pressed_button
             form[(radio.id or "").removeprefix("choice-")] = (pressed.name or "") if pressed else ""
         for tick in self.query_one("#fields").query(Tick):
             form[(tick.id or "").removeprefix("agree-")] = "1" if tick.value else ""

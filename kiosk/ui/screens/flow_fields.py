@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from ...services import applications as apps
+from ..focus import shown as on_view
 from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.field import FormField
 from ..widgets.plain import ErrorLine, Plain, plain
@@ -75,3 +76,18 @@ def _of(prepared: apps.Prepared, key: str, name: str) -> dict:
     by_field = prepared.context.get(key)
     found = by_field.get(name) if isinstance(by_field, dict) else None
     return found if isinstance(found, dict) else {}
+
+
+def tab_target(form: Widget, buttons, focused: Widget, direction: int) -> Widget | None:  # type: ignore[no-untyped-def]
+    """Where Tab (``direction`` 1) or Shift+Tab (-1) goes from ``focused`` in the ``form``: the next
+    field, choice or box on view in the form's order, after the last the first of ``buttons`` on view
+    (【返回】); None from outside the form or before its first field (Textual's order then, which
+    follows where each widget was last drawn: a box just shown, not drawn yet, came first)."""
+    controls = [c for c in form.query("Input, RadioSet, Checkbox") if on_view(c)]
+    if focused not in controls:
+        return None
+    here = controls.index(focused) + direction
+    if 0 <= here < len(controls):
+        return controls[here]
+    after = [b for b in buttons if on_view(b) and b.focusable] if here > 0 else []
+    return after[0] if after else None

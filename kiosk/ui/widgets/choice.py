@@ -27,6 +27,13 @@ on the first option, which an elderly citizen read as chosen when Enter then cho
 list shows its focus by its own frame (its border, or the accent bar at 80x24); the first Down or
 Up chooses the first option, and Space, like Enter, then says how to choose. The arrow keys stop
 at the ends of the list (Textual's RadioSet wraps: Up on the first option chose the last one).
+
+A list's keys (the arrows, Enter, Space) are read as they come, as Tab is (kiosk.ui.bindings): as
+Textual's plain bindings they acted only once the key had passed up the list's containers, and Tab
+just after them had already moved the focus on, to the list they then acted on (a tester's Down
+Tab, in 在用车选号 while the screen was busy, ticked the first plate number of the random set, never
+chosen, and left 选号方式 on 随机选号). ``chosen`` is the option chosen last, its Changed maybe not yet
+handled (``pressed_button`` follows it then): a form that shows fields by a choice reads it as Tab comes.
 """
 from __future__ import annotations
 
@@ -123,16 +130,17 @@ class Choices(RadioSet):
         def control(self) -> "Choices":
             return self.choices
 
-    BINDINGS: list[BindingType] = [
-        Binding("right", "choose_next", "Next option", show=False),
-        Binding("left", "choose_previous", "Previous option", show=False),
-        Binding("down", "choose_below", "Option below", show=False),
-        Binding("up", "choose_above", "Option above", show=False),
-        Binding("enter", "enter", show=False),
-        Binding("space", "space", show=False),  # chooses the option under the bar, as RadioSet's toggle
+    BINDINGS: list[BindingType] = [  # priority: read as they come, in their turn with Tab (see above)
+        Binding("right", "choose_next", "Next option", show=False, priority=True),
+        Binding("left", "choose_previous", "Previous option", show=False, priority=True),
+        Binding("down", "choose_below", "Option below", show=False, priority=True),
+        Binding("up", "choose_above", "Option above", show=False, priority=True),
+        Binding("enter", "enter", show=False, priority=True),
+        # chooses the option under the bar, as RadioSet's toggle
+        Binding("space", "space", show=False, priority=True),
     ]
     _entering = False  # Enter chose an option: ChoiceEntered follows its Changed
-    _moved_to: RadioButton | None = None  # the option an arrow chose last (pressed_button follows later)
+    _moved_to: RadioButton | None = None  # the option an arrow or Enter chose last (pressed_button follows later)
 
     def _on_mount(self, _event) -> None:  # type: ignore[no-untyped-def]
         """Textual puts the cursor on the first option; here it starts on the chosen one, so the
@@ -140,23 +148,32 @@ class Choices(RadioSet):
         chosen (RadioSet's own mount handler, run after this one, finds the chosen option)."""
         self.call_after_refresh(self._cursor_to_chosen)
 
+    @property
+    def chosen(self) -> RadioButton | None:
+        """The option chosen now: the one a key chose last, before its Changed is handled, else the pressed one."""
+        moved = self._moved_to
+        if moved is not None and moved.value and moved in self._nodes:
+            return moved
+        return self.pressed_button
+
     def _cursor_to_chosen(self) -> None:
         pressed = self.pressed_button
         self._selected = self._nodes.index(pressed) if pressed is not None and pressed in self._nodes else None
 
     def action_enter(self) -> None:
-        if self.pressed_button is None:
+        if self.chosen is None:  # an arrow's choice just before counts (its Changed may come later)
             self.post_message(self.NothingChosen(self))
             return
         button = self._nodes[self._selected] if self._selected is not None else None
         if isinstance(button, RadioButton) and not button.value:
             self._entering = True  # ChoiceEntered is posted once the set has taken the choice in
             button.toggle()
+            self._moved_to = button
         else:
             self.post_message(ChoiceEntered(self))
 
     def action_space(self) -> None:
-        if self.pressed_button is None:
+        if self.chosen is None:
             self.post_message(self.NothingChosen(self))  # no option under the bar to choose
         else:
             self.action_toggle_button()

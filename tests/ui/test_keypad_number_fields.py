@@ -4,7 +4,7 @@ A date (延期审验's 延期至, 2028-06-30) is no such field: its 「-」 is n
 field is a date shows none."""
 from __future__ import annotations
 
-from tests.ui.conftest import settle
+from tests.ui.conftest import field_error, settle
 from tests.ui.test_keypad_steps import tap_digits
 from tests.ui.test_vehicle_documents import _open
 
@@ -26,6 +26,13 @@ async def test_the_pad_types_the_days_of_a_temporary_plate(kiosk_app, env, peopl
         days.focus()
         await settle(pilot)
         await tap_digits(pilot, "15")
+        assert days.value == "15"
+        # digits only: the pad's X and a letter typed are refused and said under the field (tester: 16Xa)
+        await tap_digits(pilot, "X")
+        assert days.value == "15"
+        assert field_error(kiosk_app, "days") == "有效天数（1-30天）只能输入数字"
+        await pilot.press("a")
+        await settle(pilot)
         assert days.value == "15"
 
 

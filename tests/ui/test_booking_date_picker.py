@@ -8,6 +8,8 @@ from datetime import date
 
 from textual.widgets import Button, Input
 
+from kiosk.config import HIGH_CONTRAST
+from kiosk.ui.app import make_app
 from kiosk.ui.dialogs.date_picker import DatePickerDialog
 from tests.ui.conftest import click_in_view, screen_text, settle
 from tests.ui.test_booking_wizard import to_sessions
@@ -69,6 +71,8 @@ async def test_cancel_and_escape_keep_the_old_date(kiosk_app, env, people):
         await tap(pilot, dialog.query_one("#cancel", Button))
         assert not isinstance(kiosk_app.screen, DatePickerDialog)
         assert value(kiosk_app, "date_from") == "2026-12-02"
+        field = kiosk_app.screen.query_one("#input-date_from", Input)
+        assert field.cursor_position == len(field.value)  # not where the tap landed (tester: 2027-13-451)
         await open_picker(pilot, "date_to")
         await pilot.press("right", "escape")
         await settle(pilot)
@@ -125,3 +129,19 @@ async def test_it_fits_at_every_size(kiosk_app, env, people):
             for widget in ("#prev-month", "#next-month", "#cancel", "#days", "#day-1"):
                 region = dialog.query_one(widget).region
                 assert region.height and box.contains_region(region), (size, widget)
+
+
+async def test_high_contrast_marks_the_days_that_cannot_be_chosen(env, people):
+    """高对比度: a day before the first bookable one is on black with its number struck through, a day
+    that may be chosen on a cell set off from the dialog (tester: the two looked alike, 251 on 236 and
+    231 on 237)."""
+    env.settings.theme = HIGH_CONTRAST
+    app = make_app(env.settings, env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        dialog = await open_picker(pilot, "date_from")
+        off, on = day_button(dialog, date(2026, 12, 1)), day_button(dialog, date(2026, 12, 3))
+        frame = dialog.query_one("Vertical").styles.background
+        assert off.disabled and off.styles.text_style.strike
+        assert off.styles.background == app.current_theme.to_color_system().background
+        assert not on.disabled and on.styles.background.brightness - frame.brightness > 0.1

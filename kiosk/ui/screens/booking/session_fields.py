@@ -60,7 +60,10 @@ class DateField(FormField):
         self.app.push_screen(DatePickerDialog(f"选择{self._label}", _day(self.value), first), self._picked)
 
     def _picked(self, day: str | None) -> None:
-        if day is None or not self.is_attached:
+        if not self.is_attached:
+            return
+        if day is None:  # 取消: the cursor at the end, as a field is entered (the tap left it mid-date)
+            self.input.cursor_position = len(self.input.value)
             return
         self.input.value = day  # as typed: FormField.on_input_changed takes the old message away
         self.input.cursor_position = len(day)

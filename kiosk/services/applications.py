@@ -135,8 +135,23 @@ def prepare(env: Env, service: OnlineService, account_id: int) -> Prepared:
 
 
 def check(service: OnlineService, form: dict[str, str], prepared: Prepared) -> Checked:
-    clean = service.validate(form, prepared)
+    """The service's ``validate``; several wrong fields are raised in the order of the form
+    (``prepared.fields``, the order on screen), whatever order the service checked them in, so the
+    first one named, the one a screen focuses, is the first wrong field on screen (驾驶人审验教育
+    checks its 教育场次, shown under the declaration, before the declaration)."""
+    try:
+        clean = service.validate(form, prepared)
+    except FieldErrors as exc:
+        raise in_form_order(exc, prepared) from None
     return Checked(clean, service.summary(clean, prepared), service.phone_to_confirm(clean, prepared))
+
+
+def in_form_order(exc: FieldErrors, prepared: Prepared) -> FieldErrors:
+    """``exc``'s problems sorted by their field's place in the form; those naming no field of the
+    form keep their order after them."""
+    order = [spec.name for spec in prepared.fields]
+    problems = sorted(exc.problems, key=lambda p: order.index(p[0]) if p[0] in order else len(order))
+    return exc if problems == exc.problems else FieldErrors(problems)
 
 
 def field_problem(service: OnlineService, form: dict[str, str], prepared: Prepared, name: str) -> str:

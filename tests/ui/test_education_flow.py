@@ -102,14 +102,16 @@ async def test_review_education_on_site_for_nine_points(kiosk_app, env, people):
         assert "只能选择现场教育" in text and "网络教育" not in [r.name for r in kiosk_app.screen.query("RadioButton")]
         assert kiosk_app.screen.query_one("#box-city").display and kiosk_app.screen.query_one("#box-session_0").display
         assert not kiosk_app.screen.query_one("#box-session_1").display  # 连云港's sessions: 重庆 is chosen
+        await _press(pilot, "#next")  # both wrong: the focus on the first on screen, the declaration's box
+        assert "我已阅读并同意" in _error(kiosk_app, "declaration")
+        assert "请选择一天的教育场次" in _error(kiosk_app, "session_0")
+        assert kiosk_app.screen.query_one("#agree-declaration").has_focus  # was the 教育场次 list below it
+        await _tick(pilot)
+        assert _error(kiosk_app, "declaration") == ""
         await _press(pilot, "#next")
         assert "请选择一天的教育场次" in _error(kiosk_app, "session_0")
         assert kiosk_app.screen.query_one("#choice-session_0").has_focus
         await _choose(pilot, "2026-12-02 09:00-12:00 车管所四分所")
-        await _press(pilot, "#next")
-        assert "我已阅读并同意" in _error(kiosk_app, "declaration")
-        await _tick(pilot)
-        assert _error(kiosk_app, "declaration") == ""
         await _press(pilot, "#next")
         text = screen_text(kiosk_app)
         assert "教育场次：12月2日 周三 09:00-12:00 车管所四分所" in text and "地点：重庆市万州区外贸路75号" in text

@@ -135,10 +135,8 @@ def prepare(env: Env, service: OnlineService, account_id: int) -> Prepared:
 
 
 def check(service: OnlineService, form: dict[str, str], prepared: Prepared) -> Checked:
-    """The service's ``validate``; several wrong fields are raised in the order of the form
-    (``prepared.fields``, the order on screen), whatever order the service checked them in, so the
-    first one named, the one a screen focuses, is the first wrong field on screen (驾驶人审验教育
-    checks its 教育场次, shown under the declaration, before the declaration)."""
+    """The service's ``validate``; several wrong fields come in the form's order (the screen's), so
+    the first named, the one focused, is the first on screen (审验教育 checks 教育场次 first)."""
     try:
         clean = service.validate(form, prepared)
     except FieldErrors as exc:

@@ -18,6 +18,7 @@ from ..widgets.code_step import code_widgets
 from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
+from ..widgets.in_view import keep_focus_in_view
 from ..widgets.keypad_box import KeypadBox, follow_keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
@@ -184,7 +185,8 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         target = flow_fields.tab_target(self.query_one("#fields"), self.query("#step-form .buttons Button"),
                                         self.focused, direction)
         if target is not None:
-            self.set_focus(target)
+            self.set_focus(target)  # its scroll comes before a box just shown is laid out: again after
+            self.call_after_refresh(keep_focus_in_view, self)  # (80x24: the random set stayed below the edge)
         return target
 
     def _show_wanted(self) -> None:

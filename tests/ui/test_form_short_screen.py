@@ -36,8 +36,9 @@ async def test_submit_stays_in_view_under_the_code_field_with_the_sms_bar(kiosk_
 
 
 async def test_a_tall_form_says_there_is_more_below_until_its_buttons_show(kiosk_app, env, people):
-    """驾驶证补换领 at 100x30: 下一步 below the edge, and a line says so; scrolled to the end it goes."""
-    from kiosk.ui.widgets.more_below import MORE_BELOW_TEXT, MoreBelow
+    """驾驶证补换领 at 100x30: 下一步 below the edge, and a line says so; scrolled to the end it says
+    上方 instead (what is above, tests/ui/test_more_above.py)."""
+    from kiosk.ui.widgets.more_below import MORE_ABOVE_TEXT, MORE_BELOW_TEXT, MoreBelow
     from tests.ui.conftest import screen_text
 
     p = people["driver_normal"]
@@ -55,7 +56,8 @@ async def test_a_tall_form_says_there_is_more_below_until_its_buttons_show(kiosk
         page.scroll_end(animate=False)
         await pilot.pause(0.2)
         assert wholly_on_view(kiosk_app, kiosk_app.screen.query_one("#next"))
-        assert not hint.display and MORE_BELOW_TEXT not in screen_text(kiosk_app)
+        assert hint.upwards and MORE_BELOW_TEXT not in screen_text(kiosk_app)
+        assert MORE_ABOVE_TEXT in screen_text(kiosk_app)
 
 
 async def test_a_form_that_fits_shows_no_such_line(kiosk_app, env, people):

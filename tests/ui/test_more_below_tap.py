@@ -1,15 +1,16 @@
 """Pilot: the 下方还有内容 line (kiosk.ui.widgets.more_below) is a tap target. It said 请向下滚动或按Tab键查看,
 of no help on a touch screen (no Tab key there), and the page's thin scrollbar was hard to hit when
 the page ran over by a row or two (tester). A tap on the line pages the page down (to its end when
-less is left), the focus stays where it was, and the line goes once the end is in view; a tap within
-0.5 s of a new step is dropped, as any tap is (kiosk.ui.pointer)."""
+less is left), the focus stays where it was, and the line says 下方 no more once the end is in view (it
+says 上方 then: tests/ui/test_more_above.py); a tap within 0.5 s of a new step is dropped, as any tap
+is (kiosk.ui.pointer)."""
 from __future__ import annotations
 
 import asyncio
 
 from rich.cells import cell_len
 
-from kiosk.ui.widgets.more_below import MORE_BELOW_TEXT, MoreBelow
+from kiosk.ui.widgets.more_below import MORE_ABOVE_TEXT, MORE_BELOW_TEXT, MoreBelow
 from kiosk.ui.widgets.page import Page
 from tests.ui.conftest import click_in_view, driver_tap, screen_text, settle, sign_in
 from tests.ui.test_booking_wizard import to_sessions
@@ -17,6 +18,10 @@ from tests.ui.test_booking_wizard import to_sessions
 
 def parts(app):  # type: ignore[no-untyped-def]
     return app.screen.query_one(Page), app.screen.query_one(MoreBelow)
+
+
+def says_below(hint: MoreBelow) -> bool:
+    return hint.display and not hint.upwards
 
 
 async def open_service(pilot, env, person, key: str) -> None:  # type: ignore[no-untyped-def]
@@ -43,7 +48,8 @@ async def test_a_tap_on_the_line_shows_the_end_of_a_tall_form(kiosk_app, env, pe
         await pilot.click(MoreBelow)
         await pilot.pause(0.2)
         assert page.scroll_y == page.max_scroll_y > 0
-        assert not hint.display and MORE_BELOW_TEXT not in screen_text(kiosk_app)
+        assert not says_below(hint) and MORE_BELOW_TEXT not in screen_text(kiosk_app)
+        assert MORE_ABOVE_TEXT in screen_text(kiosk_app)  # the top of the form is above now
         assert kiosk_app.focused is focused
         next_button = kiosk_app.screen.query_one("#next").region
         assert page.scrollable_content_region.contains_region(next_button)
@@ -61,13 +67,13 @@ async def test_each_tap_pages_down_by_the_page_height(kiosk_app, env, people):
         assert hint.display and page.max_scroll_y > height
         await pilot.click(MoreBelow)
         await pilot.pause(0.2)
-        assert page.scroll_y == height and hint.display
+        assert page.scroll_y == height and says_below(hint)
         for _ in range(5):
-            if not hint.display:
+            if not says_below(hint):
                 break
             await pilot.click(MoreBelow)
             await pilot.pause(0.2)
-        assert page.scroll_y == page.max_scroll_y and not hint.display
+        assert page.scroll_y == page.max_scroll_y and not says_below(hint)
         assert kiosk_app.focused is focused
 
 
@@ -81,11 +87,11 @@ async def test_the_field_being_typed_in_does_not_pull_the_page_back(kiosk_app, e
         page, hint = parts(kiosk_app)
         assert kiosk_app.focused.id == "input-date_from"
         for _ in range(5):
-            if not hint.display:
+            if not says_below(hint):
                 break
             await pilot.click(MoreBelow)
             await pilot.pause(0.3)
-        assert page.scroll_y == page.max_scroll_y and not hint.display
+        assert page.scroll_y == page.max_scroll_y and not says_below(hint)
         assert kiosk_app.focused.id == "input-date_from"
         assert page.scrollable_content_region.contains_region(kiosk_app.screen.query_one("#next-sessions").region)
 
@@ -107,7 +113,7 @@ async def test_a_tap_just_after_a_new_step_is_dropped(kiosk_app, env, people):
         await asyncio.sleep(0.6)
         driver_tap(kiosk_app, x, y)
         await pilot.pause(0.3)
-        assert page.scroll_y == page.max_scroll_y and not hint.display
+        assert page.scroll_y == page.max_scroll_y and not says_below(hint)
         assert kiosk_app.focused is focused
 
 
@@ -118,7 +124,7 @@ async def test_scrolled_back_home_from_the_end_the_line_comes_again(kiosk_app, e
         page, hint = parts(kiosk_app)
         page.scroll_end(animate=False)
         await pilot.pause(0.3)
-        assert not hint.display
+        assert not says_below(hint)
         page.scroll_home(animate=False)
         await pilot.pause(0.3)
-        assert page.has_more_below and hint.display
+        assert page.has_more_below and says_below(hint)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.ui.widgets.more_below import MORE_BELOW_TEXT, MoreBelow
+from kiosk.ui.widgets.more_below import MORE_ABOVE_TEXT, MORE_BELOW_TEXT, MoreBelow
 from kiosk.ui.widgets.page import Page
 from kiosk.ui.widgets.phone import PhoneBar
 from tests.ui.conftest import click_in_view, screen_text, settle, sign_in
@@ -27,10 +27,12 @@ def under_the_page(app) -> bool:  # type: ignore[no-untyped-def]
 
 
 async def gone_at_the_end(pilot) -> bool:  # type: ignore[no-untyped-def]
+    """Scrolled to the end: 下方 no more; the line says 上方 (tests/ui/test_more_above.py)."""
     pilot.app.screen.query_one(Page).scroll_end(animate=False)
     await settle(pilot)
     await pilot.pause(0.2)
-    return not pilot.app.screen.query_one(MoreBelow).display and MORE_BELOW_TEXT not in screen_text(pilot.app)
+    text = screen_text(pilot.app)
+    return pilot.app.screen.query_one(MoreBelow).upwards and MORE_BELOW_TEXT not in text and MORE_ABOVE_TEXT in text
 
 
 async def test_at_160x50_the_line_is_under_the_centred_page(kiosk_app, env, people):

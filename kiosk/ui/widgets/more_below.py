@@ -1,5 +1,6 @@
 """下方还有内容: a line under a citizen's wizard page (a service form, 考试预约, 满分学习考试) while part
-of it (its 下一步 or 提交 among it) is below the page's edge.
+of it (its 下一步 or 提交 among it) is below the page's edge; 上方还有内容 while nothing is below but
+part of it is above the top (MORE_ABOVE_TEXT).
 
 At 100x30 (the full look: framed fields and buttons) a tall form (驾驶证补换领, 补换领机动车号牌,
 机动车转籍申请) runs past the screen's bottom: the tester saw no 下一步 and nothing saying it was
@@ -14,7 +15,14 @@ The line is a tap target: on a touch screen 按Tab键 means nothing and the page
 hard to hit (a tester, when the page ran over by a row or two), so a tap (click) on the line scrolls
 the page down by its height, or to its end when less is left, without animation; the line then goes
 once the end is in view. It takes no focus (a Static, as its column and screen: the focused field
-keeps it), and a tap within 0.5 s of a new step or screen is dropped as any tap is (kiosk.ui.pointer)."""
+keeps it), and a tap within 0.5 s of a new step or screen is dropped as any tap is (kiosk.ui.pointer).
+
+Upwards too: after 查询 (考试预约's 选择场次 at 100x30) the page is scrolled to the sessions found, and
+开始日期, 结束日期, 考试场地 and 查询 were above the view with nothing saying so; a tester at a touch
+screen could not get back to the dates but by the thin scrollbar. Scrolled to the end with something
+above (any of the three wizards), the line says 上方还有内容：请点这里向上翻页（或按Shift+Tab键）, and a tap
+pages the page up (one page height, or to its top); with something both above and below it says
+below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务."""
 from __future__ import annotations
 
 from textual import events
@@ -23,6 +31,7 @@ from textual.widget import Widget
 from .plain import Plain
 
 MORE_BELOW_TEXT = "下方还有内容：请点这里向下翻页（或按Tab键）"
+MORE_ABOVE_TEXT = "上方还有内容：请点这里向上翻页（或按Shift+Tab键）"
 
 
 class MoreBelow(Plain):
@@ -34,17 +43,28 @@ class MoreBelow(Plain):
         super().__init__(MORE_BELOW_TEXT, **kwargs)
         self.display = False
 
+    upwards = False  # it says MORE_ABOVE_TEXT, and a tap pages up
+
     def follow(self, page: Widget) -> None:
-        """Shown while ``page`` (a kiosk.ui.widgets.page.Page) has something below its view."""
+        """Shown while ``page`` (a kiosk.ui.widgets.page.Page) has something below its view (下方),
+        or else above it (上方)."""
         below = bool(getattr(page, "has_more_below", False))
-        if below != self.display:
-            self.display = below
+        above = not below and bool(getattr(page, "has_more_above", False))
+        if above != self.upwards:
+            self.upwards = above
+            self.update(MORE_ABOVE_TEXT if above else MORE_BELOW_TEXT)
+        if (below or above) != self.display:
+            self.display = below or above
 
     def on_click(self, event: events.Click) -> None:
-        """A tap: the page beside it in its column one page height down (to the end when less is left)."""
+        """A tap: the page beside it in its column one page height down (up when the line says
+        上方), to the end (the top) when less is left."""
         event.stop()
         from .page import Page
 
         parent = self.parent
         for page in parent.query_children(Page) if parent is not None else ():
-            page.scroll_page_down(animate=False)
+            if self.upwards:
+                page.scroll_page_up(animate=False)
+            else:
+                page.scroll_page_down(animate=False)

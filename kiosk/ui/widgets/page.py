@@ -135,7 +135,6 @@ class Page(VerticalScroll):
                 return True
         return False
 
-
     @property
     def has_more_below(self) -> bool:
         """Something that is not blank lies (partly) below the view: scrolling down shows it."""
@@ -143,6 +142,14 @@ class Page(VerticalScroll):
             return False
         bottom = self.scrollable_content_region.bottom
         return any(w.region.height and w.region.bottom > bottom for w in _shown_leaves(self))
+
+    @property
+    def has_more_above(self) -> bool:
+        """Something that is not blank lies (partly) above the view: scrolling up shows it."""
+        if self.scroll_y <= 0:
+            return False
+        top = self.scrollable_content_region.y
+        return any(w.region.height and w.region.y < top for w in _shown_leaves(self))
 
 
 def _shown_leaves(container: Widget) -> Iterator[Widget]:

@@ -145,3 +145,45 @@ async def test_high_contrast_marks_the_days_that_cannot_be_chosen(env, people):
         assert off.disabled and off.styles.text_style.strike
         assert off.styles.background == app.current_theme.to_color_system().background
         assert not on.disabled and on.styles.background.brightness - frame.brightness > 0.1
+
+
+async def test_the_end_offers_no_day_before_a_valid_start(kiosk_app, env, people):
+    """Tester: 结束日期's month offered days before 开始日期 (最早可选2026年12月4日 with 开始日期
+    2026-12-07), each refused at 查询. Now it starts at a valid start and says so on one line; a start
+    that is no date, or before the first bookable day, leaves it at the first bookable day."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        dialog = await open_picker(pilot, "date_from")
+        await tap(pilot, day_button(dialog, date(2026, 12, 7)))
+        dialog = await open_picker(pilot, "date_to")
+        hint = dialog.query_one(".hint")
+        assert "点击日期即可选择，不早于开始日期2026年12月7日" in screen_text(kiosk_app)
+        assert hint.region.height == 1  # one line: the dialog keeps its size (22 rows at 80x24)
+        assert day_button(dialog, date(2026, 12, 6)).disabled and not day_button(dialog, date(2026, 12, 7)).disabled
+        assert dialog.query_one("#prev-month", Button).disabled
+        await pilot.press("escape")
+        await settle(pilot)
+        for typed in ("2026-13-45", "2026-11-20"):
+            kiosk_app.screen.query_one("#input-date_from", Input).value = typed
+            dialog = await open_picker(pilot, "date_to")
+            assert "最早可选2026年12月2日" in screen_text(kiosk_app)
+            assert not day_button(dialog, date(2026, 12, 2)).disabled
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+async def test_a_start_picked_after_the_end_moves_the_end_to_it(kiosk_app, env, people):
+    """开始日期 picked after 结束日期 (2026-12-15): 结束日期 becomes the same day, and 查询 takes the range,
+    rather than 结束日期不能早于开始日期 at 查询. A start picked before the end leaves the end as it is."""
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        dialog = await open_picker(pilot, "date_from")
+        await tap(pilot, day_button(dialog, date(2026, 12, 10)))
+        assert value(kiosk_app, "date_to") == "2026-12-15"
+        dialog = await open_picker(pilot, "date_from")
+        await tap(pilot, day_button(dialog, date(2026, 12, 20)))
+        assert (value(kiosk_app, "date_from"), value(kiosk_app, "date_to")) == ("2026-12-20", "2026-12-20")
+        await click_in_view(pilot, kiosk_app.screen.query_one("#query"))
+        await settle(pilot)
+        assert "结束日期不能早于开始日期" not in screen_text(kiosk_app)
+        assert kiosk_app.screen.query_one("#step-sessions").queried == (date(2026, 12, 20), date(2026, 12, 20), None)

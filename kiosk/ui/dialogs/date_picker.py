@@ -1,8 +1,9 @@
 """A month to tap a day in: 考试预约's 选择场次 opens it on a tap on 开始日期 or 结束日期 (a citizen at
 a touch screen has no keyboard to type 2026-12-05). Titled 选择开始日期 / 选择结束日期; the month as a
 grid of days under 一 二 三 四 五 六 日 (kiosk.domain.month_grid), 上个月 / 下个月 beside its name, the
-days before the first bookable day disabled (grey, no cell), the field's date highlighted. A tap on a
-day gives it back as typed (2026-12-05) and closes; 取消 (or Escape) changes nothing.
+days before the first bookable day (for 结束日期, before a valid 开始日期 later than it) disabled (grey,
+no cell), the field's date highlighted. A tap on a day gives it back as typed (2026-12-05) and
+closes; 取消 (or Escape) changes nothing.
 
 Keys: the arrows move a day (Left, Right) or a week (Up, Down) into the next month or the last, never
 before the first bookable day; Enter takes the day; PageUp / PageDown turn the month. Only the day
@@ -44,10 +45,12 @@ class DatePickerDialog(ButtonRowKeys, ModalScreen[str | None]):
     DatePickerDialog .weekday { width: 100%; text-style: bold; content-align: center middle; }
     """
 
-    def __init__(self, title: str, value: date | None, first: date) -> None:
-        """``value``: the field's date (None when it holds none); ``first``: the first bookable day."""
+    def __init__(self, title: str, value: date | None, first: date, earliest: str = "最早可选") -> None:
+        """``value``: the field's date (None when it holds none); ``first``: the earliest day offered
+        (the first bookable day, or 开始日期 for 结束日期); ``earliest``: what the hint calls it
+        (不早于开始日期: one line in the dialog's 48 columns)."""
         super().__init__()
-        self.title_text, self.value, self.first = title, value, first
+        self.title_text, self.value, self.first, self.earliest = title, value, first, earliest
         self.cursor = value if value is not None and value >= first else first  # where the arrows are
         self.year, self.month = self.cursor.year, self.cursor.month
         self.cells: list[date | None] = []
@@ -55,7 +58,7 @@ class DatePickerDialog(ButtonRowKeys, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Plain(self.title_text, id="picker-title")
-            yield Plain(f"点击日期即可选择，最早可选{format_date(self.first)}", classes="hint")
+            yield Plain(f"点击日期即可选择，{self.earliest}{format_date(self.first)}", classes="hint")
             with Horizontal(id="month-row"):
                 yield Button("上个月", id="prev-month")
                 yield Plain("", id="month-title")

@@ -46,7 +46,12 @@ class DateField(FormField):
     A tap (a click) on it, its label or its box, opens DatePickerDialog (选择开始日期): at a touch screen
     there is no keyboard to type 2026-12-05. The day tapped goes into the field as if typed (its
     message goes, 查询's 时间段或考试场地已更改 too); 取消 leaves it as it was. The focus coming in by
-    Tab opens nothing: typing works as before."""
+    Tab opens nothing: typing works as before.
+
+    结束日期's month starts at a valid 开始日期 when that is later than the first bookable day (its hint
+    says 不早于开始日期2026年12月7日): it offered days before the start (tester), each one
+    refused at 查询. A 开始日期 picked after a valid 结束日期 moves 结束日期 to that same day, in view
+    beside it, rather than leave a reversed range to be refused at 查询."""
 
     def __init__(self, name: str, label: str, *, clock: Clock, **kwargs: Any) -> None:
         super().__init__(name, label, **kwargs)
@@ -56,8 +61,17 @@ class DateField(FormField):
         event.stop()
         if self.disabled or self.app.screen is not self.screen:
             return
-        first = first_bookable_day(self.clock.now().date())
-        self.app.push_screen(DatePickerDialog(f"选择{self._label}", _day(self.value), first), self._picked)
+        first, earliest = first_bookable_day(self.clock.now().date()), "最早可选"
+        start = self._other("date_from")
+        if start is not None and start > first:  # 结束日期: not before a valid 开始日期
+            first, earliest = start, "不早于开始日期"
+        self.app.push_screen(DatePickerDialog(f"选择{self._label}", _day(self.value), first, earliest), self._picked)
+
+    def _other(self, name: str) -> date | None:
+        """The day in the other date field when this is ``name``'s other one (None: none, or not a date)."""
+        if self.field_name == name or not isinstance(self.parent, Widget):
+            return None
+        return next((_day(f.value, name) for f in self.parent.query(DateField) if f.field_name == name), None)
 
     def _picked(self, day: str | None) -> None:
         if not self.is_attached:
@@ -67,6 +81,13 @@ class DateField(FormField):
             return
         self.input.value = day  # as typed: FormField.on_input_changed takes the old message away
         self.input.cursor_position = len(day)
+        end = self._other("date_to")
+        if end is not None and end < date.fromisoformat(day) and isinstance(self.parent, Widget):
+            # a 开始日期 picked after 结束日期: the end goes to the same day (a valid range, seen at
+            # once beside it), not refused at 查询 with 结束日期不能早于开始日期
+            for field in self.parent.query(DateField):
+                if field.field_name == "date_to":
+                    field.input.value = day  # as picked there: its message about the range goes
 
     def set_error(self, message: str, scroll: bool = True) -> None:
         super().set_error(at_clauses(message, self.content_region.width), scroll)

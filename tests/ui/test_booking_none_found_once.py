@@ -55,3 +55,21 @@ async def test_next_with_no_priority_session_found_says_it_once(kiosk_app, env, 
         await small_query(pilot, "2026-12-04", "2026-12-04")
         assert shown(kiosk_app, "#sessions-hint").startswith(_compact(NONE_FOUND_PRIORITY))
         await _next_and_check(pilot, _compact(NONE_FOUND_PRIORITY))
+
+
+async def test_the_line_that_says_none_was_found_is_brought_wholly_into_view(kiosk_app, env, people):
+    """Tester at 100x30 (2027-01-04 to 2027-01-10, nothing planned): the line over the empty table was
+    cut at the page's edge (...请更改时间段或考); the page now scrolls to show all of it."""
+    from kiosk.ui.widgets.page import Page
+    from tests.ui.test_booking_wizard import query
+
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await to_sessions(pilot, env, people["permit_expiring"], 2)
+        await query(pilot, "2027-01-04", "2027-01-10")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert not kiosk_app.screen.query_one("#step-sessions").rows
+        assert shown(kiosk_app, "#sessions-hint").startswith(_compact(NONE_FOUND))
+        hint = kiosk_app.screen.query_one("#sessions-hint").region
+        assert hint.height >= 2 and kiosk_app.screen.query_one(Page).scrollable_content_region.contains_region(hint)
+        assert "请更改时间段或考场后重新查询" in _compact(screen_text(kiosk_app))

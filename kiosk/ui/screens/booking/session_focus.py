@@ -55,6 +55,13 @@ class SessionFocus:
         self.call_after_refresh(self._in_view, line, target)
         return True
 
+    def none_in_view(self) -> None:
+        """A 查询 that found nothing: the line over the empty table that says so (所选时间段内没有...，
+        请更改时间段或考场后重新查询。) wholly in view. At 100x30 its second row was under the page's
+        edge, cut at 请更改时间段或考; the focus stays on 查询."""
+        if self.is_attached:
+            self.query_one("#sessions-hint").scroll_visible(animate=False, immediate=True)
+
     def _in_view(self, line: Widget, target: Widget) -> None:
         """The message in view with what it concerns: above the table, the line at the top of the
         page and as much of the table under it as fits; under 查询, the button and the line."""

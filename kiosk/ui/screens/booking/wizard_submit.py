@@ -61,6 +61,8 @@ class BookingSubmission:
                 self.call_after_refresh(self._choose_again)
             elif result.rows:  # on to choosing them, or 下一步 (服从系统安排); none found: the focus stays
                 self.call_after_refresh(self._found)
+            else:
+                self.call_after_refresh(self.sessions.none_in_view)
 
         self.call(bq.query_sessions, self.env, self.account_id, *args, done=done, failed=refused)
 

@@ -1,12 +1,14 @@
 """The real ``kiosk`` command (subprocess) on temporary SQLite files, and what ``kiosk demo`` loads."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -30,9 +32,17 @@ TODAY = date(2026, 12, 1)
 ID_ROW = re.compile(r"^(\d{17}[\dX]|[0-9A-Z]{18})\s", re.M)
 
 
+@functools.cache
+def _data_dir() -> str:
+    return tempfile.mkdtemp(prefix="kiosk-cli-data-")
+
+
 def run_kiosk(*args: str, timeout: float = 120, **kiosk_env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if not k.startswith("KIOSK_")}
-    environ.update(KIOSK_NOW=NOW, PYTHONIOENCODING="utf-8", **kiosk_env)
+    # a data folder of the test run's own: without it each run logged its refused databases (file is
+    # not a database) into the user's ~/.local/share/kiosk12123/kiosk.log
+    environ.update(KIOSK_NOW=NOW, KIOSK_DATA_DIR=_data_dir(), PYTHONIOENCODING="utf-8")
+    environ.update(kiosk_env)
     return subprocess.run([sys.executable, "-m", "kiosk", *args], capture_output=True, text=True,
                           env=environ, timeout=timeout)
 

@@ -67,11 +67,16 @@ class DateField(FormField):
             first, earliest = start, "不早于开始日期"
         self.app.push_screen(DatePickerDialog(f"选择{self._label}", _day(self.value), first, earliest), self._picked)
 
-    def _other(self, name: str) -> date | None:
-        """The day in the other date field when this is ``name``'s other one (None: none, or not a date)."""
+    def _sibling(self, name: str) -> DateField | None:
+        """The other date field, ``name`` (None when this is it, or it is not there)."""
         if self.field_name == name or not isinstance(self.parent, Widget):
             return None
-        return next((_day(f.value, name) for f in self.parent.query(DateField) if f.field_name == name), None)
+        return next((f for f in self.parent.query(DateField) if f.field_name == name), None)
+
+    def _other(self, name: str) -> date | None:
+        """The day in the other date field when this is ``name``'s other one (None: none, or not a date)."""
+        field = self._sibling(name)
+        return _day(field.value, name) if field is not None else None
 
     def _picked(self, day: str | None) -> None:
         if not self.is_attached:
@@ -81,20 +86,18 @@ class DateField(FormField):
             return
         self.input.value = day  # as typed: FormField.on_input_changed takes the old message away
         self.input.cursor_position = len(day)
-        end = self._other("date_to")
-        if end is not None and end < date.fromisoformat(day) and isinstance(self.parent, Widget):
+        end = self._sibling("date_to")
+        end_day = _day(end.value, "date_to") if end is not None else None
+        if end is not None and end_day is not None and end_day < date.fromisoformat(day):
             # a 开始日期 picked after 结束日期: the end goes to the same day (a valid range, seen at
             # once beside it), not refused at 查询 with 结束日期不能早于开始日期
-            for field in self.parent.query(DateField):
-                if field.field_name == "date_to":
-                    field.input.value = day  # as picked there: its message about the range goes
+            end.input.value = day  # as picked there: its message about the range goes
 
     def set_error(self, message: str, scroll: bool = True) -> None:
         super().set_error(at_clauses(message, self.content_region.width), scroll)
-        if not message and self.field_name == "date_from" and isinstance(self.parent, Widget):
-            for end in self.parent.query(DateField):
-                if end.field_name == "date_to" and _parses(end.value, "date_to"):
-                    end.set_error("")  # a message about its own typing (not a date) stays
+        end = self._sibling("date_to") if not message and self.field_name == "date_from" else None
+        if end is not None and _parses(end.value, "date_to"):
+            end.set_error("")  # a message about its own typing (not a date) stays
 
 
 def _parses(text: str, field: str) -> bool:

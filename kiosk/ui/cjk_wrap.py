@@ -16,9 +16,10 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
 
-``clauses`` joins the clauses of a text so that a short one is not cut across two lines: a clause
-that would be cut where the line runs out starts the next line whole when it fits there (the
-业务中心's greeting at 80x24 read 「...请选择要办」 / 「理的业务：」).
+``clauses`` breaks a text between its clauses so that a short one is not cut across two lines: a
+clause that would be cut where the line runs out starts the next line whole when it fits there (the
+业务中心's greeting at 80x24 read 「...请选择要办」 / 「理的业务：」; 选择场次's date messages
+「...请缩」 / 「短时间段」 and 「...日期（年-」 / 「月-日）」).
 
 ``divide_line`` has the contract of Rich's (codepoint offsets to break at); ``apply`` makes
 Textual's Content and Rich's Text (tables' cells) use it. Only for the pinned Textual version,
@@ -46,6 +47,7 @@ NO_LINE_END = set("（〔［｛〈《「『【〘〖〝\u2018\u201c([{")
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}( )\d{1,2}:\d{2}")
 _CN_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _NAMED = re.compile(r"【[^【】\n]{1,16}】")  # a longer bracketed text is not a name and wraps as usual
+CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 
 def _wide(ch: str) -> bool:
@@ -103,20 +105,37 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     return breaks
 
 
-def clauses(parts: list[str], width: int) -> str:
-    """``parts`` joined, with a line break before each part that would otherwise be cut across two
-    lines of ``width`` cells and fits whole on a line of its own (a part longer than that wraps as
-    usual). ``width`` 0 or less (not laid out yet): joined as they are."""
-    text = ""
-    for part in parts:
-        line = text.rsplit("\n", 1)[-1]
-        breaks = divide_line(line, width) if line and width > 0 else []
-        used = cell_len(line[breaks[-1]:] if breaks else line)
-        length = cell_len(part.rstrip())
-        if width > 0 and used and used + length > width and length <= width:
-            text = text.rstrip(" ") + "\n"
-        text += part
-    return text
+def clauses(text: str, width: int) -> str:
+    """``text`` with a line break between two clauses (after 「，」 「；」 「。」, before 「（」) where the
+    next clause would otherwise be cut across two lines of ``width`` cells: each line holds as many
+    whole clauses as fit (「查询时间段不能超过3个月，」 / 「请缩短时间段」; 「...请选择要办」 / 「理的业务：」
+    is not read). A clause wider than a line wraps as usual, from where the line before it ends.
+    The last line is never one character alone (「好。」): the clause before it goes down with it
+    when both fit a line, or no break is put there and the wrapping gives it its last piece.
+    ``width`` 0 or less (not laid out yet), or the text fits: as it is."""
+    if width <= 0 or cell_len(text.rstrip()) <= width:
+        return text
+    lines: list[list[str]] = [[]]  # the clauses of each line
+    for clause in (c for c in CLAUSE.split(text) if c):
+        used = cell_len(_last_row("".join(lines[-1]), width))
+        length = cell_len(clause.rstrip())
+        if used and used + length > width and length <= width:
+            lines.append([])
+        lines[-1].append(clause)
+    last = "".join(lines[-1])
+    if len(lines) > 1 and _widow(last):
+        if len(lines[-2]) > 1 and cell_len((lines[-2][-1] + last).rstrip()) <= width:
+            lines[-1].insert(0, lines[-2].pop())
+        else:
+            widow = lines.pop()
+            lines[-1].extend(widow)
+    return "\n".join("".join(line).rstrip(" ") for line in lines)
+
+
+def _last_row(line: str, width: int) -> str:
+    """The last row ``line`` takes when wrapped at ``width`` cells."""
+    breaks = divide_line(line, width) if line else []
+    return line[breaks[-1]:] if breaks else line
 
 
 def _widow(last: str) -> bool:

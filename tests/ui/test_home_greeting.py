@@ -7,7 +7,7 @@ import pytest
 from tests.ui.conftest import screen_text, sign_in
 
 
-@pytest.mark.parametrize(("size", "lines"), [((80, 24), 2), ((120, 40), 1)])
+@pytest.mark.parametrize(("size", "lines"), [((80, 24), 2), ((100, 30), 1), ((120, 40), 1)])
 async def test_the_greeting_keeps_its_last_clause_whole(kiosk_app, env, people, size, lines):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=size) as pilot:

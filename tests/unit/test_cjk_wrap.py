@@ -112,13 +112,20 @@ def test_a_chinese_date_is_never_split(width: int) -> None:
 
 
 GREETING = ["您好，刘洋。", "身份证号码 5001**********0556，", "绑定手机 139****0055。", "请选择要办理的业务："]
+RANGE = "查询时间段不能超过3个月，请缩短时间段"  # 选择场次's date messages (37 and 42 cells)
+FORMAT = "请按 2026-12-05 的格式输入日期（年-月-日）"
+
+
+def shown(text: str, width: int) -> list[str]:
+    """The rows ``text`` takes at ``width``: its own lines, each wrapped as Textual wraps it."""
+    return [row for line in text.split("\n") for row in lines(line, width)]
 
 
 @pytest.mark.parametrize("width", range(20, 121, 3))
 def test_clauses_keep_each_clause_whole_on_a_line(width: int) -> None:
     """The 业务中心's greeting at 80x24 (76 cells) read 「...请选择要办」 / 「理的业务：」 (tester)."""
-    text = clauses(GREETING, width)
-    got = [line for part in text.split("\n") for line in lines(part, width)]
+    text = clauses("".join(GREETING), width)
+    got = shown(text, width)
     assert "".join(got) == "".join(GREETING) and all(cell_len(line.rstrip()) <= width for line in got)
     for clause in GREETING:  # each that fits a line is whole on one (one longer wraps as usual)
         assert cell_len(clause.rstrip()) > width or any(clause.strip() in line for line in got), clause
@@ -127,5 +134,33 @@ def test_clauses_keep_each_clause_whole_on_a_line(width: int) -> None:
 
 
 def test_clauses_break_before_the_clause_that_would_be_cut() -> None:
-    assert clauses(GREETING, 76) == "您好，刘洋。身份证号码 5001**********0556，绑定手机 139****0055。\n请选择要办理的业务："
-    assert clauses(GREETING, 0) == "".join(GREETING)  # not laid out yet
+    greeting = "".join(GREETING)
+    assert clauses(greeting, 76) == "您好，刘洋。身份证号码 5001**********0556，绑定手机 139****0055。\n请选择要办理的业务："
+    assert clauses(greeting, 0) == greeting  # not laid out yet
+
+
+@pytest.mark.parametrize("width", [26, 30, 36])
+def test_the_date_messages_break_after_the_comma_and_before_the_bracket(width: int) -> None:
+    """选择场次's 「...请缩」 / 「短时间段」 and 「...日期（年-」 / 「月-日）」: the same rule as the greeting's."""
+    assert clauses(RANGE, width) == "查询时间段不能超过3个月，\n请缩短时间段"
+    assert clauses(RANGE, 37) == RANGE  # fits
+    assert clauses(FORMAT, width + 4) == "请按 2026-12-05 的格式输入日期\n（年-月-日）"
+    assert clauses(FORMAT, 42) == FORMAT
+
+
+def test_clauses_fill_each_line_with_as_many_clauses_as_fit() -> None:
+    assert clauses("一二，三四，五六，七八九十一二三四", 12) == "一二，三四，\n五六，七八九十一二三四"
+    assert clauses("一二，三四；五六。七八（九十）", 18) == "一二，三四；五六。\n七八（九十）"
+
+
+def test_a_clause_wider_than_a_line_wraps_from_where_the_line_ends() -> None:
+    assert clauses("一二，三四五六七八九十一二三四", 12) == "一二，三四五六七八九十一二三四"  # no break: cut anyway
+    assert shown("一二，三四五六七八九十一二三四", 12) == ["一二，三四五", "六七八九十一", "二三四"]
+
+
+def test_clauses_never_leave_one_character_alone_on_the_last_line() -> None:
+    """Greedy, 「九。」 alone under 「一二三四，五六七八，」: the clause before goes down with it."""
+    assert clauses("一二三四，五六七八，九。", 20) == "一二三四，\n五六七八，九。"
+    # no clause to give (the line before is one clause): not broken there, the wrapping gives a piece
+    assert clauses("一二三四五六七八九，十。", 20) == "一二三四五六七八九，十。"
+    assert shown("一二三四五六七八九，十。", 20) == ["一二三四五六七八", "九，十。"]

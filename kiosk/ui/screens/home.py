@@ -37,20 +37,20 @@ class Greeting(Plain):
     """您好，... 请选择要办理的业务：, each clause kept whole on a line at the width the greeting has
     (``cjk_wrap.clauses``): at 80x24 it read 「...请选择要办」 / 「理的业务：」 (tester)."""
 
-    def __init__(self, parts: list[str], **kwargs: object) -> None:
-        super().__init__("".join(parts), **kwargs)  # type: ignore[arg-type]
-        self._parts = parts
-        self._shown = "".join(parts)
+    def __init__(self, text: str, **kwargs: object) -> None:
+        super().__init__(text, **kwargs)  # type: ignore[arg-type]
+        self._text = text
+        self._shown = text
 
-    def say(self, parts: list[str]) -> None:
-        self._parts = parts
+    def say(self, text: str) -> None:
+        self._text = text
         self._fit()
 
     def on_resize(self, _event: events.Resize) -> None:
         self._fit()
 
     def _fit(self) -> None:
-        text = clauses(self._parts, self.content_size.width)
+        text = clauses(self._text, self.content_size.width)
         if text != self._shown:
             self._shown = text
             self.update(text)
@@ -80,14 +80,14 @@ class HomeScreen(KioskScreen):
             yield Button("退出登录", id="sign-out", variant="error")
             yield Plain("", id="home-more", classes="hidden")
 
-    def _hello(self) -> list[str]:
-        """The greeting's clauses (Greeting keeps each whole on a line)."""
+    def _hello(self) -> str:
+        """The greeting (Greeting keeps each clause whole on a line)."""
         citizen = self.kiosk.citizen
         if citizen is None:
-            return []
+            return ""
         id_label = "统一社会信用代码" if citizen.kind == "unit" else "身份证号码"
-        return [f"您好，{citizen.name}。", f"{id_label} {citizen.id_masked}，", f"绑定手机 {citizen.phone_masked}。",
-                "请选择要办理的业务："]
+        return (f"您好，{citizen.name}。{id_label} {citizen.id_masked}，绑定手机 {citizen.phone_masked}。"
+                "请选择要办理的业务：")
 
     def on_mount(self) -> None:
         self.watch(self.query_one(HomeMenu), "scroll_y", lambda _y: self.show_more_hint(), init=False)

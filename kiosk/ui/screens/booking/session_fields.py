@@ -1,13 +1,11 @@
-"""选择场次's own fields: 开始日期/结束日期 (DateField: its message breaks between clauses; a change
-of 开始日期 takes 结束日期's message about the range with it; a tap opens a month to tap a day in) and 考试场地 (SiteSelect: its open list
-stays above the demo phone bar)."""
+"""选择场次's own fields: 开始日期/结束日期 (DateField: its message breaks between clauses, as
+cjk_wrap.clauses does; a change of 开始日期 takes 结束日期's message about the range with it; a tap
+opens a month to tap a day in) and 考试场地 (SiteSelect: its open list stays above the demo phone bar)."""
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
-from rich.cells import cell_len
 from textual import events
 from textual.widget import Widget
 from textual.widgets import Select
@@ -16,27 +14,10 @@ from textual.widgets._select import SelectOverlay
 from ....domain.clock import Clock
 from ....domain.errors import DomainError
 from ....services.booking import first_bookable_day, parse_day
+from ...cjk_wrap import clauses
 from ...dialogs.date_picker import DatePickerDialog
 from ...widgets.field import FormField
 from ...widgets.phone import PhoneBar
-
-CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")
-
-
-def at_clauses(message: str, width: int) -> str:
-    """``message`` broken between its clauses (after 「，」 「；」 「。」, before 「（」) when it is wider
-    than ``width`` cells: each line as many clauses as fit (「查询时间段不能超过3个月，」 / 「请缩短时间段」;
-    「请按 2026-12-05 的格式输入日期」 / 「（年-月-日）」), not cut wherever the width runs out
-    (「...请缩」 / 「短时间段」, 「...日期（年-」 / 「月-日）」). A clause still too wide wraps as any text does."""
-    if width <= 0 or cell_len(message) <= width:
-        return message
-    lines = [""]
-    for clause in CLAUSE.split(message):
-        if lines[-1] and cell_len(lines[-1] + clause) > width:
-            lines.append("")
-        lines[-1] += clause
-    return "\n".join(lines)
-
 
 class DateField(FormField):
     """开始日期 or 结束日期. Its message breaks between clauses when it is too long for its line; a
@@ -94,7 +75,7 @@ class DateField(FormField):
             end.input.value = day  # as picked there: its message about the range goes
 
     def set_error(self, message: str, scroll: bool = True) -> None:
-        super().set_error(at_clauses(message, self.content_region.width), scroll)
+        super().set_error(clauses(message, self.content_region.width), scroll)
         end = self._sibling("date_to") if not message and self.field_name == "date_from" else None
         if end is not None and _parses(end.value, "date_to"):
             end.set_error("")  # a message about its own typing (not a date) stays

@@ -16,7 +16,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from ..db.models import Account, Application
-from ..domain.errors import DomainError, NotFound
+from ..domain.errors import DomainError, NotFound, sentence
 from ..domain.ids import staff_reason
 from . import applications, audit, elicence, messaging
 from .applications import FINISHED, TURNED_BACK, WAITING
@@ -121,5 +121,5 @@ def _decide(s, env: Env, staff: StaffSession | None, role: str, app: Application
     # titled with the decision: the inbox lists it apart from the 受理 message, which has the same
     # business name (tester: two rows 补换领行驶证)
     messaging.notify(s, env, account, applications.decided_title(app.title, status),
-                     f"您的{applications.of_title(app.title)}（业务流水号{app.serial_no}）{status}：{note.rstrip('。')}。")
+                     f"您的{applications.of_title(app.title)}（业务流水号{app.serial_no}）{status}：{sentence(note)}")
     return Handled(app.serial_no, status, note)

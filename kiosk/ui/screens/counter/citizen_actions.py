@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from textual.widgets import DataTable, Static
 
-from ....domain.errors import DomainError
+from ....domain.errors import DomainError, sentence
 from ....domain.priority import cancel_keeps_used
 from ....services import counter_applications, counter_bookings, counter_citizen
 from ....services.booking_records import BookingView
@@ -221,7 +221,8 @@ class CitizenActions:
 
     def _handled(self, result: counter_applications.Handled) -> None:
         self.query_one("#app-error", Static).update("")
-        self.say(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{result.note}")
+        # the note as the citizen reads it (网办进度, the message): a sentence, with its one 。
+        self.say(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{sentence(result.note)}")
         self.query_one("#field-refuse_reason", FormField).value = ""
         self.decided = True  # the focus on the next application waiting, else the ID field (_keep_focus)
         self.refresh_file(result)

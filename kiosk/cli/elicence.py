@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, for_staff  # `kiosk elicence show` is run by staff about someone else
 from ..domain.qr_text import fit_qr, render_qr
 from ..services import bootstrap, elicence_card, elicence_keys, elicence_review, elicence_verify
 from ..services.env import Env
@@ -89,18 +89,6 @@ def verify(args: argparse.Namespace, env: Env) -> int:
 def _fail(exc: DomainError) -> int:
     print(f"kiosk: {exc.message}", file=sys.stderr)
     return 1
-
-
-# The e-licence service words its refusals for the citizen at the kiosk (您名下没有机动车驾驶证);
-# `kiosk elicence show` is run by staff about someone else.
-# The ID number checks (domain.ids) speak to the one typing it: so does the CLI to the clerk (收到3位).
-FOR_STAFF = (("您名下", "该身份证号码名下"), ("您的", "该驾驶人的"), ("您还没有", "该驾驶人还没有"), ("您输入了", "收到"))
-
-
-def for_staff(message: str) -> str:
-    for citizen, staff in FOR_STAFF:
-        message = message.replace(citizen, staff)
-    return message
 
 
 def show_card(args: argparse.Namespace, env: Env) -> int:

@@ -22,6 +22,20 @@ def sentence(text: str) -> str:
     return text if not text or text.endswith(("。", "！", "？")) else text + "。"
 
 
+# The services word their refusals for the citizen at the kiosk (您名下没有机动车驾驶证) and the ID
+# number checks (domain.ids) speak to the one typing it (您输入了3位). Said to a member of staff about
+# someone else's record or a line of a file nobody typed there (`kiosk elicence show`, 考试成绩录入's
+# CSV import), they speak of that person and of what was received (收到3位).
+FOR_STAFF = (("您名下", "该身份证号码名下"), ("您的", "该驾驶人的"), ("您还没有", "该驾驶人还没有"), ("您输入了", "收到"))
+
+
+def for_staff(message: str) -> str:
+    """``message`` worded for staff (FOR_STAFF)."""
+    for citizen, staff in FOR_STAFF:
+        message = message.replace(citizen, staff)
+    return message
+
+
 class StillPending(DomainError):
     """An application of the kind (or for the same vehicle) is still 受理中, so no new one is taken:
     ``message`` names it (业务流水号) and says what to do now; a screen offers 查看网办进度 opening on

@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ..db.models import AuditEntry
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import DomainError, FormProblems, for_staff
 from ..domain.ids import normalize_id_number
 from ..domain.typed import date_or_error, half_width
 from . import allocation_service, audit, exam_results, files
@@ -256,8 +256,9 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
         except DomainError as exc:
             if _recorded_before(env, cells):  # saved by an earlier import of the file: nothing to do
                 report.skipped += 1
-            else:  # str: every wrong cell of the line (FieldErrors), not only the first
-                report.errors.append(LineError(number, ",".join(cells)[:80], str(exc)))
+            else:  # str: every wrong cell of the line (FieldErrors), not only the first; said to the clerk
+                # about a line nobody typed at the counter (收到3位, not 您输入了3位), as the CLI says it
+                report.errors.append(LineError(number, ",".join(cells)[:80], for_staff(str(exc))))
         except Exception:  # noqa: BLE001 - one broken line never stops the others
             log.exception("exam result import: line %s", number)
             report.errors.append(LineError(number, ",".join(cells)[:80], "系统错误，该行未保存，请稍后单独录入"))

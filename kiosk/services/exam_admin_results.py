@@ -143,7 +143,7 @@ def read_form(env: Env, id_number: str, subject_text: str, score_text: str, atte
 def _record(env: Env, staff: StaffSession | None, role: str, id_number: str, subject_text: str,
             score_text: str, attempt_text: str, date_text: str = "") -> exam_results.Recorded:
     form = read_form(env, id_number, subject_text, score_text, attempt_text, date_text)
-    booking_id = exam_results.find_booking(env, id_number, form.subject)
+    booking_id = exam_results.find_booking(env, id_number, form.subject, form.day)  # a day of no booking: said so
     return exam_results.record(env, booking_id, score=form.score, no_show=form.no_show, attempt=form.attempt,
                                exam_date=form.day, actor=actor(staff), role=role)
 

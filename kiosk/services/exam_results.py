@@ -102,8 +102,18 @@ def _holder_id(s: Session, env: Env, id_number: str) -> int | None:
         Account.id_number == normalize_id_number(id_number, today=env.clock.now().date())))
 
 
-def find_booking(env: Env, id_number: str, subject: int) -> int:
-    """The placed booking of ``subject`` for the holder of ``id_number``."""
+def date_mismatch(subject: int, booked: date, day: date) -> DomainError:
+    """A result said to be of ``day`` (a results file's 考试日期) for a booking whose exam is on ``booked``."""
+    return DomainError(f"该考生的{SUBJECT_NAMES[subject]}考试安排在{booked:%Y-%m-%d}，"
+                       f"与考试日期{day:%Y-%m-%d}不符，未录入", "exam_date")
+
+
+def find_booking(env: Env, id_number: str, subject: int, day: date | None = None) -> int:
+    """The placed booking of ``subject`` for the holder of ``id_number``. ``day``: the exam's day as a
+    results file says it; with no booking placed and the latest one's results all in, a day that is
+    none of the subject's exams is refused as not the booking's day (record refuses a placed booking's
+    other day), not as 成绩均已录入, which stays for the day of an exam recorded (tester: a line of
+    12-08 for a booking of 12-07 was told its results were all in)."""
     with env.db.read() as s:
         account_id = _holder_id(s, env, id_number)
         if account_id is None:
@@ -112,9 +122,15 @@ def find_booking(env: Env, id_number: str, subject: int) -> int:
                                                 Booking.status == "placed").order_by(Booking.id.desc()).limit(1))
         name = SUBJECT_NAMES.get(subject, subject)
         if bid is None:
-            latest = s.scalar(select(Booking.status).where(Booking.account_id == account_id, Booking.subject == subject,
-                                                           Booking.status != "cancelled").order_by(Booking.id.desc()).limit(1))
-            if latest == "done":  # its results are in (passed, or both attempts used): more needs a new booking
+            booked = (select(Booking.status, ExamSession.exam_date)
+                      .outerjoin(ExamSession, ExamSession.id == Booking.session_id)
+                      .where(Booking.account_id == account_id, Booking.subject == subject,
+                             Booking.status != "cancelled"))
+            latest = s.execute(booked.order_by(Booking.id.desc()).limit(1)).first()
+            if latest is not None and latest.status == "done":  # its results are in (passed, or both attempts used)
+                if (day is not None and latest.exam_date is not None
+                        and s.execute(booked.where(ExamSession.exam_date == day).limit(1)).first() is None):
+                    raise date_mismatch(subject, latest.exam_date, day)
                 raise DomainError(f"该考生最近一次{name}预约的考试已结束，成绩均已录入；再次考试须重新预约")
             raise NotFound(f"该考生没有已安排的{name}考试")
         return bid
@@ -243,8 +259,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         session = s.get(ExamSession, b.session_id)
         assert session is not None
         if exam_date is not None and session.exam_date != exam_date:
-            raise DomainError(f"该考生的{SUBJECT_NAMES[b.subject]}考试安排在{session.exam_date:%Y-%m-%d}，"
-                              f"与考试日期{exam_date:%Y-%m-%d}不符，未录入", "exam_date")
+            raise date_mismatch(b.subject, session.exam_date, exam_date)
         done, attempt = results_so_far(s, b.id, attempt)
         taken_at = attempt_time(session, done, now, taken_at)
         passed = not no_show and is_pass(b.subject, b.licence_class, score or 0)

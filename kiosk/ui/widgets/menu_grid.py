@@ -9,10 +9,11 @@ group). A screen whose ``BELOW_MENU`` names a button (the 业务中心's 退出�
 menu) has Down from the last row go on to it, and Up from it come back to the button Down left
 (``menu_up_from_below``); it may name a row of buttons (the 窗口工作台's 锁定屏幕 and 退出登录):
 Down goes to the first, Left and Right along the row (ButtonRowKeys), Up from any of them back to
-the menu. Tab and Shift+Tab go through the buttons in the same order as before. Used by the
-业务中心 and by the counter's 窗口工作台."""
+the menu. Tab and Shift+Tab go through the buttons in the same order as before. Enter presses the
+button it is typed on, however fast a Tab follows it. Used by the 业务中心 and by the counter's 窗口工作台."""
 from __future__ import annotations
 
+from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Grid
 from textual.screen import Screen
@@ -23,12 +24,22 @@ from ..focus import focus_now
 
 
 class MenuGrid(Grid):
-    BINDINGS = [
-        Binding("up", "move(-1, 0)", show=False),
-        Binding("down", "move(1, 0)", show=False),
-        Binding("left", "move(0, -1)", show=False),
-        Binding("right", "move(0, 1)", show=False),
+    BINDINGS = [  # read as they come, as Tab is (kiosk.ui.bindings), each in its turn: the button's own
+        # Enter acted once the key had passed up to the app, on the button Tab had moved to by then
+        # (Enter Tab opened the next tile); the arrows too, so Right Enter still opens the one moved to
+        Binding("up", "move(-1, 0)", show=False, priority=True),
+        Binding("down", "move(1, 0)", show=False, priority=True),
+        Binding("left", "move(0, -1)", show=False, priority=True),
+        Binding("right", "move(0, 1)", show=False, priority=True),
+        Binding("enter", "press_focused", show=False, priority=True),
     ]
+
+    def action_press_focused(self) -> None:
+        """Enter on a button of the menu presses that button, now."""
+        focused = self.screen.focused
+        if not isinstance(focused, Button) or focused.parent is not self:
+            raise SkipAction()
+        focused.press()
 
     def action_move(self, rows: int, step: int) -> None:
         menu = menu_rows(self.screen)

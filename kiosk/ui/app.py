@@ -19,13 +19,14 @@ from . import cjk_compositor, cjk_wrap
 from . import theme as looks
 from .app_idle import IdleTimeout
 from .bindings import APP_BINDINGS
+from .key_order import KeyOrder
 from .pointer import FreshScreenTaps
 
 log = logging.getLogger("kiosk.ui")
 DEMO_SMS_POLL = 5.0  # seconds: how often a demo kiosk looks for an SMS the citizen's own calls did not send
 
 
-class KioskApp(IdleTimeout, FreshScreenTaps, App, inherit_bindings=False):
+class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=False):
     CSS_PATH = str(PROJECT_ROOT / "kiosk.tcss")
     ENABLE_COMMAND_PALETTE = False
     TITLE = "交管12123"
@@ -234,6 +235,8 @@ class KioskApp(IdleTimeout, FreshScreenTaps, App, inherit_bindings=False):
         self.screen_change_signal.subscribe(self, lambda _screen: self.call_after_refresh(follow_dialogs, self))
         # a screen or a dialog came on top: a tap in the next moment is dropped (FreshScreenTaps)
         self.screen_change_signal.subscribe(self, self.screen_came_on_top, immediate=True)
+        # keys typed after a tile's Enter, held until the screen it opens is on top, go to it (KeyOrder)
+        self.screen_change_signal.subscribe(self, lambda _screen: self._settle_pending(), immediate=True)
         if self.start_notice and self.settings.counter:  # the kiosk's start screen shows it (WelcomeScreen)
             self.notify(self.start_notice, severity="warning", timeout=60)
 

@@ -9,6 +9,7 @@ from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 from ...domain.errors import DomainError, StillPending, sentence
 from ...services import applications as apps
 from ..citizen_screen import CitizenScreen
+from ..key_order import keys_ready
 from ..submit_guard import SubmitGuard
 from . import flow_fields
 from .flow_pending import PendingOffer
@@ -44,6 +45,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
         self._submitted = False  # the application was made: leaving drops nothing
         self._serial = ""  # the application 查看网办进度 opens on: the one made, or the one still 受理中
+        self.typed_ahead: list | None = []  # keys typed before the fields are there (kiosk.ui.key_order)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -102,6 +104,7 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         first = next((w for w in fields if all(n.display for n in w.ancestors_with_self)), None)
         if first is not None:
             first.focus()
+        keys_ready(self)  # what was typed meanwhile goes into the first field, in order
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it;

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from textual.widgets import Button, ContentSwitcher, Static
 
 from ...domain.errors import DomainError, StillPending, sentence
+from ..key_order import keys_ready
 from ..pointer import step_shown
 from ..widgets.stepbar import StepBar
 from . import flow_fields
@@ -31,6 +32,7 @@ class PendingOffer(_Base):
         stays, and no step bar (there are no steps to take). An application of the service still
         受理中 (``StillPending``): its 业务流水号 and what to do now are no error, and 查看网办进度
         goes to it, as from a result (the focus on it: the next step to take)."""
+        keys_ready(self, replay=False)  # no field for what was typed meanwhile: dropped
         self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
         intro.update(sentence(exc.message))  # alone on the page: a sentence, not a clause

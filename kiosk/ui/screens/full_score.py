@@ -15,6 +15,7 @@ from ...domain.errors import DomainError, StillPending, sentence
 from ...services import applications as apps
 from ...services.full_score import FullScoreStudy
 from ..citizen_screen import CitizenScreen
+from ..key_order import keys_ready
 from ..submit_guard import SubmitGuard
 from ..widgets.choice import ChoiceEntered, Choices, nothing_chosen
 from ..widgets.done_step import DoneButtons, DoneStep
@@ -47,6 +48,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         self.marked = []
         self._submitted = False
         self._serial = ""
+        self.typed_ahead: list | None = []  # keys typed before the fields are there (kiosk.ui.key_order)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
@@ -100,6 +102,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
     def _focus_first(self) -> None:
         first = self.query_one("#fields").query("RadioSet, Input").first()
         first.focus()
+        keys_ready(self)  # what was typed meanwhile goes to the city list, in order
 
     def _form(self) -> dict[str, str]:
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}

@@ -21,6 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Button
 
 from ..focus import focus_now
+from ..key_order import hold_until_next_screen
 
 
 class MenuGrid(Grid):
@@ -40,6 +41,7 @@ class MenuGrid(Grid):
         if not isinstance(focused, Button) or focused.parent is not self:
             raise SkipAction()
         focused.press()
+        hold_until_next_screen(focused)  # the keys typed next go to the screen it opens (kiosk.ui.key_order)
 
     def action_move(self, rows: int, step: int) -> None:
         menu = menu_rows(self.screen)

@@ -23,6 +23,7 @@ from ...base import focus_first
 from ...focus import shown as is_shown
 from ...pointer import step_shown
 from ...citizen_screen import CitizenScreen
+from ...key_order import keys_ready
 from ...submit_guard import SubmitGuard
 from ...widgets.choice import ChoiceEntered
 from ...widgets.code_step import code_widgets
@@ -78,6 +79,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         self._rereading = False  # the subjects are being read again (back on 科目确认 or 选择场次)
         self._serial = ""  # the application made, which 查看网办进度 opens on (DoneButtons)
         self._code_for: tuple[int | None, bool] | None = None  # the (subject, priority) 确认并提交 was last shown for
+        self.typed_ahead: list | None = []  # keys typed before the subjects are there (kiosk.ui.key_order)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
@@ -116,6 +118,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         self.call(load, self.env, self.account_id, done=self._loaded, failed=self._load_failed)
 
     def _load_failed(self, exc: DomainError) -> None:
+        keys_ready(self, replay=False)  # nothing to type into: what was typed meanwhile is dropped
         self.subjects.failed(exc.message)
 
     def _loaded(self, loaded: Loaded) -> None:
@@ -126,6 +129,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
     async def _first_shown(self, ov: bq.Overview) -> None:
         await self.subjects.show(ov, None)
         focus_first(self.subjects)  # the subjects, or 返回 when none can be booked
+        keys_ready(self)  # what was typed meanwhile goes to them, in order
 
     # -- read again on the way back -------------------------------------------------------------
     def _reread(self) -> None:

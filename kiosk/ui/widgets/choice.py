@@ -20,7 +20,8 @@ on the first option there, and Enter, Enter ... chose 前后号牌 and 遗失 (o
 licence) for a citizen who never looked. It posts ``Choices.NothingChosen`` instead; the list keeps the
 focus and the screen says next to it what to choose and how (``nothing_chosen``: 请选择预约科目：...).
 Enter on a ``Tick`` made with ``enter_moves_on`` ticks it (a second Enter does not untick it) and
-posts ``ChoiceEntered`` too; Space and a click still toggle either way.
+posts ``ChoiceEntered`` too; Space and a click still toggle either way. A box reads Enter and
+Space as they come too (Space then Tab at once: Space acted on what Tab had moved to).
 
 A list with nothing chosen draws no option on the cursor band, focused or not: Textual put the bar
 on the first option, which an elderly citizen read as chosen when Enter then chose nothing. The
@@ -87,7 +88,10 @@ class Tick(_Marked, Checkbox):
 
     MARKS = ("[ ]", "[X]")
     DEFAULT_CSS = _CSS.format(name="Tick")
-    BINDINGS: list[BindingType] = [Binding("enter", "enter", show=False)]  # Space: Checkbox's toggle
+    BINDINGS: list[BindingType] = [  # priority: read as they come, in their turn with Tab, as a list's keys
+        Binding("enter", "enter", show=False, priority=True),  # (Space then Tab at once ticked nothing)
+        Binding("space", "toggle_button", show=False, priority=True),
+    ]
 
     def __init__(self, *args, enter_moves_on: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)

@@ -171,8 +171,7 @@ class Choices(RadioSet):
         button = self._nodes[self._selected] if self._selected is not None else None
         if isinstance(button, RadioButton) and not button.value:
             self._entering = True  # ChoiceEntered is posted once the set has taken the choice in
-            button.toggle()
-            self._moved_to = button
+            self._choose_now(button)
         else:
             self.post_message(ChoiceEntered(self))
 
@@ -230,6 +229,18 @@ class Choices(RadioSet):
             return
         self._selected = index
         button = self._nodes[index]
-        if isinstance(button, RadioButton) and not button.value:
-            button.toggle()  # Changed, as for Enter
-            self._moved_to = button
+        if isinstance(button, RadioButton) and button is not pressed:
+            self._choose_now(button)
+
+    def _choose_now(self, button: RadioButton) -> None:
+        """``button`` chosen, and the option chosen before unchosen, now; RadioSet.Changed follows as for
+        Enter. RadioSet did both only as the button's own Changed came in: in a burst (Down Down Up)
+        the Up found the option it went back to still (*) and chose nothing, the list ending lower."""
+        with self.prevent(RadioButton.Changed):  # the set's own handler would do it again, later
+            for other in self._nodes:
+                if other is not button and isinstance(other, RadioButton) and other.value:
+                    other.value = False
+            button.value = True
+        self._pressed_button = button
+        self._moved_to = button
+        self.post_message(self.Changed(self, button))

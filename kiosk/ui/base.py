@@ -18,6 +18,7 @@ from ..domain.errors import CodeRefused, DomainError, FieldErrors, StaffRevoked
 from ..services.codes import NOT_SIX
 from .dialogs.confirm import ConfirmDialog
 from .focus import focus_first, main_control, shown
+from .key_order import keys_ready
 from .pointer import step_shown
 from .widgets.button_row import ButtonRowKeys
 from .widgets.code_button import as_seen_here, code_refused
@@ -224,11 +225,18 @@ class KioskScreen(ButtonRowKeys):
                 self.app.call_from_thread(self._finish, lambda exc=exc: (failed or self.show_error)(exc))
             except Exception:  # a citizen never sees a traceback
                 log.exception("service call failed: %s", getattr(fn, "__name__", fn))
-                self.app.call_from_thread(self._finish, lambda: self.show_error(DomainError(GENERIC_ERROR)))
+                self.app.call_from_thread(self._finish, self._failed_unexpectedly)
             else:
                 self.app.call_from_thread(self._finish, lambda: done(result))
 
         self.run_worker(work, thread=True, group="service")
+
+    def _failed_unexpectedly(self) -> None:
+        """The general error for a failure no service words. Keys held for a form still to come
+        (kiosk.ui.key_order) are let go, but an Escape: no form comes, and a screen that held them
+        took no key at all, not even Escape (it stayed on 系统繁忙 until the idle timeout)."""
+        keys_ready(self, replay=False)
+        self.show_error(DomainError(GENERIC_ERROR))
 
     def read_live(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None], asked: bool = False) -> None:
         """A refresh nobody asked for (a live list, a review decided elsewhere): ``fn(*args)`` off the

@@ -90,3 +90,20 @@ async def test_escape_while_the_form_is_read_goes_back_once_it_is_there(kiosk_ap
         assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
         await settle(pilot)
         assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_a_form_whose_read_fails_unexpectedly_still_takes_keys(kiosk_app, env, people, monkeypatch):
+    """The read raising what no service says (a database gone, a bug): the screen shows the general
+    error, and its keys are no longer held for a form that never comes; Escape goes back."""
+    def broken(*_args):  # type: ignore[no-untyped-def]
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(apps, "prepare", broken)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _on_tile(pilot, env, people)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, HomeScreen)

@@ -53,7 +53,7 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
     SessionStep #range { height: auto; }
     SessionStep #range > FormField { width: 1fr; max-width: 52; padding: 0 4 0 0; }  /* 48 for its message */
     SessionStep #range Input { width: 30; }
-    SessionStep #site { width: 100%; max-width: 90; margin: 0 0 1 0; }
+    SessionStep #site { width: 100%; margin: 0 0 1 0; }  /* as wide as what its open list covers */
     SessionStep #booked-subject { text-style: bold; height: auto; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }

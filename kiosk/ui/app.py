@@ -15,7 +15,7 @@ from ..config import PROJECT_ROOT, Settings
 from ..services.auth import CitizenSession
 from ..services.env import Env, make_env
 from ..services.staff import StaffSession
-from . import cjk_compositor, cjk_wrap
+from . import cjk_compositor, cjk_wrap, scrollbar
 from . import theme as looks
 from .app_idle import IdleTimeout
 from .bindings import APP_BINDINGS
@@ -35,6 +35,7 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
     def __init__(self, settings: Settings, env: Env) -> None:
         cjk_compositor.apply()  # Chinese text stays whole under open lists and notifications
         cjk_wrap.apply()  # Chinese paragraphs fill their lines; no line starts with 「）」 or 「，」
+        scrollbar.apply()  # a thumb at an end of its track exactly when that end of the list is in view
         super().__init__()
         self.settings, self.env = settings, env
         self.citizen: CitizenSession | None = None

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from textual import events
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.geometry import Size
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -33,6 +34,13 @@ class Page(VerticalScroll):
     _reading: tuple[Widget, object] | None = None
     _focus_before: Widget | None = None
     _size_before: Size | None = None  # the page's size at its last Resize
+
+    class Resized(Message):
+        """The page's own size changed (laid out already); ``grown``: only taller, as wide as before."""
+
+        def __init__(self, page: Page, grown: bool) -> None:
+            super().__init__()
+            self.page, self.grown = page, grown
 
     def __init__(self, *children: Widget, form: bool = False, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*children, **kwargs)
@@ -89,6 +97,7 @@ class Page(VerticalScroll):
         before, self._size_before = self._size_before, event.size
         grown = before is not None and event.size.width == before.width and event.size.height > before.height
         self.call_after_refresh(self._resized, keep_focus=not grown)
+        self.post_message(self.Resized(self, grown))
 
     def watch_virtual_size(self) -> None:  # what it holds (a detail grown, text wrapped anew)
         self.call_after_refresh(self._resized)

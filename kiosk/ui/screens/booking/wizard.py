@@ -244,6 +244,13 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
         elif shown is self.sessions:
             self.call_after_refresh(self.sessions.refit, self.query_one(VerticalScroll))
 
+    def on_page_resized(self, event: Page.Resized) -> None:
+        """The page got shorter after the table was fitted to it (the 下方还有内容 line shown under it
+        once the page was scrolled, the phone bar grown at the new width): fitted again, or its last
+        row sat under that line until the cursor moved (a resize with an SMS shown, tester)."""
+        if not event.grown and self.query_one(f"#{self.step}") is self.sessions:
+            self.call_after_refresh(self.sessions.refit, event.page)
+
     def _forward(self, step: str, priority: bool | None = None) -> None:
         self.history.append((self.step, self.priority))
         if priority is not None:

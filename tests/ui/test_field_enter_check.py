@@ -71,3 +71,25 @@ async def test_an_expired_or_impossible_examination_date_is_said_on_enter(kiosk_
         kiosk_app.screen.query_one("#input-cert_date").value = ""
         await _type(pilot, *"2026-11-20", "enter")  # valid: on to the next control, as before
         assert _focused(kiosk_app) != "input-cert_date" and field_error(kiosk_app, "cert_date") == ""
+
+
+async def test_a_wrong_value_in_the_last_field_keeps_the_focus_there(kiosk_app, env, people):
+    """延期换领驾驶证 (tester): 其他正当理由, 具体说明 left empty, 延期至 2027-02-30 and Enter. 下一步
+    put the focus on the empty 具体说明 above, and the corrected date typed next went into it."""
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot, env, people["renew_soon"], "licence_delay_renewal")
+        other = next(b for b in kiosk_app.screen.query("#choice-reason RadioButton").results(RadioButton)
+                     if b.name == "其他正当理由")
+        other.value = True
+        await settle(pilot)
+        kiosk_app.screen.query_one("#input-detail").focus()
+        await _type(pilot, "enter")  # empty: on to 延期至
+        assert _focused(kiosk_app) == "input-until"
+        await _type(pilot, *"2027-02-30", "enter")
+        assert field_error(kiosk_app, "until") == "2027年2月只有28天"
+        assert _focused(kiosk_app) == "input-until"
+        await _type(pilot, *["backspace"] * 2, *"28")
+        assert _value(kiosk_app, "until") == "2027-02-28" and _value(kiosk_app, "detail") == ""
+        await _type(pilot, "enter")  # its own value right now: 下一步, which says 具体说明 is missing
+        assert field_error(kiosk_app, "detail") == "请输入具体说明"
+        assert _focused(kiosk_app) == "input-detail"  # a refused 下一步 focuses the first wrong field

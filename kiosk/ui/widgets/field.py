@@ -189,6 +189,12 @@ class FormField(Vertical):
         if moves_on and (self._refused_here() or self._still_said()):  # a wrong value: said here, the focus stays
             event.stop()
             return
+        if following is None and self._enter_presses is not None and self._refused_here():
+            # the last field, its own value wrong: said here and the focus stays, not 下一步, which
+            # put the focus on the first wrong field above (延期至 2027-02-30 under an empty 具体说明:
+            # the corrected date went into 具体说明, tester). Other fields are said at 下一步 (the button).
+            event.stop()
+            return
         if following is not None:
             event.stop()
             following.focus()

@@ -119,6 +119,18 @@ def split(on_site_text: str, online_text: str, p: DayPlan) -> tuple[int, int]:
     return on_site, online
 
 
+def split_problem(on_site_text: str, online_text: str, p: DayPlan, field: str) -> str:
+    """What ``split`` says under ``field`` for these days ('' when nothing): a message about the sum
+    is recomputed as the other field changes."""
+    try:
+        split(on_site_text, online_text, p)
+    except FieldErrors as exc:
+        return next((message for name, message in exc.problems if name == field), "")
+    except DomainError as exc:
+        return exc.message if exc.field == field else ""
+    return ""
+
+
 def self_study_note(p: DayPlan, on_site_text: str, online_text: str) -> str:
     """The line under the day fields: the 自主学习 days the typed split leaves, or how they follow."""
     how = f"教育共{p.total}天减去现场教育和网络教育天数，不可单独填写"

@@ -156,3 +156,28 @@ async def test_progress_from_the_result_opens_on_the_application(kiosk_app, env,
         await _press(pilot, "#to-progress")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, ProgressScreen) and f"业务流水号 {serial}" in screen_text(kiosk_app)
+
+
+async def test_the_sum_message_follows_the_days_and_each_message_has_its_blank_row(kiosk_app, env, people):
+    """Tester, 80x24: 1 + 3 days, 下一步; then 现场 corrected to 2. The sum's message under 网络教育天数
+    (合计不得少于5天（现在为4天）) stayed until the next 下一步; and 现场教育天数不得少于2天 had the next
+    label right under it, with no blank row (the 80x24 rule named only the generic flow's fields)."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, people["full_score"])
+        await settle(pilot)
+        screen = kiosk_app.screen
+        await pilot.press("enter", "backspace", "1", "enter", "enter")
+        await settle(pilot)
+        assert field_error(kiosk_app, "on_site_days") == "现场教育天数不得少于2天"
+        assert "合计不得少于5天（现在为4天）" in field_error(kiosk_app, "online_days")
+        message = screen.query_one("#field-on_site_days .field-error")
+        label = screen.query_one("#field-online_days Label")
+        assert label.region.y == message.region.bottom + 1  # one blank row between them
+        await pilot.press("enter", "backspace", "2")
+        await settle(pilot)
+        assert screen.query_one("#input-on_site_days").value == "2"
+        assert field_error(kiosk_app, "on_site_days") == ""
+        assert field_error(kiosk_app, "online_days") == ""  # 2 + 3 = 5: the sum's message is gone
+        await pilot.press("backspace", "1")  # 1 + 3 again while typing: nothing new said there (only a
+        await settle(pilot)                   # message on view is recomputed; 下一步 says it again)
+        assert field_error(kiosk_app, "online_days") == ""

@@ -113,12 +113,19 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         return form
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """The 自主学习 days follow the 现场 and 网络 days as they are typed."""
+        """The 自主学习 days follow the 现场 and 网络 days as they are typed; so does a message under
+        网络教育天数 (the sum's, 合计不得少于5天（现在为4天）, said there) as 现场教育天数 changes: it stayed
+        after 2 + 3 was typed, until the next 下一步 (tester). 网络教育天数's own edit clears it (FormField)."""
         if self.prepared is None or not self.query("#days-note"):
             return
         form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
-        self.query_one("#days-note", Static).update(rules.self_study_note(
-            self.service.day_plan(self.prepared), form.get(rules.ON_SITE_FIELD, ""), form.get(rules.ONLINE_FIELD, "")))
+        p = self.service.day_plan(self.prepared)
+        on_site, online = form.get(rules.ON_SITE_FIELD, ""), form.get(rules.ONLINE_FIELD, "")
+        self.query_one("#days-note", Static).update(rules.self_study_note(p, on_site, online))
+        if event.input.id == f"input-{rules.ON_SITE_FIELD}":
+            other = self.query_one(f"#field-{rules.ONLINE_FIELD}", FormField)
+            if other.said:  # recomputed for the days now typed: gone once they are right
+                other.set_error(rules.split_problem(on_site, online, p, rules.ONLINE_FIELD), scroll=False)
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         for note in self.query("#error-city").results(Static):

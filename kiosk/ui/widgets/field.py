@@ -276,6 +276,11 @@ class FormField(Vertical):
             self.input.cursor_position = len(text)
 
     @property
+    def said(self) -> str:
+        """The message under the field now ('' when none)."""
+        return self._said
+
+    @property
     def edited(self) -> bool:
         """The user typed something the screen has not taken (saved) yet; see ``settle``."""
         return self.input.value != self._baseline

@@ -192,3 +192,10 @@ def delay_notes(status: str, delays: dict[str, date], today: date) -> list[str]:
         elif today > until and (spec.status in status or LAPSES_TO[spec.status] in status):
             notes.append(f"{spec.title}已于{until:%Y-%m-%d}到期，请及时{spec.what}")
     return notes
+
+
+def renewal_delayed_to(status: str, delays: dict[str, date], today: date) -> date | None:
+    """The day a running 延期换领驾驶证 (status N) was granted to, else None: the e-licence card says it
+    next to 有效期限, which alone read as a licence run out (2027-02-01) while it is 延期至2028-06-30."""
+    until = delays.get(KINDS[0].status)
+    return until if until is not None and KINDS[0].status in status and today <= until else None

@@ -19,6 +19,8 @@ from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
 from ..domain.elicence import apply_decision, card_colour, normalize_codes
 from ..domain.errors import DomainError, NotFound, sentence
+from ..domain.dates import format_date
+from ..domain.licence_delay import renewal_delayed_to
 from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
 from ..domain.licence import status_text
 from . import audit, photos
@@ -28,6 +30,7 @@ from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
 from .env import Env
+from .licence_delay import granted
 from .licence_points import points_of
 
 NATIONALITY = "中国"
@@ -88,6 +91,10 @@ def _issued(s, account_id: int, today: date | None = None  # type: ignore[no-unt
 def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) -> tuple[tuple[str, str], ...]:
     number = mask_id(account.id_number) if masked else account.id_number
     valid_to = f"{lic.valid_to:%Y-%m-%d}" if lic.valid_to else "长期"
+    s = object_session(lic)
+    delayed = renewal_delayed_to(lic.status, granted(s, account.id), today) if s is not None else None
+    if delayed is not None:  # 延期换证: the licence may be renewed until then (the code's claims as before)
+        valid_to += f"（延期至{format_date(delayed)}）"
     return (
         ("证号", number), ("姓名", account.name), ("性别", sex_of(account.id_number)),
         ("国籍", NATIONALITY), ("出生日期", f"{birth_date(account.id_number):%Y-%m-%d}"),

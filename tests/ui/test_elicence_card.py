@@ -131,3 +131,33 @@ async def test_no_card_without_an_issued_e_licence(kiosk_app, env, people, key: 
         await pilot.click("#menu-elicence")
         await settle(pilot)
         assert kiosk_app.screen.query_one("#el-show").has_class("hidden")
+
+
+async def test_a_delayed_renewal_shows_its_date_on_the_card_at_both_sizes(kiosk_app, env, people) -> None:
+    """梁雪 after 延期换领驾驶证 granted to 2028-06-30 (tester): the card said 有效期限 ... 至 <expiry>
+    and never the 延期至 date. It is said in the 有效期限 row (its own line when the card is narrow), the code as before."""
+    from kiosk.services import applications
+    from tests.integration.licence_helpers import DELAY_RENEWAL
+
+    p = people["renew_soon"]
+    account_id = elicence_card.account_for(env, p.id_number)
+    applications.submit(env, DELAY_RENEWAL, account_id, {"reason": "出国（境）", "detail": "", "until": "2028-06-30"})
+    elicence.apply_direct(env, account_id)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open_card(pilot, env, p)
+        assert isinstance(kiosk_app.screen, CardScreen)
+        text = screen_text(kiosk_app)
+        assert "有效期限：2021-01-30 至 2027-01-30" in text and "（延期至2028年6月30日）" in text
+        view = kiosk_app.screen.query_one(QrView)
+        assert view.shown is not None and view.shown_text.startswith("DL1:")
+        zx, _zb = decode_both(qr_text_lines(kiosk_app))
+        assert zx == [view.shown_text]  # the code beside it, drawn and read as before
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        text = screen_text(kiosk_app)  # whole (a line of its own under the dates), 返回 still on screen
+        assert "（延期至2028年6月30日）" in text and "返回" in "".join(text.splitlines()[:23])
+        assert kiosk_app.screen.query_one(QrView).shown is None and "放大二维码" in screen_text(kiosk_app)
+        await pilot.click("#card-zoom")
+        await settle(pilot)
+        view = kiosk_app.screen.query_one(QrView)
+        assert view.shown is not None and view.shown_text.startswith("DL2:") and view.shown.rows <= 23

@@ -12,6 +12,8 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   (2026-11-24 08:30), so a date is always read with its hour;
 - never inside a date written in Chinese (2026年12月12日, 12月13日): not 「2026年12」 / 「月12日」;
 - never inside a name in 【】 (a button or a menu entry: 【放大二维码】, not 「【放大二维」 / 「码】」);
+- never inside a weekday (周二, 星期二) nor between it and the date before it or the time after it
+  (12月8日 周二 09:00, 12月8日（周二）), nor between a number and its unit (30分钟, 3小时, 5天, 12分);
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
@@ -47,6 +49,12 @@ NO_LINE_END = set("（〔［｛〈《「『【〘〖〝\u2018\u201c([{")
 _DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}( )\d{1,2}:\d{2}")
 _CN_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _NAMED = re.compile(r"【[^【】\n]{1,16}】")  # a longer bracketed text is not a name and wraps as usual
+# A weekday, with the date before it and the time after it when there are (12月8日 周二 09:00,
+# 12月8日（周二）): 「12月8日 周」 / 「二 09:00」 was read in 网办进度 at 80x24.
+_WEEKDAY = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})?[ ]*[（(]?"
+                      r"(?:周|星期)[一二三四五六日天][）)]?(?:[ ]*\d{1,2}:\d{2})?")
+# A number with its unit (30分钟, 3小时, 5天, 12分): 「学满30分」 / 「钟」 was read at 80x24. Longest first.
+_WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|个月|分钟|小时|个字|天|分|秒|日|年|月|周|元|人|次|位|个|岁|名|项|条|行|张|辆)")
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 
@@ -59,6 +67,8 @@ def units(text: str) -> Iterator[tuple[int, str]]:
     glued = {m.start(1) for m in _DATE_TIME.finditer(text)}  # the space between a date and its time
     inside = {i for m in _CN_DATE.finditer(text) for i in range(m.start() + 1, m.end())}  # 年12月12日
     inside |= {i for m in _NAMED.finditer(text) for i in range(m.start() + 1, m.end())}  # 【放大二维码】
+    inside |= {i for m in _WEEKDAY.finditer(text) for i in range(m.start() + 1, m.end())}  # 12月8日 周二 09:00
+    inside |= {i for m in _WITH_UNIT.finditer(text) for i in range(m.start() + 1, m.end())}  # 30分钟
     start, i, n = 0, 0, len(text)
     while i < n:
         ch = text[i]

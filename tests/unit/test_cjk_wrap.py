@@ -164,3 +164,23 @@ def test_clauses_never_leave_one_character_alone_on_the_last_line() -> None:
     # no clause to give (the line before is one clause): not broken there, the wrapping gives a piece
     assert clauses("一二三四五六七八九，十。", 20) == "一二三四五六七八九，十。"
     assert shown("一二三四五六七八九，十。", 20) == ["一二三四五六七八", "九，十。"]
+
+
+PROGRESS = "已预约现场教育：12月8日 周二 09:00 渝中区车管所教室，请按时参加；网上学习须累计学满30分钟并考试合格，共3小时，5天内有效，记12分"
+
+
+@pytest.mark.parametrize("width", range(10, 121))
+def test_a_weekday_stays_with_its_date_and_time_and_a_number_with_its_unit(width: int) -> None:
+    """网办进度 at 80x24 (tester): 「12月8日 周」 / 「二 09:00」 and 「学满30分」 / 「钟」."""
+    got = lines(PROGRESS, width)
+    assert "".join(got) == PROGRESS and all(cell_len(line.rstrip()) <= width for line in got)
+    if width >= cell_len("12月8日 周二 09:00"):
+        assert any("12月8日 周二 09:00" in line for line in got), got
+    for kept in ("30分钟", "3小时", "5天", "12分"):
+        assert any(kept in line for line in got), (kept, got)
+
+
+@pytest.mark.parametrize("text, whole", [("12月8日（周二）", "12月8日（周二）"), ("下周星期三上午", "星期三"),
+                                         ("每周日 08:30 开考", "周日 08:30"), ("时长1.5小时整", "1.5小时")])
+def test_weekday_and_unit_units(text: str, whole: str) -> None:
+    assert any(whole in unit for _, unit in units(text)), list(units(text))

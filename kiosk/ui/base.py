@@ -238,14 +238,15 @@ class KioskScreen(ButtonRowKeys):
         keys_ready(self, replay=False)
         self.show_error(DomainError(GENERIC_ERROR))
 
-    def read_live(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None], asked: bool = False) -> None:
-        """A refresh nobody asked for (a live list, a review decided elsewhere): ``fn(*args)`` off the
-        UI thread, then ``done(result)`` on it. Not ``call``: it does not make the screen busy, and a
-        failure shows nothing (the next tick tries again; the user's own actions show errors).
-        ``asked``: a read the clerk's own action makes (opening the screen, the list after a save),
-        whose refusal for a deactivated clerk or a role taken away signs the clerk out at once, as
-        ``call`` does (考试成绩录入 opened with its list's line missing, the sign-out only at the next
-        action: tester); every other failure still shows nothing.
+    def read_live(self, fn: Callable[..., T], *args: Any, done: Callable[[T], None]) -> None:
+        """A refresh nobody asked for (a live list, a review decided elsewhere), or a read the clerk's
+        own action makes (opening 考试成绩录入): ``fn(*args)`` off the UI thread, then ``done(result)``
+        on it. Not ``call``: it does not make the screen busy, and a failure shows nothing (the next
+        tick tries again; the user's own actions show errors), but a refusal for a deactivated clerk
+        or a role taken away (StaffRevoked), which signs the clerk out at once, as ``call`` does:
+        whatever is typed on the screen could not be saved by this account anyway. Only an asked read
+        did so: a background refresh was refused every tick and each refusal audited (权限失效，拒绝办理),
+        so a clerk deactivated while away from the desk filled the audit log.
 
         Only the latest read for ``done`` is shown: ``exclusive`` cancels an earlier worker, but a
         thread runs on and still handed its result over, so a read begun before a save could arrive
@@ -261,8 +262,7 @@ class KioskScreen(ButtonRowKeys):
             try:
                 result = fn(*args)
             except StaffRevoked as exc:
-                if asked:
-                    self.app.call_from_thread(self._revoked, exc.message)
+                self.app.call_from_thread(self._revoked, exc.message)
                 return
             except Exception:  # noqa: BLE001
                 return
@@ -272,7 +272,7 @@ class KioskScreen(ButtonRowKeys):
         self.run_worker(work, thread=True, group="live", exclusive=True, exit_on_error=False)
 
     def _revoked(self, why: str) -> None:
-        """An asked read refused (``read_live``): signed out, unless this screen was closed meanwhile
+        """A read refused (``read_live``): signed out, unless this screen was closed meanwhile
         or the clerk is signed out already (another call refused too)."""
         if self.is_attached and self in self.app.screen_stack and self.kiosk.staff is not None:
             self.kiosk.staff_signed_out(why)

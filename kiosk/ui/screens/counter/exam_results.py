@@ -111,7 +111,7 @@ class ExamResultsScreen(KioskScreen):
     def _read_awaiting(self) -> None:
         """The candidates still to have a result (again after each save or import). Asked for by the
         clerk (the screen opened, a save): a deactivated clerk is signed out at once."""
-        self.read_live(exam_result_check.awaiting, self.env, self.kiosk.staff, done=self._list_awaiting, asked=True)
+        self.read_live(exam_result_check.awaiting, self.env, self.kiosk.staff, done=self._list_awaiting)
 
     def _list_awaiting(self, found: exam_result_check.AwaitingDay) -> None:
         self.awaiting = {str(a.booking_id): a for a in found.rows}

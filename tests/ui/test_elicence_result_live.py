@@ -29,6 +29,7 @@ async def test_the_result_page_follows_the_decision(kiosk_app, env, people, deci
         await settle(pilot)
         serial = screen._serial
         assert "办理状态：待审核" in _said(kiosk_app)
+        assert serial and f"业务流水号：{serial}办理状态" in _said(kiosk_app)  # on the first page too
         focused = kiosk_app.focused
         decide(env, serial)  # 审核队列 at the counter
         await pilot.pause(LIVE_SECONDS + 0.5)  # the page's own timer, nothing pressed

@@ -187,6 +187,7 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         # 查看网办进度 (primary: it has the focus) follows it, and ignores the Enter that pressed 提交审核,
         # repeated (tester)
         note = f"{elicence.REVIEW_TAIL}。" if result.status == elicence.PENDING else result.message
+        self._serial = result.serial_no  # before the text that names it (show_done sets it too)
         self.show_done(result.serial_no, self._result_text(result.status, note), 2)
         self._status_shown = result.status
         if result.status == elicence.PENDING:  # the reviewer's decision shows here when it comes

@@ -62,6 +62,8 @@ def allocate(args: argparse.Namespace, env: Env) -> int:
     if earlier:  # on stderr (the JSON on stdout keeps its keys); also when the day had no plans of its own
         print(allocation_preview.earlier_text(earlier), file=sys.stderr)
     if args.json:
+        if report.plans == 0:  # on stderr (the JSON keeps its keys): 0 and 0 read the same for a day done
+            print(allocation_preview.nothing_to_allocate(day, bool(report.sessions)), file=sys.stderr)
         print(json.dumps(report.as_json(), ensure_ascii=False))
         return 0
     print("\n".join(allocate_lines(day, report)))
@@ -86,8 +88,7 @@ def allocate_lines(day: date, report: allocation_service.AllocationReport) -> li
     allocated already heads those lines 当日场次现有安排：, so they read as the state, not as its work."""
     priority = sum(c.priority for c in report.sessions)
     if report.plans == 0:
-        already = "（已安排过，本次未作更改）" if report.sessions else ""
-        lines = [f"{day.isoformat()} 没有待安排的考试计划{already}"]
+        lines = [allocation_preview.nothing_to_allocate(day, bool(report.sessions))]
     else:
         also = f"；另有优先预约{priority}人（预约时已安排）" if priority else ""
         lines = [allocation_service.audit_text(report) + also]

@@ -27,6 +27,7 @@ class Preview:
     # earlier publication days with plans still to allocate, applied in or with exams still to come
     # (the list's note calls them 逾期: a day nobody applied in went unsaid in the question, tester)
     earlier: tuple[date, ...] = ()
+    allocated: int = 0  # the day's plans allocated already (by another counter or `kiosk allocate`)
 
 
 def preview(env: Env, day: date) -> Preview:
@@ -43,7 +44,16 @@ def preview(env: Env, day: date) -> Preview:
                 Booking.status == "pending", Booking.priority.is_(False), Booking.subject.in_(subjects),
                 Booking.range_from <= last, Booking.range_to >= first, Booking.created_at < closed_at(day)))
         earlier = earlier_days(s, day, ahead_from=env.clock.now().date())
-    return Preview(day, n_plans, sessions, pending, earlier)
+        done = s.scalar(select(func.count()).select_from(ExamPlan).where(
+            ExamPlan.publish_on == day, ExamPlan.allocated_at.is_not(None))) if not n_plans else 0
+    return Preview(day, n_plans, sessions, pending, earlier, done)
+
+
+def nothing_to_allocate(day: date, allocated: bool) -> str:
+    """The day has no plan left to allocate: allocated already (another counter, `kiosk allocate`,
+    the daily timer), or none publishes on it. One wording for the counter and the command line
+    (the counter said （可能已安排过） where it knew)."""
+    return f"{day:%Y-%m-%d} 没有待安排的考试计划" + ("（已安排过，本次未作更改）" if allocated else "")
 
 
 def earlier(env: Env, day: date) -> tuple[date, ...]:

@@ -146,3 +146,33 @@ def test_a_day_without_plans_still_names_an_earlier_day_left_unallocated(env, pe
         assert main(["--db", env.settings.db_url, "--now", "2027-06-01T00:05", "allocate", "--date", "today"]) == 0
     assert out.getvalue().startswith("2027-06-01 没有待安排的考试计划")
     assert err.getvalue().startswith("注意：更早的预约结果公布日2026-12-02")
+
+
+def test_a_day_allocated_already_is_said_so_with_json_too_and_at_the_counter(env, people):
+    """Tester (two runs at once from cron and a shell): the --json of the run that found the day done
+    read 0 and 0 like a day nobody waited in, with nothing on stderr; the counter hedged
+    （可能已安排过）. Now stderr says 已安排过，本次未作更改 (the JSON keeps its keys), and the counter's
+    line and result say it as the command line does; a day with no plan at all says only 没有待安排."""
+    from datetime import date
+
+    from kiosk.services import allocation_preview, allocation_service
+    from kiosk.ui.screens.counter.exam_plans_text import allocation_text
+
+    learner = add_learners(env, 1)[0]
+    target = sessions(env, learner, 2, "2026-12-04", "2026-12-04")[0]
+    book(env, learner, BookingRequest(2, "self", (target.id,)))
+    env.clock.advance(days=1)
+    allocate(env)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        data = json.loads(allocate(env, "--json"))
+    assert set(data) == {"date", "placed", "unplaced", "sessions"} and data["placed"] == 0
+    assert "2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）" in err.getvalue()
+    day = date(2026, 12, 2)
+    assert allocation_preview.preview(env, day).allocated >= 1  # the demo's plans of the day and this one
+    said = allocation_preview.nothing_to_allocate(day, allocation_preview.preview(env, day).allocated > 0)
+    assert said == "2026-12-02 没有待安排的考试计划（已安排过，本次未作更改）"
+    assert allocation_text(allocation_service.run(env, day)) == said + "。"
+    none = date(2026, 11, 20)
+    assert allocation_preview.preview(env, none).allocated == 0
+    assert allocation_text(allocation_service.run(env, none)) == "2026-11-20 没有待安排的考试计划。"

@@ -13,7 +13,7 @@ from textual.widgets import Button, DataTable, Input, Select, Static
 from ....domain.errors import Conflict, DomainError
 from ....domain.typed import DATE_LEN, TIME_LEN
 from ....services import exam_admin, exam_admin_results, exam_session_rules
-from ....services.allocation_preview import earlier_text
+from ....services.allocation_preview import earlier_text, nothing_to_allocate
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
@@ -283,7 +283,7 @@ class ExamPlansScreen(KioskScreen):
     def _confirm_allocation(self, p) -> None:  # type: ignore[no-untyped-def]
         """Allocation closes booking and notifies every applicant at once: asked first."""
         if p.plans == 0:  # an earlier day still waiting is named (the date defaults to today)
-            self._status(f"{p.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过），无需安排。{earlier_text(p.earlier)}")
+            self._status(f"{nothing_to_allocate(p.date, p.allocated > 0)}。{earlier_text(p.earlier)}")
             return
         waiting = (f"涉及待安排的考试预约申请至多 {p.applications} 份" if p.applications
                    else "目前没有待安排的考试预约申请")

@@ -6,7 +6,7 @@ from datetime import date
 
 from ....domain.typed import parse_date
 from ....services import exam_admin
-from ....services.allocation_preview import listed_days
+from ....services.allocation_preview import listed_days, nothing_to_allocate
 from ....services.allocation_service import AllocationReport
 from .dashboard import APPLIED_HINT
 
@@ -34,7 +34,7 @@ def hint(rows) -> str:  # type: ignore[no-untyped-def]
 def allocation_text(report: AllocationReport) -> str:
     """What a run did. Only those placed or not placed are told (转入后续计划 stay 受理中, untold)."""
     if report.plans == 0:
-        return f"{report.date:%Y-%m-%d} 没有待安排的考试计划（可能已安排过）。"
+        return f"{nothing_to_allocate(report.date, bool(report.sessions))}。"
     priority = sum(c.priority for c in report.sessions)  # placed when they booked, not by this run
     also = f"另有优先预约 {priority} 人（预约时已安排考试）。" if priority else ""
     text = (f"{report.date:%Y-%m-%d}：安排计划 {report.plans} 个，预约成功 {report.placed} 人，"

@@ -9,7 +9,8 @@ check from a wrong one.
 
 Only the newest code of a phone and purpose is valid. A citizen who asked for a code on two kiosks
 and types the first one is told it was replaced (``STALE``), not that it is wrong: it was sent to
-their phone, so it is no guess, and it does not use up one of the newest code's tries. A code typed
+their phone, so it is no guess, and it does not use up one of the newest code's tries. The same for
+an older code already used (the previous sign-in's code, typed after signing out and in again). A code typed
 here while the newest one came from another terminal is refused with where to use it (``ELSEWHERE``),
 and is not counted either: this terminal could never accept that code. A code already used (on
 the other kiosk) is told as used (``USED``), not as never sent.
@@ -168,16 +169,19 @@ _SETTLE_USED = Prepared(_STILL_SAME.values(used_at=bindparam("at")))
 _SETTLE_WRONG = Prepared(_STILL_SAME.values(attempts=bindparam("attempts_after")))
 
 
-# The codes of a phone and purpose sent before the newest one today, not used: a replaced one.
+# The codes of a phone and purpose sent before the newest one today, used or not: a replaced one,
+# or one already used (the previous sign-in's code typed again). Each was sent to that phone for
+# that purpose, so typing it is no guess. Only today's, and at most 20 (the daily limit is 10).
 _OLDER = Prepared(select(_C.c.code_hash).where(
     _C.c.phone == bindparam("of_phone"), _C.c.purpose == bindparam("of_purpose"), _C.c.id < bindparam("newest"),
-    _C.c.used_at.is_(None), _C.c.sent_at >= bindparam("since")).order_by(_C.c.id.desc()).limit(20))
+    _C.c.sent_at >= bindparam("since")).order_by(_C.c.id.desc()).limit(20))
 
 
 def _not_newest(d: Driver, env: Env, phone: str, purpose: str, code: str, newest_id: int,
                 newest_hash: str) -> str | None:
     """Why ``code``, which does not match the newest code, is no wrong guess (None: it is one).
-    It matches a code the newest one replaced; or the newest came from another terminal."""
+    It matches a code sent before the newest one today (replaced, or used: the last sign-in's code
+    typed again); or the newest came from another terminal."""
     here = hashed_here(env, newest_hash)
     since = datetime.combine(env.clock.now().date(), time.min)
     for row in d.all(_OLDER, of_phone=phone, of_purpose=purpose, newest=newest_id, since=since):

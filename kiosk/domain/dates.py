@@ -4,7 +4,7 @@ anniversaries (as ``ids.age_on`` counts them). Every Chinese date the app shows 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Iterable
+from typing import Callable, Iterable
 
 WEEKDAYS = "一二三四五六日"
 
@@ -32,6 +32,16 @@ def format_day_and_weekday(d: date) -> str:
 def format_date_time(at: datetime) -> str:
     """2026年12月5日 09:30: a deadline or a moment, the time zero padded as a clock shows it."""
     return f"{format_date(at.date())} {at:%H:%M}"
+
+
+ISO_DAY: Callable[[date], str] = "{:%Y-%m-%d}".format  # 2026-12-05: the counter's lists
+
+
+def format_range(first: date, last: date, day: Callable[[date], str] = format_date) -> str:
+    """A range of days applied for (服从系统安排's 预约时间段): 2026年12月5日至2026年12月9日, one day
+    alone as that day (2026年12月7日, not 2026年12月7日至2026年12月7日: tester). ``day`` writes each
+    end: the counter's lists write 2026-12-05 (``ISO_DAY``)."""
+    return day(first) if first == last else f"{day(first)}至{day(last)}"
 
 
 def format_days(days: Iterable[date]) -> str:

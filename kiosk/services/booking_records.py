@@ -1,6 +1,7 @@
 """The citizen's exam bookings, for 取消考试预约, 考试费缴纳 and 预约凭证."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -8,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, Booking, ExamResult, ExamSession, ExamSite
+from ..domain.dates import ISO_DAY, format_range
 from ..domain.errors import NotFound
 from ..domain.exam import SUBJECT_NAMES
 from .booking import (BOOKING_STATUS_TEXT, MODE_TEXT, PLACED_PAID_TEXT, PLACED_UNPAID_TEXT, PRIORITY_TITLE, TITLE,
@@ -75,17 +77,21 @@ class BookingView:
             return tuple(f"{at:%Y-%m-%d %H:%M} {site}" for at, site in self.wanted_sessions)
         if self.wanted_range:
             first, last = self.wanted_range
-            return (f"{first:%Y-%m-%d}至{last:%Y-%m-%d} {self.wanted_place}",)
+            return (f"{format_range(first, last, ISO_DAY)} {self.wanted_place}",)
         return ()
 
 
 _WHO = ("姓名：", "准驾车型：", "考试科目：", "预约模式：")  # in the summary, but not what was asked for
 
 
+# A one-day range kept by a booking made before format_range wrote it as that day alone.
+_ONE_DAY = re.compile(r"^(预约时间段：)(.+)至\2$")
+
+
 def _asked(payload: dict | None) -> tuple[str, ...]:
     """The lines of the confirmation summary (kept in the application) that say what was asked for."""
     lines = (payload or {}).get("summary") or []
-    return tuple(str(line) for line in lines if not str(line).startswith(_WHO))
+    return tuple(_ONE_DAY.sub(r"\1\2", str(line)) for line in lines if not str(line).startswith(_WHO))
 
 
 def _place(site: str | None, city: str | None) -> str:

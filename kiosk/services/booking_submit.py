@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError
-from ..domain.dates import format_date
+from ..domain.dates import format_date, format_range
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.exam_eligibility import eligibility, last_booking_warning
 from ..domain.ids import mask_name, mask_phone
@@ -145,7 +145,7 @@ def _plan(s: Session | Tx, env: Env, account_id: int, req: BookingRequest, f: Fa
         if d.first(booking_create.FIRST_FITTING[key], **fitting) is None:
             raise booking_create.range_gone(d, key, fitting)
         _refuse_only_busy_days(d, key, fitting, exam_days(f.bookings))
-        summary += [("预约时间段", f"{format_date(req.date_from)}至{format_date(range_to)}"),  # type: ignore[arg-type]
+        summary += [("预约时间段", format_range(req.date_from, range_to)),  # type: ignore[arg-type]
                     ("考试场地", site.name if site else "不限考场（服从系统安排）")]
     else:
         sessions = _sessions(s, env, req, cls, f.permit_row.city)

@@ -41,3 +41,12 @@ def test_no_source_pads_a_chinese_date() -> None:
     found = [f"{path.relative_to(root)}:{n}" for path in sorted(root.rglob("*.py"))
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if PADDED.search(line)]
     assert found == []
+
+
+def test_a_range_of_one_day_is_that_day() -> None:
+    """Tester: 服从系统安排 over one day read 预约时间段：2026年12月7日至2026年12月7日."""
+    from kiosk.domain.dates import ISO_DAY, format_range
+    assert format_range(date(2026, 12, 7), date(2026, 12, 7)) == "2026年12月7日"
+    assert format_range(date(2026, 12, 7), date(2026, 12, 9)) == "2026年12月7日至2026年12月9日"
+    assert format_range(date(2026, 12, 7), date(2026, 12, 7), ISO_DAY) == "2026-12-07"
+    assert format_range(date(2026, 12, 7), date(2026, 12, 9), ISO_DAY) == "2026-12-07至2026-12-09"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from textual.widgets import DataTable, Static
 
+from ....domain.dates import ISO_DAY, format_range
 from ....domain.errors import DomainError, sentence
 from ....domain.priority import cancel_keeps_used
 from ....services import counter_applications, counter_bookings, counter_citizen
@@ -24,8 +25,8 @@ WANTED_IN_DIALOG = 6  # chosen sessions the question lists (up to 20 may be chos
 
 
 def _range(b: BookingView) -> str:
-    first, last = b.wanted_range or (None, None)
-    return f"预约时间段：{first:%Y-%m-%d}至{last:%Y-%m-%d}  考场：{b.wanted_place}"
+    assert b.wanted_range is not None
+    return f"预约时间段：{format_range(*b.wanted_range, ISO_DAY)}  考场：{b.wanted_place}"
 
 
 def wanted_line(b: BookingView) -> str:

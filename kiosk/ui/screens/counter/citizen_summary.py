@@ -7,6 +7,7 @@ from datetime import date
 
 from rich.text import Text
 
+from ....domain.dates import format_range
 from ....domain.errors import DomainError
 from ....domain.ids import mask_id, normalize_credit_code, normalize_id_number
 from ....services.booking import PERMIT_VOID
@@ -58,8 +59,7 @@ def time_and_site(b: BookingView, short: bool = False) -> tuple[str, str]:
     if short or not b.wanted:
         return b.when, b.site_name or "-"
     if b.wanted_range and not b.wanted_sessions:
-        first, last = b.wanted_range
-        return f"待安排：{first:%m-%d}至{last:%m-%d}", b.wanted_place
+        return f"待安排：{format_range(*b.wanted_range, '{:%m-%d}'.format)}", b.wanted_place
     at, n = b.wanted_sessions[0][0], len(b.wanted_sessions)
     sites = list(dict.fromkeys(name for _, name in b.wanted_sessions))
     return (f"待安排：{at:%m-%d %H:%M}" + (f"等{n}场" if n > 1 else ""),

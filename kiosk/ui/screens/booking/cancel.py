@@ -23,6 +23,7 @@ class CancelBookingScreen(BookingListScreen):
     def __init__(self) -> None:
         super().__init__()
         self.refusals: dict[int, str] = {}  # booking id -> kiosk.services.cancellation's reason
+        self.just_cancelled = False  # the list is read again after a cancellation
 
     def source(self) -> tuple[Callable[..., Any], tuple]:
         return cancellation.choices, (self.env, self.account_id)
@@ -33,6 +34,16 @@ class CancelBookingScreen(BookingListScreen):
     def _chosen(self, choices: list[cancellation.Choice]) -> None:
         self.refusals = {c.booking.id: c.refusal for c in choices}
         self._loaded([c.booking for c in choices])
+        if self.just_cancelled:
+            self.just_cancelled = False
+            self._focus_after_cancel()
+
+    def _focus_after_cancel(self) -> None:
+        """After the last booking that could be cancelled online went: 返回业务中心, not the list,
+        where Enter would only say 不能在网上取消 (tester: 王芳, a priority booking left). While
+        another can still be cancelled, the list keeps the focus (as at opening)."""
+        if self.rows and all(self.refusal(r) for r in self.rows):
+            self.query_one("#back", Button).focus()
 
     def refusal(self, row: booking_records.BookingView) -> str:
         return self.refusals.get(row.id, "")
@@ -65,4 +76,5 @@ class CancelBookingScreen(BookingListScreen):
     def _cancelled(self, c: cancellation.Cancelled) -> None:
         self._ask(None, "")
         self.said(f"已取消业务流水号{c.serial_no}的考试预约。{c.message}")
+        self.just_cancelled = True
         self.reload()

@@ -1,4 +1,6 @@
 """A wizard's column: its step bar above the scrolling page, and the 下方还有内容 line under it.
+(考试预约 has its bar over this column and the number pad both, so that it is as wide on every step:
+kiosk.ui.screens.booking.wizard.)
 
 The step bar was the page's first line and scrolled away with it: at 100x30, on 确认并提交 (a
 service form's 变更驾驶证联系方式 with its SMS code, 考试预约's code before 预约) the page scrolled

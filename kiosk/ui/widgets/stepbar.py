@@ -8,7 +8,9 @@ from textual.widgets import Static
 # Every tier spaces its steps evenly: one separator throughout, and every step with the same space
 # either side (the current one's highlight included). (separator, labels: "steps" or "short",
 # every step named, the space either side of a step, the steps numbered)
-_TIERS = [("  >  ", "steps", True, " ", True), (">", "steps", True, " ", True)]
+# Numbers are kept as long as they fit: the space around the steps goes first (the full-width ＞
+# keeps a gap either side of it), 1.科目确认＞2.业务须知＞..., 84 columns for the 6 priority steps.
+_TIERS = [("  >  ", "steps", True, " ", True), (">", "steps", True, " ", True), ("＞", "steps", True, "", True)]
 # the names without their numbers (the current step is highlighted): the seed's names kept where
 # only the short labels fitted with numbers (the 6-step 优先预约 bar at 80x24)
 _BARE_TIERS = [(">", "steps", True, " ", False), ("＞", "steps", True, "", False), (">", "steps", True, "", False)]
@@ -28,8 +30,9 @@ class StepBar(Static):
         self.short = short  # a shorter label for each step, for a bar too narrow for the names (or None)
 
     def render(self) -> Text:
-        """All steps on one line: with less room the separators shrink, then the steps lose their
-        numbers (the current one is highlighted), closer together (the full-width ＞ keeps a gap
+        """All steps on one line: with less room the separators shrink, then the space around the
+        steps goes (1.科目确认＞2.业务须知), then the steps lose their numbers (the current one is
+        highlighted), closer together (the full-width ＞ keeps a gap
         either side of it in two columns), then they take their short labels (``short``), then the
         other steps show only their number, the current one always its name. The 6-step 优先预约 bar
         at 80x24 keeps the seed's names (切换优先预约, 优先预约业务须知: they were cut to 优先预约 and

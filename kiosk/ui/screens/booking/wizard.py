@@ -83,9 +83,13 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, SubmitGuard, CitizenSc
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约")
+        # The step bar over the page and the number pad, outside the page (it stays on screen while the
+        # page scrolls): as wide on 确认并提交, where the pad is shown, as on every other step. Beside
+        # the pad it lost its numbers there (120x40: 科目确认 > 业务须知 > 切换优先预约 > ...; 100x30:
+        # 1 > 2 > 3 > 4 > 5 > 6.确认并提交) while the other steps read 1.科目确认 > ... > 6.确认并提交.
+        yield StepBar(NORMAL_STEPS, id="steps")
         with Horizontal(classes="with-keypad"):  # the number pad beside the page, for the code
-            with PageColumn():  # the step bar stays on screen while the page scrolls
-                yield StepBar(NORMAL_STEPS, id="steps")
+            with PageColumn():
                 with Page(classes="form wide"):
                     with ContentSwitcher(initial="step-subject"):
                         yield SubjectStep(id="step-subject")

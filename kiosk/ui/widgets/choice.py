@@ -77,10 +77,33 @@ class ChoiceEntered(Message):
 
 
 class Choice(_Marked, RadioButton):
-    """A radio button: (*) chosen, ( ) not."""
+    """A radio button: (*) chosen, ( ) not. A label wider than the list wraps onto more lines, each
+    under the first one's text (Textual's cut it with an ellipsis: a 领取网点's address lost its end,
+    巴南车管所（重庆市巴南区南彭街道东盟国际物流园A区（重庆公路物流基地） ... at 80x24: tester)."""
 
     MARKS = ("( )", "(*)")
     DEFAULT_CSS = _CSS.format(name="Choice")
+
+    def _rows(self, width: int) -> list[Content]:
+        """The label's lines at ``width`` cells for the whole option (the mark and a space either side)."""
+        room = width - self._button.cell_length - 2
+        if room < 2 or self._label.cell_length <= room:
+            return [self._label]
+        return self._label.wrap(room) or [self._label]
+
+    def render(self) -> Content:
+        button = self._button
+        rows = self._rows(self.content_size.width)
+        wide = max(row.cell_length for row in rows)  # the cursor's band: as wide on every line
+        style = self.get_visual_style("toggle--label")
+        indent = Content(" " * button.cell_length)
+        return Content("\n").join(
+            Content.assemble(button if n == 0 else indent,
+                             row.pad(1, 1 + wide - row.cell_length).stylize_before(style))
+            for n, row in enumerate(rows))
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # type: ignore[no-untyped-def]
+        return len(self._rows(width))
 
 
 class Tick(_Marked, Checkbox):
@@ -159,6 +182,14 @@ class Choices(RadioSet):
         if moved is not None and moved.value and moved in self._nodes:
             return moved
         return self.pressed_button
+
+    def _scroll_to_selected(self) -> None:
+        """The option the arrows moved to into view, scrolling the page the list is in: RadioSet
+        scrolled only itself (never scrollable, its height is its options'), and an option below the
+        page's edge was chosen unseen (a 领取网点 list at 80x24, taller with its wrapped addresses).
+        Only while the list has the focus: a list opening on a choice does not move the page."""
+        if self._selected is not None and self.has_focus:
+            self.call_after_refresh(self._nodes[self._selected].scroll_visible, animate=False)
 
     def _cursor_to_chosen(self) -> None:
         pressed = self.pressed_button

@@ -33,6 +33,7 @@ class PendingOffer(_Base):
         受理中 (``StillPending``): its 业务流水号 and what to do now are no error, and 查看网办进度
         goes to it, as from a result (the focus on it: the next step to take)."""
         keys_ready(self, replay=False)  # no field for what was typed meanwhile: dropped
+        self._reading_done()  # 返回 shows
         self.query_one(StepBar).display = False
         intro = self.query_one("#intro", Static)
         intro.update(sentence(exc.message))  # alone on the page: a sentence, not a clause
@@ -45,6 +46,12 @@ class PendingOffer(_Base):
             return
         intro.add_class("screen-error")
         self.query_one("#back", Button).focus()
+
+    def _reading_done(self) -> None:
+        """The step bar and the buttons, hidden while the records were read (kiosk.tcss ``-reading``),
+        show: with the form, or 返回 alone when the service is refused."""
+        for part in self.query(".-reading"):
+            part.remove_class("-reading")
 
     def _follow_pending(self, name: str, value: str) -> None:
         """A choice with an application still 受理中 (context ``pending``: field -> value -> 业务流水号,

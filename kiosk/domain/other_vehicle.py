@@ -71,12 +71,16 @@ def clean_proof(raw: str, field: str, label: str) -> str:
     return text
 
 
+LOOKS_LIKE = {"I": "1", "O": "0", "Q": "0"}  # the digit a letter no VIN has was likely meant as (I: 1, not 0)
+
+
 def clean_vin6(raw: str, field: str = "vin6") -> str:
     """The last 6 of a VIN: as clean_proof, and only of the VIN alphabet (no I, O, Q): a tail no VIN
     has would cost one of the PROOF_TRIES for nothing."""
     text = clean_proof(raw, field, BY_VIN)
     if wrong := sorted({c for c in text if c not in VIN_CHARS}):
-        raise DomainError(f"车辆识别代号不含字母I、O、Q，请检查：{''.join(wrong)}（可能是数字1或0）", field)
+        raise DomainError(f"车辆识别代号不含字母I、O、Q，请检查：{'、'.join(f'{c}（可能是数字{LOOKS_LIKE[c]}）' for c in wrong)}",
+                          field)
     return text
 
 
@@ -109,7 +113,7 @@ def proof_matches(proof: str, typed: dict[str, str], vin: str | None, owner_name
 def limit_refusal(recorded: int) -> str:
     if recorded >= MAX_RECORDS:
         return (f"您已备案{recorded}辆非本人机动车（每个账户最多{MAX_RECORDS}辆），"
-                "请先在【我的机动车】中解除不再驾驶的车辆的备案")
+                "请先在【我的机动车】中解除不再驾驶的车辆的备案。")  # a sentence: said alone, before the form or at 提交
     return ""
 
 
@@ -120,7 +124,7 @@ def proof_refusal(wrong: int) -> str:
     """Why no more proofs are compared after ``wrong`` wrong ones within PROOF_WINDOW_HOURS, or ""."""
     if wrong >= PROOF_TRIES:
         return (f"验证信息核对错误次数过多，请{PROOF_WINDOW_HOURS}小时后再试，"
-                "或携带身份证明和行驶证到车管所窗口办理")
+                "或携带身份证明和行驶证到车管所窗口办理。")  # a sentence, at 提交 too (it lacked its 。 there)
     return ""
 
 

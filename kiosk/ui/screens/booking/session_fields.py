@@ -40,6 +40,7 @@ class DateField(FormField):
 
     def on_click(self, event: events.Click) -> None:
         event.stop()
+        event.prevent_default()  # the calendar, not FormField's focus in the box for a tap on the label
         if self.disabled or self.app.screen is not self.screen:
             return
         first, earliest = first_bookable_day(self.clock.now().date()), "最早可选"

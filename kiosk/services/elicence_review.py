@@ -17,8 +17,8 @@ from ..domain.errors import DomainError, NotFound, sentence
 from ..domain.ids import mask_id, mask_name
 from ..domain.titles import of_title
 from . import applications, audit, messaging, photos
-from .elicence import (APPLY_TITLE, APPROVED, CHANGE_KEPT_TAIL, DONE, PHOTO_TITLE, REJECTED, change_approved_line,
-                       issue)
+from .elicence import APPLY_TITLE, APPROVED, DONE, PHOTO_TITLE, REJECTED, issue
+from .elicence_overview import CHANGE_KEPT_TAIL, change_approved_line
 from .env import Env
 
 REJECT_REASONS = (

@@ -16,8 +16,9 @@ from ..db.session import take_turn
 from ..domain.errors import DomainError
 from . import audit
 from .env import Env
-from .staff import (LOCK_MINUTES, MAX_FAILURES, RIGHT_PIN_DEACTIVATED, UNKNOWN, StaffSession, _normalize_no,
-                    _replayed, _verify, _verify_unknown, entered_pin)
+from .staff import (LOCK_MINUTES, MAX_FAILURES, RIGHT_PIN_DEACTIVATED, StaffSession, _normalize_no, _verify,
+                    _verify_unknown, entered_pin)
+from .staff_lockout import UNKNOWN, _replayed
 
 KIOSK_EXIT_PAUSED = f"输错次数过多，请{LOCK_MINUTES}分钟后再试。"
 

@@ -5,7 +5,7 @@ characters. Numbers, codes, plates and dates are read with those folded to ASCII
 who typed the right digits is never told to type digits. Dates are read as people write them:
 2026-12-05, 2026/12/5, 2026.12.05, 20261205 or 2026年12月5日; times as 08:30, 8:30, 08:30:00 or 8点30.
 Free text (names, addresses, reasons) keeps its full-width punctuation, which is meant; its
-full-width letters and digits become ASCII (ids.normalize_text).
+full-width letters and digits become ASCII (free_text.normalize_text).
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from .booking import exam_days
 from .env import Env
 
 if TYPE_CHECKING:
-    from .booking_submit import BookingRequest, _Plan
+    from .booking_validate import BookingRequest, _Plan
 
 ROW = "预约结果公布日"
 ONE_DAY = "（当天截止网上预约，按排名安排考试）"

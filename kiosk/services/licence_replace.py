@@ -2,7 +2,8 @@
 
 The application ends 受理中: the DMV makes the new card, and a clerk finishes it (``finish``)
 when it was posted or collected; only then does a renewal's new validity period or a transfer's
-new 发证机关 take effect.
+new 发证机关 take effect. How the new card reaches the citizen (posted or collected, and how that
+is said) is in licence_replace_delivery.
 """
 from __future__ import annotations
 
@@ -13,7 +14,6 @@ from sqlalchemy.orm import Session
 from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems, sentence
 from ..domain.full_score import FULL
-from ..domain.ids import clean_address
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
 from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, clean_certificate_no, names,
@@ -25,6 +25,7 @@ from .full_score import finished as full_scores_finished
 from .offices import cities_of, label, listed
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
+from .licence_replace_delivery import DELIVERY, FINISH, _delivery, _how, _then
 
 NOTICE = "温馨提示：原机动车驾驶证未收回，业务办理完成后，原驾驶证将作废，请自行销毁。"
 INTRO = ("驾驶证遗失或损毁的，选择补领或换领直接办理即可；如到期换证，请先到就近医疗机构体检网点进行"
@@ -45,8 +46,6 @@ def notice(status: str) -> str:
 KINDS = [("补领（驾驶证遗失）", "lost"), ("换领（驾驶证损毁）", "damaged"),
          ("换领（登记信息发生变化）", "changed"), ("期满换证", "renew"), ("驾驶证转入（转入其他城市）", "transfer")]
 KIND_NAMES = {"lost": "补领", "damaged": "换领", "changed": "换领", "renew": "期满换证", "transfer": "驾驶证转入"}
-DELIVERY = [("邮寄（寄往下面填写的地址）", "mail"), ("到车管所窗口领取", "counter")]
-FINISH = {"mail": "已邮寄", "counter": "已在窗口领取"}
 RENEW, TRANSFER, MAIL, COUNTER = (("kind", "renew"),), (("kind", "transfer"),), (("delivery", "mail"),), \
     (("delivery", "counter"),)
 HOME_KINDS = ("lost", "damaged", "changed", "renew")  # the card is made in the licence's own city
@@ -251,53 +250,7 @@ def kind_refusal(kind: str, ctx: dict[str, object]) -> str | None:
     return reissue_refusal(status) if kind == "lost" else None
 
 
-def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: str | None,
-              problems: FormProblems) -> dict[str, str]:
-    """How the new card reaches the citizen: posted to a checked address, or collected at an
-    office of the city that makes it (the licence's own, or the one it moves to), chosen in the
-    office choice ``field`` (None: not on view yet, as the kind or 转入地 is still to be chosen)."""
-    delivery = form.get("delivery", "")
-    if delivery == "mail":
-        return {"delivery": delivery, "address": problems.check(clean_address, form.get("address", "")) or ""}
-    if delivery != "counter":
-        problems.add("请选择新驾驶证领取方式", "delivery")
-        return {}
-    if field is None:
-        return {"delivery": delivery}
-    offices = ctx["offices"]
-    assert isinstance(offices, dict)
-    office = offices.get(form.get(field, ""))
-    if office is None:
-        problems.add("请选择领取新驾驶证的车管所", field)
-        return {}
-    if city and office[0] != city:  # a guard: the list shows only that city's offices
-        problems.add(f"新驾驶证由{city}制作，请选择{city}的车管所", field)
-        return {}
-    return {"delivery": delivery, "office": form[field], "office_name": office[1], "office_address": office[2]}
-
-
 def _account(session: Session, app: Application) -> Account:
     account = session.get(Account, app.account_id)
     assert account is not None
     return account
-
-
-def _how(clean: dict) -> str:
-    """领取方式 as the summary and the counter name it."""
-    if clean["delivery"] == "mail":
-        return f"邮寄至{clean['address']}"
-    return f"到{_office(clean)}窗口领取"
-
-
-def _office(clean: dict) -> str:
-    """The office the citizen collects the card at, with its address."""
-    return f"{clean['office_name']}（{clean['office_address']}）"
-
-
-def _then(clean: dict) -> str:
-    """What happens once the card is made, as the result and its SMS say it: posted, or the citizen
-    collects it with an ID at the office chosen, named with its address (as the vehicle documents say
-    it, kiosk.services.vehicle_docs)."""
-    if clean["delivery"] == "mail":
-        return _how(clean)
-    return f"请持本人身份证件到{_office(clean)}领取"

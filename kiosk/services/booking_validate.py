@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ..db.driver import Driver, Prepared, Tx
 from ..db.models import ExamPlan, ExamSession, ExamSite
 from ..domain.errors import DomainError
-from ..domain.dates import format_date, format_range
+from ..domain.dates import format_range
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.exam_eligibility import eligibility
 from ..domain.ids import mask_name

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, DataTable
 
 from kiosk.services import counter_dashboard
-from kiosk.ui import base
+from kiosk.ui import calls
 from kiosk.ui.screens.counter.dashboard import LOADING, DashboardScreen
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
@@ -49,7 +49,7 @@ async def test_a_slow_first_read_leaves_the_board_on_its_summary(env, monkeypatc
         time.sleep(1.0)
         return real(*args)
 
-    monkeypatch.setattr(base, "WAIT_AFTER", 0.05)
+    monkeypatch.setattr(calls, "WAIT_AFTER", 0.05)
     monkeypatch.setattr(counter_dashboard, "dashboard", slow)
     app = counter_app(env)
     async with app.run_test(size=(80, 24)) as pilot:

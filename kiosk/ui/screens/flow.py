@@ -1,9 +1,10 @@
-"""The generic application flow (填写信息 > 确认并提交 > 办理结果) that every online service uses."""
+"""The generic application flow (填写信息 > 确认并提交 > 办理结果) that every online service uses.
+How the form follows the citizen's choices, Enter and Tab is flow_form's (FormFollowing)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widget import AwaitMount, Widget
+from textual.widget import AwaitMount
 from textual.widgets import Button, ContentSwitcher, RadioSet, Static
 
 from ...domain.errors import DomainError, StillPending, sentence
@@ -12,14 +13,14 @@ from ..citizen_screen import CitizenScreen
 from ..key_order import keys_ready
 from ..submit_guard import SubmitGuard
 from . import flow_fields
+from .flow_form import FormFollowing
 from .flow_pending import PendingOffer
-from ..widgets.choice import ChoiceEntered, Choices, Tick, nothing_chosen
+from ..widgets.choice import Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.code_step import code_widgets
 from ..widgets.done_step import DoneButtons, DoneStep
-from ..widgets.field import FormField, next_control
+from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
-from ..widgets.in_view import keep_focus_in_view
 from ..widgets.keypad_box import KeypadBox, follow_keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
@@ -30,12 +31,12 @@ from ..widgets.page_column import PageColumn
 STEPS = ["填写信息", "确认并提交", "办理结果"]
 
 
-class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScreen):
+class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuard, CitizenScreen):
     """确认并提交 opens with the focus on 提交; 提交 takes no press until the step has been on view
     ``SUBMIT_GUARD`` seconds with no press of it (SubmitGuard: a repeated or held Enter from the
     last field must not skip 请核对以下信息).
     An application still 受理中 is offered in 查看网办进度 (PendingOffer); 查看网办进度 and
-    返回业务中心 do what DoneButtons says."""
+    返回业务中心 do what DoneButtons says; the form's choices, boxes and Tab are FormFollowing's."""
 
     def __init__(self, service: apps.OnlineService) -> None:
         super().__init__()
@@ -123,117 +124,6 @@ class ApplicationFlowScreen(DoneButtons, PendingOffer, SubmitGuard, CitizenScree
         if first is not None:
             first.focus()
         keys_ready(self)  # what was typed meanwhile goes into the first field, in order
-
-    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
-        """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it;
-        the line under the choice says what the service says of the item (else it is cleared) and
-        查看网办进度 follows it (``_follow_pending``)."""
-        if self.prepared is None or event.pressed.name is None:
-            return
-        name = (event.radio_set.id or "").removeprefix("choice-")
-        said = flow_fields.said(self.prepared, name, event.pressed.name)
-        for note in self.query(f"#error-{name}").results(Static):
-            note.update(said)
-        box = event.radio_set.parent  # the list with its line under it: in view (80x24)
-        if said and box is not None:
-            self.call_after_refresh(box.scroll_visible)
-        self._follow_pending(name, event.pressed.name)
-        self.call_after_refresh(self._show_wanted)  # once every radio set knows its choice
-        prefill = self.prepared.context.get("prefill")
-        if isinstance(prefill, dict) and event.pressed.name in prefill:
-            self._refill(prefill[event.pressed.name])
-        intros = self.prepared.context.get("intros")
-        if isinstance(intros, dict) and event.pressed.name in intros:
-            self.query_one("#intro", Static).update(intros[event.pressed.name])
-
-    def _refill(self, values: dict[str, str]) -> None:
-        """Fill in what the new choice gives, but only in a field the citizen has not changed (it
-        still holds what the previous choice filled in): what was typed is kept."""
-        for f in self.query_one("#fields").query(FormField):
-            if f.field_name in values:
-                if f.value == self._prefilled.get(f.field_name, ""):
-                    f.value = values[f.field_name]
-                self._prefilled[f.field_name] = values[f.field_name]
-
-    def on_checkbox_changed(self, event: Tick.Changed) -> None:
-        for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
-            note.update("")
-
-    def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
-        """Enter on a list with nothing chosen: it stays focused, and the line under it says how to
-        choose, naming the list (the line is cleared when an option is chosen, as after a refusal)."""
-        name = (event.control.id or "").removeprefix("choice-")
-        fields = self.prepared.fields if self.prepared is not None else []
-        label = next((spec.label for spec in fields if spec.name == name), "")  # 请选择业务类型：...
-        for note in self.query(f"#error-{name}").results(Static):
-            note.update(nothing_chosen(label))
-        box = event.control.parent  # the list with its line under it
-        if box is not None:
-            self.call_after_refresh(box.scroll_visible)
-
-    def on_choice_entered(self, event: ChoiceEntered) -> None:
-        """Enter on a choice list (it chose the option) or a box (it ticked it) moves on as Enter
-        in a text field does: to the next field, choice or box shown, or 下一步 after the last.
-        After the refresh, once a field the choice shows or hides (show_if) has followed it.
-        A box is never a press of 下一步: after the last one the focus only goes to 下一步, so the
-        citizen sees [X] before going on (the tick and 请核对以下信息 came with one Enter)."""
-        self.call_after_refresh(self._move_on, event.control)
-
-    def _move_on(self, control: Widget) -> None:
-        if not self.is_attached or self.focused is not control:
-            return
-        following = next_control(self.query_one("#fields"), control)
-        if following is not None:
-            following.focus()
-        elif isinstance(control, Tick):
-            self.query_one("#next", Button).focus()
-        else:
-            self.query_one("#next", Button).press()
-
-    def focus_next(self, selector="*"):  # type: ignore[no-untyped-def]
-        """Tab, read as it comes (kiosk.ui.bindings), goes on in the form's order among the fields the
-        choices just made show (Down to 自编自选, Tab: to 【返回】, or into 随机选号's set shown still: tester)."""
-        return self._tab(1) or super().focus_next(selector)
-
-    def focus_previous(self, selector="*"):  # type: ignore[no-untyped-def]
-        return self._tab(-1) or super().focus_previous(selector)
-
-    def _tab(self, direction: int) -> Widget | None:
-        """The focus moved at once from a field of the form (flow_fields.tab_target), or None."""
-        if self.prepared is None or not self.query_one("#step-form").display or self.focused is None:
-            return None
-        self._show_wanted()
-        target = flow_fields.tab_target(self.query_one("#fields"), self.query("#step-form .buttons Button"),
-                                        self.focused, direction)
-        if target is not None:
-            self.set_focus(target)  # its scroll comes before a box just shown is laid out: again after
-            self.call_after_refresh(keep_focus_in_view, self)  # (80x24: the random set stayed below the edge)
-        return target
-
-    def _show_wanted(self) -> None:
-        """A field shown only for some choices (``FieldSpec.show_if``) follows what is chosen now;
-        what it holds is kept while it is hidden."""
-        assert self.prepared is not None
-        # A radio set just mounted may not know its chosen button yet: that is the initial value.
-        form = {k: v or self.prepared.initial.get(k, "") for k, v in self._form(everything=True).items()}
-        for spec in self.prepared.fields:
-            if spec.show_if:
-                self.query_one(f"#box-{spec.name}, #field-{spec.name}").display = flow_fields.shown(
-                    spec, self.prepared, form)
-        follow_keypad(self)  # 身体条件证明编号 shown or hidden with 期满换证
-
-    def _form(self, everything: bool = False) -> dict[str, str]:
-        """What the form holds; only the fields on view unless ``everything``."""
-        form = {f.field_name: f.value for f in self.query_one("#fields").query(FormField)}
-        for radio in self.query(RadioSet):  # a choice just made, its Changed still to come, counts
-            pressed = radio.chosen if isinstance(radio, Choices) else radio.pressed_button
-            form[(radio.id or "").removeprefix("choice-")] = (pressed.name or "") if pressed else ""
-        for tick in self.query_one("#fields").query(Tick):
-            form[(tick.id or "").removeprefix("agree-")] = "1" if tick.value else ""
-        if everything or self.prepared is None:
-            return form
-        hidden = [spec.name for spec in self.prepared.fields if not flow_fields.wanted(spec, form)]
-        return {name: value for name, value in form.items() if name not in hidden}
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

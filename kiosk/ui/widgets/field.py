@@ -1,4 +1,5 @@
-"""A labelled input with its error message right beneath it (a row only while there is one)."""
+"""A labelled input with its error message right beneath it (a row only while there is one). What
+Enter does in it is field_enter's (FieldEnter)."""
 from __future__ import annotations
 
 import unicodedata
@@ -8,14 +9,17 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Label, Static
 from textual.widgets.input import Selection
 
 from ...domain.ids import phone_typed
 from ...domain.typed import compact
+# next_control is named here too (screens: kiosk.ui.widgets.field.next_control)
+from .field_enter import FieldEnter, next_control
 from .in_view import bring_into_view
 from .plain import ErrorLine
+
+__all__ = ["FormField", "next_control"]
 
 
 class _LimitedInput(Input):
@@ -120,7 +124,7 @@ class _LimitedInput(Input):
         return super()._cell_offset_to_index(offset)
 
 
-class FormField(Vertical):
+class FormField(FieldEnter, Vertical):
     DEFAULT_CSS = """
     FormField { height: auto; margin: 0 0 1 0; }
     FormField > Label { color: $text; text-style: bold; }
@@ -172,61 +176,6 @@ class FormField(Vertical):
                             password=self._password, id=f"input-{self.field_name}",
                             select_on_focus=self._select_on_focus)
         yield ErrorLine(classes="field-error")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if (not self.digits and self._limit_at is not None and self._limit_at == self.input.value
-                and not self._limit_held):
-            # Enter right after the limit refused the rest of a text (a pasted address ending in a line
-            # break): held once, so the message stays beside the field; the form went on with the
-            # address cut short and the message gone (tester: 「1号」 lost unseen). The next Enter goes
-            # on. Not in a field of digits: a code, phone or ID number cut short is checked, and refused.
-            self._limit_held = True
-            event.stop()
-            self.set_error(self._limit_text)
-            return
-        following = self._next_control() if self._enter_moves_on else None
-        moves_on = following is not None or (self._enter_presses is None and self._enter_focuses is not None)
-        if moves_on and (self._refused_here() or self._still_said()):  # a wrong value: said here, the focus stays
-            event.stop()
-            return
-        if following is None and self._enter_presses is not None and self._refused_here():
-            # the last field, its own value wrong: said here and the focus stays, not 下一步, which
-            # put the focus on the first wrong field above (延期至 2027-02-30 under an empty 具体说明:
-            # the corrected date went into 具体说明, tester). Other fields are said at 下一步 (the button).
-            event.stop()
-            return
-        if following is not None:
-            event.stop()
-            following.focus()
-        elif self._enter_presses is not None:
-            event.stop()
-            self.screen.query_one(f"#{self._enter_presses}", Button).press()  # not when disabled
-        elif self._enter_focuses is not None:
-            event.stop()
-            self.screen.query_one(f"#input-{self._enter_focuses}", Input).focus()
-
-    def _refused_here(self) -> bool:
-        """Whether ``check`` finds the value wrong; if so, the message is said under the field."""
-        message = self._check(self.input.value) if self._check is not None and self.input.value.strip() else ""
-        if message:
-            self.set_error(message)
-        return bool(message)
-
-    def _still_said(self) -> bool:
-        """Whether the field still shows a message about the value it holds (one the screen said, as
-        下一步's 请输入联系地址 or a rule over two fields), said again: Enter keeps the focus here until the
-        value is changed (the message then goes), or Tab moves on. After 下一步 put the focus on an empty
-        新手机号码 under 新的联系方式与原登记信息相同，无需变更, Enter went on to 联系地址 and left the message
-        behind, and digits typed for the phone went at the end of the address (tester). Not the length
-        limit's message: the Enter after it is held once (on_input_submitted)."""
-        if not self._said or self._limit_at == self.input.value:
-            return False
-        self.set_error(self._said)
-        return True
-
-    def _next_control(self) -> Widget | None:
-        """The first field, choice or box after this one in its form that is shown, if any."""
-        return next_control(self.parent, self.input) if isinstance(self.parent, Widget) else None
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """The user is correcting the value: the message about the old one goes. A value the
@@ -308,11 +257,3 @@ class FormField(Vertical):
 
     def focus_input(self) -> None:
         self.input.focus()
-
-
-def next_control(form: Widget, control: Widget) -> Widget | None:
-    """The first field, choice or box after ``control`` in ``form`` that is shown, if any (Enter
-    moving on through a form: a text field's, a choice list's, a box's)."""
-    controls = list(form.query("Input, RadioSet, Checkbox"))
-    mine = controls.index(control) if control in controls else len(controls)
-    return next((c for c in controls[mine + 1:] if all(n.display for n in c.ancestors_with_self)), None)

@@ -1,6 +1,7 @@
 """The citizen's bookings with one action each (BookingListScreen). 取消考试预约 is in
 kiosk.ui.screens.booking.cancel; 考试费缴纳 and 预约凭证, for successful bookings, in
-kiosk.ui.screens.booking.placed."""
+kiosk.ui.screens.booking.placed. The list read again while it is in front (LiveBookings) is in
+records_live."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -14,13 +15,14 @@ from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
 from ....domain.errors import DomainError, sentence
-from ....services import booking_cancelled, booking_records
+from ....services import booking_records
 from ...base import LIVE_SECONDS
 from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from ...widgets.page import Page
+from .records_live import LiveBookings
 
 
 # 状态 before the time and site: 状态 (未缴费/已缴费) is what these screens are about. The detail under
@@ -30,7 +32,7 @@ COLUMNS = ("业务流水号", "科目", "状态", "考试时间", "考试场地"
 DROP_WHEN_NARROW = (5, 0, 4)
 
 
-class BookingListScreen(CitizenScreen):
+class BookingListScreen(LiveBookings, CitizenScreen):
     TITLE_TEXT = ""
     ACTION = ""
     EMPTY = "您没有网上办理的考试预约。"
@@ -94,34 +96,6 @@ class BookingListScreen(CitizenScreen):
         self._last_read = result
         self.show_read(result)
 
-    def _live(self) -> None:
-        """The list read again while it is in front: a clerk may cancel a booking at the counter, or
-        the publication day's allocation place it, while the citizen looks at it (考试费缴纳 kept
-        showing a booking cancelled and refunded at the counter). Not while a question is open or an
-        action runs, nor once the session is wiped; an unchanged list changes nothing on screen."""
-        if self._live_ok():
-            fn, args = self.source()
-            self.read_live(fn, *args, done=self._live_read_done)
-
-    def _live_ok(self) -> bool:
-        return (self._last_read is not None and not self.busy and self.pending_action is None
-                and self.app.screen is self and self.kiosk.citizen is not None)
-
-    def _live_read_done(self, result: Any) -> None:
-        if result == self._last_read or not self._live_ok():
-            return
-        chosen, focused = self.selected(), self.focused
-        if chosen is not None:
-            self.keep_row = chosen.id  # the cursor stays on its booking, if still listed
-        shown = [r.id for r in self.rows]
-        self._read(result)
-        listed = {r.id for r in self.rows}
-        if gone := [i for i in shown if i not in listed]:  # why they went: cancelled at the counter, say
-            self.read_live(booking_cancelled.cancelled_meanwhile, self.env, self.account_id, gone,
-                           done=self._said_gone)
-        if focused is not None and focused is not self.focused and focused.is_attached and focused.display:
-            focused.focus()  # the citizen's place is kept (_loaded puts the focus on the list)
-
     def _loaded(self, rows: list[booking_records.BookingView]) -> None:
         self.rows = [r for r in rows if r.status in self.STATUSES]
         if self.BY_EXAM_TIME:  # stable: the undated keep the newest application first
@@ -144,13 +118,6 @@ class BookingListScreen(CitizenScreen):
             self.query_one("#detail", Static).update("")
             self._ask(None, "")
             self.query_one("#back", Button).focus()
-
-    def _said_gone(self, texts: list[str]) -> None:
-        """A booking gone from the list by a live read was cancelled elsewhere: said over the list (in
-        place of what the citizen's own last action said), not left to be guessed."""
-        if texts and self._live_ok():
-            self.flash, self.flash_alert = "".join(texts), False
-            self._show_status()
 
     def _show_status(self) -> None:
         """The line over the list: what the last action (or a live read) said, then what to do."""

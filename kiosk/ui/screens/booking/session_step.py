@@ -1,6 +1,7 @@
 """Step 选择场次: ranking, date range and exam site, 查询, mode, and the session table. This module holds
-the step's fields, what was searched and chosen, and the request it makes; the table (its columns and
-marks) is in session_table, the focus and what is brought into view in session_focus.
+the step's fields and what was searched and chosen; the table (its columns and
+marks) is in session_table, the focus and what is brought into view in session_focus, the search typed
+and the request for 确认并提交 in session_request.
 
 Enter (or a click) on a row toggles its mark in 自主选择场次; the priority table allows one. Under
 服从系统安排 nothing is chosen: the table has no 选择 column, and Enter brings the line that says so
@@ -19,21 +20,23 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Label, RadioSet, Select, Static
 
 from ....domain.clock import Clock
-from ....domain.errors import DomainError, FormProblems
+from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
-from ....services.booking import check_range, parse_day
-from ....services.booking_confirmed import ShownSession
-from ....services.booking_submit import BookingRequest
+from ....services.booking import parse_day
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .session_dates import SessionDates, defaults
 from .session_fields import DateField, SiteSelect
 from .session_focus import SessionFocus
+from .session_request import SessionRequest
 from .session_table import SessionTable
-from .session_text import CHANGED, NOT_QUERIED, PRIORITY_TEXT, QUERY_HINT, hint_text, none_found, ranking_texts
+# CHANGED is named here too (tests: session_step.CHANGED)
+from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, hint_text, ranking_texts
+
+__all__ = ["CHANGED", "Selection", "SessionStep"]
 
 
 @dataclass
@@ -47,7 +50,7 @@ class Selection:
     fields: tuple[str, str, object]  # 开始日期, 结束日期 as typed, and the site chosen
 
 
-class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
+class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vertical):
     DEFAULT_CSS = """
     SessionStep { height: auto; }
     SessionStep #range { height: auto; }
@@ -169,29 +172,6 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         pressed = self.query_one("#mode", RadioSet).pressed_button
         return (pressed.name or "self") if pressed else "self"
 
-    def _site(self) -> int | None:
-        value = self.query_one("#site", Select).value
-        return value if isinstance(value, int) else None
-
-    def query_args(self) -> tuple:
-        """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field."""
-        self.follow_day()
-        date_from, date_to = self._days()
-        fields = {f.field_name: f for f in self.query(FormField)}
-        for name, day in (("date_from", date_from), ("date_to", date_to)):  # 2026/12/5 -> 2026-12-05
-            fields[name].value = f"{day:%Y-%m-%d}"
-        return self.subject, date_from, date_to, self._site(), self.priority
-
-    def _days(self) -> tuple[date, date]:
-        """开始日期 and 结束日期 as typed; both wrong, both are told in one round (FieldErrors), not the
-        start's alone and the end's only at the next 查询."""
-        fields = {f.field_name: f for f in self.query(FormField)}
-        problems = FormProblems()
-        days = [problems.check(parse_day, fields[name].value, name) for name in ("date_from", "date_to")]
-        problems.raise_found()
-        assert days[0] is not None and days[1] is not None
-        return days[0], days[1]
-
     def show_result(self, result: bq.SessionQuery, args: tuple, explained: bool = False) -> None:
         """``explained``: queried again after 预约 was refused for the sessions chosen; the alert says
         why they went, so the line under the table does not say it again (之前选择的...已取消选择)."""
@@ -265,39 +245,3 @@ class SessionStep(SessionTable, SessionFocus, SessionDates, Vertical):
         if str(line.content):
             line.update("")
             self._hint()  # 请先...【查询】 is said over the table again
-
-    def _typed(self) -> tuple[date, date, int | None] | None:
-        """The range and site as they stand in the fields now (None: a date that does not parse)."""
-        fields = {f.field_name: f for f in self.query(FormField)}
-        try:
-            return (parse_day(fields["date_from"].value, "date_from"), parse_day(fields["date_to"].value, "date_to"),
-                    self._site())
-        except DomainError:
-            return None
-
-    def request(self) -> BookingRequest:
-        """The request for step 确认并提交; raises when something is missing."""
-        if self.queried is None:
-            # dates 查询 refused (a reversed range): its message stays next to the field, not replaced
-            # by 请先...【查询】, which the line over the table already says
-            check_range(*self._days(), self.clock.now().date())
-            raise DomainError(NOT_QUERIED, "query")
-        if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
-            raise DomainError(CHANGED, "query")
-        if not self.rows:  # in every mode: not 请至少选择... over a table with nothing to choose
-            raise DomainError(none_found(self.priority), "range")
-        if self.mode == "system":
-            date_from, date_to, site = self.queried
-            return BookingRequest(self.subject, "system", (), date_from, date_to, site)
-        if not self.marked:
-            how = "请选择1个考试场次" if self.priority else "请至少选择一个考试场次"  # as the line over the table says
-            raise DomainError(f"{how}（在场次上按回车键或点击该行）", "sessions")
-        by_id = {r.id: r for r in self.rows}  # as listed: 预约 is refused if one changed since (a counter's edit)
-        shown = tuple(ShownSession(r.id, r.exam_date, r.start_time, r.site_id, r.site_name)
-                      for r in (by_id.get(m) for m in self.marked) if r is not None)
-        return BookingRequest(self.subject, self.mode, tuple(self.marked), confirmed=shown)
-
-    def unmark(self, ids: tuple[int, ...]) -> None:
-        """Sessions no longer as the citizen chose them (a counter changed their time or site): chosen
-        again, not kept marked at the new time by the query that lists them again."""
-        self.marked = [m for m in self.marked if m not in ids]

@@ -13,7 +13,6 @@ from ...services import applications as apps
 from ..focus import shown as on_view
 from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.field import FormField
-from ..widgets.keypad_box import MAY_SHOW
 from ..widgets.plain import ErrorLine, Plain, plain
 
 
@@ -42,8 +41,6 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                           digits=spec.kind == "code", only_digits=spec.kind == "number", phone=spec.kind == "phone",
                           enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
                           check=partial(check, spec.name) if check is not None else None)
-    if spec.show_if and isinstance(field, FormField):
-        field.add_class(MAY_SHOW)  # the number pad keeps its room: the form does not move as it shows
     field.display = shown(spec, prepared, prepared.initial)
     return field
 

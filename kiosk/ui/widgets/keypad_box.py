@@ -4,24 +4,15 @@ It is on view only while a field of digits is (``keypad.digit_fields``: a code, 
 ID number): not on a step with none (注册's 人脸识别, a form of choices only, 办理结果), where it
 would only take room. It follows each step shown (every ContentSwitcher of the screen); a screen
 that shows or hides such a field within a step says so with ``follow_keypad``. At 80x24 (the
-App's ``-narrow`` class, kiosk.tcss) it is never shown: the keyboard does the same job.
-
-A step where a choice may show a field of digits (a field made with the class ``MAY_SHOW``: the
-service form's 身体条件证明编号, shown by 期满换证) keeps the pad's room while the field is hidden,
-its keys not drawn (``-no-keys``): the pad coming with the field took the form's width, its text
-re-wrapped and the list just tapped went 4 rows down under the finger (tester, 100x30)."""
+App's ``-narrow`` class, kiosk.tcss) it is never shown: the keyboard does the same job."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
-from .field import FormField
 from .keypad import Keypad, digit_fields
-
-MAY_SHOW = "-digits-may-show"  # a field of digits hidden or shown by a choice in its step
 
 
 class KeypadBox(Vertical):
@@ -43,15 +34,7 @@ class KeypadBox(Vertical):
 
     def _follow(self) -> None:
         if self.is_attached:
-            keys = bool(digit_fields(self.screen))
-            self.set_class(not keys and not _may_show(self.screen), "-nothing-to-type")
-            self.set_class(not keys, "-no-keys")  # its room kept, nothing to tap
-
-
-def _may_show(screen: Screen) -> bool:
-    """A field of digits that a choice may show is in the step on view (hidden itself or not)."""
-    return any(f.digits and f.has_class(MAY_SHOW) and all(n.display for n in f.ancestors if isinstance(n, Widget))
-               for f in screen.query(FormField))
+            self.set_class(not digit_fields(self.screen), "-nothing-to-type")
 
 
 def follow_keypad(screen: Screen) -> None:

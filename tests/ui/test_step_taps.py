@@ -60,10 +60,10 @@ async def _next_then_tap_back(pilot, next_id: str, back_id: str) -> tuple[str, s
     await click_in_view(pilot, app.screen.query_one(f"#{back_id}"))
     assert app.screen.query_one(f"#{next_id}").region.height  # back on the first step, in view
     await asyncio.sleep(OPENED)
-    driver_tap(app, *_bottom_left(app, f"#{next_id}"))
+    tapped = driver_tap(app, *_bottom_left(app, f"#{next_id}"))
     await asyncio.sleep(0.15)
     first = step(app)[0]
-    driver_tap(app, *back)
+    driver_tap(app, *back, at=tapped + 0.15)  # the finger's time, whenever the loop woke this test
     await settle(pilot)
     return first, step(app)[0]
 

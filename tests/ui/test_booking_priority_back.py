@@ -51,3 +51,23 @@ async def test_the_priority_notice_opened_again_after_a_query_is_shown_whole(kio
         await settle(pilot)
         assert step(kiosk_app) == ("step-priority-notice", 3)
         assert notice.box.max_scroll_y == 0 and kiosk_app.focused is kiosk_app.screen.query_one("#agree-priority")
+
+
+async def test_the_opener_is_focused_before_the_read_again_ends(kiosk_app, env, people):
+    """CI at 80x24: back from the priority notice, the focus went to 开始日期 now and then. The
+    opener's focus waited its turn (Widget.focus) while the read again (_reread_done) ended first,
+    saw the hidden notice's 阅读并同意 still focused and focused the step's first field. The opener
+    is focused at once now, so the read again finds it shown and leaves it."""
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        screen = await open_wizard(pilot, env, people["permit_expiring"])
+        await choose_subject(pilot, 2)
+        await press(pilot, "next-subject")
+        await agree(pilot)
+        await press(pilot, "to-priority")
+        assert step(kiosk_app) == ("step-priority-notice", 3)
+        screen._back(reread=False)
+        link = screen.query_one("#to-priority")
+        assert screen.focused is link  # at once, before any refresh
+        await screen._reread_done(screen.loaded)  # the read again, ending before the screen refreshed
+        await settle(pilot)
+        assert step(kiosk_app) == ("step-sessions", 2) and kiosk_app.focused is link

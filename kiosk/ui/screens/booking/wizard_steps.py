@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import ContentSwitcher
 
 from ....domain.errors import DomainError
@@ -127,7 +128,10 @@ class BookingSteps:
         self.query_one(VerticalScroll).scroll_home(animate=False, immediate=True)
         back_on = self.query_one(f"#{opener}") if opener else None
         if back_on is not None and is_shown(back_on):  # still offered (read again: configure above)
-            self.call_after_refresh(back_on.focus)
+            # focused at once (Widget.focus waits its turn): the read again (_reread_done) that ended
+            # first saw the hidden step's button focused and put 开始日期 in its place (CI, 80x24)
+            self.set_focus(back_on, scroll_visible=False)
+            self.call_after_refresh(self._center, back_on)  # laid out: in view, as focus() brings it
         elif isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)
         elif step == "step-confirm" and self.query_one("#field-code", FormField).value:
@@ -151,6 +155,10 @@ class BookingSteps:
         if self._code_for not in (None, now):
             self.query_one("#field-code", FormField).value = ""
         self._code_for = now
+
+    def _center(self, widget: Widget) -> None:
+        if self.focused is widget and not self.can_view_entire(widget):
+            self.scroll_to_center(widget, origin_visible=True)
 
     def _forward(self, step: str, priority: bool | None = None) -> None:
         self.history.append((self.step, self.priority))

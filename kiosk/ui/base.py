@@ -196,14 +196,17 @@ class KioskScreen(ServiceCalls, ButtonRowKeys):
         for s in self.query(".screen-error, .field-error"):
             s.update("")
 
-    def show_step(self, step: str, bar: int) -> None:
+    def show_step(self, step: str, bar: int, focus: bool = True) -> None:
         """A wizard's step ``step`` (a ContentSwitcher child) with the step bar on ``bar``; errors of
-        the last step cleared and the focus moved into the new one; taps held a moment (step_shown)."""
+        the last step cleared and the focus moved into the new one (not when ``focus`` is False: the
+        caller focuses the field it gives a message, which the step's first control, focused later,
+        took from it); taps held a moment (step_shown)."""
         self.clear_errors()
         self.query_one(ContentSwitcher).current = step
         step_shown(self.query_one(f"#{step}"))
         self.query_one(StepBar).current = bar
-        focus_first(self.query_one(f"#{step}"))
+        if focus:
+            focus_first(self.query_one(f"#{step}"))
 
     def show_error(self, exc: DomainError) -> None:
         """Next to the named field when it is on screen (not in a hidden wizard step), or in the

@@ -181,3 +181,17 @@ async def test_the_sum_message_follows_the_days_and_each_message_has_its_blank_r
         await pilot.press("backspace", "1")  # 1 + 3 again while typing: nothing new said there (only a
         await settle(pilot)                   # message on view is recomputed; 下一步 says it again)
         assert field_error(kiosk_app, "online_days") == ""
+
+
+async def test_a_refused_day_count_takes_the_focus_to_its_field(kiosk_app, env, people):
+    """提交 refused for the days (checked again by the service): back on the form, the focus is on the
+    field with the message. The step's first control, 教育城市, focused after a refresh, took it."""
+    from kiosk.domain.errors import DomainError
+
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["full_score"])
+        screen = kiosk_app.screen
+        await _press(pilot, "#next")
+        screen._not_submitted(DomainError("网络教育天数不对", field="online_days"))
+        await settle(pilot)
+        assert kiosk_app.focused is screen.query_one("#input-online_days")

@@ -107,3 +107,36 @@ async def test_a_form_whose_read_fails_unexpectedly_still_takes_keys(kiosk_app, 
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, HomeScreen)
+
+
+async def test_keys_typed_while_exam_booking_reads_reach_its_subjects(kiosk_app, env, people, monkeypatch):
+    """考试预约 read for 0.8 s: a Down typed meanwhile moved nothing. The held keys were handed on
+    before the focus, which waited for a refresh, reached the subjects: they went to 返回."""
+    from textual.widgets import RadioSet
+
+    from kiosk.ui.screens.booking import wizard
+
+    load = wizard.load
+
+    def slowly(*args):  # type: ignore[no-untyped-def]
+        time.sleep(0.8)
+        return load(*args)
+
+    monkeypatch.setattr(wizard, "load", slowly)
+    p = people["permit_expiring"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        kiosk_app.screen.query_one("#menu-exam_booking").focus()
+        await settle(pilot)
+        loop = asyncio.get_running_loop()
+
+        def typist() -> None:
+            for key in ["enter", "down"]:
+                loop.call_soon_threadsafe(_key, kiosk_app, key)
+                time.sleep(0.3)
+
+        await asyncio.to_thread(typist)
+        await settle(pilot)
+        subjects = kiosk_app.screen.query_one("#subject", RadioSet)
+        assert isinstance(kiosk_app.screen, wizard.BookingWizardScreen) and kiosk_app.focused is subjects
+        assert subjects._selected == 0  # the Down, as on the list already there

@@ -213,7 +213,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
             self._pending_meanwhile(exc, self._form())
             return
         if exc.field in ("city", rules.ON_SITE_FIELD, rules.ONLINE_FIELD):
-            self.show_step("step-form", 0)
+            self.show_step("step-form", 0, focus=False)  # the field with the message takes it (show_error)
         elif exc.field == rules.SESSIONS_FIELD:
             self._show_sessions()
         self.show_error(exc)

@@ -16,7 +16,7 @@ from textual.widgets import Button, ContentSwitcher
 from ....domain.errors import DomainError
 from ....services import booking_query as bq
 from ....services import booking_submit as submit
-from ...base import focus_first
+from ...focus import main_control
 from ...citizen_screen import CitizenScreen
 from ...key_order import keys_ready
 from ...submit_guard import SubmitGuard
@@ -109,7 +109,9 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
 
     async def _first_shown(self, ov: bq.Overview) -> None:
         await self.subjects.show(ov, None)
-        focus_first(self.subjects)  # the subjects, or 返回 when none can be booked
+        first = main_control(self.subjects)  # the subjects, or 返回 when none can be booked
+        if first is not None:  # at once: focus_first waited for a refresh, after the keys replayed below
+            self.set_focus(first, scroll_visible=False)
         keys_ready(self)  # what was typed meanwhile goes to them, in order
 
     def on_choice_entered(self, event: ChoiceEntered) -> None:

@@ -12,6 +12,13 @@ where the terminal driver's events come in: one place for every screen and dialo
 while the new one is still being composed (it may take a second on a busy machine) is dropped too. Keys are never held back nor dropped (a typed ID, Enter, Escape: the
 tmux tests drive the kiosk by keys at full speed); nor are mouse moves and scrolls.
 
+A double-tap's second tap (a press within ``SECOND_TAP`` of the last one taken, at the same spot)
+is dropped too when a button is under it: the first may have changed what the finger is on. It
+pressed 上一步 after 发送验证码 had scrolled it there, agreed to a notice its first tap had only paged
+to the end, pressed 预约 again on the code field the refusal had emptied (验证码错误 gave way to
+请输入...), and ran 查询 again as the table took the focus (tester). A button meant to be tapped
+again and again (the pad's keys, 上个月 and 下个月: the class ``taps-repeat``) takes it.
+
 It also notes whether the latest input was the pointer's or a key (``last_input_was_click``):
 SubmitGuard starts its moment again for a repeated Enter only, not for a tap.
 
@@ -24,6 +31,7 @@ from typing import Any
 from textual import _time, events
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Button
 
 TAP = (events.MouseDown, events.MouseUp, events.Click)
 
@@ -33,6 +41,8 @@ class FreshScreenTaps:
     takes a while to compose: taps made meanwhile wait in the queue and were aimed at the old one)."""
 
     FRESH = 0.5  # seconds: taps dropped once a screen or a dialog has come on top
+    SECOND_TAP = 0.5  # seconds: a press on a button this soon after the last, at its spot, is dropped
+    _last_tap: tuple[float, int, int] | None = None  # the last press taken: its time and spot
     UNDRAWN = 3.0  # seconds: at most this long, taps are dropped while it is not yet drawn
     _fresh_since = 0.0  # on Textual's clock (textual._time), as the events' own ``time``
     _undrawn = False  # it came on top and is not drawn yet
@@ -70,15 +80,30 @@ class FreshScreenTaps:
             self._dropped_press = False
             return True
         since = event.time - self._fresh_since
-        if since >= (self.UNDRAWN if self._undrawn else self.FRESH):
+        if since >= (self.UNDRAWN if self._undrawn else self.FRESH) and not self._second_tap(event):
             if isinstance(event, events.MouseDown):
                 self._dropped_press = False
+                self._last_tap = (event.time, event.x, event.y)
             return False
         if isinstance(event, events.MouseDown):
             self._dropped_press = True
         elif isinstance(event, events.MouseUp) and self.mouse_captured is not None:  # type: ignore[attr-defined]
             self.capture_mouse(None)  # type: ignore[attr-defined]  # pressed on the screen before: let go
         return True
+
+
+    def _second_tap(self, event: Any) -> bool:
+        """A press that is a double-tap's second, on a button that does not take repeated taps."""
+        last = self._last_tap
+        if not isinstance(event, events.MouseDown) or last is None:
+            return False
+        if event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:]:
+            return False
+        try:
+            widget = self.get_widget_at(event.x, event.y)[0]  # type: ignore[attr-defined]
+        except Exception:  # nothing there (NoWidget), or no screen for a moment
+            return False
+        return isinstance(widget, Button) and not widget.has_class("taps-repeat")
 
 
 def step_shown(shown: Widget) -> None:

@@ -60,9 +60,9 @@ class DatePickerDialog(ButtonRowKeys, ModalScreen[str | None]):
             yield Plain(self.title_text, id="picker-title")
             yield Plain(f"点击日期即可选择，{self.earliest}{format_date(self.first)}", classes="hint")
             with Horizontal(id="month-row"):
-                yield Button("上个月", id="prev-month")
+                yield Button("上个月", id="prev-month", classes="taps-repeat")
                 yield Plain("", id="month-title")
-                yield Button("下个月", id="next-month")
+                yield Button("下个月", id="next-month", classes="taps-repeat")
             with Grid(id="days"):
                 for name in HEADER:
                     yield Plain(name, classes="weekday")

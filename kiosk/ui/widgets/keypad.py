@@ -41,7 +41,7 @@ class Keypad(Grid):
 
     def compose(self) -> ComposeResult:
         for key in KEYS:
-            button = PadKey(key, id=f"key-{'del' if key == '删除' else key}", classes="keypad-key")
+            button = PadKey(key, id=f"key-{'del' if key == '删除' else key}", classes="keypad-key taps-repeat")
             button.can_focus = False
             yield button
 

@@ -13,11 +13,12 @@ while the new one is still being composed (it may take a second on a busy machin
 tmux tests drive the kiosk by keys at full speed); nor are mouse moves and scrolls.
 
 A double-tap's second tap (a press within ``SECOND_TAP`` of the last one taken, at the same spot)
-is dropped too when a button is under it: the first may have changed what the finger is on. It
-pressed 上一步 after 发送验证码 had scrolled it there, agreed to a notice its first tap had only paged
-to the end, pressed 预约 again on the code field the refusal had emptied (验证码错误 gave way to
-请输入...), and ran 查询 again as the table took the focus (tester). A button meant to be tapped
-again and again (the pad's keys, 上个月 and 下个月: the class ``taps-repeat``) takes it.
+is dropped too when a button is under it, or anything other than what the first was on: the first
+may have changed what the finger is on (tester: 发送验证码 tapped twice pressed the 上一步 the page
+had scrolled there; 阅读并同意 paged a long notice to its end, then agreed unread; 预约 with a wrong
+code pressed again on the emptied field, and 请输入... took the place of 验证码错误; 查询 chose the
+session the page had scrolled under the finger). A button meant to be tapped again and again (the
+pad's keys, 上个月 and 下个月: the class ``taps-repeat``) takes it; so does a list row (its own rule).
 
 It also notes whether the latest input was the pointer's or a key (``last_input_was_click``):
 SubmitGuard starts its moment again for a repeated Enter only, not for a tap.
@@ -42,7 +43,7 @@ class FreshScreenTaps:
 
     FRESH = 0.5  # seconds: taps dropped once a screen or a dialog has come on top
     SECOND_TAP = 0.5  # seconds: a press on a button this soon after the last, at its spot, is dropped
-    _last_tap: tuple[float, int, int] | None = None  # the last press taken: its time and spot
+    _last_tap: tuple[float, int, int, Widget | None] | None = None  # the last press taken: time, spot, widget
     UNDRAWN = 3.0  # seconds: at most this long, taps are dropped while it is not yet drawn
     _fresh_since = 0.0  # on Textual's clock (textual._time), as the events' own ``time``
     _undrawn = False  # it came on top and is not drawn yet
@@ -83,7 +84,7 @@ class FreshScreenTaps:
         if since >= (self.UNDRAWN if self._undrawn else self.FRESH) and not self._second_tap(event):
             if isinstance(event, events.MouseDown):
                 self._dropped_press = False
-                self._last_tap = (event.time, event.x, event.y)
+                self._last_tap = (event.time, event.x, event.y, self._under(event))
             return False
         if isinstance(event, events.MouseDown):
             self._dropped_press = True
@@ -97,13 +98,16 @@ class FreshScreenTaps:
         last = self._last_tap
         if not isinstance(event, events.MouseDown) or last is None:
             return False
-        if event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:]:
+        if event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:3]:
             return False
+        widget = self._under(event)
+        return widget is not last[3] or (isinstance(widget, Button) and not widget.has_class("taps-repeat"))
+
+    def _under(self, event: Any) -> Widget | None:
         try:
-            widget = self.get_widget_at(event.x, event.y)[0]  # type: ignore[attr-defined]
+            return self.get_widget_at(event.x, event.y)[0]  # type: ignore[attr-defined,no-any-return]
         except Exception:  # nothing there (NoWidget), or no screen for a moment
-            return False
-        return isinstance(widget, Button) and not widget.has_class("taps-repeat")
+            return None
 
 
 def step_shown(shown: Widget) -> None:

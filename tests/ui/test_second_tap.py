@@ -10,7 +10,7 @@ from textual.widgets import Input
 
 from tests.ui.conftest import double_tap, field_error, set_input, settle
 from tests.ui.test_booking_small_screen import SMALL
-from tests.ui.test_booking_wizard import choose_subject, open_wizard, step, to_confirm_with_one
+from tests.ui.test_booking_wizard import choose_subject, open_wizard, step, to_confirm_with_one, to_sessions
 from tests.ui.test_keypad_repeat import _open, _taps
 
 OPENED = 0.6  # seconds: longer than the taps dropped after a step or a screen opens
@@ -53,3 +53,16 @@ async def test_the_pad_takes_a_double_tap_as_two(kiosk_app):
         field: Input = await _open(pilot, "sign-in")
         await _taps(pilot, "55", gap=GAP)
         assert field.value == "55"
+
+
+async def test_a_double_tap_on_query_chooses_no_session(kiosk_app, env, people):
+    """100x30: 查询 tapped twice; the page scrolled the table's rows under the finger, and the second
+    tap chose the session there (已选1), one nobody had looked at."""
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await to_sessions(pilot, env, people["k2_ready"], 2)
+        await asyncio.sleep(OPENED)
+        spot = _spot(kiosk_app, "#query")
+        await double_tap(pilot, *spot, gap=GAP)
+        screen = kiosk_app.screen
+        assert screen.sessions.rows and not screen.sessions.marked
+        assert not screen.query_one("#query").region.contains(*spot)  # something else under the finger now

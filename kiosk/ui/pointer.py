@@ -42,7 +42,7 @@ class FreshScreenTaps:
     takes a while to compose: taps made meanwhile wait in the queue and were aimed at the old one)."""
 
     FRESH = 0.5  # seconds: taps dropped once a screen or a dialog has come on top
-    SECOND_TAP = 0.5  # seconds: a press on a button this soon after the last, at its spot, is dropped
+    SECOND_TAP = 0.5  # seconds: a press this soon after the last, at its spot, may be a double-tap's second
     _last_tap: tuple[float, int, int, Widget | None] | None = None  # the last press taken: time, spot, widget
     UNDRAWN = 3.0  # seconds: at most this long, taps are dropped while it is not yet drawn
     _fresh_since = 0.0  # on Textual's clock (textual._time), as the events' own ``time``
@@ -92,9 +92,9 @@ class FreshScreenTaps:
             self.capture_mouse(None)  # type: ignore[attr-defined]  # pressed on the screen before: let go
         return True
 
-
     def _second_tap(self, event: Any) -> bool:
-        """A press that is a double-tap's second, on a button that does not take repeated taps."""
+        """A press that is a double-tap's second, on a button that does not take repeated taps or on
+        something other than what the first was on."""
         last = self._last_tap
         if not isinstance(event, events.MouseDown) or last is None:
             return False

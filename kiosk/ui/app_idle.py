@@ -14,6 +14,8 @@ from textual import events
 from .widgets.idle import IdleBanner, idle_host
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from ..config import Settings
     from ..services.auth import CitizenSession
     from ..services.staff import StaffSession
@@ -35,18 +37,23 @@ class IdleTimeout:
     end_session: Callable[[str], Awaitable[None]]  # KioskApp.end_session: back to the start screen
     _last_activity: float
     _dismissing_click: bool  # a click took the idle countdown away: its release does nothing
+    hold_taps: Callable[[Widget], None]  # kiosk.ui.pointer.FreshScreenTaps.hold_taps
 
     async def on_event(self, event: events.Event) -> None:
         """Every key, click, scroll or paste restarts the idle time. While the countdown before the
         wipe shows, the first one only takes it away: it does nothing else (a Down that dismissed
         it moved the focus in the 业务中心, and the next Enter opened a service nobody chose). A
-        click's release is held back with its press, so no button is pressed by it."""
+        click's release is held back with its press, so no button is pressed by it, nor by a
+        double-tap's second tap: taps are held a moment, as when a screen opens (tester: a double-tap
+        took the countdown away and pressed 放大二维码)."""
         if not event.is_forwarded:
             if isinstance(event, events.MouseUp) and self._dismissing_click:
                 self._dismissing_click = False
                 return
             if isinstance(event, ACTIVITY) and self.touch():
                 self._dismissing_click = isinstance(event, events.MouseDown)
+                if self._dismissing_click:
+                    self.hold_taps(self.screen)
                 return
         elif isinstance(event, ACTIVITY):
             self.touch()

@@ -18,7 +18,7 @@ may have changed what the finger is on (tester: 发送验证码 tapped twice pre
 had scrolled there; 阅读并同意 paged a long notice to its end, then agreed unread; 预约 with a wrong
 code pressed again on the emptied field, and 请输入... took the place of 验证码错误; 查询 chose the
 session the page had scrolled under the finger). A button meant to be tapped again and again (the
-pad's keys, 上个月 and 下个月: the class ``taps-repeat``) takes it; so does a list row (its own rule).
+pad's keys, 上个月 and 下个月: kiosk.ui.widgets.repeat_button) takes it; so does a list row (its own rule).
 
 It also notes whether the latest input was the pointer's or a key (``last_input_was_click``):
 SubmitGuard starts its moment again for a repeated Enter only, not for a tap.
@@ -33,6 +33,8 @@ from textual import _time, events
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button
+
+from .widgets.repeat_button import REPEAT_CLASS
 
 TAP = (events.MouseDown, events.MouseUp, events.Click)
 
@@ -101,7 +103,7 @@ class FreshScreenTaps:
         if event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:3]:
             return False
         widget = self._under(event)
-        return widget is not last[3] or (isinstance(widget, Button) and not widget.has_class("taps-repeat"))
+        return widget is not last[3] or (isinstance(widget, Button) and not widget.has_class(REPEAT_CLASS))
 
     def _under(self, event: Any) -> Widget | None:
         try:

@@ -56,8 +56,29 @@ async def test_the_click_that_dismisses_the_countdown_presses_nothing(kiosk_app,
         await settle(pilot)
         assert not kiosk_app.screen.query(IdleBanner)
         assert kiosk_app.screen is home and isinstance(home, HomeScreen)  # no service opened
+        await asyncio.sleep(FreshScreenTaps.FRESH)  # taps held a moment once it went (a double-tap's)
         for cls in (events.MouseDown, events.MouseUp):  # the next click acts
             kiosk_app.post_message(driver_mouse(kiosk_app, cls, x, y))
             await pilot.pause()
         await settle(pilot)
         assert kiosk_app.screen is not home
+
+
+async def test_a_double_tap_that_dismisses_the_countdown_presses_nothing(kiosk_app, env, people):
+    """Tester (驾驶证电子版 at 80x24): a double-tap took the countdown away and its second tap pressed
+    放大二维码 under the finger. Taps are held a moment once the countdown goes, as for a new screen."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        home = kiosk_app.screen
+        x, y = home.query_one("#menu-licence_replace").region.center
+        await asyncio.sleep(FreshScreenTaps.FRESH)
+        await countdown(pilot)
+        for cls in (events.MouseDown, events.MouseUp):
+            kiosk_app.post_message(driver_mouse(kiosk_app, cls, x, y))
+        await asyncio.sleep(0.3)
+        for cls in (events.MouseDown, events.MouseUp):
+            kiosk_app.post_message(driver_mouse(kiosk_app, cls, x, y))
+        await settle(pilot)
+        assert not kiosk_app.screen.query(IdleBanner)
+        assert kiosk_app.screen is home  # no service opened

@@ -128,3 +128,24 @@ async def test_scrolled_back_home_from_the_end_the_line_comes_again(kiosk_app, e
         page.scroll_home(animate=False)
         await pilot.pause(0.3)
         assert page.has_more_below and says_below(hint)
+
+
+async def test_a_double_tap_on_the_line_pages_once(kiosk_app, env, people, monkeypatch):
+    """驾驶证补换领 at 100x30, the line tapped twice 0.3 s apart: the first tap paged to the end and the
+    line turned to 上方, and the second paged back up at once, so the page seemed not to move (tester).
+    A double-tap's moment made 2 s: a loaded machine may take longer than 0.5 s over Pilot's clicks."""
+    from kiosk.ui.widgets import more_below
+
+    monkeypatch.setattr(more_below, "SECOND_TAP", 2.0)
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await open_service(pilot, env, people["driver_normal"], "licence_replace")
+        page, hint = parts(kiosk_app)
+        await pilot.click(MoreBelow)
+        await asyncio.sleep(0.3)
+        await pilot.click(MoreBelow)
+        await pilot.pause(0.2)
+        assert page.scroll_y == page.max_scroll_y > 0 and hint.upwards
+        await asyncio.sleep(2.1)  # a tap on its own, later: pages up
+        await pilot.click(MoreBelow)
+        await pilot.pause(0.2)
+        assert page.scroll_y < page.max_scroll_y

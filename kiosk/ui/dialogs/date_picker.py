@@ -27,6 +27,7 @@ from ...domain.dates import add_months, format_date
 from ...domain.month_grid import HEADER, ROWS, month_cells, month_title, moved, shift_month
 from ..widgets.button_row import ButtonRowKeys
 from ..widgets.plain import Plain
+from ..widgets.repeat_button import RepeatButton
 
 
 class DatePickerDialog(ButtonRowKeys, ModalScreen[str | None]):
@@ -60,9 +61,9 @@ class DatePickerDialog(ButtonRowKeys, ModalScreen[str | None]):
             yield Plain(self.title_text, id="picker-title")
             yield Plain(f"点击日期即可选择，{self.earliest}{format_date(self.first)}", classes="hint")
             with Horizontal(id="month-row"):
-                yield Button("上个月", id="prev-month", classes="taps-repeat")
+                yield RepeatButton("上个月", id="prev-month")
                 yield Plain("", id="month-title")
-                yield Button("下个月", id="next-month", classes="taps-repeat")
+                yield RepeatButton("下个月", id="next-month")
             with Grid(id="days"):
                 for name in HEADER:
                     yield Plain(name, classes="weekday")

@@ -5,27 +5,20 @@ field of digits on view (a code, a phone or an ID number: ``digit_fields``), whi
 a field of a step not shown (a wizard's other step, held in the screen) is none."""
 from __future__ import annotations
 
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
 from ..focus import shown
+from .repeat_button import RepeatButton
 from .field import FormField
 
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "X", "0", "删除")
 
 
-class PadKey(Button):
-    """A key of the pad: every tap types. Textual's Button ignores a click while it shows its press
-    effect (0.2 s, the class "-active"), so 8 tapped twice quickly typed 8 once, and the demo IDs
-    are full of pairs (88, 00, 11: tester)."""
-
-    async def _on_click(self, event: events.Click) -> None:
-        event.stop()
-        event.prevent_default()  # Button._on_click, next in the MRO, would drop it while "-active"
-        self.press()
+class PadKey(RepeatButton):
+    """A key of the pad: every tap types (RepeatButton)."""
 
 
 def digit_fields(screen: Screen) -> list[Input]:
@@ -41,7 +34,7 @@ class Keypad(Grid):
 
     def compose(self) -> ComposeResult:
         for key in KEYS:
-            button = PadKey(key, id=f"key-{'del' if key == '删除' else key}", classes="keypad-key taps-repeat")
+            button = PadKey(key, id=f"key-{'del' if key == '删除' else key}", classes="keypad-key")
             button.can_focus = False
             yield button
 

@@ -25,10 +25,13 @@ pages the page up (one page height, or to its top); with something both above an
 below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务."""
 from __future__ import annotations
 
-from textual import events
+from textual import _time, events
 from textual.widget import Widget
 
+from ..pointer import FreshScreenTaps
 from .plain import Plain
+
+SECOND_TAP = FreshScreenTaps.SECOND_TAP  # seconds: a tap this soon after the last is a double-tap's
 
 MORE_BELOW_TEXT = "下方还有内容：请点这里向下翻页（或按Tab键）"
 MORE_ABOVE_TEXT = "上方还有内容：请点这里向上翻页（或按Shift+Tab键）"
@@ -56,10 +59,17 @@ class MoreBelow(Plain):
         if (below or above) != self.display:
             self.display = below or above
 
+    _tapped: tuple[float, bool] | None = None  # the last tap taken: when, and whether it paged up
+
     def on_click(self, event: events.Click) -> None:
         """A tap: the page beside it in its column one page height down (up when the line says
-        上方), to the end (the top) when less is left."""
+        上方), to the end (the top) when less is left. A double-tap's second tap, on the line that
+        the first turned the other way, does nothing: it paged back at once (tester)."""
         event.stop()
+        now = _time.get_time()
+        if self._tapped is not None and now - self._tapped[0] < SECOND_TAP and self._tapped[1] != self.upwards:
+            return
+        self._tapped = (now, self.upwards)
         from .page import Page
 
         parent = self.parent

@@ -151,3 +151,22 @@ async def test_tab_with_a_typed_reason_leaves_it_to_enter(env, people):
         await pilot.press("tab", "enter")
         await settle(pilot)
         assert a.name in screen_text(app) and _lookups(env) == ["事由：核对驾驶证信息"]
+
+
+async def test_down_and_enter_sent_together_look_the_citizen_up(env, people):
+    """Tester (tmux, a macro): Down and Enter at once in the empty 查询事由 said 请选择或填写查询事由
+    （至少2个字） and looked nobody up; the Down's focus on the list came after the Enter."""
+    from tests.ui.test_typed_ahead_of_form import _key
+
+    a = people["driver_normal"]
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _citizen_screen(pilot, app)
+        set_input(app, "id_number", a.id_number)
+        set_input(app, "reason", "")
+        app.screen.query_one("#input-reason").focus()
+        await settle(pilot)
+        for key in ("down", "enter"):
+            _key(app, key)
+        await settle(pilot)
+        assert a.name in screen_text(app) and _lookups(env) == [f"事由：{REASONS[0]}"]

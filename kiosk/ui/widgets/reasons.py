@@ -15,6 +15,7 @@ come from a configuration file, so they are shown as plain text.
 from __future__ import annotations
 
 from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +23,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
+from ..focus import focus_now
 from .field import FormField
 from .plain import Plain, plain
 
@@ -51,9 +53,11 @@ class ReasonList(OptionList):
         self._from_field = False  # focused by Down in the field: that Down is the list's first
 
     def enter_from_field(self) -> None:
-        """The focus comes by Down in the field: on the first reason (or the field's)."""
+        """The focus comes by Down in the field: on the first reason (or the field's). At once, and the
+        Down read as it came (ReasonField.action_to_list): the Enter sent with it (tmux, a macro) went
+        to the empty field, which said 请选择或填写查询事由 and looked nobody up (tester)."""
         self._from_field = True
-        self.focus()
+        focus_now(self)
 
     def follow(self, field: Input) -> None:
         """The field the list fills: Up on the first reason goes back to it, and the list starts
@@ -115,6 +119,7 @@ class ReasonField(Vertical):
     """A FormField ``name`` (its input ``#input-<name>``, its errors under it as any field's) and the
     reasons under it, introduced by ``hint``."""
 
+    BINDINGS = [Binding("down", "to_list", show=False, priority=True)]
     DEFAULT_CSS = """
     ReasonField { height: auto; }
     ReasonField > FormField { margin: 0; }
@@ -139,10 +144,12 @@ class ReasonField(Vertical):
     def on_mount(self) -> None:
         self.query_one(ReasonList).follow(self.field.input)
 
-    def on_key(self, event: events.Key) -> None:
-        if event.key == "down" and self.app.focused is self.field.input:
-            event.stop()
-            self.query_one(ReasonList).enter_from_field()
+    def action_to_list(self) -> None:
+        """Down in the field (a priority key: read as it comes, so an Enter sent with it goes to the
+        list it moved to, not to the field): the first reason."""
+        if self.app.focused is not self.field.input:
+            raise SkipAction()  # the list's own Down, and any other control's
+        self.query_one(ReasonList).enter_from_field()
 
     def on_reason_list_taken(self, event: ReasonList.Taken) -> None:
         """Into the field, its message about an earlier value gone; the message goes on to the screen."""

@@ -279,8 +279,10 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             applications.transition(s, env, app, status, text)
         account = s.get(Account, b.account_id)
         assert account is not None
+        # named by the application's 业务流水号, as the clerk sees it everywhere (the booking id only without one)
+        which = app.serial_no if app is not None and app.serial_no else f"预约编号{b.id}"
         audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
-                     detail=f"预约编号{b.id} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
+                     detail=f"{which} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, RESULT_TITLE, result_message(text))
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text,
                         f"{mask_name(account.name)}（{mask_id(account.id_number)}）",

@@ -1,5 +1,5 @@
 """Counter exam administration in the audit log: one allocation entry, by the clerk (the CLI's by
-system), and per-result entries with the staff role; CSV lines with other than 3 or 4 columns refused; a file
+system), and per-result entries with the staff role, named by the 业务流水号; CSV lines with other than 3 or 4 columns refused; a file
 imported twice records nothing the second time (the attempt is said, 考试次数; a line recorded as it
 says it is skipped)."""
 from __future__ import annotations
@@ -102,3 +102,29 @@ def test_an_exam_date_in_the_file_keeps_an_old_line_off_a_newer_booking(env) -> 
     assert report.saved == 1 and [e.line for e in report.errors] == [2, 3]
     assert report.errors[0].message == f"该考生的科目二考试安排在{day}，与考试日期2026-11-20不符，未录入"
     assert report.errors[1].message == "考试日期须为 2026-12-04 这样的日期"
+
+
+def test_a_results_audit_entry_names_the_serial_the_clerk_sees_not_the_booking_id(env) -> None:
+    """Tester: 录入考试成绩 read 预约编号13 第1次 75分, an id no clerk sees. Now the entry names the
+    application's 业务流水号, from the form and from a CSV file alike; 预约编号 only for a booking
+    without an application."""
+    from kiosk.db.models import Application, Booking
+    from tests.booking_helpers import account_id
+    (p, p2, p3), row, publish = _placed(env, 3)
+    exam_admin_results.run_allocation(env, EXAMS, f"{publish}")
+    env.clock.advance(days=3)
+    ids = [account_id(env, who) for who in (p, p2, p3)]
+    with env.db.write() as s:
+        bookings = [s.scalar(select(Booking).where(Booking.account_id == aid, Booking.subject == 2)) for aid in ids]
+        serial = [s.get(Application, b.application_id).serial_no for b in bookings]
+        bare = bookings[2].id
+        bookings[2].application_id = None
+    exam_admin_results.record_one(env, EXAMS, p.id_number, "2", "75")
+    (exam_admin_results.import_folder(env) / "r.csv").write_text(
+        f"{p2.id_number},2,缺考\n{p3.id_number},2,90\n", encoding="utf-8")
+    assert exam_admin_results.import_csv(env, EXAMS, "r.csv").saved == 2
+    with env.db.read() as s:
+        details = list(s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_result")
+                                 .order_by(AuditEntry.id)))
+    assert details == [f"{serial[0]} 第1次 75分", f"{serial[1]} 第1次 缺考", f"预约编号{bare} 第1次 90分"]
+    assert len(serial[0]) == 16 and serial[0].isdigit()

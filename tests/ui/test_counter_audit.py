@@ -105,7 +105,7 @@ async def test_an_admin_commands_entries_name_the_command_not_its_actor_string(e
     line under the table which command: 核验命令（kiosk verify）, at both sizes."""
     with env.db.write() as s:
         audit.record(s, env, actor="verifier:cli", role="verify", action="elicence_verify", detail="离线核验：签名无效")
-        audit.record(s, env, actor="cli", action="exam_result", detail="预约编号3 第1次 85分")
+        audit.record(s, env, actor="cli", action="exam_result", detail="2612030000000018 第1次 85分")
     for size in ((120, 40), (80, 24)):
         app = counter_app(env)
         async with app.run_test(size=size) as pilot:

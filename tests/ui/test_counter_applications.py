@@ -219,3 +219,43 @@ async def test_a_photo_in_review_is_said_to_be_the_reviewers(env, people):
         note = str(app.screen.query_one("#app-error").render())
         assert "该业务正在等待审核岗审核照片，由审核岗在【审核队列】中办理" in note
         assert "请在网办进度列表中选择" not in note
+
+
+async def test_the_reviewers_note_goes_with_its_row_and_with_its_status(env, people, document_service):
+    """Tester: the note of 刘洋's 待审核 photo (由审核岗在【审核队列】中办理) stayed once the reviewer had
+    rejected it (the live read showed 审核不通过) and on the 受理中 row moved to, which the clerk must
+    decide. Now the note speaks of its row as it is: another row, or another status, and it goes."""
+    from kiosk.config import ASSETS
+    from kiosk.services import counter_review, elicence
+    from kiosk.services.staff import StaffSession
+
+    p = people["driver_normal"]
+    acc = account_id(env, p)
+    elicence.apply_direct(env, acc)
+    photo = elicence.change_photo(env, acc, "camera", ASSETS / "photos" / "camera_1.png").serial_no
+    other = apply_for(env, document_service, acc)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        table, note = app.screen.query_one("#apps"), app.screen.query_one("#app-error")
+        waiting = "该业务正在等待审核岗审核照片"
+        step = "up" if table.get_row_index(other) < table.get_row_index(photo) else "down"
+        for leave in ("cursor", "status"):
+            _select_app(app, photo)
+            table.focus()
+            await pilot.press("enter")
+            await settle(pilot)
+            assert waiting in str(note.render()), leave
+            if leave == "cursor":
+                await pilot.press(step)
+                await settle(pilot)
+                assert table.get_row_index(other) == table.cursor_row
+            else:
+                counter_review.reject(env, StaffSession("J1002", "李审核", ("review",)), photo,
+                                      counter_review.REJECT_REASONS[2])
+                app.screen._live()  # what the 5 s timer does
+                await settle(pilot)
+                assert "审核不通过" in screen_text(app) and table.get_row_index(photo) == table.cursor_row
+            assert waiting not in str(note.render()), leave
+            assert isinstance(app.screen, CitizenScreen)

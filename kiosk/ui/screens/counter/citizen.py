@@ -228,6 +228,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self._shown_account = f.account_id
         self._fit_bookings()
         self._fit_apps()
+        self.drop_stale_app_note()  # its row's status changed under it (live), or its row is gone
         for table, title, name in ((bookings, "#bookings-title", "考试预约"), (apps, "#apps-title", "网办进度")):
             table.can_focus = table.row_count > 0  # an empty list is no Tab stop
             table.display = table.row_count > 0  # no header over nothing: the title says 无

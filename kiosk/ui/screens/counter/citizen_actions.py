@@ -62,6 +62,8 @@ class CitizenActions:
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
     with_fresh_file: Callable[[Callable[[CitizenFile], None]], None]  # CitizenScreen: read again, then ask
+    app_under_cursor: Callable[[], tuple[str, str, str] | None]  # CitizenLists: the row a note under 网办进度 is of
+    _app_note_of: tuple[str, str, str] | None
 
     def _phone_reset(self, result) -> None:  # type: ignore[no-untyped-def]
         if result is not None:
@@ -213,7 +215,9 @@ class CitizenActions:
         self.app.push_screen(ConfirmDialog(question, "确认退办"), callback=answered)
 
     def _app_error(self, message: str) -> None:
-        """The message under the applications' buttons, scrolled into view (at 80x24 it is below the screen)."""
+        """The message under the applications' buttons, scrolled into view (at 80x24 it is below the screen),
+        about the row under the cursor as it is now (CitizenLists.drop_stale_app_note)."""
+        self._app_note_of = self.app_under_cursor()
         self.query_one("#app-error", ShownLine).show(message)
 
     def _not_handled(self, exc: DomainError) -> None:

@@ -35,6 +35,7 @@ class CitizenLists:
     decided: bool
     focus_moved = False  # a live reload had to move the focus (what had it went): the note under the list may scroll
     _booking_row: object = None  # the booking the bookings list last highlighted (its row key)
+    _app_note_of: tuple[str, str, str] | None = None  # the row the line under 网办进度 speaks of, as it was then
     _choices: Callable[..., tuple[str, ...]]  # CitizenActions._choices: how the counter may finish an application
     show_cancel_target: Callable[[], None]  # CitizenActions.show_cancel_target: the line of 窗口取消所选预约
     finish_selected: Callable[[], None]  # CitizenActions.finish_selected: 办结 the application under the cursor
@@ -65,6 +66,22 @@ class CitizenLists:
         cells = [(a.serial_no, a.title, a.status_text, f"{a.updated_at:%Y-%m-%d %H:%M}") for a in shown]
         refill_to_fit(self.query_one("#apps", PlainTable), self.query_one(VerticalScroll), APP_COLUMNS, cells,
                       [a.serial_no for a in shown], APP_DROP)
+
+    def app_under_cursor(self) -> tuple[str, str, str] | None:
+        """The application under the cursor of 网办进度: its 业务流水号 (the row's key), status and status text."""
+        table = self.query_one("#apps", PlainTable)
+        if self.file is None or not table.row_count or not table.is_valid_row_index(table.cursor_row):
+            return None
+        key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or "")
+        a = next((a for a in self.file.applications if a.serial_no == key), None)
+        return None if a is None else (key, a.status, a.status_text)
+
+    def drop_stale_app_note(self) -> None:
+        """The line under 网办进度 speaks of the row it was said on, as that row was then: it goes when
+        the cursor moves to another row or the row's status changes under it (tester: 由审核岗在【审核队列】
+        中办理 stayed after the reviewer rejected the photo, 审核不通过, and on the 受理中 row moved to)."""
+        if self.app_under_cursor() != self._app_note_of:
+            self.query_one("#app-error", Static).update("")
 
     def on_resize(self, event: events.Resize) -> None:
         self.call_after_refresh(self._fit_bookings)
@@ -207,8 +224,10 @@ class CitizenLists:
         page.scroll_to_region(Region(box.x, top, box.width, bottom - top), animate=False, immediate=True)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.id == "apps" and event.data_table.has_focus:  # 80x24: the row moved to in view
-            self.call_after_refresh(self._show_focus)
+        if event.data_table.id == "apps":
+            self.drop_stale_app_note()
+            if event.data_table.has_focus:  # 80x24: the row moved to in view
+                self.call_after_refresh(self._show_focus)
         if event.data_table.id == "bookings":
             # What is said under the list is of the booking under the cursor: it goes when another
             # comes there, not when a refill highlights the same one again (a refused cancellation

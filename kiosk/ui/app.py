@@ -159,12 +159,30 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         if notice:
             self.notify(notice, timeout=6)
 
-    def staff_signed_out(self, why: str) -> None:
-        """The clerk signed out at the lock screen, or a service refused the clerk (account deactivated
-        or role taken away since sign-in): back to the staff sign-in, every screen of the session
-        closed, with ``why``."""
+    def staff_signed_out(self, why: str, *, refused: bool = True) -> None:
+        """A service refused the clerk (account deactivated or role taken away since sign-in), or
+        ``refused`` False: the clerk signed out
+        at the lock screen. Back to the staff sign-in, every screen of the session closed. ``why``
+        a refusal's: it stays there, saying whose sign-in ended, in the screen's message line until
+        someone starts signing in (StaffSignInScreen.signed_out); a notification was gone within
+        seconds, and the next clerk at the counter saw a plain sign-in form. Else a notification."""
+        staff = self.staff
         self.staff, self.locked = None, False
-        self.request_end_session(why)
+        if not refused:
+            self.request_end_session(why)
+        else:
+            whose = f"{staff.name}（工号 {staff.staff_no}）" if staff is not None else ""
+            self.call_later(self._signed_out_refused, f"{whose}已退出登录：{why}")
+
+    async def _signed_out_refused(self, why: str) -> None:
+        from .screens.staff_sign_in import StaffSignInScreen
+
+        await self.end_session()
+        start = self.screen_stack[0]
+        if isinstance(start, StaffSignInScreen):
+            start.signed_out(why)
+        else:  # no staff sign-in under it (not a counter terminal)
+            self.notify(why, timeout=6)
 
     def lock_counter(self, idle: bool = False) -> None:
         """锁定屏幕, or the counter's idle time ran out: the lock screen until the PIN (or 退出登录)."""

@@ -1,6 +1,7 @@
 """A clerk deactivated (or whose role was taken away) while signed in: the next action is refused,
 the refusal is in the audit log although its own transaction was rolled back, and the counter
-returns to the staff sign-in with the reason."""
+returns to the staff sign-in, whose message line names the clerk and the reason until someone
+starts signing in."""
 from __future__ import annotations
 
 import pytest
@@ -11,7 +12,7 @@ from kiosk.domain.errors import StaffRevoked
 from kiosk.services import counter_audit, counter_citizen, counter_dashboard, counter_review, counter_staff
 from kiosk.services.staff import StaffSession
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
-from tests.ui.conftest import set_input, settle
+from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import press
 
@@ -51,10 +52,37 @@ async def test_the_counter_signs_the_deactivated_clerk_out(env, people):
         await press(pilot, "lookup")
         await settle(pilot)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
-        told = [str(n.message) for n in app._notifications]
-        assert any("该工作人员账户已停用，请联系管理员" in m for m in told)  # signing in again would not help
-        assert not any("已停用，请重新登录" in m for m in told)
+        # Signing in again would not help. It was a notification only, gone within seconds, and the
+        # next clerk at the counter saw a plain sign-in form: now the form's message line says it.
+        assert screen_error(app) == signed_out_because("该工作人员账户已停用，请联系管理员")
+        assert not app._notifications
+        await pilot.press("tab", "shift+tab")  # moving about is not signing in: it stays
+        await settle(pilot)
+        assert "该工作人员账户已停用" in screen_text(app)
+        await pilot.press("j")  # the next clerk starts typing: it goes
+        await settle(pilot)
+        assert screen_error(app) == "" and "已停用" not in screen_text(app)
     assert [a for a, _ in _actions(env, "J1001")][-1] == "staff_refused"
+
+
+def signed_out_because(why: str, whose: str = "王警官（工号 J1001）") -> str:
+    """The staff sign-in's message line after the counter signed ``whose`` out for ``why``."""
+    return f"{whose}已退出登录：{why}"
+
+
+async def test_the_reason_goes_when_a_sign_in_is_tried(env, people):
+    app = counter_app(env)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _sign_in(pilot, app)
+        await press(pilot, "m-citizen")
+        counter_staff.deactivate(env, ADMIN, "J1001")
+        set_input(app, "id_number", people["driver_normal"].id_number)
+        set_input(app, "reason", "本人到窗口办理业务")
+        await press(pilot, "lookup")
+        await settle(pilot)
+        assert "该工作人员账户已停用" in screen_error(app)
+        await press(pilot, "submit")  # 登录 with nothing typed
+        assert "已停用" not in screen_error(app) and field_error(app, "staff_no") == "请输入警号/工号"
 
 
 def test_a_clerk_no_longer_admin_reads_only_their_own_entries_and_is_signed_out(env) -> None:

@@ -11,7 +11,7 @@ from kiosk.db.models import AuditEntry
 from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen
 from kiosk.ui.screens.counter.review import ReviewScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
-from tests.ui.conftest import settle
+from tests.ui.conftest import screen_error, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_revoked_on_open import PASSWORDS, _deactivate
 from tests.ui.test_counter_screens import press
@@ -41,8 +41,7 @@ async def test_a_refused_refresh_of_the_review_queue_signs_the_clerk_out_once(en
         _deactivate(env, "J1002")  # while the reviewer is away from the desk
         await _ticks(pilot, screen)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None
-        told = [str(n.message) for n in app._notifications]
-        assert any("该工作人员账户已停用，请联系管理员" in m for m in told), told
+        assert "已退出登录：该工作人员账户已停用，请联系管理员" in screen_error(app)
     assert _refusals(env, "J1002") == 1
 
 

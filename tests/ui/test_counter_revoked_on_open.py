@@ -10,6 +10,7 @@ from sqlalchemy import select
 from kiosk.db.models import Staff
 from kiosk.ui.screens.staff_home import StaffHomeScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
+from tests.ui.conftest import screen_error
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import press
 
@@ -35,5 +36,4 @@ async def test_opening_a_screen_signs_the_deactivated_clerk_out_at_once(env, sta
         _deactivate(env, staff_no)
         await press(pilot, menu)
         assert isinstance(app.screen, StaffSignInScreen) and app.staff is None, menu
-        told = [str(n.message) for n in app._notifications]
-        assert any("该工作人员账户已停用，请联系管理员" in m for m in told), told
+        assert "已退出登录：该工作人员账户已停用，请联系管理员" in screen_error(app)

@@ -87,7 +87,7 @@ class LockScreen(KioskScreen):
 
     def _signed_out(self, _: None) -> None:
         """Back to the staff sign-in, every screen of the locked session closed."""
-        self.kiosk.staff_signed_out("已退出登录，请工作人员登录")
+        self.kiosk.staff_signed_out("已退出登录，请工作人员登录", refused=False)
 
 
 def refocus_after_lock(screen: Screen, widget: Widget | None) -> None:

@@ -1,4 +1,6 @@
-"""Counter terminal: staff sign-in with staff number and password."""
+"""Counter terminal: staff sign-in with staff number and password. A clerk signed out because a
+service refused them (account deactivated, role taken away) is named here with the reason, in the
+screen's message line, until someone starts signing in (KioskApp.staff_signed_out)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -15,6 +17,7 @@ from ..widgets.plain import Plain
 
 class StaffSignInScreen(KioskScreen):
     STAYS = True  # the counter's start screen, at the bottom of the stack: no back key closes it
+    _why_shown = False  # the message line says why the last clerk was signed out (signed_out)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("窗口工作台 - 工作人员登录")
@@ -32,6 +35,18 @@ class StaffSignInScreen(KioskScreen):
     def on_screen_resume(self) -> None:  # back after 退出登录 (or an idle sign-out): the next clerk starts here
         self.query_one("#input-staff_no", Input).focus()
 
+    def signed_out(self, why: str) -> None:
+        """Why the last clerk was signed out (王警官（工号 J1001）已退出登录：该工作人员账户已停用，请联系管理员),
+        for the next person at the counter: it stays until a field is typed in (on_input_changed)
+        or a sign-in is tried (``call`` clears the line)."""
+        self.query_one(".screen-error", Plain).update(why)
+        self._why_shown = True
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if self._why_shown and event.value:
+            self._why_shown = False
+            self.query_one(".screen-error", Plain).update("")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-staff_no":
             self.query_one("#input-password", Input).focus()
@@ -45,6 +60,7 @@ class StaffSignInScreen(KioskScreen):
     def submit(self) -> None:
         staff_no = self.query_one("#field-staff_no", FormField).value
         password = self.query_one("#field-password", FormField).value
+        self._why_shown = False  # the call clears the line: a message of this try stays as typing goes on
         self.call(staff_service.sign_in, self.env, staff_no, password, done=self._signed_in, failed=self._refused)
 
     def _refused(self, exc: DomainError) -> None:

@@ -7,7 +7,8 @@ Every refusal of a signed-in staff member is audited, naming the attempted actio
 role the member never had (staff_denied: 查询群众档案（无窗口民警/辅警角色）), whether it comes
 from :func:`permitted` (a service's first check, before it reads its fields) or from
 :func:`authorise`; one for an account deactivated or a role taken away since sign-in
-(staff_refused: 查询群众档案（该工作人员账户已停用）)."""
+(staff_refused: 查询群众档案（该工作人员账户已停用）). A locked counter asks :func:`still_active`
+every few seconds, and signs a deactivated clerk out without waiting for a PIN."""
 from __future__ import annotations
 
 from sqlalchemy import select
@@ -17,7 +18,7 @@ from ..db.models import Staff
 from ..domain.errors import PermissionDenied, StaffRevoked
 from . import audit
 from .env import Env
-from .staff import ROLE_NAMES, StaffSession
+from .staff import ACCOUNT_DEACTIVATED, ROLE_NAMES, StaffSession, locked_sign_out
 
 # What each counter capability needs (any one of the roles).
 SERVE = ("counter",)          # look up a citizen, 面签注册, unit accounts, phone reset, counter cancellation
@@ -89,7 +90,7 @@ def authorise(s: Session, env: Env, staff: StaffSession | None, *roles: str, doi
 
 
 # (what the clerk is told, why the audit entry says it was refused)
-REVOKED = ("该工作人员账户已停用，请联系管理员", "该工作人员账户已停用")  # signing in again would not help
+REVOKED = (ACCOUNT_DEACTIVATED, "该工作人员账户已停用")  # signing in again would not help
 ROLE_CHANGED = ("您的角色已变更，请重新登录", "该工作人员角色已变更")
 
 
@@ -111,6 +112,19 @@ def active(env: Env, staff: StaffSession | None, *roles: str, doing: str) -> str
     a queue, a list): a clerk deactivated since sign-in reads no more and is signed out."""
     with env.db.read() as s:
         return authorise(s, env, staff, *roles, doing=doing)
+
+
+def still_active(env: Env, staff: StaffSession) -> None:
+    """The counter's lock screen asks every few seconds (LockScreen): a clerk deactivated meanwhile
+    (or the account gone) is signed out at once, no PIN typed, and the sign-out recorded
+    (staff.locked_sign_out); StaffRevoked then, which the counter acts on. A check that finds the
+    account active only reads and records nothing."""
+    with env.db.read() as s:
+        if s.scalar(select(Staff.active).where(Staff.staff_no == staff.staff_no)):
+            return
+    with env.db.write() as s:
+        locked_sign_out(s, env, staff.staff_no, "自动退出")
+    raise StaffRevoked(ACCOUNT_DEACTIVATED)
 
 
 def roles_of(staff: StaffSession | None) -> set[str]:

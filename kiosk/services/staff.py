@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Staff
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, StaffRevoked
 from ..domain.typed import compact
 from . import audit
 from .env import Env
@@ -30,8 +30,10 @@ PIN_FORMAT = "PIN码须为6位数字"
 # One reply for a wrong password and an unknown staff number: a count of tries left would be
 # given for a real account only and tell anyone which staff numbers exist.
 WRONG_PASSWORD = f"工号或密码错误（连续错误{MAX_FAILURES}次将锁定{LOCK_MINUTES}分钟）"
-# The lock screen's reply to a deactivated account's right PIN: the way out is 退出登录 there.
-DEACTIVATED_LOCKED = "该工号已停用，请退出登录后由其他工作人员登录"
+# A clerk signed in at a counter whose account was deactivated since: what the lock screen's
+# right PIN (check_pin, which then signs the terminal out: StaffRevoked) and every counter service
+# (permissions.REVOKED) tell, and what the staff sign-in then shows. Signing in again would not help.
+ACCOUNT_DEACTIVATED = "该工作人员账户已停用，请联系管理员"
 RIGHT_PIN_DEACTIVATED = "账户已停用，PIN码正确"  # the log's word; no wrong PIN, counted nowhere
 _hasher = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 _dummy_hash: list[str] = []
@@ -162,7 +164,9 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
     """A signed-in clerk's PIN unlocks the counter's lock screen; audited either way. Wrong PINs
     count towards the same lock-out as wrong passwords (F12 on a citizen kiosk: exit_kiosk, which
     counts per terminal). ``staff_no_typed`` False (the lock screen knows who is signed in and asks
-    for the PIN only): the message speaks of the PIN only.
+    for the PIN only): the message speaks of the PIN only, and a deactivated account's right PIN
+    raises StaffRevoked, the terminal signed out at once, recorded (locked_sign_out): 退出登录 had to
+    be pressed by hand after it.
     An empty PIN is asked for, neither counted nor audited (as an empty password at sign-in), and
     one that is not 6 digits is told so (pin_or_error), neither counted nor audited either."""
     pin = entered_pin(pin)
@@ -170,11 +174,24 @@ def check_pin(env: Env, staff_no: str, pin: str, action: str, *, staff_no_typed:
         session, failure = _pin_checked(s, env, _normalize_no(staff_no), pin, action, staff_no_typed)
         if session is not None:
             return session
+        revoked = not staff_no_typed and failure == ACCOUNT_DEACTIVATED
+        if revoked:
+            locked_sign_out(s, env, _normalize_no(staff_no), "PIN码正确")
+    if revoked:
+        raise StaffRevoked(failure)
     raise DomainError(failure, "pin")
 
 
+def locked_sign_out(s: Session, env: Env, staff_no: str, how: str) -> None:
+    """A deactivated clerk's locked counter signs out (the right PIN typed, or LockScreen's check
+    every few seconds): 退出登录 from the lock screen in the audit log, saying why."""
+    row = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+    audit.record(s, env, actor=f"staff:{staff_no}", action="staff_sign_out", role=",".join(row.roles if row else []),
+                 detail=f"在锁定屏幕退出登录（账户已停用，{how}）")
+
+
 def _pin_checked(s: Session, env: Env, staff_no: str, pin: str, action: str, staff_no_typed: bool,
-                 deactivated: str = DEACTIVATED_LOCKED) -> tuple[StaffSession | None, str]:
+                 deactivated: str = ACCOUNT_DEACTIVATED) -> tuple[StaffSession | None, str]:
     """check_pin's check inside the caller's transaction: (the session, "") for the right PIN of an
     active account, else (None, what to tell); audited and counted either way. ``deactivated``:
     the reply to a deactivated account's right PIN where the staff number was not typed."""

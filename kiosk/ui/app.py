@@ -160,8 +160,8 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
             self.notify(notice, timeout=6)
 
     def staff_signed_out(self, why: str, *, refused: bool = True) -> None:
-        """A service refused the clerk (account deactivated or role taken away since sign-in), or
-        ``refused`` False: the clerk signed out
+        """A service refused the clerk (account deactivated or role taken away since sign-in, the lock
+        screen's right PIN of a deactivated account too), or ``refused`` False: the clerk signed out
         at the lock screen. Back to the staff sign-in, every screen of the session closed. ``why``
         a refusal's: it stays there, saying whose sign-in ended, in the screen's message line until
         someone starts signing in (StaffSignInScreen.signed_out); a notification was gone within

@@ -1,13 +1,14 @@
-"""The counter's lock screen at the service layer: a deactivated account's right PIN is told the
-truth (a wrong one reads as for anyone), and locking and signing out are audited with the roles."""
+"""The counter's lock screen at the service layer: a deactivated account's right PIN signs the
+terminal out (StaffRevoked, the sign-out recorded; a wrong one reads as for anyone), so does the
+screen's own check (permissions.still_active), and locking and signing out are audited with the roles."""
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import AuditEntry, Staff
-from kiosk.domain.errors import DomainError
-from kiosk.services import staff
+from kiosk.domain.errors import DomainError, StaffRevoked
+from kiosk.services import permissions, staff
 from kiosk.services.demo_people import STAFF
 
 STAFF_NO, NAME, ROLES, PASSWORD, PIN = STAFF[0]
@@ -30,10 +31,23 @@ def _unlock(env, pin: str) -> str:
     return err.value.message
 
 
-def test_a_deactivated_accounts_right_pin_is_told_so_on_the_lock_screen(env) -> None:
+def test_a_deactivated_accounts_right_pin_signs_the_terminal_out(env) -> None:
+    """It said 该工号已停用，请退出登录后由其他工作人员登录, and 退出登录 had to be pressed by hand."""
     _deactivate(env)
-    assert _unlock(env, PIN) == "该工号已停用，请退出登录后由其他工作人员登录"
-    assert _entries(env)[-1][0] == "unlock_failed" and "停用" in _entries(env)[-1][2]
+    with pytest.raises(StaffRevoked) as err:
+        staff.check_pin(env, STAFF_NO, PIN, "unlock", staff_no_typed=False)
+    assert err.value.message == "该工作人员账户已停用，请联系管理员"
+    assert _entries(env)[-2:] == [("unlock_failed", "", "账户已停用，PIN码正确"),
+                                  ("staff_sign_out", ",".join(ROLES), "在锁定屏幕退出登录（账户已停用，PIN码正确）")]
+
+
+def test_the_lock_screens_check_signs_a_deactivated_clerk_out_and_records_nothing_else(env) -> None:
+    permissions.still_active(env, SESSION)
+    assert _entries(env) == []  # an active account: only read
+    _deactivate(env)
+    with pytest.raises(StaffRevoked, match="该工作人员账户已停用，请联系管理员"):
+        permissions.still_active(env, SESSION)
+    assert _entries(env) == [("staff_sign_out", ",".join(ROLES), "在锁定屏幕退出登录（账户已停用，自动退出）")]
 
 
 def test_a_wrong_pin_reads_the_same_for_a_deactivated_and_an_active_account(env) -> None:
@@ -43,7 +57,7 @@ def test_a_wrong_pin_reads_the_same_for_a_deactivated_and_an_active_account(env)
     _deactivate(env)
     assert _unlock(env, "999999") == active == "PIN码错误，再错9次将锁定15分钟"
     # the log tells a deactivated account's wrong PIN from its right one (the screen does not)
-    assert _unlock(env, PIN) == staff.DEACTIVATED_LOCKED
+    assert _unlock(env, PIN) == staff.ACCOUNT_DEACTIVATED  # StaffRevoked: signed out
     assert [d for a, _r, d in _entries(env) if a == "unlock_failed"] == ["", "账户已停用，PIN码错误",
                                                                         "账户已停用，PIN码正确"]
 

@@ -1,6 +1,8 @@
 """The locked counter screen: the signed-in staff member's PIN unlocks it; 退出登录 gives the locked
-session up (its unsaved work too), so another clerk can sign in, e.g. when the account was
-deactivated meanwhile. Locking, unlocking and signing out here are audited."""
+session up (its unsaved work too), so another clerk can sign in. A clerk deactivated meanwhile is
+signed out at once, with the reason on the staff sign-in (KioskApp.staff_signed_out): by the right
+PIN (staff.check_pin), or by the screen's own check every LIVE_SECONDS, no PIN typed (a wrong PIN
+reads and counts as for anyone). Locking, unlocking and signing out here are audited."""
 from __future__ import annotations
 
 from functools import partial
@@ -12,8 +14,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input
 
 from ...domain.errors import DomainError
+from ...services import permissions
 from ...services import staff as staff_service
-from ..base import KioskScreen
+from ..base import LIVE_SECONDS, KioskScreen
 from ..dialogs.confirm import ConfirmDialog
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
@@ -43,6 +46,16 @@ class LockScreen(KioskScreen):
         if self.kiosk.staff:
             self.call(partial(staff_service.lock_screen, idle=self.idle), self.env, self.kiosk.staff,
                       done=lambda _: None, quiet=True)
+        self.set_interval(LIVE_SECONDS, self._check_account)
+
+    def _check_account(self) -> None:
+        """Is the clerk still active? The admin's 停用 promises that a terminal in use signs out; a
+        locked one kept its lock screen (with a citizen's file under it) until the right PIN was
+        typed and 退出登录 pressed by hand. Signed out when not (read_live's StaffRevoked). Not while
+        the PIN is being checked: that call signs out by itself."""
+        staff = self.kiosk.staff
+        if staff is not None and not self.busy:
+            self.read_live(permissions.still_active, self.env, staff, done=lambda _: None)
 
     def on_input_submitted(self) -> None:
         self.unlock()

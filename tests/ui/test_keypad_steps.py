@@ -103,3 +103,26 @@ async def test_no_pad_on_a_small_screen(kiosk_app, env, people):
         assert not pad(kiosk_app).display
         # the form has the whole width, as before
         assert kiosk_app.screen.query_one("VerticalScroll").region.width == 80
+
+
+async def test_full_score_days_by_taps_on_the_pad(kiosk_app, env, people):
+    """满分学习考试's 现场教育天数 and 网络教育天数 at 100x30 had no pad: a touch screen could not change
+    the days it opens with (tester). The pad is beside them, and gone on the sessions step."""
+    from kiosk.ui.screens.full_score import FullScoreScreen
+    from tests.ui.test_full_score_flow import _open, _press
+
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await _open(pilot, env, people["full_score"])
+        await settle(pilot)
+        screen = kiosk_app.screen
+        assert isinstance(screen, FullScoreScreen)
+        beside(kiosk_app, "next")
+        field = screen.query_one("#input-online_days")
+        field.value = ""
+        await pilot.click("#input-online_days")
+        await tap_digits(pilot, "4")
+        assert field.value == "4"
+        set_input(kiosk_app, "online_days", "3")  # the days the form opened with, for 下一步
+        await _press(pilot, "#next")
+        await settle(pilot)
+        assert screen.query_one("#step-sessions").display and not pad(kiosk_app).display

@@ -21,6 +21,7 @@ from ..widgets.choice import ChoiceEntered, Choices, nothing_chosen
 from ..widgets.done_step import DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
+from ..widgets.keypad_box import KeypadBox, follow_keypad
 from ..widgets.page import Page
 from ..widgets.page_column import PageColumn
 from ..widgets.more_below import MoreBelow
@@ -52,34 +53,36 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
-        with PageColumn():  # the step bar stays on screen while the page scrolls
-            yield StepBar(STEPS, short=SHORT)
-            with Page(classes="form wide"):
-                with ContentSwitcher(initial="step-form"):
-                    with Vertical(id="step-form"):
-                        yield Plain("正在读取您的驾驶证和记分信息，请稍候。", id="intro", classes="hint")
-                        yield Vertical(id="fields")
-                        with Horizontal(classes="buttons"):
-                            yield Button("返回", id="back")
-                            yield Button("下一步", id="next", variant="primary", disabled=True)
-                            yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
-                    with Vertical(id="step-sessions"):
-                        yield Plain("", id="sessions-hint", classes="hint")
-                        yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True, select_on_click=True)
-                        yield ErrorLine(id="error-sessions", classes="field-error")
-                        yield Plain("", id="sessions-where", classes="hint")
-                        with Horizontal(classes="buttons"):
-                            yield Button("上一步", id="prev-form")
-                            yield Button("下一步", id="next-sessions", variant="primary")
-                    with Vertical(id="step-confirm"):
-                        yield Plain("请核对以下信息，确认无误后点击【提交满分申请】：", classes="hint")
-                        yield Plain("", id="summary")
-                        with Horizontal(classes="buttons"):
-                            yield Button("上一步", id="prev-sessions")
-                            yield Button("提交满分申请", id="submit", variant="primary")
-                    yield DoneStep(id="step-done")
-                yield ErrorLine(classes="screen-error")
-            yield MoreBelow()  # 下方还有内容 while more of the step is below the page's edge
+        with Horizontal(classes="with-keypad"):  # the number pad beside the page: the day fields
+            with PageColumn():  # the step bar stays on screen while the page scrolls
+                yield StepBar(STEPS, short=SHORT)
+                with Page(classes="form wide"):
+                    with ContentSwitcher(initial="step-form"):
+                        with Vertical(id="step-form"):
+                            yield Plain("正在读取您的驾驶证和记分信息，请稍候。", id="intro", classes="hint")
+                            yield Vertical(id="fields")
+                            with Horizontal(classes="buttons"):
+                                yield Button("返回", id="back")
+                                yield Button("下一步", id="next", variant="primary", disabled=True)
+                                yield Button("查看网办进度", id="pending-progress", variant="primary", classes="hidden")
+                        with Vertical(id="step-sessions"):
+                            yield Plain("", id="sessions-hint", classes="hint")
+                            yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True, select_on_click=True)
+                            yield ErrorLine(id="error-sessions", classes="field-error")
+                            yield Plain("", id="sessions-where", classes="hint")
+                            with Horizontal(classes="buttons"):
+                                yield Button("上一步", id="prev-form")
+                                yield Button("下一步", id="next-sessions", variant="primary")
+                        with Vertical(id="step-confirm"):
+                            yield Plain("请核对以下信息，确认无误后点击【提交满分申请】：", classes="hint")
+                            yield Plain("", id="summary")
+                            with Horizontal(classes="buttons"):
+                                yield Button("上一步", id="prev-sessions")
+                                yield Button("提交满分申请", id="submit", variant="primary")
+                        yield DoneStep(id="step-done")
+                    yield ErrorLine(classes="screen-error")
+                yield MoreBelow()  # 下方还有内容 while more of the step is below the page's edge
+            yield KeypadBox()
 
     def on_mount(self) -> None:
         self.call(apps.prepare, self.env, self.service, self.account_id, done=self._prepared, failed=self._refused)
@@ -96,6 +99,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
                                 enter_presses="next", enter_moves_on=True))
         on_site, online = p.default_split()
         box.mount(Plain(rules.self_study_note(p, str(on_site), str(online)), id="days-note"))
+        follow_keypad(self)  # the day fields are there: the pad beside them (T2: none to tap them with)
         self.query_one("#next", Button).disabled = False
         self.call_after_refresh(self._focus_first)
 

@@ -47,3 +47,21 @@ async def test_the_safe_answer_goes_at_once(kiosk_app, monkeypatch, focus_yes):
         await pilot.press("escape")
         await settle(pilot)
         assert answers == [False]
+
+
+async def test_an_answer_of_a_choice_typed_as_it_shows_is_ignored(kiosk_app, monkeypatch):
+    """办结's question (ChooseDialog: 已邮寄, 暂不办理): Left Enter typed as it opened answered 已邮寄 (T4)."""
+    from kiosk.ui.dialogs.choose import ChooseDialog
+
+    monkeypatch.setattr(SubmitGuard, "SUBMIT_GUARD", 30.0)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        answers: list[str | None] = []
+        kiosk_app.push_screen(ChooseDialog("为刘洋办结以下业务？", ("已邮寄",)), callback=answers.append)
+        await settle(pilot)
+        await pilot.press("left", "enter")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ChooseDialog) and answers == []
+        monkeypatch.setattr(SubmitGuard, "SUBMIT_GUARD", 0.0)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert answers == ["已邮寄"]

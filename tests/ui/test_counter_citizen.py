@@ -42,3 +42,20 @@ async def test_a_unit_file_shows_its_vehicles_and_no_licence_or_exam_lines(env, 
         assert unit.name in text and "单位用户" in text and "机动车：" in text and "代理人：" in text
         for line in ("驾驶证：", "电子驾驶证：", "学习驾驶证明：", "考试预约："):  # a unit holds none of these
             assert line not in text, line
+
+
+async def test_the_file_shows_the_licence_contact_details(env, people):
+    """After 变更驾驶证联系方式 the clerk can confirm it: the file showed 绑定手机 only (T3)."""
+    from kiosk.domain.ids import mask_phone
+    from kiosk.services import profile
+    from tests.booking_helpers import account_id
+
+    a = people["driver_normal"]
+    lic = profile.licence_of(env, account_id(env, a))
+    assert lic is not None and lic.phone and lic.address
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, a.id_number, "本人到窗口办理业务")
+        text = screen_text(app).replace("\n", "")
+        assert f"驾驶证联系方式：手机号码 {mask_phone(lic.phone)}" in text and lic.address[:6] in text

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ....domain.dates import format_range
 from ....domain.errors import DomainError
-from ....domain.ids import mask_id, normalize_credit_code, normalize_id_number
+from ....domain.ids import mask_id, mask_phone, normalize_credit_code, normalize_id_number
 from ....services.booking import PERMIT_VOID
 from ....services.booking_records import BookingView
 from ....services.counter_citizen import CitizenFile
@@ -40,6 +40,9 @@ def summary_text(f: CitizenFile, void: str = "") -> Text:
         lic = f.licence
         lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_text}  "
                      f"记分 {lic.points}  有效期至 {_date(lic.valid_to)}")
+        # as 变更驾驶证联系方式 left them: the clerk confirms a change (T3: only 绑定手机 was shown)
+        lines.append(f"驾驶证联系方式：手机号码 {mask_phone(lic.phone) if lic.phone else '-'}  "
+                     f"联系地址 {lic.address or '-'}")
     else:
         lines.append("驾驶证：无")
     if f.permit:

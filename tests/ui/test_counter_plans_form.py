@@ -138,3 +138,33 @@ async def test_a_session_saved_in_the_listed_dates_says_nothing_more(env):
         await settle(pilot)
         saved = str(app.screen.query_one("#plan-message").render())
         assert "已保存场次" in saved and "不在上方" not in saved, saved
+
+
+async def test_the_allocation_line_stays_in_view_when_the_list_is_read_slowly(env, monkeypatch):
+    """CI: the line was brought into view at once, and the list, read again after the allocation
+    and slower on a loaded machine, then grew above it and pushed it under the bottom edge."""
+    import time
+
+    from kiosk.services import exam_admin
+
+    list_sessions = exam_admin.list_sessions
+
+    def slowly(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(0.5)
+        return list_sessions(*args, **kwargs)
+
+    env.clock.advance(days=1)
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot, app)
+        app.screen.query_one("#sessions", DataTable).clear()  # as before a query: the list read adds its rows
+        app.screen.rows = {}
+        app.screen.queried = None
+        monkeypatch.setattr(exam_admin, "list_sessions", slowly)
+        set_input(app, "alloc_date", "2026-12-02")
+        await press(pilot, "allocate")
+        await pilot.click("#yes")
+        await settle(pilot)
+        message = app.screen.query_one("#plan-message")
+        assert "预约成功 0 人" in str(message.render()) and app.screen.query_one("#sessions", DataTable).row_count
+        assert app.screen.query_one(".form").region.contains_region(message.region)

@@ -213,4 +213,15 @@ class ExamPlansScreen(SessionList, KioskScreen):
 
     def _allocated(self, report: AllocationReport) -> None:
         self._status(allocation_text(report))
+        self._said_after_load = True
         self.reload()
+
+    _said_after_load = False  # the line under the buttons to be brought into view again once the list is read
+
+    def _loaded(self, rows: list[exam_admin.SessionRow]) -> None:
+        """The list read again after an allocation may have grown above the line that says what
+        it did, and pushed it under the bottom edge again (CI, 120x40): in view once more."""
+        super()._loaded(rows)
+        if self._said_after_load:
+            self._said_after_load = False
+            self.call_after_refresh(self.query_one("#plan-message", Static).scroll_visible, animate=False)

@@ -78,31 +78,32 @@ class FreshScreenTaps:
 
     def _drop(self, event: Any) -> bool:
         """Whether to drop this press, release or click: made (``event.time``) before the new one
-        was drawn or within ``FRESH`` of it, or the release of a press dropped."""
+        was drawn or within ``FRESH`` of it, a double-tap's second press (``_second_tap``), or the
+        release of a press dropped."""
         if isinstance(event, events.MouseUp) and self._dropped_press:
             self._dropped_press = False
             return True
         since = event.time - self._fresh_since
-        if since >= (self.UNDRAWN if self._undrawn else self.FRESH) and not self._second_tap(event):
-            if isinstance(event, events.MouseDown):
+        if since >= (self.UNDRAWN if self._undrawn else self.FRESH):
+            if not isinstance(event, events.MouseDown):
+                return False
+            under = self._under(event)
+            if not self._second_tap(event, under):
                 self._dropped_press = False
-                self._last_tap = (event.time, event.x, event.y, self._under(event))
-            return False
+                self._last_tap = (event.time, event.x, event.y, under)
+                return False
         if isinstance(event, events.MouseDown):
             self._dropped_press = True
         elif isinstance(event, events.MouseUp) and self.mouse_captured is not None:  # type: ignore[attr-defined]
             self.capture_mouse(None)  # type: ignore[attr-defined]  # pressed on the screen before: let go
         return True
 
-    def _second_tap(self, event: Any) -> bool:
-        """A press that is a double-tap's second, on a button that does not take repeated taps or on
-        something other than what the first was on."""
+    def _second_tap(self, event: Any, widget: Widget | None) -> bool:
+        """A press that is a double-tap's second, on ``widget`` (what is under it): a button that does
+        not take repeated taps, or something other than what the first was on."""
         last = self._last_tap
-        if not isinstance(event, events.MouseDown) or last is None:
+        if last is None or event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:3]:
             return False
-        if event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:3]:
-            return False
-        widget = self._under(event)
         return widget is not last[3] or (isinstance(widget, Button) and not widget.has_class(REPEAT_CLASS))
 
     def _under(self, event: Any) -> Widget | None:

@@ -13,7 +13,7 @@ from textual.widgets import ContentSwitcher
 from ....domain.errors import DomainError
 from ....services import booking_query as bq
 from ....services import terminals
-from ...focus import focus_first
+from ...focus import focus_first, focus_now
 from ...focus import shown as is_shown
 from ...pointer import step_shown
 from ...widgets.field import FormField
@@ -130,7 +130,7 @@ class BookingSteps:
         if back_on is not None and is_shown(back_on):  # still offered (read again: configure above)
             # focused at once (Widget.focus waits its turn): the read again (_reread_done) that ended
             # first saw the hidden step's button focused and put 开始日期 in its place (CI, 80x24)
-            self.set_focus(back_on, scroll_visible=False)
+            focus_now(back_on, scroll_visible=False)
             self.call_after_refresh(self._center, back_on)  # laid out: in view, as focus() brings it
         elif isinstance(shown, NoticeStep):  # once laid out: the box fitted, then the focus
             self.call_after_refresh(shown.fit, self.query_one(VerticalScroll), True)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from ..domain.errors import DomainError
 from ..domain.typed import option_refusal, parse_date
-from ..services import allocation_preview, allocation_service, bootstrap, exam_results
+from ..services import allocation_preview, allocation_service, bootstrap, exam_booking_ref, exam_results
 from ..services.env import Env
 from .options import add, refuse_option
 
@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     er = add(sub, "exam-result", "录入考试成绩（按分数判定合格或不合格，或记为缺考）")
     who = er.add_mutually_exclusive_group(required=True)
-    who.add_argument("--booking", type=int, metavar="预约编号", help="预约编号")
+    who.add_argument("--booking", metavar="业务流水号", help="考试预约的业务流水号（16位，网办进度、消息和短信中所示）；"
+                     "无业务流水号的预约填其预约编号（审计日志中所示）")
     who.add_argument("--id-number", metavar="身份证号码", help="考生的身份证号码（须同时给出 --subject）")
     er.add_argument("--subject", type=int, choices=(1, 2, 3, 4), help="考试科目1-4（与 --id-number 同用）")
     what = er.add_mutually_exclusive_group(required=True)
@@ -39,8 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     er.add_argument("--at", metavar="时间", help="考试时间，如 2026-12-04T08:30（默认：场次开始时间；补考为其后一小时）")
     er.add_argument("--retake", action="store_true",
                     help="本次为该预约的补考（第2次考试）；不加则为第1次，因此同一条命令执行两次不会把同一场考试记为补考")
-    er.add_argument("--json", action="store_true", help="以 JSON 输出结果（键：booking，attempt，passed，score，"
-                    "no_show，booking_status，message）")
+    er.add_argument("--json", action="store_true", help="以 JSON 输出结果（键：booking，serial_no，attempt，passed，"
+                    "score，no_show，booking_status，message；booking 为预约编号，serial_no 为业务流水号，无则为 null）")
     er.set_defaults(handler=exam_result)
 
 
@@ -111,11 +112,13 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
         return refuse_option(option_refusal("--at", args.at, "须为 2026-12-04T08:30 这样的时间"))
     if args.booking is None and args.subject is None:
         return refuse_option("按身份证号码录入时须同时给出 --subject（考试科目1-4）")
+    if args.booking is not None and exam_booking_ref.parse_ref(args.booking) is None:
+        return refuse_option(f"--booking {exam_booking_ref.REF_FORM}，收到 {args.booking!r}")
     bootstrap.prepare(env, load_demo=False)
     try:
         exam_results.check_entry(args.score, args.no_show)  # the command's own values before any look-up
         if args.booking is not None:
-            booking_id = args.booking
+            booking_id = exam_booking_ref.booking_of(env, args.booking)
         else:
             booking_id = exam_results.find_booking(env, args.id_number, args.subject)
         r = exam_results.record(env, booking_id, score=args.score, no_show=args.no_show, taken_at=taken_at,
@@ -126,11 +129,11 @@ def exam_result(args: argparse.Namespace, env: Env) -> int:
                          .replace(exam_results.SAY_FIRST, "（不加 --retake）"))
         return _fail(exc.message)
     if args.json:
-        print(json.dumps({"booking": r.booking_id, "attempt": r.attempt, "passed": r.passed, "score": r.score,
-                          "no_show": r.no_show, "booking_status": r.booking_status, "message": r.message},
-                         ensure_ascii=False))
+        print(json.dumps({"booking": r.booking_id, "serial_no": r.serial_no or None, "attempt": r.attempt,
+                          "passed": r.passed, "score": r.score, "no_show": r.no_show,
+                          "booking_status": r.booking_status, "message": r.message}, ensure_ascii=False))
     else:
-        print(f"预约编号{r.booking_id} 第{r.attempt}次：{r.message}")
+        print(f"{r.name} 第{r.attempt}次：{r.message}")
     if r.warning:  # recorded all the same; with --json on stderr, so the JSON keeps its keys
         print(f"注意：{r.warning}", file=sys.stderr if args.json else sys.stdout)
     return 0

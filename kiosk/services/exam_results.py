@@ -19,6 +19,7 @@ from ..domain.exam_eligibility import after_failed_booking, permit_used_up
 from ..domain.ids import birth_date, mask_id, mask_name, normalize_id_number
 from ..domain.typed import half_width
 from . import applications, audit, messaging
+from .exam_booking_ref import booking_name
 from .booking import attempt_of, permit_facts, session_at
 from .booking_records import result_status
 from .env import Env
@@ -94,6 +95,12 @@ class Recorded:
     message: str
     candidate: str = ""  # whose result: the name and ID number masked, for the clerk to check
     warning: str = ""  # for the clerk, not the citizen: FEE_UNPAID when the booking's exam fee was never paid
+    serial_no: str = ""  # the booking's 业务流水号 ("" for a booking without an application)
+
+    @property
+    def name(self) -> str:
+        """The booking as the clerk knows it (exam_booking_ref.booking_name), as the audit entry says it."""
+        return booking_name(self.serial_no, self.booking_id)
 
 
 def _holder_id(s: Session, env: Env, id_number: str) -> int | None:
@@ -279,11 +286,11 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
             applications.transition(s, env, app, status, text)
         account = s.get(Account, b.account_id)
         assert account is not None
+        serial = app.serial_no if app is not None else ""
         # named by the application's 业务流水号, as the clerk sees it everywhere (the booking id only without one)
-        which = app.serial_no if app is not None and app.serial_no else f"预约编号{b.id}"
         audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
-                     detail=f"{which} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
+                     detail=f"{booking_name(serial, b.id)} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
         messaging.notify(s, env, account, RESULT_TITLE, result_message(text))
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text,
                         f"{mask_name(account.name)}（{mask_id(account.id_number)}）",
-                        FEE_UNPAID if b.fee_paid_at is None else "")
+                        FEE_UNPAID if b.fee_paid_at is None else "", serial)

@@ -16,7 +16,7 @@ from kiosk.cli.options import subcommand_parsers
 # The words that stay ASCII: what a script or a shell reads (JSON keys, variables, formats, files).
 JSON_KEYS = {"date", "placed", "unplaced", "sessions", "id", "seats", "phone", "body", "created_at", "booking",
              "attempt", "passed", "score", "no_show", "booking_status", "message", "valid", "normal", "status",
-             "headline"}
+             "headline", "serial_no", "null"}  # null: serial_no's value for a booking without an application
 KEPT = JSON_KEYS | {"kiosk", "kiosk-", "kiosk.db", "D", "URL", "YYYY-MM-DD", "JSON", "SQLite", "PEM", "DL1", "DL2",
                     "keys", "pub.pem", "sms-code.key", "T08:30", "T09:00", "x23", "x33", "standard", "high-contrast",
                     "PIN", "today"}  # today: a value `allocate --date` takes

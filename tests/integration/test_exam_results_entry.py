@@ -4,6 +4,7 @@ result for a booking whose exam fee was never paid recorded all the same with a 
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 
 import pytest
@@ -72,12 +73,12 @@ def test_the_cli_says_the_fee_is_unpaid_and_keeps_its_json(env, people, monkeypa
     assert main(["--db", env.settings.db_url, "--now", now, "exam-result", "--booking", str(booking),
                  "--score", "60"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith(f"预约编号{booking} 第1次：") and out[1] == f"注意：{FEE_UNPAID}"
+    assert re.match(r"\d{16} 第1次：", out[0]) and out[1] == f"注意：{FEE_UNPAID}"  # its 业务流水号
     assert main(["--db", env.settings.db_url, "--now", now, "exam-result", "--booking", str(booking),
                  "--score", "95", "--retake", "--json"]) == 0
     said = capsys.readouterr()
-    assert set(json.loads(said.out)) == {"booking", "attempt", "passed", "score", "no_show", "booking_status",
-                                         "message"}
+    assert set(json.loads(said.out)) == {"booking", "serial_no", "attempt", "passed", "score", "no_show",
+                                         "booking_status", "message"}
     assert said.err.strip() == f"注意：{FEE_UNPAID}"
 
 

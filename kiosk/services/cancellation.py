@@ -82,11 +82,14 @@ def _awaits_allocation(s: Session, b: Booking, now: datetime) -> bool:
 def ranking_note(subject: int, now: datetime, *, done: bool = False, whose: str = "您") -> str:
     """Before the citizen confirms (``done`` False) and after the cancellation. ``whose``: the
     citizen's 您 at a kiosk; the counter's question says 该考生 (counter_bookings.cancel_consequences),
-    the 网办进度 entry 其 (after 申请人于...取消预约)."""
-    when = f"本次取消预约的时间（{now:%Y-%m-%d %H:%M}）"
+    the 网办进度 entry 其 (after 申请人于...取消预约). The question names the time it is asked only as
+    现在, as a hint: the time saved is when it is answered (tester: asked at 09:38, confirmed and saved
+    at 09:39, the question had promised 09:38)."""
     if done:
-        return f"{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间已变为{when}，重新预约时按此时间排序。"
-    return f"取消后，{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间将变为{when}，重新预约时排名可能靠后。"
+        return (f"{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间已变为本次取消预约的时间"
+                f"（{now:%Y-%m-%d %H:%M}），重新预约时按此时间排序。")
+    return (f"取消后，{whose}{SUBJECT_NAMES[subject]}考试预约的排序时间将变为确认取消的时间"
+            f"（现在是{now:%Y-%m-%d %H:%M}），重新预约时排名可能靠后。")
 
 
 def _serial(s: Session, b: Booking) -> str:

@@ -30,7 +30,7 @@ def test_cancelling_makes_the_cancel_time_the_ranking_time(env, people):
     rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
     done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
     preview = cancellation.preview(env, aid, done.booking_id)
-    assert preview.allowed and "排序时间将变为本次取消预约的时间" in preview.message
+    assert preview.allowed and "排序时间将变为确认取消的时间" in preview.message
     env.clock.advance(hours=2)
     cancelled = cancellation.cancel(env, aid, done.booking_id)
     assert cancelled.cancelled_at == env.clock.now()

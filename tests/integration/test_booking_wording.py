@@ -87,6 +87,24 @@ def test_the_cancellation_entry_in_the_timeline_stays_in_the_third_person(env, p
     assert note.startswith("申请人于") and "。其科目二考试预约的排序时间已变为本次取消预约的时间" in note and "您" not in note
 
 
+def test_the_cancel_question_promises_no_minute_that_confirming_later_would_change(env, people):
+    """Tester: asked at 09:38, 「排序时间将变为本次取消预约的时间（2026-12-03 09:38）」, confirmed a minute
+    later and saved as 09:39. The question now says the time of confirming, with the time it is asked
+    only as 现在是; what is saved and told afterwards is the minute confirmed."""
+    p = people["permit_expiring"]
+    aid = account_id(env, p)
+    rows = sessions(env, p, 2, "2026-12-04", "2026-12-06")
+    done = book(env, p, BookingRequest(2, "self", (rows[0].id,)))
+    asked = env.clock.now()
+    question = cancellation.preview(env, aid, done.booking_id).message
+    assert question == (f"取消后，您科目二考试预约的排序时间将变为确认取消的时间（现在是{asked:%Y-%m-%d %H:%M}），"
+                        "重新预约时排名可能靠后。确认取消吗？")
+    env.clock.advance(minutes=1)
+    cancelled = cancellation.cancel(env, aid, done.booking_id)
+    assert f"已变为本次取消预约的时间（{cancelled.cancelled_at:%Y-%m-%d %H:%M}）" in cancelled.message
+    assert f"{cancelled.cancelled_at:%H:%M}" != f"{asked:%H:%M}"
+
+
 def test_a_priority_booking_message_says_priority_once(env, people):
     """The SMS and the inbox message of a priority booking name it in the title and then say only
     预约成功, as an allocation's result reads (tester: 优先考试预约（业务流水号...）：优先预约成功：...)."""

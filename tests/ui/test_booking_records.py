@@ -44,7 +44,7 @@ async def test_cancel_says_the_new_ranking_time_before_confirming(kiosk_app, env
         await pilot.click("#action")
         await settle(pilot)
         text = screen_text(kiosk_app)
-        assert "排序时间将变为本次取消预约的时间" in text
+        assert "排序时间将变为确认取消的时间" in text
         assert kiosk_app.focused is kiosk_app.screen.query_one("#confirm-no")  # the safe choice
         await pilot.click("#confirm-no")  # changed their mind: nothing happens
         await settle(pilot)

@@ -67,7 +67,7 @@ async def test_enter_on_a_row_asks_to_cancel_it(kiosk_app, env, people):
         assert focused_id(kiosk_app) == "bookings"
         await pilot.press("enter")
         await settle(pilot)
-        assert "排序时间将变为本次取消预约的时间" in screen_text(kiosk_app)
+        assert "排序时间将变为确认取消的时间" in screen_text(kiosk_app)
         assert focused_id(kiosk_app) == "confirm-no"
         await pilot.press("shift+tab", "enter")  # 确认取消
         await settle(pilot)

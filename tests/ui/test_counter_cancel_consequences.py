@@ -19,7 +19,7 @@ from tests.ui.test_counter_screens import look_up
 
 
 def _ranking(env, whose: str) -> str:  # type: ignore[no-untyped-def]
-    return (f"取消后，{whose}科目三考试预约的排序时间将变为本次取消预约的时间（{env.clock.now():%Y-%m-%d %H:%M}），"
+    return (f"取消后，{whose}科目三考试预约的排序时间将变为确认取消的时间（现在是{env.clock.now():%Y-%m-%d %H:%M}），"
             "重新预约时排名可能靠后。")
 
 

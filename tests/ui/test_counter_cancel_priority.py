@@ -35,7 +35,7 @@ async def test_cancelling_a_priority_booking_warns_its_chance_is_used_up(env, pe
         assert WARNING in str(app.screen.query_one("#question").render())
         shown = flat(screen_text(app))
         assert flat(WARNING) + "确认取消暂不办理" in shown  # whole and in view, its answers under it
-        ranking = "科目二考试预约的排序时间将变为本次取消预约的时间"
+        ranking = "科目二考试预约的排序时间将变为确认取消的时间"
         assert flat("确认为") in shown and flat(ranking) in shown  # its first line and the ranking in view too
 
 

@@ -37,7 +37,7 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                           # a phone number's, a code's or a number's limit counts 位, spaces typed are dropped,
                           # and the number pad shows beside it (keypad.digit_fields)
                           # (a phone's hyphens too: 138 0000-1111 fits its 11 digits)
-                          # a number holds nothing but digits: the pad's X or a letter is refused under it
+                          # a number and a phone hold nothing but digits: the pad's X or a letter is refused under it
                           digits=spec.kind == "code", only_digits=spec.kind == "number", phone=spec.kind == "phone",
                           enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
                           check=partial(check, spec.name) if check is not None else None)

@@ -81,7 +81,8 @@ class _LimitedInput(Input):
         """In a field of digits (an ID number, phone, code, PIN) spaces typed or pasted are dropped
         before the length limit counts them: a pasted ' 500103199901301657' lost its last digit to
         the leading space (最多可输入18位, then 身份证号码应为18位，您输入了17位); in a phone field
-        hyphens too, its full-width digits as ASCII (phone_typed). In every field control
+        hyphens too, its full-width digits as ASCII (phone_typed), and anything else but digits refused as in
+        an SMS code's (手机号码只能输入数字: the pad's X and a letter went in, refused only at 下一步). In every field control
         and format characters (Tab, ESC, a right-to-left mark) are dropped as they are pasted, as a
         BEL typed already is: 重庆市渝中区解放碑<Tab>民族路100号 showed the Tab as spaces while the
         confirmation and the record (normalize_text) kept none. A line break (a pasted text of several
@@ -91,12 +92,11 @@ class _LimitedInput(Input):
         field = self.parent
         if text:
             text = "".join(ch for ch in " ".join(text.splitlines()) if unicodedata.category(ch)[0] != "C")
-            if isinstance(field, FormField) and field.phone:
-                text = phone_typed(text)  # １３８ 0000-1111 as 13800001111: the limit counts digits
-            elif isinstance(field, FormField) and field.only_digits:
-                text = compact(text)  # ０-９ as 0-9, spaces dropped
+            if isinstance(field, FormField) and (field.phone or field.only_digits):
+                # １３８ 0000-1111 as 13800001111 (the limit counts digits), a code's ０-９ as 0-9
+                text = phone_typed(text) if field.phone else compact(text)
                 if not (text.isascii() and text.isdigit()) and text:
-                    field.refused(self.value, f"{field._label}只能输入数字")
+                    field.refused(self.value, "手机号码只能输入数字" if field.phone else f"{field._label}只能输入数字")
                     return
             elif isinstance(field, FormField) and field.digits:
                 text = "".join(text.split())
@@ -148,7 +148,8 @@ class FormField(FieldEnter, Vertical):
         length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: what it holds is selected
         when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester).
         ``phone``: a field of digits for a phone number, where hyphens are dropped as spaces are
-        and full-width digits typed are kept as ASCII (phone_typed). ``only_digits``: a field of digits
+        and full-width digits typed are kept as ASCII (phone_typed), other characters refused as in
+        ``only_digits`` (手机号码只能输入数字: the label may say more, 新手机号码（不更换请留空）). ``only_digits``: a field of digits
         that holds nothing else (an SMS code): full-width digits are kept as ASCII, other characters
         typed or pasted are refused and said under it.
         ``check``: what is wrong with a value on its own ('' when nothing), asked as Enter would move

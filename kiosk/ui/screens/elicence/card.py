@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.geometry import Size
 from textual.timer import Timer
 from textual.widgets import Button, Static
@@ -27,6 +27,7 @@ from ....services import elicence_card
 from ...citizen_screen import CitizenScreen
 from ...widgets.header import KioskHeader
 from ...widgets.idle import IDLE_HOST
+from ...widgets.page import Page
 from ...widgets.photo import photo_text
 from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
 from ...widgets.plain import Plain
@@ -94,7 +95,9 @@ class CardScreen(CodeScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("机动车驾驶证（电子版）")
         with Horizontal(id="card-body"):
-            with VerticalScroll(id="card-left", classes=IDLE_HOST):  # the idle countdown: not over the code
+            # A Tab stop only while the card does not fit (kiosk.ui.widgets.page): a tap on a blank
+            # cell focused it, the bar down its left edge took 放大二维码's focus, and Enter did nothing
+            with Page(id="card-left", classes=IDLE_HOST):  # the idle countdown: not over the code
                 yield Plain("机动车驾驶证（电子版）", id="card-title")
                 with Horizontal(id="card-top"):
                     yield Plain("", id="card-photo")

@@ -5,8 +5,8 @@ large as it fits. 放大二维码 opens the full-screen code view, which draws w
 the largest modules (the compact one at scale 2 from about 200x60); it is offered only where that
 view draws the code larger than the card does: at 80x24 (no code beside the card; the view needs
 45x24 cells) and on big terminals, not at 120x40, where the card's code is already as large as
-the whole screen allows. Both screens count down and fetch a new code ``refresh_margin`` seconds
-early.
+the whole screen allows. Both screens fetch a new code ``refresh_margin`` seconds early, and count
+down where they draw it: the card that draws none (80x24) says to press 放大二维码 instead.
 
 Each fetch is one ``elicence_card.display``: the card and the code read from the same licence
 record, and the card screen redraws all of it (details, status, green/red) from that result. A
@@ -33,6 +33,7 @@ from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
 from ...widgets.plain import Plain
 
 CARD_PARTS = ("#card-title", "#card-top", "#card-times")  # 放大二维码: _offer_zoom
+ZOOM_FOR_CODE = "请按【放大二维码】显示二维码"  # the times' line where the card draws no code
 
 
 def refresh_margin(ttl: int) -> int:
@@ -91,6 +92,7 @@ class CardScreen(CodeScreen):
     # The citizen moved the focus off 放大二维码 while it was shown (to 返回): when it is offered
     # again (the terminal resized back), it does not take the focus from there.
     _zoom_left = False
+    _code_on_card = True  # the code area beside the card draws the code (_offer_zoom): the times count down
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("机动车驾驶证（电子版）")
@@ -151,6 +153,7 @@ class CardScreen(CodeScreen):
         here = view.scale_for(*view.content_size) if view.display else 0
         there = FullCodeScreen.scale_in(view.texts, self.app.size) if view.display else 0
         offered = there > here
+        self._code_on_card = here > 0
         view.too_small = TOO_SMALL if offered else NO_ROOM
         if zoom.has_class("hidden") == offered:
             back, had_focus = self.query_one("#back", Button), zoom.has_focus
@@ -163,12 +166,22 @@ class CardScreen(CodeScreen):
                 # Enter zooms, as the code area says (also after the terminal was made smaller,
                 # where 返回 had the focus only because there was nothing else to press)
                 zoom.focus()
+        if self.code is not None:  # the times say where the code is, from now
+            self.update_countdown(self.seconds_left())
 
     def update_countdown(self, left: int) -> None:
+        """The code's times under the card while the card draws it; where it does not (80x24: no room
+        beside the card), no countdown for a code not on view (tester: 二维码剩余有效时间：40秒 beside
+        none), but where to see it: 放大二维码, which makes its own code with its own countdown."""
         assert self.code is not None
-        now = self.env.clock.now()
+        now = f"当前时间：{self.env.clock.now():%Y-%m-%d %H:%M:%S}"
+        view = self.query_one("#card-qr", QrView)
+        if view.texts and not self._code_on_card:
+            where = ZOOM_FOR_CODE if not self.query_one("#card-zoom").has_class("hidden") else NO_ROOM
+            self.query_one("#card-times", Static).update(f"{now}\n{where}")
+            return
         self.query_one("#card-times", Static).update(
-            f"生成时间：{self.code.generated_at:%Y-%m-%d %H:%M:%S}\n当前时间：{now:%Y-%m-%d %H:%M:%S}\n"
+            f"生成时间：{self.code.generated_at:%Y-%m-%d %H:%M:%S}\n{now}\n"
             f"二维码剩余有效时间：{left}秒，到期前自动刷新")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -8,6 +8,7 @@ from textual.widgets import Button, DataTable, Label, Select, Static
 from ....domain.typed import DATE_LEN
 from ....services import booking_results
 from ...base import KioskScreen
+from ...widgets.dropdown import Dropdown
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import ErrorLine, Plain, PlainTable
@@ -26,7 +27,7 @@ class ResultsScreen(KioskScreen):
             yield FormField("exam_date", "考试日期", placeholder="如 2026-12-05",
                             max_length=DATE_LEN, enter_presses="query")
             yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
-            yield Select([], prompt="全部考场", id="results-site")
+            yield Dropdown([], prompt="全部考场", id="results-site")
             yield Button("查询", id="query", variant="primary")
             yield Plain("", id="status", classes="hint")
             yield PlainTable(id="results", cursor_type="row", zebra_stripes=True)

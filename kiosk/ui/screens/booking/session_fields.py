@@ -8,7 +8,6 @@ from typing import Any
 
 from textual import events
 from textual.widget import Widget
-from textual.widgets import Select
 from textual.widgets._select import SelectOverlay
 
 from ....domain.clock import Clock
@@ -16,6 +15,7 @@ from ....domain.errors import DomainError
 from ....services.booking import first_bookable_day, parse_day
 from ...cjk_wrap import clauses
 from ...dialogs.date_picker import DatePickerDialog
+from ...widgets.dropdown import Dropdown
 from ...widgets.field import FormField
 from ...widgets.phone import PhoneBar
 
@@ -94,7 +94,7 @@ def _day(text: str, field: str = "date_from") -> date | None:
         return None
 
 
-class SiteSelect(Select):
+class SiteSelect(Dropdown):
     """考试场地. Its open list stops above the demo phone bar, which it was drawn over at 80x24 (an
     SMS code being read): the list is as tall as the rows between the choice and the bar leave (it
     scrolls), after the page is scrolled to put the choice at its top when too few rows are left."""

@@ -5,15 +5,16 @@ from typing import Any
 
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Input, Select, Static
+from textual.widgets import Input, Static
 
+from ...widgets.dropdown import Dropdown
 from ...widgets.field import FormField
 
 FORM_FIELDS = ("exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 EMPTY = {"priority_quota": ("", "0")}  # what a field holds in an empty form (优先预约名额 is filled in with 0)
 
 
-class SiteChoice(Select[int]):
+class SiteChoice(Dropdown[int]):
     """选择考场. Enter with a site chosen moves on to 考试日期, as Enter in a filled field moves on
     (tester: it opened the list again); with none chosen, or Down, Up or Space, the list opens."""
 

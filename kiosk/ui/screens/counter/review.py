@@ -19,6 +19,7 @@ from ....domain.errors import DomainError
 from ....services.counter_review import AlreadyReviewed, QueueItem
 from ...base import LIVE_SECONDS, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
+from ...widgets.dropdown import Dropdown
 from ...widgets.fit import SCROLLBAR, fit_columns, room
 from ...widgets.header import KioskHeader
 from ...widgets.page import Page
@@ -56,8 +57,8 @@ class ReviewScreen(KioskScreen):
             with Horizontal(id="review-body"):
                 yield Plain("", id="review-photo")
                 yield Plain("", id="review-checks")
-            yield Select([(r, r) for r in counter_review.REJECT_REASONS], prompt="不通过原因（不通过时必选）",
-                         id="reason")
+            yield Dropdown([(r, r) for r in counter_review.REJECT_REASONS], prompt="不通过原因（不通过时必选）",
+                           id="reason")
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("审核通过", id="approve", variant="success")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
@@ -49,6 +50,7 @@ class Report:
     colour: str = ""
     logged: bool = False  # an online check of a known licence wrote its audit entry (with the citizen)
     status: str = ""  # the licence status: in the code (offline) or on record now (online), e.g. 正常, 暂扣
+    claims: object = field(default=None, repr=False)  # what an authentic code holds (None: not verified)
 
     @property
     def normal(self) -> bool:
@@ -86,7 +88,7 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
     now, ring = env.clock.now(), trusted_keyring(env)
     if text.startswith(COMPACT_PREFIX):
         r = decode_compact(text, ring, now)
-        report = Report(r.valid, r.reason, "compact", [], r.issued_at, r.expires_at, r.key_id)
+        report = Report(r.valid, r.reason, "compact", [], r.issued_at, r.expires_at, r.key_id, claims=r.claims)
         c = r.claims
         if c is not None:
             report.fields = [("档案编号", c.archive_no), ("姓名", c.name or "（请在线核验）"), ("准驾车型", c.classes),
@@ -94,7 +96,7 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
             report.colour, report.status = card_colour(c.status), status_text(c.status)
         return report, c
     v = decode_and_verify(text, ring, now)
-    report = Report(v.valid, v.reason, "full", [], v.issued_at, v.expires_at, v.key_id)
+    report = Report(v.valid, v.reason, "full", [], v.issued_at, v.expires_at, v.key_id, claims=v.claims)
     c = v.claims
     if c is not None:
         report.fields = [("证号", c.licence_no), ("姓名", c.name), ("性别", c.sex), ("国籍", c.nationality),
@@ -104,6 +106,16 @@ def offline(env: Env, text: str) -> tuple[Report, object]:
                          ("发证机关", c.issuing_authority)]
         report.colour, report.status = card_colour(c.status), status_text(c.status)
     return report, c
+
+
+def holder_of(s: Session, claims: object) -> int | None:
+    """The account whose licence an authentic code is (for an audit entry's 群众), or None: the full
+    code's 证号 is the holder's ID number, the compact code names the licence by its 档案编号."""
+    if isinstance(claims, LicenceClaims):
+        return s.scalar(select(Account.id).where(Account.id_number == claims.licence_no))
+    if isinstance(claims, CompactClaims):
+        return s.scalar(select(DrivingLicence.account_id).where(DrivingLicence.archive_no == claims.archive_no))
+    return None
 
 
 def _stale_against(claims: object, account: Account, lic: DrivingLicence, today: date) -> bool:

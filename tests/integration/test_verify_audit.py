@@ -27,7 +27,9 @@ def test_every_check_at_the_desk_is_logged_once(env, people):
     log = _log(env)
     assert len(log) == 4 and {a for a, _i, _d in log} == {"staff:H2001"}
     assert log[0][1] == account_id and log[0][2].endswith("在线核验：验证通过，驾驶证状态正常")
-    assert log[1][2].startswith("离线核验：") and log[2][2].startswith("在线核验：") and log[3][2].startswith("离线核验：")
+    assert log[1][1] == account_id and log[1][2].endswith("离线核验：验证通过")  # its holder named too
+    assert log[2][2].startswith("在线核验：") and log[3][2].startswith("离线核验：")
+    assert [i for _a, i, _d in log[2:]] == [None, None]  # a forged code names nobody
 
 
 def _roles(env) -> list[tuple[str, str, bool]]:
@@ -49,7 +51,7 @@ def test_each_check_carries_the_role_the_clerk_used(env, people):
     assert not counter_verify.verify(env, clerk, "not a code", online=True).valid
     assert counter_verify.verify(env, CHECKER, code, online=True).valid
     assert elicence_verify.verify(env, code, online=True).valid  # kiosk verify --online
-    assert _roles(env) == [("staff:J1001", "counter", True), ("staff:J1001", "counter", False),
+    assert _roles(env) == [("staff:J1001", "counter", True), ("staff:J1001", "counter", True),
                            ("staff:J1001", "counter", False), ("staff:H2001", "verify", True),
                            ("verifier:cli", "verify", True)]
 
@@ -62,3 +64,25 @@ def test_a_text_that_is_no_licence_code_is_said_to_be_none(env):
     assert counter_verify.verify(env, CHECKER, "DL2:hello", online=False).reason == "格式错误"  # one of ours, broken
     assert [d for _a, _i, d in _log(env)][:2] == ["离线核验：不是电子驾驶证二维码（应以DL1:或DL2:开头）",
                                                    "在线核验：不是电子驾驶证二维码（应以DL1:或DL2:开头）"]
+
+
+def test_an_offline_check_names_the_holder_as_an_online_one_does(env, people):
+    """审计日志 showed 群众 - for an offline check (离线核验：验证通过), 5001**********1124 for the
+    online check of the same code, and a search by the citizen's ID missed the offline checks
+    (tester). The full code's 证号 is the holder's ID number; the compact one names the 档案编号."""
+    from kiosk.domain.ids import mask_id
+    from kiosk.services import counter_audit, elicence_card
+
+    account_id, _full = issued_code(env, people["driver_normal"])
+    code = elicence_card.fresh_code(env, account_id)
+    for text, online in ((code.full, False), (code.compact, False), (code.full, True)):
+        assert counter_verify.verify(env, CHECKER, text, online=online).valid
+    log = _log(env)
+    assert [i for _a, i, _d in log] == [account_id] * 3
+    assert log[0][2].endswith(" 离线核验：验证通过") and log[0][2].startswith("档案编号")
+    assert log[0][2].split(" ")[0] == log[1][2].split(" ")[0] == log[2][2].split(" ")[0]  # the same 档案编号
+    admin = StaffSession("A0001", "管理员", ("admin",))
+    found = counter_audit.search(env, admin, counter_audit.AuditFilter(citizen_id=people["driver_normal"].id_number,
+                                                                      action="elicence_verify"))
+    assert [r.citizen for r in found] == [mask_id(people["driver_normal"].id_number)] * 3
+    assert [r.detail.split(" ")[1][:4] for r in found] == ["在线核验", "离线核验", "离线核验"]

@@ -1,7 +1,9 @@
 """审核队列: what the kiosk queued, oldest first; the photo drawn with half blocks (U+2580, top
 pixel as the foreground colour, bottom pixel as the background) beside the automatic checks;
 approve, or reject with a reason from the list. Either is asked first (ConfirmDialog, naming the
-citizen and the business); a line above the list then says what was done. The queue is read again
+citizen and the business); a line above the list then says what was done, beside the item shown
+next, and goes once another item is shown (the cursor moved, or a photo came into the emptied
+queue: tester, 已退回：梁雪... stayed above a new photo, as if said of it). The queue is read again
 every LIVE_SECONDS (a photo sent at a kiosk meanwhile comes in, one decided elsewhere goes), the
 reviewer's row, focus and scroll kept."""
 from __future__ import annotations
@@ -46,6 +48,7 @@ class ReviewScreen(KioskScreen):
         super().__init__()
         self.items: list[QueueItem] = []
         self._loads = 0  # queues shown so far: a live read begun before another was shown is dropped
+        self._said_beside: str | None = None  # the item (serial) shown when the line of what was done was said
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("审核队列")
@@ -114,9 +117,9 @@ class ReviewScreen(KioskScreen):
     def _loaded(self, items: list[QueueItem], notice: str = "", done: str = "") -> None:
         self._loads += 1
         self.query_one(".screen-error", Static).update(notice)
-        self._said(done)
         self.items = items
         self._fill()
+        self._said(done, self.selected())
         self._show(self.selected())
         if not items:
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
@@ -144,10 +147,12 @@ class ReviewScreen(KioskScreen):
     def on_resize(self, _event: events.Resize) -> None:
         self.call_after_refresh(self._fill)
 
-    def _said(self, text: str) -> None:
+    def _said(self, text: str, beside: QueueItem | None = None) -> None:
+        """What was just done, above the list, said while ``beside`` (the next item, or none) is shown."""
         line = self.query_one("#review-done", Static)
         line.update(text)
         line.display = bool(text)
+        self._said_beside = beside.serial_no if beside is not None else None
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "reason" and isinstance(event.value, str):  # a reason chosen: 请选择 no longer holds
@@ -172,6 +177,8 @@ class ReviewScreen(KioskScreen):
             self.call_after_refresh(approve.scroll_visible, animate=False)
 
     def _show(self, item: QueueItem | None) -> None:
+        if (item.serial_no if item is not None else None) != self._said_beside:
+            self._said("", item)  # another item: what was done, said of an earlier one, goes
         photo, checks = self.query_one("#review-photo", Static), self.query_one("#review-checks", Static)
         if item is None:
             photo.update("")

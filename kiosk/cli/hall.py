@@ -1,4 +1,4 @@
-"""kiosk sites load|list | kiosk staff add|list: setting up a hall without the demo data (its offices
+"""kiosk sites load|list | kiosk staff add|role|list: setting up a hall without the demo data (its offices
 and exam sites, its first 管理员, who then makes the other accounts at the counter)."""
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ SITES_LOAD_HELP = ("载入车管所和考场：只添加数据库中还没有的
                    "文件有误时一项也不载入")
 STAFF_ADD_HELP = ("新建工作人员账户（如本厅的第一个管理员，其余账户可由管理员在柜台终端的工作人员账户中新建）。"
                   "在终端中执行时询问密码和PIN码，各输入两次；加 --password-stdin 时从标准输入读入")
+STAFF_ROLE_HELP = ("修改工作人员账户的角色（与柜台终端工作人员账户中的修改角色相同）：--role 给出修改后的全部角色。"
+                   "不能一个角色也不给，不能与现有角色相同，也不能取消最后一个在用管理员账户的管理员角色。"
+                   "正在使用该账户的窗口终端：取消的角色在其下一次办理相应业务时失效并退出登录，新增的角色在重新登录后可用")
 TRIES = 3  # a password or PIN typed wrong (or not the same twice) this many times: nothing is made
 
 
@@ -32,18 +35,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     load.set_defaults(handler=sites_load)
     add(sites_sub, "list", "列出车管所及其考场").set_defaults(handler=sites_list)
 
-    staff = add(sub, "staff", "工作人员账户：新建，列出")
+    staff = add(sub, "staff", "工作人员账户：新建，修改角色，列出")
     staff_sub = staff.add_subparsers(dest="staff_command", required=True, metavar=ACTION)
     new = add(staff_sub, "add", "新建工作人员账户", description=STAFF_ADD_HELP)
     new.add_argument("staff_no", metavar="工号", help="4到20位字母或数字")
     new.add_argument("--name", required=True, metavar="姓名", help="工作人员姓名（汉字）")
-    new.add_argument("--role", required=True, action="append", choices=list(ROLE_NAMES), metavar="角色",
-                     help="角色，可重复给出以授予多个：" + "，".join(f"{k}（{v}）" for k, v in ROLE_NAMES.items()))
+    _role_option(new, "角色，可重复给出以授予多个：")
     new.add_argument("--password-stdin", action="store_true",
                      help="从标准输入读入密码和PIN码，各一行（第一行密码，第二行PIN码），不再询问；供脚本使用，"
                      "密码不要写在命令行上")
     new.set_defaults(handler=staff_add)
+    role = add(staff_sub, "role", "修改工作人员账户的角色", description=STAFF_ROLE_HELP)
+    role.add_argument("staff_no", metavar="工号", help="要修改角色的账户")
+    _role_option(role, "修改后的角色，可重复给出以授予多个（未给出的角色即取消）：")
+    role.set_defaults(handler=staff_role)
     add(staff_sub, "list", "列出工作人员账户（工号、姓名、角色、状态）").set_defaults(handler=staff_list)
+
+
+def _role_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    parser.add_argument("--role", required=True, action="append", choices=list(ROLE_NAMES), metavar="角色",
+                        help=help_text + "，".join(f"{k}（{v}）" for k, v in ROLE_NAMES.items()))
 
 
 def _fail(exc: DomainError) -> int:
@@ -98,6 +109,16 @@ def staff_add(args: argparse.Namespace, env: Env) -> int:
         return 1
     print(f"已新建工作人员账户：{row.staff_no} {row.name}（{row.role_text}）")
     print("可在柜台终端（kiosk --counter）用该工号和密码登录")
+    return 0
+
+
+def staff_role(args: argparse.Namespace, env: Env) -> int:
+    bootstrap.prepare(env, load_demo=False)
+    try:
+        change = staff_setup.change_roles(env, args.staff_no, args.role)
+    except DomainError as exc:
+        return _fail(exc)
+    print(f"已修改工作人员账户 {change.staff_no} {change.name} 的角色：{change.new_text}（原为：{change.old_text}）")
     return 0
 
 

@@ -85,6 +85,7 @@ ACTION_NAMES = {
     "staff_pin_reset": "重置工作人员PIN",
     "staff_deactivate": "停用工作人员账户",
     "staff_reactivate": "启用工作人员账户",
+    "staff_roles_change": "修改工作人员角色",
 }
 
 
@@ -112,6 +113,7 @@ COMMANDS = {
     ("cli", ""): "成绩录入命令（kiosk exam-result）",
     ("system", "exam_allocate"): "安排命令（kiosk allocate）",
     ("system", "staff_create"): "建账命令（kiosk staff add）",
+    ("system", "staff_roles_change"): "角色命令（kiosk staff role）",
 }
 
 

@@ -1,4 +1,5 @@
-"""管理员: staff accounts. Create with roles, reset a password or a PIN, deactivate and reactivate.
+"""管理员: staff accounts. Create with roles, reset a password or a PIN, deactivate and reactivate
+(修改角色: staff_roles).
 Secrets are stored only as argon2id hashes (staff.hash_secret), never written to the audit log;
 every change is audited."""
 from __future__ import annotations
@@ -106,6 +107,20 @@ def create(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles
         return add_account(s, env, problems, fields, by=actor(staff), temporary=True)  # type: ignore[arg-type]
 
 
+def precheck(env: Env, staff: StaffSession | None, staff_no: str, name: str, roles: list[str], password: str,
+             pin: str) -> StaffRow:
+    """新建账户 checked as ``create`` checks it (every problem told at once, a staff number taken
+    among them), nothing written: the account as it would be made, for the counter's question
+    before 创建账户 (which names its roles: one stray Enter could tick 管理员)."""
+    permitted(env, staff, *ADMIN, doing=audit.action_name("staff_create"))
+    problems = FormProblems()
+    number, clean_name, _, chosen, _ = check_fields(problems, staff_no, name, roles, password, pin)
+    with env.db.read() as s:
+        authorise(s, env, staff, *ADMIN, doing=audit.action_name("staff_create"))
+        refuse_taken(s, problems, number)
+    return StaffRow(number, clean_name, tuple(chosen), True, False, True)  # type: ignore[arg-type]
+
+
 def check_fields(problems: FormProblems, staff_no: str, name: str, roles: list[str], password: str | None = None,
                  pin: str | None = None) -> tuple:
     """新建账户's fields checked, each problem noted in ``problems``: (staff number, name, PIN, roles,
@@ -142,7 +157,7 @@ def add_account(s: Session, env: Env, problems: FormProblems, fields: tuple, by:
     return StaffRow(number, clean_name, tuple(chosen), True, False, temporary)
 
 
-def _target(s, staff_no: str) -> Staff:  # type: ignore[no-untyped-def]
+def target_account(s: Session, staff_no: str) -> Staff:
     """The account to change, locked (PostgreSQL): a reset is not undone by a wrong try counted meanwhile."""
     row = s.scalar(select(Staff).where(Staff.staff_no == "".join(staff_no.split()).upper()).with_for_update())
     if row is None:
@@ -156,7 +171,7 @@ def _account_change(env: Env, staff: StaffSession | None, staff_no: str, action:
     ``action`` (the staff number as its detail, never a secret) when the block ends without refusal."""
     with env.db.write() as s:
         authorise(s, env, staff, *ADMIN, doing=audit.action_name(action))
-        row = _target(s, staff_no)
+        row = target_account(s, staff_no)
         yield row
         audit.record(s, env, actor=actor(staff), role="admin", action=action,  # type: ignore[arg-type]
                      detail=row.staff_no)

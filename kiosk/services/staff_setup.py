@@ -3,11 +3,11 @@
 (工作人员账户, counter_staff.create). The same checks and the same insert as there
 (counter_staff.check_fields and add_account), the secrets stored only as argon2id hashes, and the
 same audit entry (staff_create), made by the command line: actor ``system``, as ``kiosk allocate``
-records it."""
+records it. ``kiosk staff role`` changes an account's roles as the counter's 修改角色 does."""
 from __future__ import annotations
 
 from ..domain.errors import FormProblems
-from . import counter_staff
+from . import counter_staff, staff_roles
 from .counter_staff import StaffRow
 from .env import Env
 
@@ -29,6 +29,13 @@ def create(env: Env, staff_no: str, name: str, roles: list[str], password: str, 
     fields = counter_staff.check_fields(problems, staff_no, name, roles, password, pin)
     with env.db.write() as s:
         return counter_staff.add_account(s, env, problems, fields, by=ACTOR)
+
+
+def change_roles(env: Env, staff_no: str, roles: list[str]) -> staff_roles.RoleChange:
+    """``kiosk staff role``: the roles of an account, checked as at the counter's 修改角色 (the last
+    active 管理员 keeps the role: no admin signs in here to keep it)."""
+    with env.db.write() as s:
+        return staff_roles.apply(s, env, staff_no, roles, by=ACTOR)
 
 
 def listed(env: Env) -> list[StaffRow]:

@@ -183,6 +183,33 @@ def test_without_a_terminal_the_secrets_come_only_from_password_stdin(hall) -> N
     assert _count(hall.url, Staff) == 0
 
 
+def test_staff_role_changes_roles_as_the_counter_does_and_keeps_the_last_admin(hall) -> None:  # type: ignore[no-untyped-def]
+    """``kiosk staff role``: the roles given are the account's afterwards, audited as the counter's 修改角色
+    (made by 角色命令); no change and the last active admin's 管理员 are refused, exit code 1."""
+    hall("staff", "add", "A0001", "--name", "张伟", "--role", "admin", "--password-stdin", stdin=GOOD)
+    hall("staff", "add", "J0001", "--name", "李娜", "--role", "counter", "--password-stdin", stdin=GOOD)
+    assert hall("staff", "role", "j0001", "--role", "review", "--role", "counter") == (
+        0, "已修改工作人员账户 J0001 李娜 的角色：窗口民警/辅警、审核（原为：窗口民警/辅警）\n", "")
+    assert hall("staff", "role", "J0001", "--role", "counter", "--role", "review") == (
+        1, "", "kiosk: 所选角色与该账户现有角色相同，未作修改\n")
+    assert hall("staff", "role", "A0001", "--role", "counter") == (
+        1, "", "kiosk: 不能取消最后一个在用管理员账户的管理员角色（须至少保留一个管理员）\n")
+    assert hall("staff", "role", "X0009", "--role", "counter") == (1, "", "kiosk: 未找到该工号\n")
+    code, out, _ = hall("staff", "list")
+    assert [line.split()[2] for line in out.splitlines()[1:]] == ["管理员", "窗口民警/辅警、审核"]
+    env = _env(hall.url)
+    try:
+        with env.db.read() as s:
+            made = s.scalars(select(AuditEntry).where(AuditEntry.action == "staff_roles_change")).all()
+            assert [(a.actor, a.detail) for a in made] == [("system", "J0001 窗口民警/辅警 改为 窗口民警/辅警、审核")]
+        assert audit.actor_label("system", "staff_roles_change") == "角色命令（kiosk staff role）"
+    finally:
+        env.db.dispose()
+    with pytest.raises(SystemExit) as done:  # no role given: the option parser's usage
+        hall("staff", "role", "J0001")
+    assert done.value.code == 2
+
+
 def test_an_unknown_role_is_refused_by_the_parser(hall) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(SystemExit) as done:
         hall("staff", "add", "A0001", "--name", "张伟", "--role", "boss")

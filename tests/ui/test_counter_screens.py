@@ -32,6 +32,13 @@ async def press(pilot, button_id: str) -> None:
     await settle(pilot)
 
 
+async def create_confirmed(pilot) -> None:
+    """工作人员账户's 创建账户, then 确认创建 in the question it asks first."""
+    await press(pilot, "create")
+    assert isinstance(pilot.app.screen, ConfirmDialog), "创建账户 asks first"
+    await press(pilot, "yes")
+
+
 async def look_up(pilot, citizen_id: str, reason: str) -> None:
     """From the staff home: 为群众办理, the citizen's ID number and the reason, 查询."""
     await press(pilot, "m-citizen")
@@ -220,7 +227,7 @@ async def test_admin_audit_and_staff_accounts(env):
         assert "角色" in roles_error or "密码" in field_error(app, "new_password")
         app.screen.query_one("#role-verify", Checkbox).value = True
         set_input(app, "new_password", "insure2026")
-        await press(pilot, "create")
+        await create_confirmed(pilot)
         assert "H2002" in screen_text(app)
         # nothing is chosen by default (the cursor starts on A0001, the admin's own account)
         assert app.screen.query_one("#reset").disabled and app.screen.query_one("#deactivate").disabled

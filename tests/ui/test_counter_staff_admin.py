@@ -8,7 +8,7 @@ from textual.widgets import Button, DataTable, Static
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter_screens import choose_staff, create_confirmed, press
 from tests.ui.test_counter_staff_message import said
 
 SIZE = (120, 40)
@@ -29,7 +29,7 @@ async def test_no_role_ticked_is_said_by_the_role_boxes(env):
         boxes, create = app.screen.query_one("#staff-roles"), app.screen.query_one("#create", Button)
         assert boxes.region.bottom <= note.region.y < create.region.y
         app.screen.query_one("#role-counter").value = True
-        await press(pilot, "create")
+        await create_confirmed(pilot)
         assert str(note.render()) == "" and "J2001" in [str(r[0]) for r in _rows(app)]
 
 
@@ -84,6 +84,7 @@ async def test_enter_in_the_initial_password_creates_the_account(env):
         set_input(app, "new_password", "abcd1234")
         await press_enter_in(pilot, "new_password")
         await settle(pilot)
+        await press(pilot, "yes")  # 确认创建: 创建账户 asks first
         assert field_error(app, "new_password") == ""
         assert "J2001" in [str(r[0]) for r in _rows(app)]
         assert app.screen.query_one("#input-new_password").value == ""  # the form is emptied for the next one
@@ -100,6 +101,7 @@ async def test_enter_in_the_pin_creates_the_account_too(env):
         app.screen.query_one("#role-review").value = True
         await press_enter_in(pilot, "pin")
         await settle(pilot)
+        await press(pilot, "yes")  # 确认创建
         assert "J2002" in [str(r[0]) for r in _rows(app)]
 
 
@@ -128,5 +130,5 @@ async def test_every_wrong_field_of_a_new_account_is_told_at_once_by_its_field(e
         await settle(pilot)
         assert all(field_error(app, n) == "" for n in ("new_staff_no", "new_name", "new_password", "pin"))
         assert str(app.screen.query_one("#error-roles", Static).render()) == ""  # answered by the tick
-        await press(pilot, "create")
+        await create_confirmed(pilot)
         assert ["J2003", "李四"] == [str(c) for c in next(r for r in _rows(app) if str(r[0]) == "J2003")[:2]]

@@ -81,11 +81,12 @@ async def test_the_accounts_controls_follow_the_list_in_the_tab_order(env):
         await settle(pilot)
         assert app.focused is app.screen.query_one("#staff-rows")
         seen = []
-        for _ in range(7):
+        for _ in range(13):
             await pilot.press("tab")
             seen.append(app.focused.id)
         assert seen == ["input-reset_password", "input-reset_pin", "reset", "reset-pin", "deactivate", "reactivate",
-                        "back"]
+                        "back", "set-role-counter", "set-role-review", "set-role-exam_admin", "set-role-verify",
+                        "set-role-admin", "set-roles"]  # 修改角色's boxes, then its button
         await pilot.press("tab")
         assert app.focused.id == "input-new_staff_no"  # then the 新建账户 form
 

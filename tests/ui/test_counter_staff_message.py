@@ -1,5 +1,5 @@
-"""Pilot: 工作人员账户 says what an action did in a line of its own right under the buttons that made
-it, in view (not in a notification over the page's bottom right that went after 5 seconds, nor in a
+"""Pilot: 工作人员账户 says what an action did in a line of its own right under the picked account's
+buttons (the row of 修改角色, their last), in view (not in a notification over the page's bottom right that went after 5 seconds, nor in a
 line docked at the page's bottom, some 20 rows under the buttons at 120x40); the next action takes
 the line away."""
 from __future__ import annotations
@@ -10,7 +10,7 @@ from textual.widgets import Static
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter_screens import choose_staff, create_confirmed, press
 
 
 def said(app, line: str = "staff-message") -> str:  # type: ignore[no-untyped-def]
@@ -39,7 +39,7 @@ async def test_what_an_action_did_is_said_under_its_buttons(env, size):
         await press(pilot, "yes")  # 确认重置密码
         assert said(app) == "J1001 的密码已重置，失败次数和锁定已清除"
         assert not app.screen.query("Toast") and not app._notifications  # noqa: SLF001
-        assert right_under(app, "staff-message", "reset")  # by the buttons, in view
+        assert right_under(app, "staff-message", "set-roles")  # under the account's buttons (修改角色's last), in view
         assert "J1001 的密码已重置" in screen_text(app)
         await pilot.pause(6)  # not gone after 5 seconds
         assert said(app) == "J1001 的密码已重置，失败次数和锁定已清除"
@@ -47,7 +47,7 @@ async def test_what_an_action_did_is_said_under_its_buttons(env, size):
         assert said(app) == "" and "PIN码" in field_error(app, "reset_pin")  # refused: nothing said of the last one
         await press(pilot, "deactivate")
         await press(pilot, "yes")
-        assert said(app) == "账户 J1001 已停用" and right_under(app, "staff-message", "deactivate")
+        assert said(app) == "账户 J1001 已停用" and right_under(app, "staff-message", "set-roles")
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
@@ -60,7 +60,7 @@ async def test_a_new_account_is_said_under_create(env, size):
                             ("pin", "190019")):
             set_input(app, name, value)
         app.screen.query_one("#role-counter").value = True
-        await press(pilot, "create")
+        await create_confirmed(pilot)
         assert said(app, "create-message").startswith("已创建账户 J1009")
         assert said(app) == "" and right_under(app, "create-message", "create")
 
@@ -93,6 +93,7 @@ async def test_a_new_account_is_said_in_view_and_the_form_is_ready_for_the_next(
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
+        await press(pilot, "yes")  # 确认创建
         await pilot.wait_for_scheduled_animations()  # the scroll to the line is animated (a loaded CI machine)
         for _ in range(30):  # and painted: on a loaded CI machine the page's last frame came later still
             if "已创建账户 J1010" in screen_text(app):

@@ -10,7 +10,7 @@ from kiosk.services import counter_staff, staff, staff_password
 from kiosk.services.staff import StaffSession
 from tests.ui.conftest import screen_text, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.test_counter_screens import choose_staff, create_confirmed, press
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
 
@@ -32,7 +32,7 @@ async def test_accounts_with_the_admins_password_read_waiting_for_their_own(env)
                             ("pin", "190019")):
             set_input(app, name, value)
         app.screen.query_one("#role-counter").value = True
-        await press(pilot, "create")
+        await create_confirmed(pilot)
         states = _states(app)
         assert states["J1009"] == "待修改初始密码"  # 新建账户: the admin's 初始密码
         assert states["J1002"] == "待修改初始密码"  # 重置密码

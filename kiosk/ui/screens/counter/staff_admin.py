@@ -1,5 +1,5 @@
-"""工作人员账户 (管理员): list, create with roles; reset a password or a PIN, deactivate and
-reactivate, each after a confirmation."""
+"""工作人员账户 (管理员): list, create with roles; reset a password or a PIN, change the roles,
+deactivate and reactivate; each, 创建账户 too, after a confirmation."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,6 +18,7 @@ from ...widgets.choice import Tick
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.plain import ErrorLine, Plain, PlainTable
+from .staff_questions import AccountQuestions
 
 
 ACCOUNT_FIELDS = ("reset_password", "reset_pin")  # typed for the account picked (新建账户's are not)
@@ -32,20 +33,21 @@ class SaidLine(ErrorLine):
     DEFAULT_CSS = "SaidLine { height: auto; color: $text-success; text-style: bold; }"
 
 
-class StaffAdminScreen(KioskScreen):
-    """重置密码, 重置PIN码, 停用账户 and 启用账户 act only on the account the admin picked, named on
+class StaffAdminScreen(AccountQuestions, KioskScreen):
+    """重置密码, 重置PIN码, 修改角色, 停用账户 and 启用账户 act only on the account the admin picked, named on
     screen; nothing is picked by default (the list's cursor starts on the first row, often the
     admin's own). A click on a row or Enter picks it; after that the pick follows the cursor, so the
     row under it is the account they act on. Once one is picked each of them can be pressed: what the account's state does not
     allow (启用 of an active one, say) is said under the fields, not by a button gone grey."""
 
     DRAFT_FIELDS = ("new_staff_no", "new_name", "new_password", "pin", "reset_password", "reset_pin")
-    ACTIONS = ("reset", "reset-pin", "deactivate", "reactivate")  # on the chosen account
+    ACTIONS = ("reset", "reset-pin", "set-roles", "deactivate", "reactivate")  # on the chosen account
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: dict[str, counter_staff.StaffRow] = {}
         self.chosen = ""
+        self.ticked_for: tuple[str, tuple[str, ...]] = ("", ())  # the account and roles 修改角色's boxes show
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("工作人员账户")
@@ -58,14 +60,22 @@ class StaffAdminScreen(KioskScreen):
                                 enter_presses="reset")
                 yield FormField("reset_pin", "新PIN码（重置PIN码时填写，6位数字）", max_length=6, digits=True, password=True,
                                 enter_presses="reset-pin")
-            yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("重置密码", id="reset", disabled=True)
                 yield Button("重置PIN码", id="reset-pin", disabled=True)
                 yield Button("停用账户", id="deactivate", variant="error", disabled=True)
                 yield Button("启用账户", id="reactivate", disabled=True)
                 yield Button("返回", id="back")
-            # what 重置 / 停用 / 启用 did, under their buttons; 创建账户's under its own (SaidLine)
+            # 修改角色 after them (Tab Tab from 新PIN码 is 重置PIN码 still, as a tester learnt it): the
+            # picked account's roles ticked, the same boxes as 新建账户's, and its button beside them
+            yield Plain("修改角色（勾选该账户的角色后按修改角色）：")
+            with Horizontal(id="account-roles", classes="role-ticks"):
+                for role, name in ROLE_NAMES.items():
+                    yield Tick(name, id=f"set-role-{role}", disabled=True)
+                yield Button("修改角色", id="set-roles", disabled=True)
+            # what these buttons did, or why one was refused, in one place: the line under them all
+            # (a refusal was above the buttons, what was done below); 创建账户's under its own (SaidLine)
+            yield ErrorLine(classes="screen-error", id="staff-refusal")
             yield SaidLine(id="staff-message")
             yield Plain("新建账户：", classes="group-title")
             with Horizontal(classes="row"):
@@ -76,7 +86,7 @@ class StaffAdminScreen(KioskScreen):
                 yield FormField("new_password", "初始密码（至少8位，含字母和数字）", max_length=64, password=True,
                                 enter_presses="create")
                 yield FormField("pin", "PIN码（6位数字）", max_length=6, digits=True, password=True, enter_presses="create")
-            with Horizontal(id="staff-roles"):
+            with Horizontal(id="staff-roles", classes="role-ticks"):
                 for role, name in ROLE_NAMES.items():
                     yield Tick(name, id=f"role-{role}")
             yield Plain("", classes="field-error", id="error-roles")  # 请至少选择一个角色, by the boxes
@@ -132,7 +142,7 @@ class StaffAdminScreen(KioskScreen):
 
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
         """A role ticked answers 请至少选择一个角色 (as typing in a field takes its message away)."""
-        if event.value:
+        if event.value and str(event.checkbox.id).startswith("role-"):
             self.query_one("#error-roles", Static).update("")
 
     def _choose(self, staff_no: str) -> None:
@@ -149,6 +159,7 @@ class StaffAdminScreen(KioskScreen):
             f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{r.state_text}）" if r else NOT_CHOSEN)
         for bid in self.ACTIONS:
             self.query_one(f"#{bid}", Button).disabled = r is None
+        self._tick_roles(r)
 
     def _forget_chosen(self) -> None:
         for name in ACCOUNT_FIELDS:
@@ -178,8 +189,10 @@ class StaffAdminScreen(KioskScreen):
             self.say("")  # the line of the last action would pass for this one's
         if bid == "create":
             roles = [r for r in ROLE_NAMES if self.query_one(f"#role-{r}", Tick).value]
-            self.call(counter_staff.create, self.env, staff, self._v("new_staff_no"), self._v("new_name"), roles,
-                      self._v("new_password"), self._v("pin"), done=self._created)
+            form = (self._v("new_staff_no"), self._v("new_name"), roles, self._v("new_password"), self._v("pin"))
+            self.call(counter_staff.precheck, self.env, staff, *form, done=lambda row: self._confirm_create(row, form))
+        elif bid == "set-roles":
+            self._confirm_roles()
         elif bid == "reset":
             self._confirm_reset("密码", "reset_password", counter_staff.check_password, counter_staff.reset_password,
                                 self._reset)
@@ -194,9 +207,12 @@ class StaffAdminScreen(KioskScreen):
             self.leave()
 
     def _refuse(self, message: str) -> None:
-        """What the service would refuse, said before the question is asked, not after it."""
+        """What the service would refuse, said before the question is asked, not after it: in the
+        line under the buttons, where what they did is said."""
         self.clear_errors()
         self.show_error(DomainError(message, "target"))
+        refusal = self.query_one("#staff-refusal", ErrorLine)
+        self.call_after_refresh(refusal.scroll_visible, animate=False)
 
     def _confirm_deactivate(self) -> None:
         """Asked first: the clerk is signed out at their next action, whatever they were doing."""
@@ -251,7 +267,7 @@ class StaffAdminScreen(KioskScreen):
         self._ask_then(question, f"确认重置{what}", action, chosen, "", secret, done=done)
 
     def _ask_then(self, question: str, yes_label: str, action, chosen: str, said: str,  # type: ignore[no-untyped-def]
-                  *args: str, done=None) -> None:
+                  *args: object, done=None) -> None:
         """``question`` first; on yes, ``action`` on the ``chosen`` account (with ``args``), then
         ``said`` and the list again (or ``done``)."""
 

@@ -1,6 +1,8 @@
 """Read-only screens: 网办进度, 消息, 驾驶证信息 (我的机动车: my_vehicles.py)."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.console import Group
 from rich.padding import Padding
 from rich.table import Table
@@ -14,6 +16,7 @@ from ...domain.ids import mask_phone
 from ...services import applications as apps
 from ...services import messaging, profile
 from ...services.booking import PERMIT_VOID
+from ..base import LIVE_SECONDS
 from ..citizen_screen import CitizenScreen
 from ..widgets.fit import refill_to_fit
 from ..widgets.header import KioskHeader
@@ -178,26 +181,50 @@ class ProgressScreen(RecordScreen):
 
 
 class InboxScreen(RecordScreen):
+    """The inbox, newest first; the highlighted message is shown under the list and marked read.
+    Read again every LIVE_SECONDS while in front (quiet, as 网办进度): a message sent meanwhile (the
+    counter's 办结, whose SMS the phone bar shows) comes in at the top, the cursor staying on its
+    message, the focus and the scroll where they are (tester: 共5条消息 stayed, the new one missing,
+    until 返回 and 消息 again)."""
+
     TITLE_TEXT = "消息"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[messaging.MessageView] = []
+        self._first = True  # not loaded yet: the first load focuses the list on the newest
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns("时间", "标题", "状态")
         self.call(messaging.inbox, self.env, self.account_id, done=self._loaded)
+        self.set_interval(LIVE_SECONDS, self._live)
+
+    def _live(self) -> None:
+        """Not before the first load, under a dialog, while a call runs, nor once the session is wiped."""
+        if not self._first and self.app.screen is self and not self.busy and self.kiosk.citizen is not None:
+            self.read_live(messaging.inbox, self.env, self.account_id, done=self._loaded)
 
     def _loaded(self, rows: list[messaging.MessageView]) -> None:
+        if not self._first and rows == self.rows:
+            return  # nothing new: nothing on screen changes
         self.rows = rows
-        table = self.query_one(DataTable)
-        for m in rows:
-            table.add_row(f"{m.created_at:%Y-%m-%d %H:%M}", m.title, "已读" if m.read else "未读")
+        table = self.query_one(PlainTable)
+        table.refill([(f"{m.created_at:%Y-%m-%d %H:%M}", m.title, "已读" if m.read else "未读") for m in rows],
+                     [str(m.id) for m in rows])
         self.show_table(bool(rows))
         self.set_status(f"共{len(rows)}条消息。选中一条查看内容。" if rows else "暂无消息。")
-        if rows:
+        if rows and self._first:
             table.focus()
             self._show(0)
+        self._first = False
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show(event.cursor_row)
+        """The message under the cursor. A refill highlights its first row on the way to the row the
+        cursor stays on (kiosk.ui.widgets.plain.PlainTable.refill): that passing row is neither shown
+        nor marked read (a new message at the top would be marked read unseen)."""
+        if event.cursor_row == event.data_table.cursor_row:
+            self._show(event.cursor_row)
 
     def _show(self, index: int) -> None:
         if not 0 <= index < len(getattr(self, "rows", [])):
@@ -205,11 +232,16 @@ class InboxScreen(RecordScreen):
         m = self.rows[index]
         self.query_one("#detail", Static).update(f"{m.title}\n{m.body}")
         if not m.read:
-            self.call(messaging.mark_read, self.env, self.account_id, m.id, done=lambda _: self._mark(index))
+            self.call(messaging.mark_read, self.env, self.account_id, m.id, done=lambda _: self._mark(m.id))
 
-    def _mark(self, index: int) -> None:
-        table = self.query_one(DataTable)
-        table.update_cell_at((index, 2), "已读")
+    def _mark(self, message_id: int) -> None:
+        """Shown read in its row (wherever a refresh has moved it meanwhile), and kept so: the next
+        read, saying the same, changes nothing."""
+        self.rows = [replace(m, read=True) if m.id == message_id else m for m in self.rows]
+        table = self.query_one(PlainTable)
+        key = str(message_id)
+        if key in table.rows:
+            table.update_cell(key, table.ordered_columns[2].key, "已读")
 
 
 class MyLicenceScreen(RecordScreen):

@@ -257,6 +257,21 @@ def waiting(session: Session, account_id: int, kind: str) -> list[Application]:
         .order_by(Application.id)))
 
 
+def decision_of(env: Env, account_id: int, serial_no: str) -> tuple[str, str] | None:
+    """For the citizen's result page of an application still waiting for someone else (受理中 at a
+    counter, a photo 待审核 by a reviewer), read again while it waits: its status now and its latest
+    entry's note (行驶证已邮寄，请注意查收。, 审核不通过：照片背景不是白色。), so the page follows the
+    decision; None if the account has no such application."""
+    with env.db.read() as s:
+        app = s.scalar(select(Application).where(Application.account_id == account_id,
+                                                 Application.serial_no == serial_no))
+        if app is None:
+            return None
+        last = s.scalar(select(ApplicationEvent).where(ApplicationEvent.application_id == app.id)
+                        .order_by(ApplicationEvent.id.desc()).limit(1))
+        return app.status, sentence(last.text) if last is not None else ""
+
+
 def list_for(env: Env, account_id: int) -> list[ApplicationView]:
     with env.db.read() as s:
         return list_in(s, account_id)

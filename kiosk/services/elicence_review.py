@@ -11,9 +11,9 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import Account, Application, ApplicationEvent, DrivingLicence
+from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
-from ..domain.errors import DomainError, NotFound, sentence
+from ..domain.errors import DomainError, NotFound
 from ..domain.ids import mask_id, mask_name
 from ..domain.titles import of_title
 from . import applications, audit, messaging, photos
@@ -154,15 +154,3 @@ def reject(env: Env, serial_no: str, reason: str, reviewer: str = "staff:cli") -
         return ReviewDone(app.serial_no, REJECTED, note)
 
 
-def decision_of(env: Env, account_id: int, serial_no: str) -> tuple[str, str] | None:
-    """For the citizen's result page of a photo sent to review (申领 or 换照片), read again while it
-    is 待审核: the application's status now and its latest entry's note (审核不通过：照片背景不是白色),
-    so the page follows the reviewer's decision; None if the account has no such application."""
-    with env.db.read() as s:
-        app = s.scalar(select(Application).where(Application.account_id == account_id,
-                                                 Application.serial_no == serial_no))
-        if app is None:
-            return None
-        last = s.scalar(select(ApplicationEvent).where(ApplicationEvent.application_id == app.id)
-                        .order_by(ApplicationEvent.id.desc()).limit(1))
-        return app.status, sentence(last.text) if last is not None else ""

@@ -18,7 +18,7 @@ from .flow_pending import PendingOffer
 from ..widgets.choice import Tick
 from ..widgets.code_button import CodeButton
 from ..widgets.code_step import code_widgets
-from ..widgets.done_step import DoneButtons, DoneStep
+from ..widgets.done_step import DONE_TAIL, DoneButtons, DoneStep
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad_box import KeypadBox, follow_keypad
@@ -46,6 +46,7 @@ class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuar
         self._prefilled: dict[str, str] = {}  # field -> the value the last choice filled it with
         self._submitted = False  # the application was made: leaving drops nothing
         self._serial = ""  # the application 查看网办进度 opens on: the one made, or the one still 受理中
+        self._title = ""  # the service's title as the application made has it (result_text)
         self.typed_ahead: list | None = []  # keys typed before the fields are there (kiosk.ui.key_order)
 
     def compose(self) -> ComposeResult:
@@ -207,8 +208,13 @@ class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuar
         return False
 
     def _done(self, submitted: apps.Submitted) -> None:
-        self.show_done(submitted.serial_no, (
-            f"业务已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
-            f"办理状态：{submitted.status}\n说明：{sentence(submitted.note)}\n\n"
-            + ("受理情况已发送到您的消息和手机短信，办结后将再次通知您，可在【网办进度】中查询办理进度。"
-               if submitted.status == "受理中" else "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。")), 2)
+        self._title, self._serial = submitted.title, submitted.serial_no  # the text names them
+        # while 受理中 the clerk's 办结 or 退办 shows here when it comes (DoneButtons.follow_status)
+        self.show_done(submitted.serial_no, self.result_text(submitted.status, submitted.note), 2, submitted.status)
+        self.step_opened()
+
+    def result_text(self, status: str, note: str) -> str:
+        return (f"业务已提交。\n\n业务名称：{self._title}\n业务流水号：{self._serial}\n"
+                f"办理状态：{status}\n说明：{sentence(note)}\n\n"
+                + ("受理情况已发送到您的消息和手机短信，办结后将再次通知您，可在【网办进度】中查询办理进度。"
+                   if status == apps.WAITING else DONE_TAIL))

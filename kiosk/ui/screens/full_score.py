@@ -18,7 +18,7 @@ from ..citizen_screen import CitizenScreen
 from ..key_order import keys_ready
 from ..submit_guard import SubmitGuard
 from ..widgets.choice import ChoiceEntered, Choices, nothing_chosen
-from ..widgets.done_step import DoneButtons, DoneStep
+from ..widgets.done_step import DONE_TAIL, DoneButtons, DoneStep
 from ..widgets.field import FormField, next_control
 from ..widgets.header import KioskHeader
 from ..widgets.keypad_box import KeypadBox, follow_keypad
@@ -49,6 +49,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         self.marked = []
         self._submitted = False
         self._serial = ""
+        self._title = ""  # the service's title as the application made has it (result_text)
         self.typed_ahead: list | None = []  # keys typed before the fields are there (kiosk.ui.key_order)
 
     def compose(self) -> ComposeResult:
@@ -232,7 +233,12 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         return ((pressed.name or "") if pressed else "") != self.prepared.initial.get("city", "")
 
     def _done(self, submitted: apps.Submitted) -> None:
-        self.show_done(submitted.serial_no, (
-            f"满分申请已提交。\n\n业务名称：{submitted.title}\n业务流水号：{submitted.serial_no}\n"
-            f"办理状态：{submitted.status}\n说明：{sentence(submitted.note)}\n\n"
-            "受理情况已发送到您的消息和手机短信，可在【网办进度】中查询办理进度。"), 3)
+        self._title, self._serial = submitted.title, submitted.serial_no  # the text names them
+        # while 受理中 the clerk's 办结 or 退办 shows here when it comes (DoneButtons.follow_status)
+        self.show_done(submitted.serial_no, self.result_text(submitted.status, submitted.note), 3, submitted.status)
+
+    def result_text(self, status: str, note: str) -> str:
+        return (f"满分申请已提交。\n\n业务名称：{self._title}\n业务流水号：{self._serial}\n"
+                f"办理状态：{status}\n说明：{sentence(note)}\n\n"
+                + ("受理情况已发送到您的消息和手机短信，可在【网办进度】中查询办理进度。"
+                   if status == apps.WAITING else DONE_TAIL))

@@ -1,5 +1,6 @@
 """The last step of a citizen's service (办理结果): what was done, then 查看网办进度 / 返回业务中心;
-``DoneButtons`` is what those buttons do, for the screens that show a DoneStep."""
+``DoneButtons`` is what those buttons do, for the screens that show a DoneStep, and how its 办理状态
+follows a decision made elsewhere while the page is in front."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -8,6 +9,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from ...services import applications as apps
+from ...services.elicence import PENDING
+from ..calls import LIVE_SECONDS
 from ..submit_guard import SubmitGuard
 from .plain import Plain
 
@@ -17,6 +21,11 @@ if TYPE_CHECKING:
     _Base = KioskScreen
 else:
     _Base = object
+
+# The statuses in which an application waits for someone else: a clerk's 办结 or 退办 at a counter
+# (受理中), a reviewer's decision on a photo (待审核). A result page showing one reads it again.
+AWAITING_OTHERS = (apps.WAITING, PENDING)
+DONE_TAIL = "办理结果已发送到您的消息和手机短信，可在【网办进度】中查询。"
 
 
 class DoneStep(Vertical):
@@ -43,6 +52,7 @@ class DoneButtons(SubmitGuard, _Base):
 
     _serial: str  # the application 查看网办进度 opens on
     _submitted: bool  # the application was made: leaving drops nothing
+    _status_shown = ""  # the 办理状态 the result page says (read again while AWAITING_OTHERS: follow_status)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
@@ -55,11 +65,38 @@ class DoneButtons(SubmitGuard, _Base):
 
             self.replace_with(ProgressScreen(self._serial))
 
-    def show_done(self, serial: str, result: str, bar: int) -> None:
+    def show_done(self, serial: str, result: str, bar: int, status: str = "") -> None:
         """The application ``serial`` was made: ``result`` says how it went, on the DoneStep, with the
-        step bar on ``bar``; 查看网办进度 opens on it."""
+        step bar on ``bar``; 查看网办进度 opens on it. ``status``: its 办理状态 in ``result``; while it
+        waits for someone else (AWAITING_OTHERS) the page follows it (``follow_status``)."""
         self._submitted = True
         self._serial = serial
         self.query_one("#result", Static).update(result)
         self.show_step("step-done", bar)
         self.step_opened()  # its buttons ignore a press for a moment, as 提交 did: the result is read
+        self._status_shown = status
+        if status in AWAITING_OTHERS:
+            self.set_interval(LIVE_SECONDS, self.follow_status)
+
+    def result_text(self, status: str, note: str) -> str:
+        """The result page's text for the application in ``status``, with ``note`` (its latest entry's)
+        as 说明: a screen whose page follows its status (``show_done`` with one) says it its own way."""
+        raise NotImplementedError
+
+    def follow_status(self) -> None:
+        """The result page while its application waits for a clerk or a reviewer (受理中, 待审核): the
+        application read again every LIVE_SECONDS, so a decision made meanwhile (办结 or 退办 at a
+        counter, a photo approved or turned down) shows in 办理状态 and 说明, as the SMS under it says
+        it (the page kept 受理中, tester). Only while this page is in front, nothing runs and the
+        citizen is signed in; the focus stays where it is."""
+        if (self._status_shown not in AWAITING_OTHERS or self.busy or self.app.screen is not self
+                or self.kiosk.citizen is None):
+            return
+        self.read_live(apps.decision_of, self.env, self.kiosk.citizen.account_id, self._serial,
+                       done=self._status_now)
+
+    def _status_now(self, now: tuple[str, str] | None) -> None:
+        if now is None or now[0] == self._status_shown or self.kiosk.citizen is None:
+            return
+        self._status_shown = now[0]
+        self.query_one("#result", Static).update(self.result_text(*now))

@@ -13,8 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ....services import elicence, elicence_photos, elicence_review, photos
-from ...base import LIVE_SECONDS
+from ....services import elicence, elicence_photos, photos
 from ...citizen_screen import CitizenScreen
 from ...widgets.done_step import DoneButtons
 from ...widgets.field import FormField
@@ -43,7 +42,6 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         self.path: Path | None = None
         self._serial = ""  # the application made, which 查看网办进度 opens on (DoneButtons)
         self._submitted = False  # the photo was sent to review (DoneButtons.show_done)
-        self._status_shown = ""  # the 办理状态 the result page says (read again while 待审核: _live)
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
@@ -188,26 +186,9 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         # repeated (tester)
         note = f"{elicence.REVIEW_TAIL}。" if result.status == elicence.PENDING else result.message
         self._serial = result.serial_no  # before the text that names it (show_done sets it too)
-        self.show_done(result.serial_no, self._result_text(result.status, note), 2)
-        self._status_shown = result.status
-        if result.status == elicence.PENDING:  # the reviewer's decision shows here when it comes
-            self.set_interval(LIVE_SECONDS, self._live)
+        # while 待审核 the reviewer's decision shows here when it comes (DoneButtons.follow_status)
+        self.show_done(result.serial_no, self.result_text(result.status, note), 2, result.status)
 
-    def _result_text(self, status: str, note: str) -> str:
+    def result_text(self, status: str, note: str) -> str:
         title = elicence.PHOTO_TITLE if self.purpose == "change" else elicence.APPLY_TITLE
         return f"申请已提交。\n\n业务名称：{title}\n业务流水号：{self._serial}\n办理状态：{status}\n说明：{note}"
-
-    def _live(self) -> None:
-        """The result page while 待审核: the application read again, so a decision made at a counter
-        (审核通过, 审核不通过 and why) shows in 办理状态 and 说明, as the SMS under it says it (the page
-        kept 待审核). Only while this page is in front, nothing runs and the citizen is signed in."""
-        if (self._status_shown != elicence.PENDING or self.busy or self.app.screen is not self
-                or self.kiosk.citizen is None):
-            return
-        self.read_live(elicence_review.decision_of, self.env, self.account_id, self._serial, done=self._decided)
-
-    def _decided(self, now: tuple[str, str] | None) -> None:
-        if now is None or now[0] == self._status_shown or self.kiosk.citizen is None:
-            return
-        self._status_shown = now[0]
-        self.query_one("#result", Static).update(self._result_text(*now))  # the focus stays where it is

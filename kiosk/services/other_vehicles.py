@@ -29,7 +29,7 @@ from . import audit, messaging, profile
 from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
 from .env import Env
 from .new_cars import NewCarView, new_cars_in
-from .owned_vehicles import transferred_plates, transfers_out
+from .owned_vehicles import pending_notes, transferred_plates, transfers_out
 
 KIND = "other_vehicle"
 REMOVE = "other_vehicle_remove"
@@ -191,6 +191,7 @@ class VehiclesPage:
     transferred: dict
     others: list[OtherView]
     new: list[NewCarView] = field(default_factory=list)
+    pending: dict[str, list[str]] = field(default_factory=dict)  # plate -> owned_vehicles.pending_notes
 
     def warnings(self) -> list[str]:
         """The lines in red under the list. 检验 and 续保 are asked only of a vehicle the citizen still
@@ -228,7 +229,7 @@ def page_of(env: Env, account_id: int) -> VehiclesPage:
         others = [OtherView(views[v.plate], o.plate_kind, o.recorded_at, mask_name(owners.get(v.owner_id, "")),
                             gone.get(v.plate)) for o, v in rows]
         return VehiclesPage(own, transferred_plates(s, account_id), others,
-                            new_cars_in(s, env.clock.now().date(), account_id))
+                            new_cars_in(s, env.clock.now().date(), account_id), pending_notes(s, account_id))
 
 
 def remove(env: Env, account_id: int, plate: str) -> str:

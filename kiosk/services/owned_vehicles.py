@@ -19,6 +19,8 @@ TRANSFER_KIND = "vehicle_transfer"  # kiosk.services.vehicle_transfer's
 # A citizen with no vehicle in their name: 登记, not 已备案 (备案 is the word of 备案非本人机动车,
 # a vehicle in another person's name; own vehicles need no 备案).
 NO_VEHICLE = "您名下没有已登记的机动车，无法办理此业务"
+# What 在用车选号 tells a citizen who chose a new number (kiosk.services.plate_used), and 我的机动车 again
+NEW_PLATE = "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
 
 
 def transferred_plates(session: Session, account_id: int) -> dict[str, date]:
@@ -74,7 +76,7 @@ def new_numbers(session: Session, vehicles: list[Vehicle]) -> dict[str, str]:
 
 def renumbered(number: str) -> str:
     """Why a vehicle with a new number chosen has no plate, 行驶证 or mark made for the old one (a clause)."""
-    return f"该车已通过在用车选号选定新号牌号码{number}，请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
+    return f"该车已通过在用车选号选定新号牌号码{number}，{NEW_PLATE}"
 
 
 def held_back(session: Session, account_id: int, vehicles: list[Vehicle]) -> dict[str, str]:
@@ -84,6 +86,18 @@ def held_back(session: Session, account_id: int, vehicles: list[Vehicle]) -> dic
     for plate, number in new_numbers(session, vehicles).items():
         held.setdefault(plate, renumbered(number))
     return held
+
+
+def pending_notes(session: Session, account_id: int) -> dict[str, list[str]]:
+    """plate -> what another service left the vehicle waiting for, one line each (without 。), for
+    我的机动车's detail: its 转籍 still 受理中, a new number chosen by 在用车选号 and not on it yet
+    (what to do then, as that service's result said it)."""
+    notes: dict[str, list[str]] = {}
+    for plate, serial in transfers_in_progress(session, account_id).items():
+        notes.setdefault(plate, []).append(f"机动车转籍申请受理中（业务流水号{serial}）")
+    for plate, number in new_numbers(session, held_vehicles(session, account_id)).items():
+        notes.setdefault(plate, []).append(f"已选定新号牌号码：{number}，{NEW_PLATE}")
+    return notes
 
 
 def held_vehicles(session: Session, account_id: int) -> list[Vehicle]:

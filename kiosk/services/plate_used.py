@@ -26,7 +26,7 @@ from ..domain.titles import of_title
 from ..domain.vehicle_docs import NUMBERED_KINDS
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .env import Env
-from .owned_vehicles import held_vehicles, in_transfer, open_of_kinds, transfers_in_progress, vehicle_of
+from .owned_vehicles import NEW_PLATE, held_vehicles, in_transfer, open_of_kinds, transfers_in_progress, vehicle_of
 from .plate_common import (car_line, check_number, chosen_by_car, link, number_field, number_fields, pool, record,
                            rules_said, taken_numbers, way_choices)
 
@@ -36,7 +36,6 @@ BUSINESS_OF = {"过户": BUSINESSES[0], "转入": BUSINESSES[1]}  # vehicles.tra
 NO_TRANSFER = "该车没有过户或转入记录，不能办理在用车选号"
 NOT_YOURS = "未查询到您名下该机动车，请重新选择"
 KEPT = "原号牌和行驶证继续使用，无需到车管所办理"
-NEW_PLATE = "请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证"
 KEEP_RULE = (f"该车登记满{rule.KEEP_USED_YEARS}年后过户（转入）的，自过户（转入）之日起{rule.KEEP_WITHIN_YEARS}年内"
              "可以保留原号牌")
 INTRO = ("为本人名下的在用车选择号牌号码：本地二手车过户选号或异地转（迁）入选号（限小型汽车、小型新能源汽车、"

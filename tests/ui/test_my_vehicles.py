@@ -185,3 +185,31 @@ async def test_a_recorded_car_transferred_out_is_shown_so_without_its_dates(kios
         assert "备案的非本人机动车中1辆已转出，备案已失效。" in text and "另备案非本人机动车" not in text
         assert "检验有效期至：" not in text and "2027-06-21" not in text
         assert screen.query_one("#remove-other").display
+
+
+async def test_what_other_services_left_a_car_waiting_for_is_in_its_detail(kiosk_app, env, people):
+    """Tester: after 周杰's 在用车选号 (渝AD12345 to a new number, 已办结) its detail never named the new
+    number, and 渝A8D2Q7 with its 转籍 受理中 read as a plain 本人 car."""
+    from kiosk.services import applications
+    from kiosk.services.plate_used import UsedCarPlate
+    from kiosk.services.vehicle_transfer import VehicleTransferService
+    from tests.integration.test_plate_used import transfer_in
+    from tests.integration.test_vehicle_transfer import FORM
+    zhou = people["two_cars"]
+    with env.db.read() as s:
+        aid = s.scalars(select(Account.id).where(Account.id_number == zhou.id_number)).one()
+    transfer_in(env, "渝AD12345", date(2026, 12, 1), "转入")
+    applications.submit(env, UsedCarPlate(), aid, {"plate": "渝AD12345", "way": "自编自选", "own_1": "DB8888"})
+    moving = applications.submit(env, VehicleTransferService(), aid, FORM)
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(pilot, env, zhou)
+        table = screen.query_one(DataTable)
+        assert [str(c) for c in table.get_row_at(0)][:2] == ["渝A8D2Q7", "本人"]
+        text = "".join(screen_text(pilot.app).split())
+        assert f"渝A8D2Q7小型轿车吉利牌机动车转籍申请受理中（业务流水号{moving.serial_no}）。初次登记日期" in text
+        assert "已选定新号牌号码" not in text
+        await pilot.press("down")
+        await settle(pilot)
+        text = "".join(screen_text(pilot.app).split())
+        assert ("已选定新号牌号码：渝ADB8888，请携带车辆、机动车行驶证和原号牌到车管所换领号牌和行驶证。初次登记日期"
+                in text) and "转籍申请受理中" not in text

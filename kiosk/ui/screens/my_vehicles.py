@@ -46,6 +46,7 @@ class MyVehiclesScreen(RecordScreen):
         self.rows: list[profile.VehicleView | NewCarView] = []
         self.others: dict[str, other_vehicles.OtherView] = {}  # plate -> a recorded vehicle of another person
         self.moved: dict = {}  # plate -> the day an own vehicle was transferred out
+        self.pending: dict[str, list[str]] = {}  # plate -> what another service left it waiting for
         self.warnings: list[str] = []  # the lines in red under the count (VehiclesPage.warnings)
         self._columns: list[int] = []
         remove = Button("解除备案", id="remove-other", variant="error")
@@ -66,6 +67,7 @@ class MyVehiclesScreen(RecordScreen):
     def _page(self, page: other_vehicles.VehiclesPage) -> None:
         self.others = {o.vehicle.plate: o for o in page.others}
         self.moved = page.transferred
+        self.pending = page.pending
         self.warnings = page.warnings()
         self._loaded([*page.own, *(o.vehicle for o in page.others), *page.new])
 
@@ -134,8 +136,12 @@ class MyVehiclesScreen(RecordScreen):
         self._detail(v, about)
 
     def _own_about(self, v: profile.VehicleView, moved: str) -> Text:
+        """An own vehicle in full; under its name what another service left it waiting for (a 转籍
+        受理中, a new number chosen by 在用车选号 to be fetched at the DMV: tester, it read as any car)."""
         return Text.assemble(
-            f"{v.plate}  {v.vehicle_type}  {v.brand}{moved}\n初次登记日期：{v.registered_text}  使用性质：{v.use_nature}"
+            f"{v.plate}  {v.vehicle_type}  {v.brand}{moved}\n",
+            *((f"{note}。\n", "bold") for note in self.pending.get(v.plate, ())),
+            f"初次登记日期：{v.registered_text}  使用性质：{v.use_nature}"
             "\n检验有效期至：", self._due(v.inspection_text, v.inspection_overdue),
             "\n交强险有效期至：", self._due(v.insurance_text, v.insurance_expired), f"\n联系电话：{mask_phone(v.phone)}\n",
             f"未处理的交通违法{v.unhandled_violations}起：" if v.violations else "未处理的交通违法：无")

@@ -3,6 +3,7 @@ displayed, and so are all its containers. KioskScreen (kiosk.ui.base) opens on t
 and moves the focus into a wizard's new step with these."""
 from __future__ import annotations
 
+from textual.containers import ScrollableContainer
 from textual.widget import Widget
 from textual.widgets import DataTable
 
@@ -47,3 +48,15 @@ def focus_now(widget: Widget, *, scroll_visible: bool = True) -> None:
 def shown(widget: Widget) -> bool:
     """Displayed, and so are all its containers."""
     return all(getattr(node, "display", True) for node in widget.ancestors_with_self)
+
+
+def in_sight(widget: Widget) -> bool:
+    """Shown, and its content (an input's row of text, inside its frame) at least partly within the
+    view of every container that scrolls it: not scrolled away above or below a page's edge."""
+    if not shown(widget):
+        return False
+    region = widget.content_region
+    for node in widget.ancestors:
+        if isinstance(node, ScrollableContainer):
+            region = region.intersection(node.scrollable_content_region)
+    return bool(region.area) and bool(region.intersection(widget.screen.region).area)

@@ -2,7 +2,10 @@
 
 With no input focused (a step opens with the focus on 提交 or 发送验证码), a tap goes into the first
 field of digits on view (a code, a phone or an ID number: ``digit_fields``), which takes the focus;
-a field of a step not shown (a wizard's other step, held in the screen) is none."""
+a field of a step not shown (a wizard's other step, held in the screen) is none, and so is one
+scrolled away below or above the page's edge: with 机动车转籍申请's vehicle list focused at 100x30,
+a tap on 1 went into 发票代码 down the page, which jumped there (tester). An input focused but
+scrolled away counts as none focused: nothing is typed where it is not seen."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -10,7 +13,7 @@ from textual.containers import Grid
 from textual.screen import Screen
 from textual.widgets import Button, Input
 
-from ..focus import shown
+from ..focus import in_sight, shown
 from .repeat_button import RepeatButton
 from .field import FormField
 
@@ -21,9 +24,11 @@ class PadKey(RepeatButton):
     """A key of the pad: every tap types (RepeatButton)."""
 
 
-def digit_fields(screen: Screen) -> list[Input]:
-    """The inputs of the fields of digits (``FormField.digits``) the citizen sees on ``screen`` now."""
-    return [i for f in screen.query(FormField) if f.digits for i in f.query(Input) if shown(i) and not i.disabled]
+def digit_fields(screen: Screen, sighted: bool = False) -> list[Input]:
+    """The inputs of the fields of digits (``FormField.digits``) the citizen sees on ``screen`` now:
+    displayed in the step shown; ``sighted``: also within the page's view now (``in_sight``)."""
+    found = [i for f in screen.query(FormField) if f.digits for i in f.query(Input) if shown(i) and not i.disabled]
+    return [i for i in found if in_sight(i)] if sighted else found
 
 
 class Keypad(Grid):
@@ -41,8 +46,8 @@ class Keypad(Grid):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         target = self.screen.focused
-        if not isinstance(target, Input):
-            inputs = digit_fields(self.screen)
+        if not isinstance(target, Input) or not in_sight(target):
+            inputs = digit_fields(self.screen, sighted=True)
             if not inputs:
                 return
             target = inputs[0]

@@ -4,7 +4,14 @@ It is on view only while a field of digits is (``keypad.digit_fields``: a code, 
 ID number): not on a step with none (注册's 人脸识别, a form of choices only, 办理结果), where it
 would only take room. It follows each step shown (every ContentSwitcher of the screen); a screen
 that shows or hides such a field within a step says so with ``follow_keypad``. At 80x24 (the
-App's ``-narrow`` class, kiosk.tcss) it is never shown: the keyboard does the same job."""
+App's ``-narrow`` class, kiosk.tcss) it is never shown: the keyboard does the same job.
+
+On view means within the page's view, not only displayed: 机动车转籍申请 at 100x30 opens with only
+号牌号码 and 转入地（省） on screen, its 发票代码 and 发票号码 far down the page, and the pad beside
+them took a tap on 1 into 发票代码 (tester). While every field of digits of the step is scrolled away
+its keys are hidden (``-out-of-sight``) but keep their column: the page does not widen and narrow as
+it scrolls (its text wrapped anew would move the field out of the view it came into). The page
+(kiosk.ui.widgets.page) has the pad follow each scroll and each new layout."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -12,6 +19,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher
 
+from ..focus import in_sight
 from .keypad import Keypad, digit_fields
 
 
@@ -34,7 +42,9 @@ class KeypadBox(Vertical):
 
     def _follow(self) -> None:
         if self.is_attached:
-            self.set_class(not digit_fields(self.screen), "-nothing-to-type")
+            fields = digit_fields(self.screen)
+            self.set_class(not fields, "-nothing-to-type")
+            self.set_class(bool(fields) and not any(in_sight(i) for i in fields), "-out-of-sight")
 
 
 def follow_keypad(screen: Screen) -> None:

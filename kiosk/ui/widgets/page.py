@@ -52,12 +52,15 @@ class Page(VerticalScroll):
         self.watch(self, "scroll_y", lambda _y: self.call_after_refresh(self._tell_hints), init=False)
 
     def _tell_hints(self) -> None:
-        """The screen's 下方还有内容 line (kiosk.ui.widgets.more_below), if it has one, shown or not."""
+        """The screen's 下方还有内容 line (kiosk.ui.widgets.more_below), if it has one, shown or not;
+        its number pad's keys too, shown while a field of digits is in the view (keypad_box)."""
+        from .keypad_box import follow_keypad
         from .more_below import MoreBelow
 
         if self.is_attached:
             for hint in self.screen.query(MoreBelow):
                 hint.follow(self)
+            follow_keypad(self.screen)
 
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show and not (self.form and self.shows_fields)

@@ -208,7 +208,7 @@ class KioskScreen(ServiceCalls, ButtonRowKeys):
         if focus:
             focus_first(self.query_one(f"#{step}"))
 
-    def show_error(self, exc: DomainError) -> None:
+    def show_error(self, exc: DomainError, focus: bool = True) -> None:
         """Next to the named field when it is on screen (not in a hidden wizard step), or in the
         line ``#error-<field>`` put next to a field that is no FormField (a group of checkboxes),
         else in the screen's error line, else as a notification. A form with several wrong fields
@@ -219,7 +219,8 @@ class KioskScreen(ServiceCalls, ButtonRowKeys):
         wrong code filled the field, and the right one could not be typed (only said 最多可输入6位). One
         too short stays, for the digit left out to be added (tester: all six had to be typed again).
         A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused), and
-        the focus goes to the button when it may send a new code at once."""
+        the focus goes to the button when it may send a new code at once. ``focus`` False: the focus
+        stays where it is (the field Enter was pressed in, kiosk.ui.screens.flow), messages said all the same."""
         exc = as_seen_here(self, exc)  # no code sent from this page: 请先点击【发送验证码】
         if isinstance(exc, CodeRefused) and exc.message != NOT_SIX:  # 5 digits typed: the 6th is added
             for f in self.query(FormField):
@@ -240,6 +241,8 @@ class KioskScreen(ServiceCalls, ButtonRowKeys):
                 errors[-1].update("\n".join(elsewhere))
             else:
                 self.notify("\n".join(elsewhere), severity="error", timeout=8)
+        if not focus:
+            return
         if resend is not None:  # the code is gone and a new one may be sent now: Enter sends it
             resend.focus()
         elif first:

@@ -21,6 +21,7 @@ from ..widgets.code_step import code_widgets
 from ..widgets.done_step import DONE_TAIL, DoneButtons, DoneStep
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
+from ..widgets.in_view import bring_into_view
 from ..widgets.keypad_box import KeypadBox, follow_keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
@@ -164,6 +165,20 @@ class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuar
                 f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
         self.show_step("step-confirm", 1)
         self.step_opened()
+
+    def on_field_enter_last_refused(self, event: FormField.LastRefused) -> None:
+        """Enter in the form's last field, its own value wrong (said under it, the focus kept there so
+        what is typed next corrects it): every other field's problem is said under it too, in one go,
+        as 下一步 says them (申请新车临时号牌: 有效天数 31 said alone, 起始日期 2026-12-11's 起始日期最晚为
+        2026-12-10 only at the next 下一步, tester). The field stays in view, after the first message's."""
+        if self.prepared is None or not self.query_one("#step-form").display:
+            return
+        try:
+            apps.check(self.service, self._form(), self.prepared)
+        except DomainError as exc:
+            self.clear_errors()
+            self.show_error(exc, focus=False)
+            self.call_after_refresh(bring_into_view, event.field)
 
     def focus_field(self, field: str) -> None:
         """A choice's or a box's message is under it, which may be scrolled away: the focus goes to

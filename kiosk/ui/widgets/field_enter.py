@@ -6,12 +6,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input
 
 
 class FieldEnter:
     """Enter in a FormField (mixed into it first: the same widget; its handler is the field's own)."""
+
+    class LastRefused(Message):
+        """Enter in a form's last field, whose own value is wrong: said under it, the focus kept there.
+        The screen may say the other fields' problems as well, in the same go (kiosk.ui.screens.flow):
+        申请新车临时号牌's 有效天数 31 under 起始日期 2026-12-11 said only 有效天数为1-30天, and the
+        date's problem came only at the next 下一步 (tester)."""
+
+        def __init__(self, field: Widget) -> None:
+            super().__init__()
+            self.field = field
 
     digits: bool
     input: Input  # FormField.input: the field's box
@@ -44,8 +55,10 @@ class FieldEnter:
         if following is None and self._enter_presses is not None and self._refused_here():
             # the last field, its own value wrong: said here and the focus stays, not 下一步, which
             # put the focus on the first wrong field above (延期至 2027-02-30 under an empty 具体说明:
-            # the corrected date went into 具体说明, tester). Other fields are said at 下一步 (the button).
+            # the corrected date went into 具体说明, tester). The screen says the other fields' problems
+            # with it (LastRefused), the focus still here.
             event.stop()
+            self.post_message(self.LastRefused(self))  # type: ignore[arg-type]
             return
         if following is not None:
             event.stop()

@@ -152,14 +152,16 @@ def in_form_order(exc: FieldErrors, prepared: Prepared) -> FieldErrors:
     return exc if problems == exc.problems else FieldErrors(problems)
 
 
-def field_problem(service: OnlineService, form: dict[str, str], prepared: Prepared, name: str) -> str:
+def field_problem(service: OnlineService, form: dict[str, str], prepared: Prepared, name: str,
+                  empty_too: bool = False) -> str:
     """What the service's own checks (``validate``, no database) say of the field ``name`` as it
     stands alone: said under it as Enter leaves it, before the next field is typed (a 4-digit phone
     number; a 体检日期 no longer valid). Run with every other typed field left empty (the choices
     and boxes as they are), so only the value's own checks count: one that needs another field
     typed (the same phone and address as on record, an invoice's record) waits for 下一步, as does
-    an empty field's 请输入 (''). '' when nothing is wrong with it."""
-    if not form.get(name, "").strip():
+    an empty field's 请输入 ('', unless ``empty_too``: the form's own words for an empty field, which
+    the screen keeps under it while another choice is made). '' when nothing is wrong with it."""
+    if not empty_too and not form.get(name, "").strip():
         return ""
     typed = {spec.name for spec in prepared.fields if spec.kind not in ("choice", "agree")}
     alone = {key: value if key == name or key not in typed else "" for key, value in form.items()}

@@ -112,12 +112,13 @@ class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuar
             self._reading_done()
         super()._failed_unexpectedly()
 
-    def _field_problem(self, name: str, value: str) -> str:
+    def _field_problem(self, name: str, value: str, empty_too: bool = False) -> str:
         """What the service's own checks say of the field ``name`` holding ``value``, alone: said
-        under it as Enter leaves it for the next field (no database: ``apps.field_problem``)."""
+        under it as Enter leaves it for the next field (no database: ``apps.field_problem``);
+        ``empty_too``: an empty one's 请输入 as well."""
         if self.prepared is None:
             return ""
-        return apps.field_problem(self.service, {**self._form(), name: value}, self.prepared, name)
+        return apps.field_problem(self.service, {**self._form(), name: value}, self.prepared, name, empty_too)
 
     def _focus_first_field(self) -> None:
         """Keyboard users start in the form, on its first field on view."""

@@ -4,6 +4,7 @@ fields that depend on it, Enter on a choice or a box moves on, Tab goes in the f
 ``_form`` says what the form holds. Field by field, the form is flow_fields'."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual.widget import Widget
@@ -30,6 +31,7 @@ class FormFollowing(_Base):
 
     prepared: apps.Prepared | None
     _prefilled: dict[str, str]  # field -> the value the last choice filled it with
+    _field_problem: Callable[[str, str, bool], str]  # ApplicationFlowScreen's: what a field's value alone earns
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         """Choosing another item (e.g. a vehicle) fills in the fields and intro the service gives for it;
@@ -45,6 +47,7 @@ class FormFollowing(_Base):
         if said and box is not None:
             self.call_after_refresh(box.scroll_visible)
         self._follow_pending(name, event.pressed.name)
+        self._drop_stale_messages()
         self.call_after_refresh(self._show_wanted)  # once every radio set knows its choice
         prefill = self.prepared.context.get("prefill")
         if isinstance(prefill, dict) and event.pressed.name in prefill:
@@ -52,6 +55,21 @@ class FormFollowing(_Base):
         intros = self.prepared.context.get("intros")
         if isinstance(intros, dict) and event.pressed.name in intros:
             self.query_one("#intro", Static).update(intros[event.pressed.name])
+
+    def _drop_stale_messages(self) -> None:
+        """A text field's message said of the form as it was (下一步's rule over several fields: the
+        vehicle's record, an invoice's) goes with another choice; one its value earns alone (a phone
+        number's length, 请输入联系地址 under an empty one) stays, and so does the length limit's. 变更机动车联系方式: 新的联系方式与原登记信息
+        相同，无需变更 stayed under 新手机号码 after the other vehicle was chosen, the intro and the address
+        the new one's (tester)."""
+        if self.prepared is None:
+            return
+        for f in self.query_one("#fields").query(FormField):
+            if not f.said or getattr(f, "_limit_at", None) == f.value:
+                continue
+            alone = self._field_problem(f.field_name, f.value, True)
+            if alone != f.said:
+                f.set_error(alone, scroll=False)
 
     def _refill(self, values: dict[str, str]) -> None:
         """Fill in what the new choice gives, but only in a field the citizen has not changed (it

@@ -68,6 +68,11 @@ class VehicleDocument:
     def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
         return []
 
+    def named(self, values: dict) -> str:
+        """The document as the result, the messages and the counter's completion name it, from the
+        application's fields (``values``): 补换领机动车号牌 says which plates."""
+        return self.document
+
     def vehicle_intro(self, facts: dict, today: date) -> str:
         return self.intro
 
@@ -212,7 +217,7 @@ class VehicleDocument:
         else:
             who = "请经办人持身份证件和单位授权委托书" if account.kind == "unit" else "请持本人身份证件"
             how = f"{who}到{clean['office']}（{clean['office_address']}）领取"
-        note = f"已受理，{vehicle.plate}的{self.document}{when}，{how}"
+        note = f"已受理，{vehicle.plate}的{self.named(clean)}{when}，{how}"
         return Outcome(WAITING, note, f"{note}。")
 
     def finish(self, session: Session, env: Env, app: Application, how: str) -> str:
@@ -221,8 +226,8 @@ class VehicleDocument:
             raise DomainError("请选择办结方式")
         check_finish(str(app.payload.get("delivery", "")), how)
         if how == MAILED:
-            return f"{self.document}已邮寄，请注意查收"
-        return f"{self.document}已在{app.payload.get('office', '车管所')}领取"
+            return f"{self.named(app.payload)}已邮寄，请注意查收"
+        return f"{self.named(app.payload)}已在{app.payload.get('office', '车管所')}领取"
 
 
 class QualifiedDocument(VehicleDocument):

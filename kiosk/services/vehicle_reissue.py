@@ -68,6 +68,12 @@ class PlateReissue(_WithReason):
     def extra_summary(self, clean: dict[str, str]) -> list[tuple[str, str]]:
         return [("补换领的号牌", f"{clean['plates']}（号牌号码不变）"), *super().extra_summary(clean)]
 
+    def named(self, values: dict) -> str:
+        """The plates chosen: 渝A12345的前后号牌最迟于...制作完成, 后号牌已邮寄 (the summary's 补换领的号牌;
+        the result said only 号牌, tester). An application of before keeps 号牌."""
+        plates = str(values.get("plates", ""))
+        return plates if plates in PLATE_SETS else self.document
+
 
 class InspectionMarkReissue(QualifiedDocument):
     kind = code_purpose = MARK_REISSUE

@@ -12,6 +12,7 @@ from kiosk.services import applications
 from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
 from kiosk.services.vehicle_reissue import InspectionMarkReissue, PlateReissue, VehicleLicenceReissue
+from tests.integration.licence_helpers import finish
 
 LICENCE, PLATES, MARK = VehicleLicenceReissue(), PlateReissue(), InspectionMarkReissue()
 HOME = "重庆市渝中区解放碑街道民族路100号"
@@ -71,9 +72,14 @@ def test_plate_reissue_at_a_counter_keeps_the_number_and_takes_15_working_days(e
     assert ("补换领的号牌", "后号牌（号牌号码不变）") in checked.summary
     assert ("申请原因", "其他（号牌被盗）") in checked.summary
     done = applications.submit(env, PLATES, aid, form)
-    assert "最迟于2026-12-22制作完成" in done.note and "到渝北车管所" in done.note
+    # which plates, as the summary's 补换领的号牌 (tester: the result, 网办进度, 消息 and SMS said only 号牌)
+    assert done.note.startswith("已受理，渝AD12345的后号牌最迟于2026-12-22制作完成，") and "到渝北车管所" in done.note
     with env.db.read() as s:
         assert s.scalars(select(Vehicle.plate).where(Vehicle.plate == "渝AD12345")).one()  # same number
+        for channel in ("sms", "inbox"):
+            sent = s.scalars(select(Message).where(Message.channel == channel).order_by(Message.id.desc())).first()
+            assert "渝AD12345的后号牌最迟于2026-12-22制作完成" in sent.body, channel
+    assert finish(env, done.serial_no, "已在窗口领取") == "后号牌已在渝北车管所领取"
 
 
 @pytest.mark.parametrize("change, field, words", [
@@ -192,9 +198,10 @@ def test_the_counter_finishes_as_the_citizen_chose(env: Env, people, service) ->
         app = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         with pytest.raises(DomainError, match="已在窗口领取"):
             service.finish(s, env, app, "已邮寄")
-        assert service.finish(s, env, app, "已在窗口领取") == f"{service.document}已在渝中车管所领取"
+        named = "前号牌" if service is PLATES else service.document  # the plates chosen, named
+        assert service.finish(s, env, app, "已在窗口领取") == f"{named}已在渝中车管所领取"
         app.payload = {**app.payload, "delivery": "邮寄"}
-        assert service.finish(s, env, app, "已邮寄") == f"{service.document}已邮寄，请注意查收"
+        assert service.finish(s, env, app, "已邮寄") == f"{named}已邮寄，请注意查收"
         with pytest.raises(DomainError):
             service.finish(s, env, app, "已办结")
 

@@ -83,7 +83,8 @@ async def test_plate_reissue_by_mail_for_the_second_vehicle(kiosk_app, env, peop
         assert "后号牌（号牌号码不变）" in text and "其他（号牌被盗）" in text and "15个工作日内" in text
         await press_in_view(pilot, "submit")
         text = screen_text(kiosk_app)
-        assert "受理中" in text and "最迟于2026-12-22制作完成" in text and "邮寄至重庆市江北区观音桥步行街8号" in text
+        assert "受理中" in text and "渝AD12345的后号牌最迟于2026-12-22制作完成" in text
+        assert "邮寄至重庆市江北区观音桥步行街8号" in text
 
 
 async def test_inspection_mark_refused_then_given_for_the_other_vehicle(kiosk_app, env, people):

@@ -13,11 +13,12 @@ while the new one is still being composed (it may take a second on a busy machin
 tmux tests drive the kiosk by keys at full speed); nor are mouse moves and scrolls.
 
 A double-tap's second tap (a press within ``SECOND_TAP`` of the last one taken, at the same spot)
-is dropped too when a button is under it, or anything other than what the first was on: the first
-may have changed what the finger is on (tester: 发送验证码 tapped twice pressed the 上一步 the page
-had scrolled there; 阅读并同意 paged a long notice to its end, then agreed unread; 预约 with a wrong
-code pressed again on the emptied field, and 请输入... took the place of 验证码错误; 查询 chose the
-session the page had scrolled under the finger). A button meant to be tapped again and again (the
+is dropped too when a button, a check box or a radio button is under it, or anything other than
+what the first was on: the first may have changed what the finger is on (tester: 发送验证码 tapped
+twice pressed the 上一步 the page had scrolled there; 阅读并同意 paged a long notice to its end, then
+agreed unread; 预约 with a wrong code pressed again on the emptied field, and 请输入... took the place
+of 验证码错误; 查询 chose the session the page had scrolled under the finger; 我已阅读并同意's box,
+tapped twice, was ticked and unticked). A button meant to be tapped again and again (the
 pad's keys, 上个月 and 下个月: kiosk.ui.widgets.repeat_button) takes it; so does a list row (its own rule).
 
 It also notes whether the latest input was the pointer's or a key (``last_input_was_click``):
@@ -33,6 +34,7 @@ from textual import _time, events
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button
+from textual.widgets._toggle_button import ToggleButton  # Checkbox's and RadioButton's base
 
 from .widgets.repeat_button import REPEAT_CLASS
 
@@ -100,11 +102,14 @@ class FreshScreenTaps:
 
     def _second_tap(self, event: Any, widget: Widget | None) -> bool:
         """A press that is a double-tap's second, on ``widget`` (what is under it): a button that does
-        not take repeated taps, or something other than what the first was on."""
+        not take repeated taps, a check box or a radio button (a ToggleButton, as every Tick and Choice
+        of the app: a double-tap ticked 我已阅读并同意 and took the tick away), or something other than
+        what the first was on."""
         last = self._last_tap
         if last is None or event.time - last[0] >= self.SECOND_TAP or (event.x, event.y) != last[1:3]:
             return False
-        return widget is not last[3] or (isinstance(widget, Button) and not widget.has_class(REPEAT_CLASS))
+        return widget is not last[3] or (isinstance(widget, (Button, ToggleButton))
+                                          and not widget.has_class(REPEAT_CLASS))
 
     def _under(self, event: Any) -> Widget | None:
         try:

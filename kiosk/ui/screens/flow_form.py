@@ -81,6 +81,10 @@ class FormFollowing(_Base):
                 self._prefilled[f.field_name] = values[f.field_name]
 
     def on_checkbox_changed(self, event: Tick.Changed) -> None:
+        """A box ticked answers its 请阅读...并勾选 (unticked, the message stays: a double-tap ticked
+        and unticked 我已阅读并同意, took the message away, and the box looked done: tester)."""
+        if not event.checkbox.value:  # as it is now: a tick taken back before this came says nothing
+            return
         for note in self.query(f"#error-{(event.checkbox.id or '').removeprefix('agree-')}").results(Static):
             note.update("")
 

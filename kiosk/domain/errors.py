@@ -69,6 +69,13 @@ class CodeRefused(DomainError):
         self.resend_now = resend_now
 
 
+class WrongValue(DomainError):
+    """The value typed was compared with the record and is not the one there (注册's 预留手机号码),
+    each such try counted against a limit: a screen takes it out of its field and keeps the message,
+    as it does a refused SMS code, so the right value can be typed at once (the field was full and
+    refused it) and the wrong one is never sent again by accident."""
+
+
 class KeptRefusal(DomainError):
     """A refusal kept although the transaction it was found in is rolled back: the service that
     submitted it records ``action`` (with ``detail``) in the audit log afterwards, so a limit on

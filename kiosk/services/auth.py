@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, AuditEntry, DrivingLicence, Vehicle
-from ..domain.errors import DomainError, FormProblems
+from ..domain.errors import DomainError, FormProblems, WrongValue
 from ..domain.ids import (credit_code_message_fits, mask_id, mask_phone, normalize_id_number,
                           normalize_person_or_unit_id, normalize_phone, reads_as_id_number)
 from ..domain.names import clean_person_name
@@ -219,7 +219,8 @@ def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
 
     Each wrong number is recorded (audit, by a digest of the ID number); after RESERVED_TRIES within
     RESERVED_WINDOW no more numbers are compared for that ID number, so the kiosk cannot be used to
-    find out, number by number, which phone is on somebody's record."""
+    find out, number by number, which phone is on somebody's record. A number not on the record is
+    refused as a WrongValue (the screen empties the field: it is never sent twice by accident)."""
     clean = normalize_phone(phone, "reserved_phone")
     id_number = normalize_id_number(id_number, today=env.clock.now().date())
     token = _id_digest(id_number)
@@ -238,8 +239,8 @@ def check_reserved_phone(env: Env, id_number: str, phone: str) -> str:
         audit.record(s, env, actor="citizen:unregistered", action="reserved_phone_fail", detail=token)
     left = RESERVED_TRIES - wrong - 1  # the wrong try is committed above; only then refused
     more = f"，还可尝试{left}次" if left else "，24小时内不能再核对"
-    raise DomainError(f"该号码与驾驶证或机动车预留手机号不一致{more}，请核对或携带身份证原件到车管所窗口办理面签注册",
-                      "reserved_phone")
+    raise WrongValue(f"该号码与驾驶证或机动车预留手机号不一致{more}，请核对或携带身份证原件到车管所窗口办理面签注册",
+                     "reserved_phone")
 
 
 def complete_registration(env: Env, applicant: Applicant, code: str, via: str) -> CitizenSession:

@@ -14,7 +14,7 @@ from textual.css.query import QueryType
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
-from ..domain.errors import CodeRefused, DomainError, FieldErrors
+from ..domain.errors import CodeRefused, DomainError, FieldErrors, WrongValue
 from ..services.codes import NOT_SIX
 from .calls import GENERIC_ERROR, LIVE_SECONDS, WAIT_AFTER, WAIT_TEXT, ServiceCalls
 from .dialogs.confirm import ConfirmDialog
@@ -218,11 +218,14 @@ class KioskScreen(ServiceCalls, ButtonRowKeys):
         A refused SMS code is taken out of its field, which keeps the message: the six digits of the
         wrong code filled the field, and the right one could not be typed (only said 最多可输入6位). One
         too short stays, for the digit left out to be added (tester: all six had to be typed again).
+        A value refused as not the one on record (WrongValue: 注册's 预留手机号码, its tries counted) is
+        taken out too: the wrong number stayed, the right one was refused as too long, and 下一步 sent
+        the wrong one again (tester).
         A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused), and
         the focus goes to the button when it may send a new code at once. ``focus`` False: the focus
         stays where it is (the field Enter was pressed in, kiosk.ui.screens.flow), messages said all the same."""
         exc = as_seen_here(self, exc)  # no code sent from this page: 请先点击【发送验证码】
-        if isinstance(exc, CodeRefused) and exc.message != NOT_SIX:  # 5 digits typed: the 6th is added
+        if isinstance(exc, WrongValue) or (isinstance(exc, CodeRefused) and exc.message != NOT_SIX):  # not 5 digits
             for f in self.query(FormField):
                 if f.field_name == exc.field and shown(f):
                     f.value = ""

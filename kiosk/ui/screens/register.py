@@ -42,6 +42,7 @@ class RegisterScreen(KioskScreen):
         self.applicant: auth.Applicant | None = None
         self.face_failures = 0
         self.via = "face"
+        self._reserved_said = ""  # the last refusal of a reserved number, said again on coming back
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("注册")
@@ -107,7 +108,7 @@ class RegisterScreen(KioskScreen):
             "to-sign-in": self._to_sign_in,
             "face-back": lambda: self.show_step("step-info", 0),
             "face-start": lambda: self.call(auth.face_check, self.env, self.applicant, done=self._faced),
-            "to-online": lambda: self.show_step("step-online", 1),
+            "to-online": self._to_online,
             "online-back": lambda: self.show_step("step-face", 1),
             "online-check": self._check_online,
             "send-code": lambda: self.call(auth.send_register_code, self.env, self.applicant.phone,
@@ -131,6 +132,8 @@ class RegisterScreen(KioskScreen):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "input-id_number":  # 去登录 was for the number its message was about
             self.query_one("#to-sign-in").add_class("hidden")
+        elif event.input.id == "input-reserved_phone" and event.value:  # a new number typed: its message went
+            self._reserved_said = ""
 
     def _to_sign_in(self) -> None:
         """Registered already: nothing typed here is needed (no question asked); 返回 there: the start screen."""
@@ -147,6 +150,8 @@ class RegisterScreen(KioskScreen):
             start.disabled, start.display = False, True
             self.query_one("#to-online").add_class("hidden")
             self.query_one("#face-result", Static).update("")
+            self.query_one("#field-reserved_phone", FormField).value = ""  # the other's number and message
+            self._reserved_said = ""
         self.applicant = applicant
         self.show_step("step-face", 1)
 
@@ -169,15 +174,29 @@ class RegisterScreen(KioskScreen):
             self.query_one("#to-online", Button).focus()
         self.query_one("#face-result", Static).update(text)
 
+    def _to_online(self) -> None:
+        """The reserved number's step, as left: a number refused was taken out of the field (it is not
+        sent again by accident) and its message (还可尝试N次) is said again; show_step cleared it, and the
+        empty field looked as if nothing had been tried."""
+        self.show_step("step-online", 1)
+        if self._reserved_said:
+            self.query_one("#field-reserved_phone", FormField).set_error(self._reserved_said)
+
     def _check_online(self) -> None:
         assert self.applicant is not None
         self.call(auth.check_reserved_phone, self.env, self.applicant.id_number, self._value("reserved_phone"),
-                  done=self._online_ok)
+                  done=self._online_ok, failed=self._online_refused)
+
+    def _online_refused(self, exc: DomainError) -> None:
+        """Said next to the field (a number not on record taken out of it: show_error), and kept for
+        coming back to the step."""
+        self.show_error(exc)
+        self._reserved_said = exc.message if exc.field == "reserved_phone" else ""
 
     def _online_ok(self, phone: str) -> None:
         assert self.applicant is not None
         self.applicant = replace(self.applicant, phone=phone)
-        self.via = "online"
+        self.via, self._reserved_said = "online", ""
         self._to_code()
 
     def _to_code(self) -> None:

@@ -1,6 +1,6 @@
-"""下方还有内容: a line under a citizen's wizard page (a service form, 考试预约, 满分学习考试) while part
-of it (its 下一步 or 提交 among it) is below the page's edge; 上方还有内容 while nothing is below but
-part of it is above the top (MORE_ABOVE_TEXT).
+"""下方还有内容: a line under a citizen's wizard page (a service form, 考试预约, 满分学习考试, the e-licence
+photo's steps) while part of it (its 下一步 or 提交 among it) is below the page's edge; 上方还有内容
+while nothing is below but part of it is above the top (MORE_ABOVE_TEXT).
 
 At 100x30 (the full look: framed fields and buttons) a tall form (驾驶证补换领, 补换领机动车号牌,
 机动车转籍申请) runs past the screen's bottom: the tester saw no 下一步 and nothing saying it was

@@ -3,7 +3,12 @@ the pictures in the album folder, or a file path),
 the automatic checks with a small preview of the photo (what is about to be submitted, or why it
 is refused: dark, landscape...), and submission for review. Used to apply and to 换照片. Its result
 step is a DoneStep's (DoneButtons: its 查看网办进度 (focused) / 返回 ignore the Enter that pressed
-提交审核, repeated)."""
+提交审核, repeated).
+
+The step bar is over the page (kiosk.ui.widgets.page_column) and the 上方/下方还有内容 line under it
+(kiosk.ui.widgets.more_below), as on the service forms: at 100x30 a checked album photo scrolled the
+page to its result, and the bar, 请选择照片来源 and 拍照 / 相册选择 went off the top with nothing saying
+so and no way back by touch (tester)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,6 +27,8 @@ from ...widgets.in_view import bring_into_view
 from ...widgets.stepbar import StepBar
 from ...widgets.plain import Plain, plain
 from ...widgets.page import Page
+from ...widgets.page_column import PageColumn
+from ...widgets.more_below import MoreBelow
 from ...widgets.button_row import ButtonRow
 from ...widgets.photo import PhotoPreview
 
@@ -45,39 +52,41 @@ class PhotoScreen(DoneButtons, CitizenScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("换照片" if self.purpose == "change" else "驾驶证电子版申领")
-        with Page(classes="form wide"):
+        with PageColumn():  # the step bar stays on screen while the page scrolls, 上方/下方还有内容 under it
             yield StepBar(STEPS)
-            with ContentSwitcher(initial="ph-notice"):
-                with Vertical(id="ph-notice"):
-                    yield Plain("正在读取，请稍候。", id="ph-status", classes="hint")
-                    yield Plain("", id="ph-notice-text")
-                    with ButtonRow(classes="buttons"):
-                        yield Button("我已阅读，继续", id="ph-agree", variant="primary", disabled=True)
-                        yield Button("返回", id="back")
-                with Vertical(id="ph-take"):
-                    yield Plain("请选择照片来源：拍照，或从相册选择照片文件。", classes="hint")
-                    with ButtonRow(classes="buttons"):
-                        yield Button("拍照", id="ph-camera", variant="primary")
-                        yield Button("相册选择", id="ph-album")
-                    with Vertical(id="ph-album-box", classes="hidden"):
-                        yield Plain("", id="ph-album-hint", classes="hint")
-                        yield OptionList(id="ph-album-list")
-                        yield FormField("photo", "其他位置的照片（文件路径）", placeholder="例如 /media/usb/photo.png",
-                                        max_length=300)
-                        with ButtonRow(id="ph-use-row"):  # a row of its own: Down from it to 提交审核 / 返回
-                            yield Button("使用该照片", id="ph-use-file")
-                    with Horizontal(id="ph-checked"):
-                        yield PhotoPreview(id="ph-preview")
-                        yield Plain("", id="ph-check")
-                    with ButtonRow(classes="buttons"):
-                        yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
-                        yield Button("返回", id="back-2")
-                with Vertical(id="step-done"):  # DoneButtons: #result, #to-progress, #home (back to 驾驶证电子版)
-                    yield Plain("", id="result")
-                    with ButtonRow(classes="buttons"):  # the review is what comes next: 网办进度 has the focus
-                        yield Button("查看网办进度", id="to-progress", variant="primary")
-                        yield Button("返回", id="home")
-            yield Plain("", classes="screen-error")
+            with Page(classes="form wide"):
+                with ContentSwitcher(initial="ph-notice"):
+                    with Vertical(id="ph-notice"):
+                        yield Plain("正在读取，请稍候。", id="ph-status", classes="hint")
+                        yield Plain("", id="ph-notice-text")
+                        with ButtonRow(classes="buttons"):
+                            yield Button("我已阅读，继续", id="ph-agree", variant="primary", disabled=True)
+                            yield Button("返回", id="back")
+                    with Vertical(id="ph-take"):
+                        yield Plain("请选择照片来源：拍照，或从相册选择照片文件。", classes="hint")
+                        with ButtonRow(classes="buttons"):
+                            yield Button("拍照", id="ph-camera", variant="primary")
+                            yield Button("相册选择", id="ph-album")
+                        with Vertical(id="ph-album-box", classes="hidden"):
+                            yield Plain("", id="ph-album-hint", classes="hint")
+                            yield OptionList(id="ph-album-list")
+                            yield FormField("photo", "其他位置的照片（文件路径）", placeholder="例如 /media/usb/photo.png",
+                                            max_length=300)
+                            with ButtonRow(id="ph-use-row"):  # a row of its own: Down from it to 提交审核 / 返回
+                                yield Button("使用该照片", id="ph-use-file")
+                        with Horizontal(id="ph-checked"):
+                            yield PhotoPreview(id="ph-preview")
+                            yield Plain("", id="ph-check")
+                        with ButtonRow(classes="buttons"):
+                            yield Button("提交审核", id="ph-submit", variant="success", disabled=True)
+                            yield Button("返回", id="back-2")
+                    with Vertical(id="step-done"):  # DoneButtons: #result, #to-progress, #home (back to 驾驶证电子版)
+                        yield Plain("", id="result")
+                        with ButtonRow(classes="buttons"):  # the review is what comes next: 网办进度 has the focus
+                            yield Button("查看网办进度", id="to-progress", variant="primary")
+                            yield Button("返回", id="home")
+                yield Plain("", classes="screen-error")
+            yield MoreBelow()
 
     def on_mount(self) -> None:
         status = elicence.photo_change_status if self.purpose == "change" else elicence.apply_photo_status
@@ -141,7 +150,7 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         if pictures:
             listed.highlighted = 0  # Enter takes the newest at once
         self.query_one("#ph-album-hint", Static).update(
-            "请选择一张照片（上下键选择，回车确认）：" if pictures else "相册中没有照片。可以拍照，或输入照片文件的位置。")
+            "请选择一张照片（点击或上下键选择，回车确认）：" if pictures else "相册中没有照片。可以拍照，或输入照片文件的位置。")
         self.query_one("#ph-album-box").remove_class("hidden")
         (listed if pictures else self.query_one("#input-photo")).focus()
 
@@ -177,6 +186,14 @@ class PhotoScreen(DoneButtons, CitizenScreen):
             self.call_after_refresh(submit.scroll_visible, animate=False)
         else:  # why not, in view (at 80x24 the preview pushed the result's last lines below the screen)
             self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
+
+    def on_page_resized(self, event: Page.Resized) -> None:
+        """The page got shorter under a focused button (the 上方/下方还有内容 line shown under it once a
+        checked photo scrolled the page): the button back in view, or 提交审核, scrolled to the page's
+        foot, had its last row under that line."""
+        focused = self.focused
+        if not event.grown and isinstance(focused, Button) and event.page in focused.ancestors:
+            self.call_after_refresh(focused.scroll_visible, animate=False)
 
     def _sent(self, result: elicence.ApplyResult) -> None:
         self.path = None  # submitted: nothing left to lose

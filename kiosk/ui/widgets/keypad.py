@@ -5,7 +5,10 @@ field of digits on view (a code, a phone or an ID number: ``digit_fields``), whi
 a field of a step not shown (a wizard's other step, held in the screen) is none, and so is one
 scrolled away below or above the page's edge: with 机动车转籍申请's vehicle list focused at 100x30,
 a tap on 1 went into 发票代码 down the page, which jumped there (tester). An input focused but
-scrolled away counts as none focused: nothing is typed where it is not seen."""
+scrolled away counts as none focused: nothing is typed where it is not seen. So does an input that is
+not of digits: with 注册's 姓名 focused, 1 and 2 tapped made it 12, and a tap on 身份证号码 lost put a
+whole ID number into it (高峰500107198607271953, tester); the tap goes into the first field of digits
+in view (there 身份证号码), or nowhere."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -45,13 +48,14 @@ class Keypad(Grid):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        inputs = digit_fields(self.screen, sighted=True)
         target = self.screen.focused
-        if not isinstance(target, Input) or not in_sight(target):
-            inputs = digit_fields(self.screen, sighted=True)
+        if target not in inputs:  # none focused, one scrolled away, or one not of digits (姓名)
             if not inputs:
                 return
             target = inputs[0]
             target.focus()
+        assert isinstance(target, Input)
         label = str(event.button.label)
         if label == "删除":
             target.action_delete_left()

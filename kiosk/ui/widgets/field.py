@@ -35,7 +35,7 @@ class _LimitedInput(Input):
     MASK = "*"
 
     def __init__(self, **kwargs: object) -> None:
-        kwargs.setdefault("select_on_focus", False)
+        kwargs["select_on_focus"] = False  # the field's own (FormField.holds_default, _on_focus)
         super().__init__(**kwargs)  # type: ignore[arg-type]
 
     def _on_focus(self, event: events.Focus) -> None:
@@ -45,9 +45,16 @@ class _LimitedInput(Input):
         after this one and, with select_on_focus off, leaves the selection be; a click then puts
         the cursor where it clicked.) A selection the screen made as it moved the focus here stays:
         the counter's 成绩录入 selects the last candidate's ID number, for the next one to replace.
-        A field made with ``select_on_focus`` (a small number filled in for the user) has it all
-        selected by Input's own handler next, for what is typed to replace it."""
-        if not event.from_app_focus and self.selection.is_empty:
+        A field made with ``select_on_focus`` that still holds the value filled in for the user
+        (``FormField.holds_default``) has it all selected, for what is typed to replace it; once the
+        user typed in it, not: the pad's tap that moved the focus here has typed before the focus
+        came, and its digit selected would be replaced by the next key typed."""
+        if event.from_app_focus:
+            return
+        field = self.parent
+        if isinstance(field, FormField) and field.holds_default:
+            self.selection = Selection(0, len(self.value))
+        elif self.selection.is_empty:
             self.selection = Selection.cursor(len(self.value))
 
     async def _on_key(self, event: events.Key) -> None:
@@ -90,6 +97,15 @@ class _LimitedInput(Input):
         ``only_digits`` (an SMS code) takes full-width digits as ASCII and refuses a text with anything
         but digits, said under it: 证码 typed by an input method went in as two of the code's 6 (tester)."""
         field = self.parent
+        if isinstance(field, FormField) and text and field.holds_default:
+            start, end = 0, len(self.value)  # the first digit typed or tapped replaces a default, wherever the cursor
+        before = self.value
+        accepted = self._edit(field, text, start, end)
+        if isinstance(field, FormField) and accepted and (text or self.value != before):
+            field.typed_in()  # 2 typed over the default 2 too: the next digit goes after it
+
+    def _edit(self, field: object, text: str, start: int, end: int) -> bool:
+        """Whether it was not refused (what is left to Input.replace may still be, by the length limit)."""
         if text:
             text = "".join(ch for ch in " ".join(text.splitlines()) if unicodedata.category(ch)[0] != "C")
             if isinstance(field, FormField) and (field.phone or field.only_digits):
@@ -97,12 +113,13 @@ class _LimitedInput(Input):
                 text = phone_typed(text) if field.phone else compact(text)
                 if not (text.isascii() and text.isdigit()) and text:
                     field.refused(self.value, "手机号码只能输入数字" if field.phone else f"{field._label}只能输入数字")
-                    return
+                    return False
             elif isinstance(field, FormField) and field.digits:
                 text = "".join(text.split())
             if not text and start == end:
-                return
+                return False
         super().replace(text, start, end)
+        return True
 
     def restricted(self) -> None:
         field = self.parent
@@ -145,8 +162,11 @@ class FormField(FieldEnter, Vertical):
         (this field's container), and presses ``enter_presses`` only in the last one: a citizen who
         types the phone number and presses Enter goes on to the address, not past it.
         ``digits``: the field holds a number counted in 位 (a code, PIN, phone or ID number), so its
-        length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: what it holds is selected
-        when the focus comes in, typing replaces it (a 0 filled in: 99 typed gave 099, tester).
+        length limit says 最多可输入6位 rather than 6个字. ``select_on_focus``: a value filled in for the
+        user (a default: 现场教育天数 2, 有效天数 30) is replaced by the first digit typed or tapped on the
+        number pad, wherever the cursor is, and is selected when the focus comes in (a 0 filled in: 99
+        typed gave 099; the pad's 1 made 现场教育天数 21, tester); once the user has typed in it, no longer
+        (``holds_default``), until the screen fills in another value.
         ``phone``: a field of digits for a phone number, where hyphens are dropped as spaces are
         and full-width digits typed are kept as ASCII (phone_typed), other characters refused as in
         ``only_digits`` (手机号码只能输入数字: the label may say more, 新手机号码（不更换请留空）). ``only_digits``: a field of digits
@@ -165,6 +185,7 @@ class FormField(FieldEnter, Vertical):
         self._check = check
         self.digits, self.phone, self.only_digits = digits or phone or only_digits, phone, only_digits
         self._select_on_focus = select_on_focus
+        self._typed = False  # the user edited the value since the screen last gave it (holds_default)
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)
         self._limit_at: str | None = None  # the value the length limit refused more at (limit_reached)
         self._limit_held = False  # an Enter after that refusal has been held (on_input_submitted)
@@ -174,8 +195,7 @@ class FormField(FieldEnter, Vertical):
     def compose(self) -> ComposeResult:
         yield Label(self._label)
         yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
-                            password=self._password, id=f"input-{self.field_name}",
-                            select_on_focus=self._select_on_focus)
+                            password=self._password, id=f"input-{self.field_name}")
         yield ErrorLine(classes="field-error")
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -226,11 +246,22 @@ class FormField(FieldEnter, Vertical):
     def value(self, text: str) -> None:
         self._baseline = text
         if text != self.input.value:
+            self._typed = False  # a value filled in anew: a default again
             self._set_here = text
             self.input.value = text
             # the cursor after what the screen wrote, as after what is typed: 20261206 written back as
             # 2026-12-06 left it before 06, where Backspace took the 「-」 and typing went in between
             self.input.cursor_position = len(text)
+
+    @property
+    def holds_default(self) -> bool:
+        """A field made with ``select_on_focus`` holding a value the screen filled in, not yet edited:
+        the first digit typed or tapped replaces it."""
+        return self._select_on_focus and not self._typed and bool(self.input.value)
+
+    def typed_in(self) -> None:
+        """The user edited the value (_LimitedInput.replace): it is no longer a default."""
+        self._typed = True
 
     @property
     def said(self) -> str:

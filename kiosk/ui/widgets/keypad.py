@@ -8,7 +8,8 @@ a tap on 1 went into 发票代码 down the page, which jumped there (tester). An
 scrolled away counts as none focused: nothing is typed where it is not seen. So does an input that is
 not of digits: with 注册's 姓名 focused, 1 and 2 tapped made it 12, and a tap on 身份证号码 lost put a
 whole ID number into it (高峰500107198607271953, tester); the tap goes into the first field of digits
-in view (there 身份证号码), or nowhere."""
+in view (there 身份证号码), or nowhere. A tap types as a key does: over a selection, and over a value
+filled in for the user (现场教育天数's 2: FormField select_on_focus), not after it (21, tester)."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -59,5 +60,5 @@ class Keypad(Grid):
         label = str(event.button.label)
         if label == "删除":
             target.action_delete_left()
-        else:
-            target.insert_text_at_cursor(label)
+        else:  # as a key typed: over what is selected (FormField select_on_focus), else at the cursor
+            target.replace(label, *sorted(target.selection))

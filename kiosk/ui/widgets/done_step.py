@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
+from ...domain.errors import sentence
 from ...services import applications as apps
 from ...services.elicence import PENDING
 from ..calls import LIVE_SECONDS
@@ -80,8 +81,9 @@ class DoneButtons(SubmitGuard, _Base):
 
     def result_text(self, status: str, note: str) -> str:
         """The result page's text for the application in ``status``, with ``note`` (its latest entry's)
-        as 说明: a screen whose page follows its status (``show_done`` with one) says it its own way."""
-        raise NotImplementedError
+        as 说明. The service form, 满分学习考试 and the photo pages say it their own way, with the title."""
+        return (f"业务流水号：{self._serial}\n办理状态：{status}\n说明：{sentence(note)}\n\n"
+                + (DONE_TAIL if status not in AWAITING_OTHERS else ""))
 
     def follow_status(self) -> None:
         """The result page while its application waits for a clerk or a reviewer (受理中, 待审核): the

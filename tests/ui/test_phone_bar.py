@@ -131,3 +131,21 @@ async def test_an_sms_sent_while_the_citizen_stays_on_a_screen_shows(kiosk_app, 
         await settle(pilot)
         shown = flat(str(kiosk_app.screen.query_one(PhoneBar).render()))
         assert "已在车管所窗口取消" in shown and "时钟快了一年" not in shown
+
+
+async def test_a_code_is_not_split_from_its_digits(kiosk_app, env, people):
+    """At 80x24 the sign-in SMS broke between 验证码 and its digits, where the line after
+    「139****0055 收到短信：」 reached the edge (tester): the SMS starts on a line of its own when it does
+    not fit there, so 验证码425022 stays on one line. At 120 columns it still fits after it, on one line."""
+    p = people["driver_normal"]
+    code_sms = "【交管12123】您正在办理登录，验证码425022，5分钟内有效。请勿将验证码告诉他人。"
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        bar = await sms(pilot, env, p.phone, code_sms)
+        lines = [line.strip() for line in screen_text(kiosk_app).splitlines()]
+        assert code_sms in lines and lines[lines.index(code_sms) - 1].endswith("收到短信：")
+        assert bar.region.height == 3  # the edge, the head, the SMS: no more rows than before
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert any(line.strip().endswith("收到短信：" + code_sms) for line in screen_text(kiosk_app).splitlines())

@@ -27,6 +27,7 @@ from __future__ import annotations
 import time
 
 import textual.content
+from rich.cells import cell_len
 from textual.app import App
 from textual import events
 from textual.screen import Screen
@@ -37,6 +38,7 @@ from .plain import Plain
 
 SHOW_SECONDS = 45
 TITLE = "手机通知（演示）  "
+RECEIVED = "收到短信："  # after the phone number: where the SMS itself begins
 
 
 def max_lines(screen_height: int) -> int:
@@ -103,9 +105,9 @@ class PhoneBar(Plain):
         width, lines = layout
         # where the bar breaks the lines (Chinese line breaking: kiosk.ui.cjk_wrap); a page is the
         # text of its lines as it is, which the bar wraps again the same way
-        breaks = [0, *textual.content.divide_line(self._text, width), len(self._text)]
-        wrapped = [self._text[a:b] for a, b in zip(breaks, breaks[1:])]
-        self._pages = ["".join(wrapped[i:i + lines]) for i in range(0, len(wrapped), lines)] or [""]
+        wrapped = _lines(self._text, width)
+        self._pages = ["".join(wrapped[i:i + lines]).rstrip("\n")
+                       for i in range(0, len(wrapped), lines)] or [""]
         self._turn_to(page)
 
     def _turn_to(self, page: int) -> None:
@@ -134,6 +136,25 @@ class PhoneBar(Plain):
         (it has just appeared, or the text has other lines): room made for it."""
         self._paginate()
         make_room(self.screen)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """``text`` cut where the bar breaks its lines. An SMS that does not fit on the line after
+    「139****0055 收到短信：」 starts on a line of its own (a line that ends the head ends with a line
+    break): cut where it happened to reach the edge, 80 columns split a sign-in SMS between 验证码 and
+    its digits, 「验证码」 ending one line and 「425022，5分钟内有效」 starting the next (tester)."""
+    head, received, body = text.partition(RECEIVED)
+    if not received or cell_len(text) <= width:
+        head, body = "", text
+    else:
+        head += received
+    wrapped = []
+    for part in (head, body):
+        breaks = [0, *textual.content.divide_line(part, width), len(part)] if part else []
+        wrapped += [part[a:b] for a, b in zip(breaks, breaks[1:])]
+        if part is head and wrapped:
+            wrapped[-1] += "\n"
+    return wrapped
 
 
 def make_room(screen: Screen) -> None:

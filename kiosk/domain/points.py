@@ -33,6 +33,23 @@ class DriverFacts:
         return points_label(self.carried)
 
 
+@dataclass(frozen=True)
+class FullScoreApplied:
+    """The driver's 满分学习考试 application still open (its 业务流水号 and 办理状态): 学法减分 and
+    审验教育 then name it instead of telling them to apply for it again (tester)."""
+    serial_no: str
+    status: str  # 受理中
+
+
+def take_full_score(applied: FullScoreApplied | None = None) -> str:
+    """What a driver at 12 points is told to do: apply for 满分学习考试 (TAKE_FULL_SCORE), or, once
+    applied for, that it is, and what follows it (seed 002 section 五: study, exam, 复核)."""
+    if applied is None:
+        return TAKE_FULL_SCORE
+    return (f"须参加满分教育。您已申请【满分学习考试】（业务流水号{applied.serial_no}，{applied.status}），"
+            "无需再次申请。请完成现场、网络和自主学习后预约考试，考试合格后到窗口复核")
+
+
 def cycle_of(first_issued_on: date, today: date) -> tuple[date, date]:
     """The 12-month 记分周期 ``today`` falls in: (first day, first day of the next cycle).
     Cycles run from the first licence date (L163 第三条: 记分周期为十二个月，满分为12分，从机动车驾驶证

@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from .dates import format_date
-from .points import FULL_SCORE, HELD, TAKE_FULL_SCORE, DriverFacts, probation_ends, probation_last_day, status_problem, study_lapsed
+from .points import (FULL_SCORE, HELD, DriverFacts, FullScoreApplied, probation_ends, probation_last_day, status_problem,
+                     study_lapsed, take_full_score)
 from .licence import STATUS_NAMES
 
 SERVICE = "学法减分"
@@ -39,11 +40,12 @@ def one_at_a_time(way: str) -> str:
 
 
 def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None = None, *,
-            full_scores: tuple[int, int]) -> str | None:
+            full_scores: tuple[int, int], full_score: FullScoreApplied | None = None) -> str | None:
     """Why ``facts``' driver may not apply (or, at the counter, have a point reduced) today; None if
     they may. ``reduced``: points already reduced by study this cycle; ``pending``: the way
     (网上学习 or 公益网点) of an application of theirs still 受理中, None when there is none;
-    ``full_scores``: 满分教育 records (each a full score) in this cycle and in the last one."""
+    ``full_scores``: 满分教育 records (each a full score) in this cycle and in the last one;
+    ``full_score``: their 满分学习考试 application still open, named at 12 points."""
     problem = status_problem(facts.status, SERVICE)
     if problem:
         return problem
@@ -56,7 +58,7 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None =
         if code in UNHANDLED:
             return f"驾驶证有{STATUS_NAMES[code]}记录，请处理完毕后再申请学法减分"
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return f"{facts.points_label}已满12分，不能申请学法减分。{TAKE_FULL_SCORE}"
+        return f"{facts.points_label}已满12分，不能申请学法减分。{take_full_score(full_score)}"
     if facts.points <= 0:
         return "本记分周期没有记分记录，无需申请学法减分"  # as 审验教育 and 延期审验 say it (tester)
     for cycle, times in zip(("本记分周期", "上一个记分周期"), full_scores):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import format_date, format_day_and_weekday
-from .points import FULL_SCORE, LARGE_CLASSES, TAKE_FULL_SCORE, DriverFacts, cycle_of, points_now, status_problem, study_lapsed
+from .points import (FULL_SCORE, LARGE_CLASSES, DriverFacts, FullScoreApplied, cycle_of, points_now, status_problem,
+                     study_lapsed, take_full_score)
 from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
@@ -59,16 +60,17 @@ OVERDUE_TEXT = ("您的驾驶证逾期未审验，请携带身份证明和驾驶
 
 
 def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
-            cycle: ReviewedCycle | None = None) -> str | None:
+            cycle: ReviewedCycle | None = None, full_score: FullScoreApplied | None = None) -> str | None:
     """Why ``facts``' driver has no 审验教育 to apply for; None if they have. ``cycle``: the one whose
     审验 is in question (reviewed_cycle; None: the current one, with ``facts.points``), its points
     decide. A licence already 逾期未审验 owes an earlier 审验 whatever the cycle holds: without points
-    it is sent to the counter (as 延期审验 lets it put that 审验 off), not told 免予审验."""
+    it is sent to the counter (as 延期审验 lets it put that 审验 off), not told 免予审验. ``full_score``:
+    the driver's 满分学习考试 application still open, named at 12 points."""
     problem = status_problem(facts.status, SERVICE)
     if problem:
         return problem
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return f"{facts.points_label}已满12分，{TAKE_FULL_SCORE}"
+        return f"{facts.points_label}已满12分，{take_full_score(full_score)}"
     if not takes_review(facts.classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"

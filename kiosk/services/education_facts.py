@@ -9,9 +9,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Application, DrivingLicence, Vehicle
-from ..domain.errors import DomainError
+from ..domain.errors import DomainError, StillPending
 from ..domain.licence import parse_classes
-from ..domain.points import DriverFacts, cycle_of
+from ..domain.points import DriverFacts, FullScoreApplied, cycle_of
 from .applications import FINISHED
 from .licence_points import carried_of, points_of
 
@@ -41,6 +41,14 @@ def driver(session: Session, account_id: int, today: date, *, lock: bool = False
     facts = DriverFacts(parse_classes(lic.classes), lic.status, points_of(lic, today), lic.first_issued_on, overdue,
                         carried_of(lic, today))
     return Driver(lic, facts, cycle_of(lic.first_issued_on, today))
+
+
+def refused(reason: str, full_score: FullScoreApplied | None) -> DomainError:
+    """A refusal to raise: one naming the driver's open 满分学习考试 application (the rules name it
+    only at 12 points, by its 业务流水号) offers 查看网办进度 on it (StillPending), as that service does."""
+    if full_score is not None and full_score.serial_no in reason:
+        return StillPending(reason, full_score.serial_no)
+    return DomainError(reason)
 
 
 def _of(account_id: int, kind: str, status: str, cycle: tuple[date, date] | None):  # type: ignore[no-untyped-def]

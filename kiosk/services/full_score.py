@@ -22,6 +22,7 @@ from ..domain import full_score as rules
 from ..domain.dates import format_date_time, format_month_day
 from ..domain.errors import DomainError, FormProblems, StillPending
 from ..domain.licence import city_of_authority, status_text
+from ..domain.points import FullScoreApplied
 from ..domain.review_education import EducationSession, session_of, sessions
 from . import applications
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
@@ -107,6 +108,12 @@ def finished(session: Session, account_id: int, period: tuple[date, date]) -> in
     one for each time the points reached 12, which the licence no longer shows (复核 clears the points
     and takes 超分 off its status)."""
     return count(session, account_id, KIND, FINISHED, period)
+
+
+def applied(session: Session, account_id: int) -> FullScoreApplied | None:
+    """The account's 满分学习考试 application still open, if any (学法减分 and 审验教育 name it)."""
+    pending = applications.waiting(session, account_id, KIND)
+    return FullScoreApplied(pending[0].serial_no, pending[0].status) if pending else None
 
 
 def _may_apply(session: Session, account_id: int, today: date, *, lock: bool = False) -> Driver:

@@ -17,9 +17,9 @@ from ..domain.errors import DomainError, StillPending
 from ..domain.points import cycle_of
 from . import applications, audit, messaging
 from .applications import FINISHED, TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
-from .education_facts import APP, Driver, count, driver, in_app
+from .education_facts import APP, Driver, count, driver, in_app, refused
 from .env import Env
-from .full_score import finished as full_scores_finished
+from .full_score import applied as full_score_applied, finished as full_scores_finished
 from .licence_points import record_points
 
 KIND = "points_study"
@@ -110,9 +110,10 @@ class PointsStudy:
         d = driver(session, account.id, today)
         reduced = count(session, account.id, KIND, FINISHED, d.cycle)
         live, lapsed = _open(session, account.id, env.clock.now())
-        reason = rules.refusal(d.facts, today, reduced, full_scores=_full_scores(session, d))
+        full_score = full_score_applied(session, account.id)
+        reason = rules.refusal(d.facts, today, reduced, full_scores=_full_scores(session, d), full_score=full_score)
         if reason:
-            raise DomainError(reason)
+            raise refused(reason, full_score)
         if live:  # the last of the rules: say which one, and what to do now
             raise _still_pending(live[0])
         start, end = d.cycle

@@ -21,8 +21,9 @@ from ..domain.licence import city_of_authority
 from ..domain.points import study_lapsed
 from .applications import FINISHED, WAITING, FieldSpec, Outcome, Prepared
 from . import applications
-from .education_facts import count, driver, in_app
+from .education_facts import count, driver, in_app, refused
 from .env import Env
+from .full_score import applied as full_score_applied
 from .licence_points import reviewed_of
 from .offices import cities_of, listed
 from .workdays import work_calendar
@@ -93,10 +94,11 @@ class ReviewEducation:
         today = env.clock.now().date()
         d = driver(session, account.id, today)
         cycle = reviewed_of(d.licence, today)
+        full_score = full_score_applied(session, account.id)
         reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, cycle.education_span) > 0,
-                               False, cycle)
+                               False, cycle, full_score)
         if reason:
-            raise DomainError(reason)
+            raise refused(reason, full_score)
         pending = applications.waiting(session, account.id, KIND)
         if pending:  # the last of the rules: say which application, and what to do now
             raise _still_pending(session, pending[0], env.clock.now())

@@ -96,9 +96,10 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         box.mount(flow_fields.build(prepared.fields[0], prepared))  # 教育城市
         for spec in prepared.fields[1:3]:  # 现场教育天数, 网络教育天数
             box.mount(FormField(spec.name, spec.label, value=prepared.initial.get(spec.name, ""),
-                                placeholder="天数", max_length=spec.max_len, digits=True,
+                                placeholder="天数", max_length=spec.max_len, only_digits=True,
                                 enter_presses="next", enter_moves_on=True,
                                 select_on_focus=True))  # the days filled in: 1 typed or tapped gives 1, not 21
+            # only_digits: the pad's X or a letter is refused as typed, 现场教育天数只能输入数字 under it
         on_site, online = p.default_split()
         box.mount(Plain(rules.self_study_note(p, str(on_site), str(online)), id="days-note"))
         follow_keypad(self)  # the day fields are there: the pad beside them (T2: none to tap them with)

@@ -187,6 +187,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         cursor (the first, or one chosen before: Enter takes it back): the Enter that opened the
         step, repeated, must not choose a session nobody looked at (SubmitGuard, as 提交满分申请)."""
         self.show_step("step-sessions", 1)
+        self.query_one("#error-sessions", Static).update(self.untick_line())  # the days lowered after choosing
         self.step_opened()
 
     def _to_confirm(self) -> None:

@@ -61,6 +61,7 @@ class SessionChoice:
         error.update("")
         if key in self.marked:
             self.marked.remove(key)
+            error.update(self.untick_line())  # still more than the days: how many are left to un-choose
         else:
             problem = self._refusal(key)
             if problem:
@@ -70,6 +71,17 @@ class SessionChoice:
         table = event.data_table
         table.update_cell(key, table.ordered_columns[0].key, MARK if key in self.marked else "")
         self._session_hint()
+
+    def untick_line(self) -> str:
+        """With more sessions chosen than the 现场 days (lowered after choosing), how many to un-choose
+        and how; said under the table as the step opens and after each un-choosing until they match
+        ('' then). The chosen ones are kept: which of the citizen's days to drop is theirs to say. (It
+        said nothing until a refused tap or 下一步; the hint over the table keeps its height, so the rows
+        do not move under a finger as the count changes.)"""
+        extra = len(self.marked) - self.on_site
+        if extra <= 0:
+            return ""
+        return f"{too_many(self.on_site, len(self.marked))}，请取消{extra}个：在要取消的已选场次上按回车键（或点击该行）"
 
     def _refusal(self, key: str) -> str | None:
         """Why the session ``key`` cannot be chosen too: all the 现场 days have one, or its day has one."""

@@ -28,6 +28,9 @@ STEPS = ["填写信息", "人脸识别", "短信验证"]
 # After repeated face failures, 在线注册 checks the phone reserved on the licence or vehicle record
 # (seed 003: 核查机动车或驾驶证预留手机号): the bar names that step, not the face check left behind.
 ONLINE_STEPS = ["填写信息", "预留手机号核查", "短信验证"]
+# What the SMS step says first, of the check just passed (the seeds' words: 人脸比对通过); a pass
+# went straight on to the code with no word of it (tester).
+PASSED = {"face": "人脸比对通过。", "online": "预留手机号核查通过。"}
 
 
 class RegisterScreen(KioskScreen):
@@ -158,7 +161,8 @@ class RegisterScreen(KioskScreen):
     def _faced(self, result: tuple[bool, str]) -> None:
         passed, message = result
         if passed:
-            self.query_one("#face-result", Static).update("")  # 上一步 from the code: no failure line left
+            # 上一步 from the code: no failure line left, the pass said there too
+            self.query_one("#face-result", Static).update(PASSED["face"])
             self.via = "face"
             self._to_code()
             return
@@ -204,7 +208,8 @@ class RegisterScreen(KioskScreen):
         masked = auth.mask_phone(self.applicant.phone)
         if self.query_one("#send-code", CodeButton).retarget(self.applicant.phone):  # another number since
             self.query_one("#field-code", FormField).value = ""  # that code (and its resend wait) was the other's
-        self.query_one("#code-hint", Static).update(f"点击【发送验证码】，验证码将发送至 {masked}，输入后完成注册。")
+        self.query_one("#code-hint", Static).update(
+            f"{PASSED[self.via]}点击【发送验证码】，验证码将发送至 {masked}，输入后完成注册。")
         self.show_step("step-code", 2)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:

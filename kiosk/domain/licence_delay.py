@@ -194,8 +194,10 @@ def delay_notes(status: str, delays: dict[str, date], today: date) -> list[str]:
     return notes
 
 
-def renewal_delayed_to(status: str, delays: dict[str, date], today: date) -> date | None:
-    """The day a running 延期换领驾驶证 (status N) was granted to, else None: the e-licence card says it
-    next to 有效期限, which alone read as a licence run out (2027-02-01) while it is 延期至2028-06-30."""
-    until = delays.get(KINDS[0].status)
-    return until if until is not None and KINDS[0].status in status and today <= until else None
+def running_delays(status: str, delays: dict[str, date], today: date) -> dict[str, date]:
+    """Status code -> the day each delay the status shows and still running (``today`` inside it)
+    was granted to: the e-licence card says each (（延期至...）): 延期换证 next to 有效期限, which alone
+    read as a licence run out (2027-02-01) while it is 延期至2028-06-30; the other two in 状态."""
+    return {spec.status: until for spec in KINDS
+            if (until := delays.get(spec.status)) is not None and spec.status in status and today <= until}
+

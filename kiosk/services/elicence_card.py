@@ -20,9 +20,9 @@ from ..db.models_elicence import ElectronicLicence
 from ..domain.elicence import apply_decision, card_colour, normalize_codes
 from ..domain.errors import DomainError, NotFound, sentence
 from ..domain.dates import format_date
-from ..domain.licence_delay import renewal_delayed_to
+from ..domain.licence_delay import KINDS as DELAY_KINDS, running_delays
 from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
-from ..domain.licence import status_text
+from ..domain.licence import STATUS_NAMES, status_text
 from . import audit, photos
 from .elicence_state import refresh_staleness
 from .elicence_steps import refusal_step
@@ -92,17 +92,26 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) ->
     number = mask_id(account.id_number) if masked else account.id_number
     valid_to = f"{lic.valid_to:%Y-%m-%d}" if lic.valid_to else "长期"
     s = object_session(lic)
-    delayed = renewal_delayed_to(lic.status, granted(s, account.id), today) if s is not None else None
-    if delayed is not None:  # 延期换证: the licence may be renewed until then (the code's claims as before)
-        valid_to += f"（延期至{format_date(delayed)}）"
+    delays = running_delays(lic.status, granted(s, account.id), today) if s is not None else {}
+    renewal = DELAY_KINDS[0].status  # 延期换证: the licence may be renewed until then (the code's claims as before)
+    if renewal in delays:
+        valid_to += f"（延期至{format_date(delays[renewal])}）"
     return (
         ("证号", number), ("姓名", account.name), ("性别", sex_of(account.id_number)),
         ("国籍", NATIONALITY), ("出生日期", f"{birth_date(account.id_number):%Y-%m-%d}"),
         ("初次领证日期", f"{lic.first_issued_on:%Y-%m-%d}"), ("准驾车型", lic.classes),
         ("有效期限", f"{lic.valid_from:%Y-%m-%d} 至 {valid_to}"), ("档案编号", lic.archive_no),
-        ("状态", status_text(normalize_codes(lic.status))), ("累积记分", f"{points_of(lic, today)}分"),
+        ("状态", _status(lic.status, delays)), ("累积记分", f"{points_of(lic, today)}分"),
         ("发证机关", lic.issuing_authority),
     )
+
+
+def _status(status: str, delays: dict[str, date]) -> str:
+    """The 状态 row: 延期体检 and 延期审验 with the day granted to, as 延期换证's is with 有效期限 (tester:
+    the card said 延期体检 with no end, as if it were for ever)."""
+    renewal = DELAY_KINDS[0].status
+    return "、".join(STATUS_NAMES.get(c, c) + (f"（延期至{format_date(delays[c])}）" if c in delays and c != renewal else "")
+                    for c in normalize_codes(status))
 
 
 def _view(account: Account, lic: DrivingLicence, masked: bool, today: date) -> CardView:

@@ -4,7 +4,9 @@
 size, as large as it fits (kiosk.domain.qr_text.pick_qr, quiet zone 4, whole scales); with
 ``largest`` it draws the payload that can have the largest modules (the full-screen view). Only
 the code's cells carry the explicit Style(color="#000000", bgcolor="#ffffff"); the rest of the
-widget keeps the theme. When no payload fits, it says so instead of drawing a clipped code.
+widget keeps the theme. When no payload fits, it draws no clipped code but ``too_small`` (the
+e-licence screens pass "": they say it in their own line, beside the button it names or instead
+of the countdown, and the code area saying it too was the same thing twice).
 """
 from __future__ import annotations
 
@@ -18,7 +20,6 @@ from textual.widget import Widget
 from ...domain.qr_text import QR_BG, QR_FG, QrText, pick_qr
 
 QR_STYLE = Style(color=QR_FG, bgcolor=QR_BG)
-TOO_SMALL = "窗口较小，请选择【放大二维码】查看"
 NO_ROOM = "窗口太小，无法显示二维码，请放大窗口"
 
 
@@ -27,12 +28,12 @@ class QrView(Widget):
     QrView { width: 1fr; height: 1fr; }
     """
     texts: reactive[tuple[str, ...]] = reactive(tuple, layout=False)
-    too_small: reactive[str] = reactive(TOO_SMALL, layout=False)
+    too_small: reactive[str] = reactive(NO_ROOM, layout=False)
 
     class Resized(Message):
         """The view's size changed: what it can draw may have changed with it."""
 
-    def __init__(self, *texts: str, too_small: str = TOO_SMALL, largest: bool = False, id: str | None = None,
+    def __init__(self, *texts: str, too_small: str = NO_ROOM, largest: bool = False, id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.set_reactive(QrView.texts, tuple(texts))

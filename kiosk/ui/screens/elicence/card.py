@@ -6,7 +6,9 @@ the largest modules (the compact one at scale 2 from about 200x60); it is offere
 view draws the code larger than the card does: at 80x24 (no code beside the card; the view needs
 45x24 cells) and on big terminals, not at 120x40, where the card's code is already as large as
 the whole screen allows. Both screens fetch a new code ``refresh_margin`` seconds early, and count
-down where they draw it: the card that draws none (80x24) says to press 放大二维码 instead.
+down where they draw it: the card that draws none (80x24) says to press 放大二维码 instead, and
+where no code can be drawn at all 窗口太小 instead; the card's code area itself stays blank (it
+said 窗口较小，请选择【放大二维码】查看 beside the card's line: the same twice, tester).
 
 Each fetch is one ``elicence_card.display``: the card and the code read from the same licence
 record, and the card screen redraws all of it (details, status, green/red) from that result. A
@@ -29,7 +31,7 @@ from ...widgets.header import KioskHeader
 from ...widgets.idle import IDLE_HOST
 from ...widgets.page import Page
 from ...widgets.photo import photo_text
-from ...widgets.qr import NO_ROOM, TOO_SMALL, QrView
+from ...widgets.qr import NO_ROOM, QrView
 from ...widgets.plain import Plain
 
 CARD_PARTS = ("#card-title", "#card-top", "#card-times")  # 放大二维码: _offer_zoom
@@ -110,7 +112,7 @@ class CardScreen(CodeScreen):
                     yield Button("放大二维码", id="card-zoom", variant="primary", classes="hidden")
                     yield Button("返回", id="back")
                 yield Plain("", classes="screen-error")
-            yield QrView(id="card-qr")
+            yield QrView(id="card-qr", too_small="")  # the times say where the code is (update_countdown)
 
     def on_mount(self) -> None:
         self.start_codes(opening=True)
@@ -147,14 +149,13 @@ class CardScreen(CodeScreen):
 
     def _offer_zoom(self) -> None:
         """放大二维码 only where the full-screen view draws the code larger than the card does; where
-        neither can draw it, the code area says to enlarge the window instead."""
+        neither can draw it, the times say to enlarge the window instead (update_countdown)."""
         view = self.query_one("#card-qr", QrView)
         zoom = self.query_one("#card-zoom", Button)
         here = view.scale_for(*view.content_size) if view.display else 0
         there = FullCodeScreen.scale_in(view.texts, self.app.size) if view.display else 0
         offered = there > here
         self._code_on_card = here > 0
-        view.too_small = TOO_SMALL if offered else NO_ROOM
         if zoom.has_class("hidden") == offered:
             back, had_focus = self.query_one("#back", Button), zoom.has_focus
             zoom.set_class(not offered, "hidden")

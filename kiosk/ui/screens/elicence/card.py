@@ -7,8 +7,8 @@ view draws the code larger than the card does: at 80x24 (no code beside the card
 45x24 cells) and on big terminals, not at 120x40, where the card's code is already as large as
 the whole screen allows. Both screens fetch a new code ``refresh_margin`` seconds early, and count
 down where they draw it: the card that draws none (80x24) says to press 放大二维码 instead, and
-where no code can be drawn at all 窗口太小 instead; the card's code area itself stays blank (it
-said 窗口较小，请选择【放大二维码】查看 beside the card's line: the same twice, tester).
+where no code can be drawn at all either screen says 窗口太小 instead; the code area itself stays
+blank (it said 窗口较小，请选择【放大二维码】查看 beside the card's line: the same twice, tester).
 
 Each fetch is one ``elicence_card.display``: the card and the code read from the same licence
 record, and the card screen redraws all of it (details, status, green/red) from that result. A
@@ -206,7 +206,7 @@ class FullCodeScreen(CodeScreen):
     BINDINGS = [Binding("escape", "close", "返回", show=False), Binding("enter", "close", show=False)]
 
     def compose(self) -> ComposeResult:
-        yield QrView(id="full-qr", too_small=NO_ROOM, largest=True)
+        yield QrView(id="full-qr", too_small="", largest=True)  # the caption says it (update_countdown)
         yield Plain("", id="full-caption")
 
     @staticmethod
@@ -226,8 +226,17 @@ class FullCodeScreen(CodeScreen):
             return
         self.query_one(QrView).texts = shown.code.texts
 
+    def on_qr_view_resized(self) -> None:
+        if self.code is not None:  # the terminal resized: the caption says whether the code is on view
+            self.update_countdown(self.seconds_left())
+
     def update_countdown(self, left: int) -> None:
-        self.query_one("#full-caption", Static).update(f"剩余{left}秒自动刷新  按Esc或点击屏幕返回")
+        """The countdown of the code on view; where the terminal was made too small for it, that
+        instead (tester: 剩余40秒自动刷新 under no code at all)."""
+        view = self.query_one("#full-qr", QrView)
+        drawn = not view.texts or view.scale_for(*view.content_size) > 0
+        said = f"剩余{left}秒自动刷新" if drawn else NO_ROOM
+        self.query_one("#full-caption", Static).update(f"{said}  按Esc或点击屏幕返回")
 
     def on_click(self) -> None:
         self.action_close()

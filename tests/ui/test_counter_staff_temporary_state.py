@@ -37,7 +37,7 @@ async def test_accounts_with_the_admins_password_read_waiting_for_their_own(env)
         assert states["J1009"] == "待修改初始密码"  # 新建账户: the admin's 初始密码
         assert states["J1002"] == "待修改初始密码"  # 重置密码
         assert states["J1003"] == "已停用，待修改初始密码"
-        assert states["A0001"] == states["J1001"] == "正常"  # the demo accounts set nothing
+        assert states["A0001"] == "正常（当前登录）" and states["J1001"] == "正常"  # the demo accounts set nothing
         await choose_staff(pilot, "J1002")
         assert "所选账户：J1002 李审核（审核，待修改初始密码）" in screen_text(app)
 

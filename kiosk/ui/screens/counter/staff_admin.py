@@ -22,6 +22,7 @@ from .staff_questions import AccountQuestions
 
 
 ACCOUNT_FIELDS = ("reset_password", "reset_pin")  # typed for the account picked (新建账户's are not)
+SIGNED_IN = "（当前登录）"  # after the 状态 of the account signed in at this counter
 NOT_CHOSEN = "所选账户：未选择（在上方列表中点击一行，或移到该行按回车键）"
 
 
@@ -111,8 +112,11 @@ class StaffAdminScreen(AccountQuestions, KioskScreen):
         table = self.query_one("#staff-rows", PlainTable)
         table.clear()
         self.rows = {r.staff_no: r for r in rows}
-        for r in rows:
-            table.add_row(r.staff_no, r.name, r.role_text, r.state_text, key=r.staff_no)
+        here = self.kiosk.staff.staff_no if self.kiosk.staff else ""
+        for r in rows:  # the account signed in here is marked (it was like any other row) in 状态: after
+            # 姓名 it made the list wider than 80x24 has room for, beside a 状态 of 待修改初始密码
+            state = f"{r.state_text}{SIGNED_IN}" if r.staff_no == here else r.state_text
+            table.add_row(r.staff_no, r.name, r.role_text, state, key=r.staff_no)
         table.measure()  # its height now: what ``then`` brings into view under it stays in view
         if self.chosen in self.rows:  # after an action the list is reloaded: the choice stays
             table.move_cursor(row=table.get_row_index(self.chosen))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
+from rich.text import Text
 from textual import events
 from textual.actions import SkipAction
 from textual.app import ComposeResult
@@ -17,9 +18,11 @@ from ..dialogs.confirm import ConfirmDialog
 from ..widgets.fit import column_widths, room
 from ..widgets.header import KioskHeader
 from ..widgets.menu_grid import MenuGrid, menu_up_from_below
-from .counter.audit import clip
 from .counter.menu import items_for
 from ..widgets.plain import Plain, PlainTable
+
+
+HEADERS = ("时间", "操作", "终端与说明")
 
 
 class BelowMenuRow(Horizontal):
@@ -92,7 +95,7 @@ class StaffHomeScreen(KioskScreen):
         self.call_after_refresh(self._fill)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns("时间", "操作", "终端与说明")
+        self.query_one(DataTable).add_columns(*HEADERS)
         self.on_screen_resume()
 
     def on_screen_resume(self) -> None:
@@ -108,16 +111,20 @@ class StaffHomeScreen(KioskScreen):
         self._fill()
 
     def _fill(self) -> None:
-        """The recent actions, 终端与说明 cut with ... to the width left (tester: cut off mid-word with
-        nothing to say so, and at 80x24 a sideways scrollbar under the table); the 审计日志 screen
-        shows each whole."""
+        """The recent actions, 终端与说明 in the width left, a longer one wrapped onto the row's next
+        lines: it was cut with ... (as 审计日志 cuts its 说明), and 核验 (H2001), who has no 审计日志
+        screen to read it whole in, never saw the end of a check's 说明 at 120 columns (tester). The
+        columns are made again each time, 终端与说明 as wide as the room left: the table never
+        scrolls sideways (at 80x24 it had a sideways scrollbar under it)."""
         table = self.query_one(DataTable)
         cells = [(r.at, audit.action_name(r.action), r.detail) for r in self._rows]
-        used = sum(column_widths(("时间", "操作"), cells))
+        used = sum(column_widths(HEADERS[:2], cells))
         left = max(12, room(self.query_one(VerticalScroll)) - used - 2)
-        table.clear()
-        for at, action, detail in cells:
-            table.add_row(at, action, clip(detail, left))  # as 审计日志 cuts its 说明
+        table.clear(columns=True)
+        table.add_columns(*HEADERS[:2])
+        table.add_column(HEADERS[2], width=left)
+        for at, action, detail in cells:  # height None: as many lines as the 说明 takes in ``left``
+            table.add_row(at, action, Text(detail, no_wrap=False, end=""), height=None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id or ""

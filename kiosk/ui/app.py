@@ -39,7 +39,9 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         super().__init__()
         self.settings, self.env = settings, env
         self.citizen: CitizenSession | None = None
-        self.staff: StaffSession | None = None
+        self._staff: StaffSession | None = None
+        # 为群众办理's ID and 查询事由 as the clerk left them (counter.citizen_kept), for this sign-in only
+        self.kept_lookup: tuple[str, str] | None = None
         self.locked = False
         self._last_activity = time.monotonic()
         self._dismissing_click = False  # a click took the idle countdown away: its release does nothing
@@ -78,6 +80,17 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         from .screens.welcome import WelcomeScreen
 
         return WelcomeScreen()
+
+    @property
+    def staff(self) -> StaffSession | None:
+        return self._staff
+
+    @staff.setter
+    def staff(self, staff: StaffSession | None) -> None:
+        """Who is signed in at the counter. Another sign-in (or none) forgets what the last one kept."""
+        if staff is not self._staff:
+            self.kept_lookup = None
+        self._staff = staff
 
     def who_text(self) -> str:
         if self.citizen:

@@ -21,11 +21,12 @@ from ...widgets.plain import Plain, PlainTable, ShownLine, StatusLine
 from ...widgets.reasons import ReasonField, ReasonList
 from .certificate import CertificatePrinting
 from .citizen_actions import CANCELLABLE, CitizenActions
+from .citizen_kept import KeptLookup
 from .citizen_lists import APP_COLUMNS, BOOKING_COLUMNS, CitizenLists
 from .citizen_summary import credit_code_in, summary_text
 
 
-class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScreen):
+class CitizenScreen(KeptLookup, CitizenLists, CitizenActions, CertificatePrinting, KioskScreen):
     def __init__(self) -> None:
         super().__init__()
         self.file: CitizenFile | None = None
@@ -82,7 +83,8 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
         self.query_one("#bookings", DataTable).add_columns(*BOOKING_COLUMNS)
         self.query_one("#apps", DataTable).add_columns(*APP_COLUMNS)
         self._show_parts(found=False, unit=False)  # no file yet
-        self.query_one("#input-id_number", Input).focus()
+        if not self.restore_kept():  # the number and reason the clerk left here (citizen_kept)
+            self.query_one("#input-id_number", Input).focus()
         self.set_interval(LIVE_SECONDS, self._live)  # the citizen may change the file at a kiosk meanwhile
 
     def _live(self) -> None:
@@ -122,9 +124,11 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
             self.lookup()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """Another ID typed: the file shown (and its actions) belongs to someone else now."""
+        """Another ID typed: the file shown (and its actions) belongs to someone else now. The ID
+        and 查询事由 are kept for the clerk's next visit to the screen (citizen_kept)."""
         if event.input.id == "input-id_number" and self.file is not None and event.value != self._shown_for:
             self.clear_file()
+        self.keep_changed(event)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the ID field looks up at once when 查询事由 holds a reason (the last citizen's,
@@ -150,6 +154,7 @@ class CitizenScreen(CitizenLists, CitizenActions, CertificatePrinting, KioskScre
 
     def lookup(self) -> None:
         self.say("")  # about the citizen looked up before, or an action before this look-up
+        self.release_kept()  # the reason is this visit's now: kept for the next citizen as any
         reason = self.query_one("#field-reason", FormField).value
         self.call(counter_citizen.lookup, self.env, self.kiosk.staff, self._typed_id(), reason,
                   done=self._looked_up, failed=self._lookup_failed)

@@ -3,18 +3,22 @@ naming each session, placed, fill rate), the seats placed per exam day for the c
 normal applications still waiting for their publication day, and the publication days gone by
 whose plans nobody allocated while applicants wait for them (allocation_preview.earlier_days). Read-only, live figures.
 
-``applicants`` is ExamSession.applicants: every normal application that may be placed in the
-session, so one 服从系统安排 application counts at each session its range covers, and it stays
-counted after allocation. It is a figure of interest per session, never a number of people;
-``pending`` counts each waiting application once."""
+``applicants`` is ExamSession.applicants of the sessions whose plan is not allocated yet: every
+normal application still waiting that may be placed there, so one 服从系统安排 application counts at
+each session its range covers. It is the 已申请人数 the citizen's 选择场次 shows while the plan is
+open: placed and cancelled applications leave it (allocation_release, cancellation). Once a plan is
+allocated its sessions' ExamSession.applicants stays as it was (it still counts those placed
+elsewhere or not placed), so those sessions are left out, and a row whose sessions are all allocated
+has None (nothing waits there any more). It is a figure of interest per session, never a number of
+people; ``pending`` counts each waiting application once."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 
-from ..db.models import Booking, ExamSession, ExamSite
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from . import allocation_preview
 from .env import Env
 from .permissions import DASHBOARD, active
@@ -29,7 +33,7 @@ class SiteDay:
     site: str
     sessions: int
     seats: int
-    applicants: int  # applications naming or covering these sessions (see the module's note)
+    applicants: int | None  # waiting applications naming or covering these sessions (see the module's note)
     placed: int
 
     @property
@@ -64,13 +68,17 @@ def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
     now = env.clock.now()
     today, last = now.date(), now.date() + timedelta(days=DAYS - 1)
     with env.db.read() as s:
+        waiting = ExamPlan.allocated_at.is_(None)  # the plan's applications not decided yet
         q = (select(ExamSession.exam_date, ExamSite.name, func.count(), func.sum(ExamSession.seats),
-                    func.sum(ExamSession.applicants), func.sum(ExamSession.placed))
+                    func.sum(case((waiting, 1), else_=0)), func.sum(case((waiting, ExamSession.applicants), else_=0)),
+                    func.sum(ExamSession.placed))
              .join(ExamSite, ExamSite.id == ExamSession.site_id)
+             .join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
              .where(ExamSession.exam_date.between(today, last))
              .group_by(ExamSession.exam_date, ExamSite.id, ExamSite.name)
              .order_by(ExamSession.exam_date, ExamSite.id))
-        rows = [SiteDay(d, n, c, int(seats or 0), int(app or 0), int(placed or 0)) for d, n, c, seats, app, placed in s.execute(q)]
+        rows = [SiteDay(d, n, c, int(seats or 0), int(app or 0) if open_ else None, int(placed or 0))
+                for d, n, c, seats, open_, app, placed in s.execute(q)]
         made = s.scalar(select(func.count()).select_from(Booking).where(
             Booking.created_at >= now.replace(hour=0, minute=0, second=0, microsecond=0))) or 0
         pending = s.scalar(select(func.count()).select_from(Booking).where(

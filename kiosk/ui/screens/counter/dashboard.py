@@ -19,7 +19,17 @@ from ...widgets.plain import Plain, PlainTable
 
 # ExamSession.applicants counts an application at every session it may be placed in: said next
 # to each list that shows it (here and in 考试计划与安排), so it is not read as a number of people.
-APPLIED_HINT = "已申请人数含时间段覆盖该场次的服从系统安排申请，一份申请可计入多个场次，仅供参考；已安排含优先预约。"
+# Only while the session's plan is not allocated, as the citizen's 选择场次 shows it: after the
+# allocation it would still count those placed elsewhere or not placed (tester: 已申请 1 beside
+# 已安排 0 with 待安排申请 0 份), so those sessions show NOT_WAITING.
+APPLIED_HINT = ("已申请人数为尚待安排的申请，含时间段覆盖该场次的服从系统安排申请，一份申请可计入多个场次，仅供参考；"
+                "已公布预约结果的场次不再计入，显示为 -；已安排含优先预约。")
+NOT_WAITING = "-"
+
+
+def applied_cell(applicants: int | None) -> str:
+    """已申请 of a row: its count, or NOT_WAITING when nothing waits there (results published)."""
+    return NOT_WAITING if applicants is None else str(applicants)
 
 
 def chart_text(board: counter_dashboard.Dashboard, width: int = 40) -> Text:
@@ -79,7 +89,7 @@ class DashboardScreen(KioskScreen):
         table = self.query_one("#dash-rows", PlainTable)
         first = not table.row_count
         table.refill(
-            [(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), str(r.applicants), str(r.placed),
+            [(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), applied_cell(r.applicants), str(r.placed),
               f"{r.fill_rate:.0%}") for r in board.rows], [f"{r.day} {r.site}" for r in board.rows])
         if first:  # the table filled: it takes the focus from 刷新 (unless the clerk has moved it)
             self.refocus_main()

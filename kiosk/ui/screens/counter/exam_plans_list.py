@@ -15,6 +15,7 @@ from ....domain.errors import DomainError
 from ....services import exam_admin
 from ...widgets.fit import refill_to_fit, room
 from ...widgets.plain import ErrorLine, Plain, PlainTable
+from .dashboard import applied_cell
 from .exam_plans_text import hint
 
 if TYPE_CHECKING:
@@ -127,5 +128,6 @@ class SessionList(_Base):
 def _cells(r: exam_admin.SessionRow) -> tuple[str, ...]:
     """A session's row, in the order of COLUMNS."""
     return (str(r.id), f"{r.exam_date:%m-%d}", f"{r.start_time:%H:%M}", r.site, r.subject_name, r.state, r.classes,
-            str(r.seats), f"{r.priority_quota}/{r.priority_taken}", str(r.applicants), str(r.placed),
+            str(r.seats), f"{r.priority_quota}/{r.priority_taken}",
+            applied_cell(None if r.allocated else r.applicants), str(r.placed),
             f"{r.publish_on:%m-%d}")

@@ -23,7 +23,7 @@ from ...widgets.plain import ErrorLine, Plain, PlainTable
 from .dashboard import APPLIED_HINT
 from .exam_plans_form import FORM_FIELDS, SessionField, SiteChoice, clear_messages
 from .exam_plans_list import COLUMNS, SessionList
-from .exam_plans_text import allocation_text, outside
+from .exam_plans_text import allocation_text, changed, outside
 
 CHOOSE_QUESTION = "填写的内容尚未保存，修改所选场次后不会保留。\n\n确定放弃并修改所选场次吗？"
 
@@ -175,7 +175,7 @@ class ExamPlansScreen(SessionList, KioskScreen):
     def _saved(self, row: exam_admin.SessionRow) -> None:
         self._status(
             f"已保存场次 {row.id}：{row.site} {row.exam_date} {row.start_time:%H:%M} {row.subject_name} "
-            f"{row.classes} 考位{row.seats}{outside(row.exam_date, self.queried)}")
+            f"{row.classes} 考位{row.seats}{changed(self.loaded, row)}{outside(row.exam_date, self.queried)}")
         self._clear_form()
         # The next session is typed from the top of the form (the site stays chosen), not from the
         # field Enter was pressed in (结果公布日期 was 6 BTabs away from 考试日期).

@@ -245,3 +245,19 @@ async def test_enter_in_a_field_moves_on_to_the_next_and_only_the_last_goes_on(k
         await settle(pilot)
         assert "138****8000" in screen_text(kiosk_app)
         assert "验证码已发送" not in screen_text(kiosk_app)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_an_address_field_takes_the_forms_width(kiosk_app, env, people, size):
+    """联系地址 (up to 100 characters) was 48 columns like a phone's: 23 characters of it on view, a
+    longer one scrolled past its start (tester). It is as wide as the form; the phone stays 48."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=size) as pilot:
+        await _open(pilot, env, p, "licence_contact")
+        screen = kiosk_app.screen
+        address, phone = screen.query_one("#input-address"), screen.query_one("#input-phone")
+        form = screen.query_one("#field-address")
+        assert address.region.width == form.content_region.width
+        assert phone.region.width == min(48, form.content_region.width)
+        if size == (120, 40):
+            assert address.region.width > 60

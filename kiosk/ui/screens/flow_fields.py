@@ -16,6 +16,9 @@ from ..widgets.field import FormField
 from ..widgets.plain import ErrorLine, Plain, plain
 
 
+LONG_TEXT = 100  # a text field that may hold this many characters (an address) takes the form's width
+
+
 def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, str], str] | None = None) -> Widget:
     """The widget of one field, holding its initial value, shown only while ``show_if`` holds.
     ``check(name, value)``: what is wrong with a text field's value on its own, said as Enter leaves it."""
@@ -43,6 +46,10 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                           select_on_focus=spec.kind == "number",
                           enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
                           check=partial(check, spec.name) if check is not None else None)
+        if spec.kind == "text" and spec.max_len >= LONG_TEXT:
+            # an address of up to 100 characters: 48 columns showed 23 of them, a longer one scrolled
+            # past its start and looked cut (tester); as wide as the form, 40 or so at 120x40
+            field.add_class("-long")
     field.display = shown(spec, prepared, prepared.initial)
     return field
 

@@ -146,6 +146,7 @@ class FormField(FieldEnter, Vertical):
     FormField { height: auto; margin: 0 0 1 0; }
     FormField > Label { color: $text; text-style: bold; }
     FormField > Input { width: 100%; max-width: 48; }
+    FormField.-long > Input { max-width: 100%; }  /* an address: as wide as the form (flow_fields) */
     FormField > .field-error { color: $error; height: auto; }
     """
 

@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems
+from ..domain.dates import format_date
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
-                                    done_refusal, lapsed_status, latest_until, refusal, under_way_refusal, until_refusal,
-                                    with_status)
+                                    done_refusal, lapsed_status, latest_until, refusal, renewal_delayed_to,
+                                    under_way_refusal, until_refusal, with_status)
 from ..domain.typed import DATE_LEN, required_date
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
@@ -58,7 +59,7 @@ class LicenceDelay:
                else None)  # an overdue 审验 (逾期未审验 on record, or a cycle's deadline passed) from tomorrow
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
-                 f"当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  状态：{status_text(lic.status)}\n"
+                 f"当前驾驶证：{lic.classes}  有效期至{valid_to_text(session, lic, today)}  状态：{status_text(lic.status)}\n"
                  + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
                  + (f"延期截止日期须晚于{cycle.name}的审验截止日期{due:%Y-%m-%d}，" if due else "")
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
@@ -165,3 +166,11 @@ def granted(session: Session, account_id: int) -> dict[str, date]:
         if until and kinds[kind] not in found:
             found[kinds[kind]] = date.fromisoformat(until)
     return found
+
+
+def valid_to_text(session: Session, lic: DrivingLicence, today: date) -> str:
+    """The licence's 有效期至 as a citizen's service says it over its form (驾驶证补换领, the 延期
+    services): with a running 延期换证, the date it was granted to, as the e-licence card says it
+    (2027-02-01（延期至2028年6月30日）); the bare date alone read as a licence run out (tester)."""
+    delayed = renewal_delayed_to(lic.status, granted(session, lic.account_id), today)
+    return f"{lic.valid_to:%Y-%m-%d}" + (f"（延期至{format_date(delayed)}）" if delayed else "")

@@ -22,6 +22,7 @@ from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, cl
 from ..domain.typed import DATE_LEN, required_date
 from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
+from .licence_delay import valid_to_text
 from .offices import cities_of, label, listed
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
@@ -106,9 +107,9 @@ class LicenceReplacement:
         choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(c, c) for c in targets]}
         choices |= {f"office_{k}": of(home) for k in HOME_KINDS}
         choices |= {f"office_to{i}": of(c) for i, c in enumerate(targets)}
-        intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{lic.valid_to:%Y-%m-%d}  "
-                 f"发证机关：{lic.issuing_authority}")
         today = env.clock.now().date()
+        intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{valid_to_text(session, lic, today)}  "
+                 f"发证机关：{lic.issuing_authority}")
         context = {"today": today, "status": lic.status, "valid_from": lic.valid_from, "valid_to": lic.valid_to,
                    "full_score": full_score_in_period(session, lic, today), "home": home or "", "targets": targets,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}

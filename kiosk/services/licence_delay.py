@@ -15,7 +15,7 @@ from ..domain.dates import format_date
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
-                                    done_refusal, lapsed_status, latest_until, refusal, renewal_delayed_to,
+                                    done_refusal, lapsed_status, latest_until, refusal, running_delays,
                                     under_way_refusal, until_refusal, with_status)
 from ..domain.typed import DATE_LEN, required_date
 from . import applications, audit, licence_common as common
@@ -172,5 +172,5 @@ def valid_to_text(session: Session, lic: DrivingLicence, today: date) -> str:
     """The licence's 有效期至 as a citizen's service says it over its form (驾驶证补换领, the 延期
     services): with a running 延期换证, the date it was granted to, as the e-licence card says it
     (2027-02-01（延期至2028年6月30日）); the bare date alone read as a licence run out (tester)."""
-    delayed = renewal_delayed_to(lic.status, granted(session, lic.account_id), today)
+    delayed = running_delays(lic.status, granted(session, lic.account_id), today).get(KINDS[0].status)
     return f"{lic.valid_to:%Y-%m-%d}" + (f"（延期至{format_date(delayed)}）" if delayed else "")

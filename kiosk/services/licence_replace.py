@@ -23,7 +23,7 @@ from ..domain.typed import DATE_LEN, required_date
 from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
 from .licence_delay import valid_to_text
-from .offices import cities_of, label, listed
+from .offices import cities_of, label, listed, place
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
 from .licence_replace_delivery import DELIVERY, FINISH, _delivery, _how, _then
@@ -70,15 +70,15 @@ def full_score_in_period(session: Session, lic: DrivingLicence, today: date) -> 
         session, lic.account_id, (lic.valid_from, today + timedelta(days=1))) > 0
 
 
-def office_fields(home: str, targets: list[str]) -> list[FieldSpec]:
+def office_fields(home: str, targets: list[str], places: dict[str, str]) -> list[FieldSpec]:
     """One office choice per case, so that only the offices of the city making the card are listed:
     the licence's own city for each kind but 转入, the chosen 转入地 for 转入 (show_if is an AND of
-    equalities, hence one field per kind and per city)."""
+    equalities, hence one field per kind and per city). Each city named with its province (``places``)."""
     label = "领取网点（新驾驶证制作地{}的车管所）"
-    return ([FieldSpec(f"office_{k}", label.format(home), "choice", show_if=(*COUNTER, ("kind", k)))
-             for k in HOME_KINDS]
-            + [FieldSpec(f"office_to{i}", label.format(c), "choice", show_if=(*COUNTER, *TRANSFER, ("city", c)))
-               for i, c in enumerate(targets)])
+    return ([FieldSpec(f"office_{k}", label.format(places.get(home, home)), "choice",
+                       show_if=(*COUNTER, ("kind", k))) for k in HOME_KINDS]
+            + [FieldSpec(f"office_to{i}", label.format(places[c]), "choice",
+                         show_if=(*COUNTER, *TRANSFER, ("city", c))) for i, c in enumerate(targets)])
 
 
 def office_field(kind: str, city: str, targets: list[str]) -> str:
@@ -100,18 +100,20 @@ class LicenceReplacement:
         known = cities_of(offices)
         home = city_of_authority(lic.issuing_authority, known)
         targets = [c for c in known if c != home]
+        # 转入地 named with its province (江苏省连云港市): a city name alone (连云港) reads like demo data
+        places = {c: place(c, offices) for c in known}
 
         def of(city: str | None) -> list[tuple[str, str]]:
             return [(label(o), str(o.id)) for o in offices if city is None or o.city == city]
 
-        choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(c, c) for c in targets]}
+        choices = {"kind": KINDS, "delivery": DELIVERY, "city": [(places[c], c) for c in targets]}
         choices |= {f"office_{k}": of(home) for k in HOME_KINDS}
         choices |= {f"office_to{i}": of(c) for i, c in enumerate(targets)}
         today = env.clock.now().date()
         intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{valid_to_text(session, lic, today)}  "
                  f"发证机关：{lic.issuing_authority}")
         context = {"today": today, "status": lic.status, "valid_from": lic.valid_from, "valid_to": lic.valid_to,
-                   "full_score": full_score_in_period(session, lic, today), "home": home or "", "targets": targets,
+                   "full_score": full_score_in_period(session, lic, today), "home": home or "", "targets": targets, "places": places,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
         refusals = {label: kind_refusal(kind, context) for label, kind in KINDS}
         if all(refusals.values()):  # told before the form, as the 延期 services do
@@ -123,7 +125,7 @@ class LicenceReplacement:
         # Said as a sentence, as the vehicle lists' refusals are (请于...起申请 had no 。; tester)
         context["notes"] = {"kind": {kind: sentence(refusal) for kind in KIND_NAMES
                                      if (refusal := kind_refusal(kind, context))}}
-        return Prepared(intro, FIELDS + office_fields(home or "", targets),
+        return Prepared(intro, FIELDS + office_fields(home or "", targets, places),
                         {"delivery": "mail", "address": lic.address}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -147,6 +149,9 @@ class LicenceReplacement:
                 problems.add("请选择转入地", "city")
                 city = None
             clean["city"] = city or ""
+            places = ctx["places"]
+            assert isinstance(places, dict)
+            clean["city_name"] = places.get(city, city or "")  # as chosen, with its province
         targets = ctx["targets"]
         assert isinstance(targets, list)
         # The office choice on view follows the kind (and the 转入地): none while either is missing.
@@ -179,7 +184,7 @@ class LicenceReplacement:
             rows += [("身体条件证明编号", clean["cert_no"]), ("体检日期", clean["cert_date"]),
                      ("新驾驶证有效期限", f"{start:%Y-%m-%d} 至 {validity_text(end)}（办结后生效）")]
         if clean["kind"] == "transfer":
-            rows.append(("转入地", clean["city"]))
+            rows.append(("转入地", clean["city_name"]))
         rows.append(("领取方式", _how(clean)))
         return rows + [("温馨提示", notice(str(prepared.context["status"])).removeprefix("温馨提示："))]
 
@@ -222,7 +227,7 @@ class LicenceReplacement:
             return f"{self._renew(session, lic, clean, env.clock.now().date())}；新驾驶证{how}，原驾驶证作废"
         if clean["kind"] == "transfer":
             lic.issuing_authority = common.authority_for(clean["city"])
-            return f"驾驶证已转入{clean['city']}，发证机关：{lic.issuing_authority}；新驾驶证{how}，原驾驶证作废"
+            return f"驾驶证已转入{clean.get('city_name') or clean['city']}，发证机关：{lic.issuing_authority}；新驾驶证{how}，原驾驶证作废"
         return f"{what}的驾驶证{how}，原驾驶证作废"
 
     def _renew(self, session: Session, lic: DrivingLicence, clean: dict, today: date) -> str:

@@ -31,7 +31,9 @@ def _delivery(form: dict[str, str], ctx: dict[str, object], city: str, field: st
         problems.add("请选择领取新驾驶证的车管所", field)
         return {}
     if city and office[0] != city:  # a guard: the list shows only that city's offices
-        problems.add(f"新驾驶证由{city}制作，请选择{city}的车管所", field)
+        places = ctx.get("places")
+        where = places.get(city, city) if isinstance(places, dict) else city
+        problems.add(f"新驾驶证由{where}制作，请选择{where}的车管所", field)
         return {}
     return {"delivery": delivery, "office": form[field], "office_name": office[1], "office_address": office[2]}
 

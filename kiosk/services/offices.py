@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Office
+from ..domain.vehicle_transfer import CITIES
 
 
 def listed(session: Session, cities: Iterable[str] | None = None) -> list[Office]:
@@ -26,3 +27,19 @@ def cities_of(offices: Iterable[Office]) -> list[str]:
 def label(office: Office) -> str:
     """An office as a choice shows it: its name and where it is (渝中车管所（重庆市渝中区经纬大道555号）)."""
     return f"{office.name}（{office.address}）"
+
+
+def place(city: str, offices: Iterable[Office] = ()) -> str:
+    """A city of the ``offices`` table named with its province, as a citizen reads a place name
+    (连云港 -> 江苏省连云港市, 重庆 -> 重庆市): from the list of provinces and cities the kiosk knows,
+    else from the address of one of ``offices`` in that city (江苏省连云港市海州区... -> 江苏省连云港市),
+    else the city as the table names it."""
+    for cities in CITIES.values():
+        for known in cities:
+            if known.name in (city, f"{city}市"):
+                return known.label
+    for office in offices:
+        end = office.address.find(f"{city}市") if office.city == city else -1
+        if end >= 0:
+            return office.address[:end + len(city) + 1]
+    return city

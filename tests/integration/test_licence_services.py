@@ -186,7 +186,7 @@ def test_the_office_must_be_in_the_city_that_makes_the_card(env: Env, people: di
     assert {city[value] for _, value in prepared.choices["office_to0"]} == {"连云港"}
     form = {"kind": "lost", "delivery": "counter", "office_lost": office_id(env, "连云港市车管所")}
     err = refused(REPLACE, env, p, form)  # the server still refuses a forged choice
-    assert err.field == "office_lost" and "重庆" in err.message
+    assert err.field == "office_lost" and "请选择重庆市的车管所" in err.message
     err = refused(REPLACE, env, p, {"kind": "lost", "delivery": "mail", "address": "重庆"})
     assert err.field == "address"
     err = refused(REPLACE, env, p, {"delivery": "mail", "address": ADDRESS})
@@ -197,19 +197,30 @@ def test_transfer_to_another_city(env: Env, people: dict[str, Person]) -> None:
     p = people["driver_normal"]
     aid = account_id(env, p)
     prepared = applications.prepare(env, REPLACE, aid)
-    assert prepared.choices["city"] == [("连云港", "连云港")]  # not the city it is in
+    # not the city it is in; named with its province (tester: a bare "连云港" read like demo data)
+    assert prepared.choices["city"] == [("江苏省连云港市", "连云港")]
+    label = {f.name: f.label for f in prepared.fields}["office_to0"]
+    assert label == "领取网点（新驾驶证制作地江苏省连云港市的车管所）"
     office = office_id(env, "连云港市车管所")
     err = refused(REPLACE, env, p, {"kind": "transfer", "delivery": "mail", "address": ADDRESS})
     assert err.field == "city"
     form = {"kind": "transfer", "city": "连云港", "delivery": "counter", "office_to0": office}
     checked = applications.check(REPLACE, form, prepared)
-    assert ("转入地", "连云港") in checked.summary
+    assert ("转入地", "江苏省连云港市") in checked.summary
     done = applications.submit(env, REPLACE, aid, form)
     assert licence(env, p).issuing_authority == "重庆市公安局交通管理局"
     assert "请持本人身份证件到连云港市车管所（" in done.note
     note = finish(env, done.serial_no, "已在窗口领取")
     assert licence(env, p).issuing_authority == "连云港市公安局交通警察支队"
-    assert "转入连云港" in note and "新驾驶证已在连云港市车管所窗口领取" in note
+    assert "转入江苏省连云港市" in note and "新驾驶证已在连云港市车管所窗口领取" in note
+
+
+def test_a_licence_of_lianyungang_moves_to_chongqing(env: Env, people: dict[str, Person]) -> None:
+    p = people["truck_driver"]  # 马超: licence of 连云港; the other city of the kiosk is 重庆
+    prepared = applications.prepare(env, REPLACE, account_id(env, p))
+    assert prepared.choices["city"] == [("重庆市", "重庆")]
+    label = {f.name: f.label for f in prepared.fields}["office_lost"]
+    assert label == "领取网点（新驾驶证制作地江苏省连云港市的车管所）"
 
 
 @pytest.mark.parametrize("key, message", [("no_licence", "没有机动车驾驶证"), ("revoked", "吊销"),

@@ -148,7 +148,7 @@ async def test_the_offices_follow_the_city_that_makes_the_card(kiosk_app, env, p
         await _choose(pilot, "office_to0", office or "")
         await _next(pilot)
         text = screen_text(kiosk_app)
-        assert "转入地：连云港" in text and "连云港市车管所" in text
+        assert "转入地：江苏省连云港市" in text and "连云港市车管所" in text
         await pilot.click("#submit")
         await settle(pilot)
         text = screen_text(kiosk_app)

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Static
 
 from ...domain.errors import CodeRefused, DomainError, TooSoon
 from ...services.codes import GONE, NONE_SENT, USED, CodeSent, refusal
+from ..focus import shown
 
 
 class CodeButton(Button):
@@ -123,10 +124,15 @@ def code_refused(screen: Widget, exc: DomainError) -> CodeButton | None:
     发送验证码 button down (a button that looks ready but sends nothing would seem dead); a code
     refused as gone takes the line saying where it went with it (``code_gone``). Returns the button
     when a new code may be asked for at once: it takes the focus (请重新获取: Enter does it; in the
-    code field Enter only said the refusal again, tester at 预约)."""
+    code field Enter only said the refusal again, tester at 预约). So too when none was sent yet
+    (请先点击【发送验证码】: the focus went to the code field, and a keyboard user had to Shift+Tab
+    back to the button, tester at 变更驾驶证联系方式)."""
     ready = None
     for button in screen.query(CodeButton):
-        if isinstance(exc, TooSoon):
+        if isinstance(exc, CodeRefused) and exc.message == NONE_SENT:
+            if not button.disabled and shown(button):
+                ready = button
+        elif isinstance(exc, TooSoon):
             button.start_countdown(exc.seconds)
         elif isinstance(exc, CodeRefused) and exc.gone:
             button.code_gone(exc.resend_now)

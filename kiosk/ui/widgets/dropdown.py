@@ -7,20 +7,49 @@ chosen, it left the bar on no option at all (``SelectOverlay.select(None)``), an
 it on the prompt: tap, Down, Enter chose 请选择考场 in 考试计划与安排 (tester; 审核队列's 不通过原因
 the same). Here the list, however it opens, starts where a key would start it. Every dropdown of the
 app is a ``Dropdown`` (tests/ui/test_dropdown_tap.py keeps it so).
+
+Up on the first option and Down on the last stay there: Textual's OptionList wraps round, and Up
+on 全部考场 (预约考试, 选择场次) jumped to the last site, far from where the citizen was looking
+(tester). ``DropdownList`` is Textual's list with only that changed (tests/ui/test_dropdown_ends.py).
 """
 from __future__ import annotations
 
 from typing import Hashable, TypeVar
 
+from textual import _widget_navigation
+from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.widgets import Select
-from textual.widgets._select import SelectOverlay
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 T = TypeVar("T", bound=Hashable)
 
 
+class DropdownList(SelectOverlay):
+    """Textual's open list of a Select whose Up and Down stop at its ends instead of wrapping."""
+
+    def _step(self, direction: _widget_navigation.Direction) -> None:
+        if self.highlighted is None:  # as Textual does: Down to the first, Up to the last
+            self.action_first() if direction == 1 else self.action_last()
+            return
+        beyond = _widget_navigation.find_next_enabled_no_wrap(self.options, self.highlighted, direction)
+        if beyond is not None:  # None: at the end already, where the bar stays
+            self.highlighted = beyond
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+
 class Dropdown(Select[T]):
-    """Textual's Select whose open list has its bar on the chosen option, else on the prompt."""
+    """Textual's Select whose open list has its bar on the chosen option, else on the prompt, and
+    does not wrap round at its ends."""
+
+    def compose(self) -> ComposeResult:  # Select.compose with DropdownList for SelectOverlay
+        yield SelectCurrent(self.prompt)
+        yield DropdownList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def _watch_expanded(self, expanded: bool) -> None:
         super()._watch_expanded(expanded)

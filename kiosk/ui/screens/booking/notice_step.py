@@ -131,7 +131,10 @@ class NoticeStep(Vertical):
         that fitted the first time scrolled by one row)."""
         box = self.box
         if not whole:
-            box.styles.max_height = None
+            # no scroll bar while measured whole: one kept from a visit laid out narrower (the page's
+            # own bar beside the sessions) wrapped the text onto a row more than the box was given,
+            # and kept itself there (CI at 120x40: opened again after 查询, it scrolled by one row)
+            box.styles.max_height, box.styles.overflow_y = None, "hidden"
             self.call_after_refresh(self.fit, page, focus, tries, True)
             return
         if not box.region.height:  # not laid out yet as shown now (its size may be from an earlier visit)
@@ -140,6 +143,7 @@ class NoticeStep(Vertical):
             return
         rest = page.virtual_size.height - box.outer_size.height  # the step bar, the lines, the buttons
         box.styles.max_height = max(MIN_ROWS, page.scrollable_content_region.height - rest)
+        box.styles.overflow_y = "auto"
         self.call_after_refresh(self._settled, page, focus)
 
     def _settled(self, page: VerticalScroll, focus: bool) -> None:

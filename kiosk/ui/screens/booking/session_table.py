@@ -20,6 +20,7 @@ class SessionTable:
     rows: list[bq.SessionRow]
     marked: list[int]
     priority: bool
+    last_query: bq.SessionQuery | None  # SessionStep.last_query: None before a query
     mode: str  # SessionStep.mode: "self", "system" or "priority"
     _hint: Callable[..., None]  # SessionStep._hint: the line above the table that says what to do next
 
@@ -40,6 +41,9 @@ class SessionTable:
             widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
             table.add_column(header, width=max(widest, self._mark_width()) if marks and column == 0 else widest)
         table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
+        # Before a query (none made, or the last refused) no header either: the line over it says 请先...【查询】,
+        # and at 100x30 its row pushed 上一步/下一步 under the page's edge, their top edge left above 下方还有内容
+        table.display = self.last_query is not None
         for r, row in zip(self.rows, cells):
             table.add_row(*row, key=str(r.id))
 

@@ -22,6 +22,7 @@ from ..widgets.done_step import DONE_TAIL, DoneButtons, DoneStep
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.in_view import bring_into_view
+from ..widgets.keypad import digit_fields
 from ..widgets.keypad_box import KeypadBox, follow_keypad
 from ..widgets.stepbar import StepBar
 from ..widgets.plain import ErrorLine, Plain
@@ -121,12 +122,29 @@ class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuar
         return apps.field_problem(self.service, {**self._form(), name: value}, self.prepared, name, empty_too)
 
     def _focus_first_field(self) -> None:
-        """Keyboard users start in the form, on its first field on view."""
+        """Keyboard users start in the form, on its first field on view. A citizen who opened it by
+        a tap, with the number pad beside a field of digits in view, starts on the first such field
+        left empty (the pad's first tap goes there), or on none: 申请新车临时号牌 (宋佳) opened with
+        the focus in 车辆识别代号, which has letters the pad has not, and the pad typed elsewhere
+        (tester); its 有效天数 is filled in, so nothing is focused there and the pad's tap goes into
+        the first field of digits in view, as with none focused anywhere (kiosk.ui.widgets.keypad)."""
+        if self.app_tapped() and not self.app.has_class("-narrow") and (pad := digit_fields(self, sighted=True)):
+            empty = next((i for i in pad if not i.value), None)
+            if empty is not None:
+                empty.focus()
+            else:
+                self.set_focus(None)
+            keys_ready(self)
+            return
         fields = self.query_one("#fields").query("RadioSet, Input")
         first = next((w for w in fields if all(n.display for n in w.ancestors_with_self)), None)
         if first is not None:
             first.focus()
         keys_ready(self)  # what was typed meanwhile goes into the first field, in order
+
+    def app_tapped(self) -> bool:
+        """The latest input from the terminal was a tap (kiosk.ui.pointer): a touch user."""
+        return bool(getattr(self.app, "last_input_was_click", False))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id

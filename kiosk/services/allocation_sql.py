@@ -29,7 +29,7 @@ from ..domain.allocation import SessionSlot
 from ..domain.errors import sentence
 from ..domain.exam import SUBJECT_NAMES
 from . import bulk
-from .booking import STATUS_PLACED, STATUS_UNPLACED
+from .booking import STATUS_PLACED, STATUS_UNPLACED, placed_text
 from .messaging import SMS_SIGN
 
 RESULT, NOTE = "alloc_result", "alloc_note"
@@ -42,7 +42,7 @@ def inbox_title(subject: int) -> str:
 
 
 def placed_note(day: str, start: str, site: str, address: str) -> str:
-    return f"预约成功：{day} {start} {site}（{address}）。请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证。"
+    return f"{placed_text(day, start, site, address)}。"
 
 
 def unplaced_note(reason: str) -> str:

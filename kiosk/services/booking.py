@@ -48,6 +48,12 @@ STATUS_UNPLACED = "未安排"
 STATUS_CANCELLED = "已取消"
 STATUS_PAID = "已缴费"
 
+
+def placed_text(day: str, start: str, site: str, address: str) -> str:
+    """What a booking placed in a session says (no final 。: a message adds it): an allocation's result
+    (allocation_sql.placed_note) and a priority booking's, in the same words."""
+    return f"预约成功：{day} {start} {site}（{address}）。请缴纳考试费，携带身份证明按时参加考试，可打印预约凭证"
+
 BOOKING_STATUS_TEXT = {
     "pending": "受理中（等待安排考试）",
     "placed": "预约成功",

@@ -24,7 +24,7 @@ from .booking_create import SessionsGone
 from .booking_same_day import only_on, same_day_notes, waiting_on
 from .booking_publish import publish_days, publish_rows, publish_text
 from .booking import (CODE_PURPOSE, KIND, MODE_TEXT, PRIORITY_TITLE, STATUS_PENDING, STATUS_PLACED, TITLE,
-                      facts_stamp, first_bookable_day, load_facts, lock_account)
+                      facts_stamp, first_bookable_day, load_facts, lock_account, placed_text)
 # The request and its validation; BookingRequest and _plan are named here too (booking_submit.BookingRequest).
 from .booking_validate import SEAT_TAKEN, BookingRequest, _Plan, _plan
 from .env import Env
@@ -172,7 +172,7 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
     if priority:
         _sid, day, start, name, address, _publish = plan.sessions[0]
         status = STATUS_PLACED
-        note = f"{PLACED}{day:%Y-%m-%d} {start:%H:%M} {name}（{address}），请按时参加考试，并在考试前缴纳考试费"
+        note = placed_text(f"{day:%Y-%m-%d}", f"{start:%H:%M}", name, address)  # as an allocation's result
     else:
         status = STATUS_PENDING
         note = ACCEPTED

@@ -116,3 +116,17 @@ def test_a_priority_booking_message_says_priority_once(env, people):
     sms = next(m.body for m in messaging.outbox(env, p.phone) if done.serial_no in m.body)
     assert told.startswith(head) and sms == f"【交管12123】{told}" and told.count("优先") == 1
     assert done.note.startswith("预约成功：")  # the result page: 优先考试预约提交成功。 ... 预约成功：...
+
+
+def test_a_priority_booking_says_what_an_allocation_says_to_do(env, people):
+    """Tester: a priority booking read 请按时参加考试，并在考试前缴纳考试费 while an allocation's result
+    asks for the ID document and offers the 预约凭证; both now say the same (booking.placed_text)."""
+    from kiosk.services.allocation_sql import placed_note
+    p = people["permit_expiring"]
+    row = sessions(env, p, 2, "2026-12-04", "2026-12-06", priority=True)[0]
+    done = book(env, p, BookingRequest(2, "priority", (row.id,)))
+    site = next(s for s in booking_query.sites(env, account_id(env, p)) if s.id == row.site_id)
+    said = placed_note(f"{row.exam_date:%Y-%m-%d}", f"{row.start_time:%H:%M}", row.site_name, site.address)
+    assert f"{done.note}。" == said and "携带身份证明" in said and "可打印预约凭证" in said
+    told = next(m.body for m in messaging.inbox(env, account_id(env, p)) if done.serial_no in m.body)
+    assert told.endswith(said) and "。。" not in told

@@ -220,11 +220,15 @@ async def test_system_mode_and_notice_skipped_the_second_time(kiosk_app, env, pe
         await settle(pilot)
         assert table.ordered_columns[0].label.plain == "考试日期" and "已选" not in map(str, table.get_row_at(0))
         assert kiosk_app.screen.query_one("#step-sessions").marked
-        set_input(kiosk_app, "date_to", "2026-12-20")  # changed, not queried again
+        set_input(kiosk_app, "date_to", "2026-12-20")  # changed, not queried again: the list goes
+        await settle(pilot)  # (下一步 moves up with it: tapped where it is then)
+        assert not table.row_count and "已更改" in shown(kiosk_app, "#sessions-hint")
         await pilot.click("#next-sessions")
         await settle(pilot)
         assert step(kiosk_app)[0] == "step-sessions" and "已更改" in shown(kiosk_app, "#query-error")
         set_input(kiosk_app, "date_to", "2026年12月12日")  # the queried range again, however written
+        await settle(pilot)  # the list back
+        assert table.row_count
         await pilot.click("#next-sessions")
         await settle(pilot)
         assert "预约时间段" in screen_text(kiosk_app)

@@ -61,6 +61,11 @@ class SessionRequest:
         except DomainError:
             return None
 
+    def stale(self) -> bool:
+        """The dates or the site changed since the last 查询 (a date picked, typed or the site chosen):
+        its list is not what they ask for, so it is not shown to be chosen from (SessionStep.refresh_list)."""
+        return self.queried is not None and self._typed() != self.queried
+
     def request(self) -> BookingRequest:
         """The request for step 确认并提交; raises when something is missing."""
         if self.queried is None:
@@ -68,7 +73,7 @@ class SessionRequest:
             # by 请先...【查询】, which the line over the table already says
             check_range(*self._days(), self.clock.now().date())
             raise DomainError(NOT_QUERIED, "query")
-        if self._typed() != self.queried:  # the list (and 服从系统安排's range) would not be what is shown
+        if self.stale():  # the list (and 服从系统安排's range) would not be what is shown
             raise DomainError(CHANGED, "query")
         if not self.rows:  # in every mode: not 请至少选择... over a table with nothing to choose
             raise DomainError(none_found(self.priority), "range")

@@ -34,7 +34,7 @@ from .session_focus import SessionFocus
 from .session_request import SessionRequest
 from .session_table import SessionTable
 # CHANGED is named here too (tests: session_step.CHANGED)
-from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, hint_text, ranking_texts
+from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, changed_text, hint_text, ranking_texts
 
 __all__ = ["CHANGED", "Selection", "SessionStep"]
 
@@ -175,6 +175,7 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
     def show_result(self, result: bq.SessionQuery, args: tuple, explained: bool = False) -> None:
         """``explained``: queried again after 预约 was refused for the sessions chosen; the alert says
         why they went, so the line under the table does not say it again (之前选择的...已取消选择)."""
+        changed = self.queried is not None and self.queried != (args[1], args[2], args[3])
         self.queried = (args[1], args[2], args[3])
         self.query_one("#sessions-alert", Static).update("")  # takes no line until there is something to say
         self.rows = result.rows
@@ -184,10 +185,12 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         self.last_query = result
         self._show_ranking()
         self._fill_table()
-        self._hint(0 if explained else dropped)
+        # after a change of dates or site: the sessions chosen that the new list still has are said kept
+        kept = len(self.marked) if changed and self.mode != "system" else 0
+        self._hint(0 if explained else dropped, kept)
 
     def _show_ranking(self) -> None:
-        ranking, rule = ranking_texts(self.last_query)
+        ranking, rule = ranking_texts(None if self.stale() else self.last_query)  # not of other dates
         for line, text in (("#ranking", ranking), ("#ranking-rule", rule)):
             widget = self.query_one(line, Static)
             widget.update(text)
@@ -218,10 +221,14 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         alert.update("\n".join(lines))
         alert.scroll_visible(animate=False, top=True)
 
-    def _hint(self, dropped: int = 0) -> None:
-        """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists."""
-        text = hint_text(self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode,
-                         self.priority, dropped)
+    def _hint(self, dropped: int = 0, kept: int = 0) -> None:
+        """What to do next; ``dropped``: sessions chosen on the last query that this one no longer lists;
+        ``kept``: those it lists again, after a change of the dates or the site."""
+        if self.stale():
+            text = changed_text(len(self.marked) if self.mode != "system" else 0)
+        else:
+            text = hint_text(self.last_query, self.queried is not None, len(self.rows), len(self.marked), self.mode,
+                             self.priority, dropped, kept)
         said = str(self.query_one("#query-error", Static).content)
         if said and text.startswith(f"{said}。"):  # 请先...【查询】 or 没有...场次 said under 查询: not twice
             text = text.removeprefix(f"{said}。").lstrip("\n")
@@ -234,11 +241,28 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         self._hint()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步)."""
+        """A date changed: 「时间段或考试场地已更改」 under 查询 goes (checked again at the next 下一步),
+        and the last list with it when the dates no longer are those queried (``refresh_list``)."""
         self._query_error_gone()
+        self.refresh_list()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self._query_error_gone()
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """The dates or the site changed since the last 查询 (a day picked in the calendar, typed, or
+        another site): its sessions, ranking and notes (您...已有其他科目的考试) are taken off the
+        screen, and the line over the table says to press 【查询】 (tester: a 12-07 row could be chosen
+        under dates that said 12-08). The sessions chosen stay chosen for a new 查询 that lists them
+        again (said so). Changed back to what was queried, the list shows again."""
+        if self.stale() == self.shown_stale:
+            return
+        if self.stale():
+            self.query_one("#sessions-alert", Static).update("")  # about the list taken away
+        self._show_ranking()
+        self._fill_table()
+        self._hint()
 
     def _query_error_gone(self) -> None:
         line = self.query_one("#query-error", Static)

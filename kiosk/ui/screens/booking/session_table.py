@@ -23,14 +23,23 @@ class SessionTable:
     last_query: bq.SessionQuery | None  # SessionStep.last_query: None before a query
     mode: str  # SessionStep.mode: "self", "system" or "priority"
     _hint: Callable[..., None]  # SessionStep._hint: the line above the table that says what to do next
+    stale: Callable[[], bool]  # SessionRequest.stale: the dates or site changed since the last 查询
+    shown_stale = False  # the table was last filled for a changed search (nothing listed)
+
+    def listed(self) -> list[bq.SessionRow]:
+        """The rows the table lists: none once the dates or the site changed since the 查询 that found
+        them (tester: a 12-07 row stayed to be chosen under dates that said 12-08)."""
+        return [] if self.stale() else self.rows
 
     def _fill_table(self) -> None:
         table = self.query_one("#sessions", DataTable)
         table.clear(columns=True)
+        self.shown_stale = self.stale()
+        rows = self.listed()
         headers: tuple[str, ...] = ("选择", "考试日期", "场次时间", "考试场地", "计划人数",
                                     "优先名额剩余" if self.priority else "已申请人数")
         cells = [(self.mark_text(r.id), f"{r.exam_date:%Y-%m-%d}", f"{r.start_time:%H:%M}",
-                  r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in self.rows]
+                  r.site_name, str(r.seats), str(r.priority_free if self.priority else r.applicants)) for r in rows]
         marks = self.mode != "system"  # kept for a return to 自主选择场次; under 服从系统安排 no 选择 column at all
         if not marks:
             headers, cells = headers[1:], [row[1:] for row in cells]
@@ -40,11 +49,11 @@ class SessionTable:
         for column, header in enumerate(headers):
             widest = max([cell_len(header), *(cell_len(row[column]) for row in cells)])
             table.add_column(header, width=max(widest, self._mark_width()) if marks and column == 0 else widest)
-        table.can_focus = bool(self.rows)  # a header alone is no Tab stop: nothing there to move to or choose
+        table.can_focus = bool(rows)  # a header alone is no Tab stop: nothing there to move to or choose
         # Before a query (none made, or the last refused) no header either: the line over it says 请先...【查询】,
         # and at 100x30 its row pushed 上一步/下一步 under the page's edge, their top edge left above 下方还有内容
         table.display = self.last_query is not None
-        for r, row in zip(self.rows, cells):
+        for r, row in zip(rows, cells):
             table.add_row(*row, key=str(r.id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -64,7 +73,7 @@ class SessionTable:
             if self.priority:
                 self.marked = []
             self.marked.append(sid)
-        listed = {r.id for r in self.rows}
+        listed = {r.id for r in self.listed()}
         for changed in dict.fromkeys([*before, sid]):  # the later ones' numbers move up when one is taken off
             if changed in listed:
                 table.update_cell(str(changed), table.ordered_columns[0].key, self.mark_text(changed))

@@ -35,10 +35,21 @@ def ranking_texts(last_query: bq.SessionQuery | None) -> tuple[str, str]:
     return r.text, f"{rule}\n计划为下列考试场次的计划人数之和。该排名仅供参考，以最后的公示结果为准。"
 
 
+def changed_text(marked: int) -> str:
+    """Over the table emptied because the dates or the site changed since 查询 (``marked``: sessions
+    chosen, kept for a new 查询 that lists them). It starts as CHANGED under 查询 after 下一步 reads,
+    so it is not said twice (SessionStep._hint)."""
+    text = f"{CHANGED}。"
+    if marked:
+        text += f"\n您已选择的{marked}个场次：重新查询后仍在查询结果中的，将保留选择。"
+    return text
+
+
 def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: int, mode: str, priority: bool,
-              dropped: int = 0) -> str:
+              dropped: int = 0, kept: int = 0) -> str:
     """What to do next over ``rows`` sessions listed (``marked`` of them chosen) in ``mode``;
-    ``dropped``: sessions chosen on the last query that this one no longer lists."""
+    ``dropped``: sessions chosen on the last query that this one no longer lists; ``kept``: those it
+    lists again after the dates or the site changed."""
     if not queried:
         text = f"{NOT_QUERIED}。"
     elif not rows:
@@ -56,6 +67,8 @@ def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: 
         text += "（场次较多，仅显示前400个，请缩短时间段）"
     if result is not None and result.permit_until is not None:
         text += f"\n学习驾驶证明有效期至{format_date(result.permit_until)}{result.permit_note}，只列出此前（含当日）的考试场次。"
+    if kept:
+        text += f"\n之前选择的{kept}个场次仍在本次查询结果中，已保留选择。"
     if dropped:
         text += f"\n之前选择的{dropped}个场次不在本次查询结果中，已取消选择。"
     return text

@@ -6,7 +6,7 @@ handled (a 期满换证, a 审验教育), there is nothing to put off (under_way
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from .dates import anniversary
 from .review_education import takes_review
@@ -16,6 +16,7 @@ MAX_YEARS = 3
 AFTER_EXPIRY_YEARS = 1
 NO_DRIVING = "延期期间不得驾驶机动车"
 REASONS = ("服兵役", "出国（境）", "因病（伤）住院治疗", "其他正当理由")
+RENEWAL_DAYS_BEFORE = 90  # as 期满换证 (licence_renewal): the renewal is due from then
 # 身体条件证明 every year: holders of 大中型客货车 classes (A1 A2 A3 B1 B2), 无轨电车 (N) or 有轨电车 (P),
 # and drivers aged 70 or over (L162 Art 75).
 MEDICAL_CLASSES = ("A1", "A2", "A3", "B1", "B2", "N", "P")
@@ -91,14 +92,17 @@ def window_refusal(today: date, valid_to: date) -> str | None:
 
 def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int, *,
                 points: int, status: str) -> str | None:
-    """Whether the driver has what ``kind`` puts off: 换证 every driver has, at any time of the
-    validity (L162 Art 75, RULES.md: not only from 90 days before the expiry, when 期满换证 opens; one
-    leaving now for two years of 服兵役 is not in the hall then: tester), 身体证明 only for
-    MEDICAL_CLASSES or from 70, 审验 only for the classes that take it (review_education.takes_review),
-    and not for a cycle without points (``points`` in the current 记分周期), which is 免予审验
-    (L162 Art 70), unless the licence is already 逾期未审验 (``status`` has S): that 审验 is owed
-    whatever this cycle holds."""
-    if kind.status == "P":
+    """Whether the driver has what ``kind`` puts off: 换证 only once it is due (from 90 days before
+    the expiry date), 身体证明 only for MEDICAL_CLASSES or from 70, 审验 only for the classes
+    that take it (review_education.takes_review), and not for a cycle without points (``points``
+    in the current 记分周期), which is 免予审验 (L162 Art 70), unless the licence is already
+    逾期未审验 (``status`` has S): that 审验 is owed whatever this cycle holds."""
+    if kind.status == "N":
+        opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
+        if today < opens:
+            return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，尚未到换证时间，无需延期换证。"
+                    f"有效期满前{RENEWAL_DAYS_BEFORE}日内（{opens:%Y-%m-%d}起）方可申请延期换证。")
+    elif kind.status == "P":
         if not set(classes) & set(MEDICAL_CLASSES) and age < MEDICAL_AGE:
             # N and P are trolleybus and tram, not 大中型客货车: named apart (tester)
             return ("您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2）、无轨电车（N）或有轨电车（P），且未满70周岁，"
@@ -119,7 +123,8 @@ def refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ..
     """Why ``kind`` cannot be applied for now, first things first: a driver who never has to do
     what ``kind`` puts off (class, and age for the 身体证明) is told so before anything about the
     dates, however long the licence has expired: sending him to a counter for a delay he needs at
-    no time would be wrong. Then the one-year window after the expiry."""
+    no time would be wrong. Then the one-year window after the expiry; then (延期换证) whether the
+    renewal is due yet. The two date checks cannot both hold."""
     return (due_refusal(kind, today, valid_to, classes, age, points=points, status=status)
             or window_refusal(today, valid_to))
 

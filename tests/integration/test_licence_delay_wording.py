@@ -13,6 +13,8 @@ from tests.integration.licence_helpers import DELAY_MEDICAL, DELAY_RENEWAL, DELA
 
 
 @pytest.mark.parametrize("who, service, says", [
+    ("driver_normal", DELAY_RENEWAL,  # 刘洋: valid for years yet
+     "驾驶证有效期至2036-10-22，尚未到换证时间，无需延期换证。有效期满前90日内（2036-07-24起）方可申请延期换证。"),
     ("expired_long", DELAY_MEDICAL,  # 韩冬: C1, expired over a year ago
      # N and P named apart: trolleybus and tram are not 大中型客货车 (tester)
      "您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2）、无轨电车（N）或有轨电车（P），且未满70周岁，"
@@ -21,7 +23,7 @@ from tests.integration.licence_helpers import DELAY_MEDICAL, DELAY_RENEWAL, DELA
      "您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，无需参加驾驶证审验，无需申请延期。"),
     ("expired_long", DELAY_RENEWAL,
      "驾驶证有效期至2025-10-27，有效期满一年后（2026-10-27以后）不能申请延期，请到车管所窗口办理。"),
-], ids=["medical-not-needed", "review-not-needed", "past-the-year"])
+], ids=["renewal-not-due", "medical-not-needed", "review-not-needed", "past-the-year"])
 def test_a_refusal_before_the_form_is_a_whole_sentence(env: Env, people: dict[str, Person], who, service,
                                                        says) -> None:
     with pytest.raises(DomainError) as e:

@@ -27,6 +27,7 @@ def test_the_other_delays_header_says_the_granted_renewal_delay(env: Env, people
     aid = account_id(env, p)
     valid_to = licence(env, p).valid_to
     until = date(valid_to.year + 1, 6, 30)
+    env.clock.advance(days=(valid_to - env.clock.now().date()).days - 30)  # 延期换证 is applied for from 90 days before
     applications.submit(env, DELAY_RENEWAL, aid, {"reason": "出国（境）", "detail": "", "until": f"{until:%Y-%m-%d}"})
     said = applications.prepare(env, DELAY_MEDICAL, aid).intro
     assert f"有效期至{valid_to:%Y-%m-%d}（延期至{until.year}年6月30日）  状态：延期换证" in said

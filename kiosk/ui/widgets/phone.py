@@ -141,20 +141,23 @@ class PhoneBar(Plain):
 def _lines(text: str, width: int) -> list[str]:
     """``text`` cut where the bar breaks its lines. An SMS that does not fit on the line after
     「139****0055 收到短信：」 starts on a line of its own (a line that ends the head ends with a line
-    break): cut where it happened to reach the edge, 80 columns split a sign-in SMS between 验证码 and
-    its digits, 「验证码」 ending one line and 「425022，5分钟内有效」 starting the next (tester)."""
+    break) when that takes no more lines: cut where it happened to reach the edge, 80 columns split
+    a sign-in SMS between 验证码 and its digits, 「验证码」 ending one line and 「425022，5分钟内有效」
+    starting the next (tester). A line more would push a page that just fits under the bar
+    (考试预约's 确认并提交 at 80x24), so an SMS a line longer runs on after the head as before."""
+    flowing = _cut(text, width)
     head, received, body = text.partition(RECEIVED)
-    if not received or cell_len(text) <= width:
-        head, body = "", text
-    else:
-        head += received
-    wrapped = []
-    for part in (head, body):
-        breaks = [0, *textual.content.divide_line(part, width), len(part)] if part else []
-        wrapped += [part[a:b] for a, b in zip(breaks, breaks[1:])]
-        if part is head and wrapped:
-            wrapped[-1] += "\n"
-    return wrapped
+    if not received or len(flowing) == 1:
+        return flowing
+    apart = _cut(head + received, width)
+    apart[-1] += "\n"
+    apart += _cut(body, width)
+    return apart if len(apart) <= len(flowing) else flowing
+
+
+def _cut(text: str, width: int) -> list[str]:
+    breaks = [0, *textual.content.divide_line(text, width), len(text)]
+    return [text[a:b] for a, b in zip(breaks, breaks[1:])]
 
 
 def make_room(screen: Screen) -> None:

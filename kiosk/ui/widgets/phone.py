@@ -27,7 +27,6 @@ from __future__ import annotations
 import time
 
 import textual.content
-from rich.cells import cell_len
 from textual.app import App
 from textual import events
 from textual.screen import Screen

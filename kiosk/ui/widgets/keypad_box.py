@@ -23,6 +23,9 @@ from ..focus import in_sight
 from .keypad import Keypad, digit_fields
 
 
+LAYOUT_TRIES = 5  # refreshes to wait for fields of digits just mounted to be laid out
+
+
 class KeypadBox(Vertical):
     def __init__(self) -> None:
         # hidden until it has looked (a form of choices only does not open narrowed for a moment)
@@ -40,9 +43,14 @@ class KeypadBox(Vertical):
         """Once the screen has caught up (a step switched, fields mounted): on view or not."""
         self.call_after_refresh(self._follow)
 
-    def _follow(self) -> None:
+    def _follow(self, tries: int = 0) -> None:
         if self.is_attached:
             fields = digit_fields(self.screen)
+            if tries < LAYOUT_TRIES and any(not i.region for i in fields):
+                # mounted but not laid out yet (满分学习考试's day fields, mounted as its form opens: on a
+                # busy machine the refresh came first, and the pad stayed hidden beside them; CI)
+                self.call_after_refresh(self._follow, tries + 1)
+                return
             self.set_class(not fields, "-nothing-to-type")
             self.set_class(bool(fields) and not any(in_sight(i) for i in fields), "-out-of-sight")
 

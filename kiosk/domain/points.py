@@ -50,6 +50,20 @@ def take_full_score(applied: FullScoreApplied | None = None) -> str:
             "无需再次申请。请完成现场、网络和自主学习后预约考试，考试合格后到窗口复核")
 
 
+class AtFullScore(str):
+    """A refusal at 12 points, ending in take_full_score's words. ``applied``: the open 满分学习考试
+    application it names (None: not applied for yet), so a service offers 查看网办进度 on it
+    without reading the text."""
+    applied: FullScoreApplied | None = None
+
+
+def at_full_score(opening: str, applied: FullScoreApplied | None) -> AtFullScore:
+    """``opening`` (e.g. 本记分周期累积记分已满12分，) followed by take_full_score(applied)."""
+    refusal = AtFullScore(opening + take_full_score(applied))
+    refusal.applied = applied
+    return refusal
+
+
 def cycle_of(first_issued_on: date, today: date) -> tuple[date, date]:
     """The 12-month 记分周期 ``today`` falls in: (first day, first day of the next cycle).
     Cycles run from the first licence date (L163 第三条: 记分周期为十二个月，满分为12分，从机动车驾驶证

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from .dates import format_date
 from .points import (FULL_SCORE, HELD, DriverFacts, FullScoreApplied, probation_ends, probation_last_day, status_problem,
-                     study_lapsed, take_full_score)
+                     at_full_score, study_lapsed)
 from .licence import STATUS_NAMES
 
 SERVICE = "学法减分"
@@ -58,7 +58,7 @@ def refusal(facts: DriverFacts, today: date, reduced: int, pending: str | None =
         if code in UNHANDLED:
             return f"驾驶证有{STATUS_NAMES[code]}记录，请处理完毕后再申请学法减分"
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return f"{facts.points_label}已满12分，不能申请学法减分。{take_full_score(full_score)}"
+        return at_full_score(f"{facts.points_label}已满12分，不能申请学法减分。", full_score)
     if facts.points <= 0:
         return "本记分周期没有记分记录，无需申请学法减分"  # as 审验教育 and 延期审验 say it (tester)
     for cycle, times in zip(("本记分周期", "上一个记分周期"), full_scores):

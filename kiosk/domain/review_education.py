@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from .dates import format_date, format_day_and_weekday
 from .points import (FULL_SCORE, LARGE_CLASSES, DriverFacts, FullScoreApplied, cycle_of, points_now, status_problem,
-                     study_lapsed, take_full_score)
+                     at_full_score, study_lapsed)
 from .workdays import WorkCalendar, is_working_day
 
 SERVICE = "驾驶人审验教育"
@@ -70,7 +70,7 @@ def refusal(facts: DriverFacts, done_this_cycle: bool, pending: bool,
     if problem:
         return problem
     if facts.points >= FULL_SCORE or "B" in facts.status:
-        return f"{facts.points_label}已满12分，{take_full_score(full_score)}"
+        return at_full_score(f"{facts.points_label}已满12分，", full_score)
     if not takes_review(facts.classes):
         return ("您的准驾车型不含大型客车、重型牵引挂车、城市公交车、中型客车、大型货车，"
                 "无需参加审验教育。持其他准驾车型驾驶证发生交通事故造成人员死亡承担同等以上责任的，"

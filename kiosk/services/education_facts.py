@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..db.models import Application, DrivingLicence, Vehicle
 from ..domain.errors import DomainError, StillPending
 from ..domain.licence import parse_classes
-from ..domain.points import DriverFacts, FullScoreApplied, cycle_of
+from ..domain.points import AtFullScore, DriverFacts, cycle_of
 from .applications import FINISHED
 from .licence_points import carried_of, points_of
 
@@ -43,11 +43,12 @@ def driver(session: Session, account_id: int, today: date, *, lock: bool = False
     return Driver(lic, facts, cycle_of(lic.first_issued_on, today))
 
 
-def refused(reason: str, full_score: FullScoreApplied | None) -> DomainError:
-    """A refusal to raise: one naming the driver's open 满分学习考试 application (the rules name it
-    only at 12 points, by its 业务流水号) offers 查看网办进度 on it (StillPending), as that service does."""
-    if full_score is not None and full_score.serial_no in reason:
-        return StillPending(reason, full_score.serial_no)
+def refused(reason: str) -> DomainError:
+    """A refusal to raise: one at 12 points naming the driver's open 满分学习考试 application
+    (domain.points.AtFullScore) offers 查看网办进度 on it (StillPending), as that service does."""
+    applied = reason.applied if isinstance(reason, AtFullScore) else None
+    if applied is not None:
+        return StillPending(reason, applied.serial_no)
     return DomainError(reason)
 
 

@@ -113,7 +113,7 @@ class PointsStudy:
         full_score = full_score_applied(session, account.id)
         reason = rules.refusal(d.facts, today, reduced, full_scores=_full_scores(session, d), full_score=full_score)
         if reason:
-            raise refused(reason, full_score)
+            raise refused(reason)
         if live:  # the last of the rules: say which one, and what to do now
             raise _still_pending(live[0])
         start, end = d.cycle

@@ -98,7 +98,7 @@ class ReviewEducation:
         reason = rules.refusal(d.facts, count(session, account.id, KIND, FINISHED, cycle.education_span) > 0,
                                False, cycle, full_score)
         if reason:
-            raise refused(reason, full_score)
+            raise refused(reason)
         pending = applications.waiting(session, account.id, KIND)
         if pending:  # the last of the rules: say which application, and what to do now
             raise _still_pending(session, pending[0], env.clock.now())

@@ -4,10 +4,12 @@ reason kept is that citizen's: another number takes it away, theirs brings it ba
 (and in again) forgets both."""
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from kiosk.db.models import AuditEntry
 from kiosk.ui.screens.counter.citizen import CitizenScreen
+from kiosk.ui.screens.counter.citizen_kept import same_number
 from tests.ui.conftest import settle
 from tests.ui.test_counter import _sign_in, counter_app, sign_out_at_counter
 from tests.ui.test_counter_screens import look_up, press
@@ -86,3 +88,12 @@ async def test_signing_out_forgets_the_number_and_the_reason(env, people):
         await settle(pilot)
         assert _value(app, "id_number") == "" and _value(app, "reason") == ""
         assert app.focused is app.screen.query_one("#input-id_number")
+
+
+@pytest.mark.parametrize(("typed", "same"), [
+    ("500112198808240556", True), ("５００１１２１９８８０８２４０５５６", True), (" 500112 19880824 0556 ", True),
+    ("50011219880824055x", False), ("5001121988", False)])
+def test_the_kept_number_is_compared_as_ids_are_read(typed: str, same: bool) -> None:
+    """Full-width digits or spaces typed do not count as another citizen's number (the reason stays)."""
+    assert same_number(typed, "500112198808240556") is same
+    assert same_number("11010519491231002x", "11010519491231002X")

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
+from ....domain.typed import compact
+
 from ...widgets.field import FormField
 
 
-def _same(a: str, b: str) -> bool:
-    return a.strip().upper() == b.strip().upper()
+def same_number(a: str, b: str) -> bool:
+    """Two ID numbers typed alike as normalize_id_number reads them (full-width digits, spaces, a small
+    x); partial input too, which it would refuse."""
+    return compact(a).upper() == compact(b).upper()
 
 
 class KeptLookup:
@@ -53,7 +57,7 @@ class KeptLookup:
             self.release_kept()
         elif event.input.id == "input-id_number" and self._restored is not None:
             number, reason = self._restored
-            self._write_reason(reason if _same(event.value, number) else "")
+            self._write_reason(reason if same_number(event.value, number) else "")
         if event.input.id in ("input-id_number", "input-reason") and self.kiosk.staff is not None:
             number = self.query_one("#field-id_number", FormField).value
             reason = self.query_one("#field-reason", FormField).value

@@ -1,5 +1,9 @@
 """The ``kiosk`` command: the citizen kiosk, the counter terminal, and the admin subcommands. What it
-tells the operator when it cannot start is in kiosk.cli.start_errors."""
+tells the operator when it cannot start is in kiosk.cli.start_errors.
+
+The arguments are parsed before anything heavy is imported: `kiosk --help` and a mistyped option
+never load SQLAlchemy, and a subcommand loads only the services it uses (kiosk/cli/__init__.py);
+Textual is imported only when a terminal starts. tests/integration/test_cli_imports.py keeps it so."""
 from __future__ import annotations
 
 import argparse
@@ -10,14 +14,10 @@ import sys
 import time
 from collections.abc import Sequence
 
-from sqlalchemy.exc import ArgumentError, DBAPIError
-
 from .cli.help_format import KioskRawDescriptionFormatter
 from .cli.options import (COMMAND, KioskArgumentParser, add_shared, given_options, needs_database,
                           share_with_subcommands)
 from .cli.pipe import guarded_stdout
-from .cli.start_errors import (absent_database, cannot_start, log_to_file, missing_sqlite_folder, parses, shown_url,
-                               statement_failed, unavailable, unsupported_database)
 from .config import THEMES, Settings, check_idle, default_db_url, parse_now, parse_theme, refuse_empty
 
 HELP = """交管12123 大厅自助终端
@@ -88,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return 2
+    from sqlalchemy.exc import ArgumentError, DBAPIError
+
+    from .cli.start_errors import (absent_database, cannot_start, log_to_file, missing_sqlite_folder, parses,
+                                   shown_url, statement_failed, unavailable, unsupported_database)
     from .db.migrate import has_schema
     from .db.session import Database
     from .services.env import make_env

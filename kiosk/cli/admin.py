@@ -4,15 +4,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError
 from ..domain.ids import normalize_phone
-from ..services import bootstrap, code_keys, demo, messaging
-from ..services.demo_people import STAFF
-from ..services.staff import roles_text  # as the counter names roles
-from ..services.env import Env
 from .help_format import pad
 from .options import ACTION, add, refuse_option
+
+if TYPE_CHECKING:
+    from ..services.env import Env
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def db_upgrade(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap
+
     reached = bootstrap.migrate(env)
     print(f"已将数据库结构升级到最新版本（{reached}）" if reached else "数据库结构已是最新版本")
     return 0
@@ -42,6 +44,8 @@ def db_upgrade(args: argparse.Namespace, env: Env) -> int:
 def sms_key(args: argparse.Namespace, env: Env) -> int:
     """The path of the key on standard output (for a script: cp "$(kiosk db sms-key)" ...), what was
     done on standard error. The key is made as a terminal makes it when it sends its first code."""
+    from ..services import code_keys
+
     path = code_keys.key_path(env.settings.data_dir)
     existed = path.exists()
     key = code_keys.ensure_key(env.settings.data_dir)  # creates it as a terminal would, or reads it
@@ -64,6 +68,10 @@ DEMO_ADDED = {"offices": "办事网点", "citizens": "群众", "plans": "考试�
 
 
 def load_demo(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, demo
+    from ..services.demo_people import STAFF
+    from ..services.staff import roles_text  # as the counter names roles
+
     bootstrap.prepare(env, load_demo=False)
     added = demo.load(env)
     print("演示数据已载入：" + "，".join(f"{DEMO_ADDED.get(k, k)} +{v}" for k, v in added.items()))
@@ -79,6 +87,8 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
 
 
 def outbox(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, messaging
+
     if args.limit < 1:  # -5 listed everything and 0 said "outbox is empty"
         return refuse_option(f"--limit 须为不小于1的整数，收到 {args.limit}")
     phone = None

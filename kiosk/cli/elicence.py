@@ -6,13 +6,15 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError, for_staff  # `kiosk elicence show` is run by staff about someone else
-from ..domain.qr_text import fit_qr, render_qr
-from ..services import bootstrap, elicence_card, elicence_keys, elicence_review, elicence_verify
-from ..services.env import Env
+from ..domain.photo_rules import REJECT_REASONS
 from .help_format import KioskRawDescriptionFormatter
 from .options import ACTION, add
+
+if TYPE_CHECKING:
+    from ..services.env import Env
 
 
 VERIFY_OK, VERIFY_INVALID, VERIFY_ABNORMAL = 0, 1, 2
@@ -60,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ok = add(r_sub, "approve", "按业务流水号审核通过")
     ok.add_argument("serial", metavar="业务流水号", help="待审核照片的业务流水号（见 kiosk review list）")
     ok.set_defaults(handler=review_approve)
-    reasons = "；".join(f"{i}={t}" for i, t in enumerate(elicence_review.REJECT_REASONS, 1))
+    reasons = "；".join(f"{i}={t}" for i, t in enumerate(REJECT_REASONS, 1))
     no = add(r_sub, "reject", "按业务流水号审核不通过，须给出原因")
     no.add_argument("serial", metavar="业务流水号", help="待审核照片的业务流水号（见 kiosk review list）")
     no.add_argument("--reason", required=True, metavar="原因", help=f"原因编号或原因全文：{reasons}")
@@ -68,6 +70,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def verify(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, elicence_verify
+
     text = sys.stdin.read() if args.payload == "-" else args.payload
     if args.online:
         bootstrap.prepare(env, load_demo=False)
@@ -92,6 +96,9 @@ def _fail(exc: DomainError) -> int:
 
 
 def show_card(args: argparse.Namespace, env: Env) -> int:
+    from ..domain.qr_text import fit_qr, render_qr
+    from ..services import bootstrap, elicence_card
+
     bootstrap.prepare(env, load_demo=False)
     try:
         account_id = elicence_card.account_for(env, args.id_number)
@@ -120,6 +127,8 @@ def show_card(args: argparse.Namespace, env: Env) -> int:
 
 
 def export_key(args: argparse.Namespace, env: Env) -> int:
+    from ..services import elicence_keys
+
     if args.all_to is None:
         print(elicence_keys.key_store(env).export_public_pem(), end="")
         return 0
@@ -129,6 +138,8 @@ def export_key(args: argparse.Namespace, env: Env) -> int:
 
 
 def review_list(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, elicence_review
+
     bootstrap.prepare(env, load_demo=False)
     rows = elicence_review.pending(env)
     if not rows:
@@ -141,6 +152,8 @@ def review_list(args: argparse.Namespace, env: Env) -> int:
 
 
 def review_approve(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, elicence_review
+
     bootstrap.prepare(env, load_demo=False)
     try:
         done = elicence_review.approve(env, args.serial)
@@ -151,13 +164,15 @@ def review_approve(args: argparse.Namespace, env: Env) -> int:
 
 
 def review_reject(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, elicence_review
+
     bootstrap.prepare(env, load_demo=False)
     try:
         done = elicence_review.reject(env, args.serial, args.reason)
     except DomainError as exc:
         if exc.field == "reason":  # the counter shows a list; here the numbers are the list
-            reasons = "；".join(f"{i} {r}" for i, r in enumerate(elicence_review.REJECT_REASONS, 1))
-            return _fail(DomainError(f"--reason 须为1-{len(elicence_review.REJECT_REASONS)}或原因全文：{reasons}"))
+            reasons = "；".join(f"{i} {r}" for i, r in enumerate(REJECT_REASONS, 1))
+            return _fail(DomainError(f"--reason 须为1-{len(REJECT_REASONS)}或原因全文：{reasons}"))
         return _fail(exc)
     print(f"{done.serial_no} {done.note}")  # the note already starts with 审核不通过
     return 0

@@ -5,12 +5,15 @@ import argparse
 import json
 import sys
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError
 from ..domain.typed import option_refusal, parse_date
-from ..services import allocation_preview, allocation_service, bootstrap, exam_booking_ref, exam_results
-from ..services.env import Env
 from .options import add, refuse_option
+
+if TYPE_CHECKING:
+    from ..services import allocation_service
+    from ..services.env import Env
 
 
 ALLOCATE_HELP = ("结果公布日：截止该日公布结果的考试计划的预约，按排序为申请人安排考位，结果发往网办进度、消息和短信。"
@@ -51,6 +54,8 @@ def _fail(message: str) -> int:
 
 
 def allocate(args: argparse.Namespace, env: Env) -> int:
+    from ..services import allocation_preview, allocation_service, bootstrap
+
     day = allocation_day(args.date, env)
     if day is None:
         return refuse_option(option_refusal("--date", args.date, "须为 2026-12-03 这样的日期或 today"))
@@ -87,6 +92,8 @@ def allocate_lines(day: date, report: allocation_service.AllocationReport) -> li
     """The day's figures (with the priority seats, which the run did not place, said apart), then only
     the sessions where anyone has a seat, and how many sessions have no one. A run that found the day
     allocated already heads those lines 当日场次现有安排：, so they read as the state, not as its work."""
+    from ..services import allocation_preview, allocation_service
+
     priority = sum(c.priority for c in report.sessions)
     if report.plans == 0:
         lines = [allocation_preview.nothing_to_allocate(day, bool(report.sessions))]
@@ -106,6 +113,8 @@ def allocate_lines(day: date, report: allocation_service.AllocationReport) -> li
 
 
 def exam_result(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, exam_booking_ref, exam_results
+
     try:
         taken_at = datetime.fromisoformat(args.at) if args.at is not None else None
     except ValueError:

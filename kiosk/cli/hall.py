@@ -7,14 +7,16 @@ import getpass
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..domain.errors import DomainError, FieldErrors
-from ..services import bootstrap, reference_sites, staff_setup
-from ..services.counter_staff import check_password, check_pin
-from ..services.env import Env
-from ..services.staff import ROLE_NAMES
+from ..domain.roles import ROLE_NAMES
 from .help_format import pad
 from .options import ACTION, add
+
+if TYPE_CHECKING:
+    from ..services import reference_sites
+    from ..services.env import Env
 
 SITES_LOAD_HELP = ("载入车管所和考场：只添加数据库中还没有的（按名称对照），已有的不改动，可重复执行。文件为 JSON，格式与"
                    "随程序提供的名单相同；不给出文件时载入该名单（重庆各车管所及其考场，另有连云港的两个演示网点）。"
@@ -64,6 +66,8 @@ def _fail(exc: DomainError) -> int:
 
 
 def sites_load(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, reference_sites
+
     try:
         listed = reference_sites.read(Path(args.file) if args.file else reference_sites.SEED)
         bootstrap.prepare(env, load_demo=False)
@@ -83,6 +87,8 @@ def loaded_text(added: reference_sites.Added, listed: reference_sites.SiteList) 
 
 
 def sites_list(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, reference_sites
+
     bootstrap.prepare(env, load_demo=False)
     offices = reference_sites.listed_sites(env)
     if not offices:
@@ -97,6 +103,8 @@ def sites_list(args: argparse.Namespace, env: Env) -> int:
 
 
 def staff_add(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, staff_setup
+
     bootstrap.prepare(env, load_demo=False)
     try:
         staff_setup.precheck(env, args.staff_no, args.name, args.role)
@@ -113,6 +121,8 @@ def staff_add(args: argparse.Namespace, env: Env) -> int:
 
 
 def staff_role(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, staff_setup
+
     bootstrap.prepare(env, load_demo=False)
     try:
         change = staff_setup.change_roles(env, args.staff_no, args.role)
@@ -136,6 +146,8 @@ def _asked() -> tuple[str, str]:
     if not sys.stdin.isatty():
         raise DomainError("标准输入不是终端，无法询问密码：请在终端中执行，或加 --password-stdin 从标准输入读入"
                           "密码和PIN码（各一行）")
+    from ..services.counter_staff import check_password, check_pin
+
     password = _ask("密码（至少8位，须同时包含字母和数字）：", "再次输入密码：", "密码", check_password)
     pin = _ask("PIN码（6位数字，用于解除锁屏和退出程序）：", "再次输入PIN码：", "PIN码", check_pin)
     return password, pin
@@ -158,6 +170,8 @@ def _ask(prompt: str, again: str, what: str, check: Callable[[str], str]) -> str
 
 
 def staff_list(args: argparse.Namespace, env: Env) -> int:
+    from ..services import bootstrap, staff_setup
+
     bootstrap.prepare(env, load_demo=False)
     rows = staff_setup.listed(env)
     if not rows:

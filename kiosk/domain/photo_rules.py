@@ -7,6 +7,15 @@ from datetime import date, datetime
 
 LOCK_MONTHS = 6
 LOCKING_SOURCES = ("upload", "camera")
+# Why a reviewer may refuse a photo (the counter's list, `kiosk review reject --reason 1-6`).
+REJECT_REASONS = (
+    "照片背景不是白色",
+    "照片过度美颜或经过技术处理",
+    "眼镜反光或遮挡面部",
+    "照片模糊或光线不均匀",
+    "着装、发型或姿势不符合要求",
+    "非本人近期照片",
+)
 
 
 def add_months(day: date, months: int) -> date:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from ..db.migrate import is_current, upgrade
 from ..db.session import sqlite_file
-from . import demo
 from .env import Env
 from .files import private_folder
 
@@ -31,8 +30,12 @@ def migrate(env: Env) -> str | None:
 def prepare(env: Env, *, load_demo: bool = True) -> bool:
     """Bring the schema to head; load demo data if the database is empty. True if demo data was loaded."""
     upgraded = migrate(env) is not None
-    if load_demo and demo.load_if_empty(env):
+    if not load_demo:  # the subcommands: the demo module (all the demo people and their history) is not loaded
+        return False
+    from . import demo
+
+    if demo.load_if_empty(env):
         return True
-    if load_demo and upgraded:  # demo rows made by an older version get what the new one adds
+    if upgraded:  # demo rows made by an older version get what the new one adds
         demo.after_upgrade(env)
     return False

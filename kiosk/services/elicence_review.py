@@ -15,20 +15,13 @@ from ..db.models import Account, Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.errors import DomainError, NotFound
 from ..domain.ids import mask_id, mask_name
+from ..domain.photo_rules import REJECT_REASONS
 from ..domain.titles import of_title
 from . import applications, audit, messaging, photos
 from .elicence import APPLY_TITLE, APPROVED, DONE, PHOTO_TITLE, REJECTED, issue
 from .elicence_overview import CHANGE_KEPT_TAIL, change_approved_line
 from .env import Env
 
-REJECT_REASONS = (
-    "照片背景不是白色",
-    "照片过度美颜或经过技术处理",
-    "眼镜反光或遮挡面部",
-    "照片模糊或光线不均匀",
-    "着装、发型或姿势不符合要求",
-    "非本人近期照片",
-)
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,12 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Staff
 from ..domain.errors import DomainError, StaffRevoked
+from ..domain.roles import ROLE_NAMES
 from ..domain.typed import compact
 from . import audit
 from .env import Env
 from .staff_lockout import LOCK_MINUTES, MAX_FAILURES, _failed, _locked, _unknown_failed
 
-ROLE_NAMES = {
-    "counter": "窗口民警/辅警",
-    "review": "审核",
-    "exam_admin": "考试管理",
-    "verify": "核验",
-    "admin": "管理员",
-}
 _PIN = re.compile(r"[0-9]{6}")  # ASCII: \d would take any script's digits, which no keyboard types back
 PIN_FORMAT = "PIN码须为6位数字"
 # One reply for a wrong password and an unknown staff number: a count of tries left would be

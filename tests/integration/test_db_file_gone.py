@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from kiosk.__main__ import cannot_start
+from kiosk.cli.start_errors import cannot_start
 from kiosk.config import Settings
 from kiosk.db.session import Database, DatabaseFileGone, sqlite_file
 from kiosk.ui.app import make_app

@@ -67,11 +67,26 @@ def earlier_days(s: Session, day: date, ahead_from: date | None = None) -> tuple
     applicants waiting, or (``ahead_from``) a session on that day or later, nobody applied or not.
     They should go first: an application whose range reaches several days' plans is placed by the
     earliest."""
+    return tuple(s.scalars(select(ExamPlan.publish_on).distinct().join(ExamSession).where(
+        *_waiting(day, ahead_from)).order_by(ExamPlan.publish_on)))
+
+
+def overdue_plans(s: Session, today: date) -> tuple[tuple[date, int], ...]:
+    """The plans ``earlier_days(s, today, ahead_from=today)`` finds (逾期: publication day gone by,
+    never allocated, applicants waiting or a session still to come), counted per publication day:
+    ((2026-12-03, 18), ...). The 考试数据看板 names them (it named only days with applicants waiting:
+    a forgotten day nobody had applied in yet went unsaid, while 考试计划与安排 listed it as 逾期)."""
+    return tuple((d, n) for d, n in s.execute(
+        select(ExamPlan.publish_on, func.count(ExamPlan.id.distinct())).join(ExamSession)
+        .where(*_waiting(today, today)).group_by(ExamPlan.publish_on).order_by(ExamPlan.publish_on)))
+
+
+def _waiting(day: date, ahead_from: date | None) -> tuple:
+    """earlier_days' conditions on ExamPlan joined to ExamSession."""
     which = ExamSession.applicants > 0
     if ahead_from is not None:
         which = or_(which, ExamSession.exam_date >= ahead_from)
-    return tuple(s.scalars(select(ExamPlan.publish_on).distinct().join(ExamSession).where(
-        ExamPlan.publish_on < day, ExamPlan.allocated_at.is_(None), which).order_by(ExamPlan.publish_on)))
+    return ExamPlan.publish_on < day, ExamPlan.allocated_at.is_(None), which
 
 
 def listed_days(days: Sequence[date]) -> str:

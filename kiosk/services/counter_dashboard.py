@@ -1,7 +1,9 @@
 """Dashboard: exam sessions today and in the coming week, per site and day (seats, applications
 naming each session, placed, fill rate), the seats placed per exam day for the chart, and the
-normal applications still waiting for their publication day, and the publication days gone by
-whose plans nobody allocated while applicants wait for them (allocation_preview.earlier_days). Read-only, live figures.
+normal applications still waiting for their publication day, and the plans 逾期: their publication
+day gone by and never allocated, with applicants waiting or a session still to come, counted per
+publication day (allocation_preview.overdue_plans); a row with a session of such a plan says so
+(SiteDay.overdue). Read-only, live figures.
 
 ``applicants`` is ExamSession.applicants of the sessions whose plan is not allocated yet: every
 normal application still waiting that may be placed there, so one 服从系统安排 application counts at
@@ -35,6 +37,7 @@ class SiteDay:
     seats: int
     applicants: int | None  # waiting applications naming or covering these sessions (see the module's note)
     placed: int
+    overdue: bool = False  # a session of the row is in a plan whose publication day has gone by unallocated
 
     @property
     def fill_rate(self) -> float:
@@ -55,7 +58,8 @@ class Dashboard:
     per_day: list[DayCount]
     bookings_made_today: int
     pending: int  # normal applications waiting for allocation, each once, whatever their dates
-    overdue: tuple[date, ...] = ()  # publication days before today still to allocate, with applicants waiting
+    # (publication day, plans) of the plans 逾期: the day before today, never allocated (overdue_plans)
+    overdue: tuple[tuple[date, int], ...] = ()
 
     @property
     def totals(self) -> tuple[int, int]:
@@ -69,21 +73,22 @@ def dashboard(env: Env, staff: StaffSession | None) -> Dashboard:
     today, last = now.date(), now.date() + timedelta(days=DAYS - 1)
     with env.db.read() as s:
         waiting = ExamPlan.allocated_at.is_(None)  # the plan's applications not decided yet
+        late = waiting & (ExamPlan.publish_on < today)  # 逾期: the row's sessions are from today on
         q = (select(ExamSession.exam_date, ExamSite.name, func.count(), func.sum(ExamSession.seats),
                     func.sum(case((waiting, 1), else_=0)), func.sum(case((waiting, ExamSession.applicants), else_=0)),
-                    func.sum(ExamSession.placed))
+                    func.sum(ExamSession.placed), func.max(case((late, 1), else_=0)))
              .join(ExamSite, ExamSite.id == ExamSession.site_id)
              .join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
              .where(ExamSession.exam_date.between(today, last))
              .group_by(ExamSession.exam_date, ExamSite.id, ExamSite.name)
              .order_by(ExamSession.exam_date, ExamSite.id))
-        rows = [SiteDay(d, n, c, int(seats or 0), int(app or 0) if open_ else None, int(placed or 0))
-                for d, n, c, seats, open_, app, placed in s.execute(q)]
+        rows = [SiteDay(d, n, c, int(seats or 0), int(app or 0) if open_ else None, int(placed or 0), bool(late_))
+                for d, n, c, seats, open_, app, placed, late_ in s.execute(q)]
         made = s.scalar(select(func.count()).select_from(Booking).where(
             Booking.created_at >= now.replace(hour=0, minute=0, second=0, microsecond=0))) or 0
         pending = s.scalar(select(func.count()).select_from(Booking).where(
             Booking.status == "pending", Booking.priority.is_(False))) or 0
-        overdue = allocation_preview.earlier_days(s, today)
+        overdue = allocation_preview.overdue_plans(s, today)
     per_day = []
     for i in range(DAYS):
         d = today + timedelta(days=i)

@@ -49,3 +49,16 @@ def test_applications_decided_no_longer_count_as_applied(env) -> None:
     listed = exam_admin.list_sessions(env, exams, "2026-12-04", "2026-12-04")
     assert listed and all(r.applicants >= 0 for r in listed)
     assert {_cells(r)[COLUMNS.index("已申请")] for r in listed} == {"-"}
+
+
+def test_a_plan_past_its_publication_day_unallocated_is_overdue_with_nobody_applied(env) -> None:
+    """The demo's 12-03 plans, nobody applied, never allocated: on 12-05 the board counts them per
+    publication day and flags the rows of their sessions; the run for that past day clears both."""
+    env.clock.advance(days=4)  # 2026-12-05
+    board = counter_dashboard.dashboard(env, CLERK)
+    assert [d for d, _ in board.overdue] == [date(2026, 12, 3)] and board.overdue[0][1] > 0
+    flagged = {r.day for r in board.rows if r.overdue}
+    assert flagged and all(not r.applicants for r in board.rows if r.overdue)
+    allocation_service.run(env, date(2026, 12, 3))  # refuse_ahead lets a day gone by through
+    after = counter_dashboard.dashboard(env, CLERK)
+    assert after.overdue == () and not any(r.overdue for r in after.rows)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from kiosk.services.booking_submit import BookingRequest
+from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.dashboard import DashboardScreen
 from tests.booking_helpers import add_learners, book
-from tests.ui.conftest import screen_text, settle
+from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_screens import press
 
@@ -104,8 +105,51 @@ async def test_a_publication_day_gone_by_unallocated_is_named_until_allocated(en
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
         await press(pilot, "m-dashboard")
         await settle(pilot)
-        assert f"公布日已过仍未安排 {first:%m-%d}" in screen_text(app)
+        assert "逾期未安排：" in screen_text(app) and f"{first:%Y-%m-%d} 公布的计划" in screen_text(app)
         await pilot.press("escape")
         exam_admin_results.run_allocation(env, app.staff, first.isoformat())
         await press(pilot, "m-dashboard")
-        assert "公布日已过仍未安排" not in screen_text(app)
+        assert f"{first:%Y-%m-%d} 公布的计划" not in screen_text(app)  # an earlier day stays named till run
+
+
+async def test_an_unallocated_plan_nobody_applied_in_is_named_and_marked_until_allocated(env):
+    """Tester: on 2026-12-05 the demo's 12-03 plans were never allocated, and the board said nothing
+    (nobody had applied in them yet, so only 考试计划与安排 called them 逾期). The board names the day
+    with its plans, marks the rows of their sessions, and the counter's allocation for that past day
+    runs and clears both."""
+    from sqlalchemy import func, select
+
+    from kiosk.db.models import ExamPlan
+
+    env.clock.advance(days=4)  # 2026-12-05
+    day = date(2026, 12, 3)
+    with env.db.read() as s:
+        plans = s.scalar(select(func.count()).select_from(ExamPlan).where(ExamPlan.publish_on == day))
+        exam_day = s.scalar(select(func.min(ExamPlan.exam_date)).where(ExamPlan.publish_on == day))
+    assert plans and exam_day >= env.clock.now().date()
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _sign_in(pilot, app, "J1003", "kiosk-1003")
+        await press(pilot, "m-dashboard")
+        await settle(pilot)
+        assert f"逾期未安排：2026-12-03 公布的计划{plans}个，请尽快安排考试" in screen_text(app)
+        table = app.screen.query_one("#dash-rows", DataTable)
+        state = _labels(app, "dash-rows").index("状态")
+        marked = {str(table.get_row_at(i)[0]) for i in range(table.row_count) if str(table.get_row_at(i)[state]) == "逾期"}
+        assert marked == {f"{exam_day:%m-%d}"}, marked
+        await pilot.press("escape")
+        await settle(pilot)
+        await press(pilot, "m-plans")
+        set_input(app, "alloc_date", "2026-12-03")  # a day gone by: the counter's allocation still runs it
+        await press(pilot, "allocate")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert "2026-12-03：安排计划" in str(app.screen.query_one("#plan-message", Static).render())
+        await pilot.press("escape")
+        await settle(pilot)
+        await press(pilot, "m-dashboard")
+        await settle(pilot)
+        assert "逾期未安排" not in screen_text(app)
+        table = app.screen.query_one("#dash-rows", DataTable)
+        assert all(str(table.get_row_at(i)[state]) == "" for i in range(table.row_count))

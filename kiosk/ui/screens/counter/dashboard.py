@@ -1,5 +1,6 @@
 """考试数据看板: today's and the coming week's sessions per site, the seats placed per exam day
-as a bar chart drawn with coloured cells, and the applications still waiting to be placed.
+as a bar chart drawn with coloured cells, the applications still waiting to be placed, and the plans
+whose publication day has gone by unallocated (逾期, named above the chart and marked in the table).
 Refreshes itself every 10 seconds."""
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ from ...widgets.plain import Plain, PlainTable
 # 已安排 0 with 待安排申请 0 份), so those sessions show NOT_WAITING.
 APPLIED_HINT = ("已申请人数为尚待安排的申请，含时间段覆盖该场次的服从系统安排申请，一份申请可计入多个场次，仅供参考；"
                 "已公布预约结果的场次不再计入，显示为 -；已安排含优先预约。")
+OVERDUE = "逾期"  # 状态 of a row with a session whose plan's publication day has gone by unallocated
+STATE_HINT = "状态为逾期：该日该考场有场次的考试计划已过预约结果公布日仍未安排考试。"
 NOT_WAITING = "-"
 
 
@@ -60,14 +63,14 @@ class DashboardScreen(KioskScreen):
             yield Plain(LOADING, id="dash-summary")
             yield Plain("", id="dash-chart")
             yield PlainTable(id="dash-rows", cursor_type="row")
-            yield Plain(APPLIED_HINT, classes="hint")
+            yield Plain(f"{APPLIED_HINT}\n{STATE_HINT}", classes="hint")
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("刷新", id="reload")
                 yield Button("返回", id="back")
 
     def on_mount(self) -> None:
-        self.query_one("#dash-rows", DataTable).add_columns("日期", "考场", "场次", "考位", "已申请", "已安排", "满员率")
+        self.query_one("#dash-rows", DataTable).add_columns("日期", "考场", "状态", "场次", "考位", "已申请", "已安排", "满员率")
         # Quiet too: a first read slower than WAIT_AFTER brought up the 正在办理 bar, whose making room
         # scrolled the page to the focused table (at 80x24, 8 rows down, the summary out of view).
         self.reload(quiet=True)
@@ -89,7 +92,7 @@ class DashboardScreen(KioskScreen):
         table = self.query_one("#dash-rows", PlainTable)
         first = not table.row_count
         table.refill(
-            [(f"{r.day:%m-%d}", r.site, str(r.sessions), str(r.seats), applied_cell(r.applicants), str(r.placed),
+            [(f"{r.day:%m-%d}", r.site, OVERDUE if r.overdue else "", str(r.sessions), str(r.seats), applied_cell(r.applicants), str(r.placed),
               f"{r.fill_rate:.0%}") for r in board.rows], [f"{r.day} {r.site}" for r in board.rows])
         if first:  # the table filled: it takes the focus from 刷新 (unless the clerk has moved it)
             self.refocus_main()
@@ -120,9 +123,14 @@ class DashboardScreen(KioskScreen):
 
 
 def overdue_line(board: counter_dashboard.Dashboard) -> tuple:
-    """Publication days gone by with a plan nobody allocated: their applicants still wait for a result."""
+    """The plans whose publication day has gone by unallocated, per day (逾期未安排：2026-12-03 公布的计划18个，
+    请尽快安排考试): their applicants still wait for a result, and their sessions still to come take no
+    booking. At most 5 days named, then 等."""
     if not board.overdue:
         return ()
-    days = "、".join(f"{d:%m-%d}" for d in board.overdue)
-    return ("\n", ("公布日已过仍未安排", "bold"),
-            f" {days}（这些日期的申请人仍在等待结果，请在【考试计划与安排】中按日期依次点击【安排考试并公布结果】）")
+    days = "，".join(f"{d:%Y-%m-%d} 公布的计划{n}个" for d, n in board.overdue[:5])
+    more = "等" if len(board.overdue) > 5 else ""
+    which = "按公布日期先后依次填写各" if len(board.overdue) > 1 else "填写该"
+    return ("\n", ("逾期未安排：", "bold red"),
+            f"{days}{more}，请尽快安排考试（申请人仍在等待预约结果：在【考试计划与安排】中{which}公布日期"
+            "并点击【安排考试并公布结果】）")

@@ -15,9 +15,10 @@ are at the office's sites. The form is one session with its plan's booking windo
   has applied for it; an allocated plan keeps its dates, and so does a plan anyone has applied
   in; a session added to an open plan counts the applications already waiting that it fits
   (kiosk.services.plan_counts);
-- a session whose exam day has gone by, or that has started (its start time come on its day),
-  changes no more (nor, through it, its plan's window),
-  and a plan whose results are published (allocated) takes no new session: nobody could book it;
+- a session whose exam day has gone by, or that has started (its start time come on its day), or
+  whose plan is allocated (该计划已安排考试，不能修改: its applications are decided), changes no more
+  (nor, through it, its plan's window), and a plan whose results are published (allocated) takes no
+  new session: nobody could book it;
 - an edit is saved only over the values its form loaded (SessionForm.loaded): another counter's
   save in between is told (该场次已被其他工作人员修改), not silently undone.
 The checks of the form and the window are in kiosk.services.exam_session_rules; this module lists,

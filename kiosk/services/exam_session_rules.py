@@ -58,24 +58,31 @@ def _time(text: str) -> time:
 
 PAST_SESSION = "该场次考试日期已过，不能修改"
 STARTED_SESSION = "该场次考试已开始，不能修改"
+ALLOCATED_SESSION = "该计划已安排考试，不能修改"
 
 
-def locked(exam_day: date, start: time, now: datetime) -> tuple[str, str] | None:
+def locked(exam_day: date, start: time, now: datetime, allocated: bool = False) -> tuple[str, str] | None:
     """Why a session can no longer be changed, or None: its exam day has gone by, or it is the exam
-    day and the session has started (its start time come). Before the start, the day itself still may.
-    (PAST_SESSION or STARTED_SESSION, the same with the day or time that decided it)."""
+    day and the session has started (its start time come), or its plan is ``allocated`` (results
+    published: its applications are decided, its seats and quota no longer offered to anyone). Before
+    the start, the day itself still may. (PAST_SESSION, STARTED_SESSION or ALLOCATED_SESSION, the same
+    with the day, the time or the allocation that decided it)."""
     if exam_day < now.date():
         return PAST_SESSION, f"{PAST_SESSION}（考试日期{exam_day:%Y-%m-%d}，今天是{now:%Y-%m-%d}）"
     if exam_day == now.date() and now.time() >= start:
         return STARTED_SESSION, f"{STARTED_SESSION}（开考时间{exam_day:%Y-%m-%d} {start:%H:%M}，现在是{now:%H:%M}）"
+    if allocated:
+        return ALLOCATED_SESSION, f"{ALLOCATED_SESSION}（预约结果已公布，考位和优先预约名额不再变动）"
     return None
 
 
 def not_past(x: ExamSession | None, now: datetime) -> None:
-    """A session whose exam day has gone by, or that has started on its day, is kept as it was held:
-    its seats, quota, time and classes, and its plan's booking window, no longer change (before its
-    start on the day itself they still may)."""
-    reason = locked(x.exam_date, x.start_time, now) if x is not None else None
+    """A session whose exam day has gone by, that has started on its day, or whose plan is allocated,
+    is kept as it was held: its seats, quota, time and classes, and its plan's booking window, no longer
+    change (before its start on the day itself, in a plan still to allocate, they still may). Before
+    the allocation the quota keeps to the priority seats taken and the seats to those placed
+    (exam_admin.save_session), as the CHECK constraints on exam_sessions demand."""
+    reason = locked(x.exam_date, x.start_time, now, x.plan.allocated_at is not None) if x is not None else None
     if reason is not None:
         raise DomainError(reason[1], "session")
 

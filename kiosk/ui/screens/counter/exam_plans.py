@@ -110,9 +110,9 @@ class ExamPlansScreen(SessionList, KioskScreen):
             self.query_one(f"#field-{name}", FormField).value = value
         clear_messages(self)  # 请输入考试日期 stayed under the date filled in (tester)
         title = f"修改场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）："
-        locked = exam_session_rules.locked(r.exam_date, r.start_time, self.env.clock.now())
+        locked = exam_session_rules.locked(r.exam_date, r.start_time, self.env.clock.now(), r.allocated)
         if locked is not None:  # the service refuses to save it (kiosk.services.exam_admin)
-            said = locked[0].removeprefix("该场次")  # 考试日期已过，不能修改 / 考试已开始，不能修改
+            said = locked[0].removeprefix("该场次")  # 考试日期已过，不能修改 / ... / 该计划已安排考试，不能修改
             title = f"查看场次 {r.id}（{r.site} {r.exam_date} {r.subject_name}）：{said}"
         else:  # to the form, at what is changed most, 考位数 (tester: the focus stayed on the list, 6 Tabs away)
             self.query_one("#input-seats", Input).focus()

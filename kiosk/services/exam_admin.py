@@ -26,6 +26,7 @@ saves and audits.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -197,7 +198,7 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
         audit.record(s, env, actor=actor(staff), role=role, action=action,  # type: ignore[arg-type]
                      detail=f"场次{x.id} 计划{plan.id} {site.name} {exam_day} {start:%H:%M} "
                             f"{SUBJECT_NAMES[subject]} {classes} 考位{seats} 优先名额{quota} 公布{publish}"
-                            + _changes(before, _audited(x, plan)))
+                            + (f"；{edit_text(before, _audited(x, plan))}" if f.session_id is not None else ""))
         return _row(x, plan, site.name, now)
 
 
@@ -216,8 +217,15 @@ def _values(start: time, classes: str, seats: int, quota: int, opens: date, publ
             "开放预约": f"{opens:%Y-%m-%d}", "公布": f"{publish}"}
 
 
-def _changes(before: dict[str, str], after: dict[str, str]) -> str:
-    """An edit's old and new values (" 变更：考位由30改为40，优先名额由3改为5"); "" for a new session
-    or no change. No arrow: it is an ambiguous-width character in CJK terminals."""
-    changed = [f"{k}由{v}改为{after[k]}" for k, v in before.items() if after[k] != v]
-    return f" 变更：{'，'.join(changed)}" if changed else (" 未变更" if before else "")
+# _values' names of what an edit may change, as the session form labels them
+EDIT_LABELS = {"开考": "开考时间", "车型": "准考车型", "考位": "考位数", "优先名额": "优先预约名额",
+               "开放预约": "开放预约日期", "公布": "结果公布日期"}
+
+
+def edit_text(before: Mapping[str, str], after: Mapping[str, str]) -> str:
+    """What an edit changed, each field in the form's words with its old and new value
+    (已修改：考位数由30改为40，优先预约名额由4改为1), or 未作修改: the same words in the line the clerk
+    reads after 保存场次 and in the audit entry (which wrote 变更：考位由30改为40 / 未变更). No arrow: it
+    is an ambiguous-width character in CJK terminals."""
+    changed = [f"{EDIT_LABELS.get(k, k)}由{v}改为{after.get(k)}" for k, v in before.items() if after.get(k) != v]
+    return f"已修改：{'，'.join(changed)}" if changed else "未作修改"

@@ -201,10 +201,10 @@ def test_exam_plan_rules(env) -> None:
     assert {"exam_session_create", "exam_session_save"} <= set(_actions(env, "staff:J1003"))
     with env.db.read() as s:
         edits = list(s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_session_save")))
-    assert edits[-1].endswith("考位50 优先名额4 公布2027-02-08 变更：考位由40改为50")  # the old value is kept too
+    assert edits[-1].endswith("考位50 优先名额4 公布2027-02-08；已修改：考位数由40改为50")  # the old value is kept too
     exam_admin.save_session(env, EXAMS, _form(seats="50", session_id=row.id))
     with env.db.read() as s:
-        assert s.scalars(select(AuditEntry.detail).order_by(AuditEntry.id.desc())).first().endswith("未变更")
+        assert s.scalars(select(AuditEntry.detail).order_by(AuditEntry.id.desc())).first().endswith("；未作修改")
 
 
 def test_session_list_shows_where_the_plan_stands(env) -> None:

@@ -19,20 +19,13 @@ def outside(day: date, queried: tuple[str, str] | None) -> str:
     return "（不在上方列出的日期内：修改场次日期后点击【查询场次】可在列表中查看）"
 
 
-# exam_admin.shown's names of what an edit may change, as the form labels them
-FORM_LABELS = {"开考": "开考时间", "车型": "准考车型", "考位": "考位数", "优先名额": "优先预约名额",
-               "开放预约": "开放预约日期", "公布": "结果公布日期"}
-
-
 def changed(loaded: exam_admin.Shown | None, row: exam_admin.SessionRow) -> str:
     """What the saved line adds for an edit: each field changed, old and new (优先预约名额由4改为1:
     tester, a change of the quota alone was not said, so the clerk had to check the list), or that
-    nothing changed. No arrow: it is an ambiguous-width character. "" for a new session."""
+    nothing changed, in the audit entry's words (exam_admin.edit_text). "" for a new session."""
     if loaded is None:
         return ""
-    after = dict(exam_admin.shown(row))
-    parts = [f"{FORM_LABELS.get(k, k)}由{v}改为{after[k]}" for k, v in loaded if after.get(k) != v]
-    return f"；已修改：{'，'.join(parts)}" if parts else "；未作修改"
+    return f"；{exam_admin.edit_text(dict(loaded), dict(exam_admin.shown(row)))}"
 
 
 def hint(rows) -> str:  # type: ignore[no-untyped-def]

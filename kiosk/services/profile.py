@@ -45,6 +45,12 @@ class LicenceView:
     def normal(self) -> bool:
         return self.status == "A"
 
+    @property
+    def points_text(self) -> str:
+        """The points as every screen writes them, named as they count (本记分周期累积记分：4分, or
+        累积记分（含上一记分周期转入）：12分): 我的驾驶证 and the counter's 为群众办理 alike."""
+        return f"{self.points_label}：{self.points}分"
+
 
 @dataclass(frozen=True)
 class ViolationView:

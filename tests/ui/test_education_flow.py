@@ -153,13 +153,13 @@ async def test_the_counter_finishes_points_study_and_the_licence_loses_a_point(e
     async with app.run_test(size=SIZE) as pilot:
         await _sign_in(pilot, app)
         await look_up(pilot, p.id_number, "本人到窗口办理学法减分")
-        assert "学法减分" in screen_text(app) and "记分 4" in screen_text(app)
+        assert "学法减分" in screen_text(app) and "本记分周期累积记分：4分" in screen_text(app)
         await press(pilot, "finish-app")
         assert isinstance(app.screen, ChooseDialog)  # only the way this application was made
         assert "公益活动公示期满" in screen_text(app) and "学习考试合格" not in screen_text(app)
         await pilot.click("#answer-0")
         await settle(pilot)
-        assert "记分 3" in screen_text(app)
+        assert "本记分周期累积记分：3分" in screen_text(app)
     with env.db.read() as s:
         assert s.scalar(select(Application.status).where(Application.serial_no == serial)) == "已办结"
 

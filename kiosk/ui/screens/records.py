@@ -264,7 +264,7 @@ class MyLicenceScreen(RecordScreen):
                       f"\n  请{lic.first}。" if lic.first else "",
                       f"\n初次领证日期：{lic.first_issued_on:%Y-%m-%d}\n"
                       f"有效期限：{lic.valid_from:%Y-%m-%d} 至 {lic.valid_to:%Y-%m-%d}\n"
-                      f"发证机关：{lic.issuing_authority}\n{lic.points_label}：{lic.points}分\n"
+                      f"发证机关：{lic.issuing_authority}\n{lic.points_text}\n"
                       + (f"  {lic.review}。\n" if lic.review else "") +
                       f"联系电话：{mask_phone(lic.phone)}\n联系地址：{lic.address}"]
         if permit is not None:

@@ -13,13 +13,14 @@ from ..db.models import Application, DrivingLicence
 from ..db.models_elicence import ElectronicLicence, PhotoSubmission
 from ..domain.elicence import MAY_APPLY_MESSAGE, apply_decision
 from ..domain.errors import sentence
-from .elicence_state import both_ways_hint, load, refresh_staleness, reuses_licence_photo, stored_photo
+from .elicence_state import load, new_photo_hint, refresh_staleness, reuses_licence_photo, stored_photo
 from .elicence_steps import refusal_step
 from .env import Env
 
 DIRECT_QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
 REAPPLY_QUESTION = "是否使用当前电子驾驶证照片继续申领？"  # the line above says why (准驾车型已变更...，需重新申领)
-NO_PHOTO_HINT = "您没有留存照片，请通过拍照或相册选择提交本人照片，经公安交管部门审核后生成电子驾驶证。"
+NO_PHOTO_HINT = ("您未留存照片，不能直接使用二代身份证申领，请通过拍照或相册选择提交本人照片，"
+                 "经公安交管部门审核后生成电子驾驶证。")
 REVIEW_TAIL = "公安交管部门将在一个工作日内审核，结果通过短信和消息通知您"
 REAPPLY_TAIL = "请重新申领。"  # after a 申领 photo turned down (rejected_line)
 CHANGE_KEPT_TAIL = "原电子驾驶证照片继续有效，可按要求重新提交。"  # after a 换照片 turned down (rejected_line)
@@ -31,13 +32,14 @@ class Overview:
     message: str
     state: str | None  # the e-licence: applied / issued / needs_reapply / rejected / None
     can_apply: bool
-    direct: bool  # a stored photo: apply by answering the question
-    question: str
+    direct: bool  # a stored photo: apply by answering the question, shown as the page opens
+    question: str  # the seeds' question, asked while ``direct`` (the message then says only why, if anything)
     can_show: bool
     reapply_reasons: tuple[str, ...]
     pending_serial: str | None
     photo_source: str | None
     photo_pending: str | None = None  # the 业务流水号 of a 换照片 in review
+    photo_hint: str = ""  # while ``direct``: the line over the second choice, 拍照或相册选择 (new_photo_hint)
 
 
 def _pending_serial(s: Session, el: ElectronicLicence | None) -> str | None:
@@ -134,14 +136,13 @@ def overview(env: Env, account_id: int) -> Overview:
             message = f"{'、'.join(reasons)}，需重新申领电子驾驶证。"
         elif decision.kind == "shown_red":
             message = _refused(env, lic, decision.message_for(has_card), has_card)
-        else:
-            message = MAY_APPLY_MESSAGE + "。" + ("" if photo else NO_PHOTO_HINT)
+        else:  # with a stored photo the question says 符合...条件 (seed 004): the message only why not
+            message = "" if photo else f"{MAY_APPLY_MESSAGE}。{NO_PHOTO_HINT}"
             if state == "rejected":
                 message = rejected_line(_rejected_because(s, account.id), REAPPLY_TAIL) + message
-        if can_apply and photo:  # both buttons side by side: which one does what
-            message += "\n" + both_ways_hint(lic, el)
-        return Overview(decision.kind, message, state, can_apply, can_apply and bool(photo), question,
-                        can_show, reasons, pending, lic.photo_source, change_serial)
+        direct = can_apply and bool(photo)
+        return Overview(decision.kind, message, state, can_apply, direct, question, can_show, reasons, pending,
+                        lic.photo_source, change_serial, new_photo_hint(lic, el) if direct else "")
 
 
 def _refused(env: Env, lic: DrivingLicence, message: str, has_card: bool) -> str:

@@ -73,10 +73,12 @@ def stored_photo(account: Account, lic: DrivingLicence, el: ElectronicLicence | 
     return lic.photo if reuses_licence_photo(lic, el) else account.id_photo
 
 
-def both_ways_hint(lic: DrivingLicence, el: ElectronicLicence | None) -> str:
-    """The e-licence page's line under the reason, with both buttons side by side: which one does
-    what, naming the photo ``stored_photo`` applies with (LICENCE_PHOTO or ID_CARD_PHOTO): 吴霞, with
-    no ID-card photo, re-applying with her uploaded one after a 驾驶证转入 read 使用系统留存的二代身份证
-    相片 (tester), while the question after it said 当前电子驾驶证照片."""
-    photo = LICENCE_PHOTO if reuses_licence_photo(lic, el) else ID_CARD_PHOTO
-    return f"按【申领电子驾驶证】使用{photo}申领；如需使用新照片，请按【拍照或相册选择】。"
+def new_photo_hint(lic: DrivingLicence, el: ElectronicLicence | None) -> str:
+    """The e-licence page's line under the question (是否继续申领？) and its 申领, over the second
+    choice, 拍照或相册选择: the photo 申领 takes (``stored_photo``: the ID card's, or the current
+    e-licence's when applying again), that it can be changed once the e-licence is generated (seed
+    002: 电子驾驶证生成后，可以自愿选择是否更换照片), and how to apply with a new one now."""
+    if reuses_licence_photo(lic, el):
+        return f"申领将使用{LICENCE_PHOTO}；如需使用新照片申领，请按【拍照或相册选择】。"
+    return (f"申领将使用{ID_CARD_PHOTO}，电子驾驶证生成后，可以自愿选择是否更换照片；"
+            "如需现在使用新照片申领，请按【拍照或相册选择】。")

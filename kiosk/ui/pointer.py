@@ -2,8 +2,8 @@
 
 A double-tap (two clicks 0.15 to 0.5 s apart, as a terminal sends them) whose first tap opens a
 screen or a dialog put its second tap on whatever the new one shows at that spot: 驾驶证电子版's
-【申领电子驾驶证】, tapped twice, answered the question that opened over it (是否继续申领？, its
-【申领】 at the same spot) unseen; the start screen's 【登录】 put the focus in 短信验证码; the sign-in's
+question (是否继续申领？) was answered unseen by the second tap of the button that opened it (its
+【申领】 at the same spot; the page now opens on it, held the same way as it comes into view); the start screen's 【登录】 put the focus in 短信验证码; the sign-in's
 【登录】 opened 网办进度 in the 业务中心 (tester). So for ``FRESH`` seconds after a screen or a dialog
 comes on top (pushed, switched to, or back on top when the one over it closes), a screen opens
 a question in its page (``hold_taps``), or a wizard shows another step (``step_shown``: 考试预约's
@@ -61,7 +61,7 @@ class FreshScreenTaps:
     def hold_taps(self, shown: Widget) -> None:
         """Something new to answer is on view where the last tap was: taps are dropped from now, and
         from once ``shown`` (the screen, the question) is drawn. A screen calls it for a question it
-        shows in its own page, in place of its buttons, as a dialog would (驾驶证电子版's 是否继续申领？)."""
+        shows in its own page, as a dialog would (驾驶证电子版's 是否继续申领？, once the licence is read)."""
         self._fresh_since, self._undrawn = _time.get_time(), True
         shown.call_after_refresh(self._drawn)
 

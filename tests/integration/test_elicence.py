@@ -81,7 +81,8 @@ def test_status_decides(env, people, key: str, kind: str, text: str) -> None:
 def test_photo_path_checks_then_review_with_sms_inbox_and_progress(env, people) -> None:
     a = acc(env, people, "no_photo")
     o = elicence.overview(env, a)
-    assert o.can_apply and not o.direct and "没有留存照片" in o.message
+    assert o.can_apply and not o.direct and "您未留存照片，不能直接使用二代身份证申领" in o.message
+    assert o.question == o.photo_hint == ""  # no question to answer: the photo is the way
     with pytest.raises(DomainError, match="背景须为白色") as bad:
         elicence.apply_with_photo(env, a, "camera", DARK)
     assert bad.value.field == "photo" and list_for(env, a) == []  # nothing saved
@@ -305,12 +306,16 @@ def test_every_refusal_on_the_e_licence_page_is_a_sentence(env, people) -> None:
         assert message.split("\n")[0].endswith("。"), (who, message)
 
 
-def test_both_ways_to_apply_are_explained_and_the_reapply_question_is_a_question(env, people) -> None:
+def test_the_seeds_question_then_the_second_choice_and_the_reapply_question_is_a_question(env, people) -> None:
+    """Seed 004: the page asks 您当前符合...是否继续申领 as it opens (it said the same 符合...条件 above the
+    question, twice); the line over 拍照或相册选择 says what 申领 takes and when the photo can be
+    changed (seed 002: 电子驾驶证生成后，可以自愿选择是否更换照片)."""
     a = acc(env, people, "driver_normal")
     o = elicence.overview(env, a)
-    assert o.message == ("您的驾驶证状态符合申领电子驾驶证的条件。\n"
-                         "按【申领电子驾驶证】使用系统留存的二代身份证相片申领；如需使用新照片，请按【拍照或相册选择】。")
-    assert "【申领电子驾驶证】" not in elicence.overview(env, acc(env, people, "no_photo")).message  # one way only
+    assert o.direct and o.message == ""
+    assert o.question == "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
+    assert o.photo_hint == ("申领将使用系统留存的二代身份证相片，电子驾驶证生成后，可以自愿选择是否更换照片；"
+                            "如需现在使用新照片申领，请按【拍照或相册选择】。")
     elicence.apply_direct(env, a)
     set_licence(env, "500100000055", classes="C1E")
     o = elicence.overview(env, a)
@@ -328,9 +333,10 @@ def test_the_page_names_the_photo_applying_again_takes(env, people) -> None:
     elicence_review.approve(env, done.serial_no)
     set_licence(env, f"5001{people['no_photo'].seq:08d}", issuing_authority="江苏省连云港市公安局交通警察支队")
     o = elicence.overview(env, a)
-    assert o.message == ("发证机关已变更，需重新申领电子驾驶证。\n"
-                         "按【申领电子驾驶证】使用当前电子驾驶证照片申领；如需使用新照片，请按【拍照或相册选择】。")
-    assert "二代身份证" not in o.message + o.question and o.question == "是否使用当前电子驾驶证照片继续申领？"
+    assert o.message == "发证机关已变更，需重新申领电子驾驶证。"
+    assert o.photo_hint == "申领将使用当前电子驾驶证照片；如需使用新照片申领，请按【拍照或相册选择】。"
+    assert "二代身份证" not in o.message + o.question + o.photo_hint
+    assert o.question == "是否使用当前电子驾驶证照片继续申领？"
     with env.db.read() as s:
         photo = s.scalar(select(DrivingLicence.photo).where(DrivingLicence.account_id == a))
     assert elicence.apply_direct(env, a).issued  # with that photo, as the page said

@@ -16,20 +16,7 @@ async def _open(pilot, env, person, entry: str = "#menu-elicence") -> None:  # t
     await settle(pilot)
 
 
-async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
-    async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await _open(pilot, env, people["driver_normal"], "#menu-elicence_mine")
-        assert isinstance(kiosk_app.screen, ElicenceScreen)
-        shown = screen_text(kiosk_app).replace("\n", "")  # which of the two buttons does what
-        assert "按【申领电子驾驶证】使用系统留存的二代身份证相片申领；如需使用新照片，请按【拍照或相册选择】。" in shown
-        await pilot.click("#el-apply")
-        await settle(pilot)
-        assert "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？" in screen_text(kiosk_app)
-        await pilot.click("#el-confirm")
-        await settle(pilot)
-        text = screen_text(kiosk_app)
-        assert "业务流水号" in text and "已办结" in text and "申请已提交" not in text  # it said so twice
-        assert not kiosk_app.screen.query_one("#el-show").has_class("hidden")
+QUESTION = "您当前符合直接使用二代身份证申领电子驾驶证的条件，是否继续申领？"
 
 
 def _buttons_on_screen(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -37,52 +24,72 @@ def _buttons_on_screen(app) -> list[str]:  # type: ignore[no-untyped-def]
             if all(node.display for node in b.ancestors_with_self)]
 
 
-async def test_the_question_hides_the_other_buttons_until_answered(kiosk_app, env, people) -> None:
+async def test_stored_photo_question_then_card(kiosk_app, env, people) -> None:
+    """Seed 004: the page opens on the question, 申领 answers 申请已提交 (once: it said so twice),
+    then what follows (the demo decides at once: 已办结, the card)."""
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        await _open(pilot, env, people["driver_normal"], "#menu-elicence_mine")
+        assert isinstance(kiosk_app.screen, ElicenceScreen)
+        assert QUESTION in screen_text(kiosk_app)
+        await pilot.click("#el-confirm")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "业务流水号" in text and "已办结" in text and text.count("申请已提交") == 1
+        assert "申领结果已通过短信和消息通知您，也可以在【网办进度】中查询。" in text.replace("\n", "")
+        assert "是否继续申领" not in text and "拍照或相册选择" not in text
+        assert _buttons_on_screen(kiosk_app) == ["出示电子驾驶证", "换照片", "返回"]  # 换照片 once generated
+
+
+async def test_the_question_is_asked_as_the_page_opens(kiosk_app, env, people) -> None:
+    """It opened on 申领电子驾驶证 beside 拍照或相册选择, and the question came only after it: now the
+    question with its 申领 and 返回 first, 拍照或相册选择 under it as the second choice, saying why."""
     async with kiosk_app.run_test(size=(80, 24)) as pilot:
         await _open(pilot, env, people["driver_normal"])
-        await pilot.click("#el-apply")
-        await settle(pilot)
-        assert "是否继续申领？" in screen_text(kiosk_app)
-        assert _buttons_on_screen(kiosk_app) == ["申领", "取消"]  # only the question's own two
+        text = screen_text(kiosk_app)
+        page = text.split("\n", 1)[1]  # under the header
+        assert page.lstrip().startswith(QUESTION) and "您的驾驶证状态符合" not in text  # said once, first
+        assert _buttons_on_screen(kiosk_app) == ["申领", "返回", "拍照或相册选择"]
         assert kiosk_app.focused is kiosk_app.screen.query_one("#el-confirm")
         tab_stops = [w.id for w in kiosk_app.screen.focus_chain if isinstance(w, Button)]
-        assert tab_stops == ["el-confirm", "el-cancel"]  # Tab reaches no hidden button either
-        await pilot.click("#el-cancel")
+        assert tab_stops == ["el-confirm", "back", "el-photo-new"]  # Tab reaches no hidden button
+        assert "可以自愿选择是否更换照片；如需现在使用新照片申领，请按【拍照或相册选择】。" in "".join(text.split())
+        question, confirm, other = (kiosk_app.screen.query_one(s).region for s in
+                                    ("#el-question", "#el-confirm", "#el-photo-new"))
+        assert question.bottom <= confirm.y < other.y  # the question, its 申领, then the second choice
+        await pilot.click("#el-photo-new")
         await settle(pilot)
-        assert "是否继续申领？" not in screen_text(kiosk_app)
-        assert _buttons_on_screen(kiosk_app) == ["申领电子驾驶证", "拍照或相册选择", "返回"]
-        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-apply")
+        assert isinstance(kiosk_app.screen, PhotoScreen)
+        assert "您有系统留存照片，可以直接申领" in "".join(screen_text(kiosk_app).split())
 
 
-async def test_escape_on_the_question_is_its_cancel(kiosk_app, env, people) -> None:
-    """Escape answers 取消 (it did nothing: the 返回 it presses is hidden under the question, tester);
-    a second Escape then leaves as 返回 does."""
+async def test_escape_on_the_question_leaves_as_back_does(kiosk_app, env, people) -> None:
+    """The question is the page: Escape is its 返回, and nothing was applied for."""
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, people["driver_normal"])
-        await pilot.click("#el-apply")
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
-        assert "是否继续申领？" not in screen_text(kiosk_app) and isinstance(kiosk_app.screen, ElicenceScreen)
-        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-apply")
+        assert QUESTION in screen_text(kiosk_app)
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(kiosk_app.screen, ElicenceScreen)
+        assert elicence.overview(env, kiosk_app.citizen.account_id).can_apply
 
 
 async def test_locked_licence_shows_the_fixed_message_and_no_buttons(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, people["locked"])
         assert "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门" in screen_text(kiosk_app)
-        for bid in ("#el-apply", "#el-photo-apply", "#el-show", "#el-change-photo"):
+        for bid in ("#el-question", "#el-confirm", "#el-photo-apply", "#el-other", "#el-show", "#el-change-photo"):
             assert kiosk_app.screen.query_one(bid).has_class("hidden")
+        assert _buttons_on_screen(kiosk_app) == ["返回"]
 
 
 async def test_no_photo_camera_checks_then_queue_for_review(kiosk_app, env, people) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, people["no_photo"])
-        assert "没有留存照片" in screen_text(kiosk_app)
-        assert kiosk_app.screen.query_one("#el-apply").has_class("hidden")
+        text = "".join(screen_text(kiosk_app).split())
+        assert "您未留存照片，不能直接使用二代身份证申领，请通过拍照或相册选择提交本人照片" in text  # why
+        assert "是否继续申领" not in text  # no question: the photo is the way
+        assert _buttons_on_screen(kiosk_app) == ["拍照或相册选择", "返回"]
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-photo-apply")
         await pilot.click("#el-photo-apply")
         await settle(pilot)
         assert isinstance(kiosk_app.screen, PhotoScreen) and "证件照上传须知" in screen_text(kiosk_app)
@@ -147,6 +154,25 @@ async def test_change_photo_notice_then_six_month_refusal(kiosk_app, env, people
         assert kiosk_app.screen.query_one("#ph-agree").disabled
 
 
+async def test_apply_in_review_says_submitted_and_what_follows(kiosk_app, env, people) -> None:
+    """Outside the demo the ID-card photo is reviewed: 申领 answers 申请已提交, the review within a
+    working day, the result by SMS and message, the progress in 网办进度 (it said the result had
+    been sent already); the page then says it is in review, with nothing to apply with."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(120, 40)) as pilot:
+        env.settings.demo = False  # reviewed, not issued at once
+        await _open(pilot, env, p)
+        await pilot.click("#el-confirm")
+        await settle(pilot)
+        text = "".join(screen_text(kiosk_app).split())
+        assert "申请已提交。业务流水号：" in text and "办理状态：待审核" in text
+        assert ("公安交管部门将在一个工作日内审核，结果通过短信和消息通知您，"
+                "也可以通过【网办进度】查询当前业务办理进度。") in text
+        assert "已通过短信" not in text and text.count("申请已提交") == 1
+        assert "正在审核" in text and "是否继续申领" not in text
+        assert _buttons_on_screen(kiosk_app) == ["返回"]
+
+
 async def test_applied_on_another_kiosk_while_the_question_was_open(kiosk_app, env, people) -> None:
     """Tester: 您已申领电子驾驶证，无需重复申领 (another kiosk applied first), and the screen kept the
     申领 question, with no 出示 button. Now it reads the licence again and offers the card."""
@@ -155,8 +181,6 @@ async def test_applied_on_another_kiosk_while_the_question_was_open(kiosk_app, e
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p)
-        await pilot.click("#el-apply")
-        await settle(pilot)
         assert "是否继续申领？" in screen_text(kiosk_app)
         elicence.apply_direct(env, account_id(env, p))  # the other kiosk
         await pilot.click("#el-confirm")

@@ -43,14 +43,15 @@ async def _album(pilot) -> None:  # type: ignore[no-untyped-def]
     await settle(pilot)
 
 
-@pytest.mark.parametrize("key, said, not_said", [
-    ("violation", "您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片", "没有留存照片"),  # 赵磊
-    ("no_photo", "您没有留存照片，请按须知要求拍照或从相册选择本人照片", "您有系统留存照片"),  # 吴霞
+@pytest.mark.parametrize("key, button, said, not_said", [
+    # 赵磊: the second choice under the question
+    ("violation", "#el-photo-new", "您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片", "没有留存照片"),
+    ("no_photo", "#el-photo-apply", "您没有留存照片，请按须知要求拍照或从相册选择本人照片", "您有系统留存照片"),  # 吴霞
 ])
-async def test_what_the_photo_screen_says_depends_on_a_stored_photo(kiosk_app, env, people, key, said,
+async def test_what_the_photo_screen_says_depends_on_a_stored_photo(kiosk_app, env, people, key, button, said,
                                                                      not_said) -> None:
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
-        await _photo_screen(pilot, env, people[key])
+        await _photo_screen(pilot, env, people[key], button)
         text = screen_text(kiosk_app).replace("\n", "").replace(" ", "")
         assert said in text and not_said not in text
         assert not kiosk_app.screen.query_one("#ph-agree").disabled

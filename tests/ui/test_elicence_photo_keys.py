@@ -14,7 +14,7 @@ async def _take_page(pilot, env, person) -> PhotoScreen:  # type: ignore[no-unty
     await sign_in(pilot, env, person.id_number, person.phone)
     await pilot.click("#menu-elicence")
     await settle(pilot)
-    await pilot.click("#el-photo-apply")
+    await pilot.click("#el-photo-new")  # the second choice under the question (a stored photo)
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, PhotoScreen) and pilot.app.focused is screen.query_one("#ph-agree")

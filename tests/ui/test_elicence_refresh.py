@@ -108,9 +108,7 @@ async def _apply_on_screen(pilot, env, person) -> None:
     await sign_in(pilot, env, person.id_number, person.phone)
     await pilot.click("#menu-elicence_mine")
     await settle(pilot)
-    await pilot.click("#el-apply")
-    await settle(pilot)
-    await pilot.click("#el-confirm")
+    await pilot.click("#el-confirm")  # the question's 申领, asked as the page opens
     await settle(pilot)
 
 

@@ -4,6 +4,7 @@ does not answer what the first one opened, unseen (tester). Keys are never held 
 from __future__ import annotations
 
 import asyncio
+import time
 
 from textual.widgets import Input
 
@@ -48,24 +49,35 @@ async def test_double_tap_on_sign_in_opens_the_service_centre_only(kiosk_app, en
         assert isinstance(kiosk_app.screen, HomeScreen)  # not 网办进度 over it
 
 
-async def test_double_tap_on_apply_does_not_answer_the_question(kiosk_app, env, people):
-    """The second tap of 申领电子驾驶证 answered 是否继续申领？ (its 申领 at the same spot) unseen:
-    the e-licence was applied for. A tap once the question has been on view answers it."""
+async def test_a_tap_as_the_question_appears_does_not_answer_it(kiosk_app, env, people, monkeypatch):
+    """驾驶证电子版 opens on 是否继续申领？ once the licence has been read. Read slowly (after the taps
+    dropped as the screen opened), a tap landing on its 申领 just as it appeared (a finger resting,
+    the menu's double-tap) applied for the e-licence unseen; it is dropped. A tap once the question
+    has been on view answers it."""
     p = people["driver_normal"]
+    read = elicence.overview
+
+    def slow_read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        time.sleep(OPENED + 0.6)  # past the taps dropped as the screen opened
+        return read(*args, **kwargs)
+
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
-        await pilot.click("#menu-elicence_mine")
-        await settle(pilot)
-        assert isinstance(kiosk_app.screen, ElicenceScreen)
-        await asyncio.sleep(OPENED)
-        apply, confirm = (kiosk_app.screen.query_one(s).region for s in ("#el-apply", "#el-confirm"))
-        await double_tap(pilot, apply.x + 3, apply.y + 1)
-        confirm = kiosk_app.screen.query_one("#el-confirm").region
-        assert confirm.contains(apply.x + 3, apply.y + 1)  # the question's 申领 is under the finger
-        assert "是否继续申领？" in screen_text(kiosk_app)
         account = kiosk_app.citizen.account_id
-        assert elicence.overview(env, account).can_apply  # nothing applied for
-        await asyncio.sleep(OPENED)
-        driver_tap(kiosk_app, apply.x + 3, apply.y + 1)
+        monkeypatch.setattr(elicence, "overview", slow_read)
+        await pilot.click("#menu-elicence_mine")
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            screen = kiosk_app.screen
+            if isinstance(screen, ElicenceScreen) and screen.query_one("#el-confirm").region.area:
+                break
+            await asyncio.sleep(0.01)
+        confirm = kiosk_app.screen.query_one("#el-confirm").region
+        driver_tap(kiosk_app, confirm.x + 3, confirm.y + 1)  # as 申领 comes into view
         await settle(pilot)
-        assert "业务流水号" in screen_text(kiosk_app) and not elicence.overview(env, account).can_apply
+        assert "是否继续申领？" in screen_text(kiosk_app)
+        assert read(env, account).can_apply  # nothing applied for
+        await asyncio.sleep(OPENED)
+        driver_tap(kiosk_app, confirm.x + 3, confirm.y + 1)
+        await settle(pilot)
+        assert "业务流水号" in screen_text(kiosk_app) and not read(env, account).can_apply

@@ -1,4 +1,5 @@
-"""驾驶证电子版: the licence status decides; a stored photo means answering the seeds' question."""
+"""驾驶证电子版: the licence status decides; a stored photo means answering the seeds' question,
+asked as the page opens."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -15,6 +16,11 @@ from ...widgets.page import Page
 
 
 class ElicenceScreen(CitizenScreen):
+    """With a stored photo the page opens on the seeds' question (seed 004: 进入【驾驶证电子版】申领页面后，
+    系统自动提示...是否继续申领) with its 申领 and 返回; the second choice, 拍照或相册选择 (a new photo,
+    reviewed), under it with a line saying so. Without one (吴霞) the message says why (您未留存照片) and
+    拍照或相册选择 is the way."""
+
     def __init__(self) -> None:
         super().__init__()
         self.overview: elicence.Overview | None = None
@@ -25,18 +31,18 @@ class ElicenceScreen(CitizenScreen):
         yield KioskHeader("驾驶证电子版")
         with Page(classes="form wide"):
             yield Plain("正在查询您的驾驶证状态，请稍候。", id="el-message")
-            with Vertical(id="el-question", classes="hidden"):
-                yield Plain("", id="el-question-text", classes="el-question")
-                with Horizontal(classes="buttons"):
-                    yield Button("申领", id="el-confirm", variant="primary")
-                    yield Button("取消", id="el-cancel")
+            yield Plain("", id="el-question", classes="el-question hidden")
             yield Plain("", id="el-result")
             with Horizontal(id="el-actions", classes="buttons"):
-                yield Button("申领电子驾驶证", id="el-apply", variant="primary", classes="hidden")
-                yield Button("拍照或相册选择", id="el-photo-apply", classes="hidden")
+                yield Button("申领", id="el-confirm", variant="primary", classes="hidden")
+                yield Button("拍照或相册选择", id="el-photo-apply", variant="primary", classes="hidden")
                 yield Button("出示电子驾驶证", id="el-show", variant="success", classes="hidden")
                 yield Button("换照片", id="el-change-photo", classes="hidden")
                 yield Button("返回", id="back")
+            with Vertical(id="el-other", classes="hidden"):  # the second choice while the question is asked
+                yield Plain("", id="el-other-text")
+                with Horizontal(classes="buttons"):
+                    yield Button("拍照或相册选择", id="el-photo-new")
             yield Plain("", classes="screen-error")
 
     def on_mount(self) -> None:
@@ -70,17 +76,26 @@ class ElicenceScreen(CitizenScreen):
     def _loaded(self, o: elicence.Overview, live: bool = False) -> None:
         """``live``: read by the timer (see ``_live_loaded``)."""
         actions = self._actions()
+        asked = not self.query_one("#el-question").has_class("hidden")
         self.overview = o
         self.query_one("#el-message", Static).update(o.message)
-        self._show("#el-apply", o.can_apply and o.direct)
-        self._show("#el-photo-apply", o.can_apply)
+        self._show("#el-message", bool(o.message))
+        self.query_one("#el-question", Static).update(o.question if o.direct else "")
+        self.query_one("#el-other-text", Static).update(o.photo_hint)
+        self._show("#el-question", o.direct)
+        if o.direct and not asked:  # its 申领 came where the finger may be (the menu's double-tap, a slow read)
+            self.kiosk.hold_taps(self.query_one("#el-question"))
+        self._show("#el-confirm", o.direct)
+        self._show("#el-other", o.direct)
+        self._show("#el-photo-apply", o.can_apply and not o.direct)
         self._show("#el-show", o.can_show)
         self._show("#el-change-photo", o.can_show)
         if self.result is not None and not self._still_true(self.result, o):
             self.result = None  # the card withdrawn (锁定, 吊销...), or a review decided: the old result goes
             self.query_one("#el-result", Static).update("")
-        if not (live and actions is not None and actions == self._actions() and self.focused is not None):
-            self._ask(False)  # else the same buttons: the focus stays (tester: it went to 出示电子驾驶证 each time)
+        self._show("#el-result", self.result is not None)
+        if not (live and actions == self._actions() and self.focused is not None):
+            self._focus_first_action()  # else the same buttons: the focus stays (tester: it went to 出示电子驾驶证 each time)
         if self.refused is not None:  # under what the screen offers now (出示电子驾驶证, say)
             self.show_error(self.refused)
             self.refused = None
@@ -90,15 +105,14 @@ class ElicenceScreen(CitizenScreen):
         """An issued result while the card is still shown; a pending one while it is still in review."""
         return o.can_show if result.issued else o.pending_serial == result.serial_no
 
-    def _actions(self) -> list[str] | None:
-        """The buttons offered now; None while the question is open."""
-        if not self.query_one("#el-question").has_class("hidden"):
-            return None
-        return [b.id or "" for b in self.query_one("#el-actions").query(Button) if not b.has_class("hidden")]
+    def _actions(self) -> list[str]:
+        """The buttons offered now (by the class set here: the styles follow a moment later)."""
+        return [b.id or "" for b in self.query(Button)
+                if not any(node.has_class("hidden") for node in b.ancestors_with_self)]
 
     def _focus_first_action(self) -> None:
         """Keyboard users land on the next sensible step (a pressed button may have just been hidden)."""
-        for selector in ("#el-show", "#el-apply", "#el-photo-apply", "#back"):
+        for selector in ("#el-show", "#el-confirm", "#el-photo-apply", "#back"):
             button = self.query_one(selector, Button)
             if not button.has_class("hidden"):
                 button.focus()
@@ -107,34 +121,13 @@ class ElicenceScreen(CitizenScreen):
     def _show(self, selector: str, on: bool) -> None:
         self.query_one(selector).set_class(not on, "hidden")
 
-    def _ask(self, on: bool) -> None:
-        """The seeds' question with its own 申领 / 取消, and nothing else to press while it is open."""
-        self._show("#el-question", on)
-        self._show("#el-actions", not on)
-        if on:
-            self.query_one("#el-confirm", Button).focus()
-            self.kiosk.hold_taps(self.query_one("#el-question"))  # its 申领 is where 申领电子驾驶证 was: a double-tap's second is dropped
-        else:
-            self._focus_first_action()
-
-    def back_button(self) -> Button | None:
-        """Escape on the question is its 取消 (返回 is hidden under it: Escape did nothing, tester)."""
-        if not self.query_one("#el-question").has_class("hidden"):
-            return self.query_one("#el-cancel", Button)
-        return super().back_button()
-
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
         if bid == "back":
             self.dismiss()
-        elif bid == "el-apply" and self.overview:
-            self.query_one("#el-question-text", Static).update(self.overview.question)
-            self._ask(True)
-        elif bid == "el-cancel":
-            self._ask(False)
         elif bid == "el-confirm":
             self.call(elicence.apply_direct, self.env, self.account_id, done=self._applied, failed=self._refused)
-        elif bid == "el-photo-apply":
+        elif bid in ("el-photo-apply", "el-photo-new"):
             from .photo import PhotoScreen
 
             self.app.push_screen(PhotoScreen("apply"))
@@ -155,9 +148,15 @@ class ElicenceScreen(CitizenScreen):
         self.reload()
 
     def _applied(self, result: elicence.ApplyResult) -> None:
+        """Seed 004: 申领 answers 申请已提交; the result comes by SMS and message, 网办进度 shows the
+        progress. In the demo (or applying again with the photo on record) it is decided at once."""
         self.result = result
+        if result.issued:
+            then = f"{result.message}申领结果已通过短信和消息通知您，也可以在【网办进度】中查询。"
+        else:
+            then = f"{elicence.REVIEW_TAIL}，也可以通过【网办进度】查询当前业务办理进度。"
         self.query_one("#el-result", Static).update(
-            f"业务流水号：{result.serial_no}\n办理状态：{result.status}\n{result.message}\n"
-            "申领结果已通过短信和消息通知您，也可以在【网办进度】中查询。")
+            f"申请已提交。\n业务流水号：{result.serial_no}\n办理状态：{result.status}\n{then}")
+        self._show("#el-result", True)
         self.kiosk.show_demo_sms(self.kiosk.citizen.phone if self.kiosk.citizen else "")
         self.reload()

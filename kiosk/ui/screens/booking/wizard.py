@@ -137,9 +137,23 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
     def on_page_resized(self, event: Page.Resized) -> None:
         """The page got shorter after the table was fitted to it (the 下方还有内容 line shown under it
         once the page was scrolled, the phone bar grown at the new width): fitted again, or its last
-        row sat under that line until the cursor moved (a resize with an SMS shown, tester)."""
-        if not event.grown and self.query_one(f"#{self.step}") is self.sessions:
+        row sat under that line until the cursor moved (a resize with an SMS shown, tester).
+        A focused button the shorter page cuts is brought back whole: 查询 under 服从系统安排 at
+        100x30 scrolled to 下一步, then the line came and hid its bottom edge (tester). One the
+        citizen scrolled wholly away stays away."""
+        if event.grown:
+            return
+        if self.query_one(f"#{self.step}") is self.sessions:
             self.call_after_refresh(self.sessions.refit, event.page)
+        focused = self.focused
+        if isinstance(focused, Button) and event.page in focused.ancestors:
+            self.call_after_refresh(self._button_whole, event.page, focused)
+
+    @staticmethod
+    def _button_whole(page: Page, button: Button) -> None:
+        view, shown = page.scrollable_content_region, button.region  # shown: empty when none of it is on the screen
+        if button.is_attached and button.has_focus and shown.height and not view.contains_region(shown):
+            button.scroll_visible(animate=False, immediate=True)
 
     def unsaved(self) -> bool:
         """Sessions chosen (in either mode) or a code typed, and no application made yet: leaving

@@ -213,9 +213,10 @@ def test_results_appear_once_published_in_ranking_order_and_masked(env, crowd):
 def test_results_open_on_the_citizen_s_next_exam_day_else_the_city_s_next_published_day(env):
     """考试预约结果公布's date: the citizen's own next exam day (a seat held, or the first session a
     pending application may be placed in), else the first day from today with results published
-    in their city, else today (never simply tomorrow, which may be a Sunday without exams)."""
+    in their city, else the latest day before today with results there (today answered 暂无 and
+    named none, tester), else today (never simply tomorrow, which may be a Sunday without exams)."""
     placed, waiting, idle = add_learners(env, 3)
-    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 1)  # nothing published
+    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 11, 30)  # the seed's last
     book(env, placed, BookingRequest(2, "self", (sessions(env, placed, 2, "2026-12-04", "2026-12-04")[0].id,)))
     book(env, waiting, BookingRequest(2, "system", (), date(2026, 12, 7), date(2026, 12, 10)))
     assert booking_results.default_day(env, account_id(env, placed)) == date(2026, 12, 4)  # its chosen session
@@ -225,7 +226,26 @@ def test_results_open_on_the_citizen_s_next_exam_day_else_the_city_s_next_publis
     assert booking_results.default_day(env, account_id(env, waiting)) == date(2026, 12, 7)  # its own, later
     assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 4)  # the city's published day
     env.clock.advance(days=3)  # 12-05: the 12-04 results are past, nothing later is published
-    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 5)
+    assert booking_results.default_day(env, account_id(env, idle)) == date(2026, 12, 4)  # the latest that has some
+
+
+def test_a_day_without_results_names_the_latest_days_that_have_some(env, crowd):
+    """Tester: 2026-12-03 answered 暂无已公布的考试预约结果 and named no day (12-02 had results)."""
+    learners, target, _done = crowd
+    allocation_service.run(env, PUBLISH)
+    page = booking_results.published(env, "2026-12-03", None, "重庆")
+    assert page.total == 0 and page.recent and page.recent[0] == date(2026, 12, 4)
+    assert page.text.startswith("2026-12-03 暂无已公布的考试预约结果。最近已公布：2026-12-04")
+    assert list(page.recent) == sorted(page.recent, reverse=True) and len(page.recent) <= booking_results.RECENT
+    assert "2026-12-04" not in booking_results.published(env, "2026-12-03", None, "连云港").text
+
+
+def test_all_sites_means_those_of_the_citizen_s_city(env, crowd):
+    _learners, target, _done = crowd
+    allocation_service.run(env, PUBLISH)
+    assert booking_results.published(env, "2026-12-04", None, "重庆").total == 2
+    assert booking_results.published(env, "2026-12-04", None, "连云港").total == 0
+    assert booking_results.published(env, "2026-12-04").total == 2  # no city known: every site
 
 
 def test_a_bad_date_is_explained_at_the_date_field(env):
@@ -248,6 +268,17 @@ def test_results_sites_are_those_of_the_learners_city(env, people):
     everyone = [x.id for x in booking_results.sites(env, account_id(env, people["no_licence"]))]  # no permit
     assert learner and {city_of[i] for i in learner} == {"重庆"}
     assert sorted(everyone) == sorted(city_of) and len(everyone) > len(learner)
+
+
+def test_results_sites_of_a_driver_are_those_of_the_city_of_the_licence(env, people):
+    """No learner permit: the city of the licence's 发证机关 (a Chongqing driver was offered the
+    连云港 sites, tester), or of the citizen's latest booking."""
+    with env.db.read() as s:
+        city_of = dict(s.execute(select(ExamSite.id, Office.city).join(Office, Office.id == ExamSite.office_id)).all())
+    chongqing = booking_results.opening(env, account_id(env, people["driver_normal"]))  # 刘洋
+    lianyungang = booking_results.opening(env, account_id(env, people["truck_driver"]))  # 马超
+    assert chongqing.city == "重庆" and {city_of[x.id] for x in chongqing.sites} == {"重庆"}
+    assert lianyungang.city == "连云港" and {city_of[x.id] for x in lianyungang.sites} == {"连云港"}
 
 
 def test_cli_allocate_says_in_chinese_what_it_did(env, crowd):

@@ -194,3 +194,25 @@ async def test_the_fee_status_fits_in_the_table_at_80x24(kiosk_app, env, people)
         await open_entry(pilot, env, p, "exam_fee")
         row = next(line for line in screen_text(kiosk_app).splitlines() if "科目二" in line and "2612" in line)
         assert "预约成功（未缴费）" in row
+
+
+async def test_results_of_a_chongqing_driver_at_80x24(kiosk_app, env, people):
+    """Tester (a citizen with a licence, no learner permit, 80x24): the date offered (today) had no
+    results and the answer named no day that had; the site list offered the 连云港 sites. Now the
+    date is the latest day with results in the citizen's city (the licence's 发证机关's), a day
+    without any names the latest that have some, and only that city's sites are offered."""
+    p = people["driver_normal"]  # 刘洋, 重庆市公安局交通管理局
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await open_entry(pilot, env, p, "exam_results")
+        assert isinstance(kiosk_app.screen, ResultsScreen)
+        day = kiosk_app.screen.query_one("#input-exam_date").value
+        assert day and day < "2026-12-01"  # today (12-01) has none
+        options = [str(label) for label, _value in kiosk_app.screen.query_one(Select)._options]  # noqa: SLF001
+        assert options and not any("连云港" in o for o in options)
+        await pilot.click("#query")
+        await settle(pilot)
+        assert f"{day} 考试预约成功共" in screen_text(kiosk_app)
+        set_input(kiosk_app, "exam_date", "2026-12-01")
+        await pilot.click("#query")
+        await settle(pilot)
+        assert f"暂无已公布的考试预约结果。最近已公布：{day}" in screen_text(kiosk_app).replace("\n", "")

@@ -1,4 +1,7 @@
-"""考试预约结果公布: the published allocation results of an exam day, by site (kiosk.services.booking_results)."""
+"""考试预约结果公布: the published allocation results of an exam day, by site (kiosk.services.booking_results).
+The sites are those of the citizen's city, and 全部考场 means all of them; the date offered is a day
+with results (their own exam day, else the city's next or latest), and a day without any names
+the latest that have them."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -19,6 +22,7 @@ class ResultsScreen(KioskScreen):
     DEFAULT_CSS = """
     ResultsScreen #results-site { width: 100%; max-width: 60; margin: 0 0 1 0; }
     """
+    city: str | None = None  # the citizen's city (booking_results.home_city), once opened
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试预约结果公布")
@@ -43,6 +47,7 @@ class ResultsScreen(KioskScreen):
             self.call(booking_results.opening, self.env, self.kiosk.citizen.account_id, done=self._opened)
 
     def _opened(self, opening: booking_results.Opening) -> None:
+        self.city = opening.city
         self.query_one(Select).set_options([(s.name, s.id) for s in opening.sites])
         date_field = self.query_one(FormField)
         if not date_field.value:  # the citizen has not typed a date meanwhile
@@ -57,7 +62,7 @@ class ResultsScreen(KioskScreen):
             site = self.query_one(Select).value
             day = self.query_one(FormField).value
             self.call(booking_results.published, self.env, day, site if isinstance(site, int) else None,
-                      done=self._show)
+                      self.city, done=self._show)
 
     def _show(self, page: booking_results.ResultPage) -> None:
         self.query_one("#status", Static).update(page.text)

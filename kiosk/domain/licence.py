@@ -21,9 +21,11 @@ STATUS_NAMES = {
 }
 
 
-def status_text(codes: str) -> str:
-    """'HI' -> '违法未处理、事故未处理'."""
-    return "、".join(STATUS_NAMES.get(c, c) for c in codes) or STATUS_NAMES["A"]
+def status_text(codes: str, suffixes: dict[str, str] | None = None) -> str:
+    """'HI' -> '违法未处理、事故未处理'; each code's name followed by its text in ``suffixes``, if any
+    ('T', {'T': '（延期至2028-03-15）'} -> '延期审验（延期至2028-03-15）')."""
+    after = suffixes or {}
+    return "、".join(STATUS_NAMES.get(c, c) + after.get(c, "") for c in codes) or STATUS_NAMES["A"]
 
 
 def parse_classes(text: str) -> tuple[str, ...]:

@@ -1,10 +1,13 @@
 """延期换证 / 延期提交身体证明 / 延期审验 (seed 002 sections 十八-二十; RULES.md; L162):
 a reason is required; applied for within the licence's validity or up to a year after it ended;
-at most 3 years of delay; no driving during the delay. Granting sets a status code. A delay puts
-off something the driver cannot do in time: while an application doing that very thing is being
-handled (a 期满换证, a 审验教育), there is nothing to put off (under_way_refusal)."""
+at most 3 years of delay; no driving during the delay. Granting sets a status code, from the day
+what is put off falls due (starts_on): a 延期换证 granted years before the expiry leaves the licence
+正常 until then. A delay puts off something the driver cannot do in time: while an application
+doing that very thing is being handled (a 期满换证, a 审验教育), there is nothing to put off
+(under_way_refusal)."""
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -16,7 +19,6 @@ MAX_YEARS = 3
 AFTER_EXPIRY_YEARS = 1
 NO_DRIVING = "延期期间不得驾驶机动车"
 REASONS = ("服兵役", "出国（境）", "因病（伤）住院治疗", "其他正当理由")
-RENEWAL_DAYS_BEFORE = 90  # as 期满换证 (licence_renewal): the renewal is due from then
 # 身体条件证明 every year: holders of 大中型客货车 classes (A1 A2 A3 B1 B2), 无轨电车 (N) or 有轨电车 (P),
 # and drivers aged 70 or over (L162 Art 75).
 MEDICAL_CLASSES = ("A1", "A2", "A3", "B1", "B2", "N", "P")
@@ -92,17 +94,14 @@ def window_refusal(today: date, valid_to: date) -> str | None:
 
 def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int, *,
                 points: int, status: str) -> str | None:
-    """Whether the driver has what ``kind`` puts off: 换证 only once it is due (from 90 days before
-    the expiry date), 身体证明 only for MEDICAL_CLASSES or from 70, 审验 only for the classes
-    that take it (review_education.takes_review), and not for a cycle without points (``points``
-    in the current 记分周期), which is 免予审验 (L162 Art 70), unless the licence is already
-    逾期未审验 (``status`` has S): that 审验 is owed whatever this cycle holds."""
-    if kind.status == "N":
-        opens = valid_to - timedelta(days=RENEWAL_DAYS_BEFORE)
-        if today < opens:
-            return (f"驾驶证有效期至{valid_to:%Y-%m-%d}，尚未到换证时间，无需延期换证。"
-                    f"有效期满前{RENEWAL_DAYS_BEFORE}日内（{opens:%Y-%m-%d}起）方可申请延期换证。")
-    elif kind.status == "P":
+    """Whether the driver has what ``kind`` puts off: 换证 every driver has, at any time of the
+    validity (L162 Art 75, RULES.md: one leaving now for years of 服兵役 is not in the hall when
+    期满换证 opens; the status waits for the expiry: starts_on), 身体证明 only for MEDICAL_CLASSES
+    or from 70, 审验 only for the classes that take it (review_education.takes_review), and not for
+    a cycle without points (``points`` in the current 记分周期), which is 免予审验 (L162 Art 70),
+    unless the licence is already 逾期未审验 (``status`` has S): that 审验 is owed whatever this
+    cycle holds. (``today`` and ``valid_to`` are not needed now; kept for the callers.)"""
+    if kind.status == "P":
         if not set(classes) & set(MEDICAL_CLASSES) and age < MEDICAL_AGE:
             # N and P are trolleybus and tram, not 大中型客货车: named apart (tester)
             return ("您的准驾车型不含大中型客货车（A1、A2、A3、B1、B2）、无轨电车（N）或有轨电车（P），且未满70周岁，"
@@ -123,8 +122,7 @@ def refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ..
     """Why ``kind`` cannot be applied for now, first things first: a driver who never has to do
     what ``kind`` puts off (class, and age for the 身体证明) is told so before anything about the
     dates, however long the licence has expired: sending him to a counter for a delay he needs at
-    no time would be wrong. Then the one-year window after the expiry; then (延期换证) whether the
-    renewal is due yet. The two date checks cannot both hold."""
+    no time would be wrong. Then the one-year window after the expiry."""
     return (due_refusal(kind, today, valid_to, classes, age, points=points, status=status)
             or window_refusal(today, valid_to))
 
@@ -134,6 +132,16 @@ def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
     is what is put off), 3 years after today for the other two."""
     start = valid_to if kind.status == "N" else today
     return anniversary(start, MAX_YEARS)
+
+
+def starts_on(kind: DelayKind, today: date, valid_to: date, review_due: date | None = None) -> date:
+    """The first day a delay granted ``today`` holds, and the licence shows its status: the day what
+    it puts off falls due. 延期换证: the day after the expiry date (刘洋, valid to 2036, granted one in
+    2026 was shown 延期换证 by 电子驾驶证核验 ten years early: tester); 延期审验: the day after the
+    审验's last day ``review_due`` (None: overdue already). Today when that day has come. 延期体检:
+    today (the kiosk keeps no date the 身体条件证明 falls due)."""
+    due = valid_to if kind.status == "N" else review_due if kind.status == "T" else None
+    return max(today, due + timedelta(days=1)) if due is not None else today
 
 
 def until_refusal(until: date, today: date, valid_to: date, kind: DelayKind,
@@ -178,26 +186,51 @@ def lapsed_status(status: str, delays: dict[str, date], today: date) -> str:
     return status
 
 
-def delay_notes(status: str, delays: dict[str, date], today: date) -> list[str]:
+def begun_status(status: str, pending: dict[str, date], today: date) -> str:
+    """``status`` with each granted delay whose status was waiting (``pending``: status code -> the
+    day it begins, starts_on) and has come added; unchanged when none has."""
+    for code, begins in pending.items():
+        if today >= begins:
+            status = with_status(status, code)
+    return status
+
+
+def delay_notes(status: str, delays: dict[str, date], today: date,
+                pending: dict[str, date] | None = None) -> list[str]:
     """What the licence's delays say today, for 我的驾驶证: one line per delay (``delays``: status
     code -> the date the delay was granted to) that the status still shows, running or run out
-    (its overdue code then: the status stays so until the renewal, the certificate or the review is done)."""
+    (its overdue code then: the status stays so until the renewal, the certificate or the review is done),
+    or granted and not begun yet (``pending``: status code -> the day it begins, starts_on)."""
     notes = []
     for spec in KINDS:
         until = delays.get(spec.status)
         if until is None:
             continue
-        if spec.status in status and today <= until:
+        begins = (pending or {}).get(spec.status)
+        if begins is not None and today < begins:
+            notes.append(f"{spec.title}至{until:%Y-%m-%d}（自{begins:%Y-%m-%d}起），{NO_DRIVING}")
+            continue
+        shown = spec.status in status or begins is not None  # begun, or its day come before a sign-in said so
+        if shown and today <= until:
             notes.append(f"{spec.title}至{until:%Y-%m-%d}，{NO_DRIVING}")
-        elif today > until and (spec.status in status or LAPSES_TO[spec.status] in status):
+        elif today > until and (shown or LAPSES_TO[spec.status] in status):
             notes.append(f"{spec.title}已于{until:%Y-%m-%d}到期，请及时{spec.what}")
     return notes
 
 
-def running_delays(status: str, delays: dict[str, date], today: date) -> dict[str, date]:
-    """Status code -> the day each delay the status shows and still running (``today`` inside it)
-    was granted to: the e-licence card says each (（延期至...）): 延期换证 next to 有效期限, which alone
-    read as a licence run out (2027-02-01) while it is 延期至2028-06-30; the other two in 状态."""
+def running_delays(status: str, delays: dict[str, date], today: date,
+                   pending: Container[str] = ()) -> dict[str, date]:
+    """Status code -> the day each delay the status shows (or ``pending``: granted, its status not
+    begun yet: starts_on) and still running (``today`` up to its end) was granted to: the e-licence
+    card says each (delayed_to_text): 延期换证 next to 有效期限, which alone read as a licence run out
+    (2027-02-01) while it is 延期至2028-06-30; the other two in 状态 (once the status shows them)."""
     return {spec.status: until for spec in KINDS
-            if (until := delays.get(spec.status)) is not None and spec.status in status and today <= until}
+            if (until := delays.get(spec.status)) is not None and (spec.status in status or spec.status in pending)
+            and today <= until}
+
+
+def delayed_to_text(until: date) -> str:
+    """What follows a date a delay puts off (有效期至2027-10-24, 状态：延期审验), in its format:
+    （延期至2028-06-30）."""
+    return f"（延期至{until:%Y-%m-%d}）"
 

@@ -26,6 +26,7 @@ ACTION_NAMES = {
     "licence_delay_medical": "延期提交身体证明",
     "licence_delay_review": "延期驾驶证审验",
     "licence_delay_lapsed": "延期到期转逾期",
+    "licence_delay_began": "延期开始生效",
     "vehicle_licence_reissue": "补换领行驶证",
     "plate_reissue": "补换领机动车号牌",
     "inspection_mark_reissue": "补领检验合格标志",

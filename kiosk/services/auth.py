@@ -77,7 +77,7 @@ def finish_sign_in(env: Env, raw_id: str, code: str) -> CitizenSession:
         problem = codes.consume_code(s, env, account.phone or "", "login", code)
         if problem is None:
             audit.record(s, env, actor=f"citizen:{account.id}", action="sign_in", account_id=account.id)
-            licence_delay.lapse_due(s, env, account.id)
+            licence_delay.settle(s, env, account.id)
             return CitizenSession(account.id, account.name, account.id_number, account.phone or "", account.kind)
     raise codes.refusal(problem)
 

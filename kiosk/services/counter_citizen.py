@@ -128,7 +128,7 @@ def lookup(env: Env, staff: StaffSession | None, raw_id: str, reason: str) -> Ci
                      account_id=account.id if account else None,
                      detail=f"事由：{reason}" + ("" if account else f"（未找到 {id_number[:6]}）"))
         if account is not None:
-            licence_delay.lapse_due(s, env, account.id)
+            licence_delay.settle(s, env, account.id)
     if account is None:
         return CitizenFile(id_number, False)
     return load(env, staff, account.id)

@@ -19,10 +19,9 @@ from ..db.models import Account, DrivingLicence
 from ..db.models_elicence import ElectronicLicence
 from ..domain.elicence import apply_decision, card_colour, normalize_codes
 from ..domain.errors import DomainError, NotFound, sentence
-from ..domain.dates import format_date
-from ..domain.licence_delay import KINDS as DELAY_KINDS, running_delays
+from ..domain.licence_delay import KINDS as DELAY_KINDS, delayed_to_text, running_delays
 from ..domain.ids import birth_date, mask_id, normalize_id_number, sex_of
-from ..domain.licence import STATUS_NAMES, status_text
+from ..domain.licence import status_text
 from . import audit, photos
 from .elicence_state import refresh_staleness
 from .elicence_steps import refusal_step
@@ -30,7 +29,7 @@ from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
 from .env import Env
-from .licence_delay import granted
+from .licence_delay import granted, pending, settle
 from .licence_points import points_of
 
 NATIONALITY = "中国"
@@ -92,10 +91,12 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) ->
     number = mask_id(account.id_number) if masked else account.id_number
     valid_to = f"{lic.valid_to:%Y-%m-%d}" if lic.valid_to else "长期"
     s = object_session(lic)
-    delays = running_delays(lic.status, granted(s, account.id), today) if s is not None else {}
+    # a 延期换证 granted before the expiry is said after 有效期限 from the day it is granted, while the
+    # status (and the code's claims) stay 正常 until the expiry (licence_delay.pending)
+    delays = running_delays(lic.status, granted(s, account.id), today, pending(s, lic)) if s is not None else {}
     renewal = DELAY_KINDS[0].status  # 延期换证: the licence may be renewed until then (the code's claims as before)
     if renewal in delays:
-        valid_to += f"（延期至{format_date(delays[renewal])}）"
+        valid_to += delayed_to_text(delays[renewal])
     return (
         ("证号", number), ("姓名", account.name), ("性别", sex_of(account.id_number)),
         ("国籍", NATIONALITY), ("出生日期", f"{birth_date(account.id_number):%Y-%m-%d}"),
@@ -108,10 +109,10 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) ->
 
 def _status(status: str, delays: dict[str, date]) -> str:
     """The 状态 row: 延期体检 and 延期审验 with the day granted to, as 延期换证's is with 有效期限 (tester:
-    the card said 延期体检 with no end, as if it were for ever)."""
+    the card said 延期体检 with no end, as if it were for ever). Only a status the licence shows."""
     renewal = DELAY_KINDS[0].status
-    return "、".join(STATUS_NAMES.get(c, c) + (f"（延期至{format_date(delays[c])}）" if c in delays and c != renewal else "")
-                    for c in normalize_codes(status))
+    codes = normalize_codes(status)
+    return status_text(codes, {c: delayed_to_text(until) for c, until in delays.items() if c != renewal and c in codes})
 
 
 def _view(account: Account, lic: DrivingLicence, masked: bool, today: date) -> CardView:
@@ -180,6 +181,8 @@ def display(env: Env, account_id: int, opening: bool = False) -> Display:
     try:
         with (env.db.write() if opening else env.db.read()) as s:
             today = env.clock.now().date()
+            if opening:  # a granted delay whose day has come, one run out: as the record is today
+                settle(s, env, account_id)
             account, lic, _el = _issued(s, account_id, today)
             if opening:
                 audit.record(s, env, actor=f"citizen:{account.id}", action="elicence_show", account_id=account.id)

@@ -25,6 +25,7 @@ from .elicence_compact import PREFIX as COMPACT_PREFIX
 from .elicence_compact import CompactClaims, decode_compact
 from .elicence_keys import trusted_keyring
 from .env import Env
+from .licence_delay import settle
 
 NOT_FOUND = "未找到该驾驶证"
 STALE = "驾驶证信息已变更，电子驾驶证需重新申领，此二维码已失效"
@@ -149,6 +150,7 @@ def verify(env: Env, text: str, *, online: bool = False, verifier: str = "verifi
         if lic is None or account is None:
             report.valid, report.reason = False, NOT_FOUND
             return report
+        settle(s, env, account.id)  # a granted delay whose day has come, one run out: as the record is today
         el = s.scalar(select(ElectronicLicence).where(ElectronicLicence.account_id == account.id))
         refresh_staleness(el, lic)
         decision = apply_decision(lic.status)

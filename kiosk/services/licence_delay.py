@@ -1,22 +1,25 @@
 """延期换领驾驶证 / 延期提交身体证明 / 延期驾驶证审验 (seed 002 sections 十八-二十): three menu
 entries, one service each, on the generic flow. The rules decide a delay at once (已办结): the
 licence gets its status (N 延期换证, P 延期体检, T 延期审验) and the application's payload keeps
-the date the delay runs to (``until``)."""
+the date the delay runs to (``until``). A status whose day has not come (domain.licence_delay.
+starts_on: 延期换证 after the expiry, 延期审验 after the 审验's last day) waits: the payload keeps
+that day (``from``; 延期换证 also the ``valid_to`` it was granted for) and settle sets the status
+then, at the holder's sign-in or a clerk's lookup, as it turns a run-out delay overdue."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Account, Application, DrivingLicence
 from ..domain.errors import DomainError, FormProblems
-from ..domain.dates import format_date
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
-                                    done_refusal, lapsed_status, latest_until, refusal, running_delays,
-                                    under_way_refusal, until_refusal, with_status)
+                                    begun_status, delayed_to_text, done_refusal, lapsed_status, latest_until,
+                                    refusal, running_delays, starts_on, under_way_refusal, until_refusal,
+                                    with_status)
 from ..domain.typed import DATE_LEN, required_date
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
@@ -44,9 +47,7 @@ class LicenceDelay:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         lic = common.own_licence(session, account)
         today = env.clock.now().date()
-        if self.spec.status in lic.status:
-            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间"
-                              f"{self._until_text(session, account)}，无需重复申请。")
+        self._refuse_granted(session, lic, today)
         self._refuse_under_way(session, account, lic, today)
         cycle = reviewed_of(lic, today)  # in the 30 days after a cycle with points ends, that cycle
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
@@ -87,9 +88,16 @@ class LicenceDelay:
             if refusal:
                 raise DomainError(refusal)
 
-    def _until_text(self, session: Session, account: Account) -> str:
-        until = granted(session, account.id).get(self.spec.status)
-        return f"（延期至{until:%Y-%m-%d}）" if until else ""
+    def _refuse_granted(self, session: Session, lic: DrivingLicence, today: date) -> None:
+        """Not twice: the licence is in the delay's status, or the delay is granted and its status
+        waits for its day (pending)."""
+        until = granted(session, lic.account_id).get(self.spec.status)
+        until_text = delayed_to_text(until) if until else ""
+        if self.spec.status in lic.status:
+            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间{until_text}，无需重复申请。")
+        begins = pending(session, lic).get(self.spec.status)
+        if begins is not None and until is not None and today <= until:
+            raise DomainError(f"您已获准{self.title}{until_text}，自{begins:%Y-%m-%d}起{NO_DRIVING}，无需重复申请。")
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field checked, each problem next to its field (all told at once)."""
@@ -114,7 +122,11 @@ class LicenceDelay:
             problems.add(refusal, "until")
         problems.raise_found()
         assert detail is not None and until is not None
-        return {"reason": reason, "detail": detail, "until": until.isoformat()}
+        clean = {"reason": reason, "detail": detail, "until": until.isoformat()}
+        begins = starts_on(self.spec, today, valid_to, due if isinstance(due, date) else None)
+        if begins > today:  # the status waits for its day (settle): kept with the validity it was granted for
+            clean |= {"from": begins.isoformat(), "valid_to": valid_to.isoformat()}
+        return clean
 
     def phone_to_confirm(self, clean: dict[str, str], prepared: Prepared) -> str | None:
         return None  # the citizen is signed in
@@ -123,54 +135,105 @@ class LicenceDelay:
         rows = [("业务类型", self.title), ("延期原因", clean["reason"])]
         if clean["detail"]:
             rows.append(("具体说明", clean["detail"]))
-        return rows + [("延期至", clean["until"]), ("注意", NO_DRIVING)]
+        rows.append(("延期至", clean["until"]))
+        if "from" in clean:  # the licence stays as it is until then
+            rows.append(("生效日期", f"{clean['from']}（此前驾驶证状态不变）"))
+        return rows + [("注意", NO_DRIVING)]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:
         lic = common.own_licence(session, account, lock=True)  # the write transaction: check again
         assert lic.id == prepared.context["licence_id"]
-        if self.spec.status in lic.status:
-            raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间，无需重复申请。")
-        self._refuse_under_way(session, account, lic, env.clock.now().date())  # applied for meanwhile, at another kiosk or the counter
-        lic.status = with_status(lic.status, self.spec.status)
-        note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}。"  # two sentences: each ends with 。
+        today = env.clock.now().date()
+        self._refuse_granted(session, lic, today)  # granted meanwhile, at another kiosk
+        self._refuse_under_way(session, account, lic, today)  # applied for meanwhile, at another kiosk or the counter
+        begins = date.fromisoformat(clean["from"]) if "from" in clean else today
+        if begins <= today:
+            lic.status = with_status(lic.status, self.spec.status)
+            note = f"已准予{self.title}，延期至{clean['until']}。{NO_DRIVING}。"  # two sentences: each ends with 。
+        else:  # 刘洋, valid to 2036: his licence stays 正常 until it runs out
+            note = (f"已准予{self.title}，延期至{clean['until']}，自{clean['from']}起生效，此前驾驶证状态不变。"
+                    f"{NO_DRIVING}。")
         return Outcome(FINISHED, note, f"{FINISHED}：{note}")
 
 
 DELAYS = [LicenceDelay(spec) for spec in KINDS]
 
 
-def lapse_due(session: Session, env: Env, account_id: int) -> None:
-    """The account's licence with every delay that has run out turned into its overdue status
-    (domain.licence_delay.lapsed_status); audited when it changes. There is no scheduler: this
-    runs in the write transaction of a citizen's sign-in and of a clerk's lookup, before anyone
-    looks at the record."""
+def settle(session: Session, env: Env, account_id: int) -> None:
+    """The account's licence with every granted delay whose day has come in its status (begun_status)
+    and every delay that has run out turned into its overdue status (lapsed_status); audited when it
+    changes. There is no scheduler: this runs in the write transaction of a citizen's sign-in, a
+    clerk's lookup and an online 电子驾驶证核验, before anyone looks at the record."""
     lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
-    if lic is None or not any(code in lic.status for code in LAPSES_TO):
+    if lic is None:
         return
-    status = lapsed_status(lic.status, granted(session, account_id), env.clock.now().date())
+    today = env.clock.now().date()
+    waiting = pending(session, lic)
+    if waiting:
+        status = begun_status(lic.status, waiting, today)
+        if status != lic.status:
+            audit.record(session, env, actor="system", action="licence_delay_began", account_id=account_id,
+                         detail=f"驾驶证状态由{status_text(lic.status)}转为{status_text(status)}")
+            lic.status = status
+    if not any(code in lic.status for code in LAPSES_TO):
+        return
+    status = lapsed_status(lic.status, granted(session, account_id), today)
     if status != lic.status:
         audit.record(session, env, actor="system", action="licence_delay_lapsed", account_id=account_id,
                      detail=f"驾驶证状态由{status_text(lic.status)}转为{status_text(status)}")
         lic.status = status
 
 
-def granted(session: Session, account_id: int) -> dict[str, date]:
-    """Status code -> the date of the account's latest granted delay of that kind."""
+def _latest(session: Session, account_id: int) -> dict[str, Application]:
+    """Status code -> the account's latest granted delay of that kind."""
     kinds = {spec.kind: spec.status for spec in KINDS}
-    found: dict[str, date] = {}
-    for kind, payload in session.execute(select(Application.kind, Application.payload).where(
+    found: dict[str, Application] = {}
+    for app in session.scalars(select(Application).where(
             Application.account_id == account_id, Application.kind.in_(kinds), Application.status == FINISHED)
             .order_by(Application.id.desc())):
-        until = payload.get("until") if isinstance(payload, dict) else None
-        if until and kinds[kind] not in found:
-            found[kinds[kind]] = date.fromisoformat(until)
+        payload = app.payload if isinstance(app.payload, dict) else {}
+        if payload.get("until") and kinds[app.kind] not in found:
+            found[kinds[app.kind]] = app
     return found
+
+
+def granted(session: Session, account_id: int) -> dict[str, date]:
+    """Status code -> the date of the account's latest granted delay of that kind."""
+    return {code: date.fromisoformat(app.payload["until"]) for code, app in _latest(session, account_id).items()}
+
+
+def pending(session: Session, lic: DrivingLicence) -> dict[str, date]:
+    """Status code -> the day it begins, for each latest granted delay whose status waits for its day
+    (payload ``from``) and has not begun: not in the status; a 延期换证 only for the validity it was
+    granted for (a 期满换证 since leaves nothing to put off), a 延期审验 only while no 驾驶人审验教育
+    has been finished since it was granted (the 审验 was taken)."""
+    found: dict[str, date] = {}
+    for code, app in _latest(session, lic.account_id).items():
+        begins = app.payload.get("from")
+        if not begins or code in lic.status or LAPSES_TO[code] in lic.status:
+            continue
+        begins = date.fromisoformat(begins)
+        if code == KINDS[0].status and app.payload.get("valid_to") != (lic.valid_to and lic.valid_to.isoformat()):
+            continue
+        if code == KINDS[2].status and finished_in_cycle(session, lic.account_id, UNDER_WAY[code].kind,
+                                                         (app.created_at.date(), begins + timedelta(days=1))):
+            continue
+        found[code] = begins
+    return found
+
+
+def status_today(session: Session, lic: DrivingLicence, today: date) -> str:
+    """The licence's status with each granted delay whose day has come, as settle will write it (a
+    reader in a read transaction, after midnight, before the next sign-in)."""
+    return begun_status(lic.status, pending(session, lic), today)
 
 
 def valid_to_text(session: Session, lic: DrivingLicence, today: date) -> str:
     """The licence's 有效期至 as a citizen's service says it over its form (驾驶证补换领, the 延期
-    services): with a running 延期换证, the date it was granted to, as the e-licence card says it
-    (2027-02-01（延期至2028年6月30日）); the bare date alone read as a licence run out (tester)."""
-    delayed = running_delays(lic.status, granted(session, lic.account_id), today).get(KINDS[0].status)
-    return f"{lic.valid_to:%Y-%m-%d}" + (f"（延期至{format_date(delayed)}）" if delayed else "")
+    services): with a 延期换证 granted (running, or waiting for the expiry), the date it was granted to,
+    as the e-licence card says it (2027-02-01（延期至2028-06-30）); the bare date alone read as a
+    licence run out (tester)."""
+    delayed = running_delays(lic.status, granted(session, lic.account_id), today,
+                             pending(session, lic)).get(KINDS[0].status)
+    return f"{lic.valid_to:%Y-%m-%d}" + (delayed_to_text(delayed) if delayed else "")

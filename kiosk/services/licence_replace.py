@@ -22,7 +22,7 @@ from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, cl
 from ..domain.typed import DATE_LEN, required_date
 from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
-from .licence_delay import valid_to_text
+from .licence_delay import status_today, valid_to_text
 from .offices import cities_of, label, listed, place
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
@@ -112,13 +112,14 @@ class LicenceReplacement:
         today = env.clock.now().date()
         intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{valid_to_text(session, lic, today)}  "
                  f"发证机关：{lic.issuing_authority}")
-        context = {"today": today, "status": lic.status, "valid_from": lic.valid_from, "valid_to": lic.valid_to,
+        status = status_today(session, lic, today)  # a 延期换证 granted before the expiry covers it from then
+        context = {"today": today, "status": status, "valid_from": lic.valid_from, "valid_to": lic.valid_to,
                    "full_score": full_score_in_period(session, lic, today), "home": home or "", "targets": targets, "places": places,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}
         refusals = {label: kind_refusal(kind, context) for label, kind in KINDS}
         if all(refusals.values()):  # told before the form, as the 延期 services do
             each = "\n".join(f"{k}：{str(r).rstrip('。')}。" for k, r in refusals.items())
-            raise DomainError(overdue_all_refusal(today, lic.valid_to, "N" in lic.status)
+            raise DomainError(overdue_all_refusal(today, lic.valid_to, "N" in status)
                               or "不能在线办理驾驶证补换领：\n" + each)
         # A kind refused whatever is typed (期满换证 before its window, say) is said under 业务类型 as
         # soon as it is chosen, not after the rest is typed and 下一步 pressed.

@@ -1,7 +1,7 @@
 """The three 延期 services (延期换证, 延期提交身体条件证明, 延期审验) on the generic flow."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -17,9 +17,16 @@ from tests.integration.licence_helpers import (DELAY_MEDICAL, DELAY_RENEWAL, DEL
                                               licence, refused)
 
 
-def test_delayed_renewal_is_decided_at_once_and_sets_the_status(env: Env, people: dict[str, Person]) -> None:
+def test_delayed_renewal_is_decided_at_once_and_sets_the_status_after_the_expiry(env: Env,
+                                                                                 people: dict[str, Person]) -> None:
+    """Granted at once; the status 延期换证 begins the day after 有效期至 (at the next sign-in), not on the
+    day it is granted (the licence is still valid: test_licence_delay_start)."""
+    from kiosk.services import auth
+    from tests.conftest import last_sms_code
+
     p = people["renew_soon"]
     aid = account_id(env, p)
+    valid_to = licence(env, p).valid_to
     prepared = applications.prepare(env, DELAY_RENEWAL, aid)
     assert "延期期间不得驾驶机动车" in prepared.intro
     form = {"reason": "出国（境）", "detail": "", "until": "2028-06-30"}
@@ -27,13 +34,22 @@ def test_delayed_renewal_is_decided_at_once_and_sets_the_status(env: Env, people
     assert ("注意", "延期期间不得驾驶机动车") in checked.summary
     done = applications.submit(env, DELAY_RENEWAL, aid, form)
     assert done.status == "已办结" and "2028-06-30" in done.note
-    assert licence(env, p).status == "N"
+    assert licence(env, p).status == "A"
     (view,) = applications.list_for(env, aid)
-    assert view.payload["until"] == "2028-06-30"
+    begins = valid_to + timedelta(days=1)
+    assert view.payload["until"] == "2028-06-30" and view.payload["from"] == f"{begins:%Y-%m-%d}"
     with pytest.raises(DomainError, match="2028-06-30"):
         applications.prepare(env, DELAY_RENEWAL, aid)
-    # 我的驾驶证 says how long, and once the date has passed, that it has
+    # 我的驾驶证 says how long, from when, and once the date has passed, that it has
+    assert profile.licence_of(env, aid).delays == (
+        f"延期换领驾驶证至2028-06-30（自{begins:%Y-%m-%d}起），延期期间不得驾驶机动车",)
+    env.clock.advance(days=(begins - env.clock.now().date()).days)
+    auth.start_sign_in(env, p.id_number)
+    auth.finish_sign_in(env, p.id_number, last_sms_code(env, p.phone))
+    assert licence(env, p).status == "N"
     assert profile.licence_of(env, aid).delays == ("延期换领驾驶证至2028-06-30，延期期间不得驾驶机动车",)
+    with pytest.raises(DomainError, match="已在延期换证期间（延期至2028-06-30）"):
+        applications.prepare(env, DELAY_RENEWAL, aid)
     env.clock.advance(days=(date(2028, 7, 1) - env.clock.now().date()).days)
     assert profile.licence_of(env, aid).delays == ("延期换领驾驶证已于2028-06-30到期，请及时换领驾驶证",)
 
@@ -71,11 +87,23 @@ def test_a_delay_run_out_turns_overdue_when_the_holder_signs_in(env: Env, people
 
 
 def test_each_delay_has_its_status(env: Env, people: dict[str, Person]) -> None:
+    from kiosk.services import counter_citizen
+    from kiosk.services.staff import StaffSession
+
     p = people["lorry_driver"]  # 冯莉: B2 with 3 points, takes the 审验 and gives a 身体条件证明 every year
     aid = account_id(env, p)
     form = {"reason": "服兵役", "detail": "", "until": "2028-01-01"}
     applications.submit(env, DELAY_MEDICAL, aid, form)
+    due = applications.prepare(env, DELAY_REVIEW, aid).context["review_due"]
+    assert isinstance(due, date)
     applications.submit(env, DELAY_REVIEW, aid, form)
+    assert licence(env, p).status == "P"  # 延期审验 from the day after her 审验's last day
+    begins = due + timedelta(days=1)
+    assert profile.licence_of(env, aid).delays == (
+        "延期提交身体证明至2028-01-01，延期期间不得驾驶机动车",
+        f"延期驾驶证审验至2028-01-01（自{begins:%Y-%m-%d}起），延期期间不得驾驶机动车")
+    env.clock.advance(days=(begins - env.clock.now().date()).days)
+    counter_citizen.lookup(env, StaffSession("J1001", "王警官", ("counter",)), p.id_number, "本人到窗口办理业务")
     assert licence(env, p).status == "PT"
     assert profile.licence_of(env, aid).delays == ("延期提交身体证明至2028-01-01，延期期间不得驾驶机动车",
                                                   "延期驾驶证审验至2028-01-01，延期期间不得驾驶机动车")
@@ -143,11 +171,20 @@ def test_no_review_delay_while_a_review_education_is_being_handled(env: Env, peo
         applications.prepare(env, DELAY_REVIEW, aid)  # nothing under way any more
 
 
-def test_no_renewal_delay_long_before_the_expiry(env: Env, people: dict[str, Person]) -> None:
-    p = people["driver_normal"]  # 刘洋: valid for years yet
-    with pytest.raises(DomainError, match="尚未到换证时间，无需延期换证"):
-        applications.prepare(env, DELAY_RENEWAL, account_id(env, p))
-    assert licence(env, p).status == "A"
+def test_a_renewal_delay_long_before_the_expiry(env: Env, people: dict[str, Person]) -> None:
+    """Tester: 周杰 (valid to 2027-10-24), leaving for two years of 服兵役, was told 尚未到换证时间，无需延期换证
+    until 90 days before the expiry, when he is away. RULES.md and L162 Art 75: within the validity."""
+    p = people["two_cars"]  # 周杰: valid for 10 months yet
+    aid = account_id(env, p)
+    valid_to = licence(env, p).valid_to
+    assert (valid_to - env.clock.now().date()).days > 90
+    prepared = applications.prepare(env, DELAY_RENEWAL, aid)
+    assert f"延期截止日期须晚于有效期满日期{valid_to:%Y-%m-%d}" in prepared.intro
+    err = refused(DELAY_RENEWAL, env, p, {"reason": "服兵役", "until": f"{valid_to:%Y-%m-%d}"})
+    assert err.field == "until" and f"晚于驾驶证有效期满日期{valid_to:%Y-%m-%d}" in err.message
+    done = applications.submit(env, DELAY_RENEWAL, aid, {"reason": "服兵役", "detail": "", "until": "2029-06-30"})
+    assert done.status == "已办结" and "延期至2029-06-30" in done.note
+    assert licence(env, p).status == "A"  # 正常 until the expiry (test_licence_delay_start)
 
 
 def test_a_renewal_delay_runs_beyond_the_expiry(env: Env, people: dict[str, Person]) -> None:
@@ -238,4 +275,5 @@ def test_a_review_delay_must_reach_past_this_cycles_review(env: Env, people: dic
     assert err.field == "until" and err.message == f"延期审验的截止日期须晚于本记分周期的审验截止日期{due:%Y-%m-%d}"
     later = due.replace(day=due.day + 1) if due.day < 28 else date(due.year + (due.month == 12), due.month % 12 + 1, 1)
     done = applications.submit(env, DELAY_REVIEW, account_id(env, p), {"reason": "服兵役", "detail": "", "until": f"{later:%Y-%m-%d}"})
-    assert done.status == "已办结" and licence(env, p).status == "T"
+    assert done.status == "已办结" and licence(env, p).status == "A"  # 延期审验 from the day after due
+    assert f"自{due + timedelta(days=1):%Y-%m-%d}起生效" in done.note

@@ -151,7 +151,7 @@ async def test_a_delayed_renewal_shows_its_date_on_the_card_at_both_sizes(kiosk_
         await _open_card(pilot, env, p)
         assert isinstance(kiosk_app.screen, CardScreen)
         text = screen_text(kiosk_app)
-        assert "有效期限：2021-01-30 至 2027-01-30" in text and "（延期至2028年6月30日）" in text
+        assert "有效期限：2021-01-30 至 2027-01-30" in text and "（延期至2028-06-30）" in text
         view = kiosk_app.screen.query_one(QrView)
         assert view.shown is not None and view.shown_text.startswith("DL1:")
         zx, _zb = decode_both(qr_text_lines(kiosk_app))
@@ -159,7 +159,7 @@ async def test_a_delayed_renewal_shows_its_date_on_the_card_at_both_sizes(kiosk_
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         text = screen_text(kiosk_app)  # whole (a line of its own under the dates), 返回 still on screen
-        assert "（延期至2028年6月30日）" in text and "返回" in "".join(text.splitlines()[:23])
+        assert "（延期至2028-06-30）" in text and "返回" in "".join(text.splitlines()[:23])
         assert kiosk_app.screen.query_one(QrView).shown is None and "放大二维码" in screen_text(kiosk_app)
         await pilot.click("#card-zoom")
         await settle(pilot)

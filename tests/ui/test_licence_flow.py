@@ -173,7 +173,7 @@ async def test_delayed_review_too_long_then_granted(kiosk_app, env, people):
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "已办结" in text and "延期至2028-12-01" in text
-        assert _licence(env, p).status == "T"
+        assert _licence(env, p).status == "A"  # 延期审验 from the day after her 审验 is due (2027-11-20)
 
 
 async def test_a_licence_expired_over_a_year_cannot_be_delayed(kiosk_app, env, people):
@@ -194,12 +194,22 @@ async def test_a_licence_expired_over_a_year_is_sent_to_the_counter_before_the_f
         assert kiosk_app.focused is kiosk_app.screen.query_one("#back")
 
 
-async def test_no_renewal_delay_for_a_licence_valid_for_years(kiosk_app, env, people):
-    p = people["driver_normal"]  # 刘洋: told before the form, and his licence stays usable
+async def test_a_renewal_delay_for_a_licence_valid_for_years(kiosk_app, env, people):
+    """刘洋 (valid to 2036-10-22) may apply at any time of the validity (RULES.md, L162 Art 75; he was told
+    尚未到换证时间 until 90 days before it); granted, his licence stays 正常 until the expiry."""
+    p = people["driver_normal"]
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _open(pilot, env, p, "licence_delay_renewal")
-        assert "无需延期换证" in screen_error(kiosk_app)
-        assert not kiosk_app.screen.query_one("#next").display
+        assert not screen_error(kiosk_app)
+        assert "延期截止日期须晚于有效期满日期2036-10-22" in screen_text(kiosk_app)
+        await _choose(pilot, "reason", "服兵役")
+        set_input(kiosk_app, "until", "2038-06-30")
+        await _next(pilot)
+        assert "2036-10-23（此前驾驶证状态不变）" in screen_text(kiosk_app)
+        await pilot.click("#submit")
+        await settle(pilot)
+        text = screen_text(kiosk_app)
+        assert "已办结" in text and "延期至2038-06-30，自2036-10-23起生效，此前驾驶证状态不变" in text.replace("\n", "")
     assert _licence(env, p).status == "A"
 
 

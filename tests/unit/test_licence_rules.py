@@ -133,18 +133,26 @@ def test_reissue_of_a_licence_expired_over_a_year_goes_to_the_counter():
     assert overdue_refusal(TODAY, date(2025, 11, 30), delayed=True) is None
 
 
-def test_a_renewal_delay_only_once_the_renewal_is_due_and_beyond_the_expiry():
-    from kiosk.domain.licence_delay import due_refusal
+@pytest.mark.parametrize("valid_to", [date(2036, 10, 24), date(2027, 10, 22), date(2027, 3, 2), date(2027, 3, 1),
+                                      date(2025, 12, 5)])
+def test_a_renewal_delay_any_time_within_the_validity_or_the_year_after(valid_to):
+    """RULES.md, L162 Art 75: 在驾驶证有效期内或有效期届满一年内 (tester: 周杰, valid to 2027-10-24 and
+    leaving for two years of 服兵役, was told 尚未到换证时间 until 90 days before the expiry)."""
+    from kiosk.domain.licence_delay import refusal
 
-    assert "无需延期换证" in (due_refusal(RENEWAL, TODAY, date(2036, 10, 24), ("C1",), 38, **POINTS) or "")
-    assert due_refusal(RENEWAL, TODAY, date(2027, 3, 1), ("C1",), 38, **POINTS) is None  # 90 days before
-    assert "2026-12-02起" in (due_refusal(RENEWAL, TODAY, date(2027, 3, 2), ("C1",), 38, **POINTS) or "")
-    assert due_refusal(RENEWAL, TODAY, date(2025, 12, 5), ("C1",), 38, **POINTS) is None  # expired, within the year
+    assert refusal(RENEWAL, TODAY, valid_to, ("C1",), 38, **POINTS) is None
+
+
+def test_a_renewal_delay_runs_beyond_the_expiry_and_at_most_3_years_after_it():
     valid_to = date(2027, 1, 30)
     assert "2027-01-30" in (until_refusal(valid_to, TODAY, valid_to, RENEWAL) or "")
     assert until_refusal(date(2026, 12, 20), TODAY, valid_to, RENEWAL) is not None
     assert until_refusal(date(2027, 1, 31), TODAY, valid_to, RENEWAL) is None
     assert until_refusal(date(2026, 12, 20), TODAY, valid_to, REVIEW) is None  # the others: from today
+    far = date(2036, 10, 24)  # years before the expiry: still after it, and 3 years at most from it
+    assert until_refusal(date(2036, 10, 24), TODAY, far, RENEWAL) is not None
+    assert until_refusal(date(2039, 10, 24), TODAY, far, RENEWAL) is None
+    assert until_refusal(date(2039, 10, 25), TODAY, far, RENEWAL) == "延期最长不超过3年，截止日期最晚为2039-10-24"
 
 
 @pytest.mark.parametrize("classes, age, needed", [
@@ -237,3 +245,38 @@ def test_who_never_needs_the_delay_is_told_so_before_the_expiry_window(kind, cla
 
     assert says in (refusal(kind, TODAY, date(2025, 10, 29), classes, age, **POINTS) or "")
     assert refusal(kind, TODAY, date(2026, 1, 1), ("A1",), 51, **POINTS) is None  # within the year: may apply
+
+
+def test_a_delays_status_begins_when_what_it_puts_off_falls_due() -> None:
+    """延期换证 the day after 有效期至 (刘洋, valid to 2036, was shown 延期换证 from 2026: tester), 延期审验
+    the day after the 审验's last day; at once when that day has passed, and for 延期体检 (no due date kept)."""
+    from kiosk.domain.licence_delay import begun_status, running_delays, starts_on
+
+    far = date(2036, 10, 22)
+    assert starts_on(RENEWAL, TODAY, far) == date(2036, 10, 23)
+    assert starts_on(RENEWAL, TODAY, date(2026, 11, 1)) == TODAY  # expired already
+    assert starts_on(RENEWAL, TODAY, TODAY) == date(2026, 12, 2)  # the last day of the validity
+    assert starts_on(REVIEW, TODAY, far, date(2027, 11, 20)) == date(2027, 11, 21)
+    assert starts_on(REVIEW, TODAY, far, None) == TODAY  # 逾期未审验: the 审验 was due already
+    assert starts_on(MEDICAL, TODAY, far) == TODAY
+    waiting = {"N": date(2036, 10, 23)}
+    assert begun_status("A", waiting, date(2036, 10, 22)) == "A"
+    assert begun_status("A", waiting, date(2036, 10, 23)) == "N"
+    assert begun_status("H", waiting, date(2037, 1, 1)) == "HN"
+    delays = {"N": date(2038, 6, 30)}
+    # the card and the forms say a waiting delay beside 有效期至 as a running one
+    assert running_delays("A", delays, TODAY) == {}
+    assert running_delays("A", delays, TODAY, waiting) == delays
+    assert delay_notes("A", delays, TODAY, waiting) == [
+        "延期换领驾驶证至2038-06-30（自2036-10-23起），延期期间不得驾驶机动车"]
+    assert delay_notes("A", delays, date(2036, 10, 23), waiting) == [  # its day come, before a sign-in
+        "延期换领驾驶证至2038-06-30，延期期间不得驾驶机动车"]
+
+
+def test_status_text_takes_a_text_after_each_code() -> None:
+    from kiosk.domain.licence import status_text
+    from kiosk.domain.licence_delay import delayed_to_text
+
+    assert delayed_to_text(date(2028, 6, 30)) == "（延期至2028-06-30）"
+    assert status_text("PT", {"T": delayed_to_text(date(2028, 3, 15))}) == "延期体检、延期审验（延期至2028-03-15）"
+    assert status_text("HI") == "违法未处理、事故未处理" and status_text("") == "正常"

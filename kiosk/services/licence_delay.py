@@ -4,7 +4,8 @@ licence gets its status (N 延期换证, P 延期体检, T 延期审验) and the
 the date the delay runs to (``until``). A status whose day has not come (domain.licence_delay.
 starts_on: 延期换证 after the expiry, 延期审验 after the 审验's last day) waits: the payload keeps
 that day (``from``; 延期换证 also the ``valid_to`` it was granted for) and settle sets the status
-then, at the holder's sign-in or a clerk's lookup, as it turns a run-out delay overdue."""
+then (at the holder's sign-in, a clerk's lookup, an online 电子驾驶证核验 or the card's opening), as it
+turns a run-out delay overdue."""
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -164,7 +165,8 @@ def settle(session: Session, env: Env, account_id: int) -> None:
     """The account's licence with every granted delay whose day has come in its status (begun_status)
     and every delay that has run out turned into its overdue status (lapsed_status); audited when it
     changes. There is no scheduler: this runs in the write transaction of a citizen's sign-in, a
-    clerk's lookup and an online 电子驾驶证核验, before anyone looks at the record."""
+    clerk's lookup, an online 电子驾驶证核验 and the citizen's opening of the card, before anyone looks
+    at the record."""
     lic = session.scalar(select(DrivingLicence).where(DrivingLicence.account_id == account_id))
     if lic is None:
         return

@@ -26,7 +26,8 @@ Space as they come too (Space then Tab at once: Space acted on what Tab had move
 A list with nothing chosen draws no option on the cursor band, focused or not: Textual put the bar
 on the first option, which an elderly citizen read as chosen when Enter then chose nothing. The
 list shows its focus by its own frame (its border, or the accent bar at 80x24); the first Down or
-Up chooses the first option, and Space, like Enter, then says how to choose. The arrow keys stop
+Up chooses the first option, and so does Space (as a desktop's radio group: Space chooses the option
+with the focus, the first one when none is chosen); only Enter says how to choose there. The arrow keys stop
 at the ends of the list (Textual's RadioSet wraps: Up on the first option chose the last one).
 
 A list's keys (the arrows, Enter, Space) are read as they come, as Tab is (kiosk.ui.bindings): as
@@ -169,11 +170,22 @@ class Choices(RadioSet):
     _entering = False  # Enter chose an option: ChoiceEntered follows its Changed
     _moved_to: RadioButton | None = None  # the option an arrow or Enter chose last (pressed_button follows later)
 
-    def _on_mount(self, _event) -> None:  # type: ignore[no-untyped-def]
-        """Textual puts the cursor on the first option; here it starts on the chosen one, so the
-        first arrow key moves from what is chosen, not from the top, and nowhere when nothing is
-        chosen (RadioSet's own mount handler, run after this one, finds the chosen option)."""
-        self.call_after_refresh(self._cursor_to_chosen)
+    def action_next_button(self) -> None:
+        """RadioSet's mount handler calls this to put its cursor on the first option: here it goes on
+        the chosen one (none chosen: nowhere), so the first arrow key moves from what is chosen, not
+        from the top. It was put right only after the next refresh: until then the first option was
+        on the band (an Enter then chose it, in a list opened with another one chosen, and a test
+        looking at a list with nothing chosen saw it drawn as chosen). The keys never call it: the
+        list's own bindings come first."""
+        self._cursor_to_chosen()
+
+    def action_previous_button(self) -> None:
+        self._cursor_to_chosen()
+
+    def _on_focus(self, _event) -> None:  # type: ignore[no-untyped-def]
+        """The bar starts on the chosen option whenever the list gets the focus, so Enter and Space
+        act on what the (*) shows."""
+        self._cursor_to_chosen()
 
     @property
     def chosen(self) -> RadioButton | None:
@@ -192,7 +204,9 @@ class Choices(RadioSet):
             self.call_after_refresh(self._nodes[self._selected].scroll_visible, animate=False)
 
     def _cursor_to_chosen(self) -> None:
-        pressed = self.pressed_button
+        """The bar on the chosen option (the first one on, as RadioSet keeps it, before the set has
+        taken its options in), nowhere when none is chosen."""
+        pressed = self.chosen or next((b for b in self._nodes if isinstance(b, RadioButton) and b.value), None)
         self._selected = self._nodes.index(pressed) if pressed is not None and pressed in self._nodes else None
 
     def action_enter(self) -> None:
@@ -207,8 +221,12 @@ class Choices(RadioSet):
             self.post_message(ChoiceEntered(self))
 
     def action_space(self) -> None:
+        """Space chooses the option under the bar; with nothing chosen yet, the first one, as the
+        first arrow key does (it said how to choose, as Enter does, and chose nothing: a citizen who
+        pressed Space on 学习方式, as on any radio button, was told to press the arrows instead).
+        Enter keeps choosing nothing there: it is the key that moves on through a form."""
         if self.chosen is None:
-            self.post_message(self.NothingChosen(self))  # no option under the bar to choose
+            self._choose_towards(1)
         else:
             self.action_toggle_button()
 

@@ -143,3 +143,29 @@ def drawn(app) -> str:  # type: ignore[no-untyped-def]
     bar = app.screen.query_one(StepBar)
     strips = app.screen._compositor.render_strips()  # noqa: SLF001
     return strips[bar.region.y].crop(bar.content_region.x, bar.content_region.right).text.rstrip()
+
+
+async def test_full_score_bar_keeps_its_numbers_as_the_other_wizards_do() -> None:
+    """满分学习考试's 4 steps: where its seed names fit only without numbers (62 columns beside the
+    number pad at 100x32) it showed 选择教育城市和教育方式＞确认现场教育场次＞..., unnumbered and full-width;
+    now its short labels, numbered and spaced as 考试预约's bar: 1.选择城市和方式 > 2.确认场次 > ..."""
+    from kiosk.ui.screens.full_score import SHORT, STEPS
+
+    bar = WidthBar(STEPS, short=SHORT, short_before_bare=True)
+    for bar.width in range(200, 40, -1):
+        for bar.current in range(len(STEPS)):
+            line = bar.render().plain
+            assert bar.render().cell_len <= bar.width and evenly_spaced(line), (bar.width, line)
+            if bar.width >= 49:  # the narrowest numbered line of the short labels
+                assert all(f"{i + 1}." in line for i in range(len(STEPS))), (bar.width, line)
+    bar.width, bar.current = 62, 0
+    assert bar.render().plain == " 1.选择城市和方式 > 2.确认场次 > 3.信息确认 > 4.办理结果 "
+
+
+async def test_full_score_bar_drawn_at_100x32(kiosk_app, env, people) -> None:
+    from tests.ui.test_full_score_flow import _open
+
+    async with kiosk_app.run_test(size=(100, 32)) as pilot:
+        await _open(pilot, env, people["full_score"])
+        await settle(pilot)
+        assert drawn(kiosk_app) == " 1.选择城市和方式 > 2.确认场次 > 3.信息确认 > 4.办理结果"

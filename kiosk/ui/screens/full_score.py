@@ -56,7 +56,7 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
         yield KioskHeader(self.service.title)
         with Horizontal(classes="with-keypad"):  # the number pad beside the page: the day fields
             with PageColumn():  # the step bar stays on screen while the page scrolls
-                yield StepBar(STEPS, short=SHORT)
+                yield StepBar(STEPS, short=SHORT, short_before_bare=True)  # numbered, as the other wizards' bars
                 with Page(classes="form wide"):
                     with ContentSwitcher(initial="step-form"):
                         with Vertical(id="step-form"):

@@ -24,10 +24,16 @@ class StepBar(Static):
     """
     current: reactive[int] = reactive(0)
 
-    def __init__(self, steps: list[str], id: str | None = None, short: list[str] | None = None) -> None:
+    def __init__(self, steps: list[str], id: str | None = None, short: list[str] | None = None,
+                 short_before_bare: bool = False) -> None:
         super().__init__(id=id)
         self.steps = steps
         self.short = short  # a shorter label for each step, for a bar too narrow for the names (or None)
+        # the short labels, numbered, before the names lose their numbers: 满分学习考试 beside its number
+        # pad (62 columns at 100x32) showed 选择教育城市和教育方式＞确认现场教育场次＞..., unnumbered and
+        # full-width, unlike every other wizard's 1.填写信息 > 2.确认并提交; now 1.选择城市和方式 > 2.确认场次 > ...
+        # (the 6-step 优先预约 bar keeps the seed's names first: its short 优先预约, 优先须知 said too little)
+        self.short_before_bare = short_before_bare
 
     def render(self) -> Text:
         """All steps on one line: with less room the separators shrink, then the space around the
@@ -37,10 +43,12 @@ class StepBar(Static):
         other steps show only their number, the current one always its name. The 6-step 优先预约 bar
         at 80x24 keeps the seed's names (切换优先预约, 优先预约业务须知: they were cut to 优先预约 and
         优先须知), without numbers; 「1 > 2 > 3 > 4 > 5.选择场次 > 6」 said nothing of what the steps were.
-        Before, its 80-column line had a space after some separators and not others (1.科目确认> ...)."""
+        Before, its 80-column line had a space after some separators and not others (1.科目确认> ...).
+        ``short_before_bare``: the short labels, numbered, come before the names without numbers."""
         width = self.size.width or 10_000
         short = self.short if self.short and len(self.short) == len(self.steps) else None
-        tiers = _TIERS + _BARE_TIERS + (_SHORT_TIERS if short else []) + [_NUMBERS]
+        shorter = _SHORT_TIERS if short else []
+        tiers = _TIERS + (shorter + _BARE_TIERS if self.short_before_bare else _BARE_TIERS + shorter) + [_NUMBERS]
         for sep, which, names, pad, numbered in tiers:
             labels = short if which == "short" else self.steps
             text = self._line(sep, labels, names, pad, numbered)  # type: ignore[arg-type]

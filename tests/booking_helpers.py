@@ -66,3 +66,11 @@ def add_learners(env: Env, n: int, *, cls: str = "C1", first_seq: int = 600, iss
             s.add(ExamResult(booking_id=b.id, account_id=account.id, subject=1, taken_at=taken, score=95,
                              passed=True))
     return people
+
+
+def result_titles(subject: int = 2) -> set[str]:
+    """The inbox titles of an allocation result for ``subject``: 科目二考试预约（预约成功） or （未安排）."""
+    from kiosk.services.allocation_sql import inbox_title
+    from kiosk.services.booking import STATUS_PLACED, STATUS_UNPLACED
+
+    return {inbox_title(subject, STATUS_PLACED), inbox_title(subject, STATUS_UNPLACED)}

@@ -30,15 +30,15 @@ from ..domain.errors import sentence
 from ..domain.exam import SUBJECT_NAMES
 from . import bulk
 from .booking import STATUS_PLACED, STATUS_UNPLACED, placed_text
-from .messaging import SMS_SIGN
+from .messaging import SMS_SIGN, exam_booking
 
 RESULT, NOTE = "alloc_result", "alloc_note"
 
 
-def inbox_title(subject: int) -> str:
-    """考试预约结果（科目二）: a citizen booked for two subjects tells them apart in the list, as the
-    other booking messages (考试预约（科目三）) are told apart."""
-    return f"考试预约结果（{SUBJECT_NAMES[subject]}）"
+def inbox_title(subject: int, status: str) -> str:
+    """科目二考试预约（预约成功）, （未安排）: a citizen booked for two subjects tells them apart in the
+    list, and sees the result without opening it, as the booking's other messages say theirs."""
+    return exam_booking(SUBJECT_NAMES[subject], status)
 
 
 def placed_note(day: str, start: str, site: str, address: str) -> str:
@@ -68,7 +68,7 @@ def message_text(subject: int, serial: str, note: str) -> str:
 def _notices(conn: Connection, notes: list[tuple[int, str, str]]) -> list[int]:
     """Store each (subject, note, status) as a notice (titled with the subject); their ids, in the
     same order. The SMS is the same text after SMS_SIGN, so it needs no notice of its own."""
-    rows = [{"title": inbox_title(subject), "head": body_prefix(subject), "tail": body_tail(note), "note": note,
+    rows = [{"title": inbox_title(subject, status), "head": body_prefix(subject), "tail": body_tail(note), "note": note,
              "status": status} for subject, note, status in notes]
     if not rows:
         return []

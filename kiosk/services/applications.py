@@ -241,15 +241,15 @@ def _apply(s: Session, env: Env, service: OnlineService, account_id: int, checke
         outcome.created(app)
     audit.record(s, env, actor=f"citizen:{account.id}", action=service.kind, account_id=account.id,
                  detail=f"{app.serial_no} {outcome.status}")
-    messaging.notify(s, env, account, service.title, f"您的{of_title(service.title)}（业务流水号{app.serial_no}）{outcome.message}")
+    messaging.notify(s, env, account, messaging.titled(service.title, outcome.status), f"您的{of_title(service.title)}（业务流水号{app.serial_no}）{outcome.message}")
     return Submitted(app.serial_no, service.title, outcome.status, outcome.note, checked.summary)
 
 
 def decided_title(title: str, decision: str) -> str:
     """The inbox title of a decision on an application of ``title``: 学法减分（已办结）,
-    驾驶证电子版申领（审核不通过）. The message sent when it was taken has ``title`` alone, so the two
-    are told apart in the inbox (tester: two rows 补换领行驶证, then two 驾驶证电子版申领)."""
-    return f"{title}（{decision}）"
+    驾驶证电子版申领（审核不通过）. The message sent when it was taken has its status then (学法减分（受理中）),
+    so the two are told apart in the inbox (tester: two rows 补换领行驶证, then two 驾驶证电子版申领)."""
+    return messaging.titled(title, decision)
 
 
 def waiting(session: Session, account_id: int, kind: str) -> list[Application]:

@@ -17,6 +17,7 @@ from ..domain.names import clean_person_name
 from . import audit, codes, licence_delay, messaging
 from .env import Env
 
+REGISTERED_TITLE = messaging.titled("用户注册", "注册成功")  # the inbox title of a registration, here or at the counter
 REGISTERED_VIA = {"face": "实人认证", "online": "预留手机号", "counter": "窗口面签"}  # the audit log's words
 ALREADY_REGISTERED = "该身份证号码已注册，请直接登录"  # 注册 offers 去登录 with it
 NOT_REGISTERED = "该身份证号码尚未注册交管12123，请先注册"  # 登录 offers 去注册 with it
@@ -291,5 +292,5 @@ def _register(s: Session, env: Env, applicant: Applicant, via: str, *, staff_act
     audit.record(s, env, actor=staff_actor or f"citizen:{account.id}", role="counter" if staff_actor else "",
                  action="register", account_id=account.id,
                  detail=REGISTERED_VIA.get(via, via))
-    messaging.notify(s, env, account, "注册成功", "您已成功注册交管12123账户，欢迎使用。")
+    messaging.notify(s, env, account, REGISTERED_TITLE, "您已成功注册交管12123账户，欢迎使用。")
     return CitizenSession(account.id, account.name, account.id_number, applicant.phone, account.kind)

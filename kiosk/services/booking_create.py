@@ -215,10 +215,11 @@ def take_seats(s: Session, b: NewBooking, now: datetime, seat_taken: str) -> Non
 
 def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status: str, note: str,
            payload: dict, audit_action: str, audit_detail: Callable[[str], str],
-           message: Callable[[str], str], now: datetime) -> tuple[int, str]:
+           message: Callable[[str], str], now: datetime, inbox_title: str) -> tuple[int, str]:
     """Insert booking, application (+ serial), timeline, audit and messages; (booking id, serial).
 
-    ``audit_detail`` and ``message`` are given the serial number. ``now``: the instant take_seats
+    ``audit_detail`` and ``message`` are given the serial number; ``title`` is the application's
+    (网办进度: 考试预约（科目二）), ``inbox_title`` the message's (科目二考试预约（受理中）). ``now``: the instant take_seats
     used, so the booking's created_at says which plans were open when it was counted (a running
     clock read twice may cross a plan's opening second in between)."""
     d = Driver(s)
@@ -237,7 +238,7 @@ def create(s: Session, env: Env, b: NewBooking, *, kind: str, title: str, status
     d.run(_INSERT_AUDIT, at=now, actor=f"citizen:{b.account_id}", role="", terminal_id=env.terminal_id,
           account_id=b.account_id, action=audit_action, detail=audit_detail(serial)[:400])
     body = message(serial)
-    d.run(_INSERT_MESSAGE, channel="inbox", account_id=b.account_id, phone=None, title=title, body=body,
+    d.run(_INSERT_MESSAGE, channel="inbox", account_id=b.account_id, phone=None, title=inbox_title, body=body,
           created_at=now)
     if b.phone:  # as messaging.notify, with the outbox row written here on the driver
         if isinstance(env.sms, OutboxSmsGateway):

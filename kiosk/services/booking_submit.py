@@ -18,7 +18,7 @@ from ..domain.exam import SUBJECT_NAMES
 from ..domain.exam_eligibility import last_booking_warning
 from ..domain.ids import mask_phone
 from ..domain.ranking import ranking_time
-from . import booking_create, codes
+from . import booking_create, codes, messaging
 from .booking_confirmed import still_as_shown
 from .booking_create import SessionsGone
 from .booking_same_day import only_on, same_day_notes, waiting_on
@@ -182,5 +182,6 @@ def _create(s: Session | Tx, env: Env, plan: _Plan, req: BookingRequest) -> Book
         payload={"subject": req.subject, "mode": req.mode, "summary": [f"{k}：{v}" for k, v in plan.summary]},
         audit_action="exam_priority" if priority else "exam_booking",
         audit_detail=lambda serial: f"{serial} {subject} {MODE_TEXT[req.mode]}",
-        message=lambda serial: booking_message(subject, title, serial, note), now=now)
+        message=lambda serial: booking_message(subject, title, serial, note), now=now,
+        inbox_title=messaging.exam_booking(subject, status, title))
     return BookingDone(booking_id, serial, title, status, note, plan.summary)

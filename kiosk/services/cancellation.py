@@ -139,8 +139,8 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
 
 
 def cancel_title(subject: int) -> str:
-    """取消考试预约（科目二）: told apart in the inbox as 考试预约（科目二） and 考试预约结果（科目二） are."""
-    return f"取消考试预约（{SUBJECT_NAMES[subject]}）"
+    """科目二考试预约（已取消）: named by its subject and outcome, as the booking's other messages are."""
+    return messaging.exam_booking(SUBJECT_NAMES[subject], STATUS_CANCELLED)
 
 
 def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> None:

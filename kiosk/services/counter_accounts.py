@@ -121,7 +121,7 @@ def register_unit(env: Env, staff: StaffSession | None, unit_name: str, credit_c
                         agent_id_number=agent, authorisation_ref=letter)
         audit.record(s, env, actor=actor(staff), role=role, action="unit_register", account_id=account.id,  # type: ignore[arg-type]
                      detail=f"委托书 {letter}；代理人 {agent[:6]}********{agent[-4:]}")
-        messaging.notify(s, env, account, "注册成功",
+        messaging.notify(s, env, account, auth.REGISTERED_TITLE,
                          f"{name}已在车管所窗口注册交管12123单位用户，登录账号为统一社会信用代码。")
         return Registered(account.id, name, code, clean_phone, "unit")
 
@@ -168,7 +168,7 @@ def reset_phone(env: Env, staff: StaffSession | None, account_id: int, typed: st
         auth.bind_phone(s, account, phone, "new_phone")
         audit.record(s, env, actor=actor(staff), role=role, action="phone_reset", account_id=account.id,  # type: ignore[arg-type]
                      detail=f"{mask_phone(old) if old else '无'} -> {mask_phone(phone)}")
-        messaging.notify(s, env, account, "绑定手机号已变更",
+        messaging.notify(s, env, account, messaging.titled("绑定手机号变更", "已办结"),
                          f"您的交管12123账户绑定手机号已于{env.clock.now():%Y-%m-%d %H:%M}在车管所窗口变更为"
                          f"{mask_phone(phone)}。如非本人操作，请立即联系车管所。")
         return Registered(account.id, account.name, account.id_number, phone, account.kind)

@@ -27,10 +27,10 @@ from .applications import placeholder_serial, serial_for
 from .booking import KIND, MODE_TEXT, STATUS_PAID, STATUS_PENDING, STATUS_PLACED, TITLE, attempt_of, class_label
 from .booking_submit import ACCEPTED, booking_message
 from .env import Env
-from .exam_results import RESULT_TITLE, result_message, result_note
+from .exam_results import result_message, result_note, result_title
 from .fees import FEE_TITLE, DemoPaymentGateway, fee_description, fee_for, fee_message, receipt_of, receipt_text
 from .gateways import OutboxSmsGateway
-from .messaging import SMS_SIGN
+from .messaging import SMS_SIGN, exam_booking
 
 SMALL, LARGE = "C1C2C5", "A1A2A3B1B2"  # the classes of the demo sessions, small and large vehicles
 OPENS = ALLOCATED = time(9, 0)  # a plan's booking window opens, its allocation runs
@@ -110,10 +110,10 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
     s.flush()
     subject_name = SUBJECT_NAMES[subject]
     _event(s, app, made, STATUS_PENDING, ACCEPTED)
-    _told(s, env, account, made, app.title, booking_message(subject_name, TITLE, app.serial_no, ACCEPTED))
+    _told(s, env, account, made, exam_booking(subject_name, STATUS_PENDING), booking_message(subject_name, TITLE, app.serial_no, ACCEPTED))
     placed = placed_note(f"{at:%Y-%m-%d}", f"{at:%H:%M}", site.name, site.address)
     _event(s, app, plan.allocated_at, STATUS_PLACED, placed)
-    _told(s, env, account, plan.allocated_at, inbox_title(subject), message_text(subject, app.serial_no, placed))
+    _told(s, env, account, plan.allocated_at, inbox_title(subject, STATUS_PLACED), message_text(subject, app.serial_no, placed))
     paid_at = datetime.combine(plan.allocated_at.date(), PAID)
     description = fee_description(subject)
     amount = fee_for(subject, permit.licence_class)
@@ -130,5 +130,5 @@ def finished_booking(s: Session, env: Env, account: Account, permit: LearnerPerm
             booking.status = "done"
         status, note = result_note(s, booking, n, score, False, taken)
         _event(s, app, taken, status, note)
-        _told(s, env, account, taken, RESULT_TITLE, result_message(note))
+        _told(s, env, account, taken, result_title(status), result_message(note))
     return booking

@@ -33,6 +33,7 @@ UPLOAD_OVER_STORED = ("您有系统留存照片，可以直接申领；也可以
                       "经公安交管部门审核后生成电子驾驶证。")
 PENDING, DONE, REJECTED = "待审核", "已办结", "审核不通过"
 APPROVED = "审核通过"  # the decision, as the inbox titles it (applications.decided_title)
+SUBMITTED_TITLE = messaging.titled(APPLY_TITLE, PENDING)  # its message while the photo waits for the reviewer
 SUBMITTED_TAIL = "已提交，" + REVIEW_TAIL
 SUBMITTED_NOTE = "申请" + SUBMITTED_TAIL  # the seeds' 申请已提交; a message naming the application says 已提交 once
 ISSUED_NOTE = "审核通过，电子驾驶证已生成，可在【驾驶证电子版】中出示使用"
@@ -127,7 +128,7 @@ def apply_direct(env: Env, account_id: int) -> ApplyResult:
         s.add(PhotoSubmission(account_id=account.id, application_id=app.id, purpose="apply", source="id_card",
                               file_path=photo, checks=["系统留存的二代身份证照片"], state="pending",
                               submitted_at=env.clock.now()))
-        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
+        messaging.notify(s, env, account, SUBMITTED_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
         return ApplyResult(app.serial_no, PENDING, SUBMITTED_NOTE + "。", False)
 
 
@@ -163,7 +164,7 @@ def apply_with_photo(env: Env, account_id: int, source: str, path: Path | str) -
         account, lic, el = _for_apply(s, account_id)
         el, app = _start(s, env, account, lic, el, {"source": source})
         _submission(s, env, account, app, "apply", source, path)
-        messaging.notify(s, env, account, APPLY_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
+        messaging.notify(s, env, account, SUBMITTED_TITLE, f"您的驾驶证电子版申领（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
         return ApplyResult(app.serial_no, PENDING, SUBMITTED_NOTE + "。", False)
 
 
@@ -210,5 +211,5 @@ def change_photo(env: Env, account_id: int, source: str, path: Path | str) -> Ap
         _submission(s, env, account, app, "change", source, path)
         audit.record(s, env, actor=f"citizen:{account.id}", action=PHOTO_KIND, account_id=account.id,
                      detail=f"{app.serial_no} {source}")
-        messaging.notify(s, env, account, PHOTO_TITLE, f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
+        messaging.notify(s, env, account, messaging.titled(PHOTO_TITLE, PENDING), f"您的更换电子驾驶证照片申请（业务流水号{app.serial_no}）{SUBMITTED_TAIL}。")
         return ApplyResult(app.serial_no, PENDING, f"照片{SUBMITTED_TAIL}。", False)

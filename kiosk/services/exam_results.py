@@ -25,7 +25,12 @@ from .booking_records import result_status
 from .env import Env
 
 RETAKE_GAP = timedelta(hours=1)
-RESULT_TITLE = "考试成绩"  # the inbox title of a result
+RESULT_TITLE = "考试成绩"  # a result's inbox title, with the result (result_title)
+
+
+def result_title(status: str) -> str:
+    """考试成绩（考试合格）, （考试不合格）, （缺考）: the status 网办进度 shows."""
+    return messaging.titled(RESULT_TITLE, status)
 RETAKE_WORDS = ("2", "补考")  # 考试次数 of a retake, as typed in the form or a CSV file
 # Neither RULES.md nor the seeds make the fee a condition of the exam (fees are local configuration):
 # a result is recorded all the same, and the clerk is told.
@@ -290,7 +295,7 @@ def record(env: Env, booking_id: int, *, score: int | None = None, no_show: bool
         # named by the application's 业务流水号, as the clerk sees it everywhere (the booking id only without one)
         audit.record(s, env, actor=actor, role=role, action="exam_result", account_id=account.id,
                      detail=f"{booking_name(serial, b.id)} 第{attempt}次 {'缺考' if no_show else f'{score}分'}")
-        messaging.notify(s, env, account, RESULT_TITLE, result_message(text))
+        messaging.notify(s, env, account, result_title(status), result_message(text))
         return Recorded(b.id, attempt, passed, score, no_show, b.status, text,
                         f"{mask_name(account.name)}（{mask_id(account.id_number)}）",
                         FEE_UNPAID if b.fee_paid_at is None else "", serial)

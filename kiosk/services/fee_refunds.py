@@ -24,7 +24,12 @@ from .env import Env
 from .gateways import RECEIPT_TIME, Payment, PaymentGateway, terminal_gateway
 
 log = logging.getLogger("kiosk.services")
-TITLE = "考试费退还"  # the inbox title of every refund
+TITLE = "考试费退还"  # every refund's inbox title, with what the bank did (refund_title)
+
+
+def refund_title(ok: bool) -> str:
+    """考试费退还（已原路退回）, or （未能原路退回） when the bank refused."""
+    return messaging.titled(TITLE, "已原路退回" if ok else "未能原路退回")
 
 
 @dataclass(frozen=True)
@@ -124,7 +129,7 @@ def _record_stray(env: Env, stray: Stray, ok: bool, subject_name: str) -> None:
                amount=stray.amount, payment=stray.payment, what=stray.what)
         if app is not None:  # 网办进度: a line under the status the booking has (已缴费, 已取消)
             applications.transition(s, env, app, app.status, text)
-        messaging.notify(s, env, account, TITLE, f"您的{subject_name}考试预约（业务流水号{serial}）{text}。")
+        messaging.notify(s, env, account, refund_title(ok), f"您的{subject_name}考试预约（业务流水号{serial}）{text}。")
 
 
 def give_back(env: Env, d: Due, *, actor: str, role: str, subject_name: str,
@@ -157,4 +162,4 @@ def _record(env: Env, d: Due, ok: bool, *, actor: str, role: str, subject_name: 
         _audit(s, env, ok, actor=actor, role=role, account_id=account.id, serial=app.serial_no, amount=d.amount,
                payment=d.payment)
         applications.transition(s, env, app, STATUS_CANCELLED, text)
-        messaging.notify(s, env, account, TITLE, f"您的{subject_name}考试预约（业务流水号{app.serial_no}）{text}。")
+        messaging.notify(s, env, account, refund_title(ok), f"您的{subject_name}考试预约（业务流水号{app.serial_no}）{text}。")

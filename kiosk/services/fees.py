@@ -26,7 +26,7 @@ from .env import Env
 from .gateways import RECEIPT_TIME, DemoPaymentGateway, Payment, PaymentGateway, terminal_gateway  # noqa: F401
 
 FEES_FILE = ASSETS / "config" / "exam_fees.json"
-FEE_TITLE = "考试费缴纳"  # the inbox title of a paid fee
+FEE_TITLE = messaging.titled("考试费缴纳", "缴费成功")  # the inbox title of a paid fee
 
 
 @dataclass(frozen=True)

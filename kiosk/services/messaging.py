@@ -39,6 +39,20 @@ def _sms_view(m: Message) -> MessageView:
     return MessageView(m.id, "sms", m.phone, "", SMS_SIGN + m.text, m.created_at, False)
 
 
+def titled(service: str, outcome: str) -> str:
+    """An inbox title: the service, then what became of it, in full-width brackets, as decisions on
+    applications were titled (学法减分（已办结）, 驾驶证电子版申领（审核不通过）): every message is titled so,
+    科目二考试预约（预约成功）, 考试费缴纳（缴费成功）, 用户注册（注册成功）. Some named the service only
+    (考试成绩, 学法减分), one the outcome only (注册成功): the list said what happened for some services only."""
+    return f"{service}（{outcome}）"
+
+
+def exam_booking(subject_name: str, outcome: str, kind: str = "考试预约") -> str:
+    """科目二考试预约（预约成功）: a booking's messages name its subject (a citizen with two tells them apart),
+    as their text does (您的科目二考试预约（业务流水号...）); ``kind``: 优先考试预约 for a priority booking."""
+    return titled(f"{subject_name}{kind}", outcome)
+
+
 def notify(session: Session, env: Env, account: Account, title: str, body: str, *, sms: bool = True) -> None:
     """An inbox message and (by default) an SMS to the account's bound phone."""
     now = env.clock.now()

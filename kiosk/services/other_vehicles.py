@@ -35,7 +35,7 @@ KIND = "other_vehicle"
 REMOVE = "other_vehicle_remove"
 PROOF_FAIL = "other_vehicle_proof_fail"  # audited; PROOF_TRIES of them in a window close the service
 TITLE = "备案非本人机动车"
-REMOVED_TITLE = "解除非本人机动车备案"  # its message, told apart from the one that recorded it
+REMOVED_TITLE = messaging.titled(TITLE, "已解除备案")  # told apart from 备案非本人机动车（已办结）
 OWN = "本人机动车无需备案，可在【我的机动车】中查看"
 INTRO = ("备案本人驾驶的非本人名下的小型汽车、小型新能源汽车、香港入出境车或澳门入出境车，备案后可在【我的机动车】"
          "中查看该车信息和交通违法。请填写号牌，并以车辆识别代号后6位或机动车所有人信息验证。"

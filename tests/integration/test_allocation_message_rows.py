@@ -11,10 +11,10 @@ from sqlalchemy import func, select, text, update
 from kiosk.db.models import Account, ApplicationEvent, ExamSession, Message
 from kiosk.services import allocation_service, applications, fees, messaging
 from kiosk.services.booking_submit import BookingRequest
-from tests.booking_helpers import account_id, add_learners, book, sessions
+from tests.booking_helpers import account_id, add_learners, book, result_titles, sessions
 
 PUBLISH = date(2026, 12, 2)  # plans of 2026-12-04 publish their results on 12-02
-TITLE = "考试预约结果（科目二）"
+TITLES = result_titles()
 
 
 def _crowd(env):  # type: ignore[no-untyped-def]
@@ -43,7 +43,7 @@ def test_one_row_per_applicant_shown_as_inbox_message_and_sms(env):
 
     for person, d in zip(learners, done):
         aid = account_id(env, person)
-        inbox = [m for m in messaging.inbox(env, aid) if m.title == TITLE]
+        inbox = [m for m in messaging.inbox(env, aid) if m.title in TITLES]
         assert len(inbox) == 1
         message = inbox[0]
         assert (message.channel, message.phone, message.read) == ("inbox", None, False)
@@ -56,17 +56,17 @@ def test_one_row_per_applicant_shown_as_inbox_message_and_sms(env):
         assert sms[1].id < message.id and d.serial_no in sms[1].body
         assert messaging.latest_sms_notification(env, person.phone)[0] == message.id
 
-    results = [[m for m in messaging.inbox(env, account_id(env, p)) if m.title == TITLE][0] for p in learners]
+    results = [[m for m in messaging.inbox(env, account_id(env, p)) if m.title in TITLES][0] for p in learners]
     placed = [m for m in results if "）预约成功：2026-12-04 " in m.body]
     assert len(placed) == 1
     placed = placed[0]
     who = next(i for i, m in enumerate(results) if m is not placed)
     aid = account_id(env, learners[who])
     assert messaging.unread_count(env, aid) == unread[who] + 1
-    unplaced = [m for m in messaging.inbox(env, aid) if m.title == TITLE][0]
+    unplaced = [m for m in messaging.inbox(env, aid) if m.title in TITLES][0]
     messaging.mark_read(env, aid, unplaced.id)
     assert messaging.unread_count(env, aid) == unread[who]
-    assert [m for m in messaging.inbox(env, aid) if m.title == TITLE][0].read
+    assert [m for m in messaging.inbox(env, aid) if m.title in TITLES][0].read
     sms = messaging.outbox(env, learners[who].phone, limit=1)[0]  # read in the inbox: the SMS is unchanged
     assert (sms.id, sms.body, sms.read) == (unplaced.id, "【交管12123】" + unplaced.body, False)
     everyone = [m.body for m in messaging.outbox(env, limit=50)]
@@ -80,7 +80,7 @@ def test_an_account_without_a_phone_gets_the_inbox_message_and_no_sms(env):
         s.execute(update(Account).where(Account.id == aid).values(phone=None))
     sent_before = len(messaging.outbox(env, limit=500))
     allocation_service.run(env, PUBLISH)
-    inbox = [m for m in messaging.inbox(env, aid) if m.title == TITLE]
+    inbox = [m for m in messaging.inbox(env, aid) if m.title in TITLES]
     assert len(inbox) == 1 and done[2].serial_no in inbox[0].body
     everyone = messaging.outbox(env, limit=500)
     assert len(everyone) == sent_before + 2  # the two learners with a phone
@@ -155,7 +155,7 @@ def test_the_same_on_postgresql(pg_env):
     assert _count(env) - before == 3
     for person, d in zip(learners, done):
         aid = account_id(env, person)
-        inbox = [m for m in messaging.inbox(env, aid) if m.title == TITLE]
+        inbox = [m for m in messaging.inbox(env, aid) if m.title in TITLES]
         assert len(inbox) == 1 and inbox[0].phone is None
         assert messaging.outbox(env, person.phone, limit=1)[0].body == "【交管12123】" + inbox[0].body
         app = {a.serial_no: a for a in applications.list_for(env, aid)}[d.serial_no]

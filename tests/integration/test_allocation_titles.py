@@ -1,6 +1,7 @@
-"""The allocation result's inbox title names the subject (考试预约结果（科目二）), as the other booking
-messages do (考试预约（科目三）): a citizen with two subjects tells them apart without opening
-them (tester's finding). Placed and unplaced notices alike."""
+"""The allocation result's inbox title names the subject and the result (科目二考试预约（预约成功）), as
+the other booking messages do (科目三考试预约（受理中）): a citizen with two subjects tells them apart
+without opening them (tester's finding), and sees the result (it said 考试预约结果（科目二） only).
+Placed and unplaced notices alike."""
 from __future__ import annotations
 
 from datetime import date
@@ -25,7 +26,10 @@ def test_each_subjects_result_says_its_subject_in_the_title(env, people) -> None
     assert allocation_service.run(env, date(2026, 12, 7)).unplaced == 1
     mine = (k2.serial_no, k3.serial_no)
     results = {m.title: m.body for m in messaging.inbox(env, aid)
-               if m.title.startswith("考试预约结果") and any(serial in m.body for serial in mine)}
-    assert set(results) == {"考试预约结果（科目二）", "考试预约结果（科目三）"}
-    assert results["考试预约结果（科目二）"].startswith(f"您的科目二考试预约（业务流水号{k2.serial_no}）预约成功：")
-    assert results["考试预约结果（科目三）"].startswith(f"您的科目三考试预约（业务流水号{k3.serial_no}）未安排考试：")
+               if any(serial in m.body for serial in mine) and "（受理中）" not in m.title}
+    assert set(results) == {"科目二考试预约（预约成功）", "科目三考试预约（未安排）"}
+    assert results["科目二考试预约（预约成功）"].startswith(f"您的科目二考试预约（业务流水号{k2.serial_no}）预约成功：")
+    assert results["科目三考试预约（未安排）"].startswith(f"您的科目三考试预约（业务流水号{k3.serial_no}）未安排考试：")
+    taken = [m.title for m in messaging.inbox(env, aid) if any(serial in m.body for serial in mine)
+             and "（受理中）" in m.title]
+    assert sorted(taken) == ["科目三考试预约（受理中）", "科目二考试预约（受理中）"]

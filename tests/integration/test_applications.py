@@ -102,7 +102,7 @@ def test_licence_contact_change_with_a_new_phone(env: Env, people: dict[str, Per
         application = s.scalars(select(Application).where(Application.serial_no == done.serial_no)).one()
         assert application.terminal_id == "test-kiosk" and application.kind == "licence_contact"
     (inbox,) = messaging.inbox(env, aid)
-    assert done.serial_no in inbox.body and inbox.title == "变更驾驶证联系方式"
+    assert done.serial_no in inbox.body and inbox.title == f"变更驾驶证联系方式（{done.status}）"
     assert done.serial_no in messaging.outbox(env, p.phone, limit=1)[0].body  # to the bound phone
 
 

@@ -16,7 +16,7 @@ from kiosk.domain.ids import mask_id
 from kiosk.services import allocation_preview, allocation_service, applications, booking_results, messaging
 from kiosk.services import booking_submit
 from kiosk.services.booking_submit import BookingRequest
-from tests.booking_helpers import account_id, add_learners, book, sessions
+from tests.booking_helpers import account_id, add_learners, book, result_titles, sessions
 from tests.conftest import db_path
 
 PUBLISH = date(2026, 12, 2)  # plans of 2026-12-04 publish their results on 12-02
@@ -64,7 +64,7 @@ def test_places_by_ranking_within_seats_and_tells_everyone(env, crowd):
         assert s.get(ExamSession, target.id).placed == 2
         logged = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_allocate")).one()
         assert logged.startswith("2026-12-02 计划") and "预约成功2人，未安排4人" in logged  # read by clerks
-    results = [[m for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果（科目二）"] for p in learners]
+    results = [[m for m in messaging.inbox(env, account_id(env, p)) if m.title in result_titles()] for p in learners]
     assert [len(r) for r in results] == [1] * 6
     first = results[5][0].body  # the text is the notice's, with this applicant's serial number inside
     assert first.startswith(f"您的科目二考试预约（业务流水号{done[5].serial_no}）预约成功：2026-12-04 ") and first.endswith("。")
@@ -92,7 +92,7 @@ def test_another_sms_gateway_gets_each_whole_text(env, crowd):
     allocation_service.run(dataclasses.replace(env, sms=gateway), PUBLISH)
     assert sorted(phone for phone, _ in gateway.sent) == sorted(p.phone for p in learners)
     texts = dict(gateway.sent)
-    inbox = [m.body for m in messaging.inbox(env, account_id(env, learners[5])) if m.title == "考试预约结果（科目二）"]
+    inbox = [m.body for m in messaging.inbox(env, account_id(env, learners[5])) if m.title in result_titles()]
     assert texts[learners[5].phone] == "【交管12123】" + inbox[0] and done[5].serial_no in inbox[0]
     assert texts[learners[0].phone].endswith(f"{done[0].serial_no}）未安排考试：所选场次名额已满。可重新预约其他考试场次。")
 
@@ -153,7 +153,7 @@ def test_later_plans_keep_an_application_pending(env):
     # the second day's run stores its notices after the first day's: each text names its own session's day
     day_of = {first.id: "2026-12-04", later.id: "2026-12-05"}
     for person, d in zip(learners, done):
-        texts = [m.body for m in messaging.inbox(env, account_id(env, person)) if m.title == "考试预约结果（科目二）"]
+        texts = [m.body for m in messaging.inbox(env, account_id(env, person)) if m.title in result_titles()]
         assert len(texts) == 1 and texts[0].startswith(
             f"您的科目二考试预约（业务流水号{d.serial_no}）预约成功：{day_of[placed[d.booking_id]]} ")
 

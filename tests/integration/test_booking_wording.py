@@ -27,8 +27,9 @@ def test_a_withdrawn_application_sets_the_ranking_time_in_fitting_words(env, peo
     assert ranking.rule_text == "取消考试预约的，以取消预约时间为排序时间" and ranking.rule_items == ""
     checked = booking_submit.check(env, aid, BookingRequest(2, "self", (rows[0].id,)))
     assert dict(checked.summary)["排序时间"].endswith("（取消考试预约的，以取消预约时间为排序时间）")
-    # titled with its subject in the inbox, as 考试预约（科目二） is (tester: two rows 取消考试预约 alike)
-    assert messaging.inbox(env, aid)[0].title == "取消考试预约（科目二）"
+    # titled with its subject and outcome in the inbox, as the booking's other messages are
+    # (tester: two rows 取消考试预约 alike)
+    assert messaging.inbox(env, aid)[0].title == "科目二考试预约（已取消）"
 
 
 def test_both_rules_after_a_withdrawn_application_explain_the_third_as_it_happened(env, people):

@@ -44,7 +44,7 @@ def test_finish_records_the_way_and_tells_the_citizen(env, people, document_serv
     assert entry.detail.endswith(f"{serial} 测试补领证件 办结：已邮寄；证件已邮寄")  # what it did, too
     assert any(serial in b and "已办结：证件已邮寄" in b for b in bodies)
     # the inbox tells the decision apart from the 受理 message by its title (tester: two rows alike)
-    assert [m.title for m in messaging.inbox(env, acc)][:2] == ["测试补领证件（已办结）", "测试补领证件"]
+    assert [m.title for m in messaging.inbox(env, acc)][:2] == ["测试补领证件（已办结）", "测试补领证件（受理中）"]
     with pytest.raises(DomainError, match="当前状态为已办结，无需再办理"):  # a second counter, or a second press
         counter_applications.finish(env, CLERK, acc, serial, "已邮寄")
 

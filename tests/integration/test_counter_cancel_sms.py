@@ -27,7 +27,7 @@ def test_the_cancellation_is_said_once_with_its_time_and_the_ranking(env, people
     expected = (f"您的科目二优先预约（业务流水号{done.serial_no}）已于{now}在车管所窗口取消。"
                 "科目二考试预约的排序时间已变为本次取消的时间。")
     assert messaging.inbox(env, aid)[0].body == expected
-    assert messaging.inbox(env, aid)[0].title == "取消考试预约（科目二）"
+    assert messaging.inbox(env, aid)[0].title == "科目二考试预约（已取消）"
     sms = messaging.outbox(env, _phone(env, aid), limit=1)[0].body
     assert sms.endswith(expected) and sms.count("窗口取消") == 1
 

@@ -95,7 +95,7 @@ def test_phone_reset_notifies_the_new_phone(env, people) -> None:
     aid = account_id(env, people["driver_normal"])
     counter_accounts.reset_phone(env, CLERK, aid, "13800003333")
     assert "绑定手机号" in messaging.outbox(env, "13800003333")[0].body
-    assert messaging.inbox(env, aid)[0].title == "绑定手机号已变更"
+    assert messaging.inbox(env, aid)[0].title == "绑定手机号变更（已办结）"
     with pytest.raises(DomainError, match="相同"):
         counter_accounts.reset_phone(env, CLERK, aid, "13800003333")
     assert "phone_reset" in _actions(env, "staff:J1001")

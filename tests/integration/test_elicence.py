@@ -395,13 +395,13 @@ def test_a_review_decision_is_titled_with_it_in_the_inbox(env, people) -> None:
 
     applied = elicence.apply_direct(env, a)
     elicence_review.approve(env, applied.serial_no)
-    assert titles(applied.serial_no) == ["驾驶证电子版申领", "驾驶证电子版申领（审核通过）"]
+    assert titles(applied.serial_no) == ["驾驶证电子版申领（待审核）", "驾驶证电子版申领（审核通过）"]
     turned_down = elicence.change_photo(env, a, "camera", GOOD)
     elicence_review.reject(env, turned_down.serial_no, "1")
-    assert titles(turned_down.serial_no) == ["更换电子驾驶证照片", "更换电子驾驶证照片（审核不通过）"]
+    assert titles(turned_down.serial_no) == ["更换电子驾驶证照片（待审核）", "更换电子驾驶证照片（审核不通过）"]
     changed = elicence.change_photo(env, a, "camera", GOOD)
     elicence_review.approve(env, changed.serial_no)
-    assert titles(changed.serial_no) == ["更换电子驾驶证照片", "更换电子驾驶证照片（审核通过）"]
+    assert titles(changed.serial_no) == ["更换电子驾驶证照片（待审核）", "更换电子驾驶证照片（审核通过）"]
     b = acc(env, people, "no_photo")
     refused = elicence.apply_with_photo(env, b, "camera", GOOD)
     elicence_review.reject(env, refused.serial_no, "2")

@@ -61,7 +61,7 @@ def test_the_second_charge_is_given_back_and_recorded(env, people) -> None:
     assert ("exam_fee_refund", f"{serial} 150元 {stray} 重复缴纳的考试费 已原路退回") in audits
     assert audit.action_name("exam_fee_refund") == "考试费退回"
     inbox = messaging.inbox(env, aid)
-    assert inbox[0].title == "考试费退还" and inbox[0].body == f"您的科目二考试预约（业务流水号{serial}）{text}。"
+    assert inbox[0].title == "考试费退还（已原路退回）" and inbox[0].body == f"您的科目二考试预约（业务流水号{serial}）{text}。"
     assert inbox[1].title == fees.FEE_TITLE  # kiosk 2's receipt, still there
     assert sms[-1].endswith(inbox[0].body)
 
@@ -74,7 +74,7 @@ def test_a_second_charge_the_bank_keeps_says_where_to_get_it_back(env, people) -
     assert events[-1] == ("已缴费", text)
     assert ("exam_fee_refund_failed", f"{serial} 150元 {stray} 重复缴纳的考试费 须人工退费") in audits
     inbox = messaging.inbox(env, aid)
-    assert inbox[0].title == "考试费退还" and inbox[0].body == f"您的科目二考试预约（业务流水号{serial}）{text}。"
+    assert inbox[0].title == "考试费退还（未能原路退回）" and inbox[0].body == f"您的科目二考试预约（业务流水号{serial}）{text}。"
     assert "已原路退回" not in inbox[0].body and sms[-1].endswith(inbox[0].body)
 
 

@@ -55,7 +55,7 @@ def test_recorded_at_once_listed_with_its_violations_and_removed(env: Env, peopl
         assert s.scalar(select(func.count()).where(AuditEntry.action == "other_vehicle_remove")) == 1
         titles = s.scalars(select(Message.title).where(Message.account_id == aid, Message.channel == "inbox")
                            .order_by(Message.id)).all()
-        assert titles[-2:] == ["备案非本人机动车", "解除非本人机动车备案"]  # told apart (tester)
+        assert titles[-2:] == ["备案非本人机动车（已办结）", "备案非本人机动车（已解除备案）"]  # told apart (tester)
     [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
     assert shown.events[-1].note == "已解除非本人机动车渝B5K821的备案。"  # 网办进度 no longer reads as current
 

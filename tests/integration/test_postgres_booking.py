@@ -19,7 +19,7 @@ from kiosk.services.booking import facts_stamp, load_facts
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env
 from kiosk.services.staff import StaffSession
-from tests.booking_helpers import account_id, add_learners, book, sessions
+from tests.booking_helpers import account_id, add_learners, book, result_titles, sessions
 from tests.integration.test_booking_allocation import PUBLISH, shrink
 
 pytestmark = pytest.mark.postgres
@@ -82,7 +82,7 @@ def test_booking_and_allocation_on_postgresql(pg_env: Env) -> None:
         apps = dict(s.execute(select(Application.serial_no, Application.status).where(
             Application.serial_no.in_([d.serial_no for d in normal]))).all())
         assert sorted(apps.values()) == ["未安排", "预约成功"]
-    results = [m.body for p in learners[:2] for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果（科目二）"]
+    results = [m.body for p in learners[:2] for m in messaging.inbox(env, account_id(env, p)) if m.title in result_titles()]
     assert len(results) == 2 and all(d.serial_no in " ".join(results) for d in normal)  # notice text + serial
     assert any("未安排考试：所选场次名额已满" in b for b in results)
     assert messaging.outbox(env, learners[0].phone, limit=1)[0].body.startswith("【交管12123】您的科目二考试预约")
@@ -110,7 +110,7 @@ def test_two_counters_allocating_the_same_day_place_everyone_once(pg_env: Env, m
     assert sorted((r.placed, r.unplaced) for r in reports) == [(0, 0), (1, 2)]
     with env.db.read() as s:
         assert s.get(ExamSession, target.id).placed == 1
-    told = [m for p in learners for m in messaging.inbox(env, account_id(env, p)) if m.title == "考试预约结果（科目二）"]
+    told = [m for p in learners for m in messaging.inbox(env, account_id(env, p)) if m.title in result_titles()]
     assert len(told) == 3 and {d.serial_no for d in done} == {m.body.split("业务流水号")[1][:16] for m in told}
 
 

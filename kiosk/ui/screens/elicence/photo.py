@@ -40,6 +40,7 @@ PREVIEW_NARROW, PREVIEW_WIDE = (11, 8), (17, 12)
 
 
 class PhotoScreen(DoneButtons, CitizenScreen):
+    _failed_check = False  # the last photo checked was refused: its result (#ph-checked) is kept in view
     DRAFT_FIELDS = ("photo",)  # a typed path not yet used
 
     def __init__(self, purpose: str) -> None:
@@ -160,6 +161,7 @@ class PhotoScreen(DoneButtons, CitizenScreen):
             self._chosen(Path(event.option.id))
 
     def _chosen(self, path: Path) -> None:
+        self._failed_check = False
         self.query_one("#field-photo", FormField).set_error("")  # a photo chosen: no path is asked for now
         self.path = None
         self.query_one("#ph-submit", Button).disabled = True
@@ -185,6 +187,7 @@ class PhotoScreen(DoneButtons, CitizenScreen):
             # in view once the result above it is laid out (at 80x24 it pushes 提交审核 below the last row)
             self.call_after_refresh(submit.scroll_visible, animate=False)
         else:  # why not, in view (at 80x24 the preview pushed the result's last lines below the screen)
+            self._failed_check = True
             self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
 
     def on_page_resized(self, event: Page.Resized) -> None:
@@ -192,7 +195,10 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         checked photo scrolled the page): the button back in view, or 提交审核, scrolled to the page's
         foot, had its last row under that line."""
         focused = self.focused
-        if not event.grown and isinstance(focused, Button) and event.page in focused.ancestors:
+        if self._failed_check and not event.grown:  # the refused photo's result stays the one in view: scrolling
+            # the button pressed back in view hid it again, when this came after bring_into_view (a loaded machine)
+            self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
+        elif not event.grown and isinstance(focused, Button) and event.page in focused.ancestors:
             self.call_after_refresh(focused.scroll_visible, animate=False)
 
     def _sent(self, result: elicence.ApplyResult) -> None:

@@ -103,6 +103,8 @@ class _LimitedInput(Input):
         accepted = self._edit(field, text, start, end)
         if isinstance(field, FormField) and accepted and (text or self.value != before):
             field.typed_in()  # 2 typed over the default 2 too: the next digit goes after it
+        if isinstance(field, FormField) and accepted:
+            field.edit_taken()
 
     def _edit(self, field: object, text: str, start: int, end: int) -> bool:
         """Whether it was not refused (what is left to Input.replace may still be, by the length limit)."""
@@ -112,7 +114,8 @@ class _LimitedInput(Input):
                 # １３８ 0000-1111 as 13800001111 (the limit counts digits), a code's ０-９ as 0-9
                 text = phone_typed(text) if field.phone else compact(text)
                 if not (text.isascii() and text.isdigit()) and text:
-                    field.refused(self.value, "手机号码只能输入数字" if field.phone else f"{field._label}只能输入数字")
+                    field.refused(self.value, "手机号码只能输入数字" if field.phone else f"{field._label}只能输入数字",
+                                  non_digit=True)
                     return False
             elif isinstance(field, FormField) and field.digits:
                 text = "".join(text.split())
@@ -192,6 +195,7 @@ class FormField(FieldEnter, Vertical):
         self._limit_held = False  # an Enter after that refusal has been held (on_input_submitted)
         self._baseline = value  # the value the screen last gave the field: anything else was typed
         self._said = ""  # the message under the field now (set_error)
+        self._non_digit_said = False  # that message is 只能输入数字 (refused)
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
@@ -219,10 +223,21 @@ class FormField(FieldEnter, Vertical):
         """The length limit refused what was typed or pasted after ``value``: say so until the next edit."""
         self.refused(value, self._limit_text)
 
-    def refused(self, value: str, message: str) -> None:
-        """What was typed or pasted after ``value`` was refused: ``message`` under the field until the next edit."""
+    def refused(self, value: str, message: str, non_digit: bool = False) -> None:
+        """What was typed or pasted after ``value`` was refused: ``message`` under the field until the next
+        edit. ``non_digit``: refused as not a digit (只能输入数字), which goes with the next edit taken
+        (_LimitedInput.replace) even when that leaves the value as it was."""
         self._limit_at, self._limit_held = value, False
         self.set_error(message)
+        self._non_digit_said = non_digit
+
+    def edit_taken(self) -> None:
+        """An edit was taken (_LimitedInput.replace): 只能输入数字 goes, which Changed alone missed (the
+        2 tapped over the default 2 changed nothing; 3 then Backspace came back to the value it was
+        said at). Other messages go as the value changes (on_input_changed)."""
+        if self._non_digit_said:
+            self._limit_at = None
+            self.set_error("", scroll=False)
 
     @property
     def _limit_text(self) -> str:
@@ -283,7 +298,7 @@ class FormField(FieldEnter, Vertical):
         field ran off the screen), and the row of buttons right under it when both fit (the message
         takes a row of its own only now: it pushed 预约 under the SMS code field off the page at
         80x24); not for the second and later of a form's several messages."""
-        self._said = message
+        self._said, self._non_digit_said = message, False
         self.query_one(".field-error", Static).update(message)
         if message and scroll:
             self.call_after_refresh(bring_into_view, self)

@@ -47,6 +47,7 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         self._dismissing_click = False  # a click took the idle countdown away: its release does nothing
         self._generation = 0  # bumped when a session is wiped; late worker results are then dropped
         self.start_notice = ""  # shown once on the start screen (kiosk.__main__: after a restart)
+        self._goodbye = ""  # the sign-out notice end_session left (已退出登录，...): gone at the next sign-in
         self.crashed = False  # an error no screen handled ended this run (see _handle_exception)
         self._sms_seen: dict[str, int] = {}  # phone -> id of the newest SMS shown or noted (demo phone bar)
         self.register_theme(looks.STANDARD_LOOK)
@@ -103,6 +104,7 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         from .screens.home import HomeScreen
 
         self.citizen = citizen
+        self.forget_goodbye()
         self.show_demo_sms(citizen.phone, only_new=True)  # notes the SMS so far (the sign-in code)
         self.switch_screen(HomeScreen())
 
@@ -170,7 +172,18 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         for bar in self.screen.query(PhoneBar):
             await bar.remove()
         if notice:
+            self._goodbye = notice
             self.notify(notice, timeout=6)
+
+    def forget_goodbye(self) -> None:
+        """Someone signed in (a citizen, or a clerk at the counter): the last session's sign-out notice
+        (已退出登录，欢迎再次使用。, 已退出登录，请工作人员登录) goes, here and on every later screen. It
+        was for whoever walked up, and stayed its 6 s into the next clerk's workbench (tester).
+        Other notifications (注册成功，已为您登录, a counter's restart notice) stay."""
+        goodbye, self._goodbye = self._goodbye, ""
+        for notification in list(self._notifications) if goodbye else ():
+            if notification.message == goodbye:
+                self._unnotify(notification)
 
     def staff_signed_out(self, why: str, *, refused: bool = True) -> None:
         """A service refused the clerk (account deactivated or role taken away since sign-in, the lock

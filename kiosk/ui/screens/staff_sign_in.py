@@ -80,4 +80,5 @@ class StaffSignInScreen(KioskScreen):
         self.query_one("#field-password", FormField).value = ""
         self.query_one("#field-staff_no", FormField).value = ""
         self.kiosk.staff = session
+        self.kiosk.forget_goodbye()  # 已退出登录，请工作人员登录 was for this clerk, not the workbench
         self.app.push_screen(ChangePasswordScreen() if session.must_change_password else StaffHomeScreen())

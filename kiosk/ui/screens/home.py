@@ -10,12 +10,11 @@ from textual.widgets import Button
 
 from ...services import auth, messaging
 from ..base import KioskScreen
-from ..cjk_wrap import clauses
 from ..dialogs.confirm import ConfirmDialog
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
 from ..widgets.menu_grid import LOOKS, MenuGrid, fitting_look, menu_up_from_below
-from ..widgets.plain import Plain
+from ..widgets.plain import ClauseLine, Plain
 
 
 UNREAD_POLL = 5.0  # seconds: the unread count read again while 业务中心 is shown (as the app's DEMO_SMS_POLL)
@@ -33,30 +32,14 @@ class HomeMenu(VerticalScroll):
             fit()
 
 
-class Greeting(Plain):
+class Greeting(ClauseLine):
     """您好，... 请选择要办理的业务：, each clause kept whole on a line at the width the greeting has
     (``cjk_wrap.clauses``): at 80x24 it read 「...请选择要办」 / 「理的业务：」 (tester)."""
 
-    def __init__(self, text: str, **kwargs: object) -> None:
-        super().__init__(text, **kwargs)  # type: ignore[arg-type]
-        self._text = text
-        self._shown = text
-
-    def say(self, text: str) -> None:
-        self._text = text
-        self._fit()
-
-    def on_resize(self, _event: events.Resize) -> None:
-        self._fit()
-
-    def _fit(self) -> None:
-        text = clauses(self._text, self.content_size.width)
-        if text != self._shown:
-            self._shown = text
-            self.update(text)
-            fit = getattr(self.screen, "fit_menu", None)  # a line more or less: the menu's look follows
-            if fit is not None:
-                self.call_after_refresh(fit)
+    def refitted(self) -> None:
+        fit = getattr(self.screen, "fit_menu", None)  # a line more or less: the menu's look follows
+        if fit is not None:
+            self.call_after_refresh(fit)
 
 
 class HomeScreen(KioskScreen):

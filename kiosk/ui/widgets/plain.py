@@ -22,6 +22,8 @@ from textual.render import measure
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
+from ..cjk_wrap import clauses
+
 
 def plain(value: Any) -> Any:
     """A string as a Rich ``Text`` (shown as it is); anything else unchanged."""
@@ -61,6 +63,34 @@ class StatusLine(Plain):
     def on_resize(self) -> None:
         if self.display:
             self.post_message(self.Placed())
+
+
+class ClauseLine(Plain):
+    """A line whose clauses are kept whole where it wraps (``cjk_wrap.clauses``) at the width it has,
+    and again as that width changes: 业务中心's greeting (「...请选择要办」 / 「理的业务：」 at 80x24),
+    工作人员账户's 所选账户 (「...正常）（当前」 / 「登录）」). ``say`` gives it a new text."""
+
+    def __init__(self, text: str = "", **kwargs: Any) -> None:
+        super().__init__(text, **kwargs)
+        self._text = text
+        self._shown = text
+
+    def say(self, text: str) -> None:
+        self._text = text
+        self._fit()
+
+    def on_resize(self, _event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        text = clauses(self._text, self.content_size.width)
+        if text != self._shown:
+            self._shown = text
+            self.update(text)
+            self.refitted()
+
+    def refitted(self) -> None:
+        """It takes a line more or fewer now, maybe: for a screen that lays out around it."""
 
 
 class ErrorLine(Plain):

@@ -17,7 +17,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.choice import Tick
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
-from ...widgets.plain import ErrorLine, Plain, PlainTable
+from ...widgets.plain import ClauseLine, ErrorLine, Plain, PlainTable
 from .staff_questions import AccountQuestions
 
 
@@ -55,7 +55,7 @@ class StaffAdminScreen(AccountQuestions, KioskScreen):
         with VerticalScroll(classes="form wide", can_focus=False):  # no Tab stop of its own: see kiosk.tcss
             # the picked account's part next after the list (Tab order too), the 新建账户 form after it
             yield PlainTable(id="staff-rows", cursor_type="row", select_on_click=True)  # one click picks, as Enter
-            yield Plain(NOT_CHOSEN, id="chosen", classes="group-title")
+            yield ClauseLine(NOT_CHOSEN, id="chosen", classes="group-title")
             with Horizontal(classes="row"):
                 yield FormField("reset_password", "新密码（重置密码时填写）", max_length=64, password=True,
                                 enter_presses="reset")
@@ -159,8 +159,12 @@ class StaffAdminScreen(AccountQuestions, KioskScreen):
         before, self.chosen = self.chosen, staff_no if r else ""
         if before and self.chosen != before:
             self._forget_chosen()
-        self.query_one("#chosen", Static).update(
-            f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{r.state_text}）" if r else NOT_CHOSEN)
+        here = r is not None and self.kiosk.staff is not None and r.staff_no == self.kiosk.staff.staff_no
+        # the account signed in here says so here too, as in the list's 状态 (正常（当前登录）); too long
+        # for a line (the admin's own, 4 roles: 81 columns at 80x24), （当前登录） goes whole to the next
+        self.query_one("#chosen", ClauseLine).say(
+            f"所选账户：{r.staff_no} {r.name}（{r.role_text}，{r.state_text}）{SIGNED_IN if here else ''}"
+            if r else NOT_CHOSEN)
         for bid in self.ACTIONS:
             self.query_one(f"#{bid}", Button).disabled = r is None
         self._tick_roles(r)

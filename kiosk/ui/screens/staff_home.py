@@ -18,6 +18,7 @@ from ..dialogs.confirm import ConfirmDialog
 from ..widgets.fit import column_widths, room
 from ..widgets.header import KioskHeader
 from ..widgets.menu_grid import MenuGrid, menu_up_from_below
+from ..widgets.more_below import MoreInList
 from .counter.menu import items_for
 from ..widgets.plain import Plain, PlainTable
 
@@ -54,7 +55,8 @@ class StaffHomeScreen(KioskScreen):
                 for item in self._menu.values():
                     yield Button(item.label, id=item.id, variant="primary")
             yield Plain("最近操作记录（审计日志）：", classes="group-title")
-            yield PlainTable(id="audit", cursor_type="row")
+            yield (table := PlainTable(id="audit", cursor_type="row"))
+            yield MoreInList(table, id="audit-more")  # 下方还有内容 while entries are below the list's edge (80x24: cut at it)
             yield Plain("", classes="screen-error")
             with BelowMenuRow(classes="buttons"):
                 yield Button("锁定屏幕", id="lock")

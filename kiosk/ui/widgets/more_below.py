@@ -22,7 +22,10 @@ Upwards too: after 查询 (考试预约's 选择场次 at 100x30) the page is sc
 screen could not get back to the dates but by the thin scrollbar. Scrolled to the end with something
 above (any of the three wizards), the line says 上方还有内容：请点这里向上翻页（或按Shift+Tab键）, and a tap
 pages the page up (one page height, or to its top); with something both above and below it says
-below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务."""
+below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务.
+
+``MoreInList`` is the same line under a list that scrolls inside a page that fits (窗口工作台's
+最近操作记录): its last entry was cut at the list's edge at 80x24, with nothing saying more was below."""
 from __future__ import annotations
 
 from textual import _time, events
@@ -51,11 +54,15 @@ class MoreBelow(Plain):
     def follow(self, page: Widget) -> None:
         """Shown while ``page`` (a kiosk.ui.widgets.page.Page) has something below its view (下方),
         or else above it (上方)."""
-        below = bool(getattr(page, "has_more_below", False))
-        above = not below and bool(getattr(page, "has_more_above", False))
+        self._show(bool(getattr(page, "has_more_below", False)), bool(getattr(page, "has_more_above", False)))
+
+    BELOW_TEXT, ABOVE_TEXT = MORE_BELOW_TEXT, MORE_ABOVE_TEXT
+
+    def _show(self, below: bool, above: bool) -> None:
+        above = not below and above
         if above != self.upwards:
             self.upwards = above
-            self.update(MORE_ABOVE_TEXT if above else MORE_BELOW_TEXT)
+            self.update(self.ABOVE_TEXT if above else self.BELOW_TEXT)
         if (below or above) != self.display:
             self.display = below or above
 
@@ -70,11 +77,49 @@ class MoreBelow(Plain):
         if self._tapped is not None and now - self._tapped[0] < SECOND_TAP and self._tapped[1] != self.upwards:
             return
         self._tapped = (now, self.upwards)
-        from .page import Page
-
-        parent = self.parent
-        for page in parent.query_children(Page) if parent is not None else ():
+        for page in self._scrolled():
             if self.upwards:
                 page.scroll_page_up(animate=False)
             else:
                 page.scroll_page_down(animate=False)
+
+    def _scrolled(self) -> list[Widget]:
+        """What a tap pages: the page beside it in its column."""
+        from .page import Page
+
+        parent = self.parent
+        return list(parent.query_children(Page)) if parent is not None else []
+
+
+class MoreInList(MoreBelow):
+    """下方还有内容 right under ``target``, a list that scrolls by itself (a DataTable, its height held
+    by kiosk.tcss), while some of its rows are below its view; 上方还有内容 once it is scrolled to its
+    end with rows above. A tap pages the list, as MoreBelow's pages its page; the arrow keys scroll it
+    once it has the focus (Tab reaches it), which the line says instead of MoreBelow's Tab."""
+
+    DEFAULT_CSS = "MoreInList { padding: 0 1; }"  # in line with the list's text, in the same page
+    BELOW_TEXT = "下方还有内容：请点这里向下翻页（或选中列表后按方向键）"
+    ABOVE_TEXT = "上方还有内容：请点这里向上翻页（或选中列表后按方向键）"
+
+    def __init__(self, target: Widget, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self.update(self.BELOW_TEXT)
+        self._target = target
+
+    def on_mount(self) -> None:
+        # after the refresh: the scroll and the rows' layout just made (read at once, the last ones); a
+        # resize of the terminal fills the list again (StaffHomeScreen._fill), its virtual size changes
+        for name in ("scroll_y", "virtual_size"):
+            self.watch(self._target, name, lambda _value: self.call_after_refresh(self.follow_list), init=False)
+
+    def follow(self, page: Widget) -> None:
+        """A page on the same screen tells its hints (kiosk.ui.widgets.page): this one follows its list."""
+        self.follow_list()
+
+    def follow_list(self) -> None:
+        t = self._target
+        if t.is_attached:
+            self._show(t.scroll_y < t.max_scroll_y, t.scroll_y > 0)
+
+    def _scrolled(self) -> list[Widget]:
+        return [self._target]

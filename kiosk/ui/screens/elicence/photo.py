@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, ContentSwitcher, Input, OptionList, Static
@@ -189,6 +190,12 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         else:  # why not, in view (at 80x24 the preview pushed the result's last lines below the screen)
             self._failed_check = True
             self.call_after_refresh(bring_into_view, self.query_one("#ph-checked"))
+
+    def on_key(self, event: events.Key) -> None:
+        self._failed_check = False  # the citizen moves on: their keys and taps decide what is in view now
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._failed_check = False
 
     def on_page_resized(self, event: Page.Resized) -> None:
         """The page got shorter under a focused button (the 上方/下方还有内容 line shown under it once a

@@ -191,3 +191,18 @@ async def test_applied_on_another_kiosk_while_the_question_was_open(kiosk_app, e
         assert "您已申领电子驾驶证，可以出示使用。" in text
         assert _buttons_on_screen(kiosk_app) == ["出示电子驾驶证", "换照片", "返回"]
         assert kiosk_app.focused is kiosk_app.screen.query_one("#el-show")
+
+
+async def test_back_from_the_photo_screen_the_focus_is_where_it_was(kiosk_app, env, people) -> None:
+    """Tester: 拍照或相册选择, then Escape and 放弃并返回, put the focus on 申领 (the page is read again on
+    return and focused its first button): it is back on 拍照或相册选择, the button pressed."""
+    async with kiosk_app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot, env, people["driver_normal"])
+        kiosk_app.screen.query_one("#el-photo-new", Button).focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, PhotoScreen)
+        kiosk_app.screen.dismiss()
+        await settle(pilot)
+        assert isinstance(kiosk_app.screen, ElicenceScreen)
+        assert kiosk_app.focused is kiosk_app.screen.query_one("#el-photo-new")

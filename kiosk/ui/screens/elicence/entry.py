@@ -26,6 +26,7 @@ class ElicenceScreen(CitizenScreen):
         self.overview: elicence.Overview | None = None
         self.result: elicence.ApplyResult | None = None  # the 申领 answered on this screen, while still true
         self.refused: DomainError | None = None  # why 申领 was refused: said once the screen is read again
+        self._came_from: str | None = None  # the button that opened the photo or card screen: its focus back
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("驾驶证电子版")
@@ -94,7 +95,10 @@ class ElicenceScreen(CitizenScreen):
             self.result = None  # the card withdrawn (锁定, 吊销...), or a review decided: the old result goes
             self.query_one("#el-result", Static).update("")
         self._show("#el-result", self.result is not None)
-        if not (live and actions == self._actions() and self.focused is not None):
+        came_from, self._came_from = self._came_from, None
+        if came_from in actions and actions == self._actions():  # back from the photo or the card, nothing
+            self.query_one(f"#{came_from}", Button).focus()  # changed: on the button pressed (tester: on 申领)
+        elif not (live and actions == self._actions() and self.focused is not None):
             self._focus_first_action()  # else the same buttons: the focus stays (tester: it went to 出示电子驾驶证 each time)
         if self.refused is not None:  # under what the screen offers now (出示电子驾驶证, say)
             self.show_error(self.refused)
@@ -123,6 +127,7 @@ class ElicenceScreen(CitizenScreen):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         bid = event.button.id
+        self._came_from = bid if bid in ("el-photo-apply", "el-photo-new", "el-show", "el-change-photo") else None
         if bid == "back":
             self.dismiss()
         elif bid == "el-confirm":

@@ -211,7 +211,7 @@ def test_apply_photo_status_says_whether_a_stored_photo_exists_and_refuses_who_c
     stored = elicence.apply_photo_status(env, acc(env, people, "violation"))
     assert stored.allowed and stored.message.startswith("您有系统留存照片，可以直接申领") and "证件照上传须知" in stored.notice
     none = elicence.apply_photo_status(env, acc(env, people, "no_photo"))
-    assert none.allowed and none.message.startswith("您没有留存照片")
+    assert none.allowed and none.message.startswith("您未留存照片")
     locked = elicence.apply_photo_status(env, acc(env, people, "locked"))
     assert not locked.allowed and locked.message == "您的驾驶证状态异常，请联系驾驶证发证地公安交管部门。"
     a = acc(env, people, "driver_normal")

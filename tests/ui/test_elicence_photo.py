@@ -45,8 +45,8 @@ async def _album(pilot) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("key, button, said, not_said", [
     # 赵磊: the second choice under the question
-    ("violation", "#el-photo-new", "您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片", "没有留存照片"),
-    ("no_photo", "#el-photo-apply", "您没有留存照片，请按须知要求拍照或从相册选择本人照片", "您有系统留存照片"),  # 吴霞
+    ("violation", "#el-photo-new", "您有系统留存照片，可以直接申领；也可以按须知要求拍照或从相册选择本人照片", "未留存照片"),
+    ("no_photo", "#el-photo-apply", "您未留存照片，请按须知要求拍照或从相册选择本人照片", "您有系统留存照片"),  # 吴霞
 ])
 async def test_what_the_photo_screen_says_depends_on_a_stored_photo(kiosk_app, env, people, key, button, said,
                                                                      not_said) -> None:

@@ -217,15 +217,9 @@ def _values(start: time, classes: str, seats: int, quota: int, opens: date, publ
             "开放预约": f"{opens:%Y-%m-%d}", "公布": f"{publish}"}
 
 
-# _values' names of what an edit may change, as the session form labels them
-EDIT_LABELS = {"开考": "开考时间", "车型": "准考车型", "考位": "考位数", "优先名额": "优先预约名额",
-               "开放预约": "开放预约日期", "公布": "结果公布日期"}
-
-
 def edit_text(before: Mapping[str, str], after: Mapping[str, str]) -> str:
     """What an edit changed, each field in the form's words with its old and new value
     (已修改：考位数由30改为40，优先预约名额由4改为1), or 未作修改: the same words in the line the clerk
-    reads after 保存场次 and in the audit entry (which wrote 变更：考位由30改为40 / 未变更). No arrow: it
-    is an ambiguous-width character in CJK terminals."""
-    changed = [f"{EDIT_LABELS.get(k, k)}由{v}改为{after.get(k)}" for k, v in before.items() if after.get(k) != v]
+    reads after 保存场次 and in the audit entry (which wrote 变更：考位由30改为40 / 未变更)."""
+    changed = rules.changes(before.items(), after)
     return f"已修改：{'，'.join(changed)}" if changed else "未作修改"

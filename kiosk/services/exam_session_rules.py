@@ -4,7 +4,7 @@ the window's order and the 10 days' notice, exam hours, no overlap at a site, an
 applied for (or held) may no longer change."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -98,15 +98,22 @@ def held(s: Session, session_id: int) -> ExamSession | None:
     return s.get(ExamSession, session_id, with_for_update=True)
 
 
-# the form's words for what an edit may change (exam_admin._audited's keys)
-LOADED_LABELS = {"开考": "开考时间", "车型": "准考车型", "考位": "考位", "优先名额": "优先预约名额",
-                 "开放预约": "开放预约日期", "公布": "结果公布日期"}
+# the session form's words for what an edit may change (exam_admin._values' keys)
+EDIT_LABELS = {"开考": "开考时间", "车型": "准考车型", "考位": "考位数", "优先名额": "优先预约名额",
+               "开放预约": "开放预约日期", "公布": "结果公布日期"}
+
+
+def changes(before: Iterable[tuple[str, str]], after: Mapping[str, str]) -> list[str]:
+    """Each value that differs, in the form's words: 考位数由30改为40 (no arrow: it is an
+    ambiguous-width character in CJK terminals). One wording for the save line, the audit entry
+    (exam_admin.edit_text) and the refusal of a stale edit (unchanged_since)."""
+    return [f"{EDIT_LABELS.get(k, k)}由{v}改为{after.get(k)}" for k, v in before if after.get(k) != v]
 
 
 def unchanged_since(loaded: tuple[tuple[str, str], ...] | None, now: dict[str, str]) -> None:
     """An edit saves over the values its form loaded, or is refused (Conflict, said by the form): the
     form would otherwise put back what another counter saved since (the values it still shows)."""
-    changed = [f"{LOADED_LABELS.get(k, k)}由{v}改为{now.get(k)}" for k, v in loaded or () if now.get(k) != v]
+    changed = changes(loaded or (), now)
     if changed:
         raise Conflict(f"该场次已被其他工作人员修改（{'，'.join(changed)}），请重新查询后再修改", "session")
 

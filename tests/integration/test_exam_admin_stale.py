@@ -42,7 +42,7 @@ def test_a_save_over_another_counters_change_is_refused(env) -> None:
     after_a, edits = _saved(env, row.id), _edits(env)
     with pytest.raises(Conflict) as refused:
         exam_admin.save_session(env, EXAMS, b)
-    assert refused.value.message == "该场次已被其他工作人员修改（考位由5改为8），请重新查询后再修改"
+    assert refused.value.message == "该场次已被其他工作人员修改（考位数由5改为8），请重新查询后再修改"
     assert refused.value.field == "session"  # said by the form, under 保存场次
     assert _saved(env, row.id) == after_a and _edits(env) == edits  # A's 考位 8 kept; nothing audited
     reloaded = next(r for r in exam_admin.list_sessions(env, EXAMS, "2027-02-10", "2027-02-10") if r.id == row.id)

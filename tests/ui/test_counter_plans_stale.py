@@ -54,7 +54,7 @@ async def test_a_save_over_another_counters_change_is_refused_and_keeps_the_form
         set_input(app, "priority_quota", "2")
         await press(pilot, "save")
         said = _text(app, "#error-session")
-        assert said == "该场次已被其他工作人员修改（考位由5改为8），请重新查询后再修改"
+        assert said == "该场次已被其他工作人员修改（考位数由5改为8），请重新查询后再修改"
         assert screen_error(app) == ""  # next to the form, not at the bottom of the page
         note = app.screen.query_one("#error-session", Static)
         assert app.screen.query_one("#sessions").parent.region.contains_region(note.region)  # in view

@@ -92,7 +92,7 @@ def window_refusal(today: date, valid_to: date) -> str | None:
     return None
 
 
-def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ...], age: int, *,
+def due_refusal(kind: DelayKind, classes: tuple[str, ...], age: int, *,
                 points: int, status: str) -> str | None:
     """Whether the driver has what ``kind`` puts off: 换证 every driver has, at any time of the
     validity (L162 Art 75, RULES.md: one leaving now for years of 服兵役 is not in the hall when
@@ -100,7 +100,7 @@ def due_refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str
     or from 70, 审验 only for the classes that take it (review_education.takes_review), and not for
     a cycle without points (``points`` in the current 记分周期), which is 免予审验 (L162 Art 70),
     unless the licence is already 逾期未审验 (``status`` has S): that 审验 is owed whatever this
-    cycle holds. (``today`` and ``valid_to`` are not needed now; kept for the callers.)"""
+    cycle holds."""
     if kind.status == "P":
         if not set(classes) & set(MEDICAL_CLASSES) and age < MEDICAL_AGE:
             # N and P are trolleybus and tram, not 大中型客货车: named apart (tester)
@@ -123,7 +123,7 @@ def refusal(kind: DelayKind, today: date, valid_to: date, classes: tuple[str, ..
     what ``kind`` puts off (class, and age for the 身体证明) is told so before anything about the
     dates, however long the licence has expired: sending him to a counter for a delay he needs at
     no time would be wrong. Then the one-year window after the expiry."""
-    return (due_refusal(kind, today, valid_to, classes, age, points=points, status=status)
+    return (due_refusal(kind, classes, age, points=points, status=status)
             or window_refusal(today, valid_to))
 
 

@@ -161,7 +161,7 @@ def test_a_renewal_delay_runs_beyond_the_expiry_and_at_most_3_years_after_it():
 def test_a_medical_delay_only_for_those_who_must_give_the_certificate(classes, age, needed):
     from kiosk.domain.licence_delay import due_refusal
 
-    refusal = due_refusal(MEDICAL, TODAY, date(2030, 1, 1), classes, age, **POINTS)
+    refusal = due_refusal(MEDICAL, classes, age, **POINTS)
     assert (refusal is None) == needed
     if refusal:
         assert "无需" in refusal
@@ -172,7 +172,7 @@ def test_a_medical_delay_only_for_those_who_must_give_the_certificate(classes, a
 def test_a_review_delay_only_for_the_classes_that_take_the_review(classes, needed):
     from kiosk.domain.licence_delay import due_refusal
 
-    refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), classes, 75, **POINTS)  # age does not matter here
+    refusal = due_refusal(REVIEW, classes, 75, **POINTS)  # age does not matter here
     assert (refusal is None) == needed
 
 
@@ -183,10 +183,10 @@ def test_a_review_delay_not_for_a_cycle_without_points_unless_the_review_is_over
     already 逾期未审验 (S) owes its 审验 whatever this cycle holds."""
     from kiosk.domain.licence_delay import due_refusal
 
-    refusal = due_refusal(REVIEW, TODAY, date(2030, 1, 1), ("A2", "D"), 50, points=points, status=status)
+    refusal = due_refusal(REVIEW, ("A2", "D"), 50, points=points, status=status)
     assert (refusal == "本记分周期没有记分记录，免予本记分周期审验，无需申请延期审验。") == exempt
     assert exempt or refusal is None
-    assert due_refusal(MEDICAL, TODAY, date(2030, 1, 1), ("A2", "D"), 50, points=0, status="A") is None
+    assert due_refusal(MEDICAL, ("A2", "D"), 50, points=0, status="A") is None
 
 
 def test_a_review_delay_reaches_past_this_cycles_review() -> None:

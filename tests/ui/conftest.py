@@ -159,8 +159,10 @@ async def double_tap(pilot: Pilot, x: int, y: int, gap: float = 0.15, new_screen
     while new_screen and not _shows_at(app, before, x, y) and time.monotonic() < deadline:
         await asyncio.sleep(0.01)
     # the finger's time, ``gap`` after the first: a loaded CI machine woke this test late from its sleep
-    # (past the 0.5 s in which taps are dropped), and the second tap was taken as a new one
-    driver_tap(app, x, y, at=None if new_screen else first + gap)
+    # (past the 0.5 s in which taps are dropped), and the second tap was taken as a new one. With a new
+    # screen: at the latest just after it came on top or was drawn (FreshScreenTaps._fresh_since), not
+    # when this loop saw it laid out (on a loaded machine more than FRESH later: CI at f20a032)
+    driver_tap(app, x, y, at=max(first + gap, app._fresh_since + 0.05) if new_screen else first + gap)
     await settle(pilot)
 
 

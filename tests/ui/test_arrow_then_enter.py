@@ -21,7 +21,7 @@ from tests.booking_helpers import account_id
 from tests.ui.conftest import settle, sign_in
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_citizen_message import message
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 from tests.ui.test_elicence_photo_keys import _take_page
 
 CHARACTERS = {"enter": "\r"}

@@ -9,7 +9,7 @@ from rich.cells import cell_len
 from kiosk.ui.widgets.plain import PlainTable
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press, priority_booked
+from tests.ui.counter_helpers import look_up, press, priority_booked
 
 
 def _widest(table: PlainTable) -> list[int]:

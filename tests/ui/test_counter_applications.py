@@ -13,7 +13,7 @@ from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press
+from tests.ui.counter_helpers import SIZE, look_up, press
 
 
 def _select_app(app, serial: str) -> None:  # type: ignore[no-untyped-def]

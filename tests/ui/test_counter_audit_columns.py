@@ -14,7 +14,7 @@ from kiosk.services.staff import StaffSession
 from kiosk.ui.screens.counter.audit import clip
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 CLERK = StaffSession("J1001", "王警官", ("counter",))
 LONG = "代办（持委托书）（委托人王芳，受托人刘洋，委托书编号2026120301）"

@@ -12,7 +12,7 @@ from kiosk.services import counter_citizen
 from kiosk.services.staff import StaffSession
 from tests.ui.conftest import settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 CLERK = StaffSession("J1001", "王警官", ("counter",))
 

@@ -6,7 +6,7 @@ from textual.widgets import DataTable
 
 from tests.ui.conftest import field_error, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def test_a_refused_search_empties_the_list_and_the_count(env):

@@ -11,7 +11,7 @@ from kiosk.services import counter_audit
 from kiosk.services.staff import StaffSession
 from tests.ui.conftest import field_error, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def test_a_clerks_searches_and_refusals_carry_the_clerks_role(env):

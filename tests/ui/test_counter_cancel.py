@@ -9,7 +9,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.citizen import CitizenScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press, priority_booked
+from tests.ui.counter_helpers import SIZE, look_up, press, priority_booked
 
 
 async def test_the_cancellation_asks_for_its_own_reason(env, people):

@@ -15,7 +15,7 @@ from tests.ui.test_booking_records_stale import CLERK
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_cancel_priority import flat
 from tests.ui.test_counter_cancel_waiting import _ask_to_cancel
-from tests.ui.test_counter_screens import look_up
+from tests.ui.counter_helpers import look_up
 
 
 def _ranking(env, whose: str) -> str:  # type: ignore[no-untyped-def]

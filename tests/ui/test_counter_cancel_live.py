@@ -14,7 +14,7 @@ from tests.booking_helpers import account_id, book, sessions
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_cancel_stale import booking_error
-from tests.ui.test_counter_screens import look_up
+from tests.ui.counter_helpers import look_up
 
 
 async def test_cancelled_at_a_kiosk_while_the_clerk_types_the_reason(env, people):

@@ -11,7 +11,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.booking_helpers import book, sessions
 from tests.ui.conftest import screen_text, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press, priority_booked
+from tests.ui.counter_helpers import look_up, press, priority_booked
 
 WARNING = "注意：这是优先预约，取消后科目二不能再优先预约（每个科目只能优先预约1次，已取消的也算），请告知考生。"
 

@@ -19,7 +19,7 @@ from tests.booking_helpers import account_id, book, sessions
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_booking_records_stale import CLERK
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press, priority_booked
+from tests.ui.counter_helpers import SIZE, look_up, press, priority_booked
 
 
 def booking_error(app) -> str:  # type: ignore[no-untyped-def]

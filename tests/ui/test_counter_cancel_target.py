@@ -13,7 +13,7 @@ from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import add_learners, book, sessions
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, priority_booked
+from tests.ui.counter_helpers import SIZE, look_up, priority_booked
 
 
 def _text(app, wid: str) -> str:

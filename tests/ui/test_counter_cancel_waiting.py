@@ -15,7 +15,7 @@ from tests.booking_helpers import book, sessions
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_cancel_priority import flat
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 SIZES = [(120, 40), (80, 24)]
 

@@ -15,7 +15,7 @@ from kiosk.ui.screens.counter.citizen import CitizenScreen
 from tests.booking_helpers import add_learners
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press, priority_booked
+from tests.ui.counter_helpers import look_up, press, priority_booked
 
 
 def _row_of(app, status: str) -> int:  # type: ignore[no-untyped-def]

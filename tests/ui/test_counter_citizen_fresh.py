@@ -10,7 +10,7 @@ from kiosk.ui.screens.counter.citizen import CitizenScreen
 from tests.booking_helpers import account_id, book, sessions
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press
+from tests.ui.counter_helpers import SIZE, look_up, press
 
 
 def _unpaid_booking(env, p) -> int:  # type: ignore[no-untyped-def]

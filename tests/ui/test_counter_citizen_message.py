@@ -11,7 +11,7 @@ from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press, priority_booked
+from tests.ui.counter_helpers import look_up, press, priority_booked
 
 SIZES = [(120, 40), (80, 24)]
 

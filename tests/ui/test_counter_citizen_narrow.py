@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up
+from tests.ui.counter_helpers import look_up
 
 ALL = ["业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场"]
 

@@ -7,7 +7,7 @@ from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, choose_staff, fill_session, press
+from tests.ui.counter_helpers import SIZE, choose_staff, fill_session, press
 
 
 async def test_deactivating_a_staff_account_asks_first(env):

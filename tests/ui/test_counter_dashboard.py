@@ -12,7 +12,7 @@ from kiosk.ui.screens.counter.dashboard import DashboardScreen
 from tests.booking_helpers import add_learners, book
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 SIZE = (120, 40)
 

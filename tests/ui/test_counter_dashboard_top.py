@@ -13,7 +13,7 @@ from kiosk.ui import calls
 from kiosk.ui.screens.counter.dashboard import LOADING, DashboardScreen
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

@@ -12,7 +12,7 @@ from tests.booking_helpers import account_id
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_citizen_narrow import ALL, columns
-from tests.ui.test_counter_screens import look_up
+from tests.ui.counter_helpers import look_up
 
 VOID = "不能预约考试：科目二已预约考试5次均不合格，其他已考合格的科目成绩作废，请重新申请机动车驾驶证"
 

@@ -14,7 +14,7 @@ from kiosk.ui.screens.lock import LockScreen
 from kiosk.ui.screens.staff_home import StaffHomeScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 def _audit(env) -> list[tuple[str, str, str, str]]:

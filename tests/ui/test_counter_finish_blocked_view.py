@@ -10,7 +10,7 @@ from kiosk.ui.dialogs.choose import ChooseDialog
 from tests.booking_helpers import account_id
 from tests.ui.conftest import settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up
+from tests.ui.counter_helpers import look_up
 from tests.ui.test_counter_staff_message import in_view
 
 

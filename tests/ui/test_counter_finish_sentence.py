@@ -14,7 +14,7 @@ from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_citizen_message import message
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 MAILED = "行驶证已邮寄，请注意查收"  # kiosk.services.vehicle_docs: a clause, sewn into longer texts
 TWO = "证件已邮寄。请重新申领电子驾驶证。"  # as licence_replace's with the e-licence to apply for again

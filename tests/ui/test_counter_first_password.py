@@ -14,7 +14,7 @@ from kiosk.ui.screens.staff_password import LEFT, ChangePasswordScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app, sign_out_at_counter
-from tests.ui.test_counter_screens import create_confirmed, menu_ids, press
+from tests.ui.counter_helpers import create_confirmed, menu_ids, press
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
 

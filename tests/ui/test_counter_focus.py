@@ -11,7 +11,7 @@ from textual.scroll_view import ScrollView
 from kiosk.ui.widgets.page import Page
 
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 from tests.ui.conftest import settle
 
 SIZE = (120, 40)

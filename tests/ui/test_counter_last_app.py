@@ -12,7 +12,7 @@ from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 
 async def test_after_the_last_refusal_by_keys_the_next_citizens_number_can_be_typed(env, people, document_service):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kiosk.ui.screens.lock import LockScreen
 from tests.ui.conftest import field_error, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def test_letters_for_a_pin_are_told_the_pins_form_and_use_no_try(env):

@@ -12,7 +12,7 @@ from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id, add_learners
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, priority_booked
+from tests.ui.counter_helpers import look_up, priority_booked
 
 
 async def _enter_in_reason(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from kiosk.ui.screens.counter.citizen import CitizenScreen
 from kiosk.ui.screens.counter.citizen_kept import same_number
 from tests.ui.conftest import settle
 from tests.ui.test_counter import _sign_in, counter_app, sign_out_at_counter
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 SIZE = (120, 40)
 REASON = "代办（持委托书）核对身份"

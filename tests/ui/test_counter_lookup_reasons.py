@@ -11,7 +11,7 @@ from kiosk.services.counter_citizen import lookup_reasons
 from kiosk.ui.widgets.reasons import ReasonList
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 REASONS = lookup_reasons()
 

@@ -18,7 +18,7 @@ from kiosk.ui.screens.counter.forms import InPersonRegisterScreen
 from tests.booking_helpers import add_learners
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press, priority_booked
+from tests.ui.counter_helpers import look_up, press, priority_booked
 
 SIZE = (120, 40)
 NEXT_ID = "500107199501010426"  # 王芳 (on record, registered)

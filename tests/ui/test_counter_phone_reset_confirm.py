@@ -9,7 +9,7 @@ from kiosk.ui.screens.counter.forms import PhoneResetScreen
 from tests.booking_helpers import account_id
 from tests.ui.conftest import field_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 
 async def test_the_new_number_is_read_back_before_it_is_bound(env, people):

@@ -12,7 +12,7 @@ from kiosk.services import allocation_service
 from tests.ui.conftest import screen_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 def _text(app, selector: str) -> str:

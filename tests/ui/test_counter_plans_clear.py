@@ -9,7 +9,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.exam_plans import FORM_FIELDS, ExamPlansScreen
 from tests.ui.conftest import field_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import fill_session, press
+from tests.ui.counter_helpers import fill_session, press
 
 
 async def _discard(pilot) -> None:  # type: ignore[no-untyped-def]

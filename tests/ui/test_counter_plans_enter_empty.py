@@ -11,7 +11,7 @@ from kiosk.ui.screens.counter.exam_plans import FORM_FIELDS
 from tests.ui.conftest import field_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 SIZE = (80, 24)
 

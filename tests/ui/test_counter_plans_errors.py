@@ -10,7 +10,7 @@ from textual.widgets import Select, Static
 from tests.ui.conftest import field_error, set_input
 from tests.ui.test_counter_plans_form import _open
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import fill_session, press
+from tests.ui.counter_helpers import fill_session, press
 
 
 async def test_an_empty_form_says_every_wrong_field_at_once(env):

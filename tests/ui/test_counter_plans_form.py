@@ -13,7 +13,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen, allocation_text
 from tests.ui.conftest import press_enter_in, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import fill_session, press
+from tests.ui.counter_helpers import fill_session, press
 
 SIZE = (120, 40)
 

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Select
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter_plans_form import _open
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def test_enter_on_a_chosen_site_moves_on_to_the_exam_date(env):

@@ -11,7 +11,7 @@ from tests.booking_helpers import book, sessions
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import SIZE, _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 ALL = ["编号", "日期", "时间", "考场", "科目", "状态", "车型", "考位", "优先名额/已用", "已申请", "已安排", "公布日"]
 NARROW = ["日期", "时间", "考场", "科目", "状态", "考位", "已安排", "公布日"]

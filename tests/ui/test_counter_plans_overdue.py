@@ -12,7 +12,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 

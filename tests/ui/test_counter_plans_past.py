@@ -16,7 +16,7 @@ from tests.integration.test_exam_admin_past import EXAMS, _form
 from tests.ui.conftest import screen_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 def _past_session(env) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from textual.widgets import DataTable
 from tests.ui.conftest import field_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import SIZE, _open
-from tests.ui.test_counter_screens import fill_session, press
+from tests.ui.counter_helpers import fill_session, press
 
 
 def _days(app) -> set[str]:

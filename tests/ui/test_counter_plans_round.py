@@ -7,7 +7,7 @@ from textual.widgets import Select
 
 from tests.ui.conftest import field_error, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def test_the_window_rules_come_with_the_format_errors(env):

@@ -12,7 +12,7 @@ from kiosk.services.staff import StaffSession
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 EXAMS = StaffSession("J1003", "赵考务", ("exam_admin",))
 FORM = dict(site_id=1, exam_date="2027-02-10", start_time="08:30", subject="3", classes="C1C2C5", seats="40",

@@ -14,7 +14,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import screen_error, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 EXAMS = StaffSession("J1003", "赵考务", ("exam_admin",))
 FORM = dict(site_id=1, exam_date="2027-02-10", start_time="10:00", subject="1", classes="C1C2", seats="5",

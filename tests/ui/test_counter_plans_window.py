@@ -8,7 +8,7 @@ from datetime import timedelta
 from tests.ui.conftest import field_error, press_enter_in, set_input, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import SIZE, _open
-from tests.ui.test_counter_screens import fill_session, press
+from tests.ui.counter_helpers import fill_session, press
 
 
 async def test_a_new_session_is_told_the_existing_plans_window_first(env):

@@ -9,7 +9,7 @@ from tests.booking_helpers import account_id
 from tests.integration.test_counter_plate_choices import choose_new_car_number
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.conftest import set_input
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 
 def summary(app) -> str:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kiosk.domain.ids import uscc_check_char
 from kiosk.ui.screens.counter.citizen import CitizenScreen
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 SIZE = (120, 40)
 NEW_CODE = "91500000MA5U00009" + uscc_check_char("91500000MA5U00009")  # no account holds it

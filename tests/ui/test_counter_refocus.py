@@ -16,7 +16,7 @@ from tests.app_helpers import apply_for
 from tests.booking_helpers import account_id
 from tests.ui.conftest import set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up, press
+from tests.ui.counter_helpers import look_up, press
 
 
 def _summary(app) -> str:  # type: ignore[no-untyped-def]

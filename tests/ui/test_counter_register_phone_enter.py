@@ -10,7 +10,7 @@ from kiosk.services import counter_accounts
 from kiosk.ui.screens.counter.forms import InPersonRegisterScreen
 from tests.ui.conftest import field_error, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 def test_the_field_checks_are_those_of_the_fields_enter_moves_on_from(env):

@@ -12,7 +12,7 @@ from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.test_counter_results_confirm import answer_yes
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def _results_form(pilot, env, p) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_results_attempt import _save
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def _open(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from kiosk.ui.screens.counter.exam_results import ExamResultsScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def answer_yes(pilot) -> str:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ from tests.ui.conftest import field_error, press_enter_in, screen_text, set_inpu
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_results_confirm import answer_yes
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 async def test_a_result_entered_twice_is_not_taken_for_the_retake(env, people):

@@ -11,7 +11,7 @@ from kiosk.ui.widgets.page import Page
 from tests.booking_helpers import add_learners
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -12,7 +12,7 @@ from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_booking_records import placed_on_12_04
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_results_confirm import answer_yes
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -10,7 +10,7 @@ from kiosk.services.elicence_review import REJECT_REASONS
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import screen_error, screen_text, settle
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import SIZE, open_review, press, queued_photo
+from tests.ui.counter_helpers import SIZE, open_review, press, queued_photo
 
 NARROW = (80, 24)
 

@@ -9,7 +9,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_review_live import EMPTY, rows, send_photo
-from tests.ui.test_counter_screens import SIZE, open_review
+from tests.ui.counter_helpers import SIZE, open_review
 
 
 def done_line(app) -> str:  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ import pytest
 from kiosk.services import applications, elicence
 from tests.ui.conftest import settle
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import SIZE, open_review, queued_photo
+from tests.ui.counter_helpers import SIZE, open_review, queued_photo
 
 
 @pytest.mark.parametrize("size", [SIZE, (80, 24)])

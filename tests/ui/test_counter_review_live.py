@@ -17,7 +17,7 @@ from kiosk.ui.screens.counter import review
 from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_error, screen_text, settle
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import SIZE, open_review, press, queued_photo
+from tests.ui.counter_helpers import SIZE, open_review, press, queued_photo
 
 NARROW = (80, 24)
 EMPTY = "审核队列已清空，暂无待审核的业务。"

@@ -8,7 +8,7 @@ from textual.widgets import Select
 from kiosk.services import elicence_review
 from tests.ui.conftest import screen_error, screen_text, settle
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import SIZE, open_review, press, queued_photo
+from tests.ui.counter_helpers import SIZE, open_review, press, queued_photo
 
 
 @pytest.mark.parametrize("elsewhere, decision", [("reject", "审核不通过：照片背景不是白色"), ("approve", "审核通过")])

@@ -14,7 +14,7 @@ from kiosk.services.staff import StaffSession
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import field_error, screen_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin",))
 CLERK = StaffSession("J1001", "王警官", ("counter",))

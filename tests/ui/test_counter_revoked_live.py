@@ -14,7 +14,7 @@ from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import screen_error, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_revoked_on_open import PASSWORDS, _deactivate
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 def _refusals(env, staff_no: str) -> int:  # type: ignore[no-untyped-def]

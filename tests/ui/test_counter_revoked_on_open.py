@@ -12,7 +12,7 @@ from kiosk.ui.screens.staff_home import StaffHomeScreen
 from kiosk.ui.screens.staff_sign_in import StaffSignInScreen
 from tests.ui.conftest import screen_error
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 PASSWORDS = {"A0001": "kiosk-0001", "J1002": "kiosk-1002", "J1003": "kiosk-1003"}
 

@@ -8,7 +8,7 @@ from textual.widgets import Button, DataTable, Static
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_error, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, create_confirmed, press
+from tests.ui.counter_helpers import choose_staff, create_confirmed, press
 from tests.ui.test_counter_staff_message import said
 
 SIZE = (120, 40)

@@ -6,7 +6,7 @@ import pytest
 
 from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.counter_helpers import choose_staff, press
 from tests.ui.test_counter_staff_admin import SIZE
 from tests.ui.test_counter_staff_pick import chosen
 

@@ -13,7 +13,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 from tests.ui.test_counter_staff_message import said
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin",))

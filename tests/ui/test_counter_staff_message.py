@@ -10,7 +10,7 @@ from textual.widgets import Static
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, create_confirmed, press
+from tests.ui.counter_helpers import choose_staff, create_confirmed, press
 
 
 def said(app, line: str = "staff-message") -> str:  # type: ignore[no-untyped-def]

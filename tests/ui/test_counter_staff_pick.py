@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Static
 from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.counter_helpers import choose_staff, press
 from tests.ui.test_counter_staff_admin import SIZE
 from tests.ui.test_counter_staff_keys import _on_row
 

@@ -10,7 +10,7 @@ from kiosk.services import counter_staff
 from kiosk.services.staff import StaffSession
 from tests.ui.conftest import field_error, screen_error, settle
 from tests.ui.test_counter import counter_app
-from tests.ui.test_counter_screens import choose_staff, open_staff_admin, press
+from tests.ui.counter_helpers import choose_staff, open_staff_admin, press
 from tests.ui.test_counter_staff_keys import _on_row
 from tests.ui.test_counter_staff_message import said
 from tests.ui.test_counter_staff_pick import chosen, click_row

@@ -14,7 +14,7 @@ from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from kiosk.ui.screens.staff_home import StaffHomeScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, open_staff_admin, press
+from tests.ui.counter_helpers import choose_staff, open_staff_admin, press
 from tests.ui.test_counter_staff_message import said
 
 SIZE = (120, 40)

@@ -10,7 +10,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from tests.ui.conftest import field_error, press_enter_in, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.counter_helpers import choose_staff, press
 from tests.ui.test_counter_staff_message import said
 from tests.ui.test_counter_staff_reactivate_pin import _audited
 

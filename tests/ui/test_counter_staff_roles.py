@@ -13,7 +13,7 @@ from kiosk.ui.screens.counter.staff_admin import StaffAdminScreen
 from kiosk.ui.widgets.choice import Tick
 from tests.ui.conftest import screen_error, screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, press
+from tests.ui.counter_helpers import choose_staff, press
 from tests.ui.test_counter_staff_message import right_under, said
 
 ROLES = ("counter", "review", "exam_admin", "verify", "admin")

@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 
 from tests.ui.conftest import screen_text
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])

@@ -10,7 +10,7 @@ from kiosk.services import counter_staff, staff, staff_password
 from kiosk.services.staff import StaffSession
 from tests.ui.conftest import screen_text, set_input
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import choose_staff, create_confirmed, press
+from tests.ui.counter_helpers import choose_staff, create_confirmed, press
 
 ADMIN = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
 

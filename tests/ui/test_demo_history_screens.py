@@ -12,7 +12,7 @@ from tests.booking_helpers import account_id
 from tests.conftest import NOW
 from tests.ui.conftest import screen_text, settle, sign_in
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import look_up
+from tests.ui.counter_helpers import look_up
 
 
 async def test_progress_shows_when_and_where_the_exam_was(kiosk_app, env, people):

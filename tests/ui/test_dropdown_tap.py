@@ -14,7 +14,7 @@ from tests.ui.conftest import settle
 from tests.ui.test_choice_marks import ui_nodes_outside_choice
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import SIZE, open_review, queued_photo
+from tests.ui.counter_helpers import SIZE, open_review, queued_photo
 
 
 async def tap_down_enter(pilot, select: Select) -> None:  # type: ignore[type-arg]

@@ -14,7 +14,7 @@ from kiosk.ui.screens.records import ProgressScreen
 from tests.booking_helpers import account_id
 from tests.ui.conftest import screen_text, set_input, settle, sign_in
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press
+from tests.ui.counter_helpers import SIZE, look_up, press
 
 
 async def _open(pilot, env, person, service: str) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from kiosk.services import elicence_review
 from kiosk.ui.screens.elicence import ElicenceScreen
 from tests.ui.conftest import screen_text, settle, sign_in
-from tests.ui.test_counter_screens import queued_photo
+from tests.ui.counter_helpers import queued_photo
 
 
 async def test_approval_at_the_counter_shows_on_the_open_page(kiosk_app, env, people) -> None:

@@ -20,7 +20,7 @@ from kiosk.ui.screens.records import MyLicenceScreen
 from tests.ui.conftest import screen_text, set_input, settle, sign_in
 from tests.ui.test_contact_flow import _open
 from tests.ui.test_counter import _sign_in, counter_app
-from tests.ui.test_counter_screens import SIZE, look_up, press
+from tests.ui.counter_helpers import SIZE, look_up, press
 
 ADDRESS = "重庆市江北区[/b]观音桥[red]步行街8号"
 NAME = "刘[/]洋"

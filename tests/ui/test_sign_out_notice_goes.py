@@ -8,7 +8,7 @@ from kiosk.ui.screens.staff_home import StaffHomeScreen
 from tests.ui.conftest import screen_text, settle, sign_in, sign_out
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.test_counter_lock import _idle_lock_over_a_citizens_file
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 CITIZEN = "已退出登录，欢迎再次使用。"
 COUNTER = "已退出登录，请工作人员登录"

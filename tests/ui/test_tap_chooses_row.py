@@ -15,7 +15,7 @@ from tests.ui.conftest import double_tap, settle
 from tests.ui.test_booking_wizard import query, to_sessions
 from tests.ui.test_counter import counter_app
 from tests.ui.test_counter_plans_form import _open
-from tests.ui.test_counter_screens import press
+from tests.ui.counter_helpers import press
 
 
 class _Lists(App):

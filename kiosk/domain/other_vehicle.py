@@ -5,7 +5,8 @@ violations are shown (and can be handled) on their own account.
 Choices made here (the seed is silent):
 - The kinds of plate are the seed's four (GA 36 号牌种类 02, 52, 26, 27); any other is refused.
   小型汽车: 7 characters (渝A12345); 小型新能源汽车: 8, the small new-energy form (渝AD12345; the
-  large form 渝A12345D is a 大型新能源汽车); 香港/澳门入出境车: 粤Z, 4 characters, 港 or 澳 (粤ZA123港).
+  large form 渝A12345D is a 大型新能源汽车); 香港/澳门入出境车: 粤Z, 4 characters, 港 or 澳 (粤ZA123港);
+  typed without its 港 or 澳 (粤ZA123: a kiosk has no input method for them), the kind chosen gives it.
 - The vehicle is proved by the last 6 characters of its 车辆识别代号, or by its owner's name with
   the last 6 characters of the owner's 身份证明号码 (for a unit, its 统一社会信用代码).
 - At most MAX_RECORDS vehicles per account; recorded at once (no DMV review), removed by the
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from .errors import DomainError
-from .plates import NEV_LARGE, NEV_SMALL, SERIAL, is_nev, ordinary_fault, plate_start, small_nev_fault
+from .plates import NEV_LARGE, NEV_SMALL, PROVINCES, SERIAL, is_nev, ordinary_fault, plate_start, small_nev_fault
 from .temp_plate import VIN_CHARS
 from .typed import compact
 
@@ -27,6 +28,7 @@ BY_VIN, BY_OWNER = "车辆识别代号后6位", "机动车所有人信息"
 PROOFS = (BY_VIN, BY_OWNER)
 PROOF_LEN = 6
 _CROSS_BORDER = re.compile(rf"粤Z{SERIAL}{{4}}([港澳])")
+_NO_SUFFIX = re.compile(rf"[{PROVINCES}]Z{SERIAL}{{4}}")  # 粤ZA123 (港 or 澳 by the kind: no input method types it)
 _SUFFIX = {HONG_KONG: "港", MACAU: "澳"}
 
 
@@ -39,6 +41,10 @@ def clean_kind(value: str) -> str:
 def clean_plate(raw: str, kind: str, field: str = "plate") -> str:
     """The plate typed, in the form its kind has (GA 36-2018), or why not."""
     text = compact(raw).upper()
+    if kind in _SUFFIX and _NO_SUFFIX.fullmatch(text):
+        if text[0] != "粤":  # 渝 left chosen in the list, ZA123 typed
+            raise DomainError(f"{kind}号牌以粤Z开头，请选择省份简称粤", field)
+        text += _SUFFIX[kind]
     match = _CROSS_BORDER.fullmatch(text)
     if match is not None and match.group(1) != _SUFFIX.get(kind):  # also for 小型汽车 (tester: it said 7位/8位)
         raise DomainError(f"该号牌为{HONG_KONG if match.group(1) == '港' else MACAU}号牌，请选择对应的号牌种类", field)
@@ -46,7 +52,8 @@ def clean_plate(raw: str, kind: str, field: str = "plate") -> str:
         if not text:
             raise DomainError("请输入号牌号码", field)
         if match is None:
-            raise DomainError(f"{kind}号牌为粤Z、4位字母或数字加{_SUFFIX[kind]}字，如粤ZA123{_SUFFIX[kind]}", field)
+            raise DomainError(f"{kind}号牌为粤Z、4位字母或数字加{_SUFFIX[kind]}字（{_SUFFIX[kind]}字可不输入），"
+                              f"如粤ZA123{_SUFFIX[kind]}", field)
         return text
     plate = plate_start(raw, field)
     if kind == SMALL:

@@ -55,3 +55,10 @@ def test_plates_of_each_kind_still_pass() -> None:
 ])
 def test_any_plate_names_its_fault(plate: str, message: str) -> None:
     assert _message(normalize_plate, plate) == message
+
+
+def test_cross_border_plate_typed_without_its_suffix() -> None:
+    """港 and 澳 cannot be typed at a kiosk (no input method): the kind chosen gives it."""
+    assert ov.clean_plate("粤za123", ov.HONG_KONG) == "粤ZA123港"
+    assert ov.clean_plate("粤ZA123", ov.MACAU) == "粤ZA123澳"
+    assert _message(ov.clean_plate, "渝ZA123", ov.HONG_KONG) == "香港入出境车号牌以粤Z开头，请选择省份简称粤"

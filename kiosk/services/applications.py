@@ -37,6 +37,8 @@ class FieldSpec:
     # text / phone / code (letters and digits: spaces typed are dropped, as in a phone's) / number (digits
     # only, as 有效天数 or a 发票号码: spaces dropped too; the number pad shows beside it, as beside a phone's
     # or a code's; not a date, whose 「-」 the pad has not) / choice / agree (a box to tick: the value is "1" when ticked)
+    # / plate (号牌号码: the province chosen from a list, context ``home_province`` first, the rest typed;
+    # the value is the two joined, kiosk.domain.plate_entry)
     kind: str = "text"
     placeholder: str = ""
     max_len: int = 100

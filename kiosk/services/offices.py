@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.models import Office
+from ..domain.plate_entry import home_province as _home_province
 from ..domain.vehicle_transfer import CITIES
 
 
@@ -43,3 +44,10 @@ def place(city: str, offices: Iterable[Office] = ()) -> str:
         if end >= 0:
             return office.address[:end + len(city) + 1]
     return city
+
+
+def home_province(session: Session) -> str:
+    """The abbreviation of the kiosk's own province (渝 for the demo's Chongqing offices): the one most
+    of the ``offices`` table's offices are in, by their addresses; "" when none says. A plate's
+    province list opens on it."""
+    return _home_province(o.address for o in listed(session))

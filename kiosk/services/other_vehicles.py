@@ -25,7 +25,7 @@ from ..domain.errors import DomainError, FormProblems, KeptRefusal, NotFound
 from ..domain.ids import mask_name
 from ..domain.names import clean_owner_name
 from ..domain.vehicle_docs import clean_choice
-from . import audit, messaging, profile
+from . import audit, messaging, offices, profile
 from .applications import FINISHED, FieldSpec, Outcome, Prepared, transition
 from .env import Env
 from .new_cars import NewCarView, new_cars_in
@@ -42,7 +42,8 @@ INTRO = ("备案本人驾驶的非本人名下的小型汽车、小型新能源�
          f"每个账户最多备案{rule.MAX_RECORDS}辆，即时办结，可随时解除备案。")
 FIELDS = [
     FieldSpec("plate_kind", "号牌种类", "choice"),
-    FieldSpec("plate", "号牌号码", placeholder="如 渝A12345、渝AD12345、粤ZA123港", max_len=12),
+    # the province chosen beside the box (the kiosk's own first), the rest typed: no input method at a kiosk
+    FieldSpec("plate", "号牌号码", "plate", placeholder="如 A12345、AD12345、ZA123", max_len=12),
     FieldSpec("proof", "验证方式", "choice"),
     FieldSpec("vin6", "车辆识别代号后6位", placeholder="见行驶证", max_len=10, show_if=(("proof", rule.BY_VIN),)),
     FieldSpec("owner_name", "机动车所有人姓名（名称）", placeholder="与行驶证一致", max_len=50,
@@ -94,7 +95,8 @@ class OtherVehicleRecord:
         intro = INTRO + (f"\n您已备案非本人机动车{len(recorded)}辆：{listed}。" if recorded else "")
         intro += "".join(f"\n{gone_line(p, m)}（不计入备案数量）。" for p, m in gone.items())
         choices = {"plate_kind": [(k, k) for k in rule.KINDS], "proof": [(p, p) for p in rule.PROOFS]}
-        context = {"own": own, "recorded": [v.plate for v in recorded], "gone": list(gone)}
+        context = {"own": own, "recorded": [v.plate for v in recorded], "gone": list(gone),
+                   "home_province": offices.home_province(session)}
         return Prepared(intro, FIELDS, {"proof": rule.BY_VIN}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:

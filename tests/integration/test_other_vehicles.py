@@ -36,6 +36,7 @@ def test_recorded_at_once_listed_with_its_violations_and_removed(env: Env, peopl
     aid = account_id(env, people["driver_normal"].id_number)  # 刘洋
     prepared = applications.prepare(env, RECORD, aid)
     assert "每个账户最多备案3辆" in prepared.intro
+    assert prepared.context["home_province"] == "渝"  # the plate's province list opens there (the demo's offices)
     done = applications.submit(env, RECORD, aid, {**FORM, "plate": " 渝b5k821 ", "vin6": "582157"})
     assert done.status == "已办结" and "已备案非本人机动车渝B5K821（小型汽车）" in done.note
     [shown] = [a for a in applications.list_for(env, aid) if a.serial_no == done.serial_no]
@@ -87,7 +88,7 @@ def test_form_checks_next_to_each_field(env: Env, people) -> None:
     cases = {("小型汽车", "渝AD12345"): "小型汽车号牌为7位（新能源汽车号牌请选择小型新能源汽车）",
              ("小型新能源汽车", "渝A12345D"): "该号牌为大型新能源汽车号牌，只能备案小型新能源汽车",
              ("香港入出境车", "粤ZA123澳"): "该号牌为澳门入出境车号牌，请选择对应的号牌种类",
-             ("澳门入出境车", "粤A1234澳"): "澳门入出境车号牌为粤Z、4位字母或数字加澳字，如粤ZA123澳",
+             ("澳门入出境车", "粤A1234澳"): "澳门入出境车号牌为粤Z、4位字母或数字加澳字（澳字可不输入），如粤ZA123澳",
              ("小型汽车", "渝AO1234"): "号牌号码不使用字母I和O",
              # tester: these two said 号牌号码格式不正确：普通号牌7位，新能源号牌8位
              ("小型汽车", "渝1A2345"): "号牌号码第2位应为发牌机关代号（字母），如渝A",

@@ -97,3 +97,19 @@ async def test_enter_again_after_a_mismatch_goes_back_and_counts_no_second_try(k
         with env.db.read() as s:
             assert s.scalar(select(func.count()).select_from(AuditEntry).where(
                 AuditEntry.action == "other_vehicle_proof_fail")) == 1
+
+
+async def test_plate_filled_with_no_input_method(kiosk_app, env, people):
+    """Tester: a kiosk keyboard has no Chinese input method, so 渝 could not be typed and no plate
+    could be given. The province is chosen (渝, the kiosk's own, to start with) and only the rest typed."""
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await press_in_view(pilot, "menu-other_vehicle")
+        await choose_option(pilot, "plate_kind", "小型汽车")
+        for key in ("enter", "b", "5", "k", "8", "2", "1"):  # Enter: on from the kind; letters as typed, lower case
+            await pilot.press(key)
+            await settle(pilot)
+        set_input(kiosk_app, "vin6", "582157")
+        await press_in_view(pilot, "next")
+        assert "号牌号码：渝B5K821" in screen_text(kiosk_app)

@@ -13,6 +13,8 @@ from ...services import applications as apps
 from ..focus import shown as on_view
 from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.field import FormField
+from ..widgets.field_enter import CONTROLS
+from ..widgets.plate_field import PlateField
 from ..widgets.plain import ErrorLine, Plain, plain
 
 
@@ -30,6 +32,11 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                                            for label, value in options), id=f"choice-{spec.name}"),
                                  ErrorLine(said(prepared, spec.name, chosen or ""), id=f"error-{spec.name}",
                                            classes="field-error"), id=f"box-{spec.name}", classes="field-box")
+    elif spec.kind == "plate":  # the province chosen, the rest typed (no input method at a kiosk)
+        field = PlateField(spec.name, spec.label, province=str(prepared.context.get("home_province", "")),
+                           placeholder=spec.placeholder, value=prepared.initial.get(spec.name, ""),
+                           max_length=spec.max_len, enter_presses="next", enter_moves_on=True,
+                           check=partial(check, spec.name) if check is not None else None)
     elif spec.kind == "agree":  # a text to read, then a box to tick
         field = Vertical(Plain(spec.note), Tick(plain(spec.label), id=f"agree-{spec.name}", enter_moves_on=True),
                          ErrorLine(id=f"error-{spec.name}", classes="field-error"), id=f"box-{spec.name}",
@@ -93,7 +100,7 @@ def tab_target(form: Widget, buttons, focused: Widget, direction: int) -> Widget
     field, choice or box on view in the form's order, after the last the first of ``buttons`` on view
     (【返回】); None from outside the form or before its first field (Textual's order then, which
     follows where each widget was last drawn: a box just shown, not drawn yet, came first)."""
-    controls = [c for c in form.query("Input, RadioSet, Checkbox") if on_view(c)]
+    controls = [c for c in form.query(CONTROLS) if on_view(c)]
     if focused not in controls:
         return None
     here = controls.index(focused) + direction

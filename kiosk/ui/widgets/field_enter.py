@@ -94,9 +94,12 @@ class FieldEnter:
         return next_control(self.parent, self.input) if isinstance(self.parent, Widget) else None
 
 
+CONTROLS = "Input, RadioSet, Checkbox, Select"  # a form's stops, in its order (Select: 号牌号码's 省份简称)
+
+
 def next_control(form: Widget, control: Widget) -> Widget | None:
     """The first field, choice or box after ``control`` in ``form`` that is shown, if any (Enter
     moving on through a form: a text field's, a choice list's, a box's)."""
-    controls = list(form.query("Input, RadioSet, Checkbox"))
+    controls = list(form.query(CONTROLS))
     mine = controls.index(control) if control in controls else len(controls)
     return next((c for c in controls[mine + 1:] if all(n.display for n in c.ancestors_with_self)), None)

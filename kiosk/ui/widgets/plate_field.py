@@ -1,0 +1,160 @@
+"""A plate number field a kiosk keyboard can fill (no Chinese input method there, and the number pad
+has no letters): the province's abbreviation is chosen from a list beside the box, opening on the
+kiosk's own province (渝), and the citizen types only the rest, upper-cased as typed, as the
+交管12123 app asks for it. The field's value is the two joined (kiosk.domain.plate_entry):
+渝 + A12345 is 渝A12345. A plate typed or pasted whole (渝A12345, where an input method exists) still
+counts as typed: its abbreviation goes into the list, the rest stays in the box.
+
+Keys: Tab goes from the list to the box (Shift+Tab back); Enter, Space or Up/Down on the list open
+it, the arrows move in it and Enter chooses, and the focus goes on to the box, where the rest is
+typed; a letter or digit typed on the closed list goes into the box. A tap opens the list, a tap on
+an abbreviation chooses it (the focus to the box as well). The list's arrow is drawn in ASCII (v):
+Textual's is East-Asian ambiguous width."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.message import Message
+from textual.widgets import Label, Static
+from textual.widgets._select import SelectOverlay
+
+from ...domain.plate_entry import join_plate, split_plate
+from ...domain.plates import PROVINCES
+from ...domain.typed import compact
+from .dropdown import Dropdown
+from .field import FormField, _LimitedInput
+from .plain import ErrorLine
+
+ARROWS = {".down-arrow": "v", ".up-arrow": "^"}
+
+
+class ProvinceList(Dropdown[str]):
+    """The list of the 31 abbreviations (京 ... 琼)."""
+
+    class Chosen(Message):
+        """An abbreviation was chosen in the open list (the same one again too): the box is next."""
+
+    class Typed(Message):
+        """A letter or digit typed on the closed list: it goes into the box."""
+
+        def __init__(self, character: str) -> None:
+            super().__init__()
+            self.character = character
+
+    def __init__(self, province: str, **kwargs: object) -> None:
+        super().__init__([(p, p) for p in PROVINCES], prompt="省份", allow_blank=not province,
+                         value=province or Dropdown.NULL, **kwargs)  # type: ignore[arg-type]
+
+    def on_mount(self) -> None:
+        for selector, text in ARROWS.items():
+            for arrow in self.query(selector).results(Static):
+                arrow.update(text)
+
+    @on(SelectOverlay.UpdateSelection)
+    def _chosen(self, _event: SelectOverlay.UpdateSelection) -> None:
+        # Select's own handler runs after this one (it puts the focus back here): the box after it.
+        self.call_after_refresh(self.post_message, self.Chosen())
+
+    def _on_key(self, event: events.Key) -> None:
+        if not self.expanded and event.character and event.character.isascii() and event.character.isalnum():
+            event.stop()
+            event.prevent_default()
+            self.post_message(self.Typed(event.character))
+
+
+class _PlateInput(_LimitedInput):
+    """The box of the rest: letters typed upper case, full-width ones as ASCII, spaces dropped."""
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        super().replace(compact(text).upper() if text else text, start, end)
+
+
+class PlateField(FormField):
+    """号牌号码: the list of abbreviations and the box of the rest on one line, the message under both."""
+
+    DEFAULT_CSS = """
+    PlateField { layout: grid; grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; }
+    PlateField > Label, PlateField > .field-error { column-span: 2; }
+    PlateField > ProvinceList { width: 12; }
+    PlateField > Input { width: 1fr; max-width: 36; }  /* the two as wide as another field's box (48) */
+    App.-narrow PlateField > ProvinceList { margin: 0 1 0 0; }
+    """
+
+    def __init__(self, name: str, label: str, *, province: str, value: str = "",
+                 check: Callable[[str], str] | None = None, **kwargs: object) -> None:
+        """``province``: the abbreviation the list opens on (the kiosk's own; "": none chosen).
+        ``value``: a whole plate to fill in; ``check`` is asked of the plate joined."""
+        self._home = province
+        self._province, rest = split_plate(value, province)
+        self._province_baseline = self._province
+        super().__init__(name, label, value=rest, check=(lambda typed: check(self._joined(typed))) if check else None,
+                         **kwargs)  # type: ignore[arg-type]
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._label)
+        yield ProvinceList(self._province, id=f"province-{self.field_name}")
+        yield _PlateInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
+                          id=f"input-{self.field_name}")
+        yield ErrorLine(classes="field-error")
+
+    @property
+    def provinces(self) -> ProvinceList:
+        return self.query_one(ProvinceList)
+
+    @property
+    def province(self) -> str:
+        chosen = self.provinces.value
+        return chosen if isinstance(chosen, str) else ""
+
+    def _joined(self, rest: str) -> str:
+        return join_plate(self.province, rest)
+
+    @property
+    def value(self) -> str:
+        """The plate: the abbreviation chosen and the rest typed, or the rest when typed whole."""
+        return self._joined(self.input.value)
+
+    @value.setter
+    def value(self, text: str) -> None:
+        province, rest = split_plate(text, self._home)
+        self._set_province(province)
+        self._province_baseline = province
+        FormField.value.fset(self, rest)  # type: ignore[attr-defined]
+
+    def _set_province(self, province: str) -> None:
+        self.provinces.value = province or Dropdown.NULL
+
+    @property
+    def edited(self) -> bool:
+        return super().edited or self.province != self._province_baseline
+
+    def settle(self) -> None:
+        super().settle()
+        self._province_baseline = self.province
+
+    def on_input_changed(self, event: _PlateInput.Changed) -> None:
+        """A plate typed or pasted whole: its abbreviation goes into the list, the rest stays here.
+        (FormField's own handler runs after this one: Textual calls each class's.)"""
+        text = self.input.value
+        if event.value == text and text[:1] in PROVINCES and text[:1]:
+            province, rest = split_plate(text, self._home)
+            self._set_province(province)
+            self.input.value = rest
+            self.input.cursor_position = len(rest)
+
+    def on_province_list_chosen(self, event: ProvinceList.Chosen) -> None:
+        event.stop()
+        self.input.focus()
+
+    def on_province_list_typed(self, event: ProvinceList.Typed) -> None:
+        event.stop()
+        self.input.focus()
+        self.input.insert_text_at_cursor(event.character)
+
+    def on_select_changed(self, event: ProvinceList.Changed) -> None:
+        """Another abbreviation chosen: a message about the plate as it was goes (as when it is edited)."""
+        event.stop()
+        if self.said and self._limit_at is None:
+            self.set_error("", scroll=False)

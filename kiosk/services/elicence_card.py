@@ -29,7 +29,7 @@ from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
 from .env import Env
-from .licence_delay import granted, pending, settle
+from .licence_delay import delays_of, settle
 from .licence_points import points_of
 
 NATIONALITY = "中国"
@@ -92,8 +92,9 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) ->
     valid_to = f"{lic.valid_to:%Y-%m-%d}" if lic.valid_to else "长期"
     s = object_session(lic)
     # a 延期换证 granted before the expiry is said after 有效期限 from the day it is granted, while the
-    # status (and the code's claims) stay 正常 until the expiry (licence_delay.pending)
-    delays = running_delays(lic.status, granted(s, account.id), today, pending(s, lic)) if s is not None else {}
+    # status (and the code's claims) stay 正常 until the expiry (licence_delay.delays_of, its pending)
+    known = delays_of(s, lic) if s is not None else None
+    delays = running_delays(lic.status, known.granted, today, known.pending) if known is not None else {}
     renewal = DELAY_KINDS[0].status  # 延期换证: the licence may be renewed until then (the code's claims as before)
     if renewal in delays:
         valid_to += delayed_to_text(delays[renewal])

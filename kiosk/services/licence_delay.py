@@ -8,6 +8,7 @@ then (at the holder's sign-in, a clerk's lookup, an online 电子驾驶证核验
 turns a run-out delay overdue."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -48,7 +49,8 @@ class LicenceDelay:
     def prepare(self, session: Session, env: Env, account: Account) -> Prepared:
         lic = common.own_licence(session, account)
         today = env.clock.now().date()
-        self._refuse_granted(session, lic, today)
+        delays = delays_of(session, lic)
+        self._refuse_granted(lic, delays, today)
         self._refuse_under_way(session, account, lic, today)
         cycle = reviewed_of(lic, today)  # in the 30 days after a cycle with points ends, that cycle
         if why := refusal(self.spec, today, lic.valid_to, parse_classes(lic.classes),
@@ -61,7 +63,7 @@ class LicenceDelay:
                else None)  # an overdue 审验 (逾期未审验 on record, or a cycle's deadline passed) from tomorrow
         intro = (f"因服兵役、出国（境）等原因不能按期{self.spec.what}的，可以申请延期，延期最长不超过3年，"
                  f"在驾驶证有效期内或有效期满后一年内申请。\n注意：{NO_DRIVING}，延期期满后请及时{self.spec.what}。\n"
-                 f"当前驾驶证：{lic.classes}  有效期至{valid_to_text(session, lic, today)}  状态：{status_text(lic.status)}\n"
+                 f"当前驾驶证：{lic.classes}  有效期至{valid_to_text(lic, delays, today)}  状态：{status_text(lic.status)}\n"
                  + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
                  + (f"延期截止日期须晚于{cycle.name}的审验截止日期{due:%Y-%m-%d}，" if due else "")
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
@@ -89,14 +91,14 @@ class LicenceDelay:
             if refusal:
                 raise DomainError(refusal)
 
-    def _refuse_granted(self, session: Session, lic: DrivingLicence, today: date) -> None:
+    def _refuse_granted(self, lic: DrivingLicence, delays: Delays, today: date) -> None:
         """Not twice: the licence is in the delay's status, or the delay is granted and its status
-        waits for its day (pending)."""
-        until = granted(session, lic.account_id).get(self.spec.status)
+        waits for its day (pending). ``delays``: delays_of the licence."""
+        until = delays.granted.get(self.spec.status)
         until_text = delayed_to_text(until) if until else ""
         if self.spec.status in lic.status:
             raise DomainError(f"您的驾驶证已在{STATUS_NAMES[self.spec.status]}期间{until_text}，无需重复申请。")
-        begins = pending(session, lic).get(self.spec.status)
+        begins = delays.pending.get(self.spec.status)
         if begins is not None and until is not None and today <= until:
             raise DomainError(f"您已获准{self.title}{until_text}，自{begins:%Y-%m-%d}起{NO_DRIVING}，无需重复申请。")
 
@@ -146,7 +148,7 @@ class LicenceDelay:
         lic = common.own_licence(session, account, lock=True)  # the write transaction: check again
         assert lic.id == prepared.context["licence_id"]
         today = env.clock.now().date()
-        self._refuse_granted(session, lic, today)  # granted meanwhile, at another kiosk
+        self._refuse_granted(lic, delays_of(session, lic), today)  # granted meanwhile, at another kiosk
         self._refuse_under_way(session, account, lic, today)  # applied for meanwhile, at another kiosk or the counter
         begins = date.fromisoformat(clean["from"]) if "from" in clean else today
         if begins <= today:
@@ -171,20 +173,39 @@ def settle(session: Session, env: Env, account_id: int) -> None:
     if lic is None:
         return
     today = env.clock.now().date()
-    waiting = pending(session, lic)
-    if waiting:
-        status = begun_status(lic.status, waiting, today)
+    delays = delays_of(session, lic)  # one read: a delay that begins now is also checked for a lapse
+    if delays.pending:
+        status = begun_status(lic.status, delays.pending, today)
         if status != lic.status:
             audit.record(session, env, actor="system", action="licence_delay_began", account_id=account_id,
                          detail=f"驾驶证状态由{status_text(lic.status)}转为{status_text(status)}")
             lic.status = status
     if not any(code in lic.status for code in LAPSES_TO):
         return
-    status = lapsed_status(lic.status, granted(session, account_id), today)
+    status = lapsed_status(lic.status, delays.granted, today)
     if status != lic.status:
         audit.record(session, env, actor="system", action="licence_delay_lapsed", account_id=account_id,
                      detail=f"驾驶证状态由{status_text(lic.status)}转为{status_text(status)}")
         lic.status = status
+
+
+@dataclass(frozen=True)
+class Delays:
+    """The account's latest granted delays, read once (delays_of) for all that a sign-in, a form or a
+    card says of them."""
+    granted: dict[str, date]  # status code -> the date its latest granted delay runs to
+    pending: dict[str, date]  # status code -> the day it begins, for a granted one not begun (see delays_of)
+
+
+def delays_of(session: Session, lic: DrivingLicence) -> Delays:
+    """The licence holder's latest granted delay of each kind (one read of the applications) as
+    ``granted``, and as ``pending`` each whose status waits for its day (payload ``from``) and has not
+    begun: not in the status; a 延期换证 only for the validity it was granted for (a 期满换证 since
+    leaves nothing to put off), a 延期审验 only while no 驾驶人审验教育 has been finished since it was
+    granted (the 审验 was taken)."""
+    latest = _latest(session, lic.account_id)
+    granted = {code: date.fromisoformat(app.payload["until"]) for code, app in latest.items()}
+    return Delays(granted, _pending(session, lic, latest))
 
 
 def _latest(session: Session, account_id: int) -> dict[str, Application]:
@@ -200,18 +221,9 @@ def _latest(session: Session, account_id: int) -> dict[str, Application]:
     return found
 
 
-def granted(session: Session, account_id: int) -> dict[str, date]:
-    """Status code -> the date of the account's latest granted delay of that kind."""
-    return {code: date.fromisoformat(app.payload["until"]) for code, app in _latest(session, account_id).items()}
-
-
-def pending(session: Session, lic: DrivingLicence) -> dict[str, date]:
-    """Status code -> the day it begins, for each latest granted delay whose status waits for its day
-    (payload ``from``) and has not begun: not in the status; a 延期换证 only for the validity it was
-    granted for (a 期满换证 since leaves nothing to put off), a 延期审验 only while no 驾驶人审验教育
-    has been finished since it was granted (the 审验 was taken)."""
+def _pending(session: Session, lic: DrivingLicence, latest: dict[str, Application]) -> dict[str, date]:
     found: dict[str, date] = {}
-    for code, app in _latest(session, lic.account_id).items():
+    for code, app in latest.items():
         begins = app.payload.get("from")
         if not begins or code in lic.status or LAPSES_TO[code] in lic.status:
             continue
@@ -225,17 +237,17 @@ def pending(session: Session, lic: DrivingLicence) -> dict[str, date]:
     return found
 
 
-def status_today(session: Session, lic: DrivingLicence, today: date) -> str:
+def status_today(lic: DrivingLicence, delays: Delays, today: date) -> str:
     """The licence's status with each granted delay whose day has come, as settle will write it (a
-    reader in a read transaction, after midnight, before the next sign-in)."""
-    return begun_status(lic.status, pending(session, lic), today)
+    reader in a read transaction, after midnight, before the next sign-in). ``delays``: delays_of
+    the licence."""
+    return begun_status(lic.status, delays.pending, today)
 
 
-def valid_to_text(session: Session, lic: DrivingLicence, today: date) -> str:
+def valid_to_text(lic: DrivingLicence, delays: Delays, today: date) -> str:
     """The licence's 有效期至 as a citizen's service says it over its form (驾驶证补换领, the 延期
     services): with a 延期换证 granted (running, or waiting for the expiry), the date it was granted to,
     as the e-licence card says it (2027-02-01（延期至2028-06-30）); the bare date alone read as a
-    licence run out (tester)."""
-    delayed = running_delays(lic.status, granted(session, lic.account_id), today,
-                             pending(session, lic)).get(KINDS[0].status)
+    licence run out (tester). ``delays``: delays_of the licence."""
+    delayed = running_delays(lic.status, delays.granted, today, delays.pending).get(KINDS[0].status)
     return f"{lic.valid_to:%Y-%m-%d}" + (delayed_to_text(delayed) if delayed else "")

@@ -22,7 +22,7 @@ from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, cl
 from ..domain.typed import DATE_LEN, required_date
 from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
-from .licence_delay import status_today, valid_to_text
+from .licence_delay import delays_of, status_today, valid_to_text
 from .offices import cities_of, label, listed, place
 from .applications import WAITING, FieldSpec, Outcome, Prepared
 from .env import Env
@@ -110,9 +110,10 @@ class LicenceReplacement:
         choices |= {f"office_{k}": of(home) for k in HOME_KINDS}
         choices |= {f"office_to{i}": of(c) for i, c in enumerate(targets)}
         today = env.clock.now().date()
-        intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{valid_to_text(session, lic, today)}  "
+        delays = delays_of(session, lic)
+        intro = (f"{INTRO}\n{notice(lic.status)}\n当前驾驶证：{lic.classes}  有效期至{valid_to_text(lic, delays, today)}  "
                  f"发证机关：{lic.issuing_authority}")
-        status = status_today(session, lic, today)  # a 延期换证 granted before the expiry covers it from then
+        status = status_today(lic, delays, today)  # a 延期换证 granted before the expiry covers it from then
         context = {"today": today, "status": status, "valid_from": lic.valid_from, "valid_to": lic.valid_to,
                    "full_score": full_score_in_period(session, lic, today), "home": home or "", "targets": targets, "places": places,
                    "offices": {str(o.id): (o.city, o.name, o.address) for o in offices}}

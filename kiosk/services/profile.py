@@ -17,7 +17,7 @@ from ..domain.vehicle_docs import due_text
 from .booking import Facts, active_permit, age_note, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
-from .licence_delay import granted, pending
+from .licence_delay import delays_of
 from .education_facts import finished_in_cycle
 from .licence_points import label_of, points_of, reviewed_of
 from .review_education import KIND as REVIEW_KIND
@@ -110,7 +110,8 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
     if lic is None:
         return None
     today = env.clock.now().date()
-    delays = delay_notes(lic.status, granted(s, account_id), today, pending(s, lic))
+    known = delays_of(s, lic)
+    delays = delay_notes(lic.status, known.granted, today, known.pending)
     first = what_first(today, lic.status, lic.valid_from, lic.valid_to)
     cycle = reviewed_of(lic, today)
     done = cycle.ended and finished_in_cycle(s, account_id, REVIEW_KIND, cycle.education_span) is not None

@@ -20,7 +20,6 @@ from sqlalchemy import func, select
 from ..db.models import Account, Booking, DrivingLicence, ExamPlan, ExamSession, ExamSite, Office
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.ids import mask_id, mask_name
-from ..domain.licence import city_of_authority
 from .booking import active_permit, parse_day, site_city_filter
 from .booking_query import SiteView, city_sites
 from .cancellation import still_open_candidates
@@ -74,9 +73,10 @@ def home_city(s: Any, account_id: int) -> str | None:
                       .order_by(Booking.created_at.desc(), Booking.id.desc()).limit(1))
     if booked:
         return booked
-    authority = s.scalar(select(DrivingLicence.issuing_authority).where(DrivingLicence.account_id == account_id))
-    cities = list(s.scalars(select(Office.city).distinct()))
-    return city_of_authority(authority, cities) if authority else None
+    # the office city the 发证机关 names (domain.licence.city_of_authority), found by the database: one
+    # row, however many offices there are
+    return s.scalar(select(Office.city).join(DrivingLicence, DrivingLicence.issuing_authority.contains(Office.city))
+                    .where(DrivingLicence.account_id == account_id).order_by(Office.city).limit(1))
 
 
 def sites(env: Env, account_id: int) -> list[SiteView]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.dates import format_date
+from ..domain.errors import DomainError
 from ..domain.exam import SUBJECT_NAMES, SUBJECT_TITLES
 from ..domain.exam_eligibility import bookable_subjects, permit_used_up
 from ..domain.ids import mask_id, mask_name, mask_phone
@@ -20,6 +21,7 @@ from .booking import (PERMIT_VOID, age_note, check_range, class_label, exam_days
 from .env import Env
 
 MAX_ROWS = 400
+NO_SUBJECT = "请先在【科目确认】中选择预约科目，再查询考试场次"
 
 
 @dataclass(frozen=True)
@@ -176,7 +178,11 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
                    site_id: int | None = None, priority: bool = False) -> SessionQuery:
     """Sessions of open plans in the range (and site), with the ranking among those who applied.
     Sessions on a day the citizen already has an exam are left out (booking_submit would refuse
-    them, allocation would not place there) and those days are named in ``hidden_days``."""
+    them, allocation would not place there) and those days are named in ``hidden_days``. A subject
+    that is none of 科目一 to 科目四 (0: a 查询 sent before the wizard's 选择场次 had its subject) is
+    refused with NO_SUBJECT, not left to a KeyError the citizen saw as 系统繁忙."""
+    if subject not in SUBJECT_NAMES:
+        raise DomainError(NO_SUBJECT)
     now = env.clock.now()
     date_from, date_to = check_range(date_from, date_to, now.date())
     with env.db.read() as s:

@@ -10,6 +10,7 @@ from textual.widgets import Select
 
 from ....domain.clock import Clock
 from ....domain.errors import DomainError, FormProblems
+from ....domain.exam import SUBJECT_TITLES
 from ....services import booking_query as bq
 from ....services.booking import check_range, parse_day
 from ....services.booking_confirmed import ShownSession
@@ -34,7 +35,10 @@ class SessionRequest:
         return value if isinstance(value, int) else None
 
     def query_args(self) -> tuple:
-        """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field."""
+        """(subject, date_from, date_to, site, priority) from the inputs; raises next to the field.
+        No subject yet (the step not entered: ``configure``): refused, nothing queried."""
+        if self.subject not in SUBJECT_TITLES:
+            raise DomainError(bq.NO_SUBJECT)
         self.follow_day()
         date_from, date_to = self._days()
         fields = {f.field_name: f for f in self.query(FormField)}

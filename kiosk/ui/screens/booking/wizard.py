@@ -184,7 +184,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
                 self._forward("step-sessions", priority=True)
             else:
                 self._forward("step-priority-notice", priority=True)
-        elif bid == "query":
+        elif bid == "query" and self.step == "step-sessions":  # not from a step hidden (see _query)
             self._query()
         elif bid == "next-sessions":
             self._check()

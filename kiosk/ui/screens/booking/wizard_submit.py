@@ -36,7 +36,11 @@ class BookingSubmission:
 
     def _query(self, then_error: DomainError | None = None) -> None:
         """查询; ``then_error``: the submission refused for the sessions, queried again with its dates
-        still allowed (the day may have changed since 下一步: SessionDates.move_past), and why said."""
+        still allowed (the day may have changed since 下一步: SessionDates.move_past), and why said.
+        Pressed, 查询 queries only on 选择场次 (BookingWizardScreen.on_button_pressed): a press of it
+        while its step was hidden (Button.press minds the button's own display, not its step's), with
+        科目确认 shown or still being read, sent subject 0, which query_sessions failed with KeyError: 0
+        (系统繁忙, seen once under heavy load)."""
         self.clear_errors()  # checked again: a message about the last 查询 or 下一步 goes, whatever is refused now
         moved = self.sessions.move_past() if then_error is not None else ""
 

@@ -16,8 +16,8 @@ from ..domain.exam_eligibility import bookable_subjects, permit_used_up
 from ..domain.ids import mask_id, mask_name, mask_phone
 from ..domain.priority import priority_eligibility, priority_why
 from ..domain.ranking import rank_key, rank_position, ranking_time
-from .booking import (PERMIT_VOID, age_note, check_range, class_label, exam_days, load_facts, open_plan_filter,
-                      permit_end_text, same_day, site_city_filter, within_permit)
+from .booking import (PERMIT_VOID, age_note, check_range, class_label, exam_days, first_bookable_day, load_facts,
+                      open_plan_filter, permit_end_text, same_day, site_city_filter, within_permit)
 from .env import Env
 
 MAX_ROWS = 400
@@ -203,6 +203,28 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
                                   planned, rt.at, rt.rule_text, rt.items)
     return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden, age_note(f.permit))
+
+
+def first_session_day(env: Env, account_id: int, subject: int) -> date | None:
+    """The first day, from the first bookable day on, with a session 查询 would list for ``subject``
+    in any of the city's sites (the learner's class, its plan still open for booking, up to the permit's
+    last day, not on a day of an exam already placed); None: there is none. Read once when step
+    选择场次 opens for the subject: its default dates start there (not in every 查询).
+    Walks ix_exam_sessions_query (subject, exam_date) in date order and stops at the first match, so
+    only the sessions of closed plans before that day are looked at."""
+    now = env.clock.now()
+    first = first_bookable_day(now.date())
+    with env.db.read() as s:
+        f = load_facts(s, account_id)
+        last = f.permit.valid_to
+        if first > last:
+            return None
+        cond = _conditions(now, subject, f.permit.licence_class, None, False, f.permit_row.city)
+        busy = sorted(d for d in exam_days(f.bookings) if first <= d <= last)
+        q = _joined(ExamSession.exam_date).where(*cond, ExamSession.exam_date.between(first, last))
+        if busy:
+            q = q.where(ExamSession.exam_date.not_in(busy))
+        return s.scalar(q.order_by(ExamSession.exam_date).limit(1))
 
 
 def _position(s, account_id: int, subject: int, at: datetime, date_from: date, date_to: date,  # type: ignore[no-untyped-def]

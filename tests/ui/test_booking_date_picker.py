@@ -41,16 +41,16 @@ async def tap(pilot, button: Button) -> None:
 async def test_a_tap_on_a_date_opens_the_month_and_a_tapped_day_is_queried(kiosk_app, env, people):
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await to_sessions(pilot, env, people["permit_expiring"], 2)
-        assert value(kiosk_app, "date_from") == "2026-12-02"  # tomorrow, as the step opens
+        assert value(kiosk_app, "date_from") == "2026-12-04"  # the first open day, as the step opens
         dialog = await open_picker(pilot, "date_from")
         text = screen_text(kiosk_app)
         assert "选择开始日期" in text and "2026年12月" in text and "一     二     三     四     五     六     日" in text
-        assert day_button(dialog, date(2026, 12, 2)).has_class("-current")  # the field's date
-        assert kiosk_app.focused is day_button(dialog, date(2026, 12, 2))
-        await tap(pilot, day_button(dialog, date(2026, 12, 4)))
+        assert day_button(dialog, date(2026, 12, 4)).has_class("-current")  # the field's date
+        assert kiosk_app.focused is day_button(dialog, date(2026, 12, 4))
+        await tap(pilot, day_button(dialog, date(2026, 12, 7)))
         assert not isinstance(kiosk_app.screen, DatePickerDialog)
-        assert value(kiosk_app, "date_from") == "2026-12-04"
-        dialog = await open_picker(pilot, "date_to")  # 2026-12-15: the same month, 下个月 for January
+        assert value(kiosk_app, "date_from") == "2026-12-07"
+        dialog = await open_picker(pilot, "date_to")  # 2026-12-17: the same month, 下个月 for January
         assert "选择结束日期" in screen_text(kiosk_app)
         await tap(pilot, dialog.query_one("#next-month", Button))
         assert "2027年1月" in screen_text(kiosk_app)
@@ -59,8 +59,8 @@ async def test_a_tap_on_a_date_opens_the_month_and_a_tapped_day_is_queried(kiosk
         assert value(kiosk_app, "date_to") == "2026-12-10"
         await click_in_view(pilot, kiosk_app.screen.query_one("#query"))
         step = kiosk_app.screen.query_one("#step-sessions")
-        assert step.queried == (date(2026, 12, 4), date(2026, 12, 10), None)
-        assert step.rows and all(date(2026, 12, 4) <= r.exam_date <= date(2026, 12, 10) for r in step.rows)
+        assert step.queried == (date(2026, 12, 7), date(2026, 12, 10), None)
+        assert step.rows and all(date(2026, 12, 7) <= r.exam_date <= date(2026, 12, 10) for r in step.rows)
 
 
 async def test_cancel_and_escape_keep_the_old_date(kiosk_app, env, people):
@@ -70,14 +70,14 @@ async def test_cancel_and_escape_keep_the_old_date(kiosk_app, env, people):
         await tap(pilot, dialog.query_one("#next-month", Button))
         await tap(pilot, dialog.query_one("#cancel", Button))
         assert not isinstance(kiosk_app.screen, DatePickerDialog)
-        assert value(kiosk_app, "date_from") == "2026-12-02"
+        assert value(kiosk_app, "date_from") == "2026-12-04"
         field = kiosk_app.screen.query_one("#input-date_from", Input)
         assert field.cursor_position == len(field.value)  # not where the tap landed (tester: 2027-13-451)
         await open_picker(pilot, "date_to")
         await pilot.press("right", "escape")
         await settle(pilot)
         assert not isinstance(kiosk_app.screen, DatePickerDialog)
-        assert value(kiosk_app, "date_to") == "2026-12-15"
+        assert value(kiosk_app, "date_to") == "2026-12-17"
 
 
 async def test_a_day_before_the_first_bookable_one_cannot_be_chosen(kiosk_app, env, people):
@@ -173,13 +173,13 @@ async def test_the_end_offers_no_day_before_a_valid_start(kiosk_app, env, people
 
 
 async def test_a_start_picked_after_the_end_moves_the_end_to_it(kiosk_app, env, people):
-    """开始日期 picked after 结束日期 (2026-12-15): 结束日期 becomes the same day, and 查询 takes the range,
+    """开始日期 picked after 结束日期 (2026-12-17): 结束日期 becomes the same day, and 查询 takes the range,
     rather than 结束日期不能早于开始日期 at 查询. A start picked before the end leaves the end as it is."""
     async with kiosk_app.run_test(size=(100, 30)) as pilot:
         await to_sessions(pilot, env, people["permit_expiring"], 2)
         dialog = await open_picker(pilot, "date_from")
         await tap(pilot, day_button(dialog, date(2026, 12, 10)))
-        assert value(kiosk_app, "date_to") == "2026-12-15"
+        assert value(kiosk_app, "date_to") == "2026-12-17"
         dialog = await open_picker(pilot, "date_from")
         await tap(pilot, day_button(dialog, date(2026, 12, 20)))
         assert (value(kiosk_app, "date_from"), value(kiosk_app, "date_to")) == ("2026-12-20", "2026-12-20")

@@ -5,8 +5,10 @@ was refused (开始日期最早为2026年12月6日), the table emptied, and why 
 never said. Now the start moves to the earliest day allowed (and that is said), the citizen's end
 stays, the sessions are listed again with why above them, and a code still good stays in its field.
 
-The default dates of 选择场次 (computed when the wizard opened) follow the day as long as the
-citizen has neither typed nor queried them."""
+The default dates of 选择场次 start at the subject's first day with a session still open for booking
+(2026-12-07 at 12-04 23:59: 12-05 closed on 12-03, 12-06 is a Sunday) and follow the day as long as the
+citizen has neither typed nor queried them. A range that starts tomorrow, as the tester's did when the
+defaults still started there, is typed here (a citizen may still ask for it)."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -46,6 +48,12 @@ async def to_sessions_at(pilot, env, p, subject: int, when: datetime) -> None:  
     await agree(pilot)
 
 
+def from_tomorrow(app) -> None:  # type: ignore[no-untyped-def]
+    """At 12-04 the range from tomorrow, typed: 2026-12-05 to 2026-12-18 (the old defaults)."""
+    set_input(app, "date_from", "2026-12-05")
+    set_input(app, "date_to", "2026-12-18")
+
+
 async def mark_day(pilot, day: str) -> None:  # type: ignore[no-untyped-def]
     """The first session listed on ``day`` chosen (Enter on its row)."""
     table = pilot.app.screen.query_one("#sessions", DataTable)
@@ -74,11 +82,12 @@ async def code_past_midnight(pilot, env, p) -> str:  # type: ignore[no-untyped-d
     return last_sms_code(env, p.phone)
 
 
-async def test_self_mode_the_default_range_queried_before_midnight(kiosk_app, env, people):
+async def test_self_mode_a_range_from_tomorrow_queried_before_midnight(kiosk_app, env, people):
     p = people["k2_ready"]
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
-        assert dates(kiosk_app) == ("2026-12-05", "2026-12-18")  # the defaults, as the tester left them
+        assert dates(kiosk_app) == ("2026-12-07", "2026-12-20")  # the defaults: from the first open day
+        from_tomorrow(kiosk_app)  # the range the tester queried (the defaults then)
         code = await code_typed_past_midnight(pilot, env, p)
         await press(pilot, "submit")
         assert step(kiosk_app)[0] == "step-sessions"
@@ -110,8 +119,9 @@ async def test_dates_still_allowed_are_kept_and_nothing_is_said_of_them(kiosk_ap
 
 
 async def test_the_default_dates_follow_the_day_until_the_citizen_uses_them(kiosk_app, env, people):
-    """The wizard opened at 23:59:50, 选择场次 reached after midnight: its dates are tomorrow's and
-    two weeks on from the new day (they were from the old one, and 查询 was refused)."""
+    """The wizard opened at 23:59:50, 选择场次 reached after midnight: its dates are from the new
+    day's first open day (12-08: 12-06 is a Sunday, 12-07 closed at 00:00), not from the old day's
+    tomorrow (查询 was refused for that)."""
     p = people["k2_ready"]
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         at(env, datetime(2026, 12, 4, 23, 59, 50))
@@ -120,7 +130,7 @@ async def test_the_default_dates_follow_the_day_until_the_citizen_uses_them(kios
         at(env, datetime(2026, 12, 5, 0, 0, 20))
         await press(pilot, "next-subject")
         await agree(pilot)
-        assert dates(kiosk_app) == ("2026-12-06", "2026-12-19")
+        assert dates(kiosk_app) == ("2026-12-08", "2026-12-21")
         await press(pilot, "query")
         assert "开始日期最早为" not in screen_text(kiosk_app) and rows(kiosk_app)
 
@@ -131,6 +141,7 @@ async def test_priority_booking_the_same(kiosk_app, env, people):
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
         await press(pilot, "to-priority")
         await agree(pilot, "agree-priority")
+        from_tomorrow(kiosk_app)
         code = await code_typed_past_midnight(pilot, env, p)
         await press(pilot, "submit")
         assert step(kiosk_app)[0] == "step-sessions" and kiosk_app.screen.priority
@@ -146,6 +157,7 @@ async def test_system_mode_a_range_that_starts_today_now(kiosk_app, env, people)
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
         kiosk_app.screen.query_one("#mode").query("RadioButton").last().value = True  # 服从系统安排
+        from_tomorrow(kiosk_app)
         await press(pilot, "query")
         code = await code_past_midnight(pilot, env, p)
         set_input(kiosk_app, "code", code)
@@ -173,6 +185,7 @@ async def test_why_is_said_when_the_query_again_is_refused_too(kiosk_app, env, p
     p = people["k2_ready"]
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
+        from_tomorrow(kiosk_app)
         code = await code_typed_past_midnight(pilot, env, p)
         monkeypatch.setattr(booking_query, "query_sessions", busy)
         await press(pilot, "submit")
@@ -183,21 +196,24 @@ async def test_why_is_said_when_the_query_again_is_refused_too(kiosk_app, env, p
 
 
 async def test_the_other_modes_untouched_dates_follow_the_day_too(kiosk_app, env, people):
-    """王芳 on 选择场次 before midnight, on to 优先预约 without a query; after midnight its 查询 takes
-    the new day's defaults, and so does the normal mode kept meanwhile, found again on the way back."""
+    """王芳 on 选择场次 before midnight (from 12-07, the first open day), on to 优先预约 without a
+    query; after midnight its 查询 takes the dates as they stand (12-07 is still after tomorrow), and
+    the first day is read again for the new day: the normal mode kept meanwhile, untouched, starts at
+    12-08 (12-07 closed at 00:00), found so on the way back."""
     p = people["permit_expiring"]
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 40))
         await press(pilot, "to-priority")
         await agree(pilot, "agree-priority")
-        assert kiosk_app.screen.priority and dates(kiosk_app) == ("2026-12-05", "2026-12-18")
+        assert kiosk_app.screen.priority and dates(kiosk_app) == ("2026-12-07", "2026-12-20")
         at(env, datetime(2026, 12, 5, 0, 0, 10))
         await press(pilot, "query")
-        assert dates(kiosk_app) == ("2026-12-06", "2026-12-19") and rows(kiosk_app)
+        assert dates(kiosk_app) == ("2026-12-07", "2026-12-20") and rows(kiosk_app)
+        assert min(rows(kiosk_app)) >= "2026-12-08"
         while kiosk_app.screen.priority:  # 上一步 to the normal mode's 选择场次
             await press(pilot, "prev-priority-notice" if step(kiosk_app)[0] == "step-priority-notice"
                         else "prev-sessions")
-        assert step(kiosk_app)[0] == "step-sessions" and dates(kiosk_app) == ("2026-12-06", "2026-12-19")
+        assert step(kiosk_app)[0] == "step-sessions" and dates(kiosk_app) == ("2026-12-08", "2026-12-21")
 
 
 async def test_next_after_midnight_queries_again_without_the_closed_rows(kiosk_app, env, people):
@@ -206,6 +222,7 @@ async def test_next_after_midnight_queries_again_without_the_closed_rows(kiosk_a
     p = people["k2_ready"]
     async with kiosk_app.run_test(size=(100, 32)) as pilot:
         await to_sessions_at(pilot, env, p, 2, datetime(2026, 12, 4, 23, 59, 15))
+        from_tomorrow(kiosk_app)
         await press(pilot, "query")
         await mark_day(pilot, "2026-12-07")
         at(env, datetime(2026, 12, 5, 0, 0, 30))

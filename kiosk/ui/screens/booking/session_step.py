@@ -69,6 +69,7 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         super().__init__(id=id)
         self.clock = clock  # the day may change while the wizard is open (SessionDates)
         self.today = clock.now().date()
+        self.first_day: date | None = None  # read when the step opens for the subject (SessionDates)
         self.priority = False
         self.subject = 0
         self.rows: list[bq.SessionRow] = []
@@ -84,7 +85,7 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         with Horizontal(id="priority-row"):  # why it is offered beside it: no row taken from the sessions
             yield Button("切换至优先预约", id="to-priority", variant="warning")
             yield Plain("", id="priority-why", classes="hint")
-        start, end = defaults(self.today)
+        start, end = defaults(self.today, self.first_day)
         with Horizontal(id="range"):
             yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
                             value=start, max_length=DATE_LEN, clock=self.clock,
@@ -116,12 +117,15 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         """Entering the step: a new subject starts a new selection; the other mode of the same subject
         finds its own as it was left (or a new one), and the mode left keeps its own for a return."""
         if (subject, priority) != (self.subject, self.priority):
-            if subject != self.subject:
+            other = subject != self.subject
+            if other:
                 self.kept = {}
             else:
                 self.kept[self.priority] = self._selection()
             self.subject, self.priority = subject, priority
             self._restore(self.kept.pop(priority, None))
+            if other:
+                self.new_subject()  # its own default dates (SessionDates)
         self.follow_day()  # opened before midnight: untouched defaults from the day shown now
         self.query_one("#booked-subject", Static).update(
             f"预约科目：{SUBJECT_TITLES[subject]}" + ("    优先预约" if priority else ""))

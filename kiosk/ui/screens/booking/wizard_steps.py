@@ -5,6 +5,7 @@ out and says what each press does; the step names and ``load`` are named there t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual.containers import VerticalScroll
 from textual.widget import Widget
@@ -20,6 +21,7 @@ from ...widgets.field import FormField
 from ...widgets.in_view import bring_into_view
 from ...widgets.stepbar import StepBar
 from .notice_step import NoticeStep
+from .session_dates import SessionDates
 from .session_step import SessionStep
 from .subject_step import SubjectStep
 
@@ -56,6 +58,7 @@ class BookingSteps:
     history: list[tuple[str, bool]]
     _rereading: bool
     _code_for: tuple[int | None, bool] | None
+    _first_day_read: tuple[int, date] | None = None  # the subject and day the first day was read for
     subjects: SubjectStep  # BookingWizardScreen.subjects: the step 科目确认
     sessions: SessionStep  # BookingWizardScreen.sessions: the step 选择场次
     account_id: int
@@ -117,6 +120,7 @@ class BookingSteps:
             option = self._option()
             assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
+            self._read_first_day(option.subject)
         if step in ("step-confirm", "step-done"):
             self.step_opened()  # 预约 (and then the result's buttons) ignore a press for a moment (SubmitGuard)
         if step == "step-confirm":
@@ -146,6 +150,36 @@ class BookingSteps:
             focus_first(shown)
         if unchosen:
             self.subjects.ask()
+
+    def _read_first_day(self, subject: int) -> None:
+        """The subject's first day with a bookable session, read once when 选择场次 opens for it (and
+        again on another day): the default dates start there when it comes (SessionStep.use_first_day).
+        Not in every 查询 (a MIN over the sessions there made it 15 times slower). A read nobody
+        asked for: the step is not made busy (查询 and the read again of 上一步 go on), and a failure
+        keeps the dates from tomorrow."""
+        key = (subject, self.env.clock.now().date())
+        if key == self._first_day_read:
+            return
+        self._first_day_read = key
+        self.read_live(bq.first_session_day, self.env, self.account_id, subject,
+                       done=lambda day: self._first_day_known(subject, day))
+
+    def _first_day_known(self, subject: int, day) -> None:  # type: ignore[no-untyped-def]
+        """The first day read: untouched dates start there. Not while a call runs: a 查询 took the dates
+        as they stand (changed under it, its list would show as of other dates); after it, they are
+        queried and stay."""
+        if not self.is_attached:
+            return
+        if self.busy:
+            self.set_timer(0.05, lambda: self._first_day_known(subject, day))
+            return
+        self.sessions.use_first_day(subject, day)
+
+    def on_session_dates_day_changed(self, event: SessionDates.DayChanged) -> None:
+        """Midnight passed with 选择场次 open: the subject's first day of the new day."""
+        event.stop()
+        if self.step == "step-sessions":
+            self._read_first_day(self.sessions.subject)
 
     def _code_for_this(self) -> None:
         """A code typed for another subject or mode goes: it confirmed that booking, not this one (kept,

@@ -47,13 +47,14 @@ async def test_down_reaches_lock_and_sign_out_and_up_comes_back(env, size, who):
 
 
 async def test_up_from_lock_returns_to_the_menu_when_the_page_scrolls(env):
-    """A page taller than the screen (the ten lines of the audit log on a terminal a little under
-    80x24): Up on 锁定屏幕 goes back to the menu instead of scrolling the page."""
+    """A page taller than the screen (the audit log at its 6 rows at least, on a terminal well under
+    80x24: at 80x18 the list now shrinks to fit): Up on 锁定屏幕 goes back to the menu instead of
+    scrolling the page."""
     clerk = StaffSession("A0001", "孙管理", ("admin", "counter", "review", "exam_admin"))
     for _ in range(12):
         counter_citizen.lookup(env, clerk, "500112198808240556", "本人到窗口办理业务")
     app = counter_app(env)
-    async with app.run_test(size=(80, 18)) as pilot:
+    async with app.run_test(size=(80, 16)) as pilot:
         await _sign_in(pilot, app, "A0001", "kiosk-0001")
         page = app.screen.query_one(VerticalScroll)
         assert page.max_scroll_y > 0  # the case: the page scrolls

@@ -8,6 +8,7 @@ from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Static
 
@@ -97,8 +98,16 @@ class StaffHomeScreen(KioskScreen):
         self.call_after_refresh(self._fill)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).add_columns(*HEADERS)
+        table = self.query_one(DataTable)
+        table.add_columns(*HEADERS)
+        self.watch(table, "virtual_size", self._fit_rows)
         self.on_screen_resume()
+
+    def _fit_rows(self, size: Size) -> None:
+        """最近操作记录 takes the rows the page leaves under the menu (kiosk.tcss: 1fr, 6 rows at least;
+        at 80x24 it stopped at 12 with 4 blank lines under 锁定屏幕, tester), as tall as its rows at
+        most: a short list keeps 锁定屏幕 right under it, not pushed to the bottom of the screen."""
+        self.query_one(DataTable).styles.max_height = max(size.height, 1)
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self._fit_info)  # the terminal may have been resized meanwhile

@@ -30,7 +30,8 @@ class SubjectStep(Vertical):
         yield Vertical(id="subject-box")
         yield ErrorLine(id="error-subject", classes="field-error")  # none chosen: how to choose
         yield Plain("", id="not-bookable")
-        with Horizontal(classes="buttons"):
+        with Horizontal(classes="buttons -reading") as row:  # shown once the subjects are there (the wizard)
+            row.display = False
             yield Button("返回", id="back")
             yield Button("下一步", id="next-subject", variant="primary", disabled=True)
 

@@ -64,7 +64,11 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
         # page scrolls): as wide on 确认并提交, where the pad is shown, as on every other step. Beside
         # the pad it lost its numbers there (120x40: 科目确认 > 业务须知 > 切换优先预约 > ...; 100x30:
         # 1 > 2 > 3 > 4 > 5 > 6.确认并提交) while the other steps read 1.科目确认 > ... > 6.确认并提交.
-        yield StepBar(NORMAL_STEPS, id="steps")
+        # While the subjects are read, the line that says so alone (``-reading``: no step bar, no buttons
+        # till ``_reading_done``): 返回 and the bar were drawn under 正在读取您的考试信息 (tester).
+        bar = StepBar(NORMAL_STEPS, id="steps").add_class("-reading")
+        bar.display = False
+        yield bar
         with Horizontal(classes="with-keypad"):  # the number pad beside the page, for the code
             with PageColumn():
                 with Page(classes="form wide"):
@@ -101,6 +105,19 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
     def _load_failed(self, exc: DomainError) -> None:
         keys_ready(self, replay=False)  # nothing to type into: what was typed meanwhile is dropped
         self.subjects.failed(exc.message)
+        self._reading_done()  # why, with 返回
+
+    def _failed_unexpectedly(self) -> None:
+        if self.loaded is None:  # the first read failed: 返回 shows, under the general error
+            self._reading_done()
+        super()._failed_unexpectedly()
+
+    def _reading_done(self) -> None:
+        """The step bar and the buttons, hidden while the subjects were read, show (at once: the
+        focus goes to the subjects, or to 返回 when none can be booked, right after)."""
+        for part in self.query(".-reading"):
+            part.remove_class("-reading")
+            part.display = True
 
     def _loaded(self, loaded: Loaded) -> None:
         self.loaded = loaded
@@ -109,6 +126,7 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
 
     async def _first_shown(self, ov: bq.Overview) -> None:
         await self.subjects.show(ov, None)
+        self._reading_done()  # with the subjects, in the same frame
         first = main_control(self.subjects)  # the subjects, or 返回 when none can be booked
         if first is not None:  # at once: focus_first waited for a refresh, after the keys replayed below
             self.set_focus(first, scroll_visible=False)

@@ -34,6 +34,10 @@ class StepBar(Static):
         # full-width, unlike every other wizard's 1.填写信息 > 2.确认并提交; now 1.选择城市和方式 > 2.确认场次 > ...
         # (the 6-step 优先预约 bar keeps the seed's names first: its short 优先预约, 优先须知 said too little)
         self.short_before_bare = short_before_bare
+        # step -> what follows its label when the line still fits as it is: 业务须知（已同意）, a notice
+        # the wizard passed by (agreed to on this terminal before). Never at the cost of the bar's look:
+        # the numbers and the spacing are those of the bar without it, the same on every step
+        self.marks: dict[int, str] = {}
 
     def render(self) -> Text:
         """All steps on one line: with less room the separators shrink, then the space around the
@@ -54,6 +58,11 @@ class StepBar(Static):
             text = self._line(sep, labels, names, pad, numbered)  # type: ignore[arg-type]
             if text.cell_len <= width:
                 break
+        if self.marks and names:  # every step named: the marks where they fit in the same line
+            marked = [label + self.marks.get(i, "") for i, label in enumerate(labels)]  # type: ignore[arg-type]
+            with_marks = self._line(sep, marked, names, pad, numbered)  # type: ignore[arg-type]
+            if with_marks.cell_len <= width:
+                return with_marks
         return text
 
     def _line(self, sep: str, labels: list[str], names: bool, pad: str, numbered: bool = True) -> Text:

@@ -34,7 +34,7 @@ from .session_focus import SessionFocus
 from .session_request import SessionRequest
 from .session_table import SessionTable
 # CHANGED is named here too (tests: session_step.CHANGED)
-from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, changed_text, hint_text, ranking_texts
+from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, agreed_text, changed_text, hint_text, ranking_texts
 
 __all__ = ["CHANGED", "Selection", "SessionStep"]
 
@@ -58,6 +58,7 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
     SessionStep #range Input { width: 30; }
     SessionStep #site { width: 100%; margin: 0 0 1 0; }  /* as wide as what its open list covers */
     SessionStep #booked-subject { text-style: bold; height: auto; }
+    SessionStep #notice-agreed { color: $text-muted; height: auto; }
     SessionStep #ranking { text-style: bold; color: $accent; height: auto; }
     SessionStep #sessions-alert { color: $error; text-style: bold; height: auto; }
     SessionStep #priority-row { height: auto; margin: 0 0 1 0; }
@@ -80,6 +81,9 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="booked-subject")  # which subject the sessions are for (else said only at 确认并提交)
+        agreed = Plain("", id="notice-agreed")  # a notice the wizard passed by, agreed to earlier (agreed_earlier)
+        agreed.display = False
+        yield agreed
         yield Plain(QUERY_HINT, id="query-how", classes="hint")  # what to do (优先预约: what it is first)
         # at the top (seed 001 step 3: a link for those who may): under a long table it went unseen
         with Horizontal(id="priority-row"):  # why it is offered beside it: no row taken from the sessions
@@ -138,6 +142,13 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         self.query_one("#priority-why", Static).update(f"{why}。" if why else "")
         self._hint()
         self.call_after_refresh(self._recheck_dates)
+
+    def agreed_earlier(self, steps: list[str]) -> None:
+        """Say under the subject that the notices ``steps`` (their step names) were passed by, agreed to
+        on this terminal before: the step bar went from 科目确认 to 选择场次 with no word (tester)."""
+        line = self.query_one("#notice-agreed", Static)
+        line.update(agreed_text(steps))
+        line.display = bool(steps)  # no blank line when every notice was shown on the way
 
     def _recheck_dates(self) -> None:
         """A date typed wrong keeps its message when the step is shown again (every change of step

@@ -8,10 +8,17 @@ from ....services import booking_query as bq
 QUERY_HINT = "请选择考试日期和考试地点，点击【查询】，显示对应的可预约考试场次。"
 CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的场次后再点击【下一步】"
 NOT_QUERIED = "请先输入时间段并点击【查询】"  # said over the table, or under 查询 after 下一步
+AGREED_EARLIER = "本终端已阅读并同意{}，不再重复显示。"  # a notice passed by (agreed to earlier): why it did not show
 PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
 NONE_FOUND = "所选时间段内没有可预约的考试场次（已到预约结果公布日、截止预约的场次不列出），请更改时间段或考场后重新查询"
 NONE_FOUND_PRIORITY = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
                        "请更改时间段或考场后重新查询")
+
+
+def agreed_text(steps: list[str]) -> str:
+    """The line on 选择场次 for the notices passed by on the way (their step names, e.g. 业务须知): they
+    were agreed to on this terminal before, so the wizard went on past them ("" for none)."""
+    return AGREED_EARLIER.format("和".join(f"【{name}】" for name in steps)) if steps else ""
 
 
 def none_found(priority: bool) -> str:

@@ -1,5 +1,6 @@
 """考试预约: the steps and the way back and forth between them (a notice agreed to on this terminal,
-earlier or just now, is skipped both ways; every input is kept), and what may be booked read again on
+earlier or just now, is skipped both ways, shown done on the step bar and said on 选择场次; every
+input is kept), and what may be booked read again on
 the way back. A part of BookingWizardScreen (kiosk.ui.screens.booking.wizard), which lays the steps
 out and says what each press does; the step names and ``load`` are named there too."""
 from __future__ import annotations
@@ -35,6 +36,7 @@ NORMAL_BAR = {"step-subject": 0, "step-notice": 1, "step-sessions": 2, "step-con
 PRIORITY_BAR = {"step-subject": 0, "step-notice": 1, "step-priority-notice": 3, "step-sessions": 4,
                 "step-confirm": 5, "step-done": 5}
 NOTICE, PRIORITY_NOTICE = "exam_booking", "exam_priority"
+AGREED_MARK = "（已同意）"  # after a notice's name on the step bar when the wizard passed it by (_passed_by)
 
 
 @dataclass(frozen=True)
@@ -115,12 +117,15 @@ class BookingSteps:
         bar.steps = PRIORITY_STEPS if self.priority else NORMAL_STEPS
         bar.short = PRIORITY_SHORT if self.priority else None
         bar.current = (PRIORITY_BAR if self.priority else NORMAL_BAR)[step]
+        passed = self._passed_by(step)
+        bar.marks = {i: AGREED_MARK for i in passed}
         bar.refresh()
         if step == "step-sessions":
             option = self._option()
             assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
             self._read_first_day(option.subject)
+            self.sessions.agreed_earlier([bar.steps[i] for i in sorted(passed)])
         if step in ("step-confirm", "step-done"):
             self.step_opened()  # 预约 (and then the result's buttons) ignore a press for a moment (SubmitGuard)
         if step == "step-confirm":
@@ -180,6 +185,15 @@ class BookingSteps:
         event.stop()
         if self.step == "step-sessions":
             self._read_first_day(self.sessions.subject)
+
+    def _passed_by(self, step: str) -> list[int]:
+        """The step bar's places of the notices before ``step`` that the wizard went on past this time,
+        agreed to on this terminal before (not in ``history``): shown as done with 已同意 on the bar
+        and said on 选择场次, not passed in silence (tester)."""
+        places = PRIORITY_BAR if self.priority else NORMAL_BAR
+        shown = {s for s, _ in self.history}
+        return [places[notice] for notice, key in (("step-notice", NOTICE), ("step-priority-notice", PRIORITY_NOTICE))
+                if notice in places and places[notice] < places[step] and notice not in shown and self._seen(key)]
 
     def _code_for_this(self) -> None:
         """A code typed for another subject or mode goes: it confirmed that booking, not this one (kept,

@@ -9,11 +9,19 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Application, AuditEntry, Booking
 from ..domain.exam import SUBJECT_NAMES
+from .booking import PRIORITY_TITLE, TITLE
 from .env import Env
 
 COUNTER = "在车管所窗口"
 ELSEWHERE = "在其他终端"
 ACTIONS = {"exam_cancel": "", "exam_cancel_counter": COUNTER}  # audit action -> where it was done
+
+
+def booking_name(subject: int, priority: bool) -> str:
+    """科目三优先考试预约 or 科目三考试预约: a booking named as its own messages name it from the start
+    (booking_submit: 科目三优先考试预约（预约成功）), so its cancellation is not of a 科目三优先预约 or of
+    a 科目三考试预约 (tester: one priority booking went by three names)."""
+    return f"{SUBJECT_NAMES[subject]}{PRIORITY_TITLE if priority else TITLE}"
 
 
 def _cancellation(s: Session, b: Booking) -> tuple[str, str] | None:
@@ -39,12 +47,12 @@ def where_cancelled(s: Session, env: Env, b: Booking) -> str:
 
 
 def cancelled_text(s: Session, env: Env, b: Booking) -> str:
-    """您的科目三优先预约（业务流水号2612030000000012）已于2026-12-03 09:31在车管所窗口取消 (no final punctuation)."""
+    """您的科目三优先考试预约（业务流水号2612030000000012）已于2026-12-03 09:31在车管所窗口取消 (no final
+    punctuation)."""
     app = s.get(Application, b.application_id) if b.application_id else None
     serial = app.serial_no if app else str(b.id)
-    was = "优先预约" if b.priority else "考试预约"
     when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
-    return f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial}）已{when}{where_cancelled(s, env, b)}取消"
+    return f"您的{booking_name(b.subject, b.priority)}（业务流水号{serial}）已{when}{where_cancelled(s, env, b)}取消"
 
 
 def cancelled_meanwhile(env: Env, account_id: int, booking_ids: list[int]) -> list[str]:
@@ -64,7 +72,7 @@ def cancelled_for_clerk(s: Session, b: Booking, applicant: str = "申请人") ->
     """A cancelled booking as the clerk is told of it: 该科目二考试预约已于2026-12-03 09:31由申请人在
     自助终端取消 (or 在车管所窗口; no final punctuation); ``applicant``: how the citizen is named. An
     online cancellation was made at a kiosk whichever terminal it was, as the clerk sees it."""
-    was = f"{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}"
+    was = booking_name(b.subject, b.priority)
     found = _cancellation(s, b)
     where = "" if found is None else ACTIONS[found[0]] or f"由{applicant}在自助终端"
     when = f"于{b.cancelled_at:%Y-%m-%d %H:%M}" if b.cancelled_at else ""
@@ -74,7 +82,7 @@ def cancelled_for_clerk(s: Session, b: Booking, applicant: str = "申请人") ->
 def counter_refusal(s: Session, b: Booking) -> str:
     """Why the counter cannot cancel ``b`` (not pending or placed), told to the clerk: when and by whom
     it was cancelled, that it was not placed, or that its exam is over."""
-    was = f"{SUBJECT_NAMES[b.subject]}{'优先预约' if b.priority else '考试预约'}"
+    was = booking_name(b.subject, b.priority)
     if b.status == "cancelled":
         return cancelled_for_clerk(s, b) + "，无需再次取消"
     if b.status == "unplaced":

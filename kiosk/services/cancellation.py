@@ -15,8 +15,9 @@ from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.exam_eligibility import cancellation_check
 from . import applications, audit, booking_records, messaging
-from .booking_cancelled import cancelled_text
-from .booking import STATUS_CANCELLED, account_of, booking_fact, open_plan_filter, site_city_filter
+from .booking_cancelled import booking_name, cancelled_text
+from .booking import (PRIORITY_TITLE, STATUS_CANCELLED, TITLE, account_of, booking_fact, open_plan_filter,
+                      site_city_filter)
 from .env import Env
 
 PLACED_REFUSAL = ("预约结果已公布，本预约已不能在网上取消。因故不能参加考试的，"
@@ -124,23 +125,36 @@ def cancel(env: Env, account_id: int, booking_id: int) -> Cancelled:
             raise DomainError(refusal)
         b.status, b.cancelled_at = "cancelled", now
         release_applicants(s, b, open_plan_filter(now))
-        note = ranking_note(b.subject, now, done=True)
         serial = _serial(s, b)
         app = s.get(Application, b.application_id) if b.application_id else None
         if app is not None:
-            # In the third person throughout (网办进度 is read at the counter too): 申请人于...，其科目二...
-            applications.transition(s, env, app, STATUS_CANCELLED, f"申请人于{now:%Y-%m-%d %H:%M}取消预约。"
-                                    + ranking_note(b.subject, now, done=True, whose="其"))
+            applications.transition(s, env, app, STATUS_CANCELLED, progress_note(b.subject, now))
         audit.record(s, env, actor=f"citizen:{account_id}", action="exam_cancel", account_id=account_id,
                      detail=f"{serial} 预约编号{b.id}")
-        messaging.notify(s, env, account, cancel_title(b.subject),
-                         f"您的{SUBJECT_NAMES[b.subject]}考试预约（业务流水号{serial}）已取消。{note}")
-        return Cancelled(serial, now, note)
+        messaging.notify(s, env, account, cancel_title(b.subject, b.priority), cancelled_message(b, serial, now))
+        return Cancelled(serial, now, ranking_note(b.subject, now, done=True))
 
 
-def cancel_title(subject: int) -> str:
-    """科目二考试预约（已取消）: named by its subject and outcome, as the booking's other messages are."""
-    return messaging.exam_booking(SUBJECT_NAMES[subject], STATUS_CANCELLED)
+def cancel_title(subject: int, priority: bool = False) -> str:
+    """科目二考试预约（已取消）, 科目三优先考试预约（已取消）: named by its subject, kind and outcome, as the
+    booking's other messages are (科目三优先考试预约（预约成功）)."""
+    return messaging.exam_booking(SUBJECT_NAMES[subject], STATUS_CANCELLED, PRIORITY_TITLE if priority else TITLE)
+
+
+def cancelled_message(b: Booking, serial: str, now: datetime, where: str = "", promise: str = "") -> str:
+    """The SMS and inbox message of a cancellation, online (``where`` "") or at a counter (在车管所窗口):
+    您的科目三优先考试预约（业务流水号...）已在车管所窗口取消。 then a paid fee's ``promise``, then the new
+    ranking time with its time (ranking_note), said once (the counter's said 已于09:39 and then only
+    本次取消的时间: tester)."""
+    return (f"您的{booking_name(b.subject, b.priority)}（业务流水号{serial or b.id}）已{where}取消。"
+            f"{promise}{ranking_note(b.subject, now, done=True)}")
+
+
+def progress_note(subject: int, now: datetime, where: str = "", promise: str = "") -> str:
+    """网办进度's entry of a cancellation, online or at a counter (``where`` 在车管所窗口), in the third
+    person throughout (it is read at the counter too): 申请人于...取消预约。其科目二考试预约的排序时间..."""
+    return (f"申请人于{now:%Y-%m-%d %H:%M}{where}取消预约。{promise}"
+            + ranking_note(subject, now, done=True, whose="其"))
 
 
 def release_applicants(s: Session, b: Booking, plans: ColumnElement[bool]) -> None:

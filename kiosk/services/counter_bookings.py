@@ -20,8 +20,9 @@ from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
-from .booking_cancelled import cancelled_for_clerk, counter_refusal
-from .cancellation import cancel_title, online_refusal, ranking_note, release_applicants
+from .booking_cancelled import COUNTER, cancelled_for_clerk, counter_refusal
+from .cancellation import (cancel_title, cancelled_message, online_refusal, progress_note, ranking_note,
+                           release_applicants)
 from .counter_citizen import check_cancel_reason
 from .env import Env
 from .permissions import SERVE, actor, authorise, permitted
@@ -66,25 +67,24 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
                       .values(**values), execution_options=NO_SYNC)
         else:
             release_applicants(s, b, ExamPlan.allocated_at.is_(None))  # pending: not yet allocated
-        was = "优先预约" if b.priority else "考试预约"
+        was = "优先预约" if b.priority else "考试预约"  # the audit entry's word for it
         b.status, b.cancelled_at = "cancelled", now
         app = s.get(Application, b.application_id) if b.application_id else None
         serial = app.serial_no if app else ""
         refund = fee_refunds.owe(app, now) if b.fee_paid_at is not None else None
-        done = f"申请人于{now:%Y-%m-%d %H:%M}在车管所窗口取消{was}。"
-        ranking = f"{SUBJECT_NAMES[b.subject]}考试预约的排序时间已变为本次取消的时间。"
-        note = f"{done}{refund.promise if refund else ''}{ranking}"
+        promise = refund.promise if refund else ""
+        # the kiosk's own words (cancellation.cancelled_message, progress_note), 在车管所窗口 added: the
+        # booking named as when it was made, the new ranking time with its time
+        note = progress_note(b.subject, now, COUNTER, promise)
         if app is not None:
             applications.transition(s, env, app, STATUS_CANCELLED, note)
         audit.record(s, env, actor=actor(staff), role=role, action="exam_cancel_counter",  # type: ignore[arg-type]
                      account_id=account.id, detail=f"{serial or '-'} 预约编号{b.id} {was} 事由：{reason}"
                                                    + (f" 退考试费{refund.amount}元" if refund else ""))
-        # Once: 「已在车管所窗口取消。申请人于...在车管所窗口取消优先预约。」 said it twice
-        messaging.notify(s, env, account, cancel_title(b.subject),
-                         f"您的{SUBJECT_NAMES[b.subject]}{was}（业务流水号{serial or b.id}）已于{now:%Y-%m-%d %H:%M}"
-                         f"在车管所窗口取消。{refund.promise if refund else ''}{ranking}")
+        messaging.notify(s, env, account, cancel_title(b.subject, b.priority),
+                         cancelled_message(b, serial, now, COUNTER, promise))
     if refund is not None:  # the clerk hears what the bank did, not the promise made before it answered
-        note = done + ranking + fee_refunds.clerk_note(
+        note = progress_note(b.subject, now, COUNTER) + fee_refunds.clerk_note(
             refund, *fee_refunds.give_back(env, refund, actor=actor(staff), role=role,  # type: ignore[arg-type]
                                            subject_name=SUBJECT_NAMES[b.subject], gateway=gateway))
     return CounterCancelled(b.id, serial, note)

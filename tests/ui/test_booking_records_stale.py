@@ -65,7 +65,7 @@ async def test_cancelled_at_the_counter_while_the_citizen_confirms_the_fee(kiosk
         kiosk_app.screen.query_one("#confirm-yes").press()
         await settle(pilot)
         line = status_line(kiosk_app)
-        assert f"您的科目三优先预约（业务流水号{done.serial_no}）已于{env.clock.now():%Y-%m-%d%H:%M}在车管所窗口取消，无需缴纳考试费。" in line
+        assert f"您的科目三优先考试预约（业务流水号{done.serial_no}）已于{env.clock.now():%Y-%m-%d%H:%M}在车管所窗口取消，无需缴纳考试费。" in line
         text = screen_text(kiosk_app)
         assert "只有预约成功的考试" not in text and "预约成功（未缴费）" not in text
         assert not kiosk_app.screen.query_one("#action").display  # no 缴纳考试费 for it

@@ -43,7 +43,7 @@ async def test_cancelled_at_another_counter_while_this_clerk_confirms(env, peopl
         await settle(pilot)
         assert isinstance(app.screen, CitizenScreen)
         said = booking_error(app)
-        assert f"该科目二优先预约已于{env.clock.now():%Y-%m-%d%H:%M}在车管所窗口取消，无需再次取消" in said
+        assert f"该科目二优先考试预约已于{env.clock.now():%Y-%m-%d%H:%M}在车管所窗口取消，无需再次取消" in said
         assert "已结束或已取消" not in screen_text(app)
         assert not app.screen.query_one("#cancel-part").display  # read again: nothing left to cancel
         # the refill's highlight of the same booking coming after that (CI, under load) keeps it

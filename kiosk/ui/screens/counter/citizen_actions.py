@@ -21,6 +21,9 @@ from ...widgets.plain import ShownLine
 
 
 CANCELLABLE = ("pending", "placed")
+# Beside a booking the counter cannot cancel, why nothing more is done with it; nothing for one already
+# cancelled: its status says so (已取消 beside 不能取消 read as a contradiction: tester)
+LEFT_AS_IS = {"unplaced": "没有占用考位，无需取消", "done": "考试已结束，不能取消"}
 WANTED_IN_DIALOG = 6  # chosen sessions the question lists (up to 20 may be chosen): it still fits 80x24
 
 
@@ -83,6 +86,8 @@ class CitizenActions:
         """"" when the counter can cancel ``b``; else why not, to show at once."""
         if b is None:
             return "请先在考试预约列表中选择要取消的预约"
+        if b.status == "cancelled":  # as the service would say it (counter_refusal), not 不能取消
+            return f"所选预约（{b.subject_name}）已取消，无需再次取消"
         if b.status not in CANCELLABLE:
             return f"所选预约（{b.subject_name}，{b.status_text}）不能取消；只能取消受理中或预约成功的预约"
         return ""
@@ -94,8 +99,8 @@ class CitizenActions:
         if b is not None:
             when = "" if b.wanted else f"  考试时间 {b.when}"  # waiting: the next line says what it waits for
             text = f"所选预约：{b.subject_name}{when}  {b.status_text}  业务流水号 {b.serial_no or b.id}"
-            if b.status not in CANCELLABLE:
-                text += "（不能取消）"
+            if b.status in LEFT_AS_IS:  # a part of its own, not glued to the serial number
+                text += f"  {LEFT_AS_IS[b.status]}"
             if b.wanted:
                 text += "\n" + wanted_line(b)
         self.query_one("#cancel-target", Static).update(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
@@ -102,10 +102,30 @@ class SessionQuery:
     hidden_days: tuple[date, ...] = ()  # days with sessions left out: the citizen has an exam then
     permit_note: str = ""  # after permit_until when the age limit cut the permit (booking.age_note)
 
+    unpublished: Unpublished | None = None  # an empty result whose range reaches past the plans published
+
     @property
     def hidden_text(self) -> str:
         """Why sessions of ``hidden_days`` are not listed ("" when none are left out)."""
         return f"{same_day(self.hidden_days)}，当天的场次未列出。" if self.hidden_days else ""
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """The range queried (wholly or partly) lies after the last exam date of the plans published (open
+    for booking now or before) for the subject and class, in the city (at the site chosen)."""
+    subject: int
+    last_day: date | None  # None: no plan published at all
+    wholly: bool  # the whole range lies after it: no other reason applies
+    at_site: bool
+
+    @property
+    def text(self) -> str:
+        """科目三考试计划已公布至2026-12-23，此后的考试场次尚未公布 (no final punctuation)."""
+        where, name = "该考场" if self.at_site else "", SUBJECT_NAMES[self.subject]
+        if self.last_day is None:
+            return f"{where}尚未公布{name}考试计划"
+        return f"{where}{name}考试计划已公布至{format_date(self.last_day)}，此后的考试场次尚未公布"
 
 
 def overview(env: Env, account_id: int) -> Overview:
@@ -197,12 +217,30 @@ def query_sessions(env: Env, account_id: int, subject: int, date_from: date | No
         truncated = len(rows) > MAX_ROWS
         rows = rows[:MAX_ROWS]
         planned = sum(r.seats for r in rows)  # of the sessions listed (a sum over the whole range: +5 ms)
+        # only for an empty result (rare): 查询 that lists sessions pays nothing for it
+        unpublished = None if rows else _unpublished(s, now, subject, f.permit.licence_class, site_id, city,
+                                                     date_from, date_to)
         ranking = None
         if not priority:
             rt = ranking_time(subject, f.permit.accepted_at, f.attempts, f.bookings)
             ranking = RankingView(_position(s, account_id, subject, rt.at, date_from, date_to, site_id, city),
                                   planned, rt.at, rt.rule_text, rt.items)
-    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden, age_note(f.permit))
+    return SessionQuery(rows, ranking, truncated, date_to if date_to < asked_to else None, hidden, age_note(f.permit),
+                        unpublished)
+
+
+def _unpublished(s: Session, now: datetime, subject: int, cls: str, site_id: int | None, city: str | None,
+                 date_from: date, date_to: date) -> Unpublished | None:
+    """Whether the range reaches past the last exam date of the plans published so far (their
+    booking opened, whether or not it has closed since) for the subject and class (city, site)."""
+    cond = [ExamSession.subject == subject, ExamSession.classes.contains(cls), ExamPlan.booking_opens_at <= now,
+            site_city_filter(city)]
+    if site_id is not None:
+        cond.append(ExamSession.site_id == site_id)
+    last = s.scalar(_joined(func.max(ExamSession.exam_date)).where(*cond))
+    if last is not None and date_to <= last:
+        return None
+    return Unpublished(subject, last, last is None or date_from > last, site_id is not None)
 
 
 def first_session_day(env: Env, account_id: int, subject: int) -> date | None:

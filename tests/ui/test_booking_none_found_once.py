@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import RadioSet
 
-from kiosk.ui.screens.booking.session_text import CHANGED, NONE_FOUND, NONE_FOUND_PRIORITY
+from kiosk.ui.screens.booking.session_text import CHANGED, NONE, NONE_FOUND, NONE_FOUND_PRIORITY, NONE_PRIORITY
 from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_booking_priority import to_priority_sessions
 from tests.ui.test_booking_small_screen import in_view, press, small_query
@@ -70,7 +70,23 @@ async def test_the_line_that_says_none_was_found_is_brought_wholly_into_view(kio
         await settle(pilot)
         await pilot.pause(0.2)
         assert not kiosk_app.screen.query_one("#step-sessions").rows
-        assert shown(kiosk_app, "#sessions-hint").startswith(_compact(NONE_FOUND))
+        # past the plans published (test_booking_unpublished): said why, with their last day
+        assert shown(kiosk_app, "#sessions-hint").startswith(_compact(NONE + "（科目二考试计划已公布至"))
         hint = kiosk_app.screen.query_one("#sessions-hint").region
         assert hint.height >= 2 and kiosk_app.screen.query_one(Page).scrollable_content_region.contains_region(hint)
         assert "请更改时间段或考场后重新查询" in _compact(screen_text(kiosk_app))
+
+
+async def test_priority_past_the_plans_published_says_their_last_day(kiosk_app, env, people):
+    """Tester (王芳, 优先预约, 2027-01-04, beyond the last plan published): the empty result gave only
+    优先预约名额已满，或考试计划已截止预约. It says the plans' last day, over the table and under 查询."""
+    from tests.integration.test_booking_unpublished import _last_published
+
+    last = _last_published(env, 2)
+    said = _compact(f"{NONE_PRIORITY}（科目二考试计划已公布至{last.year}年{last.month}月{last.day}日，"
+                    "此后的考试场次尚未公布），请更改时间段或考场后重新查询。")
+    async with kiosk_app.run_test(size=(120, 50)) as pilot:
+        await to_priority_sessions(pilot, env, people["permit_expiring"])
+        await small_query(pilot, "2027-01-04", "2027-01-04")
+        assert shown(kiosk_app, "#sessions-hint").startswith(said)
+        await _next_and_check(pilot, said[:-1])

@@ -28,6 +28,7 @@ class SessionRequest:
     rows: list[bq.SessionRow]
     marked: list[int]
     queried: tuple[date, date, int | None] | None
+    last_query: bq.SessionQuery | None  # SessionStep's: what the last 查询 found (why nothing, when so)
     mode: str  # SessionStep.mode: 自主选择场次 (self), 服从系统安排 (system) or priority
 
     def _site(self) -> int | None:
@@ -80,7 +81,7 @@ class SessionRequest:
         if self.stale():  # the list (and 服从系统安排's range) would not be what is shown
             raise DomainError(CHANGED, "query")
         if not self.rows:  # in every mode: not 请至少选择... over a table with nothing to choose
-            raise DomainError(none_found(self.priority), "range")
+            raise DomainError(none_found(self.priority, self.last_query), "range")
         if self.mode == "system":
             date_from, date_to, site = self.queried
             return BookingRequest(self.subject, "system", (), date_from, date_to, site)

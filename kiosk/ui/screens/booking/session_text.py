@@ -10,9 +10,13 @@ CHANGED = "时间段或考试场地已更改，请点击【查询】查看新的
 NOT_QUERIED = "请先输入时间段并点击【查询】"  # said over the table, or under 查询 after 下一步
 AGREED_EARLIER = "本终端已阅读并同意{}，不再重复显示。"  # a notice passed by (agreed to earlier): why it did not show
 PRIORITY_TEXT = "优先预约：可以选择具有空余优先预约名额的考试场次，预约成功即安排考试"
-NONE_FOUND = "所选时间段内没有可预约的考试场次（已到预约结果公布日、截止预约的场次不列出），请更改时间段或考场后重新查询"
-NONE_FOUND_PRIORITY = ("所选时间段内没有可优先预约的考试场次（优先预约名额已满，或考试计划已截止预约），"
-                       "请更改时间段或考场后重新查询")
+NONE = "所选时间段内没有可预约的考试场次"
+NONE_PRIORITY = "所选时间段内没有可优先预约的考试场次"
+WHY = "已到预约结果公布日、截止预约的场次不列出"
+WHY_PRIORITY = "优先预约名额已满，或考试计划已截止预约"
+AGAIN = "请更改时间段或考场后重新查询"
+NONE_FOUND = f"{NONE}（{WHY}），{AGAIN}"
+NONE_FOUND_PRIORITY = f"{NONE_PRIORITY}（{WHY_PRIORITY}），{AGAIN}"
 
 
 def agreed_text(steps: list[str]) -> str:
@@ -21,9 +25,17 @@ def agreed_text(steps: list[str]) -> str:
     return AGREED_EARLIER.format("和".join(f"【{name}】" for name in steps)) if steps else ""
 
 
-def none_found(priority: bool) -> str:
-    """A query that found no session: said over the empty table, or under 查询 after 下一步 (once)."""
-    return NONE_FOUND_PRIORITY if priority else NONE_FOUND
+def none_found(priority: bool, result: bq.SessionQuery | None = None) -> str:
+    """A query that found no session: said over the empty table, or under 查询 after 下一步 (once).
+    A range past the plans published says so with their last day (``result.unpublished``): alone when
+    the whole range lies after it, else before the other reasons, of the sessions published."""
+    none, why = (NONE_PRIORITY, WHY_PRIORITY) if priority else (NONE, WHY)
+    later = result.unpublished if result is not None else None
+    if later is None:
+        return f"{none}（{why}），{AGAIN}"
+    if later.wholly:
+        return f"{none}（{later.text}），{AGAIN}"
+    return f"{none}（{later.text}；{'已公布的场次' if priority else ''}{why}），{AGAIN}"
 
 
 def ranking_texts(last_query: bq.SessionQuery | None) -> tuple[str, str]:
@@ -60,7 +72,7 @@ def hint_text(result: bq.SessionQuery | None, queried: bool, rows: int, marked: 
     if not queried:
         text = f"{NOT_QUERIED}。"
     elif not rows:
-        text = f"{none_found(priority)}。"
+        text = f"{none_found(priority, result)}。"
     elif mode == "system":
         text = f"服从系统安排：系统将在下列{rows}个场次中按排名自动匹配，无需选择场次，点击【下一步】。"
     else:

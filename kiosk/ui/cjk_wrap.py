@@ -14,6 +14,10 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
 - never inside a name in 【】 (a button or a menu entry: 【放大二维码】, not 「【放大二维」 / 「码】」);
 - never inside a weekday (周二, 星期二) nor between it and the date before it or the time after it
   (12月8日 周二 09:00, 12月8日（周二）), nor between a number and its unit (30分钟, 3小时, 5天, 12分);
+- never inside a word with its number (验证码326387, 业务流水号2612030000000001: 80 columns put 「验证」 /
+  「码326387」 on the phone bar), nor between a short label and the number after its colon
+  (本记分周期累积记分：0分, not 「本记分周期累积记分：」 / 「0分」 on the counter); such a piece wider than
+  the line breaks as without this rule (验证码 / 326387), never cut inside the number;
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
@@ -55,6 +59,11 @@ _WEEKDAY = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})?
                       r"(?:周|星期)[一二三四五六日天][）)]?(?:[ ]*\d{1,2}:\d{2})?")
 # A number with its unit (30分钟, 3小时, 5天, 12分): 「学满30分」 / 「钟」 was read at 80x24. Longest first.
 _WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|个月|分钟|小时|个字|天|分|秒|日|年|月|周|元|人|次|位|个|岁|名|项|条|行|张|辆)")
+# A word that names the number right after it (a lexicon: a Chinese word has no mark where it starts), and a
+# label of at most 10 characters (and a bracket) that starts after a space or a mark, with its number after
+# the colon. Each match ends on the number's first character, which the number's own run goes on from.
+_NAMED_NUMBER = re.compile(r"(?:验证码|(?:原?支付|业务)?流水号|档案编号|车辆识别代号|电话)[：:]?[0-9A-Za-z]")
+_LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（）\n]{1,10}）)?[：:][0-9]")
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 
@@ -62,13 +71,17 @@ def _wide(ch: str) -> bool:
     return cell_len(ch) == 2
 
 
-def units(text: str) -> Iterator[tuple[int, str]]:
-    """(start offset, unit): the pieces a line may break between, each with its trailing spaces."""
+def units(text: str, words: bool = True) -> Iterator[tuple[int, str]]:
+    """(start offset, unit): the pieces a line may break between, each with its trailing spaces.
+    ``words`` False: a word or a label is not kept with its number (for a piece wider than the line)."""
     glued = {m.start(1) for m in _DATE_TIME.finditer(text)}  # the space between a date and its time
     inside = {i for m in _CN_DATE.finditer(text) for i in range(m.start() + 1, m.end())}  # 年12月12日
     inside |= {i for m in _NAMED.finditer(text) for i in range(m.start() + 1, m.end())}  # 【放大二维码】
     inside |= {i for m in _WEEKDAY.finditer(text) for i in range(m.start() + 1, m.end())}  # 12月8日 周二 09:00
     inside |= {i for m in _WITH_UNIT.finditer(text) for i in range(m.start() + 1, m.end())}  # 30分钟
+    if words:  # 验证码326387, 本记分周期累积记分：0分
+        inside |= {i for rx in (_NAMED_NUMBER, _LABELLED) for m in rx.finditer(text)
+                   for i in range(m.start() + 1, m.end())}
     start, i, n = 0, 0, len(text)
     while i < n:
         ch = text[i]
@@ -93,7 +106,7 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
         return _rich_divide_line(text, width, fold)
     breaks: list[int] = []
     used = 0
-    for start, unit in units(text):
+    for start, unit in _pieces(text, width):
         length = cell_len(unit.rstrip())
         if used and used + length > width:
             breaks.append(start)
@@ -113,6 +126,16 @@ def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
     if breaks and _widow(text[breaks[-1]:]):
         _take_one_down(text, width, breaks)
     return breaks
+
+
+def _pieces(text: str, width: int) -> Iterator[tuple[int, str]]:
+    """``units``, but a word kept with its number that is wider than ``width`` comes in the pieces it
+    has without that rule, so that it is not cut by cells inside the number."""
+    for start, unit in units(text):
+        if cell_len(unit.rstrip()) > width:
+            yield from ((start + offset, piece) for offset, piece in units(unit, words=False))
+        else:
+            yield start, unit
 
 
 def clauses(text: str, width: int) -> str:

@@ -6,6 +6,7 @@ from textual.widgets import DataTable
 
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.counter_helpers import look_up
+from tests.ui.conftest import screen_text
 
 ALL = ["业务流水号", "业务", "科目", "车型", "状态", "考试时间", "考场"]
 
@@ -25,3 +26,13 @@ async def test_the_bookings_keep_time_and_site_at_80x24_and_show_all_at_120x40(e
         await pilot.resize_terminal(120, 40)
         await pilot.pause(0.2)
         assert columns(app) == ALL
+
+
+async def test_the_points_stay_with_their_label_at_80x24(env, people):
+    """The summary read 「...状态 正常  本记分周期累积记分：」 / 「0分  有效期至 2036-10-24」 (tester)."""
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, people["driver_normal"].id_number, "本人到窗口办理业务")
+        rows = screen_text(app).splitlines()
+        assert any("本记分周期累积记分：0分" in row for row in rows), rows

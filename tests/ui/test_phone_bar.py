@@ -152,3 +152,17 @@ async def test_a_code_is_not_split_from_its_digits(kiosk_app, env, people):
         await settle(pilot)
         await pilot.pause(0.2)
         assert any(line.strip().endswith("收到短信：" + code_sms) for line in screen_text(kiosk_app).splitlines())
+
+
+async def test_a_booking_code_stays_with_its_digits(kiosk_app, env, people):
+    """考试预约's 确认并提交 code SMS at 80x24 read 「...考试预约，验证」 / 「码326387，...」 (tester): the SMS
+    runs on after 「收到短信：」 (on a line of its own it would take a line more) and breaks before 验证码."""
+    p = people["driver_normal"]
+    code_sms = "【交管12123】您正在办理考试预约，验证码326387，5分钟内有效。请勿将验证码告诉他人。"
+    async with kiosk_app.run_test(size=SMALL) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        bar = await sms(pilot, env, p.phone, code_sms)
+        lines = [line.strip() for line in screen_text(kiosk_app).splitlines()]
+        assert "验证码326387，5分钟内有效。请勿将验证码告诉他人。" in lines, lines
+        assert lines[lines.index("验证码326387，5分钟内有效。请勿将验证码告诉他人。") - 1].endswith("您正在办理考试预约，")
+        assert bar.region.height == 3  # the edge and two lines, as before

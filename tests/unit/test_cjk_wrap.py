@@ -184,3 +184,36 @@ def test_a_weekday_stays_with_its_date_and_time_and_a_number_with_its_unit(width
                                          ("每周日 08:30 开考", "周日 08:30"), ("时长1.5小时整", "1.5小时")])
 def test_weekday_and_unit_units(text: str, whole: str) -> None:
     assert any(whole in unit for _, unit in units(text)), list(units(text))
+
+
+CODE_SMS = "手机通知（演示）  139****0165 收到短信：【交管12123】您正在办理考试预约，验证码326387，5分钟内有效。请勿将验证码告诉他人。"
+RESULT_SMS = ("手机通知（演示）  139****0165 收到短信：【交管12123】您的科目三考试预约（业务流水号2612030000000013）："
+              "考试预约申请已受理，系统将在预约结果公布日按排名安排考试。")
+SUMMARY = "驾驶证：档案编号 500100000055  准驾车型 C1  状态 正常  本记分周期累积记分：0分  有效期至 2036-10-24"
+
+
+@pytest.mark.parametrize("width", range(10, 121))
+@pytest.mark.parametrize("text, whole", [(CODE_SMS, "验证码326387"), (RESULT_SMS, "业务流水号2612030000000013"),
+                                         (SUMMARY, "本记分周期累积记分：0分")])
+def test_a_word_stays_with_its_number(text: str, whole: str, width: int) -> None:
+    """The phone bar at 80x24 read 「验证」 / 「码326387」 and 「业务流水」 / 「号2612...」, the counter's summary
+    「本记分周期累积记分：」 / 「0分」 (tester): wherever it fits, the word and its number are on one line;
+    narrower, the number itself is never cut (it breaks as a word wider than the line did before)."""
+    got = lines(text, width)
+    assert "".join(got) == text and all(cell_len(line.rstrip()) <= width for line in got)
+    if width >= max(cell_len(unit.rstrip()) for _, unit in units(text) if whole in unit):  # with its brackets
+        assert any(whole in line for line in got), got
+    number = re.search(r"[0-9]+分?$", whole).group()
+    if width >= cell_len(number):
+        assert any(number in line for line in got), got
+
+
+def test_the_bar_lines_the_tester_read() -> None:
+    assert lines(CODE_SMS, 78) == ["手机通知（演示）  139****0165 收到短信：【交管12123】您正在办理考试预约，",
+                                   "验证码326387，5分钟内有效。请勿将验证码告诉他人。"]
+    assert [line.rstrip() for line in lines(SUMMARY, 76)] == [  # the counter's 为群众办理 at 80x24
+        "驾驶证：档案编号 500100000055  准驾车型 C1  状态 正常", "本记分周期累积记分：0分  有效期至 2036-10-24"]
+    assert lines("可凭业务流水号2612030000000001到车管所窗口打印", 20) == [
+        "可凭业务流水号", "2612030000000001到车", "管所窗口打印"]  # wider than the line: not cut inside
+    site = "巴南南彭考场（重庆市巴南区南彭街道东盟国际物流园A区（重庆公路物流基地），电话023-66239938）"
+    assert lines(site, 74)[1] == "电话023-66239938）"  # 考试场地's list at 80x24 read 「电」 / 「话023-...」

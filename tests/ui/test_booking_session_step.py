@@ -2,6 +2,7 @@
 fitting what happened, the range's first day, and why there is no 切换至优先预约."""
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable
 
 from kiosk.services import cancellation, counter_bookings
@@ -99,3 +100,29 @@ async def test_no_priority_line_for_one_who_would_not_qualify_anyway(kiosk_app, 
         await to_sessions(pilot, env, people["four_fails"], 2)
         assert not kiosk_app.screen.query_one("#priority-row").display
         assert shown(kiosk_app, "#priority-why") == ""
+
+
+
+@pytest.mark.parametrize("subject", [3, 2])
+async def test_the_used_chance_line_has_no_blank_rows_over_it(kiosk_app, env, people, subject):
+    """王芳 at 100x30, 科目三 after its priority booking was cancelled at the counter: two blank rows stood
+    over 科目三已使用过优先预约（已取消）... (the row the line keeps to stand level with 切换至优先预约's
+    caption, with no button beside it, tester); one now parts it from the line above, as between the
+    other lines of the page. Beside the button (科目二) the reason still starts level with its caption."""
+    p = people["permit_expiring"]
+    row = sessions(env, p, 3, "2026-12-06", "2026-12-20", priority=True)[0]
+    done = book(env, p, BookingRequest(3, "priority", (row.id,)))
+    counter_bookings.cancel(env, CLERK, account_id(env, p), done.booking_id, "本人申请")
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await to_sessions(pilot, env, p, subject)
+        screen = kiosk_app.screen
+        why = screen.query_one("#priority-why").region
+        if subject == 2:
+            button = screen.query_one("#to-priority").region
+            assert button.height == 3 and why.y == button.y + 1
+            return
+        assert shown(kiosk_app, "#priority-why") == "科目三已使用过优先预约（已取消），每个科目只能优先预约1次。"
+        assert why.y == screen.query_one("#query-how").region.bottom + 1
+        lines = screen_text(kiosk_app).splitlines()
+        at = next(i for i, line in enumerate(lines) if "科目三已使用过优先预约" in line)
+        assert lines[at - 1].strip() == "" and lines[at - 2].strip().startswith("请选择考试日期")

@@ -140,6 +140,7 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         self.query_one("#priority-row").display = bool(priority_link or why) and not priority
         self.query_one("#to-priority").display = priority_link and not priority
         self.query_one("#priority-why", Static).update(f"{why}。" if why else "")
+        self.query_one("#priority-why").set_class(not priority_link, "-alone")  # no button's caption to line up with
         self._hint()
         self.call_after_refresh(self._recheck_dates)
 

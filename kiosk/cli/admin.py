@@ -74,7 +74,8 @@ def load_demo(args: argparse.Namespace, env: Env) -> int:
 
     bootstrap.prepare(env, load_demo=False)
     added = demo.load(env)
-    print("演示数据已载入：" + "，".join(f"{DEMO_ADDED.get(k, k)} +{v}" for k, v in added.items()))
+    day = demo.loaded_for(env) or env.clock.now().date()  # an earlier load's day when it was there before
+    print(f"演示数据已载入（按{day:%Y-%m-%d}的日期）：" + "，".join(f"{DEMO_ADDED.get(k, k)} +{v}" for k, v in added.items()))
     print(pad("身份证号码", 20) + pad("姓名", 22) + pad("手机号码", 13) + "情形")
     for ident in demo.identities():
         situation = ident.situation + ("" if ident.registered else "（未注册）")

@@ -20,6 +20,7 @@ from .env import Env
 from .staff import hash_secret
 
 PLAN_DAYS = 60
+ACCOUNT_AGE = timedelta(days=400)  # a demo account was created this long before the day it is loaded for
 TIMES = (time(8, 30), time(13, 30))
 
 
@@ -49,6 +50,15 @@ def holds_demo(env: Env) -> bool:
     with env.db.read() as s:
         ids = [p.id_number for p in PEOPLE]
         return s.scalar(select(Account.id).where(Account.id_number.in_(ids)).limit(1)) is not None
+
+
+def loaded_for(env: Env) -> date | None:
+    """The day the demo data in the database was loaded for (its dates are counted from it): the day
+    its first people were loaded, as `kiosk demo` adds only what is missing; None without them."""
+    with env.db.read() as s:
+        ids = [p.id_number for p in PEOPLE]
+        first = s.scalar(select(func.min(Account.created_at)).where(Account.id_number.in_(ids)))
+    return (first + ACCOUNT_AGE).date() if first is not None else None
 
 
 def _empty(s: Session) -> bool:
@@ -106,7 +116,7 @@ def _person(s: Session, env: Env, p: Person) -> int:
     account = Account(kind="unit" if p.unit else "personal", id_number=p.id_number, name=p.name,
                       phone=p.phone if p.registered else None, address=HOME_ADDRESS[_city_of(p.region)],
                       registered_at=now - timedelta(days=30) if p.registered else None,
-                      registered_via="demo" if p.registered else None, created_at=now - timedelta(days=400),
+                      registered_via="demo" if p.registered else None, created_at=now - ACCOUNT_AGE,
                       id_photo=None if (p.licence and not p.licence["photo"]) else "photos/id_card_demo.png")
     if p.unit:
         account.agent_id_number = next(x.id_number for x in PEOPLE if x.name == p.extra["agent"])

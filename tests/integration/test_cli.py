@@ -54,9 +54,10 @@ def ok(*args: str) -> str:
 
 
 def added(output: str) -> dict[str, int]:
-    """{'群众': 23, ...} from the first line of `kiosk demo` ("演示数据已载入：办事网点 +0，群众 +23，...")."""
-    line = next(x for x in output.splitlines() if x.startswith("演示数据已载入："))
-    return {k: int(v) for k, v in re.findall(r"([\u4e00-\u9fff]+) \+(\d+)", line.removeprefix("演示数据已载入："))}
+    """{'群众': 23, ...} from the first line of `kiosk demo` ("演示数据已载入（按2026-12-01的日期）：办事网点 +0，
+    群众 +23，...")."""
+    line = next(x for x in output.splitlines() if x.startswith("演示数据已载入（按"))
+    return {k: int(v) for k, v in re.findall(r"([\u4e00-\u9fff]+) \+(\d+)", line.partition("：")[2])}
 
 
 def row_counts(url: str) -> dict[str, int]:
@@ -200,6 +201,7 @@ def test_demo_twice_is_idempotent(demo_run: DemoRun) -> None:
     assert set(first) == {"办事网点", "群众", "考试计划", "工作人员"}
     assert first["群众"] >= 20 and first["考试计划"] > 0 and first["工作人员"] > 0
     assert set(second) == set(first) and set(second.values()) == {0}  # the second run adds nothing
+    assert demo_run.first.startswith(f"演示数据已载入（按{TODAY}的日期）：")  # KIOSK_NOW's day
 
 
 def test_demo_prints_a_table_of_at_least_20_identities(demo_run: DemoRun) -> None:

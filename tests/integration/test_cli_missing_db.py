@@ -59,7 +59,7 @@ def test_what_makes_a_database_or_needs_none_still_runs(cli_run, tmp_path: Path)
     assert cli_run("--db", url, "outbox") == (0, "短信发件箱为空\n", "")  # now it is there
     demo = tmp_path / "demo.db"
     code, out, _ = cli_run("--db", f"sqlite:///{demo}", "--now", "2026-12-03T09:30", "demo")
-    assert code == 0 and out.startswith("演示数据已载入：") and demo.is_file()
+    assert code == 0 and out.startswith("演示数据已载入（按2026-12-03的日期）：") and demo.is_file()
 
 
 def test_in_memory_and_postgresql_are_not_files(cli_run) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from tests.ui.conftest import screen_text, settle, sign_in
 
-PAID = "已缴纳考试费150元，支付方式：演示支付，支付流水号："
+PAID = "已缴纳考试费150元，支付方式：演示支付，"
+SERIAL = "支付流水号：DEMO"  # with its number on the next line, not 支付流水号： / DEMO... (cjk_wrap: a word with its number)
 
 
 async def _timeline(kiosk_app, env, people, size) -> list[str]:
@@ -27,9 +28,11 @@ async def test_at_80x24_a_note_goes_under_its_time_and_status(kiosk_app, env, pe
     i = paid[0]
     assert lines[i].split()[-1] == "已缴费"  # the time and status alone on their line
     assert PAID in lines[i + 1]  # the note's first sentence whole, on the line under them
+    assert lines[i + 2].strip().startswith(SERIAL)
     assert lines[i + 1].index("已") > lines[i].index("2026")  # indented under the time
 
 
 async def test_at_120x40_a_note_stays_beside_its_time_and_status(kiosk_app, env, people):
     lines = await _timeline(kiosk_app, env, people, (120, 40))
-    assert any("2026-08-01 10:00:00" in line and "已缴费" in line and PAID in line for line in lines)
+    i = next(i for i, line in enumerate(lines) if "2026-08-01 10:00:00" in line and "已缴费" in line)
+    assert PAID in lines[i] and lines[i + 1].strip().startswith(SERIAL)

@@ -136,16 +136,30 @@ class SessionFocus:
         page to show from. On a screen too small even for that, the table keeps kiosk.tcss's height
         and None is returned: the page shows it with the line above it."""
         table = self.query_one("#sessions", DataTable)
-        self.styles.clear_rule("padding")  # room left under the buttons by ``_no_sliver``: measured again
+        padded = self.styles.padding.bottom  # room left under the buttons by the last fit
+        self.styles.clear_rule("padding")
         link, ranking = self.query_one("#priority-row"), self.query_one("#ranking")
         tops = [w for w in (link, ranking) if w.display and w.virtual_region.height]
         for top in [*tops, self.query_one("#sessions-hint")]:
             room = page.scrollable_content_region.height - (table.virtual_region.y - top.virtual_region.y)
             if room >= TABLE_MIN:
-                table.styles.max_height = min(TABLE_ROWS, room)
+                self._fill(page, table, min(TABLE_ROWS, room), room, padded)
                 return top
         table.styles.max_height = None  # kiosk.tcss's
         return None
+
+    def _fill(self, page: Widget, table: DataTable, height: int, room: int, padded: int) -> None:
+        """The table ``height`` rows tall, or taller, up to ``room``, when the page would end before it
+        could scroll ``top`` to its edge: the rows above ``top`` stayed in view, at 100x30 the bottom
+        edge of 预约模式 alone (▊▁▁▁▎ under the step bar, tester). The table takes them while it has
+        sessions to show in them; what it cannot take is left under the buttons, so that the page
+        starts at ``top`` and no field is cut at its edge."""
+        below = page.virtual_size.height - padded - table.virtual_region_with_margin.bottom  # the buttons...
+        fill = room - below  # the height that ends the page at the view's bottom edge
+        whole = table.outer_size.height + max(0, table.virtual_size.height - table.scrollable_content_region.height)
+        table.styles.max_height = max(height, min(fill, whole))
+        if fill > whole:
+            self.styles.padding = (0, 0, fill - whole, 0)
 
     def refit(self, page: Widget) -> None:
         """The terminal was resized: the table sized again for the new height, as a 查询 there sizes it
@@ -181,32 +195,6 @@ class SessionFocus:
             table.scroll_visible(animate=False, immediate=True)
 
     def _from_top(self, page: Widget, top: Widget) -> None:
-        if self.is_attached:
-            page.scroll_to_widget(top, animate=False, top=True, immediate=True)
-            self.call_after_refresh(self._no_sliver, page, top)
-
-    def _no_sliver(self, page: Widget, top: Widget) -> None:
-        """The page ended before it could scroll ``top`` up to its edge: the rows above ``top`` stayed in
-        view, at 100x30 the bottom edge of 预约模式 alone (a row ▊▁▁▁▎ under the step bar, tester). The
-        table takes those rows while it has sessions to show in them; what it cannot take becomes room
-        under the buttons, so the page starts at ``top`` and no field is left cut at its edge."""
-        if not self.is_attached or not top.display:
-            return
-        wanted = top.virtual_region_with_margin.y  # where the page is scrolled to put ``top`` at its edge (its regions on
-        # the screen may still be those of the last scroll when this comes twice)
-        short = wanted - page.max_scroll_y  # rows the page lacks (called again before it scrolled: none more)
-        if short <= 0:
-            return
-        table = self.query_one("#sessions", DataTable)
-        hidden = max(0, table.virtual_size.height - table.scrollable_content_region.height)
-        grow = min(short, hidden)
-        if grow:
-            table.styles.max_height = table.outer_size.height + grow
-        if short > grow:
-            self.styles.padding = (0, 0, short - grow, 0)
-        self.call_after_refresh(self._from_top_again, page, top)
-
-    def _from_top_again(self, page: Widget, top: Widget) -> None:
         if self.is_attached:
             page.scroll_to_widget(top, animate=False, top=True, immediate=True)
 

@@ -28,7 +28,7 @@ async def test_at_80x24_a_note_goes_under_its_time_and_status(kiosk_app, env, pe
     i = paid[0]
     assert lines[i].split()[-1] == "已缴费"  # the time and status alone on their line
     assert PAID in lines[i + 1]  # the note's first sentence whole, on the line under them
-    assert lines[i + 2].strip().startswith(SERIAL)
+    assert lines[i + 2].strip("█ ").startswith(SERIAL)
     assert lines[i + 1].index("已") > lines[i].index("2026")  # indented under the time
 
 

@@ -151,7 +151,7 @@ class SessionFocus:
     def _fill(self, page: Widget, table: DataTable, height: int, room: int, padded: int) -> None:
         """The table ``height`` rows tall, or taller, up to ``room``, when the page would end before it
         could scroll ``top`` to its edge: the rows above ``top`` stayed in view, at 100x30 the bottom
-        edge of 预约模式 alone (▊▁▁▁▎ under the step bar, tester). The table takes them while it has
+        edge of 预约模式 alone (one border line under the step bar, tester). The table takes them while it has
         sessions to show in them; what it cannot take is left under the buttons, so that the page
         starts at ``top`` and no field is cut at its edge."""
         below = page.virtual_size.height - padded - table.virtual_region_with_margin.bottom  # the buttons...

@@ -125,7 +125,7 @@ class BookingSteps:
             assert option is not None
             self.sessions.configure(option.subject, self.priority, option.priority_allowed, option.priority_note)
             self._read_first_day(option.subject)
-            self.sessions.agreed_earlier([bar.steps[i] for i in sorted(passed)])
+            self.sessions.agreed_earlier([bar.steps[place] for place in sorted(passed)])
         if step in ("step-confirm", "step-done"):
             self.step_opened()  # 预约 (and then the result's buttons) ignore a press for a moment (SubmitGuard)
         if step == "step-confirm":

@@ -11,6 +11,9 @@ app is a ``Dropdown`` (tests/ui/test_dropdown_tap.py keeps it so).
 Up on the first option and Down on the last stay there: Textual's OptionList wraps round, and Up
 on 全部考场 (预约考试, 选择场次) jumped to the last site, far from where the citizen was looking
 (tester). ``DropdownList`` is Textual's list with only that changed (tests/ui/test_dropdown_ends.py).
+
+Its arrow is ASCII (v closed, ^ open): Textual draws two East-Asian ambiguous-width triangles, two
+cells wide in many Chinese terminals, which pushed the row out of line (``DropdownCurrent``).
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ from textual import _widget_navigation
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
 from textual.widgets import Select
-from textual.widgets._select import SelectCurrent, SelectOverlay
+from textual.widgets._select import NonSelectableStatic, SelectCurrent, SelectOverlay
 
 T = TypeVar("T", bound=Hashable)
 
@@ -43,13 +46,27 @@ class DropdownList(SelectOverlay):
         self._step(1)
 
 
-class Dropdown(Select[T]):
-    """Textual's Select whose open list has its bar on the chosen option, else on the prompt, and
-    does not wrap round at its ends."""
+class DropdownCurrent(SelectCurrent):
+    """Textual's closed face of a Select (the value and the arrow) with the arrows in ASCII; which
+    one shows is Select's CSS (classes down-arrow and up-arrow)."""
 
-    def compose(self) -> ComposeResult:  # Select.compose with DropdownList for SelectOverlay
-        yield SelectCurrent(self.prompt)
-        yield DropdownList(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
+    def compose(self) -> ComposeResult:
+        yield NonSelectableStatic(self.placeholder, id="label")
+        yield NonSelectableStatic("v", classes="arrow down-arrow")
+        yield NonSelectableStatic("^", classes="arrow up-arrow")
+
+
+class Dropdown(Select[T]):
+    """Textual's Select whose open list has its bar on the chosen option, else on the prompt, does
+    not wrap round at its ends, and has an ASCII arrow. A subclass may name its own ``CURRENT`` and
+    ``LIST`` (kiosk.ui.widgets.plate_field)."""
+
+    CURRENT: type[DropdownCurrent] = DropdownCurrent
+    LIST: type[DropdownList] = DropdownList
+
+    def compose(self) -> ComposeResult:  # Select.compose with these two for SelectCurrent and SelectOverlay
+        yield self.CURRENT(self.prompt)
+        yield self.LIST(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def _watch_expanded(self, expanded: bool) -> None:
         super()._watch_expanded(expanded)

@@ -8,8 +8,8 @@ counts as typed: its abbreviation goes into the list, the rest stays in the box.
 Keys: Tab goes from the list to the box (Shift+Tab back); Enter, Space or Up/Down on the list open
 it, the arrows move in it and Enter chooses, and the focus goes on to the box, where the rest is
 typed; a letter or digit typed on the closed list goes into the box. A tap opens the list, a tap on
-an abbreviation chooses it (the focus to the box as well). The list's arrow is drawn in ASCII (v):
-Textual's is East-Asian ambiguous width."""
+an abbreviation chooses it (the focus to the box as well). The list's arrow is ASCII (v), as every
+Dropdown's: Textual's is East-Asian ambiguous width."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from textual import events, on
 from textual.app import ComposeResult
 from textual.message import Message
-from textual.widgets import Label, Static
+from textual.widgets import Label
 from textual.widgets._select import SelectOverlay
 
 from ...domain.plate_entry import join_plate, split_plate
@@ -26,9 +26,6 @@ from ...domain.typed import compact
 from .dropdown import Dropdown
 from .field import FormField, _LimitedInput
 from .plain import ErrorLine
-
-ARROWS = {".down-arrow": "v", ".up-arrow": "^"}
-
 
 class ProvinceList(Dropdown[str]):
     """The list of the 31 abbreviations (京 ... 琼)."""
@@ -46,11 +43,6 @@ class ProvinceList(Dropdown[str]):
     def __init__(self, province: str, **kwargs: object) -> None:
         super().__init__([(p, p) for p in PROVINCES], prompt="省份", allow_blank=not province,
                          value=province or Dropdown.NULL, **kwargs)  # type: ignore[arg-type]
-
-    def on_mount(self) -> None:
-        for selector, text in ARROWS.items():
-            for arrow in self.query(selector).results(Static):
-                arrow.update(text)
 
     @on(SelectOverlay.UpdateSelection)
     def _chosen(self, _event: SelectOverlay.UpdateSelection) -> None:

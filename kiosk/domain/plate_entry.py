@@ -7,6 +7,9 @@ abbreviation chosen from a list (渝), the rest typed (A12345), as the 交管121
 - ``split_plate``: a whole plate back into the two (a value filled in, a plate pasted whole).
 - ``home_province``: the abbreviation the list starts on, the kiosk's own province: the one most
   of its DMV offices are in, read from their addresses (重庆市渝中区... -> 渝); "" when none says.
+- ``next_by_initial``: the abbreviation a Latin letter typed on the open list goes to, the next one
+  in the list whose pinyin starts with it (from 渝, y: 豫, 云, 粤, 渝 again), as no list of Chinese
+  characters can be searched by typing them there.
 """
 from __future__ import annotations
 
@@ -23,6 +26,28 @@ PROVINCE_NAMES = {
     "鄂": "湖北", "桂": "广西", "甘": "甘肃", "晋": "山西", "蒙": "内蒙古", "陕": "陕西", "吉": "吉林", "闽": "福建",
     "贵": "贵州", "粤": "广东", "青": "青海", "藏": "西藏", "川": "四川", "宁": "宁夏", "琼": "海南",
 }
+
+# Each abbreviation's pinyin (without tones): its initial is the letter that finds it in the list.
+PROVINCE_PINYIN = {
+    "京": "jing", "津": "jin", "沪": "hu", "渝": "yu", "冀": "ji", "豫": "yu", "云": "yun", "辽": "liao",
+    "黑": "hei", "湘": "xiang", "皖": "wan", "鲁": "lu", "新": "xin", "苏": "su", "浙": "zhe", "赣": "gan",
+    "鄂": "e", "桂": "gui", "甘": "gan", "晋": "jin", "蒙": "meng", "陕": "shan", "吉": "ji", "闽": "min",
+    "贵": "gui", "粤": "yue", "青": "qing", "藏": "zang", "川": "chuan", "宁": "ning", "琼": "qiong",
+}
+
+
+def initial(province: str) -> str:
+    """The upper-case initial of an abbreviation's pinyin (粤 -> Y), or "" for anything else."""
+    return PROVINCE_PINYIN.get(province, "")[:1].upper()
+
+
+def next_by_initial(current: str, letter: str) -> str:
+    """The first abbreviation after ``current`` in PROVINCES (round to the start, ``current`` itself
+    last) whose pinyin starts with ``letter`` (either case); from the first when ``current`` is none;
+    "" when none does (a, i, o...)."""
+    start = PROVINCES.index(current) + 1 if current and current in PROVINCES else 0
+    order = PROVINCES[start:] + PROVINCES[:start]
+    return next((p for p in order if initial(p) == letter.upper()), "") if len(letter) == 1 else ""
 
 
 def join_plate(province: str, rest: str) -> str:

@@ -1,10 +1,11 @@
 """Pilot: 备案非本人机动车's 号牌号码 filled at a kiosk keyboard with no Chinese input method (tester:
 渝 could not be typed, so no plate could be): the province is chosen from a list that opens on the
-kiosk's own (渝), the rest is typed, upper case; keys and taps both; a plate typed whole still counts."""
+kiosk's own (渝), the rest is typed, upper case; keys and taps both; a plate typed whole still counts.
+On the open list a letter goes to the next abbreviation of that pinyin initial (粤 was 22 Downs from 渝)."""
 from __future__ import annotations
 
-from textual.widgets import Input
-from textual.widgets._select import SelectOverlay
+from textual.widgets import Input, Static
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from kiosk.domain.plates import PROVINCES
 from kiosk.ui.widgets.plate_field import PlateField, ProvinceList
@@ -81,3 +82,41 @@ async def test_tapped_at_80x24_cross_border_plate_without_its_suffix(kiosk_app, 
         assert kiosk_app.screen.focused is kiosk_app.screen.query_one("#input-plate", Input)
         await press_in_view(pilot, "next")
         assert "号牌号码：粤ZA123港" in screen_text(kiosk_app)  # 港 from the kind: no input method types it
+
+
+async def test_a_letter_on_the_open_list_goes_to_the_next_province_of_that_initial(kiosk_app, env, people):
+    p = people["driver_normal"]
+    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+        await sign_in(pilot, env, p.id_number, p.phone)
+        await press_in_view(pilot, "menu-other_vehicle")
+        field = _plate(kiosk_app)
+        provinces = field.query_one(ProvinceList)
+        overlay = provinces.query_one(SelectOverlay)
+        provinces.focus()
+        await _keys(pilot, "enter")  # opens on 渝
+        assert provinces.expanded and overlay.highlighted == PROVINCES.index("渝")
+
+        def on() -> str:
+            return PROVINCES[overlay.highlighted] if overlay.highlighted is not None else ""
+
+        seen = []
+        for _ in range(4):
+            await _keys(pilot, "y")
+            seen.append(on())
+        assert seen == ["豫", "云", "粤", "渝"]  # the list's order after 渝, round again
+        await _keys(pilot, "J")
+        assert on() == "冀" and provinces.expanded  # either case; the list stays open
+        await _keys(pilot, "a", "5")  # no abbreviation's initial, a digit: the bar stays
+        assert on() == "冀" and provinces.expanded and field.input.value == ""
+        await _keys(pilot, "y", "y", "enter")  # from 冀: 豫, 云
+        assert not provinces.expanded and field.province == "云"
+        box = kiosk_app.screen.query_one("#input-plate", Input)
+        assert kiosk_app.screen.focused is box
+        await _keys(pilot, "shift+tab", "enter", "y")  # opens on 云: y goes to 粤
+        assert on() == "粤" and "粤 Y" in screen_text(kiosk_app)  # each option shows its letter
+        await _keys(pilot, "enter")
+        assert field.province == "粤" and "粤 Y" not in screen_text(kiosk_app)
+        shown = provinces.query_one(SelectCurrent).query_one("#label", Static)
+        assert str(shown.render()) == "粤"  # the closed list: the abbreviation alone
+        await _keys(pilot, "z", "a", "1", "2", "3")  # the list closed: typed into the box
+        assert box.value == "ZA123" and field.value == "粤ZA123"

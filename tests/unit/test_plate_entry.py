@@ -7,7 +7,8 @@ import pytest
 
 from kiosk.domain import other_vehicle as ov
 from kiosk.domain.errors import DomainError
-from kiosk.domain.plate_entry import PROVINCE_NAMES, home_province, join_plate, province_of, split_plate
+from kiosk.domain.plate_entry import (PROVINCE_NAMES, PROVINCE_PINYIN, home_province, join_plate, next_by_initial,
+                                       province_of, split_plate)
 from kiosk.domain.plates import PROVINCES, normalize_plate
 
 
@@ -73,3 +74,18 @@ def test_cross_border_plate_takes_its_suffix_from_the_kind() -> None:
     with pytest.raises(DomainError) as bad:
         ov.clean_plate(join_plate("粤", "ZA123"), ov.SMALL)  # not a 7-character ordinary plate
     assert bad.value.message == "普通号牌为7位（省份简称、发牌机关代号和5位序号），您输入了6位"
+
+
+def test_every_abbreviation_has_its_pinyin() -> None:
+    assert list(PROVINCE_PINYIN) == list(PROVINCES)
+    assert all(p.isascii() and p.isalpha() and p.islower() for p in PROVINCE_PINYIN.values())
+
+
+@pytest.mark.parametrize("current, letter, found", [
+    ("渝", "y", "豫"), ("豫", "y", "云"), ("云", "Y", "粤"), ("粤", "y", "渝"),  # round, in the list's order
+    ("渝", "j", "冀"), ("琼", "j", "京"),  # after the last: from the first
+    ("", "g", "赣"), ("京", "e", "鄂"), ("鄂", "e", "鄂"),  # none chosen; the only one stays
+    ("渝", "a", ""), ("渝", "v", ""), ("渝", "1", ""), ("渝", "", ""),
+])
+def test_next_by_initial(current: str, letter: str, found: str) -> None:
+    assert next_by_initial(current, letter) == found

@@ -7,7 +7,10 @@ counts as typed: its abbreviation goes into the list, the rest stays in the box.
 
 Keys: Tab goes from the list to the box (Shift+Tab back); Enter, Space or Up/Down on the list open
 it, the arrows move in it and Enter chooses, and the focus goes on to the box, where the rest is
-typed; a letter or digit typed on the closed list goes into the box. A tap opens the list, a tap on
+typed; a letter or digit typed on the closed list goes into the box. On the open list a Latin
+letter moves the bar to the next abbreviation whose pinyin starts with it (渝, y: 豫, 云, 粤, 渝...;
+kiosk.domain.plate_entry.next_by_initial): from 渝, 粤 was 22 Downs away. Each option shows its
+letter (粤 Y) to say so; the closed list shows the abbreviation alone. A tap opens the list, a tap on
 an abbreviation chooses it (the focus to the box as well). The list's arrow is ASCII (v), as every
 Dropdown's: Textual's is East-Asian ambiguous width."""
 from __future__ import annotations
@@ -20,15 +23,49 @@ from textual.message import Message
 from textual.widgets import Label
 from textual.widgets._select import SelectOverlay
 
-from ...domain.plate_entry import join_plate, split_plate
+from ...domain.plate_entry import initial, join_plate, next_by_initial, split_plate
 from ...domain.plates import PROVINCES
 from ...domain.typed import compact
-from .dropdown import Dropdown
+from .dropdown import Dropdown, DropdownCurrent, DropdownList
 from .field import FormField, _LimitedInput
 from .plain import ErrorLine
 
+
+class ProvinceCurrent(DropdownCurrent):
+    """The closed list: the abbreviation chosen alone (粤), without its option's letter (粤 Y)."""
+
+    def update(self, label: object) -> None:
+        text = getattr(label, "plain", label)  # a str as given; a Text or a Content should Textual make one
+        super().update(text.split(" ", 1)[0] if isinstance(text, str) else label)  # type: ignore[arg-type]
+
+
+class ProvinceOverlay(DropdownList):
+    """The open list: a Latin letter typed moves the bar to the next abbreviation of that initial
+    (Textual's type-to-search matched the typed text in the options' Chinese, finding nothing)."""
+
+    def _on_key(self, event: events.Key) -> None:
+        letter = event.character or ""
+        if not (letter.isascii() and letter.isalpha() and len(letter) == 1):
+            return
+        event.stop()
+        event.prevent_default()  # not Textual's search (SelectOverlay._on_key) as well
+        options = self.parent._options if isinstance(self.parent, Dropdown) else []
+        here = self.highlighted
+        current = options[here][1] if here is not None and here < len(options) else ""
+        found = next_by_initial(current if isinstance(current, str) else "", letter)
+        index = next((i for i, (_, value) in enumerate(options) if found and value == found), None)
+        if index is not None:
+            self.select(index)
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        return bool(character) and character.isascii() and character.isalpha()  # type: ignore[union-attr]
+
+
 class ProvinceList(Dropdown[str]):
-    """The list of the 31 abbreviations (京 ... 琼)."""
+    """The list of the 31 abbreviations (京 ... 琼), each with its pinyin's initial (粤 Y)."""
+
+    CURRENT = ProvinceCurrent
+    LIST = ProvinceOverlay
 
     class Chosen(Message):
         """An abbreviation was chosen in the open list (the same one again too): the box is next."""
@@ -41,7 +78,7 @@ class ProvinceList(Dropdown[str]):
             self.character = character
 
     def __init__(self, province: str, **kwargs: object) -> None:
-        super().__init__([(p, p) for p in PROVINCES], prompt="省份", allow_blank=not province,
+        super().__init__([(f"{p} {initial(p)}", p) for p in PROVINCES], prompt="省份", allow_blank=not province,
                          value=province or Dropdown.NULL, **kwargs)  # type: ignore[arg-type]
 
     @on(SelectOverlay.UpdateSelection)

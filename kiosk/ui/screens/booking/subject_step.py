@@ -83,6 +83,16 @@ class SubjectStep(Vertical):
         radio.focus(scroll_visible=False)
         self.call_after_refresh(line.scroll_visible, animate=False)
 
+    def say(self, message: str) -> None:
+        """Why the subject chosen went (预约 refused: booked on another kiosk first, no longer allowed)
+        under the list, in view; the focus on the list, or on 返回 when none is left to book."""
+        line = self.query_one("#error-subject", Static)
+        line.update(message)
+        radio = next(self.query("#subject").results(RadioSet), None)
+        if radio is not None:
+            radio.focus(scroll_visible=False)
+        self.call_after_refresh(line.scroll_visible, animate=False)
+
     def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
         event.stop()
         self.ask(nothing_chosen("预约科目"))

@@ -18,6 +18,7 @@ from ...widgets.code_button import CodeButton
 from ...widgets.field import FormField
 from ...widgets.keypad_box import follow_keypad
 from .session_step import SessionStep
+from .wizard_steps import Loaded, load
 
 
 class BookingSubmission:
@@ -147,27 +148,65 @@ class BookingSubmission:
         self.query_one("#send-code", CodeButton).code_sent(sent)
 
     def _submit_failed(self, exc: DomainError) -> None:
+        """预约 refused: a wrong or expired code is said on the step (another, or a new one, may do).
+        Else what may be booked is read again first (``_after_refusal``)."""
+        if isinstance(exc, CodeRefused):
+            self.show_error(exc)
+            return
+        self.call(load, self.env, self.account_id, done=lambda loaded: self.call_later(self._after_refusal, exc, loaded),
+                  failed=lambda _: self._refused_as_is(exc))
+
+    async def _after_refusal(self, exc: DomainError, loaded: Loaded) -> None:
+        """The subject (or its priority booking) no longer bookable (another kiosk booked it first, it
+        is no longer allowed): back on 科目确认, the subjects read again, why said under them, nothing
+        queried (选择场次 was queried again for the old subject, why said there, hidden). Else as the
+        refusal says (``_refused_as_is``)."""
+        if not self.is_attached or self.step != "step-confirm":
+            return
+        assert self.loaded is not None
+        subject = self.request.subject if self.request is not None else self.subjects.chosen
+        option = next((o for o in loaded.overview.subjects if o.subject == subject), None)
+        if option is not None and option.allowed and (option.priority_allowed or not self.priority):
+            self._refused_as_is(exc, loaded)
+            return
+        what = "优先预约" if self.priority and option is not None and option.allowed else "预约"
+        title = option.title if option is not None else "所选科目"
+        await self._to_subjects(loaded, f"{title}已不能{what}：{sentence(exc.message)}本次预约未成功。")
+
+    async def _to_subjects(self, loaded: Loaded, why: str) -> None:
+        """科目确认 with the subjects of ``loaded`` and ``why`` under them; no step to go back to."""
+        assert self.loaded is not None
+        self.loaded = Loaded(loaded.overview, self.loaded.sites, self.loaded.seen | loaded.seen)
+        self.request = None
+        self.history.clear()
+        self.priority = False
+        await self.subjects.show(loaded.overview, self.subjects.chosen)
+        self._show("step-subject")
+        self.subjects.say(why)
+
+    def _refused_as_is(self, exc: DomainError, loaded: Loaded | None = None) -> None:
         """The sessions no longer take the booking (the seat went to someone else, the plan closed
         on its publication day, a counter changed its time or site): back to 选择场次, queried again,
         to pick others. The code typed stays in its field only when it serves for the next try (the
-        message says so)."""
-        if isinstance(exc, Conflict):
-            if not (isinstance(exc, submit.SessionsGone) and exc.code_valid):
-                self.query_one("#field-code", FormField).value = ""
-            if isinstance(exc, submit.SessionsGone):
-                self.sessions.unmark(exc.changed)
-            self._back(reread=False)
+        message says so). Back on 科目确认 instead (上一步 pressed while 下一步 was checked): the
+        subjects of ``loaded`` and why, nothing queried. Another refusal: ``_cannot_book``."""
+        if not isinstance(exc, Conflict):
+            self._cannot_book(exc)
+            return
+        if not (isinstance(exc, submit.SessionsGone) and exc.code_valid):
+            self.query_one("#field-code", FormField).value = ""
+        if isinstance(exc, submit.SessionsGone):
+            self.sessions.unmark(exc.changed)
+        self._back(reread=False)
+        if self.step == "step-sessions":
             self._query(then_error=exc)
-            return
-        if isinstance(exc, CodeRefused):  # a wrong or expired code: another (or a new one) may do
-            self.show_error(exc)
-            return
-        self._cannot_book(exc)
+        elif self.step == "step-subject" and loaded is not None:
+            self.call_later(self._to_subjects, loaded, sentence(exc.message))
 
     def _cannot_book(self, exc: DomainError) -> None:
-        """预约 refused for a reason another try does not change (another kiosk booked this subject for
-        the same citizen first: 您已有一个未完成的科目二预约，不能重复预约...; the chosen day taken by
-        another exam meanwhile): said in bold at the top of the step, in view, and the code and 预约
+        """预约 refused for a reason another try does not change, the subject still bookable (the chosen
+        day taken by another exam meanwhile; a subject no longer bookable goes to 科目确认: _after_refusal):
+        said in bold at the top of the step, in view, and the code and 预约
         go, so nothing invites pressing it again; the focus on 上一步, which reads again what may be
         booked (选择场次, or 科目确认 saying why the subject no longer can). It was said under
         上一步/预约, easily missed, with 预约 still offered (tester)."""

@@ -74,9 +74,21 @@ def home_city(s: Any, account_id: int) -> str | None:
     if booked:
         return booked
     # the office city the 发证机关 names (domain.licence.city_of_authority), found by the database: one
-    # row, however many offices there are
-    return s.scalar(select(Office.city).join(DrivingLicence, DrivingLicence.issuing_authority.contains(Office.city))
+    # row, however many offices there are. The city is a column, not a literal (contains' autoescape
+    # does not apply): its % and _ are escaped in SQL, or a city named with them matched as wildcards
+    named = DrivingLicence.issuing_authority.like("%" + _like_literal(Office.city) + "%", escape=LIKE_ESCAPE)
+    return s.scalar(select(Office.city).join(DrivingLicence, named)
                     .where(DrivingLicence.account_id == account_id).order_by(Office.city).limit(1))
+
+
+LIKE_ESCAPE = "/"
+
+
+def _like_literal(column: Any) -> Any:
+    """``column``'s value as a LIKE pattern matching only itself (with ``escape=LIKE_ESCAPE``)."""
+    for char in (LIKE_ESCAPE, "%", "_"):  # the escape character first
+        column = func.replace(column, char, LIKE_ESCAPE + char)
+    return column
 
 
 def sites(env: Env, account_id: int) -> list[SiteView]:

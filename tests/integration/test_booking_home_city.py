@@ -44,3 +44,20 @@ def test_the_licence_authority_names_the_city_in_one_targeted_query(env: Env, pe
         s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account_id(env, liu))
                   .values(issuing_authority="某市公安局交通管理局"))
     assert _home(env, liu)[0] is None  # a 发证机关 no office city names: every site
+
+
+def test_a_city_with_like_wildcards_names_only_itself(env: Env, people: dict[str, Person]) -> None:
+    """An office city holding % or _ is matched as those characters, not as LIKE's wildcards: 「%」
+    matched every 发证机关 and 「重_」 matched 重庆 (the city sorted first won over the licence's own)."""
+    liu = people["driver_normal"]  # 重庆市公安局交通管理局
+    with env.db.write() as s:
+        s.add_all(Office(city=city, name="车管所", address="某路1号", phone="023-0000") for city in ("%", "重_", "/", "\\"))
+    assert _home(env, liu)[0] == "重庆"
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account_id(env, liu))
+                  .values(issuing_authority="某市公安局交通管理局"))
+    assert _home(env, liu)[0] is None
+    with env.db.write() as s:
+        s.execute(update(DrivingLicence).where(DrivingLicence.account_id == account_id(env, liu))
+                  .values(issuing_authority="重_市公安局交通管理局"))
+    assert _home(env, liu)[0] == "重_"

@@ -20,7 +20,7 @@ from ..domain.errors import Conflict, DomainError, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from . import applications, audit, certificates, fee_refunds, fees, messaging
 from .booking import STATUS_CANCELLED
-from .booking_cancelled import COUNTER, cancelled_for_clerk, counter_refusal
+from .booking_cancelled import COUNTER, booking_name, cancelled_for_clerk, counter_refusal
 from .cancellation import (cancel_title, cancelled_message, online_refusal, progress_note, ranking_note,
                            release_applicants)
 from .counter_citizen import check_cancel_reason
@@ -40,6 +40,7 @@ class CounterCancelled:
     booking_id: int
     serial_no: str
     message: str
+    name: str = ""  # the booking as it was booked (booking_cancelled.booking_name): 科目三优先考试预约
 
 
 def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: int, reason: str,
@@ -67,7 +68,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
                       .values(**values), execution_options=NO_SYNC)
         else:
             release_applicants(s, b, ExamPlan.allocated_at.is_(None))  # pending: not yet allocated
-        was = "优先预约" if b.priority else "考试预约"  # the audit entry's word for it
+        was = booking_name(b.subject, b.priority)  # as its SMS names it, in the audit entry too
         b.status, b.cancelled_at = "cancelled", now
         app = s.get(Application, b.application_id) if b.application_id else None
         serial = app.serial_no if app else ""
@@ -87,7 +88,7 @@ def cancel(env: Env, staff: StaffSession | None, account_id: int, booking_id: in
         note = progress_note(b.subject, now, COUNTER) + fee_refunds.clerk_note(
             refund, *fee_refunds.give_back(env, refund, actor=actor(staff), role=role,  # type: ignore[arg-type]
                                            subject_name=SUBJECT_NAMES[b.subject], gateway=gateway))
-    return CounterCancelled(b.id, serial, note)
+    return CounterCancelled(b.id, serial, note, was)
 
 
 def _own_booking(s: Session, account_id: int, booking_id: int) -> Booking:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from kiosk.db.models import Account
+from kiosk.db.models import Account, AuditEntry
 from kiosk.domain.ranking import ranking_time
 from kiosk.services import applications, counter_bookings, counter_citizen, fees, messaging
 from kiosk.services.booking import load_facts
@@ -65,3 +65,18 @@ def test_a_paid_fees_promise_comes_before_the_ranking(env, people) -> None:
     body = messaging.inbox(env, aid)[1].body  # [0]: the bank's 已原路退回
     assert body.count("窗口取消") == 1 and "已缴纳的考试费150元将予退还。" in body
     assert body.index("将予退还") < body.index("排序时间已变为本次取消预约的时间（")
+
+
+def test_the_audit_entry_and_the_clerk_name_the_booking_as_its_sms_does(env, people) -> None:
+    """The 审计日志 said 优先预约 (counter_bookings' own word) and the clerk heard 考试预约已取消 while
+    the citizen's SMS named 科目二优先考试预约: one name now (booking_cancelled.booking_name), the
+    entry's 预约编号 token kept (where_cancelled finds the cancellation by it)."""
+    p, _row, done = _priority_booking(env, people)
+    aid = account_id(env, p)
+    booking_id = next(b.id for b in counter_citizen.load(env, CLERK, aid).bookings if b.priority)
+    result = counter_bookings.cancel(env, CLERK, aid, booking_id, "本人申请")
+    assert result.name == "科目二优先考试预约"
+    with env.db.read() as s:
+        detail = s.scalars(select(AuditEntry.detail).where(AuditEntry.action == "exam_cancel_counter")).one()
+    assert detail == f"{done.serial_no} 预约编号{booking_id} 科目二优先考试预约 事由：本人申请"
+    assert "在车管所窗口" in counter_bookings.cancelled_note(env, CLERK, aid, booking_id)

@@ -13,7 +13,7 @@ from tests.ui.conftest import screen_text, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.counter_helpers import press
 
-LONG = ("窗口取消所选预约 预约编号12 优先预约 事由：申请人因住院治疗不能按时参加考试，本人持身份证明和医院证明到窗口申请取消，"
+LONG = ("窗口取消所选预约 预约编号12 科目二优先考试预约 事由：申请人因住院治疗不能按时参加考试，本人持身份证明和医院证明到窗口申请取消，"
         "已核对身份并告知排序时间变为本次取消的时间")
 
 

@@ -1,6 +1,7 @@
 """Pilot: 为群众办理 says what 取消 and 办结 did in a line of its own under the page, not in a
 notification over the page's bottom right, which hid the 网办进度 rows the action had just changed
-(「2026▌ 考试预约已取消...」)."""
+(「2026▌ 考试预约已取消...」). The line names the booking as its SMS does: 已取消...的科目二优先考试预约
+（业务流水号...）, not 考试预约已取消."""
 from __future__ import annotations
 
 import pytest
@@ -49,10 +50,12 @@ async def test_a_cancellation_is_said_under_the_page(env, people, size):
         await settle(pilot)
         assert_rows_whole(app)
         assert not app.screen.query("Toast")
-        assert message(app).startswith("考试预约已取消。申请人于")
+        said = message(app)
+        assert said.startswith(f"已取消{p.name}的科目二优先考试预约（业务流水号"), said
+        assert "）。申请人于" in said
         line = app.screen.query_one("#citizen-message", Static)
         assert line.region.bottom == size[1] and line.region.height > 0  # on screen, at its bottom
-        assert "考试预约已取消" in screen_text(app)
+        assert "已取消" in screen_text(app)
         set_input(app, "id_number", people["driver_normal"].id_number)  # the next citizen: the line goes
         await settle(pilot)
         assert message(app) == ""

@@ -113,7 +113,7 @@ async def test_after_the_last_cancellable_booking_the_next_number_replaces_this_
         await look_up(pilot, learner.id_number, "本人到窗口办理业务")
         assert app.focused is app.screen.query_one("#bookings")
         await _cancel_under_cursor(pilot, app)
-        assert "考试预约已取消" in screen_text(app)
+        assert "的科目二优先考试预约（业务流水号" in screen_text(app)
         await _next_number_replaces(pilot, app)
 
 

@@ -153,7 +153,10 @@ class CitizenActions:
         self.reload_then_say(lambda message: self.call_after_refresh(self._booking_note, message), exc.message)
 
     def _cancelled(self, result: counter_bookings.CounterCancelled) -> None:
-        self.say(f"考试预约已取消。{result.message}")
+        """已取消刘洋的科目三优先考试预约（业务流水号...）。 then the 网办进度 entry: the booking named as
+        its SMS and the 审计日志 name it (booking_cancelled.booking_name)."""
+        whose = f"{self.file.name}的" if self.file is not None else ""
+        self.say(f"已取消{whose}{result.name}（业务流水号{result.serial_no or result.booking_id}）。{result.message}")
         self.query_one("#field-cancel_reason", FormField).value = ""
         self.back_to_bookings = True  # the row just cancelled while another may be cancelled; else as after a lookup
         self.refresh_file(result)

@@ -15,7 +15,8 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
 - never inside a weekday (周二, 星期二) nor between it and the date before it or the time after it
   (12月8日 周二 09:00, 12月8日（周二）), nor between a number and its unit (30分钟, 3小时, 5天, 12分);
 - never inside a word with its number (验证码326387, 业务流水号2612030000000001: 80 columns put 「验证」 /
-  「码326387」 on the phone bar), nor between a short label and the number after its colon
+  「码326387」 on the phone bar), also with a space between them (the counter's 所选预约 read 「...业务流水号」 /
+  「2612030000000013」 at 80x24), nor between a short label and the number after its colon
   (本记分周期累积记分：0分, not 「本记分周期累积记分：」 / 「0分」 on the counter); such a piece wider than
   the line breaks as without this rule (验证码 / 326387), never cut inside the number;
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
@@ -59,10 +60,11 @@ _WEEKDAY = re.compile(r"(?:(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2})?
                       r"(?:周|星期)[一二三四五六日天][）)]?(?:[ ]*\d{1,2}:\d{2})?")
 # A number with its unit (30分钟, 3小时, 5天, 12分): 「学满30分」 / 「钟」 was read at 80x24. Longest first.
 _WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|个月|分钟|小时|个字|天|分|秒|日|年|月|周|元|人|次|位|个|岁|名|项|条|行|张|辆)")
-# A word that names the number right after it (a lexicon: a Chinese word has no mark where it starts), and a
-# label of at most 10 characters (and a bracket) that starts after a space or a mark, with its number after
-# the colon. Each match ends on the number's first character, which the number's own run goes on from.
-_NAMED_NUMBER = re.compile(r"(?:验证码|(?:原?支付|业务)?流水号|档案编号|车辆识别代号|电话)[：:]?[0-9A-Za-z]")
+# A word that names the number right after it, or after a colon or one space (a lexicon: a Chinese word has
+# no mark where it starts), and a label of at most 10 characters (and a bracket) that starts after a space or
+# a mark, with its number after the colon. Each match ends on the number's first character, which the
+# number's own run goes on from.
+_NAMED_NUMBER = re.compile(r"(?:验证码|(?:原?支付|业务)?流水号|档案编号|车辆识别代号|电话)[：: ]?[0-9A-Za-z]")
 _LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（）\n]{1,10}）)?[：:][0-9]")
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 

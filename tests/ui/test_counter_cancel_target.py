@@ -11,7 +11,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from kiosk.ui.screens.counter.citizen import CitizenScreen
 from kiosk.services.booking_submit import BookingRequest
 from tests.booking_helpers import add_learners, book, sessions
-from tests.ui.conftest import set_input, settle
+from tests.ui.conftest import screen_text, set_input, settle
 from tests.ui.test_counter import _sign_in, counter_app
 from tests.ui.counter_helpers import SIZE, look_up, priority_booked
 
@@ -122,3 +122,26 @@ async def test_at_80x24_why_a_booking_cannot_be_cancelled_is_in_view(env):
         assert "不能取消" in str(note.render())
         page = app.screen.query_one(".form")
         assert page.region.contains_region(note.region)  # not under the bottom edge
+
+
+async def test_at_80x24_the_selected_booking_keeps_its_serial_number_with_its_label(env, people):
+    """Tester at 80x24 (王芳's priority booking): 所选预约：科目二  考试时间 ...  预约成功（未缴费）  业务流水号 /
+    2612030000000013, the label at a line's end and its number alone below. Every row, as the line says it."""
+    p = people["permit_expiring"]
+    priority_booked(env, p)
+    app = counter_app(env)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _sign_in(pilot, app)
+        await look_up(pilot, p.id_number, "本人到窗口办理业务")
+        table = app.screen.query_one("#bookings", DataTable)
+        assert table.row_count == 2
+        for row in range(table.row_count):
+            table.move_cursor(row=row)
+            await settle(pilot)
+            b = app.screen.selected_booking()
+            target = app.screen.query_one("#cancel-target", Static)
+            target.scroll_visible(animate=False)
+            await settle(pilot)
+            lines = [line.rstrip() for line in screen_text(app).splitlines()]
+            assert any(f"业务流水号 {b.serial_no}" in line for line in lines), lines
+            assert not any(line.endswith("业务流水号") for line in lines), lines

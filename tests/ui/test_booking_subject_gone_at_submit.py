@@ -47,37 +47,3 @@ async def test_a_subject_booked_elsewhere_lands_on_the_subjects_saying_why(kiosk
         radios = list(kiosk_app.screen.query("#subject").results(RadioSet))
         assert kiosk_app.focused is (radios[0] if radios else kiosk_app.screen.query_one("#back"))
 
-
-async def test_seats_gone_after_going_back_during_next_query_nothing_hidden(kiosk_app, env, people, monkeypatch):
-    """上一步 pressed while 下一步 was being checked: 确认并提交 came over 科目确认, so 上一步 there (and
-    a refusal of the sessions at 预约) went back to 科目确认. The refusal (the plan closed meanwhile) is
-    said there, not on the hidden 选择场次 queried again for the subject."""
-    from sqlalchemy import select, update
-
-    from kiosk.db.models import ExamPlan, ExamSession
-    from tests.ui.conftest import settle
-    from tests.ui.test_booking_wizard import mark_rows, query, to_sessions
-
-    p = people["k2_ready"]
-    queried: list[int] = []
-    real = bq.query_sessions
-    monkeypatch.setattr(bq, "query_sessions", lambda e, a, subject, *rest: queried.append(subject) or real(e, a, subject, *rest))
-    async with kiosk_app.run_test(size=(100, 30)) as pilot:
-        await to_sessions(pilot, env, p, 2)
-        await query(pilot, "2026-12-07", "2026-12-10")
-        await mark_rows(pilot, 1)
-        chosen = kiosk_app.screen.sessions.marked[0]
-        kiosk_app.screen.query_one("#next-sessions").press()
-        kiosk_app.screen.query_one("#prev-sessions").press()  # while 下一步 is checked
-        await settle(pilot)
-        assert step(kiosk_app)[0] == "step-confirm"
-        await press(pilot, "send-code")
-        with env.db.write() as s:  # the plan closed meanwhile
-            plan = s.scalars(select(ExamSession.plan_id).where(ExamSession.id == chosen)).one()
-            s.execute(update(ExamPlan).where(ExamPlan.id == plan).values(allocated_at=env.clock.now()))
-        set_input(kiosk_app, "code", last_sms_code(env, p.phone))
-        queried.clear()
-        await press(pilot, "submit")
-        assert step(kiosk_app)[0] == "step-subject"
-        assert "请重新查询后选择" in text(kiosk_app, "#error-subject") and in_view(kiosk_app, "#error-subject")
-        assert queried == [] and text(kiosk_app, "#sessions-alert") == ""

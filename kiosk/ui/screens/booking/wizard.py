@@ -8,6 +8,8 @@ names) is in wizard_steps, 查询, 下一步 and 预约 (the calls and their ans
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -112,6 +114,13 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
             self._reading_done()
         super()._failed_unexpectedly()
 
+    def _finish(self, then: Callable[[], None]) -> None:
+        """A call ended: a read again that 上一步 asked for meanwhile is made now (``_reread``)."""
+        super()._finish(then)
+        if self._reread_due and not self.busy and self.is_attached:
+            self._reread_due = False
+            self._reread()
+
     def _reading_done(self) -> None:
         """The step bar and the buttons, hidden while the subjects were read, show (at once: the
         focus goes to the subjects, or to 返回 when none can be booked, right after)."""
@@ -186,6 +195,9 @@ class BookingWizardScreen(DoneButtons, BookingSubmission, BookingSteps, SubmitGu
         bid = event.button.id or ""
         if (self.busy or self._rereading) and bid in ("next-subject", "to-priority", "next-sessions"):
             return  # what they go on with is being read again (a moment)
+        if self.busy and bid == "prev-confirm":  # 预约 (or the read after its refusal) runs: its outcome is
+            self._show_wait()  # said on this step; 正在办理，请稍候。 at once, the step and focus as they are
+            return
         if bid in ("back", "prev-notice", "prev-priority-notice", "prev-sessions", "prev-confirm"):
             self._back()
         elif bid == "next-subject":

@@ -61,6 +61,8 @@ class BookingSteps:
     _rereading: bool
     _code_for: tuple[int | None, bool] | None
     _first_day_read: tuple[int, date] | None = None  # the subject and day the first day was read for
+    _steps_shown = 0  # each step shown counts (_show): an answer to a step no longer shown is dropped
+    _reread_due = False  # a read again asked while a call ran, made when it ends (BookingWizardScreen._finish)
     subjects: SubjectStep  # BookingWizardScreen.subjects: the step 科目确认
     sessions: SessionStep  # BookingWizardScreen.sessions: the step 选择场次
     account_id: int
@@ -74,6 +76,9 @@ class BookingSteps:
             self._rereading = True  # until the subjects are in place (下一步 waits; while the read runs, busy)
             self.call_later(self._reread_done, loaded)
 
+        if self.busy:  # 上一步 pressed while 下一步 (or 查询) ran: read once it is over, not dropped
+            self._reread_due = True
+            return
         self.call(load, self.env, self.account_id, done=done)
 
     async def _reread_done(self, loaded: Loaded) -> None:
@@ -108,6 +113,7 @@ class BookingSteps:
         opened the step left (back on 选择场次 from 优先预约: 切换至优先预约), which takes the focus
         again, as a dialog's opener does when it closes (tester: it went to 开始日期)."""
         self.clear_errors()
+        self._steps_shown += 1
         unchosen = step == "step-sessions" and self._option() is None
         if unchosen:  # the subject chosen can no longer be booked (read again meanwhile): choose again
             self.history.clear()

@@ -34,6 +34,7 @@ class BookingSubmission:
     _forward: Callable[[str], None]  # BookingWizardScreen._forward: on to a step
     _back: Callable[..., None]  # BookingWizardScreen._back: to the step shown before
     _show: Callable[[str], None]  # BookingWizardScreen._show: a step shown
+    _steps_shown: int  # BookingSteps: counts the steps shown
 
     def _query(self, then_error: DomainError | None = None) -> None:
         """查询; ``then_error``: the submission refused for the sessions, queried again with its dates
@@ -100,8 +101,16 @@ class BookingSubmission:
         except DomainError as exc:
             self._check_refused(exc)
             return
-        self.call(submit.check, self.env, self.account_id, request, done=lambda c: self._confirm(request, c),
-                  failed=self._check_refused)
+        asked = self._steps_shown
+
+        def still_here(then: Callable) -> Callable:  # type: ignore[type-arg]
+            """``then``, unless another step was shown meanwhile (上一步 pressed while the check ran: the
+            citizen is on the step asked for, which its answer must not leave, nor 确认并提交 come
+            over it with the history out of order); 下一步 checks again."""
+            return lambda result: then(result) if self._steps_shown == asked else None
+
+        self.call(submit.check, self.env, self.account_id, request,
+                  done=still_here(lambda c: self._confirm(request, c)), failed=still_here(self._check_refused))
 
     def _check_refused(self, exc: DomainError) -> None:
         """下一步 refused: in view on the step, next to what it is about (SessionStep.refuse), or under
@@ -167,7 +176,7 @@ class BookingSubmission:
         subject = self.request.subject if self.request is not None else self.subjects.chosen
         option = next((o for o in loaded.overview.subjects if o.subject == subject), None)
         if option is not None and option.allowed and (option.priority_allowed or not self.priority):
-            self._refused_as_is(exc, loaded)
+            self._refused_as_is(exc)
             return
         what = "优先预约" if self.priority and option is not None and option.allowed else "预约"
         title = option.title if option is not None else "所选科目"
@@ -184,12 +193,11 @@ class BookingSubmission:
         self._show("step-subject")
         self.subjects.say(why)
 
-    def _refused_as_is(self, exc: DomainError, loaded: Loaded | None = None) -> None:
+    def _refused_as_is(self, exc: DomainError) -> None:
         """The sessions no longer take the booking (the seat went to someone else, the plan closed
         on its publication day, a counter changed its time or site): back to 选择场次, queried again,
         to pick others. The code typed stays in its field only when it serves for the next try (the
-        message says so). Back on 科目确认 instead (上一步 pressed while 下一步 was checked): the
-        subjects of ``loaded`` and why, nothing queried. Another refusal: ``_cannot_book``."""
+        message says so). Another refusal: ``_cannot_book``."""
         if not isinstance(exc, Conflict):
             self._cannot_book(exc)
             return
@@ -197,11 +205,9 @@ class BookingSubmission:
             self.query_one("#field-code", FormField).value = ""
         if isinstance(exc, submit.SessionsGone):
             self.sessions.unmark(exc.changed)
-        self._back(reread=False)
+        self._back(reread=False)  # to 选择场次: 下一步's check, the only way to 确认并提交, came from there
         if self.step == "step-sessions":
             self._query(then_error=exc)
-        elif self.step == "step-subject" and loaded is not None:
-            self.call_later(self._to_subjects, loaded, sentence(exc.message))
 
     def _cannot_book(self, exc: DomainError) -> None:
         """预约 refused for a reason another try does not change, the subject still bookable (the chosen

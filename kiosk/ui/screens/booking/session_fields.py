@@ -6,28 +6,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual import events
 from textual.widget import Widget
 from textual.widgets._select import SelectOverlay
 
 from ....domain.clock import Clock
-from ....domain.errors import DomainError
-from ....services.booking import first_bookable_day, parse_day
+from ....services.booking import first_bookable_day
 from ...cjk_wrap import clauses
 from ...dialogs.date_picker import DatePickerDialog
 from ...widgets.dropdown import Dropdown
-from ...widgets.field import FormField
+from ...widgets.date_field import TapDateField
+from ...widgets.date_field import field_day as _day
 from ...widgets.phone import PhoneBar
 
-class DateField(FormField):
+
+class DateField(TapDateField):
     """开始日期 or 结束日期. Its message breaks between clauses when it is too long for its line; a
     change of 开始日期 the citizen makes takes 结束日期's message about the range with it (结束日期不能
     早于开始日期 and the 3-month limit are said under 结束日期, and are about both dates).
 
-    A tap (a click) on it, its label or its box, opens DatePickerDialog (选择开始日期): at a touch screen
-    there is no keyboard to type 2026-12-05. The day tapped goes into the field as if typed (its
-    message goes, 查询's 时间段或考试场地已更改 too); 取消 leaves it as it was. The focus coming in by
-    Tab opens nothing: typing works as before.
+    A tap (a click) on it, its label or its box, opens DatePickerDialog (选择开始日期) as TapDateField
+    does: the day tapped goes into the field as if typed (its message goes, 查询's 时间段或考试场地已更改
+    too); 取消 leaves it as it was; the focus coming in by Tab opens nothing.
 
     结束日期's month starts at a valid 开始日期 when that is later than the first bookable day (its hint
     says 不早于开始日期2026年12月7日): it offered days before the start (tester), each one
@@ -38,16 +37,12 @@ class DateField(FormField):
         super().__init__(name, label, **kwargs)
         self.clock = clock
 
-    def on_click(self, event: events.Click) -> None:
-        event.stop()
-        event.prevent_default()  # the calendar, not FormField's focus in the box for a tap on the label
-        if self.disabled or self.app.screen is not self.screen:
-            return
+    def picker(self) -> DatePickerDialog:
         first, earliest = first_bookable_day(self.clock.now().date()), "最早可选"
         start = self._other("date_from")
         if start is not None and start > first:  # 结束日期: not before a valid 开始日期
             first, earliest = start, "不早于开始日期"
-        self.app.push_screen(DatePickerDialog(f"选择{self._label}", _day(self.value), first, earliest), self._picked)
+        return DatePickerDialog(f"选择{self._label}", _day(self.value), first, earliest)
 
     def _sibling(self, name: str) -> DateField | None:
         """The other date field, ``name`` (None when this is it, or it is not there)."""
@@ -60,14 +55,7 @@ class DateField(FormField):
         field = self._sibling(name)
         return _day(field.value, name) if field is not None else None
 
-    def _picked(self, day: str | None) -> None:
-        if not self.is_attached:
-            return
-        if day is None:  # 取消: the cursor at the end, as a field is entered (the tap left it mid-date)
-            self.input.cursor_position = len(self.input.value)
-            return
-        self.input.value = day  # as typed: FormField.on_input_changed takes the old message away
-        self.input.cursor_position = len(day)
+    def picked(self, day: str) -> None:
         end = self._sibling("date_to")
         end_day = _day(end.value, "date_to") if end is not None else None
         if end is not None and end_day is not None and end_day < date.fromisoformat(day):
@@ -84,14 +72,6 @@ class DateField(FormField):
 
 def _parses(text: str, field: str) -> bool:
     return _day(text, field) is not None
-
-
-def _day(text: str, field: str = "date_from") -> date | None:
-    """The day in a date field, or None (empty, or not a date)."""
-    try:
-        return parse_day(text, field)
-    except DomainError:
-        return None
 
 
 class SiteSelect(Dropdown):

@@ -1,8 +1,9 @@
-"""A month to tap a day in: 考试预约's 选择场次 opens it on a tap on 开始日期 or 结束日期 (a citizen at
-a touch screen has no keyboard to type 2026-12-05). Titled 选择开始日期 / 选择结束日期; the month as a
-grid of days under 一 二 三 四 五 六 日 (kiosk.domain.month_grid), 上个月 / 下个月 beside its name, the
-days before the first bookable day (for 结束日期, before a valid 开始日期 later than it) disabled (grey,
-no cell), the field's date highlighted. A tap on a day gives it back as typed (2026-12-05) and
+"""A month to tap a day in: 考试预约's 选择场次 opens it on a tap on 开始日期 or 结束日期, 考试预约结果公布
+on a tap on 考试日期 (kiosk.ui.widgets.date_field: a citizen at a touch screen has no keyboard to type
+2026-12-05). Titled 选择开始日期 / 选择结束日期 (选择考试日期); the month as a grid of days under
+一 二 三 四 五 六 日 (kiosk.domain.month_grid), 上个月 / 下个月 beside its name, the days before the
+first bookable day (for 结束日期, before a valid 开始日期 later than it) disabled (grey, no cell;
+选择考试日期 has none: results of past days are read too), the field's date highlighted. A tap on a day gives it back as typed (2026-12-05) and
 closes; 取消 (or Escape) changes nothing.
 
 Keys: the arrows move a day (Left, Right) or a week (Up, Down) into the next month or the last, never
@@ -46,20 +47,29 @@ class DatePickerDialog(ButtonRowKeys, ModalScreen[str | None]):
     DatePickerDialog .weekday { width: 100%; text-style: bold; content-align: center middle; }
     """
 
-    def __init__(self, title: str, value: date | None, first: date, earliest: str = "最早可选") -> None:
+    def __init__(self, title: str, value: date | None, first: date | None, earliest: str = "最早可选",
+                 opens_on: date | None = None) -> None:
         """``value``: the field's date (None when it holds none); ``first``: the earliest day offered
-        (the first bookable day, or 开始日期 for 结束日期); ``earliest``: what the hint calls it
-        (不早于开始日期: one line in the dialog's 48 columns)."""
+        (the first bookable day, or 开始日期 for 结束日期; None: any day, past ones too, for
+        考试预约结果公布); ``earliest``: what the hint calls it (不早于开始日期: one line in the
+        dialog's 48 columns); ``opens_on``: the day the month opens on when the field holds none
+        (today; else ``first``)."""
         super().__init__()
-        self.title_text, self.value, self.first, self.earliest = title, value, first, earliest
-        self.cursor = value if value is not None and value >= first else first  # where the arrows are
+        self.title_text, self.value, self.earliest = title, value, earliest
+        self.bounded = first is not None
+        self.first = first if first is not None else date.min
+        if value is not None and value >= self.first:
+            self.cursor = value  # where the arrows are
+        else:
+            self.cursor = max(self.first, opens_on) if opens_on is not None else self.first
         self.year, self.month = self.cursor.year, self.cursor.month
         self.cells: list[date | None] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Plain(self.title_text, id="picker-title")
-            yield Plain(f"点击日期即可选择，{self.earliest}{format_date(self.first)}", classes="hint")
+            yield Plain(f"点击日期即可选择，{self.earliest}{format_date(self.first)}" if self.bounded else "点击日期即可选择",
+                        classes="hint")
             with Horizontal(id="month-row"):
                 yield RepeatButton("上个月", id="prev-month")
                 yield Plain("", id="month-title")

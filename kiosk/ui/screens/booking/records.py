@@ -1,7 +1,12 @@
 """The citizen's bookings with one action each (BookingListScreen). 取消考试预约 is in
 kiosk.ui.screens.booking.cancel; 考试费缴纳 and 预约凭证, for successful bookings, in
 kiosk.ui.screens.booking.placed. The list read again while it is in front (LiveBookings) is in
-records_live."""
+records_live.
+
+The page has the 下方还有内容 line under it (kiosk.ui.widgets.more_below), as the wizards have: after
+查看预约凭证 the page is scrolled to the certificate, and at 100x30 and 80x24 查看预约凭证 and
+返回业务中心 were below the screen with nothing saying so; a tester at a touch screen had only the
+page's thin scrollbar (a tap on the line pages down, and 上方还有内容 pages back up to the list)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -20,8 +25,10 @@ from ...base import LIVE_SECONDS
 from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
+from ...widgets.more_below import MoreBelow
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from ...widgets.page import Page
+from ...widgets.page_column import PageColumn
 from .records_live import LiveBookings
 
 
@@ -56,21 +63,23 @@ class BookingListScreen(LiveBookings, CitizenScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.TITLE_TEXT)
-        with Page(classes="form wide"):
-            yield Plain("正在查询，请稍候。", id="status", classes="hint")
-            yield PlainTable(id="bookings", cursor_type="row", zebra_stripes=True, select_on_click=True)
-            yield Plain("", id="detail")
-            with Vertical(id="confirm-box"):
-                yield Plain("", id="confirm-text")
-                with Horizontal(classes="buttons"):
-                    yield Button("确认", id="confirm-yes", variant="error")
-                    yield Button("暂不办理", id="confirm-no")
-            yield ErrorLine(classes="screen-error")
-            # hidden while a question is open. The action first: Tab goes from the row to it, then to
-            # 返回业务中心 (with 返回业务中心 first, a careless Tab+Enter on the row left the service)
-            with Horizontal(classes="buttons", id="actions"):
-                yield Button(self.ACTION, id="action", variant="primary", disabled=True)
-                yield Button("返回业务中心", id="back")
+        with PageColumn():  # the page, and 下方还有内容 under it while some of it is below its edge
+            with Page(classes="form wide"):
+                yield Plain("正在查询，请稍候。", id="status", classes="hint")
+                yield PlainTable(id="bookings", cursor_type="row", zebra_stripes=True, select_on_click=True)
+                yield Plain("", id="detail")
+                with Vertical(id="confirm-box"):
+                    yield Plain("", id="confirm-text")
+                    with Horizontal(classes="buttons"):
+                        yield Button("确认", id="confirm-yes", variant="error")
+                        yield Button("暂不办理", id="confirm-no")
+                yield ErrorLine(classes="screen-error")
+                # hidden while a question is open. The action first: Tab goes from the row to it, then to
+                # 返回业务中心 (with 返回业务中心 first, a careless Tab+Enter on the row left the service)
+                with Horizontal(classes="buttons", id="actions"):
+                    yield Button(self.ACTION, id="action", variant="primary", disabled=True)
+                    yield Button("返回业务中心", id="back")
+            yield MoreBelow()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-box").display = False

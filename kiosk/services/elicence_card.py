@@ -29,7 +29,7 @@ from .elicence_codec import LicenceClaims, encode, photo_digest
 from .elicence_compact import CompactClaims, encode_compact
 from .elicence_keys import signing_key
 from .env import Env
-from .licence_delay import delays_of, settle
+from .licence_delay import delays_of, settle, status_delayed_text
 from .licence_points import points_of
 
 NATIONALITY = "中国"
@@ -111,9 +111,7 @@ def _fields(account: Account, lic: DrivingLicence, masked: bool, today: date) ->
 def _status(status: str, delays: dict[str, date]) -> str:
     """The 状态 row: 延期体检 and 延期审验 with the day granted to, as 延期换证's is with 有效期限 (tester:
     the card said 延期体检 with no end, as if it were for ever). Only a status the licence shows."""
-    renewal = DELAY_KINDS[0].status
-    codes = normalize_codes(status)
-    return status_text(codes, {c: delayed_to_text(until) for c, until in delays.items() if c != renewal and c in codes})
+    return status_delayed_text(normalize_codes(status), delays)  # the counter's summary says it alike
 
 
 def _view(account: Account, lic: DrivingLicence, masked: bool, today: date) -> CardView:

@@ -251,3 +251,11 @@ def valid_to_text(lic: DrivingLicence, delays: Delays, today: date) -> str:
     licence run out (tester). ``delays``: delays_of the licence."""
     delayed = running_delays(lic.status, delays.granted, today, delays.pending).get(KINDS[0].status)
     return f"{lic.valid_to:%Y-%m-%d}" + (delayed_to_text(delayed) if delayed else "")
+
+
+def status_delayed_text(status: str, running: dict[str, date]) -> str:
+    """The licence's 状态 as the e-licence card says it: 延期体检 and 延期审验 each followed by the day it
+    was granted to while it runs (延期体检（延期至2028-01-01）); 延期换证's day goes with 有效期至
+    (valid_to_text). Only a status the licence shows. ``running``: running_delays of the licence."""
+    renewal = KINDS[0].status
+    return status_text(status, {c: delayed_to_text(until) for c, until in running.items() if c != renewal and c in status})

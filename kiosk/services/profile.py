@@ -11,13 +11,13 @@ from ..db.models import DrivingLicence, Vehicle, Violation
 from ..domain.exam import OPEN_STATUSES, SUBJECT_NAMES, SUBJECTS, subject_history
 from ..domain.exam_eligibility import bookable_subjects, permit_used_up
 from ..domain.licence import parse_classes, status_text
-from ..domain.licence_delay import delay_notes
+from ..domain.licence_delay import delay_notes, running_delays
 from ..domain.review_education import ended_review_note
 from ..domain.vehicle_docs import due_text
 from .booking import Facts, active_permit, age_note, class_label, load_facts
 from .elicence_steps import what_first
 from .env import Env
-from .licence_delay import delays_of
+from .licence_delay import delays_of, status_delayed_text, valid_to_text
 from .education_facts import finished_in_cycle
 from .licence_points import label_of, points_of, reviewed_of
 from .review_education import KIND as REVIEW_KIND
@@ -40,6 +40,10 @@ class LicenceView:
     first: str = ""  # 逾期未换证 / 逾期未审验 / 逾期未体检: what to do first (elicence_steps.what_first), else ""
     points_label: str = "本记分周期累积记分"  # or 累积记分（含上一记分周期转入） (licence_points.label_of)
     review: str = ""  # an ended cycle's 审验 still to do (domain.review_education.ended_review_note), else ""
+    # 状态 and 有效期至 with each running delay's day as the e-licence card says them (为群众办理's summary):
+    # 延期体检（延期至2028-01-01）, 2036-10-22（延期至2038-06-30） (licence_delay.status_delayed_text, valid_to_text)
+    status_delayed: str = ""
+    valid_to_delayed: str = ""
 
     @property
     def normal(self) -> bool:
@@ -118,7 +122,9 @@ def licence_in(s: Session, env: Env, account_id: int) -> LicenceView | None:
     review = ended_review_note(cycle, parse_classes(lic.classes), lic.status, done)
     return LicenceView(lic.archive_no, lic.classes, lic.status, status_text(lic.status), lic.first_issued_on,
                        lic.valid_from, lic.valid_to, lic.issuing_authority, points_of(lic, today), lic.phone,
-                       lic.address, tuple(delays), first, label_of(lic, today), review)
+                       lic.address, tuple(delays), first, label_of(lic, today), review,
+                       status_delayed_text(lic.status, running_delays(lic.status, known.granted, today, known.pending)),
+                       valid_to_text(lic, known, today))
 
 
 BOOKED = {"placed": "预约成功", "active": "预约受理中"}  # a subject's open booking (domain.exam.OPEN_STATUSES)

@@ -38,8 +38,9 @@ def summary_text(f: CitizenFile, void: str = "") -> Text:
         return _joined([*lines, _vehicles_line(f)])
     if f.licence:
         lic = f.licence
-        lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_text}  "
-                     f"{lic.points_text}  有效期至 {_date(lic.valid_to)}")  # the cycle's (licence_points.points_of)
+        # the points the cycle's (licence_points.points_of); a running delay's day as the card says it
+        lines.append(f"驾驶证：档案编号 {lic.archive_no}  准驾车型 {lic.classes}  状态 {lic.status_delayed or lic.status_text}  "
+                     f"{lic.points_text}  有效期至 {lic.valid_to_delayed or _date(lic.valid_to)}")
         # as 变更驾驶证联系方式 left them: the clerk confirms a change (T3: only 绑定手机 was shown)
         lines.append(f"驾驶证联系方式：手机号码 {mask_phone(lic.phone) if lic.phone else '-'}  "
                      f"联系地址 {lic.address or '-'}")

@@ -16,7 +16,8 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   (12月8日 周二 09:00, 12月8日（周二）), nor between a number and its unit (30分钟, 3小时, 5天, 12分);
 - never inside a word with its number (验证码326387, 业务流水号2612030000000001, 预约编号13: 80 columns put 「验证」 /
   「码326387」 on the phone bar), also with a space between them (the counter's 所选预约 read 「...业务流水号」 /
-  「2612030000000013」 at 80x24), nor between a short label and the number after its colon
+  「2612030000000013」 at 80x24; 有效期至 2036-10-24 and 延期至2028-01-01 in its summary: 「有效期至」 / 「2036-10-24」
+  at 100x30, 「（延期至」 / 「2028-01-01）」 at 80x24), nor between a short label and the number after its colon
   (本记分周期累积记分：0分, not 「本记分周期累积记分：」 / 「0分」 on the counter); such a piece wider than
   the line breaks as without this rule (验证码 / 326387), never cut inside the number;
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
@@ -64,7 +65,7 @@ _WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|个月|分钟|�
 # no mark where it starts), and a label of at most 10 characters (and a bracket) that starts after a space or
 # a mark, with its number after the colon. Each match ends on the number's first character, which the
 # number's own run goes on from.
-_NAMED_NUMBER = re.compile(r"(?:验证码|(?:原?支付|业务)?流水号|(?:档案|预约)编号|车辆识别代号|电话)[：: ]?[0-9A-Za-z]")
+_NAMED_NUMBER = re.compile(r"(?:验证码|(?:原?支付|业务)?流水号|(?:档案|预约)编号|车辆识别代号|电话|(?:有效|延)期至)[：: ]?[0-9A-Za-z]")
 _LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（）\n]{1,10}）)?[：:][0-9]")
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 

@@ -191,13 +191,17 @@ RESULT_SMS = ("手机通知（演示）  139****0165 收到短信：【交管121
               "考试预约申请已受理，系统将在预约结果公布日按排名安排考试。")
 SUMMARY = "驾驶证：档案编号 500100000055  准驾车型 C1  状态 正常  本记分周期累积记分：0分  有效期至 2036-10-24"
 SELECTED = "所选预约：科目二  考试时间 2026-12-07 08:30  预约成功（未缴费）  业务流水号 2612030000000013"  # 80x24
+DELAYED = ("驾驶证：档案编号 320700000282  准驾车型 B2  状态 延期体检（延期至2028-01-01）  本记分周期累积记分：3分  "
+           "有效期至 2030-10-24（延期至2031-06-30）")  # the counter's summary with delays granted
 AUDITED = "kiosk-vm 2612030000000013 预约编号13 科目二优先考试预约 事由：考生本人因病申请取消"  # 审计日志's 说明
 
 
 @pytest.mark.parametrize("width", range(10, 121))
 @pytest.mark.parametrize("text, whole", [(CODE_SMS, "验证码326387"), (RESULT_SMS, "业务流水号2612030000000013"),
                                          (SUMMARY, "本记分周期累积记分：0分"), (SELECTED, "业务流水号 2612030000000013"),
-                                         (SUMMARY, "档案编号 500100000055"), (AUDITED, "预约编号13")])
+                                         (SUMMARY, "档案编号 500100000055"), (AUDITED, "预约编号13"),
+                                         (DELAYED, "延期至2028-01-01"), (DELAYED, "有效期至 2030-10-24"),
+                                         (DELAYED, "延期至2031-06-30")])
 def test_a_word_stays_with_its_number(text: str, whole: str, width: int) -> None:
     """The phone bar at 80x24 read 「验证」 / 「码326387」 and 「业务流水」 / 「号2612...」, the counter's summary
     「本记分周期累积记分：」 / 「0分」 (tester): wherever it fits, the word and its number are on one line;
@@ -216,6 +220,9 @@ def test_the_bar_lines_the_tester_read() -> None:
                                    "验证码326387，5分钟内有效。请勿将验证码告诉他人。"]
     assert [line.rstrip() for line in lines(SUMMARY, 76)] == [  # the counter's 为群众办理 at 80x24
         "驾驶证：档案编号 500100000055  准驾车型 C1  状态 正常", "本记分周期累积记分：0分  有效期至 2036-10-24"]
+    assert [line.rstrip() for line in lines(DELAYED, 76)] == [  # 80x24 read 「（延期至」 / 「2028-01-01）」
+        "驾驶证：档案编号 320700000282  准驾车型 B2  状态 延期体检", "（延期至2028-01-01）  本记分周期累积记分：3分  有效期至 2030-10-24",
+        "（延期至2031-06-30）"]
     assert lines("可凭业务流水号2612030000000001到车管所窗口打印", 20) == [
         "可凭业务流水号", "2612030000000001到车", "管所窗口打印"]  # wider than the line: not cut inside
     site = "巴南南彭考场（重庆市巴南区南彭街道东盟国际物流园A区（重庆公路物流基地），电话023-66239938）"

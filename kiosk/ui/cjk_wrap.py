@@ -20,6 +20,9 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   at 100x30, 「（延期至」 / 「2028-01-01）」 at 80x24), nor between a short label and the number after its colon
   (本记分周期累积记分：0分, not 「本记分周期累积记分：」 / 「0分」 on the counter); such a piece wider than
   the line breaks as without this rule (验证码 / 326387), never cut inside the number;
+- never inside a plate (渝A8D2Q7, 粤ZA123港, 沪A1234领, 使014578; the provinces are kiosk.domain.plates'):
+  为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 and the SMS bar 「...机动车渝」 / 「B5K821的备案。」
+  at 80x24;
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
@@ -45,6 +48,8 @@ import textual.content
 from rich._wrap import divide_line as _rich_divide_line
 from rich.cells import cell_len, chop_cells
 
+from ..domain.plates import PROVINCES
+
 PINNED = "8.2.8"
 log = logging.getLogger("kiosk.ui")
 
@@ -67,6 +72,9 @@ _WITH_UNIT = re.compile(r"\d+(?:\.\d+)?(?:个工作日|工作日|个月|分钟|�
 # number's own run goes on from.
 _NAMED_NUMBER = re.compile(r"(?:验证码|(?:原?支付|业务)?流水号|(?:档案|预约)编号|车辆识别代号|电话|(?:有效|延)期至)[：: ]?[0-9A-Za-z]")
 _LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（）\n]{1,10}）)?[：:][0-9]")
+# A plate (GA 36): its province and the letters and digits after it, with 港, 澳 or 领 (粤ZA123港, 沪A1234领), 学, 警
+# or 挂 at its end, and 使 with its 6 digits: 为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 at 80x24.
+_PLATE = re.compile(rf"[{PROVINCES}][A-Z][0-9A-Z]{{4,6}}[港澳领学警挂]?|使[0-9]{{6}}")
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 
@@ -82,6 +90,7 @@ def units(text: str, words: bool = True) -> Iterator[tuple[int, str]]:
     inside |= {i for m in _NAMED.finditer(text) for i in range(m.start() + 1, m.end())}  # 【放大二维码】
     inside |= {i for m in _WEEKDAY.finditer(text) for i in range(m.start() + 1, m.end())}  # 12月8日 周二 09:00
     inside |= {i for m in _WITH_UNIT.finditer(text) for i in range(m.start() + 1, m.end())}  # 30分钟
+    inside |= {i for m in _PLATE.finditer(text) for i in range(m.start() + 1, m.end())}  # 渝A8D2Q7, 粤ZA123港
     if words:  # 验证码326387, 本记分周期累积记分：0分
         inside |= {i for rx in (_NAMED_NUMBER, _LABELLED) for m in rx.finditer(text)
                    for i in range(m.start() + 1, m.end())}

@@ -8,6 +8,7 @@ from rich.console import Console
 from rich._wrap import divide_line as rich_divide_line
 from rich.cells import cell_len
 
+from kiosk.domain.plates import PROVINCES
 from kiosk.ui.cjk_wrap import NO_LINE_END, NO_LINE_START, clauses, divide_line, units
 
 NOTICE = ("一、用户初次申领机动车驾驶证或者申请增加大型客车（A1）、牵引车（A2）、城市公交车（A3）、中型客车（B1）、"
@@ -227,3 +228,34 @@ def test_the_bar_lines_the_tester_read() -> None:
         "可凭业务流水号", "2612030000000001到车", "管所窗口打印"]  # wider than the line: not cut inside
     site = "巴南南彭考场（重庆市巴南区南彭街道东盟国际物流园A区（重庆公路物流基地），电话023-66239938）"
     assert lines(site, 74)[1] == "电话023-66239938）"  # 考试场地's list at 80x24 read 「电」 / 「话023-...」
+
+
+FINISHED = ("业务流水号2612030000000014已办结，已以短信和消息通知申请人。"  # 为群众办理's 办结 of a 机动车转籍申请
+            "通知内容：渝A8D2Q7已转出至江苏省连云港市，请买方持机动车档案到转入地车管所办理转入登记。")
+REMOVED = ("手机通知（演示）  139****0837 收到短信：【交管12123】您已解除非本人机动车渝B5K821的备案。"  # the SMS bar
+           "如需再次备案，请在【备案非本人机动车】中办理。")
+PLATES = "您备案的粤ZA123港、渝AD12345、渝A12345D和沪A1234领，以及临时号牌渝A3K7Q、使014578号牌"
+
+
+@pytest.mark.parametrize("width", range(10, 121))
+@pytest.mark.parametrize("text, plates", [(FINISHED, ["渝A8D2Q7"]), (REMOVED, ["渝B5K821"]),
+                                          (PLATES, ["粤ZA123港", "渝AD12345", "渝A12345D", "沪A1234领", "渝A3K7Q",
+                                                    "使014578"])])
+def test_a_plate_is_never_broken(text: str, plates: list[str], width: int) -> None:
+    """为群众办理 at 80x24 read 「...通知内容：渝」 / 「A8D2Q7已转出...」, the SMS bar 「...非本人机动车渝」 /
+    「B5K821的备案。」 (tester)."""
+    got = lines(text, width)
+    assert "".join(got) == text and all(cell_len(line.rstrip()) <= width for line in got)
+    for plate in plates:
+        assert any(plate in line for line in got), (plate, got)
+
+
+def test_the_plate_lines_the_tester_read() -> None:
+    assert lines(FINISHED, 74)[1].startswith("渝A8D2Q7已转出至")
+    assert lines(REMOVED, 78) == ["手机通知（演示）  139****0837 收到短信：【交管12123】您已解除非本人机动车",
+                                  "渝B5K821的备案。如需再次备案，请在【备案非本人机动车】中办理。"]
+
+
+def test_every_province_of_the_domain_starts_a_plate() -> None:
+    for province in PROVINCES:
+        assert any(f"{province}A8D2Q7" in unit for _, unit in units(f"号牌{province}A8D2Q7已转出")), province

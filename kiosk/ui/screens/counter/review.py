@@ -12,7 +12,7 @@ from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual import events
 from textual.widgets import Button, DataTable, Select, Static
 
@@ -24,6 +24,7 @@ from ...dialogs.confirm import ConfirmDialog
 from ...widgets.dropdown import Dropdown
 from ...widgets.fit import SCROLLBAR, fit_columns, room
 from ...widgets.header import KioskHeader
+from ...widgets.more_below import MoreBelow
 from ...widgets.page import Page
 from ...widgets.plain import Plain, PlainTable
 
@@ -34,10 +35,11 @@ UPPER_HALF = "\u2580"  # ambiguous width, like the QR code: drawn one cell wide 
 
 def photo_text(pixels: list[list[tuple[str, str]]]) -> Text:
     text = Text()
-    for row in pixels:
+    for n, row in enumerate(pixels):
+        if n:  # no blank row under the last: at 80x24 the buttons then fit with 下方还有内容 shown after a resize
+            text.append("\n")
         for top, bottom in row:
             text.append(UPPER_HALF, style=f"{top} on {bottom}")
-        text.append("\n")
     return text if pixels else Text("（无法读取照片）")
 
 
@@ -59,15 +61,17 @@ class ReviewScreen(KioskScreen):
             yield PlainTable(id="queue", cursor_type="row")
             with Horizontal(id="review-body"):
                 yield Plain("", id="review-photo")
-                yield Plain("", id="review-checks")
-            yield Dropdown([(r, r) for r in counter_review.REJECT_REASONS], prompt="不通过原因（不通过时必选）",
-                           id="reason")
+                with Vertical(id="review-side"):  # beside the photo: under it, the buttons were below the fold at 100x30
+                    yield Plain("", id="review-checks")
+                    yield Dropdown([(r, r) for r in counter_review.REJECT_REASONS], prompt="不通过原因（不通过时必选）",
+                                   id="reason")
             yield Plain("", classes="screen-error")
             with Horizontal(classes="buttons"):
                 yield Button("审核通过", id="approve", variant="success")
                 yield Button("审核不通过", id="reject", variant="error")
                 yield Button("刷新", id="reload")
                 yield Button("返回", id="back")
+        yield MoreBelow()  # 下方还有内容 while the buttons are below the page's edge (80x24, a longer queue)
 
     def on_mount(self) -> None:
         self._said("")

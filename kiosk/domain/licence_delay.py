@@ -134,6 +134,16 @@ def latest_until(today: date, valid_to: date, kind: DelayKind) -> date:
     return anniversary(start, MAX_YEARS)
 
 
+def example_until(today: date, valid_to: date, kind: DelayKind, review_due: date | None = None) -> date | None:
+    """A 延期至 the form accepts (until_refusal), shown as the field's example: a year after the day
+    the delay must pass (today, the expiry for 延期换证, the 审验's last day ``review_due``), at most the
+    latest allowed (latest_until). A fixed 2028-06-30 was refused for 刘洋, valid to 2036 (tester:
+    an elderly user copies the example). None when no day is accepted."""
+    after = max(today, valid_to if kind.status == "N" else today, review_due or today)
+    example = min(anniversary(after, 1), latest_until(today, valid_to, kind))
+    return example if example > after else None
+
+
 def starts_on(kind: DelayKind, today: date, valid_to: date, review_due: date | None = None) -> date:
     """The first day a delay granted ``today`` holds, and the licence shows its status: the day what
     it puts off falls due. 延期换证: the day after the expiry date (刘洋, valid to 2036, granted one in

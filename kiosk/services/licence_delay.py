@@ -8,7 +8,7 @@ then (at the holder's sign-in, a clerk's lookup, an online 电子驾驶证核验
 turns a run-out delay overdue."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -19,7 +19,7 @@ from ..domain.errors import DomainError, FormProblems
 from ..domain.ids import age_on, meaningful_chars, normalize_text
 from ..domain.licence import STATUS_NAMES, parse_classes, status_text
 from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW, REASONS, UNDER_WAY, DelayKind,
-                                    begun_status, delayed_to_text, done_refusal, lapsed_status, latest_until,
+                                    begun_status, delayed_to_text, done_refusal, example_until, lapsed_status, latest_until,
                                     refusal, running_delays, starts_on, under_way_refusal, until_refusal,
                                     with_status)
 from ..domain.typed import DATE_LEN, required_date
@@ -35,7 +35,7 @@ FIELDS = [
     FieldSpec("reason", "延期原因", "choice"),
     FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 2027年3月起出国工作", max_len=60,
               required=False),
-    FieldSpec("until", "延期至", placeholder="例如 2028-06-30", max_len=DATE_LEN),
+    FieldSpec("until", "延期至", placeholder="年-月-日", max_len=DATE_LEN),  # prepare: an example it accepts
 ]
 
 
@@ -67,9 +67,12 @@ class LicenceDelay:
                  + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
                  + (f"延期截止日期须晚于{cycle.name}的审验截止日期{due:%Y-%m-%d}，" if due else "")
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
-        return Prepared(intro, FIELDS, {}, {"reason": [(r, r) for r in REASONS]},
+        example = example_until(today, lic.valid_to, self.spec, due)  # one this form accepts (tester)
+        fields = [replace(f, placeholder=f"例如 {example:%Y-%m-%d}" if example else "年-月-日")
+                  if f.name == "until" else f for f in FIELDS]
+        return Prepared(intro, fields, {}, {"reason": [(r, r) for r in REASONS]},
                         {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due,
-                         "cycle_name": cycle.name})
+                         "cycle_name": cycle.name, "example": f"{example or latest:%Y-%m-%d}"})
 
     def _refuse_under_way(self, session: Session, account: Account, lic: DrivingLicence, today: date) -> None:
         """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY), nor
@@ -117,7 +120,7 @@ class LicenceDelay:
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         until = problems.check(required_date, form.get("until", ""), "until", "延期截止日期",
-                               "请按 2028-06-30 的格式输入延期截止日期")
+                               f"请按 {prepared.context['example']} 的格式输入延期截止日期")
         due = prepared.context.get("review_due")
         if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec,
                                                            due if isinstance(due, date) else None,

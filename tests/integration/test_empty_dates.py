@@ -1,5 +1,5 @@
 """A service form's date left empty is asked for by its name (请输入延期截止日期), as the form's
-other empty fields are (请输入联系地址, 请选择延期原因); the format (请按 2028-06-30 的格式输入...)
+other empty fields are (请输入联系地址, 请选择延期原因); the format (请按 2026-11-20 的格式输入...)
 is said only of a date written wrong (tester: 延期驾驶证审验 said the format under an empty 延期至)."""
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from tests.conftest import problems_of
 from tests.integration.licence_helpers import account_id
 
 CASES = [  # service, who opens it, the date field, its name, the format message
-    ("licence_delay_renewal", "renew_soon", "until", "延期截止日期", "请按 2028-06-30 的格式输入延期截止日期"),
-    ("licence_delay_medical", "lorry_driver", "until", "延期截止日期", "请按 2028-06-30 的格式输入延期截止日期"),
-    ("licence_delay_review", "coach_driver", "until", "延期截止日期", "请按 2028-06-30 的格式输入延期截止日期"),
+    # the 延期 forms name their own example, one each citizen's form accepts (test_licence_delay_example)
+    ("licence_delay_renewal", "renew_soon", "until", "延期截止日期", "请按 2028-01-30 的格式输入延期截止日期"),
+    ("licence_delay_medical", "lorry_driver", "until", "延期截止日期", "请按 2027-12-01 的格式输入延期截止日期"),
+    ("licence_delay_review", "coach_driver", "until", "延期截止日期", "请按 2028-11-20 的格式输入延期截止日期"),
     ("licence_replace", "renew_soon", "cert_date", "体检日期", "请按 2026-11-20 的格式输入体检日期"),
     ("vehicle_transfer", "two_cars", "invoice_date", "开票日期", "请按 2026-11-28 的格式输入开票日期"),
     ("temp_plate", "points_study", "start", "有效期起始日期", "请按 2026-12-05 的格式输入起始日期"),

@@ -46,6 +46,7 @@ class FieldSpec:
     note: str = ""  # a text to read shown above the field (e.g. the declaration an agree box is about)
     # Shown (and sent) only while each named choice field has the given value, e.g. (("way", "现场教育"),).
     show_if: tuple[tuple[str, str], ...] = ()
+    upper: bool = False  # letters upper-cased as typed (a VIN, a plate number typed whole), as a plate's rest
 
 
 @dataclass

@@ -45,7 +45,8 @@ FIELDS = [
     # the province chosen beside the box (the kiosk's own first), the rest typed: no input method at a kiosk
     FieldSpec("plate", "号牌号码", "plate", placeholder="如 A12345、AD12345、ZA123", max_len=12),
     FieldSpec("proof", "验证方式", "choice"),
-    FieldSpec("vin6", "车辆识别代号后6位", placeholder="见行驶证", max_len=10, show_if=(("proof", rule.BY_VIN),)),
+    FieldSpec("vin6", "车辆识别代号后6位", placeholder="见行驶证", max_len=10, show_if=(("proof", rule.BY_VIN),),
+              upper=True),
     FieldSpec("owner_name", "机动车所有人姓名（名称）", placeholder="与行驶证一致", max_len=50,
               show_if=(("proof", rule.BY_OWNER),)),
     FieldSpec("owner_id6", "所有人身份证明号码后6位", placeholder="身份证号码或统一社会信用代码后6位", max_len=10,

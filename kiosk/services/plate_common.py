@@ -50,7 +50,7 @@ def number_fields(i: int, car_field: str, car: str, car_facts: dict, extra: tupl
     when = ((car_field, car),) + extra
     return [FieldSpec(f"pick_{i}", f"号牌号码（系统随机产生{len(car_facts['pool'])}个，请选择一个）", kind="choice",
                       show_if=when + (("way", rule.RANDOM),)),
-            FieldSpec(f"own_{i}", f"自编号牌号码（{prefix}之后{n}位）", placeholder=f"例如 {example}", max_len=12,
+            FieldSpec(f"own_{i}", f"自编号牌号码（{prefix}之后{n}位）", placeholder=f"例如 {example}", max_len=12, upper=True,
                       show_if=when + (("way", rule.OWN),))]
 
 

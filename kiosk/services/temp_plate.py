@@ -25,7 +25,8 @@ from .contacts import owner_words
 from .env import Env
 
 FIELDS = [
-    FieldSpec("vin", "车辆识别代号（VIN）", placeholder="17位，见机动车整车出厂合格证", max_len=25),
+    FieldSpec("vin", "车辆识别代号（VIN）", placeholder="17位，见机动车整车出厂合格证", max_len=25,
+              upper=True),
     FieldSpec("start", "有效期起始日期", placeholder="例如 2026-12-05", max_len=DATE_LEN),
     FieldSpec("days", f"有效天数（1-{rule.MAX_DAYS}天）", "number", placeholder=f"最多{rule.MAX_DAYS}天", max_len=4),
 ]

@@ -50,7 +50,7 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                           # a number and a phone hold nothing but digits: the pad's X or a letter is refused under it
                           digits=spec.kind == "code", only_digits=spec.kind == "number", phone=spec.kind == "phone",
                           # a number filled in (有效天数 30) is replaced by the first digit typed or tapped: not 301
-                          select_on_focus=spec.kind == "number",
+                          select_on_focus=spec.kind == "number", upper=spec.upper,
                           enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
                           check=partial(check, spec.name) if check is not None else None)
         if spec.kind == "text" and spec.max_len >= LONG_TEXT:

@@ -119,6 +119,8 @@ class _LimitedInput(Input):
                     return False
             elif isinstance(field, FormField) and field.digits:
                 text = "".join(text.split())
+            if isinstance(field, FormField) and field.upper:
+                text = compact(text).upper()
             if not text and start == end:
                 return False
         super().replace(text, start, end)
@@ -157,7 +159,7 @@ class FormField(FieldEnter, Vertical):
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
                  enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False,
-                 phone: bool = False, only_digits: bool = False,
+                 phone: bool = False, only_digits: bool = False, upper: bool = False,
                  check: Callable[[str], str] | None = None) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
@@ -175,7 +177,8 @@ class FormField(FieldEnter, Vertical):
         and full-width digits typed are kept as ASCII (phone_typed), other characters refused as in
         ``only_digits`` (手机号码只能输入数字: the label may say more, 新手机号码（不更换请留空）). ``only_digits``: a field of digits
         that holds nothing else (an SMS code): full-width digits are kept as ASCII, other characters
-        typed or pasted are refused and said under it.
+        typed or pasted are refused and said under it. ``upper``: letters typed upper case, full-width
+        ones as ASCII, spaces dropped (a plate number, a VIN: 自编号牌号码 typed d12345 stayed so, tester).
         ``check``: what is wrong with a value on its own ('' when nothing), asked as Enter would move
         the focus on to another field: a wrong value is said under this one and the focus stays
         (1234 in 新手机号码 went on to 联系地址, and the next digits typed went into the address).
@@ -188,6 +191,7 @@ class FormField(FieldEnter, Vertical):
         self._enter_moves_on = enter_moves_on
         self._check = check
         self.digits, self.phone, self.only_digits = digits or phone or only_digits, phone, only_digits
+        self.upper = upper
         self._select_on_focus = select_on_focus
         self._typed = False  # the user edited the value since the screen last gave it (holds_default)
         self._set_here: str | None = None  # a value the screen set itself (see on_input_changed)

@@ -25,7 +25,6 @@ from textual.widgets._select import SelectOverlay
 
 from ...domain.plate_entry import initial, join_plate, next_by_initial, split_plate
 from ...domain.plates import PROVINCES
-from ...domain.typed import compact
 from .dropdown import Dropdown, DropdownCurrent, DropdownList
 from .field import FormField, _LimitedInput
 from .plain import ErrorLine
@@ -93,13 +92,6 @@ class ProvinceList(Dropdown[str]):
             self.post_message(self.Typed(event.character))
 
 
-class _PlateInput(_LimitedInput):
-    """The box of the rest: letters typed upper case, full-width ones as ASCII, spaces dropped."""
-
-    def replace(self, text: str, start: int, end: int) -> None:
-        super().replace(compact(text).upper() if text else text, start, end)
-
-
 class PlateField(FormField):
     """号牌号码: the list of abbreviations and the box of the rest on one line, the message under both."""
 
@@ -118,14 +110,15 @@ class PlateField(FormField):
         self._home = province
         self._province, rest = split_plate(value, province)
         self._province_baseline = self._province
+        # the box of the rest: letters typed upper case, full-width ones as ASCII, spaces dropped (FormField upper)
         super().__init__(name, label, value=rest, check=(lambda typed: check(self._joined(typed))) if check else None,
-                         **kwargs)  # type: ignore[arg-type]
+                         upper=True, **kwargs)  # type: ignore[arg-type]
 
     def compose(self) -> ComposeResult:
         yield Label(self._label)
         yield ProvinceList(self._province, id=f"province-{self.field_name}")
-        yield _PlateInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
-                          id=f"input-{self.field_name}")
+        yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
+                            id=f"input-{self.field_name}")
         yield ErrorLine(classes="field-error")
 
     @property
@@ -163,7 +156,7 @@ class PlateField(FormField):
         super().settle()
         self._province_baseline = self.province
 
-    def on_input_changed(self, event: _PlateInput.Changed) -> None:
+    def on_input_changed(self, event: _LimitedInput.Changed) -> None:
         """A plate typed or pasted whole: its abbreviation goes into the list, the rest stays here.
         (FormField's own handler runs after this one: Textual calls each class's.)"""
         text = self.input.value

@@ -34,6 +34,10 @@ from ...widgets.button_row import ButtonRow
 from ...widgets.photo import PhotoPreview
 
 STEPS = ["阅读须知", "拍照或相册选择", "提交结果"]
+RETRY = "重新提交照片"  # on the result page of a photo turned down: this page again, from 证件照上传须知
+# What to do next once the photo is turned down, as the SMS says it (elicence_review.reject), with the button
+NEXT_STEP = {"apply": f"请按要求重新拍摄或选择照片后再次申领：点击【{RETRY}】。",
+             "change": f"原电子驾驶证照片继续有效，可按要求重新拍摄或选择照片后重新提交：点击【{RETRY}】。"}
 LEAVE_PHOTO = "选择的照片尚未提交审核，返回后不会保留。\n\n确定放弃并返回吗？"
 # The preview's largest size in text cells (columns, rows): beside the check's 6 lines, 2 more
 # at 80x24 (a 22:32 photo takes 11x8 cells there, 17x12 on a larger terminal).
@@ -86,6 +90,7 @@ class PhotoScreen(DoneButtons, CitizenScreen):
                         yield Plain("", id="result")
                         with ButtonRow(classes="buttons"):  # the review is what comes next: 网办进度 has the focus
                             yield Button("查看网办进度", id="to-progress", variant="primary")
+                            yield Button(RETRY, id="ph-retry", classes="hidden")  # once turned down (_offer_retry)
                             yield Button("返回", id="home")
                 yield Plain("", classes="screen-error")
             yield MoreBelow()
@@ -121,6 +126,8 @@ class PhotoScreen(DoneButtons, CitizenScreen):
             self.call(elicence_photos.album, self.env, done=self._album)
         elif bid == "ph-use-file":
             self._use_file()
+        elif bid == "ph-retry":
+            self.replace_with(PhotoScreen(self.purpose))  # its 须知 and whether it may be sent again, anew
         elif bid == "ph-submit" and self.path and self.source:
             fn = elicence.change_photo if self.purpose == "change" else elicence.apply_with_photo
             self.call(fn, self.env, self.account_id, self.source, self.path, done=self._sent)
@@ -218,7 +225,20 @@ class PhotoScreen(DoneButtons, CitizenScreen):
         self._serial = result.serial_no  # before the text that names it (show_done sets it too)
         # while 待审核 the reviewer's decision shows here when it comes (DoneButtons.follow_status)
         self.show_done(result.serial_no, self.result_text(result.status, note), 2, result.status)
+        self._offer_retry()
 
     def result_text(self, status: str, note: str) -> str:
+        """申请已提交 while in review, or once approved; a photo turned down is headed 审核不通过 and
+        says what to do next, with the button to do it (tester: 申请已提交。 over 办理状态：审核不通过,
+        the next step said only by the SMS)."""
         title = elicence.PHOTO_TITLE if self.purpose == "change" else elicence.APPLY_TITLE
-        return f"申请已提交。\n\n业务名称：{title}\n业务流水号：{self._serial}\n办理状态：{status}\n说明：{note}"
+        refused = status == elicence.REJECTED
+        return (f"{'审核不通过' if refused else '申请已提交'}。\n\n业务名称：{title}\n业务流水号：{self._serial}\n"
+                f"办理状态：{status}\n说明：{note}" + (f"\n\n{NEXT_STEP[self.purpose]}" if refused else ""))
+
+    def _status_now(self, now: tuple[str, str] | None) -> None:
+        super()._status_now(now)  # DoneButtons: the reviewer's decision, read while the page is in front
+        self._offer_retry()
+
+    def _offer_retry(self) -> None:
+        self.query_one("#ph-retry", Button).set_class(self._status_shown != elicence.REJECTED, "hidden")

@@ -142,7 +142,10 @@ class CitizenScreen(KeptLookup, CitizenLists, CitizenActions, CertificatePrintin
         return self.query_one("#field-id_number", FormField).value
 
     def say(self, text: str) -> None:
-        """``text`` in the line under the page ("": the line goes)."""
+        """``text`` in the line under the page ("": the line goes, and the row it spoke of is no
+        longer kept in view)."""
+        if not text:
+            self.changed_row = ""
         self.query_one("#citizen-message", StatusLine).say(text)
 
     def on_status_line_placed(self, _: StatusLine.Placed) -> None:

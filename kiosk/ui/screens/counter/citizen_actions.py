@@ -62,6 +62,7 @@ class CitizenActions:
     back_to_bookings: bool
     done_for: bool
     decided: bool
+    changed_row: str
     say: Callable[[str], None]  # CitizenScreen.say: the line under the page that tells what was done
     _booking_note: Callable[[str], None]  # CertificatePrinting._booking_note: the line under the bookings list
     with_fresh_file: Callable[[Callable[[CitizenFile], None]], None]  # CitizenScreen: read again, then ask
@@ -158,6 +159,7 @@ class CitizenActions:
         whose = f"{self.file.name}的" if self.file is not None else ""
         self.say(f"已取消{whose}{result.name}（业务流水号{result.serial_no or result.booking_id}）。{result.message}")
         self.query_one("#field-cancel_reason", FormField).value = ""
+        self.changed_row = result.serial_no or ""  # its 网办进度 row kept in view with the line (_show_focus)
         self.back_to_bookings = True  # the row just cancelled while another may be cancelled; else as after a lookup
         self.refresh_file(result)
 
@@ -237,5 +239,6 @@ class CitizenActions:
         # the note as the citizen reads it (网办进度, the message): a sentence, with its one 。
         self.say(f"业务流水号{result.serial_no}{result.status}，已以短信和消息通知申请人。通知内容：{sentence(result.note)}")
         self.query_one("#field-refuse_reason", FormField).value = ""
+        self.changed_row = result.serial_no  # its row kept in view with the line (_show_focus)
         self.decided = True  # the focus on the next application waiting, else the ID field (_keep_focus)
         self.refresh_file(result)

@@ -11,6 +11,7 @@ from textual.geometry import Region
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Button, DataTable, Input, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from ....services import counter_bookings
 from ....services.booking_records import BookingView
@@ -33,6 +34,7 @@ class CitizenLists:
     back_to_bookings: bool
     done_for: bool
     decided: bool
+    changed_row = ""  # the 网办进度 row (业务流水号) the action said in the line under the page changed
     focus_moved = False  # a live reload had to move the focus (what had it went): the note under the list may scroll
     _booking_row: object = None  # the booking the bookings list last highlighted (its row key)
     _app_note_of: tuple[str, str, str] | None = None  # the row the line under 网办进度 speaks of, as it was then
@@ -99,10 +101,10 @@ class CitizenLists:
             if row is not None:
                 table = self.query_one(table_id, PlainTable)
                 table.move_cursor(row=row)
-                table.focus()
+                table.focus(scroll_visible=False)  # _show_focus scrolls (with the row just changed)
                 return
         if f.found and not f.registered and f.kind != "unit":
-            self.query_one("#register", Button).focus()
+            self.query_one("#register", Button).focus(scroll_visible=False)
         else:
             self._to_id_field()
 
@@ -135,13 +137,13 @@ class CitizenLists:
         self.focus_moved = False
         if done_for and not live and self.file is not None:
             self._focus_work(self.file)
-            self._show_focus()
+            self.call_after_refresh(self._show_focus)  # once the focus moved (focus() takes it later)
             return
         if self.decided and not live:
             self.decided = False
             if not self._to_waiting():
                 self._to_id_field()
-            self._show_focus()
+            self.call_after_refresh(self._show_focus)  # once the focus moved (focus() takes it later)
             return
         focused = self.app.focused
         gone = focused is None or not focused.can_focus or not all(w.display for w in focused.ancestors_with_self)
@@ -151,11 +153,11 @@ class CitizenLists:
             return
         if gone:
             self._to_id_field()
-        self._show_focus()
+        self.call_after_refresh(self._show_focus)
 
     def _to_id_field(self) -> None:
         field = self.query_one("#input-id_number", Input)
-        field.focus()
+        field.focus(scroll_visible=False)  # _show_focus scrolls: centred, the row just changed went under the line
         field.select_all()  # the next citizen's number replaces it (it was kept: 18 digits took no key, tester)
 
     def _to_waiting(self) -> bool:
@@ -167,7 +169,7 @@ class CitizenLists:
             return False
         row = next((i for i in waiting if i >= apps.cursor_row), waiting[0])
         apps.move_cursor(row=row)
-        apps.focus()
+        apps.focus(scroll_visible=False)  # _show_focus scrolls
         return True
 
     def _focus_near(self, was: Widget | None) -> None:
@@ -209,19 +211,43 @@ class CitizenLists:
     def _show_focus(self) -> None:
         """What has the focus in view, once the file is laid out (80x24: the first application's
         row is below the screen otherwise, and Enter would act on a row the clerk never saw). For a
-        list, its row under the cursor, with the list's title and header above it when they fit."""
+        list, its row under the cursor, with the list's title and header above it when they fit.
+        The 网办进度 row the last action changed (``changed_row``) too when both fit (120x40: after
+        确认取消 the page stayed at the ID field, the row with its 已取消 under the line)."""
         focused, page = self.focused, self.query_one(VerticalScroll)
         if focused is None:
             return
         if not (isinstance(focused, DataTable) and focused.row_count and focused.parent is page):
-            focused.scroll_visible(animate=False, immediate=True)
-            return
-        box = focused.virtual_region
-        row = focused._get_row_region(focused.cursor_row)  # noqa: SLF001 - the row's place in the list
-        top, bottom = box.y - 1, box.y + row.y - round(focused.scroll_y) + row.height  # from the title line
-        if bottom - top > page.scrollable_content_region.height:
-            top = bottom - row.height
-        page.scroll_to_region(Region(box.x, top, box.width, bottom - top), animate=False, immediate=True)
+            region = self._in_page(focused.region, page)
+        else:
+            box = focused.virtual_region
+            row = focused._get_row_region(focused.cursor_row)  # noqa: SLF001 - the row's place in the list
+            top, bottom = box.y - 1, box.y + row.y - round(focused.scroll_y) + row.height  # from the title line
+            if bottom - top > page.scrollable_content_region.height:
+                top = bottom - row.height
+            region = Region(box.x, top, box.width, bottom - top)
+        changed = self._changed_region(page)
+        if changed is not None and region.union(changed).height <= page.scrollable_content_region.height:
+            region = region.union(changed)
+        page.scroll_to_region(region, animate=False, immediate=True)
+
+    @staticmethod
+    def _in_page(screen_region: Region, page: VerticalScroll) -> Region:
+        """A region of the screen as a place in the page's scrolled content."""
+        inner = page.scrollable_content_region
+        return screen_region.translate((round(page.scroll_x) - inner.x, round(page.scroll_y) - inner.y))
+
+    def _changed_region(self, page: VerticalScroll) -> Region | None:
+        """The row of 网办进度 the last action changed, in the page's content (None: none shown)."""
+        apps = self.query_one("#apps", PlainTable)
+        if not self.changed_row or not apps.display or apps.parent is not page:
+            return None
+        try:
+            index = apps.get_row_index(self.changed_row)
+        except RowDoesNotExist:  # not among the newest 20
+            return None
+        box, row = apps.virtual_region, apps._get_row_region(index)  # noqa: SLF001
+        return Region(box.x, box.y + row.y - round(apps.scroll_y), box.width, row.height)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "apps":

@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual import events
+from textual.widget import Widget
 from textual.widgets import Button, DataTable, Select, Static
 
 from ....services import counter_review
@@ -102,6 +103,7 @@ class ReviewScreen(KioskScreen):
         self._fill()
         now = self.selected()
         self._show(now)
+        self._decidable(bool(items))
         if not items:
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
         elif before is None:  # the queue was empty: a 没有待审核的业务 said then is no longer true (tester)
@@ -125,12 +127,37 @@ class ReviewScreen(KioskScreen):
         self._fill()
         self._said(done, self.selected())
         self._show(self.selected())
+        self._decidable(bool(items))
         if not items:
             self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
         elif self._loads == 1:  # the list filled: it takes the opening focus from 不通过原因 (unless moved)
             self.refocus_main()
         elif done:  # the next item, and above it what was just done (at 80x24 the buttons were in view)
             self._focus_queue()
+
+    def _decidable(self, there: bool) -> None:
+        """审核通过, 审核不通过 and 不通过原因 only while there is a photo to decide (tester: in the
+        emptied queue the focus stayed on 审核不通过, 审核通过 drawn green, and Enter did nothing
+        visible); the focus then on 刷新 (unless on 返回). A photo coming in enables them again."""
+        for wid in ("#approve", "#reject", "#reason"):
+            self.query_one(wid).disabled = not there
+        if not there and self.focused is not self.query_one("#back", Button):
+            self.query_one("#reload", Button).focus()
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab: the list, 审核通过, 不通过原因, 审核不通过, 刷新, 返回. 不通过原因 is drawn beside the
+        photo, above the buttons, but it serves only 审核不通过: Tab from a reason just chosen went
+        to 审核通过, the opposite of what the reviewer was doing (tester)."""
+        chain = super().focus_chain
+        reason = self.query_one("#reason")
+        moved = [w for w in chain if w is reason or reason in w.ancestors]
+        rest = [w for w in chain if w not in moved]
+        reject = self.query_one("#reject")
+        if not moved or reject not in rest:
+            return chain
+        at = rest.index(reject)
+        return rest[:at] + moved + rest[at:]
 
     def _focus_queue(self) -> None:
         """The list has the focus, the page scrolled to its top (the line above the list, the photo)."""
@@ -173,7 +200,7 @@ class ReviewScreen(KioskScreen):
         self._show(self.selected())
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        """Enter on a row: on to the decision, 审核通过 (Shift+Tab: 不通过原因), in view; nothing is
+        """Enter on a row: on to the decision, 审核通过 (Tab: 不通过原因, 审核不通过), in view; nothing is
         decided by it (tester: Enter did nothing, and 审核通过 was a Tab past 不通过原因)."""
         if self.selected() is not None:
             approve = self.query_one("#approve", Button)

@@ -13,7 +13,7 @@ from ..base import KioskScreen
 from ..dialogs.confirm import ConfirmDialog
 from ..menu import grouped, open_entry
 from ..widgets.header import KioskHeader
-from ..widgets.menu_grid import LOOKS, MenuGrid, fitting_look, menu_up_from_below
+from ..widgets.menu_grid import LOOKS, MenuGrid, fitting_look, flat_groups, menu_up_from_below
 from ..widgets.plain import ClauseLine, Plain
 
 
@@ -93,6 +93,9 @@ class HomeScreen(KioskScreen):
         look = fitting_look(menu, menu.size.height, narrow=self.app.has_class("-narrow"))
         for name in LOOKS:
             menu.set_class(name == look, f"-{name}")
+        flat = flat_groups(menu, menu.size.height) if look == "padded" else []
+        for grid in menu.query(MenuGrid):
+            grid.set_class(grid in flat, "-flat")
         self.call_after_refresh(self.show_more_hint)
 
     def show_more_hint(self) -> None:

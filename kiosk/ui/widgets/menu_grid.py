@@ -107,13 +107,29 @@ def menu_rows(screen: Screen) -> list[list[Widget]]:
 # roomiest first: (rows a button takes, blank rows between a grid's rows, blank rows before a
 # group's title, blank rows under the text above the first group). Each is a class ``-NAME`` on the
 # page (kiosk.tcss: #home.-tall ...). ``tall`` (the framed buttons) only on a wide terminal: at 80x24
-# every button is one line (App.-narrow Button).
+# every button is one line (App.-narrow Button). ``padded``: two rows a button, its label over its
+# lower edge, so that a tap on the row under the label opens it too (tester: at 100x30 the one-line
+# entries took a tap on their label's row only, with rows to spare under the menu).
 LOOKS: dict[str, tuple[int, int, int, int]] = {
     "tall": (3, 0, 0, 1),
+    "padded": (2, 0, 0, 0),
     "spaced": (1, 1, 1, 0),
     "gapped": (1, 1, 0, 0),
     "tight": (1, 0, 0, 0),
 }
+# Rows the padded look may be short of (100x30: 27 where 26 are): as many groups of one row are drawn
+# flat (one line, no edge: ``-flat``), the lowest first, each with the next group's title under it
+# (a tap there opens nothing); never the last group, which has 退出登录 under it.
+PADDED_SHORT = 1
+
+
+def _grids(page: Widget) -> list[MenuGrid]:
+    return [child for child in page.children if isinstance(child, MenuGrid) and child.display]
+
+
+def _rows(grid: MenuGrid) -> int:
+    shown = [b for b in grid.query_children(Button) if b.display]
+    return -(-len(shown) // max(1, grid.styles.grid_size_columns or 1))
 
 
 def menu_height(page: Widget, look: str) -> int:
@@ -124,8 +140,7 @@ def menu_height(page: Widget, look: str) -> int:
         if not child.display:
             continue
         if isinstance(child, MenuGrid):
-            shown = [b for b in child.query_children(Button) if b.display]
-            rows = -(-len(shown) // max(1, child.styles.grid_size_columns or 1))
+            rows = _rows(child)
             height += rows * button_rows + max(0, rows - 1) * gap
         elif child.has_class("group-title"):
             height += 1 + before_title
@@ -134,11 +149,20 @@ def menu_height(page: Widget, look: str) -> int:
     return height
 
 
+def flat_groups(page: Widget, height: int) -> list[MenuGrid]:
+    """The groups drawn flat for the padded look to fit ``height`` rows (PADDED_SHORT); none when it
+    fits as it is, or is more rows short than that."""
+    short = menu_height(page, "padded") - height
+    grids = _grids(page)
+    single = [grid for grid in grids[:-1] if _rows(grid) == 1][::-1]
+    return single[:short] if 0 < short <= min(PADDED_SHORT, len(single)) else []
+
+
 def fitting_look(page: Widget, height: int, *, narrow: bool) -> str:
     """The roomiest look in which the whole menu fits ``height`` rows; the tightest when none does."""
     for look in LOOKS:
         if look == "tall" and narrow:
             continue
-        if menu_height(page, look) <= height:
+        if menu_height(page, look) <= height or (look == "padded" and flat_groups(page, height)):
             return look
     return "tight"

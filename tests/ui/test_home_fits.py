@@ -52,8 +52,9 @@ async def test_every_entry_of_the_menu_is_on_screen(kiosk_app, env, people, size
         assert kiosk_app.screen.query_one(HomeMenu).max_scroll_y == 0
         assert hint(kiosk_app) == ""
         # a wide terminal: each button its label over its lower edge, two rows (the framed 3-line
-        # buttons took 38 rows where 36 are; test_home_tap_rows); 80x24: one line each, no blank lines
-        look = "-tight" if size == (80, 24) else "-padded"
+        # buttons took 38 rows where 36 are; test_home_tap_rows), at 120x40 with a blank line before
+        # each group; 80x24: one line each, no blank lines
+        look = {(120, 40): "-roomy", (100, 32): "-padded", (80, 24): "-tight"}[size]
         assert kiosk_app.screen.query_one(HomeMenu).has_class(look)
         assert {b.outer_size.height for b in buttons} == ({1} if size == (80, 24) else {2})
 

@@ -107,11 +107,13 @@ def menu_rows(screen: Screen) -> list[list[Widget]]:
 # roomiest first: (rows a button takes, blank rows between a grid's rows, blank rows before a
 # group's title, blank rows under the text above the first group). Each is a class ``-NAME`` on the
 # page (kiosk.tcss: #home.-tall ...). ``tall`` (the framed buttons) only on a wide terminal: at 80x24
-# every button is one line (App.-narrow Button). ``padded``: two rows a button, its label over its
-# lower edge, so that a tap on the row under the label opens it too (tester: at 100x30 the one-line
-# entries took a tap on their label's row only, with rows to spare under the menu).
+# every button is one line (App.-narrow Button). ``roomy`` and ``padded``: two rows a button, its
+# label over its lower edge, so that a tap on the row under the label opens it too (tester: at 100x30
+# the one-line entries took a tap on their label's row only, with rows to spare under the menu);
+# ``roomy`` (120x40) with a blank line before each group, as ``spaced``.
 LOOKS: dict[str, tuple[int, int, int, int]] = {
     "tall": (3, 0, 0, 1),
+    "roomy": (2, 0, 1, 0),
     "padded": (2, 0, 0, 0),
     "spaced": (1, 1, 1, 0),
     "gapped": (1, 1, 0, 0),

@@ -5,6 +5,7 @@ and the keys typed before it opened went to the 业务中心's tile."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 from textual import events
@@ -75,20 +76,34 @@ async def test_keys_typed_while_the_form_is_read_go_into_its_first_field(kiosk_a
 
 
 async def test_escape_while_the_form_is_read_goes_back_once_it_is_there(kiosk_app, env, people, monkeypatch):
-    """The screen does not go back while it reads (it said 正在办理，请稍候。 and Escape was lost)."""
-    _slow_prepare(monkeypatch)
+    """The screen does not go back while it reads (it said 正在办理，请稍候。 and Escape was lost).
+    The read waits until the test lets it go (a fixed 0.8 s read raced the test's own pauses on a
+    loaded CI machine: the screen had not even opened 0.6 s after Enter)."""
+    prepare, reading, let_go = apps.prepare, threading.Event(), threading.Event()
+
+    def held(*args):  # type: ignore[no-untyped-def]
+        reading.set()
+        let_go.wait(30)  # never for ever, should the test fail before it lets go
+        return prepare(*args)
+
+    monkeypatch.setattr(apps, "prepare", held)
     async with kiosk_app.run_test(size=(120, 40)) as pilot:
         await _on_tile(pilot, env, people)
-        loop = asyncio.get_running_loop()
-
-        def typist() -> None:  # Escape 0.3 s after Enter: the form is still being read
-            for key in ["enter", "escape"]:
-                loop.call_soon_threadsafe(_key, kiosk_app, key)
-                time.sleep(0.3)
-
-        await asyncio.to_thread(typist)
-        assert isinstance(kiosk_app.screen, ApplicationFlowScreen)
+        _key(kiosk_app, "enter")
+        for _ in range(300):  # the form's screen opens and starts its read
+            await pilot.pause(0.05)
+            if isinstance(kiosk_app.screen, ApplicationFlowScreen) and reading.is_set():
+                break
+        assert isinstance(kiosk_app.screen, ApplicationFlowScreen) and reading.is_set()
+        _key(kiosk_app, "escape")  # while the form is still being read
+        await pilot.pause(0.3)
+        assert isinstance(kiosk_app.screen, ApplicationFlowScreen)  # not gone back meanwhile
+        let_go.set()
         await settle(pilot)
+        for _ in range(100):  # once the form is there, the Escape held takes the citizen back
+            if isinstance(kiosk_app.screen, HomeScreen):
+                break
+            await pilot.pause(0.05)
         assert isinstance(kiosk_app.screen, HomeScreen)
 
 

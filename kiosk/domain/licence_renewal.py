@@ -115,6 +115,14 @@ def certificate_refusal(examined_on: date, today: date) -> str | None:
     return None
 
 
+EXAMPLE_DAYS_AGO = 3
+
+
+def example_examined_on(today: date) -> date:
+    """A 体检日期 certificate_refusal accepts ``today``, shown as the field's example: a few days ago."""
+    return today - timedelta(days=EXAMPLE_DAYS_AGO)
+
+
 def years_between(start: date, end: date) -> int:
     """Whole years from ``start`` to ``end`` (a 6-year period ends on the 6th anniversary)."""
     years = end.year - start.year

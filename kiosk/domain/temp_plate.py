@@ -97,6 +97,14 @@ def first_start(today: date, last_valid_to: date | None) -> date:
     return max(today, last_valid_to + timedelta(days=1)) if last_valid_to else today
 
 
+def example_start(today: date, last_valid_tos: list[date | None]) -> date:
+    """A first day start_refusal accepts ``today`` for each of the vehicles whose last plates ran to
+    ``last_valid_tos`` (None: none issued), shown as the field's example: the latest of their
+    first_start (today when none has a plate running). Each vehicle still open to a plate
+    (vehicle_refusals) has its first_start within START_AHEAD_DAYS."""
+    return max([first_start(today, last) for last in last_valid_tos], default=today)
+
+
 def vehicle_refusals(issued: int, insurance_due: date, today: date, last_valid_to: date | None = None) -> list[str]:
     """Why a vehicle cannot have another temporary plate now, whatever is typed."""
     found = []

@@ -127,6 +127,15 @@ def invoice_date_refusal(issued: date, today: date) -> str:
     return ""
 
 
+EXAMPLE_DAYS_AGO = 3
+
+
+def example_invoice_date(today: date) -> date:
+    """A 开票日期 invoice_date_refusal accepts ``today``, shown as the field's example: a few days ago
+    (within TRANSFER_DAYS). The citizen types the invoice's own, which is checked against its record."""
+    return today - timedelta(days=min(EXAMPLE_DAYS_AGO, TRANSFER_DAYS))
+
+
 def destination_refusal(plate: str, chosen: City, invoice_dest: str | None) -> str:
     """The 转入地 chosen against the vehicle's own city and the invoice's (its plate prefix; None
     while no invoice of the vehicle was found) ('' when it may be). An invoice naming a 转入地 that

@@ -8,7 +8,7 @@ then (at the holder's sign-in, a clerk's lookup, an online 电子驾驶证核验
 turns a run-out delay overdue."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import select
@@ -25,6 +25,7 @@ from ..domain.licence_delay import (KINDS, LAPSES_TO, NO_DRIVING, OVERDUE_REVIEW
 from ..domain.typed import DATE_LEN, required_date
 from . import applications, audit, licence_common as common
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
+from .date_examples import SHAPE, format_message, with_examples
 from .education_facts import finished_in_cycle
 from .env import Env
 from .licence_points import reviewed_of
@@ -35,7 +36,7 @@ FIELDS = [
     FieldSpec("reason", "延期原因", "choice"),
     FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 2027年3月起出国工作", max_len=60,
               required=False),
-    FieldSpec("until", "延期至", placeholder="年-月-日", max_len=DATE_LEN),  # prepare: an example it accepts
+    FieldSpec("until", "延期至", placeholder=SHAPE, max_len=DATE_LEN),  # prepare: an example it accepts
 ]
 
 
@@ -67,12 +68,11 @@ class LicenceDelay:
                  + (f"延期截止日期须晚于有效期满日期{lic.valid_to:%Y-%m-%d}，" if self.spec.status == "N" else "")
                  + (f"延期截止日期须晚于{cycle.name}的审验截止日期{due:%Y-%m-%d}，" if due else "")
                  + f"延期截止日期最晚可选{latest:%Y-%m-%d}。")
-        example = example_until(today, lic.valid_to, self.spec, due)  # one this form accepts (tester)
-        fields = [replace(f, placeholder=f"例如 {example:%Y-%m-%d}" if example else "年-月-日")
-                  if f.name == "until" else f for f in FIELDS]
-        return Prepared(intro, fields, {}, {"reason": [(r, r) for r in REASONS]},
-                        {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id, "review_due": due,
-                         "cycle_name": cycle.name, "example": f"{example or latest:%Y-%m-%d}"})
+        context: dict[str, object] = {"today": today, "valid_to": lic.valid_to, "licence_id": lic.id,
+                                      "review_due": due, "cycle_name": cycle.name}
+        # an example this form accepts (tester)
+        fields = with_examples(FIELDS, context, {"until": example_until(today, lic.valid_to, self.spec, due)})
+        return Prepared(intro, fields, {}, {"reason": [(r, r) for r in REASONS]}, context)
 
     def _refuse_under_way(self, session: Session, account: Account, lic: DrivingLicence, today: date) -> None:
         """Not while what the delay puts off is being done (domain.licence_delay.UNDER_WAY), nor
@@ -120,7 +120,7 @@ class LicenceDelay:
         today, valid_to = prepared.context["today"], prepared.context["valid_to"]
         assert isinstance(today, date) and isinstance(valid_to, date)
         until = problems.check(required_date, form.get("until", ""), "until", "延期截止日期",
-                               f"请按 {prepared.context['example']} 的格式输入延期截止日期")
+                               format_message(prepared, "until", "延期截止日期"))
         due = prepared.context.get("review_due")
         if until is not None and (refusal := until_refusal(until, today, valid_to, self.spec,
                                                            due if isinstance(due, date) else None,

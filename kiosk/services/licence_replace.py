@@ -16,15 +16,16 @@ from ..domain.errors import DomainError, FormProblems, sentence
 from ..domain.full_score import FULL
 from ..domain.licence import city_of_authority
 from ..domain.licence_delay import without_status
-from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, clean_certificate_no, names,
-                                      next_validity, overdue_all_refusal, overdue_refusal, reissue_refusal,
-                                      renewal_refusal, validity_text)
+from ..domain.licence_renewal import (CERT_NO_LEN, HELD, certificate_refusal, clean_certificate_no,
+                                      example_examined_on, names, next_validity, overdue_all_refusal,
+                                      overdue_refusal, reissue_refusal, renewal_refusal, validity_text)
 from ..domain.typed import DATE_LEN, required_date
 from . import elicence_state, licence_common as common
 from .full_score import finished as full_scores_finished
 from .licence_delay import delays_of, status_today, valid_to_text
 from .offices import cities_of, label, listed, place
 from .applications import WAITING, FieldSpec, Outcome, Prepared
+from .date_examples import SHAPE, format_message, with_examples
 from .env import Env
 from .licence_replace_delivery import DELIVERY, FINISH, _delivery, _how, _then
 
@@ -54,7 +55,7 @@ LONG_TERM = "您的驾驶证期满换证将换发长期有效的驾驶证，本�
 FIELDS = [
     FieldSpec("kind", "业务类型", "choice"),
     FieldSpec("cert_no", "身体条件证明编号", "code", "体检网点出具的证明上的编号", max_len=CERT_NO_LEN[1], show_if=RENEW),
-    FieldSpec("cert_date", "体检日期", placeholder="例如 2026-11-20", max_len=DATE_LEN, show_if=RENEW),
+    FieldSpec("cert_date", "体检日期", placeholder=SHAPE, max_len=DATE_LEN, show_if=RENEW),  # prepare: an example
     FieldSpec("city", "转入地", "choice", show_if=TRANSFER),
     FieldSpec("delivery", "新驾驶证领取方式", "choice"),
     FieldSpec("address", "邮寄地址", placeholder="省市区街道门牌号", max_len=100, show_if=MAIL),
@@ -127,7 +128,8 @@ class LicenceReplacement:
         # Said as a sentence, as the vehicle lists' refusals are (请于...起申请 had no 。; tester)
         context["notes"] = {"kind": {kind: sentence(refusal) for kind in KIND_NAMES
                                      if (refusal := kind_refusal(kind, context))}}
-        return Prepared(intro, FIELDS + office_fields(home or "", targets, places),
+        fields = with_examples(FIELDS, context, {"cert_date": example_examined_on(today)})  # one it accepts today
+        return Prepared(intro, fields + office_fields(home or "", targets, places),
                         {"delivery": "mail", "address": lic.address}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
@@ -168,7 +170,7 @@ class LicenceReplacement:
         assert isinstance(today, date) and isinstance(valid_to, date)
         number = problems.check(clean_certificate_no, form.get("cert_no", "")) or ""
         examined = problems.check(required_date, form.get("cert_date", ""), "cert_date", "体检日期",
-                                  "请按 2026-11-20 的格式输入体检日期")
+                                  format_message(prepared, "cert_date", "体检日期"))
         if examined is not None and (refusal := certificate_refusal(examined, today)):
             problems.add(refusal, "cert_date")
         return {"cert_no": number, "cert_date": examined.isoformat() if examined else "",

@@ -22,12 +22,13 @@ from ..domain.errors import Conflict, DomainError, FormProblems
 from ..domain.typed import DATE_LEN, required_date
 from .applications import FINISHED, FieldSpec, Outcome, Prepared
 from .contacts import owner_words
+from .date_examples import SHAPE, format_message, with_examples
 from .env import Env
 
 FIELDS = [
     FieldSpec("vin", "车辆识别代号（VIN）", placeholder="17位，见机动车整车出厂合格证", max_len=25,
               upper=True),
-    FieldSpec("start", "有效期起始日期", placeholder="例如 2026-12-05", max_len=DATE_LEN),
+    FieldSpec("start", "有效期起始日期", placeholder=SHAPE, max_len=DATE_LEN),  # prepare: an example
     FieldSpec("days", f"有效天数（1-{rule.MAX_DAYS}天）", "number", placeholder=f"最多{rule.MAX_DAYS}天", max_len=4),
 ]
 NOT_YOURS = "未查询到您名下该车辆识别代号的未注册新车，请对照合格证核对"
@@ -80,8 +81,11 @@ class TemporaryPlateService:
             raise DomainError("不能申请新车临时号牌：\n" + "\n".join(lines))
         start = rule.first_start(today, open_to[0]["last_to"]) if len(open_to) == 1 else today
         intro = owner_words(f"{INTRO}\n您名下未注册的新车：\n", account) + "\n".join(lines)  # 本单位 for a unit
-        return Prepared(intro, FIELDS, {"start": f"{start:%Y-%m-%d}", "days": str(rule.MAX_DAYS)},
-                        context={"new": facts, "today": today, "not_yours": owner_words(NOT_YOURS, account)})
+        context: dict[str, object] = {"new": facts, "today": today, "not_yours": owner_words(NOT_YOURS, account)}
+        # the example: a first day each vehicle open to a plate accepts (its last plate run out by then)
+        example = rule.example_start(today, [f["last_to"] for f in open_to])
+        fields = with_examples(FIELDS, context, {"start": example})
+        return Prepared(intro, fields, {"start": f"{start:%Y-%m-%d}", "days": str(rule.MAX_DAYS)}, context=context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field checked, each problem next to its field (all told at once)."""
@@ -91,7 +95,7 @@ class TemporaryPlateService:
         vin = problems.check(rule.clean_vin, form.get("vin", ""))
         facts = problems.check(self._vehicle, vin, prepared) if vin else None
         start = problems.check(required_date, form.get("start", ""), "start", "有效期起始日期",
-                               "请按 2026-12-05 的格式输入起始日期")
+                               format_message(prepared, "start", "起始日期"))
         # The window from today is the date's own; the vehicle's last plate only once it is known.
         if start is not None and (why := rule.start_refusal(start, today, facts["last_to"] if facts else None)):
             problems.add(why, "start")

@@ -18,6 +18,7 @@ from ..domain.ids import mask_name
 from ..domain.typed import DATE_LEN, required_date
 from .applications import TURNED_BACK, WAITING, FieldSpec, Outcome, Prepared
 from .contacts import chosen_vehicle, owner_words
+from .date_examples import SHAPE, format_message, with_examples
 from .env import Env
 from .owned_vehicles import NO_VEHICLE, TRANSFER_KIND, transferred_plates, vehicle_of
 from .vehicle_docs import vehicle_facts
@@ -34,7 +35,7 @@ FIELDS = [
     *(FieldSpec(rule.city_field(code), "转入地（市）", "choice", show_if=(("province", code),)) for code in rule.CITIES),
     FieldSpec("invoice_code", "发票代码（二手车销售统一发票）", "number", placeholder="12位数字", max_len=16),
     FieldSpec("invoice_no", "发票号码", "number", placeholder="8位数字", max_len=12),
-    FieldSpec("invoice_date", "开票日期", placeholder="例如 2026-11-28", max_len=DATE_LEN),
+    FieldSpec("invoice_date", "开票日期", placeholder=SHAPE, max_len=DATE_LEN),  # prepare: an example
     FieldSpec("price", "车价合计（元）", placeholder="发票上的小写金额，如 68000", max_len=14),
 ]
 
@@ -131,7 +132,8 @@ class VehicleTransferService:
         context = {"vehicles": facts, "today": today, "refused": refused, "invoices": _invoice_facts(session, account, vehicles),
                    "notes": {"plate": lines}, "pending": {"plate": mine}}
         only = {rule.city_field(code): cities[0].prefix for code, cities in rule.CITIES.items() if len(cities) == 1}
-        return Prepared(owner_words(INTRO, account), FIELDS, {"plate": first.plate, **only}, choices, context)
+        fields = with_examples(FIELDS, context, {"invoice_date": rule.example_invoice_date(today)})  # one it accepts
+        return Prepared(owner_words(INTRO, account), fields, {"plate": first.plate, **only}, choices, context)
 
     def validate(self, form: dict[str, str], prepared: Prepared) -> dict[str, str]:
         """Every field checked, each problem next to its field (all told at once)."""
@@ -147,7 +149,7 @@ class VehicleTransferService:
         code = problems.check(rule.clean_invoice_code, form.get("invoice_code", ""))
         number = problems.check(rule.clean_invoice_no, form.get("invoice_no", ""))
         issued = problems.check(required_date, form.get("invoice_date", ""), "invoice_date", "开票日期",
-                                "请按 2026-11-28 的格式输入开票日期")
+                                format_message(prepared, "invoice_date", "开票日期"))
         if issued is not None and issued > today:  # said as such, not 与发票记录不符 (tester)
             problems.add(rule.FUTURE_DATE, "invoice_date")
             issued = None  # not compared with the record too

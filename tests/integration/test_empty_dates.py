@@ -13,13 +13,14 @@ from tests.conftest import problems_of
 from tests.integration.licence_helpers import account_id
 
 CASES = [  # service, who opens it, the date field, its name, the format message
-    # the 延期 forms name their own example, one each citizen's form accepts (test_licence_delay_example)
+    # each form names its own example, one the citizen's form accepts on the day (test_licence_delay_example,
+    # test_date_examples): the tests' clock is 2026-12-01
     ("licence_delay_renewal", "renew_soon", "until", "延期截止日期", "请按 2028-01-30 的格式输入延期截止日期"),
     ("licence_delay_medical", "lorry_driver", "until", "延期截止日期", "请按 2027-12-01 的格式输入延期截止日期"),
     ("licence_delay_review", "coach_driver", "until", "延期截止日期", "请按 2028-11-20 的格式输入延期截止日期"),
-    ("licence_replace", "renew_soon", "cert_date", "体检日期", "请按 2026-11-20 的格式输入体检日期"),
+    ("licence_replace", "renew_soon", "cert_date", "体检日期", "请按 2026-11-28 的格式输入体检日期"),
     ("vehicle_transfer", "two_cars", "invoice_date", "开票日期", "请按 2026-11-28 的格式输入开票日期"),
-    ("temp_plate", "points_study", "start", "有效期起始日期", "请按 2026-12-05 的格式输入起始日期"),
+    ("temp_plate", "points_study", "start", "有效期起始日期", "请按 2026-12-01 的格式输入起始日期"),
 ]
 FORMS = {"licence_replace": {"kind": "renew"}}  # 体检日期 is asked for 期满换证
 

@@ -115,7 +115,7 @@ def test_renewal_outside_the_window_is_refused_next_to_the_kind(env: Env, people
 
 @pytest.mark.parametrize("cert_date, message", [("2026-05-20", "6个月内有效"), ("2026-12-02", "不能晚于今天"),
                                                 ("2026-13-01", "日期不正确：月份应为1-12"), ("", "请输入体检日期"),
-                                                ("abc", "请按 2026-11-20 的格式输入体检日期")])
+                                                ("abc", "请按 2026-11-28 的格式输入体检日期")])
 def test_an_old_or_bad_certificate_is_refused_next_to_its_date(env: Env, people: dict[str, Person], cert_date: str,
                                                                message: str) -> None:
     err = refused(REPLACE, env, people["renew_soon"], renewal(cert_date))

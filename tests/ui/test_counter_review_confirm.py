@@ -11,6 +11,7 @@ from kiosk.ui.dialogs.confirm import ConfirmDialog
 from tests.ui.conftest import screen_error, screen_text, settle
 from tests.ui.test_counter import counter_app
 from tests.ui.counter_helpers import SIZE, open_review, press, queued_photo
+from tests.ui.test_counter_review_live import send_photo
 
 NARROW = (80, 24)
 
@@ -103,6 +104,10 @@ async def test_narrow_queue_columns_fit_before_and_after_the_last_item(env, peop
         await press(pilot, "approve")
         await answer(pilot, "yes")
         assert "暂无待审核" in screen_text(app)
+        assert not app.screen.query_one("#queue", DataTable).display  # no headers over no rows
+        send_photo(env, people["driver_normal"])
+        app.screen._live()  # the next photo, read in by the live read
+        await settle(pilot)
         assert_columns_whole(app)
 
 

@@ -20,7 +20,7 @@ from tests.ui.test_counter import counter_app
 from tests.ui.counter_helpers import SIZE, open_review, press, queued_photo
 
 NARROW = (80, 24)
-EMPTY = "审核队列已清空，暂无待审核的业务。"
+EMPTY = review.EMPTY
 
 
 def send_photo(env, person) -> str:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ from ....services.counter_review import AlreadyReviewed, QueueItem
 from ...base import LIVE_SECONDS, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
 from ...widgets.dropdown import Dropdown
+from ...widgets.edge_gap import EdgeGap
 from ...widgets.fit import SCROLLBAR, fit_columns, room
 from ...widgets.header import KioskHeader
 from ...widgets.more_below import MoreBelow
@@ -31,6 +32,7 @@ from ...widgets.plain import Plain, PlainTable
 
 COLUMNS = ("提交时间", "业务流水号", "审核内容", "申请人", "身份证号", "照片来源")
 DROP_WHEN_NARROW = (5, 2)  # 照片来源 (the text beside the photo says it), then 审核内容
+EMPTY = "审核队列已清空，暂无待审核的照片。新提交的照片会自动显示在这里。"
 UPPER_HALF = "\u2580"  # ambiguous width, like the QR code: drawn one cell wide by the kiosk's terminal
 
 
@@ -59,6 +61,7 @@ class ReviewScreen(KioskScreen):
             yield Plain("按提交时间先后排列。核对照片和自动检查结果后，审核通过或选择不通过原因。"
                         "结果将通过短信和消息通知申请人，并更新网办进度。", classes="hint")
             yield Plain("", id="review-done")
+            yield Plain(EMPTY, id="review-empty")  # in place of the list and the photo while there is none
             yield PlainTable(id="queue", cursor_type="row")
             with Horizontal(id="review-body"):
                 yield Plain("", id="review-photo")
@@ -67,6 +70,7 @@ class ReviewScreen(KioskScreen):
                     yield Dropdown([(r, r) for r in counter_review.REJECT_REASONS], prompt="不通过原因（不通过时必选）",
                                    id="reason")
             yield Plain("", classes="screen-error")
+            yield EdgeGap()  # the page's edge under the buttons or above them, not through them (100x30)
             with Horizontal(classes="buttons"):
                 yield Button("审核通过", id="approve", variant="success")
                 yield Button("审核不通过", id="reject", variant="error")
@@ -78,6 +82,17 @@ class ReviewScreen(KioskScreen):
         self._said("")
         self.reload()
         self.set_interval(LIVE_SECONDS, self._live)  # citizens send photos at the kiosks meanwhile
+        self.query_one("#review-empty").display = False  # until the queue is read
+        page = self.query_one(Page)
+        self.watch(page, "virtual_size", lambda _size: self.call_after_refresh(self._cut_clean), init=False)
+
+    def on_page_resized(self, _event: Page.Resized) -> None:  # the terminal, or the 下方还有内容 line
+        self.call_after_refresh(self._cut_clean)
+
+    def _cut_clean(self) -> None:
+        """The buttons whole above the page's edge, or wholly below it (kiosk.ui.widgets.edge_gap)."""
+        if self.is_attached:
+            self.query_one(EdgeGap).keep_whole(self.query_one(Page), self.query_one(".buttons"))
 
     def _live(self) -> None:
         """The queue read again off the UI thread, as the counter's other live lists are: what was
@@ -104,9 +119,7 @@ class ReviewScreen(KioskScreen):
         now = self.selected()
         self._show(now)
         self._decidable(bool(items))
-        if not items:
-            self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
-        elif before is None:  # the queue was empty: a 没有待审核的业务 said then is no longer true (tester)
+        if items and before is None:  # the queue was empty: a 没有待审核的业务 said then is no longer true (tester)
             self.query_one(".screen-error", Static).update("")
             self._focus_queue()  # the new photo shown first: Enter on 审核通过 left there asked about it unseen (tester)
         if before is not None and before.serial_no not in {i.serial_no for i in items}:
@@ -128,19 +141,22 @@ class ReviewScreen(KioskScreen):
         self._said(done, self.selected())
         self._show(self.selected())
         self._decidable(bool(items))
-        if not items:
-            self.query_one("#review-checks", Static).update("审核队列已清空，暂无待审核的业务。")
-        elif self._loads == 1:  # the list filled: it takes the opening focus from 不通过原因 (unless moved)
+        if items and self._loads == 1:  # the list filled: it takes the opening focus from 不通过原因 (unless moved)
             self.refocus_main()
-        elif done:  # the next item, and above it what was just done (at 80x24 the buttons were in view)
+        elif items and done:  # the next item, and above it what was just done (at 80x24 the buttons were in view)
             self._focus_queue()
 
     def _decidable(self, there: bool) -> None:
         """审核通过, 审核不通过 and 不通过原因 only while there is a photo to decide (tester: in the
         emptied queue the focus stayed on 审核不通过, 审核通过 drawn green, and Enter did nothing
-        visible); the focus then on 刷新 (unless on 返回). A photo coming in enables them again."""
+        visible); the focus then on 刷新 (unless on 返回). A photo coming in enables them again.
+        With none, the list and the photo's place give way to the line that says so (EMPTY): at 80x24
+        the empty list's headers showed with no rows under them, and 不通过原因 (tester)."""
         for wid in ("#approve", "#reject", "#reason"):
             self.query_one(wid).disabled = not there
+        for wid in ("#queue", "#review-body"):
+            self.query_one(wid).display = there
+        self.query_one("#review-empty").display = not there
         if not there and self.focused is not self.query_one("#back", Button):
             self.query_one("#reload", Button).focus()
 

@@ -92,7 +92,11 @@ class Page(VerticalScroll):
             return
         if self.scrollable_content_region.contains_region(widget.region):
             return
-        self.scroll_to_widget(widget, top=True, animate=False)
+        if widget.parent is self:  # its first row on the view's first: scroll_to_widget keeps its margin
+            # in view too, a blank row above the certificate's title (考试预约凭证 at 100x30 and 80x24)
+            self.scroll_to_region(widget.virtual_region, top=True, animate=False)
+        else:
+            self.scroll_to_widget(widget, top=True, animate=False)
         if self.screen.focused is self._focus_before and self.allow_focus():  # not if the user moved it
             self.focus(scroll_visible=False)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.ui.widgets.more_below import MORE_ABOVE_TEXT, MORE_BELOW_TEXT, MoreBelow
+from kiosk.ui.widgets.more_below import MORE_BELOW_TEXT, MoreBelow, MoreBelowByPageUp
 from kiosk.ui.widgets.page import Page
 from tests.ui.conftest import click_in_view, screen_text, settle
 from tests.ui.test_booking_records import open_entry, placed_on_12_04
@@ -38,7 +38,7 @@ async def test_the_buttons_under_the_certificate_are_reached_by_a_tap(kiosk_app,
             await pilot.pause(0.2)
         for button in ("#action", "#back"):
             assert page.scrollable_content_region.contains_region(kiosk_app.screen.query_one(button).region)
-        assert MORE_ABOVE_TEXT in screen_text(kiosk_app)  # the list is above now
+        assert MoreBelowByPageUp.ABOVE_TEXT in screen_text(kiosk_app)  # the list is above now
         await pilot.pause(0.6)  # not a double-tap's second
         await pilot.click(MoreBelow)
         await settle(pilot)

@@ -22,7 +22,8 @@ Upwards too: after 查询 (考试预约's 选择场次 at 100x30) the page is sc
 screen could not get back to the dates but by the thin scrollbar. Scrolled to the end with something
 above (any of the three wizards), the line says 上方还有内容：请点这里向上翻页（或按Shift+Tab键）, and a tap
 pages the page up (one page height, or to its top); with something both above and below it says
-below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务.
+below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务. Under the booking lists
+(MoreBelowByPageUp) it names PageUp instead: Shift+Tab there did not bring the top back.
 
 ``MoreInList`` is the same line under a list that scrolls inside a page that fits (窗口工作台's
 最近操作记录): its last entry was cut at the list's edge at 80x24, with nothing saying more was below."""
@@ -89,6 +90,17 @@ class MoreBelow(Plain):
 
         parent = self.parent
         return list(parent.query_children(Page)) if parent is not None else []
+
+
+class MoreBelowByPageUp(MoreBelow):
+    """The line under the booking lists (取消考试预约, 考试费缴纳, 考试预约凭证: kiosk.ui.screens.booking.records):
+    上方 names PageUp, not Shift+Tab. There the page itself is the first Tab stop while it reads the
+    certificate (the arrow keys read on), so from it at the end Shift+Tab went round to 返回业务中心 and
+    查看预约凭证, both in view, and only the third brought the list back. PageUp pages the page up
+    as a tap on the line does, from the page and from its buttons alike (a key of the page's, which
+    the buttons in it leave to it)."""
+
+    ABOVE_TEXT = "上方还有内容：请点这里向上翻页（或按PageUp键）"
 
 
 class MoreInList(MoreBelow):

@@ -6,7 +6,8 @@ records_live.
 The page has the 下方还有内容 line under it (kiosk.ui.widgets.more_below), as the wizards have: after
 查看预约凭证 the page is scrolled to the certificate, and at 100x30 and 80x24 查看预约凭证 and
 返回业务中心 were below the screen with nothing saying so; a tester at a touch screen had only the
-page's thin scrollbar (a tap on the line pages down, and 上方还有内容 pages back up to the list)."""
+page's thin scrollbar (a tap on the line pages down, and 上方还有内容 pages back up to the list; it
+names PageUp, kiosk.ui.widgets.more_below.MoreBelowByPageUp)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from ...base import LIVE_SECONDS
 from ...citizen_screen import CitizenScreen
 from ...widgets.fit import fill_to_fit
 from ...widgets.header import KioskHeader
-from ...widgets.more_below import MoreBelow
+from ...widgets.more_below import MoreBelowByPageUp
 from ...widgets.plain import ErrorLine, Plain, PlainTable
 from ...widgets.page import Page
 from ...widgets.page_column import PageColumn
@@ -79,7 +80,7 @@ class BookingListScreen(LiveBookings, CitizenScreen):
                 with Horizontal(classes="buttons", id="actions"):
                     yield Button(self.ACTION, id="action", variant="primary", disabled=True)
                     yield Button("返回业务中心", id="back")
-            yield MoreBelow()
+            yield MoreBelowByPageUp()  # 上方: PageUp, not Shift+Tab (the page is the first Tab stop)
 
     def on_mount(self) -> None:
         self.query_one("#confirm-box").display = False

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from sqlalchemy import select
+
+from ..db.models import Staff
 from ..domain.errors import DomainError, FormProblems, StaffRevoked
 from . import audit
 from .counter_staff import check_password
@@ -31,6 +34,19 @@ def new_password_problem(new: str) -> str:
     except DomainError as exc:
         return exc.message
     return ""
+
+
+def new_password_refusal(env: Env, staff_no: str, new: str) -> str:
+    """What ``change_temporary`` would refuse about 新密码 on its own ('' when nothing): the rules of
+    ``new_password_problem`` and, for an account still on the password an admin set, that one again
+    (SAME_AS_TEMPORARY). Asked as the clerk leaves the field (Tab, Enter, a tap elsewhere), before
+    确认新密码 is typed for it; only read, nothing audited: 确认修改 checks it all again."""
+    if problem := new_password_problem(new):
+        return problem
+    with env.db.read() as s:
+        row = s.scalar(select(Staff).where(Staff.staff_no == staff_no))
+        stored = row.password_hash if row is not None and row.must_change_password else ""
+    return SAME_AS_TEMPORARY if stored and _verify(stored, new) else ""
 
 
 def _check(new: str, confirm: str) -> str:

@@ -59,6 +59,23 @@ def test_the_new_password_follows_the_admin_forms_rules_and_is_typed_twice(env) 
     assert staff.sign_in(env, "J1009", "start1234").must_change_password
 
 
+def test_new_password_alone_is_refused_as_the_change_would_refuse_it(env) -> None:
+    """What 修改初始密码 says as the clerk leaves 新密码 (new_password_refusal): the change's own refusal
+    of that field, the admin's password among them, read without changing or auditing anything."""
+    session = _new_clerk(env)
+    for new in ("", "abc1", "12345678", "start1234"):
+        with pytest.raises(DomainError) as refused:
+            staff_password.change_temporary(env, session, new, new)
+        problems = refused.value.problems if isinstance(refused.value, FieldErrors) else [
+            (refused.value.field, refused.value.message)]
+        assert staff_password.new_password_refusal(env, "J1009", new) == dict(problems)["new_password"]
+    assert staff_password.new_password_refusal(env, "J1009", "start1234") == "新密码不能与初始密码相同"
+    assert staff_password.new_password_refusal(env, "J1009", "mine2028x") == ""
+    assert staff_password.new_password_refusal(env, "A0001", "kiosk-0001") == ""  # its own: not asked to change
+    assert _entries(env, "J1009", "staff_password_change") == []
+    assert staff.sign_in(env, "J1009", "start1234").must_change_password
+
+
 def test_the_clerks_own_password_lets_them_in_and_is_audited(env, people) -> None:
     session = _new_clerk(env)
     changed = staff_password.change_temporary(env, session, "mine2028x", "mine2028x")

@@ -18,6 +18,7 @@ from ..base import KioskScreen
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.plain import Plain
+from .staff_password_check import NewPasswordCheck
 
 HINT = ("您的密码由管理员设置（新建账户或重置密码），首次登录请修改密码后再进入窗口工作台。\n"
         "新密码至少8位，须同时包含字母和数字，不能与初始密码相同。按「返回」将退出登录，下次登录仍须修改密码。")
@@ -25,7 +26,8 @@ LEFT = "未修改初始密码，退出登录"  # the sign-out's audit entry
 LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留，并将退出登录（下次登录仍须修改密码）。\n\n确定放弃并退出登录吗？"
 
 
-class ChangePasswordScreen(KioskScreen):
+class ChangePasswordScreen(NewPasswordCheck, KioskScreen):
+    """新密码 is checked as it is left (Tab, Enter, a tap elsewhere): staff_password_check."""
     DRAFT_FIELDS = staff_password.FIELDS  # something typed in either: 返回 / Escape ask first
 
     def compose(self) -> ComposeResult:
@@ -48,12 +50,7 @@ class ChangePasswordScreen(KioskScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-new_password":
-            if problem := staff_password.new_password_problem(event.input.value):
-                field = self.query_one("#field-new_password", FormField)
-                field.value = ""  # typed again into a masked field, it was appended to the refused one
-                field.set_error(problem)
-                return
-            self.query_one("#input-confirm_password", Input).focus()
+            self._check_new(move_on=True)  # on to 确认新密码 only once 新密码 is accepted
         else:
             self.submit()
 
@@ -74,15 +71,22 @@ class ChangePasswordScreen(KioskScreen):
                   self._v("confirm_password"), done=self._changed, failed=self._refused)
 
     def _refused(self, exc: DomainError) -> None:
-        """A refused password goes, as at the sign-in (typed again into a masked field, it was
-        appended to the refused one): a refused 新密码 with its 确认新密码 (typed for it), a refused
-        确认新密码 alone. The messages stay beside the fields, the focus in the first one."""
+        """Only what must be typed again goes (into a masked field it was appended to the refused
+        value): a refused field's value, and a 确认新密码 that repeats a refused 新密码 (it can match no
+        new one). A right 新密码 stays under a refused 确认新密码, and a 确认新密码 typed first stays under
+        请输入新密码 (tester: a refused 新密码 emptied both). The messages stay beside the fields, the
+        focus in the first one."""
         fields = {f for f, _ in exc.problems} if isinstance(exc, FieldErrors) else {exc.field}
-        clear = ("new_password", "confirm_password") if "new_password" in fields else tuple(fields)
-        for name in clear:
-            if name in staff_password.FIELDS:
-                self.query_one(f"#field-{name}", FormField).value = ""
+        new = self._v("new_password")
+        retype = [name for name in staff_password.FIELDS if name in fields]
+        if "new_password" in fields and new and self._v("confirm_password") == new:
+            retype.append("confirm_password")
+        for name in retype:
+            self.query_one(f"#field-{name}", FormField).value = ""
         self.show_error(exc)
+        new_field = self.query_one("#field-new_password", FormField)
+        if new_field.said:  # refused as it was left (a tap on 确认修改), answered while this ran
+            new_field.focus_input()
 
     def _changed(self, session: staff_service.StaffSession) -> None:
         from .staff_home import StaffHomeScreen

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -52,6 +53,20 @@ class TooSoon(DomainError):
     def __init__(self, message: str, field: str | None, seconds: int) -> None:
         super().__init__(message, field)
         self.seconds = seconds
+
+
+class CodeStillValid(TooSoon):
+    """TooSoon while the code this terminal sent is still valid: it is in the citizen's messages, so
+    a screen says where it went and until when it works, and in demo mode shows that SMS (``sms_id``,
+    the outbox row; None when there is none) on the phone bar again, as the phone would still show it
+    (tester: 返回, then 登录 again within the 60 s, and the code was nowhere to be seen).
+    ``phone`` is for the demo phone bar only; screens show ``phone_masked``."""
+
+    def __init__(self, message: str, field: str | None, seconds: int, *, phone: str, phone_masked: str,
+                 sent_at: datetime, expires_at: datetime, sms_id: int | None) -> None:
+        super().__init__(message, field, seconds)
+        self.phone, self.phone_masked = phone, phone_masked
+        self.sent_at, self.expires_at, self.sms_id = sent_at, expires_at, sms_id
 
 
 class CodeRefused(DomainError):

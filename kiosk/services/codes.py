@@ -26,8 +26,8 @@ from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver, Prepared, Tx
-from ..db.models import SmsCode
-from ..domain.errors import CodeRefused, DomainError, TooSoon
+from ..db.models import Message, SmsCode
+from ..domain.errors import CodeRefused, CodeStillValid, DomainError, TooSoon
 from ..domain.ids import mask_phone
 from ..domain.typed import compact
 from .code_keys import code_hash, hashed_here, matches, new_salt
@@ -78,8 +78,10 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
             raise TooSoon(f"验证码已在其他终端发送至 {mask_phone(phone)}，只能在该终端使用；"
                           f"在本机办理，请在{RESEND}可用后重新获取", "code", left)
         # Not 请41秒后重新获取 either: the line stood at 41 while the button read 重新发送（37秒） (tester).
-        raise TooSoon(f"验证码已发送至 {mask_phone(phone)}，请输入已收到的验证码；如未收到，请在{RESEND}可用后重新获取",
-                      "code", left)
+        # Still valid: a screen says so where the code went, and the demo phone bar shows its SMS again.
+        raise CodeStillValid(f"验证码已发送至 {mask_phone(phone)}，请输入已收到的验证码；如未收到，请在{RESEND}可用后重新获取",
+                             "code", left, phone=phone, phone_masked=mask_phone(phone), sent_at=last.sent_at,
+                             expires_at=last.expires_at, sms_id=_code_sms_id(session, phone, purpose, last.sent_at))
     limit = env.settings.code_daily_limit
     today = datetime.combine(now.date(), time.min)
     if session.scalar(select(func.count()).where(_C.c.phone == phone, _C.c.sent_at >= today)) >= limit:
@@ -90,10 +92,22 @@ def send_code(session: Session, env: Env, phone: str, purpose: str, account_id: 
     session.add(SmsCode(phone=phone, purpose=purpose, code_hash=code_hash(env, code, new_salt(env)),
                         sent_at=now, expires_at=expires))
     minutes = env.settings.code_ttl_seconds // 60
-    body = (f"【交管12123】您正在办理{PURPOSE_TEXT.get(purpose, '业务')}，验证码{code}，"
-            f"{minutes}分钟内有效。请勿将验证码告诉他人。")
+    body = f"{_sms_start(purpose)}{code}，{minutes}分钟内有效。请勿将验证码告诉他人。"
     env.sms.send(session, phone, body, now, account_id)
     return CodeSent(phone, mask_phone(phone), now + wait, expires)
+
+
+def _sms_start(purpose: str) -> str:
+    """What a code's SMS says before the six digits."""
+    return f"【交管12123】您正在办理{PURPOSE_TEXT.get(purpose, '业务')}，验证码"
+
+
+def _code_sms_id(session: Session, phone: str, purpose: str, sent_at: datetime) -> int | None:
+    """The outbox row of the SMS that carried the code sent at ``sent_at`` (None with no outbox row:
+    another SMS gateway). Only for the demo phone bar; the code itself is kept only as a hash."""
+    return session.scalar(select(Message.id).where(
+        Message.phone == phone, Message.channel == "sms", Message.created_at == sent_at,
+        Message.body.startswith(_sms_start(purpose), autoescape=True)).order_by(Message.id.desc()).limit(1))
 
 
 RESEND = "【重新发送】"  # the 发送验证码 button once its countdown is over

@@ -101,4 +101,16 @@ def latest_sms_notification(env: Env, phone: str) -> tuple[int, str] | None:
         return None
     with env.db.read() as s:
         m = s.scalars(select(Message).where(Message.phone == phone).order_by(Message.id.desc()).limit(1)).first()
-        return (m.id, f"{mask_phone(phone)} 收到短信：{_sms_view(m).body}") if m is not None else None
+        return (m.id, _on_phone(m)) if m is not None else None
+
+
+def sms_notification(env: Env, phone: str, message_id: int) -> tuple[int, str] | None:
+    """Demo mode: the SMS ``message_id`` to ``phone`` as latest_sms_notification gives it (a code
+    still valid, shown again: kiosk.domain.errors.CodeStillValid); None if it is no SMS to that phone."""
+    with env.db.read() as s:
+        m = s.get(Message, message_id)
+        return (m.id, _on_phone(m)) if m is not None and phone and m.phone == phone else None
+
+
+def _on_phone(m: Message) -> str:
+    return f"{mask_phone(m.phone or '')} 收到短信：{_sms_view(m).body}"

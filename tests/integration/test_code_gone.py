@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.domain.errors import CodeRefused, TooSoon
+from kiosk.domain.errors import CodeRefused, CodeStillValid, TooSoon
 from kiosk.services import auth, codes
 from tests.conftest import last_sms_code
 
@@ -31,6 +31,7 @@ def test_sign_in_refusals_carry_the_flags_and_a_dead_code_is_no_code_to_type(env
     with pytest.raises(TooSoon) as soon:  # the resend wait holds, but there is no code to type
         auth.start_sign_in(env, p.id_number)
     assert soon.value.message == "验证码错误次数过多，已失效，请在【重新发送】可用后重新获取" and soon.value.seconds > 0
+    assert not isinstance(soon.value, CodeStillValid)  # nothing to show again: it is no code to type
     env.clock.advance(seconds=61)
     auth.start_sign_in(env, p.id_number)
     assert auth.finish_sign_in(env, p.id_number, last_sms_code(env, p.phone)).id_number == p.id_number

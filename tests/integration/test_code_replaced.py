@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from kiosk.db.models import SmsCode
-from kiosk.domain.errors import DomainError, TooSoon
+from kiosk.domain.errors import CodeStillValid, DomainError, TooSoon
 from kiosk.services import auth, booking_submit, code_keys, codes
 from kiosk.services.booking_submit import BookingRequest
 from kiosk.services.env import Env, make_env
@@ -133,3 +133,5 @@ def test_asking_again_on_another_kiosk_within_the_wait_says_where_the_code_can_b
     assert there.value.message == ("验证码已在其他终端发送至 139****0055，只能在该终端使用；"
                                    "在本机办理，请在【重新发送】可用后重新获取")
     assert there.value.seconds > 0
+    # only this kiosk's code is said as still valid (and shown again on its demo phone bar)
+    assert isinstance(here.value, CodeStillValid) and not isinstance(there.value, CodeStillValid)

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import func, select
 
 from kiosk.db.models import AuditEntry, SmsCode
-from kiosk.domain.errors import DomainError, TooSoon
-from kiosk.services import auth
+from kiosk.domain.errors import CodeStillValid, DomainError, TooSoon
+from kiosk.services import auth, messaging
 from kiosk.services.demo_people import Person
 from kiosk.services.env import Env
 from tests.integration.sign_in_helpers import LastCode, _sms_count, _wrong
@@ -182,6 +182,27 @@ def test_resend_refused_right_after_sending_waits_60_seconds(env: Env, people: d
         auth.start_sign_in(env, p.id_number)
     assert err.value.seconds == 60 and "秒" not in err.value.message
     assert err.value.message.endswith("如未收到，请在【重新发送】可用后重新获取")
+
+
+def test_a_code_still_valid_is_told_with_its_sms_and_not_sent_again(env: Env, people: dict[str, Person],
+                                                                    last_code: LastCode) -> None:
+    """Asked for again within the wait (返回, then 登录 again): the same TooSoon, carrying where the
+    code went, until when it works and its SMS (for the demo phone bar), and nothing is sent."""
+    p = people["driver_normal"]
+    sent = auth.start_sign_in(env, p.id_number)
+    code = last_code(env, p.phone)
+    env.clock.advance(seconds=25)  # type: ignore[attr-defined]
+    with pytest.raises(CodeStillValid) as err:
+        auth.start_sign_in(env, p.id_number)
+    still = err.value
+    assert isinstance(still, TooSoon) and still.seconds == 35 and still.field == "code"
+    assert (still.phone, still.phone_masked, still.expires_at) == (p.phone, "139****0055", sent.expires_at)
+    assert still.sent_at == sent.expires_at - timedelta(minutes=5)
+    assert still.sms_id is not None
+    shown = messaging.sms_notification(env, p.phone, still.sms_id)
+    assert shown is not None and code in shown[1] and shown[1].startswith("139****0055 收到短信：【交管12123】")
+    assert messaging.sms_notification(env, "13800138000", still.sms_id) is None  # only to its own phone
+    assert _sms_count(env, p.phone) == 1 and len(_codes(env, p.phone)) == 1
 
 
 def test_resend_is_allowed_at_once_after_the_code_was_used(env: Env, people: dict[str, Person],

@@ -119,31 +119,34 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
         (see kiosk.ui.widgets.plain), so square brackets are never read as markup."""
         super().notify(message, markup=False, **kwargs)
 
-    def show_demo_sms(self, phone: str, *, only_new: bool = False) -> None:
+    def show_demo_sms(self, phone: str, *, only_new: bool = False, message_id: int | None = None) -> None:
         """Demo mode: show the newest SMS to ``phone`` as the notification a phone would show.
 
         ``only_new``: only if it came after the last one shown for that phone (after a service call:
         the 受理 or payment SMS it sent, not the sign-in code again); the first look at a phone
-        only notes where its SMS stand."""
+        only notes where its SMS stand. ``message_id``: that SMS instead, again (a code still valid,
+        asked for once more within the resend wait: CodeStillValid)."""
         if self.settings.demo and phone:
-            self._fetch_demo_sms(phone, self._generation, only_new)
+            self._fetch_demo_sms(phone, self._generation, only_new, message_id)
 
     def _poll_demo_sms(self) -> None:
         if self.citizen is not None:
             self.show_demo_sms(self.citizen.phone, only_new=True)
 
     @work(thread=True, group="demo-sms")
-    def _fetch_demo_sms(self, phone: str, generation: int, only_new: bool) -> None:
-        from ..services.messaging import latest_sms_notification
+    def _fetch_demo_sms(self, phone: str, generation: int, only_new: bool, message_id: int | None = None) -> None:
+        from ..services.messaging import latest_sms_notification, sms_notification
 
-        latest = latest_sms_notification(self.env, phone)
+        latest = (latest_sms_notification(self.env, phone) if message_id is None
+                  else sms_notification(self.env, phone, message_id))
         if latest is None:
             return
         sms_id, text = latest
-        seen = self._sms_seen.get(phone)
-        self._sms_seen[phone] = max(sms_id, seen or 0)
-        if only_new and (seen is None or sms_id <= seen):
-            return
+        if message_id is None:  # one shown again tells nothing of where that phone's SMS stand
+            seen = self._sms_seen.get(phone)
+            self._sms_seen[phone] = max(sms_id, seen or 0)
+            if only_new and (seen is None or sms_id <= seen):
+                return
         self.call_from_thread(self._show_phone_bar, text, generation)
 
     def _show_phone_bar(self, text: str, generation: int) -> None:

@@ -14,14 +14,14 @@ from textual.css.query import QueryType
 from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Static
 
-from ..domain.errors import CodeRefused, DomainError, FieldErrors, WrongValue
+from ..domain.errors import CodeRefused, CodeStillValid, DomainError, FieldErrors, WrongValue
 from ..services.codes import NOT_SIX
 from .calls import GENERIC_ERROR, LIVE_SECONDS, WAIT_AFTER, WAIT_TEXT, ServiceCalls
 from .dialogs.confirm import ConfirmDialog
 from .focus import focus_first, main_control, shown
 from .pointer import step_shown
 from .widgets.button_row import ButtonRowKeys
-from .widgets.code_button import as_seen_here, code_refused
+from .widgets.code_button import as_seen_here, code_refused, code_still_valid
 from .widgets.field import FormField
 from .widgets.page import Page
 from .widgets.stepbar import StepBar
@@ -223,7 +223,11 @@ class KioskScreen(ServiceCalls, ButtonRowKeys):
         the wrong one again (tester).
         A code refused as gone (used, dead) takes the line 验证码已发送至 ... with it (code_refused), and
         the focus goes to the button when it may send a new code at once. ``focus`` False: the focus
-        stays where it is (the field Enter was pressed in, kiosk.ui.screens.flow), messages said all the same."""
+        stays where it is (the field Enter was pressed in, kiosk.ui.screens.flow), messages said all the same.
+        A code asked for again within the wait while the one sent is still valid is no error: the line
+        where it went says so, with the seconds left, and the cursor goes to the code (code_still_valid)."""
+        if isinstance(exc, CodeStillValid) and code_still_valid(self, exc, focus):
+            return
         exc = as_seen_here(self, exc)  # no code sent from this page: 请先点击【发送验证码】
         if isinstance(exc, WrongValue) or (isinstance(exc, CodeRefused) and exc.message != NOT_SIX):  # not 5 digits
             for f in self.query(FormField):

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Button, Input, Static
 
-from ...domain.errors import DomainError
+from ...domain.errors import DomainError, TooSoon
 from ...domain.typed import compact
 from ...services import auth, codes
 from ..base import KioskScreen
@@ -94,7 +94,10 @@ class SignInScreen(KioskScreen):
         self.call(auth.start_sign_in, self.env, self._id_number(), done=self._code_sent, failed=self._refused)
 
     def _refused(self, exc: DomainError) -> None:
-        """The message next to its field; for a number not registered, 去注册 under it, focused."""
+        """The message next to its field; for a number not registered, 去注册 under it, focused. A code
+        asked for too soon was sent for this number (the countdown, the line naming the phone, are its)."""
+        if isinstance(exc, TooSoon):
+            self._sent_for = compact(self._id_number()).upper()
         self.show_error(exc)
         if exc.field == "id_number" and exc.message == auth.NOT_REGISTERED:
             button = self.query_one("#to-register", Button)

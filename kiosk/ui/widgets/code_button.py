@@ -1,6 +1,9 @@
 """The 发送验证码 button: counts down the 60 s before a code may be sent again, and keeps the line
 that says where the code went (``#code-sent``) true: it goes once the code has expired, or once the
-service refuses it as gone (``code_gone``: used, or dead after too many wrong tries)."""
+service refuses it as gone (``code_gone``: used, or dead after too many wrong tries). A code asked
+for again within the wait while the one sent is still valid (CodeStillValid: 返回, then 登录 again)
+is no error: the line says where it went, until when it works and the seconds left of the wait,
+and in demo mode that SMS shows on the phone bar again (``code_still_valid``)."""
 from __future__ import annotations
 
 import time
@@ -10,7 +13,7 @@ from datetime import datetime
 from textual.widget import Widget
 from textual.widgets import Button, Input, Static
 
-from ...domain.errors import CodeRefused, DomainError, TooSoon
+from ...domain.errors import CodeRefused, CodeStillValid, DomainError, TooSoon
 from ...services.codes import GONE, NONE_SENT, USED, CodeSent, refusal
 from ..focus import shown
 
@@ -24,6 +27,7 @@ class CodeButton(Button):
         self._sent = False  # a code went to the number the button is for (``sent``)
         self._expires: datetime | None = None  # when the code #code-sent speaks of expires (CodeSent)
         self._gone = False  # the code sent can no longer be used: expired, used, dead (``code_gone``)
+        self._still: CodeStillValid | None = None  # the line says so of this code (``code_still_valid``)
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -50,11 +54,34 @@ class CodeButton(Button):
         minutes = app.env.settings.code_ttl_seconds // 60  # type: ignore[attr-defined]
         for line in self.screen.query("#code-sent").results(Static):
             line.update(f"验证码已发送至 {sent.phone_masked}，{minutes}分钟内有效。")
-        self._expires, self._gone = sent.expires_at, False
+        self._expires, self._gone, self._still = sent.expires_at, False, None
         self.start_countdown(app.env.settings.code_resend_seconds)  # type: ignore[attr-defined]
         for field in self.screen.query("#input-code"):
             field.focus()
         app.show_demo_sms(phone)  # type: ignore[attr-defined]
+
+    def code_still_valid(self, exc: CodeStillValid, focus: bool = True) -> None:
+        """A code asked for within the resend wait while the one sent (here, earlier) is still valid:
+        as ``code_sent`` for that code, the line saying also the seconds left of the wait (kept in
+        step with the button's count, ``_tick``) and, in demo mode, that SMS shown again."""
+        self._phone, self._expires, self._gone, self._still = exc.phone, exc.expires_at, False, exc
+        self.start_countdown(exc.seconds)  # says the line too
+        if focus:
+            for field in self.screen.query("#input-code"):
+                field.focus()
+        if exc.sms_id is not None:
+            self.app.show_demo_sms(exc.phone, message_id=exc.sms_id)  # type: ignore[attr-defined]
+
+    def _say_still_valid(self, left: int) -> None:
+        exc = self._still
+        if exc is None or not self.is_attached:
+            return
+        then = f"{left}秒后可重新获取" if left > 0 else "如未收到，可点击【重新发送】重新获取"
+        text = (f"验证码已于{exc.sent_at:%H:%M}发送至 {exc.phone_masked}，{exc.expires_at:%H:%M}前仍然有效，"
+                f"请输入短信中的验证码；{then}。")
+        for line in self.screen.query("#code-sent").results(Static):
+            if str(line.render()) != text:  # once a second: only a changed count is drawn anew
+                line.update(text)
 
     def retarget(self, phone: str) -> bool:
         """The code will go to ``phone``. True when the last code went to another number: the new
@@ -83,7 +110,7 @@ class CodeButton(Button):
             self._until, self.disabled, self.label = 0.0, False, "重新发送"
 
     def _clear_sent_line(self) -> None:
-        self._expires = None
+        self._expires = self._still = None
         if self.is_attached:
             for line in self.screen.query("#code-sent").results(Static):
                 line.update("")
@@ -108,6 +135,7 @@ class CodeButton(Button):
             self.disabled, self._until = False, 0.0
             self.label = "重新发送"
             self._take_focus_if_gone()
+        self._say_still_valid(left)
 
     def _take_focus_if_gone(self) -> None:
         """The wait over with the code gone (too many wrong tries while it still ran): the focus from
@@ -139,6 +167,16 @@ def code_refused(screen: Widget, exc: DomainError) -> CodeButton | None:
             if not button.disabled and button.display:
                 ready = button
     return ready
+
+
+def code_still_valid(screen: Widget, exc: CodeStillValid, focus: bool = True) -> bool:
+    """A code asked for too soon while the one sent is still valid (KioskScreen.show_error): said on
+    the line where it went, by each 发送验证码 on ``screen`` with one (CodeButton.code_still_valid),
+    not as an error. False when there is none: the screen says the message as it is."""
+    buttons = [b for b in screen.query(CodeButton) if shown(b) and screen.query("#code-sent")]
+    for button in buttons:
+        button.code_still_valid(exc, focus)
+    return bool(buttons)
 
 
 def as_seen_here(screen: Widget, exc: DomainError) -> DomainError:

@@ -36,6 +36,7 @@ from ..domain.exam import BookingFact, ExamAttempt, PermitFacts, age_limit_note,
 from ..domain.ids import birth_date
 from ..domain.licence import CLASS_NAMES
 from ..domain.typed import date_or_error
+from .date_examples import format_text
 
 KIND = "exam_booking"
 TITLE = "考试预约"
@@ -233,11 +234,12 @@ SITE_IN_CITY = _site_in(bindparam("city"))
 EMPTY_DAY = {"date_from": "请输入开始日期", "date_to": "请输入结束日期", "exam_date": "请输入考试日期"}
 
 
-def parse_day(text: str, field: str) -> date:
-    """The day typed in ``field``; an empty field is asked for by its name, not with the format."""
+def parse_day(text: str, field: str, example: date | None = None) -> date:
+    """The day typed in ``field``; an empty field is asked for by its name, not with the format, which
+    names the field's ``example`` (the one it shows: example_range, booking_results' opening day)."""
     if not text.strip():
         raise DomainError(EMPTY_DAY.get(field, "请输入日期"), field)
-    return date_or_error(text, field, "请按 2026-12-05 的格式输入日期（年-月-日）")
+    return date_or_error(text, field, format_text(example, "日期（年-月-日）" if example else "日期"))
 
 
 def after_permit(valid_to: date, note: str = "") -> str:
@@ -266,6 +268,16 @@ def within_permit(date_from: date, date_to: date, valid_to: date, note: str = ""
 def first_bookable_day(today: date) -> date:
     """The earliest exam day a booking may ask for: tomorrow (today's plans closed days ago)."""
     return today + timedelta(days=1)
+
+
+SPAN_DAYS = 13  # 开始日期 to 结束日期: two weeks, in 选择场次's own dates and its examples
+
+
+def example_range(today: date) -> tuple[date, date]:
+    """An 开始日期 and a 结束日期 check_range accepts ``today``, shown as 选择场次's examples (and named
+    by its format messages): from the first bookable day, two weeks."""
+    first = first_bookable_day(today)
+    return first, first + timedelta(days=SPAN_DAYS)
 
 
 def check_range(date_from: date | None, date_to: date | None, today: date) -> tuple[date, date]:

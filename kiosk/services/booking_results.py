@@ -163,10 +163,12 @@ def _sessions_of(b: Booking) -> Any:
     return ExamSession.id == b.session_id if b.status == "placed" else still_open_candidates(b)
 
 
-def published(env: Env, day_text: str, site_id: int | None = None, city: str | None = None) -> ResultPage:
+def published(env: Env, day_text: str, site_id: int | None = None, city: str | None = None,
+              example: date | None = None) -> ResultPage:
     """Everyone with a seat on the day typed, at ``site_id`` (None: every site of ``city``; None:
-    of every city); none: the page names the latest days that have results (RECENT of them)."""
-    day = parse_day(day_text, "exam_date")
+    of every city); none: the page names the latest days that have results (RECENT of them).
+    ``example``: the day the field shows as its example, which its format message names."""
+    day = parse_day(day_text, "exam_date", example)
     # the day's published sessions first (index on subject, date), then their bookings (index on session)
     sessions = (select(ExamSession.id).join(ExamPlan, ExamPlan.id == ExamSession.plan_id)
                 .where(ExamSession.subject.in_(tuple(SUBJECT_NAMES)), ExamSession.exam_date == day,

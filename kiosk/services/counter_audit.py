@@ -13,6 +13,7 @@ from ..domain.errors import DomainError, PermissionDenied
 from ..domain.ids import mask_id, normalize_person_or_unit_id
 from ..domain.typed import date_or_error
 from . import audit
+from .date_examples import format_text
 from .env import Env
 from .permissions import ADMIN, active, actor, may, permitted
 from .staff import StaffSession
@@ -41,11 +42,20 @@ class AuditRow:
     detail: str
 
 
-def _day(text: str, field: str) -> date | None:
+EXAMPLE_DAYS = 7  # the examples' range: the last week, today's entries too
+
+
+def example_range(today: date) -> dict[str, date]:
+    """A 开始日期 and 结束日期 (by field) a search takes ``today``, shown as the fields' examples and
+    named by their format messages: recent days."""
+    return {"date_from": today - timedelta(days=EXAMPLE_DAYS - 1), "date_to": today}
+
+
+def _day(text: str, field: str, today: date) -> date | None:
     text = text.strip()
     if not text:
         return None
-    return date_or_error(text, field, "请按 2026-12-01 的格式输入日期")
+    return date_or_error(text, field, format_text(example_range(today)[field], "日期"))
 
 
 def _dates(start: date | None, end: date | None) -> str:
@@ -102,7 +112,8 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     # found nothing, 共 0 条, as if that citizen had no entries
     citizen = (normalize_person_or_unit_id(f.citizen_id, "citizen_id", today=env.clock.now().date())
                if f.citizen_id.strip() else "")
-    start, end = _day(f.date_from, "date_from"), _day(f.date_to, "date_to")
+    today = env.clock.now().date()
+    start, end = _day(f.date_from, "date_from", today), _day(f.date_to, "date_to", today)
     if start and end and end < start:
         raise DomainError("结束日期不能早于开始日期", "date_to")
     q = select(AuditEntry, Account.id_number).outerjoin(Account, Account.id == AuditEntry.account_id)

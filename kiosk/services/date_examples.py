@@ -4,20 +4,26 @@ time passed (例如 2026-11-20 under 体检日期, six months on; 例如 2028-06
 valid to 2036: tester), and an elderly user copies the example. The service's prepare works the
 date out from the clock and the citizen (each rule module has its ``example_...``) and hands it
 here, once: with_examples sets the fields' placeholders and keeps the dates in the context, where
-its validate finds them for the format message (format_message)."""
+its validate finds them for the format message (format_message). The screens that make their own
+date fields (考试预约's 选择场次 and 结果公布, the counter's 考试计划, 审计日志, 成绩录入) show and
+name their examples the same way (placeholder, through kiosk.ui.widgets.date_field.example_placeholder;
+format_text), each from its rule module's or service's ``example_...`` of the clock's day."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .applications import FieldSpec, Prepared
+if TYPE_CHECKING:  # not imported: services.booking (which applications imports) uses format_text
+    from .applications import FieldSpec, Prepared
 
 SHAPE = "年-月-日"  # shown when no day is accepted (the form says why at 下一步)
 _KEY = "date_examples"  # Prepared.context: field name -> its example, or None
 
 
-def placeholder(example: date | None) -> str:
-    return f"例如 {example:%Y-%m-%d}" if example else SHAPE
+def placeholder(example: date | None, lead: str = "例如") -> str:
+    """例如 2026-11-28 (``lead``: 如 on the screens' own fields, as their 如 08:30), or 年-月-日."""
+    return f"{lead} {example:%Y-%m-%d}" if example else SHAPE
 
 
 def with_examples(fields: list[FieldSpec], context: dict[str, object],
@@ -32,4 +38,9 @@ def format_message(prepared: Prepared, name: str, what: str) -> str:
     """请按 2026-11-28 的格式输入``what``: the date field ``name``'s example (with_examples), or 年-月-日."""
     examples = prepared.context.get(_KEY)
     example = examples.get(name) if isinstance(examples, dict) else None
-    return f"请按 {example:%Y-%m-%d} 的格式输入{what}" if isinstance(example, date) else f"请按 {SHAPE} 的格式输入{what}"
+    return format_text(example if isinstance(example, date) else None, what)
+
+
+def format_text(example: date | None, what: str) -> str:
+    """请按 2026-11-28 的格式输入``what`` (``example``), or 请按 年-月-日 的格式... without one."""
+    return f"请按 {example:%Y-%m-%d} 的格式输入{what}" if example else f"请按 {SHAPE} 的格式输入{what}"

@@ -115,7 +115,9 @@ def sites(env: Env, staff: StaffSession | None) -> list[tuple[str, int]]:
 def list_sessions(env: Env, staff: StaffSession | None, date_from: str, date_to: str) -> list[SessionRow]:
     """Live counts of the sessions between the two days (at most 31 days)."""
     permitted(env, staff, *EXAM, doing="查询考试场次")  # a refusal before the dates' messages
-    start, end = rules.typed_day(date_from, "date_from", "开始日期"), rules.typed_day(date_to, "date_to", "结束日期")
+    today = env.clock.now().date()  # the example both fields' format messages name (a range may be one day)
+    start, end = (rules.typed_day(date_from, "date_from", "开始日期", today),
+                  rules.typed_day(date_to, "date_to", "结束日期", today))
     if end < start or (end - start).days > 31:
         raise DomainError("结束日期须在开始日期之后，且查询范围不超过31天", "date_to")
     with env.db.read() as s:

@@ -32,6 +32,7 @@ from ..domain.ids import normalize_id_number
 from ..domain.typed import date_or_error, half_width
 from . import allocation_service, audit, exam_results, files
 from .allocation_preview import Preview, preview
+from .date_examples import format_text
 from .env import Env
 from .permissions import EXAM, actor, authorise
 from .staff import StaffSession
@@ -63,22 +64,29 @@ def _check(env: Env, staff: StaffSession | None, doing: str) -> str:
         return authorise(s, env, staff, *EXAM, doing=doing)
 
 
-def _alloc_day(day_text: str) -> date:
-    return date_or_error(day_text, "alloc_date", "请按 2026-12-03 的格式输入预约结果公布日期")
+def _alloc_day(env: Env, day_text: str) -> date:
+    """The format message names today, a publication day allocation runs on (the field's own value)."""
+    return date_or_error(day_text, "alloc_date", format_text(env.clock.now().date(), "预约结果公布日期"))
+
+
+def example_exam_date(today: date) -> date:
+    """A 考试日期 a result may give ``today``, in the import's help and the format message: today's
+    (a result is recorded on the exam's day or after)."""
+    return today
 
 
 def allocation_preview(env: Env, staff: StaffSession | None, day_text: str) -> Preview:
     """What 安排考试并公布结果 would take up on that day, asked before it runs."""
     _check(env, staff, "查看待安排的考试预约")
     try:
-        return preview(env, _alloc_day(day_text))
+        return preview(env, _alloc_day(env, day_text))
     except DomainError as e:
         raise DomainError(e.message, "alloc_date") from None
 
 
 def run_allocation(env: Env, staff: StaffSession | None, day_text: str) -> allocation_service.AllocationReport:
     role = _check(env, staff, audit.action_name("exam_allocate"))
-    day = _alloc_day(day_text)
+    day = _alloc_day(env, day_text)
     report = allocation_service.run(env, day, actor=actor(staff), role=role)  # type: ignore[arg-type]
     if report.plans == 0:  # nothing allocated, so run() wrote nothing: the clerk's attempt is still logged
         with env.db.write() as s:
@@ -133,8 +141,9 @@ def read_form(env: Env, id_number: str, subject_text: str, score_text: str, atte
     subject = problems.check(parse_subject, subject_text)
     scored = problems.check(parse_score, score_text)
     attempt = problems.check(exam_results.parse_attempt, attempt_text)
+    example = example_exam_date(env.clock.now().date())
     day = problems.check(date_or_error, date_text, "exam_date",
-                         "考试日期须为 2026-12-04 这样的日期") if date_text.strip() else None
+                         f"考试日期须为 {example:%Y-%m-%d} 这样的日期") if date_text.strip() else None
     problems.raise_found()
     assert subject is not None and scored is not None and attempt is not None
     return ResultForm(subject, scored[0], scored[1], attempt, day)

@@ -16,6 +16,7 @@ from ..domain.errors import Conflict, DomainError, FormProblems, NotFound
 from ..domain.exam import SUBJECT_NAMES
 from ..domain.licence import CLASSES, parse_classes
 from ..domain.typed import parse_time, required_date
+from .date_examples import format_text
 
 if TYPE_CHECKING:
     from .exam_admin import SessionForm
@@ -27,8 +28,21 @@ FIRST_START, LAST_START = time(7, 0), time(18, 0)  # exam hours: a 3-hour sessio
 FIELDS = ("site", "exam_date", "start_time", "subject", "classes", "seats", "priority_quota", "opens_on", "publish_on")
 
 
-def typed_day(text: str, field: str, label: str) -> date:
-    return required_date(text, field, label, f"请按 2027-01-15 的格式输入{label}")  # nothing typed: 请输入{label}
+EXAMPLE_NOTICE_DAYS = MIN_PUBLISH_DAYS + 4  # the example's exam day: a few days more than the notice asks
+EXAMPLE_PUBLISH_DAYS = 2  # the example's results published this long before its exam day (as the demo's plans)
+
+
+def example_plan(today: date) -> dict[str, date]:
+    """A new plan's 开放预约日期, 结果公布日期 and 考试日期 (by field) the session form accepts ``today``
+    (in_order, notice), shown as 考试日期's example and named by the format messages: booking opens
+    today, the exam EXAMPLE_NOTICE_DAYS on, the results EXAMPLE_PUBLISH_DAYS before it."""
+    exam = today + timedelta(days=EXAMPLE_NOTICE_DAYS)
+    return {"opens_on": today, "publish_on": exam - timedelta(days=EXAMPLE_PUBLISH_DAYS), "exam_date": exam}
+
+
+def typed_day(text: str, field: str, label: str, example: date | None = None) -> date:
+    """Nothing typed: 请输入{label}; not a date: 请按 {example} 的格式输入{label} (date_examples)."""
+    return required_date(text, field, label, format_text(example, label))
 
 
 def _int(text: str, field: str, label: str, low: int, high: int) -> int:
@@ -127,7 +141,8 @@ def checked(f: SessionForm, today: date, overlap: Callable[[date, time, int], No
     problems = FormProblems()
     if f.site_id is None:
         problems.add("请选择考场", "site")
-    exam_day = problems.check(typed_day, f.exam_date, "exam_date", "考试日期")
+    examples = example_plan(today)
+    exam_day = problems.check(typed_day, f.exam_date, "exam_date", "考试日期", examples["exam_date"])
     if exam_day is not None and exam_day < today and f.session_id is None:
         problems.add(f"考试日期已过（今天是{today:%Y-%m-%d}），请输入今天以后的日期", "exam_date")
     start = problems.check(_time, f.start_time)
@@ -138,7 +153,7 @@ def checked(f: SessionForm, today: date, overlap: Callable[[date, time, int], No
     if seats is not None and quota is not None and quota > seats:
         problems.add("优先预约名额不能超过考位数", "priority_quota")
     # left empty: asked for (or the plan's taken) once the plan is known
-    opens, publish = (problems.check(typed_day, text, field, label) if text.strip() else None
+    opens, publish = (problems.check(typed_day, text, field, label, examples[field]) if text.strip() else None
                       for text, field, label in ((f.opens_on, "opens_on", "开放预约日期"),
                                                  (f.publish_on, "publish_on", "结果公布日期")))
     if problems.problems:  # refused in this round: not a second round for the window's own rules

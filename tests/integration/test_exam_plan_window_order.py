@@ -48,7 +48,7 @@ def test_empty_window_dates_take_the_existing_plans(env) -> None:
 
 
 def test_empty_window_dates_without_a_plan_are_asked_for(env) -> None:
-    """Not 请按 2027-01-15 的格式输入开放预约日期: nothing was typed, and no plan gives the dates."""
+    """Not 请按 2026-12-01 的格式输入开放预约日期: nothing was typed, and no plan gives the dates."""
     form = exam_admin.SessionForm(1, "2027-03-10", "08:30", "2", "C1", "30", "3", "", "")
     err = _refused(env, form)
     assert (err.field, err.message) == ("opens_on", "该考场当日科目二还没有考试计划，请填写开放预约日期")
@@ -56,7 +56,8 @@ def test_empty_window_dates_without_a_plan_are_asked_for(env) -> None:
     err = _refused(env, form)
     assert (err.field, err.message) == ("publish_on", "该考场当日科目二还没有考试计划，请填写结果公布日期")
     form = exam_admin.SessionForm(1, "2027-03-10", "08:30", "2", "C1", "30", "3", "2026-12", "2027-03-08")
-    assert _refused(env, form).message == "请按 2027-01-15 的格式输入开放预约日期"  # typed, but no date
+    # typed, but no date: the example names a day booking may open on (today)
+    assert _refused(env, form).message == f"请按 {env.clock.now():%Y-%m-%d} 的格式输入开放预约日期"
     form = exam_admin.SessionForm(1, "", "08:30", "2", "C1", "30", "3", "2026-12-05", "2027-03-08")
     assert (_refused(env, form).field, _refused(env, form).message) == ("exam_date", "请输入考试日期")
 

@@ -18,6 +18,7 @@ from tests.ui.test_booking_wizard import mark_rows, shown, step, to_sessions
 SIZES = [(80, 24), (120, 40)]
 WRAP_SIZES = [(80, 24), (100, 30), (120, 40)]  # the date messages broken between clauses (cjk_wrap.clauses)
 NONE_CHOSEN = "请至少选择一个考试场次（在场次上按回车键或点击该行）"
+FIRST = "2026-12-02"  # 开始日期's example on the tests' 2026-12-01: the first bookable day
 
 
 def lines_of(app, widget) -> list[str]:
@@ -88,7 +89,7 @@ async def test_a_new_date_message_takes_the_range_message_away(kiosk_app, env, p
         set_input(kiosk_app, "date_from", "abcd")
         await press_enter_in(pilot, "date_to")
         await settle(pilot)
-        assert field_error(kiosk_app, "date_from").startswith("请按 2026-12-05 的格式输入日期")
+        assert field_error(kiosk_app, "date_from").startswith(f"请按 {FIRST} 的格式输入日期")
         assert field_error(kiosk_app, "date_to") == ""
 
 
@@ -138,8 +139,8 @@ async def test_the_format_message_keeps_its_bracket_whole(kiosk_app, env, people
         await small_query(pilot, "abcd", "2026-12-17")
         line = kiosk_app.screen.query_one("#field-date_from").query_one(".field-error")
         rows = [row.strip() for row in lines_of(kiosk_app, line)]
-        assert "".join(rows) == "请按 2026-12-05 的格式输入日期（年-月-日）"
-        assert len(rows) == 1 or rows == ["请按 2026-12-05 的格式输入日期", "（年-月-日）"], rows  # not 「（年-」 / 「月-日）」
+        assert "".join(rows) == f"请按 {FIRST} 的格式输入日期（年-月-日）"  # the field's example
+        assert len(rows) == 1 or rows == [f"请按 {FIRST} 的格式输入日期", "（年-月-日）"], rows  # not 「（年-」 / 「月-日）」
 
 
 @pytest.mark.parametrize("size", SIZES)

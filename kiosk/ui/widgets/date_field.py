@@ -9,17 +9,41 @@ Used by 考试预约's 选择场次 (开始日期 / 结束日期: kiosk.ui.scree
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from textual import events
 from textual.message import Message
+from textual.widgets import Input
 
 from ...domain.errors import DomainError
 from ...services.booking import parse_day
+from ...services.date_examples import placeholder
 from ..dialogs.date_picker import DatePickerDialog
 from .field import FormField
 
 
+def example_placeholder(example: date | None) -> str:
+    """A screen's own date field's example: 如 2026-12-05, as its other fields' (如 08:30), or 年-月-日."""
+    return placeholder(example, "如")
+
+
 class TapDateField(FormField):
+    """``example``: a day the field accepts now, shown as its placeholder (如 2026-12-05) and named by
+    its format message (``day``); the screen works it out from the clock (show_example when it changes)."""
+
+    def __init__(self, *args: Any, example: date | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, placeholder=example_placeholder(example), **kwargs)
+        self.example = example
+
+    def show_example(self, example: date | None) -> None:
+        self.example = example
+        self._placeholder = example_placeholder(example)
+        for box in self.query(Input):  # none before it is composed: the placeholder is then _placeholder
+            box.placeholder = self._placeholder
+
+    def day(self) -> date:
+        """The day typed (booking.parse_day: refused next to the field, naming the example)."""
+        return parse_day(self.value, self.field_name, self.example)
 
     class Picked(Message):
         """A day was tapped in the month and is in the field now (``day``: as typed, 2026-12-05)."""

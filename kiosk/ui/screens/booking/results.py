@@ -49,7 +49,8 @@ class ResultsScreen(KioskScreen):
         yield KioskHeader("考试预约结果公布")
         with Page(classes="form wide"):
             yield Plain("输入考试日期，选择考试场地，点击【查询】，查看已公布的驾驶人考试预约结果。", classes="hint")
-            yield ExamDateField("exam_date", "考试日期", placeholder="如 2026-12-05", max_length=DATE_LEN,
+            # the example: today until the day worth looking at is read (_opened), a day with results
+            yield ExamDateField("exam_date", "考试日期", example=self.env.clock.now().date(), max_length=DATE_LEN,
                                 enter_presses="query", clock=self.env.clock)
             yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
             yield Dropdown([], prompt="全部考场", id="results-site")
@@ -74,7 +75,8 @@ class ResultsScreen(KioskScreen):
     def _opened(self, opening: booking_results.Opening) -> None:
         self.city = opening.city
         self.query_one(Select).set_options([(s.name, s.id) for s in opening.sites])
-        date_field = self.query_one(FormField)
+        date_field = self.query_one(ExamDateField)
+        date_field.show_example(opening.day)
         if not date_field.value:  # the citizen has not typed a date meanwhile
             date_field.value = f"{opening.day:%Y-%m-%d}"
 
@@ -96,9 +98,9 @@ class ResultsScreen(KioskScreen):
         self.query_one(DataTable).display = False
         self.query_one("#recent-days").display = False
         site = self.query_one(Select).value
-        day = self.query_one(FormField).value
-        self.call(booking_results.published, self.env, day, site if isinstance(site, int) else None,
-                  self.city, done=self._show)
+        field = self.query_one(ExamDateField)
+        self.call(booking_results.published, self.env, field.value, site if isinstance(site, int) else None,
+                  self.city, field.example, done=self._show)
 
     def _show(self, page: booking_results.ResultPage) -> None:
         self.query_one("#status", Static).update(page.text)

@@ -15,8 +15,8 @@ from textual.message import Message
 
 from ....domain.clock import Clock
 from ....domain.errors import DomainError
-from ....services.booking import first_bookable_day, parse_day
-from ...widgets.field import FormField
+from ....services.booking import SPAN_DAYS, example_range, first_bookable_day
+from ...widgets.date_field import TapDateField
 
 
 def defaults(today: date, first: date | None = None) -> tuple[str, str]:
@@ -26,7 +26,7 @@ def defaults(today: date, first: date | None = None) -> tuple[str, str]:
     start = first_bookable_day(today)
     if first is not None and first > start:
         start = first
-    return f"{start:%Y-%m-%d}", f"{start + timedelta(days=13):%Y-%m-%d}"
+    return f"{start:%Y-%m-%d}", f"{start + timedelta(days=SPAN_DAYS):%Y-%m-%d}"
 
 
 class SessionDates:
@@ -42,8 +42,8 @@ class SessionDates:
     queried: tuple[date, date, int | None] | None
     kept: dict  # SessionStep.kept: the other mode's Selection
 
-    def _date_fields(self) -> tuple[FormField, FormField]:
-        fields = {f.field_name: f for f in self.query(FormField)}  # type: ignore[attr-defined]
+    def _date_fields(self) -> tuple[TapDateField, TapDateField]:
+        fields = {f.field_name: f for f in self.query(TapDateField)}  # type: ignore[attr-defined]
         return fields["date_from"], fields["date_to"]
 
     def _defaults(self) -> tuple[str, str]:
@@ -71,6 +71,8 @@ class SessionDates:
             return
         old = self._defaults()
         self.today = today
+        for field, example in zip(self._date_fields(), example_range(today)):
+            field.show_example(example)
         if self.first_day is not None and self.first_day < first_bookable_day(today):
             self.first_day = None
         self._untouched_become(old)
@@ -101,7 +103,7 @@ class SessionDates:
         moved = []
         for field, name in zip(self._date_fields(), ("开始日期", "结束日期")):
             try:
-                day = parse_day(field.value, field.field_name)
+                day = field.day()
             except DomainError:
                 continue  # said by the query, next to the field
             if day < first:

@@ -12,9 +12,10 @@ from ....domain.clock import Clock
 from ....domain.errors import DomainError, FormProblems
 from ....domain.exam import SUBJECT_TITLES
 from ....services import booking_query as bq
-from ....services.booking import check_range, parse_day
+from ....services.booking import check_range
 from ....services.booking_confirmed import ShownSession
 from ....services.booking_submit import BookingRequest
+from ...widgets.date_field import TapDateField
 from ...widgets.field import FormField
 from .session_text import CHANGED, NOT_QUERIED, none_found
 
@@ -50,19 +51,18 @@ class SessionRequest:
     def _days(self) -> tuple[date, date]:
         """开始日期 and 结束日期 as typed; both wrong, both are told in one round (FieldErrors), not the
         start's alone and the end's only at the next 查询."""
-        fields = {f.field_name: f for f in self.query(FormField)}
+        fields = {f.field_name: f for f in self.query(TapDateField)}
         problems = FormProblems()
-        days = [problems.check(parse_day, fields[name].value, name) for name in ("date_from", "date_to")]
+        days = [problems.check(fields[name].day) for name in ("date_from", "date_to")]  # naming its example
         problems.raise_found()
         assert days[0] is not None and days[1] is not None
         return days[0], days[1]
 
     def _typed(self) -> tuple[date, date, int | None] | None:
         """The range and site as they stand in the fields now (None: a date that does not parse)."""
-        fields = {f.field_name: f for f in self.query(FormField)}
+        fields = {f.field_name: f for f in self.query(TapDateField)}
         try:
-            return (parse_day(fields["date_from"].value, "date_from"), parse_day(fields["date_to"].value, "date_to"),
-                    self._site())
+            return fields["date_from"].day(), fields["date_to"].day(), self._site()
         except DomainError:
             return None
 

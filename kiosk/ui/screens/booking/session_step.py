@@ -24,7 +24,7 @@ from ....domain.errors import DomainError
 from ....domain.exam import SUBJECT_TITLES
 from ....domain.typed import DATE_LEN
 from ....services import booking_query as bq
-from ....services.booking import parse_day
+from ....services.booking import example_range
 from ...widgets.choice import Choice, Choices
 from ...widgets.field import FormField
 from ...widgets.plain import ErrorLine, Plain, PlainTable
@@ -90,11 +90,12 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
             yield Button("切换至优先预约", id="to-priority", variant="warning")
             yield Plain("", id="priority-why", classes="hint")
         start, end = defaults(self.today, self.first_day)
+        first, last = example_range(self.today)  # dates the query accepts today (follow_day: the next day's)
         with Horizontal(id="range"):
-            yield DateField("date_from", "开始日期", placeholder="如 2026-12-05",
+            yield DateField("date_from", "开始日期", example=first,
                             value=start, max_length=DATE_LEN, clock=self.clock,
                             enter_focuses="date_to")  # as in every form: Enter goes to the next field
-            yield DateField("date_to", "结束日期", placeholder="如 2026-12-20",
+            yield DateField("date_to", "结束日期", example=last,
                             value=end, max_length=DATE_LEN, clock=self.clock,
                             enter_presses="query")
         yield Label("考试场地（不选则查询全部考场）", classes="choice-label")
@@ -159,7 +160,7 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
             return
         for field in self.query(DateField):
             try:
-                parse_day(field.value, field.field_name)
+                field.day()
             except DomainError as refused:
                 field.set_error(refused.message, scroll=False)
 

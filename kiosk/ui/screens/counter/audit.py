@@ -14,6 +14,7 @@ from ....domain.typed import DATE_LEN
 from ....services import audit, counter_audit, permissions
 from ....services.staff import roles_short, roles_text
 from ...base import KioskScreen
+from ...widgets.date_field import example_placeholder
 from ...widgets.field import FormField
 from ...widgets.fit import room
 from ...widgets.header import KioskHeader, fit
@@ -100,8 +101,9 @@ class AuditScreen(KioskScreen):
                 yield FormField("citizen_id", "群众身份证号码", max_length=18, digits=True)
                 yield FormField("action", "操作", placeholder="如 登录、考试预约", max_length=40)
             with Horizontal(classes="row"):
-                yield FormField("date_from", "开始日期", placeholder="如 2026-12-01", max_length=DATE_LEN)
-                yield FormField("date_to", "结束日期", placeholder="如 2026-12-31", max_length=DATE_LEN)
+                examples = counter_audit.example_range(self.env.clock.now().date())  # recent days
+                for name, label in (("date_from", "开始日期"), ("date_to", "结束日期")):
+                    yield FormField(name, label, placeholder=example_placeholder(examples[name]), max_length=DATE_LEN)
             with Horizontal(classes="buttons"):
                 yield Button("查询", id="search", variant="primary")
                 yield Button("清除条件", id="clear")

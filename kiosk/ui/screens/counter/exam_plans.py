@@ -16,6 +16,7 @@ from ....services.allocation_preview import earlier_text, nothing_to_allocate
 from ....services.allocation_service import AllocationReport
 from ...base import CLEAR_QUESTION, KioskScreen
 from ...dialogs.confirm import ConfirmDialog
+from ...widgets.date_field import example_placeholder
 from ...widgets.field import FormField
 from ...widgets.header import KioskHeader
 from ...widgets.page import Page
@@ -58,7 +59,8 @@ class ExamPlansScreen(SessionList, KioskScreen):
             yield SiteChoice([], prompt="选择考场", id="site")
             yield Plain("", id="error-site", classes="field-error")  # 请选择考场, by the choice
             with Horizontal(classes="row"):
-                yield SessionField("exam_date", "考试日期", placeholder="如 2027-01-15", max_length=DATE_LEN)
+                yield SessionField("exam_date", "考试日期", max_length=DATE_LEN,  # one a new plan may have today
+                                   placeholder=example_placeholder(exam_session_rules.example_plan(today)["exam_date"]))
                 yield SessionField("start_time", "开考时间", placeholder="如 08:30", max_length=TIME_LEN)
                 yield SessionField("subject", "科目(1-4)", max_length=3)
                 yield SessionField("classes", "准考车型", placeholder="如 C1C2C5", max_length=40)

@@ -72,6 +72,7 @@ class ExamResultsScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
+        example = exam_admin_results.example_exam_date(self.env.clock.now().date())  # as its message names
         with Page(classes="form wide"):  # a Tab stop only while it has more to show
             yield Plain("逐个录入：输入考生身份证号码（或在下方待录入成绩的考生中选择）、科目（1-4）、成绩（0-100，"
                         "缺考填写：缺考）和考试次数（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。",
@@ -90,7 +91,7 @@ class ExamResultsScreen(KioskScreen):
             table.display = False  # shown once there are candidates to list
             yield table
             yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数,考试日期（可有标题行；考试次数1为初考、"
-                        "2为补考，不填即为初考；考试日期如 2026-12-04，填写后须与考生的考试日期一致）。正确的行会保存，"
+                        f"2为补考，不填即为初考；考试日期如 {example:%Y-%m-%d}，填写后须与考生的考试日期一致）。正确的行会保存，"
                         "错误的行逐行列出原因；同一文件重复导入不会重复录入（此前录入过的行跳过）。"
                         f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
                         classes="hint", id="import-hint")

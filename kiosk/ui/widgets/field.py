@@ -5,10 +5,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 
+from rich.cells import get_character_cell_size
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.widgets import Input, Label, Static
 from textual.widgets.input import Selection
 
@@ -56,6 +58,37 @@ class _LimitedInput(Input):
             self.selection = Selection(0, len(self.value))
         elif self.selection.is_empty:
             self.selection = Selection.cursor(len(self.value))
+        self.call_later(self._cursor_in_view)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        """A field left shows its text from the beginning, as a paper form would: Textual kept it scrolled
+        to where the cursor was, and 具体说明 typed to its 60 characters showed only its end (tester).
+        Not when the whole app lost the focus (the terminal window): the field still has it."""
+        if self.screen.focused is not self:  # (has_focus goes in Widget's handler, after this one)
+            self.scroll_to(x=0, animate=False, force=True, immediate=True)
+
+    def _cursor_in_view(self) -> None:
+        """The cursor's place in view again once the focus came back (Tab: the end of a long text). Called
+        after the focus came, not in _on_focus: a tap's MouseDown, queued behind the Focus, places the
+        cursor by the text shown from its beginning, where the citizen tapped."""
+        if self.is_attached and self.screen.focused is self:
+            self.scroll_to_region(Region(self._cursor_offset, 0, 1, 1), force=True, animate=False, immediate=True)
+
+    def validate_scroll_x(self, value: float) -> float:
+        """A field without the focus is shown from its beginning (_on_blur), whatever scrolls it: a value the
+        screen writes in moves the cursor, and Textual scrolled to it. Focused, never half a wide character
+        at the left edge: Textual scrolls by cells, and a Chinese text scrolled to an odd cell showed the cut
+        character as a blank (「 要长期在外地...」); one cell further shows the next one whole (the end's
+        cursor cell still in view, one past Textual's widest scroll)."""
+        if self.is_attached and self.screen.focused is not self:
+            return 0
+        x = round(super().validate_scroll_x(value))
+        cells = 0
+        for char in self._value.plain:
+            if cells >= x:
+                break
+            cells += get_character_cell_size(char)
+        return x + 1 if cells == x + 1 else x
 
     async def _on_key(self, event: events.Key) -> None:
         """The Input's own editing keys (Backspace, Delete, the arrows, Home, End, Enter) are done

@@ -34,6 +34,13 @@ def with_examples(fields: list[FieldSpec], context: dict[str, object],
     return [replace(f, placeholder=placeholder(examples[f.name])) if f.name in examples else f for f in fields]
 
 
+def is_date(prepared: Prepared, name: str) -> bool:
+    """Whether ``name`` is one of the form's date fields (with_examples): its format is what to say of
+    a text too long for it (kiosk.ui.screens.flow_fields), not the length limit."""
+    examples = prepared.context.get(_KEY)
+    return isinstance(examples, dict) and name in examples
+
+
 def format_message(prepared: Prepared, name: str, what: str) -> str:
     """请按 2026-11-28 的格式输入``what``: the date field ``name``'s example (with_examples), or 年-月-日."""
     examples = prepared.context.get(_KEY)

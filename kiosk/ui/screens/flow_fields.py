@@ -10,6 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from ...services import applications as apps
+from ...services.date_examples import is_date
 from ..focus import shown as on_view
 from ..widgets.choice import Choice, Choices, Tick
 from ..widgets.field import FormField
@@ -52,7 +53,10 @@ def build(spec: apps.FieldSpec, prepared: apps.Prepared, check: Callable[[str, s
                           # a number filled in (有效天数 30) is replaced by the first digit typed or tapped: not 301
                           select_on_focus=spec.kind == "number", upper=spec.upper,
                           enter_presses="next", enter_moves_on=True,  # the last one: as 下一步
-                          check=partial(check, spec.name) if check is not None else None)
+                          check=partial(check, spec.name) if check is not None else None,
+                          # a date typed too long is told the date's format (the service's words), not 最多可输入12个字
+                          too_long=partial(check, spec.name) if check is not None and is_date(prepared, spec.name)
+                          else None)
         if spec.kind == "text" and spec.max_len >= LONG_TEXT:
             # an address of up to 100 characters: 48 columns showed 23 of them, a longer one scrolled
             # past its start and looked cut (tester); as wide as the form, 40 or so at 120x40

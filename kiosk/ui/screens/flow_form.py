@@ -105,11 +105,14 @@ class FormFollowing(_Base):
         in a text field does: to the next field, choice or box shown, or 下一步 after the last.
         After the refresh, once a field the choice shows or hides (show_if) has followed it.
         A box is never a press of 下一步: after the last one the focus only goes to 下一步, so the
-        citizen sees [X] before going on (the tick and 请核对以下信息 came with one Enter)."""
+        citizen sees [X] before going on (the tick and 请核对以下信息 came with one Enter).
+        A choice the service refuses (its note under the list, ``flow_fields.said``) keeps the focus, as a
+        text field's wrong value does; Tab still moves on: 渝AD12345's 交强险已到期 was said and the focus
+        went on to 转入地（省）, the citizen filling in a form that could not be sent (tester)."""
         self.call_after_refresh(self._move_on, event.control)
 
     def _move_on(self, control: Widget) -> None:
-        if not self.is_attached or self.focused is not control:
+        if not self.is_attached or self.focused is not control or self._refused_choice(control):
             return
         following = next_control(self.query_one("#fields"), control)
         if following is not None:
@@ -118,6 +121,21 @@ class FormFollowing(_Base):
             self.query_one("#next", Button).focus()
         else:
             self.query_one("#next", Button).press()
+
+    def _refused_choice(self, control: Widget) -> bool:
+        """Whether ``control`` is a choice list whose chosen option the service refuses: its note is
+        said again under it, in view."""
+        if self.prepared is None or not isinstance(control, Choices) or control.chosen is None:
+            return False
+        name = (control.id or "").removeprefix("choice-")
+        said = flow_fields.said(self.prepared, name, control.chosen.name or "")
+        if not said:
+            return False
+        for note in self.query(f"#error-{name}").results(Static):
+            note.update(said)
+        if control.parent is not None:
+            control.parent.scroll_visible()
+        return True
 
     def focus_next(self, selector="*"):  # type: ignore[no-untyped-def]
         """Tab, read as it comes (kiosk.ui.bindings), goes on in the form's order among the fields the

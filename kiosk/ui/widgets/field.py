@@ -156,13 +156,15 @@ class _LimitedInput(Input):
                 text = compact(text).upper()
             if not text and start == end:
                 return False
+        lo, hi = sorted((max(0, start), min(len(self.value), end)))
+        self._attempt = f"{self.value[:lo]}{text}{self.value[hi:]}"  # what the length limit may refuse
         super().replace(text, start, end)
         return True
 
     def restricted(self) -> None:
         field = self.parent
         if isinstance(field, FormField) and self.max_length:
-            field.limit_reached(self.value)
+            field.limit_reached(self.value, getattr(self, "_attempt", ""))
 
     @property
     def _value(self) -> Text:
@@ -193,7 +195,8 @@ class FormField(FieldEnter, Vertical):
                  enter_presses: str | None = None, enter_focuses: str | None = None,
                  enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False,
                  phone: bool = False, only_digits: bool = False, upper: bool = False,
-                 check: Callable[[str], str] | None = None) -> None:
+                 check: Callable[[str], str] | None = None,
+                 too_long: Callable[[str], str] | None = None) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
         sign-in, where Enter after the code signs in); ``enter_focuses``: the name of the field
         Enter moves on to (a form filled in from top to bottom, 姓名 then 身份证号码);
@@ -215,14 +218,18 @@ class FormField(FieldEnter, Vertical):
         ``check``: what is wrong with a value on its own ('' when nothing), asked as Enter would move
         the focus on to another field: a wrong value is said under this one and the focus stays
         (1234 in 新手机号码 went on to 联系地址, and the next digits typed went into the address).
-        An empty field moves on: what is required is said by the screen's 下一步 or 提交."""
+        An empty field moves on: what is required is said by the screen's 下一步 or 提交.
+        ``too_long``: what the length limit says, asked with the text it refused (the value as it would
+        have been), instead of 最多可输入12个字 ('' keeps that): a date field's format, 请按 2026-11-28 的格式
+        输入体检日期 (TJ2026112000123 typed in a date field was told its length, not what to type: tester)."""
         super().__init__(id=id or f"field-{name}")
         self.field_name = name
         self._label, self._placeholder, self._value = label, placeholder, value
         self._max_length, self._password = max_length, password
         self._enter_presses, self._enter_focuses = enter_presses, enter_focuses
         self._enter_moves_on = enter_moves_on
-        self._check = check
+        self._check, self._too_long = check, too_long
+        self._limit_said = ""  # what the length limit said last (limit_reached)
         self.digits, self.phone, self.only_digits = digits or phone or only_digits, phone, only_digits
         self.upper = upper
         self._select_on_focus = select_on_focus
@@ -256,8 +263,10 @@ class FormField(FieldEnter, Vertical):
         self._limit_at = None
         self.set_error("")
 
-    def limit_reached(self, value: str) -> None:
-        """The length limit refused what was typed or pasted after ``value``: say so until the next edit."""
+    def limit_reached(self, value: str, attempt: str = "") -> None:
+        """The length limit refused what was typed or pasted after ``value`` (which would have made
+        ``attempt``): say so until the next edit, by ``too_long`` if the field has it."""
+        self._limit_said = (self._too_long(attempt) if self._too_long is not None else "") or ""
         self.refused(value, self._limit_text)
 
     def refused(self, value: str, message: str, non_digit: bool = False) -> None:
@@ -278,6 +287,9 @@ class FormField(FieldEnter, Vertical):
 
     @property
     def _limit_text(self) -> str:
+        """What the length limit said last: ``too_long``'s message, or the limit itself."""
+        if self._limit_said:
+            return self._limit_said
         return f"最多可输入{self._max_length}{'位' if self.digits else '个字'}，超出部分未输入"
 
     def on_click(self, event: events.Click) -> None:

@@ -71,8 +71,10 @@ def unsupported_database(settings: Settings) -> str | None:
     if backend in ("sqlite", "postgresql"):
         return None
     if backend == "postgres":  # the short scheme of other tools (Heroku, libpq), not SQLAlchemy's
-        return (f"数据库 {shown_url(settings.db_url)} 无法使用：PostgreSQL 的地址须以 postgresql+psycopg:// 开头"
-                f"（不能写作 postgres://）。请检查 --db 或 KIOSK_DATABASE_URL。")
+        # Not "须以 postgresql+psycopg:// 开头": postgresql:// is accepted too (SQLAlchemy 2.1 opens it with
+        # psycopg; 2.0 with psycopg2, which it then says is missing). Only the short scheme is wrong.
+        return (f"数据库 {shown_url(settings.db_url)} 无法使用：不能写作 postgres://，PostgreSQL 的地址请以 "
+                f"postgresql+psycopg:// 开头。请检查 --db 或 KIOSK_DATABASE_URL。")
     return f"数据库 {shown_url(settings.db_url)} 无法使用：{SUPPORTED}。请检查 --db 或 KIOSK_DATABASE_URL。"
 
 

@@ -107,7 +107,7 @@ def test_a_database_url_that_cannot_be_used_is_the_same_message_not_a_traceback(
     supported = "只支持 SQLite（sqlite:///文件路径）和 PostgreSQL（postgresql+psycopg://用户@主机/库名）"
     for url, reason in [("foo://bar", supported), ("not a url", "无法识别的数据库地址：not a url（例：sqlite:///"),
                         ("mysql://u@localhost/x", supported),
-                        ("postgres://u@localhost/x", "PostgreSQL 的地址须以 postgresql+psycopg:// 开头（不能写作 postgres://）"),
+                        ("postgres://u@localhost/x", "不能写作 postgres://，PostgreSQL 的地址请以 postgresql+psycopg:// 开头"),
                         ("postgresql+psycopg2://u@localhost/x", f"No module named 'psycopg2'）。{supported}")]:
         for args, environ in [(("--db", url, "outbox"), {}), (("--db", url, "--counter"), {}),
                               (("outbox",), {"KIOSK_DATABASE_URL": url}),

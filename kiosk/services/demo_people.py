@@ -113,6 +113,11 @@ PEOPLE: tuple[Person, ...] = (
     Person("unit", "重庆山城物流有限公司", "500000", "00000000", 300, "单位用户（统一社会信用代码）", unit=True,
            vehicles=(_car("渝D72518", "重型厢式货车", "东风牌", registered_years=3, use="营运"),),
            extra={"credit_code": "91500000MA5U000010", "agent": "刘洋"}),
+    # A second priority learner, so two kiosks can race for a session's last priority seat (README).
+    # Added last: the ids of the rows made before it stay as they were.
+    Person("permit_expiring_2", "曹宇", "500106", "19960612", 291,
+           "学习驾驶证明4个月后到期（可优先预约，可与王芳约同一场次）",
+           permit={"class": "C1", "accepted_days_ago": 985, "issued_days_ago": 960}),
 )
 
 FACE_ALWAYS_FAILS = frozenset(p.id_number for p in PEOPLE if p.key == "face_fails")

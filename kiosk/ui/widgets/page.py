@@ -82,8 +82,7 @@ class Page(VerticalScroll):
     def _top_for(self, widget: Widget) -> None:
         if self.scroll_y <= 0 or self.screen.focused is not widget or not widget.is_attached:
             return
-        chain = set(self.screen.focus_chain)  # Textual's order follows where each was drawn: the page's own
-        first = next((w for w in self.query("*") if w in chain), None)
+        first = next((w for w in self.screen.focus_chain if self in w.ancestors), None)
         if widget is not first:
             return
         from .field import FormField

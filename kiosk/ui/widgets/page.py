@@ -62,37 +62,6 @@ class Page(VerticalScroll):
                 hint.follow(self)
             follow_keypad(self.screen)
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Its first control focused (Shift+Tab up the form, Tab round from the buttons, a step
-        opened): the page at its top, so what is above that control (a form's intro) shows again,
-        when the control (with its label and message) still fits in view from there. The line under
-        the page says 上方还有内容 ... （或按Shift+Tab键）: in 驾驶证补换领 at 100x30 and 满分学习考试 at
-        80x20 Shift+Tab walked up the fields, each scrolled just into view, and never showed the
-        intro, then went round to the buttons. Not for a tap (the page would move under the finger,
-        and the tap's release land on something else), nor under a line that names another key."""
-        if self._says_shift_tab() and not getattr(self.app, "last_input_was_click", False):
-            self.call_after_refresh(self._top_for, event.widget)
-
-    def _says_shift_tab(self) -> bool:
-        from .more_below import MORE_ABOVE_TEXT, MoreBelow
-
-        return self.parent is not None and any(
-            hint.ABOVE_TEXT == MORE_ABOVE_TEXT for hint in self.parent.query_children(MoreBelow))
-
-    def _top_for(self, widget: Widget) -> None:
-        if self.scroll_y <= 0 or self.screen.focused is not widget or not widget.is_attached:
-            return
-        first = next((w for w in self.screen.focus_chain if self in w.ancestors), None)
-        if widget is not first:
-            return
-        from .field import FormField
-
-        box = next((n for n in widget.ancestors_with_self if isinstance(n, FormField) or n.has_class("field-box")),
-                   widget)  # a field's label and message with it
-        view = self.scrollable_content_region
-        if box.region.bottom - view.y + self.scroll_y <= view.height:  # its bottom in view from the top
-            self.scroll_home(animate=False, immediate=True)
-
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show and not (self.form and self.shows_fields)
 

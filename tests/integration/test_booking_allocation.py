@@ -250,8 +250,8 @@ def test_all_sites_means_those_of_the_citizen_s_city(env, crowd):
 
 def test_a_bad_date_is_explained_at_the_date_field(env):
     with pytest.raises(DomainError) as e:
-        booking_results.published(env, "12/04")
-    assert e.value.field == "exam_date" and "2026-12-05" in e.value.message
+        booking_results.published(env, "12/04", example=date(2026, 12, 3))
+    assert e.value.field == "exam_date" and "请按 2026-12-03 的格式输入日期" in e.value.message  # the field's example
 
 
 def test_a_long_day_is_cut_at_max_rows_and_says_so(env, crowd, monkeypatch):

@@ -20,7 +20,7 @@ def test_every_finished_demo_booking_has_a_past_session_in_its_city(env, people)
                          .join(LearnerPermit, LearnerPermit.id == Booking.permit_id)
                          .join(ExamSite, ExamSite.id == ExamSession.site_id, isouter=True)
                          .join(Office, Office.id == ExamSite.office_id, isouter=True)).all()
-        assert len(rows) == 6 + 1 + 1 + 4  # 科目一 of the 6 permits issued, 李娜's and 胡斌's 科目二, 郭涛's four
+        assert len(rows) == 7 + 1 + 1 + 4  # 科目一 of the 7 permits issued (曹宇's too), 李娜's and 胡斌's 科目二, 郭涛's four
         for b, session, plan, permit, city in rows:
             assert session is not None and b.status == "done" and b.application_id is not None
             assert city == permit.city and permit.licence_class in session.classes and session.subject == b.subject

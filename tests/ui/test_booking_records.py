@@ -169,7 +169,8 @@ async def test_published_results_by_date_and_site(kiosk_app, env, people):
         set_input(kiosk_app, "exam_date", "12月4日")
         await pilot.click("#query")
         await settle(pilot)
-        assert "2026-12-05" in field_error(kiosk_app, "exam_date")  # the format, next to the field
+        example = kiosk_app.screen.query_one("#field-exam_date").example  # the day the field shows as its example
+        assert f"请按 {example:%Y-%m-%d} 的格式输入日期" in field_error(kiosk_app, "exam_date")  # next to the field
         assert "共1人" not in screen_text(kiosk_app) and not table.display  # nothing left from 12-04
 
 

@@ -6,7 +6,7 @@ date out from the clock and the citizen (each rule module has its ``example_...`
 here, once: with_examples sets the fields' placeholders and keeps the dates in the context, where
 its validate finds them for the format message (format_message). The screens that make their own
 date fields (考试预约's 选择场次 and 结果公布, the counter's 考试计划, 审计日志, 成绩录入) show and
-name their examples the same way (placeholder, through kiosk.ui.widgets.date_field.example_placeholder;
+name their examples the same way (placeholder, with the screens' own lead word 如;
 format_text), each from its rule module's or service's ``example_...`` of the clock's day."""
 from __future__ import annotations
 
@@ -36,16 +36,20 @@ def with_examples(fields: list[FieldSpec], context: dict[str, object],
 
 def is_date(prepared: Prepared, name: str) -> bool:
     """Whether ``name`` is one of the form's date fields (with_examples): its format is what to say of
-    a text too long for it (kiosk.ui.screens.flow_fields), not the length limit."""
-    examples = prepared.context.get(_KEY)
-    return isinstance(examples, dict) and name in examples
+    a text too long for it (the service form's field says it), not the length limit."""
+    return name in _examples(prepared)
 
 
 def format_message(prepared: Prepared, name: str, what: str) -> str:
     """请按 2026-11-28 的格式输入``what``: the date field ``name``'s example (with_examples), or 年-月-日."""
-    examples = prepared.context.get(_KEY)
-    example = examples.get(name) if isinstance(examples, dict) else None
+    example = _examples(prepared).get(name)
     return format_text(example if isinstance(example, date) else None, what)
+
+
+def _examples(prepared: Prepared) -> dict:
+    """The examples with_examples kept in ``prepared``'s context (none: {})."""
+    examples = prepared.context.get(_KEY)
+    return examples if isinstance(examples, dict) else {}
 
 
 def format_text(example: date | None, what: str) -> str:

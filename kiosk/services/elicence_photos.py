@@ -39,8 +39,9 @@ def _album_folders(env: Env) -> list[Path]:
 
 
 def album(env: Env) -> list[photos.AlbumPhoto]:
-    """相册选择: the pictures in ``<data dir>/album`` (and, in the demo, the demo camera's)."""
-    return photos.album(_album_folders(env))
+    """相册选择: the pictures in ``<data dir>/album`` (and, in the demo, the demo camera's), their
+    times never after the kiosk's clock."""
+    return photos.album(_album_folders(env), env.clock.now())
 
 
 def typed_photo(env: Env, text: str) -> Path:

@@ -12,6 +12,7 @@ import itertools
 import shutil
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -72,9 +73,12 @@ class AlbumPhoto:
     label: str  # what the citizen reads: file name and when it arrived
 
 
-def album(folders: list[Path]) -> list[AlbumPhoto]:
+def album(folders: list[Path], now: datetime | None = None) -> list[AlbumPhoto]:
     """The pictures in the album folders (newest first, at most ALBUM_LIMIT): where the hall's
-    upload station or a USB stick puts a citizen's photos, so nobody has to type a file path."""
+    upload station or a USB stick puts a citizen's photos, so nobody has to type a file path.
+    A picture's time is its file's, but never after ``now`` (the kiosk's clock): a file written
+    after it (the demo's clock set back, a host or USB stick whose clock runs ahead) shows ``now``,
+    not a time still to come (tester: photos "from the future"); the order stays the files'."""
     found: list[tuple[float, Path]] = []
     for folder in folders:
         try:
@@ -88,7 +92,12 @@ def album(folders: list[Path]) -> list[AlbumPhoto]:
             except OSError:
                 continue
     found.sort(key=lambda x: (-x[0], x[1].name))
-    return [AlbumPhoto(f, f"{f.name}（{from_epoch(m):%Y-%m-%d %H:%M}）") for m, f in found[:ALBUM_LIMIT]]
+    return [AlbumPhoto(f, f"{f.name}（{_shown_time(m, now):%Y-%m-%d %H:%M}）") for m, f in found[:ALBUM_LIMIT]]
+
+
+def _shown_time(mtime: float, now: datetime | None) -> datetime:
+    at = from_epoch(mtime)
+    return min(at, now) if now is not None else at
 
 
 def resolve(stored: str) -> Path:

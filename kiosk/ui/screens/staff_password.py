@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input
 
@@ -28,6 +29,7 @@ LEAVE_QUESTION = "填写的内容尚未保存，返回后不会保留，并将�
 
 class ChangePasswordScreen(NewPasswordCheck, KioskScreen):
     """新密码 is checked as it is left (Tab, Enter, a tap elsewhere): staff_password_check."""
+    BINDINGS = [Binding("enter", "enter_new_password", show=False, priority=True)]  # in 新密码 only
     DRAFT_FIELDS = staff_password.FIELDS  # something typed in either: 返回 / Escape ask first
 
     def compose(self) -> ComposeResult:
@@ -49,9 +51,7 @@ class ChangePasswordScreen(NewPasswordCheck, KioskScreen):
         self.query_one("#input-new_password", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "input-new_password":
-            self._check_new(move_on=True)  # on to 确认新密码 only once 新密码 is accepted
-        else:
+        if event.input.id == "input-confirm_password":  # Enter in 新密码: action_enter_new_password
             self.submit()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

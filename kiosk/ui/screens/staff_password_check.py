@@ -5,12 +5,16 @@ the UI thread). A refused one goes (typed again into a masked field, it was appe
 one), its message beside it and the focus kept in it: it was refused only by 确认修改, after
 确认新密码 had been typed for it (tester). The keys typed meanwhile wait for the answer
 (kiosk.ui.key_order) and are dropped with a refused 新密码, but Escape: 确认新密码 typed on at once
-after Tab would otherwise go into 确认新密码, or into 新密码 after the refused one."""
+after Tab would otherwise go into 确认新密码, or into 新密码 after the refused one. Enter in 新密码 is
+the screen's (a priority binding: ``action_enter_new_password``), so the keys typed after it are held
+from then on: as the field's own Enter (Input.Submitted) they went into 新密码 while it was checked,
+确认新密码 typed on at once appended to it (tester)."""
 from __future__ import annotations
 
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual.actions import SkipAction
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -42,6 +46,16 @@ class NewPasswordCheck(_Base):
         if left is new and widget not in (None, new) and self.focused is widget and self.app.screen is self:
             self._hold_keys()
             new.call_later(self._check_new, False)
+
+    def action_enter_new_password(self) -> None:
+        """Enter (the screen's priority binding), read before the keys typed after it: in 新密码, those
+        keys are held and 新密码 checked once the keys typed before Enter are in it, then on to
+        确认新密码 (``_check_new``); elsewhere Enter does what it does there."""
+        new = self._new_input()
+        if self.focused is not new:
+            raise SkipAction()
+        self._hold_keys()
+        new.call_later(self._check_new, True)
 
     def _new_input(self) -> Input:
         return self.query_one("#input-new_password", Input)

@@ -44,11 +44,13 @@ class ExamPlansScreen(SessionList, KioskScreen):
         today = self.env.clock.now().date()
         yield KioskHeader("考试计划与安排")
         with Page(classes="form wide"):  # a Tab stop only while it has more to show
+            # the dates filled in are selected as the focus comes, typed over as 优先预约名额's 0 (2026-12-10
+            # typed went after 2026-12-03: 2026-12-0320, the rest cut by the length limit)
             with Horizontal(classes="row"):
                 yield FormField("date_from", "场次日期从", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
-                                enter_presses="query")
+                                enter_presses="query", select_on_focus=True)
                 yield FormField("date_to", "到", value=f"{today + timedelta(days=7):%Y-%m-%d}", max_length=DATE_LEN,
-                                enter_presses="query")
+                                enter_presses="query", select_on_focus=True)
             with Horizontal(classes="buttons"):
                 yield Button("查询场次", id="query", variant="primary")
                 yield Button("返回", id="back")
@@ -77,7 +79,7 @@ class ExamPlansScreen(SessionList, KioskScreen):
             with Horizontal(classes="row"):
                 # Enter presses 安排考试并公布结果, which asks before it allocates
                 yield FormField("alloc_date", "预约结果公布日期", value=f"{today:%Y-%m-%d}", max_length=DATE_LEN,
-                                enter_presses="allocate")
+                                enter_presses="allocate", select_on_focus=True)  # today's typed over, as 场次日期从
             with Horizontal(classes="buttons"):
                 yield Button("安排考试并公布结果", id="allocate", variant="warning")
             yield Plain("", classes="screen-error")

@@ -23,6 +23,8 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
 - never inside a plate (渝A8D2Q7, 粤ZA123港, 沪A1234领, 使014578; the provinces are kiosk.domain.plates'):
   为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 and the SMS bar 「...机动车渝」 / 「B5K821的备案。」
   at 80x24;
+- never inside 格式, the word of every format message (请按 2026-12-15 的格式输入考试日期 read 「...的格」 /
+  「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30);
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
@@ -75,6 +77,9 @@ _LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（
 # A plate (GA 36): its province and the letters and digits after it, with 港, 澳 or 领 (粤ZA123港, 沪A1234领), 学, 警
 # or 挂 at its end, and 使 with its 6 digits: 为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 at 80x24.
 _PLATE = re.compile(rf"[{PROVINCES}][A-Z][0-9A-Z]{{4,6}}[港澳领学警挂]?|使[0-9]{{6}}")
+# A word of the messages a line must not cut: 格式, in every date field's format message (请按 2026-12-15 的
+# 格式输入考试日期: 「...的格」 / 「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30).
+_WORDS = re.compile(r"格式")
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 
@@ -91,6 +96,7 @@ def units(text: str, words: bool = True) -> Iterator[tuple[int, str]]:
     inside |= {i for m in _WEEKDAY.finditer(text) for i in range(m.start() + 1, m.end())}  # 12月8日 周二 09:00
     inside |= {i for m in _WITH_UNIT.finditer(text) for i in range(m.start() + 1, m.end())}  # 30分钟
     inside |= {i for m in _PLATE.finditer(text) for i in range(m.start() + 1, m.end())}  # 渝A8D2Q7, 粤ZA123港
+    inside |= {i for m in _WORDS.finditer(text) for i in range(m.start() + 1, m.end())}  # 格式
     if words:  # 验证码326387, 本记分周期累积记分：0分
         inside |= {i for rx in (_NAMED_NUMBER, _LABELLED) for m in rx.finditer(text)
                    for i in range(m.start() + 1, m.end())}

@@ -259,3 +259,10 @@ def test_the_plate_lines_the_tester_read() -> None:
 def test_every_province_of_the_domain_starts_a_plate() -> None:
     for province in PROVINCES:
         assert any(f"{province}A8D2Q7" in unit for _, unit in units(f"号牌{province}A8D2Q7已转出")), province
+
+
+@pytest.mark.parametrize("width", [20, 21])
+def test_a_format_message_is_not_broken_inside_ge_shi(width: int) -> None:
+    """考试计划与安排's 考试日期 at 100x30 (21 cells) read 「请按 2026-12-15 的格」 / 「式输入考试日期」."""
+    message = "请按 2026-12-15 的格式输入考试日期"
+    assert lines(message, width) == ["请按 2026-12-15 的", "格式输入考试日期"]

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 import pytest
 from textual.widgets import Input
 
+from kiosk.services import exam_session_rules
 from kiosk.ui.screens.booking.results import ResultsScreen
 from kiosk.ui.screens.counter.audit import AuditScreen
 from kiosk.ui.screens.counter.exam_plans import ExamPlansScreen
@@ -130,3 +131,45 @@ async def test_the_import_help_names_today_as_its_exam_date(env, day: date) -> N
         assert isinstance(app.screen, ExamResultsScreen)
         await settle(pilot)
         assert f"考试日期如 {day}，" in str(app.screen.query_one("#import-hint").render()).replace("\n", "")
+
+
+
+async def _left_open(app, pilot, menu: str) -> None:  # type: ignore[no-untyped-def]
+    """The admin opens ``menu``'s screen, and it is left open past midnight (a day on)."""
+    await _sign_in(pilot, app, "A0001", "kiosk-0001")
+    await press(pilot, menu)
+    app.env.clock.advance(days=1)
+
+
+# A counter screen left open past midnight: what the clerk does next shows the new day's example, the
+# one the message it is refused with names (the service works it out as it refuses), not the example of
+# the day it was opened on (考试日期's, 审计日志's and 批量导入's help).
+
+async def test_the_plan_exam_date_example_follows_the_day(env) -> None:  # type: ignore[no-untyped-def]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _left_open(app, pilot, "m-plans")
+        set_input(app, "exam_date", WRONG)
+        await press(pilot, "save")
+        day = exam_session_rules.example_plan(env.clock.now().date())["exam_date"]
+        assert field_error(app, "exam_date") == f"请按 {day} 的格式输入考试日期"
+        assert example(app, "exam_date") == f"{day}"
+
+
+async def test_the_audit_examples_follow_the_day(env) -> None:  # type: ignore[no-untyped-def]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _left_open(app, pilot, "m-audit")
+        set_input(app, "date_from", WRONG)
+        await press(pilot, "search")
+        start = f"{env.clock.now().date() - timedelta(days=6)}"
+        assert field_error(app, "date_from") == f"请按 {start} 的格式输入日期"
+        assert (example(app, "date_from"), example(app, "date_to")) == (start, f"{env.clock.now().date()}")
+
+
+async def test_the_import_help_follows_the_day(env) -> None:  # type: ignore[no-untyped-def]
+    app = counter_app(env)
+    async with app.run_test(size=SIZE) as pilot:
+        await _left_open(app, pilot, "m-results")
+        await press(pilot, "import")  # no file named: refused, the help of the day above it
+        assert f"考试日期如 {env.clock.now().date()}，" in str(app.screen.query_one("#import-hint").render()).replace("\n", "")

@@ -7,7 +7,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Size
-from textual.widgets import Button, DataTable, Static
+from textual.widgets import Button, DataTable, Input, Static
 
 from ....domain.errors import DomainError
 from ....domain.typed import DATE_LEN
@@ -136,9 +136,17 @@ class AuditScreen(KioskScreen):
         return self.query_one(f"#field-{name}", FormField).value
 
     def search(self) -> None:
+        self._show_examples()
         f = counter_audit.AuditFilter(self._v("staff_no"), self._v("citizen_id"), self._v("action"),
                                       self._v("date_from"), self._v("date_to"))
         self.call(counter_audit.search, self.env, self.kiosk.staff, f, done=self._loaded, failed=self._refused)
+
+    def _show_examples(self) -> None:
+        """开始日期 and 结束日期's examples of the clock's day now, the ones a refused search names (the service
+        works them out as it refuses): left open past midnight, the screen showed the day before's."""
+        examples = counter_audit.example_range(self.env.clock.now().date())
+        for name, example in examples.items():
+            self.query_one(f"#input-{name}", Input).placeholder = example_placeholder(example)
 
     def _refused(self, exc: DomainError) -> None:
         """Refused (as 考试计划与安排's 查询): the list and count go, they would pass for the criteria typed."""

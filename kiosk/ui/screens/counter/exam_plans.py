@@ -141,6 +141,7 @@ class ExamPlansScreen(SessionList, KioskScreen):
         bid = event.button.id
         if bid in ("query", "new", "save", "allocate") and not self.busy:
             self._status("")  # the line of the last action would contradict this one's result or error
+            self._show_example()
         if bid == "query":
             self.query_sessions(to_list=True)
         elif bid == "new":
@@ -157,6 +158,12 @@ class ExamPlansScreen(SessionList, KioskScreen):
                       done=self._confirm_allocation)
         elif bid == "back":
             self.leave()
+
+    def _show_example(self) -> None:
+        """考试日期's example (如 2026-12-08) of the clock's day now, the one a refused save names (the
+        service works it out as it refuses): left open past midnight, the screen showed the day before's."""
+        example = exam_session_rules.example_plan(self.env.clock.now().date())["exam_date"]
+        self.query_one("#input-exam_date", Input).placeholder = example_placeholder(example)
 
     def focus_field(self, field: str) -> None:
         """The site is a choice, not a FormField: it takes the focus itself when it is wrong. What

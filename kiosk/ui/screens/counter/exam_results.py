@@ -72,7 +72,6 @@ class ExamResultsScreen(KioskScreen):
 
     def compose(self) -> ComposeResult:
         yield KioskHeader("考试成绩录入")
-        example = exam_admin_results.example_exam_date(self.env.clock.now().date())  # as its message names
         with Page(classes="form wide"):  # a Tab stop only while it has more to show
             yield Plain("逐个录入：输入考生身份证号码（或在下方待录入成绩的考生中选择）、科目（1-4）、成绩（0-100，"
                         "缺考填写：缺考）和考试次数（1初考，2补考）。首次不合格可参加本次预约的补考，录入补考成绩时考试次数填2。",
@@ -90,11 +89,7 @@ class ExamResultsScreen(KioskScreen):
             table = PlainTable(id="awaiting", cursor_type="row", select_on_click=True)
             table.display = False  # shown once there are candidates to list
             yield table
-            yield Plain("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数,考试日期（可有标题行；考试次数1为初考、"
-                        f"2为补考，不填即为初考；考试日期如 {example:%Y-%m-%d}，填写后须与考生的考试日期一致）。正确的行会保存，"
-                        "错误的行逐行列出原因；同一文件重复导入不会重复录入（此前录入过的行跳过）。"
-                        f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。",
-                        classes="hint", id="import-hint")
+            yield Plain(self._import_help(), classes="hint", id="import-hint")
             yield FormField("csv_path", "CSV文件路径", placeholder="如 results.csv 或 /media/usb/results.csv",
                             max_length=300)
             with Horizontal(classes="buttons"):
@@ -106,12 +101,28 @@ class ExamResultsScreen(KioskScreen):
             yield Plain("", classes="screen-error")
             yield Plain("", id="import-report")
 
+    def _import_help(self) -> str:
+        """批量导入's help, its 考试日期 example of the clock's day now (as a refused line's message names it)."""
+        example = exam_admin_results.example_exam_date(self.env.clock.now().date())
+        return ("批量导入：CSV文件每行为 身份证号码,科目,成绩,考试次数,考试日期（可有标题行；考试次数1为初考、"
+                f"2为补考，不填即为初考；考试日期如 {example:%Y-%m-%d}，填写后须与考生的考试日期一致）。正确的行会保存，"
+                "错误的行逐行列出原因；同一文件重复导入不会重复录入（此前录入过的行跳过）。"
+                f"文件请放在 {exam_admin_results.import_folder(self.env)} 文件夹（只输入文件名即可）或U盘中。")
+
+    def _show_example(self) -> None:
+        """The help's example of the day again (an import, a save, the screen back on top): left open past
+        midnight, it named the day before's, and a refused line's message today's."""
+        hint, text = self.query_one("#import-hint", Static), self._import_help()
+        if str(hint.render()) != text:  # unchanged: no new layout (the page keeps its scroll)
+            hint.update(text)
+
     def on_screen_resume(self) -> None:  # opened, or back on top (KioskScreen's handler runs too)
         self._read_awaiting()
 
     def _read_awaiting(self) -> None:
         """The candidates still to have a result (again after each save or import). Asked for by the
         clerk (the screen opened, a save): a deactivated clerk is signed out at once."""
+        self._show_example()
         self.read_live(exam_result_check.awaiting, self.env, self.kiosk.staff, done=self._list_awaiting)
 
     def _list_awaiting(self, found: exam_result_check.AwaitingDay) -> None:
@@ -252,6 +263,7 @@ class ExamResultsScreen(KioskScreen):
         self.query_one("#field-score" if retake else "#field-id_number", FormField).focus_input()
 
     def start_import(self) -> None:
+        self._show_example()
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=None, progress=0)
         bar.display = True

@@ -177,11 +177,12 @@ class ApplicationFlowScreen(FormFollowing, DoneButtons, PendingOffer, SubmitGuar
         needs_code = self.checked.phone_to_confirm is not None
         self.query_one("#code-box").display = needs_code
         if needs_code:
-            if self.query_one("#send-code", CodeButton).retarget(self.checked.phone_to_confirm or ""):
+            button = self.query_one("#send-code", CodeButton)
+            if button.retarget(self.checked.phone_to_confirm or ""):
                 self.query_one("#field-code", FormField).value = ""  # that code was for the other number
             masked = apps.mask_phone(self.checked.phone_to_confirm or "")
-            self.query_one("#code-hint", Static).update(
-                f"更换手机号码需验证新号码：点击【发送验证码】，验证码将发送至新号码 {masked}。")
+            # 点击【发送验证码】, or 【重新发送】 once a code went to that number (tester: 点击【发送验证码】 stayed)
+            button.say_hint(f"新号码 {masked}", "点击【提交】", "更换手机号码需验证新号码：")
         self.show_step("step-confirm", 1)
         self.step_opened()
 

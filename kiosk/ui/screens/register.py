@@ -206,10 +206,11 @@ class RegisterScreen(KioskScreen):
     def _to_code(self) -> None:
         assert self.applicant is not None
         masked = auth.mask_phone(self.applicant.phone)
-        if self.query_one("#send-code", CodeButton).retarget(self.applicant.phone):  # another number since
+        button = self.query_one("#send-code", CodeButton)
+        if button.retarget(self.applicant.phone):  # another number since
             self.query_one("#field-code", FormField).value = ""  # that code (and its resend wait) was the other's
-        self.query_one("#code-hint", Static).update(
-            f"{PASSED[self.via]}点击【发送验证码】，验证码将发送至 {masked}，输入后完成注册。")
+        # 点击【发送验证码】, or 【重新发送】 once a code went to that number (back from 人脸识别 and on again)
+        button.say_hint(f"手机 {masked}", "点击【完成注册】", PASSED[self.via])
         self.show_step("step-code", 2)
 
     def _code_sent(self, sent: codes.CodeSent) -> None:

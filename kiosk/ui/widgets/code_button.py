@@ -3,7 +3,9 @@ that says where the code went (``#code-sent``) true: it goes once the code has e
 service refuses it as gone (``code_gone``: used, or dead after too many wrong tries). A code asked
 for again within the wait while the one sent is still valid (CodeStillValid: 返回, then 登录 again)
 is no error: the line says where it went, until when it works and the seconds left of the wait,
-and in demo mode that SMS shows on the phone bar again (``code_still_valid``)."""
+and in demo mode that SMS shows on the phone bar again (``code_still_valid``). The line over the
+button (``#code-hint``, given by ``say_hint``) says 点击【发送验证码】 or 【重新发送】 as the button reads,
+from when a code is sent (``code_hint``)."""
 from __future__ import annotations
 
 import time
@@ -28,6 +30,7 @@ class CodeButton(Button):
         self._expires: datetime | None = None  # when the code #code-sent speaks of expires (CodeSent)
         self._gone = False  # the code sent can no longer be used: expired, used, dead (``code_gone``)
         self._still: CodeStillValid | None = None  # the line says so of this code (``code_still_valid``)
+        self._hint: tuple[str, str, str] | None = None  # what #code-hint names (``say_hint``)
 
     def on_mount(self) -> None:
         self.set_interval(1, self._tick)
@@ -44,6 +47,21 @@ class CodeButton(Button):
     def gone(self) -> bool:
         """The last code sent has expired or was refused as gone; a new one is needed."""
         return self._sent and self._gone
+
+    def say_hint(self, to: str, then: str, lead: str = "") -> None:
+        """``#code-hint`` on the screen says where the code goes (``to``) and what follows it
+        (``then``), after ``lead``, in the words of ``code_hint``, and keeps saying it as the
+        button changes: a code sent (the button reads 重新发送), gone, or for another number."""
+        self._hint = (to, then, lead)
+        self._say_hint()
+
+    def _say_hint(self) -> None:
+        if self._hint is None or not self.is_attached:
+            return
+        text = code_hint(self.sent, self.gone, *self._hint)
+        for line in self.screen.query("#code-hint").results(Static):
+            if str(line.render()) != text:
+                line.update(text)
 
     def code_sent(self, sent: CodeSent) -> None:
         """After a code went out: say where to (``#code-sent`` on the same screen), count down to the
@@ -97,6 +115,7 @@ class CodeButton(Button):
         self._until, self.disabled, self.label = 0.0, False, self.base_label
         self._sent = self._gone = False
         self._clear_sent_line()  # it named the other number
+        self._say_hint()
 
     def code_gone(self, resend_now: bool) -> None:
         """The service refused the code as one that can no longer be used (expired, used, dead after
@@ -106,6 +125,7 @@ class CodeButton(Button):
         does on the server (should it be over there first, the server says how long to wait)."""
         self._clear_sent_line()
         self._gone = True
+        self._say_hint()
         if resend_now and self._until:
             self._until, self.disabled, self.label = 0.0, False, "重新发送"
 
@@ -119,6 +139,7 @@ class CodeButton(Button):
         """``seconds`` before a code may be sent again: one was sent (``sent``), here or elsewhere."""
         self._until, self._sent = time.monotonic() + seconds, True
         self._tick()
+        self._say_hint()
 
     def _tick(self) -> None:
         # Past its expiry (the server's own rule and clock: codes refuse a code once now > expires_at)
@@ -126,7 +147,9 @@ class CodeButton(Button):
         # it goes, on every screen with a code (登录, 注册, 考试预约, the services).
         if self._expires is not None and self.app.env.clock.now() > self._expires:  # type: ignore[attr-defined]
             self._clear_sent_line()
-            self._gone = True
+            if not self._gone:
+                self._gone = True
+                self._say_hint()
         left = int(self._until - time.monotonic() + 0.999)
         if left > 0:
             self.disabled = True
@@ -145,6 +168,19 @@ class CodeButton(Button):
         if self.gone and self.display and isinstance(focused, Input) and focused.id == "input-code" \
                 and not focused.value:
             self.focus()
+
+
+def code_hint(sent: bool, gone: bool, to: str, then: str, lead: str = "") -> str:
+    """What the line over 发送验证码 says, as the button reads: 点击【发送验证码】 before a code was
+    sent, 【重新发送】 once one was (it said 点击【发送验证码】 over a button reading 重新发送: tester,
+    考试预约 and 变更驾驶证联系方式), and that the code is gone once it is (expired, dead after too
+    many wrong tries). ``to``: where the code goes (您绑定的手机 138****0000); ``then``: what follows
+    the code (点击【预约】); ``lead``: what the line starts with (人脸比对通过。)."""
+    if not sent:
+        return f"{lead}点击【发送验证码】，系统会发送6位验证码到{to}，输入验证码后{then}。"
+    if gone:
+        return f"{lead}上次发送的验证码已失效，请点击【重新发送】，将新的6位验证码发送到{to}，输入后{then}。"
+    return f"{lead}输入发送到{to} 的6位验证码后{then}；需要新的验证码请点击【重新发送】。"
 
 
 def code_refused(screen: Widget, exc: DomainError) -> CodeButton | None:

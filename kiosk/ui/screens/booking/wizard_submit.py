@@ -134,16 +134,8 @@ class BookingSubmission:
     def _confirm(self, request: submit.BookingRequest, checked: submit.Checked) -> None:
         self.request, self.publish_text = request, checked.publish_text
         self.query_one("#summary", Static).update("\n".join(f"{k}：{v}" for k, v in checked.summary))
-        button = self.query_one("#send-code", CodeButton)
-        if not button.sent:  # no code sent yet on this visit to the wizard
-            hint = f"点击【发送验证码】，系统会发送6位验证码到您绑定的手机 {checked.phone_masked}，输入验证码后点击【预约】。"
-        elif button.gone:  # expired, or dead after too many wrong tries: it must not read as still usable
-            hint = (f"上次发送的验证码已失效，请点击【重新发送】，将新的6位验证码发送到您绑定的手机 "
-                    f"{checked.phone_masked}，输入后点击【预约】。")
-        else:  # the button reads 重新发送 (the tester: the line still said 点击【发送验证码】)
-            hint = (f"输入发送到您绑定的手机 {checked.phone_masked} 的6位验证码后点击【预约】；"
-                    "需要新的验证码请点击【重新发送】。")
-        self.query_one("#code-hint", Static).update(hint)
+        # 点击【发送验证码】, or 【重新发送】 once a code was sent on this visit to the wizard (or is gone)
+        self.query_one("#send-code", CodeButton).say_hint(f"您绑定的手机 {checked.phone_masked}", "点击【预约】")
         self._can_book(True)
         self._forward("step-confirm")
 

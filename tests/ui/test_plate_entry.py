@@ -1,7 +1,9 @@
 """Pilot: 备案非本人机动车's 号牌号码 filled at a kiosk keyboard with no Chinese input method (tester:
 渝 could not be typed, so no plate could be): the province is chosen from a list that opens on the
 kiosk's own (渝), the rest is typed, upper case; keys and taps both; a plate typed whole still counts.
-On the open list a letter goes to the next abbreviation of that pinyin initial (粤 was 22 Downs from 渝)."""
+On the open list a letter goes to the next abbreviation of that pinyin initial (粤 was 22 Downs from 渝).
+Enter on the closed list moves on to the box, as in every other field (it opened the list: tester);
+Space opens it, and a line under the field says the keys (the letters were not explained: tester)."""
 from __future__ import annotations
 
 from textual.widgets import Input, Static
@@ -39,7 +41,9 @@ async def test_keyboard_only_province_listed_rest_typed(kiosk_app, env, people):
         assert kiosk_app.screen.focused is box and box.value == "B5K821" and field.value == "渝B5K821"
         await _keys(pilot, "shift+tab")
         assert kiosk_app.screen.focused is provinces
-        await _keys(pilot, "enter")  # opens the list on 渝
+        await _keys(pilot, "enter")  # on to the box with 渝, as Enter in any other field moves on
+        assert not provinces.expanded and kiosk_app.screen.focused is box and field.province == "渝"
+        await _keys(pilot, "shift+tab", "space")  # opens the list on 渝
         assert provinces.expanded
         await _keys(pilot, "down", "enter")  # the next one, chosen: the focus goes on to the box
         assert not provinces.expanded and field.province == PROVINCES[PROVINCES.index("渝") + 1]
@@ -93,7 +97,9 @@ async def test_a_letter_on_the_open_list_goes_to_the_next_province_of_that_initi
         provinces = field.query_one(ProvinceList)
         overlay = provinces.query_one(SelectOverlay)
         provinces.focus()
-        await _keys(pilot, "enter")  # opens on 渝
+        said = " ".join(str(line.render()) for line in field.query(".hint").results(Static))  # under the field
+        assert "按空格键打开列表" in said and "按Y" in said and "按拼音首字母跳转" in screen_text(kiosk_app)
+        await _keys(pilot, "space")  # opens on 渝
         assert provinces.expanded and overlay.highlighted == PROVINCES.index("渝")
 
         def on() -> str:
@@ -112,7 +118,7 @@ async def test_a_letter_on_the_open_list_goes_to_the_next_province_of_that_initi
         assert not provinces.expanded and field.province == "云"
         box = kiosk_app.screen.query_one("#input-plate", Input)
         assert kiosk_app.screen.focused is box
-        await _keys(pilot, "shift+tab", "enter", "y")  # opens on 云: y goes to 粤
+        await _keys(pilot, "shift+tab", "down", "y")  # opens on 云: y goes to 粤
         assert on() == "粤" and "粤 Y" in screen_text(kiosk_app)  # each option shows its letter
         await _keys(pilot, "enter")
         assert field.province == "粤" and "粤 Y" not in screen_text(kiosk_app)

@@ -5,12 +5,16 @@ kiosk's own province (渝), and the citizen types only the rest, upper-cased as 
 渝 + A12345 is 渝A12345. A plate typed or pasted whole (渝A12345, where an input method exists) still
 counts as typed: its abbreviation goes into the list, the rest stays in the box.
 
-Keys: Tab goes from the list to the box (Shift+Tab back); Enter, Space or Up/Down on the list open
-it, the arrows move in it and Enter chooses, and the focus goes on to the box, where the rest is
-typed; a letter or digit typed on the closed list goes into the box. On the open list a Latin
+Keys: Tab goes from the list to the box (Shift+Tab back); Space or Up/Down on the list open it, the
+arrows move in it and Enter chooses, and the focus goes on to the box, where the rest is typed.
+Enter on the closed list moves on to the box with the abbreviation shown, as Enter moves on in every
+other field of the form (and as 考试计划与安排's 选择考场 does); with none chosen it opens the list
+(tester: Enter opened the list where every other field moved on). A letter or digit typed on the
+closed list goes into the box. On the open list a Latin
 letter moves the bar to the next abbreviation whose pinyin starts with it (渝, y: 豫, 云, 粤, 渝...;
 kiosk.domain.plate_entry.next_by_initial): from 渝, 粤 was 22 Downs away. Each option shows its
-letter (粤 Y) to say so; the closed list shows the abbreviation alone. A tap opens the list, a tap on
+letter (粤 Y) to say so, and a line under the field says the keys (``KEYS``: the letters were
+not explained, tester); the closed list shows the abbreviation alone. A tap opens the list, a tap on
 an abbreviation chooses it (the focus to the box as well). The list's arrow is ASCII (v), as every
 Dropdown's: Textual's is East-Asian ambiguous width."""
 from __future__ import annotations
@@ -19,6 +23,7 @@ from collections.abc import Callable
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Label
 from textual.widgets._select import SelectOverlay
@@ -27,7 +32,9 @@ from ...domain.plate_entry import initial, join_plate, next_by_initial, split_pl
 from ...domain.plates import PROVINCES
 from .dropdown import Dropdown, DropdownCurrent, DropdownList
 from .field import FormField, _LimitedInput
-from .plain import ErrorLine
+from .plain import ErrorLine, Plain
+
+KEYS = "省份简称：按空格键打开列表，按拼音首字母跳转（如按Y在渝、豫、云、粤间跳转），按回车键选定。"
 
 
 class ProvinceCurrent(DropdownCurrent):
@@ -65,9 +72,11 @@ class ProvinceList(Dropdown[str]):
 
     CURRENT = ProvinceCurrent
     LIST = ProvinceOverlay
+    BINDINGS = [Binding("enter", "enter", show=False)]  # Space, Up and Down still open the list (Select's)
 
     class Chosen(Message):
-        """An abbreviation was chosen in the open list (the same one again too): the box is next."""
+        """An abbreviation was chosen in the open list (the same one again too), or Enter on the
+        closed list kept the one shown: the box is next."""
 
     class Typed(Message):
         """A letter or digit typed on the closed list: it goes into the box."""
@@ -79,6 +88,13 @@ class ProvinceList(Dropdown[str]):
     def __init__(self, province: str, **kwargs: object) -> None:
         super().__init__([(f"{p} {initial(p)}", p) for p in PROVINCES], prompt="省份", allow_blank=not province,
                          value=province or Dropdown.NULL, **kwargs)  # type: ignore[arg-type]
+
+    def action_enter(self) -> None:
+        """Enter on the closed list: on to the box with the abbreviation shown; none chosen, the list opens."""
+        if self.is_blank():
+            self.action_show_overlay()
+        else:
+            self.post_message(self.Chosen())
 
     @on(SelectOverlay.UpdateSelection)
     def _chosen(self, _event: SelectOverlay.UpdateSelection) -> None:
@@ -97,7 +113,7 @@ class PlateField(FormField):
 
     DEFAULT_CSS = """
     PlateField { layout: grid; grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; }
-    PlateField > Label, PlateField > .field-error { column-span: 2; }
+    PlateField > Label, PlateField > .field-error, PlateField > .hint { column-span: 2; }
     PlateField > ProvinceList { width: 12; }
     PlateField > Input { width: 1fr; max-width: 36; }  /* the two as wide as another field's box (48) */
     App.-narrow PlateField > ProvinceList { margin: 0 1 0 0; }
@@ -119,6 +135,7 @@ class PlateField(FormField):
         yield ProvinceList(self._province, id=f"province-{self.field_name}")
         yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
                             id=f"input-{self.field_name}")
+        yield Plain(KEYS, classes="hint")
         yield ErrorLine(classes="field-error")
 
     @property

@@ -109,7 +109,7 @@ class ProvinceList(Dropdown[str]):
 
 
 class PlateField(FormField):
-    """号牌号码: the list of abbreviations and the box of the rest on one line, the message under both."""
+    """号牌号码: the list of abbreviations and the box of the rest on one line, the message under both, the keys (``KEYS``) under that."""
 
     DEFAULT_CSS = """
     PlateField { layout: grid; grid-size: 2; grid-columns: 12 1fr; grid-rows: auto; }
@@ -135,8 +135,8 @@ class PlateField(FormField):
         yield ProvinceList(self._province, id=f"province-{self.field_name}")
         yield _LimitedInput(value=self._value, placeholder=self._placeholder, max_length=self._max_length,
                             id=f"input-{self.field_name}")
+        yield ErrorLine(classes="field-error")  # a message right under the plate, the keys under it
         yield Plain(KEYS, classes="hint")
-        yield ErrorLine(classes="field-error")
 
     @property
     def provinces(self) -> ProvinceList:

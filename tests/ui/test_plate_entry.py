@@ -126,3 +126,25 @@ async def test_a_letter_on_the_open_list_goes_to_the_next_province_of_that_initi
         assert str(shown.render()) == "粤"  # the closed list: the abbreviation alone
         await _keys(pilot, "z", "a", "1", "2", "3")  # the list closed: typed into the box
         assert box.value == "ZA123" and field.value == "粤ZA123"
+
+
+async def test_enter_on_the_list_with_none_chosen_opens_it():
+    """No abbreviation chosen (a kiosk whose offices name no province): Enter has nothing to move on
+    with, so it opens the list, as Space does; with one chosen it moves on to the box."""
+    from textual.app import App
+
+    class Form(App):
+        def compose(self):  # type: ignore[no-untyped-def]
+            yield PlateField("plate", "号牌号码", province="")
+
+    app = Form()
+    async with app.run_test(size=(100, 30)) as pilot:
+        field = app.query_one(PlateField)
+        provinces = field.query_one(ProvinceList)
+        provinces.focus()
+        await _keys(pilot, "enter")
+        assert provinces.expanded and field.province == ""
+        await _keys(pilot, "down", "enter")  # the first abbreviation, chosen: on to the box
+        assert not provinces.expanded and field.province == PROVINCES[0] and app.focused is field.input
+        await _keys(pilot, "shift+tab", "enter")  # closed, one chosen: on to the box, the list shut
+        assert not provinces.expanded and app.focused is field.input

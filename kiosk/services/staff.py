@@ -85,6 +85,16 @@ def _normalize_no(staff_no: str) -> str:
     return "".join(str(staff_no).split()).upper()[:20]
 
 
+NO_STAFF_NO = "请输入警号/工号"
+
+
+def staff_no_problem(staff_no: str) -> str:
+    """What is wrong with a staff number typed, before any account is looked at ('' when nothing):
+    none typed. The sign-in screen asks it as Enter leaves the field (the number typed into the
+    hidden 密码 after a silent move on)."""
+    return "" if _normalize_no(staff_no) else NO_STAFF_NO
+
+
 def _staff_row(s: Session, staff_no: str) -> Staff | None:
     """The account, locked until the transaction ends (PostgreSQL ``FOR UPDATE``; SQLite's write
     transaction is exclusive already): tries at the same moment on several terminals are counted
@@ -101,7 +111,7 @@ def sign_in(env: Env, staff_no: str, password: str) -> StaffSession:
     (``must_change_password``) gives a session that must set its own first (staff_password)."""
     staff_no = _normalize_no(staff_no)
     if not staff_no:
-        raise DomainError("请输入警号/工号", "staff_no")
+        raise DomainError(NO_STAFF_NO, "staff_no")
     if not password:
         raise DomainError("请输入密码", "password")
     now = env.clock.now()

@@ -65,3 +65,24 @@ async def test_enter_with_an_empty_password_or_pin_asks_for_it_and_costs_no_atte
         await settle(pilot)
         assert isinstance(app.screen, StaffHomeScreen)
         assert _failures(env, "J1001", "unlock_failed") == (0, 1)
+
+
+async def test_enter_with_no_staff_number_asks_for_it_and_keeps_the_focus(env):
+    """Enter in an empty 警号/工号 said nothing and moved on to 密码, where the clerk then typed the
+    staff number unseen (tester): 请输入警号/工号 under it, the focus kept; typed, Enter moves on."""
+    app = counter_app(env)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        assert field_error(app, "staff_no") == "请输入警号/工号"
+        assert app.focused is app.screen.query_one("#input-staff_no")
+        await pilot.press("space", "enter")  # a space is no staff number either
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#input-staff_no")
+        await pilot.press("backspace", *"J1001")
+        await settle(pilot)
+        assert field_error(app, "staff_no") == ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#input-password")
+        assert _failures(env, "J1001") == (0, 0)

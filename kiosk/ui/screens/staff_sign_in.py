@@ -49,7 +49,12 @@ class StaffSignInScreen(KioskScreen):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "input-staff_no":
-            self.query_one("#input-password", Input).focus()
+            # none typed: said under it and the focus stays, as the citizen 登录 does (tester: the
+            # focus went on silently and the staff number was typed into the hidden 密码)
+            if problem := staff_service.staff_no_problem(event.input.value):
+                self.show_error(DomainError(problem, "staff_no"))
+            else:
+                self.query_one("#input-password", Input).focus()
         else:
             self.submit()
 

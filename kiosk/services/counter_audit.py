@@ -8,8 +8,8 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, or_, select
 
-from ..db.models import Account, AuditEntry
-from ..domain.errors import DomainError, PermissionDenied
+from ..db.models import Account, AuditEntry, Staff
+from ..domain.errors import FormProblems, PermissionDenied
 from ..domain.ids import mask_id, normalize_person_or_unit_id
 from ..domain.typed import date_or_error
 from . import audit
@@ -19,6 +19,8 @@ from .permissions import ADMIN, active, actor, may, permitted
 from .staff import StaffSession
 
 LIMIT = 500
+FIELDS = ("staff_no", "citizen_id", "action", "date_from", "date_to")  # the form's, in its order
+OTHERS_REFUSED = "您只能查看本人的操作记录，没有权限查看其他工作人员的记录（需要管理员角色）"
 ANY_ROLE = ("counter", "review", "exam_admin", "verify", "admin")  # each sees its own entries
 
 
@@ -103,19 +105,26 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
     # a clerk deactivated, or no longer admin, is signed out; else the role searched with (an
     # admin's 管理员, a clerk's own first role as every other service records it: 窗口, 审核...)
     role = active(env, staff, *(ADMIN if not own else ANY_ROLE), doing=audit.action_name("audit_search"))
+    # Every wrong field said at once, in the form's order (as 考试计划与安排's 保存场次): one per
+    # 查询 had the clerk correct the 工号, then the ID number, then the dates (tester).
+    problems = FormProblems()
     if own and asked and asked != staff.staff_no:  # refused, and the attempt kept in the log
         with env.db.write() as s:
             audit.record(s, env, actor=actor(staff), role=role, action="audit_search_refused",
                          detail=f"查看工号{asked[:12]}的操作记录（无管理员角色）")
-        raise PermissionDenied("您只能查看本人的操作记录，没有权限查看其他工作人员的记录（需要管理员角色）", "staff_no")
+        problems.add(OTHERS_REFUSED, "staff_no")
     # checked as 为群众办理 checks it: a mistyped number (its check digit) was searched for and
     # found nothing, 共 0 条, as if that citizen had no entries
-    citizen = (normalize_person_or_unit_id(f.citizen_id, "citizen_id", today=env.clock.now().date())
-               if f.citizen_id.strip() else "")
     today = env.clock.now().date()
-    start, end = _day(f.date_from, "date_from", today), _day(f.date_to, "date_to", today)
+    citizen = (problems.check(normalize_person_or_unit_id, f.citizen_id, "citizen_id", today=today)
+               if f.citizen_id.strip() else "")
+    start = problems.check(_day, f.date_from, "date_from", today)
+    end = problems.check(_day, f.date_to, "date_to", today)
     if start and end and end < start:
-        raise DomainError("结束日期不能早于开始日期", "date_to")
+        problems.add("结束日期不能早于开始日期", "date_to")
+    if problems.problems == [("staff_no", OTHERS_REFUSED)]:  # alone, the refusal it is
+        raise PermissionDenied(OTHERS_REFUSED, "staff_no")
+    problems.raise_found(FIELDS)
     q = select(AuditEntry, Account.id_number).outerjoin(Account, Account.id == AuditEntry.account_id)
     if staff_no:
         q = q.where(AuditEntry.actor == f"staff:{staff_no}")
@@ -134,3 +143,23 @@ def search(env: Env, staff: StaffSession | None, f: AuditFilter) -> list[AuditRo
                             f"操作：{f.action.strip() or '全部'}；日期：{_dates(start, end)}")
         return [AuditRow(e.at, e.actor, e.role, e.terminal_id, mask_id(idn) if idn and len(idn) == 18 else "",
                          e.action, e.detail) for e, idn in rows]
+
+
+@dataclass(frozen=True)
+class Found:
+    """A search's rows, and ``note``: what the count should say with them ('' when nothing): an
+    admin's 工号 that no staff account has (ZZ9 found 共 0 条 and nothing said why)."""
+    rows: list[AuditRow]
+    note: str
+
+
+def find(env: Env, staff: StaffSession | None, f: AuditFilter) -> Found:
+    """``search``, and for an admin's 工号 that is no staff member's, 没有工号为ZZ9的工作人员 (its
+    entries are still listed: a sign-in tried with that number is kept under it)."""
+    rows = search(env, staff, f)
+    asked = "".join(f.staff_no.split()).upper()
+    if not asked or staff is None or not may(staff, ADMIN):
+        return Found(rows, "")
+    with env.db.read() as s:
+        known = s.scalar(select(Staff.id).where(Staff.staff_no == asked)) is not None
+    return Found(rows, "" if known else f"没有工号为{asked[:20]}的工作人员")

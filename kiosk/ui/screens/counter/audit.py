@@ -139,7 +139,7 @@ class AuditScreen(KioskScreen):
         self._show_examples()
         f = counter_audit.AuditFilter(self._v("staff_no"), self._v("citizen_id"), self._v("action"),
                                       self._v("date_from"), self._v("date_to"))
-        self.call(counter_audit.search, self.env, self.kiosk.staff, f, done=self._loaded, failed=self._refused)
+        self.call(counter_audit.find, self.env, self.kiosk.staff, f, done=self._loaded, failed=self._refused)
 
     def _show_examples(self) -> None:
         """开始日期 and 结束日期's examples of the clock's day now, the ones a refused search names (the service
@@ -149,17 +149,21 @@ class AuditScreen(KioskScreen):
             self.query_one(f"#input-{name}", Input).placeholder = example_placeholder(example)
 
     def _refused(self, exc: DomainError) -> None:
-        """Refused (as 考试计划与安排's 查询): the list and count go, they would pass for the criteria typed."""
-        self._loaded([])
+        """Refused (as 考试计划与安排's 查询): the list and count go, they would pass for the criteria typed.
+        Every wrong field is said beside itself at once (FieldErrors)."""
+        self._loaded(counter_audit.Found([], ""))
         self.query_one("#audit-count", Static).update("")
         self.show_error(exc)
 
-    def _loaded(self, rows: list[counter_audit.AuditRow]) -> None:
-        self.rows = rows
+    def _loaded(self, found: counter_audit.Found) -> None:
+        """The rows, and the count with what it needs said: 共 0 条 alone for an admin's 工号 no staff
+        member has read as if that clerk had done nothing (没有工号为ZZ9的工作人员 with it)."""
+        self.rows = rows = found.rows
         self._fill()
         self._show(0)
         more = "（仅显示最近500条，请缩小查询条件）" if len(rows) >= counter_audit.LIMIT else ""
-        self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{more}")
+        note = f"（{found.note}）" if found.note else ""
+        self.query_one("#audit-count", Static).update(f"共 {len(rows)} 条{note}{more}")
 
     def _fill(self, keep_cursor: bool = False) -> None:
         """The rows in the columns that fit the page, 说明 in the room the others leave, cut cleanly

@@ -170,3 +170,28 @@ async def test_down_and_enter_sent_together_look_the_citizen_up(env, people):
             _key(app, key)
         await settle(pilot)
         assert a.name in screen_text(app) and _lookups(env) == [f"事由：{REASONS[0]}"]
+
+
+async def test_a_wrong_id_is_said_at_enter_and_every_wrong_field_at_lookup(env):
+    """17 digits and Enter went on to 查询事由 unsaid; 查询 then told the ID's problem, and the
+    reason's only at the next one (tester). Enter says the ID's problem at once, the focus kept;
+    查询 says both at once, each under its field; nothing is looked up (or audited)."""
+    app = counter_app(env)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _citizen_screen(pilot, app)
+        id_input = app.screen.query_one("#input-id_number", Input)
+        await pilot.press(*"50010719950101042", "enter")
+        await settle(pilot)
+        assert field_error(app, "id_number") == "身份证号码应为18位，您输入了17位"
+        assert app.focused is id_input
+        await press(pilot, "lookup")
+        assert field_error(app, "id_number") == "身份证号码应为18位，您输入了17位"
+        assert field_error(app, "reason") == "请选择或填写查询事由（至少2个字）"
+        assert app.focused is id_input  # the first wrong field
+        assert _lookups(env) == []
+        set_input(app, "id_number", "500107199501010426")
+        id_input.focus()
+        await pilot.press("enter")  # right now, the reason still empty: on to 查询事由
+        await settle(pilot)
+        assert field_error(app, "id_number") == ""
+        assert app.focused is app.screen.query_one("#input-reason", Input)

@@ -29,7 +29,7 @@ from sqlalchemy import select
 from ..db.models import AuditEntry
 from ..domain.errors import DomainError, FormProblems, for_staff
 from ..domain.ids import normalize_id_number
-from ..domain.typed import date_or_error, half_width
+from ..domain.typed import date_or_error, half_width, required_date
 from . import allocation_service, audit, exam_results, files
 from .allocation_preview import Preview, preview
 from .date_examples import format_text
@@ -65,8 +65,11 @@ def _check(env: Env, staff: StaffSession | None, doing: str) -> str:
 
 
 def _alloc_day(env: Env, day_text: str) -> date:
-    """The format message names today, a publication day allocation runs on (the field's own value)."""
-    return date_or_error(day_text, "alloc_date", format_text(env.clock.now().date(), "预约结果公布日期"))
+    """The format message names today, a publication day allocation runs on (the field's own value).
+    Nothing typed is asked for by name, 请输入预约结果公布日期, as the other date fields ask (it was
+    told the format, tester)."""
+    return required_date(day_text, "alloc_date", "预约结果公布日期",
+                         format_text(env.clock.now().date(), "预约结果公布日期"))
 
 
 def example_exam_date(today: date) -> date:

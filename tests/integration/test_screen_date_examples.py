@@ -74,6 +74,10 @@ def test_the_publication_day_and_result_date_messages_name_today(env, people, da
     said = _refused(exam_admin_results.allocation_preview, env, EXAMS, WRONG)
     assert (said.field, said.message) == ("alloc_date", f"请按 {day} 的格式输入预约结果公布日期")
     assert exam_admin_results.allocation_preview(env, EXAMS, f"{day}").date == day
+    # nothing typed is asked for by name, as the other date fields (it was told the format: tester)
+    for empty in ("", "  "):
+        said = _refused(exam_admin_results.allocation_preview, env, EXAMS, empty)
+        assert (said.field, said.message) == ("alloc_date", "请输入预约结果公布日期")
     with pytest.raises(DomainError) as refused:
         exam_admin_results.read_form(env, people["four_fails"].id_number, "2", "90", "1", WRONG)
     assert problems_of(refused)["exam_date"] == f"考试日期须为 {day} 这样的日期"

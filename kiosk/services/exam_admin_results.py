@@ -55,6 +55,7 @@ class ImportReport:
     total: int = 0
     saved: int = 0
     skipped: int = 0  # lines whose result was recorded already, as they say it (imported before)
+    blank: list[int] = field(default_factory=list)  # the numbers of empty lines (,, too), not in total
     errors: list[LineError] = field(default_factory=list)
     warnings: list[LineError] = field(default_factory=list)  # saved lines the clerk should know about (unpaid fee)
 
@@ -176,9 +177,10 @@ def outside_imports(env: Env) -> str:
     return f"只能导入 {import_folder(env)} 文件夹或U盘（/media、/mnt）中的CSV文件"
 
 
-def read_csv(env: Env, path_text: str) -> tuple[list[tuple[int, list[str]]], str]:
+def read_csv(env: Env, path_text: str) -> tuple[list[tuple[int, list[str]]], str, list[int]]:
     """The lines of a CSV file in the import folder or on removable media (kiosk.services.files),
-    and the SHA-256 of its bytes: a typed path never reaches the kiosk's own files (its signing
+    the SHA-256 of its bytes, and the numbers of its empty lines (nothing in any cell: ,, too),
+    skipped and said in the report: a typed path never reaches the kiosk's own files (its signing
     keys) or the rest of the system."""
     if not path_text.strip():
         raise DomainError("请输入CSV文件路径", "csv_path")
@@ -204,13 +206,14 @@ def read_csv(env: Env, path_text: str) -> tuple[list[tuple[int, list[str]]], str
             continue
     else:
         raise DomainError("无法识别文件编码，请另存为UTF-8编码的CSV文件", "csv_path")
-    rows = []
+    rows, blank = [], []
     for number, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
         cells = [c.strip() for c in cells]
-        if not any(cells) or (number == 1 and cells and not cells[0][:1].isdigit()):
-            continue  # blank line or header
-        rows.append((number, cells))
-    return rows, hashlib.sha256(raw).hexdigest()
+        if not any(cells):  # an empty line, or one of commas only (,,): said, not silently left out (tester)
+            blank.append(number)
+        elif not (number == 1 and not cells[0][:1].isdigit()):  # not the header
+            rows.append((number, cells))
+    return rows, hashlib.sha256(raw).hexdigest(), blank
 
 
 def _outcome(errors: int, digest: str) -> str:
@@ -253,10 +256,10 @@ def import_csv(env: Env, staff: StaffSession | None, path_text: str,
                progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Save the good lines, report the bad ones; ``progress(done, total)`` after each line."""
     role = _check(env, staff, audit.action_name("exam_results_import"))
-    rows, digest = read_csv(env, path_text)
+    rows, digest, blank = read_csv(env, path_text)
     if rows:  # an empty file saves nothing, whenever it is imported
         _imported_before(env, digest)
-    report = ImportReport(total=len(rows))
+    report = ImportReport(total=len(rows), blank=blank)
     for done, (number, cells) in enumerate(rows, start=1):
         try:
             if not 3 <= len(cells) <= 5:  # another count may mean a shifted column: the wrong number as the score

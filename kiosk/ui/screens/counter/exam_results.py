@@ -287,7 +287,8 @@ class ExamResultsScreen(KioskScreen):
         bar = self.query_one("#import-progress", ProgressBar)
         bar.update(total=max(report.total, 1), progress=max(report.total, 1))
         skipped = f"已录入过 {report.skipped} 行（跳过），" if report.skipped else ""
-        lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，{skipped}错误 {len(report.errors)} 行。")]
+        lines = [Text(f"共 {report.total} 行：已保存 {report.saved} 行，{skipped}错误 {len(report.errors)} 行。"
+                      f"{blank_text(report.blank)}")]
         lines += [Text.assemble((f"第{e.line}行", "red"), f" {e.text}：{e.message}") for e in report.errors]
         lines += [Text.assemble((f"第{e.line}行", "bold yellow"), f" {e.text}：已保存；注意：{e.message}")
                   for e in report.warnings]
@@ -297,3 +298,16 @@ class ExamResultsScreen(KioskScreen):
         # showed, the report under it off the screen, and Tab did not reach it: tester)
         self.call_after_refresh(self.query_one(Page).read_from, report_line)
         self._read_awaiting()
+
+
+BLANK_NAMED = 5  # the empty lines named by number at most
+
+
+def blank_text(blank: list[int]) -> str:
+    """The file's empty lines (,, too), which the count leaves out: 另有空行 1 行（第7行），已跳过。
+    ('' for none). A line of commas only was skipped unsaid, and 共 5 行 of a 6-line file read as a
+    line lost (tester)."""
+    if not blank:
+        return ""
+    named = "、".join(str(n) for n in blank[:BLANK_NAMED]) + ("等" if len(blank) > BLANK_NAMED else "")
+    return f"另有空行 {len(blank)} 行（第{named}行），已跳过。"

@@ -226,6 +226,14 @@ class KioskApp(IdleTimeout, FreshScreenTaps, KeyOrder, App, inherit_bindings=Fal
     def action_swallow(self) -> None:
         """Quit, suspend, palette and screenshot keys do nothing in kiosk mode."""
 
+    def action_focus_previous(self) -> None:
+        """Shift+Tab: the focus back, and on a page's first control the page at its top (the line
+        under it says 上方还有内容 ... （或按Shift+Tab键）: kiosk.ui.widgets.page.Page.top_after_shift_tab)."""
+        from .widgets.page import top_after_shift_tab
+
+        self.screen.focus_previous()
+        top_after_shift_tab(self.screen)
+
     def action_staff_exit(self) -> None:
         """F12. A citizen kiosk: any active staff member's number and PIN leave kiosk mode. A counter
         terminal: with a clerk signed in (locked or not), only that clerk's number and PIN close the

@@ -22,6 +22,7 @@ from textual import events
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.geometry import Size
 from textual.message import Message
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
@@ -61,6 +62,37 @@ class Page(VerticalScroll):
             for hint in self.screen.query(MoreBelow):
                 hint.follow(self)
             follow_keypad(self.screen)
+
+    def top_after_shift_tab(self, widget: Widget) -> None:
+        """Shift+Tab (the key: kiosk.ui.app.KioskApp.action_focus_previous) just focused ``widget``: when
+        it is the page's first control, the page scrolled, and the line under it says 上方还有内容 ...
+        （或按Shift+Tab键）, the page goes to its top after the refresh (the intro above that control in
+        view again) if the control, with its label and message, still fits from there. In 驾驶证补换领
+        at 100x30 and 满分学习考试 at 80x20 Shift+Tab walked up the fields, each scrolled just into
+        view, and never brought the intro back: the line stayed. Never for a focus set by the app (the
+        SMS code of 考试预约's 确认并提交, focused as the code is sent: at the top 上一步 went under the
+        phone bar), nor under a line that names another key (the booking lists' PageUp)."""
+        if self._says_shift_tab() and self.scroll_y > 0:
+            self.call_after_refresh(self._top_for, widget)
+
+    def _says_shift_tab(self) -> bool:
+        from .more_below import MORE_ABOVE_TEXT, MoreBelow
+
+        return self.parent is not None and any(
+            hint.ABOVE_TEXT == MORE_ABOVE_TEXT for hint in self.parent.query_children(MoreBelow))
+
+    def _top_for(self, widget: Widget) -> None:
+        if self.scroll_y <= 0 or self.screen.focused is not widget or not widget.is_attached:
+            return
+        if widget is not next((w for w in self.screen.focus_chain if self in w.ancestors), None):
+            return
+        from .field import FormField
+
+        box = next((n for n in widget.ancestors_with_self if isinstance(n, FormField) or n.has_class("field-box")),
+                   widget)  # a field's label and message with it
+        view = self.scrollable_content_region
+        if box.region.bottom - view.y + self.scroll_y <= view.height:  # its bottom in view from the top
+            self.scroll_home(animate=False, immediate=True)
 
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show and not (self.form and self.shows_fields)
@@ -178,3 +210,12 @@ def _shown_leaves(container: Widget) -> Iterator[Widget]:
             yield from _shown_leaves(child)
         elif not (isinstance(child, Static) and not str(child.content).strip()):
             yield child
+
+
+def top_after_shift_tab(screen: Screen) -> None:
+    """After Shift+Tab moved the focus on ``screen``: the page it landed in goes to its top when it
+    landed on the page's first control (Page.top_after_shift_tab)."""
+    focused = screen.focused
+    page = next((n for n in focused.ancestors if isinstance(n, Page)), None) if focused is not None else None
+    if page is not None:
+        page.top_after_shift_tab(focused)

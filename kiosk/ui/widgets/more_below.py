@@ -22,7 +22,9 @@ Upwards too: after 查询 (考试预约's 选择场次 at 100x30) the page is sc
 screen could not get back to the dates but by the thin scrollbar. Scrolled to the end with something
 above (any of the three wizards), the line says 上方还有内容：请点这里向上翻页（或按Shift+Tab键）, and a tap
 pages the page up (one page height, or to its top); with something both above and below it says
-below, as before. As the 业务中心's line (#home-more) says 上方还有更多业务. Under the booking lists
+below, as before. Shift+Tab keeps that promise: the key onto the page's first control brings the page
+to its top, the intro above it in view (kiosk.ui.widgets.page.Page.top_after_shift_tab). As the
+业务中心's line (#home-more) says 上方还有更多业务. Under the booking lists
 (MoreBelowByPageUp) it names PageUp instead: Shift+Tab there did not bring the top back.
 
 ``MoreInList`` is the same line under a list that scrolls inside a page that fits (窗口工作台's

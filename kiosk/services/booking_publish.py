@@ -1,4 +1,5 @@
-"""Exam booking, step 确认并提交 of a normal application: the day(s) its result is published on.
+"""Exam booking, step 确认并提交 of a normal application: the day(s) its result is published on; and
+the days still to come for a booking waiting for allocation (``waiting_days``: 考试预约凭证 says them).
 
 One day: that day, when online booking closes and the ranking decides. Several (服从系统安排 over
 a range, or chosen sessions in different plans): a short row of the days, then one short 温馨提示
@@ -11,12 +12,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver
+from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
 from ..domain.dates import format_date, format_days
 from . import booking_create
-from .booking import exam_days
+from .booking import exam_days, site_city_filter
 from .env import Env
 
 if TYPE_CHECKING:
@@ -61,3 +64,29 @@ def publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list
         rows = Driver(s).all(booking_create.DAY_AND_PUBLISH[key], **fitting)
         return sorted({publish for day, publish in rows if publish and day not in busy})
     return sorted({x[-1] for x in plan.sessions})
+
+
+def waiting_days(s: Session, bookings: list[Booking]) -> dict[int, tuple[date, ...]]:
+    """The publication days, earliest first, of the plans not yet allocated that each booking waiting
+    for allocation (pending, not priority) may still be placed in: 自主选择场次, its chosen sessions';
+    服从系统安排, those of the sessions of its subject and class in its range (at its site, else in its
+    city). None known (the last allocation ran): the booking is left out."""
+    out: dict[int, tuple[date, ...]] = {}
+    for b in bookings:
+        if b.status != "pending" or b.priority:
+            continue
+        q = (select(ExamPlan.publish_on).distinct().join(ExamSession, ExamSession.plan_id == ExamPlan.id)
+             .where(ExamPlan.allocated_at.is_(None)))
+        if b.mode == "self":
+            q = q.where(ExamSession.id.in_([int(i) for i in b.choices or ()]))
+        elif b.range_from and b.range_to:
+            q = q.where(ExamSession.subject == b.subject, ExamSession.exam_date.between(b.range_from, b.range_to),
+                        ExamSession.classes.contains(b.licence_class))
+            q = q.where(ExamSession.site_id == b.site_id) if b.site_id is not None else q.where(
+                ExamSession.site_id.in_(select(ExamSite.id).where(site_city_filter(b.city))))
+        else:
+            continue
+        days = tuple(s.scalars(q.order_by(ExamPlan.publish_on)))
+        if days:
+            out[b.id] = days
+    return out

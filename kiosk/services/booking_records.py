@@ -14,6 +14,7 @@ from ..domain.errors import NotFound
 from ..domain.exam import SUBJECT_NAMES
 from .booking import (BOOKING_STATUS_TEXT, MODE_TEXT, PLACED_PAID_TEXT, PLACED_UNPAID_TEXT, PRIORITY_TITLE, TITLE,
                       session_at)
+from .booking_publish import waiting_days
 from .env import Env
 
 # A result's status in 网办进度 (the booking's application); the booking lists say the same
@@ -47,6 +48,8 @@ class BookingView:
     wanted_range: tuple[date, date] | None = None  # 服从系统安排: the dates applied for
     wanted_place: str = ""  # 服从系统安排: the site chosen, else the city's sites (不限考场（重庆）)
     result: str = ""  # a finished (done) booking: how its last attempt ended (考试合格 / 考试不合格 / 缺考)
+    # waiting for allocation: the publication days still to come (booking_publish.waiting_days)
+    publish_days: tuple[date, ...] = ()
 
     @property
     def subject_name(self) -> str:
@@ -140,6 +143,8 @@ def _extra(s: Session, bookings: list[Booking]) -> dict[int, dict]:
     extra = _wanted(s, bookings)
     for bid, fields in _results(s, bookings).items():
         extra.setdefault(bid, {}).update(fields)
+    for bid, days in waiting_days(s, bookings).items():
+        extra.setdefault(bid, {})["publish_days"] = days
     return extra
 
 

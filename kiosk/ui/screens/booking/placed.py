@@ -3,13 +3,24 @@ time, the soonest first."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from rich.text import Text
 from textual.widgets import Button, Static
 
 from ....services import booking_records, certificates, fees
+from ....domain.dates import format_date
+from ....services.booking_publish import publish_text
 from .records import BookingListScreen
+
+
+def _published(days: tuple[date, ...]) -> str:
+    """When a booking's result is published: 于2026年12月5日公布, or over several days (its sessions in
+    several plans) 在2026年12月5日至12月9日（共5天）依次公布."""
+    if len(days) == 1:
+        return f"于{format_date(days[0])}公布"
+    return f"在{publish_text(list(days))}依次公布" if days else "在预约结果公布日公布"
 
 
 class FeeScreen(BookingListScreen):
@@ -85,6 +96,23 @@ class CertificateScreen(BookingListScreen):
     INTRO = "以下为预约成功的考试。选择一项，点击【查看预约凭证】，凭证同时保存，可到车管所窗口打印。"
     STATUSES = ("placed",)
     EMPTY = "您没有预约成功的考试，预约成功后才能打印预约凭证。"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.waiting: list[booking_records.BookingView] = []  # bookings waiting for allocation (受理中)
+
+    def _loaded(self, rows: list[booking_records.BookingView]) -> None:
+        self.waiting = [r for r in rows if r.status == "pending"]
+        super()._loaded(rows)
+
+    def empty(self) -> str:
+        """No successful booking: one still waiting for allocation is named, with the day its result is
+        published (tester: 您没有预约成功的考试 alone, while 科目二 was 受理中, read as no booking at all)."""
+        if not self.waiting:
+            return self.EMPTY
+        said = [f"{r.subject_name}考试预约（业务流水号{r.serial_no}）正在受理中，预约结果将{_published(r.publish_days)}"
+                for r in self.waiting]
+        return f"您的{'；'.join(said)}，预约成功后才能打印预约凭证。"
 
     def act(self, row: booking_records.BookingView) -> None:
         self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)

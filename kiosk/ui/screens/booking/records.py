@@ -131,13 +131,17 @@ class BookingListScreen(LiveBookings, CitizenScreen):
 
     def _show_status(self) -> None:
         """The line over the list: what the last action (or a live read) said, then what to do."""
-        intro = self.intro() if self.rows else self.EMPTY
+        intro = self.intro() if self.rows else self.empty()
         flash = Content.styled(self.flash, "bold $text-error" if self.flash_alert else "")  # a refusal in red
         self.query_one("#status", Static).update(Content.assemble(flash, "\n", intro) if self.flash else intro)
 
     def intro(self) -> str:
         """What to do with the rows listed (there are some)."""
         return self.INTRO
+
+    def empty(self) -> str:
+        """What the line over the list says when nothing is listed."""
+        return self.EMPTY
 
     def _fill(self, keep_cursor: bool = True) -> None:
         """The rows, in the columns that fit the page's width (again after a resize, when they change)."""

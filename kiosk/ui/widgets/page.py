@@ -20,6 +20,7 @@ from collections.abc import Iterator
 
 from textual import events
 from textual.containers import ScrollableContainer, VerticalScroll
+from textual.errors import NoWidget
 from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
@@ -93,6 +94,18 @@ class Page(VerticalScroll):
         view = self.scrollable_content_region
         if box.region.bottom - view.y + self.scroll_y <= view.height:  # its bottom in view from the top
             self.scroll_home(animate=False, immediate=True)
+
+    def focus_on_click(self) -> bool:
+        """Not for a tap on a 下方还有内容 line inside the page (under 考试预约's session table,
+        kiosk.ui.widgets.more_below.MoreInList): the line pages its list, and the list (or the field)
+        focused keeps the focus, as for the page's own line beside it (tester: the page took it)."""
+        from .more_below import MoreBelow
+
+        try:
+            under, _ = self.screen.get_widget_at(*self.app.mouse_position)
+        except NoWidget:
+            return super().focus_on_click()
+        return not isinstance(under, MoreBelow) and super().focus_on_click()
 
     def allow_focus(self) -> bool:
         return self.can_focus and self.has_more_to_show and not (self.form and self.shows_fields)

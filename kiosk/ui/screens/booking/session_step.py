@@ -32,7 +32,7 @@ from .session_dates import SessionDates, defaults
 from .session_fields import DateField, SiteSelect
 from .session_focus import SessionFocus
 from .session_request import SessionRequest
-from .session_table import SessionTable
+from .session_table import SessionsMore, SessionTable
 # CHANGED is named here too (tests: session_step.CHANGED)
 from .session_text import CHANGED, PRIORITY_TEXT, QUERY_HINT, agreed_text, changed_text, hint_text, ranking_texts
 
@@ -110,7 +110,9 @@ class SessionStep(SessionRequest, SessionTable, SessionFocus, SessionDates, Vert
         yield Plain("", id="ranking-rule", classes="hint")
         yield Plain("", id="sessions-hint", classes="hint")
         yield ErrorLine(id="sessions-alert", classes="field-error")  # about the sessions listed or chosen
-        yield PlainTable(id="sessions", cursor_type="row", zebra_stripes=True, select_on_click=True)
+        table = PlainTable(id="sessions", cursor_type="row", zebra_stripes=True, select_on_click=True)
+        yield table
+        yield SessionsMore(table, id="sessions-more")  # 下方还有内容 while sessions are below the table's edge
         with Horizontal(classes="buttons"):
             yield Button("上一步", id="prev-sessions")
             yield Button("下一步", id="next-sessions", variant="primary")

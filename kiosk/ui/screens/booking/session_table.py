@@ -10,8 +10,21 @@ from rich.cells import cell_len
 from textual.widgets import DataTable, Static
 
 from ....services import booking_query as bq
+from ...widgets.more_below import MoreInList
 
 MARK = "已选"  # the priority table's one mark; 自主选择场次 numbers its marks in the order chosen (mark_text)
+
+
+class SessionsMore(MoreInList):
+    """The line under the table (tester: 共72个场次 over 13 rows, and at a touch screen only the table's thin
+    scrollbar to reach the rest): 下方还有内容 while sessions are below its edge, 上方还有内容 at its end; a tap
+    pages the table. Its row is kept while the table lists sessions (blank when they all show), so
+    the table fitted to the page (SessionFocus) does not move when it comes or goes."""
+
+    def _show(self, below: bool, above: bool) -> None:
+        super()._show(below, above)
+        self.display = self._target.display and bool(self._target.row_count)
+        self.visible = below or above
 
 
 class SessionTable:
@@ -55,6 +68,7 @@ class SessionTable:
         table.display = self.last_query is not None
         for r, row in zip(rows, cells):
             table.add_row(*row, key=str(r.id))
+        self.query_one(SessionsMore).follow_list()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -17,8 +17,10 @@ from ..widgets.code_button import CodeButton
 from ..widgets.field import FormField
 from ..widgets.header import KioskHeader
 from ..widgets.keypad_box import KeypadBox
+from ..widgets.more_below import MoreBelow
 from ..widgets.plain import ErrorLine, Plain
 from ..widgets.page import Page
+from ..widgets.page_column import PageColumn
 
 # A citizen whose bound phone is lost or changed gets no code: the way on, said before they try
 # (the counter's 重置绑定手机号; tester: there was no path).
@@ -38,19 +40,22 @@ class SignInScreen(KioskScreen):
     def compose(self) -> ComposeResult:
         yield KioskHeader("登录")
         with Horizontal(classes="with-keypad"):
-            with Page(classes="form"):
-                yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。"
-                            f"\n{PHONE_GONE}", classes="hint")
-                yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
-                                value=self._given_id)
-                yield Button("去注册", id="to-register", variant="primary", classes="hidden")
-                yield CodeButton(id="send-code")
-                yield Plain("", id="code-sent", classes="hint")
-                yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True, enter_presses="submit")
-                yield ErrorLine(classes="screen-error")
-                with Horizontal(classes="buttons"):
-                    yield Button("返回", id="back")
-                    yield Button("登录", id="submit", variant="primary")
+            with PageColumn():
+                with Page(classes="form"):
+                    yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。"
+                                f"\n{PHONE_GONE}", classes="hint")
+                    yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
+                                    value=self._given_id)
+                    yield Button("去注册", id="to-register", variant="primary", classes="hidden")
+                    yield CodeButton(id="send-code")
+                    yield Plain("", id="code-sent", classes="hint")
+                    yield FormField("code", "短信验证码", placeholder="6位数字", max_length=6, only_digits=True, enter_presses="submit")
+                    yield ErrorLine(classes="screen-error")
+                    with Horizontal(classes="buttons"):
+                        yield Button("返回", id="back")
+                        yield Button("登录", id="submit", variant="primary")
+                # shown only while the page does not fit (80x24, the phone bar up): what is above or below
+                yield MoreBelow()
             yield KeypadBox()
 
     def on_mount(self) -> None:

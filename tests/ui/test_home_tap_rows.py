@@ -1,9 +1,10 @@
 """Pilot: the 业务中心's entries are taller tap targets where the page has room (tester, by taps only
 at 100x30: 考试预约, 考试预约结果公布, 备案非本人机动车 were one row high, a tap one row under the
 label did nothing, and rows 22-26 were empty). Each entry is its label over its lower edge (two
-rows: kiosk.ui.widgets.menu_grid ``padded``); at 100x30, a row short of that, the lowest group of
-one row above another group (网办进度) is one line. At 80x24 the menu is as compact as before: every
-entry on the page, one line each, nothing to scroll."""
+rows: kiosk.ui.widgets.menu_grid ``padded``); at 100x30 every one, 网办进度 too (a row short, it was
+one line with no edge right above the 消息 title, and read as a label: tester), 退出登录 as they are
+(two rows) to give the menu that row. At 80x24 the menu is as compact as before: every entry on the
+page, one line each, nothing to scroll; at 120x40 each entry two rows too."""
 from __future__ import annotations
 
 import pytest
@@ -36,21 +37,28 @@ async def test_at_100x30_a_tap_one_row_under_the_label_opens_the_entry(kiosk_app
         assert label in header(kiosk_app)
 
 
-async def test_at_100x30_every_entry_is_two_rows_but_one_group_and_all_on_the_page(kiosk_app, env, people):
+@pytest.mark.parametrize("size, look", [((100, 30), "-padded"), ((120, 40), "-roomy")])
+async def test_every_entry_is_two_rows_with_its_edge_and_all_on_the_page(kiosk_app, env, people, size, look):
     p = people["driver_normal"]
-    async with kiosk_app.run_test(size=(100, 30)) as pilot:
+    async with kiosk_app.run_test(size=size) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
         await pilot.pause(0.2)
         page = kiosk_app.screen.query_one(HomeMenu)
-        assert page.has_class("-padded")
+        assert page.has_class(look)
         buttons = [b for row in menu_rows(kiosk_app.screen) for b in row]
-        one_line = [b.id for b in buttons if b.region.height == 1]
-        assert one_line == ["menu-progress"]  # 网办进度: the group title 消息 is under it
-        assert {b.region.height for b in buttons} == {1, 2}
+        assert {b.region.height for b in buttons} == {2}  # 网办进度 too, not one line over the 消息 title
+        assert not kiosk_app.screen.query(".group.-flat")
+        progress = kiosk_app.screen.query_one("#menu-progress", Button)
+        assert progress.styles.border_bottom[0] == "tall"  # its lower edge, as every entry's
         assert page.max_scroll_y == 0
         assert all(page.scrollable_content_region.contains_region(b.region) for b in buttons)
         inbox = kiosk_app.screen.query_one("#menu-inbox", Button)  # the last: 退出登录 right under its edge
-        assert inbox.region.height == 2
+        sign_out = kiosk_app.screen.query_one("#sign-out", Button)
+        assert inbox.region.height == 2 and sign_out.region.height == 2
+        assert sign_out.region.bottom == size[1]  # on the screen's last rows, all of it
+        await pilot.click(offset=(progress.region.x + 2, progress.region.y + 1))  # the row under its label
+        await settle(pilot)
+        assert "网办进度" in header(kiosk_app)
 
 
 async def test_at_80x24_every_entry_is_one_line_on_the_page_and_opens(kiosk_app, env, people):

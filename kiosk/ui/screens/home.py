@@ -90,13 +90,31 @@ class HomeScreen(KioskScreen):
         menu = self.query_one(HomeMenu)
         if not menu.size.height:
             return
-        look = fitting_look(menu, menu.size.height, narrow=self.app.has_class("-narrow"))
+        if self.app.has_class("-narrow"):  # every button one line (kiosk.tcss)
+            self.remove_class("-slim-bar")
+            look = fitting_look(menu, menu.size.height, narrow=True)
+        else:
+            look = self._wide_look(menu)
         for name in LOOKS:
             menu.set_class(name == look, f"-{name}")
         flat = flat_groups(menu, menu.size.height) if look == "padded" else []
         for grid in menu.query(MenuGrid):
             grid.set_class(grid in flat, "-flat")
         self.call_after_refresh(self.show_more_hint)
+
+    def _wide_look(self, menu: HomeMenu) -> str:
+        """On a wide terminal 退出登录 is framed (three rows) under the framed ``tall`` entries, and its
+        label over its lower edge (two rows, ``-slim-bar``) under every other look, as their entries are:
+        at 100x30 the framed one left the ``padded`` menu a row short, and 网办进度 was drawn as one line
+        without an edge, right above the 消息 title, where it read as a label (tester). The look is
+        chosen for the height the menu has with the bar it then gets, so the choice does not swing."""
+        slim = self.has_class("-slim-bar")
+        framed = menu.size.height - (1 if slim else 0)  # the menu's height under the framed bar
+        look = fitting_look(menu, framed, narrow=False)
+        if look != "tall":
+            look = fitting_look(menu, framed + 1, narrow=True)  # (narrow: any look but tall)
+        self.set_class(look != "tall", "-slim-bar")
+        return look
 
     def show_more_hint(self) -> None:
         """下方还有更多业务 while entries are below the page's end, 上方 when they are above it."""

@@ -16,10 +16,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..db.driver import Driver
-from ..db.models import Booking, ExamPlan, ExamSession, ExamSite
+from ..db.models import Booking, ExamPlan, ExamSession
 from ..domain.dates import format_date, format_days
 from . import booking_create
-from .booking import exam_days, site_city_filter
+from .booking import exam_days
 from .env import Env
 
 if TYPE_CHECKING:
@@ -68,25 +68,19 @@ def publish_days(s: Session, env: Env, req: BookingRequest, plan: _Plan) -> list
 
 def waiting_days(s: Session, bookings: list[Booking]) -> dict[int, tuple[date, ...]]:
     """The publication days, earliest first, of the plans not yet allocated that each booking waiting
-    for allocation (pending, not priority) may still be placed in: 自主选择场次, its chosen sessions';
-    服从系统安排, those of the sessions of its subject and class in its range (at its site, else in its
-    city). None known (the last allocation ran): the booking is left out."""
+    for allocation (pending, not priority) may still be placed in (cancellation.still_open_candidates:
+    自主选择场次, its chosen sessions; 服从系统安排, the fitting sessions in its range). None known (the
+    last allocation ran): the booking is left out."""
+    # not at the top: cancellation imports booking_records, which imports this module
+    from .cancellation import still_open_candidates
+
     out: dict[int, tuple[date, ...]] = {}
     for b in bookings:
         if b.status != "pending" or b.priority:
             continue
-        q = (select(ExamPlan.publish_on).distinct().join(ExamSession, ExamSession.plan_id == ExamPlan.id)
-             .where(ExamPlan.allocated_at.is_(None)))
-        if b.mode == "self":
-            q = q.where(ExamSession.id.in_([int(i) for i in b.choices or ()]))
-        elif b.range_from and b.range_to:
-            q = q.where(ExamSession.subject == b.subject, ExamSession.exam_date.between(b.range_from, b.range_to),
-                        ExamSession.classes.contains(b.licence_class))
-            q = q.where(ExamSession.site_id == b.site_id) if b.site_id is not None else q.where(
-                ExamSession.site_id.in_(select(ExamSite.id).where(site_city_filter(b.city))))
-        else:
-            continue
-        days = tuple(s.scalars(q.order_by(ExamPlan.publish_on)))
+        days = tuple(s.scalars(select(ExamPlan.publish_on).distinct()
+                               .join(ExamSession, ExamSession.plan_id == ExamPlan.id)
+                               .where(still_open_candidates(b)).order_by(ExamPlan.publish_on)))
         if days:
             out[b.id] = days
     return out

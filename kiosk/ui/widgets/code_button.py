@@ -58,8 +58,12 @@ class CodeButton(Button):
     def _say_hint(self) -> None:
         if self._hint is None or not self.is_attached:
             return
-        text = code_hint(self.sent, self.gone, *self._hint)
-        for line in self.screen.query("#code-hint").results(Static):
+        self._say("#code-hint", code_hint(self.sent, self.gone, *self._hint))
+
+    def _say(self, line_id: str, text: str) -> None:
+        """The screen's line ``line_id`` says ``text``, drawn anew only when it changed (the lines
+        follow the button once a second)."""
+        for line in self.screen.query(line_id).results(Static):
             if str(line.render()) != text:
                 line.update(text)
 
@@ -97,9 +101,7 @@ class CodeButton(Button):
         then = f"{left}秒后可重新获取" if left > 0 else "如未收到，可点击【重新发送】重新获取"
         text = (f"验证码已于{exc.sent_at:%H:%M}发送至 {exc.phone_masked}，{exc.expires_at:%H:%M}前仍然有效，"
                 f"请输入短信中的验证码；{then}。")
-        for line in self.screen.query("#code-sent").results(Static):
-            if str(line.render()) != text:  # once a second: only a changed count is drawn anew
-                line.update(text)
+        self._say("#code-sent", text)
 
     def retarget(self, phone: str) -> bool:
         """The code will go to ``phone``. True when the last code went to another number: the new

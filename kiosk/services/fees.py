@@ -92,19 +92,31 @@ def quote(env: Env, account_id: int, booking_id: int) -> FeeQuote:
         return FeeQuote(view, fee_for(view.subject, view.licence_class), view.fee_paid_at is not None, receipt)
 
 
-def quotes(env: Env, account_id: int) -> list[FeeQuote]:
+@dataclass(frozen=True)
+class FeeQuotes:
+    """What 考试费缴纳 lists: the successful (placed) bookings with their fees, and the bookings still
+    waiting for allocation (受理中), named with the day their result is published (their fee is paid
+    once placed)."""
+    placed: list[FeeQuote]
+    waiting: list[BookingView]
+
+
+def quotes(env: Env, account_id: int) -> FeeQuotes:
     """The citizen's successful (placed) bookings, newest first, each with its fee and, once paid,
-    the receipt: 考试费缴纳 shows the amount before anything is pressed."""
+    the receipt: 考试费缴纳 shows the amount before anything is pressed; and those still 受理中 (their
+    views carry the publication days, booking_publish.waiting_days)."""
     with env.db.read() as s:
-        found = []
+        found, waiting = [], []
         for b, view in bookings_in(s, account_id):
+            if view.status == "pending":
+                waiting.append(view)
             if view.status != "placed":
                 continue
             app = s.get(Application, b.application_id) if b.application_id else None
             receipt = (app.payload or {}).get("fee") if app else None
             found.append(FeeQuote(view, fee_for(view.subject, view.licence_class), view.fee_paid_at is not None,
                                   receipt))
-        return found
+        return FeeQuotes(found, waiting)
 
 
 def to_pay(env: Env, account_id: int, booking_id: int) -> FeeQuote:

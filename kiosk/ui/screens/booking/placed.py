@@ -23,6 +23,15 @@ def _published(days: tuple[date, ...]) -> str:
     return f"在{publish_text(list(days))}依次公布" if days else "在预约结果公布日公布"
 
 
+def waiting_text(waiting: list[booking_records.BookingView], then: str) -> str:
+    """The bookings still waiting for allocation (受理中), each with the day its result is published,
+    and ``then``, what can be done once placed: 您的科目二考试预约（业务流水号...）正在受理中，预约结果将于
+    2026年12月5日公布，预约成功后才能打印预约凭证。"""
+    said = [f"{r.subject_name}考试预约（业务流水号{r.serial_no}）正在受理中，预约结果将{_published(r.publish_days)}"
+            for r in waiting]
+    return f"您的{'；'.join(said)}，{then}"
+
+
 class FeeScreen(BookingListScreen):
     TITLE_TEXT = "考试费缴纳"
     BY_EXAM_TIME = True  # the exam coming first on top, the cursor on it (it was by application time)
@@ -31,16 +40,24 @@ class FeeScreen(BookingListScreen):
     STATUSES = ("placed",)
     EMPTY = "您没有需要缴纳考试费的考试（预约成功后才能缴费）。"
     DONE = "该考试的考试费已缴纳，无需再缴费，缴费凭证见上方。"
+    THEN = "预约成功后才能缴纳考试费。"  # after the bookings still waiting for allocation (waiting_text)
 
     def __init__(self) -> None:
         super().__init__()
         self.quotes: dict[int, fees.FeeQuote] = {}  # booking id -> its fee, and the receipt once paid
+        self.waiting: list[booking_records.BookingView] = []  # bookings waiting for allocation (受理中)
 
     def source(self) -> tuple[Callable[..., Any], tuple]:
         return fees.quotes, (self.env, self.account_id)
 
-    def show_read(self, result: Any) -> None:
-        self._quoted_all(result)
+    def show_read(self, result: fees.FeeQuotes) -> None:
+        self.waiting = result.waiting
+        self._quoted_all(result.placed)
+
+    def empty(self) -> str:
+        """No successful booking: one still waiting for allocation is named, with the day its result is
+        published, as 考试预约凭证 does (您没有需要缴纳考试费的考试 alone read as no booking at all)."""
+        return waiting_text(self.waiting, self.THEN) if self.waiting else self.EMPTY
 
     def _quoted_all(self, quotes: list[fees.FeeQuote]) -> None:
         self.quotes = {q.booking.id: q for q in quotes}
@@ -50,13 +67,16 @@ class FeeScreen(BookingListScreen):
         return row.fee_paid_at is not None
 
     def intro(self) -> str:
-        """The hint fits what is left: no 【缴纳考试费】 to press once every fee is paid."""
+        """The hint fits what is left: no 【缴纳考试费】 to press once every fee is paid. A booking still
+        waiting for allocation is not listed (nothing to pay yet) but named on a line of its own under it."""
         unpaid = [r for r in self.rows if not self.done(r)]
         if not unpaid:
-            return "以下为预约成功的考试，考试费均已缴纳，无需再缴费。缴费凭证见所选考试的详情。"
-        if len(unpaid) < len(self.rows):
-            return "以下为预约成功的考试。选择一项未缴费的考试，点击【缴纳考试费】。"
-        return self.INTRO
+            hint = "以下为预约成功的考试，考试费均已缴纳，无需再缴费。缴费凭证见所选考试的详情。"
+        elif len(unpaid) < len(self.rows):
+            hint = "以下为预约成功的考试。选择一项未缴费的考试，点击【缴纳考试费】。"
+        else:
+            hint = self.INTRO
+        return f"{hint}\n{waiting_text(self.waiting, self.THEN)}" if self.waiting else hint
 
     def more_lines(self, row: booking_records.BookingView) -> list[str]:
         q = self.quotes.get(row.id)
@@ -108,11 +128,7 @@ class CertificateScreen(BookingListScreen):
     def empty(self) -> str:
         """No successful booking: one still waiting for allocation is named, with the day its result is
         published (tester: 您没有预约成功的考试 alone, while 科目二 was 受理中, read as no booking at all)."""
-        if not self.waiting:
-            return self.EMPTY
-        said = [f"{r.subject_name}考试预约（业务流水号{r.serial_no}）正在受理中，预约结果将{_published(r.publish_days)}"
-                for r in self.waiting]
-        return f"您的{'；'.join(said)}，预约成功后才能打印预约凭证。"
+        return waiting_text(self.waiting, "预约成功后才能打印预约凭证。") if self.waiting else self.EMPTY
 
     def act(self, row: booking_records.BookingView) -> None:
         self.call(certificates.certificate, self.env, self.account_id, row.id, done=self._shown)

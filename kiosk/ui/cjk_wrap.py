@@ -24,7 +24,8 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 and the SMS bar 「...机动车渝」 / 「B5K821的备案。」
   at 80x24;
 - never inside 格式, the word of every format message (请按 2026-12-15 的格式输入考试日期 read 「...的格」 /
-  「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30);
+  「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30), nor inside a staff role's name of four
+  characters or more (窗口民警/辅警, 考试管理: 审计日志 read 「...窗口民」 / 「警/辅警」 at 80x24);
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
@@ -51,6 +52,7 @@ from rich._wrap import divide_line as _rich_divide_line
 from rich.cells import cell_len, chop_cells
 
 from ..domain.plates import PROVINCES
+from ..domain.roles import ROLE_NAMES
 
 PINNED = "8.2.8"
 log = logging.getLogger("kiosk.ui")
@@ -78,8 +80,10 @@ _LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（
 # or 挂 at its end, and 使 with its 6 digits: 为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 at 80x24.
 _PLATE = re.compile(rf"[{PROVINCES}][A-Z][0-9A-Z]{{4,6}}[港澳领学警挂]?|使[0-9]{{6}}")
 # A word of the messages a line must not cut: 格式, in every date field's format message (请按 2026-12-15 的
-# 格式输入考试日期: 「...的格」 / 「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30).
-_WORDS = re.compile(r"格式")
+# 格式输入考试日期: 「...的格」 / 「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30), and a staff role's
+# name of four characters or more (审计日志's line under the list read 「角色：管理员、窗口民」 / 「警/辅警、...」
+# at 80x24; the shorter ones, 审核, 核验 and 管理员, wrap as before).
+_WORDS = re.compile("|".join(["格式", *(re.escape(n) for n in ROLE_NAMES.values() if len(n) >= 4)]))
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 

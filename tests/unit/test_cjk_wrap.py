@@ -266,3 +266,15 @@ def test_a_format_message_is_not_broken_inside_ge_shi(width: int) -> None:
     """考试计划与安排's 考试日期 at 100x30 (21 cells) read 「请按 2026-12-15 的格」 / 「式输入考试日期」."""
     message = "请按 2026-12-15 的格式输入考试日期"
     assert lines(message, width) == ["请按 2026-12-15 的", "格式输入考试日期"]
+
+
+AUDIT_LINE = "2026-12-03 09:30:05  A0001  工作人员登录  终端：kiosk-vm  角色：管理员、窗口民警/辅警、审核、考试管理"
+
+
+@pytest.mark.parametrize("width", range(20, len(AUDIT_LINE) * 2, 3))
+def test_a_staff_roles_name_is_not_cut(width: int) -> None:
+    """审计日志's line under the list at 80x24 read 「...角色：管理员、窗口民」 / 「警/辅警、审核、考试管理」."""
+    got = lines(AUDIT_LINE, width)
+    assert "".join(got) == AUDIT_LINE and all(cell_len(line.rstrip()) <= width for line in got)
+    assert any("窗口民警/辅警" in line for line in got) and any("考试管理" in line for line in got), got
+    assert lines("角色：管理员、窗口民警/辅警", 20) == ["角色：管理员、", "窗口民警/辅警"]

@@ -3,7 +3,8 @@
 A plan is one office's exams of one subject on one day (ExamPlan); its sessions (ExamSession)
 are at the office's sites. The form is one session with its plan's booking window:
 - the plan is published (booking opens) at least 10 days before the exam (RULES.md);
-  booking opens < result-publication day (allocation) < exam day;
+  booking opens < result-publication day (allocation) < exam day; a new plan's booking opens
+  today or later (a day gone by would open it at once), a plan already open keeps its day;
 - seats never below those already placed, the priority quota never below the priority seats
   taken, and the quota within the seats;
 - no two sessions of one subject at one site overlap (a session lasts SESSION_MINUTES);
@@ -153,12 +154,16 @@ def save_session(env: Env, staff: StaffSession | None, f: SessionForm) -> Sessio
             if site is not None:
                 rules.check_overlap(s, site.id, day, subject, begins, f.session_id)
 
-        exam_day, start, subject, classes, seats, quota = rules.checked(f, now.date(), overlap)
+        def plan_of(day: date, subject: int) -> ExamPlan | None:  # the plan a new session joins
+            return None if site is None else s.scalar(select(ExamPlan).where(
+                ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == day))
+
+        exam_day, start, subject, classes, seats, quota = rules.checked(
+            f, now.date(), overlap, lambda day, subject: site is not None and plan_of(day, subject) is None)
         if site is None:
             raise NotFound("未找到该考场", "site")
         x = rules.existing(s, f.session_id, site.id, exam_day, subject, start, classes)
-        plan = x.plan if x is not None else s.scalar(select(ExamPlan).where(
-            ExamPlan.office_id == site.office_id, ExamPlan.subject == subject, ExamPlan.exam_date == exam_day))
+        plan = x.plan if x is not None else plan_of(exam_day, subject)
         if x is None and plan is not None and plan.allocated_at is not None:
             raise DomainError(f"该考场当日{SUBJECT_NAMES[subject]}的考试计划已公布预约结果，不能再新增场次"
                               "（新场次无法再被预约）", "exam_date")

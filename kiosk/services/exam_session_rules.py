@@ -132,12 +132,14 @@ def unchanged_since(loaded: tuple[tuple[str, str], ...] | None, now: dict[str, s
         raise Conflict(f"该场次已被其他工作人员修改（{'，'.join(changed)}），请重新查询后再修改", "session")
 
 
-def checked(f: SessionForm, today: date, overlap: Callable[[date, time, int], None] | None = None
-            ) -> tuple[date, time, int, str, int, int]:
+def checked(f: SessionForm, today: date, overlap: Callable[[date, time, int], None] | None = None,
+            new_plan: Callable[[date, int], bool] | None = None) -> tuple[date, time, int, str, int, int]:
     """The fields checked without the database, every wrong one told at once (FieldErrors); a form
     refused for them is told the window's rules too where its typed dates judge them (typed_window),
-    and ``overlap(exam_day, start, subject)``'s problem when the site, the day, the time and the
-    subject it needs are right (tester: 与本考场08:30开考的科目二场次时间重叠 came a round later)."""
+    a new session's opening day gone by when ``new_plan(exam_day, subject)`` says its plan is new
+    (opens_from_today), and ``overlap(exam_day, start, subject)``'s problem when the site, the day,
+    the time and the subject it needs are right (tester: 与本考场08:30开考的科目二场次时间重叠 came a
+    round later)."""
     problems = FormProblems()
     if f.site_id is None:
         problems.add("请选择考场", "site")
@@ -158,6 +160,9 @@ def checked(f: SessionForm, today: date, overlap: Callable[[date, time, int], No
                                                  (f.publish_on, "publish_on", "结果公布日期")))
     if problems.problems:  # refused in this round: not a second round for the window's own rules
         typed_window(problems, opens, publish, exam_day, today)
+        if (opens is not None and opens < today and f.session_id is None and new_plan is not None
+                and exam_day is not None and subject is not None and new_plan(exam_day, subject)):
+            problems.check(opens_from_today, opens, today)
         if overlap is not None and f.site_id is not None and None not in (exam_day, start, subject):
             problems.check(overlap, exam_day, start, subject)
     problems.raise_found(FIELDS)
@@ -233,6 +238,13 @@ def typed_window(problems: FormProblems, opens: date | None, publish: date | Non
         problems.check(notice, opens, publish, exam_day, today)
 
 
+def opens_from_today(opens: date, today: date) -> None:
+    """A new plan's 开放预约日期 is today or later: a day gone by would open booking at once, unasked
+    (the plan a new session joins, or one being edited, keeps the day it opened: check_window)."""
+    if opens < today:
+        raise DomainError(f"开放预约日期不能早于今天（{today:%Y-%m-%d}）", "opens_on")
+
+
 def in_order(opens: date, publish: date, exam_day: date | None) -> None:
     """The window's order; with no exam day (not typed, or wrong), of the window's two dates alone."""
     if not (opens < publish if exam_day is None else opens < publish < exam_day):
@@ -267,14 +279,17 @@ def plan_window(f: SessionForm, plan: ExamPlan | None, new: bool, subject: int, 
 
 
 def check_window(plan: ExamPlan | None, opens: date, publish: date, exam_day: date, now: datetime) -> None:
-    """The window of the plan as it will be saved: the order and, for a window set or changed, the
-    notice, both told at once (FieldErrors) when both are broken."""
+    """The window of the plan as it will be saved: for a new plan (``plan`` None) booking opening
+    today or later, the order and, for a window set or changed, the notice, told at once (FieldErrors)
+    when several are broken."""
     if plan is not None and plan.allocated_at is not None:
         if (plan.booking_opens_at.date(), plan.publish_on) != (opens, publish):
             raise DomainError("该考试计划已公布预约结果，不能再更改预约时间", "opens_on")
         return
     unchanged = plan is not None and (plan.booking_opens_at.date(), plan.publish_on) == (opens, publish)
     problems = FormProblems()
+    if plan is None:  # a new plan: booking opens when the clerk says, never at once by a day gone by
+        problems.check(opens_from_today, opens, now.date())
     problems.check(in_order, opens, publish, exam_day)
     if not unchanged:
         problems.check(notice, opens, publish, exam_day, now.date())

@@ -1,7 +1,7 @@
 """考试计划与安排 checks the session form whole (README): the window's order and its 10 days' notice,
 which depend on the dates alone, are told in the same round as the other fields' format errors (a
 tester saw them only after fixing those, one round each), and together when both are broken. An
-opening day already past is not judged then: it may be that of the plan the session joins."""
+opening day already past is not judged then but for a new plan: it may be that of the plan the session joins."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -53,12 +53,14 @@ def test_an_exam_day_too_close_is_said_with_the_format_errors(env) -> None:
 
 
 def test_a_past_opening_day_is_not_judged_beside_format_errors(env) -> None:
-    """It may be the open plan's own (kept, with the notice it had): told once the plan is known."""
+    """On a day with a plan it may be the open plan's own (kept, with the notice it had): told once the
+    plan is known. On a day with none it would open a new plan (and booking) at once: told with them."""
     today = env.clock.now().date()
-    exam = today + timedelta(days=5)
-    form = exam_admin.SessionForm(1, f"{exam}", "25:00", "2", "C1", "3", "1", f"{today - timedelta(days=7)}",
-                                  f"{today + timedelta(days=2)}")
-    assert [f for f, _ in _problems(env, form)] == ["start_time"]
+    for days, said in ((4, ["start_time"]), (5, ["start_time", "opens_on"])):  # the demo has no plan on day 5
+        exam = today + timedelta(days=days)
+        form = exam_admin.SessionForm(1, f"{exam}", "25:00", "2", "C1", "3", "1", f"{today - timedelta(days=7)}",
+                                      f"{today + timedelta(days=2)}")
+        assert [f for f, _ in _problems(env, form)] == said
 
 
 def test_dates_not_typed_or_wrong_add_nothing(env) -> None:

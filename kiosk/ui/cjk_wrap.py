@@ -25,7 +25,9 @@ Here a line may break between any two Chinese characters, as Chinese typesetting
   at 80x24;
 - never inside 格式, the word of every format message (请按 2026-12-15 的格式输入考试日期 read 「...的格」 /
   「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30), nor inside a staff role's name of four
-  characters or more (窗口民警/辅警, 考试管理: 审计日志 read 「...窗口民」 / 「警/辅警」 at 80x24);
+  characters or more (窗口民警/辅警, 考试管理: 审计日志 read 「...窗口民」 / 「警/辅警」 at 80x24), nor inside the
+  words of the sign-in and registration texts that were cut: 重置 (登录's 「...窗口重」 / 「置绑定手机号。」 beside
+  its scrollbar at 100x30), 身份证 and 身份证明 (注册's 「...（仅限二代身」 / 「份证持有人）。」), 车管所, 点击 and 疑问;
 - no last line with a single character and its punctuation (「迟到者不得入」 / 「场。」): the line before
   gives it its last piece (「迟到者不得」 / 「入场。」), so that line is one piece short of full.
 A unit still too wide for a whole line is cut by cells, as before.
@@ -80,10 +82,13 @@ _LABELLED = re.compile(r"(?<![\u4e00-\u9fff）])[\u4e00-\u9fff]{1,10}(?:（[^（
 # or 挂 at its end, and 使 with its 6 digits: 为群众办理's 办结 read 「...通知内容：渝」 / 「A8D2Q7已转出...」 at 80x24.
 _PLATE = re.compile(rf"[{PROVINCES}][A-Z][0-9A-Z]{{4,6}}[港澳领学警挂]?|使[0-9]{{6}}")
 # A word of the messages a line must not cut: 格式, in every date field's format message (请按 2026-12-15 的
-# 格式输入考试日期: 「...的格」 / 「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30), and a staff role's
-# name of four characters or more (审计日志's line under the list read 「角色：管理员、窗口民」 / 「警/辅警、...」
+# 格式输入考试日期: 「...的格」 / 「式输入考试日期」 under 考试计划与安排's 考试日期 at 100x30); 重置, 身份证(明),
+# 车管所, 点击 and 疑问, cut at 100x30 on 登录 and 注册 (「...窗口重」 / 「置绑定手机号。」, 「...二代身」 / 「份证持有人）。」,
+# 「...后点」 / 「击【完成注册】」, 「...到车」 / 「管所窗口面签注册。」, 「...如有疑」 / 「问，请携带...」); and a staff
+# role's name of four characters or more (审计日志's line under the list read 「角色：管理员、窗口民」 / 「警/辅警、...」
 # at 80x24; the shorter ones, 审核, 核验 and 管理员, wrap as before).
-_WORDS = re.compile("|".join(["格式", *(re.escape(n) for n in ROLE_NAMES.values() if len(n) >= 4)]))
+_WORDS = re.compile("|".join([r"格式|重置|身份证明?|车管所|点击|疑问",
+                              *(re.escape(n) for n in ROLE_NAMES.values() if len(n) >= 4)]))
 CLAUSE = re.compile(r"(?<=[，；。])|(?=（)")  # where ``clauses`` may break a line
 
 
@@ -100,7 +105,7 @@ def units(text: str, words: bool = True) -> Iterator[tuple[int, str]]:
     inside |= {i for m in _WEEKDAY.finditer(text) for i in range(m.start() + 1, m.end())}  # 12月8日 周二 09:00
     inside |= {i for m in _WITH_UNIT.finditer(text) for i in range(m.start() + 1, m.end())}  # 30分钟
     inside |= {i for m in _PLATE.finditer(text) for i in range(m.start() + 1, m.end())}  # 渝A8D2Q7, 粤ZA123港
-    inside |= {i for m in _WORDS.finditer(text) for i in range(m.start() + 1, m.end())}  # 格式
+    inside |= {i for m in _WORDS.finditer(text) for i in range(m.start() + 1, m.end())}  # 格式, 重置
     if words:  # 验证码326387, 本记分周期累积记分：0分
         inside |= {i for rx in (_NAMED_NUMBER, _LABELLED) for m in rx.finditer(text)
                    for i in range(m.start() + 1, m.end())}

@@ -225,7 +225,7 @@ def test_the_bar_lines_the_tester_read() -> None:
         "驾驶证：档案编号 320700000282  准驾车型 B2  状态 延期体检", "（延期至2028-01-01）  本记分周期累积记分：3分  有效期至 2030-10-24",
         "（延期至2031-06-30）"]
     assert lines("可凭业务流水号2612030000000001到车管所窗口打印", 20) == [
-        "可凭业务流水号", "2612030000000001到车", "管所窗口打印"]  # wider than the line: not cut inside
+        "可凭业务流水号", "2612030000000001到", "车管所窗口打印"]  # wider than the line: not cut inside, nor 车管所
     site = "巴南南彭考场（重庆市巴南区南彭街道东盟国际物流园A区（重庆公路物流基地），电话023-66239938）"
     assert lines(site, 74)[1] == "电话023-66239938）"  # 考试场地's list at 80x24 read 「电」 / 「话023-...」
 
@@ -278,3 +278,20 @@ def test_a_staff_roles_name_is_not_cut(width: int) -> None:
     assert "".join(got) == AUDIT_LINE and all(cell_len(line.rstrip()) <= width for line in got)
     assert any("窗口民警/辅警" in line for line in got) and any("考试管理" in line for line in got), got
     assert lines("角色：管理员、窗口民警/辅警", 20) == ["角色：管理员、", "窗口民警/辅警"]
+
+
+@pytest.mark.parametrize(("text", "width", "word"), [
+    ("如绑定的手机号码已不再使用，请携带身份证明原件到车管所窗口重置绑定手机号。", 61, "重置"),  # 登录 beside its scrollbar
+    ("实人认证注册：请填写本人姓名、身份证号码和手机号码（仅限二代身份证持有人）。", 62, "身份证"),  # 注册 at 100x30
+    ("该手机号码已绑定其他交管12123账户，请换用其他手机号码；如有疑问，请携带身份证原件到车管所窗口咨询", 62, "疑问"),
+    ("预留手机号核查通过。输入发送到手机 139****0195 的6位验证码后点击【完成注册】；需要新的验证码请点击【重新发送】。", 62,
+     "点击"),
+    ("多次人脸识别未通过，本次不能再试。您可以改用驾驶证或机动车预留手机号在线注册，或携带身份证明到车管所窗口面签注册。", 96,
+     "车管所"),
+    ("请携带身份证明原件", 8, "身份证明"),  # 身份证明 whole, not 「身份证」 / 「明原件」
+])
+def test_the_words_of_sign_in_and_register_are_not_cut(text: str, width: int, word: str) -> None:
+    got = lines(text, width)
+    assert "".join(got) == text and all(cell_len(line.rstrip()) <= width for line in got)
+    words = [(m.start(), m.end()) for m in re.finditer(word, text)]
+    assert not [b for b in divide_line(text, width) for start, end in words if start < b < end], got

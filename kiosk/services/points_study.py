@@ -139,10 +139,15 @@ class PointsStudy:
         return None
 
     def summary(self, clean: dict[str, str], prepared: Prepared) -> list[tuple[str, str]]:
+        """The way's steps too, under their own name (网上学习考试流程：, then 1. to 4.): Enter on the
+        chosen way moves on to 请核对以下信息 as Enter on any form's last choice does, and the steps
+        the form shows on choosing were gone before they were read (tester: Down, Enter)."""
         points = int(str(prepared.context["points"]))
+        name, steps = STEPS[clean["way"]].split("\n", 1)
         return [("学习方式", clean["way"]), ("当前记分", f"{points}分"),
                 ("本周期已学法减分", f"{prepared.context['reduced']}分"),
-                ("减分后记分", f"{points - 1}分（{rules.FINISH_BY_WAY[clean['way']]}后）")]
+                ("减分后记分", f"{points - 1}分（{rules.FINISH_BY_WAY[clean['way']]}后）"),
+                (name.removesuffix("："), "\n" + steps)]
 
     def apply(self, session: Session, env: Env, account: Account, clean: dict[str, str],
               prepared: Prepared) -> Outcome:

@@ -162,10 +162,21 @@ async def test_full_score_bar_keeps_its_numbers_as_the_other_wizards_do() -> Non
     assert bar.render().plain == " 1.选择城市和方式 > 2.确认场次 > 3.信息确认 > 4.办理结果 "
 
 
-async def test_full_score_bar_drawn_at_100x32(kiosk_app, env, people) -> None:
+@pytest.mark.parametrize("size", [(100, 30), (120, 40)], ids=["100x30", "120x40"])
+async def test_full_score_bar_is_the_same_on_every_step(kiosk_app, env, people, size) -> None:
+    """Beside the number pad, shown with the day fields only, 100x30 read 1.选择城市和方式 > 2.确认场次
+    > ... on the first step and 1.选择教育城市和教育方式 > 2.确认现场教育场次 > ... on the next (tester;
+    120x40 changed its spacing). The bar is over the page and the pad, as 考试预约's."""
+    from kiosk.ui.screens.full_score import STEPS
     from tests.ui.test_full_score_flow import _open
 
-    async with kiosk_app.run_test(size=(100, 32)) as pilot:
+    async with kiosk_app.run_test(size=size) as pilot:
         await _open(pilot, env, people["full_score"])
         await settle(pilot)
-        assert drawn(kiosk_app) == " 1.选择城市和方式 > 2.确认场次 > 3.信息确认 > 4.办理结果"
+        screen = kiosk_app.screen
+        assert screen.query_one("KeypadBox").display  # the pad beside the day fields
+        first = drawn(kiosk_app)
+        screen.query_one("#next").press()  # the days filled in (2 + 3): on to 确认现场教育场次
+        await settle(pilot)
+        assert screen.query_one(StepBar).current == 1 and drawn(kiosk_app) == first
+        assert all(f"{i + 1}.{name}" in first for i, name in enumerate(STEPS)), first

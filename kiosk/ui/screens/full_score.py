@@ -54,9 +54,13 @@ class FullScoreScreen(SessionChoice, DoneButtons, PendingOffer, SubmitGuard, Cit
 
     def compose(self) -> ComposeResult:
         yield KioskHeader(self.service.title)
+        # The step bar over the page and the number pad, as 考试预约's (outside the page, it stays on
+        # screen while the page scrolls): as wide on every step, so its labels are the same on every
+        # step. Beside the pad, shown with the day fields only, 100x30 read 1.选择城市和方式 > 2.确认场次
+        # on the first step and 1.选择教育城市和教育方式 > 2.确认现场教育场次 on the next (tester).
+        yield StepBar(STEPS, short=SHORT, short_before_bare=True)  # numbered, as the other wizards' bars
         with Horizontal(classes="with-keypad"):  # the number pad beside the page: the day fields
-            with PageColumn():  # the step bar stays on screen while the page scrolls
-                yield StepBar(STEPS, short=SHORT, short_before_bare=True)  # numbered, as the other wizards' bars
+            with PageColumn():  # the page's column, its 下方还有内容 line under it
                 with Page(classes="form wide"):
                     with ContentSwitcher(initial="step-form"):
                         with Vertical(id="step-form"):

@@ -29,7 +29,7 @@ class StepBar(Static):
         super().__init__(id=id)
         self.steps = steps
         self.short = short  # a shorter label for each step, for a bar too narrow for the names (or None)
-        # the short labels, numbered, before the names lose their numbers: 满分学习考试 beside its number
+        # the short labels, numbered, before the names lose their numbers: 满分学习考试 (then) beside its number
         # pad (62 columns at 100x32) showed 选择教育城市和教育方式＞确认现场教育场次＞..., unnumbered and
         # full-width, unlike every other wizard's 1.填写信息 > 2.确认并提交; now 1.选择城市和方式 > 2.确认场次 > ...
         # (the 6-step 优先预约 bar keeps the seed's names first: its short 优先预约, 优先须知 said too little)

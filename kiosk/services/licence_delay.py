@@ -34,7 +34,7 @@ OTHER = REASONS[-1]
 DETAIL_MIN = 4  # letters, digits or CJK characters: punctuation says nothing
 FIELDS = [
     FieldSpec("reason", "延期原因", "choice"),
-    FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 2027年3月起出国工作", max_len=60,
+    FieldSpec("detail", "具体说明（选择其他正当理由时必填）", placeholder="例如 长期在外地驻场施工", max_len=60,
               required=False),
     FieldSpec("until", "延期至", placeholder=SHAPE, max_len=DATE_LEN),  # prepare: an example it accepts
 ]

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ..db.models import Application, AuditEntry, Booking
 from ..domain.exam import SUBJECT_NAMES
+from . import fee_refunds
 from .booking import PRIORITY_TITLE, TITLE
 from .env import Env
 
@@ -57,14 +58,18 @@ def cancelled_text(s: Session, env: Env, b: Booking) -> str:
 
 def cancelled_meanwhile(env: Env, account_id: int, booking_ids: list[int]) -> list[str]:
     """A list read again no longer shows these bookings: the sentence of each one cancelled meanwhile
-    (您的科目二考试预约（业务流水号...）已于...在车管所窗口取消。), in the order given; nothing for one
-    that left the list otherwise (placed, its exam over: the list's own rows say that)."""
+    (您的科目二考试预约（业务流水号...）已于...在车管所窗口取消。), in the order given, with what became
+    of a fee paid for it, as the inbox says it (，考试费150元已原路退回。: tester, 考试费缴纳 said only the
+    cancellation to a citizen who had just paid); nothing for one that left the list otherwise (placed,
+    its exam over: the list's own rows say that)."""
     with env.db.read() as s:
         said = []
         for booking_id in booking_ids:
             b = s.get(Booking, booking_id)
             if b is not None and b.account_id == account_id and b.status == "cancelled":
-                said.append(cancelled_text(s, env, b) + "。")
+                app = s.get(Application, b.application_id) if b.application_id else None
+                fee = fee_refunds.receipt_refund((app.payload or {}).get("fee") if app is not None else None)
+                said.append(cancelled_text(s, env, b) + (f"，{fee}。" if fee else "。"))
         return said
 
 

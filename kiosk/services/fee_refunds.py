@@ -80,9 +80,30 @@ def clerk_note(d: Due, refunded: bool, recorded: bool) -> str:
     return f"考试费{d.amount}元未能自动退回，请按财务规定为其人工退费。" + ("" if recorded else "（该结果未能记入系统）")
 
 
-def kiosk_note(refunded: bool) -> str:
-    """What the citizen at the kiosk is told of a stray charge, once the bank has answered."""
-    return "本次扣款已原路退回" if refunded else "本次扣款未能原路退回，请到车管所窗口办理退费"
+def kiosk_note(refunded: bool, amount: int) -> str:
+    """What the citizen at the kiosk is told of a stray charge, once the bank has answered: the money
+    named with its amount, as the inbox names it (a citizen who just paid reads that it comes back)."""
+    paid = f"本次缴纳的考试费{amount}元"
+    return f"{paid}已原路退回" if refunded else f"{paid}未能原路退回，请到车管所窗口办理退费"
+
+
+def _outcome(amount: int, ok: bool) -> str:
+    """A counter refund as 网办进度 and the inbox say it (without the 支付流水号)."""
+    if ok:
+        return f"考试费{amount}元已原路退回"
+    return f"考试费{amount}元未能原路退回，车管所将按规定为您人工退费，如有疑问请到车管所窗口咨询"
+
+
+def receipt_refund(receipt: dict | None) -> str:
+    """What became of the fee of a booking cancelled at a counter, from its receipt, as the inbox says
+    it (考试费150元已原路退回; 未能原路退回...; 已缴纳的考试费150元将予退还 while the bank has not
+    answered); "" when nothing was paid. For a kiosk whose list lost the booking (cancelled_meanwhile)."""
+    if not receipt:
+        return ""
+    amount = int(receipt["amount"])
+    if receipt.get("refunded_at") or receipt.get("refund_failed_at"):
+        return _outcome(amount, bool(receipt.get("refunded_at")))
+    return f"已缴纳的考试费{amount}元将予退还" if receipt.get("refund_pending_at") else ""
 
 
 def _ask_bank(gateway: PaymentGateway | None, payment: Payment, amount: int) -> bool:
@@ -155,10 +176,9 @@ def _record(env: Env, d: Due, ok: bool, *, actor: str, role: str, subject_name: 
         assert account is not None
         key = "refunded_at" if ok else "refund_failed_at"
         _stamp(app, key, now)
+        text = _outcome(d.amount, ok)
         if ok:
-            text = f"考试费{d.amount}元已原路退回（原支付流水号{d.payment.transaction_no}）"
-        else:
-            text = f"考试费{d.amount}元未能原路退回，车管所将按规定为您人工退费，如有疑问请到车管所窗口咨询"
+            text += f"（原支付流水号{d.payment.transaction_no}）"
         _audit(s, env, ok, actor=actor, role=role, account_id=account.id, serial=app.serial_no, amount=d.amount,
                payment=d.payment)
         applications.transition(s, env, app, STATUS_CANCELLED, text)

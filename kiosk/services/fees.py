@@ -166,7 +166,7 @@ def pay(env: Env, account_id: int, booking_id: int, gateway: PaymentGateway | No
         stray = fee_refunds.Stray(account_id, booking_id, payment, first.amount, what)
         refunded = fee_refunds.give_back_stray(env, gateway, stray, subject_name=first.booking.subject_name)
         if isinstance(exc, NotTaken):  # what the bank did, not a promise made before it answered
-            raise Conflict(f"{exc.message}；{fee_refunds.kiosk_note(refunded)}") from exc
+            raise Conflict(f"{exc.message}；{fee_refunds.kiosk_note(refunded, first.amount)}") from exc
         raise
 
 
@@ -178,7 +178,7 @@ def _record_payment(env: Env, account_id: int, booking_id: int, first: FeeQuote,
         if b.fee_paid_at is not None:  # paid at another kiosk meanwhile
             raise NotTaken("该考试的考试费已缴纳，无需重复缴费", "重复缴纳的考试费")
         if b.status == "cancelled":
-            raise NotTaken(f"{cancelled_text(s, env, b)}，不能缴费", "取消后缴纳的考试费")
+            raise NotTaken(cancelled_text(s, env, b), "取消后缴纳的考试费")  # ；本次缴纳的考试费...
         if b.status != "placed":
             raise NotTaken("该考试预约已结束，不能缴费", "结束后缴纳的考试费")
         b.fee_paid_at = payment.paid_at

@@ -55,7 +55,7 @@ def test_the_second_charge_is_given_back_and_recorded(env, people) -> None:
     (stray,) = bank.charged
     assert stray != kept  # the bank's own number for the second charge, not the receipt's
     assert bank.refunded == [(stray, 150)]
-    assert said == "该考试的考试费已缴纳，无需重复缴费；本次扣款已原路退回"
+    assert said == "该考试的考试费已缴纳，无需重复缴费；本次缴纳的考试费150元已原路退回"
     text = f"重复缴纳的考试费150元（支付流水号{stray}）已原路退回"
     assert events[-1] == ("已缴费", text)  # 网办进度: after kiosk 2's payment, the status unchanged
     assert ("exam_fee_refund", f"{serial} 150元 {stray} 重复缴纳的考试费 已原路退回") in audits
@@ -69,7 +69,7 @@ def test_the_second_charge_is_given_back_and_recorded(env, people) -> None:
 def test_a_second_charge_the_bank_keeps_says_where_to_get_it_back(env, people) -> None:
     aid, serial, bank, said, _kept, events, audits, sms = _race(env, people, fails=True)
     (stray,) = bank.charged
-    assert said == "该考试的考试费已缴纳，无需重复缴费；本次扣款未能原路退回，请到车管所窗口办理退费"
+    assert said == "该考试的考试费已缴纳，无需重复缴费；本次缴纳的考试费150元未能原路退回，请到车管所窗口办理退费"
     text = f"重复缴纳的考试费150元（支付流水号{stray}）未能原路退回，请到车管所窗口办理退费"
     assert events[-1] == ("已缴费", text)
     assert ("exam_fee_refund_failed", f"{serial} 150元 {stray} 重复缴纳的考试费 须人工退费") in audits
@@ -99,7 +99,7 @@ def test_a_charge_for_a_booking_cancelled_meanwhile_is_recorded_too(env, people)
             counter_bookings.cancel(env, CLERK, aid, bid, "考生本人申请")
             return super().charge(order_no, amount_yuan, description, at)
 
-    with pytest.raises(Conflict, match="不能缴费；本次扣款已原路退回$"):
+    with pytest.raises(Conflict, match="在车管所窗口取消；本次缴纳的考试费150元已原路退回$"):
         fees.pay(env, aid, bid, CancelledMeanwhile())
     with env.db.read() as s:
         app = s.get(Application, s.get(Booking, bid).application_id)

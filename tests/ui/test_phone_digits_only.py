@@ -12,6 +12,7 @@ from kiosk.ui.screens.register import RegisterScreen
 from kiosk.ui.widgets.field import FormField
 from tests.ui.conftest import field_error, settle, sign_in
 from tests.ui.test_keypad_steps import tap_digits
+from tests.ui.test_keypad_x_key import x_shown
 
 ONLY_DIGITS = "手机号码只能输入数字"
 
@@ -35,7 +36,7 @@ async def phone_digits_only(pilot, name: str = "phone") -> None:
     assert field.value == "13800001111" and field_error(app, name) == ""
 
 
-async def test_licence_contact_phone_refuses_the_pads_x_and_letters(kiosk_app, env, people):
+async def test_licence_contact_phone_has_no_x_key_and_refuses_letters(kiosk_app, env, people):
     p = people["driver_normal"]
     async with kiosk_app.run_test(size=(100, 30)) as pilot:
         await sign_in(pilot, env, p.id_number, p.phone)
@@ -44,8 +45,7 @@ async def test_licence_contact_phone_refuses_the_pads_x_and_letters(kiosk_app, e
         field = kiosk_app.screen.query_one("#input-phone")
         field.focus()
         await settle(pilot)
-        await tap_digits(pilot, "X")
-        assert field.value == "" and field_error(kiosk_app, "phone") == ONLY_DIGITS
+        assert not x_shown(kiosk_app)  # the pad beside a phone has no X (tests/ui/test_keypad_x_key.py)
         await tap_digits(pilot, "12")
         assert field.value == "12" and field_error(kiosk_app, "phone") == ""
         field.value = ""

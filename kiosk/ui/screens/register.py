@@ -58,7 +58,7 @@ class RegisterScreen(KioskScreen):
                                     classes="hint")
                         yield FormField("name", "姓名", placeholder="与身份证一致", max_length=30,
                                         enter_focuses="id_number")
-                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
+                        yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, id_number=True,
                                         enter_focuses="phone", value=self._given_id)
                         yield Button("去登录", id="to-sign-in", variant="primary", classes="hidden")
                         yield FormField("phone", "手机号码", placeholder="11位手机号码", max_length=PHONE_INPUT_LEN, phone=True,

@@ -44,7 +44,7 @@ class SignInScreen(KioskScreen):
                 with Page(classes="form"):
                     yield Plain("请输入身份证号码（单位用户输入统一社会信用代码），点击【发送验证码】，验证码将发送到您绑定的手机。"
                                 f"\n{PHONE_GONE}", classes="hint")
-                    yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, digits=True,
+                    yield FormField("id_number", "身份证号码", placeholder="18位身份证号码", max_length=18, id_number=True,
                                     value=self._given_id)
                     yield Button("去注册", id="to-register", variant="primary", classes="hidden")
                     yield CodeButton(id="send-code")

@@ -194,7 +194,7 @@ class FormField(FieldEnter, Vertical):
                  max_length: int = 100, password: bool = False, id: str | None = None,
                  enter_presses: str | None = None, enter_focuses: str | None = None,
                  enter_moves_on: bool = False, digits: bool = False, select_on_focus: bool = False,
-                 phone: bool = False, only_digits: bool = False, upper: bool = False,
+                 phone: bool = False, only_digits: bool = False, upper: bool = False, id_number: bool = False,
                  check: Callable[[str], str] | None = None,
                  too_long: Callable[[str], str] | None = None) -> None:
         """``enter_presses``: the id of the screen's button that Enter in this field presses (as at
@@ -215,6 +215,8 @@ class FormField(FieldEnter, Vertical):
         that holds nothing else (an SMS code): full-width digits are kept as ASCII, other characters
         typed or pasted are refused and said under it. ``upper``: letters typed upper case, full-width
         ones as ASCII, spaces dropped (a plate number, a VIN: 自编号牌号码 typed d12345 stayed so, tester).
+        ``id_number``: a field of digits for an ID number, whose last character may be X: the number
+        pad (kiosk.ui.widgets.keypad) has its X key only while it types into such a field.
         ``check``: what is wrong with a value on its own ('' when nothing), asked as Enter would move
         the focus on to another field: a wrong value is said under this one and the focus stays
         (1234 in 新手机号码 went on to 联系地址, and the next digits typed went into the address).
@@ -230,7 +232,8 @@ class FormField(FieldEnter, Vertical):
         self._enter_moves_on = enter_moves_on
         self._check, self._too_long = check, too_long
         self._limit_said = ""  # what the length limit said last (limit_reached)
-        self.digits, self.phone, self.only_digits = digits or phone or only_digits, phone, only_digits
+        self.digits, self.phone, self.only_digits = digits or phone or only_digits or id_number, phone, only_digits
+        self.id_number = id_number
         self.upper = upper
         self._select_on_focus = select_on_focus
         self._typed = False  # the user edited the value since the screen last gave it (holds_default)

@@ -53,6 +53,7 @@ class KeypadBox(Vertical):
                 return
             self.set_class(not fields, "-nothing-to-type")
             self.set_class(bool(fields) and not any(in_sight(i) for i in fields), "-out-of-sight")
+            self.query_one(Keypad).follow_target()  # its X only beside an ID number in view
 
 
 def follow_keypad(screen: Screen) -> None:

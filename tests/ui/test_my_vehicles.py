@@ -58,9 +58,35 @@ async def test_at_80x24_no_column_is_cut(kiosk_app, env, people):
         await settle(pilot)
         text = screen_text(kiosk_app)
         assert "渝AD12345  小型新能源汽车  比亚迪牌" in text and "联系电话：139****0105" in text
-        await pilot.resize_terminal(120, 40)  # room again: every column
+        assert "表格未列出车辆类型、品牌和联系电话，见下方详情。" in text
+        await pilot.resize_terminal(120, 40)  # room again: every column, and nothing said left out
         await settle(pilot)
         assert [str(c.label) for c in table.columns.values()] == list(COLUMNS)
+        assert "表格未列出" not in screen_text(kiosk_app)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (100, 30), (80, 24)])
+@pytest.mark.parametrize("who", ["two_cars", "driver_normal"])
+async def test_a_column_left_out_is_said_under_the_table(kiosk_app, env, people, size, who):
+    """Tester: 周杰's 联系电话 at 100x30 (刘洋's at 80x24) was gone from the table without a word. No
+    column is cut, and those left out are named over the highlighted vehicle's text, which says them."""
+    async with kiosk_app.run_test(size=size) as pilot:
+        screen = await _open(pilot, env, people[who])
+        table = screen.query_one(DataTable)
+        assert table.max_scroll_x == 0 and table.region.right <= size[0]
+        headers = [str(c.label) for c in table.columns.values()]
+        text = screen_text(kiosk_app)
+        assert all(h in text for h in headers)
+        left_out = [c for c in COLUMNS if c not in headers]
+        if not left_out:
+            assert "表格未列出" not in text
+        else:
+            said = left_out[0] if len(left_out) == 1 else f"{'、'.join(left_out[:-1])}和{left_out[-1]}"
+            assert f"表格未列出{said}，见下方详情。" in text
+            cells = screen._cells(screen.rows[0])  # noqa: SLF001 (the highlighted row's, said below)
+            assert all(str(cells[COLUMNS.index(c)]) in text for c in left_out)
+        if size == (100, 30):  # 刘洋's one car fits whole; 周杰's 小型新能源汽车 and （已过期） leave out 联系电话
+            assert left_out == ([] if who == "driver_normal" else ["联系电话"])
 
 
 async def test_the_unhandled_violations_are_listed(kiosk_app, env, people):

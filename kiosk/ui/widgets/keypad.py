@@ -77,8 +77,10 @@ class Keypad(Grid):
     def follow_target(self) -> None:
         """The X key on view only while the field the pad types into is an ID number's."""
         if self.is_attached:
-            # a class, not ``visible``: the box's own hiding (-out-of-sight) still hides it
-            self.query_one("#key-X", PadKey).set_class(not takes_x(target(self.screen)), "-unused")
+            # a class, not ``visible``: the box's own hiding (-out-of-sight) still hides it. (Its keys
+            # may be gone already: a screen closing as the focus left it, 登录 for 注册 at 80x24.)
+            for key in self.query("#key-X"):
+                key.set_class(not takes_x(target(self.screen)), "-unused")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -54,7 +54,13 @@ class Due:
 
     @property
     def promise(self) -> str:  # said with the cancellation, before the bank answers
-        return f"已缴纳的考试费{self.amount}元将予退还。"
+        return f"{promised(self.amount)}。"
+
+
+def promised(amount: int) -> str:
+    """The fee said to come back while the bank has not answered (with the cancellation, and by a kiosk
+    whose list lost the booking meanwhile: receipt_refund)."""
+    return f"已缴纳的考试费{amount}元将予退还"
 
 
 def owe(app: Application | None, now: datetime) -> Due | None:
@@ -103,7 +109,7 @@ def receipt_refund(receipt: dict | None) -> str:
     amount = int(receipt["amount"])
     if receipt.get("refunded_at") or receipt.get("refund_failed_at"):
         return _outcome(amount, bool(receipt.get("refunded_at")))
-    return f"已缴纳的考试费{amount}元将予退还" if receipt.get("refund_pending_at") else ""
+    return promised(amount) if receipt.get("refund_pending_at") else ""
 
 
 def _ask_bank(gateway: PaymentGateway | None, payment: Payment, amount: int) -> bool:
